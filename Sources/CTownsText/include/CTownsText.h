@@ -1,0 +1,13 @@
+#ifndef CTOWNSTEXT_H
+#define CTOWNSTEXT_H
+#include <stdint.h>
+
+/// Display width, in terminal cells, of one Unicode scalar as glibc's wcwidth() reports it
+/// under the C.UTF-8 locale (every glibc UTF-8 locale shares this table, and ncursesw uses
+/// wcwidth under the program's UTF-8 locale to place characters).
+/// Returns 0 for combining marks, 1 or 2 for printable characters, and -1 for control
+/// characters and code points wcwidth calls non-printable. Thread-safe: the locale is
+/// switched only for the calling thread (uselocale), never globally.
+int towns_scalar_width(uint32_t scalar);
+
+#endif

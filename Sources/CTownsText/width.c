@@ -1,0 +1,26 @@
+#define _GNU_SOURCE
+#include <locale.h>
+#include <pthread.h>
+#include <wchar.h>
+#include "CTownsText.h"
+
+static locale_t utf8_locale = (locale_t)0;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void open_utf8_locale(void) {
+    utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+int towns_scalar_width(uint32_t scalar) {
+    if (scalar >= 0x20 && scalar < 0x7f) return 1;
+    if (scalar < 0x20 || scalar == 0x7f) return -1;
+    pthread_once(&utf8_once, open_utf8_locale);
+    if (utf8_locale == (locale_t)0) {
+        /* No UTF-8 locale at all (not seen on glibc >= 2.35, where C.UTF-8 is built in). */
+        return -1;
+    }
+    locale_t previous = uselocale(utf8_locale);
+    int width = wcwidth((wchar_t)scalar);
+    uselocale(previous);
+    return width;
+}
