@@ -1,0 +1,182 @@
+import Foundation
+
+/// A consistency finding about a loaded dataset: figures that contradict each other, or a
+/// reported total that the towns' known figures do not account for.
+public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// Two figures cannot both be right (beyond the rounding of what was printed).
+        case inconsistency
+        /// The towns' known figures fall short of a reported total: a gap in the data.
+        case shortfall
+        /// A check that passed, stated for the record (e.g. a derivation confirmed).
+        case confirmed
+    }
+    public var kind: Kind
+    /// What the finding is about: "Jiaxing", or a town's name.
+    public var subject: String
+    public var message: String
+    /// Where the figures involved were read from.
+    public var locations: [SourceLocation]
+
+    public var description: String {
+        let at = locations.first.map { "\($0): " } ?? ""
+        return "\(at)\(kind.rawValue): \(subject): \(message)"
+    }
+}
+
+/// Runs the consistency checks on a dataset (`towns check`).
+///
+/// - Ratios: a reported rate against its reported numerator and denominator, allowing for
+///   the rounding of every printed figure (interval arithmetic): the paper's 42.5% for
+///   Jan-Sep is inconsistent with 45.06 / 106.8 = 42.19%.
+/// - Derivations: a year's plan derived from two periods must agree (Haining: 9.3 / 50% and
+///   13.56 / 72.9% both give 18.6).
+/// - Totals: the sum of the towns' known figures against the city's reported total; what
+///   is unaccounted for, and whether the towns' lower bounds fit in it.
+public struct Checker: Sendable {
+    public let metrics: Metrics
+    public init(dataset: Dataset) { metrics = Metrics(dataset: dataset) }
+
+    private var dataset: Dataset { metrics.dataset }
+
+    public func run() -> [Finding] {
+        var findings: [Finding] = []
+        let city = dataset.regionEN
+        findings += ratioChecks(subject: city, figures: dataset.totals)
+        for town in dataset.towns {
+            findings += ratioChecks(subject: town.nameZH, figures: town.figures)
+            findings += planAgreement(town)
+        }
+        findings += sumChecks()
+        return findings
+    }
+
+    /// (rate, numerator, denominator) triples that a dataset may hold for one subject.
+    private func triples(_ figures: [FigureKey: Figure]) -> [(rate: FigureKey, num: FigureKey, den: FigureKey, label: String)] {
+        var out: [(FigureKey, FigureKey, FigureKey, String)] = []
+        let years = Set(dataset.periods.map { String($0.year) }).sorted()
+        for y in years {
+            out.append((FigureKey(.planShare, y), FigureKey(.planYear, y), FigureKey(.planTotal), "\(y) plan share"))
+        }
+        for p in dataset.periods {
+            let y = String(p.year)
+            out.append((FigureKey(.completionRate, p.id), FigureKey(.completed, p.id), FigureKey(.planYear, y), "\(p.labelEN) completion"))
+            out.append((FigureKey(.startRate, p.id), FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned), "\(p.labelEN) start rate"))
+            out.append((FigureKey(.featuredShare, p.id), FigureKey(.featuredInvestment, p.id), FigureKey(.completed, p.id), "\(p.labelEN) featured-industry share"))
+        }
+        return out
+    }
+
+    private func ratioChecks(subject: String, figures: [FigureKey: Figure]) -> [Finding] {
+        var findings: [Finding] = []
+        for t in triples(figures) {
+            guard let rate = figures[t.rate], case let .exact(rv, rd) = rate.quantity,
+                  let num = figures[t.num], case let .exact(nv, nd) = num.quantity,
+                  let den = figures[t.den], case let .exact(dv, dd) = den.quantity, dv > 0 else { continue }
+            let computed = nv / dv * 100
+            let printed = Interval(printed: rv, decimals: rd)
+            let possible = Interval(printed: nv, decimals: nd).divided(by: Interval(printed: dv, decimals: dd), scale: 100)
+            let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
+            let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = \(DecimalMath.text(computed, scale: 2))%"
+            if let possible, !possible.overlaps(printed) {
+                // What denominator would the printed rate need?
+                let needed = nv / (rv / 100)
+                findings.append(Finding(kind: .inconsistency, subject: subject,
+                    message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most \(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of \(DecimalMath.text(needed, scale: 1))",
+                    locations: where_))
+            } else {
+                findings.append(Finding(kind: .confirmed, subject: subject,
+                    message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_))
+            }
+        }
+        return findings
+    }
+
+    /// A year's plan derived from several periods must be one value.
+    private func planAgreement(_ town: Town) -> [Finding] {
+        var findings: [Finding] = []
+        for year in Set(dataset.periods.map { $0.year }).sorted() {
+            var intervals: [(Period, Interval, [SourceLocation])] = []
+            for p in dataset.periods where p.year == year {
+                guard let done = town.figures[FigureKey(.completed, p.id)], case let .exact(dv, dd) = done.quantity,
+                      let rate = town.figures[FigureKey(.completionRate, p.id)], case let .exact(rv, rd) = rate.quantity,
+                      let i = Interval(printed: dv, decimals: dd).divided(by: Interval(printed: rv, decimals: rd), scale: 100)
+                else { continue }
+                intervals.append((p, i, [done.origin, rate.origin].compactMap { $0 }))
+            }
+            guard intervals.count >= 2 else { continue }
+            var common: Interval? = intervals[0].1
+            for other in intervals.dropFirst() { common = common.flatMap { $0.intersection(other.1) } }
+            let parts = intervals.map { "\($0.0.labelEN) gives \($0.1)" }.joined(separator: ", ")
+            if common == nil {
+                findings.append(Finding(kind: .inconsistency, subject: town.nameZH,
+                    message: "\(year) plan derived from completed / completion rate disagrees between periods: \(parts)",
+                    locations: intervals.flatMap { $0.2 }))
+            } else {
+                findings.append(Finding(kind: .confirmed, subject: town.nameZH,
+                    message: "\(year) plan derived from completed / completion rate agrees across periods: \(parts)",
+                    locations: intervals.flatMap { $0.2 }))
+            }
+        }
+        return findings
+    }
+
+    /// Additive measures: towns' known figures against the city's reported totals.
+    private func sumChecks() -> [Finding] {
+        var findings: [Finding] = []
+        let additive: Set<Measure> = [.planTotal, .planYear, .completed, .projectsPlanned, .projectsStarted, .featuredInvestment, .revenue]
+        let keys = dataset.totals.keys.filter { additive.contains($0.measure) }
+            .sorted { ($0.period ?? "", $0.measure.rawValue) < ($1.period ?? "", $1.measure.rawValue) }
+        for key in keys {
+            guard let total = dataset.totals[key], case let .exact(tv, td) = total.quantity else { continue }
+            let s = metrics.knownSum(key, over: dataset.towns)
+            let label = key.period.map { "\(key.measure.rawValue) \(periodLabel($0))" } ?? key.measure.rawValue
+            let names = { (towns: [Town]) in towns.map(\.nameZH).joined(separator: "、") }
+            let locs = [total.origin].compactMap { $0 }
+            let scale = key.measure.unit == .count ? 0 : (s.derived.isEmpty ? max(td, 1) : 2)
+            let sumText = DecimalMath.text(s.sum, scale: scale)
+            if s.known.count == s.count {
+                let tolerance = DecimalMath.halfUnit(decimals: td) * Decimal(s.count + 1)
+                if abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance) {
+                    findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
+                        message: "\(label): the towns sum to \(sumText) but the reported total is \(DecimalMath.text(tv, scale: td))",
+                        locations: locs))
+                } else {
+                    findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
+                        message: "\(label): the towns sum to the reported total \(DecimalMath.text(tv, scale: td))", locations: locs))
+                }
+                continue
+            }
+            let rest = tv - s.sum
+            var message = "\(label): reported total \(DecimalMath.text(tv, scale: td)); "
+            if s.known.isEmpty {
+                message += "no town's own figure is known"
+            } else {
+                message += "known for \(s.known.count) of \(s.count) towns (\(names(s.known))\(s.derived.isEmpty ? "" : ", derived for \(names(s.derived))")), summing to \(sumText)"
+            }
+            let others = s.bounded + s.unknown
+            message += "; \(DecimalMath.text(rest, scale: scale)) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumText)) is not accounted for among \(names(others))"
+            if !s.bounded.isEmpty {
+                message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than \(DecimalMath.text(s.boundSum, scale: 0))"
+                if s.boundSum > rest {
+                    findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
+                        message: message + ", which exceeds what is left", locations: locs))
+                    continue
+                }
+                message += ", which fits"
+            }
+            if rest < 0 {
+                findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
+                    message: "\(label): the known towns alone sum to \(sumText), more than the reported total \(DecimalMath.text(tv, scale: td))",
+                    locations: locs))
+                continue
+            }
+            findings.append(Finding(kind: .shortfall, subject: dataset.regionEN, message: message, locations: locs))
+        }
+        return findings
+    }
+
+    private func periodLabel(_ id: String) -> String {
+        dataset.period(id)?.labelEN ?? id
+    }
+}

@@ -1,0 +1,54 @@
+/// Everything `Data/` holds, loaded and checked: towns with their figures, the city's
+/// reported totals, periods, development types, operating entities and sources.
+///
+/// Built by `DatasetLoader.load(directory:)`; immutable afterwards.
+public struct Dataset: Sendable {
+    public var nameZH: String
+    public var nameEN: String
+    public var regionZH: String
+    public var regionEN: String
+    /// Unit of every amount, as the data declares it ("亿元").
+    public var unit: String
+    /// True for generated data (`towns generate`); shown on screen.
+    public var synthetic: Bool
+    /// Reporting periods, oldest first.
+    public var periods: [Period]
+    public var sources: [String: Source]
+    /// Development types, by number (1-4).
+    public var types: [DevelopmentType]
+    /// Operating entities, in file order.
+    public var entities: [OperatingEntity]
+    /// Towns, in file order.
+    public var towns: [Town]
+    /// The city's reported totals for all its towns together.
+    public var totals: [FigureKey: Figure]
+    /// The folder the dataset was read from.
+    public var directory: String
+
+    public init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
+                synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],
+                entities: [OperatingEntity], towns: [Town], totals: [FigureKey: Figure], directory: String) {
+        self.nameZH = nameZH; self.nameEN = nameEN; self.regionZH = regionZH; self.regionEN = regionEN
+        self.unit = unit; self.synthetic = synthetic; self.periods = periods; self.sources = sources
+        self.types = types; self.entities = entities; self.towns = towns; self.totals = totals
+        self.directory = directory
+    }
+
+    /// The town with this id, or nil.
+    public func town(_ id: String) -> Town? { towns.first { $0.id == id } }
+
+    /// The period with this id ("2015-09"), or nil.
+    public func period(_ id: String) -> Period? { periods.first { $0.id == id } }
+
+    /// The development type numbered `number`, or nil.
+    public func type(_ number: Int) -> DevelopmentType? { types.first { $0.number == number } }
+
+    /// The entity with this id, or nil.
+    public func entity(_ id: String) -> OperatingEntity? { entities.first { $0.id == id } }
+
+    /// Towns of development type `number`, in file order.
+    public func towns(ofType number: Int) -> [Town] { towns.filter { $0.type == number } }
+
+    /// Towns an entity operates, in file order.
+    public func towns(operatedBy entityID: String) -> [Town] { towns.filter { $0.entityIDs.contains(entityID) } }
+}

@@ -1,0 +1,334 @@
+import Foundation
+import TOMLKit
+
+/// Loads and checks a dataset folder (the bundled one is `Data/`).
+///
+/// The folder holds seven TOML files: `dataset.toml` (name, unit, periods), `sources.toml`,
+/// `types.toml`, `entities.toml`, `towns.toml`, `figures.toml` and `totals.toml`; their
+/// fields are documented at the top of each bundled file and in README.md.
+public enum DatasetLoader {
+    /// The files a dataset folder must hold, in the order they are read.
+    public static let fileNames = ["dataset.toml", "sources.toml", "types.toml", "entities.toml",
+                                   "towns.toml", "figures.toml", "totals.toml"]
+
+    /// Loads the dataset in `directory`.
+    ///
+    /// - Returns: the dataset and the warnings found (unknown fields, ...).
+    /// - Throws: `LoadFailure` listing every error (file, line, field, problem) when any file
+    ///   is missing, unreadable, not UTF-8, not valid TOML, or holds a value that is missing,
+    ///   of the wrong type, negative, a duplicate, or refers to nothing. Nothing of a failed
+    ///   load is returned.
+    public static func load(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
+        var loader = Loader(directory: directory)
+        let dataset = loader.run()
+        let errors = loader.issues.filter { $0.severity == .error }
+        if !errors.isEmpty || dataset == nil {
+            throw LoadFailure(issues: loader.issues)
+        }
+        return (dataset!, loader.issues)
+    }
+}
+
+private struct Loader {
+    let directory: String
+    var issues: [LoadIssue] = []
+
+    init(directory: String) { self.directory = directory }
+
+    func display(_ name: String) -> String {
+        (directory as NSString).appendingPathComponent(name)
+    }
+
+    mutating func open(_ name: String) -> TOMLDocument? {
+        let path = display(name)
+        do {
+            return try TOMLDocument(path: path, displayPath: path)
+        } catch let issue as LoadIssue {
+            issues.append(issue)
+        } catch {
+            issues.append(LoadIssue(.error, file: path, problem: "\(error)"))
+        }
+        return nil
+    }
+
+    /// The records of `[[name]]` in `document`, each with a reader positioned at its line.
+    mutating func records(_ document: TOMLDocument, _ name: String, required: Bool = true) -> [RecordReader] {
+        guard let value = document.table[name] else {
+            if required {
+                issues.append(LoadIssue(.error, file: document.path, field: name,
+                                        problem: "no [[\(name)]] records"))
+            }
+            return []
+        }
+        guard let array = value.array else {
+            issues.append(LoadIssue(.error, file: document.path, line: document.keyLine(key: name, below: 0),
+                                    field: name, problem: "expected [[\(name)]] records (an array of tables)"))
+            return []
+        }
+        var out: [RecordReader] = []
+        for (i, element) in array.enumerated() {
+            let line = document.headerLine(arrayOfTables: name, index: i)
+            guard let table = element.table else {
+                issues.append(LoadIssue(.error, file: document.path, line: line, field: "\(name)[\(i + 1)]",
+                                        problem: "expected a table"))
+                continue
+            }
+            out.append(RecordReader(document: document, table: table, name: "\(name)[\(i + 1)]", line: line))
+        }
+        return out
+    }
+
+    mutating func finish(_ reader: RecordReader) { issues += reader.issues }
+
+    mutating func run() -> Dataset? {
+        let docs = DatasetLoader.fileNames.map { open($0) }
+        guard let meta = docs[0], let sourcesDoc = docs[1], let typesDoc = docs[2], let entitiesDoc = docs[3],
+              let townsDoc = docs[4], let figuresDoc = docs[5], let totalsDoc = docs[6] else { return nil }
+
+        // dataset.toml
+        var header: RecordReader
+        if let t = meta.table["dataset"]?.table {
+            header = RecordReader(document: meta, table: t, name: "dataset", line: meta.headerLine(table: "dataset"))
+        } else {
+            issues.append(LoadIssue(.error, file: meta.path, field: "dataset", problem: "missing [dataset] table"))
+            header = RecordReader(document: meta, table: TOMLTable(), name: "dataset", line: nil)
+        }
+        let nameZH = header.string("name_zh", required: true) ?? ""
+        let nameEN = header.string("name_en") ?? nameZH
+        let regionZH = header.string("region_zh", required: true) ?? ""
+        let regionEN = header.string("region_en") ?? regionZH
+        let unit = header.string("unit", required: true) ?? ""
+        if !unit.isEmpty && unit != "亿元" {
+            header.error("unit", "'\(unit)' is not supported; amounts are in 亿元")
+        }
+        let synthetic = header.bool("synthetic") ?? false
+        header.warnUnknownKeys(allowed: ["name_zh", "name_en", "region_zh", "region_en", "unit", "synthetic"])
+        finish(header)
+        for key in meta.table.keys where key != "dataset" && key != "period" {
+            issues.append(LoadIssue(.warning, file: meta.path, line: meta.headerLine(table: key) ?? meta.keyLine(key: key, below: 0),
+                                    field: key, problem: "unknown table (ignored)"))
+        }
+
+        var periods: [Period] = []
+        for var r in records(meta, "period") {
+            let id = r.string("id", required: true)
+            let year = r.int("year", required: true)
+            let through = r.int("through", required: true)
+            let zh = r.string("label_zh", required: true)
+            let en = r.string("label_en") ?? zh
+            if let through, !(1...12).contains(through) { r.error("through", "\(through) is not a month (1-12)") }
+            if let id, let year, let through, id != String(format: "%04d-%02d", year, through) {
+                r.error("id", "'\(id)' does not match year \(year) and through \(through) (expected \(String(format: "%04d-%02d", year, through)))")
+            }
+            if let id, periods.contains(where: { $0.id == id }) { r.error("id", "duplicate period '\(id)'") }
+            r.warnUnknownKeys(allowed: ["id", "label_zh", "label_en", "year", "through"])
+            if let id, let year, let through, let zh, let en, (1...12).contains(through) {
+                if let last = periods.last, (last.year, last.through) >= (year, through) {
+                    r.error("id", "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
+                }
+                periods.append(Period(id: id, labelZH: zh, labelEN: en, year: year, through: through))
+            }
+            finish(r)
+        }
+
+        // sources.toml
+        var sources: [String: Source] = [:]
+        for var r in records(sourcesDoc, "source") {
+            let id = r.string("id", required: true)
+            let title = r.string("title", required: true)
+            if let id, sources[id] != nil { r.error("id", "duplicate source '\(id)'") }
+            let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"), note: r.string("note"))
+            r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note"])
+            if let id, title != nil { sources[id] = source }
+            finish(r)
+        }
+
+        // types.toml
+        var types: [DevelopmentType] = []
+        for var r in records(typesDoc, "type") {
+            let number = r.int("number", required: true)
+            let zh = r.string("name_zh", required: true)
+            let en = r.string("name_en") ?? zh
+            let provenance = readProvenance(&r, sources: sources)
+            if let number, !(1...4).contains(number) { r.error("number", "\(number) is not a development type (1-4)") }
+            if let number, types.contains(where: { $0.number == number }) { r.error("number", "duplicate type \(number)") }
+            r.warnUnknownKeys(allowed: ["number", "name_zh", "name_en", "source", "at", "quote", "note", "derived"])
+            if let number, let zh, let en, let provenance { types.append(DevelopmentType(number: number, nameZH: zh, nameEN: en, provenance: provenance)) }
+            finish(r)
+        }
+        types.sort { $0.number < $1.number }
+
+        // entities.toml
+        var entities: [OperatingEntity] = []
+        for var r in records(entitiesDoc, "entity", required: false) {
+            let id = r.string("id", required: true)
+            let zh = r.string("name_zh", required: true)
+            let en = r.string("name_en") ?? zh
+            let kind = r.string("kind")
+            let provenance = readProvenance(&r, sources: sources)
+            if let id { checkIdentifier(&r, "id", id) }
+            if let id, entities.contains(where: { $0.id == id }) { r.error("id", "duplicate entity '\(id)'") }
+            r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "kind", "source", "at", "quote", "note", "derived"])
+            if let id, let zh, let en, let provenance { entities.append(OperatingEntity(id: id, nameZH: zh, nameEN: en, kind: kind, provenance: provenance)) }
+            finish(r)
+        }
+
+        // towns.toml
+        var towns: [Town] = []
+        for var r in records(townsDoc, "town") {
+            let id = r.string("id", required: true)
+            let zh = r.string("name_zh", required: true)
+            let en = r.string("name_en") ?? zh
+            let countyZH = r.string("county_zh", required: true)
+            let countyEN = r.string("county_en") ?? countyZH
+            let type = r.int("type", required: true)
+            if let type, !types.contains(where: { $0.number == type }) {
+                r.error("type", "\(type) is not a development type in types.toml (1-4)")
+            }
+            let listText = r.string("list", required: true)
+            let list = listText.flatMap(ListStage.init(rawValue:))
+            if let listText, list == nil {
+                r.error("list", "'\(listText)' is not a list stage (cultivation, creation, named)")
+            }
+            let listSource = r.string("list_source")
+            if let listSource, sources[listSource] == nil { r.error("list_source", "unknown source '\(listSource)' (not in sources.toml)") }
+            let entityIDs = r.stringArray("entities") ?? []
+            for e in entityIDs where !entities.contains(where: { $0.id == e }) {
+                r.error("entities", "unknown entity '\(e)' (not in entities.toml)")
+            }
+            if Set(entityIDs).count != entityIDs.count { r.error("entities", "lists an entity twice") }
+            let modeText = r.string("mode")
+            let mode = modeText.flatMap(OperatingMode.init(rawValue:))
+            if let modeText, mode == nil { r.error("mode", "'\(modeText)' is not a mode (group-led, joint)") }
+            if let id { checkIdentifier(&r, "id", id) }
+            if let id, towns.contains(where: { $0.id == id }) { r.error("id", "duplicate town '\(id)'") }
+            r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type", "type_at",
+                                        "industry", "industry_note", "list", "list_date", "list_source", "entities", "mode", "mode_at"])
+            if let id, let zh, let en, let countyZH, let countyEN, let type, let list {
+                towns.append(Town(id: id, nameZH: zh, nameEN: en, countyZH: countyZH, countyEN: countyEN,
+                                  countyFrom: r.string("county_from"), type: type, typeAt: r.string("type_at"),
+                                  industry: r.string("industry"), industryNote: r.string("industry_note"),
+                                  list: list, listDate: r.string("list_date"), listSource: listSource,
+                                  entityIDs: entityIDs, mode: mode, modeAt: r.string("mode_at"), figures: [:],
+                                  origin: r.line.map { SourceLocation(file: townsDoc.path, line: $0) }))
+            }
+            finish(r)
+        }
+
+        // figures.toml
+        let townIndex = Dictionary(towns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for var r in records(figuresDoc, "figure", required: false) {
+            let townID = r.string("town", required: true)
+            var index: Int?
+            if let townID {
+                index = townIndex[townID]
+                if index == nil { r.error("town", "unknown town '\(townID)' (not in towns.toml)") }
+            }
+            let parsed = readFigure(&r, document: figuresDoc, periods: periods, sources: sources,
+                                    extraKeys: ["town"])
+            if let index, let (key, figure) = parsed {
+                if towns[index].figures[key] != nil {
+                    r.error("measure", "duplicate figure \(key) for town '\(townID!)'")
+                } else {
+                    towns[index].figures[key] = figure
+                }
+            }
+            finish(r)
+        }
+
+        // totals.toml
+        var totals: [FigureKey: Figure] = [:]
+        for var r in records(totalsDoc, "total", required: false) {
+            if let (key, figure) = readFigure(&r, document: totalsDoc, periods: periods, sources: sources, extraKeys: []) {
+                if totals[key] != nil { r.error("measure", "duplicate total \(key)") } else { totals[key] = figure }
+            }
+            finish(r)
+        }
+
+        return Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
+                       synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
+                       towns: towns, totals: totals, directory: directory)
+    }
+
+    /// Reads `source`/`at`/`quote`/`note` or `derived`: exactly one provenance.
+    func readProvenance(_ r: inout RecordReader, sources: [String: Source]) -> Provenance? {
+        let source = r.string("source")
+        let derived = r.string("derived")
+        switch (source, derived) {
+        case (nil, nil):
+            r.error(nil, "no provenance: give `source` (a sources.toml id) or `derived` (the formula)")
+            return nil
+        case (.some, .some):
+            r.error("derived", "give either `source` or `derived`, not both")
+            return nil
+        case let (.some(id), nil):
+            guard sources[id] != nil else {
+                r.error("source", "unknown source '\(id)' (not in sources.toml)")
+                return nil
+            }
+            return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.string("note"))
+        case let (nil, .some(formula)):
+            return .derived(formula: formula)
+        }
+    }
+
+    /// Reads one [[figure]] or [[total]] record.
+    func readFigure(_ r: inout RecordReader, document: TOMLDocument, periods: [Period], sources: [String: Source],
+                    extraKeys: Set<String>) -> (FigureKey, Figure)? {
+        r.warnUnknownKeys(allowed: extraKeys.union(["measure", "period", "value", "more_than", "source", "at", "quote", "note", "derived"]))
+        let measureText = r.string("measure", required: true)
+        let measure = measureText.flatMap(Measure.init(rawValue:))
+        if let measureText, measure == nil {
+            r.error("measure", "'\(measureText)' is not a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let period = r.string("period")
+        if let measure {
+            switch measure.periodKind {
+            case .none:
+                if period != nil { r.error("period", "\(measure.rawValue) covers the creation period and takes no period") }
+            case .year:
+                if let period {
+                    if period.count != 4 || Int(period) == nil { r.error("period", "'\(period)' is not a year (YYYY)") }
+                } else { r.error("period", "missing (required for \(measure.rawValue): a year, YYYY)") }
+            case .cumulative:
+                if let period {
+                    if !periods.contains(where: { $0.id == period }) {
+                        r.error("period", "'\(period)' is not a period in dataset.toml (\(periods.map(\.id).joined(separator: ", ")))")
+                    }
+                } else { r.error("period", "missing (required for \(measure.rawValue): a period id such as 2015-09)") }
+            }
+        }
+        let value = r.decimal("value")
+        let bound = r.decimal("more_than")
+        var quantity: Quantity?
+        switch (value, bound) {
+        case (nil, nil):
+            if !r.has("value") && !r.has("more_than") { r.error(nil, "no `value` (or `more_than`)") }
+        case (.some, .some):
+            r.error("more_than", "give either `value` or `more_than`, not both")
+        case let (.some((v, d)), nil):
+            quantity = .exact(v, decimals: d)
+        case let (nil, .some((v, _))):
+            quantity = .moreThan(v)
+        }
+        if let measure, let quantity {
+            let v: Decimal = quantity.exactValue ?? { if case let .moreThan(b) = quantity { return b }; return 0 }()
+            switch measure {
+            case .startRate, .featuredShare, .planShare:
+                if v > 100 { r.error(r.has("value") ? "value" : "more_than", "\(v)% cannot be: a share is at most 100%") }
+            case .projectsPlanned, .projectsStarted:
+                if case let .exact(_, d) = quantity, d != 0 { r.error("value", "\(v) is not a whole number of projects") }
+            default: break
+            }
+        }
+        let provenance = readProvenance(&r, sources: sources)
+        guard let measure, let quantity, let provenance else { return nil }
+        let origin = r.line.map { SourceLocation(file: document.path, line: $0) }
+        return (FigureKey(measure, period), Figure(quantity: quantity, provenance: provenance, origin: origin))
+    }
+
+    func checkIdentifier(_ r: inout RecordReader, _ key: String, _ id: String) {
+        let ok = !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_" }
+        if !ok { r.error(key, "'\(id)' is not an identifier (ASCII letters, digits, '-', '_')") }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Decimal arithmetic the metrics need: rounding half away from zero (as the paper rounds:
+/// 29.65 -> 29.7), and text without binary floating point.
+public enum DecimalMath {
+    /// `value` rounded to `scale` digits after the point, halves away from zero.
+    public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, .plain)
+        return result
+    }
+
+    /// `value` rounded to `scale` digits and written with exactly that many digits after the
+    /// point ("18.60", "72.9", "140"). ASCII digits, no grouping.
+    public static func text(_ value: Decimal, scale: Int) -> String {
+        let r = rounded(value, scale: scale)
+        var s = NSDecimalNumber(decimal: r).stringValue
+        if scale > 0 {
+            if !s.contains(".") { s += "." }
+            let have = s.count - (s.firstIndex(of: ".").map { s.distance(from: s.startIndex, to: $0) } ?? s.count) - 1
+            if have < scale { s += String(repeating: "0", count: scale - have) }
+        }
+        return s
+    }
+
+    /// Half a unit of the last printed digit: the rounding a printed figure may hide
+    /// (9.3 -> 0.05, 50 -> 0.5).
+    public static func halfUnit(decimals: Int) -> Decimal {
+        var d = Decimal(5)
+        for _ in 0...decimals { d /= 10 }
+        return d
+    }
+
+    public static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+}
+
+/// A closed interval of real values: what a rounded printed figure can stand for.
+public struct Interval: Hashable, Sendable, CustomStringConvertible {
+    public var lower: Decimal
+    public var upper: Decimal
+
+    public init(_ lower: Decimal, _ upper: Decimal) { self.lower = min(lower, upper); self.upper = max(lower, upper) }
+
+    /// The values a figure printed as `value` with `decimals` digits can stand for.
+    public init(printed value: Decimal, decimals: Int) {
+        let h = DecimalMath.halfUnit(decimals: decimals)
+        self.init(value - h, value + h)
+    }
+
+    /// Interval quotient (both intervals positive), times `scale` (100 for a percentage).
+    public func divided(by other: Interval, scale: Decimal = 1) -> Interval? {
+        guard other.lower > 0, lower >= 0 else { return nil }
+        return Interval(lower / other.upper * scale, upper / other.lower * scale)
+    }
+
+    public func overlaps(_ other: Interval) -> Bool { lower <= other.upper && other.lower <= upper }
+
+    public func intersection(_ other: Interval) -> Interval? {
+        overlaps(other) ? Interval(max(lower, other.lower), min(upper, other.upper)) : nil
+    }
+
+    public var description: String { "[\(DecimalMath.text(lower, scale: 3)), \(DecimalMath.text(upper, scale: 3))]" }
+}

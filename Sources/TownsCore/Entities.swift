@@ -1,0 +1,74 @@
+/// A reporting period: completed figures are cumulative from January of `year` to the end
+/// of month `through` (Jan-Sep 2015: year 2015, through 9).
+public struct Period: Hashable, Sendable {
+    /// "YYYY-MM", e.g. "2015-09".
+    public var id: String
+    public var labelZH: String
+    public var labelEN: String
+    public var year: Int
+    /// Last month covered, 1-12.
+    public var through: Int
+
+    /// The share of the year elapsed at the period's end, in % (Jan-Sep: 75).
+    public var elapsedPercent: Double { Double(through) / 12 * 100 }
+}
+
+/// One of Jiaxing's four development types (paper 二(一)), numbered 1-4.
+public struct DevelopmentType: Hashable, Sendable {
+    public var number: Int
+    public var nameZH: String
+    public var nameEN: String
+    public var provenance: Provenance
+}
+
+/// An operating entity (运营主体): a company that develops and runs towns (paper 二(二)).
+public struct OperatingEntity: Hashable, Sendable {
+    public var id: String
+    public var nameZH: String
+    public var nameEN: String
+    /// e.g. "central state-owned enterprise"; nil when the source does not say.
+    public var kind: String?
+    public var provenance: Provenance
+}
+
+/// How a town's operating entities are organised (paper 二(二)).
+public enum OperatingMode: String, Hashable, Sendable, CaseIterable {
+    /// 由实力较强的集团公司引领: led by strong group companies.
+    case groupLed = "group-led"
+    /// 若干集团公司联合投资: joint investment of several groups.
+    case joint
+}
+
+/// A provincial list stage: cultivation list (培育名单) -> creation list (创建名单) -> named
+/// (命名) after passing acceptance ("宽进严定").
+public enum ListStage: String, Hashable, Sendable, CaseIterable {
+    case cultivation, creation, named
+}
+
+/// A characteristic town with its own figures.
+public struct Town: Hashable, Sendable {
+    public var id: String
+    public var nameZH: String
+    public var nameEN: String
+    public var countyZH: String
+    public var countyEN: String
+    /// How the county is known: "name" when read from the town's name.
+    public var countyFrom: String?
+    /// Development type number, 1-4.
+    public var type: Int
+    public var typeAt: String?
+    public var industry: String?
+    public var industryNote: String?
+    public var list: ListStage
+    public var listDate: String?
+    public var listSource: String?
+    /// Operating entity ids, in the source's order; empty when the source names none.
+    public var entityIDs: [String]
+    public var mode: OperatingMode?
+    public var modeAt: String?
+    /// The town's figures as read from the data, by measure and period. Derived figures are
+    /// not stored here; `Metrics` works them out.
+    public var figures: [FigureKey: Figure]
+    /// Where the town's record starts.
+    public var origin: SourceLocation?
+}

@@ -1,0 +1,59 @@
+/// What a figure measures. Units: `亿元` (100 million yuan) for amounts, % for rates,
+/// a count for projects.
+public enum Measure: String, CaseIterable, Hashable, Sendable {
+    /// Planned investment over the creation period (3 years), 亿元.
+    case planTotal = "plan_total"
+    /// Planned investment for one year (period "YYYY"), 亿元.
+    case planYear = "plan_year"
+    /// The year's plan / the creation-period plan, % (period "YYYY"); city totals.
+    case planShare = "plan_share"
+    /// Completed investment, cumulative from January to the period's month, 亿元.
+    case completed
+    /// Completed / the year's plan, % (cumulative period).
+    case completionRate = "completion_rate"
+    /// Projects planned over the creation period, count.
+    case projectsPlanned = "projects_planned"
+    /// Projects started by the period's end, count.
+    case projectsStarted = "projects_started"
+    /// Started / planned projects, % (as of the period).
+    case startRate = "start_rate"
+    /// Investment in the featured industry, 亿元 (cumulative period).
+    case featuredInvestment = "featured_investment"
+    /// Featured-industry investment / completed investment, % (cumulative period).
+    case featuredShare = "featured_share"
+    /// Operating revenue, 亿元 (cumulative period).
+    case revenue
+
+    /// What the `period` field of such a figure must be.
+    public enum PeriodKind: Sendable { case none, year, cumulative }
+
+    public var periodKind: PeriodKind {
+        switch self {
+        case .planTotal, .projectsPlanned: return .none
+        case .planYear, .planShare: return .year
+        default: return .cumulative
+        }
+    }
+
+    public enum Unit: Sendable { case yi, percent, count }
+
+    public var unit: Unit {
+        switch self {
+        case .planTotal, .planYear, .completed, .featuredInvestment, .revenue: return .yi
+        case .planShare, .completionRate, .startRate, .featuredShare: return .percent
+        case .projectsPlanned, .projectsStarted: return .count
+        }
+    }
+}
+
+/// Which figure of a town or of the city: a measure, and the period it belongs to
+/// (nil for creation-period measures, "2015" for a year, "2015-09" for Jan-Sep 2015).
+public struct FigureKey: Hashable, Sendable, CustomStringConvertible {
+    public var measure: Measure
+    public var period: String?
+    public init(_ measure: Measure, _ period: String? = nil) {
+        self.measure = measure
+        self.period = period
+    }
+    public var description: String { period.map { "\(measure.rawValue)[\($0)]" } ?? measure.rawValue }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The figures a view shows for a town or for the city: each reported figure as the data
+/// holds it, or one derived from reported figures by arithmetic, with its formula.
+///
+/// Derivations (each shown as `derived` with the numbers used):
+/// - a year's plan = completed(p) / completion rate(p), from the earliest period p of that
+///   year with both reported (Haining: 9.3 / 50% = 18.6); later periods that allow the same
+///   derivation are named as confirmations (13.56 / 72.9% = 18.60);
+/// - completion rate(p) = completed(p) / the year's plan x 100 (%);
+/// - completed(p) = completion rate(p) x the year's plan, when the plan was reported;
+/// - start rate(p) = projects started(p) / projects planned x 100 (%).
+/// Rounding: amounts to 2 decimals, rates to 1 decimal (the paper's precision).
+public struct Metrics: Sendable {
+    public let dataset: Dataset
+
+    public init(dataset: Dataset) { self.dataset = dataset }
+
+    // MARK: Towns
+
+    /// The town's figure for `key`: reported, derived, or nil when unknown.
+    public func figure(_ town: Town, _ key: FigureKey) -> Figure? {
+        figure(key, in: town.figures)
+    }
+
+    /// The city's total for `key`: reported, derived from other totals, or nil when unknown.
+    public func total(_ key: FigureKey) -> Figure? {
+        figure(key, in: dataset.totals)
+    }
+
+    /// The year of a period id ("2015-09" -> "2015").
+    public func year(of period: String) -> String { String(period.prefix(4)) }
+
+    func figure(_ key: FigureKey, in figures: [FigureKey: Figure]) -> Figure? {
+        if let reported = figures[key] { return reported }
+        switch key.measure {
+        case .planYear:
+            return derivedYearPlan(year: key.period ?? "", figures)
+        case .completionRate:
+            guard let p = key.period,
+                  let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
+                  let plan = figure(FigureKey(.planYear, year(of: p)), in: figures), let planV = plan.quantity.exactValue,
+                  planV > 0 else { return nil }
+            let rate = doneV / planV * 100
+            return .derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+                            formula: "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+        case .completed:
+            guard let p = key.period,
+                  let rate = figures[FigureKey(.completionRate, p)], let rateV = rate.quantity.exactValue,
+                  let plan = figures[FigureKey(.planYear, year(of: p))], let planV = plan.quantity.exactValue
+            else { return nil }
+            let value = rateV / 100 * planV
+            return .derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
+                            formula: "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = \(DecimalMath.text(value, scale: 3))")
+        case .startRate:
+            guard let p = key.period,
+                  let started = figures[FigureKey(.projectsStarted, p)], let s = started.quantity.exactValue,
+                  let planned = figures[FigureKey(.projectsPlanned)], let n = planned.quantity.exactValue, n > 0
+            else { return nil }
+            let rate = s / n * 100
+            return .derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+                            formula: "started \(show(started)) / planned \(show(planned)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+        case .planShare:
+            guard let y = key.period,
+                  let plan = figures[FigureKey(.planYear, y)], let pv = plan.quantity.exactValue,
+                  let total = figures[FigureKey(.planTotal)], let tv = total.quantity.exactValue, tv > 0
+            else { return nil }
+            let share = pv / tv * 100
+            return .derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
+                            formula: "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = \(DecimalMath.text(share, scale: 2))%")
+        default:
+            return nil
+        }
+    }
+
+    /// The year's plan from completed / completion rate, earliest period first.
+    private func derivedYearPlan(year: String, _ figures: [FigureKey: Figure]) -> Figure? {
+        var derivations: [(value: Decimal, interval: Interval?, text: String)] = []
+        for period in dataset.periods where String(period.year) == year {
+            guard let done = figures[FigureKey(.completed, period.id)], case let .exact(dv, dd) = done.quantity,
+                  let rate = figures[FigureKey(.completionRate, period.id)], case let .exact(rv, rd) = rate.quantity,
+                  rv > 0 else { continue }
+            let value = dv / (rv / 100)
+            let interval = Interval(printed: dv, decimals: dd).divided(by: Interval(printed: rv, decimals: rd), scale: 100)
+            derivations.append((value, interval,
+                                "completed \(period.labelEN) \(show(done)) / completion \(show(rate))% = \(DecimalMath.text(value, scale: 2))"))
+        }
+        guard let first = derivations.first else { return nil }
+        var formula = first.text
+        if let interval = first.interval {
+            formula += " (given the rounding of the printed figures: \(interval))"
+        }
+        for other in derivations.dropFirst() {
+            formula += "; confirmed by \(other.text)"
+        }
+        return .derived(DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula)
+    }
+
+    /// A figure's value as printed, for formulas ("9.3", ">14").
+    func show(_ figure: Figure) -> String {
+        switch figure.quantity {
+        case let .exact(v, d): return DecimalMath.text(v, scale: figure.isDerived ? min(d, 2) : d)
+        case let .moreThan(b): return ">\(b)"
+        }
+    }
+
+    // MARK: Sums
+
+    /// The sum of what is known of `key` over `towns`: exact figures (reported or derived)
+    /// are added; towns with only a lower bound and towns with nothing are counted apart.
+    public struct KnownSum: Sendable {
+        /// Sum of the exact figures.
+        public var sum: Decimal
+        /// Towns whose exact figure is in `sum`.
+        public var known: [Town]
+        /// Of those, towns whose figure is derived.
+        public var derived: [Town]
+        /// Towns with only a lower bound, and the sum of those bounds.
+        public var bounded: [Town]
+        public var boundSum: Decimal
+        /// Towns with no figure at all.
+        public var unknown: [Town]
+        /// Number of towns considered.
+        public var count: Int { known.count + bounded.count + unknown.count }
+    }
+
+    public func knownSum(_ key: FigureKey, over towns: [Town]) -> KnownSum {
+        var result = KnownSum(sum: 0, known: [], derived: [], bounded: [], boundSum: 0, unknown: [])
+        for town in towns {
+            switch figure(town, key)?.quantity {
+            case let .exact(v, _)?:
+                result.sum += v
+                result.known.append(town)
+                if figure(town, key)?.isDerived == true { result.derived.append(town) }
+            case let .moreThan(b)?:
+                result.bounded.append(town)
+                result.boundSum += b
+            case nil:
+                result.unknown.append(town)
+            }
+        }
+        return result
+    }
+}

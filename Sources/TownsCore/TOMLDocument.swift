@@ -1,0 +1,269 @@
+import Foundation
+import TOMLKit
+
+/// A parsed TOML file with a line index, so that problems in a record can name the line.
+///
+/// TOMLKit reports line and column for syntax errors but keeps no positions for values; the
+/// index finds them in the text: the n-th `[[name]]` header, and the first `key =` line
+/// below a header. Records written as inline tables (`name = [{...}]`) get the line of the
+/// array's key.
+struct TOMLDocument {
+    let path: String
+    let table: TOMLTable
+    private let lines: [Substring]
+
+    /// Largest data file read, in bytes (a larger one is refused before it is read).
+    static let maximumBytes = 16 << 20
+
+    /// Reads and parses `path`. Throws `LoadIssue` for a missing, unreadable, oversized,
+    /// non-UTF-8 or syntactically invalid file.
+    init(path: String, displayPath: String) throws {
+        self.path = displayPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadIssue(.error, file: displayPath, problem: "file not found")
+        }
+        if isDirectory.boolValue {
+            throw LoadIssue(.error, file: displayPath, problem: "is a directory, expected a TOML file")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? NSNumber, size.intValue > TOMLDocument.maximumBytes {
+            throw LoadIssue(.error, file: displayPath,
+                            problem: "file is \(size.intValue) bytes, more than the \(TOMLDocument.maximumBytes) a data file may have")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadIssue(.error, file: displayPath, problem: "cannot be read (permission?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let line = TOMLDocument.firstInvalidUTF8Line(data)
+            throw LoadIssue(.error, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
+        }
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw LoadIssue(.error, file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
+                            problem: "TOML syntax: \(error.description)")
+        }
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// 1-based line of the `index`-th (0-based) `[[name]]` header, if written that way.
+    func headerLine(arrayOfTables name: String, index: Int) -> Int? {
+        var seen = 0
+        for (i, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix("[[") else { continue }
+            let inner = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+            if inner == name {
+                if seen == index { return i + 1 }
+                seen += 1
+            }
+        }
+        return keyLine(key: name, below: 0)
+    }
+
+    /// 1-based line of the `[name]` header.
+    func headerLine(table name: String) -> Int? {
+        for (i, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") && !line.hasPrefix("[[") {
+                let inner = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                if inner == name { return i + 1 }
+            }
+        }
+        return nil
+    }
+
+    /// 1-based line of `key = ...` in the block that starts at `headerLine` (the next header
+    /// ends the block); `headerLine` 0 searches the top of the file.
+    func keyLine(key: String, below headerLine: Int) -> Int? {
+        var i = headerLine  // 0-based index of the first line after the header
+        while i < lines.count {
+            let line = lines[i].trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") { return nil }
+            if let eq = line.firstIndex(of: "=") {
+                let name = line[..<eq].trimmingCharacters(in: .whitespaces)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                if name == key { return i + 1 }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for (offset, byte) in data.enumerated() where byte == 0x0a {
+            let chunk = data[start..<data.index(data.startIndex, offsetBy: offset)]
+            if String(data: chunk, encoding: .utf8) == nil { return line }
+            line += 1
+            start = data.index(data.startIndex, offsetBy: offset + 1)
+        }
+        return line
+    }
+}
+
+/// Reads the fields of one TOML table (a record) and collects problems with their lines.
+struct RecordReader {
+    let document: TOMLDocument
+    let table: TOMLTable
+    /// e.g. "town[2]"; used as the field prefix in messages.
+    let name: String
+    /// Line of the record's header.
+    let line: Int?
+    var issues: [LoadIssue] = []
+
+    init(document: TOMLDocument, table: TOMLTable, name: String, line: Int?) {
+        self.document = document; self.table = table; self.name = name; self.line = line
+    }
+
+    func lineOf(_ key: String) -> Int? {
+        guard let line else { return nil }
+        return document.keyLine(key: key, below: line) ?? line
+    }
+
+    mutating func error(_ key: String?, _ problem: String) {
+        issues.append(LoadIssue(.error, file: document.path, line: key.flatMap(lineOf) ?? line,
+                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    }
+
+    mutating func warning(_ key: String?, _ problem: String) {
+        issues.append(LoadIssue(.warning, file: document.path, line: key.flatMap(lineOf) ?? line,
+                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    }
+
+    func has(_ key: String) -> Bool { table[key] != nil }
+
+    /// A string field; nil (and an error if `required`) when absent or of another type.
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = table[key] else {
+            if required { error(key, "missing (required)") }
+            return nil
+        }
+        guard let s = value.string else {
+            error(key, "expected a string, found \(describe(value))")
+            return nil
+        }
+        if required && s.trimmingCharacters(in: .whitespaces).isEmpty {
+            error(key, "is empty")
+            return nil
+        }
+        return s
+    }
+
+    mutating func int(_ key: String, required: Bool = false) -> Int? {
+        guard let value = table[key] else {
+            if required { error(key, "missing (required)") }
+            return nil
+        }
+        guard let i = value.int else {
+            error(key, "expected an integer, found \(describe(value))")
+            return nil
+        }
+        return i
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let b = value.bool else {
+            error(key, "expected true or false, found \(describe(value))")
+            return nil
+        }
+        return b
+    }
+
+    mutating func stringArray(_ key: String, required: Bool = false) -> [String]? {
+        guard let value = table[key] else {
+            if required { error(key, "missing (required)") }
+            return nil
+        }
+        guard let array = value.array else {
+            error(key, "expected an array of strings, found \(describe(value))")
+            return nil
+        }
+        var out: [String] = []
+        for element in array {
+            guard let s = element.string else {
+                error(key, "expected an array of strings, found an element that is \(describe(element))")
+                return nil
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// A decimal number written as a TOML integer, float or string ("9.30"), with the number
+    /// of digits printed after the point. Rejects NaN, infinities and negative values.
+    mutating func decimal(_ key: String) -> (Decimal, Int)? {
+        guard let value = table[key] else { return nil }
+        let text: String
+        if let i = value.int {
+            text = String(i)
+        } else if let d = value.double {
+            guard d.isFinite else { error(key, "\(d) is not a finite number"); return nil }
+            text = TOMLDocumentNumber.shortest(d)
+        } else if let s = value.string {
+            text = s.trimmingCharacters(in: .whitespaces)
+        } else {
+            error(key, "expected a number, found \(describe(value))")
+            return nil
+        }
+        guard let parsed = TOMLDocumentNumber.parse(text) else {
+            error(key, "'\(text)' is not a decimal number")
+            return nil
+        }
+        if parsed.0 < 0 {
+            error(key, "\(text) is negative")
+            return nil
+        }
+        return parsed
+    }
+
+    /// Warns about keys other than `allowed` (a misspelt field would otherwise be ignored).
+    mutating func warnUnknownKeys(allowed: Set<String>) {
+        for key in table.keys.sorted() where !allowed.contains(key) {
+            warning(key, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    private func describe(_ value: TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: return "a string"
+        case .int: return "an integer"
+        case .double: return "a number"
+        case .bool: return "a boolean"
+        case .array: return "an array"
+        case .table: return "a table"
+        default: return "a date or time"
+        }
+    }
+}
+
+/// Decimal text handling shared by the loader.
+enum TOMLDocumentNumber {
+    /// The shortest text that reads back as `d` (Swift's description), without exponent.
+    static func shortest(_ d: Double) -> String {
+        let s = "\(d)"
+        if s.contains("e") || s.contains("E") {
+            return Decimal(d).description
+        }
+        return s
+    }
+
+    /// Parses "12", "9.3", "0.50" into a Decimal and its count of digits after the point.
+    static func parse(_ text: String) -> (Decimal, Int)? {
+        var body = Substring(text)
+        var negative = false
+        if body.hasPrefix("-") { negative = true; body = body.dropFirst() }
+        else if body.hasPrefix("+") { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2,
+              !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.count == 1 || !parts[1].isEmpty,
+              let value = Decimal(string: String(body), locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        let decimals = parts.count == 2 ? parts[1].count : 0
+        return (negative ? -value : value, decimals)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TownsCore
+import TownsUI
+
+/// `towns check`: load a dataset and print what it finds.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Load a dataset and report errors and consistency findings.",
+        discussion: """
+        Errors are printed as FILE:LINE: FIELD: PROBLEM and make the exit status 1. Consistency \
+        findings (inconsistency, shortfall) follow; with --verbose, checks that passed too. \
+        Exit status: 0 no errors, 1 load errors, 2 usage.
+        """)
+
+    @OptionGroup var data: DataOptions
+    @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
+    var verbose = false
+
+    func run() throws {
+        let directory = try data.directory()
+        let dataset: Dataset
+        do {
+            let loaded = try DatasetLoader.load(directory: directory)
+            dataset = loaded.dataset
+            for w in loaded.warnings { print(TerminalText.sanitize(w.description)) }
+        } catch let failure as LoadFailure {
+            for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
+            printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded")
+            throw ExitCode(1)
+        }
+        let findings = Checker(dataset: dataset).run()
+        var counts: [Finding.Kind: Int] = [:]
+        for f in findings {
+            counts[f.kind, default: 0] += 1
+            if f.kind == .confirmed && !verbose { continue }
+            print(TerminalText.sanitize(f.description))
+        }
+        print("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
+              + "\(counts[.inconsistency] ?? 0) inconsistencies, \(counts[.shortfall] ?? 0) shortfalls, "
+              + "\(counts[.confirmed] ?? 0) checks passed")
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

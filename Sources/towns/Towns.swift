@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import TownsCore
+
+/// Options every command shares: where the dataset is.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Dataset folder (default: $TOWNS_DATA, next to the executable, or the package's Data/).", valueName: "DIR"))
+    var data: String?
+
+    func directory() throws -> String {
+        try Locations.find("Data", flag: data, environment: "TOWNS_DATA")
+    }
+}
+
+@main
+struct Towns: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "towns",
+        abstract: "A terminal dashboard for Zhejiang's characteristic towns (特色小镇).",
+        discussion: """
+        With no command, opens the dashboard on the dataset. Data is found by --data, then \
+        $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
+        """,
+        subcommands: [CheckCommand.self],
+        defaultSubcommand: nil)
+
+    func run() throws {
+        throw CleanExit.helpRequest(self)
+    }
+}

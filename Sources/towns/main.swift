@@ -1,1 +1,0 @@
-print("towns: under construction")
