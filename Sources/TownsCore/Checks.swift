@@ -17,6 +17,10 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// Where the figures involved were read from.
     public var locations: [SourceLocation]
+    /// The town the finding is about (nil: the city's totals).
+    public var townID: String? = nil
+    /// The figure the finding casts doubt on (a printed rate that does not match).
+    public var flagged: FigureKey? = nil
 
     public var description: String {
         let at = locations.first.map { "\($0): " } ?? ""
@@ -42,9 +46,9 @@ public struct Checker: Sendable {
     public func run() -> [Finding] {
         var findings: [Finding] = []
         let city = dataset.regionEN
-        findings += ratioChecks(subject: city, figures: dataset.totals)
+        findings += ratioChecks(subject: city, townID: nil, figures: dataset.totals)
         for town in dataset.towns {
-            findings += ratioChecks(subject: town.nameZH, figures: town.figures)
+            findings += ratioChecks(subject: town.nameZH, townID: town.id, figures: town.figures)
             findings += planAgreement(town)
         }
         findings += sumChecks()
@@ -67,7 +71,7 @@ public struct Checker: Sendable {
         return out
     }
 
-    private func ratioChecks(subject: String, figures: [FigureKey: Figure]) -> [Finding] {
+    private func ratioChecks(subject: String, townID: String?, figures: [FigureKey: Figure]) -> [Finding] {
         var findings: [Finding] = []
         for t in triples(figures) {
             guard let rate = figures[t.rate], case let .exact(rv, rd) = rate.quantity,
@@ -83,7 +87,7 @@ public struct Checker: Sendable {
                 let needed = nv / (rv / 100)
                 findings.append(Finding(kind: .inconsistency, subject: subject,
                     message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most \(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of \(DecimalMath.text(needed, scale: 1))",
-                    locations: where_))
+                    locations: where_, townID: townID, flagged: t.rate))
             } else {
                 findings.append(Finding(kind: .confirmed, subject: subject,
                     message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_))

@@ -120,18 +120,22 @@ public struct Metrics: Sendable {
         public var boundSum: Decimal
         /// Towns with no figure at all.
         public var unknown: [Town]
+        /// Most digits after the point among the exact figures summed (derived ones count 2).
+        public var decimals: Int
         /// Number of towns considered.
         public var count: Int { known.count + bounded.count + unknown.count }
     }
 
     public func knownSum(_ key: FigureKey, over towns: [Town]) -> KnownSum {
-        var result = KnownSum(sum: 0, known: [], derived: [], bounded: [], boundSum: 0, unknown: [])
+        var result = KnownSum(sum: 0, known: [], derived: [], bounded: [], boundSum: 0, unknown: [], decimals: 0)
         for town in towns {
             switch figure(town, key)?.quantity {
-            case let .exact(v, _)?:
+            case let .exact(v, d)?:
                 result.sum += v
                 result.known.append(town)
-                if figure(town, key)?.isDerived == true { result.derived.append(town) }
+                let derived = figure(town, key)?.isDerived == true
+                if derived { result.derived.append(town) }
+                result.decimals = max(result.decimals, derived ? 2 : d)
             case let .moreThan(b)?:
                 result.bounded.append(town)
                 result.boundSum += b

@@ -1,0 +1,82 @@
+/// What the user asked for, independent of the key that asked. `KeyMap` maps keys to
+/// actions; `update` applies them.
+public enum Action: Equatable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    /// Open the selected row (drill down).
+    case open
+    /// Go back one level (Esc, Backspace).
+    case back
+    /// Next / previous top view (Tab, Shift-Tab).
+    case nextView, previousView
+    /// Go straight to a top view.
+    case showView(Screen.Kind)
+    /// Next / previous reporting period.
+    case nextPeriod, previousPeriod
+    case toggleHelp
+    case quit
+    /// The terminal now has this many columns and rows.
+    case resize(width: Int, height: Int)
+}
+
+/// Key bindings: which key does what. Every binding is listed in the help screen
+/// (`bindings`), so the help can never disagree with the keys.
+public struct KeyMap: Sendable {
+    /// A row of the help screen: the keys, and what they do.
+    public struct Binding: Sendable {
+        public var keys: [Key]
+        public var label: String
+        public var action: Action
+    }
+
+    public var bindings: [Binding]
+
+    public static let standard = KeyMap(bindings: [
+        Binding(keys: [.up, .char("k")], label: "上移 move up", action: .moveUp),
+        Binding(keys: [.down, .char("j")], label: "下移 move down", action: .moveDown),
+        Binding(keys: [.pageUp, .ctrl("b")], label: "上一页 page up", action: .pageUp),
+        Binding(keys: [.pageDown, .ctrl("f"), .char(" ")], label: "下一页 page down", action: .pageDown),
+        Binding(keys: [.home, .char("g")], label: "第一行 first row", action: .first),
+        Binding(keys: [.end, .char("G")], label: "最后一行 last row", action: .last),
+        Binding(keys: [.enter, .right, .char("l")], label: "打开 open (drill down)", action: .open),
+        Binding(keys: [.escape, .backspace, .left, .char("h")], label: "返回 back", action: .back),
+        Binding(keys: [.tab], label: "下一视图 next view", action: .nextView),
+        Binding(keys: [.backTab], label: "上一视图 previous view", action: .previousView),
+        Binding(keys: [.char("1")], label: "小镇 towns view", action: .showView(.towns)),
+        Binding(keys: [.char("2")], label: "类型 types view", action: .showView(.types)),
+        Binding(keys: [.char("3")], label: "运营主体 entities view", action: .showView(.entities)),
+        Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
+        Binding(keys: [.char("["), .char("P")], label: "上一期 previous period", action: .previousPeriod),
+        Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),
+        Binding(keys: [.char("q"), .ctrl("c")], label: "退出 quit", action: .quit),
+    ])
+
+    /// The action bound to `key`, if any.
+    public func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// How a key is written in the help and the key-hint line.
+    public static func name(_ key: Key) -> String {
+        switch key {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-\(c.uppercased())"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .delete: return "Del"
+        case .function(let n): return "F\(n)"
+        case .resize: return "resize"
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import TownsCore
+
+/// The rows of a list screen, computed from state: what the table shows and what Enter
+/// opens on each row. `update` and the views both use it, so they agree on row counts.
+public struct ListContent: Sendable {
+    public var columns: [Column]
+    public var rows: [TableRow]
+    /// What Enter opens on each row (same count as `rows`).
+    public var targets: [Screen.Kind]
+    /// Rows pinned under the table (totals); not selectable.
+    public var summary: [TableRow]
+    /// Shown when `rows` is empty.
+    public var emptyText: String
+}
+
+extension AppState {
+    func flagged(_ townID: String?, _ key: FigureKey) -> Bool {
+        findings.contains { $0.kind == .inconsistency && $0.townID == townID && $0.flagged == key }
+    }
+
+    /// The list shown by `kind`, or nil for a detail page.
+    public func listContent(_ kind: Screen.Kind, glyphs: Glyphs = .unicode) -> ListContent? {
+        switch kind {
+        case .towns:
+            return townsTable(dataset.towns, withCity: true, glyphs: glyphs)
+        case let .type(n):
+            return townsTable(dataset.towns(ofType: n), withCity: false, glyphs: glyphs)
+        case let .entity(id):
+            let towns = id.map { dataset.towns(operatedBy: $0) } ?? dataset.towns.filter { $0.entityIDs.isEmpty }
+            return townsTable(towns, withCity: false, glyphs: glyphs)
+        case .types:
+            return typesTable(glyphs: glyphs)
+        case .entities:
+            return entitiesTable(glyphs: glyphs)
+        case .town:
+            return nil
+        }
+    }
+
+    /// The towns table: a row per town, then totals.
+    func townsTable(_ towns: [Town], withCity: Bool, glyphs: Glyphs) -> ListContent {
+        let ft = FigureText(glyphs: glyphs)
+        let p = period?.id ?? ""
+        let year = period.map { String($0.year) } ?? ""
+        let columns = [
+            Column("小镇", priority: 100, minWidth: 8, maxWidth: 30),
+            Column("县市区", priority: 40, maxWidth: 12),
+            Column("类型", .right, priority: 30),
+            Column("\(year)计划", .right, priority: 90),
+            Column("完成", .right, priority: 95),
+            Column("完成率", .right, priority: 95),
+            Column("", priority: 60, flexible: true, minWidth: 8),
+            Column("开工/计划", .right, priority: 70),
+            Column("开工率", .right, priority: 50),
+        ]
+        var rows: [TableRow] = []
+        for town in towns {
+            let rate = metrics.figure(town, FigureKey(.completionRate, p))
+            rows.append(TableRow([
+                .plain(town.nameZH),
+                .plain(town.countyZH),
+                .plain(String(town.type)),
+                ft.value(metrics.figure(town, FigureKey(.planYear, year))),
+                ft.value(metrics.figure(town, FigureKey(.completed, p))),
+                ft.percent(rate, flagged: flagged(town.id, FigureKey(.completionRate, p))),
+                bar(rate),
+                projects(metrics.figure(town, FigureKey(.projectsStarted, p)), metrics.figure(town, FigureKey(.projectsPlanned)), ft),
+                ft.percent(metrics.figure(town, FigureKey(.startRate, p)), flagged: flagged(town.id, FigureKey(.startRate, p))),
+            ]))
+        }
+        var summary: [TableRow] = []
+        if withCity {
+            let rate = metrics.total(FigureKey(.completionRate, p))
+            summary.append(TableRow([
+                .plain("全市报告 \(dataset.regionZH)"), .plain(""), .plain(""),
+                ft.value(metrics.total(FigureKey(.planYear, year))),
+                ft.value(metrics.total(FigureKey(.completed, p))),
+                ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
+                bar(rate),
+                projects(metrics.total(FigureKey(.projectsStarted, p)), metrics.total(FigureKey(.projectsPlanned)), ft),
+                ft.percent(metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
+            ], role: .totals))
+        }
+        let keys: [FigureKey?] = [nil, nil, nil, FigureKey(.planYear, year), FigureKey(.completed, p), nil, nil, nil, nil]
+        let sums = keys.map { $0.map { metrics.knownSum($0, over: towns) } }
+        let startedSum = metrics.knownSum(FigureKey(.projectsStarted, p), over: towns)
+        let plannedSum = metrics.knownSum(FigureKey(.projectsPlanned), over: towns)
+        func sumCell(_ s: Metrics.KnownSum?) -> TableCell {
+            guard let s else { return .plain("") }
+            if s.known.isEmpty { return .text(glyphs.unknown, .unknown) }
+            let text = DecimalMath.text(s.sum, scale: s.decimals)
+            return s.derived.isEmpty ? .plain(text) : .text(glyphs.derived + text, .derived)
+        }
+        func countCell(_ s: Metrics.KnownSum?) -> TableCell {
+            guard let s else { return .plain("") }
+            return .text("\(s.known.count)/\(s.count)", .legend)
+        }
+        func projectSum(_ a: Metrics.KnownSum, _ b: Metrics.KnownSum) -> TableCell {
+            let left = a.known.isEmpty ? glyphs.unknown : (a.derived.isEmpty ? "" : glyphs.derived) + DecimalMath.text(a.sum, scale: 0)
+            let right = b.known.isEmpty ? glyphs.unknown : (b.derived.isEmpty ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
+            return .text("\(left)/\(right)", (a.derived.isEmpty && b.derived.isEmpty) ? nil : .derived)
+        }
+        summary.append(TableRow([.plain(withCity ? "已知小镇合计" : "小计（已知）")] + sums.dropFirst().map(sumCell).prefix(6)
+                                + [projectSum(startedSum, plannedSum), .plain("")], role: .totals))
+        summary.append(TableRow([.text("  有数据的小镇", .legend)] + sums.dropFirst().map(countCell).prefix(6)
+                                + [.text("\(startedSum.known.count)/\(towns.count) \(plannedSum.known.count)/\(towns.count)", .legend), .plain("")], role: .legend))
+        return ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: summary,
+                           emptyText: "没有小镇 no towns")
+    }
+
+    func bar(_ rate: Figure?) -> TableCell {
+        guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
+        return .bar(fraction: DecimalMath.double(v) / 100, role: rate!.isDerived ? .derived : .barFill, marker: nil)
+    }
+
+    func projects(_ started: Figure?, _ planned: Figure?, _ ft: FigureText) -> TableCell {
+        func t(_ f: Figure?) -> String { ft.text(f) }
+        let derived = (started?.isDerived ?? false) || (planned?.isDerived ?? false)
+        let role: Role? = derived ? .derived : (started == nil && planned == nil ? .unknown : nil)
+        return .text("\(t(started))/\(t(planned))", role)
+    }
+
+    /// The four development types, each with its towns and subtotals of known figures.
+    func typesTable(glyphs: Glyphs) -> ListContent {
+        let p = period?.id ?? ""
+        let year = period.map { String($0.year) } ?? ""
+        let columns = [
+            Column("类型", .right, priority: 100),
+            Column("名称", priority: 100, minWidth: 8, maxWidth: 34),
+            Column("小镇", .right, priority: 90),
+            Column("\(year)计划(已知)", .right, priority: 80),
+            Column("完成(已知)", .right, priority: 80),
+            Column("小镇名单", priority: 50, minWidth: 8, maxWidth: 60),
+        ]
+        var rows: [TableRow] = []
+        for type in dataset.types {
+            let towns = dataset.towns(ofType: type.number)
+            rows.append(TableRow([
+                .plain(String(type.number)), .plain(type.nameZH), .plain(String(towns.count)),
+                subtotal(FigureKey(.planYear, year), towns, glyphs), subtotal(FigureKey(.completed, p), towns, glyphs),
+                .plain(towns.map(\.nameZH).joined(separator: "、")),
+            ]))
+        }
+        return ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
+                           emptyText: "没有类型 no development types in types.toml")
+    }
+
+    /// "Σ 9.3 (1/2)": the sum of the towns' known figures and how many are known.
+    func subtotal(_ key: FigureKey, _ towns: [Town], _ glyphs: Glyphs) -> TableCell {
+        let s = metrics.knownSum(key, over: towns)
+        if s.known.isEmpty { return .text("\(glyphs.unknown) (0/\(s.count))", .unknown) }
+        let text = "\(s.derived.isEmpty ? "" : glyphs.derived)\(DecimalMath.text(s.sum, scale: s.decimals)) (\(s.known.count)/\(s.count))"
+        return .text(text, s.derived.isEmpty ? nil : .derived)
+    }
+
+    /// The operating entities, each with its mode and towns; a last row for towns whose
+    /// source names no entity.
+    func entitiesTable(glyphs: Glyphs) -> ListContent {
+        let columns = [
+            Column("运营主体", priority: 100, minWidth: 8, maxWidth: 34),
+            Column("性质", priority: 40, maxWidth: 16),
+            Column("模式", priority: 60),
+            Column("小镇", priority: 90, minWidth: 8, maxWidth: 60),
+        ]
+        var rows: [TableRow] = []
+        var targets: [Screen.Kind] = []
+        for entity in dataset.entities {
+            let towns = dataset.towns(operatedBy: entity.id)
+            let modes = Set(towns.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
+            rows.append(TableRow([
+                .plain(entity.nameZH),
+                entity.kind.map { .plain($0 == "central state-owned enterprise" ? "央企" : $0) } ?? .text(glyphs.unknown, .unknown),
+                modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map(Self.modeName).joined(separator: "/")),
+                towns.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(towns.map(\.nameZH).joined(separator: "、")),
+            ]))
+            targets.append(.entity(entity.id))
+        }
+        let unnamed = dataset.towns.filter { $0.entityIDs.isEmpty }
+        if !unnamed.isEmpty {
+            rows.append(TableRow([.text("（来源未载明运营主体）", .unknown), .text(glyphs.unknown, .unknown),
+                                  .text(glyphs.unknown, .unknown), .plain(unnamed.map(\.nameZH).joined(separator: "、"))]))
+            targets.append(.entity(nil))
+        }
+        return ListContent(columns: columns, rows: rows, targets: targets, summary: [],
+                           emptyText: "没有运营主体 no operating entities in entities.toml")
+    }
+
+    static func modeName(_ mode: OperatingMode) -> String {
+        switch mode {
+        case .groupLed: return "集团引领"
+        case .joint: return "联合投资"
+        }
+    }
+}
+

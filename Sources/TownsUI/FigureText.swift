@@ -1,0 +1,39 @@
+import TownsCore
+
+/// How figures are written in cells: as printed for reported figures, `≈` and two
+/// decimals for derived ones, `>14` for a lower bound, `—` for unknown, `!` appended when a
+/// consistency check casts doubt on the figure.
+public struct FigureText: Sendable {
+    public var glyphs: Glyphs
+
+    public init(glyphs: Glyphs) { self.glyphs = glyphs }
+
+    /// An amount in 亿元 or a count: text and the role it is drawn in.
+    public func value(_ figure: Figure?, flagged: Bool = false, suffix: String = "") -> TableCell {
+        guard let figure else { return .text(glyphs.unknown, .unknown) }
+        let flag = flagged ? "!" : ""
+        switch figure.quantity {
+        case let .moreThan(b):
+            return .text(">\(DecimalMath.text(b, scale: 0))\(suffix)\(flag)", flagged ? .warning : .bound)
+        case let .exact(v, d):
+            if figure.isDerived {
+                return .text("\(glyphs.derived)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : .derived)
+            }
+            return .text("\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : nil)
+        }
+    }
+
+    /// A percentage: "72.9%", "≈23.5%", "—".
+    public func percent(_ figure: Figure?, flagged: Bool = false) -> TableCell {
+        value(figure, flagged: flagged, suffix: "%")
+    }
+
+    /// Plain text of a figure for detail pages.
+    public func text(_ figure: Figure?, unit: String = "") -> String {
+        guard let figure else { return glyphs.unknown }
+        switch value(figure, suffix: unit) {
+        case let .text(s, _): return s
+        case .bar: return ""
+        }
+    }
+}

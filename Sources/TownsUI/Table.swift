@@ -1,0 +1,203 @@
+/// A column of a table widget.
+public struct Column: Sendable {
+    public enum Alignment: Sendable { case left, right }
+    public var title: String
+    public var alignment: Alignment
+    /// Lower numbers are dropped first when the pane is too narrow; 100 is never dropped.
+    public var priority: Int
+    /// A flexible column (a bar) takes the columns left over, at least `minWidth`.
+    public var flexible: Bool
+    public var minWidth: Int
+    /// Widest a fixed column may be, in cells; longer text is cut with `…`.
+    public var maxWidth: Int
+
+    public init(_ title: String, _ alignment: Alignment = .left, priority: Int = 100,
+                flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40) {
+        self.title = title; self.alignment = alignment; self.priority = priority
+        self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
+    }
+}
+
+/// What one cell of a table shows: text in a role, or a progress bar.
+public enum TableCell: Sendable {
+    case text(String, Role?)
+    /// A bar `fraction` full (0...1, clipped), drawn in `role`; nil fraction draws nothing.
+    /// `marker` puts the expected-by-now mark at that fraction.
+    case bar(fraction: Double?, role: Role, marker: Double?)
+
+    public static func plain(_ s: String) -> TableCell { .text(s, nil) }
+
+    var naturalWidth: Int {
+        switch self {
+        case let .text(s, _): return DisplayWidth.of(TerminalText.sanitize(s))
+        case .bar: return 0
+        }
+    }
+}
+
+/// A row of a table; `role` styles the whole row (e.g. totals).
+public struct TableRow: Sendable {
+    public var cells: [TableCell]
+    public var role: Role?
+    public init(_ cells: [TableCell], role: Role? = nil) { self.cells = cells; self.role = role }
+}
+
+/// Lays out and draws a table: columns sized by display width, dropped by priority when the
+/// pane is narrow, a flexible bar column taking the rest; a header, body rows with one
+/// selected, and summary rows pinned below the body.
+public struct TableLayout: Sendable {
+    /// Width of each column in cells; nil for a dropped column.
+    public let widths: [Int?]
+    public static let gap = 1
+
+    /// Sizes `columns` for `rows` within `width` cells.
+    public init(columns: [Column], rows: [TableRow], width: Int) {
+        var natural = columns.map { DisplayWidth.of($0.title) }
+        for row in rows {
+            for (i, cell) in row.cells.enumerated() where i < natural.count {
+                natural[i] = max(natural[i], cell.naturalWidth)
+            }
+        }
+        for (i, c) in columns.enumerated() {
+            natural[i] = c.flexible ? c.minWidth : min(max(natural[i], c.minWidth), c.maxWidth)
+        }
+        var kept = Array(repeating: true, count: columns.count)
+        func total() -> Int {
+            let cols = columns.indices.filter { kept[$0] }
+            return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * TableLayout.gap
+        }
+        // Drop the lowest-priority columns until the rest fit.
+        let order = columns.indices.filter { columns[$0].priority < 100 }.sorted { columns[$0].priority < columns[$1].priority }
+        var next = 0
+        while total() > width && next < order.count {
+            kept[order[next]] = false
+            next += 1
+        }
+        // Still too wide: shrink the widest text column (names), never below 4 cells.
+        if total() > width, let widest = columns.indices.filter({ kept[$0] && !columns[$0].flexible }).max(by: { natural[$0] < natural[$1] }) {
+            natural[widest] = max(4, natural[widest] - (total() - width))
+        }
+        // Flexible columns share what is left.
+        let flex = columns.indices.filter { kept[$0] && columns[$0].flexible }
+        if !flex.isEmpty {
+            let spare = max(0, width - total())
+            for (n, i) in flex.enumerated() {
+                natural[i] += spare / flex.count + (n < spare % flex.count ? 1 : 0)
+            }
+        }
+        widths = columns.indices.map { kept[$0] ? natural[$0] : nil }
+    }
+
+    /// Total width of the kept columns and gaps.
+    public var totalWidth: Int {
+        let w = widths.compactMap { $0 }
+        return w.reduce(0, +) + max(0, w.count - 1) * TableLayout.gap
+    }
+}
+
+/// Draws tables into a grid.
+public struct TableRenderer: Sendable {
+    public var theme: Theme
+    public var glyphs: Glyphs
+
+    public init(theme: Theme, glyphs: Glyphs) { self.theme = theme; self.glyphs = glyphs }
+
+    /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
+    /// highlighted, and `summary` rows at the bottom of `rect` under a rule.
+    public func draw(into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
+                     rows: [TableRow], selection: Int?, scroll: Int, summary: [TableRow]) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        drawRow(into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text($0.title, .header) },
+                columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
+        let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
+        let bodyHeight = max(0, rect.height - 1 - summaryHeight)
+        for i in 0..<bodyHeight {
+            let index = scroll + i
+            guard index < rows.count else { break }
+            let selected = index == selection
+            let style = selected ? theme.style(.selection) : theme.style(rows[index].role ?? .row)
+            drawRow(into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: rows[index].cells,
+                    columns: columns, layout: layout, rowStyle: style, selected: selected)
+        }
+        if summaryHeight > 0 {
+            // Summary rows follow the body directly when the list is short, else pin to the bottom.
+            let usedBody = min(bodyHeight, max(0, rows.count - scroll))
+            let ruleY = rect.y + 1 + usedBody
+            let rule = String(repeating: glyphs.horizontal, count: max(0, min(rect.width, layout.totalWidth)))
+            grid.put(rule, x: rect.x, y: ruleY, style: theme.style(.border), maxWidth: rect.width)
+            for (i, row) in summary.prefix(summaryHeight - 1).enumerated() {
+                drawRow(into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
+                        columns: columns, layout: layout, rowStyle: theme.style(row.role ?? .totals))
+            }
+        }
+    }
+
+    func drawRow(into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
+                 layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false) {
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(text: " ", style: rowStyle))
+        var col = x
+        for (i, w) in layout.widths.enumerated() {
+            guard let w else { continue }
+            if col >= x + width { break }
+            let cell = i < cells.count ? cells[i] : .text("", nil)
+            let avail = min(w, x + width - col)
+            switch cell {
+            case let .text(s, role):
+                var style = rowStyle
+                if let role, !selected, !header { style = theme.style(role) }
+                else if let role, selected, role != .row { style = merge(theme.style(.selection), emphasis: theme.style(role)) }
+                let text = fit(s, width: avail)
+                let tw = DisplayWidth.of(text)
+                let start = columns[i].alignment == .right ? col + max(0, avail - tw) : col
+                grid.put(text, x: start, y: y, style: style, maxWidth: avail)
+            case let .bar(fraction, role, marker):
+                drawBar(into: &grid, x: col, y: y, width: avail, fraction: fraction, role: role, marker: marker, rowStyle: rowStyle)
+            }
+            col += w + TableLayout.gap
+        }
+    }
+
+    /// A bar of `width` cells: full cells, then a partial eighth, then the empty track.
+    public func drawBar(into grid: inout Grid, x: Int, y: Int, width: Int, fraction: Double?, role: Role,
+                        marker: Double?, rowStyle: Style) {
+        guard width > 0, let fraction, fraction.isFinite else { return }
+        let f = min(max(fraction, 0), 1)
+        let eighths = Int((f * Double(width) * 8).rounded())
+        let full = eighths / 8, part = eighths % 8
+        var fill = theme.style(role)
+        fill.background = rowStyle.background == .default ? fill.background : rowStyle.background
+        if rowStyle.reverse { fill.reverse = true }
+        var s = String(repeating: glyphs.eighths[7], count: full)
+        if part > 0 && full < width { s += glyphs.eighths[part - 1] }
+        grid.put(s, x: x, y: y, style: fill, maxWidth: width)
+        let used = DisplayWidth.of(s)
+        if used < width {
+            var track = theme.style(.barEmpty)
+            if rowStyle.reverse { track = rowStyle }
+            grid.put(String(repeating: glyphs.barEmpty, count: width - used), x: x + used, y: y, style: track, maxWidth: width - used)
+        }
+    }
+
+    /// `text` cut to `width` cells with `…` when longer.
+    public func fit(_ text: String, width: Int) -> String {
+        let safe = TerminalText.sanitize(text)
+        if DisplayWidth.of(safe) <= width { return safe }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var out = ""
+        var w = 0
+        for ch in safe {
+            let cw = max(0, DisplayWidth.of(ch))
+            if w + cw > width - 1 { break }
+            out.append(ch)
+            w += cw
+        }
+        return out + "…"
+    }
+
+    private func merge(_ base: Style, emphasis: Style) -> Style {
+        var s = base
+        s.bold = s.bold || emphasis.bold
+        s.underline = s.underline || emphasis.underline
+        return s
+    }
+}

@@ -1,0 +1,129 @@
+import TOMLKit
+
+/// What a piece of the screen is, independent of how it looks. A theme gives each role a
+/// `Style`; views ask for roles, never for colours.
+public enum Role: String, CaseIterable, Sendable {
+    case background, title, tab, tabActive, breadcrumb, header, row, selection, totals
+    case barFill, barEmpty, barMarker, behind, unknown, derived, bound, warning
+    case keyHint, key, legend, label, source, border, message
+}
+
+/// Roles -> styles, read from a theme file in `Themes/` (TOML).
+///
+/// Format (`Themes/default.toml`):
+/// ```toml
+/// [theme]
+/// name = "default"
+/// description = "..."
+/// [roles]
+/// title = { fg = "white", bg = "blue", bold = true }
+/// unknown = { fg = 244 }          # 0-255: xterm palette index
+/// ```
+/// Colours: `default`, the names `black red green yellow blue magenta cyan white` and
+/// `bright-black` ... `bright-white`, or a palette index 0-255. Attributes: `bold`,
+/// `underline`, `reverse`, `dim` (true/false). A role the file does not give keeps the
+/// built-in default's style; an unknown role or a bad value is reported as a warning with
+/// its line and ignored.
+public struct Theme: Sendable {
+    public var name: String
+    public var styles: [Role: Style]
+
+    public init(name: String, styles: [Role: Style]) {
+        self.name = name
+        self.styles = styles
+    }
+
+    /// The style of `role` (plain when the theme does not give one).
+    public func style(_ role: Role) -> Style { styles[role] ?? .plain }
+
+    /// A theme with no colours: attributes only. Used when the terminal has no colour or
+    /// `NO_COLOR` is set, so every state stays visible through characters and attributes.
+    public static let monochrome = Theme(name: "monochrome", styles: [
+        .title: Style(bold: true, reverse: true), .tabActive: Style(bold: true, reverse: true),
+        .header: Style(bold: true, underline: true), .selection: Style(reverse: true),
+        .totals: Style(bold: true), .barFill: Style(bold: true), .unknown: Style(dim: true),
+        .warning: Style(bold: true), .behind: Style(bold: true), .key: Style(bold: true), .label: Style(bold: true),
+        .message: Style(bold: true), .breadcrumb: Style(bold: true),
+    ])
+
+    /// Parses theme text. `file` names it in warnings. Roles not given fall back to
+    /// `fallback` (the default theme, when loading another). Throws `LoadIssue`-style
+    /// `ThemeError` only for a file that is not valid TOML; everything else is a warning.
+    public static func parse(_ text: String, file: String, fallback: Theme? = nil) throws -> (Theme, [String]) {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ThemeError(message: "\(file):\(error.source.begin.line):\(error.source.begin.column): TOML syntax: \(error.description)")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func lineOf(_ key: String) -> Int {
+            for (i, l) in lines.enumerated() {
+                let t = l.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix(key + " ") || t.hasPrefix(key + "=") { return i + 1 }
+            }
+            return 0
+        }
+        var warnings: [String] = []
+        var styles = fallback?.styles ?? [:]
+        let name = table["theme"]?.table?["name"]?.string ?? file
+        if let roles = table["roles"]?.table {
+            for key in roles.keys.sorted() {
+                guard let role = Role(rawValue: key) else {
+                    warnings.append("\(file):\(lineOf(key)): roles.\(key): unknown role (ignored); roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                guard let spec = roles[key]?.table else {
+                    warnings.append("\(file):\(lineOf(key)): roles.\(key): expected a table such as { fg = \"white\", bold = true }")
+                    continue
+                }
+                var style = Style()
+                for attr in spec.keys.sorted() {
+                    let value = spec[attr]!
+                    switch attr {
+                    case "fg", "bg":
+                        if let c = parseColor(value) {
+                            if attr == "fg" { style.foreground = c } else { style.background = c }
+                        } else {
+                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): '\(value)' is not a colour (a name such as red, bright-blue, default, or 0-255)")
+                        }
+                    case "bold", "underline", "reverse", "dim":
+                        guard let b = value.bool else {
+                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): expected true or false")
+                            continue
+                        }
+                        switch attr {
+                        case "bold": style.bold = b
+                        case "underline": style.underline = b
+                        case "reverse": style.reverse = b
+                        default: style.dim = b
+                        }
+                    default:
+                        warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): unknown attribute (fg, bg, bold, underline, reverse, dim)")
+                    }
+                }
+                styles[role] = style
+            }
+        } else {
+            warnings.append("\(file): no [roles] table; using the default styles")
+        }
+        return (Theme(name: name, styles: styles), warnings)
+    }
+
+    static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+
+    static func parseColor(_ value: TOMLValueConvertible) -> Color? {
+        if let i = value.int { return (0...255).contains(i) ? .indexed(UInt8(i)) : nil }
+        guard let s = value.string?.lowercased() else { return nil }
+        if s == "default" { return .default }
+        if let i = colorNames.firstIndex(of: s) { return .ansi(UInt8(i)) }
+        if s.hasPrefix("bright-"), let i = colorNames.firstIndex(of: String(s.dropFirst(7))) { return .ansi(UInt8(i + 8)) }
+        return nil
+    }
+}
+
+/// A theme file that could not be parsed at all.
+public struct ThemeError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
