@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "termdemo", dependencies: ["TownsTerminal", "TownsUI"]),
         .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore"]),
         .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["towns"]),
     ],
     swiftLanguageModes: [.v5]
 )
