@@ -85,7 +85,7 @@ public struct Theme: Sendable {
                         if let c = parseColor(value) {
                             if attr == "fg" { style.foreground = c } else { style.background = c }
                         } else {
-                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): '\(value)' is not a colour (a name such as red, bright-blue, default, or 0-255)")
+                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): '\(value.string ?? "\(value)")' is not a colour (a name such as red, bright-blue, default, or 0-255)")
                         }
                     case "bold", "underline", "reverse", "dim":
                         guard let b = value.bool else {

@@ -1,0 +1,53 @@
+import Foundation
+import TownsCore
+import XCTest
+
+/// The repository root, found from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    fatalError("no Package.swift above \(#filePath)")
+}()
+
+let bundledData = repositoryRoot + "/Data"
+
+func loadBundled() throws -> Dataset {
+    try DatasetLoader.load(directory: bundledData).dataset
+}
+
+func dec(_ s: String) -> Decimal { Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))! }
+
+/// A copy of the bundled data in a temporary folder, with `edit` applied to one file.
+func brokenCopy(_ file: String, _ edit: (String) -> String) throws -> String {
+    let dir = NSTemporaryDirectory() + "towns-test-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for name in DatasetLoader.fileNames {
+        try FileManager.default.copyItem(atPath: bundledData + "/" + name, toPath: dir + "/" + name)
+    }
+    let path = dir + "/" + file
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
+    return dir
+}
+
+/// 1-based line of the first line containing `needle` after the line containing `after`.
+func lineNumber(in file: String, of needle: String, after: String? = nil) throws -> Int {
+    let lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+    var start = 0
+    if let after { start = lines.firstIndex { $0.contains(after) }! }
+    return lines[start...].firstIndex { $0.contains(needle) }! + 1
+}
+
+func loadErrors(_ dir: String) -> [LoadIssue] {
+    do {
+        _ = try DatasetLoader.load(directory: dir)
+        return []
+    } catch let failure as LoadFailure {
+        return failure.errors
+    } catch {
+        return [LoadIssue(.error, file: "?", problem: "\(error)")]
+    }
+}

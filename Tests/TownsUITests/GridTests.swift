@@ -1,0 +1,60 @@
+import TownsUI
+import XCTest
+
+final class GridTests: XCTestCase {
+    func testDisplayWidthMatchesTheCLibrary() {
+        XCTAssertEqual(DisplayWidth.of("海"), 2)
+        XCTAssertEqual(DisplayWidth.of("海宁皮革时尚小镇"), 16)
+        XCTAssertEqual(DisplayWidth.of("（2015）"), 8, "full-width brackets are wide")
+        XCTAssertEqual(DisplayWidth.of("▏▎▍▌▋▊▉█─│"), 10, "block and box characters: one cell (ambiguous width counted narrow)")
+        XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1, "a combining accent takes no cell")
+        XCTAssertEqual(DisplayWidth.of("—≈"), 2)
+        XCTAssertEqual(DisplayWidth.of(Unicode.Scalar(0x1b)!), -1)
+    }
+
+    func testWideCharactersTakeTwoCells() {
+        var g = Grid(width: 6, height: 1)
+        XCTAssertEqual(g.put("海a宁", x: 0, y: 0), 5)
+        XCTAssertEqual(g[0, 0].text, "海")
+        XCTAssertTrue(g[1, 0].isContinuation)
+        XCTAssertEqual(g[2, 0].text, "a")
+        XCTAssertEqual(g.lines(), ["海a宁"])
+    }
+
+    func testWideCharacterNeverStraddlesTheClip() {
+        var g = Grid(width: 5, height: 1)
+        g.put("ab海宁", x: 0, y: 0, maxWidth: 5)
+        XCTAssertEqual(g.line(0), "ab海 ", "宁 would need cells 4-5; it is replaced by a blank")
+        var h = Grid(width: 3, height: 1)
+        h.put("海宁", x: 0, y: 0)
+        XCTAssertEqual(h.line(0), "海 ")
+    }
+
+    func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var g = Grid(width: 4, height: 1)
+        g.put("海宁", x: 0, y: 0)
+        g.put("x", x: 1, y: 0)
+        XCTAssertEqual(g.line(0), " x宁")
+    }
+
+    func testControlCharactersNeverReachTheGrid() {
+        var g = Grid(width: 40, height: 1)
+        g.put("A\u{1b}]0;pwned\u{07}B\u{1b}[31mC\u{202e}D\u{200b}E\u{9b}F", x: 0, y: 0)
+        let line = g.line(0)
+        XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80...0x9f).contains($0.value) })
+        XCTAssertTrue(line.hasPrefix("A^[]0;pwned^GB^[[31mC�D�E�F"), line)
+    }
+
+    func testSanitizeKeepsChineseAndPunctuation() {
+        XCTAssertEqual(TerminalText.sanitize("海宁皮革时尚小镇（2015）—≈"), "海宁皮革时尚小镇（2015）—≈")
+        XCTAssertEqual(TerminalText.sanitize("a\tb\nc"), "a^Ib^Jc")
+    }
+
+    func testWrapByDisplayWidth() {
+        XCTAssertEqual(TextWrap.wrap("海宁皮革时尚小镇", width: 6), ["海宁皮", "革时尚", "小镇"])
+        XCTAssertEqual(TextWrap.wrap("one two three", width: 7), ["one two", "three"])
+        for line in TextWrap.wrap("报告 reported: paper 二(三) “嘉兴市五个特色小镇计划投资额度均高于50亿元”", width: 20) {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 20)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    fatalError("no Package.swift above \(#filePath)")
+}()
+
+func bundledState(width: Int = 100, height: Int = 30, period: String? = nil) throws -> AppState {
+    let dataset = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+    var state = AppState(dataset: dataset, width: width, height: height)
+    if let period { state.periodIndex = dataset.periods.firstIndex { $0.id == period }! }
+    return state
+}
+
+let plainRenderer = Renderer(theme: .monochrome)
+
+func screen(_ state: AppState) -> [String] { plainRenderer.render(state).lines() }
+
+/// Applies actions in order.
+func apply(_ state: AppState, _ actions: Action...) -> AppState {
+    actions.reduce(state) { update($0, $1) }
+}
+
+/// Display column at which `needle` starts in `line`, or nil.
+func column(of needle: String, in line: String) -> Int? {
+    guard let r = line.range(of: needle) else { return nil }
+    return DisplayWidth.of(String(line[..<r.lowerBound]))
+}

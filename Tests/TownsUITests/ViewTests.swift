@@ -1,0 +1,189 @@
+import TownsCore
+import TownsUI
+import XCTest
+
+/// Views rendered into an in-memory grid and read back as lines of text.
+final class ViewTests: XCTestCase {
+    let towns = ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇", "嘉善巧克力甜蜜小镇", "南湖基金小镇", "海盐核电小镇"]
+    let counties = ["海宁市", "桐乡市", "嘉善县", "南湖区", "海盐县"]
+
+    func testHomeScreenJanSep() throws {
+        let lines = screen(try bundledState(period: "2015-09"))
+        XCTAssertEqual(lines.count, 30)
+        XCTAssertTrue(lines[0].contains("嘉兴市首批省级特色小镇（2015）"))
+        XCTAssertTrue(lines[0].contains("2015年1-9月"), "the period shown is visible: \(lines[0])")
+        XCTAssertTrue(lines[1].contains("1 小镇 Towns") && lines[1].contains("2 类型 Types") && lines[1].contains("3 运营主体 Entities"))
+        XCTAssertEqual(lines[2].trimmingCharacters(in: .whitespaces), "小镇 Towns")
+        let header = lines[3]
+        for title in ["小镇", "县市区", "类型", "2015计划", "完成", "完成率", "开工/计划", "开工率"] {
+            XCTAssertTrue(header.contains(title), "header lacks \(title): \(header)")
+        }
+        let rows = lines.filter { l in towns.contains { l.contains($0) } }
+        XCTAssertEqual(rows.count, 5)
+        let haining = try XCTUnwrap(rows.first { $0.contains("海宁皮革") })
+        XCTAssertTrue(haining.contains("≈18.60") && haining.contains("13.56") && haining.contains("72.9%"), haining)
+        let jiashan = try XCTUnwrap(rows.first { $0.contains("嘉善") })
+        XCTAssertFalse(jiashan.contains(" 0 ") || jiashan.contains("0.0"), "unknown is never 0: \(jiashan)")
+        XCTAssertTrue(jiashan.contains("—"))
+        let city = try XCTUnwrap(lines.first { $0.contains("全市报告") })
+        XCTAssertTrue(city.contains("106.8") && city.contains("45.06") && city.contains("42.5%!"), city)
+        let known = try XCTUnwrap(lines.first { $0.contains("已知小镇合计") })
+        XCTAssertTrue(known.contains("≈33.58") && known.contains("17.08"), known)
+        XCTAssertTrue(lines[28].contains("≈ 推算 derived") && lines[28].contains("— 未知 unknown"), "legend: \(lines[28])")
+        XCTAssertTrue(lines[29].contains("Enter") && lines[29].contains("? 帮助") && lines[29].contains("q 退出"), "key hints: \(lines[29])")
+    }
+
+    func testColumnsAlignByDisplayWidth() throws {
+        for (w, h) in [(80, 24), (100, 30), (160, 40)] {
+            let lines = screen(try bundledState(width: w, height: h, period: "2015-09"))
+            let rows = towns.map { t in lines.first { $0.contains(t) }! }
+            let countyColumns = zip(rows, counties).map { column(of: $1, in: $0) }
+            XCTAssertEqual(Set(countyColumns).count, 1, "county column at \(w)x\(h): \(countyColumns)")
+            XCTAssertNotNil(countyColumns[0], "county shown at \(w)x\(h)")
+            // Right edges of the rate column line up too.
+            let rateEnds = rows.map { row -> Int? in
+                guard let r = row.range(of: "%") ?? row.range(of: "—", options: [], range: row.range(of: counties[0]).map { $0.upperBound..<row.endIndex }) else { return nil }
+                return DisplayWidth.of(String(row[..<r.upperBound]))
+            }
+            XCTAssertNotNil(rateEnds[0])
+            for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), w) }
+        }
+    }
+
+    func testEightyByTwentyFourShowsEveryColumn() throws {
+        let lines = screen(try bundledState(width: 80, height: 24, period: "2015-09"))
+        for title in ["县市区", "类型", "2015计划", "完成率", "开工/计划", "开工率"] {
+            XCTAssertTrue(lines[3].contains(title), "80x24 header lacks \(title): \(lines[3])")
+        }
+        XCTAssertTrue(lines.contains { $0.contains("全市报告") })
+    }
+
+    func testTooSmall() throws {
+        let lines = screen(try bundledState(width: 40, height: 12))
+        XCTAssertTrue(lines.contains { $0.contains("终端太小") })
+        XCTAssertTrue(lines.contains { $0.contains("40x12") })
+        XCTAssertEqual(screen(try bundledState(width: 1, height: 1)).count, 1)
+        XCTAssertEqual(screen(try bundledState(width: 0, height: 0)).count, 0)
+        let s = apply(try bundledState(width: 40, height: 12), .quit)
+        XCTAssertTrue(s.quit, "q still quits below the minimum size")
+    }
+
+    func testPeriodSwitch() throws {
+        var s = try bundledState(period: "2015-09")
+        s = update(s, .previousPeriod)
+        XCTAssertEqual(s.period?.id, "2015-08")
+        let lines = screen(s)
+        XCTAssertTrue(lines[0].contains("2015年1-8月"))
+        XCTAssertTrue(lines.first { $0.contains("全市报告") }!.contains("39/89"))
+        XCTAssertTrue(lines.first { $0.contains("嘉善") }!.contains("90%"))
+        s = apply(s, .previousPeriod)
+        XCTAssertEqual(s.period?.id, "2015-12", "wraps around")
+    }
+
+    func testDrillIntoATypeAndBack() throws {
+        var s = try bundledState()
+        s = apply(s, .nextView)
+        XCTAssertEqual(s.screen.kind, .types)
+        var lines = screen(s)
+        XCTAssertTrue(lines[2].contains("类型 Types"))
+        XCTAssertTrue(lines.contains { $0.contains("创意设计—商务休闲—时尚游娱") && $0.contains("海宁皮革时尚小镇、桐乡毛衫时尚小镇") })
+        s = apply(s, .open)
+        XCTAssertEqual(s.screen.kind, .type(1))
+        lines = screen(s)
+        XCTAssertTrue(lines[2].contains("类型 Types › 1 创意设计—商务休闲—时尚游娱"), lines[2])
+        XCTAssertEqual(lines.filter { l in towns.contains { l.contains($0) } }.count, 2)
+        XCTAssertTrue(lines.contains { $0.contains("小计（已知）") })
+        s = apply(s, .moveDown, .open)
+        XCTAssertEqual(s.screen.kind, .town("tongxiang"))
+        XCTAssertTrue(screen(s)[2].contains("› 桐乡毛衫时尚小镇"))
+        s = apply(s, .back, .back)
+        XCTAssertEqual(s.screen.kind, .types)
+        XCTAssertEqual(s.stack.count, 1)
+        s = apply(s, .back)
+        XCTAssertEqual(s.message, "已在顶层 at the top — q 退出 quit")
+    }
+
+    func testEntitiesViewListsATownUnderEachEntity() throws {
+        var s = apply(try bundledState(), .showView(.entities))
+        let lines = screen(s)
+        let tongxiangRows = lines.filter { $0.contains("桐乡毛衫时尚小镇") }
+        XCTAssertEqual(tongxiangRows.count, 4, "Tongxiang has four operating entities")
+        XCTAssertTrue(lines.contains { $0.contains("中国核建集团") && $0.contains("央企") && $0.contains("集团引领") })
+        XCTAssertTrue(lines.contains { $0.contains("来源未载明运营主体") && $0.contains("南湖基金小镇") })
+        s = apply(s, .last, .open)
+        XCTAssertEqual(s.screen.kind, .entity(nil))
+        XCTAssertTrue(screen(s).contains { $0.contains("南湖基金小镇") })
+    }
+
+    func testTownDetailShowsEveryFieldWithItsSource() throws {
+        var s = try bundledState(width: 120, height: 60)
+        s = apply(s, .open)
+        XCTAssertEqual(s.screen.kind, .town("haining"))
+        let text = screen(s).joined(separator: "\n")
+        XCTAssertTrue(text.contains("海宁皮革时尚小镇  Haining Leather Fashion Town"))
+        XCTAssertTrue(text.contains("read from the town's name"))
+        XCTAssertTrue(text.contains("海宁中国皮革城股份有限公司") && text.contains("浙江钱塘江投资开发有限公司"))
+        XCTAssertTrue(text.contains(">50") && text.contains("均高于50亿元"))
+        XCTAssertTrue(text.contains("≈18.60") && text.contains("推算 derived: completed 2015 Jan-Aug 9.3 / completion 50% = 18.60"), text)
+        XCTAssertTrue(text.contains("13.56") && text.contains("报告 reported: paper 三(五)"))
+        XCTAssertTrue(text.contains("[figures.toml:"), "a reported figure names its file and line")
+        XCTAssertTrue(text.contains("未知 unknown"))
+        let nanhu = screen(apply(try bundledState(width: 120, height: 60), .moveDown, .moveDown, .moveDown, .open)).joined(separator: "\n")
+        XCTAssertTrue(nanhu.contains("the source names no operating entity"), nanhu)
+        XCTAssertTrue(nanhu.contains("≈30") && nanhu.contains("Reasoning on paper"), "derived by reasoning, said so")
+    }
+
+    func testDetailPageScrolls() throws {
+        var s = apply(try bundledState(width: 80, height: 24), .open)
+        let first = screen(s)[3]
+        s = apply(s, .pageDown)
+        XCTAssertGreaterThan(s.screen.scroll, 0)
+        XCTAssertNotEqual(screen(s)[3], first)
+        s = apply(s, .last)
+        let end = s.screen.scroll
+        s = apply(s, .moveDown)
+        XCTAssertEqual(s.screen.scroll, end, "cannot scroll past the end")
+        s = apply(s, .first)
+        XCTAssertEqual(s.screen.scroll, 0)
+    }
+
+    func testSelectionStaysInRangeAndVisible() throws {
+        var s = try bundledState(width: 80, height: 14)
+        s = apply(s, .last)
+        XCTAssertEqual(s.screen.selection, 4)
+        let visible = Renderer.visibleRows(s)
+        XCTAssertTrue(s.screen.scroll <= 4 && 4 < s.screen.scroll + visible)
+        XCTAssertTrue(screen(s).contains { $0.contains("海盐核电小镇") })
+        s = apply(s, .moveDown, .moveDown)
+        XCTAssertEqual(s.screen.selection, 4)
+        s = apply(s, .first, .moveUp)
+        XCTAssertEqual(s.screen.selection, 0)
+        s = apply(s, .resize(width: 100, height: 30))
+        XCTAssertEqual(s.screen.scroll, 0)
+    }
+
+    func testHelpListsEveryBinding() throws {
+        let s = apply(try bundledState(width: 100, height: 40), .toggleHelp)
+        let text = screen(s).joined(separator: "\n")
+        for b in KeyMap.standard.bindings {
+            XCTAssertTrue(text.contains(b.label), "help lacks \(b.label)")
+        }
+        XCTAssertTrue(text.contains("Esc") && text.contains("Tab") && text.contains("PgUp"))
+        XCTAssertFalse(apply(s, .back).showHelp, "Esc closes help")
+    }
+
+    func testKeyMap() {
+        let map = KeyMap.standard
+        XCTAssertEqual(map.action(for: .char("j")), .moveDown)
+        XCTAssertEqual(map.action(for: .down), .moveDown)
+        XCTAssertEqual(map.action(for: .char("G")), .last)
+        XCTAssertEqual(map.action(for: .escape), .back)
+        XCTAssertEqual(map.action(for: .backspace), .back)
+        XCTAssertEqual(map.action(for: .tab), .nextView)
+        XCTAssertEqual(map.action(for: .char("q")), .quit)
+        XCTAssertEqual(map.action(for: .char("?")), .toggleHelp)
+        XCTAssertNil(map.action(for: .char("z")))
+        var seen: [Key: Action] = [:]
+        for b in map.bindings { for k in b.keys { XCTAssertNil(seen[k], "\(k) bound twice"); seen[k] = b.action } }
+    }
+}
