@@ -49,7 +49,7 @@ extension AppState {
             Column("\(year)计划", .right, priority: 90),
             Column("完成", .right, priority: 95),
             Column("完成率", .right, priority: 95),
-            Column("", priority: 60, flexible: true, minWidth: 8),
+            Column("进度 0–100%", priority: 60, flexible: true, minWidth: 8),
             Column("开工/计划", .right, priority: 70),
             Column("开工率", .right, priority: 50),
         ]

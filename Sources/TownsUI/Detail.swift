@@ -15,7 +15,7 @@ extension AppState {
         guard let town = dataset.town(id) else { return [.text("没有这个小镇 no town '\(id)'", .warning)] }
         let ft = FigureText(glyphs: glyphs)
         var out: [DetailLine] = []
-        let labelWidth = 16
+        let labelWidth = 20
         let valueWidth = 14
         let wide = width >= 64
         var cited: [String] = []
