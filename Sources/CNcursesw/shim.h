@@ -39,11 +39,6 @@ static inline attr_t towns_a_dim(void) { return A_DIM; }
 static inline attr_t towns_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t towns_a_reverse(void) { return A_REVERSE; }
 
-// MARK: Keys
-
-/// The key code of function key Fn.
-static inline int towns_key_f(int n) { return KEY_F(n); }
-
 // MARK: Terminal
 
 /// Whether terminfo capability `name` is a present string capability (e.g. "cup").

@@ -1,1 +1,197 @@
+import CNcursesw
+import Glibc
 import TownsUI
+
+/// The terminal in full-screen (curses) mode: draws `Grid`s, reads `Key`s, and restores the
+/// terminal on `close` and on every signal that ends or stops the process (see `Signals`).
+///
+/// Use from one thread. Typical use:
+/// ```
+/// try Terminal.prepareLocale()
+/// let terminal = try Terminal.open(options: TerminalOptions())
+/// defer { terminal.close() }
+/// ```
+public final class Terminal {
+    /// The colours `draw` can show, fixed at `open`.
+    public let colorCapability: ColorCapability
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var styles: StyleAttributes
+    private var isOpen = true
+
+    /// Opens the terminal in curses mode (alternate screen, no echo, keys unbuffered, cursor hidden).
+    ///
+    /// Sets the locale first with `prepareLocale` if the current one is not UTF-8. Installs the
+    /// signal handlers, then `newterm` on standard output/input; sets cbreak, noecho, nonl,
+    /// keypad, the Esc delay, an invisible cursor, and colour as the terminal and `options` allow.
+    /// - Throws: `TerminalError.localeNotUTF8` (no UTF-8 locale), `.notATerminal` (standard input
+    ///   or output redirected), `.termNotSet` (TERM unset or empty), `.unknownTerminal` (no terminfo
+    ///   entry for TERM), `.cannotAddressCursor` (e.g. TERM=dumb). Nothing is left changed when it throws.
+    public static func open(options: TerminalOptions) throws -> Terminal {
+        if !localeIsUTF8 { try prepareLocale() }
+        guard let termValue = getenv("TERM"), termValue.pointee != 0 else { throw TerminalError.termNotSet }
+        let term = String(cString: termValue)
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+
+        Signals.install()
+        guard let screen = newterm(nil, towns_stdout(), towns_stdin()) else {
+            Signals.uninstall()
+            throw TerminalError.unknownTerminal(term: term)
+        }
+        Signals.setCursesActive(true)
+        guard towns_has_string_capability("cup") != 0 else {
+            endwin()
+            Signals.setCursesActive(false)
+            Signals.uninstall()
+            delscreen(screen)
+            throw TerminalError.cannotAddressCursor(term: term)
+        }
+        ErrorOutputCapture.begin()
+        return Terminal(screen: screen, options: options)
+    }
+
+    private init(screen: OpaquePointer, options: TerminalOptions) {
+        self.screen = screen
+        window = towns_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        leaveok(window, true)
+        set_escdelay(Int32(clamping: max(0, options.escapeDelayMilliseconds)))
+        curs_set(0)
+        KeyDecoding.defineFallbackSequences()
+
+        var colors: ColorMapping?
+        if options.useColor, has_colors(), start_color() == OK {
+            let count = Int(towns_colors())
+            if count >= 8 {
+                colors = ColorMapping(capability: count >= 256 ? .twoFiftySix : .eight,
+                                      colorCount: count, hasDefaultColors: use_default_colors() == OK)
+            }
+        }
+        colorCapability = colors?.capability ?? .none
+        styles = StyleAttributes(colors: colors)
+    }
+
+    deinit { close() }
+
+    /// The screen's width in columns, as of the last `readKey` that reported `.resize`; 0 after `close`.
+    public var width: Int { isOpen ? Int(getmaxx(window)) : 0 }
+
+    /// The screen's height in rows, as of the last `readKey` that reported `.resize`; 0 after `close`.
+    public var height: Int { isOpen ? Int(getmaxy(window)) : 0 }
+
+    /// Shows `grid`: every screen cell is written (cells beyond the grid are blank, grid cells
+    /// beyond the screen are dropped, a wide character that would cross the right edge becomes
+    /// a blank), then one `doupdate` sends only what changed. Does nothing after `close`.
+    public func draw(_ grid: Grid) {
+        guard isOpen else { return }
+        let rows = height, columns = width
+        for y in 0..<rows {
+            var x = 0
+            while x < columns {
+                var cell = grid[x, y]
+                var cellWidth = cell.isContinuation ? 0 : DisplayWidth.of(cell.text)
+                if cellWidth < 1 || x + cellWidth > columns {
+                    cell.text = " "  // orphan continuation, bare combining mark, or cut wide character
+                    cellWidth = 1
+                }
+                put(cell, x: x, y: y)
+                x += cellWidth
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Writes one cell into the virtual screen. At the bottom-right corner `wadd_wch` stores the
+    /// character and reports an error because the cursor cannot wrap; it never scrolls (scrollok
+    /// is off), so the error is ignored.
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let (attributes, pair) = styles.resolve(cell.style)
+        var scalars = cell.text.unicodeScalars.makeIterator()
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX) + 1) { buffer in
+            var count = 0
+            while count < Int(CCHARW_MAX), let scalar = scalars.next() {
+                buffer[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            buffer[count] = 0
+            var character = cchar_t()
+            setcchar(&character, buffer.baseAddress, attributes, pair, nil)
+            mvwadd_wch(window, Int32(y), Int32(x), &character)
+        }
+    }
+
+    /// Waits for a key press.
+    ///
+    /// - Parameter timeoutMilliseconds: how long to wait, in milliseconds; negative waits forever.
+    /// - Returns: the key; `.resize` when the terminal was resized or the process was continued
+    ///   after Ctrl-Z (the caller should then read `width`/`height` and draw again; after a
+    ///   resume the next draw repaints everything); nil when the time ran out. Input with no
+    ///   `Key` (mouse reports, unknown sequences) is skipped. Returns nil at once after `close`.
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard isOpen else { return nil }
+        let clock = ContinuousClock()
+        let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
+        wtimeout(window, 0)
+        while true {
+            if Signals.takeResume() {
+                resume()
+                return .resize
+            }
+            // Without waiting: a key ncurses already has, or one in the kernel's buffer. This
+            // is also where ncurses notices SIGWINCH and reports KEY_RESIZE.
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status != ERR {
+                if let key = KeyDecoding.key(status: status, code: code) { return key }
+                continue
+            }
+            var wait: Int32 = -1
+            if let deadline {
+                let left = clock.now.duration(to: deadline)
+                if left <= .zero { return nil }
+                let (seconds, attoseconds) = left.components
+                wait = Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+            }
+            // Returns on input, at the deadline, or early (EINTR) on a signal: SIGWINCH, SIGCONT.
+            var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            _ = poll(&input, 1, wait)
+        }
+    }
+
+    /// Re-enters curses mode after the process was stopped and continued: picks up a size
+    /// change that happened meanwhile (no SIGWINCH reaches a stopped process) and repaints.
+    private func resume() {
+        var rows: Int32 = 0, columns: Int32 = 0
+        if towns_window_size(1, &rows, &columns) == 0, rows != getmaxy(window) || columns != getmaxx(window) {
+            resizeterm(rows, columns)
+        }
+        invalidate()
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Makes the next `draw` clear the terminal and repaint every cell (for Ctrl-L, or when
+    /// something else wrote to the terminal).
+    public func invalidate() {
+        guard isOpen else { return }
+        clearok(towns_curscr(), true)
+    }
+
+    /// Leaves curses mode and gives the terminal back as it was: echo and canonical mode on,
+    /// cursor visible, main screen. Writes out what went to standard error while the terminal
+    /// was open (held back so it could not scribble on the screen) and puts back the previous
+    /// signal dispositions. Safe to call more than once; `deinit` calls it too.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        endwin()
+        ErrorOutputCapture.release()
+        Signals.setCursesActive(false)
+        Signals.uninstall()
+        delscreen(screen)
+    }
+}
