@@ -104,6 +104,28 @@ public struct Metrics: Sendable {
         }
     }
 
+    // MARK: Schedule
+
+    /// Schedule variance of a completion rate, in percentage points: completion minus the
+    /// share of the year elapsed at the period's end (Jan-Sep: 9 of 12 months = 75%).
+    /// Negative means behind schedule. Always derived (formula given); nil when the rate is
+    /// unknown or only a bound.
+    /// Source of the rule: the annual plan is a year's target (paper 二(三), "占年度计划");
+    /// a linear schedule is this dashboard's reading, stated in the formula.
+    public func scheduleVariance(_ rate: Figure?, period: Period) -> Figure? {
+        guard let rate, let r = rate.quantity.exactValue else { return nil }
+        let elapsed = Decimal(period.through) / 12 * 100
+        let variance = r - elapsed
+        let rateText = DecimalMath.text(r, scale: rate.isDerived ? 1 : decimalsOf(rate))
+        return .derived(DecimalMath.rounded(variance, scale: 1), decimals: 1,
+                        formula: "completion \(rateText)% − \(DecimalMath.text(elapsed, scale: 1))% of the year elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: 1)) pp")
+    }
+
+    private func decimalsOf(_ f: Figure) -> Int {
+        if case let .exact(_, d) = f.quantity { return d }
+        return 0
+    }
+
     // MARK: Sums
 
     /// The sum of what is known of `key` over `towns`: exact figures (reported or derived)

@@ -46,11 +46,12 @@ extension AppState {
             Column("小镇", priority: 100, minWidth: 8, maxWidth: 30),
             Column("县市区", priority: 40, maxWidth: 12),
             Column("类型", .right, priority: 30),
-            Column("\(year)计划", .right, priority: 90),
+            Column("年计划", .right, priority: 90),
             Column("完成", .right, priority: 95),
             Column("完成率", .right, priority: 95),
-            Column("进度 0–100%", priority: 60, flexible: true, minWidth: 8),
-            Column("开工/计划", .right, priority: 70),
+            Column("进度", priority: 60, flexible: true, minWidth: 5),
+            Column("进度差", .right, priority: 65),
+            Column("项目", .right, priority: 70),
             Column("开工率", .right, priority: 50),
         ]
         var rows: [TableRow] = []
@@ -64,6 +65,7 @@ extension AppState {
                 ft.value(metrics.figure(town, FigureKey(.completed, p))),
                 ft.percent(rate, flagged: flagged(town.id, FigureKey(.completionRate, p))),
                 bar(rate),
+                variance(rate, glyphs: glyphs),
                 projects(metrics.figure(town, FigureKey(.projectsStarted, p)), metrics.figure(town, FigureKey(.projectsPlanned)), ft),
                 ft.percent(metrics.figure(town, FigureKey(.startRate, p)), flagged: flagged(town.id, FigureKey(.startRate, p))),
             ]))
@@ -77,11 +79,12 @@ extension AppState {
                 ft.value(metrics.total(FigureKey(.completed, p))),
                 ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
                 bar(rate),
+                variance(rate, glyphs: glyphs),
                 projects(metrics.total(FigureKey(.projectsStarted, p)), metrics.total(FigureKey(.projectsPlanned)), ft),
                 ft.percent(metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
             ], role: .totals))
         }
-        let keys: [FigureKey?] = [nil, nil, nil, FigureKey(.planYear, year), FigureKey(.completed, p), nil, nil, nil, nil]
+        let keys: [FigureKey?] = [nil, nil, nil, FigureKey(.planYear, year), FigureKey(.completed, p), nil, nil, nil, nil, nil]
         let sums = keys.map { $0.map { metrics.knownSum($0, over: towns) } }
         let startedSum = metrics.knownSum(FigureKey(.projectsStarted, p), over: towns)
         let plannedSum = metrics.knownSum(FigureKey(.projectsPlanned), over: towns)
@@ -100,17 +103,30 @@ extension AppState {
             let right = b.known.isEmpty ? glyphs.unknown : (b.derived.isEmpty ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
             return .text("\(left)/\(right)", (a.derived.isEmpty && b.derived.isEmpty) ? nil : .derived)
         }
-        summary.append(TableRow([.plain(withCity ? "已知小镇合计" : "小计（已知）")] + sums.dropFirst().map(sumCell).prefix(6)
+        summary.append(TableRow([.plain(withCity ? "已知小镇合计" : "小计（已知）")] + sums.dropFirst().map(sumCell).prefix(7)
                                 + [projectSum(startedSum, plannedSum), .plain("")], role: .totals))
-        summary.append(TableRow([.text("  有数据的小镇", .legend)] + sums.dropFirst().map(countCell).prefix(6)
-                                + [.text("\(startedSum.known.count)/\(towns.count) \(plannedSum.known.count)/\(towns.count)", .legend), .plain("")], role: .legend))
+        summary.append(TableRow([.text("  有数据的小镇", .legend)] + sums.dropFirst().map(countCell).prefix(7)
+                                + [.plain(""), .plain("")], role: .legend))
         return ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: summary,
                            emptyText: "没有小镇 no towns")
     }
 
+    /// A completion bar with the expected-by-now mark at the share of the year elapsed.
     func bar(_ rate: Figure?) -> TableCell {
+        let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
-        return .bar(fraction: DecimalMath.double(v) / 100, role: rate!.isDerived ? .derived : .barFill, marker: nil)
+        let behind = period.map { DecimalMath.double(v) < $0.elapsedPercent } ?? false
+        return .bar(fraction: DecimalMath.double(v) / 100, role: behind ? .behind : (rate!.isDerived ? .derived : .barFill), marker: marker)
+    }
+
+    /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
+    func variance(_ rate: Figure?, glyphs: Glyphs) -> TableCell {
+        guard let period, let v = metrics.scheduleVariance(rate, period: period), let x = v.quantity.exactValue else {
+            return .text(glyphs.unknown + " ", .unknown)
+        }
+        let text = DecimalMath.text(x, scale: 1)
+        if x < 0 { return .text(text + glyphs.behind, .behind) }
+        return .text((x > 0 ? "+" : "") + text + " ", nil)
     }
 
     func projects(_ started: Figure?, _ planned: Figure?, _ ft: FigureText) -> TableCell {

@@ -151,9 +151,20 @@ public struct Renderer: Sendable {
             grid.put(" " + message, x: 0, y: y, style: theme.style(.message), maxWidth: state.width)
             return
         }
-        let g = glyphs
-        let legend = " \(g.derived) 推算 derived  \(g.unknown) 未知 unknown  >14 下限 lower bound  ! 未通过核对 fails a check  单位 \(state.dataset.unit)"
-        grid.put(legend, x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
+        grid.put(" " + Renderer.legend(width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit),
+                 x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
+    }
+
+    /// The markers' legend, bilingual when `width` allows, else Chinese only.
+    public static func legend(width: Int, glyphs: Glyphs, unit: String) -> String {
+        let items: [(String, String, String)] = [
+            (glyphs.derived, "推算", "derived"), (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
+            ("!", "核对不符", "fails a check"), (glyphs.behind, "落后", "behind schedule"),
+            (glyphs.marker, "应完成", "expected by now"),
+        ]
+        let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
+        if DisplayWidth.of(long) <= width { return long }
+        return items.map { "\($0.0)\($0.1)" }.joined(separator: " ") + " 单位\(unit)"
     }
 
     func drawHints(into grid: inout Grid, _ state: AppState) {
@@ -178,7 +189,11 @@ public struct Renderer: Sendable {
         lines.append((glyphs.derived, "推算 derived from reported figures (formula on the town's page)"))
         lines.append((glyphs.unknown, "未知 unknown: no source gives it (never 0)"))
         lines.append((">14", "下限 the source gives only a lower bound"))
-        lines.append(("!", "未通过核对 a consistency check fails (towns check)"))
+        lines.append(("!", "核对不符 a consistency check fails (towns check)"))
+        lines.append((glyphs.behind, "落后 behind schedule: completion below the share of the year elapsed"))
+        lines.append((glyphs.marker, "应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)"))
+        lines.append(("进度差", "schedule variance, percentage points (completion − elapsed)"))
+        lines.append(("项目", "projects started / planned (3 years)"))
         let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
         let w = min(state.width - 2, keyWidth + textWidth + 5)

@@ -161,6 +161,14 @@ public struct TableRenderer: Sendable {
     public func drawBar(into grid: inout Grid, x: Int, y: Int, width: Int, fraction: Double?, role: Role,
                         marker: Double?, rowStyle: Style) {
         guard width > 0, let fraction, fraction.isFinite else { return }
+        defer {
+            if let marker, marker.isFinite {
+                let at = min(width - 1, max(0, Int((min(max(marker, 0), 1) * Double(width)).rounded(.down))))
+                var style = theme.style(.barMarker)
+                if rowStyle.reverse { style.reverse = true }
+                grid.put(glyphs.marker, x: x + at, y: y, style: style, maxWidth: 1)
+            }
+        }
         let f = min(max(fraction, 0), 1)
         let eighths = Int((f * Double(width) * 8).rounded())
         let full = eighths / 8, part = eighths % 8

@@ -52,7 +52,8 @@ enum ReportText {
         out.append("")
         out += grid.lines()
         out.append("")
-        out.append("\(glyphs.derived) 推算 derived   \(glyphs.unknown) 未知 unknown   >N 下限 lower bound   ! 未通过核对 fails a check (towns check)")
+        out.append(Renderer.legend(width: 200, glyphs: glyphs, unit: state.dataset.unit))
+        out.append("进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`")
         return out.joined(separator: "\n")
     }
 }

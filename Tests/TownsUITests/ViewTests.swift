@@ -15,7 +15,7 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(lines[1].contains("1 小镇 Towns") && lines[1].contains("2 类型 Types") && lines[1].contains("3 运营主体 Entities"))
         XCTAssertEqual(lines[2].trimmingCharacters(in: .whitespaces), "小镇 Towns")
         let header = lines[3]
-        for title in ["小镇", "县市区", "类型", "2015计划", "完成", "完成率", "开工/计划", "开工率"] {
+        for title in ["小镇", "县市区", "类型", "年计划", "完成", "完成率", "进度", "进度差", "项目", "开工率"] {
             XCTAssertTrue(header.contains(title), "header lacks \(title): \(header)")
         }
         let rows = lines.filter { l in towns.contains { l.contains($0) } }
@@ -29,8 +29,27 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(city.contains("106.8") && city.contains("45.06") && city.contains("42.5%!"), city)
         let known = try XCTUnwrap(lines.first { $0.contains("已知小镇合计") })
         XCTAssertTrue(known.contains("≈33.58") && known.contains("17.08"), known)
-        XCTAssertTrue(lines[28].contains("≈ 推算 derived") && lines[28].contains("— 未知 unknown"), "legend: \(lines[28])")
+        XCTAssertTrue(lines[28].contains("≈推算") && lines[28].contains("—未知") && lines[28].contains("▼落后"), "legend: \(lines[28])")
+        let wide = screen(try bundledState(width: 140, height: 30))
+        XCTAssertTrue(wide[28].contains("≈ 推算 derived") && wide[28].contains("▼ 落后 behind schedule"), "bilingual legend when wide: \(wide[28])")
         XCTAssertTrue(lines[29].contains("Enter") && lines[29].contains("? 帮助") && lines[29].contains("q 退出"), "key hints: \(lines[29])")
+    }
+
+    func testScheduleVarianceAndBehindMarker() throws {
+        let lines = screen(try bundledState(period: "2015-09"))
+        func row(_ name: String) -> String { lines.first { $0.contains(name) }! }
+        XCTAssertTrue(row("海宁皮革").contains("-2.1▼"), "72.9% − 75% = −2.1 pp, behind: \(row("海宁皮革"))")
+        XCTAssertTrue(row("桐乡毛衫").contains("+17.7"), row("桐乡毛衫"))
+        XCTAssertFalse(row("桐乡毛衫").contains("▼"))
+        XCTAssertTrue(row("南湖基金").contains("-51.5▼"))
+        XCTAssertTrue(row("海盐核电").contains("-54.3▼"))
+        XCTAssertTrue(row("全市报告").contains("-32.5▼"))
+        // The expected-by-now mark sits at 75% of the bar in every row with a bar.
+        let marks = ["海宁皮革", "桐乡毛衫", "南湖基金", "海盐核电", "全市报告"].map { column(of: "│", in: row($0)) }
+        XCTAssertNotNil(marks[0])
+        XCTAssertEqual(Set(marks).count, 1, "marks at one column: \(marks)")
+        let aug = screen(try bundledState(period: "2015-08"))
+        XCTAssertTrue(aug.first { $0.contains("海宁皮革") }!.contains("-16.7▼"), "50% − 66.7% in Jan-Aug")
     }
 
     func testColumnsAlignByDisplayWidth() throws {
@@ -52,7 +71,7 @@ final class ViewTests: XCTestCase {
 
     func testEightyByTwentyFourShowsEveryColumn() throws {
         let lines = screen(try bundledState(width: 80, height: 24, period: "2015-09"))
-        for title in ["县市区", "类型", "2015计划", "完成率", "开工/计划", "开工率"] {
+        for title in ["县市区", "类型", "年计划", "完成率", "进度差", "项目", "开工率"] {
             XCTAssertTrue(lines[3].contains(title), "80x24 header lacks \(title): \(lines[3])")
         }
         XCTAssertTrue(lines.contains { $0.contains("全市报告") })
