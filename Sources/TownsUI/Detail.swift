@@ -1,3 +1,4 @@
+import Foundation
 import TownsCore
 
 /// One line of a detail page: runs of text, each in a role.
@@ -95,6 +96,8 @@ extension AppState {
         for y in years {
             figureField("\(y)计划 plan", metrics.figure(town, FigureKey(.planYear, String(y))), unit: dataset.unit)
         }
+        out.append(.text(""))
+        out += history(town, width: width, glyphs: glyphs)
         for p in dataset.periods {
             out.append(.text(""))
             out.append(.text(p.labelZH + "  " + p.labelEN + (p.id == period?.id ? "  ◀ 当前期间 shown period" : ""), .header))
@@ -131,6 +134,48 @@ extension AppState {
                 if let n = s.note { text += " — \(n)" }
                 for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .source)) }
             }
+        }
+        return out
+    }
+}
+
+extension AppState {
+    /// The town's progress across periods: a table (completed, completion, expected by now,
+    /// schedule variance) with a bar per period carrying the expected-by-now mark.
+    func history(_ town: Town, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        let ft = FigureText(glyphs: glyphs)
+        let cols = [18, 9, 8, 8, 8]
+        func pad(_ s: String, _ w: Int, right: Bool = true) -> String {
+            let n = max(0, w - DisplayWidth.of(s))
+            return right ? String(repeating: " ", count: n) + s : s + String(repeating: " ", count: n)
+        }
+        var out: [DetailLine] = [DetailLine([
+            (pad("进度历史 History", cols[0], right: false), .header), (pad("完成", cols[1]), .header),
+            (pad("完成率", cols[2]), .header), (pad("应完成", cols[3]), .header), (pad("进度差", cols[4]), .header),
+        ])]
+        let barWidth = max(0, min(30, width - cols.reduce(0, +) - 2))
+        for p in dataset.periods {
+            let done = metrics.figure(town, FigureKey(.completed, p.id))
+            let rate = metrics.figure(town, FigureKey(.completionRate, p.id))
+            let v = metrics.scheduleVariance(rate, period: p)
+            func cellText(_ c: TableCell) -> (String, Role?) {
+                if case let .text(s, r) = c { return (s, r) }
+                return ("", nil)
+            }
+            let d = cellText(ft.value(done)), r = cellText(ft.percent(rate))
+            let elapsed = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
+            var variance: (String, Role?) = (glyphs.unknown, .unknown)
+            if let x = v?.quantity.exactValue {
+                variance = x < 0 ? (DecimalMath.text(x, scale: 1) + glyphs.behind, .behind) : ((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1), nil)
+            }
+            var runs: [(String, Role?)] = [(pad(p.labelZH, cols[0], right: false), .label), (pad(d.0, cols[1]), d.1),
+                                           (pad(r.0, cols[2]), r.1), (pad(elapsed, cols[3]), .legend), (pad(variance.0, cols[4]), variance.1)]
+            if barWidth >= 5, let value = rate?.quantity.exactValue {
+                let behind = DecimalMath.double(value) < p.elapsedPercent
+                runs.append(("  " + glyphs.bar(fraction: DecimalMath.double(value) / 100, width: barWidth, marker: Double(p.through) / 12),
+                             behind ? .behind : (rate!.isDerived ? .derived : .barFill)))
+            }
+            out.append(DetailLine(runs))
         }
         return out
     }

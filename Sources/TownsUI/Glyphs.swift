@@ -20,6 +20,22 @@ public struct Glyphs: Sendable {
                                        unknown: "—", derived: "≈", horizontal: "─", vertical: "│",
                                        breadcrumbSeparator: " › ", selectionMarker: "▶",
                                        behind: "▼", marker: "│")
+    /// A bar as text, `width` cells, `fraction` (0...1) full, with the marker at `marker`.
+    public func bar(fraction: Double, width: Int, marker: Double?) -> String {
+        guard width > 0 else { return "" }
+        let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
+        let eighths = Int((f * Double(width) * 8).rounded())
+        var cells = Array(repeating: eighths7, count: eighths / 8)
+        if eighths % 8 > 0 && cells.count < width { cells.append(self.eighths[eighths % 8 - 1]) }
+        while cells.count < width { cells.append(barEmpty) }
+        if let marker, marker.isFinite {
+            cells[min(width - 1, max(0, Int(min(max(marker, 0), 1) * Double(width))))] = self.marker
+        }
+        return cells.joined()
+    }
+
+    private var eighths7: String { eighths[7] }
+
     /// Plain ASCII for terminals or fonts without those characters (`--ascii`).
     public static let ascii = Glyphs(eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: "-",
                                      unknown: "-", derived: "~", horizontal: "-", vertical: "|",

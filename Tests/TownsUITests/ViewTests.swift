@@ -152,6 +152,16 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(nanhu.contains("≈30") && nanhu.contains("Reasoning on paper"), "derived by reasoning, said so")
     }
 
+    func testTownHistoryAcrossPeriods() throws {
+        let s = apply(try bundledState(width: 120, height: 80), .open)
+        let lines = screen(s)
+        let header = try XCTUnwrap(lines.firstIndex { $0.contains("进度历史 History") })
+        XCTAssertTrue(lines[header + 1].contains("2015年1-8月") && lines[header + 1].contains("9.3") && lines[header + 1].contains("50%")
+                      && lines[header + 1].contains("66.7%") && lines[header + 1].contains("-16.7▼"), lines[header + 1])
+        XCTAssertTrue(lines[header + 2].contains("13.56") && lines[header + 2].contains("-2.1▼") && lines[header + 2].contains("│"), lines[header + 2])
+        XCTAssertTrue(lines[header + 3].contains("2015年全年") && lines[header + 3].contains(">14"), lines[header + 3])
+    }
+
     func testDetailPageScrolls() throws {
         var s = apply(try bundledState(width: 80, height: 24), .open)
         let first = screen(s)[3]
