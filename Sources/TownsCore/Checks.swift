@@ -52,6 +52,7 @@ public struct Checker: Sendable {
             findings += planAgreement(town)
         }
         findings += sumChecks()
+        findings += yearOneCheck()
         return findings
     }
 
@@ -176,6 +177,30 @@ public struct Checker: Sendable {
                 continue
             }
             findings.append(Finding(kind: .shortfall, subject: dataset.regionEN, message: message, locations: locs))
+        }
+        return findings
+    }
+
+    /// The city's first-year minimum from rules.toml against the reported minimum and the
+    /// completed total (Jiaxing 2015: 3 x 10 + 2 x 6 = 42; 63.06 completed, 21.06 above).
+    private func yearOneCheck() -> [Finding] {
+        guard let city = Assessment(metrics: metrics).cityYearOne(), let required = city.required else { return [] }
+        var findings: [Finding] = []
+        let req = DecimalMath.text(required, scale: 0)
+        if let reported = city.reported, let r = reported.quantity.exactValue {
+            let locs = [reported.origin].compactMap { $0 }
+            if r == required {
+                findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
+                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) agrees with the reported \(DecimalMath.text(r, scale: 0))", locations: locs))
+            } else {
+                findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
+                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req), but \(DecimalMath.text(r, scale: 0)) is reported", locations: locs))
+            }
+        }
+        if let margin = city.margin, let completed = city.completed?.quantity.exactValue {
+            findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
+                message: "\(city.year) completed \(completed) against the minimum \(req): \(margin >= 0 ? "above by" : "short by") \(DecimalMath.text(abs(margin), scale: 2))",
+                locations: [city.completed?.origin].compactMap { $0 }))
         }
         return findings
     }

@@ -24,6 +24,8 @@ public struct Dataset: Sendable {
     public var totals: [FigureKey: Figure]
     /// The folder the dataset was read from.
     public var directory: String
+    /// The province's rules (rules.toml; empty when the dataset has none).
+    public var rules: [Rule] = []
 
     public init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
                 synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],

@@ -10,6 +10,8 @@ public enum DatasetLoader {
     /// The files a dataset folder must hold, in the order they are read.
     public static let fileNames = ["dataset.toml", "sources.toml", "types.toml", "entities.toml",
                                    "towns.toml", "figures.toml", "totals.toml"]
+    /// Files a dataset folder may hold; read when present.
+    public static let optionalFileNames = ["rules.toml"]
 
     /// Loads the dataset in `directory`.
     ///
@@ -203,13 +205,16 @@ private struct Loader {
             if let id { checkIdentifier(&r, "id", id) }
             if let id, towns.contains(where: { $0.id == id }) { r.error("id", "duplicate town '\(id)'") }
             r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type", "type_at",
-                                        "industry", "industry_note", "list", "list_date", "list_source", "entities", "mode", "mode_at"])
+                                        "industry", "industry_note", "list", "list_date", "list_source", "entities", "mode", "mode_at",
+                                        "accelerated_county", "accelerated_county_note"])
             if let id, let zh, let en, let countyZH, let countyEN, let type, let list {
                 towns.append(Town(id: id, nameZH: zh, nameEN: en, countyZH: countyZH, countyEN: countyEN,
                                   countyFrom: r.string("county_from"), type: type, typeAt: r.string("type_at"),
                                   industry: r.string("industry"), industryNote: r.string("industry_note"),
                                   list: list, listDate: r.string("list_date"), listSource: listSource,
-                                  entityIDs: entityIDs, mode: mode, modeAt: r.string("mode_at"), figures: [:],
+                                  entityIDs: entityIDs, mode: mode, modeAt: r.string("mode_at"),
+                                  acceleratedCounty: r.bool("accelerated_county"), acceleratedCountyNote: r.string("accelerated_county_note"),
+                                  figures: [:],
                                   origin: r.line.map { SourceLocation(file: townsDoc.path, line: $0) }))
             }
             finish(r)
@@ -245,9 +250,56 @@ private struct Loader {
             finish(r)
         }
 
-        return Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
-                       synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
-                       towns: towns, totals: totals, directory: directory)
+        var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
+                              synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
+                              towns: towns, totals: totals, directory: directory)
+        if FileManager.default.fileExists(atPath: display("rules.toml")), let rulesDoc = open("rules.toml") {
+            dataset.rules = readRules(rulesDoc, sources: sources)
+        }
+        return dataset
+    }
+
+    /// rules.toml: [[rule]] records; numbers by name, as the rule's kind requires.
+    mutating func readRules(_ document: TOMLDocument, sources: [String: Source]) -> [Rule] {
+        var rules: [Rule] = []
+        let textKeys: Set<String> = ["id", "kind", "short_zh", "title_zh", "title_en", "text", "source", "at", "quote", "note", "derived",
+                                     "lower_industries", "higher_industries", "lower_in_accelerated_counties"]
+        let numberKeys: Set<String> = ["minimum", "lower_minimum", "maximum", "percent", "higher_percent", "years", "lower_years",
+                                       "times", "minimum_rating", "tourism_rating"]
+        for var r in records(document, "rule") {
+            r.warnUnknownKeys(allowed: textKeys.union(numberKeys))
+            let id = r.string("id", required: true)
+            let kindText = r.string("kind", required: true)
+            let kind = kindText.flatMap(Rule.Kind.init(rawValue:))
+            if let kindText, kind == nil {
+                r.error("kind", "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if let id, rules.contains(where: { $0.id == id }) { r.error("id", "duplicate rule '\(id)'") }
+            var numbers: [String: Decimal] = [:]
+            for key in numberKeys where r.has(key) {
+                if let (v, _) = r.decimal(key) { numbers[key] = v }
+            }
+            if let kind {
+                for key in kind.requiredNumbers where numbers[key] == nil && !r.has(key) {
+                    r.error(key, "missing (required for a \(kind.rawValue) rule)")
+                }
+            }
+            var industries: [String: [String]] = [:]
+            for key in ["lower_industries", "higher_industries"] {
+                if let list = r.stringArray(key) { industries[key] = list }
+            }
+            let provenance = readProvenance(&r, sources: sources)
+            let shortZH = r.string("short_zh", required: true)
+            let titleZH = r.string("title_zh", required: true)
+            if let id, let kind, let shortZH, let titleZH, let provenance {
+                rules.append(Rule(id: id, kind: kind, shortZH: shortZH, titleZH: titleZH, titleEN: r.string("title_en") ?? titleZH,
+                                  text: r.string("text") ?? titleZH, numbers: numbers, industries: industries,
+                                  lowerInAcceleratedCounties: r.bool("lower_in_accelerated_counties") ?? false,
+                                  provenance: provenance, origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
+            }
+            finish(r)
+        }
+        return rules
     }
 
     /// Reads `source`/`at`/`quote`/`note` or `derived`: exactly one provenance.

@@ -66,6 +66,10 @@ public struct Town: Hashable, Sendable {
     public var entityIDs: [String]
     public var mode: OperatingMode?
     public var modeAt: String?
+    /// Whether the county is one of the province's 26 accelerated-development counties
+    /// (lower investment tiers); nil when not known.
+    public var acceleratedCounty: Bool?
+    public var acceleratedCountyNote: String?
     /// The town's figures as read from the data, by measure and period. Derived figures are
     /// not stored here; `Metrics` works them out.
     public var figures: [FigureKey: Figure]

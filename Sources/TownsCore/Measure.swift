@@ -23,23 +23,30 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     case featuredShare = "featured_share"
     /// Operating revenue, 亿元 (cumulative period).
     case revenue
+    /// Planned area, km² (no period).
+    case areaPlanned = "area_planned"
+    /// Built area, km² (no period).
+    case areaBuilt = "area_built"
+    /// The year's minimum investment required by the province's rules, 亿元 (period "YYYY").
+    case investmentMinimum = "investment_minimum"
 
     /// What the `period` field of such a figure must be.
     public enum PeriodKind: Sendable { case none, year, cumulative }
 
     public var periodKind: PeriodKind {
         switch self {
-        case .planTotal, .projectsPlanned: return .none
-        case .planYear, .planShare: return .year
+        case .planTotal, .projectsPlanned, .areaPlanned, .areaBuilt: return .none
+        case .planYear, .planShare, .investmentMinimum: return .year
         default: return .cumulative
         }
     }
 
-    public enum Unit: Sendable { case yi, percent, count }
+    public enum Unit: Sendable { case yi, percent, count, squareKilometres }
 
     public var unit: Unit {
         switch self {
-        case .planTotal, .planYear, .completed, .featuredInvestment, .revenue: return .yi
+        case .planTotal, .planYear, .completed, .featuredInvestment, .revenue, .investmentMinimum: return .yi
+        case .areaPlanned, .areaBuilt: return .squareKilometres
         case .planShare, .completionRate, .startRate, .featuredShare: return .percent
         case .projectsPlanned, .projectsStarted: return .count
         }

@@ -15,6 +15,8 @@ public struct Screen: Equatable, Sendable {
         case entity(String?)
         /// One town's every field with its source or formula.
         case town(String)
+        /// Every town against every province rule: met, not met, unknown.
+        case assessment
     }
     public var kind: Kind
     /// Selected row (0-based) of a list; for a detail page, unused.
@@ -48,7 +50,7 @@ public struct AppState: Sendable {
     public var message: String?
     public var quit: Bool
     /// The top views Tab cycles through.
-    public static let topViews: [Screen.Kind] = [.towns, .types, .entities]
+    public static let topViews: [Screen.Kind] = [.towns, .types, .entities, .assessment]
 
     /// A state showing the towns view for the latest period that has a completed figure
     /// (town or city), else the latest period.

@@ -11,6 +11,8 @@ public struct ListContent: Sendable {
     public var summary: [TableRow]
     /// Shown when `rows` is empty.
     public var emptyText: String
+    /// Lines of explanation drawn under the table.
+    public var notes: [String] = []
 }
 
 extension AppState {
@@ -32,9 +34,60 @@ extension AppState {
             return typesTable(glyphs: glyphs)
         case .entities:
             return entitiesTable(glyphs: glyphs)
+        case .assessment:
+            return assessmentTable(glyphs: glyphs)
         case .town:
             return nil
         }
+    }
+
+    /// Every town against every rule, with the city's first-year test under the table.
+    func assessmentTable(glyphs: Glyphs) -> ListContent {
+        let assessment = Assessment(metrics: metrics)
+        let rules = dataset.rules
+        var columns = [Column("小镇", priority: 100, minWidth: 8, maxWidth: 30)]
+        for (i, rule) in rules.enumerated() {
+            columns.append(Column(rule.shortZH, priority: 90 - i))
+        }
+        func mark(_ r: RuleResult) -> TableCell {
+            switch r.status {
+            case .met: return .text(glyphs.met, nil)
+            case .notMet: return .text(glyphs.notMet, .behind)
+            case .unknown: return .text(glyphs.undetermined, .unknown)
+            case .info: return .text(r.short ?? "·", .legend)
+            }
+        }
+        let rows = dataset.towns.map { town in
+            TableRow([.plain(town.nameZH)] + rules.map { mark(assessment.evaluate($0, town)) })
+        }
+        var summary: [TableRow] = []
+        var notes: [String] = []
+        if let city = assessment.cityYearOne() {
+            var cells: [TableCell] = [.plain("全市 \(dataset.regionZH)")]
+            for rule in rules {
+                switch rule.kind {
+                case .yearOneMinimum:
+                    if let margin = city.margin { cells.append(.text(margin >= 0 ? glyphs.met : glyphs.notMet, margin >= 0 ? nil : .behind)) }
+                    else { cells.append(.text(glyphs.undetermined, .unknown)) }
+                case .featuredShare:
+                    let share = dataset.periods.reversed().compactMap { metrics.total(FigureKey(.featuredShare, $0.id))?.quantity.exactValue }.first
+                    if let share { cells.append(.text(share >= rule.number("percent") ? glyphs.met : glyphs.notMet, nil)) }
+                    else { cells.append(.text(glyphs.undetermined, .unknown)) }
+                default:
+                    cells.append(.plain(""))
+                }
+            }
+            summary.append(TableRow(cells, role: .totals))
+            var line = "全市 \(city.year) 首年最低投资 minimum: \(city.formula)"
+            if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
+            if let reported = city.reported { line += " (报告 reported \(FigureText(glyphs: glyphs).text(reported)))" }
+            if let completed = city.completed { line += "; 完成 completed \(FigureText(glyphs: glyphs).text(completed))" }
+            if let margin = city.margin { line += "; \(margin >= 0 ? "超出 above by" : "不足 short by") \(DecimalMath.text(abs(margin), scale: 2))" }
+            notes.append(line)
+        }
+        notes.append("\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown (the town's page names the missing figure)")
+        return ListContent(columns: columns, rows: rows, targets: dataset.towns.map { .town($0.id) }, summary: summary,
+                           emptyText: rules.isEmpty ? "没有规则 no rules.toml in the dataset" : "没有小镇 no towns", notes: notes)
     }
 
     /// The towns table: a row per town, then totals.

@@ -113,6 +113,26 @@ extension AppState {
                 }
             }
         }
+        if !dataset.rules.isEmpty {
+            out.append(.text(""))
+            out.append(.text("省级规则考核 Assessment against the province's rules", .header))
+            let assessment = Assessment(metrics: metrics)
+            for rule in dataset.rules {
+                let r = assessment.evaluate(rule, town)
+                let mark: (String, Role?) = {
+                    switch r.status {
+                    case .met: return (glyphs.met, nil)
+                    case .notMet: return (glyphs.notMet, .behind)
+                    case .unknown: return (glyphs.undetermined, .unknown)
+                    case .info: return ("·", .legend)
+                    }
+                }()
+                var note = r.detail
+                if !r.missing.isEmpty { note += "; 缺 missing: " + r.missing.joined(separator: ", ") }
+                let (src, _) = cite(rule.provenance, origin: rule.origin)
+                field(rule.shortZH + " " + mark.0, rule.titleZH, mark.1, (note + " — " + src, r.status == .unknown ? .unknown : .source))
+            }
+        }
         let mine = findings.filter { $0.townID == town.id && $0.kind != .shortfall }
         if !mine.isEmpty {
             out.append(.text(""))

@@ -14,12 +14,16 @@ public struct Glyphs: Sendable {
     public var behind: String
     /// The expected-by-now mark on a bar.
     public var marker: String
+    /// Assessment marks: a rule met, not met, unknown.
+    public var met: String
+    public var notMet: String
+    public var undetermined: String
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
     public static let unicode = Glyphs(eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
                                        unknown: "—", derived: "≈", horizontal: "─", vertical: "│",
                                        breadcrumbSeparator: " › ", selectionMarker: "▶",
-                                       behind: "▼", marker: "│")
+                                       behind: "▼", marker: "│", met: "✓", notMet: "✗", undetermined: "?")
     /// A bar as text, `width` cells, `fraction` (0...1) full, with the marker at `marker`.
     public func bar(fraction: Double, width: Int, marker: Double?) -> String {
         guard width > 0 else { return "" }
@@ -40,5 +44,5 @@ public struct Glyphs: Sendable {
     public static let ascii = Glyphs(eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: "-",
                                      unknown: "-", derived: "~", horizontal: "-", vertical: "|",
                                      breadcrumbSeparator: " > ", selectionMarker: ">",
-                                     behind: "v", marker: "|")
+                                     behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?")
 }

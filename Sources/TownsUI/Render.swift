@@ -64,6 +64,16 @@ public struct Renderer: Sendable {
             table.draw(into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                        selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
                        summary: content.summary)
+            if !content.notes.isEmpty {
+                let used = 1 + min(content.rows.count, Renderer.visibleRows(state)) + (content.summary.isEmpty ? 0 : content.summary.count + 1)
+                var y = body.y + used + 1
+                for note in content.notes {
+                    for line in TextWrap.wrap(note, width: body.width) where y < body.maxY {
+                        grid.put(line, x: body.x, y: y, style: theme.style(.legend), maxWidth: body.width)
+                        y += 1
+                    }
+                }
+            }
             if content.rows.isEmpty {
                 grid.put(content.emptyText, x: body.x, y: body.y + 1, style: theme.style(.unknown), maxWidth: body.width)
             }
@@ -113,12 +123,13 @@ public struct Renderer: Sendable {
         case .towns: return 0
         case .types, .type: return 1
         case .entities, .entity: return 2
+        case .assessment: return 3
         case .town: return -1
         }
     }
 
     func drawTabs(into grid: inout Grid, _ state: AppState) {
-        let names = ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities"]
+        let names = ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment"]
         let active = Renderer.topIndex(state.stack[0].kind)
         var x = 1
         for (i, n) in names.enumerated() {
@@ -137,6 +148,7 @@ public struct Renderer: Sendable {
         case .entities: return "运营主体 Entities"
         case let .entity(id): return id.flatMap { state.dataset.entity($0)?.nameZH } ?? "未载明运营主体"
         case let .town(id): return state.dataset.town(id)?.nameZH ?? id
+        case .assessment: return "考核 Assessment"
         }
     }
 

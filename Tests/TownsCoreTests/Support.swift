@@ -24,7 +24,7 @@ func dec(_ s: String) -> Decimal { Decimal(string: s, locale: Locale(identifier:
 func brokenCopy(_ file: String, _ edit: (String) -> String) throws -> String {
     let dir = NSTemporaryDirectory() + "towns-test-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    for name in DatasetLoader.fileNames {
+    for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
         try FileManager.default.copyItem(atPath: bundledData + "/" + name, toPath: dir + "/" + name)
     }
     let path = dir + "/" + file

@@ -162,6 +162,24 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(lines[header + 3].contains("2015年全年") && lines[header + 3].contains(">14"), lines[header + 3])
     }
 
+    func testAssessmentView() throws {
+        var s = apply(try bundledState(width: 100, height: 30), .showView(.assessment))
+        let lines = screen(s)
+        XCTAssertTrue(lines[2].contains("考核 Assessment"))
+        for title in ["首年", "三年", "期限", "特色", "规划", "建成", "景区", "游客", "用地奖", "倒扣"] {
+            XCTAssertTrue(lines[3].contains(title), "assessment header lacks \(title): \(lines[3])")
+        }
+        let haining = lines.first { $0.contains("海宁皮革时尚小镇") }!
+        XCTAssertTrue(haining.contains("✓") && haining.contains("✗") && haining.contains("?") && haining.contains("3年"), haining)
+        let text = lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("3 x 10 + 2 x 6 = 42") && text.contains("63.06") && text.contains("21.06"), text)
+        s = apply(s, .open)
+        XCTAssertEqual(s.screen.kind, .town("haining"))
+        let detail = screen(apply(s, .resize(width: 120, height: 120))).joined(separator: "\n")
+        XCTAssertTrue(detail.contains("省级规则考核"))
+        XCTAssertTrue(detail.contains("缺 missing: built area"), detail)
+    }
+
     func testDetailPageScrolls() throws {
         var s = apply(try bundledState(width: 80, height: 24), .open)
         let first = screen(s)[3]
