@@ -5,7 +5,7 @@ import TownsUI
 /// The terminal in full-screen (curses) mode: draws `Grid`s, reads `Key`s, and restores the
 /// terminal on `close` and on every signal that ends or stops the process (see `Signals`).
 ///
-/// Use from one thread. Typical use:
+/// Open one at a time and use it from one thread. Typical use:
 /// ```
 /// try Terminal.prepareLocale()
 /// let terminal = try Terminal.open(options: TerminalOptions())
@@ -134,12 +134,13 @@ public final class Terminal {
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isOpen else { return nil }
         let clock = ContinuousClock()
-        let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(timeoutMilliseconds)
+        let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(min(timeoutMilliseconds, Int(Int32.max)))
         wtimeout(window, 0)
         while true {
             if Signals.takeResume() {
-                resume()
-                return .resize
+                // A size change meanwhile queues KEY_RESIZE, which the next pass returns.
+                if !resume() { return .resize }
+                continue
             }
             // Without waiting: a key ncurses already has, or one in the kernel's buffer. This
             // is also where ncurses notices SIGWINCH and reports KEY_RESIZE.
@@ -158,20 +159,32 @@ public final class Terminal {
             }
             // Returns on input, at the deadline, or early (EINTR) on a signal: SIGWINCH, SIGCONT.
             var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            _ = poll(&input, 1, wait)
+            if poll(&input, 1, wait) > 0, input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                inputHungUp(wait: wait)
+            }
         }
     }
 
-    /// Re-enters curses mode after the process was stopped and continued: picks up a size
-    /// change that happened meanwhile (no SIGWINCH reaches a stopped process) and repaints.
-    private func resume() {
+    /// The terminal is gone (an SSH connection dropped) but no SIGHUP came, or SIGHUP is ignored:
+    /// raises SIGHUP, which restores the terminal and ends the process; if that is ignored, waits
+    /// `wait` milliseconds (negative: until a signal) rather than spin on a dead terminal.
+    private func inputHungUp(wait: Int32) {
+        raise(SIGHUP)
+        _ = poll(nil, 0, wait)
+    }
+
+    /// Re-enters curses mode after the process was stopped and continued, and repaints. Picks
+    /// up a size change that happened meanwhile (a stopped process gets no SIGWINCH); returns
+    /// true if there was one (ncurses then queues KEY_RESIZE).
+    private func resume() -> Bool {
         var rows: Int32 = 0, columns: Int32 = 0
-        if towns_window_size(1, &rows, &columns) == 0, rows != getmaxy(window) || columns != getmaxx(window) {
-            resizeterm(rows, columns)
-        }
+        let resized = towns_window_size(1, &rows, &columns) == 0
+            && (rows != getmaxy(window) || columns != getmaxx(window))
+        if resized { resizeterm(rows, columns) }
         invalidate()
         wnoutrefresh(window)
         doupdate()
+        return resized
     }
 
     /// Makes the next `draw` clear the terminal and repaint every cell (for Ctrl-L, or when

@@ -1,7 +1,8 @@
 // Throwaway smoke program for the ncurses backend: draws a test grid (a Chinese table in
 // aligned columns, styles and colours, box and block characters), echoes the last key,
-// redraws on resize, quits on q. `!` crashes on purpose (to check the terminal is restored),
-// Ctrl-L repaints. Colour is off with NO_COLOR or --no-color.
+// redraws on resize, quits on q. `!` crashes on purpose, `s` overflows the stack, `e` calls exit(3) without
+// closing (both must leave a sane terminal), Ctrl-L repaints. A second with no key counts as
+// a timeout. Colour is off with NO_COLOR or --no-color.
 import Glibc
 import TownsTerminal
 import TownsUI
@@ -32,7 +33,7 @@ func bar(_ percent: Int, width: Int) -> String {
     return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
 }
 
-func render(width: Int, height: Int, lastKey: Key?, frame: Int) -> Grid {
+func render(width: Int, height: Int, lastKey: Key?, frame: Int, timeouts: Int) -> Grid {
     var grid = Grid(width: width, height: height)
     let title = Style(foreground: .ansi(15), background: .ansi(4), bold: true)
     grid.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(text: " ", style: title))
@@ -86,6 +87,7 @@ func render(width: Int, height: Int, lastKey: Key?, frame: Int) -> Grid {
 
     grid.put("last key: \(lastKey.map { "\($0)" } ?? "(none)")", x: 1, y: boxY + 6,
              style: Style(foreground: .ansi(3), bold: true))
+    grid.put("timeouts: \(timeouts)", x: 1, y: boxY + 7, style: Style(dim: true))
     // The last row is full, up to the bottom-right cell.
     grid.put(String(repeating: "=", count: max(0, width - 2)) + "海", x: 0, y: height - 1,
              style: Style(foreground: .ansi(2)))
@@ -95,16 +97,21 @@ func render(width: Int, height: Int, lastKey: Key?, frame: Int) -> Grid {
 
 func format2(_ n: Int) -> String { n < 10 ? " \(n)" : "\(n)" }
 
+/// Overflows the stack (key `s`), to check the crash path on the alternate signal stack.
+func recurse(_ n: Int) -> Int { var pad = (n, n, n, n); withUnsafeMutablePointer(to: &pad) { _ in }; return recurse(n + 1) + pad.0 }
+
 var lastKey: Key?
-var frame = 0
+var frame = 0, timeouts = 0
 while true {
     frame += 1
-    terminal.draw(render(width: terminal.width, height: terminal.height, lastKey: lastKey, frame: frame))
-    guard let key = terminal.readKey(timeoutMilliseconds: -1) else { continue }
+    terminal.draw(render(width: terminal.width, height: terminal.height, lastKey: lastKey, frame: frame, timeouts: timeouts))
+    guard let key = terminal.readKey(timeoutMilliseconds: 1000) else { timeouts += 1; continue }
     lastKey = key
     switch key {
     case .char("q"): terminal.close(); exit(0)
+    case .char("e"): exit(3)
     case .char("!"): let missing: Int? = nil; _ = missing!
+    case .char("s"): print(recurse(1))
     case .ctrl("l"): terminal.invalidate()
     default: break
     }

@@ -1,0 +1,44 @@
+import CNcursesw
+import Glibc
+
+extension Terminal {
+    /// Chooses the locale for the whole process; call it first thing, before `open`.
+    ///
+    /// Runs `setlocale(LC_ALL, "")`. If the resulting encoding (`nl_langinfo(CODESET)`) is not
+    /// UTF-8 but the environment asked for UTF-8 (the first of `LC_ALL`, `LC_CTYPE`, `LANG` that is
+    /// set contains "UTF-8" or "utf8", e.g. `zh_CN.UTF-8` when that locale is not installed),
+    /// falls back to `setlocale(LC_CTYPE, "C.UTF-8")`.
+    /// - Throws: `TerminalError.localeNotUTF8` if the encoding is still not UTF-8 (e.g. `LANG=C`).
+    public static func prepareLocale() throws {
+        setlocale(LC_ALL, "")
+        if localeIsUTF8 { return }
+        let (variable, value) = localeSetting
+        if let value, isUTF8Name(value) {
+            setlocale(LC_CTYPE, "C.UTF-8")
+            if localeIsUTF8 { return }
+        }
+        let current = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "unknown"
+        throw TerminalError.localeNotUTF8(current: current, variable: variable, value: value)
+    }
+
+    /// True when the process's current character encoding is UTF-8.
+    static var localeIsUTF8: Bool {
+        guard let codeset = towns_codeset() else { return false }
+        return isUTF8Name(String(cString: codeset))
+    }
+
+    /// The environment variable that chooses the character encoding, by POSIX precedence, and
+    /// its value: the first non-empty of LC_ALL, LC_CTYPE, LANG; ("LANG", nil) if none is set.
+    private static var localeSetting: (variable: String, value: String?) {
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(name), value.pointee != 0 { return (name, String(cString: value)) }
+        }
+        return ("LANG", nil)
+    }
+
+    /// Whether a locale or codeset name says UTF-8 ("UTF-8", "utf8", any case).
+    static func isUTF8Name(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+}

@@ -1,0 +1,161 @@
+import CNcursesw
+import Glibc
+import Synchronization
+
+/// The process's signal handling while a `Terminal` is open: every way out restores the
+/// terminal (and writes out held-back standard error, see `ErrorOutputCapture`), and
+/// Ctrl-Z / `fg` leave and re-enter curses mode.
+///
+/// - SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore, then raise the signal again with the default
+///   action, so the process ends as it would have (shell status 128+n).
+/// - SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT (Swift runtime traps, crashes): restore,
+///   call the previous handler (Swift's crash backtracer, when enabled: it prints the report
+///   on the restored terminal), then raise the signal again with the default action.
+/// - SIGTSTP (Ctrl-Z): `endwin`, then stop with the default action; re-armed once continued.
+/// - SIGCONT: flags the resume; `Terminal.readKey` re-enters curses and returns `.resize`.
+///
+/// Installed before `newterm`, so ncurses installs none of its own for these (it keeps
+/// SIGWINCH, which becomes KEY_RESIZE). A terminating or stop signal ignored at start (SIGHUP
+/// under `nohup`) stays ignored. Handlers call only `endwin`, `sigaction`, `raise`, the
+/// previous crash handler, async-signal-safe I/O and atomics.
+enum Signals {
+    private static let terminating = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    private static let traps = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
+    /// Signals whose handler is in place (touched on the opening thread only).
+    nonisolated(unsafe) private static var installed: [Int32] = []
+    nonisolated(unsafe) private static var exitHookInstalled = false
+
+    /// Installs the handlers, saving the previous dispositions, and (once per process) an
+    /// `atexit` hook that restores the terminal if the program calls `exit` without `close`.
+    /// Call before `newterm`.
+    static func install() {
+        guard installed.isEmpty else { return }
+        // Initialise the globals the handlers use before any handler can run.
+        _ = cursesActive.load(ordering: .relaxed)
+        _ = resumePending.load(ordering: .relaxed)
+        if !exitHookInstalled {
+            atexit { restoreTerminal() }
+            exitHookInstalled = true
+        }
+        for signal in terminating + [SIGTSTP, SIGCONT] + traps {
+            sigaction(signal, nil, previousActions + Int(signal))
+            if !traps.contains(signal) && isIgnored(previousActions[Int(signal)]) { continue }
+            var action = sigaction()
+            sigemptyset(&action.sa_mask)
+            // While a handler runs these wait, so two handlers never call `endwin` at once.
+            for blocked in terminating + [SIGTSTP] { sigaddset(&action.sa_mask, blocked) }
+            switch signal {
+            case SIGTSTP:
+                action.__sigaction_handler.sa_handler = suspend
+                action.sa_flags = SA_RESTART
+            case SIGCONT:
+                action.__sigaction_handler.sa_handler = resumed
+                action.sa_flags = SA_RESTART
+            case _ where traps.contains(signal):
+                action.__sigaction_handler.sa_sigaction = crashed
+                action.sa_flags = SA_SIGINFO | SA_ONSTACK  // the runtime's alternate stack, for stack overflows
+            default:
+                action.__sigaction_handler.sa_handler = terminated
+                action.sa_flags = SA_RESTART
+            }
+            sigaction(signal, &action, nil)
+            installed.append(signal)
+        }
+    }
+
+    /// Puts back the dispositions `install` replaced.
+    static func uninstall() {
+        for signal in installed { sigaction(signal, previousActions + Int(signal), nil) }
+        installed.removeAll()
+    }
+
+    /// Whether a handler should call `endwin`: true from a successful `newterm` until `close`.
+    static func setCursesActive(_ active: Bool) {
+        cursesActive.store(active, ordering: .sequentiallyConsistent)
+    }
+
+    /// True once after the process was continued (SIGCONT); clears the flag.
+    static func takeResume() -> Bool {
+        resumePending.exchange(false, ordering: .sequentiallyConsistent)
+    }
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        action.sa_flags & SA_SIGINFO == 0 && handlerAddress(action) == handlerAddress(ignoring)
+    }
+}
+
+// State the handlers read, initialised in `Signals.install` before any handler runs.
+private let cursesActive = Atomic<Bool>(false)
+private let resumePending = Atomic<Bool>(false)
+nonisolated(unsafe) private let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)  // Linux _NSIG
+
+private let ignoring: sigaction = {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = SIG_IGN
+    return action
+}()
+
+/// The handler field as a number: 0 for SIG_DFL, 1 for SIG_IGN, else a function's address.
+private func handlerAddress(_ action: sigaction) -> Int {
+    unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+}
+
+/// Leaves curses mode and gives standard error back, if the terminal is open (else nothing).
+private func restoreTerminal() {
+    if cursesActive.load(ordering: .sequentiallyConsistent) { endwin() }
+    ErrorOutputCapture.release()
+}
+
+/// Sets `signal` to its default action, unblocked, and raises it: for a terminating signal
+/// this ends the process here (or, if blocked until now, when the handler returns).
+private func raiseWithDefaultAction(_ signal: Int32) {
+    var defaultAction = sigaction()  // zeroed: SIG_DFL
+    sigaction(signal, &defaultAction, nil)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signal)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    raise(signal)
+}
+
+/// SIGINT, SIGTERM, SIGHUP, SIGQUIT.
+private func terminated(_ signal: Int32) {
+    restoreTerminal()
+    raiseWithDefaultAction(signal)
+}
+
+/// SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT. The previous handler gets the original
+/// signal information and context, so a backtrace starts where the crash happened. Raising the
+/// signal afterwards ends the process even when the signal came from `kill` (the backtracer
+/// just returns, which only ends a process whose faulting instruction runs again).
+private func crashed(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    restoreTerminal()
+    let previous = previousActions[Int(signal)]
+    if previous.sa_flags & SA_SIGINFO != 0, let handler = previous.__sigaction_handler.sa_sigaction {
+        handler(signal, info, context)
+    } else if handlerAddress(previous) > 1, let handler = previous.__sigaction_handler.sa_handler {
+        handler(signal)
+    }
+    raiseWithDefaultAction(signal)
+}
+
+/// Ctrl-Z: leaves curses mode, stops the process with the default action, and re-arms itself
+/// once continued. Re-entering curses is left to `Terminal.readKey` (see `resumed`).
+private func suspend(_ signal: Int32) {
+    if cursesActive.load(ordering: .sequentiallyConsistent) { endwin() }
+    var stop = sigaction(), mine = sigaction()  // `stop` zeroed: SIG_DFL
+    sigaction(SIGTSTP, &stop, &mine)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGTSTP)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    raise(SIGTSTP)  // stops here until SIGCONT
+    pthread_sigmask(SIG_BLOCK, &set, nil)
+    sigaction(SIGTSTP, &mine, nil)
+}
+
+/// SIGCONT: asks the next `readKey` to re-enter curses and report `.resize`. Delivered while
+/// `readKey` waits in `poll`, it also ends the wait (EINTR).
+private func resumed(_ signal: Int32) {
+    resumePending.store(true, ordering: .sequentiallyConsistent)
+}

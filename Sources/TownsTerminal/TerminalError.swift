@@ -1,0 +1,38 @@
+/// Why the terminal could not be set up. `description` is one line that says what to do.
+public enum TerminalError: Error, CustomStringConvertible, Equatable {
+    /// The locale's character encoding is not UTF-8, even after falling back to C.UTF-8.
+    /// `current` is the locale in effect (e.g. "C"); `variable` the environment variable that
+    /// chose it (the first set of LC_ALL, LC_CTYPE, LANG; "LANG" if none is) and `value` its
+    /// value (nil if unset).
+    case localeNotUTF8(current: String, variable: String, value: String?)
+    /// Standard input or standard output is not a terminal (piped or redirected).
+    case notATerminal
+    /// The `TERM` environment variable is unset or empty.
+    case termNotSet
+    /// `TERM` names a terminal type this machine has no terminfo entry for.
+    case unknownTerminal(term: String)
+    /// The terminal type cannot move the cursor (no `cup` capability), e.g. `TERM=dumb`.
+    case cannotAddressCursor(term: String)
+
+    public var description: String {
+        switch self {
+        case let .localeNotUTF8(current, variable, value):
+            let setting = value.map { value in
+                Terminal.isUTF8Name(value) ? "\(variable)=\(value) is not installed" : "\(variable)=\(value)"
+            } ?? "\(variable) is not set"
+            return "towns needs a UTF-8 locale, but the current one is \(current) (\(setting)): "
+                + "set \(variable)=C.UTF-8 (or another installed UTF-8 locale, see `locale -a`)"
+        case .notATerminal:
+            return "towns needs an interactive terminal, but standard input or output is "
+                + "redirected: run it directly in a terminal"
+        case .termNotSet:
+            return "TERM is not set, so the terminal type is unknown: set it, e.g. TERM=xterm-256color"
+        case let .unknownTerminal(term):
+            return "no terminfo entry for TERM=\(term) on this machine: install one "
+                + "(e.g. the ncurses-term package) or run with TERM=xterm-256color"
+        case let .cannotAddressCursor(term):
+            return "TERM=\(term) cannot move the cursor, which towns needs: run it in a full-screen "
+                + "terminal or set TERM=xterm-256color"
+        }
+    }
+}
