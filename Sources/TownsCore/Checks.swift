@@ -53,6 +53,7 @@ public struct Checker: Sendable {
         }
         findings += sumChecks()
         findings += yearOneCheck()
+        findings += provinceCheck()
         return findings
     }
 
@@ -201,6 +202,30 @@ public struct Checker: Sendable {
             findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
                 message: "\(city.year) completed \(completed) against the minimum \(req): \(margin >= 0 ? "above by" : "short by") \(DecimalMath.text(abs(margin), scale: 2))",
                 locations: [city.completed?.origin].compactMap { $0 }))
+        }
+        return findings
+    }
+
+    /// The province list: towns listed per city against the counts reported per city, and
+    /// the total against the list's reported count.
+    private func provinceCheck() -> [Finding] {
+        guard let list = dataset.province else { return [] }
+        var findings: [Finding] = []
+        for city in list.cities {
+            guard let reported = city.reportedCount else { continue }
+            let n = list.towns(in: city.nameZH).count
+            let locs = [city.origin].compactMap { $0 }
+            if n == reported {
+                findings.append(Finding(kind: .confirmed, subject: city.nameEN, message: "\(n) towns listed, as reported", locations: locs))
+            } else {
+                findings.append(Finding(kind: .inconsistency, subject: city.nameEN,
+                    message: "\(n) towns listed in province.toml, but \(reported) reported", locations: locs))
+            }
+        }
+        if let total = list.reportedCount {
+            let n = list.listed.count
+            findings.append(Finding(kind: n == total ? .confirmed : .inconsistency, subject: list.nameEN,
+                message: n == total ? "\(n) towns listed, as reported" : "\(n) towns listed, but the list has \(total)", locations: []))
         }
         return findings
     }

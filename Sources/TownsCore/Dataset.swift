@@ -26,6 +26,8 @@ public struct Dataset: Sendable {
     public var directory: String
     /// The province's rules (rules.toml; empty when the dataset has none).
     public var rules: [Rule] = []
+    /// The provincial list by city (province.toml; nil when the dataset has none).
+    public var province: ProvinceList?
 
     public init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
                 synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],

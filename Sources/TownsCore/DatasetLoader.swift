@@ -11,7 +11,7 @@ public enum DatasetLoader {
     public static let fileNames = ["dataset.toml", "sources.toml", "types.toml", "entities.toml",
                                    "towns.toml", "figures.toml", "totals.toml"]
     /// Files a dataset folder may hold; read when present.
-    public static let optionalFileNames = ["rules.toml"]
+    public static let optionalFileNames = ["rules.toml", "province.toml"]
 
     /// Loads the dataset in `directory`.
     ///
@@ -256,7 +256,60 @@ private struct Loader {
         if FileManager.default.fileExists(atPath: display("rules.toml")), let rulesDoc = open("rules.toml") {
             dataset.rules = readRules(rulesDoc, sources: sources)
         }
+        if FileManager.default.fileExists(atPath: display("province.toml")), let doc = open("province.toml") {
+            dataset.province = readProvince(doc, sources: sources, towns: towns)
+        }
         return dataset
+    }
+
+    /// province.toml: [list], [[city]] and [[listed]] records.
+    mutating func readProvince(_ document: TOMLDocument, sources: [String: Source], towns: [Town]) -> ProvinceList? {
+        var header: RecordReader
+        if let t = document.table["list"]?.table {
+            header = RecordReader(document: document, table: t, name: "list", line: document.headerLine(table: "list"))
+        } else {
+            issues.append(LoadIssue(.error, file: document.path, field: "list", problem: "missing [list] table"))
+            return nil
+        }
+        header.warnUnknownKeys(allowed: ["name_zh", "name_en", "date", "count", "source", "at", "quote", "note", "derived"])
+        let nameZH = header.string("name_zh", required: true) ?? ""
+        let nameEN = header.string("name_en") ?? nameZH
+        let date = header.string("date")
+        let count = header.int("count")
+        let provenance = readProvenance(&header, sources: sources)
+        finish(header)
+        var cities: [ProvinceList.City] = []
+        for var r in records(document, "city") {
+            r.warnUnknownKeys(allowed: ["name_zh", "name_en", "count", "source", "at", "quote", "note", "derived"])
+            let zh = r.string("name_zh", required: true)
+            let en = r.string("name_en") ?? zh
+            let n = r.int("count")
+            if let n, n < 0 { r.error("count", "\(n) is negative") }
+            if let zh, cities.contains(where: { $0.nameZH == zh }) { r.error("name_zh", "duplicate city '\(zh)'") }
+            let p = r.has("source") || r.has("derived") ? readProvenance(&r, sources: sources) : nil
+            if let zh, let en {
+                cities.append(.init(nameZH: zh, nameEN: en, reportedCount: n, provenance: p,
+                                    origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
+            }
+            finish(r)
+        }
+        var listed: [ProvinceList.Listed] = []
+        for var r in records(document, "listed") {
+            r.warnUnknownKeys(allowed: ["city", "name_zh", "county_zh", "town"])
+            let city = r.string("city", required: true)
+            let name = r.string("name_zh", required: true)
+            let town = r.string("town")
+            if let city, !cities.contains(where: { $0.nameZH == city }) { r.error("city", "unknown city '\(city)' (no [[city]] with that name_zh)") }
+            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", "unknown town '\(town)' (not in towns.toml)") }
+            if let town, listed.contains(where: { $0.townID == town }) { r.error("town", "town '\(town)' is listed twice") }
+            if let city, let name {
+                listed.append(.init(cityZH: city, nameZH: name, countyZH: r.string("county_zh"), townID: town,
+                                    origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
+            }
+            finish(r)
+        }
+        return ProvinceList(nameZH: nameZH, nameEN: nameEN, date: date, reportedCount: count, provenance: provenance,
+                            cities: cities, listed: listed)
     }
 
     /// rules.toml: [[rule]] records; numbers by name, as the rule's kind requires.

@@ -45,6 +45,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("2")], label: "类型 types view", action: .showView(.types)),
         Binding(keys: [.char("3")], label: "运营主体 entities view", action: .showView(.entities)),
         Binding(keys: [.char("4")], label: "考核 assessment view", action: .showView(.assessment)),
+        Binding(keys: [.char("5")], label: "全省 province view", action: .showView(.province)),
         Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
         Binding(keys: [.char("["), .char("P")], label: "上一期 previous period", action: .previousPeriod),
         Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),

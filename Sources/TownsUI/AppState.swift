@@ -17,6 +17,10 @@ public struct Screen: Equatable, Sendable {
         case town(String)
         /// Every town against every province rule: met, not met, unknown.
         case assessment
+        /// The provincial list by city, a bar per city.
+        case province
+        /// The listed towns of one city (by its Chinese name).
+        case city(String)
     }
     public var kind: Kind
     /// Selected row (0-based) of a list; for a detail page, unused.
@@ -50,7 +54,7 @@ public struct AppState: Sendable {
     public var message: String?
     public var quit: Bool
     /// The top views Tab cycles through.
-    public static let topViews: [Screen.Kind] = [.towns, .types, .entities, .assessment]
+    public static let topViews: [Screen.Kind] = [.towns, .types, .entities, .assessment, .province]
 
     /// A state showing the towns view for the latest period that has a completed figure
     /// (town or city), else the latest period.

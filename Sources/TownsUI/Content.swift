@@ -5,8 +5,8 @@ import TownsCore
 public struct ListContent: Sendable {
     public var columns: [Column]
     public var rows: [TableRow]
-    /// What Enter opens on each row (same count as `rows`).
-    public var targets: [Screen.Kind]
+    /// What Enter opens on each row (same count as `rows`); nil where there is nothing to open.
+    public var targets: [Screen.Kind?]
     /// Rows pinned under the table (totals); not selectable.
     public var summary: [TableRow]
     /// Shown when `rows` is empty.
@@ -36,9 +36,69 @@ extension AppState {
             return entitiesTable(glyphs: glyphs)
         case .assessment:
             return assessmentTable(glyphs: glyphs)
+        case .province:
+            return provinceTable(glyphs: glyphs)
+        case let .city(name):
+            return cityTable(name, glyphs: glyphs)
         case .town:
             return nil
         }
+    }
+
+    /// The provincial list by city: towns listed, the count reported, a bar, and how many
+    /// of the city's towns have figures in this dataset.
+    func provinceTable(glyphs: Glyphs) -> ListContent {
+        guard let list = dataset.province else {
+            return ListContent(columns: [Column("城市")], rows: [], targets: [], summary: [],
+                               emptyText: "没有全省名单 no province.toml in the dataset")
+        }
+        let columns = [
+            Column("城市 city", priority: 100, minWidth: 8, maxWidth: 20),
+            Column("小镇", .right, priority: 100),
+            Column("报告", .right, priority: 50),
+            Column("", priority: 60, flexible: true, minWidth: 6),
+            Column("有数据", .right, priority: 80),
+        ]
+        let maxCount = max(1, list.cities.map { list.towns(in: $0.nameZH).count }.max() ?? 1)
+        var rows: [TableRow] = []
+        for city in list.cities {
+            let towns = list.towns(in: city.nameZH)
+            let withFigures = towns.filter { $0.townID != nil }.count
+            let reported: TableCell = city.reportedCount.map { n in
+                n == towns.count ? .plain(String(n)) : .text("\(n)!", .warning)
+            } ?? .text(glyphs.unknown, .unknown)
+            rows.append(TableRow([
+                .plain("\(city.nameZH) \(city.nameEN)"), .plain(String(towns.count)), reported,
+                .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
+                withFigures == 0 ? .text(towns.isEmpty ? "" : "无 none", .unknown) : .plain(String(withFigures)),
+            ]))
+        }
+        let total = TableRow([
+            .plain("全省 Province"), .plain(String(list.listed.count)),
+            list.reportedCount.map { .plain(String($0)) } ?? .text(glyphs.unknown, .unknown),
+            .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
+        ], role: .totals)
+        var note = "\(list.nameZH) \(list.nameEN)"
+        if let d = list.date { note += " (\(d))" }
+        note += ": 小镇 = towns listed in province.toml; 报告 = the count a source reports per city; 有数据 = towns with figures in this dataset."
+        return ListContent(columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
+                           emptyText: "没有城市 no [[city]] in province.toml", notes: [note])
+    }
+
+    /// The listed towns of one city; towns with figures open their pages.
+    func cityTable(_ name: String, glyphs: Glyphs) -> ListContent {
+        let listed = dataset.province?.towns(in: name) ?? []
+        let columns = [
+            Column("小镇", priority: 100, minWidth: 8, maxWidth: 30),
+            Column("县市区", priority: 60),
+            Column("数据 figures", priority: 90, maxWidth: 40),
+        ]
+        let rows = listed.map { t in
+            TableRow([.plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .text(glyphs.unknown, .unknown),
+                      t.townID != nil ? .plain("有 — Enter 打开 open") : .text("无数据 no figures in this dataset", .unknown)])
+        }
+        return ListContent(columns: columns, rows: rows, targets: listed.map { $0.townID.map { .town($0) } }, summary: [],
+                           emptyText: "\(name): 名单中没有小镇 no towns on the list")
     }
 
     /// Every town against every rule, with the city's first-year test under the table.

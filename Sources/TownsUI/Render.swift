@@ -124,17 +124,19 @@ public struct Renderer: Sendable {
         case .types, .type: return 1
         case .entities, .entity: return 2
         case .assessment: return 3
+        case .province, .city: return 4
         case .town: return -1
         }
     }
 
     func drawTabs(into grid: inout Grid, _ state: AppState) {
-        let names = ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment"]
+        let long = ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province"]
+        let short = ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"]
+        let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         let active = Renderer.topIndex(state.stack[0].kind)
         var x = 1
-        for (i, n) in names.enumerated() {
-            let text = " \(n) "
-            x += grid.put(text, x: x, y: 1, style: theme.style(i == active ? .tabActive : .tab))
+        for (i, n) in (fits ? long : short).enumerated() {
+            x += grid.put(" \(n) ", x: x, y: 1, style: theme.style(i == active ? .tabActive : .tab), maxWidth: max(0, state.width - x))
             x += 1
         }
     }
@@ -149,6 +151,8 @@ public struct Renderer: Sendable {
         case let .entity(id): return id.flatMap { state.dataset.entity($0)?.nameZH } ?? "未载明运营主体"
         case let .town(id): return state.dataset.town(id)?.nameZH ?? id
         case .assessment: return "考核 Assessment"
+        case .province: return "全省 Province"
+        case let .city(name): return name
         }
     }
 

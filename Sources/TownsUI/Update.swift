@@ -44,7 +44,11 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     case .open:
         if s.showHelp { s.showHelp = false; break }
         guard let content = s.listContent(s.screen.kind), content.targets.indices.contains(s.screen.selection) else { break }
-        s.stack.append(Screen(content.targets[s.screen.selection]))
+        guard let target = content.targets[s.screen.selection] else {
+            s.message = "没有该小镇的数据 no figures for this town in the dataset"
+            break
+        }
+        s.stack.append(Screen(target))
     }
     return s
 }

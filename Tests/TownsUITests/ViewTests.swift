@@ -180,6 +180,34 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(detail.contains("缺 missing: built area"), detail)
     }
 
+    func testProvinceViewByCity() throws {
+        var s = apply(try bundledState(width: 80, height: 24), .showView(.province))
+        let lines = screen(s)
+        XCTAssertTrue(lines[1].contains("5 全省"), "every tab fits at 80 columns: \(lines[1])")
+        func row(_ city: String) -> String { lines.first { $0.contains(city) }! }
+        XCTAssertTrue(row("杭州 Hangzhou").contains("9    9"), row("杭州 Hangzhou"))
+        XCTAssertTrue(row("嘉兴 Jiaxing").hasSuffix("5"))
+        XCTAssertTrue(row("丽水 Lishui").contains("4    4"))
+        XCTAssertTrue(row("舟山 Zhoushan").contains("0    0"))
+        XCTAssertTrue(row("宁波 Ningbo").contains("无 none"), "towns without figures say so")
+        let total = lines.last { $0.contains("全省 Province") }!
+        XCTAssertTrue(total.contains("37   37"), total)
+        // The bar per city is proportional: Hangzhou's (9) is the longest.
+        XCTAssertGreaterThan(row("杭州").filter { $0 == "█" }.count, row("嘉兴").filter { $0 == "█" }.count)
+        // Enter Jiaxing, then a town with figures opens its page; one without says so.
+        s = apply(s, .moveDown, .moveDown, .moveDown, .moveDown, .open)
+        XCTAssertEqual(s.screen.kind, .city("嘉兴"))
+        XCTAssertTrue(screen(s)[2].contains("全省 Province › 嘉兴"))
+        s = apply(s, .open)
+        XCTAssertEqual(s.screen.kind, .town("nanhu"))
+        s = apply(s, .back, .back, .first, .open)
+        XCTAssertEqual(s.screen.kind, .city("杭州"))
+        XCTAssertTrue(screen(s).contains { $0.contains("西湖云栖") && $0.contains("无数据 no figures") })
+        s = apply(s, .open)
+        XCTAssertEqual(s.screen.kind, .city("杭州"), "nothing to open")
+        XCTAssertEqual(s.message, "没有该小镇的数据 no figures for this town in the dataset")
+    }
+
     func testDetailPageScrolls() throws {
         var s = apply(try bundledState(width: 80, height: 24), .open)
         let first = screen(s)[3]
