@@ -28,6 +28,8 @@ public struct Dataset: Sendable {
     public var rules: [Rule] = []
     /// The provincial list by city (province.toml; nil when the dataset has none).
     public var province: ProvinceList?
+    /// The paper's problems and countermeasures, and per-town flags (problems.toml; nil when absent).
+    public var problems: ProblemCatalogue?
 
     public init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
                 synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],

@@ -11,7 +11,7 @@ public enum DatasetLoader {
     public static let fileNames = ["dataset.toml", "sources.toml", "types.toml", "entities.toml",
                                    "towns.toml", "figures.toml", "totals.toml"]
     /// Files a dataset folder may hold; read when present.
-    public static let optionalFileNames = ["rules.toml", "province.toml"]
+    public static let optionalFileNames = ["rules.toml", "province.toml", "problems.toml"]
 
     /// Loads the dataset in `directory`.
     ///
@@ -259,7 +259,66 @@ private struct Loader {
         if FileManager.default.fileExists(atPath: display("province.toml")), let doc = open("province.toml") {
             dataset.province = readProvince(doc, sources: sources, towns: towns)
         }
+        if FileManager.default.fileExists(atPath: display("problems.toml")), let doc = open("problems.toml") {
+            dataset.problems = readProblems(doc, sources: sources, towns: towns)
+        }
         return dataset
+    }
+
+    /// problems.toml: [[problem]], [[countermeasure]], [[flag]] and [[progress]] records.
+    mutating func readProblems(_ document: TOMLDocument, sources: [String: Source], towns: [Town]) -> ProblemCatalogue {
+        let provenanceKeys: Set<String> = ["source", "at", "quote", "note", "derived"]
+        var problems: [ProblemCatalogue.Problem] = []
+        for var r in records(document, "problem") {
+            r.warnUnknownKeys(allowed: provenanceKeys.union(["id", "number", "name_zh", "name_en", "cause_zh"]))
+            let id = r.string("id", required: true), number = r.int("number", required: true)
+            let zh = r.string("name_zh", required: true)
+            if let id, problems.contains(where: { $0.id == id }) { r.error("id", "duplicate problem '\(id)'") }
+            let p = readProvenance(&r, sources: sources)
+            if let id, let number, let zh, let p {
+                problems.append(.init(id: id, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh, causeZH: r.string("cause_zh"), provenance: p))
+            }
+            finish(r)
+        }
+        var measures: [ProblemCatalogue.Countermeasure] = []
+        for var r in records(document, "countermeasure", required: false) {
+            r.warnUnknownKeys(allowed: provenanceKeys.union(["id", "group", "number", "name_zh", "name_en"]))
+            let id = r.string("id", required: true), number = r.int("number", required: true)
+            let zh = r.string("name_zh", required: true)
+            let groupText = r.string("group", required: true)
+            let group = groupText.flatMap(ProblemCatalogue.Countermeasure.Group.init(rawValue:))
+            if let groupText, group == nil { r.error("group", "'\(groupText)' is not a group (relationships, ecosystems, key-works)") }
+            if let id, measures.contains(where: { $0.id == id }) { r.error("id", "duplicate countermeasure '\(id)'") }
+            let p = readProvenance(&r, sources: sources)
+            if let id, let number, let zh, let group, let p {
+                measures.append(.init(id: id, group: group, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh, provenance: p))
+            }
+            finish(r)
+        }
+        var flags: [ProblemCatalogue.Flag] = []
+        for var r in records(document, "flag", required: false) {
+            r.warnUnknownKeys(allowed: provenanceKeys.union(["town", "problem"]))
+            let town = r.string("town", required: true), problem = r.string("problem", required: true)
+            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", "unknown town '\(town)' (not in towns.toml)") }
+            if let problem, !problems.contains(where: { $0.id == problem }) { r.error("problem", "unknown problem '\(problem)'") }
+            let p = readProvenance(&r, sources: sources)
+            if let town, let problem, let p { flags.append(.init(townID: town, problemID: problem, provenance: p)) }
+            finish(r)
+        }
+        var progress: [ProblemCatalogue.Progress] = []
+        for var r in records(document, "progress", required: false) {
+            r.warnUnknownKeys(allowed: provenanceKeys.union(["town", "countermeasure", "status"]))
+            let town = r.string("town", required: true), cm = r.string("countermeasure", required: true)
+            let statusText = r.string("status", required: true)
+            let status = statusText.flatMap(ProblemCatalogue.Progress.Status.init(rawValue:))
+            if let statusText, status == nil { r.error("status", "'\(statusText)' is not a status (not-started, in-progress, done)") }
+            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", "unknown town '\(town)' (not in towns.toml)") }
+            if let cm, !measures.contains(where: { $0.id == cm }) { r.error("countermeasure", "unknown countermeasure '\(cm)'") }
+            let p = readProvenance(&r, sources: sources)
+            if let town, let cm, let status, let p { progress.append(.init(townID: town, countermeasureID: cm, status: status, provenance: p)) }
+            finish(r)
+        }
+        return ProblemCatalogue(problems: problems, countermeasures: measures, flags: flags, progress: progress)
     }
 
     /// province.toml: [list], [[city]] and [[listed]] records.

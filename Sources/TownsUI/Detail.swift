@@ -133,6 +133,43 @@ extension AppState {
                 field(rule.shortZH + " " + mark.0, rule.titleZH, mark.1, (note + " — " + src, r.status == .unknown ? .unknown : .source))
             }
         }
+        if let catalogue = dataset.problems {
+            out.append(.text(""))
+            out.append(.text("问题 Problems (paper 三)", .header))
+            let flags = catalogue.flags(of: town.id)
+            if flags.isEmpty {
+                for l in TextWrap.wrap("未知 unknown: no source attributes any of these problems to this town (the paper names them for the towns as a group).", width: width) {
+                    out.append(.text(l, .unknown))
+                }
+            }
+            for problem in catalogue.problems {
+                let flag = flags.first { $0.problemID == problem.id }
+                let mark = flag != nil ? "!" : (flags.isEmpty ? "?" : "·")
+                let note = flag.map { cite($0.provenance, origin: nil) } ?? (problem.causeZH.map { ("原因 cause: \($0)", Role.legend) } ?? ("", Role.legend))
+                field("\(problem.number) \(mark)", problem.nameZH, flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
+            }
+            if !catalogue.countermeasures.isEmpty {
+                out.append(.text(""))
+                out.append(.text("对策清单 Countermeasures checklist (paper 四)", .header))
+                for group in ProblemCatalogue.Countermeasure.Group.allCases {
+                    let items = catalogue.countermeasures.filter { $0.group == group }
+                    guard !items.isEmpty else { continue }
+                    out.append(.text(group.nameZH, .label))
+                    for item in items {
+                        let progress = catalogue.progress(of: town.id, item.id)
+                        let box: String
+                        switch progress?.status {
+                        case .done?: box = "[x]"
+                        case .inProgress?: box = "[~]"
+                        case .notStarted?: box = "[ ]"
+                        case nil: box = "[?]"
+                        }
+                        let note = progress.map { cite($0.provenance, origin: nil) } ?? ("未知 unknown", .unknown)
+                        field("  \(box)", item.nameZH, progress == nil ? .unknown : nil, note)
+                    }
+                }
+            }
+        }
         let mine = findings.filter { $0.townID == town.id && $0.kind != .shortfall }
         if !mine.isEmpty {
             out.append(.text(""))

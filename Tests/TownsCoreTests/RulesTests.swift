@@ -112,3 +112,27 @@ final class RulesTests: XCTestCase {
         XCTAssertTrue(errors.contains { $0.line == kindLine && $0.problem.contains("not a rule kind") }, errors.map(\.description).joined(separator: "\n"))
     }
 }
+
+final class ProblemsTests: XCTestCase {
+    func testCatalogueFromThePaper() throws {
+        let catalogue = try XCTUnwrap(try loadBundled().problems)
+        XCTAssertEqual(catalogue.problems.map(\.number), [1, 2, 3, 4, 5])
+        XCTAssertEqual(catalogue.problems.map(\.nameZH), ["特色元素不突出", "功能叠加不足", "运营主体错位", "产业层次不高", "创建进度差异较大"])
+        XCTAssertEqual(catalogue.countermeasures.filter { $0.group == .relationships }.count, 3)
+        XCTAssertEqual(catalogue.countermeasures.filter { $0.group == .ecosystems }.count, 4)
+        XCTAssertEqual(catalogue.countermeasures.filter { $0.group == .keyWorks }.count, 5)
+        XCTAssertTrue(catalogue.flags.isEmpty, "the paper attributes no problem to a named town")
+        XCTAssertTrue(catalogue.progress.isEmpty)
+    }
+
+    func testAFlagNeedsAKnownTownAndProblem() throws {
+        let dir = try brokenCopy("figures.toml") { $0 }
+        let path = dir + "/problems.toml"
+        let text = try String(contentsOfFile: bundledData + "/problems.toml", encoding: .utf8)
+            + "\n[[flag]]\ntown = \"haiyan\"\nproblem = \"slow\"\nsource = \"paper\"\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let errors = loadErrors(dir)
+        XCTAssertTrue(errors.contains { $0.field == "flag[1].problem" && $0.problem.contains("unknown problem 'slow'") && $0.line == (try? lineNumber(in: path, of: "problem = \"slow\"")) },
+                      errors.map(\.description).joined(separator: "\n"))
+    }
+}

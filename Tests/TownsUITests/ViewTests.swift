@@ -208,6 +208,19 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(s.message, "没有该小镇的数据 no figures for this town in the dataset")
     }
 
+    func testProblemsAndChecklistAreUnknownPerTown() throws {
+        let s = apply(try bundledState(width: 120, height: 200), .open)
+        let text = screen(s).joined(separator: "\n")
+        XCTAssertTrue(text.contains("问题 Problems (paper 三)"))
+        XCTAssertTrue(text.contains("no source attributes any of these problems to this town"))
+        for name in ["特色元素不突出", "功能叠加不足", "运营主体错位", "产业层次不高", "创建进度差异较大"] {
+            XCTAssertTrue(text.contains(name), name)
+        }
+        XCTAssertTrue(text.contains("三大关系") && text.contains("四个生态系统") && text.contains("五项重点工作"))
+        XCTAssertTrue(text.contains("[?]  特色小镇与创新驱动发展的关系") || text.contains("[?]"), "unknown progress shown as [?]")
+        XCTAssertFalse(text.contains("[x]"), "nothing is marked done without a source")
+    }
+
     func testDetailPageScrolls() throws {
         var s = apply(try bundledState(width: 80, height: 24), .open)
         let first = screen(s)[3]
