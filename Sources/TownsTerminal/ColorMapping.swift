@@ -17,6 +17,9 @@ struct ColorMapping {
             return (number(color, defaultNumber: 7), false)
         }
         let ansi = Self.nearestANSI(index)
+        // Gray text must stay readable: many terminals draw "bold black" as black, which
+        // vanishes on a dark background, so a gray nearest to bright black becomes white.
+        if ansi == 8 && colorCount < 16 { return (7, false) }
         if ansi >= 8 && colorCount < 16 { return (Int16(ansi - 8), true) }
         return (Int16(ansi), false)
     }

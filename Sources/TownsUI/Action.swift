@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     /// Next / previous reporting period.
     case nextPeriod, previousPeriod
     case toggleHelp
+    /// Next theme (`t`).
+    case cycleTheme
     case quit
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
@@ -48,6 +50,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("5")], label: "全省 province view", action: .showView(.province)),
         Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
         Binding(keys: [.char("["), .char("P")], label: "上一期 previous period", action: .previousPeriod),
+        Binding(keys: [.char("t")], label: "切换主题 next theme", action: .cycleTheme),
         Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),
         Binding(keys: [.char("q"), .ctrl("c")], label: "退出 quit", action: .quit),
     ])

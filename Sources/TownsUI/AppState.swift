@@ -53,6 +53,9 @@ public struct AppState: Sendable {
     /// A one-line message on the status line, cleared by the next key.
     public var message: String?
     public var quit: Bool
+    /// Index of the theme drawn (`Renderer.themes`); `themeNames` lists them for messages.
+    public var themeIndex: Int = 0
+    public var themeNames: [String] = ["default"]
     /// The top views Tab cycles through.
     public static let topViews: [Screen.Kind] = [.towns, .types, .entities, .assessment, .province]
 

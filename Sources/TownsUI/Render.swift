@@ -5,6 +5,9 @@ import TownsCore
 /// Layout (rows): 0 title and period; 1 tabs of the top views; 2 breadcrumb; 3..h-3 the
 /// view (a table, or a detail page); h-2 legend or message; h-1 key hints.
 public struct Renderer: Sendable {
+    /// The themes `t` cycles through; `AppState.themeIndex` picks one.
+    public var themes: [Theme]
+    /// The theme of the frame being drawn.
     public var theme: Theme
     public var glyphs: Glyphs
     public var keyMap: KeyMap
@@ -14,7 +17,13 @@ public struct Renderer: Sendable {
     public static let minimumHeight = 14
 
     public init(theme: Theme, glyphs: Glyphs = .unicode, keyMap: KeyMap = .standard) {
-        self.theme = theme
+        self.init(themes: [theme], glyphs: glyphs, keyMap: keyMap)
+    }
+
+    /// A renderer with several themes; the state's `themeIndex` chooses the one drawn.
+    public init(themes: [Theme], glyphs: Glyphs = .unicode, keyMap: KeyMap = .standard) {
+        self.themes = themes.isEmpty ? [.monochrome] : themes
+        self.theme = self.themes[0]
         self.glyphs = glyphs
         self.keyMap = keyMap
     }
@@ -37,6 +46,12 @@ public struct Renderer: Sendable {
     }
 
     public func render(_ state: AppState) -> Grid {
+        var frame = self
+        frame.theme = themes[min(max(0, state.themeIndex), themes.count - 1)]
+        return frame.draw(state)
+    }
+
+    func draw(_ state: AppState) -> Grid {
         var grid = Grid(width: state.width, height: state.height, fill: Cell(text: " ", style: theme.style(.background)))
         guard state.width >= Renderer.minimumWidth, state.height >= Renderer.minimumHeight else {
             drawTooSmall(into: &grid, state)

@@ -34,15 +34,24 @@ public struct Theme: Sendable {
     }
 
     /// The style of `role` (plain when the theme does not give one).
-    public func style(_ role: Role) -> Style { styles[role] ?? .plain }
+    /// The style of `role`. A role that leaves a colour at `default` takes the `background`
+    /// role's colour, so a light theme sets its page colour once.
+    public func style(_ role: Role) -> Style {
+        var s = styles[role] ?? .plain
+        guard role != .background, let page = styles[.background] else { return s }
+        if s.background == .default { s.background = page.background }
+        if s.foreground == .default { s.foreground = page.foreground }
+        return s
+    }
 
     /// A theme with no colours: attributes only. Used when the terminal has no colour or
     /// `NO_COLOR` is set, so every state stays visible through characters and attributes.
     public static let monochrome = Theme(name: "monochrome", styles: [
         .title: Style(bold: true, reverse: true), .tabActive: Style(bold: true, reverse: true),
         .header: Style(bold: true, underline: true), .selection: Style(reverse: true),
-        .totals: Style(bold: true), .barFill: Style(bold: true), .unknown: Style(dim: true),
-        .warning: Style(bold: true), .behind: Style(bold: true), .key: Style(bold: true), .label: Style(bold: true),
+        .totals: Style(bold: true), .barFill: Style(bold: true), .barMarker: Style(bold: true),
+        .behind: Style(bold: true, underline: true), .unknown: Style(dim: true), .bound: Style(underline: true),
+        .warning: Style(bold: true), .key: Style(bold: true), .keyHint: Style(reverse: true), .label: Style(bold: true),
         .message: Style(bold: true), .breadcrumb: Style(bold: true),
     ])
 

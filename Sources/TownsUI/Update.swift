@@ -11,6 +11,11 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.quit = true
     case .toggleHelp:
         s.showHelp.toggle()
+    case .cycleTheme:
+        let n = max(1, s.themeNames.count)
+        s.themeIndex = (s.themeIndex + 1) % n
+        s.message = n > 1 ? "主题 theme: \(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
+                          : "主题 theme: only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
     case let .resize(width, height):
         s.width = max(0, width)
         s.height = max(0, height)

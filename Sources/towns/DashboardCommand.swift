@@ -27,8 +27,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try loadDataset(try data.directory())
-        var notices: [String] = []
-        let loadedTheme = loadTheme(notices: &notices)
+        let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: theme)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             printError("towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns report` (e.g. `towns report --period 2015-09 > towns.txt`).")
             throw ExitCode(2)
@@ -45,10 +44,12 @@ struct DashboardCommand: ParsableCommand {
         }
         defer { terminal.close() }
 
-        let renderer = Renderer(theme: terminal.colorCapability == .none ? .monochrome : loadedTheme,
-                                glyphs: ascii ? .ascii : .unicode)
+        let colour = terminal.colorCapability != .none
+        let renderer = Renderer(themes: colour ? themeFiles.themes : [.monochrome], glyphs: ascii ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
-        state.message = notices.first
+        state.themeNames = colour ? themeFiles.names : ["monochrome"]
+        state.themeIndex = colour ? themeFiles.selected : 0
+        state.message = themeFiles.notices.first
         let keyMap = KeyMap.standard
         while !state.quit {
             terminal.draw(renderer.render(state))
@@ -62,35 +63,5 @@ struct DashboardCommand: ParsableCommand {
                 if let action = keyMap.action(for: key) { state = update(state, action) }
             }
         }
-    }
-
-    /// The default theme from its file, then the chosen one over it. Problems become notices
-    /// shown on the first frame; the dashboard still opens (plain styles where needed).
-    func loadTheme(notices: inout [String]) -> Theme {
-        var base = Theme.monochrome
-        let folder = try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES")
-        func read(_ path: String, over fallback: Theme?) -> Theme? {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                notices.append("主题 theme: cannot read \(path); using plain styles")
-                return nil
-            }
-            do {
-                let (t, warnings) = try Theme.parse(text, file: path, fallback: fallback)
-                notices += warnings
-                return t
-            } catch {
-                notices.append("主题 theme: \(error)")
-                return nil
-            }
-        }
-        if let folder, let t = read((folder as NSString).appendingPathComponent("default.toml"), over: nil) {
-            base = t
-        } else if folder == nil {
-            notices.append("主题 theme: no Themes/ folder found (give --themes DIR); using plain styles")
-        }
-        if theme == "default" { return base }
-        let path = theme.contains("/") || theme.hasSuffix(".toml")
-            ? theme : ((folder ?? ".") as NSString).appendingPathComponent("\(theme).toml")
-        return read(path, over: base) ?? base
     }
 }

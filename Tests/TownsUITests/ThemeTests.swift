@@ -28,3 +28,48 @@ final class ThemeTests: XCTestCase {
         XCTAssertThrowsError(try Theme.parse("[roles\n", file: "bad.toml"))
     }
 }
+
+final class ThemeFilesTests: XCTestCase {
+    func load(_ name: String) throws -> Theme {
+        let base = try Theme.parse(try String(contentsOfFile: repositoryRoot + "/Themes/default.toml", encoding: .utf8), file: "default.toml").0
+        let path = repositoryRoot + "/Themes/\(name).toml"
+        let (theme, warnings) = try Theme.parse(try String(contentsOfFile: path, encoding: .utf8), file: path, fallback: base)
+        XCTAssertEqual(warnings, [], name)
+        return theme
+    }
+
+    func testEveryThemeFileParsesCleanly() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/Themes").filter { $0.hasSuffix(".toml") }
+        XCTAssertEqual(Set(files), ["default.toml", "light.toml", "high-contrast.toml", "monochrome.toml"])
+        for f in files where f != "default.toml" { _ = try load(String(f.dropLast(5))) }
+    }
+
+    func testLightThemeSetsThePageColourOnce() throws {
+        let light = try load("light")
+        XCTAssertEqual(light.style(.row).background, .indexed(231), "rows take the page colour")
+        XCTAssertEqual(light.style(.row).foreground, .ansi(0))
+        XCTAssertEqual(light.style(.title).background, .indexed(25), "a role's own colour wins")
+    }
+
+    func testMonochromeFileHasNoColourAndMatchesTheBuiltIn() throws {
+        let mono = try load("monochrome")
+        for role in Role.allCases {
+            XCTAssertEqual(mono.style(role).foreground, .default, "\(role)")
+            XCTAssertEqual(mono.style(role).background, .default, "\(role)")
+            XCTAssertEqual(mono.style(role), Theme.monochrome.style(role), "the file and the no-colour fallback agree on \(role)")
+        }
+        XCTAssertTrue(mono.style(.selection).reverse)
+    }
+}
+
+final class ThemedRenderTests: XCTestCase {
+    func testLightThemeColoursEveryCell() throws {
+        let base = try Theme.parse(try String(contentsOfFile: repositoryRoot + "/Themes/default.toml", encoding: .utf8), file: "d").0
+        let light = try Theme.parse(try String(contentsOfFile: repositoryRoot + "/Themes/light.toml", encoding: .utf8), file: "l", fallback: base).0
+        let state = try bundledState()
+        let grid = Renderer(theme: light).render(state)
+        XCTAssertEqual(grid[2, 3].style.background, .indexed(231), "table header on the page colour")
+        XCTAssertEqual(grid[2, 6].style.background, .indexed(231), "a row on the page colour")
+        XCTAssertEqual(grid[50, 20].style.background, .indexed(231), "empty space on the page colour")
+    }
+}

@@ -260,6 +260,19 @@ final class ViewTests: XCTestCase {
         XCTAssertFalse(apply(s, .back).showHelp, "Esc closes help")
     }
 
+    func testThemeCycles() throws {
+        var s = try bundledState()
+        s.themeNames = ["default", "high-contrast", "light", "monochrome"]
+        s = apply(s, .cycleTheme)
+        XCTAssertEqual(s.themeIndex, 1)
+        XCTAssertEqual(s.message, "主题 theme: high-contrast (2/4)")
+        s = apply(s, .cycleTheme, .cycleTheme, .cycleTheme)
+        XCTAssertEqual(s.themeIndex, 0, "wraps around")
+        let themes = [Theme.monochrome, Theme(name: "x", styles: [.title: Style(foreground: .ansi(1))])]
+        s.themeIndex = 1
+        XCTAssertEqual(Renderer(themes: themes).render(s)[1, 0].style.foreground, .ansi(1), "the state's theme is drawn")
+    }
+
     func testKeyMap() {
         let map = KeyMap.standard
         XCTAssertEqual(map.action(for: .char("j")), .moveDown)
