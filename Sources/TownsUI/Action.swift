@@ -15,6 +15,24 @@ public enum Action: Equatable, Sendable {
     case toggleHelp
     /// Next theme (`t`).
     case cycleTheme
+    /// Switch the interface language zh <-> en (`L`).
+    case toggleLanguage
+    /// Start an incremental search (`/`); next / previous match (`n`, `N`).
+    case startSearch, nextMatch, previousMatch
+    /// Sort by the next column (`s`); reverse the order (`S`).
+    case sortNextColumn, sortReverse
+    /// Show only towns behind schedule, or all again (`b`).
+    case toggleBehindFilter
+    /// Clear the filter and the search (`c`).
+    case clearFilter
+    /// Open the command line (`:`).
+    case startCommand
+    /// Export the current view as CSV (`e`); `:export` chooses the format and path.
+    case export
+    /// A key typed into the search or the command line.
+    case searchKey(Key), commandKey(Key)
+    /// Run a command line (as typed after `:`).
+    case runCommand(String)
     case quit
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
@@ -50,7 +68,17 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("5")], label: "全省 province view", action: .showView(.province)),
         Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
         Binding(keys: [.char("["), .char("P")], label: "上一期 previous period", action: .previousPeriod),
+        Binding(keys: [.char("/")], label: "搜索 search (name, pinyin, initials, English)", action: .startSearch),
+        Binding(keys: [.char("n")], label: "下一个匹配 next match", action: .nextMatch),
+        Binding(keys: [.char("N")], label: "上一个匹配 previous match", action: .previousMatch),
+        Binding(keys: [.char("s")], label: "按下一列排序 sort by next column", action: .sortNextColumn),
+        Binding(keys: [.char("S")], label: "反向排序 reverse sort", action: .sortReverse),
+        Binding(keys: [.char("b")], label: "只看落后 behind schedule only", action: .toggleBehindFilter),
+        Binding(keys: [.char("c")], label: "清除筛选 clear filter and search", action: .clearFilter),
+        Binding(keys: [.char(":")], label: "命令 command line", action: .startCommand),
+        Binding(keys: [.char("e")], label: "导出 export view (CSV)", action: .export),
         Binding(keys: [.char("t")], label: "切换主题 next theme", action: .cycleTheme),
+        Binding(keys: [.char("L")], label: "中文/English language", action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),
         Binding(keys: [.char("q"), .ctrl("c")], label: "退出 quit", action: .quit),
     ])

@@ -27,11 +27,16 @@ public struct Screen: Equatable, Sendable {
     public var selection: Int
     /// First visible row (lists) or line (detail pages).
     public var scroll: Int
+    /// The column the list is sorted by (index into its columns), nil for the data's order.
+    public var sortColumn: Int?
+    public var sortDescending: Bool
 
-    public init(_ kind: Kind, selection: Int = 0, scroll: Int = 0) {
+    public init(_ kind: Kind, selection: Int = 0, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false) {
         self.kind = kind
         self.selection = selection
         self.scroll = scroll
+        self.sortColumn = sortColumn
+        self.sortDescending = sortDescending
     }
 }
 
@@ -53,6 +58,24 @@ public struct AppState: Sendable {
     /// A one-line message on the status line, cleared by the next key.
     public var message: String?
     public var quit: Bool
+    /// Which towns the town lists show.
+    public var filter = TownFilter()
+    /// The incremental search (`/`), while typing and after.
+    public var search: SearchState?
+    /// The selection when the search began (Esc returns to it).
+    public var searchOrigin = 0
+    /// The command line (`:`), while open.
+    public var commandLine: CommandLineState?
+    /// Commands entered, oldest first (Up/Down in the command line).
+    public var history: [String] = []
+    /// Tab completion in progress: the word as typed, and the candidate shown.
+    public var completion: (seed: String, index: Int)?
+    /// An export the front end should write (`e`, `:export`); it clears it when done.
+    public var pendingExport: ExportRequest?
+    /// Interface language: labels, and town names where the data has both.
+    public var language: Language = .zh
+    /// Pinyin forms for search and sorting, computed on first use.
+    public let searchIndex = SearchIndex()
     /// Index of the theme drawn (`Renderer.themes`); `themeNames` lists them for messages.
     public var themeIndex: Int = 0
     public var themeNames: [String] = ["default"]
@@ -88,4 +111,41 @@ public struct AppState: Sendable {
     public var period: Period? {
         dataset.periods.indices.contains(periodIndex) ? dataset.periods[periodIndex] : nil
     }
+}
+
+/// The incremental search: its query, and whether the user is still typing it.
+public struct SearchState: Equatable, Sendable {
+    public var query: String
+    public var editing: Bool
+    public init(query: String = "", editing: Bool = true) { self.query = query; self.editing = editing }
+}
+
+/// The command line opened with `:`.
+public struct CommandLineState: Equatable, Sendable {
+    public var text: String
+    /// Position in `AppState.history` while browsing it with Up/Down.
+    public var historyIndex: Int?
+    public init(text: String = "", historyIndex: Int? = nil) { self.text = text; self.historyIndex = historyIndex }
+}
+
+/// What to export: the current view as a table in `format`, to `path` (nil: a file name
+/// made from the view and the time, in the current directory).
+public struct ExportRequest: Equatable, Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, csv, md, json }
+    public var format: Format
+    public var path: String?
+    public var byteOrderMark: Bool
+    public init(format: Format, path: String? = nil, byteOrderMark: Bool = false) {
+        self.format = format; self.path = path; self.byteOrderMark = byteOrderMark
+    }
+}
+
+/// Interface language.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+extension AppState {
+    /// `zh` or `en` by the interface language.
+    public func tr(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 }

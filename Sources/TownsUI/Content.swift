@@ -20,16 +20,35 @@ extension AppState {
         findings.contains { $0.kind == .inconsistency && $0.townID == townID && $0.flagged == key }
     }
 
-    /// The list shown by `kind`, or nil for a detail page.
+    /// The list `screen` shows, sorted as the screen says (the sorted column's title marked
+    /// ▲ or ▼), or nil for a detail page. `update` and the views both use this.
+    public func content(for screen: Screen, glyphs: Glyphs = .unicode) -> ListContent? {
+        guard var content = listContent(screen.kind, glyphs: glyphs) else { return nil }
+        if let column = screen.sortColumn, column < content.columns.count {
+            let order = TableSort.order(content.rows, column: column, descending: screen.sortDescending, index: searchIndex)
+            content.rows = order.map { content.rows[$0] }
+            content.targets = order.map { content.targets[$0] }
+            content.columns[column].title += screen.sortDescending ? "▼" : "▲"
+        }
+        return content
+    }
+
+    /// Rows of the current list that match the search, in display order.
+    public func searchMatches(_ content: ListContent) -> [Int] {
+        guard let q = search?.query, !q.isEmpty else { return [] }
+        return content.rows.indices.filter { searchIndex.matches(q, content.rows[$0].searchTerms) }
+    }
+
+    /// The list shown by `kind` in the data's order, or nil for a detail page.
     public func listContent(_ kind: Screen.Kind, glyphs: Glyphs = .unicode) -> ListContent? {
         switch kind {
         case .towns:
-            return townsTable(dataset.towns, withCity: true, glyphs: glyphs)
+            return townsTable(filtered(dataset.towns), withCity: filter.isEmpty, glyphs: glyphs)
         case let .type(n):
-            return townsTable(dataset.towns(ofType: n), withCity: false, glyphs: glyphs)
+            return townsTable(filtered(dataset.towns(ofType: n)), withCity: false, glyphs: glyphs)
         case let .entity(id):
             let towns = id.map { dataset.towns(operatedBy: $0) } ?? dataset.towns.filter { $0.entityIDs.isEmpty }
-            return townsTable(towns, withCity: false, glyphs: glyphs)
+            return townsTable(filtered(towns), withCity: false, glyphs: glyphs)
         case .types:
             return typesTable(glyphs: glyphs)
         case .entities:
@@ -71,7 +90,7 @@ extension AppState {
                 .plain("\(city.nameZH) \(city.nameEN)"), .plain(String(towns.count)), reported,
                 .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
                 withFigures == 0 ? .text(towns.isEmpty ? "" : "无 none", .unknown) : .plain(String(withFigures)),
-            ]))
+            ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
         }
         let total = TableRow([
             .plain("全省 Province"), .plain(String(list.listed.count)),
@@ -95,7 +114,8 @@ extension AppState {
         ]
         let rows = listed.map { t in
             TableRow([.plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .text(glyphs.unknown, .unknown),
-                      t.townID != nil ? .plain("有 — Enter 打开 open") : .text("无数据 no figures in this dataset", .unknown)])
+                      t.townID != nil ? .plain("有 — Enter 打开 open") : .text("无数据 no figures in this dataset", .unknown)],
+                     searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
         }
         return ListContent(columns: columns, rows: rows, targets: listed.map { $0.townID.map { .town($0) } }, summary: [],
                            emptyText: "\(name): 名单中没有小镇 no towns on the list")
@@ -117,8 +137,9 @@ extension AppState {
             case .info: return .text(r.short ?? "·", .legend)
             }
         }
-        let rows = dataset.towns.map { town in
-            TableRow([.plain(town.nameZH)] + rules.map { mark(assessment.evaluate($0, town)) })
+        let towns = filtered(dataset.towns)
+        let rows = towns.map { town in
+            TableRow([.plain(town.nameZH)] + rules.map { mark(assessment.evaluate($0, town)) }, searchTerms: townTerms(town))
         }
         var summary: [TableRow] = []
         var notes: [String] = []
@@ -146,7 +167,7 @@ extension AppState {
             notes.append(line)
         }
         notes.append("\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown (the town's page names the missing figure)")
-        return ListContent(columns: columns, rows: rows, targets: dataset.towns.map { .town($0.id) }, summary: summary,
+        return ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: filter.isEmpty ? summary : [],
                            emptyText: rules.isEmpty ? "没有规则 no rules.toml in the dataset" : "没有小镇 no towns", notes: notes)
     }
 
@@ -181,7 +202,7 @@ extension AppState {
                 variance(rate, glyphs: glyphs),
                 projects(metrics.figure(town, FigureKey(.projectsStarted, p)), metrics.figure(town, FigureKey(.projectsPlanned)), ft),
                 ft.percent(metrics.figure(town, FigureKey(.startRate, p)), flagged: flagged(town.id, FigureKey(.startRate, p))),
-            ]))
+            ], searchTerms: townTerms(town)))
         }
         var summary: [TableRow] = []
         if withCity {
@@ -216,7 +237,7 @@ extension AppState {
             let right = b.known.isEmpty ? glyphs.unknown : (b.derived.isEmpty ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
             return .text("\(left)/\(right)", (a.derived.isEmpty && b.derived.isEmpty) ? nil : .derived)
         }
-        summary.append(TableRow([.plain(withCity ? "已知小镇合计" : "小计（已知）")] + sums.dropFirst().map(sumCell).prefix(7)
+        summary.append(TableRow([.plain(withCity ? "已知小镇合计" : (filter.isEmpty ? "小计（已知）" : "小计（筛选后，已知）"))] + sums.dropFirst().map(sumCell).prefix(7)
                                 + [projectSum(startedSum, plannedSum), .plain("")], role: .totals))
         summary.append(TableRow([.text("  有数据的小镇", .legend)] + sums.dropFirst().map(countCell).prefix(7)
                                 + [.plain(""), .plain("")], role: .legend))
@@ -225,6 +246,15 @@ extension AppState {
     }
 
     /// A completion bar with the expected-by-now mark at the share of the year elapsed.
+    /// What a search matches a town by: its names, its county's, and its entities'.
+    func townTerms(_ town: Town) -> [String] {
+        var terms = [town.nameZH, town.nameEN, town.countyZH, town.countyEN]
+        for id in town.entityIDs {
+            if let e = dataset.entity(id) { terms += [e.nameZH, e.nameEN] }
+        }
+        return terms
+    }
+
     func bar(_ rate: Figure?) -> TableCell {
         let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
@@ -268,7 +298,7 @@ extension AppState {
                 .plain(String(type.number)), .plain(type.nameZH), .plain(String(towns.count)),
                 subtotal(FigureKey(.planYear, year), towns, glyphs), subtotal(FigureKey(.completed, p), towns, glyphs),
                 .plain(towns.map(\.nameZH).joined(separator: "、")),
-            ]))
+            ], searchTerms: [type.nameZH, type.nameEN] + towns.flatMap { [$0.nameZH, $0.nameEN] }))
         }
         return ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
                            emptyText: "没有类型 no development types in types.toml")
@@ -301,13 +331,14 @@ extension AppState {
                 entity.kind.map { .plain($0 == "central state-owned enterprise" ? "央企" : $0) } ?? .text(glyphs.unknown, .unknown),
                 modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map(Self.modeName).joined(separator: "/")),
                 towns.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(towns.map(\.nameZH).joined(separator: "、")),
-            ]))
+            ], searchTerms: [entity.nameZH, entity.nameEN] + towns.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] }))
             targets.append(.entity(entity.id))
         }
         let unnamed = dataset.towns.filter { $0.entityIDs.isEmpty }
         if !unnamed.isEmpty {
             rows.append(TableRow([.text("（来源未载明运营主体）", .unknown), .text(glyphs.unknown, .unknown),
-                                  .text(glyphs.unknown, .unknown), .plain(unnamed.map(\.nameZH).joined(separator: "、"))]))
+                                  .text(glyphs.unknown, .unknown), .plain(unnamed.map(\.nameZH).joined(separator: "、"))],
+                                 searchTerms: unnamed.flatMap { [$0.nameZH, $0.nameEN] }))
             targets.append(.entity(nil))
         }
         return ListContent(columns: columns, rows: rows, targets: targets, summary: [],

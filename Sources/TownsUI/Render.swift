@@ -36,7 +36,7 @@ public struct Renderer: Sendable {
     /// Body rows of a list that fit on screen (without header and summary).
     public static func visibleRows(_ state: AppState) -> Int {
         let body = bodyRect(width: state.width, height: state.height)
-        let summary = state.listContent(state.screen.kind)?.summary.count ?? 0
+        let summary = state.content(for: state.screen)?.summary.count ?? 0
         return max(1, body.height - 1 - (summary > 0 ? summary + 1 : 0))
     }
 
@@ -73,12 +73,12 @@ public struct Renderer: Sendable {
                 let shown = "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
-        } else if let content = state.listContent(state.screen.kind, glyphs: glyphs) {
+        } else if let content = state.content(for: state.screen, glyphs: glyphs) {
             let table = TableRenderer(theme: theme, glyphs: glyphs)
             let layout = TableLayout(columns: content.columns, rows: content.rows + content.summary, width: body.width)
             table.draw(into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                        selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
-                       summary: content.summary)
+                       summary: content.summary, highlighted: Set(state.searchMatches(content)))
             if !content.notes.isEmpty {
                 let used = 1 + min(content.rows.count, Renderer.visibleRows(state)) + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var y = body.y + used + 1
@@ -173,11 +173,32 @@ public struct Renderer: Sendable {
 
     func drawBreadcrumb(into grid: inout Grid, _ state: AppState) {
         let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
-        grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: state.width - 12)
+        var status: [String] = []
+        if !state.filter.isEmpty { status.append(state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) + " (c " + state.tr("清除", "clears") + ")") }
+        if let q = state.search?.query, !q.isEmpty, state.search?.editing == false { status.append("/" + q + " (n/N)") }
+        let right = status.joined(separator: "  ")
+        let rw = DisplayWidth.of(right)
+        grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - 14))
+        if rw > 0 { grid.put(right, x: max(0, state.width - rw - 12), y: 2, style: theme.style(.warning), maxWidth: rw) }
     }
 
     func drawLegend(into grid: inout Grid, _ state: AppState) {
         let y = state.height - 2
+        if let line = state.commandLine {
+            grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
+            let x = 1 + grid.put(":" + line.text, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
+            grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
+            if let m = state.message { grid.put(m, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3)) }
+            return
+        }
+        if let search = state.search, search.editing {
+            grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
+            let x = 1 + grid.put("/" + search.query, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
+            grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
+            let hint = (state.message.map { $0 + "  " } ?? "") + state.tr("Enter 确定  Esc 取消  ↑↓ 上/下一个", "Enter keeps  Esc cancels  ↑↓ previous/next")
+            grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
+            return
+        }
         if let message = state.message {
             grid.put(" " + message, x: 0, y: y, style: theme.style(.message), maxWidth: state.width)
             return

@@ -39,7 +39,11 @@ public enum TableCell: Sendable {
 public struct TableRow: Sendable {
     public var cells: [TableCell]
     public var role: Role?
-    public init(_ cells: [TableCell], role: Role? = nil) { self.cells = cells; self.role = role }
+    /// Names a search (`/`) matches this row by: the town, its county and entities, ...
+    public var searchTerms: [String]
+    public init(_ cells: [TableCell], role: Role? = nil, searchTerms: [String] = []) {
+        self.cells = cells; self.role = role; self.searchTerms = searchTerms
+    }
 }
 
 /// Lays out and draws a table: columns sized by display width, dropped by priority when the
@@ -105,7 +109,7 @@ public struct TableRenderer: Sendable {
     /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
     /// highlighted, and `summary` rows at the bottom of `rect` under a rule.
     public func draw(into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
-                     rows: [TableRow], selection: Int?, scroll: Int, summary: [TableRow]) {
+                     rows: [TableRow], selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []) {
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text($0.title, .header) },
                 columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
@@ -116,7 +120,11 @@ public struct TableRenderer: Sendable {
             guard index < rows.count else { break }
             let selected = index == selection
             let style = selected ? theme.style(.selection) : theme.style(rows[index].role ?? .row)
-            drawRow(into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: rows[index].cells,
+            var cells = rows[index].cells
+            if highlighted.contains(index), case let .text(name, _)? = cells.first {
+                cells[0] = .text(name, .match)
+            }
+            drawRow(into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: cells,
                     columns: columns, layout: layout, rowStyle: style, selected: selected)
         }
         if summaryHeight > 0 {

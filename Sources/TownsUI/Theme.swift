@@ -6,6 +6,8 @@ public enum Role: String, CaseIterable, Sendable {
     case background, title, tab, tabActive, breadcrumb, header, row, selection, totals
     case barFill, barEmpty, barMarker, behind, unknown, derived, bound, warning
     case keyHint, key, legend, label, source, border, message
+    /// A row matching the search.
+    case match
 }
 
 /// Roles -> styles, read from a theme file in `Themes/` (TOML).
@@ -52,7 +54,7 @@ public struct Theme: Sendable {
         .totals: Style(bold: true), .barFill: Style(bold: true), .barMarker: Style(bold: true),
         .behind: Style(bold: true, underline: true), .unknown: Style(dim: true), .bound: Style(underline: true),
         .warning: Style(bold: true), .key: Style(bold: true), .keyHint: Style(reverse: true), .label: Style(bold: true),
-        .message: Style(bold: true), .breadcrumb: Style(bold: true),
+        .message: Style(bold: true), .breadcrumb: Style(bold: true), .match: Style(bold: true, underline: true),
     ])
 
     /// Parses theme text. `file` names it in warnings. Roles not given fall back to

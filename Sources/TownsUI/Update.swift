@@ -48,13 +48,155 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.screen = moved(s.screen, action, in: s)
     case .open:
         if s.showHelp { s.showHelp = false; break }
-        guard let content = s.listContent(s.screen.kind), content.targets.indices.contains(s.screen.selection) else { break }
+        guard let content = s.content(for: s.screen), content.targets.indices.contains(s.screen.selection) else { break }
         guard let target = content.targets[s.screen.selection] else {
             s.message = "没有该小镇的数据 no figures for this town in the dataset"
             break
         }
         s.stack.append(Screen(target))
+    case .toggleLanguage:
+        s.language = s.language == .zh ? .en : .zh
+        s.message = s.tr("界面语言：中文", "Language: English")
+    case .startSearch:
+        guard s.content(for: s.screen) != nil else { s.message = s.tr("此页不能搜索", "nothing to search on this page"); break }
+        s.search = SearchState(query: "", editing: true)
+        s.searchOrigin = s.screen.selection
+    case let .searchKey(key):
+        s = searchKey(s, key)
+    case .nextMatch, .previousMatch:
+        s = jumpToMatch(s, forward: action == .nextMatch, includeCurrent: false)
+    case .sortNextColumn, .sortReverse:
+        guard let content = s.listContent(s.screen.kind) else { s.message = s.tr("此页不能排序", "nothing to sort on this page"); break }
+        var sc = s.screen
+        if action == .sortReverse {
+            if sc.sortColumn == nil { sc.sortColumn = 0 }
+            sc.sortDescending.toggle()
+        } else {
+            // Next column with a title (bars and blank columns are skipped); after the last, the data's order.
+            let titled = content.columns.indices.filter { !content.columns[$0].title.isEmpty }
+            if let current = sc.sortColumn, let i = titled.firstIndex(of: current) {
+                sc.sortColumn = i + 1 < titled.count ? titled[i + 1] : nil
+            } else {
+                sc.sortColumn = titled.first
+            }
+        }
+        sc.selection = 0
+        sc.scroll = 0
+        s.screen = clamped(sc, in: s)
+        if let c = sc.sortColumn {
+            s.message = s.tr("按「\(content.columns[c].title)」", "sorted by \"\(content.columns[c].title)\"") + (sc.sortDescending ? s.tr(" 降序", " descending") : s.tr(" 升序", " ascending"))
+        } else {
+            s.message = s.tr("原始顺序", "data order")
+        }
+    case .toggleBehindFilter:
+        s.filter.behindSchedule.toggle()
+        s = refiltered(s)
+    case .clearFilter:
+        let had = !s.filter.isEmpty || s.search != nil
+        s.filter = TownFilter()
+        s.search = nil
+        s = refiltered(s)
+        s.message = had ? s.tr("已清除筛选和搜索", "filter and search cleared") : s.tr("没有筛选", "no filter")
+    case .startCommand:
+        s.commandLine = CommandLineState()
+    case let .commandKey(key):
+        s = commandKey(s, key)
+    case let .runCommand(text):
+        s = runCommand(s, text)
+    case .export:
+        guard s.content(for: s.screen) != nil else { s.message = s.tr("此页不能导出", "nothing to export on this page"); break }
+        s.pendingExport = ExportRequest(format: .csv, path: nil, byteOrderMark: true)
     }
+    return s
+}
+
+/// Routes a key: to the command line or the search while they take input, else through
+/// the key map. Returns the state unchanged (with a message) for an unbound key.
+public func handle(_ state: AppState, _ key: Key, keyMap: KeyMap) -> AppState {
+    if state.commandLine != nil { return update(state, .commandKey(key)) }
+    if state.search?.editing == true { return update(state, .searchKey(key)) }
+    if let action = keyMap.action(for: key) { return update(state, action) }
+    var s = state
+    s.message = s.tr("未绑定的键 \(KeyMap.name(key))；? 查看帮助", "key \(KeyMap.name(key)) does nothing; ? for help")
+    return s
+}
+
+/// After the filter changes: keep the selection valid and say what is shown.
+func refiltered(_ state: AppState) -> AppState {
+    var s = state
+    for i in s.stack.indices {
+        s.stack[i] = clamped(s.stack[i], in: s)
+    }
+    if !s.filter.isEmpty {
+        let n = s.filtered(s.dataset.towns).count
+        s.message = s.tr("筛选", "filter") + ": " + s.filter.summary(s.tr) + " — " + s.tr("\(n) 个小镇", "\(n) towns")
+    }
+    return s
+}
+
+/// A key typed while the search takes input.
+func searchKey(_ state: AppState, _ key: Key) -> AppState {
+    var s = state
+    guard var search = s.search else { return s }
+    switch key {
+    case let .char(c):
+        search.query.append(c)
+    case .backspace, .delete:
+        if search.query.isEmpty { s.search = nil; return s }
+        search.query.removeLast()
+    case .enter:
+        search.editing = false
+        s.search = search.query.isEmpty ? nil : search
+        return s
+    case .escape:
+        s.search = nil
+        s.screen.selection = s.searchOrigin
+        s.screen = clamped(s.screen, in: s)
+        return s
+    case .down, .tab:
+        s.search = search
+        return jumpToMatch(s, forward: true, includeCurrent: false)
+    case .up, .backTab:
+        s.search = search
+        return jumpToMatch(s, forward: false, includeCurrent: false)
+    case .resize:
+        return s
+    default:
+        break
+    }
+    s.search = search
+    var from = s
+    from.screen.selection = s.searchOrigin
+    let moved = jumpToMatch(from, forward: true, includeCurrent: true)
+    s.screen = moved.screen
+    s.message = moved.message
+    return s
+}
+
+/// Moves the selection to the next (or previous) row matching the search, wrapping.
+func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppState {
+    var s = state
+    guard let search = s.search, !search.query.isEmpty else {
+        if state.search == nil { s.message = s.tr("没有搜索；/ 开始搜索", "no search; / to search") }
+        return s
+    }
+    guard let content = s.content(for: s.screen) else { return s }
+    let matches = s.searchMatches(content)
+    guard !matches.isEmpty else {
+        s.message = s.tr("没有匹配「\(search.query)」", "no match for \"\(search.query)\"")
+        return s
+    }
+    let current = s.screen.selection
+    let next: Int
+    if forward {
+        next = matches.first { includeCurrent ? $0 >= current : $0 > current } ?? matches[0]
+    } else {
+        next = matches.last { $0 < current } ?? matches[matches.count - 1]
+    }
+    s.screen.selection = next
+    s.screen = clamped(s.screen, in: s)
+    let n = (matches.firstIndex(of: next) ?? 0) + 1
+    s.message = s.tr("匹配 \(n)/\(matches.count)「\(search.query)」", "match \(n)/\(matches.count) \"\(search.query)\"")
     return s
 }
 
@@ -77,7 +219,7 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
         sc.scroll = min(max(0, sc.scroll), maxScroll)
         return sc
     }
-    let count = state.listContent(screen.kind)?.rows.count ?? 0
+    let count = state.content(for: screen)?.rows.count ?? 0
     let page = Renderer.visibleRows(state)
     switch action {
     case .moveUp: sc.selection -= 1
@@ -99,7 +241,7 @@ func clamped(_ screen: Screen, in state: AppState) -> Screen {
         sc.scroll = max(0, sc.scroll)
         return sc
     }
-    let count = state.listContent(screen.kind)?.rows.count ?? 0
+    let count = state.content(for: screen)?.rows.count ?? 0
     let page = Renderer.visibleRows(state)
     sc.selection = min(max(0, sc.selection), max(0, count - 1))
     if sc.selection < sc.scroll { sc.scroll = sc.selection }

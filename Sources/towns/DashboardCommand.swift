@@ -60,7 +60,11 @@ struct DashboardCommand: ParsableCommand {
             case .ctrl("l"):
                 terminal.invalidate()
             default:
-                if let action = keyMap.action(for: key) { state = update(state, action) }
+                state = handle(state, key, keyMap: keyMap)
+            }
+            if let request = state.pendingExport {
+                state.pendingExport = nil
+                state.message = ExportFile.write(state, request, glyphs: renderer.glyphs)
             }
         }
     }

@@ -3,24 +3,50 @@ import Foundation
 import TownsCore
 import TownsUI
 
-/// `towns report`: the towns table, aligned by display width, on stdout.
+/// `towns report`: a view's table on stdout, as aligned text, CSV, Markdown or JSON.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the towns table (with the city's totals) for a period, aligned, to stdout.",
-        discussion: "Markers: ≈ derived, — unknown, >N lower bound, ! fails a consistency check (see towns check).")
+        abstract: "Print a view's table (towns by default, with the city's totals) for a period to stdout.",
+        discussion: """
+        Formats: text (aligned by display width, with bars), csv (RFC 4180; --bom for spreadsheets), \
+        md (a Markdown table for meeting minutes), json. Markers in cells: ≈ derived, — unknown, \
+        >N lower bound, ! fails a consistency check (see towns check), ▼ behind schedule.
+        """)
+
+    enum View: String, ExpressibleByArgument, CaseIterable {
+        case towns, types, entities, assessment, province
+        var kind: Screen.Kind {
+            switch self {
+            case .towns: return .towns
+            case .types: return .types
+            case .entities: return .entities
+            case .assessment: return .assessment
+            case .province: return .province
+            }
+        }
+    }
 
     @OptionGroup var data: DataOptions
-    @Option(name: .long, help: ArgumentHelp("Period id, e.g. 2015-09 (default: the latest with completed figures). Use --period list to list them.", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp("Period id, e.g. 2015-09 (default: the latest with completed figures). --period list lists them.", valueName: "ID"))
     var period: String?
-    @Option(name: .long, help: "Width of the table in columns.")
+    @Option(name: .long, help: "What to print: \(View.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var view: View = .towns
+    @Option(name: .long, help: "Output format: \(ExportRequest.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ExportRequest.Format = .text
+    @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte-order mark (for spreadsheets).")
+    var bom = false
+    @Option(name: .long, help: "Width of the text table in columns.")
     var width: Int = 120
+    @Option(name: .long, help: "Language of labels: zh or en.")
+    var lang: Language = .zh
     @Flag(name: .long, help: "ASCII only: ~ for derived, - for unknown, # bars.")
     var ascii = false
 
     func run() throws {
         let dataset = try loadDataset(try data.directory())
         var state = AppState(dataset: dataset, width: max(Renderer.minimumWidth, width), height: 200)
+        state.language = lang
         if let period {
             if period == "list" {
                 for p in dataset.periods { print("\(p.id)\t\(p.labelZH)\t\(p.labelEN)") }
@@ -31,30 +57,52 @@ struct ReportCommand: ParsableCommand {
             }
             state.periodIndex = i
         }
-        print(ReportText.towns(state, glyphs: ascii ? .ascii : .unicode, width: state.width))
+        state.stack = [Screen(view.kind)]
+        let glyphs: Glyphs = ascii ? .ascii : .unicode
+        if format == .text {
+            print(ReportText.table(state, glyphs: glyphs, width: state.width), terminator: "")
+        } else {
+            guard let content = state.content(for: state.screen, glyphs: glyphs) else { return }
+            print(Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
+                                byteOrderMark: bom, glyphs: glyphs), terminator: "")
+        }
     }
 }
 
-/// The towns table as plain text: the same table the dashboard draws, rendered into a grid
+extension ExportRequest.Format: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+/// A view's table as plain text: the same table the dashboard draws, rendered into a grid
 /// as tall as it needs and printed line by line (no colours, no escape sequences).
 enum ReportText {
-    static func towns(_ state: AppState, glyphs: Glyphs, width: Int) -> String {
-        guard let content = state.listContent(.towns, glyphs: glyphs) else { return "" }
+    static func title(_ state: AppState) -> String {
+        let p = state.period
+        let view = Renderer.crumb(state.screen.kind, state)
+        return "\(state.language == .zh ? state.dataset.nameZH : state.dataset.nameEN) — \(view) — \(p?.labelZH ?? "") \(p?.labelEN ?? "") — \(state.tr("单位", "unit")) \(state.dataset.unit)"
+    }
+
+    static func legend(_ state: AppState, _ glyphs: Glyphs) -> String {
+        Renderer.legend(width: 200, glyphs: glyphs, unit: state.dataset.unit)
+    }
+
+    static func table(_ state: AppState, glyphs: Glyphs, width: Int) -> String {
+        guard let content = state.content(for: state.screen, glyphs: glyphs) else { return "" }
         let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
         let layout = TableLayout(columns: content.columns, rows: content.rows + content.summary, width: width)
-        let height = 1 + content.rows.count + content.summary.count + 1
+        let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
         var grid = Grid(width: layout.totalWidth, height: height)
         table.draw(into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,
                    layout: layout, rows: content.rows, selection: nil, scroll: 0, summary: content.summary)
-        var out: [String] = []
-        let p = state.period
-        out.append("\(state.dataset.nameZH) — \(p?.labelZH ?? "") \(p?.labelEN ?? "") — 单位 \(state.dataset.unit)")
-        out.append("")
+        var out = [title(state), ""]
         out += grid.lines()
         out.append("")
-        out.append(Renderer.legend(width: 200, glyphs: glyphs, unit: state.dataset.unit))
-        out.append("进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`")
-        return out.joined(separator: "\n")
+        out += content.notes
+        out.append(legend(state, glyphs))
+        if state.screen.kind == .towns {
+            out.append(state.tr("进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
+                                "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`"))
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 }
 

@@ -1,0 +1,201 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+/// Search (Chinese, pinyin, initials, English), sort, filter, command line and export.
+final class FindAndOrderTests: XCTestCase {
+    let keys = KeyMap.standard
+
+    func type(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { handle($0, .char($1), keyMap: keys) }
+    }
+
+    func selectedTown(_ s: AppState) -> String? {
+        guard let c = s.content(for: s.screen), case let .town(id)? = c.targets[s.screen.selection] else { return nil }
+        return id
+    }
+
+    func testSearchMatchesEachOfTheFourForms() throws {
+        for (query, town) in [("海盐", "haiyan"), ("haiyan", "haiyan"), ("hyhd", "haiyan"), ("Nuclear", "haiyan"),
+                              ("jiashan", "jiashan"), ("nhjj", "nanhu"), ("Fund", "nanhu"), ("桐乡", "tongxiang"),
+                              ("皮革城", "haining"), ("pgc", "haining")] {
+            var s = try bundledState()
+            s = handle(s, .char("/"), keyMap: keys)
+            s = type(s, query)
+            XCTAssertEqual(selectedTown(s), town, "query \(query)")
+            s = handle(s, .enter, keyMap: keys)
+            XCTAssertEqual(s.search, SearchState(query: query, editing: false))
+        }
+    }
+
+    func testSearchNextPreviousHighlightAndCancel() throws {
+        var s = try bundledState()
+        s = type(handle(s, .char("/"), keyMap: keys), "xiaozhen")   // every town's name ends in 小镇
+        XCTAssertEqual(s.screen.selection, 0)
+        s = handle(s, .enter, keyMap: keys)
+        s = handle(s, .char("n"), keyMap: keys)
+        XCTAssertEqual(s.screen.selection, 1)
+        s = handle(s, .char("N"), keyMap: keys)
+        s = handle(s, .char("N"), keyMap: keys)
+        XCTAssertEqual(s.screen.selection, 4, "wraps backwards")
+        let grid = Renderer(theme: .monochrome).render(s)
+        XCTAssertEqual(grid[1, 5].style, Theme.monochrome.style(.match), "a matching row's name is highlighted")
+        // Esc while typing returns to where the search began.
+        s = apply(try bundledState(), .moveDown)
+        s = type(handle(s, .char("/"), keyMap: keys), "haiyan")
+        XCTAssertEqual(s.screen.selection, 4)
+        s = handle(s, .escape, keyMap: keys)
+        XCTAssertNil(s.search)
+        XCTAssertEqual(s.screen.selection, 1)
+        // Wide input (typed Chinese through get_wch) arrives as .char.
+        s = type(handle(try bundledState(), .char("/"), keyMap: keys), "嘉善")
+        XCTAssertEqual(selectedTown(s), "jiashan")
+        s = type(handle(try bundledState(), .char("/"), keyMap: keys), "zzzz")
+        XCTAssertEqual(s.message, "没有匹配「zzzz」")
+    }
+
+    func testSortIsStableWithUnknownLastInBothDirections() throws {
+        var s = try bundledState(period: "2015-09")
+        s = runCommandLine(s, "sort 完成率 desc")
+        var order = s.content(for: s.screen)!.targets.map { target -> String in
+            if case let .town(id)? = target { return id }; return "?"
+        }
+        XCTAssertEqual(order, ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"], "92.7 72.9 23.5 20.7 then unknown")
+        s = runCommandLine(s, "sort 完成率 asc")
+        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        XCTAssertEqual(order, ["haiyan", "nanhu", "haining", "tongxiang", "jiashan"], "unknown last ascending too")
+        // Stable: towns with the same type keep the data's order.
+        s = runCommandLine(s, "sort 类型")
+        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        XCTAssertEqual(order, ["haining", "tongxiang", "jiashan", "nanhu", "haiyan"])
+        // Plans: Haining ≈18.60 and Nanhu ≈14.98 known, the rest unknown, last, in data order.
+        s = runCommandLine(s, "sort 年计划 desc")
+        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        XCTAssertEqual(order, ["haining", "nanhu", "tongxiang", "jiashan", "haiyan"])
+        XCTAssertTrue(screen(s)[3].contains("年计划▼"), "the sorted column is marked: \(screen(s)[3])")
+    }
+
+    func testSortKeysCycleAndReverse() throws {
+        var s = try bundledState()
+        s = handle(s, .char("s"), keyMap: keys)
+        XCTAssertEqual(s.screen.sortColumn, 0)
+        XCTAssertTrue(screen(s)[3].contains("小镇▲"))
+        s = handle(s, .char("S"), keyMap: keys)
+        XCTAssertTrue(s.screen.sortDescending)
+        XCTAssertTrue(screen(s)[3].contains("小镇▼"))
+        // Names sort by pinyin: hai-ning, hai-yan, jia-shan, nan-hu, tong-xiang (reversed here).
+        let names = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        XCTAssertEqual(names, ["tongxiang", "nanhu", "jiashan", "haiyan", "haining"])
+    }
+
+    func testFiltersAndTheirTotals() throws {
+        var s = try bundledState(period: "2015-09")
+        s = handle(s, .char("b"), keyMap: keys)
+        var lines = screen(s)
+        let names = ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇", "嘉善巧克力甜蜜小镇", "南湖基金小镇", "海盐核电小镇"]
+        let rows = lines.filter { l in names.contains { l.contains($0) } }
+        XCTAssertEqual(rows.count, 3, "Haining, Nanhu, Haiyan are behind in Jan-Sep: \(rows)")
+        XCTAssertFalse(lines.contains { $0.contains("桐乡毛衫") })
+        XCTAssertTrue(lines[2].contains("筛选: 落后"), "the filter is on the status line: \(lines[2])")
+        XCTAssertFalse(lines.contains { $0.contains("全市报告") }, "the city's reported total is not a filtered total")
+        let subtotal = lines.first { $0.contains("小计（筛选后，已知）") }!
+        XCTAssertTrue(subtotal.contains("17.08"), "13.56 + 3.52 over the filtered towns: \(subtotal)")
+        s = handle(s, .char("c"), keyMap: keys)
+        lines = screen(s)
+        XCTAssertTrue(lines.contains { $0.contains("全市报告") })
+        XCTAssertEqual(s.filter, TownFilter())
+        for (cmd, expected) in [("filter county 海宁市", ["haining"]), ("filter type 1", ["haining", "tongxiang"]),
+                                ("filter stage creation", ["haining", "tongxiang", "jiashan", "nanhu", "haiyan"]),
+                                ("filter stage named", [])] {
+            let f = runCommandLine(try bundledState(), cmd)
+            let ids = f.content(for: f.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+            XCTAssertEqual(ids, expected, cmd)
+        }
+        let p = runCommandLine(try bundledState(), "filter problem uneven-progress")
+        XCTAssertEqual(p.content(for: p.screen)!.rows.count, 0, "no source flags a town with a problem")
+        XCTAssertEqual(runCommandLine(try bundledState(), "filter county 杭州").message, "没有县「杭州」")
+    }
+
+    func testCommandLineCompletionHistoryAndErrors() throws {
+        var s = try bundledState()
+        s = handle(s, .char(":"), keyMap: keys)
+        s = type(s, "vi")
+        s = handle(s, .tab, keyMap: keys)
+        XCTAssertEqual(s.commandLine?.text, "view")
+        s = type(s, " ty")
+        s = handle(s, .tab, keyMap: keys)
+        XCTAssertEqual(s.commandLine?.text, "view types")
+        s = handle(s, .enter, keyMap: keys)
+        XCTAssertEqual(s.screen.kind, .types)
+        XCTAssertNil(s.commandLine)
+        s = handle(s, .char(":"), keyMap: keys)
+        s = handle(s, .up, keyMap: keys)
+        XCTAssertEqual(s.commandLine?.text, "view types", "history")
+        s = handle(s, .escape, keyMap: keys)
+        XCTAssertNil(s.commandLine)
+        s = runCommandLine(s, "frobnicate")
+        XCTAssertTrue(s.message!.hasPrefix("未知命令「frobnicate」"), s.message!)
+        s = runCommandLine(s, "town hyhd")
+        XCTAssertEqual(s.screen.kind, .town("haiyan"))
+        XCTAssertEqual(s.stack.count, 2)
+        s = runCommandLine(s, "period 2015-08")
+        XCTAssertEqual(s.period?.id, "2015-08")
+        s = runCommandLine(s, "lang en")
+        XCTAssertEqual(s.language, .en)
+        s = runCommandLine(s, "export md minutes.md")
+        XCTAssertEqual(s.pendingExport, nil, "a town page has no table to export")
+        s = runCommandLine(apply(s, .back), "export md minutes.md")
+        XCTAssertEqual(s.pendingExport, ExportRequest(format: .md, path: "minutes.md"))
+    }
+
+    func runCommandLine(_ state: AppState, _ text: String) -> AppState {
+        var s = handle(state, .char(":"), keyMap: keys)
+        s = type(s, text)
+        return handle(s, .enter, keyMap: keys)
+    }
+
+    func testExportFormatsParseBackToTheView() throws {
+        var s = try bundledState(period: "2015-09")
+        s = runCommandLine(s, "sort 完成率 desc")
+        let content = s.content(for: s.screen)!
+        let shown = content.rows.map { row in row.cells.compactMap { cell -> String? in
+            if case let .text(t, _) = cell { return t.trimmingCharacters(in: .whitespaces) }; return nil } }
+        // CSV: BOM, CRLF, fields as shown, in the view's order.
+        let csv = Export.render(content, format: .csv, title: "t", legend: "l", byteOrderMark: true)
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}小镇,"))
+        // (A field a spreadsheet would take for a formula, like -2.1▼, is guarded with a leading ');
+        // reading it back removes the guard.)
+        let records = csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            .map { $0.components(separatedBy: ",").map { $0.hasPrefix("'") ? String($0.dropFirst()) : $0 } }
+        XCTAssertEqual(records.count, 1 + content.rows.count + content.summary.count)
+        XCTAssertEqual(Array(records[1...content.rows.count]), shown)
+        XCTAssertEqual(records[1][0], "桐乡毛衫时尚小镇", "sorted as the view")
+        // JSON parses and holds the same cells.
+        let json = Export.render(content, format: .json, title: "t", legend: "l")
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        XCTAssertEqual(object["rows"] as? [[String]], shown)
+        XCTAssertEqual((object["columns"] as? [String])?.first, "小镇")
+        // Markdown: a header, a rule, one line per row, cells as shown.
+        let md = Export.render(content, format: .md, title: "t", legend: "l").components(separatedBy: "\n")
+        let tableLines = md.filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") && !$0.hasPrefix("| :") }
+        XCTAssertEqual(tableLines.count, 1 + content.rows.count + content.summary.count)
+        let first = tableLines[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(first, shown[0])
+        // Text: aligned by display width.
+        let text = Export.render(content, format: .text, title: "t", legend: "l").components(separatedBy: "\n")
+        let countyColumns = text.filter { $0.contains("小镇 ") && !$0.hasPrefix("小镇") }.compactMap { line -> Int? in
+            guard let r = line.range(of: "市") ?? line.range(of: "县") ?? line.range(of: "区") else { return nil }
+            return DisplayWidth.of(String(line[..<r.lowerBound]))
+        }
+        XCTAssertEqual(Set(countyColumns).count, 1, "\(text)")
+    }
+
+    func testCSVQuotingAndFormulaGuard() {
+        XCTAssertEqual(Export.csvField("a,b"), "\"a,b\"")
+        XCTAssertEqual(Export.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(Export.csvField("=cmd()"), "'=cmd()")
+        XCTAssertEqual(Export.csvField("-2.1▼"), "'-2.1▼")
+        XCTAssertEqual(Export.csvField("-2.1"), "-2.1")
+    }
+}
