@@ -88,6 +88,13 @@ public struct KeyMap: Sendable {
         bindings.first { $0.keys.contains(key) }?.action
     }
 
+    /// The English half of a bilingual label ("上移 move up" -> "move up"): the text after
+    /// the first space that follows Chinese.
+    public static func english(_ label: String) -> String {
+        guard let i = label.firstIndex(where: { $0.isASCII && $0.isLetter }) else { return label }
+        return String(label[i...])
+    }
+
     /// How a key is written in the help and the key-hint line.
     public static func name(_ key: Key) -> String {
         switch key {

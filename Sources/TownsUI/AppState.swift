@@ -148,4 +148,13 @@ public enum Language: String, Sendable, CaseIterable {
 extension AppState {
     /// `zh` or `en` by the interface language.
     public func tr(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// A town's name in the interface language.
+    public func name(_ town: Town) -> String { language == .zh ? town.nameZH : town.nameEN }
+
+    /// A town's county in the interface language.
+    public func county(_ town: Town) -> String { language == .zh ? town.countyZH : town.countyEN }
+
+    /// A period's label in the interface language.
+    public func label(_ period: Period) -> String { language == .zh ? period.labelZH : period.labelEN }
 }

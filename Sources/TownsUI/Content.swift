@@ -68,15 +68,15 @@ extension AppState {
     /// of the city's towns have figures in this dataset.
     func provinceTable(glyphs: Glyphs) -> ListContent {
         guard let list = dataset.province else {
-            return ListContent(columns: [Column("城市")], rows: [], targets: [], summary: [],
-                               emptyText: "没有全省名单 no province.toml in the dataset")
+            return ListContent(columns: [Column(tr("城市", "City"))], rows: [], targets: [], summary: [],
+                               emptyText: tr("没有全省名单 no province.toml in the dataset", "no province.toml in the dataset"))
         }
         let columns = [
-            Column("城市 city", priority: 100, minWidth: 8, maxWidth: 20),
-            Column("小镇", .right, priority: 100),
-            Column("报告", .right, priority: 50),
+            Column(tr("城市 city", "City"), priority: 100, minWidth: 8, maxWidth: 20),
+            Column(tr("小镇", "Towns"), .right, priority: 100),
+            Column(tr("报告", "Reported"), .right, priority: 50),
             Column("", priority: 60, flexible: true, minWidth: 6),
-            Column("有数据", .right, priority: 80),
+            Column(tr("有数据", "With figures"), .right, priority: 80),
         ]
         let maxCount = max(1, list.cities.map { list.towns(in: $0.nameZH).count }.max() ?? 1)
         var rows: [TableRow] = []
@@ -87,64 +87,65 @@ extension AppState {
                 n == towns.count ? .plain(String(n)) : .text("\(n)!", .warning)
             } ?? .text(glyphs.unknown, .unknown)
             rows.append(TableRow([
-                .plain("\(city.nameZH) \(city.nameEN)"), .plain(String(towns.count)), reported,
+                .plain(language == .zh ? "\(city.nameZH) \(city.nameEN)" : city.nameEN), .plain(String(towns.count)), reported,
                 .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
-                withFigures == 0 ? .text(towns.isEmpty ? "" : "无 none", .unknown) : .plain(String(withFigures)),
+                withFigures == 0 ? .text(towns.isEmpty ? "" : tr("无 none", "none"), .unknown) : .plain(String(withFigures)),
             ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
         }
         let total = TableRow([
-            .plain("全省 Province"), .plain(String(list.listed.count)),
+            .plain(tr("全省 Province", "Province")), .plain(String(list.listed.count)),
             list.reportedCount.map { .plain(String($0)) } ?? .text(glyphs.unknown, .unknown),
             .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
         ], role: .totals)
-        var note = "\(list.nameZH) \(list.nameEN)"
+        var note = tr("\(list.nameZH) \(list.nameEN)", list.nameEN)
         if let d = list.date { note += " (\(d))" }
-        note += ": 小镇 = towns listed in province.toml; 报告 = the count a source reports per city; 有数据 = towns with figures in this dataset."
+        note += tr(": 小镇 = towns listed in province.toml; 报告 = the count a source reports per city; 有数据 = towns with figures in this dataset.",
+                   ": Towns = listed in province.toml; Reported = the count a source reports per city; With figures = towns with figures in this dataset.")
         return ListContent(columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
-                           emptyText: "没有城市 no [[city]] in province.toml", notes: [note])
+                           emptyText: tr("没有城市 no [[city]] in province.toml", "no [[city]] in province.toml"), notes: [note])
     }
 
     /// The listed towns of one city; towns with figures open their pages.
     func cityTable(_ name: String, glyphs: Glyphs) -> ListContent {
         let listed = dataset.province?.towns(in: name) ?? []
         let columns = [
-            Column("小镇", priority: 100, minWidth: 8, maxWidth: 30),
-            Column("县市区", priority: 60),
-            Column("数据 figures", priority: 90, maxWidth: 40),
+            Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30),
+            Column(tr("县市区", "County"), priority: 60),
+            Column(tr("数据 figures", "Figures"), priority: 90, maxWidth: 40),
         ]
         let rows = listed.map { t in
             TableRow([.plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .text(glyphs.unknown, .unknown),
-                      t.townID != nil ? .plain("有 — Enter 打开 open") : .text("无数据 no figures in this dataset", .unknown)],
+                      t.townID != nil ? .plain(tr("有 — Enter 打开 open", "yes — Enter opens")) : .text(tr("无数据 no figures in this dataset", "no figures in this dataset"), .unknown)],
                      searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
         }
         return ListContent(columns: columns, rows: rows, targets: listed.map { $0.townID.map { .town($0) } }, summary: [],
-                           emptyText: "\(name): 名单中没有小镇 no towns on the list")
+                           emptyText: tr("\(name): 名单中没有小镇 no towns on the list", "\(name): no towns on the list"))
     }
 
     /// Every town against every rule, with the city's first-year test under the table.
     func assessmentTable(glyphs: Glyphs) -> ListContent {
         let assessment = Assessment(metrics: metrics)
         let rules = dataset.rules
-        var columns = [Column("小镇", priority: 100, minWidth: 8, maxWidth: 30)]
+        var columns = [Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30)]
         for (i, rule) in rules.enumerated() {
-            columns.append(Column(rule.shortZH, priority: 90 - i))
+            columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: 90 - i))
         }
         func mark(_ r: RuleResult) -> TableCell {
             switch r.status {
             case .met: return .text(glyphs.met, nil)
             case .notMet: return .text(glyphs.notMet, .behind)
             case .unknown: return .text(glyphs.undetermined, .unknown)
-            case .info: return .text(r.short ?? "·", .legend)
+            case .info: return .text(language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y"), .legend)
             }
         }
         let towns = filtered(dataset.towns)
         let rows = towns.map { town in
-            TableRow([.plain(town.nameZH)] + rules.map { mark(assessment.evaluate($0, town)) }, searchTerms: townTerms(town))
+            TableRow([.plain(name(town))] + rules.map { mark(assessment.evaluate($0, town)) }, searchTerms: townTerms(town))
         }
         var summary: [TableRow] = []
         var notes: [String] = []
         if let city = assessment.cityYearOne() {
-            var cells: [TableCell] = [.plain("全市 \(dataset.regionZH)")]
+            var cells: [TableCell] = [.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN))]
             for rule in rules {
                 switch rule.kind {
                 case .yearOneMinimum:
@@ -159,16 +160,17 @@ extension AppState {
                 }
             }
             summary.append(TableRow(cells, role: .totals))
-            var line = "全市 \(city.year) 首年最低投资 minimum: \(city.formula)"
+            var line = tr("全市 \(city.year) 首年最低投资 minimum: ", "\(dataset.regionEN) \(city.year) first-year minimum: ") + city.formula
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
-            if let reported = city.reported { line += " (报告 reported \(FigureText(glyphs: glyphs).text(reported)))" }
-            if let completed = city.completed { line += "; 完成 completed \(FigureText(glyphs: glyphs).text(completed))" }
-            if let margin = city.margin { line += "; \(margin >= 0 ? "超出 above by" : "不足 short by") \(DecimalMath.text(abs(margin), scale: 2))" }
+            if let reported = city.reported { line += tr(" (报告 reported ", " (reported ") + FigureText(glyphs: glyphs).text(reported) + ")" }
+            if let completed = city.completed { line += tr("; 完成 completed ", "; completed ") + FigureText(glyphs: glyphs).text(completed) }
+            if let margin = city.margin { line += "; " + (margin >= 0 ? tr("超出 above by", "above by") : tr("不足 short by", "short by")) + " " + DecimalMath.text(abs(margin), scale: 2) }
             notes.append(line)
         }
-        notes.append("\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown (the town's page names the missing figure)")
+        notes.append(tr("\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown (the town's page names the missing figure)",
+                        "\(glyphs.met) met  \(glyphs.notMet) not met  \(glyphs.undetermined) unknown (the town's page names the missing figure)"))
         return ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: filter.isEmpty ? summary : [],
-                           emptyText: rules.isEmpty ? "没有规则 no rules.toml in the dataset" : "没有小镇 no towns", notes: notes)
+                           emptyText: rules.isEmpty ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset") : tr("没有小镇 no towns", "no towns"), notes: notes)
     }
 
     /// The towns table: a row per town, then totals.
@@ -177,23 +179,23 @@ extension AppState {
         let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
         let columns = [
-            Column("小镇", priority: 100, minWidth: 8, maxWidth: 30),
-            Column("县市区", priority: 40, maxWidth: 12),
-            Column("类型", .right, priority: 30),
-            Column("年计划", .right, priority: 90),
-            Column("完成", .right, priority: 95),
-            Column("完成率", .right, priority: 95),
-            Column("进度", priority: 60, flexible: true, minWidth: 5),
-            Column("进度差", .right, priority: 65),
-            Column("项目", .right, priority: 70),
-            Column("开工率", .right, priority: 50),
+            Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30),
+            Column(tr("县市区", "County"), priority: 40, maxWidth: 12),
+            Column(tr("类型", "Type"), .right, priority: 30),
+            Column(tr("年计划", "Plan"), .right, priority: 90),
+            Column(tr("完成", "Done"), .right, priority: 95),
+            Column(tr("完成率", "Done%"), .right, priority: 95),
+            Column(tr("进度", "Progress"), priority: 60, flexible: true, minWidth: 5),
+            Column(tr("进度差", "Sched."), .right, priority: 65),
+            Column(tr("项目", "Projects"), .right, priority: 70),
+            Column(tr("开工率", "Start%"), .right, priority: 50),
         ]
         var rows: [TableRow] = []
         for town in towns {
             let rate = metrics.figure(town, FigureKey(.completionRate, p))
             rows.append(TableRow([
-                .plain(town.nameZH),
-                .plain(town.countyZH),
+                .plain(name(town)),
+                .plain(county(town)),
                 .plain(String(town.type)),
                 ft.value(metrics.figure(town, FigureKey(.planYear, year))),
                 ft.value(metrics.figure(town, FigureKey(.completed, p))),
@@ -208,7 +210,7 @@ extension AppState {
         if withCity {
             let rate = metrics.total(FigureKey(.completionRate, p))
             summary.append(TableRow([
-                .plain("全市报告 \(dataset.regionZH)"), .plain(""), .plain(""),
+                .plain(tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN) reported")), .plain(""), .plain(""),
                 ft.value(metrics.total(FigureKey(.planYear, year))),
                 ft.value(metrics.total(FigureKey(.completed, p))),
                 ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
@@ -237,12 +239,12 @@ extension AppState {
             let right = b.known.isEmpty ? glyphs.unknown : (b.derived.isEmpty ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
             return .text("\(left)/\(right)", (a.derived.isEmpty && b.derived.isEmpty) ? nil : .derived)
         }
-        summary.append(TableRow([.plain(withCity ? "已知小镇合计" : (filter.isEmpty ? "小计（已知）" : "小计（筛选后，已知）"))] + sums.dropFirst().map(sumCell).prefix(7)
+        summary.append(TableRow([.plain(withCity ? tr("已知小镇合计", "Sum of known") : (filter.isEmpty ? tr("小计（已知）", "Subtotal (known)") : tr("小计（筛选后，已知）", "Subtotal (filtered, known)")))] + sums.dropFirst().map(sumCell).prefix(7)
                                 + [projectSum(startedSum, plannedSum), .plain("")], role: .totals))
-        summary.append(TableRow([.text("  有数据的小镇", .legend)] + sums.dropFirst().map(countCell).prefix(7)
+        summary.append(TableRow([.text(tr("  有数据的小镇", "  towns with figures"), .legend)] + sums.dropFirst().map(countCell).prefix(7)
                                 + [.plain(""), .plain("")], role: .legend))
         return ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: summary,
-                           emptyText: "没有小镇 no towns")
+                           emptyText: tr("没有小镇 no towns", "no towns"))
     }
 
     /// A completion bar with the expected-by-now mark at the share of the year elapsed.
@@ -284,24 +286,24 @@ extension AppState {
         let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
         let columns = [
-            Column("类型", .right, priority: 100),
-            Column("名称", priority: 100, minWidth: 8, maxWidth: 34),
-            Column("小镇", .right, priority: 90),
-            Column("\(year)计划(已知)", .right, priority: 80),
-            Column("完成(已知)", .right, priority: 80),
-            Column("小镇名单", priority: 50, minWidth: 8, maxWidth: 60),
+            Column(tr("类型", "Type"), .right, priority: 100),
+            Column(tr("名称", "Name"), priority: 100, minWidth: 8, maxWidth: 34),
+            Column(tr("小镇", "Towns"), .right, priority: 90),
+            Column(tr("\(year)计划(已知)", "\(year) plan (known)"), .right, priority: 80),
+            Column(tr("完成(已知)", "Done (known)"), .right, priority: 80),
+            Column(tr("小镇名单", "Town list"), priority: 50, minWidth: 8, maxWidth: 60),
         ]
         var rows: [TableRow] = []
         for type in dataset.types {
             let towns = dataset.towns(ofType: type.number)
             rows.append(TableRow([
-                .plain(String(type.number)), .plain(type.nameZH), .plain(String(towns.count)),
+                .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(towns.count)),
                 subtotal(FigureKey(.planYear, year), towns, glyphs), subtotal(FigureKey(.completed, p), towns, glyphs),
-                .plain(towns.map(\.nameZH).joined(separator: "、")),
+                .plain(towns.map(name).joined(separator: tr("、", ", "))),
             ], searchTerms: [type.nameZH, type.nameEN] + towns.flatMap { [$0.nameZH, $0.nameEN] }))
         }
         return ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
-                           emptyText: "没有类型 no development types in types.toml")
+                           emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
     }
 
     /// "Σ 9.3 (1/2)": the sum of the towns' known figures and how many are known.
@@ -316,10 +318,10 @@ extension AppState {
     /// source names no entity.
     func entitiesTable(glyphs: Glyphs) -> ListContent {
         let columns = [
-            Column("运营主体", priority: 100, minWidth: 8, maxWidth: 34),
-            Column("性质", priority: 40, maxWidth: 16),
-            Column("模式", priority: 60),
-            Column("小镇", priority: 90, minWidth: 8, maxWidth: 60),
+            Column(tr("运营主体", "Operating entity"), priority: 100, minWidth: 8, maxWidth: 34),
+            Column(tr("性质", "Kind"), priority: 40, maxWidth: 16),
+            Column(tr("模式", "Mode"), priority: 60),
+            Column(tr("小镇", "Towns"), priority: 90, minWidth: 8, maxWidth: 60),
         ]
         var rows: [TableRow] = []
         var targets: [Screen.Kind] = []
@@ -327,22 +329,38 @@ extension AppState {
             let towns = dataset.towns(operatedBy: entity.id)
             let modes = Set(towns.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
             rows.append(TableRow([
-                .plain(entity.nameZH),
-                entity.kind.map { .plain($0 == "central state-owned enterprise" ? "央企" : $0) } ?? .text(glyphs.unknown, .unknown),
-                modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map(Self.modeName).joined(separator: "/")),
-                towns.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(towns.map(\.nameZH).joined(separator: "、")),
+                .plain(tr(entity.nameZH, entity.nameEN)),
+                entity.kind.map { .plain($0 == "central state-owned enterprise" ? tr("央企", "central SOE") : $0) } ?? .text(glyphs.unknown, .unknown),
+                modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map { language == .zh ? Self.modeName($0) : $0.rawValue }.joined(separator: "/")),
+                towns.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(towns.map(name).joined(separator: tr("、", ", "))),
             ], searchTerms: [entity.nameZH, entity.nameEN] + towns.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] }))
             targets.append(.entity(entity.id))
         }
         let unnamed = dataset.towns.filter { $0.entityIDs.isEmpty }
         if !unnamed.isEmpty {
-            rows.append(TableRow([.text("（来源未载明运营主体）", .unknown), .text(glyphs.unknown, .unknown),
-                                  .text(glyphs.unknown, .unknown), .plain(unnamed.map(\.nameZH).joined(separator: "、"))],
+            rows.append(TableRow([.text(tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown), .text(glyphs.unknown, .unknown),
+                                  .text(glyphs.unknown, .unknown), .plain(unnamed.map(name).joined(separator: tr("、", ", ")))],
                                  searchTerms: unnamed.flatMap { [$0.nameZH, $0.nameEN] }))
             targets.append(.entity(nil))
         }
         return ListContent(columns: columns, rows: rows, targets: targets, summary: [],
-                           emptyText: "没有运营主体 no operating entities in entities.toml")
+                           emptyText: tr("没有运营主体 no operating entities in entities.toml", "no operating entities in entities.toml"))
+    }
+
+    /// A rule's column title in English (a few letters).
+    static func ruleShortEN(_ rule: Rule) -> String {
+        switch rule.kind {
+        case .yearOneMinimum: return "Yr1"
+        case .creationMinimum: return "3yr"
+        case .creationPeriod: return "Term"
+        case .featuredShare: return "Feat"
+        case .plannedArea: return "Area"
+        case .builtArea: return "Built"
+        case .scenicRating: return "Scenic"
+        case .visitors: return "Visit"
+        case .landReward: return "Land+"
+        case .landDeduction: return "Land-"
+        }
     }
 
     static func modeName(_ mode: OperatingMode) -> String {

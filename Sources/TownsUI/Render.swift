@@ -106,9 +106,9 @@ public struct Renderer: Sendable {
 
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {
         let lines = [
-            "终端太小 terminal too small",
-            "\(state.width)x\(state.height), need \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
-            "q 退出 quit",
+            state.tr("终端太小 terminal too small", "terminal too small"),
+            "\(state.width)x\(state.height), " + state.tr("至少需要 need", "need") + " \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
+            state.tr("q 退出 quit", "q quits"),
         ]
         for (i, l) in lines.enumerated() {
             let w = DisplayWidth.of(l)
@@ -120,13 +120,13 @@ public struct Renderer: Sendable {
     func drawTitle(into grid: inout Grid, _ state: AppState) {
         let style = theme.style(.title)
         grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), with: Cell(text: " ", style: style))
-        var title = " towns · \(state.dataset.nameZH)"
-        if state.dataset.synthetic { title += " [合成数据 SYNTHETIC]" }
+        var title = " towns · \(state.tr(state.dataset.nameZH, state.dataset.nameEN))"
+        if state.dataset.synthetic { title += state.tr(" [合成数据 SYNTHETIC]", " [SYNTHETIC DATA]") }
         let periodText: String
         if let p = state.period {
-            periodText = "期间 [ \(p.labelZH) ] \(state.periodIndex + 1)/\(state.dataset.periods.count) "
+            periodText = state.tr("期间", "period") + " [ \(state.label(p)) ] \(state.periodIndex + 1)/\(state.dataset.periods.count) "
         } else {
-            periodText = "期间 \(glyphs.unknown) "
+            periodText = state.tr("期间", "period") + " \(glyphs.unknown) "
         }
         let pw = DisplayWidth.of(periodText)
         grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, state.width - pw - 1))
@@ -145,8 +145,10 @@ public struct Renderer: Sendable {
     }
 
     func drawTabs(into grid: inout Grid, _ state: AppState) {
-        let long = ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province"]
-        let short = ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"]
+        let long = state.language == .zh
+            ? ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province"]
+            : ["1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province"]
+        let short = state.language == .zh ? ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"] : ["1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province"]
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         let active = Renderer.topIndex(state.stack[0].kind)
         var x = 1
@@ -159,14 +161,14 @@ public struct Renderer: Sendable {
     /// The path from the top view to the current screen.
     public static func crumb(_ kind: Screen.Kind, _ state: AppState) -> String {
         switch kind {
-        case .towns: return "小镇 Towns"
-        case .types: return "类型 Types"
-        case let .type(n): return "\(n) \(state.dataset.type(n)?.nameZH ?? "?")"
-        case .entities: return "运营主体 Entities"
-        case let .entity(id): return id.flatMap { state.dataset.entity($0)?.nameZH } ?? "未载明运营主体"
-        case let .town(id): return state.dataset.town(id)?.nameZH ?? id
-        case .assessment: return "考核 Assessment"
-        case .province: return "全省 Province"
+        case .towns: return state.tr("小镇 Towns", "Towns")
+        case .types: return state.tr("类型 Types", "Types")
+        case let .type(n): return "\(n) " + (state.dataset.type(n).map { state.tr($0.nameZH, $0.nameEN) } ?? "?")
+        case .entities: return state.tr("运营主体 Entities", "Operating entities")
+        case let .entity(id): return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } } ?? state.tr("未载明运营主体", "entity not named")
+        case let .town(id): return state.dataset.town(id).map(state.name) ?? id
+        case .assessment: return state.tr("考核 Assessment", "Assessment")
+        case .province: return state.tr("全省 Province", "Province")
         case let .city(name): return name
         }
     }
@@ -203,17 +205,20 @@ public struct Renderer: Sendable {
             grid.put(" " + message, x: 0, y: y, style: theme.style(.message), maxWidth: state.width)
             return
         }
-        grid.put(" " + Renderer.legend(width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit),
+        grid.put(" " + Renderer.legend(width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language),
                  x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
     /// The markers' legend, bilingual when `width` allows, else Chinese only.
-    public static func legend(width: Int, glyphs: Glyphs, unit: String) -> String {
+    public static func legend(width: Int, glyphs: Glyphs, unit: String, language: Language = .zh) -> String {
         let items: [(String, String, String)] = [
             (glyphs.derived, "推算", "derived"), (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
             ("!", "核对不符", "fails a check"), (glyphs.behind, "落后", "behind schedule"),
             (glyphs.marker, "应完成", "expected by now"),
         ]
+        if language == .en {
+            return items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  unit \(unit == "亿元" ? "100M yuan" : unit)"
+        }
         let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
         return items.map { "\($0.0)\($0.1)" }.joined(separator: " ") + " 单位\(unit)"
@@ -223,8 +228,10 @@ public struct Renderer: Sendable {
         let y = state.height - 1
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
         let hints: [(String, String)] = state.showHelp
-            ? [("Esc/?", "关闭帮助 close help"), ("q", "退出 quit")]
-            : [("↑↓", "移动"), ("Enter", "打开"), ("Esc", "返回"), ("Tab", "视图"), ("[ ]", "期间"), ("?", "帮助"), ("q", "退出")]
+            ? [("Esc/?", state.tr("关闭帮助 close help", "close help")), ("q", state.tr("退出 quit", "quit"))]
+            : state.language == .zh
+            ? [("↑↓", "移动"), ("Enter", "打开"), ("Esc", "返回"), ("Tab", "视图"), ("[ ]", "期间"), ("/", "搜索"), (":", "命令"), ("?", "帮助"), ("q", "退出")]
+            : [("↑↓", "move"), ("Enter", "open"), ("Esc", "back"), ("Tab", "view"), ("[ ]", "period"), ("/", "search"), (":", "command"), ("?", "help"), ("q", "quit")]
         var x = 1
         for (key, label) in hints {
             if x >= state.width { break }
@@ -235,17 +242,17 @@ public struct Renderer: Sendable {
 
     func drawHelp(into grid: inout Grid, _ state: AppState) {
         var lines: [(String, String)] = keyMap.bindings.map { b in
-            (b.keys.map(KeyMap.name).joined(separator: " "), b.label)
+            (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
         }
         lines.append(("", ""))
-        lines.append((glyphs.derived, "推算 derived from reported figures (formula on the town's page)"))
-        lines.append((glyphs.unknown, "未知 unknown: no source gives it (never 0)"))
-        lines.append((">14", "下限 the source gives only a lower bound"))
-        lines.append(("!", "核对不符 a consistency check fails (towns check)"))
-        lines.append((glyphs.behind, "落后 behind schedule: completion below the share of the year elapsed"))
-        lines.append((glyphs.marker, "应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)"))
-        lines.append(("进度差", "schedule variance, percentage points (completion − elapsed)"))
-        lines.append(("项目", "projects started / planned (3 years)"))
+        lines.append((glyphs.derived, state.tr("推算 derived from reported figures (formula on the town's page)", "derived from reported figures (formula on the town's page)")))
+        lines.append((glyphs.unknown, state.tr("未知 unknown: no source gives it (never 0)", "unknown: no source gives it (never 0)")))
+        lines.append((">14", state.tr("下限 the source gives only a lower bound", "the source gives only a lower bound")))
+        lines.append(("!", state.tr("核对不符 a consistency check fails (towns check)", "a consistency check fails (towns check)")))
+        lines.append((glyphs.behind, state.tr("落后 behind schedule: completion below the share of the year elapsed", "behind schedule: completion below the share of the year elapsed")))
+        lines.append((glyphs.marker, state.tr("应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)", "expected by now: the share of the year elapsed (Jan-Sep: 75%)")))
+        lines.append((state.tr("进度差", "Sched."), "schedule variance, percentage points (completion − elapsed)"))
+        lines.append((state.tr("项目", "Projects"), "projects started / planned (3 years)"))
         let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
         let w = min(state.width - 2, keyWidth + textWidth + 5)
@@ -254,7 +261,7 @@ public struct Renderer: Sendable {
         let box = theme.style(.border)
         grid.fill(Rect(x: x0, y: y0, width: w, height: h), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0, style: box)
-        grid.put(" 帮助 Help: keys ", x: x0 + 2, y: y0, style: theme.style(.header))
+        grid.put(state.tr(" 帮助 Help: keys ", " Help: keys "), x: x0 + 2, y: y0, style: theme.style(.header))
         grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0 + h - 1, style: box)
         for (i, l) in lines.prefix(h - 2).enumerated() {
             let y = y0 + 1 + i

@@ -14,8 +14,8 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     case .cycleTheme:
         let n = max(1, s.themeNames.count)
         s.themeIndex = (s.themeIndex + 1) % n
-        s.message = n > 1 ? "主题 theme: \(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
-                          : "主题 theme: only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
+        s.message = n > 1 ? s.tr("主题 theme: ", "theme: ") + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
+                          : s.tr("主题 theme: ", "theme: ") + "only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
     case let .resize(width, height):
         s.width = max(0, width)
         s.height = max(0, height)
@@ -27,7 +27,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
             s.stack.removeLast()
             s.screen = clamped(s.screen, in: s)
         } else {
-            s.message = "已在顶层 at the top — q 退出 quit"
+            s.message = s.tr("已在顶层 at the top — q 退出 quit", "at the top — q quits")
         }
     case .nextView, .previousView:
         let tops = AppState.topViews
@@ -40,9 +40,11 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.showHelp = false
     case .nextPeriod, .previousPeriod:
         let n = s.dataset.periods.count
-        guard n > 0 else { s.message = "没有期间 no periods in the data"; break }
+        guard n > 0 else { s.message = s.tr("没有期间 no periods in the data", "no periods in the data"); break }
         s.periodIndex = (s.periodIndex + (action == .nextPeriod ? 1 : n - 1)) % n
-        s.message = "期间 period: \(s.dataset.periods[s.periodIndex].labelZH) \(s.dataset.periods[s.periodIndex].labelEN)"
+        let p = s.dataset.periods[s.periodIndex]
+        s.message = s.tr("期间 period: \(p.labelZH) \(p.labelEN)", "period: \(p.labelEN)")
+        if !s.filter.isEmpty { s = refiltered(s) }
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
         if s.showHelp { break }
         s.screen = moved(s.screen, action, in: s)
@@ -50,7 +52,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         if s.showHelp { s.showHelp = false; break }
         guard let content = s.content(for: s.screen), content.targets.indices.contains(s.screen.selection) else { break }
         guard let target = content.targets[s.screen.selection] else {
-            s.message = "没有该小镇的数据 no figures for this town in the dataset"
+            s.message = s.tr("没有该小镇的数据 no figures for this town in the dataset", "no figures for this town in the dataset")
             break
         }
         s.stack.append(Screen(target))

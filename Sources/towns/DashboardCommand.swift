@@ -24,6 +24,8 @@ struct DashboardCommand: ParsableCommand {
     var noColor = false
     @Flag(name: .long, help: "ASCII characters only for bars, lines and markers.")
     var ascii = false
+    @Option(name: .long, help: "Interface language: zh or en (town names too, where the data has both). Default: the config's, else zh.")
+    var lang: Language?
 
     func run() throws {
         let dataset = try loadDataset(try data.directory())
@@ -50,6 +52,7 @@ struct DashboardCommand: ParsableCommand {
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         state.themeIndex = colour ? themeFiles.selected : 0
         state.message = themeFiles.notices.first
+        state.language = lang ?? .zh
         let keyMap = KeyMap.standard
         while !state.quit {
             terminal.draw(renderer.render(state))

@@ -191,6 +191,31 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertEqual(Set(countyColumns).count, 1, "\(text)")
     }
 
+    func testEnglishInterfaceAndNames() throws {
+        var s = try bundledState(width: 120, height: 40, period: "2015-09")
+        s = handle(s, .char("L"), keyMap: keys)
+        XCTAssertEqual(s.language, .en)
+        let lines = screen(s)
+        let text = lines.joined(separator: "\n")
+        XCTAssertTrue(lines[0].contains("Jiaxing's first provincial characteristic towns (2015)") && lines[0].contains("2015 Jan-Sep"), lines[0])
+        XCTAssertTrue(lines[1].contains("1 Towns") && lines[1].contains("3 Entities"))
+        for title in ["Town", "County", "Type", "Plan", "Done", "Done%", "Sched.", "Projects", "Start%"] {
+            XCTAssertTrue(lines[3].contains(title), "\(title) in \(lines[3])")
+        }
+        XCTAssertTrue(text.contains("Haining Leather Fashion Town") && text.contains("Haiyan Nuclear Power Town"))
+        XCTAssertTrue(text.contains("Jiaxing reported"))
+        // No Chinese in the English interface, except data that has no English form.
+        let chinese = lines.filter { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        XCTAssertEqual(chinese, [], "Chinese left in the English interface")
+        let detail = screen(apply(s, .open, .resize(width: 120, height: 200))).joined(separator: "\n")
+        XCTAssertTrue(detail.contains("Haining Leather Fashion Town  海宁皮革时尚小镇"))
+        XCTAssertTrue(detail.contains("derived: completed 2015 Jan-Aug 9.3 / completion 50% = 18.60"))
+        XCTAssertFalse(detail.contains("报告 reported"))
+        // Search still finds Chinese and pinyin in English mode.
+        s = type(handle(s, .char("/"), keyMap: keys), "海盐")
+        XCTAssertEqual(selectedTown(s), "haiyan")
+    }
+
     func testCSVQuotingAndFormulaGuard() {
         XCTAssertEqual(Export.csvField("a,b"), "\"a,b\"")
         XCTAssertEqual(Export.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
