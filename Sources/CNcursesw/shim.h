@@ -60,4 +60,22 @@ static inline int towns_window_size(int fd, int *rows, int *cols) {
 /// The locale's character encoding, e.g. "UTF-8" or "ANSI_X3.4-1968".
 static inline const char *towns_codeset(void) { return nl_langinfo(CODESET); }
 
+/* Mouse (opt-in): button-1 clicks and double-clicks, wheel up (button 4) and down (5). */
+static inline int towns_enable_mouse(void) {
+    mmask_t old = 0;
+    mouseinterval(250);
+    return mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, &old) != 0;
+}
+/* Reads the pending mouse event: kind 1 click, 2 double-click, 3 wheel up, 4 wheel down, 0 other. */
+static inline int towns_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x; *y = event.y;
+    if (event.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (event.bstate & BUTTON1_CLICKED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 3;
+    if (event.bstate & BUTTON5_PRESSED) return 4;
+    return 0;
+}
+
 #endif

@@ -26,6 +26,17 @@ enum KeyDecoding {
         case KEY_BTAB: return .backTab
         case KEY_DC: return .delete
         case KEY_RESIZE: return .resize
+        case KEY_MOUSE:
+            var x: Int32 = 0, y: Int32 = 0
+            let kind: MouseEvent.Kind
+            switch towns_mouse_event(&x, &y) {
+            case 1: kind = .click
+            case 2: kind = .doubleClick
+            case 3: kind = .wheelUp
+            case 4: kind = .wheelDown
+            default: return nil
+            }
+            return .mouse(MouseEvent(kind: kind, x: Int(x), y: Int(y)))
         case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
         default: return nil
         }

@@ -63,6 +63,7 @@ public final class Terminal {
         KeyDecoding.defineFallbackSequences()
 
         var colors: ColorMapping?
+        if options.mouse { _ = towns_enable_mouse() }
         if options.useColor, has_colors(), start_color() == OK {
             let count = Int(towns_colors())
             if count >= 8 {

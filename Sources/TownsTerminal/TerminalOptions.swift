@@ -7,9 +7,14 @@ public struct TerminalOptions: Sendable {
     /// gave `--no-color`: styles are then drawn with attributes only (bold, underline, reverse, dim).
     public var useColor: Bool
 
-    public init(escapeDelayMilliseconds: Int = 25, useColor: Bool = true) {
+    /// Report mouse clicks, double-clicks and the wheel as `Key.mouse` (opt-in: it takes over
+    /// the terminal's own text selection, which then needs Shift).
+    public var mouse: Bool
+
+    public init(escapeDelayMilliseconds: Int = 25, useColor: Bool = true, mouse: Bool = false) {
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.useColor = useColor
+        self.mouse = mouse
     }
 }
 

@@ -33,6 +33,8 @@ public enum Action: Equatable, Sendable {
     case searchKey(Key), commandKey(Key)
     /// Run a command line (as typed after `:`).
     case runCommand(String)
+    /// A mouse event: a click selects the row under it, a double-click opens it, the wheel scrolls.
+    case mouse(MouseEvent)
     case quit
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
@@ -80,7 +82,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.char("t")], label: "切换主题 next theme", action: .cycleTheme),
         Binding(keys: [.char("L")], label: "中文/English language", action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),
-        Binding(keys: [.char("q"), .ctrl("c")], label: "退出 quit", action: .quit),
+        Binding(keys: [.char("q")], label: "退出 quit (also Ctrl-C)", action: .quit),
     ])
 
     /// The action bound to `key`, if any.
@@ -117,6 +119,7 @@ public struct KeyMap: Sendable {
         case .delete: return "Del"
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
+        case .mouse: return "mouse"
         }
     }
 }

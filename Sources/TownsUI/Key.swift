@@ -12,4 +12,15 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// The terminal was resized; the new size is read from the backend.
     case resize
+    /// A mouse event (only with `--mouse`).
+    case mouse(MouseEvent)
+}
+
+/// A mouse click, double-click or wheel step at a cell (column `x`, row `y`, from 0).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
 }

@@ -144,17 +144,27 @@ public struct Renderer: Sendable {
         }
     }
 
-    func drawTabs(into grid: inout Grid, _ state: AppState) {
+    /// The tab labels on row 1 and the columns each covers, as drawn at this width.
+    public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
         let long = state.language == .zh
             ? ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province"]
             : ["1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province"]
         let short = state.language == .zh ? ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"] : ["1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province"]
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
-        let active = Renderer.topIndex(state.stack[0].kind)
         var x = 1
-        for (i, n) in (fits ? long : short).enumerated() {
-            x += grid.put(" \(n) ", x: x, y: 1, style: theme.style(i == active ? .tabActive : .tab), maxWidth: max(0, state.width - x))
-            x += 1
+        return (fits ? long : short).map { name in
+            let label = " \(name) "
+            let w = DisplayWidth.of(label)
+            defer { x += w + 1 }
+            return (label, x..<(x + w))
+        }
+    }
+
+    func drawTabs(into grid: inout Grid, _ state: AppState) {
+        let active = Renderer.topIndex(state.stack[0].kind)
+        for (i, tab) in Renderer.tabs(state).enumerated() {
+            grid.put(tab.label, x: tab.columns.lowerBound, y: 1, style: theme.style(i == active ? .tabActive : .tab),
+                     maxWidth: max(0, state.width - tab.columns.lowerBound))
         }
     }
 

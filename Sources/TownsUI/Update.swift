@@ -105,6 +105,8 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s = commandKey(s, key)
     case let .runCommand(text):
         s = runCommand(s, text)
+    case let .mouse(event):
+        s = mouse(s, event)
     case .export:
         guard s.content(for: s.screen) != nil else { s.message = s.tr("此页不能导出", "nothing to export on this page"); break }
         s.pendingExport = ExportRequest(format: .csv, path: nil, byteOrderMark: true)
@@ -115,6 +117,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
 /// Routes a key: to the command line or the search while they take input, else through
 /// the key map. Returns the state unchanged (with a message) for an unbound key.
 public func handle(_ state: AppState, _ key: Key, keyMap: KeyMap) -> AppState {
+    if case let .mouse(event) = key { return update(state, .mouse(event)) }
     if state.commandLine != nil { return update(state, .commandKey(key)) }
     if state.search?.editing == true { return update(state, .searchKey(key)) }
     if let action = keyMap.action(for: key) { return update(state, action) }
@@ -250,4 +253,29 @@ func clamped(_ screen: Screen, in state: AppState) -> Screen {
     if sc.selection >= sc.scroll + page { sc.scroll = sc.selection - page + 1 }
     sc.scroll = min(max(0, sc.scroll), max(0, count - page))
     return sc
+}
+
+/// A click selects the list row under it (a tab on row 1 switches view), a double-click
+/// opens the row, the wheel moves three rows (or lines of a detail page).
+func mouse(_ state: AppState, _ event: MouseEvent) -> AppState {
+    var s = state
+    switch event.kind {
+    case .wheelUp, .wheelDown:
+        for _ in 0..<3 { s = update(s, event.kind == .wheelUp ? .moveUp : .moveDown) }
+        return s
+    case .click, .doubleClick:
+        if event.y == 1 {
+            guard let i = Renderer.tabs(s).firstIndex(where: { $0.columns.contains(event.x) }) else { return s }
+            return update(s, .showView(AppState.topViews[i]))
+        }
+        guard s.content(for: s.screen) != nil else { return s }
+        let body = Renderer.bodyRect(width: s.width, height: s.height)
+        let row = event.y - body.y - 1
+        guard row >= 0, row < Renderer.visibleRows(s) else { return s }
+        let index = s.screen.scroll + row
+        guard let count = s.content(for: s.screen)?.rows.count, index < count else { return s }
+        s.screen.selection = index
+        s.screen = clamped(s.screen, in: s)
+        return event.kind == .doubleClick ? update(s, .open) : s
+    }
 }

@@ -26,10 +26,16 @@ struct DashboardCommand: ParsableCommand {
     var ascii = false
     @Option(name: .long, help: "Interface language: zh or en (town names too, where the data has both). Default: the config's, else zh.")
     var lang: Language?
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).", valueName: "PATH"))
+    var config: String?
+    @Flag(name: .long, help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
+    var mouse = false
 
     func run() throws {
         let dataset = try loadDataset(try data.directory())
-        let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: theme)
+        let settings = Config(path: config)
+        let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
+                                    choice: theme == "default" ? (settings.theme ?? "default") : theme)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             printError("towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns report` (e.g. `towns report --period 2015-09 > towns.txt`).")
             throw ExitCode(2)
@@ -39,7 +45,8 @@ struct DashboardCommand: ParsableCommand {
         do {
             try Terminal.prepareLocale()
             terminal = try Terminal.open(options: TerminalOptions(escapeDelayMilliseconds: 25,
-                                                                  useColor: !(noColor || environmentNoColor)))
+                                                                  useColor: !(noColor || environmentNoColor),
+                                                                  mouse: mouse || settings.mouse == true))
         } catch let error as TerminalError {
             printError("towns: \(error)")
             throw ExitCode(3)
@@ -51,9 +58,17 @@ struct DashboardCommand: ParsableCommand {
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         state.themeIndex = colour ? themeFiles.selected : 0
-        state.message = themeFiles.notices.first
-        state.language = lang ?? .zh
-        let keyMap = KeyMap.standard
+        let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
+        let notices = settings.problems + keyProblems + themeFiles.notices
+        state.language = lang ?? settings.language ?? .zh
+        if let view = settings.view, let kind = ReportCommand.View(rawValue: view)?.kind { state.stack = [Screen(kind)] }
+        if let p = settings.period {
+            if let i = dataset.periods.firstIndex(where: { $0.id == p }) { state.periodIndex = i }
+            else { state.message = "config: period '\(p)' is not in the data" }
+        }
+        if let first = notices.first {
+            state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
+        }
         while !state.quit {
             terminal.draw(renderer.render(state))
             guard let key = terminal.readKey(timeoutMilliseconds: -1) else { continue }

@@ -224,3 +224,52 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertEqual(Export.csvField("-2.1"), "-2.1")
     }
 }
+
+final class ConfigAndMouseTests: XCTestCase {
+    func testRebindingThroughTheConfig() {
+        let (map, problems) = KeyMap.standard.applying([
+            KeyMap.Rebinding(action: "moveDown", keys: ["Ctrl-N", "Down"], location: "c.toml:3"),
+            KeyMap.Rebinding(action: "quit", keys: ["Q"], location: "c.toml:4"),
+            KeyMap.Rebinding(action: "frobnicate", keys: ["x"], location: "c.toml:5"),
+            KeyMap.Rebinding(action: "help", keys: ["j"], location: "c.toml:6"),        // j is moveUp? no: moveDown lost it
+            KeyMap.Rebinding(action: "sort", keys: ["k"], location: "c.toml:7"),        // k is moveUp's: conflict
+            KeyMap.Rebinding(action: "export", keys: ["NoSuchKey"], location: "c.toml:8"),
+        ])
+        XCTAssertEqual(map.action(for: .ctrl("n")), .moveDown)
+        XCTAssertEqual(map.action(for: .down), .moveDown)
+        XCTAssertEqual(map.action(for: .char("Q")), .quit)
+        XCTAssertNil(map.action(for: .char("q")), "q replaced by Q")
+        XCTAssertEqual(map.action(for: .char("j")), .toggleHelp, "j was freed when moveDown was rebound")
+        XCTAssertEqual(problems.count, 3, problems.joined(separator: "\n"))
+        XCTAssertTrue(problems[0].hasPrefix("c.toml:5: keys.frobnicate: unknown action"))
+        XCTAssertTrue(problems[1].hasPrefix("c.toml:7: keys.sort: 'k' is already bound to moveUp; keeping the defaults for sort"))
+        XCTAssertEqual(map.action(for: .char("s")), .sortNextColumn, "the default stays")
+        XCTAssertTrue(problems[2].hasPrefix("c.toml:8: keys.export: unknown key 'NoSuchKey'"))
+        XCTAssertEqual(map.action(for: .char("e")), .export)
+        // The help lists the new keys.
+        XCTAssertEqual(map.bindings.first { $0.action == .moveDown }?.keys, [.ctrl("n"), .down])
+    }
+
+    func testEveryActionHasAConfigName() {
+        for b in KeyMap.standard.bindings {
+            XCTAssertNotNil(KeyNames.actions.first { $0.action == b.action }, "\(b.label) cannot be rebound")
+        }
+    }
+
+    func testMouseClickSelectsDoubleClickOpensWheelScrolls() throws {
+        var s = try bundledState(width: 100, height: 30)
+        let body = Renderer.bodyRect(width: 100, height: 30)
+        s = update(s, .mouse(MouseEvent(kind: .click, x: 5, y: body.y + 1 + 3)))
+        XCTAssertEqual(s.screen.selection, 3)
+        s = update(s, .mouse(MouseEvent(kind: .wheelUp, x: 5, y: 10)))
+        XCTAssertEqual(s.screen.selection, 0)
+        s = update(s, .mouse(MouseEvent(kind: .doubleClick, x: 5, y: body.y + 1 + 4)))
+        XCTAssertEqual(s.screen.kind, .town("haiyan"))
+        s = update(s, .back)
+        let tab = Renderer.tabs(s)[2].columns
+        s = update(s, .mouse(MouseEvent(kind: .click, x: tab.lowerBound + 1, y: 1)))
+        XCTAssertEqual(s.screen.kind, .entities)
+        let below = update(s, .mouse(MouseEvent(kind: .click, x: 5, y: 28)))
+        XCTAssertEqual(below.screen.selection, s.screen.selection, "a click outside the rows changes nothing")
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TownsUI
+
+/// `towns config`: where the configuration is, what it sets, and every problem in it.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Check the configuration file and print what it sets (exit 1 if it has problems).",
+        discussion: """
+        The file is $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml, or --config PATH. \
+        Settings: view (towns|types|entities|assessment|province), period (an id such as 2015-09), theme \
+        (a name in Themes/ or a path), language (zh|en), mouse (true|false), and a [keys] table: \
+        action = ["key", ...] replaces that action's keys. Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
+        Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space F1-F12 Ctrl-A..Ctrl-Z. \
+        --example prints a commented example to start from.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file to check.", valueName: "PATH"))
+    var config: String?
+    @Flag(name: .long, help: "Print an example configuration.")
+    var example = false
+
+    func run() throws {
+        if example {
+            print("""
+            # towns configuration: ~/.config/towns/config.toml (or $XDG_CONFIG_HOME/towns/config.toml)
+            view = "towns"        # towns | types | entities | assessment | province
+            # period = "2015-09"  # a period id of the dataset (towns report --period list)
+            theme = "default"     # default | light | high-contrast | monochrome, or a path
+            language = "zh"       # zh | en
+            mouse = false         # click selects, double-click opens, wheel scrolls
+
+            [keys]                # action = [keys]; replaces that action's default keys
+            # moveDown = ["j", "Down", "Ctrl-N"]
+            # moveUp = ["k", "Up", "Ctrl-P"]
+            """)
+            return
+        }
+        let settings = Config(path: config)
+        let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
+        print("config: \(settings.path ?? "\(Config.defaultPath()) (none; defaults in use)")")
+        if settings.path != nil {
+            print("view: \(settings.view ?? "(default) towns")")
+            print("period: \(settings.period ?? "(default) the latest with completed figures")")
+            print("theme: \(settings.theme ?? "(default) default")")
+            print("language: \(settings.language?.rawValue ?? "(default) zh")")
+            print("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
+            for r in settings.rebindings {
+                let keys = keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []
+                print("keys.\(r.action): \(keys.joined(separator: " "))")
+            }
+        }
+        let problems = settings.problems + keyProblems
+        for p in problems { printError(TerminalText.sanitize(p)) }
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
