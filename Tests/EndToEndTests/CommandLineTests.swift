@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+/// The `towns` executable without a terminal: the dashboard's refusal, `report` and `check`.
+final class CommandLineTests: XCTestCase {
+    var binary: String!
+
+    override func setUpWithError() throws {
+        binary = try Paths.townsBinary()
+    }
+
+    func testDashboardWithoutATerminalPointsAtReport() throws {
+        let r = try runProcess(binary, ["--data", Paths.data, "--themes", Paths.themes], timeout: 10)
+        XCTAssertFalse(r.timedOut, "the dashboard waited for a terminal instead of exiting:\n\(r.summary)")
+        XCTAssertNil(r.signal, r.summary)
+        XCTAssertEqual(r.status, 2, "exit status when stdout is not a terminal:\n\(r.summary)")
+        XCTAssertTrue(r.stderr.contains("towns report"), "stderr should point at `towns report`:\n\(r.summary)")
+        XCTAssertFalse(r.stdout.contains("\u{1B}"), "no escape sequences written to a pipe:\n\(r.summary)")
+    }
+
+    func testReportForSeptember() throws {
+        let r = try runProcess(binary, ["report", "--period", "2015-09", "--data", Paths.data])
+        XCTAssertEqual(r.status, 0, r.summary)
+        for value in ["13.56", "72.9%", "45.06", "42.5%!"] {
+            XCTAssertTrue(r.stdout.contains(value), "report lacks \(value):\n\(r.summary)")
+        }
+        let lines = r.stdout.components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("13.56") && $0.contains("72.9%") }, r.summary)
+        XCTAssertTrue(lines.contains { $0.contains("全市报告") && $0.contains("45.06") && $0.contains("42.5%!") }, r.summary)
+        XCTAssertTrue(lines.first?.contains("2015年1-9月") ?? false, "the heading names the period:\n\(r.summary)")
+        XCTAssertFalse(r.stdout.contains("\u{1B}"), "no escape sequences in the report")
+        // Aligned by display width as on screen: every town's county starts at the same column.
+        let starts = Set(zip(DashboardTests.towns, DashboardTests.counties).compactMap { town, county in
+            lines.first { $0.contains(town) }.flatMap { DisplayColumns.column(of: county, in: $0) }
+        })
+        XCTAssertEqual(starts.count, 1, "county column ragged in the report:\n\(r.stdout)")
+    }
+
+    func testCheckFindsTheCompletionRateInconsistency() throws {
+        let r = try runProcess(binary, ["check", "--data", Paths.data])
+        XCTAssertEqual(r.status, 0, r.summary)
+        let line = r.stdout.components(separatedBy: "\n").first { $0.contains("42.5%") && $0.contains("42.19%") }
+        XCTAssertNotNil(line, "check should print the 42.5% vs 42.19% finding:\n\(r.summary)")
+        XCTAssertTrue(line?.contains("inconsistency") ?? false, line ?? "")
+        XCTAssertNotNil(line?.range(of: #"totals\.toml:\d+:"#, options: .regularExpression), "the finding names its file and line: \(line ?? "")")
+    }
+
+    func testCheckReportsABadTypeWithItsLine() throws {
+        let data = try copyOfData()
+        defer { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
+        // Haiyan's `type = 4` becomes `type = 9`: there is no type 9.
+        let edited = try edit(data.appendingPathComponent("towns.toml"), replacing: "type = 4", with: "type = 9")
+        let r = try runProcess(binary, ["check", "--data", data.path])
+        XCTAssertEqual(r.status, 1, r.summary)
+        let errorLine = r.stderr.components(separatedBy: "\n").first { $0.contains("towns.toml:\(edited):") }
+        XCTAssertNotNil(errorLine, "check should name towns.toml:\(edited): (the edited line):\n\(r.summary)")
+        XCTAssertTrue(errorLine?.contains("type") ?? false, "the error names the field: \(errorLine ?? "")")
+        XCTAssertTrue(errorLine?.contains("9") ?? false, "the error shows the value: \(errorLine ?? "")")
+        // The dashboard and report refuse the same dataset the same way.
+        let report = try runProcess(binary, ["report", "--data", data.path])
+        XCTAssertEqual(report.status, 1, report.summary)
+        XCTAssertTrue(report.stderr.contains("towns.toml:\(edited):"), report.summary)
+    }
+
+    func testCheckReportsASyntaxErrorWithItsLine() throws {
+        let data = try copyOfData()
+        defer { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
+        // An unterminated string: `name_zh = "海宁皮革时尚小镇` with no closing quote.
+        let edited = try edit(data.appendingPathComponent("towns.toml"),
+                              replacing: #"name_zh = "海宁皮革时尚小镇""#, with: #"name_zh = "海宁皮革时尚小镇"#)
+        let r = try runProcess(binary, ["check", "--data", data.path])
+        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertTrue(r.stderr.contains("towns.toml:\(edited):"), "check should name towns.toml:\(edited):\n\(r.summary)")
+    }
+
+    // MARK: helpers
+
+    /// A copy of Data/ in a fresh temporary folder; returns the copy's Data folder.
+    func copyOfData() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("Data")
+        try FileManager.default.copyItem(atPath: Paths.data, toPath: copy.path)
+        return copy
+    }
+
+    /// Replaces the one line of `file` that is exactly `old` by `new`; returns its line number (1-based).
+    func edit(_ file: URL, replacing old: String, with new: String) throws -> Int {
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let matches = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == old }
+        guard matches.count == 1, let i = matches.first else {
+            throw E2EError("expected exactly one line `\(old)` in \(file.path), found \(matches.count)")
+        }
+        lines[i] = new
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        return i + 1
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Resizing, and every way out of the dashboard leaving the terminal as the shell had it.
+final class TerminalRestoreTests: XCTestCase {
+    var session: DashboardSession!
+
+    override func setUpWithError() throws {
+        session = try DashboardSession(label: String(name.filter { $0.isLetter || $0.isNumber }.suffix(24)))
+    }
+
+    override func tearDown() {
+        session?.kill()
+        session = nil
+    }
+
+    var tmux: TmuxSession { session.tmux }
+
+    func testResizeRedrawsThenTooSmallThenQuit() throws {
+        try session.start()
+        try tmux.resize(width: 70, height: 20)
+        // Redrawn at 70x20: 20 rows, the period right-aligned to the new width, hints on the last row.
+        var screen = try tmux.waitUntil("a redraw at 70x20") { screen in
+            screen.count == 20 && screen[0].contains("期间 [")
+                && DisplayColumns.width(screen[0]) >= 69 && DisplayColumns.width(screen[0]) <= 70
+                && screen[19].hasPrefix(" ↑↓ 移动")
+        }
+        var show = TmuxSession.show(screen)
+        for (i, line) in screen.enumerated() {
+            XCTAssertLessThanOrEqual(DisplayColumns.width(line), 70, "row \(i) is wider than 70 cells:\n\(show)")
+        }
+        XCTAssertTrue(screen[0].contains("towns ·"), show)
+        XCTAssertTrue(screen[18].contains("推算"), "legend on row 18:\n\(show)")
+        XCTAssertTrue(screen[19].contains("↑↓ 移动") && screen[19].contains("Esc 返回"), "key hints on row 19:\n\(show)")
+        XCTAssertTrue(DashboardTests.towns.allSatisfy { town in screen.contains { $0.contains(town) } }, "all five towns fit:\n\(show)")
+        // Narrower, the table may leave columns out, but what it shows stays aligned: the
+        // completion rates end under the right edge of their header.
+        if let header = screen.first(where: { $0.contains("完成率") }),
+           let rateHeader = DisplayColumns.words(header).first(where: { $0.text == "完成率" }) {
+            let ends = DashboardTests.towns.compactMap { town in
+                screen.first { $0.contains(town) }.flatMap { DisplayColumns.word(in: $0, under: (rateHeader.start, rateHeader.end))?.end }
+            }
+            XCTAssertEqual(ends, Array(repeating: rateHeader.end, count: 5), "完成率 column at 70 columns:\n\(show)")
+        } else {
+            XCTFail("no 完成率 column at 70 columns:\n\(show)")
+        }
+
+        try tmux.resize(width: 40, height: 10)
+        screen = try tmux.waitFor("终端太小")
+        show = TmuxSession.show(screen)
+        XCTAssertEqual(screen.count, 10, show)
+        XCTAssertTrue(screen.contains { $0.contains("40x10") }, "the message gives the size:\n\(show)")
+        XCTAssertFalse(screen.contains { $0.contains("towns ·") }, "no dashboard drawn when too small:\n\(show)")
+        for (i, line) in screen.enumerated() {
+            XCTAssertLessThanOrEqual(DisplayColumns.width(line), 40, "row \(i) is wider than 40 cells:\n\(show)")
+        }
+
+        try tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q while too small"), 0)
+    }
+
+    func testResizeBackFromTooSmallRedrawsTheDashboard() throws {
+        try session.start()
+        try tmux.resize(width: 40, height: 10)
+        try tmux.waitFor("终端太小")
+        try tmux.resize(width: 100, height: 30)
+        let screen = try tmux.waitUntil("the dashboard at 100x30 again") { screen in
+            screen.count == 30 && (screen.first?.contains("towns ·") ?? false) && screen[29].contains("↑↓ 移动")
+        }
+        XCTAssertFalse(screen.contains { $0.contains("终端太小") }, TmuxSession.show(screen))
+        try tmux.send("q")
+        try session.assertTerminalRestored("q after resizing back")
+    }
+
+    func testQuitRestoresTheTerminal() throws {
+        try session.start()
+        try tmux.send("q")
+        let status = try session.assertTerminalRestored("q")
+        XCTAssertEqual(status, 0, "towns should exit 0 on q")
+    }
+
+    func testCtrlCRestoresTheTerminal() throws {
+        try session.start()
+        try tmux.send("C-c")
+        let status = try session.assertTerminalRestored("Ctrl-C")
+        // Ctrl-C is SIGINT in cbreak mode (exit 130) or the quit key in raw mode (exit 0).
+        XCTAssertTrue(status == 130 || status == 0, "exit status after Ctrl-C: \(status)")
+    }
+
+    /// Ctrl-Z gives the shell a sane terminal while the dashboard is stopped; `fg` brings the
+    /// dashboard back, redrawn, and it still quits cleanly.
+    func testCtrlZSuspendsAndFgResumes() throws {
+        try session.start()
+        try tmux.send("2")
+        try tmux.waitUntil("the types view") { $0.count > 2 && $0[2].trimmingCharacters(in: .whitespaces) == "类型 Types" }
+        try tmux.send("C-z")
+        let stopped = try session.assertTerminalRestored("Ctrl-Z")
+        XCTAssertEqual(stopped, 128 + SIGTSTP, "the shell should see the dashboard stopped by SIGTSTP")
+        try tmux.typeLine("fg")
+        let screen = try tmux.waitUntil("the dashboard back after fg") { screen in
+            (screen.first?.contains("towns ·") ?? false) && (screen.last?.contains("↑↓ 移动") ?? false)
+        }
+        XCTAssertEqual(screen[2].trimmingCharacters(in: .whitespaces), "类型 Types", "fg should come back to the same view:\n\(TmuxSession.show(screen))")
+        XCTAssertFalse(screen.contains { $0.contains("STTY-DONE") || $0.contains(TmuxSession.prompt) },
+                       "the shell's lines should be gone after the redraw:\n\(TmuxSession.show(screen))")
+        try tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q after fg"), 0)
+    }
+
+    func testSIGTERMRestoresTheTerminal() throws {
+        try signalRestores(SIGTERM, "SIGTERM")
+    }
+
+    func testSIGHUPRestoresTheTerminal() throws {
+        try signalRestores(SIGHUP, "SIGHUP")
+    }
+
+    /// Runs the dashboard in the pane, signals it from this process, and checks that it ends
+    /// with the usual status (128 + signal) and the terminal restored.
+    func signalRestores(_ signal: Int32, _ name: String) throws {
+        try session.start()
+        // Drill in first, so that the screen to undo is not just the first frame.
+        try tmux.send("Enter")
+        try tmux.waitUntil("a town's page") { $0.count > 2 && $0[2].contains("›") }
+        let pid = try session.townsPID()
+        XCTAssertEqual(kill(pid, signal), 0, "kill(\(pid), \(name)): errno \(errno)")
+        let status = try session.assertTerminalRestored(name)
+        XCTAssertEqual(status, 128 + signal, "towns should die of \(name) (status \(128 + signal))")
+        XCTAssertFalse(ProcessTable.isAlive(pid), "towns (pid \(pid)) still running after \(name)")
+    }
+}
