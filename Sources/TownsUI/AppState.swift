@@ -52,6 +52,8 @@ public struct AppState: Sendable {
     /// Index into `dataset.periods` of the period shown.
     public var periodIndex: Int
     public var showHelp: Bool
+    /// First line of the help shown (the help scrolls when the screen is short).
+    public var helpScroll = 0
     /// Screen size in cells (columns, rows).
     public var width: Int
     public var height: Int

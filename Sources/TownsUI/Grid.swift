@@ -95,12 +95,17 @@ public struct Grid: Sendable {
         return col - x
     }
 
-    /// Fills `rect` (clipped to the grid) with `cell`.
+    /// Fills `rect` (clipped to the grid) with `cell`. A wide character cut by either edge
+    /// loses its other half too (blanked), so no half character stays on screen.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
         let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        for y in y0..<y1 { for x in x0..<x1 { cells[y * width + x] = cell } }
+        for y in y0..<y1 {
+            clearWide(at: x0, y: y)
+            clearWide(at: x1 - 1, y: y)
+            for x in x0..<x1 { cells[y * width + x] = cell }
+        }
     }
 
     /// Sets the style of every cell in `rect` without changing its text.

@@ -242,15 +242,22 @@ public struct Renderer: Sendable {
             : state.language == .zh
             ? [("↑↓", "移动"), ("Enter", "打开"), ("Esc", "返回"), ("Tab", "视图"), ("[ ]", "期间"), ("/", "搜索"), (":", "命令"), ("?", "帮助"), ("q", "退出")]
             : [("↑↓", "move"), ("Enter", "open"), ("Esc", "back"), ("Tab", "view"), ("[ ]", "period"), ("/", "search"), (":", "command"), ("?", "help"), ("q", "quit")]
+        // Drop whole hints from the right until they fit, but keep help and quit.
+        var shown = hints
+        func width(_ h: [(String, String)]) -> Int { h.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        while width(shown) > state.width, shown.count > 2 {
+            shown.remove(at: shown.count - 3)
+        }
         var x = 1
-        for (key, label) in hints {
+        for (key, label) in shown {
             if x >= state.width { break }
             x += grid.put(key, x: x, y: y, style: theme.style(.key), maxWidth: state.width - x)
             x += grid.put(" " + label + "  ", x: x, y: y, style: theme.style(.keyHint), maxWidth: state.width - x)
         }
     }
 
-    func drawHelp(into grid: inout Grid, _ state: AppState) {
+    /// The help's lines: every binding (keys, what they do), then the markers.
+    public static func helpLines(_ state: AppState, keyMap: KeyMap, glyphs: Glyphs) -> [(String, String)] {
         var lines: [(String, String)] = keyMap.bindings.map { b in
             (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
         }
@@ -263,6 +270,16 @@ public struct Renderer: Sendable {
         lines.append((glyphs.marker, state.tr("应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)", "expected by now: the share of the year elapsed (Jan-Sep: 75%)")))
         lines.append((state.tr("进度差", "Sched."), "schedule variance, percentage points (completion − elapsed)"))
         lines.append((state.tr("项目", "Projects"), "projects started / planned (3 years)"))
+        return lines
+    }
+
+    /// How many lines the help has (for scrolling it).
+    public static func helpLineCount(_ state: AppState) -> Int {
+        helpLines(state, keyMap: .standard, glyphs: .unicode).count
+    }
+
+    func drawHelp(into grid: inout Grid, _ state: AppState) {
+        let lines = Renderer.helpLines(state, keyMap: keyMap, glyphs: glyphs)
         let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
         let w = min(state.width - 2, keyWidth + textWidth + 5)
@@ -273,7 +290,13 @@ public struct Renderer: Sendable {
         grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0, style: box)
         grid.put(state.tr(" 帮助 Help: keys ", " Help: keys "), x: x0 + 2, y: y0, style: theme.style(.header))
         grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0 + h - 1, style: box)
-        for (i, l) in lines.prefix(h - 2).enumerated() {
+        let visible = h - 2
+        let start = min(max(0, state.helpScroll), max(0, lines.count - visible))
+        if lines.count > visible {
+            let more = "\(start + 1)-\(start + visible)/\(lines.count) ↑↓"
+            grid.put(" " + more + " ", x: x0 + w - DisplayWidth.of(more) - 4, y: y0 + h - 1, style: theme.style(.legend))
+        }
+        for (i, l) in lines.dropFirst(start).prefix(visible).enumerated() {
             let y = y0 + 1 + i
             grid.put(glyphs.vertical, x: x0, y: y, style: box)
             grid.put(l.0, x: x0 + 2, y: y, style: theme.style(.key), maxWidth: keyWidth)

@@ -11,6 +11,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.quit = true
     case .toggleHelp:
         s.showHelp.toggle()
+        s.helpScroll = 0
     case .cycleTheme:
         let n = max(1, s.themeNames.count)
         s.themeIndex = (s.themeIndex + 1) % n
@@ -46,7 +47,19 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.message = s.tr("期间 period: \(p.labelZH) \(p.labelEN)", "period: \(p.labelEN)")
         if !s.filter.isEmpty { s = refiltered(s) }
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-        if s.showHelp { break }
+        if s.showHelp {
+            let page = max(1, s.height - 4)
+            switch action {
+            case .moveUp: s.helpScroll -= 1
+            case .moveDown: s.helpScroll += 1
+            case .pageUp: s.helpScroll -= page
+            case .pageDown: s.helpScroll += page
+            case .first: s.helpScroll = 0
+            default: s.helpScroll = Int.max / 2
+            }
+            s.helpScroll = min(max(0, s.helpScroll), max(0, Renderer.helpLineCount(s) - (min(s.height - 2, Renderer.helpLineCount(s) + 2) - 2)))
+            break
+        }
         s.screen = moved(s.screen, action, in: s)
     case .open:
         if s.showHelp { s.showHelp = false; break }

@@ -186,8 +186,9 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(screen.contains { $0.range(of: #"(^|[│ ])q\b.*退出 quit"#, options: .regularExpression) != nil },
                       "help lacks q → quit:\n\(show)")
         XCTAssertTrue(screen[29].contains("Esc/? 关闭帮助 close help"), "key hints while help is open:\n\(show)")
-        // The box stays inside the screen.
+        // The box stays inside the screen, and its edges are whole (no half of a wide character).
         XCTAssertTrue(screen.allSatisfy { DisplayColumns.width($0) <= 100 }, show)
+        assertBoxIntact(screen, "help over the towns view")
 
         try tmux.send("Escape")
         screen = try tmux.waitForAbsence("帮助 Help")
@@ -198,6 +199,13 @@ final class DashboardTests: XCTestCase {
         try tmux.waitFor("帮助 Help")
         try tmux.send("?")
         try tmux.waitForAbsence("帮助 Help")
+        // Over the types view too, where a wide character sits under the box's left edge.
+        try tmux.send("2")
+        try tmux.waitFor("类型 Types")
+        try tmux.send("?")
+        assertBoxIntact(try tmux.waitFor("帮助 Help"), "help over the types view")
+        try tmux.send("Escape")
+        try tmux.waitForAbsence("帮助 Help")
         try tmux.send("q")
         try session.assertTerminalRestored("q after help")
     }
@@ -205,17 +213,24 @@ final class DashboardTests: XCTestCase {
     /// The help box: a top and bottom rule and, on every row between, a `│` at the same
     /// display column on the left and on the right.
     ///
-    /// Not called yet: where a wide character under the box straddles its left edge, the box's
-    /// border cell is lost and the rest of that row shifts (see the report of this suite;
-    /// `Grid.fill` does not blank the other half of a wide character it cuts). Call it from
-    /// `testHelpListsBindingsAndEscCloses` (over the towns and over the types view) once fixed.
+    /// A regression test for wide characters under the box's left edge: `Grid.fill` must blank
+    /// the other half of a wide character it cuts, or the border cell is lost and the row shifts.
     func assertBoxIntact(_ screen: [String], _ context: String, file: StaticString = #filePath, line: UInt = #line) {
         let show = "\(context):\n" + TmuxSession.show(screen)
         guard let top = screen.firstIndex(where: { $0.contains("帮助 Help") }),
               let left = DisplayColumns.column(of: "─", in: screen[top]) else {
             return XCTFail("no help box", file: file, line: line)
         }
-        guard let bottom = screen.indices.first(where: { $0 > top && screen[$0].trimmingCharacters(in: .whitespaces).hasPrefix("─") }) else {
+        func character(atColumn column: Int, in text: String) -> Character? {
+            var x = 0
+            for ch in text {
+                if x == column { return ch }
+                x += DisplayColumns.width(String(ch))
+                if x > column { return nil }
+            }
+            return nil
+        }
+        guard let bottom = screen.indices.first(where: { $0 > top && character(atColumn: left, in: screen[$0]) == "─" }) else {
             return XCTFail("help box has no bottom rule:\n\(show)", file: file, line: line)
         }
         XCTAssertEqual(DisplayColumns.column(of: "─", in: screen[bottom]), left, "bottom rule starts elsewhere:\n\(show)", file: file, line: line)

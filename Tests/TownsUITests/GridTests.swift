@@ -58,3 +58,13 @@ final class GridTests: XCTestCase {
         }
     }
 }
+
+final class GridFillTests: XCTestCase {
+    func testFillCuttingAWideCharacterBlanksItsOtherHalf() {
+        var g = Grid(width: 6, height: 1)
+        g.put("海宁市", x: 0, y: 0)
+        g.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: Cell(text: "x"))
+        XCTAssertEqual(g.line(0), " xx 市", "海 lost its right half, 宁 its left: both blanked")
+        for x in 0..<6 where g[x, 0].isContinuation { XCTAssertEqual(DisplayWidth.of(g[x - 1, 0].text), 2) }
+    }
+}

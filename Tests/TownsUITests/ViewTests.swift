@@ -273,6 +273,37 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(Renderer(themes: themes).render(s)[1, 0].style.foreground, .ansi(1), "the state's theme is drawn")
     }
 
+    func testHelpScrollsWhenTheScreenIsShort() throws {
+        var s = apply(try bundledState(width: 100, height: 30), .toggleHelp)
+        var text = screen(s).joined(separator: "\n")
+        XCTAssertFalse(text.contains("退出 quit (also Ctrl-C)"), "the last bindings are below the fold at 30 rows")
+        XCTAssertTrue(text.contains("/\(Renderer.helpLineCount(s)) ↑↓"), "the box says there is more")
+        s = apply(s, .last)
+        text = screen(s).joined(separator: "\n")
+        XCTAssertTrue(text.contains("退出 quit (also Ctrl-C)") && text.contains("projects started / planned"), text)
+        s = apply(s, .first)
+        XCTAssertEqual(s.helpScroll, 0)
+        XCTAssertTrue(apply(s, .toggleHelp, .toggleHelp).helpScroll == 0)
+    }
+
+    func testHelpBoxNeverLeavesHalfAWideCharacter() throws {
+        for view in [Screen.Kind.towns, .types] {
+            let grid = plainRenderer.render(apply(try bundledState(width: 100, height: 30), .showView(view), .toggleHelp))
+            for y in 0..<grid.height {
+                for x in 0..<grid.width where grid[x, y].isContinuation {
+                    XCTAssertEqual(DisplayWidth.of(grid[x - 1, y].text), 2, "orphan continuation at \(x),\(y)")
+                }
+            }
+        }
+    }
+
+    func testKeyHintsKeepHelpAndQuitWhenNarrow() throws {
+        for w in [60, 70, 80] {
+            let last = screen(try bundledState(width: w, height: 24)).last!
+            XCTAssertTrue(last.contains("? 帮助") && last.contains("q 退出"), "\(w): \(last)")
+        }
+    }
+
     func testKeyMap() {
         let map = KeyMap.standard
         XCTAssertEqual(map.action(for: .char("j")), .moveDown)
