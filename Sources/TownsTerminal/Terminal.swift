@@ -202,6 +202,12 @@ public final class Terminal {
     public func close() {
         guard isOpen else { return }
         isOpen = false
+        // Without an alternate screen (vt100, linux) the last frame would stay under the
+        // prompt: clear it first, so the shell gets a clean screen back.
+        if towns_has_string_capability("smcup") == 0 {
+            werase(window)
+            wrefresh(window)
+        }
         endwin()
         ErrorOutputCapture.release()
         Signals.setCursesActive(false)

@@ -440,11 +440,13 @@ final class DashboardSession {
 
     /// Waits for the shell prompt to be back with the dashboard's screen gone.
     @discardableResult
-    func waitForPrompt(timeout: TimeInterval = 8) throws -> [String] {
+    /// `frameMayRemain`: on terminals without an alternate screen (vt100, linux) the last
+    /// frame stays above the prompt, so only the prompt is waited for.
+    func waitForPrompt(timeout: TimeInterval = 8, frameMayRemain: Bool = false) throws -> [String] {
         try tmux.waitUntil("the shell prompt after the dashboard ended", timeout: timeout) { screen in
             let rows = screen.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             return rows.last?.trimmingCharacters(in: .whitespaces) == TmuxSession.prompt
-                && !screen.contains { $0.contains("towns ·") || $0.contains("↑↓ 移动") }
+                && (frameMayRemain || !screen.contains { $0.contains("towns ·") || $0.contains("↑↓ 移动") })
         }
     }
 
@@ -488,8 +490,8 @@ final class DashboardSession {
     /// output post-processing, normal screen (not the alternate one), cursor shown, keypad
     /// transmit mode off. Returns the dashboard's exit status.
     @discardableResult
-    func assertTerminalRestored(_ context: String, file: StaticString = #filePath, line: UInt = #line) throws -> Int32 {
-        try waitForPrompt()
+    func assertTerminalRestored(_ context: String, frameMayRemain: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> Int32 {
+        try waitForPrompt(frameMayRemain: frameMayRemain)
         let after = try inspectTerminal()
         let show = "stty -a:\n\(after.sttyText)\nscreen:\n" + TmuxSession.show(after.screen)
         for mode in ["icanon", "echo", "isig", "icrnl", "opost", "onlcr"] {
