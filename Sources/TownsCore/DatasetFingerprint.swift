@@ -1,12 +1,14 @@
 import Foundation
 
 /// What the files of a dataset folder look like from outside: for every file the loader
-/// reads (the seven required files, `rules.toml`, `province.toml`, every `monthly/*.toml`)
-/// and for the `monthly/` folder itself, its size, modification time (nanoseconds) and inode.
+/// reads (the seven required files, `rules.toml`, `province.toml`, every `monthly/*.toml`),
+/// its size, modification time (nanoseconds) and inode.
 ///
 /// Cheap to take (one `stat` a file and one directory listing), so a running dashboard can
 /// take one every second and reload when it changes. A file replaced by rename (as
-/// `towns import` writes) gets a new inode; a file rewritten in place a new time or size.
+/// `towns import` writes) gets a new inode; a file rewritten in place a new time or size; a
+/// monthly file added or removed changes the list. Files the loader skips (an import's
+/// temporary `.YYYY-MM.toml.XXXXXX`, the lock) do not count.
 public struct DatasetFingerprint: Equatable, Sendable {
     /// The state of one file; `exists` false when it is absent (or cannot be examined).
     public struct FileState: Equatable, Sendable {
@@ -20,14 +22,14 @@ public struct DatasetFingerprint: Equatable, Sendable {
         public var inode: UInt64
     }
 
-    /// One entry a file, in a fixed order (required files, optional files, the `monthly/`
-    /// folder, then its files by name).
+    /// One entry a file, in a fixed order (required files, optional files, then the monthly
+    /// files by name).
     public var files: [FileState]
 
     /// Takes the fingerprint of the dataset in `directory`. Never throws: a file that cannot
     /// be examined is recorded as absent (loading it will then say why).
     public init(directory: String) {
-        var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames + [DatasetLoader.monthlyFolderName]
+        var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames
         names += DatasetLoader.monthlyFileNames(directory: directory).map { DatasetLoader.monthlyFolderName + "/" + $0 }
         files = names.map { name in
             var info = stat()
@@ -41,8 +43,8 @@ public struct DatasetFingerprint: Equatable, Sendable {
         }
     }
 
-    /// The latest modification time among the files (the `monthly/` folder included, so a
-    /// monthly file removed counts), or nil when none exists.
+    /// The latest modification time among the files, or nil when none exists. (A monthly file
+    /// removed changes the fingerprint but leaves no time behind.)
     public var lastChange: Date? {
         let latest = files.filter(\.exists).map(\.modified).max()
         return latest.map { Date(timeIntervalSince1970: Double($0) / 1_000_000_000) }
