@@ -83,7 +83,7 @@ func snapshot(_ dir: String) -> [String: Data] {
     let enumerator = FileManager.default.enumerator(atPath: dir)
     while let name = enumerator?.nextObject() as? String {
         var isDir: ObjCBool = false
-        FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir)
+        _ = FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir)
         out[name] = isDir.boolValue ? Data("<dir>".utf8) : FileManager.default.contents(atPath: dir + "/" + name)
     }
     return out
