@@ -19,7 +19,8 @@ public final class ImportLock {
     ///   (read-only folder or file system, no permission): nothing was changed.
     public init(directory: String, waiting: () -> Void = {}) throws {
         let path = (directory as NSString).appendingPathComponent(ImportLock.fileName)
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        // Read-only is enough for flock, so a lock file another user created serves too.
+        fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw AtomicFile.failure(path) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             waiting()

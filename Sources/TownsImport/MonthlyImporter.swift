@@ -134,7 +134,7 @@ public enum MonthlyImporter {
 
         var createdFolder = false
         if !FileManager.default.fileExists(atPath: folder) {
-            guard mkdir(folder, 0o755) == 0 else {
+            guard mkdir(folder, 0o777) == 0 else {  // less the umask, as any new folder
                 throw ImportFailure.cannotWrite(directory, AtomicFile.failure(folder).description)
             }
             createdFolder = true
