@@ -23,4 +23,20 @@ struct Towns: ParsableCommand {
         """,
         subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self],
         defaultSubcommand: DashboardCommand.self)
+
+    /// Parses and runs the command. A usage error (an unknown option, a missing argument, a
+    /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with
+    /// status 2, as the commands document, instead of ArgumentParser's 64 (or 1).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure || error is ValidationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
