@@ -149,7 +149,8 @@ public struct MonthlyImport: Sendable {
                 if completed != nil { already(.completed, .completed) }
                 if rate != nil { already(.completionRate, .completionRate) }
                 if started != nil { already(.projectsStarted, .projectsStarted) }
-                if let (v, d) = completed, let column = sheet.cell(.completed, in: row)?.column {
+                // Compared with the dataset only when the unit is known (else 万元 would read as 亿元).
+                if sheet.unit != nil, let (v, d) = completed, let column = sheet.cell(.completed, in: row)?.column {
                     let shown = DecimalMath.text(v, scale: d) + " 亿元" + (completedWritten.map { " (\($0))" } ?? "")
                     if let plan = town.figures[FigureKey(.planTotal)], let pv = plan.quantity.exactValue, v > pv {
                         error(.completed, column, "\(shown) is above the town's 3-year planned investment \(MonthlyImport.show(plan))\(MonthlyImport.at(plan))")

@@ -151,3 +151,12 @@ final class ImportErrorTests: XCTestCase {
         }
     }
 }
+
+extension ImportErrorTests {
+    /// Without a unit, amounts are not compared with the dataset: 152100 万元 would read as
+    /// 152100 亿元 and be "above the plan". Only the missing unit is reported.
+    func testNoUnitReportsOnlyTheUnit() throws {
+        let lines = try problems("小镇,期间,累计完成投资\n海盐核电小镇,2015-10,\"152,100\"\n")
+        XCTAssertEqual(lines, ["S:1:3: completed: no unit: write it in the header, e.g. 累计完成投资（亿元）, 累计完成投资（万元） or completed (亿元)"])
+    }
+}
