@@ -3,6 +3,7 @@
 // `towns`: a terminal dashboard for Zhejiang's characteristic towns (特色小镇).
 // Layers (data flows one way): Data/ files -> TownsCore (model) -> TownsUI (state, update,
 // views into a grid of cells) -> TownsTerminal (ncurses backend) -> `towns` executable.
+// Monthly sheets (CSV) -> TownsImport -> Data/monthly/*.toml, read by TownsCore.
 import PackageDescription
 
 let package = Package(
@@ -13,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The system C library ncursesw, with static inline wrappers for the macros and
@@ -31,6 +33,12 @@ let package = Package(
             name: "TownsCore",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // `towns import`: a statistics office's monthly sheet (CSV in UTF-8 or GB18030) checked
+        // against the dataset and written as Data/monthly/YYYY-MM.toml. Knows no terminal.
+        .target(
+            name: "TownsImport",
+            dependencies: ["TownsCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
         // State, actions, update, views rendering into an in-memory grid of cells, themes.
         // Knows nothing of ncurses and reads no files.
         .target(name: "TownsUI", dependencies: ["TownsCore", "CTownsText"]),
@@ -39,13 +47,14 @@ let package = Package(
         .executableTarget(
             name: "towns",
             dependencies: [
-                "TownsCore", "TownsUI", "TownsTerminal",
+                "TownsCore", "TownsImport", "TownsUI", "TownsTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Temporary smoke program for the backend while the dashboard is built.
         .executableTarget(name: "termdemo", dependencies: ["TownsTerminal", "TownsUI"]),
         .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore"]),
+        .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
         .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["towns"]),
     ],

@@ -4,24 +4,53 @@ import TOMLKit
 /// Loads and checks a dataset folder (the bundled one is `Data/`).
 ///
 /// The folder holds seven TOML files: `dataset.toml` (name, unit, periods), `sources.toml`,
-/// `types.toml`, `entities.toml`, `towns.toml`, `figures.toml` and `totals.toml`; their
-/// fields are documented at the top of each bundled file and in README.md.
+/// `types.toml`, `entities.toml`, `towns.toml`, `figures.toml` and `totals.toml`; optionally
+/// `rules.toml` and `province.toml`; and optionally a folder `monthly/` of files written by
+/// `towns import` (`monthly/2015-10.toml`), read after `figures.toml` in name order. A
+/// monthly file holds `[[period]]`, `[[source]]` and `[[figure]]` records in the format of
+/// `dataset.toml`, `sources.toml` and `figures.toml`; its periods are merged with those of
+/// `dataset.toml` in date order. The fields are documented at the top of each bundled file
+/// and in README.md.
 public enum DatasetLoader {
     /// The files a dataset folder must hold, in the order they are read.
     public static let fileNames = ["dataset.toml", "sources.toml", "types.toml", "entities.toml",
                                    "towns.toml", "figures.toml", "totals.toml"]
     /// Files a dataset folder may hold; read when present.
     public static let optionalFileNames = ["rules.toml", "province.toml", "problems.toml"]
+    /// The folder (inside the dataset folder) of imported monthly files, `YYYY-MM.toml`.
+    /// Files whose name starts with `.` (an import's temporary file) are not read.
+    public static let monthlyFolderName = "monthly"
+
+    /// Instead of the monthly file `name` (e.g. `2015-10.toml`), read the file at `path`, or
+    /// nothing when `path` is nil. `towns import` uses it to check a dataset without the month
+    /// it replaces, and with the file it is about to put in place.
+    public struct MonthlyOverride: Sendable, Equatable {
+        /// File name inside `monthly/`, e.g. `2015-10.toml`.
+        public var name: String
+        /// The file to read in its place; nil: read no file under that name.
+        public var path: String?
+        public init(name: String, path: String?) { self.name = name; self.path = path }
+    }
+
+    /// The monthly files of `directory` that the loader reads, sorted by name: every
+    /// `monthly/*.toml` whose name does not start with `.`. Empty when there is no `monthly/`.
+    public static func monthlyFileNames(directory: String) -> [String] {
+        let folder = (directory as NSString).appendingPathComponent(monthlyFolderName)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted()
+    }
 
     /// Loads the dataset in `directory`.
     ///
+    /// - Parameter monthlyOverride: read another file in place of one monthly file, or none
+    ///   (see `MonthlyOverride`); nil reads the folder as it is.
     /// - Returns: the dataset and the warnings found (unknown fields, ...).
     /// - Throws: `LoadFailure` listing every error (file, line, field, problem) when any file
     ///   is missing, unreadable, not UTF-8, not valid TOML, or holds a value that is missing,
-    ///   of the wrong type, negative, a duplicate, or refers to nothing. Nothing of a failed
-    ///   load is returned.
-    public static func load(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
-        var loader = Loader(directory: directory)
+    ///   of the wrong type, negative, a duplicate (also across `figures.toml` and the monthly
+    ///   files), or refers to nothing. Nothing of a failed load is returned.
+    public static func load(directory: String, monthlyOverride: MonthlyOverride? = nil) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
+        var loader = Loader(directory: directory, monthlyOverride: monthlyOverride)
         let dataset = loader.run()
         let errors = loader.issues.filter { $0.severity == .error }
         if !errors.isEmpty || dataset == nil {
@@ -33,16 +62,20 @@ public enum DatasetLoader {
 
 private struct Loader {
     let directory: String
+    let monthlyOverride: DatasetLoader.MonthlyOverride?
     var issues: [LoadIssue] = []
 
-    init(directory: String) { self.directory = directory }
+    init(directory: String, monthlyOverride: DatasetLoader.MonthlyOverride?) {
+        self.directory = directory
+        self.monthlyOverride = monthlyOverride
+    }
 
     func display(_ name: String) -> String {
         (directory as NSString).appendingPathComponent(name)
     }
 
-    mutating func open(_ name: String) -> TOMLDocument? {
-        let path = display(name)
+    mutating func open(_ name: String, path override: String? = nil) -> TOMLDocument? {
+        let path = override ?? display(name)
         do {
             return try TOMLDocument(path: path, displayPath: path)
         } catch let issue as LoadIssue {
@@ -112,37 +145,20 @@ private struct Loader {
         }
 
         var periods: [Period] = []
-        for var r in records(meta, "period") {
-            let id = r.string("id", required: true)
-            let year = r.int("year", required: true)
-            let through = r.int("through", required: true)
-            let zh = r.string("label_zh", required: true)
-            let en = r.string("label_en") ?? zh
-            if let through, !(1...12).contains(through) { r.error("through", "\(through) is not a month (1-12)") }
-            if let id, let year, let through, id != String(format: "%04d-%02d", year, through) {
-                r.error("id", "'\(id)' does not match year \(year) and through \(through) (expected \(String(format: "%04d-%02d", year, through)))")
-            }
-            if let id, periods.contains(where: { $0.id == id }) { r.error("id", "duplicate period '\(id)'") }
-            r.warnUnknownKeys(allowed: ["id", "label_zh", "label_en", "year", "through"])
-            if let id, let year, let through, let zh, let en, (1...12).contains(through) {
-                if let last = periods.last, (last.year, last.through) >= (year, through) {
-                    r.error("id", "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
-                }
-                periods.append(Period(id: id, labelZH: zh, labelEN: en, year: year, through: through))
-            }
-            finish(r)
+        var periodOrigins: [String: SourceLocation] = [:]
+        readPeriods(meta, into: &periods, origins: &periodOrigins, oldestFirst: true)
+        let monthly = openMonthly()
+        for document in monthly {
+            readPeriods(document, into: &periods, origins: &periodOrigins, oldestFirst: false)
         }
+        periods.sort { ($0.year, $0.through) < ($1.year, $1.through) }
 
         // sources.toml
         var sources: [String: Source] = [:]
-        for var r in records(sourcesDoc, "source") {
-            let id = r.string("id", required: true)
-            let title = r.string("title", required: true)
-            if let id, sources[id] != nil { r.error("id", "duplicate source '\(id)'") }
-            let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"), note: r.string("note"))
-            r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note"])
-            if let id, title != nil { sources[id] = source }
-            finish(r)
+        var sourceOrigins: [String: SourceLocation] = [:]
+        readSources(sourcesDoc, required: true, into: &sources, origins: &sourceOrigins)
+        for document in monthly {
+            readSources(document, required: false, into: &sources, origins: &sourceOrigins)
         }
 
         // types.toml
@@ -222,23 +238,10 @@ private struct Loader {
 
         // figures.toml
         let townIndex = Dictionary(towns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for var r in records(figuresDoc, "figure", required: false) {
-            let townID = r.string("town", required: true)
-            var index: Int?
-            if let townID {
-                index = townIndex[townID]
-                if index == nil { r.error("town", "unknown town '\(townID)' (not in towns.toml)") }
-            }
-            let parsed = readFigure(&r, document: figuresDoc, periods: periods, sources: sources,
-                                    extraKeys: ["town"])
-            if let index, let (key, figure) = parsed {
-                if towns[index].figures[key] != nil {
-                    r.error("measure", "duplicate figure \(key) for town '\(townID!)'")
-                } else {
-                    towns[index].figures[key] = figure
-                }
-            }
-            finish(r)
+        readTownFigures(figuresDoc, into: &towns, index: townIndex, periods: periods, sources: sources)
+        // monthly/*.toml, after figures.toml, in name order
+        for document in monthly {
+            readTownFigures(document, into: &towns, index: townIndex, periods: periods, sources: sources)
         }
 
         // totals.toml
@@ -319,6 +322,112 @@ private struct Loader {
             finish(r)
         }
         return ProblemCatalogue(problems: problems, countermeasures: measures, flags: flags, progress: progress)
+    }
+
+    /// The monthly files (`monthly/*.toml`, see `DatasetLoader.monthlyFileNames`), parsed, in
+    /// name order, with the override applied; tables other than period, source and figure
+    /// are errors.
+    mutating func openMonthly() -> [TOMLDocument] {
+        let folder = display(DatasetLoader.monthlyFolderName)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            issues.append(LoadIssue(.error, file: folder, problem: "is a file; expected the folder of monthly files (YYYY-MM.toml)"))
+            return []
+        }
+        var names = DatasetLoader.monthlyFileNames(directory: directory)
+        if let override = monthlyOverride {
+            names.removeAll { $0 == override.name }
+            if override.path != nil { names.append(override.name); names.sort() }
+        }
+        var documents: [TOMLDocument] = []
+        for name in names {
+            let relative = DatasetLoader.monthlyFolderName + "/" + name
+            let path = monthlyOverride?.name == name ? monthlyOverride?.path : nil
+            guard let document = open(relative, path: path) else { continue }
+            for key in document.table.keys.sorted() where !["period", "source", "figure"].contains(key) {
+                issues.append(LoadIssue(.error, file: document.path,
+                                        line: document.headerLine(arrayOfTables: key, index: 0) ?? document.headerLine(table: key),
+                                        field: key, problem: "a monthly file holds only [[period]], [[source]] and [[figure]] records"))
+            }
+            documents.append(document)
+        }
+        return documents
+    }
+
+    /// `[[period]]` records of dataset.toml (which must list them oldest first) or of a
+    /// monthly file. A period defined twice, in any of the files, is an error naming the first.
+    mutating func readPeriods(_ document: TOMLDocument, into periods: inout [Period], origins: inout [String: SourceLocation],
+                              oldestFirst: Bool) {
+        var previous: Period?
+        for var r in records(document, "period", required: oldestFirst) {
+            let id = r.string("id", required: true)
+            let year = r.int("year", required: true)
+            let through = r.int("through", required: true)
+            let zh = r.string("label_zh", required: true)
+            let en = r.string("label_en") ?? zh
+            if let through, !(1...12).contains(through) { r.error("through", "\(through) is not a month (1-12)") }
+            if let id, let year, let through, id != String(format: "%04d-%02d", year, through) {
+                r.error("id", "'\(id)' does not match year \(year) and through \(through) (expected \(String(format: "%04d-%02d", year, through)))")
+            }
+            if let id, periods.contains(where: { $0.id == id }) {
+                r.error("id", "duplicate period '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
+            }
+            r.warnUnknownKeys(allowed: ["id", "label_zh", "label_en", "year", "through"])
+            if let id, let year, let through, let zh, let en, (1...12).contains(through), !periods.contains(where: { $0.id == id }) {
+                if oldestFirst, let last = previous, (last.year, last.through) >= (year, through) {
+                    r.error("id", "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
+                }
+                let period = Period(id: id, labelZH: zh, labelEN: en, year: year, through: through)
+                periods.append(period)
+                previous = period
+                if let line = r.line { origins[id] = SourceLocation(file: document.path, line: line) }
+            }
+            finish(r)
+        }
+    }
+
+    /// `[[source]]` records of sources.toml or of a monthly file; an id used twice is an error.
+    mutating func readSources(_ document: TOMLDocument, required: Bool, into sources: inout [String: Source],
+                              origins: inout [String: SourceLocation]) {
+        for var r in records(document, "source", required: required) {
+            let id = r.string("id", required: true)
+            let title = r.string("title", required: true)
+            if let id, sources[id] != nil {
+                r.error("id", "duplicate source '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
+            }
+            let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"), note: r.string("note"))
+            r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note"])
+            if let id, title != nil, sources[id] == nil {
+                sources[id] = source
+                if let line = r.line { origins[id] = SourceLocation(file: document.path, line: line) }
+            }
+            finish(r)
+        }
+    }
+
+    /// `[[figure]]` records of figures.toml or of a monthly file, added to their towns. A
+    /// figure a town already has (same measure and period, in any file) is an error naming
+    /// where the first one is.
+    mutating func readTownFigures(_ document: TOMLDocument, into towns: inout [Town], index townIndex: [String: Int],
+                                  periods: [Period], sources: [String: Source]) {
+        for var r in records(document, "figure", required: false) {
+            let townID = r.string("town", required: true)
+            var index: Int?
+            if let townID {
+                index = townIndex[townID]
+                if index == nil { r.error("town", "unknown town '\(townID)' (not in towns.toml)") }
+            }
+            let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
+                                    extraKeys: ["town"])
+            if let index, let townID, let (key, figure) = parsed {
+                if let first = towns[index].figures[key] {
+                    r.error("measure", "duplicate figure \(key) for town '\(townID)'" + (first.origin.map { " (first at \($0))" } ?? ""))
+                } else {
+                    towns[index].figures[key] = figure
+                }
+            }
+            finish(r)
+        }
     }
 
     /// province.toml: [list], [[city]] and [[listed]] records.
@@ -457,7 +566,7 @@ private struct Loader {
             case .cumulative:
                 if let period {
                     if !periods.contains(where: { $0.id == period }) {
-                        r.error("period", "'\(period)' is not a period in dataset.toml (\(periods.map(\.id).joined(separator: ", ")))")
+                        r.error("period", "'\(period)' is not a period in dataset.toml or monthly/*.toml (\(periods.map(\.id).joined(separator: ", ")))")
                     }
                 } else { r.error("period", "missing (required for \(measure.rawValue): a period id such as 2015-09)") }
             }

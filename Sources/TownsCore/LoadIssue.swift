@@ -1,6 +1,8 @@
-/// A problem found while loading `Data/`: where (file, line, field) and what.
+/// A problem found while loading `Data/`, or a monthly sheet (`towns import`): where (file,
+/// line, column, field) and what.
 ///
-/// Printed as `FILE:LINE: FIELD: PROBLEM`, the form editors and `grep -n` understand.
+/// Printed as `FILE:LINE: FIELD: PROBLEM` (`FILE:LINE:COLUMN: ...` when the column is known),
+/// the form editors and `grep -n` understand.
 public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
     public var severity: Severity
@@ -8,7 +10,8 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// 1-based line, when known.
     public var line: Int?
-    /// 1-based column, when known (syntax errors).
+    /// 1-based column, when known: the character column of a TOML syntax error; the field
+    /// number (spreadsheet column A = 1) of a problem in a monthly sheet.
     public var column: Int?
     /// The field, e.g. `town[2].type` or `figure[7].value`; nil for whole-file problems.
     public var field: String?

@@ -59,6 +59,14 @@ public struct AppState: Sendable {
     public var height: Int
     /// A one-line message on the status line, cleared by the next key.
     public var message: String?
+    /// When the data shown last changed, as the clock shows it (`14:02:11`, or a date and
+    /// time when not today); shown in the title as `数据更新 14:02:11`. Set by whoever loads
+    /// the data (the view reads no files); nil: not shown.
+    public var dataChangedAt: String?
+    /// Why changed data files were not reloaded (the first error, `FILE:LINE: field: problem`);
+    /// shown on the status line, as a warning, until a reload succeeds. The data shown is
+    /// the last that loaded.
+    public var reloadProblem: String?
     public var quit: Bool
     /// Which towns the town lists show.
     public var filter = TownFilter()
@@ -101,6 +109,8 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.message = nil
+        self.dataChangedAt = nil
+        self.reloadProblem = nil
         self.quit = false
     }
 

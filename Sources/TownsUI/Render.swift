@@ -2,8 +2,9 @@ import TownsCore
 
 /// Renders application state into a grid: the whole screen is a function of state and size.
 ///
-/// Layout (rows): 0 title and period; 1 tabs of the top views; 2 breadcrumb; 3..h-3 the
-/// view (a table, or a detail page); h-2 legend or message; h-1 key hints.
+/// Layout (rows): 0 title, when the data last changed, and period; 1 tabs of the top views;
+/// 2 breadcrumb; 3..h-3 the view (a table, or a detail page); h-2 message, else a reload
+/// problem, else the legend; h-1 key hints.
 public struct Renderer: Sendable {
     /// The themes `t` cycles through; `AppState.themeIndex` picks one.
     public var themes: [Theme]
@@ -129,7 +130,17 @@ public struct Renderer: Sendable {
             periodText = state.tr("期间", "period") + " \(glyphs.unknown) "
         }
         let pw = DisplayWidth.of(periodText)
-        grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, state.width - pw - 1))
+        var right = state.width - pw
+        // When the data last changed, if it fits beside a title of at least 24 columns.
+        if let changed = state.dataChangedAt {
+            let text = "数据更新 \(changed)  "
+            let cw = DisplayWidth.of(text)
+            if right - cw >= 24 {
+                right -= cw
+                grid.put(text, x: right, y: 0, style: style)
+            }
+        }
+        grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, right - 1))
         grid.put(periodText, x: state.width - pw, y: 0, style: style)
     }
 
@@ -213,6 +224,10 @@ public struct Renderer: Sendable {
         }
         if let message = state.message {
             grid.put(" " + message, x: 0, y: y, style: theme.style(.message), maxWidth: state.width)
+            return
+        }
+        if let problem = state.reloadProblem {
+            grid.put(" " + problem, x: 0, y: y, style: theme.style(.warning), maxWidth: state.width)
             return
         }
         grid.put(" " + Renderer.legend(width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language),

@@ -12,7 +12,9 @@ struct DashboardCommand: ParsableCommand {
         discussion: """
         Keys: ↑↓/jk move, PgUp/PgDn, Home/End (g/G), Enter opens, Esc/Backspace goes back, \
         Tab switches views (1 towns, 2 types, 3 entities), [ ] change the period, ? help, q quits. \
-        Colours follow the terminal (none on vt100) and NO_COLOR.
+        Colours follow the terminal (none on vt100) and NO_COLOR. The data files are looked at \
+        every second: when they change (towns import), the data is reloaded in place; data that \
+        does not load is not shown, and the status line names the error.
         """)
 
     @OptionGroup var data: DataOptions
@@ -31,8 +33,14 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
     var mouse = false
 
+    /// How often the data files are looked at for changes, in milliseconds.
+    static let pollMilliseconds = 1000
+
     func run() throws {
-        let dataset = try loadDataset(try data.directory())
+        let directory = try data.directory()
+        // Taken before the load: a change during the load shows as a change at the first poll.
+        let fingerprint = DatasetFingerprint(directory: directory)
+        let dataset = try loadDataset(directory)
         let settings = Config(path: config)
         let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
                                     choice: theme == "default" ? (settings.theme ?? "default") : theme)
@@ -69,9 +77,18 @@ struct DashboardCommand: ParsableCommand {
         if let first = notices.first {
             state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
         }
+        state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
+        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint)
+        var lastPoll = ContinuousClock.now
         while !state.quit {
             terminal.draw(renderer.render(state))
-            guard let key = terminal.readKey(timeoutMilliseconds: -1) else { continue }
+            let key = terminal.readKey(timeoutMilliseconds: DashboardCommand.pollMilliseconds)
+            // Live reload: at most once a poll interval, also while keys keep coming.
+            if ContinuousClock.now - lastPoll >= .milliseconds(DashboardCommand.pollMilliseconds) {
+                lastPoll = ContinuousClock.now
+                state = LiveReload.poll(&watcher, state)
+            }
+            guard let key else { continue }
             switch key {
             case .resize:
                 state = update(state, .resize(width: terminal.width, height: terminal.height))

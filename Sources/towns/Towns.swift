@@ -21,6 +21,22 @@ struct Towns: ParsableCommand {
         With no command, opens the dashboard on the dataset. Data is found by --data, then \
         $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
         """,
-        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ConfigCommand.self],
+        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, ConfigCommand.self],
         defaultSubcommand: DashboardCommand.self)
+
+    /// Parses and runs the command. A usage error (an unknown option, a missing argument, a
+    /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with
+    /// status 2, as the commands document, instead of ArgumentParser's 64 (or 1).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure || error is ValidationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

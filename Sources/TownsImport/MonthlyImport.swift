@@ -1,0 +1,221 @@
+import Foundation
+import TownsCore
+
+/// A monthly sheet checked against the dataset: the figures it would add, or every problem.
+///
+/// Each row is checked and every problem reported (`LoadIssue`, printed as
+/// `FILE:LINE:COLUMN: field: problem`, COLUMN the 1-based field number):
+/// - town: not a town of towns.toml (by id, Chinese or English name), or the same town twice;
+///   a total row (合计, 总计, 小计, 全市, total) is skipped with a warning;
+/// - period: not a month (see `SheetPeriod`), a month after the current one, or another month
+///   than the sheet's first row (one sheet is one month);
+/// - completed: blank, not a number, negative; above the town's 3-year plan (`plan_total`,
+///   when exact); lower than the town's completed figure of an earlier period of the same
+///   year (cumulative from January, so it cannot fall), higher than a later one's, or not
+///   above an earlier period's lower bound;
+/// - completion_rate: not a number or negative (a trailing % is allowed; blank is unknown);
+/// - projects_started: not a whole number, negative, above the town's planned projects, lower
+///   than an earlier period's or higher than a later period's count;
+/// - any figure the town already has for that month in another file (figures.toml is
+///   hand-edited and never rewritten by an import).
+public struct MonthlyImport: Sendable {
+    /// One town's figures from one row, in 亿元, % and counts.
+    public struct Entry: Sendable {
+        public var town: Town
+        /// Line of the row in the sheet.
+        public var line: Int
+        /// Completed investment, cumulative from January, 亿元.
+        public var completed: Quantity
+        /// The cell as written, when it was converted from 万元 (for the figure's note).
+        public var completedAsWritten: String?
+        /// Completion rate, %; nil when blank or absent.
+        public var completionRate: Quantity?
+        /// Projects started by the month's end; nil when blank or absent.
+        public var projectsStarted: Quantity?
+    }
+
+    /// The month the sheet reports; nil when no row gives a valid month.
+    public var period: SheetPeriod?
+    /// The towns' figures, in sheet order (only rows without errors).
+    public var entries: [Entry] = []
+    /// The sheet's problems and the rows', errors and warnings, by line and column.
+    public var issues: [LoadIssue]
+    /// The errors among `issues`: when any, nothing may be written.
+    public var errors: [LoadIssue] { issues.filter { $0.severity == .error } }
+
+    /// Names of total rows, skipped with a warning (compared without case or spaces).
+    public static let totalRowNames = ["合计", "总计", "小计", "全市", "全市合计", "total", "sum"]
+
+    /// Checks `sheet` against `dataset` (which must not hold the month being replaced).
+    /// - Parameter currentMonth: the month it is now; a later period is refused.
+    public init(sheet: MonthlySheet, dataset: Dataset, currentMonth: SheetPeriod) {
+        issues = sheet.issues
+        let file = sheet.file
+        guard sheet.headerLine != nil, !sheet.issues.contains(where: { $0.severity == .error && ($0.field == "header" || $0.field == "csv") }) else {
+            sortIssues()
+            return
+        }
+        var seenTowns: [String: Int] = [:]
+        var firstPeriodLine: Int?
+        for row in sheet.rows {
+            var rowIssues: [LoadIssue] = []
+            func error(_ column: SheetColumn, _ at: Int?, _ problem: String) {
+                rowIssues.append(LoadIssue(.error, file: file, line: row.line, column: at, field: column.rawValue, problem: problem))
+            }
+            // town
+            guard let townCell = sheet.cell(.town, in: row) else { continue }
+            let townKey = SheetColumn.key(townCell.text)
+            if MonthlyImport.totalRowNames.map(SheetColumn.key).contains(townKey) {
+                issues.append(LoadIssue(.warning, file: file, line: row.line, column: townCell.column, field: "town",
+                                        problem: "'\(townCell.text)' is a total row: skipped (the city's totals are in totals.toml)"))
+                continue
+            }
+            var town: Town?
+            if townCell.text.isEmpty {
+                error(.town, townCell.column, "empty; give the town's id, Chinese or English name")
+            } else if let found = dataset.towns.first(where: { [$0.id, $0.nameZH, $0.nameEN].map(SheetColumn.key).contains(townKey) }) {
+                if let first = seenTowns[found.id] {
+                    error(.town, townCell.column, "\(found.nameZH) (\(found.id)) is already on line \(first); one row a town in a month")
+                } else {
+                    seenTowns[found.id] = row.line
+                    town = found
+                }
+            } else {
+                error(.town, townCell.column, "unknown town '\(townCell.text)'; towns.toml has \(dataset.towns.map { "\($0.id) \($0.nameZH)" }.joined(separator: ", "))")
+            }
+            // period
+            var rowPeriod: SheetPeriod?
+            if let cell = sheet.cell(.period, in: row) {
+                switch SheetPeriod.parse(cell.text) {
+                case let .failure(problem):
+                    error(.period, cell.column, problem.description)
+                case let .success(p):
+                    if (p.year, p.month) > (currentMonth.year, currentMonth.month) {
+                        error(.period, cell.column, "\(p.id) is after the current month (\(currentMonth.id))")
+                    } else if let sheetPeriod = period, sheetPeriod != p {
+                        error(.period, cell.column, "\(p.id) differs from \(sheetPeriod.id) on line \(firstPeriodLine ?? 0); a sheet holds one month")
+                    } else {
+                        if period == nil { period = p; firstPeriodLine = row.line }
+                        rowPeriod = p
+                    }
+                }
+            }
+            // values
+            var completed: (Decimal, Int)?
+            var completedWritten: String?
+            if let cell = sheet.cell(.completed, in: row) {
+                switch SheetNumber.parse(cell.text, percent: false) {
+                case .blank:
+                    error(.completed, cell.column, "empty; give the completed investment cumulative from January, or leave the town out of the sheet")
+                case let .invalid(problem):
+                    error(.completed, cell.column, problem)
+                case let .value(v, d):
+                    if sheet.unit == .wan {
+                        completed = MonthlyImport.fromWan(v, decimals: d)
+                        completedWritten = "\(cell.text) 万元"
+                    } else {
+                        completed = (v, d)
+                    }
+                }
+            }
+            var rate: (Decimal, Int)?
+            if let cell = sheet.cell(.completionRate, in: row) {
+                switch SheetNumber.parse(cell.text, percent: true) {
+                case .blank: break
+                case let .invalid(problem): error(.completionRate, cell.column, problem)
+                case let .value(v, d): rate = (v, d)
+                }
+            }
+            var started: (Decimal, Int)?
+            if let cell = sheet.cell(.projectsStarted, in: row) {
+                switch SheetNumber.parse(cell.text, percent: false) {
+                case .blank: break
+                case let .invalid(problem): error(.projectsStarted, cell.column, problem)
+                case let .value(v, d):
+                    if d != 0 && DecimalMath.rounded(v, scale: 0) != v {
+                        error(.projectsStarted, cell.column, "'\(cell.text)' is not a whole number of projects")
+                    } else {
+                        started = (v, 0)
+                    }
+                }
+            }
+            // against the dataset
+            if let town, let p = rowPeriod {
+                let id = p.id
+                func already(_ measure: Measure, _ column: SheetColumn) {
+                    guard let cell = sheet.cell(column, in: row), let existing = town.figures[FigureKey(measure, id)] else { return }
+                    error(column, cell.column, "\(town.id) already has \(measure.rawValue) for \(id)\(MonthlyImport.at(existing)); that file is not rewritten by an import: remove the figure there, or leave the column blank")
+                }
+                if completed != nil { already(.completed, .completed) }
+                if rate != nil { already(.completionRate, .completionRate) }
+                if started != nil { already(.projectsStarted, .projectsStarted) }
+                // Compared with the dataset only when the unit is known (else 万元 would read as 亿元).
+                if sheet.unit != nil, let (v, d) = completed, let column = sheet.cell(.completed, in: row)?.column {
+                    let shown = DecimalMath.text(v, scale: d) + " 亿元" + (completedWritten.map { " (\($0))" } ?? "")
+                    if let plan = town.figures[FigureKey(.planTotal)], let pv = plan.quantity.exactValue, v > pv {
+                        error(.completed, column, "\(shown) is above the town's 3-year planned investment \(MonthlyImport.show(plan))\(MonthlyImport.at(plan))")
+                    }
+                    for q in dataset.periods where q.year == p.year && q.through != p.month {
+                        guard let f = town.figures[FigureKey(.completed, q.id)] else { continue }
+                        switch f.quantity {
+                        case let .exact(e, _) where q.through < p.month && v < e:
+                            error(.completed, column, "\(shown) is lower than the \(MonthlyImport.show(f)) completed by \(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January, so it cannot fall")
+                        case let .exact(e, _) where q.through > p.month && v > e:
+                            error(.completed, column, "\(shown) is higher than the \(MonthlyImport.show(f)) completed by the later \(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January, so it cannot fall")
+                        case let .moreThan(b) where q.through < p.month && v <= b:
+                            error(.completed, column, "\(shown) is not above the more than \(b) completed by \(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January")
+                        default: break
+                        }
+                    }
+                }
+                if let (v, _) = started, let column = sheet.cell(.projectsStarted, in: row)?.column {
+                    if let planned = town.figures[FigureKey(.projectsPlanned)], let pv = planned.quantity.exactValue, v > pv {
+                        error(.projectsStarted, column, "\(v) started is more than the \(MonthlyImport.show(planned)) projects planned\(MonthlyImport.at(planned))")
+                    }
+                    for q in dataset.periods where q.id != id {
+                        guard let f = town.figures[FigureKey(.projectsStarted, q.id)], let e = f.quantity.exactValue else { continue }
+                        let earlier = (q.year, q.through) < (p.year, p.month)
+                        if earlier && v < e {
+                            error(.projectsStarted, column, "\(v) is fewer than the \(e) started by \(q.id)\(MonthlyImport.at(f)); started projects are counted from the start of creation, so the count cannot fall")
+                        } else if !earlier && v > e {
+                            error(.projectsStarted, column, "\(v) is more than the \(e) started by the later \(q.id)\(MonthlyImport.at(f)); the count cannot fall")
+                        }
+                    }
+                }
+            }
+            issues += rowIssues
+            if rowIssues.isEmpty, let town, rowPeriod != nil, let (v, d) = completed {
+                entries.append(Entry(town: town, line: row.line, completed: .exact(v, decimals: d), completedAsWritten: completedWritten,
+                                     completionRate: rate.map { .exact($0.0, decimals: $0.1) },
+                                     projectsStarted: started.map { .exact($0.0, decimals: 0) }))
+            }
+        }
+        sortIssues()
+    }
+
+    private mutating func sortIssues() {
+        issues = issues.enumerated().sorted { a, b in
+            let ka = (a.element.line ?? 0, a.element.column ?? 0, a.offset), kb = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            return ka < kb
+        }.map(\.element)
+    }
+
+    /// `value` 万元 in 亿元 (÷ 10000, exact), with the digits after the point it needs but
+    /// at least 2, as amounts are shown (135600 万元 is 13.56 亿元, 124000 万元 12.40,
+    /// 12345 万元 1.2345): the same figure a sheet in 亿元 with two decimals gives.
+    public static func fromWan(_ value: Decimal, decimals: Int) -> (Decimal, Int) {
+        let yi = value / 10000
+        var d = decimals + 4
+        while d > 2 && DecimalMath.rounded(yi, scale: d - 1) == yi { d -= 1 }
+        return (yi, d)
+    }
+
+    static func show(_ figure: Figure) -> String {
+        switch figure.quantity {
+        case let .exact(v, d): return DecimalMath.text(v, scale: d)
+        case let .moreThan(b): return ">\(b)"
+        }
+    }
+
+    static func at(_ figure: Figure) -> String { figure.origin.map { " (\($0))" } ?? "" }
+}

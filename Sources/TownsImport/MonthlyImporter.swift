@@ -1,0 +1,204 @@
+import Foundation
+import TownsCore
+
+/// `towns import`: reads a monthly sheet, checks it against the dataset, and writes
+/// `DIR/monthly/YYYY-MM.toml` atomically, all under the import lock.
+///
+/// Steps: read the file (at most 16 MiB); decode it (`SheetText`); read the CSV
+/// (`MonthlySheet`); take the lock (`ImportLock`; not for a dry run); load the dataset
+/// without the month's earlier import, if any; check every row (`MonthlyImport`); build the
+/// file (`MonthlyFile`); write it to a temporary file (`AtomicFile`), load the dataset with it
+/// in place, and only then rename it over the month's file. Any problem: nothing is written.
+public enum MonthlyImporter {
+    /// What to import, and where.
+    public struct Request: Sendable {
+        /// The CSV file, as given (named so in messages).
+        public var sheetPath: String
+        /// The dataset folder (`Data/`).
+        public var dataDirectory: String
+        /// Check and report, write nothing (and take no lock).
+        public var dryRun: Bool
+        /// The time of the import: the current month (later periods are refused) and the
+        /// date recorded in the source.
+        public var now: Date
+        /// Time zone for `now` (the office's; default the system's).
+        public var timeZone: TimeZone
+
+        public init(sheetPath: String, dataDirectory: String, dryRun: Bool = false, now: Date = Date(), timeZone: TimeZone = .current) {
+            self.sheetPath = sheetPath; self.dataDirectory = dataDirectory; self.dryRun = dryRun
+            self.now = now; self.timeZone = timeZone
+        }
+    }
+
+    /// What an import did (or, for a dry run, would do).
+    public struct Summary: Sendable {
+        public var sheetPath: String
+        public var encoding: SheetEncoding
+        public var unit: SheetColumn.AmountUnit
+        public var period: SheetPeriod
+        /// The period was not in the dataset: the file defines it.
+        public var periodIsNew: Bool
+        public var entries: [MonthlyImport.Entry]
+        public var file: MonthlyFile
+        /// Where the file is (or would be) written.
+        public var path: String
+        /// An earlier import of the month was (or would be) replaced.
+        public var replaced: Bool
+        public var dryRun: Bool
+        /// Warnings about the sheet (unread columns, skipped total rows).
+        public var warnings: [LoadIssue]
+        /// Line of the header row, and title lines above it that were skipped.
+        public var headerLine: Int
+        public var skippedTitleLines: Int
+    }
+
+    /// Largest sheet read, in bytes.
+    public static let maximumBytes = 16 << 20
+
+    /// Runs the import.
+    /// - Parameter waiting: called when another import holds the lock, before waiting for it.
+    /// - Throws: `ImportFailure`: `.unreadable` (the sheet cannot be read), `.sheet` (every
+    ///   problem of the sheet), `.dataset` (the dataset does not load), `.cannotWrite`
+    ///   (read-only or full location). In every case nothing was written.
+    public static func run(_ request: Request, waiting: () -> Void = {}) throws -> Summary {
+        let path = request.sheetPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportFailure.unreadable("\(path): file not found")
+        }
+        guard !isDirectory.boolValue else { throw ImportFailure.unreadable("\(path): is a folder, expected a CSV file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maximumBytes {
+            throw ImportFailure.unreadable("\(path): \(size.intValue) bytes, more than the \(maximumBytes) a sheet may have")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportFailure.unreadable("\(path): cannot be read (permission?)")
+        }
+        let text: SheetText
+        do {
+            text = try SheetText(bytes: [UInt8](data), file: path)
+        } catch let issue as LoadIssue {
+            throw ImportFailure.sheet([issue])
+        }
+        let sheet = MonthlySheet(text: text, file: path)
+        // The month the sheet reports, to leave its earlier import out of the checks.
+        let target = sheet.rows.lazy.compactMap { row in
+            sheet.cell(.period, in: row).flatMap { try? SheetPeriod.parse($0.text).get() }
+        }.first
+
+        var lock: ImportLock?
+        if !request.dryRun {
+            do {
+                lock = try ImportLock(directory: request.dataDirectory, waiting: waiting)
+            } catch let error as AtomicFile.WriteError {
+                throw ImportFailure.cannotWrite(request.dataDirectory, error.description)
+            }
+        }
+        defer { lock?.release() }
+
+        let directory = request.dataDirectory
+        let override = target.map { DatasetLoader.MonthlyOverride(name: "\($0.id).toml", path: nil) }
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(directory: directory, monthlyOverride: override).dataset
+        } catch let failure as LoadFailure {
+            throw ImportFailure.dataset(failure, "the dataset in \(directory) has errors; fix them first (towns check --data \(directory)). Nothing imported.")
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = request.timeZone
+        let now = calendar.dateComponents([.year, .month], from: request.now)
+        let checked = MonthlyImport(sheet: sheet, dataset: dataset, currentMonth: SheetPeriod(year: now.year!, month: now.month!))
+        if !checked.errors.isEmpty { throw ImportFailure.sheet(checked.issues) }
+        guard let period = checked.period, let unit = sheet.unit, !checked.entries.isEmpty else {
+            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, file: path, line: sheet.headerLine, field: "csv",
+                                                                  problem: "no town rows to import")])
+        }
+        let sourceID = "import-\(period.id)"
+        if dataset.sources[sourceID] != nil {
+            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, file: path, field: "source",
+                                                                  problem: "the dataset already has a source '\(sourceID)' outside monthly/\(period.id).toml; rename it there")])
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = request.timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let file = MonthlyFile(checked: checked, sheetName: (path as NSString).lastPathComponent, encoding: text.encoding, unit: unit,
+                               periodIsNew: dataset.period(period.id) == nil, date: formatter.string(from: request.now))
+        let folder = (directory as NSString).appendingPathComponent(DatasetLoader.monthlyFolderName)
+        let targetPath = (folder as NSString).appendingPathComponent(file.name)
+        let summary = Summary(sheetPath: path, encoding: text.encoding, unit: unit, period: period,
+                              periodIsNew: dataset.period(period.id) == nil, entries: checked.entries, file: file, path: targetPath,
+                              replaced: FileManager.default.fileExists(atPath: targetPath), dryRun: request.dryRun,
+                              warnings: checked.issues.filter { $0.severity == .warning },
+                              headerLine: sheet.headerLine ?? 1, skippedTitleLines: sheet.skippedTitleLines)
+        if request.dryRun { return summary }
+
+        var createdFolder = false
+        if !FileManager.default.fileExists(atPath: folder) {
+            guard mkdir(folder, 0o777) == 0 else {  // less the umask, as any new folder
+                throw ImportFailure.cannotWrite(directory, AtomicFile.failure(folder).description)
+            }
+            createdFolder = true
+        }
+        func undoFolder() { if createdFolder { rmdir(folder) } }
+        let pending: AtomicFile
+        do {
+            pending = try AtomicFile(path: targetPath, bytes: Array(file.text.utf8))
+        } catch let error as AtomicFile.WriteError {
+            undoFolder()
+            throw ImportFailure.cannotWrite(directory, error.description)
+        }
+        // The dataset with the new file in place must load before the file is put there.
+        do {
+            _ = try DatasetLoader.load(directory: directory,
+                                       monthlyOverride: .init(name: file.name, path: pending.temporaryPath))
+        } catch let failure as LoadFailure {
+            pending.discard()
+            undoFolder()
+            throw ImportFailure.dataset(failure, "the file towns import would write does not load (a fault in towns import; please report it). Nothing imported.")
+        }
+        do {
+            try pending.commit()
+        } catch let error as AtomicFile.WriteError {
+            undoFolder()
+            throw ImportFailure.cannotWrite(directory, error.description)
+        }
+        return summary
+    }
+}
+
+/// Why `towns import` wrote nothing.
+public enum ImportFailure: Error, Sendable {
+    /// The sheet cannot be read (missing, a folder, too large, no permission).
+    case unreadable(String)
+    /// The sheet's problems (errors and warnings), by line and column.
+    case sheet([LoadIssue])
+    /// The dataset does not load; the failure and what it means for the import.
+    case dataset(LoadFailure, String)
+    /// The dataset folder cannot be written: the folder, and the system's reason.
+    case cannotWrite(String, String)
+
+    /// Exit status for the command line: 1 data errors (sheet or dataset), 2 the sheet cannot
+    /// be read, 3 the data folder cannot be written.
+    public var exitCode: Int32 {
+        switch self {
+        case .sheet, .dataset: return 1
+        case .unreadable: return 2
+        case .cannotWrite: return 3
+        }
+    }
+
+    /// The message, one line each: every issue, then a closing line.
+    public var lines: [String] {
+        switch self {
+        case let .unreadable(message):
+            return ["towns import: \(message)"]
+        case let .sheet(issues):
+            let errors = issues.filter { $0.severity == .error }.count
+            return issues.map(\.description) + ["towns import: \(errors) error(s); nothing written"]
+        case let .dataset(failure, message):
+            return failure.issues.map(\.description) + ["towns import: \(message)"]
+        case let .cannotWrite(folder, reason):
+            return ["towns import: cannot write into \(folder): \(reason). Nothing imported; the data is unchanged."]
+        }
+    }
+}

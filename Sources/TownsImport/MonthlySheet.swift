@@ -1,0 +1,195 @@
+import CSV
+import Foundation
+import TownsCore
+
+/// A statistics office's monthly sheet, read from CSV text: its header (which column is
+/// which, the amount unit) and its data rows with their line numbers. Values are not
+/// interpreted here (see `MonthlyImport`).
+///
+/// CSV is RFC 4180 with a comma delimiter (yaslab/CSV.swift): a field with a comma, quote
+/// or line break is quoted (`"1,234.5"`), a quote inside is doubled. Rows above the header
+/// (a title such as `嘉兴市特色小镇投资月报`) are skipped: the header is the first row with a
+/// town column. Blank rows are skipped. A problem is a `LoadIssue` whose line is the line on
+/// which the row starts and whose column is the 1-based field number (spreadsheet column A = 1).
+public struct MonthlySheet: Sendable {
+    /// One data row.
+    public struct Row: Sendable {
+        /// 1-based line on which the row starts.
+        public var line: Int
+        /// The fields as the CSV gives them (not trimmed).
+        public var fields: [String]
+    }
+
+    /// The file name used in messages.
+    public var file: String
+    public var encoding: SheetEncoding
+    /// 1-based line of the header row; nil when no header was found.
+    public var headerLine: Int?
+    /// 1-based field number of each column the header names.
+    public var columns: [SheetColumn: Int] = [:]
+    /// The unit of the completed column; nil when the header gives none (an error).
+    public var unit: SheetColumn.AmountUnit?
+    public var rows: [Row] = []
+    /// Errors and warnings about the file's shape and header (row values are checked by
+    /// `MonthlyImport`).
+    public var issues: [LoadIssue] = []
+    /// Lines above the header that were skipped (a title).
+    public var skippedTitleLines: Int = 0
+
+    /// The trimmed text of `column` in `row` and its field number; nil when the sheet has no
+    /// such column. A row shorter than the header has empty cells at its end.
+    public func cell(_ column: SheetColumn, in row: Row) -> (text: String, column: Int)? {
+        guard let index = columns[column] else { return nil }
+        let text = index <= row.fields.count ? row.fields[index - 1] : ""
+        return (text.trimmingCharacters(in: SheetNumber.spaces), index)
+    }
+
+    /// Reads the sheet in `text`.
+    public init(text: SheetText, file: String) {
+        self.file = file
+        encoding = text.encoding
+        if let problem = MonthlySheet.quotingProblem(text.text) {
+            issues.append(LoadIssue(.error, file: file, line: problem.line, column: problem.column, field: "csv", problem: problem.text))
+            return
+        }
+        var records: [Row] = []
+        do {
+            let reader = try CSVReader(string: text.text, hasHeaderRow: false)
+            var line = 1
+            while let fields = reader.next() {
+                records.append(Row(line: line, fields: fields))
+                line += 1 + fields.reduce(0) { $0 + MonthlySheet.lineBreaks(in: $1) }
+            }
+            if let error = reader.error { throw error }
+        } catch {
+            issues.append(LoadIssue(.error, file: file, field: "csv", problem: "cannot be read as CSV: \(error)"))
+            return
+        }
+        func blank(_ r: Row) -> Bool { r.fields.allSatisfy { $0.trimmingCharacters(in: SheetNumber.spaces).isEmpty } }
+        guard let headerIndex = records.firstIndex(where: { r in r.fields.contains { SheetColumn.header($0).column == .town } }) else {
+            var problem = "no header row: a row must name the columns (\(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"
+            if let first = records.first(where: { !blank($0) })?.fields.joined(separator: ","), first.contains("\t") || first.contains(";") {
+                problem += "; the sheet seems to separate fields with tabs or semicolons: save it as CSV (comma-separated)"
+            }
+            issues.append(LoadIssue(.error, file: file, line: records.first(where: { !blank($0) })?.line ?? 1, field: "header", problem: problem))
+            return
+        }
+        let header = records[headerIndex]
+        headerLine = header.line
+        skippedTitleLines = records[..<headerIndex].filter { !blank($0) }.count
+        readHeader(header)
+        for row in records[(headerIndex + 1)...] where !blank(row) {
+            if row.fields.count > header.fields.count {
+                let extra = row.fields[header.fields.count...]
+                if extra.contains(where: { !$0.trimmingCharacters(in: SheetNumber.spaces).isEmpty }) {
+                    issues.append(LoadIssue(.error, file: file, line: row.line, column: header.fields.count + 1, field: "csv",
+                                            problem: "the row has \(row.fields.count) fields, the header \(header.fields.count); a number with an unquoted comma? Quote it (\"1,234.5\") or drop the comma"))
+                    continue
+                }
+            }
+            rows.append(row)
+        }
+        if rows.isEmpty && issues.allSatisfy({ $0.severity != .error }) {
+            issues.append(LoadIssue(.error, file: file, line: header.line, field: "csv", problem: "no data rows below the header"))
+        }
+    }
+
+    /// Finds the columns and the unit in the header row.
+    private mutating func readHeader(_ header: Row) {
+        for (i, raw) in header.fields.enumerated() {
+            let index = i + 1
+            if raw.trimmingCharacters(in: SheetNumber.spaces).isEmpty { continue }
+            let cell = SheetColumn.header(raw)
+            guard let column = cell.column else {
+                issues.append(LoadIssue(.warning, file: file, line: header.line, column: index, field: "header",
+                                        problem: "column '\(raw)' is not read (known: \(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"))
+                continue
+            }
+            if let first = columns[column] {
+                issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                                        problem: "a second \(column.label) column (the first is column \(first))"))
+                continue
+            }
+            columns[column] = index
+            switch column {
+            case .completed:
+                if let unit = cell.unit {
+                    if let u = SheetColumn.AmountUnit(rawValue: unit) { self.unit = u } else {
+                        issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                                                problem: "unit '\(unit)' is not understood; write 亿元 or 万元, e.g. 累计完成投资（万元）"))
+                    }
+                } else {
+                    issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                                            problem: "no unit: write it in the header, e.g. 累计完成投资（亿元）, 累计完成投资（万元） or completed (亿元)"))
+                }
+            case .completionRate:
+                if let unit = cell.unit, unit != "%" {
+                    issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                                            problem: "unit '\(unit)' is not understood; a completion rate is in % (完成率（%）)"))
+                }
+            case .projectsStarted:
+                if let unit = cell.unit, unit != "个" {
+                    issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                                            problem: "unit '\(unit)' is not understood; projects are counted (已开工项目（个）)"))
+                }
+            case .town, .period:
+                if let unit = cell.unit {
+                    issues.append(LoadIssue(.warning, file: file, line: header.line, column: index, field: column.rawValue,
+                                            problem: "'(\(unit))' after \(column.label) is ignored"))
+                }
+            }
+        }
+        for column in SheetColumn.allCases where column.isRequired && columns[column] == nil {
+            issues.append(LoadIssue(.error, file: file, line: header.line, field: column.rawValue,
+                                    problem: "the header has no \(column.label) column"))
+        }
+    }
+
+    /// Line breaks inside a field (a quoted field may hold them): CR LF, LF or CR alone.
+    static func lineBreaks(in field: String) -> Int {
+        var count = 0
+        var previousCR = false
+        for scalar in field.unicodeScalars {
+            if scalar == "\n" { if !previousCR { count += 1 } }
+            else if scalar == "\r" { count += 1 }
+            previousCR = scalar == "\r"
+        }
+        return count
+    }
+
+    /// Malformed quoting, which CSV readers silently read some way or other: a quoted field
+    /// never closed, or text between a closing quote and the next comma. Returns where.
+    static func quotingProblem(_ text: String) -> (line: Int, column: Int, text: String)? {
+        enum State { case fieldStart, unquoted, quoted, afterQuote }
+        var state = State.fieldStart
+        var line = 1, field = 1
+        var openedAt = (line: 1, column: 1)
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            let newline = scalar == "\n" || scalar == "\r"
+            let countsLine = scalar == "\r" || (scalar == "\n" && !previousCR)
+            previousCR = scalar == "\r"
+            switch state {
+            case .fieldStart, .unquoted:
+                if scalar == "\"" && state == .fieldStart { state = .quoted; openedAt = (line, field) }
+                else if scalar == "," { state = .fieldStart; field += 1 }
+                else if newline { state = .fieldStart; field = 1 }
+                else { state = .unquoted }
+            case .quoted:
+                if scalar == "\"" { state = .afterQuote }
+            case .afterQuote:
+                if scalar == "\"" { state = .quoted }
+                else if scalar == "," { state = .fieldStart; field += 1 }
+                else if newline { state = .fieldStart; field = 1 }
+                else {
+                    return (line, field, "text after the closing quote of a quoted field; a quote inside a field is doubled (\"\"), and the whole field is quoted")
+                }
+            }
+            if countsLine { line += 1 }
+        }
+        if state == .quoted {
+            return (openedAt.line, openedAt.column, "a quoted field starts here and is never closed (a missing \")")
+        }
+        return nil
+    }
+}

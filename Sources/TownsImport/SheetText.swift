@@ -1,0 +1,83 @@
+import Foundation
+import TownsCore
+
+/// The text encodings `towns import` reads.
+public enum SheetEncoding: String, Sendable, Equatable {
+    /// UTF-8 without a byte-order mark.
+    case utf8 = "UTF-8"
+    /// UTF-8 starting with the byte-order mark EF BB BF (Excel's "CSV UTF-8").
+    case utf8BOM = "UTF-8 with BOM"
+    /// GB18030 (GBK and GB2312 are subsets): what Chinese Excel and WPS save as "CSV".
+    case gb18030 = "GB18030"
+}
+
+/// A sheet's bytes decoded to text.
+///
+/// Detection: a UTF-8 byte-order mark means UTF-8 (the mark is dropped); otherwise bytes
+/// that are valid UTF-8 are UTF-8; otherwise they are read as GB18030. (Plain ASCII is read
+/// as UTF-8, which is the same text.) A UTF-16 or UTF-32 byte-order mark is refused with a
+/// message saying how to save the sheet.
+public struct SheetText: Sendable {
+    public var text: String
+    public var encoding: SheetEncoding
+
+    /// Decodes `bytes` of the file `file` (the name used in messages).
+    /// - Throws: `LoadIssue` (with the line of the first bad byte) when the bytes are UTF-16
+    ///   or UTF-32, valid in neither UTF-8 nor GB18030, or the system cannot convert GB18030.
+    public init(bytes: [UInt8], file: String) throws {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = Array(bytes.dropFirst(3))
+            guard let text = String(validating: body, as: UTF8.self) else {
+                throw LoadIssue(.error, file: file, line: SheetText.line(atOffset: SheetText.firstInvalidUTF8(body), in: body),
+                                problem: "starts with a UTF-8 byte-order mark but is not valid UTF-8; save the sheet again as \"CSV UTF-8\"")
+            }
+            self.text = text
+            encoding = .utf8BOM
+            return
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            throw LoadIssue(.error, file: file, line: 1,
+                            problem: "is UTF-16 or UTF-32 text (\"Unicode text\"); save the sheet as CSV, in UTF-8 or GB18030")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            self.text = text
+            encoding = .utf8
+            return
+        }
+        do {
+            let utf8 = try GB18030.decode(bytes)
+            guard let text = String(validating: utf8, as: UTF8.self) else {
+                throw LoadIssue(.error, file: file, problem: "GB18030 conversion gave invalid UTF-8 (iconv fault)")
+            }
+            self.text = text
+            encoding = .gb18030
+        } catch let invalid as GB18030.Invalid {
+            let byte = invalid.offset < bytes.count ? String(format: "0x%02X", bytes[invalid.offset]) : "end of file"
+            let utf8Line = SheetText.line(atOffset: SheetText.firstInvalidUTF8(bytes), in: bytes)
+            throw LoadIssue(.error, file: file, line: SheetText.line(atOffset: invalid.offset, in: bytes),
+                            problem: "is neither UTF-8 (bad byte on line \(utf8Line)) nor GB18030 (\(invalid.truncated ? "cut off in the middle of a character" : "bad byte \(byte)")); save the sheet as CSV in UTF-8 or GB18030")
+        } catch let unsupported as GB18030.Unsupported {
+            throw LoadIssue(.error, file: file, problem: "is not UTF-8, and \(unsupported.description)")
+        }
+    }
+
+    /// 1-based line of the byte at `offset` (0x0A ends a line in UTF-8 and in GB18030,
+    /// where no multi-byte character contains it).
+    static func line(atOffset offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    /// Offset of the first byte where the bytes stop being valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+}
