@@ -130,17 +130,7 @@ public struct Renderer: Sendable {
             periodText = state.tr("期间", "period") + " \(glyphs.unknown) "
         }
         let pw = DisplayWidth.of(periodText)
-        var right = state.width - pw
-        // When the data last changed, if it fits beside a title of at least 24 columns.
-        if let changed = state.dataChangedAt {
-            let text = "数据更新 \(changed)  "
-            let cw = DisplayWidth.of(text)
-            if right - cw >= 24 {
-                right -= cw
-                grid.put(text, x: right, y: 0, style: style)
-            }
-        }
-        grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, right - 1))
+        grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, state.width - pw - 1))
         grid.put(periodText, x: state.width - pw, y: 0, style: style)
     }
 
@@ -199,10 +189,20 @@ public struct Renderer: Sendable {
         var status: [String] = []
         if !state.filter.isEmpty { status.append(state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) + " (c " + state.tr("清除", "clears") + ")") }
         if let q = state.search?.query, !q.isEmpty, state.search?.editing == false { status.append("/" + q + " (n/N)") }
+        // When the data last changed (live reload), if it fits beside the path.
+        let pathWidth = DisplayWidth.of(path) + 2
+        if let changed = state.dataChangedAt {
+            let text = state.tr("数据更新 ", "data changed ") + changed
+            let candidate = (status + [text]).joined(separator: "  ")
+            if pathWidth + DisplayWidth.of(candidate) + 14 <= state.width { status.append(text) }
+        }
         let right = status.joined(separator: "  ")
         let rw = DisplayWidth.of(right)
         grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - 14))
-        if rw > 0 { grid.put(right, x: max(0, state.width - rw - 12), y: 2, style: theme.style(.warning), maxWidth: rw) }
+        if rw > 0 {
+            let onlyTime = state.filter.isEmpty && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
+            grid.put(right, x: max(0, state.width - rw - 12), y: 2, style: theme.style(onlyTime ? .legend : .warning), maxWidth: rw)
+        }
     }
 
     func drawLegend(into grid: inout Grid, _ state: AppState) {

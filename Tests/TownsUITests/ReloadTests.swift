@@ -102,12 +102,13 @@ final class ReloadTests: XCTestCase {
         XCTAssertNil(r.reloadProblem)
     }
 
-    func testTitleShowsWhenDataChangedAndTheStatusLineAReloadProblem() throws {
+    func testStatusLineShowsWhenDataChangedAndAReloadProblem() throws {
         var s = try bundledState(width: 100, height: 30, period: "2015-09")
         s.dataChangedAt = "14:02:11"
         var lines = screen(s)
-        XCTAssertTrue(lines[0].contains("数据更新 14:02:11  期间 [ 2015年1-9月 ] 2/3"), lines[0])
-        XCTAssertTrue(lines[0].hasPrefix(" towns · 嘉兴市首批省级特色小镇（2015）"), lines[0])
+        XCTAssertTrue(lines[2].contains("数据更新 14:02:11"), lines[2])
+        XCTAssertTrue(lines[0].hasPrefix(" towns · 嘉兴市首批省级特色小镇（2015）") && lines[0].hasSuffix("期间 [ 2015年1-9月 ] 2/3"), lines[0])
+        XCTAssertTrue(screen({ var n = s; n.width = 80; return n }())[0].contains("嘉兴市首批省级特色小镇（2015）"), "the title stays whole at 80 columns")
         s.reloadProblem = "数据未更新 not reloaded: monthly/2015-10.toml:12: figure[2].value: '1.2.3' is not a decimal number"
         lines = screen(s)
         XCTAssertEqual(lines[28].trimmingCharacters(in: .whitespaces), s.reloadProblem)
