@@ -51,8 +51,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Temporary smoke program for the backend while the dashboard is built.
-        .executableTarget(name: "termdemo", dependencies: ["TownsTerminal", "TownsUI"]),
         .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore"]),
         .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
         .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"]),
