@@ -28,7 +28,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertNotNil(screen[0].range(of: #"期间 \[ .+ \] \d+/\d+"#, options: .regularExpression), "period in the title:\n\(show)")
         XCTAssertTrue(screen[1].contains("1 小镇 Towns") && screen[1].contains("2 类型 Types")
                       && screen[1].contains("3 运营主体 Entities"), "tabs row:\n\(show)")
-        XCTAssertEqual(screen[2].trimmingCharacters(in: .whitespaces), "小镇 Towns", "breadcrumb:\n\(show)")
+        XCTAssertEqual(crumb(screen[2]), "小镇 Towns", "breadcrumb:\n\(show)")
         for town in Self.towns {
             XCTAssertEqual(screen.filter { $0.contains(town) }.count, 1, "\(town) should be on exactly one row:\n\(show)")
         }
@@ -94,13 +94,13 @@ final class DashboardTests: XCTestCase {
     func testDrillIntoTypeThenTownThenBack() throws {
         try session.start()
         try tmux.send("Tab")
-        var screen = try tmux.waitUntil("the types view") { $0.count > 2 && $0[2].trimmingCharacters(in: .whitespaces) == "类型 Types" }
+        var screen = try tmux.waitUntil("the types view") { $0.count > 2 && crumb($0[2]) == "类型 Types" }
         XCTAssertTrue(screen.contains { $0.contains("1 创意设计—商务休闲—时尚游娱") }, TmuxSession.show(screen))
 
         try tmux.send("Enter")
         screen = try tmux.waitUntil("the first type opened") { $0.count > 2 && $0[2].contains("类型 Types › 1 ") }
         var show = TmuxSession.show(screen)
-        XCTAssertEqual(screen[2].trimmingCharacters(in: .whitespaces), "类型 Types › 1 创意设计—商务休闲—时尚游娱", show)
+        XCTAssertEqual(crumb(screen[2]), "类型 Types › 1 创意设计—商务休闲—时尚游娱", show)
         let shown = Self.towns.filter { town in screen.contains { $0.contains(town) } }
         XCTAssertEqual(shown, ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇"], "type 1 should list exactly its two towns:\n\(show)")
 
@@ -115,11 +115,11 @@ final class DashboardTests: XCTestCase {
 
         try tmux.send("Escape")
         screen = try tmux.waitUntil("back to the type") { $0.count > 2 && !$0[2].contains("海宁皮革时尚小镇") }
-        XCTAssertEqual(screen[2].trimmingCharacters(in: .whitespaces), "类型 Types › 1 创意设计—商务休闲—时尚游娱", TmuxSession.show(screen))
+        XCTAssertEqual(crumb(screen[2]), "类型 Types › 1 创意设计—商务休闲—时尚游娱", TmuxSession.show(screen))
         try tmux.send("Escape")
         screen = try tmux.waitUntil("back to the types list") { $0.count > 2 && !$0[2].contains("›") }
         show = TmuxSession.show(screen)
-        XCTAssertEqual(screen[2].trimmingCharacters(in: .whitespaces), "类型 Types", show)
+        XCTAssertEqual(crumb(screen[2]), "类型 Types", show)
         for type in ["1 创意设计—商务休闲—时尚游娱", "2 乡村休闲—文创体验—工业旅游", "3 产业集聚—商务休闲—生活驿站", "4 设计研发—装备制造—工业旅游"] {
             XCTAssertTrue(screen.contains { $0.contains(type) }, "types list lacks \(type):\n\(show)")
         }
@@ -128,11 +128,11 @@ final class DashboardTests: XCTestCase {
         try tmux.send("Escape")
         usleep(150_000)
         screen = try tmux.capture()
-        XCTAssertEqual(screen[2].trimmingCharacters(in: .whitespaces), "类型 Types", TmuxSession.show(screen))
+        XCTAssertEqual(crumb(screen[2]), "类型 Types", TmuxSession.show(screen))
         try tmux.send("3")
-        screen = try tmux.waitUntil("the entities view") { $0.count > 2 && $0[2].trimmingCharacters(in: .whitespaces) == "运营主体 Entities" }
+        screen = try tmux.waitUntil("the entities view") { $0.count > 2 && crumb($0[2]) == "运营主体 Entities" }
         try tmux.send("1")
-        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && $0[2].trimmingCharacters(in: .whitespaces) == "小镇 Towns" }
+        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇 Towns" }
         XCTAssertTrue(Self.towns.allSatisfy { town in screen.contains { $0.contains(town) } }, TmuxSession.show(screen))
         try tmux.send("q")
         try session.assertTerminalRestored("q after drilling")

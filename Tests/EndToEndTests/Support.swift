@@ -542,3 +542,10 @@ enum ProcessTable {
         return state != "Z"
     }
 }
+
+/// The navigation path on the breadcrumb line (row 2), without the status shown at its right
+/// (filter, search, when the data last changed), which is set off by a run of spaces.
+func crumb(_ line: String) -> String {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    return trimmed.components(separatedBy: "   ").first?.trimmingCharacters(in: .whitespaces) ?? trimmed
+}
