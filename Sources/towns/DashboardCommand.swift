@@ -67,7 +67,13 @@ struct DashboardCommand: ParsableCommand {
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         state.themeIndex = colour ? themeFiles.selected : 0
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
-        let notices = settings.problems + keyProblems + themeFiles.notices
+        var notices = settings.problems + keyProblems + themeFiles.notices
+        // The terminal says it has more colours than its terminfo entry allows: say what to set.
+        let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
+        if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            notices.append("COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
+        }
         state.language = lang ?? settings.language ?? .zh
         if let view = settings.view, let kind = ReportCommand.View(rawValue: view)?.kind { state.stack = [Screen(kind)] }
         if let p = settings.period {

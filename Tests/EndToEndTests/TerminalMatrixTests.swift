@@ -33,7 +33,7 @@ final class TerminalMatrixTests: XCTestCase {
     }
 
     func testTermTimesTheme() throws {
-        for term in ["xterm-256color", "screen", "screen-256color", "tmux-256color", "linux", "vt100"] {
+        for term in ["xterm-256color", "screen", "screen-256color", "tmux-256color", "linux", "vt100", "putty"] {
             for theme in ["default", "light", "high-contrast", "monochrome"] {
                 try runOnce(env: "TERM=\(term) LANG=C.UTF-8", arguments: ["--theme", theme], label: "TERM=\(term) theme=\(theme)",
                             noAlternateScreen: term == "linux" || term == "vt100")
