@@ -10,11 +10,29 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "Open the dashboard (the default when no command is given).",
         discussion: """
-        Keys: ↑↓/jk move, PgUp/PgDn, Home/End (g/G), Enter opens, Esc/Backspace goes back, \
-        Tab switches views (1 towns, 2 types, 3 entities), [ ] change the period, ? help, q quits. \
+        Views (Tab, or 1-5): 1 towns, 2 development types, 3 operating entities, 4 assessment \
+        against the province's rules, 5 the province's first creation list by city. Enter opens a \
+        row (a type's or entity's towns, a town's page with every figure's source or formula); \
+        Esc or Backspace goes back.
+
+        Keys: ↑↓ jk move, PgUp PgDn, Home End g G, [ ] period, / search (Chinese, pinyin such as \
+        haiyan, initials such as hyhd, English), n N next/previous match, s S sort by the next \
+        column / reverse, b behind schedule only, c clear filter and search, : command line \
+        (view, town, period, filter, sort, search, export, theme, lang; Tab completes, ↑↓ history), \
+        e export the view as CSV, t next theme, L 中文/English, ? help, Ctrl-L redraw, q quit.
+
+        Markers: ≈ derived (formula on the town's page), — unknown (never 0), >N lower bound, \
+        ! fails a consistency check (towns check), ▼ behind schedule, │ expected by now.
+
+        Configuration: $XDG_CONFIG_HOME/towns/config.toml (default ~/.config/towns/config.toml): \
+        view, period, theme, language, mouse, and [keys] action = ["key", ...]; see towns config. \
         Colours follow the terminal (none on vt100) and NO_COLOR. The data files are looked at \
         every second: when they change (towns import), the data is reloaded in place; data that \
         does not load is not shown, and the status line names the error.
+
+        Exit status: 0 quit; 1 the data does not load (errors printed as FILE:LINE: FIELD: \
+        PROBLEM); 2 usage, or standard output is not a terminal (use towns report); 3 the \
+        terminal or locale cannot be used (one line says what to set).
         """)
 
     @OptionGroup var data: DataOptions
