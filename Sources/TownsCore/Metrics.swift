@@ -40,14 +40,15 @@ public struct Metrics: Sendable {
             guard let p = key.period,
                   let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
                   let plan = figure(FigureKey(.planYear, year(of: p)), in: figures), let planV = plan.quantity.exactValue,
-                  planV > 0 else { return nil }
+                  planV > 0, comparable(done, plan) else { return nil }
             let rate = doneV / planV * 100
             return .derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
                             formula: "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
         case .completed:
             guard let p = key.period,
                   let rate = figures[FigureKey(.completionRate, p)], let rateV = rate.quantity.exactValue,
-                  let plan = figures[FigureKey(.planYear, year(of: p))], let planV = plan.quantity.exactValue
+                  let plan = figures[FigureKey(.planYear, year(of: p))], let planV = plan.quantity.exactValue,
+                  comparable(rate, plan)
             else { return nil }
             let value = rateV / 100 * planV
             return .derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
@@ -71,6 +72,14 @@ public struct Metrics: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Whether two figures may be combined: not two reported figures from different sources,
+    /// which may define the measure differently (the 2016 notice's 63.06 is fixed-asset
+    /// investment without commercial housing; the paper's 106.8 plan is not said to be).
+    func comparable(_ a: Figure, _ b: Figure) -> Bool {
+        if case let .reported(x, _, _, _) = a.provenance, case let .reported(y, _, _, _) = b.provenance { return x == y }
+        return true
     }
 
     /// The year's plan from completed / completion rate, earliest period first.

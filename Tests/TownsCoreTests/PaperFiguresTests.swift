@@ -126,6 +126,14 @@ final class PaperFiguresTests: XCTestCase {
         } else { XCTFail("63.06 must be reported with its source") }
     }
 
+    func testFiguresFromDifferentSourcesAreNotCombined() {
+        // 63.06 (the 2016 notice: fixed-asset investment without commercial housing) over the
+        // paper's 106.8 plan would be a rate of two different measures: left unknown.
+        XCTAssertNil(metrics.total(FigureKey(.completionRate, "2015-12")))
+        // Figures of one source still combine: 45.76 / 63.06 both from the notice.
+        XCTAssertEqual(value(nil, .featuredShare, "2015-12"), dec("72.57"))
+    }
+
     func testUnknownStaysUnknown() {
         XCTAssertNil(value("jiashan", .completed, "2015-09"))
         XCTAssertNil(value("jiashan", .completionRate, "2015-09"))
