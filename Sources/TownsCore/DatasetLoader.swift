@@ -240,6 +240,7 @@ private struct Loader {
             }
             finish(r)
         }
+        figuresDoc.release()
 
         // totals.toml
         var totals: [FigureKey: Figure] = [:]
@@ -250,14 +251,17 @@ private struct Loader {
             finish(r)
         }
 
+        for doc in docs { doc?.release() }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
                               towns: towns, totals: totals, directory: directory)
         if FileManager.default.fileExists(atPath: display("rules.toml")), let rulesDoc = open("rules.toml") {
             dataset.rules = readRules(rulesDoc, sources: sources)
+            rulesDoc.release()
         }
         if FileManager.default.fileExists(atPath: display("province.toml")), let doc = open("province.toml") {
             dataset.province = readProvince(doc, sources: sources, towns: towns)
+            doc.release()
         }
         return dataset
     }

@@ -11,6 +11,11 @@ struct TOMLDocument {
     let path: String
     let table: TOMLTable
     private let lines: [Substring]
+    /// 1-based lines of the `[[name]]` headers, by name, in file order; and of `[name]`
+    /// headers (first one). Indexed once at init: a file of n records is scanned once, not
+    /// once per record.
+    private let arrayHeaders: [String: [Int]]
+    private let tableHeaders: [String: Int]
 
     /// Largest data file read, in bytes (a larger one is refused before it is read).
     static let maximumBytes = 16 << 20
@@ -45,33 +50,46 @@ struct TOMLDocument {
                             problem: "TOML syntax: \(error.description)")
         }
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
+    }
+
+    /// The header lines of `lines`: `[[name]]` (every one) and `[name]` (the first), 1-based.
+    private static func indexHeaders(_ lines: [Substring]) -> ([String: [Int]], [String: Int]) {
+        var arrays: [String: [Int]] = [:]
+        var tables: [String: Int] = [:]
+        for (i, raw) in lines.enumerated() {
+            // Only lines whose first non-blank character is `[` can be headers; skip the rest
+            // without trimming them (most lines of a data file are `key = value`).
+            guard let first = raw.first(where: { !($0 == " " || $0 == "\t" || $0.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)) }),
+                  first == "[" else { continue }
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[[") {
+                let inner = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                arrays[inner, default: []].append(i + 1)
+            } else if line.hasPrefix("[") {
+                let inner = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                if tables[inner] == nil { tables[inner] = i + 1 }
+            }
+        }
+        return (arrays, tables)
+    }
+
+    /// Frees the parsed tree (TOMLKit never frees a parsed table by itself: a 14 MB file's
+    /// tree would stay in memory for the life of the process). Every `TOMLTable` and
+    /// `RecordReader` taken from this document is empty afterwards; call it when done.
+    func release() {
+        table.clear()
     }
 
     /// 1-based line of the `index`-th (0-based) `[[name]]` header, if written that way.
     func headerLine(arrayOfTables name: String, index: Int) -> Int? {
-        var seen = 0
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard line.hasPrefix("[[") else { continue }
-            let inner = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-            if inner == name {
-                if seen == index { return i + 1 }
-                seen += 1
-            }
-        }
+        if let headers = arrayHeaders[name], headers.indices.contains(index) { return headers[index] }
         return keyLine(key: name, below: 0)
     }
 
     /// 1-based line of the `[name]` header.
     func headerLine(table name: String) -> Int? {
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") && !line.hasPrefix("[[") {
-                let inner = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                if inner == name { return i + 1 }
-            }
-        }
-        return nil
+        tableHeaders[name]
     }
 
     /// 1-based line of `key = ...` in the block that starts at `headerLine` (the next header
@@ -222,6 +240,11 @@ struct RecordReader {
 
     /// Warns about keys other than `allowed` (a misspelt field would otherwise be ignored).
     mutating func warnUnknownKeys(allowed: Set<String>) {
+        // TOMLKit's `keys` allocates C strings it never frees: count the allowed keys present
+        // first, and list the keys only when some other key is there.
+        var present = 0
+        for key in allowed where table[key] != nil { present += 1 }
+        if present == table.count { return }
         for key in table.keys.sorted() where !allowed.contains(key) {
             warning(key, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
         }
