@@ -21,6 +21,6 @@ struct Towns: ParsableCommand {
         With no command, opens the dashboard on the dataset. Data is found by --data, then \
         $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
         """,
-        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, GenerateCommand.self],
+        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
