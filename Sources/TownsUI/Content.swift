@@ -16,19 +16,32 @@ public struct ListContent: Sendable {
 }
 
 extension AppState {
-    func flagged(_ townID: String?, _ key: FigureKey) -> Bool {
-        findings.contains { $0.kind == .inconsistency && $0.townID == townID && $0.flagged == key }
+    /// Whether a consistency check casts doubt on the rate `key` of `town` (nil: the city's
+    /// totals): an inconsistency among `findings` flagging it, found by checking that rate alone.
+    func flagged(_ town: Town?, _ key: FigureKey) -> Bool {
+        checker.isFlagged(key, town: town)
     }
 
-    /// The list shown by `kind`, or nil for a detail page.
+    /// The list shown by `kind`, or nil for a detail page. Made once per view, period and
+    /// glyphs and kept (`ViewCache`) while the view is in use.
     public func listContent(_ kind: Screen.Kind, glyphs: Glyphs = .unicode) -> ListContent? {
+        cachedList(kind, glyphs: glyphs)?.content
+    }
+
+    /// The cached list with its natural column widths.
+    func cachedList(_ kind: Screen.Kind, glyphs: Glyphs) -> ViewCache.List? {
+        if case .town = kind { return nil }
+        return cache.list(ViewCache.ListKey(kind: kind, period: periodIndex, glyphs: glyphs)) { makeListContent(kind, glyphs: glyphs) }
+    }
+
+    func makeListContent(_ kind: Screen.Kind, glyphs: Glyphs) -> ListContent? {
         switch kind {
         case .towns:
             return townsTable(dataset.towns, withCity: true, glyphs: glyphs)
         case let .type(n):
             return townsTable(dataset.towns(ofType: n), withCity: false, glyphs: glyphs)
         case let .entity(id):
-            let towns = id.map { dataset.towns(operatedBy: $0) } ?? dataset.towns.filter { $0.entityIDs.isEmpty }
+            let towns = id.map { cache.townsByEntity(dataset)[$0] ?? [] } ?? dataset.towns.filter { $0.entityIDs.isEmpty }
             return townsTable(towns, withCity: false, glyphs: glyphs)
         case .types:
             return typesTable(glyphs: glyphs)
@@ -168,19 +181,22 @@ extension AppState {
             Column("开工率", .right, priority: 50),
         ]
         var rows: [TableRow] = []
-        for town in towns {
-            let rate = metrics.figure(town, FigureKey(.completionRate, p))
+        rows.reserveCapacity(towns.count)
+        // Each town's figures looked up once, for its row and for the sums below.
+        let figures = towns.map { metrics.periodFigures($0, period: p, year: year) }
+        for (town, f) in zip(towns, figures) {
+            let rate = f.completionRate
             rows.append(TableRow([
                 .plain(town.nameZH),
                 .plain(town.countyZH),
                 .plain(String(town.type)),
-                ft.value(metrics.figure(town, FigureKey(.planYear, year))),
-                ft.value(metrics.figure(town, FigureKey(.completed, p))),
-                ft.percent(rate, flagged: flagged(town.id, FigureKey(.completionRate, p))),
+                ft.value(f.planYear),
+                ft.value(f.completed),
+                ft.percent(rate, flagged: flagged(town, FigureKey(.completionRate, p))),
                 bar(rate),
                 variance(rate, glyphs: glyphs),
-                projects(metrics.figure(town, FigureKey(.projectsStarted, p)), metrics.figure(town, FigureKey(.projectsPlanned)), ft),
-                ft.percent(metrics.figure(town, FigureKey(.startRate, p)), flagged: flagged(town.id, FigureKey(.startRate, p))),
+                projects(f.projectsStarted, f.projectsPlanned, ft),
+                ft.percent(f.startRate, flagged: flagged(town, FigureKey(.startRate, p))),
             ]))
         }
         var summary: [TableRow] = []
@@ -197,10 +213,12 @@ extension AppState {
                 ft.percent(metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
             ], role: .totals))
         }
-        let keys: [FigureKey?] = [nil, nil, nil, FigureKey(.planYear, year), FigureKey(.completed, p), nil, nil, nil, nil, nil]
-        let sums = keys.map { $0.map { metrics.knownSum($0, over: towns) } }
-        let startedSum = metrics.knownSum(FigureKey(.projectsStarted, p), over: towns)
-        let plannedSum = metrics.knownSum(FigureKey(.projectsPlanned), over: towns)
+        func known(_ pick: (Metrics.PeriodFigures) -> Figure?) -> Metrics.KnownSum {
+            metrics.knownSum(zip(towns, figures).map { ($0, pick($1)) })
+        }
+        let sums: [Metrics.KnownSum?] = [nil, nil, nil, known(\.planYear), known(\.completed), nil, nil, nil, nil, nil]
+        let startedSum = known(\.projectsStarted)
+        let plannedSum = known(\.projectsPlanned)
         func sumCell(_ s: Metrics.KnownSum?) -> TableCell {
             guard let s else { return .plain("") }
             if s.known.isEmpty { return .text(glyphs.unknown, .unknown) }
@@ -234,7 +252,7 @@ extension AppState {
 
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
     func variance(_ rate: Figure?, glyphs: Glyphs) -> TableCell {
-        guard let period, let v = metrics.scheduleVariance(rate, period: period), let x = v.quantity.exactValue else {
+        guard let period, let x = metrics.scheduleVarianceValue(rate, period: period) else {
             return .text(glyphs.unknown + " ", .unknown)
         }
         let text = DecimalMath.text(x, scale: 1)
@@ -293,8 +311,9 @@ extension AppState {
         ]
         var rows: [TableRow] = []
         var targets: [Screen.Kind] = []
+        let byEntity = cache.townsByEntity(dataset)
         for entity in dataset.entities {
-            let towns = dataset.towns(operatedBy: entity.id)
+            let towns = byEntity[entity.id] ?? []
             let modes = Set(towns.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
             rows.append(TableRow([
                 .plain(entity.nameZH),

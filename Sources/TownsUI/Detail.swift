@@ -13,7 +13,18 @@ extension AppState {
     /// formula, the figures of every period (unknown ones shown as unknown), the findings
     /// about the town, and the sources cited.
     public func townDetail(_ id: String, width: Int, glyphs: Glyphs = .unicode) -> [DetailLine] {
-        guard let town = dataset.town(id) else { return [.text("没有这个小镇 no town '\(id)'", .warning)] }
+        cache.detail(ViewCache.DetailKey(town: id, width: width, period: periodIndex, glyphs: glyphs)) {
+            makeTownDetail(id, width: width, glyphs: glyphs)
+        }
+    }
+
+    /// The town with this id (`Dataset.town`, through an index).
+    func town(_ id: String) -> Town? {
+        cache.townIndex(dataset)[id].map { dataset.towns[$0] }
+    }
+
+    func makeTownDetail(_ id: String, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        guard let town = town(id) else { return [.text("没有这个小镇 no town '\(id)'", .warning)] }
         let ft = FigureText(glyphs: glyphs)
         var out: [DetailLine] = []
         let labelWidth = 20
@@ -103,10 +114,10 @@ extension AppState {
             out.append(.text(p.labelZH + "  " + p.labelEN + (p.id == period?.id ? "  ◀ 当前期间 shown period" : ""), .header))
             figureField("完成 completed", metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
             figureField("完成率 of plan", metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
-                        flagged: flagged(town.id, FigureKey(.completionRate, p.id)))
+                        flagged: flagged(town, FigureKey(.completionRate, p.id)))
             figureField("已开工 started", metrics.figure(town, FigureKey(.projectsStarted, p.id)), unit: "个")
             figureField("开工率 start rate", metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
-                        flagged: flagged(town.id, FigureKey(.startRate, p.id)))
+                        flagged: flagged(town, FigureKey(.startRate, p.id)))
             for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
                 if let f = metrics.figure(town, FigureKey(m, p.id)) {
                     figureField(m.rawValue, f, unit: m.unit == .percent ? "%" : dataset.unit)
@@ -133,7 +144,8 @@ extension AppState {
                 field(rule.shortZH + " " + mark.0, rule.titleZH, mark.1, (note + " — " + src, r.status == .unknown ? .unknown : .source))
             }
         }
-        let mine = findings.filter { $0.townID == town.id && $0.kind != .shortfall }
+        // `findings` about this town: only its own rate checks carry its id.
+        let mine = checker.ratioFindings(for: town).filter { $0.townID == town.id && $0.kind != .shortfall }
         if !mine.isEmpty {
             out.append(.text(""))
             out.append(.text("核对 Checks", .header))

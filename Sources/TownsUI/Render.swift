@@ -58,9 +58,10 @@ public struct Renderer: Sendable {
                 let shown = "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
-        } else if let content = state.listContent(state.screen.kind, glyphs: glyphs) {
+        } else if let list = state.cachedList(state.screen.kind, glyphs: glyphs) {
+            let content = list.content
             let table = TableRenderer(theme: theme, glyphs: glyphs)
-            let layout = TableLayout(columns: content.columns, rows: content.rows + content.summary, width: body.width)
+            let layout = TableLayout(columns: content.columns, naturalWidths: state.cache.naturalWidths(list), width: body.width)
             table.draw(into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                        selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
                        summary: content.summary)
@@ -149,7 +150,7 @@ public struct Renderer: Sendable {
         case let .type(n): return "\(n) \(state.dataset.type(n)?.nameZH ?? "?")"
         case .entities: return "运营主体 Entities"
         case let .entity(id): return id.flatMap { state.dataset.entity($0)?.nameZH } ?? "未载明运营主体"
-        case let .town(id): return state.dataset.town(id)?.nameZH ?? id
+        case let .town(id): return state.town(id)?.nameZH ?? id
         case .assessment: return "考核 Assessment"
         case .province: return "全省 Province"
         case let .city(name): return name
