@@ -64,8 +64,8 @@ public struct InProcessBench: Sendable {
                 state = reset?(next) ?? next
             }
             if s.medianMS > slowest.1 { slowest = (label, s.medianMS) }
-            report.samples("key " + label, s, note: "update \(BenchReport.number(updates.medianMS)) + render \(BenchReport.number(renders.medianMS)); "
-                           + BenchReport.verdict(s.medianMS, target: keyTarget, unit: "ms"))
+            report.samples("key " + label, s, note: "first press \(BenchReport.number(s.firstMS)); update \(BenchReport.number(updates.medianMS)) + render \(BenchReport.number(renders.medianMS)); "
+                           + BenchReport.verdict(s.medianMS, target: keyTarget, unit: "ms") + (s.maxMS > keyTarget ? " (max above)" : ""))
         }
         key("move (↓)", from: start) { _ in .moveDown }
         key("page (PgDn)", from: start) { _ in .pageDown }

@@ -20,6 +20,9 @@ public struct Samples: Sendable {
         return (sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2) * 1000
     }
 
+    /// The first run, in milliseconds (for a view: before anything was kept for it).
+    public var firstMS: Double { (seconds.first ?? 0) * 1000 }
+
     /// The slowest run, in milliseconds.
     public var maxMS: Double { (seconds.max() ?? 0) * 1000 }
 

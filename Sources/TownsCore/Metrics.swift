@@ -169,8 +169,13 @@ public struct Metrics: Sendable {
     /// percentage points rounded to 1 decimal; nil when the rate is unknown or a bound.
     public func scheduleVarianceValue(_ rate: Figure?, period: Period) -> Decimal? {
         guard let r = rate?.quantity.exactValue else { return nil }
-        return DecimalMath.rounded(r - Decimal(period.through) / 12 * 100, scale: 1)
+        let elapsed = Metrics.elapsed.indices.contains(period.through) ? Metrics.elapsed[period.through] : Decimal(period.through) / 12 * 100
+        return DecimalMath.rounded(r - elapsed, scale: 1)
     }
+
+    /// The share of the year elapsed after 0-12 months, in % (`Decimal(month) / 12 * 100`),
+    /// worked out once: a table of towns needs it for every row.
+    private static let elapsed: [Decimal] = (0...12).map { Decimal($0) / 12 * 100 }
 
     private func decimalsOf(_ f: Figure) -> Int {
         if case let .exact(_, d) = f.quantity { return d }

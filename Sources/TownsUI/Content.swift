@@ -180,13 +180,12 @@ extension AppState {
             Column("项目", .right, priority: 70),
             Column("开工率", .right, priority: 50),
         ]
-        var rows: [TableRow] = []
-        rows.reserveCapacity(towns.count)
-        // Each town's figures looked up once, for its row and for the sums below.
-        let figures = towns.map { metrics.periodFigures($0, period: p, year: year) }
-        for (town, f) in zip(towns, figures) {
+        // Each town's figures looked up once, for its row and for the sums below; the rows
+        // are made on every core (each row depends on its own town only).
+        let (figures, rows) = concurrentMap(towns) { town -> (Metrics.PeriodFigures, TableRow) in
+            let f = metrics.periodFigures(town, period: p, year: year)
             let rate = f.completionRate
-            rows.append(TableRow([
+            return (f, TableRow([
                 .plain(town.nameZH),
                 .plain(town.countyZH),
                 .plain(String(town.type)),
