@@ -22,7 +22,8 @@ public final class PseudoTerminal {
     public struct Exit: Sendable {
         /// Exit status, or 128 + the signal that ended it.
         public var status: Int32
-        /// Peak resident set size of the child (getrusage ru_maxrss via wait4), in KiB.
+        /// ru_maxrss of the child from wait4, in KiB (on Linux it includes what the parent
+        /// had at fork: see `peakRSSKiB`).
         public var maxRSSKiB: Int
     }
 
@@ -123,6 +124,17 @@ public final class PseudoTerminal {
             if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
         }
         return false
+    }
+
+    /// The child's peak resident set size so far (VmHWM in /proc/PID/status), in KiB; nil
+    /// once it has exited. Unlike wait4's ru_maxrss, which on Linux also counts the memory
+    /// this (parent) process had when it forked, this is the child program's own peak.
+    public func peakRSSKiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+        }
+        return nil
     }
 
     /// Waits up to `timeout` for the child to exit; nil if it is still running.

@@ -62,7 +62,8 @@ public struct TerminalBench: Sendable {
         /// The first screen's bytes (to look for a string in).
         public var firstScreen: [UInt8]
         public var steps: [StepResult]
-        /// The child's peak resident set size in KiB (nil if it could not be reaped).
+        /// The child's peak resident set size in KiB (VmHWM just before it was asked to
+        /// quit; nil if it could not be read).
         public var maxRSSKiB: Int?
         public var exitStatus: Int32?
         /// Whether `quit` ended it (else it was terminated).
@@ -89,6 +90,7 @@ public struct TerminalBench: Sendable {
             }
             results.append(r)
         }
+        let peak = pty.peakRSSKiB()
         var exit: PseudoTerminal.Exit?
         for q in quit {
             pty.send(q)
@@ -98,6 +100,6 @@ public struct TerminalBench: Sendable {
         let clean = exit != nil
         if exit == nil { exit = pty.terminate() }
         return Result(firstScreenMS: firstMS, firstScreenBytes: first.bytes, firstScreen: first.data, steps: results,
-                      maxRSSKiB: exit?.maxRSSKiB, exitStatus: exit?.status, quitCleanly: clean)
+                      maxRSSKiB: peak, exitStatus: exit?.status, quitCleanly: clean)
     }
 }

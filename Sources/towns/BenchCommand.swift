@@ -161,9 +161,9 @@ struct BenchCommand: ParsableCommand {
         if let kib = r.maxRSSKiB {
             let mib = Double(kib) / 1024
             report.value("\(name) peak RSS", mib, "MiB", note: (rssTarget.map { BenchReport.verdict(mib, target: $0, unit: "MiB") + "; " } ?? "")
-                         + "child's ru_maxrss" + (r.quitCleanly ? "" : "; did not quit, terminated"))
+                         + "the child's VmHWM before quitting" + (r.quitCleanly ? "" : "; did not quit, terminated"))
         } else {
-            report.unavailable("\(name) peak RSS", "n/a (child not reaped)")
+            report.unavailable("\(name) peak RSS", "n/a (/proc/PID/status unreadable)")
         }
     }
 
