@@ -54,8 +54,10 @@ private struct Loader {
     }
 
     /// The records of `[[name]]` in `document`, each with a reader positioned at its line.
-    mutating func records(_ document: TOMLDocument, _ name: String, required: Bool = true) -> [RecordReader] {
-        guard let value = document.table[name] else {
+    mutating func records(_ document: TOMLDocument, _ name: String, required: Bool = true,
+                          part: (table: TOMLTable, firstRecord: Int)? = nil) -> [RecordReader] {
+        let first = part?.firstRecord ?? 0
+        guard let value = (part?.table ?? document.table)[name] else {
             if required {
                 issues.append(LoadIssue(.error, file: document.path, field: name,
                                         problem: "no [[\(name)]] records"))
@@ -68,7 +70,8 @@ private struct Loader {
             return []
         }
         var out: [RecordReader] = []
-        for (i, element) in array.enumerated() {
+        for (j, element) in array.enumerated() {
+            let i = first + j
             let line = document.headerLine(arrayOfTables: name, index: i)
             guard let table = element.table else {
                 issues.append(LoadIssue(.error, file: document.path, line: line, field: "\(name)[\(i + 1)]",
@@ -219,26 +222,32 @@ private struct Loader {
             }
             finish(r)
         }
+        townsDoc.release()  // its tree is not needed any more: free it before figures.toml's
 
         // figures.toml
         let townIndex = Dictionary(towns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for var r in records(figuresDoc, "figure", required: false) {
-            let townID = r.string("town", required: true)
-            var index: Int?
-            if let townID {
-                index = townIndex[townID]
-                if index == nil { r.error("town", "unknown town '\(townID)' (not in towns.toml)") }
-            }
-            let parsed = readFigure(&r, document: figuresDoc, periods: periods, sources: sources,
-                                    extraKeys: ["town"])
-            if let index, let (key, figure) = parsed {
-                if towns[index].figures[key] != nil {
-                    r.error("measure", "duplicate figure \(key) for town '\(townID!)'")
-                } else {
-                    towns[index].figures[key] = figure
+        // A large figures.toml comes in parts, each parsed and freed in turn.
+        for partIndex in 0..<figuresDoc.partCount(of: "figure") {
+            let part = figuresDoc.part(partIndex, of: "figure")
+            defer { if partIndex > 0 { part.table.clear() } }
+            for var r in records(figuresDoc, "figure", required: false, part: part) {
+                let townID = r.string("town", required: true)
+                var index: Int?
+                if let townID {
+                    index = townIndex[townID]
+                    if index == nil { r.error("town", "unknown town '\(townID)' (not in towns.toml)") }
                 }
+                let parsed = readFigure(&r, document: figuresDoc, periods: periods, sources: sources,
+                                        extraKeys: ["town"])
+                if let index, let (key, figure) = parsed {
+                    if towns[index].figures[key] != nil {
+                        r.error("measure", "duplicate figure \(key) for town '\(townID!)'")
+                    } else {
+                        towns[index].figures[key] = figure
+                    }
+                }
+                finish(r)
             }
-            finish(r)
         }
         figuresDoc.release()
 

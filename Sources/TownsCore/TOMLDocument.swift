@@ -7,10 +7,20 @@ import TOMLKit
 /// index finds them in the text: the n-th `[[name]]` header, and the first `key =` line
 /// below a header. Records written as inline tables (`name = [{...}]`) get the line of the
 /// array's key.
+///
+/// A large file made only of `[[name]]` records (figures.toml at province scale) is parsed in
+/// parts of `partRecords` records, one part at a time (`partCount`, `part(_:)`): a whole
+/// 14 MB file would take some 150 MB as a TOMLKit tree at once. Every part is parsed once at
+/// init to find syntax errors exactly as the whole file would (on any error, the whole file
+/// is parsed for the message), then again when the loader reaches it.
 struct TOMLDocument {
     let path: String
+    /// The parsed file; for a file read in parts, its first part.
     let table: TOMLTable
-    private let lines: [Substring]
+    private let lines: TextLines
+    /// For a file read in parts: the records' name and each part's lines (0-based, half-open)
+    /// and first record (0-based).
+    private let parts: (name: String, lines: [Range<Int>], firstRecord: [Int])?
     /// 1-based lines of the `[[name]]` headers, by name, in file order; and of `[name]`
     /// headers (first one). Indexed once at init: a file of n records is scanned once, not
     /// once per record.
@@ -19,6 +29,9 @@ struct TOMLDocument {
 
     /// Largest data file read, in bytes (a larger one is refused before it is read).
     static let maximumBytes = 16 << 20
+    /// Smallest file read in parts, in bytes, and the records in one part.
+    static let partThreshold = 4 << 20
+    static let partRecords = 2000
 
     /// Reads and parses `path`. Throws `LoadIssue` for a missing, unreadable, oversized,
     /// non-UTF-8 or syntactically invalid file.
@@ -43,18 +56,77 @@ struct TOMLDocument {
             let line = TOMLDocument.firstInvalidUTF8Line(data)
             throw LoadIssue(.error, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
         }
+        lines = TextLines(text)
+        (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
+        if data.count >= TOMLDocument.partThreshold, let split = TOMLDocument.split(text, lines, arrayHeaders, tableHeaders),
+           let first = TOMLDocument.validate(split, lines) {
+            parts = split
+            table = first
+            return
+        }
+        parts = nil
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw LoadIssue(.error, file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
                             problem: "TOML syntax: \(error.description)")
         }
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
+    }
+
+    /// How a file made only of `[[name]]` records (one name, no `[table]` headers, no
+    /// multi-line strings, more than one part's worth) splits into parts at its headers; nil
+    /// for any other file.
+    private static func split(_ text: String, _ lines: TextLines, _ arrays: [String: [Int]],
+                              _ tables: [String: Int]) -> (name: String, lines: [Range<Int>], firstRecord: [Int])? {
+        guard tables.isEmpty, arrays.count == 1, let (name, headers) = arrays.first, headers.count > partRecords,
+              !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
+              !text.contains("\"\"\""), !text.contains("\'\'\'") else { return nil }
+        var ranges: [Range<Int>] = []
+        var firsts: [Int] = []
+        var start = 0
+        var record = 0
+        while record < headers.count {
+            let next = record + partRecords
+            let end = next < headers.count ? headers[next] - 1 : lines.count
+            ranges.append(start..<end)
+            firsts.append(record)
+            start = end
+            record = next
+        }
+        return (name, ranges, firsts)
+    }
+
+    /// Parses every part; returns the first part's table, or nil on any syntax error (the
+    /// caller then parses the whole file, whose error names the right place in its words).
+    private static func validate(_ split: (name: String, lines: [Range<Int>], firstRecord: [Int]), _ lines: TextLines) -> TOMLTable? {
+        var first: TOMLTable?
+        for (i, range) in split.lines.enumerated() {
+            guard let table = try? TOMLTable(string: String(lines.text(of: range))) else {
+                first?.clear()
+                return nil
+            }
+            if i == 0 { first = table } else { table.clear() }
+        }
+        return first
+    }
+
+    /// The number of tables `[[name]]` records come in: 1, or the number of parts.
+    func partCount(of name: String) -> Int {
+        guard let parts, parts.name == name else { return 1 }
+        return parts.lines.count
+    }
+
+    /// The table holding part `index` of the `[[name]]` records and the index of its first
+    /// record. Part 0 is `table`; a later part is parsed now: `clear()` it when done.
+    func part(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int) {
+        guard index > 0, let parts, parts.name == name else { return (table, 0) }
+        let text = String(lines.text(of: parts.lines[index]))
+        // The part parsed once already at init, so it parses again.
+        return ((try? TOMLTable(string: text)) ?? TOMLTable(), parts.firstRecord[index])
     }
 
     /// The header lines of `lines`: `[[name]]` (every one) and `[name]` (the first), 1-based.
-    private static func indexHeaders(_ lines: [Substring]) -> ([String: [Int]], [String: Int]) {
+    private static func indexHeaders(_ lines: TextLines) -> ([String: [Int]], [String: Int]) {
         var arrays: [String: [Int]] = [:]
         var tables: [String: Int] = [:]
         for (i, raw) in lines.enumerated() {
