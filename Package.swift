@@ -44,10 +44,15 @@ let package = Package(
         .target(name: "TownsUI", dependencies: ["TownsCore", "CTownsText"]),
         // The ncurses backend: terminal set-up and restore, signals, keys, colours.
         .target(name: "TownsTerminal", dependencies: ["TownsUI", "CNcursesw"]),
+        // forkpty for the benchmark's pseudo-terminal runs (`towns bench`).
+        .target(name: "CTownsPty", path: "Sources/CTownsPty"),
+        // `towns bench`: timings in process, the real binary and VisiData through a
+        // pseudo-terminal, the synthetic towns as CSV. No ncurses, no argument parsing.
+        .target(name: "TownsBench", dependencies: ["TownsCore", "TownsUI", "CTownsPty"]),
         .executableTarget(
             name: "towns",
             dependencies: [
-                "TownsCore", "TownsImport", "TownsUI", "TownsTerminal",
+                "TownsCore", "TownsImport", "TownsUI", "TownsTerminal", "TownsBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -74,28 +74,72 @@ public struct Checker: Sendable {
     }
 
     private func ratioChecks(subject: String, townID: String?, figures: [FigureKey: Figure]) -> [Finding] {
-        var findings: [Finding] = []
-        for t in triples(figures) {
-            guard let rate = figures[t.rate], case let .exact(rv, rd) = rate.quantity,
-                  let num = figures[t.num], case let .exact(nv, nd) = num.quantity,
-                  let den = figures[t.den], case let .exact(dv, dd) = den.quantity, dv > 0 else { continue }
-            let computed = nv / dv * 100
-            let printed = Interval(printed: rv, decimals: rd)
-            let possible = Interval(printed: nv, decimals: nd).divided(by: Interval(printed: dv, decimals: dd), scale: 100)
-            let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
-            let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = \(DecimalMath.text(computed, scale: 2))%"
-            if let possible, !possible.overlaps(printed) {
-                // What denominator would the printed rate need?
-                let needed = nv / (rv / 100)
-                findings.append(Finding(kind: .inconsistency, subject: subject,
-                    message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most \(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of \(DecimalMath.text(needed, scale: 1))",
-                    locations: where_, townID: townID, flagged: t.rate))
-            } else {
-                findings.append(Finding(kind: .confirmed, subject: subject,
-                    message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_))
+        triples(figures).compactMap { ratioCheck($0, subject: subject, townID: townID, figures: figures) }
+    }
+
+    /// The consistency findings about one town's own rates (a printed rate against its
+    /// reported numerator and denominator): what `run()` reports for the town with its
+    /// `townID` set, without checking every other town.
+    public func ratioFindings(for town: Town) -> [Finding] {
+        ratioChecks(subject: town.nameZH, townID: town.id, figures: town.figures)
+    }
+
+    /// Every finding about one town: its rate checks and whether its derived plans agree
+    /// across periods (Haining: 9.3 / 50% and 13.56 / 72.9% both give 18.6).
+    public func findings(for town: Town) -> [Finding] {
+        ratioFindings(for: town) + planAgreement(town)
+    }
+
+    /// Whether the rate `key` of a town (or, with nil, of the city's totals) fails its ratio
+    /// check: the same answer as looking for an inconsistency flagging `key` among `run()`'s
+    /// findings, found by checking that one rate.
+    public func isFlagged(_ key: FigureKey, town: Town?) -> Bool {
+        let figures = town?.figures ?? dataset.totals
+        guard figures[key] != nil, let t = triple(for: key) else { return false }
+        return ratioCheck(t, subject: "", townID: town?.id, figures: figures)?.kind == .inconsistency
+    }
+
+    /// The (rate, numerator, denominator) triple whose rate is `key`, as `triples` lists it.
+    private func triple(for key: FigureKey) -> (rate: FigureKey, num: FigureKey, den: FigureKey, label: String)? {
+        guard let id = key.period else { return nil }
+        switch key.measure {
+        case .planShare:
+            guard dataset.periods.contains(where: { String($0.year) == id }) else { return nil }
+            return (key, FigureKey(.planYear, id), FigureKey(.planTotal), "\(id) plan share")
+        case .completionRate, .startRate, .featuredShare:
+            guard let p = dataset.period(id) else { return nil }
+            let y = String(p.year)
+            switch key.measure {
+            case .completionRate: return (key, FigureKey(.completed, p.id), FigureKey(.planYear, y), "\(p.labelEN) completion")
+            case .startRate: return (key, FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned), "\(p.labelEN) start rate")
+            default: return (key, FigureKey(.featuredInvestment, p.id), FigureKey(.completed, p.id), "\(p.labelEN) featured-industry share")
             }
+        default:
+            return nil
         }
-        return findings
+    }
+
+    /// One ratio check: nil when a figure is missing, not exact, or the denominator is 0.
+    private func ratioCheck(_ t: (rate: FigureKey, num: FigureKey, den: FigureKey, label: String), subject: String,
+                            townID: String?, figures: [FigureKey: Figure]) -> Finding? {
+        guard let rate = figures[t.rate], case let .exact(rv, rd) = rate.quantity,
+              let num = figures[t.num], case let .exact(nv, nd) = num.quantity,
+              let den = figures[t.den], case let .exact(dv, dd) = den.quantity, dv > 0 else { return nil }
+        let computed = nv / dv * 100
+        let printed = Interval(printed: rv, decimals: rd)
+        let possible = Interval(printed: nv, decimals: nd).divided(by: Interval(printed: dv, decimals: dd), scale: 100)
+        let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
+        let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = \(DecimalMath.text(computed, scale: 2))%"
+        if let possible, !possible.overlaps(printed) {
+            // What denominator would the printed rate need?
+            let needed = nv / (rv / 100)
+            return Finding(kind: .inconsistency, subject: subject,
+                message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most \(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of \(DecimalMath.text(needed, scale: 1))",
+                locations: where_, townID: townID, flagged: t.rate)
+        } else {
+            return Finding(kind: .confirmed, subject: subject,
+                message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_, townID: townID)
+        }
     }
 
     /// A year's plan derived from several periods must be one value.
@@ -117,11 +161,11 @@ public struct Checker: Sendable {
             if common == nil {
                 findings.append(Finding(kind: .inconsistency, subject: town.nameZH,
                     message: "\(year) plan derived from completed / completion rate disagrees between periods: \(parts)",
-                    locations: intervals.flatMap { $0.2 }))
+                    locations: intervals.flatMap { $0.2 }, townID: town.id))
             } else {
                 findings.append(Finding(kind: .confirmed, subject: town.nameZH,
                     message: "\(year) plan derived from completed / completion rate agrees across periods: \(parts)",
-                    locations: intervals.flatMap { $0.2 }))
+                    locations: intervals.flatMap { $0.2 }, townID: town.id))
             }
         }
         return findings

@@ -87,8 +87,10 @@ private struct Loader {
     }
 
     /// The records of `[[name]]` in `document`, each with a reader positioned at its line.
-    mutating func records(_ document: TOMLDocument, _ name: String, required: Bool = true) -> [RecordReader] {
-        guard let value = document.table[name] else {
+    mutating func records(_ document: TOMLDocument, _ name: String, required: Bool = true,
+                          part: (table: TOMLTable, firstRecord: Int)? = nil) -> [RecordReader] {
+        let first = part?.firstRecord ?? 0
+        guard let value = (part?.table ?? document.table)[name] else {
             if required {
                 issues.append(LoadIssue(.error, file: document.path, field: name,
                                         problem: "no [[\(name)]] records"))
@@ -101,7 +103,8 @@ private struct Loader {
             return []
         }
         var out: [RecordReader] = []
-        for (i, element) in array.enumerated() {
+        for (j, element) in array.enumerated() {
+            let i = first + j
             let line = document.headerLine(arrayOfTables: name, index: i)
             guard let table = element.table else {
                 issues.append(LoadIssue(.error, file: document.path, line: line, field: "\(name)[\(i + 1)]",
@@ -235,6 +238,7 @@ private struct Loader {
             }
             finish(r)
         }
+        townsDoc.release()  // its tree is not needed any more: free it before figures.toml's
 
         // figures.toml
         let townIndex = Dictionary(towns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -243,6 +247,7 @@ private struct Loader {
         for document in monthly {
             readTownFigures(document, into: &towns, index: townIndex, periods: periods, sources: sources)
         }
+        figuresDoc.release()
 
         // totals.toml
         var totals: [FigureKey: Figure] = [:]
@@ -253,14 +258,17 @@ private struct Loader {
             finish(r)
         }
 
+        for doc in docs { doc?.release() }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
                               towns: towns, totals: totals, directory: directory)
         if FileManager.default.fileExists(atPath: display("rules.toml")), let rulesDoc = open("rules.toml") {
             dataset.rules = readRules(rulesDoc, sources: sources)
+            rulesDoc.release()
         }
         if FileManager.default.fileExists(atPath: display("province.toml")), let doc = open("province.toml") {
             dataset.province = readProvince(doc, sources: sources, towns: towns)
+            doc.release()
         }
         if FileManager.default.fileExists(atPath: display("problems.toml")), let doc = open("problems.toml") {
             dataset.problems = readProblems(doc, sources: sources, towns: towns)
@@ -410,7 +418,18 @@ private struct Loader {
     /// where the first one is.
     mutating func readTownFigures(_ document: TOMLDocument, into towns: inout [Town], index townIndex: [String: Int],
                                   periods: [Period], sources: [String: Source]) {
-        for var r in records(document, "figure", required: false) {
+        // A large file comes in parts, each parsed and freed in turn (see TOMLDocument.part).
+        for partIndex in 0..<document.partCount(of: "figure") {
+            let part = document.part(partIndex, of: "figure")
+            defer { if partIndex > 0 { part.table.clear() } }
+            readTownFigureRecords(records(document, "figure", required: false, part: part), document, into: &towns,
+                                  index: townIndex, periods: periods, sources: sources)
+        }
+    }
+
+    mutating func readTownFigureRecords(_ readers: [RecordReader], _ document: TOMLDocument, into towns: inout [Town],
+                                        index townIndex: [String: Int], periods: [Period], sources: [String: Source]) {
+        for var r in readers {
             let townID = r.string("town", required: true)
             var index: Int?
             if let townID {

@@ -27,8 +27,17 @@ public enum DecimalMath {
     /// Half a unit of the last printed digit: the rounding a printed figure may hide
     /// (9.3 -> 0.05, 50 -> 0.5).
     public static func halfUnit(decimals: Int) -> Decimal {
+        if halfUnits.indices.contains(decimals) { return halfUnits[decimals] }
+        return computeHalfUnit(decimals: decimals)
+    }
+
+    /// `halfUnit` for 0-12 decimals, worked out once (Decimal division is slow and every
+    /// interval of a check or a derivation needs one).
+    private static let halfUnits: [Decimal] = (0...12).map { computeHalfUnit(decimals: $0) }
+
+    private static func computeHalfUnit(decimals: Int) -> Decimal {
         var d = Decimal(5)
-        for _ in 0...decimals { d /= 10 }
+        for _ in 0...max(0, decimals) { d /= 10 }
         return d
     }
 

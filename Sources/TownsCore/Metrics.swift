@@ -13,8 +13,15 @@ import Foundation
 /// Rounding: amounts to 2 decimals, rates to 1 decimal (the paper's precision).
 public struct Metrics: Sendable {
     public let dataset: Dataset
+    /// The periods of each year ("2015"), oldest first.
+    private let periodsByYear: [String: [Period]]
 
-    public init(dataset: Dataset) { self.dataset = dataset }
+    public init(dataset: Dataset) {
+        self.dataset = dataset
+        var byYear: [String: [Period]] = [:]
+        for p in dataset.periods { byYear[String(p.year), default: []].append(p) }
+        periodsByYear = byYear
+    }
 
     // MARK: Towns
 
@@ -37,13 +44,8 @@ public struct Metrics: Sendable {
         case .planYear:
             return derivedYearPlan(year: key.period ?? "", figures)
         case .completionRate:
-            guard let p = key.period,
-                  let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
-                  let plan = figure(FigureKey(.planYear, year(of: p)), in: figures), let planV = plan.quantity.exactValue,
-                  planV > 0, comparable(done, plan) else { return nil }
-            let rate = doneV / planV * 100
-            return .derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
-                            formula: "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+            guard let p = key.period else { return nil }
+            return derivedCompletionRate(p, figures, plan: figure(FigureKey(.planYear, year(of: p)), in: figures))
         case .completed:
             guard let p = key.period,
                   let rate = figures[FigureKey(.completionRate, p)], let rateV = rate.quantity.exactValue,
@@ -82,10 +84,52 @@ public struct Metrics: Sendable {
         return true
     }
 
+    /// completed(p) / the year's plan x 100, given the plan as `figure` gives it.
+    private func derivedCompletionRate(_ p: String, _ figures: [FigureKey: Figure], plan: Figure?) -> Figure? {
+        guard let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
+              let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
+        let rate = doneV / planV * 100
+        return .derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+                        formula: "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+    }
+
+    /// What the towns table shows of one town for one period, each figure as
+    /// `figure(_:_:)` gives it (reported, derived, or nil), the year's plan worked out once.
+    public struct PeriodFigures: Sendable {
+        public var planYear: Figure?
+        public var completed: Figure?
+        public var completionRate: Figure?
+        public var projectsStarted: Figure?
+        public var projectsPlanned: Figure?
+        public var startRate: Figure?
+    }
+
+    /// The town's figures for period `period` ("2015-09") and the plan of `year` ("2015").
+    public func periodFigures(_ town: Town, period: String, year: String) -> PeriodFigures {
+        let figures = town.figures
+        let plan = figure(FigureKey(.planYear, year), in: figures)
+        let rateKey = FigureKey(.completionRate, period)
+        let rate: Figure?
+        if let reported = figures[rateKey] {
+            rate = reported
+        } else if year == self.year(of: period) {
+            rate = derivedCompletionRate(period, figures, plan: plan)  // the same plan `figure` would derive
+        } else {
+            rate = figure(rateKey, in: figures)
+        }
+        return PeriodFigures(
+            planYear: plan,
+            completed: figure(FigureKey(.completed, period), in: figures),
+            completionRate: rate,
+            projectsStarted: figure(FigureKey(.projectsStarted, period), in: figures),
+            projectsPlanned: figure(FigureKey(.projectsPlanned), in: figures),
+            startRate: figure(FigureKey(.startRate, period), in: figures))
+    }
+
     /// The year's plan from completed / completion rate, earliest period first.
     private func derivedYearPlan(year: String, _ figures: [FigureKey: Figure]) -> Figure? {
         var derivations: [(value: Decimal, interval: Interval?, text: String)] = []
-        for period in dataset.periods where String(period.year) == year {
+        for period in periodsByYear[year] ?? [] {
             guard let done = figures[FigureKey(.completed, period.id)], case let .exact(dv, dd) = done.quantity,
                   let rate = figures[FigureKey(.completionRate, period.id)], case let .exact(rv, rd) = rate.quantity,
                   rv > 0 else { continue }
@@ -130,6 +174,18 @@ public struct Metrics: Sendable {
                         formula: "completion \(rateText)% − \(DecimalMath.text(elapsed, scale: 1))% of the year elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: 1)) pp")
     }
 
+    /// The value of `scheduleVariance(rate, period:)` without its formula (for tables), in
+    /// percentage points rounded to 1 decimal; nil when the rate is unknown or a bound.
+    public func scheduleVarianceValue(_ rate: Figure?, period: Period) -> Decimal? {
+        guard let r = rate?.quantity.exactValue else { return nil }
+        let elapsed = Metrics.elapsed.indices.contains(period.through) ? Metrics.elapsed[period.through] : Decimal(period.through) / 12 * 100
+        return DecimalMath.rounded(r - elapsed, scale: 1)
+    }
+
+    /// The share of the year elapsed after 0-12 months, in % (`Decimal(month) / 12 * 100`),
+    /// worked out once: a table of towns needs it for every row.
+    private static let elapsed: [Decimal] = (0...12).map { Decimal($0) / 12 * 100 }
+
     private func decimalsOf(_ f: Figure) -> Int {
         if case let .exact(_, d) = f.quantity { return d }
         return 0
@@ -158,13 +214,19 @@ public struct Metrics: Sendable {
     }
 
     public func knownSum(_ key: FigureKey, over towns: [Town]) -> KnownSum {
+        knownSum(towns.map { ($0, figure($0, key)) })
+    }
+
+    /// The sum of what is known of figures already looked up, one per town (as
+    /// `knownSum(_:over:)` adds them).
+    public func knownSum(_ figures: [(town: Town, figure: Figure?)]) -> KnownSum {
         var result = KnownSum(sum: 0, known: [], derived: [], bounded: [], boundSum: 0, unknown: [], decimals: 0)
-        for town in towns {
-            switch figure(town, key)?.quantity {
+        for (town, figure) in figures {
+            switch figure?.quantity {
             case let .exact(v, d)?:
                 result.sum += v
                 result.known.append(town)
-                let derived = figure(town, key)?.isDerived == true
+                let derived = figure?.isDerived == true
                 if derived { result.derived.append(town) }
                 result.decimals = max(result.decimals, derived ? 2 : d)
             case let .moreThan(b)?:

@@ -7,13 +7,31 @@ import TOMLKit
 /// index finds them in the text: the n-th `[[name]]` header, and the first `key =` line
 /// below a header. Records written as inline tables (`name = [{...}]`) get the line of the
 /// array's key.
+///
+/// A large file made only of `[[name]]` records (figures.toml at province scale) is parsed in
+/// parts of `partRecords` records, one part at a time (`partCount`, `part(_:)`): a whole
+/// 14 MB file would take some 150 MB as a TOMLKit tree at once. Every part is parsed once at
+/// init to find syntax errors exactly as the whole file would (on any error, the whole file
+/// is parsed for the message), then again when the loader reaches it.
 struct TOMLDocument {
     let path: String
+    /// The parsed file; for a file read in parts, its first part.
     let table: TOMLTable
-    private let lines: [Substring]
+    private let lines: TextLines
+    /// For a file read in parts: the records' name and each part's lines (0-based, half-open)
+    /// and first record (0-based).
+    private let parts: (name: String, lines: [Range<Int>], firstRecord: [Int])?
+    /// 1-based lines of the `[[name]]` headers, by name, in file order; and of `[name]`
+    /// headers (first one). Indexed once at init: a file of n records is scanned once, not
+    /// once per record.
+    private let arrayHeaders: [String: [Int]]
+    private let tableHeaders: [String: Int]
 
     /// Largest data file read, in bytes (a larger one is refused before it is read).
     static let maximumBytes = 16 << 20
+    /// Smallest file read in parts, in bytes, and the records in one part.
+    static let partThreshold = 4 << 20
+    static let partRecords = 2000
 
     /// Reads and parses `path`. Throws `LoadIssue` for a missing, unreadable, oversized,
     /// non-UTF-8 or syntactically invalid file.
@@ -38,40 +56,112 @@ struct TOMLDocument {
             let line = TOMLDocument.firstInvalidUTF8Line(data)
             throw LoadIssue(.error, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
         }
+        lines = TextLines(text)
+        (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
+        if data.count >= TOMLDocument.partThreshold, let split = TOMLDocument.split(text, lines, arrayHeaders, tableHeaders),
+           let first = TOMLDocument.validate(split, lines) {
+            parts = split
+            table = first
+            return
+        }
+        parts = nil
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw LoadIssue(.error, file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
                             problem: "TOML syntax: \(error.description)")
         }
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// How a file made only of `[[name]]` records (one name, no `[table]` headers, no
+    /// multi-line strings, more than one part's worth) splits into parts at its headers; nil
+    /// for any other file.
+    private static func split(_ text: String, _ lines: TextLines, _ arrays: [String: [Int]],
+                              _ tables: [String: Int]) -> (name: String, lines: [Range<Int>], firstRecord: [Int])? {
+        guard tables.isEmpty, arrays.count == 1, let (name, headers) = arrays.first, headers.count > partRecords,
+              !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
+              !text.contains("\"\"\""), !text.contains("\'\'\'") else { return nil }
+        var ranges: [Range<Int>] = []
+        var firsts: [Int] = []
+        var start = 0
+        var record = 0
+        while record < headers.count {
+            let next = record + partRecords
+            let end = next < headers.count ? headers[next] - 1 : lines.count
+            ranges.append(start..<end)
+            firsts.append(record)
+            start = end
+            record = next
+        }
+        return (name, ranges, firsts)
+    }
+
+    /// Parses every part; returns the first part's table, or nil on any syntax error (the
+    /// caller then parses the whole file, whose error names the right place in its words).
+    private static func validate(_ split: (name: String, lines: [Range<Int>], firstRecord: [Int]), _ lines: TextLines) -> TOMLTable? {
+        var first: TOMLTable?
+        for (i, range) in split.lines.enumerated() {
+            guard let table = try? TOMLTable(string: String(lines.text(of: range))) else {
+                first?.clear()
+                return nil
+            }
+            if i == 0 { first = table } else { table.clear() }
+        }
+        return first
+    }
+
+    /// The number of tables `[[name]]` records come in: 1, or the number of parts.
+    func partCount(of name: String) -> Int {
+        guard let parts, parts.name == name else { return 1 }
+        return parts.lines.count
+    }
+
+    /// The table holding part `index` of the `[[name]]` records and the index of its first
+    /// record. Part 0 is `table`; a later part is parsed now: `clear()` it when done.
+    func part(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int) {
+        guard index > 0, let parts, parts.name == name else { return (table, 0) }
+        let text = String(lines.text(of: parts.lines[index]))
+        // The part parsed once already at init, so it parses again.
+        return ((try? TOMLTable(string: text)) ?? TOMLTable(), parts.firstRecord[index])
+    }
+
+    /// The header lines of `lines`: `[[name]]` (every one) and `[name]` (the first), 1-based.
+    private static func indexHeaders(_ lines: TextLines) -> ([String: [Int]], [String: Int]) {
+        var arrays: [String: [Int]] = [:]
+        var tables: [String: Int] = [:]
+        for (i, raw) in lines.enumerated() {
+            // Only lines whose first non-blank character is `[` can be headers; skip the rest
+            // without trimming them (most lines of a data file are `key = value`).
+            guard let first = raw.first(where: { !($0 == " " || $0 == "\t" || $0.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)) }),
+                  first == "[" else { continue }
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[[") {
+                let inner = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                arrays[inner, default: []].append(i + 1)
+            } else if line.hasPrefix("[") {
+                let inner = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                if tables[inner] == nil { tables[inner] = i + 1 }
+            }
+        }
+        return (arrays, tables)
+    }
+
+    /// Frees the parsed tree (TOMLKit never frees a parsed table by itself: a 14 MB file's
+    /// tree would stay in memory for the life of the process). Every `TOMLTable` and
+    /// `RecordReader` taken from this document is empty afterwards; call it when done.
+    func release() {
+        table.clear()
     }
 
     /// 1-based line of the `index`-th (0-based) `[[name]]` header, if written that way.
     func headerLine(arrayOfTables name: String, index: Int) -> Int? {
-        var seen = 0
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard line.hasPrefix("[[") else { continue }
-            let inner = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-            if inner == name {
-                if seen == index { return i + 1 }
-                seen += 1
-            }
-        }
+        if let headers = arrayHeaders[name], headers.indices.contains(index) { return headers[index] }
         return keyLine(key: name, below: 0)
     }
 
     /// 1-based line of the `[name]` header.
     func headerLine(table name: String) -> Int? {
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") && !line.hasPrefix("[[") {
-                let inner = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                if inner == name { return i + 1 }
-            }
-        }
-        return nil
+        tableHeaders[name]
     }
 
     /// 1-based line of `key = ...` in the block that starts at `headerLine` (the next header
@@ -222,6 +312,11 @@ struct RecordReader {
 
     /// Warns about keys other than `allowed` (a misspelt field would otherwise be ignored).
     mutating func warnUnknownKeys(allowed: Set<String>) {
+        // TOMLKit's `keys` allocates C strings it never frees: count the allowed keys present
+        // first, and list the keys only when some other key is there.
+        var present = 0
+        for key in allowed where table[key] != nil { present += 1 }
+        if present == table.count { return }
         for key in table.keys.sorted() where !allowed.contains(key) {
             warning(key, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
         }

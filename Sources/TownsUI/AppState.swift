@@ -2,7 +2,7 @@ import TownsCore
 
 /// One screen on the navigation stack, with its own selection and scroll offset.
 public struct Screen: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
+    public enum Kind: Hashable, Sendable {
         /// Home: every town, one row each, with the city's totals.
         case towns
         /// The four development types.
@@ -45,8 +45,12 @@ public struct Screen: Equatable, Sendable {
 public struct AppState: Sendable {
     public let dataset: Dataset
     public let metrics: Metrics
-    /// Consistency findings (`Checker`), computed once when the state is made.
-    public let findings: [Finding]
+    let checker: Checker
+    /// Lists, pages and findings worked out so far; shared by the states `update` makes.
+    let cache = ViewCache()
+    /// Consistency findings (`Checker`), computed the first time they are asked for (the
+    /// views need only a few of them, found without running every check: `flagged`).
+    public var findings: [Finding] { cache.findings { checker.run() } }
     /// Navigation stack; the first element is one of the top views (towns, types, entities).
     public var stack: [Screen]
     /// Index into `dataset.periods` of the period shown.
@@ -97,7 +101,7 @@ public struct AppState: Sendable {
     public init(dataset: Dataset, width: Int = 80, height: Int = 24) {
         self.dataset = dataset
         self.metrics = Metrics(dataset: dataset)
-        self.findings = Checker(dataset: dataset).run()
+        self.checker = Checker(dataset: dataset)
         self.stack = [Screen(.towns)]
         let withCompletion = dataset.periods.indices.last { i in
             let id = dataset.periods[i].id

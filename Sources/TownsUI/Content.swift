@@ -16,21 +16,34 @@ public struct ListContent: Sendable {
 }
 
 extension AppState {
-    func flagged(_ townID: String?, _ key: FigureKey) -> Bool {
-        findings.contains { $0.kind == .inconsistency && $0.townID == townID && $0.flagged == key }
+    /// Whether a consistency check casts doubt on the rate `key` of `town` (nil: the city's
+    /// totals): an inconsistency among `findings` flagging it, found by checking that rate alone.
+    func flagged(_ town: Town?, _ key: FigureKey) -> Bool {
+        checker.isFlagged(key, town: town)
     }
 
     /// The list `screen` shows, sorted as the screen says (the sorted column's title marked
-    /// ▲ or ▼), or nil for a detail page. `update` and the views both use this.
+    /// ▲ or ▼), or nil for a detail page. `update` and the views both use this. Made once per
+    /// view, period, glyphs, filter, language and sort, and kept (`ViewCache`).
     public func content(for screen: Screen, glyphs: Glyphs = .unicode) -> ListContent? {
-        guard var content = listContent(screen.kind, glyphs: glyphs) else { return nil }
-        if let column = screen.sortColumn, column < content.columns.count {
+        list(for: screen, glyphs: glyphs)?.content
+    }
+
+    /// The cached list `screen` shows, sorted, with its natural column widths.
+    func list(for screen: Screen, glyphs: Glyphs) -> ViewCache.List? {
+        guard let column = screen.sortColumn else { return cachedList(screen.kind, glyphs: glyphs) }
+        var key = listKey(screen.kind, glyphs: glyphs)
+        key.sortColumn = column
+        key.sortDescending = screen.sortDescending
+        return cache.list(key) {
+            guard var content = cachedList(screen.kind, glyphs: glyphs)?.content else { return nil }
+            guard column < content.columns.count else { return content }
             let order = TableSort.order(content.rows, column: column, descending: screen.sortDescending, index: searchIndex)
             content.rows = order.map { content.rows[$0] }
             content.targets = order.map { content.targets[$0] }
             content.columns[column].title += screen.sortDescending ? "▼" : "▲"
+            return content
         }
-        return content
     }
 
     /// Rows of the current list that match the search, in display order.
@@ -39,15 +52,31 @@ extension AppState {
         return content.rows.indices.filter { searchIndex.matches(q, content.rows[$0].searchTerms) }
     }
 
-    /// The list shown by `kind` in the data's order, or nil for a detail page.
+    /// What a list depends on besides the dataset: view, period, glyphs, filter, language.
+    func listKey(_ kind: Screen.Kind, glyphs: Glyphs) -> ViewCache.ListKey {
+        ViewCache.ListKey(kind: kind, period: periodIndex, glyphs: glyphs, filter: filter, language: language)
+    }
+
+    /// The list shown by `kind` in the data's order, or nil for a detail page. Made once per
+    /// view, period, glyphs, filter and language and kept (`ViewCache`) while in use.
     public func listContent(_ kind: Screen.Kind, glyphs: Glyphs = .unicode) -> ListContent? {
+        cachedList(kind, glyphs: glyphs)?.content
+    }
+
+    /// The cached list with its natural column widths.
+    func cachedList(_ kind: Screen.Kind, glyphs: Glyphs) -> ViewCache.List? {
+        if case .town = kind { return nil }
+        return cache.list(listKey(kind, glyphs: glyphs)) { makeListContent(kind, glyphs: glyphs) }
+    }
+
+    func makeListContent(_ kind: Screen.Kind, glyphs: Glyphs) -> ListContent? {
         switch kind {
         case .towns:
             return townsTable(filtered(dataset.towns), withCity: filter.isEmpty, glyphs: glyphs)
         case let .type(n):
             return townsTable(filtered(dataset.towns(ofType: n)), withCity: false, glyphs: glyphs)
         case let .entity(id):
-            let towns = id.map { dataset.towns(operatedBy: $0) } ?? dataset.towns.filter { $0.entityIDs.isEmpty }
+            let towns = id.map { cache.townsByEntity(dataset)[$0] ?? [] } ?? dataset.towns.filter { $0.entityIDs.isEmpty }
             return townsTable(filtered(towns), withCity: false, glyphs: glyphs)
         case .types:
             return typesTable(glyphs: glyphs)
@@ -190,20 +219,22 @@ extension AppState {
             Column(tr("项目", "Projects"), .right, priority: 70),
             Column(tr("开工率", "Start%"), .right, priority: 50),
         ]
-        var rows: [TableRow] = []
-        for town in towns {
-            let rate = metrics.figure(town, FigureKey(.completionRate, p))
-            rows.append(TableRow([
+        // Each town's figures looked up once, for its row and for the sums below; the rows
+        // are made on every core (each row depends on its own town only).
+        let (figures, rows) = concurrentMap(towns) { town -> (Metrics.PeriodFigures, TableRow) in
+            let f = metrics.periodFigures(town, period: p, year: year)
+            let rate = f.completionRate
+            return (f, TableRow([
                 .plain(name(town)),
                 .plain(county(town)),
                 .plain(String(town.type)),
-                ft.value(metrics.figure(town, FigureKey(.planYear, year))),
-                ft.value(metrics.figure(town, FigureKey(.completed, p))),
-                ft.percent(rate, flagged: flagged(town.id, FigureKey(.completionRate, p))),
+                ft.value(f.planYear),
+                ft.value(f.completed),
+                ft.percent(rate, flagged: flagged(town, FigureKey(.completionRate, p))),
                 bar(rate),
                 variance(rate, glyphs: glyphs),
-                projects(metrics.figure(town, FigureKey(.projectsStarted, p)), metrics.figure(town, FigureKey(.projectsPlanned)), ft),
-                ft.percent(metrics.figure(town, FigureKey(.startRate, p)), flagged: flagged(town.id, FigureKey(.startRate, p))),
+                projects(f.projectsStarted, f.projectsPlanned, ft),
+                ft.percent(f.startRate, flagged: flagged(town, FigureKey(.startRate, p))),
             ], searchTerms: townTerms(town)))
         }
         var summary: [TableRow] = []
@@ -220,10 +251,12 @@ extension AppState {
                 ft.percent(metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
             ], role: .totals))
         }
-        let keys: [FigureKey?] = [nil, nil, nil, FigureKey(.planYear, year), FigureKey(.completed, p), nil, nil, nil, nil, nil]
-        let sums = keys.map { $0.map { metrics.knownSum($0, over: towns) } }
-        let startedSum = metrics.knownSum(FigureKey(.projectsStarted, p), over: towns)
-        let plannedSum = metrics.knownSum(FigureKey(.projectsPlanned), over: towns)
+        func known(_ pick: (Metrics.PeriodFigures) -> Figure?) -> Metrics.KnownSum {
+            metrics.knownSum(zip(towns, figures).map { ($0, pick($1)) })
+        }
+        let sums: [Metrics.KnownSum?] = [nil, nil, nil, known(\.planYear), known(\.completed), nil, nil, nil, nil, nil]
+        let startedSum = known(\.projectsStarted)
+        let plannedSum = known(\.projectsPlanned)
         func sumCell(_ s: Metrics.KnownSum?) -> TableCell {
             guard let s else { return .plain("") }
             if s.known.isEmpty { return .text(glyphs.unknown, .unknown) }
@@ -266,7 +299,7 @@ extension AppState {
 
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
     func variance(_ rate: Figure?, glyphs: Glyphs) -> TableCell {
-        guard let period, let v = metrics.scheduleVariance(rate, period: period), let x = v.quantity.exactValue else {
+        guard let period, let x = metrics.scheduleVarianceValue(rate, period: period) else {
             return .text(glyphs.unknown + " ", .unknown)
         }
         let text = DecimalMath.text(x, scale: 1)
@@ -325,8 +358,9 @@ extension AppState {
         ]
         var rows: [TableRow] = []
         var targets: [Screen.Kind] = []
+        let byEntity = cache.townsByEntity(dataset)
         for entity in dataset.entities {
-            let towns = dataset.towns(operatedBy: entity.id)
+            let towns = byEntity[entity.id] ?? []
             let modes = Set(towns.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
             rows.append(TableRow([
                 .plain(tr(entity.nameZH, entity.nameEN)),

@@ -13,7 +13,18 @@ extension AppState {
     /// formula, the figures of every period (unknown ones shown as unknown), the findings
     /// about the town, and the sources cited.
     public func townDetail(_ id: String, width: Int, glyphs: Glyphs = .unicode) -> [DetailLine] {
-        guard let town = dataset.town(id) else { return [.text(tr("没有这个小镇 no town '\(id)'", "no town '\(id)'"), .warning)] }
+        cache.detail(ViewCache.DetailKey(town: id, width: width, period: periodIndex, glyphs: glyphs, language: language)) {
+            makeTownDetail(id, width: width, glyphs: glyphs)
+        }
+    }
+
+    /// The town with this id (`Dataset.town`, through an index).
+    func town(_ id: String) -> Town? {
+        cache.townIndex(dataset)[id].map { dataset.towns[$0] }
+    }
+
+    func makeTownDetail(_ id: String, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        guard let town = town(id) else { return [.text(tr("没有这个小镇 no town '\(id)'", "no town '\(id)'"), .warning)] }
         let ft = FigureText(glyphs: glyphs)
         var out: [DetailLine] = []
         let labelWidth = 20
@@ -107,10 +118,10 @@ extension AppState {
             out.append(.text(tr(p.labelZH + "  " + p.labelEN, p.labelEN) + (p.id == period?.id ? tr("  ◀ 当前期间 shown period", "  ◀ shown period") : ""), .header))
             figureField(tr("完成 completed", "Completed"), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
             figureField(tr("完成率 of plan", "% of plan"), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
-                        flagged: flagged(town.id, FigureKey(.completionRate, p.id)))
+                        flagged: flagged(town, FigureKey(.completionRate, p.id)))
             figureField(tr("已开工 started", "Started"), metrics.figure(town, FigureKey(.projectsStarted, p.id)), unit: tr("个", ""))
             figureField(tr("开工率 start rate", "Start rate"), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
-                        flagged: flagged(town.id, FigureKey(.startRate, p.id)))
+                        flagged: flagged(town, FigureKey(.startRate, p.id)))
             for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
                 if let f = metrics.figure(town, FigureKey(m, p.id)) {
                     figureField(m.rawValue, f, unit: m.unit == .percent ? "%" : dataset.unit)
@@ -174,7 +185,8 @@ extension AppState {
                 }
             }
         }
-        let mine = findings.filter { $0.townID == town.id && $0.kind != .shortfall }
+        // `findings` about this town: its own rate checks and its plan derivations.
+        let mine = checker.findings(for: town).filter { $0.kind != .shortfall }
         if !mine.isEmpty {
             out.append(.text(""))
             out.append(.text(tr("核对 Checks", "Checks"), .header))

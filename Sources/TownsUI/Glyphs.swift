@@ -1,6 +1,6 @@
 /// The characters views draw with. Markers carry meaning without colour: `≈` derived,
 /// `—` unknown, `>` a lower bound, `!` fails a consistency check.
-public struct Glyphs: Sendable {
+public struct Glyphs: Hashable, Sendable {
     /// Bar fill from 1/8 to 8/8 of a cell.
     public var eighths: [String]
     public var barEmpty: String

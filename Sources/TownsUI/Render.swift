@@ -74,9 +74,10 @@ public struct Renderer: Sendable {
                 let shown = "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
-        } else if let content = state.content(for: state.screen, glyphs: glyphs) {
+        } else if let list = state.list(for: state.screen, glyphs: glyphs) {
+            let content = list.content
             let table = TableRenderer(theme: theme, glyphs: glyphs)
-            let layout = TableLayout(columns: content.columns, rows: content.rows + content.summary, width: body.width)
+            let layout = TableLayout(columns: content.columns, naturalWidths: state.cache.naturalWidths(list), width: body.width)
             table.draw(into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                        selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
                        summary: content.summary, highlighted: Set(state.searchMatches(content)))
@@ -177,7 +178,7 @@ public struct Renderer: Sendable {
         case let .type(n): return "\(n) " + (state.dataset.type(n).map { state.tr($0.nameZH, $0.nameEN) } ?? "?")
         case .entities: return state.tr("运营主体 Entities", "Operating entities")
         case let .entity(id): return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } } ?? state.tr("未载明运营主体", "entity not named")
-        case let .town(id): return state.dataset.town(id).map(state.name) ?? id
+        case let .town(id): return state.town(id).map(state.name) ?? id
         case .assessment: return state.tr("考核 Assessment", "Assessment")
         case .province: return state.tr("全省 Province", "Province")
         case let .city(name): return name

@@ -56,12 +56,27 @@ public struct TableLayout: Sendable {
 
     /// Sizes `columns` for `rows` within `width` cells.
     public init(columns: [Column], rows: [TableRow], width: Int) {
+        self.init(columns: columns, naturalWidths: TableLayout.naturalWidths(columns: columns, rows: [rows]), width: width)
+    }
+
+    /// The width each column's title and cells need, over every row of `rows` (groups of
+    /// rows, e.g. the body and the summary, measured without joining them).
+    public static func naturalWidths(columns: [Column], rows: [[TableRow]]) -> [Int] {
         var natural = columns.map { DisplayWidth.of($0.title) }
-        for row in rows {
-            for (i, cell) in row.cells.enumerated() where i < natural.count {
-                natural[i] = max(natural[i], cell.naturalWidth)
+        for group in rows {
+            for row in group {
+                for (i, cell) in row.cells.enumerated() where i < natural.count {
+                    natural[i] = max(natural[i], cell.naturalWidth)
+                }
             }
         }
+        return natural
+    }
+
+    /// Sizes `columns` within `width` cells from their `naturalWidths` (`naturalWidths(columns:rows:)`),
+    /// so a list's rows are measured once, not for every frame.
+    public init(columns: [Column], naturalWidths: [Int], width: Int) {
+        var natural = naturalWidths
         for (i, c) in columns.enumerated() {
             natural[i] = c.flexible ? c.minWidth : min(max(natural[i], c.minWidth), c.maxWidth)
         }

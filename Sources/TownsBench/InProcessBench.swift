@@ -1,0 +1,93 @@
+import TownsCore
+import TownsUI
+
+/// The dashboard's own work, timed in this process without a terminal: loading a dataset,
+/// the first frame (state + render), each key (update + render of the next frame) and
+/// rendering alone at two sizes.
+public struct InProcessBench: Sendable {
+    /// Most runs of each timing, and how long to keep repeating one (at least 3 runs).
+    public var iterations: Int
+    public var budget: Duration
+    public var loadIterations: Int
+    public var renderer: Renderer
+
+    public init(iterations: Int, budget: Duration, loadIterations: Int, renderer: Renderer = Renderer(theme: .monochrome)) {
+        self.iterations = iterations
+        self.budget = budget
+        self.loadIterations = loadIterations
+        self.renderer = renderer
+    }
+
+    /// What the summary and the targets need.
+    public struct Result: Sendable {
+        public var dataset: Dataset
+        public var loadMS: Double
+        public var firstFrameMS: Double
+        /// The slowest key's median (update + render), in ms, and its label.
+        public var slowestKey: (label: String, ms: Double)
+    }
+
+    /// Runs every timing on the dataset in `directory` and prints it to `report`.
+    public func run(directory: String, report: BenchReport, firstFrameTarget: Double, keyTarget: Double) throws -> Result {
+        var dataset: Dataset?
+        let load = try Samples.collect(iterations: loadIterations, budget: .seconds(10), minimum: 1) { _ in
+            dataset = try DatasetLoader.load(directory: directory).dataset
+        }
+        let data = dataset!
+        report.line("[\(report.tag)] \(data.towns.count) towns, \(data.periods.count) periods, \(data.entities.count) entities"
+                    + (data.synthetic ? " (synthetic)" : ""))
+        report.samples("load", load)
+
+        // First frame: the state the dashboard starts with, and its first render.
+        var stateTimes = Samples(), renderTimes = Samples()
+        let first = Samples.collect(iterations: max(3, iterations / 10), budget: budget) { _ in
+            let (state, st) = timed { AppState(dataset: data, width: 80, height: 24) }
+            let (_, rt) = timed { renderer.render(state) }
+            stateTimes.add(st)
+            renderTimes.add(rt)
+        }
+        report.samples("first frame 80x24", first,
+                       note: "state \(BenchReport.number(stateTimes.medianMS)) + render \(BenchReport.number(renderTimes.medianMS)); "
+                             + BenchReport.verdict(first.medianMS, target: firstFrameTarget, unit: "ms"))
+
+        let start = AppState(dataset: data, width: 80, height: 24)
+        _ = renderer.render(start)
+        var slowest: (String, Double) = ("", 0)
+        func key(_ label: String, from initial: AppState, reset: ((AppState) -> AppState)? = nil, _ action: (Int) -> Action) {
+            var state = initial
+            var updates = Samples(), renders = Samples()
+            let s = Samples.collect(iterations: iterations, budget: budget) { i in
+                let (next, ut) = timed { update(state, action(i)) }
+                let (_, rt) = timed { renderer.render(next) }
+                updates.add(ut)
+                renders.add(rt)
+                state = reset?(next) ?? next
+            }
+            if s.medianMS > slowest.1 { slowest = (label, s.medianMS) }
+            report.samples("key " + label, s, note: "first press \(BenchReport.number(s.firstMS)); update \(BenchReport.number(updates.medianMS)) + render \(BenchReport.number(renders.medianMS)); "
+                           + BenchReport.verdict(s.medianMS, target: keyTarget, unit: "ms") + (s.maxMS > keyTarget ? " (max above)" : ""))
+        }
+        key("move (↓)", from: start) { _ in .moveDown }
+        key("page (PgDn)", from: start) { _ in .pageDown }
+        key("end (End)", from: start) { i in i % 2 == 0 ? .last : .first }
+        key("open (Enter)", from: start, reset: { update($0, .back) }) { _ in .open }
+        key("back (Esc)", from: update(start, .open), reset: { update($0, .open) }) { _ in .back }
+        key("period (])", from: start) { _ in .nextPeriod }
+        for (n, kind, name) in [(2, Screen.Kind.types, "types"), (3, .entities, "entities"), (4, .assessment, "assessment"), (5, .province, "province")] {
+            key("view \(n) \(name)", from: start, reset: { update($0, .showView(.towns)) }) { _ in .showView(kind) }
+        }
+        key("view 1 towns", from: update(start, .showView(.types)), reset: { update($0, .showView(.types)) }) { _ in .showView(.towns) }
+        key("move in entities", from: update(start, .showView(.entities))) { _ in .moveDown }
+        key("move in assessment", from: update(start, .showView(.assessment))) { _ in .moveDown }
+        for label in ["sort", "filter", "search keystroke"] {
+            report.unavailable("key " + label, "n/a (not implemented)")
+        }
+        for (w, h) in [(80, 24), (240, 70)] {
+            var state = start
+            state = update(state, .resize(width: w, height: h))
+            let s = Samples.collect(iterations: iterations, budget: budget) { _ in _ = renderer.render(state) }
+            report.samples("render \(w)x\(h)", s)
+        }
+        return Result(dataset: data, loadMS: load.medianMS, firstFrameMS: first.medianMS, slowestKey: slowest)
+    }
+}

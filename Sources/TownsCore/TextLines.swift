@@ -1,0 +1,45 @@
+/// The lines of a text, as `text.split(separator: "\n", omittingEmptySubsequences: false)`
+/// gives them, kept as 4-byte offsets into the text instead of an array of substrings
+/// (32 bytes a line: 34 MB for a 14 MB file of a million lines).
+///
+/// Like that split, it breaks at a line feed that is a `Character` of its own: a CR LF pair
+/// is one `Character` in Swift, so it does not end a line here either.
+struct TextLines: RandomAccessCollection {
+    let text: String
+    /// UTF-8 offset of each line's first byte.
+    private let starts: [UInt32]
+
+    init(_ text: String) {
+        self.text = text
+        var starts: [UInt32] = [0]
+        var previous: UInt8 = 0
+        var offset: UInt32 = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == 0x0A && previous != 0x0D { starts.append(offset) }
+            previous = byte
+        }
+        self.starts = starts
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { starts.count }
+
+    /// Line `i` without its line feed.
+    subscript(i: Int) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(starts[i]))
+        let end = i + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: Int(starts[i + 1]) - 1) : utf8.endIndex
+        return text[start..<end]
+    }
+
+    /// Lines `range` joined by line feeds, as they stand in the text.
+    func text(of range: Range<Int>) -> Substring {
+        guard !range.isEmpty else { return text[text.endIndex...] }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(starts[range.lowerBound]))
+        let end = range.upperBound < starts.count
+            ? utf8.index(utf8.startIndex, offsetBy: Int(starts[range.upperBound]) - 1) : utf8.endIndex
+        return text[start..<end]
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+
+/// The real binary's `generate`, `check` and `bench --short`, run as a person or CI would.
+final class BenchAndGenerateTests: XCTestCase {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+
+    /// The `towns` binary `swift test` built beside the test bundle.
+    static let towns: String = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("towns").path,
+            Bundle.main.bundleURL.appendingPathComponent("towns").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("towns").path,
+            root + "/.build/debug/towns",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+    }()
+
+    /// Runs `towns` with `arguments`; returns the exit status and standard output.
+    func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.towns)
+        process.arguments = arguments
+        // Output to a file, not a pipe: nothing to drain while it runs.
+        let outPath = NSTemporaryDirectory() + "towns-e2e-out-\(UUID().uuidString)"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        let out = try XCTUnwrap(FileHandle(forWritingAtPath: outPath))
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { process.terminate(); XCTFail("towns \(arguments.joined(separator: " ")) took over \(timeout) s") }
+        process.waitUntilExit()
+        try out.close()
+        let data = FileManager.default.contents(atPath: outPath) ?? Data()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func temporaryDirectory() -> String {
+        let dir = NSTemporaryDirectory() + "towns-e2e-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func testGenerateIsDeterministicAndChecksClean() throws {
+        let a = temporaryDirectory(), b = temporaryDirectory(), c = temporaryDirectory()
+        let data = ["--data", Self.root + "/Data"]
+        XCTAssertEqual(try run(["generate", "--towns", "150", "--months", "18", "--seed", "9", a] + data).status, 0)
+        XCTAssertEqual(try run(["generate", "--towns", "150", "--months", "18", "--seed", "9", b] + data).status, 0)
+        XCTAssertEqual(try run(["generate", "--towns", "150", "--months", "18", "--seed", "10", c] + data).status, 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: a).sorted()
+        XCTAssertEqual(names, ["dataset.toml", "entities.toml", "figures.toml", "rules.toml", "sources.toml",
+                               "totals.toml", "towns.toml", "types.toml"])
+        for name in names {
+            XCTAssertEqual(FileManager.default.contents(atPath: a + "/" + name), FileManager.default.contents(atPath: b + "/" + name),
+                           "\(name): the same seed gives the same bytes")
+        }
+        XCTAssertNotEqual(FileManager.default.contents(atPath: a + "/figures.toml"), FileManager.default.contents(atPath: c + "/figures.toml"))
+        let check = try run(["check", "--data", a])
+        XCTAssertEqual(check.status, 0, check.output)
+        XCTAssertTrue(check.output.contains("150 towns, 18 periods loaded"), check.output)
+        let dataset = try String(contentsOfFile: a + "/dataset.toml", encoding: .utf8)
+        XCTAssertTrue(dataset.contains("synthetic = true"))
+    }
+
+    func testBenchShortPrintsEveryFigure() throws {
+        let (status, output) = try run(["bench", "--short", "--data", Self.root + "/Data"], timeout: 120)
+        XCTAssertEqual(status, 0, output)
+        let lines = output.split(separator: "\n").map(String.init)
+        func figure(_ tag: String, _ label: String, unit: String) {
+            let prefix = "[\(tag)] \(label) "
+            guard let line = lines.first(where: { $0.hasPrefix(prefix) }) else {
+                return XCTFail("no line \(prefix)…\n\(output)")
+            }
+            let rest = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let parts = rest.split(separator: " ", maxSplits: 2)
+            XCTAssertGreaterThanOrEqual(parts.count, 2, line)
+            XCTAssertNotNil(Double(parts[0]), "a number: \(line)")
+            XCTAssertEqual(parts.count > 1 ? String(parts[1]) : "", unit, line)
+        }
+        for tag in ["bundled", "1000x12"] {
+            for label in ["load", "first frame 80x24", "key move (↓)", "key page (PgDn)", "key open (Enter)", "key back (Esc)",
+                          "key period (])", "render 80x24", "render 240x70", "pty 80x24 first screen"] {
+                figure(tag, label, unit: "ms")
+            }
+            for label in ["pty 80x24 bytes first screen", "pty 80x24 bytes move (↓↑)", "pty 80x24 bytes full frame (Ctrl-L)"] {
+                figure(tag, label, unit: "bytes")
+            }
+            figure(tag, "pty 80x24 peak RSS", unit: "MiB")
+            for label in ["key sort", "key filter", "key search keystroke"] {
+                XCTAssertTrue(lines.contains { $0.hasPrefix("[\(tag)] \(label) ") && $0.hasSuffix("n/a (not implemented)") }, label)
+            }
+        }
+        if lines.contains(where: { $0.contains("VisiData is not installed") }) {
+            XCTAssertTrue(lines.contains { $0.hasPrefix("[1000x12 visidata] first screen") && $0.contains("n/a") })
+        } else {
+            figure("1000x12 visidata", "pty 80x24 first screen", unit: "ms")
+            figure("1000x12 visidata", "pty 80x24 peak RSS", unit: "MiB")
+            figure("1000x12 visidata", "ratio first screen towns/vd", unit: "x")
+            figure("1000x12 visidata", "ratio peak RSS towns/vd", unit: "x")
+        }
+        XCTAssertEqual(lines.last, "done")
+    }
+}

@@ -1,0 +1,78 @@
+@testable import TownsCore
+import Foundation
+import XCTest
+
+/// A large figures.toml is parsed in parts (`TOMLDocument`), with line offsets instead of
+/// substrings (`TextLines`); what the loader reads, and where it says problems are, is the
+/// same as for a file parsed whole.
+final class LargeFileTests: XCTestCase {
+    func testTextLinesAreTheSplitLines() {
+        for text in ["", "a", "a\n", "\n\n", "海宁\n桐乡\r\n嘉善\n\r\nx", "x = 1\r\n[[a]]\r\ny = 2\n", "é\u{301}\nz\n"] {
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = TextLines(text)
+            XCTAssertEqual(lines.count, expected.count, text.debugDescription)
+            XCTAssertEqual(Array(lines), expected, text.debugDescription)
+            for i in 0..<expected.count {
+                for j in i...expected.count {
+                    XCTAssertEqual(String(lines.text(of: i..<j)), expected[i..<j].joined(separator: "\n"), "\(text.debugDescription) \(i)..<\(j)")
+                }
+            }
+        }
+    }
+
+    /// 3,200 towns x 60 months make a figures.toml above the size read in parts.
+    static let directory: String = {
+        let dir = NSTemporaryDirectory() + "towns-large-\(UUID().uuidString)"
+        try! SyntheticDataset(towns: 3200, months: 60, seed: 4).write(to: dir, rules: nil)
+        return dir
+    }()
+
+    override class func tearDown() {
+        try? FileManager.default.removeItem(atPath: directory)
+        super.tearDown()
+    }
+
+    func testALargeFileIsReadInPartsAndLoadsEveryFigure() throws {
+        let path = Self.directory + "/figures.toml"
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber).intValue
+        XCTAssertGreaterThan(size, TOMLDocument.partThreshold)
+        let document = try TOMLDocument(path: path, displayPath: path)
+        XCTAssertGreaterThan(document.partCount(of: "figure"), 10)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let records = lines.filter { $0 == "[[figure]]" }.count
+        let dataset = try DatasetLoader.load(directory: Self.directory).dataset
+        var loaded = 0
+        for town in dataset.towns {
+            for figure in town.figures.values {
+                let line = try XCTUnwrap(figure.origin?.line)
+                XCTAssertEqual(lines[line - 1], "[[figure]]")
+                XCTAssertEqual(lines[line], "town = \"\(town.id)\"")
+                loaded += 1
+            }
+        }
+        XCTAssertEqual(loaded, records, "every record of every part")
+    }
+
+    func testProblemsInALatePartNameTheirLines() throws {
+        let copy = NSTemporaryDirectory() + "towns-large-bad-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.copyItem(atPath: Self.directory, toPath: copy)
+        let path = copy + "/figures.toml"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let headers = lines.indices.filter { lines[$0] == "[[figure]]" }
+        // An unknown town in record 30,001 (a late part), then a syntax error near the end.
+        let record = 30_000
+        lines[headers[record] + 1] = "town = \"nowhere\""
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var errors = loadErrors(copy)
+        XCTAssertEqual(errors.map(\.description), ["\(path):\(headers[record] + 2): figure[\(record + 1)].town: unknown town 'nowhere' (not in towns.toml)"])
+        let bad = headers[headers.count - 3] + 3
+        lines[bad] = "value = = 1"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        errors = loadErrors(copy)
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertEqual(errors.first?.line, bad + 1, errors.map(\.description).joined())
+        XCTAssertTrue(errors.first?.problem.hasPrefix("TOML syntax:") == true)
+    }
+}

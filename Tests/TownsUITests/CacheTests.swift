@@ -1,0 +1,62 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+/// The lists, widths and pages kept between keys (`ViewCache`) never show a stale screen:
+/// every state reached by keys renders as a fresh state with the same view, period,
+/// selection and size renders.
+final class CacheTests: XCTestCase {
+    static let dataset: Dataset = {
+        let dir = NSTemporaryDirectory() + "towns-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try! SyntheticDataset(towns: 120, months: 15, seed: 5).write(to: dir, rules: nil)
+        return try! DatasetLoader.load(directory: dir).dataset
+    }()
+
+    /// A state made from nothing with `state`'s view stack, period, size and help.
+    func fresh(_ state: AppState) -> AppState {
+        var s = AppState(dataset: state.dataset, width: state.width, height: state.height)
+        s.stack = state.stack
+        s.periodIndex = state.periodIndex
+        s.showHelp = state.showHelp
+        s.message = state.message
+        return s
+    }
+
+    func testKeysNeverShowAStaleScreen() throws {
+        let ascii = Renderer(theme: .monochrome, glyphs: .ascii)
+        for dataset in [Self.dataset, try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset] {
+            var s = AppState(dataset: dataset, width: 100, height: 30)
+            let script: [Action] = [
+                .moveDown, .moveDown, .pageDown, .nextPeriod, .moveDown, .open, .moveDown, .nextPeriod, .back,
+                .resize(width: 80, height: 24), .pageDown, .last, .previousPeriod, .showView(.types), .open, .moveDown,
+                .open, .back, .back, .showView(.entities), .last, .open, .open, .back, .back, .showView(.assessment),
+                .pageDown, .open, .resize(width: 140, height: 50), .back, .nextView, .nextView, .nextPeriod, .nextPeriod,
+                .nextPeriod, .nextPeriod, .nextPeriod, .nextPeriod, .nextPeriod, .first, .moveDown, .toggleHelp, .toggleHelp,
+            ]
+            for (i, action) in script.enumerated() {
+                s = update(s, action)
+                XCTAssertEqual(screen(s), screen(fresh(s)), "after step \(i) (\(action)) in \(dataset.nameEN)")
+                XCTAssertEqual(ascii.render(s).lines(), ascii.render(fresh(s)).lines(), "ascii, step \(i)")
+            }
+        }
+    }
+
+    func testCachedWidthsAreTheWidthsOfEveryRow() throws {
+        let s = AppState(dataset: Self.dataset, width: 120, height: 30)
+        for kind in [Screen.Kind.towns, .types, .entities, .assessment, .type(2)] {
+            let content = try XCTUnwrap(s.listContent(kind))
+            let natural = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows, content.summary])
+            for width in [60, 80, 120, 240] {
+                XCTAssertEqual(TableLayout(columns: content.columns, naturalWidths: natural, width: width).widths,
+                               TableLayout(columns: content.columns, rows: content.rows + content.summary, width: width).widths)
+            }
+        }
+    }
+
+    func testFindingsAreComputedOnDemandAndComplete() throws {
+        let s = AppState(dataset: Self.dataset)
+        XCTAssertEqual(s.findings, Checker(dataset: Self.dataset).run())
+    }
+}
