@@ -181,6 +181,7 @@ private struct Loader {
 
         // entities.toml
         var entities: [OperatingEntity] = []
+        var entityIDSet: Set<String> = []
         for var r in records(entitiesDoc, "entity", required: false) {
             let id = r.string("id", required: true)
             let zh = r.string("name_zh", required: true)
@@ -188,14 +189,18 @@ private struct Loader {
             let kind = r.string("kind")
             let provenance = readProvenance(&r, sources: sources)
             if let id { checkIdentifier(&r, "id", id) }
-            if let id, entities.contains(where: { $0.id == id }) { r.error("id", "duplicate entity '\(id)'") }
+            if let id, entityIDSet.contains(id) { r.error("id", "duplicate entity '\(id)'") }
             r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "kind", "source", "at", "quote", "note", "derived"])
-            if let id, let zh, let en, let provenance { entities.append(OperatingEntity(id: id, nameZH: zh, nameEN: en, kind: kind, provenance: provenance)) }
+            if let id, let zh, let en, let provenance {
+                entities.append(OperatingEntity(id: id, nameZH: zh, nameEN: en, kind: kind, provenance: provenance))
+                entityIDSet.insert(id)
+            }
             finish(r)
         }
 
         // towns.toml
         var towns: [Town] = []
+        var townIDSet: Set<String> = []
         for var r in records(townsDoc, "town") {
             let id = r.string("id", required: true)
             let zh = r.string("name_zh", required: true)
@@ -214,7 +219,7 @@ private struct Loader {
             let listSource = r.string("list_source")
             if let listSource, sources[listSource] == nil { r.error("list_source", "unknown source '\(listSource)' (not in sources.toml)") }
             let entityIDs = r.stringArray("entities") ?? []
-            for e in entityIDs where !entities.contains(where: { $0.id == e }) {
+            for e in entityIDs where !entityIDSet.contains(e) {
                 r.error("entities", "unknown entity '\(e)' (not in entities.toml)")
             }
             if Set(entityIDs).count != entityIDs.count { r.error("entities", "lists an entity twice") }
@@ -222,11 +227,12 @@ private struct Loader {
             let mode = modeText.flatMap(OperatingMode.init(rawValue:))
             if let modeText, mode == nil { r.error("mode", "'\(modeText)' is not a mode (group-led, joint)") }
             if let id { checkIdentifier(&r, "id", id) }
-            if let id, towns.contains(where: { $0.id == id }) { r.error("id", "duplicate town '\(id)'") }
+            if let id, townIDSet.contains(id) { r.error("id", "duplicate town '\(id)'") }
             r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type", "type_at",
                                         "industry", "industry_note", "list", "list_date", "list_source", "entities", "mode", "mode_at",
                                         "accelerated_county", "accelerated_county_note"])
             if let id, let zh, let en, let countyZH, let countyEN, let type, let list {
+                townIDSet.insert(id)
                 towns.append(Town(id: id, nameZH: zh, nameEN: en, countyZH: countyZH, countyEN: countyEN,
                                   countyFrom: r.string("county_from"), type: type, typeAt: r.string("type_at"),
                                   industry: r.string("industry"), industryNote: r.string("industry_note"),

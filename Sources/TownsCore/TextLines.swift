@@ -12,12 +12,10 @@ struct TextLines: RandomAccessCollection {
     init(_ text: String) {
         self.text = text
         var starts: [UInt32] = [0]
-        var previous: UInt8 = 0
         var offset: UInt32 = 0
         for byte in text.utf8 {
             offset += 1
-            if byte == 0x0A && previous != 0x0D { starts.append(offset) }
-            previous = byte
+            if byte == 0x0A { starts.append(offset) }  // LF and CR LF both end a line
         }
         self.starts = starts
     }
@@ -25,11 +23,12 @@ struct TextLines: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { starts.count }
 
-    /// Line `i` without its line feed.
+    /// Line `i` without its line feed (or carriage return and line feed).
     subscript(i: Int) -> Substring {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: Int(starts[i]))
-        let end = i + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: Int(starts[i + 1]) - 1) : utf8.endIndex
+        var end = i + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: Int(starts[i + 1]) - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
         return text[start..<end]
     }
 

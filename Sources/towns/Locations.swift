@@ -19,7 +19,7 @@ enum Locations {
         if let env = ProcessInfo.processInfo.environment[variable], !env.isEmpty {
             return env
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let executable = executableURL()
         let bin = executable.deletingLastPathComponent()
         let candidates = [
             bin.deletingLastPathComponent().appendingPathComponent("share/towns/\(name)"),
@@ -44,6 +44,15 @@ enum Locations {
             tried.append("package root above \(start.path)")
         }
         throw ValidationFailure("cannot find the \(name)/ folder; looked in: \(tried.joined(separator: ", ")). Give it with \(name == "Data" ? "--data" : "--themes") DIR or \(variable)=DIR.")
+    }
+
+    /// The running executable's path: /proc/self/exe (argv[0] is only "towns" when it was
+    /// found through PATH), else argv[0].
+    static func executableURL() -> URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -96,3 +96,23 @@ final class CommandLineTests: XCTestCase {
         return i + 1
     }
 }
+
+/// The README's install recipe: the binary in <prefix>/bin, Data/ and Themes/ in
+/// <prefix>/share/towns, run through PATH from another directory.
+final class InstallTests: XCTestCase {
+    func testInstalledBinaryFindsItsDataThroughPATH() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("towns-install-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let bin = prefix.appendingPathComponent("bin"), share = prefix.appendingPathComponent("share/towns")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try Paths.townsBinary(), toPath: bin.appendingPathComponent("towns").path)
+        try FileManager.default.copyItem(atPath: Paths.data, toPath: share.appendingPathComponent("Data").path)
+        try FileManager.default.copyItem(atPath: Paths.themes, toPath: share.appendingPathComponent("Themes").path)
+        // From / (no Package.swift above), found through PATH: argv[0] is just "towns".
+        let r = try runProcess("/bin/sh", ["-c", "cd / && towns check"],
+                               environment: ["PATH": bin.path + ":/usr/bin:/bin", "HOME": "/tmp"])
+        XCTAssertEqual(r.status, 0, r.summary)
+        XCTAssertTrue(r.stdout.contains(share.appendingPathComponent("Data").path + ": 5 towns"), r.summary)
+    }
+}

@@ -113,3 +113,15 @@ final class LoaderErrorTests: XCTestCase {
         assertError(dir, file: "types.toml", line: nil, field: nil, contains: "is a directory")
     }
 }
+
+final class LineEndingTests: XCTestCase {
+    /// A file saved with Windows line ends (CR LF) still gets line numbers in its errors.
+    func testCRLFFilesKeepLineNumbers() throws {
+        let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "type = 3\n", with: "type = 9\n").replacingOccurrences(of: "\n", with: "\r\n") }
+        let lines = try String(contentsOfFile: dir + "/towns.toml", encoding: .utf8).components(separatedBy: "\r\n")
+        let line = lines.firstIndex { $0 == "type = 9" }! + 1
+        let errors = loadErrors(dir)
+        XCTAssertEqual(errors.first?.line, line, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(errors.first?.field, "town[4].type")
+    }
+}
