@@ -21,6 +21,16 @@ public struct Screen: Equatable, Sendable {
         case province
         /// The listed towns of one city (by its Chinese name).
         case city(String)
+        /// The city's reported totals, each with its source, and the checks on them.
+        case cityTotals
+
+        /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
+        public var isPage: Bool {
+            switch self {
+            case .town, .cityTotals: return true
+            default: return false
+            }
+        }
     }
     public var kind: Kind
     /// Selected row (0-based) of a list; for a detail page, unused.
@@ -96,14 +106,23 @@ public struct AppState: Sendable {
     /// The top views Tab cycles through.
     public static let topViews: [Screen.Kind] = [.towns, .types, .entities, .assessment, .province]
 
-    /// A state showing the towns view for the latest period that has a completed figure
-    /// (town or city), else the latest period.
+    /// A state showing the towns view for the latest period in which some town has a
+    /// completion rate or an exact completed amount (Jiaxing: Jan-Sep 2015, not the full year,
+    /// for which only lower bounds are known), else the latest with any completed figure, else
+    /// the latest period.
     public init(dataset: Dataset, width: Int = 80, height: Int = 24) {
         self.dataset = dataset
         self.metrics = Metrics(dataset: dataset)
         self.checker = Checker(dataset: dataset)
         self.stack = [Screen(.towns)]
-        let withCompletion = dataset.periods.indices.last { i in
+        let withTownProgress = dataset.periods.indices.last { i in
+            let id = dataset.periods[i].id
+            return dataset.towns.contains {
+                $0.figures[FigureKey(.completionRate, id)]?.quantity.exactValue != nil
+                    || $0.figures[FigureKey(.completed, id)]?.quantity.exactValue != nil
+            }
+        }
+        let withCompletion = withTownProgress ?? dataset.periods.indices.last { i in
             let id = dataset.periods[i].id
             return dataset.totals[FigureKey(.completed, id)] != nil
                 || dataset.towns.contains { $0.figures[FigureKey(.completed, id)] != nil || $0.figures[FigureKey(.completionRate, id)] != nil }

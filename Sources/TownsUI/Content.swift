@@ -13,6 +13,18 @@ public struct ListContent: Sendable {
     public var emptyText: String
     /// Lines of explanation drawn under the table.
     public var notes: [String] = []
+    /// What the first summary row opens (the city's totals), when it can be selected: the
+    /// selection then runs one past the last row.
+    public var summaryTarget: Screen.Kind? = nil
+
+    /// How many rows the selection can be on: the rows, and the first summary row when it opens.
+    public var selectableCount: Int { rows.count + (summaryTarget == nil ? 0 : 1) }
+
+    /// What Enter opens at `selection` (a row's target, or the summary's), if anything.
+    public func target(at selection: Int) -> Screen.Kind? {
+        if targets.indices.contains(selection) { return targets[selection] }
+        return selection == rows.count ? summaryTarget : nil
+    }
 }
 
 extension AppState {
@@ -65,7 +77,7 @@ extension AppState {
 
     /// The cached list with its natural column widths.
     func cachedList(_ kind: Screen.Kind, glyphs: Glyphs) -> ViewCache.List? {
-        if case .town = kind { return nil }
+        if kind.isPage { return nil }
         return cache.list(listKey(kind, glyphs: glyphs)) { makeListContent(kind, glyphs: glyphs) }
     }
 
@@ -88,7 +100,7 @@ extension AppState {
             return provinceTable(glyphs: glyphs)
         case let .city(name):
             return cityTable(name, glyphs: glyphs)
-        case .town:
+        case .town, .cityTotals:
             return nil
         }
     }
@@ -276,8 +288,10 @@ extension AppState {
                                 + [projectSum(startedSum, plannedSum), .plain("")], role: .totals))
         summary.append(TableRow([.text(tr("  有数据的小镇", "  towns with figures"), .legend)] + sums.dropFirst().map(countCell).prefix(7)
                                 + [.plain(""), .plain("")], role: .legend))
-        return ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: summary,
-                           emptyText: tr("没有小镇 no towns", "no towns"))
+        var content = ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: summary,
+                                  emptyText: tr("没有小镇 no towns", "no towns"))
+        if withCity { content.summaryTarget = .cityTotals }
+        return content
     }
 
     /// A completion bar with the expected-by-now mark at the share of the year elapsed.

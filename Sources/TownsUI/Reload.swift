@@ -46,7 +46,7 @@ public func reloaded(_ old: AppState, with dataset: Dataset) -> AppState {
 /// Whether the subject of a screen is still in `dataset`.
 func stillThere(_ kind: Screen.Kind, in dataset: Dataset) -> Bool {
     switch kind {
-    case .towns, .types, .entities, .assessment, .province: return true
+    case .towns, .types, .entities, .assessment, .province, .cityTotals: return true
     case let .type(n): return dataset.type(n) != nil
     case let .entity(id): return id.map { dataset.entity($0) != nil } ?? true
     case let .town(id): return dataset.town(id) != nil
@@ -56,9 +56,14 @@ func stillThere(_ kind: Screen.Kind, in dataset: Dataset) -> Bool {
 
 /// `clamped`, and for a town's page the scroll limited to the page's length.
 func clampedForReload(_ screen: Screen, in state: AppState) -> Screen {
-    var sc = clamped(screen, in: state)
-    if case let .town(id) = screen.kind {
-        let total = state.townDetail(id, width: Renderer.bodyRect(width: state.width, height: state.height).width).count
+    var sc = screen
+    // A selection past the new list's end goes to its last row (not on to the totals row).
+    if !screen.kind.isPage, let rows = state.content(for: screen)?.rows.count, sc.selection >= rows {
+        sc.selection = max(0, rows - 1)
+    }
+    sc = clamped(sc, in: state)
+    if screen.kind.isPage {
+        let total = state.pageLines(screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width).count
         sc.scroll = min(sc.scroll, max(0, total - Renderer.visibleLines(state)))
     }
     return sc

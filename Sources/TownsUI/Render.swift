@@ -62,8 +62,8 @@ public struct Renderer: Sendable {
         drawTabs(into: &grid, state)
         drawBreadcrumb(into: &grid, state)
         let body = Renderer.bodyRect(width: state.width, height: state.height)
-        if case let .town(id) = state.screen.kind {
-            let lines = state.townDetail(id, width: body.width, glyphs: glyphs)
+        if state.screen.kind.isPage {
+            let lines = state.pageLines(state.screen.kind, width: body.width, glyphs: glyphs)
             for (i, line) in lines.dropFirst(state.screen.scroll).prefix(body.height).enumerated() {
                 var x = body.x
                 for (text, role) in line.runs {
@@ -142,7 +142,7 @@ public struct Renderer: Sendable {
         case .entities, .entity: return 2
         case .assessment: return 3
         case .province, .city: return 4
-        case .town: return -1
+        case .town, .cityTotals: return -1
         }
     }
 
@@ -180,6 +180,7 @@ public struct Renderer: Sendable {
         case let .entity(id): return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } } ?? state.tr("未载明运营主体", "entity not named")
         case let .town(id): return state.town(id).map(state.name) ?? id
         case .assessment: return state.tr("考核 Assessment", "Assessment")
+        case .cityTotals: return state.tr("全市报告 \(state.dataset.regionZH)", "\(state.dataset.regionEN) totals")
         case .province: return state.tr("全省 Province", "Province")
         case let .city(name): return name
         }

@@ -144,13 +144,17 @@ public struct TableRenderer: Sendable {
         }
         if summaryHeight > 0 {
             // Summary rows follow the body directly when the list is short, else pin to the bottom.
-            let usedBody = min(bodyHeight, max(0, rows.count - scroll))
+            // (One blank row when the list is empty, for the "no towns" line.)
+            let usedBody = rows.isEmpty ? min(bodyHeight, 1) : min(bodyHeight, max(0, rows.count - scroll))
             let ruleY = rect.y + 1 + usedBody
             let rule = String(repeating: glyphs.horizontal, count: max(0, min(rect.width, layout.totalWidth)))
             grid.put(rule, x: rect.x, y: ruleY, style: theme.style(.border), maxWidth: rect.width)
             for (i, row) in summary.prefix(summaryHeight - 1).enumerated() {
+                // The selection one past the last row is on the first summary row (the city's totals).
+                let selected = i == 0 && selection == rows.count
                 drawRow(into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
-                        columns: columns, layout: layout, rowStyle: theme.style(row.role ?? .totals))
+                        columns: columns, layout: layout, rowStyle: selected ? theme.style(.selection) : theme.style(row.role ?? .totals),
+                        selected: selected)
             }
         }
     }

@@ -63,8 +63,8 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.screen = moved(s.screen, action, in: s)
     case .open:
         if s.showHelp { s.showHelp = false; break }
-        guard let content = s.content(for: s.screen), content.targets.indices.contains(s.screen.selection) else { break }
-        guard let target = content.targets[s.screen.selection] else {
+        guard let content = s.content(for: s.screen), s.screen.selection < content.selectableCount else { break }
+        guard let target = content.target(at: s.screen.selection) else {
             s.message = s.tr("没有该小镇的数据 no figures for this town in the dataset", "no figures for this town in the dataset")
             break
         }
@@ -221,9 +221,9 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
 /// Moves the selection of a list, or the scroll of a detail page.
 func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
     var sc = screen
-    if case let .town(id) = screen.kind {
+    if screen.kind.isPage {
         let page = Renderer.visibleLines(state)
-        let total = state.townDetail(id, width: Renderer.bodyRect(width: state.width, height: state.height).width).count
+        let total = state.pageLines(screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width).count
         let maxScroll = max(0, total - page)
         switch action {
         case .moveUp: sc.scroll -= 1
@@ -237,7 +237,8 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
         sc.scroll = min(max(0, sc.scroll), maxScroll)
         return sc
     }
-    let count = state.content(for: screen)?.rows.count ?? 0
+    let content = state.content(for: screen)
+    let count = content?.selectableCount ?? 0
     let page = Renderer.visibleRows(state)
     switch action {
     case .moveUp: sc.selection -= 1
@@ -245,7 +246,7 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
     case .pageUp: sc.selection -= page
     case .pageDown: sc.selection += page
     case .first: sc.selection = 0
-    case .last: sc.selection = count - 1
+    case .last: sc.selection = (content?.rows.count ?? 0) - 1  // the last row; ↓ goes on to the city's totals
     default: break
     }
     sc.selection = min(max(0, sc.selection), max(0, count - 1))
@@ -255,15 +256,18 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
 /// Keeps the selection inside the list and the list scrolled so the selection is visible.
 func clamped(_ screen: Screen, in state: AppState) -> Screen {
     var sc = screen
-    if case .town = screen.kind {
+    if screen.kind.isPage {
         sc.scroll = max(0, sc.scroll)
         return sc
     }
-    let count = state.content(for: screen)?.rows.count ?? 0
+    let content = state.content(for: screen)
+    let count = content?.rows.count ?? 0
     let page = Renderer.visibleRows(state)
-    sc.selection = min(max(0, sc.selection), max(0, count - 1))
-    if sc.selection < sc.scroll { sc.scroll = sc.selection }
-    if sc.selection >= sc.scroll + page { sc.scroll = sc.selection - page + 1 }
+    sc.selection = min(max(0, sc.selection), max(0, (content?.selectableCount ?? 0) - 1))
+    // The summary row is always on screen: scroll as for the last row.
+    let row = min(sc.selection, max(0, count - 1))
+    if row < sc.scroll { sc.scroll = row }
+    if row >= sc.scroll + page { sc.scroll = row - page + 1 }
     sc.scroll = min(max(0, sc.scroll), max(0, count - page))
     return sc
 }

@@ -35,7 +35,7 @@ enum ExportFile {
         case .entities, .entity: view = "entities"
         case .assessment: view = "assessment"
         case .province, .city: view = "province"
-        case .town: view = "town"
+        case .town, .cityTotals: view = "town"
         }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

@@ -47,7 +47,7 @@ final class DashboardTests: XCTestCase {
     func testColumnsAlignByDisplayWidth() throws {
         var screen = try session.start()
         try assertTownTableAligned(screen, "default period")
-        // The previous period has completion rates of different widths (72.9%, 23.5%, —).
+        // The default (Jan-Sep) and the previous period have completion rates of different widths (72.9%, 23.5%, 50%, —).
         let title = screen[0]
         try tmux.send("[")
         screen = try tmux.waitUntil("the period to change") { $0.first != title }
@@ -148,25 +148,31 @@ final class DashboardTests: XCTestCase {
             return (parts[0], numbers[0], numbers[1])
         }
         guard let first = period(screen[0]) else { return XCTFail("no period in the title: \(screen[0])") }
-        XCTAssertEqual(first.index, first.count, "opens on the latest period: \(screen[0])")
-        XCTAssertEqual(first.label, "2015年全年")
-
-        let title = screen[0]
-        try tmux.send("[")
-        screen = try tmux.waitUntil("the title to change after [") { $0.first != title }
-        guard let previous = period(screen[0]) else { return XCTFail("no period in the title: \(screen[0])") }
-        XCTAssertNotEqual(previous.label, first.label)
-        XCTAssertEqual(previous.label, "2015年1-9月")
-        XCTAssertEqual(previous.index, first.index - 1)
-        // The table follows the period: 2015 Jan-Sep figures, as `towns report --period 2015-09`.
-        let show = TmuxSession.show(screen)
+        // Opens on the latest period with towns' own progress figures (Jan-Sep; the full year
+        // has only lower bounds).
+        XCTAssertEqual(first.label, "2015年1-9月", screen[0])
+        XCTAssertEqual(first.index, 2)
+        XCTAssertEqual(first.count, 3)
+        // The table shows that period: 2015 Jan-Sep figures, as `towns report --period 2015-09`.
+        var show = TmuxSession.show(screen)
         for value in ["13.56", "72.9%", "45.06", "42.5%!"] {
             XCTAssertTrue(screen.contains { $0.contains(value) }, "\(value) not on screen for 2015年1-9月:\n\(show)")
         }
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("13.56") && $0.contains("72.9%") }, show)
 
+        let title = screen[0]
+        try tmux.send("[")
+        screen = try tmux.waitUntil("the title to change after [") { $0.first != title }
+        guard let previous = period(screen[0]) else { return XCTFail("no period in the title: \(screen[0])") }
+        XCTAssertEqual(previous.label, "2015年1-8月")
+        XCTAssertEqual(previous.index, first.index - 1)
+        show = TmuxSession.show(screen)
+        XCTAssertTrue(screen.contains { $0.contains("全市报告") && $0.contains("32.5") && $0.contains("39/89") }, show)
+
         try tmux.send("]")
-        screen = try tmux.waitUntil("the title to change back after ]") { $0.first?.contains("期间 [ 2015年全年 ]") ?? false }
+        screen = try tmux.waitUntil("the title to change back after ]") { $0.first?.contains("期间 [ 2015年1-9月 ]") ?? false }
+        try tmux.send("]")
+        screen = try tmux.waitUntil("the full year after ]") { $0.first?.contains("期间 [ 2015年全年 ] 3/3") ?? false }
         try tmux.send("q")
         try session.assertTerminalRestored("q after period keys")
     }

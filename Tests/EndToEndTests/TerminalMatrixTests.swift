@@ -17,8 +17,7 @@ final class TerminalMatrixTests: XCTestCase {
         _ = try session.tmux.waitUntil("\(label): first frame") { screen in
             (screen.first?.contains("towns ·") ?? false) && screen.contains { $0.contains("q 退出") }
         }
-        try session.tmux.send("[")
-        let screen = try session.tmux.waitFor("2015年1-9月")
+        let screen = try session.tmux.waitFor("2015年1-9月")  // the period it opens on
         let show = "\(label):\n" + TmuxSession.show(screen)
         let rows = Self.towns.map { t in screen.first { $0.contains(t) } }
         XCTAssertTrue(rows.allSatisfy { $0 != nil }, "every town on screen: \(show)")

@@ -243,7 +243,7 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(s.screen.scroll <= 4 && 4 < s.screen.scroll + visible)
         XCTAssertTrue(screen(s).contains { $0.contains("海盐核电小镇") })
         s = apply(s, .moveDown, .moveDown)
-        XCTAssertEqual(s.screen.selection, 4)
+        XCTAssertEqual(s.screen.selection, 5, "one past the last town: the city's totals row")
         s = apply(s, .first, .moveUp)
         XCTAssertEqual(s.screen.selection, 0)
         s = apply(s, .resize(width: 100, height: 30))
@@ -271,6 +271,28 @@ final class ViewTests: XCTestCase {
         let themes = [Theme.monochrome, Theme(name: "x", styles: [.title: Style(foreground: .ansi(1))])]
         s.themeIndex = 1
         XCTAssertEqual(Renderer(themes: themes).render(s)[1, 0].style.foreground, .ansi(1), "the state's theme is drawn")
+    }
+
+    func testCityTotalsRowOpensItsSources() throws {
+        var s = try bundledState(width: 120, height: 80, period: "2015-09")
+        s = apply(s, .last, .moveDown)
+        XCTAssertEqual(s.screen.selection, 5)
+        let grid = plainRenderer.render(s)
+        let y = (0..<grid.height).first { grid.line($0).contains("全市报告") }!
+        XCTAssertEqual(grid[2, y].style, Theme.monochrome.style(.selection), "the city row is highlighted")
+        s = apply(s, .open)
+        XCTAssertEqual(s.screen.kind, .cityTotals)
+        let text = screen(s).joined(separator: "\n")
+        XCTAssertTrue(s.stack.count == 2 && screen(s)[2].contains("小镇 Towns › 全市报告 嘉兴市"), screen(s)[2])
+        XCTAssertTrue(text.contains("45.06") && text.contains("三(五)") && text.contains("2015年1-9月共完成投资额45.06亿元"), text)
+        XCTAssertTrue(text.contains("42.5%!") && text.contains("45.06 / 106.8 = 42.19%"), "the flag is explained on the page")
+        XCTAssertTrue(text.contains("63.06") && text.contains("ndrc-2016"))
+        XCTAssertTrue(apply(s, .back).screen.kind == .towns)
+        // With a filter there is no city row to select.
+        var f = apply(try bundledState(period: "2015-09"), .toggleBehindFilter, .last, .moveDown, .moveDown)
+        XCTAssertEqual(f.screen.selection, 2)
+        f = apply(f, .open)
+        XCTAssertEqual(f.screen.kind, .town("haiyan"))
     }
 
     func testHelpScrollsWhenTheScreenIsShort() throws {
