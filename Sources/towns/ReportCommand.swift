@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
         state.language = lang
         if let period {
             if period == "list" {
-                for p in dataset.periods { print("\(p.id)\t\(p.labelZH)\t\(p.labelEN)") }
+                for p in dataset.periods { printOut("\(p.id)\t\(p.labelZH)\t\(p.labelEN)") }
                 return
             }
             guard let i = dataset.periods.firstIndex(where: { $0.id == period }) else {
@@ -60,10 +60,10 @@ struct ReportCommand: ParsableCommand {
         state.stack = [Screen(view.kind)]
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         if format == .text {
-            print(ReportText.table(state, glyphs: glyphs, width: state.width), terminator: "")
+            printOut(ReportText.table(state, glyphs: glyphs, width: state.width), terminator: "")
         } else {
             guard let content = state.content(for: state.screen, glyphs: glyphs) else { return }
-            print(Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
+            printOut(Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
                                 byteOrderMark: bom, glyphs: glyphs), terminator: "")
         }
     }
@@ -106,7 +106,9 @@ enum ReportText {
     }
 }
 
-/// Loads a dataset or throws with every error printed (file:line: field: problem).
+/// Loads a dataset or throws with every error printed (file:line: field: problem) and the
+/// exit status of the first error's class (`LoadFailure.exitCode`): `towns report` and the
+/// dashboard refuse a dataset with errors as `towns check` does, with the same status.
 func loadDataset(_ directory: String) throws -> Dataset {
     do {
         let loaded = try DatasetLoader.load(directory: directory)
@@ -114,7 +116,7 @@ func loadDataset(_ directory: String) throws -> Dataset {
         return loaded.dataset
     } catch let failure as LoadFailure {
         for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-        printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded. Run `towns check --data \(directory)` after fixing.")
-        throw ExitCode(1)
+        printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after fixing.")
+        throw ExitCode(failure.exitCode)
     }
 }

@@ -147,7 +147,7 @@ final class ImportErrorTests: XCTestCase {
             guard case let ImportFailure.dataset(failure, message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(failure.errors.first?.file.hasSuffix("totals.toml") == true)
             XCTAssertTrue(message.contains("fix them first"))
-            XCTAssertEqual((error as? ImportFailure)?.exitCode, 1)
+            XCTAssertEqual((error as? ImportFailure)?.exitCode, 10, "a dataset with a syntax error exits as towns check would")
         }
     }
 }
