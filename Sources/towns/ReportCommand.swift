@@ -49,7 +49,9 @@ struct ReportCommand: ParsableCommand {
         state.language = lang
         if let period {
             if period == "list" {
-                for p in dataset.periods { printOut("\(p.id)\t\(p.labelZH)\t\(p.labelEN)") }
+                for p in dataset.periods {
+                    printOut([p.id, p.labelZH, p.labelEN].map(TerminalText.sanitize).joined(separator: "\t"))
+                }
                 return
             }
             guard let i = dataset.periods.firstIndex(where: { $0.id == period }) else {
@@ -102,7 +104,9 @@ enum ReportText {
             out.append(state.tr("进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
                                 "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`"))
         }
-        return out.joined(separator: "\n") + "\n"
+        // The grid's lines are sanitised already; the title (the dataset's name, the period's
+        // labels) and the notes are data too.
+        return TerminalText.sanitizeLines(out.joined(separator: "\n") + "\n")
     }
 }
 

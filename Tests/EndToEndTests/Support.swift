@@ -96,6 +96,9 @@ struct ProcessResult {
     var timedOut: Bool
     /// The child's peak resident memory (`ru_maxrss`), in kilobytes.
     var maxResidentKilobytes: Int = 0
+    /// Standard output and error as written, byte for byte (`stdout`/`stderr` are decoded).
+    var stdoutBytes = Data()
+    var stderrBytes = Data()
 
     /// For failure messages.
     var summary: String {
@@ -193,7 +196,7 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
                          signal: signal == 0 ? nil : signal,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut,
-                         maxResidentKilobytes: Int(usage.ru_maxrss))
+                         maxResidentKilobytes: Int(usage.ru_maxrss), stdoutBytes: outData, stderrBytes: errData)
 }
 
 /// A command prefix that runs a program as the unprivileged user `nobody` (when this process
