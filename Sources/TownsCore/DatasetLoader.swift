@@ -118,6 +118,17 @@ private struct Loader {
 
     mutating func finish(_ reader: RecordReader) { issues += reader.issues }
 
+    /// Warns about top-level tables and keys of `document` other than `allowed`: a misspelt
+    /// `[[figures]]` would otherwise leave every figure out without a word.
+    mutating func warnUnknownTables(_ document: TOMLDocument, allowed: [String]) {
+        let expected = allowed.map { "[[\($0)]]" }.joined(separator: ", ")
+        for key in document.table.keys.sorted() where !allowed.contains(key) {
+            let line = document.headerLine(table: key) ?? document.headerLine(arrayOfTables: key, index: 0) ?? document.keyLine(key: key, below: 0)
+            issues.append(LoadIssue(.warning, .unknownField, file: document.path, line: line, field: key,
+                                    problem: "unknown table (ignored); this file holds \(expected)"))
+        }
+    }
+
     mutating func run() -> Dataset? {
         if let problem = DataFile.folderProblem(directory, what: "the dataset folder") {
             issues.append(problem)
@@ -146,10 +157,13 @@ private struct Loader {
         let synthetic = header.bool("synthetic") ?? false
         header.warnUnknownKeys(allowed: ["name_zh", "name_en", "region_zh", "region_en", "unit", "synthetic"])
         finish(header)
-        for key in meta.table.keys where key != "dataset" && key != "period" {
-            issues.append(LoadIssue(.warning, .unknownField, file: meta.path, line: meta.headerLine(table: key) ?? meta.keyLine(key: key, below: 0),
-                                    field: key, problem: "unknown table (ignored)"))
-        }
+        warnUnknownTables(meta, allowed: ["dataset", "period"])
+        warnUnknownTables(sourcesDoc, allowed: ["source"])
+        warnUnknownTables(typesDoc, allowed: ["type"])
+        warnUnknownTables(entitiesDoc, allowed: ["entity"])
+        warnUnknownTables(townsDoc, allowed: ["town"])
+        warnUnknownTables(figuresDoc, allowed: ["figure"])
+        warnUnknownTables(totalsDoc, allowed: ["total"])
 
         var periods: [Period] = []
         var periodOrigins: [String: SourceLocation] = [:]
@@ -264,12 +278,15 @@ private struct Loader {
                               synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
                               towns: towns, totals: totals, directory: directory)
         if DataFile.entryExists(display("rules.toml")), let rulesDoc = open("rules.toml") {
+            warnUnknownTables(rulesDoc, allowed: ["rule"])
             dataset.rules = readRules(rulesDoc, sources: sources)
         }
         if DataFile.entryExists(display("province.toml")), let doc = open("province.toml") {
+            warnUnknownTables(doc, allowed: ["list", "city", "listed"])
             dataset.province = readProvince(doc, sources: sources, towns: towns)
         }
         if DataFile.entryExists(display("problems.toml")), let doc = open("problems.toml") {
+            warnUnknownTables(doc, allowed: ["problem", "countermeasure", "flag", "progress"])
             dataset.problems = readProblems(doc, sources: sources, towns: towns)
         }
         return dataset

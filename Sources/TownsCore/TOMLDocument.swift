@@ -30,6 +30,10 @@ struct TOMLDocument {
                             problem: data.isEmpty ? "is empty (0 bytes); a data file holds TOML records"
                                                   : "is empty (only blank space); a data file holds TOML records")
         }
+        if let problem = TOMLGuard.problem(in: text) {
+            throw LoadIssue(.error, .syntax, file: displayPath, line: problem.line, column: problem.column,
+                            problem: "TOML syntax: \(problem.message)")
+        }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

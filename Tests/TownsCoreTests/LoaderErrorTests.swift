@@ -253,3 +253,102 @@ final class LoaderErrorTests: XCTestCase {
         assertError(dir, file: "monthly", line: nil, field: nil, kind: .notAFile, contains: "is a file")
     }
 }
+
+/// Inputs the fuzzer (Fuzz/, .ci/fuzz) found, and their neighbours: each loads as an error
+/// with its line, never a crash.
+final class FuzzRegressionTests: XCTestCase {
+    /// Every file in Fuzz/regressions/loader/, written in turn as each data file of a copy of
+    /// Data/: the load returns (errors are expected), it does not crash.
+    func testEveryLoaderRegressionInputLoadsWithoutCrashing() throws {
+        let folder = repositoryRoot + "/Fuzz/regressions/loader"
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertFalse(inputs.isEmpty)
+        for input in inputs {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + input))
+            for file in DatasetLoader.fileNames + DatasetLoader.optionalFileNames + ["monthly/2015-10.toml"] {
+                let dir = try brokenCopy("figures.toml") { $0 }
+                try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+                try bytes.write(to: URL(fileURLWithPath: dir + "/" + file))
+                _ = loadErrors(dir)  // must return
+            }
+        }
+    }
+
+    /// toml++ asserted (SIGABRT) on a table header whose first key character is not a key
+    /// character: `[中]` (the fuzzer's find), `[é]`, `[!]`, a lone `[` (a header half typed).
+    func testTableHeadersThatCrashedTheTOMLParser() throws {
+        let cases: [(String, Int, Int)] = [
+            ("[中", 1, 2), ("[中]\n", 1, 2), ("[[中]]\n", 1, 3), ("[ 中]\n", 1, 3), ("[\t中]\n", 1, 3), ("[é]\n", 1, 2),
+            ("[!]\n", 1, 2), ("[=]\n", 1, 2), ("[.]\n", 1, 2), ("[#]\n", 1, 2), ("[{]\n", 1, 2), ("[\u{7f}]\n", 1, 2),
+            ("[\n", 1, 2), ("[[ \n", 1, 4), ("[\r\n", 1, 2), ("\u{FEFF}[中]\n", 1, 2),
+            ("[[figure]]\ntown = \"haining\"\n\n[小镇]\n", 4, 2),
+        ]
+        for (text, line, column) in cases {
+            let dir = try brokenCopy("figures.toml") { _ in text }
+            let errors = loadErrors(dir)
+            let first = try XCTUnwrap(errors.first, text.debugDescription)
+            XCTAssertEqual(first.kind, .syntax, "\(text.debugDescription): \(first)")
+            XCTAssertEqual(first.line, line, "\(text.debugDescription): \(first)")
+            XCTAssertEqual(first.column, column, "\(text.debugDescription): \(first)")
+            XCTAssertTrue(first.problem.contains("a table header must start with a key"), first.description)
+        }
+    }
+
+    /// TOMLKit passed the text on as a C string: everything after a NUL byte was dropped
+    /// without a word. Now the NUL is a syntax error at its line and column.
+    func testNULByteIsAnErrorNotAQuietEndOfFile() throws {
+        let dir = try brokenCopy("figures.toml") { text in
+            let cut = text.index(after: text.range(of: "\n[[figure]]")!.lowerBound)
+            return String(text[..<cut]) + "# \u{0}\n" + String(text[cut...])
+        }
+        let text = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8)
+        let line = text.unicodeScalars.prefix { $0 != "\u{0}" }.filter { $0 == "\n" }.count + 1
+        let errors = loadErrors(dir)
+        XCTAssertEqual(errors.first?.kind, .syntax, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(errors.first?.line, line)
+        XCTAssertEqual(errors.first?.column, 3)
+        XCTAssertTrue(errors.first?.problem.contains("NUL") == true)
+    }
+
+    /// The guard in front of the parser lets valid TOML through: nested arrays over several
+    /// lines, multi-line strings with a `[中]` line, quoted and spaced headers.
+    func testValidTOMLPassesTheGuard() throws {
+        let dir = try brokenCopy("figures.toml") { text in
+            text + """
+
+            [[figure]]
+            town = "haiyan"
+            measure = "area_built"
+            value = 1
+            source = "paper"
+            note = \"\"\"
+            [中] a note over lines
+            [!
+            \"\"\"
+            quote = '''
+            [
+            '''
+
+            """
+        }
+        XCTAssertEqual(loadErrors(dir), [])
+        let extra = try brokenCopy("rules.toml") { text in
+            text + "\n[ \"中文\" ]\nx = [\n  [\n    1\n  ],\n  [ 2 ],\n]\n[ a . \"b\" ]\n"
+        }
+        let loaded = try DatasetLoader.load(directory: extra)
+        XCTAssertEqual(loaded.warnings.map(\.field), ["a", "中文"], loaded.warnings.map(\.description).joined(separator: "\n"))
+    }
+
+    /// `[[figures]]` for `[[figure]]`: every figure would be left out without a word. An
+    /// unknown top-level table is a warning (exit 0) naming the file, line and table.
+    func testUnknownTopLevelTableIsAWarning() throws {
+        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "[[figure]]", with: "[[figures]]") }
+        let loaded = try DatasetLoader.load(directory: dir)
+        let warning = try XCTUnwrap(loaded.warnings.first)
+        XCTAssertEqual(warning.kind, .unknownField)
+        XCTAssertEqual(warning.field, "figures")
+        let lines = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8).components(separatedBy: "\n")
+        XCTAssertEqual(warning.line, try XCTUnwrap(lines.firstIndex(of: "[[figures]]")) + 1)
+        XCTAssertTrue(warning.problem.contains("this file holds [[figure]]"), warning.description)
+    }
+}
