@@ -13,12 +13,14 @@ import Foundation
 /// The size is checked on the open file (`fstat`) before anything is read, so a 200 MB file
 /// costs a `stat`, not a read; the read stops at `maximumBytes + 1` in case the file grows
 /// meanwhile.
-enum DataFile {
-    /// The bytes of the file at `path` (named `displayPath` in messages).
-    static func read(path: String, displayPath: String, maximumBytes: Int) throws -> [UInt8] {
+public enum DataFile {
+    /// The bytes of the file at `path` (named `displayPath` in messages), at most
+    /// `maximumBytes`. `expected` names what the file should be in messages ("a TOML file",
+    /// "a CSV file"). Throws a `LoadIssue` whose kind says what went wrong.
+    public static func read(path: String, displayPath: String, maximumBytes: Int, expected: String = "a TOML file") throws -> [UInt8] {
         // O_NONBLOCK: opening a FIFO does not wait for a writer (it is refused below).
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { throw openFailure(errno: errno, path: path, displayPath: displayPath) }
+        guard fd >= 0 else { throw openFailure(errno: errno, path: path, displayPath: displayPath, expected: expected) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -28,14 +30,14 @@ enum DataFile {
         case S_IFREG:
             break
         case S_IFDIR:
-            throw LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected a TOML file")
+            throw LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected \(expected)")
         default:
             throw LoadIssue(.error, .notAFile, file: displayPath,
-                            problem: "is not a regular file (a device, FIFO or socket), expected a TOML file")
+                            problem: "is not a regular file (a device, FIFO or socket), expected \(expected)")
         }
         if info.st_size > maximumBytes {
             throw LoadIssue(.error, .tooLarge, file: displayPath,
-                            problem: "file is \(info.st_size) bytes, more than the \(maximumBytes) a data file may have (not read)")
+                            problem: "file is \(info.st_size) bytes, more than the \(maximumBytes) allowed for \(expected) (not read)")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
@@ -51,7 +53,7 @@ enum DataFile {
                 let code = errno
                 if code == EINTR { continue }
                 if code == EISDIR {
-                    throw LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected a TOML file")
+                    throw LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected \(expected)")
                 }
                 throw LoadIssue(.error, .unreadable, file: displayPath, problem: "cannot be read: \(describe(code))")
             }
@@ -60,13 +62,13 @@ enum DataFile {
         }
         if bytes.count > maximumBytes {
             throw LoadIssue(.error, .tooLarge, file: displayPath,
-                            problem: "file grew past the \(maximumBytes) bytes a data file may have while it was read")
+                            problem: "file grew past the \(maximumBytes) bytes allowed for \(expected) while it was read")
         }
         return bytes
     }
 
     /// What `open` failing with `errno` means for the data file at `path`.
-    static func openFailure(errno code: Int32, path: String, displayPath: String) -> LoadIssue {
+    static func openFailure(errno code: Int32, path: String, displayPath: String, expected: String) -> LoadIssue {
         switch code {
         case ENOENT:
             if let target = symbolicLinkTarget(path) {
@@ -84,7 +86,7 @@ enum DataFile {
             return LoadIssue(.error, .unreadable, file: displayPath,
                              problem: "cannot be read: permission denied (the file or a folder above it is not readable by this user)")
         case EISDIR:
-            return LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected a TOML file")
+            return LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected \(expected)")
         default:
             return LoadIssue(.error, .unreadable, file: displayPath, problem: "cannot be read: \(describe(code))")
         }

@@ -62,20 +62,18 @@ public enum MonthlyImporter {
     ///   (read-only or full location). In every case nothing was written.
     public static func run(_ request: Request, waiting: () -> Void = {}) throws -> Summary {
         let path = request.sheetPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportFailure.unreadable("\(path): file not found")
-        }
-        guard !isDirectory.boolValue else { throw ImportFailure.unreadable("\(path): is a folder, expected a CSV file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maximumBytes {
-            throw ImportFailure.unreadable("\(path): \(size.intValue) bytes, more than the \(maximumBytes) a sheet may have")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportFailure.unreadable("\(path): cannot be read (permission?)")
+        // Read as the loader reads its files: each way the sheet cannot be read says which (a
+        // symbolic link loop was "file not found", a FIFO "cannot be read (permission?)"), and
+        // a file over the limit is not read.
+        let data: [UInt8]
+        do {
+            data = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes, expected: "a CSV file")
+        } catch let issue as LoadIssue {
+            throw ImportFailure.unreadable(issue.description)
         }
         let text: SheetText
         do {
-            text = try SheetText(bytes: [UInt8](data), file: path)
+            text = try SheetText(bytes: data, file: path)
         } catch let issue as LoadIssue {
             throw ImportFailure.sheet([issue])
         }
