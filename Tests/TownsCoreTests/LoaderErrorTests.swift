@@ -223,7 +223,8 @@ final class LoaderErrorTests: XCTestCase {
                     contains: "is a symbolic link to '/nonexistent/province.toml', which does not exist")
     }
 
-    /// A FIFO where a file should be is refused at once (a reader would wait for a writer).
+    /// A FIFO where a file should be is refused at once, saying what it is (it was "cannot be
+    /// read (permission?)").
     func testFIFOIsRefusedWithoutWaiting() throws {
         let dir = try brokenCopy("figures.toml") { $0 }
         try FileManager.default.removeItem(atPath: dir + "/figures.toml")
