@@ -8,8 +8,9 @@ import Foundation
 /// Reading a data file with the system calls, so that every way it can fail has a class of
 /// its own (`LoadIssue.Kind`) and a message saying which: not found (or a symbolic link to
 /// nothing), a loop of symbolic links, permission denied, a directory or another non-regular
-/// file (a FIFO, which a blocking open waits on; a device such as /dev/zero, which never
-/// ends), or too large.
+/// file (a FIFO, a device such as /dev/zero), or too large. (Foundation's `fileExists` and
+/// `contents(atPath:)` called a loop "file not found" and a FIFO, a device or an unreadable
+/// file alike "cannot be read (permission?)".)
 ///
 /// The size is checked on the open file (`fstat`) before anything is read, so a 200 MB file
 /// costs a `stat`, not a read; the read stops at `maximumBytes + 1` in case the file grows
