@@ -200,6 +200,31 @@ final class BadDataTests: XCTestCase {
         XCTAssertFalse(String(decoding: raw, as: UTF8.self).contains("\u{1B}[?1049h"), "the alternate screen was entered")
     }
 
+    /// A running dashboard whose data file is edited into a shape that crashed the TOML parser
+    /// (a `[小镇]` header, found by fuzzing): it keeps the data it shows, names the error on the
+    /// status line, and reloads once the file is fixed.
+    func testRunningDashboardSurvivesAnEditThatCrashedTheParser() throws {
+        let data = try copyOfData()
+        defer { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
+        let figures = data.appendingPathComponent("figures.toml")
+        let good = try Data(contentsOf: figures)
+        let session = try DashboardSession(label: "badedit")
+        defer { session.kill() }
+        try session.tmux.typeLine([binary!, "--data", data.path, "--themes", Paths.themes].map(Paths.shellQuote).joined(separator: " "))
+        try session.tmux.waitUntil("the first frame") { ($0.first?.contains("towns ·") ?? false) && ($0.last?.contains("q 退出") ?? false) }
+        let pid = try session.townsPID()
+        try ("[小镇]\n".data(using: .utf8)! + good).write(to: figures)
+        let screen = try session.tmux.waitFor("数据未更新", timeout: 10)
+        XCTAssertTrue(screen.contains { $0.contains("figures.toml:1:2: TOML syntax: a table header must start with a key") },
+                      TmuxSession.show(screen))
+        XCTAssertTrue(ProcessTable.isAlive(pid))
+        XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") }, "the last good data stays on screen")
+        try good.write(to: figures)
+        try session.tmux.waitFor("数据已更新", timeout: 10)
+        try session.tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q after the bad edit"), 0)
+    }
+
     // MARK: helpers
 
     func copyOfData() throws -> URL {
