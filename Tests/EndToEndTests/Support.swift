@@ -94,8 +94,6 @@ struct ProcessResult {
     var stdout: String
     var stderr: String
     var timedOut: Bool
-    /// The child's peak resident memory (`ru_maxrss`), in kilobytes.
-    var maxResidentKilobytes: Int = 0
     /// Standard output and error as written, byte for byte (`stdout`/`stderr` are decoded).
     var stdoutBytes = Data()
     var stderrBytes = Data()
@@ -175,15 +173,14 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     var status: Int32 = 0
     var timedOut = false
     let deadline = Date().addingTimeInterval(timeout)
-    var usage = rusage()
     while true {
-        let r = wait4(pid, &status, WNOHANG, &usage)
+        let r = waitpid(pid, &status, WNOHANG)
         if r == pid { break }
         if r == -1 && errno != EINTR { throw E2EError("waitpid(\(pid)): errno \(errno)") }
         if Date() > deadline {
             timedOut = true
             kill(pid, SIGKILL)
-            _ = wait4(pid, &status, 0, &usage)
+            _ = waitpid(pid, &status, 0)
             break
         }
         usleep(2_000)
@@ -196,7 +193,7 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
                          signal: signal == 0 ? nil : signal,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut,
-                         maxResidentKilobytes: Int(usage.ru_maxrss), stdoutBytes: outData, stderrBytes: errData)
+                         stdoutBytes: outData, stderrBytes: errData)
 }
 
 /// A command prefix that runs a program as the unprivileged user `nobody` (when this process
