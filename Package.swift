@@ -10,6 +10,11 @@ let package = Package(
     name: "towns",
     products: [
         .executable(name: "towns", targets: ["towns"]),
+        // The libraries, for the fuzz targets in Fuzz/ (a package of its own, built only by
+        // .ci/fuzz with libFuzzer, so `swift build` and `swift test` never build them).
+        .library(name: "TownsCore", targets: ["TownsCore"]),
+        .library(name: "TownsImport", targets: ["TownsImport"]),
+        .library(name: "TownsUI", targets: ["TownsUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

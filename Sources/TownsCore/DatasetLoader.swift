@@ -45,10 +45,13 @@ public enum DatasetLoader {
     /// - Parameter monthlyOverride: read another file in place of one monthly file, or none
     ///   (see `MonthlyOverride`); nil reads the folder as it is.
     /// - Returns: the dataset and the warnings found (unknown fields, ...).
-    /// - Throws: `LoadFailure` listing every error (file, line, field, problem) when any file
-    ///   is missing, unreadable, not UTF-8, not valid TOML, or holds a value that is missing,
-    ///   of the wrong type, negative, a duplicate (also across `figures.toml` and the monthly
-    ///   files), or refers to nothing. Nothing of a failed load is returned.
+    /// - Throws: `LoadFailure` listing every error (file, line, field, problem, class) when the
+    ///   folder or any file is missing, a directory or other non-file, unreadable, a symbolic
+    ///   link loop, too large, empty, not UTF-8, not valid TOML, or holds a value that is
+    ///   missing, of the wrong type, negative or not finite, impossible, a duplicate (also
+    ///   across `figures.toml` and the monthly files), or refers to nothing. An optional file
+    ///   or `monthly/` that is there but cannot be read is an error too, never skipped.
+    ///   Nothing of a failed load is returned; `LoadFailure.exitCode` is its exit status.
     public static func load(directory: String, monthlyOverride: MonthlyOverride? = nil) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
         var loader = Loader(directory: directory, monthlyOverride: monthlyOverride)
         let dataset = loader.run()
@@ -81,7 +84,7 @@ private struct Loader {
         } catch let issue as LoadIssue {
             issues.append(issue)
         } catch {
-            issues.append(LoadIssue(.error, file: path, problem: "\(error)"))
+            issues.append(LoadIssue(.error, .unreadable, file: path, problem: "\(error)"))
         }
         return nil
     }
@@ -92,13 +95,13 @@ private struct Loader {
         let first = part?.firstRecord ?? 0
         guard let value = (part?.table ?? document.table)[name] else {
             if required {
-                issues.append(LoadIssue(.error, file: document.path, field: name,
+                issues.append(LoadIssue(.error, .missing, file: document.path, field: name,
                                         problem: "no [[\(name)]] records"))
             }
             return []
         }
         guard let array = value.array else {
-            issues.append(LoadIssue(.error, file: document.path, line: document.keyLine(key: name, below: 0),
+            issues.append(LoadIssue(.error, .wrongType, file: document.path, line: document.keyLine(key: name, below: 0),
                                     field: name, problem: "expected [[\(name)]] records (an array of tables)"))
             return []
         }
@@ -107,7 +110,7 @@ private struct Loader {
             let i = first + j
             let line = document.headerLine(arrayOfTables: name, index: i)
             guard let table = element.table else {
-                issues.append(LoadIssue(.error, file: document.path, line: line, field: "\(name)[\(i + 1)]",
+                issues.append(LoadIssue(.error, .wrongType, file: document.path, line: line, field: "\(name)[\(i + 1)]",
                                         problem: "expected a table"))
                 continue
             }
@@ -118,7 +121,22 @@ private struct Loader {
 
     mutating func finish(_ reader: RecordReader) { issues += reader.issues }
 
+    /// Warns about top-level tables and keys of `document` other than `allowed`: a misspelt
+    /// `[[figures]]` would otherwise leave every figure out without a word.
+    mutating func warnUnknownTables(_ document: TOMLDocument, allowed: [String]) {
+        let expected = allowed.map { "[[\($0)]]" }.joined(separator: ", ")
+        for key in document.table.keys.sorted() where !allowed.contains(key) {
+            let line = document.headerLine(table: key) ?? document.headerLine(arrayOfTables: key, index: 0) ?? document.keyLine(key: key, below: 0)
+            issues.append(LoadIssue(.warning, .unknownField, file: document.path, line: line, field: key,
+                                    problem: "unknown table (ignored); this file holds \(expected)"))
+        }
+    }
+
     mutating func run() -> Dataset? {
+        if let problem = DataFile.folderProblem(directory, what: "the dataset folder") {
+            issues.append(problem)
+            return nil
+        }
         let docs = DatasetLoader.fileNames.map { open($0) }
         guard let meta = docs[0], let sourcesDoc = docs[1], let typesDoc = docs[2], let entitiesDoc = docs[3],
               let townsDoc = docs[4], let figuresDoc = docs[5], let totalsDoc = docs[6] else { return nil }
@@ -128,7 +146,7 @@ private struct Loader {
         if let t = meta.table["dataset"]?.table {
             header = RecordReader(document: meta, table: t, name: "dataset", line: meta.headerLine(table: "dataset"))
         } else {
-            issues.append(LoadIssue(.error, file: meta.path, field: "dataset", problem: "missing [dataset] table"))
+            issues.append(LoadIssue(.error, .missing, file: meta.path, field: "dataset", problem: "missing [dataset] table"))
             header = RecordReader(document: meta, table: TOMLTable(), name: "dataset", line: nil)
         }
         let nameZH = header.string("name_zh", required: true) ?? ""
@@ -137,15 +155,18 @@ private struct Loader {
         let regionEN = header.string("region_en") ?? regionZH
         let unit = header.string("unit", required: true) ?? ""
         if !unit.isEmpty && unit != "亿元" {
-            header.error("unit", "'\(unit)' is not supported; amounts are in 亿元")
+            header.error("unit", .impossible, "'\(unit)' is not supported; amounts are in 亿元")
         }
         let synthetic = header.bool("synthetic") ?? false
         header.warnUnknownKeys(allowed: ["name_zh", "name_en", "region_zh", "region_en", "unit", "synthetic"])
         finish(header)
-        for key in meta.table.keys where key != "dataset" && key != "period" {
-            issues.append(LoadIssue(.warning, file: meta.path, line: meta.headerLine(table: key) ?? meta.keyLine(key: key, below: 0),
-                                    field: key, problem: "unknown table (ignored)"))
-        }
+        warnUnknownTables(meta, allowed: ["dataset", "period"])
+        warnUnknownTables(sourcesDoc, allowed: ["source"])
+        warnUnknownTables(typesDoc, allowed: ["type"])
+        warnUnknownTables(entitiesDoc, allowed: ["entity"])
+        warnUnknownTables(townsDoc, allowed: ["town"])
+        warnUnknownTables(figuresDoc, allowed: ["figure"])
+        warnUnknownTables(totalsDoc, allowed: ["total"])
 
         var periods: [Period] = []
         var periodOrigins: [String: SourceLocation] = [:]
@@ -171,8 +192,8 @@ private struct Loader {
             let zh = r.string("name_zh", required: true)
             let en = r.string("name_en") ?? zh
             let provenance = readProvenance(&r, sources: sources)
-            if let number, !(1...4).contains(number) { r.error("number", "\(number) is not a development type (1-4)") }
-            if let number, types.contains(where: { $0.number == number }) { r.error("number", "duplicate type \(number)") }
+            if let number, !(1...4).contains(number) { r.error("number", .impossible, "\(number) is not a development type (1-4)") }
+            if let number, types.contains(where: { $0.number == number }) { r.error("number", .duplicate, "duplicate type \(number)") }
             r.warnUnknownKeys(allowed: ["number", "name_zh", "name_en", "source", "at", "quote", "note", "derived"])
             if let number, let zh, let en, let provenance { types.append(DevelopmentType(number: number, nameZH: zh, nameEN: en, provenance: provenance)) }
             finish(r)
@@ -189,7 +210,7 @@ private struct Loader {
             let kind = r.string("kind")
             let provenance = readProvenance(&r, sources: sources)
             if let id { checkIdentifier(&r, "id", id) }
-            if let id, entityIDSet.contains(id) { r.error("id", "duplicate entity '\(id)'") }
+            if let id, entityIDSet.contains(id) { r.error("id", .duplicate, "duplicate entity '\(id)'") }
             r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "kind", "source", "at", "quote", "note", "derived"])
             if let id, let zh, let en, let provenance {
                 entities.append(OperatingEntity(id: id, nameZH: zh, nameEN: en, kind: kind, provenance: provenance))
@@ -209,25 +230,25 @@ private struct Loader {
             let countyEN = r.string("county_en") ?? countyZH
             let type = r.int("type", required: true)
             if let type, !types.contains(where: { $0.number == type }) {
-                r.error("type", "\(type) is not a development type in types.toml (1-4)")
+                r.error("type", .unknownReference, "\(type) is not a development type in types.toml (1-4)")
             }
             let listText = r.string("list", required: true)
             let list = listText.flatMap(ListStage.init(rawValue:))
             if let listText, list == nil {
-                r.error("list", "'\(listText)' is not a list stage (cultivation, creation, named)")
+                r.error("list", .impossible, "'\(listText)' is not a list stage (cultivation, creation, named)")
             }
             let listSource = r.string("list_source")
-            if let listSource, sources[listSource] == nil { r.error("list_source", "unknown source '\(listSource)' (not in sources.toml)") }
+            if let listSource, sources[listSource] == nil { r.error("list_source", .unknownReference, "unknown source '\(listSource)' (not in sources.toml)") }
             let entityIDs = r.stringArray("entities") ?? []
             for e in entityIDs where !entityIDSet.contains(e) {
-                r.error("entities", "unknown entity '\(e)' (not in entities.toml)")
+                r.error("entities", .unknownReference, "unknown entity '\(e)' (not in entities.toml)")
             }
-            if Set(entityIDs).count != entityIDs.count { r.error("entities", "lists an entity twice") }
+            if Set(entityIDs).count != entityIDs.count { r.error("entities", .duplicate, "lists an entity twice") }
             let modeText = r.string("mode")
             let mode = modeText.flatMap(OperatingMode.init(rawValue:))
-            if let modeText, mode == nil { r.error("mode", "'\(modeText)' is not a mode (group-led, joint)") }
+            if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
             if let id { checkIdentifier(&r, "id", id) }
-            if let id, townIDSet.contains(id) { r.error("id", "duplicate town '\(id)'") }
+            if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'") }
             r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type", "type_at",
                                         "industry", "industry_note", "list", "list_date", "list_source", "entities", "mode", "mode_at",
                                         "accelerated_county", "accelerated_county_note"])
@@ -259,7 +280,7 @@ private struct Loader {
         var totals: [FigureKey: Figure] = [:]
         for var r in records(totalsDoc, "total", required: false) {
             if let (key, figure) = readFigure(&r, document: totalsDoc, periods: periods, sources: sources, extraKeys: []) {
-                if totals[key] != nil { r.error("measure", "duplicate total \(key)") } else { totals[key] = figure }
+                if totals[key] != nil { r.error("measure", .duplicate, "duplicate total \(key)") } else { totals[key] = figure }
             }
             finish(r)
         }
@@ -268,15 +289,18 @@ private struct Loader {
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
                               towns: towns, totals: totals, directory: directory)
-        if FileManager.default.fileExists(atPath: display("rules.toml")), let rulesDoc = open("rules.toml") {
+        if DataFile.entryExists(display("rules.toml")), let rulesDoc = open("rules.toml") {
+            warnUnknownTables(rulesDoc, allowed: ["rule"])
             dataset.rules = readRules(rulesDoc, sources: sources)
             rulesDoc.release()
         }
-        if FileManager.default.fileExists(atPath: display("province.toml")), let doc = open("province.toml") {
+        if DataFile.entryExists(display("province.toml")), let doc = open("province.toml") {
+            warnUnknownTables(doc, allowed: ["list", "city", "listed"])
             dataset.province = readProvince(doc, sources: sources, towns: towns)
             doc.release()
         }
-        if FileManager.default.fileExists(atPath: display("problems.toml")), let doc = open("problems.toml") {
+        if DataFile.entryExists(display("problems.toml")), let doc = open("problems.toml") {
+            warnUnknownTables(doc, allowed: ["problem", "countermeasure", "flag", "progress"])
             dataset.problems = readProblems(doc, sources: sources, towns: towns)
         }
         return dataset
@@ -290,7 +314,7 @@ private struct Loader {
             r.warnUnknownKeys(allowed: provenanceKeys.union(["id", "number", "name_zh", "name_en", "cause_zh"]))
             let id = r.string("id", required: true), number = r.int("number", required: true)
             let zh = r.string("name_zh", required: true)
-            if let id, problems.contains(where: { $0.id == id }) { r.error("id", "duplicate problem '\(id)'") }
+            if let id, problems.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate problem '\(id)'") }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let p {
                 problems.append(.init(id: id, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh, causeZH: r.string("cause_zh"), provenance: p))
@@ -304,8 +328,8 @@ private struct Loader {
             let zh = r.string("name_zh", required: true)
             let groupText = r.string("group", required: true)
             let group = groupText.flatMap(ProblemCatalogue.Countermeasure.Group.init(rawValue:))
-            if let groupText, group == nil { r.error("group", "'\(groupText)' is not a group (relationships, ecosystems, key-works)") }
-            if let id, measures.contains(where: { $0.id == id }) { r.error("id", "duplicate countermeasure '\(id)'") }
+            if let groupText, group == nil { r.error("group", .impossible, "'\(groupText)' is not a group (relationships, ecosystems, key-works)") }
+            if let id, measures.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate countermeasure '\(id)'") }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let group, let p {
                 measures.append(.init(id: id, group: group, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh, provenance: p))
@@ -316,8 +340,8 @@ private struct Loader {
         for var r in records(document, "flag", required: false) {
             r.warnUnknownKeys(allowed: provenanceKeys.union(["town", "problem"]))
             let town = r.string("town", required: true), problem = r.string("problem", required: true)
-            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", "unknown town '\(town)' (not in towns.toml)") }
-            if let problem, !problems.contains(where: { $0.id == problem }) { r.error("problem", "unknown problem '\(problem)'") }
+            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)") }
+            if let problem, !problems.contains(where: { $0.id == problem }) { r.error("problem", .unknownReference, "unknown problem '\(problem)'") }
             let p = readProvenance(&r, sources: sources)
             if let town, let problem, let p { flags.append(.init(townID: town, problemID: problem, provenance: p)) }
             finish(r)
@@ -328,9 +352,9 @@ private struct Loader {
             let town = r.string("town", required: true), cm = r.string("countermeasure", required: true)
             let statusText = r.string("status", required: true)
             let status = statusText.flatMap(ProblemCatalogue.Progress.Status.init(rawValue:))
-            if let statusText, status == nil { r.error("status", "'\(statusText)' is not a status (not-started, in-progress, done)") }
-            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", "unknown town '\(town)' (not in towns.toml)") }
-            if let cm, !measures.contains(where: { $0.id == cm }) { r.error("countermeasure", "unknown countermeasure '\(cm)'") }
+            if let statusText, status == nil { r.error("status", .impossible, "'\(statusText)' is not a status (not-started, in-progress, done)") }
+            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)") }
+            if let cm, !measures.contains(where: { $0.id == cm }) { r.error("countermeasure", .unknownReference, "unknown countermeasure '\(cm)'") }
             let p = readProvenance(&r, sources: sources)
             if let town, let cm, let status, let p { progress.append(.init(townID: town, countermeasureID: cm, status: status, provenance: p)) }
             finish(r)
@@ -343,9 +367,11 @@ private struct Loader {
     /// are errors.
     mutating func openMonthly() -> [TOMLDocument] {
         let folder = display(DatasetLoader.monthlyFolderName)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
-            issues.append(LoadIssue(.error, file: folder, problem: "is a file; expected the folder of monthly files (YYYY-MM.toml)"))
+        // No monthly/ is fine; one that is there but cannot be listed is an error, or its
+        // months would be silently left out.
+        if DataFile.entryExists(folder),
+           let problem = DataFile.folderProblem(folder, what: "the folder of monthly files (YYYY-MM.toml)") {
+            issues.append(problem)
             return []
         }
         var names = DatasetLoader.monthlyFileNames(directory: directory)
@@ -359,7 +385,7 @@ private struct Loader {
             let path = monthlyOverride?.name == name ? monthlyOverride?.path : nil
             guard let document = open(relative, path: path) else { continue }
             for key in document.table.keys.sorted() where !["period", "source", "figure"].contains(key) {
-                issues.append(LoadIssue(.error, file: document.path,
+                issues.append(LoadIssue(.error, .impossible, file: document.path,
                                         line: document.headerLine(arrayOfTables: key, index: 0) ?? document.headerLine(table: key),
                                         field: key, problem: "a monthly file holds only [[period]], [[source]] and [[figure]] records"))
             }
@@ -379,17 +405,17 @@ private struct Loader {
             let through = r.int("through", required: true)
             let zh = r.string("label_zh", required: true)
             let en = r.string("label_en") ?? zh
-            if let through, !(1...12).contains(through) { r.error("through", "\(through) is not a month (1-12)") }
+            if let through, !(1...12).contains(through) { r.error("through", .impossible, "\(through) is not a month (1-12)") }
             if let id, let year, let through, id != String(format: "%04d-%02d", year, through) {
-                r.error("id", "'\(id)' does not match year \(year) and through \(through) (expected \(String(format: "%04d-%02d", year, through)))")
+                r.error("id", .impossible, "'\(id)' does not match year \(year) and through \(through) (expected \(String(format: "%04d-%02d", year, through)))")
             }
             if let id, periods.contains(where: { $0.id == id }) {
-                r.error("id", "duplicate period '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
+                r.error("id", .duplicate, "duplicate period '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
             }
             r.warnUnknownKeys(allowed: ["id", "label_zh", "label_en", "year", "through"])
             if let id, let year, let through, let zh, let en, (1...12).contains(through), !periods.contains(where: { $0.id == id }) {
                 if oldestFirst, let last = previous, (last.year, last.through) >= (year, through) {
-                    r.error("id", "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
+                    r.error("id", .impossible, "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
                 }
                 let period = Period(id: id, labelZH: zh, labelEN: en, year: year, through: through)
                 periods.append(period)
@@ -407,7 +433,7 @@ private struct Loader {
             let id = r.string("id", required: true)
             let title = r.string("title", required: true)
             if let id, sources[id] != nil {
-                r.error("id", "duplicate source '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
+                r.error("id", .duplicate, "duplicate source '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
             }
             let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"), note: r.string("note"))
             r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note"])
@@ -440,13 +466,13 @@ private struct Loader {
             var index: Int?
             if let townID {
                 index = townIndex[townID]
-                if index == nil { r.error("town", "unknown town '\(townID)' (not in towns.toml)") }
+                if index == nil { r.error("town", .unknownReference, "unknown town '\(townID)' (not in towns.toml)") }
             }
             let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
                                     extraKeys: ["town"])
             if let index, let townID, let (key, figure) = parsed {
                 if let first = towns[index].figures[key] {
-                    r.error("measure", "duplicate figure \(key) for town '\(townID)'" + (first.origin.map { " (first at \($0))" } ?? ""))
+                    r.error("measure", .duplicate, "duplicate figure \(key) for town '\(townID)'" + (first.origin.map { " (first at \($0))" } ?? ""))
                 } else {
                     towns[index].figures[key] = figure
                 }
@@ -461,7 +487,7 @@ private struct Loader {
         if let t = document.table["list"]?.table {
             header = RecordReader(document: document, table: t, name: "list", line: document.headerLine(table: "list"))
         } else {
-            issues.append(LoadIssue(.error, file: document.path, field: "list", problem: "missing [list] table"))
+            issues.append(LoadIssue(.error, .missing, file: document.path, field: "list", problem: "missing [list] table"))
             return nil
         }
         header.warnUnknownKeys(allowed: ["name_zh", "name_en", "date", "count", "source", "at", "quote", "note", "derived"])
@@ -477,8 +503,8 @@ private struct Loader {
             let zh = r.string("name_zh", required: true)
             let en = r.string("name_en") ?? zh
             let n = r.int("count")
-            if let n, n < 0 { r.error("count", "\(n) is negative") }
-            if let zh, cities.contains(where: { $0.nameZH == zh }) { r.error("name_zh", "duplicate city '\(zh)'") }
+            if let n, n < 0 { r.error("count", .badAmount, "\(n) is negative") }
+            if let zh, cities.contains(where: { $0.nameZH == zh }) { r.error("name_zh", .duplicate, "duplicate city '\(zh)'") }
             let p = r.has("source") || r.has("derived") ? readProvenance(&r, sources: sources) : nil
             if let zh, let en {
                 cities.append(.init(nameZH: zh, nameEN: en, reportedCount: n, provenance: p,
@@ -492,9 +518,9 @@ private struct Loader {
             let city = r.string("city", required: true)
             let name = r.string("name_zh", required: true)
             let town = r.string("town")
-            if let city, !cities.contains(where: { $0.nameZH == city }) { r.error("city", "unknown city '\(city)' (no [[city]] with that name_zh)") }
-            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", "unknown town '\(town)' (not in towns.toml)") }
-            if let town, listed.contains(where: { $0.townID == town }) { r.error("town", "town '\(town)' is listed twice") }
+            if let city, !cities.contains(where: { $0.nameZH == city }) { r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)") }
+            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)") }
+            if let town, listed.contains(where: { $0.townID == town }) { r.error("town", .duplicate, "town '\(town)' is listed twice") }
             if let city, let name {
                 listed.append(.init(cityZH: city, nameZH: name, countyZH: r.string("county_zh"), townID: town,
                                     origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
@@ -518,16 +544,16 @@ private struct Loader {
             let kindText = r.string("kind", required: true)
             let kind = kindText.flatMap(Rule.Kind.init(rawValue:))
             if let kindText, kind == nil {
-                r.error("kind", "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                r.error("kind", .impossible, "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            if let id, rules.contains(where: { $0.id == id }) { r.error("id", "duplicate rule '\(id)'") }
+            if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate rule '\(id)'") }
             var numbers: [String: Decimal] = [:]
             for key in numberKeys where r.has(key) {
                 if let (v, _) = r.decimal(key) { numbers[key] = v }
             }
             if let kind {
                 for key in kind.requiredNumbers where numbers[key] == nil && !r.has(key) {
-                    r.error(key, "missing (required for a \(kind.rawValue) rule)")
+                    r.error(key, .missing, "missing (required for a \(kind.rawValue) rule)")
                 }
             }
             var industries: [String: [String]] = [:]
@@ -554,14 +580,14 @@ private struct Loader {
         let derived = r.string("derived")
         switch (source, derived) {
         case (nil, nil):
-            r.error(nil, "no provenance: give `source` (a sources.toml id) or `derived` (the formula)")
+            r.error(nil, .missing, "no provenance: give `source` (a sources.toml id) or `derived` (the formula)")
             return nil
         case (.some, .some):
-            r.error("derived", "give either `source` or `derived`, not both")
+            r.error("derived", .impossible, "give either `source` or `derived`, not both")
             return nil
         case let (.some(id), nil):
             guard sources[id] != nil else {
-                r.error("source", "unknown source '\(id)' (not in sources.toml)")
+                r.error("source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
                 return nil
             }
             return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.string("note"))
@@ -577,23 +603,23 @@ private struct Loader {
         let measureText = r.string("measure", required: true)
         let measure = measureText.flatMap(Measure.init(rawValue:))
         if let measureText, measure == nil {
-            r.error("measure", "'\(measureText)' is not a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))")
+            r.error("measure", .impossible, "'\(measureText)' is not a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let period = r.string("period")
         if let measure {
             switch measure.periodKind {
             case .none:
-                if period != nil { r.error("period", "\(measure.rawValue) covers the creation period and takes no period") }
+                if period != nil { r.error("period", .impossible, "\(measure.rawValue) covers the creation period and takes no period") }
             case .year:
                 if let period {
-                    if period.count != 4 || Int(period) == nil { r.error("period", "'\(period)' is not a year (YYYY)") }
-                } else { r.error("period", "missing (required for \(measure.rawValue): a year, YYYY)") }
+                    if period.count != 4 || Int(period) == nil { r.error("period", .impossible, "'\(period)' is not a year (YYYY)") }
+                } else { r.error("period", .missing, "missing (required for \(measure.rawValue): a year, YYYY)") }
             case .cumulative:
                 if let period {
                     if !periods.contains(where: { $0.id == period }) {
-                        r.error("period", "'\(period)' is not a period in dataset.toml or monthly/*.toml (\(periods.map(\.id).joined(separator: ", ")))")
+                        r.error("period", .unknownReference, "'\(period)' is not a period in dataset.toml or monthly/*.toml (\(periods.map(\.id).joined(separator: ", ")))")
                     }
-                } else { r.error("period", "missing (required for \(measure.rawValue): a period id such as 2015-09)") }
+                } else { r.error("period", .missing, "missing (required for \(measure.rawValue): a period id such as 2015-09)") }
             }
         }
         let value = r.decimal("value")
@@ -601,9 +627,9 @@ private struct Loader {
         var quantity: Quantity?
         switch (value, bound) {
         case (nil, nil):
-            if !r.has("value") && !r.has("more_than") { r.error(nil, "no `value` (or `more_than`)") }
+            if !r.has("value") && !r.has("more_than") { r.error(nil, .missing, "no `value` (or `more_than`)") }
         case (.some, .some):
-            r.error("more_than", "give either `value` or `more_than`, not both")
+            r.error("more_than", .impossible, "give either `value` or `more_than`, not both")
         case let (.some((v, d)), nil):
             quantity = .exact(v, decimals: d)
         case let (nil, .some((v, _))):
@@ -613,9 +639,9 @@ private struct Loader {
             let v: Decimal = quantity.exactValue ?? { if case let .moreThan(b) = quantity { return b }; return 0 }()
             switch measure {
             case .startRate, .featuredShare, .planShare:
-                if v > 100 { r.error(r.has("value") ? "value" : "more_than", "\(v)% cannot be: a share is at most 100%") }
+                if v > 100 { r.error(r.has("value") ? "value" : "more_than", .impossible, "\(v)% cannot be: a share is at most 100%") }
             case .projectsPlanned, .projectsStarted:
-                if case let .exact(_, d) = quantity, d != 0 { r.error("value", "\(v) is not a whole number of projects") }
+                if case let .exact(_, d) = quantity, d != 0 { r.error("value", .impossible, "\(v) is not a whole number of projects") }
             default: break
             }
         }
@@ -627,6 +653,6 @@ private struct Loader {
 
     func checkIdentifier(_ r: inout RecordReader, _ key: String, _ id: String) {
         let ok = !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_" }
-        if !ok { r.error(key, "'\(id)' is not an identifier (ASCII letters, digits, '-', '_')") }
+        if !ok { r.error(key, .impossible, "'\(id)' is not an identifier (ASCII letters, digits, '-', '_')") }
     }
 }

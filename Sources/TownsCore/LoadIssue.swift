@@ -1,11 +1,113 @@
 /// A problem found while loading `Data/`, or a monthly sheet (`towns import`): where (file,
-/// line, column, field) and what.
+/// line, column, field), what, and its class (`Kind`, which gives the exit status).
 ///
 /// Printed as `FILE:LINE: FIELD: PROBLEM` (`FILE:LINE:COLUMN: ...` when the column is known),
 /// the form editors and `grep -n` understand.
 public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
+
+    /// The class of a problem. Each class of error has an exit status of its own, so a script
+    /// (or a cron job mailing the office) can tell a syntax error from a missing file without
+    /// reading the message. A failed load exits with the status of its first error
+    /// (`LoadFailure.exitCode`). The table is in README.md and in `towns check --help`.
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        /// The file is not valid TOML (with line and column). Exit 10.
+        case syntax
+        /// A field holds another type than it must (a string where a number belongs, a
+        /// string that is not a decimal number). Exit 11.
+        case wrongType
+        /// A required field, table or record is missing, or a required text is blank. Exit 12.
+        case missing
+        /// An amount that is negative, NaN or infinite. Exit 13.
+        case badAmount
+        /// A value that cannot be: a share above 100%, a month outside 1-12, a word not in
+        /// the list, a whole number with decimals, fields that exclude each other, periods
+        /// out of order. Exit 14.
+        case impossible
+        /// An id, record or figure given twice (also across files). Exit 15.
+        case duplicate
+        /// A reference to nothing: an unknown town, entity, source, period, type, city,
+        /// problem or countermeasure. Exit 16.
+        case unknownReference
+        /// The bytes are not UTF-8 text (with the line). Exit 17.
+        case notUTF8
+        /// The file is empty (nothing but blank space). Exit 18.
+        case empty
+        /// The file is larger than a data file may be (refused by its size, before reading). Exit 19.
+        case tooLarge
+        /// The file (or the dataset folder) does not exist, or is a symbolic link to nothing. Exit 20.
+        case notFound
+        /// A directory (or a device, FIFO or socket) where a file should be, or a file where a
+        /// folder should be. Exit 21.
+        case notAFile
+        /// The file cannot be read: permission denied, an I/O error. Exit 22.
+        case unreadable
+        /// The path is a loop of symbolic links (`a -> b -> a`). Exit 23.
+        case symlinkLoop
+        /// A field or table the format does not have (a misspelling?): a warning, never an
+        /// error. Exit 0.
+        case unknownField
+        /// A problem in a monthly sheet read by `towns import` (CSV, not the dataset). Exit 1.
+        case sheet
+
+        /// The exit status of a command whose first error is of this class.
+        public var exitCode: Int32 {
+            switch self {
+            case .unknownField: return 0
+            case .sheet: return 1
+            case .syntax: return 10
+            case .wrongType: return 11
+            case .missing: return 12
+            case .badAmount: return 13
+            case .impossible: return 14
+            case .duplicate: return 15
+            case .unknownReference: return 16
+            case .notUTF8: return 17
+            case .empty: return 18
+            case .tooLarge: return 19
+            case .notFound: return 20
+            case .notAFile: return 21
+            case .unreadable: return 22
+            case .symlinkLoop: return 23
+            }
+        }
+
+        /// What the class means, for the table of exit codes.
+        public var summary: String {
+            switch self {
+            case .syntax: return "TOML syntax error"
+            case .wrongType: return "wrong type (a string where a number belongs, ...)"
+            case .missing: return "a required field, table or record is missing"
+            case .badAmount: return "a negative, NaN or infinite amount"
+            case .impossible: return "a value that cannot be (a share above 100%, a month 13, ...)"
+            case .duplicate: return "a duplicate id, record or figure"
+            case .unknownReference: return "refers to nothing (unknown town, entity, source, period, ...)"
+            case .notUTF8: return "not valid UTF-8 text"
+            case .empty: return "an empty file"
+            case .tooLarge: return "a file too large (refused by its size, unread)"
+            case .notFound: return "a file or the dataset folder not found"
+            case .notAFile: return "a directory (or device, FIFO) where a file should be"
+            case .unreadable: return "a file that cannot be read (permission denied)"
+            case .symlinkLoop: return "a loop of symbolic links"
+            case .unknownField: return "an unknown field (a warning; the load succeeds)"
+            case .sheet: return "towns import: errors in the sheet"
+            }
+        }
+
+        /// The classes of dataset errors, in exit-code order (the table's rows).
+        public static var datasetErrors: [Kind] {
+            allCases.filter { $0.exitCode >= 10 }.sorted { $0.exitCode < $1.exitCode }
+        }
+
+        /// The table of exit codes for dataset errors, one line each (`  10  TOML syntax error`),
+        /// as `towns check --help` prints it.
+        public static var exitCodeTable: String {
+            datasetErrors.map { "  \($0.exitCode)  \($0.summary)" }.joined(separator: "\n")
+        }
+    }
+
     public var severity: Severity
+    public var kind: Kind
     /// Path of the file, as given to the loader.
     public var file: String
     /// 1-based line, when known.
@@ -17,8 +119,9 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public var field: String?
     public var problem: String
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, problem: String) {
-        self.severity = severity; self.file = file; self.line = line; self.column = column
+    public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
+                problem: String) {
+        self.severity = severity; self.kind = kind; self.file = file; self.line = line; self.column = column
         self.field = field; self.problem = problem
     }
 
@@ -39,4 +142,12 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
     public var issues: [LoadIssue]
     public var errors: [LoadIssue] { issues.filter { $0.severity == .error } }
     public var description: String { issues.map(\.description).joined(separator: "\n") }
+
+    public init(issues: [LoadIssue]) { self.issues = issues }
+
+    /// The exit status for the command line: that of the first error's class (see
+    /// `LoadIssue.Kind.exitCode`); 1 if there is, oddly, no error.
+    public var exitCode: Int32 {
+        errors.first?.kind.exitCode ?? 1
+    }
 }

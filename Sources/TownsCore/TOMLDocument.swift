@@ -27,34 +27,30 @@ struct TOMLDocument {
     private let arrayHeaders: [String: [Int]]
     private let tableHeaders: [String: Int]
 
-    /// Largest data file read, in bytes (a larger one is refused before it is read).
+    /// Largest data file read, in bytes (a larger one is refused by its size, unread).
     static let maximumBytes = 16 << 20
     /// Smallest file read in parts, in bytes, and the records in one part.
     static let partThreshold = 4 << 20
     static let partRecords = 2000
 
-    /// Reads and parses `path`. Throws `LoadIssue` for a missing, unreadable, oversized,
-    /// non-UTF-8 or syntactically invalid file.
+    /// Reads and parses `path`. Throws `LoadIssue` for a file that is missing, a directory
+    /// or other non-regular file, unreadable, a symbolic link loop, larger than
+    /// `maximumBytes`, empty, not UTF-8, or not valid TOML; each with its `Kind`.
     init(path: String, displayPath: String) throws {
         self.path = displayPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadIssue(.error, file: displayPath, problem: "file not found")
-        }
-        if isDirectory.boolValue {
-            throw LoadIssue(.error, file: displayPath, problem: "is a directory, expected a TOML file")
-        }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? NSNumber, size.intValue > TOMLDocument.maximumBytes {
-            throw LoadIssue(.error, file: displayPath,
-                            problem: "file is \(size.intValue) bytes, more than the \(TOMLDocument.maximumBytes) a data file may have")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadIssue(.error, file: displayPath, problem: "cannot be read (permission?)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let data = try DataFile.read(path: path, displayPath: displayPath, maximumBytes: TOMLDocument.maximumBytes)
+        guard let text = String(validating: data, as: UTF8.self) else {
             let line = TOMLDocument.firstInvalidUTF8Line(data)
-            throw LoadIssue(.error, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
+            throw LoadIssue(.error, .notUTF8, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
+        }
+        if text.allSatisfy({ $0.isWhitespace }) {
+            throw LoadIssue(.error, .empty, file: displayPath,
+                            problem: data.isEmpty ? "is empty (0 bytes); a data file holds TOML records"
+                                                  : "is empty (only blank space); a data file holds TOML records")
+        }
+        if let problem = TOMLGuard.problem(in: text) {
+            throw LoadIssue(.error, .syntax, file: displayPath, line: problem.line, column: problem.column,
+                            problem: "TOML syntax: \(problem.message)")
         }
         lines = TextLines(text)
         (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
@@ -68,8 +64,10 @@ struct TOMLDocument {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw LoadIssue(.error, file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
+            throw LoadIssue(.error, .syntax, file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
                             problem: "TOML syntax: \(error.description)")
+        } catch {
+            throw LoadIssue(.error, .syntax, file: displayPath, problem: "TOML syntax: \(error)")
         }
     }
 
@@ -181,16 +179,18 @@ struct TOMLDocument {
         return nil
     }
 
-    private static func firstInvalidUTF8Line(_ data: Data) -> Int {
-        var line = 1
-        var start = data.startIndex
-        for (offset, byte) in data.enumerated() where byte == 0x0a {
-            let chunk = data[start..<data.index(data.startIndex, offsetBy: offset)]
-            if String(data: chunk, encoding: .utf8) == nil { return line }
-            line += 1
-            start = data.index(data.startIndex, offsetBy: offset + 1)
+    /// 1-based line of the first byte where `bytes` stop being valid UTF-8.
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: break decoding
+            }
         }
-        return line
+        return 1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0a ? 1 : 0) }
     }
 }
 
@@ -213,13 +213,13 @@ struct RecordReader {
         return document.keyLine(key: key, below: line) ?? line
     }
 
-    mutating func error(_ key: String?, _ problem: String) {
-        issues.append(LoadIssue(.error, file: document.path, line: key.flatMap(lineOf) ?? line,
+    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
+        issues.append(LoadIssue(.error, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
                                 field: key.map { "\(name).\($0)" } ?? name, problem: problem))
     }
 
-    mutating func warning(_ key: String?, _ problem: String) {
-        issues.append(LoadIssue(.warning, file: document.path, line: key.flatMap(lineOf) ?? line,
+    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
+        issues.append(LoadIssue(.warning, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
                                 field: key.map { "\(name).\($0)" } ?? name, problem: problem))
     }
 
@@ -228,15 +228,15 @@ struct RecordReader {
     /// A string field; nil (and an error if `required`) when absent or of another type.
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = table[key] else {
-            if required { error(key, "missing (required)") }
+            if required { error(key, .missing, "missing (required)") }
             return nil
         }
         guard let s = value.string else {
-            error(key, "expected a string, found \(describe(value))")
+            error(key, .wrongType, "expected a string, found \(describe(value))")
             return nil
         }
         if required && s.trimmingCharacters(in: .whitespaces).isEmpty {
-            error(key, "is empty")
+            error(key, .missing, "is empty")
             return nil
         }
         return s
@@ -244,11 +244,11 @@ struct RecordReader {
 
     mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let value = table[key] else {
-            if required { error(key, "missing (required)") }
+            if required { error(key, .missing, "missing (required)") }
             return nil
         }
         guard let i = value.int else {
-            error(key, "expected an integer, found \(describe(value))")
+            error(key, .wrongType, "expected an integer, found \(describe(value))")
             return nil
         }
         return i
@@ -257,7 +257,7 @@ struct RecordReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = table[key] else { return nil }
         guard let b = value.bool else {
-            error(key, "expected true or false, found \(describe(value))")
+            error(key, .wrongType, "expected true or false, found \(describe(value))")
             return nil
         }
         return b
@@ -265,17 +265,17 @@ struct RecordReader {
 
     mutating func stringArray(_ key: String, required: Bool = false) -> [String]? {
         guard let value = table[key] else {
-            if required { error(key, "missing (required)") }
+            if required { error(key, .missing, "missing (required)") }
             return nil
         }
         guard let array = value.array else {
-            error(key, "expected an array of strings, found \(describe(value))")
+            error(key, .wrongType, "expected an array of strings, found \(describe(value))")
             return nil
         }
         var out: [String] = []
         for element in array {
             guard let s = element.string else {
-                error(key, "expected an array of strings, found an element that is \(describe(element))")
+                error(key, .wrongType, "expected an array of strings, found an element that is \(describe(element))")
                 return nil
             }
             out.append(s)
@@ -291,20 +291,20 @@ struct RecordReader {
         if let i = value.int {
             text = String(i)
         } else if let d = value.double {
-            guard d.isFinite else { error(key, "\(d) is not a finite number"); return nil }
+            guard d.isFinite else { error(key, .badAmount, "\(d) is not a finite number"); return nil }
             text = TOMLDocumentNumber.shortest(d)
         } else if let s = value.string {
             text = s.trimmingCharacters(in: .whitespaces)
         } else {
-            error(key, "expected a number, found \(describe(value))")
+            error(key, .wrongType, "expected a number, found \(describe(value))")
             return nil
         }
         guard let parsed = TOMLDocumentNumber.parse(text) else {
-            error(key, "'\(text)' is not a decimal number")
+            error(key, .wrongType, "'\(text)' is not a decimal number")
             return nil
         }
         if parsed.0 < 0 {
-            error(key, "\(text) is negative")
+            error(key, .badAmount, "\(text) is negative")
             return nil
         }
         return parsed
@@ -318,7 +318,7 @@ struct RecordReader {
         for key in allowed where table[key] != nil { present += 1 }
         if present == table.count { return }
         for key in table.keys.sorted() where !allowed.contains(key) {
-            warning(key, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
+            warning(key, .unknownField, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
         }
     }
 

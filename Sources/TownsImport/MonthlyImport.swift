@@ -60,13 +60,13 @@ public struct MonthlyImport: Sendable {
         for row in sheet.rows {
             var rowIssues: [LoadIssue] = []
             func error(_ column: SheetColumn, _ at: Int?, _ problem: String) {
-                rowIssues.append(LoadIssue(.error, file: file, line: row.line, column: at, field: column.rawValue, problem: problem))
+                rowIssues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: at, field: column.rawValue, problem: problem))
             }
             // town
             guard let townCell = sheet.cell(.town, in: row) else { continue }
             let townKey = SheetColumn.key(townCell.text)
             if MonthlyImport.totalRowNames.map(SheetColumn.key).contains(townKey) {
-                issues.append(LoadIssue(.warning, file: file, line: row.line, column: townCell.column, field: "town",
+                issues.append(LoadIssue(.warning, .sheet, file: file, line: row.line, column: townCell.column, field: "town",
                                         problem: "'\(townCell.text)' is a total row: skipped (the city's totals are in totals.toml)"))
                 continue
             }

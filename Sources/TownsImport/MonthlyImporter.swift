@@ -62,20 +62,18 @@ public enum MonthlyImporter {
     ///   (read-only or full location). In every case nothing was written.
     public static func run(_ request: Request, waiting: () -> Void = {}) throws -> Summary {
         let path = request.sheetPath
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportFailure.unreadable("\(path): file not found")
-        }
-        guard !isDirectory.boolValue else { throw ImportFailure.unreadable("\(path): is a folder, expected a CSV file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue > maximumBytes {
-            throw ImportFailure.unreadable("\(path): \(size.intValue) bytes, more than the \(maximumBytes) a sheet may have")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportFailure.unreadable("\(path): cannot be read (permission?)")
+        // Read as the loader reads its files: each way the sheet cannot be read says which (a
+        // symbolic link loop was "file not found", a FIFO "cannot be read (permission?)"), and
+        // a file over the limit is not read.
+        let data: [UInt8]
+        do {
+            data = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes, expected: "a CSV file")
+        } catch let issue as LoadIssue {
+            throw ImportFailure.unreadable(issue.description)
         }
         let text: SheetText
         do {
-            text = try SheetText(bytes: [UInt8](data), file: path)
+            text = try SheetText(bytes: data, file: path)
         } catch let issue as LoadIssue {
             throw ImportFailure.sheet([issue])
         }
@@ -109,12 +107,12 @@ public enum MonthlyImporter {
         let checked = MonthlyImport(sheet: sheet, dataset: dataset, currentMonth: SheetPeriod(year: now.year!, month: now.month!))
         if !checked.errors.isEmpty { throw ImportFailure.sheet(checked.issues) }
         guard let period = checked.period, let unit = sheet.unit, !checked.entries.isEmpty else {
-            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, file: path, line: sheet.headerLine, field: "csv",
+            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, line: sheet.headerLine, field: "csv",
                                                                   problem: "no town rows to import")])
         }
         let sourceID = "import-\(period.id)"
         if dataset.sources[sourceID] != nil {
-            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, file: path, field: "source",
+            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, field: "source",
                                                                   problem: "the dataset already has a source '\(sourceID)' outside monthly/\(period.id).toml; rename it there")])
         }
         let formatter = DateFormatter()
@@ -177,11 +175,13 @@ public enum ImportFailure: Error, Sendable {
     /// The dataset folder cannot be written: the folder, and the system's reason.
     case cannotWrite(String, String)
 
-    /// Exit status for the command line: 1 data errors (sheet or dataset), 2 the sheet cannot
-    /// be read, 3 the data folder cannot be written.
+    /// Exit status for the command line: 1 errors in the sheet, 2 the sheet cannot be read,
+    /// 3 the data folder cannot be written; a dataset that does not load exits as `towns
+    /// check` would (the code of its first error's class, 10-23, `LoadFailure.exitCode`).
     public var exitCode: Int32 {
         switch self {
-        case .sheet, .dataset: return 1
+        case .sheet: return 1
+        case let .dataset(failure, _): return failure.exitCode
         case .unreadable: return 2
         case .cannotWrite: return 3
         }

@@ -49,7 +49,7 @@ public struct MonthlySheet: Sendable {
         self.file = file
         encoding = text.encoding
         if let problem = MonthlySheet.quotingProblem(text.text) {
-            issues.append(LoadIssue(.error, file: file, line: problem.line, column: problem.column, field: "csv", problem: problem.text))
+            issues.append(LoadIssue(.error, .sheet, file: file, line: problem.line, column: problem.column, field: "csv", problem: problem.text))
             return
         }
         var records: [Row] = []
@@ -62,7 +62,7 @@ public struct MonthlySheet: Sendable {
             }
             if let error = reader.error { throw error }
         } catch {
-            issues.append(LoadIssue(.error, file: file, field: "csv", problem: "cannot be read as CSV: \(error)"))
+            issues.append(LoadIssue(.error, .sheet, file: file, field: "csv", problem: "cannot be read as CSV: \(error)"))
             return
         }
         func blank(_ r: Row) -> Bool { r.fields.allSatisfy { $0.trimmingCharacters(in: SheetNumber.spaces).isEmpty } }
@@ -71,7 +71,7 @@ public struct MonthlySheet: Sendable {
             if let first = records.first(where: { !blank($0) })?.fields.joined(separator: ","), first.contains("\t") || first.contains(";") {
                 problem += "; the sheet seems to separate fields with tabs or semicolons: save it as CSV (comma-separated)"
             }
-            issues.append(LoadIssue(.error, file: file, line: records.first(where: { !blank($0) })?.line ?? 1, field: "header", problem: problem))
+            issues.append(LoadIssue(.error, .sheet, file: file, line: records.first(where: { !blank($0) })?.line ?? 1, field: "header", problem: problem))
             return
         }
         let header = records[headerIndex]
@@ -82,7 +82,7 @@ public struct MonthlySheet: Sendable {
             if row.fields.count > header.fields.count {
                 let extra = row.fields[header.fields.count...]
                 if extra.contains(where: { !$0.trimmingCharacters(in: SheetNumber.spaces).isEmpty }) {
-                    issues.append(LoadIssue(.error, file: file, line: row.line, column: header.fields.count + 1, field: "csv",
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: header.fields.count + 1, field: "csv",
                                             problem: "the row has \(row.fields.count) fields, the header \(header.fields.count); a number with an unquoted comma? Quote it (\"1,234.5\") or drop the comma"))
                     continue
                 }
@@ -90,7 +90,7 @@ public struct MonthlySheet: Sendable {
             rows.append(row)
         }
         if rows.isEmpty && issues.allSatisfy({ $0.severity != .error }) {
-            issues.append(LoadIssue(.error, file: file, line: header.line, field: "csv", problem: "no data rows below the header"))
+            issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, field: "csv", problem: "no data rows below the header"))
         }
     }
 
@@ -101,12 +101,12 @@ public struct MonthlySheet: Sendable {
             if raw.trimmingCharacters(in: SheetNumber.spaces).isEmpty { continue }
             let cell = SheetColumn.header(raw)
             guard let column = cell.column else {
-                issues.append(LoadIssue(.warning, file: file, line: header.line, column: index, field: "header",
+                issues.append(LoadIssue(.warning, .sheet, file: file, line: header.line, column: index, field: "header",
                                         problem: "column '\(raw)' is not read (known: \(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"))
                 continue
             }
             if let first = columns[column] {
-                issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
                                         problem: "a second \(column.label) column (the first is column \(first))"))
                 continue
             }
@@ -115,32 +115,32 @@ public struct MonthlySheet: Sendable {
             case .completed:
                 if let unit = cell.unit {
                     if let u = SheetColumn.AmountUnit(rawValue: unit) { self.unit = u } else {
-                        issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                        issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
                                                 problem: "unit '\(unit)' is not understood; write 亿元 or 万元, e.g. 累计完成投资（万元）"))
                     }
                 } else {
-                    issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
                                             problem: "no unit: write it in the header, e.g. 累计完成投资（亿元）, 累计完成投资（万元） or completed (亿元)"))
                 }
             case .completionRate:
                 if let unit = cell.unit, unit != "%" {
-                    issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
                                             problem: "unit '\(unit)' is not understood; a completion rate is in % (完成率（%）)"))
                 }
             case .projectsStarted:
                 if let unit = cell.unit, unit != "个" {
-                    issues.append(LoadIssue(.error, file: file, line: header.line, column: index, field: column.rawValue,
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
                                             problem: "unit '\(unit)' is not understood; projects are counted (已开工项目（个）)"))
                 }
             case .town, .period:
                 if let unit = cell.unit {
-                    issues.append(LoadIssue(.warning, file: file, line: header.line, column: index, field: column.rawValue,
+                    issues.append(LoadIssue(.warning, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
                                             problem: "'(\(unit))' after \(column.label) is ignored"))
                 }
             }
         }
         for column in SheetColumn.allCases where column.isRequired && columns[column] == nil {
-            issues.append(LoadIssue(.error, file: file, line: header.line, field: column.rawValue,
+            issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, field: column.rawValue,
                                     problem: "the header has no \(column.label) column"))
         }
     }

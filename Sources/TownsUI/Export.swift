@@ -7,15 +7,21 @@ public enum Export {
     /// The table of `content` as `format`. `title` and `legend` head the text and Markdown
     /// forms and are fields of the JSON form. CSV uses CRLF line ends (RFC 4180) and, with
     /// `byteOrderMark`, starts with a UTF-8 BOM so spreadsheets read Chinese correctly.
-    public static func render(_ content: ListContent, format: ExportRequest.Format, title: String, legend: String,
+    ///
+    /// Every string written (cells, column titles, title, legend) is sanitised
+    /// (`TerminalText.sanitize`): data cannot put an escape sequence into an export that
+    /// someone later prints with `cat`, nor a C1 or bidi control into JSON (which would
+    /// escape C0 controls but pass the others through).
+    public static func render(_ content: ListContent, format: ExportRequest.Format, title rawTitle: String, legend rawLegend: String,
                               byteOrderMark: Bool = false, glyphs: Glyphs = .unicode) -> String {
+        let title = TerminalText.sanitize(rawTitle), legend = TerminalText.sanitize(rawLegend)
         let kept = content.columns.indices.filter { i in
             !content.columns[i].title.isEmpty && !content.rows.contains { row in
                 if i < row.cells.count, case .bar = row.cells[i] { return true }
                 return false
             }
         }
-        let header = kept.map { content.columns[$0].title }
+        let header = kept.map { TerminalText.sanitize(content.columns[$0].title) }
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in
                 guard i < row.cells.count, case let .text(s, _) = row.cells[i] else { return "" }

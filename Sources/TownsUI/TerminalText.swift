@@ -10,7 +10,9 @@ public enum TerminalText {
     ///   tab and newline too, since a cell holds one line;
     /// - C1 controls (U+0080-U+009F), bidirectional overrides and isolates (U+202A-U+202E,
     ///   U+2066-U+2069, U+200E, U+200F, U+061C), zero-width characters (U+200B-U+200D, U+2060,
-    ///   U+FEFF), and any other scalar `wcwidth` calls non-printable become `�` (U+FFFD).
+    ///   U+FEFF, U+180E), line and paragraph separators, interlinear annotation controls, tag
+    ///   characters (U+E0000-U+E007F, invisible text), and any other scalar `wcwidth` calls
+    ///   non-printable become `�` (U+FFFD).
     public static func sanitize(_ text: String) -> String {
         if isPlainASCII(text) { return text }
         var out = String.UnicodeScalarView()
@@ -30,6 +32,38 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// `sanitize` for text of several lines (a report, a CSV file, a help text): each line is
+    /// sanitised and the line ends are kept (LF, and CR LF as CSV has them); tabs are kept
+    /// too (they only move the cursor right); a byte-order mark at the very start (a CSV for
+    /// spreadsheets) is kept. Everything else that could drive a terminal is made visible,
+    /// as `sanitize` does. Idempotent: sanitised text comes back unchanged.
+    public static func sanitizeLines(_ text: String) -> String {
+        if isPlainASCII(text) { return text }  // fast path (no line ends either)
+        // By scalars: in Swift "\r\n" is one Character, which a split on "\n" would miss.
+        var scalars = Substring(text).unicodeScalars
+        var out = String.UnicodeScalarView()
+        if scalars.first == "\u{FEFF}" {
+            out.append("\u{FEFF}")
+            scalars = scalars.dropFirst()
+        }
+        let lines = scalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() {
+            if i > 0 { out.append("\n") }
+            var content = line
+            var carriageReturn = false
+            if content.last == "\r" {
+                content = content.dropLast()
+                carriageReturn = true
+            }
+            for (j, field) in content.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                if j > 0 { out.append("\t") }
+                out.append(contentsOf: sanitize(String(String.UnicodeScalarView(field))).unicodeScalars)
+            }
+            if carriageReturn { out.append("\r") }
+        }
+        return String(out)
+    }
+
     /// True when `text` is printable ASCII only (the fast path: nothing to replace).
     @inlinable
     public static func isPlainASCII(_ text: String) -> Bool {
@@ -43,6 +77,10 @@ public enum TerminalText {
         case 0x202a...0x202e: return true           // bidi embeddings and overrides
         case 0x2060...0x2069: return true           // word joiner, invisible operators, isolates
         case 0x061c, 0xfeff: return true            // Arabic letter mark, BOM / ZWNBSP
+        case 0x180e: return true                    // Mongolian vowel separator (zero width)
+        case 0x2028, 0x2029: return true            // line and paragraph separators
+        case 0xfff9...0xfffb: return true           // interlinear annotation controls
+        case 0xe0000...0xe007f: return true         // tag characters (invisible text)
         default: return false
         }
     }

@@ -9,9 +9,14 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Load a dataset and report errors and consistency findings.",
         discussion: """
-        Errors are printed as FILE:LINE: FIELD: PROBLEM and make the exit status 1. Consistency \
-        findings (inconsistency, shortfall) follow; with --verbose, checks that passed too. \
-        Exit status: 0 no errors, 1 load errors, 2 usage.
+        Errors are printed as FILE:LINE: FIELD: PROBLEM; unknown fields are warnings (exit 0). \
+        Consistency findings (inconsistency, shortfall) follow; with --verbose, checks that passed too. \
+        Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
+        with the same exit status).
+
+        Exit status: 0 no errors (warnings allowed), 2 a usage error; a dataset with errors exits \
+        with the code of its first error's class:
+        \(LoadIssue.Kind.exitCodeTable)
         """)
 
     @OptionGroup var data: DataOptions
@@ -24,25 +29,22 @@ struct CheckCommand: ParsableCommand {
         do {
             let loaded = try DatasetLoader.load(directory: directory)
             dataset = loaded.dataset
-            for w in loaded.warnings { print(TerminalText.sanitize(w.description)) }
+            for w in loaded.warnings { printOut(TerminalText.sanitize(w.description)) }
         } catch let failure as LoadFailure {
             for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-            printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded")
-            throw ExitCode(1)
+            printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error"))")
+            throw ExitCode(failure.exitCode)
         }
         let findings = Checker(dataset: dataset).run()
         var counts: [Finding.Kind: Int] = [:]
         for f in findings {
             counts[f.kind, default: 0] += 1
             if f.kind == .confirmed && !verbose { continue }
-            print(TerminalText.sanitize(f.description))
+            printOut(TerminalText.sanitize(f.description))
         }
-        print("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
+        printOut("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
               + "\(counts[.inconsistency] ?? 0) inconsistencies, \(counts[.shortfall] ?? 0) shortfalls, "
               + "\(counts[.confirmed] ?? 0) checks passed")
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}

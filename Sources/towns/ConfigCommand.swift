@@ -23,7 +23,7 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         if example {
-            print("""
+            printOut("""
             # towns configuration: ~/.config/towns/config.toml (or $XDG_CONFIG_HOME/towns/config.toml)
             view = "towns"        # towns | types | entities | assessment | province
             # period = "2015-09"  # a period id of the dataset (towns report --period list)
@@ -39,16 +39,16 @@ struct ConfigCommand: ParsableCommand {
         }
         let settings = Config(path: config)
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
-        print("config: \(settings.path ?? "\(Config.defaultPath()) (none; defaults in use)")")
+        printOut("config: \(settings.path ?? "\(Config.defaultPath()) (none; defaults in use)")")
         if settings.path != nil {
-            print("view: \(settings.view ?? "(default) towns")")
-            print("period: \(settings.period ?? "(default) the latest with completed figures")")
-            print("theme: \(settings.theme ?? "(default) default")")
-            print("language: \(settings.language?.rawValue ?? "(default) zh")")
-            print("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
+            printOut("view: \(settings.view ?? "(default) towns")")
+            printOut("period: \(settings.period ?? "(default) the latest with completed figures")")
+            printOut("theme: \(settings.theme ?? "(default) default")")
+            printOut("language: \(settings.language?.rawValue ?? "(default) zh")")
+            printOut("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
             for r in settings.rebindings {
                 let keys = keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []
-                print("keys.\(r.action): \(keys.joined(separator: " "))")
+                printOut("keys.\(r.action): \(keys.joined(separator: " "))")
             }
         }
         let problems = settings.problems + keyProblems

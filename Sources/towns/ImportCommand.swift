@@ -15,8 +15,9 @@ struct ImportCommand: ParsableCommand {
         and optionally 完成率/completion_rate (%) and 已开工项目/projects_started. Every row is \
         checked; every problem is printed as FILE:LINE:COLUMN: field: problem (COLUMN is the \
         field number, A = 1), and then nothing is written. Re-importing a month replaces its \
-        file. Exit status: 0 imported (or checked, with --dry-run), 1 errors in the sheet or the \
-        dataset, 2 the sheet cannot be read, 3 the data folder cannot be written.
+        file. Exit status: 0 imported (or checked, with --dry-run), 1 errors in the sheet, 10-23 the \
+        dataset does not load (as towns check: see towns check --help), 2 the sheet cannot be read, \
+        3 the data folder cannot be written.
         """)
 
     @Argument(help: ArgumentHelp("The monthly sheet, saved as CSV.", valueName: "FILE.csv"))
@@ -43,11 +44,11 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         for warning in summary.warnings { printError(TerminalText.sanitize(warning.description)) }
-        for line in ImportCommand.report(summary) { print(TerminalText.sanitize(line)) }
+        for line in ImportCommand.report(summary) { printOut(TerminalText.sanitize(line)) }
         if dryRun {
-            print("--- \(summary.path) (not written) ---")
+            printOut("--- \(summary.path) (not written) ---")
             for line in summary.file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                print(TerminalText.sanitize(String(line)))
+                printOut(TerminalText.sanitize(String(line)))
             }
         }
     }

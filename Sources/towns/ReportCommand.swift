@@ -49,7 +49,9 @@ struct ReportCommand: ParsableCommand {
         state.language = lang
         if let period {
             if period == "list" {
-                for p in dataset.periods { print("\(p.id)\t\(p.labelZH)\t\(p.labelEN)") }
+                for p in dataset.periods {
+                    printOut([p.id, p.labelZH, p.labelEN].map(TerminalText.sanitize).joined(separator: "\t"))
+                }
                 return
             }
             guard let i = dataset.periods.firstIndex(where: { $0.id == period }) else {
@@ -60,10 +62,10 @@ struct ReportCommand: ParsableCommand {
         state.stack = [Screen(view.kind)]
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         if format == .text {
-            print(ReportText.table(state, glyphs: glyphs, width: state.width), terminator: "")
+            printOut(ReportText.table(state, glyphs: glyphs, width: state.width), terminator: "")
         } else {
             guard let content = state.content(for: state.screen, glyphs: glyphs) else { return }
-            print(Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
+            printOut(Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
                                 byteOrderMark: bom, glyphs: glyphs), terminator: "")
         }
     }
@@ -102,11 +104,15 @@ enum ReportText {
             out.append(state.tr("进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
                                 "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`"))
         }
-        return out.joined(separator: "\n") + "\n"
+        // The grid's lines are sanitised already; the title (the dataset's name, the period's
+        // labels) and the notes are data too.
+        return TerminalText.sanitizeLines(out.joined(separator: "\n") + "\n")
     }
 }
 
-/// Loads a dataset or throws with every error printed (file:line: field: problem).
+/// Loads a dataset or throws with every error printed (file:line: field: problem) and the
+/// exit status of the first error's class (`LoadFailure.exitCode`): `towns report` and the
+/// dashboard refuse a dataset with errors as `towns check` does, with the same status.
 func loadDataset(_ directory: String) throws -> Dataset {
     do {
         let loaded = try DatasetLoader.load(directory: directory)
@@ -114,7 +120,7 @@ func loadDataset(_ directory: String) throws -> Dataset {
         return loaded.dataset
     } catch let failure as LoadFailure {
         for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-        printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded. Run `towns check --data \(directory)` after fixing.")
-        throw ExitCode(1)
+        printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after fixing.")
+        throw ExitCode(failure.exitCode)
     }
 }

@@ -34,10 +34,16 @@ struct Towns: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure || error is ValidationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(fullMessage(for: error))
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            if error is ExitCode { exit(withError: error) }
+            // Help (exit 0, to standard output) or another error: the message may echo a value
+            // typed on the command line; sanitised like every other output.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success { printOut(message) } else if !message.isEmpty { printError(message) }
+            Foundation.exit(code.rawValue)
         }
     }
 }

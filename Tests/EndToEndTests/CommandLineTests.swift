@@ -51,14 +51,14 @@ final class CommandLineTests: XCTestCase {
         // Haiyan's `type = 4` becomes `type = 9`: there is no type 9.
         let edited = try edit(data.appendingPathComponent("towns.toml"), replacing: "type = 4", with: "type = 9")
         let r = try runProcess(binary, ["check", "--data", data.path])
-        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertEqual(r.status, 16, "a reference to nothing (exit 16):\n\(r.summary)")
         let errorLine = r.stderr.components(separatedBy: "\n").first { $0.contains("towns.toml:\(edited):") }
         XCTAssertNotNil(errorLine, "check should name towns.toml:\(edited): (the edited line):\n\(r.summary)")
         XCTAssertTrue(errorLine?.contains("type") ?? false, "the error names the field: \(errorLine ?? "")")
         XCTAssertTrue(errorLine?.contains("9") ?? false, "the error shows the value: \(errorLine ?? "")")
         // The dashboard and report refuse the same dataset the same way.
         let report = try runProcess(binary, ["report", "--data", data.path])
-        XCTAssertEqual(report.status, 1, report.summary)
+        XCTAssertEqual(report.status, 16, report.summary)
         XCTAssertTrue(report.stderr.contains("towns.toml:\(edited):"), report.summary)
     }
 
@@ -69,7 +69,7 @@ final class CommandLineTests: XCTestCase {
         let edited = try edit(data.appendingPathComponent("towns.toml"),
                               replacing: #"name_zh = "海宁皮革时尚小镇""#, with: #"name_zh = "海宁皮革时尚小镇"#)
         let r = try runProcess(binary, ["check", "--data", data.path])
-        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertEqual(r.status, 10, "a syntax error (exit 10):\n\(r.summary)")
         XCTAssertTrue(r.stderr.contains("towns.toml:\(edited):"), "check should name towns.toml:\(edited):\n\(r.summary)")
     }
 

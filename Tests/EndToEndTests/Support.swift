@@ -94,6 +94,9 @@ struct ProcessResult {
     var stdout: String
     var stderr: String
     var timedOut: Bool
+    /// Standard output and error as written, byte for byte (`stdout`/`stderr` are decoded).
+    var stdoutBytes = Data()
+    var stderrBytes = Data()
 
     /// For failure messages.
     var summary: String {
@@ -189,7 +192,30 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     return ProcessResult(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
                          signal: signal == 0 ? nil : signal,
                          stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
+                         stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut,
+                         stdoutBytes: outData, stderrBytes: errData)
+}
+
+/// A command prefix that runs a program as the unprivileged user `nobody` (when this process
+/// is root), or nil with the reason when that is impossible here. As root, file modes do not
+/// stop reads, so permission tests need another user.
+func asNobody() -> (prefix: [String], reason: String?) {
+    guard geteuid() == 0 else { return ([], nil) }  // already unprivileged: file modes apply
+    for setpriv in ["/usr/bin/setpriv", "/bin/setpriv"] where FileManager.default.isExecutableFile(atPath: setpriv) {
+        let prefix = [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        if let r = try? runProcess(prefix[0], Array(prefix.dropFirst()) + ["/usr/bin/id", "-u"], timeout: 10),
+           r.status == 0, r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "65534" {
+            return (prefix, nil)
+        }
+    }
+    for runuser in ["/usr/sbin/runuser", "/sbin/runuser"] where FileManager.default.isExecutableFile(atPath: runuser) {
+        let prefix = [runuser, "-u", "nobody", "--"]
+        if let r = try? runProcess(prefix[0], Array(prefix.dropFirst()) + ["/usr/bin/id", "-u"], timeout: 10),
+           r.status == 0, r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "65534" {
+            return (prefix, nil)
+        }
+    }
+    return ([], "running as root, and neither setpriv nor runuser can switch to the user nobody here")
 }
 
 // MARK: - Display width

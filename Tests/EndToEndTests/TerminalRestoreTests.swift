@@ -76,6 +76,71 @@ final class TerminalRestoreTests: XCTestCase {
         try session.assertTerminalRestored("q after resizing back")
     }
 
+    /// Started at 80x24, then 100 resizes in bursts (sizes all over, some too small, some wide),
+    /// ending at 100x30: the dashboard survives and its last frame is the one a fresh start at
+    /// 100x30 draws (a dashboard that missed the last resize would still be laid out for
+    /// another size).
+    func testResizeBurstEndsInTheRightLayout() throws {
+        try tmux.resize(width: 80, height: 24)
+        try session.start()
+        try tmux.send("Down")  // a selection to keep
+        var generator = SplitMix64(seed: 0x7e57_0001)
+        var sizes: [(Int, Int)] = (0..<99).map { _ in (Int(generator.next() % 240) + 1, Int(generator.next() % 80) + 1) }
+        sizes.append((100, 30))
+        for batch in stride(from: 0, to: sizes.count, by: 10) {
+            var args: [String] = []
+            for (w, h) in sizes[batch..<min(batch + 10, sizes.count)] {
+                if !args.isEmpty { args.append(";") }
+                args += ["resize-window", "-t", tmux.target, "-x", "\(w)", "-y", "\(h)"]
+            }
+            let r = try tmux.tmux(args)
+            XCTAssertEqual(r.status, 0, r.summary)
+            usleep(15_000)  // let some SIGWINCHs land mid-frame
+        }
+        let pid = try session.townsPID()
+        let after = try tmux.waitUntil("the dashboard at 100x30 after the burst") { screen in
+            screen.count == 30 && (screen.first?.contains("towns ·") ?? false) && screen[29].contains("↑↓ 移动")
+        }
+        XCTAssertTrue(ProcessTable.isAlive(pid), "towns died during the resize burst")
+
+        let fresh = try DashboardSession(label: "resizefresh")
+        defer { fresh.kill() }
+        try fresh.start()
+        try fresh.tmux.send("Down")
+        let expected = try fresh.tmux.waitUntil("a fresh start at 100x30 with the second row selected") { $0 == after || $0.count == 30 }
+        XCTAssertEqual(after, expected, "after the burst:\n\(TmuxSession.show(after))\nfresh:\n\(TmuxSession.show(expected))")
+        try fresh.tmux.send("q")
+        try tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q after 100 resizes"), 0)
+    }
+
+    /// A 1x1 terminal (a "too small" message clipped to one cell) and a 2000x500 one (a wall
+    /// display): no crash, and back at 100x30 the dashboard is whole.
+    func testOneByOneAndTwoThousandByFiveHundred() throws {
+        try session.start()
+        let pid = try session.townsPID()
+        try tmux.resize(width: 1, height: 1)
+        try tmux.waitUntil("the 1x1 pane") { $0.count == 1 }
+        usleep(300_000)
+        XCTAssertTrue(ProcessTable.isAlive(pid), "towns died at 1x1")
+        try tmux.resize(width: 2000, height: 500)
+        let big = try tmux.waitUntil("the dashboard at 2000x500", timeout: 15) { screen in
+            screen.count == 500 && (screen.first?.contains("towns ·") ?? false) && screen[499].contains("↑↓ 移动")
+        }
+        XCTAssertTrue(DisplayColumns.width(big[0]) > 1900, "the title spans the width: \(DisplayColumns.width(big[0]))")
+        XCTAssertTrue(DashboardTests.towns.allSatisfy { town in big.contains { $0.contains(town) } })
+        try tmux.send("Enter")
+        try tmux.waitUntil("a town's page at 2000x500", timeout: 15) { $0.count == 500 && $0[2].contains("›") }
+        try tmux.send("Escape")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitUntil("the dashboard at 100x30 again") { screen in
+            screen.count == 30 && (screen.first?.contains("towns ·") ?? false) && screen[29].contains("↑↓ 移动")
+        }
+        XCTAssertTrue(ProcessTable.isAlive(pid))
+        try tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q after 1x1 and 2000x500"), 0)
+    }
+
     func testQuitRestoresTheTerminal() throws {
         try session.start()
         try tmux.send("q")
@@ -119,6 +184,30 @@ final class TerminalRestoreTests: XCTestCase {
         try signalRestores(SIGHUP, "SIGHUP")
     }
 
+    func testSIGQUITRestoresTheTerminal() throws {
+        try signalRestores(SIGQUIT, "SIGQUIT")
+    }
+
+    /// A crash: the handler restores the terminal, lets the runtime's crash handler (if any)
+    /// report, and the process still dies of the signal.
+    func testSIGSEGVRestoresTheTerminal() throws {
+        try signalRestores(SIGSEGV, "SIGSEGV")
+    }
+
+    /// A runtime trap (a failed precondition, force-unwrapping nil) ends in SIGABRT or SIGTRAP
+    /// (SIGILL on some machines): each restores the terminal.
+    func testSIGABRTRestoresTheTerminal() throws {
+        try signalRestores(SIGABRT, "SIGABRT")
+    }
+
+    func testSIGTRAPRestoresTheTerminal() throws {
+        try signalRestores(SIGTRAP, "SIGTRAP")
+    }
+
+    func testSIGILLRestoresTheTerminal() throws {
+        try signalRestores(SIGILL, "SIGILL")
+    }
+
     /// Runs the dashboard in the pane, signals it from this process, and checks that it ends
     /// with the usual status (128 + signal) and the terminal restored.
     func signalRestores(_ signal: Int32, _ name: String) throws {
@@ -128,8 +217,34 @@ final class TerminalRestoreTests: XCTestCase {
         try tmux.waitUntil("a town's page") { $0.count > 2 && $0[2].contains("›") }
         let pid = try session.townsPID()
         XCTAssertEqual(kill(pid, signal), 0, "kill(\(pid), \(name)): errno \(errno)")
-        let status = try session.assertTerminalRestored(name)
+        if [SIGSEGV, SIGABRT, SIGTRAP, SIGILL, SIGBUS, SIGFPE].contains(signal) {
+            // A crash: the handler restores the terminal first, then calls the Swift runtime's
+            // backtracer (when enabled), which prints the report on the restored screen and, on a
+            // terminal, may ask "Press space to interact, D to debug, or any other key to quit".
+            let screen = try tmux.waitUntil("the crash report or the prompt", timeout: 15) { screen in
+                screen.contains { $0.contains("Press space to interact") }
+                    || screen.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?.trimmingCharacters(in: .whitespaces) == TmuxSession.prompt
+            }
+            if screen.contains(where: { $0.contains("Press space to interact") }) {
+                XCTAssertTrue(screen.contains { $0.contains("Backtrace took") }, "the backtracer's report is on the restored screen:\n\(TmuxSession.show(screen))")
+                try tmux.send("q")
+            }
+        }
+        let status = try session.assertTerminalRestored(name, frameMayRemain: false)
         XCTAssertEqual(status, 128 + signal, "towns should die of \(name) (status \(128 + signal))")
         XCTAssertFalse(ProcessTable.isAlive(pid), "towns (pid \(pid)) still running after \(name)")
+    }
+}
+
+/// A small seeded generator (SplitMix64), so a run can be replayed from its seed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

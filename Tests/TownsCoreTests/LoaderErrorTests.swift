@@ -1,10 +1,16 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TownsCore
 import XCTest
 
 /// Bad input: every error names the file, the line and the field; nothing is half-loaded.
 final class LoaderErrorTests: XCTestCase {
-    func assertError(_ dir: String, file: String, line: Int?, field: String?, contains text: String,
+    /// Asserts that loading `dir` fails with an error in `file` whose problem contains `text`,
+    /// at `line` with `field` (when given), of class `kind`; and that this error is the first,
+    /// so the load's exit status is the class's.
+    func assertError(_ dir: String, file: String, line: Int?, field: String?, kind: LoadIssue.Kind, contains text: String,
                      _ location: StaticString = #filePath, _ l: UInt = #line) {
         let errors = loadErrors(dir)
         let match = errors.first { $0.file.hasSuffix("/" + file) && $0.problem.contains(text) }
@@ -12,6 +18,10 @@ final class LoaderErrorTests: XCTestCase {
         if let match {
             if let line { XCTAssertEqual(match.line, line, match.description, file: location, line: l) }
             if let field { XCTAssertEqual(match.field, field, match.description, file: location, line: l) }
+            XCTAssertEqual(match.kind, kind, match.description, file: location, line: l)
+            XCTAssertEqual(errors.first, match, "the first error should be this one; got:\n\(errors.map(\.description).joined(separator: "\n"))",
+                           file: location, line: l)
+            XCTAssertEqual(LoadFailure(issues: errors).exitCode, kind.exitCode, file: location, line: l)
         }
     }
 
@@ -23,7 +33,7 @@ final class LoaderErrorTests: XCTestCase {
     func testUnknownDevelopmentType() throws {
         let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "type = 3\n", with: "type = 9\n") }
         let line = try lineNumber(in: dir + "/towns.toml", of: "type = 9")
-        assertError(dir, file: "towns.toml", line: line, field: "town[4].type", contains: "9 is not a development type")
+        assertError(dir, file: "towns.toml", line: line, field: "town[4].type", kind: .unknownReference, contains: "9 is not a development type")
     }
 
     func testSyntaxErrorHasLineAndColumn() throws {
@@ -38,52 +48,52 @@ final class LoaderErrorTests: XCTestCase {
     func testUnknownTownInFigure() throws {
         let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "town = \"nanhu\"\nmeasure = \"completed\"", with: "town = \"nanhoo\"\nmeasure = \"completed\"") }
         let line = try lineNumber(in: dir + "/figures.toml", of: "nanhoo")
-        assertError(dir, file: "figures.toml", line: line, field: nil, contains: "unknown town 'nanhoo'")
+        assertError(dir, file: "figures.toml", line: line, field: nil, kind: .unknownReference, contains: "unknown town 'nanhoo'")
     }
 
     func testNegativeAmount() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 45.06", with: "value = -45.06") }
         let line = try lineNumber(in: dir + "/totals.toml", of: "-45.06")
-        assertError(dir, file: "totals.toml", line: line, field: nil, contains: "negative")
+        assertError(dir, file: "totals.toml", line: line, field: nil, kind: .badAmount, contains: "negative")
     }
 
     func testNaNAmount() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = nan") }
-        assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "= nan"), field: nil, contains: "not a finite number")
+        assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "= nan"), field: nil, kind: .badAmount, contains: "not a finite number")
     }
 
     func testImpossiblePercentage() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 43.8", with: "value = 143.8") }
-        assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "143.8"), field: nil, contains: "at most 100%")
+        assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "143.8"), field: nil, kind: .impossible, contains: "at most 100%")
     }
 
     func testMissingProvenance() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 89\nsource = \"paper\"", with: "value = 89") }
-        assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "[[total]]", after: "measure = \"revenue\"") , field: nil, contains: "no provenance")
+        assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "[[total]]", after: "measure = \"revenue\"") , field: nil, kind: .missing, contains: "no provenance")
     }
 
     func testUnknownSourceAndPeriod() throws {
         var dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 3.52\nsource = \"paper\"", with: "value = 3.52\nsource = \"papr\"") }
-        assertError(dir, file: "figures.toml", line: try lineNumber(in: dir + "/figures.toml", of: "\"papr\""), field: nil, contains: "unknown source 'papr'")
+        assertError(dir, file: "figures.toml", line: try lineNumber(in: dir + "/figures.toml", of: "\"papr\""), field: nil, kind: .unknownReference, contains: "unknown source 'papr'")
         dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "period = \"2015-09\"\nvalue = 3.52", with: "period = \"2015-10\"\nvalue = 3.52") }
-        assertError(dir, file: "figures.toml", line: try lineNumber(in: dir + "/figures.toml", of: "2015-10"), field: nil, contains: "not a period in dataset.toml")
+        assertError(dir, file: "figures.toml", line: try lineNumber(in: dir + "/figures.toml", of: "2015-10"), field: nil, kind: .unknownReference, contains: "not a period in dataset.toml")
     }
 
     func testDuplicateTownAndDuplicateFigure() throws {
         var dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "id = \"haiyan\"", with: "id = \"nanhu\"") }
-        assertError(dir, file: "towns.toml", line: nil, field: "town[5].id", contains: "duplicate town 'nanhu'")
+        assertError(dir, file: "towns.toml", line: nil, field: "town[5].id", kind: .duplicate, contains: "duplicate town 'nanhu'")
         dir = try brokenCopy("figures.toml") { $0 + "\n[[figure]]\ntown = \"haiyan\"\nmeasure = \"plan_total\"\nvalue = 141\nsource = \"paper\"\n" }
-        assertError(dir, file: "figures.toml", line: try lineNumber(in: dir + "/figures.toml", of: "value = 141") - 1, field: nil, contains: "duplicate figure plan_total")
+        assertError(dir, file: "figures.toml", line: try lineNumber(in: dir + "/figures.toml", of: "value = 141") - 1, field: nil, kind: .duplicate, contains: "duplicate figure plan_total")
     }
 
     func testUnknownEntity() throws {
         let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "\"cnec\", ", with: "\"cnecc\", ") }
-        assertError(dir, file: "towns.toml", line: try lineNumber(in: dir + "/towns.toml", of: "cnecc"), field: "town[5].entities", contains: "unknown entity 'cnecc'")
+        assertError(dir, file: "towns.toml", line: try lineNumber(in: dir + "/towns.toml", of: "cnecc"), field: "town[5].entities", kind: .unknownReference, contains: "unknown entity 'cnecc'")
     }
 
     func testWrongType() throws {
         let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "type = 2\n", with: "type = \"two\"\n") }
-        assertError(dir, file: "towns.toml", line: try lineNumber(in: dir + "/towns.toml", of: "\"two\""), field: "town[3].type", contains: "expected an integer, found a string")
+        assertError(dir, file: "towns.toml", line: try lineNumber(in: dir + "/towns.toml", of: "\"two\""), field: "town[3].type", kind: .wrongType, contains: "expected an integer, found a string")
     }
 
     func testUnknownFieldIsAWarning() throws {
@@ -100,17 +110,247 @@ final class LoaderErrorTests: XCTestCase {
         data.append(contentsOf: [0x0a, 0x23, 0xff, 0xfe, 0x0a])
         try data.write(to: URL(fileURLWithPath: dir + "/towns.toml"))
         let lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n").count
-        assertError(dir, file: "towns.toml", line: lines - 1, field: nil, contains: "not valid UTF-8")
+        assertError(dir, file: "towns.toml", line: lines - 1, field: nil, kind: .notUTF8, contains: "not valid UTF-8")
     }
 
     func testMissingFileAndDirectoryInPlace() throws {
         var dir = try brokenCopy("towns.toml") { $0 }
         try FileManager.default.removeItem(atPath: dir + "/totals.toml")
-        assertError(dir, file: "totals.toml", line: nil, field: nil, contains: "file not found")
+        assertError(dir, file: "totals.toml", line: nil, field: nil, kind: .notFound, contains: "file not found")
         dir = try brokenCopy("towns.toml") { $0 }
         try FileManager.default.removeItem(atPath: dir + "/types.toml")
         try FileManager.default.createDirectory(atPath: dir + "/types.toml", withIntermediateDirectories: false)
-        assertError(dir, file: "types.toml", line: nil, field: nil, contains: "is a directory")
+        assertError(dir, file: "types.toml", line: nil, field: nil, kind: .notAFile, contains: "is a directory")
+    }
+
+    // MARK: - Classes of bad data and their exit codes
+
+    func testEveryClassOfErrorHasADistinctExitCode() {
+        let codes = LoadIssue.Kind.datasetErrors.map(\.exitCode)
+        XCTAssertEqual(Set(codes).count, codes.count, "exit codes shared by two classes: \(codes)")
+        for kind in LoadIssue.Kind.datasetErrors {
+            // Not 0 (success), 1 (sheet errors), 2 (usage), 3 (terminal / cannot write), nor the
+            // shell's 126-255 (cannot execute, signals).
+            XCTAssertTrue((10...125).contains(kind.exitCode), "\(kind): \(kind.exitCode)")
+        }
+        XCTAssertEqual(LoadIssue.Kind.unknownField.exitCode, 0, "an unknown field is a warning")
+        XCTAssertEqual(Set(LoadIssue.Kind.allCases).subtracting(LoadIssue.Kind.datasetErrors), [.unknownField, .sheet])
+        // The table `towns check --help` and README print has a row per class.
+        for kind in LoadIssue.Kind.datasetErrors {
+            XCTAssertTrue(LoadIssue.Kind.exitCodeTable.contains("  \(kind.exitCode)  \(kind.summary)"), "\(kind)")
+        }
+    }
+
+    func testMissingRequiredField() throws {
+        let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "name_zh = \"桐乡毛衫时尚小镇\"\n", with: "") }
+        // A missing field has no line of its own: the error names the record's header line.
+        let line = try lineNumber(in: dir + "/towns.toml", of: "[[town]]", after: "id = \"haining\"")
+        XCTAssertEqual(line, try lineNumber(in: dir + "/towns.toml", of: "id = \"tongxiang\"") - 1)
+        assertError(dir, file: "towns.toml", line: line, field: "town[2].name_zh", kind: .missing, contains: "missing (required)")
+    }
+
+    func testInfiniteAmounts() throws {
+        for written in ["inf", "+inf", "-inf"] {
+            let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \(written)") }
+            assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "= \(written)"), field: nil,
+                        kind: .badAmount, contains: "not a finite number")
+        }
+    }
+
+    func testAmountWrittenAsTextThatIsNotANumber() throws {
+        let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \"32,5\"") }
+        assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "\"32,5\""), field: nil,
+                    kind: .wrongType, contains: "'32,5' is not a decimal number")
+    }
+
+    func testEmptyFile() throws {
+        for content in ["", "\n  \n\t\n"] {
+            let dir = try brokenCopy("figures.toml") { _ in content }
+            assertError(dir, file: "figures.toml", line: nil, field: nil, kind: .empty, contains: "is empty")
+        }
+    }
+
+    /// A 200 MB figures.toml (sparse: cheap to make) is refused by its size, before it is read:
+    /// the load takes well under a second and does not grow the process by 200 MB.
+    func testVeryLargeFileIsRefusedBySizeBeforeReading() throws {
+        let dir = try brokenCopy("figures.toml") { $0 }
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: dir + "/figures.toml"))
+        try handle.truncate(atOffset: 200 << 20)
+        try handle.close()
+        let start = Date()
+        let errors = loadErrors(dir)
+        let seconds = Date().timeIntervalSince(start)
+        XCTAssertEqual(errors.first?.kind, .tooLarge, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(errors.first?.problem.contains("209715200 bytes") == true, errors.first?.description ?? "")
+        XCTAssertTrue(errors.first?.file.hasSuffix("/figures.toml") == true)
+        XCTAssertLessThan(seconds, 0.5, "a file refused by its size should cost a stat, not a read")
+    }
+
+    /// Root reads a file whatever its mode, so this runs only as another user; the end-to-end
+    /// test `CommandLineTests.testUnreadableFileAsAnotherUser` runs `towns check` as nobody.
+    func testUnreadableFile() throws {
+        if geteuid() == 0 { throw XCTSkip("running as root, who reads a chmod 000 file; covered by CommandLineTests.testUnreadableFileAsAnotherUser (towns check as nobody)") }
+        let dir = try brokenCopy("figures.toml") { $0 }
+        chmod(dir + "/figures.toml", 0)
+        defer { chmod(dir + "/figures.toml", 0o644) }
+        assertError(dir, file: "figures.toml", line: nil, field: nil, kind: .unreadable, contains: "permission denied")
+    }
+
+    /// `ln -s a b; ln -s b a`: the loader says "symlink loop", not "file not found"; also for an
+    /// optional file (which must not be skipped as absent) and for the monthly folder.
+    func testSymlinkLoop() throws {
+        var dir = try brokenCopy("figures.toml") { $0 }
+        try FileManager.default.removeItem(atPath: dir + "/figures.toml")
+        XCTAssertEqual(symlink("loop-b", dir + "/figures.toml"), 0)
+        XCTAssertEqual(symlink("figures.toml", dir + "/loop-b"), 0)
+        assertError(dir, file: "figures.toml", line: nil, field: nil, kind: .symlinkLoop, contains: "symlink loop")
+
+        dir = try brokenCopy("figures.toml") { $0 }
+        try FileManager.default.removeItem(atPath: dir + "/rules.toml")
+        XCTAssertEqual(symlink("rules.toml", dir + "/rules.toml"), 0)
+        assertError(dir, file: "rules.toml", line: nil, field: nil, kind: .symlinkLoop, contains: "symlink loop")
+
+        dir = try brokenCopy("figures.toml") { $0 }
+        XCTAssertEqual(symlink("monthly", dir + "/monthly"), 0)
+        assertError(dir, file: "monthly", line: nil, field: nil, kind: .symlinkLoop, contains: "symlink loop")
+    }
+
+    func testSymbolicLinkToNothing() throws {
+        let dir = try brokenCopy("figures.toml") { $0 }
+        try FileManager.default.removeItem(atPath: dir + "/province.toml")
+        XCTAssertEqual(symlink("/nonexistent/province.toml", dir + "/province.toml"), 0)
+        assertError(dir, file: "province.toml", line: nil, field: nil, kind: .notFound,
+                    contains: "is a symbolic link to '/nonexistent/province.toml', which does not exist")
+    }
+
+    /// A FIFO where a file should be is refused at once, saying what it is (it was "cannot be
+    /// read (permission?)").
+    func testFIFOIsRefusedWithoutWaiting() throws {
+        let dir = try brokenCopy("figures.toml") { $0 }
+        try FileManager.default.removeItem(atPath: dir + "/figures.toml")
+        XCTAssertEqual(mkfifo(dir + "/figures.toml", 0o644), 0)
+        let start = Date()
+        assertError(dir, file: "figures.toml", line: nil, field: nil, kind: .notAFile, contains: "not a regular file")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+    }
+
+    func testDatasetFolderMissingOrAFile() throws {
+        let missing = NSTemporaryDirectory() + "towns-test-missing-\(UUID().uuidString)"
+        var errors = loadErrors(missing)
+        XCTAssertEqual(errors.map(\.kind), [.notFound], errors.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(errors.first?.file, missing)
+        let dir = try brokenCopy("figures.toml") { $0 }
+        errors = loadErrors(dir + "/towns.toml")
+        XCTAssertEqual(errors.map(\.kind), [.notAFile], errors.map(\.description).joined(separator: "\n"))
+    }
+
+    /// A monthly file that is a folder, and a monthly/ that is a file.
+    func testMonthlyEntriesThatAreNotWhatTheyShouldBe() throws {
+        var dir = try brokenCopy("figures.toml") { $0 }
+        try FileManager.default.createDirectory(atPath: dir + "/monthly/2015-10.toml", withIntermediateDirectories: true)
+        assertError(dir, file: "monthly/2015-10.toml", line: nil, field: nil, kind: .notAFile, contains: "is a directory")
+        dir = try brokenCopy("figures.toml") { $0 }
+        try "x".write(toFile: dir + "/monthly", atomically: true, encoding: .utf8)
+        assertError(dir, file: "monthly", line: nil, field: nil, kind: .notAFile, contains: "is a file")
+    }
+}
+
+/// Inputs the fuzzer (Fuzz/, .ci/fuzz) found, and their neighbours: each loads as an error
+/// with its line, never a crash.
+final class FuzzRegressionTests: XCTestCase {
+    /// Every file in Fuzz/regressions/loader/, written in turn as each data file of a copy of
+    /// Data/: the load returns (errors are expected), it does not crash.
+    func testEveryLoaderRegressionInputLoadsWithoutCrashing() throws {
+        let folder = repositoryRoot + "/Fuzz/regressions/loader"
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertFalse(inputs.isEmpty)
+        for input in inputs {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + input))
+            for file in DatasetLoader.fileNames + DatasetLoader.optionalFileNames + ["monthly/2015-10.toml"] {
+                let dir = try brokenCopy("figures.toml") { $0 }
+                try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+                try bytes.write(to: URL(fileURLWithPath: dir + "/" + file))
+                _ = loadErrors(dir)  // must return
+            }
+        }
+    }
+
+    /// toml++ asserted (SIGABRT) on a table header whose first key character is not a key
+    /// character: `[中]` (the fuzzer's find), `[é]`, `[!]`, a lone `[` (a header half typed).
+    func testTableHeadersThatCrashedTheTOMLParser() throws {
+        let cases: [(String, Int, Int)] = [
+            ("[中", 1, 2), ("[中]\n", 1, 2), ("[[中]]\n", 1, 3), ("[ 中]\n", 1, 3), ("[\t中]\n", 1, 3), ("[é]\n", 1, 2),
+            ("[!]\n", 1, 2), ("[=]\n", 1, 2), ("[.]\n", 1, 2), ("[#]\n", 1, 2), ("[{]\n", 1, 2), ("[\u{7f}]\n", 1, 2),
+            ("[\n", 1, 2), ("[[ \n", 1, 4), ("[\r\n", 1, 2), ("\u{FEFF}[中]\n", 1, 2),
+            ("[[figure]]\ntown = \"haining\"\n\n[小镇]\n", 4, 2),
+        ]
+        for (text, line, column) in cases {
+            let dir = try brokenCopy("figures.toml") { _ in text }
+            let errors = loadErrors(dir)
+            let first = try XCTUnwrap(errors.first, text.debugDescription)
+            XCTAssertEqual(first.kind, .syntax, "\(text.debugDescription): \(first)")
+            XCTAssertEqual(first.line, line, "\(text.debugDescription): \(first)")
+            XCTAssertEqual(first.column, column, "\(text.debugDescription): \(first)")
+            XCTAssertTrue(first.problem.contains("a table header must start with a key"), first.description)
+        }
+    }
+
+    /// TOMLKit passed the text on as a C string: everything after a NUL byte was dropped
+    /// without a word. Now the NUL is a syntax error at its line and column.
+    func testNULByteIsAnErrorNotAQuietEndOfFile() throws {
+        let dir = try brokenCopy("figures.toml") { text in
+            let cut = text.index(after: text.range(of: "\n[[figure]]")!.lowerBound)
+            return String(text[..<cut]) + "# \u{0}\n" + String(text[cut...])
+        }
+        let text = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8)
+        let line = text.unicodeScalars.prefix { $0 != "\u{0}" }.filter { $0 == "\n" }.count + 1
+        let errors = loadErrors(dir)
+        XCTAssertEqual(errors.first?.kind, .syntax, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(errors.first?.line, line)
+        XCTAssertEqual(errors.first?.column, 3)
+        XCTAssertTrue(errors.first?.problem.contains("NUL") == true)
+    }
+
+    /// The guard in front of the parser lets valid TOML through: nested arrays over several
+    /// lines, multi-line strings with a `[中]` line, quoted and spaced headers.
+    func testValidTOMLPassesTheGuard() throws {
+        let dir = try brokenCopy("figures.toml") { text in
+            text + """
+
+            [[figure]]
+            town = "haiyan"
+            measure = "area_built"
+            value = 1
+            source = "paper"
+            note = \"\"\"
+            [中] a note over lines
+            [!
+            \"\"\"
+            quote = '''
+            [
+            '''
+
+            """
+        }
+        XCTAssertEqual(loadErrors(dir), [])
+        let extra = try brokenCopy("rules.toml") { text in
+            text + "\n[ \"中文\" ]\nx = [\n  [\n    1\n  ],\n  [ 2 ],\n]\n[ a . \"b\" ]\n"
+        }
+        let loaded = try DatasetLoader.load(directory: extra)
+        XCTAssertEqual(loaded.warnings.map(\.field), ["a", "中文"], loaded.warnings.map(\.description).joined(separator: "\n"))
+    }
+
+    /// `[[figures]]` for `[[figure]]`: every figure would be left out without a word. An
+    /// unknown top-level table is a warning (exit 0) naming the file, line and table.
+    func testUnknownTopLevelTableIsAWarning() throws {
+        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "[[figure]]", with: "[[figures]]") }
+        let loaded = try DatasetLoader.load(directory: dir)
+        let warning = try XCTUnwrap(loaded.warnings.first)
+        XCTAssertEqual(warning.kind, .unknownField)
+        XCTAssertEqual(warning.field, "figures")
+        let lines = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8).components(separatedBy: "\n")
+        XCTAssertEqual(warning.line, try XCTUnwrap(lines.firstIndex(of: "[[figures]]")) + 1)
+        XCTAssertTrue(warning.problem.contains("this file holds [[figure]]"), warning.description)
     }
 }
 

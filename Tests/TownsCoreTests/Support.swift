@@ -48,6 +48,6 @@ func loadErrors(_ dir: String) -> [LoadIssue] {
     } catch let failure as LoadFailure {
         return failure.errors
     } catch {
-        return [LoadIssue(.error, file: "?", problem: "\(error)")]
+        return [LoadIssue(.error, .unreadable, file: "?", problem: "\(error)")]
     }
 }

@@ -147,12 +147,38 @@ final class ImportErrorTests: XCTestCase {
             guard case let ImportFailure.dataset(failure, message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(failure.errors.first?.file.hasSuffix("totals.toml") == true)
             XCTAssertTrue(message.contains("fix them first"))
-            XCTAssertEqual((error as? ImportFailure)?.exitCode, 1)
+            XCTAssertEqual((error as? ImportFailure)?.exitCode, 10, "a dataset with a syntax error exits as towns check would")
         }
     }
 }
 
 extension ImportErrorTests {
+    /// A sheet path that is a folder, a FIFO, a loop of symbolic links (was "file not found"),
+    /// or a file over 16 MiB: refused at once, saying which, exit 2, nothing written.
+    func testSheetsThatAreNotFiles() throws {
+        let dir = try dataCopy()
+        let folder = try temporaryFolder()
+        let fifo = folder + "/sheet.csv"
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        XCTAssertEqual(symlink("loop-b.csv", folder + "/loop-a.csv"), 0)
+        XCTAssertEqual(symlink("loop-a.csv", folder + "/loop-b.csv"), 0)
+        let big = folder + "/big.csv"
+        FileManager.default.createFile(atPath: big, contents: nil)
+        XCTAssertEqual(truncate(big, 17 << 20), 0)
+        let cases = [(folder, "is a directory, expected a CSV file"), (fifo, "is not a regular file (a device, FIFO or socket)"),
+                     (folder + "/loop-a.csv", "symlink loop"), (big, "more than the 16777216 allowed for a CSV file (not read)")]
+        for (path, expected) in cases {
+            let start = Date()
+            XCTAssertThrowsError(try runImport(path, data: dir)) { error in
+                guard case let ImportFailure.unreadable(message) = error else { return XCTFail("\(path): \(error)") }
+                XCTAssertTrue(message.hasPrefix(path + ": ") && message.contains(expected), message)
+                XCTAssertEqual((error as? ImportFailure)?.exitCode, 2)
+            }
+            XCTAssertLessThan(Date().timeIntervalSince(start), 2, "\(path) was waited on or read")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/monthly"))
+    }
+
     /// Without a unit, amounts are not compared with the dataset: 152100 万元 would read as
     /// 152100 亿元 and be "above the plan". Only the missing unit is reported.
     func testNoUnitReportsOnlyTheUnit() throws {

@@ -73,7 +73,7 @@ func importIssues(_ sheet: String, data: String) -> [LoadIssue] {
     } catch let ImportFailure.sheet(issues) {
         return issues
     } catch {
-        return [LoadIssue(.error, file: "?", problem: "unexpected: \(error)")]
+        return [LoadIssue(.error, .sheet, file: "?", problem: "unexpected: \(error)")]
     }
 }
 

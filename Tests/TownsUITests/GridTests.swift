@@ -45,6 +45,42 @@ final class GridTests: XCTestCase {
         XCTAssertTrue(line.hasPrefix("A^[]0;pwned^GB^[[31mC�D�E�F"), line)
     }
 
+    /// Every Unicode scalar, in every context: what `sanitize` returns holds no C0 or C1
+    /// control, no DEL, no bidi control, no zero-width or invisible format character, and
+    /// nothing `wcwidth` calls non-printable; and sanitising again changes nothing.
+    func testSanitizeLeavesNoControlForAnyScalar() {
+        let forbidden: (UInt32) -> Bool = { v in
+            v < 0x20 || v == 0x7f || (0x80...0x9f).contains(v) || (0x200b...0x200f).contains(v) || (0x202a...0x202e).contains(v)
+                || (0x2060...0x2069).contains(v) || v == 0x061c || v == 0xfeff || v == 0x2028 || v == 0x2029 || (0xe0000...0xe007f).contains(v)
+        }
+        var start: UInt32 = 0
+        var checked = 0
+        while start <= 0x10FFFF {
+            var chunk = String.UnicodeScalarView()
+            for v in start..<min(start + 4096, 0x110000) {
+                if let scalar = Unicode.Scalar(v) { chunk.append(scalar); chunk.append("a") }
+            }
+            let text = String(chunk)
+            let safe = TerminalText.sanitize(text)
+            for scalar in safe.unicodeScalars {
+                XCTAssertFalse(forbidden(scalar.value), String(format: "U+%04X survives sanitize", scalar.value))
+                XCTAssertGreaterThanOrEqual(DisplayWidth.of(scalar), 0, String(format: "U+%04X is not printable", scalar.value))
+                checked += 1
+            }
+            XCTAssertEqual(TerminalText.sanitize(safe), safe, "sanitize is idempotent")
+            XCTAssertEqual(TerminalText.sanitizeLines(safe), safe, "sanitizeLines leaves sanitised text alone")
+            start += 4096
+        }
+        XCTAssertGreaterThan(checked, 1_000_000)
+    }
+
+    func testSanitizeLinesKeepsLineEndsTabsAndALeadingBOM() {
+        let text = "\u{FEFF}a,b\r\n\u{1b}]0;x\u{07}\tc\n\u{9b}31m\u{FEFF}\n"
+        XCTAssertEqual(TerminalText.sanitizeLines(text), "\u{FEFF}a,b\r\n^[]0;x^G\tc\n�31m�\n")
+        XCTAssertEqual(TerminalText.sanitizeLines("a\rb\r"), "a^Mb\r", "a CR is kept only before LF or at the end")
+        XCTAssertEqual(TerminalText.sanitizeLines("plain ascii"), "plain ascii")
+    }
+
     func testSanitizeKeepsChineseAndPunctuation() {
         XCTAssertEqual(TerminalText.sanitize("海宁皮革时尚小镇（2015）—≈"), "海宁皮革时尚小镇（2015）—≈")
         XCTAssertEqual(TerminalText.sanitize("a\tb\nc"), "a^Ib^Jc")

@@ -341,3 +341,59 @@ final class ViewTests: XCTestCase {
         for b in map.bindings { for k in b.keys { XCTAssertNil(seen[k], "\(k) bound twice"); seen[k] = b.action } }
     }
 }
+
+/// Screens of every size, down to nothing and up to a wall display: every view, a town's page,
+/// help, search and the command line render without a crash, fill the grid exactly, and never
+/// write past its edges.
+final class ExtremeSizeTests: XCTestCase {
+    /// States worth drawing: each top view, a list opened, a town's page scrolled, help, a
+    /// search and the command line open.
+    func states(width: Int, height: Int) throws -> [(String, AppState)] {
+        let base = try bundledState(width: width, height: height)
+        var out: [(String, AppState)] = []
+        for (name, kind) in [("towns", Screen.Kind.towns), ("types", .types), ("entities", .entities),
+                             ("assessment", .assessment), ("province", .province)] {
+            let s = apply(base, .showView(kind))
+            out.append((name, s))
+            out.append((name + " opened", apply(s, .moveDown, .open)))
+        }
+        out.append(("town page", apply(base, .open, .pageDown, .pageDown, .last)))
+        out.append(("help", apply(base, .toggleHelp, .pageDown)))
+        out.append(("search", apply(base, .startSearch, .searchKey(.char("h")), .searchKey(.char("a")))))
+        out.append(("command line", apply(base, .startCommand, .commandKey(.char("t")), .commandKey(.tab))))
+        out.append(("english", apply(base, .toggleLanguage, .cycleTheme)))
+        return out
+    }
+
+    func testEveryScreenAtEverySize() throws {
+        let sizes = [(0, 0), (1, 1), (0, 30), (100, 0), (1, 200), (200, 1), (2, 2), (59, 13), (59, 14), (60, 13), (60, 14),
+                     (61, 15), (80, 24), (2000, 500)]
+        for (width, height) in sizes {
+            for (name, state) in try states(width: width, height: height) {
+                for renderer in [plainRenderer, Renderer(theme: .monochrome, glyphs: .ascii)] {
+                    let grid = renderer.render(state)
+                    XCTAssertEqual(grid.width, width, "\(name) at \(width)x\(height)")
+                    XCTAssertEqual(grid.height, height, "\(name) at \(width)x\(height)")
+                    XCTAssertEqual(grid.cells.count, width * height)
+                    for (y, line) in grid.lines().enumerated() {
+                        XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(name) at \(width)x\(height), row \(y)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Resizing through extreme sizes and back keeps the state usable and ends in the same
+    /// frame as a fresh state at the final size.
+    func testResizeThroughExtremesEndsInTheFreshLayout() throws {
+        var state = try bundledState()
+        state = apply(state, .moveDown, .moveDown)
+        for (w, h) in [(1, 1), (0, 0), (2000, 500), (59, 13), (7, 300), (100, 30)] {
+            state = update(state, .resize(width: w, height: h))
+            _ = plainRenderer.render(state)
+        }
+        var fresh = try bundledState()
+        fresh = apply(fresh, .moveDown, .moveDown)
+        XCTAssertEqual(plainRenderer.render(state).lines(), plainRenderer.render(fresh).lines())
+    }
+}
