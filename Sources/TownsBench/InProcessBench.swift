@@ -79,9 +79,17 @@ public struct InProcessBench: Sendable {
         key("view 1 towns", from: update(start, .showView(.types)), reset: { update($0, .showView(.types)) }) { _ in .showView(.towns) }
         key("move in entities", from: update(start, .showView(.entities))) { _ in .moveDown }
         key("move in assessment", from: update(start, .showView(.assessment))) { _ in .moveDown }
-        for label in ["sort", "filter", "search keystroke"] {
-            report.unavailable("key " + label, "n/a (not implemented)")
-        }
+        // Sort cycles through the columns (s), filter toggles behind-schedule (b): after a
+        // column's or filter's first press its list is kept, as in the dashboard.
+        key("sort (s)", from: start) { _ in .sortNextColumn }
+        key("sort reverse (S)", from: update(start, .sortNextColumn)) { _ in .sortReverse }
+        key("filter (b)", from: start) { _ in .toggleBehindFilter }
+        // One search keystroke: the query "h" typed into a fresh search, matched over every row.
+        key("search keystroke", from: update(start, .startSearch), reset: { s in
+            var t = s
+            t.search = SearchState(query: "", editing: true)
+            return t
+        }) { _ in .searchKey(.char("h")) }
         for (w, h) in [(80, 24), (240, 70)] {
             var state = start
             state = update(state, .resize(width: w, height: h))

@@ -196,14 +196,15 @@ public struct Renderer: Sendable {
         if let changed = state.dataChangedAt {
             let text = state.tr("数据更新 ", "data changed ") + changed
             let candidate = (status + [text]).joined(separator: "  ")
-            if pathWidth + DisplayWidth.of(candidate) + 14 <= state.width { status.append(text) }
+            if pathWidth + DisplayWidth.of(candidate) + 18 <= state.width { status.append(text) }
         }
         let right = status.joined(separator: "  ")
         let rw = DisplayWidth.of(right)
-        grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - 14))
+        // The right end (16 columns) is kept for the scroll position ("101-125/129").
+        grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - 18))
         if rw > 0 {
             let onlyTime = state.filter.isEmpty && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
-            grid.put(right, x: max(0, state.width - rw - 12), y: 2, style: theme.style(onlyTime ? .legend : .warning), maxWidth: rw)
+            grid.put(right, x: max(0, state.width - rw - 16), y: 2, style: theme.style(onlyTime ? .legend : .warning), maxWidth: rw)
         }
     }
 
@@ -254,11 +255,19 @@ public struct Renderer: Sendable {
     func drawHints(into grid: inout Grid, _ state: AppState) {
         let y = state.height - 1
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
+        // Each hint names the first key the key map binds to its action, so a rebinding in the
+        // configuration shows here too.
+        func key(_ action: Action, _ fallback: String) -> String {
+            keyMap.bindings.first { $0.action == action }?.keys.first.map(KeyMap.name) ?? fallback
+        }
+        let zh = state.language == .zh
         let hints: [(String, String)] = state.showHelp
-            ? [("Esc/?", state.tr("关闭帮助 close help", "close help")), ("q", state.tr("退出 quit", "quit"))]
-            : state.language == .zh
-            ? [("↑↓", "移动"), ("Enter", "打开"), ("Esc", "返回"), ("Tab", "视图"), ("[ ]", "期间"), ("/", "搜索"), (":", "命令"), ("?", "帮助"), ("q", "退出")]
-            : [("↑↓", "move"), ("Enter", "open"), ("Esc", "back"), ("Tab", "view"), ("[ ]", "period"), ("/", "search"), (":", "command"), ("?", "help"), ("q", "quit")]
+            ? [("Esc/" + key(.toggleHelp, "?"), state.tr("关闭帮助 close help", "close help")), (key(.quit, "q"), state.tr("退出 quit", "quit"))]
+            : [(key(.moveUp, "↑") + key(.moveDown, "↓"), zh ? "移动" : "move"), (key(.open, "Enter"), zh ? "打开" : "open"),
+               (key(.back, "Esc"), zh ? "返回" : "back"), (key(.nextView, "Tab"), zh ? "视图" : "view"),
+               (key(.previousPeriod, "[") + " " + key(.nextPeriod, "]"), zh ? "期间" : "period"),
+               (key(.startSearch, "/"), zh ? "搜索" : "search"), (key(.startCommand, ":"), zh ? "命令" : "command"),
+               (key(.toggleHelp, "?"), zh ? "帮助" : "help"), (key(.quit, "q"), zh ? "退出" : "quit")]
         // Drop whole hints from the right until they fit, but keep help and quit.
         var shown = hints
         func width(_ h: [(String, String)]) -> Int { h.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }

@@ -250,6 +250,12 @@ final class ConfigAndMouseTests: XCTestCase {
         XCTAssertEqual(map.bindings.first { $0.action == .moveDown }?.keys, [.ctrl("n"), .down])
     }
 
+    func testKeyHintsFollowTheKeyMap() throws {
+        let (map, _) = KeyMap.standard.applying([KeyMap.Rebinding(action: "quit", keys: ["Q"], location: "c:1")])
+        let last = Renderer(theme: .monochrome, keyMap: map).render(try bundledState()).lines().last!
+        XCTAssertTrue(last.contains("Q 退出") && !last.contains("q 退出"), last)
+    }
+
     func testEveryActionHasAConfigName() {
         for b in KeyMap.standard.bindings {
             XCTAssertNotNil(KeyNames.actions.first { $0.action == b.action }, "\(b.label) cannot be rebound")
