@@ -168,8 +168,12 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         guard s.content(for: s.screen) != nil else { return fail("此页不能导出", "nothing to export on this page") }
         var request = ExportRequest(format: .csv, path: nil, byteOrderMark: false)
         for a in args {
-            if let f = ExportRequest.Format(rawValue: a) { request.format = f }
+            if let f = ExportRequest.Format(rawValue: a.lowercased()) { request.format = f }
             else if a == "bom" { request.byteOrderMark = true }
+            else if !a.contains("/") && !a.contains(".") {
+                // A bare word is a format asked for, not a file name: say which exist.
+                return fail("没有导出格式「\(a)」：text csv md json", "no export format \"\(a)\": text csv md json")
+            }
             else { request.path = a }
         }
         s.pendingExport = request

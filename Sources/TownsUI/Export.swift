@@ -15,13 +15,12 @@ public enum Export {
     public static func render(_ content: ListContent, format: ExportRequest.Format, title rawTitle: String, legend rawLegend: String,
                               byteOrderMark: Bool = false, glyphs: Glyphs = .unicode) -> String {
         let title = TerminalText.sanitize(rawTitle), legend = TerminalText.sanitize(rawLegend)
-        let kept = content.columns.indices.filter { i in
-            !content.columns[i].title.isEmpty && !content.rows.contains { row in
-                if i < row.cells.count, case .bar = row.cells[i] { return true }
-                return false
-            }
+        // Bar columns (flexible, no text) are left out, also when the list is empty.
+        let kept = content.columns.indices.filter { !content.columns[$0].title.isEmpty && !content.columns[$0].flexible }
+        // Titles without the sort marks (▲ ▼): the order is the rows'.
+        let header = kept.map {
+            TerminalText.sanitize(content.columns[$0].title).replacingOccurrences(of: "▲", with: "").replacingOccurrences(of: "▼", with: "")
         }
-        let header = kept.map { TerminalText.sanitize(content.columns[$0].title) }
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in
                 guard i < row.cells.count, case let .text(s, _) = row.cells[i] else { return "" }
