@@ -38,7 +38,7 @@ public enum KeyNames {
         let lower = name.lowercased()
         if let k = named[lower] { return k }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { return .function(n) }
-        if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isLetter { return .ctrl(c) }
+        if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isASCII, c.isLetter { return .ctrl(c) }
         return nil
     }
 }
@@ -69,6 +69,11 @@ extension KeyMap {
             var keys: [Key] = []
             var bad = false
             for name in r.keys {
+                if let key = KeyNames.key(name), [Key.ctrl("c"), .ctrl("z"), .ctrl("s"), .ctrl("q")].contains(key) {
+                    problems.append("\(r.location): keys.\(r.action): '\(name)' belongs to the terminal (interrupt, suspend or flow control) and cannot be bound")
+                    bad = true
+                    break
+                }
                 guard let key = KeyNames.key(name) else {
                     problems.append("\(r.location): keys.\(r.action): unknown key '\(name)'")
                     bad = true

@@ -26,6 +26,8 @@ struct Config {
     var mouse: Bool?
     var rebindings: [KeyMap.Rebinding] = []
     var problems: [String] = []
+    /// The file asked for (--config), or the default path.
+    var requestedPath: String = ""
     /// The file read, or nil when there is none.
     var path: String?
 
@@ -40,6 +42,7 @@ struct Config {
     /// missing file given with --config is a problem.
     init(path explicit: String?) {
         let path = explicit ?? Config.defaultPath()
+        requestedPath = path
         guard FileManager.default.fileExists(atPath: path) else {
             if explicit != nil { problems.append("\(path): no such file") }
             return

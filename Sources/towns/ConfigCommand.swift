@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TownsCore
 import TownsUI
 
 /// `towns config`: where the configuration is, what it sets, and every problem in it.
@@ -18,6 +19,9 @@ struct ConfigCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Configuration file to check.", valueName: "PATH"))
     var config: String?
+    @OptionGroup var data: DataOptions
+    @Option(name: .long, help: ArgumentHelp("Themes folder to check the theme against.", valueName: "DIR"))
+    var themes: String?
     @Flag(name: .long, help: "Print an example configuration.")
     var example = false
 
@@ -39,7 +43,7 @@ struct ConfigCommand: ParsableCommand {
         }
         let settings = Config(path: config)
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
-        printOut("config: \(settings.path ?? "\(Config.defaultPath()) (none; defaults in use)")")
+        printOut("config: \(settings.path ?? "\(settings.requestedPath) (none; defaults in use)")")
         if settings.path != nil {
             printOut("view: \(settings.view ?? "(default) towns")")
             printOut("period: \(settings.period ?? "(default) the latest with completed figures")")
@@ -51,7 +55,19 @@ struct ConfigCommand: ParsableCommand {
                 printOut("keys.\(r.action): \(keys.joined(separator: " "))")
             }
         }
-        let problems = settings.problems + keyProblems
+        var more: [String] = []
+        // The period and the theme are checked against the data and the themes folder found.
+        if let p = settings.period, let dir = try? data.directory(), let loaded = try? DatasetLoader.load(directory: dir),
+           !loaded.dataset.periods.contains(where: { $0.id == p }) {
+            more.append("\(settings.path ?? settings.requestedPath):0: period: '\(p)' is not a period of \(dir) (\(loaded.dataset.periods.map(\.id).joined(separator: " ")))")
+        }
+        if let t = settings.theme {
+            let files = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
+            more += files.notices.map { "\(settings.path ?? settings.requestedPath):0: theme: " + $0.replacingOccurrences(of: "主题 theme: ", with: "") }
+        }
+        // In the order of their lines in the file.
+        func line(_ p: String) -> Int { Int(p.split(separator: ":").dropFirst().first ?? "") ?? 0 }
+        let problems = (settings.problems + keyProblems + more).enumerated().sorted { (line($0.1), $0.0) < (line($1.1), $1.0) }.map(\.1)
         for p in problems { printError(TerminalText.sanitize(p)) }
         if !problems.isEmpty { throw ExitCode(1) }
     }

@@ -96,7 +96,7 @@ struct DashboardCommand: ParsableCommand {
         if let view = settings.view, let kind = ReportCommand.View(rawValue: view)?.kind { state.stack = [Screen(kind)] }
         if let p = settings.period {
             if let i = dataset.periods.firstIndex(where: { $0.id == p }) { state.periodIndex = i }
-            else { state.message = "config: period '\(p)' is not in the data" }
+            else { notices.insert("\(settings.path ?? "config"): period: '\(p)' is not a period of the data (\(dataset.periods.map(\.id).joined(separator: " ")))", at: 0) }
         }
         if let first = notices.first {
             state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first

@@ -269,6 +269,16 @@ final class ConfigAndMouseTests: XCTestCase {
         XCTAssertTrue(last.contains("Q 退出") && !last.contains("q 退出"), last)
     }
 
+    func testTerminalKeysCannotBeBound() {
+        let (map, problems) = KeyMap.standard.applying([
+            KeyMap.Rebinding(action: "moveDown", keys: ["Ctrl-C"], location: "c:2"),
+            KeyMap.Rebinding(action: "quit", keys: ["Ctrl-Ç"], location: "c:3"),
+        ])
+        XCTAssertEqual(map.action(for: .char("j")), .moveDown, "defaults kept")
+        XCTAssertTrue(problems[0].contains("'Ctrl-C' belongs to the terminal"), problems[0])
+        XCTAssertTrue(problems[1].contains("unknown key 'Ctrl-Ç'"), problems[1])
+    }
+
     func testEveryActionHasAConfigName() {
         for b in KeyMap.standard.bindings {
             XCTAssertNotNil(KeyNames.actions.first { $0.action == b.action }, "\(b.label) cannot be rebound")
