@@ -23,10 +23,17 @@ struct GenerateCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(name: .long, help: ArgumentHelp("Dataset whose rules.toml to copy (default: as for the other commands).", valueName: "DIR"))
     var data: String?
-    @Argument(help: "Folder to write (created if needed; files of the same names are replaced).")
+    @Flag(name: .long, help: "Write into a folder that already holds files (they are replaced or left beside the new ones).")
+    var force = false
+    @Argument(help: "Folder to write (created if needed; a folder with files in it is refused unless --force).")
     var directory: String
 
     func run() throws {
+        // Never write over a dataset by accident (a copy of Data/ would end half synthetic).
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { !$0.hasPrefix(".") } ?? []
+        if !existing.isEmpty && !force {
+            throw ValidationFailure("\(directory) already holds files (\(existing.sorted().prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", ..." : "")): choose an empty or new folder, or add --force")
+        }
         let spec = SyntheticDataset(towns: towns, months: months, seed: seed)
         do {
             try spec.write(to: directory, rules: GenerateCommand.bundledRules(data: data))
