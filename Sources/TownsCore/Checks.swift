@@ -181,7 +181,11 @@ public struct Checker: Sendable {
             guard let total = dataset.totals[key], case let .exact(tv, td) = total.quantity else { continue }
             let s = metrics.knownSum(key, over: dataset.towns)
             let label = key.period.map { "\(key.measure.rawValue) \(periodLabel($0))" } ?? key.measure.rawValue
-            let names = { (towns: [Town]) in towns.map(\.nameZH).joined(separator: "、") }
+            // At most 8 names, then how many more (a province has thousands of towns).
+            let names = { (towns: [Town]) -> String in
+                let shown = towns.prefix(8).map(\.nameZH).joined(separator: "、")
+                return towns.count > 8 ? shown + " and \(towns.count - 8) more" : shown
+            }
             let locs = [total.origin].compactMap { $0 }
             let scale = key.measure.unit == .count ? 0 : (s.derived.isEmpty ? max(td, 1) : 2)
             let sumText = DecimalMath.text(s.sum, scale: scale)
@@ -205,7 +209,11 @@ public struct Checker: Sendable {
                 message += "known for \(s.known.count) of \(s.count) towns (\(names(s.known))\(s.derived.isEmpty ? "" : ", derived for \(names(s.derived))")), summing to \(sumText)"
             }
             let others = s.bounded + s.unknown
-            message += "; \(DecimalMath.text(rest, scale: scale)) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumText)) is not accounted for among \(names(others))"
+            if s.known.isEmpty {
+                message += "; all of it is not accounted for among \(names(others))"
+            } else {
+                message += "; \(DecimalMath.text(rest, scale: scale)) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumText)) is not accounted for among \(names(others))"
+            }
             if !s.bounded.isEmpty {
                 message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than \(DecimalMath.text(s.boundSum, scale: 0))"
                 if s.boundSum > rest {
