@@ -30,9 +30,10 @@ struct DashboardCommand: ParsableCommand {
         every second: when they change (towns import), the data is reloaded in place; data that \
         does not load is not shown, and the status line names the error.
 
-        Exit status: 0 quit; 1 the data does not load (errors printed as FILE:LINE: FIELD: \
-        PROBLEM); 2 usage, or standard output is not a terminal (use towns report); 3 the \
-        terminal or locale cannot be used (one line says what to set).
+        Exit status: 0 quit; 2 usage, or standard output is not a terminal (use towns report); 3 \
+        the terminal or locale cannot be used (one line says what to set); 10-23 the data does not \
+        load (errors printed as FILE:LINE: FIELD: PROBLEM; the code is the first error's class, \
+        see towns check --help).
         """)
 
     @OptionGroup var data: DataOptions
