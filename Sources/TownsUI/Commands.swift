@@ -109,7 +109,7 @@ func commandKey(_ state: AppState, _ key: Key) -> AppState {
 func runCommand(_ state: AppState, _ text: String) -> AppState {
     var s = state
     let words = text.split(separator: " ").map(String.init)
-    guard let name = words.first else { return s }
+    guard let name = words.first?.lowercased() else { return s }
     let args = Array(words.dropFirst())
     let rest = args.joined(separator: " ")
     func fail(_ zh: String, _ en: String) -> AppState { var t = s; t.message = t.tr(zh, en); return t }
@@ -138,7 +138,11 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     case "period":
         if rest == "next" { return update(s, .nextPeriod) }
         if rest == "prev" { return update(s, .previousPeriod) }
-        guard let i = s.dataset.periods.firstIndex(where: { $0.id == rest || $0.labelZH == rest || $0.labelEN == rest }) else {
+        // "2015-9" is 2015-09.
+        var wanted = rest
+        let parts = rest.split(separator: "-")
+        if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]) { wanted = String(format: "%04d-%02d", y, m) }
+        guard let i = s.dataset.periods.firstIndex(where: { $0.id == wanted || $0.labelZH == rest || $0.labelEN == rest }) else {
             return fail("没有期间「\(rest)」：\(s.dataset.periods.map(\.id).joined(separator: " "))",
                         "no period \"\(rest)\": \(s.dataset.periods.map(\.id).joined(separator: " "))")
         }
@@ -199,10 +203,17 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
     case "clear", "none":
         s.filter = TownFilter()
     case "county":
-        guard s.dataset.towns.contains(where: { $0.countyZH == value || $0.countyEN.lowercased() == value.lowercased() }) else {
-            return fail("没有县「\(value)」", "no county \"\(value)\"")
+        guard !value.isEmpty else { return fail("用法：filter county 县名", "usage: filter county NAME") }
+        let counties = Set(s.dataset.towns.flatMap { [$0.countyZH, $0.countyEN] })
+        // The exact name, else the one county whose name starts with it (海宁 -> 海宁市).
+        let starting = counties.filter { $0.lowercased().hasPrefix(value.lowercased()) }
+        let match = counties.first { $0.lowercased() == value.lowercased() } ?? (Set(starting.map { c in
+            s.dataset.towns.first { $0.countyZH == c || $0.countyEN == c }!.countyZH }).count == 1 ? starting.first : nil)
+        guard let county = match else {
+            return fail("没有县「\(value)」" + (starting.isEmpty ? "" : "：" + starting.sorted().joined(separator: " ")),
+                        "no county \"\(value)\"" + (starting.isEmpty ? "" : ": " + starting.sorted().joined(separator: " ")))
         }
-        s.filter.county = value
+        s.filter.county = county
     case "type":
         guard let n = Int(value), s.dataset.type(n) != nil else { return fail("类型应为 1-4", "type must be 1-4") }
         s.filter.type = n

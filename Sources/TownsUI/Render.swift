@@ -287,6 +287,7 @@ public struct Renderer: Sendable {
         var lines: [(String, String)] = keyMap.bindings.map { b in
             (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
         }
+        lines.append(("Ctrl-L", state.tr("重绘屏幕 redraw the screen", "redraw the screen")))
         lines.append(("", ""))
         lines.append((glyphs.derived, state.tr("推算 derived from reported figures (formula on the town's page)", "derived from reported figures (formula on the town's page)")))
         lines.append((glyphs.unknown, state.tr("未知 unknown: no source gives it (never 0)", "unknown: no source gives it (never 0)")))

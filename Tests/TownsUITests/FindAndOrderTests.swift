@@ -112,6 +112,10 @@ final class FindAndOrderTests: XCTestCase {
             let ids = f.content(for: f.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
             XCTAssertEqual(ids, expected, cmd)
         }
+        let partial = runCommandLine(try bundledState(), "filter county 海宁")
+        XCTAssertEqual(partial.filter.county, "海宁市", "a unique start of a county's name is enough")
+        XCTAssertEqual(runCommandLine(try bundledState(), "period 2015-8").period?.id, "2015-08")
+        XCTAssertEqual(runCommandLine(try bundledState(), "VIEW types").screen.kind, .types)
         let p = runCommandLine(try bundledState(), "filter problem uneven-progress")
         XCTAssertEqual(p.content(for: p.screen)!.rows.count, 0, "no source flags a town with a problem")
         XCTAssertEqual(runCommandLine(try bundledState(), "filter county 杭州").message, "没有县「杭州」")
