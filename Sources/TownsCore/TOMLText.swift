@@ -1,7 +1,8 @@
-/// Writing TOML values as text (the generator's side of `TOMLDocument`).
-enum TOMLText {
-    /// `text` as a TOML basic string, quoted, with `"`, `\` and control characters escaped.
-    static func string(_ text: String) -> String {
+/// Writing TOML values as text (the generator's and the import's side of `TOMLDocument`).
+public enum TOMLText {
+    /// `text` as a TOML basic string, quoted, with `"`, `\` and control characters (C0, DEL
+    /// and C1) escaped.
+    public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -11,7 +12,7 @@ enum TOMLText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
+                if scalar.value < 0x20 || scalar.value == 0x7f || (0x80..<0xA0).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

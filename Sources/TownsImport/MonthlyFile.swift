@@ -71,24 +71,7 @@ public struct MonthlyFile: Sendable {
     }
 
     /// A TOML basic string: `"` and `\` escaped, control characters as `\uXXXX`.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ s: String) -> String { TOMLText.string(s) }
 
     /// Text safe in a `#` comment: line breaks and control characters replaced.
     static func comment(_ s: String) -> String {

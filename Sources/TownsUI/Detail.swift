@@ -196,18 +196,7 @@ extension AppState {
                 }
             }
         }
-        if !cited.isEmpty {
-            out.append(.text(""))
-            out.append(.text(tr("来源 Sources", "Sources"), .header))
-            for id in cited {
-                guard let s = dataset.sources[id] else { continue }
-                var text = "\(id): \(s.title)"
-                if let a = s.author { text += "，\(a)" }
-                if let u = s.url { text += " \(u)" }
-                if let n = s.note { text += " — \(n)" }
-                for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .source)) }
-            }
-        }
+        out += sourceLines(cited, width: width)
         return out
     }
 }
@@ -267,6 +256,21 @@ extension AppState {
         case .cityTotals: return cityTotalsDetail(width: width, glyphs: glyphs)
         default: return []
         }
+    }
+
+    /// The "Sources" block of a page: each source cited, with its author, address and note.
+    func sourceLines(_ cited: [String], width: Int) -> [DetailLine] {
+        guard !cited.isEmpty else { return [] }
+        var out: [DetailLine] = [.text(""), .text(tr("来源 Sources", "Sources"), .header)]
+        for id in cited {
+            guard let s = dataset.sources[id] else { continue }
+            var text = "\(id): \(s.title)"
+            if let a = s.author { text += "，\(a)" }
+            if let u = s.url { text += " \(u)" }
+            if let n = s.note { text += " — \(n)" }
+            for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .source)) }
+        }
+        return out
     }
 
     /// A measure's name in the interface language.
@@ -362,17 +366,7 @@ extension AppState {
                 }
             }
         }
-        if !cited.isEmpty {
-            out.append(.text(""))
-            out.append(.text(tr("来源 Sources", "Sources"), .header))
-            for id in cited {
-                guard let s = dataset.sources[id] else { continue }
-                var text = "\(id): \(s.title)"
-                if let a = s.author { text += "，\(a)" }
-                if let u = s.url { text += " \(u)" }
-                for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .source)) }
-            }
-        }
+        out += sourceLines(cited, width: width)
         return out
     }
 }
