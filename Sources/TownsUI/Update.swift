@@ -48,16 +48,9 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         if !s.filter.isEmpty { s = refiltered(s) }
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
         if s.showHelp {
-            let page = max(1, s.height - 4)
-            switch action {
-            case .moveUp: s.helpScroll -= 1
-            case .moveDown: s.helpScroll += 1
-            case .pageUp: s.helpScroll -= page
-            case .pageDown: s.helpScroll += page
-            case .first: s.helpScroll = 0
-            default: s.helpScroll = Int.max / 2
-            }
-            s.helpScroll = min(max(0, s.helpScroll), max(0, Renderer.helpLineCount(s) - (min(s.height - 2, Renderer.helpLineCount(s) + 2) - 2)))
+            let lines = Renderer.helpLineCount(s)
+            let visible = max(1, min(s.height - 2, lines + 2) - 2)
+            s.helpScroll = scrolled(s.helpScroll, action, page: max(1, s.height - 4), maxScroll: max(0, lines - visible))
             break
         }
         s.screen = moved(s.screen, action, in: s)
@@ -218,23 +211,28 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
     return s
 }
 
+/// A scroll offset moved by a key (a line, a page, to either end), kept in 0...maxScroll.
+func scrolled(_ offset: Int, _ action: Action, page: Int, maxScroll: Int) -> Int {
+    var o = offset
+    switch action {
+    case .moveUp: o -= 1
+    case .moveDown: o += 1
+    case .pageUp: o -= page
+    case .pageDown: o += page
+    case .first: o = 0
+    case .last: o = maxScroll
+    default: break
+    }
+    return min(max(0, o), maxScroll)
+}
+
 /// Moves the selection of a list, or the scroll of a detail page.
 func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
     var sc = screen
     if screen.kind.isPage {
         let page = Renderer.visibleLines(state)
         let total = state.pageLines(screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width).count
-        let maxScroll = max(0, total - page)
-        switch action {
-        case .moveUp: sc.scroll -= 1
-        case .moveDown: sc.scroll += 1
-        case .pageUp: sc.scroll -= page
-        case .pageDown: sc.scroll += page
-        case .first: sc.scroll = 0
-        case .last: sc.scroll = maxScroll
-        default: break
-        }
-        sc.scroll = min(max(0, sc.scroll), maxScroll)
+        sc.scroll = scrolled(sc.scroll, action, page: page, maxScroll: max(0, total - page))
         return sc
     }
     let content = state.content(for: screen)
