@@ -15,6 +15,23 @@ public struct Metrics: Sendable {
     public let dataset: Dataset
     /// The periods of each year ("2015"), oldest first.
     private let periodsByYear: [String: [Period]]
+    /// Whether derived figures carry their formula text. A table shows only values and the
+    /// derived mark, so `withoutFormulas` skips writing the text (most of a derivation's cost
+    /// at 10,000 towns); a town page shows formulas and uses a `Metrics` that writes them.
+    public private(set) var formulas = true
+
+    /// This `Metrics` with derived figures whose formula text is empty (values, decimals and
+    /// the derived mark unchanged). For tables only: never show such a figure's formula.
+    public var withoutFormulas: Metrics {
+        var m = self
+        m.formulas = false
+        return m
+    }
+
+    /// A derived figure; `formula` is only written when `formulas` is on.
+    private func derived(_ value: Decimal, decimals: Int, _ formula: @autoclosure () -> String) -> Figure {
+        .derived(value, decimals: decimals, formula: formulas ? formula() : "")
+    }
 
     public init(dataset: Dataset) {
         self.dataset = dataset
@@ -53,24 +70,24 @@ public struct Metrics: Sendable {
                   comparable(rate, plan)
             else { return nil }
             let value = rateV / 100 * planV
-            return .derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
-                            formula: "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = \(DecimalMath.text(value, scale: 3))")
+            return derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
+                            "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = \(DecimalMath.text(value, scale: 3))")
         case .startRate:
             guard let p = key.period,
                   let started = figures[FigureKey(.projectsStarted, p)], let s = started.quantity.exactValue,
                   let planned = figures[FigureKey(.projectsPlanned)], let n = planned.quantity.exactValue, n > 0
             else { return nil }
             let rate = s / n * 100
-            return .derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
-                            formula: "started \(show(started)) / planned \(show(planned)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+            return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+                            "started \(show(started)) / planned \(show(planned)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
         case .planShare:
             guard let y = key.period,
                   let plan = figures[FigureKey(.planYear, y)], let pv = plan.quantity.exactValue,
                   let total = figures[FigureKey(.planTotal)], let tv = total.quantity.exactValue, tv > 0
             else { return nil }
             let share = pv / tv * 100
-            return .derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
-                            formula: "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = \(DecimalMath.text(share, scale: 2))%")
+            return derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
+                            "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = \(DecimalMath.text(share, scale: 2))%")
         default:
             return nil
         }
@@ -89,8 +106,8 @@ public struct Metrics: Sendable {
         guard let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
-        return .derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
-                        formula: "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+        return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+                        "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
     }
 
     /// What the towns table shows of one town for one period, each figure as
@@ -106,8 +123,14 @@ public struct Metrics: Sendable {
 
     /// The town's figures for period `period` ("2015-09") and the plan of `year` ("2015").
     public func periodFigures(_ town: Town, period: String, year: String) -> PeriodFigures {
+        periodFigures(town, period: period, year: year, plan: figure(FigureKey(.planYear, year), in: town.figures))
+    }
+
+    /// `periodFigures(_:period:year:)` given the plan of `year` as `figure(town,
+    /// FigureKey(.planYear, year))` gives it (worked out once per year for a table of every
+    /// town, not once per period).
+    public func periodFigures(_ town: Town, period: String, year: String, plan: Figure?) -> PeriodFigures {
         let figures = town.figures
-        let plan = figure(FigureKey(.planYear, year), in: figures)
         let rateKey = FigureKey(.completionRate, period)
         let rate: Figure?
         if let reported = figures[rateKey] {
@@ -134,6 +157,7 @@ public struct Metrics: Sendable {
                   let rate = figures[FigureKey(.completionRate, period.id)], case let .exact(rv, rd) = rate.quantity,
                   rv > 0 else { continue }
             let value = dv / (rv / 100)
+            if !formulas { return derived(DecimalMath.rounded(value, scale: 2), decimals: 2, "") }  // the first derivation, untold
             let interval = Interval(printed: dv, decimals: dd).divided(by: Interval(printed: rv, decimals: rd), scale: 100)
             derivations.append((value, interval,
                                 "completed \(period.labelEN) \(show(done)) / completion \(show(rate))% = \(DecimalMath.text(value, scale: 2))"))
@@ -213,6 +237,44 @@ public struct Metrics: Sendable {
         public var count: Int { known.count + bounded.count + unknown.count }
     }
 
+    /// `KnownSum` without the towns: how many figures are exact (and of those derived),
+    /// bounds or unknown, the sum of the exact ones and of the bounds. What a table's
+    /// subtotal shows; adding 10,000 figures copies no town.
+    public struct Tally: Sendable, Equatable {
+        /// Sum of the exact figures (亿元, or a count).
+        public var sum: Decimal = 0
+        /// Exact figures in `sum`; of those, derived ones.
+        public var known = 0, derived = 0
+        /// Lower bounds only, and their sum.
+        public var bounded = 0
+        public var boundSum: Decimal = 0
+        /// No figure.
+        public var unknown = 0
+        /// Most digits after the point among the exact figures (derived ones count 2).
+        public var decimals = 0
+        /// Figures considered.
+        public var count: Int { known + bounded + unknown }
+
+        public init() {}
+
+        /// Adds one town's figure (nil: unknown), as `knownSum` does.
+        public mutating func add(_ figure: Figure?) {
+            switch figure?.quantity {
+            case let .exact(v, d)?:
+                sum += v
+                known += 1
+                let isDerived = figure?.isDerived == true
+                if isDerived { derived += 1 }
+                decimals = max(decimals, isDerived ? 2 : d)
+            case let .moreThan(b)?:
+                bounded += 1
+                boundSum += b
+            case nil:
+                unknown += 1
+            }
+        }
+    }
+
     public func knownSum(_ key: FigureKey, over towns: [Town]) -> KnownSum {
         knownSum(towns.map { ($0, figure($0, key)) })
     }
@@ -221,21 +283,20 @@ public struct Metrics: Sendable {
     /// `knownSum(_:over:)` adds them).
     public func knownSum(_ figures: [(town: Town, figure: Figure?)]) -> KnownSum {
         var result = KnownSum(sum: 0, known: [], derived: [], bounded: [], boundSum: 0, unknown: [], decimals: 0)
+        var tally = Tally()
         for (town, figure) in figures {
+            tally.add(figure)
             switch figure?.quantity {
-            case let .exact(v, d)?:
-                result.sum += v
+            case .exact?:
                 result.known.append(town)
-                let derived = figure?.isDerived == true
-                if derived { result.derived.append(town) }
-                result.decimals = max(result.decimals, derived ? 2 : d)
-            case let .moreThan(b)?:
-                result.bounded.append(town)
-                result.boundSum += b
-            case nil:
-                result.unknown.append(town)
+                if figure?.isDerived == true { result.derived.append(town) }
+            case .moreThan?: result.bounded.append(town)
+            case nil: result.unknown.append(town)
             }
         }
+        result.sum = tally.sum
+        result.boundSum = tally.boundSum
+        result.decimals = tally.decimals
         return result
     }
 }
