@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <locale.h>
+#include <string.h>
 #include <pthread.h>
 #include <wchar.h>
 #include "CTownsText.h"
@@ -23,4 +24,9 @@ int towns_scalar_width(uint32_t scalar) {
     int width = wcwidth((wchar_t)scalar);
     uselocale(previous);
     return width;
+}
+
+int towns_bytes_contain(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    if (needle_length == 0) return 1;
+    return memmem(haystack, haystack_length, needle, needle_length) != NULL;
 }

@@ -1,5 +1,6 @@
 #ifndef CTOWNSTEXT_H
 #define CTOWNSTEXT_H
+#include <stddef.h>
 #include <stdint.h>
 
 /// Display width, in terminal cells, of one Unicode scalar as glibc's wcwidth() reports it
@@ -9,5 +10,10 @@
 /// characters and code points wcwidth calls non-printable. Thread-safe: the locale is
 /// switched only for the calling thread (uselocale), never globally.
 int towns_scalar_width(uint32_t scalar);
+
+/// Whether the `needle_length` bytes at `needle` occur in the `haystack_length` bytes at
+/// `haystack` (glibc's memmem, which Swift's Glibc module does not show). 1 or 0; an empty
+/// needle occurs everywhere.
+int towns_bytes_contain(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
 #endif
