@@ -57,7 +57,7 @@ public struct AppState: Sendable {
     public let metrics: Metrics
     let checker: Checker
     /// Lists, pages and findings worked out so far; shared by the states `update` makes.
-    let cache = ViewCache()
+    var cache = ViewCache()
     /// Consistency findings (`Checker`), computed the first time they are asked for (the
     /// views need only a few of them, found without running every check: `flagged`).
     public var findings: [Finding] { cache.findings { checker.run() } }

@@ -4,7 +4,8 @@ import TownsCore
 /// opens on each row. `update` and the views both use it, so they agree on row counts.
 public struct ListContent: Sendable {
     public var columns: [Column]
-    public var rows: [TableRow]
+    /// The body rows, each made when first read (`Rows`).
+    public var rows: Rows
     /// What Enter opens on each row (same count as `rows`); nil where there is nothing to open.
     public var targets: [Screen.Kind?]
     /// Rows pinned under the table (totals); not selectable.
@@ -16,6 +17,24 @@ public struct ListContent: Sendable {
     /// What the first summary row opens (the city's totals), when it can be selected: the
     /// selection then runs one past the last row.
     public var summaryTarget: Screen.Kind? = nil
+    /// How a row sorts by a column without making the row: (the row's position in the
+    /// unsorted list, column) -> the key its cell would give; nil, or a nil key, sorts by the
+    /// cell as shown (`SortKey.of`).
+    public var sortKey: (@Sendable (_ row: Int, _ column: Int) -> SortKey?)? = nil
+    /// What a search matches a row by without making the row (the row's position in the
+    /// unsorted list -> names); nil: the row's `searchTerms`.
+    public var terms: (@Sendable (Int) -> [String])? = nil
+
+    public init(columns: [Column], rows: Rows, targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
+                notes: [String] = [], summaryTarget: Screen.Kind? = nil) {
+        self.columns = columns; self.rows = rows; self.targets = targets; self.summary = summary
+        self.emptyText = emptyText; self.notes = notes; self.summaryTarget = summaryTarget
+    }
+
+    public init(columns: [Column], rows: [TableRow], targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
+                notes: [String] = []) {
+        self.init(columns: columns, rows: Rows(rows), targets: targets, summary: summary, emptyText: emptyText, notes: notes)
+    }
 
     /// How many rows the selection can be on: the rows, and the first summary row when it opens.
     public var selectableCount: Int { rows.count + (summaryTarget == nil ? 0 : 1) }
@@ -50,18 +69,55 @@ extension AppState {
         return cache.list(key) {
             guard var content = cachedList(screen.kind, glyphs: glyphs)?.content else { return nil }
             guard column < content.columns.count else { return content }
-            let order = TableSort.order(content.rows, column: column, descending: screen.sortDescending, index: searchIndex)
-            content.rows = order.map { content.rows[$0] }
+            let order = TableSort.order(content, column: column, descending: screen.sortDescending, index: searchIndex)
+            content.rows = content.rows.reordered(order)
             content.targets = order.map { content.targets[$0] }
             content.columns[column].title += screen.sortDescending ? "▼" : "▲"
             return content
         }
     }
 
-    /// Rows of the current list that match the search, in display order.
-    public func searchMatches(_ content: ListContent) -> [Int] {
-        guard let q = search?.query, !q.isEmpty else { return [] }
-        return content.rows.indices.filter { searchIndex.matches(q, content.rows[$0].searchTerms) }
+    /// Rows of the list `screen` shows that match the search, in display order (worked
+    /// out once per list and query).
+    public func searchMatches(_ screen: Screen? = nil, glyphs: Glyphs = .unicode) -> [Int] {
+        guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen, glyphs: glyphs) else { return [] }
+        return cache.searchMatches(list, query: q, haystack: haystackMaker(list.content))
+    }
+
+    /// A row's search text (by position in `content`'s order), from `content.terms` when
+    /// given (no row made), else from the row's `searchTerms`.
+    func haystackMaker(_ content: ListContent) -> (Int) -> [UInt8] {
+        let index = searchIndex
+        return { i in index.haystack(content.terms?(content.rows.source(i)) ?? content.rows[i].searchTerms) }
+    }
+
+    /// Works out ahead what the next keys are likely to need, so they need not: the
+    /// neighbouring periods' town tables (`]` `[`), the pinyin of every town, county and
+    /// entity name (sorting by name, search), and the search text of the list shown (`/`).
+    /// With them, the neighbouring periods' lists of the view shown and their column widths.
+    /// The dashboard runs it on a background thread after drawing a frame, while it waits
+    /// for a key; a key that needs something being worked out waits for it rather than
+    /// working it out twice. Results go into the state's view cache; nothing is shown
+    /// differently. Safe to call from any thread, any number of times (cheap once done).
+    public func warm(glyphs: Glyphs = .unicode) {
+        for i in [periodIndex + 1, periodIndex - 1] where dataset.periods.indices.contains(i) {
+            var s = self
+            s.periodIndex = i
+            _ = s.periodTable()
+            if let list = s.list(for: s.screen, glyphs: glyphs) {
+                _ = cache.naturalWidths(list, visible: s.screen.scroll..<(s.screen.scroll + Renderer.visibleRows(s)))
+            }
+        }
+        if !cache.namesWarm {
+            for town in dataset.towns {
+                for name in [town.nameZH, town.nameEN, town.countyZH, town.countyEN] { _ = searchIndex.forms(name) }
+            }
+            for entity in dataset.entities { _ = searchIndex.forms(entity.nameZH); _ = searchIndex.forms(entity.nameEN) }
+            cache.namesWarm = true
+        }
+        if let list = list(for: screen, glyphs: glyphs) {
+            _ = cache.haystacks(list, haystack: haystackMaker(list.content))
+        }
     }
 
     /// What a list depends on besides the dataset: view, period, glyphs, filter, language.
@@ -84,12 +140,12 @@ extension AppState {
     func makeListContent(_ kind: Screen.Kind, glyphs: Glyphs) -> ListContent? {
         switch kind {
         case .towns:
-            return townsTable(filtered(dataset.towns), withCity: filter.isEmpty, glyphs: glyphs)
+            return townsTable(filtered(Array(dataset.towns.indices)), withCity: filter.isEmpty, glyphs: glyphs)
         case let .type(n):
-            return townsTable(filtered(dataset.towns(ofType: n)), withCity: false, glyphs: glyphs)
+            return townsTable(filtered(dataset.towns.indices.filter { dataset.towns[$0].type == n }), withCity: false, glyphs: glyphs)
         case let .entity(id):
-            let towns = id.map { cache.townsByEntity(dataset)[$0] ?? [] } ?? dataset.towns.filter { $0.entityIDs.isEmpty }
-            return townsTable(filtered(towns), withCity: false, glyphs: glyphs)
+            let positions = id.map { cache.townsByEntity(dataset)[$0] ?? [] } ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
+            return townsTable(filtered(positions), withCity: false, glyphs: glyphs)
         case .types:
             return typesTable(glyphs: glyphs)
         case .entities:
@@ -103,6 +159,31 @@ extension AppState {
         case .town, .cityTotals:
             return nil
         }
+    }
+
+    /// Every town's figures in the shown period, by position in `dataset.towns`, as
+    /// `Metrics.periodFigures` gives them without formula text (tables show values only):
+    /// worked out once per period, on every core.
+    func periodTable() -> [Metrics.PeriodFigures] {
+        let p = period?.id ?? ""
+        let year = period.map { String($0.year) } ?? ""
+        let m = metrics.withoutFormulas
+        return cache.periodFigures(periodIndex) {
+            let plans = cache.yearPlans(year) {
+                concurrentMap(dataset.towns, minimumPerSlice: 512) { (m.figure($0, FigureKey(.planYear, year)), 0) }.0
+            }
+            return concurrentMap(Array(dataset.towns.indices), minimumPerSlice: 512) { i in
+                (m.periodFigures(dataset.towns[i], period: p, year: year, plan: plans[i]), 0)
+            }.0
+        }
+    }
+
+    /// This state without its view cache, for the functions that make rows later: a row
+    /// maker kept in the cache must not keep the cache alive.
+    var forRows: AppState {
+        var s = self
+        s.cache = ViewCache()
+        return s
     }
 
     /// The provincial list by city: towns listed, the count reported, a bar, and how many
@@ -171,17 +252,13 @@ extension AppState {
         for (i, rule) in rules.enumerated() {
             columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: 90 - i))
         }
-        func mark(_ r: RuleResult) -> TableCell {
-            switch r.status {
-            case .met: return .text(glyphs.met, nil)
-            case .notMet: return .text(glyphs.notMet, .behind)
-            case .unknown: return .text(glyphs.undetermined, .unknown)
-            case .info: return .text(language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y"), .legend)
-            }
-        }
-        let towns = filtered(dataset.towns)
-        let rows = towns.map { town in
-            TableRow([.plain(name(town))] + rules.map { mark(assessment.evaluate($0, town)) }, searchTerms: townTerms(town))
+        let positions = filtered(Array(dataset.towns.indices))
+        let rowState = forRows
+        let entities = cache.entitiesByID(dataset)
+        let rows = Rows(count: positions.count) { i in
+            let town = rowState.dataset.towns[positions[i]]
+            return TableRow([.plain(rowState.name(town))] + rules.map { rowState.ruleMark(assessment.evaluate($0, town), glyphs: glyphs) },
+                            searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
         var notes: [String] = []
@@ -210,12 +287,28 @@ extension AppState {
         }
         notes.append(tr("\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown (the town's page names the missing figure)",
                         "\(glyphs.met) met  \(glyphs.notMet) not met  \(glyphs.undetermined) unknown (the town's page names the missing figure)"))
-        return ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: filter.isEmpty ? summary : [],
-                           emptyText: rules.isEmpty ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset") : tr("没有小镇 no towns", "no towns"), notes: notes)
+        var content = ListContent(columns: columns, rows: rows, targets: positions.map { .town(dataset.towns[$0].id) },
+                                  summary: filter.isEmpty ? summary : [],
+                                  emptyText: rules.isEmpty ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset") : tr("没有小镇 no towns", "no towns"),
+                                  notes: notes)
+        content.terms = { i in rowState.townTerms(rowState.dataset.towns[positions[i]], entities: entities) }
+        return content
     }
 
-    /// The towns table: a row per town, then totals.
-    func townsTable(_ towns: [Town], withCity: Bool, glyphs: Glyphs) -> ListContent {
+    /// A rule's result as a table cell: ✓ met, ✗ not met, ? unknown, or the rule's short text.
+    func ruleMark(_ r: RuleResult, glyphs: Glyphs) -> TableCell {
+        switch r.status {
+        case .met: return .text(glyphs.met, nil)
+        case .notMet: return .text(glyphs.notMet, .behind)
+        case .unknown: return .text(glyphs.undetermined, .unknown)
+        case .info: return .text(language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y"), .legend)
+        }
+    }
+
+    /// The towns table: a row per town (`positions` in `dataset.towns`), then totals. Rows
+    /// are made when shown; the totals, the sort keys and the search terms come from the
+    /// period's figures (`periodTable`) without making rows.
+    func townsTable(_ positions: [Int], withCity: Bool, glyphs: Glyphs) -> ListContent {
         let ft = FigureText(glyphs: glyphs)
         let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
@@ -231,23 +324,25 @@ extension AppState {
             Column(tr("项目", "Projects"), .right, priority: 70),
             Column(tr("开工率", "Start%"), .right, priority: 50),
         ]
-        // Each town's figures looked up once, for its row and for the sums below; the rows
-        // are made on every core (each row depends on its own town only).
-        let (figures, rows) = concurrentMap(towns) { town -> (Metrics.PeriodFigures, TableRow) in
-            let f = metrics.periodFigures(town, period: p, year: year)
+        let facts = periodTable()
+        let rowState = forRows
+        let entities = cache.entitiesByID(dataset)
+        let rows = Rows(count: positions.count) { i in
+            let town = rowState.dataset.towns[positions[i]]
+            let f = facts[positions[i]]
             let rate = f.completionRate
-            return (f, TableRow([
-                .plain(name(town)),
-                .plain(county(town)),
+            return TableRow([
+                .plain(rowState.name(town)),
+                .plain(rowState.county(town)),
                 .plain(String(town.type)),
                 ft.value(f.planYear),
                 ft.value(f.completed),
-                ft.percent(rate, flagged: flagged(town, FigureKey(.completionRate, p))),
-                bar(rate),
-                variance(rate, glyphs: glyphs),
-                projects(f.projectsStarted, f.projectsPlanned, ft),
-                ft.percent(f.startRate, flagged: flagged(town, FigureKey(.startRate, p))),
-            ], searchTerms: townTerms(town)))
+                ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
+                rowState.bar(rate),
+                rowState.variance(rate, glyphs: glyphs),
+                rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
+                ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
+            ], searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
         if withCity {
@@ -263,47 +358,66 @@ extension AppState {
                 ft.percent(metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
             ], role: .totals))
         }
-        func known(_ pick: (Metrics.PeriodFigures) -> Figure?) -> Metrics.KnownSum {
-            metrics.knownSum(zip(towns, figures).map { ($0, pick($1)) })
+        var plan = Metrics.Tally(), done = Metrics.Tally(), started = Metrics.Tally(), planned = Metrics.Tally()
+        for i in positions {
+            plan.add(facts[i].planYear)
+            done.add(facts[i].completed)
+            started.add(facts[i].projectsStarted)
+            planned.add(facts[i].projectsPlanned)
         }
-        let sums: [Metrics.KnownSum?] = [nil, nil, nil, known(\.planYear), known(\.completed), nil, nil, nil, nil, nil]
-        let startedSum = known(\.projectsStarted)
-        let plannedSum = known(\.projectsPlanned)
-        func sumCell(_ s: Metrics.KnownSum?) -> TableCell {
-            guard let s else { return .plain("") }
-            if s.known.isEmpty { return .text(glyphs.unknown, .unknown) }
+        func sumCell(_ s: Metrics.Tally) -> TableCell {
+            if s.known == 0 { return .text(glyphs.unknown, .unknown) }
             let text = DecimalMath.text(s.sum, scale: s.decimals)
-            return s.derived.isEmpty ? .plain(text) : .text(glyphs.derived + text, .derived)
+            return s.derived == 0 ? .plain(text) : .text(glyphs.derived + text, .derived)
         }
-        func countCell(_ s: Metrics.KnownSum?) -> TableCell {
-            guard let s else { return .plain("") }
-            return .text("\(s.known.count)/\(s.count)", .legend)
+        func countCell(_ s: Metrics.Tally) -> TableCell { .text("\(s.known)/\(s.count)", .legend) }
+        func projectSum(_ a: Metrics.Tally, _ b: Metrics.Tally) -> TableCell {
+            let left = a.known == 0 ? glyphs.unknown : (a.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(a.sum, scale: 0)
+            let right = b.known == 0 ? glyphs.unknown : (b.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
+            return .text("\(left)/\(right)", (a.derived == 0 && b.derived == 0) ? nil : .derived)
         }
-        func projectSum(_ a: Metrics.KnownSum, _ b: Metrics.KnownSum) -> TableCell {
-            let left = a.known.isEmpty ? glyphs.unknown : (a.derived.isEmpty ? "" : glyphs.derived) + DecimalMath.text(a.sum, scale: 0)
-            let right = b.known.isEmpty ? glyphs.unknown : (b.derived.isEmpty ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
-            return .text("\(left)/\(right)", (a.derived.isEmpty && b.derived.isEmpty) ? nil : .derived)
-        }
-        summary.append(TableRow([.plain(withCity ? tr("已知小镇合计", "Sum of known") : (filter.isEmpty ? tr("小计（已知）", "Subtotal (known)") : tr("小计（筛选后，已知）", "Subtotal (filtered, known)")))] + sums.dropFirst().map(sumCell).prefix(7)
-                                + [projectSum(startedSum, plannedSum), .plain("")], role: .totals))
-        summary.append(TableRow([.text(tr("  有数据的小镇", "  towns with figures"), .legend)] + sums.dropFirst().map(countCell).prefix(7)
-                                + [.plain(""), .plain("")], role: .legend))
-        var content = ListContent(columns: columns, rows: rows, targets: towns.map { .town($0.id) }, summary: summary,
+        let label = withCity ? tr("已知小镇合计", "Sum of known")
+            : (filter.isEmpty ? tr("小计（已知）", "Subtotal (known)") : tr("小计（筛选后，已知）", "Subtotal (filtered, known)"))
+        summary.append(TableRow([.plain(label), .plain(""), .plain(""), sumCell(plan), sumCell(done), .plain(""), .plain(""), .plain(""),
+                                 projectSum(started, planned), .plain("")], role: .totals))
+        summary.append(TableRow([.text(tr("  有数据的小镇", "  towns with figures"), .legend), .plain(""), .plain(""),
+                                 countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain("")], role: .legend))
+        var content = ListContent(columns: columns, rows: rows, targets: positions.map { .town(dataset.towns[$0].id) }, summary: summary,
                                   emptyText: tr("没有小镇 no towns", "no towns"))
         if withCity { content.summaryTarget = .cityTotals }
+        let index = searchIndex
+        content.sortKey = { row, column in
+            let town = rowState.dataset.towns[positions[row]]
+            let f = facts[positions[row]]
+            switch column {
+            case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
+            case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
+            case 2: return .number(Double(town.type))
+            case 3: return SortKey.of(f.planYear)
+            case 4: return SortKey.of(f.completed)
+            case 5: return SortKey.of(f.completionRate)
+            case 6: return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
+            case 7: return rowState.period.flatMap { rowState.metrics.scheduleVarianceValue(f.completionRate, period: $0) }
+                        .map { .number(DecimalMath.double($0)) } ?? .unknown
+            case 8: return SortKey.of(f.projectsStarted)
+            case 9: return SortKey.of(f.startRate)
+            default: return nil
+            }
+        }
+        content.terms = { i in rowState.townTerms(rowState.dataset.towns[positions[i]], entities: entities) }
         return content
     }
 
-    /// A completion bar with the expected-by-now mark at the share of the year elapsed.
     /// What a search matches a town by: its names, its county's, and its entities'.
-    func townTerms(_ town: Town) -> [String] {
+    func townTerms(_ town: Town, entities: [String: OperatingEntity]) -> [String] {
         var terms = [town.nameZH, town.nameEN, town.countyZH, town.countyEN]
         for id in town.entityIDs {
-            if let e = dataset.entity(id) { terms += [e.nameZH, e.nameEN] }
+            if let e = entities[id] { terms += [e.nameZH, e.nameEN] }
         }
         return terms
     }
 
+    /// A completion bar with the expected-by-now mark at the share of the year elapsed.
     func bar(_ rate: Figure?) -> TableCell {
         let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
@@ -330,7 +444,6 @@ extension AppState {
 
     /// The four development types, each with its towns and subtotals of known figures.
     func typesTable(glyphs: Glyphs) -> ListContent {
-        let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
         let columns = [
             Column(tr("类型", "Type"), .right, priority: 100),
@@ -340,29 +453,53 @@ extension AppState {
             Column(tr("完成(已知)", "Done (known)"), .right, priority: 80),
             Column(tr("小镇名单", "Town list"), priority: 50, minWidth: 8, maxWidth: 60),
         ]
+        let facts = periodTable()
         var rows: [TableRow] = []
         for type in dataset.types {
-            let towns = dataset.towns(ofType: type.number)
+            let positions = dataset.towns.indices.filter { dataset.towns[$0].type == type.number }
+            var plan = Metrics.Tally(), done = Metrics.Tally()
+            for i in positions {
+                plan.add(facts[i].planYear)
+                done.add(facts[i].completed)
+            }
             rows.append(TableRow([
-                .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(towns.count)),
-                subtotal(FigureKey(.planYear, year), towns, glyphs), subtotal(FigureKey(.completed, p), towns, glyphs),
-                .plain(towns.map(name).joined(separator: tr("、", ", "))),
-            ], searchTerms: [type.nameZH, type.nameEN] + towns.flatMap { [$0.nameZH, $0.nameEN] }))
+                .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
+                subtotal(plan, glyphs), subtotal(done, glyphs),
+                .plain(nameList(positions.map { dataset.towns[$0] }, width: columns[5].maxWidth)),
+            ], searchTerms: [type.nameZH, type.nameEN] + positions.flatMap { [dataset.towns[$0].nameZH, dataset.towns[$0].nameEN] }))
         }
         return ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
                            emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
     }
 
     /// "Σ 9.3 (1/2)": the sum of the towns' known figures and how many are known.
-    func subtotal(_ key: FigureKey, _ towns: [Town], _ glyphs: Glyphs) -> TableCell {
-        let s = metrics.knownSum(key, over: towns)
-        if s.known.isEmpty { return .text("\(glyphs.unknown) (0/\(s.count))", .unknown) }
-        let text = "\(s.derived.isEmpty ? "" : glyphs.derived)\(DecimalMath.text(s.sum, scale: s.decimals)) (\(s.known.count)/\(s.count))"
-        return .text(text, s.derived.isEmpty ? nil : .derived)
+    func subtotal(_ s: Metrics.Tally, _ glyphs: Glyphs) -> TableCell {
+        if s.known == 0 { return .text("\(glyphs.unknown) (0/\(s.count))", .unknown) }
+        let text = "\(s.derived == 0 ? "" : glyphs.derived)\(DecimalMath.text(s.sum, scale: s.decimals)) (\(s.known)/\(s.count))"
+        return .text(text, s.derived == 0 ? nil : .derived)
+    }
+
+    /// The towns' names joined ("海宁皮革时尚小镇、南湖基金小镇"), as many as fit in `width`
+    /// cells, then how many more ("… 等 2,497 个" / "… and 2,497 more"): a type of 2,500
+    /// towns is not written out in full for a cell that shows 60 columns.
+    func nameList(_ towns: [Town], width: Int) -> String {
+        let separator = tr("、", ", ")
+        var out = ""
+        var used = 0
+        for (i, town) in towns.enumerated() {
+            let piece = (i == 0 ? "" : separator) + name(town)
+            let w = DisplayWidth.of(piece)
+            if used + w > width {
+                return out + tr("… 等 \(towns.count - i) 个", "… and \(towns.count - i) more")
+            }
+            out += piece
+            used += w
+        }
+        return out
     }
 
     /// The operating entities, each with its mode and towns; a last row for towns whose
-    /// source names no entity.
+    /// source names no entity. Rows are made when shown.
     func entitiesTable(glyphs: Glyphs) -> ListContent {
         let columns = [
             Column(tr("运营主体", "Operating entity"), priority: 100, minWidth: 8, maxWidth: 34),
@@ -370,27 +507,30 @@ extension AppState {
             Column(tr("模式", "Mode"), priority: 60),
             Column(tr("小镇", "Towns"), priority: 90, minWidth: 8, maxWidth: 60),
         ]
-        var rows: [TableRow] = []
-        var targets: [Screen.Kind] = []
         let byEntity = cache.townsByEntity(dataset)
-        for entity in dataset.entities {
-            let towns = byEntity[entity.id] ?? []
-            let modes = Set(towns.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
-            rows.append(TableRow([
-                .plain(tr(entity.nameZH, entity.nameEN)),
-                entity.kind.map { .plain($0 == "central state-owned enterprise" ? tr("央企", "central SOE") : $0) } ?? .text(glyphs.unknown, .unknown),
-                modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map { language == .zh ? Self.modeName($0) : $0.rawValue }.joined(separator: "/")),
-                towns.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(towns.map(name).joined(separator: tr("、", ", "))),
-            ], searchTerms: [entity.nameZH, entity.nameEN] + towns.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] }))
-            targets.append(.entity(entity.id))
+        let entities = dataset.entities
+        let unnamed = dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
+        let rowState = forRows
+        let listWidth = columns[3].maxWidth
+        @Sendable func towns(_ positions: [Int]) -> [Town] { positions.map { rowState.dataset.towns[$0] } }
+        let rows = Rows(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
+            guard i < entities.count else {
+                let list = towns(unnamed)
+                return TableRow([.text(rowState.tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown), .text(glyphs.unknown, .unknown),
+                                 .text(glyphs.unknown, .unknown), .plain(rowState.nameList(list, width: listWidth))],
+                                searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
+            }
+            let entity = entities[i]
+            let list = towns(byEntity[entity.id] ?? [])
+            let modes = Set(list.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
+            return TableRow([
+                .plain(rowState.tr(entity.nameZH, entity.nameEN)),
+                entity.kind.map { .plain($0 == "central state-owned enterprise" ? rowState.tr("央企", "central SOE") : $0) } ?? .text(glyphs.unknown, .unknown),
+                modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(separator: "/")),
+                list.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(list, width: listWidth)),
+            ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
         }
-        let unnamed = dataset.towns.filter { $0.entityIDs.isEmpty }
-        if !unnamed.isEmpty {
-            rows.append(TableRow([.text(tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown), .text(glyphs.unknown, .unknown),
-                                  .text(glyphs.unknown, .unknown), .plain(unnamed.map(name).joined(separator: tr("、", ", ")))],
-                                 searchTerms: unnamed.flatMap { [$0.nameZH, $0.nameEN] }))
-            targets.append(.entity(nil))
-        }
+        let targets: [Screen.Kind?] = entities.map { .entity($0.id) } + (unnamed.isEmpty ? [] : [.entity(nil)])
         return ListContent(columns: columns, rows: rows, targets: targets, summary: [],
                            emptyText: tr("没有运营主体 no operating entities in entities.toml", "no operating entities in entities.toml"))
     }

@@ -27,7 +27,7 @@ public enum Export {
                 return TerminalText.sanitize(s).trimmingCharacters(in: .whitespaces)
             }
         }
-        let rows = content.rows.map(texts)
+        let rows = content.rows.all.map(texts)
         let summary = content.summary.map(texts)
         switch format {
         case .csv:

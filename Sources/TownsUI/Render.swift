@@ -77,10 +77,16 @@ public struct Renderer: Sendable {
         } else if let list = state.list(for: state.screen, glyphs: glyphs) {
             let content = list.content
             let table = TableRenderer(theme: theme, glyphs: glyphs)
-            let layout = TableLayout(columns: content.columns, naturalWidths: state.cache.naturalWidths(list), width: body.width)
+            let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
+            let layout = TableLayout(columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
+                                     width: body.width)
+            // Matches are in list order: only those on screen are highlighted.
+            let matches = state.searchMatches(glyphs: glyphs)
+            let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
+            let highlighted = Set(matches[firstShown...].prefix { onScreen.contains($0) })
             table.draw(into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                        selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
-                       summary: content.summary, highlighted: Set(state.searchMatches(content)))
+                       summary: content.summary, highlighted: highlighted)
             if !content.notes.isEmpty {
                 let used = 1 + min(content.rows.count, Renderer.visibleRows(state)) + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var y = body.y + used + 1

@@ -124,7 +124,7 @@ public struct TableRenderer: Sendable {
     /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
     /// highlighted, and `summary` rows at the bottom of `rect` under a rule.
     public func draw(into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
-                     rows: [TableRow], selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []) {
+                     rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []) {
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text($0.title, .header) },
                 columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)

@@ -139,7 +139,7 @@ func refiltered(_ state: AppState) -> AppState {
         s.stack[i] = clamped(s.stack[i], in: s)
     }
     if !s.filter.isEmpty {
-        let n = s.filtered(s.dataset.towns).count
+        let n = s.filtered(Array(s.dataset.towns.indices)).count
         s.message = s.tr("筛选", "filter") + ": " + s.filter.summary(s.tr) + " — " + s.tr("\(n) 个小镇", "\(n) towns")
     }
     return s
@@ -191,8 +191,8 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
         if state.search == nil { s.message = s.tr("没有搜索；/ 开始搜索", "no search; / to search") }
         return s
     }
-    guard let content = s.content(for: s.screen) else { return s }
-    let matches = s.searchMatches(content)
+    guard s.content(for: s.screen) != nil else { return s }
+    let matches = s.searchMatches()
     guard !matches.isEmpty else {
         s.message = s.tr("没有匹配「\(search.query)」", "no match for \"\(search.query)\"")
         return s
@@ -206,7 +206,7 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
     }
     s.screen.selection = next
     s.screen = clamped(s.screen, in: s)
-    let n = (matches.firstIndex(of: next) ?? 0) + 1
+    let n = matches.partitioningIndex { $0 >= next } + 1
     s.message = s.tr("匹配 \(n)/\(matches.count)「\(search.query)」", "match \(n)/\(matches.count) \"\(search.query)\"")
     return s
 }

@@ -28,12 +28,22 @@ final class ViewCache: @unchecked Sendable {
         var language: Language
     }
 
-    /// A list's content, and its columns' natural widths once a frame has needed them.
+    /// A list's content; the natural widths of its titles, summary and sampled rows once a
+    /// frame has needed them; what a search matches in it.
     final class List {
         let content: ListContent
-        var naturalWidths: [Int]?
+        var sampledWidths: [Int]?
+        /// Per row (in the list's order), the names a search looks in, as one lower-cased
+        /// UTF-8 string with forms separated by NUL (`SearchIndex.haystack`).
+        var haystacks: [[UInt8]]?
+        /// The last search: its query and the matching rows.
+        var lastSearch: (query: String, matches: [Int])?
         init(_ content: ListContent) { self.content = content }
     }
+
+    /// Rows a table measures for its column widths besides those on screen: every row of a
+    /// list this long or shorter, else this many spread evenly over the list.
+    static let widthSample = 256
 
     /// Lists and town pages kept, each (most recently used last).
     static let capacity = 6
@@ -41,8 +51,11 @@ final class ViewCache: @unchecked Sendable {
     private var lists = Recent<ListKey, List>(capacity: ViewCache.capacity)
     private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
     private var findings: [Finding]?
-    private var townsByEntity: [String: [Town]]?
+    private var townsByEntity: [String: [Int]]?
     private var townIndex: [String: Int]?
+    private var entityIndex: [String: OperatingEntity]?
+    private var periodTables = Recent<Int, [Metrics.PeriodFigures]>(capacity: 4)
+    private var plansByYear = Recent<String, [Figure?]>(capacity: 4)
 
     /// The cached list for `key`, made with `make` when absent.
     func list(_ key: ListKey, make: () -> ListContent?) -> List? {
@@ -53,13 +66,105 @@ final class ViewCache: @unchecked Sendable {
         return list
     }
 
-    /// The natural widths of `list`'s columns over all its rows and summary (what a table
-    /// layout starts from), computed once.
-    func naturalWidths(_ list: List) -> [Int] {
-        if let known = withLock({ list.naturalWidths }) { return known }
-        let widths = TableLayout.naturalWidths(columns: list.content.columns, rows: [list.content.rows, list.content.summary])
-        withLock { list.naturalWidths = widths }
-        return widths
+    /// The natural widths of `list`'s columns (what a table layout starts from): over the
+    /// titles, the summary, the rows `visible` (positions in the list) and a sample of the
+    /// others (every row of a list of up to `widthSample` rows, else `widthSample` rows evenly
+    /// spread; measured once). A row on screen is always measured, so no figure is cut; a
+    /// column widens when a wider row than any sampled scrolls into view. Depends only on the
+    /// list and `visible`, not on the rows seen before.
+    func naturalWidths(_ list: List, visible: Range<Int>) -> [Int] {
+        let content = list.content
+        let sampled: [Int]
+        if let known = withLock({ list.sampledWidths }) {
+            sampled = known
+        } else {
+            let n = content.rows.count
+            let positions = n <= Self.widthSample ? Array(0..<n) : (0..<Self.widthSample).map { $0 * n / Self.widthSample }
+            let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows[i], 0) }.0
+            sampled = TableLayout.naturalWidths(columns: content.columns, rows: [rows, content.summary])
+            withLock { list.sampledWidths = sampled }
+        }
+        let shown = visible.clamped(to: 0..<content.rows.count)
+        guard content.rows.count > Self.widthSample, !shown.isEmpty else { return sampled }
+        let onScreen = TableLayout.naturalWidths(columns: content.columns, rows: [shown.map { content.rows[$0] }])
+        return zip(sampled, onScreen).map { max($0, $1) }
+    }
+
+    /// The rows of `list` that match `query` (positions in the list's order), using
+    /// `haystack` (of a position in the list's order) to build each row's search text once
+    /// per list. A query that extends the last one only looks among the last one's matches.
+    func searchMatches(_ list: List, query: String, haystack: (Int) -> [UInt8]) -> [Int] {
+        if let last = withLock({ list.lastSearch }), last.query == query { return last.matches }
+        let needle = Array(SearchIndex.normalizedQuery(query).utf8)
+        guard !needle.isEmpty else { return [] }
+        let hay = haystacks(list, haystack: haystack)
+        var candidates: [Int]?
+        if let last = withLock({ list.lastSearch }), !last.query.isEmpty,
+           SearchIndex.normalizedQuery(query).hasPrefix(SearchIndex.normalizedQuery(last.query)) {
+            candidates = last.matches
+        }
+        let matches = (candidates ?? Array(hay.indices)).filter { SearchIndex.contains(hay[$0], needle) }
+        withLock { list.lastSearch = (query, matches) }
+        return matches
+    }
+
+    /// Each row's search text (`List.haystacks`), made once per list by `haystack`.
+    func haystacks(_ list: List, haystack: (Int) -> [UInt8]) -> [[UInt8]] {
+        once(.haystacks(ObjectIdentifier(list)), get: { list.haystacks }, put: { list.haystacks = $0 }) {
+            concurrentMap(Array(list.content.rows.indices), minimumPerSlice: 512) { i in (haystack(i), 0) }.0
+        }
+    }
+
+    /// Whether the names' pinyin has been worked out ahead (`AppState.warm`); set once.
+    var namesWarm: Bool {
+        get { withLock { warmNames } }
+        set { withLock { warmNames = newValue } }
+    }
+    private var warmNames = false
+
+    /// Each period's figures of every town (by position in `dataset.towns`), for tables:
+    /// computed once per period (the last `capacity` periods kept).
+    func periodFigures(_ period: Int, make: () -> [Metrics.PeriodFigures]) -> [Metrics.PeriodFigures] {
+        once(.period(period), get: { periodTables.get(period) }, put: { periodTables.put(period, $0) }, make: make)
+    }
+
+    /// Each town's plan for a year ("2015"), by position in `dataset.towns`: one
+    /// derivation per town and year, shared by the year's periods (the last `capacity` years kept).
+    func yearPlans(_ year: String, make: () -> [Figure?]) -> [Figure?] {
+        once(.plans(year), get: { plansByYear.get(year) }, put: { plansByYear.put(year, $0) }, make: make)
+    }
+
+    /// What is being worked out by some thread (`once`).
+    private enum Work: Hashable { case period(Int), plans(String), haystacks(ObjectIdentifier) }
+    private var inFlight: Set<Work> = []
+    private let flight = NSCondition()
+
+    /// The value `get` finds, else made by `make` and `put`; while another thread makes the
+    /// same `work` (the dashboard's warm-up, `AppState.warm`), waits for it instead of making
+    /// it twice. `get` and `put` run under the cache's lock.
+    private func once<V>(_ work: Work, get: () -> V?, put: (V) -> Void, make: () -> V) -> V {
+        flight.lock()
+        while true {
+            if let hit = withLock(get) { flight.unlock(); return hit }
+            if !inFlight.contains(work) { inFlight.insert(work); break }
+            flight.wait()
+        }
+        flight.unlock()
+        let value = make()
+        withLock { put(value) }
+        flight.lock()
+        inFlight.remove(work)
+        flight.broadcast()
+        flight.unlock()
+        return value
+    }
+
+    /// The operating entities by id.
+    func entitiesByID(_ dataset: Dataset) -> [String: OperatingEntity] {
+        if let known = withLock({ entityIndex }) { return known }
+        let index = Dictionary(dataset.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        withLock { entityIndex = index }
+        return index
     }
 
     func detail(_ key: DetailKey, make: () -> [DetailLine]) -> [DetailLine] {
@@ -76,13 +181,13 @@ final class ViewCache: @unchecked Sendable {
         return all
     }
 
-    /// The towns each entity operates, in file order (`Dataset.towns(operatedBy:)` for every
-    /// entity at once).
-    func townsByEntity(_ dataset: Dataset) -> [String: [Town]] {
+    /// The towns each entity operates, as positions in `dataset.towns`, in file order
+    /// (`Dataset.towns(operatedBy:)` for every entity at once).
+    func townsByEntity(_ dataset: Dataset) -> [String: [Int]] {
         if let known = withLock({ townsByEntity }) { return known }
-        var index: [String: [Town]] = [:]
-        for town in dataset.towns {
-            for id in Set(town.entityIDs) { index[id, default: []].append(town) }
+        var index: [String: [Int]] = [:]
+        for (i, town) in dataset.towns.enumerated() {
+            for id in Set(town.entityIDs) { index[id, default: []].append(i) }
         }
         withLock { townsByEntity = index }
         return index

@@ -105,8 +105,10 @@ struct DashboardCommand: ParsableCommand {
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint)
         var lastPoll = ContinuousClock.now
+        let warmUp = WarmUp()
         while !state.quit {
             terminal.draw(renderer.render(state))
+            warmUp.start(state, glyphs: renderer.glyphs)
             let key = terminal.readKey(timeoutMilliseconds: DashboardCommand.pollMilliseconds)
             // Live reload: at most once a poll interval, also while keys keep coming.
             if ContinuousClock.now - lastPoll >= .milliseconds(DashboardCommand.pollMilliseconds) {
@@ -126,6 +128,29 @@ struct DashboardCommand: ParsableCommand {
                 state.pendingExport = nil
                 state.message = ExportFile.write(state, request, glyphs: renderer.glyphs)
             }
+        }
+    }
+}
+
+/// Runs `AppState.warm` on a background thread after a frame, one run at a time: while the
+/// dashboard waits for a key, the other core works out what the next keys are likely to
+/// need (neighbouring periods, pinyin, search text). A run that is still going when the next
+/// frame is drawn is not doubled; the next frame starts the next run.
+final class WarmUp: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = false
+    private let queue = DispatchQueue(label: "towns.warm-up", qos: .utility)
+
+    func start(_ state: AppState, glyphs: Glyphs) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !running else { return }
+        running = true
+        queue.async {
+            state.warm(glyphs: glyphs)
+            self.lock.lock()
+            self.running = false
+            self.lock.unlock()
         }
     }
 }

@@ -90,7 +90,7 @@ enum ReportText {
     static func table(_ state: AppState, glyphs: Glyphs, width: Int) -> String {
         guard let content = state.content(for: state.screen, glyphs: glyphs) else { return "" }
         let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
-        let layout = TableLayout(columns: content.columns, rows: content.rows + content.summary, width: width)
+        let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width)
         let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
         var grid = Grid(width: layout.totalWidth, height: height)
         table.draw(into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,

@@ -1,6 +1,6 @@
 import Foundation
 import TownsCore
-import TownsUI
+@testable import TownsUI
 import XCTest
 
 /// The lists, widths and pages kept between keys (`ViewCache`) never show a stale screen:
@@ -43,14 +43,34 @@ final class CacheTests: XCTestCase {
         }
     }
 
-    func testCachedWidthsAreTheWidthsOfEveryRow() throws {
+    func testCachedWidthsAreTheWidthsOfEveryRowOfAShortList() throws {
+        // 120 towns: fewer than ViewCache.widthSample, so every row is measured.
         let s = AppState(dataset: Self.dataset, width: 120, height: 30)
         for kind in [Screen.Kind.towns, .types, .entities, .assessment, .type(2)] {
-            let content = try XCTUnwrap(s.listContent(kind))
-            let natural = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows, content.summary])
-            for width in [60, 80, 120, 240] {
-                XCTAssertEqual(TableLayout(columns: content.columns, naturalWidths: natural, width: width).widths,
-                               TableLayout(columns: content.columns, rows: content.rows + content.summary, width: width).widths)
+            let list = try XCTUnwrap(s.list(for: Screen(kind), glyphs: .unicode))
+            let content = list.content
+            let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])
+            XCTAssertEqual(s.cache.naturalWidths(list, visible: 0..<20), every, "\(kind)")
+            XCTAssertEqual(s.cache.naturalWidths(list, visible: 100..<120), every, "\(kind)")
+        }
+    }
+
+    func testALongListMeasuresTheRowsOnScreenSoNoFigureIsCut() throws {
+        let dir = NSTemporaryDirectory() + "towns-widths-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset(towns: 900, months: 6, seed: 11).write(to: dir, rules: nil)
+        let s = AppState(dataset: try DatasetLoader.load(directory: dir).dataset, width: 200, height: 30)
+        let list = try XCTUnwrap(s.list(for: Screen(.towns), glyphs: .unicode))
+        let content = list.content
+        XCTAssertGreaterThan(content.rows.count, ViewCache.widthSample)
+        let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])
+        for start in stride(from: 0, to: content.rows.count, by: 25) {
+            let shown = start..<min(content.rows.count, start + 25)
+            let widths = s.cache.naturalWidths(list, visible: shown)
+            let onScreen = TableLayout.naturalWidths(columns: content.columns, rows: [shown.map { content.rows[$0] }])
+            for c in content.columns.indices {
+                XCTAssertGreaterThanOrEqual(widths[c], onScreen[c], "column \(c), rows \(shown)")
+                XCTAssertLessThanOrEqual(widths[c], every[c], "column \(c): never wider than the widest row")
             }
         }
     }

@@ -1,0 +1,174 @@
+import Foundation
+import TownsCore
+@testable import TownsUI
+import XCTest
+
+/// What keeps keys fast at province scale gives the same screen as working everything out
+/// in full: rows made when shown, sort keys without rows, one search over bytes, per-period
+/// tables, sums without towns, pinyin per character, and the warm-up between keys.
+final class ScaleTests: XCTestCase {
+    static let dataset: Dataset = {
+        let dir = NSTemporaryDirectory() + "towns-scale-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try! SyntheticDataset(towns: 400, months: 14, seed: 3).write(to: dir, rules: nil)
+        return try! DatasetLoader.load(directory: dir).dataset
+    }()
+
+    func testRowsAreMadeWhenReadAndOnce() {
+        let made = Counter()
+        let rows = Rows(count: 1000) { i in made.add(); return TableRow([.plain(String(i))]) }
+        XCTAssertEqual(made.value, 0)
+        XCTAssertEqual(rows.count, 1000)
+        _ = rows[7]; _ = rows[7]
+        XCTAssertEqual(made.value, 1)
+        let reversed = rows.reordered(Array((0..<1000).reversed()))
+        XCTAssertEqual(reversed.source(0), 999)
+        guard case let .text(first, _) = reversed[0].cells[0] else { return XCTFail() }
+        XCTAssertEqual(first, "999")
+        XCTAssertEqual(reversed.reordered([1, 0]).source(0), 998, "a reorder of a reorder maps to the first list")
+        XCTAssertEqual(rows.all.count, 1000)
+        XCTAssertEqual(made.value, 1000, "each row made once, whoever read it first")
+    }
+
+    /// Sorting by keys worked out from the figures gives the order sorting by the cells as
+    /// shown gives, for every column of the towns table, both ways, over several periods.
+    func testSortKeysFromFiguresOrderAsTheCellsDo() throws {
+        for period in [0, 5, Self.dataset.periods.count - 1] {
+            var s = AppState(dataset: Self.dataset)
+            s.periodIndex = period
+            let content = try XCTUnwrap(s.listContent(.towns))
+            XCTAssertNotNil(content.sortKey)
+            let rows = content.rows.all
+            for column in content.columns.indices {
+                for descending in [false, true] {
+                    XCTAssertEqual(TableSort.order(content, column: column, descending: descending, index: s.searchIndex),
+                                   TableSort.order(rows, column: column, descending: descending, index: s.searchIndex),
+                                   "period \(period), column \(column), descending \(descending)")
+                }
+            }
+        }
+    }
+
+    func testTheTableSumsAreTheKnownSums() throws {
+        var s = AppState(dataset: Self.dataset)
+        s.periodIndex = Self.dataset.periods.count - 2
+        let p = try XCTUnwrap(s.period)
+        let known = s.metrics.knownSum(FigureKey(.completed, p.id), over: Self.dataset.towns)
+        var tally = Metrics.Tally()
+        for f in s.periodTable() { tally.add(f.completed) }
+        XCTAssertEqual(tally.sum, known.sum)
+        XCTAssertEqual([tally.known, tally.derived, tally.bounded, tally.unknown, tally.decimals],
+                       [known.known.count, known.derived.count, known.bounded.count, known.unknown.count, known.decimals])
+        XCTAssertGreaterThan(tally.known, 0)
+        XCTAssertGreaterThan(tally.unknown, 0)
+    }
+
+    /// The table's figures (no formula text, the plan worked out once a year) are the
+    /// figures a town's page shows.
+    func testThePeriodTableHoldsThePagesFigures() throws {
+        var s = AppState(dataset: Self.dataset)
+        for period in [1, 7, Self.dataset.periods.count - 1] {
+            s.periodIndex = period
+            let p = try XCTUnwrap(s.period)
+            let table = s.periodTable()
+            for (i, town) in Self.dataset.towns.enumerated() {
+                let full = s.metrics.periodFigures(town, period: p.id, year: String(p.year))
+                let fast = table[i]
+                for (a, b) in [(full.planYear, fast.planYear), (full.completed, fast.completed), (full.completionRate, fast.completionRate),
+                               (full.projectsStarted, fast.projectsStarted), (full.startRate, fast.startRate)] {
+                    XCTAssertEqual(a?.quantity, b?.quantity, "\(town.id) in \(p.id)")
+                    XCTAssertEqual(a?.isDerived, b?.isDerived, "\(town.id) in \(p.id)")
+                    if b?.origin != nil {
+                        XCTAssertEqual(a?.provenance, b?.provenance, "a figure of the data keeps its source or formula")
+                    } else if let b, case let .derived(formula) = b.provenance {
+                        XCTAssertEqual(formula, "", "a figure Metrics derives for a table has no formula text")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The byte search finds what matching each row's terms as text finds.
+    func testSearchMatchesAreTheRowsWhoseTermsMatch() throws {
+        var s = AppState(dataset: Self.dataset)
+        let content = try XCTUnwrap(s.listContent(.towns))
+        let names = Self.dataset.towns.prefix(40).flatMap { [$0.nameZH, $0.countyEN] }
+        for query in ["h", "xiao", "HAI", "zx", "镇", "小 镇", "杭州", "qzz", "nothing-like-this"] + names.map { String($0.prefix(2)) } {
+            s.search = SearchState(query: query, editing: true)
+            let expected = content.rows.indices.filter { i in
+                let q = SearchIndex.normalizedQuery(query)
+                return content.rows[i].searchTerms.contains { term in
+                    let f = s.searchIndex.forms(term)
+                    return f.plain.filter { !$0.isWhitespace }.contains(q) || f.pinyin.contains(q) || f.initials.contains(q)
+                }
+            }
+            XCTAssertEqual(s.searchMatches(), expected, "query \(query)")
+        }
+    }
+
+    /// Pinyin worked out per character equals ICU's reading of the whole name for every
+    /// name of the bundled data and of the generator (initials too, for names of Chinese
+    /// characters only).
+    func testPinyinPerCharacterIsICUsReadingOfTheNames() throws {
+        let bundled = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        var names: Set<String> = []
+        for d in [bundled, Self.dataset] {
+            for t in d.towns { names.formUnion([t.nameZH, t.countyZH]) }
+            for e in d.entities { names.insert(e.nameZH) }
+        }
+        if let province = bundled.province { for t in province.listed { names.insert(t.nameZH) } }
+        let index = SearchIndex()
+        for name in names {
+            let latin = name.applyingTransform(.mandarinToLatin, reverse: false)!.applyingTransform(.stripDiacritics, reverse: false)!.lowercased()
+            let syllables = latin.split { !$0.isLetter && !$0.isNumber }
+            XCTAssertEqual(index.forms(name).pinyin, syllables.joined(), name)
+            // ICU joins a digit to the syllable before it ("zhen2"); per character the digit
+            // is a word of its own, so the initials of 小镇2号 are xz2h (ICU's reading: xzh).
+            if name.allSatisfy({ $0.unicodeScalars.allSatisfy(SearchIndex.isHan) }) {
+                XCTAssertEqual(index.forms(name).initials, String(syllables.compactMap(\.first)), name)
+            }
+        }
+    }
+
+    /// After the warm-up the neighbouring periods are ready, and every screen is the screen a
+    /// state without the warm-up draws.
+    func testWarmUpChangesNothingShown() throws {
+        let renderer = Renderer(theme: .monochrome)
+        var s = AppState(dataset: Self.dataset, width: 120, height: 30)
+        var cold = s
+        for action in [Action.nextPeriod, .startSearch, .searchKey(.char("x")), .searchKey(.enter), .nextPeriod, .sortNextColumn,
+                       .previousPeriod, .showView(.entities), .moveDown, .nextPeriod, .showView(.assessment), .previousPeriod] {
+            s.warm()
+            s = update(s, action)
+            cold = update(AppState.rebuilt(cold), action)
+            XCTAssertEqual(renderer.render(s).lines(), renderer.render(cold).lines(), "after \(action)")
+        }
+    }
+
+    func testALongTownListIsCutWithACount() {
+        var s = AppState(dataset: Self.dataset)
+        let list = s.nameList(Array(Self.dataset.towns.prefix(50)), width: 60)
+        XCTAssertLessThanOrEqual(DisplayWidth.of(list), 60 + 12)
+        XCTAssertTrue(list.hasSuffix("个"), list)
+        s.language = .en
+        XCTAssertTrue(s.nameList(Array(Self.dataset.towns.prefix(50)), width: 60).contains("more"))
+        XCTAssertEqual(s.nameList(Array(Self.dataset.towns.prefix(1)), width: 60), Self.dataset.towns[0].nameEN)
+    }
+}
+
+/// A thread-safe count.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add() { lock.lock(); n += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+}
+
+extension AppState {
+    /// The same state with a new, empty view cache (nothing worked out yet).
+    static func rebuilt(_ state: AppState) -> AppState {
+        var s = state
+        s.cache = ViewCache()
+        return s
+    }
+}
