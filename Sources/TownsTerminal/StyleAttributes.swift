@@ -37,8 +37,11 @@ struct StyleAttributes {
         return (attributes, pair)
     }
 
+    /// The pair for `key`. The terminal's own colours (-1, -1) get a pair of their own too,
+    /// not pair 0: ncurses ends every run of colour before a cell of pair 0 with no attributes
+    /// by a full reset (`\e[39m` then sgr0 `\e(B\e[m`, 11 bytes), where a change to another
+    /// pair costs only the colour (`\e[39m`); a row of gray `—` cells then costs half the bytes.
     private mutating func pair(_ key: PairKey) -> Int16 {
-        if key.foreground == -1 && key.background == -1 { return 0 }
         if let known = pairs[key] { return known }
         let next = pairs.count + 1
         guard next < maxPairs, init_pair(Int16(next), key.foreground, key.background) == OK else { return 0 }

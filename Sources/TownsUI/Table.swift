@@ -202,6 +202,10 @@ public struct TableRenderer: Sendable {
         var fill = theme.style(role)
         fill.background = rowStyle.background == .default ? fill.background : rowStyle.background
         if rowStyle.reverse { fill.reverse = true }
+        // Block characters look the same bold or not, and turning bold off costs a full
+        // attribute reset on the terminal (~23 bytes per bar, per frame that redraws the row).
+        // On a monochrome terminal without colour, bold is what the role has: kept there.
+        if fill.foreground != .default { fill.bold = false }
         var s = String(repeating: glyphs.eighths[7], count: full)
         if part > 0 && full < width { s += glyphs.eighths[part - 1] }
         grid.put(s, x: x, y: y, style: fill, maxWidth: width)
