@@ -201,7 +201,12 @@ public struct Metrics: Sendable {
     /// The value of `scheduleVariance(rate, period:)` without its formula (for tables), in
     /// percentage points rounded to 1 decimal; nil when the rate is unknown or a bound.
     public func scheduleVarianceValue(_ rate: Figure?, period: Period) -> Decimal? {
-        guard let r = rate?.quantity.exactValue else { return nil }
+        scheduleVarianceValue(rate: rate?.quantity, period: period)
+    }
+
+    /// `scheduleVarianceValue(_:period:)` of a rate given by its quantity alone.
+    public func scheduleVarianceValue(rate: Quantity?, period: Period) -> Decimal? {
+        guard let r = rate?.exactValue else { return nil }
         let elapsed = Metrics.elapsed.indices.contains(period.through) ? Metrics.elapsed[period.through] : Decimal(period.through) / 12 * 100
         return DecimalMath.rounded(r - elapsed, scale: 1)
     }
@@ -259,11 +264,15 @@ public struct Metrics: Sendable {
 
         /// Adds one town's figure (nil: unknown), as `knownSum` does.
         public mutating func add(_ figure: Figure?) {
-            switch figure?.quantity {
+            add(figure?.quantity, derived: figure?.isDerived == true)
+        }
+
+        /// Adds one town's figure given by its quantity (nil: unknown) and whether it is derived.
+        public mutating func add(_ quantity: Quantity?, derived isDerived: Bool) {
+            switch quantity {
             case let .exact(v, d)?:
                 sum += v
                 known += 1
-                let isDerived = figure?.isDerived == true
                 if isDerived { derived += 1 }
                 decimals = max(decimals, isDerived ? 2 : d)
             case let .moreThan(b)?:

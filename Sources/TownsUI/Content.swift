@@ -91,9 +91,14 @@ extension AppState {
         return { i in index.haystack(content.terms?(content.rows.source(i)) ?? content.rows[i].searchTerms) }
     }
 
+    /// Datasets with at least this many towns get their names' pinyin and the search text
+    /// of the list shown worked out ahead.
+    public static let warmPinyinFrom = 1_000
+
     /// Works out ahead what the next keys are likely to need, so they need not: the
     /// neighbouring periods' town tables (`]` `[`), the pinyin of every town, county and
-    /// entity name (sorting by name, search), and the search text of the list shown (`/`).
+    /// entity name (sorting by name, search; from `warmPinyinFrom` towns), and the search
+    /// text of the list shown (`/`).
     /// With them, the neighbouring periods' lists of the view shown and their column widths.
     /// The dashboard runs it on a background thread after drawing a frame, while it waits
     /// for a key; a key that needs something being worked out waits for it rather than
@@ -108,14 +113,16 @@ extension AppState {
                 _ = cache.naturalWidths(list, visible: s.screen.scroll..<(s.screen.scroll + Renderer.visibleRows(s)))
             }
         }
-        if !cache.namesWarm {
+        // Pinyin ahead only where a first search or sort would feel it: ICU's data costs
+        // ~5 MB of memory, and a few hundred names take a few milliseconds on demand.
+        if dataset.towns.count >= AppState.warmPinyinFrom, !cache.namesWarm {
             for town in dataset.towns {
                 for name in [town.nameZH, town.nameEN, town.countyZH, town.countyEN] { _ = searchIndex.forms(name) }
             }
             for entity in dataset.entities { _ = searchIndex.forms(entity.nameZH); _ = searchIndex.forms(entity.nameEN) }
             cache.namesWarm = true
         }
-        if let list = list(for: screen, glyphs: glyphs) {
+        if dataset.towns.count >= AppState.warmPinyinFrom, let list = list(for: screen, glyphs: glyphs) {
             _ = cache.haystacks(list, haystack: haystackMaker(list.content))
         }
     }
@@ -162,9 +169,9 @@ extension AppState {
     }
 
     /// Every town's figures in the shown period, by position in `dataset.towns`, as
-    /// `Metrics.periodFigures` gives them without formula text (tables show values only):
-    /// worked out once per period, on every core.
-    func periodTable() -> [Metrics.PeriodFigures] {
+    /// `Metrics.periodFigures` gives them, kept as a table shows them (`TownPeriod`: values
+    /// and derived marks, no formula written): worked out once per period, on every core.
+    func periodTable() -> [TownPeriod] {
         let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
         let m = metrics.withoutFormulas
@@ -173,7 +180,7 @@ extension AppState {
                 concurrentMap(dataset.towns, minimumPerSlice: 512) { (m.figure($0, FigureKey(.planYear, year)), 0) }.0
             }
             return concurrentMap(Array(dataset.towns.indices), minimumPerSlice: 512) { i in
-                (m.periodFigures(dataset.towns[i], period: p, year: year, plan: plans[i]), 0)
+                (TownPeriod(m.periodFigures(dataset.towns[i], period: p, year: year, plan: plans[i])), 0)
             }.0
         }
     }
@@ -346,7 +353,7 @@ extension AppState {
         }
         var summary: [TableRow] = []
         if withCity {
-            let rate = metrics.total(FigureKey(.completionRate, p))
+            let rate = ShownFigure(metrics.total(FigureKey(.completionRate, p)))
             summary.append(TableRow([
                 .plain(tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN) reported")), .plain(""), .plain(""),
                 ft.value(metrics.total(FigureKey(.planYear, year))),
@@ -354,7 +361,7 @@ extension AppState {
                 ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
                 bar(rate),
                 variance(rate, glyphs: glyphs),
-                projects(metrics.total(FigureKey(.projectsStarted, p)), metrics.total(FigureKey(.projectsPlanned)), ft),
+                projects(ShownFigure(metrics.total(FigureKey(.projectsStarted, p))), ShownFigure(metrics.total(FigureKey(.projectsPlanned))), ft),
                 ft.percent(metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
             ], role: .totals))
         }
@@ -397,7 +404,7 @@ extension AppState {
             case 4: return SortKey.of(f.completed)
             case 5: return SortKey.of(f.completionRate)
             case 6: return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
-            case 7: return rowState.period.flatMap { rowState.metrics.scheduleVarianceValue(f.completionRate, period: $0) }
+            case 7: return rowState.period.flatMap { rowState.metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0) }
                         .map { .number(DecimalMath.double($0)) } ?? .unknown
             case 8: return SortKey.of(f.projectsStarted)
             case 9: return SortKey.of(f.startRate)
@@ -418,7 +425,7 @@ extension AppState {
     }
 
     /// A completion bar with the expected-by-now mark at the share of the year elapsed.
-    func bar(_ rate: Figure?) -> TableCell {
+    func bar(_ rate: ShownFigure?) -> TableCell {
         let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
         let behind = period.map { DecimalMath.double(v) < $0.elapsedPercent } ?? false
@@ -426,8 +433,8 @@ extension AppState {
     }
 
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
-    func variance(_ rate: Figure?, glyphs: Glyphs) -> TableCell {
-        guard let period, let x = metrics.scheduleVarianceValue(rate, period: period) else {
+    func variance(_ rate: ShownFigure?, glyphs: Glyphs) -> TableCell {
+        guard let period, let x = metrics.scheduleVarianceValue(rate: rate?.quantity, period: period) else {
             return .text(glyphs.unknown + " ", .unknown)
         }
         let text = DecimalMath.text(x, scale: 1)
@@ -435,8 +442,11 @@ extension AppState {
         return .text((x > 0 ? "+" : "") + text + " ", nil)
     }
 
-    func projects(_ started: Figure?, _ planned: Figure?, _ ft: FigureText) -> TableCell {
-        func t(_ f: Figure?) -> String { ft.text(f) }
+    func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {
+        func t(_ f: ShownFigure?) -> String {
+            guard case let .text(s, _) = ft.value(f) else { return "" }
+            return s
+        }
         let derived = (started?.isDerived ?? false) || (planned?.isDerived ?? false)
         let role: Role? = derived ? .derived : (started == nil && planned == nil ? .unknown : nil)
         return .text("\(t(started))/\(t(planned))", role)

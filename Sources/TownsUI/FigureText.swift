@@ -10,6 +10,11 @@ public struct FigureText: Sendable {
 
     /// An amount in 亿元 or a count: text and the role it is drawn in.
     public func value(_ figure: Figure?, flagged: Bool = false, suffix: String = "") -> TableCell {
+        value(ShownFigure(figure), flagged: flagged, suffix: suffix)
+    }
+
+    /// `value(_:flagged:suffix:)` of a figure as a table holds it.
+    public func value(_ figure: ShownFigure?, flagged: Bool = false, suffix: String = "") -> TableCell {
         guard let figure else { return .text(glyphs.unknown, .unknown) }
         let flag = flagged ? "!" : ""
         switch figure.quantity {
@@ -25,6 +30,11 @@ public struct FigureText: Sendable {
 
     /// A percentage: "72.9%", "≈23.5%", "—".
     public func percent(_ figure: Figure?, flagged: Bool = false) -> TableCell {
+        value(figure, flagged: flagged, suffix: "%")
+    }
+
+    /// `percent(_:flagged:)` of a figure as a table holds it.
+    public func percent(_ figure: ShownFigure?, flagged: Bool = false) -> TableCell {
         value(figure, flagged: flagged, suffix: "%")
     }
 

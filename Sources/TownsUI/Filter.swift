@@ -33,18 +33,18 @@ public struct TownFilter: Hashable, Sendable {
 extension AppState {
     /// Whether `town` passes the filter in the shown period.
     public func passes(_ town: Town) -> Bool {
-        passes(town, rate: metrics.figure(town, FigureKey(.completionRate, period?.id ?? "")))
+        passes(town, rate: metrics.figure(town, FigureKey(.completionRate, period?.id ?? ""))?.quantity)
     }
 
     /// Whether `town` passes the filter, given its completion rate in the shown period
     /// (read only for the behind-schedule filter).
-    func passes(_ town: Town, rate: @autoclosure () -> Figure?) -> Bool {
+    func passes(_ town: Town, rate: @autoclosure () -> Quantity?) -> Bool {
         let f = filter
         if let county = f.county, town.countyZH != county, town.countyEN.lowercased() != county.lowercased() { return false }
         if let type = f.type, town.type != type { return false }
         if let stage = f.stage, town.list != stage { return false }
         if f.behindSchedule {
-            guard let p = period, let rate = rate()?.quantity.exactValue, DecimalMath.double(rate) < p.elapsedPercent else { return false }
+            guard let p = period, let rate = rate()?.exactValue, DecimalMath.double(rate) < p.elapsedPercent else { return false }
         }
         if let problem = f.problem {
             guard dataset.problems?.flags(of: town.id).contains(where: { $0.problemID == problem }) == true else { return false }
@@ -62,6 +62,6 @@ extension AppState {
     func filtered(_ positions: [Int]) -> [Int] {
         guard !filter.isEmpty else { return positions }
         let facts = filter.behindSchedule ? periodTable() : []
-        return positions.filter { i in passes(dataset.towns[i], rate: facts[i].completionRate) }
+        return positions.filter { i in passes(dataset.towns[i], rate: facts[i].completionRate?.quantity) }
     }
 }

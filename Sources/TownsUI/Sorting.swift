@@ -43,7 +43,7 @@ extension SortKey {
     /// The key of a figure's cell (`FigureText.value`/`percent`) without writing the cell:
     /// the value (exact values are shown with all their decimals), a bound's bound as shown
     /// (whole number, `>14`), unknown when there is no figure.
-    public static func of(_ figure: Figure?) -> SortKey {
+    public static func of(_ figure: ShownFigure?) -> SortKey {
         switch figure?.quantity {
         case let .exact(v, _)?: return .number(DecimalMath.double(v))
         case let .moreThan(b)?: return .number(DecimalMath.double(DecimalMath.rounded(b, scale: 0)))

@@ -54,8 +54,8 @@ final class ViewCache: @unchecked Sendable {
     private var townsByEntity: [String: [Int]]?
     private var townIndex: [String: Int]?
     private var entityIndex: [String: OperatingEntity]?
-    private var periodTables = Recent<Int, [Metrics.PeriodFigures]>(capacity: 4)
-    private var plansByYear = Recent<String, [Figure?]>(capacity: 4)
+    private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
+    private var plansByYear = Recent<String, [Figure?]>(capacity: 2)
 
     /// The cached list for `key`, made with `make` when absent.
     func list(_ key: ListKey, make: () -> ListContent?) -> List? {
@@ -123,13 +123,13 @@ final class ViewCache: @unchecked Sendable {
     private var warmNames = false
 
     /// Each period's figures of every town (by position in `dataset.towns`), for tables:
-    /// computed once per period (the last `capacity` periods kept).
-    func periodFigures(_ period: Int, make: () -> [Metrics.PeriodFigures]) -> [Metrics.PeriodFigures] {
+    /// computed once per period (the last three kept: the period shown and its neighbours).
+    func periodFigures(_ period: Int, make: () -> [TownPeriod]) -> [TownPeriod] {
         once(.period(period), get: { periodTables.get(period) }, put: { periodTables.put(period, $0) }, make: make)
     }
 
     /// Each town's plan for a year ("2015"), by position in `dataset.towns`: one
-    /// derivation per town and year, shared by the year's periods (the last `capacity` years kept).
+    /// derivation per town and year, shared by the year's periods (the last two years kept).
     func yearPlans(_ year: String, make: () -> [Figure?]) -> [Figure?] {
         once(.plans(year), get: { plansByYear.get(year) }, put: { plansByYear.put(year, $0) }, make: make)
     }
