@@ -99,7 +99,8 @@ extension AppState {
     /// neighbouring periods' town tables (`]` `[`), the pinyin of every town, county and
     /// entity name (sorting by name, search; from `warmPinyinFrom` towns), and the search
     /// text of the list shown (`/`).
-    /// With them, the neighbouring periods' lists of the view shown and their column widths.
+    /// With them, the neighbouring periods' lists of the view shown, and the other top views'
+    /// lists of the period shown, with their column widths.
     /// The dashboard runs it on a background thread after drawing a frame, while it waits
     /// for a key; a key that needs something being worked out waits for it rather than
     /// working it out twice. Results go into the state's view cache; nothing is shown
@@ -111,6 +112,14 @@ extension AppState {
             _ = s.periodTable()
             if let list = s.list(for: s.screen, glyphs: glyphs) {
                 _ = cache.naturalWidths(list, visible: s.screen.scroll..<(s.screen.scroll + Renderer.visibleRows(s)))
+            }
+        }
+        // The other views of the period shown, for their first visit (1-5, Tab).
+        for kind in AppState.topViews where kind != screen.kind {
+            var s = self
+            s.stack = [Screen(kind)]
+            if let list = s.list(for: s.screen, glyphs: glyphs) {
+                _ = cache.naturalWidths(list, visible: 0..<Renderer.visibleRows(s))
             }
         }
         // Pinyin ahead only where a first search or sort would feel it: ICU's data costs
@@ -149,7 +158,7 @@ extension AppState {
         case .towns:
             return townsTable(filtered(Array(dataset.towns.indices)), withCity: filter.isEmpty, glyphs: glyphs)
         case let .type(n):
-            return townsTable(filtered(dataset.towns.indices.filter { dataset.towns[$0].type == n }), withCity: false, glyphs: glyphs)
+            return townsTable(filtered(cache.townsByType(dataset)[n] ?? []), withCity: false, glyphs: glyphs)
         case let .entity(id):
             let positions = id.map { cache.townsByEntity(dataset)[$0] ?? [] } ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
             return townsTable(filtered(positions), withCity: false, glyphs: glyphs)
@@ -172,16 +181,31 @@ extension AppState {
     /// `Metrics.periodFigures` gives them, kept as a table shows them (`TownPeriod`: values
     /// and derived marks, no formula written): worked out once per period, on every core.
     func periodTable() -> [TownPeriod] {
-        let p = period?.id ?? ""
-        let year = period.map { String($0.year) } ?? ""
+        guard let period else { return dataset.towns.map { _ in TownPeriod() } }
+        let p = period.id
+        let year = String(period.year)
         let m = metrics.withoutFormulas
+        let towns = dataset.towns
         return cache.periodFigures(periodIndex) {
+            let withFigures = cache.townsWithFigures(dataset)
             let plans = cache.yearPlans(year) {
-                concurrentMap(dataset.towns, minimumPerSlice: 512) { (m.figure($0, FigureKey(.planYear, year)), 0) }.0
+                // Only a town with a figure of the year (a reported plan) or of one of its
+                // periods (completed and rate, for a derived plan) can have a plan.
+                var candidates = Set(withFigures[year] ?? [])
+                for q in dataset.periods where q.year == period.year { candidates.formUnion(withFigures[q.id] ?? []) }
+                var plans = [Figure?](repeating: nil, count: towns.count)
+                let found = concurrentMap(candidates.sorted(), minimumPerSlice: 512) { i in (i, m.figure(towns[i], FigureKey(.planYear, year))) }
+                for (i, plan) in zip(found.0, found.1) { plans[i] = plan }
+                return plans
             }
-            return concurrentMap(Array(dataset.towns.indices), minimumPerSlice: 512) { i in
-                (TownPeriod(m.periodFigures(dataset.towns[i], period: p, year: year, plan: plans[i])), 0)
-            }.0
+            let planned = cache.plannedProjects(dataset)
+            // A town with no figure of the period: its plan and planned projects, nothing else.
+            var table = towns.indices.map { i in TownPeriod(planYear: ShownFigure(plans[i]), projectsPlanned: planned[i]) }
+            let changed = concurrentMap(withFigures[p] ?? [], minimumPerSlice: 512) { i in
+                (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plans[i])))
+            }
+            for (i, row) in zip(changed.0, changed.1) { table[i] = row }
+            return table
         }
     }
 
@@ -464,9 +488,10 @@ extension AppState {
             Column(tr("小镇名单", "Town list"), priority: 50, minWidth: 8, maxWidth: 60),
         ]
         let facts = periodTable()
+        let byType = cache.townsByType(dataset)
         var rows: [TableRow] = []
         for type in dataset.types {
-            let positions = dataset.towns.indices.filter { dataset.towns[$0].type == type.number }
+            let positions = byType[type.number] ?? []
             var plan = Metrics.Tally(), done = Metrics.Tally()
             for i in positions {
                 plan.add(facts[i].planYear)
@@ -475,11 +500,16 @@ extension AppState {
             rows.append(TableRow([
                 .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
                 subtotal(plan, glyphs), subtotal(done, glyphs),
-                .plain(nameList(positions.map { dataset.towns[$0] }, width: columns[5].maxWidth)),
-            ], searchTerms: [type.nameZH, type.nameEN] + positions.flatMap { [dataset.towns[$0].nameZH, dataset.towns[$0].nameEN] }))
+                .plain(nameList(positions, width: columns[5].maxWidth)),
+            ]))
         }
-        return ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
-                           emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
+        var content = ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
+                                  emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
+        let types = dataset.types, towns = dataset.towns
+        content.terms = { i in
+            [types[i].nameZH, types[i].nameEN] + (byType[types[i].number] ?? []).flatMap { [towns[$0].nameZH, towns[$0].nameEN] }
+        }
+        return content
     }
 
     /// "Σ 9.3 (1/2)": the sum of the towns' known figures and how many are known.
@@ -489,18 +519,19 @@ extension AppState {
         return .text(text, s.derived == 0 ? nil : .derived)
     }
 
-    /// The towns' names joined ("海宁皮革时尚小镇、南湖基金小镇"), as many as fit in `width`
-    /// cells, then how many more ("… 等 2,497 个" / "… and 2,497 more"): a type of 2,500
-    /// towns is not written out in full for a cell that shows 60 columns.
-    func nameList(_ towns: [Town], width: Int) -> String {
+    /// The names of the towns at `positions` (in `dataset.towns`) joined
+    /// ("海宁皮革时尚小镇、南湖基金小镇"), as many as fit in `width` cells, then how many more
+    /// ("… 等 2,497 个" / "… and 2,497 more"): a type of 2,500 towns is not written out in
+    /// full for a cell that shows 60 columns.
+    func nameList(_ positions: [Int], width: Int) -> String {
         let separator = tr("、", ", ")
         var out = ""
         var used = 0
-        for (i, town) in towns.enumerated() {
-            let piece = (i == 0 ? "" : separator) + name(town)
+        for (i, position) in positions.enumerated() {
+            let piece = (i == 0 ? "" : separator) + name(dataset.towns[position])
             let w = DisplayWidth.of(piece)
             if used + w > width {
-                return out + tr("… 等 \(towns.count - i) 个", "… and \(towns.count - i) more")
+                return out + tr("… 等 \(positions.count - i) 个", "… and \(positions.count - i) more")
             }
             out += piece
             used += w
@@ -527,17 +558,18 @@ extension AppState {
             guard i < entities.count else {
                 let list = towns(unnamed)
                 return TableRow([.text(rowState.tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown), .text(glyphs.unknown, .unknown),
-                                 .text(glyphs.unknown, .unknown), .plain(rowState.nameList(list, width: listWidth))],
+                                 .text(glyphs.unknown, .unknown), .plain(rowState.nameList(unnamed, width: listWidth))],
                                 searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
             }
             let entity = entities[i]
-            let list = towns(byEntity[entity.id] ?? [])
+            let positions = byEntity[entity.id] ?? []
+            let list = towns(positions)
             let modes = Set(list.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
             return TableRow([
                 .plain(rowState.tr(entity.nameZH, entity.nameEN)),
                 entity.kind.map { .plain($0 == "central state-owned enterprise" ? rowState.tr("央企", "central SOE") : $0) } ?? .text(glyphs.unknown, .unknown),
                 modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(separator: "/")),
-                list.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(list, width: listWidth)),
+                list.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
             ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
         }
         let targets: [Screen.Kind?] = entities.map { .entity($0.id) } + (unnamed.isEmpty ? [] : [.entity(nil)])

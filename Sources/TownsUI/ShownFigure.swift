@@ -30,6 +30,13 @@ public struct TownPeriod: Sendable {
     public var projectsPlanned: ShownFigure?
     public var startRate: ShownFigure?
 
+    /// Figures given one by one (nil: unknown).
+    public init(planYear: ShownFigure? = nil, completed: ShownFigure? = nil, completionRate: ShownFigure? = nil,
+                projectsStarted: ShownFigure? = nil, projectsPlanned: ShownFigure? = nil, startRate: ShownFigure? = nil) {
+        self.planYear = planYear; self.completed = completed; self.completionRate = completionRate
+        self.projectsStarted = projectsStarted; self.projectsPlanned = projectsPlanned; self.startRate = startRate
+    }
+
     public init(_ f: Metrics.PeriodFigures) {
         planYear = ShownFigure(f.planYear)
         completed = ShownFigure(f.completed)

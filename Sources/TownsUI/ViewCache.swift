@@ -45,13 +45,18 @@ final class ViewCache: @unchecked Sendable {
     /// list this long or shorter, else this many spread evenly over the list.
     static let widthSample = 256
 
-    /// Lists and town pages kept, each (most recently used last).
-    static let capacity = 6
+    /// Lists and town pages kept, each (most recently used last): enough for the list shown,
+    /// its neighbouring periods' and the other top views' (`AppState.warm`), and a few sorts.
+    /// A list keeps only the rows made so far, so a list of 10,000 towns costs little.
+    static let capacity = 12
     private let lock = NSLock()
     private var lists = Recent<ListKey, List>(capacity: ViewCache.capacity)
     private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
     private var findings: [Finding]?
     private var townsByEntity: [String: [Int]]?
+    private var townsByType: [Int: [Int]]?
+    private var withFigures: [String: [Int]]?
+    private var planned: [ShownFigure?]?
     private var townIndex: [String: Int]?
     private var entityIndex: [String: OperatingEntity]?
     private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
@@ -159,6 +164,14 @@ final class ViewCache: @unchecked Sendable {
         return value
     }
 
+    /// Each town's planned projects (a figure of no period), by position in `dataset.towns`.
+    func plannedProjects(_ dataset: Dataset) -> [ShownFigure?] {
+        if let known = withLock({ planned }) { return known }
+        let all = dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) }
+        withLock { planned = all }
+        return all
+    }
+
     /// The operating entities by id.
     func entitiesByID(_ dataset: Dataset) -> [String: OperatingEntity] {
         if let known = withLock({ entityIndex }) { return known }
@@ -190,6 +203,30 @@ final class ViewCache: @unchecked Sendable {
             for id in Set(town.entityIDs) { index[id, default: []].append(i) }
         }
         withLock { townsByEntity = index }
+        return index
+    }
+
+    /// For each period id (and year, for a year's plan; "" for figures of no period), the
+    /// positions in `dataset.towns` of the towns with a figure of it, ascending: a town with
+    /// no figure of a period has nothing to look up or derive there.
+    func townsWithFigures(_ dataset: Dataset) -> [String: [Int]] {
+        if let known = withLock({ withFigures }) { return known }
+        var index: [String: [Int]] = [:]
+        for (i, town) in dataset.towns.enumerated() {
+            for key in town.figures.keys where index[key.period ?? ""]?.last != i {
+                index[key.period ?? "", default: []].append(i)
+            }
+        }
+        withLock { withFigures = index }
+        return index
+    }
+
+    /// The towns of each development type, as positions in `dataset.towns`, in file order.
+    func townsByType(_ dataset: Dataset) -> [Int: [Int]] {
+        if let known = withLock({ townsByType }) { return known }
+        var index: [Int: [Int]] = [:]
+        for (i, town) in dataset.towns.enumerated() { index[town.type, default: []].append(i) }
+        withLock { townsByType = index }
         return index
     }
 
