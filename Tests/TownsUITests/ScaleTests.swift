@@ -141,6 +141,25 @@ final class ScaleTests: XCTestCase {
         }
     }
 
+    /// The dashboard's way: the warm-up on another thread while keys arrive, sharing the
+    /// view cache. Screens are the screens of a state that worked everything out itself
+    /// (run under the thread sanitizer too: `swift test --sanitize=thread`).
+    func testWarmUpOnAnotherThreadWhileKeysArrive() throws {
+        let renderer = Renderer(theme: .monochrome)
+        var s = AppState(dataset: Self.dataset, width: 120, height: 30)
+        let group = DispatchGroup()
+        let actions: [Action] = [.nextPeriod, .nextPeriod, .showView(.types), .showView(.towns), .startSearch, .searchKey(.char("z")),
+                                 .searchKey(.enter), .sortNextColumn, .previousPeriod, .showView(.entities), .moveDown, .open,
+                                 .back, .showView(.assessment), .nextPeriod, .toggleBehindFilter, .previousPeriod]
+        for action in actions {
+            let now = s
+            DispatchQueue.global().async(group: group) { now.warm() }
+            s = update(s, action)
+            XCTAssertEqual(renderer.render(s).lines(), renderer.render(AppState.rebuilt(s)).lines(), "after \(action)")
+        }
+        group.wait()
+    }
+
     func testALongTownListIsCutWithACount() {
         var s = AppState(dataset: Self.dataset)
         let list = s.nameList(Array(0..<50), width: 60)
