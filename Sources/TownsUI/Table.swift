@@ -193,6 +193,8 @@ public struct TableRenderer: Sendable {
                 let at = min(width - 1, max(0, Int((min(max(marker, 0), 1) * Double(width)).rounded(.down))))
                 var style = theme.style(.barMarker)
                 if rowStyle.reverse { style.reverse = true }
+                // On a row with a background (the selection), the mark keeps the row's band.
+                if rowStyle.background != .default { style.background = rowStyle.background }
                 grid.put(glyphs.marker, x: x + at, y: y, style: style, maxWidth: 1)
             }
         }
@@ -213,6 +215,7 @@ public struct TableRenderer: Sendable {
         if used < width {
             var track = theme.style(.barEmpty)
             if rowStyle.reverse { track = rowStyle }
+            if rowStyle.background != .default { track.background = rowStyle.background }
             grid.put(String(repeating: glyphs.barEmpty, count: width - used), x: x + used, y: y, style: track, maxWidth: width - used)
         }
     }
@@ -233,7 +236,12 @@ public struct TableRenderer: Sendable {
         return out + "…"
     }
 
+    /// The selection's style with a role's emphasis, where the role has no colour of its own
+    /// (a monochrome theme marks roles by attributes alone). A coloured role's bold is left
+    /// out in the selection band: its markers (▼ ≈ — !) still say what it is, and each bold
+    /// run costs the terminal a full attribute reset (~40 bytes per selection move).
     private func merge(_ base: Style, emphasis: Style) -> Style {
+        guard emphasis.foreground == .default else { return base }
         var s = base
         s.bold = s.bold || emphasis.bold
         s.underline = s.underline || emphasis.underline
