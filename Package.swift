@@ -49,6 +49,8 @@ let package = Package(
         .target(name: "TownsUI", dependencies: ["TownsCore", "CTownsText"]),
         // The ncurses backend: terminal set-up and restore, signals, keys, colours.
         .target(name: "TownsTerminal", dependencies: ["TownsUI", "CNcursesw"]),
+        // malloc_trim for the dashboard, after the load (the loader's parse trees freed).
+        .target(name: "CTownsMemory", path: "Sources/CTownsMemory"),
         // forkpty for the benchmark's pseudo-terminal runs (`towns bench`).
         .target(name: "CTownsPty", path: "Sources/CTownsPty"),
         // `towns bench`: timings in process, the real binary and VisiData through a
@@ -57,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "towns",
             dependencies: [
-                "TownsCore", "TownsImport", "TownsUI", "TownsTerminal", "TownsBench",
+                "TownsCore", "TownsImport", "TownsUI", "TownsTerminal", "TownsBench", "CTownsMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

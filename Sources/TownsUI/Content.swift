@@ -21,9 +21,10 @@ public struct ListContent: Sendable {
     /// unsorted list, column) -> the key its cell would give; nil, or a nil key, sorts by the
     /// cell as shown (`SortKey.of`).
     public var sortKey: (@Sendable (_ row: Int, _ column: Int) -> SortKey?)? = nil
-    /// What a search matches a row by without making the row (the row's position in the
-    /// unsorted list -> names); nil: the row's `searchTerms`.
-    public var terms: (@Sendable (Int) -> [String])? = nil
+    /// What a search looks in for a row, without making the row: the row's position in the
+    /// unsorted list -> its search text (`SearchIndex.haystack` of its names); nil: the
+    /// haystack of the row's `searchTerms`.
+    public var searchText: (@Sendable (Int) -> [UInt8])? = nil
 
     public init(columns: [Column], rows: Rows, targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
                 notes: [String] = [], summaryTarget: Screen.Kind? = nil) {
@@ -84,11 +85,26 @@ extension AppState {
         return cache.searchMatches(list, query: q, haystack: haystackMaker(list.content))
     }
 
-    /// A row's search text (by position in `content`'s order), from `content.terms` when
-    /// given (no row made), else from the row's `searchTerms`.
+    /// A row's search text (by position in `content`'s order), from `content.searchText`
+    /// when given (no row made), else from the row's `searchTerms`.
     func haystackMaker(_ content: ListContent) -> (Int) -> [UInt8] {
         let index = searchIndex
-        return { i in index.haystack(content.terms?(content.rows.source(i)) ?? content.rows[i].searchTerms) }
+        return { i in content.searchText?(content.rows.source(i)) ?? index.haystack(content.rows[i].searchTerms) }
+    }
+
+    /// The search text of the town at `position` in `dataset.towns` (its names, county's and
+    /// entities'), made once per dataset and shared by every list of towns, whatever the
+    /// period, filter or sort.
+    func townSearchText() -> @Sendable (Int) -> [UInt8] {
+        let store = cache.townSearchText
+        let index = searchIndex
+        let entities = cache.entitiesByID(dataset)
+        let rowState = forRows
+        return { position in
+            store.get(position, count: rowState.dataset.towns.count) {
+                index.haystack(rowState.townTerms(rowState.dataset.towns[position], entities: entities))
+            }
+        }
     }
 
     /// Datasets with at least this many towns get their names' pinyin and the search text
@@ -322,7 +338,8 @@ extension AppState {
                                   summary: filter.isEmpty ? summary : [],
                                   emptyText: rules.isEmpty ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset") : tr("没有小镇 no towns", "no towns"),
                                   notes: notes)
-        content.terms = { i in rowState.townTerms(rowState.dataset.towns[positions[i]], entities: entities) }
+        let text = townSearchText()
+        content.searchText = { i in text(positions[i]) }
         return content
     }
 
@@ -435,7 +452,8 @@ extension AppState {
             default: return nil
             }
         }
-        content.terms = { i in rowState.townTerms(rowState.dataset.towns[positions[i]], entities: entities) }
+        let text = townSearchText()
+        content.searchText = { i in text(positions[i]) }
         return content
     }
 
@@ -506,8 +524,9 @@ extension AppState {
         var content = ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
                                   emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
         let types = dataset.types, towns = dataset.towns
-        content.terms = { i in
-            [types[i].nameZH, types[i].nameEN] + (byType[types[i].number] ?? []).flatMap { [towns[$0].nameZH, towns[$0].nameEN] }
+        let index = searchIndex
+        content.searchText = { i in
+            index.haystack([types[i].nameZH, types[i].nameEN] + (byType[types[i].number] ?? []).flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
         }
         return content
     }

@@ -120,6 +120,29 @@ final class ViewCache: @unchecked Sendable {
         }
     }
 
+    /// Each town's search text, by position in `dataset.towns` (`AppState.townSearchText`).
+    let townSearchText = SharedTexts()
+
+    /// Byte strings by position, each made once, from any thread. Held by row makers and by
+    /// the cache, it holds nothing of either.
+    final class SharedTexts: @unchecked Sendable {
+        private var texts: [[UInt8]?] = []
+        private let lock = NSLock()
+
+        /// The text at `position` (of `count`), made by `make` when first asked for.
+        func get(_ position: Int, count: Int, make: () -> [UInt8]) -> [UInt8] {
+            lock.lock()
+            if texts.count != count { texts = Array(repeating: nil, count: count) }
+            if let known = texts[position] { lock.unlock(); return known }
+            lock.unlock()
+            let text = make()
+            lock.lock()
+            texts[position] = text
+            lock.unlock()
+            return text
+        }
+    }
+
     /// Whether the names' pinyin has been worked out ahead (`AppState.warm`); set once.
     var namesWarm: Bool {
         get { withLock { warmNames } }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTownsMemory
 import Foundation
 import TownsCore
 import TownsTerminal
@@ -60,6 +61,9 @@ struct DashboardCommand: ParsableCommand {
         // Taken before the load: a change during the load shows as a change at the first poll.
         let fingerprint = DatasetFingerprint(directory: directory)
         let dataset = try loadDataset(directory)
+        // The loader's parse trees are freed; give their pages back to the system, so what the
+        // dashboard allocates later (on other threads' heaps too) does not add to them.
+        _ = towns_release_free_heap()
         let settings = Config(path: config)
         let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
                                     choice: theme == "default" ? (settings.theme ?? "default") : theme)
