@@ -469,7 +469,7 @@ private struct Loader {
                 if index == nil { r.error("town", .unknownReference, "unknown town '\(townID)' (not in towns.toml)") }
             }
             let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
-                                    extraKeys: ["town"])
+                                    extraKeys: Self.townFigureExtraKeys)
             if let index, let townID, let (key, figure) = parsed {
                 if let first = towns[index].figures[key] {
                     r.error("measure", .duplicate, "duplicate figure \(key) for town '\(townID)'" + (first.origin.map { " (first at \($0))" } ?? ""))
@@ -596,10 +596,16 @@ private struct Loader {
         }
     }
 
+    /// The fields of a [[total]] record; of a [[figure]] record, with `town`.
+    static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note", "derived"]
+    static let townFigureExtraKeys: Set<String> = ["town"]
+    static let townFigureKeys = figureKeys.union(townFigureExtraKeys)
+
     /// Reads one [[figure]] or [[total]] record.
     func readFigure(_ r: inout RecordReader, document: TOMLDocument, periods: [Period], sources: [String: Source],
                     extraKeys: Set<String>) -> (FigureKey, Figure)? {
-        r.warnUnknownKeys(allowed: extraKeys.union(["measure", "period", "value", "more_than", "source", "at", "quote", "note", "derived"]))
+        r.warnUnknownKeys(allowed: extraKeys == Self.townFigureExtraKeys ? Self.townFigureKeys
+                                   : extraKeys.union(Self.figureKeys))
         let measureText = r.string("measure", required: true)
         let measure = measureText.flatMap(Measure.init(rawValue:))
         if let measureText, measure == nil {

@@ -78,7 +78,7 @@ struct TOMLDocument {
                               _ tables: [String: Int]) -> (name: String, lines: [Range<Int>], firstRecord: [Int])? {
         guard tables.isEmpty, arrays.count == 1, let (name, headers) = arrays.first, headers.count > partRecords,
               !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
-              !text.contains("\"\"\""), !text.contains("\'\'\'") else { return nil }
+              !containsTripleQuote(text) else { return nil }
         var ranges: [Range<Int>] = []
         var firsts: [Int] = []
         var start = 0
@@ -92,6 +92,29 @@ struct TOMLDocument {
             record = next
         }
         return (name, ranges, firsts)
+    }
+
+    /// Whether `text` holds `"""` or `'''` (a multi-line string may). The bytes are searched
+    /// first; only a file where they are found is asked again as `String.contains` did, so the
+    /// answer is the same (a quote followed by a combining mark is no match there).
+    static func containsTripleQuote(_ text: String) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var run = 0
+            var quote: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x22 || byte == 0x27 {
+                    run = byte == quote ? run + 1 : 1
+                    quote = byte
+                    if run == 3 { return true }
+                } else {
+                    run = 0
+                }
+            }
+            return false
+        } ?? true
+        return found && (text.contains("\"\"\"") || text.contains("\'\'\'"))
     }
 
     /// Parses every part; returns the first part's table, or nil on any syntax error (the
@@ -124,24 +147,77 @@ struct TOMLDocument {
     }
 
     /// The header lines of `lines`: `[[name]]` (every one) and `[name]` (the first), 1-based.
+    ///
+    /// Scans the UTF-8 bytes: a line whose first byte after spaces and tabs is neither `[` nor
+    /// a non-ASCII byte is no header; a header line that is all ASCII is read from its bytes
+    /// (a byte is a `Character` there). Any other line (non-ASCII: maybe a wide space before
+    /// the `[`, or a combining mark after it) is read as `Character`s by `headerOf(_:)`.
     private static func indexHeaders(_ lines: TextLines) -> ([String: [Int]], [String: Int]) {
         var arrays: [String: [Int]] = [:]
         var tables: [String: Int] = [:]
-        for (i, raw) in lines.enumerated() {
-            // Only lines whose first non-blank character is `[` can be headers; skip the rest
-            // without trimming them (most lines of a data file are `key = value`).
-            guard let first = raw.first(where: { !($0 == " " || $0 == "\t" || $0.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)) }),
-                  first == "[" else { continue }
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[[") {
-                let inner = line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                arrays[inner, default: []].append(i + 1)
-            } else if line.hasPrefix("[") {
-                let inner = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                if tables[inner] == nil { tables[inner] = i + 1 }
+        func add(_ header: (array: Bool, name: String)?, _ i: Int) {
+            guard let header else { return }
+            if header.array {
+                arrays[header.name, default: []].append(i + 1)
+            } else if tables[header.name] == nil {
+                tables[header.name] = i + 1
+            }
+        }
+        var text = lines.text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            // The last `[[name]]` seen and its name's bytes: most headers repeat it.
+            var lastName = ""
+            var lastBytes: UnsafeBufferPointer<UInt8>.SubSequence = bytes[0..<0]
+            for i in 0..<lines.count {
+                let range = lines.byteRange(i)
+                var j = range.lowerBound
+                while j < range.upperBound, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+                guard j < range.upperBound else { continue }
+                if bytes[j] >= 0x80 {
+                    add(headerOf(lines[i]), i)
+                    continue
+                }
+                guard bytes[j] == UInt8(ascii: "[") else { continue }
+                var end = range.upperBound
+                if bytes[j..<end].contains(where: { $0 >= 0x80 }) {
+                    add(headerOf(lines[i]), i)
+                    continue
+                }
+                while end > j, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                let array = end - j >= 2 && bytes[j + 1] == UInt8(ascii: "[")
+                var a = j + (array ? 2 : 1)
+                var b = a
+                while b < end, bytes[b] != UInt8(ascii: "]") { b += 1 }
+                while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+                let inner = bytes[a..<b]
+                if array {
+                    if !inner.elementsEqual(lastBytes) {
+                        lastBytes = inner
+                        lastName = String(decoding: inner, as: UTF8.self)
+                    }
+                    arrays[lastName, default: []].append(i + 1)
+                } else {
+                    add((false, String(decoding: inner, as: UTF8.self)), i)
+                }
             }
         }
         return (arrays, tables)
+    }
+
+    /// The header a line holds, read as `Character`s: `[[name]]` (array) or `[name]`; nil
+    /// when its first non-blank character is not `[`.
+    private static func headerOf(_ raw: Substring) -> (array: Bool, name: String)? {
+        guard let first = raw.first(where: { !($0 == " " || $0 == "\t" || $0.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)) }),
+              first == "[" else { return nil }
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.hasPrefix("[[") {
+            return (true, line.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces))
+        } else if line.hasPrefix("[") {
+            return (false, line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces))
+        }
+        return nil
     }
 
     /// Frees the parsed tree (TOMLKit never frees a parsed table by itself: a 14 MB file's
@@ -235,7 +311,7 @@ struct RecordReader {
             error(key, .wrongType, "expected a string, found \(describe(value))")
             return nil
         }
-        if required && s.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required && WhiteSpace.isBlank(s) {
             error(key, .missing, "is empty")
             return nil
         }
@@ -294,7 +370,7 @@ struct RecordReader {
             guard d.isFinite else { error(key, .badAmount, "\(d) is not a finite number"); return nil }
             text = TOMLDocumentNumber.shortest(d)
         } else if let s = value.string {
-            text = s.trimmingCharacters(in: .whitespaces)
+            text = WhiteSpace.trimmed(s)
         } else {
             error(key, .wrongType, "expected a number, found \(describe(value))")
             return nil
@@ -348,6 +424,7 @@ enum TOMLDocumentNumber {
 
     /// Parses "12", "9.3", "0.50" into a Decimal and its count of digits after the point.
     static func parse(_ text: String) -> (Decimal, Int)? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return parseASCII(text) }
         var body = Substring(text)
         var negative = false
         if body.hasPrefix("-") { negative = true; body = body.dropFirst() }
@@ -356,9 +433,63 @@ enum TOMLDocumentNumber {
         guard parts.count == 1 || parts.count == 2,
               !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               parts.count == 1 || !parts[1].isEmpty,
-              let value = Decimal(string: String(body), locale: Locale(identifier: "en_US_POSIX"))
+              let value = Decimal(string: String(body), locale: posix)
         else { return nil }
         let decimals = parts.count == 2 ? parts[1].count : 0
         return (negative ? -value : value, decimals)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `parse` of an all-ASCII text, from its bytes (each byte is a `Character` there, and
+    /// the ASCII `Character`s that are numbers are the digits 0-9).
+    private static func parseASCII(_ text: String) -> (Decimal, Int)? {
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        var negative = false
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: "-") || utf8[i] == UInt8(ascii: "+") {
+            negative = utf8[i] == UInt8(ascii: "-")
+            i = utf8.index(after: i)
+        }
+        let bodyStart = i
+        var integerDigits = 0
+        while i < utf8.endIndex, (0x30...0x39).contains(utf8[i]) { integerDigits += 1; i = utf8.index(after: i) }
+        var decimals = 0
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: ".") {
+            i = utf8.index(after: i)
+            while i < utf8.endIndex, (0x30...0x39).contains(utf8[i]) { decimals += 1; i = utf8.index(after: i) }
+            guard decimals > 0 else { return nil }
+        }
+        guard integerDigits > 0, i == utf8.endIndex,
+              let value = Decimal(string: String(text[bodyStart...]), locale: posix) else { return nil }
+        return (negative ? -value : value, decimals)
+    }
+}
+
+/// The blank-space questions the loader asks of field values, with the answers
+/// `trimmingCharacters(in: .whitespaces)` gives (tab and the Unicode space separators), without
+/// its trip through NSString for the usual value that is ASCII at both ends.
+enum WhiteSpace {
+    /// `s.trimmingCharacters(in: .whitespaces).isEmpty`.
+    static func isBlank(_ s: String) -> Bool {
+        for byte in s.utf8 {
+            if byte == 0x20 || byte == 0x09 { continue }
+            if byte < 0x80 { return false }
+            return s.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
+        }
+        return true
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b >= 0x80 }
+        if !blank(first) && !blank(last) { return s }
+        let scalars = s.unicodeScalars
+        var a = scalars.startIndex
+        var b = scalars.endIndex
+        while a < b, CharacterSet.whitespaces.contains(scalars[a]) { a = scalars.index(after: a) }
+        while b > a, CharacterSet.whitespaces.contains(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+        return String(scalars[a..<b])
     }
 }

@@ -23,12 +23,26 @@ struct TextLines: RandomAccessCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { starts.count }
 
+    /// UTF-8 offsets (into `text.utf8`) of line `i` without its line feed (or carriage return
+    /// and line feed): the bytes of `self[i]`.
+    func byteRange(_ i: Int) -> Range<Int> {
+        let start = Int(starts[i])
+        var end = i + 1 < starts.count ? Int(starts[i + 1]) - 1 : text.utf8.count
+        if end > start, byte(at: end - 1) == 0x0D { end -= 1 }
+        return start..<end
+    }
+
+    private func byte(at offset: Int) -> UInt8 {
+        let utf8 = text.utf8
+        return utf8[utf8.index(utf8.startIndex, offsetBy: offset)]
+    }
+
     /// Line `i` without its line feed (or carriage return and line feed).
     subscript(i: Int) -> Substring {
+        let range = byteRange(i)
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Int(starts[i]))
-        var end = i + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: Int(starts[i + 1]) - 1) : utf8.endIndex
-        if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
         return text[start..<end]
     }
 
