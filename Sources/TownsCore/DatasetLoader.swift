@@ -450,10 +450,9 @@ private struct Loader {
     /// where the first one is.
     mutating func readTownFigures(_ document: TOMLDocument, into towns: inout [Town], index townIndex: [String: Int],
                                   periods: [Period], sources: [String: Source]) {
-        // A large file comes in parts, each parsed and freed in turn (see TOMLDocument.part).
-        for partIndex in 0..<document.partCount(of: "figure") {
-            let part = document.part(partIndex, of: "figure")
-            defer { if partIndex > 0 { part.table.clear() } }
+        // A large file comes in parts, each parsed (while the one before is read) and freed in
+        // turn (see TOMLDocument.forEachPart).
+        document.forEachPart(of: "figure") { part in
             readTownFigureRecords(records(document, "figure", required: false, part: part), document, into: &towns,
                                   index: townIndex, periods: periods, sources: sources)
         }

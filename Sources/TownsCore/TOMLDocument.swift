@@ -119,16 +119,49 @@ struct TOMLDocument {
 
     /// Parses every part; returns the first part's table, or nil on any syntax error (the
     /// caller then parses the whole file, whose error names the right place in its words).
+    /// The parts are parsed on every core (toml++ keeps no state between documents); the
+    /// answer does not depend on which part fails first.
     private static func validate(_ split: (name: String, lines: [Range<Int>], firstRecord: [Int]), _ lines: TextLines) -> TOMLTable? {
-        var first: TOMLTable?
-        for (i, range) in split.lines.enumerated() {
-            guard let table = try? TOMLTable(string: String(lines.text(of: range))) else {
-                first?.clear()
-                return nil
+        let results = PartResults(count: split.lines.count)
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, split.lines.count)) { worker in
+            while let i = results.next(), !results.failed {
+                guard let table = try? TOMLTable(string: String(lines.text(of: split.lines[i]))) else {
+                    results.fail()
+                    return
+                }
+                if i == 0 { results.keep(table) } else { table.clear() }
             }
-            if i == 0 { first = table } else { table.clear() }
         }
-        return first
+        if results.failed {
+            results.first?.clear()
+            return nil
+        }
+        return results.first
+    }
+
+    /// The parts `validate` has handed out, whether one failed, and the first part's table;
+    /// shared by its workers under a lock.
+    private final class PartResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private let count: Int
+        private var taken = 0
+        private var _failed = false
+        private(set) var first: TOMLTable?
+
+        init(count: Int) { self.count = count }
+
+        /// The next part to parse, or nil when every part is handed out.
+        func next() -> Int? {
+            lock.withLock {
+                guard taken < count else { return nil }
+                taken += 1
+                return taken - 1
+            }
+        }
+
+        var failed: Bool { lock.withLock { _failed } }
+        func fail() { lock.withLock { _failed = true } }
+        func keep(_ table: TOMLTable) { lock.withLock { first = table } }
     }
 
     /// The number of tables `[[name]]` records come in: 1, or the number of parts.
@@ -144,6 +177,47 @@ struct TOMLDocument {
         let text = String(lines.text(of: parts.lines[index]))
         // The part parsed once already at init, so it parses again.
         return ((try? TOMLTable(string: text)) ?? TOMLTable(), parts.firstRecord[index])
+    }
+
+    /// The parts of the `[[name]]` records in order, each parsed while the caller reads the
+    /// one before it (on another core): `body` gets part 0, 1, ... on the calling thread, and
+    /// each part after the first is cleared when `body` returns.
+    func forEachPart(of name: String, _ body: ((table: TOMLTable, firstRecord: Int)) -> Void) {
+        let count = partCount(of: name)
+        guard count > 1 else {
+            body(part(0, of: name))
+            return
+        }
+        let queue = DispatchQueue(label: "towns.toml-part")
+        var next: PartFuture?
+        for index in 0..<count {
+            let current = next?.wait() ?? part(index, of: name)
+            next = nil
+            if index + 1 < count {
+                let future = PartFuture()
+                let document = self
+                queue.async { future.fulfil(document.part(index + 1, of: name)) }
+                next = future
+            }
+            body(current)
+            if index > 0 { current.table.clear() }
+        }
+    }
+
+    /// A part being parsed on another thread.
+    private final class PartFuture: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var value: (table: TOMLTable, firstRecord: Int)?
+
+        func fulfil(_ part: (table: TOMLTable, firstRecord: Int)) {
+            value = part
+            done.signal()
+        }
+
+        func wait() -> (table: TOMLTable, firstRecord: Int) {
+            done.wait()
+            return value!
+        }
     }
 
     /// The header lines of `lines`: `[[name]]` (every one) and `[name]` (the first), 1-based.
@@ -416,7 +490,8 @@ enum TOMLDocumentNumber {
     /// The shortest text that reads back as `d` (Swift's description), without exponent.
     static func shortest(_ d: Double) -> String {
         let s = "\(d)"
-        if s.contains("e") || s.contains("E") {
+        // The description is ASCII: look for the exponent's letter in its bytes.
+        if s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
             return Decimal(d).description
         }
         return s
