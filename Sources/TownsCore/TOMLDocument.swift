@@ -38,15 +38,12 @@ struct TOMLDocument {
     /// `maximumBytes`, empty, not UTF-8, or not valid TOML; each with its `Kind`.
     init(path: String, displayPath: String) throws {
         self.path = displayPath
-        let data = try DataFile.read(path: path, displayPath: displayPath, maximumBytes: TOMLDocument.maximumBytes)
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let line = TOMLDocument.firstInvalidUTF8Line(data)
-            throw LoadIssue(.error, .notUTF8, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
-        }
+        let text = try TOMLDocument.readText(path: path, displayPath: displayPath)
+        let size = text.utf8.count
         if text.allSatisfy({ $0.isWhitespace }) {
             throw LoadIssue(.error, .empty, file: displayPath,
-                            problem: data.isEmpty ? "is empty (0 bytes); a data file holds TOML records"
-                                                  : "is empty (only blank space); a data file holds TOML records")
+                            problem: size == 0 ? "is empty (0 bytes); a data file holds TOML records"
+                                               : "is empty (only blank space); a data file holds TOML records")
         }
         if let problem = TOMLGuard.problem(in: text) {
             throw LoadIssue(.error, .syntax, file: displayPath, line: problem.line, column: problem.column,
@@ -54,7 +51,7 @@ struct TOMLDocument {
         }
         lines = TextLines(text)
         (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
-        if data.count >= TOMLDocument.partThreshold, let split = TOMLDocument.split(text, lines, arrayHeaders, tableHeaders),
+        if size >= TOMLDocument.partThreshold, let split = TOMLDocument.split(text, lines, arrayHeaders, tableHeaders),
            let first = TOMLDocument.validate(split, lines) {
             parts = split
             table = first
@@ -69,6 +66,17 @@ struct TOMLDocument {
         } catch {
             throw LoadIssue(.error, .syntax, file: displayPath, problem: "TOML syntax: \(error)")
         }
+    }
+
+    /// The text of the file at `path`; its bytes are freed on return (a 14 MB file is not
+    /// held twice while it is checked and parsed).
+    private static func readText(path: String, displayPath: String) throws -> String {
+        let data = try DataFile.read(path: path, displayPath: displayPath, maximumBytes: TOMLDocument.maximumBytes)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let line = TOMLDocument.firstInvalidUTF8Line(data)
+            throw LoadIssue(.error, .notUTF8, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
+        }
+        return text
     }
 
     /// How a file made only of `[[name]]` records (one name, no `[table]` headers, no
