@@ -381,7 +381,7 @@ struct RecordReader {
                                 field: key.map { "\(name).\($0)" } ?? name, problem: problem))
     }
 
-    func has(_ key: String) -> Bool { table[key] != nil }
+    func has(_ key: String) -> Bool { table.contains(key: key) }
 
     /// A string field; nil (and an error if `required`) when absent or of another type.
     mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -473,7 +473,7 @@ struct RecordReader {
         // TOMLKit's `keys` allocates C strings it never frees: count the allowed keys present
         // first, and list the keys only when some other key is there.
         var present = 0
-        for key in allowed where table[key] != nil { present += 1 }
+        for key in allowed where table.contains(key: key) { present += 1 }
         if present == table.count { return }
         for key in table.keys.sorted() where !allowed.contains(key) {
             warning(key, .unknownField, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
