@@ -12,7 +12,10 @@ import TOMLKit
 /// parts of `partRecords` records, one part at a time (`partCount`, `part(_:)`): a whole
 /// 14 MB file would take some 150 MB as a TOMLKit tree at once. Every part is parsed once at
 /// init to find syntax errors exactly as the whole file would (on any error, the whole file
-/// is parsed for the message), then again when the loader reaches it.
+/// is parsed for the message), then again when the loader reaches it; or, opened with
+/// `checkParts: false`, only the first part at init and each later part once, when it is read
+/// (`partsUnchecked`: the reader stops at a part that does not parse and asks `wholeFile()`
+/// what init would have made of the file).
 struct TOMLDocument {
     let path: String
     /// The parsed file; for a file read in parts, its first part.
@@ -26,6 +29,9 @@ struct TOMLDocument {
     /// once per record.
     private let arrayHeaders: [String: [Int]]
     private let tableHeaders: [String: Int]
+    /// True for a file read in parts whose parts after the first have not been parsed yet
+    /// (opened with `checkParts: false`).
+    let partsUnchecked: Bool
 
     /// Largest data file read, in bytes (a larger one is refused by its size, unread).
     static let maximumBytes = 16 << 20
@@ -36,7 +42,10 @@ struct TOMLDocument {
     /// Reads and parses `path`. Throws `LoadIssue` for a file that is missing, a directory
     /// or other non-regular file, unreadable, a symbolic link loop, larger than
     /// `maximumBytes`, empty, not UTF-8, or not valid TOML; each with its `Kind`.
-    init(path: String, displayPath: String) throws {
+    ///
+    /// With `checkParts: false`, a file read in parts has only its first part parsed here; a
+    /// syntax error in a later part is found when that part is read (see `partsUnchecked`).
+    init(path: String, displayPath: String, checkParts: Bool = true) throws {
         self.path = displayPath
         let text = try TOMLDocument.readText(path: path, displayPath: displayPath)
         let size = text.utf8.count
@@ -52,20 +61,61 @@ struct TOMLDocument {
         lines = TextLines(text)
         (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
         if size >= TOMLDocument.partThreshold, let split = TOMLDocument.split(text, lines, arrayHeaders, tableHeaders),
-           let first = TOMLDocument.validate(split, lines) {
+           let first = checkParts ? TOMLDocument.validate(split, lines)
+                                  : try? TOMLTable(string: String(lines.text(of: split.lines[0]))) {
             parts = split
             table = first
+            partsUnchecked = !checkParts
             return
         }
         parts = nil
+        partsUnchecked = false
+        table = try TOMLDocument.parseWhole(text, displayPath: displayPath)
+    }
+
+    /// `document` with `table` for the whole file, read at once.
+    private init(wholeFileOf document: TOMLDocument, table: TOMLTable) {
+        path = document.path
+        self.table = table
+        lines = document.lines
+        parts = nil
+        arrayHeaders = document.arrayHeaders
+        tableHeaders = document.tableHeaders
+        partsUnchecked = false
+    }
+
+    /// The whole text parsed at once; a syntax error as a `LoadIssue`.
+    private static func parseWhole(_ text: String, displayPath: String) throws -> TOMLTable {
         do {
-            table = try TOMLTable(string: text)
+            return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw LoadIssue(.error, .syntax, file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
                             problem: "TOML syntax: \(error.description)")
         } catch {
             throw LoadIssue(.error, .syntax, file: displayPath, problem: "TOML syntax: \(error)")
         }
+    }
+
+    /// For a document whose later parts were found not to parse: what init (checking every
+    /// part) would have made of the file: its syntax error, or, when the whole file parses
+    /// all the same, the document read whole (not in parts).
+    func wholeFile() -> Result<TOMLDocument, LoadIssue> {
+        do {
+            return .success(TOMLDocument(wholeFileOf: self, table: try TOMLDocument.parseWhole(lines.text, displayPath: path)))
+        } catch let issue as LoadIssue {
+            return .failure(issue)
+        } catch {
+            return .failure(LoadIssue(.error, .syntax, file: path, problem: "TOML syntax: \(error)"))
+        }
+    }
+
+    /// For a document whose later parts are unchecked: whether every part parses (each is
+    /// parsed and freed, on every core).
+    func partsParse() -> Bool {
+        guard partsUnchecked, let parts else { return true }
+        guard let first = TOMLDocument.validate(parts, lines) else { return false }
+        first.clear()
+        return true
     }
 
     /// The text of the file at `path`; its bytes are freed on return (a 14 MB file is not
@@ -181,48 +231,61 @@ struct TOMLDocument {
     /// The table holding part `index` of the `[[name]]` records and the index of its first
     /// record. Part 0 is `table`; a later part is parsed now: `clear()` it when done.
     func part(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int) {
+        tryPart(index, of: name) ?? (TOMLTable(), parts?.firstRecord[index] ?? 0)
+    }
+
+    /// `part`, or nil when the part does not parse (only possible when `partsUnchecked`: the
+    /// parts of a checked document all parsed at init).
+    private func tryPart(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int)? {
         guard index > 0, let parts, parts.name == name else { return (table, 0) }
         let text = String(lines.text(of: parts.lines[index]))
-        // The part parsed once already at init, so it parses again.
-        return ((try? TOMLTable(string: text)) ?? TOMLTable(), parts.firstRecord[index])
+        guard let table = try? TOMLTable(string: text) else { return nil }
+        return (table, parts.firstRecord[index])
     }
 
     /// The parts of the `[[name]]` records in order, each parsed while the caller reads the
     /// one before it (on another core): `body` gets part 0, 1, ... on the calling thread, and
-    /// each part after the first is cleared when `body` returns.
-    func forEachPart(of name: String, _ body: ((table: TOMLTable, firstRecord: Int)) -> Void) {
+    /// each part after the first is cleared when `body` returns. Returns false, having stopped
+    /// before it, when a part does not parse (only possible when `partsUnchecked`).
+    @discardableResult
+    func forEachPart(of name: String, _ body: ((table: TOMLTable, firstRecord: Int)) -> Void) -> Bool {
         let count = partCount(of: name)
         guard count > 1 else {
             body(part(0, of: name))
-            return
+            return true
         }
         let queue = DispatchQueue(label: "towns.toml-part")
         var next: PartFuture?
         for index in 0..<count {
-            let current = next?.wait() ?? part(index, of: name)
+            let parsed = next.map { $0.wait() } ?? tryPart(index, of: name)
             next = nil
+            guard let current = parsed ?? (partsUnchecked ? nil : (TOMLTable(), parts?.firstRecord[index] ?? 0)) else {
+                return false
+            }
             if index + 1 < count {
                 let future = PartFuture()
                 let document = self
-                queue.async { future.fulfil(document.part(index + 1, of: name)) }
+                queue.async { future.fulfil(document.tryPart(index + 1, of: name)) }
                 next = future
             }
             body(current)
             if index > 0 { current.table.clear() }
         }
+        return true
     }
 
     /// A part being parsed on another thread.
     private final class PartFuture: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
-        private var value: (table: TOMLTable, firstRecord: Int)?
+        private var value: (table: TOMLTable, firstRecord: Int)??
 
-        func fulfil(_ part: (table: TOMLTable, firstRecord: Int)) {
-            value = part
+        func fulfil(_ part: (table: TOMLTable, firstRecord: Int)?) {
+            value = .some(part)
             done.signal()
         }
 
-        func wait() -> (table: TOMLTable, firstRecord: Int) {
+        /// The part, or nil when it does not parse.
+        func wait() -> (table: TOMLTable, firstRecord: Int)? {
             done.wait()
             return value!
         }
