@@ -77,10 +77,10 @@ private struct Loader {
         (directory as NSString).appendingPathComponent(name)
     }
 
-    mutating func open(_ name: String, path override: String? = nil) -> TOMLDocument? {
+    mutating func open(_ name: String, path override: String? = nil, checkParts: Bool = true) -> TOMLDocument? {
         let path = override ?? display(name)
         do {
-            return try TOMLDocument(path: path, displayPath: path)
+            return try TOMLDocument(path: path, displayPath: path, checkParts: checkParts)
         } catch let issue as LoadIssue {
             issues.append(issue)
         } catch {
@@ -137,9 +137,29 @@ private struct Loader {
             issues.append(problem)
             return nil
         }
-        let docs = DatasetLoader.fileNames.map { open($0) }
+        // figures.toml is opened with only its first part parsed (when it is read in parts): a
+        // later part is parsed once, when its figures are read, not also here. A syntax error
+        // there is then reported as if found here: the problems are put back to what the
+        // opening of the files found, with the error in figures.toml's place, and nothing is
+        // loaded (see `figuresSyntaxError`).
+        var docs: [TOMLDocument?] = []
+        var figuresIssueIndex = 0
+        for name in DatasetLoader.fileNames {
+            if name == "figures.toml" { figuresIssueIndex = issues.count }
+            docs.append(open(name, checkParts: name != "figures.toml"))
+        }
+        let openIssues = issues
+        func figuresSyntaxError(_ issue: LoadIssue) {
+            issues = openIssues
+            issues.insert(issue, at: figuresIssueIndex)
+        }
         guard let meta = docs[0], let sourcesDoc = docs[1], let typesDoc = docs[2], let entitiesDoc = docs[3],
-              let townsDoc = docs[4], let figuresDoc = docs[5], let totalsDoc = docs[6] else { return nil }
+              let townsDoc = docs[4], var figuresDoc = docs[5], let totalsDoc = docs[6] else {
+            if let figuresDoc = docs[5], !figuresDoc.partsParse(), case let .failure(issue) = figuresDoc.wholeFile() {
+                figuresSyntaxError(issue)
+            }
+            return nil
+        }
 
         // dataset.toml
         var header: RecordReader
@@ -269,7 +289,23 @@ private struct Loader {
 
         // figures.toml
         let townIndex = Dictionary(towns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        readTownFigures(figuresDoc, into: &towns, index: townIndex, periods: periods, sources: sources)
+        let issueCountBeforeFigures = issues.count
+        if !readTownFigures(figuresDoc, into: &towns, index: townIndex, periods: periods, sources: sources) {
+            // A part of figures.toml does not parse.
+            switch figuresDoc.wholeFile() {
+            case let .failure(issue):
+                figuresSyntaxError(issue)
+                return nil
+            case let .success(whole):
+                // The whole file parses all the same: read it whole, as init would have, from
+                // the start (no town has a figure before figures.toml's).
+                for i in towns.indices { towns[i].figures = [:] }
+                issues.removeSubrange(issueCountBeforeFigures...)
+                figuresDoc.release()
+                figuresDoc = whole
+                readTownFigures(figuresDoc, into: &towns, index: townIndex, periods: periods, sources: sources)
+            }
+        }
         // monthly/*.toml, after figures.toml, in name order
         for document in monthly {
             readTownFigures(document, into: &towns, index: townIndex, periods: periods, sources: sources)
@@ -448,12 +484,15 @@ private struct Loader {
     /// `[[figure]]` records of figures.toml or of a monthly file, added to their towns. A
     /// figure a town already has (same measure and period, in any file) is an error naming
     /// where the first one is.
+    ///
+    /// Returns false, having read the records of the parts before it, when a part of a
+    /// document opened with `checkParts: false` does not parse.
+    @discardableResult
     mutating func readTownFigures(_ document: TOMLDocument, into towns: inout [Town], index townIndex: [String: Int],
-                                  periods: [Period], sources: [String: Source]) {
-        // A large file comes in parts, each parsed and freed in turn (see TOMLDocument.part).
-        for partIndex in 0..<document.partCount(of: "figure") {
-            let part = document.part(partIndex, of: "figure")
-            defer { if partIndex > 0 { part.table.clear() } }
+                                  periods: [Period], sources: [String: Source]) -> Bool {
+        // A large file comes in parts, each parsed (while the one before is read) and freed in
+        // turn (see TOMLDocument.forEachPart).
+        document.forEachPart(of: "figure") { part in
             readTownFigureRecords(records(document, "figure", required: false, part: part), document, into: &towns,
                                   index: townIndex, periods: periods, sources: sources)
         }
@@ -469,7 +508,7 @@ private struct Loader {
                 if index == nil { r.error("town", .unknownReference, "unknown town '\(townID)' (not in towns.toml)") }
             }
             let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
-                                    extraKeys: ["town"])
+                                    extraKeys: Self.townFigureExtraKeys)
             if let index, let townID, let (key, figure) = parsed {
                 if let first = towns[index].figures[key] {
                     r.error("measure", .duplicate, "duplicate figure \(key) for town '\(townID)'" + (first.origin.map { " (first at \($0))" } ?? ""))
@@ -596,10 +635,16 @@ private struct Loader {
         }
     }
 
+    /// The fields of a [[total]] record; of a [[figure]] record, with `town`.
+    static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note", "derived"]
+    static let townFigureExtraKeys: Set<String> = ["town"]
+    static let townFigureKeys = figureKeys.union(townFigureExtraKeys)
+
     /// Reads one [[figure]] or [[total]] record.
     func readFigure(_ r: inout RecordReader, document: TOMLDocument, periods: [Period], sources: [String: Source],
                     extraKeys: Set<String>) -> (FigureKey, Figure)? {
-        r.warnUnknownKeys(allowed: extraKeys.union(["measure", "period", "value", "more_than", "source", "at", "quote", "note", "derived"]))
+        r.warnUnknownKeys(allowed: extraKeys == Self.townFigureExtraKeys ? Self.townFigureKeys
+                                   : extraKeys.union(Self.figureKeys))
         let measureText = r.string("measure", required: true)
         let measure = measureText.flatMap(Measure.init(rawValue:))
         if let measureText, measure == nil {

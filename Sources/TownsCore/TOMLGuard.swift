@@ -18,16 +18,32 @@ enum TOMLGuard {
     }
 
     /// The first problem in `text`, or nil when toml++ can be given it.
+    ///
+    /// Reads the UTF-8 bytes: every character the check looks for is ASCII, and a byte of a
+    /// longer character is never one of them, so it walks the bytes as it would the scalars
+    /// (lines and columns are counted in scalars, as before).
     static func problem(in text: String) -> Problem? {
-        let s = Array(text.unicodeScalars)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { problem(inUTF8: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { problem(inUTF8: $0) }
+    }
+
+    private static func problem(inUTF8 s: UnsafeBufferPointer<UInt8>) -> Problem? {
         let n = s.count
-        if let nul = s.firstIndex(of: "\0") {
+        /// Scalars in bytes `from..<to` (the bytes that do not continue a scalar).
+        func scalars(_ from: Int, _ to: Int) -> Int {
+            var count = 0
+            for k in from..<to where s[k] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        if let nul = s.firstIndex(of: 0) {
             let before = s[..<nul]
-            let line = before.filter { $0 == "\n" }.count + 1
-            let column = nul - (before.lastIndex(of: "\n").map { $0 + 1 } ?? 0) + 1
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = scalars(before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0, nul) + 1
             return Problem(line: line, column: column, message: "a NUL byte (0x00): not text; a TOML file holds no NUL")
         }
-        var i = s.first == "\u{FEFF}" ? 1 : 0  // a byte-order mark, which the parser skips
+        var i = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0  // a byte-order mark, which the parser skips
         var line = 1
         var lineStart = i
         // Open `[` and `{` of values (arrays may span lines); a `[` at the start of a
@@ -35,24 +51,35 @@ enum TOMLGuard {
         var depth = 0
         var atStatementStart = true
 
-        func column(_ index: Int) -> Int { index - lineStart + 1 }
+        func column(_ index: Int) -> Int { scalars(lineStart, index) + 1 }
         func newline(at index: Int) {
             line += 1
             lineStart = index + 1
         }
+        /// The scalar whose first byte is at `index`.
+        func scalar(at index: Int) -> Unicode.Scalar {
+            var iterator = s[index...].makeIterator()
+            var decoder = UTF8()
+            if case let .scalarValue(scalar) = decoder.decode(&iterator) { return scalar }
+            return "\u{FFFD}"  // not reached: the text is valid UTF-8
+        }
+        let newlineByte = UInt8(ascii: "\n")
+        let backslash = UInt8(ascii: "\\")
+        let doubleQuote = UInt8(ascii: "\"")
+        let singleQuote = UInt8(ascii: "'")
         /// Skips a string starting at `i` (a quote); multi-line strings may hold newlines.
         func skipString() {
             let quote = s[i]
-            let basic = quote == "\""
+            let basic = quote == doubleQuote
             if i + 2 < n, s[i + 1] == quote, s[i + 2] == quote {
                 i += 3
                 while i < n {
-                    if basic && s[i] == "\\" {
-                        if i + 1 < n, s[i + 1] == "\n" { newline(at: i + 1) }  // a line-ending backslash
+                    if basic && s[i] == backslash {
+                        if i + 1 < n, s[i + 1] == newlineByte { newline(at: i + 1) }  // a line-ending backslash
                         i += 2
                         continue
                     }
-                    if s[i] == "\n" { newline(at: i) }
+                    if s[i] == newlineByte { newline(at: i) }
                     if s[i] == quote, i + 2 < n, s[i + 1] == quote, s[i + 2] == quote {
                         i += 3
                         var extra = 0  // up to two quotes may end the content
@@ -64,9 +91,9 @@ enum TOMLGuard {
                 return
             }
             i += 1
-            while i < n, s[i] != "\n" {
-                if basic && s[i] == "\\" {
-                    if i + 1 < n, s[i + 1] == "\n" { return }  // unterminated: the parser says so
+            while i < n, s[i] != newlineByte {
+                if basic && s[i] == backslash {
+                    if i + 1 < n, s[i + 1] == newlineByte { return }  // unterminated: the parser says so
                     i += 2
                     continue
                 }
@@ -76,25 +103,24 @@ enum TOMLGuard {
         }
 
         while i < n {
-            let c = s[i]
-            switch c {
-            case "\n":
+            switch s[i] {
+            case newlineByte:
                 newline(at: i)
                 atStatementStart = depth == 0
                 i += 1
-            case " ", "\t", "\r":
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 i += 1
-            case "#":
-                while i < n, s[i] != "\n" { i += 1 }
-            case "\"", "'":
+            case UInt8(ascii: "#"):
+                while i < n, s[i] != newlineByte { i += 1 }
+            case doubleQuote, singleQuote:
                 skipString()
                 atStatementStart = false
-            case "[" where atStatementStart && depth == 0:
+            case UInt8(ascii: "[") where atStatementStart && depth == 0:
                 var j = i + 1
-                if j < n, s[j] == "[" { j += 1 }
-                while j < n, s[j] == " " || s[j] == "\t" { j += 1 }
+                if j < n, s[j] == UInt8(ascii: "[") { j += 1 }
+                while j < n, s[j] == UInt8(ascii: " ") || s[j] == UInt8(ascii: "\t") { j += 1 }
                 if j < n {
-                    let k = s[j]
+                    let k = scalar(at: j)
                     let bare = (k.isASCII && (k.properties.isAlphabetic || ("0"..."9").contains(k))) || k == "_" || k == "-"
                     if !(bare || k == "\"" || k == "'" || k == "]") {
                         let shown = k == "\n" || k == "\r" ? "the end of the line" : "'\(k)'"
@@ -105,15 +131,15 @@ enum TOMLGuard {
                 // The rest of the header line: keys, dots, brackets, maybe a comment.
                 atStatementStart = false
                 i = j
-                while i < n, s[i] != "\n" {
-                    if s[i] == "\"" || s[i] == "'" { skipString(); continue }
+                while i < n, s[i] != newlineByte {
+                    if s[i] == doubleQuote || s[i] == singleQuote { skipString(); continue }
                     i += 1
                 }
-            case "[", "{":
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 atStatementStart = false
                 i += 1
-            case "]", "}":
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
                 atStatementStart = false
                 i += 1

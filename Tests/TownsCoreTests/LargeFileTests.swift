@@ -78,4 +78,43 @@ final class LargeFileTests: XCTestCase {
         XCTAssertEqual(errors.first?.line, bad + 1, errors.map(\.description).joined())
         XCTAssertTrue(errors.first?.problem.hasPrefix("TOML syntax:") == true)
     }
+
+    /// figures.toml's later parts are parsed once, when their figures are read: a syntax error
+    /// there still makes the load say only what opening the files found, in file order, as
+    /// when every part was parsed at open (no problem of a record read before it).
+    func testASyntaxErrorInALatePartLeavesOnlyTheProblemsOfOpening() throws {
+        let copy = NSTemporaryDirectory() + "towns-large-late-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.copyItem(atPath: Self.directory, toPath: copy)
+        let path = copy + "/figures.toml"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let headers = lines.indices.filter { lines[$0] == "[[figure]]" }
+        // A problem in a record of part 0 and one in towns.toml, read before the late part.
+        lines[headers[3] + 1] = "town = \"nowhere\""
+        let bad = headers[headers.count - 10] + 2
+        lines[bad] = "measure = = 1"
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let towns = copy + "/towns.toml"
+        try (String(contentsOfFile: towns, encoding: .utf8) + "\n[[town]]\nid = \"x\"\n").write(toFile: towns, atomically: true, encoding: .utf8)
+        var issues = try loadIssues(copy)
+        XCTAssertEqual(issues.count, 1, issues.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(issues.first?.file, path)
+        XCTAssertEqual(issues.first?.line, bad + 1)
+        XCTAssertEqual(issues.first?.kind, .syntax)
+        // With another file that cannot be opened: both, in the order of the files.
+        try FileManager.default.removeItem(atPath: copy + "/totals.toml")
+        issues = try loadIssues(copy)
+        XCTAssertEqual(issues.map(\.file), [path, copy + "/totals.toml"])
+        XCTAssertEqual(issues.map(\.kind), [.syntax, .notFound])
+    }
+
+    private func loadIssues(_ dir: String) throws -> [LoadIssue] {
+        do {
+            _ = try DatasetLoader.load(directory: dir)
+            XCTFail("loaded")
+            return []
+        } catch let failure as LoadFailure {
+            return failure.issues
+        }
+    }
 }
