@@ -6,8 +6,9 @@ public struct ListContent: Sendable {
     public var columns: [Column]
     /// The body rows, each made when first read (`Rows`).
     public var rows: Rows
-    /// What Enter opens on each row (same count as `rows`); nil where there is nothing to open.
-    public var targets: [Screen.Kind?]
+    /// What Enter opens on each row (same count and order as `rows`); nil where there is
+    /// nothing to open.
+    public var targets: Targets
     /// Rows pinned under the table (totals); not selectable.
     public var summary: [TableRow]
     /// Shown when `rows` is empty.
@@ -26,7 +27,7 @@ public struct ListContent: Sendable {
     /// haystack of the row's `searchTerms`.
     public var searchText: (@Sendable (Int) -> [UInt8])? = nil
 
-    public init(columns: [Column], rows: Rows, targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
+    public init(columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,
                 notes: [String] = [], summaryTarget: Screen.Kind? = nil) {
         self.columns = columns; self.rows = rows; self.targets = targets; self.summary = summary
         self.emptyText = emptyText; self.notes = notes; self.summaryTarget = summaryTarget
@@ -34,7 +35,7 @@ public struct ListContent: Sendable {
 
     public init(columns: [Column], rows: [TableRow], targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
                 notes: [String] = []) {
-        self.init(columns: columns, rows: Rows(rows), targets: targets, summary: summary, emptyText: emptyText, notes: notes)
+        self.init(columns: columns, rows: Rows(rows), targets: Targets(targets), summary: summary, emptyText: emptyText, notes: notes)
     }
 
     /// How many rows the selection can be on: the rows, and the first summary row when it opens.
@@ -72,7 +73,7 @@ extension AppState {
             guard column < content.columns.count else { return content }
             let order = TableSort.order(content, column: column, descending: screen.sortDescending, index: searchIndex)
             content.rows = content.rows.reordered(order)
-            content.targets = order.map { content.targets[$0] }
+            content.targets = content.targets.reordered(order)
             content.columns[column].title += screen.sortDescending ? "▼" : "▲"
             return content
         }
@@ -334,7 +335,7 @@ extension AppState {
         }
         notes.append(tr("\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown (the town's page names the missing figure)",
                         "\(glyphs.met) met  \(glyphs.notMet) not met  \(glyphs.undetermined) unknown (the town's page names the missing figure)"))
-        var content = ListContent(columns: columns, rows: rows, targets: positions.map { .town(dataset.towns[$0].id) },
+        var content = ListContent(columns: columns, rows: rows, targets: townTargets(positions),
                                   summary: filter.isEmpty ? summary : [],
                                   emptyText: rules.isEmpty ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset") : tr("没有小镇 no towns", "no towns"),
                                   notes: notes)
@@ -430,7 +431,7 @@ extension AppState {
                                  projectSum(started, planned), .plain("")], role: .totals))
         summary.append(TableRow([.text(tr("  有数据的小镇", "  towns with figures"), .legend), .plain(""), .plain(""),
                                  countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain("")], role: .legend))
-        var content = ListContent(columns: columns, rows: rows, targets: positions.map { .town(dataset.towns[$0].id) }, summary: summary,
+        var content = ListContent(columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
                                   emptyText: tr("没有小镇 no towns", "no towns"))
         if withCity { content.summaryTarget = .cityTotals }
         let index = searchIndex
@@ -455,6 +456,12 @@ extension AppState {
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content
+    }
+
+    /// The pages of the towns at `positions` in `dataset.towns`, worked out when asked.
+    func townTargets(_ positions: [Int]) -> Targets {
+        let towns = dataset.towns
+        return Targets(count: positions.count) { .town(towns[positions[$0]].id) }
     }
 
     /// What a search matches a town by: its names, its county's, and its entities'.
@@ -591,7 +598,7 @@ extension AppState {
                 list.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
             ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
         }
-        let targets: [Screen.Kind?] = entities.map { .entity($0.id) } + (unnamed.isEmpty ? [] : [.entity(nil)])
+        let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in i < entities.count ? .entity(entities[i].id) : .entity(nil) }
         return ListContent(columns: columns, rows: rows, targets: targets, summary: [],
                            emptyText: tr("没有运营主体 no operating entities in entities.toml", "no operating entities in entities.toml"))
     }

@@ -12,22 +12,26 @@ import Foundation
 public struct Rows: RandomAccessCollection, Sendable {
     final class Storage: @unchecked Sendable {
         let make: @Sendable (Int) -> TableRow
-        private var made: [TableRow?]
+        let count: Int
+        /// Rows given in full, or (made when read) only the rows made so far: a list of
+        /// 10,000 rows of which a frame shows 30 keeps 30 and its width sample.
+        private var given: [TableRow]?
+        private var made: [Int: TableRow] = [:]
         private let lock = NSLock()
 
         init(count: Int, make: @escaping @Sendable (Int) -> TableRow) {
             self.make = make
-            made = Array(repeating: nil, count: count)
+            self.count = count
         }
 
         init(_ rows: [TableRow]) {
             make = { _ in TableRow([]) }
-            made = rows
+            count = rows.count
+            given = rows
         }
 
-        var count: Int { made.count }
-
         func row(_ i: Int) -> TableRow {
+            if let given { return given[i] }
             lock.lock()
             if let row = made[i] { lock.unlock(); return row }
             lock.unlock()
@@ -40,8 +44,9 @@ public struct Rows: RandomAccessCollection, Sendable {
 
         /// Makes the rows not made yet, on every core.
         func makeAll() {
+            guard given == nil else { return }
             lock.lock()
-            let missing = made.indices.filter { made[$0] == nil }
+            let missing = (0..<count).filter { made[$0] == nil }
             lock.unlock()
             guard !missing.isEmpty else { return }
             let (positions, rows) = concurrentMap(missing) { i in (i, make(i)) }
@@ -89,6 +94,44 @@ public struct Rows: RandomAccessCollection, Sendable {
     public var all: [TableRow] {
         storage.makeAll()
         return Array(self)
+    }
+}
+
+/// What Enter opens on each row of a list (same count and order as its `Rows`), worked out
+/// when asked: `targets[i]` is the target of the row at position `i`; nil where the row opens
+/// nothing.
+public struct Targets: RandomAccessCollection, Sendable {
+    private let total: Int
+    private let make: @Sendable (Int) -> Screen.Kind?
+    /// Positions in the unsorted list, in this list's order; nil: unsorted.
+    private let order: [Int]?
+
+    /// Targets given in full.
+    public init(_ targets: [Screen.Kind?] = []) {
+        self.init(count: targets.count) { targets[$0] }
+    }
+
+    /// `count` targets, target `i` (of the row at position `i` of the unsorted list) given by
+    /// `make(i)`.
+    public init(count: Int, make: @escaping @Sendable (Int) -> Screen.Kind?) {
+        total = count
+        self.make = make
+        order = nil
+    }
+
+    private init(total: Int, make: @escaping @Sendable (Int) -> Screen.Kind?, order: [Int]?) {
+        self.total = total
+        self.make = make
+        self.order = order
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order?.count ?? total }
+    public subscript(position: Int) -> Screen.Kind? { make(order?[position] ?? position) }
+
+    /// These targets in another order: `order[i]` is the position here of the new target `i`.
+    public func reordered(_ order: [Int]) -> Targets {
+        Targets(total: total, make: make, order: order.map { self.order?[$0] ?? $0 })
     }
 }
 

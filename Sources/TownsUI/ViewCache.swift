@@ -43,7 +43,7 @@ final class ViewCache: @unchecked Sendable {
 
     /// Rows a table measures for its column widths besides those on screen: every row of a
     /// list this long or shorter, else this many spread evenly over the list.
-    static let widthSample = 256
+    static let widthSample = 128
 
     /// Lists and town pages kept, each (most recently used last): enough for the list shown,
     /// its neighbouring periods' and the other top views' (`AppState.warm`), and a few sorts.

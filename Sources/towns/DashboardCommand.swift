@@ -152,6 +152,10 @@ final class WarmUp: @unchecked Sendable {
         running = true
         queue.async {
             state.warm(glyphs: glyphs)
+            // What the warm-up worked out and dropped (older periods' tables, the parts of
+            // each core's results) goes back to the system rather than staying in each
+            // thread's heap.
+            _ = towns_release_free_heap()
             self.lock.lock()
             self.running = false
             self.lock.unlock()
