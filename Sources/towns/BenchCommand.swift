@@ -13,8 +13,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure load, first frame, keys, rendering, terminal bytes and memory; compare with VisiData.",
         discussion: """
-        Prints one figure a line as `[dataset] label  value unit  note`. Build with \
-        `swift build -c release` first: a debug build is several times slower. --short uses \
+        Prints one figure a line as `[dataset] label  value unit  note`. Build as for an \
+        install first, `swift build -c release --static-swift-stdlib`: a debug build is several \
+        times slower, and a build linked to the shared Swift libraries takes ~6 MiB more \
+        memory. Keys are timed cold and after the warm-up the dashboard runs between keys. \
+        --short uses \
         1,000 towns x 12 months and few runs (for CI). Targets (2 cores): first frame ≤ 30 ms \
         bundled and ≤ 300 ms at 10,000 x 60; each key ≤ 5 ms; peak memory ≤ 30 MiB bundled and \
         ≤ 150 MiB at 10,000 x 60.
