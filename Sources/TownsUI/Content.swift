@@ -551,18 +551,20 @@ extension AppState {
     /// full for a cell that shows 60 columns.
     func nameList(_ positions: [Int], width: Int) -> String {
         let separator = tr("、", ", ")
+        func more(_ n: Int) -> String { tr("… 等 \(n) 个", "… and \(n) more") }
         var out = ""
         var used = 0
+        var fitted: (text: String, count: Int)?  // the longest start that fits with its "more"
         for (i, position) in positions.enumerated() {
             let piece = (i == 0 ? "" : separator) + name(dataset.towns[position])
-            let w = DisplayWidth.of(piece)
-            if used + w > width {
-                return out + tr("… 等 \(positions.count - i) 个", "… and \(positions.count - i) more")
-            }
+            used += DisplayWidth.of(piece)
+            if used > width { break }
             out += piece
-            used += w
+            if i == positions.count - 1 { return out }
+            if used + DisplayWidth.of(more(positions.count - i - 1)) <= width { fitted = (out, i + 1) }
         }
-        return out
+        guard let fitted else { return more(positions.count) }
+        return fitted.text + more(positions.count - fitted.count)
     }
 
     /// The operating entities, each with its mode and towns; a last row for towns whose

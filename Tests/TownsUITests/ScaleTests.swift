@@ -162,12 +162,18 @@ final class ScaleTests: XCTestCase {
 
     func testALongTownListIsCutWithACount() {
         var s = AppState(dataset: Self.dataset)
-        let list = s.nameList(Array(0..<50), width: 60)
-        XCTAssertLessThanOrEqual(DisplayWidth.of(list), 60 + 12)
-        XCTAssertTrue(list.hasSuffix("个"), list)
+        for width in [12, 20, 34, 60] {
+            let list = s.nameList(Array(0..<50), width: width)
+            XCTAssertLessThanOrEqual(DisplayWidth.of(list), width, list)
+            XCTAssertTrue(list.hasSuffix("个"), "the count is never cut: \(list)")
+        }
+        let cut = s.nameList(Array(0..<50), width: 60)
+        let shown = cut.components(separatedBy: "、").count
+        XCTAssertTrue(cut.hasSuffix("… 等 \(50 - shown) 个"), cut)
         s.language = .en
-        XCTAssertTrue(s.nameList(Array(0..<50), width: 60).contains("more"))
+        XCTAssertTrue(s.nameList(Array(0..<50), width: 60).hasSuffix("more"))
         XCTAssertEqual(s.nameList([0], width: 60), Self.dataset.towns[0].nameEN)
+        XCTAssertEqual(s.nameList([0, 1], width: 200), Self.dataset.towns[0].nameEN + ", " + Self.dataset.towns[1].nameEN)
     }
 }
 
