@@ -210,16 +210,20 @@ extension AppState {
                 // periods (completed and rate, for a derived plan) can have a plan.
                 var candidates = Set(withFigures[year] ?? [])
                 for q in dataset.periods where q.year == period.year { candidates.formUnion(withFigures[q.id] ?? []) }
-                var plans = [Figure?](repeating: nil, count: towns.count)
+                var plans = ViewCache.YearPlans(figures: Array(repeating: nil, count: towns.count),
+                                                shown: Array(repeating: nil, count: towns.count))
                 let found = concurrentMap(candidates.sorted(), minimumPerSlice: 512) { i in (i, m.figure(towns[i], FigureKey(.planYear, year))) }
-                for (i, plan) in zip(found.0, found.1) { plans[i] = plan }
+                for (i, plan) in zip(found.0, found.1) {
+                    plans.figures[i] = plan
+                    plans.shown[i] = ShownFigure(plan)
+                }
                 return plans
             }
             let planned = cache.plannedProjects(dataset)
             // A town with no figure of the period: its plan and planned projects, nothing else.
-            var table = towns.indices.map { i in TownPeriod(planYear: ShownFigure(plans[i]), projectsPlanned: planned[i]) }
+            var table = towns.indices.map { i in TownPeriod(planYear: plans.shown[i], projectsPlanned: planned[i]) }
             let changed = concurrentMap(withFigures[p] ?? [], minimumPerSlice: 512) { i in
-                (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plans[i])))
+                (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plans.figures[i])))
             }
             for (i, row) in zip(changed.0, changed.1) { table[i] = row }
             return table

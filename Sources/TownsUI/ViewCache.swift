@@ -60,7 +60,7 @@ final class ViewCache: @unchecked Sendable {
     private var townIndex: [String: Int]?
     private var entityIndex: [String: OperatingEntity]?
     private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
-    private var plansByYear = Recent<String, [Figure?]>(capacity: 2)
+    private var plansByYear = Recent<String, YearPlans>(capacity: 2)
 
     /// The cached list for `key`, made with `make` when absent.
     func list(_ key: ListKey, make: () -> ListContent?) -> List? {
@@ -156,9 +156,16 @@ final class ViewCache: @unchecked Sendable {
         once(.period(period), get: { periodTables.get(period) }, put: { periodTables.put(period, $0) }, make: make)
     }
 
+    /// Each town's plan for a year, by position in `dataset.towns`: the figure (its source
+    /// decides what it may be combined with) and what a table shows of it.
+    struct YearPlans {
+        var figures: [Figure?]
+        var shown: [ShownFigure?]
+    }
+
     /// Each town's plan for a year ("2015"), by position in `dataset.towns`: one
     /// derivation per town and year, shared by the year's periods (the last two years kept).
-    func yearPlans(_ year: String, make: () -> [Figure?]) -> [Figure?] {
+    func yearPlans(_ year: String, make: () -> YearPlans) -> YearPlans {
         once(.plans(year), get: { plansByYear.get(year) }, put: { plansByYear.put(year, $0) }, make: make)
     }
 
