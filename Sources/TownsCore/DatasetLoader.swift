@@ -90,8 +90,19 @@ private struct Loader {
     }
 
     /// The records of `[[name]]` in `document`, each with a reader positioned at its line.
+    ///
+    /// Without `part`, every record of the file: a large file read in parts (towns.toml or
+    /// entities.toml at province scale, not only figures.toml) gives the records of all its
+    /// parts, in order.
     mutating func records(_ document: TOMLDocument, _ name: String, required: Bool = true,
                           part: (table: TOMLTable, firstRecord: Int)? = nil) -> [RecordReader] {
+        if part == nil, document.partCount(of: name) > 1 {
+            var all: [RecordReader] = []
+            for index in 0..<document.partCount(of: name) {
+                all += records(document, name, required: required, part: document.part(index, of: name))
+            }
+            return all
+        }
         let first = part?.firstRecord ?? 0
         guard let value = (part?.table ?? document.table)[name] else {
             if required {

@@ -35,6 +35,25 @@ final class LargeFileTests: XCTestCase {
         super.tearDown()
     }
 
+    /// Any large file of records is read in every part, not only figures.toml: a towns.toml
+    /// of 2,500 towns above the size read in parts keeps every town (a tester found that
+    /// 13,800 towns loaded as 2,000 and their figures as unknown towns).
+    func testALargeTownsFileLoadsEveryTown() throws {
+        let dir = NSTemporaryDirectory() + "towns-large-towns-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset(towns: 2500, months: 2, seed: 9).write(to: dir, rules: nil)
+        let path = dir + "/towns.toml"
+        let padding = String(repeating: "# padding to pass the size of a file read in parts\n", count: TOMLDocument.partThreshold / 50 + 1)
+        try (try String(contentsOfFile: path, encoding: .utf8) + padding).write(toFile: path, atomically: true, encoding: .utf8)
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber).intValue
+        XCTAssertGreaterThan(size, TOMLDocument.partThreshold)
+        XCTAssertGreaterThan(try TOMLDocument(path: path, displayPath: path).partCount(of: "town"), 1, "read in parts")
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        XCTAssertEqual(dataset.towns.count, 2500)
+        XCTAssertEqual(Set(dataset.towns.map(\.id)).count, 2500)
+        XCTAssertTrue(dataset.towns.suffix(400).contains { !$0.figures.isEmpty }, "the last part's towns have their figures")
+    }
+
     func testALargeFileIsReadInPartsAndLoadsEveryFigure() throws {
         let path = Self.directory + "/figures.toml"
         let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber).intValue
