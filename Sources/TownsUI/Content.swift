@@ -22,6 +22,11 @@ public struct ListContent: Sendable {
     /// unsorted list, column) -> the key its cell would give; nil, or a nil key, sorts by the
     /// cell as shown (`SortKey.of`).
     public var sortKey: (@Sendable (_ row: Int, _ column: Int) -> SortKey?)? = nil
+    /// Natural widths known for some columns over every row without making the rows (column
+    /// index -> cells): a towns table's names and counties, the widest of the dataset,
+    /// measured once. A list too long to measure in full takes them, so rows scrolling into
+    /// view never widen those columns.
+    public var knownWidths: [Int: Int] = [:]
     /// What a search looks in for a row, without making the row: the row's position in the
     /// unsorted list -> its search text (`SearchIndex.haystack` of its names); nil: the
     /// haystack of the row's `searchTerms`.
@@ -75,6 +80,8 @@ extension AppState {
             content.rows = content.rows.reordered(order)
             content.targets = content.targets.reordered(order)
             content.columns[column].title += screen.sortDescending ? "▼" : "▲"
+            // The column the list is sorted by is never the one dropped for space.
+            content.columns[column].priority = max(content.columns[column].priority, 99)
             return content
         }
     }
@@ -438,6 +445,8 @@ extension AppState {
         var content = ListContent(columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
                                   emptyText: tr("没有小镇 no towns", "no towns"))
         if withCity { content.summaryTarget = .cityTotals }
+        let names = cache.townTextWidths(dataset, language: language)
+        content.knownWidths = [0: names.name, 1: names.county]
         let index = searchIndex
         content.sortKey = { row, column in
             let town = rowState.dataset.towns[positions[row]]

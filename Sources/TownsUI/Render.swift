@@ -202,16 +202,26 @@ public struct Renderer: Sendable {
         if let changed = state.dataChangedAt {
             let text = state.tr("数据更新 ", "data changed ") + changed
             let candidate = (status + [text]).joined(separator: "  ")
-            if pathWidth + DisplayWidth.of(candidate) + 18 <= state.width { status.append(text) }
+            if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width { status.append(text) }
         }
         let right = status.joined(separator: "  ")
         let rw = DisplayWidth.of(right)
-        // The right end (16 columns) is kept for the scroll position ("101-125/129").
-        grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - 18))
+        // The right end is kept for the scroll position ("101-125/129", "9981-10000/10000")
+        // and a gap before it.
+        let reserve = positionReserve(state)
+        grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - reserve - 2))
         if rw > 0 {
             let onlyTime = state.filter.isEmpty && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
-            grid.put(right, x: max(0, state.width - rw - 16), y: 2, style: theme.style(onlyTime ? .legend : .warning), maxWidth: rw)
+            grid.put(right, x: max(0, state.width - rw - reserve), y: 2, style: theme.style(onlyTime ? .legend : .warning), maxWidth: rw)
         }
+    }
+
+    /// Columns at the right of the breadcrumb line kept for the scroll position: its widest
+    /// form for the list shown ("9981-10000/10000": three numbers of the row count's digits),
+    /// a gap before it and the margin after; at least 16 (pages, short lists).
+    func positionReserve(_ state: AppState) -> Int {
+        guard !state.screen.kind.isPage, let rows = state.list(for: state.screen, glyphs: glyphs)?.content.rows.count else { return 16 }
+        return max(16, 3 * String(max(rows, 1)).count + 2 + 2)
     }
 
     func drawLegend(into grid: inout Grid, _ state: AppState) {

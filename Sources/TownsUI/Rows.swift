@@ -82,6 +82,9 @@ public struct Rows: RandomAccessCollection, Sendable {
     public var endIndex: Int { order?.count ?? storage.count }
     public subscript(position: Int) -> TableRow { storage.row(order?[position] ?? position) }
 
+    /// The row at `position` of the unsorted list (whatever this list's order).
+    func unsortedRow(_ position: Int) -> TableRow { storage.row(position) }
+
     /// The position in the unsorted list of the row at `position` here.
     public func source(_ position: Int) -> Int { order?[position] ?? position }
 

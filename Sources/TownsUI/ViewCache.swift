@@ -57,6 +57,7 @@ final class ViewCache: @unchecked Sendable {
     private var townsByType: [Int: [Int]]?
     private var withFigures: [String: [Int]]?
     private var planned: [ShownFigure?]?
+    private var textWidths: [Language: (name: Int, county: Int)] = [:]
     private var townIndex: [String: Int]?
     private var entityIndex: [String: OperatingEntity]?
     private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
@@ -74,7 +75,7 @@ final class ViewCache: @unchecked Sendable {
     /// The natural widths of `list`'s columns (what a table layout starts from): over the
     /// titles, the summary, the rows `visible` (positions in the list) and a sample of the
     /// others (every row of a list of up to `widthSample` rows, else `widthSample` rows evenly
-    /// spread; measured once). A row on screen is always measured, so no figure is cut; a
+    /// spread over the unsorted list; measured once). A row on screen is always measured, so no figure is cut; a
     /// column widens when a wider row than any sampled scrolls into view. Depends only on the
     /// list and `visible`, not on the rows seen before.
     func naturalWidths(_ list: List, visible: Range<Int>) -> [Int] {
@@ -83,16 +84,23 @@ final class ViewCache: @unchecked Sendable {
         if let known = withLock({ list.sampledWidths }) {
             sampled = known
         } else {
+            // Spread over the unsorted list, so a sorted list (the same rows) gets the same
+            // widths as the list it sorts: sorting never moves a column.
             let n = content.rows.count
             let positions = n <= Self.widthSample ? Array(0..<n) : (0..<Self.widthSample).map { $0 * n / Self.widthSample }
-            let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows[i], 0) }.0
+            let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows.unsortedRow(i), 0) }.0
             sampled = TableLayout.naturalWidths(columns: content.columns, rows: [rows, content.summary])
             withLock { list.sampledWidths = sampled }
         }
         let shown = visible.clamped(to: 0..<content.rows.count)
-        guard content.rows.count > Self.widthSample, !shown.isEmpty else { return sampled }
+        // A list measured in full needs nothing else; a sampled one takes the widths known
+        // over every row (names, counties), so rows scrolling into view do not move them.
+        guard content.rows.count > Self.widthSample else { return sampled }
+        var widths = sampled
+        for (column, width) in content.knownWidths where widths.indices.contains(column) { widths[column] = max(widths[column], width) }
+        guard !shown.isEmpty else { return widths }
         let onScreen = TableLayout.naturalWidths(columns: content.columns, rows: [shown.map { content.rows[$0] }])
-        return zip(sampled, onScreen).map { max($0, $1) }
+        return zip(widths, onScreen).map { max($0, $1) }
     }
 
     /// The rows of `list` that match `query` (positions in the list's order), using
@@ -200,6 +208,19 @@ final class ViewCache: @unchecked Sendable {
         let all = dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) }
         withLock { planned = all }
         return all
+    }
+
+    /// The widest town name and county name of the dataset in `language`, in cells (as a
+    /// table measures them, `TableCell.naturalWidth`).
+    func townTextWidths(_ dataset: Dataset, language: Language) -> (name: Int, county: Int) {
+        if let known = withLock({ textWidths[language] }) { return known }
+        var name = 0, county = 0
+        for town in dataset.towns {
+            name = max(name, TableCell.plain(language == .zh ? town.nameZH : town.nameEN).naturalWidth)
+            county = max(county, TableCell.plain(language == .zh ? town.countyZH : town.countyEN).naturalWidth)
+        }
+        withLock { textWidths[language] = (name, county) }
+        return (name, county)
     }
 
     /// The operating entities by id.

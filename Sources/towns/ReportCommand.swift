@@ -110,16 +110,26 @@ enum ReportText {
     }
 }
 
-/// Loads a dataset or throws with every error printed (file:line: field: problem) and the
-/// exit status of the first error's class (`LoadFailure.exitCode`): `towns report` and the
-/// dashboard refuse a dataset with errors as `towns check` does, with the same status.
+/// Problems of a dataset that does not load that the dashboard and `report` print (then how
+/// many more); `towns check` prints every one.
+let loadProblemsShown = 50
+
+/// Loads a dataset or throws with its first `loadProblemsShown` problems printed
+/// (file:line: field: problem) and the exit status of the first error's class
+/// (`LoadFailure.exitCode`): `towns report` and the dashboard refuse a dataset with errors as
+/// `towns check` does, with the same status.
 func loadDataset(_ directory: String) throws -> Dataset {
     do {
         let loaded = try DatasetLoader.load(directory: directory)
         for w in loaded.warnings { printError(TerminalText.sanitize(w.description)) }
         return loaded.dataset
     } catch let failure as LoadFailure {
-        for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
+        // The first problems, in file order; `towns check` lists every one (a broken file at
+        // province scale can hold 100,000).
+        for issue in failure.issues.prefix(loadProblemsShown) { printError(TerminalText.sanitize(issue.description)) }
+        if failure.issues.count > loadProblemsShown {
+            printError("... \(failure.issues.count - loadProblemsShown) more (towns check --data \(directory) lists every one)")
+        }
         printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after fixing.")
         throw ExitCode(failure.exitCode)
     }
