@@ -107,17 +107,23 @@ struct DashboardCommand: ParsableCommand {
             state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
         }
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
-        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint)
+        let reload = BackgroundReload(DatasetWatcher(directory: directory, fingerprint: fingerprint))
         var lastPoll = ContinuousClock.now
         let warmUp = WarmUp()
         while !state.quit {
             terminal.draw(renderer.render(state))
             warmUp.start(state, glyphs: renderer.glyphs)
-            let key = terminal.readKey(timeoutMilliseconds: DashboardCommand.pollMilliseconds)
-            // Live reload: at most once a poll interval, also while keys keep coming.
+            // While a reload runs, look for its result every 50 ms; else wait up to a poll.
+            let key = terminal.readKey(timeoutMilliseconds: reload.isRunning ? 50 : DashboardCommand.pollMilliseconds)
+            // Live reload: a poll at most once a poll interval, also while keys keep coming; the
+            // files are read on another thread (a second at province scale), the keys go on
+            // with the data shown, and the new data replaces it when it has loaded.
             if ContinuousClock.now - lastPoll >= .milliseconds(DashboardCommand.pollMilliseconds) {
                 lastPoll = ContinuousClock.now
-                state = LiveReload.poll(&watcher, state)
+                reload.start()
+            }
+            if let change = reload.take() {
+                state = LiveReload.apply(change, to: state, directory: directory)
             }
             guard let key else { continue }
             switch key {
@@ -160,5 +166,52 @@ final class WarmUp: @unchecked Sendable {
             self.running = false
             self.lock.unlock()
         }
+    }
+}
+
+/// Live reload's polls on a background thread, one at a time: `start` polls the watcher
+/// unless a poll runs; `take` gives a finished poll's change once. The watcher is only used
+/// by the poll running.
+final class BackgroundReload: @unchecked Sendable {
+    private let lock = NSLock()
+    private var watcher: DatasetWatcher
+    private var running = false
+    private var finished: DatasetWatcher.Change?
+    private let queue = DispatchQueue(label: "towns.reload", qos: .userInitiated)
+
+    init(_ watcher: DatasetWatcher) { self.watcher = watcher }
+
+    /// Whether a poll is running (or has finished and not been taken).
+    var isRunning: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return running || finished != nil
+    }
+
+    /// Starts a poll unless one is running or its change has not been taken.
+    func start() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !running, finished == nil else { return }
+        running = true
+        let current = watcher
+        queue.async {
+            var watcher = current
+            let change = watcher.poll()
+            self.lock.lock()
+            self.watcher = watcher
+            self.finished = change
+            self.running = false
+            self.lock.unlock()
+        }
+    }
+
+    /// The change of the last finished poll, once; nil while a poll runs or none has run.
+    func take() -> DatasetWatcher.Change? {
+        lock.lock()
+        defer { lock.unlock() }
+        let change = finished
+        finished = nil
+        return change
     }
 }

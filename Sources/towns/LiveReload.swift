@@ -7,10 +7,10 @@ import TownsUI
 /// and the time its files last changed in the title; data that does not load is not shown,
 /// and the status line names its first error until a reload succeeds.
 enum LiveReload {
-    /// The state after one poll of `watcher`.
-    static func poll(_ watcher: inout DatasetWatcher, _ state: AppState) -> AppState {
+    /// The state after a poll of the data in `directory` found `change`.
+    static func apply(_ change: DatasetWatcher.Change, to state: AppState, directory: String) -> AppState {
         var s = state
-        switch watcher.poll() {
+        switch change {
         case .unchanged:
             s.reloadProblem = nil  // the files are back as they were when shown
         case .pending:
@@ -21,7 +21,7 @@ enum LiveReload {
             s.message = "数据已更新 data reloaded" + (warnings.isEmpty ? "" : " (\(warnings.count) warning(s): towns check)")
         case let .failed(failure):
             let errors = failure.errors
-            let first = errors.first.map { relative($0.description, to: watcher.directory) } ?? "unknown error"
+            let first = errors.first.map { relative($0.description, to: directory) } ?? "unknown error"
             s.reloadProblem = "数据未更新 not reloaded: \(first)" + (errors.count > 1 ? " (+\(errors.count - 1) more: towns check)" : "")
         }
         return s

@@ -160,6 +160,31 @@ final class ScaleTests: XCTestCase {
         group.wait()
     }
 
+    /// What a state works out is freed with it: the rows kept in its view cache hold no
+    /// reference back to the cache (a live reload replaces the state and its dataset; a
+    /// cycle would keep every old dataset).
+    func testAViewCacheIsFreedWithItsState() throws {
+        weak var oldCache: ViewCache?
+        weak var oldIndex: SearchIndex?
+        var s = AppState(dataset: Self.dataset, width: 120, height: 30)
+        do {
+            var old = AppState(dataset: Self.dataset, width: 120, height: 30)
+            for action in [Action.nextPeriod, .showView(.types), .showView(.entities), .showView(.assessment), .showView(.towns),
+                           .sortNextColumn, .startSearch, .searchKey(.char("x"))] {
+                old = update(old, action)
+                _ = Renderer(theme: .monochrome).render(old)
+            }
+            old.warm()
+            oldCache = old.cache
+            oldIndex = old.searchIndex
+            XCTAssertNotNil(oldCache)
+            s = reloaded(old, with: Self.dataset)
+        }
+        _ = Renderer(theme: .monochrome).render(s)
+        XCTAssertNil(oldCache, "the old state's view cache is freed")
+        XCTAssertNil(oldIndex, "the old state's search index is freed")
+    }
+
     func testALongTownListIsCutWithACount() {
         var s = AppState(dataset: Self.dataset)
         for width in [12, 20, 34, 60] {
