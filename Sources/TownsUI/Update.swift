@@ -42,9 +42,15 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     case .nextPeriod, .previousPeriod:
         let n = s.dataset.periods.count
         guard n > 0 else { s.message = s.tr("没有期间 no periods in the data", "no periods in the data"); break }
+        let before = s.periodIndex
         s.periodIndex = (s.periodIndex + (action == .nextPeriod ? 1 : n - 1)) % n
         let p = s.dataset.periods[s.periodIndex]
         s.message = s.tr("期间 period: \(p.labelZH) \(p.labelEN)", "period: \(p.labelEN)")
+        // Past either end the periods wrap round: say so, or a held ] would cycle unnoticed.
+        if n > 1, action == .nextPeriod ? s.periodIndex < before : s.periodIndex > before {
+            s.message! += action == .nextPeriod ? s.tr("（已回到第一期 wrapped to the first）", " (wrapped to the first)")
+                                                : s.tr("（已回到最后一期 wrapped to the last）", " (wrapped to the last)")
+        }
         if !s.filter.isEmpty { s = refiltered(s) }
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
         if s.showHelp {

@@ -185,6 +185,21 @@ final class ScaleTests: XCTestCase {
         XCTAssertNil(oldIndex, "the old state's search index is freed")
     }
 
+    /// Holding `]` cycles through every period; passing either end says so.
+    func testPeriodsWrapAndSaySo() {
+        var s = AppState(dataset: Self.dataset)
+        let n = Self.dataset.periods.count
+        s.periodIndex = n - 2
+        s = update(s, .nextPeriod)
+        XCTAssertFalse(s.message?.contains("wrapped") ?? true, s.message ?? "")
+        s = update(s, .nextPeriod)
+        XCTAssertEqual(s.periodIndex, 0)
+        XCTAssertTrue(s.message?.contains("wrapped to the first") ?? false, s.message ?? "")
+        s = update(s, .previousPeriod)
+        XCTAssertEqual(s.periodIndex, n - 1)
+        XCTAssertTrue(s.message?.contains("wrapped to the last") ?? false, s.message ?? "")
+    }
+
     func testALongTownListIsCutWithACount() {
         var s = AppState(dataset: Self.dataset)
         for width in [12, 20, 34, 60] {
