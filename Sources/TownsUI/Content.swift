@@ -580,26 +580,27 @@ extension AppState {
         return fitted.text + more(positions.count - fitted.count)
     }
 
-    /// The operating entities, each with its mode and towns; a last row for towns whose
-    /// source names no entity. Rows are made when shown.
+    /// The operating entities, each with its kind, mode, how many towns it operates and
+    /// their names; a last row for towns whose source names no entity. Rows are made when shown.
     func entitiesTable(glyphs: Glyphs) -> ListContent {
         let columns = [
             Column(tr("运营主体", "Operating entity"), priority: 100, minWidth: 8, maxWidth: 34),
             Column(tr("性质", "Kind"), priority: 40, maxWidth: 16),
             Column(tr("模式", "Mode"), priority: 60),
+            Column(tr("数量", "Count"), .right, priority: 70),
             Column(tr("小镇", "Towns"), priority: 90, minWidth: 8, maxWidth: 60),
         ]
         let byEntity = cache.townsByEntity(dataset)
         let entities = dataset.entities
         let unnamed = dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
         let rowState = forRows
-        let listWidth = columns[3].maxWidth
+        let listWidth = columns[4].maxWidth
         @Sendable func towns(_ positions: [Int]) -> [Town] { positions.map { rowState.dataset.towns[$0] } }
         let rows = Rows(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
             guard i < entities.count else {
                 let list = towns(unnamed)
                 return TableRow([.text(rowState.tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown), .text(glyphs.unknown, .unknown),
-                                 .text(glyphs.unknown, .unknown), .plain(rowState.nameList(unnamed, width: listWidth))],
+                                 .text(glyphs.unknown, .unknown), .plain(String(unnamed.count)), .plain(rowState.nameList(unnamed, width: listWidth))],
                                 searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
             }
             let entity = entities[i]
@@ -610,6 +611,7 @@ extension AppState {
                 .plain(rowState.tr(entity.nameZH, entity.nameEN)),
                 entity.kind.map { .plain($0 == "central state-owned enterprise" ? rowState.tr("央企", "central SOE") : $0) } ?? .text(glyphs.unknown, .unknown),
                 modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(separator: "/")),
+                .plain(String(list.count)),
                 list.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
             ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
         }
