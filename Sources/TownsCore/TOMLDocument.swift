@@ -514,6 +514,8 @@ struct RecordReader {
         } else if let d = value.double {
             guard d.isFinite else { error(key, .badAmount, "\(d) is not a finite number"); return nil }
             text = TOMLDocumentNumber.shortest(d)
+            // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
+            guard text != "NaN" else { error(key, .badAmount, "\(d) is too large or too small for an amount"); return nil }
         } else if let s = value.string {
             text = WhiteSpace.trimmed(s)
         } else {

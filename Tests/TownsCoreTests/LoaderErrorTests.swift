@@ -157,6 +157,16 @@ final class LoaderErrorTests: XCTestCase {
         }
     }
 
+    /// A float beyond what a decimal holds is an amount out of range, not "'NaN' is not a
+    /// decimal number" (a tester's 1e300).
+    func testAmountsBeyondADecimal() throws {
+        for written in ["1e300", "-1e300", "5e-324"] {
+            let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \(written)") }
+            assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "= \(written)"), field: nil,
+                        kind: .badAmount, contains: "too large or too small for an amount")
+        }
+    }
+
     func testAmountWrittenAsTextThatIsNotANumber() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \"32,5\"") }
         assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "\"32,5\""), field: nil,
