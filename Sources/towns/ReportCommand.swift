@@ -63,6 +63,12 @@ struct ReportCommand: ParsableCommand {
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         if format == .text {
             printOut(ReportText.table(state, glyphs: glyphs, width: state.width), terminator: "")
+            // The table is never narrower than the screen's least (60), and columns that cannot
+            // shrink (numbers are never cut) may need more: say so rather than pass it over.
+            let needed = ReportText.tableWidth(state, glyphs: glyphs, width: state.width)
+            if width < Renderer.minimumWidth || needed > width {
+                printError("towns report: the table is \(needed) columns wide, more than --width \(width) (\(Renderer.minimumWidth) at least; numbers are never cut)")
+            }
         } else {
             guard let content = state.content(for: state.screen, glyphs: glyphs) else { return }
             printOut(Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
@@ -85,6 +91,13 @@ enum ReportText {
 
     static func legend(_ state: AppState, _ glyphs: Glyphs) -> String {
         Renderer.legend(width: 200, glyphs: glyphs, unit: state.dataset.unit)
+    }
+
+    /// How wide `table` draws the view's table within `width` columns (more when its columns
+    /// cannot shrink to fit).
+    static func tableWidth(_ state: AppState, glyphs: Glyphs, width: Int) -> Int {
+        guard let content = state.content(for: state.screen, glyphs: glyphs) else { return 0 }
+        return TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width).totalWidth
     }
 
     static func table(_ state: AppState, glyphs: Glyphs, width: Int) -> String {

@@ -36,6 +36,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(starts.count, 1, "county column ragged in the report:\n\(r.stdout)")
     }
 
+    /// A table that cannot be as narrow as --width is printed at the width it needs, and
+    /// standard error says so; a width it fits in gets no such line.
+    func testReportSaysWhenTheTableIsWiderThanAsked() throws {
+        let narrow = try runProcess(binary, ["report", "--width", "40", "--data", Paths.data])
+        XCTAssertEqual(narrow.status, 0, narrow.summary)
+        XCTAssertTrue(narrow.stderr.contains("more than --width 40"), narrow.summary)
+        let fits = try runProcess(binary, ["report", "--width", "120", "--data", Paths.data])
+        XCTAssertEqual(fits.status, 0, fits.summary)
+        XCTAssertFalse(fits.stderr.contains("--width"), fits.summary)
+    }
+
     func testCheckFindsTheCompletionRateInconsistency() throws {
         let r = try runProcess(binary, ["check", "--data", Paths.data])
         XCTAssertEqual(r.status, 0, r.summary)
