@@ -157,11 +157,16 @@ final class WarmUp: @unchecked Sendable {
         guard !running else { return }
         running = true
         queue.async {
+            let clock = ContinuousClock()
+            let started = clock.now
             state.warm(glyphs: glyphs)
-            // What the warm-up worked out and dropped (older periods' tables, the parts of
-            // each core's results) goes back to the system rather than staying in each
-            // thread's heap.
-            _ = towns_release_free_heap()
+            // What a warm-up that worked something out dropped (older periods' tables, the
+            // parts of each core's results) goes back to the system rather than staying in
+            // each thread's heap. One that found everything ready (most frames) does not trim:
+            // trimming holds the heap's lock, which a key being handled may be waiting for.
+            if started.duration(to: clock.now) > .milliseconds(5) {
+                _ = towns_release_free_heap()
+            }
             self.lock.lock()
             self.running = false
             self.lock.unlock()
