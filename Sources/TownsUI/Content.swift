@@ -1,3 +1,4 @@
+import Foundation
 import TownsCore
 
 /// The rows of a list screen, computed from state: what the table shows and what Enter
@@ -447,6 +448,28 @@ extension AppState {
         if withCity { content.summaryTarget = .cityTotals }
         let names = cache.townTextWidths(dataset, language: language)
         content.knownWidths = [0: names.name, 1: names.county]
+        if positions.count > ViewCache.widthSample {
+            // A figure column's widest cell is, nearly always, that of its largest or
+            // smallest value: measure those rows as well, so that sorting by a column (which
+            // brings them on screen) does not widen it and push others out.
+            var extremes = Set<Int>()
+            for pick in [{ (f: TownPeriod) in f.planYear }, { $0.completed }, { $0.completionRate }, { $0.projectsStarted }, { $0.startRate }] {
+                var low: (value: Decimal, row: Int)?, high: (value: Decimal, row: Int)?
+                for (row, position) in positions.enumerated() {
+                    guard let q = pick(facts[position])?.quantity else { continue }
+                    let v: Decimal
+                    switch q {
+                    case let .exact(x, _): v = x
+                    case let .moreThan(b): v = b
+                    }
+                    if low == nil || v < low!.value { low = (v, row) }
+                    if high == nil || v > high!.value { high = (v, row) }
+                }
+                for found in [low, high] { if let found { extremes.insert(found.row) } }
+            }
+            let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.sorted().map { rows[$0] }])
+            for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
+        }
         let index = searchIndex
         content.sortKey = { row, column in
             let town = rowState.dataset.towns[positions[row]]
@@ -523,7 +546,8 @@ extension AppState {
             Column(tr("小镇", "Towns"), .right, priority: 90),
             Column(tr("\(year)计划(已知)", "\(year) plan (known)"), .right, priority: 80),
             Column(tr("完成(已知)", "Done (known)"), .right, priority: 80),
-            Column(tr("小镇名单", "Town list"), priority: 50, minWidth: 8, maxWidth: 60),
+            // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.
+            Column(tr("小镇名单", "Town list"), priority: 50, minWidth: 8, maxWidth: 36),
         ]
         let facts = periodTable()
         let byType = cache.townsByType(dataset)
@@ -588,7 +612,8 @@ extension AppState {
             Column(tr("性质", "Kind"), priority: 40, maxWidth: 16),
             Column(tr("模式", "Mode"), priority: 60),
             Column(tr("数量", "Count"), .right, priority: 70),
-            Column(tr("小镇", "Towns"), priority: 90, minWidth: 8, maxWidth: 60),
+            // 40 columns: with a 34-column name and the count, the list fits in 80.
+            Column(tr("小镇", "Towns"), priority: 90, minWidth: 8, maxWidth: 40),
         ]
         let byEntity = cache.townsByEntity(dataset)
         let entities = dataset.entities

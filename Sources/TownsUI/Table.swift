@@ -62,7 +62,9 @@ public struct TableLayout: Sendable {
     /// The width each column's title and cells need, over every row of `rows` (groups of
     /// rows, e.g. the body and the summary, measured without joining them).
     public static func naturalWidths(columns: [Column], rows: [[TableRow]]) -> [Int] {
-        var natural = columns.map { DisplayWidth.of($0.title) }
+        // A sorted column's mark (▲ ▼) is not measured: it is drawn in the gap after the
+        // title, so sorting by a column never widens it.
+        var natural = columns.map { DisplayWidth.of($0.title) - (TableLayout.hasSortMark($0.title) ? 1 : 0) }
         for group in rows {
             for row in group {
                 for (i, cell) in row.cells.enumerated() where i < natural.count {
@@ -106,6 +108,9 @@ public struct TableLayout: Sendable {
         }
         widths = columns.indices.map { kept[$0] ? natural[$0] : nil }
     }
+
+    /// Whether a column title ends with the sort mark (▲ ascending, ▼ descending).
+    static func hasSortMark(_ title: String) -> Bool { title.hasSuffix("▲") || title.hasSuffix("▼") }
 
     /// Total width of the kept columns and gaps.
     public var totalWidth: Int {
@@ -167,13 +172,19 @@ public struct TableRenderer: Sendable {
             guard let w else { continue }
             if col >= x + width { break }
             let cell = i < cells.count ? cells[i] : .text("", nil)
-            let avail = min(w, x + width - col)
+            // A header's sort mark takes the gap after the column (see naturalWidths).
+            let mark = header && i < columns.count && TableLayout.hasSortMark(columns[i].title) ? TableLayout.gap : 0
+            let avail = min(w + mark, x + width - col)
             switch cell {
             case let .text(s, role):
                 var style = rowStyle
                 if let role, !selected, !header { style = theme.style(role) }
                 else if let role, selected, role != .row { style = merge(theme.style(.selection), emphasis: theme.style(role)) }
-                let text = fit(s, width: avail)
+                var text = fit(s, width: avail)
+                if mark > 0, DisplayWidth.of(s) > avail, let last = s.last {
+                    // No gap after the last column: the title gives way to its sort mark.
+                    text = fit(String(s.dropLast()), width: max(0, avail - 1)) + String(last)
+                }
                 let tw = DisplayWidth.of(text)
                 let start = columns[i].alignment == .right ? col + max(0, avail - tw) : col
                 grid.put(text, x: start, y: y, style: style, maxWidth: avail)

@@ -23,6 +23,8 @@ enum LiveReload {
             let errors = failure.errors
             let first = errors.first.map { relative($0.description, to: directory) } ?? "unknown error"
             s.reloadProblem = "数据未更新 not reloaded: \(first)" + (errors.count > 1 ? " (+\(errors.count - 1) more: towns check)" : "")
+            // The problem is news: no earlier message ("data reloaded") may stand over it.
+            s.message = nil
         }
         return s
     }

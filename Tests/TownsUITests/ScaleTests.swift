@@ -185,6 +185,25 @@ final class ScaleTests: XCTestCase {
         XCTAssertNil(oldIndex, "the old state's search index is freed")
     }
 
+    /// Sorting a long list by a column the screen shows moves no column: the same widths
+    /// both ways, the mark drawn in the gap after the title.
+    func testSortingMovesNoColumn() throws {
+        var s = AppState(dataset: Self.dataset, width: 100, height: 30)
+        let rows = 0..<Renderer.visibleRows(s)
+        func widths(_ state: AppState) throws -> [Int?] {
+            let list = try XCTUnwrap(state.list(for: state.screen, glyphs: .unicode))
+            return TableLayout(columns: list.content.columns, naturalWidths: state.cache.naturalWidths(list, visible: rows), width: 100).widths
+        }
+        let unsorted = try widths(s)
+        for column in unsorted.indices where unsorted[column] != nil {
+            for descending in [false, true] {
+                s.screen.sortColumn = column
+                s.screen.sortDescending = descending
+                XCTAssertEqual(try widths(s), unsorted, "sorted by column \(column), descending \(descending)")
+            }
+        }
+    }
+
     /// Holding `]` cycles through every period; passing either end says so.
     func testPeriodsWrapAndSaySo() {
         var s = AppState(dataset: Self.dataset)
