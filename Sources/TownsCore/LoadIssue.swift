@@ -18,7 +18,7 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
         case wrongType
         /// A required field, table or record is missing, or a required text is blank. Exit 12.
         case missing
-        /// An amount that is negative, NaN or infinite. Exit 13.
+        /// An amount that is negative, NaN or infinite, or beyond a decimal (1e300). Exit 13.
         case badAmount
         /// A value that cannot be: a share above 100%, a month outside 1-12, a word not in
         /// the list, a whole number with decimals, fields that exclude each other, periods
@@ -78,7 +78,7 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
             case .syntax: return "TOML syntax error"
             case .wrongType: return "wrong type (a string where a number belongs, ...)"
             case .missing: return "a required field, table or record is missing"
-            case .badAmount: return "a negative, NaN or infinite amount"
+            case .badAmount: return "a negative, NaN or infinite amount, or one too large or too small for a decimal (1e300)"
             case .impossible: return "a value that cannot be (a share above 100%, a month 13, ...)"
             case .duplicate: return "a duplicate id, record or figure"
             case .unknownReference: return "refers to nothing (unknown town, entity, source, period, ...)"
