@@ -128,8 +128,10 @@ public struct Renderer: Sendable {
     func drawTitle(into grid: inout Grid, _ state: AppState) {
         let style = theme.style(.title)
         grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), with: Cell(text: " ", style: style))
-        var title = " towns · \(state.tr(state.dataset.nameZH, state.dataset.nameEN))"
-        if state.dataset.synthetic { title += state.tr(" [合成数据 SYNTHETIC]", " [SYNTHETIC DATA]") }
+        // A synthetic dataset says so before its name: a narrow terminal cuts the name, never
+        // the mark (invented figures must not pass for real ones).
+        let mark = state.dataset.synthetic ? state.tr("[合成数据 SYNTHETIC] ", "[SYNTHETIC DATA] ") : ""
+        let title = " towns · " + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
         let periodText: String
         if let p = state.period {
             periodText = state.tr("期间", "period") + " [ \(state.label(p)) ] \(state.periodIndex + 1)/\(state.dataset.periods.count) "

@@ -204,6 +204,17 @@ final class ScaleTests: XCTestCase {
         }
     }
 
+    /// Invented figures never pass for real ones: the title's synthetic mark survives the
+    /// narrowest terminal the dashboard draws in, in both languages.
+    func testTheSyntheticMarkIsNeverCut() {
+        for language in Language.allCases {
+            var s = AppState(dataset: Self.dataset, width: Renderer.minimumWidth, height: Renderer.minimumHeight)
+            s.language = language
+            let title = Renderer(theme: .monochrome).render(s).lines()[0]
+            XCTAssertTrue(title.contains(language == .zh ? "[合成数据 SYNTHETIC]" : "[SYNTHETIC DATA]"), title)
+        }
+    }
+
     /// Holding `]` cycles through every period; passing either end says so.
     func testPeriodsWrapAndSaySo() {
         var s = AppState(dataset: Self.dataset)
