@@ -204,10 +204,7 @@ final class ViewCache: @unchecked Sendable {
 
     /// Each town's planned projects (a figure of no period), by position in `dataset.towns`.
     func plannedProjects(_ dataset: Dataset) -> [ShownFigure?] {
-        if let known = withLock({ planned }) { return known }
-        let all = dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) }
-        withLock { planned = all }
-        return all
+        remembered(\.planned) { dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) } }
     }
 
     /// The widest town name and county name of the dataset in `language`, in cells (as a
@@ -225,10 +222,7 @@ final class ViewCache: @unchecked Sendable {
 
     /// The operating entities by id.
     func entitiesByID(_ dataset: Dataset) -> [String: OperatingEntity] {
-        if let known = withLock({ entityIndex }) { return known }
-        let index = Dictionary(dataset.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        withLock { entityIndex = index }
-        return index
+        remembered(\.entityIndex) { Dictionary(dataset.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
     }
 
     func detail(_ key: DetailKey, make: () -> [DetailLine]) -> [DetailLine] {
@@ -239,55 +233,62 @@ final class ViewCache: @unchecked Sendable {
     }
 
     func findings(_ make: () -> [Finding]) -> [Finding] {
-        if let known = withLock({ findings }) { return known }
-        let all = make()
-        withLock { findings = all }
-        return all
+        remembered(\.findings, make)
     }
 
     /// The towns each entity operates, as positions in `dataset.towns`, in file order
     /// (`Dataset.towns(operatedBy:)` for every entity at once).
     func townsByEntity(_ dataset: Dataset) -> [String: [Int]] {
-        if let known = withLock({ townsByEntity }) { return known }
-        var index: [String: [Int]] = [:]
-        for (i, town) in dataset.towns.enumerated() {
-            for id in Set(town.entityIDs) { index[id, default: []].append(i) }
+        remembered(\.townsByEntity) {
+            var index: [String: [Int]] = [:]
+            for (i, town) in dataset.towns.enumerated() {
+                for id in Set(town.entityIDs) { index[id, default: []].append(i) }
+            }
+            return index
         }
-        withLock { townsByEntity = index }
-        return index
     }
 
     /// For each period id (and year, for a year's plan; "" for figures of no period), the
     /// positions in `dataset.towns` of the towns with a figure of it, ascending: a town with
     /// no figure of a period has nothing to look up or derive there.
     func townsWithFigures(_ dataset: Dataset) -> [String: [Int]] {
-        if let known = withLock({ withFigures }) { return known }
-        var index: [String: [Int]] = [:]
-        for (i, town) in dataset.towns.enumerated() {
-            for key in town.figures.keys where index[key.period ?? ""]?.last != i {
-                index[key.period ?? "", default: []].append(i)
+        remembered(\.withFigures) {
+            var index: [String: [Int]] = [:]
+            for (i, town) in dataset.towns.enumerated() {
+                for key in town.figures.keys where index[key.period ?? ""]?.last != i {
+                    index[key.period ?? "", default: []].append(i)
+                }
             }
+            return index
         }
-        withLock { withFigures = index }
-        return index
     }
 
     /// The towns of each development type, as positions in `dataset.towns`, in file order.
     func townsByType(_ dataset: Dataset) -> [Int: [Int]] {
-        if let known = withLock({ townsByType }) { return known }
-        var index: [Int: [Int]] = [:]
-        for (i, town) in dataset.towns.enumerated() { index[town.type, default: []].append(i) }
-        withLock { townsByType = index }
-        return index
+        remembered(\.townsByType) {
+            var index: [Int: [Int]] = [:]
+            for (i, town) in dataset.towns.enumerated() { index[town.type, default: []].append(i) }
+            return index
+        }
     }
 
     /// The position of each town in `dataset.towns`, by id (the first, should ids repeat).
     func townIndex(_ dataset: Dataset) -> [String: Int] {
-        if let known = withLock({ townIndex }) { return known }
-        var index: [String: Int] = [:]
-        for (i, town) in dataset.towns.enumerated() where index[town.id] == nil { index[town.id] = i }
-        withLock { townIndex = index }
-        return index
+        remembered(\.townIndex) {
+            var index: [String: Int] = [:]
+            for (i, town) in dataset.towns.enumerated() where index[town.id] == nil { index[town.id] = i }
+            return index
+        }
+    }
+
+    /// The value kept at `slot`, else made by `make` and kept: what the cache works out once
+    /// per dataset (indexes, the findings). Two threads asking at once may both make it; the
+    /// values are the same.
+    private func remembered<T>(_ slot: ReferenceWritableKeyPath<ViewCache, T?>, _ make: () -> T) -> T {
+        if let known = withLock({ self[keyPath: slot] }) { return known }
+        let value = make()
+        withLock { self[keyPath: slot] = value }
+        return value
     }
 
     private func withLock<T>(_ body: () -> T) -> T {

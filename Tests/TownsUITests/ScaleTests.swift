@@ -89,7 +89,8 @@ final class ScaleTests: XCTestCase {
         var s = AppState(dataset: Self.dataset)
         let content = try XCTUnwrap(s.listContent(.towns))
         let names = Self.dataset.towns.prefix(40).flatMap { [$0.nameZH, $0.countyEN] }
-        for query in ["h", "xiao", "HAI", "zx", "镇", "小 镇", "杭州", "qzz", "nothing-like-this"] + names.map { String($0.prefix(2)) } {
+        let queries = ["h", "xiao", "HAI", "zx", "镇", "小 镇", "杭州", "qzz", "nothing-like-this"] + names.map { String($0.prefix(2)) }
+        for query in queries {
             s.search = SearchState(query: query, editing: true)
             let expected = content.rows.indices.filter { i in
                 let q = SearchIndex.normalizedQuery(query)
