@@ -107,22 +107,31 @@ struct DashboardCommand: ParsableCommand {
             state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
         }
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
-        let reload = BackgroundReload(DatasetWatcher(directory: directory, fingerprint: fingerprint))
+        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint)
+        let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
-        let warmUp = WarmUp()
+        let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)
         while !state.quit {
             terminal.draw(renderer.render(state))
-            warmUp.start(state, glyphs: renderer.glyphs)
+            let shown = state, glyphs = renderer.glyphs
+            warmUp.take()  // a finished warm-up has nothing to give: the next may start
+            warmUp.start { shown.warmAndTrim(glyphs: glyphs) }
             // While a reload runs, look for its result every 50 ms; else wait up to a poll.
-            let key = terminal.readKey(timeoutMilliseconds: reload.isRunning ? 50 : DashboardCommand.pollMilliseconds)
+            let key = terminal.readKey(timeoutMilliseconds: reload.isBusy ? 50 : DashboardCommand.pollMilliseconds)
             // Live reload: a poll at most once a poll interval, also while keys keep coming; the
             // files are read on another thread (a second at province scale), the keys go on
             // with the data shown, and the new data replaces it when it has loaded.
             if ContinuousClock.now - lastPoll >= .milliseconds(DashboardCommand.pollMilliseconds) {
                 lastPoll = ContinuousClock.now
-                reload.start()
+                let current = watcher
+                reload.start {
+                    var polled = current
+                    let change = polled.poll()
+                    return (polled, change)
+                }
             }
-            if let change = reload.take() {
+            if let (polled, change) = reload.take() {
+                watcher = polled
                 state = LiveReload.apply(change, to: state, directory: directory)
             }
             guard let key else { continue }
@@ -142,81 +151,63 @@ struct DashboardCommand: ParsableCommand {
     }
 }
 
-/// Runs `AppState.warm` on a background thread after a frame, one run at a time: while the
-/// dashboard waits for a key, the other core works out what the next keys are likely to
-/// need (neighbouring periods, pinyin, search text). A run that is still going when the next
-/// frame is drawn is not doubled; the next frame starts the next run.
-final class WarmUp: @unchecked Sendable {
+/// Work on a background queue, one run at a time: `start` runs `work` unless a run is going
+/// or its result has not been taken; `take` gives a finished run's result, once. The dashboard
+/// has two: the warm-up after each frame (`AppState.warm`) and live reload's polls.
+final class BackgroundJob<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false
-    private let queue = DispatchQueue(label: "towns.warm-up", qos: .utility)
+    private var finished: Result?
+    private let queue: DispatchQueue
 
-    func start(_ state: AppState, glyphs: Glyphs) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !running else { return }
-        running = true
-        queue.async {
-            let clock = ContinuousClock()
-            let started = clock.now
-            state.warm(glyphs: glyphs)
-            // What a warm-up that worked something out dropped (older periods' tables, the
-            // parts of each core's results) goes back to the system rather than staying in
-            // each thread's heap. One that found everything ready (most frames) does not trim:
-            // trimming holds the heap's lock, which a key being handled may be waiting for.
-            if started.duration(to: clock.now) > .milliseconds(5) {
-                _ = towns_release_free_heap()
-            }
-            self.lock.lock()
-            self.running = false
-            self.lock.unlock()
-        }
+    init(label: String, qos: DispatchQoS) {
+        queue = DispatchQueue(label: label, qos: qos)
     }
-}
 
-/// Live reload's polls on a background thread, one at a time: `start` polls the watcher
-/// unless a poll runs; `take` gives a finished poll's change once. The watcher is only used
-/// by the poll running.
-final class BackgroundReload: @unchecked Sendable {
-    private let lock = NSLock()
-    private var watcher: DatasetWatcher
-    private var running = false
-    private var finished: DatasetWatcher.Change?
-    private let queue = DispatchQueue(label: "towns.reload", qos: .userInitiated)
-
-    init(_ watcher: DatasetWatcher) { self.watcher = watcher }
-
-    /// Whether a poll is running (or has finished and not been taken).
-    var isRunning: Bool {
+    /// Whether a run is going, or has finished and its result is not taken.
+    var isBusy: Bool {
         lock.lock()
         defer { lock.unlock() }
         return running || finished != nil
     }
 
-    /// Starts a poll unless one is running or its change has not been taken.
-    func start() {
+    /// Runs `work` on the queue, unless busy.
+    func start(_ work: @escaping @Sendable () -> Result) {
         lock.lock()
         defer { lock.unlock() }
         guard !running, finished == nil else { return }
         running = true
-        let current = watcher
         queue.async {
-            var watcher = current
-            let change = watcher.poll()
+            let result = work()
             self.lock.lock()
-            self.watcher = watcher
-            self.finished = change
+            self.finished = result
             self.running = false
             self.lock.unlock()
         }
     }
 
-    /// The change of the last finished poll, once; nil while a poll runs or none has run.
-    func take() -> DatasetWatcher.Change? {
+    /// The result of the last finished run, once; nil while a run goes or none has run.
+    @discardableResult
+    func take() -> Result? {
         lock.lock()
         defer { lock.unlock() }
-        let change = finished
+        let result = finished
         finished = nil
-        return change
+        return result
+    }
+}
+
+extension AppState {
+    /// `warm`, then, if it worked something out, what it dropped (older periods' tables, the
+    /// parts of each core's results) goes back to the system rather than staying in each
+    /// thread's heap. One that found everything ready (most frames) does not trim: trimming
+    /// holds the heap's lock, which a key being handled may be waiting for.
+    func warmAndTrim(glyphs: Glyphs) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        warm(glyphs: glyphs)
+        if started.duration(to: clock.now) > .milliseconds(5) {
+            _ = towns_release_free_heap()
+        }
     }
 }
