@@ -7,7 +7,9 @@ import Foundation
 /// rather than read as a decimal comma), a leading `+`, surrounding spaces (also the
 /// ideographic space U+3000 and no-break space), and for rates a trailing `%` or `％`.
 /// A blank cell or a dash (`-`, `—`, `–`) or `/` is `blank`: the figure is unknown, never 0.
-/// Refused: exponents (`1.2E+05`: format the column as a number), anything else.
+/// Refused: exponents (`1.2E+05`: format the column as a number), more than
+/// `maximumWholeDigits` digits before the point (no figure of a town is that large, and the
+/// monthly file writes counts as whole numbers of at most 64 bits), anything else.
 public enum SheetNumber: Equatable, Sendable {
     /// An exact value and the number of digits written after the point.
     case value(Decimal, decimals: Int)
@@ -15,6 +17,10 @@ public enum SheetNumber: Equatable, Sendable {
     case blank
     /// Not a number (or a negative one, or a % where none is allowed); says what is wrong.
     case invalid(String)
+
+    /// Most digits a number may have before its point (10^15: beyond any amount in 亿元,
+    /// rate or count, and within what a TOML whole number holds).
+    public static let maximumWholeDigits = 15
 
     /// Reads `raw`; `percent` allows a trailing `%`. A negative number is `invalid`.
     public static func parse(_ raw: String, percent: Bool) -> SheetNumber {
@@ -41,6 +47,10 @@ public enum SheetNumber: Equatable, Sendable {
                 return .invalid("'\(raw)' is not a number: a comma may only separate thousands (1,234.5); the decimal point is '.'")
             }
             whole = groups.joined()
+        }
+        let significant = whole.drop { $0 == "0" }
+        if significant.count > maximumWholeDigits, significant.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return .invalid("'\(raw)' has \(significant.count) digits before the point; a figure has at most \(maximumWholeDigits)")
         }
         let digits = whole + fraction
         guard !whole.isEmpty || !fraction.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),

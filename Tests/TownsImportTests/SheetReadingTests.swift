@@ -35,8 +35,35 @@ final class SheetReadingTests: XCTestCase {
         XCTAssertTrue(problem("72.9%")?.contains("not a rate") == true)
         XCTAssertEqual(problem("约13"), "'约13' is not a number")
         XCTAssertEqual(problem("13.5.6"), "'13.5.6' is not a number (more than one decimal point)")
+        // More digits than any figure has (and than a 64-bit whole number in the file holds).
+        XCTAssertEqual(problem("3333333333333333"), "'3333333333333333' has 16 digits before the point; a figure has at most 15")
+        XCTAssertEqual(problem("3,333,333,333,333,333.5"), "'3,333,333,333,333,333.5' has 16 digits before the point; a figure has at most 15")
+        XCTAssertNil(problem("999,999,999,999,999"), "15 digits are a number")
+        XCTAssertNil(problem("0000000000000000012"), "leading zeros are not digits of the figure")
         XCTAssertEqual(problem("."), "'.' is not a number")
         XCTAssertEqual(problem("12 345"), "'12 345' is not a number")
+    }
+
+    /// Every sheet in Fuzz/regressions/import/ (sheets the fuzzer found the import accepting
+    /// while the file it would write did not load): refused now, or written so that it loads.
+    func testEveryImportRegressionSheetIsRefusedOrLoads() throws {
+        let folder = repositoryRoot + "/Fuzz/regressions/import"
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertFalse(inputs.isEmpty)
+        let dataset = try DatasetLoader.load(directory: bundledData).dataset
+        for input in inputs {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + input)))
+            guard let text = try? SheetText(bytes: bytes, file: input) else { continue }
+            let sheet = MonthlySheet(text: text, file: input)
+            let checked = MonthlyImport(sheet: sheet, dataset: dataset, currentMonth: SheetPeriod(year: 2016, month: 1))
+            guard checked.errors.isEmpty, let period = checked.period, let unit = sheet.unit, !checked.entries.isEmpty else { continue }
+            let file = MonthlyFile(checked: checked, sheetName: input, encoding: text.encoding, unit: unit,
+                                   periodIsNew: dataset.period(period.id) == nil, date: "2016-01-15 00:00")
+            let scratch = NSTemporaryDirectory() + "towns-import-regression-\(UUID().uuidString).toml"
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            try Data(file.text.utf8).write(to: URL(fileURLWithPath: scratch))
+            XCTAssertNoThrow(try DatasetLoader.load(directory: bundledData, monthlyOverride: .init(name: file.name, path: scratch)), input)
+        }
     }
 
     func testPeriodForms() throws {
