@@ -225,8 +225,11 @@ public struct Checker: Sendable {
                 return towns.count > 8 ? shown + " and \(towns.count - 8) more" : shown
             }
             let locs = [total.origin].compactMap { $0 }
-            let scale = key.measure.unit == .count ? 0 : (s.derived.isEmpty ? max(td, 1) : 2)
-            let sumText = DecimalMath.text(s.sum, scale: scale)
+            // Derived figures in the sum: the digits their inputs support (≈33.6, not 33.58).
+            let scale = key.measure.unit == .count ? 0 : (s.derived.isEmpty ? max(td, 1) : min(max(td, 1), s.supportedDecimals))
+            let sumValue = (s.derived.isEmpty ? "" : "≈") + DecimalMath.text(s.sum, scale: scale)
+            var sumText = sumValue
+            if !s.derived.isEmpty, let i = s.interval { sumText += " (given the rounding of its inputs: \(i))" }
             if s.known.count == s.count {
                 let tolerance = DecimalMath.halfUnit(decimals: td) * Decimal(s.count + 1)
                 if abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance) {
@@ -254,7 +257,7 @@ public struct Checker: Sendable {
             if s.known.isEmpty {
                 message += "; all of it is not accounted for among \(names(others))"
             } else {
-                message += "; \(DecimalMath.text(rest, scale: scale)) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumText)) is not accounted for among \(names(others))"
+                message += "; \(DecimalMath.text(rest, scale: scale)) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumValue)) is not accounted for among \(names(others))"
             }
             if !s.bounded.isEmpty {
                 message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than \(DecimalMath.text(s.boundSum, scale: 0))"
