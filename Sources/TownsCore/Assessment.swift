@@ -10,6 +10,14 @@ public struct RuleResult: Sendable, Equatable {
     public var missing: [String]
     /// A few characters for a table cell when the status is `info` ("3年").
     public var short: String? = nil
+
+    static func met(_ detail: String, missing: [String] = []) -> RuleResult {
+        RuleResult(status: .met, detail: detail, missing: missing)
+    }
+    static func notMet(_ detail: String) -> RuleResult { RuleResult(status: .notMet, detail: detail, missing: []) }
+    static func unknown(_ detail: String, missing: [String]) -> RuleResult {
+        RuleResult(status: .unknown, detail: detail, missing: missing)
+    }
 }
 
 /// Checks towns against the province's rules (rules.toml): met, not met, or unknown with
@@ -102,44 +110,7 @@ public struct Assessment: Sendable {
     public func evaluate(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         switch rule.kind {
         case .yearOneMinimum:
-            guard let year = firstYear(town) else { return RuleResult(status: .unknown, detail: "no first year", missing: ["list date"]) }
-            if let asOf, asOf.year < year {
-                return RuleResult(status: .unknown, detail: "the first year \(year) has not begun by \(asOf.labelEN)", missing: ["completed \(year)"])
-            }
-            let minimum = threshold(rule, town)
-            // A figure that clears the higher tier is enough whichever tier applies.
-            let highest = max(rule.number("minimum"), rule.number("lower_minimum"))
-            let fitted = minimum != nil && tierIsFitted(rule, town)
-            let tierText = minimum.map { "\(text($0))" + (fitted ? " (tier fitted to the notice's total, not sourced)" : "") }
-            let periods = dataset.periods.filter { q in q.year == year && (asOf.map { p in (q.year, q.through) <= (p.year, p.through) } ?? true) }
-            for p in periods.reversed() {
-                guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
-                let label = "completed \(p.labelEN) \(describe(f))"
-                let bound: Decimal
-                switch f.quantity {
-                case let .exact(v, _): bound = v
-                case let .moreThan(b): bound = b
-                }
-                if bound >= highest {
-                    return RuleResult(status: .met, detail: "\(label) ≥ \(text(highest)), the higher tier: met whichever tier applies", missing: [])
-                }
-                guard let minimum, let tierText else {
-                    return RuleResult(status: .unknown,
-                                      detail: "\(label); the minimum (\(text(rule.number("minimum"))) or \(text(rule.number("lower_minimum")))) depends on the industry or the county",
-                                      missing: [town.industry == nil ? "industry" : "whether the county is one of the 26"])
-                }
-                if bound >= minimum { return RuleResult(status: .met, detail: "\(label) ≥ \(tierText)", missing: []) }
-                if case .exact = f.quantity {
-                    if p.through == 12 { return RuleResult(status: .notMet, detail: "\(label) < \(tierText)", missing: []) }
-                    return RuleResult(status: .unknown, detail: "\(label) so far, below \(tierText); the year is not over", missing: ["completed \(year) full year"])
-                }
-            }
-            guard let tierText else {
-                return RuleResult(status: .unknown, detail: "the minimum (\(text(rule.number("minimum"))) or \(text(rule.number("lower_minimum")))) depends on the industry or the county",
-                                  missing: [town.industry == nil ? "industry" : "whether the county is one of the 26"])
-            }
-            return RuleResult(status: .unknown, detail: "minimum \(tierText); no completed figure for \(year)\(asOf.map { " by \($0.labelEN)" } ?? "")",
-                              missing: ["completed \(year)"])
+            return yearOneMinimum(rule, town, asOf: asOf)
 
         case .creationMinimum:
             guard let minimum = threshold(rule, town) else {
@@ -200,34 +171,81 @@ public struct Assessment: Sendable {
         }
     }
 
+    /// The first-year minimum: the year's completed investment (or a bound of it) against the
+    /// town's tier; a figure that clears the higher tier is met whichever tier applies, and a
+    /// tier fitted to a reported total says so.
+    func yearOneMinimum(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
+        guard let year = firstYear(town) else { return .unknown("no first year", missing: ["list date"]) }
+        if let asOf, asOf.year < year {
+            return .unknown("the first year \(year) has not begun by \(asOf.labelEN)", missing: ["completed \(year)"])
+        }
+        let minimum = threshold(rule, town)
+        let highest = max(rule.number("minimum"), rule.number("lower_minimum"))
+        let fitted = minimum != nil && tierIsFitted(rule, town)
+        let tierText = minimum.map { text($0) + (fitted ? " (tier fitted to the notice's total, not sourced)" : "") }
+        let tierUnknown = RuleResult.unknown(
+            "the minimum (\(text(rule.number("minimum"))) or \(text(rule.number("lower_minimum")))) "
+                + "depends on the industry or the county",
+            missing: [town.industry == nil ? "industry" : "whether the county is one of the 26"])
+        let periods = dataset.periods.filter { q in
+            q.year == year && (asOf.map { p in (q.year, q.through) <= (p.year, p.through) } ?? true)
+        }
+        for p in periods.reversed() {
+            guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
+            let label = "completed \(p.labelEN) \(describe(f))"
+            let bound: Decimal
+            switch f.quantity {
+            case let .exact(v, _): bound = v
+            case let .moreThan(b): bound = b
+            }
+            if bound >= highest {
+                return .met("\(label) ≥ \(text(highest)), the higher tier: met whichever tier applies")
+            }
+            guard let minimum, let tierText else {
+                return .unknown("\(label); " + tierUnknown.detail, missing: tierUnknown.missing)
+            }
+            if bound >= minimum { return .met("\(label) ≥ \(tierText)") }
+            if case .exact = f.quantity {
+                if p.through == 12 { return .notMet("\(label) < \(tierText)") }
+                return .unknown("\(label) so far, below \(tierText); the year is not over",
+                                missing: ["completed \(year) full year"])
+            }
+        }
+        guard let tierText else { return tierUnknown }
+        let by = asOf.map { " by \($0.labelEN)" } ?? ""
+        return .unknown("minimum \(tierText); no completed figure for \(year)\(by)", missing: ["completed \(year)"])
+    }
+
     /// An area rule ("about 3 km²"): met at or under the number; above it, not met only when
     /// the rule states a tolerance (`tolerance`, km²) and the figure exceeds number + tolerance;
     /// without one, "about" has no edge, so the result is unknown and says so in words.
     func areaResult(_ rule: Rule, _ town: Town, _ measure: Measure, _ name: String, asOf: Period?,
                     tourismMayExceed: Bool) -> RuleResult {
         let maximum = rule.number("maximum")
+        let about = "about \(text(maximum)) km²"
         let found = evidence(town, FigureKey(measure), asOf: asOf)
         guard let f = found.use, let v = f.quantity.exactValue else {
             if let later = found.later, let asOf {
-                return RuleResult(status: .unknown,
-                    detail: "\(name) \(describe(later)) km² is dated \(later.asOf ?? "later"), after \(asOf.labelEN): no evidence for the period shown; about \(text(maximum)) km²",
-                    missing: ["\(name) as of \(asOf.labelEN)"])
+                let date = later.asOf ?? "later"
+                return .unknown("\(name) \(describe(later)) km² is dated \(date), after \(asOf.labelEN): "
+                                    + "no evidence for the period shown; \(about)",
+                                missing: ["\(name) as of \(asOf.labelEN)"])
             }
-            return RuleResult(status: .unknown, detail: "about \(text(maximum)) km²", missing: [name])
+            return .unknown(about, missing: [name])
         }
-        let dated = f.asOf.map { " (as of \($0))" } ?? ""
-        if v <= maximum { return RuleResult(status: .met, detail: "\(name) \(describe(f)) km²\(dated) ≤ \(text(maximum))", missing: []) }
+        let shown = "\(name) \(describe(f)) km²" + (f.asOf.map { " (as of \($0))" } ?? "")
+        if v <= maximum { return .met("\(shown) ≤ \(text(maximum))") }
         if tourismMayExceed && town.industry == "tourism" {
-            return RuleResult(status: .met, detail: "\(name) \(describe(f)) km²\(dated) > \(text(maximum)), allowed for a tourism town", missing: [])
+            return .met("\(shown) > \(text(maximum)), allowed for a tourism town")
         }
         if let tolerance = rule.numbers["tolerance"] {
             let edge = maximum + tolerance
-            return RuleResult(status: v > edge ? .notMet : .met,
-                              detail: "\(name) \(describe(f)) km²\(dated) \(v > edge ? ">" : "≤") about \(text(maximum)) + \(text(tolerance)) tolerance", missing: [])
+            let detail = "\(shown) \(v > edge ? ">" : "≤") about \(text(maximum)) + \(text(tolerance)) tolerance"
+            return v > edge ? .notMet(detail) : .met(detail)
         }
-        return RuleResult(status: .unknown,
-            detail: "\(name) \(describe(f)) km²\(dated) is above \(text(maximum)), but the rule says only 'about \(text(maximum)) km²' and the source gives no tolerance: whether it is breached is not known",
-            missing: ["a tolerance for 'about \(text(maximum)) km²'"])
+        return .unknown("\(shown) is above \(text(maximum)), but the rule says only '\(about)' and the source gives "
+                            + "no tolerance: whether it is breached is not known",
+                        missing: ["a tolerance for '\(about)'"])
     }
 
     /// The land-quota reward: only a town that completed its annual plan (paper 一: 只有完成年度
@@ -241,26 +259,29 @@ public struct Assessment: Sendable {
         let rate = percent.map { "reward \(text($0))% of the quota used" }
             ?? "reward \(text(rule.number("percent")))% or \(text(rule.number("higher_percent")))% of the quota used"
         guard let year = asOf?.year ?? firstYear(town) else {
-            return RuleResult(status: .unknown, detail: "\(rate) if the annual plan is completed", missing: ["list date"])
+            return .unknown("\(rate) if the annual plan is completed", missing: ["list date"])
         }
         guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
-            return RuleResult(status: .unknown, detail: "\(rate) if the \(year) plan is completed; the \(year) plan is not known",
-                              missing: ["\(year) plan"])
+            return .unknown("\(rate) if the \(year) plan is completed; the \(year) plan is not known",
+                            missing: ["\(year) plan"])
         }
         let planText = "\(year) plan \(describe(plan))"
-        let inYear = dataset.periods.filter { q in q.year == year && (asOf.map { p in q.through <= p.through } ?? true) }
+        let fullYearMissing = "completed \(year) full year"
+        let inYear = dataset.periods.filter { q in
+            q.year == year && (asOf.map { p in q.through <= p.through } ?? true)
+        }
         let fullYear = inYear.last { $0.through == 12 }
         var latest: (Period, Figure)?
         for p in inYear.reversed() {
             if let f = metrics.figure(town, FigureKey(.completed, p.id)) { latest = (p, f); break }
         }
         guard let (period, done) = latest else {
-            return RuleResult(status: .unknown, detail: "\(planText); no completed figure for \(year)", missing: ["completed \(year) full year"])
+            return .unknown("\(planText); no completed figure for \(year)", missing: [fullYearMissing])
         }
         let doneText = "completed \(period.labelEN) \(describe(done))"
         guard metrics.comparable(done, plan) else {
-            return RuleResult(status: .unknown, detail: "\(doneText) and the \(planText) are on different bases; \(rate) if the plan is completed",
-                              missing: ["completed \(year) full year on the plan's basis"])
+            return .unknown("\(doneText) and the \(planText) are on different bases; \(rate) if the plan is completed",
+                            missing: [fullYearMissing + " on the plan's basis"])
         }
         let bound: Decimal
         switch done.quantity {
@@ -268,18 +289,19 @@ public struct Assessment: Sendable {
         case let .moreThan(b): bound = b
         }
         if bound >= planRange.upper {
-            return RuleResult(status: .met, detail: "\(doneText) ≥ \(planText): annual plan completed; \(rate) (quota used unknown)",
-                              missing: percent == nil ? ["industry"] : [])
+            return .met("\(doneText) ≥ \(planText): annual plan completed; \(rate) (quota used unknown)",
+                        missing: percent == nil ? ["industry"] : [])
         }
         if case .exact = done.quantity, period.id == fullYear?.id, bound < planRange.lower {
-            return RuleResult(status: .notMet, detail: "\(doneText) < \(planText): annual plan not completed; no reward", missing: [])
+            return .notMet("\(doneText) < \(planText): annual plan not completed; no reward")
         }
         let why: String
         if period.id != fullYear?.id { why = "the year is not over" }
         else if case .moreThan = done.quantity { why = "only a lower bound of the full year is known" }
         else { why = "within the rounding of the plan" }
-        return RuleResult(status: .unknown, detail: "\(doneText) against the \(planText): \(why); \(rate) if the plan is completed",
-                          missing: ["completed \(year) full year" + (done.quantity.exactValue == nil ? " (only \(describe(done)) known)" : "")])
+        let only = done.quantity.exactValue == nil ? " (only \(describe(done)) known)" : ""
+        return .unknown("\(doneText) against the \(planText): \(why); \(rate) if the plan is completed",
+                        missing: [fullYearMissing + only])
     }
 
     /// The city's first-year test: the sum of the towns' minimums against the city's
@@ -321,7 +343,8 @@ public struct Assessment: Sendable {
         var margin: Decimal?
         if let required, let c = completed?.quantity.exactValue { margin = c - required }
         return CityYearOne(year: year, minimums: minimums, required: required, formula: formula,
-                           reported: dataset.totals[FigureKey(.investmentMinimum, String(year))], completed: completed, margin: margin,
+                           reported: dataset.totals[FigureKey(.investmentMinimum, String(year))], completed: completed,
+                           margin: margin,
                            fitted: dataset.towns.filter { threshold(rule, $0) != nil && tierIsFitted(rule, $0) })
     }
 }

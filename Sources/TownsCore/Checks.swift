@@ -114,7 +114,8 @@ public struct Checker: Sendable {
     /// Jan-Sep completed edited to 10.0 or 0 flags it and the figures it disagrees with), and the
     /// city's rate checks.
     public func findings(flagging key: FigureKey, town: Town?) -> [Finding] {
-        let candidates = town.map { findings(for: $0) } ?? ratioChecks(subject: dataset.regionEN, townID: nil, figures: dataset.totals)
+        let candidates = town.map { findings(for: $0) }
+            ?? ratioChecks(subject: dataset.regionEN, townID: nil, figures: dataset.totals)
         return candidates.filter { $0.flags(key) }
     }
 
@@ -158,7 +159,8 @@ public struct Checker: Sendable {
               let den = figures[t.den], case let .exact(dv, dd) = den.quantity, dv > 0 else { return nil }
         let computed = nv / dv * 100
         let printed = Interval(printed: rv, decimals: rd)
-        let possible = Interval(printed: nv, decimals: nd).nonNegative.divided(by: Interval(printed: dv, decimals: dd), scale: 100)
+        let possible = Interval(printed: nv, decimals: nd).nonNegative
+            .divided(by: Interval(printed: dv, decimals: dd), scale: 100)
         let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
         let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = \(DecimalMath.text(computed, scale: 2))%"
         if let possible, !possible.overlaps(printed) {
@@ -194,7 +196,8 @@ public struct Checker: Sendable {
             if common == nil {
                 let keys = intervals.flatMap { [FigureKey(.completed, $0.0.id), FigureKey(.completionRate, $0.0.id)] }
                 findings.append(Finding(kind: .inconsistency, subject: town.nameZH,
-                    message: "\(year) plan derived from completed / completion rate disagrees between periods: \(parts); "
+                    message: "\(year) plan derived from completed / completion rate disagrees between periods: "
+                        + "\(parts); "
                         + "one of the completed amounts or rates of these periods is wrong, and which is not known",
                     locations: intervals.flatMap { $0.2 }, townID: town.id, flaggedKeys: keys))
             } else {
@@ -226,7 +229,8 @@ public struct Checker: Sendable {
             }
             let locs = [total.origin].compactMap { $0 }
             // Derived figures in the sum: the digits their inputs support (≈33.6, not 33.58).
-            let scale = key.measure.unit == .count ? 0 : (s.derived.isEmpty ? max(td, 1) : min(max(td, 1), s.supportedDecimals))
+            let scale = key.measure.unit == .count ? 0
+                : (s.derived.isEmpty ? max(td, 1) : min(max(td, 1), s.supportedDecimals))
             let sumValue = (s.derived.isEmpty ? "" : "≈") + DecimalMath.text(s.sum, scale: scale)
             var sumText = sumValue
             if !s.derived.isEmpty, let i = s.interval { sumText += " (given the rounding of its inputs: \(i))" }
@@ -250,14 +254,17 @@ public struct Checker: Sendable {
                 message += "known for \(s.known.count) of \(s.count) towns (\(names(s.known))\(s.derived.isEmpty ? "" : ", derived for \(names(s.derived))")), summing to \(sumText)"
             }
             if !interpreted.known.isEmpty {
-                message += "; under one reading of the source (an interpretation, not reported) \(names(interpreted.known)) "
+                message += "; under one reading of the source (an interpretation, not reported) "
+                    + "\(names(interpreted.known)) "
                     + "have \(DecimalMath.text(interpreted.sum, scale: scale)) together (see the ambiguity finding)"
             }
             let others = s.bounded + s.unknown
             if s.known.isEmpty {
                 message += "; all of it is not accounted for among \(names(others))"
             } else {
-                message += "; \(DecimalMath.text(rest, scale: scale)) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumValue)) is not accounted for among \(names(others))"
+                let restText = DecimalMath.text(rest, scale: scale)
+                message += "; \(restText) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumValue)) "
+                    + "is not accounted for among \(names(others))"
             }
             if !s.bounded.isEmpty {
                 message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than \(DecimalMath.text(s.boundSum, scale: 0))"
@@ -286,7 +293,9 @@ public struct Checker: Sendable {
         var groups: [(reasoning: String, readings: [String], items: [(Town, FigureKey, Figure)])] = []
         for town in dataset.towns {
             for key in town.figures.keys.sorted(by: { $0.description < $1.description }) {
-                guard let f = town.figures[key], case let .interpreted(reasoning, readings) = f.provenance else { continue }
+                guard let f = town.figures[key], case let .interpreted(reasoning, readings) = f.provenance else {
+                    continue
+                }
                 if let i = groups.firstIndex(where: { $0.reasoning == reasoning }) {
                     groups[i].items.append((town, key, f))
                 } else {
@@ -295,7 +304,8 @@ public struct Checker: Sendable {
             }
         }
         return groups.map { g in
-            let used = g.items.map { "\($0.0.nameZH) \($0.1.measure.rawValue) \(metrics.show($0.2))" }.joined(separator: ", ")
+            let used = g.items.map { "\($0.0.nameZH) \($0.1.measure.rawValue) \(metrics.show($0.2))" }
+                .joined(separator: ", ")
             let readings = g.readings.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
             return Finding(kind: .ambiguous, subject: dataset.regionEN,
                 message: "the source's words read more than one way: \(readings). The data uses reading (1): \(used), "
@@ -315,8 +325,9 @@ public struct Checker: Sendable {
             if r == required && !city.fitted.isEmpty {
                 let names = city.fitted.map(\.nameZH).joined(separator: "、")
                 findings.append(Finding(kind: .consistent, subject: dataset.regionEN,
-                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) is consistent with the reported "
-                        + "\(DecimalMath.text(r, scale: 0)), but not confirmed by it: the tiers of \(names) were fitted to that total "
+                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) is consistent "
+                        + "with the reported \(DecimalMath.text(r, scale: 0)), but not confirmed by it: the tiers of "
+                        + "\(names) were fitted to that total "
                         + "(no source in the data says whether their counties are among the 26)", locations: locs))
             } else if r == required {
                 findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,

@@ -79,10 +79,12 @@ extension Loader {
             }
             let date = r.string("date")
             if let date { checkDate(&r, "date", date) }
-            let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"), note: r.string("note"),
+            let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"),
+                                note: r.string("note"),
                                 publisher: r.string("publisher"), date: date, reports: r.string("reports"),
                                 checked: r.bool("checked"), checkedNote: r.string("checked_note"))
-            r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note", "publisher", "date", "reports", "checked", "checked_note"])
+            r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note", "publisher", "date", "reports",
+                                        "checked", "checked_note"])
             if let id, title != nil, sources[id] == nil {
                 sources[id] = source
                 if let line = r.line { origins[id] = SourceLocation(file: document.path, line: line) }
@@ -145,14 +147,16 @@ extension Loader {
             }
             let readings = r.stringArray("readings") ?? []
             if readings.count < 2 {
-                r.error("readings", .missing, "an interpretation lists every reading of the words (at least two, the one used first)")
+                r.error("readings", .missing,
+                        "an interpretation lists every reading of the words (at least two, the one used first)")
                 return nil
             }
             return .interpreted(reasoning: reasoning, readings: readings)
         }
         switch (source, derived) {
         case (nil, nil):
-            r.error(nil, .missing, "no provenance: give `source` (a sources.toml id), `derived` (the formula) or `interpreted`")
+            r.error(nil, .missing,
+                    "no provenance: give `source` (a sources.toml id), `derived` (the formula) or `interpreted`")
             return nil
         case (.some, .some):
             r.error("derived", .impossible, "give either `source` or `derived`, not both")
@@ -176,13 +180,15 @@ extension Loader {
             r.error("also_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
             return nil
         }
-        return .reported(source: id, at: r.string("also_at"), quote: r.string("also_quote"), note: r.string("also_note"))
+        return .reported(source: id, at: r.string("also_at"), quote: r.string("also_quote"),
+                         note: r.string("also_note"))
     }
 
     /// A date as a source prints it: YYYY, YYYY-MM or YYYY-MM-DD.
     func checkDate(_ r: inout RecordReader, _ key: String, _ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let ok = [1, 2, 3].contains(parts.count) && parts[0].count == 4 && parts.dropFirst().allSatisfy { $0.count == 2 }
+        let ok = [1, 2, 3].contains(parts.count) && parts[0].count == 4
+            && parts.dropFirst().allSatisfy { $0.count == 2 }
             && parts.allSatisfy { Int($0) != nil }
         if !ok { r.error(key, .impossible, "'\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
     }
@@ -192,13 +198,15 @@ extension Loader {
     func checkReading(_ r: inout RecordReader, _ key: String, _ reading: String, of name: String?) {
         let syllables = reading.split(separator: " ", omittingEmptySubsequences: false)
         if syllables.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isLowercase } }) {
-            r.error(key, .impossible, "'\(reading)' is not toneless pinyin (lower-case syllables separated by single spaces)")
+            r.error(key, .impossible,
+                    "'\(reading)' is not toneless pinyin (lower-case syllables separated by single spaces)")
             return
         }
         if let name {
             let han = name.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
             if han != syllables.count {
-                r.error(key, .impossible, "'\(reading)' has \(syllables.count) syllables but '\(name)' has \(han) characters")
+                r.error(key, .impossible,
+                        "'\(reading)' has \(syllables.count) syllables but '\(name)' has \(han) characters")
             }
         }
     }

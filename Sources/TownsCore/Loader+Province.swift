@@ -13,7 +13,8 @@ extension Loader {
             return nil
         }
         let alsoKeys: Set<String> = ["also_source", "also_at", "also_quote", "also_note"]
-        header.warnUnknownKeys(allowed: alsoKeys.union(["name_zh", "name_en", "date", "count", "source", "at", "quote", "note", "derived"]))
+        let provenanceKeys: Set<String> = ["source", "at", "quote", "note", "derived"]
+        header.warnUnknownKeys(allowed: alsoKeys.union(provenanceKeys).union(["name_zh", "name_en", "date", "count"]))
         let nameZH = header.string("name_zh", required: true) ?? ""
         let nameEN = header.string("name_en") ?? nameZH
         let date = header.string("date")
@@ -23,7 +24,7 @@ extension Loader {
         finish(header)
         var cities: [ProvinceList.City] = []
         for var r in records(document, "city") {
-            r.warnUnknownKeys(allowed: alsoKeys.union(["name_zh", "name_en", "count", "source", "at", "quote", "note", "derived"]))
+            r.warnUnknownKeys(allowed: alsoKeys.union(provenanceKeys).union(["name_zh", "name_en", "count"]))
             let zh = r.string("name_zh", required: true)
             let en = r.string("name_en") ?? zh
             let n = r.int("count")
@@ -33,7 +34,8 @@ extension Loader {
             let also = readAlsoProvenance(&r, sources: sources)
             if let zh, let en {
                 cities.append(.init(nameZH: zh, nameEN: en, reportedCount: n, provenance: p,
-                                    origin: r.line.map { SourceLocation(file: document.path, line: $0) }, alsoProvenance: also))
+                                    origin: r.line.map { SourceLocation(file: document.path, line: $0) },
+                                    alsoProvenance: also))
             }
             finish(r)
         }
@@ -42,19 +44,27 @@ extension Loader {
         // [[listed]]: the list's own towns; [[later]]: towns of later lists, each with its source.
         for table in ["listed", "later"] {
             for var r in records(document, table, required: table == "listed") {
-                var keys = ["city", "name_zh", "county_zh", "county_note", "town", "reading", "reading_source", "reading_at", "reading_quote"]
+                var keys = ["city", "name_zh", "county_zh", "county_note", "town",
+                            "reading", "reading_source", "reading_at", "reading_quote"]
                 if table == "later" { keys += ["list", "list_date", "source", "at", "quote", "note"] }
                 r.warnUnknownKeys(allowed: Set(keys))
                 let city = r.string("city", required: true)
                 let name = r.string("name_zh", required: true)
                 let town = r.string("town")
-                if let city, !cities.contains(where: { $0.nameZH == city }) { r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)") }
-                if let town, !towns.contains(where: { $0.id == town }) { r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)") }
-                if let town, (listed + later).contains(where: { $0.townID == town }) { r.error("town", .duplicate, "town '\(town)' is listed twice") }
+                if let city, !cities.contains(where: { $0.nameZH == city }) {
+                    r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)")
+                }
+                if let town, !towns.contains(where: { $0.id == town }) {
+                    r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                }
+                if let town, (listed + later).contains(where: { $0.townID == town }) {
+                    r.error("town", .duplicate, "town '\(town)' is listed twice")
+                }
                 let reading = r.string("reading")
                 if let reading { checkReading(&r, "reading", reading, of: name) }
                 let readingSource = sourcedField(&r, "reading", sources: sources)
-                var entry = ProvinceList.Listed(cityZH: city ?? "", nameZH: name ?? "", countyZH: r.string("county_zh"), townID: town,
+                var entry = ProvinceList.Listed(cityZH: city ?? "", nameZH: name ?? "", countyZH: r.string("county_zh"),
+                                                townID: town,
                                                 origin: r.line.map { SourceLocation(file: document.path, line: $0) })
                 entry.countyNote = r.string("county_note")
                 entry.reading = reading
@@ -71,7 +81,8 @@ extension Loader {
                 finish(r)
             }
         }
-        var list = ProvinceList(nameZH: nameZH, nameEN: nameEN, date: date, reportedCount: count, provenance: provenance,
+        var list = ProvinceList(nameZH: nameZH, nameEN: nameEN, date: date, reportedCount: count,
+                                provenance: provenance,
                                 cities: cities, listed: listed)
         list.alsoProvenance = listAlso
         list.later = later

@@ -26,7 +26,9 @@ extension Loader {
     mutating func readReference(_ document: TOMLDocument, sources: [String: Source], towns: [Town]) -> ReferenceText {
         var passages: [ReferenceText.Passage] = []
         for var r in records(document, "passage") {
-            r.warnUnknownKeys(allowed: ["id", "topic", "title_zh", "title_en", "source", "at", "quote", "items", "summary_en", "towns"])
+            r.warnUnknownKeys(allowed: [
+                "id", "topic", "title_zh", "title_en", "source", "at", "quote", "items", "summary_en", "towns",
+            ])
             let id = r.string("id", required: true)
             let topic = r.string("topic", required: true)
             let zh = r.string("title_zh", required: true)
@@ -34,17 +36,23 @@ extension Loader {
             let section = r.string("at", required: true)
             let quote = r.string("quote", required: true)
             if let id { checkIdentifier(&r, "id", id) }
-            if let id, passages.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate passage '\(id)'") }
-            if let source, sources[source] == nil { r.error("source", .unknownReference, "unknown source '\(source)' (not in sources.toml)") }
+            if let id, passages.contains(where: { $0.id == id }) {
+                r.error("id", .duplicate, "duplicate passage '\(id)'")
+            }
+            if let source, sources[source] == nil {
+                r.error("source", .unknownReference, "unknown source '\(source)' (not in sources.toml)")
+            }
             let townIDs = r.stringArray("towns") ?? []
             for t in townIDs where !towns.contains(where: { $0.id == t }) {
                 r.error("towns", .unknownReference, "unknown town '\(t)' (not in towns.toml)")
             }
             if let id, let topic, let zh, let source, let section, let quote, sources[source] != nil {
-                passages.append(.init(id: id, topic: topic, titleZH: zh, titleEN: r.string("title_en") ?? zh, source: source,
-                                      section: section, quote: quote, items: r.stringArray("items") ?? [],
-                                      summaryEN: r.string("summary_en"), townIDs: townIDs,
-                                      origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
+                passages.append(
+                    .init(
+                        id: id, topic: topic, titleZH: zh, titleEN: r.string("title_en") ?? zh, source: source,
+                        section: section, quote: quote, items: r.stringArray("items") ?? [],
+                        summaryEN: r.string("summary_en"), townIDs: townIDs,
+                        origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
             }
             finish(r)
         }

@@ -37,9 +37,10 @@ extension Loader {
         if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
         if let id { checkIdentifier(&r, "id", id) }
         if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'") }
-        r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type", "type_at",
-                                    "industry", "industry_note", "industry_fitted", "list", "list_date", "list_source", "entities",
-                                    "mode", "mode_at", "accelerated_county", "accelerated_county_note", "accelerated_county_fitted",
+        r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type",
+                                    "type_at", "industry", "industry_note", "industry_fitted", "list", "list_date",
+                                    "list_source", "entities", "mode", "mode_at", "accelerated_county",
+                                    "accelerated_county_note", "accelerated_county_fitted",
                                     "accelerated_county_source", "accelerated_county_at", "accelerated_county_quote",
                                     "reading", "reading_source", "reading_at", "reading_quote"])
         let reading = r.string("reading")
@@ -48,11 +49,8 @@ extension Loader {
         let acceleratedSource = sourcedField(&r, "accelerated_county", sources: sources)
         let fitted = r.bool("accelerated_county_fitted") ?? false
         if fitted && acceleratedSource != nil {
-            r.error("accelerated_county_fitted", .impossible, "a value with a source is not fitted: give one of the two")
-        }
-        if r.has("accelerated_county") && acceleratedSource == nil && !fitted {
-            r.error("accelerated_county", .missing,
-                    "give `accelerated_county_source` (a list of the 26 counties) or `accelerated_county_fitted = true`")
+            r.error("accelerated_county_fitted", .impossible,
+                    "a value with a source is not fitted: give one of the two")
         }
         if let id, let zh, let en, let countyZH, let countyEN, let type, let list {
             townIDSet.insert(id)
@@ -61,7 +59,8 @@ extension Loader {
                             industry: r.string("industry"), industryNote: r.string("industry_note"),
                             list: list, listDate: r.string("list_date"), listSource: listSource,
                             entityIDs: entityIDs, mode: mode, modeAt: r.string("mode_at"),
-                            acceleratedCounty: r.bool("accelerated_county"), acceleratedCountyNote: r.string("accelerated_county_note"),
+                            acceleratedCounty: r.bool("accelerated_county"),
+                            acceleratedCountyNote: r.string("accelerated_county_note"),
                             figures: [:],
                             origin: r.line.map { SourceLocation(file: townsDoc.path, line: $0) })
             town.acceleratedCountySource = acceleratedSource
@@ -139,8 +138,8 @@ extension Loader {
     }
 
     /// The fields of a [[total]] record; of a [[figure]] record, with `town`.
-    static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note", "derived",
-                                          "interpreted", "readings", "basis", "as_of"]
+    static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note",
+                                          "derived", "interpreted", "readings", "basis", "as_of"]
     static let townFigureExtraKeys: Set<String> = ["town"]
     static let townFigureKeys = figureKeys.union(townFigureExtraKeys)
 
@@ -203,8 +202,11 @@ extension Loader {
         if let asOf { checkDate(&r, "as_of", asOf) }
         guard let measure, let quantity, let provenance else { return nil }
         // A figure with no period is dated by its source, unless it gives its own date.
-        if asOf == nil, measure.periodKind == .none, case let .reported(id, _, _, _) = provenance { asOf = sources[id]?.date }
+        if asOf == nil, measure.periodKind == .none, case let .reported(id, _, _, _) = provenance {
+            asOf = sources[id]?.date
+        }
         let origin = r.line.map { SourceLocation(file: document.path, line: $0) }
-        return (FigureKey(measure, period), Figure(quantity: quantity, provenance: provenance, origin: origin, basis: basis, asOf: asOf))
+        return (FigureKey(measure, period),
+                Figure(quantity: quantity, provenance: provenance, origin: origin, basis: basis, asOf: asOf))
     }
 }

@@ -167,8 +167,9 @@ public struct Metrics: Sendable {
             let interval = Interval(printed: dv, decimals: dd).nonNegative
                 .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
             // The text only when formulas are on (most of a derivation's cost in a large table).
-            derivations.append((value, interval, formulas
-                ? "completed \(period.labelEN) \(show(done)) / completion \(show(rate))% = \(DecimalMath.text(value, scale: 2))" : ""))
+            let text = formulas ? "completed \(period.labelEN) \(show(done)) / completion \(show(rate))% = "
+                + DecimalMath.text(value, scale: 2) : ""
+            derivations.append((value, interval, text))
         }
         guard let first = derivations.first else { return nil }
         var formula = first.text
@@ -180,7 +181,9 @@ public struct Metrics: Sendable {
         for other in derivations.dropFirst() {
             if let a = first.interval, let b = other.interval, !a.overlaps(b) {
                 disagreeing = true
-                if formulas { formula += "; but \(other.text) (\(b)) disagrees: a consistency check fails, see towns check" }
+                if formulas {
+                    formula += "; but \(other.text) (\(b)) disagrees: a consistency check fails, see towns check"
+                }
             } else {
                 if formulas { formula += "; confirmed by \(other.text)" }
                 if let c = common, let b = other.interval { common = c.intersection(b) ?? c }

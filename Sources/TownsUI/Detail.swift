@@ -323,7 +323,8 @@ extension AppState {
             case let .derived(formula)?:
                 note = (tr("推算 derived: ", "derived: ") + formula, .derived)
             case let .interpreted(reasoning, readings)?:
-                note = (tr("解读 interpreted: ", "interpreted: ") + reasoning + " " + readings.joined(separator: "; "), .derived)
+                note = (tr("解读 interpreted: ", "interpreted: ") + reasoning + " " + readings.joined(separator: "; "),
+                        .derived)
             case nil:
                 note = (tr("未知 unknown", "unknown"), .unknown)
             }

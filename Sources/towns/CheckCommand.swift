@@ -48,7 +48,8 @@ struct CheckCommand: ParsableCommand {
         }
         printOut("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
               + "\(counts[.inconsistency] ?? 0) inconsistencies, \(counts[.shortfall] ?? 0) shortfalls, "
-              + "\(counts[.ambiguous] ?? 0) ambiguities, \(counts[.consistent] ?? 0) consistent with a fit (not confirmed), "
+              + "\(counts[.ambiguous] ?? 0) ambiguities, "
+              + "\(counts[.consistent] ?? 0) consistent with a fit (not confirmed), "
               + "\(counts[.confirmed] ?? 0) checks passed")
     }
 }

@@ -152,7 +152,8 @@ final class PaperFiguresTests: XCTestCase {
                     XCTAssertFalse(formula.isEmpty, "\(town.id) \(key)")
                 case let .interpreted(reasoning, readings):
                     XCTAssertFalse(reasoning.isEmpty, "\(town.id) \(key)")
-                    XCTAssertGreaterThanOrEqual(readings.count, 2, "an interpretation keeps every reading: \(town.id) \(key)")
+                    XCTAssertGreaterThanOrEqual(readings.count, 2,
+                                                "an interpretation keeps every reading: \(town.id) \(key)")
                 }
                 XCTAssertNotNil(figure.origin, "\(town.id) \(key) names its file and line")
             }

@@ -10,7 +10,11 @@ let paperPath = (repositoryRoot as NSString).deletingLastPathComponent + "/share
 func printedForm(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     for u in text.unicodeScalars where !u.properties.isWhitespace {
-        if (0xFF01...0xFF5E).contains(u.value), let a = Unicode.Scalar(u.value - 0xFEE0) { out.append(a) } else { out.append(u) }
+        if (0xFF01...0xFF5E).contains(u.value), let a = Unicode.Scalar(u.value - 0xFEE0) {
+            out.append(a)
+        } else {
+            out.append(u)
+        }
     }
     return String(out)
 }
@@ -52,8 +56,9 @@ final class ProvenanceTests: XCTestCase {
 
     func testFortyTwoIsConsistentWithTheFitNotConfirmed() throws {
         let findings = Checker(dataset: dataset).run()
-        XCTAssertFalse(findings.contains { $0.kind == .confirmed && $0.message.contains("agrees with the reported 42") },
-                       "the 42 cannot confirm tiers fitted to it")
+        XCTAssertFalse(
+            findings.contains { $0.kind == .confirmed && $0.message.contains("agrees with the reported 42") },
+            "the 42 cannot confirm tiers fitted to it")
         let f = try XCTUnwrap(findings.first { $0.kind == .consistent })
         XCTAssertTrue(f.message.contains("3 x 10 + 2 x 6 = 42") && f.message.contains("not confirmed"), f.message)
         let city = try XCTUnwrap(Assessment(metrics: Metrics(dataset: dataset)).cityYearOne())
@@ -71,14 +76,24 @@ final class ProvenanceTests: XCTestCase {
             sourced.towns[i].acceleratedCountyFitted = false
             sourced.towns[i].acceleratedCountySource = .reported(source: "paper", at: nil, quote: nil, note: "test")
         }
-        XCTAssertTrue(Checker(dataset: sourced).run().contains { $0.kind == .confirmed && $0.message.contains("agrees with the reported 42") })
+        XCTAssertTrue(
+            Checker(dataset: sourced).run().contains {
+                $0.kind == .confirmed && $0.message.contains("agrees with the reported 42")
+            })
     }
 
-    func testATownValueWithNeitherSourceNorFitIsAnError() throws {
-        let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "accelerated_county_fitted = true\n", with: "") }
+    func testAValueIsEitherSourcedOrFitted() throws {
+        let dir = try brokenCopy("towns.toml") {
+            $0.replacingOccurrences(
+                of: "accelerated_county_fitted = true\n",
+                with: "accelerated_county_fitted = true\naccelerated_county_source = \"paper\"\n")
+        }
         let errors = loadErrors(dir)
-        XCTAssertTrue(errors.contains { $0.field?.hasSuffix("accelerated_county") == true && $0.problem.contains("accelerated_county_fitted") },
-                      errors.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(
+            errors.contains {
+                $0.field?.hasSuffix("accelerated_county_fitted") == true && $0.problem.contains("not fitted")
+            },
+            errors.map(\.description).joined(separator: "\n"))
     }
 
     // MARK: 4. "共计30个项目": an interpretation, reported as a finding, never summed as known
@@ -87,15 +102,18 @@ final class ProvenanceTests: XCTestCase {
         for id in ["nanhu", "haiyan"] {
             let f = try XCTUnwrap(dataset.town(id)!.figures[FigureKey(.projectsPlanned)])
             XCTAssertTrue(f.isInterpreted && !f.provenance.isDerived, "its own kind, not derived arithmetic")
-            guard case let .interpreted(_, readings) = f.provenance else { return XCTFail() }
+            guard case .interpreted(_, let readings) = f.provenance else { return XCTFail() }
             XCTAssertEqual(readings.count, 2)
             XCTAssertTrue(readings[0].contains("30 each") && readings[1].contains("together"), "\(readings)")
         }
         let findings = Checker(dataset: dataset).run()
         let ambiguous = try XCTUnwrap(findings.first { $0.kind == .ambiguous })
-        XCTAssertTrue(ambiguous.message.contains("30 each") && ambiguous.message.contains("together"), ambiguous.message)
+        XCTAssertTrue(
+            ambiguous.message.contains("30 each") && ambiguous.message.contains("together"), ambiguous.message)
         let planned = try XCTUnwrap(findings.first { $0.message.hasPrefix("projects_planned") })
-        XCTAssertTrue(planned.message.contains("no town's own figure is known") && planned.message.contains("interpretation"), planned.message)
+        XCTAssertTrue(
+            planned.message.contains("no town's own figure is known") && planned.message.contains("interpretation"),
+            planned.message)
         let sum = Metrics(dataset: dataset).knownSum(FigureKey(.projectsPlanned), over: dataset.towns)
         XCTAssertEqual(sum.interpreted.map(\.id), ["nanhu", "haiyan"], "a table's sum can say it is an interpretation")
         var tally = Metrics.Tally()
@@ -130,22 +148,29 @@ final class ProvenanceTests: XCTestCase {
         for id in ["haining", "tongxiang", "haiyan"] {
             XCTAssertEqual(dataset.town(id)!.figures[FigureKey(.completed, "2015-12")]?.basis, "fai-excl-housing", id)
         }
-        let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "basis = \"fai-excl-housing\"", with: "basis = \"fai\"") }
-        XCTAssertTrue(loadErrors(dir).contains { $0.field?.hasSuffix("basis") == true && $0.problem.contains("unknown basis 'fai'") })
+        let dir = try brokenCopy("totals.toml") {
+            $0.replacingOccurrences(of: "basis = \"fai-excl-housing\"", with: "basis = \"fai\"")
+        }
+        XCTAssertTrue(
+            loadErrors(dir).contains {
+                $0.field?.hasSuffix("basis") == true && $0.problem.contains("unknown basis 'fai'")
+            })
     }
 
     // MARK: 9. The province list's sources
 
     func testTheProvinceListCitesThePaperBesideTheNotice() throws {
         let list = try XCTUnwrap(dataset.province)
-        guard case let .reported(source, at, quote, _)? = list.alsoProvenance else { return XCTFail("the paper beside the notice") }
+        guard case .reported(let source, let at, let quote, _)? = list.alsoProvenance else {
+            return XCTFail("the paper beside the notice")
+        }
         XCTAssertEqual(source, "paper")
         XCTAssertEqual(at, "一")
         XCTAssertTrue(quote?.contains("2015年6月4日") == true && quote?.contains("37") == true)
         for (city, n) in [("杭州", 9), ("嘉兴", 5), ("丽水", 4), ("舟山", 0)] {
             let c = try XCTUnwrap(list.cities.first { $0.nameZH == city })
             XCTAssertEqual(c.reportedCount, n)
-            guard case let .reported(s, _, _, _)? = c.alsoProvenance else { return XCTFail(city) }
+            guard case .reported(let s, _, _, _)? = c.alsoProvenance else { return XCTFail(city) }
             XCTAssertEqual(s, "paper", city)
         }
         let meishan = try XCTUnwrap(list.listed.first { $0.nameZH == "梅山海洋金融" })
@@ -158,8 +183,10 @@ final class ProvenanceTests: XCTestCase {
 
     /// Characters with more than one reading that occur in place names; a bundled name with one
     /// of these needs a source for its reading unless its reading is the character's usual one.
-    static let polyphonic: [Character: Set<String>] = ["长": ["chang", "zhang"], "乐": ["le", "yue"], "都": ["du", "dou"],
-                                                       "干": ["gan"], "行": ["xing", "hang"], "重": ["zhong", "chong"]]
+    static let polyphonic: [Character: Set<String>] = [
+        "长": ["chang", "zhang"], "乐": ["le", "yue"], "都": ["du", "dou"],
+        "干": ["gan"], "行": ["xing", "hang"], "重": ["zhong", "chong"],
+    ]
 
     func testEveryBundledPlaceNameHasAReading() throws {
         let list = try XCTUnwrap(dataset.province)
@@ -186,26 +213,35 @@ final class ProvenanceTests: XCTestCase {
         XCTAssertEqual(String(cx.reading!.split(separator: " ").map { $0.first! }), "cxxnyxz")
         XCTAssertEqual(cx.listDate, "2016-01-29")
         XCTAssertEqual(cx.cityZH, "湖州")
-        guard case let .reported(source, _, quote, _)? = cx.provenance else { return XCTFail("a public source") }
+        guard case .reported(let source, _, let quote, _)? = cx.provenance else { return XCTFail("a public source") }
         XCTAssertNotNil(dataset.sources[source]?.url)
         XCTAssertTrue(quote?.contains("第二批特色小镇创建名单") == true)
-        guard case let .reported(rs, _, rq, _)? = cx.readingSource else { return XCTFail("the reading's source") }
+        guard case .reported(let rs, _, let rq, _)? = cx.readingSource else { return XCTFail("the reading's source") }
         XCTAssertEqual(rs, "wiki-changxing")
         XCTAssertTrue(rq?.contains("Chángxīng") == true)
-        let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "reading = \"nan hu ji jin xiao zhen\"", with: "reading = \"nan hu ji jin\"") }
-        XCTAssertTrue(loadErrors(dir).contains { $0.field?.hasSuffix("reading") == true && $0.problem.contains("has 6 characters") })
+        let dir = try brokenCopy("towns.toml") {
+            $0.replacingOccurrences(of: "reading = \"nan hu ji jin xiao zhen\"", with: "reading = \"nan hu ji jin\"")
+        }
+        XCTAssertTrue(
+            loadErrors(dir).contains {
+                $0.field?.hasSuffix("reading") == true && $0.problem.contains("has 6 characters")
+            })
     }
 
     // MARK: 11. The paper's reference text as data; 12. every quote verbatim
 
     func testReferencePassagesCoverThePaper() throws {
         let ref = try XCTUnwrap(dataset.reference)
-        XCTAssertEqual(ref.topics, ["definition", "features", "creation", "types", "mechanism", "problems", "countermeasures", "industries"])
+        XCTAssertEqual(
+            ref.topics,
+            ["definition", "features", "creation", "types", "mechanism", "problems", "countermeasures", "industries"])
         XCTAssertEqual(ref.passages.first { $0.id == "features" }?.items, ["产业内生性", "功能复合性", "形态小而美", "运行机制新而活"])
         XCTAssertEqual(ref.passages.first { $0.id == "creation" }?.items, ["分布不匀", "宽进严定", "动态监查", "奖优惩劣"])
-        XCTAssertTrue(ref.passages.first { $0.id == "creation-reward" }?.quote.contains("返还财政收入") == true, "the fiscal rule")
-        XCTAssertEqual(ref.passages(about: "types").filter { $0.id.hasPrefix("type-") }.map(\.townIDs),
-                       [["haining", "tongxiang"], ["jiashan"], ["nanhu"], ["haiyan"]])
+        XCTAssertTrue(
+            ref.passages.first { $0.id == "creation-reward" }?.quote.contains("返还财政收入") == true, "the fiscal rule")
+        XCTAssertEqual(
+            ref.passages(about: "types").filter { $0.id.hasPrefix("type-") }.map(\.townIDs),
+            [["haining", "tongxiang"], ["jiashan"], ["nanhu"], ["haiyan"]])
         XCTAssertEqual(ref.passages.first { $0.id == "mechanism-city" }?.items.count, 13)
         XCTAssertEqual(ref.passages(about: "problems").count, 5)
         XCTAssertEqual(ref.passages.first { $0.id == "key-works" }?.items.count, 5)
@@ -217,7 +253,7 @@ final class ProvenanceTests: XCTestCase {
         let text = try paper()
         var quotes: [(String, String)] = []
         func add(_ p: Provenance?, _ what: String) {
-            if case let .reported(source, _, quote?, _)? = p, source == "paper" { quotes.append((what, quote)) }
+            if case .reported(let source, _, let quote?, _)? = p, source == "paper" { quotes.append((what, quote)) }
         }
         for p in dataset.reference?.passages ?? [] where p.source == "paper" {
             quotes.append((p.id, p.quote))
@@ -228,6 +264,15 @@ final class ProvenanceTests: XCTestCase {
         for r in dataset.rules { add(r.provenance, "rule \(r.id)") }
         add(dataset.province?.alsoProvenance, "province list")
         for c in dataset.province?.cities ?? [] { add(c.alsoProvenance, "city \(c.nameZH)") }
+        // Names and labels taken from the paper are its words too.
+        for t in dataset.types { quotes.append(("type \(t.number)", t.nameZH)) }
+        for e in dataset.entities { quotes.append(("entity \(e.id)", e.nameZH)) }
+        for p in dataset.problems?.problems ?? [] {
+            quotes.append(("problem \(p.id)", p.nameZH))
+            if let cause = p.causeZH { quotes.append(("problem \(p.id) cause", cause)) }
+        }
+        for c in dataset.problems?.countermeasures ?? [] { quotes.append(("countermeasure \(c.id)", c.nameZH)) }
+        for t in dataset.towns { quotes.append(("town \(t.id)", t.nameZH)) }
         XCTAssertGreaterThan(quotes.count, 60)
         for (what, quote) in quotes {
             XCTAssertTrue(text.contains(printedForm(quote)), "\(what): not verbatim in the paper: \(quote)")

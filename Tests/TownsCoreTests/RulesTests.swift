@@ -95,7 +95,8 @@ final class RulesTests: XCTestCase {
     func testLandReward() {
         XCTAssertTrue(result(.landReward, "haiyan").detail.contains("60% of the quota used"), "high-end equipment")
         XCTAssertTrue(result(.landReward, "haining").detail.contains("50% of the quota used"))
-        XCTAssertEqual(result(.landReward, "haining").status, .unknown, "the annual plan, not the first-year minimum (issue 12)")
+        XCTAssertEqual(result(.landReward, "haining").status, .unknown,
+                       "the annual plan, not the first-year minimum (issue 12)")
         XCTAssertEqual(result(.landReward, "jiashan").status, .unknown)
     }
 

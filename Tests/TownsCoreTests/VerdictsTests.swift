@@ -37,13 +37,15 @@ final class VerdictsTests: XCTestCase {
     func testLandRewardMetOrNotAgainstTheYearsPlan() throws {
         func reward(_ completed: String) throws -> RuleResult {
             let dir = try brokenCopy("figures.toml") {
-                $0 + "\n[[figure]]\ntown = \"haining\"\nmeasure = \"completed\"\nperiod = \"2015-12\"\nvalue = \(completed)\nsource = \"paper\"\n"
+                $0 + "\n[[figure]]\ntown = \"haining\"\nmeasure = \"completed\"\nperiod = \"2015-12\"\n"
+                    + "value = \(completed)\nsource = \"paper\"\n"
             }
             // The added figure replaces the >14 bound (same key): drop that record first.
             let text = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8)
             let parts = text.components(separatedBy: "[[figure]]")
             let kept = parts.filter { !($0.contains("town = \"haining\"") && $0.contains("more_than = 14")) }
-            try kept.joined(separator: "[[figure]]").write(toFile: dir + "/figures.toml", atomically: true, encoding: .utf8)
+            try kept.joined(separator: "[[figure]]").write(
+                toFile: dir + "/figures.toml", atomically: true, encoding: .utf8)
             let d = try DatasetLoader.load(directory: dir).dataset
             return Assessment(metrics: Metrics(dataset: d)).evaluate(rule(.landReward, in: d), d.town("haining")!)
         }
@@ -89,7 +91,9 @@ final class VerdictsTests: XCTestCase {
 
     func testEditedCompletedIsFlaggedAndNotConfirmed() throws {
         for edited in ["10.0", "0"] {
-            let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 13.56", with: "value = \(edited)") }
+            let dir = try brokenCopy("figures.toml") {
+                $0.replacingOccurrences(of: "value = 13.56", with: "value = \(edited)")
+            }
             let d = try DatasetLoader.load(directory: dir).dataset
             let metrics = Metrics(dataset: d)
             let haining = d.town("haining")!
@@ -100,18 +104,23 @@ final class VerdictsTests: XCTestCase {
             let why = metrics.findings(for: key, of: haining)
             XCTAssertEqual(why.count, 1, "\(edited): \(why)")
             XCTAssertTrue(why.first?.message.contains("disagrees between periods") == true, why.first?.message ?? "")
-            XCTAssertTrue(checker.run().contains { $0.kind == .inconsistency && $0.townID == "haining" }, "towns check reports it: \(edited)")
+            XCTAssertTrue(
+                checker.run().contains { $0.kind == .inconsistency && $0.townID == "haining" },
+                "towns check reports it: \(edited)")
             let plan = try XCTUnwrap(metrics.figure(haining, FigureKey(.planYear, "2015")))
-            guard case let .derived(formula) = plan.provenance else { return XCTFail("derived") }
+            guard case .derived(let formula) = plan.provenance else { return XCTFail("derived") }
             XCTAssertFalse(formula.contains("confirmed"), formula)
             XCTAssertTrue(formula.contains("disagrees"), formula)
         }
         // The bundled figures agree: nothing flagged, and the derivation is confirmed.
         let checker = Checker(dataset: dataset)
         XCTAssertFalse(checker.isFlagged(FigureKey(.completed, "2015-09"), town: dataset.town("haining")!))
-        XCTAssertTrue(Metrics(dataset: dataset).findings(for: FigureKey(.completed, "2015-09"), of: dataset.town("haining")!).isEmpty)
-        XCTAssertTrue(Metrics(dataset: dataset).findings(for: FigureKey(.completionRate, "2015-09"), of: nil).first?
-            .message.contains("42.5%") == true, "the city's printed rate is flagged with its reason")
+        XCTAssertTrue(
+            Metrics(dataset: dataset).findings(for: FigureKey(.completed, "2015-09"), of: dataset.town("haining")!)
+                .isEmpty)
+        XCTAssertTrue(
+            Metrics(dataset: dataset).findings(for: FigureKey(.completionRate, "2015-09"), of: nil).first?
+                .message.contains("42.5%") == true, "the city's printed rate is flagged with its reason")
     }
 
     // MARK: 7. Precision the inputs support
