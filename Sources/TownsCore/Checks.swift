@@ -127,8 +127,12 @@ public struct Checker: Sendable {
         guard figures[key] != nil else { return false }
         if let t = triple(for: key),
            ratioCheck(t, subject: "", townID: town?.id, figures: figures)?.kind == .inconsistency { return true }
-        guard let town, key.measure == .completed || key.measure == .completionRate else { return false }
-        return planAgreement(town).contains { $0.flags(key) }
+        // A completed amount or rate is also flagged when the year's plan derived from it
+        // disagrees with another period's (checked for that year only: a table asks per row).
+        guard let town, key.measure == .completed || key.measure == .completionRate,
+              let period = key.period.flatMap(dataset.period), figures[FigureKey(.completed, period.id)] != nil,
+              figures[FigureKey(.completionRate, period.id)] != nil else { return false }
+        return planAgreement(town, years: [period.year]).contains { $0.flags(key) }
     }
 
     /// The (rate, numerator, denominator) triple whose rate is `key`, as `triples` lists it.
@@ -176,9 +180,10 @@ public struct Checker: Sendable {
     }
 
     /// A year's plan derived from several periods must be one value.
-    private func planAgreement(_ town: Town) -> [Finding] {
+    /// `years`: only these (nil: every year of the dataset's periods).
+    private func planAgreement(_ town: Town, years: [Int]? = nil) -> [Finding] {
         var findings: [Finding] = []
-        for year in Set(dataset.periods.map { $0.year }).sorted() {
+        for year in years ?? Set(dataset.periods.map { $0.year }).sorted() {
             var intervals: [(Period, Interval, [SourceLocation])] = []
             for p in dataset.periods where p.year == year {
                 // A printed 0 stands for [0, half a unit]: amounts are never negative.
