@@ -37,9 +37,14 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         kind == .inconsistency && (flagged == key || flaggedKeys.contains(key))
     }
 
+    /// "FILE:LINE: kind: subject: message", and for an inconsistency the figures it flags
+    /// ("[flags completed[2015-09], completion_rate[2015-09]]").
     public var description: String {
         let at = locations.first.map { "\($0): " } ?? ""
-        return "\(at)\(kind.rawValue): \(subject): \(message)"
+        var keys = flaggedKeys
+        if let flagged, !keys.contains(flagged) { keys.insert(flagged, at: 0) }
+        let flags = kind == .inconsistency && !keys.isEmpty ? " [flags \(keys.map(\.description).joined(separator: ", "))]" : ""
+        return "\(at)\(kind.rawValue): \(subject): \(message)\(flags)"
     }
 }
 

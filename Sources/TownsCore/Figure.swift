@@ -157,6 +157,7 @@ public struct Source: Hashable, Sendable {
     public var checked: Bool? = nil
     public var checkedNote: String? = nil
 
+    /// A source with its id and title; the other fields as sources.toml gives them (nil: not given).
     public init(id: String, title: String, author: String? = nil, url: String? = nil, note: String? = nil,
                 publisher: String? = nil, date: String? = nil, reports: String? = nil,
                 checked: Bool? = nil, checkedNote: String? = nil) {

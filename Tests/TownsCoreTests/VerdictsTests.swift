@@ -104,9 +104,10 @@ final class VerdictsTests: XCTestCase {
             let why = metrics.findings(for: key, of: haining)
             XCTAssertEqual(why.count, 1, "\(edited): \(why)")
             XCTAssertTrue(why.first?.message.contains("disagrees between periods") == true, why.first?.message ?? "")
-            XCTAssertTrue(
-                checker.run().contains { $0.kind == .inconsistency && $0.townID == "haining" },
-                "towns check reports it: \(edited)")
+            let reported = checker.run().filter { $0.kind == .inconsistency && $0.townID == "haining" }
+            XCTAssertEqual(reported.count, 1, "towns check reports it: \(edited)")
+            XCTAssertTrue(reported.first?.description.contains("completed[2015-09]") == true,
+                          "and names the figures it flags: \(reported.first?.description ?? "")")
             let plan = try XCTUnwrap(metrics.figure(haining, FigureKey(.planYear, "2015")))
             guard case .derived(let formula) = plan.provenance else { return XCTFail("derived") }
             XCTAssertFalse(formula.contains("confirmed"), formula)
