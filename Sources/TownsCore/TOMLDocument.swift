@@ -15,15 +15,16 @@ import TOMLKit
 /// is parsed for the message), then again when the loader reaches it; or, opened with
 /// `checkParts: false`, only the first part at init and each later part once, when it is read
 /// (`partsUnchecked`: the reader stops at a part that does not parse and asks `wholeFile()`
-/// what init would have made of the file).
+/// what init would have made of the file). The reading in parts is in `TOMLParts.swift`, the
+/// reading of a record's fields in `RecordReader.swift`.
 struct TOMLDocument {
     let path: String
     /// The parsed file; for a file read in parts, its first part.
     let table: TOMLTable
-    private let lines: TextLines
+    let lines: TextLines
     /// For a file read in parts: the records' name and each part's lines (0-based, half-open)
     /// and first record (0-based).
-    private let parts: (name: String, lines: [Range<Int>], firstRecord: [Int])?
+    let parts: (name: String, lines: [Range<Int>], firstRecord: [Int])?
     /// 1-based lines of the `[[name]]` headers, by name, in file order; and of `[name]`
     /// headers (first one). Indexed once at init: a file of n records is scanned once, not
     /// once per record.
@@ -74,7 +75,7 @@ struct TOMLDocument {
     }
 
     /// `document` with `table` for the whole file, read at once.
-    private init(wholeFileOf document: TOMLDocument, table: TOMLTable) {
+    init(wholeFileOf document: TOMLDocument, table: TOMLTable) {
         path = document.path
         self.table = table
         lines = document.lines
@@ -85,7 +86,7 @@ struct TOMLDocument {
     }
 
     /// The whole text parsed at once; a syntax error as a `LoadIssue`.
-    private static func parseWhole(_ text: String, displayPath: String) throws -> TOMLTable {
+    static func parseWhole(_ text: String, displayPath: String) throws -> TOMLTable {
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -94,28 +95,6 @@ struct TOMLDocument {
         } catch {
             throw LoadIssue(.error, .syntax, file: displayPath, problem: "TOML syntax: \(error)")
         }
-    }
-
-    /// For a document whose later parts were found not to parse: what init (checking every
-    /// part) would have made of the file: its syntax error, or, when the whole file parses
-    /// all the same, the document read whole (not in parts).
-    func wholeFile() -> Result<TOMLDocument, LoadIssue> {
-        do {
-            return .success(TOMLDocument(wholeFileOf: self, table: try TOMLDocument.parseWhole(lines.text, displayPath: path)))
-        } catch let issue as LoadIssue {
-            return .failure(issue)
-        } catch {
-            return .failure(LoadIssue(.error, .syntax, file: path, problem: "TOML syntax: \(error)"))
-        }
-    }
-
-    /// For a document whose later parts are unchecked: whether every part parses (each is
-    /// parsed and freed, on every core).
-    func partsParse() -> Bool {
-        guard partsUnchecked, let parts else { return true }
-        guard let first = TOMLDocument.validate(parts, lines) else { return false }
-        first.clear()
-        return true
     }
 
     /// The text of the file at `path`; its bytes are freed on return (a 14 MB file is not
@@ -129,167 +108,6 @@ struct TOMLDocument {
         return text
     }
 
-    /// How a file made only of `[[name]]` records (one name, no `[table]` headers, no
-    /// multi-line strings, more than one part's worth) splits into parts at its headers; nil
-    /// for any other file.
-    private static func split(_ text: String, _ lines: TextLines, _ arrays: [String: [Int]],
-                              _ tables: [String: Int]) -> (name: String, lines: [Range<Int>], firstRecord: [Int])? {
-        guard tables.isEmpty, arrays.count == 1, let (name, headers) = arrays.first, headers.count > partRecords,
-              !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
-              !containsTripleQuote(text) else { return nil }
-        var ranges: [Range<Int>] = []
-        var firsts: [Int] = []
-        var start = 0
-        var record = 0
-        while record < headers.count {
-            let next = record + partRecords
-            let end = next < headers.count ? headers[next] - 1 : lines.count
-            ranges.append(start..<end)
-            firsts.append(record)
-            start = end
-            record = next
-        }
-        return (name, ranges, firsts)
-    }
-
-    /// Whether `text` holds `"""` or `'''` (a multi-line string may). The bytes are searched
-    /// first; only a file where they are found is asked again as `String.contains` did, so the
-    /// answer is the same (a quote followed by a combining mark is no match there).
-    static func containsTripleQuote(_ text: String) -> Bool {
-        var text = text
-        text.makeContiguousUTF8()
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var run = 0
-            var quote: UInt8 = 0
-            for byte in bytes {
-                if byte == 0x22 || byte == 0x27 {
-                    run = byte == quote ? run + 1 : 1
-                    quote = byte
-                    if run == 3 { return true }
-                } else {
-                    run = 0
-                }
-            }
-            return false
-        } ?? true
-        return found && (text.contains("\"\"\"") || text.contains("\'\'\'"))
-    }
-
-    /// Parses every part; returns the first part's table, or nil on any syntax error (the
-    /// caller then parses the whole file, whose error names the right place in its words).
-    /// The parts are parsed on every core (toml++ keeps no state between documents); the
-    /// answer does not depend on which part fails first.
-    private static func validate(_ split: (name: String, lines: [Range<Int>], firstRecord: [Int]), _ lines: TextLines) -> TOMLTable? {
-        let results = PartResults(count: split.lines.count)
-        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, split.lines.count)) { worker in
-            while let i = results.next(), !results.failed {
-                guard let table = try? TOMLTable(string: String(lines.text(of: split.lines[i]))) else {
-                    results.fail()
-                    return
-                }
-                if i == 0 { results.keep(table) } else { table.clear() }
-            }
-        }
-        if results.failed {
-            results.first?.clear()
-            return nil
-        }
-        return results.first
-    }
-
-    /// The parts `validate` has handed out, whether one failed, and the first part's table;
-    /// shared by its workers under a lock.
-    private final class PartResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private let count: Int
-        private var taken = 0
-        private var _failed = false
-        private(set) var first: TOMLTable?
-
-        init(count: Int) { self.count = count }
-
-        /// The next part to parse, or nil when every part is handed out.
-        func next() -> Int? {
-            lock.withLock {
-                guard taken < count else { return nil }
-                taken += 1
-                return taken - 1
-            }
-        }
-
-        var failed: Bool { lock.withLock { _failed } }
-        func fail() { lock.withLock { _failed = true } }
-        func keep(_ table: TOMLTable) { lock.withLock { first = table } }
-    }
-
-    /// The number of tables `[[name]]` records come in: 1, or the number of parts.
-    func partCount(of name: String) -> Int {
-        guard let parts, parts.name == name else { return 1 }
-        return parts.lines.count
-    }
-
-    /// The table holding part `index` of the `[[name]]` records and the index of its first
-    /// record. Part 0 is `table`; a later part is parsed now: `clear()` it when done.
-    func part(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int) {
-        tryPart(index, of: name) ?? (TOMLTable(), parts?.firstRecord[index] ?? 0)
-    }
-
-    /// `part`, or nil when the part does not parse (only possible when `partsUnchecked`: the
-    /// parts of a checked document all parsed at init).
-    private func tryPart(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int)? {
-        guard index > 0, let parts, parts.name == name else { return (table, 0) }
-        let text = String(lines.text(of: parts.lines[index]))
-        guard let table = try? TOMLTable(string: text) else { return nil }
-        return (table, parts.firstRecord[index])
-    }
-
-    /// The parts of the `[[name]]` records in order, each parsed while the caller reads the
-    /// one before it (on another core): `body` gets part 0, 1, ... on the calling thread, and
-    /// each part after the first is cleared when `body` returns. Returns false, having stopped
-    /// before it, when a part does not parse (only possible when `partsUnchecked`).
-    @discardableResult
-    func forEachPart(of name: String, _ body: ((table: TOMLTable, firstRecord: Int)) -> Void) -> Bool {
-        let count = partCount(of: name)
-        guard count > 1 else {
-            body(part(0, of: name))
-            return true
-        }
-        let queue = DispatchQueue(label: "towns.toml-part")
-        var next: PartFuture?
-        for index in 0..<count {
-            let parsed = next.map { $0.wait() } ?? tryPart(index, of: name)
-            next = nil
-            guard let current = parsed ?? (partsUnchecked ? nil : (TOMLTable(), parts?.firstRecord[index] ?? 0)) else {
-                return false
-            }
-            if index + 1 < count {
-                let future = PartFuture()
-                let document = self
-                queue.async { future.fulfil(document.tryPart(index + 1, of: name)) }
-                next = future
-            }
-            body(current)
-            if index > 0 { current.table.clear() }
-        }
-        return true
-    }
-
-    /// A part being parsed on another thread.
-    private final class PartFuture: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var value: (table: TOMLTable, firstRecord: Int)??
-
-        func fulfil(_ part: (table: TOMLTable, firstRecord: Int)?) {
-            value = .some(part)
-            done.signal()
-        }
-
-        /// The part, or nil when it does not parse.
-        func wait() -> (table: TOMLTable, firstRecord: Int)? {
-            done.wait()
-            return value!
-        }
-    }
 
     /// The header lines of `lines`: `[[name]]` (every one) and `[name]` (the first), 1-based.
     ///
@@ -412,232 +230,5 @@ struct TOMLDocument {
             }
         }
         return 1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0a ? 1 : 0) }
-    }
-}
-
-/// Reads the fields of one TOML table (a record) and collects problems with their lines.
-struct RecordReader {
-    let document: TOMLDocument
-    let table: TOMLTable
-    /// e.g. "town[2]"; used as the field prefix in messages.
-    let name: String
-    /// Line of the record's header.
-    let line: Int?
-    var issues: [LoadIssue] = []
-
-    init(document: TOMLDocument, table: TOMLTable, name: String, line: Int?) {
-        self.document = document; self.table = table; self.name = name; self.line = line
-    }
-
-    func lineOf(_ key: String) -> Int? {
-        guard let line else { return nil }
-        return document.keyLine(key: key, below: line) ?? line
-    }
-
-    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
-        issues.append(LoadIssue(.error, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
-                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
-    }
-
-    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
-        issues.append(LoadIssue(.warning, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
-                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
-    }
-
-    func has(_ key: String) -> Bool { table.contains(key: key) }
-
-    /// A string field; nil (and an error if `required`) when absent or of another type.
-    mutating func string(_ key: String, required: Bool = false) -> String? {
-        guard let value = table[key] else {
-            if required { error(key, .missing, "missing (required)") }
-            return nil
-        }
-        guard let s = value.string else {
-            error(key, .wrongType, "expected a string, found \(describe(value))")
-            return nil
-        }
-        if required && WhiteSpace.isBlank(s) {
-            error(key, .missing, "is empty")
-            return nil
-        }
-        return s
-    }
-
-    mutating func int(_ key: String, required: Bool = false) -> Int? {
-        guard let value = table[key] else {
-            if required { error(key, .missing, "missing (required)") }
-            return nil
-        }
-        guard let i = value.int else {
-            error(key, .wrongType, "expected an integer, found \(describe(value))")
-            return nil
-        }
-        return i
-    }
-
-    mutating func bool(_ key: String) -> Bool? {
-        guard let value = table[key] else { return nil }
-        guard let b = value.bool else {
-            error(key, .wrongType, "expected true or false, found \(describe(value))")
-            return nil
-        }
-        return b
-    }
-
-    mutating func stringArray(_ key: String, required: Bool = false) -> [String]? {
-        guard let value = table[key] else {
-            if required { error(key, .missing, "missing (required)") }
-            return nil
-        }
-        guard let array = value.array else {
-            error(key, .wrongType, "expected an array of strings, found \(describe(value))")
-            return nil
-        }
-        var out: [String] = []
-        for element in array {
-            guard let s = element.string else {
-                error(key, .wrongType, "expected an array of strings, found an element that is \(describe(element))")
-                return nil
-            }
-            out.append(s)
-        }
-        return out
-    }
-
-    /// A decimal number written as a TOML integer, float or string ("9.30"), with the number
-    /// of digits printed after the point. Rejects NaN, infinities and negative values.
-    mutating func decimal(_ key: String) -> (Decimal, Int)? {
-        guard let value = table[key] else { return nil }
-        let text: String
-        if let i = value.int {
-            text = String(i)
-        } else if let d = value.double {
-            guard d.isFinite else { error(key, .badAmount, "\(d) is not a finite number"); return nil }
-            text = TOMLDocumentNumber.shortest(d)
-            // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
-            guard text != "NaN" else { error(key, .badAmount, "\(d) is too large or too small for an amount"); return nil }
-        } else if let s = value.string {
-            text = WhiteSpace.trimmed(s)
-        } else {
-            error(key, .wrongType, "expected a number, found \(describe(value))")
-            return nil
-        }
-        guard let parsed = TOMLDocumentNumber.parse(text) else {
-            error(key, .wrongType, "'\(text)' is not a decimal number")
-            return nil
-        }
-        if parsed.0 < 0 {
-            error(key, .badAmount, "\(text) is negative")
-            return nil
-        }
-        return parsed
-    }
-
-    /// Warns about keys other than `allowed` (a misspelt field would otherwise be ignored).
-    mutating func warnUnknownKeys(allowed: Set<String>) {
-        // TOMLKit's `keys` allocates C strings it never frees: count the allowed keys present
-        // first, and list the keys only when some other key is there.
-        var present = 0
-        for key in allowed where table.contains(key: key) { present += 1 }
-        if present == table.count { return }
-        for key in table.keys.sorted() where !allowed.contains(key) {
-            warning(key, .unknownField, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
-        }
-    }
-
-    private func describe(_ value: TOMLValueConvertible) -> String {
-        switch value.type {
-        case .string: return "a string"
-        case .int: return "an integer"
-        case .double: return "a number"
-        case .bool: return "a boolean"
-        case .array: return "an array"
-        case .table: return "a table"
-        default: return "a date or time"
-        }
-    }
-}
-
-/// Decimal text handling shared by the loader.
-enum TOMLDocumentNumber {
-    /// The shortest text that reads back as `d` (Swift's description), without exponent.
-    static func shortest(_ d: Double) -> String {
-        let s = "\(d)"
-        // The description is ASCII: look for the exponent's letter in its bytes.
-        if s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            return Decimal(d).description
-        }
-        return s
-    }
-
-    /// Parses "12", "9.3", "0.50" into a Decimal and its count of digits after the point.
-    static func parse(_ text: String) -> (Decimal, Int)? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return parseASCII(text) }
-        var body = Substring(text)
-        var negative = false
-        if body.hasPrefix("-") { negative = true; body = body.dropFirst() }
-        else if body.hasPrefix("+") { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2,
-              !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts.count == 1 || !parts[1].isEmpty,
-              let value = Decimal(string: String(body), locale: posix)
-        else { return nil }
-        let decimals = parts.count == 2 ? parts[1].count : 0
-        return (negative ? -value : value, decimals)
-    }
-
-    private static let posix = Locale(identifier: "en_US_POSIX")
-
-    /// `parse` of an all-ASCII text, from its bytes (each byte is a `Character` there, and
-    /// the ASCII `Character`s that are numbers are the digits 0-9).
-    private static func parseASCII(_ text: String) -> (Decimal, Int)? {
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        var negative = false
-        if i < utf8.endIndex, utf8[i] == UInt8(ascii: "-") || utf8[i] == UInt8(ascii: "+") {
-            negative = utf8[i] == UInt8(ascii: "-")
-            i = utf8.index(after: i)
-        }
-        let bodyStart = i
-        var integerDigits = 0
-        while i < utf8.endIndex, (0x30...0x39).contains(utf8[i]) { integerDigits += 1; i = utf8.index(after: i) }
-        var decimals = 0
-        if i < utf8.endIndex, utf8[i] == UInt8(ascii: ".") {
-            i = utf8.index(after: i)
-            while i < utf8.endIndex, (0x30...0x39).contains(utf8[i]) { decimals += 1; i = utf8.index(after: i) }
-            guard decimals > 0 else { return nil }
-        }
-        guard integerDigits > 0, i == utf8.endIndex,
-              let value = Decimal(string: String(text[bodyStart...]), locale: posix) else { return nil }
-        return (negative ? -value : value, decimals)
-    }
-}
-
-/// The blank-space questions the loader asks of field values, with the answers
-/// `trimmingCharacters(in: .whitespaces)` gives (tab and the Unicode space separators), without
-/// its trip through NSString for the usual value that is ASCII at both ends.
-enum WhiteSpace {
-    /// `s.trimmingCharacters(in: .whitespaces).isEmpty`.
-    static func isBlank(_ s: String) -> Bool {
-        for byte in s.utf8 {
-            if byte == 0x20 || byte == 0x09 { continue }
-            if byte < 0x80 { return false }
-            return s.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
-        }
-        return true
-    }
-
-    /// `s.trimmingCharacters(in: .whitespaces)`.
-    static func trimmed(_ s: String) -> String {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
-        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b >= 0x80 }
-        if !blank(first) && !blank(last) { return s }
-        let scalars = s.unicodeScalars
-        var a = scalars.startIndex
-        var b = scalars.endIndex
-        while a < b, CharacterSet.whitespaces.contains(scalars[a]) { a = scalars.index(after: a) }
-        while b > a, CharacterSet.whitespaces.contains(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
-        return String(scalars[a..<b])
     }
 }

@@ -1,0 +1,212 @@
+import Foundation
+import TOMLKit
+
+/// The towns and their figures: towns.toml, figures.toml and monthly/*.toml's `[[figure]]`
+/// records, and totals.toml.
+extension Loader {
+    /// towns.toml: `[[town]]` records, without figures (read from figures.toml and monthly/ next).
+    mutating func readTowns(_ townsDoc: TOMLDocument, types: [DevelopmentType], entities: [OperatingEntity],
+                            sources: [String: Source]) -> [Town] {
+        let entityIDSet = Set(entities.map(\.id))
+    var towns: [Town] = []
+    var townIDSet: Set<String> = []
+    for var r in records(townsDoc, "town") {
+        let id = r.string("id", required: true)
+        let zh = r.string("name_zh", required: true)
+        let en = r.string("name_en") ?? zh
+        let countyZH = r.string("county_zh", required: true)
+        let countyEN = r.string("county_en") ?? countyZH
+        let type = r.int("type", required: true)
+        if let type, !types.contains(where: { $0.number == type }) {
+            r.error("type", .unknownReference, "\(type) is not a development type in types.toml (1-4)")
+        }
+        let listText = r.string("list", required: true)
+        let list = listText.flatMap(ListStage.init(rawValue:))
+        if let listText, list == nil {
+            r.error("list", .impossible, "'\(listText)' is not a list stage (cultivation, creation, named)")
+        }
+        let listSource = r.string("list_source")
+        if let listSource, sources[listSource] == nil { r.error("list_source", .unknownReference, "unknown source '\(listSource)' (not in sources.toml)") }
+        let entityIDs = r.stringArray("entities") ?? []
+        for e in entityIDs where !entityIDSet.contains(e) {
+            r.error("entities", .unknownReference, "unknown entity '\(e)' (not in entities.toml)")
+        }
+        if Set(entityIDs).count != entityIDs.count { r.error("entities", .duplicate, "lists an entity twice") }
+        let modeText = r.string("mode")
+        let mode = modeText.flatMap(OperatingMode.init(rawValue:))
+        if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
+        if let id { checkIdentifier(&r, "id", id) }
+        if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'") }
+        r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type",
+                                    "type_at", "industry", "industry_note", "industry_fitted", "list", "list_date",
+                                    "list_source", "entities", "mode", "mode_at", "accelerated_county",
+                                    "accelerated_county_note", "accelerated_county_fitted",
+                                    "accelerated_county_source", "accelerated_county_at", "accelerated_county_quote",
+                                    "reading", "reading_source", "reading_at", "reading_quote"])
+        let reading = r.string("reading")
+        if let reading { checkReading(&r, "reading", reading, of: zh) }
+        let readingSource = sourcedField(&r, "reading", sources: sources)
+        let acceleratedSource = sourcedField(&r, "accelerated_county", sources: sources)
+        let fitted = r.bool("accelerated_county_fitted") ?? false
+        if fitted && acceleratedSource != nil {
+            r.error("accelerated_county_fitted", .impossible,
+                    "a value with a source is not fitted: give one of the two")
+        }
+        if let id, let zh, let en, let countyZH, let countyEN, let type, let list {
+            townIDSet.insert(id)
+            var town = Town(id: id, nameZH: zh, nameEN: en, countyZH: countyZH, countyEN: countyEN,
+                            countyFrom: r.string("county_from"), type: type, typeAt: r.string("type_at"),
+                            industry: r.string("industry"), industryNote: r.string("industry_note"),
+                            list: list, listDate: r.string("list_date"), listSource: listSource,
+                            entityIDs: entityIDs, mode: mode, modeAt: r.string("mode_at"),
+                            acceleratedCounty: r.bool("accelerated_county"),
+                            acceleratedCountyNote: r.string("accelerated_county_note"),
+                            figures: [:],
+                            origin: r.line.map { SourceLocation(file: townsDoc.path, line: $0) })
+            town.acceleratedCountySource = acceleratedSource
+            town.acceleratedCountyFitted = fitted
+            town.industryFitted = r.bool("industry_fitted") ?? false
+            town.reading = reading
+            town.readingSource = readingSource
+            towns.append(town)
+        }
+        finish(r)
+    }
+        return towns
+    }
+
+    /// `PREFIX_source` with `PREFIX_at` and `PREFIX_quote`: where one field of a record comes
+    /// from (a town's reading, whether its county is one of the 26); nil when not given.
+    func sourcedField(_ r: inout RecordReader, _ prefix: String, sources: [String: Source]) -> Provenance? {
+        guard let id = r.string(prefix + "_source") else { return nil }
+        guard sources[id] != nil else {
+            r.error(prefix + "_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+            return nil
+        }
+        return .reported(source: id, at: r.string(prefix + "_at"), quote: r.string(prefix + "_quote"), note: nil)
+    }
+
+    /// `[[figure]]` records of figures.toml or of a monthly file, added to their towns. A
+    /// figure a town already has (same measure and period, in any file) is an error naming
+    /// where the first one is.
+    ///
+    /// Returns false, having read the records of the parts before it, when a part of a
+    /// document opened with `checkParts: false` does not parse.
+    @discardableResult
+    mutating func readTownFigures(_ document: TOMLDocument, into towns: inout [Town], index townIndex: [String: Int],
+                                  periods: [Period], sources: [String: Source]) -> Bool {
+        // A large file comes in parts, each parsed (while the one before is read) and freed in
+        // turn (see TOMLDocument.forEachPart).
+        document.forEachPart(of: "figure") { part in
+            readTownFigureRecords(records(document, "figure", required: false, part: part), document, into: &towns,
+                                  index: townIndex, periods: periods, sources: sources)
+        }
+    }
+
+    mutating func readTownFigureRecords(_ readers: [RecordReader], _ document: TOMLDocument, into towns: inout [Town],
+                                        index townIndex: [String: Int], periods: [Period], sources: [String: Source]) {
+        for var r in readers {
+            let townID = r.string("town", required: true)
+            var index: Int?
+            if let townID {
+                index = townIndex[townID]
+                if index == nil { r.error("town", .unknownReference, "unknown town '\(townID)' (not in towns.toml)") }
+            }
+            let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
+                                    extraKeys: Self.townFigureExtraKeys)
+            if let index, let townID, let (key, figure) = parsed {
+                if let first = towns[index].figures[key] {
+                    r.error("measure", .duplicate, "duplicate figure \(key) for town '\(townID)'" + (first.origin.map { " (first at \($0))" } ?? ""))
+                } else {
+                    towns[index].figures[key] = figure
+                }
+            }
+            finish(r)
+        }
+    }
+
+    /// totals.toml: `[[total]]` records, one per measure and period.
+    mutating func readTotals(_ totalsDoc: TOMLDocument, periods: [Period], sources: [String: Source]) -> [FigureKey: Figure] {
+    var totals: [FigureKey: Figure] = [:]
+    for var r in records(totalsDoc, "total", required: false) {
+        if let (key, figure) = readFigure(&r, document: totalsDoc, periods: periods, sources: sources, extraKeys: []) {
+            if totals[key] != nil { r.error("measure", .duplicate, "duplicate total \(key)") } else { totals[key] = figure }
+        }
+        finish(r)
+    }
+        return totals
+    }
+
+    /// The fields of a [[total]] record; of a [[figure]] record, with `town`.
+    static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note",
+                                          "derived", "interpreted", "readings", "basis", "as_of"]
+    static let townFigureExtraKeys: Set<String> = ["town"]
+    static let townFigureKeys = figureKeys.union(townFigureExtraKeys)
+
+    /// Reads one [[figure]] or [[total]] record.
+    func readFigure(_ r: inout RecordReader, document: TOMLDocument, periods: [Period], sources: [String: Source],
+                    extraKeys: Set<String>) -> (FigureKey, Figure)? {
+        r.warnUnknownKeys(allowed: extraKeys == Self.townFigureExtraKeys ? Self.townFigureKeys
+                                   : extraKeys.union(Self.figureKeys))
+        let measureText = r.string("measure", required: true)
+        let measure = measureText.flatMap(Measure.init(rawValue:))
+        if let measureText, measure == nil {
+            r.error("measure", .impossible, "'\(measureText)' is not a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let period = r.string("period")
+        if let measure {
+            switch measure.periodKind {
+            case .none:
+                if period != nil { r.error("period", .impossible, "\(measure.rawValue) covers the creation period and takes no period") }
+            case .year:
+                if let period {
+                    if period.count != 4 || Int(period) == nil { r.error("period", .impossible, "'\(period)' is not a year (YYYY)") }
+                } else { r.error("period", .missing, "missing (required for \(measure.rawValue): a year, YYYY)") }
+            case .cumulative:
+                if let period {
+                    if !periods.contains(where: { $0.id == period }) {
+                        r.error("period", .unknownReference, "'\(period)' is not a period in dataset.toml or monthly/*.toml (\(periods.map(\.id).joined(separator: ", ")))")
+                    }
+                } else { r.error("period", .missing, "missing (required for \(measure.rawValue): a period id such as 2015-09)") }
+            }
+        }
+        let value = r.decimal("value")
+        let bound = r.decimal("more_than")
+        var quantity: Quantity?
+        switch (value, bound) {
+        case (nil, nil):
+            if !r.has("value") && !r.has("more_than") { r.error(nil, .missing, "no `value` (or `more_than`)") }
+        case (.some, .some):
+            r.error("more_than", .impossible, "give either `value` or `more_than`, not both")
+        case let (.some((v, d)), nil):
+            quantity = .exact(v, decimals: d)
+        case let (nil, .some((v, _))):
+            quantity = .moreThan(v)
+        }
+        if let measure, let quantity {
+            let v: Decimal = quantity.exactValue ?? { if case let .moreThan(b) = quantity { return b }; return 0 }()
+            switch measure {
+            case .startRate, .featuredShare, .planShare:
+                if v > 100 { r.error(r.has("value") ? "value" : "more_than", .impossible, "\(v)% cannot be: a share is at most 100%") }
+            case .projectsPlanned, .projectsStarted:
+                if case let .exact(_, d) = quantity, d != 0 { r.error("value", .impossible, "\(v) is not a whole number of projects") }
+            default: break
+            }
+        }
+        let provenance = readProvenance(&r, sources: sources)
+        let basis = r.string("basis")
+        if let basis, !bases.keys.contains(basis) {
+            r.error("basis", .unknownReference, "unknown basis '\(basis)' (no [[basis]] with that id in dataset.toml)")
+        }
+        var asOf = r.string("as_of")
+        if let asOf { checkDate(&r, "as_of", asOf) }
+        guard let measure, let quantity, let provenance else { return nil }
+        // A figure with no period is dated by its source, unless it gives its own date.
+        if asOf == nil, measure.periodKind == .none, case let .reported(id, _, _, _) = provenance {
+            asOf = sources[id]?.date
+        }
+        let origin = r.line.map { SourceLocation(file: document.path, line: $0) }
+        return (FigureKey(measure, period),
+                Figure(quantity: quantity, provenance: provenance, origin: origin, basis: basis, asOf: asOf))
+    }
+}

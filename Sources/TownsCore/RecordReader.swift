@@ -1,0 +1,229 @@
+import Foundation
+import TOMLKit
+
+/// Reads the fields of one TOML table (a record) and collects problems with their lines.
+struct RecordReader {
+    let document: TOMLDocument
+    let table: TOMLTable
+    /// e.g. "town[2]"; used as the field prefix in messages.
+    let name: String
+    /// Line of the record's header.
+    let line: Int?
+    var issues: [LoadIssue] = []
+
+    init(document: TOMLDocument, table: TOMLTable, name: String, line: Int?) {
+        self.document = document; self.table = table; self.name = name; self.line = line
+    }
+
+    func lineOf(_ key: String) -> Int? {
+        guard let line else { return nil }
+        return document.keyLine(key: key, below: line) ?? line
+    }
+
+    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
+        issues.append(LoadIssue(.error, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
+                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    }
+
+    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
+        issues.append(LoadIssue(.warning, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
+                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    }
+
+    func has(_ key: String) -> Bool { table.contains(key: key) }
+
+    /// A string field; nil (and an error if `required`) when absent or of another type.
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = table[key] else {
+            if required { error(key, .missing, "missing (required)") }
+            return nil
+        }
+        guard let s = value.string else {
+            error(key, .wrongType, "expected a string, found \(describe(value))")
+            return nil
+        }
+        if required && WhiteSpace.isBlank(s) {
+            error(key, .missing, "is empty")
+            return nil
+        }
+        return s
+    }
+
+    mutating func int(_ key: String, required: Bool = false) -> Int? {
+        guard let value = table[key] else {
+            if required { error(key, .missing, "missing (required)") }
+            return nil
+        }
+        guard let i = value.int else {
+            error(key, .wrongType, "expected an integer, found \(describe(value))")
+            return nil
+        }
+        return i
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let b = value.bool else {
+            error(key, .wrongType, "expected true or false, found \(describe(value))")
+            return nil
+        }
+        return b
+    }
+
+    mutating func stringArray(_ key: String, required: Bool = false) -> [String]? {
+        guard let value = table[key] else {
+            if required { error(key, .missing, "missing (required)") }
+            return nil
+        }
+        guard let array = value.array else {
+            error(key, .wrongType, "expected an array of strings, found \(describe(value))")
+            return nil
+        }
+        var out: [String] = []
+        for element in array {
+            guard let s = element.string else {
+                error(key, .wrongType, "expected an array of strings, found an element that is \(describe(element))")
+                return nil
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// A decimal number written as a TOML integer, float or string ("9.30"), with the number
+    /// of digits printed after the point. Rejects NaN, infinities and negative values.
+    mutating func decimal(_ key: String) -> (Decimal, Int)? {
+        guard let value = table[key] else { return nil }
+        let text: String
+        if let i = value.int {
+            text = String(i)
+        } else if let d = value.double {
+            guard d.isFinite else { error(key, .badAmount, "\(d) is not a finite number"); return nil }
+            text = TOMLDocumentNumber.shortest(d)
+            // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
+            guard text != "NaN" else { error(key, .badAmount, "\(d) is too large or too small for an amount"); return nil }
+        } else if let s = value.string {
+            text = WhiteSpace.trimmed(s)
+        } else {
+            error(key, .wrongType, "expected a number, found \(describe(value))")
+            return nil
+        }
+        guard let parsed = TOMLDocumentNumber.parse(text) else {
+            error(key, .wrongType, "'\(text)' is not a decimal number")
+            return nil
+        }
+        if parsed.0 < 0 {
+            error(key, .badAmount, "\(text) is negative")
+            return nil
+        }
+        return parsed
+    }
+
+    /// Warns about keys other than `allowed` (a misspelt field would otherwise be ignored).
+    mutating func warnUnknownKeys(allowed: Set<String>) {
+        // TOMLKit's `keys` allocates C strings it never frees: count the allowed keys present
+        // first, and list the keys only when some other key is there.
+        var present = 0
+        for key in allowed where table.contains(key: key) { present += 1 }
+        if present == table.count { return }
+        for key in table.keys.sorted() where !allowed.contains(key) {
+            warning(key, .unknownField, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    private func describe(_ value: TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: return "a string"
+        case .int: return "an integer"
+        case .double: return "a number"
+        case .bool: return "a boolean"
+        case .array: return "an array"
+        case .table: return "a table"
+        default: return "a date or time"
+        }
+    }
+}
+
+/// Decimal text handling shared by the loader.
+enum TOMLDocumentNumber {
+    /// The shortest text that reads back as `d` (Swift's description), without exponent.
+    static func shortest(_ d: Double) -> String {
+        let s = "\(d)"
+        // The description is ASCII: look for the exponent's letter in its bytes.
+        if s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            return Decimal(d).description
+        }
+        return s
+    }
+
+    /// Parses "12", "9.3", "0.50" into a Decimal and its count of digits after the point.
+    static func parse(_ text: String) -> (Decimal, Int)? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return parseASCII(text) }
+        var body = Substring(text)
+        var negative = false
+        if body.hasPrefix("-") { negative = true; body = body.dropFirst() }
+        else if body.hasPrefix("+") { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2,
+              !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.count == 1 || !parts[1].isEmpty,
+              let value = Decimal(string: String(body), locale: posix)
+        else { return nil }
+        let decimals = parts.count == 2 ? parts[1].count : 0
+        return (negative ? -value : value, decimals)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `parse` of an all-ASCII text, from its bytes (each byte is a `Character` there, and
+    /// the ASCII `Character`s that are numbers are the digits 0-9).
+    private static func parseASCII(_ text: String) -> (Decimal, Int)? {
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        var negative = false
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: "-") || utf8[i] == UInt8(ascii: "+") {
+            negative = utf8[i] == UInt8(ascii: "-")
+            i = utf8.index(after: i)
+        }
+        let bodyStart = i
+        var integerDigits = 0
+        while i < utf8.endIndex, (0x30...0x39).contains(utf8[i]) { integerDigits += 1; i = utf8.index(after: i) }
+        var decimals = 0
+        if i < utf8.endIndex, utf8[i] == UInt8(ascii: ".") {
+            i = utf8.index(after: i)
+            while i < utf8.endIndex, (0x30...0x39).contains(utf8[i]) { decimals += 1; i = utf8.index(after: i) }
+            guard decimals > 0 else { return nil }
+        }
+        guard integerDigits > 0, i == utf8.endIndex,
+              let value = Decimal(string: String(text[bodyStart...]), locale: posix) else { return nil }
+        return (negative ? -value : value, decimals)
+    }
+}
+
+/// The blank-space questions the loader asks of field values, with the answers
+/// `trimmingCharacters(in: .whitespaces)` gives (tab and the Unicode space separators), without
+/// its trip through NSString for the usual value that is ASCII at both ends.
+enum WhiteSpace {
+    /// `s.trimmingCharacters(in: .whitespaces).isEmpty`.
+    static func isBlank(_ s: String) -> Bool {
+        for byte in s.utf8 {
+            if byte == 0x20 || byte == 0x09 { continue }
+            if byte < 0x80 { return false }
+            return s.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
+        }
+        return true
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b >= 0x80 }
+        if !blank(first) && !blank(last) { return s }
+        let scalars = s.unicodeScalars
+        var a = scalars.startIndex
+        var b = scalars.endIndex
+        while a < b, CharacterSet.whitespaces.contains(scalars[a]) { a = scalars.index(after: a) }
+        while b > a, CharacterSet.whitespaces.contains(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+        return String(scalars[a..<b])
+    }
+}
