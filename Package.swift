@@ -65,7 +65,8 @@ let package = Package(
         ),
         .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore"]),
         .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
-        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"]),
+        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"],
+                    exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["towns"]),
     ],
     swiftLanguageModes: [.v5]
