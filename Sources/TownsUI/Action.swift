@@ -38,13 +38,29 @@ public enum Action: Equatable, Sendable {
     case quit
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
+    /// Start-up settings from the command line and the configuration file.
+    case configure(Settings)
+    /// The data files changed and loaded: the new facts, when the files last changed (as
+    /// `AppState.dataChangedAt` shows it) and how many warnings the load gave. The session
+    /// is kept whole (`reloaded`).
+    case dataReloaded(Facts, changedAt: String?, warnings: Int)
+    /// The data files changed and do not load: the first problem (`FILE:LINE: field:
+    /// problem`, relative to the data folder) and how many more; the data shown stays.
+    case reloadFailed(String, more: Int)
+    /// The data files are as they were when the data shown loaded (a failed change undone).
+    case dataUnchanged
+    /// A key bound to nothing (says so, and which key opens the help).
+    case unboundKey(Key)
+    /// An export (`Effect.export`) finished: what to say (where it went, or why it was not
+    /// written), and whether it failed.
+    case exportFinished(String, failed: Bool)
 }
 
 /// Key bindings: which key does what. Every binding is listed in the help screen
 /// (`bindings`), so the help can never disagree with the keys.
-public struct KeyMap: Sendable {
+public struct KeyMap: Equatable, Sendable {
     /// A row of the help screen: the keys, and what they do.
-    public struct Binding: Sendable {
+    public struct Binding: Equatable, Sendable {
         public var keys: [Key]
         public var label: String
         public var action: Action

@@ -94,7 +94,7 @@ func commandKey(_ state: AppState, _ key: Key) -> AppState {
         let index = s.completion.map { ($0.index + 1) % options.count } ?? 0
         words[words.count - 1] = options[index]
         line.text = words.joined(separator: " ")
-        s.completion = (seed, index)
+        s.completion = Completion(seed: seed, index: index)
         s.commandLine = line
         s.message = options.count > 1 ? options.prefix(8).joined(separator: "  ") + (options.count > 8 ? " …" : "") : nil
         return s
@@ -115,14 +115,14 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     func fail(_ zh: String, _ en: String) -> AppState { var t = s; t.message = t.tr(zh, en); return t }
 
     if let view = Commands.views.first(where: { $0.names.contains(name) }) {
-        return update(s, .showView(view.kind))
+        return advance(s, .showView(view.kind))
     }
     switch name {
     case "view":
         guard let v = Commands.views.first(where: { $0.names.contains(rest) }) else {
             return fail("没有视图「\(rest)」：towns types entities assessment province", "no view \"\(rest)\": towns types entities assessment province")
         }
-        return update(s, .showView(v.kind))
+        return advance(s, .showView(v.kind))
     case "town":
         guard !rest.isEmpty else { return fail("用法：town 名称", "usage: town NAME") }
         let exact = s.dataset.towns.first { [$0.id, $0.nameZH, $0.nameEN].contains { $0.lowercased() == rest.lowercased() } }
@@ -136,8 +136,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         }
         return s
     case "period":
-        if rest == "next" { return update(s, .nextPeriod) }
-        if rest == "prev" { return update(s, .previousPeriod) }
+        if rest == "next" { return advance(s, .nextPeriod) }
+        if rest == "prev" { return advance(s, .previousPeriod) }
         // "2015-9" is 2015-09.
         var wanted = rest
         let parts = rest.split(separator: "-")
@@ -149,7 +149,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         s.periodIndex = i
         return refiltered(s)
     case "theme":
-        if rest == "next" || rest.isEmpty { return update(s, .cycleTheme) }
+        if rest == "next" || rest.isEmpty { return advance(s, .cycleTheme) }
         guard let i = s.themeNames.firstIndex(of: rest) else {
             return fail("没有主题「\(rest)」：\(s.themeNames.joined(separator: " "))", "no theme \"\(rest)\": \(s.themeNames.joined(separator: " "))")
         }
@@ -165,7 +165,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     case "sort":
         return sortCommand(s, args)
     case "search":
-        guard !rest.isEmpty else { return update(s, .startSearch) }
+        guard !rest.isEmpty else { return advance(s, .startSearch) }
         s.search = SearchState(query: rest, editing: false)
         return jumpToMatch(s, forward: true, includeCurrent: true)
     case "export":
@@ -180,13 +180,13 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
             }
             else { request.path = a }
         }
-        s.pendingExport = request
+        s.outbox.append(.export(request))
         return s
     case "help", "?":
         s.showHelp = true
         return s
     case "quit", "q":
-        s.quit = true
+        s.outbox.append(.quit)
         return s
     default:
         return fail("未知命令「\(name)」；命令：\(Commands.names.joined(separator: " "))",

@@ -20,7 +20,7 @@ extension AppState {
 
     /// The town with this id (`Dataset.town`, through an index).
     func town(_ id: String) -> Town? {
-        cache.townIndex(dataset)[id].map { dataset.towns[$0] }
+        facts.townIndex[id].map { dataset.towns[$0] }
     }
 
     func makeTownDetail(_ id: String, width: Int, glyphs: Glyphs) -> [DetailLine] {

@@ -2,7 +2,7 @@ import TownsCore
 
 /// Which towns the town lists show. Empty means all. Totals under a filtered list are the
 /// filtered towns' and say so.
-public struct TownFilter: Hashable, Sendable {
+public struct TownFilter: Codable, Hashable, Sendable {
     /// County, as written in towns.toml (Chinese or English).
     public var county: String?
     /// Development type 1-4.

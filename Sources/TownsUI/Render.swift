@@ -11,22 +11,21 @@ public struct Renderer: Sendable {
     /// The theme of the frame being drawn.
     public var theme: Theme
     public var glyphs: Glyphs
-    public var keyMap: KeyMap
 
     /// Smallest screen the dashboard draws, in columns and rows; below it a message says so.
     public static let minimumWidth = 60
     public static let minimumHeight = 14
 
-    public init(theme: Theme, glyphs: Glyphs = .unicode, keyMap: KeyMap = .standard) {
-        self.init(themes: [theme], glyphs: glyphs, keyMap: keyMap)
+    public init(theme: Theme, glyphs: Glyphs = .unicode) {
+        self.init(themes: [theme], glyphs: glyphs)
     }
 
     /// A renderer with several themes; the state's `themeIndex` chooses the one drawn.
-    public init(themes: [Theme], glyphs: Glyphs = .unicode, keyMap: KeyMap = .standard) {
+    /// Keys are named as the state's key map (`AppState.keyMap`) binds them.
+    public init(themes: [Theme], glyphs: Glyphs = .unicode) {
         self.themes = themes.isEmpty ? [.monochrome] : themes
         self.theme = self.themes[0]
         self.glyphs = glyphs
-        self.keyMap = keyMap
     }
 
     /// Rows available to a view's body (table header included).
@@ -116,7 +115,7 @@ public struct Renderer: Sendable {
         let lines = [
             state.tr("终端太小 terminal too small", "terminal too small"),
             "\(state.width)x\(state.height), " + state.tr("至少需要 need", "need") + " \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
-            state.tr("q 退出 quit", "q quits"),
+            state.tr("\(state.keyName(.quit)) 退出 quit", "\(state.keyName(.quit)) quits"),
         ]
         for (i, l) in lines.enumerated() {
             let w = DisplayWidth.of(l)
@@ -197,8 +196,8 @@ public struct Renderer: Sendable {
     func drawBreadcrumb(into grid: inout Grid, _ state: AppState) {
         let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
         var status: [String] = []
-        if !state.filter.isEmpty { status.append(state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) + " (c " + state.tr("清除", "clears") + ")") }
-        if let q = state.search?.query, !q.isEmpty, state.search?.editing == false { status.append("/" + q + " (n/N)") }
+        if !state.filter.isEmpty { status.append(state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) " + state.tr("清除", "clears") + ")") }
+        if let q = state.search?.query, !q.isEmpty, state.search?.editing == false { status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))") }
         // When the data last changed (live reload), if it fits beside the path.
         let pathWidth = DisplayWidth.of(path) + 2
         if let changed = state.dataChangedAt {
@@ -243,8 +242,9 @@ public struct Renderer: Sendable {
             grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
             return
         }
-        if let message = state.message {
-            grid.put(" " + message, x: 0, y: y, style: theme.style(.message), maxWidth: state.width)
+        if let flash = state.session.flash {
+            grid.put(" " + flash.text, x: 0, y: y, style: theme.style(flash.level == .warning ? .warning : .message),
+                     maxWidth: state.width)
             return
         }
         if let problem = state.reloadProblem {
@@ -276,7 +276,7 @@ public struct Renderer: Sendable {
         // Each hint names the first key the key map binds to its action, so a rebinding in the
         // configuration shows here too.
         func key(_ action: Action, _ fallback: String) -> String {
-            keyMap.bindings.first { $0.action == action }?.keys.first.map(KeyMap.name) ?? fallback
+            state.keyMap.bindings.first { $0.action == action }?.keys.first.map(KeyMap.name) ?? fallback
         }
         let zh = state.language == .zh
         let hints: [(String, String)] = state.showHelp
@@ -301,8 +301,8 @@ public struct Renderer: Sendable {
     }
 
     /// The help's lines: every binding (keys, what they do), then the markers.
-    public static func helpLines(_ state: AppState, keyMap: KeyMap, glyphs: Glyphs) -> [(String, String)] {
-        var lines: [(String, String)] = keyMap.bindings.map { b in
+    public static func helpLines(_ state: AppState, glyphs: Glyphs) -> [(String, String)] {
+        var lines: [(String, String)] = state.keyMap.bindings.map { b in
             (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
         }
         lines.append(("Ctrl-L", state.tr("重绘屏幕 redraw the screen", "redraw the screen")))
@@ -320,11 +320,11 @@ public struct Renderer: Sendable {
 
     /// How many lines the help has (for scrolling it).
     public static func helpLineCount(_ state: AppState) -> Int {
-        helpLines(state, keyMap: .standard, glyphs: .unicode).count
+        helpLines(state, glyphs: .unicode).count
     }
 
     func drawHelp(into grid: inout Grid, _ state: AppState) {
-        let lines = Renderer.helpLines(state, keyMap: keyMap, glyphs: glyphs)
+        let lines = Renderer.helpLines(state, glyphs: glyphs)
         let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
         let w = min(state.width - 2, keyWidth + textWidth + 5)

@@ -1,14 +1,70 @@
-/// The one place state changes: `update(state, action)` returns the next state.
+import TownsCore
+
+/// The one place state changes: `step(state, action)` returns the next state and the
+/// effects the front end is to perform (write an export, quit), which report back as
+/// actions (`Action.exportFinished`). Keys, resize, the start-up settings, a reload and the
+/// result of an export are all actions, so each is a unit test: state in, action, state out.
 ///
 /// Lists keep the selection in view; detail pages scroll; Enter pushes the selected row's
 /// screen, Esc pops it; Tab replaces the stack with the next top view; a resize keeps the
 /// selection and scroll valid for the new size.
+///
+/// ```swift
+/// let (next, effects) = step(state, .quit)   // effects == [.quit]
+/// ```
+public func step(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
+    var s = state
+    s.outbox = []
+    s = advance(s, action)
+    s = withSelectionNamed(s, before: state)
+    let effects = s.outbox
+    s.outbox = []
+    return (s, effects)
+}
+
+/// `step` without the effects: the next state (tests, and callers that perform none).
 public func update(_ state: AppState, _ action: Action) -> AppState {
+    step(state, action).state
+}
+
+/// Each list screen's `selected` set to what its selected row opens: the top screen's after
+/// every action, every screen's when the rows may have changed (period, filter, data).
+func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
+    var s = state
+    let all = s.facts !== before.facts || s.periodIndex != before.periodIndex || s.filter != before.filter
+    for i in s.stack.indices where i == s.stack.count - 1 || all {
+        guard !s.stack[i].kind.isPage else { s.stack[i].selected = nil; continue }
+        var top = s
+        top.stack = Array(s.stack[...i])
+        s.stack[i].selected = top.content(for: s.stack[i])?.target(at: s.stack[i].selection)
+    }
+    return s
+}
+
+/// Applies one action; what it asks the front end to do goes into `outbox`.
+func advance(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     s.message = nil
     switch action {
     case .quit:
-        s.quit = true
+        s.outbox.append(.quit)
+    case let .configure(settings):
+        s = configured(s, settings)
+    case let .dataReloaded(facts, changedAt, warnings):
+        s = reloaded(s, with: facts)
+        s.dataChangedAt = changedAt
+        s.message = s.tr("数据已更新 data reloaded", "data reloaded") + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
+    case let .reloadFailed(problem, more):
+        s.reloadProblem = s.tr("数据未更新 not reloaded: ", "not reloaded: ") + problem + (more > 0 ? " (+\(more) more: towns check)" : "")
+        // The problem is news: no earlier message ("data reloaded") may stand over it.
+        s.message = nil
+    case .dataUnchanged:
+        s.reloadProblem = nil  // the files are back as they were when shown
+    case let .exportFinished(text, failed):
+        s.session.flash = Flash(text, level: failed ? .warning : .info)
+    case let .unboundKey(key):
+        s.message = s.tr("未绑定的键 \(KeyMap.name(key))；\(s.keyName(.toggleHelp)) 查看帮助",
+                         "key \(KeyMap.name(key)) does nothing; \(s.keyName(.toggleHelp)) for help")
     case .toggleHelp:
         s.showHelp.toggle()
         s.helpScroll = 0
@@ -28,7 +84,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
             s.stack.removeLast()
             s.screen = clamped(s.screen, in: s)
         } else {
-            s.message = s.tr("已在顶层 at the top — q 退出 quit", "at the top — q quits")
+            s.message = s.tr("已在顶层 at the top — \(s.keyName(.quit)) 退出 quit", "at the top — \(s.keyName(.quit)) quits")
         }
     case .nextView, .previousView:
         let tops = AppState.topViews
@@ -121,21 +177,23 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s = mouse(s, event)
     case .export:
         guard s.content(for: s.screen) != nil else { s.message = s.tr("此页不能导出", "nothing to export on this page"); break }
-        s.pendingExport = ExportRequest(format: .csv, path: nil, byteOrderMark: true)
+        s.outbox.append(.export(ExportRequest(format: .csv, path: nil, byteOrderMark: true)))
     }
     return s
 }
 
-/// Routes a key: to the command line or the search while they take input, else through
-/// the key map. Returns the state unchanged (with a message) for an unbound key.
-public func handle(_ state: AppState, _ key: Key, keyMap: KeyMap) -> AppState {
-    if case let .mouse(event) = key { return update(state, .mouse(event)) }
-    if state.commandLine != nil { return update(state, .commandKey(key)) }
-    if state.search?.editing == true { return update(state, .searchKey(key)) }
-    if let action = keyMap.action(for: key) { return update(state, action) }
-    var s = state
-    s.message = s.tr("未绑定的键 \(KeyMap.name(key))；? 查看帮助", "key \(KeyMap.name(key)) does nothing; ? for help")
-    return s
+/// What a key asks for: the command line or the search take it while they take input, else
+/// the state's key map (`AppState.keyMap`, the one the hint line and the help name) says.
+public func route(_ key: Key, in state: AppState) -> Action {
+    if case let .mouse(event) = key { return .mouse(event) }
+    if state.commandLine != nil { return .commandKey(key) }
+    if state.search?.editing == true { return .searchKey(key) }
+    return state.keyMap.action(for: key) ?? .unboundKey(key)
+}
+
+/// `update` with the action a key asks for (`route`).
+public func handle(_ state: AppState, _ key: Key) -> AppState {
+    update(state, route(key, in: state))
 }
 
 /// After the filter changes: keep the selection valid and say what is shown.
@@ -194,7 +252,7 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
 func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppState {
     var s = state
     guard let search = s.search, !search.query.isEmpty else {
-        if state.search == nil { s.message = s.tr("没有搜索；/ 开始搜索", "no search; / to search") }
+        if state.search == nil { s.message = s.tr("没有搜索；\(s.keyName(.startSearch)) 开始搜索", "no search; \(s.keyName(.startSearch)) to search") }
         return s
     }
     guard s.content(for: s.screen) != nil else { return s }
@@ -282,12 +340,12 @@ func mouse(_ state: AppState, _ event: MouseEvent) -> AppState {
     var s = state
     switch event.kind {
     case .wheelUp, .wheelDown:
-        for _ in 0..<3 { s = update(s, event.kind == .wheelUp ? .moveUp : .moveDown) }
+        for _ in 0..<3 { s = advance(s, event.kind == .wheelUp ? .moveUp : .moveDown) }
         return s
     case .click, .doubleClick:
         if event.y == 1 {
             guard let i = Renderer.tabs(s).firstIndex(where: { $0.columns.contains(event.x) }) else { return s }
-            return update(s, .showView(AppState.topViews[i]))
+            return advance(s, .showView(AppState.topViews[i]))
         }
         guard s.content(for: s.screen) != nil else { return s }
         let body = Renderer.bodyRect(width: s.width, height: s.height)
@@ -297,6 +355,6 @@ func mouse(_ state: AppState, _ event: MouseEvent) -> AppState {
         guard let count = s.content(for: s.screen)?.rows.count, index < count else { return s }
         s.screen.selection = index
         s.screen = clamped(s.screen, in: s)
-        return event.kind == .doubleClick ? update(s, .open) : s
+        return event.kind == .doubleClick ? advance(s, .open) : s
     }
 }

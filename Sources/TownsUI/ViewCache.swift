@@ -1,14 +1,18 @@
 import Foundation
 import TownsCore
 
-/// What the views work out from a state's dataset, kept between keys and frames: the rows
-/// of the lists shown recently (per view, period and glyphs) with their column widths, town
-/// pages, the consistency findings, and which towns each entity operates.
+/// The memo: what the views work out from the facts and a session, kept between keys and
+/// frames: the rows of the lists shown recently (per view, period, glyphs, filter, language
+/// and sort) with their column widths, town pages, the period tables and year plans.
+/// Outside the session (`AppState.cache`); what a dataset implies on its own is in `Facts`.
 ///
-/// Every `AppState` made by `update` from another shares its cache (the dataset is fixed for
-/// a state's life, so what is cached stays right); a key that only moves the selection then
+/// Every `AppState` made by `update` from another shares its memo (the facts are fixed for
+/// a state's life, so what is kept stays right); a key that only moves the selection then
 /// redraws the visible rows without rebuilding the list. Lists and pages are kept for the
 /// last few views only (`capacity`), so memory stays bounded at province scale.
+///
+/// `@unchecked Sendable`: every stored property is read and written under `lock` (work in
+/// progress under `flight`).
 final class ViewCache: @unchecked Sendable {
     struct ListKey: Hashable {
         var kind: Screen.Kind
@@ -52,14 +56,6 @@ final class ViewCache: @unchecked Sendable {
     private let lock = NSLock()
     private var lists = Recent<ListKey, List>(capacity: ViewCache.capacity)
     private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
-    private var findings: [Finding]?
-    private var townsByEntity: [String: [Int]]?
-    private var townsByType: [Int: [Int]]?
-    private var withFigures: [String: [Int]]?
-    private var planned: [ShownFigure?]?
-    private var textWidths: [Language: (name: Int, county: Int)] = [:]
-    private var townIndex: [String: Int]?
-    private var entityIndex: [String: OperatingEntity]?
     private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
 
@@ -128,36 +124,6 @@ final class ViewCache: @unchecked Sendable {
         }
     }
 
-    /// Each town's search text, by position in `dataset.towns` (`AppState.townSearchText`).
-    let townSearchText = SharedTexts()
-
-    /// Byte strings by position, each made once, from any thread. Held by row makers and by
-    /// the cache, it holds nothing of either.
-    final class SharedTexts: @unchecked Sendable {
-        private var texts: [[UInt8]?] = []
-        private let lock = NSLock()
-
-        /// The text at `position` (of `count`), made by `make` when first asked for.
-        func get(_ position: Int, count: Int, make: () -> [UInt8]) -> [UInt8] {
-            lock.lock()
-            if texts.count != count { texts = Array(repeating: nil, count: count) }
-            if let known = texts[position] { lock.unlock(); return known }
-            lock.unlock()
-            let text = make()
-            lock.lock()
-            texts[position] = text
-            lock.unlock()
-            return text
-        }
-    }
-
-    /// Whether the names' pinyin has been worked out ahead (`AppState.warm`); set once.
-    var namesWarm: Bool {
-        get { withLock { warmNames } }
-        set { withLock { warmNames = newValue } }
-    }
-    private var warmNames = false
-
     /// Each period's figures of every town (by position in `dataset.towns`), for tables:
     /// computed once per period (the last three kept: the period shown and its neighbours).
     func periodFigures(_ period: Int, make: () -> [TownPeriod]) -> [TownPeriod] {
@@ -202,93 +168,11 @@ final class ViewCache: @unchecked Sendable {
         return value
     }
 
-    /// Each town's planned projects (a figure of no period), by position in `dataset.towns`.
-    func plannedProjects(_ dataset: Dataset) -> [ShownFigure?] {
-        remembered(\.planned) { dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) } }
-    }
-
-    /// The widest town name and county name of the dataset in `language`, in cells (as a
-    /// table measures them, `TableCell.naturalWidth`).
-    func townTextWidths(_ dataset: Dataset, language: Language) -> (name: Int, county: Int) {
-        if let known = withLock({ textWidths[language] }) { return known }
-        var name = 0, county = 0
-        for town in dataset.towns {
-            name = max(name, TableCell.plain(language == .zh ? town.nameZH : town.nameEN).naturalWidth)
-            county = max(county, TableCell.plain(language == .zh ? town.countyZH : town.countyEN).naturalWidth)
-        }
-        withLock { textWidths[language] = (name, county) }
-        return (name, county)
-    }
-
-    /// The operating entities by id.
-    func entitiesByID(_ dataset: Dataset) -> [String: OperatingEntity] {
-        remembered(\.entityIndex) { Dictionary(dataset.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
-    }
-
     func detail(_ key: DetailKey, make: () -> [DetailLine]) -> [DetailLine] {
         if let hit = withLock({ details.get(key) }) { return hit }
         let lines = make()
         withLock { details.put(key, lines) }
         return lines
-    }
-
-    func findings(_ make: () -> [Finding]) -> [Finding] {
-        remembered(\.findings, make)
-    }
-
-    /// The towns each entity operates, as positions in `dataset.towns`, in file order
-    /// (`Dataset.towns(operatedBy:)` for every entity at once).
-    func townsByEntity(_ dataset: Dataset) -> [String: [Int]] {
-        remembered(\.townsByEntity) {
-            var index: [String: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() {
-                for id in Set(town.entityIDs) { index[id, default: []].append(i) }
-            }
-            return index
-        }
-    }
-
-    /// For each period id (and year, for a year's plan; "" for figures of no period), the
-    /// positions in `dataset.towns` of the towns with a figure of it, ascending: a town with
-    /// no figure of a period has nothing to look up or derive there.
-    func townsWithFigures(_ dataset: Dataset) -> [String: [Int]] {
-        remembered(\.withFigures) {
-            var index: [String: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() {
-                for key in town.figures.keys where index[key.period ?? ""]?.last != i {
-                    index[key.period ?? "", default: []].append(i)
-                }
-            }
-            return index
-        }
-    }
-
-    /// The towns of each development type, as positions in `dataset.towns`, in file order.
-    func townsByType(_ dataset: Dataset) -> [Int: [Int]] {
-        remembered(\.townsByType) {
-            var index: [Int: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() { index[town.type, default: []].append(i) }
-            return index
-        }
-    }
-
-    /// The position of each town in `dataset.towns`, by id (the first, should ids repeat).
-    func townIndex(_ dataset: Dataset) -> [String: Int] {
-        remembered(\.townIndex) {
-            var index: [String: Int] = [:]
-            for (i, town) in dataset.towns.enumerated() where index[town.id] == nil { index[town.id] = i }
-            return index
-        }
-    }
-
-    /// The value kept at `slot`, else made by `make` and kept: what the cache works out once
-    /// per dataset (indexes, the findings). Two threads asking at once may both make it; the
-    /// values are the same.
-    private func remembered<T>(_ slot: ReferenceWritableKeyPath<ViewCache, T?>, _ make: () -> T) -> T {
-        if let known = withLock({ self[keyPath: slot] }) { return known }
-        let value = make()
-        withLock { self[keyPath: slot] = value }
-        return value
     }
 
     private func withLock<T>(_ body: () -> T) -> T {

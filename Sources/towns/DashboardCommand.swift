@@ -67,8 +67,12 @@ struct DashboardCommand: ParsableCommand {
         let settings = Config(path: config)
         let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
                                     choice: theme == "default" ? (settings.theme ?? "default") : theme)
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+        guard isatty(STDOUT_FILENO) == 1 else {
             printError("towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns report` (e.g. `towns report --period 2015-09 > towns.txt`).")
+            throw ExitCode(2)
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            printError("towns: standard input is not a terminal, so the dashboard cannot read keys. For text, use `towns report` (e.g. `towns report --period 2015-09 > towns.txt`).")
             throw ExitCode(2)
         }
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -88,7 +92,6 @@ struct DashboardCommand: ParsableCommand {
         let renderer = Renderer(themes: colour ? themeFiles.themes : [.monochrome], glyphs: ascii ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
-        state.themeIndex = colour ? themeFiles.selected : 0
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
         var notices = settings.problems + keyProblems + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set.
@@ -97,21 +100,38 @@ struct DashboardCommand: ParsableCommand {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             notices.append("COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
-        state.language = lang ?? settings.language ?? .zh
-        if let view = settings.view, let kind = ReportCommand.View(rawValue: view)?.kind { state.stack = [Screen(kind)] }
-        if let p = settings.period {
-            if let i = dataset.periods.firstIndex(where: { $0.id == p }) { state.periodIndex = i }
-            else { notices.insert("\(settings.path ?? "config"): period: '\(p)' is not a period of the data (\(dataset.periods.map(\.id).joined(separator: " ")))", at: 0) }
-        }
-        if let first = notices.first {
-            state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
-        }
+        let startUp = Settings(
+            language: lang ?? settings.language,
+            themeName: colour && themeFiles.names.indices.contains(themeFiles.selected) ? themeFiles.names[themeFiles.selected] : nil,
+            view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
+            periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
+        state = update(state, .configure(startUp))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint)
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)
-        while !state.quit {
+        var running = true
+        /// Applies `action`, then performs the effects it asks for, each reporting back as an action.
+        func perform(_ action: Action) {
+            var pending = [action]
+            while !pending.isEmpty {
+                let (next, effects) = step(state, pending.removeFirst())
+                state = next
+                for effect in effects {
+                    switch effect {
+                    case .quit:
+                        running = false
+                    case let .export(request):
+                        let message = ExportFile.write(state, request, glyphs: renderer.glyphs)
+                        // ExportFile says where the rows went ("已导出 …", "exported …"), else why not.
+                        let written = message.hasPrefix("已导出") || message.hasPrefix("exported")
+                        pending.append(.exportFinished(message, failed: !written))
+                    }
+                }
+            }
+        }
+        while running {
             terminal.draw(renderer.render(state))
             let shown = state, glyphs = renderer.glyphs
             warmUp.take()  // a finished warm-up has nothing to give: the next may start
@@ -132,20 +152,16 @@ struct DashboardCommand: ParsableCommand {
             }
             if let (polled, change) = reload.take() {
                 watcher = polled
-                state = LiveReload.apply(change, to: state, directory: directory)
+                if let action = LiveReload.action(for: change, directory: directory) { perform(action) }
             }
             guard let key else { continue }
             switch key {
             case .resize:
-                state = update(state, .resize(width: terminal.width, height: terminal.height))
+                perform(.resize(width: terminal.width, height: terminal.height))
             case .ctrl("l"):
                 terminal.invalidate()
             default:
-                state = handle(state, key, keyMap: keyMap)
-            }
-            if let request = state.pendingExport {
-                state.pendingExport = nil
-                state.message = ExportFile.write(state, request, glyphs: renderer.glyphs)
+                perform(route(key, in: state))
             }
         }
     }

@@ -83,8 +83,8 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("40x12") })
         XCTAssertEqual(screen(try bundledState(width: 1, height: 1)).count, 1)
         XCTAssertEqual(screen(try bundledState(width: 0, height: 0)).count, 0)
-        let s = apply(try bundledState(width: 40, height: 12), .quit)
-        XCTAssertTrue(s.quit, "q still quits below the minimum size")
+        let (_, effects) = step(try bundledState(width: 40, height: 12), route(.char("q"), in: try bundledState(width: 40, height: 12)))
+        XCTAssertEqual(effects, [.quit], "q still quits below the minimum size")
     }
 
     func testPeriodSwitch() throws {

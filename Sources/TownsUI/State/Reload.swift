@@ -1,27 +1,30 @@
 import TownsCore
 
-/// The state for a dataset that was reloaded while the dashboard runs (another user
-/// imported a month): the same view, navigation stack, period, selections and scroll,
-/// carried over to the new data.
+/// The state for new facts (the data reloaded while the dashboard runs: another user
+/// imported a month): the session kept whole (language, theme, filter, search, sorts, help,
+/// command line, history) with the view stack, period and selections carried over.
 ///
 /// - The period is kept by its id; if the new data lacks it, the latest period not after
 ///   it (else the first).
 /// - The stack is kept down to the first screen whose subject is gone (a town, type, entity
 ///   or city no longer in the data); a stack with nothing left is the towns view.
-/// - Each screen's selection is clamped to its rows and its scroll keeps it visible; a
-///   town's page keeps its scroll, clamped to the page's length.
-/// - Size, help, the message and the quit flag are kept; `reloadProblem` is cleared (this
-///   data loaded) and `dataChangedAt` is left for the caller to set.
-///
-/// Findings and metrics are computed anew for the new dataset (as `AppState.init` does).
-public func reloaded(_ old: AppState, with dataset: Dataset) -> AppState {
-    var s = AppState(dataset: dataset, width: old.width, height: old.height)
+/// - Each list's selection goes back to the row that opens what it opened (`Screen.selected`),
+///   wherever that row now is; when it is gone, to the nearest row (the same position,
+///   clamped to the list). Its scroll keeps it visible; a town's page keeps its scroll,
+///   clamped to the page's length.
+/// - `reloadProblem` is cleared (this data loaded); `dataChangedAt` is left to the caller.
+public func reloaded(_ old: AppState, with facts: Facts) -> AppState {
+    var s = old.replacingFacts(facts)
+    let dataset = facts.dataset
     if let period = old.period {
-        if let same = dataset.periods.firstIndex(where: { $0.id == period.id }) {
-            s.periodIndex = same
+        if dataset.periods.contains(where: { $0.id == period.id }) {
+            s.session.periodID = period.id
         } else {
-            s.periodIndex = dataset.periods.lastIndex { ($0.year, $0.through) <= (period.year, period.through) } ?? 0
+            let i = dataset.periods.lastIndex { ($0.year, $0.through) <= (period.year, period.through) } ?? 0
+            s.session.periodID = dataset.periods.indices.contains(i) ? dataset.periods[i].id : nil
         }
+    } else {
+        s.session.periodID = AppState(facts: facts).session.periodID
     }
     var stack: [Screen] = []
     for screen in old.stack {
@@ -33,14 +36,20 @@ public func reloaded(_ old: AppState, with dataset: Dataset) -> AppState {
     for i in s.stack.indices {
         var top = s
         top.stack = Array(s.stack[...i])
+        if let wanted = s.stack[i].selected, !s.stack[i].kind.isPage,
+           let content = top.content(for: s.stack[i]),
+           let row = (0..<content.selectableCount).first(where: { content.target(at: $0) == wanted }) {
+            top.stack[i].selection = row
+        }
         s.stack[i] = clampedForReload(top.screen, in: top)
     }
-    s.showHelp = old.showHelp
-    s.message = old.message
-    s.quit = old.quit
-    s.dataChangedAt = old.dataChangedAt
     s.reloadProblem = nil
     return s
+}
+
+/// A reload with a dataset (tests; the dashboard sends `Action.dataReloaded` with facts).
+public func reloaded(_ old: AppState, with dataset: Dataset) -> AppState {
+    reloaded(old, with: Facts(dataset: dataset))
 }
 
 /// Whether the subject of a screen is still in `dataset`.

@@ -1,0 +1,42 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The four development types, each with its towns and subtotals of known figures.
+    func typesTable(glyphs: Glyphs) -> ListContent {
+        let year = period.map { String($0.year) } ?? ""
+        let columns = [
+            Column(tr("类型", "Type"), .right, priority: 100),
+            Column(tr("名称", "Name"), priority: 100, minWidth: 8, maxWidth: 34),
+            Column(tr("小镇", "Towns"), .right, priority: 90),
+            Column(tr("\(year)计划(已知)", "\(year) plan (known)"), .right, priority: 80),
+            Column(tr("完成(已知)", "Done (known)"), .right, priority: 80),
+            // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.
+            Column(tr("小镇名单", "Town list"), priority: 50, minWidth: 8, maxWidth: 36),
+        ]
+        let facts = periodTable()
+        let byType = self.facts.townsByType
+        var rows: [TableRow] = []
+        for type in dataset.types {
+            let positions = byType[type.number] ?? []
+            var plan = Metrics.Tally(), done = Metrics.Tally()
+            for i in positions {
+                plan.add(facts[i].planYear)
+                done.add(facts[i].completed)
+            }
+            rows.append(TableRow([
+                .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
+                subtotal(plan, glyphs), subtotal(done, glyphs),
+                .plain(nameList(positions, width: columns[5].maxWidth)),
+            ]))
+        }
+        var content = ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
+                                  emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
+        let types = dataset.types, towns = dataset.towns
+        let index = searchIndex
+        content.searchText = { i in
+            index.haystack([types[i].nameZH, types[i].nameEN] + (byType[types[i].number] ?? []).flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
+        }
+        return content
+    }
+}
