@@ -355,7 +355,7 @@ extension AppState {
                 if f != nil || [.completed, .completionRate].contains(m) { line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id)) }
             }
         }
-        let mine = checker.run().filter { $0.townID == nil }
+        let mine = facts.findings.filter { $0.townID == nil }
         if !mine.isEmpty {
             out.append(.text(""))
             out.append(.text(tr("核对 Checks (towns check)", "Checks (towns check)"), .header))

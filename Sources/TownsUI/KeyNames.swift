@@ -58,41 +58,52 @@ extension KeyMap {
     /// This key map with `rebindings` applied: each replaces the keys of its action. An
     /// unknown action, an unknown key name, or a key that another action would then also
     /// have is reported (with its location) and that line is ignored: the defaults stay.
+    ///
+    /// Conflicts are judged on the map with every rebinding applied, so the order of the
+    /// lines does not matter (`quit = ["x"]` and `search = ["q"]` work in either order): a
+    /// line one of whose keys another action still has is dropped, and the map judged again,
+    /// until no key has two actions. Problems are listed in the order of the lines.
     public func applying(_ rebindings: [Rebinding]) -> (KeyMap, [String]) {
-        var map = self
-        var problems: [String] = []
-        for r in rebindings {
-            guard let action = KeyNames.action(named: r.action), let index = map.bindings.firstIndex(where: { $0.action == action }) else {
-                problems.append("\(r.location): keys.\(r.action): unknown action; actions: \(KeyNames.actions.map(\.name).joined(separator: " "))")
+        var problems = [String?](repeating: nil, count: rebindings.count)
+        var parsed: [(line: Int, binding: Int, keys: [(key: Key, name: String)])] = []
+        for (n, r) in rebindings.enumerated() {
+            guard let action = KeyNames.action(named: r.action), let index = bindings.firstIndex(where: { $0.action == action }) else {
+                problems[n] = "\(r.location): keys.\(r.action): unknown action; actions: \(KeyNames.actions.map(\.name).joined(separator: " "))"
                 continue
             }
-            var keys: [Key] = []
-            var bad = false
+            var keys: [(key: Key, name: String)] = []
             for name in r.keys {
-                if let key = KeyNames.key(name), [Key.ctrl("c"), .ctrl("z"), .ctrl("s"), .ctrl("q")].contains(key) {
-                    problems.append("\(r.location): keys.\(r.action): '\(name)' belongs to the terminal (interrupt, suspend or flow control) and cannot be bound")
-                    bad = true
-                    break
-                }
                 guard let key = KeyNames.key(name) else {
-                    problems.append("\(r.location): keys.\(r.action): unknown key '\(name)'")
-                    bad = true
+                    problems[n] = "\(r.location): keys.\(r.action): unknown key '\(name)'"
                     break
                 }
-                if let other = map.bindings.indices.first(where: { $0 != index && map.bindings[$0].keys.contains(key) }) {
-                    let otherName = KeyNames.actions.first { $0.action == map.bindings[other].action }?.name ?? "?"
-                    problems.append("\(r.location): keys.\(r.action): '\(name)' is already bound to \(otherName); keeping the defaults for \(r.action)")
-                    bad = true
+                if [Key.ctrl("c"), .ctrl("z"), .ctrl("s"), .ctrl("q")].contains(key) {
+                    problems[n] = "\(r.location): keys.\(r.action): '\(name)' belongs to the terminal (interrupt, suspend or flow control) and cannot be bound"
                     break
                 }
-                keys.append(key)
+                keys.append((key, name))
             }
-            if bad || keys.isEmpty {
-                if keys.isEmpty && !bad { problems.append("\(r.location): keys.\(r.action): no keys; keeping the defaults") }
-                continue
-            }
-            map.bindings[index].keys = keys
+            guard problems[n] == nil else { continue }
+            guard !keys.isEmpty else { problems[n] = "\(r.location): keys.\(r.action): no keys; keeping the defaults"; continue }
+            parsed.append((n, index, keys))
         }
-        return (map, problems)
+        var active = parsed
+        while true {
+            var map = self
+            for p in active { map.bindings[p.binding].keys = p.keys.map(\.key) }
+            var dropped: Set<Int> = []
+            for p in active {
+                for (key, name) in p.keys {
+                    guard let other = map.bindings.indices.first(where: { $0 != p.binding && map.bindings[$0].keys.contains(key) }) else { continue }
+                    let r = rebindings[p.line]
+                    let otherName = KeyNames.actions.first { $0.action == map.bindings[other].action }?.name ?? "?"
+                    problems[p.line] = "\(r.location): keys.\(r.action): '\(name)' is already bound to \(otherName); keeping the defaults for \(r.action)"
+                    dropped.insert(p.line)
+                    break
+                }
+            }
+            if dropped.isEmpty { return (map, problems.compactMap { $0 }) }
+            active.removeAll { dropped.contains($0.line) }
+        }
     }
 }

@@ -74,6 +74,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.message = n > 1 ? s.tr("主题 theme: ", "theme: ") + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
                           : s.tr("主题 theme: ", "theme: ") + "only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
     case let .resize(width, height):
+        // A resize is not the user's answer to the message: "match 2/5" and the like stay.
+        s.session.flash = state.session.flash
         s.width = max(0, width)
         s.height = max(0, height)
         s.screen = clamped(s.screen, in: s)
@@ -215,6 +217,11 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
     guard var search = s.search else { return s }
     switch key {
     case let .char(c):
+        // Past the longest query a key changes nothing (a paste of a page costs no search).
+        guard search.query.count < SearchState.maximumLength else {
+            s.message = s.tr("搜索最多 \(SearchState.maximumLength) 个字", "a search holds at most \(SearchState.maximumLength) characters")
+            return s
+        }
         search.query.append(c)
     case .backspace, .delete:
         if search.query.isEmpty { s.search = nil; return s }
