@@ -75,8 +75,26 @@ final class CacheTests: XCTestCase {
         }
     }
 
-    func testFindingsAreComputedOnDemandAndComplete() throws {
-        let s = AppState(dataset: Self.dataset)
-        XCTAssertEqual(s.findings, Checker(dataset: Self.dataset).run())
+    /// The findings are the dataset's (a fresh checker finds the same), shared by the states
+    /// made from one another, made anew for reloaded data, and the city-totals page shows
+    /// every finding about the city's totals.
+    func testFindingsAreComputedOnceAndComplete() throws {
+        let bundled = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        let s = AppState(dataset: bundled, width: 120, height: 200)
+        let fresh = Checker(dataset: bundled).run()
+        XCTAssertFalse(fresh.isEmpty)
+        XCTAssertEqual(s.findings, fresh)
+        let moved = apply(s, .moveDown, .nextPeriod, .showView(.types))
+        XCTAssertTrue(moved.facts === s.facts, "one facts object per dataset")
+        var changed = bundled
+        changed.totals[FigureKey(.completionRate, "2015-09")] = Figure(quantity: .exact(Decimal(string: "42.0")!, decimals: 1),
+                                                                      provenance: .reported(source: "paper", at: nil, quote: nil, note: nil))
+        let r = reloaded(s, with: changed)
+        XCTAssertEqual(r.findings, Checker(dataset: changed).run())
+        XCTAssertNotEqual(r.findings, fresh, "the reloaded data's findings, not the old ones")
+        let page = screen(apply(s, .last, .moveDown, .open)).joined(separator: "\n")
+        let city = fresh.filter { $0.townID == nil }
+        XCTAssertFalse(city.isEmpty)
+        for f in city { XCTAssertTrue(page.contains(String(f.subject.prefix(20))), "\(f.subject) on the city-totals page") }
     }
 }

@@ -59,12 +59,18 @@ final class ViewTests: XCTestCase {
             let countyColumns = zip(rows, counties).map { column(of: $1, in: $0) }
             XCTAssertEqual(Set(countyColumns).count, 1, "county column at \(w)x\(h): \(countyColumns)")
             XCTAssertNotNil(countyColumns[0], "county shown at \(w)x\(h)")
-            // Right edges of the rate column line up too.
+            // Right edges of the rate column line up too: the rates' "%", and where a town has no
+            // rate (嘉善), its "—" ends at the same column.
             let rateEnds = rows.map { row -> Int? in
-                guard let r = row.range(of: "%") ?? row.range(of: "—", options: [], range: row.range(of: counties[0]).map { $0.upperBound..<row.endIndex }) else { return nil }
-                return DisplayWidth.of(String(row[..<r.upperBound]))
+                row.range(of: "%").map { DisplayWidth.of(String(row[..<$0.upperBound])) }
             }
-            XCTAssertNotNil(rateEnds[0])
+            let known = rateEnds.compactMap { $0 }
+            XCTAssertEqual(known.count, 4, "four towns have a rate: \(rateEnds)")
+            XCTAssertEqual(Set(known).count, 1, "rate column's right edges at \(w)x\(h): \(rateEnds)")
+            let unknownRow = rows[2]
+            var cells = 0
+            let upToEdge = String(unknownRow.prefix { c in cells += DisplayWidth.of(String(c)); return cells <= known[0] })
+            XCTAssertEqual(upToEdge.last, "—", "嘉善's unknown rate ends at the rate column's edge: \(unknownRow)")
             for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), w) }
         }
     }
@@ -217,7 +223,8 @@ final class ViewTests: XCTestCase {
             XCTAssertTrue(text.contains(name), name)
         }
         XCTAssertTrue(text.contains("三大关系") && text.contains("四个生态系统") && text.contains("五项重点工作"))
-        XCTAssertTrue(text.contains("[?]  特色小镇与创新驱动发展的关系") || text.contains("[?]"), "unknown progress shown as [?]")
+        XCTAssertTrue(screen(s).contains { $0.contains("[?]") && $0.contains("特色小镇与创新驱动发展的关系") },
+                      "unknown progress shown as [?] on the item's line")
         XCTAssertFalse(text.contains("[x]"), "nothing is marked done without a source")
     }
 
