@@ -10,6 +10,7 @@ import Foundation
 /// `reordered` (positions mapped through the sort's order), so rows already made are reused.
 /// Safe to read from several threads (a lock guards the rows made so far).
 public struct Rows: RandomAccessCollection, Sendable {
+    /// `@unchecked Sendable`: `given` and `made` are read and written only under `lock`.
     final class Storage: @unchecked Sendable {
         let make: @Sendable (Int) -> TableRow
         let count: Int

@@ -102,7 +102,7 @@ final class ViewCache: @unchecked Sendable {
     /// The rows of `list` that match `query` (positions in the list's order), using
     /// `haystack` (of a position in the list's order) to build each row's search text once
     /// per list. A query that extends the last one only looks among the last one's matches.
-    func searchMatches(_ list: List, query: String, haystack: (Int) -> [UInt8]) -> [Int] {
+    func searchMatches(_ list: List, query: String, haystack: @Sendable (Int) -> [UInt8]) -> [Int] {
         if let last = withLock({ list.lastSearch }), last.query == query { return last.matches }
         let needle = Array(SearchIndex.normalizedQuery(query).utf8)
         guard !needle.isEmpty else { return [] }
@@ -118,7 +118,7 @@ final class ViewCache: @unchecked Sendable {
     }
 
     /// Each row's search text (`List.haystacks`), made once per list by `haystack`.
-    func haystacks(_ list: List, haystack: (Int) -> [UInt8]) -> [[UInt8]] {
+    func haystacks(_ list: List, haystack: @Sendable (Int) -> [UInt8]) -> [[UInt8]] {
         once(.haystacks(ObjectIdentifier(list)), get: { list.haystacks }, put: { list.haystacks = $0 }) {
             concurrentMap(Array(list.content.rows.indices), minimumPerSlice: 512) { i in (haystack(i), 0) }.0
         }

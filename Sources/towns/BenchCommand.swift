@@ -40,10 +40,8 @@ struct BenchCommand: ParsableCommand {
     var noVisidata = false
 
     func run() throws {
-        let out: @Sendable (String) -> Void = { line in
-            print(line)
-            fflush(stdout)
-        }
+        // Each line written at once (FileHandle does not buffer), so a slow bench shows progress.
+        let out: @Sendable (String) -> Void = { line in printOut(line) }
         let townCount = towns ?? (short ? 1000 : 10000)
         let monthCount = months ?? (short ? 12 : 60)
         let runs = iterations ?? (short ? 10 : 200)

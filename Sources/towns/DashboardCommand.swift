@@ -170,6 +170,8 @@ struct DashboardCommand: ParsableCommand {
 /// Work on a background queue, one run at a time: `start` runs `work` unless a run is going
 /// or its result has not been taken; `take` gives a finished run's result, once. The dashboard
 /// has two: the warm-up after each frame (`AppState.warm`) and live reload's polls.
+///
+/// `@unchecked Sendable`: `running` and `finished` are read and written only under `lock`.
 final class BackgroundJob<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false

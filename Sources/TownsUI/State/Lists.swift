@@ -37,7 +37,7 @@ extension AppState {
 
     /// A row's search text (by position in `content`'s order), from `content.searchText`
     /// when given (no row made), else from the row's `searchTerms`.
-    func haystackMaker(_ content: ListContent) -> (Int) -> [UInt8] {
+    func haystackMaker(_ content: ListContent) -> @Sendable (Int) -> [UInt8] {
         let index = searchIndex
         return { i in content.searchText?(content.rows.source(i)) ?? index.haystack(content.rows[i].searchTerms) }
     }
