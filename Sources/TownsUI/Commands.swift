@@ -14,7 +14,7 @@ public enum Commands {
     public static let names = ["view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit"]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
-        (["towns", "1", "小镇"], .towns), (["types", "2", "类型"], .types), (["entities", "3", "运营主体"], .entities),
+        (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList), (["entities", "3", "运营主体"], .entityList),
         (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
     ]
 
@@ -129,8 +129,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         guard let town = exact ?? s.dataset.towns.first(where: { s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id]) }) else {
             return fail("没有小镇「\(rest)」", "no town \"\(rest)\"")
         }
-        s.stack = [Screen(.towns), Screen(.town(town.id))]
-        if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .town(town.id) }) {
+        s.stack = [Screen(.townList), Screen(.townPage(town.id))]
+        if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .townPage(town.id) }) {
             s.stack[0].selection = i
             s.stack[0] = clamped(s.stack[0], in: s)
         }

@@ -252,7 +252,7 @@ extension AppState {
     /// The lines of a page screen (a town's, or the city's totals), at `width` cells.
     public func pageLines(_ kind: Screen.Kind, width: Int, glyphs: Glyphs = .unicode) -> [DetailLine] {
         switch kind {
-        case let .town(id): return townDetail(id, width: width, glyphs: glyphs)
+        case let .townPage(id): return townDetail(id, width: width, glyphs: glyphs)
         case .cityTotals: return cityTotalsDetail(width: width, glyphs: glyphs)
         default: return []
         }

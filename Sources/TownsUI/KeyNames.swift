@@ -12,7 +12,7 @@ public enum KeyNames {
         ("moveUp", .moveUp), ("moveDown", .moveDown), ("pageUp", .pageUp), ("pageDown", .pageDown),
         ("first", .first), ("last", .last), ("open", .open), ("back", .back),
         ("nextView", .nextView), ("previousView", .previousView),
-        ("viewTowns", .showView(.towns)), ("viewTypes", .showView(.types)), ("viewEntities", .showView(.entities)),
+        ("viewTowns", .showView(.townList)), ("viewTypes", .showView(.typeList)), ("viewEntities", .showView(.entityList)),
         ("viewAssessment", .showView(.assessment)), ("viewProvince", .showView(.province)),
         ("nextPeriod", .nextPeriod), ("previousPeriod", .previousPeriod), ("help", .toggleHelp),
         ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch),

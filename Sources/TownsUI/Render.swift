@@ -144,12 +144,12 @@ public struct Renderer: Sendable {
 
     static func topIndex(_ kind: Screen.Kind) -> Int {
         switch kind {
-        case .towns: return 0
-        case .types, .type: return 1
-        case .entities, .entity: return 2
+        case .townList: return 0
+        case .typeList, .townsOfType: return 1
+        case .entityList, .townsOfEntity: return 2
         case .assessment: return 3
         case .province, .city: return 4
-        case .town, .cityTotals: return -1
+        case .townPage, .cityTotals: return -1
         }
     }
 
@@ -180,12 +180,12 @@ public struct Renderer: Sendable {
     /// The path from the top view to the current screen.
     public static func crumb(_ kind: Screen.Kind, _ state: AppState) -> String {
         switch kind {
-        case .towns: return state.tr("小镇 Towns", "Towns")
-        case .types: return state.tr("类型 Types", "Types")
-        case let .type(n): return "\(n) " + (state.dataset.type(n).map { state.tr($0.nameZH, $0.nameEN) } ?? "?")
-        case .entities: return state.tr("运营主体 Entities", "Operating entities")
-        case let .entity(id): return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } } ?? state.tr("未载明运营主体", "entity not named")
-        case let .town(id): return state.town(id).map(state.name) ?? id
+        case .townList: return state.tr("小镇 Towns", "Towns")
+        case .typeList: return state.tr("类型 Types", "Types")
+        case let .townsOfType(n): return "\(n) " + (state.dataset.type(n).map { state.tr($0.nameZH, $0.nameEN) } ?? "?")
+        case .entityList: return state.tr("运营主体 Entities", "Operating entities")
+        case let .townsOfEntity(id): return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } } ?? state.tr("未载明运营主体", "entity not named")
+        case let .townPage(id): return state.town(id).map(state.name) ?? id
         case .assessment: return state.tr("考核 Assessment", "Assessment")
         case .cityTotals: return state.tr("全市报告 \(state.dataset.regionZH)", "\(state.dataset.regionEN) totals")
         case .province: return state.tr("全省 Province", "Province")

@@ -11,6 +11,8 @@ import Foundation
 /// their characters (重庆 chongqing, not zhongqing); none is in a Zhejiang town, county or
 /// entity name of the bundled data or of `towns generate` (tested). A digit in a name is a
 /// word of its own in the initials (小镇2号: xz2h). Start-up does none of this work.
+///
+/// `@unchecked Sendable`: `cache` and `characters` are read and written only under `lock`.
 public final class SearchIndex: @unchecked Sendable {
     public struct Forms: Sendable {
         /// Lower-cased text as written.

@@ -18,9 +18,9 @@ struct ReportCommand: ParsableCommand {
         case towns, types, entities, assessment, province
         var kind: Screen.Kind {
             switch self {
-            case .towns: return .towns
-            case .types: return .types
-            case .entities: return .entities
+            case .towns: return .townList
+            case .types: return .typeList
+            case .entities: return .entityList
             case .assessment: return .assessment
             case .province: return .province
             }
@@ -113,7 +113,7 @@ enum ReportText {
         out.append("")
         out += content.notes
         out.append(legend(state, glyphs))
-        if state.screen.kind == .towns {
+        if state.screen.kind == .townList {
             out.append(state.tr("进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
                                 "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`"))
         }

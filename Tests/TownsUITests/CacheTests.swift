@@ -30,8 +30,8 @@ final class CacheTests: XCTestCase {
             var s = AppState(dataset: dataset, width: 100, height: 30)
             let script: [Action] = [
                 .moveDown, .moveDown, .pageDown, .nextPeriod, .moveDown, .open, .moveDown, .nextPeriod, .back,
-                .resize(width: 80, height: 24), .pageDown, .last, .previousPeriod, .showView(.types), .open, .moveDown,
-                .open, .back, .back, .showView(.entities), .last, .open, .open, .back, .back, .showView(.assessment),
+                .resize(width: 80, height: 24), .pageDown, .last, .previousPeriod, .showView(.typeList), .open, .moveDown,
+                .open, .back, .back, .showView(.entityList), .last, .open, .open, .back, .back, .showView(.assessment),
                 .pageDown, .open, .resize(width: 140, height: 50), .back, .nextView, .nextView, .nextPeriod, .nextPeriod,
                 .nextPeriod, .nextPeriod, .nextPeriod, .nextPeriod, .nextPeriod, .first, .moveDown, .toggleHelp, .toggleHelp,
             ]
@@ -46,7 +46,7 @@ final class CacheTests: XCTestCase {
     func testCachedWidthsAreTheWidthsOfEveryRowOfAShortList() throws {
         // 120 towns: fewer than ViewCache.widthSample, so every row is measured.
         let s = AppState(dataset: Self.dataset, width: 120, height: 30)
-        for kind in [Screen.Kind.towns, .types, .entities, .assessment, .type(2)] {
+        for kind in [Screen.Kind.townList, .typeList, .entityList, .assessment, .townsOfType(2)] {
             let list = try XCTUnwrap(s.list(for: Screen(kind), glyphs: .unicode))
             let content = list.content
             let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])
@@ -60,7 +60,7 @@ final class CacheTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try SyntheticDataset(towns: 900, months: 6, seed: 11).write(to: dir, rules: nil)
         let s = AppState(dataset: try DatasetLoader.load(directory: dir).dataset, width: 200, height: 30)
-        let list = try XCTUnwrap(s.list(for: Screen(.towns), glyphs: .unicode))
+        let list = try XCTUnwrap(s.list(for: Screen(.townList), glyphs: .unicode))
         let content = list.content
         XCTAssertGreaterThan(content.rows.count, ViewCache.widthSample)
         let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])
@@ -84,7 +84,7 @@ final class CacheTests: XCTestCase {
         let fresh = Checker(dataset: bundled).run()
         XCTAssertFalse(fresh.isEmpty)
         XCTAssertEqual(s.findings, fresh)
-        let moved = apply(s, .moveDown, .nextPeriod, .showView(.types))
+        let moved = apply(s, .moveDown, .nextPeriod, .showView(.typeList))
         XCTAssertTrue(moved.facts === s.facts, "one facts object per dataset")
         var changed = bundled
         changed.totals[FigureKey(.completionRate, "2015-09")] = Figure(quantity: .exact(Decimal(string: "42.0")!, decimals: 1),

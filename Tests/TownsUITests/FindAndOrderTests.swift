@@ -12,7 +12,7 @@ final class FindAndOrderTests: XCTestCase {
     }
 
     func selectedTown(_ s: AppState) -> String? {
-        guard let c = s.content(for: s.screen), case let .town(id)? = c.targets[s.screen.selection] else { return nil }
+        guard let c = s.content(for: s.screen), case let .townPage(id)? = c.targets[s.screen.selection] else { return nil }
         return id
     }
 
@@ -59,19 +59,19 @@ final class FindAndOrderTests: XCTestCase {
         var s = try bundledState(period: "2015-09")
         s = runCommandLine(s, "sort 完成率 desc")
         var order = s.content(for: s.screen)!.targets.map { target -> String in
-            if case let .town(id)? = target { return id }; return "?"
+            if case let .townPage(id)? = target { return id }; return "?"
         }
         XCTAssertEqual(order, ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"], "92.7 72.9 23.5 20.7 then unknown")
         s = runCommandLine(s, "sort 完成率 asc")
-        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        order = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(order, ["haiyan", "nanhu", "haining", "tongxiang", "jiashan"], "unknown last ascending too")
         // Stable: towns with the same type keep the data's order.
         s = runCommandLine(s, "sort 类型")
-        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        order = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(order, ["haining", "tongxiang", "jiashan", "nanhu", "haiyan"])
         // Plans: Haining ≈18.60 and Nanhu ≈14.98 known, the rest unknown, last, in data order.
         s = runCommandLine(s, "sort 年计划 desc")
-        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        order = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(order, ["haining", "nanhu", "tongxiang", "jiashan", "haiyan"])
         XCTAssertTrue(screen(s)[3].contains("年计划▼"), "the sorted column is marked: \(screen(s)[3])")
     }
@@ -85,7 +85,7 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertTrue(s.screen.sortDescending)
         XCTAssertTrue(screen(s)[3].contains("小镇▼"))
         // Names sort by pinyin: hai-ning, hai-yan, jia-shan, nan-hu, tong-xiang (reversed here).
-        let names = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        let names = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(names, ["tongxiang", "nanhu", "jiashan", "haiyan", "haining"])
     }
 
@@ -109,13 +109,13 @@ final class FindAndOrderTests: XCTestCase {
                                 ("filter stage creation", ["haining", "tongxiang", "jiashan", "nanhu", "haiyan"]),
                                 ("filter stage named", [])] {
             let f = runCommandLine(try bundledState(), cmd)
-            let ids = f.content(for: f.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+            let ids = f.content(for: f.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
             XCTAssertEqual(ids, expected, cmd)
         }
         let partial = runCommandLine(try bundledState(), "filter county 海宁")
         XCTAssertEqual(partial.filter.county, "海宁市", "a unique start of a county's name is enough")
         XCTAssertEqual(runCommandLine(try bundledState(), "period 2015-8").period?.id, "2015-08")
-        XCTAssertEqual(runCommandLine(try bundledState(), "VIEW types").screen.kind, .types)
+        XCTAssertEqual(runCommandLine(try bundledState(), "VIEW types").screen.kind, .typeList)
         let p = runCommandLine(try bundledState(), "filter problem uneven-progress")
         XCTAssertEqual(p.content(for: p.screen)!.rows.count, 0, "no source flags a town with a problem")
         XCTAssertEqual(runCommandLine(try bundledState(), "filter county 杭州").message, "没有县「杭州」")
@@ -131,7 +131,7 @@ final class FindAndOrderTests: XCTestCase {
         s = handle(s, .tab)
         XCTAssertEqual(s.commandLine?.text, "view types")
         s = handle(s, .enter)
-        XCTAssertEqual(s.screen.kind, .types)
+        XCTAssertEqual(s.screen.kind, .typeList)
         XCTAssertNil(s.commandLine)
         s = handle(s, .char(":"))
         s = handle(s, .up)
@@ -141,7 +141,7 @@ final class FindAndOrderTests: XCTestCase {
         s = runCommandLine(s, "frobnicate")
         XCTAssertTrue(s.message!.hasPrefix("未知命令「frobnicate」"), s.message!)
         s = runCommandLine(s, "town hyhd")
-        XCTAssertEqual(s.screen.kind, .town("haiyan"))
+        XCTAssertEqual(s.screen.kind, .townPage("haiyan"))
         XCTAssertEqual(s.stack.count, 2)
         s = runCommandLine(s, "period 2015-08")
         XCTAssertEqual(s.period?.id, "2015-08")
@@ -306,11 +306,11 @@ final class ConfigAndMouseTests: XCTestCase {
         s = update(s, .mouse(MouseEvent(kind: .wheelUp, x: 5, y: 10)))
         XCTAssertEqual(s.screen.selection, 0)
         s = update(s, .mouse(MouseEvent(kind: .doubleClick, x: 5, y: body.y + 1 + 4)))
-        XCTAssertEqual(s.screen.kind, .town("haiyan"))
+        XCTAssertEqual(s.screen.kind, .townPage("haiyan"))
         s = update(s, .back)
         let tab = Renderer.tabs(s)[2].columns
         s = update(s, .mouse(MouseEvent(kind: .click, x: tab.lowerBound + 1, y: 1)))
-        XCTAssertEqual(s.screen.kind, .entities)
+        XCTAssertEqual(s.screen.kind, .entityList)
         let below = update(s, .mouse(MouseEvent(kind: .click, x: 5, y: 28)))
         XCTAssertEqual(below.screen.selection, s.screen.selection, "a click outside the rows changes nothing")
     }

@@ -14,8 +14,8 @@ final class ScreenGoldenTests: XCTestCase {
     /// The screens compared: a name for the file, and how to reach the screen from the start.
     static let screens: [(name: String, actions: [Action])] = [
         ("towns", []),
-        ("types", [.showView(.types)]),
-        ("entities", [.showView(.entities)]),
+        ("types", [.showView(.typeList)]),
+        ("entities", [.showView(.entityList)]),
         ("assessment", [.showView(.assessment)]),
         ("province", [.showView(.province)]),
         ("town-haining", [.open]),

@@ -13,12 +13,12 @@ final class SessionTests: XCTestCase {
     }
 
     func testEverySessionEncodesAndDecodesToAnEqualOne() throws {
-        let kinds: [Screen.Kind] = [.towns, .types, .type(3), .entities, .entity("jiaxing-investment"), .entity(nil),
-                                    .town("haining"), .assessment, .province, .city("嘉兴市"), .cityTotals]
+        let kinds: [Screen.Kind] = [.townList, .typeList, .townsOfType(3), .entityList, .townsOfEntity("jiaxing-investment"), .townsOfEntity(nil),
+                                    .townPage("haining"), .assessment, .province, .city("嘉兴市"), .cityTotals]
         var compared = 0
         for kind in kinds {
             var s = try bundledState(period: "2015-09")
-            s = apply(s, .showView(.types))
+            s = apply(s, .showView(.typeList))
             s.stack.append(Screen(kind, selection: 2, scroll: 1, sortColumn: 3, sortDescending: true))
             s = update(s, .moveDown)
             XCTAssertEqual(try roundTrip(s.session), s.session, "\(kind)")
@@ -48,11 +48,11 @@ final class SessionTests: XCTestCase {
     func testTheSelectionIsNamedByWhatTheRowOpens() throws {
         var s = try bundledState(period: "2015-09")
         s = apply(s, .moveDown, .moveDown)
-        XCTAssertEqual(s.screen.selected, .town("jiashan"))
+        XCTAssertEqual(s.screen.selected, .townPage("jiashan"))
         s = apply(s, .last, .moveDown)
         XCTAssertEqual(s.screen.selected, .cityTotals, "the totals row opens the city's totals")
-        s = apply(s, .showView(.types), .moveDown)
-        XCTAssertEqual(s.screen.selected, .type(2))
+        s = apply(s, .showView(.typeList), .moveDown)
+        XCTAssertEqual(s.screen.selected, .townsOfType(2))
     }
 
     func testStartUpSettingsAreAnAction() throws {
@@ -60,14 +60,14 @@ final class SessionTests: XCTestCase {
         s.themeNames = ["default", "light"]
         var keys = KeyMap.standard
         keys = keys.applying([KeyMap.Rebinding(action: "help", keys: ["F2"], location: "c:1")]).0
-        let settings = Settings(language: .en, themeName: "light", view: .entities, periodID: "2015-08",
+        let settings = Settings(language: .en, themeName: "light", view: .entityList, periodID: "2015-08",
                                 source: "c.toml", notices: [], keyMap: keys)
         let (r, effects) = step(s, .configure(settings))
         XCTAssertEqual(effects, [])
         XCTAssertEqual(r.language, .en)
         XCTAssertEqual(r.session.themeName, "light")
         XCTAssertEqual(r.themeIndex, 1)
-        XCTAssertEqual(r.stack.map(\.kind), [.entities])
+        XCTAssertEqual(r.stack.map(\.kind), [.entityList])
         XCTAssertEqual(r.period?.id, "2015-08")
         XCTAssertEqual(r.keyMap, keys)
         XCTAssertNil(r.session.flash)
@@ -110,7 +110,7 @@ final class SessionTests: XCTestCase {
         s = apply(s, .toggleLanguage, .cycleTheme, .toggleBehindFilter, .sortNextColumn, .sortNextColumn, .sortReverse)
         s = update(s, .runCommand("search haiyan"))
         s.history = ["search haiyan"]
-        XCTAssertEqual(s.screen.selected, .town("haiyan"))
+        XCTAssertEqual(s.screen.selected, .townPage("haiyan"))
         let before = s.session
         // Another import: a town added in front of every other moves every row down by one.
         var d = try bundled()
@@ -129,8 +129,8 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(r.period?.id, before.periodID)
         XCTAssertEqual(r.screen.sortColumn, before.stack[0].sortColumn)
         XCTAssertEqual(r.screen.sortDescending, true)
-        XCTAssertEqual(r.screen.selected, .town("haiyan"), "the same town is selected")
-        XCTAssertEqual(r.content(for: r.screen)?.target(at: r.screen.selection), .town("haiyan"))
+        XCTAssertEqual(r.screen.selected, .townPage("haiyan"), "the same town is selected")
+        XCTAssertEqual(r.content(for: r.screen)?.target(at: r.screen.selection), .townPage("haiyan"))
         var same = r.session
         same.flash = before.flash
         same.stack[0].selection = before.stack[0].selection

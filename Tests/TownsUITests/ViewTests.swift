@@ -108,42 +108,42 @@ final class ViewTests: XCTestCase {
     func testDrillIntoATypeAndBack() throws {
         var s = try bundledState()
         s = apply(s, .nextView)
-        XCTAssertEqual(s.screen.kind, .types)
+        XCTAssertEqual(s.screen.kind, .typeList)
         var lines = screen(s)
         XCTAssertTrue(lines[2].contains("类型 Types"))
         XCTAssertTrue(lines.contains { $0.contains("创意设计—商务休闲—时尚游娱") && $0.contains("海宁皮革时尚小镇、桐乡毛衫时尚小镇") })
         s = apply(s, .open)
-        XCTAssertEqual(s.screen.kind, .type(1))
+        XCTAssertEqual(s.screen.kind, .townsOfType(1))
         lines = screen(s)
         XCTAssertTrue(lines[2].contains("类型 Types › 1 创意设计—商务休闲—时尚游娱"), lines[2])
         XCTAssertEqual(lines.filter { l in towns.contains { l.contains($0) } }.count, 2)
         XCTAssertTrue(lines.contains { $0.contains("小计（已知）") })
         s = apply(s, .moveDown, .open)
-        XCTAssertEqual(s.screen.kind, .town("tongxiang"))
+        XCTAssertEqual(s.screen.kind, .townPage("tongxiang"))
         XCTAssertTrue(screen(s)[2].contains("› 桐乡毛衫时尚小镇"))
         s = apply(s, .back, .back)
-        XCTAssertEqual(s.screen.kind, .types)
+        XCTAssertEqual(s.screen.kind, .typeList)
         XCTAssertEqual(s.stack.count, 1)
         s = apply(s, .back)
         XCTAssertEqual(s.message, "已在顶层 at the top — q 退出 quit")
     }
 
     func testEntitiesViewListsATownUnderEachEntity() throws {
-        var s = apply(try bundledState(), .showView(.entities))
+        var s = apply(try bundledState(), .showView(.entityList))
         let lines = screen(s)
         let tongxiangRows = lines.filter { $0.contains("桐乡毛衫时尚小镇") }
         XCTAssertEqual(tongxiangRows.count, 4, "Tongxiang has four operating entities")
         XCTAssertTrue(lines.contains { $0.contains("中国核建集团") && $0.contains("央企") && $0.contains("集团引领") })
         XCTAssertTrue(lines.contains { $0.contains("来源未载明运营主体") && $0.contains("南湖基金小镇") })
         s = apply(s, .last, .open)
-        XCTAssertEqual(s.screen.kind, .entity(nil))
+        XCTAssertEqual(s.screen.kind, .townsOfEntity(nil))
         XCTAssertTrue(screen(s).contains { $0.contains("南湖基金小镇") })
     }
 
     func testTownDetailShowsEveryFieldWithItsSource() throws {
         var s = try bundledState(width: 120, height: 60)
         s = apply(s, .open)
-        XCTAssertEqual(s.screen.kind, .town("haining"))
+        XCTAssertEqual(s.screen.kind, .townPage("haining"))
         let text = screen(s).joined(separator: "\n")
         XCTAssertTrue(text.contains("海宁皮革时尚小镇  Haining Leather Fashion Town"))
         XCTAssertTrue(text.contains("read from the town's name"))
@@ -180,7 +180,7 @@ final class ViewTests: XCTestCase {
         let text = lines.joined(separator: "\n")
         XCTAssertTrue(text.contains("3 x 10 + 2 x 6 = 42") && text.contains("63.06") && text.contains("21.06"), text)
         s = apply(s, .open)
-        XCTAssertEqual(s.screen.kind, .town("haining"))
+        XCTAssertEqual(s.screen.kind, .townPage("haining"))
         let detail = screen(apply(s, .resize(width: 120, height: 120))).joined(separator: "\n")
         XCTAssertTrue(detail.contains("省级规则考核"))
         XCTAssertTrue(detail.contains("缺 missing: built area"), detail)
@@ -205,7 +205,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(s.screen.kind, .city("嘉兴"))
         XCTAssertTrue(screen(s)[2].contains("全省 Province › 嘉兴"))
         s = apply(s, .open)
-        XCTAssertEqual(s.screen.kind, .town("nanhu"))
+        XCTAssertEqual(s.screen.kind, .townPage("nanhu"))
         s = apply(s, .back, .back, .first, .open)
         XCTAssertEqual(s.screen.kind, .city("杭州"))
         XCTAssertTrue(screen(s).contains { $0.contains("西湖云栖") && $0.contains("无数据 no figures") })
@@ -294,12 +294,12 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(text.contains("45.06") && text.contains("三(五)") && text.contains("2015年1-9月共完成投资额45.06亿元"), text)
         XCTAssertTrue(text.contains("42.5%!") && text.contains("45.06 / 106.8 = 42.19%"), "the flag is explained on the page")
         XCTAssertTrue(text.contains("63.06") && text.contains("ndrc-2016"))
-        XCTAssertTrue(apply(s, .back).screen.kind == .towns)
+        XCTAssertTrue(apply(s, .back).screen.kind == .townList)
         // With a filter there is no city row to select.
         var f = apply(try bundledState(period: "2015-09"), .toggleBehindFilter, .last, .moveDown, .moveDown)
         XCTAssertEqual(f.screen.selection, 2)
         f = apply(f, .open)
-        XCTAssertEqual(f.screen.kind, .town("haiyan"))
+        XCTAssertEqual(f.screen.kind, .townPage("haiyan"))
     }
 
     func testHelpScrollsWhenTheScreenIsShort() throws {
@@ -316,7 +316,7 @@ final class ViewTests: XCTestCase {
     }
 
     func testHelpBoxNeverLeavesHalfAWideCharacter() throws {
-        for view in [Screen.Kind.towns, .types] {
+        for view in [Screen.Kind.townList, .typeList] {
             let grid = plainRenderer.render(apply(try bundledState(width: 100, height: 30), .showView(view), .toggleHelp))
             for y in 0..<grid.height {
                 for x in 0..<grid.width where grid[x, y].isContinuation {
@@ -358,7 +358,7 @@ final class ExtremeSizeTests: XCTestCase {
     func states(width: Int, height: Int) throws -> [(String, AppState)] {
         let base = try bundledState(width: width, height: height)
         var out: [(String, AppState)] = []
-        for (name, kind) in [("towns", Screen.Kind.towns), ("types", .types), ("entities", .entities),
+        for (name, kind) in [("towns", Screen.Kind.townList), ("types", .typeList), ("entities", .entityList),
                              ("assessment", .assessment), ("province", .province)] {
             let s = apply(base, .showView(kind))
             out.append((name, s))

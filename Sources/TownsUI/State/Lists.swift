@@ -121,16 +121,16 @@ extension AppState {
 
     func makeListContent(_ kind: Screen.Kind, glyphs: Glyphs) -> ListContent? {
         switch kind {
-        case .towns:
+        case .townList:
             return townsTable(filtered(Array(dataset.towns.indices)), withCity: filter.isEmpty, glyphs: glyphs)
-        case let .type(n):
+        case let .townsOfType(n):
             return townsTable(filtered(facts.townsByType[n] ?? []), withCity: false, glyphs: glyphs)
-        case let .entity(id):
+        case let .townsOfEntity(id):
             let positions = id.map { facts.townsByEntity[$0] ?? [] } ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
             return townsTable(filtered(positions), withCity: false, glyphs: glyphs)
-        case .types:
+        case .typeList:
             return typesTable(glyphs: glyphs)
-        case .entities:
+        case .entityList:
             return entitiesTable(glyphs: glyphs)
         case .assessment:
             return assessmentTable(glyphs: glyphs)
@@ -138,7 +138,7 @@ extension AppState {
             return provinceTable(glyphs: glyphs)
         case let .city(name):
             return cityTable(name, glyphs: glyphs)
-        case .town, .cityTotals:
+        case .townPage, .cityTotals:
             return nil
         }
     }

@@ -55,10 +55,10 @@ public func reloaded(_ old: AppState, with dataset: Dataset) -> AppState {
 /// Whether the subject of a screen is still in `dataset`.
 func stillThere(_ kind: Screen.Kind, in dataset: Dataset) -> Bool {
     switch kind {
-    case .towns, .types, .entities, .assessment, .province, .cityTotals: return true
-    case let .type(n): return dataset.type(n) != nil
-    case let .entity(id): return id.map { dataset.entity($0) != nil } ?? true
-    case let .town(id): return dataset.town(id) != nil
+    case .townList, .typeList, .entityList, .assessment, .province, .cityTotals: return true
+    case let .townsOfType(n): return dataset.type(n) != nil
+    case let .townsOfEntity(id): return id.map { dataset.entity($0) != nil } ?? true
+    case let .townPage(id): return dataset.town(id) != nil
     case let .city(name): return dataset.province?.cities.contains { $0.nameZH == name } ?? false
     }
 }

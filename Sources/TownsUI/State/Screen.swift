@@ -4,17 +4,17 @@ import TownsCore
 public struct Screen: Codable, Equatable, Sendable {
     public enum Kind: Codable, Hashable, Sendable {
         /// Home: every town, one row each, with the city's totals.
-        case towns
+        case townList
         /// The four development types.
-        case types
+        case typeList
         /// The towns of one development type (1-4), with subtotals.
-        case type(Int)
+        case townsOfType(Int)
         /// The operating entities.
-        case entities
+        case entityList
         /// The towns of one entity; nil id: towns whose source names no entity.
-        case entity(String?)
+        case townsOfEntity(String?)
         /// One town's every field with its source or formula.
-        case town(String)
+        case townPage(String)
         /// Every town against every province rule: met, not met, unknown.
         case assessment
         /// The provincial list by city, a bar per city.
@@ -27,7 +27,7 @@ public struct Screen: Codable, Equatable, Sendable {
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {
-            case .town, .cityTotals: return true
+            case .townPage, .cityTotals: return true
             default: return false
             }
         }
@@ -36,7 +36,7 @@ public struct Screen: Codable, Equatable, Sendable {
     /// Selected row (0-based, in the list as shown) of a list; for a detail page, unused.
     /// Kept in step with `selected` by `update`.
     public var selection: Int
-    /// What the selected row opens (`.town("haining-leather")`, `.type(2)`, `.cityTotals` for
+    /// What the selected row opens (`.townPage("haining-leather")`, `.townsOfType(2)`, `.cityTotals` for
     /// the totals row), the row's identity: after a reload the selection goes back to the row
     /// that opens it, wherever it now is. Nil for a row that opens nothing, and on pages.
     public var selected: Kind?

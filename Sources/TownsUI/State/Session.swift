@@ -40,7 +40,7 @@ public struct Session: Codable, Equatable, Sendable {
     /// A one-line message on the status line, cleared by the next action.
     public var flash: Flash?
 
-    public init(stack: [Screen] = [Screen(.towns)], periodID: String? = nil) {
+    public init(stack: [Screen] = [Screen(.townList)], periodID: String? = nil) {
         self.stack = stack
         self.periodID = periodID
     }

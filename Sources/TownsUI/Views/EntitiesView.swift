@@ -38,7 +38,7 @@ extension AppState {
                 list.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
             ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
         }
-        let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in i < entities.count ? .entity(entities[i].id) : .entity(nil) }
+        let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in i < entities.count ? .townsOfEntity(entities[i].id) : .townsOfEntity(nil) }
         return ListContent(columns: columns, rows: rows, targets: targets, summary: [],
                            emptyText: tr("没有运营主体 no operating entities in entities.toml", "no operating entities in entities.toml"))
     }

@@ -56,7 +56,7 @@ extension AppState {
                       t.townID != nil ? .plain(tr("有 — Enter 打开 open", "yes — Enter opens")) : .text(tr("无数据 no figures in this dataset", "no figures in this dataset"), .unknown)],
                      searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
         }
-        return ListContent(columns: columns, rows: rows, targets: listed.map { $0.townID.map { .town($0) } }, summary: [],
+        return ListContent(columns: columns, rows: rows, targets: listed.map { $0.townID.map { .townPage($0) } }, summary: [],
                            emptyText: tr("\(name): 名单中没有小镇 no towns on the list", "\(name): no towns on the list"))
     }
 }

@@ -133,6 +133,6 @@ extension AppState {
     /// The pages of the towns at `positions` in `dataset.towns`, worked out when asked.
     func townTargets(_ positions: [Int]) -> Targets {
         let towns = dataset.towns
-        return Targets(count: positions.count) { .town(towns[positions[$0]].id) }
+        return Targets(count: positions.count) { .townPage(towns[positions[$0]].id) }
     }
 }

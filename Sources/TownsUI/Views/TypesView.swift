@@ -30,7 +30,7 @@ extension AppState {
                 .plain(nameList(positions, width: columns[5].maxWidth)),
             ]))
         }
-        var content = ListContent(columns: columns, rows: rows, targets: dataset.types.map { .type($0.number) }, summary: [],
+        var content = ListContent(columns: columns, rows: rows, targets: dataset.types.map { .townsOfType($0.number) }, summary: [],
                                   emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
         let types = dataset.types, towns = dataset.towns
         let index = searchIndex
