@@ -9,15 +9,15 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Load a dataset and report errors and consistency findings.",
         discussion: """
-        Errors are printed as FILE:LINE: FIELD: PROBLEM; unknown fields are warnings (exit 0). \
-        Consistency findings (inconsistency, shortfall) follow; with --verbose, checks that passed too. \
-        Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
-        with the same exit status).
+            Errors are printed as FILE:LINE: FIELD: PROBLEM; unknown fields are warnings (exit 0). \
+            Consistency findings (inconsistency, shortfall) follow; with --verbose, checks that passed too. \
+            Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
+            with the same exit status).
 
-        Exit status: 0 no errors (warnings allowed), 2 a usage error; a dataset with errors exits \
-        with the code of its first error's class:
-        \(LoadIssue.Kind.exitCodeTable)
-        """)
+            Exit status: 0 no errors (warnings allowed), 2 a usage error; a dataset with errors exits \
+            with the code of its first error's class:
+            \(LoadIssue.Kind.exitCodeTable)
+            """)
 
     @OptionGroup var data: DataOptions
     @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
@@ -32,7 +32,10 @@ struct CheckCommand: ParsableCommand {
             for w in loaded.warnings { printOut(TerminalText.sanitize(w.description)) }
         } catch let failure as LoadFailure {
             for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-            printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error"))")
+            printError(
+                "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit"
+                    + " \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error"))"
+            )
             throw ExitCode(failure.exitCode)
         }
         let findings = Checker(dataset: dataset).run()
@@ -42,9 +45,9 @@ struct CheckCommand: ParsableCommand {
             if f.kind == .confirmed && !verbose { continue }
             printOut(TerminalText.sanitize(f.description))
         }
-        printOut("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
-              + "\(counts[.inconsistency] ?? 0) inconsistencies, \(counts[.shortfall] ?? 0) shortfalls, "
-              + "\(counts[.confirmed] ?? 0) checks passed")
+        printOut(
+            "\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
+                + "\(counts[.inconsistency] ?? 0) inconsistencies, \(counts[.shortfall] ?? 0) shortfalls, "
+                + "\(counts[.confirmed] ?? 0) checks passed")
     }
 }
-

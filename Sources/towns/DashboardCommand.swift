@@ -11,46 +11,60 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "Open the dashboard (the default when no command is given).",
         discussion: """
-        Views (Tab, or 1-5): 1 towns, 2 development types, 3 operating entities, 4 assessment \
-        against the province's rules, 5 the province's first creation list by city. Enter opens a \
-        row (a type's or entity's towns, a town's page with every figure's source or formula); \
-        Esc or Backspace goes back.
+            Views (Tab, or 1-5): 1 towns, 2 development types, 3 operating entities, 4 assessment \
+            against the province's rules, 5 the province's first creation list by city. Enter opens a \
+            row (a type's or entity's towns, a town's page with every figure's source or formula); \
+            Esc or Backspace goes back.
 
-        Keys: ↑↓ jk move, PgUp PgDn, Home End g G, [ ] period, / search (Chinese, pinyin such as \
-        haiyan, initials such as hyhd, English), n N next/previous match, s S sort by the next \
-        column / reverse, b behind schedule only, c clear filter and search, : command line \
-        (view, town, period, filter, sort, search, export, theme, lang; Tab completes, ↑↓ history), \
-        e export the view as CSV, t next theme, L 中文/English, ? help, Ctrl-L redraw, q quit.
+            Keys: ↑↓ jk move, PgUp PgDn, Home End g G, [ ] period, / search (Chinese, pinyin such as \
+            haiyan, initials such as hyhd, English), n N next/previous match, s S sort by the next \
+            column / reverse, b behind schedule only, c clear filter and search, : command line \
+            (view, town, period, filter, sort, search, export, theme, lang; Tab completes, ↑↓ history), \
+            e export the view as CSV, t next theme, L 中文/English, ? help, Ctrl-L redraw, q quit.
 
-        Markers: ≈ derived (formula on the town's page), — unknown (never 0), >N lower bound, \
-        ! fails a consistency check (towns check), ▼ behind schedule, │ expected by now.
+            Markers: ≈ derived (formula on the town's page), — unknown (never 0), >N lower bound, \
+            ! fails a consistency check (towns check), ▼ behind schedule, │ expected by now.
 
-        Configuration: $XDG_CONFIG_HOME/towns/config.toml (default ~/.config/towns/config.toml): \
-        view, period, theme, language, mouse, and [keys] action = ["key", ...]; see towns config. \
-        Colours follow the terminal (none on vt100) and NO_COLOR. The data files are looked at \
-        every second: when they change (towns import), the data is reloaded in place; data that \
-        does not load is not shown, and the status line names the error.
+            Configuration: $XDG_CONFIG_HOME/towns/config.toml (default ~/.config/towns/config.toml): \
+            view, period, theme, language, mouse, and [keys] action = ["key", ...]; see towns config. \
+            Colours follow the terminal (none on vt100) and NO_COLOR. The data files are looked at \
+            every second: when they change (towns import), the data is reloaded in place; data that \
+            does not load is not shown, and the status line names the error.
 
-        Exit status: 0 quit; 2 usage, or standard output is not a terminal (use towns report); 3 \
-        the terminal or locale cannot be used (one line says what to set); 10-23 the data does not \
-        load (errors printed as FILE:LINE: FIELD: PROBLEM; the code is the first error's class, \
-        see towns check --help).
-        """)
+            Exit status: 0 quit; 2 usage, or standard output is not a terminal (use towns report); 3 \
+            the terminal or locale cannot be used (one line says what to set); 10-23 the data does not \
+            load (errors printed as FILE:LINE: FIELD: PROBLEM; the code is the first error's class, \
+            see towns check --help).
+            """)
 
     @OptionGroup var data: DataOptions
-    @Option(name: .long, help: ArgumentHelp("Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/).", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/).",
+            valueName: "DIR"))
     var themes: String?
-    @Option(name: .long, help: ArgumentHelp("Theme name in the themes folder, or a path to a theme file.", valueName: "NAME|PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Theme name in the themes folder, or a path to a theme file.", valueName: "NAME|PATH"))
     var theme: String = "default"
     @Flag(name: .long, help: "No colour (as when NO_COLOR is set): markers and attributes only.")
     var noColor = false
     @Flag(name: .long, help: "ASCII characters only for bars, lines and markers.")
     var ascii = false
-    @Option(name: .long, help: "Interface language: zh or en (town names too, where the data has both). Default: the config's, else zh.")
+    @Option(
+        name: .long,
+        help: "Interface language: zh or en (town names too, where the data has both). Default: the config's, else zh.")
     var lang: Language?
-    @Option(name: .long, help: ArgumentHelp("Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).", valueName: "PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).",
+            valueName: "PATH"))
     var config: String?
-    @Flag(name: .long, help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
+    @Flag(
+        name: .long,
+        help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
     var mouse = false
 
     /// How often the data files are looked at for changes, in milliseconds.
@@ -65,23 +79,32 @@ struct DashboardCommand: ParsableCommand {
         // dashboard allocates later (on other threads' heaps too) does not add to them.
         _ = towns_release_free_heap()
         let settings = Config(path: config)
-        let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
-                                    choice: theme == "default" ? (settings.theme ?? "default") : theme)
+        let themeFiles = ThemeFiles(
+            folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
+            choice: theme == "default" ? (settings.theme ?? "default") : theme)
         guard isatty(STDOUT_FILENO) == 1 else {
-            printError("towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns report` (e.g. `towns report --period 2015-09 > towns.txt`).")
+            printError(
+                "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"
+                    + " report` (e.g. `towns report --period 2015-09 > towns.txt`)."
+            )
             throw ExitCode(2)
         }
         guard isatty(STDIN_FILENO) == 1 else {
-            printError("towns: standard input is not a terminal, so the dashboard cannot read keys. For text, use `towns report` (e.g. `towns report --period 2015-09 > towns.txt`).")
+            printError(
+                "towns: standard input is not a terminal, so the dashboard cannot read keys. For text, use"
+                    + " `towns report` (e.g. `towns report --period 2015-09 > towns.txt`)."
+            )
             throw ExitCode(2)
         }
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
         do {
             try Terminal.prepareLocale()
-            terminal = try Terminal.open(options: TerminalOptions(escapeDelayMilliseconds: 25,
-                                                                  useColor: !(noColor || environmentNoColor),
-                                                                  mouse: mouse || settings.mouse == true))
+            terminal = try Terminal.open(
+                options: TerminalOptions(
+                    escapeDelayMilliseconds: 25,
+                    useColor: !(noColor || environmentNoColor),
+                    mouse: mouse || settings.mouse == true))
         } catch let error as TerminalError {
             printError("towns: \(error)")
             throw ExitCode(3)
@@ -98,11 +121,13 @@ struct DashboardCommand: ParsableCommand {
         let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
         if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            notices.append("COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
+            notices.append(
+                "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
         let startUp = Settings(
             language: lang ?? settings.language,
-            themeName: colour && themeFiles.names.indices.contains(themeFiles.selected) ? themeFiles.names[themeFiles.selected] : nil,
+            themeName: colour && themeFiles.names.indices.contains(themeFiles.selected)
+                ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         state = update(state, .configure(startUp))

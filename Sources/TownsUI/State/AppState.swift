@@ -55,13 +55,16 @@ public struct AppState: Sendable {
                     || $0.figures[FigureKey(.completed, id)]?.quantity.exactValue != nil
             }
         }
-        let withCompletion = withTownProgress ?? dataset.periods.indices.last { i in
-            let id = dataset.periods[i].id
-            return dataset.totals[FigureKey(.completed, id)] != nil
-                || dataset.towns.contains {
-                    $0.figures[FigureKey(.completed, id)] != nil || $0.figures[FigureKey(.completionRate, id)] != nil
-                }
-        }
+        let withCompletion =
+            withTownProgress
+            ?? dataset.periods.indices.last { i in
+                let id = dataset.periods[i].id
+                return dataset.totals[FigureKey(.completed, id)] != nil
+                    || dataset.towns.contains {
+                        $0.figures[FigureKey(.completed, id)] != nil
+                            || $0.figures[FigureKey(.completionRate, id)] != nil
+                    }
+            }
         let index = withCompletion ?? max(0, dataset.periods.count - 1)
         self.session = Session(periodID: dataset.periods.indices.contains(index) ? dataset.periods[index].id : nil)
     }
@@ -111,14 +114,44 @@ public struct AppState: Sendable {
     }
 
     // The session's parts, by their old names (the views and `update` read them so).
-    public var stack: [Screen] { get { session.stack } set { session.stack = newValue } }
-    public var showHelp: Bool { get { session.showHelp } set { session.showHelp = newValue } }
-    public var helpScroll: Int { get { session.helpScroll } set { session.helpScroll = newValue } }
-    public var filter: TownFilter { get { session.filter } set { session.filter = newValue } }
-    public var search: SearchState? { get { session.search } set { session.search = newValue } }
-    public var searchOrigin: Int { get { session.searchOrigin } set { session.searchOrigin = newValue } }
-    public var commandLine: CommandLineState? { get { session.commandLine } set { session.commandLine = newValue } }
-    public var history: [String] { get { session.history } set { session.history = newValue } }
-    public var completion: Completion? { get { session.completion } set { session.completion = newValue } }
-    public var language: Language { get { session.language } set { session.language = newValue } }
+    public var stack: [Screen] {
+        get { session.stack }
+        set { session.stack = newValue }
+    }
+    public var showHelp: Bool {
+        get { session.showHelp }
+        set { session.showHelp = newValue }
+    }
+    public var helpScroll: Int {
+        get { session.helpScroll }
+        set { session.helpScroll = newValue }
+    }
+    public var filter: TownFilter {
+        get { session.filter }
+        set { session.filter = newValue }
+    }
+    public var search: SearchState? {
+        get { session.search }
+        set { session.search = newValue }
+    }
+    public var searchOrigin: Int {
+        get { session.searchOrigin }
+        set { session.searchOrigin = newValue }
+    }
+    public var commandLine: CommandLineState? {
+        get { session.commandLine }
+        set { session.commandLine = newValue }
+    }
+    public var history: [String] {
+        get { session.history }
+        set { session.history = newValue }
+    }
+    public var completion: Completion? {
+        get { session.completion }
+        set { session.completion = newValue }
+    }
+    public var language: Language {
+        get { session.language }
+        set { session.language = newValue }
+    }
 }

@@ -11,7 +11,9 @@ import TownsCore
 /// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom]`, `help`, `quit`
 public enum Commands {
     /// Command names, for completion and the help.
-    public static let names = ["view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit"]
+    public static let names = [
+        "view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit",
+    ]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
         (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList), (["entities", "3", "运营主体"], .entityList),
@@ -37,7 +39,11 @@ public enum Commands {
             default: return []
             }
         case "sort":
-            if words.count == 2 { return (state.listContent(state.screen.kind)?.columns.map(\.title).filter { !$0.isEmpty } ?? []) + ["none"] }
+            if words.count == 2 {
+                return (state.listContent(state.screen.kind)?.columns.map(\.title).filter { !$0.isEmpty } ?? []) + [
+                    "none"
+                ]
+            }
             return ["asc", "desc"]
         case "export":
             return words.count == 2 ? ExportRequest.Format.allCases.map(\.rawValue) : ["bom"]
@@ -96,7 +102,8 @@ func commandKey(_ state: AppState, _ key: Key) -> AppState {
         line.text = words.joined(separator: " ")
         s.completion = Completion(seed: seed, index: index)
         s.commandLine = line
-        s.message = options.count > 1 ? options.prefix(8).joined(separator: "  ") + (options.count > 8 ? " …" : "") : nil
+        s.message =
+            options.count > 1 ? options.prefix(8).joined(separator: "  ") + (options.count > 8 ? " …" : "") : nil
         return s
     default:
         break
@@ -120,13 +127,20 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     switch name {
     case "view":
         guard let v = Commands.views.first(where: { $0.names.contains(rest) }) else {
-            return fail("没有视图「\(rest)」：towns types entities assessment province", "no view \"\(rest)\": towns types entities assessment province")
+            return fail(
+                "没有视图「\(rest)」：towns types entities assessment province",
+                "no view \"\(rest)\": towns types entities assessment province")
         }
         return advance(s, .showView(v.kind))
     case "town":
         guard !rest.isEmpty else { return fail("用法：town 名称", "usage: town NAME") }
-        let exact = s.dataset.towns.first { [$0.id, $0.nameZH, $0.nameEN].contains { $0.lowercased() == rest.lowercased() } }
-        guard let town = exact ?? s.dataset.towns.first(where: { s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id]) }) else {
+        let exact = s.dataset.towns.first {
+            [$0.id, $0.nameZH, $0.nameEN].contains { $0.lowercased() == rest.lowercased() }
+        }
+        guard
+            let town = exact
+                ?? s.dataset.towns.first(where: { s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id]) })
+        else {
             return fail("没有小镇「\(rest)」", "no town \"\(rest)\"")
         }
         s.stack = [Screen(.townList), Screen(.townPage(town.id))]
@@ -142,16 +156,21 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         var wanted = rest
         let parts = rest.split(separator: "-")
         if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]) { wanted = String(format: "%04d-%02d", y, m) }
-        guard let i = s.dataset.periods.firstIndex(where: { $0.id == wanted || $0.labelZH == rest || $0.labelEN == rest }) else {
-            return fail("没有期间「\(rest)」：\(s.dataset.periods.map(\.id).joined(separator: " "))",
-                        "no period \"\(rest)\": \(s.dataset.periods.map(\.id).joined(separator: " "))")
+        guard
+            let i = s.dataset.periods.firstIndex(where: { $0.id == wanted || $0.labelZH == rest || $0.labelEN == rest })
+        else {
+            return fail(
+                "没有期间「\(rest)」：\(s.dataset.periods.map(\.id).joined(separator: " "))",
+                "no period \"\(rest)\": \(s.dataset.periods.map(\.id).joined(separator: " "))")
         }
         s.periodIndex = i
         return refiltered(s)
     case "theme":
         if rest == "next" || rest.isEmpty { return advance(s, .cycleTheme) }
         guard let i = s.themeNames.firstIndex(of: rest) else {
-            return fail("没有主题「\(rest)」：\(s.themeNames.joined(separator: " "))", "no theme \"\(rest)\": \(s.themeNames.joined(separator: " "))")
+            return fail(
+                "没有主题「\(rest)」：\(s.themeNames.joined(separator: " "))",
+                "no theme \"\(rest)\": \(s.themeNames.joined(separator: " "))")
         }
         s.themeIndex = i
         s.message = s.tr("主题：", "theme: ") + rest
@@ -172,13 +191,16 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         guard s.content(for: s.screen) != nil else { return fail("此页不能导出", "nothing to export on this page") }
         var request = ExportRequest(format: .csv, path: nil, byteOrderMark: false)
         for a in args {
-            if let f = ExportRequest.Format(rawValue: a.lowercased()) { request.format = f }
-            else if a == "bom" { request.byteOrderMark = true }
-            else if !a.contains("/") && !a.contains(".") {
+            if let f = ExportRequest.Format(rawValue: a.lowercased()) {
+                request.format = f
+            } else if a == "bom" {
+                request.byteOrderMark = true
+            } else if !a.contains("/") && !a.contains(".") {
                 // A bare word is a format asked for, not a file name: say which exist.
                 return fail("没有导出格式「\(a)」：text csv md json", "no export format \"\(a)\": text csv md json")
+            } else {
+                request.path = a
             }
-            else { request.path = a }
         }
         s.outbox.append(.export(request))
         return s
@@ -189,15 +211,20 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         s.outbox.append(.quit)
         return s
     default:
-        return fail("未知命令「\(name)」；命令：\(Commands.names.joined(separator: " "))",
-                    "unknown command \"\(name)\"; commands: \(Commands.names.joined(separator: " "))")
+        return fail(
+            "未知命令「\(name)」；命令：\(Commands.names.joined(separator: " "))",
+            "unknown command \"\(name)\"; commands: \(Commands.names.joined(separator: " "))")
     }
 }
 
 func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
     var s = state
     func fail(_ zh: String, _ en: String) -> AppState { var t = s; t.message = t.tr(zh, en); return t }
-    guard let what = args.first else { return fail("用法：filter county|type|stage|behind|problem|clear …", "usage: filter county|type|stage|behind|problem|clear ...") }
+    guard let what = args.first else {
+        return fail(
+            "用法：filter county|type|stage|behind|problem|clear …",
+            "usage: filter county|type|stage|behind|problem|clear ...")
+    }
     let value = args.dropFirst().joined(separator: " ")
     switch what {
     case "clear", "none":
@@ -207,18 +234,26 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
         let counties = Set(s.dataset.towns.flatMap { [$0.countyZH, $0.countyEN] })
         // The exact name, else the one county whose name starts with it (海宁 -> 海宁市).
         let starting = counties.filter { $0.lowercased().hasPrefix(value.lowercased()) }
-        let match = counties.first { $0.lowercased() == value.lowercased() } ?? (Set(starting.map { c in
-            s.dataset.towns.first { $0.countyZH == c || $0.countyEN == c }!.countyZH }).count == 1 ? starting.first : nil)
+        let match =
+            counties.first { $0.lowercased() == value.lowercased() }
+            ?? (Set(
+                starting.map { c in
+                    s.dataset.towns.first { $0.countyZH == c || $0.countyEN == c }!.countyZH
+                }
+            ).count == 1 ? starting.first : nil)
         guard let county = match else {
-            return fail("没有县「\(value)」" + (starting.isEmpty ? "" : "：" + starting.sorted().joined(separator: " ")),
-                        "no county \"\(value)\"" + (starting.isEmpty ? "" : ": " + starting.sorted().joined(separator: " ")))
+            return fail(
+                "没有县「\(value)」" + (starting.isEmpty ? "" : "：" + starting.sorted().joined(separator: " ")),
+                "no county \"\(value)\"" + (starting.isEmpty ? "" : ": " + starting.sorted().joined(separator: " ")))
         }
         s.filter.county = county
     case "type":
         guard let n = Int(value), s.dataset.type(n) != nil else { return fail("类型应为 1-4", "type must be 1-4") }
         s.filter.type = n
     case "stage":
-        guard let stage = ListStage(rawValue: value) else { return fail("名单：cultivation creation named", "stage: cultivation creation named") }
+        guard let stage = ListStage(rawValue: value) else {
+            return fail("名单：cultivation creation named", "stage: cultivation creation named")
+        }
         s.filter.stage = stage
     case "behind":
         s.filter.behindSchedule = true
@@ -237,8 +272,12 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
 
 func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
     var s = state
-    guard let content = s.listContent(s.screen.kind) else { s.message = s.tr("此页不能排序", "nothing to sort on this page"); return s }
-    guard let column = args.first else { s.message = s.tr("用法：sort 列 [asc|desc]", "usage: sort COLUMN [asc|desc]"); return s }
+    guard let content = s.listContent(s.screen.kind) else {
+        s.message = s.tr("此页不能排序", "nothing to sort on this page"); return s
+    }
+    guard let column = args.first else {
+        s.message = s.tr("用法：sort 列 [asc|desc]", "usage: sort COLUMN [asc|desc]"); return s
+    }
     var sc = s.screen
     if column == "none" {
         sc.sortColumn = nil

@@ -4,8 +4,10 @@ import Foundation
 /// `items.map(transform)` split into one slice per core (when there are enough items to be
 /// worth it), results in order; returns the two halves of each result as two arrays.
 /// `transform` must depend on its item only: the slices run at the same time.
-func concurrentMap<T: Sendable, A: Sendable, B: Sendable>(_ items: [T], minimumPerSlice: Int = 256,
-                                                          _ transform: @Sendable (T) -> (A, B)) -> ([A], [B]) {
+func concurrentMap<T: Sendable, A: Sendable, B: Sendable>(
+    _ items: [T], minimumPerSlice: Int = 256,
+    _ transform: @Sendable (T) -> (A, B)
+) -> ([A], [B]) {
     let slices = min(ProcessInfo.processInfo.activeProcessorCount, items.count / minimumPerSlice)
     guard slices > 1 else {
         var a: [A] = [], b: [B] = []

@@ -27,8 +27,10 @@ public struct Settings: Equatable, Sendable {
     /// The key bindings (the standard ones with the config's `[keys]` applied).
     public var keyMap: KeyMap
 
-    public init(language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,
-                source: String = "config", notices: [String] = [], keyMap: KeyMap = .standard) {
+    public init(
+        language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,
+        source: String = "config", notices: [String] = [], keyMap: KeyMap = .standard
+    ) {
         self.language = language; self.themeName = themeName; self.view = view; self.periodID = periodID
         self.source = source; self.notices = notices; self.keyMap = keyMap
     }

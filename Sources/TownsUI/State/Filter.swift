@@ -40,14 +40,20 @@ extension AppState {
     /// (read only for the behind-schedule filter).
     func passes(_ town: Town, rate: @autoclosure () -> Quantity?) -> Bool {
         let f = filter
-        if let county = f.county, town.countyZH != county, town.countyEN.lowercased() != county.lowercased() { return false }
+        if let county = f.county, town.countyZH != county, town.countyEN.lowercased() != county.lowercased() {
+            return false
+        }
         if let type = f.type, town.type != type { return false }
         if let stage = f.stage, town.list != stage { return false }
         if f.behindSchedule {
-            guard let p = period, let rate = rate()?.exactValue, DecimalMath.double(rate) < p.elapsedPercent else { return false }
+            guard let p = period, let rate = rate()?.exactValue, DecimalMath.double(rate) < p.elapsedPercent else {
+                return false
+            }
         }
         if let problem = f.problem {
-            guard dataset.problems?.flags(of: town.id).contains(where: { $0.problemID == problem }) == true else { return false }
+            guard dataset.problems?.flags(of: town.id).contains(where: { $0.problemID == problem }) == true else {
+                return false
+            }
         }
         return true
     }

@@ -12,7 +12,8 @@ public enum KeyNames {
         ("moveUp", .moveUp), ("moveDown", .moveDown), ("pageUp", .pageUp), ("pageDown", .pageDown),
         ("first", .first), ("last", .last), ("open", .open), ("back", .back),
         ("nextView", .nextView), ("previousView", .previousView),
-        ("viewTowns", .showView(.townList)), ("viewTypes", .showView(.typeList)), ("viewEntities", .showView(.entityList)),
+        ("viewTowns", .showView(.townList)), ("viewTypes", .showView(.typeList)),
+        ("viewEntities", .showView(.entityList)),
         ("viewAssessment", .showView(.assessment)), ("viewProvince", .showView(.province)),
         ("nextPeriod", .nextPeriod), ("previousPeriod", .previousPeriod), ("help", .toggleHelp),
         ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch),
@@ -67,8 +68,12 @@ extension KeyMap {
         var problems = [String?](repeating: nil, count: rebindings.count)
         var parsed: [(line: Int, binding: Int, keys: [(key: Key, name: String)])] = []
         for (n, r) in rebindings.enumerated() {
-            guard let action = KeyNames.action(named: r.action), let index = bindings.firstIndex(where: { $0.action == action }) else {
-                problems[n] = "\(r.location): keys.\(r.action): unknown action; actions: \(KeyNames.actions.map(\.name).joined(separator: " "))"
+            guard let action = KeyNames.action(named: r.action),
+                let index = bindings.firstIndex(where: { $0.action == action })
+            else {
+                problems[n] =
+                    "\(r.location): keys.\(r.action): unknown action"
+                        + "; actions: \(KeyNames.actions.map(\.name).joined(separator: " "))"
                 continue
             }
             var keys: [(key: Key, name: String)] = []
@@ -78,13 +83,17 @@ extension KeyMap {
                     break
                 }
                 if [Key.ctrl("c"), .ctrl("z"), .ctrl("s"), .ctrl("q")].contains(key) {
-                    problems[n] = "\(r.location): keys.\(r.action): '\(name)' belongs to the terminal (interrupt, suspend or flow control) and cannot be bound"
+                    problems[n] =
+                        "\(r.location): keys.\(r.action): '\(name)' belongs to the terminal"
+                            + " (interrupt, suspend or flow control) and cannot be bound"
                     break
                 }
                 keys.append((key, name))
             }
             guard problems[n] == nil else { continue }
-            guard !keys.isEmpty else { problems[n] = "\(r.location): keys.\(r.action): no keys; keeping the defaults"; continue }
+            guard !keys.isEmpty else {
+                problems[n] = "\(r.location): keys.\(r.action): no keys; keeping the defaults"; continue
+            }
             parsed.append((n, index, keys))
         }
         var active = parsed
@@ -94,10 +103,16 @@ extension KeyMap {
             var dropped: Set<Int> = []
             for p in active {
                 for (key, name) in p.keys {
-                    guard let other = map.bindings.indices.first(where: { $0 != p.binding && map.bindings[$0].keys.contains(key) }) else { continue }
+                    guard
+                        let other = map.bindings.indices.first(where: {
+                            $0 != p.binding && map.bindings[$0].keys.contains(key)
+                        })
+                    else { continue }
                     let r = rebindings[p.line]
                     let otherName = KeyNames.actions.first { $0.action == map.bindings[other].action }?.name ?? "?"
-                    problems[p.line] = "\(r.location): keys.\(r.action): '\(name)' is already bound to \(otherName); keeping the defaults for \(r.action)"
+                    problems[p.line] =
+                        "\(r.location): keys.\(r.action): '\(name)' is already bound to \(otherName)"
+                            + "; keeping the defaults for \(r.action)"
                     dropped.insert(p.line)
                     break
                 }

@@ -31,7 +31,9 @@ extension AppState {
     /// Rows of the list `screen` shows that match the search, in display order (worked
     /// out once per list and query).
     public func searchMatches(_ screen: Screen? = nil, glyphs: Glyphs = .unicode) -> [Int] {
-        guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen, glyphs: glyphs) else { return [] }
+        guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen, glyphs: glyphs) else {
+            return []
+        }
         return cache.searchMatches(list, query: q, haystack: haystackMaker(list.content))
     }
 
@@ -94,7 +96,9 @@ extension AppState {
             for town in dataset.towns {
                 for name in [town.nameZH, town.nameEN, town.countyZH, town.countyEN] { _ = searchIndex.forms(name) }
             }
-            for entity in dataset.entities { _ = searchIndex.forms(entity.nameZH); _ = searchIndex.forms(entity.nameEN) }
+            for entity in dataset.entities {
+                _ = searchIndex.forms(entity.nameZH); _ = searchIndex.forms(entity.nameEN)
+            }
             facts.namesWarm = true
         }
         if dataset.towns.count >= AppState.warmPinyinFrom, let list = list(for: screen, glyphs: glyphs) {
@@ -126,7 +130,9 @@ extension AppState {
         case let .townsOfType(n):
             return townsTable(filtered(facts.townsByType[n] ?? []), withCity: false, glyphs: glyphs)
         case let .townsOfEntity(id):
-            let positions = id.map { facts.townsByEntity[$0] ?? [] } ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
+            let positions =
+                id.map { facts.townsByEntity[$0] ?? [] }
+                ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
             return townsTable(filtered(positions), withCity: false, glyphs: glyphs)
         case .typeList:
             return typesTable(glyphs: glyphs)
@@ -159,9 +165,12 @@ extension AppState {
                 // periods (completed and rate, for a derived plan) can have a plan.
                 var candidates = Set(withFigures[year] ?? [])
                 for q in dataset.periods where q.year == period.year { candidates.formUnion(withFigures[q.id] ?? []) }
-                var plans = ViewCache.YearPlans(figures: Array(repeating: nil, count: towns.count),
-                                                shown: Array(repeating: nil, count: towns.count))
-                let found = concurrentMap(candidates.sorted(), minimumPerSlice: 512) { i in (i, m.figure(towns[i], FigureKey(.planYear, year))) }
+                var plans = ViewCache.YearPlans(
+                    figures: Array(repeating: nil, count: towns.count),
+                    shown: Array(repeating: nil, count: towns.count))
+                let found = concurrentMap(candidates.sorted(), minimumPerSlice: 512) { i in
+                    (i, m.figure(towns[i], FigureKey(.planYear, year)))
+                }
                 for (i, plan) in zip(found.0, found.1) {
                     plans.figures[i] = plan
                     plans.shown[i] = ShownFigure(plan)

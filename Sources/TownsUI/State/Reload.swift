@@ -37,8 +37,9 @@ public func reloaded(_ old: AppState, with facts: Facts) -> AppState {
         var top = s
         top.stack = Array(s.stack[...i])
         if let wanted = s.stack[i].selected, !s.stack[i].kind.isPage,
-           let content = top.content(for: s.stack[i]),
-           let row = (0..<content.selectableCount).first(where: { content.target(at: $0) == wanted }) {
+            let content = top.content(for: s.stack[i]),
+            let row = (0..<content.selectableCount).first(where: { content.target(at: $0) == wanted })
+        {
             top.stack[i].selection = row
         }
         s.stack[i] = clampedForReload(top.screen, in: top)
@@ -72,7 +73,9 @@ func clampedForReload(_ screen: Screen, in state: AppState) -> Screen {
     }
     sc = clamped(sc, in: state)
     if screen.kind.isPage {
-        let total = state.pageLines(screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width).count
+        let total = state.pageLines(
+            screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width
+        ).count
         sc.scroll = min(sc.scroll, max(0, total - Renderer.visibleLines(state)))
     }
     return sc

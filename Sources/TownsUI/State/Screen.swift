@@ -46,7 +46,8 @@ public struct Screen: Codable, Equatable, Sendable {
     public var sortColumn: Int?
     public var sortDescending: Bool
 
-    public init(_ kind: Kind, selection: Int = 0, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false) {
+    public init(_ kind: Kind, selection: Int = 0, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false)
+    {
         self.kind = kind
         self.selection = selection
         self.scroll = scroll

@@ -39,7 +39,8 @@ public final class SearchIndex: @unchecked Sendable {
     /// character's own text when ICU has no reading. Called with the lock held.
     private func syllable(_ ch: Character) -> String {
         if let known = characters[ch] { return known }
-        let latin = String(ch).applyingTransform(.mandarinToLatin, reverse: false)?
+        let latin =
+            String(ch).applyingTransform(.mandarinToLatin, reverse: false)?
             .applyingTransform(.stripDiacritics, reverse: false)?.lowercased() ?? String(ch).lowercased()
         characters[ch] = latin
         return latin

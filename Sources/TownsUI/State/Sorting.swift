@@ -56,7 +56,9 @@ extension SortKey {
 public enum TableSort {
     /// The order of `rows` (indices) sorted by `column`.
     public static func order(_ rows: [TableRow], column: Int, descending: Bool, index: SearchIndex) -> [Int] {
-        order(keys: rows.map { column < $0.cells.count ? SortKey.of($0.cells[column], index: index) : .unknown }, descending: descending)
+        order(
+            keys: rows.map { column < $0.cells.count ? SortKey.of($0.cells[column], index: index) : .unknown },
+            descending: descending)
     }
 
     /// The order of `content`'s rows sorted by `column`: by `content.sortKey` where it gives

@@ -53,9 +53,12 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .dataReloaded(facts, changedAt, warnings):
         s = reloaded(s, with: facts)
         s.dataChangedAt = changedAt
-        s.message = s.tr("数据已更新 data reloaded", "data reloaded") + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
+        s.message =
+            s.tr("数据已更新 data reloaded", "data reloaded")
+            + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
     case let .reloadFailed(problem, more):
-        s.reloadProblem = s.tr("数据未更新 not reloaded: ", "not reloaded: ") + problem + (more > 0 ? " (+\(more) more: towns check)" : "")
+        s.reloadProblem =
+            s.tr("数据未更新 not reloaded: ", "not reloaded: ") + problem + (more > 0 ? " (+\(more) more: towns check)" : "")
         // The problem is news: no earlier message ("data reloaded") may stand over it.
         s.message = nil
     case .dataUnchanged:
@@ -63,16 +66,20 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .exportFinished(text, failed):
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .unboundKey(key):
-        s.message = s.tr("未绑定的键 \(KeyMap.name(key))；\(s.keyName(.toggleHelp)) 查看帮助",
-                         "key \(KeyMap.name(key)) does nothing; \(s.keyName(.toggleHelp)) for help")
+        s.message = s.tr(
+            "未绑定的键 \(KeyMap.name(key))；\(s.keyName(.toggleHelp)) 查看帮助",
+            "key \(KeyMap.name(key)) does nothing; \(s.keyName(.toggleHelp)) for help")
     case .toggleHelp:
         s.showHelp.toggle()
         s.helpScroll = 0
     case .cycleTheme:
         let n = max(1, s.themeNames.count)
         s.themeIndex = (s.themeIndex + 1) % n
-        s.message = n > 1 ? s.tr("主题 theme: ", "theme: ") + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
-                          : s.tr("主题 theme: ", "theme: ") + "only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
+        s.message =
+            n > 1
+            ? s.tr("主题 theme: ", "theme: ") + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
+            : s.tr("主题 theme: ", "theme: ")
+                + "only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
     case let .resize(width, height):
         // A resize is not the user's answer to the message: "match 2/5" and the like stay.
         s.session.flash = state.session.flash
@@ -106,15 +113,18 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.message = s.tr("期间 period: \(p.labelZH) \(p.labelEN)", "period: \(p.labelEN)")
         // Past either end the periods wrap round: say so, or a held ] would cycle unnoticed.
         if n > 1, action == .nextPeriod ? s.periodIndex < before : s.periodIndex > before {
-            s.message! += action == .nextPeriod ? s.tr("（已回到第一期 wrapped to the first）", " (wrapped to the first)")
-                                                : s.tr("（已回到最后一期 wrapped to the last）", " (wrapped to the last)")
+            s.message! +=
+                action == .nextPeriod
+                ? s.tr("（已回到第一期 wrapped to the first）", " (wrapped to the first)")
+                : s.tr("（已回到最后一期 wrapped to the last）", " (wrapped to the last)")
         }
         if !s.filter.isEmpty { s = refiltered(s) }
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
         if s.showHelp {
             let lines = Renderer.helpLineCount(s)
             let visible = max(1, min(s.height - 2, lines + 2) - 2)
-            s.helpScroll = scrolled(s.helpScroll, action, page: max(1, s.height - 4), maxScroll: max(0, lines - visible))
+            s.helpScroll = scrolled(
+                s.helpScroll, action, page: max(1, s.height - 4), maxScroll: max(0, lines - visible))
             break
         }
         s.screen = moved(s.screen, action, in: s)
@@ -122,7 +132,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if s.showHelp { s.showHelp = false; break }
         guard let content = s.content(for: s.screen), s.screen.selection < content.selectableCount else { break }
         guard let target = content.target(at: s.screen.selection) else {
-            s.message = s.tr("没有该小镇的数据 no figures for this town in the dataset", "no figures for this town in the dataset")
+            s.message = s.tr(
+                "没有该小镇的数据 no figures for this town in the dataset", "no figures for this town in the dataset")
             break
         }
         s.stack.append(Screen(target))
@@ -130,7 +141,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.language = s.language == .zh ? .en : .zh
         s.message = s.tr("界面语言：中文", "Language: English")
     case .startSearch:
-        guard s.content(for: s.screen) != nil else { s.message = s.tr("此页不能搜索", "nothing to search on this page"); break }
+        guard s.content(for: s.screen) != nil else {
+            s.message = s.tr("此页不能搜索", "nothing to search on this page"); break
+        }
         s.search = SearchState(query: "", editing: true)
         s.searchOrigin = s.screen.selection
     case let .searchKey(key):
@@ -138,7 +151,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .nextMatch, .previousMatch:
         s = jumpToMatch(s, forward: action == .nextMatch, includeCurrent: false)
     case .sortNextColumn, .sortReverse:
-        guard let content = s.listContent(s.screen.kind) else { s.message = s.tr("此页不能排序", "nothing to sort on this page"); break }
+        guard let content = s.listContent(s.screen.kind) else {
+            s.message = s.tr("此页不能排序", "nothing to sort on this page"); break
+        }
         var sc = s.screen
         if action == .sortReverse {
             if sc.sortColumn == nil { sc.sortColumn = 0 }
@@ -156,7 +171,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         sc.scroll = 0
         s.screen = clamped(sc, in: s)
         if let c = sc.sortColumn {
-            s.message = s.tr("按「\(content.columns[c].title)」", "sorted by \"\(content.columns[c].title)\"") + (sc.sortDescending ? s.tr(" 降序", " descending") : s.tr(" 升序", " ascending"))
+            s.message =
+                s.tr("按「\(content.columns[c].title)」", "sorted by \"\(content.columns[c].title)\"")
+                + (sc.sortDescending ? s.tr(" 降序", " descending") : s.tr(" 升序", " ascending"))
         } else {
             s.message = s.tr("原始顺序", "data order")
         }
@@ -178,7 +195,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .mouse(event):
         s = mouse(s, event)
     case .export:
-        guard s.content(for: s.screen) != nil else { s.message = s.tr("此页不能导出", "nothing to export on this page"); break }
+        guard s.content(for: s.screen) != nil else {
+            s.message = s.tr("此页不能导出", "nothing to export on this page"); break
+        }
         s.outbox.append(.export(ExportRequest(format: .csv, path: nil, byteOrderMark: true)))
     }
     return s
@@ -219,7 +238,9 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
     case let .char(c):
         // Past the longest query a key changes nothing (a paste of a page costs no search).
         guard search.query.count < SearchState.maximumLength else {
-            s.message = s.tr("搜索最多 \(SearchState.maximumLength) 个字", "a search holds at most \(SearchState.maximumLength) characters")
+            s.message = s.tr(
+                "搜索最多 \(SearchState.maximumLength) 个字", "a search holds at most \(SearchState.maximumLength) characters"
+            )
             return s
         }
         search.query.append(c)
@@ -259,7 +280,9 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
 func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppState {
     var s = state
     guard let search = s.search, !search.query.isEmpty else {
-        if state.search == nil { s.message = s.tr("没有搜索；\(s.keyName(.startSearch)) 开始搜索", "no search; \(s.keyName(.startSearch)) to search") }
+        if state.search == nil {
+            s.message = s.tr("没有搜索；\(s.keyName(.startSearch)) 开始搜索", "no search; \(s.keyName(.startSearch)) to search")
+        }
         return s
     }
     guard s.content(for: s.screen) != nil else { return s }
@@ -302,7 +325,9 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
     var sc = screen
     if screen.kind.isPage {
         let page = Renderer.visibleLines(state)
-        let total = state.pageLines(screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width).count
+        let total = state.pageLines(
+            screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width
+        ).count
         sc.scroll = scrolled(sc.scroll, action, page: page, maxScroll: max(0, total - page))
         return sc
     }

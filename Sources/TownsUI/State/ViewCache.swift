@@ -83,7 +83,8 @@ final class ViewCache: @unchecked Sendable {
             // Spread over the unsorted list, so a sorted list (the same rows) gets the same
             // widths as the list it sorts: sorting never moves a column.
             let n = content.rows.count
-            let positions = n <= Self.widthSample ? Array(0..<n) : (0..<Self.widthSample).map { $0 * n / Self.widthSample }
+            let positions =
+                n <= Self.widthSample ? Array(0..<n) : (0..<Self.widthSample).map { $0 * n / Self.widthSample }
             let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows.unsortedRow(i), 0) }.0
             sampled = TableLayout.naturalWidths(columns: content.columns, rows: [rows, content.summary])
             withLock { list.sampledWidths = sampled }
@@ -93,7 +94,9 @@ final class ViewCache: @unchecked Sendable {
         // over every row (names, counties), so rows scrolling into view do not move them.
         guard content.rows.count > Self.widthSample else { return sampled }
         var widths = sampled
-        for (column, width) in content.knownWidths where widths.indices.contains(column) { widths[column] = max(widths[column], width) }
+        for (column, width) in content.knownWidths where widths.indices.contains(column) {
+            widths[column] = max(widths[column], width)
+        }
         guard !shown.isEmpty else { return widths }
         let onScreen = TableLayout.naturalWidths(columns: content.columns, rows: [shown.map { content.rows[$0] }])
         return zip(widths, onScreen).map { max($0, $1) }
@@ -109,7 +112,8 @@ final class ViewCache: @unchecked Sendable {
         let hay = haystacks(list, haystack: haystack)
         var candidates: [Int]?
         if let last = withLock({ list.lastSearch }), !last.query.isEmpty,
-           SearchIndex.normalizedQuery(query).hasPrefix(SearchIndex.normalizedQuery(last.query)) {
+            SearchIndex.normalizedQuery(query).hasPrefix(SearchIndex.normalizedQuery(last.query))
+        {
             candidates = last.matches
         }
         let matches = (candidates ?? Array(hay.indices)).filter { SearchIndex.contains(hay[$0], needle) }

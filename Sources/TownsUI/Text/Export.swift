@@ -12,14 +12,19 @@ public enum Export {
     /// (`TerminalText.sanitize`): data cannot put an escape sequence into an export that
     /// someone later prints with `cat`, nor a C1 or bidi control into JSON (which would
     /// escape C0 controls but pass the others through).
-    public static func render(_ content: ListContent, format: ExportRequest.Format, title rawTitle: String, legend rawLegend: String,
-                              byteOrderMark: Bool = false, glyphs: Glyphs = .unicode) -> String {
+    public static func render(
+        _ content: ListContent, format: ExportRequest.Format, title rawTitle: String, legend rawLegend: String,
+        byteOrderMark: Bool = false, glyphs: Glyphs = .unicode
+    ) -> String {
         let title = TerminalText.sanitize(rawTitle), legend = TerminalText.sanitize(rawLegend)
         // Bar columns (flexible, no text) are left out, also when the list is empty.
-        let kept = content.columns.indices.filter { !content.columns[$0].title.isEmpty && !content.columns[$0].flexible }
+        let kept = content.columns.indices.filter {
+            !content.columns[$0].title.isEmpty && !content.columns[$0].flexible
+        }
         // Titles without the sort marks (▲ ▼): the order is the rows'.
         let header = kept.map {
-            TerminalText.sanitize(content.columns[$0].title).replacingOccurrences(of: "▲", with: "").replacingOccurrences(of: "▼", with: "")
+            TerminalText.sanitize(content.columns[$0].title).replacingOccurrences(of: "▲", with: "")
+                .replacingOccurrences(of: "▼", with: "")
         }
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in
@@ -34,8 +39,10 @@ public enum Export {
             let lines = ([header] + rows + summary).map { $0.map(csvField).joined(separator: ",") }
             return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
         case .md:
-            var out = ["**\(markdownCell(title))**", "", "| " + header.map(markdownCell).joined(separator: " | ") + " |",
-                       "|" + kept.map { content.columns[$0].alignment == .right ? " ---: |" : " --- |" }.joined()]
+            var out = [
+                "**\(markdownCell(title))**", "", "| " + header.map(markdownCell).joined(separator: " | ") + " |",
+                "|" + kept.map { content.columns[$0].alignment == .right ? " ---: |" : " --- |" }.joined(),
+            ]
             for r in rows + summary { out.append("| " + r.map(markdownCell).joined(separator: " | ") + " |") }
             out.append("")
             out.append(markdownCell(legend))
@@ -50,7 +57,9 @@ public enum Export {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(Document(title: title, columns: header, rows: rows, summary: summary, legend: legend))) ?? Data()
+            let data =
+                (try? encoder.encode(
+                    Document(title: title, columns: header, rows: rows, summary: summary, legend: legend))) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         case .text:
             var widths = header.map { DisplayWidth.of($0) }

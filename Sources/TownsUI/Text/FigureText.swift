@@ -22,7 +22,8 @@ public struct FigureText: Sendable {
             return .text(">\(DecimalMath.text(b, scale: 0))\(suffix)\(flag)", flagged ? .warning : .bound)
         case let .exact(v, d):
             if figure.isDerived {
-                return .text("\(glyphs.derived)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : .derived)
+                return .text(
+                    "\(glyphs.derived)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : .derived)
             }
             return .text("\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : nil)
         }

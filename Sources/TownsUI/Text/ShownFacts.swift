@@ -58,7 +58,9 @@ extension ShownFacts {
         let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
         let behind = period.map { DecimalMath.double(v) < $0.elapsedPercent } ?? false
-        return .bar(fraction: DecimalMath.double(v) / 100, role: behind ? .behind : (rate!.isDerived ? .derived : .barFill), marker: marker)
+        return .bar(
+            fraction: DecimalMath.double(v) / 100, role: behind ? .behind : (rate!.isDerived ? .derived : .barFill),
+            marker: marker)
     }
 
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
@@ -84,7 +86,8 @@ extension ShownFacts {
     /// "Σ 9.3 (1/2)": the sum of the towns' known figures and how many are known.
     func subtotal(_ s: Metrics.Tally, _ glyphs: Glyphs) -> TableCell {
         if s.known == 0 { return .text("\(glyphs.unknown) (0/\(s.count))", .unknown) }
-        let text = "\(s.derived == 0 ? "" : glyphs.derived)\(DecimalMath.text(s.sum, scale: s.decimals)) (\(s.known)/\(s.count))"
+        let sum = DecimalMath.text(s.sum, scale: s.decimals)
+        let text = "\(s.derived == 0 ? "" : glyphs.derived)\(sum) (\(s.known)/\(s.count))"
         return .text(text, s.derived == 0 ? nil : .derived)
     }
 
@@ -123,7 +126,9 @@ extension ShownFacts {
         case .met: return .text(glyphs.met, nil)
         case .notMet: return .text(glyphs.notMet, .behind)
         case .unknown: return .text(glyphs.undetermined, .unknown)
-        case .info: return .text(language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y"), .legend)
+        case .info:
+            return .text(
+                language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y"), .legend)
         }
     }
 }

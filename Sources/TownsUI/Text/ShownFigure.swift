@@ -31,8 +31,10 @@ public struct TownPeriod: Sendable {
     public var startRate: ShownFigure?
 
     /// Figures given one by one (nil: unknown).
-    public init(planYear: ShownFigure? = nil, completed: ShownFigure? = nil, completionRate: ShownFigure? = nil,
-                projectsStarted: ShownFigure? = nil, projectsPlanned: ShownFigure? = nil, startRate: ShownFigure? = nil) {
+    public init(
+        planYear: ShownFigure? = nil, completed: ShownFigure? = nil, completionRate: ShownFigure? = nil,
+        projectsStarted: ShownFigure? = nil, projectsPlanned: ShownFigure? = nil, startRate: ShownFigure? = nil
+    ) {
         self.planYear = planYear; self.completed = completed; self.completionRate = completionRate
         self.projectsStarted = projectsStarted; self.projectsPlanned = projectsPlanned; self.startRate = startRate
     }

@@ -72,15 +72,15 @@ public enum TerminalText {
 
     static func isHidden(_ v: UInt32) -> Bool {
         switch v {
-        case 0x80...0x9f: return true               // C1 controls (CSI, OSC, DCS as one byte)
-        case 0x200b...0x200f: return true           // zero-width space/joiners, LRM, RLM
-        case 0x202a...0x202e: return true           // bidi embeddings and overrides
-        case 0x2060...0x2069: return true           // word joiner, invisible operators, isolates
-        case 0x061c, 0xfeff: return true            // Arabic letter mark, BOM / ZWNBSP
-        case 0x180e: return true                    // Mongolian vowel separator (zero width)
-        case 0x2028, 0x2029: return true            // line and paragraph separators
-        case 0xfff9...0xfffb: return true           // interlinear annotation controls
-        case 0xe0000...0xe007f: return true         // tag characters (invisible text)
+        case 0x80...0x9f: return true  // C1 controls (CSI, OSC, DCS as one byte)
+        case 0x200b...0x200f: return true  // zero-width space/joiners, LRM, RLM
+        case 0x202a...0x202e: return true  // bidi embeddings and overrides
+        case 0x2060...0x2069: return true  // word joiner, invisible operators, isolates
+        case 0x061c, 0xfeff: return true  // Arabic letter mark, BOM / ZWNBSP
+        case 0x180e: return true  // Mongolian vowel separator (zero width)
+        case 0x2028, 0x2029: return true  // line and paragraph separators
+        case 0xfff9...0xfffb: return true  // interlinear annotation controls
+        case 0xe0000...0xe007f: return true  // tag characters (invisible text)
         default: return false
         }
     }

@@ -15,8 +15,10 @@ extension AppState {
         let entities = facts.entitiesByID
         let rows = Rows(count: positions.count) { i in
             let town = rowState.dataset.towns[positions[i]]
-            return TableRow([.plain(rowState.name(town))] + rules.map { rowState.ruleMark(assessment.evaluate($0, town), glyphs: glyphs) },
-                            searchTerms: rowState.townTerms(town, entities: entities))
+            return TableRow(
+                [.plain(rowState.name(town))]
+                    + rules.map { rowState.ruleMark(assessment.evaluate($0, town), glyphs: glyphs) },
+                searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
         var notes: [String] = []
@@ -25,30 +27,56 @@ extension AppState {
             for rule in rules {
                 switch rule.kind {
                 case .yearOneMinimum:
-                    if let margin = city.margin { cells.append(.text(margin >= 0 ? glyphs.met : glyphs.notMet, margin >= 0 ? nil : .behind)) }
-                    else { cells.append(.text(glyphs.undetermined, .unknown)) }
+                    if let margin = city.margin {
+                        cells.append(.text(margin >= 0 ? glyphs.met : glyphs.notMet, margin >= 0 ? nil : .behind))
+                    } else {
+                        cells.append(.text(glyphs.undetermined, .unknown))
+                    }
                 case .featuredShare:
-                    let share = dataset.periods.reversed().compactMap { metrics.total(FigureKey(.featuredShare, $0.id))?.quantity.exactValue }.first
-                    if let share { cells.append(.text(share >= rule.number("percent") ? glyphs.met : glyphs.notMet, nil)) }
-                    else { cells.append(.text(glyphs.undetermined, .unknown)) }
+                    let share = dataset.periods.reversed().compactMap {
+                        metrics.total(FigureKey(.featuredShare, $0.id))?.quantity.exactValue
+                    }.first
+                    if let share {
+                        cells.append(.text(share >= rule.number("percent") ? glyphs.met : glyphs.notMet, nil))
+                    } else {
+                        cells.append(.text(glyphs.undetermined, .unknown))
+                    }
                 default:
                     cells.append(.plain(""))
                 }
             }
             summary.append(TableRow(cells, role: .totals))
-            var line = tr("全市 \(city.year) 首年最低投资 minimum: ", "\(dataset.regionEN) \(city.year) first-year minimum: ") + city.formula
+            var line =
+                tr("全市 \(city.year) 首年最低投资 minimum: ", "\(dataset.regionEN) \(city.year) first-year minimum: ")
+                + city.formula
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
-            if let reported = city.reported { line += tr(" (报告 reported ", " (reported ") + FigureText(glyphs: glyphs).text(reported) + ")" }
-            if let completed = city.completed { line += tr("; 完成 completed ", "; completed ") + FigureText(glyphs: glyphs).text(completed) }
-            if let margin = city.margin { line += "; " + (margin >= 0 ? tr("超出 above by", "above by") : tr("不足 short by", "short by")) + " " + DecimalMath.text(abs(margin), scale: 2) }
+            if let reported = city.reported {
+                line += tr(" (报告 reported ", " (reported ") + FigureText(glyphs: glyphs).text(reported) + ")"
+            }
+            if let completed = city.completed {
+                line += tr("; 完成 completed ", "; completed ") + FigureText(glyphs: glyphs).text(completed)
+            }
+            if let margin = city.margin {
+                line +=
+                    "; " + (margin >= 0 ? tr("超出 above by", "above by") : tr("不足 short by", "short by")) + " "
+                    + DecimalMath.text(abs(margin), scale: 2)
+            }
             notes.append(line)
         }
-        notes.append(tr("\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown (the town's page names the missing figure)",
-                        "\(glyphs.met) met  \(glyphs.notMet) not met  \(glyphs.undetermined) unknown (the town's page names the missing figure)"))
-        var content = ListContent(columns: columns, rows: rows, targets: townTargets(positions),
-                                  summary: filter.isEmpty ? summary : [],
-                                  emptyText: rules.isEmpty ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset") : tr("没有小镇 no towns", "no towns"),
-                                  notes: notes)
+        notes.append(
+            tr(
+                "\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown"
+                    + " (the town's page names the missing figure)",
+                "\(glyphs.met) met  \(glyphs.notMet) not met  \(glyphs.undetermined) unknown"
+                    + " (the town's page names the missing figure)"
+            ))
+        var content = ListContent(
+            columns: columns, rows: rows, targets: townTargets(positions),
+            summary: filter.isEmpty ? summary : [],
+            emptyText: rules.isEmpty
+                ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset")
+                : tr("没有小镇 no towns", "no towns"),
+            notes: notes)
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content

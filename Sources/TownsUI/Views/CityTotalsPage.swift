@@ -7,12 +7,19 @@ extension AppState {
     /// 45.06 / 106.8, what the towns' known figures leave unaccounted for, ...).
     func cityTotalsDetail(width: Int, glyphs: Glyphs) -> [DetailLine] {
         let ft = FigureText(glyphs: glyphs)
-        var out: [DetailLine] = [DetailLine([(tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN): reported totals"), .title),
-                                             ("  " + tr(dataset.nameEN, dataset.nameZH), .label)]), .text("")]
+        var out: [DetailLine] = [
+            DetailLine([
+                (tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN): reported totals"), .title),
+                ("  " + tr(dataset.nameEN, dataset.nameZH), .label),
+            ]), .text(""),
+        ]
         var cited: [String] = []
         func line(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
             let flag = key.map { flagged(nil, $0) } ?? false
-            let cell = unit == "%" ? ft.percent(figure, flagged: flag) : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
+            let cell =
+                unit == "%"
+                ? ft.percent(figure, flagged: flag)
+                : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
             guard case let .text(value, role) = cell else { return }
             var note: (String, Role)
             switch figure?.provenance {
@@ -36,7 +43,9 @@ extension AppState {
             let noteWidth = max(10, width - labelWidth - valueWidth)
             let wrapped = TextWrap.wrap(note.0, width: noteWidth)
             out.append(DetailLine([(l + lpad, .label), (value + vpad, role), (wrapped.first ?? "", note.1)]))
-            for more in wrapped.dropFirst() { out.append(DetailLine([(String(repeating: " ", count: labelWidth + valueWidth) + more, note.1)])) }
+            for more in wrapped.dropFirst() {
+                out.append(DetailLine([(String(repeating: " ", count: labelWidth + valueWidth) + more, note.1)]))
+            }
         }
         func unit(_ m: Measure) -> String {
             switch m.unit {
@@ -58,10 +67,13 @@ extension AppState {
         }
         for p in dataset.periods {
             out.append(.text(""))
-            out.append(.text(label(p) + (p.id == period?.id ? tr("  ◀ 当前期间 shown period", "  ◀ shown period") : ""), .header))
+            out.append(
+                .text(label(p) + (p.id == period?.id ? tr("  ◀ 当前期间 shown period", "  ◀ shown period") : ""), .header))
             for m in Measure.allCases where m.periodKind == .cumulative {
                 let f = metrics.total(FigureKey(m, p.id))
-                if f != nil || [.completed, .completionRate].contains(m) { line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id)) }
+                if f != nil || [.completed, .completionRate].contains(m) {
+                    line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id))
+                }
             }
         }
         let mine = facts.findings.filter { $0.townID == nil }

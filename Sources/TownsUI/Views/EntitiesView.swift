@@ -22,24 +22,40 @@ extension AppState {
         let rows = Rows(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
             guard i < entities.count else {
                 let list = towns(unnamed)
-                return TableRow([.text(rowState.tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown), .text(glyphs.unknown, .unknown),
-                                 .text(glyphs.unknown, .unknown), .plain(String(unnamed.count)), .plain(rowState.nameList(unnamed, width: listWidth))],
-                                searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
+                return TableRow(
+                    [
+                        .text(rowState.tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown),
+                        .text(glyphs.unknown, .unknown),
+                        .text(glyphs.unknown, .unknown), .plain(String(unnamed.count)),
+                        .plain(rowState.nameList(unnamed, width: listWidth)),
+                    ],
+                    searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
             }
             let entity = entities[i]
             let positions = byEntity[entity.id] ?? []
             let list = towns(positions)
             let modes = Set(list.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
-            return TableRow([
-                .plain(rowState.tr(entity.nameZH, entity.nameEN)),
-                entity.kind.map { .plain($0 == "central state-owned enterprise" ? rowState.tr("央企", "central SOE") : $0) } ?? .text(glyphs.unknown, .unknown),
-                modes.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(separator: "/")),
-                .plain(String(list.count)),
-                list.isEmpty ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
-            ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
+            return TableRow(
+                [
+                    .plain(rowState.tr(entity.nameZH, entity.nameEN)),
+                    entity.kind.map {
+                        .plain($0 == "central state-owned enterprise" ? rowState.tr("央企", "central SOE") : $0)
+                    } ?? .text(glyphs.unknown, .unknown),
+                    modes.isEmpty
+                        ? .text(glyphs.unknown, .unknown)
+                        : .plain(
+                            modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(
+                                separator: "/")),
+                    .plain(String(list.count)),
+                    list.isEmpty
+                        ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
+                ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
         }
-        let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in i < entities.count ? .townsOfEntity(entities[i].id) : .townsOfEntity(nil) }
-        return ListContent(columns: columns, rows: rows, targets: targets, summary: [],
-                           emptyText: tr("没有运营主体 no operating entities in entities.toml", "no operating entities in entities.toml"))
+        let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
+            i < entities.count ? .townsOfEntity(entities[i].id) : .townsOfEntity(nil)
+        }
+        return ListContent(
+            columns: columns, rows: rows, targets: targets, summary: [],
+            emptyText: tr("没有运营主体 no operating entities in entities.toml", "no operating entities in entities.toml"))
     }
 }

@@ -33,15 +33,21 @@ public struct ListContent: Sendable {
     /// haystack of the row's `searchTerms`.
     public var searchText: (@Sendable (Int) -> [UInt8])? = nil
 
-    public init(columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,
-                notes: [String] = [], summaryTarget: Screen.Kind? = nil) {
+    public init(
+        columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,
+        notes: [String] = [], summaryTarget: Screen.Kind? = nil
+    ) {
         self.columns = columns; self.rows = rows; self.targets = targets; self.summary = summary
         self.emptyText = emptyText; self.notes = notes; self.summaryTarget = summaryTarget
     }
 
-    public init(columns: [Column], rows: [TableRow], targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
-                notes: [String] = []) {
-        self.init(columns: columns, rows: Rows(rows), targets: Targets(targets), summary: summary, emptyText: emptyText, notes: notes)
+    public init(
+        columns: [Column], rows: [TableRow], targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
+        notes: [String] = []
+    ) {
+        self.init(
+            columns: columns, rows: Rows(rows), targets: Targets(targets), summary: summary, emptyText: emptyText,
+            notes: notes)
     }
 
     /// How many rows the selection can be on: the rows, and the first summary row when it opens.

@@ -6,8 +6,9 @@ extension AppState {
     /// of the city's towns have figures in this dataset.
     func provinceTable(glyphs: Glyphs) -> ListContent {
         guard let list = dataset.province else {
-            return ListContent(columns: [Column(tr("城市", "City"))], rows: [], targets: [], summary: [],
-                               emptyText: tr("没有全省名单 no province.toml in the dataset", "no province.toml in the dataset"))
+            return ListContent(
+                columns: [Column(tr("城市", "City"))], rows: [], targets: [], summary: [],
+                emptyText: tr("没有全省名单 no province.toml in the dataset", "no province.toml in the dataset"))
         }
         let columns = [
             Column(tr("城市 city", "City"), priority: 100, minWidth: 8, maxWidth: 20),
@@ -21,26 +22,37 @@ extension AppState {
         for city in list.cities {
             let towns = list.towns(in: city.nameZH)
             let withFigures = towns.filter { $0.townID != nil }.count
-            let reported: TableCell = city.reportedCount.map { n in
-                n == towns.count ? .plain(String(n)) : .text("\(n)!", .warning)
-            } ?? .text(glyphs.unknown, .unknown)
-            rows.append(TableRow([
-                .plain(language == .zh ? "\(city.nameZH) \(city.nameEN)" : city.nameEN), .plain(String(towns.count)), reported,
-                .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
-                withFigures == 0 ? .text(towns.isEmpty ? "" : tr("无 none", "none"), .unknown) : .plain(String(withFigures)),
-            ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
+            let reported: TableCell =
+                city.reportedCount.map { n in
+                    n == towns.count ? .plain(String(n)) : .text("\(n)!", .warning)
+                } ?? .text(glyphs.unknown, .unknown)
+            rows.append(
+                TableRow(
+                    [
+                        .plain(language == .zh ? "\(city.nameZH) \(city.nameEN)" : city.nameEN),
+                        .plain(String(towns.count)), reported,
+                        .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
+                        withFigures == 0
+                            ? .text(towns.isEmpty ? "" : tr("无 none", "none"), .unknown) : .plain(String(withFigures)),
+                    ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
         }
-        let total = TableRow([
-            .plain(tr("全省 Province", "Province")), .plain(String(list.listed.count)),
-            list.reportedCount.map { .plain(String($0)) } ?? .text(glyphs.unknown, .unknown),
-            .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
-        ], role: .totals)
+        let total = TableRow(
+            [
+                .plain(tr("全省 Province", "Province")), .plain(String(list.listed.count)),
+                list.reportedCount.map { .plain(String($0)) } ?? .text(glyphs.unknown, .unknown),
+                .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
+            ], role: .totals)
         var note = tr("\(list.nameZH) \(list.nameEN)", list.nameEN)
         if let d = list.date { note += " (\(d))" }
-        note += tr(": 小镇 = towns listed in province.toml; 报告 = the count a source reports per city; 有数据 = towns with figures in this dataset.",
-                   ": Towns = listed in province.toml; Reported = the count a source reports per city; With figures = towns with figures in this dataset.")
-        return ListContent(columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
-                           emptyText: tr("没有城市 no [[city]] in province.toml", "no [[city]] in province.toml"), notes: [note])
+        note += tr(
+            ": 小镇 = towns listed in province.toml; 报告 = the count a source reports per city"
+                + "; 有数据 = towns with figures in this dataset.",
+            ": Towns = listed in province.toml; Reported = the count a source reports per city"
+                + "; With figures = towns with figures in this dataset."
+        )
+        return ListContent(
+            columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
+            emptyText: tr("没有城市 no [[city]] in province.toml", "no [[city]] in province.toml"), notes: [note])
     }
 
     /// The listed towns of one city; towns with figures open their pages.
@@ -52,11 +64,17 @@ extension AppState {
             Column(tr("数据 figures", "Figures"), priority: 90, maxWidth: 40),
         ]
         let rows = listed.map { t in
-            TableRow([.plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .text(glyphs.unknown, .unknown),
-                      t.townID != nil ? .plain(tr("有 — Enter 打开 open", "yes — Enter opens")) : .text(tr("无数据 no figures in this dataset", "no figures in this dataset"), .unknown)],
-                     searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
+            TableRow(
+                [
+                    .plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .text(glyphs.unknown, .unknown),
+                    t.townID != nil
+                        ? .plain(tr("有 — Enter 打开 open", "yes — Enter opens"))
+                        : .text(tr("无数据 no figures in this dataset", "no figures in this dataset"), .unknown),
+                ],
+                searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
         }
-        return ListContent(columns: columns, rows: rows, targets: listed.map { $0.townID.map { .townPage($0) } }, summary: [],
-                           emptyText: tr("\(name): 名单中没有小镇 no towns on the list", "\(name): no towns on the list"))
+        return ListContent(
+            columns: columns, rows: rows, targets: listed.map { $0.townID.map { .townPage($0) } }, summary: [],
+            emptyText: tr("\(name): 名单中没有小镇 no towns on the list", "\(name): no towns on the list"))
     }
 }

@@ -52,7 +52,8 @@ public struct Renderer: Sendable {
     }
 
     func draw(_ state: AppState) -> Grid {
-        var grid = Grid(width: state.width, height: state.height, fill: Cell(text: " ", style: theme.style(.background)))
+        var grid = Grid(
+            width: state.width, height: state.height, fill: Cell(text: " ", style: theme.style(.background)))
         guard state.width >= Renderer.minimumWidth, state.height >= Renderer.minimumHeight else {
             drawTooSmall(into: &grid, state)
             return grid
@@ -70,24 +71,29 @@ public struct Renderer: Sendable {
                 }
             }
             if lines.count > body.height {
-                let shown = "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
+                let shown =
+                    "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
         } else if let list = state.list(for: state.screen, glyphs: glyphs) {
             let content = list.content
             let table = TableRenderer(theme: theme, glyphs: glyphs)
             let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
-            let layout = TableLayout(columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
-                                     width: body.width)
+            let layout = TableLayout(
+                columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
+                width: body.width)
             // Matches are in list order: only those on screen are highlighted.
             let matches = state.searchMatches(glyphs: glyphs)
             let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
             let highlighted = Set(matches[firstShown...].prefix { onScreen.contains($0) })
-            table.draw(into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
-                       selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
-                       summary: content.summary, highlighted: highlighted)
+            table.draw(
+                into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
+                selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
+                summary: content.summary, highlighted: highlighted)
             if !content.notes.isEmpty {
-                let used = 1 + min(content.rows.count, Renderer.visibleRows(state)) + (content.summary.isEmpty ? 0 : content.summary.count + 1)
+                let used =
+                    1 + min(content.rows.count, Renderer.visibleRows(state))
+                    + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var y = body.y + used + 1
                 for note in content.notes {
                     for line in TextWrap.wrap(note, width: body.width) where y < body.maxY {
@@ -97,11 +103,13 @@ public struct Renderer: Sendable {
                 }
             }
             if content.rows.isEmpty {
-                grid.put(content.emptyText, x: body.x, y: body.y + 1, style: theme.style(.unknown), maxWidth: body.width)
+                grid.put(
+                    content.emptyText, x: body.x, y: body.y + 1, style: theme.style(.unknown), maxWidth: body.width)
             }
             let visible = Renderer.visibleRows(state)
             if content.rows.count > visible {
-                let shown = "\(state.screen.scroll + 1)-\(min(content.rows.count, state.screen.scroll + visible))/\(content.rows.count)"
+                let last = min(content.rows.count, state.screen.scroll + visible)
+                let shown = "\(state.screen.scroll + 1)-\(last)/\(content.rows.count)"
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
         }
@@ -114,7 +122,8 @@ public struct Renderer: Sendable {
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {
         let lines = [
             state.tr("终端太小 terminal too small", "terminal too small"),
-            "\(state.width)x\(state.height), " + state.tr("至少需要 need", "need") + " \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
+            "\(state.width)x\(state.height), " + state.tr("至少需要 need", "need")
+                + " \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
             state.tr("\(state.keyName(.quit)) 退出 quit", "\(state.keyName(.quit)) quits"),
         ]
         for (i, l) in lines.enumerated() {
@@ -133,7 +142,9 @@ public struct Renderer: Sendable {
         let title = " towns · " + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
         let periodText: String
         if let p = state.period {
-            periodText = state.tr("期间", "period") + " [ \(state.label(p)) ] \(state.periodIndex + 1)/\(state.dataset.periods.count) "
+            periodText =
+                state.tr("期间", "period")
+                + " [ \(state.label(p)) ] \(state.periodIndex + 1)/\(state.dataset.periods.count) "
         } else {
             periodText = state.tr("期间", "period") + " \(glyphs.unknown) "
         }
@@ -155,10 +166,14 @@ public struct Renderer: Sendable {
 
     /// The tab labels on row 1 and the columns each covers, as drawn at this width.
     public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
-        let long = state.language == .zh
+        let long =
+            state.language == .zh
             ? ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province"]
             : ["1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province"]
-        let short = state.language == .zh ? ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"] : ["1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province"]
+        let short =
+            state.language == .zh
+            ? ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"]
+            : ["1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province"]
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         var x = 1
         return (fits ? long : short).map { name in
@@ -172,8 +187,9 @@ public struct Renderer: Sendable {
     func drawTabs(into grid: inout Grid, _ state: AppState) {
         let active = Renderer.topIndex(state.stack[0].kind)
         for (i, tab) in Renderer.tabs(state).enumerated() {
-            grid.put(tab.label, x: tab.columns.lowerBound, y: 1, style: theme.style(i == active ? .tabActive : .tab),
-                     maxWidth: max(0, state.width - tab.columns.lowerBound))
+            grid.put(
+                tab.label, x: tab.columns.lowerBound, y: 1, style: theme.style(i == active ? .tabActive : .tab),
+                maxWidth: max(0, state.width - tab.columns.lowerBound))
         }
     }
 
@@ -184,7 +200,9 @@ public struct Renderer: Sendable {
         case .typeList: return state.tr("类型 Types", "Types")
         case let .townsOfType(n): return "\(n) " + (state.dataset.type(n).map { state.tr($0.nameZH, $0.nameEN) } ?? "?")
         case .entityList: return state.tr("运营主体 Entities", "Operating entities")
-        case let .townsOfEntity(id): return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } } ?? state.tr("未载明运营主体", "entity not named")
+        case let .townsOfEntity(id):
+            return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } }
+                ?? state.tr("未载明运营主体", "entity not named")
         case let .townPage(id): return state.town(id).map(state.name) ?? id
         case .assessment: return state.tr("考核 Assessment", "Assessment")
         case .cityTotals: return state.tr("全市报告 \(state.dataset.regionZH)", "\(state.dataset.regionEN) totals")
@@ -196,24 +214,35 @@ public struct Renderer: Sendable {
     func drawBreadcrumb(into grid: inout Grid, _ state: AppState) {
         let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
         var status: [String] = []
-        if !state.filter.isEmpty { status.append(state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) " + state.tr("清除", "clears") + ")") }
-        if let q = state.search?.query, !q.isEmpty, state.search?.editing == false { status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))") }
+        if !state.filter.isEmpty {
+            status.append(
+                state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
+                    + state.tr("清除", "clears") + ")")
+        }
+        if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
+            status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))")
+        }
         // When the data last changed (live reload), if it fits beside the path.
         let pathWidth = DisplayWidth.of(path) + 2
         if let changed = state.dataChangedAt {
             let text = state.tr("数据更新 ", "data changed ") + changed
             let candidate = (status + [text]).joined(separator: "  ")
-            if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width { status.append(text) }
+            if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width {
+                status.append(text)
+            }
         }
         let right = status.joined(separator: "  ")
         let rw = DisplayWidth.of(right)
         // The right end is kept for the scroll position ("101-125/129", "9981-10000/10000")
         // and a gap before it.
         let reserve = positionReserve(state)
-        grid.put(" " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - reserve - 2))
+        grid.put(
+            " " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - reserve - 2))
         if rw > 0 {
             let onlyTime = state.filter.isEmpty && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
-            grid.put(right, x: max(0, state.width - rw - reserve), y: 2, style: theme.style(onlyTime ? .legend : .warning), maxWidth: rw)
+            grid.put(
+                right, x: max(0, state.width - rw - reserve), y: 2, style: theme.style(onlyTime ? .legend : .warning),
+                maxWidth: rw)
         }
     }
 
@@ -221,7 +250,8 @@ public struct Renderer: Sendable {
     /// form for the list shown ("9981-10000/10000": three numbers of the row count's digits),
     /// a gap before it and the margin after; at least 16 (pages, short lists).
     func positionReserve(_ state: AppState) -> Int {
-        guard !state.screen.kind.isPage, let rows = state.list(for: state.screen, glyphs: glyphs)?.content.rows.count else { return 16 }
+        guard !state.screen.kind.isPage, let rows = state.list(for: state.screen, glyphs: glyphs)?.content.rows.count
+        else { return 16 }
         return max(16, 3 * String(max(rows, 1)).count + 2 + 2)
     }
 
@@ -231,28 +261,37 @@ public struct Renderer: Sendable {
             grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
             let x = 1 + grid.put(":" + line.text, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
-            if let m = state.message { grid.put(m, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3)) }
+            if let m = state.message {
+                grid.put(m, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
+            }
             return
         }
         if let search = state.search, search.editing {
             grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
-            let x = 1 + grid.put("/" + search.query, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
+            let x =
+                1 + grid.put("/" + search.query, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
-            let hint = (state.message.map { $0 + "  " } ?? "") + state.tr("Enter 确定  Esc 取消  ↑↓ 上/下一个", "Enter keeps  Esc cancels  ↑↓ previous/next")
+            let hint =
+                (state.message.map { $0 + "  " } ?? "")
+                + state.tr("Enter 确定  Esc 取消  ↑↓ 上/下一个", "Enter keeps  Esc cancels  ↑↓ previous/next")
             grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
             return
         }
         if let flash = state.session.flash {
-            grid.put(" " + flash.text, x: 0, y: y, style: theme.style(flash.level == .warning ? .warning : .message),
-                     maxWidth: state.width)
+            grid.put(
+                " " + flash.text, x: 0, y: y, style: theme.style(flash.level == .warning ? .warning : .message),
+                maxWidth: state.width)
             return
         }
         if let problem = state.reloadProblem {
             grid.put(" " + problem, x: 0, y: y, style: theme.style(.warning), maxWidth: state.width)
             return
         }
-        grid.put(" " + Renderer.legend(width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language),
-                 x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
+        grid.put(
+            " "
+                + Renderer.legend(
+                    width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language),
+            x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
     /// The markers' legend, bilingual when `width` allows, else Chinese only.
@@ -263,7 +302,8 @@ public struct Renderer: Sendable {
             (glyphs.marker, "应完成", "expected by now"),
         ]
         if language == .en {
-            return items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  unit \(unit == "亿元" ? "100M yuan" : unit)"
+            return items.map { "\($0.0) \($0.2)" }.joined(separator: "  ")
+                + "  unit \(unit == "亿元" ? "100M yuan" : unit)"
         }
         let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
@@ -279,16 +319,25 @@ public struct Renderer: Sendable {
             state.keyMap.bindings.first { $0.action == action }?.keys.first.map(KeyMap.name) ?? fallback
         }
         let zh = state.language == .zh
-        let hints: [(String, String)] = state.showHelp
-            ? [("Esc/" + key(.toggleHelp, "?"), state.tr("关闭帮助 close help", "close help")), (key(.quit, "q"), state.tr("退出 quit", "quit"))]
-            : [(key(.moveUp, "↑") + key(.moveDown, "↓"), zh ? "移动" : "move"), (key(.open, "Enter"), zh ? "打开" : "open"),
-               (key(.back, "Esc"), zh ? "返回" : "back"), (key(.nextView, "Tab"), zh ? "视图" : "view"),
-               (key(.previousPeriod, "[") + " " + key(.nextPeriod, "]"), zh ? "期间" : "period"),
-               (key(.startSearch, "/"), zh ? "搜索" : "search"), (key(.startCommand, ":"), zh ? "命令" : "command"),
-               (key(.toggleHelp, "?"), zh ? "帮助" : "help"), (key(.quit, "q"), zh ? "退出" : "quit")]
+        let hints: [(String, String)] =
+            state.showHelp
+            ? [
+                ("Esc/" + key(.toggleHelp, "?"), state.tr("关闭帮助 close help", "close help")),
+                (key(.quit, "q"), state.tr("退出 quit", "quit")),
+            ]
+            : [
+                (key(.moveUp, "↑") + key(.moveDown, "↓"), zh ? "移动" : "move"),
+                (key(.open, "Enter"), zh ? "打开" : "open"),
+                (key(.back, "Esc"), zh ? "返回" : "back"), (key(.nextView, "Tab"), zh ? "视图" : "view"),
+                (key(.previousPeriod, "[") + " " + key(.nextPeriod, "]"), zh ? "期间" : "period"),
+                (key(.startSearch, "/"), zh ? "搜索" : "search"), (key(.startCommand, ":"), zh ? "命令" : "command"),
+                (key(.toggleHelp, "?"), zh ? "帮助" : "help"), (key(.quit, "q"), zh ? "退出" : "quit"),
+            ]
         // Drop whole hints from the right until they fit, but keep help and quit.
         var shown = hints
-        func width(_ h: [(String, String)]) -> Int { h.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        func width(_ h: [(String, String)]) -> Int {
+            h.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
+        }
         while width(shown) > state.width, shown.count > 2 {
             shown.remove(at: shown.count - 3)
         }
@@ -307,12 +356,35 @@ public struct Renderer: Sendable {
         }
         lines.append(("Ctrl-L", state.tr("重绘屏幕 redraw the screen", "redraw the screen")))
         lines.append(("", ""))
-        lines.append((glyphs.derived, state.tr("推算 derived from reported figures (formula on the town's page)", "derived from reported figures (formula on the town's page)")))
-        lines.append((glyphs.unknown, state.tr("未知 unknown: no source gives it (never 0)", "unknown: no source gives it (never 0)")))
+        lines.append(
+            (
+                glyphs.derived,
+                state.tr(
+                    "推算 derived from reported figures (formula on the town's page)",
+                    "derived from reported figures (formula on the town's page)")
+            ))
+        lines.append(
+            (
+                glyphs.unknown,
+                state.tr("未知 unknown: no source gives it (never 0)", "unknown: no source gives it (never 0)")
+            ))
         lines.append((">14", state.tr("下限 the source gives only a lower bound", "the source gives only a lower bound")))
-        lines.append(("!", state.tr("核对不符 a consistency check fails (towns check)", "a consistency check fails (towns check)")))
-        lines.append((glyphs.behind, state.tr("落后 behind schedule: completion below the share of the year elapsed", "behind schedule: completion below the share of the year elapsed")))
-        lines.append((glyphs.marker, state.tr("应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)", "expected by now: the share of the year elapsed (Jan-Sep: 75%)")))
+        lines.append(
+            ("!", state.tr("核对不符 a consistency check fails (towns check)", "a consistency check fails (towns check)")))
+        lines.append(
+            (
+                glyphs.behind,
+                state.tr(
+                    "落后 behind schedule: completion below the share of the year elapsed",
+                    "behind schedule: completion below the share of the year elapsed")
+            ))
+        lines.append(
+            (
+                glyphs.marker,
+                state.tr(
+                    "应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)",
+                    "expected by now: the share of the year elapsed (Jan-Sep: 75%)")
+            ))
         lines.append((state.tr("进度差", "Sched."), "schedule variance, percentage points (completion − elapsed)"))
         lines.append((state.tr("项目", "Projects"), "projects started / planned (3 years)"))
         return lines
@@ -339,7 +411,8 @@ public struct Renderer: Sendable {
         let start = min(max(0, state.helpScroll), max(0, lines.count - visible))
         if lines.count > visible {
             let more = "\(start + 1)-\(start + visible)/\(lines.count) ↑↓"
-            grid.put(" " + more + " ", x: x0 + w - DisplayWidth.of(more) - 4, y: y0 + h - 1, style: theme.style(.legend))
+            grid.put(
+                " " + more + " ", x: x0 + w - DisplayWidth.of(more) - 4, y: y0 + h - 1, style: theme.style(.legend))
         }
         for (i, l) in lines.dropFirst(start).prefix(visible).enumerated() {
             let y = y0 + 1 + i

@@ -6,7 +6,9 @@ extension AppState {
     /// formula, the figures of every period (unknown ones shown as unknown), the findings
     /// about the town, and the sources cited.
     public func townDetail(_ id: String, width: Int, glyphs: Glyphs = .unicode) -> [DetailLine] {
-        cache.detail(ViewCache.DetailKey(town: id, width: width, period: periodIndex, glyphs: glyphs, language: language)) {
+        cache.detail(
+            ViewCache.DetailKey(town: id, width: width, period: periodIndex, glyphs: glyphs, language: language)
+        ) {
             makeTownDetail(id, width: width, glyphs: glyphs)
         }
     }
@@ -50,13 +52,17 @@ extension AppState {
                 let vpad = String(repeating: " ", count: max(1, valueWidth - DisplayWidth.of(valueFit)))
                 let noteWidth = max(10, width - labelWidth - max(valueWidth, DisplayWidth.of(valueFit) + 1))
                 let wrapped = TextWrap.wrap(note.0, width: noteWidth)
-                out.append(DetailLine([(labelText + pad, .label), (valueFit + vpad, valueRole), (wrapped.first ?? "", note.1)]))
+                out.append(
+                    DetailLine([(labelText + pad, .label), (valueFit + vpad, valueRole), (wrapped.first ?? "", note.1)])
+                )
                 let indent = String(repeating: " ", count: width - noteWidth)
                 for more in wrapped.dropFirst() { out.append(DetailLine([(indent + more, note.1)])) }
             } else {
                 out.append(DetailLine([(labelText + pad, .label), (valueFit, valueRole)]))
                 if let note {
-                    for more in TextWrap.wrap(note.0, width: max(10, width - 4)) { out.append(DetailLine([("    " + more, note.1)])) }
+                    for more in TextWrap.wrap(note.0, width: max(10, width - 4)) {
+                        out.append(DetailLine([("    " + more, note.1)]))
+                    }
                 }
             }
         }
@@ -65,56 +71,102 @@ extension AppState {
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
             guard case let .text(value, role) = cell else { return }
             let shown = figure == nil ? value : value + (unit == "%" ? "" : " \(unit)")
-            let note = figure.map { cite($0.provenance, origin: $0.origin) } ?? (tr("未知 unknown: no source gives it", "unknown: no source gives it"), .unknown)
+            let note =
+                figure.map { cite($0.provenance, origin: $0.origin) } ?? (
+                    tr("未知 unknown: no source gives it", "unknown: no source gives it"), .unknown
+                )
             field(label, shown, role, note)
         }
 
-        out.append(language == .zh ? DetailLine([(town.nameZH, .title), ("  " + town.nameEN, .label)])
-                                   : DetailLine([(town.nameEN, .title), ("  " + town.nameZH, .label)]))
+        out.append(
+            language == .zh
+                ? DetailLine([(town.nameZH, .title), ("  " + town.nameEN, .label)])
+                : DetailLine([(town.nameEN, .title), ("  " + town.nameZH, .label)]))
         out.append(.text(""))
-        field(tr("县(市、区)", "County"), county(town), nil,
-              town.countyFrom == "name" ? ("read from the town's name (the source prints no county column)", .derived) : nil)
+        field(
+            tr("县(市、区)", "County"), county(town), nil,
+            town.countyFrom == "name"
+                ? ("read from the town's name (the source prints no county column)", .derived) : nil)
         let typeName = dataset.type(town.type).map { tr($0.nameZH, $0.nameEN) } ?? "?"
-        field(tr("类型 type", "Type"), "\(town.type) \(typeName)", nil, town.typeAt.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
+        field(
+            tr("类型 type", "Type"), "\(town.type) \(typeName)", nil,
+            town.typeAt.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
         if let industry = town.industry {
             field(tr("产业 industry", "Industry"), industry, nil, town.industryNote.map { ("\($0)", .source) })
         } else {
             field(tr("产业 industry", "Industry"), glyphs.unknown, .unknown, nil)
         }
-        let listName: String = { switch town.list { case .cultivation: return tr("培育名单 cultivation", "cultivation list"); case .creation: return tr("创建名单 creation", "creation list"); case .named: return tr("已命名 named", "named") } }()
-        field(tr("名单 list", "List"), listName + (town.listDate.map { " \($0)" } ?? ""), nil, town.listSource.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
+        let listName: String = {
+            switch town.list {
+            case .cultivation: return tr("培育名单 cultivation", "cultivation list");
+            case .creation: return tr("创建名单 creation", "creation list");
+            case .named: return tr("已命名 named", "named")
+            }
+        }()
+        field(
+            tr("名单 list", "List"), listName + (town.listDate.map { " \($0)" } ?? ""), nil,
+            town.listSource.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
         if town.entityIDs.isEmpty {
-            field(tr("运营主体", "Entities"), glyphs.unknown, .unknown, (tr("未知 unknown: the source names no operating entity", "unknown: the source names no operating entity"), .unknown))
+            field(
+                tr("运营主体", "Entities"), glyphs.unknown, .unknown,
+                (
+                    tr(
+                        "未知 unknown: the source names no operating entity",
+                        "unknown: the source names no operating entity"), .unknown
+                ))
         }
         for (i, eid) in town.entityIDs.enumerated() {
             let entity = dataset.entity(eid)
-            field(i == 0 ? tr("运营主体 entities", "Entities") : "", entity.map { tr($0.nameZH, $0.nameEN) } ?? eid, nil, entity.map { cite($0.provenance, origin: nil) })
+            field(
+                i == 0 ? tr("运营主体 entities", "Entities") : "", entity.map { tr($0.nameZH, $0.nameEN) } ?? eid, nil,
+                entity.map { cite($0.provenance, origin: nil) })
         }
-        field(tr("模式 mode", "Mode"), town.mode.map { tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue) } ?? glyphs.unknown, town.mode == nil ? .unknown : nil,
-              town.mode == nil ? (tr("未知 unknown: the source does not say", "unknown: the source does not say"), .unknown) : town.modeAt.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
+        field(
+            tr("模式 mode", "Mode"),
+            town.mode.map { tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue) } ?? glyphs.unknown,
+            town.mode == nil ? .unknown : nil,
+            town.mode == nil
+                ? (tr("未知 unknown: the source does not say", "unknown: the source does not say"), .unknown)
+                : town.modeAt.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
         out.append(.text(""))
-        out.append(.text(tr("投资与项目 Investment and projects (\(dataset.unit))", "Investment and projects (\(dataset.unit) = 100 million yuan)"), .header))
+        out.append(
+            .text(
+                tr(
+                    "投资与项目 Investment and projects (\(dataset.unit))",
+                    "Investment and projects (\(dataset.unit) = 100 million yuan)"), .header))
         figureField(tr("3年计划 plan", "3-year plan"), metrics.figure(town, FigureKey(.planTotal)), unit: dataset.unit)
-        figureField(tr("3年项目 projects", "3-year projects"), metrics.figure(town, FigureKey(.projectsPlanned)), unit: tr("个", ""))
+        figureField(
+            tr("3年项目 projects", "3-year projects"), metrics.figure(town, FigureKey(.projectsPlanned)), unit: tr("个", "")
+        )
         if let area = metrics.figure(town, FigureKey(.areaPlanned)) {
             figureField(tr("规划面积 area", "Planned area"), area, unit: "km²")
         }
         var years: [Int] = []
         for p in dataset.periods where !years.contains(p.year) { years.append(p.year) }
         for y in years {
-            figureField(tr("\(y)计划 plan", "\(y) plan"), metrics.figure(town, FigureKey(.planYear, String(y))), unit: dataset.unit)
+            figureField(
+                tr("\(y)计划 plan", "\(y) plan"), metrics.figure(town, FigureKey(.planYear, String(y))),
+                unit: dataset.unit)
         }
         out.append(.text(""))
         out += history(town, width: width, glyphs: glyphs)
         for p in dataset.periods {
             out.append(.text(""))
-            out.append(.text(tr(p.labelZH + "  " + p.labelEN, p.labelEN) + (p.id == period?.id ? tr("  ◀ 当前期间 shown period", "  ◀ shown period") : ""), .header))
-            figureField(tr("完成 completed", "Completed"), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
-            figureField(tr("完成率 of plan", "% of plan"), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
-                        flagged: flagged(town, FigureKey(.completionRate, p.id)))
-            figureField(tr("已开工 started", "Started"), metrics.figure(town, FigureKey(.projectsStarted, p.id)), unit: tr("个", ""))
-            figureField(tr("开工率 start rate", "Start rate"), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
-                        flagged: flagged(town, FigureKey(.startRate, p.id)))
+            out.append(
+                .text(
+                    tr(p.labelZH + "  " + p.labelEN, p.labelEN)
+                        + (p.id == period?.id ? tr("  ◀ 当前期间 shown period", "  ◀ shown period") : ""), .header))
+            figureField(
+                tr("完成 completed", "Completed"), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
+            figureField(
+                tr("完成率 of plan", "% of plan"), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
+                flagged: flagged(town, FigureKey(.completionRate, p.id)))
+            figureField(
+                tr("已开工 started", "Started"), metrics.figure(town, FigureKey(.projectsStarted, p.id)), unit: tr("个", "")
+            )
+            figureField(
+                tr("开工率 start rate", "Start rate"), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
+                flagged: flagged(town, FigureKey(.startRate, p.id)))
             for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
                 if let f = metrics.figure(town, FigureKey(m, p.id)) {
                     figureField(m.rawValue, f, unit: m.unit == .percent ? "%" : dataset.unit)
@@ -123,7 +175,10 @@ extension AppState {
         }
         if !dataset.rules.isEmpty {
             out.append(.text(""))
-            out.append(.text(tr("省级规则考核 Assessment against the province's rules", "Assessment against the province's rules"), .header))
+            out.append(
+                .text(
+                    tr("省级规则考核 Assessment against the province's rules", "Assessment against the province's rules"),
+                    .header))
             let assessment = Assessment(metrics: metrics)
             for rule in dataset.rules {
                 let r = assessment.evaluate(rule, town)
@@ -138,7 +193,9 @@ extension AppState {
                 var note = r.detail
                 if !r.missing.isEmpty { note += tr("; 缺 missing: ", "; missing: ") + r.missing.joined(separator: ", ") }
                 let (src, _) = cite(rule.provenance, origin: rule.origin)
-                field(rule.shortZH + " " + mark.0, rule.titleZH, mark.1, (note + " — " + src, r.status == .unknown ? .unknown : .source))
+                field(
+                    rule.shortZH + " " + mark.0, rule.titleZH, mark.1,
+                    (note + " — " + src, r.status == .unknown ? .unknown : .source))
             }
         }
         if let catalogue = dataset.problems {
@@ -146,19 +203,31 @@ extension AppState {
             out.append(.text(tr("问题 Problems (paper 三)", "Problems (paper, section 三)"), .header))
             let flags = catalogue.flags(of: town.id)
             if flags.isEmpty {
-                for l in TextWrap.wrap(tr("未知 unknown: ", "unknown: ") + "no source attributes any of these problems to this town (the paper names them for the towns as a group).", width: width) {
+                for l in TextWrap.wrap(
+                    tr("未知 unknown: ", "unknown: ")
+                        + "no source attributes any of these problems to this town"
+                            + " (the paper names them for the towns as a group).",
+                    width: width)
+                {
                     out.append(.text(l, .unknown))
                 }
             }
             for problem in catalogue.problems {
                 let flag = flags.first { $0.problemID == problem.id }
                 let mark = flag != nil ? "!" : (flags.isEmpty ? "?" : "·")
-                let note = flag.map { cite($0.provenance, origin: nil) } ?? (problem.causeZH.map { (tr("原因 cause: ", "cause: ") + $0, Role.legend) } ?? ("", Role.legend))
-                field("\(problem.number) \(mark)", tr(problem.nameZH, problem.nameEN), flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
+                let note =
+                    flag.map { cite($0.provenance, origin: nil) }
+                    ?? (problem.causeZH.map { (tr("原因 cause: ", "cause: ") + $0, Role.legend) } ?? ("", Role.legend))
+                field(
+                    "\(problem.number) \(mark)", tr(problem.nameZH, problem.nameEN),
+                    flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
             }
             if !catalogue.countermeasures.isEmpty {
                 out.append(.text(""))
-                out.append(.text(tr("对策清单 Countermeasures checklist (paper 四)", "Countermeasures checklist (paper, section 四)"), .header))
+                out.append(
+                    .text(
+                        tr("对策清单 Countermeasures checklist (paper 四)", "Countermeasures checklist (paper, section 四)"),
+                        .header))
                 for group in ProblemCatalogue.Countermeasure.Group.allCases {
                     let items = catalogue.countermeasures.filter { $0.group == group }
                     guard !items.isEmpty else { continue }
@@ -172,7 +241,8 @@ extension AppState {
                         case .notStarted?: box = "[ ]"
                         case nil: box = "[?]"
                         }
-                        let note = progress.map { cite($0.provenance, origin: nil) } ?? (tr("未知 unknown", "unknown"), .unknown)
+                        let note =
+                            progress.map { cite($0.provenance, origin: nil) } ?? (tr("未知 unknown", "unknown"), .unknown)
                         field("  \(box)", tr(item.nameZH, item.nameEN), progress == nil ? .unknown : nil, note)
                     }
                 }
@@ -204,10 +274,14 @@ extension AppState {
             let n = max(0, w - DisplayWidth.of(s))
             return right ? String(repeating: " ", count: n) + s : s + String(repeating: " ", count: n)
         }
-        var out: [DetailLine] = [DetailLine([
-            (pad(tr("进度历史 History", "History"), cols[0], right: false), .header), (pad(tr("完成", "Done"), cols[1]), .header),
-            (pad(tr("完成率", "Done%"), cols[2]), .header), (pad(tr("应完成", "Expected"), cols[3]), .header), (pad(tr("进度差", "Sched."), cols[4]), .header),
-        ])]
+        var out: [DetailLine] = [
+            DetailLine([
+                (pad(tr("进度历史 History", "History"), cols[0], right: false), .header),
+                (pad(tr("完成", "Done"), cols[1]), .header),
+                (pad(tr("完成率", "Done%"), cols[2]), .header), (pad(tr("应完成", "Expected"), cols[3]), .header),
+                (pad(tr("进度差", "Sched."), cols[4]), .header),
+            ])
+        ]
         let barWidth = max(0, min(30, width - cols.reduce(0, +) - 2))
         for p in dataset.periods {
             let done = metrics.figure(town, FigureKey(.completed, p.id))
@@ -221,14 +295,25 @@ extension AppState {
             let elapsed = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
             var variance: (String, Role?) = (glyphs.unknown, .unknown)
             if let x = v?.quantity.exactValue {
-                variance = x < 0 ? (DecimalMath.text(x, scale: 1) + glyphs.behind, .behind) : ((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1), nil)
+                variance =
+                    x < 0
+                    ? (DecimalMath.text(x, scale: 1) + glyphs.behind, .behind)
+                    : ((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1), nil)
             }
-            var runs: [(String, Role?)] = [(pad(label(p), cols[0], right: false), .label), (pad(d.0, cols[1]), d.1),
-                                           (pad(r.0, cols[2]), r.1), (pad(elapsed, cols[3]), .legend), (pad(variance.0, cols[4]), variance.1)]
+            var runs: [(String, Role?)] = [
+                (pad(label(p), cols[0], right: false), .label), (pad(d.0, cols[1]), d.1),
+                (pad(r.0, cols[2]), r.1), (pad(elapsed, cols[3]), .legend), (pad(variance.0, cols[4]), variance.1),
+            ]
             if barWidth >= 5, let value = rate?.quantity.exactValue {
                 let behind = DecimalMath.double(value) < p.elapsedPercent
-                runs.append(("  " + glyphs.bar(fraction: DecimalMath.double(value) / 100, width: barWidth, marker: Double(p.through) / 12),
-                             behind ? .behind : (rate!.isDerived ? .derived : .barFill)))
+                runs.append(
+                    (
+                        "  "
+                            + glyphs.bar(
+                                fraction: DecimalMath.double(value) / 100, width: barWidth,
+                                marker: Double(p.through) / 12),
+                        behind ? .behind : (rate!.isDerived ? .derived : .barFill)
+                    ))
             }
             out.append(DetailLine(runs))
         }

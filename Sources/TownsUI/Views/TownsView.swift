@@ -28,32 +28,38 @@ extension AppState {
             let town = rowState.dataset.towns[positions[i]]
             let f = facts[positions[i]]
             let rate = f.completionRate
-            return TableRow([
-                .plain(rowState.name(town)),
-                .plain(rowState.county(town)),
-                .plain(String(town.type)),
-                ft.value(f.planYear),
-                ft.value(f.completed),
-                ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
-                rowState.bar(rate),
-                rowState.variance(rate, glyphs: glyphs),
-                rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
-                ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
-            ], searchTerms: rowState.townTerms(town, entities: entities))
+            return TableRow(
+                [
+                    .plain(rowState.name(town)),
+                    .plain(rowState.county(town)),
+                    .plain(String(town.type)),
+                    ft.value(f.planYear),
+                    ft.value(f.completed),
+                    ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
+                    rowState.bar(rate),
+                    rowState.variance(rate, glyphs: glyphs),
+                    rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
+                    ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
+                ], searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
         if withCity {
             let rate = ShownFigure(metrics.total(FigureKey(.completionRate, p)))
-            summary.append(TableRow([
-                .plain(tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN) reported")), .plain(""), .plain(""),
-                ft.value(metrics.total(FigureKey(.planYear, year))),
-                ft.value(metrics.total(FigureKey(.completed, p))),
-                ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
-                bar(rate),
-                variance(rate, glyphs: glyphs),
-                projects(ShownFigure(metrics.total(FigureKey(.projectsStarted, p))), ShownFigure(metrics.total(FigureKey(.projectsPlanned))), ft),
-                ft.percent(metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
-            ], role: .totals))
+            summary.append(
+                TableRow(
+                    [
+                        .plain(tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN) reported")), .plain(""), .plain(""),
+                        ft.value(metrics.total(FigureKey(.planYear, year))),
+                        ft.value(metrics.total(FigureKey(.completed, p))),
+                        ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
+                        bar(rate),
+                        variance(rate, glyphs: glyphs),
+                        projects(
+                            ShownFigure(metrics.total(FigureKey(.projectsStarted, p))),
+                            ShownFigure(metrics.total(FigureKey(.projectsPlanned))), ft),
+                        ft.percent(
+                            metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
+                    ], role: .totals))
         }
         var plan = Metrics.Tally(), done = Metrics.Tally(), started = Metrics.Tally(), planned = Metrics.Tally()
         for i in positions {
@@ -69,18 +75,34 @@ extension AppState {
         }
         func countCell(_ s: Metrics.Tally) -> TableCell { .text("\(s.known)/\(s.count)", .legend) }
         func projectSum(_ a: Metrics.Tally, _ b: Metrics.Tally) -> TableCell {
-            let left = a.known == 0 ? glyphs.unknown : (a.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(a.sum, scale: 0)
-            let right = b.known == 0 ? glyphs.unknown : (b.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
+            let left =
+                a.known == 0
+                ? glyphs.unknown : (a.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(a.sum, scale: 0)
+            let right =
+                b.known == 0
+                ? glyphs.unknown : (b.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
             return .text("\(left)/\(right)", (a.derived == 0 && b.derived == 0) ? nil : .derived)
         }
-        let label = withCity ? tr("已知小镇合计", "Sum of known")
+        let label =
+            withCity
+            ? tr("已知小镇合计", "Sum of known")
             : (filter.isEmpty ? tr("小计（已知）", "Subtotal (known)") : tr("小计（筛选后，已知）", "Subtotal (filtered, known)"))
-        summary.append(TableRow([.plain(label), .plain(""), .plain(""), sumCell(plan), sumCell(done), .plain(""), .plain(""), .plain(""),
-                                 projectSum(started, planned), .plain("")], role: .totals))
-        summary.append(TableRow([.text(tr("  有数据的小镇", "  towns with figures"), .legend), .plain(""), .plain(""),
-                                 countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain("")], role: .legend))
-        var content = ListContent(columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
-                                  emptyText: tr("没有小镇 no towns", "no towns"))
+        summary.append(
+            TableRow(
+                [
+                    .plain(label), .plain(""), .plain(""), sumCell(plan), sumCell(done), .plain(""), .plain(""),
+                    .plain(""),
+                    projectSum(started, planned), .plain(""),
+                ], role: .totals))
+        summary.append(
+            TableRow(
+                [
+                    .text(tr("  有数据的小镇", "  towns with figures"), .legend), .plain(""), .plain(""),
+                    countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
+                ], role: .legend))
+        var content = ListContent(
+            columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
+            emptyText: tr("没有小镇 no towns", "no towns"))
         if withCity { content.summaryTarget = .cityTotals }
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]
@@ -89,7 +111,10 @@ extension AppState {
             // smallest value: measure those rows as well, so that sorting by a column (which
             // brings them on screen) does not widen it and push others out.
             var extremes = Set<Int>()
-            for pick in [{ (f: TownPeriod) in f.planYear }, { $0.completed }, { $0.completionRate }, { $0.projectsStarted }, { $0.startRate }] {
+            for pick in [
+                { (f: TownPeriod) in f.planYear }, { $0.completed }, { $0.completionRate }, { $0.projectsStarted },
+                { $0.startRate },
+            ] {
                 var low: (value: Decimal, row: Int)?, high: (value: Decimal, row: Int)?
                 for (row, position) in positions.enumerated() {
                     guard let q = pick(facts[position])?.quantity else { continue }
@@ -117,9 +142,13 @@ extension AppState {
             case 3: return SortKey.of(f.planYear)
             case 4: return SortKey.of(f.completed)
             case 5: return SortKey.of(f.completionRate)
-            case 6: return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
-            case 7: return rowState.period.flatMap { rowState.metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0) }
-                        .map { .number(DecimalMath.double($0)) } ?? .unknown
+            case 6:
+                return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
+            case 7:
+                return rowState.period.flatMap {
+                    rowState.metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
+                }
+                .map { .number(DecimalMath.double($0)) } ?? .unknown
             case 8: return SortKey.of(f.projectsStarted)
             case 9: return SortKey.of(f.startRate)
             default: return nil

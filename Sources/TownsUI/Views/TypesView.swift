@@ -24,18 +24,22 @@ extension AppState {
                 plan.add(facts[i].planYear)
                 done.add(facts[i].completed)
             }
-            rows.append(TableRow([
-                .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
-                subtotal(plan, glyphs), subtotal(done, glyphs),
-                .plain(nameList(positions, width: columns[5].maxWidth)),
-            ]))
+            rows.append(
+                TableRow([
+                    .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
+                    subtotal(plan, glyphs), subtotal(done, glyphs),
+                    .plain(nameList(positions, width: columns[5].maxWidth)),
+                ]))
         }
-        var content = ListContent(columns: columns, rows: rows, targets: dataset.types.map { .townsOfType($0.number) }, summary: [],
-                                  emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
+        var content = ListContent(
+            columns: columns, rows: rows, targets: dataset.types.map { .townsOfType($0.number) }, summary: [],
+            emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
         let types = dataset.types, towns = dataset.towns
         let index = searchIndex
         content.searchText = { i in
-            index.haystack([types[i].nameZH, types[i].nameEN] + (byType[types[i].number] ?? []).flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
+            index.haystack(
+                [types[i].nameZH, types[i].nameEN]
+                    + (byType[types[i].number] ?? []).flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
         }
         return content
     }

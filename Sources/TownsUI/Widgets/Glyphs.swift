@@ -20,10 +20,11 @@ public struct Glyphs: Hashable, Sendable {
     public var undetermined: String
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
-    public static let unicode = Glyphs(eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
-                                       unknown: "—", derived: "≈", horizontal: "─", vertical: "│",
-                                       breadcrumbSeparator: " › ", selectionMarker: "▶",
-                                       behind: "▼", marker: "│", met: "✓", notMet: "✗", undetermined: "?")
+    public static let unicode = Glyphs(
+        eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
+        unknown: "—", derived: "≈", horizontal: "─", vertical: "│",
+        breadcrumbSeparator: " › ", selectionMarker: "▶",
+        behind: "▼", marker: "│", met: "✓", notMet: "✗", undetermined: "?")
     /// A bar as text, `width` cells, `fraction` (0...1) full, with the marker at `marker`.
     public func bar(fraction: Double, width: Int, marker: Double?) -> String {
         guard width > 0 else { return "" }
@@ -41,8 +42,9 @@ public struct Glyphs: Hashable, Sendable {
     private var eighths7: String { eighths[7] }
 
     /// Plain ASCII for terminals or fonts without those characters (`--ascii`).
-    public static let ascii = Glyphs(eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: "-",
-                                     unknown: "-", derived: "~", horizontal: "-", vertical: "|",
-                                     breadcrumbSeparator: " > ", selectionMarker: ">",
-                                     behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?")
+    public static let ascii = Glyphs(
+        eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: "-",
+        unknown: "-", derived: "~", horizontal: "-", vertical: "|",
+        breadcrumbSeparator: " > ", selectionMarker: ">",
+        behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?")
 }

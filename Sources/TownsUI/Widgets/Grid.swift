@@ -73,8 +73,11 @@ public struct Grid: Sendable {
                 if col > x, col - 1 >= 0, col - 1 < width {
                     // Combining mark: append to the previous cell's cluster.
                     var prev = self[col - 1, y]
-                    if prev.isContinuation, col - 2 >= 0 { prev = self[col - 2, y]; prev.text += String(character); self[col - 2, y] = prev }
-                    else { prev.text += String(character); self[col - 1, y] = prev }
+                    if prev.isContinuation, col - 2 >= 0 {
+                        prev = self[col - 2, y]; prev.text += String(character); self[col - 2, y] = prev
+                    } else {
+                        prev.text += String(character); self[col - 1, y] = prev
+                    }
                 }
                 continue
             }

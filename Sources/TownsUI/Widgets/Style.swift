@@ -20,8 +20,10 @@ public struct Style: Hashable, Sendable {
     public var reverse: Bool
     public var dim: Bool
 
-    public init(foreground: Color = .default, background: Color = .default,
-                bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
+    public init(
+        foreground: Color = .default, background: Color = .default,
+        bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold

@@ -11,8 +11,10 @@ public struct Column: Sendable {
     /// Widest a fixed column may be, in cells; longer text is cut with `…`.
     public var maxWidth: Int
 
-    public init(_ title: String, _ alignment: Alignment = .left, priority: Int = 100,
-                flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40) {
+    public init(
+        _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
+        flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40
+    ) {
         self.title = title; self.alignment = alignment; self.priority = priority
         self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
     }
@@ -56,7 +58,8 @@ public struct TableLayout: Sendable {
 
     /// Sizes `columns` for `rows` within `width` cells.
     public init(columns: [Column], rows: [TableRow], width: Int) {
-        self.init(columns: columns, naturalWidths: TableLayout.naturalWidths(columns: columns, rows: [rows]), width: width)
+        self.init(
+            columns: columns, naturalWidths: TableLayout.naturalWidths(columns: columns, rows: [rows]), width: width)
     }
 
     /// The width each column's title and cells need, over every row of `rows` (groups of
@@ -88,14 +91,20 @@ public struct TableLayout: Sendable {
             return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * TableLayout.gap
         }
         // Drop the lowest-priority columns until the rest fit.
-        let order = columns.indices.filter { columns[$0].priority < 100 }.sorted { columns[$0].priority < columns[$1].priority }
+        let order = columns.indices.filter { columns[$0].priority < 100 }.sorted {
+            columns[$0].priority < columns[$1].priority
+        }
         var next = 0
         while total() > width && next < order.count {
             kept[order[next]] = false
             next += 1
         }
         // Still too wide: shrink the widest text column (names), never below 4 cells.
-        if total() > width, let widest = columns.indices.filter({ kept[$0] && !columns[$0].flexible }).max(by: { natural[$0] < natural[$1] }) {
+        if total() > width,
+            let widest = columns.indices.filter({ kept[$0] && !columns[$0].flexible }).max(by: {
+                natural[$0] < natural[$1]
+            })
+        {
             natural[widest] = max(4, natural[widest] - (total() - width))
         }
         // Flexible columns share what is left.
@@ -128,11 +137,14 @@ public struct TableRenderer: Sendable {
 
     /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
     /// highlighted, and `summary` rows at the bottom of `rect` under a rule.
-    public func draw(into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
-                     rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []) {
+    public func draw(
+        into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
+        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []
+    ) {
         guard rect.height > 0, rect.width > 0 else { return }
-        drawRow(into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text($0.title, .header) },
-                columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
+        drawRow(
+            into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text($0.title, .header) },
+            columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
         for i in 0..<bodyHeight {
@@ -144,8 +156,9 @@ public struct TableRenderer: Sendable {
             if highlighted.contains(index), case let .text(name, _)? = cells.first {
                 cells[0] = .text(name, .match)
             }
-            drawRow(into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: cells,
-                    columns: columns, layout: layout, rowStyle: style, selected: selected)
+            drawRow(
+                into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: cells,
+                columns: columns, layout: layout, rowStyle: style, selected: selected)
         }
         if summaryHeight > 0 {
             // Summary rows follow the body directly when the list is short, else pin to the bottom.
@@ -157,15 +170,19 @@ public struct TableRenderer: Sendable {
             for (i, row) in summary.prefix(summaryHeight - 1).enumerated() {
                 // The selection one past the last row is on the first summary row (the city's totals).
                 let selected = i == 0 && selection == rows.count
-                drawRow(into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
-                        columns: columns, layout: layout, rowStyle: selected ? theme.style(.selection) : theme.style(row.role ?? .totals),
-                        selected: selected)
+                drawRow(
+                    into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
+                    columns: columns, layout: layout,
+                    rowStyle: selected ? theme.style(.selection) : theme.style(row.role ?? .totals),
+                    selected: selected)
             }
         }
     }
 
-    func drawRow(into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
-                 layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false) {
+    func drawRow(
+        into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
+        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false
+    ) {
         grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(text: " ", style: rowStyle))
         var col = x
         for (i, w) in layout.widths.enumerated() {
@@ -178,8 +195,11 @@ public struct TableRenderer: Sendable {
             switch cell {
             case let .text(s, role):
                 var style = rowStyle
-                if let role, !selected, !header { style = theme.style(role) }
-                else if let role, selected, role != .row { style = merge(theme.style(.selection), emphasis: theme.style(role)) }
+                if let role, !selected, !header {
+                    style = theme.style(role)
+                } else if let role, selected, role != .row {
+                    style = merge(theme.style(.selection), emphasis: theme.style(role))
+                }
                 var text = fit(s, width: avail)
                 if mark > 0, DisplayWidth.of(s) > avail, let last = s.last {
                     // No gap after the last column: the title gives way to its sort mark.
@@ -189,15 +209,19 @@ public struct TableRenderer: Sendable {
                 let start = columns[i].alignment == .right ? col + max(0, avail - tw) : col
                 grid.put(text, x: start, y: y, style: style, maxWidth: avail)
             case let .bar(fraction, role, marker):
-                drawBar(into: &grid, x: col, y: y, width: avail, fraction: fraction, role: role, marker: marker, rowStyle: rowStyle)
+                drawBar(
+                    into: &grid, x: col, y: y, width: avail, fraction: fraction, role: role, marker: marker,
+                    rowStyle: rowStyle)
             }
             col += w + TableLayout.gap
         }
     }
 
     /// A bar of `width` cells: full cells, then a partial eighth, then the empty track.
-    public func drawBar(into grid: inout Grid, x: Int, y: Int, width: Int, fraction: Double?, role: Role,
-                        marker: Double?, rowStyle: Style) {
+    public func drawBar(
+        into grid: inout Grid, x: Int, y: Int, width: Int, fraction: Double?, role: Role,
+        marker: Double?, rowStyle: Style
+    ) {
         guard width > 0, let fraction, fraction.isFinite else { return }
         defer {
             if let marker, marker.isFinite {
@@ -227,7 +251,9 @@ public struct TableRenderer: Sendable {
             var track = theme.style(.barEmpty)
             if rowStyle.reverse { track = rowStyle }
             if rowStyle.background != .default { track.background = rowStyle.background }
-            grid.put(String(repeating: glyphs.barEmpty, count: width - used), x: x + used, y: y, style: track, maxWidth: width - used)
+            grid.put(
+                String(repeating: glyphs.barEmpty, count: width - used), x: x + used, y: y, style: track,
+                maxWidth: width - used)
         }
     }
 
