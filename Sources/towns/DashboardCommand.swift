@@ -158,9 +158,9 @@ struct DashboardCommand: ParsableCommand {
         }
         while running {
             terminal.draw(renderer.render(state))
-            let shown = state, glyphs = renderer.glyphs
+            let shown = state
             warmUp.take()  // a finished warm-up has nothing to give: the next may start
-            warmUp.start { shown.warmAndTrim(glyphs: glyphs) }
+            warmUp.start { shown.warmAndTrim() }
             // While a reload runs, look for its result every 50 ms; else wait up to a poll.
             let key = terminal.readKey(timeoutMilliseconds: reload.isBusy ? 50 : DashboardCommand.pollMilliseconds)
             // Live reload: a poll at most once a poll interval, also while keys keep coming; the
@@ -245,10 +245,10 @@ extension AppState {
     /// parts of each core's results) goes back to the system rather than staying in each
     /// thread's heap. One that found everything ready (most frames) does not trim: trimming
     /// holds the heap's lock, which a key being handled may be waiting for.
-    func warmAndTrim(glyphs: Glyphs) {
+    func warmAndTrim() {
         let clock = ContinuousClock()
         let started = clock.now
-        warm(glyphs: glyphs)
+        warm()
         if started.duration(to: clock.now) > .milliseconds(5) {
             _ = towns_release_free_heap()
         }

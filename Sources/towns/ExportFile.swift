@@ -6,7 +6,7 @@ enum ExportFile {
     /// Writes `request` for the current view; returns the message to show: where it went,
     /// or why it could not be written.
     static func write(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> String {
-        guard let content = state.content(for: state.screen, glyphs: glyphs) else {
+        guard let content = state.content(for: state.screen) else {
             return state.tr("此页不能导出", "nothing to export on this page")
         }
         let text: String

@@ -79,7 +79,7 @@ struct ReportCommand: ParsableCommand {
                 )
             }
         } else {
-            guard let content = state.content(for: state.screen, glyphs: glyphs) else { return }
+            guard let content = state.content(for: state.screen) else { return }
             printOut(
                 Export.render(
                     content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
@@ -109,12 +109,12 @@ enum ReportText {
     /// How wide `table` draws the view's table within `width` columns (more when its columns
     /// cannot shrink to fit).
     static func tableWidth(_ state: AppState, glyphs: Glyphs, width: Int) -> Int {
-        guard let content = state.content(for: state.screen, glyphs: glyphs) else { return 0 }
+        guard let content = state.content(for: state.screen) else { return 0 }
         return TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width).totalWidth
     }
 
     static func table(_ state: AppState, glyphs: Glyphs, width: Int) -> String {
-        guard let content = state.content(for: state.screen, glyphs: glyphs) else { return "" }
+        guard let content = state.content(for: state.screen) else { return "" }
         let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
         let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width)
         let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
@@ -125,7 +125,7 @@ enum ReportText {
         var out = [title(state), ""]
         out += grid.lines()
         out.append("")
-        out += content.notes
+        out += content.notes.map { $0.text(glyphs) }
         out.append(legend(state, glyphs))
         if state.screen.kind == .townList {
             out.append(

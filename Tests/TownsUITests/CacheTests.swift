@@ -47,7 +47,7 @@ final class CacheTests: XCTestCase {
         // 120 towns: fewer than ViewCache.widthSample, so every row is measured.
         let s = AppState(dataset: Self.dataset, width: 120, height: 30)
         for kind in [Screen.Kind.townList, .typeList, .entityList, .assessment, .townsOfType(2)] {
-            let list = try XCTUnwrap(s.list(for: Screen(kind), glyphs: .unicode))
+            let list = try XCTUnwrap(s.list(for: Screen(kind)))
             let content = list.content
             let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])
             XCTAssertEqual(s.cache.naturalWidths(list, visible: 0..<20), every, "\(kind)")
@@ -60,7 +60,7 @@ final class CacheTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try SyntheticDataset(towns: 900, months: 6, seed: 11).write(to: dir, rules: nil)
         let s = AppState(dataset: try DatasetLoader.load(directory: dir).dataset, width: 200, height: 30)
-        let list = try XCTUnwrap(s.list(for: Screen(.townList), glyphs: .unicode))
+        let list = try XCTUnwrap(s.list(for: Screen(.townList)))
         let content = list.content
         XCTAssertGreaterThan(content.rows.count, ViewCache.widthSample)
         let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])

@@ -170,7 +170,7 @@ final class FindAndOrderTests: XCTestCase {
         s = runCommandLine(s, "sort 完成率 desc")
         let content = s.content(for: s.screen)!
         let shown = content.rows.map { row in row.cells.compactMap { cell -> String? in
-            if case let .text(t, _) = cell { return t.trimmingCharacters(in: .whitespaces) }; return nil } }
+            if case let .text(t, _) = cell { return t.text(.unicode).trimmingCharacters(in: .whitespaces) }; return nil } }
         // CSV: BOM, CRLF, fields as shown, in the view's order.
         let csv = Export.render(content, format: .csv, title: "t", legend: "l", byteOrderMark: true)
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}小镇,"))

@@ -192,7 +192,7 @@ final class ScaleTests: XCTestCase {
         var s = AppState(dataset: Self.dataset, width: 100, height: 30)
         let rows = 0..<Renderer.visibleRows(s)
         func widths(_ state: AppState) throws -> [Int?] {
-            let list = try XCTUnwrap(state.list(for: state.screen, glyphs: .unicode))
+            let list = try XCTUnwrap(state.list(for: state.screen))
             return TableLayout(columns: list.content.columns, naturalWidths: state.cache.naturalWidths(list, visible: rows), width: 100).widths
         }
         let unsorted = try widths(s)

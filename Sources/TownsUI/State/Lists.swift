@@ -4,19 +4,19 @@ import TownsCore
 extension AppState {
     /// The list `screen` shows, sorted as the screen says (the sorted column's title marked
     /// ▲ or ▼), or nil for a detail page. `update` and the views both use this. Made once per
-    /// view, period, glyphs, filter, language and sort, and kept (`ViewCache`).
-    public func content(for screen: Screen, glyphs: Glyphs = .unicode) -> ListContent? {
-        list(for: screen, glyphs: glyphs)?.content
+    /// view, period, filter, language and sort, and kept (`ViewCache`).
+    public func content(for screen: Screen) -> ListContent? {
+        list(for: screen)?.content
     }
 
     /// The cached list `screen` shows, sorted, with its natural column widths.
-    func list(for screen: Screen, glyphs: Glyphs) -> ViewCache.List? {
-        guard let column = screen.sortColumn else { return cachedList(screen.kind, glyphs: glyphs) }
-        var key = listKey(screen.kind, glyphs: glyphs)
+    func list(for screen: Screen) -> ViewCache.List? {
+        guard let column = screen.sortColumn else { return cachedList(screen.kind) }
+        var key = listKey(screen.kind)
         key.sortColumn = column
         key.sortDescending = screen.sortDescending
         return cache.list(key) {
-            guard var content = cachedList(screen.kind, glyphs: glyphs)?.content else { return nil }
+            guard var content = cachedList(screen.kind)?.content else { return nil }
             guard column < content.columns.count else { return content }
             let order = TableSort.order(content, column: column, descending: screen.sortDescending, index: searchIndex)
             content.rows = content.rows.reordered(order)
@@ -30,8 +30,8 @@ extension AppState {
 
     /// Rows of the list `screen` shows that match the search, in display order (worked
     /// out once per list and query).
-    public func searchMatches(_ screen: Screen? = nil, glyphs: Glyphs = .unicode) -> [Int] {
-        guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen, glyphs: glyphs) else {
+    public func searchMatches(_ screen: Screen? = nil) -> [Int] {
+        guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen) else {
             return []
         }
         return cache.searchMatches(list, query: q, haystack: haystackMaker(list.content))
@@ -73,12 +73,12 @@ extension AppState {
     /// for a key; a key that needs something being worked out waits for it rather than
     /// working it out twice. Results go into the state's view cache; nothing is shown
     /// differently. Safe to call from any thread, any number of times (cheap once done).
-    public func warm(glyphs: Glyphs = .unicode) {
+    public func warm() {
         for i in [periodIndex + 1, periodIndex - 1] where dataset.periods.indices.contains(i) {
             var s = self
             s.periodIndex = i
             _ = s.periodTable()
-            if let list = s.list(for: s.screen, glyphs: glyphs) {
+            if let list = s.list(for: s.screen) {
                 _ = cache.naturalWidths(list, visible: s.screen.scroll..<(s.screen.scroll + Renderer.visibleRows(s)))
             }
         }
@@ -86,7 +86,7 @@ extension AppState {
         for kind in AppState.topViews where kind != screen.kind {
             var s = self
             s.stack = [Screen(kind)]
-            if let list = s.list(for: s.screen, glyphs: glyphs) {
+            if let list = s.list(for: s.screen) {
                 _ = cache.naturalWidths(list, visible: 0..<Renderer.visibleRows(s))
             }
         }
@@ -101,49 +101,50 @@ extension AppState {
             }
             facts.namesWarm = true
         }
-        if dataset.towns.count >= AppState.warmPinyinFrom, let list = list(for: screen, glyphs: glyphs) {
+        if dataset.towns.count >= AppState.warmPinyinFrom, let list = list(for: screen) {
             _ = cache.haystacks(list, haystack: haystackMaker(list.content))
         }
     }
 
-    /// What a list depends on besides the dataset: view, period, glyphs, filter, language.
-    func listKey(_ kind: Screen.Kind, glyphs: Glyphs) -> ViewCache.ListKey {
-        ViewCache.ListKey(kind: kind, period: periodIndex, glyphs: glyphs, filter: filter, language: language)
+    /// What a list depends on besides the dataset: view, period, filter, language (not the
+    /// glyphs: cells carry marks, drawn with the glyph set of the frame).
+    func listKey(_ kind: Screen.Kind) -> ViewCache.ListKey {
+        ViewCache.ListKey(kind: kind, period: periodIndex, filter: filter, language: language)
     }
 
     /// The list shown by `kind` in the data's order, or nil for a detail page. Made once per
-    /// view, period, glyphs, filter and language and kept (`ViewCache`) while in use.
-    public func listContent(_ kind: Screen.Kind, glyphs: Glyphs = .unicode) -> ListContent? {
-        cachedList(kind, glyphs: glyphs)?.content
+    /// view, period, filter and language and kept (`ViewCache`) while in use.
+    public func listContent(_ kind: Screen.Kind) -> ListContent? {
+        cachedList(kind)?.content
     }
 
     /// The cached list with its natural column widths.
-    func cachedList(_ kind: Screen.Kind, glyphs: Glyphs) -> ViewCache.List? {
+    func cachedList(_ kind: Screen.Kind) -> ViewCache.List? {
         if kind.isPage { return nil }
-        return cache.list(listKey(kind, glyphs: glyphs)) { makeListContent(kind, glyphs: glyphs) }
+        return cache.list(listKey(kind)) { makeListContent(kind) }
     }
 
-    func makeListContent(_ kind: Screen.Kind, glyphs: Glyphs) -> ListContent? {
+    func makeListContent(_ kind: Screen.Kind) -> ListContent? {
         switch kind {
         case .townList:
-            return townsTable(filtered(Array(dataset.towns.indices)), withCity: filter.isEmpty, glyphs: glyphs)
+            return townsTable(filtered(Array(dataset.towns.indices)), withCity: filter.isEmpty)
         case let .townsOfType(n):
-            return townsTable(filtered(facts.townsByType[n] ?? []), withCity: false, glyphs: glyphs)
+            return townsTable(filtered(facts.townsByType[n] ?? []), withCity: false)
         case let .townsOfEntity(id):
             let positions =
                 id.map { facts.townsByEntity[$0] ?? [] }
                 ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
-            return townsTable(filtered(positions), withCity: false, glyphs: glyphs)
+            return townsTable(filtered(positions), withCity: false)
         case .typeList:
-            return typesTable(glyphs: glyphs)
+            return typesTable()
         case .entityList:
-            return entitiesTable(glyphs: glyphs)
+            return entitiesTable()
         case .assessment:
-            return assessmentTable(glyphs: glyphs)
+            return assessmentTable()
         case .province:
-            return provinceTable(glyphs: glyphs)
+            return provinceTable()
         case let .city(name):
-            return cityTable(name, glyphs: glyphs)
+            return cityTable(name)
         case .townPage, .cityTotals:
             return nil
         }

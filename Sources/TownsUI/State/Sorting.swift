@@ -13,8 +13,9 @@ public enum SortKey: Sendable {
         switch cell {
         case let .bar(fraction, _, _):
             return fraction.map { .number($0) } ?? .unknown
-        case let .text(s, _):
-            var trimmed = Substring(s)
+        case let .text(cellText, _):
+            // Marks sort as the Unicode set draws them, so the order is the same in every set.
+            var trimmed = Substring(cellText.text(.unicode))
             while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
             while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
             let t = String(trimmed)

@@ -2,7 +2,7 @@ import Foundation
 import TownsCore
 
 /// The memo: what the views work out from the facts and a session, kept between keys and
-/// frames: the rows of the lists shown recently (per view, period, glyphs, filter, language
+/// frames: the rows of the lists shown recently (per view, period, filter, language
 /// and sort) with their column widths, town pages, the period tables and year plans.
 /// Outside the session (`AppState.cache`); what a dataset implies on its own is in `Facts`.
 ///
@@ -17,13 +17,14 @@ final class ViewCache: @unchecked Sendable {
     struct ListKey: Hashable {
         var kind: Screen.Kind
         var period: Int
-        var glyphs: Glyphs
         var filter: TownFilter
         var language: Language
         var sortColumn: Int? = nil
         var sortDescending = false
     }
 
+    /// A town's page: its lines are text, written with a glyph set (a page is made for the
+    /// town shown only, so the two sets never both hold a list's worth of rows).
     struct DetailKey: Hashable {
         var town: String
         var width: Int

@@ -29,7 +29,7 @@ public enum Export {
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in
                 guard i < row.cells.count, case let .text(s, _) = row.cells[i] else { return "" }
-                return TerminalText.sanitize(s).trimmingCharacters(in: .whitespaces)
+                return TerminalText.sanitize(s.text(glyphs)).trimmingCharacters(in: .whitespaces)
             }
         }
         let rows = content.rows.all.map(texts)

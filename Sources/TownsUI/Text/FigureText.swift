@@ -3,10 +3,14 @@ import TownsCore
 /// How figures are written in cells: as printed for reported figures, `≈` and two
 /// decimals for derived ones, `>14` for a lower bound, `—` for unknown, `!` appended when a
 /// consistency check casts doubt on the figure.
+///
+/// Cells carry marks (`Mark.unknown`, `.derived`), not glyphs; `text` writes a figure with
+/// the glyph set given here (pages).
 public struct FigureText: Sendable {
+    /// The glyphs `text(_:unit:)` writes with; cells do not depend on them.
     public var glyphs: Glyphs
 
-    public init(glyphs: Glyphs) { self.glyphs = glyphs }
+    public init(glyphs: Glyphs = .unicode) { self.glyphs = glyphs }
 
     /// An amount in 亿元 or a count: text and the role it is drawn in.
     public func value(_ figure: Figure?, flagged: Bool = false, suffix: String = "") -> TableCell {
@@ -15,7 +19,7 @@ public struct FigureText: Sendable {
 
     /// `value(_:flagged:suffix:)` of a figure as a table holds it.
     public func value(_ figure: ShownFigure?, flagged: Bool = false, suffix: String = "") -> TableCell {
-        guard let figure else { return .text(glyphs.unknown, .unknown) }
+        guard let figure else { return .mark(.unknown, .unknown) }
         let flag = flagged ? "!" : ""
         switch figure.quantity {
         case let .moreThan(b):
@@ -23,7 +27,7 @@ public struct FigureText: Sendable {
         case let .exact(v, d):
             if figure.isDerived {
                 return .text(
-                    "\(glyphs.derived)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : .derived)
+                    "\(Mark.derived)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : .derived)
             }
             return .text("\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : nil)
         }
@@ -42,9 +46,6 @@ public struct FigureText: Sendable {
     /// Plain text of a figure for detail pages.
     public func text(_ figure: Figure?, unit: String = "") -> String {
         guard let figure else { return glyphs.unknown }
-        switch value(figure, suffix: unit) {
-        case let .text(s, _): return s
-        case .bar: return ""
-        }
+        return value(figure, suffix: unit).text(glyphs)
     }
 }

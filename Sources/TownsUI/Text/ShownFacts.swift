@@ -64,17 +64,17 @@ extension ShownFacts {
     }
 
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
-    func variance(_ rate: ShownFigure?, glyphs: Glyphs) -> TableCell {
+    func variance(_ rate: ShownFigure?) -> TableCell {
         guard let period, let x = facts.metrics.scheduleVarianceValue(rate: rate?.quantity, period: period) else {
-            return .text(glyphs.unknown + " ", .unknown)
+            return .text("\(Mark.unknown) ", .unknown)
         }
         let text = DecimalMath.text(x, scale: 1)
-        if x < 0 { return .text(text + glyphs.behind, .behind) }
-        return .text((x > 0 ? "+" : "") + text + " ", nil)
+        if x < 0 { return .text("\(text)\(Mark.behind)", .behind) }
+        return .text(CellText((x > 0 ? "+" : "") + text + " "), nil)
     }
 
     func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {
-        func t(_ f: ShownFigure?) -> String {
+        func t(_ f: ShownFigure?) -> CellText {
             guard case let .text(s, _) = ft.value(f) else { return "" }
             return s
         }
@@ -84,10 +84,10 @@ extension ShownFacts {
     }
 
     /// "Σ 9.3 (1/2)": the sum of the towns' known figures and how many are known.
-    func subtotal(_ s: Metrics.Tally, _ glyphs: Glyphs) -> TableCell {
-        if s.known == 0 { return .text("\(glyphs.unknown) (0/\(s.count))", .unknown) }
+    func subtotal(_ s: Metrics.Tally) -> TableCell {
+        if s.known == 0 { return .text("\(Mark.unknown) (0/\(s.count))", .unknown) }
         let sum = DecimalMath.text(s.sum, scale: s.decimals)
-        let text = "\(s.derived == 0 ? "" : glyphs.derived)\(sum) (\(s.known)/\(s.count))"
+        let text: CellText = "\(s.derived == 0 ? nil : Mark.derived)\(sum) (\(s.known)/\(s.count))"
         return .text(text, s.derived == 0 ? nil : .derived)
     }
 
@@ -121,14 +121,15 @@ extension ShownFacts {
     }
 
     /// A rule's result as a table cell: ✓ met, ✗ not met, ? unknown, or the rule's short text.
-    func ruleMark(_ r: RuleResult, glyphs: Glyphs) -> TableCell {
+    func ruleMark(_ r: RuleResult) -> TableCell {
         switch r.status {
-        case .met: return .text(glyphs.met, nil)
-        case .notMet: return .text(glyphs.notMet, .behind)
-        case .unknown: return .text(glyphs.undetermined, .unknown)
+        case .met: return .mark(.met, nil)
+        case .notMet: return .mark(.notMet, .behind)
+        case .unknown: return .mark(.undetermined, .unknown)
         case .info:
             return .text(
-                language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y"), .legend)
+                CellText(language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y")),
+                .legend)
         }
     }
 }

@@ -3,7 +3,7 @@ import TownsCore
 
 extension AppState {
     /// Every town against every rule, with the city's first-year test under the table.
-    func assessmentTable(glyphs: Glyphs) -> ListContent {
+    func assessmentTable() -> ListContent {
         let assessment = Assessment(metrics: metrics)
         let rules = dataset.rules
         var columns = [Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30)]
@@ -17,59 +17,57 @@ extension AppState {
             let town = rowState.dataset.towns[positions[i]]
             return TableRow(
                 [.plain(rowState.name(town))]
-                    + rules.map { rowState.ruleMark(assessment.evaluate($0, town), glyphs: glyphs) },
+                    + rules.map { rowState.ruleMark(assessment.evaluate($0, town)) },
                 searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
-        var notes: [String] = []
+        var notes: [CellText] = []
         if let city = assessment.cityYearOne() {
             var cells: [TableCell] = [.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN))]
             for rule in rules {
                 switch rule.kind {
                 case .yearOneMinimum:
                     if let margin = city.margin {
-                        cells.append(.text(margin >= 0 ? glyphs.met : glyphs.notMet, margin >= 0 ? nil : .behind))
+                        cells.append(.mark(margin >= 0 ? .met : .notMet, margin >= 0 ? nil : .behind))
                     } else {
-                        cells.append(.text(glyphs.undetermined, .unknown))
+                        cells.append(.mark(.undetermined, .unknown))
                     }
                 case .featuredShare:
                     let share = dataset.periods.reversed().compactMap {
                         metrics.total(FigureKey(.featuredShare, $0.id))?.quantity.exactValue
                     }.first
                     if let share {
-                        cells.append(.text(share >= rule.number("percent") ? glyphs.met : glyphs.notMet, nil))
+                        cells.append(.mark(share >= rule.number("percent") ? .met : .notMet, nil))
                     } else {
-                        cells.append(.text(glyphs.undetermined, .unknown))
+                        cells.append(.mark(.undetermined, .unknown))
                     }
                 default:
                     cells.append(.plain(""))
                 }
             }
             summary.append(TableRow(cells, role: .totals))
-            var line =
-                tr("全市 \(city.year) 首年最低投资 minimum: ", "\(dataset.regionEN) \(city.year) first-year minimum: ")
-                + city.formula
+            let minimum = tr("全市 \(city.year) 首年最低投资 minimum: ", "\(dataset.regionEN) \(city.year) first-year minimum: ")
+            var line = CellText(minimum + city.formula)
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
             if let reported = city.reported {
-                line += tr(" (报告 reported ", " (reported ") + FigureText(glyphs: glyphs).text(reported) + ")"
+                line += "\(tr(" (报告 reported ", " (reported "))\(FigureText().value(reported).cellText))"
             }
             if let completed = city.completed {
-                line += tr("; 完成 completed ", "; completed ") + FigureText(glyphs: glyphs).text(completed)
+                line += "\(tr("; 完成 completed ", "; completed "))\(FigureText().value(completed).cellText)"
             }
             if let margin = city.margin {
-                line +=
+                line += CellText(
                     "; " + (margin >= 0 ? tr("超出 above by", "above by") : tr("不足 short by", "short by")) + " "
-                    + DecimalMath.text(abs(margin), scale: 2)
+                        + DecimalMath.text(abs(margin), scale: 2))
             }
             notes.append(line)
         }
         notes.append(
-            tr(
-                "\(glyphs.met) 达标 met  \(glyphs.notMet) 未达标 not met  \(glyphs.undetermined) 未知 unknown"
-                    + " (the town's page names the missing figure)",
-                "\(glyphs.met) met  \(glyphs.notMet) not met  \(glyphs.undetermined) unknown"
+            language == .zh
+                ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
                     + " (the town's page names the missing figure)"
-            ))
+                : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown"
+                    + " (the town's page names the missing figure)")
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions),
             summary: filter.isEmpty ? summary : [],

@@ -20,7 +20,8 @@ extension AppState {
                 unit == "%"
                 ? ft.percent(figure, flagged: flag)
                 : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
-            guard case let .text(value, role) = cell else { return }
+            guard case let .text(marked, role) = cell else { return }
+            let value = marked.text(glyphs)
             var note: (String, Role)
             switch figure?.provenance {
             case let .reported(source, at, quote, n)?:

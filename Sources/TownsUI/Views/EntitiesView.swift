@@ -4,7 +4,7 @@ import TownsCore
 extension AppState {
     /// The operating entities, each with its kind, mode, how many towns it operates and
     /// their names; a last row for towns whose source names no entity. Rows are made when shown.
-    func entitiesTable(glyphs: Glyphs) -> ListContent {
+    func entitiesTable() -> ListContent {
         let columns = [
             Column(tr("运营主体", "Operating entity"), priority: 100, minWidth: 8, maxWidth: 34),
             Column(tr("性质", "Kind"), priority: 40, maxWidth: 16),
@@ -24,9 +24,9 @@ extension AppState {
                 let list = towns(unnamed)
                 return TableRow(
                     [
-                        .text(rowState.tr("（来源未载明运营主体）", "(the source names no entity)"), .unknown),
-                        .text(glyphs.unknown, .unknown),
-                        .text(glyphs.unknown, .unknown), .plain(String(unnamed.count)),
+                        .text(CellText(rowState.tr("（来源未载明运营主体）", "(the source names no entity)")), .unknown),
+                        .mark(.unknown, .unknown),
+                        .mark(.unknown, .unknown), .plain(String(unnamed.count)),
                         .plain(rowState.nameList(unnamed, width: listWidth)),
                     ],
                     searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
@@ -40,15 +40,15 @@ extension AppState {
                     .plain(rowState.tr(entity.nameZH, entity.nameEN)),
                     entity.kind.map {
                         .plain($0 == "central state-owned enterprise" ? rowState.tr("央企", "central SOE") : $0)
-                    } ?? .text(glyphs.unknown, .unknown),
+                    } ?? .mark(.unknown, .unknown),
                     modes.isEmpty
-                        ? .text(glyphs.unknown, .unknown)
+                        ? .mark(.unknown, .unknown)
                         : .plain(
                             modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(
                                 separator: "/")),
                     .plain(String(list.count)),
                     list.isEmpty
-                        ? .text(glyphs.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
+                        ? .mark(.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
                 ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
         }
         let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in

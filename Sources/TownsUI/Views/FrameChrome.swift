@@ -119,7 +119,7 @@ extension Renderer {
     /// form for the list shown ("9981-10000/10000": three numbers of the row count's digits),
     /// a gap before it and the margin after; at least 16 (pages, short lists).
     func positionReserve(_ state: AppState) -> Int {
-        guard !state.screen.kind.isPage, let rows = state.list(for: state.screen, glyphs: glyphs)?.content.rows.count
+        guard !state.screen.kind.isPage, let rows = state.list(for: state.screen)?.content.rows.count
         else { return 16 }
         return max(16, 3 * String(max(rows, 1)).count + 2 + 2)
     }

@@ -15,7 +15,7 @@ public struct ListContent: Sendable {
     /// Shown when `rows` is empty.
     public var emptyText: String
     /// Lines of explanation drawn under the table.
-    public var notes: [String] = []
+    public var notes: [CellText] = []
     /// What the first summary row opens (the city's totals), when it can be selected: the
     /// selection then runs one past the last row.
     public var summaryTarget: Screen.Kind? = nil
@@ -35,7 +35,7 @@ public struct ListContent: Sendable {
 
     public init(
         columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,
-        notes: [String] = [], summaryTarget: Screen.Kind? = nil
+        notes: [CellText] = [], summaryTarget: Screen.Kind? = nil
     ) {
         self.columns = columns; self.rows = rows; self.targets = targets; self.summary = summary
         self.emptyText = emptyText; self.notes = notes; self.summaryTarget = summaryTarget
@@ -43,7 +43,7 @@ public struct ListContent: Sendable {
 
     public init(
         columns: [Column], rows: [TableRow], targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
-        notes: [String] = []
+        notes: [CellText] = []
     ) {
         self.init(
             columns: columns, rows: Rows(rows), targets: Targets(targets), summary: summary, emptyText: emptyText,

@@ -4,7 +4,7 @@ import TownsCore
 extension AppState {
     /// The provincial list by city: towns listed, the count reported, a bar, and how many
     /// of the city's towns have figures in this dataset.
-    func provinceTable(glyphs: Glyphs) -> ListContent {
+    func provinceTable() -> ListContent {
         guard let list = dataset.province else {
             return ListContent(
                 columns: [Column(tr("城市", "City"))], rows: [], targets: [], summary: [],
@@ -25,7 +25,7 @@ extension AppState {
             let reported: TableCell =
                 city.reportedCount.map { n in
                     n == towns.count ? .plain(String(n)) : .text("\(n)!", .warning)
-                } ?? .text(glyphs.unknown, .unknown)
+                } ?? .mark(.unknown, .unknown)
             rows.append(
                 TableRow(
                     [
@@ -33,13 +33,13 @@ extension AppState {
                         .plain(String(towns.count)), reported,
                         .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
                         withFigures == 0
-                            ? .text(towns.isEmpty ? "" : tr("无 none", "none"), .unknown) : .plain(String(withFigures)),
+                            ? .text(CellText(towns.isEmpty ? "" : tr("无 none", "none")), .unknown) : .plain(String(withFigures)),
                     ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
         }
         let total = TableRow(
             [
                 .plain(tr("全省 Province", "Province")), .plain(String(list.listed.count)),
-                list.reportedCount.map { .plain(String($0)) } ?? .text(glyphs.unknown, .unknown),
+                list.reportedCount.map { .plain(String($0)) } ?? .mark(.unknown, .unknown),
                 .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
             ], role: .totals)
         var note = tr("\(list.nameZH) \(list.nameEN)", list.nameEN)
@@ -52,11 +52,11 @@ extension AppState {
         )
         return ListContent(
             columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
-            emptyText: tr("没有城市 no [[city]] in province.toml", "no [[city]] in province.toml"), notes: [note])
+            emptyText: tr("没有城市 no [[city]] in province.toml", "no [[city]] in province.toml"), notes: [CellText(note)])
     }
 
     /// The listed towns of one city; towns with figures open their pages.
-    func cityTable(_ name: String, glyphs: Glyphs) -> ListContent {
+    func cityTable(_ name: String) -> ListContent {
         let listed = dataset.province?.towns(in: name) ?? []
         let columns = [
             Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30),
@@ -66,10 +66,10 @@ extension AppState {
         let rows = listed.map { t in
             TableRow(
                 [
-                    .plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .text(glyphs.unknown, .unknown),
+                    .plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .mark(.unknown, .unknown),
                     t.townID != nil
                         ? .plain(tr("有 — Enter 打开 open", "yes — Enter opens"))
-                        : .text(tr("无数据 no figures in this dataset", "no figures in this dataset"), .unknown),
+                        : .text(CellText(tr("无数据 no figures in this dataset", "no figures in this dataset")), .unknown),
                 ],
                 searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
         }

@@ -75,7 +75,7 @@ public struct Renderer: Sendable {
                     "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
-        } else if let list = state.list(for: state.screen, glyphs: glyphs) {
+        } else if let list = state.list(for: state.screen) {
             let content = list.content
             let table = TableRenderer(theme: theme, glyphs: glyphs)
             let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
@@ -83,7 +83,7 @@ public struct Renderer: Sendable {
                 columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
                 width: body.width)
             // Matches are in list order: only those on screen are highlighted.
-            let matches = state.searchMatches(glyphs: glyphs)
+            let matches = state.searchMatches()
             let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
             let highlighted = Set(matches[firstShown...].prefix { onScreen.contains($0) })
             table.draw(
@@ -96,7 +96,7 @@ public struct Renderer: Sendable {
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var y = body.y + used + 1
                 for note in content.notes {
-                    for line in TextWrap.wrap(note, width: body.width) where y < body.maxY {
+                    for line in TextWrap.wrap(note.text(glyphs), width: body.width) where y < body.maxY {
                         grid.put(line, x: body.x, y: y, style: theme.style(.legend), maxWidth: body.width)
                         y += 1
                     }

@@ -69,7 +69,8 @@ extension AppState {
 
         func figureField(_ label: String, _ figure: Figure?, unit: String, flagged: Bool = false) {
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
-            guard case let .text(value, role) = cell else { return }
+            guard case let .text(marked, role) = cell else { return }
+            let value = marked.text(glyphs)
             let shown = figure == nil ? value : value + (unit == "%" ? "" : " \(unit)")
             let note =
                 figure.map { cite($0.provenance, origin: $0.origin) } ?? (
@@ -288,7 +289,7 @@ extension AppState {
             let rate = metrics.figure(town, FigureKey(.completionRate, p.id))
             let v = metrics.scheduleVariance(rate, period: p)
             func cellText(_ c: TableCell) -> (String, Role?) {
-                if case let .text(s, r) = c { return (s, r) }
+                if case let .text(s, r) = c { return (s.text(glyphs), r) }
                 return ("", nil)
             }
             let d = cellText(ft.value(done)), r = cellText(ft.percent(rate))

@@ -5,8 +5,8 @@ extension AppState {
     /// The towns table: a row per town (`positions` in `dataset.towns`), then totals. Rows
     /// are made when shown; the totals, the sort keys and the search terms come from the
     /// period's figures (`periodTable`) without making rows.
-    func townsTable(_ positions: [Int], withCity: Bool, glyphs: Glyphs) -> ListContent {
-        let ft = FigureText(glyphs: glyphs)
+    func townsTable(_ positions: [Int], withCity: Bool) -> ListContent {
+        let ft = FigureText()
         let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
         let columns = [
@@ -37,7 +37,7 @@ extension AppState {
                     ft.value(f.completed),
                     ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
                     rowState.bar(rate),
-                    rowState.variance(rate, glyphs: glyphs),
+                    rowState.variance(rate),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
                 ], searchTerms: rowState.townTerms(town, entities: entities))
@@ -53,7 +53,7 @@ extension AppState {
                         ft.value(metrics.total(FigureKey(.completed, p))),
                         ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
                         bar(rate),
-                        variance(rate, glyphs: glyphs),
+                        variance(rate),
                         projects(
                             ShownFigure(metrics.total(FigureKey(.projectsStarted, p))),
                             ShownFigure(metrics.total(FigureKey(.projectsPlanned))), ft),
@@ -69,18 +69,18 @@ extension AppState {
             planned.add(facts[i].projectsPlanned)
         }
         func sumCell(_ s: Metrics.Tally) -> TableCell {
-            if s.known == 0 { return .text(glyphs.unknown, .unknown) }
+            if s.known == 0 { return .mark(.unknown, .unknown) }
             let text = DecimalMath.text(s.sum, scale: s.decimals)
-            return s.derived == 0 ? .plain(text) : .text(glyphs.derived + text, .derived)
+            return s.derived == 0 ? .plain(text) : .text("\(Mark.derived)\(text)", .derived)
         }
         func countCell(_ s: Metrics.Tally) -> TableCell { .text("\(s.known)/\(s.count)", .legend) }
         func projectSum(_ a: Metrics.Tally, _ b: Metrics.Tally) -> TableCell {
-            let left =
+            let left: CellText =
                 a.known == 0
-                ? glyphs.unknown : (a.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(a.sum, scale: 0)
-            let right =
+                ? "\(Mark.unknown)" : "\(a.derived == 0 ? nil : Mark.derived)\(DecimalMath.text(a.sum, scale: 0))"
+            let right: CellText =
                 b.known == 0
-                ? glyphs.unknown : (b.derived == 0 ? "" : glyphs.derived) + DecimalMath.text(b.sum, scale: 0)
+                ? "\(Mark.unknown)" : "\(b.derived == 0 ? nil : Mark.derived)\(DecimalMath.text(b.sum, scale: 0))"
             return .text("\(left)/\(right)", (a.derived == 0 && b.derived == 0) ? nil : .derived)
         }
         let label =
@@ -97,7 +97,7 @@ extension AppState {
         summary.append(
             TableRow(
                 [
-                    .text(tr("  有数据的小镇", "  towns with figures"), .legend), .plain(""), .plain(""),
+                    .text(CellText(tr("  有数据的小镇", "  towns with figures")), .legend), .plain(""), .plain(""),
                     countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
                 ], role: .legend))
         var content = ListContent(

@@ -3,7 +3,7 @@ import TownsCore
 
 extension AppState {
     /// The four development types, each with its towns and subtotals of known figures.
-    func typesTable(glyphs: Glyphs) -> ListContent {
+    func typesTable() -> ListContent {
         let year = period.map { String($0.year) } ?? ""
         let columns = [
             Column(tr("类型", "Type"), .right, priority: 100),
@@ -27,7 +27,7 @@ extension AppState {
             rows.append(
                 TableRow([
                     .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
-                    subtotal(plan, glyphs), subtotal(done, glyphs),
+                    subtotal(plan), subtotal(done),
                     .plain(nameList(positions, width: columns[5].maxWidth)),
                 ]))
         }

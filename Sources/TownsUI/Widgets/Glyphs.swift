@@ -41,6 +41,18 @@ public struct Glyphs: Hashable, Sendable {
 
     private var eighths7: String { eighths[7] }
 
+    /// How this set draws `mark`.
+    public func glyph(_ mark: Mark) -> String {
+        switch mark {
+        case .unknown: return unknown
+        case .derived: return derived
+        case .behind: return behind
+        case .met: return met
+        case .notMet: return notMet
+        case .undetermined: return undetermined
+        }
+    }
+
     /// Plain ASCII for terminals or fonts without those characters (`--ascii`).
     public static let ascii = Glyphs(
         eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: "-",

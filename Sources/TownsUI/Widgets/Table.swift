@@ -20,18 +20,35 @@ public struct Column: Sendable {
     }
 }
 
-/// What one cell of a table shows: text in a role, or a progress bar.
+/// What one cell of a table shows: text (with marks the glyph set draws) in a role, or a
+/// progress bar. A cell says what it is; the glyphs are chosen when it is drawn.
 public enum TableCell: Sendable {
-    case text(String, Role?)
+    case text(CellText, Role?)
     /// A bar `fraction` full (0...1, clipped), drawn in `role`; nil fraction draws nothing.
     /// `marker` puts the expected-by-now mark at that fraction.
     case bar(fraction: Double?, role: Role, marker: Double?)
 
-    public static func plain(_ s: String) -> TableCell { .text(s, nil) }
+    public static func plain(_ s: String) -> TableCell { .text(CellText(s), nil) }
+
+    /// A mark alone in its role (`—` unknown, `✓` met, ...).
+    public static func mark(_ mark: Mark, _ role: Role?) -> TableCell { .text(CellText(mark), role) }
+
+    /// The cell's text with its marks ("" for a bar).
+    public var cellText: CellText {
+        if case let .text(t, _) = self { return t }
+        return ""
+    }
+
+    /// The cell's text as `glyphs` draws it ("" for a bar).
+    public func text(_ glyphs: Glyphs) -> String {
+        if case let .text(t, _) = self { return t.text(glyphs) }
+        return ""
+    }
 
     var naturalWidth: Int {
         switch self {
-        case let .text(s, _): return DisplayWidth.of(TerminalText.sanitize(s))
+        // Every mark is one cell in every glyph set (tested), so Unicode measures for all.
+        case let .text(s, _): return DisplayWidth.of(TerminalText.sanitize(s.text(.unicode)))
         case .bar: return 0
         }
     }
@@ -143,7 +160,7 @@ public struct TableRenderer: Sendable {
     ) {
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(
-            into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text($0.title, .header) },
+            into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text(CellText($0.title), .header) },
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
@@ -193,7 +210,8 @@ public struct TableRenderer: Sendable {
             let mark = header && i < columns.count && TableLayout.hasSortMark(columns[i].title) ? TableLayout.gap : 0
             let avail = min(w + mark, x + width - col)
             switch cell {
-            case let .text(s, role):
+            case let .text(cellText, role):
+                let s = cellText.text(glyphs)
                 var style = rowStyle
                 if let role, !selected, !header {
                     style = theme.style(role)
