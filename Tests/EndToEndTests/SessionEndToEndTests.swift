@@ -35,15 +35,11 @@ final class SessionEndToEndTests: XCTestCase {
             .map(Paths.shellQuote).joined(separator: " "))
         try session.tmux.waitUntil("the first frame") { ($0.first?.contains("towns ·") ?? false) && ($0.last?.contains("q 退出") ?? false) }
         let defaultTitle = try styles(session.tmux, row: 0)
-        try session.tmux.send("L")
-        try session.tmux.waitFor("Language: English")
-        try session.tmux.send(":")
-        try session.tmux.typeLine("theme light")
-        try session.tmux.waitFor("theme: light")
-        try session.tmux.send("b")
-        try session.tmux.waitFor("filter: behind schedule")
-        try session.tmux.send("s")
-        try session.tmux.waitFor("sorted by")
+        for (keys, shown) in [("L", "Language: English"), (":theme light\r", "theme: light"),
+                              ("b", "filter: behind schedule"), ("s", "sorted by")] {
+            try session.tmux.send("-l", keys)
+            try session.tmux.waitFor(shown)
+        }
         try session.tmux.send("j")
         let before = try session.tmux.waitUntil("Haiyan selected, the sort message gone") { screen in
             screen.contains { $0.contains("Town▲") } && !screen.contains { $0.contains("sorted by") }
@@ -99,12 +95,10 @@ final class SessionEndToEndTests: XCTestCase {
         let hints = first.last!
         XCTAssertTrue(hints.contains("f 搜索") && hints.contains("F2 帮助") && hints.contains("x 退出"), hints)
         XCTAssertFalse(hints.contains("/ 搜索") || hints.contains("? 帮助") || hints.contains("q 退出"), hints)
-        try session.tmux.send("/")
-        try session.tmux.waitFor("未绑定的键 /；F2 查看帮助")
-        try session.tmux.send("q")
-        try session.tmux.waitFor("未绑定的键 q；F2 查看帮助")
-        try session.tmux.send("F2")
-        try session.tmux.waitFor("帮助 Help: keys")
+        for (key, shown) in [("/", "未绑定的键 /；F2 查看帮助"), ("q", "未绑定的键 q；F2 查看帮助"), ("F2", "帮助 Help: keys")] {
+            try session.tmux.send(key)
+            try session.tmux.waitFor(shown)
+        }
         try session.tmux.send("End")
         let help = try session.tmux.waitUntil("the help's last lines") { $0.contains { $0.contains("退出 quit (also Ctrl-C)") } }
         XCTAssertTrue(help.contains { $0.contains(" x ") && $0.contains("退出 quit") }, TmuxSession.show(help))
