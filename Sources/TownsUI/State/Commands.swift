@@ -96,7 +96,7 @@ func commandKey(_ state: AppState, _ key: Key) -> AppState {
         if words.isEmpty { words = [""] }
         let seed = s.completion?.seed ?? words[words.count - 1]
         let options = Commands.candidates(s, words: words).filter { $0.lowercased().hasPrefix(seed.lowercased()) }
-        guard !options.isEmpty else { s.message = s.tr("没有补全", "no completion"); break }
+        guard !options.isEmpty else { s.message = s.tr(Catalogue.noCompletion); break }
         let index = s.completion.map { ($0.index + 1) % options.count } ?? 0
         words[words.count - 1] = options[index]
         line.text = words.joined(separator: " ")
@@ -119,7 +119,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     guard let name = words.first?.lowercased() else { return s }
     let args = Array(words.dropFirst())
     let rest = args.joined(separator: " ")
-    func fail(_ zh: String, _ en: String) -> AppState { var t = s; t.message = t.tr(zh, en); return t }
+    func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
 
     if let view = Commands.views.first(where: { $0.names.contains(name) }) {
         return advance(s, .showView(view.kind))
@@ -127,13 +127,11 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     switch name {
     case "view":
         guard let v = Commands.views.first(where: { $0.names.contains(rest) }) else {
-            return fail(
-                "没有视图「\(rest)」：towns types entities assessment province",
-                "no view \"\(rest)\": towns types entities assessment province")
+            return fail(Catalogue.noViewTownsTypesEntities("\(rest)"))
         }
         return advance(s, .showView(v.kind))
     case "town":
-        guard !rest.isEmpty else { return fail("用法：town 名称", "usage: town NAME") }
+        guard !rest.isEmpty else { return fail(Catalogue.usageTownName) }
         let exact = s.dataset.towns.first {
             [$0.id, $0.nameZH, $0.nameEN].contains { $0.lowercased() == rest.lowercased() }
         }
@@ -141,7 +139,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
             let town = exact
                 ?? s.dataset.towns.first(where: { s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id]) })
         else {
-            return fail("没有小镇「\(rest)」", "no town \"\(rest)\"")
+            return fail(Catalogue.noTown("\(rest)"))
         }
         s.stack = [Screen(.townList), Screen(.townPage(town.id))]
         if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .townPage(town.id) }) {
@@ -159,24 +157,20 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         guard
             let i = s.dataset.periods.firstIndex(where: { $0.id == wanted || $0.labelZH == rest || $0.labelEN == rest })
         else {
-            return fail(
-                "没有期间「\(rest)」：\(s.dataset.periods.map(\.id).joined(separator: " "))",
-                "no period \"\(rest)\": \(s.dataset.periods.map(\.id).joined(separator: " "))")
+            return fail(Catalogue.noPeriod("\(rest)", "\(s.dataset.periods.map(\.id).joined(separator: " "))"))
         }
         s.periodIndex = i
         return refiltered(s)
     case "theme":
         if rest == "next" || rest.isEmpty { return advance(s, .cycleTheme) }
         guard let i = s.themeNames.firstIndex(of: rest) else {
-            return fail(
-                "没有主题「\(rest)」：\(s.themeNames.joined(separator: " "))",
-                "no theme \"\(rest)\": \(s.themeNames.joined(separator: " "))")
+            return fail(Catalogue.noTheme("\(rest)", "\(s.themeNames.joined(separator: " "))"))
         }
         s.themeIndex = i
-        s.message = s.tr("主题：", "theme: ") + rest
+        s.message = s.tr(Catalogue.theme) + rest
         return s
     case "lang", "language":
-        guard let l = Language(rawValue: rest) else { return fail("用法：lang zh|en", "usage: lang zh|en") }
+        guard let l = Language(rawValue: rest) else { return fail(Catalogue.usageLangZhEn) }
         s.language = l
         return s
     case "filter":
@@ -188,7 +182,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         s.search = SearchState(query: rest, editing: false)
         return jumpToMatch(s, forward: true, includeCurrent: true)
     case "export":
-        guard s.content(for: s.screen) != nil else { return fail("此页不能导出", "nothing to export on this page") }
+        guard s.content(for: s.screen) != nil else { return fail(Catalogue.nothingToExportOnThis) }
         var request = ExportRequest(format: .csv, path: nil, byteOrderMark: false)
         for a in args {
             if let f = ExportRequest.Format(rawValue: a.lowercased()) {
@@ -197,7 +191,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 request.byteOrderMark = true
             } else if !a.contains("/") && !a.contains(".") {
                 // A bare word is a format asked for, not a file name: say which exist.
-                return fail("没有导出格式「\(a)」：text csv md json", "no export format \"\(a)\": text csv md json")
+                return fail(Catalogue.noExportFormatTextCsv("\(a)"))
             } else {
                 request.path = a
             }
@@ -211,26 +205,22 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         s.outbox.append(.quit)
         return s
     default:
-        return fail(
-            "未知命令「\(name)」；命令：\(Commands.names.joined(separator: " "))",
-            "unknown command \"\(name)\"; commands: \(Commands.names.joined(separator: " "))")
+        return fail(Catalogue.unknownCommandCommands("\(name)", "\(Commands.names.joined(separator: " "))"))
     }
 }
 
 func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
     var s = state
-    func fail(_ zh: String, _ en: String) -> AppState { var t = s; t.message = t.tr(zh, en); return t }
+    func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
     guard let what = args.first else {
-        return fail(
-            "用法：filter county|type|stage|behind|problem|clear …",
-            "usage: filter county|type|stage|behind|problem|clear ...")
+        return fail(Catalogue.usageFilterCountyTypeStage)
     }
     let value = args.dropFirst().joined(separator: " ")
     switch what {
     case "clear", "none":
         s.filter = TownFilter()
     case "county":
-        guard !value.isEmpty else { return fail("用法：filter county 县名", "usage: filter county NAME") }
+        guard !value.isEmpty else { return fail(Catalogue.usageFilterCountyName) }
         let counties = Set(s.dataset.towns.flatMap { [$0.countyZH, $0.countyEN] })
         // The exact name, else the one county whose name starts with it (海宁 -> 海宁市).
         let starting = counties.filter { $0.lowercased().hasPrefix(value.lowercased()) }
@@ -242,41 +232,40 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
                 }
             ).count == 1 ? starting.first : nil)
         guard let county = match else {
-            return fail(
-                "没有县「\(value)」" + (starting.isEmpty ? "" : "：" + starting.sorted().joined(separator: " ")),
-                "no county \"\(value)\"" + (starting.isEmpty ? "" : ": " + starting.sorted().joined(separator: " ")))
+            let near = starting.sorted().joined(separator: " ")
+            return fail(Catalogue.noCounty("\(value)", starting.isEmpty ? "" : near))
         }
         s.filter.county = county
     case "type":
-        guard let n = Int(value), s.dataset.type(n) != nil else { return fail("类型应为 1-4", "type must be 1-4") }
+        guard let n = Int(value), s.dataset.type(n) != nil else { return fail(Catalogue.typeMustBe) }
         s.filter.type = n
     case "stage":
         guard let stage = ListStage(rawValue: value) else {
-            return fail("名单：cultivation creation named", "stage: cultivation creation named")
+            return fail(Catalogue.stageCultivationCreationNamed)
         }
         s.filter.stage = stage
     case "behind":
         s.filter.behindSchedule = true
     case "problem":
         guard s.dataset.problems?.problems.contains(where: { $0.id == value }) == true else {
-            return fail("没有问题「\(value)」", "no problem \"\(value)\"")
+            return fail(Catalogue.noProblem("\(value)"))
         }
         s.filter.problem = value
     default:
-        return fail("不能按「\(what)」筛选", "cannot filter by \"\(what)\"")
+        return fail(Catalogue.cannotFilterBy("\(what)"))
     }
     s = refiltered(s)
-    if s.filter.isEmpty { s.message = s.tr("已清除筛选", "filter cleared") }
+    if s.filter.isEmpty { s.message = s.tr(Catalogue.filterCleared) }
     return s
 }
 
 func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
     var s = state
     guard let content = s.listContent(s.screen.kind) else {
-        s.message = s.tr("此页不能排序", "nothing to sort on this page"); return s
+        s.message = s.tr(Catalogue.nothingToSortOnThis); return s
     }
     guard let column = args.first else {
-        s.message = s.tr("用法：sort 列 [asc|desc]", "usage: sort COLUMN [asc|desc]"); return s
+        s.message = s.tr(Catalogue.usageSortColumnAscDesc); return s
     }
     var sc = s.screen
     if column == "none" {
@@ -286,7 +275,7 @@ func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
     } else if let i = content.columns.firstIndex(where: { $0.title == column }) {
         sc.sortColumn = i
     } else {
-        s.message = s.tr("没有列「\(column)」", "no column \"\(column)\"")
+        s.message = s.tr(Catalogue.noColumn("\(column)"))
         return s
     }
     sc.sortDescending = args.dropFirst().first == "desc"

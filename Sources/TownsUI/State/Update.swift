@@ -54,11 +54,11 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = reloaded(s, with: facts)
         s.dataChangedAt = changedAt
         s.message =
-            s.tr("数据已更新 data reloaded", "data reloaded")
+            s.tr(Catalogue.dataReloaded)
             + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
     case let .reloadFailed(problem, more):
         s.reloadProblem =
-            s.tr("数据未更新 not reloaded: ", "not reloaded: ") + problem + (more > 0 ? " (+\(more) more: towns check)" : "")
+            s.tr(Catalogue.notReloaded) + problem + (more > 0 ? " (+\(more) more: towns check)" : "")
         // The problem is news: no earlier message ("data reloaded") may stand over it.
         s.message = nil
     case .dataUnchanged:
@@ -66,9 +66,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .exportFinished(text, failed):
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .unboundKey(key):
-        s.message = s.tr(
-            "未绑定的键 \(KeyMap.name(key))；\(s.keyName(.toggleHelp)) 查看帮助",
-            "key \(KeyMap.name(key)) does nothing; \(s.keyName(.toggleHelp)) for help")
+        s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
     case .toggleHelp:
         s.showHelp.toggle()
         s.helpScroll = 0
@@ -77,8 +75,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.themeIndex = (s.themeIndex + 1) % n
         s.message =
             n > 1
-            ? s.tr("主题 theme: ", "theme: ") + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
-            : s.tr("主题 theme: ", "theme: ")
+            ? s.tr(Catalogue.theme2) + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
+            : s.tr(Catalogue.theme2)
                 + "only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
     case let .resize(width, height):
         // A resize is not the user's answer to the message: "match 2/5" and the like stay.
@@ -93,7 +91,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.stack.removeLast()
             s.screen = clamped(s.screen, in: s)
         } else {
-            s.message = s.tr("已在顶层 at the top — \(s.keyName(.quit)) 退出 quit", "at the top — \(s.keyName(.quit)) quits")
+            s.message = s.tr(Catalogue.atTheTopQuits("\(s.keyName(.quit))"))
         }
     case .nextView, .previousView:
         let tops = AppState.topViews
@@ -106,17 +104,17 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.showHelp = false
     case .nextPeriod, .previousPeriod:
         let n = s.dataset.periods.count
-        guard n > 0 else { s.message = s.tr("没有期间 no periods in the data", "no periods in the data"); break }
+        guard n > 0 else { s.message = s.tr(Catalogue.noPeriodsInTheData); break }
         let before = s.periodIndex
         s.periodIndex = (s.periodIndex + (action == .nextPeriod ? 1 : n - 1)) % n
         let p = s.dataset.periods[s.periodIndex]
-        s.message = s.tr("期间 period: \(p.labelZH) \(p.labelEN)", "period: \(p.labelEN)")
+        s.message = s.tr(Catalogue.period("\(p.labelZH)", "\(p.labelEN)"))
         // Past either end the periods wrap round: say so, or a held ] would cycle unnoticed.
         if n > 1, action == .nextPeriod ? s.periodIndex < before : s.periodIndex > before {
             s.message! +=
                 action == .nextPeriod
-                ? s.tr("（已回到第一期 wrapped to the first）", " (wrapped to the first)")
-                : s.tr("（已回到最后一期 wrapped to the last）", " (wrapped to the last)")
+                ? s.tr(Catalogue.wrappedToTheFirst)
+                : s.tr(Catalogue.wrappedToTheLast)
         }
         if !s.filter.isEmpty { s = refiltered(s) }
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
@@ -132,17 +130,16 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if s.showHelp { s.showHelp = false; break }
         guard let content = s.content(for: s.screen), s.screen.selection < content.selectableCount else { break }
         guard let target = content.target(at: s.screen.selection) else {
-            s.message = s.tr(
-                "没有该小镇的数据 no figures for this town in the dataset", "no figures for this town in the dataset")
+            s.message = s.tr(Catalogue.noFiguresForThisTown)
             break
         }
         s.stack.append(Screen(target))
     case .toggleLanguage:
         s.language = s.language == .zh ? .en : .zh
-        s.message = s.tr("界面语言：中文", "Language: English")
+        s.message = s.tr(Catalogue.languageEnglish)
     case .startSearch:
         guard s.content(for: s.screen) != nil else {
-            s.message = s.tr("此页不能搜索", "nothing to search on this page"); break
+            s.message = s.tr(Catalogue.nothingToSearchOnThis); break
         }
         s.search = SearchState(query: "", editing: true)
         s.searchOrigin = s.screen.selection
@@ -152,7 +149,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = jumpToMatch(s, forward: action == .nextMatch, includeCurrent: false)
     case .sortNextColumn, .sortReverse:
         guard let content = s.listContent(s.screen.kind) else {
-            s.message = s.tr("此页不能排序", "nothing to sort on this page"); break
+            s.message = s.tr(Catalogue.nothingToSortOnThis); break
         }
         var sc = s.screen
         if action == .sortReverse {
@@ -172,10 +169,10 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.screen = clamped(sc, in: s)
         if let c = sc.sortColumn {
             s.message =
-                s.tr("按「\(content.columns[c].title)」", "sorted by \"\(content.columns[c].title)\"")
-                + (sc.sortDescending ? s.tr(" 降序", " descending") : s.tr(" 升序", " ascending"))
+                s.tr(Catalogue.sortedBy("\(content.columns[c].title)"))
+                + (sc.sortDescending ? s.tr(Catalogue.descending) : s.tr(Catalogue.ascending))
         } else {
-            s.message = s.tr("原始顺序", "data order")
+            s.message = s.tr(Catalogue.dataOrder)
         }
     case .toggleBehindFilter:
         s.filter.behindSchedule.toggle()
@@ -185,7 +182,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.filter = TownFilter()
         s.search = nil
         s = refiltered(s)
-        s.message = had ? s.tr("已清除筛选和搜索", "filter and search cleared") : s.tr("没有筛选", "no filter")
+        s.message = had ? s.tr(Catalogue.filterAndSearchCleared) : s.tr(Catalogue.noFilter)
     case .startCommand:
         s.commandLine = CommandLineState()
     case let .commandKey(key):
@@ -196,7 +193,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = mouse(s, event)
     case .export:
         guard s.content(for: s.screen) != nil else {
-            s.message = s.tr("此页不能导出", "nothing to export on this page"); break
+            s.message = s.tr(Catalogue.nothingToExportOnThis); break
         }
         s.outbox.append(.export(ExportRequest(format: .csv, path: nil, byteOrderMark: true)))
     }
@@ -225,7 +222,7 @@ func refiltered(_ state: AppState) -> AppState {
     }
     if !s.filter.isEmpty {
         let n = s.filtered(Array(s.dataset.towns.indices)).count
-        s.message = s.tr("筛选", "filter") + ": " + s.filter.summary(s.tr) + " — " + s.tr("\(n) 个小镇", "\(n) towns")
+        s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr) + " — " + s.tr(Catalogue.towns("\(n)"))
     }
     return s
 }
@@ -238,9 +235,7 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
     case let .char(c):
         // Past the longest query a key changes nothing (a paste of a page costs no search).
         guard search.query.count < SearchState.maximumLength else {
-            s.message = s.tr(
-                "搜索最多 \(SearchState.maximumLength) 个字", "a search holds at most \(SearchState.maximumLength) characters"
-            )
+            s.message = s.tr(Catalogue.aSearchHoldsAtMost("\(SearchState.maximumLength)"))
             return s
         }
         search.query.append(c)
@@ -281,14 +276,14 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
     var s = state
     guard let search = s.search, !search.query.isEmpty else {
         if state.search == nil {
-            s.message = s.tr("没有搜索；\(s.keyName(.startSearch)) 开始搜索", "no search; \(s.keyName(.startSearch)) to search")
+            s.message = s.tr(Catalogue.noSearchToSearch("\(s.keyName(.startSearch))"))
         }
         return s
     }
     guard s.content(for: s.screen) != nil else { return s }
     let matches = s.searchMatches()
     guard !matches.isEmpty else {
-        s.message = s.tr("没有匹配「\(search.query)」", "no match for \"\(search.query)\"")
+        s.message = s.tr(Catalogue.noMatchFor("\(search.query)"))
         return s
     }
     let current = s.screen.selection
@@ -301,7 +296,7 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
     s.screen.selection = next
     s.screen = clamped(s.screen, in: s)
     let n = matches.partitioningIndex { $0 >= next } + 1
-    s.message = s.tr("匹配 \(n)/\(matches.count)「\(search.query)」", "match \(n)/\(matches.count) \"\(search.query)\"")
+    s.message = s.tr(Catalogue.match("\(n)", "\(matches.count)", "\(search.query)"))
     return s
 }
 

@@ -26,8 +26,11 @@ extension AppState: ShownFacts {
 }
 
 extension ShownFacts {
-    /// `zh` or `en` by the interface language.
+    /// `zh` or `en` by the interface language (names from the data, which has both).
     public func tr(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// A text of the catalogue in the interface language.
+    public func tr(_ text: Bilingual) -> String { language == .zh ? text.zh : text.en }
 
     /// A town's name in the interface language.
     public func name(_ town: Town) -> String { language == .zh ? town.nameZH : town.nameEN }
@@ -96,8 +99,8 @@ extension ShownFacts {
     /// ("… 等 2,497 个" / "… and 2,497 more"): a type of 2,500 towns is not written out in
     /// full for a cell that shows 60 columns.
     func nameList(_ positions: [Int], width: Int) -> String {
-        let separator = tr("、", ", ")
-        func more(_ n: Int) -> String { tr("… 等 \(n) 个", "… and \(n) more") }
+        let separator = tr(Catalogue.text)
+        func more(_ n: Int) -> String { tr(Catalogue.andMore("\(n)")) }
         var out = ""
         var used = 0
         var fitted: (text: String, count: Int)?  // the longest start that fits with its "more"
@@ -128,7 +131,8 @@ extension ShownFacts {
         case .unknown: return .mark(.undetermined, .unknown)
         case .info:
             return .text(
-                CellText(language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y")),
+                CellText(
+                    language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y")),
                 .legend)
         }
     }

@@ -6,7 +6,7 @@ extension AppState {
     func assessmentTable() -> ListContent {
         let assessment = Assessment(metrics: metrics)
         let rules = dataset.rules
-        var columns = [Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30)]
+        var columns = [Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30)]
         for (i, rule) in rules.enumerated() {
             columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: 90 - i))
         }
@@ -46,18 +46,18 @@ extension AppState {
                 }
             }
             summary.append(TableRow(cells, role: .totals))
-            let minimum = tr("全市 \(city.year) 首年最低投资 minimum: ", "\(dataset.regionEN) \(city.year) first-year minimum: ")
+            let minimum = tr(Catalogue.firstYearMinimum("\(city.year)", "\(dataset.regionEN)"))
             var line = CellText(minimum + city.formula)
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
             if let reported = city.reported {
-                line += "\(tr(" (报告 reported ", " (reported "))\(FigureText().value(reported).cellText))"
+                line += "\(tr(Catalogue.reported))\(FigureText().value(reported).cellText))"
             }
             if let completed = city.completed {
-                line += "\(tr("; 完成 completed ", "; completed "))\(FigureText().value(completed).cellText)"
+                line += "\(tr(Catalogue.completed))\(FigureText().value(completed).cellText)"
             }
             if let margin = city.margin {
                 line += CellText(
-                    "; " + (margin >= 0 ? tr("超出 above by", "above by") : tr("不足 short by", "short by")) + " "
+                    "; " + (margin >= 0 ? tr(Catalogue.aboveBy) : tr(Catalogue.shortBy)) + " "
                         + DecimalMath.text(abs(margin), scale: 2))
             }
             notes.append(line)
@@ -72,8 +72,8 @@ extension AppState {
             columns: columns, rows: rows, targets: townTargets(positions),
             summary: filter.isEmpty ? summary : [],
             emptyText: rules.isEmpty
-                ? tr("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset")
-                : tr("没有小镇 no towns", "no towns"),
+                ? tr(Catalogue.noRulesTomlInThe)
+                : tr(Catalogue.noTowns),
             notes: notes)
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }

@@ -9,7 +9,7 @@ extension AppState {
         let ft = FigureText(glyphs: glyphs)
         var out: [DetailLine] = [
             DetailLine([
-                (tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN): reported totals"), .title),
+                (tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)")), .title),
                 ("  " + tr(dataset.nameEN, dataset.nameZH), .label),
             ]), .text(""),
         ]
@@ -26,16 +26,16 @@ extension AppState {
             switch figure?.provenance {
             case let .reported(source, at, quote, n)?:
                 if !cited.contains(source) { cited.append(source) }
-                var t = tr("报告 reported: ", "reported: ") + source
+                var t = tr(Catalogue.reported2) + source
                 if let at { t += " \(at)" }
                 if let quote { t += " “\(quote)”" }
                 if let n { t += " — \(n)" }
                 if let o = figure?.origin { t += " [\(fileName(o.file)):\(o.line)]" }
                 note = (t, .source)
             case let .derived(formula)?:
-                note = (tr("推算 derived: ", "derived: ") + formula, .derived)
+                note = (tr(Catalogue.derived) + formula, .derived)
             case nil:
-                note = (tr("未知 unknown", "unknown"), .unknown)
+                note = (tr(Catalogue.unknown), .unknown)
             }
             let labelWidth = 24, valueWidth = 12
             let l = TableRenderer(theme: .monochrome, glyphs: glyphs).fit(label, width: labelWidth - 1)
@@ -69,7 +69,7 @@ extension AppState {
         for p in dataset.periods {
             out.append(.text(""))
             out.append(
-                .text(label(p) + (p.id == period?.id ? tr("  ◀ 当前期间 shown period", "  ◀ shown period") : ""), .header))
+                .text(label(p) + (p.id == period?.id ? tr(Catalogue.shownPeriod) : ""), .header))
             for m in Measure.allCases where m.periodKind == .cumulative {
                 let f = metrics.total(FigureKey(m, p.id))
                 if f != nil || [.completed, .completionRate].contains(m) {
@@ -80,7 +80,7 @@ extension AppState {
         let mine = facts.findings.filter { $0.townID == nil }
         if !mine.isEmpty {
             out.append(.text(""))
-            out.append(.text(tr("核对 Checks (towns check)", "Checks (towns check)"), .header))
+            out.append(.text(tr(Catalogue.checksTownsCheck), .header))
             for f in mine {
                 let mark = f.kind == .confirmed ? "✓" : (f.kind == .inconsistency ? "!" : "…")
                 for l in TextWrap.wrap("\(mark) \(f.subject): \(f.message)", width: width) {

@@ -6,12 +6,12 @@ extension AppState {
     /// their names; a last row for towns whose source names no entity. Rows are made when shown.
     func entitiesTable() -> ListContent {
         let columns = [
-            Column(tr("运营主体", "Operating entity"), priority: 100, minWidth: 8, maxWidth: 34),
-            Column(tr("性质", "Kind"), priority: 40, maxWidth: 16),
-            Column(tr("模式", "Mode"), priority: 60),
-            Column(tr("数量", "Count"), .right, priority: 70),
+            Column(tr(Catalogue.operatingEntity), priority: 100, minWidth: 8, maxWidth: 34),
+            Column(tr(Catalogue.kind), priority: 40, maxWidth: 16),
+            Column(tr(Catalogue.mode), priority: 60),
+            Column(tr(Catalogue.count), .right, priority: 70),
             // 40 columns: with a 34-column name and the count, the list fits in 80.
-            Column(tr("小镇", "Towns"), priority: 90, minWidth: 8, maxWidth: 40),
+            Column(tr(Catalogue.towns2), priority: 90, minWidth: 8, maxWidth: 40),
         ]
         let byEntity = facts.townsByEntity
         let entities = dataset.entities
@@ -24,7 +24,7 @@ extension AppState {
                 let list = towns(unnamed)
                 return TableRow(
                     [
-                        .text(CellText(rowState.tr("（来源未载明运营主体）", "(the source names no entity)")), .unknown),
+                        .text(CellText(rowState.tr(Catalogue.theSourceNamesNoEntity)), .unknown),
                         .mark(.unknown, .unknown),
                         .mark(.unknown, .unknown), .plain(String(unnamed.count)),
                         .plain(rowState.nameList(unnamed, width: listWidth)),
@@ -39,7 +39,7 @@ extension AppState {
                 [
                     .plain(rowState.tr(entity.nameZH, entity.nameEN)),
                     entity.kind.map {
-                        .plain($0 == "central state-owned enterprise" ? rowState.tr("央企", "central SOE") : $0)
+                        .plain($0 == "central state-owned enterprise" ? rowState.tr(Catalogue.centralSoe) : $0)
                     } ?? .mark(.unknown, .unknown),
                     modes.isEmpty
                         ? .mark(.unknown, .unknown)
@@ -56,6 +56,6 @@ extension AppState {
         }
         return ListContent(
             columns: columns, rows: rows, targets: targets, summary: [],
-            emptyText: tr("没有运营主体 no operating entities in entities.toml", "no operating entities in entities.toml"))
+            emptyText: tr(Catalogue.noOperatingEntitiesInEntities))
     }
 }

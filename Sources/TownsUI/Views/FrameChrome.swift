@@ -7,15 +7,15 @@ extension Renderer {
         grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), with: Cell(text: " ", style: style))
         // A synthetic dataset says so before its name: a narrow terminal cuts the name, never
         // the mark (invented figures must not pass for real ones).
-        let mark = state.dataset.synthetic ? state.tr("[合成数据 SYNTHETIC] ", "[SYNTHETIC DATA] ") : ""
+        let mark = state.dataset.synthetic ? state.tr(Catalogue.syntheticData) : ""
         let title = " towns · " + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
         let periodText: String
         if let p = state.period {
             periodText =
-                state.tr("期间", "period")
+                state.tr(Catalogue.period2)
                 + " [ \(state.label(p)) ] \(state.periodIndex + 1)/\(state.dataset.periods.count) "
         } else {
-            periodText = state.tr("期间", "period") + " \(glyphs.unknown) "
+            periodText = state.tr(Catalogue.period2) + " \(glyphs.unknown) "
         }
         let pw = DisplayWidth.of(periodText)
         grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, state.width - pw - 1))
@@ -65,17 +65,17 @@ extension Renderer {
     /// The path from the top view to the current screen.
     public static func crumb(_ kind: Screen.Kind, _ state: AppState) -> String {
         switch kind {
-        case .townList: return state.tr("小镇 Towns", "Towns")
-        case .typeList: return state.tr("类型 Types", "Types")
+        case .townList: return state.tr(Catalogue.towns3)
+        case .typeList: return state.tr(Catalogue.types)
         case let .townsOfType(n): return "\(n) " + (state.dataset.type(n).map { state.tr($0.nameZH, $0.nameEN) } ?? "?")
-        case .entityList: return state.tr("运营主体 Entities", "Operating entities")
+        case .entityList: return state.tr(Catalogue.operatingEntities)
         case let .townsOfEntity(id):
             return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } }
-                ?? state.tr("未载明运营主体", "entity not named")
+                ?? state.tr(Catalogue.entityNotNamed)
         case let .townPage(id): return state.town(id).map(state.name) ?? id
-        case .assessment: return state.tr("考核 Assessment", "Assessment")
-        case .cityTotals: return state.tr("全市报告 \(state.dataset.regionZH)", "\(state.dataset.regionEN) totals")
-        case .province: return state.tr("全省 Province", "Province")
+        case .assessment: return state.tr(Catalogue.assessment)
+        case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
+        case .province: return state.tr(Catalogue.province)
         case let .city(name): return name
         }
     }
@@ -85,8 +85,8 @@ extension Renderer {
         var status: [String] = []
         if !state.filter.isEmpty {
             status.append(
-                state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
-                    + state.tr("清除", "clears") + ")")
+                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
+                    + state.tr(Catalogue.clears) + ")")
         }
         if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
             status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))")
@@ -94,7 +94,7 @@ extension Renderer {
         // When the data last changed (live reload), if it fits beside the path.
         let pathWidth = DisplayWidth.of(path) + 2
         if let changed = state.dataChangedAt {
-            let text = state.tr("数据更新 ", "data changed ") + changed
+            let text = state.tr(Catalogue.dataChanged) + changed
             let candidate = (status + [text]).joined(separator: "  ")
             if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width {
                 status.append(text)

@@ -7,39 +7,33 @@ extension Renderer {
         var lines: [(String, String)] = state.keyMap.bindings.map { b in
             (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
         }
-        lines.append(("Ctrl-L", state.tr("重绘屏幕 redraw the screen", "redraw the screen")))
+        lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append(("", ""))
         lines.append(
             (
                 glyphs.derived,
-                state.tr(
-                    "推算 derived from reported figures (formula on the town's page)",
-                    "derived from reported figures (formula on the town's page)")
+                state.tr(Catalogue.derivedFromReportedFiguresFormula)
             ))
         lines.append(
             (
                 glyphs.unknown,
-                state.tr("未知 unknown: no source gives it (never 0)", "unknown: no source gives it (never 0)")
+                state.tr(Catalogue.unknownNoSourceGivesIt)
             ))
-        lines.append((">14", state.tr("下限 the source gives only a lower bound", "the source gives only a lower bound")))
+        lines.append((">14", state.tr(Catalogue.theSourceGivesOnlyA)))
         lines.append(
-            ("!", state.tr("核对不符 a consistency check fails (towns check)", "a consistency check fails (towns check)")))
+            ("!", state.tr(Catalogue.aConsistencyCheckFailsTowns)))
         lines.append(
             (
                 glyphs.behind,
-                state.tr(
-                    "落后 behind schedule: completion below the share of the year elapsed",
-                    "behind schedule: completion below the share of the year elapsed")
+                state.tr(Catalogue.behindScheduleCompletionBelowThe)
             ))
         lines.append(
             (
                 glyphs.marker,
-                state.tr(
-                    "应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)",
-                    "expected by now: the share of the year elapsed (Jan-Sep: 75%)")
+                state.tr(Catalogue.expectedByNowTheShare)
             ))
-        lines.append((state.tr("进度差", "Sched."), "schedule variance, percentage points (completion − elapsed)"))
-        lines.append((state.tr("项目", "Projects"), "projects started / planned (3 years)"))
+        lines.append((state.tr(Catalogue.sched), "schedule variance, percentage points (completion − elapsed)"))
+        lines.append((state.tr(Catalogue.projects), "projects started / planned (3 years)"))
         return lines
     }
 
@@ -58,7 +52,7 @@ extension Renderer {
         let box = theme.style(.border)
         grid.fill(Rect(x: x0, y: y0, width: w, height: h), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0, style: box)
-        grid.put(state.tr(" 帮助 Help: keys ", " Help: keys "), x: x0 + 2, y: y0, style: theme.style(.header))
+        grid.put(state.tr(Catalogue.helpKeys), x: x0 + 2, y: y0, style: theme.style(.header))
         grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0 + h - 1, style: box)
         let visible = h - 2
         let start = min(max(0, state.helpScroll), max(0, lines.count - visible))

@@ -26,7 +26,7 @@ extension AppState {
     /// The "Sources" block of a page: each source cited, with its author, address and note.
     func sourceLines(_ cited: [String], width: Int) -> [DetailLine] {
         guard !cited.isEmpty else { return [] }
-        var out: [DetailLine] = [.text(""), .text(tr("来源 Sources", "Sources"), .header)]
+        var out: [DetailLine] = [.text(""), .text(tr(Catalogue.sources), .header)]
         for id in cited {
             guard let s = dataset.sources[id] else { continue }
             var text = "\(id): \(s.title)"
@@ -41,20 +41,20 @@ extension AppState {
     /// A measure's name in the interface language.
     func measureLabel(_ m: Measure) -> String {
         switch m {
-        case .planTotal: return tr("3年计划投资 3-year plan", "3-year planned investment")
-        case .planYear: return tr("年度计划投资 year plan", "year's planned investment")
-        case .planShare: return tr("年度计划占比 plan share", "year plan / 3-year plan")
-        case .completed: return tr("完成投资 completed", "completed investment")
-        case .completionRate: return tr("完成率 of plan", "% of the year's plan")
-        case .projectsPlanned: return tr("3年计划项目 projects", "projects planned (3 years)")
-        case .projectsStarted: return tr("已开工项目 started", "projects started")
-        case .startRate: return tr("开工率 start rate", "start rate")
-        case .featuredInvestment: return tr("特色产业投资 featured", "featured-industry investment")
-        case .featuredShare: return tr("特色产业占比 featured %", "featured-industry share")
-        case .revenue: return tr("营业收入 revenue", "revenue")
-        case .areaPlanned: return tr("规划面积 area", "planned area")
-        case .areaBuilt: return tr("建成面积 built", "built area")
-        case .investmentMinimum: return tr("最低投资要求 minimum", "required minimum investment")
+        case .planTotal: return tr(Catalogue.yearPlannedInvestment)
+        case .planYear: return tr(Catalogue.yearSPlannedInvestment)
+        case .planShare: return tr(Catalogue.yearPlanYearPlan)
+        case .completed: return tr(Catalogue.completedInvestment)
+        case .completionRate: return tr(Catalogue.ofTheYearSPlan)
+        case .projectsPlanned: return tr(Catalogue.projectsPlannedYears)
+        case .projectsStarted: return tr(Catalogue.projectsStarted)
+        case .startRate: return tr(Catalogue.startRate)
+        case .featuredInvestment: return tr(Catalogue.featuredIndustryInvestment)
+        case .featuredShare: return tr(Catalogue.featuredIndustryShare)
+        case .revenue: return tr(Catalogue.revenue)
+        case .areaPlanned: return tr(Catalogue.plannedArea)
+        case .areaBuilt: return tr(Catalogue.builtArea)
+        case .investmentMinimum: return tr(Catalogue.requiredMinimumInvestment)
         }
     }
 }

@@ -7,15 +7,15 @@ extension AppState {
     func provinceTable() -> ListContent {
         guard let list = dataset.province else {
             return ListContent(
-                columns: [Column(tr("城市", "City"))], rows: [], targets: [], summary: [],
-                emptyText: tr("没有全省名单 no province.toml in the dataset", "no province.toml in the dataset"))
+                columns: [Column(tr(Catalogue.city))], rows: [], targets: [], summary: [],
+                emptyText: tr(Catalogue.noProvinceTomlInThe))
         }
         let columns = [
-            Column(tr("城市 city", "City"), priority: 100, minWidth: 8, maxWidth: 20),
-            Column(tr("小镇", "Towns"), .right, priority: 100),
-            Column(tr("报告", "Reported"), .right, priority: 50),
+            Column(tr(Catalogue.city2), priority: 100, minWidth: 8, maxWidth: 20),
+            Column(tr(Catalogue.towns2), .right, priority: 100),
+            Column(tr(Catalogue.reported3), .right, priority: 50),
             Column("", priority: 60, flexible: true, minWidth: 6),
-            Column(tr("有数据", "With figures"), .right, priority: 80),
+            Column(tr(Catalogue.withFigures), .right, priority: 80),
         ]
         let maxCount = max(1, list.cities.map { list.towns(in: $0.nameZH).count }.max() ?? 1)
         var rows: [TableRow] = []
@@ -33,12 +33,13 @@ extension AppState {
                         .plain(String(towns.count)), reported,
                         .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
                         withFigures == 0
-                            ? .text(CellText(towns.isEmpty ? "" : tr("无 none", "none")), .unknown) : .plain(String(withFigures)),
+                            ? .text(CellText(towns.isEmpty ? "" : tr(Catalogue.none)), .unknown)
+                            : .plain(String(withFigures)),
                     ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
         }
         let total = TableRow(
             [
-                .plain(tr("全省 Province", "Province")), .plain(String(list.listed.count)),
+                .plain(tr(Catalogue.province)), .plain(String(list.listed.count)),
                 list.reportedCount.map { .plain(String($0)) } ?? .mark(.unknown, .unknown),
                 .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
             ], role: .totals)
@@ -52,29 +53,29 @@ extension AppState {
         )
         return ListContent(
             columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
-            emptyText: tr("没有城市 no [[city]] in province.toml", "no [[city]] in province.toml"), notes: [CellText(note)])
+            emptyText: tr(Catalogue.noCityInProvinceToml), notes: [CellText(note)])
     }
 
     /// The listed towns of one city; towns with figures open their pages.
     func cityTable(_ name: String) -> ListContent {
         let listed = dataset.province?.towns(in: name) ?? []
         let columns = [
-            Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30),
-            Column(tr("县市区", "County"), priority: 60),
-            Column(tr("数据 figures", "Figures"), priority: 90, maxWidth: 40),
+            Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30),
+            Column(tr(Catalogue.county), priority: 60),
+            Column(tr(Catalogue.figures), priority: 90, maxWidth: 40),
         ]
         let rows = listed.map { t in
             TableRow(
                 [
                     .plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .mark(.unknown, .unknown),
                     t.townID != nil
-                        ? .plain(tr("有 — Enter 打开 open", "yes — Enter opens"))
-                        : .text(CellText(tr("无数据 no figures in this dataset", "no figures in this dataset")), .unknown),
+                        ? .plain(tr(Catalogue.yesEnterOpens))
+                        : .text(CellText(tr(Catalogue.noFiguresInThisDataset)), .unknown),
                 ],
                 searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
         }
         return ListContent(
             columns: columns, rows: rows, targets: listed.map { $0.townID.map { .townPage($0) } }, summary: [],
-            emptyText: tr("\(name): 名单中没有小镇 no towns on the list", "\(name): no towns on the list"))
+            emptyText: tr(Catalogue.noTownsOnTheList("\(name)")))
     }
 }

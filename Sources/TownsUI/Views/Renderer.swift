@@ -121,10 +121,10 @@ public struct Renderer: Sendable {
 
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {
         let lines = [
-            state.tr("终端太小 terminal too small", "terminal too small"),
-            "\(state.width)x\(state.height), " + state.tr("至少需要 need", "need")
+            state.tr(Catalogue.terminalTooSmall),
+            "\(state.width)x\(state.height), " + state.tr(Catalogue.need)
                 + " \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
-            state.tr("\(state.keyName(.quit)) 退出 quit", "\(state.keyName(.quit)) quits"),
+            state.tr(Catalogue.quits("\(state.keyName(.quit))")),
         ]
         for (i, l) in lines.enumerated() {
             let w = DisplayWidth.of(l)

@@ -20,7 +20,7 @@ extension Renderer {
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
             let hint =
                 (state.message.map { $0 + "  " } ?? "")
-                + state.tr("Enter 确定  Esc 取消  ↑↓ 上/下一个", "Enter keeps  Esc cancels  ↑↓ previous/next")
+                + state.tr(Catalogue.enterKeepsEscCancelsPrevious)
             grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
             return
         }
@@ -69,8 +69,8 @@ extension Renderer {
         let hints: [(String, String)] =
             state.showHelp
             ? [
-                ("Esc/" + key(.toggleHelp, "?"), state.tr("关闭帮助 close help", "close help")),
-                (key(.quit, "q"), state.tr("退出 quit", "quit")),
+                ("Esc/" + key(.toggleHelp, "?"), state.tr(Catalogue.closeHelp)),
+                (key(.quit, "q"), state.tr(Catalogue.quit)),
             ]
             : [
                 (key(.moveUp, "↑") + key(.moveDown, "↓"), zh ? "移动" : "move"),

@@ -19,7 +19,7 @@ extension AppState {
     }
 
     func makeTownDetail(_ id: String, width: Int, glyphs: Glyphs) -> [DetailLine] {
-        guard let town = town(id) else { return [.text(tr("没有这个小镇 no town '\(id)'", "no town '\(id)'"), .warning)] }
+        guard let town = town(id) else { return [.text(tr(Catalogue.noTown2("\(id)")), .warning)] }
         let ft = FigureText(glyphs: glyphs)
         var out: [DetailLine] = []
         let labelWidth = 20
@@ -31,14 +31,14 @@ extension AppState {
             switch p {
             case let .reported(source, at, quote, note):
                 if !cited.contains(source) { cited.append(source) }
-                var s = tr("报告 reported: ", "reported: ") + source
+                var s = tr(Catalogue.reported2) + source
                 if let at { s += " \(at)" }
                 if let quote { s += " “\(quote)”" }
                 if let note { s += " — \(note)" }
                 if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
                 return (s, .source)
             case let .derived(formula):
-                var s = tr("推算 derived: ", "derived: ") + formula
+                var s = tr(Catalogue.derived) + formula
                 if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
                 return (s, .derived)
             }
@@ -74,7 +74,7 @@ extension AppState {
             let shown = figure == nil ? value : value + (unit == "%" ? "" : " \(unit)")
             let note =
                 figure.map { cite($0.provenance, origin: $0.origin) } ?? (
-                    tr("未知 unknown: no source gives it", "unknown: no source gives it"), .unknown
+                    tr(Catalogue.unknownNoSourceGivesIt2), .unknown
                 )
             field(label, shown, role, note)
         }
@@ -85,68 +85,64 @@ extension AppState {
                 : DetailLine([(town.nameEN, .title), ("  " + town.nameZH, .label)]))
         out.append(.text(""))
         field(
-            tr("县(市、区)", "County"), county(town), nil,
+            tr(Catalogue.county2), county(town), nil,
             town.countyFrom == "name"
                 ? ("read from the town's name (the source prints no county column)", .derived) : nil)
         let typeName = dataset.type(town.type).map { tr($0.nameZH, $0.nameEN) } ?? "?"
         field(
-            tr("类型 type", "Type"), "\(town.type) \(typeName)", nil,
-            town.typeAt.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
+            tr(Catalogue.type), "\(town.type) \(typeName)", nil,
+            town.typeAt.map { (tr(Catalogue.reported2) + $0, .source) })
         if let industry = town.industry {
-            field(tr("产业 industry", "Industry"), industry, nil, town.industryNote.map { ("\($0)", .source) })
+            field(tr(Catalogue.industry), industry, nil, town.industryNote.map { ("\($0)", .source) })
         } else {
-            field(tr("产业 industry", "Industry"), glyphs.unknown, .unknown, nil)
+            field(tr(Catalogue.industry), glyphs.unknown, .unknown, nil)
         }
         let listName: String = {
             switch town.list {
-            case .cultivation: return tr("培育名单 cultivation", "cultivation list");
-            case .creation: return tr("创建名单 creation", "creation list");
-            case .named: return tr("已命名 named", "named")
+            case .cultivation: return tr(Catalogue.cultivationList);
+            case .creation: return tr(Catalogue.creationList);
+            case .named: return tr(Catalogue.named)
             }
         }()
         field(
-            tr("名单 list", "List"), listName + (town.listDate.map { " \($0)" } ?? ""), nil,
-            town.listSource.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
+            tr(Catalogue.list), listName + (town.listDate.map { " \($0)" } ?? ""), nil,
+            town.listSource.map { (tr(Catalogue.reported2) + $0, .source) })
         if town.entityIDs.isEmpty {
             field(
-                tr("运营主体", "Entities"), glyphs.unknown, .unknown,
+                tr(Catalogue.entities), glyphs.unknown, .unknown,
                 (
-                    tr(
-                        "未知 unknown: the source names no operating entity",
-                        "unknown: the source names no operating entity"), .unknown
+                    tr(Catalogue.unknownTheSourceNamesNo), .unknown
                 ))
         }
         for (i, eid) in town.entityIDs.enumerated() {
             let entity = dataset.entity(eid)
             field(
-                i == 0 ? tr("运营主体 entities", "Entities") : "", entity.map { tr($0.nameZH, $0.nameEN) } ?? eid, nil,
+                i == 0 ? tr(Catalogue.entities2) : "", entity.map { tr($0.nameZH, $0.nameEN) } ?? eid, nil,
                 entity.map { cite($0.provenance, origin: nil) })
         }
         field(
-            tr("模式 mode", "Mode"),
+            tr(Catalogue.mode2),
             town.mode.map { tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue) } ?? glyphs.unknown,
             town.mode == nil ? .unknown : nil,
             town.mode == nil
-                ? (tr("未知 unknown: the source does not say", "unknown: the source does not say"), .unknown)
-                : town.modeAt.map { (tr("报告 reported: ", "reported: ") + $0, .source) })
+                ? (tr(Catalogue.unknownTheSourceDoesNot), .unknown)
+                : town.modeAt.map { (tr(Catalogue.reported2) + $0, .source) })
         out.append(.text(""))
         out.append(
             .text(
-                tr(
-                    "投资与项目 Investment and projects (\(dataset.unit))",
-                    "Investment and projects (\(dataset.unit) = 100 million yuan)"), .header))
-        figureField(tr("3年计划 plan", "3-year plan"), metrics.figure(town, FigureKey(.planTotal)), unit: dataset.unit)
+                tr(Catalogue.investmentAndProjectsMillionYuan("\(dataset.unit)")), .header))
+        figureField(tr(Catalogue.yearPlan), metrics.figure(town, FigureKey(.planTotal)), unit: dataset.unit)
         figureField(
-            tr("3年项目 projects", "3-year projects"), metrics.figure(town, FigureKey(.projectsPlanned)), unit: tr("个", "")
+            tr(Catalogue.yearProjects), metrics.figure(town, FigureKey(.projectsPlanned)), unit: tr(Catalogue.text2)
         )
         if let area = metrics.figure(town, FigureKey(.areaPlanned)) {
-            figureField(tr("规划面积 area", "Planned area"), area, unit: "km²")
+            figureField(tr(Catalogue.plannedArea2), area, unit: "km²")
         }
         var years: [Int] = []
         for p in dataset.periods where !years.contains(p.year) { years.append(p.year) }
         for y in years {
             figureField(
-                tr("\(y)计划 plan", "\(y) plan"), metrics.figure(town, FigureKey(.planYear, String(y))),
+                tr(Catalogue.plan("\(y)")), metrics.figure(town, FigureKey(.planYear, String(y))),
                 unit: dataset.unit)
         }
         out.append(.text(""))
@@ -156,17 +152,18 @@ extension AppState {
             out.append(
                 .text(
                     tr(p.labelZH + "  " + p.labelEN, p.labelEN)
-                        + (p.id == period?.id ? tr("  ◀ 当前期间 shown period", "  ◀ shown period") : ""), .header))
+                        + (p.id == period?.id ? tr(Catalogue.shownPeriod) : ""), .header))
             figureField(
-                tr("完成 completed", "Completed"), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
+                tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
             figureField(
-                tr("完成率 of plan", "% of plan"), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
+                tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
                 flagged: flagged(town, FigureKey(.completionRate, p.id)))
             figureField(
-                tr("已开工 started", "Started"), metrics.figure(town, FigureKey(.projectsStarted, p.id)), unit: tr("个", "")
+                tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
+                unit: tr(Catalogue.text2)
             )
             figureField(
-                tr("开工率 start rate", "Start rate"), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
+                tr(Catalogue.startRate2), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
                 flagged: flagged(town, FigureKey(.startRate, p.id)))
             for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
                 if let f = metrics.figure(town, FigureKey(m, p.id)) {
@@ -178,7 +175,7 @@ extension AppState {
             out.append(.text(""))
             out.append(
                 .text(
-                    tr("省级规则考核 Assessment against the province's rules", "Assessment against the province's rules"),
+                    tr(Catalogue.assessmentAgainstTheProvinceS),
                     .header))
             let assessment = Assessment(metrics: metrics)
             for rule in dataset.rules {
@@ -192,7 +189,7 @@ extension AppState {
                     }
                 }()
                 var note = r.detail
-                if !r.missing.isEmpty { note += tr("; 缺 missing: ", "; missing: ") + r.missing.joined(separator: ", ") }
+                if !r.missing.isEmpty { note += tr(Catalogue.missing) + r.missing.joined(separator: ", ") }
                 let (src, _) = cite(rule.provenance, origin: rule.origin)
                 field(
                     rule.shortZH + " " + mark.0, rule.titleZH, mark.1,
@@ -201,13 +198,13 @@ extension AppState {
         }
         if let catalogue = dataset.problems {
             out.append(.text(""))
-            out.append(.text(tr("问题 Problems (paper 三)", "Problems (paper, section 三)"), .header))
+            out.append(.text(tr(Catalogue.problemsPaperSection), .header))
             let flags = catalogue.flags(of: town.id)
             if flags.isEmpty {
                 for l in TextWrap.wrap(
-                    tr("未知 unknown: ", "unknown: ")
+                    tr(Catalogue.unknown2)
                         + "no source attributes any of these problems to this town"
-                            + " (the paper names them for the towns as a group).",
+                        + " (the paper names them for the towns as a group).",
                     width: width)
                 {
                     out.append(.text(l, .unknown))
@@ -218,7 +215,7 @@ extension AppState {
                 let mark = flag != nil ? "!" : (flags.isEmpty ? "?" : "·")
                 let note =
                     flag.map { cite($0.provenance, origin: nil) }
-                    ?? (problem.causeZH.map { (tr("原因 cause: ", "cause: ") + $0, Role.legend) } ?? ("", Role.legend))
+                    ?? (problem.causeZH.map { (tr(Catalogue.cause) + $0, Role.legend) } ?? ("", Role.legend))
                 field(
                     "\(problem.number) \(mark)", tr(problem.nameZH, problem.nameEN),
                     flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
@@ -227,7 +224,7 @@ extension AppState {
                 out.append(.text(""))
                 out.append(
                     .text(
-                        tr("对策清单 Countermeasures checklist (paper 四)", "Countermeasures checklist (paper, section 四)"),
+                        tr(Catalogue.countermeasuresChecklistPaperSection),
                         .header))
                 for group in ProblemCatalogue.Countermeasure.Group.allCases {
                     let items = catalogue.countermeasures.filter { $0.group == group }
@@ -243,7 +240,7 @@ extension AppState {
                         case nil: box = "[?]"
                         }
                         let note =
-                            progress.map { cite($0.provenance, origin: nil) } ?? (tr("未知 unknown", "unknown"), .unknown)
+                            progress.map { cite($0.provenance, origin: nil) } ?? (tr(Catalogue.unknown), .unknown)
                         field("  \(box)", tr(item.nameZH, item.nameEN), progress == nil ? .unknown : nil, note)
                     }
                 }
@@ -253,7 +250,7 @@ extension AppState {
         let mine = checker.findings(for: town).filter { $0.kind != .shortfall }
         if !mine.isEmpty {
             out.append(.text(""))
-            out.append(.text(tr("核对 Checks", "Checks"), .header))
+            out.append(.text(tr(Catalogue.checks), .header))
             for f in mine {
                 for l in TextWrap.wrap("\(f.kind == .confirmed ? "✓" : "!") \(f.message)", width: width) {
                     out.append(.text(l, f.kind == .confirmed ? .legend : .warning))
@@ -277,10 +274,10 @@ extension AppState {
         }
         var out: [DetailLine] = [
             DetailLine([
-                (pad(tr("进度历史 History", "History"), cols[0], right: false), .header),
-                (pad(tr("完成", "Done"), cols[1]), .header),
-                (pad(tr("完成率", "Done%"), cols[2]), .header), (pad(tr("应完成", "Expected"), cols[3]), .header),
-                (pad(tr("进度差", "Sched."), cols[4]), .header),
+                (pad(tr(Catalogue.history), cols[0], right: false), .header),
+                (pad(tr(Catalogue.done), cols[1]), .header),
+                (pad(tr(Catalogue.done2), cols[2]), .header), (pad(tr(Catalogue.expected), cols[3]), .header),
+                (pad(tr(Catalogue.sched), cols[4]), .header),
             ])
         ]
         let barWidth = max(0, min(30, width - cols.reduce(0, +) - 2))

@@ -10,16 +10,16 @@ extension AppState {
         let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
         let columns = [
-            Column(tr("小镇", "Town"), priority: 100, minWidth: 8, maxWidth: 30),
-            Column(tr("县市区", "County"), priority: 40, maxWidth: 12),
-            Column(tr("类型", "Type"), .right, priority: 30),
-            Column(tr("年计划", "Plan"), .right, priority: 90),
-            Column(tr("完成", "Done"), .right, priority: 95),
-            Column(tr("完成率", "Done%"), .right, priority: 95),
-            Column(tr("进度", "Progress"), priority: 60, flexible: true, minWidth: 5),
-            Column(tr("进度差", "Sched."), .right, priority: 65),
-            Column(tr("项目", "Projects"), .right, priority: 70),
-            Column(tr("开工率", "Start%"), .right, priority: 50),
+            Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30),
+            Column(tr(Catalogue.county), priority: 40, maxWidth: 12),
+            Column(tr(Catalogue.type2), .right, priority: 30),
+            Column(tr(Catalogue.plan2), .right, priority: 90),
+            Column(tr(Catalogue.done), .right, priority: 95),
+            Column(tr(Catalogue.done2), .right, priority: 95),
+            Column(tr(Catalogue.progress), priority: 60, flexible: true, minWidth: 5),
+            Column(tr(Catalogue.sched), .right, priority: 65),
+            Column(tr(Catalogue.projects), .right, priority: 70),
+            Column(tr(Catalogue.start), .right, priority: 50),
         ]
         let facts = periodTable()
         let rowState = rowContext
@@ -48,7 +48,8 @@ extension AppState {
             summary.append(
                 TableRow(
                     [
-                        .plain(tr("全市报告 \(dataset.regionZH)", "\(dataset.regionEN) reported")), .plain(""), .plain(""),
+                        .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)"))), .plain(""),
+                        .plain(""),
                         ft.value(metrics.total(FigureKey(.planYear, year))),
                         ft.value(metrics.total(FigureKey(.completed, p))),
                         ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
@@ -85,8 +86,8 @@ extension AppState {
         }
         let label =
             withCity
-            ? tr("已知小镇合计", "Sum of known")
-            : (filter.isEmpty ? tr("小计（已知）", "Subtotal (known)") : tr("小计（筛选后，已知）", "Subtotal (filtered, known)"))
+            ? tr(Catalogue.sumOfKnown)
+            : (filter.isEmpty ? tr(Catalogue.subtotalKnown) : tr(Catalogue.subtotalFilteredKnown))
         summary.append(
             TableRow(
                 [
@@ -97,12 +98,12 @@ extension AppState {
         summary.append(
             TableRow(
                 [
-                    .text(CellText(tr("  有数据的小镇", "  towns with figures")), .legend), .plain(""), .plain(""),
+                    .text(CellText(tr(Catalogue.townsWithFigures)), .legend), .plain(""), .plain(""),
                     countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
                 ], role: .legend))
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
-            emptyText: tr("没有小镇 no towns", "no towns"))
+            emptyText: tr(Catalogue.noTowns))
         if withCity { content.summaryTarget = .cityTotals }
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]

@@ -6,13 +6,13 @@ extension AppState {
     func typesTable() -> ListContent {
         let year = period.map { String($0.year) } ?? ""
         let columns = [
-            Column(tr("类型", "Type"), .right, priority: 100),
-            Column(tr("名称", "Name"), priority: 100, minWidth: 8, maxWidth: 34),
-            Column(tr("小镇", "Towns"), .right, priority: 90),
-            Column(tr("\(year)计划(已知)", "\(year) plan (known)"), .right, priority: 80),
-            Column(tr("完成(已知)", "Done (known)"), .right, priority: 80),
+            Column(tr(Catalogue.type2), .right, priority: 100),
+            Column(tr(Catalogue.name), priority: 100, minWidth: 8, maxWidth: 34),
+            Column(tr(Catalogue.towns2), .right, priority: 90),
+            Column(tr(Catalogue.planKnown("\(year)")), .right, priority: 80),
+            Column(tr(Catalogue.doneKnown), .right, priority: 80),
             // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.
-            Column(tr("小镇名单", "Town list"), priority: 50, minWidth: 8, maxWidth: 36),
+            Column(tr(Catalogue.townList), priority: 50, minWidth: 8, maxWidth: 36),
         ]
         let facts = periodTable()
         let byType = self.facts.townsByType
@@ -33,7 +33,7 @@ extension AppState {
         }
         var content = ListContent(
             columns: columns, rows: rows, targets: dataset.types.map { .townsOfType($0.number) }, summary: [],
-            emptyText: tr("没有类型 no development types in types.toml", "no development types in types.toml"))
+            emptyText: tr(Catalogue.noDevelopmentTypesInTypes))
         let types = dataset.types, towns = dataset.towns
         let index = searchIndex
         content.searchText = { i in

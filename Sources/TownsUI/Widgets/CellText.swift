@@ -75,5 +75,7 @@ public struct CellText: Hashable, Sendable, ExpressibleByStringInterpolation {
     }
 
     /// Whether the text is empty or white space only.
-    public var isBlank: Bool { parts.allSatisfy { if case let .text(s) = $0 { return s.allSatisfy(\.isWhitespace) } else { return false } } }
+    public var isBlank: Bool {
+        parts.allSatisfy { if case let .text(s) = $0 { return s.allSatisfy(\.isWhitespace) } else { return false } }
+    }
 }

@@ -160,7 +160,8 @@ public struct TableRenderer: Sendable {
     ) {
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(
-            into: &grid, x: rect.x, y: rect.y, width: rect.width, cells: columns.map { .text(CellText($0.title), .header) },
+            into: &grid, x: rect.x, y: rect.y, width: rect.width,
+            cells: columns.map { .text(CellText($0.title), .header) },
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
