@@ -56,3 +56,17 @@ final class GlyphFreeTests: XCTestCase {
         XCTAssertEqual(jiashan[4].text(.ascii), "-")
     }
 }
+
+/// A cell's text compares by what it reads, however it was put together.
+final class CellTextTests: XCTestCase {
+    func testTextsThatReadTheSameAreEqual() {
+        XCTAssertEqual("ab" as CellText, CellText("a") + CellText("b"))
+        XCTAssertEqual("\(Mark.derived)1\("8").60" as CellText, "\(Mark.derived)18.60")
+        XCTAssertEqual(CellText(parts: [.text("x"), .text(""), .text("y")]).parts, [.text("xy")])
+        XCTAssertNotEqual("\(Mark.unknown)" as CellText, CellText("—"), "a mark is not its glyph")
+        XCTAssertEqual(("—/" as CellText) + "\(Mark.derived)30", CellText(parts: [.text("—/"), .mark(.derived), .text("30")]))
+        XCTAssertEqual(("a" as CellText).text(.ascii), "a")
+        XCTAssertEqual(("\(Mark.behind)" as CellText).text(.ascii), "v")
+        XCTAssertEqual(CellText("").parts, [])
+    }
+}

@@ -24,12 +24,47 @@ public struct CellText: Hashable, Sendable, ExpressibleByStringInterpolation {
         case mark(Mark)
     }
 
-    public private(set) var parts: [Part]
+    /// Text without marks (most cells) is one string, with no array beside it: a list keeps
+    /// its sampled rows, and a cell costs no more than the string it shows.
+    private enum Storage: Hashable, Sendable {
+        case plain(String)
+        case parts([Part])
+    }
 
-    public init(_ text: String) { parts = text.isEmpty ? [] : [.text(text)] }
-    public init(_ mark: Mark) { parts = [.mark(mark)] }
+    private var storage: Storage
+
+    /// The runs and marks in order (adjacent runs joined).
+    public var parts: [Part] {
+        switch storage {
+        case let .plain(s): return s.isEmpty ? [] : [.text(s)]
+        case let .parts(p): return p
+        }
+    }
+
+    /// Text from `parts`: adjacent runs joined, and one string when there is no mark, so two
+    /// texts that read the same are equal however they were put together.
+    public init(parts: [Part]) {
+        var joined: [Part] = []
+        for part in parts {
+            if case let .text(s) = part, case let .text(before)? = joined.last {
+                joined[joined.count - 1] = .text(before + s)
+            } else if case let .text(s) = part, s.isEmpty {
+                continue
+            } else {
+                joined.append(part)
+            }
+        }
+        if joined.allSatisfy({ if case .text = $0 { return true } else { return false } }) {
+            storage = .plain(joined.first.map { if case let .text(s) = $0 { return s } else { return "" } } ?? "")
+        } else {
+            storage = .parts(joined)
+        }
+    }
+
+    public init(_ text: String) { storage = .plain(text) }
+    public init(_ mark: Mark) { storage = .parts([.mark(mark)]) }
     public init(stringLiteral value: String) { self.init(value) }
-    public init(stringInterpolation: StringInterpolation) { parts = stringInterpolation.parts }
+    public init(stringInterpolation: StringInterpolation) { self.init(parts: stringInterpolation.parts) }
 
     public struct StringInterpolation: StringInterpolationProtocol {
         var parts: [Part] = []
@@ -43,16 +78,13 @@ public struct CellText: Hashable, Sendable, ExpressibleByStringInterpolation {
         public mutating func appendInterpolation(_ number: Int) { appendLiteral(String(number)) }
     }
 
-    public static func + (a: CellText, b: CellText) -> CellText {
-        var c = a
-        c.parts += b.parts
-        return c
-    }
+    public static func + (a: CellText, b: CellText) -> CellText { CellText(parts: a.parts + b.parts) }
 
-    public static func += (a: inout CellText, b: CellText) { a.parts += b.parts }
+    public static func += (a: inout CellText, b: CellText) { a = a + b }
 
     /// The text as `glyphs` draws it.
     public func text(_ glyphs: Glyphs) -> String {
+        if case let .plain(s) = storage { return s }
         var out = ""
         for part in parts {
             switch part {
@@ -63,19 +95,9 @@ public struct CellText: Hashable, Sendable, ExpressibleByStringInterpolation {
         return out
     }
 
-    /// The plain runs only, marks left out (what a sort or a search reads of the text).
-    public var plainText: String {
-        parts.reduce(into: "") { out, part in if case let .text(s) = part { out += s } }
-    }
-
     /// The first part's mark, if the text starts with one.
     public var leadingMark: Mark? {
         if case let .mark(m)? = parts.first { return m }
         return nil
-    }
-
-    /// Whether the text is empty or white space only.
-    public var isBlank: Bool {
-        parts.allSatisfy { if case let .text(s) = $0 { return s.allSatisfy(\.isWhitespace) } else { return false } }
     }
 }
