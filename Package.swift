@@ -46,9 +46,11 @@ let package = Package(
         ),
         // State, actions, update, views rendering into an in-memory grid of cells, themes.
         // Knows nothing of ncurses and reads no files.
-        .target(name: "TownsUI", dependencies: ["TownsCore", "CTownsText"]),
+        .target(name: "TownsUI", dependencies: ["TownsCore", "CTownsText"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         // The ncurses backend: terminal set-up and restore, signals, keys, colours.
-        .target(name: "TownsTerminal", dependencies: ["TownsUI", "CNcursesw"]),
+        .target(name: "TownsTerminal", dependencies: ["TownsUI", "CNcursesw"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         // malloc_trim for the dashboard, after the load (the loader's parse trees freed).
         .target(name: "CTownsMemory", path: "Sources/CTownsMemory"),
         // forkpty for the benchmark's pseudo-terminal runs (`towns bench`).
@@ -61,11 +63,13 @@ let package = Package(
             dependencies: [
                 "TownsCore", "TownsImport", "TownsUI", "TownsTerminal", "TownsBench", "CTownsMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore"]),
         .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
-        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"]),
+        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"],
+                    exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["towns"]),
     ],
     swiftLanguageModes: [.v5]

@@ -6,7 +6,7 @@ enum ExportFile {
     /// Writes `request` for the current view; returns the message to show: where it went,
     /// or why it could not be written.
     static func write(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> String {
-        guard let content = state.content(for: state.screen, glyphs: glyphs) else {
+        guard let content = state.content(for: state.screen) else {
             return state.tr("此页不能导出", "nothing to export on this page")
         }
         let text: String
@@ -46,12 +46,12 @@ enum ExportFile {
     static func defaultPath(_ state: AppState, _ format: ExportRequest.Format) -> String {
         let view: String
         switch state.screen.kind {
-        case .towns: view = "towns"
-        case .types, .type: view = "types"
-        case .entities, .entity: view = "entities"
+        case .townList: view = "towns"
+        case .typeList, .townsOfType: view = "types"
+        case .entityList, .townsOfEntity: view = "entities"
         case .assessment: view = "assessment"
         case .province, .city: view = "province"
-        case .town, .cityTotals: view = "town"
+        case .townPage, .cityTotals: view = "town"
         }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
