@@ -116,6 +116,14 @@ struct RecordReader {
             error(key, .badAmount, "\(text) is negative")
             return nil
         }
+        // A Decimal holds 38 digits: a longer number would be shown with wrong last digits.
+        let (whole, fraction) = TOMLDocumentNumber.digits(text)
+        if whole > TOMLDocumentNumber.maximumWholeDigits || fraction > TOMLDocumentNumber.maximumFractionDigits {
+            error(key, .badAmount, "\(text) has \(whole) digits before the point and \(fraction) after; a figure has at most "
+                  + "\(TOMLDocumentNumber.maximumWholeDigits) before and \(TOMLDocumentNumber.maximumFractionDigits) after "
+                  + "(0 to 999999999999999)")
+            return nil
+        }
         return parsed
     }
 
@@ -146,6 +154,23 @@ struct RecordReader {
 
 /// Decimal text handling shared by the loader.
 enum TOMLDocumentNumber {
+    /// Most digits a figure has before its point (as a monthly sheet's, `SheetNumber`) and
+    /// after it: within the 38 digits a `Decimal` holds exactly, so a figure is shown as written.
+    static let maximumWholeDigits = 15
+    static let maximumFractionDigits = 15
+
+    /// Digits of a decimal text (as `parse` reads it) before the point, leading zeros left
+    /// out, and after it.
+    static func digits(_ text: String) -> (whole: Int, fraction: Int) {
+        var whole = 0, fraction = 0, afterPoint = false, leading = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") { afterPoint = true; continue }
+            guard (0x30...0x39).contains(byte) else { continue }
+            if afterPoint { fraction += 1 } else if !(leading && byte == 0x30) { whole += 1; leading = false }
+        }
+        return (whole, fraction)
+    }
+
     /// The shortest text that reads back as `d` (Swift's description), without exponent.
     static func shortest(_ d: Double) -> String {
         let s = "\(d)"

@@ -39,6 +39,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip VisiData.")
     var noVisidata = false
 
+    func validate() throws {
+        try NumberBounds.check(towns, "--towns", NumberBounds.towns)
+        try NumberBounds.check(months, "--months", NumberBounds.months)
+        try NumberBounds.check(iterations, "--iterations", NumberBounds.iterations)
+    }
+
     func run() throws {
         let out: @Sendable (String) -> Void = { line in
             print(line)

@@ -107,7 +107,7 @@ struct DashboardCommand: ParsableCommand {
             state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
         }
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
-        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint)
+        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)

@@ -28,6 +28,11 @@ struct GenerateCommand: ParsableCommand {
     @Argument(help: "Folder to write (created if needed; a folder with files in it is refused unless --force).")
     var directory: String
 
+    func validate() throws {
+        try NumberBounds.check(towns, "--towns", NumberBounds.towns)
+        try NumberBounds.check(months, "--months", NumberBounds.months)
+    }
+
     func run() throws {
         // Never write over a dataset by accident (a copy of Data/ would end half synthetic).
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { !$0.hasPrefix(".") } ?? []

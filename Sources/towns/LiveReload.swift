@@ -19,6 +19,10 @@ enum LiveReload {
             s = reloaded(state, with: dataset)
             s.dataChangedAt = clock(lastChange)
             s.message = "数据已更新 data reloaded" + (warnings.isEmpty ? "" : " (\(warnings.count) warning(s): towns check)")
+            // A file that shrank and lost records the data shown had: say what went missing.
+            if let lost = warnings.first(where: { $0.field == DatasetWatcher.lostRecordsField }) {
+                s.message = "数据已更新，但有记录消失 reloaded, records gone: " + relative(lost.description, to: directory)
+            }
         case let .failed(failure):
             let errors = failure.errors
             let first = errors.first.map { relative($0.description, to: directory) } ?? "unknown error"
