@@ -91,8 +91,8 @@ public struct SyntheticDataset: Sendable {
     static func citedSources(_ rules: Rules) throws -> (String, String) {
         let rulesTable: TOMLTable, sourcesTable: TOMLTable
         do {
-            rulesTable = try TOMLTable(string: rules.rulesText)
-            sourcesTable = try TOMLTable(string: rules.sourcesText)
+            rulesTable = try GuardedTOML.parse(rules.rulesText, file: "rules.toml")
+            sourcesTable = try GuardedTOML.parse(rules.sourcesText, file: "sources.toml")
         } catch {
             throw Problem(description: "cannot read the rules to copy: \(error)")
         }

@@ -81,7 +81,7 @@ extension TOMLDocument {
         let results = PartResults(count: split.lines.count)
         DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, split.lines.count)) { worker in
             while let i = results.next(), !results.failed {
-                guard let table = try? TOMLTable(string: String(lines.text(of: split.lines[i]))) else {
+                guard let table = try? GuardedTOML.parseChecked(String(lines.text(of: split.lines[i])), file: "") else {
                     results.fail()
                     return
                 }
@@ -137,7 +137,7 @@ extension TOMLDocument {
     private func tryPart(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int)? {
         guard index > 0, let parts, parts.name == name else { return (table, 0) }
         let text = String(lines.text(of: parts.lines[index]))
-        guard let table = try? TOMLTable(string: text) else { return nil }
+        guard let table = try? GuardedTOML.parseChecked(text, file: path) else { return nil }
         return (table, parts.firstRecord[index])
     }
 
