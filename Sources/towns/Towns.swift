@@ -21,7 +21,7 @@ struct Towns: ParsableCommand {
         With no command, opens the dashboard on the dataset. Data is found by --data, then \
         $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
         """,
-        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, ConfigCommand.self,
+        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self, ConfigCommand.self,
                       GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
