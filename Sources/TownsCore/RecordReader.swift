@@ -11,6 +11,10 @@ struct RecordReader {
     let line: Int?
     var issues: [LoadIssue] = []
 
+    /// The longest text a field may hold, in UTF-8 bytes: the longest in the bundled data is
+    /// under 300; a 10 MB town name would be copied into every finding and message naming it.
+    static let maximumTextBytes = 4096
+
     init(document: TOMLDocument, table: TOMLTable, name: String, line: Int?) {
         self.document = document; self.table = table; self.name = name; self.line = line
     }
@@ -44,6 +48,11 @@ struct RecordReader {
         }
         if required && WhiteSpace.isBlank(s) {
             error(key, .missing, "is empty")
+            return nil
+        }
+        if s.utf8.count > RecordReader.maximumTextBytes {
+            error(key, .impossible, "is \(s.utf8.count) bytes long; a text field holds at most \(RecordReader.maximumTextBytes) "
+                  + "(a name, a quote, a note)")
             return nil
         }
         return s
