@@ -3,6 +3,7 @@ import Foundation
 import TownsBench
 import TownsCore
 import TownsUI
+import TownsSynthetic
 
 /// `towns bench`: figures, not a timed test. The dashboard's own work in this process, then
 /// the real binary through a pseudo-terminal (bytes written, time to first screen, peak

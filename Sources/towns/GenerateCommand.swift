@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TownsCore
+import TownsSynthetic
 
 /// `towns generate`: write a synthetic dataset (for benchmarks and for trying the dashboard
 /// at province scale).
