@@ -95,6 +95,34 @@ final class ExportSafetyTests: XCTestCase {
         try matrix(asNobody: true)
     }
 
+    /// The dashboard's `:export`: an existing file is not replaced without `--force`, is with
+    /// it; a symbolic link is refused even with it. The status line says which.
+    func testTheDashboardsExport() throws {
+        let session = try DashboardSession(label: "export")
+        defer { session.kill() }
+        let path = session.scratch.appendingPathComponent("view.csv").path
+        let target = session.scratch.appendingPathComponent("precious.txt").path
+        let link = session.scratch.appendingPathComponent("link.csv").path
+        try "mine".write(toFile: path, atomically: false, encoding: .utf8)
+        try "precious".write(toFile: target, atomically: false, encoding: .utf8)
+        XCTAssertEqual(symlink(target, link), 0)
+        try session.start()
+        func command(_ text: String, expect: String) throws {
+            try session.tmux.send(":")
+            try session.tmux.tmux(["send-keys", "-t", session.tmux.target, "-l", text])
+            try session.tmux.send("Enter")
+            try session.tmux.waitUntil("the status line: \(expect)") { $0.contains { $0.contains(expect) } }
+        }
+        try command("export csv \(path)", expect: "已存在")
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "mine")
+        try command("export csv \(path) --force", expect: "覆盖了")
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("海宁"))
+        try command("export csv \(link) --force", expect: "符号链接")
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "precious")
+        try session.tmux.send("q")
+        _ = try session.assertTerminalRestored("q after exports")
+    }
+
     /// `--force` without `--output` is a usage error.
     func testForceNeedsOutput() throws {
         let r = try runProcess(binary, ["report", "--data", Paths.data, "--force"])

@@ -7,31 +7,39 @@ import Glibc
 
 /// Every signal that ends the process restores the terminal first (issue 13, point 4), and a
 /// crash ends at once with the report on standard error, never at the crash reporter's prompt.
-final class SignalMatrixTests: XCTestCase {
-    var session: DashboardSession!
-
-    override func setUpWithError() throws {
-        session = try DashboardSession(label: String(name.filter { $0.isLetter || $0.isNumber }.suffix(24)))
+/// Before, after SIGUSR1, SIGALRM, SIGXCPU (what `ulimit -t` sends) or SIGPIPE the alternate
+/// screen, the hidden cursor and keypad mode stayed on.
+extension TerminalRestoreTests {
+    func testSIGUSR1RestoresTheTerminal() throws {
+        try signalRestores(SIGUSR1, "SIGUSR1")
     }
 
-    override func tearDown() {
-        session?.kill()
-        session = nil
+    func testSIGUSR2RestoresTheTerminal() throws {
+        try signalRestores(SIGUSR2, "SIGUSR2")
     }
 
-    /// The signals the dashboard did not catch before: after each the alternate screen, the
-    /// hidden cursor and keypad mode stayed on.
-    func testEveryTerminatingSignalRestoresTheTerminal() throws {
-        for (signal, name) in [(SIGUSR1, "SIGUSR1"), (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"), (SIGVTALRM, "SIGVTALRM"),
-                               (SIGPROF, "SIGPROF"), (SIGXCPU, "SIGXCPU"), (SIGXFSZ, "SIGXFSZ"), (SIGPIPE, "SIGPIPE")] {
-            try session.start()
-            let pid = try session.townsPID()
-            XCTAssertEqual(kill(pid, signal), 0, "kill(\(pid), \(name))")
-            let status = try session.assertTerminalRestored(name, frameMayRemain: false)
-            XCTAssertEqual(status, 128 + signal, "towns should die of \(name)")
-            XCTAssertFalse(ProcessTable.isAlive(pid), "towns still running after \(name)")
-            try session.tmux.typeLine("clear")
-        }
+    func testSIGALRMRestoresTheTerminal() throws {
+        try signalRestores(SIGALRM, "SIGALRM")
+    }
+
+    func testSIGVTALRMRestoresTheTerminal() throws {
+        try signalRestores(SIGVTALRM, "SIGVTALRM")
+    }
+
+    func testSIGPROFRestoresTheTerminal() throws {
+        try signalRestores(SIGPROF, "SIGPROF")
+    }
+
+    func testSIGXCPURestoresTheTerminal() throws {
+        try signalRestores(SIGXCPU, "SIGXCPU")
+    }
+
+    func testSIGXFSZRestoresTheTerminal() throws {
+        try signalRestores(SIGXFSZ, "SIGXFSZ")
+    }
+
+    func testSIGPIPERestoresTheTerminal() throws {
+        try signalRestores(SIGPIPE, "SIGPIPE")
     }
 
     /// A crash prints the backtrace and ends within seconds, with no prompt, even when started
