@@ -10,16 +10,57 @@ public struct RuleResult: Sendable, Equatable {
     public var missing: [String]
     /// A few characters for a table cell when the status is `info` ("3年").
     public var short: String? = nil
+
+    static func met(_ detail: String, missing: [String] = []) -> RuleResult {
+        RuleResult(status: .met, detail: detail, missing: missing)
+    }
+    static func notMet(_ detail: String) -> RuleResult { RuleResult(status: .notMet, detail: detail, missing: []) }
+    static func unknown(_ detail: String, missing: [String]) -> RuleResult {
+        RuleResult(status: .unknown, detail: detail, missing: missing)
+    }
 }
 
 /// Checks towns against the province's rules (rules.toml): met, not met, or unknown with
 /// the figure that is missing. Each check uses only reported or derived figures; a lower
-/// bound ("more than 14") settles a rule when the bound alone is enough.
+/// bound ("more than 14") settles a rule when the bound alone is enough. A verdict is never
+/// more certain than its sources, for the period shown: `evaluate(_:_:asOf:)` uses only
+/// figures dated up to the period's end.
 public struct Assessment: Sendable {
     public let metrics: Metrics
     public init(metrics: Metrics) { self.metrics = metrics }
 
     var dataset: Dataset { metrics.dataset }
+
+    /// (year, month) of a date or period id: "2015-09" -> (2015, 9); "2019-09-27" -> (2019, 9);
+    /// "2016" -> (2016, 12), a bare year read as its end (so it is never taken as earlier than it is).
+    static func yearMonth(_ text: String) -> (Int, Int)? {
+        guard let y = Int(text.prefix(4)) else { return nil }
+        let rest = text.dropFirst(5)
+        if let m = Int(rest.prefix(2)), text.count >= 7 { return (y, m) }
+        return (y, 12)
+    }
+
+    /// Whether a figure is evidence about the period `asOf` (nil: any period): its period (for
+    /// a measure with one) or its date (`Figure.asOf`) is not after the period's end. An undated
+    /// figure with no period is taken as evidence; a figure dated later is not (Haining's 3.5 km²
+    /// from a 2019 page says nothing about 2015).
+    public func isEvidence(_ figure: Figure, _ key: FigureKey, asOf: Period?) -> Bool {
+        guard let asOf else { return true }
+        let end = (asOf.year, asOf.through)
+        if let p = key.period, let ym = Assessment.yearMonth(p) {
+            if key.measure.periodKind == .year { return ym.0 <= asOf.year }
+            return ym <= end
+        }
+        if let d = figure.asOf, let ym = Assessment.yearMonth(d) { return ym <= end }
+        return true
+    }
+
+    /// The town's figure for `key` when it is evidence as of `asOf` (see `isEvidence`), and the
+    /// figure that was set aside because it is dated later (for the detail's words).
+    func evidence(_ town: Town, _ key: FigureKey, asOf: Period?) -> (use: Figure?, later: Figure?) {
+        guard let f = metrics.figure(town, key) else { return (nil, nil) }
+        return isEvidence(f, key, asOf: asOf) ? (f, nil) : (nil, f)
+    }
 
     /// The first year of the town's creation period: its list date's year, else the first
     /// period's year.
@@ -41,6 +82,15 @@ public struct Assessment: Sendable {
         return rule.number("minimum")
     }
 
+    /// Whether the tier `threshold(rule, town)` picks rests on a value fitted to a reported
+    /// total (towns.toml `accelerated_county_fitted` / `industry_fitted`) rather than on a source.
+    public func tierIsFitted(_ rule: Rule, _ town: Town) -> Bool {
+        let lower = rule.industries["lower_industries"] ?? []
+        if let industry = town.industry, lower.contains(industry) { return town.industryFitted }
+        if rule.lowerInAcceleratedCounties && town.acceleratedCountyFitted { return true }
+        return town.industryFitted
+    }
+
     func text(_ d: Decimal) -> String { NSDecimalNumber(decimal: d).stringValue }
 
     func describe(_ f: Figure) -> String {
@@ -50,28 +100,17 @@ public struct Assessment: Sendable {
         }
     }
 
-    public func evaluate(_ rule: Rule, _ town: Town) -> RuleResult {
+    /// How `town` stands against `rule` on every figure the data holds, whatever its date.
+    /// Views showing a period use `evaluate(_:_:asOf:)`.
+    public func evaluate(_ rule: Rule, _ town: Town) -> RuleResult { evaluate(rule, town, asOf: nil) }
+
+    /// How `town` stands against `rule` as of the end of period `asOf` (nil: on every figure,
+    /// whatever its date): only figures whose period or date is not after the period's end are
+    /// evidence (`isEvidence`); a figure set aside for its date is named in the detail.
+    public func evaluate(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         switch rule.kind {
         case .yearOneMinimum:
-            guard let year = firstYear(town) else { return RuleResult(status: .unknown, detail: "no first year", missing: ["list date"]) }
-            guard let minimum = threshold(rule, town) else {
-                return RuleResult(status: .unknown, detail: "the minimum (\(text(rule.number("minimum"))) or \(text(rule.number("lower_minimum")))) depends on the industry or the county",
-                                  missing: [town.industry == nil ? "industry" : "whether the county is one of the 26"])
-            }
-            let periods = dataset.periods.filter { $0.year == year }
-            for p in periods.reversed() {
-                guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
-                let label = "completed \(p.labelEN) \(describe(f))"
-                switch f.quantity {
-                case let .exact(v, _):
-                    if v >= minimum { return RuleResult(status: .met, detail: "\(label) ≥ \(text(minimum))", missing: []) }
-                    if p.through == 12 { return RuleResult(status: .notMet, detail: "\(label) < \(text(minimum))", missing: []) }
-                    return RuleResult(status: .unknown, detail: "\(label) so far, below \(text(minimum)); the year is not over", missing: ["completed \(year) full year"])
-                case let .moreThan(b):
-                    if b >= minimum { return RuleResult(status: .met, detail: "\(label) ≥ \(text(minimum))", missing: []) }
-                }
-            }
-            return RuleResult(status: .unknown, detail: "minimum \(text(minimum)); no completed figure for \(year)", missing: ["completed \(year)"])
+            return yearOneMinimum(rule, town, asOf: asOf)
 
         case .creationMinimum:
             guard let minimum = threshold(rule, town) else {
@@ -102,6 +141,7 @@ public struct Assessment: Sendable {
         case .featuredShare:
             let minimum = rule.number("percent")
             for p in dataset.periods.reversed() {
+                if let asOf, (p.year, p.through) > (asOf.year, asOf.through) { continue }
                 if let f = metrics.figure(town, FigureKey(.featuredShare, p.id)), let v = f.quantity.exactValue {
                     return RuleResult(status: v >= minimum ? .met : .notMet, detail: "featured share \(p.labelEN) \(describe(f))% \(v >= minimum ? "≥" : "<") \(text(minimum))%", missing: [])
                 }
@@ -109,20 +149,10 @@ public struct Assessment: Sendable {
             return RuleResult(status: .unknown, detail: "at least \(text(minimum))%", missing: ["featured-industry investment"])
 
         case .plannedArea:
-            let maximum = rule.number("maximum")
-            guard let f = metrics.figure(town, FigureKey(.areaPlanned)), let v = f.quantity.exactValue else {
-                return RuleResult(status: .unknown, detail: "about \(text(maximum)) km²", missing: ["planned area"])
-            }
-            if v <= maximum { return RuleResult(status: .met, detail: "planned area \(describe(f)) km² ≤ \(text(maximum))", missing: []) }
-            if town.industry == "tourism" { return RuleResult(status: .met, detail: "planned area \(describe(f)) km² > \(text(maximum)), allowed for a tourism town", missing: []) }
-            return RuleResult(status: .notMet, detail: "planned area \(describe(f)) km² > about \(text(maximum))", missing: [])
+            return areaResult(rule, town, .areaPlanned, "planned area", asOf: asOf, tourismMayExceed: true)
 
         case .builtArea:
-            let maximum = rule.number("maximum")
-            guard let f = metrics.figure(town, FigureKey(.areaBuilt)), let v = f.quantity.exactValue else {
-                return RuleResult(status: .unknown, detail: "about \(text(maximum)) km²", missing: ["built area"])
-            }
-            return RuleResult(status: v <= maximum ? .met : .notMet, detail: "built area \(describe(f)) km², about \(text(maximum))", missing: [])
+            return areaResult(rule, town, .areaBuilt, "built area", asOf: asOf, tourismMayExceed: false)
 
         case .scenicRating:
             let needed = town.industry == "tourism" ? "\(text(rule.number("tourism_rating")))A standard" : "\(text(rule.number("minimum_rating")))A or better"
@@ -132,21 +162,146 @@ public struct Assessment: Sendable {
             return RuleResult(status: .unknown, detail: "at least \(text(rule.number("minimum"))) a year", missing: ["visitors a year"])
 
         case .landReward:
-            let higher = rule.industries["higher_industries"] ?? []
-            let percent = town.industry.map { higher.contains($0) ? rule.number("higher_percent") : rule.number("percent") }
-            let yearOne = dataset.rules.first { $0.kind == .yearOneMinimum }.map { evaluate($0, town) }
-            let rate = percent.map { "\(text($0))% of the quota used" } ?? "\(text(rule.number("percent")))% or \(text(rule.number("higher_percent")))%"
-            switch yearOne?.status {
-            case .met?: return RuleResult(status: .met, detail: "eligible: annual target met; reward \(rate) (quota used unknown)", missing: percent == nil ? ["industry"] : [])
-            case .notMet?: return RuleResult(status: .notMet, detail: "not eligible: annual target missed", missing: [])
-            default: return RuleResult(status: .unknown, detail: "reward \(rate) if the annual target is met", missing: yearOne?.missing ?? ["annual target"])
-            }
+            return landReward(rule, town, asOf: asOf)
 
         case .landDeduction:
             let period = dataset.rules.first { $0.kind == .creationPeriod }.map { evaluate($0, town) }
             return RuleResult(status: .unknown, detail: "twice the reward deducted if the 3-year targets are missed; judged when the creation period ends (\(period?.detail ?? "?"))",
                               missing: ["completed over the creation period"])
         }
+    }
+
+    /// The first-year minimum: the year's completed investment (or a bound of it) against the
+    /// town's tier; a figure that clears the higher tier is met whichever tier applies, and a
+    /// tier fitted to a reported total says so.
+    func yearOneMinimum(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
+        guard let year = firstYear(town) else { return .unknown("no first year", missing: ["list date"]) }
+        if let asOf, asOf.year < year {
+            return .unknown("the first year \(year) has not begun by \(asOf.labelEN)", missing: ["completed \(year)"])
+        }
+        let minimum = threshold(rule, town)
+        let highest = max(rule.number("minimum"), rule.number("lower_minimum"))
+        let fitted = minimum != nil && tierIsFitted(rule, town)
+        let tierText = minimum.map { text($0) + (fitted ? " (tier fitted to the notice's total, not sourced)" : "") }
+        let tierUnknown = RuleResult.unknown(
+            "the minimum (\(text(rule.number("minimum"))) or \(text(rule.number("lower_minimum")))) "
+                + "depends on the industry or the county",
+            missing: [town.industry == nil ? "industry" : "whether the county is one of the 26"])
+        let periods = dataset.periods.filter { q in
+            q.year == year && (asOf.map { p in (q.year, q.through) <= (p.year, p.through) } ?? true)
+        }
+        for p in periods.reversed() {
+            guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
+            let label = "completed \(p.labelEN) \(describe(f))"
+            let bound: Decimal
+            switch f.quantity {
+            case let .exact(v, _): bound = v
+            case let .moreThan(b): bound = b
+            }
+            if bound >= highest {
+                return .met("\(label) ≥ \(text(highest)), the higher tier: met whichever tier applies")
+            }
+            guard let minimum, let tierText else {
+                return .unknown("\(label); " + tierUnknown.detail, missing: tierUnknown.missing)
+            }
+            if bound >= minimum { return .met("\(label) ≥ \(tierText)") }
+            if case .exact = f.quantity {
+                if p.through == 12 { return .notMet("\(label) < \(tierText)") }
+                return .unknown("\(label) so far, below \(tierText); the year is not over",
+                                missing: ["completed \(year) full year"])
+            }
+        }
+        guard let tierText else { return tierUnknown }
+        let by = asOf.map { " by \($0.labelEN)" } ?? ""
+        return .unknown("minimum \(tierText); no completed figure for \(year)\(by)", missing: ["completed \(year)"])
+    }
+
+    /// An area rule ("about 3 km²"): met at or under the number; above it, not met only when
+    /// the rule states a tolerance (`tolerance`, km²) and the figure exceeds number + tolerance;
+    /// without one, "about" has no edge, so the result is unknown and says so in words.
+    func areaResult(_ rule: Rule, _ town: Town, _ measure: Measure, _ name: String, asOf: Period?,
+                    tourismMayExceed: Bool) -> RuleResult {
+        let maximum = rule.number("maximum")
+        let about = "about \(text(maximum)) km²"
+        let found = evidence(town, FigureKey(measure), asOf: asOf)
+        guard let f = found.use, let v = f.quantity.exactValue else {
+            if let later = found.later, let asOf {
+                let date = later.asOf ?? "later"
+                return .unknown("\(name) \(describe(later)) km² is dated \(date), after \(asOf.labelEN): "
+                                    + "no evidence for the period shown; \(about)",
+                                missing: ["\(name) as of \(asOf.labelEN)"])
+            }
+            return .unknown(about, missing: [name])
+        }
+        let shown = "\(name) \(describe(f)) km²" + (f.asOf.map { " (as of \($0))" } ?? "")
+        if v <= maximum { return .met("\(shown) ≤ \(text(maximum))") }
+        if tourismMayExceed && town.industry == "tourism" {
+            return .met("\(shown) > \(text(maximum)), allowed for a tourism town")
+        }
+        if let tolerance = rule.numbers["tolerance"] {
+            let edge = maximum + tolerance
+            let detail = "\(shown) \(v > edge ? ">" : "≤") about \(text(maximum)) + \(text(tolerance)) tolerance"
+            return v > edge ? .notMet(detail) : .met(detail)
+        }
+        return .unknown("\(shown) is above \(text(maximum)), but the rule says only '\(about)' and the source gives "
+                            + "no tolerance: whether it is breached is not known",
+                        missing: ["a tolerance for '\(about)'"])
+    }
+
+    /// The land-quota reward: only a town that completed its annual plan (paper 一: 只有完成年度
+    /// 计划目标的) is rewarded, so the test is the year's completed investment against the year's
+    /// plan, not the first-year minimum. Met when the full year's completed (or a bound of it)
+    /// reaches the top of the plan's interval on a comparable basis; not met when the full year's
+    /// completed is below its bottom; otherwise unknown, naming the missing figure.
+    func landReward(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
+        let higher = rule.industries["higher_industries"] ?? []
+        let percent = town.industry.map { higher.contains($0) ? rule.number("higher_percent") : rule.number("percent") }
+        let rate = percent.map { "reward \(text($0))% of the quota used" }
+            ?? "reward \(text(rule.number("percent")))% or \(text(rule.number("higher_percent")))% of the quota used"
+        guard let year = asOf?.year ?? firstYear(town) else {
+            return .unknown("\(rate) if the annual plan is completed", missing: ["list date"])
+        }
+        guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
+            return .unknown("\(rate) if the \(year) plan is completed; the \(year) plan is not known",
+                            missing: ["\(year) plan"])
+        }
+        let planText = "\(year) plan \(describe(plan))"
+        let fullYearMissing = "completed \(year) full year"
+        let inYear = dataset.periods.filter { q in
+            q.year == year && (asOf.map { p in q.through <= p.through } ?? true)
+        }
+        let fullYear = inYear.last { $0.through == 12 }
+        var latest: (Period, Figure)?
+        for p in inYear.reversed() {
+            if let f = metrics.figure(town, FigureKey(.completed, p.id)) { latest = (p, f); break }
+        }
+        guard let (period, done) = latest else {
+            return .unknown("\(planText); no completed figure for \(year)", missing: [fullYearMissing])
+        }
+        let doneText = "completed \(period.labelEN) \(describe(done))"
+        guard metrics.comparable(done, plan) else {
+            return .unknown("\(doneText) and the \(planText) are on different bases; \(rate) if the plan is completed",
+                            missing: [fullYearMissing + " on the plan's basis"])
+        }
+        let bound: Decimal
+        switch done.quantity {
+        case let .exact(v, _): bound = v
+        case let .moreThan(b): bound = b
+        }
+        if bound >= planRange.upper {
+            return .met("\(doneText) ≥ \(planText): annual plan completed; \(rate) (quota used unknown)",
+                        missing: percent == nil ? ["industry"] : [])
+        }
+        if case .exact = done.quantity, period.id == fullYear?.id, bound < planRange.lower {
+            return .notMet("\(doneText) < \(planText): annual plan not completed; no reward")
+        }
+        let why: String
+        if period.id != fullYear?.id { why = "the year is not over" }
+        else if case .moreThan = done.quantity { why = "only a lower bound of the full year is known" }
+        else { why = "within the rounding of the plan" }
+        let only = done.quantity.exactValue == nil ? " (only \(describe(done)) known)" : ""
+        return .unknown("\(doneText) against the \(planText): \(why); \(rate) if the plan is completed",
+                        missing: [fullYearMissing + only])
     }
 
     /// The city's first-year test: the sum of the towns' minimums against the city's
@@ -165,6 +320,9 @@ public struct Assessment: Sendable {
         public var completed: Figure?
         /// completed - required, when both are exact.
         public var margin: Decimal?
+        /// Towns whose tier rests on a value fitted to the reported total (`tierIsFitted`): when
+        /// any, `required` agreeing with `reported` is consistent with the fit, not a confirmation.
+        public var fitted: [Town] = []
     }
 
     public func cityYearOne() -> CityYearOne? {
@@ -185,6 +343,8 @@ public struct Assessment: Sendable {
         var margin: Decimal?
         if let required, let c = completed?.quantity.exactValue { margin = c - required }
         return CityYearOne(year: year, minimums: minimums, required: required, formula: formula,
-                           reported: dataset.totals[FigureKey(.investmentMinimum, String(year))], completed: completed, margin: margin)
+                           reported: dataset.totals[FigureKey(.investmentMinimum, String(year))], completed: completed,
+                           margin: margin,
+                           fitted: dataset.towns.filter { threshold(rule, $0) != nil && tierIsFitted(rule, $0) })
     }
 }

@@ -10,6 +10,12 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         case shortfall
         /// A check that passed, stated for the record (e.g. a derivation confirmed).
         case confirmed
+        /// Agrees, but only with figures that were fitted to it (the five towns' first-year tiers
+        /// chosen so that they sum to the notice's 42): consistent, not a confirmation.
+        case consistent
+        /// Words a source prints that read more than one way; the data uses one reading (an
+        /// interpretation) and the finding names every reading ("共计30个项目").
+        case ambiguous
     }
     public var kind: Kind
     /// What the finding is about: "Jiaxing", or a town's name.
@@ -21,10 +27,24 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     public var townID: String? = nil
     /// The figure the finding casts doubt on (a printed rate that does not match).
     public var flagged: FigureKey? = nil
+    /// Every figure of `townID` (nil: the city's totals) the finding casts doubt on, `flagged`
+    /// included: a derivation that disagrees between periods flags all the figures it used,
+    /// since the data cannot say which one is wrong. Only inconsistencies flag figures.
+    public var flaggedKeys: [FigureKey] = []
 
+    /// Whether this finding flags the figure `key` (it is an inconsistency naming it).
+    public func flags(_ key: FigureKey) -> Bool {
+        kind == .inconsistency && (flagged == key || flaggedKeys.contains(key))
+    }
+
+    /// "FILE:LINE: kind: subject: message", and for an inconsistency the figures it flags
+    /// ("[flags completed[2015-09], completion_rate[2015-09]]").
     public var description: String {
         let at = locations.first.map { "\($0): " } ?? ""
-        return "\(at)\(kind.rawValue): \(subject): \(message)"
+        var keys = flaggedKeys
+        if let flagged, !keys.contains(flagged) { keys.insert(flagged, at: 0) }
+        let flags = kind == .inconsistency && !keys.isEmpty ? " [flags \(keys.map(\.description).joined(separator: ", "))]" : ""
+        return "\(at)\(kind.rawValue): \(subject): \(message)\(flags)"
     }
 }
 
@@ -40,6 +60,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 public struct Checker: Sendable {
     public let metrics: Metrics
     public init(dataset: Dataset) { metrics = Metrics(dataset: dataset) }
+    /// A checker over the dataset of `metrics` (formulas on or off: checks do not use them).
+    public init(metrics: Metrics) { self.metrics = metrics }
 
     private var dataset: Dataset { metrics.dataset }
 
@@ -52,6 +74,7 @@ public struct Checker: Sendable {
             findings += planAgreement(town)
         }
         findings += sumChecks()
+        findings += ambiguityChecks()
         findings += yearOneCheck()
         findings += provinceCheck()
         return findings
@@ -90,13 +113,31 @@ public struct Checker: Sendable {
         ratioFindings(for: town) + planAgreement(town)
     }
 
-    /// Whether the rate `key` of a town (or, with nil, of the city's totals) fails its ratio
-    /// check: the same answer as looking for an inconsistency flagging `key` among `run()`'s
-    /// findings, found by checking that one rate.
+    /// The inconsistencies that flag the figure `key` of `town` (nil: the city's totals): which
+    /// check fails and why (each finding's `message`). Empty when no check casts doubt on it.
+    /// Covers a town's rate checks and the agreement of its derived plans across periods (Haining's
+    /// Jan-Sep completed edited to 10.0 or 0 flags it and the figures it disagrees with), and the
+    /// city's rate checks.
+    public func findings(flagging key: FigureKey, town: Town?) -> [Finding] {
+        let candidates = town.map { findings(for: $0) }
+            ?? ratioChecks(subject: dataset.regionEN, townID: nil, figures: dataset.totals)
+        return candidates.filter { $0.flags(key) }
+    }
+
+    /// Whether any check casts doubt on the figure `key` of a town (or, with nil, of the city's
+    /// totals): the same answer as looking for an inconsistency flagging `key` among `run()`'s
+    /// findings, found by checking that town alone.
     public func isFlagged(_ key: FigureKey, town: Town?) -> Bool {
         let figures = town?.figures ?? dataset.totals
-        guard figures[key] != nil, let t = triple(for: key) else { return false }
-        return ratioCheck(t, subject: "", townID: town?.id, figures: figures)?.kind == .inconsistency
+        guard figures[key] != nil else { return false }
+        if let t = triple(for: key),
+           ratioCheck(t, subject: "", townID: town?.id, figures: figures)?.kind == .inconsistency { return true }
+        // A completed amount or rate is also flagged when the year's plan derived from it
+        // disagrees with another period's (checked for that year only: a table asks per row).
+        guard let town, key.measure == .completed || key.measure == .completionRate,
+              let period = key.period.flatMap(dataset.period), figures[FigureKey(.completed, period.id)] != nil,
+              figures[FigureKey(.completionRate, period.id)] != nil else { return false }
+        return planAgreement(town, years: [period.year]).contains { $0.flags(key) }
     }
 
     /// The (rate, numerator, denominator) triple whose rate is `key`, as `triples` lists it.
@@ -127,7 +168,8 @@ public struct Checker: Sendable {
               let den = figures[t.den], case let .exact(dv, dd) = den.quantity, dv > 0 else { return nil }
         let computed = nv / dv * 100
         let printed = Interval(printed: rv, decimals: rd)
-        let possible = Interval(printed: nv, decimals: nd).divided(by: Interval(printed: dv, decimals: dd), scale: 100)
+        let possible = Interval(printed: nv, decimals: nd).nonNegative
+            .divided(by: Interval(printed: dv, decimals: dd), scale: 100)
         let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
         let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = \(DecimalMath.text(computed, scale: 2))%"
         if let possible, !possible.overlaps(printed) {
@@ -135,7 +177,7 @@ public struct Checker: Sendable {
             let needed = nv / (rv / 100)
             return Finding(kind: .inconsistency, subject: subject,
                 message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most \(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of \(DecimalMath.text(needed, scale: 1))",
-                locations: where_, townID: townID, flagged: t.rate)
+                locations: where_, townID: townID, flagged: t.rate, flaggedKeys: [t.rate])
         } else {
             return Finding(kind: .confirmed, subject: subject,
                 message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_, townID: townID)
@@ -143,14 +185,17 @@ public struct Checker: Sendable {
     }
 
     /// A year's plan derived from several periods must be one value.
-    private func planAgreement(_ town: Town) -> [Finding] {
+    /// `years`: only these (nil: every year of the dataset's periods).
+    private func planAgreement(_ town: Town, years: [Int]? = nil) -> [Finding] {
         var findings: [Finding] = []
-        for year in Set(dataset.periods.map { $0.year }).sorted() {
+        for year in years ?? Set(dataset.periods.map { $0.year }).sorted() {
             var intervals: [(Period, Interval, [SourceLocation])] = []
             for p in dataset.periods where p.year == year {
+                // A printed 0 stands for [0, half a unit]: amounts are never negative.
                 guard let done = town.figures[FigureKey(.completed, p.id)], case let .exact(dv, dd) = done.quantity,
                       let rate = town.figures[FigureKey(.completionRate, p.id)], case let .exact(rv, rd) = rate.quantity,
-                      let i = Interval(printed: dv, decimals: dd).divided(by: Interval(printed: rv, decimals: rd), scale: 100)
+                      let i = Interval(printed: dv, decimals: dd).nonNegative
+                        .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
                 else { continue }
                 intervals.append((p, i, [done.origin, rate.origin].compactMap { $0 }))
             }
@@ -159,9 +204,12 @@ public struct Checker: Sendable {
             for other in intervals.dropFirst() { common = common.flatMap { $0.intersection(other.1) } }
             let parts = intervals.map { "\($0.0.labelEN) gives \($0.1)" }.joined(separator: ", ")
             if common == nil {
+                let keys = intervals.flatMap { [FigureKey(.completed, $0.0.id), FigureKey(.completionRate, $0.0.id)] }
                 findings.append(Finding(kind: .inconsistency, subject: town.nameZH,
-                    message: "\(year) plan derived from completed / completion rate disagrees between periods: \(parts)",
-                    locations: intervals.flatMap { $0.2 }, townID: town.id))
+                    message: "\(year) plan derived from completed / completion rate disagrees between periods: "
+                        + "\(parts); "
+                        + "one of the completed amounts or rates of these periods is wrong, and which is not known",
+                    locations: intervals.flatMap { $0.2 }, townID: town.id, flaggedKeys: keys))
             } else {
                 findings.append(Finding(kind: .confirmed, subject: town.nameZH,
                     message: "\(year) plan derived from completed / completion rate agrees across periods: \(parts)",
@@ -179,7 +227,10 @@ public struct Checker: Sendable {
             .sorted { ($0.period ?? "", $0.measure.rawValue) < ($1.period ?? "", $1.measure.rawValue) }
         for key in keys {
             guard let total = dataset.totals[key], case let .exact(tv, td) = total.quantity else { continue }
-            let s = metrics.knownSum(key, over: dataset.towns)
+            // An interpretation is never counted as known: it is summed apart and named as such.
+            let all = dataset.towns.map { ($0, metrics.figure($0, key)) }
+            let s = metrics.knownSum(all.map { ($0.0, $0.1?.isInterpreted == true ? nil : $0.1) })
+            let interpreted = metrics.knownSum(all.filter { $0.1?.isInterpreted == true })
             let label = key.period.map { "\(key.measure.rawValue) \(periodLabel($0))" } ?? key.measure.rawValue
             // At most 8 names, then how many more (a province has thousands of towns).
             let names = { (towns: [Town]) -> String in
@@ -187,8 +238,12 @@ public struct Checker: Sendable {
                 return towns.count > 8 ? shown + " and \(towns.count - 8) more" : shown
             }
             let locs = [total.origin].compactMap { $0 }
-            let scale = key.measure.unit == .count ? 0 : (s.derived.isEmpty ? max(td, 1) : 2)
-            let sumText = DecimalMath.text(s.sum, scale: scale)
+            // Derived figures in the sum: the digits their inputs support (≈33.6, not 33.58).
+            let scale = key.measure.unit == .count ? 0
+                : (s.derived.isEmpty ? max(td, 1) : min(max(td, 1), s.supportedDecimals))
+            let sumValue = (s.derived.isEmpty ? "" : "≈") + DecimalMath.text(s.sum, scale: scale)
+            var sumText = sumValue
+            if !s.derived.isEmpty, let i = s.interval { sumText += " (given the rounding of its inputs: \(i))" }
             if s.known.count == s.count {
                 let tolerance = DecimalMath.halfUnit(decimals: td) * Decimal(s.count + 1)
                 if abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance) {
@@ -208,11 +263,18 @@ public struct Checker: Sendable {
             } else {
                 message += "known for \(s.known.count) of \(s.count) towns (\(names(s.known))\(s.derived.isEmpty ? "" : ", derived for \(names(s.derived))")), summing to \(sumText)"
             }
+            if !interpreted.known.isEmpty {
+                message += "; under one reading of the source (an interpretation, not reported) "
+                    + "\(names(interpreted.known)) "
+                    + "have \(DecimalMath.text(interpreted.sum, scale: scale)) together (see the ambiguity finding)"
+            }
             let others = s.bounded + s.unknown
             if s.known.isEmpty {
                 message += "; all of it is not accounted for among \(names(others))"
             } else {
-                message += "; \(DecimalMath.text(rest, scale: scale)) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumText)) is not accounted for among \(names(others))"
+                let restText = DecimalMath.text(rest, scale: scale)
+                message += "; \(restText) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumValue)) "
+                    + "is not accounted for among \(names(others))"
             }
             if !s.bounded.isEmpty {
                 message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than \(DecimalMath.text(s.boundSum, scale: 0))"
@@ -234,6 +296,34 @@ public struct Checker: Sendable {
         return findings
     }
 
+    /// Words that read more than one way: one finding per interpretation in the data (the
+    /// figures sharing the same reasoning), naming the towns, the value used and every reading.
+    /// Paper 二(三) "共计30个项目": 30 each (used) or 30 for Nanhu and Haiyan together.
+    private func ambiguityChecks() -> [Finding] {
+        var groups: [(reasoning: String, readings: [String], items: [(Town, FigureKey, Figure)])] = []
+        for town in dataset.towns {
+            for key in town.figures.keys.sorted(by: { $0.description < $1.description }) {
+                guard let f = town.figures[key], case let .interpreted(reasoning, readings) = f.provenance else {
+                    continue
+                }
+                if let i = groups.firstIndex(where: { $0.reasoning == reasoning }) {
+                    groups[i].items.append((town, key, f))
+                } else {
+                    groups.append((reasoning, readings, [(town, key, f)]))
+                }
+            }
+        }
+        return groups.map { g in
+            let used = g.items.map { "\($0.0.nameZH) \($0.1.measure.rawValue) \(metrics.show($0.2))" }
+                .joined(separator: ", ")
+            let readings = g.readings.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
+            return Finding(kind: .ambiguous, subject: dataset.regionEN,
+                message: "the source's words read more than one way: \(readings). The data uses reading (1): \(used), "
+                    + "an interpretation, not a reported figure. \(g.reasoning)",
+                locations: g.items.compactMap { $0.2.origin })
+        }
+    }
+
     /// The city's first-year minimum from rules.toml against the reported minimum and the
     /// completed total (Jiaxing 2015: 3 x 10 + 2 x 6 = 42; 63.06 completed, 21.06 above).
     private func yearOneCheck() -> [Finding] {
@@ -242,7 +332,14 @@ public struct Checker: Sendable {
         let req = DecimalMath.text(required, scale: 0)
         if let reported = city.reported, let r = reported.quantity.exactValue {
             let locs = [reported.origin].compactMap { $0 }
-            if r == required {
+            if r == required && !city.fitted.isEmpty {
+                let names = city.fitted.map(\.nameZH).joined(separator: "、")
+                findings.append(Finding(kind: .consistent, subject: dataset.regionEN,
+                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) is consistent "
+                        + "with the reported \(DecimalMath.text(r, scale: 0)), but not confirmed by it: the tiers of "
+                        + "\(names) were fitted to that total "
+                        + "(no source in the data says whether their counties are among the 26)", locations: locs))
+            } else if r == required {
                 findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
                     message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) agrees with the reported \(DecimalMath.text(r, scale: 0))", locations: locs))
             } else {
@@ -284,5 +381,14 @@ public struct Checker: Sendable {
 
     private func periodLabel(_ id: String) -> String {
         dataset.period(id)?.labelEN ?? id
+    }
+}
+
+extension Metrics {
+    /// The consistency findings that flag the figure `key` of `town` (nil: the city's totals):
+    /// which check fails and why. Views show `!` beside every figure with any, wherever it is
+    /// shown, and the figure's page lists them. See `Checker.findings(flagging:town:)`.
+    public func findings(for key: FigureKey, of town: Town?) -> [Finding] {
+        Checker(metrics: self).findings(flagging: key, town: town)
     }
 }

@@ -30,6 +30,11 @@ public struct Dataset: Sendable {
     public var province: ProvinceList?
     /// The paper's problems and countermeasures, and per-town flags (problems.toml; nil when absent).
     public var problems: ProblemCatalogue?
+    /// What the paper says, passage by passage with its section (reference.toml; nil when absent).
+    public var reference: ReferenceText?
+    /// Bases other than the paper's plain amounts that figures may be on (dataset.toml
+    /// `[[basis]]`), by id; see `Figure.basis`.
+    public var bases: [String: Basis] = [:]
 
     public init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
                 synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],

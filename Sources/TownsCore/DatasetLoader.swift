@@ -16,7 +16,7 @@ public enum DatasetLoader {
     public static let fileNames = ["dataset.toml", "sources.toml", "types.toml", "entities.toml",
                                    "towns.toml", "figures.toml", "totals.toml"]
     /// Files a dataset folder may hold; read when present.
-    public static let optionalFileNames = ["rules.toml", "province.toml", "problems.toml"]
+    public static let optionalFileNames = ["rules.toml", "province.toml", "problems.toml", "reference.toml"]
     /// The folder (inside the dataset folder) of imported monthly files, `YYYY-MM.toml`.
     /// Files whose name starts with `.` (an import's temporary file) are not read.
     public static let monthlyFolderName = "monthly"
@@ -71,6 +71,8 @@ struct Loader {
     let directory: String
     let monthlyOverride: DatasetLoader.MonthlyOverride?
     var issues: [LoadIssue] = []
+    /// dataset.toml's `[[basis]]` records, read before any figure (figures name them).
+    var bases: [String: Basis] = [:]
 
     init(directory: String, monthlyOverride: DatasetLoader.MonthlyOverride?) {
         self.directory = directory
@@ -195,7 +197,7 @@ struct Loader {
         let synthetic = header.bool("synthetic") ?? false
         header.warnUnknownKeys(allowed: ["name_zh", "name_en", "region_zh", "region_en", "unit", "synthetic"])
         finish(header)
-        warnUnknownTables(meta, allowed: ["dataset", "period"])
+        warnUnknownTables(meta, allowed: ["dataset", "period", "basis"])
         warnUnknownTables(sourcesDoc, allowed: ["source"])
         warnUnknownTables(typesDoc, allowed: ["type"])
         warnUnknownTables(entitiesDoc, allowed: ["entity"])
@@ -219,6 +221,9 @@ struct Loader {
         for document in monthly {
             readSources(document, required: false, into: &sources, origins: &sourceOrigins)
         }
+
+        // dataset.toml's [[basis]] records, which figures name
+        readBases(meta, sources: sources)
 
         // types.toml
         let types = readTypes(typesDoc, sources: sources)
@@ -262,19 +267,25 @@ struct Loader {
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
                               towns: towns, totals: totals, directory: directory)
+        dataset.bases = bases
         if DataFile.entryExists(display("rules.toml")), let rulesDoc = open("rules.toml") {
             warnUnknownTables(rulesDoc, allowed: ["rule"])
             dataset.rules = readRules(rulesDoc, sources: sources)
             rulesDoc.release()
         }
         if DataFile.entryExists(display("province.toml")), let doc = open("province.toml") {
-            warnUnknownTables(doc, allowed: ["list", "city", "listed"])
+            warnUnknownTables(doc, allowed: ["list", "city", "listed", "later"])
             dataset.province = readProvince(doc, sources: sources, towns: towns)
             doc.release()
         }
         if DataFile.entryExists(display("problems.toml")), let doc = open("problems.toml") {
             warnUnknownTables(doc, allowed: ["problem", "countermeasure", "flag", "progress"])
             dataset.problems = readProblems(doc, sources: sources, towns: towns)
+        }
+        if DataFile.entryExists(display("reference.toml")), let doc = open("reference.toml") {
+            warnUnknownTables(doc, allowed: ["passage"])
+            dataset.reference = readReference(doc, sources: sources, towns: towns)
+            doc.release()
         }
         return dataset
     }

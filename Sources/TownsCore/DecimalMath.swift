@@ -63,6 +63,32 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         return Interval(lower / other.upper * scale, upper / other.lower * scale)
     }
 
+    /// This interval with a negative lower end raised to 0: a printed 0 of an amount stands for
+    /// [0, 0.05], not [-0.05, 0.05] (amounts and rates are never negative).
+    public var nonNegative: Interval { Interval(max(lower, 0), max(upper, 0)) }
+
+    /// The sum of two intervals: every value a sum of one value from each can take.
+    public static func + (a: Interval, b: Interval) -> Interval { Interval(a.lower + b.lower, a.upper + b.upper) }
+
+    /// Half the width: how far the true value may be from the middle.
+    public var halfWidth: Decimal { (upper - lower) / 2 }
+
+    /// The most digits after the point, up to `limit`, whose last digit the uncertainty does
+    /// not exceed: the largest d with `halfWidth` <= 10^-d (at least 0).
+    /// [14.926, 15.032] -> 1; [18.581, 18.620] -> 1; [33.507, 33.652] -> 1.
+    public func supportedDecimals(atMost limit: Int) -> Int {
+        var d = 0
+        var unit = Decimal(1)
+        let h = halfWidth
+        while d < limit {
+            let next = unit / 10
+            if h > next { break }
+            unit = next
+            d += 1
+        }
+        return d
+    }
+
     public func overlaps(_ other: Interval) -> Bool { lower <= other.upper && other.lower <= upper }
 
     public func intersection(_ other: Interval) -> Interval? {

@@ -70,6 +70,23 @@ public struct Town: Hashable, Sendable {
     /// (lower investment tiers); nil when not known.
     public var acceleratedCounty: Bool?
     public var acceleratedCountyNote: String?
+    /// Where `acceleratedCounty` comes from: a source that lists the 26 counties, or nil.
+    /// When nil and `acceleratedCountyFitted`, the value was chosen to fit a reported total.
+    public var acceleratedCountySource: Provenance? = nil
+    /// True when `acceleratedCounty` was chosen so that the towns' first-year tiers sum to the
+    /// notice's 42 (3 x 10 + 2 x 6), not read from a list of the 26 counties: a check of the 42
+    /// against those tiers is then circular and reports `consistent`, never `confirmed`.
+    public var acceleratedCountyFitted: Bool = false
+    /// True when `industry` was chosen to fit a reported total rather than read from a source
+    /// that names the town's industry (towns.toml `industry_fitted`).
+    public var industryFitted: Bool = false
+    /// How the town's name is read: toneless pinyin, one syllable per Chinese character, spaces
+    /// between syllables ("chang xing xin neng yuan xiao zhen"); nil when the data gives none.
+    /// Kept as data because place names are often read differently from the characters'
+    /// commonest readings (长兴 Changxing, not Zhangxing; 乐清 Yueqing, not Leqing).
+    public var reading: String? = nil
+    /// Where the reading comes from (a source's romanisation of the place name).
+    public var readingSource: Provenance? = nil
     /// The town's figures as read from the data, by measure and period. Derived figures are
     /// not stored here; `Metrics` works them out.
     public var figures: [FigureKey: Figure]

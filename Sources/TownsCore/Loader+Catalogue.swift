@@ -81,8 +81,14 @@ extension Loader {
             if let id, sources[id] != nil {
                 r.error("id", .duplicate, "duplicate source '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
             }
-            let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"), note: r.string("note"))
-            r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note"])
+            let date = r.string("date")
+            if let date { checkDate(&r, "date", date) }
+            let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"),
+                                note: r.string("note"),
+                                publisher: r.string("publisher"), date: date, reports: r.string("reports"),
+                                checked: r.bool("checked"), checkedNote: r.string("checked_note"))
+            r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note", "publisher", "date", "reports",
+                                        "checked", "checked_note"])
             if let id, title != nil, sources[id] == nil {
                 sources[id] = source
                 if let line = r.line { origins[id] = SourceLocation(file: document.path, line: line) }
@@ -132,13 +138,29 @@ extension Loader {
         return entities
     }
 
-    /// Reads `source`/`at`/`quote`/`note` or `derived`: exactly one provenance.
+    /// Reads `source`/`at`/`quote`/`note`, `derived`, or `interpreted` with `readings`: exactly
+    /// one provenance. `interpreted` (the reasoning for one reading of ambiguous words) needs
+    /// `readings`, every reading of the words (at least two, the one used first).
     func readProvenance(_ r: inout RecordReader, sources: [String: Source]) -> Provenance? {
         let source = r.string("source")
         let derived = r.string("derived")
+        if let reasoning = r.string("interpreted") {
+            if source != nil || derived != nil {
+                r.error("interpreted", .impossible, "give one of `source`, `derived` or `interpreted`, not more")
+                return nil
+            }
+            let readings = r.stringArray("readings") ?? []
+            if readings.count < 2 {
+                r.error("readings", .missing,
+                        "an interpretation lists every reading of the words (at least two, the one used first)")
+                return nil
+            }
+            return .interpreted(reasoning: reasoning, readings: readings)
+        }
         switch (source, derived) {
         case (nil, nil):
-            r.error(nil, .missing, "no provenance: give `source` (a sources.toml id) or `derived` (the formula)")
+            r.error(nil, .missing,
+                    "no provenance: give `source` (a sources.toml id), `derived` (the formula) or `interpreted`")
             return nil
         case (.some, .some):
             r.error("derived", .impossible, "give either `source` or `derived`, not both")
@@ -151,6 +173,45 @@ extension Loader {
             return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.string("note"))
         case let (nil, .some(formula)):
             return .derived(formula: formula)
+        }
+    }
+
+    /// An optional second provenance of a record: `also_source` with `also_at`, `also_quote`
+    /// (another source that prints the same fact); nil when absent.
+    func readAlsoProvenance(_ r: inout RecordReader, sources: [String: Source]) -> Provenance? {
+        guard let id = r.string("also_source") else { return nil }
+        guard sources[id] != nil else {
+            r.error("also_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+            return nil
+        }
+        return .reported(source: id, at: r.string("also_at"), quote: r.string("also_quote"),
+                         note: r.string("also_note"))
+    }
+
+    /// A date as a source prints it: YYYY, YYYY-MM or YYYY-MM-DD.
+    func checkDate(_ r: inout RecordReader, _ key: String, _ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let ok = [1, 2, 3].contains(parts.count) && parts[0].count == 4
+            && parts.dropFirst().allSatisfy { $0.count == 2 }
+            && parts.allSatisfy { Int($0) != nil }
+        if !ok { r.error(key, .impossible, "'\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+    }
+
+    /// A reading: toneless pinyin syllables of lower-case ASCII letters (ü as v), one per Chinese
+    /// character of `name`, separated by single spaces.
+    func checkReading(_ r: inout RecordReader, _ key: String, _ reading: String, of name: String?) {
+        let syllables = reading.split(separator: " ", omittingEmptySubsequences: false)
+        if syllables.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isLowercase } }) {
+            r.error(key, .impossible,
+                    "'\(reading)' is not toneless pinyin (lower-case syllables separated by single spaces)")
+            return
+        }
+        if let name {
+            let han = name.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+            if han != syllables.count {
+                r.error(key, .impossible,
+                        "'\(reading)' has \(syllables.count) syllables but '\(name)' has \(han) characters")
+            }
         }
     }
 

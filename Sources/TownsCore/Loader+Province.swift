@@ -12,46 +12,82 @@ extension Loader {
             issues.append(LoadIssue(.error, .missing, file: document.path, field: "list", problem: "missing [list] table"))
             return nil
         }
-        header.warnUnknownKeys(allowed: ["name_zh", "name_en", "date", "count", "source", "at", "quote", "note", "derived"])
+        let alsoKeys: Set<String> = ["also_source", "also_at", "also_quote", "also_note"]
+        let provenanceKeys: Set<String> = ["source", "at", "quote", "note", "derived"]
+        header.warnUnknownKeys(allowed: alsoKeys.union(provenanceKeys).union(["name_zh", "name_en", "date", "count"]))
         let nameZH = header.string("name_zh", required: true) ?? ""
         let nameEN = header.string("name_en") ?? nameZH
         let date = header.string("date")
         if let date, let problem = CalendarDate.problem(date) { header.error("date", .impossible, problem) }
         let count = header.int("count")
         let provenance = readProvenance(&header, sources: sources)
+        let listAlso = readAlsoProvenance(&header, sources: sources)
         finish(header)
         var cities: [ProvinceList.City] = []
         for var r in records(document, "city") {
-            r.warnUnknownKeys(allowed: ["name_zh", "name_en", "count", "source", "at", "quote", "note", "derived"])
+            r.warnUnknownKeys(allowed: alsoKeys.union(provenanceKeys).union(["name_zh", "name_en", "count"]))
             let zh = r.string("name_zh", required: true)
             let en = r.string("name_en") ?? zh
             let n = r.int("count")
             if let n, n < 0 { r.error("count", .badAmount, "\(n) is negative") }
             if let zh, cities.contains(where: { $0.nameZH == zh }) { r.error("name_zh", .duplicate, "duplicate city '\(zh)'") }
             let p = r.has("source") || r.has("derived") ? readProvenance(&r, sources: sources) : nil
+            let also = readAlsoProvenance(&r, sources: sources)
             if let zh, let en {
                 cities.append(.init(nameZH: zh, nameEN: en, reportedCount: n, provenance: p,
-                                    origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
+                                    origin: r.line.map { SourceLocation(file: document.path, line: $0) },
+                                    alsoProvenance: also))
             }
             finish(r)
         }
         var listed: [ProvinceList.Listed] = []
-        for var r in records(document, "listed") {
-            r.warnUnknownKeys(allowed: ["city", "name_zh", "county_zh", "town"])
-            let city = r.string("city", required: true)
-            let name = r.string("name_zh", required: true)
-            let town = r.string("town")
-            if let city, !cities.contains(where: { $0.nameZH == city }) { r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)") }
-            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)") }
-            if let town, listed.contains(where: { $0.townID == town }) { r.error("town", .duplicate, "town '\(town)' is listed twice") }
-            if let city, let name {
-                listed.append(.init(cityZH: city, nameZH: name, countyZH: r.string("county_zh"), townID: town,
-                                    origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
+        var later: [ProvinceList.Listed] = []
+        // [[listed]]: the list's own towns; [[later]]: towns of later lists, each with its source.
+        for table in ["listed", "later"] {
+            for var r in records(document, table, required: table == "listed") {
+                var keys = ["city", "name_zh", "county_zh", "county_note", "town",
+                            "reading", "reading_source", "reading_at", "reading_quote"]
+                if table == "later" { keys += ["list", "list_date", "source", "at", "quote", "note"] }
+                r.warnUnknownKeys(allowed: Set(keys))
+                let city = r.string("city", required: true)
+                let name = r.string("name_zh", required: true)
+                let town = r.string("town")
+                if let city, !cities.contains(where: { $0.nameZH == city }) {
+                    r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)")
+                }
+                if let town, !towns.contains(where: { $0.id == town }) {
+                    r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                }
+                if let town, (listed + later).contains(where: { $0.townID == town }) {
+                    r.error("town", .duplicate, "town '\(town)' is listed twice")
+                }
+                let reading = r.string("reading")
+                if let reading { checkReading(&r, "reading", reading, of: name) }
+                let readingSource = sourcedField(&r, "reading", sources: sources)
+                var entry = ProvinceList.Listed(cityZH: city ?? "", nameZH: name ?? "", countyZH: r.string("county_zh"),
+                                                townID: town,
+                                                origin: r.line.map { SourceLocation(file: document.path, line: $0) })
+                entry.countyNote = r.string("county_note")
+                entry.reading = reading
+                entry.readingSource = readingSource
+                if table == "later" {
+                    entry.listName = r.string("list", required: true)
+                    entry.listDate = r.string("list_date")
+                    if let d = entry.listDate { checkDate(&r, "list_date", d) }
+                    entry.provenance = readProvenance(&r, sources: sources)
+                }
+                if city != nil, name != nil {
+                    if table == "listed" { listed.append(entry) } else { later.append(entry) }
+                }
+                finish(r)
             }
-            finish(r)
         }
-        return ProvinceList(nameZH: nameZH, nameEN: nameEN, date: date, reportedCount: count, provenance: provenance,
-                            cities: cities, listed: listed)
+        var list = ProvinceList(nameZH: nameZH, nameEN: nameEN, date: date, reportedCount: count,
+                                provenance: provenance,
+                                cities: cities, listed: listed)
+        list.alsoProvenance = listAlso
+        list.later = later
+        return list
     }
 
     /// rules.toml: [[rule]] records; numbers by name, as the rule's kind requires.
@@ -60,7 +96,7 @@ extension Loader {
         let textKeys: Set<String> = ["id", "kind", "short_zh", "title_zh", "title_en", "text", "source", "at", "quote", "note", "derived",
                                      "lower_industries", "higher_industries", "lower_in_accelerated_counties"]
         let numberKeys: Set<String> = ["minimum", "lower_minimum", "maximum", "percent", "higher_percent", "years", "lower_years",
-                                       "times", "minimum_rating", "tourism_rating"]
+                                       "times", "minimum_rating", "tourism_rating", "tolerance"]
         for var r in records(document, "rule") {
             r.warnUnknownKeys(allowed: textKeys.union(numberKeys))
             let id = r.string("id", required: true)

@@ -40,23 +40,53 @@ extension Loader {
         if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
         if let id { checkIdentifier(&r, "id", id) }
         if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'") }
-        r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type", "type_at",
-                                    "industry", "industry_note", "list", "list_date", "list_source", "entities", "mode", "mode_at",
-                                    "accelerated_county", "accelerated_county_note"])
+        r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type",
+                                    "type_at", "industry", "industry_note", "industry_fitted", "list", "list_date",
+                                    "list_source", "entities", "mode", "mode_at", "accelerated_county",
+                                    "accelerated_county_note", "accelerated_county_fitted",
+                                    "accelerated_county_source", "accelerated_county_at", "accelerated_county_quote",
+                                    "reading", "reading_source", "reading_at", "reading_quote"])
+        let reading = r.string("reading")
+        if let reading { checkReading(&r, "reading", reading, of: zh) }
+        let readingSource = sourcedField(&r, "reading", sources: sources)
+        let acceleratedSource = sourcedField(&r, "accelerated_county", sources: sources)
+        let fitted = r.bool("accelerated_county_fitted") ?? false
+        if fitted && acceleratedSource != nil {
+            r.error("accelerated_county_fitted", .impossible,
+                    "a value with a source is not fitted: give one of the two")
+        }
         if let id, let zh, let en, let countyZH, let countyEN, let type, let list {
             townIDSet.insert(id)
-            towns.append(Town(id: id, nameZH: zh, nameEN: en, countyZH: countyZH, countyEN: countyEN,
-                              countyFrom: r.string("county_from"), type: type, typeAt: r.string("type_at"),
-                              industry: r.string("industry"), industryNote: r.string("industry_note"),
-                              list: list, listDate: r.string("list_date"), listSource: listSource,
-                              entityIDs: entityIDs, mode: mode, modeAt: r.string("mode_at"),
-                              acceleratedCounty: r.bool("accelerated_county"), acceleratedCountyNote: r.string("accelerated_county_note"),
-                              figures: [:],
-                              origin: r.line.map { SourceLocation(file: townsDoc.path, line: $0) }))
+            var town = Town(id: id, nameZH: zh, nameEN: en, countyZH: countyZH, countyEN: countyEN,
+                            countyFrom: r.string("county_from"), type: type, typeAt: r.string("type_at"),
+                            industry: r.string("industry"), industryNote: r.string("industry_note"),
+                            list: list, listDate: r.string("list_date"), listSource: listSource,
+                            entityIDs: entityIDs, mode: mode, modeAt: r.string("mode_at"),
+                            acceleratedCounty: r.bool("accelerated_county"),
+                            acceleratedCountyNote: r.string("accelerated_county_note"),
+                            figures: [:],
+                            origin: r.line.map { SourceLocation(file: townsDoc.path, line: $0) })
+            town.acceleratedCountySource = acceleratedSource
+            town.acceleratedCountyFitted = fitted
+            town.industryFitted = r.bool("industry_fitted") ?? false
+            town.reading = reading
+            town.readingSource = readingSource
+            towns.append(town)
         }
         finish(r)
     }
         return towns
+    }
+
+    /// `PREFIX_source` with `PREFIX_at` and `PREFIX_quote`: where one field of a record comes
+    /// from (a town's reading, whether its county is one of the 26); nil when not given.
+    func sourcedField(_ r: inout RecordReader, _ prefix: String, sources: [String: Source]) -> Provenance? {
+        guard let id = r.string(prefix + "_source") else { return nil }
+        guard sources[id] != nil else {
+            r.error(prefix + "_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+            return nil
+        }
+        return .reported(source: id, at: r.string(prefix + "_at"), quote: r.string(prefix + "_quote"), note: nil)
     }
 
     /// `[[figure]]` records of figures.toml or of a monthly file, added to their towns. A
@@ -111,7 +141,8 @@ extension Loader {
     }
 
     /// The fields of a [[total]] record; of a [[figure]] record, with `town`.
-    static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note", "derived"]
+    static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note",
+                                          "derived", "interpreted", "readings", "basis", "as_of"]
     static let townFigureExtraKeys: Set<String> = ["town"]
     static let townFigureKeys = figureKeys.union(townFigureExtraKeys)
 
@@ -166,8 +197,19 @@ extension Loader {
             }
         }
         let provenance = readProvenance(&r, sources: sources)
+        let basis = r.string("basis")
+        if let basis, !bases.keys.contains(basis) {
+            r.error("basis", .unknownReference, "unknown basis '\(basis)' (no [[basis]] with that id in dataset.toml)")
+        }
+        var asOf = r.string("as_of")
+        if let asOf { checkDate(&r, "as_of", asOf) }
         guard let measure, let quantity, let provenance else { return nil }
+        // A figure with no period is dated by its source, unless it gives its own date.
+        if asOf == nil, measure.periodKind == .none, case let .reported(id, _, _, _) = provenance {
+            asOf = sources[id]?.date
+        }
         let origin = r.line.map { SourceLocation(file: document.path, line: $0) }
-        return (FigureKey(measure, period), Figure(quantity: quantity, provenance: provenance, origin: origin))
+        return (FigureKey(measure, period),
+                Figure(quantity: quantity, provenance: provenance, origin: origin, basis: basis, asOf: asOf))
     }
 }

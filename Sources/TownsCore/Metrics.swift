@@ -93,10 +93,12 @@ public struct Metrics: Sendable {
         }
     }
 
-    /// Whether two figures may be combined: not two reported figures from different sources,
+    /// Whether two figures may be combined: not two figures on different bases (`Figure.basis`),
+    /// and not two reported figures from different sources,
     /// which may define the measure differently (the 2016 notice's 63.06 is fixed-asset
     /// investment without commercial housing; the paper's 106.8 plan is not said to be).
     func comparable(_ a: Figure, _ b: Figure) -> Bool {
+        if a.basis != b.basis { return false }
         if case let .reported(x, _, _, _) = a.provenance, case let .reported(y, _, _, _) = b.provenance { return x == y }
         return true
     }
@@ -149,7 +151,12 @@ public struct Metrics: Sendable {
             startRate: figure(FigureKey(.startRate, period), in: figures))
     }
 
-    /// The year's plan from completed / completion rate, earliest period first.
+    /// The year's plan from completed / completion rate, earliest period first. Later periods
+    /// that allow the same derivation are named as confirmations when their intervals (given
+    /// the rounding of the printed figures) overlap the first's, and as disagreeing when they
+    /// do not (`Checker` then flags the figures involved). The figure's `interval` is the
+    /// intersection of the agreeing derivations' intervals (the first's alone when one
+    /// disagrees): what the inputs support (see `Figure.supportedDecimals`).
     private func derivedYearPlan(year: String, _ figures: [FigureKey: Figure]) -> Figure? {
         var derivations: [(value: Decimal, interval: Interval?, text: String)] = []
         for period in periodsByYear[year] ?? [] {
@@ -157,20 +164,33 @@ public struct Metrics: Sendable {
                   let rate = figures[FigureKey(.completionRate, period.id)], case let .exact(rv, rd) = rate.quantity,
                   rv > 0 else { continue }
             let value = dv / (rv / 100)
-            if !formulas { return derived(DecimalMath.rounded(value, scale: 2), decimals: 2, "") }  // the first derivation, untold
-            let interval = Interval(printed: dv, decimals: dd).divided(by: Interval(printed: rv, decimals: rd), scale: 100)
-            derivations.append((value, interval,
-                                "completed \(period.labelEN) \(show(done)) / completion \(show(rate))% = \(DecimalMath.text(value, scale: 2))"))
+            let interval = Interval(printed: dv, decimals: dd).nonNegative
+                .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
+            // The text only when formulas are on (most of a derivation's cost in a large table).
+            let text = formulas ? "completed \(period.labelEN) \(show(done)) / completion \(show(rate))% = "
+                + DecimalMath.text(value, scale: 2) : ""
+            derivations.append((value, interval, text))
         }
         guard let first = derivations.first else { return nil }
         var formula = first.text
-        if let interval = first.interval {
+        if formulas, let interval = first.interval {
             formula += " (given the rounding of the printed figures: \(interval))"
         }
+        var common = first.interval
+        var disagreeing = false
         for other in derivations.dropFirst() {
-            formula += "; confirmed by \(other.text)"
+            if let a = first.interval, let b = other.interval, !a.overlaps(b) {
+                disagreeing = true
+                if formulas {
+                    formula += "; but \(other.text) (\(b)) disagrees: a consistency check fails, see towns check"
+                }
+            } else {
+                if formulas { formula += "; confirmed by \(other.text)" }
+                if let c = common, let b = other.interval { common = c.intersection(b) ?? c }
+            }
         }
-        return .derived(DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula)
+        if disagreeing { common = first.interval }
+        return .derived(DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula, interval: common)
     }
 
     /// A figure's value as printed, for formulas ("9.3", ">14").
@@ -238,6 +258,12 @@ public struct Metrics: Sendable {
         public var unknown: [Town]
         /// Most digits after the point among the exact figures summed (derived ones count 2).
         public var decimals: Int
+        /// Of the known towns, those whose figure is an interpretation (`Provenance.interpreted`).
+        public var interpreted: [Town] = []
+        /// What the sum can stand for given the rounding of its inputs; nil when nothing is known.
+        public var interval: Interval? = nil
+        /// Digits after the point the inputs support (see `Tally.supportedDecimals`).
+        public var supportedDecimals: Int { interval?.supportedDecimals(atMost: decimals) ?? decimals }
         /// Number of towns considered.
         public var count: Int { known.count + bounded.count + unknown.count }
     }
@@ -257,24 +283,38 @@ public struct Metrics: Sendable {
         public var unknown = 0
         /// Most digits after the point among the exact figures (derived ones count 2).
         public var decimals = 0
+        /// Of the `derived` figures, those that are interpretations (`Provenance.interpreted`):
+        /// a sum with any is itself an interpretation, never a known total as if reported.
+        public var interpreted = 0
+        /// Every value the sum of the exact figures can take given the rounding of each
+        /// (a derived figure's own `interval` where it has one); nil when nothing was added.
+        public var interval: Interval?
         /// Figures considered.
         public var count: Int { known + bounded + unknown }
 
         public init() {}
 
+        /// Digits after the point the sum's inputs support (`Interval.supportedDecimals`, at most
+        /// `decimals`): Haining ≈18.60 + Nanhu ≈14.98 is ≈33.6, not ≈33.58.
+        public var supportedDecimals: Int { interval?.supportedDecimals(atMost: decimals) ?? decimals }
+
         /// Adds one town's figure (nil: unknown), as `knownSum` does.
         public mutating func add(_ figure: Figure?) {
-            add(figure?.quantity, derived: figure?.isDerived == true)
+            add(figure?.quantity, derived: figure?.isDerived == true, interval: figure?.possible)
+            if figure?.isInterpreted == true { interpreted += 1 }
         }
 
-        /// Adds one town's figure given by its quantity (nil: unknown) and whether it is derived.
-        public mutating func add(_ quantity: Quantity?, derived isDerived: Bool) {
+        /// Adds one town's figure given by its quantity (nil: unknown) and whether it is derived;
+        /// `interval` is what it can stand for (nil: what its printed digits allow).
+        public mutating func add(_ quantity: Quantity?, derived isDerived: Bool, interval: Interval? = nil) {
             switch quantity {
             case let .exact(v, d)?:
                 sum += v
                 known += 1
                 if isDerived { derived += 1 }
                 decimals = max(decimals, isDerived ? 2 : d)
+                let i = interval ?? Interval(printed: v, decimals: isDerived ? 2 : d)
+                self.interval = self.interval.map { $0 + i } ?? i
             case let .moreThan(b)?:
                 bounded += 1
                 boundSum += b
@@ -299,6 +339,7 @@ public struct Metrics: Sendable {
             case .exact?:
                 result.known.append(town)
                 if figure?.isDerived == true { result.derived.append(town) }
+                if figure?.isInterpreted == true { result.interpreted.append(town) }
             case .moreThan?: result.bounded.append(town)
             case nil: result.unknown.append(town)
             }
@@ -306,6 +347,7 @@ public struct Metrics: Sendable {
         result.sum = tally.sum
         result.boundSum = tally.boundSum
         result.decimals = tally.decimals
+        result.interval = tally.interval
         return result
     }
 }

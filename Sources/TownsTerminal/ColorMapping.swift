@@ -34,6 +34,46 @@ struct ColorMapping {
         return Int16(ansi >= 8 && colorCount < 16 ? ansi - 8 : ansi)
     }
 
+    /// The colour numbers and boldness to draw `style` with, kept readable whatever the theme
+    /// asks for on this terminal:
+    /// - a foreground that comes out as the background's colour (a light gray on white mapped
+    ///   to white on an 8-colour terminal, a yellow mark in a yellow selection band) is drawn in
+    ///   black on a light background and in white on a dark one;
+    /// - black text is never bold where many terminals show bold black as gray: on an
+    ///   8-colour terminal the bold is left out, on a 256-colour one palette black (16), which
+    ///   terminals do not brighten, is used instead.
+    /// The terminal's own colours (-1) are unknown here and left as they are.
+    func cell(_ style: Style) -> (foreground: Int16, background: Int16, bold: Bool) {
+        var (fg, bright) = foreground(style.foreground)
+        let bg = background(style.background)
+        var bold = style.bold || bright
+        if fg >= 0, bg >= 0, sameColour(fg, bright: bright, bg) {
+            fg = isLight(bg) ? (capability == .eight ? 0 : 16) : (capability == .eight ? 7 : 15)
+            bright = false
+            bold = style.bold
+        }
+        // Reverse video shows the background's colour as the text's.
+        if bold, style.reverse ? bg == 0 : fg == 0 {
+            if capability == .eight { bold = false } else if style.reverse { return (fg, 16, bold) } else { fg = 16 }
+        }
+        return (fg, bg, bold)
+    }
+
+    /// Whether foreground `fg` (drawn bright when `bright`) shows as background `bg`: the same
+    /// colour number, or on a 256-colour terminal the same RGB value (15 and 231 are both white).
+    private func sameColour(_ fg: Int16, bright: Bool, _ bg: Int16) -> Bool {
+        if fg == bg { return true }
+        guard capability != .eight, fg < 256, bg < 256 else { return false }
+        return Self.rgb(Int(fg)) == Self.rgb(Int(bg))
+    }
+
+    /// Whether colour number `n` is light (black text reads on it): by its luminance.
+    private func isLight(_ n: Int16) -> Bool {
+        if capability == .eight { return [2, 3, 6, 7].contains(n) }
+        let (r, g, b) = Self.rgb(Int(n))
+        return 299 * r + 587 * g + 114 * b > 140_000
+    }
+
     private func number(_ color: Color, defaultNumber: Int16) -> Int16 {
         switch color {
         case .default: return hasDefaultColors ? -1 : defaultNumber

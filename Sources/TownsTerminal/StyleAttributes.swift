@@ -23,16 +23,19 @@ struct StyleAttributes {
     mutating func resolve(_ style: Style) -> (attributes: attr_t, pair: Int16) {
         if let known = cache[style] { return known }
         var attributes = towns_a_normal()
-        if style.bold { attributes |= towns_a_bold() }
+        var bold = style.bold
         if style.underline { attributes |= towns_a_underline() }
         if style.reverse { attributes |= towns_a_reverse() }
         if style.dim { attributes |= towns_a_dim() }
         var pair: Int16 = 0
         if let colors {
-            let (foreground, bright) = colors.foreground(style.foreground)
-            if bright { attributes |= towns_a_bold() }
-            pair = self.pair(PairKey(foreground: foreground, background: colors.background(style.background)))
+            // Readable whatever the theme asks for (no text in its own background colour, no
+            // bold black): `ColorMapping.cell`.
+            let cell = colors.cell(style)
+            bold = cell.bold
+            pair = self.pair(PairKey(foreground: cell.foreground, background: cell.background))
         }
+        if bold { attributes |= towns_a_bold() }
         cache[style] = (attributes, pair)
         return (attributes, pair)
     }

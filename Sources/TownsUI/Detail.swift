@@ -46,6 +46,11 @@ extension AppState {
                 var s = tr("推算 derived: ", "derived: ") + formula
                 if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
                 return (s, .derived)
+            case let .interpreted(reasoning, readings):
+                var s = tr("解读 interpreted: ", "interpreted: ") + reasoning
+                if !readings.isEmpty { s += tr(" 各种读法 readings: ", " readings: ") + readings.joined(separator: "; ") }
+                if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
+                return (s, .derived)
             }
         }
 
@@ -317,6 +322,9 @@ extension AppState {
                 note = (t, .source)
             case let .derived(formula)?:
                 note = (tr("推算 derived: ", "derived: ") + formula, .derived)
+            case let .interpreted(reasoning, readings)?:
+                note = (tr("解读 interpreted: ", "interpreted: ") + reasoning + " " + readings.joined(separator: "; "),
+                        .derived)
             case nil:
                 note = (tr("未知 unknown", "unknown"), .unknown)
             }

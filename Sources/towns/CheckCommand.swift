@@ -10,7 +10,11 @@ struct CheckCommand: ParsableCommand {
         abstract: "Load a dataset and report errors and consistency findings.",
         discussion: """
         Errors are printed as FILE:LINE: FIELD: PROBLEM; unknown fields are warnings (exit 0). \
-        Consistency findings (inconsistency, shortfall) follow; with --verbose, checks that passed too. \
+        Consistency findings follow: inconsistency (figures that cannot both be right; the figures \
+        are flagged), shortfall (a reported total the towns' known figures do not account for), \
+        ambiguous (words that read more than one way, with every reading and the one the data uses) \
+        and consistent (agreement with values fitted to the same total: not a confirmation); with \
+        --verbose, checks that passed (confirmed) too. \
         Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
         with the same exit status).
 
@@ -44,6 +48,8 @@ struct CheckCommand: ParsableCommand {
         }
         printOut("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
               + "\(counts[.inconsistency] ?? 0) inconsistencies, \(counts[.shortfall] ?? 0) shortfalls, "
+              + "\(counts[.ambiguous] ?? 0) ambiguities, "
+              + "\(counts[.consistent] ?? 0) consistent with a fit (not confirmed), "
               + "\(counts[.confirmed] ?? 0) checks passed")
     }
 }

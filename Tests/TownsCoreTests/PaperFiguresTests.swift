@@ -150,6 +150,10 @@ final class PaperFiguresTests: XCTestCase {
                     XCTAssertNotNil(dataset.sources[source], "\(town.id) \(key)")
                 case let .derived(formula):
                     XCTAssertFalse(formula.isEmpty, "\(town.id) \(key)")
+                case let .interpreted(reasoning, readings):
+                    XCTAssertFalse(reasoning.isEmpty, "\(town.id) \(key)")
+                    XCTAssertGreaterThanOrEqual(readings.count, 2,
+                                                "an interpretation keeps every reading: \(town.id) \(key)")
                 }
                 XCTAssertNotNil(figure.origin, "\(town.id) \(key) names its file and line")
             }
