@@ -34,15 +34,26 @@ let package = Package(
         .target(name: "CTownsText", path: "Sources/CTownsText"),
         // The model: towns, figures with provenance, periods, types, entities, checks.
         // Knows nothing of terminals.
+        // Swift 6 language mode: the compiler checks what crosses threads (the loader parses
+        // parts of a large file on every core).
         .target(
             name: "TownsCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        // The synthetic dataset (`towns generate`, the benchmark, tests at province scale): a
+        // seeded generator writing files in the real format, marked synthetic. Not the model.
+        .target(
+            name: "TownsSynthetic",
+            dependencies: ["TownsCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // `towns import`: a statistics office's monthly sheet (CSV in UTF-8 or GB18030) checked
         // against the dataset and written as Data/monthly/YYYY-MM.toml. Knows no terminal.
         .target(
             name: "TownsImport",
-            dependencies: ["TownsCore", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["TownsCore", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // State, actions, update, views rendering into an in-memory grid of cells, themes.
         // Knows nothing of ncurses and reads no files.
@@ -61,14 +72,14 @@ let package = Package(
         .executableTarget(
             name: "towns",
             dependencies: [
-                "TownsCore", "TownsImport", "TownsUI", "TownsTerminal", "TownsBench", "CTownsMemory",
+                "TownsCore", "TownsImport", "TownsSynthetic", "TownsUI", "TownsTerminal", "TownsBench", "CTownsMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore"]),
+        .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore", "TownsSynthetic"]),
         .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
-        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"],
+        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "TownsSynthetic", "CTownsText"],
                     exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["towns"]),
     ],

@@ -12,6 +12,8 @@
 // - fuzz-import: the bytes of a monthly sheet through the import's decoding, CSV reading and
 //   row checks against the bundled dataset; a sheet the import accepts must give a file that
 //   loads with the dataset.
+// - fuzz-settings: the bytes of a theme or a configuration file through `Theme.parse` and
+//   `ConfigText` (both reach TOML only through `GuardedTOML`); a problem must name the file.
 import PackageDescription
 
 let package = Package(
@@ -36,6 +38,15 @@ let package = Package(
                 .product(name: "TownsImport", package: "towns"),
             ],
             path: "Sources/FuzzImport",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "fuzz-settings",
+            dependencies: [
+                .product(name: "TownsCore", package: "towns"),
+                .product(name: "TownsUI", package: "towns"),
+            ],
+            path: "Sources/FuzzSettings",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

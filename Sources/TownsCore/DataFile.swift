@@ -128,7 +128,7 @@ public enum DataFile {
     }
 
     /// True when something (a file, a folder, a symbolic link even to nothing) is at `path`.
-    static func entryExists(_ path: String) -> Bool {
+    public static func entryExists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }

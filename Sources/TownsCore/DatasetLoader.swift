@@ -20,6 +20,8 @@ public enum DatasetLoader {
     /// The folder (inside the dataset folder) of imported monthly files, `YYYY-MM.toml`.
     /// Files whose name starts with `.` (an import's temporary file) are not read.
     public static let monthlyFolderName = "monthly"
+    /// The largest data file read, in bytes (16 MiB); a larger one is refused by its size, unread.
+    public static let maximumFileBytes = TOMLDocument.maximumBytes
 
     /// Instead of the monthly file `name` (e.g. `2015-10.toml`), read the file at `path`, or
     /// nothing when `path` is nil. `towns import` uses it to check a dataset without the month

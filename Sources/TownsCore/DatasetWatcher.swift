@@ -5,6 +5,13 @@ import Foundation
 /// loads the dataset (`DatasetLoader.loadUnchanged`). Files that fail to load are not tried
 /// again until they change once more.
 ///
+/// Whole datasets or none: a change is loaded only when the files have stopped changing (the
+/// same sizes, times and inodes at two looks `settle` apart), and the load must not see them
+/// change either. A file that shrank and lost records the data shown had (a writer caught
+/// between truncating and writing, `head -c 3000 full > figures.toml`) still loads when it is
+/// valid TOML, but the reload's warnings begin with one naming what went missing
+/// (`lostRecordsField`), which the dashboard shows instead of "data reloaded".
+///
 /// Cheap when nothing changed: a `stat` a file and one directory listing.
 public struct DatasetWatcher: Sendable {
     /// What a poll found.
@@ -28,24 +35,45 @@ public struct DatasetWatcher: Sendable {
     public private(set) var shown: DatasetFingerprint
     /// The files as they were when a load last failed.
     private var failed: DatasetFingerprint?
+    /// The data shown (to name the records a shrunk file lost), when given.
+    private var shownDataset: Dataset?
+    /// How long the files must stay unchanged before a change is loaded: the second look at
+    /// them is this long after the first (on the polling thread).
+    public var settle: Duration = .milliseconds(300)
 
-    /// Watches `directory`, whose data shown was read from files with `fingerprint` (take
-    /// it before that load, so that a change during the load is seen at the first poll).
-    public init(directory: String, fingerprint: DatasetFingerprint) {
+    /// The `field` of the warning that names records lost by a file that shrank.
+    public static let lostRecordsField = "(records lost)"
+
+    /// Watches `directory`, whose data shown (`dataset`, when given: a reload then names the
+    /// records a shrunk file lost) was read from files with `fingerprint` (take it before that
+    /// load, so that a change during the load is seen at the first poll).
+    public init(directory: String, fingerprint: DatasetFingerprint, dataset: Dataset? = nil) {
         self.directory = directory
         shown = fingerprint
+        shownDataset = dataset
     }
 
-    /// Looks at the files once, and loads them when they changed.
+    /// Looks at the files, and loads them when they changed and then stayed as they were for
+    /// `settle` (else `.pending`: the next poll looks again).
     public mutating func poll() -> Change {
         let now = DatasetFingerprint(directory: directory)
         if now == shown { failed = nil; return .unchanged }
         if now == failed { return .pending }
+        if settle > .zero {
+            Thread.sleep(forTimeInterval: Double(settle.components.seconds) + Double(settle.components.attoseconds) / 1e18)
+            guard DatasetFingerprint(directory: directory) == now else { return .pending }
+        }
         do {
             let loaded = try DatasetLoader.loadUnchanged(directory: directory)
+            var warnings = loaded.warnings
+            if let old = shownDataset,
+               let lost = DatasetWatcher.lostRecords(from: old, to: loaded.dataset, before: shown, after: loaded.fingerprint) {
+                warnings.insert(lost, at: 0)
+            }
             shown = loaded.fingerprint
+            shownDataset = loaded.dataset
             failed = nil
-            return .reloaded(loaded.dataset, warnings: loaded.warnings, lastChange: loaded.fingerprint.lastChange)
+            return .reloaded(loaded.dataset, warnings: warnings, lastChange: loaded.fingerprint.lastChange)
         } catch is DatasetLoader.ChangedDuringLoad {
             return .pending
         } catch let failure as LoadFailure {
@@ -55,5 +83,40 @@ public struct DatasetWatcher: Sendable {
             failed = now
             return .failed(LoadFailure(issues: [LoadIssue(.error, .unreadable, file: directory, problem: "\(error)")]))
         }
+    }
+
+    /// A warning naming the towns, figures and totals that `old` had from a file that is
+    /// smaller in `after` than in `before` and that `new` lacks; nil when none was lost. (A
+    /// file removed, such as a monthly file taken out, is a deliberate change and not counted.)
+    static func lostRecords(from old: Dataset, to new: Dataset, before: DatasetFingerprint,
+                            after: DatasetFingerprint) -> LoadIssue? {
+        let sizesAfter = Dictionary(after.files.filter(\.exists).map { ($0.name, $0.size) }, uniquingKeysWith: { a, _ in a })
+        let shrunk = before.files.filter { file in
+            file.exists && (sizesAfter[file.name].map { $0 < file.size } ?? false)
+        }
+        guard !shrunk.isEmpty else { return nil }
+        let paths = Set(shrunk.map { (old.directory as NSString).appendingPathComponent($0.name) })
+        func fromShrunk(_ origin: SourceLocation?) -> Bool { origin.map { paths.contains($0.file) } ?? false }
+        var lost: [String] = []
+        let newTowns = Dictionary(new.towns.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for town in old.towns {
+            guard let now = newTowns[town.id] else {
+                if fromShrunk(town.origin) { lost.append("town \(town.id)") }
+                continue
+            }
+            for (key, figure) in town.figures where now.figures[key] == nil && fromShrunk(figure.origin) {
+                lost.append("\(town.id) \(key)")
+            }
+        }
+        for (key, figure) in old.totals where new.totals[key] == nil && fromShrunk(figure.origin) {
+            lost.append("total \(key)")
+        }
+        guard !lost.isEmpty else { return nil }
+        lost.sort()
+        let files = shrunk.map { "\($0.name) (\($0.size) -> \(sizesAfter[$0.name] ?? 0) bytes)" }.joined(separator: ", ")
+        let shown = lost.prefix(5).joined(separator: ", ") + (lost.count > 5 ? ", +\(lost.count - 5) more" : "")
+        return LoadIssue(.warning, .missing, file: (old.directory as NSString).appendingPathComponent(shrunk[0].name),
+                         field: lostRecordsField,
+                         problem: "\(lost.count) record(s) gone after \(files) shrank (half-written?) 文件变小，少了 \(lost.count) 条记录: \(shown)")
     }
 }

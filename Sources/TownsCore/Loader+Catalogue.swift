@@ -48,6 +48,9 @@ extension Loader {
             let zh = r.string("label_zh", required: true)
             let en = r.string("label_en") ?? zh
             if let through, !(1...12).contains(through) { r.error("through", .impossible, "\(through) is not a month (1-12)") }
+            if let year, !CalendarDate.years.contains(year) {
+                r.error("year", .impossible, "\(year) is not a year of the data (\(CalendarDate.years.lowerBound)-\(CalendarDate.years.upperBound))")
+            }
             if let id, let year, let through, id != String(format: "%04d-%02d", year, through) {
                 r.error("id", .impossible, "'\(id)' does not match year \(year) and through \(through) (expected \(String(format: "%04d-%02d", year, through)))")
             }
@@ -55,7 +58,8 @@ extension Loader {
                 r.error("id", .duplicate, "duplicate period '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
             }
             r.warnUnknownKeys(allowed: ["id", "label_zh", "label_en", "year", "through"])
-            if let id, let year, let through, let zh, let en, (1...12).contains(through), !periods.contains(where: { $0.id == id }) {
+            if let id, let year, let through, let zh, let en, (1...12).contains(through), CalendarDate.years.contains(year),
+               !periods.contains(where: { $0.id == id }) {
                 if oldestFirst, let last = previous, (last.year, last.through) >= (year, through) {
                     r.error("id", .impossible, "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
                 }

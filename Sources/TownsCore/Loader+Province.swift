@@ -18,6 +18,7 @@ extension Loader {
         let nameZH = header.string("name_zh", required: true) ?? ""
         let nameEN = header.string("name_en") ?? nameZH
         let date = header.string("date")
+        if let date, let problem = CalendarDate.problem(date) { header.error("date", .impossible, problem) }
         let count = header.int("count")
         let provenance = readProvenance(&header, sources: sources)
         let listAlso = readAlsoProvenance(&header, sources: sources)

@@ -25,6 +25,9 @@ extension Loader {
         if let listText, list == nil {
             r.error("list", .impossible, "'\(listText)' is not a list stage (cultivation, creation, named)")
         }
+        if let listDate = r.string("list_date"), let problem = CalendarDate.problem(listDate) {
+            r.error("list_date", .impossible, problem)
+        }
         let listSource = r.string("list_source")
         if let listSource, sources[listSource] == nil { r.error("list_source", .unknownReference, "unknown source '\(listSource)' (not in sources.toml)") }
         let entityIDs = r.stringArray("entities") ?? []

@@ -11,6 +11,11 @@ struct RecordReader {
     let line: Int?
     var issues: [LoadIssue] = []
 
+    /// The longest text a field may hold, in UTF-8 bytes (16 KiB): the longest in the bundled
+    /// data, a passage of the paper in reference.toml, is about 500; a 10 MB town name would be
+    /// copied into every finding and message naming it.
+    static let maximumTextBytes = 16 << 10
+
     init(document: TOMLDocument, table: TOMLTable, name: String, line: Int?) {
         self.document = document; self.table = table; self.name = name; self.line = line
     }
@@ -44,6 +49,11 @@ struct RecordReader {
         }
         if required && WhiteSpace.isBlank(s) {
             error(key, .missing, "is empty")
+            return nil
+        }
+        if s.utf8.count > RecordReader.maximumTextBytes {
+            error(key, .impossible, "is \(s.utf8.count) bytes long; a text field holds at most \(RecordReader.maximumTextBytes) "
+                  + "(a name, a quote, a note)")
             return nil
         }
         return s
@@ -116,6 +126,14 @@ struct RecordReader {
             error(key, .badAmount, "\(text) is negative")
             return nil
         }
+        // A Decimal holds 38 digits: a longer number would be shown with wrong last digits.
+        let (whole, fraction) = TOMLDocumentNumber.digits(text)
+        if whole > TOMLDocumentNumber.maximumWholeDigits || fraction > TOMLDocumentNumber.maximumFractionDigits {
+            error(key, .badAmount, "\(text) has \(whole) digits before the point and \(fraction) after; a figure has at most "
+                  + "\(TOMLDocumentNumber.maximumWholeDigits) before and \(TOMLDocumentNumber.maximumFractionDigits) after "
+                  + "(0 to 999999999999999)")
+            return nil
+        }
         return parsed
     }
 
@@ -146,6 +164,23 @@ struct RecordReader {
 
 /// Decimal text handling shared by the loader.
 enum TOMLDocumentNumber {
+    /// Most digits a figure has before its point (as a monthly sheet's, `SheetNumber`) and
+    /// after it: within the 38 digits a `Decimal` holds exactly, so a figure is shown as written.
+    static let maximumWholeDigits = 15
+    static let maximumFractionDigits = 15
+
+    /// Digits of a decimal text (as `parse` reads it) before the point, leading zeros left
+    /// out, and after it.
+    static func digits(_ text: String) -> (whole: Int, fraction: Int) {
+        var whole = 0, fraction = 0, afterPoint = false, leading = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") { afterPoint = true; continue }
+            guard (0x30...0x39).contains(byte) else { continue }
+            if afterPoint { fraction += 1 } else if !(leading && byte == 0x30) { whole += 1; leading = false }
+        }
+        return (whole, fraction)
+    }
+
     /// The shortest text that reads back as `d` (Swift's description), without exponent.
     static func shortest(_ d: Double) -> String {
         let s = "\(d)"

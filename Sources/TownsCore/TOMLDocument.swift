@@ -55,15 +55,12 @@ struct TOMLDocument {
                             problem: size == 0 ? "is empty (0 bytes); a data file holds TOML records"
                                                : "is empty (only blank space); a data file holds TOML records")
         }
-        if let problem = TOMLGuard.problem(in: text) {
-            throw LoadIssue(.error, .syntax, file: displayPath, line: problem.line, column: problem.column,
-                            problem: "TOML syntax: \(problem.message)")
-        }
+        if let issue = GuardedTOML.check(text, file: displayPath) { throw issue }
         lines = TextLines(text)
         (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
         if size >= TOMLDocument.partThreshold, let split = TOMLDocument.split(text, lines, arrayHeaders, tableHeaders),
            let first = checkParts ? TOMLDocument.validate(split, lines)
-                                  : try? TOMLTable(string: String(lines.text(of: split.lines[0]))) {
+                                  : try? GuardedTOML.parseChecked(String(lines.text(of: split.lines[0])), file: displayPath) {
             parts = split
             table = first
             partsUnchecked = !checkParts
@@ -85,16 +82,9 @@ struct TOMLDocument {
         partsUnchecked = false
     }
 
-    /// The whole text parsed at once; a syntax error as a `LoadIssue`.
+    /// The whole text (checked by the guard at init) parsed at once; a syntax error as a `LoadIssue`.
     static func parseWhole(_ text: String, displayPath: String) throws -> TOMLTable {
-        do {
-            return try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw LoadIssue(.error, .syntax, file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
-                            problem: "TOML syntax: \(error.description)")
-        } catch {
-            throw LoadIssue(.error, .syntax, file: displayPath, problem: "TOML syntax: \(error)")
-        }
+        try GuardedTOML.parseChecked(text, file: displayPath)
     }
 
     /// The text of the file at `path`; its bytes are freed on return (a 14 MB file is not

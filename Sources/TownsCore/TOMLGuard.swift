@@ -10,6 +10,10 @@
 ///   and a running dashboard that reloaded the file.
 /// - A NUL byte: TOMLKit hands the text to C as a C string, so everything after a NUL was
 ///   silently dropped and the records there never loaded (TOML forbids NUL in a file).
+/// - More than `maximumInlineValues` values in the arrays and inline tables of one statement
+///   (`extra = [1, 1, 1, ...]` over 16 MiB): toml++ makes a node of some 100 bytes for each
+///   value of a few bytes, 17 times the file in memory. Data files write records as `[[name]]`
+///   tables, which the loader reads in parts.
 enum TOMLGuard {
     struct Problem: Equatable {
         var line: Int
@@ -22,6 +26,9 @@ enum TOMLGuard {
     /// Reads the UTF-8 bytes: every character the check looks for is ASCII, and a byte of a
     /// longer character is never one of them, so it walks the bytes as it would the scalars
     /// (lines and columns are counted in scalars, as before).
+    /// Most values (commas inside brackets or braces) one statement may hold.
+    static let maximumInlineValues = 100_000
+
     static func problem(in text: String) -> Problem? {
         var text = text
         text.makeContiguousUTF8()
@@ -50,6 +57,7 @@ enum TOMLGuard {
         // statement with none open is a table header.
         var depth = 0
         var atStatementStart = true
+        var inlineValues = 0  // commas inside brackets or braces since the statement began
 
         func column(_ index: Int) -> Int { scalars(lineStart, index) + 1 }
         func newline(at index: Int) {
@@ -107,6 +115,16 @@ enum TOMLGuard {
             case newlineByte:
                 newline(at: i)
                 atStatementStart = depth == 0
+                if depth == 0 { inlineValues = 0 }
+                i += 1
+            case UInt8(ascii: ",") where depth > 0:
+                inlineValues += 1
+                if inlineValues > maximumInlineValues {
+                    return Problem(line: line, column: column(i),
+                                   message: "more than \(maximumInlineValues) values in one array or inline table; "
+                                            + "write records as [[name]] tables")
+                }
+                atStatementStart = false
                 i += 1
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 i += 1

@@ -81,7 +81,7 @@ extension TOMLDocument {
         let results = PartResults(count: split.lines.count)
         DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, split.lines.count)) { worker in
             while let i = results.next(), !results.failed {
-                guard let table = try? TOMLTable(string: String(lines.text(of: split.lines[i]))) else {
+                guard let table = try? GuardedTOML.parseChecked(String(lines.text(of: split.lines[i])), file: "") else {
                     results.fail()
                     return
                 }
@@ -135,11 +135,27 @@ extension TOMLDocument {
     /// `part`, or nil when the part does not parse (only possible when `partsUnchecked`: the
     /// parts of a checked document all parsed at init).
     private func tryPart(_ index: Int, of name: String) -> (table: TOMLTable, firstRecord: Int)? {
-        guard index > 0, let parts, parts.name == name else { return (table, 0) }
-        let text = String(lines.text(of: parts.lines[index]))
-        guard let table = try? TOMLTable(string: text) else { return nil }
-        return (table, parts.firstRecord[index])
+        guard index > 0, parts?.name == name else { return (table, 0) }
+        return partText.parse(index)
     }
+
+    /// What parsing a later part needs (the text, where the parts are), without the parsed
+    /// first part: a value another thread may take (`TOMLTable` is a class shared with no lock).
+    struct PartText: Sendable {
+        let lines: TextLines
+        let parts: (name: String, lines: [Range<Int>], firstRecord: [Int])?
+        let path: String
+
+        /// Part `index` (> 0) parsed, or nil when it does not parse.
+        func parse(_ index: Int) -> (table: TOMLTable, firstRecord: Int)? {
+            guard let parts else { return nil }
+            let text = String(lines.text(of: parts.lines[index]))
+            guard let table = try? GuardedTOML.parseChecked(text, file: path) else { return nil }
+            return (table, parts.firstRecord[index])
+        }
+    }
+
+    var partText: PartText { PartText(lines: lines, parts: parts, path: path) }
 
     /// The parts of the `[[name]]` records in order, each parsed while the caller reads the
     /// one before it (on another core): `body` gets part 0, 1, ... on the calling thread, and
@@ -162,8 +178,8 @@ extension TOMLDocument {
             }
             if index + 1 < count {
                 let future = PartFuture()
-                let document = self
-                queue.async { future.fulfil(document.tryPart(index + 1, of: name)) }
+                let source = partText
+                queue.async { future.fulfil(source.parse(index + 1)) }
                 next = future
             }
             body(current)
@@ -172,7 +188,10 @@ extension TOMLDocument {
         return true
     }
 
-    /// A part being parsed on another thread.
+    /// A part being parsed on another thread. `@unchecked Sendable` beside its lock: the
+    /// semaphore `done`. `value` is written once by the parsing thread before `signal`, and
+    /// read by the waiting thread only after `wait` returns; the table is then used by that
+    /// thread alone.
     private final class PartFuture: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         private var value: (table: TOMLTable, firstRecord: Int)??

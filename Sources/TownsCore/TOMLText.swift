@@ -26,7 +26,7 @@ public enum TOMLText {
     /// A fixed-point number `units` / 10^`scale` with trailing zeros after the point dropped
     /// (1230, 2 -> "12.3"; 1200, 2 -> "12"; 5, 2 -> "0.05"). Integer arithmetic only, so the
     /// text is the same on every machine and locale.
-    static func fixed(_ units: Int, scale: Int) -> String {
+    public static func fixed(_ units: Int, scale: Int) -> String {
         precondition(units >= 0 && scale >= 0)
         var divisor = 1
         for _ in 0..<scale { divisor *= 10 }

@@ -23,10 +23,11 @@ public final class AtomicFile {
         public var description: String { "\(path): \(reason)" }
     }
 
-    /// Writes `bytes` to a temporary file beside `path` and flushes it to disk.
+    /// Writes `bytes` to a temporary file beside `path` and flushes it to disk; the file gets
+    /// the permission bits `mode` (0644 by default; a replaced file's own when replacing one).
     /// - Throws: `WriteError` (e.g. "Read-only file system", "Permission denied", "No space
     ///   left on device"); nothing is left behind.
-    public init(path: String, bytes: [UInt8]) throws {
+    public init(path: String, bytes: [UInt8], mode: mode_t = 0o644) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -45,7 +46,7 @@ public final class AtomicFile {
             }
             written += n
         }
-        fchmod(fd, 0o644)
+        fchmod(fd, mode)
         if fsync(fd) != 0 || close(fd) != 0 {
             let error = AtomicFile.failure(temporary)
             unlink(temporary)
@@ -67,6 +68,57 @@ public final class AtomicFile {
         let folder = (path as NSString).deletingLastPathComponent
         let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 { fsync(fd); close(fd) }
+    }
+
+    /// Puts the temporary file at `path` only if nothing is there (a hard link, which never
+    /// replaces: `EEXIST` when something appeared at `path` since it was looked at), then
+    /// flushes the folder. Returns false, removing the temporary file, when something is there.
+    /// - Throws: `WriteError` for any other failure; the temporary file is removed.
+    public func commitNew() throws -> Bool {
+        guard let temporary = temporaryPath else { return false }
+        temporaryPath = nil
+        defer { unlink(temporary) }
+        if link(temporary, path) != 0 {
+            let code = errno
+            if code == EEXIST { return false }
+            // A file system without hard links (vfat, some network mounts): create the name
+            // exclusively and copy the bytes in; still never replaces.
+            guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EXDEV else {
+                throw WriteError(path: path, reason: String(cString: strerror(code)), code: code)
+            }
+            return try AtomicFile.copyExclusively(from: temporary, to: path)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); close(fd) }
+        return true
+    }
+
+    /// Creates `path` (never following or replacing anything there) with the bytes of `source`.
+    private static func copyExclusively(from source: String, to path: String) throws -> Bool {
+        guard let bytes = FileManager.default.contents(atPath: source) else { throw failure(source) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            if errno == EEXIST { return false }
+            throw failure(path)
+        }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let error = failure(path)
+                close(fd); unlink(path)
+                throw error
+            }
+            written += n
+        }
+        if fsync(fd) != 0 || close(fd) != 0 {
+            let error = failure(path)
+            unlink(path)
+            throw error
+        }
+        return true
     }
 
     /// Removes the temporary file; `path` is unchanged.

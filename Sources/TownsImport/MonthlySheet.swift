@@ -44,7 +44,10 @@ public struct MonthlySheet: Sendable {
         return (text.trimmingCharacters(in: SheetNumber.spaces), index)
     }
 
-    /// Reads the sheet in `text`.
+    /// Most lines a sheet may have: a spreadsheet's rows (Excel, LibreOffice: 1,048,576).
+    public static let maximumLines = 1_048_576
+
+    /// Reads the sheet in `text`; a sheet of more than `maximumLines` lines is an error.
     public init(text: SheetText, file: String) {
         self.file = file
         encoding = text.encoding
@@ -52,12 +55,26 @@ public struct MonthlySheet: Sendable {
             issues.append(LoadIssue(.error, .sheet, file: file, line: problem.line, column: problem.column, field: "csv", problem: problem.text))
             return
         }
+        func blank(_ r: Row) -> Bool { r.fields.allSatisfy { $0.isEmpty || $0.trimmingCharacters(in: SheetNumber.spaces).isEmpty } }
+        // Only the rows with something in them are kept (blank rows are skipped everywhere
+        // below): a sheet of 16 MiB of blank lines costs no row each.
+        // More lines than a spreadsheet holds (1,048,576 rows): refused before the CSV reader
+        // spends a record on each (16 MiB of blank lines would be 16 million records).
+        let lines = text.text.utf8.withContiguousStorageIfAvailable { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+            ?? text.text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        if lines > MonthlySheet.maximumLines {
+            issues.append(LoadIssue(.error, .sheet, file: file, line: MonthlySheet.maximumLines + 1, field: "csv",
+                                    problem: "the sheet has \(lines) lines, more than a spreadsheet's \(MonthlySheet.maximumLines) rows "
+                                             + "(blank lines at the end? delete them and save the sheet again)"))
+            return
+        }
         var records: [Row] = []
         do {
             let reader = try CSVReader(string: text.text, hasHeaderRow: false)
             var line = 1
             while let fields = reader.next() {
-                records.append(Row(line: line, fields: fields))
+                let row = Row(line: line, fields: fields)
+                if !blank(row) { records.append(row) }
                 line += 1 + fields.reduce(0) { $0 + MonthlySheet.lineBreaks(in: $1) }
             }
             if let error = reader.error { throw error }
@@ -65,7 +82,6 @@ public struct MonthlySheet: Sendable {
             issues.append(LoadIssue(.error, .sheet, file: file, field: "csv", problem: "cannot be read as CSV: \(error)"))
             return
         }
-        func blank(_ r: Row) -> Bool { r.fields.allSatisfy { $0.trimmingCharacters(in: SheetNumber.spaces).isEmpty } }
         guard let headerIndex = records.firstIndex(where: { r in r.fields.contains { SheetColumn.header($0).column == .town } }) else {
             var problem = "no header row: a row must name the columns (\(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"
             if let first = records.first(where: { !blank($0) })?.fields.joined(separator: ","), first.contains("\t") || first.contains(";") {

@@ -6,8 +6,11 @@ import Synchronization
 /// terminal (and writes out held-back standard error, see `ErrorOutputCapture`), and
 /// Ctrl-Z / `fg` leave and re-enter curses mode.
 ///
-/// - SIGINT, SIGTERM, SIGHUP, SIGQUIT: restore, then raise the signal again with the default
-///   action, so the process ends as it would have (shell status 128+n).
+/// - Every signal whose default action ends the process: SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+///   SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU (what `ulimit -t` sends), SIGXFSZ
+///   and SIGPIPE: restore, then raise the signal again with the default action, so the process
+///   ends as it would have (shell status 128+n). (Ignored at start, as `nohup` does for SIGHUP or
+///   a parent for SIGPIPE, it stays ignored.)
 /// - SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT (Swift runtime traps, crashes): restore,
 ///   call the previous handler (Swift's crash backtracer, when enabled: it prints the report
 ///   on the restored terminal), then raise the signal again with the default action.
@@ -19,7 +22,8 @@ import Synchronization
 /// under `nohup`) stays ignored. Handlers call only `endwin`, `sigaction`, `raise`, the
 /// previous crash handler, async-signal-safe I/O and atomics.
 enum Signals {
-    private static let terminating = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    private static let terminating = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                                      SIGXCPU, SIGXFSZ, SIGPIPE]
     private static let traps = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
     /// Signals whose handler is in place (touched on the opening thread only).
     nonisolated(unsafe) private static var installed: [Int32] = []
@@ -118,7 +122,7 @@ private func raiseWithDefaultAction(_ signal: Int32) {
     raise(signal)
 }
 
-/// SIGINT, SIGTERM, SIGHUP, SIGQUIT.
+/// SIGINT, SIGTERM, SIGHUP, SIGQUIT and the other terminating signals (`Signals.terminating`).
 private func terminated(_ signal: Int32) {
     restoreTerminal()
     raiseWithDefaultAction(signal)

@@ -1,4 +1,5 @@
 import TOMLKit
+import TownsCore
 
 /// What a piece of the screen is, independent of how it looks. A theme gives each role a
 /// `Style`; views ask for roles, never for colours.
@@ -59,13 +60,14 @@ public struct Theme: Sendable {
 
     /// Parses theme text. `file` names it in warnings. Roles not given fall back to
     /// `fallback` (the default theme, when loading another). Throws `LoadIssue`-style
-    /// `ThemeError` only for a file that is not valid TOML; everything else is a warning.
+    /// `ThemeError` (file:line:column: the problem) only for a file that is not valid TOML or
+    /// that the guard in front of the parser refuses (`GuardedTOML`); everything else is a warning.
     public static func parse(_ text: String, file: String, fallback: Theme? = nil) throws -> (Theme, [String]) {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ThemeError(message: "\(file):\(error.source.begin.line):\(error.source.begin.column): TOML syntax: \(error.description)")
+            table = try GuardedTOML.parse(text, file: file)  // `[中]` or a NUL: an error with its line, not an abort
+        } catch let issue as LoadIssue {
+            throw ThemeError(message: issue.description)
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func lineOf(_ key: String) -> Int {

@@ -3,6 +3,7 @@ import Foundation
 import TownsBench
 import TownsCore
 import TownsUI
+import TownsSynthetic
 
 /// `towns bench`: figures, not a timed test. The dashboard's own work in this process, then
 /// the real binary through a pseudo-terminal (bytes written, time to first screen, peak
@@ -38,6 +39,12 @@ struct BenchCommand: ParsableCommand {
     var noTerminal = false
     @Flag(name: .long, help: "Skip VisiData.")
     var noVisidata = false
+
+    func validate() throws {
+        try NumberBounds.check(towns, "--towns", NumberBounds.towns)
+        try NumberBounds.check(months, "--months", NumberBounds.months)
+        try NumberBounds.check(iterations, "--iterations", NumberBounds.iterations)
+    }
 
     func run() throws {
         // Each line written at once (FileHandle does not buffer), so a slow bench shows progress.

@@ -132,7 +132,7 @@ struct DashboardCommand: ParsableCommand {
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         state = update(state, .configure(startUp))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
-        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint)
+        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)
@@ -148,10 +148,9 @@ struct DashboardCommand: ParsableCommand {
                     case .quit:
                         running = false
                     case let .export(request):
-                        let message = ExportFile.write(state, request, glyphs: renderer.glyphs)
-                        // ExportFile says where the rows went ("已导出 …", "exported …"), else why not.
-                        let written = message.hasPrefix("已导出") || message.hasPrefix("exported")
-                        pending.append(.exportFinished(message, failed: !written))
+                        // Where the rows went, else why not (a file there is replaced only with --force).
+                        let outcome = ExportFile.export(state, request, glyphs: renderer.glyphs)
+                        pending.append(.exportFinished(outcome.message(state), failed: !outcome.isWritten))
                     }
                 }
             }

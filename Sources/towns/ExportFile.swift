@@ -1,14 +1,52 @@
 import Foundation
+import TownsImport
 import TownsUI
 
-/// Writes the dashboard's current view to a file (key `e`, `:export`), atomically.
+/// Writes the dashboard's current view to a file (key `e`, `:export`) through `SafeWrite`:
+/// a new file, or a regular file replaced only when the request says so (`:export … --force`);
+/// never a symbolic link, FIFO, device, folder, read-only file, or anything in the dataset folder.
 enum ExportFile {
-    /// Writes `request` for the current view; returns the message to show: where it went,
-    /// or why it could not be written.
-    static func write(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> String {
-        guard let content = state.content(for: state.screen) else {
-            return state.tr("此页不能导出", "nothing to export on this page")
+    /// What an export did: the file written (and how many rows), or why nothing was written.
+    enum Outcome: Equatable {
+        /// Nothing to export on this page.
+        case nothingToExport
+        /// `write` is what `SafeWrite` did at the path; `rows` the rows of the view.
+        case file(SafeWrite.Outcome, rows: Int)
+
+        /// Written (a new file, or one replaced as asked).
+        var isWritten: Bool { if case let .file(outcome, _) = self { return outcome.isWritten } else { return false } }
+        /// A regular file is there and the request did not ask to replace it: asking again
+        /// with `force` replaces it.
+        var refusedBecauseExists: Bool {
+            if case .file(.exists, _) = self { return true } else { return false }
         }
+
+        /// The message to show, in the interface language of `state`.
+        func message(_ state: AppState) -> String {
+            switch self {
+            case .nothingToExport:
+                return state.tr("此页不能导出", "nothing to export on this page")
+            case let .file(.written(path, replaced), rows):
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                return replaced ? state.tr("已导出 \(rows) 行，覆盖了 \(absolute)", "exported \(rows) rows, replacing \(absolute)")
+                                : state.tr("已导出 \(rows) 行到 \(absolute)", "exported \(rows) rows to \(absolute)")
+            case let .file(outcome, _):
+                let m = outcome.message(replaceHint: ("要覆盖请用 :export … --force", "to replace it, :export … --force"))
+                return state.tr("导出失败：" + m.zh, "export failed: " + m.en)
+            }
+        }
+    }
+
+    /// Writes `request` for the current view; returns the message to show: where it went,
+    /// or why it could not be written (see `export` for the outcome itself).
+    static func write(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> String {
+        export(state, request, glyphs: glyphs).message(state)
+    }
+
+    /// Writes `request` for the current view and says what happened. The dataset's folder is
+    /// never written into; an existing regular file is replaced only when `request.force`.
+    static func export(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> Outcome {
+        guard let content = state.content(for: state.screen) else { return .nothingToExport }
         let text: String
         if request.format == .text {
             text = ReportText.table(state, glyphs: glyphs, width: max(state.width, 120))
@@ -17,17 +55,9 @@ enum ExportFile {
                                  legend: ReportText.legend(state, glyphs), byteOrderMark: request.byteOrderMark, glyphs: glyphs)
         }
         let path = request.path ?? defaultPath(state, request.format)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return state.tr("导出失败：\(path) 是文件夹；请给出文件名", "export failed: \(path) is a folder; give a file name")
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            return state.tr("导出失败：\(path)：\(reason(error))", "export failed: \(path): \(reason(error))")
-        }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        return state.tr("已导出 \(content.rows.count) 行到 \(absolute)", "exported \(content.rows.count) rows to \(absolute)")
+        let outcome = SafeWrite.write(Array(text.utf8), to: path, replace: request.force,
+                                      protecting: [state.dataset.directory])
+        return .file(outcome, rows: content.rows.count)
     }
 
     /// The operating system's reason for a failed write ("Permission denied", "No such file

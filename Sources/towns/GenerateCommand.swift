@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TownsCore
+import TownsSynthetic
 
 /// `towns generate`: write a synthetic dataset (for benchmarks and for trying the dashboard
 /// at province scale).
@@ -31,6 +32,11 @@ struct GenerateCommand: ParsableCommand {
     var force = false
     @Argument(help: "Folder to write (created if needed; a folder with files in it is refused unless --force).")
     var directory: String
+
+    func validate() throws {
+        try NumberBounds.check(towns, "--towns", NumberBounds.towns)
+        try NumberBounds.check(months, "--months", NumberBounds.months)
+    }
 
     func run() throws {
         // Never write over a dataset by accident (a copy of Data/ would end half synthetic).

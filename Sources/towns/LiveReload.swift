@@ -17,7 +17,10 @@ enum LiveReload {
         case .pending:
             return nil
         case let .reloaded(dataset, warnings, lastChange):
-            return .dataReloaded(Facts(dataset: dataset), changedAt: clock(lastChange), warnings: warnings.count)
+            let lost = warnings.first { $0.field == DatasetWatcher.lostRecordsField }
+                .map { relative($0.file, to: directory) + ": " + $0.problem }
+            return .dataReloaded(Facts(dataset: dataset), changedAt: clock(lastChange), warnings: warnings.count,
+                                 lost: lost)
         case let .failed(failure):
             let errors = failure.errors
             let first = errors.first.map { relative($0.description, to: directory) } ?? "unknown error"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TownsCore
+import TownsImport
 import TownsUI
 
 /// `towns report`: a view's table on stdout, as aligned text, CSV, Markdown or JSON.
@@ -41,8 +42,21 @@ struct ReportCommand: ParsableCommand {
     var format: ExportRequest.Format = .text
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte-order mark (for spreadsheets).")
     var bom = false
-    @Option(name: .long, help: "Width of the text table in columns.")
+    @Option(name: .long, help: "Width of the text table in columns (1-\(ReportCommand.maximumWidth)).")
     var width: Int = 120
+    @Option(name: .long, help: ArgumentHelp("Write to FILE instead of standard output: a new file; an existing regular file only with --force; never a link, FIFO, device, folder, read-only file or anything in the dataset folder.", valueName: "FILE"))
+    var output: String?
+    @Flag(name: .long, help: "With --output: replace a regular file that is already there (atomically).")
+    var force = false
+
+    /// The widest text table `--width` asks for; a wider one is refused (exit 2) before any
+    /// work: a grid of `width` x rows cells is built for it.
+    static let maximumWidth = 1000
+
+    func validate() throws {
+        try NumberBounds.check(width, "--width", 1...ReportCommand.maximumWidth)
+        if force && output == nil { throw ValidationError("--force replaces the file given by --output; give --output FILE") }
+    }
     @Option(name: .long, help: "Language of labels: zh or en.")
     var lang: Language = .zh
     @Flag(name: .long, help: "ASCII only: ~ for derived, - for unknown, # bars.")
@@ -67,8 +81,9 @@ struct ReportCommand: ParsableCommand {
         }
         state.stack = [Screen(view.kind)]
         let glyphs: Glyphs = ascii ? .ascii : .unicode
+        var text = ""
         if format == .text {
-            printOut(ReportText.table(state, glyphs: glyphs, width: state.width), terminator: "")
+            text = ReportText.table(state, glyphs: glyphs, width: state.width)
             // The table is never narrower than the screen's least (60), and columns that cannot
             // shrink (numbers are never cut) may need more: say so rather than pass it over.
             let needed = ReportText.tableWidth(state, glyphs: glyphs, width: state.width)
@@ -80,11 +95,17 @@ struct ReportCommand: ParsableCommand {
             }
         } else {
             guard let content = state.content(for: state.screen) else { return }
-            printOut(
-                Export.render(
-                    content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
-                    byteOrderMark: bom, glyphs: glyphs), terminator: "")
+            text = Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
+                                 byteOrderMark: bom, glyphs: glyphs)
         }
+        guard let output else {
+            printOut(text, terminator: "")
+            return
+        }
+        let outcome = SafeWrite.write(Array(text.utf8), to: output, replace: force, protecting: [dataset.directory])
+        let message = outcome.message(replaceHint: ("要覆盖请加 --force", "add --force to replace it"))
+        printError("towns report: \(lang == .zh ? message.zh : message.en)")
+        if !outcome.isWritten { throw ExitCode(1) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TownsCore
 import TownsUI
 
 /// Reads the theme files: `Themes/default.toml` first (every other theme falls back to it
@@ -51,8 +52,11 @@ struct ThemeFiles {
     }
 
     private mutating func read(_ path: String, over fallback: Theme?) -> Theme? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            notices.append("主题 theme: cannot read \(path)")
+        let text: String
+        do {
+            text = try GuardedTOML.readSmallFile(path)
+        } catch {
+            notices.append("主题 theme: \(error)")  // not found, a FIFO or device, too large, not UTF-8: named
             return nil
         }
         do {

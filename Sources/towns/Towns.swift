@@ -25,7 +25,7 @@ struct Towns: ParsableCommand {
             $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
             """,
         subcommands: [
-            DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, ConfigCommand.self,
+            DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self, ConfigCommand.self,
             GenerateCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
@@ -34,6 +34,7 @@ struct Towns: ParsableCommand {
     /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with
     /// status 2, as the commands document, instead of ArgumentParser's 64 (or 1).
     static func main() {
+        CrashReports.ensureNonInteractive()
         do {
             var command = try parseAsRoot()
             try command.run()

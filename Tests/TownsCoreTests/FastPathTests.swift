@@ -1,6 +1,7 @@
 import Foundation
 import TownsCore
 import XCTest
+import TownsSynthetic
 
 /// The shortcuts the views take at province scale give exactly what the full computations
 /// give: one rate's check against every check's findings, a town's period figures looked up

@@ -1,6 +1,7 @@
 @testable import TownsCore
 import Foundation
 import XCTest
+import TownsSynthetic
 
 /// A large figures.toml is parsed in parts (`TOMLDocument`), with line offsets instead of
 /// substrings (`TextLines`); what the loader reads, and where it says problems are, is the

@@ -1,6 +1,7 @@
 import Foundation
 import TownsCore
 import XCTest
+import TownsSynthetic
 
 /// Record lines come from an index of the headers built once per file (not a scan of the
 /// file per record); they must still name each record's own header line.

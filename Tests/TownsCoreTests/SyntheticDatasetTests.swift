@@ -1,6 +1,7 @@
 import Foundation
 import TownsCore
 import XCTest
+import TownsSynthetic
 
 /// `towns generate`'s generator: deterministic for a seed, loadable, and shaped like the
 /// real reports (cumulative figures rising within each year, gaps, derived figures).

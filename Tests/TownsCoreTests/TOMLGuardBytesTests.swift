@@ -1,6 +1,7 @@
 @testable import TownsCore
 import Foundation
 import XCTest
+import TownsSynthetic
 
 /// `TOMLGuard` reads UTF-8 bytes; its answers (line, column in scalars, message) must be the
 /// ones of the scalar version it replaced, kept here as the reference.

@@ -2,6 +2,7 @@ import Foundation
 import TownsCore
 @testable import TownsUI
 import XCTest
+import TownsSynthetic
 
 /// The lists, widths and pages kept between keys (`ViewCache`) never show a stale screen:
 /// every state reached by keys renders as a fresh state with the same view, period,

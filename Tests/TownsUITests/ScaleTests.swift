@@ -2,6 +2,7 @@ import Foundation
 import TownsCore
 @testable import TownsUI
 import XCTest
+import TownsSynthetic
 
 /// What keeps keys fast at province scale gives the same screen as working everything out
 /// in full: rows made when shown, sort keys without rows, one search over bytes, per-period

@@ -8,7 +8,7 @@ import TownsCore
 /// - `period ID|next|prev`, `theme NAME|next`, `lang zh|en`
 /// - `filter county NAME | type N | stage cultivation|creation|named | behind | problem ID | clear`
 /// - `sort COLUMN [asc|desc]` (a column title or its number, 1-based; `sort none`)
-/// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom]`, `help`, `quit`
+/// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom] [--force]`, `help`, `quit`
 public enum Commands {
     /// Command names, for completion and the help.
     public static let names = [
@@ -189,6 +189,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 request.format = f
             } else if a == "bom" {
                 request.byteOrderMark = true
+            } else if a == "--force" {
+                request.force = true
             } else if !a.contains("/") && !a.contains(".") {
                 // A bare word is a format asked for, not a file name: say which exist.
                 return fail(Catalogue.noExportFormatTextCsv("\(a)"))

@@ -81,8 +81,10 @@ public struct ExportRequest: Equatable, Sendable {
     public var format: Format
     public var path: String?
     public var byteOrderMark: Bool
-    public init(format: Format, path: String? = nil, byteOrderMark: Bool = false) {
-        self.format = format; self.path = path; self.byteOrderMark = byteOrderMark
+    /// Replace a regular file already at `path` (`:export … --force`); without it nothing is replaced.
+    public var force: Bool
+    public init(format: Format, path: String? = nil, byteOrderMark: Bool = false, force: Bool = false) {
+        self.format = format; self.path = path; self.byteOrderMark = byteOrderMark; self.force = force
     }
 }
 

@@ -50,12 +50,14 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.outbox.append(.quit)
     case let .configure(settings):
         s = configured(s, settings)
-    case let .dataReloaded(facts, changedAt, warnings):
+    case let .dataReloaded(facts, changedAt, warnings, lost):
         s = reloaded(s, with: facts)
         s.dataChangedAt = changedAt
         s.message =
             s.tr(Catalogue.dataReloaded)
             + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
+        // A file that shrank and lost records the data shown had: say what went missing.
+        if let lost { s.session.flash = Flash(s.tr(Catalogue.reloadedRecordsGone) + lost, level: .warning) }
     case let .reloadFailed(problem, more):
         s.reloadProblem =
             s.tr(Catalogue.notReloaded) + problem + (more > 0 ? " (+\(more) more: towns check)" : "")

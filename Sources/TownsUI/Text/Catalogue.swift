@@ -104,6 +104,9 @@ public enum Catalogue {
     static let dataOrder = Bilingual(
         "原始顺序",
         "data order")
+    static let reloadedRecordsGone = Bilingual(
+        "数据已更新，但有记录消失 reloaded, records gone: ",
+        "reloaded, records gone: ")
     static let dataReloaded = Bilingual(
         "数据已更新 data reloaded",
         "data reloaded")

@@ -1,3 +1,5 @@
+import TownsCore
+
 /// The vocabulary `SyntheticDataset` draws names from: Zhejiang's county-level units (real
 /// names; `accelerated` marks the province's 26 accelerated-development counties), and words
 /// for each industry of towns.toml. Only names: no figure here is real.

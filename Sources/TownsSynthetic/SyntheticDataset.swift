@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import TownsCore
 
 /// A made-up dataset in the real format (`towns generate`): for benchmarks and for trying the
 /// dashboard at province scale. Marked `synthetic = true` in dataset.toml (the dashboard
@@ -80,8 +81,8 @@ public struct SyntheticDataset: Sendable {
             ("entities.toml", g.entities), ("towns.toml", g.towns), ("figures.toml", g.figures), ("totals.toml", g.totals),
         ]
         if let rulesText { files.append(("rules.toml", rulesText)) }
-        for (name, text) in files where text.utf8.count > TOMLDocument.maximumBytes {
-            throw Problem(description: "\(name) would be \(text.utf8.count) bytes, more than the \(TOMLDocument.maximumBytes) the loader reads; use fewer towns or months")
+        for (name, text) in files where text.utf8.count > DatasetLoader.maximumFileBytes {
+            throw Problem(description: "\(name) would be \(text.utf8.count) bytes, more than the \(DatasetLoader.maximumFileBytes) the loader reads; use fewer towns or months")
         }
         return files
     }
@@ -91,8 +92,8 @@ public struct SyntheticDataset: Sendable {
     static func citedSources(_ rules: Rules) throws -> (String, String) {
         let rulesTable: TOMLTable, sourcesTable: TOMLTable
         do {
-            rulesTable = try TOMLTable(string: rules.rulesText)
-            sourcesTable = try TOMLTable(string: rules.sourcesText)
+            rulesTable = try GuardedTOML.parse(rules.rulesText, file: "rules.toml")
+            sourcesTable = try GuardedTOML.parse(rules.sourcesText, file: "sources.toml")
         } catch {
             throw Problem(description: "cannot read the rules to copy: \(error)")
         }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The dates written in the data files (`list_date`, a province list's `date`): `YYYY-MM-DD`,
+/// a day that exists in the Gregorian calendar, in `years`.
+enum CalendarDate {
+    /// Years a period or a date of the data may name: any other is a typing error (and a
+    /// year far out of range would overflow the arithmetic on months).
+    static let years = 1900...2999
+
+    /// Why `text` is not such a date ("'2015-02-30' is not a day: February 2015 has 28 days"),
+    /// or nil when it is one.
+    static func problem(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            return "'\(text)' is not a date written YYYY-MM-DD"
+        }
+        guard years.contains(year) else { return "'\(text)': \(year) is not a year of the data (\(years.lowerBound)-\(years.upperBound))" }
+        guard (1...12).contains(month) else { return "'\(text)': \(month) is not a month (01-12)" }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(day) else {
+            return "'\(text)' is not a day: \(String(format: "%04d-%02d", year, month)) has \(days) days"
+        }
+        return nil
+    }
+}

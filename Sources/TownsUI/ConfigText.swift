@@ -1,0 +1,80 @@
+import TOMLKit
+import TownsCore
+
+/// The settings of a configuration file's text (see the executable's `Config` for the file and
+/// its format): each value checked, and every problem (a bad value, an unknown field, a value
+/// of the wrong type, text that is not TOML or that the guard in front of the parser refuses)
+/// as `path:line: field: what is wrong`. Reads no file, so the fuzz targets can feed it text.
+public struct ConfigText: Sendable {
+    /// `view = …`: towns | types | entities | assessment | province.
+    public var view: String?
+    /// `period = …`: a period id, checked against the data by the caller.
+    public var period: String?
+    /// `theme = …`: a theme name or a path, checked by the caller.
+    public var theme: String?
+    public var language: Language?
+    public var mouse: Bool?
+    /// `[keys]`: action = key or [keys], checked by `KeyMap.applying`.
+    public var rebindings: [KeyMap.Rebinding] = []
+    /// What is wrong, each naming `path` and a line.
+    public var problems: [String] = []
+
+    /// Reads the settings in `text`, naming `path` in problems.
+    public init(_ text: String, path: String) {
+        let table: TOMLTable
+        do {
+            table = try GuardedTOML.parse(text, file: path)  // `[中]` or a NUL: a problem with its line, not an abort
+        } catch {
+            problems.append("\(error)")
+            return
+        }
+        let lines = text.components(separatedBy: "\n")
+        func line(of key: String, after header: String? = nil) -> Int {
+            var start = 0
+            if let header, let h = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[\(header)]" }) { start = h + 1 }
+            for i in start..<lines.count {
+                let t = lines[i].trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix(key + " ") || t.hasPrefix(key + "=") || t.hasPrefix("\"\(key)\"") { return i + 1 }
+            }
+            return 0
+        }
+        func string(_ key: String) -> String? {
+            guard let v = table[key] else { return nil }
+            guard let s = v.string else { problems.append("\(path):\(line(of: key)): \(key): expected a string"); return nil }
+            return s
+        }
+        view = string("view")
+        if let v = view, !["towns", "types", "entities", "assessment", "province"].contains(v) {
+            problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view (towns, types, entities, assessment, province)")
+            view = nil
+        }
+        period = string("period")
+        theme = string("theme")
+        if let l = string("language") {
+            language = Language(rawValue: l)
+            if language == nil { problems.append("\(path):\(line(of: "language")): language: '\(l)' is not zh or en") }
+        }
+        if let m = table["mouse"] {
+            mouse = m.bool
+            if mouse == nil { problems.append("\(path):\(line(of: "mouse")): mouse: expected true or false") }
+        }
+        for key in table.keys.sorted() where !["view", "period", "theme", "language", "mouse", "keys"].contains(key) {
+            problems.append("\(path):\(line(of: key)): \(key): unknown setting (view, period, theme, language, mouse, [keys])")
+        }
+        if let keys = table["keys"] {
+            guard let keyTable = keys.table else {
+                problems.append("\(path):\(line(of: "keys")): keys: expected a [keys] table")
+                return
+            }
+            for action in keyTable.keys.sorted() {
+                let location = "\(path):\(line(of: action, after: "keys"))"
+                let value = keyTable[action]!
+                var names: [String] = []
+                if let s = value.string { names = [s] }
+                else if let a = value.array { names = a.compactMap { $0.string } }
+                else { problems.append("\(location): keys.\(action): expected a key or a list of keys"); continue }
+                rebindings.append(KeyMap.Rebinding(action: action, keys: names, location: location))
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import TownsCore
+import TownsImport
+import TownsUI
+
+/// `towns edit FILE`: edit one data file safely, as `visudo` and `crontab -e` do.
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Edit a data file in $VISUAL or $EDITOR on a copy; put it in place only if the dataset loads with it.",
+        discussion: """
+        FILE is a file of the dataset folder (figures.toml, monthly/2015-10.toml, ...; a new \
+        monthly file may be created). The editor gets a copy outside the folder; when it exits, \
+        the whole dataset is loaded with the copy in the file's place. If it loads, the copy is \
+        renamed over the file (atomically, under the import lock, and only if the file has not \
+        changed meanwhile): a running dashboard never sees a half-written file. If it does not, \
+        every problem is printed and you are asked to edit again (e) or quit (q) leaving the \
+        data as it was. Exit status: 0 written or nothing changed, 1 not written (your edit is \
+        kept and its path printed), 2 FILE is not a data file.
+        """)
+
+    @Argument(help: ArgumentHelp("The data file to edit, e.g. figures.toml.", valueName: "FILE"))
+    var file: String
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let directory = try data.directory()
+        guard let name = DatasetEdit.relativeName(of: file, in: directory) else {
+            throw ValidationFailure("\(file) is not a data file of \(directory) (\((DatasetLoader.fileNames + DatasetLoader.optionalFileNames).joined(separator: ", ")), monthly/YYYY-MM.toml)")
+        }
+        let path = (directory as NSString).appendingPathComponent(name)
+        let original: [UInt8]?
+        do {
+            original = DataFile.entryExists(path) ? try DataFile.read(path: path, displayPath: path, maximumBytes: 16 << 20) : nil
+        } catch {
+            throw ValidationFailure("\(error)")
+        }
+        let work = NSTemporaryDirectory() + "towns-edit-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let copy = work + "/" + (name as NSString).lastPathComponent
+        guard FileManager.default.createFile(atPath: copy, contents: Data(original ?? [])) else {
+            throw ValidationFailure("cannot write a copy to edit at \(copy)")
+        }
+        func keep(_ why: String) -> ExitCode {
+            printError("towns edit: \(why); \(name) is unchanged 数据未改动. Your edit is kept at \(copy)")
+            return ExitCode(1)
+        }
+        while true {
+            let status = EditCommand.runEditor(on: copy)
+            guard status == 0 else { throw keep("the editor exited with status \(status)") }
+            let edited = FileManager.default.contents(atPath: copy).map { [UInt8]($0) } ?? []
+            if edited == (original ?? []) {
+                printOut("towns edit: no change 没有改动 (\(name))")
+                try? FileManager.default.removeItem(atPath: work)
+                return
+            }
+            switch DatasetEdit.install(directory: directory, name: name, candidate: copy, original: original) {
+            case let .installed(warnings):
+                printOut("towns edit: \(path) written; the dataset loads 已保存，数据可读" + (warnings > 0 ? " (\(warnings) warning(s): towns check)" : ""))
+                try? FileManager.default.removeItem(atPath: work)
+                return
+            case .changedMeanwhile:
+                throw keep("\(path) changed while you edited it (another edit or an import)")
+            case let .failed(reason):
+                throw keep("cannot write \(path): \(reason)")
+            case let .doesNotLoad(failure):
+                for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
+                printError("towns edit: the dataset does not load with this edit 改后数据不能读取 (\(failure.errors.count) error(s)).")
+                FileHandle.standardError.write(Data("再编辑 e / 放弃 q — edit again (e) or quit without saving (q)? [e] ".utf8))
+                guard let answer = readLine(), !answer.lowercased().hasPrefix("q") else { throw keep("not saved") }
+            }
+        }
+    }
+
+    /// Runs $VISUAL, else $EDITOR, else vi, on `path` (through /bin/sh, so the variable may
+    /// hold arguments, e.g. "code --wait"), with this process's terminal; its exit status.
+    static func runEditor(on path: String) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$1\"", "sh", path]
+        do { try process.run() } catch { return 127 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

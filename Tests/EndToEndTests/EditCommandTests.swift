@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+/// `towns edit FILE` (issue 13, point 2): the editor gets a copy; only a copy with which the
+/// whole dataset loads is put in place; a failed check offers to edit again; the data is
+/// never left broken.
+final class EditCommandTests: XCTestCase {
+    var binary: String!
+    var folder: String!
+    var data: String { folder + "/Data" }
+
+    override func setUpWithError() throws {
+        binary = try Paths.townsBinary()
+        folder = NSTemporaryDirectory() + "towns-edit-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Paths.data, toPath: data)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// An "editor": a shell script whose n-th run (n = 1, 2, ...) runs `steps[n-1]` with the
+    /// file as $1.
+    private func editor(_ steps: [String]) throws -> String {
+        let path = folder + "/editor.sh"
+        var script = "#!/bin/sh\nn=$(cat \(folder!)/count 2>/dev/null || echo 0); n=$((n + 1)); echo $n > \(folder!)/count\n"
+        for (i, step) in steps.enumerated() { script += "if [ $n -eq \(i + 1) ]; then \(step); fi\n" }
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    private func edit(_ editor: String, answers: String? = nil) throws -> ProcessResult {
+        let command = [binary!, "edit", "figures.toml", "--data", data].map(Paths.shellQuote).joined(separator: " ")
+        var environment = ProcessInfo.processInfo.environment
+        environment["EDITOR"] = editor
+        environment["VISUAL"] = nil
+        return try runProcess("/bin/sh", ["-c", answers.map { "printf '\($0)' | \(command)" } ?? command], environment: environment)
+    }
+
+    private var figures: String { (try? String(contentsOfFile: data + "/figures.toml", encoding: .utf8)) ?? "" }
+
+    func testAGoodEditIsPutInPlace() throws {
+        let r = try edit(try editor(["sed -i 's/^value = 140$/value = 141/' \"$1\""]))
+        XCTAssertEqual(r.status, 0, r.summary)
+        XCTAssertTrue(figures.contains("value = 141\n"), r.summary)
+        XCTAssertFalse(figures.contains("value = 140\n"))
+    }
+
+    func testABadEditIsRefusedAndTheDataKept() throws {
+        let before = figures
+        let line = try XCTUnwrap(before.components(separatedBy: "\n").firstIndex(of: "value = 140")) + 1
+        let r = try edit(try editor(["sed -i 's/^value = 140$/value = \"abc\"/' \"$1\""]))
+        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertEqual(figures, before, "the data is as it was")
+        XCTAssertTrue(r.stderr.contains(data + "/figures.toml:\(line):"), "the problem names the file and line:\n\(r.summary)")
+        XCTAssertTrue(r.stderr.contains("edit again"), r.summary)
+        XCTAssertTrue(r.stderr.contains("kept at"), r.summary)
+        let check = try runProcess(binary, ["check", "--data", data])
+        XCTAssertEqual(check.status, 0, "the data still loads:\n\(check.summary)")
+    }
+
+    func testAFailedCheckOffersToEditAgain() throws {
+        let r = try edit(try editor(["sed -i 's/^value = 140$/value = \"abc\"/' \"$1\"",
+                                     "sed -i 's/^value = \"abc\"$/value = 142/' \"$1\""]), answers: "e\\n")
+        XCTAssertEqual(r.status, 0, r.summary)
+        XCTAssertTrue(figures.contains("value = 142\n"), r.summary)
+    }
+
+    func testAFileChangedMeanwhileIsNotOverwritten() throws {
+        let r = try edit(try editor(["sed -i 's/^value = 140$/value = 141/' \"$1\"; sed -i 's/^value = 51.2$/value = 51.3/' \(data)/figures.toml"]))
+        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertTrue(r.stderr.contains("changed while you edited"), r.summary)
+        XCTAssertTrue(figures.contains("value = 51.3\n") && figures.contains("value = 140\n"), "the other writer's change stands")
+    }
+
+    func testOnlyDataFiles() throws {
+        let r = try runProcess(binary, ["edit", "/etc/passwd", "--data", data])
+        XCTAssertEqual(r.status, 2, r.summary)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+
+/// `towns config` on a configuration or a theme the TOML parser would abort on (`[中]`, a
+/// NUL) or that is not a file: a message naming the file and line, exit 1; never 134.
+final class SettingsFilesTests: XCTestCase {
+    func testHostileConfigurationAndThemeAreMessages() throws {
+        let binary = try Paths.townsBinary()
+        let folder = NSTemporaryDirectory() + "towns-settings-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/Themes", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: Paths.themes) {
+            try FileManager.default.copyItem(atPath: Paths.themes + "/" + name, toPath: folder + "/Themes/" + name)
+        }
+        for (text, where_) in [("view = \"towns\"\n[中]\n", ":2:2:"), ("view = \"towns\"\n\u{0}\n", ":2:1:")] {
+            let config = folder + "/config.toml"
+            try text.write(toFile: config, atomically: true, encoding: .utf8)
+            let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data, "--themes", folder + "/Themes"])
+            XCTAssertNil(r.signal, r.summary)
+            XCTAssertEqual(r.status, 1, r.summary)
+            XCTAssertTrue(r.stderr.contains(config + where_), r.summary)
+        }
+        // A theme with `[中]`, chosen by the configuration.
+        try "[中]\n".write(toFile: folder + "/Themes/bad.toml", atomically: true, encoding: .utf8)
+        try "theme = \"bad\"\n".write(toFile: folder + "/config.toml", atomically: true, encoding: .utf8)
+        let r = try runProcess(binary, ["config", "--config", folder + "/config.toml", "--data", Paths.data, "--themes", folder + "/Themes"])
+        XCTAssertNil(r.signal, r.summary)
+        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertTrue(r.stderr.contains("bad.toml:1:2:"), r.summary)
+        // A FIFO as the configuration: refused unread, no wait for a writer.
+        let fifo = folder + "/fifo.toml"
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        let f = try runProcess(binary, ["config", "--config", fifo, "--data", Paths.data], timeout: 10)
+        XCTAssertFalse(f.timedOut, f.summary)
+        XCTAssertEqual(f.status, 1, f.summary)
+        XCTAssertTrue(f.stderr.contains("not a regular file"), f.summary)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import TownsCore
+import XCTest
+
+/// The smaller bad values of issue 13 (point 6): each refused with its file, line and field.
+final class SmallBadValueTests: XCTestCase {
+    private func firstError(_ dir: String) -> LoadIssue? { loadErrors(dir).first }
+
+    /// `list_date = "2015-02-30"` was accepted; a day that does not exist is refused.
+    func testAListDateThatIsNoDayIsRefused() throws {
+        for (bad, words) in [("2015-02-30", "February"), ("2015-13-01", "not a month"), ("2015-6-4", "YYYY-MM-DD"),
+                             ("2016-02-30", "has 29 days"), ("9999-01-01", "not a year")] {
+            let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "list_date = \"2015-06-04\"", with: "list_date = \"\(bad)\"") }
+            let error = try XCTUnwrap(firstError(dir), bad)
+            XCTAssertTrue(error.file.hasSuffix("/towns.toml"), error.description)
+            XCTAssertEqual(error.line, try lineNumber(in: dir + "/towns.toml", of: "list_date = \"\(bad)\""), error.description)
+            XCTAssertEqual(error.field?.hasSuffix(".list_date"), true, error.description)
+            XCTAssertEqual(error.kind, .impossible, error.description)
+            XCTAssertTrue(error.problem.contains(bad) && (error.problem.contains(words) || words == "February"), error.description)
+        }
+        // 2016 is a leap year: 2016-02-29 is a day.
+        let leap = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "list_date = \"2015-06-04\"", with: "list_date = \"2016-02-29\"") }
+        XCTAssertTrue(loadErrors(leap).isEmpty, loadErrors(leap).map(\.description).joined(separator: "\n"))
+    }
+
+    /// A 41-digit amount was shown with a wrong last digit (a Decimal holds 38); it is refused
+    /// with the range, as written in TOML text or as a TOML string.
+    func testAnAmountWithMoreDigitsThanADecimalHoldsIsRefused() throws {
+        let digits41 = "12345678901234567890123456789012345678901"
+        for written in ["\"\(digits41)\"", "\"\(digits41).5\"", "\"1234567890123456\"", "\"0.1234567890123456\""] {
+            let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 140\n", with: "value = \(written)\n") }
+            let error = try XCTUnwrap(firstError(dir), written)
+            XCTAssertEqual(error.kind, .badAmount, error.description)
+            XCTAssertEqual(error.line, try lineNumber(in: dir + "/figures.toml", of: "value = \(written)"), error.description)
+            XCTAssertTrue(error.problem.contains("at most 15"), error.description)
+        }
+        // 15 digits before the point and leading zeros are fine.
+        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 140\n", with: "value = \"000999999999999999.5\"\n") }
+        XCTAssertTrue(loadErrors(dir).isEmpty, loadErrors(dir).map(\.description).joined(separator: "\n"))
+    }
+
+    /// A period's year far outside the data's (which later arithmetic on months would overflow).
+    func testAPeriodYearOutOfRangeIsRefused() throws {
+        let dir = try brokenCopy("dataset.toml") { text in
+            var once = false
+            return text.components(separatedBy: "\n").map { line in
+                if !once && line == "year = 2015" { once = true; return "year = 9223372036854775807" }
+                return line
+            }.joined(separator: "\n")
+        }
+        let errors = loadErrors(dir)
+        XCTAssertTrue(errors.contains { $0.field?.hasSuffix(".year") == true && $0.problem.contains("not a year of the data") },
+                      errors.map(\.description).joined(separator: "\n"))
+    }
+}
