@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore"]),
         .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
         .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "CTownsText"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["towns"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["towns", "TownsMeeting"]),
         .testTarget(name: "TownsMeetingTests", dependencies: ["TownsMeeting"]),
     ],
     swiftLanguageModes: [.v5]

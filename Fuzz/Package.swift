@@ -12,6 +12,9 @@
 // - fuzz-import: the bytes of a monthly sheet through the import's decoding, CSV reading and
 //   row checks against the bundled dataset; a sheet the import accepts must give a file that
 //   loads with the dataset.
+// - fuzz-meeting: the bytes a meeting follower reads through MeetingDecoder (bounded lines,
+//   JSON envelopes): nothing held over the limit, the same results however the bytes are split
+//   into reads, and every envelope it accepts unchanged when encoded and decoded again.
 import PackageDescription
 
 let package = Package(
@@ -36,6 +39,12 @@ let package = Package(
                 .product(name: "TownsImport", package: "towns"),
             ],
             path: "Sources/FuzzImport",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "fuzz-meeting",
+            dependencies: [.product(name: "TownsMeeting", package: "towns")],
+            path: "Sources/FuzzMeeting",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

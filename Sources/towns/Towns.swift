@@ -22,7 +22,7 @@ struct Towns: ParsableCommand {
         $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
         """,
         subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, ConfigCommand.self,
-                      GenerateCommand.self, BenchCommand.self],
+                      GenerateCommand.self, BenchCommand.self, MeetingsCommand.self],
         defaultSubcommand: DashboardCommand.self)
 
     /// Parses and runs the command. A usage error (an unknown option, a missing argument, a
