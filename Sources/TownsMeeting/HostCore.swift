@@ -219,9 +219,11 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
             let fd = towns_accept(listener.fd)
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
-                return  // EAGAIN, or out of descriptors: try again at the next event
+                if errno != EAGAIN && errno != EWOULDBLOCK { pauseAccepting() }  // EMFILE...: not a busy loop
+                return
             }
-            guard let peer = try? PeerCredentials(socket: fd), access.admits(peer) else {
+            guard followers.count < options.maxFollowers, let peer = try? PeerCredentials(socket: fd),
+                  access.admits(peer) else {
                 Glibc.close(fd)
                 lock.withLock { counts.refused += 1 }
                 continue
@@ -243,6 +245,15 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
             }
             scheduleDescription()
         }
+    }
+
+    /// Stops accepting for a tenth of a second (the listener stays readable while accept fails,
+    /// out of descriptors say, and would call back at once, forever).
+    private func pauseAccepting() {
+        guard let source = listenSource else { return }
+        source.suspend()
+        // Always resumed (once), cancelled or not: libdispatch traps on freeing a suspended source.
+        queue.asyncAfter(deadline: .now() + .milliseconds(100)) { source.resume() }
     }
 
     /// Reads and throws away what a follower sends; its hang-up removes it.

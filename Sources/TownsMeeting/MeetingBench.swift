@@ -24,12 +24,18 @@ public enum MeetingBench {
         public var dropped: Int
         /// Bytes of one `state` line.
         public var lineBytes: Int
+        /// How long each of the presenter's `send` calls took, in milliseconds, sorted (what a
+        /// presenter's key pays for the meeting).
+        public var sendMS: [Double]
 
-        /// The value at fraction `p` (0...1) of the sorted times (nearest rank), nil if none.
-        public func percentile(_ p: Double) -> Double? {
-            guard !latenciesMS.isEmpty else { return nil }
-            let rank = Int((p * Double(latenciesMS.count)).rounded(.up)) - 1
-            return latenciesMS[min(max(rank, 0), latenciesMS.count - 1)]
+        /// The value at fraction `p` (0...1) of the sorted receipt times (nearest rank), nil if none.
+        public func percentile(_ p: Double) -> Double? { Self.percentile(p, of: latenciesMS) }
+
+        /// The value at fraction `p` (0...1) of `sorted` (nearest rank), nil if empty.
+        public static func percentile(_ p: Double, of sorted: [Double]) -> Double? {
+            guard !sorted.isEmpty else { return nil }
+            let rank = Int((p * Double(sorted.count)).rounded(.up)) - 1
+            return sorted[min(max(rank, 0), sorted.count - 1)]
         }
     }
 
@@ -56,9 +62,13 @@ public enum MeetingBench {
         let deadline = Date().addingTimeInterval(10)
         while host.followerCount < followers && Date() < deadline { usleep(1000) }
         let filler = String(repeating: "x", count: payloadBytes)
+        var sendMS: [Double] = []
         for i in 0..<updates {
+            let payload = Payload(index: i, filler: filler)
             clock.sent(i)
-            host.send(Payload(index: i, filler: filler))
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            host.send(payload)
+            sendMS.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
             usleep(UInt32(interval * 1e6))
         }
         let end = Date().addingTimeInterval(5)
@@ -68,7 +78,7 @@ public enum MeetingBench {
                                                            payload: Payload(index: 0, filler: filler)))
         withExtendedLifetime(guests) {}
         return Result(latenciesMS: clock.latencies.sorted(), expected: followers * updates, dropped: host.droppedCount,
-                      lineBytes: line.count)
+                      lineBytes: line.count, sendMS: sendMS.sorted())
     }
 
     /// Send times by index and receipt latencies, behind a lock (followers call in on their queues).

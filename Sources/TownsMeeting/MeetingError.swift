@@ -22,6 +22,8 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
     case meetingOpen(name: String, socket: String)
     /// No meeting of this name in the folder (no socket, or nothing answers on it).
     case noMeeting(name: String, folder: String)
+    /// This user may not connect to the socket (EACCES: not in the meeting's group).
+    case notAllowed(String)
     /// The group is not known to the user database.
     case unknownGroup(String)
     /// A system call failed: the call and errno.
@@ -52,6 +54,8 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "(its presenter answers on \(socket)); choose another name"
         case .noMeeting(let name, let folder):
             return "没有名为“\(name)”的会议（\(folder)） / no meeting named '\(name)' in \(folder)"
+        case .notAllowed(let socket):
+            return "无权加入会议（不在会议的用户组中）：\(socket) / not allowed to join (not in the meeting's group): \(socket)"
         case .unknownGroup(let group):
             return "未知的用户组：\(group) / unknown group: \(group)"
         case .system(let call, let code):

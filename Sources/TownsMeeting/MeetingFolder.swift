@@ -34,14 +34,21 @@ public struct MeetingFolder: Sendable, Equatable {
         return MeetingFolder(path: "\(defaultPrefix)\(uid)-\(gid)")
     }
 
-    /// Where followers look: `$TOWNS_MEETINGS`, else every `/tmp/towns-meetings-*` folder.
-    public static func followerFolders(environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> [MeetingFolder] {
+    /// Where followers look: `$TOWNS_MEETINGS`, else every `/tmp/towns-meetings-UID-GID` folder
+    /// that passes ``check(owner:)`` for the UID its name gives (another user's folder made to
+    /// look like a presenter's is skipped).
+    public static func followerFolders(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                       prefix defaultPrefix: String = defaultPrefix) -> [MeetingFolder] {
         if let shared = environment[environmentVariable], !shared.isEmpty { return [MeetingFolder(path: shared)] }
         let parent = (defaultPrefix as NSString).deletingLastPathComponent
         let prefix = (defaultPrefix as NSString).lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-        return names.filter { $0.hasPrefix(prefix) }.sorted().map { MeetingFolder(path: parent + "/" + $0) }
+        return names.sorted().compactMap { name in
+            guard name.hasPrefix(prefix), let uid = uid_t(name.dropFirst(prefix.count).split(separator: "-").first ?? "")
+            else { return nil }
+            let folder = MeetingFolder(path: parent + "/" + name)
+            return (try? folder.check(owner: uid)) == nil ? nil : folder
+        }
     }
 
     /// Creates the folder if missing (mode 0750, group `gid`), then checks it.

@@ -87,7 +87,8 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
 
     /// Connects to the socket at `socketPath` and starts reading.
     /// - Throws: ``MeetingError/noMeeting(name:folder:)`` if nothing listens there (a stale socket
-    ///   or none), ``MeetingError/system(_:errno:)`` otherwise (EACCES: not in the group).
+    ///   or none), ``MeetingError/notAllowed(_:)`` if this user may not connect (not in the
+    ///   meeting's group), ``MeetingError/system(_:errno:)`` otherwise.
     public init(socketPath: String, onEvent: (@Sendable (Event) -> Void)? = nil) throws {
         self.socketPath = socketPath
         self.onEvent = onEvent
@@ -100,6 +101,7 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
                 let url = URL(fileURLWithPath: socketPath)
                 throw MeetingError.noMeeting(name: url.deletingPathExtension().lastPathComponent,
                                              folder: url.deletingLastPathComponent().path)
+            case EACCES: throw MeetingError.notAllowed(socketPath)
             case let code: throw MeetingError.system("connect \(socketPath)", errno: code)
             }
             presenterCredentials = try PeerCredentials(socket: fd)
@@ -136,9 +138,10 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         }
     }
 
-    /// Leaves the meeting (hangs up); the status becomes `.ended(.left)`.
+    /// Leaves the meeting (hangs up); the status becomes `.ended(.left)`. Safe from any thread,
+    /// `onEvent` included (which then gets `.ended(.left)` on the caller's thread).
     public func leave() {
-        queue.sync { end(.left) }
+        end(.left)
     }
 
     private func readAvailable() {

@@ -37,6 +37,8 @@ public final class MeetingHost<Payload: Codable & Sendable & Equatable>: Sendabl
         public var stallTimeout: Double = 5
         /// A follower that sends more than this many bytes (all discarded) is dropped (64 KiB).
         public var followerInputLimit = 64 * 1024
+        /// At most this many followers at once; more are refused like strangers (256).
+        public var maxFollowers = 256
         /// The kernel's send buffer per follower, in bytes; nil: the system's default.
         public var sendBufferBytes: Int32?
         /// The defaults.

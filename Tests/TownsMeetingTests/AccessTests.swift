@@ -56,6 +56,21 @@ final class AccessTests: XCTestCase {
         }
     }
 
+    /// Followers look only in default folders owned by the user their name gives (or root).
+    func testFollowersSkipFoldersNotOwnedAsNamed() throws {
+        let base = try meetingFolder().path
+        XCTAssertEqual(mkdir(base, 0o755), 0)
+        let me = geteuid()
+        for name in ["towns-meetings-\(me)-1", "towns-meetings-\(me)-2", "towns-meetings-\(me)-3", "towns-meetings-x-1"] {
+            XCTAssertEqual(mkdir(base + "/" + name, 0o750), 0)
+        }
+        XCTAssertEqual(chmod(base + "/towns-meetings-\(me)-2", 0o777), 0)
+        if me == 0 { XCTAssertEqual(chown(base + "/towns-meetings-\(me)-3", 65534, 65534), 0) }
+        let found = MeetingFolder.followerFolders(environment: [:], prefix: base + "/towns-meetings-").map(\.path)
+        XCTAssertEqual(found, [base + "/towns-meetings-\(me)-1"] + (me == 0 ? [] : [base + "/towns-meetings-\(me)-3"]))
+        XCTAssertEqual(MeetingFolder.followerFolders(environment: ["TOWNS_MEETINGS": "/srv/m"]).map(\.path), ["/srv/m"])
+    }
+
     func testMeetingNames() {
         for good in ["weekly", "周会", "a.b-c_d", "2026-12"] { XCTAssertNoThrow(try MeetingFolder.validate(name: good), good) }
         for bad in ["", ".hidden", "a/b", "../x", "a b", "x\u{1b}[31m", String(repeating: "长", count: 30)] {

@@ -78,7 +78,7 @@ final class HostGuestTests: XCTestCase {
     func testAFollowerThatNeverReadsIsDroppedAndStallsNobody() throws {
         let folder = try meetingFolder()
         var options = hostOptions(folder)
-        options.stallTimeout = 0.3
+        options.stallTimeout = 1  // a follower that reads is never stalled this long, even on a loaded machine
         options.sendBufferBytes = 4096
         let host = try MeetingHost<TestState>(name: "stall", dataFingerprint: "fp", options: options)
         defer { host.close() }
@@ -120,15 +120,32 @@ final class HostGuestTests: XCTestCase {
                                                            started: Date(), dataFingerprint: "fp",
                                                            payload: TestState(view: "evil", index: 666)))
         var sent = 0
-        while sent < 200 * 1024 {
+        let deadline = Date().addingTimeInterval(5)
+        while sent < 200 * 1024 && Date() < deadline {  // the socket is non-blocking: wait while it is full
             let n = line.withUnsafeBytes { Glibc.send(talker, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { break }
-            sent += n
+            if n > 0 { sent += n } else if errno == EAGAIN { usleep(1000) } else { break }  // EPIPE: dropped
         }
+        XCTAssertGreaterThan(sent, 64 * 1024)
         XCTAssertTrue(eventually { host.droppedCount == 1 }, "a follower sending more than 64 KiB is dropped")
         XCTAssertEqual(host.sequence, 1, "nothing it sent changed the presenter")
         XCTAssertEqual(witness.latest?.payload, TestState(view: "towns", index: 1))
         XCTAssertEqual(host.followerCount, 1)
+    }
+
+    /// Past `maxFollowers`, a peer is closed before anything is sent, as a stranger is.
+    func testFollowersAreBounded() throws {
+        let folder = try meetingFolder()
+        var options = hostOptions(folder)
+        options.maxFollowers = 2
+        let host = try MeetingHost<TestState>(name: "full", dataFingerprint: "fp", options: options)
+        defer { host.close() }
+        let guests = try (0..<2).map { _ in try MeetingGuest<TestState>(name: "full", folders: [folder]) }
+        XCTAssertTrue(eventually { host.followerCount == 2 })
+        let third = try MeetingGuest<TestState>(name: "full", folders: [folder])
+        XCTAssertTrue(eventually { third.status == .ended(.refused) }, "\(third.status)")
+        XCTAssertEqual(host.refusedCount, 1)
+        XCTAssertNil(third.latest)
+        XCTAssertTrue(guests.allSatisfy { $0.status == .following && $0.latest?.kind == .hello })
     }
 
     func testAStaleSocketIsReplaced() throws {
