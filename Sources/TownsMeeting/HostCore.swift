@@ -127,7 +127,8 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
             pendingPayload = nil
             return (payload, pendingFingerprint)
         }
-        guard let (payload, fingerprint) = taken, payload != sentPayload || fingerprint != sentFingerprint else { return }
+        guard let (payload, fingerprint) = taken,
+              payload != sentPayload || fingerprint != sentFingerprint else { return }
         let sequence = lock.withLock { counts.sequence } + 1
         guard let line = encode(.state, sequence: sequence, fingerprint: fingerprint, payload: payload) else { return }
         sentPayload = payload

@@ -73,9 +73,9 @@ public enum MeetingBench {
         }
         let end = Date().addingTimeInterval(5)
         while clock.count < followers * updates && Date() < end { usleep(1000) }
-        let line = try MeetingCodec.encode(MeetingEnvelope(kind: .state, sequence: 1, meeting: "bench", presenter: host.presenter,
-                                                           started: host.started, dataFingerprint: "bench",
-                                                           payload: Payload(index: 0, filler: filler)))
+        let line = try MeetingCodec.encode(MeetingEnvelope(
+            kind: .state, sequence: 1, meeting: "bench", presenter: host.presenter, started: host.started,
+            dataFingerprint: "bench", payload: Payload(index: 0, filler: filler)))
         withExtendedLifetime(guests) {}
         return Result(latenciesMS: clock.latencies.sorted(), expected: followers * updates, dropped: host.droppedCount,
                       lineBytes: line.count, sendMS: sendMS.sorted())

@@ -73,7 +73,8 @@ public struct MeetingDescription: Codable, Sendable, Equatable {
             for file in names where file.hasSuffix(".json") {
                 let name = String(file.dropLast(5))
                 guard let d = read(folder.descriptionPath(name)), d.meeting == name,
-                      FileManager.default.fileExists(atPath: folder.socketPath(name)), processAlive(d.pid) else { continue }
+                      FileManager.default.fileExists(atPath: folder.socketPath(name)),
+                      processAlive(d.pid) else { continue }
                 found.append(d)
             }
         }

@@ -28,8 +28,9 @@ public struct MeetingFolder: Sendable, Equatable {
     public static let defaultPrefix = "/tmp/towns-meetings-"
 
     /// Where a presenter `uid` with group `gid` puts its meetings.
-    public static func presenterFolder(uid: uid_t = geteuid(), gid: gid_t,
-                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> MeetingFolder {
+    public static func presenterFolder(
+        uid: uid_t = geteuid(), gid: gid_t, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> MeetingFolder {
         if let shared = environment[environmentVariable], !shared.isEmpty { return MeetingFolder(path: shared) }
         return MeetingFolder(path: "\(defaultPrefix)\(uid)-\(gid)")
     }
@@ -44,8 +45,8 @@ public struct MeetingFolder: Sendable, Equatable {
         let prefix = (defaultPrefix as NSString).lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         return names.sorted().compactMap { name in
-            guard name.hasPrefix(prefix), let uid = uid_t(name.dropFirst(prefix.count).split(separator: "-").first ?? "")
-            else { return nil }
+            let owner = name.dropFirst(prefix.count).split(separator: "-").first ?? ""
+            guard name.hasPrefix(prefix), let uid = uid_t(owner) else { return nil }
             let folder = MeetingFolder(path: parent + "/" + name)
             return (try? folder.check(owner: uid)) == nil ? nil : folder
         }
@@ -71,7 +72,8 @@ public struct MeetingFolder: Sendable, Equatable {
         guard lstat(path, &info) == 0 else { throw MeetingError.system("lstat \(path)", errno: errno) }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw MeetingError.notAFolder(path) }
         guard info.st_uid == uid || info.st_uid == 0 else {
-            throw MeetingError.folderOwnedByOther(path: path, owner: MeetingUsers.name(of: info.st_uid) ?? "uid \(info.st_uid)")
+            let owner = MeetingUsers.name(of: info.st_uid) ?? "uid \(info.st_uid)"
+            throw MeetingError.folderOwnedByOther(path: path, owner: owner)
         }
         let othersWrite = info.st_mode & (S_IWGRP | S_IWOTH) != 0
         if othersWrite && info.st_mode & S_ISVTX == 0 {

@@ -133,7 +133,9 @@ struct HostListener {
         do {
             try UnixSocket.listen(fd, at: temporary)
             defer { unlink(temporary) }
-            guard chown(temporary, uid_t.max, gid) == 0 else { throw MeetingError.system("chown \(temporary)", errno: errno) }
+            guard chown(temporary, uid_t.max, gid) == 0 else {
+                throw MeetingError.system("chown \(temporary)", errno: errno)
+            }
             guard chmod(temporary, 0o660) == 0 else { throw MeetingError.system("chmod \(temporary)", errno: errno) }
             if link(temporary, path) != 0 {
                 guard errno == EEXIST else { throw MeetingError.system("link \(path)", errno: errno) }

@@ -11,7 +11,8 @@ enum UnixSocket {
 
     /// A new non-blocking, close-on-exec stream socket.
     static func make() throws -> Int32 {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
+        let fd = socket(AF_UNIX, type, 0)
         guard fd >= 0 else { throw MeetingError.system("socket", errno: errno) }
         return fd
     }

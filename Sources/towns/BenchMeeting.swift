@@ -21,10 +21,12 @@ extension BenchCommand {
         report.milliseconds("send to receipt median", p50)
         report.milliseconds("send to receipt p99", p99, note: BenchReport.verdict(p99, target: 100, unit: "ms"))
         report.milliseconds("send to receipt max", p100, note: BenchReport.verdict(p100, target: 100, unit: "ms"))
-        report.value("receipts", Double(r.latenciesMS.count), "of \(r.expected)", note: "\(r.dropped) followers dropped")
+        report.value("receipts", Double(r.latenciesMS.count), "of \(r.expected)",
+                     note: "\(r.dropped) followers dropped")
         if let median = MeetingBench.Result.percentile(0.5, of: r.sendMS), let most = r.sendMS.last {
-            report.milliseconds("presenter send() median", median, note: "max \(BenchReport.number(most)); "
-                                + "what a presenter's key pays: the payload is stored, encoded and written on another queue")
+            report.milliseconds("presenter send() median", median,
+                                note: "max \(BenchReport.number(most)); what a presenter's key pays "
+                                    + "(the payload is stored; encoded and written on another queue)")
         }
     }
 }

@@ -16,15 +16,16 @@ struct MeetingsCommand: ParsableCommand {
         them (at most a quarter of a second old while the meeting is open).
         """)
 
-    @Option(name: .long, help: ArgumentHelp("Look only in this folder (default: $TOWNS_MEETINGS or /tmp/towns-meetings-*).",
-                                            valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Look only in this folder (default: $TOWNS_MEETINGS or /tmp/towns-meetings-*).", valueName: "DIR"))
     var folder: String?
 
     func run() throws {
         let folders = folder.map { [MeetingFolder(path: $0)] } ?? MeetingFolder.followerFolders()
         let meetings = MeetingDescription.openMeetings(in: folders)
         guard !meetings.isEmpty else {
-            let looked = folders.isEmpty ? MeetingFolder.defaultPrefix + "*" : folders.map(\.path).joined(separator: ", ")
+            let looked = folders.isEmpty
+                ? MeetingFolder.defaultPrefix + "*" : folders.map(\.path).joined(separator: ", ")
             printOut("没有进行中的会议 / no open meetings (looked in: \(looked))")
             return
         }
@@ -48,7 +49,8 @@ struct MeetingsCommand: ParsableCommand {
         }
         return ([header] + rows).map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
+                column == row.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

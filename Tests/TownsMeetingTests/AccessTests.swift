@@ -21,7 +21,8 @@ final class AccessTests: XCTestCase {
         XCTAssertTrue(rule.admits(PeerCredentials(pid: 1, uid: 4242, gid: 65534)), "the presenter's own user")
         XCTAssertTrue(rule.admits(PeerCredentials(pid: 1, uid: 65534, gid: outsiderGroup)), "a process of the group")
         XCTAssertFalse(rule.admits(PeerCredentials(pid: 1, uid: 65534, gid: 65534)), "nobody, not in the group")
-        XCTAssertFalse(rule.admits(PeerCredentials(pid: 1, uid: 0, gid: 0)) && outsiderGroup != 0, "root is not the presenter")
+        XCTAssertNotEqual(outsiderGroup, 0)
+        XCTAssertFalse(rule.admits(PeerCredentials(pid: 1, uid: 0, gid: 0)), "root is not the presenter")
         // A user listed in the group in /etc/group (not as primary group): nobody is in nogroup.
         XCTAssertTrue(MeetingAccess(ownerUID: 4242, groupID: 65534).admits(PeerCredentials(pid: 1, uid: 65534, gid: 7)))
     }
@@ -61,7 +62,8 @@ final class AccessTests: XCTestCase {
         let base = try meetingFolder().path
         XCTAssertEqual(mkdir(base, 0o755), 0)
         let me = geteuid()
-        for name in ["towns-meetings-\(me)-1", "towns-meetings-\(me)-2", "towns-meetings-\(me)-3", "towns-meetings-x-1"] {
+        for name in ["towns-meetings-\(me)-1", "towns-meetings-\(me)-2", "towns-meetings-\(me)-3",
+                     "towns-meetings-x-1"] {
             XCTAssertEqual(mkdir(base + "/" + name, 0o750), 0)
         }
         XCTAssertEqual(chmod(base + "/towns-meetings-\(me)-2", 0o777), 0)
@@ -72,7 +74,9 @@ final class AccessTests: XCTestCase {
     }
 
     func testMeetingNames() {
-        for good in ["weekly", "周会", "a.b-c_d", "2026-12"] { XCTAssertNoThrow(try MeetingFolder.validate(name: good), good) }
+        for good in ["weekly", "周会", "a.b-c_d", "2026-12"] {
+            XCTAssertNoThrow(try MeetingFolder.validate(name: good), good)
+        }
         for bad in ["", ".hidden", "a/b", "../x", "a b", "x\u{1b}[31m", String(repeating: "长", count: 30)] {
             XCTAssertThrowsError(try MeetingFolder.validate(name: bad), bad)
         }
@@ -89,7 +93,8 @@ final class AccessTests: XCTestCase {
                           && FileManager.default.isExecutableFile(atPath: setpriv), "needs \(python) and \(setpriv)")
         let group = try XCTUnwrap(groupNobodyIsNotIn())
         let folder = try meetingFolder()
-        let host = try MeetingHost<TestState>(name: "closed", dataFingerprint: "fp", options: hostOptions(folder, group: group))
+        let options = hostOptions(folder, group: group)
+        let host = try MeetingHost<TestState>(name: "closed", dataFingerprint: "fp", options: options)
         defer { host.close() }
         host.send(TestState(view: "secret", index: 1))
         XCTAssertTrue(eventually { host.sequence == 1 })
@@ -110,7 +115,8 @@ final class AccessTests: XCTestCase {
 
     /// Runs a Python follower as uid nobody with group `gid` and supplementary `groups`; what it
     /// printed: `connected N FIRST-LINE` or `error ERRNO`.
-    private func follower(_ python: String, _ setpriv: String, gid: gid_t, groups: [gid_t], socket: String) throws -> String {
+    private func follower(_ python: String, _ setpriv: String, gid: gid_t, groups: [gid_t],
+                          socket: String) throws -> String {
         let script = """
         import socket, sys
         s = socket.socket(socket.AF_UNIX)
@@ -131,8 +137,8 @@ final class AccessTests: XCTestCase {
         """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: setpriv)
-        process.arguments = ["--reuid=65534", "--regid=\(gid)", "--groups=" + groups.map(String.init).joined(separator: ","),
-                             python, "-c", script, socket]
+        let groupList = groups.map(String.init).joined(separator: ",")
+        process.arguments = ["--reuid=65534", "--regid=\(gid)", "--groups=\(groupList)", python, "-c", script, socket]
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         let out = Pipe()
         process.standardOutput = out

@@ -10,6 +10,10 @@ final class EnvelopeTests: XCTestCase {
                         dataFingerprint: "9f2c01", payload: payload)
     }
 
+    func text(_ envelope: MeetingEnvelope<TestState>) throws -> String {
+        String(decoding: try MeetingCodec.encode(envelope), as: UTF8.self)
+    }
+
     func testRoundTripIsOneLineAndEqual() throws {
         for original in [envelope(payload: TestState(view: "towns\n海宁\"x\"", index: 3, filler: "\u{1b}[31m")),
                          envelope(.hello, payload: nil), envelope(.end, payload: nil)] {
@@ -24,7 +28,7 @@ final class EnvelopeTests: XCTestCase {
     }
 
     func testGarbageIsRefusedWithAnErrorNeverAnEnvelope() throws {
-        let valid = String(decoding: try MeetingCodec.encode(envelope(payload: TestState(view: "v", index: 1))), as: UTF8.self)
+        let valid = try text(envelope(payload: TestState(view: "v", index: 1)))
         let garbage: [[UInt8]] = [
             Array("not json".utf8), Array("{}".utf8), Array("[1,2,3]".utf8), Array("null".utf8),
             Array(#"{"version":1}"#.utf8), Array(#"{"version":"1"}"#.utf8),
@@ -38,13 +42,14 @@ final class EnvelopeTests: XCTestCase {
             let results = decoder.feed(line + [0x0A])
             XCTAssertEqual(results.count, 1, "\(String(decoding: line.prefix(40), as: UTF8.self))")
             guard case .failure(.malformed) = results.first else {
-                return XCTFail("not refused as malformed: \(String(decoding: line.prefix(60), as: UTF8.self)) -> \(results)")
+                let shown = String(decoding: line.prefix(60), as: UTF8.self)
+                return XCTFail("not refused as malformed: \(shown) -> \(results)")
             }
         }
     }
 
     func testAnotherVersionIsAClearError() throws {
-        let line = String(decoding: try MeetingCodec.encode(envelope(payload: TestState(view: "v", index: 1))), as: UTF8.self)
+        let line = try text(envelope(payload: TestState(view: "v", index: 1)))
         let v2 = line.replacingOccurrences(of: #""version":1"#, with: #""version":2"#)
         XCTAssertNotEqual(line, v2)
         var decoder = MeetingDecoder<TestState>()
@@ -84,7 +89,12 @@ final class EnvelopeTests: XCTestCase {
         stream += Array("garbage\n\n{\"version\":3}\n".utf8) + [UInt8](repeating: 0x41, count: 300) + [0x0A]
         stream += try MeetingCodec.encode(envelope(.end, payload: nil))
         func describe(_ r: [Result<MeetingEnvelope<TestState>, MeetingWireError>]) -> [String] {
-            r.map { switch $0 { case .success(let e): return "ok \(e.kind) \(e.payload?.index ?? -1)"; case .failure(let e): return "\(e)" } }
+            r.map {
+                switch $0 {
+                case .success(let e): return "ok \(e.kind) \(e.payload?.index ?? -1)"
+                case .failure(let e): return "\(e)"
+                }
+            }
         }
         var whole = MeetingDecoder<TestState>(limit: 256)
         let all = describe(whole.feed(stream))

@@ -10,7 +10,7 @@ final class HostGuestTests: XCTestCase {
         let host = try MeetingHost<TestState>(name: "slow", dataFingerprint: "fp1", options: hostOptions(folder))
         defer { host.close() }
         let recorders = (0..<3).map { _ in Recorder() }
-        let guests = try recorders.map { try MeetingGuest<TestState>(name: "slow", folders: [folder], onEvent: $0.handler) }
+        let guests = try recorders.map { try join("slow", folder, $0) }
         XCTAssertTrue(eventually { host.followerCount == 3 })
         XCTAssertTrue(eventually { recorders.allSatisfy { $0.received.count == 1 } }, "a hello each")
         for i in 1...10 {
@@ -41,7 +41,7 @@ final class HostGuestTests: XCTestCase {
         let host = try MeetingHost<TestState>(name: "burst", dataFingerprint: "fp", options: hostOptions(folder))
         defer { host.close() }
         let recorders = (0..<4).map { _ in Recorder() }
-        let guests = try recorders.map { try MeetingGuest<TestState>(name: "burst", folders: [folder], onEvent: $0.handler) }
+        let guests = try recorders.map { try join("burst", folder, $0) }
         XCTAssertTrue(eventually { host.followerCount == 4 })
         let start = Date()
         for i in 1...2000 {
@@ -65,7 +65,7 @@ final class HostGuestTests: XCTestCase {
         defer { host.close() }
         host.send(TestState(view: "types", index: 4))
         XCTAssertTrue(eventually { host.sequence == 1 })
-        let guest = try MeetingGuest<TestState>(name: "late", folders: [folder])
+        let guest = try join("late", folder)
         XCTAssertTrue(eventually { guest.latest != nil })
         XCTAssertEqual(guest.latest?.kind, .hello)
         XCTAssertEqual(guest.latest?.payload, TestState(view: "types", index: 4))
@@ -86,7 +86,7 @@ final class HostGuestTests: XCTestCase {
         defer { close(sleeper) }
         XCTAssertEqual(try UnixSocket.connect(sleeper, to: host.socketPath), 0)
         let recorders = (0..<2).map { _ in Recorder() }
-        let guests = try recorders.map { try MeetingGuest<TestState>(name: "stall", folders: [folder], onEvent: $0.handler) }
+        let guests = try recorders.map { try join("stall", folder, $0) }
         XCTAssertTrue(eventually { host.followerCount == 3 })
         let filler = String(repeating: "海宁", count: 10_000)  // ~60 KB a message
         var slowest = 0.0
@@ -114,7 +114,7 @@ final class HostGuestTests: XCTestCase {
         let talker = try UnixSocket.make()
         defer { close(talker) }
         XCTAssertEqual(try UnixSocket.connect(talker, to: host.socketPath), 0)
-        let witness = try MeetingGuest<TestState>(name: "drive", folders: [folder])
+        let witness = try join("drive", folder)
         XCTAssertTrue(eventually { host.followerCount == 2 })
         let line = try MeetingCodec.encode(MeetingEnvelope(kind: .state, sequence: 99, meeting: "drive", presenter: "x",
                                                            started: Date(), dataFingerprint: "fp",
@@ -139,9 +139,9 @@ final class HostGuestTests: XCTestCase {
         options.maxFollowers = 2
         let host = try MeetingHost<TestState>(name: "full", dataFingerprint: "fp", options: options)
         defer { host.close() }
-        let guests = try (0..<2).map { _ in try MeetingGuest<TestState>(name: "full", folders: [folder]) }
+        let guests = try (0..<2).map { _ in try join("full", folder) }
         XCTAssertTrue(eventually { host.followerCount == 2 })
-        let third = try MeetingGuest<TestState>(name: "full", folders: [folder])
+        let third = try join("full", folder)
         XCTAssertTrue(eventually { third.status == .ended(.refused) }, "\(third.status)")
         XCTAssertEqual(host.refusedCount, 1)
         XCTAssertNil(third.latest)
@@ -158,7 +158,7 @@ final class HostGuestTests: XCTestCase {
         XCTAssertEqual(try UnixSocket.probe(folder.socketPath("stale")), .stale)
         let host = try MeetingHost<TestState>(name: "stale", dataFingerprint: "fp", options: hostOptions(folder))
         defer { host.close() }
-        let guest = try MeetingGuest<TestState>(name: "stale", folders: [folder])
+        let guest = try join("stale", folder)
         XCTAssertTrue(eventually { guest.latest?.kind == .hello })
         XCTAssertEqual(try UnixSocket.probe(folder.socketPath("stale")), .live)
     }
@@ -167,8 +167,9 @@ final class HostGuestTests: XCTestCase {
         let folder = try meetingFolder()
         let first = try MeetingHost<TestState>(name: "same", dataFingerprint: "fp", options: hostOptions(folder))
         defer { first.close() }
-        let guest = try MeetingGuest<TestState>(name: "same", folders: [folder])
-        XCTAssertThrowsError(try MeetingHost<TestState>(name: "same", dataFingerprint: "fp", options: hostOptions(folder))) {
+        let guest = try join("same", folder)
+        let options = hostOptions(folder)
+        XCTAssertThrowsError(try MeetingHost<TestState>(name: "same", dataFingerprint: "fp", options: options)) {
             XCTAssertEqual($0 as? MeetingError, .meetingOpen(name: "same", socket: folder.socketPath("same")))
             XCTAssertTrue("\($0)".contains("is open"), "\($0)")
         }
@@ -180,7 +181,7 @@ final class HostGuestTests: XCTestCase {
         let folder = try meetingFolder()
         let host = try MeetingHost<TestState>(name: "bye", dataFingerprint: "fp", options: hostOptions(folder))
         let recorders = (0..<2).map { _ in Recorder() }
-        let guests = try recorders.map { try MeetingGuest<TestState>(name: "bye", folders: [folder], onEvent: $0.handler) }
+        let guests = try recorders.map { try join("bye", folder, $0) }
         XCTAssertTrue(eventually { host.followerCount == 2 })
         XCTAssertTrue(eventually { MeetingDescription.read(folder.descriptionPath("bye"))?.followers == 2 })
         let listed = MeetingDescription.openMeetings(in: [folder])
@@ -203,12 +204,11 @@ final class HostGuestTests: XCTestCase {
         let listener = try UnixSocket.make()
         defer { close(listener) }
         try UnixSocket.listen(listener, at: folder.socketPath("crash"))
-        let guest = try MeetingGuest<TestState>(name: "crash", folders: [folder])
+        let guest = try join("crash", folder)
         var fd: Int32 = -1
         XCTAssertTrue(eventually { fd = accept(listener, nil, nil); return fd >= 0 })
-        let hello = try MeetingCodec.encode(MeetingEnvelope(kind: .hello, sequence: 0, meeting: "crash",
-                                                            presenter: MeetingUsers.name(of: geteuid())!, started: Date(),
-                                                            dataFingerprint: "fp", payload: TestState(view: "v", index: 1)))
+        let hello = try messageLine(.hello, meeting: "crash", presenter: MeetingUsers.name(of: geteuid())!,
+                                    payload: TestState(view: "v", index: 1))
         _ = hello.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         XCTAssertTrue(eventually { guest.latest != nil })
         close(fd)
@@ -223,13 +223,12 @@ final class HostGuestTests: XCTestCase {
         let listener = try UnixSocket.make()
         defer { close(listener) }
         try UnixSocket.listen(listener, at: folder.socketPath("fake"))
-        let guest = try MeetingGuest<TestState>(name: "fake", folders: [folder])
+        let guest = try join("fake", folder)
         var fd: Int32 = -1
         XCTAssertTrue(eventually { fd = accept(listener, nil, nil); return fd >= 0 })
         defer { close(fd) }
-        let hello = try MeetingCodec.encode(MeetingEnvelope(kind: .hello, sequence: 0, meeting: "fake",
-                                                            presenter: "somebody-else", started: Date(),
-                                                            dataFingerprint: "fp", payload: TestState(view: "v", index: 1)))
+        let hello = try messageLine(.hello, meeting: "fake", presenter: "somebody-else",
+                                    payload: TestState(view: "v", index: 1))
         _ = hello.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         XCTAssertTrue(eventually { guest.status != .following })
         guard case .ended(.failed(let why)) = guest.status else { return XCTFail("\(guest.status)") }

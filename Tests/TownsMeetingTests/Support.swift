@@ -25,7 +25,9 @@ extension XCTestCase {
     /// a test process of another user can reach the socket), removed after the test.
     func meetingFolder() throws -> MeetingFolder {
         let parent = "/tmp/towns-meeting-test-\(UUID().uuidString.prefix(8))"
-        guard mkdir(parent, 0o755) == 0, chmod(parent, 0o755) == 0 else { throw MeetingError.system("mkdir", errno: errno) }
+        guard mkdir(parent, 0o755) == 0, chmod(parent, 0o755) == 0 else {
+            throw MeetingError.system("mkdir", errno: errno)
+        }
         addTeardownBlock { try? FileManager.default.removeItem(atPath: parent) }
         return MeetingFolder(path: parent + "/m")
     }
@@ -37,6 +39,18 @@ func hostOptions(_ folder: MeetingFolder, group: gid_t? = nil) -> MeetingHost<Te
     options.folder = folder
     options.group = group
     return options
+}
+
+/// A follower of meeting `name` in `folder`, its events going to `recorder` if given.
+func join(_ name: String, _ folder: MeetingFolder, _ recorder: Recorder? = nil) throws -> MeetingGuest<TestState> {
+    try MeetingGuest<TestState>(name: name, folders: [folder], onEvent: recorder?.handler)
+}
+
+/// One encoded message of meeting `meeting`, as a presenter would send it.
+func messageLine(_ kind: MeetingEnvelope<TestState>.Kind, meeting: String, presenter: String,
+                 payload: TestState?) throws -> Data {
+    try MeetingCodec.encode(MeetingEnvelope(kind: kind, sequence: 0, meeting: meeting, presenter: presenter,
+                                            started: Date(), dataFingerprint: "fp", payload: payload))
 }
 
 /// Waits (polling, up to `timeout` seconds) until `condition` holds; false if it never did.
