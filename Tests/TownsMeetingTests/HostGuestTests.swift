@@ -199,17 +199,7 @@ final class HostGuestTests: XCTestCase {
     /// A presenter that dies without `end` (here a bare socket that sends a hello and hangs up):
     /// the follower says the meeting ended, the presenter is gone.
     func testAPresenterCrashEndsTheMeetingForFollowers() throws {
-        let folder = try meetingFolder()
-        try folder.prepare(group: getegid())
-        let listener = try UnixSocket.make()
-        defer { close(listener) }
-        try UnixSocket.listen(listener, at: folder.socketPath("crash"))
-        let guest = try join("crash", folder)
-        var fd: Int32 = -1
-        XCTAssertTrue(eventually { fd = accept(listener, nil, nil); return fd >= 0 })
-        let hello = try messageLine(.hello, meeting: "crash", presenter: MeetingUsers.name(of: geteuid())!,
-                                    payload: TestState(view: "v", index: 1))
-        _ = hello.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        let (guest, fd) = try fakePresenter("crash", saying: MeetingUsers.name(of: geteuid())!)
         XCTAssertTrue(eventually { guest.latest != nil })
         close(fd)
         XCTAssertTrue(eventually { guest.status == .ended(.lost) }, "\(guest.status)")
@@ -218,21 +208,27 @@ final class HostGuestTests: XCTestCase {
 
     /// A presenter claiming another user's name is left.
     func testAPresenterClaimingAnotherNameIsLeft() throws {
-        let folder = try meetingFolder()
-        try folder.prepare(group: getegid())
-        let listener = try UnixSocket.make()
-        defer { close(listener) }
-        try UnixSocket.listen(listener, at: folder.socketPath("fake"))
-        let guest = try join("fake", folder)
-        var fd: Int32 = -1
-        XCTAssertTrue(eventually { fd = accept(listener, nil, nil); return fd >= 0 })
+        let (guest, fd) = try fakePresenter("fake", saying: "somebody-else")
         defer { close(fd) }
-        let hello = try messageLine(.hello, meeting: "fake", presenter: "somebody-else",
-                                    payload: TestState(view: "v", index: 1))
-        _ = hello.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         XCTAssertTrue(eventually { guest.status != .following })
         guard case .ended(.failed(let why)) = guest.status else { return XCTFail("\(guest.status)") }
         XCTAssertTrue(why.contains("somebody-else"), why)
         XCTAssertNil(guest.latest)
+    }
+
+    /// A follower of a bare listening socket (no MeetingHost) that has sent it a hello naming
+    /// `presenter`; the follower and the presenter's end of the connection.
+    private func fakePresenter(_ name: String, saying presenter: String) throws -> (MeetingGuest<TestState>, Int32) {
+        let folder = try meetingFolder()
+        try folder.prepare(group: getegid())
+        let listener = try UnixSocket.make()
+        defer { close(listener) }
+        try UnixSocket.listen(listener, at: folder.socketPath(name))
+        let guest = try join(name, folder)
+        var fd: Int32 = -1
+        XCTAssertTrue(eventually { fd = accept(listener, nil, nil); return fd >= 0 })
+        let hello = try messageLine(.hello, meeting: name, presenter: presenter, payload: TestState(view: "v", index: 1))
+        XCTAssertEqual(hello.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }, hello.count)
+        return (guest, fd)
     }
 }
