@@ -67,7 +67,6 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
     private var followers: [Int32: Follower] = [:]
     private var sentPayload: Payload?
     private var sentFingerprint: String
-    private var stateLine: [UInt8]?
     private var retryScheduled = false
     private var describedCount = -1
     private var describeScheduled = false
@@ -133,7 +132,6 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
         guard let line = encode(.state, sequence: sequence, fingerprint: fingerprint, payload: payload) else { return }
         sentPayload = payload
         sentFingerprint = fingerprint
-        stateLine = line
         lock.withLock { counts.sequence = sequence }
         for follower in followers.values { enqueue(line, to: follower) }
     }

@@ -23,6 +23,20 @@ public struct MeetingAccess: Sendable, Equatable {
         self.groupID = groupID
     }
 
+    /// The id of group `name` (a name or a number) for `--group`, checked: the process must be
+    /// in it (or be root) to give a socket that group.
+    /// - Throws: ``MeetingError/unknownGroup(_:)``, ``MeetingError/notInGroup(_:)``.
+    public static func group(named name: String) throws -> gid_t {
+        guard let gid = MeetingUsers.groupID(named: name) else { throw MeetingError.unknownGroup(name) }
+        let count = getgroups(0, nil)
+        var mine = [gid_t](repeating: 0, count: Int(max(count, 0)))
+        let got = getgroups(count, &mine)
+        guard geteuid() == 0 || gid == getegid() || mine.prefix(Int(max(got, 0))).contains(gid) else {
+            throw MeetingError.notInGroup(name)
+        }
+        return gid
+    }
+
     /// The running process's user and effective group.
     public static var current: MeetingAccess { MeetingAccess(ownerUID: geteuid(), groupID: getegid()) }
 

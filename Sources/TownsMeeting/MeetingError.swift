@@ -26,6 +26,8 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAllowed(String)
     /// The group is not known to the user database.
     case unknownGroup(String)
+    /// The presenter is not a member of the group it asked for (`--group`).
+    case notInGroup(String)
     /// A system call failed: the call and errno.
     case system(String, errno: Int32)
     /// The presenter's socket answered with someone other than the user it claims to be.
@@ -59,6 +61,8 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "无权加入会议（不在会议的用户组中）：\(socket) / not allowed to join (not in the meeting's group): \(socket)"
         case .unknownGroup(let group):
             return "未知的用户组：\(group) / unknown group: \(group)"
+        case .notInGroup(let group):
+            return "你不在用户组 \(group) 中，不能以它主持会议 / you are not in group \(group): cannot present to it"
         case .system(let call, let code):
             let reason = String(cString: strerror(code))
             return "系统调用失败：\(call)：\(reason) / system call failed: \(call): \(reason)"

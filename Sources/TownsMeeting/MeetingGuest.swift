@@ -85,7 +85,8 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         try self.init(socketPath: folder.socketPath(name), onEvent: onEvent)
     }
 
-    /// Connects to the socket at `socketPath` and starts reading.
+    /// Connects to the socket at `socketPath` and starts reading. Connecting is immediate, unless
+    /// the presenter's backlog is full: then it retries for up to 2 s.
     /// - Throws: ``MeetingError/noMeeting(name:folder:)`` if nothing listens there (a stale socket
     ///   or none), ``MeetingError/notAllowed(_:)`` if this user may not connect (not in the
     ///   meeting's group), ``MeetingError/system(_:errno:)`` otherwise.

@@ -73,6 +73,14 @@ final class AccessTests: XCTestCase {
         XCTAssertEqual(MeetingFolder.followerFolders(environment: ["TOWNS_MEETINGS": "/srv/m"]).map(\.path), ["/srv/m"])
     }
 
+    func testGroupsByNameOrNumber() throws {
+        XCTAssertEqual(try MeetingAccess.group(named: "nogroup"), 65534)
+        XCTAssertEqual(try MeetingAccess.group(named: "\(getegid())"), getegid())
+        XCTAssertThrowsError(try MeetingAccess.group(named: "no-such-group-here")) {
+            XCTAssertEqual($0 as? MeetingError, .unknownGroup("no-such-group-here"))
+        }
+    }
+
     func testMeetingNames() {
         for good in ["weekly", "周会", "a.b-c_d", "2026-12"] {
             XCTAssertNoThrow(try MeetingFolder.validate(name: good), good)
