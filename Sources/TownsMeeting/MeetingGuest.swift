@@ -45,13 +45,18 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
 
     /// Following, or ended and why.
     public enum Status: Equatable, Sendable {
+        /// Connected; messages are read as they come.
         case following
+        /// Disconnected, and why; nothing more will come.
         case ended(EndReason)
     }
 
-    /// What `onEvent` receives.
+    /// What `onEvent` receives, on the guest's own queue, in order (keep it short: the next
+    /// message waits for it).
     public enum Event: Sendable {
+        /// A `hello` or `state` message (an `end` message gives `.ended(.closed)`).
         case message(MeetingEnvelope<Payload>)
+        /// The meeting ended for this follower; the last event.
         case ended(EndReason)
     }
 
