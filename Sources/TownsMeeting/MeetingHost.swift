@@ -160,6 +160,10 @@ struct HostListener {
         case .live:
             throw MeetingError.meetingOpen(name: name, socket: path)
         case .stale:
+            // Only the file probed: another presenter may have replaced it since (then its link
+            // below fails with EEXIST and this one is told the meeting is open).
+            var now = stat()
+            guard lstat(path, &now) == 0, now.st_dev == info.st_dev, now.st_ino == info.st_ino else { return }
             unlink(path)
             unlink(folder.descriptionPath(name))
         case .missing:

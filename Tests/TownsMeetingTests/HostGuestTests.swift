@@ -177,6 +177,34 @@ final class HostGuestTests: XCTestCase {
         XCTAssertTrue(eventually { guest.latest?.payload?.view == "still" }, "the first meeting goes on")
     }
 
+    /// Presenters racing for one name (over a stale socket): exactly one gets it (the socket is
+    /// linked into place, which fails if the name is taken), the others are told. (The narrower
+    /// window, one presenter removing a stale file another has just replaced, is not reached here.)
+    func testPresentersRacingForOneNameGetItOnce() throws {
+        let folder = try meetingFolder()
+        try folder.prepare(group: getegid())
+        let dead = try UnixSocket.make()
+        try UnixSocket.listen(dead, at: folder.socketPath("race"))
+        close(dead)
+        let lock = NSLock()
+        var hosts: [MeetingHost<TestState>] = []
+        var errors: [MeetingError] = []
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do {
+                let host = try MeetingHost<TestState>(name: "race", dataFingerprint: "fp", options: hostOptions(folder))
+                lock.withLock { hosts.append(host) }
+            } catch {
+                lock.withLock { errors.append(error as! MeetingError) }
+            }
+        }
+        defer { hosts.forEach { $0.close() } }
+        XCTAssertEqual(hosts.count, 1, "\(errors)")
+        XCTAssertEqual(errors, Array(repeating: .meetingOpen(name: "race", socket: folder.socketPath("race")), count: 7))
+        let guest = try join("race", folder)
+        hosts.first?.send(TestState(view: "winner", index: 1))
+        XCTAssertTrue(eventually { guest.latest?.payload?.view == "winner" }, "the socket in place is the winner's")
+    }
+
     func testClosingTellsFollowersAndRemovesTheFiles() throws {
         let folder = try meetingFolder()
         let host = try MeetingHost<TestState>(name: "bye", dataFingerprint: "fp", options: hostOptions(folder))
