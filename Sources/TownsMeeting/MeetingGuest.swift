@@ -20,7 +20,8 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
     public enum EndReason: Equatable, Sendable, CustomStringConvertible {
         /// The presenter closed the meeting (`end`).
         case closed
-        /// The connection ended without `end` (the presenter crashed or was killed) after `hello`.
+        /// The connection ended without `end` after `hello`: the presenter crashed or was killed,
+        /// or dropped this follower (it did not read for 5 s: suspended, or its terminal hung).
         case lost
         /// The connection ended before any message: the presenter refused this user (not in the
         /// meeting's group) or stopped at once.
@@ -35,7 +36,9 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         public var description: String {
             switch self {
             case .closed: return "会议已结束 / meeting ended"
-            case .lost: return "会议已结束（与主持人的连接中断） / meeting ended (the presenter is gone)"
+            case .lost:
+                return "会议已结束（连接中断：主持人已退出，或因本端长时间未读取而断开） / "
+                    + "meeting ended (connection lost: the presenter quit, or dropped this follower for not reading)"
             case .refused: return "主持人拒绝了连接（不在会议的用户组？） / the presenter refused this user (not in its group?)"
             case .failed(let why): return "会议已断开 / left the meeting: \(why)"
             case .left: return "已离开会议 / left the meeting"

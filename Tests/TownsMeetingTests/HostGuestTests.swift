@@ -5,6 +5,8 @@ import XCTest
 
 /// One presenter and followers in this process, over real Unix-domain sockets.
 final class HostGuestTests: XCTestCase {
+    /// A presenter that sends the next state only once the last one went out (as a person's keys
+    /// do, at most ~30 a second): every follower gets every state, in order.
     func testFollowersGetEveryStateSentSlowerThanTheRateInOrder() throws {
         let folder = try meetingFolder()
         let host = try MeetingHost<TestState>(name: "slow", dataFingerprint: "fp1", options: hostOptions(folder))
@@ -15,7 +17,7 @@ final class HostGuestTests: XCTestCase {
         XCTAssertTrue(eventually { recorders.allSatisfy { $0.received.count == 1 } }, "a hello each")
         for i in 1...10 {
             host.send(TestState(view: "towns", index: i))
-            usleep(60_000)  // slower than 30 a second: nothing to coalesce
+            XCTAssertTrue(eventually { host.sequence == UInt64(i) })  // sent before the next: nothing to coalesce
         }
         host.send(TestState(view: "towns", index: 10))  // the same again: not sent
         XCTAssertTrue(eventually { recorders.allSatisfy { $0.received.count == 11 } },
@@ -96,7 +98,7 @@ final class HostGuestTests: XCTestCase {
             slowest = max(slowest, Date().timeIntervalSince(t))
             usleep(40_000)
         }
-        XCTAssertLessThan(slowest, 0.25, "send returned at once each time (a blocking send would never return)")
+        XCTAssertLessThan(slowest, 1, "send returned each time (a blocking send would wait forever on the sleeper)")
         XCTAssertTrue(eventually { host.droppedCount == 1 }, "dropped \(host.droppedCount)")
         XCTAssertEqual(host.followerCount, 2)
         XCTAssertTrue(eventually { recorders.allSatisfy { $0.received.last?.payload?.index == 40 } },
