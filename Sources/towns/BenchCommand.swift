@@ -39,6 +39,8 @@ struct BenchCommand: ParsableCommand {
     var noTerminal = false
     @Flag(name: .long, help: "Skip VisiData.")
     var noVisidata = false
+    @Flag(name: .long, help: "Only the meeting figure: 50 followers in process, send to receipt.")
+    var meeting = false
 
     func validate() throws {
         try NumberBounds.check(towns, "--towns", NumberBounds.towns)
@@ -62,6 +64,7 @@ struct BenchCommand: ParsableCommand {
             "towns bench: \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores; times are medians;"
                 + " key = update + render of the next frame"
         )
+        if meeting { return try meetingBench(out) }
         let work = NSTemporaryDirectory() + "towns-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
