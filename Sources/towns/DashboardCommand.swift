@@ -71,10 +71,19 @@ struct DashboardCommand: ParsableCommand {
     static let pollMilliseconds = 1000
 
     func run() throws {
+        try run(meeting: nil, cycle: nil)
+    }
+
+    /// The dashboard; `meeting`: present or follow from the start (`towns present`, `towns
+    /// follow`), failing before the terminal opens; `cycle`: the playlist's interval in seconds.
+    func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
         let directory = try data.directory()
         // Taken before the load: a change during the load shows as a change at the first poll.
         let fingerprint = DatasetFingerprint(directory: directory)
         let dataset = try loadDataset(directory)
+        let meeting = MeetingLink(directory: directory, group: group, cycleSeconds: cycle)
+        defer { meeting.close() }
+        let opening = try meeting.opening(request, AppState(dataset: dataset))
         // The loader's parse trees are freed; give their pages back to the system, so what the
         // dashboard allocates later (on other threads' heaps too) does not add to them.
         _ = towns_release_free_heap()
@@ -132,6 +141,7 @@ struct DashboardCommand: ParsableCommand {
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         state = update(state, .configure(startUp))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
+        if let opening { state = update(state, opening) }
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
@@ -151,17 +161,22 @@ struct DashboardCommand: ParsableCommand {
                         // Where the rows went, else why not (a file there is replaced only with --force).
                         let outcome = ExportFile.export(state, request, glyphs: renderer.glyphs)
                         pending.append(.exportFinished(outcome.message(state), failed: !outcome.isWritten))
+                    case let .meeting(request):
+                        pending += meeting.perform(request, state)
                     }
                 }
             }
         }
         while running {
+            for action in meeting.poll(state) { perform(action) }
+            meeting.publish(state)
             terminal.draw(renderer.render(state))
             let shown = state
             warmUp.take()  // a finished warm-up has nothing to give: the next may start
             warmUp.start { shown.warmAndTrim() }
             // While a reload runs, look for its result every 50 ms; else wait up to a poll.
-            let key = terminal.readKey(timeoutMilliseconds: reload.isBusy ? 50 : DashboardCommand.pollMilliseconds)
+            let key = terminal.readKey(
+                timeoutMilliseconds: meeting.keyTimeout(reload.isBusy ? 50 : DashboardCommand.pollMilliseconds))
             // Live reload: a poll at most once a poll interval, also while keys keep coming; the
             // files are read on another thread (a second at province scale), the keys go on
             // with the data shown, and the new data replaces it when it has loaded.
@@ -179,6 +194,7 @@ struct DashboardCommand: ParsableCommand {
                 if let action = LiveReload.action(for: change, directory: directory) { perform(action) }
             }
             guard let key else { continue }
+            meeting.keyPressed()
             switch key {
             case .resize:
                 perform(.resize(width: terminal.width, height: terminal.height))

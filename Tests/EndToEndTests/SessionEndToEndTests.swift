@@ -86,14 +86,14 @@ final class SessionEndToEndTests: XCTestCase {
         try """
         [keys]
         quit = ["x"]
-        search = ["f"]
+        search = ["u"]
         help = ["F2"]
         """.write(to: config, atomically: true, encoding: .utf8)
         try session.tmux.typeLine([session.binary, "--data", Paths.data, "--themes", Paths.themes, "--config", config.path]
             .map(Paths.shellQuote).joined(separator: " "))
         let first = try session.tmux.waitUntil("the first frame") { ($0.first?.contains("towns ·") ?? false) && ($0.last?.contains("退出") ?? false) }
         let hints = first.last!
-        XCTAssertTrue(hints.contains("f 搜索") && hints.contains("F2 帮助") && hints.contains("x 退出"), hints)
+        XCTAssertTrue(hints.contains("u 搜索") && hints.contains("F2 帮助") && hints.contains("x 退出"), hints)
         XCTAssertFalse(hints.contains("/ 搜索") || hints.contains("? 帮助") || hints.contains("q 退出"), hints)
         for (key, shown) in [("/", "未绑定的键 /；F2 查看帮助"), ("q", "未绑定的键 q；F2 查看帮助"), ("F2", "帮助 Help: keys")] {
             try session.tmux.send(key)
@@ -106,7 +106,7 @@ final class SessionEndToEndTests: XCTestCase {
         XCTAssertTrue(help.last!.contains("Esc/F2 关闭帮助"), help.last!)
         try session.tmux.send("Escape")
         try session.tmux.waitForAbsence("帮助 Help: keys")
-        try session.tmux.send("f")
+        try session.tmux.send("u")
         try session.tmux.send("-l", "haiyan")
         try session.tmux.waitFor("/haiyan")
         try session.tmux.send("Enter")

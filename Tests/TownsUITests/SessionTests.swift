@@ -152,7 +152,7 @@ final class SessionTests: XCTestCase {
     func testKeysAreNamedAsTheKeyMapBindsThem() throws {
         let (map, problems) = KeyMap.standard.applying([
             KeyMap.Rebinding(action: "help", keys: ["F2"], location: "c:1"),
-            KeyMap.Rebinding(action: "search", keys: ["f"], location: "c:2"),
+            KeyMap.Rebinding(action: "search", keys: ["u"], location: "c:2"),
             KeyMap.Rebinding(action: "quit", keys: ["x"], location: "c:3"),
         ])
         XCTAssertEqual(problems, [])
@@ -160,12 +160,12 @@ final class SessionTests: XCTestCase {
         s.keyMap = map
         XCTAssertEqual(update(s, .unboundKey(.char("z"))).message, "未绑定的键 z；F2 查看帮助")
         XCTAssertEqual(handle(s, .char("/")).message, "未绑定的键 /；F2 查看帮助")
-        XCTAssertEqual(update(s, .nextMatch).message, "没有搜索；f 开始搜索")
+        XCTAssertEqual(update(s, .nextMatch).message, "没有搜索；u 开始搜索")
         XCTAssertEqual(update(s, .back).message, "已在顶层 at the top — x 退出 quit")
         XCTAssertEqual(handle(s, .char("x")).session, s.session, "x quits: an effect, no change")
         XCTAssertEqual(step(s, route(.char("x"), in: s)).effects, [.quit])
         let hints = screen(s).last!
-        XCTAssertTrue(hints.contains("f 搜索") && hints.contains("F2 帮助") && hints.contains("x 退出"), hints)
+        XCTAssertTrue(hints.contains("u 搜索") && hints.contains("F2 帮助") && hints.contains("x 退出"), hints)
         let help = screen(apply(s, .toggleHelp, .last))
         XCTAssertTrue(help.contains { $0.contains("│ F2 ") && $0.contains("帮助 help") }, help.joined(separator: "\n"))
         XCTAssertTrue(help.last!.contains("Esc/F2 关闭帮助") && help.last!.contains("x 退出"), help.last!)

@@ -55,6 +55,8 @@ public enum Action: Equatable, Sendable {
     /// An export (`Effect.export`) finished: what to say (where it went, or why it was not
     /// written), and whether it failed.
     case exportFinished(String, failed: Bool)
+    /// Presenting or following a meeting, and its keys (`Follow.swift`).
+    case meeting(MeetingAction)
 }
 
 /// Key bindings: which key does what. Every binding is listed in the help screen
@@ -96,6 +98,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("c")], label: "清除筛选 clear filter and search", action: .clearFilter),
         Binding(keys: [.char(":")], label: "命令 command line", action: .startCommand),
         Binding(keys: [.char("e")], label: "导出 export view (CSV)", action: .export),
+        Binding(keys: [.char("f")], label: "独自浏览/跟随 browse alone / follow again", action: .meeting(.toggleFollow)),
         Binding(keys: [.char("t")], label: "切换主题 next theme", action: .cycleTheme),
         Binding(keys: [.char("L")], label: "中文/English language", action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),

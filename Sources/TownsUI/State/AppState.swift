@@ -28,6 +28,10 @@ public struct AppState: Sendable {
     public var themeNames: [String] = ["default"]
     /// The key bindings: what `handle` maps keys with, and what the hint line and the help name.
     public var keyMap: KeyMap = .standard
+    /// Presenting, following, or a meeting ended (issue 16, `Follow.swift`); nil: none.
+    public var meeting: MeetingRole?
+    /// The wall screen's playlist (`--cycle`, `:cycle`); empty: `CycleStop.standard`.
+    public var cycleStops: [CycleStop] = []
     /// Effects asked for by the action being applied; `step` hands them out.
     var outbox: [Effect] = []
 

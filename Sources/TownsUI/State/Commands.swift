@@ -13,6 +13,7 @@ public enum Commands {
     /// Command names, for completion and the help.
     public static let names = [
         "view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit",
+        "present", "follow", "cycle",
     ]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
@@ -207,6 +208,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         s.outbox.append(.quit)
         return s
     default:
+        if let meeting = meetingCommand(s, name, args) { return meeting }
         return fail(Catalogue.unknownCommandCommands("\(name)", "\(Commands.names.joined(separator: " "))"))
     }
 }

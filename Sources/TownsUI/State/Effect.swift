@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
     case export(ExportRequest)
     /// Leave the dashboard (restore the terminal, exit 0).
     case quit
+    /// Start or stop presenting, following or the playlist; reported with `Action.meeting`.
+    case meeting(MeetingRequest)
 }
 
 /// Start-up settings from the command line and the configuration file, applied by `update`

@@ -32,7 +32,16 @@ public func reloaded(_ old: AppState, with facts: Facts) -> AppState {
         stack.append(screen)
     }
     s.stack = stack.isEmpty ? [Screen(AppState.topViews[0])] : stack
-    // Clamp each screen as it would be with it on top (the visible rows depend on it).
+    s = reselected(s)
+    s.reloadProblem = nil
+    return s
+}
+
+/// Each list's selection moved to the row that opens what it opened (`Screen.selected`), if
+/// that row is there; then each screen clamped as it would be with it on top (the visible rows
+/// depend on it). After a reload, and when a follower takes the presenter's place.
+func reselected(_ state: AppState) -> AppState {
+    var s = state
     for i in s.stack.indices {
         var top = s
         top.stack = Array(s.stack[...i])
@@ -44,7 +53,6 @@ public func reloaded(_ old: AppState, with facts: Facts) -> AppState {
         }
         s.stack[i] = clampedForReload(top.screen, in: top)
     }
-    s.reloadProblem = nil
     return s
 }
 

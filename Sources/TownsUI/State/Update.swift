@@ -45,7 +45,13 @@ func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
 func advance(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     s.message = nil
+    if followerRefuses(s, action) {
+        s.message = s.tr(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow))))
+        return s
+    }
     switch action {
+    case let .meeting(m):
+        s = meetingStep(s, m)
     case .quit:
         s.outbox.append(.quit)
     case let .configure(settings):

@@ -115,6 +115,7 @@ public struct Renderer: Sendable {
         }
         drawLegend(into: &grid, state)
         drawHints(into: &grid, state)
+        drawMeetingBadge(into: &grid, state)
         if state.showHelp { drawHelp(into: &grid, state) }
         return grid
     }

@@ -85,7 +85,9 @@ extension Renderer {
         func width(_ h: [(String, String)]) -> Int {
             h.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
         }
-        while width(shown) > state.width, shown.count > 2 {
+        // Room for the meeting on the right (`drawMeetingBadge`).
+        let room = state.width - (Renderer.meetingBadge(state).map { DisplayWidth.of($0.text) + 2 } ?? 0)
+        while width(shown) > room, shown.count > 2 {
             shown.remove(at: shown.count - 3)
         }
         var x = 1

@@ -1,0 +1,306 @@
+import TownsCore
+
+/// A dashboard's part in a meeting (issue 16): presenting one, following one, or one that
+/// ended. Kept in `AppState.meeting`, not in the session: it is this terminal's, and never sent.
+public enum MeetingRole: Equatable, Sendable {
+    /// Presenting meeting `name`; `followers` attached now.
+    case presenting(name: String, followers: Int)
+    /// Following a presenter.
+    case following(Following)
+    /// The meeting `name` ended for this follower; `reason` as the status line says it.
+    case ended(name: String, reason: String)
+}
+
+/// A follower's view of its meeting.
+public struct Following: Equatable, Sendable {
+    /// The meeting's name.
+    public var meeting: String
+    /// The presenter's user name.
+    public var presenter: String
+    /// Browsing alone (`f`); the presenter's sessions are kept in `latest` but not applied.
+    public var detached = false
+    /// The presenter's data fingerprint differs from this dashboard's: its sessions are not
+    /// applied (the follower's own data stays shown, never a mix).
+    public var dataDiffers = false
+    /// The presenter's latest session (for followers), what `f` rejoins.
+    public var latest: Session?
+
+    public init(meeting: String, presenter: String) {
+        self.meeting = meeting
+        self.presenter = presenter
+    }
+}
+
+/// What the meeting's front end (the executable's `MeetingLink`) and the meeting keys ask of
+/// `update`: `Action.meeting`.
+public enum MeetingAction: Equatable, Sendable {
+    /// Presenting meeting `name`, with `followers` attached now (sent at start and when the
+    /// count changes).
+    case presenting(name: String, followers: Int)
+    /// Presenting stopped (`:present off`).
+    case presentStopped
+    /// Joined meeting `meeting` of `presenter`.
+    case joined(meeting: String, presenter: String)
+    /// The presenter's session (as sent: `Session.forFollowers`), with the presenter's data
+    /// fingerprint and this dashboard's own.
+    case followed(Session, presenterData: String, ownData: String)
+    /// `f`: detach to browse alone, or rejoin at the presenter's current place.
+    case toggleFollow
+    /// The meeting ended for this follower (the presenter quit or crashed, or dropped it); why.
+    case ended(String)
+    /// Starting or joining a meeting failed: why (a warning on the status line).
+    case failed(String)
+    /// What a meeting request did, for the status line ("cycling: a view every 30 s").
+    case notice(String)
+    /// The wall screen's playlist (`--cycle`, `:cycle`): show its next view.
+    case cycleStep
+}
+
+/// A view in the wall screen's playlist (`towns present --cycle 30s`, `:cycle`).
+public enum CycleStop: String, Equatable, Sendable, CaseIterable {
+    /// The towns view, every town.
+    case towns
+    /// The towns view, towns behind schedule only.
+    case behind
+    case types, entities, assessment, province
+
+    /// The playlist when the configuration names none.
+    public static let standard: [CycleStop] = [.towns, .behind, .types, .assessment]
+
+    /// The top view it shows, and whether the towns are filtered to those behind schedule.
+    var view: (kind: Screen.Kind, behind: Bool) {
+        switch self {
+        case .towns: return (.townList, false)
+        case .behind: return (.townList, true)
+        case .types: return (.typeList, false)
+        case .entities: return (.entityList, false)
+        case .assessment: return (.assessment, false)
+        case .province: return (.province, false)
+        }
+    }
+}
+
+extension Session {
+    /// What followers are sent: this session without the command line, its history and
+    /// completion, the help, the message, and a search still being typed (its query; the
+    /// selection it moved is kept).
+    public var forFollowers: Session {
+        var s = self
+        s.commandLine = nil
+        s.history = []
+        s.completion = nil
+        s.showHelp = false
+        s.helpScroll = 0
+        s.flash = nil
+        if s.search?.editing == true { s.search = nil }
+        return s
+    }
+}
+
+extension AppState {
+    /// Whether this dashboard follows a presenter now (not detached, same data): then the keys
+    /// that move around are not applied (`followerRefuses`), the presenter's place is shown.
+    public var isFollowingPresenter: Bool {
+        if case .following(let f) = meeting { return !f.detached && !f.dataDiffers }
+        return false
+    }
+}
+
+/// Applies a meeting action.
+func meetingStep(_ state: AppState, _ action: MeetingAction) -> AppState {
+    var s = state
+    switch action {
+    case let .presenting(name, followers):
+        if s.meeting == nil { s.message = s.tr(Catalogue.presentingMeeting(name)) }
+        s.meeting = .presenting(name: name, followers: followers)
+    case .presentStopped:
+        s.meeting = nil
+        s.message = s.tr(Catalogue.meetingClosed)
+    case let .joined(meeting, presenter):
+        s.meeting = .following(Following(meeting: meeting, presenter: presenter))
+        s.message = s.tr(Catalogue.followingMeeting(presenter, meeting, s.keyName(.meeting(.toggleFollow))))
+    case let .followed(session, presenterData, ownData):
+        guard case .following(var f) = s.meeting else { return s }
+        let differed = f.dataDiffers
+        f.latest = session
+        f.dataDiffers = presenterData != ownData
+        s.meeting = .following(f)
+        if f.dataDiffers {
+            // Said once when it starts; the status line keeps saying it.
+            if !differed { s.session.flash = Flash(s.tr(Catalogue.meetingDataDiffers), level: .warning) }
+            return s
+        }
+        if !f.detached { s = following(s, session) }
+    case .toggleFollow:
+        guard case .following(var f) = s.meeting else {
+            if case .ended(_, let reason) = s.meeting {
+                s.message = reason
+            } else {
+                s.message = s.tr(Catalogue.notFollowingAMeeting)
+            }
+            return s
+        }
+        f.detached.toggle()
+        s.meeting = .following(f)
+        if f.detached {
+            s.message = s.tr(Catalogue.browsingAlone(s.keyName(.meeting(.toggleFollow)), f.presenter))
+        } else {
+            s.message = s.tr(Catalogue.rejoined(f.presenter))
+            if let latest = f.latest, !f.dataDiffers { s = following(s, latest) }
+        }
+    case let .ended(reason):
+        switch s.meeting {
+        case .following(let f): s.meeting = .ended(name: f.meeting, reason: reason)
+        case .presenting(let name, _): s.meeting = .ended(name: name, reason: reason)
+        default: break
+        }
+        s.session.flash = Flash(reason, level: .warning)
+    case let .failed(why):
+        s.session.flash = Flash(why, level: .warning)
+    case let .notice(text):
+        s.message = text
+    case .cycleStep:
+        s = cycled(s)
+    }
+    return s
+}
+
+/// `state` showing the presenter's place: its view stack, period, filter, sort, search and
+/// selections; this dashboard's size, language, theme, help and command line kept. Each list's
+/// selection goes to the row that opens what the presenter's opens (`Screen.selected`), and
+/// each screen is clamped to this terminal's size.
+func following(_ state: AppState, _ presenter: Session) -> AppState {
+    var s = state
+    s.session.stack = presenter.stack.filter { stillThere($0.kind, in: s.dataset) }
+    if s.session.stack.isEmpty { s.session.stack = [Screen(AppState.topViews[0])] }
+    if let id = presenter.periodID, s.facts.periodPositions[id] != nil { s.session.periodID = id }
+    s.session.filter = presenter.filter
+    s.session.search = presenter.search
+    s.session.searchOrigin = presenter.searchOrigin
+    return reselected(s)
+}
+
+/// The next view of the playlist after the one shown (the first when the one shown is not in it).
+func cycled(_ state: AppState) -> AppState {
+    var s = state
+    let stops = s.cycleStops.isEmpty ? CycleStop.standard : s.cycleStops
+    let now = stops.firstIndex { $0.view.kind == s.stack[0].kind && $0.view.behind == s.filter.behindSchedule }
+    let next = stops[now.map { ($0 + 1) % stops.count } ?? 0]
+    s.stack = [Screen(next.view.kind)]
+    s.showHelp = false
+    if s.filter.behindSchedule != next.view.behind {
+        s.filter.behindSchedule = next.view.behind
+        s = refiltered(s)
+    }
+    return s
+}
+
+/// Whether a follower following its presenter refuses `action` (it moves around: the
+/// presenter drives). Help, language, theme, export, the command line's own keys, quitting and
+/// `f` stay the follower's.
+func followerRefuses(_ state: AppState, _ action: Action) -> Bool {
+    guard state.isFollowingPresenter else { return false }
+    switch action {
+    case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .open, .nextView, .previousView, .showView,
+        .nextPeriod, .previousPeriod, .startSearch, .nextMatch, .previousMatch, .sortNextColumn, .sortReverse,
+        .toggleBehindFilter, .clearFilter, .searchKey, .mouse, .back:
+        return !state.showHelp  // with the help shown, these scroll or close it
+    case let .runCommand(text):
+        let word = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        return !["lang", "language", "theme", "help", "?", "quit", "q", "export", "present", "follow", "cycle"]
+            .contains(word)
+    default:
+        return false
+    }
+}
+
+extension Catalogue {
+    static func presentingMeeting(_ name: String) -> Bilingual {
+        Bilingual(
+            "正在主持会议 \(name)（他人可用 towns follow \(name) 跟随）",
+            "presenting meeting \(name) (others: towns follow \(name))")
+    }
+    static let meetingClosed = Bilingual("会议已关闭", "meeting closed")
+    static func followingMeeting(_ presenter: String, _ meeting: String, _ key: String) -> Bilingual {
+        Bilingual(
+            "跟随 \(presenter) 的会议 \(meeting)（\(key) 独自浏览）",
+            "following \(presenter)'s meeting \(meeting) (\(key) to browse alone)")
+    }
+    static let meetingDataDiffers = Bilingual(
+        "主持人的数据与本机不同：显示本机数据 (--data, 或尚未重新载入)",
+        "the presenter's data differs from yours: your own data is shown (another --data, or a reload not yet done)")
+    static let notFollowingAMeeting = Bilingual(
+        "未跟随会议（:follow 名称，towns meetings 列出会议）",
+        "not following a meeting (:follow NAME; towns meetings lists them)")
+    static func browsingAlone(_ key: String, _ presenter: String) -> Bilingual {
+        Bilingual("独自浏览（\(key) 回到 \(presenter) 的位置）", "browsing alone (\(key) rejoins \(presenter))")
+    }
+    static func rejoined(_ presenter: String) -> Bilingual {
+        Bilingual("重新跟随 \(presenter)", "following \(presenter) again")
+    }
+    static func presenterDrives(_ key: String) -> Bilingual {
+        Bilingual("主持人在操作（\(key) 独自浏览）", "the presenter drives (\(key) to browse alone)")
+    }
+    static func badgePresenting(_ name: String, _ n: Int) -> Bilingual {
+        Bilingual("会议 \(name) · \(n) 人跟随", "meeting \(name) · \(n) following")
+    }
+    static func badgeFollowing(_ presenter: String) -> Bilingual {
+        Bilingual("跟随 \(presenter)", "following \(presenter)")
+    }
+    static func badgeDetached(_ presenter: String) -> Bilingual {
+        Bilingual("独自浏览（会议 \(presenter)）", "browsing alone (\(presenter)'s meeting)")
+    }
+    static let badgeDataDiffers = Bilingual("数据不同：本机数据", "data differs: your own")
+    static let badgeEnded = Bilingual("会议已结束", "meeting ended")
+    static let usagePresent = Bilingual(
+        "用法：:present [名称|off]", "usage: :present [NAME|off]")
+    static let usageCycle = Bilingual("用法：:cycle [秒数如 30s|off]", "usage: :cycle [SECONDS such as 30s|off]")
+}
+
+/// What a meeting command asks the front end to do (`Effect.meeting`); the front end reports
+/// back with `Action.meeting`.
+public enum MeetingRequest: Equatable, Sendable {
+    /// Start presenting (`:present [NAME]`); nil: the default name.
+    case present(String?)
+    /// Stop presenting (`:present off`).
+    case stopPresenting
+    /// Follow meeting NAME (`:follow [NAME]`); nil: the only open meeting.
+    case follow(String?)
+    /// Leave the meeting followed (`:follow off`).
+    case leave
+    /// Step through the playlist every `seconds` (`:cycle 30s`); nil: stop (`:cycle off`).
+    case cycle(seconds: Double?)
+}
+
+/// The meeting commands (`:present`, `:follow`, `:cycle`); nil when `name` is none of them.
+func meetingCommand(_ state: AppState, _ name: String, _ args: [String]) -> AppState? {
+    var s = state
+    let word = args.first
+    switch name {
+    case "present":
+        guard args.count <= 1 else { s.message = s.tr(Catalogue.usagePresent); return s }
+        s.outbox.append(.meeting(word == "off" ? .stopPresenting : .present(word)))
+    case "follow":
+        guard args.count <= 1 else { s.message = s.tr(Catalogue.usagePresent); return s }
+        s.outbox.append(.meeting(word == "off" ? .leave : .follow(word)))
+    case "cycle":
+        if word == "off" { s.outbox.append(.meeting(.cycle(seconds: nil))); return s }
+        guard let seconds = cycleSeconds(word ?? "30s") else { s.message = s.tr(Catalogue.usageCycle); return s }
+        s.outbox.append(.meeting(.cycle(seconds: seconds)))
+    default:
+        return nil
+    }
+    return s
+}
+
+/// "30s", "30", "2m" in seconds (1 s to 1 day); nil for anything else.
+public func cycleSeconds(_ text: String) -> Double? {
+    var digits = Substring(text)
+    var unit = 1.0
+    if digits.hasSuffix("s") { digits = digits.dropLast() } else if digits.hasSuffix("m") {
+        digits = digits.dropLast()
+        unit = 60
+    }
+    guard let n = Double(digits), n.isFinite, n * unit >= 1, n * unit <= 86400 else { return nil }
+    return n * unit
+}

@@ -1,0 +1,30 @@
+import TownsCore
+
+/// The meeting on the key-hint line's right end (issue 16): presenting and how many follow,
+/// whom this dashboard follows, browsing alone, data that differs, or a meeting that ended.
+extension Renderer {
+    /// The badge's text and whether it is a warning; nil when not in a meeting.
+    static func meetingBadge(_ state: AppState) -> (text: String, warning: Bool)? {
+        switch state.meeting {
+        case nil: return nil
+        case let .presenting(name, followers)?:
+            return (state.tr(Catalogue.badgePresenting(name, followers)), false)
+        case let .following(f)?:
+            if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
+            if f.detached { return (state.tr(Catalogue.badgeDetached(f.presenter)), false) }
+            return (state.tr(Catalogue.badgeFollowing(f.presenter)), false)
+        case .ended?:
+            return (state.tr(Catalogue.badgeEnded), true)
+        }
+    }
+
+    func drawMeetingBadge(into grid: inout Grid, _ state: AppState) {
+        guard let (text, warning) = Renderer.meetingBadge(state) else { return }
+        let y = state.height - 1
+        let shown = " " + text + " "
+        let width = min(DisplayWidth.of(shown), state.width / 2)
+        let x = state.width - width
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
+        grid.put(shown, x: x, y: y, style: theme.style(warning ? .warning : .message), maxWidth: width)
+    }
+}

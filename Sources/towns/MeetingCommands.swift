@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import TownsMeeting
+import TownsUI
+
+/// `towns present [NAME]`: the dashboard, presenting a meeting others follow (issue 16).
+struct PresentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "present",
+        abstract: "Open the dashboard and present it: others follow with towns follow NAME. / 主持会议。",
+        discussion: """
+            After each change the session (view, period, filter, sort, search, selected rows) is \
+            sent to the followers, at most 30 times a second; the command line, the help and a search \
+            being typed are not. Only your user and the meeting's group (your effective group, or \
+            --group) may follow; see README, Meetings. The key-hint line shows the meeting and how \
+            many follow. --cycle 30s steps through the towns view, the towns behind schedule, the \
+            types and the assessment every 30 s while no key is pressed (for a wall screen; \
+            :cycle off stops it). Exit status as towns dashboard; 4 the meeting cannot start (its \
+            name is taken, the folder is refused).
+            """)
+
+    @Argument(help: "The meeting's name: letters, digits, - _ . (default: your user name).")
+    var name: String?
+    @Option(name: .long, help: ArgumentHelp("Who may follow: this group (default: your effective group).",
+                                            valueName: "GROUP"))
+    var group: String?
+    @Option(name: .long, help: ArgumentHelp("Step through the views every so often, e.g. 30s or 2m.",
+                                            valueName: "INTERVAL"))
+    var cycle: String?
+    @OptionGroup var dashboard: DashboardCommand
+
+    func validate() throws {
+        if let cycle, cycleSeconds(cycle) == nil {
+            throw ValidationError("--cycle: '\(cycle)' is not an interval such as 30s or 2m (1 s to 1 day)")
+        }
+    }
+
+    func run() throws {
+        do {
+            let gid = try group.map { try MeetingAccess.group(named: $0) }
+            try dashboard.run(meeting: .present(name), group: gid, cycle: cycle.flatMap(cycleSeconds))
+        } catch let error as MeetingError {
+            printError("towns present: \(error)")
+            throw ExitCode(4)
+        }
+    }
+}
+
+/// `towns follow [NAME]`: the dashboard, following a presenter's meeting (issue 16).
+struct FollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow",
+        abstract: "Open the dashboard following a meeting (towns meetings lists them). / 跟随会议。",
+        discussion: """
+            Shows the presenter's view, period, filter, sort, search and selected town, drawn at \
+            your terminal's size, in your language and theme. f browses alone, f again rejoins at \
+            the presenter's place. Data that differs from the presenter's (another --data, or a \
+            reload not yet done) is said, and your own is shown. When the presenter quits the \
+            status line says so and the dashboard stays open. Exit status as towns dashboard; 4 no \
+            such meeting, several open and none named, or this user may not follow it.
+            """)
+
+    @Argument(help: "The meeting's name (default: the only open one).")
+    var name: String?
+    @OptionGroup var dashboard: DashboardCommand
+
+    func run() throws {
+        do {
+            try dashboard.run(meeting: .follow(name), cycle: nil)
+        } catch let error as MeetingError {
+            printError("towns follow: \(error)")
+            throw ExitCode(4)
+        } catch let error as MeetingFailure {
+            printError("towns follow: \(error)")
+            throw ExitCode(4)
+        }
+    }
+}

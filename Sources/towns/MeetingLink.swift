@@ -1,0 +1,222 @@
+import Foundation
+import TownsCore
+import TownsMeeting
+import TownsUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The dashboard's end of a meeting (issue 16): the `MeetingHost` it presents with, or the
+/// `MeetingGuest` it follows with, and the wall screen's playlist. What happens reaches the
+/// session only as `Action.meeting` through `update`; what the dashboard asks for arrives as
+/// `Effect.meeting`. Used on the dashboard's loop thread only.
+final class MeetingLink {
+    /// A follower polls for the presenter's updates at least this often, in milliseconds (the
+    /// key wait's timeout while following), so an update is shown within it of arriving.
+    static let followPollMilliseconds = 15
+
+    private var host: MeetingHost<Session>?
+    private var guest: MeetingGuest<Session>?
+    private var lastSent: Session?
+    private var lastFollowers = -1
+    private var lastEnded: MeetingGuest<Session>.Status?
+    /// The meeting's group (`--group`); nil: the process's effective group.
+    private let group: gid_t?
+    /// The data directory, for the data fingerprint.
+    private let directory: String
+    private var dataKey: String
+    private var dataFacts: Facts?
+    /// The playlist's interval in seconds; nil: not cycling.
+    private var cycleSeconds: Double?
+    private var lastActivity = ContinuousClock.now
+    private var lastCycle = ContinuousClock.now
+
+    /// - Parameters:
+    ///   - directory: the data folder (its files' names, sizes and times make the fingerprint).
+    ///   - group: the meeting's group for presenting (`--group`).
+    init(directory: String, group: gid_t? = nil, cycleSeconds: Double? = nil) {
+        self.directory = directory
+        self.group = group
+        self.cycleSeconds = cycleSeconds
+        dataKey = MeetingLink.fingerprint(directory: directory)
+    }
+
+    /// The data fingerprint sent with each update: the data files' names, sizes and times of
+    /// last change (nanoseconds), hashed (FNV-1a, 64 bits, hex). Two dashboards on the same
+    /// folder agree; a copy elsewhere, or files changed since, differ.
+    static func fingerprint(directory: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+        }
+        for file in DatasetFingerprint(directory: directory).files {
+            mix("\(file.name)\u{0}\(file.exists)\u{0}\(file.size)\u{0}\(file.modified)\u{0}")
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// The key wait's timeout: `base`, shorter while following or cycling.
+    func keyTimeout(_ base: Int) -> Int {
+        if guest != nil && lastEnded == nil { return min(base, MeetingLink.followPollMilliseconds) }
+        if cycleSeconds != nil { return min(base, 250) }
+        return base
+    }
+
+    /// A key was pressed: the playlist pauses until it has been idle for one interval.
+    func keyPressed() { lastActivity = ContinuousClock.now }
+
+    /// Performs a meeting request; the actions that report its outcome.
+    func perform(_ request: MeetingRequest, _ state: AppState) -> [Action] {
+        switch request {
+        case .present(let name):
+            do { return [try present(name ?? MeetingLink.defaultName(), state)] } catch {
+                return [.meeting(.failed("\(error)"))]
+            }
+        case .stopPresenting:
+            guard let host else { return [.meeting(.failed(state.tr("未在主持会议", "not presenting")))] }
+            host.close()
+            self.host = nil
+            return [.meeting(.presentStopped)]
+        case .follow(let name):
+            do { return [try follow(name)] } catch { return [.meeting(.failed("\(error)"))] }
+        case .leave:
+            guard let guest else { return [.meeting(.failed(state.tr("未跟随会议", "not following a meeting")))] }
+            guest.leave()
+            return []  // the guest's status says `.left`; `poll` reports it
+        case .cycle(let seconds):
+            cycleSeconds = seconds
+            lastCycle = ContinuousClock.now
+            let text = seconds.map { state.tr("轮播：每 \(Int($0)) 秒换一个视图", "cycling: a view every \(Int($0)) s") }
+                ?? state.tr("轮播已停止", "cycling stopped")
+            return [.meeting(.notice(text))]
+        }
+    }
+
+    /// Performs the request `towns present` or `towns follow` starts with, before the terminal
+    /// opens; the action that reports it (nil: none asked).
+    /// - Throws: what `present` or `follow` throws: the command fails with it.
+    func opening(_ request: MeetingRequest?, _ state: AppState) throws -> Action? {
+        switch request {
+        case .present(let name)?: return try present(name ?? MeetingLink.defaultName(), state)
+        case .follow(let name)?: return try follow(name)
+        default: return nil
+        }
+    }
+
+    /// The default meeting name: the user's login name.
+    static func defaultName() -> String {
+        let name = MeetingUsers.name(of: geteuid()) ?? "towns"
+        return String(name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic
+            || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }.prefix(64))
+    }
+
+    /// Starts presenting meeting `name`.
+    /// - Throws: `MeetingError` (the name taken, a refused folder, ...).
+    func present(_ name: String, _ state: AppState) throws -> Action {
+        guard host == nil else {
+            throw MeetingFailure(state.tr("已在主持会议 \(host!.name)", "already presenting \(host!.name)"))
+        }
+        guard guest == nil || lastEnded != nil else {
+            throw MeetingFailure(state.tr("正在跟随会议：先 :follow off", "following a meeting: :follow off first"))
+        }
+        var options = MeetingHost<Session>.Options()
+        options.group = group
+        let host = try MeetingHost<Session>(name: name, dataFingerprint: currentKey(state), options: options)
+        self.host = host
+        lastSent = nil
+        lastFollowers = 0
+        publish(state)
+        return .meeting(.presenting(name: name, followers: 0))
+    }
+
+    /// Joins meeting `name` (nil: the only open one).
+    /// - Throws: `MeetingError` (no such meeting, not allowed), or none or several open.
+    func follow(_ name: String?) throws -> Action {
+        guard host == nil else { throw MeetingFailure("主持中不能跟随 / presenting: cannot follow (:present off)") }
+        let folders = MeetingFolder.followerFolders()
+        var chosen = name
+        if chosen == nil {
+            let open = MeetingDescription.openMeetings(in: folders)
+            guard open.count == 1 else {
+                throw MeetingFailure(open.isEmpty
+                    ? "没有进行中的会议 / no open meetings (towns meetings)"
+                    : "多个会议，请指定名称 / several meetings open, name one: "
+                        + open.map(\.meeting).joined(separator: " "))
+            }
+            chosen = open[0].meeting
+        }
+        guest?.leave()
+        let guest = try MeetingGuest<Session>(name: chosen!, folders: folders)
+        self.guest = guest
+        lastEnded = nil
+        let presenter = MeetingUsers.name(of: guest.presenterCredentials.uid) ?? "uid \(guest.presenterCredentials.uid)"
+        return .meeting(.joined(meeting: chosen!, presenter: presenter))
+    }
+
+    /// What happened since the last poll, as actions: the presenter's latest session, the end of
+    /// the meeting, a change in the number of followers, the playlist's next view. Never waits.
+    func poll(_ state: AppState) -> [Action] {
+        var actions: [Action] = []
+        if let guest, lastEnded == nil {
+            if let message = guest.takeLatest(), let session = message.payload {
+                actions.append(.meeting(.followed(session, presenterData: message.dataFingerprint,
+                                                  ownData: currentKey(state))))
+            }
+            if case .ended(let why) = guest.status {
+                lastEnded = guest.status
+                actions.append(.meeting(.ended(why.description)))
+            }
+        }
+        if let host, host.followerCount != lastFollowers {
+            lastFollowers = host.followerCount
+            actions.append(.meeting(.presenting(name: host.name, followers: lastFollowers)))
+        }
+        if let seconds = cycleSeconds, state.commandLine == nil, state.search?.editing != true {
+            let now = ContinuousClock.now
+            let interval = Duration.milliseconds(Int64(seconds * 1000))
+            if now - lastActivity >= interval && now - lastCycle >= interval {
+                lastCycle = now
+                actions.append(.meeting(.cycleStep))
+            }
+        }
+        return actions
+    }
+
+    /// Sends the session to the followers if it changed since the last send (the host coalesces
+    /// and sends at most 30 a second, on its own queue: this returns at once).
+    func publish(_ state: AppState) {
+        guard let host else { return }
+        let session = state.session.forFollowers
+        let key = currentKey(state)
+        guard session != lastSent || dataFacts !== state.facts else { return }
+        lastSent = session
+        host.send(session, dataFingerprint: key)
+    }
+
+    /// The data fingerprint of the data shown, taken again when the data reloaded.
+    private func currentKey(_ state: AppState) -> String {
+        if dataFacts !== state.facts {
+            if dataFacts != nil { dataKey = MeetingLink.fingerprint(directory: directory) }
+            dataFacts = state.facts
+        }
+        return dataKey
+    }
+
+    /// Ends the meeting presented (followers get `end`) or leaves the one followed.
+    func close() {
+        host?.close()
+        host = nil
+        guest?.leave()
+        guest = nil
+    }
+}
+
+/// A meeting request that cannot be done, in words for the status line.
+struct MeetingFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ text: String) { description = text }
+}
