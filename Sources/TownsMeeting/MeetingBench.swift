@@ -45,26 +45,37 @@ public enum MeetingBench {
     /// - Throws: ``MeetingError`` if the meeting or a follower cannot start.
     public static func run(followers: Int = 50, updates: Int = 100, interval: Double = 0.04,
                            payloadBytes: Int = 4096) throws -> Result {
+        let filler = String(repeating: "x", count: payloadBytes)
+        return try run(payloads: (0..<updates).map { Payload(index: $0, filler: filler) }, followers: followers,
+                       interval: interval)
+    }
+
+    /// As ``run(followers:updates:interval:payloadBytes:)``, sending `payloads` in order (each
+    /// different from the one before, or the host would not send it); a receipt is matched to
+    /// its send by the first payload equal to it. `towns bench --meeting` sends real sessions.
+    /// - Throws: ``MeetingError`` if the meeting or a follower cannot start.
+    public static func run<P: Codable & Sendable & Equatable>(payloads: [P], followers: Int = 50,
+                                                              interval: Double = 0.04) throws -> Result {
+        let updates = payloads.count
         let parent = NSTemporaryDirectory() + "towns-meeting-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        var options = MeetingHost<Payload>.Options()
+        var options = MeetingHost<P>.Options()
         options.folder = MeetingFolder(path: parent + "/m")
-        let host = try MeetingHost<Payload>(name: "bench", dataFingerprint: "bench", options: options)
+        let host = try MeetingHost<P>(name: "bench", dataFingerprint: "bench", options: options)
         defer { host.close() }
 
         let clock = Clock(updates: updates)
         let guests = try (0..<followers).map { _ in
-            try MeetingGuest<Payload>(socketPath: host.socketPath) { event in
-                if case .message(let m) = event, m.kind == .state, let p = m.payload { clock.received(p.index) }
+            try MeetingGuest<P>(socketPath: host.socketPath) { event in
+                if case .message(let m) = event, m.kind == .state, let p = m.payload,
+                   let i = payloads.firstIndex(of: p) { clock.received(i) }
             }
         }
         let deadline = Date().addingTimeInterval(10)
         while host.followerCount < followers && Date() < deadline { usleep(1000) }
-        let filler = String(repeating: "x", count: payloadBytes)
         var sendMS: [Double] = []
-        for i in 0..<updates {
-            let payload = Payload(index: i, filler: filler)
+        for (i, payload) in payloads.enumerated() {
             clock.sent(i)
             let t0 = DispatchTime.now().uptimeNanoseconds
             host.send(payload)
@@ -75,7 +86,7 @@ public enum MeetingBench {
         while clock.count < followers * updates && Date() < end { usleep(1000) }
         let line = try MeetingCodec.encode(MeetingEnvelope(
             kind: .state, sequence: 1, meeting: "bench", presenter: host.presenter, started: host.started,
-            dataFingerprint: "bench", payload: Payload(index: 0, filler: filler)))
+            dataFingerprint: "bench", payload: payloads.first))
         withExtendedLifetime(guests) {}
         return Result(latenciesMS: clock.latencies.sorted(), expected: followers * updates, dropped: host.droppedCount,
                       lineBytes: line.count, sendMS: sendMS.sorted())
