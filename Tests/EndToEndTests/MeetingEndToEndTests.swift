@@ -134,3 +134,62 @@ final class MeetingEndToEndTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/closed.sock"), "the socket removed on quit")
     }
 }
+
+/// Faults and the wall screen, end to end.
+final class MeetingFaultEndToEndTests: XCTestCase {
+    /// A follower stopped (as Ctrl-Z or a hung SSH session leaves it) costs the presenter
+    /// nothing: the presenter's keys are shown as at once; continued, the follower shows the
+    /// presenter's latest place. `--cycle 2s` then steps the presenter (and the follower) through
+    /// the playlist while no key is pressed.
+    func testAStoppedFollowerCostsThePresenterNothingAndThePlaylistCycles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-meetf-\(getpid())-"
+            + UUID().uuidString.prefix(6)).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let presenter = try DashboardSession(label: "presentstop", width: 120, height: 40)
+        defer { presenter.kill() }
+        let follower = try DashboardSession(label: "followstop", width: 80, height: 24)
+        defer { follower.kill() }
+        func start(_ s: DashboardSession, _ args: [String]) throws {
+            let words = [s.binary] + args + ["--data", Paths.data, "--themes", Paths.themes, "--config", "/dev/null"]
+            try s.tmux.typeLine("TOWNS_MEETINGS=\(Paths.shellQuote(folder)) "
+                                + words.map(Paths.shellQuote).joined(separator: " "))
+        }
+        try start(presenter, ["present", "wall"])
+        try presenter.tmux.waitFor("会议 wall · 0 人跟随")
+        try start(follower, ["follow", "wall"])
+        try presenter.tmux.waitFor("会议 wall · 1 人跟随")
+        let pid = try follower.townsPID()
+        XCTAssertEqual(kill(pid, SIGSTOP), 0)
+        defer { kill(pid, SIGCONT) }
+        // Every view in turn, each seen on the presenter's screen at once.
+        for (key, crumb) in [("2", "类型 Types"), ("3", "运营主体"), ("4", "考核"), ("5", "全省"), ("1", "小镇 Towns")] {
+            let started = Date()
+            try presenter.tmux.send(key)
+            try presenter.tmux.waitUntil("the presenter on \(crumb)", timeout: 3) { $0.count > 2 && $0[2].hasPrefix(" " + crumb) }
+            XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+        }
+        try presenter.tmux.send("2")
+        try presenter.tmux.waitUntil("the presenter on the types") { $0.count > 2 && $0[2].hasPrefix(" 类型 Types") }
+        XCTAssertEqual(kill(pid, SIGCONT), 0)
+        try follower.tmux.waitUntil("the continued follower on the presenter's latest view") {
+            $0.count > 2 && $0[2].hasPrefix(" 类型 Types")
+        }
+
+        // The playlist: from the types view on to the assessment, then the towns, with no key pressed.
+        try presenter.tmux.send(":")
+        try presenter.tmux.typeLine("cycle 2s")
+        try presenter.tmux.waitUntil("the playlist's next view (assessment)", timeout: 8) {
+            $0.count > 2 && $0[2].hasPrefix(" 考核")
+        }
+        try follower.tmux.waitUntil("the follower on the assessment too") { $0.count > 2 && $0[2].hasPrefix(" 考核") }
+        try presenter.tmux.waitUntil("the playlist's next view (towns)", timeout: 8) {
+            $0.count > 2 && $0[2].hasPrefix(" 小镇 Towns")
+        }
+        try presenter.tmux.send(":")
+        try presenter.tmux.typeLine("cycle off")
+        try presenter.tmux.send("q")
+        XCTAssertEqual(try presenter.assertTerminalRestored("q after cycling"), 0)
+        try follower.tmux.waitFor("会议已结束")
+    }
+}
