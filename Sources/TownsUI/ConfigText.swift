@@ -14,6 +14,9 @@ public struct ConfigText: Sendable {
     public var theme: String?
     public var language: Language?
     public var mouse: Bool?
+    /// `cycle = ["towns", "behind", "types", "assessment"]`: the wall screen's playlist
+    /// (`CycleStop` names), for `towns present --cycle` and `:cycle`.
+    public var cycle: [CycleStop]?
     /// `[keys]`: action = key or [keys], checked by `KeyMap.applying`.
     public var rebindings: [KeyMap.Rebinding] = []
     /// What is wrong, each naming `path` and a line.
@@ -58,8 +61,13 @@ public struct ConfigText: Sendable {
             mouse = m.bool
             if mouse == nil { problems.append("\(path):\(line(of: "mouse")): mouse: expected true or false") }
         }
-        for key in table.keys.sorted() where !["view", "period", "theme", "language", "mouse", "keys"].contains(key) {
-            problems.append("\(path):\(line(of: key)): \(key): unknown setting (view, period, theme, language, mouse, [keys])")
+        if let c = table["cycle"] {
+            cycle = cycleStops(c, at: "\(path):\(line(of: "cycle"))")
+        }
+        let settings = ["view", "period", "theme", "language", "mouse", "cycle", "keys"]
+        for key in table.keys.sorted() where !settings.contains(key) {
+            let known = "view, period, theme, language, mouse, cycle, [keys]"
+            problems.append("\(path):\(line(of: key)): \(key): unknown setting (\(known))")
         }
         if let keys = table["keys"] {
             guard let keyTable = keys.table else {
@@ -76,5 +84,18 @@ public struct ConfigText: Sendable {
                 rebindings.append(KeyMap.Rebinding(action: action, keys: names, location: location))
             }
         }
+    }
+
+    /// The playlist in `value` (a list of `CycleStop` names), nil with a problem at `location`
+    /// when it is not a non-empty list of them.
+    mutating func cycleStops(_ value: TOMLValueConvertible, at location: String) -> [CycleStop]? {
+        let names = CycleStop.allCases.map(\.rawValue).joined(separator: ", ")
+        let list = value.array ?? []
+        let stops = list.compactMap { $0.string.flatMap(CycleStop.init(rawValue:)) }
+        guard !list.isEmpty, stops.count == list.count else {
+            problems.append("\(location): cycle: expected a list of views (\(names))")
+            return nil
+        }
+        return stops
     }
 }

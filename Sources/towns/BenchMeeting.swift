@@ -19,7 +19,8 @@ extension BenchCommand {
         let (sessions, keyMS) = BenchCommand.presenterSessions(dataset, count: updates)
         let r = try MeetingBench.run(payloads: sessions, followers: followers)
         report.line("[meeting] \(followers) followers in process over Unix-domain sockets, \(sessions.count) "
-                    + "sessions (the presenter's keys on the bundled data; the first line \(r.lineBytes) bytes) 40 ms apart; "
+                    + "sessions (the presenter's keys on the bundled data; the first line \(r.lineBytes) bytes) "
+                    + "40 ms apart; "
                     + "send to receipt (decoded), every follower")
         guard let p0 = r.percentile(0), let p50 = r.percentile(0.5), let p99 = r.percentile(0.99),
               let p100 = r.percentile(1) else {

@@ -11,6 +11,7 @@ import TownsUI
 /// theme = "light"       # a theme in Themes/, or a path
 /// language = "zh"       # zh | en
 /// mouse = false         # click selects, double-click opens, wheel scrolls
+/// cycle = ["towns", "behind", "types", "assessment"]   # the wall screen's views (present --cycle)
 ///
 /// [keys]                # action = [keys]; replaces that action's keys
 /// moveDown = ["j", "Down", "Ctrl-N"]
@@ -24,6 +25,7 @@ struct Config {
     var theme: String?
     var language: Language?
     var mouse: Bool?
+    var cycle: [CycleStop]?
     var rebindings: [KeyMap.Rebinding] = []
     var problems: [String] = []
     /// The file asked for (--config), or the default path.
@@ -58,6 +60,7 @@ struct Config {
         let parsed = ConfigText(text, path: path)
         (view, period, theme, language, mouse) = (parsed.view, parsed.period, parsed.theme, parsed.language, parsed.mouse)
         rebindings = parsed.rebindings
+        cycle = parsed.cycle
         problems += parsed.problems
     }
 }

@@ -35,6 +35,7 @@ struct ConfigCommand: ParsableCommand {
                 theme = "default"     # default | light | high-contrast | monochrome, or a path
                 language = "zh"       # zh | en
                 mouse = false         # click selects, double-click opens, wheel scrolls
+                # cycle = ["towns", "behind", "types", "assessment"]  # towns present --cycle 30s, :cycle
 
                 [keys]                # action = [keys]; replaces that action's default keys
                 # moveDown = ["j", "Down", "Ctrl-N"]
@@ -51,6 +52,8 @@ struct ConfigCommand: ParsableCommand {
             printOut("theme: \(settings.theme ?? "(default) default")")
             printOut("language: \(settings.language?.rawValue ?? "(default) zh")")
             printOut("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
+            let cycle = settings.cycle.map { $0.map(\.rawValue).joined(separator: " ") }
+            printOut("cycle: \(cycle ?? "(default) towns behind types assessment")")
             for r in settings.rebindings {
                 let keys =
                     keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []

@@ -20,7 +20,8 @@ struct DashboardCommand: ParsableCommand {
             haiyan, initials such as hyhd, English), n N next/previous match, s S sort by the next \
             column / reverse, b behind schedule only, c clear filter and search, : command line \
             (view, town, period, filter, sort, search, export, theme, lang; Tab completes, ↑↓ history), \
-            e export the view as CSV, t next theme, L 中文/English, ? help, Ctrl-L redraw, q quit.
+            e export the view as CSV, t next theme, L 中文/English, P presentation layout, f browse alone / \
+            rejoin (towns follow), ? help, Ctrl-L redraw, q quit.
 
             Markers: ≈ derived (formula on the town's page), — unknown (never 0), >N lower bound, \
             ! fails a consistency check (towns check), ▼ behind schedule, │ expected by now.
@@ -133,12 +134,13 @@ struct DashboardCommand: ParsableCommand {
             notices.append(
                 "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
-        let startUp = Settings(
+        var startUp = Settings(
             language: lang ?? settings.language,
             themeName: colour && themeFiles.names.indices.contains(themeFiles.selected)
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
+        startUp.cycleStops = settings.cycle
         state = update(state, .configure(startUp))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         if let opening { state = update(state, opening) }

@@ -166,7 +166,9 @@ final class MeetingFaultEndToEndTests: XCTestCase {
         for (key, crumb) in [("2", "类型 Types"), ("3", "运营主体"), ("4", "考核"), ("5", "全省"), ("1", "小镇 Towns")] {
             let started = Date()
             try presenter.tmux.send(key)
-            try presenter.tmux.waitUntil("the presenter on \(crumb)", timeout: 3) { $0.count > 2 && $0[2].hasPrefix(" " + crumb) }
+            try presenter.tmux.waitUntil("the presenter on \(crumb)", timeout: 3) {
+                $0.count > 2 && $0[2].hasPrefix(" " + crumb)
+            }
             XCTAssertLessThan(Date().timeIntervalSince(started), 3)
         }
         try presenter.tmux.send("2")

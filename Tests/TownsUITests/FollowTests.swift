@@ -146,4 +146,56 @@ final class FollowTests: XCTestCase {
         XCTAssertEqual(s.stack[0].kind, .province)
         XCTAssertFalse(s.filter.behindSchedule)
     }
+
+    func testThePlaylistComesFromTheConfiguration() throws {
+        let config = ConfigText("view = \"towns\"\ncycle = [\"province\", \"entities\"]\n", path: "c.toml")
+        XCTAssertEqual(config.problems, [])
+        XCTAssertEqual(config.cycle, [.province, .entities])
+        var s = try bundledState(period: "2015-09")
+        var settings = Settings()
+        settings.cycleStops = config.cycle
+        s = apply(s, .configure(settings), .meeting(.cycleStep))
+        XCTAssertEqual(s.stack[0].kind, .province)
+        s = update(s, .meeting(.cycleStep))
+        XCTAssertEqual(s.stack[0].kind, .entityList)
+        let bad = ConfigText("mouse = true\ncycle = [\"towns\", \"weather\"]\n", path: "c.toml")
+        XCTAssertNil(bad.cycle)
+        XCTAssertEqual(bad.problems, ["c.toml:2: cycle: expected a list of views "
+                                      + "(towns, behind, types, entities, assessment, province)"])
+    }
+
+    func testThePresentationLayoutHasFewerColumnsAndWiderBars() throws {
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        let usual = screen(s)
+        s = handle(s, .char("P"))
+        XCTAssertTrue(s.session.presentation)
+        let shown = screen(s)
+        func barCells(_ line: String) -> Int { line.filter { "█▉▊▋▌▍▎▏│·".contains($0) }.count }
+        let header = 3, firstTown = 4
+        XCTAssertTrue(usual[header].contains("县市区"), usual[header])
+        XCTAssertFalse(shown[header].contains("县市区"), "the county column left out: \(shown[header])")
+        XCTAssertLessThan(barCells(usual[firstTown]), Session.presentationBarWidth, usual[firstTown])
+        XCTAssertGreaterThanOrEqual(barCells(shown[firstTown]), Session.presentationBarWidth, shown[firstTown])
+        var f = try follower()
+        f = update(f, .meeting(.followed(try sent(s), presenterData: "d", ownData: "d")))
+        XCTAssertFalse(f.session.presentation, "the layout is the follower's own")
+        XCTAssertFalse(handle(s, .char("P")).session.presentation, "P again: the usual layout")
+    }
+
+    func testWhatThePresenterDoesLeavesTheFollowersMessage() throws {
+        var p = try bundledState(width: 120, height: 40, period: "2015-09")
+        var f = try follower()
+        f = update(f, .meeting(.followed(try sent(p), presenterData: "d", ownData: "d")))
+        f = update(f, .moveDown)
+        XCTAssertEqual(f.message, "the presenter drives (f to browse alone)")
+        p = update(p, .moveDown)
+        f = update(f, .meeting(.followed(try sent(p), presenterData: "d", ownData: "d")))
+        XCTAssertEqual(f.screen.selected, p.screen.selected)
+        XCTAssertEqual(f.message, "the presenter drives (f to browse alone)", "stands until the follower's next key")
+        p = update(p, .meeting(.presenting(name: "w", followers: 0)))
+        p = update(p, .nextPeriod)
+        let said = p.message
+        p = update(p, .meeting(.presenting(name: "w", followers: 1)))
+        XCTAssertEqual(p.message, said, "a follower joining leaves the presenter's message")
+    }
 }

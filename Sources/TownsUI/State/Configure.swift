@@ -7,6 +7,7 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     var s = state
     var notices = settings.notices
     s.keyMap = settings.keyMap
+    if let stops = settings.cycleStops { s.cycleStops = stops }
     if let language = settings.language { s.language = language }
     if let name = settings.themeName, s.themeNames.contains(name) { s.session.themeName = name }
     if let view = settings.view { s.stack = [Screen(view)] }

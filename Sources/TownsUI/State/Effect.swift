@@ -28,6 +28,8 @@ public struct Settings: Equatable, Sendable {
     public var notices: [String]
     /// The key bindings (the standard ones with the config's `[keys]` applied).
     public var keyMap: KeyMap
+    /// The wall screen's playlist (the config's `cycle`); nil: `CycleStop.standard`.
+    public var cycleStops: [CycleStop]? = nil
 
     public init(
         language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,

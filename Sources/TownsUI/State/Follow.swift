@@ -54,6 +54,8 @@ public enum MeetingAction: Equatable, Sendable {
     case notice(String)
     /// The wall screen's playlist (`--cycle`, `:cycle`): show its next view.
     case cycleStep
+    /// `P`: the presentation layout on or off (`Session.presentation`).
+    case togglePresentation
 }
 
 /// A view in the wall screen's playlist (`towns present --cycle 30s`, `:cycle`).
@@ -81,6 +83,9 @@ public enum CycleStop: String, Equatable, Sendable, CaseIterable {
 }
 
 extension Session {
+    /// The towns view's bar width in the presentation layout, in columns (`presentation`).
+    public static let presentationBarWidth = 30
+
     /// What followers are sent: this session without the command line, its history and
     /// completion, the help, the message, and a search still being typed (its query; the
     /// selection it moved is kept).
@@ -106,9 +111,15 @@ extension AppState {
     }
 }
 
-/// Applies a meeting action.
-func meetingStep(_ state: AppState, _ action: MeetingAction) -> AppState {
+/// Applies a meeting action to `state` (`before`: the state before `advance` cleared the
+/// message). What the presenter or the followers' count do is not the user's action: the
+/// message on the status line stays.
+func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -> AppState {
     var s = state
+    switch action {
+    case .presenting, .followed, .cycleStep: s.session.flash = before.session.flash
+    default: break
+    }
     switch action {
     case let .presenting(name, followers):
         if s.meeting == nil { s.message = s.tr(Catalogue.presentingMeeting(name)) }
@@ -161,6 +172,9 @@ func meetingStep(_ state: AppState, _ action: MeetingAction) -> AppState {
         s.message = text
     case .cycleStep:
         s = cycled(s)
+    case .togglePresentation:
+        s.session.presentation.toggle()
+        s.message = s.tr(s.session.presentation ? Catalogue.presentationOn : Catalogue.presentationOff)
     }
     return s
 }
@@ -251,6 +265,9 @@ extension Catalogue {
         Bilingual("独自浏览（会议 \(presenter)）", "browsing alone (\(presenter)'s meeting)")
     }
     static let badgeDataDiffers = Bilingual("数据不同：本机数据", "data differs: your own")
+    static let presentationOn = Bilingual(
+        "演示版式：进度条加宽，列减少（P 恢复）", "presentation layout: wider bars, fewer columns (P: back)")
+    static let presentationOff = Bilingual("常规版式", "usual layout")
     static let badgeEnded = Bilingual("会议已结束", "meeting ended")
     static let usagePresent = Bilingual(
         "用法：:present [名称|off]", "usage: :present [NAME|off]")

@@ -3,7 +3,7 @@
 /// Actions: moveUp moveDown pageUp pageDown first last open back nextView previousView
 /// viewTowns viewTypes viewEntities viewAssessment viewProvince nextPeriod previousPeriod
 /// help theme language search nextMatch previousMatch sort sortReverse behind clearFilter
-/// command export quit follow.
+/// command export quit follow presentation.
 /// Keys: a character (`j`, `?`, `海`), or `Up Down Left Right PgUp PgDn Home End Enter Esc
 /// Backspace Tab Shift-Tab Del Space F1`..`F12`, `Ctrl-A`..`Ctrl-Z`.
 public enum KeyNames {
@@ -20,7 +20,7 @@ public enum KeyNames {
         ("nextMatch", .nextMatch), ("previousMatch", .previousMatch), ("sort", .sortNextColumn),
         ("sortReverse", .sortReverse), ("behind", .toggleBehindFilter), ("clearFilter", .clearFilter),
         ("command", .startCommand), ("export", .export), ("quit", .quit),
-        ("follow", .meeting(.toggleFollow)),
+        ("follow", .meeting(.toggleFollow)), ("presentation", .meeting(.togglePresentation)),
     ]
 
     public static func action(named name: String) -> Action? {

@@ -109,7 +109,8 @@ extension AppState {
     /// What a list depends on besides the dataset: view, period, filter, language (not the
     /// glyphs: cells carry marks, drawn with the glyph set of the frame).
     func listKey(_ kind: Screen.Kind) -> ViewCache.ListKey {
-        ViewCache.ListKey(kind: kind, period: periodIndex, filter: filter, language: language)
+        ViewCache.ListKey(
+            kind: kind, period: periodIndex, filter: filter, language: language, presentation: session.presentation)
     }
 
     /// The list shown by `kind` in the data's order, or nil for a detail page. Made once per

@@ -39,6 +39,11 @@ public struct Session: Codable, Equatable, Sendable {
     public var completion: Completion?
     /// A one-line message on the status line, cleared by the next action.
     public var flash: Flash?
+    /// The presentation layout (`P`, for a projector): the towns view's bars kept before every
+    /// column but the town's, the completed figures, and at least `presentationBarWidth` columns
+    /// wide; the columns that then do not fit left out. This
+    /// terminal's own, like the theme: a follower keeps its own.
+    public var presentation = false
 
     public init(stack: [Screen] = [Screen(.townList)], periodID: String? = nil) {
         self.stack = stack

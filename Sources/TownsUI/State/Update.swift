@@ -51,7 +51,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     }
     switch action {
     case let .meeting(m):
-        s = meetingStep(s, m)
+        s = meetingStep(s, m, before: state)
     case .quit:
         s.outbox.append(.quit)
     case let .configure(settings):
