@@ -21,7 +21,8 @@ enum LiveReload {
             s.message = "数据已更新 data reloaded" + (warnings.isEmpty ? "" : " (\(warnings.count) warning(s): towns check)")
             // A file that shrank and lost records the data shown had: say what went missing.
             if let lost = warnings.first(where: { $0.field == DatasetWatcher.lostRecordsField }) {
-                s.message = "数据已更新，但有记录消失 reloaded, records gone: " + relative(lost.file, to: directory) + ": " + lost.problem
+                s.message = "数据已更新，但有记录消失 reloaded, records gone: "
+                    + relative(lost.file, to: directory) + ": " + lost.problem
             }
         case let .failed(failure):
             let errors = failure.errors
