@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TownsCore", targets: ["TownsCore"]),
         .library(name: "TownsImport", targets: ["TownsImport"]),
         .library(name: "TownsUI", targets: ["TownsUI"]),
+        .library(name: "TownsMeeting", targets: ["TownsMeeting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,9 +58,17 @@ let package = Package(
         ),
         // State, actions, update, views rendering into an in-memory grid of cells, themes.
         // Knows nothing of ncurses and reads no files.
-        .target(name: "TownsUI", dependencies: ["TownsCore", "CTownsText"]),
+        .target(name: "TownsUI", dependencies: ["TownsCore", "CTownsText"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         // The ncurses backend: terminal set-up and restore, signals, keys, colours.
-        .target(name: "TownsTerminal", dependencies: ["TownsUI", "CNcursesw"]),
+        .target(name: "TownsTerminal", dependencies: ["TownsUI", "CNcursesw"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
+        // Meetings (issue 16): one presenter's value (the session, opaque here) sent as JSON lines
+        // over a Unix-domain socket to many followers, with the system's sockets and Dispatch.
+        // Knows nothing of TownsUI: the dashboard passes its Session through it.
+        .target(name: "TownsMeeting", dependencies: ["CTownsSocket"]),
+        // accept4 and SO_PEERCRED's ucred, which Glibc's Swift module hides behind _GNU_SOURCE.
+        .target(name: "CTownsSocket", path: "Sources/CTownsSocket"),
         // malloc_trim for the dashboard, after the load (the loader's parse trees freed).
         .target(name: "CTownsMemory", path: "Sources/CTownsMemory"),
         // forkpty for the benchmark's pseudo-terminal runs (`towns bench`).
@@ -71,13 +80,17 @@ let package = Package(
             name: "towns",
             dependencies: [
                 "TownsCore", "TownsImport", "TownsSynthetic", "TownsUI", "TownsTerminal", "TownsBench", "CTownsMemory",
+                "TownsMeeting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore", "TownsSynthetic"]),
         .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
-        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "TownsSynthetic", "CTownsText"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["towns"]),
+        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "TownsSynthetic", "CTownsText"],
+                    exclude: ["Screens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["towns", "TownsMeeting"]),
+        .testTarget(name: "TownsMeetingTests", dependencies: ["TownsMeeting"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -14,6 +14,9 @@
 //   loads with the dataset.
 // - fuzz-settings: the bytes of a theme or a configuration file through `Theme.parse` and
 //   `ConfigText` (both reach TOML only through `GuardedTOML`); a problem must name the file.
+// - fuzz-meeting: the bytes a meeting follower reads through MeetingDecoder (bounded lines,
+//   JSON envelopes): nothing held over the limit, the same results however the bytes are split
+//   into reads, and every envelope it accepts unchanged when encoded and decoded again.
 import PackageDescription
 
 let package = Package(
@@ -47,6 +50,12 @@ let package = Package(
                 .product(name: "TownsUI", package: "towns"),
             ],
             path: "Sources/FuzzSettings",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "fuzz-meeting",
+            dependencies: [.product(name: "TownsMeeting", package: "towns")],
+            path: "Sources/FuzzMeeting",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

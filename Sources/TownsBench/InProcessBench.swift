@@ -81,13 +81,13 @@ public struct InProcessBench: Sendable {
         report.samples("warm-up after first frame", warmed,
                        note: "on the other core while the first frame is read: neighbouring periods, pinyin, search text")
         key("period (]) after warm-up", from: start, reset: { s in s.warm(); return s }) { _ in .nextPeriod }
-        for (n, kind, name) in [(2, Screen.Kind.types, "types"), (3, .entities, "entities"), (4, .assessment, "assessment"), (5, .province, "province")] {
-            key("view \(n) \(name)", from: start, reset: { update($0, .showView(.towns)) }) { _ in .showView(kind) }
+        for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"), (4, .assessment, "assessment"), (5, .province, "province")] {
+            key("view \(n) \(name)", from: start, reset: { update($0, .showView(.townList)) }) { _ in .showView(kind) }
         }
-        key("view 1 towns", from: update(start, .showView(.types)), reset: { update($0, .showView(.types)) }) { _ in .showView(.towns) }
+        key("view 1 towns", from: update(start, .showView(.typeList)), reset: { update($0, .showView(.typeList)) }) { _ in .showView(.townList) }
         // The first visit of each view from the opening screen: with nothing worked out
         // (cold), and after the warm-up the dashboard runs once the first frame is drawn.
-        for (n, kind, name) in [(2, Screen.Kind.types, "types"), (3, .entities, "entities"), (4, .assessment, "assessment"), (5, .province, "province")] {
+        for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"), (4, .assessment, "assessment"), (5, .province, "province")] {
             var cold = Samples(), warm = Samples()
             for _ in 0..<max(1, min(3, iterations / 10)) {
                 for warmed in [false, true] {
@@ -101,7 +101,7 @@ public struct InProcessBench: Sendable {
             report.samples("first visit view \(n) \(name)", cold,
                            note: "cold; after warm-up \(BenchReport.number(warm.medianMS)) ms; " + BenchReport.verdict(warm.medianMS, target: keyTarget, unit: "ms"))
         }
-        key("move in entities", from: update(start, .showView(.entities))) { _ in .moveDown }
+        key("move in entities", from: update(start, .showView(.entityList))) { _ in .moveDown }
         key("move in assessment", from: update(start, .showView(.assessment))) { _ in .moveDown }
         // Sort cycles through the columns (s), filter toggles behind-schedule (b): after a
         // column's or filter's first press its list is kept, as in the dashboard.

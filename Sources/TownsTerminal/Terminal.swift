@@ -67,8 +67,9 @@ public final class Terminal {
         if options.useColor, has_colors(), start_color() == OK {
             let count = Int(towns_colors())
             if count >= 8 {
-                colors = ColorMapping(capability: count >= 256 ? .twoFiftySix : .eight,
-                                      colorCount: count, hasDefaultColors: use_default_colors() == OK)
+                colors = ColorMapping(
+                    capability: count >= 256 ? .twoFiftySix : .eight,
+                    colorCount: count, hasDefaultColors: use_default_colors() == OK)
             }
         }
         colorCapability = colors?.capability ?? .none
@@ -135,7 +136,8 @@ public final class Terminal {
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isOpen else { return nil }
         let clock = ContinuousClock()
-        let deadline = timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(min(timeoutMilliseconds, Int(Int32.max)))
+        let deadline =
+            timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(min(timeoutMilliseconds, Int(Int32.max)))
         wtimeout(window, 0)
         while true {
             if Signals.takeResume() {
@@ -179,7 +181,8 @@ public final class Terminal {
     /// true if there was one (ncurses then queues KEY_RESIZE).
     private func resume() -> Bool {
         var rows: Int32 = 0, columns: Int32 = 0
-        let resized = towns_window_size(1, &rows, &columns) == 0
+        let resized =
+            towns_window_size(1, &rows, &columns) == 0
             && (rows != getmaxy(window) || columns != getmaxx(window))
         if resized { resizeterm(rows, columns) }
         invalidate()

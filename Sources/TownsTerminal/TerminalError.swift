@@ -17,9 +17,10 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .localeNotUTF8(current, variable, value):
-            let setting = value.map { value in
-                Terminal.isUTF8Name(value) ? "\(variable)=\(value) is not installed" : "\(variable)=\(value)"
-            } ?? "\(variable) is not set"
+            let setting =
+                value.map { value in
+                    Terminal.isUTF8Name(value) ? "\(variable)=\(value) is not installed" : "\(variable)=\(value)"
+                } ?? "\(variable) is not set"
             return "towns needs a UTF-8 locale, but the current one is \(current) (\(setting)): "
                 + "set \(variable)=C.UTF-8 (or another installed UTF-8 locale, see `locale -a`)"
         case .notATerminal:

@@ -14,15 +14,15 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure load, first frame, keys, rendering, terminal bytes and memory; compare with VisiData.",
         discussion: """
-        Prints one figure a line as `[dataset] label  value unit  note`. Build as for an \
-        install first, `swift build -c release --static-swift-stdlib`: a debug build is several \
-        times slower, and a build linked to the shared Swift libraries takes ~6 MiB more \
-        memory. Keys are timed cold and after the warm-up the dashboard runs between keys. \
-        --short uses \
-        1,000 towns x 12 months and few runs (for CI). Targets (2 cores): first frame ≤ 30 ms \
-        bundled and ≤ 300 ms at 10,000 x 60; each key ≤ 5 ms; peak memory ≤ 30 MiB bundled and \
-        ≤ 150 MiB at 10,000 x 60.
-        """)
+            Prints one figure a line as `[dataset] label  value unit  note`. Build as for an \
+            install first, `swift build -c release --static-swift-stdlib`: a debug build is several \
+            times slower, and a build linked to the shared Swift libraries takes ~6 MiB more \
+            memory. Keys are timed cold and after the warm-up the dashboard runs between keys. \
+            --short uses \
+            1,000 towns x 12 months and few runs (for CI). Targets (2 cores): first frame ≤ 30 ms \
+            bundled and ≤ 300 ms at 10,000 x 60; each key ≤ 5 ms; peak memory ≤ 30 MiB bundled and \
+            ≤ 150 MiB at 10,000 x 60.
+            """)
 
     @OptionGroup var data: DataOptions
     @Flag(name: .long, help: "Small and quick: 1,000 towns x 12 months, few runs.")
@@ -39,6 +39,8 @@ struct BenchCommand: ParsableCommand {
     var noTerminal = false
     @Flag(name: .long, help: "Skip VisiData.")
     var noVisidata = false
+    @Flag(name: .long, help: "Only the meeting figure: 50 followers in process, send to receipt.")
+    var meeting = false
 
     func validate() throws {
         try NumberBounds.check(towns, "--towns", NumberBounds.towns)
@@ -47,25 +49,28 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let out: @Sendable (String) -> Void = { line in
-            print(line)
-            fflush(stdout)
-        }
+        // Each line written at once (FileHandle does not buffer), so a slow bench shows progress.
+        let out: @Sendable (String) -> Void = { line in printOut(line) }
         let townCount = towns ?? (short ? 1000 : 10000)
         let monthCount = months ?? (short ? 12 : 60)
         let runs = iterations ?? (short ? 10 : 200)
         let budget: Duration = short ? .milliseconds(300) : .seconds(2)
         #if DEBUG
-        let build = "debug build (figures are several times slower than release)"
+            let build = "debug build (figures are several times slower than release)"
         #else
-        let build = "release build"
+            let build = "release build"
         #endif
-        out("towns bench: \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores; times are medians; key = update + render of the next frame")
+        out(
+            "towns bench: \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores; times are medians;"
+                + " key = update + render of the next frame"
+        )
+        if meeting { return try meetingBench(out) }
         let work = NSTemporaryDirectory() + "towns-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let bench = InProcessBench(iterations: runs, budget: budget, loadIterations: short ? 2 : 5)
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
 
         // The bundled data.
         let bundledDir = try data.directory()
@@ -84,47 +89,59 @@ struct BenchCommand: ParsableCommand {
             try SyntheticDataset(towns: townCount, months: monthCount, seed: seed)
                 .write(to: dir, rules: GenerateCommand.bundledRules(data: data.data))
         }
-        big.milliseconds("generate", genTime.milliseconds, note: "towns generate --towns \(townCount) --months \(monthCount) --seed \(seed)")
+        big.milliseconds(
+            "generate", genTime.milliseconds,
+            note: "towns generate --towns \(townCount) --months \(monthCount) --seed \(seed)")
         let atScale = townCount >= 10000 && monthCount >= 60
         let result = try bench.run(directory: dir, report: big, firstFrameTarget: atScale ? 300 : 30, keyTarget: 5)
         var townsRun: TerminalBench.Result?
         if !noTerminal {
-            townsRun = try townsThroughTerminal(exe, directory: dir, work: work, report: big, rssTarget: atScale ? 150 : nil)
+            townsRun = try townsThroughTerminal(
+                exe, directory: dir, work: work, report: big, rssTarget: atScale ? 150 : nil)
         }
         if !noTerminal && !noVisidata {
-            try visidata(result, townsRun: townsRun, work: work, report: BenchReport(tag: tag + " visidata", write: out))
+            try visidata(
+                result, townsRun: townsRun, work: work, report: BenchReport(tag: tag + " visidata", write: out))
         }
         out("done")
     }
 
     /// The real binary on a pseudo-terminal at 80x24 (keys, bytes, memory) and its first
     /// screen at 240x70.
-    func townsThroughTerminal(_ exe: String, directory: String, work: String, report: BenchReport,
-                              rssTarget: Double?) throws -> TerminalBench.Result {
+    func townsThroughTerminal(
+        _ exe: String, directory: String, work: String, report: BenchReport,
+        rssTarget: Double?
+    ) throws -> TerminalBench.Result {
         let env = BenchCommand.terminalEnvironment(home: ProcessInfo.processInfo.environment["HOME"] ?? work)
-        var t = TerminalBench(executable: exe, arguments: ["--data", directory], environment: env, rows: 24, columns: 80)
+        var t = TerminalBench(
+            executable: exe, arguments: ["--data", directory], environment: env, rows: 24, columns: 80)
         t.startMarker = "退出"  // on the key-hint line, the last line drawn
         let presses = short ? 2 : 8
-        let r = try t.run(steps: [
-            .init("move (↓↑)", "j", "k", times: presses),
-            .init("page (PgDn PgUp)", "\u{1b}[6~", "\u{1b}[5~", times: 2),
-            .init("open (Enter)", "\r"),
-            .init("back (h)", "h"),
-            .init("period (])", "]", times: 2),
-            .init("full frame (Ctrl-L)", "\u{0c}"),
-        ], quit: ["q"])
+        let r = try t.run(
+            steps: [
+                .init("move (↓↑)", "j", "k", times: presses),
+                .init("page (PgDn PgUp)", "\u{1b}[6~", "\u{1b}[5~", times: 2),
+                .init("open (Enter)", "\r"),
+                .init("back (h)", "h"),
+                .init("period (])", "]", times: 2),
+                .init("full frame (Ctrl-L)", "\u{0c}"),
+            ], quit: ["q"])
         BenchCommand.printRun(r, name: "pty 80x24", report: report, rssTarget: rssTarget)
         if !short {
             t.rows = 70
             t.columns = 240
-            let wide = try t.run(steps: [.init("move (↓↑)", "j", "k", times: presses), .init("full frame (Ctrl-L)", "\u{0c}")], quit: ["q"])
+            let wide = try t.run(
+                steps: [.init("move (↓↑)", "j", "k", times: presses), .init("full frame (Ctrl-L)", "\u{0c}")],
+                quit: ["q"])
             BenchCommand.printRun(wide, name: "pty 240x70", report: report, rssTarget: nil)
         }
         return r
     }
 
     /// VisiData on the synthetic towns as CSV, through the same pseudo-terminal, and the ratios.
-    func visidata(_ result: InProcessBench.Result, townsRun: TerminalBench.Result?, work: String, report: BenchReport) throws {
+    func visidata(
+        _ result: InProcessBench.Result, townsRun: TerminalBench.Result?, work: String, report: BenchReport
+    ) throws {
         guard let vd = BenchCommand.findExecutable("vd") ?? BenchCommand.findExecutable("visidata") else {
             report.unavailable("first screen", "n/a: VisiData is not installed (Debian: apt-get install -y visidata)")
             return
@@ -132,26 +149,39 @@ struct BenchCommand: ParsableCommand {
         let state = AppState(dataset: result.dataset)
         let csv = work + "/towns.csv"
         try Data(TownsCSV.text(result.dataset, period: state.period).utf8).write(to: URL(fileURLWithPath: csv))
-        report.line("[\(report.tag)] \(vd) on \(result.dataset.towns.count) towns as CSV (period \(state.period?.id ?? "-"), 12 columns), 80x24")
+        report.line(
+            "[\(report.tag)] \(vd) on \(result.dataset.towns.count) towns as CSV (period"
+                + " \(state.period?.id ?? "-"), 12 columns), 80x24"
+        )
         let home = work + "/vd-home"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        var t = TerminalBench(executable: vd, arguments: [csv], environment: BenchCommand.terminalEnvironment(home: home), rows: 24, columns: 80)
+        var t = TerminalBench(
+            executable: vd, arguments: [csv], environment: BenchCommand.terminalEnvironment(home: home), rows: 24,
+            columns: 80)
         t.startMarker = "name_zh"  // a column header
-        let r = try t.run(steps: [.init("move (↓↑)", "j", "k", times: short ? 2 : 8), .init("full frame (Ctrl-L)", "\u{0c}")],
-                          quit: ["q", "q", "gq"])
+        let r = try t.run(
+            steps: [.init("move (↓↑)", "j", "k", times: short ? 2 : 8), .init("full frame (Ctrl-L)", "\u{0c}")],
+            quit: ["q", "q", "gq"])
         BenchCommand.printRun(r, name: "pty 80x24", report: report, rssTarget: nil)
         if let mine = townsRun {
             if let a = mine.firstScreenMS, let b = r.firstScreenMS {
-                report.value("ratio first screen towns/vd", a / b, "x", note: "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (towns loads every figure of every period; vd reads the one-period CSV)")
+                report.value(
+                    "ratio first screen towns/vd", a / b, "x",
+                    note:
+                        "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (towns loads every figure of"
+                            + " every period; vd reads the one-period CSV)"
+                )
             }
             if let a = mine.maxRSSKiB, let b = r.maxRSSKiB {
-                report.value("ratio peak RSS towns/vd", Double(a) / Double(b), "x",
-                             note: "\(BenchReport.number(Double(a) / 1024)) MiB vs \(BenchReport.number(Double(b) / 1024)) MiB")
+                report.value(
+                    "ratio peak RSS towns/vd", Double(a) / Double(b), "x",
+                    note: "\(BenchReport.number(Double(a) / 1024)) MiB vs \(BenchReport.number(Double(b) / 1024)) MiB")
             }
             let m = mine.steps.first { $0.label.hasPrefix("move") }, n = r.steps.first { $0.label.hasPrefix("move") }
             if let m, let n, n.meanBytes > 0 {
-                report.value("ratio bytes per move towns/vd", m.meanBytes / n.meanBytes, "x",
-                             note: "\(BenchReport.number(m.meanBytes)) vs \(BenchReport.number(n.meanBytes)) bytes")
+                report.value(
+                    "ratio bytes per move towns/vd", m.meanBytes / n.meanBytes, "x",
+                    note: "\(BenchReport.number(m.meanBytes)) vs \(BenchReport.number(n.meanBytes)) bytes")
             }
         }
     }
@@ -165,13 +195,17 @@ struct BenchCommand: ParsableCommand {
         report.value("\(name) bytes first screen", Double(r.firstScreenBytes), "bytes")
         for s in r.steps {
             var note = "mean of \(s.bytes.count)"
-            if let settle = s.medianSettleMS { note += "; settles in \(BenchReport.number(settle)) ms (median, key to last byte)" }
+            if let settle = s.medianSettleMS {
+                note += "; settles in \(BenchReport.number(settle)) ms (median, key to last byte)"
+            }
             report.value("\(name) bytes \(s.label)", s.meanBytes, "bytes", note: note)
         }
         if let kib = r.maxRSSKiB {
             let mib = Double(kib) / 1024
-            report.value("\(name) peak RSS", mib, "MiB", note: (rssTarget.map { BenchReport.verdict(mib, target: $0, unit: "MiB") + "; " } ?? "")
-                         + "the child's VmHWM before quitting" + (r.quitCleanly ? "" : "; did not quit, terminated"))
+            report.value(
+                "\(name) peak RSS", mib, "MiB",
+                note: (rssTarget.map { BenchReport.verdict(mib, target: $0, unit: "MiB") + "; " } ?? "")
+                    + "the child's VmHWM before quitting" + (r.quitCleanly ? "" : "; did not quit, terminated"))
         } else {
             report.unavailable("\(name) peak RSS", "n/a (/proc/PID/status unreadable)")
         }
@@ -179,8 +213,10 @@ struct BenchCommand: ParsableCommand {
 
     /// TERM, LANG and PATH as a person's terminal has them, and HOME; nothing else.
     static func terminalEnvironment(home: String) -> [String: String] {
-        ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home,
-         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"]
+        [
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": home,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+        ]
     }
 
     static func findExecutable(_ name: String) -> String? {

@@ -9,19 +9,19 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Load a dataset and report errors and consistency findings.",
         discussion: """
-        Errors are printed as FILE:LINE: FIELD: PROBLEM; unknown fields are warnings (exit 0). \
-        Consistency findings follow: inconsistency (figures that cannot both be right; the figures \
-        are flagged), shortfall (a reported total the towns' known figures do not account for), \
-        ambiguous (words that read more than one way, with every reading and the one the data uses) \
-        and consistent (agreement with values fitted to the same total: not a confirmation); with \
-        --verbose, checks that passed (confirmed) too. \
-        Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
-        with the same exit status).
+            Errors are printed as FILE:LINE: FIELD: PROBLEM; unknown fields are warnings (exit 0). \
+            Consistency findings follow: inconsistency (figures that cannot both be right; the figures \
+            are flagged), shortfall (a reported total the towns' known figures do not account for), \
+            ambiguous (words that read more than one way, with every reading and the one the data uses) \
+            and consistent (agreement with values fitted to the same total: not a confirmation); with \
+            --verbose, checks that passed (confirmed) too. \
+            Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
+            with the same exit status).
 
-        Exit status: 0 no errors (warnings allowed), 2 a usage error; a dataset with errors exits \
-        with the code of its first error's class:
-        \(LoadIssue.Kind.exitCodeTable)
-        """)
+            Exit status: 0 no errors (warnings allowed), 2 a usage error; a dataset with errors exits \
+            with the code of its first error's class:
+            \(LoadIssue.Kind.exitCodeTable)
+            """)
 
     @OptionGroup var data: DataOptions
     @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
@@ -36,7 +36,10 @@ struct CheckCommand: ParsableCommand {
             for w in loaded.warnings { printOut(TerminalText.sanitize(w.description)) }
         } catch let failure as LoadFailure {
             for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-            printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error"))")
+            printError(
+                "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit"
+                    + " \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error"))"
+            )
             throw ExitCode(failure.exitCode)
         }
         let findings = Checker(dataset: dataset).run()
@@ -53,4 +56,3 @@ struct CheckCommand: ParsableCommand {
               + "\(counts[.confirmed] ?? 0) checks passed")
     }
 }
-

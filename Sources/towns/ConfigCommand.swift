@@ -9,13 +9,13 @@ struct ConfigCommand: ParsableCommand {
         commandName: "config",
         abstract: "Check the configuration file and print what it sets (exit 1 if it has problems).",
         discussion: """
-        The file is $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml, or --config PATH. \
-        Settings: view (towns|types|entities|assessment|province), period (an id such as 2015-09), theme \
-        (a name in Themes/ or a path), language (zh|en), mouse (true|false), and a [keys] table: \
-        action = ["key", ...] replaces that action's keys. Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
-        Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space F1-F12 Ctrl-A..Ctrl-Z. \
-        --example prints a commented example to start from.
-        """)
+            The file is $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml, or --config PATH. \
+            Settings: view (towns|types|entities|assessment|province), period (an id such as 2015-09), theme \
+            (a name in Themes/ or a path), language (zh|en), mouse (true|false), and a [keys] table: \
+            action = ["key", ...] replaces that action's keys. Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
+            Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space F1-F12 Ctrl-A..Ctrl-Z. \
+            --example prints a commented example to start from.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Configuration file to check.", valueName: "PATH"))
     var config: String?
@@ -27,18 +27,19 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         if example {
-            printOut("""
-            # towns configuration: ~/.config/towns/config.toml (or $XDG_CONFIG_HOME/towns/config.toml)
-            view = "towns"        # towns | types | entities | assessment | province
-            # period = "2015-09"  # a period id of the dataset (towns report --period list)
-            theme = "default"     # default | light | high-contrast | monochrome, or a path
-            language = "zh"       # zh | en
-            mouse = false         # click selects, double-click opens, wheel scrolls
+            printOut(
+                """
+                # towns configuration: ~/.config/towns/config.toml (or $XDG_CONFIG_HOME/towns/config.toml)
+                view = "towns"        # towns | types | entities | assessment | province
+                # period = "2015-09"  # a period id of the dataset (towns report --period list)
+                theme = "default"     # default | light | high-contrast | monochrome, or a path
+                language = "zh"       # zh | en
+                mouse = false         # click selects, double-click opens, wheel scrolls
 
-            [keys]                # action = [keys]; replaces that action's default keys
-            # moveDown = ["j", "Down", "Ctrl-N"]
-            # moveUp = ["k", "Up", "Ctrl-P"]
-            """)
+                [keys]                # action = [keys]; replaces that action's default keys
+                # moveDown = ["j", "Down", "Ctrl-N"]
+                # moveUp = ["k", "Up", "Ctrl-P"]
+                """)
             return
         }
         let settings = Config(path: config)
@@ -51,23 +52,35 @@ struct ConfigCommand: ParsableCommand {
             printOut("language: \(settings.language?.rawValue ?? "(default) zh")")
             printOut("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
             for r in settings.rebindings {
-                let keys = keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []
+                let keys =
+                    keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []
                 printOut("keys.\(r.action): \(keys.joined(separator: " "))")
             }
         }
         var more: [String] = []
         // The period and the theme are checked against the data and the themes folder found.
-        if let p = settings.period, let dir = try? data.directory(), let loaded = try? DatasetLoader.load(directory: dir),
-           !loaded.dataset.periods.contains(where: { $0.id == p }) {
-            more.append("\(settings.path ?? settings.requestedPath):0: period: '\(p)' is not a period of \(dir) (\(loaded.dataset.periods.map(\.id).joined(separator: " ")))")
+        if let p = settings.period, let dir = try? data.directory(),
+            let loaded = try? DatasetLoader.load(directory: dir),
+            !loaded.dataset.periods.contains(where: { $0.id == p })
+        {
+            more.append(
+                "\(settings.path ?? settings.requestedPath):0: period: '\(p)' is not a period of \(dir)"
+                    + " (\(loaded.dataset.periods.map(\.id).joined(separator: " ")))"
+            )
         }
         if let t = settings.theme {
-            let files = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
-            more += files.notices.map { "\(settings.path ?? settings.requestedPath):0: theme: " + $0.replacingOccurrences(of: "主题 theme: ", with: "") }
+            let files = ThemeFiles(
+                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
+            more += files.notices.map {
+                "\(settings.path ?? settings.requestedPath):0: theme: "
+                    + $0.replacingOccurrences(of: "主题 theme: ", with: "")
+            }
         }
         // In the order of their lines in the file.
         func line(_ p: String) -> Int { Int(p.split(separator: ":").dropFirst().first ?? "") ?? 0 }
-        let problems = (settings.problems + keyProblems + more).enumerated().sorted { (line($0.1), $0.0) < (line($1.1), $1.0) }.map(\.1)
+        let problems = (settings.problems + keyProblems + more).enumerated().sorted {
+            (line($0.1), $0.0) < (line($1.1), $1.0)
+        }.map(\.1)
         for p in problems { printError(TerminalText.sanitize(p)) }
         if !problems.isEmpty { throw ExitCode(1) }
     }

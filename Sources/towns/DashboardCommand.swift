@@ -11,46 +11,60 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "Open the dashboard (the default when no command is given).",
         discussion: """
-        Views (Tab, or 1-5): 1 towns, 2 development types, 3 operating entities, 4 assessment \
-        against the province's rules, 5 the province's first creation list by city. Enter opens a \
-        row (a type's or entity's towns, a town's page with every figure's source or formula); \
-        Esc or Backspace goes back.
+            Views (Tab, or 1-5): 1 towns, 2 development types, 3 operating entities, 4 assessment \
+            against the province's rules, 5 the province's first creation list by city. Enter opens a \
+            row (a type's or entity's towns, a town's page with every figure's source or formula); \
+            Esc or Backspace goes back.
 
-        Keys: ↑↓ jk move, PgUp PgDn, Home End g G, [ ] period, / search (Chinese, pinyin such as \
-        haiyan, initials such as hyhd, English), n N next/previous match, s S sort by the next \
-        column / reverse, b behind schedule only, c clear filter and search, : command line \
-        (view, town, period, filter, sort, search, export, theme, lang; Tab completes, ↑↓ history), \
-        e export the view as CSV, t next theme, L 中文/English, ? help, Ctrl-L redraw, q quit.
+            Keys: ↑↓ jk move, PgUp PgDn, Home End g G, [ ] period, / search (Chinese, pinyin such as \
+            haiyan, initials such as hyhd, English), n N next/previous match, s S sort by the next \
+            column / reverse, b behind schedule only, c clear filter and search, : command line \
+            (view, town, period, filter, sort, search, export, theme, lang; Tab completes, ↑↓ history), \
+            e export the view as CSV, t next theme, L 中文/English, ? help, Ctrl-L redraw, q quit.
 
-        Markers: ≈ derived (formula on the town's page), — unknown (never 0), >N lower bound, \
-        ! fails a consistency check (towns check), ▼ behind schedule, │ expected by now.
+            Markers: ≈ derived (formula on the town's page), — unknown (never 0), >N lower bound, \
+            ! fails a consistency check (towns check), ▼ behind schedule, │ expected by now.
 
-        Configuration: $XDG_CONFIG_HOME/towns/config.toml (default ~/.config/towns/config.toml): \
-        view, period, theme, language, mouse, and [keys] action = ["key", ...]; see towns config. \
-        Colours follow the terminal (none on vt100) and NO_COLOR. The data files are looked at \
-        every second: when they change (towns import), the data is reloaded in place; data that \
-        does not load is not shown, and the status line names the error.
+            Configuration: $XDG_CONFIG_HOME/towns/config.toml (default ~/.config/towns/config.toml): \
+            view, period, theme, language, mouse, and [keys] action = ["key", ...]; see towns config. \
+            Colours follow the terminal (none on vt100) and NO_COLOR. The data files are looked at \
+            every second: when they change (towns import), the data is reloaded in place; data that \
+            does not load is not shown, and the status line names the error.
 
-        Exit status: 0 quit; 2 usage, or standard output is not a terminal (use towns report); 3 \
-        the terminal or locale cannot be used (one line says what to set); 10-23 the data does not \
-        load (errors printed as FILE:LINE: FIELD: PROBLEM; the code is the first error's class, \
-        see towns check --help).
-        """)
+            Exit status: 0 quit; 2 usage, or standard output is not a terminal (use towns report); 3 \
+            the terminal or locale cannot be used (one line says what to set); 10-23 the data does not \
+            load (errors printed as FILE:LINE: FIELD: PROBLEM; the code is the first error's class, \
+            see towns check --help).
+            """)
 
     @OptionGroup var data: DataOptions
-    @Option(name: .long, help: ArgumentHelp("Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/).", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/).",
+            valueName: "DIR"))
     var themes: String?
-    @Option(name: .long, help: ArgumentHelp("Theme name in the themes folder, or a path to a theme file.", valueName: "NAME|PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Theme name in the themes folder, or a path to a theme file.", valueName: "NAME|PATH"))
     var theme: String = "default"
     @Flag(name: .long, help: "No colour (as when NO_COLOR is set): markers and attributes only.")
     var noColor = false
     @Flag(name: .long, help: "ASCII characters only for bars, lines and markers.")
     var ascii = false
-    @Option(name: .long, help: "Interface language: zh or en (town names too, where the data has both). Default: the config's, else zh.")
+    @Option(
+        name: .long,
+        help: "Interface language: zh or en (town names too, where the data has both). Default: the config's, else zh.")
     var lang: Language?
-    @Option(name: .long, help: ArgumentHelp("Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).", valueName: "PATH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).",
+            valueName: "PATH"))
     var config: String?
-    @Flag(name: .long, help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
+    @Flag(
+        name: .long,
+        help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
     var mouse = false
 
     /// How often the data files are looked at for changes, in milliseconds.
@@ -65,19 +79,32 @@ struct DashboardCommand: ParsableCommand {
         // dashboard allocates later (on other threads' heaps too) does not add to them.
         _ = towns_release_free_heap()
         let settings = Config(path: config)
-        let themeFiles = ThemeFiles(folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
-                                    choice: theme == "default" ? (settings.theme ?? "default") : theme)
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            printError("towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns report` (e.g. `towns report --period 2015-09 > towns.txt`).")
+        let themeFiles = ThemeFiles(
+            folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
+            choice: theme == "default" ? (settings.theme ?? "default") : theme)
+        guard isatty(STDOUT_FILENO) == 1 else {
+            printError(
+                "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"
+                    + " report` (e.g. `towns report --period 2015-09 > towns.txt`)."
+            )
+            throw ExitCode(2)
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            printError(
+                "towns: standard input is not a terminal, so the dashboard cannot read keys. For text, use"
+                    + " `towns report` (e.g. `towns report --period 2015-09 > towns.txt`)."
+            )
             throw ExitCode(2)
         }
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
         do {
             try Terminal.prepareLocale()
-            terminal = try Terminal.open(options: TerminalOptions(escapeDelayMilliseconds: 25,
-                                                                  useColor: !(noColor || environmentNoColor),
-                                                                  mouse: mouse || settings.mouse == true))
+            terminal = try Terminal.open(
+                options: TerminalOptions(
+                    escapeDelayMilliseconds: 25,
+                    useColor: !(noColor || environmentNoColor),
+                    mouse: mouse || settings.mouse == true))
         } catch let error as TerminalError {
             printError("towns: \(error)")
             throw ExitCode(3)
@@ -88,34 +115,51 @@ struct DashboardCommand: ParsableCommand {
         let renderer = Renderer(themes: colour ? themeFiles.themes : [.monochrome], glyphs: ascii ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
-        state.themeIndex = colour ? themeFiles.selected : 0
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
         var notices = settings.problems + keyProblems + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set.
         let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
         if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            notices.append("COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
+            notices.append(
+                "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
-        state.language = lang ?? settings.language ?? .zh
-        if let view = settings.view, let kind = ReportCommand.View(rawValue: view)?.kind { state.stack = [Screen(kind)] }
-        if let p = settings.period {
-            if let i = dataset.periods.firstIndex(where: { $0.id == p }) { state.periodIndex = i }
-            else { notices.insert("\(settings.path ?? "config"): period: '\(p)' is not a period of the data (\(dataset.periods.map(\.id).joined(separator: " ")))", at: 0) }
-        }
-        if let first = notices.first {
-            state.message = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
-        }
+        let startUp = Settings(
+            language: lang ?? settings.language,
+            themeName: colour && themeFiles.names.indices.contains(themeFiles.selected)
+                ? themeFiles.names[themeFiles.selected] : nil,
+            view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
+            periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
+        state = update(state, .configure(startUp))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)
-        while !state.quit {
+        var running = true
+        /// Applies `action`, then performs the effects it asks for, each reporting back as an action.
+        func perform(_ action: Action) {
+            var pending = [action]
+            while !pending.isEmpty {
+                let (next, effects) = step(state, pending.removeFirst())
+                state = next
+                for effect in effects {
+                    switch effect {
+                    case .quit:
+                        running = false
+                    case let .export(request):
+                        // Where the rows went, else why not (a file there is replaced only with --force).
+                        let outcome = ExportFile.export(state, request, glyphs: renderer.glyphs)
+                        pending.append(.exportFinished(outcome.message(state), failed: !outcome.isWritten))
+                    }
+                }
+            }
+        }
+        while running {
             terminal.draw(renderer.render(state))
-            let shown = state, glyphs = renderer.glyphs
+            let shown = state
             warmUp.take()  // a finished warm-up has nothing to give: the next may start
-            warmUp.start { shown.warmAndTrim(glyphs: glyphs) }
+            warmUp.start { shown.warmAndTrim() }
             // While a reload runs, look for its result every 50 ms; else wait up to a poll.
             let key = terminal.readKey(timeoutMilliseconds: reload.isBusy ? 50 : DashboardCommand.pollMilliseconds)
             // Live reload: a poll at most once a poll interval, also while keys keep coming; the
@@ -132,20 +176,16 @@ struct DashboardCommand: ParsableCommand {
             }
             if let (polled, change) = reload.take() {
                 watcher = polled
-                state = LiveReload.apply(change, to: state, directory: directory)
+                if let action = LiveReload.action(for: change, directory: directory) { perform(action) }
             }
             guard let key else { continue }
             switch key {
             case .resize:
-                state = update(state, .resize(width: terminal.width, height: terminal.height))
+                perform(.resize(width: terminal.width, height: terminal.height))
             case .ctrl("l"):
                 terminal.invalidate()
             default:
-                state = handle(state, key, keyMap: keyMap)
-            }
-            if let request = state.pendingExport {
-                state.pendingExport = nil
-                state.message = ExportFile.write(state, request, glyphs: renderer.glyphs)
+                perform(route(key, in: state))
             }
         }
     }
@@ -154,6 +194,8 @@ struct DashboardCommand: ParsableCommand {
 /// Work on a background queue, one run at a time: `start` runs `work` unless a run is going
 /// or its result has not been taken; `take` gives a finished run's result, once. The dashboard
 /// has two: the warm-up after each frame (`AppState.warm`) and live reload's polls.
+///
+/// `@unchecked Sendable`: `running` and `finished` are read and written only under `lock`.
 final class BackgroundJob<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false
@@ -202,10 +244,10 @@ extension AppState {
     /// parts of each core's results) goes back to the system rather than staying in each
     /// thread's heap. One that found everything ready (most frames) does not trim: trimming
     /// holds the heap's lock, which a key being handled may be waiting for.
-    func warmAndTrim(glyphs: Glyphs) {
+    func warmAndTrim() {
         let clock = ContinuousClock()
         let started = clock.now
-        warm(glyphs: glyphs)
+        warm()
         if started.duration(to: clock.now) > .milliseconds(5) {
             _ = towns_release_free_heap()
         }

@@ -50,7 +50,7 @@ enum ExportFile {
     /// Writes `request` for the current view and says what happened. The dataset's folder is
     /// never written into; an existing regular file is replaced only when `request.force`.
     static func export(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> Outcome {
-        guard let content = state.content(for: state.screen, glyphs: glyphs) else { return .nothingToExport }
+        guard let content = state.content(for: state.screen) else { return .nothingToExport }
         let text: String
         if request.format == .text {
             text = ReportText.table(state, glyphs: glyphs, width: max(state.width, 120))
@@ -80,12 +80,12 @@ enum ExportFile {
     static func defaultPath(_ state: AppState, _ format: ExportRequest.Format) -> String {
         let view: String
         switch state.screen.kind {
-        case .towns: view = "towns"
-        case .types, .type: view = "types"
-        case .entities, .entity: view = "entities"
+        case .townList: view = "towns"
+        case .typeList, .townsOfType: view = "types"
+        case .entityList, .townsOfEntity: view = "entities"
         case .assessment: view = "assessment"
         case .province, .city: view = "province"
-        case .town, .cityTotals: view = "town"
+        case .townPage, .cityTotals: view = "town"
         }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

@@ -10,15 +10,15 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a monthly sheet (CSV) into the dataset as monthly/YYYY-MM.toml.",
         discussion: """
-        The sheet is a CSV file in UTF-8 (with or without BOM) or GB18030, with a header row \
-        naming its columns: 小镇/town, 期间/period (YYYY-MM), 累计完成投资（亿元 or 万元）/completed, \
-        and optionally 完成率/completion_rate (%) and 已开工项目/projects_started. Every row is \
-        checked; every problem is printed as FILE:LINE:COLUMN: field: problem (COLUMN is the \
-        field number, A = 1), and then nothing is written. Re-importing a month replaces its \
-        file. Exit status: 0 imported (or checked, with --dry-run), 1 errors in the sheet, 10-23 the \
-        dataset does not load (as towns check: see towns check --help), 2 the sheet cannot be read, \
-        3 the data folder cannot be written.
-        """)
+            The sheet is a CSV file in UTF-8 (with or without BOM) or GB18030, with a header row \
+            naming its columns: 小镇/town, 期间/period (YYYY-MM), 累计完成投资（亿元 or 万元）/completed, \
+            and optionally 完成率/completion_rate (%) and 已开工项目/projects_started. Every row is \
+            checked; every problem is printed as FILE:LINE:COLUMN: field: problem (COLUMN is the \
+            field number, A = 1), and then nothing is written. Re-importing a month replaces its \
+            file. Exit status: 0 imported (or checked, with --dry-run), 1 errors in the sheet, 10-23 the \
+            dataset does not load (as towns check: see towns check --help), 2 the sheet cannot be read, \
+            3 the data folder cannot be written.
+            """)
 
     @Argument(help: ArgumentHelp("The monthly sheet, saved as CSV.", valueName: "FILE.csv"))
     var file: String
@@ -59,12 +59,15 @@ struct ImportCommand: ParsableCommand {
         let unit = s.unit == .wan ? "amounts in 万元 (÷ 10000 → 亿元)" : "amounts in 亿元"
         let title = s.skippedTitleLines > 0 ? ", \(s.skippedTitleLines) title line(s) above it skipped" : ""
         out.append("\(s.sheetPath): \(s.encoding.rawValue), \(unit), header on line \(s.headerLine)\(title)")
-        out.append("period \(s.period.id) \(MonthlyFile.labelZH(s.period)) \(MonthlyFile.labelEN(s.period))"
-                   + (s.periodIsNew ? " (new period)" : " (a period dataset.toml already has)"))
+        out.append(
+            "period \(s.period.id) \(MonthlyFile.labelZH(s.period)) \(MonthlyFile.labelEN(s.period))"
+                + (s.periodIsNew ? " (new period)" : " (a period dataset.toml already has)"))
         let nameWidth = s.entries.map { DisplayWidth.of($0.town.nameZH) }.max() ?? 0
         for e in s.entries {
             let name = e.town.nameZH + String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(e.town.nameZH)))
-            var line = "  \(name)  \(e.town.id.padding(toLength: 10, withPad: " ", startingAt: 0)) completed \(show(e.completed)) 亿元"
+            var line =
+                "  \(name)  \(e.town.id.padding(toLength: 10, withPad: " ", startingAt: 0)) completed"
+                    + " \(show(e.completed)) 亿元"
             if let r = e.completionRate { line += ", completion \(show(r))%" }
             if let p = e.projectsStarted { line += ", \(show(p)) projects started" }
             line += "  (line \(e.line))"
@@ -74,7 +77,8 @@ struct ImportCommand: ParsableCommand {
         if s.dryRun {
             out.append("dry run: would \(s.replaced ? "replace" : "write") \(s.path) (\(what)); nothing written")
         } else {
-            out.append("wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
+            out.append(
+                "wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
         }
         return out
     }

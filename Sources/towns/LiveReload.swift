@@ -2,36 +2,30 @@ import Foundation
 import TownsCore
 import TownsUI
 
-/// Live reload for the dashboard: what a `DatasetWatcher` poll means for the state shown.
-/// New data replaces the old with the view, period and selection carried over (`reloaded`)
-/// and the time its files last changed in the title; data that does not load is not shown,
-/// and the status line names its first error until a reload succeeds.
+/// Live reload for the dashboard: what a `DatasetWatcher` poll means, as an action. New
+/// data replaces the old with the session kept whole (`reloaded`) and the time its files
+/// last changed in the title; data that does not load is not shown, and the status line
+/// names its first error until a reload succeeds.
 enum LiveReload {
-    /// The state after a poll of the data in `directory` found `change`.
-    static func apply(_ change: DatasetWatcher.Change, to state: AppState, directory: String) -> AppState {
-        var s = state
+    /// What a poll of the data in `directory` that found `change` means, as an action for
+    /// `update`: the new facts, the first problem, or the files back as shown; nil while a
+    /// change is still being written.
+    static func action(for change: DatasetWatcher.Change, directory: String) -> Action? {
         switch change {
         case .unchanged:
-            s.reloadProblem = nil  // the files are back as they were when shown
+            return .dataUnchanged
         case .pending:
-            break
+            return nil
         case let .reloaded(dataset, warnings, lastChange):
-            s = reloaded(state, with: dataset)
-            s.dataChangedAt = clock(lastChange)
-            s.message = "数据已更新 data reloaded" + (warnings.isEmpty ? "" : " (\(warnings.count) warning(s): towns check)")
-            // A file that shrank and lost records the data shown had: say what went missing.
-            if let lost = warnings.first(where: { $0.field == DatasetWatcher.lostRecordsField }) {
-                s.message = "数据已更新，但有记录消失 reloaded, records gone: "
-                    + relative(lost.file, to: directory) + ": " + lost.problem
-            }
+            let lost = warnings.first { $0.field == DatasetWatcher.lostRecordsField }
+                .map { relative($0.file, to: directory) + ": " + $0.problem }
+            return .dataReloaded(Facts(dataset: dataset), changedAt: clock(lastChange), warnings: warnings.count,
+                                 lost: lost)
         case let .failed(failure):
             let errors = failure.errors
             let first = errors.first.map { relative($0.description, to: directory) } ?? "unknown error"
-            s.reloadProblem = "数据未更新 not reloaded: \(first)" + (errors.count > 1 ? " (+\(errors.count - 1) more: towns check)" : "")
-            // The problem is news: no earlier message ("data reloaded") may stand over it.
-            s.message = nil
+            return .reloadFailed(first, more: max(0, errors.count - 1))
         }
-        return s
     }
 
     /// A path inside the data folder written relative to it (`monthly/2015-10.toml:12: ...`).

@@ -34,7 +34,8 @@ enum Locations {
             while true {
                 let candidate = dir.appendingPathComponent(name)
                 if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path),
-                   isDirectory(candidate.path) {
+                    isDirectory(candidate.path)
+                {
                     return candidate.path
                 }
                 let parent = dir.deletingLastPathComponent()
@@ -43,7 +44,10 @@ enum Locations {
             }
             tried.append("package root above \(start.path)")
         }
-        throw ValidationFailure("cannot find the \(name)/ folder; looked in: \(tried.joined(separator: ", ")). Give it with \(name == "Data" ? "--data" : "--themes") DIR or \(variable)=DIR.")
+        throw ValidationFailure(
+            "cannot find the \(name)/ folder; looked in: \(tried.joined(separator: ", ")). Give it with"
+                + " \(name == "Data" ? "--data" : "--themes") DIR or \(variable)=DIR."
+        )
     }
 
     /// The running executable's path: /proc/self/exe (argv[0] is only "towns" when it was

@@ -10,18 +10,18 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print a view's table (towns by default, with the city's totals) for a period to stdout.",
         discussion: """
-        Formats: text (aligned by display width, with bars), csv (RFC 4180; --bom for spreadsheets), \
-        md (a Markdown table for meeting minutes), json. Markers in cells: ≈ derived, — unknown, \
-        >N lower bound, ! fails a consistency check (see towns check), ▼ behind schedule.
-        """)
+            Formats: text (aligned by display width, with bars), csv (RFC 4180; --bom for spreadsheets), \
+            md (a Markdown table for meeting minutes), json. Markers in cells: ≈ derived, — unknown, \
+            >N lower bound, ! fails a consistency check (see towns check), ▼ behind schedule.
+            """)
 
     enum View: String, ExpressibleByArgument, CaseIterable {
         case towns, types, entities, assessment, province
         var kind: Screen.Kind {
             switch self {
-            case .towns: return .towns
-            case .types: return .types
-            case .entities: return .entities
+            case .towns: return .townList
+            case .types: return .typeList
+            case .entities: return .entityList
             case .assessment: return .assessment
             case .province: return .province
             }
@@ -29,11 +29,16 @@ struct ReportCommand: ParsableCommand {
     }
 
     @OptionGroup var data: DataOptions
-    @Option(name: .long, help: ArgumentHelp("Period id, e.g. 2015-09 (default: the latest with completed figures). --period list lists them.", valueName: "ID"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Period id, e.g. 2015-09 (default: the latest with completed figures). --period list lists them.",
+            valueName: "ID"))
     var period: String?
     @Option(name: .long, help: "What to print: \(View.allCases.map(\.rawValue).joined(separator: ", ")).")
     var view: View = .towns
-    @Option(name: .long, help: "Output format: \(ExportRequest.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        name: .long, help: "Output format: \(ExportRequest.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportRequest.Format = .text
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte-order mark (for spreadsheets).")
     var bom = false
@@ -69,7 +74,8 @@ struct ReportCommand: ParsableCommand {
                 return
             }
             guard let i = dataset.periods.firstIndex(where: { $0.id == period }) else {
-                throw ValidationFailure("no period '\(period)'; periods: \(dataset.periods.map(\.id).joined(separator: ", "))")
+                throw ValidationFailure(
+                    "no period '\(period)'; periods: \(dataset.periods.map(\.id).joined(separator: ", "))")
             }
             state.periodIndex = i
         }
@@ -82,10 +88,13 @@ struct ReportCommand: ParsableCommand {
             // shrink (numbers are never cut) may need more: say so rather than pass it over.
             let needed = ReportText.tableWidth(state, glyphs: glyphs, width: state.width)
             if width < Renderer.minimumWidth || needed > width {
-                printError("towns report: the table is \(needed) columns wide, more than --width \(width) (\(Renderer.minimumWidth) at least; numbers are never cut)")
+                printError(
+                    "towns report: the table is \(needed) columns wide, more than --width \(width)"
+                        + " (\(Renderer.minimumWidth) at least; numbers are never cut)"
+                )
             }
         } else {
-            guard let content = state.content(for: state.screen, glyphs: glyphs) else { return }
+            guard let content = state.content(for: state.screen) else { return }
             text = Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
                                  byteOrderMark: bom, glyphs: glyphs)
         }
@@ -109,7 +118,9 @@ enum ReportText {
     static func title(_ state: AppState) -> String {
         let p = state.period
         let view = Renderer.crumb(state.screen.kind, state)
-        return "\(state.language == .zh ? state.dataset.nameZH : state.dataset.nameEN) — \(view) — \(p?.labelZH ?? "") \(p?.labelEN ?? "") — \(state.tr("单位", "unit")) \(state.dataset.unit)"
+        return
+            "\(state.language == .zh ? state.dataset.nameZH : state.dataset.nameEN) — \(view) —"
+                + " \(p?.labelZH ?? "") \(p?.labelEN ?? "") — \(state.tr("单位", "unit")) \(state.dataset.unit)"
     }
 
     static func legend(_ state: AppState, _ glyphs: Glyphs) -> String {
@@ -119,26 +130,29 @@ enum ReportText {
     /// How wide `table` draws the view's table within `width` columns (more when its columns
     /// cannot shrink to fit).
     static func tableWidth(_ state: AppState, glyphs: Glyphs, width: Int) -> Int {
-        guard let content = state.content(for: state.screen, glyphs: glyphs) else { return 0 }
+        guard let content = state.content(for: state.screen) else { return 0 }
         return TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width).totalWidth
     }
 
     static func table(_ state: AppState, glyphs: Glyphs, width: Int) -> String {
-        guard let content = state.content(for: state.screen, glyphs: glyphs) else { return "" }
+        guard let content = state.content(for: state.screen) else { return "" }
         let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
         let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width)
         let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
         var grid = Grid(width: layout.totalWidth, height: height)
-        table.draw(into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,
-                   layout: layout, rows: content.rows, selection: nil, scroll: 0, summary: content.summary)
+        table.draw(
+            into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,
+            layout: layout, rows: content.rows, selection: nil, scroll: 0, summary: content.summary)
         var out = [title(state), ""]
         out += grid.lines()
         out.append("")
-        out += content.notes
+        out += content.notes.map { $0.text(glyphs) }
         out.append(legend(state, glyphs))
-        if state.screen.kind == .towns {
-            out.append(state.tr("进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
-                                "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`"))
+        if state.screen.kind == .townList {
+            out.append(
+                state.tr(
+                    "进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
+                    "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`"))
         }
         // The grid's lines are sanitised already; the title (the dataset's name, the period's
         // labels) and the notes are data too.
@@ -164,9 +178,14 @@ func loadDataset(_ directory: String) throws -> Dataset {
         // province scale can hold 100,000).
         for issue in failure.issues.prefix(loadProblemsShown) { printError(TerminalText.sanitize(issue.description)) }
         if failure.issues.count > loadProblemsShown {
-            printError("... \(failure.issues.count - loadProblemsShown) more (towns check --data \(directory) lists every one)")
+            printError(
+                "... \(failure.issues.count - loadProblemsShown) more (towns check --data \(directory) lists every one)"
+            )
         }
-        printError("towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after fixing.")
+        printError(
+            "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode):"
+                + " \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after fixing."
+        )
         throw ExitCode(failure.exitCode)
     }
 }

@@ -4,7 +4,10 @@ import TownsCore
 
 /// Options every command shares: where the dataset is.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Dataset folder (default: $TOWNS_DATA, next to the executable, or the package's Data/).", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Dataset folder (default: $TOWNS_DATA, next to the executable, or the package's Data/).", valueName: "DIR"))
     var data: String?
 
     func directory() throws -> String {
@@ -18,11 +21,13 @@ struct Towns: ParsableCommand {
         commandName: "towns",
         abstract: "A terminal dashboard for Zhejiang's characteristic towns (特色小镇).",
         discussion: """
-        With no command, opens the dashboard on the dataset. Data is found by --data, then \
-        $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
-        """,
-        subcommands: [DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self, ConfigCommand.self,
-                      GenerateCommand.self, BenchCommand.self],
+            With no command, opens the dashboard on the dataset. Data is found by --data, then \
+            $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
+            """,
+        subcommands: [
+            DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self, ConfigCommand.self,
+            GenerateCommand.self, BenchCommand.self, MeetingsCommand.self,
+        ],
         defaultSubcommand: DashboardCommand.self)
 
     /// Parses and runs the command. A usage error (an unknown option, a missing argument, a

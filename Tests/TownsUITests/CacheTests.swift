@@ -31,8 +31,8 @@ final class CacheTests: XCTestCase {
             var s = AppState(dataset: dataset, width: 100, height: 30)
             let script: [Action] = [
                 .moveDown, .moveDown, .pageDown, .nextPeriod, .moveDown, .open, .moveDown, .nextPeriod, .back,
-                .resize(width: 80, height: 24), .pageDown, .last, .previousPeriod, .showView(.types), .open, .moveDown,
-                .open, .back, .back, .showView(.entities), .last, .open, .open, .back, .back, .showView(.assessment),
+                .resize(width: 80, height: 24), .pageDown, .last, .previousPeriod, .showView(.typeList), .open, .moveDown,
+                .open, .back, .back, .showView(.entityList), .last, .open, .open, .back, .back, .showView(.assessment),
                 .pageDown, .open, .resize(width: 140, height: 50), .back, .nextView, .nextView, .nextPeriod, .nextPeriod,
                 .nextPeriod, .nextPeriod, .nextPeriod, .nextPeriod, .nextPeriod, .first, .moveDown, .toggleHelp, .toggleHelp,
             ]
@@ -47,8 +47,8 @@ final class CacheTests: XCTestCase {
     func testCachedWidthsAreTheWidthsOfEveryRowOfAShortList() throws {
         // 120 towns: fewer than ViewCache.widthSample, so every row is measured.
         let s = AppState(dataset: Self.dataset, width: 120, height: 30)
-        for kind in [Screen.Kind.towns, .types, .entities, .assessment, .type(2)] {
-            let list = try XCTUnwrap(s.list(for: Screen(kind), glyphs: .unicode))
+        for kind in [Screen.Kind.townList, .typeList, .entityList, .assessment, .townsOfType(2)] {
+            let list = try XCTUnwrap(s.list(for: Screen(kind)))
             let content = list.content
             let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])
             XCTAssertEqual(s.cache.naturalWidths(list, visible: 0..<20), every, "\(kind)")
@@ -61,7 +61,7 @@ final class CacheTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try SyntheticDataset(towns: 900, months: 6, seed: 11).write(to: dir, rules: nil)
         let s = AppState(dataset: try DatasetLoader.load(directory: dir).dataset, width: 200, height: 30)
-        let list = try XCTUnwrap(s.list(for: Screen(.towns), glyphs: .unicode))
+        let list = try XCTUnwrap(s.list(for: Screen(.townList)))
         let content = list.content
         XCTAssertGreaterThan(content.rows.count, ViewCache.widthSample)
         let every = TableLayout.naturalWidths(columns: content.columns, rows: [content.rows.all, content.summary])
@@ -76,8 +76,26 @@ final class CacheTests: XCTestCase {
         }
     }
 
-    func testFindingsAreComputedOnDemandAndComplete() throws {
-        let s = AppState(dataset: Self.dataset)
-        XCTAssertEqual(s.findings, Checker(dataset: Self.dataset).run())
+    /// The findings are the dataset's (a fresh checker finds the same), shared by the states
+    /// made from one another, made anew for reloaded data, and the city-totals page shows
+    /// every finding about the city's totals.
+    func testFindingsAreComputedOnceAndComplete() throws {
+        let bundled = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        let s = AppState(dataset: bundled, width: 120, height: 200)
+        let fresh = Checker(dataset: bundled).run()
+        XCTAssertFalse(fresh.isEmpty)
+        XCTAssertEqual(s.findings, fresh)
+        let moved = apply(s, .moveDown, .nextPeriod, .showView(.typeList))
+        XCTAssertTrue(moved.facts === s.facts, "one facts object per dataset")
+        var changed = bundled
+        changed.totals[FigureKey(.completionRate, "2015-09")] = Figure(quantity: .exact(Decimal(string: "42.0")!, decimals: 1),
+                                                                      provenance: .reported(source: "paper", at: nil, quote: nil, note: nil))
+        let r = reloaded(s, with: changed)
+        XCTAssertEqual(r.findings, Checker(dataset: changed).run())
+        XCTAssertNotEqual(r.findings, fresh, "the reloaded data's findings, not the old ones")
+        let page = screen(apply(s, .last, .moveDown, .open)).joined(separator: "\n")
+        let city = fresh.filter { $0.townID == nil }
+        XCTAssertFalse(city.isEmpty)
+        for f in city { XCTAssertTrue(page.contains(String(f.subject.prefix(20))), "\(f.subject) on the city-totals page") }
     }
 }

@@ -8,11 +8,11 @@ final class FindAndOrderTests: XCTestCase {
     let keys = KeyMap.standard
 
     func type(_ state: AppState, _ text: String) -> AppState {
-        text.reduce(state) { handle($0, .char($1), keyMap: keys) }
+        text.reduce(state) { handle($0, .char($1)) }
     }
 
     func selectedTown(_ s: AppState) -> String? {
-        guard let c = s.content(for: s.screen), case let .town(id)? = c.targets[s.screen.selection] else { return nil }
+        guard let c = s.content(for: s.screen), case let .townPage(id)? = c.targets[s.screen.selection] else { return nil }
         return id
     }
 
@@ -21,37 +21,37 @@ final class FindAndOrderTests: XCTestCase {
                               ("jiashan", "jiashan"), ("nhjj", "nanhu"), ("Fund", "nanhu"), ("桐乡", "tongxiang"),
                               ("皮革城", "haining"), ("pgc", "haining")] {
             var s = try bundledState()
-            s = handle(s, .char("/"), keyMap: keys)
+            s = handle(s, .char("/"))
             s = type(s, query)
             XCTAssertEqual(selectedTown(s), town, "query \(query)")
-            s = handle(s, .enter, keyMap: keys)
+            s = handle(s, .enter)
             XCTAssertEqual(s.search, SearchState(query: query, editing: false))
         }
     }
 
     func testSearchNextPreviousHighlightAndCancel() throws {
         var s = try bundledState()
-        s = type(handle(s, .char("/"), keyMap: keys), "xiaozhen")   // every town's name ends in 小镇
+        s = type(handle(s, .char("/")), "xiaozhen")   // every town's name ends in 小镇
         XCTAssertEqual(s.screen.selection, 0)
-        s = handle(s, .enter, keyMap: keys)
-        s = handle(s, .char("n"), keyMap: keys)
+        s = handle(s, .enter)
+        s = handle(s, .char("n"))
         XCTAssertEqual(s.screen.selection, 1)
-        s = handle(s, .char("N"), keyMap: keys)
-        s = handle(s, .char("N"), keyMap: keys)
+        s = handle(s, .char("N"))
+        s = handle(s, .char("N"))
         XCTAssertEqual(s.screen.selection, 4, "wraps backwards")
         let grid = Renderer(theme: .monochrome).render(s)
         XCTAssertEqual(grid[1, 5].style, Theme.monochrome.style(.match), "a matching row's name is highlighted")
         // Esc while typing returns to where the search began.
         s = apply(try bundledState(), .moveDown)
-        s = type(handle(s, .char("/"), keyMap: keys), "haiyan")
+        s = type(handle(s, .char("/")), "haiyan")
         XCTAssertEqual(s.screen.selection, 4)
-        s = handle(s, .escape, keyMap: keys)
+        s = handle(s, .escape)
         XCTAssertNil(s.search)
         XCTAssertEqual(s.screen.selection, 1)
         // Wide input (typed Chinese through get_wch) arrives as .char.
-        s = type(handle(try bundledState(), .char("/"), keyMap: keys), "嘉善")
+        s = type(handle(try bundledState(), .char("/")), "嘉善")
         XCTAssertEqual(selectedTown(s), "jiashan")
-        s = type(handle(try bundledState(), .char("/"), keyMap: keys), "zzzz")
+        s = type(handle(try bundledState(), .char("/")), "zzzz")
         XCTAssertEqual(s.message, "没有匹配「zzzz」")
     }
 
@@ -59,39 +59,39 @@ final class FindAndOrderTests: XCTestCase {
         var s = try bundledState(period: "2015-09")
         s = runCommandLine(s, "sort 完成率 desc")
         var order = s.content(for: s.screen)!.targets.map { target -> String in
-            if case let .town(id)? = target { return id }; return "?"
+            if case let .townPage(id)? = target { return id }; return "?"
         }
         XCTAssertEqual(order, ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"], "92.7 72.9 23.5 20.7 then unknown")
         s = runCommandLine(s, "sort 完成率 asc")
-        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        order = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(order, ["haiyan", "nanhu", "haining", "tongxiang", "jiashan"], "unknown last ascending too")
         // Stable: towns with the same type keep the data's order.
         s = runCommandLine(s, "sort 类型")
-        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        order = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(order, ["haining", "tongxiang", "jiashan", "nanhu", "haiyan"])
         // Plans: Haining ≈18.60 and Nanhu ≈14.98 known, the rest unknown, last, in data order.
         s = runCommandLine(s, "sort 年计划 desc")
-        order = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        order = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(order, ["haining", "nanhu", "tongxiang", "jiashan", "haiyan"])
         XCTAssertTrue(screen(s)[3].contains("年计划▼"), "the sorted column is marked: \(screen(s)[3])")
     }
 
     func testSortKeysCycleAndReverse() throws {
         var s = try bundledState()
-        s = handle(s, .char("s"), keyMap: keys)
+        s = handle(s, .char("s"))
         XCTAssertEqual(s.screen.sortColumn, 0)
         XCTAssertTrue(screen(s)[3].contains("小镇▲"))
-        s = handle(s, .char("S"), keyMap: keys)
+        s = handle(s, .char("S"))
         XCTAssertTrue(s.screen.sortDescending)
         XCTAssertTrue(screen(s)[3].contains("小镇▼"))
         // Names sort by pinyin: hai-ning, hai-yan, jia-shan, nan-hu, tong-xiang (reversed here).
-        let names = s.content(for: s.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+        let names = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(names, ["tongxiang", "nanhu", "jiashan", "haiyan", "haining"])
     }
 
     func testFiltersAndTheirTotals() throws {
         var s = try bundledState(period: "2015-09")
-        s = handle(s, .char("b"), keyMap: keys)
+        s = handle(s, .char("b"))
         var lines = screen(s)
         let names = ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇", "嘉善巧克力甜蜜小镇", "南湖基金小镇", "海盐核电小镇"]
         let rows = lines.filter { l in names.contains { l.contains($0) } }
@@ -101,7 +101,7 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertFalse(lines.contains { $0.contains("全市报告") }, "the city's reported total is not a filtered total")
         let subtotal = lines.first { $0.contains("小计（筛选后，已知）") }!
         XCTAssertTrue(subtotal.contains("17.08"), "13.56 + 3.52 over the filtered towns: \(subtotal)")
-        s = handle(s, .char("c"), keyMap: keys)
+        s = handle(s, .char("c"))
         lines = screen(s)
         XCTAssertTrue(lines.contains { $0.contains("全市报告") })
         XCTAssertEqual(s.filter, TownFilter())
@@ -109,13 +109,13 @@ final class FindAndOrderTests: XCTestCase {
                                 ("filter stage creation", ["haining", "tongxiang", "jiashan", "nanhu", "haiyan"]),
                                 ("filter stage named", [])] {
             let f = runCommandLine(try bundledState(), cmd)
-            let ids = f.content(for: f.screen)!.targets.map { if case let .town(id)? = $0 { return id }; return "?" }
+            let ids = f.content(for: f.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
             XCTAssertEqual(ids, expected, cmd)
         }
         let partial = runCommandLine(try bundledState(), "filter county 海宁")
         XCTAssertEqual(partial.filter.county, "海宁市", "a unique start of a county's name is enough")
         XCTAssertEqual(runCommandLine(try bundledState(), "period 2015-8").period?.id, "2015-08")
-        XCTAssertEqual(runCommandLine(try bundledState(), "VIEW types").screen.kind, .types)
+        XCTAssertEqual(runCommandLine(try bundledState(), "VIEW types").screen.kind, .typeList)
         let p = runCommandLine(try bundledState(), "filter problem uneven-progress")
         XCTAssertEqual(p.content(for: p.screen)!.rows.count, 0, "no source flags a town with a problem")
         XCTAssertEqual(runCommandLine(try bundledState(), "filter county 杭州").message, "没有县「杭州」")
@@ -123,40 +123,46 @@ final class FindAndOrderTests: XCTestCase {
 
     func testCommandLineCompletionHistoryAndErrors() throws {
         var s = try bundledState()
-        s = handle(s, .char(":"), keyMap: keys)
+        s = handle(s, .char(":"))
         s = type(s, "vi")
-        s = handle(s, .tab, keyMap: keys)
+        s = handle(s, .tab)
         XCTAssertEqual(s.commandLine?.text, "view")
         s = type(s, " ty")
-        s = handle(s, .tab, keyMap: keys)
+        s = handle(s, .tab)
         XCTAssertEqual(s.commandLine?.text, "view types")
-        s = handle(s, .enter, keyMap: keys)
-        XCTAssertEqual(s.screen.kind, .types)
+        s = handle(s, .enter)
+        XCTAssertEqual(s.screen.kind, .typeList)
         XCTAssertNil(s.commandLine)
-        s = handle(s, .char(":"), keyMap: keys)
-        s = handle(s, .up, keyMap: keys)
+        s = handle(s, .char(":"))
+        s = handle(s, .up)
         XCTAssertEqual(s.commandLine?.text, "view types", "history")
-        s = handle(s, .escape, keyMap: keys)
+        s = handle(s, .escape)
         XCTAssertNil(s.commandLine)
         s = runCommandLine(s, "frobnicate")
         XCTAssertTrue(s.message!.hasPrefix("未知命令「frobnicate」"), s.message!)
         s = runCommandLine(s, "town hyhd")
-        XCTAssertEqual(s.screen.kind, .town("haiyan"))
+        XCTAssertEqual(s.screen.kind, .townPage("haiyan"))
         XCTAssertEqual(s.stack.count, 2)
         s = runCommandLine(s, "period 2015-08")
         XCTAssertEqual(s.period?.id, "2015-08")
         s = runCommandLine(s, "lang en")
         XCTAssertEqual(s.language, .en)
-        s = runCommandLine(s, "export md minutes.md")
-        XCTAssertEqual(s.pendingExport, nil, "a town page has no table to export")
-        s = runCommandLine(apply(s, .back), "export md minutes.md")
-        XCTAssertEqual(s.pendingExport, ExportRequest(format: .md, path: "minutes.md"))
+        let refused = runCommandLineEffects(s, "export md minutes.md")
+        s = refused.state
+        XCTAssertEqual(refused.effects, [], "a town page has no table to export")
+        let asked = runCommandLineEffects(apply(s, .back), "export md minutes.md")
+        XCTAssertEqual(asked.effects, [.export(ExportRequest(format: .md, path: "minutes.md"))])
     }
 
     func runCommandLine(_ state: AppState, _ text: String) -> AppState {
-        var s = handle(state, .char(":"), keyMap: keys)
+        runCommandLineEffects(state, text).state
+    }
+
+    /// The state after typing `:` `text` Enter, and the effects Enter asked for.
+    func runCommandLineEffects(_ state: AppState, _ text: String) -> (state: AppState, effects: [Effect]) {
+        var s = handle(state, .char(":"))
         s = type(s, text)
-        return handle(s, .enter, keyMap: keys)
+        return step(s, route(.enter, in: s))
     }
 
     func testExportFormatsParseBackToTheView() throws {
@@ -164,7 +170,7 @@ final class FindAndOrderTests: XCTestCase {
         s = runCommandLine(s, "sort 完成率 desc")
         let content = s.content(for: s.screen)!
         let shown = content.rows.map { row in row.cells.compactMap { cell -> String? in
-            if case let .text(t, _) = cell { return t.trimmingCharacters(in: .whitespaces) }; return nil } }
+            if case let .text(t, _) = cell { return t.text(.unicode).trimmingCharacters(in: .whitespaces) }; return nil } }
         // CSV: BOM, CRLF, fields as shown, in the view's order.
         let csv = Export.render(content, format: .csv, title: "t", legend: "l", byteOrderMark: true)
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}小镇,"))
@@ -197,7 +203,7 @@ final class FindAndOrderTests: XCTestCase {
 
     func testEnglishInterfaceAndNames() throws {
         var s = try bundledState(width: 120, height: 40, period: "2015-09")
-        s = handle(s, .char("L"), keyMap: keys)
+        s = handle(s, .char("L"))
         XCTAssertEqual(s.language, .en)
         let lines = screen(s)
         let text = lines.joined(separator: "\n")
@@ -216,13 +222,14 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertTrue(detail.contains("derived: completed 2015 Jan-Aug 9.3 / completion 50% = 18.60"))
         XCTAssertFalse(detail.contains("报告 reported"))
         // Search still finds Chinese and pinyin in English mode.
-        s = type(handle(s, .char("/"), keyMap: keys), "海盐")
+        s = type(handle(s, .char("/")), "海盐")
         XCTAssertEqual(selectedTown(s), "haiyan")
     }
 
     func testExportRejectsAnUnknownFormatAndDropsSortMarksAndBars() throws {
-        var s = runCommandLine(try bundledState(), "export xlsx")
-        XCTAssertNil(s.pendingExport)
+        let refused = runCommandLineEffects(try bundledState(), "export xlsx")
+        var s = refused.state
+        XCTAssertEqual(refused.effects, [])
         XCTAssertEqual(s.message, "没有导出格式「xlsx」：text csv md json")
         s = runCommandLine(try bundledState(period: "2015-09"), "sort 完成率 desc")
         let csv = Export.render(s.content(for: s.screen)!, format: .csv, title: "t", legend: "l")
@@ -269,7 +276,9 @@ final class ConfigAndMouseTests: XCTestCase {
 
     func testKeyHintsFollowTheKeyMap() throws {
         let (map, _) = KeyMap.standard.applying([KeyMap.Rebinding(action: "quit", keys: ["Q"], location: "c:1")])
-        let last = Renderer(theme: .monochrome, keyMap: map).render(try bundledState()).lines().last!
+        var state = try bundledState()
+        state.keyMap = map
+        let last = Renderer(theme: .monochrome).render(state).lines().last!
         XCTAssertTrue(last.contains("Q 退出") && !last.contains("q 退出"), last)
     }
 
@@ -297,11 +306,11 @@ final class ConfigAndMouseTests: XCTestCase {
         s = update(s, .mouse(MouseEvent(kind: .wheelUp, x: 5, y: 10)))
         XCTAssertEqual(s.screen.selection, 0)
         s = update(s, .mouse(MouseEvent(kind: .doubleClick, x: 5, y: body.y + 1 + 4)))
-        XCTAssertEqual(s.screen.kind, .town("haiyan"))
+        XCTAssertEqual(s.screen.kind, .townPage("haiyan"))
         s = update(s, .back)
         let tab = Renderer.tabs(s)[2].columns
         s = update(s, .mouse(MouseEvent(kind: .click, x: tab.lowerBound + 1, y: 1)))
-        XCTAssertEqual(s.screen.kind, .entities)
+        XCTAssertEqual(s.screen.kind, .entityList)
         let below = update(s, .mouse(MouseEvent(kind: .click, x: 5, y: 28)))
         XCTAssertEqual(below.screen.selection, s.screen.selection, "a click outside the rows changes nothing")
     }

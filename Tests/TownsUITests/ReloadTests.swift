@@ -21,9 +21,9 @@ final class ReloadTests: XCTestCase {
     func testStackSelectionAndPeriodCarryOver() throws {
         // Types view, type 1's towns, second town selected, its page open and scrolled; Jan-Sep.
         var s = try bundledState(width: 100, height: 20, period: "2015-09")
-        s = apply(s, .showView(.types), .open, .moveDown, .open, .moveDown, .moveDown)
+        s = apply(s, .showView(.typeList), .open, .moveDown, .open, .moveDown, .moveDown)
         let before = s.stack
-        XCTAssertEqual(before.map(\.kind), [.types, .type(1), .town("tongxiang")])
+        XCTAssertEqual(before.map(\.kind), [.typeList, .townsOfType(1), .townPage("tongxiang")])
         XCTAssertEqual(before[1].selection, 1)
         XCTAssertEqual(before[2].scroll, 2)
         s.dataChangedAt = "10:00:00"
@@ -63,23 +63,23 @@ final class ReloadTests: XCTestCase {
         var d = try bundled()
         d.towns.removeAll { $0.id == "nanhu" || $0.id == "haiyan" }
         var r = reloaded(s, with: d)
-        XCTAssertEqual(r.stack.map(\.kind), [.towns])
+        XCTAssertEqual(r.stack.map(\.kind), [.townList])
         XCTAssertEqual(r.screen.selection, 2)
 
         // A town's page whose town is gone: back to the list above it.
-        s = apply(try bundledState(period: "2015-09"), .showView(.entities), .open, .open)
-        XCTAssertEqual(s.stack.map(\.kind), [.entities, .entity("haining-leather-city"), .town("haining")])
+        s = apply(try bundledState(period: "2015-09"), .showView(.entityList), .open, .open)
+        XCTAssertEqual(s.stack.map(\.kind), [.entityList, .townsOfEntity("haining-leather-city"), .townPage("haining")])
         d = try bundled()
         d.towns.removeAll { $0.id == "haining" }
         r = reloaded(s, with: d)
-        XCTAssertEqual(r.stack.map(\.kind), [.entities, .entity("haining-leather-city")])
+        XCTAssertEqual(r.stack.map(\.kind), [.entityList, .townsOfEntity("haining-leather-city")])
         XCTAssertEqual(r.screen.selection, 0, "the entity now has no towns: selection 0")
 
         // Everything below a gone entity is left too.
         d = try bundled()
         d.entities.removeAll { $0.id == "haining-leather-city" }
         r = reloaded(s, with: d)
-        XCTAssertEqual(r.stack.map(\.kind), [.entities])
+        XCTAssertEqual(r.stack.map(\.kind), [.entityList])
     }
 
     func testAPeriodGoneFallsBackToTheLatestNotAfterIt() throws {

@@ -37,7 +37,7 @@ final class ScaleTests: XCTestCase {
         for period in [0, 5, Self.dataset.periods.count - 1] {
             var s = AppState(dataset: Self.dataset)
             s.periodIndex = period
-            let content = try XCTUnwrap(s.listContent(.towns))
+            let content = try XCTUnwrap(s.listContent(.townList))
             XCTAssertNotNil(content.sortKey)
             let rows = content.rows.all
             for column in content.columns.indices {
@@ -88,7 +88,7 @@ final class ScaleTests: XCTestCase {
     /// The byte search finds what matching each row's terms as text finds.
     func testSearchMatchesAreTheRowsWhoseTermsMatch() throws {
         var s = AppState(dataset: Self.dataset)
-        let content = try XCTUnwrap(s.listContent(.towns))
+        let content = try XCTUnwrap(s.listContent(.townList))
         let names = Self.dataset.towns.prefix(40).flatMap { [$0.nameZH, $0.countyEN] }
         let queries = ["h", "xiao", "HAI", "zx", "镇", "小 镇", "杭州", "qzz", "nothing-like-this"] + names.map { String($0.prefix(2)) }
         for query in queries {
@@ -135,7 +135,7 @@ final class ScaleTests: XCTestCase {
         var s = AppState(dataset: Self.dataset, width: 120, height: 30)
         var cold = s
         for action in [Action.nextPeriod, .startSearch, .searchKey(.char("x")), .searchKey(.enter), .nextPeriod, .sortNextColumn,
-                       .previousPeriod, .showView(.entities), .moveDown, .nextPeriod, .showView(.assessment), .previousPeriod] {
+                       .previousPeriod, .showView(.entityList), .moveDown, .nextPeriod, .showView(.assessment), .previousPeriod] {
             s.warm()
             s = update(s, action)
             cold = update(AppState.rebuilt(cold), action)
@@ -150,8 +150,8 @@ final class ScaleTests: XCTestCase {
         let renderer = Renderer(theme: .monochrome)
         var s = AppState(dataset: Self.dataset, width: 120, height: 30)
         let group = DispatchGroup()
-        let actions: [Action] = [.nextPeriod, .nextPeriod, .showView(.types), .showView(.towns), .startSearch, .searchKey(.char("z")),
-                                 .searchKey(.enter), .sortNextColumn, .previousPeriod, .showView(.entities), .moveDown, .open,
+        let actions: [Action] = [.nextPeriod, .nextPeriod, .showView(.typeList), .showView(.townList), .startSearch, .searchKey(.char("z")),
+                                 .searchKey(.enter), .sortNextColumn, .previousPeriod, .showView(.entityList), .moveDown, .open,
                                  .back, .showView(.assessment), .nextPeriod, .toggleBehindFilter, .previousPeriod]
         for action in actions {
             let now = s
@@ -171,7 +171,7 @@ final class ScaleTests: XCTestCase {
         var s = AppState(dataset: Self.dataset, width: 120, height: 30)
         do {
             var old = AppState(dataset: Self.dataset, width: 120, height: 30)
-            for action in [Action.nextPeriod, .showView(.types), .showView(.entities), .showView(.assessment), .showView(.towns),
+            for action in [Action.nextPeriod, .showView(.typeList), .showView(.entityList), .showView(.assessment), .showView(.townList),
                            .sortNextColumn, .startSearch, .searchKey(.char("x"))] {
                 old = update(old, action)
                 _ = Renderer(theme: .monochrome).render(old)
@@ -193,7 +193,7 @@ final class ScaleTests: XCTestCase {
         var s = AppState(dataset: Self.dataset, width: 100, height: 30)
         let rows = 0..<Renderer.visibleRows(s)
         func widths(_ state: AppState) throws -> [Int?] {
-            let list = try XCTUnwrap(state.list(for: state.screen, glyphs: .unicode))
+            let list = try XCTUnwrap(state.list(for: state.screen))
             return TableLayout(columns: list.content.columns, naturalWidths: state.cache.naturalWidths(list, visible: rows), width: 100).widths
         }
         let unsorted = try widths(s)

@@ -1,0 +1,74 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a meeting could not start or be joined. Each message is bilingual and names the file.
+public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A meeting name that is empty, too long, or holds a character other than letters, digits,
+    /// `-`, `_` and `.` (or starts with `.`).
+    case invalidName(String)
+    /// The socket's path is longer than a Unix-domain address holds (107 bytes).
+    case pathTooLong(String)
+    /// The meetings folder is not a folder (or is a symbolic link).
+    case notAFolder(String)
+    /// The meetings folder belongs to another user (not root): that user could replace sockets.
+    case folderOwnedByOther(path: String, owner: String)
+    /// The meetings folder is writable by others (group or world) without the sticky bit.
+    case folderWritable(path: String, mode: String)
+    /// The meeting's socket path holds something other than a socket (it is left alone).
+    case notASocket(String)
+    /// A meeting of this name is open: its presenter answers on the socket.
+    case meetingOpen(name: String, socket: String)
+    /// No meeting of this name in the folder (no socket, or nothing answers on it).
+    case noMeeting(name: String, folder: String)
+    /// This user may not connect to the socket (EACCES: not in the meeting's group).
+    case notAllowed(String)
+    /// The group is not known to the user database.
+    case unknownGroup(String)
+    /// The presenter is not a member of the group it asked for (`--group`).
+    case notInGroup(String)
+    /// A system call failed: the call and errno.
+    case system(String, errno: Int32)
+    /// The presenter's socket answered with someone other than the user it claims to be.
+    case presenterMismatch(claimed: String, actual: String)
+
+    /// Bilingual, naming the file.
+    public var description: String {
+        switch self {
+        case .invalidName(let name):
+            return "会议名称无效：“\(name)”（只能用字母、数字、- _ .，不以 . 开头，最多 64 字节） / "
+                + "invalid meeting name '\(name)' "
+                + "(letters, digits, - _ . only, not starting with '.', at most 64 bytes)"
+        case .pathTooLong(let path):
+            return "会议套接字路径过长（最多 107 字节）：\(path) / meeting socket path too long (at most 107 bytes): \(path)"
+        case .notAFolder(let path):
+            return "会议目录不是目录（或是符号链接）：\(path) / meetings folder is not a folder (or is a symbolic link): \(path)"
+        case .folderOwnedByOther(let path, let owner):
+            return "会议目录属于其他用户 \(owner)，拒绝使用：\(path) / meetings folder \(path) belongs to another user (\(owner)); "
+                + "refused (set TOWNS_MEETINGS to a folder of your own)"
+        case .folderWritable(let path, let mode):
+            return "会议目录他人可写且无粘滞位（\(mode)），拒绝使用：\(path) / meetings folder \(path) is writable by others "
+                + "without the sticky bit (mode \(mode)); refused (chmod +t or chmod go-w)"
+        case .notASocket(let path):
+            return "会议套接字路径上不是套接字，未改动：\(path) / not a socket, left alone: \(path)"
+        case .meetingOpen(let name, let socket):
+            return "会议“\(name)”已在进行（\(socket) 有主持人应答），请换一个名称 / a meeting named '\(name)' is open "
+                + "(its presenter answers on \(socket)); choose another name"
+        case .noMeeting(let name, let folder):
+            return "没有名为“\(name)”的会议（\(folder)） / no meeting named '\(name)' in \(folder)"
+        case .notAllowed(let socket):
+            return "无权加入会议（不在会议的用户组中）：\(socket) / not allowed to join (not in the meeting's group): \(socket)"
+        case .unknownGroup(let group):
+            return "未知的用户组：\(group) / unknown group: \(group)"
+        case .notInGroup(let group):
+            return "你不在用户组 \(group) 中，不能以它主持会议 / you are not in group \(group): cannot present to it"
+        case .system(let call, let code):
+            let reason = String(cString: strerror(code))
+            return "系统调用失败：\(call)：\(reason) / system call failed: \(call): \(reason)"
+        case .presenterMismatch(let claimed, let actual):
+            return "会议主持人自称 \(claimed)，实为 \(actual)，已断开 / the presenter says it is \(claimed) but is \(actual); "
+                + "disconnected"
+        }
+    }
+}

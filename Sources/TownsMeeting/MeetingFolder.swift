@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folder where meetings' sockets (`NAME.sock`) and descriptions (`NAME.json`) live.
+///
+/// Default: `$TOWNS_MEETINGS` if set; else `/tmp/towns-meetings-UID-GID`, one folder per
+/// presenter and group, created by the presenter with mode 0750 and the meeting's group: the
+/// group may list and join, nobody else may write into it, so no one can replace a socket.
+/// Followers look in `$TOWNS_MEETINGS`, else in every `/tmp/towns-meetings-*` they can read.
+///
+/// A folder is refused (``MeetingError``) if it is a symbolic link or not a folder, belongs to
+/// another user than the presenter or root, or is writable by group or world without the sticky
+/// bit (a shared `$TOWNS_MEETINGS` made by an administrator: `install -d -m 3770 -g towns DIR`).
+public struct MeetingFolder: Sendable, Equatable {
+    /// The folder's path.
+    public let path: String
+
+    /// The folder at `path`, not checked.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The environment variable naming a shared folder.
+    public static let environmentVariable = "TOWNS_MEETINGS"
+    /// The prefix of the default folders under `/tmp`.
+    public static let defaultPrefix = "/tmp/towns-meetings-"
+
+    /// Where a presenter `uid` with group `gid` puts its meetings.
+    public static func presenterFolder(
+        uid: uid_t = geteuid(), gid: gid_t, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> MeetingFolder {
+        if let shared = environment[environmentVariable], !shared.isEmpty { return MeetingFolder(path: shared) }
+        return MeetingFolder(path: "\(defaultPrefix)\(uid)-\(gid)")
+    }
+
+    /// Where followers look: `$TOWNS_MEETINGS`, else every `/tmp/towns-meetings-UID-GID` folder
+    /// that passes ``check(owner:)`` for the UID its name gives (another user's folder made to
+    /// look like a presenter's is skipped).
+    public static func followerFolders(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                       prefix defaultPrefix: String = defaultPrefix) -> [MeetingFolder] {
+        if let shared = environment[environmentVariable], !shared.isEmpty { return [MeetingFolder(path: shared)] }
+        let parent = (defaultPrefix as NSString).deletingLastPathComponent
+        let prefix = (defaultPrefix as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        return names.sorted().compactMap { name in
+            let owner = name.dropFirst(prefix.count).split(separator: "-").first ?? ""
+            guard name.hasPrefix(prefix), let uid = uid_t(owner) else { return nil }
+            let folder = MeetingFolder(path: parent + "/" + name)
+            return (try? folder.check(owner: uid)) == nil ? nil : folder
+        }
+    }
+
+    /// Creates the folder if missing (mode 0750, group `gid`), then checks it.
+    /// - Throws: ``MeetingError`` when it cannot be made or is refused by ``check(owner:)``.
+    public func prepare(owner uid: uid_t = geteuid(), group gid: gid_t) throws {
+        if mkdir(path, 0o750) == 0 {
+            // A new folder of ours: the meeting's group, and the mode whatever the umask.
+            guard chown(path, uid_t.max, gid) == 0 else { throw MeetingError.system("chown \(path)", errno: errno) }
+            guard chmod(path, 0o750) == 0 else { throw MeetingError.system("chmod \(path)", errno: errno) }
+        } else if errno != EEXIST {
+            throw MeetingError.system("mkdir \(path)", errno: errno)
+        }
+        try check(owner: uid)
+    }
+
+    /// Refuses a folder that is a symbolic link or no folder, belongs to neither `uid` nor root,
+    /// or is group- or world-writable without the sticky bit.
+    public func check(owner uid: uid_t = geteuid()) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw MeetingError.system("lstat \(path)", errno: errno) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw MeetingError.notAFolder(path) }
+        guard info.st_uid == uid || info.st_uid == 0 else {
+            let owner = MeetingUsers.name(of: info.st_uid) ?? "uid \(info.st_uid)"
+            throw MeetingError.folderOwnedByOther(path: path, owner: owner)
+        }
+        let othersWrite = info.st_mode & (S_IWGRP | S_IWOTH) != 0
+        if othersWrite && info.st_mode & S_ISVTX == 0 {
+            throw MeetingError.folderWritable(path: path, mode: String(info.st_mode & 0o7777, radix: 8))
+        }
+    }
+
+    /// The socket of meeting `name`: `PATH/NAME.sock`.
+    public func socketPath(_ name: String) -> String { "\(path)/\(name).sock" }
+    /// The description of meeting `name`: `PATH/NAME.json`.
+    public func descriptionPath(_ name: String) -> String { "\(path)/\(name).json" }
+
+    /// Refuses a name that could not be a file name of its own here (see ``MeetingError/invalidName(_:)``).
+    public static func validate(name: String) throws {
+        let allowed = name.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        }
+        guard !name.isEmpty, name.utf8.count <= 64, !name.hasPrefix("."), allowed else {
+            throw MeetingError.invalidName(name)
+        }
+    }
+}

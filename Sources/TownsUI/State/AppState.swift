@@ -1,0 +1,157 @@
+import TownsCore
+
+/// Everything a frame is drawn from: what the user did (`session`, a plain value), what the
+/// dataset implies (`facts`, shared by reference, one per dataset), what has been worked out
+/// from both (`cache`, the memo of lists and pages), the screen size and the data's status.
+/// Only `update(_:_:)` changes it, so every key press is a unit test: state in, action,
+/// state out (and the effects the front end performs, `step`).
+public struct AppState: Sendable {
+    /// What the dataset implies; replaced as a whole when the data reloads.
+    public private(set) var facts: Facts
+    /// Lists, pages and tables worked out so far for `facts`; shared by the states `update`
+    /// makes, made anew with new facts.
+    var cache = ViewCache()
+    /// What the user did.
+    public var session: Session
+    /// Screen size in cells (columns, rows).
+    public var width: Int
+    public var height: Int
+    /// When the data shown last changed, as the clock shows it (`14:02:11`, or a date and
+    /// time when not today); shown in the title as `数据更新 14:02:11`. Set by whoever loads
+    /// the data (the view reads no files); nil: not shown.
+    public var dataChangedAt: String?
+    /// Why changed data files were not reloaded (the first error, `FILE:LINE: field: problem`);
+    /// shown on the status line, as a warning, until a reload succeeds. The data shown is
+    /// the last that loaded.
+    public var reloadProblem: String?
+    /// The themes the front end can draw, by name (`Renderer.themes`, in the same order).
+    public var themeNames: [String] = ["default"]
+    /// The key bindings: what `handle` maps keys with, and what the hint line and the help name.
+    public var keyMap: KeyMap = .standard
+    /// Effects asked for by the action being applied; `step` hands them out.
+    var outbox: [Effect] = []
+
+    /// The top views Tab cycles through.
+    public static let topViews: [Screen.Kind] = [.townList, .typeList, .entityList, .assessment, .province]
+
+    /// A state showing the towns view for the latest period in which some town has a
+    /// completion rate or an exact completed amount (Jiaxing: Jan-Sep 2015, not the full year,
+    /// for which only lower bounds are known), else the latest with any completed figure, else
+    /// the latest period.
+    public init(dataset: Dataset, width: Int = 80, height: Int = 24) {
+        self.init(facts: Facts(dataset: dataset), width: width, height: height)
+    }
+
+    /// A state for `facts` (made once per dataset), opening as `init(dataset:)` says.
+    public init(facts: Facts, width: Int = 80, height: Int = 24) {
+        self.facts = facts
+        self.width = width
+        self.height = height
+        let dataset = facts.dataset
+        let withTownProgress = dataset.periods.indices.last { i in
+            let id = dataset.periods[i].id
+            return dataset.towns.contains {
+                $0.figures[FigureKey(.completionRate, id)]?.quantity.exactValue != nil
+                    || $0.figures[FigureKey(.completed, id)]?.quantity.exactValue != nil
+            }
+        }
+        let withCompletion =
+            withTownProgress
+            ?? dataset.periods.indices.last { i in
+                let id = dataset.periods[i].id
+                return dataset.totals[FigureKey(.completed, id)] != nil
+                    || dataset.towns.contains {
+                        $0.figures[FigureKey(.completed, id)] != nil
+                            || $0.figures[FigureKey(.completionRate, id)] != nil
+                    }
+            }
+        let index = withCompletion ?? max(0, dataset.periods.count - 1)
+        self.session = Session(periodID: dataset.periods.indices.contains(index) ? dataset.periods[index].id : nil)
+    }
+
+    /// This state with new facts (the data reloaded): the session kept whole, the memo new.
+    func replacingFacts(_ facts: Facts) -> AppState {
+        var s = self
+        s.facts = facts
+        s.cache = ViewCache()
+        return s
+    }
+
+    public var dataset: Dataset { facts.dataset }
+    public var metrics: Metrics { facts.metrics }
+    var checker: Checker { facts.checker }
+    public var searchIndex: SearchIndex { facts.searchIndex }
+    /// Consistency findings (`Checker`), computed once per dataset, the first time they are
+    /// asked for (the views need only a few of them, found without running every check: `flagged`).
+    public var findings: [Finding] { facts.findings }
+
+    public var screen: Screen {
+        get { session.stack[session.stack.count - 1] }
+        set { session.stack[session.stack.count - 1] = newValue }
+    }
+
+    /// Index into `dataset.periods` of the period shown (0 when there is none).
+    public var periodIndex: Int {
+        get { session.periodID.flatMap { facts.periodPositions[$0] } ?? 0 }
+        set { if dataset.periods.indices.contains(newValue) { session.periodID = dataset.periods[newValue].id } }
+    }
+
+    /// The period shown, or nil for a dataset with no periods.
+    public var period: Period? {
+        session.periodID.flatMap { facts.periodPositions[$0] }.map { dataset.periods[$0] }
+    }
+
+    /// Index of the theme drawn in `themeNames` (0 when its name is not among them).
+    public var themeIndex: Int {
+        get { themeNames.firstIndex(of: session.themeName) ?? 0 }
+        set { if themeNames.indices.contains(newValue) { session.themeName = themeNames[newValue] } }
+    }
+
+    /// The status line's message (`session.flash`); set here, it is information.
+    public var message: String? {
+        get { session.flash?.text }
+        set { session.flash = newValue.map { Flash($0) } }
+    }
+
+    // The session's parts, by their old names (the views and `update` read them so).
+    public var stack: [Screen] {
+        get { session.stack }
+        set { session.stack = newValue }
+    }
+    public var showHelp: Bool {
+        get { session.showHelp }
+        set { session.showHelp = newValue }
+    }
+    public var helpScroll: Int {
+        get { session.helpScroll }
+        set { session.helpScroll = newValue }
+    }
+    public var filter: TownFilter {
+        get { session.filter }
+        set { session.filter = newValue }
+    }
+    public var search: SearchState? {
+        get { session.search }
+        set { session.search = newValue }
+    }
+    public var searchOrigin: Int {
+        get { session.searchOrigin }
+        set { session.searchOrigin = newValue }
+    }
+    public var commandLine: CommandLineState? {
+        get { session.commandLine }
+        set { session.commandLine = newValue }
+    }
+    public var history: [String] {
+        get { session.history }
+        set { session.history = newValue }
+    }
+    public var completion: Completion? {
+        get { session.completion }
+        set { session.completion = newValue }
+    }
+    public var language: Language {
+        get { session.language }
+        set { session.language = newValue }
+    }
+}

@@ -1,0 +1,288 @@
+import TownsCore
+
+/// The command line (`:`): what each command does, completion and history.
+///
+/// Commands (words separated by spaces; Chinese view names work too):
+/// - `view towns|types|entities|assessment|province` (or `1`-`5`, 小镇 类型 运营主体 考核 全省)
+/// - `town NAME` opens a town's page (id, Chinese or English name, pinyin, initials)
+/// - `period ID|next|prev`, `theme NAME|next`, `lang zh|en`
+/// - `filter county NAME | type N | stage cultivation|creation|named | behind | problem ID | clear`
+/// - `sort COLUMN [asc|desc]` (a column title or its number, 1-based; `sort none`)
+/// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom] [--force]`, `help`, `quit`
+public enum Commands {
+    /// Command names, for completion and the help.
+    public static let names = [
+        "view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit",
+    ]
+
+    static let views: [(names: [String], kind: Screen.Kind)] = [
+        (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList), (["entities", "3", "运营主体"], .entityList),
+        (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
+    ]
+
+    /// Candidates for the word being typed: command names, then each command's arguments.
+    static func candidates(_ state: AppState, words: [String]) -> [String] {
+        if words.count <= 1 { return names }
+        switch words[0] {
+        case "view": return views.map { $0.names[0] }
+        case "town": return state.dataset.towns.flatMap { [$0.id, $0.nameZH] }
+        case "period": return state.dataset.periods.map(\.id) + ["next", "prev"]
+        case "theme": return state.themeNames + ["next"]
+        case "lang": return Language.allCases.map(\.rawValue)
+        case "filter":
+            if words.count == 2 { return ["county", "type", "stage", "behind", "problem", "clear"] }
+            switch words[1] {
+            case "county": return Array(Set(state.dataset.towns.map(\.countyZH))).sorted()
+            case "type": return state.dataset.types.map { String($0.number) }
+            case "stage": return ListStage.allCases.map(\.rawValue)
+            case "problem": return state.dataset.problems?.problems.map(\.id) ?? []
+            default: return []
+            }
+        case "sort":
+            if words.count == 2 {
+                return (state.listContent(state.screen.kind)?.columns.map(\.title).filter { !$0.isEmpty } ?? []) + [
+                    "none"
+                ]
+            }
+            return ["asc", "desc"]
+        case "export":
+            return words.count == 2 ? ExportRequest.Format.allCases.map(\.rawValue) : ["bom"]
+        default: return []
+        }
+    }
+}
+
+/// A key typed into the command line.
+func commandKey(_ state: AppState, _ key: Key) -> AppState {
+    var s = state
+    guard var line = s.commandLine else { return s }
+    switch key {
+    case let .char(c):
+        line.text.append(c)
+        line.historyIndex = nil
+        s.completion = nil
+    case .backspace, .delete:
+        if line.text.isEmpty { s.commandLine = nil; return s }
+        line.text.removeLast()
+        s.completion = nil
+    case .escape:
+        s.commandLine = nil
+        s.completion = nil
+        return s
+    case .enter:
+        s.commandLine = nil
+        s.completion = nil
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return s }
+        if s.history.last != text { s.history.append(text) }
+        return runCommand(s, text)
+    case .up:
+        guard !s.history.isEmpty else { break }
+        let i = max(0, (line.historyIndex ?? s.history.count) - 1)
+        line.historyIndex = i
+        line.text = s.history[i]
+    case .down:
+        guard let i = line.historyIndex else { break }
+        if i + 1 < s.history.count {
+            line.historyIndex = i + 1
+            line.text = s.history[i + 1]
+        } else {
+            line.historyIndex = nil
+            line.text = ""
+        }
+    case .tab:
+        // Complete the last word; repeated Tab cycles through the candidates.
+        var words = line.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        if words.isEmpty { words = [""] }
+        let seed = s.completion?.seed ?? words[words.count - 1]
+        let options = Commands.candidates(s, words: words).filter { $0.lowercased().hasPrefix(seed.lowercased()) }
+        guard !options.isEmpty else { s.message = s.tr(Catalogue.noCompletion); break }
+        let index = s.completion.map { ($0.index + 1) % options.count } ?? 0
+        words[words.count - 1] = options[index]
+        line.text = words.joined(separator: " ")
+        s.completion = Completion(seed: seed, index: index)
+        s.commandLine = line
+        s.message =
+            options.count > 1 ? options.prefix(8).joined(separator: "  ") + (options.count > 8 ? " …" : "") : nil
+        return s
+    default:
+        break
+    }
+    s.commandLine = line
+    return s
+}
+
+/// Runs one command line; an unknown command or argument says so on the status line.
+func runCommand(_ state: AppState, _ text: String) -> AppState {
+    var s = state
+    let words = text.split(separator: " ").map(String.init)
+    guard let name = words.first?.lowercased() else { return s }
+    let args = Array(words.dropFirst())
+    let rest = args.joined(separator: " ")
+    func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
+
+    if let view = Commands.views.first(where: { $0.names.contains(name) }) {
+        return advance(s, .showView(view.kind))
+    }
+    switch name {
+    case "view":
+        guard let v = Commands.views.first(where: { $0.names.contains(rest) }) else {
+            return fail(Catalogue.noViewTownsTypesEntities("\(rest)"))
+        }
+        return advance(s, .showView(v.kind))
+    case "town":
+        guard !rest.isEmpty else { return fail(Catalogue.usageTownName) }
+        let exact = s.dataset.towns.first {
+            [$0.id, $0.nameZH, $0.nameEN].contains { $0.lowercased() == rest.lowercased() }
+        }
+        guard
+            let town = exact
+                ?? s.dataset.towns.first(where: { s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id]) })
+        else {
+            return fail(Catalogue.noTown("\(rest)"))
+        }
+        s.stack = [Screen(.townList), Screen(.townPage(town.id))]
+        if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .townPage(town.id) }) {
+            s.stack[0].selection = i
+            s.stack[0] = clamped(s.stack[0], in: s)
+        }
+        return s
+    case "period":
+        if rest == "next" { return advance(s, .nextPeriod) }
+        if rest == "prev" { return advance(s, .previousPeriod) }
+        // "2015-9" is 2015-09.
+        var wanted = rest
+        let parts = rest.split(separator: "-")
+        if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]) { wanted = String(format: "%04d-%02d", y, m) }
+        guard
+            let i = s.dataset.periods.firstIndex(where: { $0.id == wanted || $0.labelZH == rest || $0.labelEN == rest })
+        else {
+            return fail(Catalogue.noPeriod("\(rest)", "\(s.dataset.periods.map(\.id).joined(separator: " "))"))
+        }
+        s.periodIndex = i
+        return refiltered(s)
+    case "theme":
+        if rest == "next" || rest.isEmpty { return advance(s, .cycleTheme) }
+        guard let i = s.themeNames.firstIndex(of: rest) else {
+            return fail(Catalogue.noTheme("\(rest)", "\(s.themeNames.joined(separator: " "))"))
+        }
+        s.themeIndex = i
+        s.message = s.tr(Catalogue.theme) + rest
+        return s
+    case "lang", "language":
+        guard let l = Language(rawValue: rest) else { return fail(Catalogue.usageLangZhEn) }
+        s.language = l
+        return s
+    case "filter":
+        return filterCommand(s, args)
+    case "sort":
+        return sortCommand(s, args)
+    case "search":
+        guard !rest.isEmpty else { return advance(s, .startSearch) }
+        s.search = SearchState(query: rest, editing: false)
+        return jumpToMatch(s, forward: true, includeCurrent: true)
+    case "export":
+        guard s.content(for: s.screen) != nil else { return fail(Catalogue.nothingToExportOnThis) }
+        var request = ExportRequest(format: .csv, path: nil, byteOrderMark: false)
+        for a in args {
+            if let f = ExportRequest.Format(rawValue: a.lowercased()) {
+                request.format = f
+            } else if a == "bom" {
+                request.byteOrderMark = true
+            } else if a == "--force" {
+                request.force = true
+            } else if !a.contains("/") && !a.contains(".") {
+                // A bare word is a format asked for, not a file name: say which exist.
+                return fail(Catalogue.noExportFormatTextCsv("\(a)"))
+            } else {
+                request.path = a
+            }
+        }
+        s.outbox.append(.export(request))
+        return s
+    case "help", "?":
+        s.showHelp = true
+        return s
+    case "quit", "q":
+        s.outbox.append(.quit)
+        return s
+    default:
+        return fail(Catalogue.unknownCommandCommands("\(name)", "\(Commands.names.joined(separator: " "))"))
+    }
+}
+
+func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
+    var s = state
+    func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
+    guard let what = args.first else {
+        return fail(Catalogue.usageFilterCountyTypeStage)
+    }
+    let value = args.dropFirst().joined(separator: " ")
+    switch what {
+    case "clear", "none":
+        s.filter = TownFilter()
+    case "county":
+        guard !value.isEmpty else { return fail(Catalogue.usageFilterCountyName) }
+        let counties = Set(s.dataset.towns.flatMap { [$0.countyZH, $0.countyEN] })
+        // The exact name, else the one county whose name starts with it (海宁 -> 海宁市).
+        let starting = counties.filter { $0.lowercased().hasPrefix(value.lowercased()) }
+        let match =
+            counties.first { $0.lowercased() == value.lowercased() }
+            ?? (Set(
+                starting.map { c in
+                    s.dataset.towns.first { $0.countyZH == c || $0.countyEN == c }!.countyZH
+                }
+            ).count == 1 ? starting.first : nil)
+        guard let county = match else {
+            let near = starting.sorted().joined(separator: " ")
+            return fail(Catalogue.noCounty("\(value)", starting.isEmpty ? "" : near))
+        }
+        s.filter.county = county
+    case "type":
+        guard let n = Int(value), s.dataset.type(n) != nil else { return fail(Catalogue.typeMustBe) }
+        s.filter.type = n
+    case "stage":
+        guard let stage = ListStage(rawValue: value) else {
+            return fail(Catalogue.stageCultivationCreationNamed)
+        }
+        s.filter.stage = stage
+    case "behind":
+        s.filter.behindSchedule = true
+    case "problem":
+        guard s.dataset.problems?.problems.contains(where: { $0.id == value }) == true else {
+            return fail(Catalogue.noProblem("\(value)"))
+        }
+        s.filter.problem = value
+    default:
+        return fail(Catalogue.cannotFilterBy("\(what)"))
+    }
+    s = refiltered(s)
+    if s.filter.isEmpty { s.message = s.tr(Catalogue.filterCleared) }
+    return s
+}
+
+func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
+    var s = state
+    guard let content = s.listContent(s.screen.kind) else {
+        s.message = s.tr(Catalogue.nothingToSortOnThis); return s
+    }
+    guard let column = args.first else {
+        s.message = s.tr(Catalogue.usageSortColumnAscDesc); return s
+    }
+    var sc = s.screen
+    if column == "none" {
+        sc.sortColumn = nil
+    } else if let n = Int(column), n >= 1, n <= content.columns.count {
+        sc.sortColumn = n - 1
+    } else if let i = content.columns.firstIndex(where: { $0.title == column }) {
+        sc.sortColumn = i
+    } else {
+        s.message = s.tr(Catalogue.noColumn("\(column)"))
+        return s
+    }
+    sc.sortDescending = args.dropFirst().first == "desc"
+    sc.selection = 0
+    sc.scroll = 0
+    s.screen = clamped(sc, in: s)
+    return s
+}

@@ -1,0 +1,37 @@
+/// Work `update` asks the front end to do, outside the state: the executable performs it and
+/// reports the result back as an action (`Action.exportFinished`), so every change still
+/// passes through `update` (bubbletea's `Cmd`).
+public enum Effect: Equatable, Sendable {
+    /// Write the current view to a file as `ExportRequest` says; report with `.exportFinished`.
+    case export(ExportRequest)
+    /// Leave the dashboard (restore the terminal, exit 0).
+    case quit
+}
+
+/// Start-up settings from the command line and the configuration file, applied by `update`
+/// (`Action.configure`) like any other change.
+public struct Settings: Equatable, Sendable {
+    /// Interface language (`--lang`, else the config's `language`).
+    public var language: Language?
+    /// Theme by name (`--theme`, else the config's `theme`); one not among the themes is ignored.
+    public var themeName: String?
+    /// The top view to open on (the config's `view`).
+    public var view: Screen.Kind?
+    /// The period to open on, by id (the config's `period`); one the data lacks is reported.
+    public var periodID: String?
+    /// Where the settings came from, for messages ("~/.config/towns/config.toml").
+    public var source: String
+    /// Problems found reading the settings, each "FILE:LINE: field: problem"; the first is
+    /// shown as a warning, with how many more there are.
+    public var notices: [String]
+    /// The key bindings (the standard ones with the config's `[keys]` applied).
+    public var keyMap: KeyMap
+
+    public init(
+        language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,
+        source: String = "config", notices: [String] = [], keyMap: KeyMap = .standard
+    ) {
+        self.language = language; self.themeName = themeName; self.view = view; self.periodID = periodID
+        self.source = source; self.notices = notices; self.keyMap = keyMap
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import TownsCore
+
+/// What a dataset implies, made once per dataset and shared by reference by every state
+/// shown with it: the dataset, its metrics (derivations), the consistency checker, the
+/// pinyin index, and indexes over the towns (by type, by entity, by id, which towns have
+/// figures of each period) with the findings of every check.
+///
+/// Immutable as seen from outside: the indexes and findings are worked out the first time
+/// they are asked for (a dashboard at province scale should not pay at start-up for what it
+/// may never show) and never change after. Row makers in lists hold the facts, never the
+/// memo of lists (`ViewCache`), so no list keeps the lists alive.
+///
+/// `@unchecked Sendable`: the lazily made values are read and written only under `lock`.
+public final class Facts: @unchecked Sendable {
+    public let dataset: Dataset
+    public let metrics: Metrics
+    let checker: Checker
+    /// Pinyin forms for search and sorting, computed on first use (thread-safe).
+    public let searchIndex = SearchIndex()
+    /// The position of each period in `dataset.periods`, by id.
+    let periodPositions: [String: Int]
+
+    public init(dataset: Dataset) {
+        self.dataset = dataset
+        self.metrics = Metrics(dataset: dataset)
+        self.checker = Checker(dataset: dataset)
+        var positions: [String: Int] = [:]
+        for (i, p) in dataset.periods.enumerated() where positions[p.id] == nil { positions[p.id] = i }
+        self.periodPositions = positions
+    }
+
+    private let lock = NSLock()
+    private var findingsMade: [Finding]?
+    private var byEntity: [String: [Int]]?
+    private var byType: [Int: [Int]]?
+    private var withFigures: [String: [Int]]?
+    private var planned: [ShownFigure?]?
+    private var textWidths: [Language: (name: Int, county: Int)] = [:]
+    private var byID: [String: Int]?
+    private var entityIndex: [String: OperatingEntity]?
+    private var warmNames = false
+
+    /// Every consistency finding (`Checker.run`), worked out once.
+    public var findings: [Finding] { remembered(\.findingsMade) { checker.run() } }
+
+    /// Each town's search text, by position in `dataset.towns` (`AppState.townSearchText`).
+    let townSearchText = SharedTexts()
+
+    /// Whether the names' pinyin has been worked out ahead (`AppState.warm`); set once.
+    var namesWarm: Bool {
+        get { withLock { warmNames } }
+        set { withLock { warmNames = newValue } }
+    }
+
+    /// Each town's planned projects (a figure of no period), by position in `dataset.towns`.
+    var plannedProjects: [ShownFigure?] {
+        remembered(\.planned) { dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) } }
+    }
+
+    /// The widest town name and county name of the dataset in `language`, in cells (as a
+    /// table measures them, `TableCell.naturalWidth`).
+    func townTextWidths(language: Language) -> (name: Int, county: Int) {
+        if let known = withLock({ textWidths[language] }) { return known }
+        var name = 0, county = 0
+        for town in dataset.towns {
+            name = max(name, TableCell.plain(language == .zh ? town.nameZH : town.nameEN).naturalWidth)
+            county = max(county, TableCell.plain(language == .zh ? town.countyZH : town.countyEN).naturalWidth)
+        }
+        withLock { textWidths[language] = (name, county) }
+        return (name, county)
+    }
+
+    /// The operating entities by id.
+    var entitiesByID: [String: OperatingEntity] {
+        remembered(\.entityIndex) { Dictionary(dataset.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
+
+    /// The towns each entity operates, as positions in `dataset.towns`, in file order
+    /// (`Dataset.towns(operatedBy:)` for every entity at once).
+    var townsByEntity: [String: [Int]] {
+        remembered(\.byEntity) {
+            var index: [String: [Int]] = [:]
+            for (i, town) in dataset.towns.enumerated() {
+                for id in Set(town.entityIDs) { index[id, default: []].append(i) }
+            }
+            return index
+        }
+    }
+
+    /// For each period id (and year, for a year's plan; "" for figures of no period), the
+    /// positions in `dataset.towns` of the towns with a figure of it, ascending: a town with
+    /// no figure of a period has nothing to look up or derive there.
+    var townsWithFigures: [String: [Int]] {
+        remembered(\.withFigures) {
+            var index: [String: [Int]] = [:]
+            for (i, town) in dataset.towns.enumerated() {
+                for key in town.figures.keys where index[key.period ?? ""]?.last != i {
+                    index[key.period ?? "", default: []].append(i)
+                }
+            }
+            return index
+        }
+    }
+
+    /// The towns of each development type, as positions in `dataset.towns`, in file order.
+    var townsByType: [Int: [Int]] {
+        remembered(\.byType) {
+            var index: [Int: [Int]] = [:]
+            for (i, town) in dataset.towns.enumerated() { index[town.type, default: []].append(i) }
+            return index
+        }
+    }
+
+    /// The position of each town in `dataset.towns`, by id (the first, should ids repeat).
+    var townIndex: [String: Int] {
+        remembered(\.byID) {
+            var index: [String: Int] = [:]
+            for (i, town) in dataset.towns.enumerated() where index[town.id] == nil { index[town.id] = i }
+            return index
+        }
+    }
+
+    /// The value kept at `slot`, else made by `make` and kept. Two threads asking at once may
+    /// both make it; the values are the same.
+    private func remembered<T>(_ slot: ReferenceWritableKeyPath<Facts, T?>, _ make: () -> T) -> T {
+        if let known = withLock({ self[keyPath: slot] }) { return known }
+        let value = make()
+        withLock { self[keyPath: slot] = value }
+        return value
+    }
+
+    private func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    /// Byte strings by position, each made once, from any thread.
+    ///
+    /// `@unchecked Sendable`: `texts` is read and written only under `lock`.
+    final class SharedTexts: @unchecked Sendable {
+        private var texts: [[UInt8]?] = []
+        private let lock = NSLock()
+
+        /// The text at `position` (of `count`), made by `make` when first asked for.
+        func get(_ position: Int, count: Int, make: () -> [UInt8]) -> [UInt8] {
+            lock.lock()
+            if texts.count != count { texts = Array(repeating: nil, count: count) }
+            if let known = texts[position] { lock.unlock(); return known }
+            lock.unlock()
+            let text = make()
+            lock.lock()
+            texts[position] = text
+            lock.unlock()
+            return text
+        }
+    }
+}
+
+extension Facts: Equatable {
+    /// The same facts: the same object (one per dataset loaded).
+    public static func == (a: Facts, b: Facts) -> Bool { a === b }
+}

@@ -1,0 +1,73 @@
+import TownsCore
+
+/// Which towns the town lists show. Empty means all. Totals under a filtered list are the
+/// filtered towns' and say so.
+public struct TownFilter: Codable, Hashable, Sendable {
+    /// County, as written in towns.toml (Chinese or English).
+    public var county: String?
+    /// Development type 1-4.
+    public var type: Int?
+    /// List stage.
+    public var stage: ListStage?
+    /// Only towns behind schedule in the shown period (completion below the share of the year elapsed).
+    public var behindSchedule = false
+    /// Only towns a source flags with this problem (problems.toml id).
+    public var problem: String?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == TownFilter() }
+
+    /// "县 海宁市 · 类型 1 · 落后": what the status line shows.
+    public func summary(_ t: (String, String) -> String) -> String {
+        var parts: [String] = []
+        if let county { parts.append(t("县", "county") + " " + county) }
+        if let type { parts.append(t("类型", "type") + " \(type)") }
+        if let stage { parts.append(t("名单", "list") + " " + stage.rawValue) }
+        if behindSchedule { parts.append(t("落后", "behind schedule")) }
+        if let problem { parts.append(t("问题", "problem") + " " + problem) }
+        return parts.joined(separator: " · ")
+    }
+}
+
+extension AppState {
+    /// Whether `town` passes the filter in the shown period.
+    public func passes(_ town: Town) -> Bool {
+        passes(town, rate: metrics.figure(town, FigureKey(.completionRate, period?.id ?? ""))?.quantity)
+    }
+
+    /// Whether `town` passes the filter, given its completion rate in the shown period
+    /// (read only for the behind-schedule filter).
+    func passes(_ town: Town, rate: @autoclosure () -> Quantity?) -> Bool {
+        let f = filter
+        if let county = f.county, town.countyZH != county, town.countyEN.lowercased() != county.lowercased() {
+            return false
+        }
+        if let type = f.type, town.type != type { return false }
+        if let stage = f.stage, town.list != stage { return false }
+        if f.behindSchedule {
+            guard let p = period, let rate = rate()?.exactValue, DecimalMath.double(rate) < p.elapsedPercent else {
+                return false
+            }
+        }
+        if let problem = f.problem {
+            guard dataset.problems?.flags(of: town.id).contains(where: { $0.problemID == problem }) == true else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `towns` with the filter applied.
+    public func filtered(_ towns: [Town]) -> [Town] {
+        filter.isEmpty ? towns : towns.filter(passes)
+    }
+
+    /// The positions in `dataset.towns` among `positions` whose towns pass the filter (the
+    /// rates from the period's table, `periodTable`).
+    func filtered(_ positions: [Int]) -> [Int] {
+        guard !filter.isEmpty else { return positions }
+        let facts = filter.behindSchedule ? periodTable() : []
+        return positions.filter { i in passes(dataset.towns[i], rate: facts[i].completionRate?.quantity) }
+    }
+}

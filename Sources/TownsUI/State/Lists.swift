@@ -1,0 +1,191 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The list `screen` shows, sorted as the screen says (the sorted column's title marked
+    /// ▲ or ▼), or nil for a detail page. `update` and the views both use this. Made once per
+    /// view, period, filter, language and sort, and kept (`ViewCache`).
+    public func content(for screen: Screen) -> ListContent? {
+        list(for: screen)?.content
+    }
+
+    /// The cached list `screen` shows, sorted, with its natural column widths.
+    func list(for screen: Screen) -> ViewCache.List? {
+        guard let column = screen.sortColumn else { return cachedList(screen.kind) }
+        var key = listKey(screen.kind)
+        key.sortColumn = column
+        key.sortDescending = screen.sortDescending
+        return cache.list(key) {
+            guard var content = cachedList(screen.kind)?.content else { return nil }
+            guard column < content.columns.count else { return content }
+            let order = TableSort.order(content, column: column, descending: screen.sortDescending, index: searchIndex)
+            content.rows = content.rows.reordered(order)
+            content.targets = content.targets.reordered(order)
+            content.columns[column].title += screen.sortDescending ? "▼" : "▲"
+            // The column the list is sorted by is never the one dropped for space.
+            content.columns[column].priority = max(content.columns[column].priority, 99)
+            return content
+        }
+    }
+
+    /// Rows of the list `screen` shows that match the search, in display order (worked
+    /// out once per list and query).
+    public func searchMatches(_ screen: Screen? = nil) -> [Int] {
+        guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen) else {
+            return []
+        }
+        return cache.searchMatches(list, query: q, haystack: haystackMaker(list.content))
+    }
+
+    /// A row's search text (by position in `content`'s order), from `content.searchText`
+    /// when given (no row made), else from the row's `searchTerms`.
+    func haystackMaker(_ content: ListContent) -> @Sendable (Int) -> [UInt8] {
+        let index = searchIndex
+        return { i in content.searchText?(content.rows.source(i)) ?? index.haystack(content.rows[i].searchTerms) }
+    }
+
+    /// The search text of the town at `position` in `dataset.towns` (its names, county's and
+    /// entities'), made once per dataset and shared by every list of towns, whatever the
+    /// period, filter or sort.
+    func townSearchText() -> @Sendable (Int) -> [UInt8] {
+        let store = facts.townSearchText
+        let index = searchIndex
+        let entities = facts.entitiesByID
+        let rowState = rowContext
+        return { position in
+            store.get(position, count: rowState.dataset.towns.count) {
+                index.haystack(rowState.townTerms(rowState.dataset.towns[position], entities: entities))
+            }
+        }
+    }
+
+    /// Datasets with at least this many towns get their names' pinyin and the search text
+    /// of the list shown worked out ahead.
+    public static let warmPinyinFrom = 1_000
+
+    /// Works out ahead what the next keys are likely to need, so they need not: the
+    /// neighbouring periods' town tables (`]` `[`), the pinyin of every town, county and
+    /// entity name (sorting by name, search; from `warmPinyinFrom` towns), and the search
+    /// text of the list shown (`/`).
+    /// With them, the neighbouring periods' lists of the view shown, and the other top views'
+    /// lists of the period shown, with their column widths.
+    /// The dashboard runs it on a background thread after drawing a frame, while it waits
+    /// for a key; a key that needs something being worked out waits for it rather than
+    /// working it out twice. Results go into the state's view cache; nothing is shown
+    /// differently. Safe to call from any thread, any number of times (cheap once done).
+    public func warm() {
+        for i in [periodIndex + 1, periodIndex - 1] where dataset.periods.indices.contains(i) {
+            var s = self
+            s.periodIndex = i
+            _ = s.periodTable()
+            if let list = s.list(for: s.screen) {
+                _ = cache.naturalWidths(list, visible: s.screen.scroll..<(s.screen.scroll + Renderer.visibleRows(s)))
+            }
+        }
+        // The other views of the period shown, for their first visit (1-5, Tab).
+        for kind in AppState.topViews where kind != screen.kind {
+            var s = self
+            s.stack = [Screen(kind)]
+            if let list = s.list(for: s.screen) {
+                _ = cache.naturalWidths(list, visible: 0..<Renderer.visibleRows(s))
+            }
+        }
+        // Pinyin ahead only where a first search or sort would feel it: ICU's data costs
+        // ~5 MB of memory, and a few hundred names take a few milliseconds on demand.
+        if dataset.towns.count >= AppState.warmPinyinFrom, !facts.namesWarm {
+            for town in dataset.towns {
+                for name in [town.nameZH, town.nameEN, town.countyZH, town.countyEN] { _ = searchIndex.forms(name) }
+            }
+            for entity in dataset.entities {
+                _ = searchIndex.forms(entity.nameZH); _ = searchIndex.forms(entity.nameEN)
+            }
+            facts.namesWarm = true
+        }
+        if dataset.towns.count >= AppState.warmPinyinFrom, let list = list(for: screen) {
+            _ = cache.haystacks(list, haystack: haystackMaker(list.content))
+        }
+    }
+
+    /// What a list depends on besides the dataset: view, period, filter, language (not the
+    /// glyphs: cells carry marks, drawn with the glyph set of the frame).
+    func listKey(_ kind: Screen.Kind) -> ViewCache.ListKey {
+        ViewCache.ListKey(kind: kind, period: periodIndex, filter: filter, language: language)
+    }
+
+    /// The list shown by `kind` in the data's order, or nil for a detail page. Made once per
+    /// view, period, filter and language and kept (`ViewCache`) while in use.
+    public func listContent(_ kind: Screen.Kind) -> ListContent? {
+        cachedList(kind)?.content
+    }
+
+    /// The cached list with its natural column widths.
+    func cachedList(_ kind: Screen.Kind) -> ViewCache.List? {
+        if kind.isPage { return nil }
+        return cache.list(listKey(kind)) { makeListContent(kind) }
+    }
+
+    func makeListContent(_ kind: Screen.Kind) -> ListContent? {
+        switch kind {
+        case .townList:
+            return townsTable(filtered(Array(dataset.towns.indices)), withCity: filter.isEmpty)
+        case let .townsOfType(n):
+            return townsTable(filtered(facts.townsByType[n] ?? []), withCity: false)
+        case let .townsOfEntity(id):
+            let positions =
+                id.map { facts.townsByEntity[$0] ?? [] }
+                ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
+            return townsTable(filtered(positions), withCity: false)
+        case .typeList:
+            return typesTable()
+        case .entityList:
+            return entitiesTable()
+        case .assessment:
+            return assessmentTable()
+        case .province:
+            return provinceTable()
+        case let .city(name):
+            return cityTable(name)
+        case .townPage, .cityTotals:
+            return nil
+        }
+    }
+
+    /// Every town's figures in the shown period, by position in `dataset.towns`, as
+    /// `Metrics.periodFigures` gives them, kept as a table shows them (`TownPeriod`: values
+    /// and derived marks, no formula written): worked out once per period, on every core.
+    func periodTable() -> [TownPeriod] {
+        guard let period else { return dataset.towns.map { _ in TownPeriod() } }
+        let p = period.id
+        let year = String(period.year)
+        let m = metrics.withoutFormulas
+        let towns = dataset.towns
+        return cache.periodFigures(periodIndex) {
+            let withFigures = facts.townsWithFigures
+            let plans = cache.yearPlans(year) {
+                // Only a town with a figure of the year (a reported plan) or of one of its
+                // periods (completed and rate, for a derived plan) can have a plan.
+                var candidates = Set(withFigures[year] ?? [])
+                for q in dataset.periods where q.year == period.year { candidates.formUnion(withFigures[q.id] ?? []) }
+                var plans = ViewCache.YearPlans(
+                    figures: Array(repeating: nil, count: towns.count),
+                    shown: Array(repeating: nil, count: towns.count))
+                let found = concurrentMap(candidates.sorted(), minimumPerSlice: 512) { i in
+                    (i, m.figure(towns[i], FigureKey(.planYear, year)))
+                }
+                for (i, plan) in zip(found.0, found.1) {
+                    plans.figures[i] = plan
+                    plans.shown[i] = ShownFigure(plan)
+                }
+                return plans
+            }
+            let planned = facts.plannedProjects
+            // A town with no figure of the period: its plan and planned projects, nothing else.
+            var table = towns.indices.map { i in TownPeriod(planYear: plans.shown[i], projectsPlanned: planned[i]) }
+            let changed = concurrentMap(withFigures[p] ?? [], minimumPerSlice: 512) { i in
+                (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plans.figures[i])))
+            }
+            for (i, row) in zip(changed.0, changed.1) { table[i] = row }
+            return table
+        }
+    }
+}

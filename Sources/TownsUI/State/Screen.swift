@@ -1,0 +1,94 @@
+import TownsCore
+
+/// One screen on the navigation stack, with its own selection and scroll offset.
+public struct Screen: Codable, Equatable, Sendable {
+    public enum Kind: Codable, Hashable, Sendable {
+        /// Home: every town, one row each, with the city's totals.
+        case townList
+        /// The four development types.
+        case typeList
+        /// The towns of one development type (1-4), with subtotals.
+        case townsOfType(Int)
+        /// The operating entities.
+        case entityList
+        /// The towns of one entity; nil id: towns whose source names no entity.
+        case townsOfEntity(String?)
+        /// One town's every field with its source or formula.
+        case townPage(String)
+        /// Every town against every province rule: met, not met, unknown.
+        case assessment
+        /// The provincial list by city, a bar per city.
+        case province
+        /// The listed towns of one city (by its Chinese name).
+        case city(String)
+        /// The city's reported totals, each with its source, and the checks on them.
+        case cityTotals
+
+        /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
+        public var isPage: Bool {
+            switch self {
+            case .townPage, .cityTotals: return true
+            default: return false
+            }
+        }
+    }
+    public var kind: Kind
+    /// Selected row (0-based, in the list as shown) of a list; for a detail page, unused.
+    /// Kept in step with `selected` by `update`.
+    public var selection: Int
+    /// What the selected row opens (`.townPage("haining-leather")`, `.townsOfType(2)`, `.cityTotals` for
+    /// the totals row), the row's identity: after a reload the selection goes back to the row
+    /// that opens it, wherever it now is. Nil for a row that opens nothing, and on pages.
+    public var selected: Kind?
+    /// First visible row (lists) or line (detail pages).
+    public var scroll: Int
+    /// The column the list is sorted by (index into its columns), nil for the data's order.
+    public var sortColumn: Int?
+    public var sortDescending: Bool
+
+    public init(_ kind: Kind, selection: Int = 0, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false)
+    {
+        self.kind = kind
+        self.selection = selection
+        self.scroll = scroll
+        self.sortColumn = sortColumn
+        self.sortDescending = sortDescending
+    }
+}
+
+/// The incremental search: its query, and whether the user is still typing it.
+public struct SearchState: Codable, Equatable, Sendable {
+    /// Longest query kept, in characters: a paste of more is cut here (the rest could match
+    /// nothing a name holds, and each key would cost the whole text again).
+    public static let maximumLength = 200
+    public var query: String
+    public var editing: Bool
+    public init(query: String = "", editing: Bool = true) { self.query = query; self.editing = editing }
+}
+
+/// The command line opened with `:`.
+public struct CommandLineState: Codable, Equatable, Sendable {
+    public var text: String
+    /// Position in `Session.history` while browsing it with Up/Down.
+    public var historyIndex: Int?
+    public init(text: String = "", historyIndex: Int? = nil) { self.text = text; self.historyIndex = historyIndex }
+}
+
+/// What to export: the current view as a table in `format`, to `path` (nil: a file name
+/// made from the view and the time, in the current directory).
+public struct ExportRequest: Equatable, Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, csv, md, json }
+    public var format: Format
+    public var path: String?
+    public var byteOrderMark: Bool
+    /// Replace a regular file already at `path` (`:export … --force`); without it nothing is replaced.
+    public var force: Bool
+    public init(format: Format, path: String? = nil, byteOrderMark: Bool = false, force: Bool = false) {
+        self.format = format; self.path = path; self.byteOrderMark = byteOrderMark; self.force = force
+    }
+}
+
+/// Interface language.
+public enum Language: String, Codable, Sendable, CaseIterable {
+    case zh, en
+}

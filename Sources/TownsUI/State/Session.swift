@@ -1,0 +1,71 @@
+import TownsCore
+
+/// What the user did, and nothing else: the navigation stack, the period, the filter, the
+/// search, the language, the theme, the help, the command line and its history, and the
+/// message on the status line. A plain value (no reference inside): it can be compared
+/// (tests), saved (resume) and sent (a meeting's followers). Only `update` changes it.
+///
+/// Screens name their subject by id (a town's id, a type's number, an entity's id, a city's
+/// Chinese name), and each list screen names its selected row by what the row opens
+/// (`Screen.selected`), so a session stays meaningful when the data changes under it.
+///
+/// ```swift
+/// let data = try JSONEncoder().encode(state.session)
+/// let back = try JSONDecoder().decode(Session.self, from: data)   // == state.session
+/// ```
+public struct Session: Codable, Equatable, Sendable {
+    /// Navigation stack; the first element is one of the top views (`AppState.topViews`).
+    public var stack: [Screen]
+    /// The id of the period shown (`Period.id`, "2015-09"); nil for a dataset without periods.
+    public var periodID: String?
+    /// Which towns the town lists show.
+    public var filter = TownFilter()
+    /// The incremental search (`/`), while typing and after.
+    public var search: SearchState?
+    /// The row selected when the search began (Esc returns to it).
+    public var searchOrigin = 0
+    /// Interface language: labels, and town names where the data has both.
+    public var language: Language = .zh
+    /// The theme drawn, by name (`AppState.themeNames`).
+    public var themeName = "default"
+    public var showHelp = false
+    /// First line of the help shown (the help scrolls when the screen is short).
+    public var helpScroll = 0
+    /// The command line (`:`), while open.
+    public var commandLine: CommandLineState?
+    /// Commands entered, oldest first (Up/Down in the command line).
+    public var history: [String] = []
+    /// Tab completion in progress in the command line.
+    public var completion: Completion?
+    /// A one-line message on the status line, cleared by the next action.
+    public var flash: Flash?
+
+    public init(stack: [Screen] = [Screen(.townList)], periodID: String? = nil) {
+        self.stack = stack
+        self.periodID = periodID
+    }
+}
+
+/// A message on the status line, with how much it matters.
+public struct Flash: Codable, Equatable, Sendable {
+    public enum Level: String, Codable, Sendable {
+        /// What a key did ("sorted by …", "period: …"): drawn as a message.
+        case info
+        /// Something the user should act on (a bad configuration line, a failed export):
+        /// drawn as a warning.
+        case warning
+    }
+    public var text: String
+    public var level: Level
+    public init(_ text: String, level: Level = .info) { self.text = text; self.level = level }
+}
+
+/// Tab completion in the command line: the word as typed, and the candidate shown.
+public struct Completion: Codable, Equatable, Sendable {
+    public var seed: String
+    public var index: Int
+    public init(seed: String, index: Int) { self.seed = seed; self.index = index }
+}
+
+/// The list stage a filter keeps, written as its raw value ("creation").
+extension ListStage: Codable {}

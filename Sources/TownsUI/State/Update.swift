@@ -1,0 +1,389 @@
+import TownsCore
+
+/// The one place state changes: `step(state, action)` returns the next state and the
+/// effects the front end is to perform (write an export, quit), which report back as
+/// actions (`Action.exportFinished`). Keys, resize, the start-up settings, a reload and the
+/// result of an export are all actions, so each is a unit test: state in, action, state out.
+///
+/// Lists keep the selection in view; detail pages scroll; Enter pushes the selected row's
+/// screen, Esc pops it; Tab replaces the stack with the next top view; a resize keeps the
+/// selection and scroll valid for the new size.
+///
+/// ```swift
+/// let (next, effects) = step(state, .quit)   // effects == [.quit]
+/// ```
+public func step(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
+    var s = state
+    s.outbox = []
+    s = advance(s, action)
+    s = withSelectionNamed(s, before: state)
+    let effects = s.outbox
+    s.outbox = []
+    return (s, effects)
+}
+
+/// `step` without the effects: the next state (tests, and callers that perform none).
+public func update(_ state: AppState, _ action: Action) -> AppState {
+    step(state, action).state
+}
+
+/// Each list screen's `selected` set to what its selected row opens: the top screen's after
+/// every action, every screen's when the rows may have changed (period, filter, data).
+func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
+    var s = state
+    let all = s.facts !== before.facts || s.periodIndex != before.periodIndex || s.filter != before.filter
+    for i in s.stack.indices where i == s.stack.count - 1 || all {
+        guard !s.stack[i].kind.isPage else { s.stack[i].selected = nil; continue }
+        var top = s
+        top.stack = Array(s.stack[...i])
+        s.stack[i].selected = top.content(for: s.stack[i])?.target(at: s.stack[i].selection)
+    }
+    return s
+}
+
+/// Applies one action; what it asks the front end to do goes into `outbox`.
+func advance(_ state: AppState, _ action: Action) -> AppState {
+    var s = state
+    s.message = nil
+    switch action {
+    case .quit:
+        s.outbox.append(.quit)
+    case let .configure(settings):
+        s = configured(s, settings)
+    case let .dataReloaded(facts, changedAt, warnings, lost):
+        s = reloaded(s, with: facts)
+        s.dataChangedAt = changedAt
+        s.message =
+            s.tr(Catalogue.dataReloaded)
+            + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
+        // A file that shrank and lost records the data shown had: say what went missing.
+        if let lost { s.session.flash = Flash(s.tr(Catalogue.reloadedRecordsGone) + lost, level: .warning) }
+    case let .reloadFailed(problem, more):
+        s.reloadProblem =
+            s.tr(Catalogue.notReloaded) + problem + (more > 0 ? " (+\(more) more: towns check)" : "")
+        // The problem is news: no earlier message ("data reloaded") may stand over it.
+        s.message = nil
+    case .dataUnchanged:
+        s.reloadProblem = nil  // the files are back as they were when shown
+    case let .exportFinished(text, failed):
+        s.session.flash = Flash(text, level: failed ? .warning : .info)
+    case let .unboundKey(key):
+        s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
+    case .toggleHelp:
+        s.showHelp.toggle()
+        s.helpScroll = 0
+    case .cycleTheme:
+        let n = max(1, s.themeNames.count)
+        s.themeIndex = (s.themeIndex + 1) % n
+        s.message =
+            n > 1
+            ? s.tr(Catalogue.theme2) + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
+            : s.tr(Catalogue.theme2)
+                + "only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
+    case let .resize(width, height):
+        // A resize is not the user's answer to the message: "match 2/5" and the like stay.
+        s.session.flash = state.session.flash
+        s.width = max(0, width)
+        s.height = max(0, height)
+        s.screen = clamped(s.screen, in: s)
+    case .back:
+        if s.showHelp {
+            s.showHelp = false
+        } else if s.stack.count > 1 {
+            s.stack.removeLast()
+            s.screen = clamped(s.screen, in: s)
+        } else {
+            s.message = s.tr(Catalogue.atTheTopQuits("\(s.keyName(.quit))"))
+        }
+    case .nextView, .previousView:
+        let tops = AppState.topViews
+        let current = Renderer.topIndex(s.stack[0].kind)
+        let step = action == .nextView ? 1 : tops.count - 1
+        s.stack = [Screen(tops[(max(0, current) + step) % tops.count])]
+        s.showHelp = false
+    case let .showView(kind):
+        s.stack = [Screen(kind)]
+        s.showHelp = false
+    case .nextPeriod, .previousPeriod:
+        let n = s.dataset.periods.count
+        guard n > 0 else { s.message = s.tr(Catalogue.noPeriodsInTheData); break }
+        let before = s.periodIndex
+        s.periodIndex = (s.periodIndex + (action == .nextPeriod ? 1 : n - 1)) % n
+        let p = s.dataset.periods[s.periodIndex]
+        s.message = s.tr(Catalogue.period("\(p.labelZH)", "\(p.labelEN)"))
+        // Past either end the periods wrap round: say so, or a held ] would cycle unnoticed.
+        if n > 1, action == .nextPeriod ? s.periodIndex < before : s.periodIndex > before {
+            s.message! +=
+                action == .nextPeriod
+                ? s.tr(Catalogue.wrappedToTheFirst)
+                : s.tr(Catalogue.wrappedToTheLast)
+        }
+        if !s.filter.isEmpty { s = refiltered(s) }
+    case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+        if s.showHelp {
+            let lines = Renderer.helpLineCount(s)
+            let visible = max(1, min(s.height - 2, lines + 2) - 2)
+            s.helpScroll = scrolled(
+                s.helpScroll, action, page: max(1, s.height - 4), maxScroll: max(0, lines - visible))
+            break
+        }
+        s.screen = moved(s.screen, action, in: s)
+    case .open:
+        if s.showHelp { s.showHelp = false; break }
+        guard let content = s.content(for: s.screen), s.screen.selection < content.selectableCount else { break }
+        guard let target = content.target(at: s.screen.selection) else {
+            s.message = s.tr(Catalogue.noFiguresForThisTown)
+            break
+        }
+        s.stack.append(Screen(target))
+    case .toggleLanguage:
+        s.language = s.language == .zh ? .en : .zh
+        s.message = s.tr(Catalogue.languageEnglish)
+    case .startSearch:
+        guard s.content(for: s.screen) != nil else {
+            s.message = s.tr(Catalogue.nothingToSearchOnThis); break
+        }
+        s.search = SearchState(query: "", editing: true)
+        s.searchOrigin = s.screen.selection
+    case let .searchKey(key):
+        s = searchKey(s, key)
+    case .nextMatch, .previousMatch:
+        s = jumpToMatch(s, forward: action == .nextMatch, includeCurrent: false)
+    case .sortNextColumn, .sortReverse:
+        guard let content = s.listContent(s.screen.kind) else {
+            s.message = s.tr(Catalogue.nothingToSortOnThis); break
+        }
+        var sc = s.screen
+        if action == .sortReverse {
+            if sc.sortColumn == nil { sc.sortColumn = 0 }
+            sc.sortDescending.toggle()
+        } else {
+            // Next column with a title (bars and blank columns are skipped); after the last, the data's order.
+            let titled = content.columns.indices.filter { !content.columns[$0].title.isEmpty }
+            if let current = sc.sortColumn, let i = titled.firstIndex(of: current) {
+                sc.sortColumn = i + 1 < titled.count ? titled[i + 1] : nil
+            } else {
+                sc.sortColumn = titled.first
+            }
+        }
+        sc.selection = 0
+        sc.scroll = 0
+        s.screen = clamped(sc, in: s)
+        if let c = sc.sortColumn {
+            s.message =
+                s.tr(Catalogue.sortedBy("\(content.columns[c].title)"))
+                + (sc.sortDescending ? s.tr(Catalogue.descending) : s.tr(Catalogue.ascending))
+        } else {
+            s.message = s.tr(Catalogue.dataOrder)
+        }
+    case .toggleBehindFilter:
+        s.filter.behindSchedule.toggle()
+        s = refiltered(s)
+    case .clearFilter:
+        let had = !s.filter.isEmpty || s.search != nil
+        s.filter = TownFilter()
+        s.search = nil
+        s = refiltered(s)
+        s.message = had ? s.tr(Catalogue.filterAndSearchCleared) : s.tr(Catalogue.noFilter)
+    case .startCommand:
+        s.commandLine = CommandLineState()
+    case let .commandKey(key):
+        s = commandKey(s, key)
+    case let .runCommand(text):
+        s = runCommand(s, text)
+    case let .mouse(event):
+        s = mouse(s, event)
+    case .export:
+        guard s.content(for: s.screen) != nil else {
+            s.message = s.tr(Catalogue.nothingToExportOnThis); break
+        }
+        s.outbox.append(.export(ExportRequest(format: .csv, path: nil, byteOrderMark: true)))
+    }
+    return s
+}
+
+/// What a key asks for: the command line or the search take it while they take input, else
+/// the state's key map (`AppState.keyMap`, the one the hint line and the help name) says.
+public func route(_ key: Key, in state: AppState) -> Action {
+    if case let .mouse(event) = key { return .mouse(event) }
+    if state.commandLine != nil { return .commandKey(key) }
+    if state.search?.editing == true { return .searchKey(key) }
+    return state.keyMap.action(for: key) ?? .unboundKey(key)
+}
+
+/// `update` with the action a key asks for (`route`).
+public func handle(_ state: AppState, _ key: Key) -> AppState {
+    update(state, route(key, in: state))
+}
+
+/// After the filter changes: keep the selection valid and say what is shown.
+func refiltered(_ state: AppState) -> AppState {
+    var s = state
+    for i in s.stack.indices {
+        s.stack[i] = clamped(s.stack[i], in: s)
+    }
+    if !s.filter.isEmpty {
+        let n = s.filtered(Array(s.dataset.towns.indices)).count
+        s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr) + " — " + s.tr(Catalogue.towns("\(n)"))
+    }
+    return s
+}
+
+/// A key typed while the search takes input.
+func searchKey(_ state: AppState, _ key: Key) -> AppState {
+    var s = state
+    guard var search = s.search else { return s }
+    switch key {
+    case let .char(c):
+        // Past the longest query a key changes nothing (a paste of a page costs no search).
+        guard search.query.count < SearchState.maximumLength else {
+            s.message = s.tr(Catalogue.aSearchHoldsAtMost("\(SearchState.maximumLength)"))
+            return s
+        }
+        search.query.append(c)
+    case .backspace, .delete:
+        if search.query.isEmpty { s.search = nil; return s }
+        search.query.removeLast()
+    case .enter:
+        search.editing = false
+        s.search = search.query.isEmpty ? nil : search
+        return s
+    case .escape:
+        s.search = nil
+        s.screen.selection = s.searchOrigin
+        s.screen = clamped(s.screen, in: s)
+        return s
+    case .down, .tab:
+        s.search = search
+        return jumpToMatch(s, forward: true, includeCurrent: false)
+    case .up, .backTab:
+        s.search = search
+        return jumpToMatch(s, forward: false, includeCurrent: false)
+    case .resize:
+        return s
+    default:
+        break
+    }
+    s.search = search
+    var from = s
+    from.screen.selection = s.searchOrigin
+    let moved = jumpToMatch(from, forward: true, includeCurrent: true)
+    s.screen = moved.screen
+    s.message = moved.message
+    return s
+}
+
+/// Moves the selection to the next (or previous) row matching the search, wrapping.
+func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppState {
+    var s = state
+    guard let search = s.search, !search.query.isEmpty else {
+        if state.search == nil {
+            s.message = s.tr(Catalogue.noSearchToSearch("\(s.keyName(.startSearch))"))
+        }
+        return s
+    }
+    guard s.content(for: s.screen) != nil else { return s }
+    let matches = s.searchMatches()
+    guard !matches.isEmpty else {
+        s.message = s.tr(Catalogue.noMatchFor("\(search.query)"))
+        return s
+    }
+    let current = s.screen.selection
+    let next: Int
+    if forward {
+        next = matches.first { includeCurrent ? $0 >= current : $0 > current } ?? matches[0]
+    } else {
+        next = matches.last { $0 < current } ?? matches[matches.count - 1]
+    }
+    s.screen.selection = next
+    s.screen = clamped(s.screen, in: s)
+    let n = matches.partitioningIndex { $0 >= next } + 1
+    s.message = s.tr(Catalogue.match("\(n)", "\(matches.count)", "\(search.query)"))
+    return s
+}
+
+/// A scroll offset moved by a key (a line, a page, to either end), kept in 0...maxScroll.
+func scrolled(_ offset: Int, _ action: Action, page: Int, maxScroll: Int) -> Int {
+    var o = offset
+    switch action {
+    case .moveUp: o -= 1
+    case .moveDown: o += 1
+    case .pageUp: o -= page
+    case .pageDown: o += page
+    case .first: o = 0
+    case .last: o = maxScroll
+    default: break
+    }
+    return min(max(0, o), maxScroll)
+}
+
+/// Moves the selection of a list, or the scroll of a detail page.
+func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
+    var sc = screen
+    if screen.kind.isPage {
+        let page = Renderer.visibleLines(state)
+        let total = state.pageLines(
+            screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width
+        ).count
+        sc.scroll = scrolled(sc.scroll, action, page: page, maxScroll: max(0, total - page))
+        return sc
+    }
+    let content = state.content(for: screen)
+    let count = content?.selectableCount ?? 0
+    let page = Renderer.visibleRows(state)
+    switch action {
+    case .moveUp: sc.selection -= 1
+    case .moveDown: sc.selection += 1
+    case .pageUp: sc.selection -= page
+    case .pageDown: sc.selection += page
+    case .first: sc.selection = 0
+    case .last: sc.selection = (content?.rows.count ?? 0) - 1  // the last row; ↓ goes on to the city's totals
+    default: break
+    }
+    sc.selection = min(max(0, sc.selection), max(0, count - 1))
+    return clamped(sc, in: state)
+}
+
+/// Keeps the selection inside the list and the list scrolled so the selection is visible.
+func clamped(_ screen: Screen, in state: AppState) -> Screen {
+    var sc = screen
+    if screen.kind.isPage {
+        sc.scroll = max(0, sc.scroll)
+        return sc
+    }
+    let content = state.content(for: screen)
+    let count = content?.rows.count ?? 0
+    let page = Renderer.visibleRows(state)
+    sc.selection = min(max(0, sc.selection), max(0, (content?.selectableCount ?? 0) - 1))
+    // The summary row is always on screen: scroll as for the last row.
+    let row = min(sc.selection, max(0, count - 1))
+    if row < sc.scroll { sc.scroll = row }
+    if row >= sc.scroll + page { sc.scroll = row - page + 1 }
+    sc.scroll = min(max(0, sc.scroll), max(0, count - page))
+    return sc
+}
+
+/// A click selects the list row under it (a tab on row 1 switches view), a double-click
+/// opens the row, the wheel moves three rows (or lines of a detail page).
+func mouse(_ state: AppState, _ event: MouseEvent) -> AppState {
+    var s = state
+    switch event.kind {
+    case .wheelUp, .wheelDown:
+        for _ in 0..<3 { s = advance(s, event.kind == .wheelUp ? .moveUp : .moveDown) }
+        return s
+    case .click, .doubleClick:
+        if event.y == 1 {
+            guard let i = Renderer.tabs(s).firstIndex(where: { $0.columns.contains(event.x) }) else { return s }
+            return advance(s, .showView(AppState.topViews[i]))
+        }
+        guard s.content(for: s.screen) != nil else { return s }
+        let body = Renderer.bodyRect(width: s.width, height: s.height)
+        let row = event.y - body.y - 1
+        guard row >= 0, row < Renderer.visibleRows(s) else { return s }
+        let index = s.screen.scroll + row
+        guard let count = s.content(for: s.screen)?.rows.count, index < count else { return s }
+        s.screen.selection = index
+        s.screen = clamped(s.screen, in: s)
+        return event.kind == .doubleClick ? advance(s, .open) : s
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import TownsCore
+
+/// The memo: what the views work out from the facts and a session, kept between keys and
+/// frames: the rows of the lists shown recently (per view, period, filter, language
+/// and sort) with their column widths, town pages, the period tables and year plans.
+/// Outside the session (`AppState.cache`); what a dataset implies on its own is in `Facts`.
+///
+/// Every `AppState` made by `update` from another shares its memo (the facts are fixed for
+/// a state's life, so what is kept stays right); a key that only moves the selection then
+/// redraws the visible rows without rebuilding the list. Lists and pages are kept for the
+/// last few views only (`capacity`), so memory stays bounded at province scale.
+///
+/// `@unchecked Sendable`: every stored property is read and written under `lock` (work in
+/// progress under `flight`).
+final class ViewCache: @unchecked Sendable {
+    struct ListKey: Hashable {
+        var kind: Screen.Kind
+        var period: Int
+        var filter: TownFilter
+        var language: Language
+        var sortColumn: Int? = nil
+        var sortDescending = false
+    }
+
+    /// A town's page: its lines are text, written with a glyph set (a page is made for the
+    /// town shown only, so the two sets never both hold a list's worth of rows).
+    struct DetailKey: Hashable {
+        var town: String
+        var width: Int
+        var period: Int
+        var glyphs: Glyphs
+        var language: Language
+    }
+
+    /// A list's content; the natural widths of its titles, summary and sampled rows once a
+    /// frame has needed them; what a search matches in it.
+    final class List {
+        let content: ListContent
+        var sampledWidths: [Int]?
+        /// Per row (in the list's order), the names a search looks in, as one lower-cased
+        /// UTF-8 string with forms separated by NUL (`SearchIndex.haystack`).
+        var haystacks: [[UInt8]]?
+        /// The last search: its query and the matching rows.
+        var lastSearch: (query: String, matches: [Int])?
+        init(_ content: ListContent) { self.content = content }
+    }
+
+    /// Rows a table measures for its column widths besides those on screen: every row of a
+    /// list this long or shorter, else this many spread evenly over the list.
+    static let widthSample = 128
+
+    /// Lists and town pages kept, each (most recently used last): enough for the list shown,
+    /// its neighbouring periods' and the other top views' (`AppState.warm`), and a few sorts.
+    /// A list keeps only the rows made so far, so a list of 10,000 towns costs little.
+    static let capacity = 12
+    private let lock = NSLock()
+    private var lists = Recent<ListKey, List>(capacity: ViewCache.capacity)
+    private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
+    private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
+    private var plansByYear = Recent<String, YearPlans>(capacity: 2)
+
+    /// The cached list for `key`, made with `make` when absent.
+    func list(_ key: ListKey, make: () -> ListContent?) -> List? {
+        if let hit = withLock({ lists.get(key) }) { return hit }
+        guard let content = make() else { return nil }
+        let list = List(content)
+        withLock { lists.put(key, list) }
+        return list
+    }
+
+    /// The natural widths of `list`'s columns (what a table layout starts from): over the
+    /// titles, the summary, the rows `visible` (positions in the list) and a sample of the
+    /// others (every row of a list of up to `widthSample` rows, else `widthSample` rows evenly
+    /// spread over the unsorted list; measured once). A row on screen is always measured, so no figure is cut; a
+    /// column widens when a wider row than any sampled scrolls into view. Depends only on the
+    /// list and `visible`, not on the rows seen before.
+    func naturalWidths(_ list: List, visible: Range<Int>) -> [Int] {
+        let content = list.content
+        let sampled: [Int]
+        if let known = withLock({ list.sampledWidths }) {
+            sampled = known
+        } else {
+            // Spread over the unsorted list, so a sorted list (the same rows) gets the same
+            // widths as the list it sorts: sorting never moves a column.
+            let n = content.rows.count
+            let positions =
+                n <= Self.widthSample ? Array(0..<n) : (0..<Self.widthSample).map { $0 * n / Self.widthSample }
+            let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows.unsortedRow(i), 0) }.0
+            sampled = TableLayout.naturalWidths(columns: content.columns, rows: [rows, content.summary])
+            withLock { list.sampledWidths = sampled }
+        }
+        let shown = visible.clamped(to: 0..<content.rows.count)
+        // A list measured in full needs nothing else; a sampled one takes the widths known
+        // over every row (names, counties), so rows scrolling into view do not move them.
+        guard content.rows.count > Self.widthSample else { return sampled }
+        var widths = sampled
+        for (column, width) in content.knownWidths where widths.indices.contains(column) {
+            widths[column] = max(widths[column], width)
+        }
+        guard !shown.isEmpty else { return widths }
+        let onScreen = TableLayout.naturalWidths(columns: content.columns, rows: [shown.map { content.rows[$0] }])
+        return zip(widths, onScreen).map { max($0, $1) }
+    }
+
+    /// The rows of `list` that match `query` (positions in the list's order), using
+    /// `haystack` (of a position in the list's order) to build each row's search text once
+    /// per list. A query that extends the last one only looks among the last one's matches.
+    func searchMatches(_ list: List, query: String, haystack: @Sendable (Int) -> [UInt8]) -> [Int] {
+        if let last = withLock({ list.lastSearch }), last.query == query { return last.matches }
+        let needle = Array(SearchIndex.normalizedQuery(query).utf8)
+        guard !needle.isEmpty else { return [] }
+        let hay = haystacks(list, haystack: haystack)
+        var candidates: [Int]?
+        if let last = withLock({ list.lastSearch }), !last.query.isEmpty,
+            SearchIndex.normalizedQuery(query).hasPrefix(SearchIndex.normalizedQuery(last.query))
+        {
+            candidates = last.matches
+        }
+        let matches = (candidates ?? Array(hay.indices)).filter { SearchIndex.contains(hay[$0], needle) }
+        withLock { list.lastSearch = (query, matches) }
+        return matches
+    }
+
+    /// Each row's search text (`List.haystacks`), made once per list by `haystack`.
+    func haystacks(_ list: List, haystack: @Sendable (Int) -> [UInt8]) -> [[UInt8]] {
+        once(.haystacks(ObjectIdentifier(list)), get: { list.haystacks }, put: { list.haystacks = $0 }) {
+            concurrentMap(Array(list.content.rows.indices), minimumPerSlice: 512) { i in (haystack(i), 0) }.0
+        }
+    }
+
+    /// Each period's figures of every town (by position in `dataset.towns`), for tables:
+    /// computed once per period (the last three kept: the period shown and its neighbours).
+    func periodFigures(_ period: Int, make: () -> [TownPeriod]) -> [TownPeriod] {
+        once(.period(period), get: { periodTables.get(period) }, put: { periodTables.put(period, $0) }, make: make)
+    }
+
+    /// Each town's plan for a year, by position in `dataset.towns`: the figure (its source
+    /// decides what it may be combined with) and what a table shows of it.
+    struct YearPlans {
+        var figures: [Figure?]
+        var shown: [ShownFigure?]
+    }
+
+    /// Each town's plan for a year ("2015"), by position in `dataset.towns`: one
+    /// derivation per town and year, shared by the year's periods (the last two years kept).
+    func yearPlans(_ year: String, make: () -> YearPlans) -> YearPlans {
+        once(.plans(year), get: { plansByYear.get(year) }, put: { plansByYear.put(year, $0) }, make: make)
+    }
+
+    /// What is being worked out by some thread (`once`).
+    private enum Work: Hashable { case period(Int), plans(String), haystacks(ObjectIdentifier) }
+    private var inFlight: Set<Work> = []
+    private let flight = NSCondition()
+
+    /// The value `get` finds, else made by `make` and `put`; while another thread makes the
+    /// same `work` (the dashboard's warm-up, `AppState.warm`), waits for it instead of making
+    /// it twice. `get` and `put` run under the cache's lock.
+    private func once<V>(_ work: Work, get: () -> V?, put: (V) -> Void, make: () -> V) -> V {
+        flight.lock()
+        while true {
+            if let hit = withLock(get) { flight.unlock(); return hit }
+            if !inFlight.contains(work) { inFlight.insert(work); break }
+            flight.wait()
+        }
+        flight.unlock()
+        let value = make()
+        withLock { put(value) }
+        flight.lock()
+        inFlight.remove(work)
+        flight.broadcast()
+        flight.unlock()
+        return value
+    }
+
+    func detail(_ key: DetailKey, make: () -> [DetailLine]) -> [DetailLine] {
+        if let hit = withLock({ details.get(key) }) { return hit }
+        let lines = make()
+        withLock { details.put(key, lines) }
+        return lines
+    }
+
+    private func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}

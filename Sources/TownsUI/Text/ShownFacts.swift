@@ -1,0 +1,139 @@
+import Foundation
+import TownsCore
+
+/// The facts as shown: in a language, for a period. `AppState` is one; the row makers of a
+/// list hold a `RowContext`, which holds the facts and never the memo of lists.
+public protocol ShownFacts {
+    var facts: Facts { get }
+    var language: Language { get }
+    /// The period shown, or nil for a dataset with no periods.
+    var period: Period? { get }
+}
+
+/// What a list's row makers need to make a row later: the facts, the language and the
+/// period, and nothing of the memo (a row maker kept in the memo must not keep it alive).
+struct RowContext: ShownFacts, Sendable {
+    let facts: Facts
+    let language: Language
+    let period: Period?
+    var dataset: Dataset { facts.dataset }
+    var metrics: Metrics { facts.metrics }
+}
+
+extension AppState: ShownFacts {
+    /// What the rows of a list made now need to be made later (`RowContext`).
+    var rowContext: RowContext { RowContext(facts: facts, language: language, period: period) }
+}
+
+extension ShownFacts {
+    /// `zh` or `en` by the interface language (names from the data, which has both).
+    public func tr(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// A text of the catalogue in the interface language.
+    public func tr(_ text: Bilingual) -> String { language == .zh ? text.zh : text.en }
+
+    /// A town's name in the interface language.
+    public func name(_ town: Town) -> String { language == .zh ? town.nameZH : town.nameEN }
+
+    /// A town's county in the interface language.
+    public func county(_ town: Town) -> String { language == .zh ? town.countyZH : town.countyEN }
+
+    /// A period's label in the interface language.
+    public func label(_ period: Period) -> String { language == .zh ? period.labelZH : period.labelEN }
+
+    /// Whether a consistency check casts doubt on the rate `key` of `town` (nil: the city's
+    /// totals): an inconsistency among `findings` flagging it, found by checking that rate alone.
+    func flagged(_ town: Town?, _ key: FigureKey) -> Bool {
+        facts.checker.isFlagged(key, town: town)
+    }
+
+    /// What a search matches a town by: its names, its county's, and its entities'.
+    func townTerms(_ town: Town, entities: [String: OperatingEntity]) -> [String] {
+        var terms = [town.nameZH, town.nameEN, town.countyZH, town.countyEN]
+        for id in town.entityIDs {
+            if let e = entities[id] { terms += [e.nameZH, e.nameEN] }
+        }
+        return terms
+    }
+
+    /// A completion bar with the expected-by-now mark at the share of the year elapsed.
+    func bar(_ rate: ShownFigure?) -> TableCell {
+        let marker = period.map { Double($0.through) / 12 }
+        guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
+        let behind = period.map { DecimalMath.double(v) < $0.elapsedPercent } ?? false
+        return .bar(
+            fraction: DecimalMath.double(v) / 100, role: behind ? .behind : (rate!.isDerived ? .derived : .barFill),
+            marker: marker)
+    }
+
+    /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
+    func variance(_ rate: ShownFigure?) -> TableCell {
+        guard let period, let x = facts.metrics.scheduleVarianceValue(rate: rate?.quantity, period: period) else {
+            return .text("\(Mark.unknown) ", .unknown)
+        }
+        let text = DecimalMath.text(x, scale: 1)
+        if x < 0 { return .text("\(text)\(Mark.behind)", .behind) }
+        return .text(CellText((x > 0 ? "+" : "") + text + " "), nil)
+    }
+
+    func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {
+        func t(_ f: ShownFigure?) -> CellText {
+            guard case let .text(s, _) = ft.value(f) else { return "" }
+            return s
+        }
+        let derived = (started?.isDerived ?? false) || (planned?.isDerived ?? false)
+        let role: Role? = derived ? .derived : (started == nil && planned == nil ? .unknown : nil)
+        return .text("\(t(started))/\(t(planned))", role)
+    }
+
+    /// "Σ 9.3 (1/2)": the sum of the towns' known figures and how many are known.
+    func subtotal(_ s: Metrics.Tally) -> TableCell {
+        if s.known == 0 { return .text("\(Mark.unknown) (0/\(s.count))", .unknown) }
+        let sum = DecimalMath.text(s.sum, scale: s.decimals)
+        let text: CellText = "\(s.derived == 0 ? nil : Mark.derived)\(sum) (\(s.known)/\(s.count))"
+        return .text(text, s.derived == 0 ? nil : .derived)
+    }
+
+    /// The names of the towns at `positions` (in `facts.dataset.towns`) joined
+    /// ("海宁皮革时尚小镇、南湖基金小镇"), as many as fit in `width` cells, then how many more
+    /// ("… 等 2,497 个" / "… and 2,497 more"): a type of 2,500 towns is not written out in
+    /// full for a cell that shows 60 columns.
+    func nameList(_ positions: [Int], width: Int) -> String {
+        let separator = tr(Catalogue.text)
+        func more(_ n: Int) -> String { tr(Catalogue.andMore("\(n)")) }
+        var out = ""
+        var used = 0
+        var fitted: (text: String, count: Int)?  // the longest start that fits with its "more"
+        for (i, position) in positions.enumerated() {
+            let piece = (i == 0 ? "" : separator) + name(facts.dataset.towns[position])
+            used += DisplayWidth.of(piece)
+            if used > width { break }
+            out += piece
+            if i == positions.count - 1 { return out }
+            if used + DisplayWidth.of(more(positions.count - i - 1)) <= width { fitted = (out, i + 1) }
+        }
+        guard let fitted else { return more(positions.count) }
+        return fitted.text + more(positions.count - fitted.count)
+    }
+
+    static func modeName(_ mode: OperatingMode) -> String {
+        switch mode {
+        case .groupLed: return "集团引领"
+        case .joint: return "联合投资"
+        }
+    }
+
+    /// A rule's result as a table cell: ✓ met, ✗ not met, ? unknown, or the rule's short text.
+    func ruleMark(_ r: RuleResult) -> TableCell {
+        switch r.status {
+        case .met: return .mark(.met, nil)
+        case .notMet: return .mark(.notMet, .behind)
+        case .unknown: return .mark(.undetermined, .unknown)
+        case .info:
+            return .text(
+                CellText(
+                    language == .zh ? (r.short ?? "·") : (r.short ?? "·").replacingOccurrences(of: "年", with: "y")),
+                .legend)
+        }
+    }
+}

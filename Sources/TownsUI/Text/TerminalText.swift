@@ -1,0 +1,87 @@
+/// Makes untrusted text (anything read from data files) safe to put on a terminal.
+///
+/// Data strings come from many offices; a control character or escape sequence in a town
+/// name must never reach the terminal. Every string a view draws passes through
+/// `sanitize`, which the `Grid` applies itself, and the non-interactive commands use it too.
+public enum TerminalText {
+    /// Returns `text` with every character that could drive the terminal or hide text
+    /// replaced by a visible stand-in:
+    /// - C0 controls and DEL become caret notation (`ESC` -> `^[`, `BEL` -> `^G`, DEL -> `^?`);
+    ///   tab and newline too, since a cell holds one line;
+    /// - C1 controls (U+0080-U+009F), bidirectional overrides and isolates (U+202A-U+202E,
+    ///   U+2066-U+2069, U+200E, U+200F, U+061C), zero-width characters (U+200B-U+200D, U+2060,
+    ///   U+FEFF, U+180E), line and paragraph separators, interlinear annotation controls, tag
+    ///   characters (U+E0000-U+E007F, invisible text), and any other scalar `wcwidth` calls
+    ///   non-printable become `�` (U+FFFD).
+    public static func sanitize(_ text: String) -> String {
+        if isPlainASCII(text) { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || v == 0x7f {
+                out.append("^")
+                out.append(Unicode.Scalar(v == 0x7f ? 0x3f : v + 0x40)!)
+            } else if v < 0x7f {
+                out.append(scalar)
+            } else if isHidden(v) || DisplayWidth.of(scalar) < 0 {
+                out.append("\u{FFFD}")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `sanitize` for text of several lines (a report, a CSV file, a help text): each line is
+    /// sanitised and the line ends are kept (LF, and CR LF as CSV has them); tabs are kept
+    /// too (they only move the cursor right); a byte-order mark at the very start (a CSV for
+    /// spreadsheets) is kept. Everything else that could drive a terminal is made visible,
+    /// as `sanitize` does. Idempotent: sanitised text comes back unchanged.
+    public static func sanitizeLines(_ text: String) -> String {
+        if isPlainASCII(text) { return text }  // fast path (no line ends either)
+        // By scalars: in Swift "\r\n" is one Character, which a split on "\n" would miss.
+        var scalars = Substring(text).unicodeScalars
+        var out = String.UnicodeScalarView()
+        if scalars.first == "\u{FEFF}" {
+            out.append("\u{FEFF}")
+            scalars = scalars.dropFirst()
+        }
+        let lines = scalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() {
+            if i > 0 { out.append("\n") }
+            var content = line
+            var carriageReturn = false
+            if content.last == "\r" {
+                content = content.dropLast()
+                carriageReturn = true
+            }
+            for (j, field) in content.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                if j > 0 { out.append("\t") }
+                out.append(contentsOf: sanitize(String(String.UnicodeScalarView(field))).unicodeScalars)
+            }
+            if carriageReturn { out.append("\r") }
+        }
+        return String(out)
+    }
+
+    /// True when `text` is printable ASCII only (the fast path: nothing to replace).
+    @inlinable
+    public static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7f }
+    }
+
+    static func isHidden(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x80...0x9f: return true  // C1 controls (CSI, OSC, DCS as one byte)
+        case 0x200b...0x200f: return true  // zero-width space/joiners, LRM, RLM
+        case 0x202a...0x202e: return true  // bidi embeddings and overrides
+        case 0x2060...0x2069: return true  // word joiner, invisible operators, isolates
+        case 0x061c, 0xfeff: return true  // Arabic letter mark, BOM / ZWNBSP
+        case 0x180e: return true  // Mongolian vowel separator (zero width)
+        case 0x2028, 0x2029: return true  // line and paragraph separators
+        case 0xfff9...0xfffb: return true  // interlinear annotation controls
+        case 0xe0000...0xe007f: return true  // tag characters (invisible text)
+        default: return false
+        }
+    }
+}

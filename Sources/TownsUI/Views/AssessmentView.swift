@@ -1,0 +1,98 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// Every town against every rule, with the city's first-year test under the table.
+    func assessmentTable() -> ListContent {
+        let assessment = Assessment(metrics: metrics)
+        let rules = dataset.rules
+        var columns = [Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30)]
+        for (i, rule) in rules.enumerated() {
+            columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: 90 - i))
+        }
+        let positions = filtered(Array(dataset.towns.indices))
+        let rowState = rowContext
+        let entities = facts.entitiesByID
+        let rows = Rows(count: positions.count) { i in
+            let town = rowState.dataset.towns[positions[i]]
+            return TableRow(
+                [.plain(rowState.name(town))]
+                    + rules.map { rowState.ruleMark(assessment.evaluate($0, town)) },
+                searchTerms: rowState.townTerms(town, entities: entities))
+        }
+        var summary: [TableRow] = []
+        var notes: [CellText] = []
+        if let city = assessment.cityYearOne() {
+            var cells: [TableCell] = [.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN))]
+            for rule in rules {
+                switch rule.kind {
+                case .yearOneMinimum:
+                    if let margin = city.margin {
+                        cells.append(.mark(margin >= 0 ? .met : .notMet, margin >= 0 ? nil : .behind))
+                    } else {
+                        cells.append(.mark(.undetermined, .unknown))
+                    }
+                case .featuredShare:
+                    let share = dataset.periods.reversed().compactMap {
+                        metrics.total(FigureKey(.featuredShare, $0.id))?.quantity.exactValue
+                    }.first
+                    if let share {
+                        cells.append(.mark(share >= rule.number("percent") ? .met : .notMet, nil))
+                    } else {
+                        cells.append(.mark(.undetermined, .unknown))
+                    }
+                default:
+                    cells.append(.plain(""))
+                }
+            }
+            summary.append(TableRow(cells, role: .totals))
+            let minimum = tr(Catalogue.firstYearMinimum("\(city.year)", "\(dataset.regionEN)"))
+            var line = CellText(minimum + city.formula)
+            if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
+            if let reported = city.reported {
+                line += "\(tr(Catalogue.reported))\(FigureText().value(reported).cellText))"
+            }
+            if let completed = city.completed {
+                line += "\(tr(Catalogue.completed))\(FigureText().value(completed).cellText)"
+            }
+            if let margin = city.margin {
+                line += CellText(
+                    "; " + (margin >= 0 ? tr(Catalogue.aboveBy) : tr(Catalogue.shortBy)) + " "
+                        + DecimalMath.text(abs(margin), scale: 2))
+            }
+            notes.append(line)
+        }
+        notes.append(
+            language == .zh
+                ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
+                    + " (the town's page names the missing figure)"
+                : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown"
+                    + " (the town's page names the missing figure)")
+        var content = ListContent(
+            columns: columns, rows: rows, targets: townTargets(positions),
+            summary: filter.isEmpty ? summary : [],
+            emptyText: rules.isEmpty
+                ? tr(Catalogue.noRulesTomlInThe)
+                : tr(Catalogue.noTowns),
+            notes: notes)
+        let text = townSearchText()
+        content.searchText = { i in text(positions[i]) }
+        return content
+    }
+
+    /// A rule's column title in English (a few letters).
+    static func ruleShortEN(_ rule: Rule) -> String {
+        switch rule.kind {
+        case .yearOneMinimum: return "Yr1"
+        case .creationMinimum: return "3yr"
+        case .creationPeriod: return "Term"
+        case .featuredShare: return "Feat"
+        case .plannedArea: return "Area"
+        case .builtArea: return "Built"
+        case .scenicRating: return "Scenic"
+        case .visitors: return "Visit"
+        case .landReward: return "Land+"
+        case .landDeduction: return "Land-"
+        }
+    }
+}

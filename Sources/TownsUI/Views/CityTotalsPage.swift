@@ -1,0 +1,96 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The city's reported totals, each with its source (or the formula of one derived from
+    /// other totals), then the consistency checks on them (the paper's 42.5% against
+    /// 45.06 / 106.8, what the towns' known figures leave unaccounted for, ...).
+    func cityTotalsDetail(width: Int, glyphs: Glyphs) -> [DetailLine] {
+        let ft = FigureText(glyphs: glyphs)
+        var out: [DetailLine] = [
+            DetailLine([
+                (tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)")), .title),
+                ("  " + tr(dataset.nameEN, dataset.nameZH), .label),
+            ]), .text(""),
+        ]
+        var cited: [String] = []
+        func line(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
+            let flag = key.map { flagged(nil, $0) } ?? false
+            let cell =
+                unit == "%"
+                ? ft.percent(figure, flagged: flag)
+                : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
+            guard case let .text(marked, role) = cell else { return }
+            let value = marked.text(glyphs)
+            var note: (String, Role)
+            switch figure?.provenance {
+            case let .reported(source, at, quote, n)?:
+                if !cited.contains(source) { cited.append(source) }
+                var t = tr(Catalogue.reported2) + source
+                if let at { t += " \(at)" }
+                if let quote { t += " “\(quote)”" }
+                if let n { t += " — \(n)" }
+                if let o = figure?.origin { t += " [\(fileName(o.file)):\(o.line)]" }
+                note = (t, .source)
+            case let .derived(formula)?:
+                note = (tr(Catalogue.derived) + formula, .derived)
+            case let .interpreted(reasoning, readings)?:
+                note = (tr(Catalogue.interpreted) + reasoning + " " + readings.joined(separator: "; "), .derived)
+            case nil:
+                note = (tr(Catalogue.unknown), .unknown)
+            }
+            let labelWidth = 24, valueWidth = 12
+            let l = TableRenderer(theme: .monochrome, glyphs: glyphs).fit(label, width: labelWidth - 1)
+            let lpad = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(l)))
+            let vpad = String(repeating: " ", count: max(1, valueWidth - DisplayWidth.of(value)))
+            let noteWidth = max(10, width - labelWidth - valueWidth)
+            let wrapped = TextWrap.wrap(note.0, width: noteWidth)
+            out.append(DetailLine([(l + lpad, .label), (value + vpad, role), (wrapped.first ?? "", note.1)]))
+            for more in wrapped.dropFirst() {
+                out.append(DetailLine([(String(repeating: " ", count: labelWidth + valueWidth) + more, note.1)]))
+            }
+        }
+        func unit(_ m: Measure) -> String {
+            switch m.unit {
+            case .yi: return dataset.unit
+            case .percent: return "%"
+            case .count: return ""
+            case .squareKilometres: return "km²"
+            }
+        }
+        for m in Measure.allCases where m.periodKind == .none {
+            if let f = metrics.total(FigureKey(m)) { line(measureLabel(m), f, unit: unit(m)) }
+        }
+        var years: [Int] = []
+        for p in dataset.periods where !years.contains(p.year) { years.append(p.year) }
+        for y in years {
+            for m in Measure.allCases where m.periodKind == .year {
+                if let f = metrics.total(FigureKey(m, String(y))) { line("\(y) " + measureLabel(m), f, unit: unit(m)) }
+            }
+        }
+        for p in dataset.periods {
+            out.append(.text(""))
+            out.append(
+                .text(label(p) + (p.id == period?.id ? tr(Catalogue.shownPeriod) : ""), .header))
+            for m in Measure.allCases where m.periodKind == .cumulative {
+                let f = metrics.total(FigureKey(m, p.id))
+                if f != nil || [.completed, .completionRate].contains(m) {
+                    line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id))
+                }
+            }
+        }
+        let mine = facts.findings.filter { $0.townID == nil }
+        if !mine.isEmpty {
+            out.append(.text(""))
+            out.append(.text(tr(Catalogue.checksTownsCheck), .header))
+            for f in mine {
+                let mark = f.kind == .confirmed ? "✓" : (f.kind == .inconsistency ? "!" : "…")
+                for l in TextWrap.wrap("\(mark) \(f.subject): \(f.message)", width: width) {
+                    out.append(.text(l, f.kind == .confirmed ? .legend : (f.kind == .inconsistency ? .warning : .row)))
+                }
+            }
+        }
+        out += sourceLines(cited, width: width)
+        return out
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The operating entities, each with its kind, mode, how many towns it operates and
+    /// their names; a last row for towns whose source names no entity. Rows are made when shown.
+    func entitiesTable() -> ListContent {
+        let columns = [
+            Column(tr(Catalogue.operatingEntity), priority: 100, minWidth: 8, maxWidth: 34),
+            Column(tr(Catalogue.kind), priority: 40, maxWidth: 16),
+            Column(tr(Catalogue.mode), priority: 60),
+            Column(tr(Catalogue.count), .right, priority: 70),
+            // 40 columns: with a 34-column name and the count, the list fits in 80.
+            Column(tr(Catalogue.towns2), priority: 90, minWidth: 8, maxWidth: 40),
+        ]
+        let byEntity = facts.townsByEntity
+        let entities = dataset.entities
+        let unnamed = dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
+        let rowState = rowContext
+        let listWidth = columns[4].maxWidth
+        @Sendable func towns(_ positions: [Int]) -> [Town] { positions.map { rowState.dataset.towns[$0] } }
+        let rows = Rows(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
+            guard i < entities.count else {
+                let list = towns(unnamed)
+                return TableRow(
+                    [
+                        .text(CellText(rowState.tr(Catalogue.theSourceNamesNoEntity)), .unknown),
+                        .mark(.unknown, .unknown),
+                        .mark(.unknown, .unknown), .plain(String(unnamed.count)),
+                        .plain(rowState.nameList(unnamed, width: listWidth)),
+                    ],
+                    searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
+            }
+            let entity = entities[i]
+            let positions = byEntity[entity.id] ?? []
+            let list = towns(positions)
+            let modes = Set(list.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
+            return TableRow(
+                [
+                    .plain(rowState.tr(entity.nameZH, entity.nameEN)),
+                    entity.kind.map {
+                        .plain($0 == "central state-owned enterprise" ? rowState.tr(Catalogue.centralSoe) : $0)
+                    } ?? .mark(.unknown, .unknown),
+                    modes.isEmpty
+                        ? .mark(.unknown, .unknown)
+                        : .plain(
+                            modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(
+                                separator: "/")),
+                    .plain(String(list.count)),
+                    list.isEmpty
+                        ? .mark(.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
+                ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
+        }
+        let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
+            i < entities.count ? .townsOfEntity(entities[i].id) : .townsOfEntity(nil)
+        }
+        return ListContent(
+            columns: columns, rows: rows, targets: targets, summary: [],
+            emptyText: tr(Catalogue.noOperatingEntitiesInEntities))
+    }
+}

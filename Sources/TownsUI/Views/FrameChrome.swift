@@ -1,0 +1,126 @@
+import TownsCore
+
+/// The frame around a view: the title, the tabs of the top views and the breadcrumb.
+extension Renderer {
+    func drawTitle(into grid: inout Grid, _ state: AppState) {
+        let style = theme.style(.title)
+        grid.fill(Rect(x: 0, y: 0, width: state.width, height: 1), with: Cell(text: " ", style: style))
+        // A synthetic dataset says so before its name: a narrow terminal cuts the name, never
+        // the mark (invented figures must not pass for real ones).
+        let mark = state.dataset.synthetic ? state.tr(Catalogue.syntheticData) : ""
+        let title = " towns · " + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
+        let periodText: String
+        if let p = state.period {
+            periodText =
+                state.tr(Catalogue.period2)
+                + " [ \(state.label(p)) ] \(state.periodIndex + 1)/\(state.dataset.periods.count) "
+        } else {
+            periodText = state.tr(Catalogue.period2) + " \(glyphs.unknown) "
+        }
+        let pw = DisplayWidth.of(periodText)
+        grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, state.width - pw - 1))
+        grid.put(periodText, x: state.width - pw, y: 0, style: style)
+    }
+
+    static func topIndex(_ kind: Screen.Kind) -> Int {
+        switch kind {
+        case .townList: return 0
+        case .typeList, .townsOfType: return 1
+        case .entityList, .townsOfEntity: return 2
+        case .assessment: return 3
+        case .province, .city: return 4
+        case .townPage, .cityTotals: return -1
+        }
+    }
+
+    /// The tab labels on row 1 and the columns each covers, as drawn at this width.
+    public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
+        let long =
+            state.language == .zh
+            ? ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province"]
+            : ["1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province"]
+        let short =
+            state.language == .zh
+            ? ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"]
+            : ["1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province"]
+        let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
+        var x = 1
+        return (fits ? long : short).map { name in
+            let label = " \(name) "
+            let w = DisplayWidth.of(label)
+            defer { x += w + 1 }
+            return (label, x..<(x + w))
+        }
+    }
+
+    func drawTabs(into grid: inout Grid, _ state: AppState) {
+        let active = Renderer.topIndex(state.stack[0].kind)
+        for (i, tab) in Renderer.tabs(state).enumerated() {
+            grid.put(
+                tab.label, x: tab.columns.lowerBound, y: 1, style: theme.style(i == active ? .tabActive : .tab),
+                maxWidth: max(0, state.width - tab.columns.lowerBound))
+        }
+    }
+
+    /// The path from the top view to the current screen.
+    public static func crumb(_ kind: Screen.Kind, _ state: AppState) -> String {
+        switch kind {
+        case .townList: return state.tr(Catalogue.towns3)
+        case .typeList: return state.tr(Catalogue.types)
+        case let .townsOfType(n): return "\(n) " + (state.dataset.type(n).map { state.tr($0.nameZH, $0.nameEN) } ?? "?")
+        case .entityList: return state.tr(Catalogue.operatingEntities)
+        case let .townsOfEntity(id):
+            return id.flatMap { state.dataset.entity($0).map { state.tr($0.nameZH, $0.nameEN) } }
+                ?? state.tr(Catalogue.entityNotNamed)
+        case let .townPage(id): return state.town(id).map(state.name) ?? id
+        case .assessment: return state.tr(Catalogue.assessment)
+        case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
+        case .province: return state.tr(Catalogue.province)
+        case let .city(name): return name
+        }
+    }
+
+    func drawBreadcrumb(into grid: inout Grid, _ state: AppState) {
+        let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
+        var status: [String] = []
+        if !state.filter.isEmpty {
+            status.append(
+                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
+                    + state.tr(Catalogue.clears) + ")")
+        }
+        if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
+            status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))")
+        }
+        // When the data last changed (live reload), if it fits beside the path.
+        let pathWidth = DisplayWidth.of(path) + 2
+        if let changed = state.dataChangedAt {
+            let text = state.tr(Catalogue.dataChanged) + changed
+            let candidate = (status + [text]).joined(separator: "  ")
+            if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width {
+                status.append(text)
+            }
+        }
+        let right = status.joined(separator: "  ")
+        let rw = DisplayWidth.of(right)
+        // The right end is kept for the scroll position ("101-125/129", "9981-10000/10000")
+        // and a gap before it.
+        let reserve = positionReserve(state)
+        grid.put(
+            " " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - reserve - 2))
+        if rw > 0 {
+            let onlyTime = state.filter.isEmpty && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
+            grid.put(
+                right, x: max(0, state.width - rw - reserve), y: 2, style: theme.style(onlyTime ? .legend : .warning),
+                maxWidth: rw)
+        }
+    }
+
+    /// Columns at the right of the breadcrumb line kept for the scroll position: its widest
+    /// form for the list shown ("9981-10000/10000": three numbers of the row count's digits),
+    /// a gap before it and the margin after; at least 16 (pages, short lists).
+    func positionReserve(_ state: AppState) -> Int {
+        guard !state.screen.kind.isPage, let rows = state.list(for: state.screen)?.content.rows.count
+        else { return 16 }
+        return max(16, 3 * String(max(rows, 1)).count + 2 + 2)
+    }
+}

@@ -1,0 +1,72 @@
+import TownsCore
+
+/// The help over the view: every binding of the key map, then the markers.
+extension Renderer {
+    /// The help's lines: every binding (keys, what they do), then the markers.
+    public static func helpLines(_ state: AppState, glyphs: Glyphs) -> [(String, String)] {
+        var lines: [(String, String)] = state.keyMap.bindings.map { b in
+            (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
+        }
+        lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
+        lines.append(("", ""))
+        lines.append(
+            (
+                glyphs.derived,
+                state.tr(Catalogue.derivedFromReportedFiguresFormula)
+            ))
+        lines.append(
+            (
+                glyphs.unknown,
+                state.tr(Catalogue.unknownNoSourceGivesIt)
+            ))
+        lines.append((">14", state.tr(Catalogue.theSourceGivesOnlyA)))
+        lines.append(
+            ("!", state.tr(Catalogue.aConsistencyCheckFailsTowns)))
+        lines.append(
+            (
+                glyphs.behind,
+                state.tr(Catalogue.behindScheduleCompletionBelowThe)
+            ))
+        lines.append(
+            (
+                glyphs.marker,
+                state.tr(Catalogue.expectedByNowTheShare)
+            ))
+        lines.append((state.tr(Catalogue.sched), "schedule variance, percentage points (completion − elapsed)"))
+        lines.append((state.tr(Catalogue.projects), "projects started / planned (3 years)"))
+        return lines
+    }
+
+    /// How many lines the help has (for scrolling it).
+    public static func helpLineCount(_ state: AppState) -> Int {
+        helpLines(state, glyphs: .unicode).count
+    }
+
+    func drawHelp(into grid: inout Grid, _ state: AppState) {
+        let lines = Renderer.helpLines(state, glyphs: glyphs)
+        let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
+        let w = min(state.width - 2, keyWidth + textWidth + 5)
+        let h = min(state.height - 2, lines.count + 2)
+        let x0 = max(0, (state.width - w) / 2), y0 = max(0, (state.height - h) / 2)
+        let box = theme.style(.border)
+        grid.fill(Rect(x: x0, y: y0, width: w, height: h), with: Cell(text: " ", style: theme.style(.row)))
+        grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0, style: box)
+        grid.put(state.tr(Catalogue.helpKeys), x: x0 + 2, y: y0, style: theme.style(.header))
+        grid.put(String(repeating: glyphs.horizontal, count: w), x: x0, y: y0 + h - 1, style: box)
+        let visible = h - 2
+        let start = min(max(0, state.helpScroll), max(0, lines.count - visible))
+        if lines.count > visible {
+            let more = "\(start + 1)-\(start + visible)/\(lines.count) ↑↓"
+            grid.put(
+                " " + more + " ", x: x0 + w - DisplayWidth.of(more) - 4, y: y0 + h - 1, style: theme.style(.legend))
+        }
+        for (i, l) in lines.dropFirst(start).prefix(visible).enumerated() {
+            let y = y0 + 1 + i
+            grid.put(glyphs.vertical, x: x0, y: y, style: box)
+            grid.put(l.0, x: x0 + 2, y: y, style: theme.style(.key), maxWidth: keyWidth)
+            grid.put(l.1, x: x0 + 3 + keyWidth, y: y, style: theme.style(.row), maxWidth: max(0, w - keyWidth - 5))
+            grid.put(glyphs.vertical, x: x0 + w - 1, y: y, style: box)
+        }
+    }
+}

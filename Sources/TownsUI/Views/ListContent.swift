@@ -1,0 +1,61 @@
+import Foundation
+import TownsCore
+
+/// The rows of a list screen, computed from state: what the table shows and what Enter
+/// opens on each row. `update` and the views both use it, so they agree on row counts.
+public struct ListContent: Sendable {
+    public var columns: [Column]
+    /// The body rows, each made when first read (`Rows`).
+    public var rows: Rows
+    /// What Enter opens on each row (same count and order as `rows`); nil where there is
+    /// nothing to open.
+    public var targets: Targets
+    /// Rows pinned under the table (totals); not selectable.
+    public var summary: [TableRow]
+    /// Shown when `rows` is empty.
+    public var emptyText: String
+    /// Lines of explanation drawn under the table.
+    public var notes: [CellText] = []
+    /// What the first summary row opens (the city's totals), when it can be selected: the
+    /// selection then runs one past the last row.
+    public var summaryTarget: Screen.Kind? = nil
+    /// How a row sorts by a column without making the row: (the row's position in the
+    /// unsorted list, column) -> the key its cell would give; nil, or a nil key, sorts by the
+    /// cell as shown (`SortKey.of`).
+    public var sortKey: (@Sendable (_ row: Int, _ column: Int) -> SortKey?)? = nil
+    /// Natural widths known for some columns over every row without making the rows (column
+    /// index -> cells): a towns table's names and counties, the widest of the dataset,
+    /// measured once. A list too long to measure in full takes them, so rows scrolling into
+    /// view never widen those columns.
+    public var knownWidths: [Int: Int] = [:]
+    /// What a search looks in for a row, without making the row: the row's position in the
+    /// unsorted list -> its search text (`SearchIndex.haystack` of its names); nil: the
+    /// haystack of the row's `searchTerms`.
+    public var searchText: (@Sendable (Int) -> [UInt8])? = nil
+
+    public init(
+        columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,
+        notes: [CellText] = [], summaryTarget: Screen.Kind? = nil
+    ) {
+        self.columns = columns; self.rows = rows; self.targets = targets; self.summary = summary
+        self.emptyText = emptyText; self.notes = notes; self.summaryTarget = summaryTarget
+    }
+
+    public init(
+        columns: [Column], rows: [TableRow], targets: [Screen.Kind?], summary: [TableRow], emptyText: String,
+        notes: [CellText] = []
+    ) {
+        self.init(
+            columns: columns, rows: Rows(rows), targets: Targets(targets), summary: summary, emptyText: emptyText,
+            notes: notes)
+    }
+
+    /// How many rows the selection can be on: the rows, and the first summary row when it opens.
+    public var selectableCount: Int { rows.count + (summaryTarget == nil ? 0 : 1) }
+
+    /// What Enter opens at `selection` (a row's target, or the summary's), if anything.
+    public func target(at selection: Int) -> Screen.Kind? {
+        if targets.indices.contains(selection) { return targets[selection] }
+        return selection == rows.count ? summaryTarget : nil
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The provincial list by city: towns listed, the count reported, a bar, and how many
+    /// of the city's towns have figures in this dataset.
+    func provinceTable() -> ListContent {
+        guard let list = dataset.province else {
+            return ListContent(
+                columns: [Column(tr(Catalogue.city))], rows: [], targets: [], summary: [],
+                emptyText: tr(Catalogue.noProvinceTomlInThe))
+        }
+        let columns = [
+            Column(tr(Catalogue.city2), priority: 100, minWidth: 8, maxWidth: 20),
+            Column(tr(Catalogue.towns2), .right, priority: 100),
+            Column(tr(Catalogue.reported3), .right, priority: 50),
+            Column("", priority: 60, flexible: true, minWidth: 6),
+            Column(tr(Catalogue.withFigures), .right, priority: 80),
+        ]
+        let maxCount = max(1, list.cities.map { list.towns(in: $0.nameZH).count }.max() ?? 1)
+        var rows: [TableRow] = []
+        for city in list.cities {
+            let towns = list.towns(in: city.nameZH)
+            let withFigures = towns.filter { $0.townID != nil }.count
+            let reported: TableCell =
+                city.reportedCount.map { n in
+                    n == towns.count ? .plain(String(n)) : .text("\(n)!", .warning)
+                } ?? .mark(.unknown, .unknown)
+            rows.append(
+                TableRow(
+                    [
+                        .plain(language == .zh ? "\(city.nameZH) \(city.nameEN)" : city.nameEN),
+                        .plain(String(towns.count)), reported,
+                        .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
+                        withFigures == 0
+                            ? .text(CellText(towns.isEmpty ? "" : tr(Catalogue.none)), .unknown)
+                            : .plain(String(withFigures)),
+                    ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
+        }
+        let total = TableRow(
+            [
+                .plain(tr(Catalogue.province)), .plain(String(list.listed.count)),
+                list.reportedCount.map { .plain(String($0)) } ?? .mark(.unknown, .unknown),
+                .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
+            ], role: .totals)
+        var note = tr("\(list.nameZH) \(list.nameEN)", list.nameEN)
+        if let d = list.date { note += " (\(d))" }
+        note += tr(
+            ": 小镇 = towns listed in province.toml; 报告 = the count a source reports per city"
+                + "; 有数据 = towns with figures in this dataset.",
+            ": Towns = listed in province.toml; Reported = the count a source reports per city"
+                + "; With figures = towns with figures in this dataset."
+        )
+        return ListContent(
+            columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
+            emptyText: tr(Catalogue.noCityInProvinceToml), notes: [CellText(note)])
+    }
+
+    /// The listed towns of one city; towns with figures open their pages.
+    func cityTable(_ name: String) -> ListContent {
+        let listed = dataset.province?.towns(in: name) ?? []
+        let columns = [
+            Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30),
+            Column(tr(Catalogue.county), priority: 60),
+            Column(tr(Catalogue.figures), priority: 90, maxWidth: 40),
+        ]
+        let rows = listed.map { t in
+            TableRow(
+                [
+                    .plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .mark(.unknown, .unknown),
+                    t.townID != nil
+                        ? .plain(tr(Catalogue.yesEnterOpens))
+                        : .text(CellText(tr(Catalogue.noFiguresInThisDataset)), .unknown),
+                ],
+                searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
+        }
+        return ListContent(
+            columns: columns, rows: rows, targets: listed.map { $0.townID.map { .townPage($0) } }, summary: [],
+            emptyText: tr(Catalogue.noTownsOnTheList("\(name)")))
+    }
+}

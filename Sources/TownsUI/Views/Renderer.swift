@@ -1,0 +1,135 @@
+import TownsCore
+
+/// Renders application state into a grid: the whole screen is a function of state and size.
+///
+/// Layout (rows): 0 title, when the data last changed, and period; 1 tabs of the top views;
+/// 2 breadcrumb; 3..h-3 the view (a table, or a detail page); h-2 message, else a reload
+/// problem, else the legend; h-1 key hints.
+public struct Renderer: Sendable {
+    /// The themes `t` cycles through; `AppState.themeIndex` picks one.
+    public var themes: [Theme]
+    /// The theme of the frame being drawn.
+    public var theme: Theme
+    public var glyphs: Glyphs
+
+    /// Smallest screen the dashboard draws, in columns and rows; below it a message says so.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 14
+
+    public init(theme: Theme, glyphs: Glyphs = .unicode) {
+        self.init(themes: [theme], glyphs: glyphs)
+    }
+
+    /// A renderer with several themes; the state's `themeIndex` chooses the one drawn.
+    /// Keys are named as the state's key map (`AppState.keyMap`) binds them.
+    public init(themes: [Theme], glyphs: Glyphs = .unicode) {
+        self.themes = themes.isEmpty ? [.monochrome] : themes
+        self.theme = self.themes[0]
+        self.glyphs = glyphs
+    }
+
+    /// Rows available to a view's body (table header included).
+    public static func bodyRect(width: Int, height: Int) -> Rect {
+        Rect(x: 1, y: 3, width: max(0, width - 2), height: max(0, height - 5))
+    }
+
+    /// Body rows of a list that fit on screen (without header and summary).
+    public static func visibleRows(_ state: AppState) -> Int {
+        let body = bodyRect(width: state.width, height: state.height)
+        let summary = state.content(for: state.screen)?.summary.count ?? 0
+        return max(1, body.height - 1 - (summary > 0 ? summary + 1 : 0))
+    }
+
+    /// Lines of a detail page that fit on screen.
+    public static func visibleLines(_ state: AppState) -> Int {
+        max(1, bodyRect(width: state.width, height: state.height).height)
+    }
+
+    public func render(_ state: AppState) -> Grid {
+        var frame = self
+        frame.theme = themes[min(max(0, state.themeIndex), themes.count - 1)]
+        return frame.draw(state)
+    }
+
+    func draw(_ state: AppState) -> Grid {
+        var grid = Grid(
+            width: state.width, height: state.height, fill: Cell(text: " ", style: theme.style(.background)))
+        guard state.width >= Renderer.minimumWidth, state.height >= Renderer.minimumHeight else {
+            drawTooSmall(into: &grid, state)
+            return grid
+        }
+        drawTitle(into: &grid, state)
+        drawTabs(into: &grid, state)
+        drawBreadcrumb(into: &grid, state)
+        let body = Renderer.bodyRect(width: state.width, height: state.height)
+        if state.screen.kind.isPage {
+            let lines = state.pageLines(state.screen.kind, width: body.width, glyphs: glyphs)
+            for (i, line) in lines.dropFirst(state.screen.scroll).prefix(body.height).enumerated() {
+                var x = body.x
+                for (text, role) in line.runs {
+                    x += grid.put(text, x: x, y: body.y + i, style: theme.style(role ?? .row), maxWidth: body.maxX - x)
+                }
+            }
+            if lines.count > body.height {
+                let shown =
+                    "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
+                grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
+            }
+        } else if let list = state.list(for: state.screen) {
+            let content = list.content
+            let table = TableRenderer(theme: theme, glyphs: glyphs)
+            let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
+            let layout = TableLayout(
+                columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
+                width: body.width)
+            // Matches are in list order: only those on screen are highlighted.
+            let matches = state.searchMatches()
+            let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
+            let highlighted = Set(matches[firstShown...].prefix { onScreen.contains($0) })
+            table.draw(
+                into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
+                selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
+                summary: content.summary, highlighted: highlighted)
+            if !content.notes.isEmpty {
+                let used =
+                    1 + min(content.rows.count, Renderer.visibleRows(state))
+                    + (content.summary.isEmpty ? 0 : content.summary.count + 1)
+                var y = body.y + used + 1
+                for note in content.notes {
+                    for line in TextWrap.wrap(note.text(glyphs), width: body.width) where y < body.maxY {
+                        grid.put(line, x: body.x, y: y, style: theme.style(.legend), maxWidth: body.width)
+                        y += 1
+                    }
+                }
+            }
+            if content.rows.isEmpty {
+                grid.put(
+                    content.emptyText, x: body.x, y: body.y + 1, style: theme.style(.unknown), maxWidth: body.width)
+            }
+            let visible = Renderer.visibleRows(state)
+            if content.rows.count > visible {
+                let last = min(content.rows.count, state.screen.scroll + visible)
+                let shown = "\(state.screen.scroll + 1)-\(last)/\(content.rows.count)"
+                grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
+            }
+        }
+        drawLegend(into: &grid, state)
+        drawHints(into: &grid, state)
+        if state.showHelp { drawHelp(into: &grid, state) }
+        return grid
+    }
+
+    func drawTooSmall(into grid: inout Grid, _ state: AppState) {
+        let lines = [
+            state.tr(Catalogue.terminalTooSmall),
+            "\(state.width)x\(state.height), " + state.tr(Catalogue.need)
+                + " \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
+            state.tr(Catalogue.quits("\(state.keyName(.quit))")),
+        ]
+        for (i, l) in lines.enumerated() {
+            let w = DisplayWidth.of(l)
+            let y = max(0, state.height / 2 - 1) + i
+            grid.put(l, x: max(0, (state.width - w) / 2), y: y, style: theme.style(i == 0 ? .warning : .row))
+        }
+    }
+}

@@ -1,0 +1,325 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The lines of a town's detail page at `width` cells: every field with its source or
+    /// formula, the figures of every period (unknown ones shown as unknown), the findings
+    /// about the town, and the sources cited.
+    public func townDetail(_ id: String, width: Int, glyphs: Glyphs = .unicode) -> [DetailLine] {
+        cache.detail(
+            ViewCache.DetailKey(town: id, width: width, period: periodIndex, glyphs: glyphs, language: language)
+        ) {
+            makeTownDetail(id, width: width, glyphs: glyphs)
+        }
+    }
+
+    /// The town with this id (`Dataset.town`, through an index).
+    func town(_ id: String) -> Town? {
+        facts.townIndex[id].map { dataset.towns[$0] }
+    }
+
+    func makeTownDetail(_ id: String, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        guard let town = town(id) else { return [.text(tr(Catalogue.noTown2("\(id)")), .warning)] }
+        let ft = FigureText(glyphs: glyphs)
+        var out: [DetailLine] = []
+        let labelWidth = 20
+        let valueWidth = 14
+        let wide = width >= 64
+        var cited: [String] = []
+
+        func cite(_ p: Provenance, origin: SourceLocation?) -> (String, Role) {
+            switch p {
+            case let .reported(source, at, quote, note):
+                if !cited.contains(source) { cited.append(source) }
+                var s = tr(Catalogue.reported2) + source
+                if let at { s += " \(at)" }
+                if let quote { s += " “\(quote)”" }
+                if let note { s += " — \(note)" }
+                if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
+                return (s, .source)
+            case let .derived(formula):
+                var s = tr(Catalogue.derived) + formula
+                if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
+                return (s, .derived)
+            case let .interpreted(reasoning, readings):
+                var s = tr(Catalogue.interpreted) + reasoning
+                if !readings.isEmpty { s += tr(Catalogue.readings) + readings.joined(separator: "; ") }
+                if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
+                return (s, .derived)
+            }
+        }
+
+        func field(_ label: String, _ value: String, _ valueRole: Role?, _ note: (String, Role)?) {
+            let labelText = TableRenderer(theme: .monochrome, glyphs: glyphs).fit(label, width: labelWidth - 1)
+            let pad = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(labelText)))
+            let valueFit = value
+            if wide, let note {
+                let vpad = String(repeating: " ", count: max(1, valueWidth - DisplayWidth.of(valueFit)))
+                let noteWidth = max(10, width - labelWidth - max(valueWidth, DisplayWidth.of(valueFit) + 1))
+                let wrapped = TextWrap.wrap(note.0, width: noteWidth)
+                out.append(
+                    DetailLine([(labelText + pad, .label), (valueFit + vpad, valueRole), (wrapped.first ?? "", note.1)])
+                )
+                let indent = String(repeating: " ", count: width - noteWidth)
+                for more in wrapped.dropFirst() { out.append(DetailLine([(indent + more, note.1)])) }
+            } else {
+                out.append(DetailLine([(labelText + pad, .label), (valueFit, valueRole)]))
+                if let note {
+                    for more in TextWrap.wrap(note.0, width: max(10, width - 4)) {
+                        out.append(DetailLine([("    " + more, note.1)]))
+                    }
+                }
+            }
+        }
+
+        func figureField(_ label: String, _ figure: Figure?, unit: String, flagged: Bool = false) {
+            let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
+            guard case let .text(marked, role) = cell else { return }
+            let value = marked.text(glyphs)
+            let shown = figure == nil ? value : value + (unit == "%" ? "" : " \(unit)")
+            let note =
+                figure.map { cite($0.provenance, origin: $0.origin) } ?? (
+                    tr(Catalogue.unknownNoSourceGivesIt2), .unknown
+                )
+            field(label, shown, role, note)
+        }
+
+        out.append(
+            language == .zh
+                ? DetailLine([(town.nameZH, .title), ("  " + town.nameEN, .label)])
+                : DetailLine([(town.nameEN, .title), ("  " + town.nameZH, .label)]))
+        out.append(.text(""))
+        field(
+            tr(Catalogue.county2), county(town), nil,
+            town.countyFrom == "name"
+                ? ("read from the town's name (the source prints no county column)", .derived) : nil)
+        let typeName = dataset.type(town.type).map { tr($0.nameZH, $0.nameEN) } ?? "?"
+        field(
+            tr(Catalogue.type), "\(town.type) \(typeName)", nil,
+            town.typeAt.map { (tr(Catalogue.reported2) + $0, .source) })
+        if let industry = town.industry {
+            field(tr(Catalogue.industry), industry, nil, town.industryNote.map { ("\($0)", .source) })
+        } else {
+            field(tr(Catalogue.industry), glyphs.unknown, .unknown, nil)
+        }
+        let listName: String = {
+            switch town.list {
+            case .cultivation: return tr(Catalogue.cultivationList);
+            case .creation: return tr(Catalogue.creationList);
+            case .named: return tr(Catalogue.named)
+            }
+        }()
+        field(
+            tr(Catalogue.list), listName + (town.listDate.map { " \($0)" } ?? ""), nil,
+            town.listSource.map { (tr(Catalogue.reported2) + $0, .source) })
+        if town.entityIDs.isEmpty {
+            field(
+                tr(Catalogue.entities), glyphs.unknown, .unknown,
+                (
+                    tr(Catalogue.unknownTheSourceNamesNo), .unknown
+                ))
+        }
+        for (i, eid) in town.entityIDs.enumerated() {
+            let entity = dataset.entity(eid)
+            field(
+                i == 0 ? tr(Catalogue.entities2) : "", entity.map { tr($0.nameZH, $0.nameEN) } ?? eid, nil,
+                entity.map { cite($0.provenance, origin: nil) })
+        }
+        field(
+            tr(Catalogue.mode2),
+            town.mode.map { tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue) } ?? glyphs.unknown,
+            town.mode == nil ? .unknown : nil,
+            town.mode == nil
+                ? (tr(Catalogue.unknownTheSourceDoesNot), .unknown)
+                : town.modeAt.map { (tr(Catalogue.reported2) + $0, .source) })
+        out.append(.text(""))
+        out.append(
+            .text(
+                tr(Catalogue.investmentAndProjectsMillionYuan("\(dataset.unit)")), .header))
+        figureField(tr(Catalogue.yearPlan), metrics.figure(town, FigureKey(.planTotal)), unit: dataset.unit)
+        figureField(
+            tr(Catalogue.yearProjects), metrics.figure(town, FigureKey(.projectsPlanned)), unit: tr(Catalogue.text2)
+        )
+        if let area = metrics.figure(town, FigureKey(.areaPlanned)) {
+            figureField(tr(Catalogue.plannedArea2), area, unit: "km²")
+        }
+        var years: [Int] = []
+        for p in dataset.periods where !years.contains(p.year) { years.append(p.year) }
+        for y in years {
+            figureField(
+                tr(Catalogue.plan("\(y)")), metrics.figure(town, FigureKey(.planYear, String(y))),
+                unit: dataset.unit)
+        }
+        out.append(.text(""))
+        out += history(town, width: width, glyphs: glyphs)
+        for p in dataset.periods {
+            out.append(.text(""))
+            out.append(
+                .text(
+                    tr(p.labelZH + "  " + p.labelEN, p.labelEN)
+                        + (p.id == period?.id ? tr(Catalogue.shownPeriod) : ""), .header))
+            figureField(
+                tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
+            figureField(
+                tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
+                flagged: flagged(town, FigureKey(.completionRate, p.id)))
+            figureField(
+                tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
+                unit: tr(Catalogue.text2)
+            )
+            figureField(
+                tr(Catalogue.startRate2), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
+                flagged: flagged(town, FigureKey(.startRate, p.id)))
+            for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
+                if let f = metrics.figure(town, FigureKey(m, p.id)) {
+                    figureField(m.rawValue, f, unit: m.unit == .percent ? "%" : dataset.unit)
+                }
+            }
+        }
+        if !dataset.rules.isEmpty {
+            out.append(.text(""))
+            out.append(
+                .text(
+                    tr(Catalogue.assessmentAgainstTheProvinceS),
+                    .header))
+            let assessment = Assessment(metrics: metrics)
+            for rule in dataset.rules {
+                let r = assessment.evaluate(rule, town)
+                let mark: (String, Role?) = {
+                    switch r.status {
+                    case .met: return (glyphs.met, nil)
+                    case .notMet: return (glyphs.notMet, .behind)
+                    case .unknown: return (glyphs.undetermined, .unknown)
+                    case .info: return ("·", .legend)
+                    }
+                }()
+                var note = r.detail
+                if !r.missing.isEmpty { note += tr(Catalogue.missing) + r.missing.joined(separator: ", ") }
+                let (src, _) = cite(rule.provenance, origin: rule.origin)
+                field(
+                    rule.shortZH + " " + mark.0, rule.titleZH, mark.1,
+                    (note + " — " + src, r.status == .unknown ? .unknown : .source))
+            }
+        }
+        if let catalogue = dataset.problems {
+            out.append(.text(""))
+            out.append(.text(tr(Catalogue.problemsPaperSection), .header))
+            let flags = catalogue.flags(of: town.id)
+            if flags.isEmpty {
+                for l in TextWrap.wrap(
+                    tr(Catalogue.unknown2)
+                        + "no source attributes any of these problems to this town"
+                        + " (the paper names them for the towns as a group).",
+                    width: width)
+                {
+                    out.append(.text(l, .unknown))
+                }
+            }
+            for problem in catalogue.problems {
+                let flag = flags.first { $0.problemID == problem.id }
+                let mark = flag != nil ? "!" : (flags.isEmpty ? "?" : "·")
+                let note =
+                    flag.map { cite($0.provenance, origin: nil) }
+                    ?? (problem.causeZH.map { (tr(Catalogue.cause) + $0, Role.legend) } ?? ("", Role.legend))
+                field(
+                    "\(problem.number) \(mark)", tr(problem.nameZH, problem.nameEN),
+                    flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
+            }
+            if !catalogue.countermeasures.isEmpty {
+                out.append(.text(""))
+                out.append(
+                    .text(
+                        tr(Catalogue.countermeasuresChecklistPaperSection),
+                        .header))
+                for group in ProblemCatalogue.Countermeasure.Group.allCases {
+                    let items = catalogue.countermeasures.filter { $0.group == group }
+                    guard !items.isEmpty else { continue }
+                    out.append(.text(tr(group.nameZH, group.rawValue), .label))
+                    for item in items {
+                        let progress = catalogue.progress(of: town.id, item.id)
+                        let box: String
+                        switch progress?.status {
+                        case .done?: box = "[x]"
+                        case .inProgress?: box = "[~]"
+                        case .notStarted?: box = "[ ]"
+                        case nil: box = "[?]"
+                        }
+                        let note =
+                            progress.map { cite($0.provenance, origin: nil) } ?? (tr(Catalogue.unknown), .unknown)
+                        field("  \(box)", tr(item.nameZH, item.nameEN), progress == nil ? .unknown : nil, note)
+                    }
+                }
+            }
+        }
+        // `findings` about this town: its own rate checks and its plan derivations.
+        let mine = checker.findings(for: town).filter { $0.kind != .shortfall }
+        if !mine.isEmpty {
+            out.append(.text(""))
+            out.append(.text(tr(Catalogue.checks), .header))
+            for f in mine {
+                for l in TextWrap.wrap("\(f.kind == .confirmed ? "✓" : "!") \(f.message)", width: width) {
+                    out.append(.text(l, f.kind == .confirmed ? .legend : .warning))
+                }
+            }
+        }
+        out += sourceLines(cited, width: width)
+        return out
+    }
+}
+
+extension AppState {
+    /// The town's progress across periods: a table (completed, completion, expected by now,
+    /// schedule variance) with a bar per period carrying the expected-by-now mark.
+    func history(_ town: Town, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        let ft = FigureText(glyphs: glyphs)
+        let cols = [18, 9, 8, 8, 8]
+        func pad(_ s: String, _ w: Int, right: Bool = true) -> String {
+            let n = max(0, w - DisplayWidth.of(s))
+            return right ? String(repeating: " ", count: n) + s : s + String(repeating: " ", count: n)
+        }
+        var out: [DetailLine] = [
+            DetailLine([
+                (pad(tr(Catalogue.history), cols[0], right: false), .header),
+                (pad(tr(Catalogue.done), cols[1]), .header),
+                (pad(tr(Catalogue.done2), cols[2]), .header), (pad(tr(Catalogue.expected), cols[3]), .header),
+                (pad(tr(Catalogue.sched), cols[4]), .header),
+            ])
+        ]
+        let barWidth = max(0, min(30, width - cols.reduce(0, +) - 2))
+        for p in dataset.periods {
+            let done = metrics.figure(town, FigureKey(.completed, p.id))
+            let rate = metrics.figure(town, FigureKey(.completionRate, p.id))
+            let v = metrics.scheduleVariance(rate, period: p)
+            func cellText(_ c: TableCell) -> (String, Role?) {
+                if case let .text(s, r) = c { return (s.text(glyphs), r) }
+                return ("", nil)
+            }
+            let d = cellText(ft.value(done)), r = cellText(ft.percent(rate))
+            let elapsed = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
+            var variance: (String, Role?) = (glyphs.unknown, .unknown)
+            if let x = v?.quantity.exactValue {
+                variance =
+                    x < 0
+                    ? (DecimalMath.text(x, scale: 1) + glyphs.behind, .behind)
+                    : ((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1), nil)
+            }
+            var runs: [(String, Role?)] = [
+                (pad(label(p), cols[0], right: false), .label), (pad(d.0, cols[1]), d.1),
+                (pad(r.0, cols[2]), r.1), (pad(elapsed, cols[3]), .legend), (pad(variance.0, cols[4]), variance.1),
+            ]
+            if barWidth >= 5, let value = rate?.quantity.exactValue {
+                let behind = DecimalMath.double(value) < p.elapsedPercent
+                runs.append(
+                    (
+                        "  "
+                            + glyphs.bar(
+                                fraction: DecimalMath.double(value) / 100, width: barWidth,
+                                marker: Double(p.through) / 12),
+                        behind ? .behind : (rate!.isDerived ? .derived : .barFill)
+                    ))
+            }
+            out.append(DetailLine(runs))
+        }
+        return out
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The towns table: a row per town (`positions` in `dataset.towns`), then totals. Rows
+    /// are made when shown; the totals, the sort keys and the search terms come from the
+    /// period's figures (`periodTable`) without making rows.
+    func townsTable(_ positions: [Int], withCity: Bool) -> ListContent {
+        let ft = FigureText()
+        let p = period?.id ?? ""
+        let year = period.map { String($0.year) } ?? ""
+        let columns = [
+            Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30),
+            Column(tr(Catalogue.county), priority: 40, maxWidth: 12),
+            Column(tr(Catalogue.type2), .right, priority: 30),
+            Column(tr(Catalogue.plan2), .right, priority: 90),
+            Column(tr(Catalogue.done), .right, priority: 95),
+            Column(tr(Catalogue.done2), .right, priority: 95),
+            Column(tr(Catalogue.progress), priority: 60, flexible: true, minWidth: 5),
+            Column(tr(Catalogue.sched), .right, priority: 65),
+            Column(tr(Catalogue.projects), .right, priority: 70),
+            Column(tr(Catalogue.start), .right, priority: 50),
+        ]
+        let facts = periodTable()
+        let rowState = rowContext
+        let entities = self.facts.entitiesByID
+        let rows = Rows(count: positions.count) { i in
+            let town = rowState.dataset.towns[positions[i]]
+            let f = facts[positions[i]]
+            let rate = f.completionRate
+            return TableRow(
+                [
+                    .plain(rowState.name(town)),
+                    .plain(rowState.county(town)),
+                    .plain(String(town.type)),
+                    ft.value(f.planYear),
+                    ft.value(f.completed),
+                    ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
+                    rowState.bar(rate),
+                    rowState.variance(rate),
+                    rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
+                    ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
+                ], searchTerms: rowState.townTerms(town, entities: entities))
+        }
+        var summary: [TableRow] = []
+        if withCity {
+            let rate = ShownFigure(metrics.total(FigureKey(.completionRate, p)))
+            summary.append(
+                TableRow(
+                    [
+                        .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)"))), .plain(""),
+                        .plain(""),
+                        ft.value(metrics.total(FigureKey(.planYear, year))),
+                        ft.value(metrics.total(FigureKey(.completed, p))),
+                        ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
+                        bar(rate),
+                        variance(rate),
+                        projects(
+                            ShownFigure(metrics.total(FigureKey(.projectsStarted, p))),
+                            ShownFigure(metrics.total(FigureKey(.projectsPlanned))), ft),
+                        ft.percent(
+                            metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
+                    ], role: .totals))
+        }
+        var plan = Metrics.Tally(), done = Metrics.Tally(), started = Metrics.Tally(), planned = Metrics.Tally()
+        for i in positions {
+            plan.add(facts[i].planYear)
+            done.add(facts[i].completed)
+            started.add(facts[i].projectsStarted)
+            planned.add(facts[i].projectsPlanned)
+        }
+        func sumCell(_ s: Metrics.Tally) -> TableCell {
+            if s.known == 0 { return .mark(.unknown, .unknown) }
+            let text = DecimalMath.text(s.sum, scale: s.decimals)
+            return s.derived == 0 ? .plain(text) : .text("\(Mark.derived)\(text)", .derived)
+        }
+        func countCell(_ s: Metrics.Tally) -> TableCell { .text("\(s.known)/\(s.count)", .legend) }
+        func projectSum(_ a: Metrics.Tally, _ b: Metrics.Tally) -> TableCell {
+            let left: CellText =
+                a.known == 0
+                ? "\(Mark.unknown)" : "\(a.derived == 0 ? nil : Mark.derived)\(DecimalMath.text(a.sum, scale: 0))"
+            let right: CellText =
+                b.known == 0
+                ? "\(Mark.unknown)" : "\(b.derived == 0 ? nil : Mark.derived)\(DecimalMath.text(b.sum, scale: 0))"
+            return .text("\(left)/\(right)", (a.derived == 0 && b.derived == 0) ? nil : .derived)
+        }
+        let label =
+            withCity
+            ? tr(Catalogue.sumOfKnown)
+            : (filter.isEmpty ? tr(Catalogue.subtotalKnown) : tr(Catalogue.subtotalFilteredKnown))
+        summary.append(
+            TableRow(
+                [
+                    .plain(label), .plain(""), .plain(""), sumCell(plan), sumCell(done), .plain(""), .plain(""),
+                    .plain(""),
+                    projectSum(started, planned), .plain(""),
+                ], role: .totals))
+        summary.append(
+            TableRow(
+                [
+                    .text(CellText(tr(Catalogue.townsWithFigures)), .legend), .plain(""), .plain(""),
+                    countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
+                ], role: .legend))
+        var content = ListContent(
+            columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
+            emptyText: tr(Catalogue.noTowns))
+        if withCity { content.summaryTarget = .cityTotals }
+        let names = self.facts.townTextWidths(language: language)
+        content.knownWidths = [0: names.name, 1: names.county]
+        if positions.count > ViewCache.widthSample {
+            // A figure column's widest cell is, nearly always, that of its largest or
+            // smallest value: measure those rows as well, so that sorting by a column (which
+            // brings them on screen) does not widen it and push others out.
+            var extremes = Set<Int>()
+            for pick in [
+                { (f: TownPeriod) in f.planYear }, { $0.completed }, { $0.completionRate }, { $0.projectsStarted },
+                { $0.startRate },
+            ] {
+                var low: (value: Decimal, row: Int)?, high: (value: Decimal, row: Int)?
+                for (row, position) in positions.enumerated() {
+                    guard let q = pick(facts[position])?.quantity else { continue }
+                    let v: Decimal
+                    switch q {
+                    case let .exact(x, _): v = x
+                    case let .moreThan(b): v = b
+                    }
+                    if low == nil || v < low!.value { low = (v, row) }
+                    if high == nil || v > high!.value { high = (v, row) }
+                }
+                for found in [low, high] { if let found { extremes.insert(found.row) } }
+            }
+            let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.sorted().map { rows[$0] }])
+            for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
+        }
+        let index = searchIndex
+        content.sortKey = { row, column in
+            let town = rowState.dataset.towns[positions[row]]
+            let f = facts[positions[row]]
+            switch column {
+            case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
+            case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
+            case 2: return .number(Double(town.type))
+            case 3: return SortKey.of(f.planYear)
+            case 4: return SortKey.of(f.completed)
+            case 5: return SortKey.of(f.completionRate)
+            case 6:
+                return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
+            case 7:
+                return rowState.period.flatMap {
+                    rowState.metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
+                }
+                .map { .number(DecimalMath.double($0)) } ?? .unknown
+            case 8: return SortKey.of(f.projectsStarted)
+            case 9: return SortKey.of(f.startRate)
+            default: return nil
+            }
+        }
+        let text = townSearchText()
+        content.searchText = { i in text(positions[i]) }
+        return content
+    }
+
+    /// The pages of the towns at `positions` in `dataset.towns`, worked out when asked.
+    func townTargets(_ positions: [Int]) -> Targets {
+        let towns = dataset.towns
+        return Targets(count: positions.count) { .townPage(towns[positions[$0]].id) }
+    }
+}

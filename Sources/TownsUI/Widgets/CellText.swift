@@ -1,0 +1,103 @@
+/// What a mark in a cell means. The glyph set draws it (`Glyphs.glyph(_:)`): `—` or `-`
+/// for unknown, `≈` or `~` for derived, and so on. Every mark is one cell wide in every
+/// glyph set, so a table's layout is the same whichever set draws it.
+public enum Mark: String, Hashable, Sendable, CaseIterable {
+    /// No source gives the figure (never 0).
+    case unknown
+    /// Worked out from reported figures (the formula is on the town's page).
+    case derived
+    /// Behind schedule: completion below the share of the year elapsed.
+    case behind
+    /// A province rule met, not met, or not known to be either.
+    case met, notMet, undetermined
+}
+
+/// A cell's text: plain runs and marks (`Mark`), drawn with a glyph set. Lists hold cells
+/// of these, so one list serves the Unicode and the ASCII glyph sets.
+///
+/// ```swift
+/// let cell: CellText = "\(Mark.derived)18.60"   // "≈18.60" in Unicode, "~18.60" in ASCII
+/// ```
+public struct CellText: Hashable, Sendable, ExpressibleByStringInterpolation {
+    public enum Part: Hashable, Sendable {
+        case text(String)
+        case mark(Mark)
+    }
+
+    /// Text without marks (most cells) is one string, with no array beside it: a list keeps
+    /// its sampled rows, and a cell costs no more than the string it shows.
+    private enum Storage: Hashable, Sendable {
+        case plain(String)
+        case parts([Part])
+    }
+
+    private var storage: Storage
+
+    /// The runs and marks in order (adjacent runs joined).
+    public var parts: [Part] {
+        switch storage {
+        case let .plain(s): return s.isEmpty ? [] : [.text(s)]
+        case let .parts(p): return p
+        }
+    }
+
+    /// Text from `parts`: adjacent runs joined, and one string when there is no mark, so two
+    /// texts that read the same are equal however they were put together.
+    public init(parts: [Part]) {
+        var joined: [Part] = []
+        for part in parts {
+            if case let .text(s) = part, case let .text(before)? = joined.last {
+                joined[joined.count - 1] = .text(before + s)
+            } else if case let .text(s) = part, s.isEmpty {
+                continue
+            } else {
+                joined.append(part)
+            }
+        }
+        if joined.allSatisfy({ if case .text = $0 { return true } else { return false } }) {
+            storage = .plain(joined.first.map { if case let .text(s) = $0 { return s } else { return "" } } ?? "")
+        } else {
+            storage = .parts(joined)
+        }
+    }
+
+    public init(_ text: String) { storage = .plain(text) }
+    public init(_ mark: Mark) { storage = .parts([.mark(mark)]) }
+    public init(stringLiteral value: String) { self.init(value) }
+    public init(stringInterpolation: StringInterpolation) { self.init(parts: stringInterpolation.parts) }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var parts: [Part] = []
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+        public mutating func appendLiteral(_ literal: String) { if !literal.isEmpty { parts.append(.text(literal)) } }
+        public mutating func appendInterpolation(_ text: String) { appendLiteral(text) }
+        public mutating func appendInterpolation(_ mark: Mark) { parts.append(.mark(mark)) }
+        /// Nothing for nil.
+        public mutating func appendInterpolation(_ mark: Mark?) { if let mark { parts.append(.mark(mark)) } }
+        public mutating func appendInterpolation(_ text: CellText) { parts += text.parts }
+        public mutating func appendInterpolation(_ number: Int) { appendLiteral(String(number)) }
+    }
+
+    public static func + (a: CellText, b: CellText) -> CellText { CellText(parts: a.parts + b.parts) }
+
+    public static func += (a: inout CellText, b: CellText) { a = a + b }
+
+    /// The text as `glyphs` draws it.
+    public func text(_ glyphs: Glyphs) -> String {
+        if case let .plain(s) = storage { return s }
+        var out = ""
+        for part in parts {
+            switch part {
+            case let .text(s): out += s
+            case let .mark(m): out += glyphs.glyph(m)
+            }
+        }
+        return out
+    }
+
+    /// The first part's mark, if the text starts with one.
+    public var leadingMark: Mark? {
+        if case let .mark(m)? = parts.first { return m }
+        return nil
+    }
+}

@@ -1,0 +1,306 @@
+/// A column of a table widget.
+public struct Column: Sendable {
+    public enum Alignment: Sendable { case left, right }
+    public var title: String
+    public var alignment: Alignment
+    /// Lower numbers are dropped first when the pane is too narrow; 100 is never dropped.
+    public var priority: Int
+    /// A flexible column (a bar) takes the columns left over, at least `minWidth`.
+    public var flexible: Bool
+    public var minWidth: Int
+    /// Widest a fixed column may be, in cells; longer text is cut with `…`.
+    public var maxWidth: Int
+
+    public init(
+        _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
+        flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40
+    ) {
+        self.title = title; self.alignment = alignment; self.priority = priority
+        self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
+    }
+}
+
+/// What one cell of a table shows: text (with marks the glyph set draws) in a role, or a
+/// progress bar. A cell says what it is; the glyphs are chosen when it is drawn.
+public enum TableCell: Sendable {
+    case text(CellText, Role?)
+    /// A bar `fraction` full (0...1, clipped), drawn in `role`; nil fraction draws nothing.
+    /// `marker` puts the expected-by-now mark at that fraction.
+    case bar(fraction: Double?, role: Role, marker: Double?)
+
+    public static func plain(_ s: String) -> TableCell { .text(CellText(s), nil) }
+
+    /// A mark alone in its role (`—` unknown, `✓` met, ...).
+    public static func mark(_ mark: Mark, _ role: Role?) -> TableCell { .text(CellText(mark), role) }
+
+    /// The cell's text with its marks ("" for a bar).
+    public var cellText: CellText {
+        if case let .text(t, _) = self { return t }
+        return ""
+    }
+
+    /// The cell's text as `glyphs` draws it ("" for a bar).
+    public func text(_ glyphs: Glyphs) -> String {
+        if case let .text(t, _) = self { return t.text(glyphs) }
+        return ""
+    }
+
+    var naturalWidth: Int {
+        switch self {
+        // Every mark is one cell in every glyph set (tested), so Unicode measures for all.
+        case let .text(s, _): return DisplayWidth.of(TerminalText.sanitize(s.text(.unicode)))
+        case .bar: return 0
+        }
+    }
+}
+
+/// A row of a table; `role` styles the whole row (e.g. totals).
+public struct TableRow: Sendable {
+    public var cells: [TableCell]
+    public var role: Role?
+    /// Names a search (`/`) matches this row by: the town, its county and entities, ...
+    public var searchTerms: [String]
+    public init(_ cells: [TableCell], role: Role? = nil, searchTerms: [String] = []) {
+        self.cells = cells; self.role = role; self.searchTerms = searchTerms
+    }
+}
+
+/// Lays out and draws a table: columns sized by display width, dropped by priority when the
+/// pane is narrow, a flexible bar column taking the rest; a header, body rows with one
+/// selected, and summary rows pinned below the body.
+public struct TableLayout: Sendable {
+    /// Width of each column in cells; nil for a dropped column.
+    public let widths: [Int?]
+    public static let gap = 1
+
+    /// Sizes `columns` for `rows` within `width` cells.
+    public init(columns: [Column], rows: [TableRow], width: Int) {
+        self.init(
+            columns: columns, naturalWidths: TableLayout.naturalWidths(columns: columns, rows: [rows]), width: width)
+    }
+
+    /// The width each column's title and cells need, over every row of `rows` (groups of
+    /// rows, e.g. the body and the summary, measured without joining them).
+    public static func naturalWidths(columns: [Column], rows: [[TableRow]]) -> [Int] {
+        // A sorted column's mark (▲ ▼) is not measured: it is drawn in the gap after the
+        // title, so sorting by a column never widens it.
+        var natural = columns.map { DisplayWidth.of($0.title) - (TableLayout.hasSortMark($0.title) ? 1 : 0) }
+        for group in rows {
+            for row in group {
+                for (i, cell) in row.cells.enumerated() where i < natural.count {
+                    natural[i] = max(natural[i], cell.naturalWidth)
+                }
+            }
+        }
+        return natural
+    }
+
+    /// Sizes `columns` within `width` cells from their `naturalWidths` (`naturalWidths(columns:rows:)`),
+    /// so a list's rows are measured once, not for every frame.
+    public init(columns: [Column], naturalWidths: [Int], width: Int) {
+        var natural = naturalWidths
+        for (i, c) in columns.enumerated() {
+            natural[i] = c.flexible ? c.minWidth : min(max(natural[i], c.minWidth), c.maxWidth)
+        }
+        var kept = Array(repeating: true, count: columns.count)
+        func total() -> Int {
+            let cols = columns.indices.filter { kept[$0] }
+            return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * TableLayout.gap
+        }
+        // Drop the lowest-priority columns until the rest fit.
+        let order = columns.indices.filter { columns[$0].priority < 100 }.sorted {
+            columns[$0].priority < columns[$1].priority
+        }
+        var next = 0
+        while total() > width && next < order.count {
+            kept[order[next]] = false
+            next += 1
+        }
+        // Still too wide: shrink the widest text column (names), never below 4 cells.
+        if total() > width,
+            let widest = columns.indices.filter({ kept[$0] && !columns[$0].flexible }).max(by: {
+                natural[$0] < natural[$1]
+            })
+        {
+            natural[widest] = max(4, natural[widest] - (total() - width))
+        }
+        // Flexible columns share what is left.
+        let flex = columns.indices.filter { kept[$0] && columns[$0].flexible }
+        if !flex.isEmpty {
+            let spare = max(0, width - total())
+            for (n, i) in flex.enumerated() {
+                natural[i] += spare / flex.count + (n < spare % flex.count ? 1 : 0)
+            }
+        }
+        widths = columns.indices.map { kept[$0] ? natural[$0] : nil }
+    }
+
+    /// Whether a column title ends with the sort mark (▲ ascending, ▼ descending).
+    static func hasSortMark(_ title: String) -> Bool { title.hasSuffix("▲") || title.hasSuffix("▼") }
+
+    /// Total width of the kept columns and gaps.
+    public var totalWidth: Int {
+        let w = widths.compactMap { $0 }
+        return w.reduce(0, +) + max(0, w.count - 1) * TableLayout.gap
+    }
+}
+
+/// Draws tables into a grid.
+public struct TableRenderer: Sendable {
+    public var theme: Theme
+    public var glyphs: Glyphs
+
+    public init(theme: Theme, glyphs: Glyphs) { self.theme = theme; self.glyphs = glyphs }
+
+    /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
+    /// highlighted, and `summary` rows at the bottom of `rect` under a rule.
+    public func draw(
+        into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
+        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []
+    ) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        drawRow(
+            into: &grid, x: rect.x, y: rect.y, width: rect.width,
+            cells: columns.map { .text(CellText($0.title), .header) },
+            columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
+        let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
+        let bodyHeight = max(0, rect.height - 1 - summaryHeight)
+        for i in 0..<bodyHeight {
+            let index = scroll + i
+            guard index < rows.count else { break }
+            let selected = index == selection
+            let style = selected ? theme.style(.selection) : theme.style(rows[index].role ?? .row)
+            var cells = rows[index].cells
+            if highlighted.contains(index), case let .text(name, _)? = cells.first {
+                cells[0] = .text(name, .match)
+            }
+            drawRow(
+                into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: cells,
+                columns: columns, layout: layout, rowStyle: style, selected: selected)
+        }
+        if summaryHeight > 0 {
+            // Summary rows follow the body directly when the list is short, else pin to the bottom.
+            // (One blank row when the list is empty, for the "no towns" line.)
+            let usedBody = rows.isEmpty ? min(bodyHeight, 1) : min(bodyHeight, max(0, rows.count - scroll))
+            let ruleY = rect.y + 1 + usedBody
+            let rule = String(repeating: glyphs.horizontal, count: max(0, min(rect.width, layout.totalWidth)))
+            grid.put(rule, x: rect.x, y: ruleY, style: theme.style(.border), maxWidth: rect.width)
+            for (i, row) in summary.prefix(summaryHeight - 1).enumerated() {
+                // The selection one past the last row is on the first summary row (the city's totals).
+                let selected = i == 0 && selection == rows.count
+                drawRow(
+                    into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
+                    columns: columns, layout: layout,
+                    rowStyle: selected ? theme.style(.selection) : theme.style(row.role ?? .totals),
+                    selected: selected)
+            }
+        }
+    }
+
+    func drawRow(
+        into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
+        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false
+    ) {
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(text: " ", style: rowStyle))
+        var col = x
+        for (i, w) in layout.widths.enumerated() {
+            guard let w else { continue }
+            if col >= x + width { break }
+            let cell = i < cells.count ? cells[i] : .text("", nil)
+            // A header's sort mark takes the gap after the column (see naturalWidths).
+            let mark = header && i < columns.count && TableLayout.hasSortMark(columns[i].title) ? TableLayout.gap : 0
+            let avail = min(w + mark, x + width - col)
+            switch cell {
+            case let .text(cellText, role):
+                let s = cellText.text(glyphs)
+                var style = rowStyle
+                if let role, !selected, !header {
+                    style = theme.style(role)
+                } else if let role, selected, role != .row {
+                    style = merge(theme.style(.selection), emphasis: theme.style(role))
+                }
+                var text = fit(s, width: avail)
+                if mark > 0, DisplayWidth.of(s) > avail, let last = s.last {
+                    // No gap after the last column: the title gives way to its sort mark.
+                    text = fit(String(s.dropLast()), width: max(0, avail - 1)) + String(last)
+                }
+                let tw = DisplayWidth.of(text)
+                let start = columns[i].alignment == .right ? col + max(0, avail - tw) : col
+                grid.put(text, x: start, y: y, style: style, maxWidth: avail)
+            case let .bar(fraction, role, marker):
+                drawBar(
+                    into: &grid, x: col, y: y, width: avail, fraction: fraction, role: role, marker: marker,
+                    rowStyle: rowStyle)
+            }
+            col += w + TableLayout.gap
+        }
+    }
+
+    /// A bar of `width` cells: full cells, then a partial eighth, then the empty track.
+    public func drawBar(
+        into grid: inout Grid, x: Int, y: Int, width: Int, fraction: Double?, role: Role,
+        marker: Double?, rowStyle: Style
+    ) {
+        guard width > 0, let fraction, fraction.isFinite else { return }
+        defer {
+            if let marker, marker.isFinite {
+                let at = min(width - 1, max(0, Int((min(max(marker, 0), 1) * Double(width)).rounded(.down))))
+                var style = theme.style(.barMarker)
+                if rowStyle.reverse { style.reverse = true }
+                // On a row with a background (the selection), the mark keeps the row's band.
+                if rowStyle.background != .default { style.background = rowStyle.background }
+                grid.put(glyphs.marker, x: x + at, y: y, style: style, maxWidth: 1)
+            }
+        }
+        let f = min(max(fraction, 0), 1)
+        let eighths = Int((f * Double(width) * 8).rounded())
+        let full = eighths / 8, part = eighths % 8
+        var fill = theme.style(role)
+        fill.background = rowStyle.background == .default ? fill.background : rowStyle.background
+        if rowStyle.reverse { fill.reverse = true }
+        // Block characters look the same bold or not, and turning bold off costs a full
+        // attribute reset on the terminal (~23 bytes per bar, per frame that redraws the row).
+        // On a monochrome terminal without colour, bold is what the role has: kept there.
+        if fill.foreground != .default { fill.bold = false }
+        var s = String(repeating: glyphs.eighths[7], count: full)
+        if part > 0 && full < width { s += glyphs.eighths[part - 1] }
+        grid.put(s, x: x, y: y, style: fill, maxWidth: width)
+        let used = DisplayWidth.of(s)
+        if used < width {
+            var track = theme.style(.barEmpty)
+            if rowStyle.reverse { track = rowStyle }
+            if rowStyle.background != .default { track.background = rowStyle.background }
+            grid.put(
+                String(repeating: glyphs.barEmpty, count: width - used), x: x + used, y: y, style: track,
+                maxWidth: width - used)
+        }
+    }
+
+    /// `text` cut to `width` cells with `…` when longer.
+    public func fit(_ text: String, width: Int) -> String {
+        let safe = TerminalText.sanitize(text)
+        if DisplayWidth.of(safe) <= width { return safe }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var out = ""
+        var w = 0
+        for ch in safe {
+            let cw = max(0, DisplayWidth.of(ch))
+            if w + cw > width - 1 { break }
+            out.append(ch)
+            w += cw
+        }
+        return out + "…"
+    }
+
+    /// The selection's style with a role's emphasis, where the role has no colour of its own
+    /// (a monochrome theme marks roles by attributes alone). A coloured role's bold is left
+    /// out in the selection band: its markers (▼ ≈ — !) still say what it is, and each bold
+    /// run costs the terminal a full attribute reset (~40 bytes per selection move).
+    private func merge(_ base: Style, emphasis: Style) -> Style {
+        guard emphasis.foreground == .default else { return base }
+        var s = base
+        s.bold = s.bold || emphasis.bold
+        s.underline = s.underline || emphasis.underline
+        return s
+    }
+}

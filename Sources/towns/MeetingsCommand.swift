@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TownsMeeting
+import TownsUI
+
+/// `towns meetings`: the open meetings a follower can see (issue 16), from the descriptions
+/// presenters keep beside their sockets (`NAME.json`, see `MeetingDescription`).
+struct MeetingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meetings",
+        abstract: "List open meetings: name, presenter, since when, followers. / 列出进行中的会议。",
+        discussion: """
+        Looks in $TOWNS_MEETINGS if set, else in every /tmp/towns-meetings-UID-GID folder this \
+        user can read (a presenter's folder is readable by the meeting's group only). A meeting \
+        whose presenter's process is gone is not listed. Followers: as the presenter last wrote \
+        them (at most a quarter of a second old while the meeting is open).
+        """)
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Look only in this folder (default: $TOWNS_MEETINGS or /tmp/towns-meetings-*).", valueName: "DIR"))
+    var folder: String?
+
+    func run() throws {
+        let folders = folder.map { [MeetingFolder(path: $0)] } ?? MeetingFolder.followerFolders()
+        let meetings = MeetingDescription.openMeetings(in: folders)
+        guard !meetings.isEmpty else {
+            let looked = folders.isEmpty
+                ? MeetingFolder.defaultPrefix + "*" : folders.map(\.path).joined(separator: ", ")
+            printOut("没有进行中的会议 / no open meetings (looked in: \(looked))")
+            return
+        }
+        printOut(MeetingsCommand.table(meetings, timeZone: .current))
+    }
+
+    /// The meetings as a table with a bilingual header, columns aligned by display width; times
+    /// in `timeZone` as `yyyy-MM-dd HH:mm`.
+    static func table(_ meetings: [MeetingDescription], timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let header = ["会议 meeting", "主持人 presenter", "开始 since", "跟随 followers"]
+        let rows = meetings.map {
+            [TerminalText.sanitize($0.meeting), TerminalText.sanitize($0.presenter), formatter.string(from: $0.started),
+             String($0.followers)]
+        }
+        let widths = (0..<header.count).map { column in
+            ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0
+        }
+        return ([header] + rows).map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+/// Whole screens compared line by line with text files kept beside the tests
+/// (`Tests/TownsUITests/Screens/NAME.txt`): every top view, a town's page, the city's totals
+/// and the help, at 80x24 and 100x30, in Chinese and English, on the bundled data.
+///
+/// `TOWNS_RECORD=1 swift test --filter ScreenGoldenTests` rewrites the files from what the
+/// screens show now (then read the diff before committing it). A mismatch prints the lines
+/// that differ, expected above actual.
+final class ScreenGoldenTests: XCTestCase {
+    /// The screens compared: a name for the file, and how to reach the screen from the start.
+    static let screens: [(name: String, actions: [Action])] = [
+        ("towns", []),
+        ("types", [.showView(.typeList)]),
+        ("entities", [.showView(.entityList)]),
+        ("assessment", [.showView(.assessment)]),
+        ("province", [.showView(.province)]),
+        ("town-haining", [.open]),
+        ("city-totals", [.last, .moveDown, .open]),
+        ("help", [.toggleHelp]),
+    ]
+
+    static let sizes = [(80, 24), (100, 30)]
+
+    func testEveryScreenAsRecorded() throws {
+        let base = try bundledState()
+        let record = ProcessInfo.processInfo.environment["TOWNS_RECORD"] == "1"
+        var compared = 0
+        for (name, actions) in Self.screens {
+            for (w, h) in Self.sizes {
+                for language in Language.allCases {
+                    var state = base
+                    state.language = language
+                    state = update(state, .resize(width: w, height: h))
+                    state = actions.reduce(state) { update($0, $1) }
+                    state.message = nil
+                    let actual = screen(state)
+                    let file = Self.folder + "/\(name)-\(w)x\(h)-\(language.rawValue).txt"
+                    if record {
+                        try (actual.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+                        continue
+                    }
+                    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                        XCTFail("\(file) is missing: run TOWNS_RECORD=1 swift test --filter ScreenGoldenTests")
+                        continue
+                    }
+                    let expected = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+                    if let diff = Self.diff(expected: expected, actual: actual) {
+                        XCTFail("\(name) at \(w)x\(h) in \(language) differs from \(file):\n\(diff)")
+                    }
+                    compared += 1
+                }
+            }
+        }
+        if !record { XCTAssertEqual(compared, Self.screens.count * Self.sizes.count * Language.allCases.count) }
+    }
+
+    /// The recorded screens are the sizes they say (a file cut short would compare as a
+    /// shorter screen and hide rows); lines are kept without their trailing blanks.
+    func testRecordedFilesHaveTheirSize() throws {
+        for (name, _) in Self.screens {
+            for (w, h) in Self.sizes {
+                for language in Language.allCases {
+                    let file = Self.folder + "/\(name)-\(w)x\(h)-\(language.rawValue).txt"
+                    let text = try String(contentsOfFile: file, encoding: .utf8)
+                    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                    XCTAssertEqual(lines.count, h, file)
+                    for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), w, "\(file): \(line)") }
+                }
+            }
+        }
+    }
+
+    func testTheDiffNamesTheLinesThatDiffer() {
+        XCTAssertNil(Self.diff(expected: ["a", "b"], actual: ["a", "b"]))
+        let diff = Self.diff(expected: ["a", "b", "c"], actual: ["a", "x", "c", "d"])
+        XCTAssertEqual(diff, "line 2:\n- b\n+ x\nline 4:\n- (none)\n+ d")
+    }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Screens"
+
+    /// The lines that differ, each as its number, `- expected` and `+ actual`; nil when equal.
+    static func diff(expected: [String], actual: [String]) -> String? {
+        var out: [String] = []
+        for i in 0..<max(expected.count, actual.count) {
+            let e = i < expected.count ? expected[i] : nil
+            let a = i < actual.count ? actual[i] : nil
+            guard e != a else { continue }
+            out.append("line \(i + 1):\n- \(e ?? "(none)")\n+ \(a ?? "(none)")")
+        }
+        return out.isEmpty ? nil : out.joined(separator: "\n")
+    }
+}
