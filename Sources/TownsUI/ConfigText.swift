@@ -31,7 +31,9 @@ public struct ConfigText: Sendable {
         let lines = text.components(separatedBy: "\n")
         func line(of key: String, after header: String? = nil) -> Int {
             var start = 0
-            if let header, let h = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[\(header)]" }) { start = h + 1 }
+            if let header, let h = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[\(header)]" }) {
+                start = h + 1
+            }
             for i in start..<lines.count {
                 let t = lines[i].trimmingCharacters(in: .whitespaces)
                 if t.hasPrefix(key + " ") || t.hasPrefix(key + "=") || t.hasPrefix("\"\(key)\"") { return i + 1 }
@@ -40,12 +42,16 @@ public struct ConfigText: Sendable {
         }
         func string(_ key: String) -> String? {
             guard let v = table[key] else { return nil }
-            guard let s = v.string else { problems.append("\(path):\(line(of: key)): \(key): expected a string"); return nil }
+            guard let s = v.string else {
+                problems.append("\(path):\(line(of: key)): \(key): expected a string")
+                return nil
+            }
             return s
         }
         view = string("view")
         if let v = view, !["towns", "types", "entities", "assessment", "province"].contains(v) {
-            problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view (towns, types, entities, assessment, province)")
+            problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view "
+                            + "(towns, types, entities, assessment, province)")
             view = nil
         }
         period = string("period")
@@ -59,7 +65,8 @@ public struct ConfigText: Sendable {
             if mouse == nil { problems.append("\(path):\(line(of: "mouse")): mouse: expected true or false") }
         }
         for key in table.keys.sorted() where !["view", "period", "theme", "language", "mouse", "keys"].contains(key) {
-            problems.append("\(path):\(line(of: key)): \(key): unknown setting (view, period, theme, language, mouse, [keys])")
+            problems.append("\(path):\(line(of: key)): \(key): unknown setting "
+                            + "(view, period, theme, language, mouse, [keys])")
         }
         if let keys = table["keys"] {
             guard let keyTable = keys.table else {

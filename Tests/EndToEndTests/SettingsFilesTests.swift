@@ -15,7 +15,8 @@ final class SettingsFilesTests: XCTestCase {
         for (text, where_) in [("view = \"towns\"\n[中]\n", ":2:2:"), ("view = \"towns\"\n\u{0}\n", ":2:1:")] {
             let config = folder + "/config.toml"
             try text.write(toFile: config, atomically: true, encoding: .utf8)
-            let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data, "--themes", folder + "/Themes"])
+            let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data,
+                                            "--themes", folder + "/Themes"])
             XCTAssertNil(r.signal, r.summary)
             XCTAssertEqual(r.status, 1, r.summary)
             XCTAssertTrue(r.stderr.contains(config + where_), r.summary)
@@ -23,7 +24,8 @@ final class SettingsFilesTests: XCTestCase {
         // A theme with `[中]`, chosen by the configuration.
         try "[中]\n".write(toFile: folder + "/Themes/bad.toml", atomically: true, encoding: .utf8)
         try "theme = \"bad\"\n".write(toFile: folder + "/config.toml", atomically: true, encoding: .utf8)
-        let r = try runProcess(binary, ["config", "--config", folder + "/config.toml", "--data", Paths.data, "--themes", folder + "/Themes"])
+        let r = try runProcess(binary, ["config", "--config", folder + "/config.toml", "--data", Paths.data,
+                                        "--themes", folder + "/Themes"])
         XCTAssertNil(r.signal, r.summary)
         XCTAssertEqual(r.status, 1, r.summary)
         XCTAssertTrue(r.stderr.contains("bad.toml:1:2:"), r.summary)
