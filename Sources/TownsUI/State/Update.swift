@@ -44,7 +44,9 @@ func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
 /// Applies one action; what it asks the front end to do goes into `outbox`.
 func advance(_ state: AppState, _ action: Action) -> AppState {
     var s = state
-    s.message = nil
+    // A message stands until the user's next action: the live reload's poll finding the files
+    // as they were is not one (it comes every second, and would wipe "records gone" unread).
+    if case .dataUnchanged = action {} else { s.message = nil }
     switch action {
     case .quit:
         s.outbox.append(.quit)
