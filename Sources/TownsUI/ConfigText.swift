@@ -18,6 +18,9 @@ public struct ConfigText: Sendable {
     public var rebindings: [KeyMap.Rebinding] = []
     /// What is wrong, each naming `path` and a line.
     public var problems: [String] = []
+    /// The line of each top-level setting given (`period` -> 2), for problems found later
+    /// against the data or the themes folder.
+    public var lines: [String: Int] = [:]
 
     /// Reads the settings in `text`, naming `path` in problems.
     public init(_ text: String, path: String) {
@@ -48,6 +51,7 @@ public struct ConfigText: Sendable {
             }
             return s
         }
+        for key in ["view", "period", "theme", "language", "mouse"] where table[key] != nil { self.lines[key] = line(of: key) }
         view = string("view")
         if let v = view, !["towns", "types", "entities", "assessment", "province"].contains(v) {
             problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view "

@@ -26,6 +26,8 @@ struct Config {
     var mouse: Bool?
     var rebindings: [KeyMap.Rebinding] = []
     var problems: [String] = []
+    /// The line of each top-level setting in the file (`ConfigText.lines`).
+    var lines: [String: Int] = [:]
     /// The file asked for (--config), or the default path.
     var requestedPath: String = ""
     /// The file read, or nil when there is none.
@@ -58,6 +60,7 @@ struct Config {
         let parsed = ConfigText(text, path: path)
         (view, period, theme, language, mouse) = (parsed.view, parsed.period, parsed.theme, parsed.language, parsed.mouse)
         rebindings = parsed.rebindings
+        lines = parsed.lines
         problems += parsed.problems
     }
 }

@@ -37,4 +37,22 @@ final class SettingsFilesTests: XCTestCase {
         XCTAssertEqual(f.status, 1, f.summary)
         XCTAssertTrue(f.stderr.contains("not a regular file"), f.summary)
     }
+
+    /// A period or theme the data or the themes folder refuses names its line (not line 0) and
+    /// is shown as not used; every key of a rebinding that cannot be bound is named.
+    func testRefusedSettingsNameTheirLinesAndAreShownAsNotUsed() throws {
+        let binary = try Paths.townsBinary()
+        let config = NSTemporaryDirectory() + "towns-config-\(UUID().uuidString).toml"
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try "view = \"towns\"\nperiod = \"2099-01\"\ntheme = \"nosuch\"\n[keys]\nmoveDown = [\"Ctrl-Q\", \"F13\"]\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data, "--themes", Paths.themes])
+        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertTrue(r.stderr.contains(config + ":2: period: '2099-01'"), r.summary)
+        XCTAssertTrue(r.stderr.contains(config + ":3: theme:"), r.summary)
+        XCTAssertTrue(r.stderr.contains("'Ctrl-Q' belongs to the terminal") && r.stderr.contains("unknown key 'F13'"), r.summary)
+        XCTAssertFalse(r.stderr.contains(":0:"), r.summary)
+        XCTAssertTrue(r.stdout.contains("period: 2099-01 (not used:"), r.summary)
+        XCTAssertTrue(r.stdout.contains("theme: nosuch (not used:"), r.summary)
+    }
 }
