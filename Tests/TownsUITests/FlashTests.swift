@@ -23,3 +23,21 @@ final class FlashTests: XCTestCase {
         XCTAssertNotNil(s.reloadProblem)
     }
 }
+
+/// A reload that takes away the period shown says so (a tester saw Jan-Oct turn into Jan-Sep
+/// under a plain "data reloaded").
+final class PeriodGoneTests: XCTestCase {
+    func testAReloadWithoutThePeriodShownSaysWhichItShowsNow() throws {
+        let s = try bundledState(period: "2015-09")
+        var d = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        d.periods.removeAll { $0.id == "2015-09" }
+        let r = update(s, .dataReloaded(Facts(dataset: d), changedAt: nil, warnings: 0))
+        XCTAssertEqual(r.period?.id, "2015-08")
+        XCTAssertEqual(r.session.flash?.level, .warning)
+        XCTAssertTrue(r.message?.contains("2015年1-9月") == true && r.message?.contains("2015年1-8月") == true,
+                      r.message ?? "no message")
+        let same = update(s, .dataReloaded(Facts(dataset: try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset),
+                                           changedAt: nil, warnings: 0))
+        XCTAssertEqual(same.session.flash?.level, .info, "the period still there: a plain message")
+    }
+}
