@@ -10,115 +10,245 @@ public enum Catalogue {
         "核对不符 a consistency check fails (towns check)",
         "a consistency check fails (towns check)")
     static func aSearchHoldsAtMost(_ maximumLength: String) -> Bilingual {
-        Bilingual("搜索最多 \(maximumLength) 个字", "a search holds at most \(maximumLength) characters")
+        Bilingual(
+            "搜索最多 \(maximumLength) 个字",
+            "a search holds at most \(maximumLength) characters")
     }
-    static let aboveBy = Bilingual("超出 above by", "above by")
+    static let aboveBy = Bilingual(
+        "超出 above by",
+        "above by")
     static func andMore(_ n: String) -> Bilingual {
-        Bilingual("… 等 \(n) 个", "… and \(n) more")
+        Bilingual(
+            "… 等 \(n) 个",
+            "… and \(n) more")
     }
-    static let ascending = Bilingual(" 升序", " ascending")
-    static let assessment = Bilingual("考核 Assessment", "Assessment")
+    static let ascending = Bilingual(
+        " 升序",
+        " ascending")
+    static let assessment = Bilingual(
+        "考核 Assessment",
+        "Assessment")
     static let assessmentAgainstTheProvinceS = Bilingual(
         "省级规则考核 Assessment against the province's rules",
         "Assessment against the province's rules")
     static func atTheTopQuits(_ quit: String) -> Bilingual {
-        Bilingual("已在顶层 at the top — \(quit) 退出 quit", "at the top — \(quit) quits")
+        Bilingual(
+            "已在顶层 at the top — \(quit) 退出 quit",
+            "at the top — \(quit) quits")
     }
     static let behindScheduleCompletionBelowThe = Bilingual(
         "落后 behind schedule: completion below the share of the year elapsed",
         "behind schedule: completion below the share of the year elapsed")
-    static let builtArea = Bilingual("建成面积 built", "built area")
+    static let builtArea = Bilingual(
+        "建成面积 built",
+        "built area")
     static func cannotFilterBy(_ what: String) -> Bilingual {
-        Bilingual("不能按「\(what)」筛选", "cannot filter by \"\(what)\"")
+        Bilingual(
+            "不能按「\(what)」筛选",
+            "cannot filter by \"\(what)\"")
     }
-    static let cause = Bilingual("原因 cause: ", "cause: ")
-    static let centralSoe = Bilingual("央企", "central SOE")
-    static let checks = Bilingual("核对 Checks", "Checks")
-    static let checksTownsCheck = Bilingual("核对 Checks (towns check)", "Checks (towns check)")
-    static let city = Bilingual("城市", "City")
-    static let city2 = Bilingual("城市 city", "City")
-    static let clears = Bilingual("清除", "clears")
-    static let closeHelp = Bilingual("关闭帮助 close help", "close help")
-    static let completed = Bilingual("; 完成 completed ", "; completed ")
-    static let completed2 = Bilingual("完成 completed", "Completed")
-    static let completedInvestment = Bilingual("完成投资 completed", "completed investment")
-    static let count = Bilingual("数量", "Count")
+    static let cause = Bilingual(
+        "原因 cause: ",
+        "cause: ")
+    static let centralSoe = Bilingual(
+        "央企",
+        "central SOE")
+    static let checks = Bilingual(
+        "核对 Checks",
+        "Checks")
+    static let checksTownsCheck = Bilingual(
+        "核对 Checks (towns check)",
+        "Checks (towns check)")
+    static let city = Bilingual(
+        "城市",
+        "City")
+    static let city2 = Bilingual(
+        "城市 city",
+        "City")
+    static let clears = Bilingual(
+        "清除",
+        "clears")
+    static let closeHelp = Bilingual(
+        "关闭帮助 close help",
+        "close help")
+    static let completed = Bilingual(
+        "; 完成 completed ",
+        "; completed ")
+    static let completed2 = Bilingual(
+        "完成 completed",
+        "Completed")
+    static let completedInvestment = Bilingual(
+        "完成投资 completed",
+        "completed investment")
+    static let count = Bilingual(
+        "数量",
+        "Count")
     static let countermeasuresChecklistPaperSection = Bilingual(
         "对策清单 Countermeasures checklist (paper 四)",
         "Countermeasures checklist (paper, section 四)")
-    static let county = Bilingual("县市区", "County")
-    static let county2 = Bilingual("县(市、区)", "County")
-    static let creationList = Bilingual("创建名单 creation", "creation list")
-    static let cultivationList = Bilingual("培育名单 cultivation", "cultivation list")
-    static let dataChanged = Bilingual("数据更新 ", "data changed ")
-    static let dataOrder = Bilingual("原始顺序", "data order")
-    static let dataReloaded = Bilingual("数据已更新 data reloaded", "data reloaded")
-    static let derived = Bilingual("推算 derived: ", "derived: ")
+    static let county = Bilingual(
+        "县市区",
+        "County")
+    static let county2 = Bilingual(
+        "县(市、区)",
+        "County")
+    static let creationList = Bilingual(
+        "创建名单 creation",
+        "creation list")
+    static let cultivationList = Bilingual(
+        "培育名单 cultivation",
+        "cultivation list")
+    static let dataChanged = Bilingual(
+        "数据更新 ",
+        "data changed ")
+    static let dataOrder = Bilingual(
+        "原始顺序",
+        "data order")
+    static let dataReloaded = Bilingual(
+        "数据已更新 data reloaded",
+        "data reloaded")
+    static let derived = Bilingual(
+        "推算 derived: ",
+        "derived: ")
     static let derivedFromReportedFiguresFormula = Bilingual(
         "推算 derived from reported figures (formula on the town's page)",
         "derived from reported figures (formula on the town's page)")
-    static let descending = Bilingual(" 降序", " descending")
-    static let done = Bilingual("完成", "Done")
-    static let done2 = Bilingual("完成率", "Done%")
-    static let doneKnown = Bilingual("完成(已知)", "Done (known)")
+    static let descending = Bilingual(
+        " 降序",
+        " descending")
+    static let done = Bilingual(
+        "完成",
+        "Done")
+    static let done2 = Bilingual(
+        "完成率",
+        "Done%")
+    static let doneKnown = Bilingual(
+        "完成(已知)",
+        "Done (known)")
     static let enterKeepsEscCancelsPrevious = Bilingual(
         "Enter 确定  Esc 取消  ↑↓ 上/下一个",
         "Enter keeps  Esc cancels  ↑↓ previous/next")
-    static let entities = Bilingual("运营主体", "Entities")
-    static let entities2 = Bilingual("运营主体 entities", "Entities")
-    static let entityNotNamed = Bilingual("未载明运营主体", "entity not named")
-    static let expected = Bilingual("应完成", "Expected")
+    static let entities = Bilingual(
+        "运营主体",
+        "Entities")
+    static let entities2 = Bilingual(
+        "运营主体 entities",
+        "Entities")
+    static let entityNotNamed = Bilingual(
+        "未载明运营主体",
+        "entity not named")
+    static let expected = Bilingual(
+        "应完成",
+        "Expected")
     static let expectedByNowTheShare = Bilingual(
         "应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)",
         "expected by now: the share of the year elapsed (Jan-Sep: 75%)")
-    static let featuredIndustryInvestment = Bilingual("特色产业投资 featured", "featured-industry investment")
-    static let featuredIndustryShare = Bilingual("特色产业占比 featured %", "featured-industry share")
-    static let figures = Bilingual("数据 figures", "Figures")
-    static let filter = Bilingual("筛选", "filter")
-    static let filterAndSearchCleared = Bilingual("已清除筛选和搜索", "filter and search cleared")
-    static let filterCleared = Bilingual("已清除筛选", "filter cleared")
+    static let featuredIndustryInvestment = Bilingual(
+        "特色产业投资 featured",
+        "featured-industry investment")
+    static let featuredIndustryShare = Bilingual(
+        "特色产业占比 featured %",
+        "featured-industry share")
+    static let figures = Bilingual(
+        "数据 figures",
+        "Figures")
+    static let filter = Bilingual(
+        "筛选",
+        "filter")
+    static let filterAndSearchCleared = Bilingual(
+        "已清除筛选和搜索",
+        "filter and search cleared")
+    static let filterCleared = Bilingual(
+        "已清除筛选",
+        "filter cleared")
     static func firstYearMinimum(_ year: String, _ regionEN: String) -> Bilingual {
-        Bilingual("全市 \(year) 首年最低投资 minimum: ", "\(regionEN) \(year) first-year minimum: ")
+        Bilingual(
+            "全市 \(year) 首年最低投资 minimum: ",
+            "\(regionEN) \(year) first-year minimum: ")
     }
-    static let helpKeys = Bilingual(" 帮助 Help: keys ", " Help: keys ")
-    static let history = Bilingual("进度历史 History", "History")
-    static let industry = Bilingual("产业 industry", "Industry")
+    static let helpKeys = Bilingual(
+        " 帮助 Help: keys ",
+        " Help: keys ")
+    static let history = Bilingual(
+        "进度历史 History",
+        "History")
+    static let industry = Bilingual(
+        "产业 industry",
+        "Industry")
     static func investmentAndProjectsMillionYuan(_ unit: String) -> Bilingual {
-        Bilingual("投资与项目 Investment and projects (\(unit))", "Investment and projects (\(unit) = 100 million yuan)")
+        Bilingual(
+            "投资与项目 Investment and projects (\(unit))",
+            "Investment and projects (\(unit) = 100 million yuan)")
     }
     static func keyDoesNothingForHelp(_ key: String, _ toggleHelp: String) -> Bilingual {
-        Bilingual("未绑定的键 \(key)；\(toggleHelp) 查看帮助", "key \(key) does nothing; \(toggleHelp) for help")
+        Bilingual(
+            "未绑定的键 \(key)；\(toggleHelp) 查看帮助",
+            "key \(key) does nothing; \(toggleHelp) for help")
     }
-    static let kind = Bilingual("性质", "Kind")
-    static let languageEnglish = Bilingual("界面语言：中文", "Language: English")
-    static let list = Bilingual("名单 list", "List")
+    static let kind = Bilingual(
+        "性质",
+        "Kind")
+    static let languageEnglish = Bilingual(
+        "界面语言：中文",
+        "Language: English")
+    static let list = Bilingual(
+        "名单 list",
+        "List")
     static func match(_ n: String, _ matches: String, _ query: String) -> Bilingual {
-        Bilingual("匹配 \(n)/\(matches)「\(query)」", "match \(n)/\(matches) \"\(query)\"")
+        Bilingual(
+            "匹配 \(n)/\(matches)「\(query)」",
+            "match \(n)/\(matches) \"\(query)\"")
     }
-    static let missing = Bilingual("; 缺 missing: ", "; missing: ")
-    static let mode = Bilingual("模式", "Mode")
-    static let mode2 = Bilingual("模式 mode", "Mode")
-    static let name = Bilingual("名称", "Name")
-    static let named = Bilingual("已命名 named", "named")
-    static let need = Bilingual("至少需要 need", "need")
-    static let noCityInProvinceToml = Bilingual("没有城市 no [[city]] in province.toml", "no [[city]] in province.toml")
+    static let missing = Bilingual(
+        "; 缺 missing: ",
+        "; missing: ")
+    static let mode = Bilingual(
+        "模式",
+        "Mode")
+    static let mode2 = Bilingual(
+        "模式 mode",
+        "Mode")
+    static let name = Bilingual(
+        "名称",
+        "Name")
+    static let named = Bilingual(
+        "已命名 named",
+        "named")
+    static let need = Bilingual(
+        "至少需要 need",
+        "need")
+    static let noCityInProvinceToml = Bilingual(
+        "没有城市 no [[city]] in province.toml",
+        "no [[city]] in province.toml")
     static func noColumn(_ column: String) -> Bilingual {
-        Bilingual("没有列「\(column)」", "no column \"\(column)\"")
+        Bilingual(
+            "没有列「\(column)」",
+            "no column \"\(column)\"")
     }
-    static let noCompletion = Bilingual("没有补全", "no completion")
+    static let noCompletion = Bilingual(
+        "没有补全",
+        "no completion")
     static let noDevelopmentTypesInTypes = Bilingual(
         "没有类型 no development types in types.toml",
         "no development types in types.toml")
     static func noExportFormatTextCsv(_ a: String) -> Bilingual {
-        Bilingual("没有导出格式「\(a)」：text csv md json", "no export format \"\(a)\": text csv md json")
+        Bilingual(
+            "没有导出格式「\(a)」：text csv md json",
+            "no export format \"\(a)\": text csv md json")
     }
     static let noFiguresForThisTown = Bilingual(
         "没有该小镇的数据 no figures for this town in the dataset",
         "no figures for this town in the dataset")
-    static let noFiguresInThisDataset = Bilingual("无数据 no figures in this dataset", "no figures in this dataset")
-    static let noFilter = Bilingual("没有筛选", "no filter")
+    static let noFiguresInThisDataset = Bilingual(
+        "无数据 no figures in this dataset",
+        "no figures in this dataset")
+    static let noFilter = Bilingual(
+        "没有筛选",
+        "no filter")
     static func noMatchFor(_ query: String) -> Bilingual {
-        Bilingual("没有匹配「\(query)」", "no match for \"\(query)\"")
+        Bilingual(
+            "没有匹配「\(query)」",
+            "no match for \"\(query)\"")
     }
     static let noOperatingEntitiesInEntities = Bilingual(
         "没有运营主体 no operating entities in entities.toml",
@@ -130,154 +260,332 @@ public enum Catalogue {
             "no county \"\(value)\"" + (near.isEmpty ? "" : ": " + near))
     }
     static func noPeriod(_ rest: String, _ id: String) -> Bilingual {
-        Bilingual("没有期间「\(rest)」：\(id)", "no period \"\(rest)\": \(id)")
+        Bilingual(
+            "没有期间「\(rest)」：\(id)",
+            "no period \"\(rest)\": \(id)")
     }
-    static let noPeriodsInTheData = Bilingual("没有期间 no periods in the data", "no periods in the data")
+    static let noPeriodsInTheData = Bilingual(
+        "没有期间 no periods in the data",
+        "no periods in the data")
     static func noProblem(_ value: String) -> Bilingual {
-        Bilingual("没有问题「\(value)」", "no problem \"\(value)\"")
+        Bilingual(
+            "没有问题「\(value)」",
+            "no problem \"\(value)\"")
     }
     static let noProvinceTomlInThe = Bilingual(
         "没有全省名单 no province.toml in the dataset",
         "no province.toml in the dataset")
-    static let noRulesTomlInThe = Bilingual("没有规则 no rules.toml in the dataset", "no rules.toml in the dataset")
+    static let noRulesTomlInThe = Bilingual(
+        "没有规则 no rules.toml in the dataset",
+        "no rules.toml in the dataset")
     static func noSearchToSearch(_ startSearch: String) -> Bilingual {
-        Bilingual("没有搜索；\(startSearch) 开始搜索", "no search; \(startSearch) to search")
+        Bilingual(
+            "没有搜索；\(startSearch) 开始搜索",
+            "no search; \(startSearch) to search")
     }
     static func noTheme(_ rest: String, _ themeNames: String) -> Bilingual {
-        Bilingual("没有主题「\(rest)」：\(themeNames)", "no theme \"\(rest)\": \(themeNames)")
+        Bilingual(
+            "没有主题「\(rest)」：\(themeNames)",
+            "no theme \"\(rest)\": \(themeNames)")
     }
     static func noTown(_ rest: String) -> Bilingual {
-        Bilingual("没有小镇「\(rest)」", "no town \"\(rest)\"")
+        Bilingual(
+            "没有小镇「\(rest)」",
+            "no town \"\(rest)\"")
     }
     static func noTown2(_ id: String) -> Bilingual {
-        Bilingual("没有这个小镇 no town '\(id)'", "no town '\(id)'")
+        Bilingual(
+            "没有这个小镇 no town '\(id)'",
+            "no town '\(id)'")
     }
-    static let noTowns = Bilingual("没有小镇 no towns", "no towns")
+    static let noTowns = Bilingual(
+        "没有小镇 no towns",
+        "no towns")
     static func noTownsOnTheList(_ name: String) -> Bilingual {
-        Bilingual("\(name): 名单中没有小镇 no towns on the list", "\(name): no towns on the list")
+        Bilingual(
+            "\(name): 名单中没有小镇 no towns on the list",
+            "\(name): no towns on the list")
     }
     static func noViewTownsTypesEntities(_ rest: String) -> Bilingual {
         Bilingual(
             "没有视图「\(rest)」：towns types entities assessment province",
             "no view \"\(rest)\": towns types entities assessment province")
     }
-    static let none = Bilingual("无 none", "none")
-    static let notReloaded = Bilingual("数据未更新 not reloaded: ", "not reloaded: ")
-    static let nothingToExportOnThis = Bilingual("此页不能导出", "nothing to export on this page")
-    static let nothingToSearchOnThis = Bilingual("此页不能搜索", "nothing to search on this page")
-    static let nothingToSortOnThis = Bilingual("此页不能排序", "nothing to sort on this page")
-    static let ofPlan = Bilingual("完成率 of plan", "% of plan")
-    static let ofTheYearSPlan = Bilingual("完成率 of plan", "% of the year's plan")
-    static let operatingEntities = Bilingual("运营主体 Entities", "Operating entities")
-    static let operatingEntity = Bilingual("运营主体", "Operating entity")
+    static let none = Bilingual(
+        "无 none",
+        "none")
+    static let notReloaded = Bilingual(
+        "数据未更新 not reloaded: ",
+        "not reloaded: ")
+    static let nothingToExportOnThis = Bilingual(
+        "此页不能导出",
+        "nothing to export on this page")
+    static let nothingToSearchOnThis = Bilingual(
+        "此页不能搜索",
+        "nothing to search on this page")
+    static let nothingToSortOnThis = Bilingual(
+        "此页不能排序",
+        "nothing to sort on this page")
+    static let ofPlan = Bilingual(
+        "完成率 of plan",
+        "% of plan")
+    static let ofTheYearSPlan = Bilingual(
+        "完成率 of plan",
+        "% of the year's plan")
+    static let operatingEntities = Bilingual(
+        "运营主体 Entities",
+        "Operating entities")
+    static let operatingEntity = Bilingual(
+        "运营主体",
+        "Operating entity")
     static func period(_ labelZH: String, _ labelEN: String) -> Bilingual {
-        Bilingual("期间 period: \(labelZH) \(labelEN)", "period: \(labelEN)")
+        Bilingual(
+            "期间 period: \(labelZH) \(labelEN)",
+            "period: \(labelEN)")
     }
-    static let period2 = Bilingual("期间", "period")
+    static let period2 = Bilingual(
+        "期间",
+        "period")
     static func plan(_ y: String) -> Bilingual {
-        Bilingual("\(y)计划 plan", "\(y) plan")
+        Bilingual(
+            "\(y)计划 plan",
+            "\(y) plan")
     }
-    static let plan2 = Bilingual("年计划", "Plan")
+    static let plan2 = Bilingual(
+        "年计划",
+        "Plan")
     static func planKnown(_ year: String) -> Bilingual {
-        Bilingual("\(year)计划(已知)", "\(year) plan (known)")
+        Bilingual(
+            "\(year)计划(已知)",
+            "\(year) plan (known)")
     }
-    static let plannedArea = Bilingual("规划面积 area", "planned area")
-    static let plannedArea2 = Bilingual("规划面积 area", "Planned area")
-    static let problemsPaperSection = Bilingual("问题 Problems (paper 三)", "Problems (paper, section 三)")
-    static let progress = Bilingual("进度", "Progress")
-    static let projects = Bilingual("项目", "Projects")
-    static let projectsPlannedYears = Bilingual("3年计划项目 projects", "projects planned (3 years)")
-    static let projectsStarted = Bilingual("已开工项目 started", "projects started")
-    static let province = Bilingual("全省 Province", "Province")
-    static let quit = Bilingual("退出 quit", "quit")
+    static let plannedArea = Bilingual(
+        "规划面积 area",
+        "planned area")
+    static let plannedArea2 = Bilingual(
+        "规划面积 area",
+        "Planned area")
+    static let problemsPaperSection = Bilingual(
+        "问题 Problems (paper 三)",
+        "Problems (paper, section 三)")
+    static let progress = Bilingual(
+        "进度",
+        "Progress")
+    static let projects = Bilingual(
+        "项目",
+        "Projects")
+    static let projectsPlannedYears = Bilingual(
+        "3年计划项目 projects",
+        "projects planned (3 years)")
+    static let projectsStarted = Bilingual(
+        "已开工项目 started",
+        "projects started")
+    static let province = Bilingual(
+        "全省 Province",
+        "Province")
+    static let quit = Bilingual(
+        "退出 quit",
+        "quit")
     static func quits(_ quit: String) -> Bilingual {
-        Bilingual("\(quit) 退出 quit", "\(quit) quits")
+        Bilingual(
+            "\(quit) 退出 quit",
+            "\(quit) quits")
     }
-    static let redrawTheScreen = Bilingual("重绘屏幕 redraw the screen", "redraw the screen")
-    static let reported = Bilingual(" (报告 reported ", " (reported ")
-    static let reported2 = Bilingual("报告 reported: ", "reported: ")
-    static let reported3 = Bilingual("报告", "Reported")
+    static let redrawTheScreen = Bilingual(
+        "重绘屏幕 redraw the screen",
+        "redraw the screen")
+    static let reported = Bilingual(
+        " (报告 reported ",
+        " (reported ")
+    static let reported2 = Bilingual(
+        "报告 reported: ",
+        "reported: ")
+    static let reported3 = Bilingual(
+        "报告",
+        "Reported")
     static func reported4(_ regionZH: String, _ regionEN: String) -> Bilingual {
-        Bilingual("全市报告 \(regionZH)", "\(regionEN) reported")
+        Bilingual(
+            "全市报告 \(regionZH)",
+            "\(regionEN) reported")
     }
     static func reportedTotals(_ regionZH: String, _ regionEN: String) -> Bilingual {
-        Bilingual("全市报告 \(regionZH)", "\(regionEN): reported totals")
+        Bilingual(
+            "全市报告 \(regionZH)",
+            "\(regionEN): reported totals")
     }
-    static let requiredMinimumInvestment = Bilingual("最低投资要求 minimum", "required minimum investment")
-    static let revenue = Bilingual("营业收入 revenue", "revenue")
-    static let sched = Bilingual("进度差", "Sched.")
-    static let shortBy = Bilingual("不足 short by", "short by")
-    static let shownPeriod = Bilingual("  ◀ 当前期间 shown period", "  ◀ shown period")
+    static let requiredMinimumInvestment = Bilingual(
+        "最低投资要求 minimum",
+        "required minimum investment")
+    static let revenue = Bilingual(
+        "营业收入 revenue",
+        "revenue")
+    static let sched = Bilingual(
+        "进度差",
+        "Sched.")
+    static let shortBy = Bilingual(
+        "不足 short by",
+        "short by")
+    static let shownPeriod = Bilingual(
+        "  ◀ 当前期间 shown period",
+        "  ◀ shown period")
     static func sortedBy(_ title: String) -> Bilingual {
-        Bilingual("按「\(title)」", "sorted by \"\(title)\"")
+        Bilingual(
+            "按「\(title)」",
+            "sorted by \"\(title)\"")
     }
-    static let sources = Bilingual("来源 Sources", "Sources")
+    static let sources = Bilingual(
+        "来源 Sources",
+        "Sources")
     static let stageCultivationCreationNamed = Bilingual(
         "名单：cultivation creation named",
         "stage: cultivation creation named")
-    static let start = Bilingual("开工率", "Start%")
-    static let startRate = Bilingual("开工率 start rate", "start rate")
-    static let startRate2 = Bilingual("开工率 start rate", "Start rate")
-    static let started = Bilingual("已开工 started", "Started")
-    static let subtotalFilteredKnown = Bilingual("小计（筛选后，已知）", "Subtotal (filtered, known)")
-    static let subtotalKnown = Bilingual("小计（已知）", "Subtotal (known)")
-    static let sumOfKnown = Bilingual("已知小镇合计", "Sum of known")
-    static let syntheticData = Bilingual("[合成数据 SYNTHETIC] ", "[SYNTHETIC DATA] ")
-    static let terminalTooSmall = Bilingual("终端太小 terminal too small", "terminal too small")
-    static let text = Bilingual("、", ", ")
-    static let text2 = Bilingual("个", "")
+    static let start = Bilingual(
+        "开工率",
+        "Start%")
+    static let startRate = Bilingual(
+        "开工率 start rate",
+        "start rate")
+    static let startRate2 = Bilingual(
+        "开工率 start rate",
+        "Start rate")
+    static let started = Bilingual(
+        "已开工 started",
+        "Started")
+    static let subtotalFilteredKnown = Bilingual(
+        "小计（筛选后，已知）",
+        "Subtotal (filtered, known)")
+    static let subtotalKnown = Bilingual(
+        "小计（已知）",
+        "Subtotal (known)")
+    static let sumOfKnown = Bilingual(
+        "已知小镇合计",
+        "Sum of known")
+    static let syntheticData = Bilingual(
+        "[合成数据 SYNTHETIC] ",
+        "[SYNTHETIC DATA] ")
+    static let terminalTooSmall = Bilingual(
+        "终端太小 terminal too small",
+        "terminal too small")
+    static let text = Bilingual(
+        "、",
+        ", ")
+    static let text2 = Bilingual(
+        "个",
+        "")
     static let theSourceGivesOnlyA = Bilingual(
         "下限 the source gives only a lower bound",
         "the source gives only a lower bound")
-    static let theSourceNamesNoEntity = Bilingual("（来源未载明运营主体）", "(the source names no entity)")
-    static let theme = Bilingual("主题：", "theme: ")
-    static let theme2 = Bilingual("主题 theme: ", "theme: ")
+    static let theSourceNamesNoEntity = Bilingual(
+        "（来源未载明运营主体）",
+        "(the source names no entity)")
+    static let theme = Bilingual(
+        "主题：",
+        "theme: ")
+    static let theme2 = Bilingual(
+        "主题 theme: ",
+        "theme: ")
     static func totals(_ regionZH: String, _ regionEN: String) -> Bilingual {
-        Bilingual("全市报告 \(regionZH)", "\(regionEN) totals")
+        Bilingual(
+            "全市报告 \(regionZH)",
+            "\(regionEN) totals")
     }
-    static let town = Bilingual("小镇", "Town")
-    static let townList = Bilingual("小镇名单", "Town list")
+    static let town = Bilingual(
+        "小镇",
+        "Town")
+    static let townList = Bilingual(
+        "小镇名单",
+        "Town list")
     static func towns(_ n: String) -> Bilingual {
-        Bilingual("\(n) 个小镇", "\(n) towns")
+        Bilingual(
+            "\(n) 个小镇",
+            "\(n) towns")
     }
-    static let towns2 = Bilingual("小镇", "Towns")
-    static let towns3 = Bilingual("小镇 Towns", "Towns")
-    static let townsWithFigures = Bilingual("  有数据的小镇", "  towns with figures")
-    static let type = Bilingual("类型 type", "Type")
-    static let type2 = Bilingual("类型", "Type")
-    static let typeMustBe = Bilingual("类型应为 1-4", "type must be 1-4")
-    static let types = Bilingual("类型 Types", "Types")
-    static let unknown = Bilingual("未知 unknown", "unknown")
-    static let unknown2 = Bilingual("未知 unknown: ", "unknown: ")
+    static let towns2 = Bilingual(
+        "小镇",
+        "Towns")
+    static let towns3 = Bilingual(
+        "小镇 Towns",
+        "Towns")
+    static let townsWithFigures = Bilingual(
+        "  有数据的小镇",
+        "  towns with figures")
+    static let type = Bilingual(
+        "类型 type",
+        "Type")
+    static let type2 = Bilingual(
+        "类型",
+        "Type")
+    static let typeMustBe = Bilingual(
+        "类型应为 1-4",
+        "type must be 1-4")
+    static let types = Bilingual(
+        "类型 Types",
+        "Types")
+    static let unknown = Bilingual(
+        "未知 unknown",
+        "unknown")
+    static let unknown2 = Bilingual(
+        "未知 unknown: ",
+        "unknown: ")
     static func unknownCommandCommands(_ name: String, _ names: String) -> Bilingual {
-        Bilingual("未知命令「\(name)」；命令：\(names)", "unknown command \"\(name)\"; commands: \(names)")
+        Bilingual(
+            "未知命令「\(name)」；命令：\(names)",
+            "unknown command \"\(name)\"; commands: \(names)")
     }
     static let unknownNoSourceGivesIt = Bilingual(
         "未知 unknown: no source gives it (never 0)",
         "unknown: no source gives it (never 0)")
-    static let unknownNoSourceGivesIt2 = Bilingual("未知 unknown: no source gives it", "unknown: no source gives it")
+    static let unknownNoSourceGivesIt2 = Bilingual(
+        "未知 unknown: no source gives it",
+        "unknown: no source gives it")
     static let unknownTheSourceDoesNot = Bilingual(
         "未知 unknown: the source does not say",
         "unknown: the source does not say")
     static let unknownTheSourceNamesNo = Bilingual(
         "未知 unknown: the source names no operating entity",
         "unknown: the source names no operating entity")
-    static let usageFilterCountyName = Bilingual("用法：filter county 县名", "usage: filter county NAME")
+    static let usageFilterCountyName = Bilingual(
+        "用法：filter county 县名",
+        "usage: filter county NAME")
     static let usageFilterCountyTypeStage = Bilingual(
         "用法：filter county|type|stage|behind|problem|clear …",
         "usage: filter county|type|stage|behind|problem|clear ...")
-    static let usageLangZhEn = Bilingual("用法：lang zh|en", "usage: lang zh|en")
-    static let usageSortColumnAscDesc = Bilingual("用法：sort 列 [asc|desc]", "usage: sort COLUMN [asc|desc]")
-    static let usageTownName = Bilingual("用法：town 名称", "usage: town NAME")
-    static let withFigures = Bilingual("有数据", "With figures")
-    static let wrappedToTheFirst = Bilingual("（已回到第一期 wrapped to the first）", " (wrapped to the first)")
-    static let wrappedToTheLast = Bilingual("（已回到最后一期 wrapped to the last）", " (wrapped to the last)")
-    static let yearPlan = Bilingual("3年计划 plan", "3-year plan")
-    static let yearPlanYearPlan = Bilingual("年度计划占比 plan share", "year plan / 3-year plan")
-    static let yearPlannedInvestment = Bilingual("3年计划投资 3-year plan", "3-year planned investment")
-    static let yearProjects = Bilingual("3年项目 projects", "3-year projects")
-    static let yearSPlannedInvestment = Bilingual("年度计划投资 year plan", "year's planned investment")
-    static let yesEnterOpens = Bilingual("有 — Enter 打开 open", "yes — Enter opens")
+    static let usageLangZhEn = Bilingual(
+        "用法：lang zh|en",
+        "usage: lang zh|en")
+    static let usageSortColumnAscDesc = Bilingual(
+        "用法：sort 列 [asc|desc]",
+        "usage: sort COLUMN [asc|desc]")
+    static let usageTownName = Bilingual(
+        "用法：town 名称",
+        "usage: town NAME")
+    static let withFigures = Bilingual(
+        "有数据",
+        "With figures")
+    static let wrappedToTheFirst = Bilingual(
+        "（已回到第一期 wrapped to the first）",
+        " (wrapped to the first)")
+    static let wrappedToTheLast = Bilingual(
+        "（已回到最后一期 wrapped to the last）",
+        " (wrapped to the last)")
+    static let yearPlan = Bilingual(
+        "3年计划 plan",
+        "3-year plan")
+    static let yearPlanYearPlan = Bilingual(
+        "年度计划占比 plan share",
+        "year plan / 3-year plan")
+    static let yearPlannedInvestment = Bilingual(
+        "3年计划投资 3-year plan",
+        "3-year planned investment")
+    static let yearProjects = Bilingual(
+        "3年项目 projects",
+        "3-year projects")
+    static let yearSPlannedInvestment = Bilingual(
+        "年度计划投资 year plan",
+        "year's planned investment")
+    static let yesEnterOpens = Bilingual(
+        "有 — Enter 打开 open",
+        "yes — Enter opens")
 }
 
 /// A text in Chinese and in English.
