@@ -16,7 +16,9 @@ enum CalendarDate {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
             return "'\(text)' is not a date written YYYY-MM-DD"
         }
-        guard years.contains(year) else { return "'\(text)': \(year) is not a year of the data (\(years.lowerBound)-\(years.upperBound))" }
+        guard years.contains(year) else {
+            return "'\(text)': \(year) is not a year of the data (\(years.lowerBound)-\(years.upperBound))"
+        }
         guard (1...12).contains(month) else { return "'\(text)': \(month) is not a month (01-12)" }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]

@@ -60,14 +60,16 @@ public struct DatasetWatcher: Sendable {
         if now == shown { failed = nil; return .unchanged }
         if now == failed { return .pending }
         if settle > .zero {
-            Thread.sleep(forTimeInterval: Double(settle.components.seconds) + Double(settle.components.attoseconds) / 1e18)
+            let (seconds, attoseconds) = settle.components
+            Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
             guard DatasetFingerprint(directory: directory) == now else { return .pending }
         }
         do {
             let loaded = try DatasetLoader.loadUnchanged(directory: directory)
             var warnings = loaded.warnings
             if let old = shownDataset,
-               let lost = DatasetWatcher.lostRecords(from: old, to: loaded.dataset, before: shown, after: loaded.fingerprint) {
+               let lost = DatasetWatcher.lostRecords(from: old, to: loaded.dataset,
+                                                     before: shown, after: loaded.fingerprint) {
                 warnings.insert(lost, at: 0)
             }
             shown = loaded.fingerprint
@@ -90,7 +92,8 @@ public struct DatasetWatcher: Sendable {
     /// file removed, such as a monthly file taken out, is a deliberate change and not counted.)
     static func lostRecords(from old: Dataset, to new: Dataset, before: DatasetFingerprint,
                             after: DatasetFingerprint) -> LoadIssue? {
-        let sizesAfter = Dictionary(after.files.filter(\.exists).map { ($0.name, $0.size) }, uniquingKeysWith: { a, _ in a })
+        let sizesAfter = Dictionary(after.files.filter(\.exists).map { ($0.name, $0.size) },
+                                    uniquingKeysWith: { a, _ in a })
         let shrunk = before.files.filter { file in
             file.exists && (sizesAfter[file.name].map { $0 < file.size } ?? false)
         }
@@ -113,10 +116,12 @@ public struct DatasetWatcher: Sendable {
         }
         guard !lost.isEmpty else { return nil }
         lost.sort()
-        let files = shrunk.map { "\($0.name) (\($0.size) -> \(sizesAfter[$0.name] ?? 0) bytes)" }.joined(separator: ", ")
+        let files = shrunk.map { "\($0.name) (\($0.size) -> \(sizesAfter[$0.name] ?? 0) bytes)" }
+            .joined(separator: ", ")
         let shown = lost.prefix(5).joined(separator: ", ") + (lost.count > 5 ? ", +\(lost.count - 5) more" : "")
         return LoadIssue(.warning, .missing, file: (old.directory as NSString).appendingPathComponent(shrunk[0].name),
                          field: lostRecordsField,
-                         problem: "\(lost.count) record(s) gone after \(files) shrank (half-written?) 文件变小，少了 \(lost.count) 条记录: \(shown)")
+                         problem: "\(lost.count) record(s) gone after \(files) shrank (half-written?) "
+                                  + "文件变小，少了 \(lost.count) 条记录: \(shown)")
     }
 }

@@ -28,7 +28,8 @@ public enum GuardedTOML {
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw LoadIssue(.error, .syntax, file: file, line: error.source.begin.line, column: error.source.begin.column,
+            let begin = error.source.begin
+            throw LoadIssue(.error, .syntax, file: file, line: begin.line, column: begin.column,
                             problem: "TOML syntax: \(error.description)")
         } catch {
             throw LoadIssue(.error, .syntax, file: file, problem: "TOML syntax: \(error)")

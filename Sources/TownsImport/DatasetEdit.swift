@@ -31,7 +31,8 @@ public enum DatasetEdit {
     /// Loads the dataset in `directory` with the file at `candidate` in place of `name`. Every
     /// problem names `directory`'s file (the lines are the candidate's: those of the file once
     /// it is put in place).
-    public static func check(directory: String, name: String, candidate: String) -> Result<(Dataset, [LoadIssue]), LoadFailure> {
+    public static func check(directory: String, name: String,
+                             candidate: String) -> Result<(Dataset, [LoadIssue]), LoadFailure> {
         let shadow = NSTemporaryDirectory() + "towns-edit-check-\(getpid())-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: shadow) }
         func fail(_ problem: String) -> Result<(Dataset, [LoadIssue]), LoadFailure> {
@@ -58,7 +59,8 @@ public enum DatasetEdit {
         func relocated(_ issue: LoadIssue) -> LoadIssue {
             var issue = issue
             if issue.file.hasPrefix(shadow + "/") {
-                issue.file = (directory as NSString).appendingPathComponent(String(issue.file.dropFirst(shadow.count + 1)))
+                let inside = String(issue.file.dropFirst(shadow.count + 1))
+                issue.file = (directory as NSString).appendingPathComponent(inside)
             } else if issue.file == shadow {
                 issue.file = directory
             }
@@ -103,7 +105,9 @@ public enum DatasetEdit {
         case let .failure(failure): return .doesNotLoad(failure)
         case let .success((_, found)): warnings = found.count
         }
-        guard let bytes = FileManager.default.contents(atPath: candidate) else { return .failed("cannot read \(candidate)") }
+        guard let bytes = FileManager.default.contents(atPath: candidate) else {
+            return .failed("cannot read \(candidate)")
+        }
         // A data file that is a symbolic link: the file it points to is the one replaced.
         var target = path
         if exists && info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
@@ -112,8 +116,8 @@ public enum DatasetEdit {
             _ = stat(target, &info)
         }
         if name.hasPrefix(DatasetLoader.monthlyFolderName + "/") {
-            try? FileManager.default.createDirectory(atPath: (directory as NSString).appendingPathComponent(DatasetLoader.monthlyFolderName),
-                                                     withIntermediateDirectories: true)
+            let monthly = (directory as NSString).appendingPathComponent(DatasetLoader.monthlyFolderName)
+            try? FileManager.default.createDirectory(atPath: monthly, withIntermediateDirectories: true)
         }
         do {
             let file = try AtomicFile(path: target, bytes: [UInt8](bytes), mode: exists ? info.st_mode & 0o7777 : 0o644)

@@ -144,7 +144,12 @@ public struct MonthlyImport: Sendable {
                 let id = p.id
                 func already(_ measure: Measure, _ column: SheetColumn) {
                     guard let cell = sheet.cell(column, in: row), let existing = town.figures[FigureKey(measure, id)] else { return }
-                    error(column, cell.column, "\(town.id) already has \(measure.rawValue) for \(id)\(MonthlyImport.at(existing)); that file is not rewritten by an import: remove the figure there, or leave the column blank")
+                    // A figure on another basis (the 2016 notice's fixed-asset investment) still
+                    // takes the town's one place for the measure and period: say so.
+                    let basis = existing.basis.map { " (on another basis, \($0): one figure per town, measure and period)" } ?? ""
+                    let advice = measure == .completed ? "leave this town's row out of the sheet" : "leave the cell blank"
+                    error(column, cell.column, "\(town.id) already has \(measure.rawValue) for \(id)\(MonthlyImport.at(existing))"
+                          + "\(basis); that file is not rewritten by an import: remove the figure there, or \(advice)")
                 }
                 if completed != nil { already(.completed, .completed) }
                 if rate != nil { already(.completionRate, .completionRate) }

@@ -21,6 +21,9 @@ public struct ConfigText: Sendable {
     public var rebindings: [KeyMap.Rebinding] = []
     /// What is wrong, each naming `path` and a line.
     public var problems: [String] = []
+    /// The line of each top-level setting given (`period` -> 2), for problems found later
+    /// against the data or the themes folder.
+    public var lines: [String: Int] = [:]
 
     /// Reads the settings in `text`, naming `path` in problems.
     public init(_ text: String, path: String) {
@@ -34,7 +37,9 @@ public struct ConfigText: Sendable {
         let lines = text.components(separatedBy: "\n")
         func line(of key: String, after header: String? = nil) -> Int {
             var start = 0
-            if let header, let h = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[\(header)]" }) { start = h + 1 }
+            if let header, let h = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[\(header)]" }) {
+                start = h + 1
+            }
             for i in start..<lines.count {
                 let t = lines[i].trimmingCharacters(in: .whitespaces)
                 if t.hasPrefix(key + " ") || t.hasPrefix(key + "=") || t.hasPrefix("\"\(key)\"") { return i + 1 }
@@ -43,12 +48,17 @@ public struct ConfigText: Sendable {
         }
         func string(_ key: String) -> String? {
             guard let v = table[key] else { return nil }
-            guard let s = v.string else { problems.append("\(path):\(line(of: key)): \(key): expected a string"); return nil }
+            guard let s = v.string else {
+                problems.append("\(path):\(line(of: key)): \(key): expected a string")
+                return nil
+            }
             return s
         }
+        for key in ["view", "period", "theme", "language", "mouse"] where table[key] != nil { self.lines[key] = line(of: key) }
         view = string("view")
         if let v = view, !["towns", "types", "entities", "assessment", "province"].contains(v) {
-            problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view (towns, types, entities, assessment, province)")
+            problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view "
+                            + "(towns, types, entities, assessment, province)")
             view = nil
         }
         period = string("period")

@@ -28,6 +28,8 @@ struct Config {
     var cycle: [CycleStop]?
     var rebindings: [KeyMap.Rebinding] = []
     var problems: [String] = []
+    /// The line of each top-level setting in the file (`ConfigText.lines`).
+    var lines: [String: Int] = [:]
     /// The file asked for (--config), or the default path.
     var requestedPath: String = ""
     /// The file read, or nil when there is none.
@@ -61,6 +63,7 @@ struct Config {
         (view, period, theme, language, mouse) = (parsed.view, parsed.period, parsed.theme, parsed.language, parsed.mouse)
         rebindings = parsed.rebindings
         cycle = parsed.cycle
+        lines = parsed.lines
         problems += parsed.problems
     }
 }

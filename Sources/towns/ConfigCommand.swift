@@ -46,10 +46,38 @@ struct ConfigCommand: ParsableCommand {
         let settings = Config(path: config)
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
         printOut("config: \(settings.path ?? "\(settings.requestedPath) (none; defaults in use)")")
+        var unused: [String: String] = [:]
+        var more: [String] = []
+        // The period and the theme are checked against the data and the themes folder found.
+        if let p = settings.period, let dir = try? data.directory(),
+            let loaded = try? DatasetLoader.load(directory: dir),
+            !loaded.dataset.periods.contains(where: { $0.id == p })
+        {
+            unused["period"] = "not a period of the data"
+            more.append(
+                "\(settings.path ?? settings.requestedPath):\(settings.lines["period"] ?? 0): period: '\(p)'"
+                    + " is not a period of \(dir) (\(loaded.dataset.periods.map(\.id).joined(separator: " ")))"
+            )
+        }
+        if let t = settings.theme {
+            let files = ThemeFiles(
+                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
+            if !files.notices.isEmpty { unused["theme"] = "no such theme; default in use" }
+            more += files.notices.map {
+                "\(settings.path ?? settings.requestedPath):\(settings.lines["theme"] ?? 0): theme: "
+                    + $0.replacingOccurrences(of: "主题 theme: ", with: "")
+            }
+        }
         if settings.path != nil {
             printOut("view: \(settings.view ?? "(default) towns")")
-            printOut("period: \(settings.period ?? "(default) the latest with completed figures")")
-            printOut("theme: \(settings.theme ?? "(default) default")")
+            // A value the data or the themes folder refuses is shown as not used.
+            func shown(_ key: String, _ value: String?, default fallback: String) -> String {
+                guard let value else { return "(default) \(fallback)" }
+                let text = TerminalText.sanitize(value)
+                return unused[key].map { "\(text) (not used: \($0))" } ?? text
+            }
+            printOut("period: " + shown("period", settings.period, default: "the latest with completed figures"))
+            printOut("theme: " + shown("theme", settings.theme, default: "default"))
             printOut("language: \(settings.language?.rawValue ?? "(default) zh")")
             printOut("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
             let cycle = settings.cycle.map { $0.map(\.rawValue).joined(separator: " ") }
@@ -58,25 +86,6 @@ struct ConfigCommand: ParsableCommand {
                 let keys =
                     keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []
                 printOut("keys.\(r.action): \(keys.joined(separator: " "))")
-            }
-        }
-        var more: [String] = []
-        // The period and the theme are checked against the data and the themes folder found.
-        if let p = settings.period, let dir = try? data.directory(),
-            let loaded = try? DatasetLoader.load(directory: dir),
-            !loaded.dataset.periods.contains(where: { $0.id == p })
-        {
-            more.append(
-                "\(settings.path ?? settings.requestedPath):0: period: '\(p)' is not a period of \(dir)"
-                    + " (\(loaded.dataset.periods.map(\.id).joined(separator: " ")))"
-            )
-        }
-        if let t = settings.theme {
-            let files = ThemeFiles(
-                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
-            more += files.notices.map {
-                "\(settings.path ?? settings.requestedPath):0: theme: "
-                    + $0.replacingOccurrences(of: "主题 theme: ", with: "")
             }
         }
         // In the order of their lines in the file.

@@ -21,10 +21,13 @@ enum CrashReports {
         var parts = (value ?? "").split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
         let present = Dictionary(parts.compactMap { part -> (String, String)? in
             let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
-            return kv.count == 2 ? (kv[0].trimmingCharacters(in: .whitespaces), kv[1].trimmingCharacters(in: .whitespaces)) : nil
+            let trimmed = kv.map { $0.trimmingCharacters(in: .whitespaces) }
+            return trimmed.count == 2 ? (trimmed[0], trimmed[1]) : nil
         }, uniquingKeysWith: { _, b in b })
         if required.allSatisfy({ present[$0.key] == $0.value }) { return nil }
-        parts.removeAll { part in required.keys.contains { part.trimmingCharacters(in: .whitespaces).hasPrefix($0 + "=") } }
+        parts.removeAll { part in
+            required.keys.contains { part.trimmingCharacters(in: .whitespaces).hasPrefix($0 + "=") }
+        }
         parts += required.keys.sorted().map { "\($0)=\(required[$0]!)" }
         return parts.joined(separator: ",")
     }

@@ -8,7 +8,7 @@ import TownsUI
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Edit a data file in $VISUAL or $EDITOR on a copy; put it in place only if the dataset loads with it.",
+        abstract: "Edit a data file in $VISUAL or $EDITOR on a copy; put it in place only if the data loads with it.",
         discussion: """
         FILE is a file of the dataset folder (figures.toml, monthly/2015-10.toml, ...; a new \
         monthly file may be created). The editor gets a copy outside the folder; when it exits, \
@@ -27,12 +27,14 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let directory = try data.directory()
         guard let name = DatasetEdit.relativeName(of: file, in: directory) else {
-            throw ValidationFailure("\(file) is not a data file of \(directory) (\((DatasetLoader.fileNames + DatasetLoader.optionalFileNames).joined(separator: ", ")), monthly/YYYY-MM.toml)")
+            let names = (DatasetLoader.fileNames + DatasetLoader.optionalFileNames).joined(separator: ", ")
+            throw ValidationFailure("\(file) is not a data file of \(directory) (\(names), monthly/YYYY-MM.toml)")
         }
         let path = (directory as NSString).appendingPathComponent(name)
         let original: [UInt8]?
         do {
-            original = DataFile.entryExists(path) ? try DataFile.read(path: path, displayPath: path, maximumBytes: 16 << 20) : nil
+            original = DataFile.entryExists(path)
+                ? try DataFile.read(path: path, displayPath: path, maximumBytes: DatasetLoader.maximumFileBytes) : nil
         } catch {
             throw ValidationFailure("\(error)")
         }
@@ -57,7 +59,8 @@ struct EditCommand: ParsableCommand {
             }
             switch DatasetEdit.install(directory: directory, name: name, candidate: copy, original: original) {
             case let .installed(warnings):
-                printOut("towns edit: \(path) written; the dataset loads 已保存，数据可读" + (warnings > 0 ? " (\(warnings) warning(s): towns check)" : ""))
+                printOut("towns edit: \(path) written; the dataset loads 已保存，数据可读"
+                         + (warnings > 0 ? " (\(warnings) warning(s): towns check)" : ""))
                 try? FileManager.default.removeItem(atPath: work)
                 return
             case .changedMeanwhile:
@@ -66,8 +69,10 @@ struct EditCommand: ParsableCommand {
                 throw keep("cannot write \(path): \(reason)")
             case let .doesNotLoad(failure):
                 for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-                printError("towns edit: the dataset does not load with this edit 改后数据不能读取 (\(failure.errors.count) error(s)).")
-                FileHandle.standardError.write(Data("再编辑 e / 放弃 q — edit again (e) or quit without saving (q)? [e] ".utf8))
+                printError("towns edit: the dataset does not load with this edit 改后数据不能读取 "
+                           + "(\(failure.errors.count) error(s)).")
+                let question = "再编辑 e / 放弃 q — edit again (e) or quit without saving (q)? [e] "
+                FileHandle.standardError.write(Data(question.utf8))
                 guard let answer = readLine(), !answer.lowercased().hasPrefix("q") else { throw keep("not saved") }
             }
         }

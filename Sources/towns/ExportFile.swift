@@ -28,10 +28,14 @@ enum ExportFile {
                 return state.tr("此页不能导出", "nothing to export on this page")
             case let .file(.written(path, replaced), rows):
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-                return replaced ? state.tr("已导出 \(rows) 行，覆盖了 \(absolute)", "exported \(rows) rows, replacing \(absolute)")
-                                : state.tr("已导出 \(rows) 行到 \(absolute)", "exported \(rows) rows to \(absolute)")
+                if replaced {
+                    return state.tr("已导出 \(rows) 行，覆盖了 \(absolute)",
+                                    "exported \(rows) rows, replacing \(absolute)")
+                }
+                return state.tr("已导出 \(rows) 行到 \(absolute)", "exported \(rows) rows to \(absolute)")
             case let .file(outcome, _):
-                let m = outcome.message(replaceHint: ("要覆盖请用 :export … --force", "to replace it, :export … --force"))
+                let hint = ("要覆盖请用 :export … --force", "to replace it, :export … --force")
+                let m = outcome.message(replaceHint: hint)
                 return state.tr("导出失败：" + m.zh, "export failed: " + m.en)
             }
         }

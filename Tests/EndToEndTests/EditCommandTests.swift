@@ -24,7 +24,8 @@ final class EditCommandTests: XCTestCase {
     /// file as $1.
     private func editor(_ steps: [String]) throws -> String {
         let path = folder + "/editor.sh"
-        var script = "#!/bin/sh\nn=$(cat \(folder!)/count 2>/dev/null || echo 0); n=$((n + 1)); echo $n > \(folder!)/count\n"
+        let count = folder + "/count"
+        var script = "#!/bin/sh\nn=$(cat \(count) 2>/dev/null || echo 0); n=$((n + 1)); echo $n > \(count)\n"
         for (i, step) in steps.enumerated() { script += "if [ $n -eq \(i + 1) ]; then \(step); fi\n" }
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o755)
@@ -36,7 +37,8 @@ final class EditCommandTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["EDITOR"] = editor
         environment["VISUAL"] = nil
-        return try runProcess("/bin/sh", ["-c", answers.map { "printf '\($0)' | \(command)" } ?? command], environment: environment)
+        let line = answers.map { "printf '\($0)' | \(command)" } ?? command
+        return try runProcess("/bin/sh", ["-c", line], environment: environment)
     }
 
     private var figures: String { (try? String(contentsOfFile: data + "/figures.toml", encoding: .utf8)) ?? "" }
@@ -54,7 +56,8 @@ final class EditCommandTests: XCTestCase {
         let r = try edit(try editor(["sed -i 's/^value = 140$/value = \"abc\"/' \"$1\""]))
         XCTAssertEqual(r.status, 1, r.summary)
         XCTAssertEqual(figures, before, "the data is as it was")
-        XCTAssertTrue(r.stderr.contains(data + "/figures.toml:\(line):"), "the problem names the file and line:\n\(r.summary)")
+        XCTAssertTrue(r.stderr.contains(data + "/figures.toml:\(line):"),
+                      "the problem names the file and line:\n\(r.summary)")
         XCTAssertTrue(r.stderr.contains("edit again"), r.summary)
         XCTAssertTrue(r.stderr.contains("kept at"), r.summary)
         let check = try runProcess(binary, ["check", "--data", data])
@@ -69,10 +72,12 @@ final class EditCommandTests: XCTestCase {
     }
 
     func testAFileChangedMeanwhileIsNotOverwritten() throws {
-        let r = try edit(try editor(["sed -i 's/^value = 140$/value = 141/' \"$1\"; sed -i 's/^value = 51.2$/value = 51.3/' \(data)/figures.toml"]))
+        let other = "sed -i 's/^value = 51.2$/value = 51.3/' \(data)/figures.toml"
+        let r = try edit(try editor(["sed -i 's/^value = 140$/value = 141/' \"$1\"; \(other)"]))
         XCTAssertEqual(r.status, 1, r.summary)
         XCTAssertTrue(r.stderr.contains("changed while you edited"), r.summary)
-        XCTAssertTrue(figures.contains("value = 51.3\n") && figures.contains("value = 140\n"), "the other writer's change stands")
+        XCTAssertTrue(figures.contains("value = 51.3\n") && figures.contains("value = 140\n"),
+                      "the other writer's change stands")
     }
 
     func testOnlyDataFiles() throws {

@@ -17,9 +17,11 @@ final class ExportSafetyTests: XCTestCase {
 
     /// Runs `towns report --output path [--force]`, as `nobody` when `asNobody`.
     private func report(to path: String, force: Bool = false, asNobody: Bool) throws -> ProcessResult {
-        let arguments = ["report", "--data", Paths.data, "--format", "csv", "--lang", "en", "--output", path] + (force ? ["--force"] : [])
+        let arguments = ["report", "--data", Paths.data, "--format", "csv", "--lang", "en", "--output", path]
+            + (force ? ["--force"] : [])
         if asNobody {
-            return try runProcess("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", binary] + arguments)
+            let nobody = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", binary!]
+            return try runProcess("/usr/bin/setpriv", nobody + arguments)
         }
         return try runProcess(binary, arguments)
     }
@@ -65,7 +67,8 @@ final class ExportSafetyTests: XCTestCase {
         let cases: [(String, String)] = [
             (locked, "read-only"), (link, "symbolic link"), (fifo, "FIFO"), (sub, "folder"),
             ("/dev/full", "character device"), ("/dev/null", "character device"), ("/dev/stdout", "symbolic link"),
-            ("/proc/version", "kernel"), (Paths.data + "/figures.toml", "dataset folder"), (Paths.data + "/x.csv", "dataset folder"),
+            ("/proc/version", "kernel"), (Paths.data + "/figures.toml", "dataset folder"),
+            (Paths.data + "/x.csv", "dataset folder"),
         ]
         for (path, words) in cases {
             let r = try report(to: path, force: true, asNobody: asNobody)
@@ -82,7 +85,8 @@ final class ExportSafetyTests: XCTestCase {
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR)
         XCTAssertFalse(FileManager.default.fileExists(atPath: Paths.data + "/x.csv"))
         let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        XCTAssertEqual(left, ["link.csv", "locked.csv", "pipe.csv", "precious.txt", "sub", "towns.csv"], "no temporary file left")
+        XCTAssertEqual(left, ["link.csv", "locked.csv", "pipe.csv", "precious.txt", "sub", "towns.csv"],
+                       "no temporary file left")
     }
 
     func testEveryKindAsTheCurrentUser() throws {

@@ -31,7 +31,8 @@ final class MemoryProportionTests: XCTestCase {
         let line = r.stderr.components(separatedBy: "\n").last { $0.hasPrefix("maxrss=") } ?? ""
         let kilobytes = Int(line.dropFirst("maxrss=".count)) ?? .max
         let limit = (Self.multiple * size + Self.base) / 1024
-        print("\(label): \(size) bytes, peak \(kilobytes) kB (\(String(format: "%.1f", Double(kilobytes * 1024) / Double(size)))x)")
+        let multiple = String(format: "%.1f", Double(kilobytes * 1024) / Double(size))
+        print("\(label): \(size) bytes, peak \(kilobytes) kB (\(multiple)x)")
         XCTAssertLessThan(kilobytes, limit, "\(label): peak \(kilobytes) kB for a file of \(size) bytes\n\(r.summary)")
         return r
     }
@@ -49,10 +50,11 @@ final class MemoryProportionTests: XCTestCase {
         let path = folder + "/Data/towns.toml"
         var content = try String(contentsOfFile: path, encoding: .utf8)
         content = content.replacingOccurrences(of: "name_zh = \"海宁皮革时尚小镇\"",
-                                               with: "name_zh = \"" + String(repeating: "镇", count: 10_000_000 / 3) + "\"")
+                                               with: "name_zh = \"\(String(repeating: "镇", count: 10_000_000 / 3))\"")
         try content.write(toFile: path, atomically: true, encoding: .utf8)
         let r = try measured(["check", "--data", folder + "/Data"], size: content.utf8.count, "10 MB name")
-        let line = try XCTUnwrap(content.components(separatedBy: "\n").firstIndex { $0.hasPrefix("name_zh = \"镇镇") }) + 1
+        let index = content.components(separatedBy: "\n").firstIndex { $0.hasPrefix("name_zh = \"镇镇") }
+        let line = try XCTUnwrap(index) + 1
         XCTAssertTrue(r.stderr.contains("towns.toml:\(line): town[1].name_zh: is 9999999 bytes long"), r.summary)
     }
 
@@ -68,7 +70,8 @@ final class MemoryProportionTests: XCTestCase {
         let sheet = folder + "/blank.csv"
         let size = 16 << 20
         try Data(repeating: 0x0A, count: size).write(to: URL(fileURLWithPath: sheet))
-        let r = try measured(["import", sheet, "--dry-run", "--data", folder + "/Data"], size: size, "16 MiB of blank lines")
+        let r = try measured(["import", sheet, "--dry-run", "--data", folder + "/Data"], size: size,
+                             "16 MiB of blank lines")
         XCTAssertEqual(r.status, 1, r.summary)
         XCTAssertTrue(r.stderr.contains("more than a spreadsheet"), r.summary)
     }

@@ -29,7 +29,8 @@ final class NumberBoundsTests: XCTestCase {
         return values.filter { Int($0).map { !range.contains($0) } ?? true }
     }
 
-    private func assertRefused(_ arguments: [String], option: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRefused(_ arguments: [String], option: String,
+                               file: StaticString = #filePath, line: UInt = #line) throws {
         let r = try runProcess(binary, arguments, timeout: 20)
         XCTAssertFalse(r.timedOut, "\(arguments): \(r.summary)", file: file, line: line)
         XCTAssertNil(r.signal, "\(arguments) crashed: \(r.summary)", file: file, line: line)
@@ -56,8 +57,8 @@ final class NumberBoundsTests: XCTestCase {
             for value in badValues(range, seed: UInt64(range.upperBound)) {
                 try assertRefused(["bench", "--no-terminal", option, value], option: option)
                 if option != "--iterations" {
-                    try assertRefused(["generate", option, value, NSTemporaryDirectory() + "towns-never-\(UUID().uuidString)"],
-                                      option: option)
+                    let folder = NSTemporaryDirectory() + "towns-never-\(UUID().uuidString)"
+                    try assertRefused(["generate", option, value, folder], option: option)
                 }
             }
         }

@@ -15,7 +15,8 @@ final class SettingsFilesTests: XCTestCase {
         for (text, where_) in [("view = \"towns\"\n[中]\n", ":2:2:"), ("view = \"towns\"\n\u{0}\n", ":2:1:")] {
             let config = folder + "/config.toml"
             try text.write(toFile: config, atomically: true, encoding: .utf8)
-            let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data, "--themes", folder + "/Themes"])
+            let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data,
+                                            "--themes", folder + "/Themes"])
             XCTAssertNil(r.signal, r.summary)
             XCTAssertEqual(r.status, 1, r.summary)
             XCTAssertTrue(r.stderr.contains(config + where_), r.summary)
@@ -23,7 +24,8 @@ final class SettingsFilesTests: XCTestCase {
         // A theme with `[中]`, chosen by the configuration.
         try "[中]\n".write(toFile: folder + "/Themes/bad.toml", atomically: true, encoding: .utf8)
         try "theme = \"bad\"\n".write(toFile: folder + "/config.toml", atomically: true, encoding: .utf8)
-        let r = try runProcess(binary, ["config", "--config", folder + "/config.toml", "--data", Paths.data, "--themes", folder + "/Themes"])
+        let r = try runProcess(binary, ["config", "--config", folder + "/config.toml", "--data", Paths.data,
+                                        "--themes", folder + "/Themes"])
         XCTAssertNil(r.signal, r.summary)
         XCTAssertEqual(r.status, 1, r.summary)
         XCTAssertTrue(r.stderr.contains("bad.toml:1:2:"), r.summary)
@@ -34,5 +36,23 @@ final class SettingsFilesTests: XCTestCase {
         XCTAssertFalse(f.timedOut, f.summary)
         XCTAssertEqual(f.status, 1, f.summary)
         XCTAssertTrue(f.stderr.contains("not a regular file"), f.summary)
+    }
+
+    /// A period or theme the data or the themes folder refuses names its line (not line 0) and
+    /// is shown as not used; every key of a rebinding that cannot be bound is named.
+    func testRefusedSettingsNameTheirLinesAndAreShownAsNotUsed() throws {
+        let binary = try Paths.townsBinary()
+        let config = NSTemporaryDirectory() + "towns-config-\(UUID().uuidString).toml"
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try "view = \"towns\"\nperiod = \"2099-01\"\ntheme = \"nosuch\"\n[keys]\nmoveDown = [\"Ctrl-Q\", \"F13\"]\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data, "--themes", Paths.themes])
+        XCTAssertEqual(r.status, 1, r.summary)
+        XCTAssertTrue(r.stderr.contains(config + ":2: period: '2099-01'"), r.summary)
+        XCTAssertTrue(r.stderr.contains(config + ":3: theme:"), r.summary)
+        XCTAssertTrue(r.stderr.contains("'Ctrl-Q' belongs to the terminal") && r.stderr.contains("unknown key 'F13'"), r.summary)
+        XCTAssertFalse(r.stderr.contains(":0:"), r.summary)
+        XCTAssertTrue(r.stdout.contains("period: 2099-01 (not used:"), r.summary)
+        XCTAssertTrue(r.stdout.contains("theme: nosuch (not used:"), r.summary)
     }
 }

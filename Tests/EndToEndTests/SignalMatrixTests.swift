@@ -54,7 +54,8 @@ extension TerminalRestoreTests {
 
     private func crashEndsAtOnce(_ signal: Int32, _ name: String, environment: String) throws {
         let log = session.scratch.appendingPathComponent("\(name).err").path
-        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes].map(Paths.shellQuote).joined(separator: " ")
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes]
+            .map(Paths.shellQuote).joined(separator: " ")
         try session.tmux.typeLine("\(environment)\(words) 2>\(Paths.shellQuote(log))")
         try session.tmux.waitUntil("the dashboard's first frame") { ($0.first?.contains("towns ·") ?? false) }
         let pid = try session.townsPID()
@@ -64,7 +65,8 @@ extension TerminalRestoreTests {
         XCTAssertLessThan(Date().timeIntervalSince(sent), 20, "\(name): the process waited instead of ending")
         XCTAssertEqual(status, 128 + signal, name)
         let report = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        XCTAssertTrue(report.contains("crashed") && report.contains("Thread 0"), "\(name): the backtrace on stderr:\n\(report)")
+        XCTAssertTrue(report.contains("crashed") && report.contains("Thread 0"),
+                      "\(name): the backtrace on stderr:\n\(report)")
         XCTAssertFalse(report.contains("Press space to interact"), "\(name): the reporter's prompt:\n\(report)")
         let screen = try session.tmux.capture()
         XCTAssertFalse(screen.contains { $0.contains("Press space to interact") }, TmuxSession.show(screen))

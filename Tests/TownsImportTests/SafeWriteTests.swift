@@ -57,7 +57,8 @@ final class SafeWriteTests: XCTestCase {
         let link = folder + "/link.csv"
         XCTAssertEqual(symlink(target, link), 0)
         for replace in [false, true] {
-            XCTAssertEqual(SafeWrite.write(bytes, to: link, replace: replace), .refused(path: link, .symbolicLink(target: target)))
+            XCTAssertEqual(SafeWrite.write(bytes, to: link, replace: replace),
+                           .refused(path: link, .symbolicLink(target: target)))
         }
         XCTAssertEqual(contents(target), "precious")
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), target)
@@ -76,8 +77,9 @@ final class SafeWriteTests: XCTestCase {
         let sub = folder + "/sub"
         try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
         XCTAssertEqual(SafeWrite.write(bytes, to: sub, replace: true), .refused(path: sub, .directory))
-        XCTAssertEqual(SafeWrite.write(bytes, to: "/dev/null", replace: true), .refused(path: "/dev/null", .characterDevice))
-        XCTAssertEqual(SafeWrite.write(bytes, to: "/dev/full", replace: true), .refused(path: "/dev/full", .characterDevice))
+        for device in ["/dev/null", "/dev/full"] {
+            XCTAssertEqual(SafeWrite.write(bytes, to: device, replace: true), .refused(path: device, .characterDevice))
+        }
         // /dev/stdout is a link to the process's descriptor.
         if case .refused(_, .symbolicLink) = SafeWrite.write(bytes, to: "/dev/stdout", replace: true) {} else {
             XCTFail("/dev/stdout should be refused as a symbolic link")
@@ -102,10 +104,12 @@ final class SafeWriteTests: XCTestCase {
         // Reached through a link to the folder, still refused.
         let link = folder + "/data-link"
         XCTAssertEqual(symlink(data, link), 0)
-        if case .refused(_, .insideProtectedFolder) = SafeWrite.write(bytes, to: link + "/x.csv", replace: false, protecting: [data]) {} else {
+        let throughLink = SafeWrite.write(bytes, to: link + "/x.csv", replace: false, protecting: [data])
+        if case .refused(_, .insideProtectedFolder) = throughLink {} else {
             XCTFail("a path through a link into the dataset folder should be refused")
         }
-        XCTAssertEqual(SafeWrite.write(bytes, to: "/proc/version", replace: true), .refused(path: "/proc/version", .kernelFileSystem("/proc")))
+        XCTAssertEqual(SafeWrite.write(bytes, to: "/proc/version", replace: true),
+                       .refused(path: "/proc/version", .kernelFileSystem("/proc")))
         let message = SafeWrite.Outcome.refused(path: "/proc/version", .kernelFileSystem("/proc"))
             .message(replaceHint: ("", "")).en
         XCTAssertTrue(message.contains("where the kernel shows the system's state"), message)

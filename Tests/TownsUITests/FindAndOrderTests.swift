@@ -245,6 +245,10 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertEqual(Export.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(Export.csvField("=cmd()"), "'=cmd()")
         XCTAssertEqual(Export.csvField("-2.1▼"), "'-2.1▼")
+        // A leading tab or CR (a formula to some spreadsheets) and any control character: visible.
+        XCTAssertEqual(Export.csvField("\t=1+2"), "^I=1+2")
+        XCTAssertEqual(Export.csvField("\r=1"), "^M=1")
+        XCTAssertEqual(Export.csvField("a\u{1B}[31mb"), "a^[[31mb")
         XCTAssertEqual(Export.csvField("-2.1"), "-2.1")
     }
 }

@@ -11,11 +11,10 @@ final class GuardedSettingsTests: XCTestCase {
     private func hostileTexts() throws -> [(String, String)] {
         var texts = [("cjk-header", "[中]\nname = \"x\"\n"), ("nul", "theme = \"light\"\n\u{0}\nview = \"towns\"\n"),
                      ("lone-bracket", "view = \"towns\"\n[\n")]
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("Fuzz/regressions/loader").path
+        let folder = repositoryRoot + "/Fuzz/regressions/loader"
         for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
-            guard let text = String(validating: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)), as: UTF8.self)
-            else { continue }
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+            guard let text = String(validating: bytes, as: UTF8.self) else { continue }
             texts.append((name, text))
         }
         XCTAssertGreaterThanOrEqual(texts.count, 8, "the regression inputs are there")

@@ -12,7 +12,12 @@ public struct AppState: Sendable {
     /// makes, made anew with new facts.
     var cache = ViewCache()
     /// What the user did.
-    public var session: Session
+    public var session: Session {
+        didSet { if session.periodID != oldValue.periodID { periodPosition = facts.position(of: session.periodID) } }
+    }
+    /// The position in `dataset.periods` of `session.periodID`, kept in step with it (the
+    /// views ask for the period many times a frame, and once a town when filtering).
+    private var periodPosition: Int?
     /// Screen size in cells (columns, rows).
     public var width: Int
     public var height: Int
@@ -71,6 +76,7 @@ public struct AppState: Sendable {
             }
         let index = withCompletion ?? max(0, dataset.periods.count - 1)
         self.session = Session(periodID: dataset.periods.indices.contains(index) ? dataset.periods[index].id : nil)
+        self.periodPosition = facts.position(of: session.periodID)
     }
 
     /// This state with new facts (the data reloaded): the session kept whole, the memo new.
@@ -78,6 +84,7 @@ public struct AppState: Sendable {
         var s = self
         s.facts = facts
         s.cache = ViewCache()
+        s.periodPosition = facts.position(of: s.session.periodID)
         return s
     }
 
@@ -96,13 +103,13 @@ public struct AppState: Sendable {
 
     /// Index into `dataset.periods` of the period shown (0 when there is none).
     public var periodIndex: Int {
-        get { session.periodID.flatMap { facts.periodPositions[$0] } ?? 0 }
+        get { periodPosition ?? 0 }
         set { if dataset.periods.indices.contains(newValue) { session.periodID = dataset.periods[newValue].id } }
     }
 
     /// The period shown, or nil for a dataset with no periods.
     public var period: Period? {
-        session.periodID.flatMap { facts.periodPositions[$0] }.map { dataset.periods[$0] }
+        periodPosition.map { dataset.periods[$0] }
     }
 
     /// Index of the theme drawn in `themeNames` (0 when its name is not among them).

@@ -21,6 +21,9 @@ public final class Facts: @unchecked Sendable {
     /// The position of each period in `dataset.periods`, by id.
     let periodPositions: [String: Int]
 
+    /// The position in `dataset.periods` of the period with this id, if the data has it.
+    func position(of periodID: String?) -> Int? { periodID.flatMap { periodPositions[$0] } }
+
     public init(dataset: Dataset) {
         self.dataset = dataset
         self.metrics = Metrics(dataset: dataset)

@@ -78,20 +78,23 @@ extension KeyMap {
                 continue
             }
             var keys: [(key: Key, name: String)] = []
+            // Every key of the line that cannot be bound is named, not only the first.
+            var refused: [String] = []
             for name in r.keys {
                 guard let key = KeyNames.key(name) else {
-                    problems[n] = "\(r.location): keys.\(r.action): unknown key '\(name)'"
-                    break
+                    refused.append("unknown key '\(name)'")
+                    continue
                 }
                 if [Key.ctrl("c"), .ctrl("z"), .ctrl("s"), .ctrl("q")].contains(key) {
-                    problems[n] =
-                        "\(r.location): keys.\(r.action): '\(name)' belongs to the terminal"
-                            + " (interrupt, suspend or flow control) and cannot be bound"
-                    break
+                    refused.append("'\(name)' belongs to the terminal (interrupt, suspend or flow control) and cannot be bound")
+                    continue
                 }
                 keys.append((key, name))
             }
-            guard problems[n] == nil else { continue }
+            guard refused.isEmpty else {
+                problems[n] = "\(r.location): keys.\(r.action): " + refused.joined(separator: "; ")
+                continue
+            }
             guard !keys.isEmpty else {
                 problems[n] = "\(r.location): keys.\(r.action): no keys; keeping the defaults"; continue
             }

@@ -44,7 +44,9 @@ func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
 /// Applies one action; what it asks the front end to do goes into `outbox`.
 func advance(_ state: AppState, _ action: Action) -> AppState {
     var s = state
-    s.message = nil
+    // A message stands until the user's next action: the live reload's poll finding the files
+    // as they were is not one (it comes every second, and would wipe "records gone" unread).
+    if case .dataUnchanged = action {} else { s.message = nil }
     if followerRefuses(s, action) {
         s.message = s.tr(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow))))
         return s
@@ -57,11 +59,18 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .configure(settings):
         s = configured(s, settings)
     case let .dataReloaded(facts, changedAt, warnings, lost):
+        let shownBefore = s.period
         s = reloaded(s, with: facts)
         s.dataChangedAt = changedAt
         s.message =
             s.tr(Catalogue.dataReloaded)
             + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
+        // The period shown is gone from the data (its monthly file removed): say so, as a warning.
+        if let gone = shownBefore, s.period?.id != gone.id {
+            s.session.flash = Flash(
+                s.tr(Catalogue.dataReloaded) + s.tr(Catalogue.periodGone(s.label(gone), s.period.map(s.label) ?? "—")),
+                level: .warning)
+        }
         // A file that shrank and lost records the data shown had: say what went missing.
         if let lost { s.session.flash = Flash(s.tr(Catalogue.reloadedRecordsGone) + lost, level: .warning) }
     case let .reloadFailed(problem, more):

@@ -104,6 +104,9 @@ public enum Catalogue {
     static let dataOrder = Bilingual(
         "原始顺序",
         "data order")
+    static func periodGone(_ gone: String, _ shown: String) -> Bilingual {
+        Bilingual("；期间「\(gone)」已不在数据中，现显示「\(shown)」", "; period \(gone) is no longer in the data, showing \(shown)")
+    }
     static let reloadedRecordsGone = Bilingual(
         "数据已更新，但有记录消失 reloaded, records gone: ",
         "reloaded, records gone: ")

@@ -81,10 +81,12 @@ public enum Export {
         }
     }
 
-    /// A CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled), and
-    /// prefixed with `'` when a spreadsheet would read it as a formula (=, +, -, @).
+    /// A CSV field, quoted when it holds a comma or quote (quotes doubled), and prefixed with
+    /// `'` when a spreadsheet would read it as a formula (=, +, -, @). A cell is one line:
+    /// control characters (a tab or CR before `=` also starts a formula in some spreadsheets)
+    /// are written visibly (`^I`), as on screen (`TerminalText.sanitize`).
     public static func csvField(_ s: String) -> String {
-        var v = s
+        var v = TerminalText.sanitize(s)
         if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
