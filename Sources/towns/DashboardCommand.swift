@@ -172,7 +172,7 @@ struct DashboardCommand: ParsableCommand {
         while running {
             for action in meeting.poll(state) { perform(action) }
             meeting.publish(state)
-            terminal.draw(renderer.render(state))
+            if meeting.needsDraw(state) { terminal.draw(renderer.render(state)) }
             let shown = state
             warmUp.take()  // a finished warm-up has nothing to give: the next may start
             warmUp.start { shown.warmAndTrim() }

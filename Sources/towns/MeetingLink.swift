@@ -66,8 +66,33 @@ final class MeetingLink {
         return base
     }
 
-    /// A key was pressed: the playlist pauses until it has been idle for one interval.
-    func keyPressed() { lastActivity = ContinuousClock.now }
+    /// A key was pressed: the playlist pauses until it has been idle for one interval; the next
+    /// frame is drawn (Ctrl-L asks for one without changing the state).
+    func keyPressed() {
+        lastActivity = ContinuousClock.now
+        lastDrawn = nil
+    }
+
+    /// What a frame is drawn from, for `needsDraw`.
+    private struct Drawn: Equatable {
+        var session: Session
+        var meeting: MeetingRole?
+        var size: [Int]
+        var facts: ObjectIdentifier
+        var notes: [String?]
+    }
+    private var lastDrawn: Drawn?
+
+    /// Whether the loop's next frame needs drawing: always, unless following or cycling (then the
+    /// loop wakes every few milliseconds to poll, and a frame is drawn only when what it shows
+    /// changed, so an idle follower does not draw 60 frames a second).
+    func needsDraw(_ state: AppState) -> Bool {
+        guard (guest != nil && lastEnded == nil) || cycleSeconds != nil else { return true }
+        let now = Drawn(session: state.session, meeting: state.meeting, size: [state.width, state.height],
+                        facts: ObjectIdentifier(state.facts), notes: [state.reloadProblem, state.dataChangedAt])
+        defer { lastDrawn = now }
+        return now != lastDrawn
+    }
 
     /// Performs a meeting request; the actions that report its outcome.
     func perform(_ request: MeetingRequest, _ state: AppState) -> [Action] {
