@@ -247,6 +247,8 @@ final class ViewTests: XCTestCase {
     func testSelectionStaysInRangeAndVisible() throws {
         var s = try bundledState(width: 80, height: 14)
         s = apply(s, .last)
+        XCTAssertEqual(s.screen.selection, 5, "End reaches the city's totals row, as ↓ does (issue 15)")
+        s = apply(s, .moveUp)
         XCTAssertEqual(s.screen.selection, 4)
         let visible = Renderer.visibleRows(s)
         XCTAssertTrue(s.screen.scroll <= 4 && 4 < s.screen.scroll + visible)

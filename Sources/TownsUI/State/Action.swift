@@ -19,8 +19,14 @@ public enum Action: Equatable, Sendable {
     case toggleLanguage
     /// Start an incremental search (`/`); next / previous match (`n`, `N`).
     case startSearch, nextMatch, previousMatch
+    /// Start a search that keeps only the matching rows (`&`, as `less`; Ctrl-F while typing
+    /// a search switches between the two); Esc clears it.
+    case startNarrowing
     /// Sort by the next column (`s`); reverse the order (`S`).
     case sortNextColumn, sortReverse
+    /// Open the sort chooser: the next key names the column, sorted largest first (`>`) or
+    /// smallest first (`<`); a key typed while it is open.
+    case chooseSort(descending: Bool), sortChooserKey(Key)
     /// Show only towns behind schedule, or all again (`b`).
     case toggleBehindFilter
     /// Clear the filter and the search (`c`).
@@ -88,8 +94,13 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
         Binding(keys: [.char("["), .char("P")], label: "上一期 previous period", action: .previousPeriod),
         Binding(keys: [.char("/")], label: "搜索 search (name, pinyin, initials, English)", action: .startSearch),
+        Binding(keys: [.char("&")], label: "只留匹配的行 keep only matching rows (Esc clears)", action: .startNarrowing),
         Binding(keys: [.char("n")], label: "下一个匹配 next match", action: .nextMatch),
         Binding(keys: [.char("N")], label: "上一个匹配 previous match", action: .previousMatch),
+        Binding(keys: [.char(">")], label: "按列排序 大→小 sort by a column, largest first",
+                action: .chooseSort(descending: true)),
+        Binding(keys: [.char("<")], label: "按列排序 小→大 sort by a column, smallest first",
+                action: .chooseSort(descending: false)),
         Binding(keys: [.char("s")], label: "按下一列排序 sort by next column", action: .sortNextColumn),
         Binding(keys: [.char("S")], label: "反向排序 reverse sort", action: .sortReverse),
         Binding(keys: [.char("b")], label: "只看落后 behind schedule only", action: .toggleBehindFilter),

@@ -16,7 +16,7 @@ extension AppState {
             Column(tr(Catalogue.plan2), .right, priority: 90),
             Column(tr(Catalogue.done), .right, priority: 95),
             Column(tr(Catalogue.done2), .right, priority: 95),
-            Column(tr(Catalogue.progress), priority: 60, flexible: true, minWidth: 5),
+            Column(tr(Catalogue.progress), priority: 60, flexible: true, minWidth: 15),
             Column(tr(Catalogue.sched), .right, priority: 65),
             Column(tr(Catalogue.projects), .right, priority: 70),
             Column(tr(Catalogue.start), .right, priority: 50),

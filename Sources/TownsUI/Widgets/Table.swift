@@ -72,6 +72,9 @@ public struct TableLayout: Sendable {
     /// Width of each column in cells; nil for a dropped column.
     public let widths: [Int?]
     public static let gap = 1
+    /// Columns of this priority or more are dropped for width only after the names gave way
+    /// (a quarter of their width at most).
+    public static let shrinkNamesBefore = 60
 
     /// Sizes `columns` for `rows` within `width` cells.
     public init(columns: [Column], rows: [TableRow], width: Int) {
@@ -111,8 +114,20 @@ public struct TableLayout: Sendable {
         let order = columns.indices.filter { columns[$0].priority < 100 }.sorted {
             columns[$0].priority < columns[$1].priority
         }
+        // Before a column of priority `shrinkNamesBefore` or more goes, the widest text column
+        // (names) gives up to a quarter of its width (cut with `…`, never below its minWidth):
+        // at 80 columns the towns' bar keeps its 15 cells and the schedule column stays.
+        let names = columns.indices.filter { !columns[$0].flexible && columns[$0].alignment == .left }
+            .max { natural[$0] < natural[$1] }
+        var shrinkable = names.map { max(0, min(natural[$0] / 4, natural[$0] - columns[$0].minWidth)) } ?? 0
         var next = 0
         while total() > width && next < order.count {
+            if columns[order[next]].priority >= TableLayout.shrinkNamesBefore, shrinkable > 0, let n = names, kept[n] {
+                let cut = min(shrinkable, total() - width)
+                natural[n] -= cut
+                shrinkable -= cut
+                continue
+            }
             kept[order[next]] = false
             next += 1
         }

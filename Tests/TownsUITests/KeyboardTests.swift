@@ -1,0 +1,170 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+/// Issue 15 at the keyboard: the sort chooser and `:sort`'s titles, the narrowing search,
+/// the key-hint line, the command list.
+final class KeyboardTests: XCTestCase {
+    func ids(_ s: AppState) -> [String] {
+        s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
+    }
+
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { handle($0, .char($1)) }
+    }
+
+    func command(_ state: AppState, _ text: String) -> AppState {
+        handle(typed(handle(state, .char(":")), text), .enter)
+    }
+
+    func testAnyColumnSortsInTwoKeys() throws {
+        var s = try bundledState(period: "2015-09")
+        // Sched. is the 8th titled column of the towns view: `>` then `8`.
+        s = handle(s, .char(">"))
+        XCTAssertNotNil(s.session.sortChooser)
+        let lines = screen(s)
+        XCTAssertTrue(lines[28].contains("8 进度差"), "the chooser numbers the columns: \(lines[28])")
+        s = handle(s, .char("8"))
+        XCTAssertNil(s.session.sortChooser)
+        XCTAssertEqual(s.screen.sortColumn, 7)
+        XCTAssertTrue(s.screen.sortDescending)
+        XCTAssertEqual(ids(s), ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"], "+17.7 -2.1 -51.5 -54.3, unknown")
+        XCTAssertTrue(screen(s)[3].contains("进度差▼"))
+        // `<` sorts smallest first; `S` reverses in one key.
+        s = handle(handle(s, .char("<")), .char("8"))
+        XCTAssertEqual(ids(s), ["haiyan", "nanhu", "haining", "tongxiang", "jiashan"])
+        s = handle(s, .char("S"))
+        XCTAssertEqual(ids(s), ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"])
+        // `0` is the data's order; Esc closes the chooser with nothing changed; a key naming no column says which do.
+        XCTAssertNil(handle(handle(s, .char(">")), .char("0")).screen.sortColumn)
+        let closed = handle(handle(s, .char(">")), .escape)
+        XCTAssertNil(closed.session.sortChooser)
+        XCTAssertEqual(closed.screen.sortColumn, 7)
+        let miss = handle(handle(s, .char(">")), .char("z"))
+        XCTAssertTrue(miss.message!.contains("1 小镇"), miss.message!)
+        // On a page there is nothing to sort.
+        let page = handle(handle(try bundledState(), .enter), .char(">"))
+        XCTAssertNil(page.session.sortChooser)
+        XCTAssertEqual(page.message, "此页不能排序")
+    }
+
+    func testSortCommandTakesATitleInEitherLanguageAnyCaseAnyUniqueStart() throws {
+        let s = try bundledState(period: "2015-09")
+        for word in ["进度差", "sched", "SCHED.", "Sch", "sc", "8"] {
+            let t = command(s, "sort \(word) desc")
+            XCTAssertEqual(t.screen.sortColumn, 7, word)
+            XCTAssertTrue(t.screen.sortDescending, word)
+        }
+        var en = s
+        en.language = .en
+        XCTAssertEqual(command(en, "sort 完成率").screen.sortColumn, 5, "Chinese titles in the English interface")
+        XCTAssertEqual(command(en, "sort done%").screen.sortColumn, 5)
+        // "Done" is a title itself (exact beats a start); "p" starts Plan, Progress and Projects.
+        XCTAssertEqual(command(en, "sort done").screen.sortColumn, 4)
+        let ambiguous = command(en, "sort pr")
+        XCTAssertNil(ambiguous.screen.sortColumn)
+        XCTAssertTrue(ambiguous.message!.contains("Progress") && ambiguous.message!.contains("Projects"),
+                      ambiguous.message!)
+        let miss = command(en, "sort zzz")
+        XCTAssertNil(miss.screen.sortColumn)
+        XCTAssertTrue(miss.message!.hasPrefix("no column \"zzz\""), miss.message!)
+        XCTAssertTrue(miss.message!.contains("8 Sched."), "a miss lists the columns: \(miss.message!)")
+    }
+
+    func testHelpAndAnEmptyPromptListTheCommands() throws {
+        let s = try bundledState()
+        let help = Renderer.helpLines(s, glyphs: .unicode).map(\.0)
+        for name in Commands.names {
+            XCTAssertTrue(help.contains { $0.hasPrefix(":" + name) }, "help lists :\(name)")
+        }
+        let prompt = screen(handle(s, .char(":")))[28]
+        XCTAssertTrue(prompt.contains("view town period"), "an empty : lists the commands: \(prompt)")
+        XCTAssertFalse(screen(typed(handle(s, .char(":")), "so"))[28].contains("view town"))
+    }
+
+    func testNarrowingKeepsOnlyMatchingRowsWithAChipAndEscClears() throws {
+        var s = try bundledState(period: "2015-09")
+        s = handle(s, .down)
+        s = typed(handle(s, .char("&")), "hai")
+        XCTAssertEqual(ids(s), ["haining", "haiyan"], "海宁 and 海盐 only")
+        XCTAssertEqual(s.message, "只留匹配「hai」的 2 行（Esc 全部显示）")
+        s = handle(s, .enter)
+        XCTAssertEqual(s.screen.narrow, "hai")
+        var lines = screen(s)
+        XCTAssertTrue(lines[2].contains("/hai 2 行 (Esc 清除)"), "the chip: \(lines[2])")
+        XCTAssertFalse(lines.contains { $0.contains("桐乡") || $0.contains("全市报告") }, "others and totals gone")
+        // Opening a row and coming back keeps the narrowing; Esc then shows every row, the selection kept.
+        s = handle(s, .down)
+        s = handle(handle(s, .enter), .escape)
+        XCTAssertEqual(ids(s), ["haining", "haiyan"])
+        s = handle(s, .escape)
+        XCTAssertNil(s.screen.narrow)
+        XCTAssertEqual(ids(s).count, 5)
+        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan")
+        lines = screen(s)
+        XCTAssertTrue(lines.contains { $0.contains("全市报告") })
+        // Ctrl-F switches a `/` search to narrowing and back; Esc while typing restores all.
+        var t = typed(handle(try bundledState(), .char("/")), "nanhu")
+        XCTAssertEqual(ids(t).count, 5)
+        t = handle(t, .ctrl("f"))
+        XCTAssertEqual(ids(t), ["nanhu"])
+        t = handle(t, .ctrl("f"))
+        XCTAssertEqual(ids(t).count, 5)
+        XCTAssertEqual(ids(t)[t.screen.selection], "nanhu")
+        t = handle(handle(t, .ctrl("f")), .escape)
+        XCTAssertNil(t.screen.narrow)
+        XCTAssertEqual(ids(t).count, 5)
+        // `c` clears it too.
+        XCTAssertNil(handle(handle(typed(handle(try bundledState(), .char("&")), "hai"), .enter), .char("c")).screen.narrow)
+    }
+
+    func testSearchFromATownPageSearchesTheListItCameFrom() throws {
+        var s = try bundledState()
+        s = handle(s, .enter)
+        XCTAssertTrue(s.screen.kind.isPage)
+        s = typed(handle(s, .char("/")), "haiyan")
+        XCTAssertEqual(s.stack.count, 1, "back on the list")
+        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan", "letters went to the search, not to keys (h = back)")
+        s = handle(s, .enter)
+        XCTAssertEqual(s.search, SearchState(query: "haiyan", editing: false))
+    }
+
+    func testKeyHintsActInTheViewShownAndWidenWithTheTerminal() throws {
+        func hints(_ s: AppState) -> [String] { Renderer.keyHints(s, width: s.width).map { $0.0 + " " + $0.1 } }
+        let list = try bundledState(width: 80, height: 24)
+        let narrow = hints(list)
+        for h in ["↑↓ 移动", "Enter 打开", ">< 排序", "/ 搜索", "? 帮助", "q 退出"] {
+            XCTAssertTrue(narrow.contains(h), "\(h) in \(narrow)")
+        }
+        var wide = list
+        wide.width = 160
+        XCTAssertGreaterThan(hints(wide).count, narrow.count, "more on a wider terminal")
+        for h in ["b 落后", "e 导出", "S 反序"] { XCTAssertTrue(hints(wide).contains(h), "\(h) in \(hints(wide))") }
+        // Every hint fits in its line.
+        for width in [40, 60, 80, 100, 160] {
+            var s = list
+            s.width = width
+            let used = Renderer.keyHints(s, width: width).reduce(1) {
+                $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3
+            }
+            XCTAssertLessThanOrEqual(used, max(width, 20), "width \(width)")
+        }
+        // A page: scroll and back, no open or sort.
+        let page = hints(handle(list, .enter))
+        XCTAssertTrue(page.contains("↑↓ 滚动") && page.contains("Esc 返回"), "\(page)")
+        XCTAssertFalse(page.contains { $0.contains("排序") || $0.contains("打开") }, "\(page)")
+        // The configured keys: a rebound search shows its new key.
+        var rebound = list
+        rebound.keyMap.bindings[rebound.keyMap.bindings.firstIndex { $0.action == .startSearch }!].keys = [.char("f")]
+        XCTAssertTrue(hints(rebound).contains("f 搜索"), "\(hints(rebound))")
+    }
+
+    func testEndReachesTheTotalsRowAsDownDoes() throws {
+        let s = try bundledState()
+        var down = s
+        for _ in 0..<10 { down = handle(down, .down) }
+        XCTAssertEqual(handle(s, .end).screen.selection, down.screen.selection)
+        XCTAssertEqual(handle(s, .char("G")).screen.selection, 5, "five towns, then the city's totals")
+    }
+}
