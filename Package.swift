@@ -66,7 +66,7 @@ let package = Package(
         // Meetings (issue 16): one presenter's value (the session, opaque here) sent as JSON lines
         // over a Unix-domain socket to many followers, with the system's sockets and Dispatch.
         // Knows nothing of TownsUI: the dashboard passes its Session through it.
-        .target(name: "TownsMeeting", dependencies: ["CTownsSocket"]),
+        .target(name: "TownsMeeting", dependencies: ["CTownsSocket"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // accept4 and SO_PEERCRED's ucred, which Glibc's Swift module hides behind _GNU_SOURCE.
         .target(name: "CTownsSocket", path: "Sources/CTownsSocket"),
         // malloc_trim for the dashboard, after the load (the loader's parse trees freed).
@@ -75,7 +75,8 @@ let package = Package(
         .target(name: "CTownsPty", path: "Sources/CTownsPty"),
         // `towns bench`: timings in process, the real binary and VisiData through a
         // pseudo-terminal, the synthetic towns as CSV. No ncurses, no argument parsing.
-        .target(name: "TownsBench", dependencies: ["TownsCore", "TownsUI", "CTownsPty"]),
+        .target(name: "TownsBench", dependencies: ["TownsCore", "TownsUI", "CTownsPty"],
+                swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "towns",
             dependencies: [

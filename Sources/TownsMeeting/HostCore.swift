@@ -252,7 +252,9 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
         guard let source = listenSource else { return }
         source.suspend()
         // Always resumed (once), cancelled or not: libdispatch traps on freeing a suspended source.
-        queue.asyncAfter(deadline: .now() + .milliseconds(100)) { source.resume() }
+        // A dispatch source may be resumed from any thread (libdispatch synchronises it itself).
+        nonisolated(unsafe) let suspended = source
+        queue.asyncAfter(deadline: .now() + .milliseconds(100)) { suspended.resume() }
     }
 
     /// Reads and throws away what a follower sends; its hang-up removes it.
