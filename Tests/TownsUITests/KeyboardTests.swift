@@ -168,3 +168,29 @@ final class KeyboardTests: XCTestCase {
         XCTAssertEqual(handle(s, .char("G")).screen.selection, 5, "five towns, then the city's totals")
     }
 }
+
+/// Issue 15 point 7: the towns bar on a projector.
+final class ProjectorTests: XCTestCase {
+    /// Cells of Haining's bar (filled, the expected-by-now mark and the track) on the towns view.
+    func barCells(width: Int, height: Int, _ language: Language) throws -> Int {
+        var s = try bundledState(width: width, height: height, period: "2015-09")
+        s.language = language
+        let row = screen(s).first { $0.contains(language == .zh ? "海宁皮革" : "Haining") }!
+        return row.filter { "█▉▊▋▌▍▎▏│·".contains($0) }.count
+    }
+
+    func testTheTownsBarHasFifteenCellsAt80x24AndWidensWithTheTerminal() throws {
+        for language in [Language.zh, .en] {
+            let at80 = try barCells(width: 80, height: 24, language)
+            XCTAssertGreaterThanOrEqual(at80, 15, "\(language)")
+            XCTAssertGreaterThan(try barCells(width: 120, height: 30, language), at80, "\(language)")
+            XCTAssertGreaterThan(try barCells(width: 160, height: 30, language), try barCells(width: 120, height: 30, language))
+        }
+        // What gave way at 80 columns in English: the names (cut with …), not the schedule column.
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        s.language = .en
+        let lines = screen(s)
+        XCTAssertTrue(lines[3].contains("Sched.") && lines[3].contains("Progress"), lines[3])
+        XCTAssertTrue(lines.contains { $0.contains("Tongxiang Sweater Fashion…") }, lines.joined(separator: "\n"))
+    }
+}

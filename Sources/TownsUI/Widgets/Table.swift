@@ -115,18 +115,20 @@ public struct TableLayout: Sendable {
             columns[$0].priority < columns[$1].priority
         }
         // Before a column of priority `shrinkNamesBefore` or more goes, the widest text column
-        // (names) gives up to a quarter of its width (cut with `…`, never below its minWidth):
+        // never dropped (names) gives up to a quarter of its width if that is enough for the rest
+        // to fit (cut with `…`, never below its minWidth):
         // at 80 columns the towns' bar keeps its 15 cells and the schedule column stays.
-        let names = columns.indices.filter { !columns[$0].flexible && columns[$0].alignment == .left }
-            .max { natural[$0] < natural[$1] }
+        let names = columns.indices.filter {
+            !columns[$0].flexible && columns[$0].alignment == .left && columns[$0].priority >= 100
+        }.max { natural[$0] < natural[$1] }
         var shrinkable = names.map { max(0, min(natural[$0] / 4, natural[$0] - columns[$0].minWidth)) } ?? 0
         var next = 0
         while total() > width && next < order.count {
-            if columns[order[next]].priority >= TableLayout.shrinkNamesBefore, shrinkable > 0, let n = names, kept[n] {
-                let cut = min(shrinkable, total() - width)
-                natural[n] -= cut
-                shrinkable -= cut
-                continue
+            if columns[order[next]].priority >= TableLayout.shrinkNamesBefore, let n = names,
+                total() - width <= shrinkable
+            {
+                natural[n] -= total() - width
+                break
             }
             kept[order[next]] = false
             next += 1
