@@ -147,6 +147,8 @@ struct DashboardCommand: ParsableCommand {
                     switch effect {
                     case .quit:
                         running = false
+                    case let .copy(clip):
+                        pending.append(.copied(rows: clip.rows, refusal: terminal.copyToClipboard(clip.text)))
                     case let .export(request):
                         // Where the rows went, else why not (a file there is replaced only with --force).
                         let outcome = ExportFile.export(state, request, glyphs: renderer.glyphs)

@@ -194,3 +194,31 @@ final class ProjectorTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("Tongxiang Sweater Fashion…") }, lines.joined(separator: "\n"))
     }
 }
+
+/// Issue 15 point 5: `y` asks the front end to copy; the front end says how it went.
+final class CopyTests: XCTestCase {
+    func testCopyIsAnEffectWithTheViewAsTabSeparatedText() throws {
+        let s = update(try bundledState(period: "2015-09"), .first)
+        let (after, effects) = step(s, route(.char("y"), in: s))
+        XCTAssertEqual(after.session, s.session, "nothing changes until the copy reports")
+        guard case let .copy(clip)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(clip.rows, 5)
+        let lines = clip.text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "小镇\t县市区\t类型\t年计划\t完成\t完成率\t进度差\t项目\t开工率", "bars left out")
+        XCTAssertTrue(lines[1].hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.60\t13.56\t72.9%\t-2.1▼"), lines[1])
+        XCTAssertTrue(lines.contains { $0.hasPrefix("全市报告") }, "the totals follow")
+        // Narrowed and sorted: what is shown, in its order.
+        let narrowed = handle(handle(handle(s, .char("&")), .char("h")), .enter)
+        guard case let .copy(few)? = step(narrowed, .copy).effects.first else { return XCTFail() }
+        XCTAssertEqual(few.rows, narrowed.content(for: narrowed.screen)!.rows.count)
+        // A page: its lines.
+        guard case let .copy(page)? = step(handle(s, .enter), .copy).effects.first else { return XCTFail() }
+        XCTAssertTrue(page.text.hasPrefix("海宁皮革时尚小镇\n"), page.text)
+        XCTAssertGreaterThan(page.rows, 10)
+        // What the front end reports.
+        XCTAssertEqual(update(s, .copied(rows: 5, refusal: nil)).message, "已复制 5 行到剪贴板（制表符分隔，可粘贴到表格）")
+        let refused = update(s, .copied(rows: 5, refusal: "TERM=linux"))
+        XCTAssertEqual(refused.session.flash?.level, .warning)
+        XCTAssertEqual(refused.message, "此终端无法接收复制（TERM=linux）；按 e 导出为文件")
+    }
+}

@@ -35,6 +35,10 @@ public enum Action: Equatable, Sendable {
     case startCommand
     /// Export the current view as CSV (`e`); `:export` chooses the format and path.
     case export
+    /// Copy the view or page to the clipboard as tab-separated text (`y`).
+    case copy
+    /// A copy (`Effect.copy`) went to the terminal (`refusal` nil), or could not: why.
+    case copied(rows: Int, refusal: String?)
     /// A key typed into the search or the command line.
     case searchKey(Key), commandKey(Key)
     /// Run a command line (as typed after `:`).
@@ -107,6 +111,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("c")], label: "清除筛选 clear filter and search", action: .clearFilter),
         Binding(keys: [.char(":")], label: "命令 command line", action: .startCommand),
         Binding(keys: [.char("e")], label: "导出 export view (CSV)", action: .export),
+        Binding(keys: [.char("y")], label: "复制到剪贴板 copy to the clipboard (tab-separated)", action: .copy),
         Binding(keys: [.char("t")], label: "切换主题 next theme", action: .cycleTheme),
         Binding(keys: [.char("L")], label: "中文/English language", action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),

@@ -4,6 +4,9 @@
 public enum Effect: Equatable, Sendable {
     /// Write the current view to a file as `ExportRequest` says; report with `.exportFinished`.
     case export(ExportRequest)
+    /// Put this text on the clipboard of the user's computer through the terminal (OSC 52);
+    /// report with `.copied`.
+    case copy(ClipboardText)
     /// Leave the dashboard (restore the terminal, exit 0).
     case quit
 }

@@ -4,7 +4,7 @@
 /// viewTowns viewTypes viewEntities viewAssessment viewProvince nextPeriod previousPeriod
 /// help theme language search narrow nextMatch previousMatch sort sortReverse
 /// sortLargestFirst sortSmallestFirst behind clearFilter
-/// command export quit.
+/// command export copy quit.
 /// Keys: a character (`j`, `?`, `海`), or `Up Down Left Right PgUp PgDn Home End Enter Esc
 /// Backspace Tab Shift-Tab Del Space F1`..`F12`, `Ctrl-A`..`Ctrl-Z`.
 public enum KeyNames {
@@ -21,7 +21,7 @@ public enum KeyNames {
         ("nextMatch", .nextMatch), ("previousMatch", .previousMatch), ("sort", .sortNextColumn),
         ("sortReverse", .sortReverse),
         ("sortLargestFirst", .chooseSort(descending: true)), ("sortSmallestFirst", .chooseSort(descending: false)), ("behind", .toggleBehindFilter), ("clearFilter", .clearFilter),
-        ("command", .startCommand), ("export", .export), ("quit", .quit),
+        ("command", .startCommand), ("export", .export), ("copy", .copy), ("quit", .quit),
     ]
 
     public static func action(named name: String) -> Action? {

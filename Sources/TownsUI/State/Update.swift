@@ -197,6 +197,11 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = runCommand(s, text)
     case let .mouse(event):
         s = mouse(s, event)
+    case .copy:
+        guard let clip = ClipboardText.of(s) else { s.message = s.tr(Catalogue.nothingToCopy); break }
+        s.outbox.append(.copy(clip))
+    case let .copied(rows, refusal):
+        s = copied(s, rows: rows, refusal: refusal)
     case .export:
         guard s.content(for: s.screen) != nil else {
             s.message = s.tr(Catalogue.nothingToExportOnThis); break

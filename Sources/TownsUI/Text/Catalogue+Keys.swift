@@ -38,6 +38,7 @@ extension Catalogue {
     static let hintSearch = Bilingual("搜索", "search")
     static let hintNarrow = Bilingual("只留匹配", "keep matches")
     static let hintExport = Bilingual("导出", "export")
+    static let hintCopy = Bilingual("复制", "copy")
     static let hintView = Bilingual("视图", "view")
     static let hintPeriod = Bilingual("期间", "period")
     static let hintCommand = Bilingual("命令", "command")

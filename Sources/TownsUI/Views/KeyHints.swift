@@ -33,7 +33,9 @@ extension Renderer {
         func hint(_ label: Bilingual, _ priority: Int, _ actions: Action...) -> KeyHint? {
             let keys = actions.compactMap(key)
             guard keys.count == actions.count else { return nil }  // unbound: nothing to show
-            return KeyHint(keys: keys.joined(), label: label, priority: priority)
+            // Arrows and brackets of one cell each run together (↑↓ ><); others are spaced ([ ]).
+            let together = keys.allSatisfy { "↑↓<>".contains($0) }
+            return KeyHint(keys: keys.joined(separator: together ? "" : " "), label: label, priority: priority)
         }
         func fixed(_ keys: String, _ label: Bilingual, _ priority: Int) -> KeyHint {
             KeyHint(keys: keys, label: label, priority: priority)
@@ -64,7 +66,7 @@ extension Renderer {
         if state.screen.kind.isPage {
             hints = [
                 hint(Catalogue.hintScroll, 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
-                hint(Catalogue.hintSearch, 70, .startSearch),
+                hint(Catalogue.hintSearch, 70, .startSearch), hint(Catalogue.hintCopy, 75, .copy),
                 hint(Catalogue.hintPeriod, 60, .previousPeriod, .nextPeriod),
                 hint(Catalogue.hintView, 50, .nextView), hint(Catalogue.hintCommand, 55, .startCommand),
                 hint(Catalogue.hintLanguage, 30, .toggleLanguage), help, quit,
@@ -85,7 +87,7 @@ extension Renderer {
                 searching ? hint(Catalogue.hintNextMatch, 75, .nextMatch) : nil,
                 ofTowns ? hint(Catalogue.hintFilter, 85, .toggleBehindFilter) : nil,
                 (!state.filter.isEmpty || searching) ? hint(Catalogue.hintClear, 88, .clearFilter) : nil,
-                hint(Catalogue.hintExport, 80, .export),
+                hint(Catalogue.hintExport, 80, .export), hint(Catalogue.hintCopy, 82, .copy),
                 hint(Catalogue.hintReverse, 40, .sortReverse),
                 hint(Catalogue.hintView, 60, .nextView),
                 hint(Catalogue.hintPeriod, 65, .previousPeriod, .nextPeriod),
