@@ -67,6 +67,21 @@ struct DashboardCommand: ParsableCommand {
         help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
     var mouse = false
 
+    @Option(name: .long, help: "Open on this view: towns, types, entities, assessment or province.")
+    var view: ReportCommand.View?
+    @Option(name: .long, help: ArgumentHelp("Open on this period (2015-09).", valueName: "ID"))
+    var period: String?
+    @Option(name: .long, help: ArgumentHelp("Open this town's page (id, name, pinyin).", valueName: "ID"))
+    var town: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Open filtered, as :filter does (county NAME, type N, stage S, behind, problem ID); repeatable.",
+            valueName: "WHAT VALUE"))
+    var filter: [String] = []
+    @Flag(name: .long, help: "Reopen the session saved when the dashboard last quit on this data.")
+    var resume = false
+
     /// How often the data files are looked at for changes, in milliseconds.
     static let pollMilliseconds = 1000
 
@@ -130,7 +145,8 @@ struct DashboardCommand: ParsableCommand {
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
-        state = update(state, .configure(startUp))
+        let opening = opening(startUp, data: directory)
+        state = update(state, .configure(opening))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
@@ -190,6 +206,24 @@ struct DashboardCommand: ParsableCommand {
                 perform(route(key, in: state))
             }
         }
+        try? SessionFile.save(state.session, for: directory)  // for --resume; a failure costs only that
+    }
+
+    /// The start-up settings with the command line's `--view --period --town --filter` and
+    /// `--resume` (the saved session, or a notice why there is none) applied over the config's.
+    func opening(_ settings: Settings, data: String) -> Settings {
+        var s = settings
+        if resume {
+            let (session, notice) = SessionFile.load(for: data)
+            s.resume = session
+            if let notice { s.notices.insert(notice, at: 0) }
+        }
+        if let view { s.view = view.kind }
+        if let period { s.periodID = period }
+        s.town = town
+        s.filters = filter
+        if view != nil || period != nil { s.source = "command line" }
+        return s
     }
 }
 

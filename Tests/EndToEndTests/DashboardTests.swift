@@ -112,7 +112,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("Haining Leather Fashion Town") }, show)
         XCTAssertTrue(screen.contains { $0.contains("报告 reported:") }, "a reported figure's provenance:\n\(show)")
         XCTAssertTrue(screen.contains { $0.contains("推算 derived:") }, "a derived figure's formula:\n\(show)")
-        XCTAssertTrue(screen.last?.contains("↑↓ 移动") ?? false, show)
+        XCTAssertTrue(screen.last?.contains("↑↓ 滚动") ?? false, "a page's hints: scroll:\n\(show)")
 
         try tmux.send("Escape")
         screen = try tmux.waitUntil("back to the type") { $0.count > 2 && !$0[2].contains("海宁皮革时尚小镇") }

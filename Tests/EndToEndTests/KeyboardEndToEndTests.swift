@@ -54,3 +54,64 @@ final class KeyboardEndToEndTests: XCTestCase {
         _ = try session.waitForPrompt(frameMayRemain: true)
     }
 }
+
+/// `towns --resume` and `--view --period --town` in a real terminal.
+final class ResumeEndToEndTests: XCTestCase {
+    var session: DashboardSession!
+
+    override func setUpWithError() throws {
+        session = try DashboardSession(label: String(name.filter { $0.isLetter || $0.isNumber }.suffix(24)))
+    }
+
+    override func tearDown() {
+        session?.kill()
+        session = nil
+    }
+
+    func run(_ arguments: [String]) throws {
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes] + arguments
+        try session.tmux.typeLine("XDG_STATE_HOME=" + Paths.shellQuote(session.scratch.path) + " "
+                                  + words.map(Paths.shellQuote).joined(separator: " "))
+        _ = try session.tmux.waitFor("towns ·")
+    }
+
+    func testResumeReopensTheLastSessionAndIgnoresABrokenOrForeignFile() throws {
+        let tmux = session.tmux
+        let file = session.scratch.appendingPathComponent("towns/session.json")
+        try run(["--view", "types", "--period", "2015-08"])
+        var screen = try tmux.waitFor("2015年1-8月")
+        XCTAssertTrue(screen[2].contains("类型"), TmuxSession.show(screen))
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("类型 Types › ")
+        try tmux.send("L")
+        _ = try tmux.waitFor("Types › ")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "saved on quit")
+        let good = try Data(contentsOf: file)
+        try run(["--resume"])
+        screen = try tmux.waitFor("2015 Jan-Aug")
+        XCTAssertTrue(screen[2].contains("Types › "), "the same page, in English: \(TmuxSession.show(screen))")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        // A broken file: a notice, the dashboard opens as usual.
+        try "{ not json".write(to: file, atomically: true, encoding: .utf8)
+        try run(["--resume"])
+        _ = try tmux.waitFor("the saved session does not read; ignored")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        // Another dataset's session.
+        var foreign = try XCTUnwrap(try JSONSerialization.jsonObject(with: good) as? [String: Any])
+        foreign["data"] = "/elsewhere/Data"
+        try JSONSerialization.data(withJSONObject: foreign).write(to: file)
+        try run(["--resume"])
+        _ = try tmux.waitFor("is of other data (/elsewhere/Data); ignored")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        // --town opens a page.
+        try run(["--town", "haiyan"])
+        _ = try tmux.waitFor("小镇 Towns › 海盐核电小镇")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+    }
+}

@@ -222,3 +222,56 @@ final class CopyTests: XCTestCase {
         XCTAssertEqual(refused.message, "此终端无法接收复制（TERM=linux）；按 e 导出为文件")
     }
 }
+
+/// Issue 15 point 4: open where you mean.
+final class OpeningTests: XCTestCase {
+    func testViewPeriodTownAndFiltersFromTheCommandLine() throws {
+        let s = try bundledState()
+        var settings = Settings(view: .typeList, periodID: "2015-08", source: "command line")
+        settings.filters = ["county 海宁"]
+        var t = update(s, .configure(settings))
+        XCTAssertEqual(t.screen.kind, .typeList)
+        XCTAssertEqual(t.period?.id, "2015-08")
+        XCTAssertEqual(t.filter.county, "海宁市")
+        XCTAssertNil(t.session.flash)
+        settings.town = "nanhu"
+        t = update(s, .configure(settings))
+        XCTAssertEqual(t.screen.kind, .townPage("nanhu"))
+        // A bad one is a notice, not a failure: the rest applies.
+        settings.town = "nowhere"
+        settings.filters = ["county 杭州", "behind"]
+        t = update(s, .configure(settings))
+        XCTAssertTrue(t.filter.behindSchedule)
+        XCTAssertEqual(t.session.flash?.level, .warning)
+        XCTAssertTrue(t.message!.hasPrefix("--filter county 杭州: "), t.message!)
+        XCTAssertTrue(t.message!.hasSuffix("(+1 more: towns config)"), t.message!)
+    }
+
+    func testAResumedSessionIsReopenedWithWhatIsGoneLeft() throws {
+        var saved = try bundledState()
+        saved = handle(handle(handle(saved, .char("2")), .enter), .char("L"))
+        var session = saved.session
+        XCTAssertEqual(session.stack.map(\.kind), [.typeList, .townsOfType(1)])
+        var settings = Settings()
+        settings.resume = session
+        var t = update(try bundledState(), .configure(settings))
+        XCTAssertEqual(t.session.stack.map(\.kind), [.typeList, .townsOfType(1)])
+        XCTAssertEqual(t.language, .en)
+        // A town the data no longer has: its page is left, the list under it shown.
+        session.stack = [Screen(.townList), Screen(.townPage("gone"))]
+        settings.resume = session
+        t = update(try bundledState(), .configure(settings))
+        XCTAssertEqual(t.session.stack.map(\.kind), [.townList])
+        // The command line's view applies over the resumed session.
+        settings.view = .province
+        XCTAssertEqual(update(try bundledState(), .configure(settings)).screen.kind, .province)
+    }
+}
+
+final class PollKeepsTheMessageTests: XCTestCase {
+    func testAPollThatFoundNothingLeavesTheMessage() throws {
+        let s = update(try bundledState(), .configure(Settings(periodID: "2099-01", source: "command line")))
+        XCTAssertEqual(s.session.flash?.level, .warning)
+        XCTAssertEqual(update(s, .dataUnchanged).session.flash, s.session.flash, "a start-up notice outlives the first poll")
+    }
+}

@@ -29,6 +29,12 @@ public struct Settings: Equatable, Sendable {
     public var notices: [String]
     /// The key bindings (the standard ones with the config's `[keys]` applied).
     public var keyMap: KeyMap
+    /// A saved session to reopen (`towns --resume`), applied first; the rest apply over it.
+    public var resume: Session?
+    /// A town's page to open (`--town`: id, name, pinyin, as `:town`).
+    public var town: String?
+    /// Filters to apply, each as `:filter` takes it ("county 海宁市", `--filter`).
+    public var filters: [String] = []
 
     public init(
         language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,

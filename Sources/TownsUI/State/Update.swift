@@ -65,6 +65,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.message = nil
     case .dataUnchanged:
         s.reloadProblem = nil  // the files are back as they were when shown
+        // A poll that found nothing is not news: the message stands (start-up notices too).
+        s.session.flash = state.session.flash
     case let .exportFinished(text, failed):
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .unboundKey(key):

@@ -51,7 +51,7 @@ extension Renderer {
         if state.showHelp {
             return [
                 fixed("↑↓", Catalogue.hintScroll, 90), fixed("Esc/" + state.keyName(.toggleHelp), Catalogue.closeHelp, 100),
-                quit,
+                hint(Catalogue.quit, 98, .quit),  // as the help's title, both languages
             ].compactMap { $0 }
         }
         if state.session.sortChooser != nil {
