@@ -113,13 +113,14 @@ struct DashboardCommand: ParsableCommand {
         }
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
+        // A locale that is not UTF-8 (LANG=C, POSIX, GB18030): ASCII and English, with a notice.
+        let localeNotice = Terminal.nonUTF8Notice()
         do {
-            try Terminal.prepareLocale()
             terminal = try Terminal.open(
                 options: TerminalOptions(
                     escapeDelayMilliseconds: 25,
                     useColor: !(noColor || environmentNoColor),
-                    mouse: mouse || settings.mouse == true))
+                    mouse: mouse || settings.mouse == true, allowNonUTF8: true))
         } catch let error as TerminalError {
             printError("towns: \(error)")
             throw ExitCode(3)
@@ -127,11 +128,12 @@ struct DashboardCommand: ParsableCommand {
         defer { terminal.close() }
 
         let colour = terminal.colorCapability != .none
-        let renderer = Renderer(themes: colour ? themeFiles.themes : [.monochrome], glyphs: ascii ? .ascii : .unicode)
+        let renderer = Renderer(
+            themes: colour ? themeFiles.themes : [.monochrome], glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
-        var notices = settings.problems + keyProblems + themeFiles.notices
+        var notices = (localeNotice.map { [$0] } ?? []) + settings.problems + keyProblems + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set.
         let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
         if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {
@@ -140,7 +142,7 @@ struct DashboardCommand: ParsableCommand {
                 "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
         let startUp = Settings(
-            language: lang ?? settings.language,
+            language: localeNotice != nil ? .en : lang ?? settings.language,
             themeName: colour && themeFiles.names.indices.contains(themeFiles.selected)
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },

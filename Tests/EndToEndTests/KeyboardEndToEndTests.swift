@@ -115,3 +115,41 @@ final class ResumeEndToEndTests: XCTestCase {
         _ = try session.waitForPrompt()
     }
 }
+
+/// Issue 15 point 9: any server's locale, and the real terminal size.
+final class LocaleEndToEndTests: XCTestCase {
+    func testNonUTF8LocalesOpenInASCIIAndEnglishWithANotice() throws {
+        let cases: [(lang: String, says: String)] = [
+            ("C", "LANG=C (ANSI_X3.4-1968) is not UTF-8: ASCII and English; for Chinese set LANG=zh_CN.UTF-8"),
+            ("POSIX", "LANG=POSIX (ANSI_X3.4-1968) is not UTF-8"),
+            ("zh_CN.GB18030", "(GB18030) is not UTF-8"),
+        ]
+        for c in cases {
+            let session = try DashboardSession(label: "locale")
+            defer { session.kill() }
+            try session.tmux.typeLine("env LANG=\(c.lang) " + [session.binary, "--data", Paths.data, "--themes", Paths.themes]
+                .map(Paths.shellQuote).joined(separator: " "))
+            let screen = try session.tmux.waitUntil("the first frame under LANG=\(c.lang)") { s in
+                (s.first?.contains("towns") ?? false) && s.contains { $0.contains("is not UTF-8") }
+            }
+            let show = TmuxSession.show(screen)
+            XCTAssertTrue(screen.contains { $0.contains(c.says) }, "the notice names the variable: \(show)")
+            XCTAssertTrue(screen.contains { $0.contains("Haining Leather Fashion Town") }, "English names: \(show)")
+            XCTAssertTrue(screen.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "ASCII only: \(show)")
+            try session.tmux.send("q")
+            XCTAssertEqual(try session.assertTerminalRestored("LANG=\(c.lang)"), 0)
+        }
+    }
+
+    func testExportedColumnsAndLinesDoNotOverrideTheTerminalsSize() throws {
+        let session = try DashboardSession(label: "columns")
+        defer { session.kill() }
+        try session.tmux.typeLine("export COLUMNS=40 LINES=10")
+        let screen = try session.start()
+        XCTAssertEqual(screen.count, 30, TmuxSession.show(screen))
+        XCTAssertTrue(screen[29].contains("q 退出"), "hints on the real last row: \(TmuxSession.show(screen))")
+        XCTAssertTrue(screen[0].contains("期间 ["), "the title across 100 columns: \(screen[0])")
+        try session.tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("COLUMNS=40 LINES=10"), 0)
+    }
+}

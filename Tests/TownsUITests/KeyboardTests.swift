@@ -275,3 +275,16 @@ final class PollKeepsTheMessageTests: XCTestCase {
         XCTAssertEqual(update(s, .dataUnchanged).session.flash, s.session.flash, "a start-up notice outlives the first poll")
     }
 }
+
+/// Issue 15 point 8: layout in both languages.
+final class LayoutTests: XCTestCase {
+    func testTheEnglishLegendKeepsItsUnitAt80Columns() throws {
+        let legend = Renderer.legend(width: 79, glyphs: .unicode, unit: "亿元", language: .en)
+        XCTAssertLessThanOrEqual(DisplayWidth.of(legend), 79, legend)
+        XCTAssertTrue(legend.hasSuffix("unit 100M yuan"), legend)
+        XCTAssertTrue(Renderer.legend(width: 120, glyphs: .unicode, unit: "亿元", language: .en).contains("expected by now"))
+        var s = try bundledState(width: 80, height: 24)
+        s.language = .en
+        XCTAssertTrue(screen(s)[22].contains("unit 100M yuan"), screen(s)[22])
+    }
+}

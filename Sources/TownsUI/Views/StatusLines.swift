@@ -59,8 +59,12 @@ extension Renderer {
             (glyphs.marker, "应完成", "expected by now"),
         ]
         if language == .en {
-            return items.map { "\($0.0) \($0.2)" }.joined(separator: "  ")
-                + "  unit \(unit == "亿元" ? "100M yuan" : unit)"
+            // The unit matters most: when the full legend does not fit, shorter labels keep it on screen.
+            let unitEN = "unit \(unit == "亿元" ? "100M yuan" : unit)"
+            let long = items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  " + unitEN
+            if DisplayWidth.of(long) <= width { return long }
+            let short = ["derived", "unknown", "bound", "check", "behind", "expected"]
+            return zip(items, short).map { "\($0.0.0) \($0.1)" }.joined(separator: " ") + " " + unitEN
         }
         let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
