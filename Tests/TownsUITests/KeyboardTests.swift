@@ -288,3 +288,15 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(screen(s)[22].contains("unit 100M yuan"), screen(s)[22])
     }
 }
+
+extension LayoutTests {
+    func testTheEnglishTypesViewAt100ShowsItsTownsAndAOneTownCellNamesTheTown() throws {
+        var s = apply(try bundledState(width: 100, height: 30), .showView(.typeList))
+        s.language = .en
+        let lines = screen(s)
+        XCTAssertTrue(lines[3].contains("Town list"), "the towns column is not dropped with room left: \(lines[3])")
+        let nanhu = try XCTUnwrap(lines.first { $0.contains("Industry cluster") })
+        XCTAssertTrue(nanhu.contains("Nanhu Fund Town"), nanhu)
+        XCTAssertFalse(lines.contains { $0.contains("and 1 more") }, lines.joined(separator: "\n"))
+    }
+}

@@ -75,6 +75,9 @@ public struct TableLayout: Sendable {
     /// Columns of this priority or more are dropped for width only after the names gave way
     /// (a quarter of their width at most).
     public static let shrinkNamesBefore = 60
+    /// A dropped column with a `minWidth` of this many cells or more comes back when that much
+    /// is left over (cut to what is left).
+    public static let comeBackWidth = 8
 
     /// Sizes `columns` for `rows` within `width` cells.
     public init(columns: [Column], rows: [TableRow], width: Int) {
@@ -140,6 +143,15 @@ public struct TableLayout: Sendable {
             })
         {
             natural[widest] = max(4, natural[widest] - (total() - width))
+        }
+        // A dropped text column that wants at least `comeBackWidth` cells (a list of names) comes
+        // back, cut to the space left, when that much is left: at 100 columns the types view
+        // shows its towns rather than 22 empty columns.
+        for i in order where !kept[i] && !columns[i].flexible && columns[i].minWidth >= TableLayout.comeBackWidth {
+            let spare = width - total() - TableLayout.gap
+            guard spare >= columns[i].minWidth else { continue }
+            kept[i] = true
+            natural[i] = min(natural[i], spare)
         }
         // Flexible columns share what is left.
         let flex = columns.indices.filter { kept[$0] && columns[$0].flexible }
