@@ -129,7 +129,8 @@ struct DashboardCommand: ParsableCommand {
 
         let colour = terminal.colorCapability != .none
         let renderer = Renderer(
-            themes: colour ? themeFiles.themes : [.monochrome], glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
+            themes: colour ? themeFiles.themes : [.monochrome],
+            glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)

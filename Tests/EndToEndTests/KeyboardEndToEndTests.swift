@@ -1,9 +1,8 @@
 import Foundation
 import XCTest
 
-/// Issue 15 in a real terminal: `y` copies through OSC 52, which `capture-pane` cannot see
-/// but tmux with `set-clipboard on` keeps as a paste buffer.
-final class KeyboardEndToEndTests: XCTestCase {
+/// A dashboard session of its own for each test, killed after it.
+class DashboardSessionTestCase: XCTestCase {
     var session: DashboardSession!
 
     override func setUpWithError() throws {
@@ -14,7 +13,11 @@ final class KeyboardEndToEndTests: XCTestCase {
         session?.kill()
         session = nil
     }
+}
 
+/// Issue 15 in a real terminal: `y` copies through OSC 52, which `capture-pane` cannot see
+/// but tmux with `set-clipboard on` keeps as a paste buffer.
+final class KeyboardEndToEndTests: DashboardSessionTestCase {
     func testCopyReachesTmuxsClipboardAsTabSeparatedRows() throws {
         let tmux = session.tmux
         XCTAssertEqual(try tmux.tmux(["set-option", "-s", "set-clipboard", "on"]).status, 0)
@@ -56,18 +59,7 @@ final class KeyboardEndToEndTests: XCTestCase {
 }
 
 /// `towns --resume` and `--view --period --town` in a real terminal.
-final class ResumeEndToEndTests: XCTestCase {
-    var session: DashboardSession!
-
-    override func setUpWithError() throws {
-        session = try DashboardSession(label: String(name.filter { $0.isLetter || $0.isNumber }.suffix(24)))
-    }
-
-    override func tearDown() {
-        session?.kill()
-        session = nil
-    }
-
+final class ResumeEndToEndTests: DashboardSessionTestCase {
     func run(_ arguments: [String]) throws {
         let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes] + arguments
         try session.tmux.typeLine("XDG_STATE_HOME=" + Paths.shellQuote(session.scratch.path) + " "
@@ -127,8 +119,8 @@ final class LocaleEndToEndTests: XCTestCase {
         for c in cases {
             let session = try DashboardSession(label: "locale")
             defer { session.kill() }
-            try session.tmux.typeLine("env LANG=\(c.lang) " + [session.binary, "--data", Paths.data, "--themes", Paths.themes]
-                .map(Paths.shellQuote).joined(separator: " "))
+            let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes]
+            try session.tmux.typeLine("env LANG=\(c.lang) " + words.map(Paths.shellQuote).joined(separator: " "))
             let screen = try session.tmux.waitUntil("the first frame under LANG=\(c.lang)") { s in
                 (s.first?.contains("towns") ?? false) && s.contains { $0.contains("is not UTF-8") }
             }

@@ -20,7 +20,8 @@ public enum KeyNames {
         ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch), ("narrow", .startNarrowing),
         ("nextMatch", .nextMatch), ("previousMatch", .previousMatch), ("sort", .sortNextColumn),
         ("sortReverse", .sortReverse),
-        ("sortLargestFirst", .chooseSort(descending: true)), ("sortSmallestFirst", .chooseSort(descending: false)), ("behind", .toggleBehindFilter), ("clearFilter", .clearFilter),
+        ("sortLargestFirst", .chooseSort(descending: true)),
+        ("sortSmallestFirst", .chooseSort(descending: false)), ("behind", .toggleBehindFilter), ("clearFilter", .clearFilter),
         ("command", .startCommand), ("export", .export), ("copy", .copy), ("quit", .quit),
     ]
 

@@ -17,10 +17,13 @@ extension Catalogue {
         ("view NAME|1-5", Bilingual("切换视图：小镇 类型 运营主体 考核 全省", "go to a view: towns types entities assessment province")),
         ("town NAME", Bilingual("打开小镇页（名称、拼音、首字母、编号）", "open a town's page (name, pinyin, initials, id)")),
         ("period ID|next", Bilingual("选择期间（2015-09、next、prev）", "choose the period (2015-09, next, prev)")),
-        ("filter WHAT VAL", Bilingual("筛选：county type stage behind problem clear", "filter: county type stage behind problem clear")),
-        ("sort COL [desc]", Bilingual("按列排序：中英文列名、开头几个字或列号", "sort by a column: title in either language, its start, its number")),
+        ("filter WHAT VAL", Bilingual(
+            "筛选：county type stage behind problem clear", "filter: county type stage behind problem clear")),
+        ("sort COL [desc]", Bilingual(
+            "按列排序：中英文列名、开头几个字或列号", "sort by a column: title in either language, its start, its number")),
         ("search TEXT", Bilingual("搜索", "search")),
-        ("export FMT PATH", Bilingual("导出当前视图：text csv md json，路径可省", "export the view: text csv md json, path optional")),
+        ("export FMT PATH", Bilingual(
+            "导出当前视图：text csv md json，路径可省", "export the view: text csv md json, path optional")),
         ("theme NAME|next", Bilingual("主题", "theme")),
         ("lang zh|en", Bilingual("界面语言", "interface language")),
         ("help", Bilingual("帮助", "this help")),

@@ -49,7 +49,9 @@ extension Catalogue {
         Bilingual("已复制 \(n) 行到剪贴板（制表符分隔，可粘贴到表格）", "copied \(n) rows to the clipboard (tab-separated)")
     }
     static func cannotCopy(_ why: String, _ export: String) -> Bilingual {
-        Bilingual("此终端无法接收复制（\(why)）；按 \(export) 导出为文件", "this terminal cannot take a copy (\(why)); \(export) exports a file")
+        Bilingual(
+            "此终端无法接收复制（\(why)）；按 \(export) 导出为文件",
+            "this terminal cannot take a copy (\(why)); \(export) exports a file")
     }
     static let nothingToCopy = Bilingual("此页不能复制", "nothing to copy here")
 }

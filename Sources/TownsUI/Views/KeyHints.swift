@@ -50,7 +50,8 @@ extension Renderer {
         }
         if state.showHelp {
             return [
-                fixed("↑↓", Catalogue.hintScroll, 90), fixed("Esc/" + state.keyName(.toggleHelp), Catalogue.closeHelp, 100),
+                fixed("↑↓", Catalogue.hintScroll, 90),
+                fixed("Esc/" + state.keyName(.toggleHelp), Catalogue.closeHelp, 100),
                 hint(Catalogue.quit, 98, .quit),  // as the help's title, both languages
             ].compactMap { $0 }
         }
