@@ -145,3 +145,26 @@ final class LocaleEndToEndTests: XCTestCase {
         XCTAssertEqual(try session.assertTerminalRestored("COLUMNS=40 LINES=10"), 0)
     }
 }
+
+/// Issue 15 point 6, in part: an ASCII export never writes unknown as `-`; its name says the filter.
+final class ExportNameEndToEndTests: DashboardSessionTestCase {
+    func testAnASCIIExportWritesUnknownAsNAAndNamesViewPeriodAndFilter() throws {
+        let tmux = session.tmux
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--ascii", "--filter", "type 2"]
+        try tmux.typeLine("TOWNS_EXPORT_DIR=" + Paths.shellQuote(session.scratch.path) + " "
+                          + words.map(Paths.shellQuote).joined(separator: " "))
+        _ = try tmux.waitFor("towns")
+        try tmux.send("e")
+        _ = try tmux.waitFor("已导出")
+        let files = try FileManager.default.contentsOfDirectory(atPath: session.scratch.path).filter { $0.hasSuffix(".csv") }
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let name = try XCTUnwrap(files.first)
+        XCTAssertTrue(name.hasPrefix("towns-towns-2015-09-type-2-"), name)
+        let csv = try String(contentsOfFile: session.scratch.path + "/" + name, encoding: .utf8)
+        let fields = csv.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" }).flatMap { $0.split(separator: ",") }
+        XCTAssertFalse(fields.contains("-"), "no lone - (a spreadsheet reads zero): \(csv)")
+        XCTAssertTrue(fields.contains("NA"), "unknown as NA: \(csv)")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+    }
+}

@@ -307,3 +307,17 @@ extension LayoutTests {
         XCTAssertFalse(lines.contains { $0.contains("and 1 more") }, lines.joined(separator: "\n"))
     }
 }
+
+final class ExportNameTests: XCTestCase {
+    func testTheFilterAsAFileNamePartAndUnknownNeverADash() throws {
+        let dataset = try bundledState().dataset
+        var f = TownFilter()
+        XCTAssertEqual(f.fileNamePart(dataset), "")
+        f.county = "海宁市"
+        f.behindSchedule = true
+        f.type = 1
+        XCTAssertEqual(f.fileNamePart(dataset), "county-haining_type-1_behind")
+        XCTAssertEqual(Glyphs.ascii.forExport.unknown, "NA")
+        XCTAssertEqual(Glyphs.unicode.forExport.unknown, "—")
+    }
+}
