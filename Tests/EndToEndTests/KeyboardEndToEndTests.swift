@@ -167,4 +167,25 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         try tmux.send("q")
         _ = try session.waitForPrompt()
     }
+
+    func testAMarkdownExportOpensWithItsFilterAndSort() throws {
+        let tmux = session.tmux
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--filter", "type 1"]
+        try tmux.typeLine(words.map(Paths.shellQuote).joined(separator: " "))
+        _ = try tmux.waitFor("towns ·")
+        try tmux.send(">")
+        try tmux.send("8")
+        _ = try tmux.waitFor("进度差▼")
+        let out = session.scratch.appendingPathComponent("view.md").path
+        try tmux.send(":")
+        try tmux.typeLine("export md " + out)
+        _ = try tmux.waitFor("已导出")
+        let md = try String(contentsOfFile: out, encoding: .utf8)
+        let first = try XCTUnwrap(md.split(separator: "\n").first)
+        for part in ["2015年1-9月", "单位 亿元", "筛选: 类型 1", "排序: 进度差 ▼"] {
+            XCTAssertTrue(first.contains(part), "\(part) in \(first)")
+        }
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+    }
 }
