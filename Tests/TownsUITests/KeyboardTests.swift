@@ -25,6 +25,13 @@ final class KeyboardTests: XCTestCase {
         XCTAssertNotNil(s.session.sortChooser)
         let lines = screen(s)
         XCTAssertTrue(lines[28].contains("8 进度差"), "the chooser numbers the columns: \(lines[28])")
+        // At 80 columns every column's key still shows (compact), 0 and Esc on the hint line.
+        var narrow = handle(try bundledState(width: 80, height: 24, period: "2015-09"), .char(">"))
+        XCTAssertTrue(screen(narrow)[22].contains("8进度差 9项目 a开工率"), screen(narrow)[22])
+        XCTAssertTrue(screen(narrow)[23].contains("0 原始顺序"), screen(narrow)[23])
+        narrow.language = .en
+        let english = screen(narrow)[22]
+        XCTAssertTrue(english.contains("Sched.") && english.contains("Start%"), english)
         s = handle(s, .char("8"))
         XCTAssertNil(s.session.sortChooser)
         XCTAssertEqual(s.screen.sortColumn, 7)

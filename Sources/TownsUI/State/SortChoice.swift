@@ -24,9 +24,11 @@ extension AppState {
     }
 
     /// The list's sortable columns as the chooser and `:sort`'s miss list them: `1 小镇  2 县市 …`.
-    public func numberedColumns(_ kind: Screen.Kind) -> String {
-        sortableColumns(kind).enumerated().map { "\(SortChooser.keys[$0.offset]) \($0.element.title)" }
-            .joined(separator: "  ")
+    /// `compact`: `1小镇 2县市区 …`, for a narrow status line.
+    public func numberedColumns(_ kind: Screen.Kind, compact: Bool = false) -> String {
+        sortableColumns(kind).enumerated().map {
+            "\(SortChooser.keys[$0.offset])\(compact ? "" : " ")\($0.element.title)"
+        }.joined(separator: compact ? " " : "  ")
     }
 
     /// The column `word` names in the list `kind` shows: its number (`sortableColumns`, from
@@ -129,8 +131,17 @@ func sortChooserKey(_ state: AppState, _ key: Key) -> AppState {
 extension Renderer {
     /// The status line while the sort chooser is open: the direction, the numbered columns,
     /// `0` for the data's order and Esc.
+    /// The longest form that fits the width: with `0` and Esc, without them, then compact
+    /// (`▼ 1小镇 2县市区 …`, the hint line below names `0` and Esc), so every column's key shows.
     static func sortChooserLine(_ state: AppState, _ chooser: SortChooser) -> String {
-        state.tr(Catalogue.sortChooser(chooser.descending ? "▼" : "▲"))
-            + state.numberedColumns(state.screen.kind) + "  " + state.tr(Catalogue.sortChooserEnd)
+        let arrow = chooser.descending ? "▼" : "▲"
+        let kind = state.screen.kind
+        let forms = [
+            state.tr(Catalogue.sortChooser(arrow)) + state.numberedColumns(kind) + "  "
+                + state.tr(Catalogue.sortChooserEnd),
+            state.tr(Catalogue.sortChooser(arrow)) + state.numberedColumns(kind),
+            arrow + " " + state.numberedColumns(kind, compact: true),
+        ]
+        return forms.first { DisplayWidth.of($0) <= state.width - 2 } ?? forms[forms.count - 1]
     }
 }
