@@ -21,6 +21,21 @@ extension Terminal {
         throw TerminalError.localeNotUTF8(current: current, variable: variable, value: value)
     }
 
+    /// After `prepareLocale` failed (or instead of it): nil when the locale is UTF-8, else
+    /// the notice for a dashboard opened in ASCII and English under it, naming the variable
+    /// and its value, the encoding (GB18030 by name), and what to set for Chinese.
+    public static func nonUTF8Notice() -> String? {
+        if localeIsUTF8 { return nil }
+        if (try? prepareLocale()) != nil { return nil }
+        let (variable, value) = localeSetting
+        let codeset = towns_codeset().map { String(cString: $0) } ?? "unknown"
+        let setting = value.map { "\(variable)=\($0)" } ?? "\(variable) unset"
+        // A GB18030 locale is named as such, installed (codeset GB18030) or not (the C codeset).
+        let encoding = (codeset + " " + (value ?? "")).uppercased().contains("GB18030") ? "GB18030" : codeset
+        return "\(setting) (\(encoding)) is not UTF-8: ASCII and English; for Chinese set \(variable)=zh_CN.UTF-8"
+            + " or C.UTF-8"
+    }
+
     /// True when the process's current character encoding is UTF-8.
     static var localeIsUTF8: Bool {
         guard let codeset = towns_codeset() else { return false }

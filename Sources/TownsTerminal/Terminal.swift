@@ -28,11 +28,15 @@ public final class Terminal {
     ///   or output redirected), `.termNotSet` (TERM unset or empty), `.unknownTerminal` (no terminfo
     ///   entry for TERM), `.cannotAddressCursor` (e.g. TERM=dumb). Nothing is left changed when it throws.
     public static func open(options: TerminalOptions) throws -> Terminal {
-        if !localeIsUTF8 { try prepareLocale() }
+        if !localeIsUTF8 && !(options.allowNonUTF8 && nonUTF8Notice() != nil) { try prepareLocale() }
         guard let termValue = getenv("TERM"), termValue.pointee != 0 else { throw TerminalError.termNotSet }
         let term = String(cString: termValue)
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
 
+        // The terminal's real size, always: exported COLUMNS and LINES (a shell's, a script's)
+        // would make ncurses draw for a size the window is not.
+        unsetenv("COLUMNS")
+        unsetenv("LINES")
         Signals.install()
         guard let screen = newterm(nil, towns_stdout(), towns_stdin()) else {
             Signals.uninstall()

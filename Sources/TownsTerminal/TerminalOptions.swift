@@ -11,10 +11,17 @@ public struct TerminalOptions: Sendable {
     /// the terminal's own text selection, which then needs Shift).
     public var mouse: Bool
 
-    public init(escapeDelayMilliseconds: Int = 25, useColor: Bool = true, mouse: Bool = false) {
+    /// Open under a locale that is not UTF-8 (`LANG=C`, `POSIX`, GB18030) rather than refuse:
+    /// the caller then draws ASCII only (`Terminal.nonUTF8Notice` says what was found).
+    public var allowNonUTF8: Bool
+
+    public init(
+        escapeDelayMilliseconds: Int = 25, useColor: Bool = true, mouse: Bool = false, allowNonUTF8: Bool = false
+    ) {
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
         self.useColor = useColor
         self.mouse = mouse
+        self.allowNonUTF8 = allowNonUTF8
     }
 }
 

@@ -68,6 +68,21 @@ struct DashboardCommand: ParsableCommand {
         help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
     var mouse = false
 
+    @Option(name: .long, help: "Open on this view: towns, types, entities, assessment or province.")
+    var view: ReportCommand.View?
+    @Option(name: .long, help: ArgumentHelp("Open on this period (2015-09).", valueName: "ID"))
+    var period: String?
+    @Option(name: .long, help: ArgumentHelp("Open this town's page (id, name, pinyin).", valueName: "ID"))
+    var town: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Open filtered, as :filter does (county NAME, type N, stage S, behind, problem ID); repeatable.",
+            valueName: "WHAT VALUE"))
+    var filter: [String] = []
+    @Flag(name: .long, help: "Reopen the session saved when the dashboard last quit on this data.")
+    var resume = false
+
     /// How often the data files are looked at for changes, in milliseconds.
     static let pollMilliseconds = 1000
 
@@ -84,7 +99,7 @@ struct DashboardCommand: ParsableCommand {
         let dataset = try loadDataset(directory)
         let meeting = MeetingLink(directory: directory, group: group, cycleSeconds: cycle)
         defer { meeting.close() }
-        let opening = try meeting.opening(request, AppState(dataset: dataset))
+        let meetingOpening = try meeting.opening(request, AppState(dataset: dataset))
         // The loader's parse trees are freed; give their pages back to the system, so what the
         // dashboard allocates later (on other threads' heaps too) does not add to them.
         _ = towns_release_free_heap()
@@ -108,13 +123,14 @@ struct DashboardCommand: ParsableCommand {
         }
         let environmentNoColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
+        // A locale that is not UTF-8 (LANG=C, POSIX, GB18030): ASCII and English, with a notice.
+        let localeNotice = Terminal.nonUTF8Notice()
         do {
-            try Terminal.prepareLocale()
             terminal = try Terminal.open(
                 options: TerminalOptions(
                     escapeDelayMilliseconds: 25,
                     useColor: !(noColor || environmentNoColor),
-                    mouse: mouse || settings.mouse == true))
+                    mouse: mouse || settings.mouse == true, allowNonUTF8: true))
         } catch let error as TerminalError {
             printError("towns: \(error)")
             throw ExitCode(3)
@@ -122,11 +138,13 @@ struct DashboardCommand: ParsableCommand {
         defer { terminal.close() }
 
         let colour = terminal.colorCapability != .none
-        let renderer = Renderer(themes: colour ? themeFiles.themes : [.monochrome], glyphs: ascii ? .ascii : .unicode)
+        let renderer = Renderer(
+            themes: colour ? themeFiles.themes : [.monochrome],
+            glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
-        var notices = settings.problems + keyProblems + themeFiles.notices
+        var notices = (localeNotice.map { [$0] } ?? []) + settings.problems + keyProblems + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set.
         let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
         if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {
@@ -135,15 +153,15 @@ struct DashboardCommand: ParsableCommand {
                 "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
         var startUp = Settings(
-            language: lang ?? settings.language,
+            language: localeNotice != nil ? .en : lang ?? settings.language,
             themeName: colour && themeFiles.names.indices.contains(themeFiles.selected)
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         startUp.cycleStops = settings.cycle
-        state = update(state, .configure(startUp))
+        state = update(state, .configure(opening(startUp, data: directory)))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
-        if let opening { state = update(state, opening) }
+        if let meetingOpening { state = update(state, meetingOpening) }
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
@@ -159,6 +177,8 @@ struct DashboardCommand: ParsableCommand {
                     switch effect {
                     case .quit:
                         running = false
+                    case let .copy(clip):
+                        pending.append(.copied(rows: clip.rows, refusal: terminal.copyToClipboard(clip.text)))
                     case let .export(request):
                         // Where the rows went, else why not (a file there is replaced only with --force).
                         let outcome = ExportFile.export(state, request, glyphs: renderer.glyphs)
@@ -206,6 +226,24 @@ struct DashboardCommand: ParsableCommand {
                 perform(route(key, in: state))
             }
         }
+        try? SessionFile.save(state.session, for: directory)  // for --resume; a failure costs only that
+    }
+
+    /// The start-up settings with the command line's `--view --period --town --filter` and
+    /// `--resume` (the saved session, or a notice why there is none) applied over the config's.
+    func opening(_ settings: Settings, data: String) -> Settings {
+        var s = settings
+        if resume {
+            let (session, notice) = SessionFile.load(for: data)
+            s.resume = session
+            if let notice { s.notices.insert(notice, at: 0) }
+        }
+        if let view { s.view = view.kind }
+        if let period { s.periodID = period }
+        s.town = town
+        s.filters = filter
+        if view != nil || period != nil { s.source = "command line" }
+        return s
     }
 }
 

@@ -49,7 +49,8 @@ enum ExportFile {
 
     /// Writes `request` for the current view and says what happened. The dataset's folder is
     /// never written into; an existing regular file is replaced only when `request.force`.
-    static func export(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> Outcome {
+    static func export(_ state: AppState, _ request: ExportRequest, glyphs drawn: Glyphs) -> Outcome {
+        let glyphs = drawn.forExport  // unknown never `-` (read as zero)
         guard let content = state.content(for: state.screen) else { return .nothingToExport }
         let text: String
         if request.format == .text {
@@ -75,7 +76,7 @@ enum ExportFile {
         return ns.localizedDescription
     }
 
-    /// towns-VIEW-PERIOD-YYYYMMDD-HHMMSS.EXT in $TOWNS_EXPORT_DIR or the current directory;
+    /// towns-VIEW-PERIOD[-FILTER]-YYYYMMDD-HHMMSS.EXT (`TownFilter.fileNamePart`) in $TOWNS_EXPORT_DIR or the current directory;
     /// -2, -3, ... before the extension when a file of that name exists (two exports in one second).
     static func defaultPath(_ state: AppState, _ format: ExportRequest.Format) -> String {
         let view: String
@@ -91,7 +92,10 @@ enum ExportFile {
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyyMMdd-HHmmss"
         let ext = format == .text ? "txt" : format.rawValue
-        let name = "towns-\(view)-\(state.period?.id ?? "all")-\(f.string(from: Date())).\(ext)"
+        let filter = state.filter.fileNamePart(state.dataset)
+        let name =
+            "towns-\(view)-\(state.period?.id ?? "all")\(filter.isEmpty ? "" : "-" + filter)"
+            + "-\(f.string(from: Date())).\(ext)"
         let dir = ProcessInfo.processInfo.environment["TOWNS_EXPORT_DIR"] ?? FileManager.default.currentDirectoryPath
         var path = (dir as NSString).appendingPathComponent(name)
         var n = 2

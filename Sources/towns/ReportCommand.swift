@@ -121,6 +121,23 @@ enum ReportText {
         return
             "\(state.language == .zh ? state.dataset.nameZH : state.dataset.nameEN) — \(view) —"
                 + " \(p?.labelZH ?? "") \(p?.labelEN ?? "") — \(state.tr("单位", "unit")) \(state.dataset.unit)"
+                + shownAs(state)
+    }
+
+    /// The filter, narrowing search and sort the view is shown with, as the title's end
+    /// (" — 筛选 filter: 落后 — 排序 sorted by: 进度差 ▼"); "" when the view is shown whole
+    /// in the data's order. An export then says which rows it holds and in what order.
+    static func shownAs(_ state: AppState) -> String {
+        var out = ""
+        if !state.filter.isEmpty { out += " — " + state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) }
+        if let q = state.screen.narrow, !q.isEmpty { out += " — " + state.tr("只含匹配", "matching") + " /" + q }
+        if let c = state.screen.sortColumn, let columns = state.listContent(state.screen.kind)?.columns,
+            columns.indices.contains(c)
+        {
+            out += " — " + state.tr("排序", "sorted by") + ": " + columns[c].title
+                + (state.screen.sortDescending ? " ▼" : " ▲")
+        }
+        return out
     }
 
     static func legend(_ state: AppState, _ glyphs: Glyphs) -> String {

@@ -33,7 +33,8 @@ final class DashboardTests: XCTestCase {
             XCTAssertEqual(screen.filter { $0.contains(town) }.count, 1, "\(town) should be on exactly one row:\n\(show)")
         }
         let hints = screen[29]
-        for hint in ["↑↓ 移动", "Enter 打开", "Esc 返回", "Tab 视图", "[ ] 期间", "? 帮助", "q 退出"] {
+        // The keys acting on a top list (issue 15): no Esc (nothing to go back to), sort, search, copy.
+        for hint in ["↑↓ 移动", "Enter 打开", ">< 排序", "/ 搜索", "y 复制", "[ ] 期间", "? 帮助", "q 退出"] {
             XCTAssertTrue(hints.contains(hint), "key hints on the last row lack '\(hint)':\n\(show)")
         }
         XCTAssertTrue(screen[28].contains("推算") && screen[28].contains("未知"), "legend on row 28:\n\(show)")
@@ -111,7 +112,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("Haining Leather Fashion Town") }, show)
         XCTAssertTrue(screen.contains { $0.contains("报告 reported:") }, "a reported figure's provenance:\n\(show)")
         XCTAssertTrue(screen.contains { $0.contains("推算 derived:") }, "a derived figure's formula:\n\(show)")
-        XCTAssertTrue(screen.last?.contains("↑↓ 移动") ?? false, show)
+        XCTAssertTrue(screen.last?.contains("↑↓ 滚动") ?? false, "a page's hints: scroll:\n\(show)")
 
         try tmux.send("Escape")
         screen = try tmux.waitUntil("back to the type") { $0.count > 2 && !$0[2].contains("海宁皮革时尚小镇") }

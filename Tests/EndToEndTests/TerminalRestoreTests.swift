@@ -35,7 +35,7 @@ final class TerminalRestoreTests: XCTestCase {
         }
         XCTAssertTrue(screen[0].contains("towns ·"), show)
         XCTAssertTrue(screen[18].contains("推算"), "legend on row 18:\n\(show)")
-        XCTAssertTrue(screen[19].contains("↑↓ 移动") && screen[19].contains("Esc 返回"), "key hints on row 19:\n\(show)")
+        XCTAssertTrue(screen[19].contains("↑↓ 移动") && screen[19].contains("? 帮助"), "key hints on row 19:\n\(show)")
         XCTAssertTrue(DashboardTests.towns.allSatisfy { town in screen.contains { $0.contains(town) } }, "all five towns fit:\n\(show)")
         // Narrower, the table may leave columns out, but what it shows stays aligned: the
         // completion rates end under the right edge of their header.

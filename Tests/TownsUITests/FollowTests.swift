@@ -172,8 +172,9 @@ final class FollowTests: XCTestCase {
         let shown = screen(s)
         func barCells(_ line: String) -> Int { line.filter { "█▉▊▋▌▍▎▏│·".contains($0) }.count }
         let header = 3, firstTown = 4
-        XCTAssertTrue(usual[header].contains("县市区"), usual[header])
-        XCTAssertFalse(shown[header].contains("县市区"), "the county column left out: \(shown[header])")
+        // Fewer columns: the header names fewer titles than the usual layout's at the same size.
+        func titles(_ line: String) -> Int { line.split(separator: " ").count }
+        XCTAssertLessThan(titles(shown[header]), titles(usual[header]), "columns left out:\n\(usual[header])\n\(shown[header])")
         XCTAssertLessThan(barCells(usual[firstTown]), Session.presentationBarWidth, usual[firstTown])
         XCTAssertGreaterThanOrEqual(barCells(shown[firstTown]), Session.presentationBarWidth, shown[firstTown])
         var f = try follower()

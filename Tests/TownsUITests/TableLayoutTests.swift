@@ -38,11 +38,17 @@ final class TableLayoutTests: XCTestCase {
     func testNarrowPanesDropTheLowestPriorityFirst() {
         // 12+14+6+10+5 + 4 gaps = 51 at the least: at 50, Notes (40) goes first.
         XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 50).widths, [12, 14, 6, nil, 15])
-        // 12+14+6+5 + 3 = 40; at 39 County (60) goes next, not the bar (70) or Plan (80).
-        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 39).widths, [12, nil, 6, nil, 19])
-        // Then the bar, then Plan.
-        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 23).widths, [12, nil, 6, nil, nil])
-        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 18).widths, [12, nil, nil, nil, nil])
+        // 12+14+6+5 + 3 = 40; at 39 Name gives a cell (it may give up to a quarter of its 12)
+        // before County (60) goes; at 36 that is not enough: County goes, not the bar (70) or
+        // Plan (80), and Name keeps its width.
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 39).widths, [11, 14, 6, nil, 5])
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 36).widths, [12, nil, 6, nil, 16])
+        // 12+6+5 + 2 = 25: at 23 Name gives 2 before the bar goes; at 20 the bar goes, then Plan
+        // after Name gave what it could.
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 23).widths, [10, nil, 6, nil, 5])
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 20).widths, [12, nil, 6, nil, nil])
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 18).widths, [11, nil, 6, nil, nil])
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 14).widths, [12, nil, nil, nil, nil])
     }
 
     func testTooNarrowForTheKeptColumnsShrinksTheWidestTextColumnToNoLessThanFour() {

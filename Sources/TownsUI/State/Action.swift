@@ -19,8 +19,14 @@ public enum Action: Equatable, Sendable {
     case toggleLanguage
     /// Start an incremental search (`/`); next / previous match (`n`, `N`).
     case startSearch, nextMatch, previousMatch
+    /// Start a search that keeps only the matching rows (`&`, as `less`; Ctrl-F while typing
+    /// a search switches between the two); Esc clears it.
+    case startNarrowing
     /// Sort by the next column (`s`); reverse the order (`S`).
     case sortNextColumn, sortReverse
+    /// Open the sort chooser: the next key names the column, sorted largest first (`>`) or
+    /// smallest first (`<`); a key typed while it is open.
+    case chooseSort(descending: Bool), sortChooserKey(Key)
     /// Show only towns behind schedule, or all again (`b`).
     case toggleBehindFilter
     /// Clear the filter and the search (`c`).
@@ -29,6 +35,10 @@ public enum Action: Equatable, Sendable {
     case startCommand
     /// Export the current view as CSV (`e`); `:export` chooses the format and path.
     case export
+    /// Copy the view or page to the clipboard as tab-separated text (`y`).
+    case copy
+    /// A copy (`Effect.copy`) went to the terminal (`refusal` nil), or could not: why.
+    case copied(rows: Int, refusal: String?)
     /// A key typed into the search or the command line.
     case searchKey(Key), commandKey(Key)
     /// Run a command line (as typed after `:`).
@@ -90,8 +100,13 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
         Binding(keys: [.char("[")], label: "上一期 previous period", action: .previousPeriod),
         Binding(keys: [.char("/")], label: "搜索 search (name, pinyin, initials, English)", action: .startSearch),
+        Binding(keys: [.char("&")], label: "只留匹配的行 keep only matching rows (Esc clears)", action: .startNarrowing),
         Binding(keys: [.char("n")], label: "下一个匹配 next match", action: .nextMatch),
         Binding(keys: [.char("N")], label: "上一个匹配 previous match", action: .previousMatch),
+        Binding(keys: [.char(">")], label: "按列排序 大→小 sort by a column, largest first",
+                action: .chooseSort(descending: true)),
+        Binding(keys: [.char("<")], label: "按列排序 小→大 sort by a column, smallest first",
+                action: .chooseSort(descending: false)),
         Binding(keys: [.char("s")], label: "按下一列排序 sort by next column", action: .sortNextColumn),
         Binding(keys: [.char("S")], label: "反向排序 reverse sort", action: .sortReverse),
         Binding(keys: [.char("b")], label: "只看落后 behind schedule only", action: .toggleBehindFilter),
@@ -100,6 +115,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("e")], label: "导出 export view (CSV)", action: .export),
         Binding(keys: [.char("P")], label: "演示版式 presentation layout", action: .meeting(.togglePresentation)),
         Binding(keys: [.char("f")], label: "独自浏览/跟随 browse alone / follow again", action: .meeting(.toggleFollow)),
+        Binding(keys: [.char("y")], label: "复制到剪贴板 copy to the clipboard (tab-separated)", action: .copy),
         Binding(keys: [.char("t")], label: "切换主题 next theme", action: .cycleTheme),
         Binding(keys: [.char("L")], label: "中文/English language", action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),

@@ -7,7 +7,8 @@ import TownsCore
 /// - `town NAME` opens a town's page (id, Chinese or English name, pinyin, initials)
 /// - `period ID|next|prev`, `theme NAME|next`, `lang zh|en`
 /// - `filter county NAME | type N | stage cultivation|creation|named | behind | problem ID | clear`
-/// - `sort COLUMN [asc|desc]` (a column title or its number, 1-based; `sort none`)
+/// - `sort COLUMN [asc|desc]` (a title in either language or a unique start of one, any case,
+///   or its number among the titled columns, 1-based; `sort none`)
 /// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom] [--force]`, `help`, `quit`
 public enum Commands {
     /// Command names, for completion and the help.
@@ -265,26 +266,21 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
 
 func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
     var s = state
-    guard let content = s.listContent(s.screen.kind) else {
+    guard s.listContent(s.screen.kind) != nil else {
         s.message = s.tr(Catalogue.nothingToSortOnThis); return s
     }
     guard let column = args.first else {
-        s.message = s.tr(Catalogue.usageSortColumnAscDesc); return s
+        s.message = s.tr(Catalogue.usageSortColumnAscDesc) + " — " + s.numberedColumns(s.screen.kind); return s
     }
-    var sc = s.screen
-    if column == "none" {
-        sc.sortColumn = nil
-    } else if let n = Int(column), n >= 1, n <= content.columns.count {
-        sc.sortColumn = n - 1
-    } else if let i = content.columns.firstIndex(where: { $0.title == column }) {
-        sc.sortColumn = i
-    } else {
-        s.message = s.tr(Catalogue.noColumn("\(column)"))
-        return s
+    let descending = args.dropFirst().first?.lowercased() == "desc"
+    if column.lowercased() == "none" { return sorted(s, column: nil, descending: false) }
+    switch s.sortColumn(named: column, in: s.screen.kind) {
+    case let .success(i):
+        return sorted(s, column: i, descending: descending)
+    case .failure(.ambiguous(let titles)):
+        s.message = s.tr(Catalogue.columnIsAmbiguous("\(column)", titles.joined(separator: " ")))
+    case .failure(.none):
+        s.message = s.tr(Catalogue.noColumn("\(column)")) + " — " + s.numberedColumns(s.screen.kind)
     }
-    sc.sortDescending = args.dropFirst().first == "desc"
-    sc.selection = 0
-    sc.scroll = 0
-    s.screen = clamped(sc, in: s)
     return s
 }

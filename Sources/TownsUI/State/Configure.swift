@@ -8,6 +8,10 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     var notices = settings.notices
     s.keyMap = settings.keyMap
     if let stops = settings.cycleStops { s.cycleStops = stops }
+    if let saved = settings.resume {
+        s.session = saved
+        s = reloaded(s, with: s.facts)  // screens whose subject is gone left, selections clamped
+    }
     if let language = settings.language { s.language = language }
     if let name = settings.themeName, s.themeNames.contains(name) { s.session.themeName = name }
     if let view = settings.view { s.stack = [Screen(view)] }
@@ -20,6 +24,7 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
         }
     }
     s.screen = clamped(s.screen, in: s)
+    s = opened(s, settings, notices: &notices)
     if let first = notices.first {
         let text = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
         s.session.flash = Flash(text, level: .warning)

@@ -4,6 +4,9 @@
 public enum Effect: Equatable, Sendable {
     /// Write the current view to a file as `ExportRequest` says; report with `.exportFinished`.
     case export(ExportRequest)
+    /// Put this text on the clipboard of the user's computer through the terminal (OSC 52);
+    /// report with `.copied`.
+    case copy(ClipboardText)
     /// Leave the dashboard (restore the terminal, exit 0).
     case quit
     /// Start or stop presenting, following or the playlist; reported with `Action.meeting`.
@@ -30,6 +33,12 @@ public struct Settings: Equatable, Sendable {
     public var keyMap: KeyMap
     /// The wall screen's playlist (the config's `cycle`); nil: `CycleStop.standard`.
     public var cycleStops: [CycleStop]? = nil
+    /// A saved session to reopen (`towns --resume`), applied first; the rest apply over it.
+    public var resume: Session?
+    /// A town's page to open (`--town`: id, name, pinyin, as `:town`).
+    public var town: String?
+    /// Filters to apply, each as `:filter` takes it ("county 海宁市", `--filter`).
+    public var filters: [String] = []
 
     public init(
         language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,

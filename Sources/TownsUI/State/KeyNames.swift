@@ -2,8 +2,9 @@
 ///
 /// Actions: moveUp moveDown pageUp pageDown first last open back nextView previousView
 /// viewTowns viewTypes viewEntities viewAssessment viewProvince nextPeriod previousPeriod
-/// help theme language search nextMatch previousMatch sort sortReverse behind clearFilter
-/// command export quit follow presentation.
+/// help theme language search narrow nextMatch previousMatch sort sortReverse
+/// sortLargestFirst sortSmallestFirst behind clearFilter
+/// command export copy quit follow presentation.
 /// Keys: a character (`j`, `?`, `海`), or `Up Down Left Right PgUp PgDn Home End Enter Esc
 /// Backspace Tab Shift-Tab Del Space F1`..`F12`, `Ctrl-A`..`Ctrl-Z`.
 public enum KeyNames {
@@ -16,10 +17,12 @@ public enum KeyNames {
         ("viewEntities", .showView(.entityList)),
         ("viewAssessment", .showView(.assessment)), ("viewProvince", .showView(.province)),
         ("nextPeriod", .nextPeriod), ("previousPeriod", .previousPeriod), ("help", .toggleHelp),
-        ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch),
+        ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch), ("narrow", .startNarrowing),
         ("nextMatch", .nextMatch), ("previousMatch", .previousMatch), ("sort", .sortNextColumn),
-        ("sortReverse", .sortReverse), ("behind", .toggleBehindFilter), ("clearFilter", .clearFilter),
-        ("command", .startCommand), ("export", .export), ("quit", .quit),
+        ("sortReverse", .sortReverse),
+        ("sortLargestFirst", .chooseSort(descending: true)),
+        ("sortSmallestFirst", .chooseSort(descending: false)), ("behind", .toggleBehindFilter),
+        ("clearFilter", .clearFilter), ("command", .startCommand), ("export", .export), ("copy", .copy), ("quit", .quit),
         ("follow", .meeting(.toggleFollow)), ("presentation", .meeting(.togglePresentation)),
     ]
 

@@ -9,8 +9,13 @@ extension AppState {
         list(for: screen)?.content
     }
 
-    /// The cached list `screen` shows, sorted, with its natural column widths.
+    /// The cached list `screen` shows, sorted and narrowed (`narrowedList`), with its natural column widths.
     func list(for screen: Screen) -> ViewCache.List? {
+        narrowedList(screen) ?? sortedList(screen)
+    }
+
+    /// The cached list `screen` shows, sorted, every row.
+    func sortedList(_ screen: Screen) -> ViewCache.List? {
         guard let column = screen.sortColumn else { return cachedList(screen.kind) }
         var key = listKey(screen.kind)
         key.sortColumn = column

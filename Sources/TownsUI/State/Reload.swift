@@ -75,9 +75,12 @@ func stillThere(_ kind: Screen.Kind, in dataset: Dataset) -> Bool {
 /// `clamped`, and for a town's page the scroll limited to the page's length.
 func clampedForReload(_ screen: Screen, in state: AppState) -> Screen {
     var sc = screen
-    // A selection past the new list's end goes to its last row (not on to the totals row).
-    if !screen.kind.isPage, let rows = state.content(for: screen)?.rows.count, sc.selection >= rows {
-        sc.selection = max(0, rows - 1)
+    // A selection past the new list's end goes to its last row (not on to the totals row),
+    // unless the totals row is what was selected (End, or a presenter's selection followed).
+    if !screen.kind.isPage, let content = state.content(for: screen), sc.selection >= content.rows.count {
+        let onTotals = sc.selection == content.rows.count && content.summaryTarget != nil
+            && screen.selected == content.summaryTarget
+        if !onTotals { sc.selection = max(0, content.rows.count - 1) }
     }
     sc = clamped(sc, in: state)
     if screen.kind.isPage {

@@ -45,6 +45,9 @@ public struct Screen: Codable, Equatable, Sendable {
     /// The column the list is sorted by (index into its columns), nil for the data's order.
     public var sortColumn: Int?
     public var sortDescending: Bool
+    /// Only the rows matching this search are listed (`&`, or Ctrl-F while typing a search,
+    /// as k9s's `/`); "" while a narrowing search is begun; nil: every row.
+    public var narrow: String?
 
     public init(_ kind: Kind, selection: Int = 0, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false)
     {

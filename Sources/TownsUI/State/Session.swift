@@ -37,6 +37,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var history: [String] = []
     /// Tab completion in progress in the command line.
     public var completion: Completion?
+    /// The sort chooser (`>` `<`), while open.
+    public var sortChooser: SortChooser?
     /// A one-line message on the status line, cleared by the next action.
     public var flash: Flash?
     /// The presentation layout (`P`, for a projector): the towns view's bars kept before every

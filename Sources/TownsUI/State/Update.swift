@@ -80,6 +80,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.message = nil
     case .dataUnchanged:
         s.reloadProblem = nil  // the files are back as they were when shown
+        // A poll that found nothing is not news: the message stands (start-up notices too).
+        s.session.flash = state.session.flash
     case let .exportFinished(text, failed):
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .unboundKey(key):
@@ -104,6 +106,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .back:
         if s.showHelp {
             s.showHelp = false
+        } else if s.screen.narrow != nil {
+            s = withoutNarrowing(s)
         } else if s.stack.count > 1 {
             s.stack.removeLast()
             s.screen = clamped(s.screen, in: s)
@@ -154,50 +158,52 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .toggleLanguage:
         s.language = s.language == .zh ? .en : .zh
         s.message = s.tr(Catalogue.languageEnglish)
-    case .startSearch:
+    case .startSearch, .startNarrowing:
+        // From a page, the search is in the list the page was opened from.
+        if s.screen.kind.isPage, s.stack.count > 1, s.content(for: s.stack[s.stack.count - 2]) != nil {
+            s.stack.removeLast()
+        }
         guard s.content(for: s.screen) != nil else {
             s.message = s.tr(Catalogue.nothingToSearchOnThis); break
         }
         s.search = SearchState(query: "", editing: true)
         s.searchOrigin = s.screen.selection
+        if action == .startNarrowing { s.screen.narrow = "" }
     case let .searchKey(key):
-        s = searchKey(s, key)
+        s = narrowingSearchKey(s, key)
     case .nextMatch, .previousMatch:
         s = jumpToMatch(s, forward: action == .nextMatch, includeCurrent: false)
     case .sortNextColumn, .sortReverse:
         guard let content = s.listContent(s.screen.kind) else {
             s.message = s.tr(Catalogue.nothingToSortOnThis); break
         }
-        var sc = s.screen
+        var column = s.screen.sortColumn
+        var descending = s.screen.sortDescending
         if action == .sortReverse {
-            if sc.sortColumn == nil { sc.sortColumn = 0 }
-            sc.sortDescending.toggle()
+            if column == nil { column = 0 }
+            descending.toggle()
         } else {
             // Next column with a title (bars and blank columns are skipped); after the last, the data's order.
             let titled = content.columns.indices.filter { !content.columns[$0].title.isEmpty }
-            if let current = sc.sortColumn, let i = titled.firstIndex(of: current) {
-                sc.sortColumn = i + 1 < titled.count ? titled[i + 1] : nil
+            if let current = column, let i = titled.firstIndex(of: current) {
+                column = i + 1 < titled.count ? titled[i + 1] : nil
             } else {
-                sc.sortColumn = titled.first
+                column = titled.first
             }
         }
-        sc.selection = 0
-        sc.scroll = 0
-        s.screen = clamped(sc, in: s)
-        if let c = sc.sortColumn {
-            s.message =
-                s.tr(Catalogue.sortedBy("\(content.columns[c].title)"))
-                + (sc.sortDescending ? s.tr(Catalogue.descending) : s.tr(Catalogue.ascending))
-        } else {
-            s.message = s.tr(Catalogue.dataOrder)
-        }
+        s = sorted(s, column: column, descending: descending)
+    case let .chooseSort(descending):
+        s = openSortChooser(s, descending: descending)
+    case let .sortChooserKey(key):
+        s = sortChooserKey(s, key)
     case .toggleBehindFilter:
         s.filter.behindSchedule.toggle()
         s = refiltered(s)
     case .clearFilter:
-        let had = !s.filter.isEmpty || s.search != nil
+        let had = !s.filter.isEmpty || s.search != nil || s.screen.narrow != nil
         s.filter = TownFilter()
         s.search = nil
+        for i in s.stack.indices { s.stack[i].narrow = nil }
         s = refiltered(s)
         s.message = had ? s.tr(Catalogue.filterAndSearchCleared) : s.tr(Catalogue.noFilter)
     case .startCommand:
@@ -208,6 +214,11 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = runCommand(s, text)
     case let .mouse(event):
         s = mouse(s, event)
+    case .copy:
+        guard let clip = ClipboardText.of(s) else { s.message = s.tr(Catalogue.nothingToCopy); break }
+        s.outbox.append(.copy(clip))
+    case let .copied(rows, refusal):
+        s = copied(s, rows: rows, refusal: refusal)
     case .export:
         guard s.content(for: s.screen) != nil else {
             s.message = s.tr(Catalogue.nothingToExportOnThis); break
@@ -223,6 +234,7 @@ public func route(_ key: Key, in state: AppState) -> Action {
     if case let .mouse(event) = key { return .mouse(event) }
     if state.commandLine != nil { return .commandKey(key) }
     if state.search?.editing == true { return .searchKey(key) }
+    if state.session.sortChooser != nil { return .sortChooserKey(key) }
     return state.keyMap.action(for: key) ?? .unboundKey(key)
 }
 
@@ -352,7 +364,7 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
     case .pageUp: sc.selection -= page
     case .pageDown: sc.selection += page
     case .first: sc.selection = 0
-    case .last: sc.selection = (content?.rows.count ?? 0) - 1  // the last row; ↓ goes on to the city's totals
+    case .last: sc.selection = count - 1  // the last row it can be on: the city's totals when they open, as ↓ reaches
     default: break
     }
     sc.selection = min(max(0, sc.selection), max(0, count - 1))

@@ -22,6 +22,7 @@ final class ViewCache: @unchecked Sendable {
         var sortColumn: Int? = nil
         var sortDescending = false
         var presentation = false
+        var narrow: String? = nil
     }
 
     /// A town's page: its lines are text, written with a glyph set (a page is made for the

@@ -17,23 +17,7 @@ public enum Export {
         byteOrderMark: Bool = false, glyphs: Glyphs = .unicode
     ) -> String {
         let title = TerminalText.sanitize(rawTitle), legend = TerminalText.sanitize(rawLegend)
-        // Bar columns (flexible, no text) are left out, also when the list is empty.
-        let kept = content.columns.indices.filter {
-            !content.columns[$0].title.isEmpty && !content.columns[$0].flexible
-        }
-        // Titles without the sort marks (▲ ▼): the order is the rows'.
-        let header = kept.map {
-            TerminalText.sanitize(content.columns[$0].title).replacingOccurrences(of: "▲", with: "")
-                .replacingOccurrences(of: "▼", with: "")
-        }
-        func texts(_ row: TableRow) -> [String] {
-            kept.map { i in
-                guard i < row.cells.count, case let .text(s, _) = row.cells[i] else { return "" }
-                return TerminalText.sanitize(s.text(glyphs)).trimmingCharacters(in: .whitespaces)
-            }
-        }
-        let rows = content.rows.all.map(texts)
-        let summary = content.summary.map(texts)
+        let (kept, header, rows, summary) = table(content, glyphs: glyphs)
         switch format {
         case .csv:
             let lines = ([header] + rows + summary).map { $0.map(csvField).joined(separator: ",") }
@@ -79,6 +63,28 @@ public enum Export {
             out += ["", legend]
             return out.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// The cells an export writes: the columns kept (bars, flexible and untitled, are left
+    /// out, also when the list is empty), their titles without the sort marks (the order is the
+    /// rows'), and every row's and summary row's text, sanitised and trimmed.
+    public static func table(_ content: ListContent, glyphs: Glyphs)
+        -> (kept: [Int], header: [String], rows: [[String]], summary: [[String]])
+    {
+        let kept = content.columns.indices.filter {
+            !content.columns[$0].title.isEmpty && !content.columns[$0].flexible
+        }
+        let header = kept.map {
+            TerminalText.sanitize(content.columns[$0].title).replacingOccurrences(of: "▲", with: "")
+                .replacingOccurrences(of: "▼", with: "")
+        }
+        func texts(_ row: TableRow) -> [String] {
+            kept.map { i in
+                guard i < row.cells.count, case let .text(s, _) = row.cells[i] else { return "" }
+                return TerminalText.sanitize(s.text(glyphs)).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return (kept, header, content.rows.all.map(texts), content.summary.map(texts))
     }
 
     /// A CSV field, quoted when it holds a comma or quote (quotes doubled), and prefixed with

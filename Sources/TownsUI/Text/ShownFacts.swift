@@ -112,6 +112,8 @@ extension ShownFacts {
             if i == positions.count - 1 { return out }
             if used + DisplayWidth.of(more(positions.count - i - 1)) <= width { fitted = (out, i + 1) }
         }
+        // One town: its name, which the table cuts with … (not "… 等 1 个", which names nobody).
+        if fitted == nil, positions.count == 1 { return name(facts.dataset.towns[positions[0]]) }
         guard let fitted else { return more(positions.count) }
         return fitted.text + more(positions.count - fitted.count)
     }

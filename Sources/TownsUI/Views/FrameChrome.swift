@@ -88,7 +88,9 @@ extension Renderer {
                 state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
                     + state.tr(Catalogue.clears) + ")")
         }
-        if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
+        if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
+            status.append(Renderer.narrowChip(state, query: q))
+        } else if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
             status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))")
         }
         // When the data last changed (live reload), if it fits beside the path.
@@ -108,7 +110,9 @@ extension Renderer {
         grid.put(
             " " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - reserve - 2))
         if rw > 0 {
-            let onlyTime = state.filter.isEmpty && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
+            let onlyTime =
+                state.filter.isEmpty && (state.screen.narrow ?? "").isEmpty
+                && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
             grid.put(
                 right, x: max(0, state.width - rw - reserve), y: 2, style: theme.style(onlyTime ? .legend : .warning),
                 maxWidth: rw)

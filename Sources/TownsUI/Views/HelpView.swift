@@ -9,6 +9,9 @@ extension Renderer {
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append(("", ""))
+        lines.append((":", state.tr(Catalogue.commandLineCommands)))
+        lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }
+        lines.append(("", ""))
         lines.append(
             (
                 glyphs.derived,

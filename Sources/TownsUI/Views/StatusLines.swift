@@ -8,9 +8,19 @@ extension Renderer {
             grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
             let x = 1 + grid.put(":" + line.text, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
-            if let m = state.message {
+            // An empty prompt lists the commands, so nobody has to know them to start.
+            let m = state.message ?? (line.text.isEmpty ? state.tr(Catalogue.commandsTabCompletes)
+                + Commands.names.joined(separator: " ") : nil)
+            if let m {
                 grid.put(m, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
             }
+            return
+        }
+        if let chooser = state.session.sortChooser {
+            grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
+            grid.put(
+                " " + Renderer.sortChooserLine(state, chooser), x: 0, y: y, style: theme.style(.message),
+                maxWidth: state.width)
             return
         }
         if let search = state.search, search.editing {
@@ -49,8 +59,12 @@ extension Renderer {
             (glyphs.marker, "应完成", "expected by now"),
         ]
         if language == .en {
-            return items.map { "\($0.0) \($0.2)" }.joined(separator: "  ")
-                + "  unit \(unit == "亿元" ? "100M yuan" : unit)"
+            // The unit matters most: when the full legend does not fit, shorter labels keep it on screen.
+            let unitEN = "unit \(unit == "亿元" ? "100M yuan" : unit)"
+            let long = items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  " + unitEN
+            if DisplayWidth.of(long) <= width { return long }
+            let short = ["derived", "unknown", "bound", "check", "behind", "expected"]
+            return zip(items, short).map { "\($0.0.0) \($0.1)" }.joined(separator: " ") + " " + unitEN
         }
         let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
@@ -60,36 +74,9 @@ extension Renderer {
     func drawHints(into grid: inout Grid, _ state: AppState) {
         let y = state.height - 1
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
-        // Each hint names the first key the key map binds to its action, so a rebinding in the
-        // configuration shows here too.
-        func key(_ action: Action, _ fallback: String) -> String {
-            state.keyMap.bindings.first { $0.action == action }?.keys.first.map(KeyMap.name) ?? fallback
-        }
-        let zh = state.language == .zh
-        let hints: [(String, String)] =
-            state.showHelp
-            ? [
-                ("Esc/" + key(.toggleHelp, "?"), state.tr(Catalogue.closeHelp)),
-                (key(.quit, "q"), state.tr(Catalogue.quit)),
-            ]
-            : [
-                (key(.moveUp, "↑") + key(.moveDown, "↓"), zh ? "移动" : "move"),
-                (key(.open, "Enter"), zh ? "打开" : "open"),
-                (key(.back, "Esc"), zh ? "返回" : "back"), (key(.nextView, "Tab"), zh ? "视图" : "view"),
-                (key(.previousPeriod, "[") + " " + key(.nextPeriod, "]"), zh ? "期间" : "period"),
-                (key(.startSearch, "/"), zh ? "搜索" : "search"), (key(.startCommand, ":"), zh ? "命令" : "command"),
-                (key(.toggleHelp, "?"), zh ? "帮助" : "help"), (key(.quit, "q"), zh ? "退出" : "quit"),
-            ]
-        // Drop whole hints from the right until they fit, but keep help and quit.
-        var shown = hints
-        func width(_ h: [(String, String)]) -> Int {
-            h.reduce(1) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
-        }
         // Room for the meeting on the right (`drawMeetingBadge`).
         let room = state.width - (Renderer.meetingBadge(state).map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        while width(shown) > room, shown.count > 2 {
-            shown.remove(at: shown.count - 3)
-        }
+        let shown = Renderer.keyHints(state, width: room)
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }

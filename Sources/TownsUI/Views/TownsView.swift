@@ -17,7 +17,7 @@ extension AppState {
             Column(tr(Catalogue.done), .right, priority: 95),
             Column(tr(Catalogue.done2), .right, priority: 95),
             Column(tr(Catalogue.progress), priority: session.presentation ? 96 : 60, flexible: true,
-                   minWidth: session.presentation ? Session.presentationBarWidth : 5),
+                   minWidth: session.presentation ? Session.presentationBarWidth : 15),
             Column(tr(Catalogue.sched), .right, priority: 65),
             Column(tr(Catalogue.projects), .right, priority: 70),
             Column(tr(Catalogue.start), .right, priority: 50),

@@ -72,6 +72,12 @@ public struct TableLayout: Sendable {
     /// Width of each column in cells; nil for a dropped column.
     public let widths: [Int?]
     public static let gap = 1
+    /// Columns of this priority or more are dropped for width only after the names gave way
+    /// (a quarter of their width at most).
+    public static let shrinkNamesBefore = 60
+    /// A dropped column with a `minWidth` of this many cells or more comes back when that much
+    /// is left over (cut to what is left).
+    public static let comeBackWidth = 8
 
     /// Sizes `columns` for `rows` within `width` cells.
     public init(columns: [Column], rows: [TableRow], width: Int) {
@@ -111,8 +117,22 @@ public struct TableLayout: Sendable {
         let order = columns.indices.filter { columns[$0].priority < 100 }.sorted {
             columns[$0].priority < columns[$1].priority
         }
+        // Before a column of priority `shrinkNamesBefore` or more goes, the widest text column
+        // never dropped (names) gives up to a quarter of its width if that is enough for the rest
+        // to fit (cut with `…`, never below its minWidth):
+        // at 80 columns the towns' bar keeps its 15 cells and the schedule column stays.
+        let names = columns.indices.filter {
+            !columns[$0].flexible && columns[$0].alignment == .left && columns[$0].priority >= 100
+        }.max { natural[$0] < natural[$1] }
+        var shrinkable = names.map { max(0, min(natural[$0] / 4, natural[$0] - columns[$0].minWidth)) } ?? 0
         var next = 0
         while total() > width && next < order.count {
+            if columns[order[next]].priority >= TableLayout.shrinkNamesBefore, let n = names,
+                total() - width <= shrinkable
+            {
+                natural[n] -= total() - width
+                break
+            }
             kept[order[next]] = false
             next += 1
         }
@@ -123,6 +143,15 @@ public struct TableLayout: Sendable {
             })
         {
             natural[widest] = max(4, natural[widest] - (total() - width))
+        }
+        // A dropped text column that wants at least `comeBackWidth` cells (a list of names) comes
+        // back, cut to the space left, when that much is left: at 100 columns the types view
+        // shows its towns rather than 22 empty columns.
+        for i in order where !kept[i] && !columns[i].flexible && columns[i].minWidth >= TableLayout.comeBackWidth {
+            let spare = width - total() - TableLayout.gap
+            guard spare >= columns[i].minWidth else { continue }
+            kept[i] = true
+            natural[i] = min(natural[i], spare)
         }
         // Flexible columns share what is left.
         let flex = columns.indices.filter { kept[$0] && columns[$0].flexible }

@@ -1,0 +1,104 @@
+import TownsCore
+
+/// The narrowing search (`&`, or Ctrl-F while typing `/`): the list keeps only the rows that
+/// match, as k9s's `/`; a chip on the breadcrumb line names the search and how many rows
+/// it keeps, and Esc (or `c`) brings every row back.
+extension AppState {
+    /// The list `screen` shows narrowed to the rows matching `screen.narrow` (in the sorted
+    /// list's order), without the totals (they are of every row); nil when not narrowed.
+    func narrowedList(_ screen: Screen) -> ViewCache.List? {
+        guard let query = screen.narrow, !query.isEmpty else { return nil }
+        var key = listKey(screen.kind)
+        key.sortColumn = screen.sortColumn
+        key.sortDescending = screen.sortDescending
+        key.narrow = query
+        return cache.list(key) {
+            guard let full = sortedList(screen) else { return nil }
+            var content = full.content
+            let matches = cache.searchMatches(full, query: query, haystack: haystackMaker(content))
+            content.rows = content.rows.reordered(matches)
+            content.targets = content.targets.reordered(matches)
+            content.summary = []
+            content.summaryTarget = nil
+            content.emptyText = tr(Catalogue.noMatchFor(query))
+            return content
+        }
+    }
+}
+
+/// A key typed while a search takes input: Ctrl-F switches between jumping to matches and
+/// keeping only them; while narrowing, each key narrows the list anew (the selection on its
+/// first row), Esc shows every row again with the selection where the search began.
+func narrowingSearchKey(_ state: AppState, _ key: Key) -> AppState {
+    var s = state
+    if key == .ctrl("f") {
+        if s.screen.narrow == nil {
+            s.screen.narrow = s.search?.query ?? ""
+            s.screen.selection = 0
+            s.screen.scroll = 0
+            s.screen = clamped(s.screen, in: s)
+            return narrowingSaid(s)
+        }
+        s.screen.narrow = nil
+        s.screen.selection = s.searchOrigin
+        return jumpToMatch(s, forward: true, includeCurrent: true)
+    }
+    guard s.screen.narrow != nil, var search = s.search else { return searchKey(s, key) }
+    switch key {
+    case let .char(c):
+        guard search.query.count < SearchState.maximumLength else { return searchKey(s, key) }
+        search.query.append(c)
+    case .backspace, .delete:
+        guard !search.query.isEmpty else {
+            s.screen.narrow = nil
+            return searchKey(s, key)
+        }
+        search.query.removeLast()
+    case .escape:
+        s.screen.narrow = nil
+        return searchKey(s, key)
+    case .enter:
+        s = searchKey(s, key)
+        if s.search == nil { s.screen.narrow = nil }
+        s.screen = clamped(s.screen, in: s)
+        return s
+    default:
+        return searchKey(s, key)
+    }
+    s.search = search
+    s.screen.narrow = search.query
+    s.screen.selection = 0
+    s.screen.scroll = 0
+    s.screen = clamped(s.screen, in: s)
+    return narrowingSaid(s)
+}
+
+/// The status line saying how many rows the narrowing keeps.
+private func narrowingSaid(_ state: AppState) -> AppState {
+    var s = state
+    guard let q = s.screen.narrow, !q.isEmpty else { return s }
+    s.message = s.tr(Catalogue.rowsKept("\(s.content(for: s.screen)?.rows.count ?? 0)", q))
+    return s
+}
+
+/// Every row shown again (Esc on a narrowed list), the selection kept on the row it was on.
+func withoutNarrowing(_ state: AppState) -> AppState {
+    var s = state
+    let target = s.content(for: s.screen)?.target(at: s.screen.selection)
+    s.screen.narrow = nil
+    s.search = nil
+    if let target, let i = s.content(for: s.screen)?.targets.firstIndex(where: { $0 == target }) {
+        s.screen.selection = i
+    }
+    s.screen = clamped(s.screen, in: s)
+    s.message = s.tr(Catalogue.everyRowAgain)
+    return s
+}
+
+extension Renderer {
+    /// The chip of a narrowed list: `/海宁 2 行 (Esc 清除)`.
+    static func narrowChip(_ state: AppState, query: String) -> String {
+        let n = state.content(for: state.screen)?.rows.count ?? 0
+        return "/" + query + " " + state.tr(Catalogue.narrowChip("\(n)", state.keyName(.back)))
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import XCTest
+
+/// A dashboard session of its own for each test, killed after it.
+class DashboardSessionTestCase: XCTestCase {
+    var session: DashboardSession!
+
+    override func setUpWithError() throws {
+        session = try DashboardSession(label: String(name.filter { $0.isLetter || $0.isNumber }.suffix(24)))
+    }
+
+    override func tearDown() {
+        session?.kill()
+        session = nil
+    }
+}
+
+/// Issue 15 in a real terminal: `y` copies through OSC 52, which `capture-pane` cannot see
+/// but tmux with `set-clipboard on` keeps as a paste buffer.
+final class KeyboardEndToEndTests: DashboardSessionTestCase {
+    func testCopyReachesTmuxsClipboardAsTabSeparatedRows() throws {
+        let tmux = session.tmux
+        XCTAssertEqual(try tmux.tmux(["set-option", "-s", "set-clipboard", "on"]).status, 0)
+        try session.start()
+        try tmux.send("y")
+        let screen = try tmux.waitFor("已复制 5 行")
+        XCTAssertFalse(screen.joined().contains("52;c;"), "the sequence is not drawn")
+        let buffer = try tmux.tmux(["show-buffer"])
+        XCTAssertEqual(buffer.status, 0, buffer.summary)
+        let lines = buffer.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(lines[0].hasPrefix("小镇\t县市区\t类型\t年计划"), "header, tab-separated: \(lines[0])")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.60") }, buffer.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("嘉善巧克力甜蜜小镇\t嘉善县\t") && $0.contains("\t—\t") },
+                      "unknown stays —: \(buffer.stdout)")
+        // A town's page too.
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("小镇 Towns › ")
+        try tmux.send("y")
+        _ = try tmux.waitFor("已复制")
+        let page = try tmux.tmux(["show-buffer"]).stdout
+        XCTAssertTrue(page.hasPrefix("海宁皮革时尚小镇"), page)
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+    }
+
+    func testATerminalWithoutAClipboardSaysSoAndOffersTheExport() throws {
+        let tmux = session.tmux
+        XCTAssertEqual(try tmux.tmux(["set-option", "-s", "set-clipboard", "on"]).status, 0)
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes]
+        try tmux.typeLine("TERM=linux " + words.map(Paths.shellQuote).joined(separator: " "))
+        _ = try tmux.waitFor("towns ·")
+        try tmux.send("y")
+        let screen = try tmux.waitFor("此终端无法接收复制（TERM=linux）；按 e 导出为文件")
+        XCTAssertFalse(screen.joined().contains("已复制"))
+        XCTAssertNotEqual(try tmux.tmux(["show-buffer"]).status, 0, "nothing sent: tmux has no buffer")
+        try tmux.send("q")
+        _ = try session.waitForPrompt(frameMayRemain: true)
+    }
+}
+
+/// `towns --resume` and `--view --period --town` in a real terminal.
+final class ResumeEndToEndTests: DashboardSessionTestCase {
+    func run(_ arguments: [String]) throws {
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes] + arguments
+        try session.tmux.typeLine("XDG_STATE_HOME=" + Paths.shellQuote(session.scratch.path) + " "
+                                  + words.map(Paths.shellQuote).joined(separator: " "))
+        _ = try session.tmux.waitFor("towns ·")
+    }
+
+    func testResumeReopensTheLastSessionAndIgnoresABrokenOrForeignFile() throws {
+        let tmux = session.tmux
+        let file = session.scratch.appendingPathComponent("towns/session.json")
+        try run(["--view", "types", "--period", "2015-08"])
+        var screen = try tmux.waitFor("2015年1-8月")
+        XCTAssertTrue(screen[2].contains("类型"), TmuxSession.show(screen))
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("类型 Types › ")
+        try tmux.send("L")
+        _ = try tmux.waitFor("Types › ")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "saved on quit")
+        let good = try Data(contentsOf: file)
+        try run(["--resume"])
+        screen = try tmux.waitFor("2015 Jan-Aug")
+        XCTAssertTrue(screen[2].contains("Types › "), "the same page, in English: \(TmuxSession.show(screen))")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        // A broken file: a notice, the dashboard opens as usual.
+        try "{ not json".write(to: file, atomically: true, encoding: .utf8)
+        try run(["--resume"])
+        _ = try tmux.waitFor("the saved session does not read; ignored")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        // Another dataset's session.
+        var foreign = try XCTUnwrap(try JSONSerialization.jsonObject(with: good) as? [String: Any])
+        foreign["data"] = "/elsewhere/Data"
+        try JSONSerialization.data(withJSONObject: foreign).write(to: file)
+        try run(["--resume"])
+        _ = try tmux.waitFor("is of other data (/elsewhere/Data); ignored")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+        // --town opens a page.
+        try run(["--town", "haiyan"])
+        _ = try tmux.waitFor("小镇 Towns › 海盐核电小镇")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+    }
+}
+
+/// Issue 15 point 9: any server's locale, and the real terminal size.
+final class LocaleEndToEndTests: XCTestCase {
+    func testNonUTF8LocalesOpenInASCIIAndEnglishWithANotice() throws {
+        let cases: [(lang: String, says: String)] = [
+            ("C", "LANG=C (ANSI_X3.4-1968) is not UTF-8: ASCII and English; for Chinese set LANG=zh_CN.UTF-8"),
+            ("POSIX", "LANG=POSIX (ANSI_X3.4-1968) is not UTF-8"),
+            ("zh_CN.GB18030", "(GB18030) is not UTF-8"),
+        ]
+        for c in cases {
+            let session = try DashboardSession(label: "locale")
+            defer { session.kill() }
+            let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes]
+            try session.tmux.typeLine("env LANG=\(c.lang) " + words.map(Paths.shellQuote).joined(separator: " "))
+            let screen = try session.tmux.waitUntil("the first frame under LANG=\(c.lang)") { s in
+                (s.first?.contains("towns") ?? false) && s.contains { $0.contains("is not UTF-8") }
+            }
+            let show = TmuxSession.show(screen)
+            XCTAssertTrue(screen.contains { $0.contains(c.says) }, "the notice names the variable: \(show)")
+            XCTAssertTrue(screen.contains { $0.contains("Haining Leather Fashion Town") }, "English names: \(show)")
+            XCTAssertTrue(screen.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "ASCII only: \(show)")
+            try session.tmux.send("q")
+            XCTAssertEqual(try session.assertTerminalRestored("LANG=\(c.lang)"), 0)
+        }
+    }
+
+    func testExportedColumnsAndLinesDoNotOverrideTheTerminalsSize() throws {
+        let session = try DashboardSession(label: "columns")
+        defer { session.kill() }
+        try session.tmux.typeLine("export COLUMNS=40 LINES=10")
+        let screen = try session.start()
+        XCTAssertEqual(screen.count, 30, TmuxSession.show(screen))
+        XCTAssertTrue(screen[29].contains("q 退出"), "hints on the real last row: \(TmuxSession.show(screen))")
+        XCTAssertTrue(screen[0].contains("期间 ["), "the title across 100 columns: \(screen[0])")
+        try session.tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("COLUMNS=40 LINES=10"), 0)
+    }
+}
+
+/// Issue 15 point 6, in part: an ASCII export never writes unknown as `-`; its name says the filter.
+final class ExportNameEndToEndTests: DashboardSessionTestCase {
+    func testAnASCIIExportWritesUnknownAsNAAndNamesViewPeriodAndFilter() throws {
+        let tmux = session.tmux
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--ascii", "--filter", "type 2"]
+        try tmux.typeLine("TOWNS_EXPORT_DIR=" + Paths.shellQuote(session.scratch.path) + " "
+                          + words.map(Paths.shellQuote).joined(separator: " "))
+        _ = try tmux.waitFor("towns")
+        try tmux.send("e")
+        _ = try tmux.waitFor("已导出")
+        let files = try FileManager.default.contentsOfDirectory(atPath: session.scratch.path).filter { $0.hasSuffix(".csv") }
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let name = try XCTUnwrap(files.first)
+        XCTAssertTrue(name.hasPrefix("towns-towns-2015-09-type-2-"), name)
+        let csv = try String(contentsOfFile: session.scratch.path + "/" + name, encoding: .utf8)
+        let fields = csv.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" }).flatMap { $0.split(separator: ",") }
+        XCTAssertFalse(fields.contains("-"), "no lone - (a spreadsheet reads zero): \(csv)")
+        XCTAssertTrue(fields.contains("NA"), "unknown as NA: \(csv)")
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+    }
+
+    func testAMarkdownExportOpensWithItsFilterAndSort() throws {
+        let tmux = session.tmux
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--filter", "type 1"]
+        try tmux.typeLine(words.map(Paths.shellQuote).joined(separator: " "))
+        _ = try tmux.waitFor("towns ·")
+        try tmux.send(">")
+        try tmux.send("8")
+        _ = try tmux.waitFor("进度差▼")
+        let out = session.scratch.appendingPathComponent("view.md").path
+        try tmux.send(":")
+        try tmux.typeLine("export md " + out)
+        _ = try tmux.waitFor("已导出")
+        let md = try String(contentsOfFile: out, encoding: .utf8)
+        let first = try XCTUnwrap(md.split(separator: "\n").first)
+        for part in ["2015年1-9月", "单位 亿元", "筛选: 类型 1", "排序: 进度差 ▼"] {
+            XCTAssertTrue(first.contains(part), "\(part) in \(first)")
+        }
+        try tmux.send("q")
+        _ = try session.waitForPrompt()
+    }
+}

@@ -1,0 +1,330 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+/// Issue 15 at the keyboard: the sort chooser and `:sort`'s titles, the narrowing search,
+/// the key-hint line, the command list.
+final class KeyboardTests: XCTestCase {
+    func ids(_ s: AppState) -> [String] {
+        s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
+    }
+
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { handle($0, .char($1)) }
+    }
+
+    func command(_ state: AppState, _ text: String) -> AppState {
+        handle(typed(handle(state, .char(":")), text), .enter)
+    }
+
+    func testAnyColumnSortsInTwoKeys() throws {
+        var s = try bundledState(period: "2015-09")
+        // Sched. is the 8th titled column of the towns view: `>` then `8`.
+        s = handle(s, .char(">"))
+        XCTAssertNotNil(s.session.sortChooser)
+        let lines = screen(s)
+        XCTAssertTrue(lines[28].contains("8 进度差"), "the chooser numbers the columns: \(lines[28])")
+        // At 80 columns every column's key still shows (compact), 0 and Esc on the hint line.
+        var narrow = handle(try bundledState(width: 80, height: 24, period: "2015-09"), .char(">"))
+        XCTAssertTrue(screen(narrow)[22].contains("8进度差 9项目 a开工率"), screen(narrow)[22])
+        XCTAssertTrue(screen(narrow)[23].contains("0 原始顺序"), screen(narrow)[23])
+        narrow.language = .en
+        let english = screen(narrow)[22]
+        XCTAssertTrue(english.contains("Sched.") && english.contains("Start%"), english)
+        s = handle(s, .char("8"))
+        XCTAssertNil(s.session.sortChooser)
+        XCTAssertEqual(s.screen.sortColumn, 7)
+        XCTAssertTrue(s.screen.sortDescending)
+        XCTAssertEqual(ids(s), ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"], "+17.7 -2.1 -51.5 -54.3, unknown")
+        XCTAssertTrue(screen(s)[3].contains("进度差▼"))
+        // `<` sorts smallest first; `S` reverses in one key.
+        s = handle(handle(s, .char("<")), .char("8"))
+        XCTAssertEqual(ids(s), ["haiyan", "nanhu", "haining", "tongxiang", "jiashan"])
+        s = handle(s, .char("S"))
+        XCTAssertEqual(ids(s), ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"])
+        // `0` is the data's order; Esc closes the chooser with nothing changed; a key naming no column says which do.
+        XCTAssertNil(handle(handle(s, .char(">")), .char("0")).screen.sortColumn)
+        let closed = handle(handle(s, .char(">")), .escape)
+        XCTAssertNil(closed.session.sortChooser)
+        XCTAssertEqual(closed.screen.sortColumn, 7)
+        let miss = handle(handle(s, .char(">")), .char("z"))
+        XCTAssertTrue(miss.message!.contains("1 小镇"), miss.message!)
+        // On a page there is nothing to sort.
+        let page = handle(handle(try bundledState(), .enter), .char(">"))
+        XCTAssertNil(page.session.sortChooser)
+        XCTAssertEqual(page.message, "此页不能排序")
+    }
+
+    func testSortCommandTakesATitleInEitherLanguageAnyCaseAnyUniqueStart() throws {
+        let s = try bundledState(period: "2015-09")
+        for word in ["进度差", "sched", "SCHED.", "Sch", "sc", "8"] {
+            let t = command(s, "sort \(word) desc")
+            XCTAssertEqual(t.screen.sortColumn, 7, word)
+            XCTAssertTrue(t.screen.sortDescending, word)
+        }
+        var en = s
+        en.language = .en
+        XCTAssertEqual(command(en, "sort 完成率").screen.sortColumn, 5, "Chinese titles in the English interface")
+        XCTAssertEqual(command(en, "sort done%").screen.sortColumn, 5)
+        // "Done" is a title itself (exact beats a start); "p" starts Plan, Progress and Projects.
+        XCTAssertEqual(command(en, "sort done").screen.sortColumn, 4)
+        let ambiguous = command(en, "sort pr")
+        XCTAssertNil(ambiguous.screen.sortColumn)
+        XCTAssertTrue(ambiguous.message!.contains("Progress") && ambiguous.message!.contains("Projects"),
+                      ambiguous.message!)
+        let miss = command(en, "sort zzz")
+        XCTAssertNil(miss.screen.sortColumn)
+        XCTAssertTrue(miss.message!.hasPrefix("no column \"zzz\""), miss.message!)
+        XCTAssertTrue(miss.message!.contains("8 Sched."), "a miss lists the columns: \(miss.message!)")
+    }
+
+    func testHelpAndAnEmptyPromptListTheCommands() throws {
+        let s = try bundledState()
+        let help = Renderer.helpLines(s, glyphs: .unicode).map(\.0)
+        for name in Commands.names {
+            XCTAssertTrue(help.contains { $0.hasPrefix(":" + name) }, "help lists :\(name)")
+        }
+        let prompt = screen(handle(s, .char(":")))[28]
+        XCTAssertTrue(prompt.contains("view town period"), "an empty : lists the commands: \(prompt)")
+        XCTAssertFalse(screen(typed(handle(s, .char(":")), "so"))[28].contains("view town"))
+    }
+
+    func testNarrowingKeepsOnlyMatchingRowsWithAChipAndEscClears() throws {
+        var s = try bundledState(period: "2015-09")
+        s = handle(s, .down)
+        s = typed(handle(s, .char("&")), "hai")
+        XCTAssertEqual(ids(s), ["haining", "haiyan"], "海宁 and 海盐 only")
+        XCTAssertEqual(s.message, "只留匹配「hai」的 2 行（Esc 全部显示）")
+        s = handle(s, .enter)
+        XCTAssertEqual(s.screen.narrow, "hai")
+        var lines = screen(s)
+        XCTAssertTrue(lines[2].contains("/hai 2 行 (Esc 清除)"), "the chip: \(lines[2])")
+        XCTAssertFalse(lines.contains { $0.contains("桐乡") || $0.contains("全市报告") }, "others and totals gone")
+        // Opening a row and coming back keeps the narrowing; Esc then shows every row, the selection kept.
+        s = handle(s, .down)
+        s = handle(handle(s, .enter), .escape)
+        XCTAssertEqual(ids(s), ["haining", "haiyan"])
+        s = handle(s, .escape)
+        XCTAssertNil(s.screen.narrow)
+        XCTAssertEqual(ids(s).count, 5)
+        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan")
+        lines = screen(s)
+        XCTAssertTrue(lines.contains { $0.contains("全市报告") })
+        // Ctrl-F switches a `/` search to narrowing and back; Esc while typing restores all.
+        var t = typed(handle(try bundledState(), .char("/")), "nanhu")
+        XCTAssertEqual(ids(t).count, 5)
+        t = handle(t, .ctrl("f"))
+        XCTAssertEqual(ids(t), ["nanhu"])
+        t = handle(t, .ctrl("f"))
+        XCTAssertEqual(ids(t).count, 5)
+        XCTAssertEqual(ids(t)[t.screen.selection], "nanhu")
+        t = handle(handle(t, .ctrl("f")), .escape)
+        XCTAssertNil(t.screen.narrow)
+        XCTAssertEqual(ids(t).count, 5)
+        // `c` clears it too.
+        let kept = handle(typed(handle(try bundledState(), .char("&")), "hai"), .enter)
+        XCTAssertNil(handle(kept, .char("c")).screen.narrow)
+    }
+
+    func testSearchFromATownPageSearchesTheListItCameFrom() throws {
+        var s = try bundledState()
+        s = handle(s, .enter)
+        XCTAssertTrue(s.screen.kind.isPage)
+        s = typed(handle(s, .char("/")), "haiyan")
+        XCTAssertEqual(s.stack.count, 1, "back on the list")
+        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan", "letters went to the search, not to keys (h = back)")
+        s = handle(s, .enter)
+        XCTAssertEqual(s.search, SearchState(query: "haiyan", editing: false))
+    }
+
+    func testKeyHintsActInTheViewShownAndWidenWithTheTerminal() throws {
+        func hints(_ s: AppState) -> [String] { Renderer.keyHints(s, width: s.width).map { $0.0 + " " + $0.1 } }
+        let list = try bundledState(width: 80, height: 24)
+        let narrow = hints(list)
+        for h in ["↑↓ 移动", "Enter 打开", ">< 排序", "/ 搜索", "? 帮助", "q 退出"] {
+            XCTAssertTrue(narrow.contains(h), "\(h) in \(narrow)")
+        }
+        var wide = list
+        wide.width = 160
+        XCTAssertGreaterThan(hints(wide).count, narrow.count, "more on a wider terminal")
+        for h in ["b 落后", "e 导出", "S 反序"] {
+            XCTAssertTrue(hints(wide).contains(h), "\(h) in \(hints(wide))")
+        }
+        // Every hint fits in its line.
+        for width in [40, 60, 80, 100, 160] {
+            var s = list
+            s.width = width
+            let used = Renderer.keyHints(s, width: width).reduce(1) {
+                $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3
+            }
+            XCTAssertLessThanOrEqual(used, max(width, 20), "width \(width)")
+        }
+        // A page: scroll and back, no open or sort.
+        let page = hints(handle(list, .enter))
+        XCTAssertTrue(page.contains("↑↓ 滚动") && page.contains("Esc 返回"), "\(page)")
+        XCTAssertFalse(page.contains { $0.contains("排序") || $0.contains("打开") }, "\(page)")
+        // The configured keys: a rebound search shows its new key.
+        var rebound = list
+        rebound.keyMap.bindings[rebound.keyMap.bindings.firstIndex { $0.action == .startSearch }!].keys = [.char("f")]
+        XCTAssertTrue(hints(rebound).contains("f 搜索"), "\(hints(rebound))")
+    }
+
+    func testEndReachesTheTotalsRowAsDownDoes() throws {
+        let s = try bundledState()
+        var down = s
+        for _ in 0..<10 { down = handle(down, .down) }
+        XCTAssertEqual(handle(s, .end).screen.selection, down.screen.selection)
+        XCTAssertEqual(handle(s, .char("G")).screen.selection, 5, "five towns, then the city's totals")
+    }
+}
+
+/// Issue 15 point 7: the towns bar on a projector.
+final class ProjectorTests: XCTestCase {
+    /// Cells of Haining's bar (filled, the expected-by-now mark and the track) on the towns view.
+    func barCells(width: Int, height: Int, _ language: Language) throws -> Int {
+        var s = try bundledState(width: width, height: height, period: "2015-09")
+        s.language = language
+        let row = screen(s).first { $0.contains(language == .zh ? "海宁皮革" : "Haining") }!
+        return row.filter { "█▉▊▋▌▍▎▏│·".contains($0) }.count
+    }
+
+    func testTheTownsBarHasFifteenCellsAt80x24AndWidensWithTheTerminal() throws {
+        for language in [Language.zh, .en] {
+            let at80 = try barCells(width: 80, height: 24, language)
+            XCTAssertGreaterThanOrEqual(at80, 15, "\(language)")
+            XCTAssertGreaterThan(try barCells(width: 120, height: 30, language), at80, "\(language)")
+            XCTAssertGreaterThan(
+                try barCells(width: 160, height: 30, language), try barCells(width: 120, height: 30, language))
+        }
+        // What gave way at 80 columns in English: the names (cut with …), not the schedule column.
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        s.language = .en
+        let lines = screen(s)
+        XCTAssertTrue(lines[3].contains("Sched.") && lines[3].contains("Progress"), lines[3])
+        XCTAssertTrue(lines.contains { $0.contains("Tongxiang Sweater Fashion…") }, lines.joined(separator: "\n"))
+    }
+}
+
+/// Issue 15 point 5: `y` asks the front end to copy; the front end says how it went.
+final class CopyTests: XCTestCase {
+    func testCopyIsAnEffectWithTheViewAsTabSeparatedText() throws {
+        let s = update(try bundledState(period: "2015-09"), .first)
+        let (after, effects) = step(s, route(.char("y"), in: s))
+        XCTAssertEqual(after.session, s.session, "nothing changes until the copy reports")
+        guard case let .copy(clip)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(clip.rows, 5)
+        let lines = clip.text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "小镇\t县市区\t类型\t年计划\t完成\t完成率\t进度差\t项目\t开工率", "bars left out")
+        XCTAssertTrue(lines[1].hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.60\t13.56\t72.9%\t-2.1▼"), lines[1])
+        XCTAssertTrue(lines.contains { $0.hasPrefix("全市报告") }, "the totals follow")
+        // Narrowed and sorted: what is shown, in its order.
+        let narrowed = handle(handle(handle(s, .char("&")), .char("h")), .enter)
+        guard case let .copy(few)? = step(narrowed, .copy).effects.first else { return XCTFail() }
+        XCTAssertEqual(few.rows, narrowed.content(for: narrowed.screen)!.rows.count)
+        // A page: its lines.
+        guard case let .copy(page)? = step(handle(s, .enter), .copy).effects.first else { return XCTFail() }
+        XCTAssertTrue(page.text.hasPrefix("海宁皮革时尚小镇\n"), page.text)
+        XCTAssertGreaterThan(page.rows, 10)
+        // What the front end reports.
+        XCTAssertEqual(
+            update(s, .copied(rows: 5, refusal: nil)).message, "已复制 5 行到剪贴板（制表符分隔，可粘贴到表格）")
+        let refused = update(s, .copied(rows: 5, refusal: "TERM=linux"))
+        XCTAssertEqual(refused.session.flash?.level, .warning)
+        XCTAssertEqual(refused.message, "此终端无法接收复制（TERM=linux）；按 e 导出为文件")
+    }
+}
+
+/// Issue 15 point 4: open where you mean.
+final class OpeningTests: XCTestCase {
+    func testViewPeriodTownAndFiltersFromTheCommandLine() throws {
+        let s = try bundledState()
+        var settings = Settings(view: .typeList, periodID: "2015-08", source: "command line")
+        settings.filters = ["county 海宁"]
+        var t = update(s, .configure(settings))
+        XCTAssertEqual(t.screen.kind, .typeList)
+        XCTAssertEqual(t.period?.id, "2015-08")
+        XCTAssertEqual(t.filter.county, "海宁市")
+        XCTAssertNil(t.session.flash)
+        settings.town = "nanhu"
+        t = update(s, .configure(settings))
+        XCTAssertEqual(t.screen.kind, .townPage("nanhu"))
+        // A bad one is a notice, not a failure: the rest applies.
+        settings.town = "nowhere"
+        settings.filters = ["county 杭州", "behind"]
+        t = update(s, .configure(settings))
+        XCTAssertTrue(t.filter.behindSchedule)
+        XCTAssertEqual(t.session.flash?.level, .warning)
+        XCTAssertTrue(t.message!.hasPrefix("--filter county 杭州: "), t.message!)
+        XCTAssertTrue(t.message!.hasSuffix("(+1 more: towns config)"), t.message!)
+    }
+
+    func testAResumedSessionIsReopenedWithWhatIsGoneLeft() throws {
+        var saved = try bundledState()
+        saved = handle(handle(handle(saved, .char("2")), .enter), .char("L"))
+        var session = saved.session
+        XCTAssertEqual(session.stack.map(\.kind), [.typeList, .townsOfType(1)])
+        var settings = Settings()
+        settings.resume = session
+        var t = update(try bundledState(), .configure(settings))
+        XCTAssertEqual(t.session.stack.map(\.kind), [.typeList, .townsOfType(1)])
+        XCTAssertEqual(t.language, .en)
+        // A town the data no longer has: its page is left, the list under it shown.
+        session.stack = [Screen(.townList), Screen(.townPage("gone"))]
+        settings.resume = session
+        t = update(try bundledState(), .configure(settings))
+        XCTAssertEqual(t.session.stack.map(\.kind), [.townList])
+        // The command line's view applies over the resumed session.
+        settings.view = .province
+        XCTAssertEqual(update(try bundledState(), .configure(settings)).screen.kind, .province)
+    }
+}
+
+final class PollKeepsTheMessageTests: XCTestCase {
+    func testAPollThatFoundNothingLeavesTheMessage() throws {
+        let s = update(try bundledState(), .configure(Settings(periodID: "2099-01", source: "command line")))
+        XCTAssertEqual(s.session.flash?.level, .warning)
+        XCTAssertEqual(
+            update(s, .dataUnchanged).session.flash, s.session.flash, "a start-up notice outlives the first poll")
+    }
+}
+
+/// Issue 15 point 8: layout in both languages.
+final class LayoutTests: XCTestCase {
+    func testTheEnglishLegendKeepsItsUnitAt80Columns() throws {
+        let legend = Renderer.legend(width: 79, glyphs: .unicode, unit: "亿元", language: .en)
+        XCTAssertLessThanOrEqual(DisplayWidth.of(legend), 79, legend)
+        XCTAssertTrue(legend.hasSuffix("unit 100M yuan"), legend)
+        let wide = Renderer.legend(width: 120, glyphs: .unicode, unit: "亿元", language: .en)
+        XCTAssertTrue(wide.contains("expected by now"), wide)
+        var s = try bundledState(width: 80, height: 24)
+        s.language = .en
+        XCTAssertTrue(screen(s)[22].contains("unit 100M yuan"), screen(s)[22])
+    }
+}
+
+extension LayoutTests {
+    func testTheEnglishTypesViewAt100ShowsItsTownsAndAOneTownCellNamesTheTown() throws {
+        var s = apply(try bundledState(width: 100, height: 30), .showView(.typeList))
+        s.language = .en
+        let lines = screen(s)
+        XCTAssertTrue(lines[3].contains("Town list"), "the towns column is not dropped with room left: \(lines[3])")
+        let nanhu = try XCTUnwrap(lines.first { $0.contains("Industry cluster") })
+        XCTAssertTrue(nanhu.contains("Nanhu Fund Town"), nanhu)
+        XCTAssertFalse(lines.contains { $0.contains("and 1 more") }, lines.joined(separator: "\n"))
+    }
+}
+
+final class ExportNameTests: XCTestCase {
+    func testTheFilterAsAFileNamePartAndUnknownNeverADash() throws {
+        let dataset = try bundledState().dataset
+        var f = TownFilter()
+        XCTAssertEqual(f.fileNamePart(dataset), "")
+        f.county = "海宁市"
+        f.behindSchedule = true
+        f.type = 1
+        XCTAssertEqual(f.fileNamePart(dataset), "county-haining_type-1_behind")
+        XCTAssertEqual(Glyphs.ascii.forExport.unknown, "NA")
+        XCTAssertEqual(Glyphs.unicode.forExport.unknown, "—")
+    }
+}
