@@ -82,6 +82,7 @@ enum ExportFile {
         case .assessment: view = "assessment"
         case .province, .city: view = "province"
         case .townPage, .cityTotals: view = "town"
+        case .reference, .referencePage: view = "reference"
         }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

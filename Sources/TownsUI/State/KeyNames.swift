@@ -1,7 +1,7 @@
 /// Names of actions and keys as a configuration file writes them.
 ///
 /// Actions: moveUp moveDown pageUp pageDown first last open back nextView previousView
-/// viewTowns viewTypes viewEntities viewAssessment viewProvince nextPeriod previousPeriod
+/// viewTowns viewTypes viewEntities viewAssessment viewProvince viewReference nextPeriod previousPeriod
 /// help theme language search nextMatch previousMatch sort sortReverse behind clearFilter
 /// command export quit.
 /// Keys: a character (`j`, `?`, `海`), or `Up Down Left Right PgUp PgDn Home End Enter Esc
@@ -15,6 +15,7 @@ public enum KeyNames {
         ("viewTowns", .showView(.townList)), ("viewTypes", .showView(.typeList)),
         ("viewEntities", .showView(.entityList)),
         ("viewAssessment", .showView(.assessment)), ("viewProvince", .showView(.province)),
+        ("viewReference", .showView(.reference)),
         ("nextPeriod", .nextPeriod), ("previousPeriod", .previousPeriod), ("help", .toggleHelp),
         ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch),
         ("nextMatch", .nextMatch), ("previousMatch", .previousMatch), ("sort", .sortNextColumn),

@@ -145,7 +145,9 @@ extension AppState {
             return provinceTable()
         case let .city(name):
             return cityTable(name)
-        case .townPage, .cityTotals:
+        case .reference:
+            return referenceTable()
+        case .townPage, .cityTotals, .referencePage:
             return nil
         }
     }

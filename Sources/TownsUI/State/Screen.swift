@@ -23,11 +23,15 @@ public struct Screen: Codable, Equatable, Sendable {
         case city(String)
         /// The city's reported totals, each with its source, and the checks on them.
         case cityTotals
+        /// The paper's reference passages by topic (`Dataset.reference`), one row a topic.
+        case reference
+        /// One topic's passages, each with its section, quoted (`ReferenceText.passages(about:)`).
+        case referencePage(String)
 
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {
-            case .townPage, .cityTotals: return true
+            case .townPage, .cityTotals, .referencePage: return true
             default: return false
             }
         }

@@ -44,13 +44,17 @@ extension Renderer {
     /// The markers' legend, bilingual when `width` allows, else Chinese only.
     public static func legend(width: Int, glyphs: Glyphs, unit: String, language: Language = .zh) -> String {
         let items: [(String, String, String)] = [
-            (glyphs.derived, "推算", "derived"), (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
+            (glyphs.derived, "推算", "derived"), (glyphs.interpreted, "解读", "interpreted"),
+            (glyphs.basis, "口径不同", "other basis"), (glyphs.projected, "预测", "projected"), (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
             ("!", "核对不符", "fails a check"), (glyphs.behind, "落后", "behind schedule"),
             (glyphs.marker, "应完成", "expected by now"),
         ]
         if language == .en {
-            return items.map { "\($0.0) \($0.2)" }.joined(separator: "  ")
-                + "  unit \(unit == "亿元" ? "100M yuan" : unit)"
+            let unitEN = unit == "亿元" ? "100M yuan" : unit
+            let long = items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  unit \(unitEN)"
+            if DisplayWidth.of(long) <= width { return long }
+            // Every marker's first word, so that none is cut off at 80 columns.
+            return items.map { "\($0.0)\($0.2.split(separator: " ")[0])" }.joined(separator: " ") + " unit \(unitEN)"
         }
         let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }

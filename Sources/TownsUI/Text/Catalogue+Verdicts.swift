@@ -1,0 +1,50 @@
+/// The catalogue's texts for the verdicts on screen (issue 12: interpretations, bases,
+/// findings, reference pages) and the meeting's questions (issue 14: overview, changes,
+/// projections, what is at stake), kept apart from `Catalogue.swift` so that the helpers
+/// changing both can merge.
+extension Catalogue {
+    static func interpretedLeftOut(_ n: String) -> Bilingual {
+        Bilingual(
+            "解读值 \(n) 个（“共计30个项目”的一种读法）未计入已知合计；小镇页列出两种读法",
+            "\(n) interpreted figure(s) (one reading of the paper's “30 projects in total”) left out of the known sums; "
+                + "the town's page gives both readings")
+    }
+    static func basisIs(_ zh: String, _ en: String) -> Bilingual {
+        Bilingual("口径不同 other basis: \(zh)", "other basis: \(en)")
+    }
+    static let failsCheck = Bilingual("核对不符 fails a check: ", "fails a check: ")
+    static let reference = Bilingual("参考", "Reference")
+    static let referenceTopic = Bilingual("主题", "Topic")
+    static let referenceSection = Bilingual("章节", "Section")
+    static let referencePassages = Bilingual("段落", "Passages")
+    static let noReference = Bilingual(
+        "数据中没有 reference.toml（论文段落）", "no reference.toml (the paper's passages) in the data")
+    static func noReferenceTopic(_ topic: String) -> Bilingual {
+        Bilingual("没有参考主题 \(topic)", "no reference topic \(topic)")
+    }
+    static let summaryNotQuote = Bilingual("英文摘要（非原文）: ", "Summary (not a quote): ")
+    static let exampleTowns = Bilingual("示例小镇: ", "Example towns: ")
+    static let provinceSources = Bilingual("来源 sources: ", "Sources: ")
+}
+
+extension Catalogue {
+    static let helpInterpreted = Bilingual(
+        "解读 interpreted: 对有歧义原文的一种读法，不计入已知合计；页面列出各种读法",
+        "interpreted: one reading of words that read more than one way; not summed as known; "
+            + "the page gives every reading")
+    static let helpBasis = Bilingual(
+        "口径不同 other basis: 统计口径与论文的完成投资额不同（页面说明口径）",
+        "other basis: measured on a different basis from the paper's completed investment (the page says which)")
+    static let helpReference = Bilingual(
+        "参考页：论文段落及其章节（6 参考视图；主题 definition features creation types mechanism problems "
+            + "countermeasures industries）",
+        "a reference page: the paper's passages with their sections (view 6; topics definition features creation "
+            + "types mechanism problems countermeasures industries)")
+}
+
+extension Catalogue {
+    static let helpProjected = Bilingual(
+        "预测 projected: 按目前进度推至年底（完成 ÷ 已过月数 × 12），不是报告数，不计入报告合计；公式见页面",
+        "projected: the year's end at the pace so far (completed ÷ months elapsed × 12), not reported, never "
+            + "summed into reported totals; formula on the page")
+}
