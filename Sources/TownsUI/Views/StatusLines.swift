@@ -54,7 +54,11 @@ extension Renderer {
             let long = items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  unit \(unitEN)"
             if DisplayWidth.of(long) <= width { return long }
             // Every marker's first word, so that none is cut off at 80 columns.
-            return items.map { "\($0.0)\($0.2.split(separator: " ")[0])" }.joined(separator: " ") + " unit \(unitEN)"
+            let short = [
+                "interpreted": "interp.", "other basis": "basis", "lower bound": "bound", "fails a check": "check",
+                "behind schedule": "behind", "expected by now": "expected",
+            ]
+            return items.map { "\($0.0)\(short[$0.2] ?? $0.2)" }.joined(separator: " ") + " unit \(unitEN)"
         }
         let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
