@@ -83,6 +83,7 @@ enum ExportFile {
         case .province, .city: view = "province"
         case .townPage, .cityTotals: view = "town"
         case .reference, .referencePage: view = "reference"
+        case .overview: view = "overview"
         }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

@@ -15,6 +15,8 @@ let repositoryRoot: String = {
 func bundledState(width: Int = 100, height: Int = 30, period: String? = nil) throws -> AppState {
     let dataset = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
     var state = AppState(dataset: dataset, width: width, height: height)
+    // The towns view, as most tests start from it (the dashboard itself opens on the overview).
+    state.stack = [Screen(.townList)]
     if let period { state.periodIndex = dataset.periods.firstIndex { $0.id == period }! }
     return state
 }

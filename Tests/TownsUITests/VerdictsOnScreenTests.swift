@@ -20,6 +20,7 @@ final class VerdictsOnScreenTests: XCTestCase {
         try edit(text).write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
         let dataset = try DatasetLoader.load(directory: dir).dataset
         var state = AppState(dataset: dataset, width: 120, height: 40)
+        state.stack = [Screen(.townList)]
         state.periodIndex = dataset.periods.firstIndex { $0.id == period }!
         return state
     }

@@ -80,6 +80,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.escape, .backspace, .left, .char("h")], label: "返回 back", action: .back),
         Binding(keys: [.tab], label: "下一视图 next view", action: .nextView),
         Binding(keys: [.backTab], label: "上一视图 previous view", action: .previousView),
+        Binding(keys: [.char("0")], label: "概览 overview", action: .showView(.overview)),
         Binding(keys: [.char("1")], label: "小镇 towns view", action: .showView(.townList)),
         Binding(keys: [.char("2")], label: "类型 types view", action: .showView(.typeList)),
         Binding(keys: [.char("3")], label: "运营主体 entities view", action: .showView(.entityList)),

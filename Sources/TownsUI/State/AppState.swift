@@ -33,7 +33,7 @@ public struct AppState: Sendable {
 
     /// The top views Tab cycles through.
     public static let topViews: [Screen.Kind] = [
-        .townList, .typeList, .entityList, .assessment, .province, .reference,
+        .overview, .townList, .typeList, .entityList, .assessment, .province, .reference,
     ]
 
     /// A state showing the towns view for the latest period in which some town has a

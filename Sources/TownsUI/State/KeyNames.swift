@@ -1,7 +1,7 @@
 /// Names of actions and keys as a configuration file writes them.
 ///
 /// Actions: moveUp moveDown pageUp pageDown first last open back nextView previousView
-/// viewTowns viewTypes viewEntities viewAssessment viewProvince viewReference nextPeriod previousPeriod
+/// viewOverview viewTowns viewTypes viewEntities viewAssessment viewProvince viewReference nextPeriod previousPeriod
 /// help theme language search nextMatch previousMatch sort sortReverse behind clearFilter
 /// command export quit.
 /// Keys: a character (`j`, `?`, `海`), or `Up Down Left Right PgUp PgDn Home End Enter Esc
@@ -12,7 +12,7 @@ public enum KeyNames {
         ("moveUp", .moveUp), ("moveDown", .moveDown), ("pageUp", .pageUp), ("pageDown", .pageDown),
         ("first", .first), ("last", .last), ("open", .open), ("back", .back),
         ("nextView", .nextView), ("previousView", .previousView),
-        ("viewTowns", .showView(.townList)), ("viewTypes", .showView(.typeList)),
+        ("viewOverview", .showView(.overview)), ("viewTowns", .showView(.townList)), ("viewTypes", .showView(.typeList)),
         ("viewEntities", .showView(.entityList)),
         ("viewAssessment", .showView(.assessment)), ("viewProvince", .showView(.province)),
         ("viewReference", .showView(.reference)),

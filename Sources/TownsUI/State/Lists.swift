@@ -109,7 +109,9 @@ extension AppState {
     /// What a list depends on besides the dataset: view, period, filter, language (not the
     /// glyphs: cells carry marks, drawn with the glyph set of the frame).
     func listKey(_ kind: Screen.Kind) -> ViewCache.ListKey {
-        ViewCache.ListKey(kind: kind, period: periodIndex, filter: filter, language: language)
+        var key = ViewCache.ListKey(kind: kind, period: periodIndex, filter: filter, language: language)
+        if kind == .overview { (key.width, key.height) = (width, height) }
+        return key
     }
 
     /// The list shown by `kind` in the data's order, or nil for a detail page. Made once per
@@ -147,6 +149,8 @@ extension AppState {
             return cityTable(name)
         case .reference:
             return referenceTable()
+        case .overview:
+            return overviewTable()
         case .townPage, .cityTotals, .referencePage:
             return nil
         }

@@ -3,6 +3,9 @@ import TownsCore
 /// One screen on the navigation stack, with its own selection and scroll offset.
 public struct Screen: Codable, Equatable, Sendable {
     public enum Kind: Codable, Hashable, Sendable {
+        /// The meeting's first screen: the city, the towns behind, the types, the changes, the
+        /// checks and the assessment in panels (`AppState.overviewTable`).
+        case overview
         /// Home: every town, one row each, with the city's totals.
         case townList
         /// The four development types.

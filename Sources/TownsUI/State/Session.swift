@@ -40,7 +40,8 @@ public struct Session: Codable, Equatable, Sendable {
     /// A one-line message on the status line, cleared by the next action.
     public var flash: Flash?
 
-    public init(stack: [Screen] = [Screen(.townList)], periodID: String? = nil) {
+    /// A session opens on the overview (`Screen.Kind.overview`), the meeting's first screen.
+    public init(stack: [Screen] = [Screen(.overview)], periodID: String? = nil) {
         self.stack = stack
         self.periodID = periodID
     }

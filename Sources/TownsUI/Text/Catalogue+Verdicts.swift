@@ -48,3 +48,36 @@ extension Catalogue {
         "projected: the year's end at the pace so far (completed ÷ months elapsed × 12), not reported, never "
             + "summed into reported totals; formula on the page")
 }
+
+extension Catalogue {
+    static let overview = Bilingual("概览 Overview", "Overview")
+    static let overviewCity = Bilingual("全市", "City")
+    static func overviewBehind(_ n: String) -> Bilingual {
+        Bilingual("落后 \(n) 镇", "\(n) behind")
+    }
+    static let overviewTypes = Bilingual("类型", "Types")
+    static func overviewChanges(_ since: String) -> Bilingual {
+        Bilingual("较 \(since)", "Since \(since)")
+    }
+    static let overviewChecks = Bilingual("核对", "Checks")
+    static let overviewRules = Bilingual("考核", "Assessment")
+    static let expectedByNow = Bilingual("应完成", "expected by now")
+    static let behindBy = Bilingual("落后", "behind by")
+    static let shortBy2 = Bilingual("差", "short")
+    static let yearEndAtPace = Bilingual("按目前进度全年", "year's end at this pace")
+    static let neededAMonth = Bilingual("达成计划每月需", "needed a month")
+    static let noneKnownBehind = Bilingual("无已知落后的小镇（未知的不计）", "none known to be behind (unknowns not counted)")
+    static func typeCoverage(_ both: String, _ all: String, _ behind: String) -> Bilingual {
+        Bilingual("\(both)/\(all) 镇 落后 \(behind)", "\(both)/\(all) towns, \(behind) behind")
+    }
+    static let newSince = Bilingual("新增", "new")
+    static let completed3 = Bilingual("完成", "completed")
+    static let rate = Bilingual("完成率", "rate")
+    static let noChanges = Bilingual("无变化", "no changes")
+    static let noPreviousPeriod = Bilingual("本年没有上一期", "no previous period this year")
+    static func findingCounts(_ bad: String, _ ambiguous: String, _ gaps: String, _ fitted: String) -> Bilingual {
+        Bilingual(
+            "不符 \(bad)  歧义 \(ambiguous)  数据缺口 \(gaps)  拟合一致 \(fitted)",
+            "\(bad) inconsistent, \(ambiguous) ambiguous, \(gaps) gaps, \(fitted) fitted")
+    }
+}
