@@ -97,7 +97,7 @@ extension Metrics {
             let i = possible(done).map { Interval($0.lower / months * 12, $0.upper / months * 12) }
             let pace = dv / months * 12
             p.projection = worked(
-                pace, i, "completed \(text(done)) / \(period.through) months x 12 = \(text(pace)) (a projection at the"
+                pace, i, "completed \(text(done)) / \(period.through) months x 12 = →\(text(pace)) (a projection at the"
                     + " pace so far, not a reported figure)", projection: true)
             if let earlier = dataset.periods.first(where: { $0.year == period.year && $0.through == period.through - 3 }),
                let before = look(FigureKey(.completed, earlier.id)), let bv = before.quantity.exactValue {
@@ -107,13 +107,13 @@ extension Metrics {
                 }
                 p.recentProjection = worked(
                     recent, i, "completed \(text(done)) + (\(text(done)) − \(text(before)) \(earlier.labelEN)) / 3 x"
-                        + " \(12 - period.through) months left = \(text(recent)) (a projection at the last three"
+                        + " \(12 - period.through) months left = →\(text(recent)) (a projection at the last three"
                         + " months' pace)", projection: true)
             }
             if let plan, let pv = plan.quantity.exactValue, let proj = p.projection {
                 let i = zip2(possible(plan), proj.interval).map { Interval($0.lower - $1.upper, $0.upper - $1.lower) }
                 p.projectedGap = worked(
-                    pv - pace, i, "plan \(text(plan)) − projection \(text(pace)) = \(text(pv - pace))")
+                    pv - pace, i, "plan \(text(plan)) − projection →\(text(pace)) = \(text(pv - pace))")
                 if period.through < 12 {
                     let need = (pv - dv) / left
                     let i = zip2(possible(plan), possible(done)).map {

@@ -51,6 +51,17 @@ extension Catalogue {
 
 extension Catalogue {
     static let overview = Bilingual("概览 Overview", "Overview")
+    static let panel = Bilingual("面板", "Panel")
+    static let figuresColumn = Bilingual("数字", "Figures")
+    static func progressHeader(_ period: String) -> Bilingual {
+        Bilingual("进度与预测 progress and projection（\(period)，线性进度）", "Progress and projection (\(period), linear schedule)")
+    }
+    static let expectedField = Bilingual("应完成 expected", "Expected by now")
+    static let shortfallField = Bilingual("落后差额 shortfall", "Shortfall")
+    static let projectionField = Bilingual("全年预测 projection", "Year's end (pace)")
+    static let recentField = Bilingual("近三月速度预测", "Year's end (3 months)")
+    static let gapField = Bilingual("与计划差 gap", "Gap to plan")
+    static let neededField = Bilingual("每月需完成 needed", "Needed a month")
     static let overviewCity = Bilingual("全市", "City")
     static func overviewBehind(_ n: String) -> Bilingual {
         Bilingual("落后 \(n) 镇", "\(n) behind")

@@ -12,9 +12,9 @@ extension AppState {
     func overviewTable() -> ListContent {
         let barWidth = width >= 160 ? 30 : width >= 100 ? 16 : 8
         let columns = [
-            Column("", priority: 100, minWidth: 10, maxWidth: width < 100 ? 16 : 30),
+            Column(tr(Catalogue.panel), priority: 100, minWidth: 10, maxWidth: width < 100 ? 16 : 30),
             Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth),
-            Column("", priority: 100, minWidth: 10, maxWidth: 90),
+            Column(tr(Catalogue.figuresColumn), priority: 100, minWidth: 10, maxWidth: 90),
         ]
         guard let period else {
             return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))

@@ -167,6 +167,22 @@ extension AppState {
         }
         out.append(.text(""))
         out += history(town, width: width, glyphs: glyphs)
+        if let period {
+            // Where the town stands in the period shown and where it heads: worked out, formulas beside.
+            let p = metrics.progress(town, period: period)
+            let items: [(Bilingual, Figure?)] = [
+                (Catalogue.expectedField, p.expected), (Catalogue.shortfallField, p.shortfall),
+                (Catalogue.projectionField, p.projection), (Catalogue.recentField, p.recentProjection),
+                (Catalogue.gapField, p.projectedGap), (Catalogue.neededField, p.neededPerMonth),
+            ]
+            if items.contains(where: { $0.1 != nil }) {
+                out.append(.text(""))
+                out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
+                for (name, figure) in items where figure != nil {
+                    figureField(tr(name), figure, unit: dataset.unit)
+                }
+            }
+        }
         for p in dataset.periods {
             out.append(.text(""))
             out.append(
