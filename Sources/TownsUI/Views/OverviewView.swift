@@ -157,9 +157,12 @@ extension AppState {
         let typesPanel = 2
         var shown = panels.indices.map { $0 == typesPanel ? panels[$0].rows.count : 1 }
         let fixed = panels.count + 1 + shown.reduce(0, +)  // headers, the rules' header, first rows
-        var perLine = 1
         func ruleLines(_ k: Int) -> Int { (ruleTexts.count + k - 1) / max(1, k) }
-        while perLine < 4, fixed + ruleLines(perLine) > room { perLine += 1 }
+        // Rules one to a line when every panel fits in full beside them, else two or more to a line.
+        let wanted = panels.indices.reduce(0) { $0 + panels[$1].rows.count - shown[$1] }
+        let perLine =
+            (1...4).first { fixed + wanted + ruleLines($0) <= room }
+            ?? (2...4).first { fixed + ruleLines($0) <= room } ?? 4
         var left = room - fixed - ruleLines(perLine)
         var grew = true
         while left > 0 && grew {
