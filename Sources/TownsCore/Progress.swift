@@ -53,7 +53,9 @@ extension Metrics {
     }
 
     /// A worked-out figure whose value is shown with the digits its interval supports.
-    private func worked(_ value: Decimal, _ interval: Interval?, _ formula: String, projection: Bool = false) -> Figure {
+    private func worked(
+        _ value: Decimal, _ interval: Interval?, _ formula: String, projection: Bool = false
+    ) -> Figure {
         var f = Figure.derived(DecimalMath.rounded(value, scale: 2), decimals: 2, formula: formula, interval: interval)
         f.isProjection = projection
         return f
@@ -86,7 +88,9 @@ extension Metrics {
                 pv * months / 12, interval,
                 "plan \(text(plan)) x \(period.through)/12 of the year elapsed = \(text(pv * months / 12))")
             if let done, let dv = done.quantity.exactValue, let e = p.expected?.quantity.exactValue {
-                let i = zip2(p.expected?.interval, possible(done)).map { Interval($0.lower - $1.upper, $0.upper - $1.lower) }
+                let i = zip2(p.expected?.interval, possible(done)).map {
+                    Interval($0.lower - $1.upper, $0.upper - $1.lower)
+                }
                 p.shortfall = worked(
                     pv * months / 12 - dv, i,
                     "expected \(text(e)) (plan \(text(plan)) x \(period.through)/12) − completed \(text(done))"
@@ -99,7 +103,8 @@ extension Metrics {
             p.projection = worked(
                 pace, i, "completed \(text(done)) / \(period.through) months x 12 = →\(text(pace)) (a projection at the"
                     + " pace so far, not a reported figure)", projection: true)
-            if let earlier = dataset.periods.first(where: { $0.year == period.year && $0.through == period.through - 3 }),
+            let threeBefore = dataset.periods.first { $0.year == period.year && $0.through == period.through - 3 }
+            if let earlier = threeBefore,
                let before = look(FigureKey(.completed, earlier.id)), let bv = before.quantity.exactValue {
                 let recent = dv + (dv - bv) / 3 * left
                 let i = zip2(possible(done), possible(before)).map {

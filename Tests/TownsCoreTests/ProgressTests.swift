@@ -12,7 +12,12 @@ final class ProgressTests: XCTestCase {
         metrics = Metrics(dataset: dataset)
     }
 
-    func value(_ f: Figure?, scale: Int = 2) -> String? { f?.quantity.exactValue.map { DecimalMath.text($0, scale: scale) } }
+    func value(_ f: Figure?, scale: Int = 2) -> String? {
+        f?.quantity.exactValue.map { DecimalMath.text($0, scale: scale) }
+    }
+    func progress(_ town: String) throws -> TownProgress {
+        metrics.progress(try XCTUnwrap(dataset.town(town)), period: try XCTUnwrap(dataset.period("2015-09")))
+    }
 
     func testChangesSinceThePreviousPeriod() throws {
         let haining = try XCTUnwrap(dataset.town("haining"))
@@ -40,7 +45,7 @@ final class ProgressTests: XCTestCase {
     }
 
     func testHainingsPaceAgainstItsPlan() throws {
-        let p = metrics.progress(try XCTUnwrap(dataset.town("haining")), period: try XCTUnwrap(dataset.period("2015-09")))
+        let p = try progress("haining")
         XCTAssertEqual(value(p.plan), "18.60")
         XCTAssertEqual(value(p.projection), "18.08")
         XCTAssertEqual(p.projection?.supportedText, "18.08")
@@ -56,7 +61,7 @@ final class ProgressTests: XCTestCase {
     }
 
     func testNanhusShortfallFromAnInterval() throws {
-        let p = metrics.progress(try XCTUnwrap(dataset.town("nanhu")), period: try XCTUnwrap(dataset.period("2015-09")))
+        let p = try progress("nanhu")
         XCTAssertEqual(p.shortfall?.supportedText, "7.7")
         let interval = try XCTUnwrap(p.shortfall?.interval)
         XCTAssertTrue(interval.lower > 7.6 && interval.upper < 7.8, "\(interval)")
@@ -64,7 +69,7 @@ final class ProgressTests: XCTestCase {
 
     func testUnknownStaysUnknown() throws {
         // Jiashan: no plan, no completed: nothing is worked out.
-        let p = metrics.progress(try XCTUnwrap(dataset.town("jiashan")), period: try XCTUnwrap(dataset.period("2015-09")))
+        let p = try progress("jiashan")
         XCTAssertNil(p.expected); XCTAssertNil(p.shortfall); XCTAssertNil(p.projection); XCTAssertNil(p.neededPerMonth)
     }
 }

@@ -17,7 +17,8 @@ public enum Commands {
     ]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
-        (["overview", "0", "概览"], .overview), (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList), (["entities", "3", "运营主体"], .entityList),
+        (["overview", "0", "概览"], .overview), (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList),
+        (["entities", "3", "运营主体"], .entityList),
         (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
         (["reference", "ref", "6", "参考"], .reference),
     ]

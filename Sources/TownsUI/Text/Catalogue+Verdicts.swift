@@ -6,7 +6,8 @@ extension Catalogue {
     static func interpretedLeftOut(_ n: String) -> Bilingual {
         Bilingual(
             "解读值 \(n) 个（“共计30个项目”的一种读法）未计入已知合计；小镇页列出两种读法",
-            "\(n) interpreted figure(s) (one reading of the paper's “30 projects in total”) left out of the known sums; "
+            "\(n) interpreted figure(s) (one reading of the paper's “30 projects in total”) left out of the "
+                + "known sums; "
                 + "the town's page gives both readings")
     }
     static func basisIs(_ zh: String, _ en: String) -> Bilingual {
@@ -54,7 +55,9 @@ extension Catalogue {
     static let panel = Bilingual("面板", "Panel")
     static let figuresColumn = Bilingual("数字", "Figures")
     static func progressHeader(_ period: String) -> Bilingual {
-        Bilingual("进度与预测 progress and projection（\(period)，线性进度）", "Progress and projection (\(period), linear schedule)")
+        Bilingual(
+            "进度与预测 progress and projection（\(period)，线性进度）",
+            "Progress and projection (\(period), linear schedule)")
     }
     static let expectedField = Bilingual("应完成 expected", "Expected by now")
     static let shortfallField = Bilingual("落后差额 shortfall", "Shortfall")

@@ -25,7 +25,9 @@ extension AppState {
         if let city = assessment.cityYearOne() {
             var cells: [TableCell] = [.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN))]
             // Only periods up to the one shown are evidence (a full year's figure is not, in September).
-            let shownPeriods = period.map { p in dataset.periods.filter { ($0.year, $0.through) <= (p.year, p.through) } }
+            let shownPeriods = period.map { p in
+                dataset.periods.filter { ($0.year, $0.through) <= (p.year, p.through) }
+            }
                 ?? dataset.periods
             let yearDone = period.map { $0.year > city.year || ($0.year == city.year && $0.through == 12) } ?? true
             for rule in rules {

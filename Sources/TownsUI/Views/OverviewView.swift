@@ -33,6 +33,9 @@ extension AppState {
             return .bar(fraction: f, role: f < marker ? .behind : .barFill, marker: marker)
         }
         var panels: [(header: String, rows: [(TableRow, Screen.Kind?)])] = []
+        func note(_ text: Bilingual) -> TableRow {
+            TableRow([.plain(""), .plain(""), .text(CellText(tr(text)), .legend)])
+        }
 
         // The city against its plan.
         let city = m.progress(nil, period: period)
@@ -68,7 +71,7 @@ extension AppState {
             return (TableRow([.plain(name(town)), bar(p.completed, p.plan), .text(t, .behind)]), .townPage(town.id))
         }
         if behindRows.isEmpty {
-            behindRows = [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.noneKnownBehind)), .legend)]), nil)]
+            behindRows = [(note(Catalogue.noneKnownBehind), nil)]
         }
         panels.append((tr(Catalogue.overviewBehind("\(behind.count)")), behindRows))
 
@@ -76,7 +79,9 @@ extension AppState {
         var typeRows: [(TableRow, Screen.Kind?)] = []
         for type in dataset.types {
             let members = zip(towns, progress).filter { $0.0.type == type.number }
-            let both = members.filter { $0.1.plan?.quantity.exactValue != nil && $0.1.completed?.quantity.exactValue != nil }
+            let both = members.filter {
+                $0.1.plan?.quantity.exactValue != nil && $0.1.completed?.quantity.exactValue != nil
+            }
             var plan = Metrics.Tally(), done = Metrics.Tally()
             for (_, p) in both { plan.add(p.plan); done.add(p.completed) }
             let behindCount = members.filter { $0.1.isBehind }.count
@@ -86,14 +91,16 @@ extension AppState {
             } else {
                 let rate = done.sum / plan.sum * 100
                 t = CellText(DecimalMath.text(done.sum, scale: done.supportedDecimals)) + " / "
-                    + "\(plan.derived > 0 ? Mark.derived : nil)\(DecimalMath.text(plan.sum, scale: plan.supportedDecimals))"
+                    + "\(plan.derived > 0 ? Mark.derived : nil)"
+                    + CellText(DecimalMath.text(plan.sum, scale: plan.supportedDecimals))
                     + CellText(" \(DecimalMath.text(rate, scale: 1))%")
             }
             t += CellText("  " + tr(Catalogue.typeCoverage("\(both.count)", "\(members.count)", "\(behindCount)")))
             let planSum = both.isEmpty ? nil : Figure.derived(plan.sum, decimals: 2, formula: "")
             let doneSum = both.isEmpty ? nil : Figure.derived(done.sum, decimals: 2, formula: "")
             typeRows.append(
-                (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), bar(doneSum, planSum), .text(t, nil)]),
+                (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), bar(doneSum, planSum),
+                           .text(t, nil)]),
                  .townsOfType(type.number)))
         }
         panels.append((tr(Catalogue.overviewTypes), typeRows))
@@ -113,13 +120,13 @@ extension AppState {
                 changeRows.append((TableRow([.plain(name(town)), .plain(""), .text(t, nil)]), .townPage(town.id)))
             }
             if changeRows.isEmpty {
-                changeRows = [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.noChanges)), .legend)]), nil)]
+                changeRows = [(note(Catalogue.noChanges), nil)]
             }
             panels.append((tr(Catalogue.overviewChanges(label(previous))), changeRows))
         } else {
             panels.append(
                 (tr(Catalogue.overviewChanges("—")),
-                 [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.noPreviousPeriod)), .legend)]), nil)]))
+                 [(note(Catalogue.noPreviousPeriod), nil)]))
         }
 
         // Open findings.
@@ -187,7 +194,8 @@ extension AppState {
                 rows[last] = TableRow(cells, role: rows[last].role, searchTerms: rows[last].searchTerms)
             }
         }
-        rows.append(TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""), .plain("")], role: .legend))
+        rows.append(
+            TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""), .plain("")], role: .legend))
         targets.append(nil)
         for start in stride(from: 0, to: ruleTexts.count, by: perLine) {
             let line = ruleTexts[start..<min(ruleTexts.count, start + perLine)].reduce(CellText("")) {
@@ -196,7 +204,8 @@ extension AppState {
             rows.append(TableRow([.plain(""), .plain(""), .text(line, nil)]))
             targets.append(.assessment)
         }
-        return ListContent(columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
+        return ListContent(
+            columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
     }
 
     /// A change with its sign, marked as worked out ("+4.26", "+22.9").

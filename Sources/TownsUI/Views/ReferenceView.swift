@@ -68,7 +68,9 @@ extension AppState {
                 wrapped(tr(Catalogue.summaryNotQuote) + summary, .legend)
             }
             let towns = p.townIDs.map { id in town(id).map(name) ?? id }
-            if !towns.isEmpty { wrapped(tr(Catalogue.exampleTowns) + towns.joined(separator: tr(Catalogue.text)), .label) }
+            if !towns.isEmpty {
+                wrapped(tr(Catalogue.exampleTowns) + towns.joined(separator: tr(Catalogue.text)), .label)
+            }
             if let origin = p.origin { out.append(.text("[\(fileName(origin.file)):\(origin.line)]", .source)) }
         }
         out += sourceLines(cited, width: width)

@@ -45,7 +45,8 @@ extension Renderer {
     public static func legend(width: Int, glyphs: Glyphs, unit: String, language: Language = .zh) -> String {
         let items: [(String, String, String)] = [
             (glyphs.derived, "推算", "derived"), (glyphs.interpreted, "解读", "interpreted"),
-            (glyphs.basis, "口径不同", "other basis"), (glyphs.projected, "预测", "projected"), (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
+            (glyphs.basis, "口径不同", "other basis"), (glyphs.projected, "预测", "projected"),
+            (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
             ("!", "核对不符", "fails a check"), (glyphs.behind, "落后", "behind schedule"),
             (glyphs.marker, "应完成", "expected by now"),
         ]

@@ -50,8 +50,11 @@ extension AppState {
                     [
                         .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)"))), .plain(""),
                         .plain(""),
-                        ft.value(metrics.total(FigureKey(.planYear, year)), flagged: flagged(nil, FigureKey(.planYear, year))),
-                        ft.value(metrics.total(FigureKey(.completed, p)), flagged: flagged(nil, FigureKey(.completed, p))),
+                        ft.value(
+                            metrics.total(FigureKey(.planYear, year)),
+                            flagged: flagged(nil, FigureKey(.planYear, year))),
+                        ft.value(
+                            metrics.total(FigureKey(.completed, p)), flagged: flagged(nil, FigureKey(.completed, p))),
                         ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
                         bar(rate),
                         variance(rate),
