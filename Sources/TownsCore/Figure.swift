@@ -81,6 +81,9 @@ public struct Figure: Hashable, Sendable {
     /// figures it comes from (Nanhu's 2015 plan 3.52 / 23.5%: [14.926, 15.032]); nil when not
     /// worked out. See `supportedDecimals`.
     public var interval: Interval?
+    /// True for a projection to the year's end (`Metrics.progress`): never reported, never
+    /// summed into reported totals; views mark it with a projection marker of its own.
+    public var isProjection = false
 
     public init(quantity: Quantity, provenance: Provenance, origin: SourceLocation? = nil,
                 basis: String? = nil, asOf: String? = nil, interval: Interval? = nil) {

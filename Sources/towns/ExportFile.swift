@@ -87,6 +87,8 @@ enum ExportFile {
         case .assessment: view = "assessment"
         case .province, .city: view = "province"
         case .townPage, .cityTotals: view = "town"
+        case .reference, .referencePage: view = "reference"
+        case .overview: view = "overview"
         }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

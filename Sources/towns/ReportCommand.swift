@@ -11,14 +11,18 @@ struct ReportCommand: ParsableCommand {
         abstract: "Print a view's table (towns by default, with the city's totals) for a period to stdout.",
         discussion: """
             Formats: text (aligned by display width, with bars), csv (RFC 4180; --bom for spreadsheets), \
-            md (a Markdown table for meeting minutes), json. Markers in cells: ≈ derived, — unknown, \
-            >N lower bound, ! fails a consistency check (see towns check), ▼ behind schedule.
+            md (a Markdown table for meeting minutes), json. Markers in cells: ≈ derived, † interpreted \
+            (one reading of ambiguous words, not summed as known), ◇ another basis, → projected (never \
+            reported), — unknown, >N lower bound, ! fails a consistency check (see towns check), ▼ behind \
+            schedule.
             """)
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case towns, types, entities, assessment, province
+        case overview, towns, types, entities, assessment, province, reference
         var kind: Screen.Kind {
             switch self {
+            case .overview: return .overview
+            case .reference: return .reference
             case .towns: return .townList
             case .types: return .typeList
             case .entities: return .entityList
@@ -59,7 +63,7 @@ struct ReportCommand: ParsableCommand {
     }
     @Option(name: .long, help: "Language of labels: zh or en.")
     var lang: Language = .zh
-    @Flag(name: .long, help: "ASCII only: ~ for derived, - for unknown, # bars.")
+    @Flag(name: .long, help: "ASCII only: ~ derived, * interpreted, & other basis, ^ projected, - unknown, # bars.")
     var ascii = false
 
     func run() throws {
@@ -141,7 +145,7 @@ enum ReportText {
     }
 
     static func legend(_ state: AppState, _ glyphs: Glyphs) -> String {
-        Renderer.legend(width: 200, glyphs: glyphs, unit: state.dataset.unit)
+        Renderer.legend(width: 200, glyphs: glyphs, unit: state.dataset.unit, language: state.language)
     }
 
     /// How wide `table` draws the view's table within `width` columns (more when its columns

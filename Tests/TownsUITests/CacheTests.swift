@@ -81,7 +81,8 @@ final class CacheTests: XCTestCase {
     /// every finding about the city's totals.
     func testFindingsAreComputedOnceAndComplete() throws {
         let bundled = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
-        let s = AppState(dataset: bundled, width: 120, height: 200)
+        var s = AppState(dataset: bundled, width: 120, height: 200)
+        s.stack = [Screen(.townList)]
         let fresh = Checker(dataset: bundled).run()
         XCTAssertFalse(fresh.isEmpty)
         XCTAssertEqual(s.findings, fresh)

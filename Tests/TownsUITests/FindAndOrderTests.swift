@@ -312,7 +312,7 @@ final class ConfigAndMouseTests: XCTestCase {
         s = update(s, .mouse(MouseEvent(kind: .doubleClick, x: 5, y: body.y + 1 + 4)))
         XCTAssertEqual(s.screen.kind, .townPage("haiyan"))
         s = update(s, .back)
-        let tab = Renderer.tabs(s)[2].columns
+        let tab = Renderer.tabs(s)[3].columns  // 0 overview, 1 towns, 2 types, 3 entities
         s = update(s, .mouse(MouseEvent(kind: .click, x: tab.lowerBound + 1, y: 1)))
         XCTAssertEqual(s.screen.kind, .entityList)
         let below = update(s, .mouse(MouseEvent(kind: .click, x: 5, y: 28)))

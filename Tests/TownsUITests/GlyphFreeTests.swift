@@ -32,14 +32,14 @@ final class GlyphFreeTests: XCTestCase {
         let s = try bundledState(period: "2015-09")
         let lines = ascii.render(s).lines()
         let haining = try XCTUnwrap(lines.first { $0.contains("海宁皮革") })
-        XCTAssertTrue(haining.contains("~18.60") && haining.contains("-2.1v") && haining.contains("-/-"), haining)
+        XCTAssertTrue(haining.contains("~18.6 ") && haining.contains("-2.1v") && haining.contains("-/-"), haining)
         for line in lines {
             for mark in Mark.allCases where mark != .undetermined {
                 XCTAssertFalse(line.contains(Glyphs.unicode.glyph(mark)), "\(mark) drawn in Unicode: \(line)")
             }
         }
         let unicode = try XCTUnwrap(screen(s).first { $0.contains("海宁皮革") })
-        XCTAssertTrue(unicode.contains("≈18.60") && unicode.contains("-2.1▼") && unicode.contains("—/—"), unicode)
+        XCTAssertTrue(unicode.contains("≈18.6 ") && unicode.contains("-2.1▼") && unicode.contains("—/—"), unicode)
         let rules = ascii.render(update(s, .showView(.assessment))).lines().joined(separator: "\n")
         XCTAssertTrue(rules.contains("Y 达标 met") && rules.contains("N 未达标 not met"), rules)
         XCTAssertFalse(rules.contains("✓") || rules.contains("✗"), rules)
@@ -49,7 +49,7 @@ final class GlyphFreeTests: XCTestCase {
         let s = try bundledState(period: "2015-09")
         let content = try XCTUnwrap(s.content(for: s.screen))
         let haining = content.rows[0].cells
-        XCTAssertEqual(haining[3].cellText, "\(Mark.derived)18.60")
+        XCTAssertEqual(haining[3].cellText, "\(Mark.derived)18.6")
         XCTAssertEqual(haining[7].cellText, "-2.1\(Mark.behind)")
         let jiashan = content.rows[2].cells
         XCTAssertEqual(jiashan[4].cellText.leadingMark, .unknown)

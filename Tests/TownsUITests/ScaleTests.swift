@@ -78,7 +78,7 @@ final class ScaleTests: XCTestCase {
                 for (a, b) in [(full.planYear, fast.planYear), (full.completed, fast.completed), (full.completionRate, fast.completionRate),
                                (full.projectsStarted, fast.projectsStarted), (full.projectsPlanned, fast.projectsPlanned),
                                (full.startRate, fast.startRate)] {
-                    XCTAssertEqual(a?.quantity, b?.quantity, "\(town.id) in \(p.id)")
+                    XCTAssertEqual(ShownFigure(a)?.quantity, b?.quantity, "\(town.id) in \(p.id)")
                     XCTAssertEqual(a?.isDerived, b?.isDerived, "\(town.id) in \(p.id)")
                 }
             }
@@ -88,6 +88,7 @@ final class ScaleTests: XCTestCase {
     /// The byte search finds what matching each row's terms as text finds.
     func testSearchMatchesAreTheRowsWhoseTermsMatch() throws {
         var s = AppState(dataset: Self.dataset)
+        s.stack = [Screen(.townList)]
         let content = try XCTUnwrap(s.listContent(.townList))
         let names = Self.dataset.towns.prefix(40).flatMap { [$0.nameZH, $0.countyEN] }
         let queries = ["h", "xiao", "HAI", "zx", "镇", "小 镇", "杭州", "qzz", "nothing-like-this"] + names.map { String($0.prefix(2)) }

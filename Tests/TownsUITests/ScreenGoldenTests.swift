@@ -21,7 +21,11 @@ final class ScreenGoldenTests: XCTestCase {
         ("town-haining", [.open]),
         ("city-totals", [.last, .moveDown, .open]),
         ("help", [.toggleHelp]),
+        ("overview", [.showView(.overview)]),
     ]
+
+    /// The overview is also compared on a large screen (its panels follow the size).
+    static let overviewSizes = [(200, 60)]
 
     static let sizes = [(80, 24), (100, 30)]
 
@@ -30,7 +34,7 @@ final class ScreenGoldenTests: XCTestCase {
         let record = ProcessInfo.processInfo.environment["TOWNS_RECORD"] == "1"
         var compared = 0
         for (name, actions) in Self.screens {
-            for (w, h) in Self.sizes {
+            for (w, h) in Self.sizes + (name == "overview" ? Self.overviewSizes : []) {
                 for language in Language.allCases {
                     var state = base
                     state.language = language
@@ -55,7 +59,10 @@ final class ScreenGoldenTests: XCTestCase {
                 }
             }
         }
-        if !record { XCTAssertEqual(compared, Self.screens.count * Self.sizes.count * Language.allCases.count) }
+        if !record {
+            XCTAssertEqual(
+                compared, (Self.screens.count * Self.sizes.count + Self.overviewSizes.count) * Language.allCases.count)
+        }
     }
 
     /// The recorded screens are the sizes they say (a file cut short would compare as a

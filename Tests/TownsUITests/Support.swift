@@ -15,6 +15,8 @@ let repositoryRoot: String = {
 func bundledState(width: Int = 100, height: Int = 30, period: String? = nil) throws -> AppState {
     let dataset = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
     var state = AppState(dataset: dataset, width: width, height: height)
+    // The towns view, as most tests start from it (the dashboard itself opens on the overview).
+    state.stack = [Screen(.townList)]
     if let period { state.periodIndex = dataset.periods.firstIndex { $0.id == period }! }
     return state
 }
@@ -32,4 +34,18 @@ func apply(_ state: AppState, _ actions: Action...) -> AppState {
 func column(of needle: String, in line: String) -> Int? {
     guard let r = line.range(of: needle) else { return nil }
     return DisplayWidth.of(String(line[..<r.lowerBound]))
+}
+
+/// Every line of the help as drawn, page by page (the help scrolls when it is longer than the
+/// screen): `s` with the help open, scrolled from the top to the bottom.
+func wholeHelp(_ state: AppState) -> [String] {
+    var s = apply(state, .first)
+    var lines = screen(s)
+    while true {
+        let before = s.helpScroll
+        s = apply(s, .pageDown)
+        if s.helpScroll == before { break }
+        lines += screen(s)
+    }
+    return lines
 }

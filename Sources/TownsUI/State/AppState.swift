@@ -41,7 +41,9 @@ public struct AppState: Sendable {
     var outbox: [Effect] = []
 
     /// The top views Tab cycles through.
-    public static let topViews: [Screen.Kind] = [.townList, .typeList, .entityList, .assessment, .province]
+    public static let topViews: [Screen.Kind] = [
+        .overview, .townList, .typeList, .entityList, .assessment, .province, .reference,
+    ]
 
     /// A state showing the towns view for the latest period in which some town has a
     /// completion rate or an exact completed amount (Jiaxing: Jan-Sep 2015, not the full year,

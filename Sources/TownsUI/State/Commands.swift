@@ -10,16 +10,19 @@ import TownsCore
 /// - `sort COLUMN [asc|desc]` (a title in either language or a unique start of one, any case,
 ///   or its number among the titled columns, 1-based; `sort none`)
 /// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom] [--force]`, `help`, `quit`
+/// - `ref TOPIC` opens a reference page of the paper's passages (a topic, or its title's start)
 public enum Commands {
     /// Command names, for completion and the help.
     public static let names = [
         "view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit",
-        "present", "follow", "cycle",
+        "present", "follow", "cycle", "ref",
     ]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
-        (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList), (["entities", "3", "运营主体"], .entityList),
+        (["overview", "0", "概览"], .overview), (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList),
+        (["entities", "3", "运营主体"], .entityList),
         (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
+        (["reference", "ref", "6", "参考"], .reference),
     ]
 
     /// Candidates for the word being typed: command names, then each command's arguments.
@@ -28,6 +31,7 @@ public enum Commands {
         switch words[0] {
         case "view": return views.map { $0.names[0] }
         case "town": return state.dataset.towns.flatMap { [$0.id, $0.nameZH] }
+        case "ref": return state.dataset.reference?.topics ?? []
         case "period": return state.dataset.periods.map(\.id) + ["next", "prev"]
         case "theme": return state.themeNames + ["next"]
         case "lang": return Language.allCases.map(\.rawValue)
@@ -123,6 +127,9 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     let rest = args.joined(separator: " ")
     func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
 
+    if ["ref", "reference", "参考"].contains(name), !rest.isEmpty {
+        return openReference(s, rest) ?? fail(Catalogue.noReferenceTopic(rest))
+    }
     if let view = Commands.views.first(where: { $0.names.contains(name) }) {
         return advance(s, .showView(view.kind))
     }
@@ -139,8 +146,27 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         }
         guard
             let town = exact
-                ?? s.dataset.towns.first(where: { s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id]) })
+                ?? s.dataset.towns.first(where: {
+                    s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id] + ($0.reading.map { [$0] } ?? []))
+                })
         else {
+            // A town of the province's lists without figures here: its city's list, on it.
+            if let province = s.dataset.province,
+               let listed = (province.listed + province.later).first(where: {
+                   s.searchIndex.matches(rest, [$0.nameZH] + ($0.reading.map { [$0] } ?? []))
+               }) {
+                s.stack = [Screen(.province), Screen(.city(listed.cityZH))]
+                if let i = s.content(for: s.stack[1])?.rows.firstIndex(where: {
+                    $0.searchTerms.first == listed.nameZH
+                }) {
+                    s.stack[1].selection = i
+                    s.stack[1] = clamped(s.stack[1], in: s)
+                }
+                if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .city(listed.cityZH) }) {
+                    s.stack[0].selection = i
+                }
+                return s
+            }
             return fail(Catalogue.noTown("\(rest)"))
         }
         s.stack = [Screen(.townList), Screen(.townPage(town.id))]

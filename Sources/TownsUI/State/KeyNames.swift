@@ -1,9 +1,9 @@
 /// Names of actions and keys as a configuration file writes them.
 ///
 /// Actions: moveUp moveDown pageUp pageDown first last open back nextView previousView
-/// viewTowns viewTypes viewEntities viewAssessment viewProvince nextPeriod previousPeriod
-/// help theme language search narrow nextMatch previousMatch sort sortReverse
-/// sortLargestFirst sortSmallestFirst behind clearFilter
+/// viewOverview viewTowns viewTypes viewEntities viewAssessment viewProvince viewReference
+/// nextPeriod previousPeriod help theme language search narrow nextMatch previousMatch sort
+/// sortReverse sortLargestFirst sortSmallestFirst behind clearFilter
 /// command export copy quit follow presentation.
 /// Keys: a character (`j`, `?`, `海`), or `Up Down Left Right PgUp PgDn Home End Enter Esc
 /// Backspace Tab Shift-Tab Del Space F1`..`F12`, `Ctrl-A`..`Ctrl-Z`.
@@ -13,9 +13,11 @@ public enum KeyNames {
         ("moveUp", .moveUp), ("moveDown", .moveDown), ("pageUp", .pageUp), ("pageDown", .pageDown),
         ("first", .first), ("last", .last), ("open", .open), ("back", .back),
         ("nextView", .nextView), ("previousView", .previousView),
-        ("viewTowns", .showView(.townList)), ("viewTypes", .showView(.typeList)),
+        ("viewOverview", .showView(.overview)), ("viewTowns", .showView(.townList)),
+        ("viewTypes", .showView(.typeList)),
         ("viewEntities", .showView(.entityList)),
         ("viewAssessment", .showView(.assessment)), ("viewProvince", .showView(.province)),
+        ("viewReference", .showView(.reference)),
         ("nextPeriod", .nextPeriod), ("previousPeriod", .previousPeriod), ("help", .toggleHelp),
         ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch), ("narrow", .startNarrowing),
         ("nextMatch", .nextMatch), ("previousMatch", .previousMatch), ("sort", .sortNextColumn),

@@ -114,8 +114,10 @@ extension AppState {
     /// What a list depends on besides the dataset: view, period, filter, language (not the
     /// glyphs: cells carry marks, drawn with the glyph set of the frame).
     func listKey(_ kind: Screen.Kind) -> ViewCache.ListKey {
-        ViewCache.ListKey(
+        var key = ViewCache.ListKey(
             kind: kind, period: periodIndex, filter: filter, language: language, presentation: session.presentation)
+        if kind == .overview { (key.width, key.height) = (width, height) }
+        return key
     }
 
     /// The list shown by `kind` in the data's order, or nil for a detail page. Made once per
@@ -151,7 +153,11 @@ extension AppState {
             return provinceTable()
         case let .city(name):
             return cityTable(name)
-        case .townPage, .cityTotals:
+        case .reference:
+            return referenceTable()
+        case .overview:
+            return overviewTable()
+        case .townPage, .cityTotals, .referencePage:
             return nil
         }
     }

@@ -3,6 +3,9 @@ import TownsCore
 /// One screen on the navigation stack, with its own selection and scroll offset.
 public struct Screen: Codable, Equatable, Sendable {
     public enum Kind: Codable, Hashable, Sendable {
+        /// The meeting's first screen: the city, the towns behind, the types, the changes, the
+        /// checks and the assessment in panels (`AppState.overviewTable`).
+        case overview
         /// Home: every town, one row each, with the city's totals.
         case townList
         /// The four development types.
@@ -23,11 +26,15 @@ public struct Screen: Codable, Equatable, Sendable {
         case city(String)
         /// The city's reported totals, each with its source, and the checks on them.
         case cityTotals
+        /// The paper's reference passages by topic (`Dataset.reference`), one row a topic.
+        case reference
+        /// One topic's passages, each with its section, quoted (`ReferenceText.passages(about:)`).
+        case referencePage(String)
 
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {
-            case .townPage, .cityTotals: return true
+            case .townPage, .cityTotals, .referencePage: return true
             default: return false
             }
         }

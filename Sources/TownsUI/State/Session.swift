@@ -47,6 +47,9 @@ public struct Session: Codable, Equatable, Sendable {
     /// terminal's own, like the theme: a follower keeps its own.
     public var presentation = false
 
+    /// A session opens on the towns view. (Issue 14 asks for the overview first: flipping this
+    /// default is the whole change in TownsUI; the end-to-end tests that assume the towns view
+    /// at start need `start(towns:)` or a key first.)
     public init(stack: [Screen] = [Screen(.townList)], periodID: String? = nil) {
         self.stack = stack
         self.periodID = periodID

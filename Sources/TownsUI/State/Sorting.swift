@@ -46,7 +46,8 @@ extension SortKey {
     /// (whole number, `>14`), unknown when there is no figure.
     public static func of(_ figure: ShownFigure?) -> SortKey {
         switch figure?.quantity {
-        case let .exact(v, _)?: return .number(DecimalMath.double(v))
+        // As shown: to the digits the cell writes (a derived ≈15.0 sorts as 15.0, not 14.98).
+        case let .exact(v, d)?: return .number(DecimalMath.double(DecimalMath.rounded(v, scale: d)))
         case let .moreThan(b)?: return .number(DecimalMath.double(DecimalMath.rounded(b, scale: 0)))
         case nil: return .unknown
         }

@@ -23,6 +23,8 @@ final class ViewCache: @unchecked Sendable {
         var sortDescending = false
         var presentation = false
         var narrow: String? = nil
+        /// The screen's size, for a list laid out to it (the overview's panels); 0 for the others.
+        var width = 0, height = 0
     }
 
     /// A town's page: its lines are text, written with a glyph set (a page is made for the

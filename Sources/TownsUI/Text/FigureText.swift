@@ -1,8 +1,9 @@
 import TownsCore
 
-/// How figures are written in cells: as printed for reported figures, `≈` and two
-/// decimals for derived ones, `>14` for a lower bound, `—` for unknown, `!` appended when a
-/// consistency check casts doubt on the figure.
+/// How figures are written in cells: as printed for reported figures, `≈` and the digits
+/// their inputs support for derived ones, `†` for an interpretation of ambiguous words,
+/// `◇` before a figure on another basis, `>14` for a lower bound, `—` for unknown, `!`
+/// appended when a consistency check casts doubt on the figure.
 ///
 /// Cells carry marks (`Mark.unknown`, `.derived`), not glyphs; `text` writes a figure with
 /// the glyph set given here (pages).
@@ -21,15 +22,19 @@ public struct FigureText: Sendable {
     public func value(_ figure: ShownFigure?, flagged: Bool = false, suffix: String = "") -> TableCell {
         guard let figure else { return .mark(.unknown, .unknown) }
         let flag = flagged ? "!" : ""
+        let basis: Mark? = figure.onOtherBasis ? .basis : nil
         switch figure.quantity {
         case let .moreThan(b):
-            return .text(">\(DecimalMath.text(b, scale: 0))\(suffix)\(flag)", flagged ? .warning : .bound)
+            return .text(
+                "\(basis)>\(DecimalMath.text(b, scale: 0))\(suffix)\(flag)", flagged ? .warning : .bound)
         case let .exact(v, d):
             if figure.isDerived {
+                let mark: Mark = figure.isProjection ? .projected : figure.isInterpreted ? .interpreted : .derived
                 return .text(
-                    "\(Mark.derived)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : .derived)
+                    "\(basis)\(mark)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)",
+                    flagged ? .warning : .derived)
             }
-            return .text("\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : nil)
+            return .text("\(basis)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : nil)
         }
     }
 

@@ -49,7 +49,8 @@ extension ShownFacts {
 
     /// What a search matches a town by: its names, its county's, and its entities'.
     func townTerms(_ town: Town, entities: [String: OperatingEntity]) -> [String] {
-        var terms = [town.nameZH, town.nameEN, town.countyZH, town.countyEN]
+        // The reading as data gives it: a place name is not always read as its characters are.
+        var terms = [town.nameZH, town.nameEN, town.countyZH, town.countyEN] + (town.reading.map { [$0] } ?? [])
         for id in town.entityIDs {
             if let e = entities[id] { terms += [e.nameZH, e.nameEN] }
         }

@@ -1,22 +1,42 @@
 import TownsCore
 
-/// What a table shows of a figure: its quantity and whether it is derived; no source,
-/// formula or origin (a town's page shows those, from `Metrics`). 33 bytes without any
+/// What a table shows of a figure: its quantity (with the digits its inputs support), whether
+/// it is derived, interpreted or on another basis, and what it can stand for; no source,
+/// formula or origin (a town's page shows those, from `Metrics`). About 80 bytes without any
 /// reference-counted field, so a period's table of 10,000 towns (`TownPeriod`) is about
-/// 2 MB and is copied and summed without atomic operations.
+/// 5 MB and is copied and summed without atomic operations.
 public struct ShownFigure: Sendable, Equatable {
+    /// The value; an exact derived value carries `Figure.supportedDecimals` as its decimals
+    /// (Nanhu's 2015 plan 3.52 / 23.5%: 15.0, not 14.98).
     public var quantity: Quantity
+    /// Not printed as such: derived by arithmetic, or interpreted (`isInterpreted`).
     public var isDerived: Bool
+    /// One reading of ambiguous words (`Provenance.interpreted`): marked apart, not summed as known.
+    public var isInterpreted: Bool = false
+    /// Measured on a basis other than the paper's plain amount (`Figure.basis` set).
+    public var onOtherBasis: Bool = false
+    /// A projection to the year's end (`Figure.isProjection`): marked `→`, never summed as reported.
+    public var isProjection: Bool = false
+    /// What a derived figure can stand for (`Figure.interval`); nil: what its digits allow.
+    public var interval: Interval? = nil
 
     public init(quantity: Quantity, isDerived: Bool) {
         self.quantity = quantity
         self.isDerived = isDerived
     }
 
-    /// The quantity and derived mark of `figure`; nil for no figure (unknown).
+    /// The quantity and marks of `figure`; nil for no figure (unknown).
     public init?(_ figure: Figure?) {
         guard let figure else { return nil }
-        self.init(quantity: figure.quantity, isDerived: figure.isDerived)
+        var quantity = figure.quantity
+        if case let .exact(v, _) = quantity, figure.isDerived, let d = figure.supportedDecimals {
+            quantity = .exact(v, decimals: d)
+        }
+        self.init(quantity: quantity, isDerived: figure.isDerived)
+        isInterpreted = figure.isInterpreted
+        onOtherBasis = figure.basis != nil
+        isProjection = figure.isProjection
+        interval = figure.interval
     }
 }
 
@@ -52,6 +72,7 @@ public struct TownPeriod: Sendable {
 extension Metrics.Tally {
     /// Adds one town's figure as a table holds it.
     mutating func add(_ shown: ShownFigure?) {
-        add(shown?.quantity, derived: shown?.isDerived == true)
+        add(shown?.quantity, derived: shown?.isDerived == true, interval: shown?.interval)
+        if shown?.isInterpreted == true { interpreted += 1 }
     }
 }

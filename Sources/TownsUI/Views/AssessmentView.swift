@@ -17,23 +17,29 @@ extension AppState {
             let town = rowState.dataset.towns[positions[i]]
             return TableRow(
                 [.plain(rowState.name(town))]
-                    + rules.map { rowState.ruleMark(assessment.evaluate($0, town)) },
+                    + rules.map { rowState.ruleMark(assessment.evaluate($0, town, asOf: rowState.period)) },
                 searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
         var notes: [CellText] = []
         if let city = assessment.cityYearOne() {
             var cells: [TableCell] = [.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN))]
+            // Only periods up to the one shown are evidence (a full year's figure is not, in September).
+            let shownPeriods = period.map { p in
+                dataset.periods.filter { ($0.year, $0.through) <= (p.year, p.through) }
+            }
+                ?? dataset.periods
+            let yearDone = period.map { $0.year > city.year || ($0.year == city.year && $0.through == 12) } ?? true
             for rule in rules {
                 switch rule.kind {
                 case .yearOneMinimum:
-                    if let margin = city.margin {
+                    if yearDone, let margin = city.margin {
                         cells.append(.mark(margin >= 0 ? .met : .notMet, margin >= 0 ? nil : .behind))
                     } else {
                         cells.append(.mark(.undetermined, .unknown))
                     }
                 case .featuredShare:
-                    let share = dataset.periods.reversed().compactMap {
+                    let share = shownPeriods.reversed().compactMap {
                         metrics.total(FigureKey(.featuredShare, $0.id))?.quantity.exactValue
                     }.first
                     if let share {

@@ -24,11 +24,13 @@ extension Renderer {
 
     static func topIndex(_ kind: Screen.Kind) -> Int {
         switch kind {
-        case .townList: return 0
-        case .typeList, .townsOfType: return 1
-        case .entityList, .townsOfEntity: return 2
-        case .assessment: return 3
-        case .province, .city: return 4
+        case .overview: return 0
+        case .townList: return 1
+        case .typeList, .townsOfType: return 2
+        case .entityList, .townsOfEntity: return 3
+        case .assessment: return 4
+        case .province, .city: return 5
+        case .reference, .referencePage: return 6
         case .townPage, .cityTotals: return -1
         }
     }
@@ -37,12 +39,13 @@ extension Renderer {
     public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
         let long =
             state.language == .zh
-            ? ["1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province"]
-            : ["1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province"]
+            ? ["0 概览 Overview", "1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province",
+                "6 参考 Reference"]
+            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference"]
         let short =
             state.language == .zh
-            ? ["1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省"]
-            : ["1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province"]
+            ? ["0 概览", "1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省", "6 参考"]
+            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province", "6 Ref"]
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         var x = 1
         return (fits ? long : short).map { name in
@@ -77,6 +80,9 @@ extension Renderer {
         case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
         case .province: return state.tr(Catalogue.province)
         case let .city(name): return name
+        case .reference: return state.tr(Catalogue.reference)
+        case .overview: return state.tr(Catalogue.overview)
+        case let .referencePage(topic): return state.referenceTopicTitle(topic)
         }
     }
 

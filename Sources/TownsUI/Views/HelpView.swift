@@ -8,6 +8,7 @@ extension Renderer {
             (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
+        lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
         lines.append(("", ""))
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
         lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }
@@ -22,6 +23,9 @@ extension Renderer {
                 glyphs.unknown,
                 state.tr(Catalogue.unknownNoSourceGivesIt)
             ))
+        lines.append((glyphs.interpreted, state.tr(Catalogue.helpInterpreted)))
+        lines.append((glyphs.basis, state.tr(Catalogue.helpBasis)))
+        lines.append((glyphs.projected, state.tr(Catalogue.helpProjected)))
         lines.append((">14", state.tr(Catalogue.theSourceGivesOnlyA)))
         lines.append(
             ("!", state.tr(Catalogue.aConsistencyCheckFailsTowns)))

@@ -19,6 +19,7 @@ extension AppState {
         switch kind {
         case let .townPage(id): return townDetail(id, width: width, glyphs: glyphs)
         case .cityTotals: return cityTotalsDetail(width: width, glyphs: glyphs)
+        case let .referencePage(topic): return referenceDetail(topic, width: width)
         default: return []
         }
     }

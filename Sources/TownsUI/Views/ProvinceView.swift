@@ -35,7 +35,7 @@ extension AppState {
                         withFigures == 0
                             ? .text(CellText(towns.isEmpty ? "" : tr(Catalogue.none)), .unknown)
                             : .plain(String(withFigures)),
-                    ], searchTerms: [city.nameZH, city.nameEN] + towns.map(\.nameZH)))
+                    ], searchTerms: [city.nameZH, city.nameEN] + Self.listedTerms(list.listedOrLater(in: city.nameZH))))
         }
         let total = TableRow(
             [
@@ -51,14 +51,29 @@ extension AppState {
             ": Towns = listed in province.toml; Reported = the count a source reports per city"
                 + "; With figures = towns with figures in this dataset."
         )
+        var notes = [CellText(note)]
+        // The list's own notice and the paper that prints its date, size and counts per city.
+        let cited = [list.provenance, list.alsoProvenance] + list.cities.flatMap { [$0.provenance, $0.alsoProvenance] }
+        var named: [String] = []
+        for case let .reported(id, at, _, _)? in cited {
+            let text = (dataset.sources[id]?.title ?? id) + (at.map { " \($0)" } ?? "") + " [\(id)]"
+            if !named.contains(text) { named.append(text) }
+        }
+        if !named.isEmpty { notes.append(CellText(tr(Catalogue.provinceSources) + named.joined(separator: "; "))) }
         return ListContent(
             columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
-            emptyText: tr(Catalogue.noCityInProvinceToml), notes: [CellText(note)])
+            emptyText: tr(Catalogue.noCityInProvinceToml), notes: notes)
+    }
+
+    /// What a search matches a listed town by: its name, its county and its reading as data
+    /// gives it ("chang xing xin neng yuan xiao zhen": `/changxing` and `/cx` find 长兴新能源小镇).
+    static func listedTerms(_ towns: [ProvinceList.Listed]) -> [String] {
+        towns.flatMap { [$0.nameZH] + ($0.countyZH.map { [$0] } ?? []) + ($0.reading.map { [$0] } ?? []) }
     }
 
     /// The listed towns of one city; towns with figures open their pages.
     func cityTable(_ name: String) -> ListContent {
-        let listed = dataset.province?.towns(in: name) ?? []
+        let listed = dataset.province?.listedOrLater(in: name) ?? []
         let columns = [
             Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30),
             Column(tr(Catalogue.county), priority: 60),
@@ -70,12 +85,22 @@ extension AppState {
                     .plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .mark(.unknown, .unknown),
                     t.townID != nil
                         ? .plain(tr(Catalogue.yesEnterOpens))
-                        : .text(CellText(tr(Catalogue.noFiguresInThisDataset)), .unknown),
+                        : .text(
+                            CellText(
+                                (t.listName.map { "\($0) \(t.listDate ?? ""); " } ?? "")
+                                    + tr(Catalogue.noFiguresInThisDataset)), .unknown),
                 ],
-                searchTerms: [t.nameZH] + (t.countyZH.map { [$0] } ?? []))
+                searchTerms: Self.listedTerms([t]))
         }
         return ListContent(
             columns: columns, rows: rows, targets: listed.map { $0.townID.map { .townPage($0) } }, summary: [],
             emptyText: tr(Catalogue.noTownsOnTheList("\(name)")))
+    }
+}
+
+extension ProvinceList {
+    /// The towns of `city` on this list, then those of later lists the data names (长兴新能源小镇).
+    func listedOrLater(in city: String) -> [Listed] {
+        towns(in: city) + later.filter { $0.cityZH == city }
     }
 }

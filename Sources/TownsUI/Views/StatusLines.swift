@@ -54,17 +54,30 @@ extension Renderer {
     /// The markers' legend, bilingual when `width` allows, else Chinese only.
     public static func legend(width: Int, glyphs: Glyphs, unit: String, language: Language = .zh) -> String {
         let items: [(String, String, String)] = [
-            (glyphs.derived, "推算", "derived"), (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
+            (glyphs.derived, "推算", "derived"), (glyphs.interpreted, "解读", "interpreted"),
+            (glyphs.basis, "口径不同", "other basis"), (glyphs.projected, "预测", "projected"),
+            (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
             ("!", "核对不符", "fails a check"), (glyphs.behind, "落后", "behind schedule"),
             (glyphs.marker, "应完成", "expected by now"),
         ]
         if language == .en {
-            // The unit matters most: when the full legend does not fit, shorter labels keep it on screen.
-            let unitEN = "unit \(unit == "亿元" ? "100M yuan" : unit)"
-            let long = items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  " + unitEN
+            let unitEN = unit == "亿元" ? "100M yuan" : unit
+            let long = items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  unit \(unitEN)"
             if DisplayWidth.of(long) <= width { return long }
-            let short = ["derived", "unknown", "bound", "check", "behind", "expected"]
-            return zip(items, short).map { "\($0.0.0) \($0.1)" }.joined(separator: " ") + " " + unitEN
+            // Every marker's first word, so that none is cut off at 80 columns.
+            let short = [
+                "interpreted": "interp.", "other basis": "basis", "lower bound": "bound", "fails a check": "check",
+                "behind schedule": "behind", "expected by now": "expected",
+            ]
+            let shorter = items.map { "\($0.0)\(short[$0.2] ?? $0.2)" }.joined(separator: " ") + " unit \(unitEN)"
+            if DisplayWidth.of(shorter) <= width { return shorter }
+            // Narrower still (80 columns with every marker): a few letters each; the help spells them out.
+            let shortest = [
+                "derived": "deriv", "interpreted": "interp", "other basis": "basis", "projected": "proj",
+                "unknown": "unkn", "lower bound": "min", "fails a check": "check", "behind schedule": "late",
+                "expected by now": "due",
+            ]
+            return items.map { "\($0.0)\(shortest[$0.2] ?? $0.2)" }.joined(separator: " ") + " unit \(unitEN)"
         }
         let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }

@@ -72,7 +72,11 @@ extension AppState {
             }
         }
 
-        func figureField(_ label: String, _ figure: Figure?, unit: String, flagged: Bool = false) {
+        /// A figure with its source or formula; `key` names it for the checks: every check that
+        /// fails on it marks it `!` and is named under it, with why.
+        func figureField(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
+            let failing = figure == nil ? [] : key.map { metrics.findings(for: $0, of: town) } ?? []
+            let flagged = !failing.isEmpty
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
             guard case let .text(marked, role) = cell else { return }
             let value = marked.text(glyphs)
@@ -82,6 +86,15 @@ extension AppState {
                     tr(Catalogue.unknownNoSourceGivesIt2), .unknown
                 )
             field(label, shown, role, note)
+            if let id = figure?.basis {
+                let basis = dataset.bases[id]
+                field(
+                    "", glyphs.basis, .derived,
+                    (tr(Catalogue.basisIs(basis?.nameZH ?? id, basis?.nameEN ?? id)), .derived))
+            }
+            for finding in failing {
+                field("", "!", .warning, (tr(Catalogue.failsCheck) + finding.message, .warning))
+            }
         }
 
         out.append(
@@ -136,7 +149,9 @@ extension AppState {
         out.append(
             .text(
                 tr(Catalogue.investmentAndProjectsMillionYuan("\(dataset.unit)")), .header))
-        figureField(tr(Catalogue.yearPlan), metrics.figure(town, FigureKey(.planTotal)), unit: dataset.unit)
+        figureField(
+            tr(Catalogue.yearPlan), metrics.figure(town, FigureKey(.planTotal)), unit: dataset.unit,
+            key: FigureKey(.planTotal))
         figureField(
             tr(Catalogue.yearProjects), metrics.figure(town, FigureKey(.projectsPlanned)), unit: tr(Catalogue.text2)
         )
@@ -148,10 +163,26 @@ extension AppState {
         for y in years {
             figureField(
                 tr(Catalogue.plan("\(y)")), metrics.figure(town, FigureKey(.planYear, String(y))),
-                unit: dataset.unit)
+                unit: dataset.unit, key: FigureKey(.planYear, String(y)))
         }
         out.append(.text(""))
         out += history(town, width: width, glyphs: glyphs)
+        if let period {
+            // Where the town stands in the period shown and where it heads: worked out, formulas beside.
+            let p = metrics.progress(town, period: period)
+            let items: [(Bilingual, Figure?)] = [
+                (Catalogue.expectedField, p.expected), (Catalogue.shortfallField, p.shortfall),
+                (Catalogue.projectionField, p.projection), (Catalogue.recentField, p.recentProjection),
+                (Catalogue.gapField, p.projectedGap), (Catalogue.neededField, p.neededPerMonth),
+            ]
+            if items.contains(where: { $0.1 != nil }) {
+                out.append(.text(""))
+                out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
+                for (name, figure) in items where figure != nil {
+                    figureField(tr(name), figure, unit: dataset.unit)
+                }
+            }
+        }
         for p in dataset.periods {
             out.append(.text(""))
             out.append(
@@ -159,20 +190,20 @@ extension AppState {
                     tr(p.labelZH + "  " + p.labelEN, p.labelEN)
                         + (p.id == period?.id ? tr(Catalogue.shownPeriod) : ""), .header))
             figureField(
-                tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit)
+                tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit,
+                key: FigureKey(.completed, p.id))
             figureField(
                 tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
-                flagged: flagged(town, FigureKey(.completionRate, p.id)))
+                key: FigureKey(.completionRate, p.id))
             figureField(
                 tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
-                unit: tr(Catalogue.text2)
-            )
+                unit: tr(Catalogue.text2), key: FigureKey(.projectsStarted, p.id))
             figureField(
                 tr(Catalogue.startRate2), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
-                flagged: flagged(town, FigureKey(.startRate, p.id)))
+                key: FigureKey(.startRate, p.id))
             for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
                 if let f = metrics.figure(town, FigureKey(m, p.id)) {
-                    figureField(m.rawValue, f, unit: m.unit == .percent ? "%" : dataset.unit)
+                    figureField(m.rawValue, f, unit: m.unit == .percent ? "%" : dataset.unit, key: FigureKey(m, p.id))
                 }
             }
         }
@@ -184,7 +215,7 @@ extension AppState {
                     .header))
             let assessment = Assessment(metrics: metrics)
             for rule in dataset.rules {
-                let r = assessment.evaluate(rule, town)
+                let r = assessment.evaluate(rule, town, asOf: period)
                 let mark: (String, Role?) = {
                     switch r.status {
                     case .met: return (glyphs.met, nil)
@@ -257,9 +288,15 @@ extension AppState {
             out.append(.text(""))
             out.append(.text(tr(Catalogue.checks), .header))
             for f in mine {
-                for l in TextWrap.wrap("\(f.kind == .confirmed ? "✓" : "!") \(f.message)", width: width) {
-                    out.append(.text(l, f.kind == .confirmed ? .legend : .warning))
+                // Only a confirmation is ✓; a fit is consistent (·), ambiguous words ?, a failure !.
+                let mark: String, role: Role
+                switch f.kind {
+                case .confirmed: (mark, role) = (glyphs.met, .legend)
+                case .consistent: (mark, role) = ("·", .legend)
+                case .ambiguous: (mark, role) = (glyphs.undetermined, .unknown)
+                case .inconsistency, .shortfall: (mark, role) = ("!", .warning)
                 }
+                for l in TextWrap.wrap("\(mark) \(f.message)", width: width) { out.append(.text(l, role)) }
             }
         }
         out += sourceLines(cited, width: width)

@@ -34,8 +34,8 @@ extension AppState {
                     .plain(rowState.name(town)),
                     .plain(rowState.county(town)),
                     .plain(String(town.type)),
-                    ft.value(f.planYear),
-                    ft.value(f.completed),
+                    ft.value(f.planYear, flagged: rowState.flagged(town, FigureKey(.planYear, year))),
+                    ft.value(f.completed, flagged: rowState.flagged(town, FigureKey(.completed, p))),
                     ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
                     rowState.bar(rate),
                     rowState.variance(rate),
@@ -51,8 +51,11 @@ extension AppState {
                     [
                         .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)"))), .plain(""),
                         .plain(""),
-                        ft.value(metrics.total(FigureKey(.planYear, year))),
-                        ft.value(metrics.total(FigureKey(.completed, p))),
+                        ft.value(
+                            metrics.total(FigureKey(.planYear, year)),
+                            flagged: flagged(nil, FigureKey(.planYear, year))),
+                        ft.value(
+                            metrics.total(FigureKey(.completed, p)), flagged: flagged(nil, FigureKey(.completed, p))),
                         ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
                         bar(rate),
                         variance(rate),
@@ -64,15 +67,25 @@ extension AppState {
                     ], role: .totals))
         }
         var plan = Metrics.Tally(), done = Metrics.Tally(), started = Metrics.Tally(), planned = Metrics.Tally()
+        // Interpretations of ambiguous words are left out of the known sums and counted here.
+        var leftOut = Metrics.Tally()
+        func add(_ figure: ShownFigure?, to tally: inout Metrics.Tally) {
+            if figure?.isInterpreted == true {
+                leftOut.add(figure)
+                tally.add(nil as ShownFigure?)
+            } else {
+                tally.add(figure)
+            }
+        }
         for i in positions {
-            plan.add(facts[i].planYear)
-            done.add(facts[i].completed)
-            started.add(facts[i].projectsStarted)
-            planned.add(facts[i].projectsPlanned)
+            add(facts[i].planYear, to: &plan)
+            add(facts[i].completed, to: &done)
+            add(facts[i].projectsStarted, to: &started)
+            add(facts[i].projectsPlanned, to: &planned)
         }
         func sumCell(_ s: Metrics.Tally) -> TableCell {
             if s.known == 0 { return .mark(.unknown, .unknown) }
-            let text = DecimalMath.text(s.sum, scale: s.decimals)
+            let text = DecimalMath.text(s.sum, scale: s.supportedDecimals)
             return s.derived == 0 ? .plain(text) : .text("\(Mark.derived)\(text)", .derived)
         }
         func countCell(_ s: Metrics.Tally) -> TableCell { .text("\(s.known)/\(s.count)", .legend) }
@@ -105,6 +118,10 @@ extension AppState {
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
             emptyText: tr(Catalogue.noTowns))
+        if leftOut.known > 0 {
+            content.notes.append(
+                "\(Mark.interpreted) " + CellText(tr(Catalogue.interpretedLeftOut("\(leftOut.known)"))))
+        }
         if withCity { content.summaryTarget = .cityTotals }
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]

@@ -10,6 +10,15 @@ public enum Mark: String, Hashable, Sendable, CaseIterable {
     case behind
     /// A province rule met, not met, or not known to be either.
     case met, notMet, undetermined
+    /// One reading of words that read more than one way (`Provenance.interpreted`, paper
+    /// 二(三) "共计30个项目"): never summed into known totals; both readings on the page.
+    case interpreted
+    /// Measured on a different basis from the paper's plain amount (`Figure.basis`: the
+    /// notice's fixed-asset investment excluding commercial housing); the page names it.
+    case basis
+    /// A projection to the year's end at the pace so far: never reported, never summed
+    /// into reported totals; its formula is on the page.
+    case projected
 }
 
 /// A cell's text: plain runs and marks (`Mark`), drawn with a glyph set. Lists hold cells

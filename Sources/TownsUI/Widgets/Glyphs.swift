@@ -1,5 +1,6 @@
 /// The characters views draw with. Markers carry meaning without colour: `≈` derived,
-/// `—` unknown, `>` a lower bound, `!` fails a consistency check.
+/// `†` interpreted, `◇` a different basis, `→` projected, `—` unknown, `>` a lower bound,
+/// `!` fails a consistency check.
 public struct Glyphs: Hashable, Sendable {
     /// Bar fill from 1/8 to 8/8 of a cell.
     public var eighths: [String]
@@ -18,13 +19,20 @@ public struct Glyphs: Hashable, Sendable {
     public var met: String
     public var notMet: String
     public var undetermined: String
+    /// An interpretation of ambiguous words (`Mark.interpreted`).
+    public var interpreted: String
+    /// A figure on a different basis (`Mark.basis`).
+    public var basis: String
+    /// A projection to the year's end (`Mark.projected`).
+    public var projected: String
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
     public static let unicode = Glyphs(
         eighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], barEmpty: "·",
         unknown: "—", derived: "≈", horizontal: "─", vertical: "│",
         breadcrumbSeparator: " › ", selectionMarker: "▶",
-        behind: "▼", marker: "│", met: "✓", notMet: "✗", undetermined: "?")
+        behind: "▼", marker: "│", met: "✓", notMet: "✗", undetermined: "?",
+        interpreted: "†", basis: "◇", projected: "→")
     /// A bar as text, `width` cells, `fraction` (0...1) full, with the marker at `marker`.
     public func bar(fraction: Double, width: Int, marker: Double?) -> String {
         guard width > 0 else { return "" }
@@ -50,6 +58,9 @@ public struct Glyphs: Hashable, Sendable {
         case .met: return met
         case .notMet: return notMet
         case .undetermined: return undetermined
+        case .interpreted: return interpreted
+        case .basis: return basis
+        case .projected: return projected
         }
     }
 
@@ -58,5 +69,6 @@ public struct Glyphs: Hashable, Sendable {
         eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: "-",
         unknown: "-", derived: "~", horizontal: "-", vertical: "|",
         breadcrumbSeparator: " > ", selectionMarker: ">",
-        behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?")
+        behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
+        interpreted: "*", basis: "&", projected: "^")
 }

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Where a town, or the city, stands in a period against its annual plan on a linear
+/// schedule, how it moved since the previous period of the same year, and where it heads at
+/// the pace so far: the meeting's questions "who is behind, by how much", "what changed" and
+/// "will it reach its plan". Every figure here is worked out (`Provenance.derived`, formula
+/// stated, with the interval its inputs allow); projections also carry `Figure.isProjection`.
+///
+/// The linear schedule is this dashboard's reading of an annual plan (paper 二(三) "占年度计划"),
+/// as `Metrics.scheduleVariance` states. Amounts in the dataset's unit (亿元), rates in %.
+public struct TownProgress: Sendable {
+    /// The period this is for, and the year's plan and completed amount used (nil: unknown).
+    public var period: Period
+    public var plan: Figure?
+    public var completed: Figure?
+    /// plan x months elapsed / 12: what a linear schedule expects by the period's end.
+    public var expected: Figure?
+    /// expected - completed: positive when behind (亿元).
+    public var shortfall: Figure?
+    /// completed / months elapsed x 12: the year's end at the pace so far (a projection).
+    public var projection: Figure?
+    /// completed + (completed - completed three months before) / 3 x months left: the year's
+    /// end at the last three months' pace, where the data has the period three months before.
+    public var recentProjection: Figure?
+    /// plan - projection: positive when the pace so far falls short of the plan.
+    public var projectedGap: Figure?
+    /// (plan - completed) / months left: what each remaining month must add to reach the plan;
+    /// nil in December or when plan or completed is unknown.
+    public var neededPerMonth: Figure?
+
+    /// True when the town is behind the linear schedule (shortfall above 0).
+    public var isBehind: Bool { (shortfall?.quantity.exactValue ?? 0) > 0 }
+}
+
+/// How one figure moved from the previous period of the same year to this one.
+public struct Change: Sendable, Equatable {
+    /// The figure before (nil: not in the data then) and now (nil: not in the data now).
+    public var before: Figure?
+    public var after: Figure?
+    /// after - before, when both are exact (derived; in the figure's unit, or points for a rate).
+    public var delta: Figure?
+
+    /// Whether the figure is new since the previous period.
+    public var isNew: Bool { before == nil && after != nil }
+}
+
+extension Metrics {
+    /// The period before `period` in the same year (Jan-Aug before Jan-Sep); nil for the year's
+    /// first period in the data.
+    public func previousPeriod(_ period: Period) -> Period? {
+        dataset.periods.filter { $0.year == period.year && $0.through < period.through }
+            .max { $0.through < $1.through }
+    }
+
+    /// A worked-out figure whose value is shown with the digits its interval supports.
+    private func worked(
+        _ value: Decimal, _ interval: Interval?, _ formula: String, projection: Bool = false
+    ) -> Figure {
+        var f = Figure.derived(DecimalMath.rounded(value, scale: 2), decimals: 2, formula: formula, interval: interval)
+        f.isProjection = projection
+        return f
+    }
+
+    private func possible(_ f: Figure) -> Interval? { f.possible?.nonNegative }
+
+    private func text(_ f: Figure) -> String {
+        if let t = f.supportedText, f.isDerived { return "≈" + t }
+        return show(f)
+    }
+
+    private func text(_ v: Decimal) -> String { DecimalMath.text(v, scale: 2) }
+
+    /// `town`'s progress in `period` (nil town: the city's reported totals). Haining Jan-Sep
+    /// 2015: plan ≈18.60, completed 13.56, expected 13.95, shortfall ≈0.39, projection 18.08,
+    /// gap ≈0.52, ≈1.68 a month from October. The city: 106.8 x 75% = 80.10 expected, 45.06
+    /// completed, 35.04 behind.
+    public func progress(_ town: Town?, period: Period) -> TownProgress {
+        let year = String(period.year)
+        let look: (FigureKey) -> Figure? = { key in town.map { figure($0, key) } ?? total(key) }
+        let plan = look(FigureKey(.planYear, year))
+        let done = look(FigureKey(.completed, period.id))
+        var p = TownProgress(period: period, plan: plan, completed: done)
+        let months = Decimal(period.through)
+        let left = Decimal(12 - period.through)
+        if let plan, let pv = plan.quantity.exactValue {
+            let interval = possible(plan).map { Interval($0.lower * months / 12, $0.upper * months / 12) }
+            p.expected = worked(
+                pv * months / 12, interval,
+                "plan \(text(plan)) x \(period.through)/12 of the year elapsed = \(text(pv * months / 12))")
+            if let done, let dv = done.quantity.exactValue, let e = p.expected?.quantity.exactValue {
+                let i = zip2(p.expected?.interval, possible(done)).map {
+                    Interval($0.lower - $1.upper, $0.upper - $1.lower)
+                }
+                p.shortfall = worked(
+                    pv * months / 12 - dv, i,
+                    "expected \(text(e)) (plan \(text(plan)) x \(period.through)/12) − completed \(text(done))"
+                        + " = \(text(pv * months / 12 - dv))")
+            }
+        }
+        if let done, let dv = done.quantity.exactValue, period.through > 0 {
+            let i = possible(done).map { Interval($0.lower / months * 12, $0.upper / months * 12) }
+            let pace = dv / months * 12
+            p.projection = worked(
+                pace, i, "completed \(text(done)) / \(period.through) months x 12 = →\(text(pace)) (a projection at the"
+                    + " pace so far, not a reported figure)", projection: true)
+            let threeBefore = dataset.periods.first { $0.year == period.year && $0.through == period.through - 3 }
+            if let earlier = threeBefore,
+               let before = look(FigureKey(.completed, earlier.id)), let bv = before.quantity.exactValue {
+                let recent = dv + (dv - bv) / 3 * left
+                let i = zip2(possible(done), possible(before)).map {
+                    Interval($0.lower + ($0.lower - $1.upper) / 3 * left, $0.upper + ($0.upper - $1.lower) / 3 * left)
+                }
+                p.recentProjection = worked(
+                    recent, i, "completed \(text(done)) + (\(text(done)) − \(text(before)) \(earlier.labelEN)) / 3 x"
+                        + " \(12 - period.through) months left = →\(text(recent)) (a projection at the last three"
+                        + " months' pace)", projection: true)
+            }
+            if let plan, let pv = plan.quantity.exactValue, let proj = p.projection {
+                let i = zip2(possible(plan), proj.interval).map { Interval($0.lower - $1.upper, $0.upper - $1.lower) }
+                p.projectedGap = worked(
+                    pv - pace, i, "plan \(text(plan)) − projection →\(text(pace)) = \(text(pv - pace))")
+                if period.through < 12 {
+                    let need = (pv - dv) / left
+                    let i = zip2(possible(plan), possible(done)).map {
+                        Interval(($0.lower - $1.upper) / left, ($0.upper - $1.lower) / left)
+                    }
+                    p.neededPerMonth = worked(
+                        need, i, "(plan \(text(plan)) − completed \(text(done))) / \(12 - period.through) months left"
+                            + " = \(text(need)) a month")
+                }
+            }
+        }
+        return p
+    }
+
+    /// How `key`'s figure of `town` (nil: the city) moved from `from` to `to`: Haining's completed
+    /// 9.3 -> 13.56 (+4.26), its completion rate 50% -> 72.9% (+22.9 points).
+    public func change(_ town: Town?, _ measure: Measure, from: Period, to: Period) -> Change {
+        let look: (FigureKey) -> Figure? = { key in town.map { figure($0, key) } ?? total(key) }
+        let before = look(FigureKey(measure, from.id)), after = look(FigureKey(measure, to.id))
+        var c = Change(before: before, after: after)
+        if let before, let after, case let .exact(a, ad) = after.quantity, case let .exact(b, bd) = before.quantity {
+            // The difference of two figures as printed, to the digits of the finer one (72.9 − 50 = 22.9).
+            let d = max(after.isDerived ? min(ad, 2) : ad, before.isDerived ? min(bd, 2) : bd)
+            let unit = measure.unit == .percent ? " points" : ""
+            c.delta = .derived(
+                a - b, decimals: d,
+                formula: "\(to.labelEN) \(text(after)) − \(from.labelEN) \(text(before)) = "
+                    + "\(DecimalMath.text(a - b, scale: d))\(unit)")
+        }
+        return c
+    }
+}
+
+private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

@@ -1,0 +1,97 @@
+/// The catalogue's texts for the verdicts on screen (issue 12: interpretations, bases,
+/// findings, reference pages) and the meeting's questions (issue 14: overview, changes,
+/// projections, what is at stake), kept apart from `Catalogue.swift` so that the helpers
+/// changing both can merge.
+extension Catalogue {
+    static func interpretedLeftOut(_ n: String) -> Bilingual {
+        Bilingual(
+            "解读值 \(n) 个（“共计30个项目”的一种读法）未计入已知合计；小镇页列出两种读法",
+            "\(n) interpreted figure(s) (one reading of the paper's “30 projects in total”) left out of the "
+                + "known sums; "
+                + "the town's page gives both readings")
+    }
+    static func basisIs(_ zh: String, _ en: String) -> Bilingual {
+        Bilingual("口径不同 other basis: \(zh)", "other basis: \(en)")
+    }
+    static let failsCheck = Bilingual("核对不符 fails a check: ", "fails a check: ")
+    static let reference = Bilingual("参考", "Reference")
+    static let referenceTopic = Bilingual("主题", "Topic")
+    static let referenceSection = Bilingual("章节", "Section")
+    static let referencePassages = Bilingual("段落", "Passages")
+    static let noReference = Bilingual(
+        "数据中没有 reference.toml（论文段落）", "no reference.toml (the paper's passages) in the data")
+    static func noReferenceTopic(_ topic: String) -> Bilingual {
+        Bilingual("没有参考主题 \(topic)", "no reference topic \(topic)")
+    }
+    static let summaryNotQuote = Bilingual("英文摘要（非原文）: ", "Summary (not a quote): ")
+    static let exampleTowns = Bilingual("示例小镇: ", "Example towns: ")
+    static let provinceSources = Bilingual("来源 sources: ", "Sources: ")
+}
+
+extension Catalogue {
+    static let helpInterpreted = Bilingual(
+        "解读 interpreted: 对有歧义原文的一种读法，不计入已知合计；页面列出各种读法",
+        "interpreted: one reading of words that read more than one way; not summed as known; "
+            + "the page gives every reading")
+    static let helpBasis = Bilingual(
+        "口径不同 other basis: 统计口径与论文的完成投资额不同（页面说明口径）",
+        "other basis: measured on a different basis from the paper's completed investment (the page says which)")
+    static let helpReference = Bilingual(
+        "参考页：论文段落及其章节（6 参考视图；主题 definition features creation types mechanism problems "
+            + "countermeasures industries）",
+        "a reference page: the paper's passages with their sections (view 6; topics definition features creation "
+            + "types mechanism problems countermeasures industries)")
+}
+
+extension Catalogue {
+    static let helpProjected = Bilingual(
+        "预测 projected: 按目前进度推至年底（完成 ÷ 已过月数 × 12），不是报告数，不计入报告合计；公式见页面",
+        "projected: the year's end at the pace so far (completed ÷ months elapsed × 12), not reported, never "
+            + "summed into reported totals; formula on the page")
+}
+
+extension Catalogue {
+    static let overview = Bilingual("概览 Overview", "Overview")
+    static let panel = Bilingual("面板", "Panel")
+    static let figuresColumn = Bilingual("数字", "Figures")
+    static func progressHeader(_ period: String) -> Bilingual {
+        Bilingual(
+            "进度与预测 progress and projection（\(period)，线性进度）",
+            "Progress and projection (\(period), linear schedule)")
+    }
+    static let expectedField = Bilingual("应完成 expected", "Expected by now")
+    static let shortfallField = Bilingual("落后差额 shortfall", "Shortfall")
+    static let projectionField = Bilingual("全年预测 projection", "Year's end (pace)")
+    static let recentField = Bilingual("近三月速度预测", "Year's end (3 months)")
+    static let gapField = Bilingual("与计划差 gap", "Gap to plan")
+    static let neededField = Bilingual("每月需完成 needed", "Needed a month")
+    static let overviewCity = Bilingual("全市", "City")
+    static func overviewBehind(_ n: String) -> Bilingual {
+        Bilingual("落后 \(n) 镇", "\(n) behind")
+    }
+    static let overviewTypes = Bilingual("类型", "Types")
+    static func overviewChanges(_ since: String) -> Bilingual {
+        Bilingual("较 \(since)", "Since \(since)")
+    }
+    static let overviewChecks = Bilingual("核对", "Checks")
+    static let overviewRules = Bilingual("考核", "Assessment")
+    static let expectedByNow = Bilingual("应完成", "expected by now")
+    static let behindBy = Bilingual("落后", "behind by")
+    static let shortBy2 = Bilingual("差", "short")
+    static let yearEndAtPace = Bilingual("按目前进度全年", "year's end at this pace")
+    static let neededAMonth = Bilingual("达成计划每月需", "needed a month")
+    static let noneKnownBehind = Bilingual("无已知落后的小镇（未知的不计）", "none known to be behind (unknowns not counted)")
+    static func typeCoverage(_ both: String, _ all: String, _ behind: String) -> Bilingual {
+        Bilingual("\(both)/\(all) 镇 落后 \(behind)", "\(both)/\(all) towns, \(behind) behind")
+    }
+    static let newSince = Bilingual("新增", "new")
+    static let completed3 = Bilingual("完成", "completed")
+    static let rate = Bilingual("完成率", "rate")
+    static let noChanges = Bilingual("无变化", "no changes")
+    static let noPreviousPeriod = Bilingual("本年没有上一期", "no previous period this year")
+    static func findingCounts(_ bad: String, _ ambiguous: String, _ gaps: String, _ fitted: String) -> Bilingual {
+        Bilingual(
+            "不符 \(bad)  歧义 \(ambiguous)  数据缺口 \(gaps)  拟合一致 \(fitted)",
+            "\(bad) inconsistent, \(ambiguous) ambiguous, \(gaps) gaps, \(fitted) fitted")
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The overview (概览), the screen a meeting opens with: the city's progress against its
+    /// plan (expected-by-now mark, schedule variance, shortfall, projection), the towns behind
+    /// schedule worst first with their shortfall in 亿元, the four types over the same towns,
+    /// the largest changes since the previous period, the open consistency findings, and the
+    /// assessment one line per rule. Panels are runs of rows under a header row; their lengths
+    /// follow the terminal's height (at 80x24 every panel is there, compact). Enter on a row
+    /// opens what it summarises. Worked-out figures carry their marks (≈ derived, → projected).
+    func overviewTable() -> ListContent {
+        let barWidth = width >= 160 ? 30 : width >= 100 ? 16 : 8
+        let columns = [
+            Column(tr(Catalogue.panel), priority: 100, minWidth: 10, maxWidth: width < 100 ? 16 : 30),
+            Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth),
+            Column(tr(Catalogue.figuresColumn), priority: 100, minWidth: 10, maxWidth: 90),
+        ]
+        guard let period else {
+            return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))
+        }
+        let ft = FigureText()
+        let m = metrics
+        let positions = filtered(Array(dataset.towns.indices))
+        let towns = positions.map { dataset.towns[$0] }
+        let marker = Double(period.through) / 12
+        func amount(_ f: Figure?) -> CellText { ft.value(f).cellText }
+        func bar(_ done: Figure?, _ plan: Figure?) -> TableCell {
+            guard let d = done?.quantity.exactValue, let p = plan?.quantity.exactValue, p > 0 else {
+                return .bar(fraction: nil, role: .barFill, marker: marker)
+            }
+            let f = DecimalMath.double(d / p)
+            return .bar(fraction: f, role: f < marker ? .behind : .barFill, marker: marker)
+        }
+        var panels: [(header: String, rows: [(TableRow, Screen.Kind?)])] = []
+        func note(_ text: Bilingual) -> TableRow {
+            TableRow([.plain(""), .plain(""), .text(CellText(tr(text)), .legend)])
+        }
+
+        // The city against its plan.
+        let city = m.progress(nil, period: period)
+        var cityRows: [(TableRow, Screen.Kind?)] = []
+        var cityText: CellText = "\(amount(city.completed)) / \(amount(city.plan))"
+        if let v = m.scheduleVarianceValue(m.total(FigureKey(.completionRate, period.id)), period: period) {
+            cityText += CellText("  " + tr(Catalogue.sched) + " " + (v > 0 ? "+" : "") + DecimalMath.text(v, scale: 1))
+            if v < 0 { cityText += "\(Mark.behind)" }
+        }
+        cityRows.append(
+            (TableRow([.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN)), bar(city.completed, city.plan),
+                       .text(cityText, nil)]), .cityTotals))
+        if let e = city.expected {
+            var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"
+            if let s = city.shortfall, city.isBehind { t += "  \(CellText(tr(Catalogue.behindBy))) \(amount(s))" }
+            cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .legend)]), .cityTotals))
+        }
+        if let proj = city.projection {
+            var t: CellText = "\(CellText(tr(Catalogue.yearEndAtPace))) \(amount(proj))"
+            if let need = city.neededPerMonth { t += "  \(CellText(tr(Catalogue.neededAMonth))) \(amount(need))" }
+            cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
+        }
+        panels.append((tr(Catalogue.overviewCity), cityRows))
+
+        // Towns behind, worst first.
+        let lean = m.withoutFormulas
+        let progress = towns.map { lean.progress($0, period: period) }
+        let behind = zip(towns, progress).filter { $0.1.isBehind }
+            .sorted { ($0.1.shortfall?.quantity.exactValue ?? 0) > ($1.1.shortfall?.quantity.exactValue ?? 0) }
+        var behindRows: [(TableRow, Screen.Kind?)] = behind.map { town, p in
+            var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(p.shortfall))"
+            if let proj = p.projection { t += "  \(amount(proj))" }
+            return (TableRow([.plain(name(town)), bar(p.completed, p.plan), .text(t, .behind)]), .townPage(town.id))
+        }
+        if behindRows.isEmpty {
+            behindRows = [(note(Catalogue.noneKnownBehind), nil)]
+        }
+        panels.append((tr(Catalogue.overviewBehind("\(behind.count)")), behindRows))
+
+        // The four types over the same towns.
+        var typeRows: [(TableRow, Screen.Kind?)] = []
+        for type in dataset.types {
+            let members = zip(towns, progress).filter { $0.0.type == type.number }
+            let both = members.filter {
+                $0.1.plan?.quantity.exactValue != nil && $0.1.completed?.quantity.exactValue != nil
+            }
+            var plan = Metrics.Tally(), done = Metrics.Tally()
+            for (_, p) in both { plan.add(p.plan); done.add(p.completed) }
+            let behindCount = members.filter { $0.1.isBehind }.count
+            var t: CellText
+            if both.isEmpty {
+                t = "\(Mark.unknown)"
+            } else {
+                let rate = done.sum / plan.sum * 100
+                t = CellText(DecimalMath.text(done.sum, scale: done.supportedDecimals)) + " / "
+                    + "\(plan.derived > 0 ? Mark.derived : nil)"
+                    + CellText(DecimalMath.text(plan.sum, scale: plan.supportedDecimals))
+                    + CellText(" \(DecimalMath.text(rate, scale: 1))%")
+            }
+            t += CellText("  " + tr(Catalogue.typeCoverage("\(both.count)", "\(members.count)", "\(behindCount)")))
+            let planSum = both.isEmpty ? nil : Figure.derived(plan.sum, decimals: 2, formula: "")
+            let doneSum = both.isEmpty ? nil : Figure.derived(done.sum, decimals: 2, formula: "")
+            typeRows.append(
+                (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), bar(doneSum, planSum),
+                           .text(t, nil)]),
+                 .townsOfType(type.number)))
+        }
+        panels.append((tr(Catalogue.overviewTypes), typeRows))
+
+        // The largest changes since the previous period.
+        var changeRows: [(TableRow, Screen.Kind?)] = []
+        if let previous = m.previousPeriod(period) {
+            let changes = towns.compactMap { town -> (Town, Change, Change)? in
+                let done = lean.change(town, .completed, from: previous, to: period)
+                guard done.delta != nil || done.isNew else { return nil }
+                return (town, done, lean.change(town, .completionRate, from: previous, to: period))
+            }.sorted { abs($0.1.delta?.quantity.exactValue ?? 0) > abs($1.1.delta?.quantity.exactValue ?? 0) }
+            for (town, done, rate) in changes {
+                var t: CellText = done.isNew ? CellText(tr(Catalogue.newSince)) + " \(amount(done.after))" : ""
+                if let d = done.delta { t += "\(CellText(tr(Catalogue.completed3))) \(signed(d))" }
+                if let r = rate.delta { t += "  \(CellText(tr(Catalogue.rate))) \(signed(r))" }
+                changeRows.append((TableRow([.plain(name(town)), .plain(""), .text(t, nil)]), .townPage(town.id)))
+            }
+            if changeRows.isEmpty {
+                changeRows = [(note(Catalogue.noChanges), nil)]
+            }
+            panels.append((tr(Catalogue.overviewChanges(label(previous))), changeRows))
+        } else {
+            panels.append(
+                (tr(Catalogue.overviewChanges("—")),
+                 [(note(Catalogue.noPreviousPeriod), nil)]))
+        }
+
+        // Open findings.
+        let findings = facts.findings
+        let count = { (k: Finding.Kind) in findings.filter { $0.kind == k }.count }
+        panels.append(
+            (tr(Catalogue.overviewChecks),
+             [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
+                 "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
+                count(.inconsistency) > 0 ? .warning : nil)]), .cityTotals)]))
+
+        // The assessment, one line per rule (several to a line when the screen is short).
+        let assessment = Assessment(metrics: m)
+        var ruleTexts: [CellText] = []
+        for rule in dataset.rules {
+            var met = 0, notMet = 0, unknown = 0, info = 0
+            for town in towns {
+                switch assessment.evaluate(rule, town, asOf: period).status {
+                case .met: met += 1
+                case .notMet: notMet += 1
+                case .unknown: unknown += 1
+                case .info: info += 1
+                }
+            }
+            let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
+            ruleTexts.append(
+                info == towns.count
+                    ? CellText("\(title) ·\(info)")
+                    : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)")
+        }
+
+        // Lengths: every panel's header and first row, and every type, always; then the rest as
+        // the height allows, the rules several to a line when it is short.
+        let room = max(1, Renderer.bodyRect(width: width, height: height).height - 1)
+        let typesPanel = 2
+        var shown = panels.indices.map { $0 == typesPanel ? panels[$0].rows.count : 1 }
+        let fixed = panels.count + 1 + shown.reduce(0, +)  // headers, the rules' header, first rows
+        func ruleLines(_ k: Int) -> Int { (ruleTexts.count + k - 1) / max(1, k) }
+        // Rules one to a line when every panel fits in full beside them, else two or more to a line.
+        let wanted = panels.indices.reduce(0) { $0 + panels[$1].rows.count - shown[$1] }
+        let perLine =
+            (1...4).first { fixed + wanted + ruleLines($0) <= room }
+            ?? (2...4).first { fixed + ruleLines($0) <= room } ?? 4
+        var left = room - fixed - ruleLines(perLine)
+        var grew = true
+        while left > 0 && grew {
+            grew = false
+            for i in panels.indices where left > 0 && shown[i] < panels[i].rows.count {
+                shown[i] += 1; left -= 1; grew = true
+            }
+        }
+        var rows: [TableRow] = []
+        var targets: [Screen.Kind?] = []
+        for (i, panel) in panels.enumerated() {
+            rows.append(TableRow([.text(CellText(panel.header), .header), .plain(""), .plain("")], role: .legend))
+            targets.append(nil)
+            for (row, target) in panel.rows.prefix(shown[i]) { rows.append(row); targets.append(target) }
+            if panel.rows.count > shown[i] {
+                // What does not fit is counted, never silently dropped.
+                let last = rows.count - 1
+                var cells = rows[last].cells
+                if case let .text(t, r) = cells[2] {
+                    cells[2] = .text(t + CellText("  " + tr(Catalogue.andMore("\(panel.rows.count - shown[i])"))), r)
+                }
+                rows[last] = TableRow(cells, role: rows[last].role, searchTerms: rows[last].searchTerms)
+            }
+        }
+        rows.append(
+            TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""), .plain("")], role: .legend))
+        targets.append(nil)
+        for start in stride(from: 0, to: ruleTexts.count, by: perLine) {
+            let line = ruleTexts[start..<min(ruleTexts.count, start + perLine)].reduce(CellText("")) {
+                $0.parts.isEmpty ? $1 : $0 + "  " + $1
+            }
+            rows.append(TableRow([.plain(""), .plain(""), .text(line, nil)]))
+            targets.append(.assessment)
+        }
+        return ListContent(
+            columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
+    }
+
+    /// A change with its sign, marked as worked out ("+4.26", "+22.9").
+    private func signed(_ f: Figure) -> CellText {
+        guard case let .exact(v, d) = f.quantity else { return "" }
+        return CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: d))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import TownsCore
+import XCTest
+
+/// Issue 14: the meeting's figures, worked out by the core on the bundled data.
+final class ProgressTests: XCTestCase {
+    var dataset: Dataset!
+    var metrics: Metrics!
+
+    override func setUpWithError() throws {
+        dataset = try loadBundled()
+        metrics = Metrics(dataset: dataset)
+    }
+
+    func value(_ f: Figure?, scale: Int = 2) -> String? {
+        f?.quantity.exactValue.map { DecimalMath.text($0, scale: scale) }
+    }
+    func progress(_ town: String) throws -> TownProgress {
+        metrics.progress(try XCTUnwrap(dataset.town(town)), period: try XCTUnwrap(dataset.period("2015-09")))
+    }
+
+    func testChangesSinceThePreviousPeriod() throws {
+        let haining = try XCTUnwrap(dataset.town("haining"))
+        let (aug, sep) = (try XCTUnwrap(dataset.period("2015-08")), try XCTUnwrap(dataset.period("2015-09")))
+        XCTAssertEqual(metrics.previousPeriod(sep)?.id, "2015-08")
+        XCTAssertNil(metrics.previousPeriod(aug))
+        let done = metrics.change(haining, .completed, from: aug, to: sep)
+        XCTAssertEqual(value(done.delta), "4.26")
+        XCTAssertEqual(done.delta?.supportedText, "4.26")
+        let rate = metrics.change(haining, .completionRate, from: aug, to: sep)
+        XCTAssertEqual(value(rate.delta, scale: 1), "22.9")
+        XCTAssertEqual(rate.delta?.supportedText, "22.9")
+        guard case let .derived(formula)? = rate.delta?.provenance else { return XCTFail("derived") }
+        XCTAssertTrue(formula.contains("72.9") && formula.contains("50") && formula.contains("points"), formula)
+    }
+
+    func testTheCityAgainstALinearSchedule() throws {
+        let p = metrics.progress(nil, period: try XCTUnwrap(dataset.period("2015-09")))
+        XCTAssertEqual(value(p.expected), "80.10")
+        XCTAssertEqual(value(p.completed), "45.06")
+        XCTAssertEqual(value(p.shortfall), "35.04")
+        XCTAssertTrue(p.isBehind)
+        XCTAssertEqual(value(p.projection), "60.08")
+        XCTAssertTrue(p.projection?.isProjection == true)
+    }
+
+    func testHainingsPaceAgainstItsPlan() throws {
+        let p = try progress("haining")
+        XCTAssertEqual(value(p.plan), "18.60")
+        XCTAssertEqual(value(p.projection), "18.08")
+        XCTAssertEqual(p.projection?.supportedText, "18.08")
+        XCTAssertTrue(p.projection?.isProjection == true)
+        XCTAssertEqual(value(p.projectedGap), "0.52")
+        XCTAssertEqual(value(p.neededPerMonth), "1.68")
+        XCTAssertEqual(p.neededPerMonth?.supportedText, "1.68")
+        // The gap depends on the plan's interval [18.581, 18.620]: one digit is all it supports.
+        XCTAssertEqual(p.projectedGap?.supportedText, "0.5")
+        XCTAssertFalse(p.neededPerMonth?.isProjection ?? true)
+        // Jiaxing's data has no period three months before Jan-Sep: no last-three-months pace.
+        XCTAssertNil(p.recentProjection)
+    }
+
+    func testNanhusShortfallFromAnInterval() throws {
+        let p = try progress("nanhu")
+        XCTAssertEqual(p.shortfall?.supportedText, "7.7")
+        let interval = try XCTUnwrap(p.shortfall?.interval)
+        XCTAssertTrue(interval.lower > 7.6 && interval.upper < 7.8, "\(interval)")
+    }
+
+    func testUnknownStaysUnknown() throws {
+        // Jiashan: no plan, no completed: nothing is worked out.
+        let p = try progress("jiashan")
+        XCTAssertNil(p.expected); XCTAssertNil(p.shortfall); XCTAssertNil(p.projection); XCTAssertNil(p.neededPerMonth)
+    }
+}

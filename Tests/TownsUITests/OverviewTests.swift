@@ -1,0 +1,32 @@
+import Foundation
+import TownsCore
+@testable import TownsUI
+import XCTest
+
+/// Issue 14 point 1: the overview holds every panel at 80x24 and its rows open their subjects.
+final class OverviewTests: XCTestCase {
+    func testEveryPanelAt80x24AndEnterOpensTheRow() throws {
+        for language in Language.allCases {
+            var s = update(try bundledState(width: 80, height: 24, period: "2015-09"), .showView(.overview))
+            s.language = language
+            s.message = nil
+            let lines = screen(s)
+            XCTAssertEqual(lines.count, 24)
+            let headers = language == .zh ? ["全市", "落后 2 镇", "类型", "较 2015年1-8月", "核对", "考核"]
+                : ["City", "2 behind", "Types", "Since 2015", "Checks", "Assessment"]
+            for header in headers {
+                XCTAssertTrue(lines.contains { $0.hasPrefix(" " + header) }, "\(header) at 80x24")
+            }
+            let content = try XCTUnwrap(s.content(for: s.screen))
+            // The worst town behind first: Nanhu, short ≈7.7.
+            let nanhu = try XCTUnwrap(content.rows.indices.first { content.targets[$0] == .townPage("nanhu") })
+            XCTAssertTrue(content.rows[nanhu].cells[2].text(.unicode).contains("≈7.7"))
+            var opened = s
+            opened.stack[0].selection = nanhu
+            opened = update(opened, .open)
+            XCTAssertEqual(opened.screen.kind, .townPage("nanhu"))
+            XCTAssertTrue(content.targets.contains { $0 == .townsOfType(1) })
+            XCTAssertTrue(content.targets.contains { $0 == .assessment })
+        }
+    }
+}
