@@ -72,9 +72,8 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let directory = try data.directory()
-        // Taken before the load: a change during the load shows as a change at the first poll.
-        let fingerprint = DatasetFingerprint(directory: directory)
-        let dataset = try loadDataset(directory)
+        // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
+        let (dataset, fingerprint) = try SnapshotFiles.loadForDashboard(directory)
         // The loader's parse trees are freed; give their pages back to the system, so what the
         // dashboard allocates later (on other threads' heaps too) does not add to them.
         _ = towns_release_free_heap()
@@ -133,6 +132,7 @@ struct DashboardCommand: ParsableCommand {
         state = update(state, .configure(startUp))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
+        if SnapshotFiles.store() != nil { watcher.load = SnapshotFiles.loadThroughChild }
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)

@@ -26,7 +26,7 @@ struct Towns: ParsableCommand {
             """,
         subcommands: [
             DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self, ConfigCommand.self,
-            GenerateCommand.self, BenchCommand.self, MeetingsCommand.self,
+            GenerateCommand.self, BenchCommand.self, MeetingsCommand.self, SnapshotCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 
