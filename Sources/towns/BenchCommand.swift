@@ -120,8 +120,8 @@ struct BenchCommand: ParsableCommand {
                                  environment: env.merging(["TOWNS_SNAPSHOT": "0"]) { $1 }, rows: 24, columns: 80)
         text.startMarker = "退出"
         let fromText = try text.run(steps: [], quit: ["q"])
-        if let ms = fromText.firstScreenMS { report.milliseconds("pty 80x24 first screen from the text", ms) }
-        if let kib = fromText.maxRSSKiB { report.value("pty 80x24 peak RSS from the text", Double(kib) / 1024, "MiB") }
+        if let ms = fromText.firstScreenMS { report.milliseconds("pty text 80x24 first screen", ms, note: "no snapshot (TOWNS_SNAPSHOT=0)") }
+        if let kib = fromText.maxRSSKiB { report.value("pty text 80x24 peak RSS", Double(kib) / 1024, "MiB") }
         try snapshotFigures(exe, directory: directory, work: work, report: report, reloads: true)
         var t = TerminalBench(
             executable: exe, arguments: ["--data", directory], environment: env, rows: 24, columns: 80)

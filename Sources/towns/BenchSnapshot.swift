@@ -34,7 +34,7 @@ extension BenchCommand {
             let (_, t) = timed { _ = DatasetSnapshot.contentFingerprint(directory: directory) }
             fingerprint.add(t)
         }
-        report.samples("  of which content fingerprint", fingerprint, note: "every file read and hashed")
+        report.samples("load: content fingerprint", fingerprint, note: "every file read and hashed")
         guard reloads else { return }
         let before = Self.residentKiB()
         var reloadTimes = Samples()
@@ -82,13 +82,13 @@ extension BenchCommand {
         guard let mine = townsRun else { return }
         if let a = mine.firstScreenMS, let b = r.firstScreenMS {
             report.value(
-                "ratio first screen towns/vd long", a / b, "x",
+                "ratio long table first screen towns/vd", a / b, "x",
                 note: "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (both hold every figure of every"
                     + " period; towns from its snapshot, vd parsing the CSV)")
         }
         if let a = mine.maxRSSKiB, let b = r.maxRSSKiB {
             report.value(
-                "ratio peak RSS towns/vd long", Double(a) / Double(b), "x",
+                "ratio long table peak RSS towns/vd", Double(a) / Double(b), "x",
                 note: "\(BenchReport.number(Double(a) / 1024)) MiB vs \(BenchReport.number(Double(b) / 1024)) MiB")
         }
     }

@@ -103,7 +103,7 @@ public struct SnapshotStore: Sendable {
         guard fd >= 0 else {
             throw WriteFailure(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
         bytes.withUnsafeBytes { raw in
             var offset = 0
