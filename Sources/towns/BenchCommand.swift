@@ -120,7 +120,9 @@ struct BenchCommand: ParsableCommand {
                                  environment: env.merging(["TOWNS_SNAPSHOT": "0"]) { $1 }, rows: 24, columns: 80)
         text.startMarker = "退出"
         let fromText = try text.run(steps: [], quit: ["q"])
-        if let ms = fromText.firstScreenMS { report.milliseconds("pty text 80x24 first screen", ms, note: "no snapshot (TOWNS_SNAPSHOT=0)") }
+        if let ms = fromText.firstScreenMS {
+            report.milliseconds("pty text 80x24 first screen", ms, note: "no snapshot (TOWNS_SNAPSHOT=0)")
+        }
         if let kib = fromText.maxRSSKiB { report.value("pty text 80x24 peak RSS", Double(kib) / 1024, "MiB") }
         try snapshotFigures(exe, directory: directory, work: work, report: report, reloads: true)
         var t = TerminalBench(

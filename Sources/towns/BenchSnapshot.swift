@@ -22,7 +22,8 @@ extension BenchCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: store.path(for: directory))[.size] as? Int) ?? 0
         report.milliseconds(
             "snapshot write", writeTime.milliseconds,
-            note: "towns snapshot in a child: read and check the text, write \(BenchReport.number(Double(size) / 1_048_576)) MiB")
+            note: "towns snapshot in a child: read and check the text, write "
+                + "\(BenchReport.number(Double(size) / 1_048_576)) MiB")
         var samples = Samples()
         for _ in 0..<(short ? 2 : 5) {
             let (_, t) = try timed { _ = try store.load(directory: directory) }
@@ -43,7 +44,8 @@ extension BenchCommand {
             reloadTimes.add(t)
         }
         let after = Self.residentKiB()
-        report.samples("reload through the child", reloadTimes, note: "towns snapshot in a child, then the snapshot read")
+        report.samples(
+            "reload through the child", reloadTimes, note: "towns snapshot in a child, then the snapshot read")
         if let before, let after {
             let grown = Double(after - before) / 1024
             report.value(
@@ -71,7 +73,8 @@ extension BenchCommand {
         let text = LongCSV.text(dataset)
         try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
         let rows = text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1
-        report.line("[\(report.tag)] \(vd) on the long table: \(rows) figures of every period as CSV (7 columns), 80x24")
+        report.line(
+            "[\(report.tag)] \(vd) on the long table: \(rows) figures of every period as CSV (7 columns), 80x24")
         let home = work + "/vd-home"
         var t = TerminalBench(
             executable: vd, arguments: [csv], environment: BenchCommand.terminalEnvironment(home: home), rows: 24,

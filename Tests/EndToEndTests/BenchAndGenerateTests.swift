@@ -103,7 +103,9 @@ final class BenchAndGenerateTests: XCTestCase {
             // The snapshot (issue 17): from the text, its write and load, 20 reloads.
             figure(tag, "pty text 80x24 first screen", unit: "ms")
             figure(tag, "pty text 80x24 peak RSS", unit: "MiB")
-            for label in ["snapshot write", "load from snapshot", "load: content fingerprint", "reload through the child"] {
+            for label in [
+                "snapshot write", "load from snapshot", "load: content fingerprint", "reload through the child",
+            ] {
                 figure(tag, label, unit: "ms")
             }
             figure(tag, "RSS after 20 reloads", unit: "MiB")

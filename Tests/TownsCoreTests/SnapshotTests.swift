@@ -74,7 +74,9 @@ final class SnapshotTests: XCTestCase {
     }
 
     func testWarningsRoundTrip() throws {
-        let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "[[town]]\n", with: "[[town]]\nmystery = 1\n") }
+        let dir = try brokenCopy("towns.toml") {
+            $0.replacingOccurrences(of: "[[town]]\n", with: "[[town]]\nmystery = 1\n")
+        }
         temporaries.append(dir)
         XCTAssertFalse(try DatasetLoader.load(directory: dir).warnings.isEmpty)
         try roundTrip(dir)
@@ -215,7 +217,9 @@ final class SnapshotTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o555)
         let store = SnapshotStore(folder: folder)
-        XCTAssertThrowsError(try store.write(directory: dir)) { XCTAssertTrue($0 is SnapshotStore.WriteFailure, "\($0)") }
+        XCTAssertThrowsError(try store.write(directory: dir)) {
+            XCTAssertTrue($0 is SnapshotStore.WriteFailure, "\($0)")
+        }
         assertRejected(store, dir) { if case .missing = $0 { return true } else { return false } }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
     }
@@ -239,12 +243,15 @@ final class SnapshotTests: XCTestCase {
         let dir = try brokenCopy("dataset.toml") { $0 }
         temporaries.append(dir)
         let store = SnapshotStore(folder: dir + "/cache")
-        XCTAssertThrowsError(try store.write(directory: dir)) { XCTAssertTrue($0 is SnapshotStore.WriteFailure, "\($0)") }
+        XCTAssertThrowsError(try store.write(directory: dir)) {
+            XCTAssertTrue($0 is SnapshotStore.WriteFailure, "\($0)")
+        }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/cache"))
     }
 
     func testDefaultFolderFollowsXDG() {
-        XCTAssertEqual(SnapshotStore.defaultFolder(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]), "/c/towns/snapshots")
+        XCTAssertEqual(SnapshotStore.defaultFolder(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]),
+                       "/c/towns/snapshots")
         XCTAssertEqual(SnapshotStore.defaultFolder(environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"]),
                        "/h/.cache/towns/snapshots")
         XCTAssertNil(SnapshotStore.defaultFolder(environment: [:]))

@@ -234,7 +234,9 @@ extension SnapshotReader {
                       number: try $0.int(), nameZH: try $0.string(), nameEN: try $0.string(),
                       provenance: try $0.provenance())
             },
-            flags: try array { .init(townID: try $0.string(), problemID: try $0.string(), provenance: try $0.provenance()) },
+            flags: try array {
+                .init(townID: try $0.string(), problemID: try $0.string(), provenance: try $0.provenance())
+            },
             progress: try array {
                 .init(townID: try $0.string(), countermeasureID: try $0.string(),
                       status: try $0.word(ProblemCatalogue.Progress.Status.self), provenance: try $0.provenance())
@@ -255,7 +257,8 @@ extension SnapshotReader {
 
     mutating func issue() throws -> LoadIssue {
         LoadIssue(try word(LoadIssue.Severity.self), try word(LoadIssue.Kind.self), file: try string(),
-                  line: try optionalInt(), column: try optionalInt(), field: try optionalString(), problem: try string())
+                  line: try optionalInt(), column: try optionalInt(), field: try optionalString(),
+                  problem: try string())
     }
 
     /// The dataset (in `directory`) and its warnings, as `SnapshotWriter.dataset` wrote them.

@@ -35,7 +35,8 @@ public struct SnapshotStore: Sendable {
     public func path(for directory: String) -> String {
         let key = Array(Self.canonical(directory).utf8).withUnsafeBytes { SnapshotHasher.hash($0) }
         let hex = String(key, radix: 16)
-        return (folder as NSString).appendingPathComponent(String(repeating: "0", count: 16 - hex.count) + hex + ".snapshot")
+        let name = String(repeating: "0", count: 16 - hex.count) + hex + ".snapshot"
+        return (folder as NSString).appendingPathComponent(name)
     }
 
     /// The dataset in `directory` from its snapshot, when the snapshot exists, checks, and was
