@@ -65,8 +65,9 @@ final class SnapshotTests: XCTestCase {
 
     func testBundledDataRoundTrips() throws { try roundTrip(bundledData) }
 
+    /// 1,100 towns: three sections of towns, decoded on several threads.
     func testGeneratedDataRoundTrips() throws {
-        for (towns, months, seed) in [(50, 24, 3), (400, 13, 11)] as [(Int, Int, UInt64)] {
+        for (towns, months, seed) in [(50, 24, 3), (400, 13, 11), (1100, 3, 5)] as [(Int, Int, UInt64)] {
             let dir = temporary("generated")
             try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: nil)
             try roundTrip(dir)

@@ -142,6 +142,17 @@ struct SnapshotWriter {
         uint(UInt64(values.count))
         for v in values { write(&self, v) }
     }
+
+    /// A section: its length in bytes, then what `write` wrote, so that a reader can hand
+    /// sections to other threads (`SnapshotReader.section`).
+    mutating func section(_ write: (inout SnapshotWriter) -> Void) {
+        var outer: [UInt8] = []
+        swap(&outer, &body)
+        write(&self)
+        swap(&outer, &body)
+        uint(UInt64(outer.count))
+        body.append(contentsOf: outer)
+    }
 }
 
 /// Reads what `SnapshotWriter` wrote, checking every bound: a damaged body throws
@@ -254,6 +265,15 @@ struct SnapshotReader {
             throw Self.corrupt("a string that is not UTF-8")
         }
         return text
+    }
+
+    /// A reader of the next section alone (with the same string table), skipped here.
+    mutating func section() throws -> SnapshotReader {
+        let n = try count()
+        var inner = SnapshotReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
+        inner.strings = strings
+        offset += n
+        return inner
     }
 
     mutating func optional<T>(_ read: (inout SnapshotReader) throws -> T) throws -> T? {

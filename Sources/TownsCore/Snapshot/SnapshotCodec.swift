@@ -117,7 +117,12 @@ extension SnapshotWriter {
         array(d.entities) { w, e in
             w.string(e.id); w.string(e.nameZH); w.string(e.nameEN); w.string(e.kind); w.provenance(e.provenance)
         }
-        array(d.towns) { $0.town($1) }
+        // Towns in sections of 512, decoded on every core.
+        let sections = stride(from: 0, to: d.towns.count, by: 512).map {
+            Array(d.towns[$0..<min($0 + 512, d.towns.count)])
+        }
+        uint(UInt64(sections.count))
+        for towns in sections { section { $0.array(towns) { $0.town($1) } } }
         figures(d.totals)
         array(d.rules) { $0.rule($1) }
         optional(d.province) { $0.province($1) }
@@ -255,6 +260,14 @@ extension SnapshotReader {
                     provenance: try provenance(), origin: try location())
     }
 
+    /// The towns, their sections decoded on every core; in order.
+    mutating func townSections() throws -> [Town] {
+        let n = try count()
+        let work = TownSections(try (0..<n).map { _ in try section() })
+        DispatchQueue.concurrentPerform(iterations: n) { work.decode($0) }
+        return try work.towns()
+    }
+
     mutating func issue() throws -> LoadIssue {
         LoadIssue(try word(LoadIssue.Severity.self), try word(LoadIssue.Kind.self), file: try string(),
                   line: try optionalInt(), column: try optionalInt(), field: try optionalString(),
@@ -284,7 +297,7 @@ extension SnapshotReader {
             OperatingEntity(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
                             kind: try $0.optionalString(), provenance: try $0.provenance())
         }
-        let towns = try array { try $0.town() }
+        let towns = try townSections()
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types,
                               entities: entities, towns: towns, totals: try figures(), directory: directory)
@@ -305,5 +318,38 @@ extension SnapshotReader {
         }) { dataset.bases[b.id] = b }
         let warnings = try array { try $0.issue() }
         return (dataset, warnings)
+    }
+}
+
+/// Sections of towns being decoded on several threads: each worker decodes the section it is
+/// given and stores it under the lock. `@unchecked Sendable` beside its lock: the readers point
+/// into the snapshot's bytes, which outlive `DispatchQueue.concurrentPerform`.
+private final class TownSections: @unchecked Sendable {
+    private let lock = NSLock()
+    private let readers: [SnapshotReader]
+    private var decoded: [[Town]?]
+    private var failure: Error?
+
+    init(_ readers: [SnapshotReader]) {
+        self.readers = readers
+        decoded = Array(repeating: nil, count: readers.count)
+    }
+
+    func decode(_ i: Int) {
+        var reader = readers[i]
+        do {
+            let towns = try reader.array { try $0.town() }
+            guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after a section of towns") }
+            lock.withLock { decoded[i] = towns }
+        } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+
+    func towns() throws -> [Town] {
+        try lock.withLock {
+            if let failure { throw failure }
+            return decoded.flatMap { $0 ?? [] }
+        }
     }
 }
