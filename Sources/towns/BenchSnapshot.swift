@@ -15,7 +15,7 @@ extension BenchCommand {
     /// The snapshot of `directory` written by `towns snapshot` (a child, as the dashboard runs
     /// it), then read in process; 20 reloads through the child when `reloads`.
     func snapshotFigures(_ exe: String, directory: String, work: String, report: BenchReport, reloads: Bool) throws {
-        let store = SnapshotStore(folder: work + "/cache")
+        let store = SnapshotStore(folder: work + "/cache", producer: SnapshotFiles.producer)
         setenv("TOWNS_CACHE", store.folder, 1)
         let (status, writeTime) = try timed { try SnapshotFiles.runChild(directory, wait: true) }
         guard status == 0 else { return report.unavailable("snapshot write", "n/a: towns snapshot exited \(status)") }
@@ -32,7 +32,7 @@ extension BenchCommand {
         report.samples("load from snapshot", samples, note: "fingerprint of the text's contents, checksum, decode")
         var fingerprint = Samples()
         for _ in 0..<(short ? 2 : 5) {
-            let (_, t) = timed { _ = DatasetSnapshot.contentFingerprint(directory: directory) }
+            let (_, t) = timed { _ = DatasetSnapshot.contentFingerprint(directory: directory, producer: store.producer) }
             fingerprint.add(t)
         }
         report.samples("load: content fingerprint", fingerprint, note: "every file read and hashed")

@@ -55,9 +55,18 @@ enum SnapshotFiles {
     /// cache folder.
     static func store(environment: [String: String] = ProcessInfo.processInfo.environment) -> SnapshotStore? {
         if environment["TOWNS_SNAPSHOT"] == "0" { return nil }
-        if let folder = environment["TOWNS_CACHE"], !folder.isEmpty { return SnapshotStore(folder: folder) }
-        return SnapshotStore.defaultFolder(environment: environment).map(SnapshotStore.init(folder:))
+        let folder = environment["TOWNS_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? SnapshotStore.defaultFolder(environment: environment)
+        return folder.map { SnapshotStore(folder: $0, producer: producer) }
     }
+
+    /// This build of towns: its executable's size, modification time and inode (a rebuilt or
+    /// reinstalled towns does not trust the snapshots of the one before).
+    static let producer: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown build" }
+        return "towns \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+    }()
 
     /// The dataset for the dashboard, and the fingerprint of the files it shows. Warnings are
     /// printed as `loadDataset` prints them; a dataset with errors exits as it does.

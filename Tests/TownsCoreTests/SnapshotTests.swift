@@ -210,6 +210,13 @@ final class SnapshotTests: XCTestCase {
                       == canonical(try DatasetLoader.load(directory: dir).dataset))
     }
 
+    func testAnotherBuildsSnapshotIsStale() throws {
+        let (dir, store, _) = try writtenCopy()
+        var other = store
+        other.producer = "towns of another build"
+        assertRejected(other, dir) { if case .stale = $0 { return true } else { return false } }
+    }
+
     func testReadOnlyCacheIsNotFatal() throws {
         try XCTSkipIf(getuid() == 0, "root writes into a folder of mode 555")
         let dir = try brokenCopy("dataset.toml") { $0 }

@@ -12,7 +12,15 @@ public struct SnapshotStore: Sendable {
     /// The cache folder holding the snapshots.
     public var folder: String
 
-    public init(folder: String) { self.folder = folder }
+    /// What identifies the program that reads the text (the dashboard passes its executable's
+    /// size, time and inode): a snapshot written by another build of the loader is stale, even
+    /// for the same text, since that loader may read or check the text differently.
+    public var producer: String
+
+    public init(folder: String, producer: String = "") {
+        self.folder = folder
+        self.producer = producer
+    }
 
     /// The default cache folder for `environment` (XDG_CACHE_HOME, else HOME/.cache), or nil
     /// when neither is set.
@@ -51,7 +59,7 @@ public struct SnapshotStore: Sendable {
         let file = path(for: directory)
         guard let data = FileManager.default.contents(atPath: file) else { throw .missing("\(file) cannot be read") }
         let before = DatasetFingerprint(directory: directory)
-        let content = DatasetSnapshot.contentFingerprint(directory: directory)
+        let content = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
         guard DatasetFingerprint(directory: directory) == before else {
             throw .stale("the files in \(directory) changed while they were read")
         }
@@ -77,7 +85,7 @@ public struct SnapshotStore: Sendable {
     ///   read-only or inside the dataset folder, the disk full): the data itself is fine.
     @discardableResult
     public func write(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
-        let content = DatasetSnapshot.contentFingerprint(directory: directory)
+        let content = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
         let before = DatasetFingerprint(directory: directory)
         let loaded = try DatasetLoader.loadUnchanged(directory: directory)
         guard loaded.fingerprint == before else { throw DatasetLoader.ChangedDuringLoad(directory: directory) }
