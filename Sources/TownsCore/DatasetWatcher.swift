@@ -40,6 +40,10 @@ public struct DatasetWatcher: Sendable {
     /// How long the files must stay unchanged before a change is loaded: the second look at
     /// them is this long after the first (on the polling thread).
     public var settle: Duration = .milliseconds(300)
+    /// How a change is read: `DatasetLoader.loadUnchanged` unless set (the dashboard reads
+    /// through a child process and the snapshot, keeping the parser's memory out of its heap).
+    public var load: @Sendable (String) throws -> (dataset: Dataset, warnings: [LoadIssue],
+                                                   fingerprint: DatasetFingerprint) = DatasetLoader.loadUnchanged
 
     /// The `field` of the warning that names records lost by a file that shrank.
     public static let lostRecordsField = "(records lost)"
@@ -65,7 +69,7 @@ public struct DatasetWatcher: Sendable {
             guard DatasetFingerprint(directory: directory) == now else { return .pending }
         }
         do {
-            let loaded = try DatasetLoader.loadUnchanged(directory: directory)
+            let loaded = try load(directory)
             var warnings = loaded.warnings
             if let old = shownDataset,
                let lost = DatasetWatcher.lostRecords(from: old, to: loaded.dataset,

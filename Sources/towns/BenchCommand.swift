@@ -112,7 +112,19 @@ struct BenchCommand: ParsableCommand {
         _ exe: String, directory: String, work: String, report: BenchReport,
         rssTarget: Double?
     ) throws -> TerminalBench.Result {
-        let env = BenchCommand.terminalEnvironment(home: ProcessInfo.processInfo.environment["HOME"] ?? work)
+        var env = BenchCommand.terminalEnvironment(home: ProcessInfo.processInfo.environment["HOME"] ?? work)
+        env = Self.snapshotEnvironment(env, work: work)
+        // The first screen from the text (no snapshot), then the snapshot's figures; the runs
+        // below start from the snapshot (BenchSnapshot.swift).
+        var text = TerminalBench(executable: exe, arguments: ["--data", directory],
+                                 environment: env.merging(["TOWNS_SNAPSHOT": "0"]) { $1 }, rows: 24, columns: 80)
+        text.startMarker = "退出"
+        let fromText = try text.run(steps: [], quit: ["q"])
+        if let ms = fromText.firstScreenMS {
+            report.milliseconds("pty text 80x24 first screen", ms, note: "no snapshot (TOWNS_SNAPSHOT=0)")
+        }
+        if let kib = fromText.maxRSSKiB { report.value("pty text 80x24 peak RSS", Double(kib) / 1024, "MiB") }
+        try snapshotFigures(exe, directory: directory, work: work, report: report, reloads: true)
         var t = TerminalBench(
             executable: exe, arguments: ["--data", directory], environment: env, rows: 24, columns: 80)
         t.startMarker = "退出"  // on the key-hint line, the last line drawn
@@ -163,13 +175,14 @@ struct BenchCommand: ParsableCommand {
             steps: [.init("move (↓↑)", "j", "k", times: short ? 2 : 8), .init("full frame (Ctrl-L)", "\u{0c}")],
             quit: ["q", "q", "gq"])
         BenchCommand.printRun(r, name: "pty 80x24", report: report, rssTarget: nil)
+        try visidataLong(vd, result.dataset, townsRun: townsRun, work: work, report: report)
         if let mine = townsRun {
             if let a = mine.firstScreenMS, let b = r.firstScreenMS {
                 report.value(
                     "ratio first screen towns/vd", a / b, "x",
                     note:
-                        "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (towns loads every figure of"
-                            + " every period; vd reads the one-period CSV)"
+                        "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (towns holds every figure of"
+                            + " every period, from its snapshot; vd reads the one-period CSV)"
                 )
             }
             if let a = mine.maxRSSKiB, let b = r.maxRSSKiB {

@@ -94,9 +94,8 @@ struct DashboardCommand: ParsableCommand {
     /// follow`), failing before the terminal opens; `cycle`: the playlist's interval in seconds.
     func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
         let directory = try data.directory()
-        // Taken before the load: a change during the load shows as a change at the first poll.
-        let fingerprint = DatasetFingerprint(directory: directory)
-        let dataset = try loadDataset(directory)
+        // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
+        let (dataset, fingerprint) = try SnapshotFiles.loadForDashboard(directory)
         let meeting = MeetingLink(directory: directory, group: group, cycleSeconds: cycle)
         defer { meeting.close() }
         let meetingOpening = try meeting.opening(request, AppState(dataset: dataset))
@@ -163,6 +162,7 @@ struct DashboardCommand: ParsableCommand {
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         if let meetingOpening { state = update(state, meetingOpening) }
         var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
+        if SnapshotFiles.store() != nil { watcher.load = SnapshotFiles.loadThroughChild }
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)

@@ -27,6 +27,7 @@ struct Towns: ParsableCommand {
         subcommands: [
             DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self, ConfigCommand.self,
             GenerateCommand.self, BenchCommand.self, MeetingsCommand.self, PresentCommand.self, FollowCommand.self,
+            SnapshotCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
 

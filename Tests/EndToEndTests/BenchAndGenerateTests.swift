@@ -100,6 +100,15 @@ final class BenchAndGenerateTests: XCTestCase {
                 figure(tag, label, unit: "bytes")
             }
             figure(tag, "pty 80x24 peak RSS", unit: "MiB")
+            // The snapshot (issue 17): from the text, its write and load, 20 reloads.
+            figure(tag, "pty text 80x24 first screen", unit: "ms")
+            figure(tag, "pty text 80x24 peak RSS", unit: "MiB")
+            for label in [
+                "snapshot write", "load from snapshot", "load: content fingerprint", "reload through the child",
+            ] {
+                figure(tag, label, unit: "ms")
+            }
+            figure(tag, "RSS after 20 reloads", unit: "MiB")
         }
         if lines.contains(where: { $0.contains("VisiData is not installed") }) {
             XCTAssertTrue(lines.contains { $0.hasPrefix("[1000x12 visidata] first screen") && $0.contains("n/a") })
@@ -108,6 +117,9 @@ final class BenchAndGenerateTests: XCTestCase {
             figure("1000x12 visidata", "pty 80x24 peak RSS", unit: "MiB")
             figure("1000x12 visidata", "ratio first screen towns/vd", unit: "x")
             figure("1000x12 visidata", "ratio peak RSS towns/vd", unit: "x")
+            figure("1000x12 visidata", "pty 80x24 long table first screen", unit: "ms")
+            figure("1000x12 visidata", "ratio long table first screen towns/vd", unit: "x")
+            figure("1000x12 visidata", "ratio long table peak RSS towns/vd", unit: "x")
         }
         XCTAssertEqual(lines.last, "done")
     }

@@ -1,0 +1,134 @@
+import Foundation
+
+/// A checked binary snapshot of a loaded dataset: a faster form of `Data/` derived from the
+/// text, never a second source. It holds the dataset and its warnings exactly as
+/// `DatasetLoader.load` gave them, keyed by a fingerprint of the text files' contents.
+///
+/// Layout (little-endian): `TOWNSNAP` (8 bytes), format version (UInt32), the platform's
+/// `Decimal` size (UInt32), the content fingerprint (UInt64), the payload's length (UInt64)
+/// and its checksum (UInt64), then the payload: the dataset folder, the table of distinct
+/// strings, and the body (`SnapshotWriter`). A reader trusts nothing it has not checked: a
+/// wrong magic, version or layout is `foreign`, a short file `truncated`, a checksum or a
+/// value that does not match `corrupt`, another folder or other contents `stale`.
+public enum DatasetSnapshot {
+    /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
+    public static let formatVersion: UInt32 = 2
+    static let magic = Array("TOWNSNAP".utf8)
+    static let headerSize = 40
+
+    /// A fingerprint of the contents of every file the loader reads in `directory` (their
+    /// names, whether each exists, and their bytes) and of `producer`, the program reading
+    /// them: equal fingerprints, equal text read by the same loader. Reads every file (14 MB
+    /// at 10,000 towns x 60 months: a few milliseconds from the page cache).
+    public static func contentFingerprint(directory: String, producer: String = "") -> UInt64 {
+        var hasher = SnapshotHasher()
+        hasher.combine(UInt64(formatVersion))
+        hasher.combine(producer)
+        var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames
+        names += DatasetLoader.monthlyFileNames(directory: directory).map { DatasetLoader.monthlyFolderName + "/" + $0 }
+        for name in names {
+            hasher.combine(name)
+            let path = (directory as NSString).appendingPathComponent(name)
+            if let data = FileManager.default.contents(atPath: path) {
+                hasher.combine(UInt64(1))
+                data.withUnsafeBytes { hasher.combine($0) }
+            } else {
+                hasher.combine(UInt64(0))
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// The snapshot's bytes for `dataset` and its `warnings`, read from text whose content
+    /// fingerprint was `fingerprint`.
+    public static func encode(_ dataset: Dataset, warnings: [LoadIssue], fingerprint: UInt64) -> [UInt8] {
+        var body = SnapshotWriter()
+        body.dataset(dataset, warnings: warnings)
+        var bytes: [UInt8] = []
+        func raw(_ text: String) {
+            let utf8 = Array(text.utf8)
+            var lengthWriter = SnapshotWriter()
+            lengthWriter.uint(UInt64(utf8.count))
+            bytes += lengthWriter.body
+            bytes += utf8
+        }
+        raw(dataset.directory)
+        var countWriter = SnapshotWriter()
+        countWriter.uint(UInt64(body.strings.count))
+        bytes += countWriter.body
+        for s in body.strings { raw(s) }
+        bytes += body.body
+        var header = magic
+        func append<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { header += $0 } }
+        append(formatVersion)
+        append(UInt32(MemoryLayout<Decimal>.size))
+        append(fingerprint)
+        append(UInt64(bytes.count))
+        append(bytes.withUnsafeBytes { SnapshotHasher.hash($0) })
+        return header + bytes
+    }
+
+    /// The content fingerprint a snapshot was written for, after checking its header only
+    /// (not the payload's checksum).
+    public static func fingerprint(of bytes: UnsafeRawBufferPointer) throws(SnapshotRejection) -> UInt64 {
+        try header(bytes).fingerprint
+    }
+
+    static func header(_ bytes: UnsafeRawBufferPointer) throws(SnapshotRejection)
+        -> (fingerprint: UInt64, length: Int, checksum: UInt64)
+    {
+        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
+            throw .foreign("it does not begin with TOWNSNAP")
+        }
+        guard bytes.count >= headerSize else { throw .truncated("\(bytes.count) bytes, shorter than the header") }
+        func load<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
+            T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
+        }
+        let version = load(8, UInt32.self)
+        guard version == formatVersion else { throw .foreign("format \(version), this towns reads \(formatVersion)") }
+        let decimalSize = load(12, UInt32.self)
+        guard decimalSize == MemoryLayout<Decimal>.size else {
+            throw .foreign("decimals of \(decimalSize) bytes, this platform's are \(MemoryLayout<Decimal>.size)")
+        }
+        let length = load(24, UInt64.self)
+        guard length <= UInt64(bytes.count - headerSize) else {
+            throw .truncated("\(bytes.count - headerSize) bytes of a payload of \(length)")
+        }
+        guard length == UInt64(bytes.count - headerSize) else {
+            throw .corrupt("\(UInt64(bytes.count - headerSize) - length) bytes after the payload")
+        }
+        return (load(16, UInt64.self), Int(length), load(32, UInt64.self))
+    }
+
+    /// Decodes a snapshot of `directory`'s text with content fingerprint `fingerprint`.
+    ///
+    /// - Returns: the dataset (its `directory` the one given) and the load's warnings.
+    /// - Throws: `SnapshotRejection`, saying why the snapshot is not used: then read the text.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, directory: String, fingerprint: UInt64)
+        throws(SnapshotRejection) -> (dataset: Dataset, warnings: [LoadIssue])
+    {
+        let head = try header(bytes)
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
+        guard SnapshotHasher.hash(payload) == head.checksum else { throw .corrupt("its checksum does not match") }
+        do {
+            var reader = SnapshotReader(payload)
+            let folder = try reader.text(length: try reader.count())
+            guard folder == directory else { throw SnapshotRejection.stale("written for \(folder), not \(directory)") }
+            guard head.fingerprint == fingerprint else {
+                throw SnapshotRejection.stale("the files in \(directory) changed since it was written")
+            }
+            let n = try reader.count()
+            var table: [String] = []
+            table.reserveCapacity(n)
+            for _ in 0..<n { table.append(try reader.text(length: try reader.count())) }
+            reader.strings = table
+            let result = try reader.dataset(directory: directory)
+            guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }
+            return result
+        } catch let rejection as SnapshotRejection {
+            throw rejection
+        } catch {
+            throw .corrupt("\(error)")
+        }
+    }
+}

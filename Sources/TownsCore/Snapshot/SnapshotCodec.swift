@@ -1,0 +1,355 @@
+import Foundation
+
+// The dataset's model, field by field, in and out of a snapshot body. Every stored property of
+// every type is written; `SnapshotTests.testEveryFieldIsWritten` counts them with Mirror, so a
+// field added to the model and not here fails a test instead of vanishing from snapshots.
+
+extension SnapshotWriter {
+    mutating func provenance(_ p: Provenance) {
+        switch p {
+        case let .reported(source, at, quote, note):
+            uint(0); string(source); string(at); string(quote); string(note)
+        case let .derived(formula):
+            uint(1); string(formula)
+        case let .interpreted(reasoning, readings):
+            uint(2); string(reasoning); strings(readings)
+        }
+    }
+
+    mutating func location(_ l: SourceLocation?) {
+        optional(l) { w, l in w.string(l.file); w.int(l.line) }
+    }
+
+    mutating func figure(_ f: Figure) {
+        switch f.quantity {
+        case let .exact(value, decimals): uint(0); decimal(value); int(decimals)
+        case let .moreThan(value): uint(1); decimal(value)
+        }
+        provenance(f.provenance)
+        location(f.origin)
+        string(f.basis)
+        string(f.asOf)
+        optional(f.interval) { w, i in w.decimal(i.lower); w.decimal(i.upper) }
+    }
+
+    mutating func figures(_ figures: [FigureKey: Figure]) {
+        uint(UInt64(figures.count))
+        for (key, f) in figures {
+            string(key.measure.rawValue); string(key.period)
+            figure(f)
+        }
+    }
+
+    mutating func town(_ t: Town) {
+        string(t.id); string(t.nameZH); string(t.nameEN); string(t.countyZH); string(t.countyEN)
+        string(t.countyFrom); int(t.type); string(t.typeAt); string(t.industry); string(t.industryNote)
+        string(t.list.rawValue); string(t.listDate); string(t.listSource); strings(t.entityIDs)
+        string(t.mode?.rawValue); string(t.modeAt); bool(t.acceleratedCounty); string(t.acceleratedCountyNote)
+        optional(t.acceleratedCountySource) { $0.provenance($1) }
+        bool(t.acceleratedCountyFitted); bool(t.industryFitted); string(t.reading)
+        optional(t.readingSource) { $0.provenance($1) }
+        figures(t.figures)
+        location(t.origin)
+    }
+
+    mutating func listed(_ l: ProvinceList.Listed) {
+        string(l.cityZH); string(l.nameZH); string(l.countyZH); string(l.townID); location(l.origin)
+        string(l.countyNote); string(l.reading); optional(l.readingSource) { $0.provenance($1) }
+        string(l.listName); string(l.listDate); optional(l.provenance) { $0.provenance($1) }
+    }
+
+    mutating func province(_ p: ProvinceList) {
+        string(p.nameZH); string(p.nameEN); string(p.date); int(p.reportedCount)
+        optional(p.provenance) { $0.provenance($1) }
+        array(p.cities) { w, c in
+            w.string(c.nameZH); w.string(c.nameEN); w.int(c.reportedCount)
+            w.optional(c.provenance) { $0.provenance($1) }
+            w.location(c.origin)
+            w.optional(c.alsoProvenance) { $0.provenance($1) }
+        }
+        array(p.listed) { $0.listed($1) }
+        optional(p.alsoProvenance) { $0.provenance($1) }
+        array(p.later) { $0.listed($1) }
+    }
+
+    mutating func problems(_ c: ProblemCatalogue) {
+        array(c.problems) { w, p in
+            w.string(p.id); w.int(p.number); w.string(p.nameZH); w.string(p.nameEN); w.string(p.causeZH)
+            w.provenance(p.provenance)
+        }
+        array(c.countermeasures) { w, m in
+            w.string(m.id); w.string(m.group.rawValue); w.int(m.number); w.string(m.nameZH); w.string(m.nameEN)
+            w.provenance(m.provenance)
+        }
+        array(c.flags) { w, f in w.string(f.townID); w.string(f.problemID); w.provenance(f.provenance) }
+        array(c.progress) { w, p in
+            w.string(p.townID); w.string(p.countermeasureID); w.string(p.status.rawValue); w.provenance(p.provenance)
+        }
+    }
+
+    mutating func rule(_ r: Rule) {
+        string(r.id); string(r.kind.rawValue); string(r.shortZH); string(r.titleZH); string(r.titleEN)
+        string(r.text)
+        uint(UInt64(r.numbers.count))
+        for (name, value) in r.numbers.sorted(by: { $0.key < $1.key }) { string(name); decimal(value) }
+        uint(UInt64(r.industries.count))
+        for (name, list) in r.industries.sorted(by: { $0.key < $1.key }) { string(name); strings(list) }
+        bool(r.lowerInAcceleratedCounties); provenance(r.provenance); location(r.origin)
+    }
+
+    mutating func issue(_ i: LoadIssue) {
+        string(i.severity.rawValue); string(i.kind.rawValue); string(i.file); int(i.line); int(i.column)
+        string(i.field); string(i.problem)
+    }
+
+    /// The whole dataset but its folder (given when the snapshot is read), then the warnings.
+    mutating func dataset(_ d: Dataset, warnings: [LoadIssue]) {
+        string(d.nameZH); string(d.nameEN); string(d.regionZH); string(d.regionEN); string(d.unit)
+        bool(d.synthetic)
+        array(d.periods) { w, p in
+            w.string(p.id); w.string(p.labelZH); w.string(p.labelEN); w.int(p.year); w.int(p.through)
+        }
+        array(d.sources.values.sorted { $0.id < $1.id }) { w, s in
+            w.string(s.id); w.string(s.title); w.string(s.author); w.string(s.url); w.string(s.note)
+            w.string(s.publisher); w.string(s.date); w.string(s.reports); w.bool(s.checked); w.string(s.checkedNote)
+        }
+        array(d.types) { w, t in w.int(t.number); w.string(t.nameZH); w.string(t.nameEN); w.provenance(t.provenance) }
+        array(d.entities) { w, e in
+            w.string(e.id); w.string(e.nameZH); w.string(e.nameEN); w.string(e.kind); w.provenance(e.provenance)
+        }
+        // Towns in sections of 512, decoded on every core.
+        let sections = stride(from: 0, to: d.towns.count, by: 512).map {
+            Array(d.towns[$0..<min($0 + 512, d.towns.count)])
+        }
+        uint(UInt64(sections.count))
+        for towns in sections { section { $0.array(towns) { $0.town($1) } } }
+        figures(d.totals)
+        array(d.rules) { $0.rule($1) }
+        optional(d.province) { $0.province($1) }
+        optional(d.problems) { $0.problems($1) }
+        optional(d.reference) { w, r in
+            w.array(r.passages) { w, p in
+                w.string(p.id); w.string(p.topic); w.string(p.titleZH); w.string(p.titleEN); w.string(p.source)
+                w.string(p.section); w.string(p.quote); w.strings(p.items); w.string(p.summaryEN)
+                w.strings(p.townIDs); w.location(p.origin)
+            }
+        }
+        array(d.bases.values.sorted { $0.id < $1.id }) { w, b in
+            w.string(b.id); w.string(b.nameZH); w.string(b.nameEN); w.optional(b.provenance) { $0.provenance($1) }
+        }
+        array(warnings) { $0.issue($1) }
+    }
+}
+
+extension SnapshotReader {
+    mutating func word<T: RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
+        let raw = try string()
+        guard let value = T(rawValue: raw) else { throw Self.corrupt("\(raw) is not a \(T.self)") }
+        return value
+    }
+
+    mutating func optionalWord<T: RawRepresentable>(_ type: T.Type) throws -> T? where T.RawValue == String {
+        guard let raw = try optionalString() else { return nil }
+        guard let value = T(rawValue: raw) else { throw Self.corrupt("\(raw) is not a \(T.self)") }
+        return value
+    }
+
+    mutating func provenance() throws -> Provenance {
+        switch try uint() {
+        case 0:
+            return .reported(source: try string(), at: try optionalString(), quote: try optionalString(),
+                             note: try optionalString())
+        case 1: return .derived(formula: try string())
+        case 2: return .interpreted(reasoning: try string(), readings: try stringArray())
+        case let tag: throw Self.corrupt("a provenance of kind \(tag)")
+        }
+    }
+
+    mutating func optionalProvenance() throws -> Provenance? { try optional { try $0.provenance() } }
+
+    mutating func location() throws -> SourceLocation? {
+        try optional { SourceLocation(file: try $0.string(), line: try $0.int()) }
+    }
+
+    mutating func figure() throws -> Figure {
+        let quantity: Quantity
+        switch try uint() {
+        case 0: quantity = .exact(try decimal(), decimals: try int())
+        case 1: quantity = .moreThan(try decimal())
+        case let tag: throw Self.corrupt("a quantity of kind \(tag)")
+        }
+        return Figure(quantity: quantity, provenance: try provenance(), origin: try location(),
+                      basis: try optionalString(), asOf: try optionalString(),
+                      interval: try optional { Interval(try $0.decimal(), try $0.decimal()) })
+    }
+
+    mutating func figures() throws -> [FigureKey: Figure] {
+        let n = try count()
+        var result: [FigureKey: Figure] = [:]
+        result.reserveCapacity(n)
+        for _ in 0..<n {
+            let key = FigureKey(try word(Measure.self), try optionalString())
+            result[key] = try figure()
+        }
+        guard result.count == n else { throw Self.corrupt("a figure given twice") }
+        return result
+    }
+
+    mutating func town() throws -> Town {
+        Town(id: try string(), nameZH: try string(), nameEN: try string(), countyZH: try string(),
+             countyEN: try string(), countyFrom: try optionalString(), type: try int(), typeAt: try optionalString(),
+             industry: try optionalString(), industryNote: try optionalString(), list: try word(ListStage.self),
+             listDate: try optionalString(), listSource: try optionalString(), entityIDs: try stringArray(),
+             mode: try optionalWord(OperatingMode.self), modeAt: try optionalString(),
+             acceleratedCounty: try optionalBool(), acceleratedCountyNote: try optionalString(),
+             acceleratedCountySource: try optionalProvenance(), acceleratedCountyFitted: try bool(),
+             industryFitted: try bool(), reading: try optionalString(), readingSource: try optionalProvenance(),
+             figures: try figures(), origin: try location())
+    }
+
+    mutating func listed() throws -> ProvinceList.Listed {
+        ProvinceList.Listed(cityZH: try string(), nameZH: try string(), countyZH: try optionalString(),
+                            townID: try optionalString(), origin: try location(), countyNote: try optionalString(),
+                            reading: try optionalString(), readingSource: try optionalProvenance(),
+                            listName: try optionalString(), listDate: try optionalString(),
+                            provenance: try optionalProvenance())
+    }
+
+    mutating func province() throws -> ProvinceList {
+        ProvinceList(
+            nameZH: try string(), nameEN: try string(), date: try optionalString(), reportedCount: try optionalInt(),
+            provenance: try optionalProvenance(),
+            cities: try array {
+                ProvinceList.City(nameZH: try $0.string(), nameEN: try $0.string(), reportedCount: try $0.optionalInt(),
+                                  provenance: try $0.optionalProvenance(), origin: try $0.location(),
+                                  alsoProvenance: try $0.optionalProvenance())
+            },
+            listed: try array { try $0.listed() }, alsoProvenance: try optionalProvenance(),
+            later: try array { try $0.listed() })
+    }
+
+    mutating func problems() throws -> ProblemCatalogue {
+        ProblemCatalogue(
+            problems: try array {
+                .init(id: try $0.string(), number: try $0.int(), nameZH: try $0.string(), nameEN: try $0.string(),
+                      causeZH: try $0.optionalString(), provenance: try $0.provenance())
+            },
+            countermeasures: try array {
+                .init(id: try $0.string(), group: try $0.word(ProblemCatalogue.Countermeasure.Group.self),
+                      number: try $0.int(), nameZH: try $0.string(), nameEN: try $0.string(),
+                      provenance: try $0.provenance())
+            },
+            flags: try array {
+                .init(townID: try $0.string(), problemID: try $0.string(), provenance: try $0.provenance())
+            },
+            progress: try array {
+                .init(townID: try $0.string(), countermeasureID: try $0.string(),
+                      status: try $0.word(ProblemCatalogue.Progress.Status.self), provenance: try $0.provenance())
+            })
+    }
+
+    mutating func rule() throws -> Rule {
+        let id = try string(), kind = try word(Rule.Kind.self)
+        let shortZH = try string(), titleZH = try string(), titleEN = try string(), text = try string()
+        var numbers: [String: Decimal] = [:]
+        for _ in 0..<(try count()) { numbers[try string()] = try decimal() }
+        var industries: [String: [String]] = [:]
+        for _ in 0..<(try count()) { industries[try string()] = try stringArray() }
+        return Rule(id: id, kind: kind, shortZH: shortZH, titleZH: titleZH, titleEN: titleEN, text: text,
+                    numbers: numbers, industries: industries, lowerInAcceleratedCounties: try bool(),
+                    provenance: try provenance(), origin: try location())
+    }
+
+    /// The towns, their sections decoded on every core; in order.
+    mutating func townSections() throws -> [Town] {
+        let n = try count()
+        let work = TownSections(try (0..<n).map { _ in try section() })
+        DispatchQueue.concurrentPerform(iterations: n) { work.decode($0) }
+        return try work.towns()
+    }
+
+    mutating func issue() throws -> LoadIssue {
+        LoadIssue(try word(LoadIssue.Severity.self), try word(LoadIssue.Kind.self), file: try string(),
+                  line: try optionalInt(), column: try optionalInt(), field: try optionalString(),
+                  problem: try string())
+    }
+
+    /// The dataset (in `directory`) and its warnings, as `SnapshotWriter.dataset` wrote them.
+    mutating func dataset(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
+        let nameZH = try string(), nameEN = try string(), regionZH = try string(), regionEN = try string()
+        let unit = try string(), synthetic = try bool()
+        let periods = try array {
+            Period(id: try $0.string(), labelZH: try $0.string(), labelEN: try $0.string(), year: try $0.int(),
+                   through: try $0.int())
+        }
+        var sources: [String: Source] = [:]
+        for s in try array({
+            Source(id: try $0.string(), title: try $0.string(), author: try $0.optionalString(),
+                   url: try $0.optionalString(), note: try $0.optionalString(), publisher: try $0.optionalString(),
+                   date: try $0.optionalString(), reports: try $0.optionalString(), checked: try $0.optionalBool(),
+                   checkedNote: try $0.optionalString())
+        }) { sources[s.id] = s }
+        let types = try array {
+            DevelopmentType(number: try $0.int(), nameZH: try $0.string(), nameEN: try $0.string(),
+                            provenance: try $0.provenance())
+        }
+        let entities = try array {
+            OperatingEntity(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
+                            kind: try $0.optionalString(), provenance: try $0.provenance())
+        }
+        let towns = try townSections()
+        var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
+                              synthetic: synthetic, periods: periods, sources: sources, types: types,
+                              entities: entities, towns: towns, totals: try figures(), directory: directory)
+        dataset.rules = try array { try $0.rule() }
+        dataset.province = try optional { try $0.province() }
+        dataset.problems = try optional { try $0.problems() }
+        dataset.reference = try optional {
+            ReferenceText(passages: try $0.array {
+                .init(id: try $0.string(), topic: try $0.string(), titleZH: try $0.string(), titleEN: try $0.string(),
+                      source: try $0.string(), section: try $0.string(), quote: try $0.string(),
+                      items: try $0.stringArray(), summaryEN: try $0.optionalString(), townIDs: try $0.stringArray(),
+                      origin: try $0.location())
+            })
+        }
+        for b in try array({
+            Basis(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
+                  provenance: try $0.optionalProvenance())
+        }) { dataset.bases[b.id] = b }
+        let warnings = try array { try $0.issue() }
+        return (dataset, warnings)
+    }
+}
+
+/// Sections of towns being decoded on several threads: each worker decodes the section it is
+/// given and stores it under the lock. `@unchecked Sendable` beside its lock: the readers point
+/// into the snapshot's bytes, which outlive `DispatchQueue.concurrentPerform`.
+private final class TownSections: @unchecked Sendable {
+    private let lock = NSLock()
+    private let readers: [SnapshotReader]
+    private var decoded: [[Town]?]
+    private var failure: Error?
+
+    init(_ readers: [SnapshotReader]) {
+        self.readers = readers
+        decoded = Array(repeating: nil, count: readers.count)
+    }
+
+    func decode(_ i: Int) {
+        var reader = readers[i]
+        do {
+            let towns = try reader.array { try $0.town() }
+            guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after a section of towns") }
+            lock.withLock { decoded[i] = towns }
+        } catch {
+            lock.withLock { if failure == nil { failure = error } }
+        }
+    }
+
+    func towns() throws -> [Town] {
+        try lock.withLock {
+            if let failure { throw failure }
+            return decoded.flatMap { $0 ?? [] }
+        }
+    }
+}

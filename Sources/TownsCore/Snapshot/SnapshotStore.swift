@@ -1,0 +1,135 @@
+import Foundation
+
+/// Where snapshots live and how they are read and written: one file a dataset folder, in a
+/// cache folder of the user's (`$XDG_CACHE_HOME/towns/snapshots`, else
+/// `~/.cache/towns/snapshots`), never in the dataset folder.
+///
+/// Reading never trusts and never fails hard: a missing, unreadable, foreign, truncated,
+/// corrupt or stale snapshot is a `SnapshotRejection`, and the caller reads the text.
+/// Writing goes through a temporary file renamed into place, so a reader sees the old
+/// snapshot or the new one, never half of one.
+public struct SnapshotStore: Sendable {
+    /// The cache folder holding the snapshots.
+    public var folder: String
+
+    /// What identifies the program that reads the text (the dashboard passes its executable's
+    /// size, time and inode): a snapshot written by another build of the loader is stale, even
+    /// for the same text, since that loader may read or check the text differently.
+    public var producer: String
+
+    public init(folder: String, producer: String = "") {
+        self.folder = folder
+        self.producer = producer
+    }
+
+    /// The default cache folder for `environment` (XDG_CACHE_HOME, else HOME/.cache), or nil
+    /// when neither is set.
+    public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            return (cache as NSString).appendingPathComponent("towns/snapshots")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return (home as NSString).appendingPathComponent(".cache/towns/snapshots")
+    }
+
+    /// The absolute, symlink-resolved form of a dataset folder: the snapshot's key.
+    public static func canonical(_ directory: String) -> String {
+        let absolute = directory.hasPrefix("/") ? directory
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(directory)
+        return (absolute as NSString).resolvingSymlinksInPath
+    }
+
+    /// The snapshot file for `directory`: a hash of its canonical path, in `folder`.
+    public func path(for directory: String) -> String {
+        let key = Array(Self.canonical(directory).utf8).withUnsafeBytes { SnapshotHasher.hash($0) }
+        let hex = String(key, radix: 16)
+        let name = String(repeating: "0", count: 16 - hex.count) + hex + ".snapshot"
+        return (folder as NSString).appendingPathComponent(name)
+    }
+
+    /// The dataset in `directory` from its snapshot, when the snapshot exists, checks, and was
+    /// written from exactly the text the files hold now.
+    ///
+    /// - Returns: the dataset (its `directory` as given), its warnings, and the files' stat
+    ///   fingerprint taken before their contents were read (for the watcher).
+    /// - Throws: `SnapshotRejection`, saying why not.
+    public func load(directory: String) throws(SnapshotRejection)
+        -> (dataset: Dataset, warnings: [LoadIssue], fingerprint: DatasetFingerprint)
+    {
+        let file = path(for: directory)
+        guard let data = FileManager.default.contents(atPath: file) else { throw .missing("\(file) cannot be read") }
+        let before = DatasetFingerprint(directory: directory)
+        let content = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
+        guard DatasetFingerprint(directory: directory) == before else {
+            throw .stale("the files in \(directory) changed while they were read")
+        }
+        let decoded = data.withUnsafeBytes { bytes in
+            Result { () throws(SnapshotRejection) in
+                try DatasetSnapshot.decode(bytes, directory: directory, fingerprint: content)
+            }
+        }
+        let loaded = try decoded.get()
+        return (loaded.dataset, loaded.warnings, before)
+    }
+
+    /// Why a snapshot could not be written.
+    public struct WriteFailure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Reads `directory`'s text (`DatasetLoader.loadUnchanged`) and writes its snapshot.
+    ///
+    /// - Returns: the dataset and warnings as read from the text.
+    /// - Throws: `LoadFailure` or `DatasetLoader.ChangedDuringLoad` from the load (nothing
+    ///   written); `WriteFailure` when the snapshot cannot be written (the cache folder
+    ///   read-only or inside the dataset folder, the disk full): the data itself is fine.
+    @discardableResult
+    public func write(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
+        let content = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
+        let before = DatasetFingerprint(directory: directory)
+        let loaded = try DatasetLoader.loadUnchanged(directory: directory)
+        guard loaded.fingerprint == before else { throw DatasetLoader.ChangedDuringLoad(directory: directory) }
+        try write(DatasetSnapshot.encode(loaded.dataset, warnings: loaded.warnings, fingerprint: content),
+                  for: directory)
+        return (loaded.dataset, loaded.warnings)
+    }
+
+    /// Writes snapshot `bytes` for `directory` through a temporary file renamed into place.
+    public func write(_ bytes: [UInt8], for directory: String) throws {
+        let dataFolder = Self.canonical(directory) + "/"
+        guard !(Self.canonical(folder) + "/").hasPrefix(dataFolder) else {
+            throw WriteFailure(description: "\(folder) is inside the dataset folder \(directory): no snapshot there")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw WriteFailure(description: "cannot create \(folder): \(error.localizedDescription)")
+        }
+        let target = path(for: directory)
+        var template = Array((target + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw WriteFailure(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
+        }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var failure: String?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno)); return
+                }
+                offset += n
+            }
+        }
+        close(fd)
+        if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw WriteFailure(description: "cannot write \(target): \(failure)")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TownsBench
+import TownsCore
+import TownsUI
+
+/// `towns bench`'s figures of the snapshot (issue 17): its write, its load in process, 20
+/// reloads through the child process, and VisiData on the long table of every figure.
+extension BenchCommand {
+    /// The environment of the benchmark's pseudo-terminal runs of towns: their snapshots in
+    /// the bench's own folder, so a run never finds one from before the bench.
+    static func snapshotEnvironment(_ env: [String: String], work: String) -> [String: String] {
+        env.merging(["TOWNS_CACHE": work + "/cache"]) { $1 }
+    }
+
+    /// The snapshot of `directory` written by `towns snapshot` (a child, as the dashboard runs
+    /// it), then read in process; 20 reloads through the child when `reloads`.
+    func snapshotFigures(_ exe: String, directory: String, work: String, report: BenchReport, reloads: Bool) throws {
+        let store = SnapshotStore(folder: work + "/cache", producer: SnapshotFiles.producer)
+        setenv("TOWNS_CACHE", store.folder, 1)
+        let (status, writeTime) = try timed { try SnapshotFiles.runChild(directory, wait: true) }
+        guard status == 0 else { return report.unavailable("snapshot write", "n/a: towns snapshot exited \(status)") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: store.path(for: directory))[.size] as? Int) ?? 0
+        report.milliseconds(
+            "snapshot write", writeTime.milliseconds,
+            note: "towns snapshot in a child: read and check the text, write "
+                + "\(BenchReport.number(Double(size) / 1_048_576)) MiB")
+        var samples = Samples()
+        for _ in 0..<(short ? 2 : 5) {
+            let (_, t) = try timed { _ = try store.load(directory: directory) }
+            samples.add(t)
+        }
+        report.samples("load from snapshot", samples, note: "fingerprint of the text's contents, checksum, decode")
+        var fingerprint = Samples()
+        for _ in 0..<(short ? 2 : 5) {
+            let (_, t) = timed { _ = DatasetSnapshot.contentFingerprint(directory: directory, producer: store.producer) }
+            fingerprint.add(t)
+        }
+        report.samples("load: content fingerprint", fingerprint, note: "every file read and hashed")
+        guard reloads else { return }
+        let before = Self.residentKiB()
+        var reloadTimes = Samples()
+        for _ in 0..<20 {
+            let (_, t) = try timed { _ = try SnapshotFiles.loadThroughChild(directory) }
+            reloadTimes.add(t)
+        }
+        let after = Self.residentKiB()
+        report.samples(
+            "reload through the child", reloadTimes, note: "towns snapshot in a child, then the snapshot read")
+        if let before, let after {
+            let grown = Double(after - before) / 1024
+            report.value(
+                "RSS after 20 reloads", grown, "MiB",
+                note: BenchReport.verdict(grown, target: 10, unit: "MiB")
+                    + "; this process's VmRSS after minus before (\(before / 1024) -> \(after / 1024) MiB)")
+        }
+    }
+
+    /// This process's resident set size (VmRSS) in KiB.
+    static func residentKiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "")
+        }
+        return nil
+    }
+
+    /// VisiData on the long table of every figure of every period (what towns loads), and the
+    /// ratios against towns' run.
+    func visidataLong(
+        _ vd: String, _ dataset: Dataset, townsRun: TerminalBench.Result?, work: String, report: BenchReport
+    ) throws {
+        let csv = work + "/figures.csv"
+        let text = LongCSV.text(dataset)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
+        let rows = text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1
+        report.line(
+            "[\(report.tag)] \(vd) on the long table: \(rows) figures of every period as CSV (7 columns), 80x24")
+        let home = work + "/vd-home"
+        var t = TerminalBench(
+            executable: vd, arguments: [csv], environment: BenchCommand.terminalEnvironment(home: home), rows: 24,
+            columns: 80)
+        t.startMarker = "town_id"
+        let r = try t.run(steps: [.init("move (↓↑)", "j", "k", times: short ? 2 : 8)], quit: ["q", "q", "gq"])
+        BenchCommand.printRun(r, name: "pty 80x24 long table", report: report, rssTarget: nil)
+        guard let mine = townsRun else { return }
+        if let a = mine.firstScreenMS, let b = r.firstScreenMS {
+            report.value(
+                "ratio long table first screen towns/vd", a / b, "x",
+                note: "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (both hold every figure of every"
+                    + " period; towns from its snapshot, vd parsing the CSV)")
+        }
+        if let a = mine.maxRSSKiB, let b = r.maxRSSKiB {
+            report.value(
+                "ratio long table peak RSS towns/vd", Double(a) / Double(b), "x",
+                note: "\(BenchReport.number(Double(a) / 1024)) MiB vs \(BenchReport.number(Double(b) / 1024)) MiB")
+        }
+    }
+}

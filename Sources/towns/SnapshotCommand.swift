@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import TownsCore
+import TownsUI
+
+/// `towns snapshot`: reads the dataset's text and writes its snapshot (a binary form, checked
+/// and keyed by the files' contents) to the cache folder. The dashboard runs it in a child
+/// process when its snapshot is missing or stale, so the TOML parser's memory never lands in
+/// the dashboard's heap.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write the dataset's snapshot to the cache (the dashboard does this itself when needed).",
+        discussion: """
+            The text in the dataset folder stays the source of truth: the snapshot is derived from it, \
+            keyed by a fingerprint of the files' contents, written to $TOWNS_CACHE, else \
+            $XDG_CACHE_HOME/towns/snapshots, else ~/.cache/towns/snapshots (never into the dataset \
+            folder), and ignored whenever it does not match the files. TOWNS_SNAPSHOT=0 turns snapshots off.
+
+            Exit status: 0 written; 3 the data loaded but the snapshot could not be written (the cache \
+            folder read-only, the disk full); a dataset with errors exits as towns check does.
+            """)
+
+    @OptionGroup var data: DataOptions
+    @Flag(name: .long, help: "Print where the snapshot went and how long it took.")
+    var verbose = false
+
+    func run() throws {
+        let directory = try data.directory()
+        guard let store = SnapshotFiles.store() else {
+            printError("towns: no cache folder (set XDG_CACHE_HOME or HOME); no snapshot written")
+            throw ExitCode(3)
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            try store.write(directory: directory)
+        } catch let failure as SnapshotStore.WriteFailure {
+            printError("towns: \(failure.description)")
+            throw ExitCode(3)
+        } catch {
+            _ = try loadDataset(directory)  // prints the errors, exits with the first one's code
+            throw error
+        }
+        if verbose {
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            printOut("\(store.path(for: directory)) written in \(Int(ms)) ms")
+        }
+    }
+}
+
+/// The dashboard's way to its data: the snapshot when it matches the text, else the text
+/// (and a snapshot rebuilt by a child process in the background).
+enum SnapshotFiles {
+    /// The snapshot store, or nil when snapshots are off (TOWNS_SNAPSHOT=0) or there is no
+    /// cache folder.
+    static func store(environment: [String: String] = ProcessInfo.processInfo.environment) -> SnapshotStore? {
+        if environment["TOWNS_SNAPSHOT"] == "0" { return nil }
+        let folder = environment["TOWNS_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? SnapshotStore.defaultFolder(environment: environment)
+        return folder.map { SnapshotStore(folder: $0, producer: producer) }
+    }
+
+    /// This build of towns: its executable's size, modification time and inode (a rebuilt or
+    /// reinstalled towns does not trust the snapshots of the one before).
+    static let producer: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown build" }
+        return "towns \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+    }()
+
+    /// The dataset for the dashboard, and the fingerprint of the files it shows. Warnings are
+    /// printed as `loadDataset` prints them; a dataset with errors exits as it does.
+    static func loadForDashboard(_ directory: String) throws -> (dataset: Dataset, fingerprint: DatasetFingerprint) {
+        if let store = store(), let loaded = try? store.load(directory: directory) {
+            for w in loaded.warnings { printError(TerminalText.sanitize(w.description)) }
+            return (loaded.dataset, loaded.fingerprint)
+        }
+        // Taken before the load: a change during the load shows as a change at the first poll.
+        let fingerprint = DatasetFingerprint(directory: directory)
+        let dataset = try loadDataset(directory)
+        rebuildInBackground(directory)
+        return (dataset, fingerprint)
+    }
+
+    /// Starts `towns snapshot --data DIR` and does not wait for it; its output is discarded
+    /// (a failure only means the next start reads the text again).
+    static func rebuildInBackground(_ directory: String) {
+        guard store() != nil else { return }
+        _ = try? runChild(directory, wait: false)
+    }
+
+    /// Runs `towns snapshot` for `directory` in a child process.
+    /// - Returns: the child's exit status when `wait`, else 0 once started.
+    @discardableResult
+    static func runChild(_ directory: String, wait: Bool) throws -> Int32 {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        child.arguments = ["snapshot", "--data", directory]
+        child.standardInput = FileHandle.nullDevice
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        guard wait else { return 0 }
+        child.waitUntilExit()
+        return child.terminationStatus
+    }
+
+    /// A reload for the watcher: the text read and checked in a child process that writes the
+    /// snapshot, then the snapshot read here. When the child fails or the snapshot does not
+    /// match (the data has errors, the cache cannot be written), the text is read here, so
+    /// errors are named exactly as `DatasetLoader` names them.
+    @Sendable
+    static func loadThroughChild(_ directory: String) throws
+        -> (dataset: Dataset, warnings: [LoadIssue], fingerprint: DatasetFingerprint)
+    {
+        if let store = store(), (try? runChild(directory, wait: true)) == 0,
+           let loaded = try? store.load(directory: directory)
+        {
+            return loaded
+        }
+        return try DatasetLoader.loadUnchanged(directory: directory)
+    }
+}
