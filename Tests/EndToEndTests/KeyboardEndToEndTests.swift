@@ -29,7 +29,7 @@ final class KeyboardEndToEndTests: DashboardSessionTestCase {
         XCTAssertEqual(buffer.status, 0, buffer.summary)
         let lines = buffer.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertTrue(lines[0].hasPrefix("小镇\t县市区\t类型\t年计划"), "header, tab-separated: \(lines[0])")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.60") }, buffer.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.6\t") }, buffer.stdout)
         XCTAssertTrue(lines.contains { $0.hasPrefix("嘉善巧克力甜蜜小镇\t嘉善县\t") && $0.contains("\t—\t") },
                       "unknown stays —: \(buffer.stdout)")
         // A town's page too.

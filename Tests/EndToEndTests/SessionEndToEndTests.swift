@@ -99,8 +99,15 @@ final class SessionEndToEndTests: XCTestCase {
             try session.tmux.send(key)
             try session.tmux.waitFor(shown)
         }
-        try session.tmux.send("End")
-        let help = try session.tmux.waitUntil("the help's last lines") { $0.contains { $0.contains("退出 quit (also Ctrl-C)") } }
+        // The help is longer than the screen: read it page by page (PgDn) to its end.
+        var help = try session.tmux.capture()
+        for _ in 0..<8 {
+            try session.tmux.send("NPage")
+            usleep(150_000)
+            let page = try session.tmux.capture()
+            help += page
+            if page.contains(where: { $0.contains(":quit") }) { break }
+        }
         XCTAssertTrue(help.contains { $0.contains(" x ") && $0.contains("退出 quit") }, TmuxSession.show(help))
         XCTAssertTrue(help.contains { $0.contains(" F2 ") && $0.contains("帮助 help") }, TmuxSession.show(help))
         XCTAssertTrue(help.last!.contains("Esc/F2 关闭帮助"), help.last!)

@@ -90,7 +90,7 @@ final class SnapshotTests: XCTestCase {
         let town = try XCTUnwrap(dataset.towns.first)
         let figure = try XCTUnwrap(town.figures.values.first)
         let counts: [(Any, Int)] = [
-            (dataset, 18), (town, 25), (figure, 6), (try XCTUnwrap(dataset.periods.first), 5),
+            (dataset, 18), (town, 25), (figure, 7), (try XCTUnwrap(dataset.periods.first), 5),
             (try XCTUnwrap(dataset.sources.values.first), 10), (try XCTUnwrap(dataset.types.first), 4),
             (try XCTUnwrap(dataset.entities.first), 5), (try XCTUnwrap(dataset.rules.first), 11),
             (try XCTUnwrap(dataset.province), 9), (try XCTUnwrap(dataset.province?.cities.first), 6),

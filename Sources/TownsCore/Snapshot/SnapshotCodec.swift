@@ -30,6 +30,7 @@ extension SnapshotWriter {
         string(f.basis)
         string(f.asOf)
         optional(f.interval) { w, i in w.decimal(i.lower); w.decimal(i.upper) }
+        bool(f.isProjection)
     }
 
     mutating func figures(_ figures: [FigureKey: Figure]) {
@@ -178,9 +179,11 @@ extension SnapshotReader {
         case 1: quantity = .moreThan(try decimal())
         case let tag: throw Self.corrupt("a quantity of kind \(tag)")
         }
-        return Figure(quantity: quantity, provenance: try provenance(), origin: try location(),
-                      basis: try optionalString(), asOf: try optionalString(),
-                      interval: try optional { Interval(try $0.decimal(), try $0.decimal()) })
+        var figure = Figure(quantity: quantity, provenance: try provenance(), origin: try location(),
+                            basis: try optionalString(), asOf: try optionalString(),
+                            interval: try optional { Interval(try $0.decimal(), try $0.decimal()) })
+        figure.isProjection = try bool()
+        return figure
     }
 
     mutating func figures() throws -> [FigureKey: Figure] {
