@@ -11,7 +11,8 @@ public struct InProcessBench: Sendable {
     public var loadIterations: Int
     public var renderer: Renderer
 
-    public init(iterations: Int, budget: Duration, loadIterations: Int, renderer: Renderer = Renderer(theme: .monochrome)) {
+    public init(iterations: Int, budget: Duration, loadIterations: Int,
+        renderer: Renderer = Renderer(theme: .monochrome)) {
         self.iterations = iterations
         self.budget = budget
         self.loadIterations = loadIterations
@@ -28,13 +29,15 @@ public struct InProcessBench: Sendable {
     }
 
     /// Runs every timing on the dataset in `directory` and prints it to `report`.
-    public func run(directory: String, report: BenchReport, firstFrameTarget: Double, keyTarget: Double) throws -> Result {
+    public func run(directory: String, report: BenchReport, firstFrameTarget: Double,
+        keyTarget: Double) throws -> Result {
         var dataset: Dataset?
         let load = try Samples.collect(iterations: loadIterations, budget: .seconds(10), minimum: 1) { _ in
             dataset = try DatasetLoader.load(directory: directory).dataset
         }
         let data = dataset!
-        report.line("[\(report.tag)] \(data.towns.count) towns, \(data.periods.count) periods, \(data.entities.count) entities"
+        report.line("[\(report.tag)] \(data.towns.count) towns, \(data.periods.count) periods, " +
+            "\(data.entities.count) entities"
                     + (data.synthetic ? " (synthetic)" : ""))
         report.samples("load", load)
 
@@ -47,13 +50,15 @@ public struct InProcessBench: Sendable {
             renderTimes.add(rt)
         }
         report.samples("first frame 80x24", first,
-                       note: "state \(BenchReport.number(stateTimes.medianMS)) + render \(BenchReport.number(renderTimes.medianMS)); "
+                       note: "state \(BenchReport.number(stateTimes.medianMS)) + render " +
+                           "\(BenchReport.number(renderTimes.medianMS)); "
                              + BenchReport.verdict(first.medianMS, target: firstFrameTarget, unit: "ms"))
 
         let start = AppState(dataset: data, width: 80, height: 24)
         _ = renderer.render(start)
         var slowest: (String, Double) = ("", 0)
-        func key(_ label: String, from initial: AppState, reset: ((AppState) -> AppState)? = nil, _ action: (Int) -> Action) {
+        func key(_ label: String, from initial: AppState, reset: ((AppState) -> AppState)? = nil,
+            _ action: (Int) -> Action) {
             var state = initial
             var updates = Samples(), renders = Samples(), s = Samples()
             // A key's time is its update and render; `reset` (between presses) is not timed.
@@ -66,8 +71,11 @@ public struct InProcessBench: Sendable {
                 state = reset?(next) ?? next
             }
             if s.medianMS > slowest.1 { slowest = (label, s.medianMS) }
-            report.samples("key " + label, s, note: "first press \(BenchReport.number(s.firstMS)); update \(BenchReport.number(updates.medianMS)) + render \(BenchReport.number(renders.medianMS)); "
-                           + BenchReport.verdict(s.medianMS, target: keyTarget, unit: "ms") + (s.maxMS > keyTarget ? " (max above)" : ""))
+            report.samples("key " + label, s,
+                note: "first press \(BenchReport.number(s.firstMS)); update \(BenchReport.number(updates.medianMS)) " +
+                    "+ render \(BenchReport.number(renders.medianMS)); "
+                           + BenchReport.verdict(s.medianMS, target: keyTarget,
+                               unit: "ms") + (s.maxMS > keyTarget ? " (max above)" : ""))
         }
         key("move (↓)", from: start) { _ in .moveDown }
         key("page (PgDn)", from: start) { _ in .pageDown }
@@ -79,15 +87,20 @@ public struct InProcessBench: Sendable {
         // waits for a key: the same keys with the warm-up done between presses (untimed).
         let warmed = Samples.collect(iterations: 1, budget: budget) { _ in start.warm() }
         report.samples("warm-up after first frame", warmed,
-                       note: "on the other core while the first frame is read: neighbouring periods, pinyin, search text")
+                       note: "on the other core while the first frame is read: "
+                             + "neighbouring periods, pinyin, search text")
         key("period (]) after warm-up", from: start, reset: { s in s.warm(); return s }) { _ in .nextPeriod }
-        for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"), (4, .assessment, "assessment"), (5, .province, "province")] {
+        for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"),
+            (4, .assessment, "assessment"), (5, .province, "province")] {
             key("view \(n) \(name)", from: start, reset: { update($0, .showView(.townList)) }) { _ in .showView(kind) }
         }
-        key("view 1 towns", from: update(start, .showView(.typeList)), reset: { update($0, .showView(.typeList)) }) { _ in .showView(.townList) }
+        key("view 1 towns", from: update(start, .showView(.typeList)), reset: { update($0, .showView(.typeList)) }) {
+            _ in .showView(.townList)
+        }
         // The first visit of each view from the opening screen: with nothing worked out
         // (cold), and after the warm-up the dashboard runs once the first frame is drawn.
-        for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"), (4, .assessment, "assessment"), (5, .province, "province")] {
+        for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"),
+            (4, .assessment, "assessment"), (5, .province, "province")] {
             var cold = Samples(), warm = Samples()
             for _ in 0..<max(1, min(3, iterations / 10)) {
                 for warmed in [false, true] {
@@ -99,7 +112,8 @@ public struct InProcessBench: Sendable {
                 }
             }
             report.samples("first visit view \(n) \(name)", cold,
-                           note: "cold; after warm-up \(BenchReport.number(warm.medianMS)) ms; " + BenchReport.verdict(warm.medianMS, target: keyTarget, unit: "ms"))
+                           note: "cold; after warm-up \(BenchReport.number(warm.medianMS)) ms; "
+                                 + BenchReport.verdict(warm.medianMS, target: keyTarget, unit: "ms"))
         }
         key("move in entities", from: update(start, .showView(.entityList))) { _ in .moveDown }
         key("move in assessment", from: update(start, .showView(.assessment))) { _ in .moveDown }

@@ -36,7 +36,8 @@ public final class PseudoTerminal {
 
     /// Starts `executable` with `arguments` and exactly `environment` on a new terminal of
     /// `rows` x `columns` cells.
-    public init(executable: String, arguments: [String], environment: [String: String], rows: Int, columns: Int) throws {
+    public init(executable: String, arguments: [String], environment: [String: String], rows: Int,
+        columns: Int) throws {
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = environment.keys.sorted().map { strdup("\($0)=\(environment[$0]!)") }
         defer {
@@ -47,10 +48,14 @@ public final class PseudoTerminal {
         started = ContinuousClock().now
         let child = (argv + [nil]).withUnsafeBufferPointer { a in
             (envp + [nil]).withUnsafeBufferPointer { e in
-                towns_pty_spawn(executable, a.baseAddress, e.baseAddress, UInt16(clamping: rows), UInt16(clamping: columns), &fd)
+                towns_pty_spawn(executable, a.baseAddress, e.baseAddress, UInt16(clamping: rows),
+                    UInt16(clamping: columns), &fd)
             }
         }
-        guard child > 0 else { throw PseudoTerminalError(message: "cannot start \(executable) on a pseudo-terminal: \(String(cString: strerror(errno)))") }
+        guard child > 0 else {
+            throw PseudoTerminalError(message: "cannot start \(executable) on a pseudo-terminal: " +
+                "\(String(cString: strerror(errno)))")
+        }
         pid = child
         master = fd
         let flags = fcntl(master, F_GETFL)
@@ -93,7 +98,8 @@ public final class PseudoTerminal {
             let waitUntil = seen ? (burst.last.map { min($0 + quiet, deadline) } ?? deadline) : deadline
             if burst.last != nil && seen && now >= waitUntil { break }
             let left = now.duration(to: waitUntil)
-            let ms = Int32(clamping: max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            let ms = Int32(clamping: max(1,
+                left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
             var p = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             let ready = poll(&p, 1, ms)
             if ready < 0 && errno == EINTR { continue }

@@ -9,7 +9,8 @@ public enum TownsCSV {
         let metrics = Metrics(dataset: dataset)
         let p = period?.id ?? ""
         let year = period.map { String($0.year) } ?? ""
-        var out = "id,name_zh,name_en,county,type,industry,plan_year,completed,completion_rate,projects_started,projects_planned,start_rate\n"
+        var out = "id,name_zh,name_en,county,type,industry,plan_year,completed,completion_rate,"
+            + "projects_started,projects_planned,start_rate\n"
         out.reserveCapacity(dataset.towns.count * 120)
         func value(_ f: Figure?) -> String {
             switch f?.quantity {

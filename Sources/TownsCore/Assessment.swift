@@ -114,39 +114,52 @@ public struct Assessment: Sendable {
 
         case .creationMinimum:
             guard let minimum = threshold(rule, town) else {
-                return RuleResult(status: .unknown, detail: "the minimum depends on the industry", missing: ["industry"])
+                return RuleResult(status: .unknown, detail: "the minimum depends on the industry",
+                    missing: ["industry"])
             }
             guard let plan = metrics.figure(town, FigureKey(.planTotal)) else {
-                return RuleResult(status: .unknown, detail: "minimum \(text(minimum)); no 3-year plan", missing: ["3-year plan"])
+                return RuleResult(status: .unknown, detail: "minimum \(text(minimum)); no 3-year plan",
+                    missing: ["3-year plan"])
             }
             switch plan.quantity {
             case let .exact(v, _):
                 return RuleResult(status: v >= minimum ? .met : .notMet,
-                                  detail: "3-year plan \(describe(plan)) \(v >= minimum ? "≥" : "<") \(text(minimum)) (the plan; completion is judged when the period ends)", missing: [])
+                                  detail: "3-year plan \(describe(plan)) \(v >= minimum ? "≥" : "<") " +
+                                      "\(text(minimum)) (the plan; completion is judged when the period ends)",
+                                      missing: [])
             case let .moreThan(b):
                 if b >= minimum {
-                    return RuleResult(status: .met, detail: "3-year plan \(describe(plan)) ≥ \(text(minimum)) (the plan; completion is judged when the period ends)", missing: [])
+                    return RuleResult(status: .met,
+                        detail: "3-year plan \(describe(plan)) ≥ \(text(minimum)) (the plan; completion is judged " +
+                            "when the period ends)", missing: [])
                 }
-                return RuleResult(status: .unknown, detail: "3-year plan \(describe(plan)), minimum \(text(minimum))", missing: ["3-year plan"])
+                return RuleResult(status: .unknown, detail: "3-year plan \(describe(plan)), minimum \(text(minimum))",
+                    missing: ["3-year plan"])
             }
 
         case .creationPeriod:
             let years: Decimal? = town.acceleratedCounty.map { $0 ? rule.number("lower_years") : rule.number("years") }
             guard let years, let first = firstYear(town) else {
-                return RuleResult(status: .unknown, detail: "\(text(rule.number("years"))) years, or \(text(rule.number("lower_years"))) in the 26 counties", missing: ["whether the county is one of the 26"])
+                return RuleResult(status: .unknown,
+                    detail: "\(text(rule.number("years"))) years, or \(text(rule.number("lower_years"))) in the 26 " +
+                        "counties", missing: ["whether the county is one of the 26"])
             }
             let last = first + NSDecimalNumber(decimal: years).intValue - 1
-            return RuleResult(status: .info, detail: "\(text(years)) years: \(first)-\(last)", missing: [], short: "\(text(years))年")
+            return RuleResult(status: .info, detail: "\(text(years)) years: \(first)-\(last)", missing: [],
+                short: "\(text(years))年")
 
         case .featuredShare:
             let minimum = rule.number("percent")
             for p in dataset.periods.reversed() {
                 if let asOf, (p.year, p.through) > (asOf.year, asOf.through) { continue }
                 if let f = metrics.figure(town, FigureKey(.featuredShare, p.id)), let v = f.quantity.exactValue {
-                    return RuleResult(status: v >= minimum ? .met : .notMet, detail: "featured share \(p.labelEN) \(describe(f))% \(v >= minimum ? "≥" : "<") \(text(minimum))%", missing: [])
+                    return RuleResult(status: v >= minimum ? .met : .notMet,
+                        detail: "featured share \(p.labelEN) \(describe(f))% \(v >= minimum ? "≥" : "<") " +
+                            "\(text(minimum))%", missing: [])
                 }
             }
-            return RuleResult(status: .unknown, detail: "at least \(text(minimum))%", missing: ["featured-industry investment"])
+            return RuleResult(status: .unknown, detail: "at least \(text(minimum))%",
+                missing: ["featured-industry investment"])
 
         case .plannedArea:
             return areaResult(rule, town, .areaPlanned, "planned area", asOf: asOf, tourismMayExceed: true)
@@ -155,18 +168,23 @@ public struct Assessment: Sendable {
             return areaResult(rule, town, .areaBuilt, "built area", asOf: asOf, tourismMayExceed: false)
 
         case .scenicRating:
-            let needed = town.industry == "tourism" ? "\(text(rule.number("tourism_rating")))A standard" : "\(text(rule.number("minimum_rating")))A or better"
+            let needed = town.industry == "tourism"
+                ? "\(text(rule.number("tourism_rating")))A standard"
+                : "\(text(rule.number("minimum_rating")))A or better"
             return RuleResult(status: .unknown, detail: needed, missing: ["scenic-area rating"])
 
         case .visitors:
-            return RuleResult(status: .unknown, detail: "at least \(text(rule.number("minimum"))) a year", missing: ["visitors a year"])
+            return RuleResult(status: .unknown, detail: "at least \(text(rule.number("minimum"))) a year",
+                missing: ["visitors a year"])
 
         case .landReward:
             return landReward(rule, town, asOf: asOf)
 
         case .landDeduction:
             let period = dataset.rules.first { $0.kind == .creationPeriod }.map { evaluate($0, town) }
-            return RuleResult(status: .unknown, detail: "twice the reward deducted if the 3-year targets are missed; judged when the creation period ends (\(period?.detail ?? "?"))",
+            return RuleResult(status: .unknown,
+                detail: "twice the reward deducted if the 3-year targets are missed; judged when the creation period " +
+                    "ends (\(period?.detail ?? "?"))",
                               missing: ["completed over the creation period"])
         }
     }

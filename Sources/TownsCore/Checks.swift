@@ -43,7 +43,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         let at = locations.first.map { "\($0): " } ?? ""
         var keys = flaggedKeys
         if let flagged, !keys.contains(flagged) { keys.insert(flagged, at: 0) }
-        let flags = kind == .inconsistency && !keys.isEmpty ? " [flags \(keys.map(\.description).joined(separator: ", "))]" : ""
+        let flags = kind == .inconsistency
+            && !keys.isEmpty ? " [flags \(keys.map(\.description).joined(separator: ", "))]" : ""
         return "\(at)\(kind.rawValue): \(subject): \(message)\(flags)"
     }
 }
@@ -81,7 +82,8 @@ public struct Checker: Sendable {
     }
 
     /// (rate, numerator, denominator) triples that a dataset may hold for one subject.
-    private func triples(_ figures: [FigureKey: Figure]) -> [(rate: FigureKey, num: FigureKey, den: FigureKey, label: String)] {
+    private func triples(_ figures: [FigureKey: Figure]) -> [(rate: FigureKey, num: FigureKey, den: FigureKey,
+        label: String)] {
         var out: [(FigureKey, FigureKey, FigureKey, String)] = []
         let years = Set(dataset.periods.map { String($0.year) }).sorted()
         for y in years {
@@ -89,9 +91,12 @@ public struct Checker: Sendable {
         }
         for p in dataset.periods {
             let y = String(p.year)
-            out.append((FigureKey(.completionRate, p.id), FigureKey(.completed, p.id), FigureKey(.planYear, y), "\(p.labelEN) completion"))
-            out.append((FigureKey(.startRate, p.id), FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned), "\(p.labelEN) start rate"))
-            out.append((FigureKey(.featuredShare, p.id), FigureKey(.featuredInvestment, p.id), FigureKey(.completed, p.id), "\(p.labelEN) featured-industry share"))
+            out.append((FigureKey(.completionRate, p.id), FigureKey(.completed, p.id), FigureKey(.planYear, y),
+                "\(p.labelEN) completion"))
+            out.append((FigureKey(.startRate, p.id), FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned),
+                "\(p.labelEN) start rate"))
+            out.append((FigureKey(.featuredShare, p.id), FigureKey(.featuredInvestment, p.id),
+                FigureKey(.completed, p.id), "\(p.labelEN) featured-industry share"))
         }
         return out
     }
@@ -151,9 +156,12 @@ public struct Checker: Sendable {
             guard let p = dataset.period(id) else { return nil }
             let y = String(p.year)
             switch key.measure {
-            case .completionRate: return (key, FigureKey(.completed, p.id), FigureKey(.planYear, y), "\(p.labelEN) completion")
-            case .startRate: return (key, FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned), "\(p.labelEN) start rate")
-            default: return (key, FigureKey(.featuredInvestment, p.id), FigureKey(.completed, p.id), "\(p.labelEN) featured-industry share")
+            case .completionRate: return (key, FigureKey(.completed, p.id), FigureKey(.planYear, y),
+                "\(p.labelEN) completion")
+            case .startRate: return (key, FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned),
+                "\(p.labelEN) start rate")
+            default: return (key, FigureKey(.featuredInvestment, p.id), FigureKey(.completed, p.id),
+                "\(p.labelEN) featured-industry share")
             }
         default:
             return nil
@@ -171,16 +179,20 @@ public struct Checker: Sendable {
         let possible = Interval(printed: nv, decimals: nd).nonNegative
             .divided(by: Interval(printed: dv, decimals: dd), scale: 100)
         let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
-        let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = \(DecimalMath.text(computed, scale: 2))%"
+        let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = " +
+            "\(DecimalMath.text(computed, scale: 2))%"
         if let possible, !possible.overlaps(printed) {
             // What denominator would the printed rate need?
             let needed = nv / (rv / 100)
             return Finding(kind: .inconsistency, subject: subject,
-                message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most \(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of \(DecimalMath.text(needed, scale: 1))",
+                message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most " +
+                    "\(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of " +
+                    "\(DecimalMath.text(needed, scale: 1))",
                 locations: where_, townID: townID, flagged: t.rate, flaggedKeys: [t.rate])
         } else {
             return Finding(kind: .confirmed, subject: subject,
-                message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_, townID: townID)
+                message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_,
+                townID: townID)
         }
     }
 
@@ -193,7 +205,8 @@ public struct Checker: Sendable {
             for p in dataset.periods where p.year == year {
                 // A printed 0 stands for [0, half a unit]: amounts are never negative.
                 guard let done = town.figures[FigureKey(.completed, p.id)], case let .exact(dv, dd) = done.quantity,
-                      let rate = town.figures[FigureKey(.completionRate, p.id)], case let .exact(rv, rd) = rate.quantity,
+                      let rate = town.figures[FigureKey(.completionRate, p.id)],
+                      case let .exact(rv, rd) = rate.quantity,
                       let i = Interval(printed: dv, decimals: dd).nonNegative
                         .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
                 else { continue }
@@ -222,7 +235,8 @@ public struct Checker: Sendable {
     /// Additive measures: towns' known figures against the city's reported totals.
     private func sumChecks() -> [Finding] {
         var findings: [Finding] = []
-        let additive: Set<Measure> = [.planTotal, .planYear, .completed, .projectsPlanned, .projectsStarted, .featuredInvestment, .revenue]
+        let additive: Set<Measure> = [.planTotal, .planYear, .completed, .projectsPlanned, .projectsStarted,
+            .featuredInvestment, .revenue]
         let keys = dataset.totals.keys.filter { additive.contains($0.measure) }
             .sorted { ($0.period ?? "", $0.measure.rawValue) < ($1.period ?? "", $1.measure.rawValue) }
         for key in keys {
@@ -248,11 +262,13 @@ public struct Checker: Sendable {
                 let tolerance = DecimalMath.halfUnit(decimals: td) * Decimal(s.count + 1)
                 if abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance) {
                     findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                        message: "\(label): the towns sum to \(sumText) but the reported total is \(DecimalMath.text(tv, scale: td))",
+                        message: "\(label): the towns sum to \(sumText) but the reported total is " +
+                            "\(DecimalMath.text(tv, scale: td))",
                         locations: locs))
                 } else {
                     findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
-                        message: "\(label): the towns sum to the reported total \(DecimalMath.text(tv, scale: td))", locations: locs))
+                        message: "\(label): the towns sum to the reported total \(DecimalMath.text(tv, scale: td))",
+                        locations: locs))
                 }
                 continue
             }
@@ -261,7 +277,9 @@ public struct Checker: Sendable {
             if s.known.isEmpty {
                 message += "no town's own figure is known"
             } else {
-                message += "known for \(s.known.count) of \(s.count) towns (\(names(s.known))\(s.derived.isEmpty ? "" : ", derived for \(names(s.derived))")), summing to \(sumText)"
+                message += "known for \(s.known.count) of \(s.count) towns " +
+                    "(\(names(s.known))\(s.derived.isEmpty ? "" : ", derived for \(names(s.derived))")), summing to " +
+                    "\(sumText)"
             }
             if !interpreted.known.isEmpty {
                 message += "; under one reading of the source (an interpretation, not reported) "
@@ -277,7 +295,8 @@ public struct Checker: Sendable {
                     + "is not accounted for among \(names(others))"
             }
             if !s.bounded.isEmpty {
-                message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than \(DecimalMath.text(s.boundSum, scale: 0))"
+                message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than " +
+                    "\(DecimalMath.text(s.boundSum, scale: 0))"
                 if s.boundSum > rest {
                     findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
                         message: message + ", which exceeds what is left", locations: locs))
@@ -287,7 +306,8 @@ public struct Checker: Sendable {
             }
             if rest < 0 {
                 findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                    message: "\(label): the known towns alone sum to \(sumText), more than the reported total \(DecimalMath.text(tv, scale: td))",
+                    message: "\(label): the known towns alone sum to \(sumText), more than the reported total " +
+                        "\(DecimalMath.text(tv, scale: td))",
                     locations: locs))
                 continue
             }
@@ -341,15 +361,18 @@ public struct Checker: Sendable {
                         + "(no source in the data says whether their counties are among the 26)", locations: locs))
             } else if r == required {
                 findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
-                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) agrees with the reported \(DecimalMath.text(r, scale: 0))", locations: locs))
+                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) agrees with " +
+                        "the reported \(DecimalMath.text(r, scale: 0))", locations: locs))
             } else {
                 findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req), but \(DecimalMath.text(r, scale: 0)) is reported", locations: locs))
+                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req), but " +
+                        "\(DecimalMath.text(r, scale: 0)) is reported", locations: locs))
             }
         }
         if let margin = city.margin, let completed = city.completed?.quantity.exactValue {
             findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
-                message: "\(city.year) completed \(completed) against the minimum \(req): \(margin >= 0 ? "above by" : "short by") \(DecimalMath.text(abs(margin), scale: 2))",
+                message: "\(city.year) completed \(completed) against the minimum \(req): " +
+                    "\(margin >= 0 ? "above by" : "short by") \(DecimalMath.text(abs(margin), scale: 2))",
                 locations: [city.completed?.origin].compactMap { $0 }))
         }
         return findings
@@ -365,7 +388,8 @@ public struct Checker: Sendable {
             let n = list.towns(in: city.nameZH).count
             let locs = [city.origin].compactMap { $0 }
             if n == reported {
-                findings.append(Finding(kind: .confirmed, subject: city.nameEN, message: "\(n) towns listed, as reported", locations: locs))
+                findings.append(Finding(kind: .confirmed, subject: city.nameEN,
+                    message: "\(n) towns listed, as reported", locations: locs))
             } else {
                 findings.append(Finding(kind: .inconsistency, subject: city.nameEN,
                     message: "\(n) towns listed in province.toml, but \(reported) reported", locations: locs))
@@ -374,7 +398,8 @@ public struct Checker: Sendable {
         if let total = list.reportedCount {
             let n = list.listed.count
             findings.append(Finding(kind: n == total ? .confirmed : .inconsistency, subject: list.nameEN,
-                message: n == total ? "\(n) towns listed, as reported" : "\(n) towns listed, but the list has \(total)", locations: []))
+                message: n == total ? "\(n) towns listed, as reported" : "\(n) towns listed, but the list has \(total)",
+                locations: []))
         }
         return findings
     }

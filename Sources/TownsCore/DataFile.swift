@@ -19,7 +19,8 @@ public enum DataFile {
     /// The bytes of the file at `path` (named `displayPath` in messages), at most
     /// `maximumBytes`. `expected` names what the file should be in messages ("a TOML file",
     /// "a CSV file"). Throws a `LoadIssue` whose kind says what went wrong.
-    public static func read(path: String, displayPath: String, maximumBytes: Int, expected: String = "a TOML file") throws -> [UInt8] {
+    public static func read(path: String, displayPath: String, maximumBytes: Int,
+        expected: String = "a TOML file") throws -> [UInt8] {
         // O_NONBLOCK: opening a FIFO does not wait for a writer (it is refused below).
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw openFailure(errno: errno, path: path, displayPath: displayPath, expected: expected) }
@@ -39,7 +40,8 @@ public enum DataFile {
         }
         if info.st_size > maximumBytes {
             throw LoadIssue(.error, .tooLarge, file: displayPath,
-                            problem: "file is \(info.st_size) bytes, more than the \(maximumBytes) allowed for \(expected) (not read)")
+                            problem: "file is \(info.st_size) bytes, more than the \(maximumBytes) allowed for " +
+                                "\(expected) (not read)")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
@@ -55,7 +57,8 @@ public enum DataFile {
                 let code = errno
                 if code == EINTR { continue }
                 if code == EISDIR {
-                    throw LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected \(expected)")
+                    throw LoadIssue(.error, .notAFile, file: displayPath,
+                        problem: "is a directory, expected \(expected)")
                 }
                 throw LoadIssue(.error, .unreadable, file: displayPath, problem: "cannot be read: \(describe(code))")
             }
@@ -64,7 +67,8 @@ public enum DataFile {
         }
         if bytes.count > maximumBytes {
             throw LoadIssue(.error, .tooLarge, file: displayPath,
-                            problem: "file grew past the \(maximumBytes) bytes allowed for \(expected) while it was read")
+                            problem: "file grew past the \(maximumBytes) bytes allowed for \(expected) "
+                                + "while it was read")
         }
         return bytes
     }
@@ -79,14 +83,17 @@ public enum DataFile {
             }
             return LoadIssue(.error, .notFound, file: displayPath, problem: "file not found")
         case ENOTDIR:
-            return LoadIssue(.error, .notFound, file: displayPath, problem: "file not found (a folder on its path is a file)")
+            return LoadIssue(.error, .notFound, file: displayPath,
+                problem: "file not found (a folder on its path is a file)")
         case ELOOP:
             return LoadIssue(.error, .symlinkLoop, file: displayPath,
-                             problem: "symlink loop: the symbolic links on this path point at each other and never reach a file"
+                             problem: "symlink loop: the symbolic links on this path point at each other and never " +
+                                 "reach a file"
                                 + (symbolicLinkTarget(path).map { " ('\(displayPath)' -> '\($0)')" } ?? ""))
         case EACCES, EPERM:
             return LoadIssue(.error, .unreadable, file: displayPath,
-                             problem: "cannot be read: permission denied (the file or a folder above it is not readable by this user)")
+                             problem: "cannot be read: permission denied (the file or a folder above it is not " +
+                                 "readable by this user)")
         case EISDIR:
             return LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected \(expected)")
         default:
@@ -103,7 +110,8 @@ public enum DataFile {
             switch code {
             case ENOENT, ENOTDIR:
                 if let target = symbolicLinkTarget(path) {
-                    return LoadIssue(.error, .notFound, file: path, problem: "\(what) is a symbolic link to '\(target)', which does not exist")
+                    return LoadIssue(.error, .notFound, file: path,
+                        problem: "\(what) is a symbolic link to '\(target)', which does not exist")
                 }
                 return LoadIssue(.error, .notFound, file: path, problem: "\(what) not found")
             case ELOOP:
@@ -121,7 +129,8 @@ public enum DataFile {
         guard let dir = opendir(path) else {
             let code = errno
             return LoadIssue(.error, .unreadable, file: path,
-                             problem: "\(what) cannot be listed: \(code == EACCES ? "permission denied" : describe(code))")
+                             problem: "\(what) cannot be listed: " +
+                                 "\(code == EACCES ? "permission denied" : describe(code))")
         }
         closedir(dir)
         return nil

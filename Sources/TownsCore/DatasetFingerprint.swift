@@ -67,7 +67,8 @@ extension DatasetLoader {
     /// - Returns: the dataset, its warnings, and the fingerprint of the files it was read from.
     /// - Throws: `ChangedDuringLoad` when a file changed meanwhile (whether or not the load
     ///   succeeded: a failure may be a file caught half-written); else `LoadFailure` (as `load`).
-    public static func loadUnchanged(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue], fingerprint: DatasetFingerprint) {
+    public static func loadUnchanged(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue],
+        fingerprint: DatasetFingerprint) {
         let before = DatasetFingerprint(directory: directory)
         let loaded: (dataset: Dataset, warnings: [LoadIssue])
         do {

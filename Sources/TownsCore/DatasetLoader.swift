@@ -54,7 +54,8 @@ public enum DatasetLoader {
     ///   across `figures.toml` and the monthly files), or refers to nothing. An optional file
     ///   or `monthly/` that is there but cannot be read is an error too, never skipped.
     ///   Nothing of a failed load is returned; `LoadFailure.exitCode` is its exit status.
-    public static func load(directory: String, monthlyOverride: MonthlyOverride? = nil) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
+    public static func load(directory: String, monthlyOverride: MonthlyOverride? = nil) throws -> (dataset: Dataset,
+        warnings: [LoadIssue]) {
         var loader = Loader(directory: directory, monthlyOverride: monthlyOverride)
         let dataset = loader.run()
         let errors = loader.issues.filter { $0.severity == .error }
@@ -118,7 +119,8 @@ struct Loader {
             return []
         }
         guard let array = value.array else {
-            issues.append(LoadIssue(.error, .wrongType, file: document.path, line: document.keyLine(key: name, below: 0),
+            issues.append(LoadIssue(.error, .wrongType, file: document.path,
+                line: document.keyLine(key: name, below: 0),
                                     field: name, problem: "expected [[\(name)]] records (an array of tables)"))
             return []
         }
@@ -143,7 +145,8 @@ struct Loader {
     mutating func warnUnknownTables(_ document: TOMLDocument, allowed: [String]) {
         let expected = allowed.map { "[[\($0)]]" }.joined(separator: ", ")
         for key in document.table.keys.sorted() where !allowed.contains(key) {
-            let line = document.headerLine(table: key) ?? document.headerLine(arrayOfTables: key, index: 0) ?? document.keyLine(key: key, below: 0)
+            let line = document.headerLine(table: key) ?? document.headerLine(arrayOfTables: key,
+                index: 0) ?? document.keyLine(key: key, below: 0)
             issues.append(LoadIssue(.warning, .unknownField, file: document.path, line: line, field: key,
                                     problem: "unknown table (ignored); this file holds \(expected)"))
         }
@@ -183,7 +186,8 @@ struct Loader {
         if let t = meta.table["dataset"]?.table {
             header = RecordReader(document: meta, table: t, name: "dataset", line: meta.headerLine(table: "dataset"))
         } else {
-            issues.append(LoadIssue(.error, .missing, file: meta.path, field: "dataset", problem: "missing [dataset] table"))
+            issues.append(LoadIssue(.error, .missing, file: meta.path, field: "dataset",
+                problem: "missing [dataset] table"))
             header = RecordReader(document: meta, table: TOMLTable(), name: "dataset", line: nil)
         }
         let nameZH = header.string("name_zh", required: true) ?? ""
@@ -265,7 +269,8 @@ struct Loader {
 
         for doc in docs { doc?.release() }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
-                              synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
+                              synthetic: synthetic, periods: periods, sources: sources, types: types,
+                              entities: entities,
                               towns: towns, totals: totals, directory: directory)
         dataset.bases = bases
         if DataFile.entryExists(display("rules.toml")), let rulesDoc = open("rules.toml") {

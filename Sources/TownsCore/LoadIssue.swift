@@ -78,7 +78,8 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
             case .syntax: return "TOML syntax error"
             case .wrongType: return "wrong type (a string where a number belongs, ...)"
             case .missing: return "a required field, table or record is missing"
-            case .badAmount: return "a negative, NaN or infinite amount, or one too large or too small for a decimal (1e300)"
+            case .badAmount: return "a negative, NaN or infinite amount, or one too large or too small for a decimal " +
+                "(1e300)"
             case .impossible: return "a value that cannot be (a share above 100%, a month 13, ...)"
             case .duplicate: return "a duplicate id, record or figure"
             case .unknownReference: return "refers to nothing (unknown town, entity, source, period, ...)"
@@ -119,7 +120,8 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public var field: String?
     public var problem: String
 
-    public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
+    public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
+        field: String? = nil,
                 problem: String) {
         self.severity = severity; self.kind = kind; self.file = file; self.line = line; self.column = column
         self.field = field; self.problem = problem

@@ -28,8 +28,10 @@ extension Loader {
             guard let document = open(relative, path: path) else { continue }
             for key in document.table.keys.sorted() where !["period", "source", "figure"].contains(key) {
                 issues.append(LoadIssue(.error, .impossible, file: document.path,
-                                        line: document.headerLine(arrayOfTables: key, index: 0) ?? document.headerLine(table: key),
-                                        field: key, problem: "a monthly file holds only [[period]], [[source]] and [[figure]] records"))
+                                        line: document.headerLine(arrayOfTables: key,
+                                            index: 0) ?? document.headerLine(table: key),
+                                        field: key, problem: "a monthly file holds only [[period]], [[source]] and " +
+                                            "[[figure]] records"))
             }
             documents.append(document)
         }
@@ -38,7 +40,8 @@ extension Loader {
 
     /// `[[period]]` records of dataset.toml (which must list them oldest first) or of a
     /// monthly file. A period defined twice, in any of the files, is an error naming the first.
-    mutating func readPeriods(_ document: TOMLDocument, into periods: inout [Period], origins: inout [String: SourceLocation],
+    mutating func readPeriods(_ document: TOMLDocument, into periods: inout [Period],
+        origins: inout [String: SourceLocation],
                               oldestFirst: Bool) {
         var previous: Period?
         for var r in records(document, "period", required: oldestFirst) {
@@ -47,18 +50,25 @@ extension Loader {
             let through = r.int("through", required: true)
             let zh = r.string("label_zh", required: true)
             let en = r.string("label_en") ?? zh
-            if let through, !(1...12).contains(through) { r.error("through", .impossible, "\(through) is not a month (1-12)") }
+            if let through, !(1...12).contains(through) {
+                r.error("through", .impossible, "\(through) is not a month (1-12)")
+            }
             if let year, !CalendarDate.years.contains(year) {
-                r.error("year", .impossible, "\(year) is not a year of the data (\(CalendarDate.years.lowerBound)-\(CalendarDate.years.upperBound))")
+                r.error("year", .impossible,
+                    "\(year) is not a year of the data " +
+                    "(\(CalendarDate.years.lowerBound)-\(CalendarDate.years.upperBound))")
             }
             if let id, let year, let through, id != String(format: "%04d-%02d", year, through) {
-                r.error("id", .impossible, "'\(id)' does not match year \(year) and through \(through) (expected \(String(format: "%04d-%02d", year, through)))")
+                r.error("id", .impossible,
+                    "'\(id)' does not match year \(year) and through \(through) (expected " +
+                    "\(String(format: "%04d-%02d", year, through)))")
             }
             if let id, periods.contains(where: { $0.id == id }) {
                 r.error("id", .duplicate, "duplicate period '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
             }
             r.warnUnknownKeys(allowed: ["id", "label_zh", "label_en", "year", "through"])
-            if let id, let year, let through, let zh, let en, (1...12).contains(through), CalendarDate.years.contains(year),
+            if let id, let year, let through, let zh, let en, (1...12).contains(through),
+                CalendarDate.years.contains(year),
                !periods.contains(where: { $0.id == id }) {
                 if oldestFirst, let last = previous, (last.year, last.through) >= (year, through) {
                     r.error("id", .impossible, "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
@@ -105,10 +115,16 @@ extension Loader {
         let zh = r.string("name_zh", required: true)
         let en = r.string("name_en") ?? zh
         let provenance = readProvenance(&r, sources: sources)
-        if let number, !(1...4).contains(number) { r.error("number", .impossible, "\(number) is not a development type (1-4)") }
-        if let number, types.contains(where: { $0.number == number }) { r.error("number", .duplicate, "duplicate type \(number)") }
+        if let number, !(1...4).contains(number) {
+            r.error("number", .impossible, "\(number) is not a development type (1-4)")
+        }
+        if let number, types.contains(where: { $0.number == number }) {
+            r.error("number", .duplicate, "duplicate type \(number)")
+        }
         r.warnUnknownKeys(allowed: ["number", "name_zh", "name_en", "source", "at", "quote", "note", "derived"])
-        if let number, let zh, let en, let provenance { types.append(DevelopmentType(number: number, nameZH: zh, nameEN: en, provenance: provenance)) }
+        if let number, let zh, let en, let provenance {
+            types.append(DevelopmentType(number: number, nameZH: zh, nameEN: en, provenance: provenance))
+        }
         finish(r)
     }
     types.sort { $0.number < $1.number }
@@ -216,7 +232,9 @@ extension Loader {
     }
 
     func checkIdentifier(_ r: inout RecordReader, _ key: String, _ id: String) {
-        let ok = !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_" }
+        let ok = !id.isEmpty && id.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_"
+        }
         if !ok { r.error(key, .impossible, "'\(id)' is not an identifier (ASCII letters, digits, '-', '_')") }
     }
 }

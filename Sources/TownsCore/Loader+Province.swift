@@ -9,7 +9,8 @@ extension Loader {
         if let t = document.table["list"]?.table {
             header = RecordReader(document: document, table: t, name: "list", line: document.headerLine(table: "list"))
         } else {
-            issues.append(LoadIssue(.error, .missing, file: document.path, field: "list", problem: "missing [list] table"))
+            issues.append(LoadIssue(.error, .missing, file: document.path, field: "list",
+                problem: "missing [list] table"))
             return nil
         }
         let alsoKeys: Set<String> = ["also_source", "also_at", "also_quote", "also_note"]
@@ -30,7 +31,9 @@ extension Loader {
             let en = r.string("name_en") ?? zh
             let n = r.int("count")
             if let n, n < 0 { r.error("count", .badAmount, "\(n) is negative") }
-            if let zh, cities.contains(where: { $0.nameZH == zh }) { r.error("name_zh", .duplicate, "duplicate city '\(zh)'") }
+            if let zh, cities.contains(where: { $0.nameZH == zh }) {
+                r.error("name_zh", .duplicate, "duplicate city '\(zh)'")
+            }
             let p = r.has("source") || r.has("derived") ? readProvenance(&r, sources: sources) : nil
             let also = readAlsoProvenance(&r, sources: sources)
             if let zh, let en {
@@ -93,9 +96,11 @@ extension Loader {
     /// rules.toml: [[rule]] records; numbers by name, as the rule's kind requires.
     mutating func readRules(_ document: TOMLDocument, sources: [String: Source]) -> [Rule] {
         var rules: [Rule] = []
-        let textKeys: Set<String> = ["id", "kind", "short_zh", "title_zh", "title_en", "text", "source", "at", "quote", "note", "derived",
+        let textKeys: Set<String> = ["id", "kind", "short_zh", "title_zh", "title_en", "text", "source", "at", "quote",
+            "note", "derived",
                                      "lower_industries", "higher_industries", "lower_in_accelerated_counties"]
-        let numberKeys: Set<String> = ["minimum", "lower_minimum", "maximum", "percent", "higher_percent", "years", "lower_years",
+        let numberKeys: Set<String> = ["minimum", "lower_minimum", "maximum", "percent", "higher_percent", "years",
+            "lower_years",
                                        "times", "minimum_rating", "tourism_rating", "tolerance"]
         for var r in records(document, "rule") {
             r.warnUnknownKeys(allowed: textKeys.union(numberKeys))
@@ -103,7 +108,8 @@ extension Loader {
             let kindText = r.string("kind", required: true)
             let kind = kindText.flatMap(Rule.Kind.init(rawValue:))
             if let kindText, kind == nil {
-                r.error("kind", .impossible, "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                r.error("kind", .impossible,
+                    "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate rule '\(id)'") }
             var numbers: [String: Decimal] = [:]
@@ -123,10 +129,12 @@ extension Loader {
             let shortZH = r.string("short_zh", required: true)
             let titleZH = r.string("title_zh", required: true)
             if let id, let kind, let shortZH, let titleZH, let provenance {
-                rules.append(Rule(id: id, kind: kind, shortZH: shortZH, titleZH: titleZH, titleEN: r.string("title_en") ?? titleZH,
+                rules.append(Rule(id: id, kind: kind, shortZH: shortZH, titleZH: titleZH,
+                    titleEN: r.string("title_en") ?? titleZH,
                                   text: r.string("text") ?? titleZH, numbers: numbers, industries: industries,
                                   lowerInAcceleratedCounties: r.bool("lower_in_accelerated_counties") ?? false,
-                                  provenance: provenance, origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
+                                  provenance: provenance,
+                                  origin: r.line.map { SourceLocation(file: document.path, line: $0) }))
             }
             finish(r)
         }
@@ -141,10 +149,13 @@ extension Loader {
             r.warnUnknownKeys(allowed: provenanceKeys.union(["id", "number", "name_zh", "name_en", "cause_zh"]))
             let id = r.string("id", required: true), number = r.int("number", required: true)
             let zh = r.string("name_zh", required: true)
-            if let id, problems.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate problem '\(id)'") }
+            if let id, problems.contains(where: { $0.id == id }) {
+                r.error("id", .duplicate, "duplicate problem '\(id)'")
+            }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let p {
-                problems.append(.init(id: id, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh, causeZH: r.string("cause_zh"), provenance: p))
+                problems.append(.init(id: id, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh,
+                    causeZH: r.string("cause_zh"), provenance: p))
             }
             finish(r)
         }
@@ -155,11 +166,16 @@ extension Loader {
             let zh = r.string("name_zh", required: true)
             let groupText = r.string("group", required: true)
             let group = groupText.flatMap(ProblemCatalogue.Countermeasure.Group.init(rawValue:))
-            if let groupText, group == nil { r.error("group", .impossible, "'\(groupText)' is not a group (relationships, ecosystems, key-works)") }
-            if let id, measures.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate countermeasure '\(id)'") }
+            if let groupText, group == nil {
+                r.error("group", .impossible, "'\(groupText)' is not a group (relationships, ecosystems, key-works)")
+            }
+            if let id, measures.contains(where: { $0.id == id }) {
+                r.error("id", .duplicate, "duplicate countermeasure '\(id)'")
+            }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let group, let p {
-                measures.append(.init(id: id, group: group, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh, provenance: p))
+                measures.append(.init(id: id, group: group, number: number, nameZH: zh,
+                    nameEN: r.string("name_en") ?? zh, provenance: p))
             }
             finish(r)
         }
@@ -167,8 +183,12 @@ extension Loader {
         for var r in records(document, "flag", required: false) {
             r.warnUnknownKeys(allowed: provenanceKeys.union(["town", "problem"]))
             let town = r.string("town", required: true), problem = r.string("problem", required: true)
-            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)") }
-            if let problem, !problems.contains(where: { $0.id == problem }) { r.error("problem", .unknownReference, "unknown problem '\(problem)'") }
+            if let town, !towns.contains(where: { $0.id == town }) {
+                r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+            }
+            if let problem, !problems.contains(where: { $0.id == problem }) {
+                r.error("problem", .unknownReference, "unknown problem '\(problem)'")
+            }
             let p = readProvenance(&r, sources: sources)
             if let town, let problem, let p { flags.append(.init(townID: town, problemID: problem, provenance: p)) }
             finish(r)
@@ -179,11 +199,19 @@ extension Loader {
             let town = r.string("town", required: true), cm = r.string("countermeasure", required: true)
             let statusText = r.string("status", required: true)
             let status = statusText.flatMap(ProblemCatalogue.Progress.Status.init(rawValue:))
-            if let statusText, status == nil { r.error("status", .impossible, "'\(statusText)' is not a status (not-started, in-progress, done)") }
-            if let town, !towns.contains(where: { $0.id == town }) { r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)") }
-            if let cm, !measures.contains(where: { $0.id == cm }) { r.error("countermeasure", .unknownReference, "unknown countermeasure '\(cm)'") }
+            if let statusText, status == nil {
+                r.error("status", .impossible, "'\(statusText)' is not a status (not-started, in-progress, done)")
+            }
+            if let town, !towns.contains(where: { $0.id == town }) {
+                r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+            }
+            if let cm, !measures.contains(where: { $0.id == cm }) {
+                r.error("countermeasure", .unknownReference, "unknown countermeasure '\(cm)'")
+            }
             let p = readProvenance(&r, sources: sources)
-            if let town, let cm, let status, let p { progress.append(.init(townID: town, countermeasureID: cm, status: status, provenance: p)) }
+            if let town, let cm, let status, let p {
+                progress.append(.init(townID: town, countermeasureID: cm, status: status, provenance: p))
+            }
             finish(r)
         }
         return ProblemCatalogue(problems: problems, countermeasures: measures, flags: flags, progress: progress)

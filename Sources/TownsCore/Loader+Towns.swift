@@ -29,7 +29,9 @@ extension Loader {
             r.error("list_date", .impossible, problem)
         }
         let listSource = r.string("list_source")
-        if let listSource, sources[listSource] == nil { r.error("list_source", .unknownReference, "unknown source '\(listSource)' (not in sources.toml)") }
+        if let listSource, sources[listSource] == nil {
+            r.error("list_source", .unknownReference, "unknown source '\(listSource)' (not in sources.toml)")
+        }
         let entityIDs = r.stringArray("entities") ?? []
         for e in entityIDs where !entityIDSet.contains(e) {
             r.error("entities", .unknownReference, "unknown entity '\(e)' (not in entities.toml)")
@@ -119,7 +121,8 @@ extension Loader {
                                     extraKeys: Self.townFigureExtraKeys)
             if let index, let townID, let (key, figure) = parsed {
                 if let first = towns[index].figures[key] {
-                    r.error("measure", .duplicate, "duplicate figure \(key) for town '\(townID)'" + (first.origin.map { " (first at \($0))" } ?? ""))
+                    r.error("measure", .duplicate, "duplicate figure \(key) for town '\(townID)'"
+                        + (first.origin.map { " (first at \($0))" } ?? ""))
                 } else {
                     towns[index].figures[key] = figure
                 }
@@ -129,11 +132,13 @@ extension Loader {
     }
 
     /// totals.toml: `[[total]]` records, one per measure and period.
-    mutating func readTotals(_ totalsDoc: TOMLDocument, periods: [Period], sources: [String: Source]) -> [FigureKey: Figure] {
+    mutating func readTotals(_ totalsDoc: TOMLDocument, periods: [Period],
+        sources: [String: Source]) -> [FigureKey: Figure] {
     var totals: [FigureKey: Figure] = [:]
     for var r in records(totalsDoc, "total", required: false) {
         if let (key, figure) = readFigure(&r, document: totalsDoc, periods: periods, sources: sources, extraKeys: []) {
-            if totals[key] != nil { r.error("measure", .duplicate, "duplicate total \(key)") } else { totals[key] = figure }
+            if totals[key] != nil { r.error("measure", .duplicate,
+                "duplicate total \(key)") } else { totals[key] = figure }
         }
         finish(r)
     }
@@ -154,23 +159,33 @@ extension Loader {
         let measureText = r.string("measure", required: true)
         let measure = measureText.flatMap(Measure.init(rawValue:))
         if let measureText, measure == nil {
-            r.error("measure", .impossible, "'\(measureText)' is not a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))")
+            r.error("measure", .impossible,
+                "'\(measureText)' is not a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let period = r.string("period")
         if let measure {
             switch measure.periodKind {
             case .none:
-                if period != nil { r.error("period", .impossible, "\(measure.rawValue) covers the creation period and takes no period") }
+                if period != nil {
+                    r.error("period", .impossible, "\(measure.rawValue) covers the creation period and takes no period")
+                }
             case .year:
                 if let period {
-                    if period.count != 4 || Int(period) == nil { r.error("period", .impossible, "'\(period)' is not a year (YYYY)") }
+                    if period.count != 4 || Int(period) == nil {
+                        r.error("period", .impossible, "'\(period)' is not a year (YYYY)")
+                    }
                 } else { r.error("period", .missing, "missing (required for \(measure.rawValue): a year, YYYY)") }
             case .cumulative:
                 if let period {
                     if !periods.contains(where: { $0.id == period }) {
-                        r.error("period", .unknownReference, "'\(period)' is not a period in dataset.toml or monthly/*.toml (\(periods.map(\.id).joined(separator: ", ")))")
+                        r.error("period", .unknownReference,
+                            "'\(period)' is not a period in dataset.toml or monthly/*.toml " +
+                            "(\(periods.map(\.id).joined(separator: ", ")))")
                     }
-                } else { r.error("period", .missing, "missing (required for \(measure.rawValue): a period id such as 2015-09)") }
+                } else {
+                    r.error("period", .missing,
+                        "missing (required for \(measure.rawValue): a period id such as 2015-09)")
+                }
             }
         }
         let value = r.decimal("value")
@@ -190,9 +205,14 @@ extension Loader {
             let v: Decimal = quantity.exactValue ?? { if case let .moreThan(b) = quantity { return b }; return 0 }()
             switch measure {
             case .startRate, .featuredShare, .planShare:
-                if v > 100 { r.error(r.has("value") ? "value" : "more_than", .impossible, "\(v)% cannot be: a share is at most 100%") }
+                if v > 100 {
+                    r.error(r.has("value") ? "value" : "more_than", .impossible,
+                        "\(v)% cannot be: a share is at most 100%")
+                }
             case .projectsPlanned, .projectsStarted:
-                if case let .exact(_, d) = quantity, d != 0 { r.error("value", .impossible, "\(v) is not a whole number of projects") }
+                if case let .exact(_, d) = quantity, d != 0 {
+                    r.error("value", .impossible, "\(v) is not a whole number of projects")
+                }
             default: break
             }
         }

@@ -71,7 +71,8 @@ public struct Metrics: Sendable {
             else { return nil }
             let value = rateV / 100 * planV
             return derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
-                            "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = \(DecimalMath.text(value, scale: 3))")
+                            "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
+                            "\(DecimalMath.text(value, scale: 3))")
         case .startRate:
             guard let p = key.period,
                   let started = figures[FigureKey(.projectsStarted, p)], let s = started.quantity.exactValue,
@@ -79,7 +80,8 @@ public struct Metrics: Sendable {
             else { return nil }
             let rate = s / n * 100
             return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
-                            "started \(show(started)) / planned \(show(planned)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+                            "started \(show(started)) / planned \(show(planned)) × 100 = " +
+                            "\(DecimalMath.text(rate, scale: 2))%")
         case .planShare:
             guard let y = key.period,
                   let plan = figures[FigureKey(.planYear, y)], let pv = plan.quantity.exactValue,
@@ -87,7 +89,8 @@ public struct Metrics: Sendable {
             else { return nil }
             let share = pv / tv * 100
             return derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
-                            "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = \(DecimalMath.text(share, scale: 2))%")
+                            "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = " +
+                            "\(DecimalMath.text(share, scale: 2))%")
         default:
             return nil
         }
@@ -99,7 +102,9 @@ public struct Metrics: Sendable {
     /// investment without commercial housing; the paper's 106.8 plan is not said to be).
     func comparable(_ a: Figure, _ b: Figure) -> Bool {
         if a.basis != b.basis { return false }
-        if case let .reported(x, _, _, _) = a.provenance, case let .reported(y, _, _, _) = b.provenance { return x == y }
+        if case let .reported(x, _, _, _) = a.provenance, case let .reported(y, _, _, _) = b.provenance {
+            return x == y
+        }
         return true
     }
 
@@ -109,7 +114,8 @@ public struct Metrics: Sendable {
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
         return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
-                        "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = \(DecimalMath.text(rate, scale: 2))%")
+                        "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
+                        "\(DecimalMath.text(rate, scale: 2))%")
     }
 
     /// What the towns table shows of one town for one period, each figure as
@@ -215,7 +221,8 @@ public struct Metrics: Sendable {
         let variance = r - elapsed
         let rateText = DecimalMath.text(r, scale: rate.isDerived ? 1 : decimalsOf(rate))
         return .derived(DecimalMath.rounded(variance, scale: 1), decimals: 1,
-                        formula: "completion \(rateText)% − \(DecimalMath.text(elapsed, scale: 1))% of the year elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: 1)) pp")
+                        formula: "completion \(rateText)% − \(DecimalMath.text(elapsed, scale: 1))% of the year " +
+                            "elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: 1)) pp")
     }
 
     /// The value of `scheduleVariance(rate, period:)` without its formula (for tables), in
@@ -227,7 +234,8 @@ public struct Metrics: Sendable {
     /// `scheduleVarianceValue(_:period:)` of a rate given by its quantity alone.
     public func scheduleVarianceValue(rate: Quantity?, period: Period) -> Decimal? {
         guard let r = rate?.exactValue else { return nil }
-        let elapsed = Metrics.elapsed.indices.contains(period.through) ? Metrics.elapsed[period.through] : Decimal(period.through) / 12 * 100
+        let elapsed = Metrics.elapsed.indices.contains(period.through)
+            ? Metrics.elapsed[period.through] : Decimal(period.through) / 12 * 100
         return DecimalMath.rounded(r - elapsed, scale: 1)
     }
 

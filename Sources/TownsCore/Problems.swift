@@ -37,7 +37,9 @@ public struct ProblemCatalogue: Sendable {
     }
     /// How far a town has gone with a countermeasure, as a source says.
     public struct Progress: Sendable, Hashable {
-        public enum Status: String, Sendable, CaseIterable { case notStarted = "not-started", inProgress = "in-progress", done }
+        public enum Status: String, Sendable, CaseIterable {
+            case notStarted = "not-started", inProgress = "in-progress", done
+        }
         public var townID: String
         public var countermeasureID: String
         public var status: Status

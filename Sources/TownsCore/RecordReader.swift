@@ -52,7 +52,8 @@ struct RecordReader {
             return nil
         }
         if s.utf8.count > RecordReader.maximumTextBytes {
-            error(key, .impossible, "is \(s.utf8.count) bytes long; a text field holds at most \(RecordReader.maximumTextBytes) "
+            error(key, .impossible,
+                "is \(s.utf8.count) bytes long; a text field holds at most \(RecordReader.maximumTextBytes) "
                   + "(a name, a quote, a note)")
             return nil
         }
@@ -111,7 +112,9 @@ struct RecordReader {
             guard d.isFinite else { error(key, .badAmount, "\(d) is not a finite number"); return nil }
             text = TOMLDocumentNumber.shortest(d)
             // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
-            guard text != "NaN" else { error(key, .badAmount, "\(d) is too large or too small for an amount"); return nil }
+            guard text != "NaN" else {
+                error(key, .badAmount, "\(d) is too large or too small for an amount"); return nil
+            }
         } else if let s = value.string {
             text = WhiteSpace.trimmed(s)
         } else {
@@ -129,8 +132,10 @@ struct RecordReader {
         // A Decimal holds 38 digits: a longer number would be shown with wrong last digits.
         let (whole, fraction) = TOMLDocumentNumber.digits(text)
         if whole > TOMLDocumentNumber.maximumWholeDigits || fraction > TOMLDocumentNumber.maximumFractionDigits {
-            error(key, .badAmount, "\(text) has \(whole) digits before the point and \(fraction) after; a figure has at most "
-                  + "\(TOMLDocumentNumber.maximumWholeDigits) before and \(TOMLDocumentNumber.maximumFractionDigits) after "
+            error(key, .badAmount,
+                "\(text) has \(whole) digits before the point and \(fraction) after; a figure has at most "
+                  + "\(TOMLDocumentNumber.maximumWholeDigits) before and \(TOMLDocumentNumber.maximumFractionDigits) " +
+                      "after "
                   + "(0 to 999999999999999)")
             return nil
         }
@@ -145,7 +150,8 @@ struct RecordReader {
         for key in allowed where table.contains(key: key) { present += 1 }
         if present == table.count { return }
         for key in table.keys.sorted() where !allowed.contains(key) {
-            warning(key, .unknownField, "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
+            warning(key, .unknownField,
+                "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
         }
     }
 
@@ -258,7 +264,9 @@ enum WhiteSpace {
         var a = scalars.startIndex
         var b = scalars.endIndex
         while a < b, CharacterSet.whitespaces.contains(scalars[a]) { a = scalars.index(after: a) }
-        while b > a, CharacterSet.whitespaces.contains(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+        while b > a, CharacterSet.whitespaces.contains(scalars[scalars.index(before: b)]) {
+            b = scalars.index(before: b)
+        }
         return String(scalars[a..<b])
     }
 }

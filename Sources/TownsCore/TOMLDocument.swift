@@ -60,7 +60,8 @@ struct TOMLDocument {
         (arrayHeaders, tableHeaders) = TOMLDocument.indexHeaders(lines)
         if size >= TOMLDocument.partThreshold, let split = TOMLDocument.split(text, lines, arrayHeaders, tableHeaders),
            let first = checkParts ? TOMLDocument.validate(split, lines)
-                                  : try? GuardedTOML.parseChecked(String(lines.text(of: split.lines[0])), file: displayPath) {
+                                  : try? GuardedTOML.parseChecked(String(lines.text(of: split.lines[0])),
+                                      file: displayPath) {
             parts = split
             table = first
             partsUnchecked = !checkParts
@@ -93,7 +94,8 @@ struct TOMLDocument {
         let data = try DataFile.read(path: path, displayPath: displayPath, maximumBytes: TOMLDocument.maximumBytes)
         guard let text = String(validating: data, as: UTF8.self) else {
             let line = TOMLDocument.firstInvalidUTF8Line(data)
-            throw LoadIssue(.error, .notUTF8, file: displayPath, line: line, problem: "not valid UTF-8 text (save the file as UTF-8)")
+            throw LoadIssue(.error, .notUTF8, file: displayPath, line: line,
+                problem: "not valid UTF-8 text (save the file as UTF-8)")
         }
         return text
     }
@@ -162,7 +164,8 @@ struct TOMLDocument {
     /// The header a line holds, read as `Character`s: `[[name]]` (array) or `[name]`; nil
     /// when its first non-blank character is not `[`.
     private static func headerOf(_ raw: Substring) -> (array: Bool, name: String)? {
-        guard let first = raw.first(where: { !($0 == " " || $0 == "\t" || $0.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)) }),
+        guard let first = raw.first(where: { !($0 == " " || $0 == "\t"
+            || $0.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)) }),
               first == "[" else { return nil }
         let line = raw.trimmingCharacters(in: .whitespaces)
         if line.hasPrefix("[[") {

@@ -50,7 +50,8 @@ enum TOMLGuard {
             let column = scalars(before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0, nul) + 1
             return Problem(line: line, column: column, message: "a NUL byte (0x00): not text; a TOML file holds no NUL")
         }
-        var i = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0  // a byte-order mark, which the parser skips
+        // a byte-order mark, which the parser skips
+        var i = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0
         var line = 1
         var lineStart = i
         // Open `[` and `{` of values (arrays may span lines); a `[` at the start of a
@@ -139,11 +140,13 @@ enum TOMLGuard {
                 while j < n, s[j] == UInt8(ascii: " ") || s[j] == UInt8(ascii: "\t") { j += 1 }
                 if j < n {
                     let k = scalar(at: j)
-                    let bare = (k.isASCII && (k.properties.isAlphabetic || ("0"..."9").contains(k))) || k == "_" || k == "-"
+                    let bare = (k.isASCII && (k.properties.isAlphabetic || ("0"..."9").contains(k))) || k == "_"
+                        || k == "-"
                     if !(bare || k == "\"" || k == "'" || k == "]") {
                         let shown = k == "\n" || k == "\r" ? "the end of the line" : "'\(k)'"
                         return Problem(line: line, column: column(j),
-                                       message: "a table header must start with a key (ASCII letters, digits, - or _, or a quoted key such as [\"小镇\"]), saw \(shown)")
+                                       message: "a table header must start with a key (ASCII letters, digits, - or " +
+                                           "_, or a quoted key such as [\"小镇\"]), saw \(shown)")
                     }
                 }
                 // The rest of the header line: keys, dots, brackets, maybe a comment.

@@ -10,7 +10,8 @@ extension TOMLDocument {
     /// all the same, the document read whole (not in parts).
     func wholeFile() -> Result<TOMLDocument, LoadIssue> {
         do {
-            return .success(TOMLDocument(wholeFileOf: self, table: try TOMLDocument.parseWhole(lines.text, displayPath: path)))
+            return .success(TOMLDocument(wholeFileOf: self,
+                table: try TOMLDocument.parseWhole(lines.text, displayPath: path)))
         } catch let issue as LoadIssue {
             return .failure(issue)
         } catch {
@@ -33,7 +34,8 @@ extension TOMLDocument {
     static func split(_ text: String, _ lines: TextLines, _ arrays: [String: [Int]],
                               _ tables: [String: Int]) -> (name: String, lines: [Range<Int>], firstRecord: [Int])? {
         guard tables.isEmpty, arrays.count == 1, let (name, headers) = arrays.first, headers.count > partRecords,
-              !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
+              !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII
+                  && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }),
               !containsTripleQuote(text) else { return nil }
         var ranges: [Range<Int>] = []
         var firsts: [Int] = []
@@ -77,9 +79,12 @@ extension TOMLDocument {
     /// caller then parses the whole file, whose error names the right place in its words).
     /// The parts are parsed on every core (toml++ keeps no state between documents); the
     /// answer does not depend on which part fails first.
-    static func validate(_ split: (name: String, lines: [Range<Int>], firstRecord: [Int]), _ lines: TextLines) -> TOMLTable? {
+    static func validate(_ split: (name: String, lines: [Range<Int>], firstRecord: [Int]),
+                         _ lines: TextLines) -> TOMLTable? {
         let results = PartResults(count: split.lines.count)
-        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, split.lines.count)) { worker in
+        DispatchQueue.concurrentPerform(
+            iterations: min(ProcessInfo.processInfo.activeProcessorCount, split.lines.count)
+        ) { worker in
             while let i = results.next(), !results.failed {
                 guard let table = try? GuardedTOML.parseChecked(String(lines.text(of: split.lines[i])), file: "") else {
                     results.fail()

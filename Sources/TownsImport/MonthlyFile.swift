@@ -28,27 +28,34 @@ public struct MonthlyFile: Sendable {
         sourceID = "import-\(period.id)"
         var out: [String] = []
         let unitNote = unit == .wan ? "amounts in 万元, divided by 10000 into 亿元" : "amounts in 亿元"
-        out.append("# Monthly figures for \(MonthlyFile.labelZH(period)) (\(period.id)), written by `towns import` on \(date)")
+        out.append("# Monthly figures for \(MonthlyFile.labelZH(period)) (\(period.id)), written by `towns import` " +
+            "on \(date)")
         out.append("# from \(MonthlyFile.comment(sheetName)) (\(encoding.rawValue); \(unitNote)).")
         out.append("# Re-importing the month replaces this file: correct the sheet and import it again rather")
         out.append("# than editing here. Fields as in dataset.toml ([[period]]), sources.toml and figures.toml.")
         if periodIsNew {
-            out += ["", "[[period]]", "id = \(MonthlyFile.quoted(period.id))", "label_zh = \(MonthlyFile.quoted(MonthlyFile.labelZH(period)))",
-                    "label_en = \(MonthlyFile.quoted(MonthlyFile.labelEN(period)))", "year = \(period.year)", "through = \(period.month)"]
+            out += ["", "[[period]]", "id = \(MonthlyFile.quoted(period.id))",
+                "label_zh = \(MonthlyFile.quoted(MonthlyFile.labelZH(period)))",
+                    "label_en = \(MonthlyFile.quoted(MonthlyFile.labelEN(period)))", "year = \(period.year)",
+                    "through = \(period.month)"]
         }
         let towns = checked.entries.map(\.town.id).joined(separator: ", ")
         out += ["", "[[source]]", "id = \(MonthlyFile.quoted(sourceID))",
                 "title = \(MonthlyFile.quoted("月报 monthly sheet \(period.id): \(sheetName), imported \(date)"))",
-                "note = \(MonthlyFile.quoted("Imported by towns import from \(sheetName): \(encoding.rawValue), \(unitNote); \(checked.entries.count) towns (\(towns))."))"]
+                "note = "
+                    + MonthlyFile.quoted("Imported by towns import from \(sheetName): \(encoding.rawValue), "
+                        + "\(unitNote); \(checked.entries.count) towns (\(towns)).")]
         var count = 0
         for entry in checked.entries {
             out += ["", "# \(MonthlyFile.comment(entry.town.nameZH)), sheet line \(entry.line)"]
-            var records: [(Measure, Quantity, String?)] = [(.completed, entry.completed, entry.completedAsWritten.map { "\($0) in the sheet" })]
+            var records: [(Measure, Quantity, String?)] = [(.completed, entry.completed,
+                entry.completedAsWritten.map { "\($0) in the sheet" })]
             if let rate = entry.completionRate { records.append((.completionRate, rate, nil)) }
             if let started = entry.projectsStarted { records.append((.projectsStarted, started, nil)) }
             for (i, (measure, quantity, note)) in records.enumerated() {
                 if i > 0 { out.append("") }
-                out += ["[[figure]]", "town = \(MonthlyFile.quoted(entry.town.id))", "measure = \(MonthlyFile.quoted(measure.rawValue))",
+                out += ["[[figure]]", "town = \(MonthlyFile.quoted(entry.town.id))",
+                    "measure = \(MonthlyFile.quoted(measure.rawValue))",
                         "period = \(MonthlyFile.quoted(period.id))", "value = \(MonthlyFile.value(quantity))",
                         "source = \(MonthlyFile.quoted(sourceID))", "at = \(MonthlyFile.quoted("line \(entry.line)"))"]
                 if let note { out.append("note = \(MonthlyFile.quoted(note))") }
@@ -67,7 +74,8 @@ public struct MonthlyFile: Sendable {
     /// `2015 Jan-Oct`, `2015 Jan`, `2015 full year`.
     public static func labelEN(_ p: SheetPeriod) -> String {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return p.month == 12 ? "\(p.year) full year" : p.month == 1 ? "\(p.year) Jan" : "\(p.year) Jan-\(months[p.month - 1])"
+        return p.month == 12 ? "\(p.year) full year" : p.month == 1 ? "\(p.year) Jan" : "\(p.year) " +
+            "Jan-\(months[p.month - 1])"
     }
 
     /// A TOML basic string: `"` and `\` escaped, control characters as `\uXXXX`.

@@ -51,7 +51,9 @@ public struct MonthlyImport: Sendable {
     public init(sheet: MonthlySheet, dataset: Dataset, currentMonth: SheetPeriod) {
         issues = sheet.issues
         let file = sheet.file
-        guard sheet.headerLine != nil, !sheet.issues.contains(where: { $0.severity == .error && ($0.field == "header" || $0.field == "csv") }) else {
+        guard sheet.headerLine != nil,
+            !sheet.issues.contains(where: { $0.severity == .error
+                && ($0.field == "header" || $0.field == "csv") }) else {
             sortIssues()
             return
         }
@@ -60,28 +62,35 @@ public struct MonthlyImport: Sendable {
         for row in sheet.rows {
             var rowIssues: [LoadIssue] = []
             func error(_ column: SheetColumn, _ at: Int?, _ problem: String) {
-                rowIssues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: at, field: column.rawValue, problem: problem))
+                rowIssues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: at,
+                    field: column.rawValue, problem: problem))
             }
             // town
             guard let townCell = sheet.cell(.town, in: row) else { continue }
             let townKey = SheetColumn.key(townCell.text)
             if MonthlyImport.totalRowNames.map(SheetColumn.key).contains(townKey) {
-                issues.append(LoadIssue(.warning, .sheet, file: file, line: row.line, column: townCell.column, field: "town",
-                                        problem: "'\(townCell.text)' is a total row: skipped (the city's totals are in totals.toml)"))
+                issues.append(LoadIssue(.warning, .sheet, file: file, line: row.line, column: townCell.column,
+                    field: "town",
+                                        problem: "'\(townCell.text)' is a total row: skipped (the city's totals are " +
+                                            "in totals.toml)"))
                 continue
             }
             var town: Town?
             if townCell.text.isEmpty {
                 error(.town, townCell.column, "empty; give the town's id, Chinese or English name")
-            } else if let found = dataset.towns.first(where: { [$0.id, $0.nameZH, $0.nameEN].map(SheetColumn.key).contains(townKey) }) {
+            } else if let found = dataset.towns.first(where: { [$0.id, $0.nameZH,
+                $0.nameEN].map(SheetColumn.key).contains(townKey) }) {
                 if let first = seenTowns[found.id] {
-                    error(.town, townCell.column, "\(found.nameZH) (\(found.id)) is already on line \(first); one row a town in a month")
+                    error(.town, townCell.column,
+                        "\(found.nameZH) (\(found.id)) is already on line \(first); one row a town in a month")
                 } else {
                     seenTowns[found.id] = row.line
                     town = found
                 }
             } else {
-                error(.town, townCell.column, "unknown town '\(townCell.text)'; towns.toml has \(dataset.towns.map { "\($0.id) \($0.nameZH)" }.joined(separator: ", "))")
+                error(.town, townCell.column,
+                    "unknown town '\(townCell.text)'; towns.toml has " +
+                    "\(dataset.towns.map { "\($0.id) \($0.nameZH)" }.joined(separator: ", "))")
             }
             // period
             var rowPeriod: SheetPeriod?
@@ -93,7 +102,9 @@ public struct MonthlyImport: Sendable {
                     if (p.year, p.month) > (currentMonth.year, currentMonth.month) {
                         error(.period, cell.column, "\(p.id) is after the current month (\(currentMonth.id))")
                     } else if let sheetPeriod = period, sheetPeriod != p {
-                        error(.period, cell.column, "\(p.id) differs from \(sheetPeriod.id) on line \(firstPeriodLine ?? 0); a sheet holds one month")
+                        error(.period, cell.column,
+                            "\(p.id) differs from \(sheetPeriod.id) on line \(firstPeriodLine ?? 0); a sheet holds " +
+                            "one month")
                     } else {
                         if period == nil { period = p; firstPeriodLine = row.line }
                         rowPeriod = p
@@ -106,7 +117,9 @@ public struct MonthlyImport: Sendable {
             if let cell = sheet.cell(.completed, in: row) {
                 switch SheetNumber.parse(cell.text, percent: false) {
                 case .blank:
-                    error(.completed, cell.column, "empty; give the completed investment cumulative from January, or leave the town out of the sheet")
+                    error(.completed, cell.column,
+                        "empty; give the completed investment cumulative from January, or leave the town out of the " +
+                        "sheet")
                 case let .invalid(problem):
                     error(.completed, cell.column, problem)
                 case let .value(v, d):
@@ -143,12 +156,18 @@ public struct MonthlyImport: Sendable {
             if let town, let p = rowPeriod {
                 let id = p.id
                 func already(_ measure: Measure, _ column: SheetColumn) {
-                    guard let cell = sheet.cell(column, in: row), let existing = town.figures[FigureKey(measure, id)] else { return }
+                    guard let cell = sheet.cell(column, in: row),
+                        let existing = town.figures[FigureKey(measure, id)] else {
+                        return
+                    }
                     // A figure on another basis (the 2016 notice's fixed-asset investment) still
                     // takes the town's one place for the measure and period: say so.
-                    let basis = existing.basis.map { " (on another basis, \($0): one figure per town, measure and period)" } ?? ""
-                    let advice = measure == .completed ? "leave this town's row out of the sheet" : "leave the cell blank"
-                    error(column, cell.column, "\(town.id) already has \(measure.rawValue) for \(id)\(MonthlyImport.at(existing))"
+                    let basis = existing.basis.map { " (on another basis, \($0): one figure per town, measure and " +
+                        "period)" } ?? ""
+                    let advice = measure == .completed ? "leave this town's row out of the sheet" : "leave the cell " +
+                        "blank"
+                    error(column, cell.column,
+                        "\(town.id) already has \(measure.rawValue) for \(id)\(MonthlyImport.at(existing))"
                           + "\(basis); that file is not rewritten by an import: remove the figure there, or \(advice)")
                 }
                 if completed != nil { already(.completed, .completed) }
@@ -158,39 +177,60 @@ public struct MonthlyImport: Sendable {
                 if sheet.unit != nil, let (v, d) = completed, let column = sheet.cell(.completed, in: row)?.column {
                     let shown = DecimalMath.text(v, scale: d) + " 亿元" + (completedWritten.map { " (\($0))" } ?? "")
                     if let plan = town.figures[FigureKey(.planTotal)], let pv = plan.quantity.exactValue, v > pv {
-                        error(.completed, column, "\(shown) is above the town's 3-year planned investment \(MonthlyImport.show(plan))\(MonthlyImport.at(plan))")
+                        error(.completed, column,
+                            "\(shown) is above the town's 3-year planned investment " +
+                            "\(MonthlyImport.show(plan))\(MonthlyImport.at(plan))")
                     }
                     for q in dataset.periods where q.year == p.year && q.through != p.month {
                         guard let f = town.figures[FigureKey(.completed, q.id)] else { continue }
                         switch f.quantity {
                         case let .exact(e, _) where q.through < p.month && v < e:
-                            error(.completed, column, "\(shown) is lower than the \(MonthlyImport.show(f)) completed by \(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January, so it cannot fall")
+                            error(.completed, column,
+                                "\(shown) is lower than the \(MonthlyImport.show(f)) completed by \(q.labelEN) " +
+                                "(\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January, " +
+                                "so it cannot fall")
                         case let .exact(e, _) where q.through > p.month && v > e:
-                            error(.completed, column, "\(shown) is higher than the \(MonthlyImport.show(f)) completed by the later \(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January, so it cannot fall")
+                            error(.completed, column,
+                                "\(shown) is higher than the \(MonthlyImport.show(f)) completed by the later " +
+                                "\(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative " +
+                                "from January, so it cannot fall")
                         case let .moreThan(b) where q.through < p.month && v <= b:
-                            error(.completed, column, "\(shown) is not above the more than \(b) completed by \(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January")
+                            error(.completed, column,
+                                "\(shown) is not above the more than \(b) completed by \(q.labelEN) " +
+                                "(\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January")
                         default: break
                         }
                     }
                 }
                 if let (v, _) = started, let column = sheet.cell(.projectsStarted, in: row)?.column {
-                    if let planned = town.figures[FigureKey(.projectsPlanned)], let pv = planned.quantity.exactValue, v > pv {
-                        error(.projectsStarted, column, "\(v) started is more than the \(MonthlyImport.show(planned)) projects planned\(MonthlyImport.at(planned))")
+                    if let planned = town.figures[FigureKey(.projectsPlanned)], let pv = planned.quantity.exactValue,
+                        v > pv {
+                        error(.projectsStarted, column,
+                            "\(v) started is more than the \(MonthlyImport.show(planned)) projects " +
+                            "planned\(MonthlyImport.at(planned))")
                     }
                     for q in dataset.periods where q.id != id {
-                        guard let f = town.figures[FigureKey(.projectsStarted, q.id)], let e = f.quantity.exactValue else { continue }
+                        guard let f = town.figures[FigureKey(.projectsStarted, q.id)],
+                            let e = f.quantity.exactValue else {
+                            continue
+                        }
                         let earlier = (q.year, q.through) < (p.year, p.month)
                         if earlier && v < e {
-                            error(.projectsStarted, column, "\(v) is fewer than the \(e) started by \(q.id)\(MonthlyImport.at(f)); started projects are counted from the start of creation, so the count cannot fall")
+                            error(.projectsStarted, column,
+                                "\(v) is fewer than the \(e) started by \(q.id)\(MonthlyImport.at(f)); started " +
+                                "projects are counted from the start of creation, so the count cannot fall")
                         } else if !earlier && v > e {
-                            error(.projectsStarted, column, "\(v) is more than the \(e) started by the later \(q.id)\(MonthlyImport.at(f)); the count cannot fall")
+                            error(.projectsStarted, column,
+                                "\(v) is more than the \(e) started by the later \(q.id)\(MonthlyImport.at(f)); the " +
+                                "count cannot fall")
                         }
                     }
                 }
             }
             issues += rowIssues
             if rowIssues.isEmpty, let town, rowPeriod != nil, let (v, d) = completed {
-                entries.append(Entry(town: town, line: row.line, completed: .exact(v, decimals: d), completedAsWritten: completedWritten,
+                entries.append(Entry(town: town, line: row.line, completed: .exact(v, decimals: d),
+                    completedAsWritten: completedWritten,
                                      completionRate: rate.map { .exact($0.0, decimals: $0.1) },
                                      projectsStarted: started.map { .exact($0.0, decimals: 0) }))
             }
@@ -200,7 +240,8 @@ public struct MonthlyImport: Sendable {
 
     private mutating func sortIssues() {
         issues = issues.enumerated().sorted { a, b in
-            let ka = (a.element.line ?? 0, a.element.column ?? 0, a.offset), kb = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            let ka = (a.element.line ?? 0, a.element.column ?? 0, a.offset),
+                kb = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
             return ka < kb
         }.map(\.element)
     }

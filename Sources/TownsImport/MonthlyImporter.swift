@@ -24,7 +24,8 @@ public enum MonthlyImporter {
         /// Time zone for `now` (the office's; default the system's).
         public var timeZone: TimeZone
 
-        public init(sheetPath: String, dataDirectory: String, dryRun: Bool = false, now: Date = Date(), timeZone: TimeZone = .current) {
+        public init(sheetPath: String, dataDirectory: String, dryRun: Bool = false, now: Date = Date(),
+            timeZone: TimeZone = .current) {
             self.sheetPath = sheetPath; self.dataDirectory = dataDirectory; self.dryRun = dryRun
             self.now = now; self.timeZone = timeZone
         }
@@ -99,32 +100,40 @@ public enum MonthlyImporter {
         do {
             dataset = try DatasetLoader.load(directory: directory, monthlyOverride: override).dataset
         } catch let failure as LoadFailure {
-            throw ImportFailure.dataset(failure, "the dataset in \(directory) has errors; fix them first (towns check --data \(directory)). Nothing imported.")
+            throw ImportFailure.dataset(failure,
+                "the dataset in \(directory) has errors; fix them first (towns check --data \(directory)). Nothing " +
+                "imported.")
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = request.timeZone
         let now = calendar.dateComponents([.year, .month], from: request.now)
-        let checked = MonthlyImport(sheet: sheet, dataset: dataset, currentMonth: SheetPeriod(year: now.year!, month: now.month!))
+        let checked = MonthlyImport(sheet: sheet, dataset: dataset,
+            currentMonth: SheetPeriod(year: now.year!, month: now.month!))
         if !checked.errors.isEmpty { throw ImportFailure.sheet(checked.issues) }
         guard let period = checked.period, let unit = sheet.unit, !checked.entries.isEmpty else {
-            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, line: sheet.headerLine, field: "csv",
+            throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, line: sheet.headerLine,
+                field: "csv",
                                                                   problem: "no town rows to import")])
         }
         let sourceID = "import-\(period.id)"
         if dataset.sources[sourceID] != nil {
             throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, field: "source",
-                                                                  problem: "the dataset already has a source '\(sourceID)' outside monthly/\(period.id).toml; rename it there")])
+                                                                  problem: "the dataset already has a source " +
+                                                                      "'\(sourceID)' outside " +
+                                                                      "monthly/\(period.id).toml; rename it there")])
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = request.timeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let file = MonthlyFile(checked: checked, sheetName: (path as NSString).lastPathComponent, encoding: text.encoding, unit: unit,
+        let file = MonthlyFile(checked: checked, sheetName: (path as NSString).lastPathComponent,
+            encoding: text.encoding, unit: unit,
                                periodIsNew: dataset.period(period.id) == nil, date: formatter.string(from: request.now))
         let folder = (directory as NSString).appendingPathComponent(DatasetLoader.monthlyFolderName)
         let targetPath = (folder as NSString).appendingPathComponent(file.name)
         let summary = Summary(sheetPath: path, encoding: text.encoding, unit: unit, period: period,
-                              periodIsNew: dataset.period(period.id) == nil, entries: checked.entries, file: file, path: targetPath,
+                              periodIsNew: dataset.period(period.id) == nil, entries: checked.entries, file: file,
+                              path: targetPath,
                               replaced: FileManager.default.fileExists(atPath: targetPath), dryRun: request.dryRun,
                               warnings: checked.issues.filter { $0.severity == .warning },
                               headerLine: sheet.headerLine ?? 1, skippedTitleLines: sheet.skippedTitleLines)
@@ -152,7 +161,9 @@ public enum MonthlyImporter {
         } catch let failure as LoadFailure {
             pending.discard()
             undoFolder()
-            throw ImportFailure.dataset(failure, "the file towns import would write does not load (a fault in towns import; please report it). Nothing imported.")
+            throw ImportFailure.dataset(failure,
+                "the file towns import would write does not load (a fault in towns import; please report it). " +
+                "Nothing imported.")
         }
         do {
             try pending.commit()

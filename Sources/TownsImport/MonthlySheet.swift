@@ -52,10 +52,13 @@ public struct MonthlySheet: Sendable {
         self.file = file
         encoding = text.encoding
         if let problem = MonthlySheet.quotingProblem(text.text) {
-            issues.append(LoadIssue(.error, .sheet, file: file, line: problem.line, column: problem.column, field: "csv", problem: problem.text))
+            issues.append(LoadIssue(.error, .sheet, file: file, line: problem.line, column: problem.column,
+                field: "csv", problem: problem.text))
             return
         }
-        func blank(_ r: Row) -> Bool { r.fields.allSatisfy { $0.isEmpty || $0.trimmingCharacters(in: SheetNumber.spaces).isEmpty } }
+        func blank(_ r: Row) -> Bool {
+            r.fields.allSatisfy { $0.isEmpty || $0.trimmingCharacters(in: SheetNumber.spaces).isEmpty }
+        }
         // Only the rows with something in them are kept (blank rows are skipped everywhere
         // below): a sheet of 16 MiB of blank lines costs no row each.
         // More lines than a spreadsheet holds (1,048,576 rows): refused before the CSV reader
@@ -64,7 +67,8 @@ public struct MonthlySheet: Sendable {
             ?? text.text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         if lines > MonthlySheet.maximumLines {
             issues.append(LoadIssue(.error, .sheet, file: file, line: MonthlySheet.maximumLines + 1, field: "csv",
-                                    problem: "the sheet has \(lines) lines, more than a spreadsheet's \(MonthlySheet.maximumLines) rows "
+                                    problem: "the sheet has \(lines) lines, more than a spreadsheet's " +
+                                        "\(MonthlySheet.maximumLines) rows "
                                              + "(blank lines at the end? delete them and save the sheet again)"))
             return
         }
@@ -79,15 +83,22 @@ public struct MonthlySheet: Sendable {
             }
             if let error = reader.error { throw error }
         } catch {
-            issues.append(LoadIssue(.error, .sheet, file: file, field: "csv", problem: "cannot be read as CSV: \(error)"))
+            issues.append(LoadIssue(.error, .sheet, file: file, field: "csv",
+                problem: "cannot be read as CSV: \(error)"))
             return
         }
-        guard let headerIndex = records.firstIndex(where: { r in r.fields.contains { SheetColumn.header($0).column == .town } }) else {
-            var problem = "no header row: a row must name the columns (\(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"
-            if let first = records.first(where: { !blank($0) })?.fields.joined(separator: ","), first.contains("\t") || first.contains(";") {
-                problem += "; the sheet seems to separate fields with tabs or semicolons: save it as CSV (comma-separated)"
+        guard let headerIndex = records.firstIndex(where: { r in
+            r.fields.contains { SheetColumn.header($0).column == .town }
+        }) else {
+            var problem = "no header row: a row must name the columns " +
+                "(\(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"
+            if let first = records.first(where: { !blank($0) })?.fields.joined(separator: ","), first.contains("\t")
+                || first.contains(";") {
+                problem += "; the sheet seems to separate fields with tabs or semicolons: save it as CSV " +
+                    "(comma-separated)"
             }
-            issues.append(LoadIssue(.error, .sheet, file: file, line: records.first(where: { !blank($0) })?.line ?? 1, field: "header", problem: problem))
+            issues.append(LoadIssue(.error, .sheet, file: file, line: records.first(where: { !blank($0) })?.line ?? 1,
+                field: "header", problem: problem))
             return
         }
         let header = records[headerIndex]
@@ -98,15 +109,19 @@ public struct MonthlySheet: Sendable {
             if row.fields.count > header.fields.count {
                 let extra = row.fields[header.fields.count...]
                 if extra.contains(where: { !$0.trimmingCharacters(in: SheetNumber.spaces).isEmpty }) {
-                    issues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: header.fields.count + 1, field: "csv",
-                                            problem: "the row has \(row.fields.count) fields, the header \(header.fields.count); a number with an unquoted comma? Quote it (\"1,234.5\") or drop the comma"))
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: header.fields.count + 1,
+                        field: "csv",
+                                            problem: "the row has \(row.fields.count) fields, the header " +
+                                                "\(header.fields.count); a number with an unquoted comma? Quote it " +
+                                                "(\"1,234.5\") or drop the comma"))
                     continue
                 }
             }
             rows.append(row)
         }
         if rows.isEmpty && issues.allSatisfy({ $0.severity != .error }) {
-            issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, field: "csv", problem: "no data rows below the header"))
+            issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, field: "csv",
+                problem: "no data rows below the header"))
         }
     }
 
@@ -118,11 +133,13 @@ public struct MonthlySheet: Sendable {
             let cell = SheetColumn.header(raw)
             guard let column = cell.column else {
                 issues.append(LoadIssue(.warning, .sheet, file: file, line: header.line, column: index, field: "header",
-                                        problem: "column '\(raw)' is not read (known: \(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"))
+                                        problem: "column '\(raw)' is not read (known: " +
+                                            "\(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"))
                 continue
             }
             if let first = columns[column] {
-                issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
+                issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
+                    field: column.rawValue,
                                         problem: "a second \(column.label) column (the first is column \(first))"))
                 continue
             }
@@ -131,26 +148,35 @@ public struct MonthlySheet: Sendable {
             case .completed:
                 if let unit = cell.unit {
                     if let u = SheetColumn.AmountUnit(rawValue: unit) { self.unit = u } else {
-                        issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
-                                                problem: "unit '\(unit)' is not understood; write 亿元 or 万元, e.g. 累计完成投资（万元）"))
+                        issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
+                            field: column.rawValue,
+                                                problem: "unit '\(unit)' is not understood; write 亿元 or 万元, e.g. " +
+                                                    "累计完成投资（万元）"))
                     }
                 } else {
-                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
-                                            problem: "no unit: write it in the header, e.g. 累计完成投资（亿元）, 累计完成投资（万元） or completed (亿元)"))
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
+                        field: column.rawValue,
+                                            problem: "no unit: write it in the header, e.g. 累计完成投资（亿元）, 累计完成投资（万元） " +
+                                                "or completed (亿元)"))
                 }
             case .completionRate:
                 if let unit = cell.unit, unit != "%" {
-                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
-                                            problem: "unit '\(unit)' is not understood; a completion rate is in % (完成率（%）)"))
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
+                        field: column.rawValue,
+                                            problem: "unit '\(unit)' is not understood; a completion rate is in % " +
+                                                "(完成率（%）)"))
                 }
             case .projectsStarted:
                 if let unit = cell.unit, unit != "个" {
-                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
-                                            problem: "unit '\(unit)' is not understood; projects are counted (已开工项目（个）)"))
+                    issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
+                        field: column.rawValue,
+                                            problem: "unit '\(unit)' is not understood; "
+                                                + "projects are counted (已开工项目（个）)"))
                 }
             case .town, .period:
                 if let unit = cell.unit {
-                    issues.append(LoadIssue(.warning, .sheet, file: file, line: header.line, column: index, field: column.rawValue,
+                    issues.append(LoadIssue(.warning, .sheet, file: file, line: header.line, column: index,
+                        field: column.rawValue,
                                             problem: "'(\(unit))' after \(column.label) is ignored"))
                 }
             }
@@ -198,7 +224,8 @@ public struct MonthlySheet: Sendable {
                 else if scalar == "," { state = .fieldStart; field += 1 }
                 else if newline { state = .fieldStart; field = 1 }
                 else {
-                    return (line, field, "text after the closing quote of a quoted field; a quote inside a field is doubled (\"\"), and the whole field is quoted")
+                    return (line, field, "text after the closing quote of a quoted field; a quote inside a field is " +
+                        "doubled (\"\"), and the whole field is quoted")
                 }
             }
             if countsLine { line += 1 }

@@ -59,7 +59,8 @@ public enum SheetColumn: String, CaseIterable, Sendable {
         var unit: String?
         if text.hasSuffix(")") || text.hasSuffix("）") {
             if let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
-                unit = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: SheetNumber.spaces)
+                unit = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+                    .trimmingCharacters(in: SheetNumber.spaces)
                 text = String(text[..<open]).trimmingCharacters(in: SheetNumber.spaces)
             }
         }

@@ -44,13 +44,15 @@ public enum SheetNumber: Equatable, Sendable {
             let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
             let ok = (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
             guard ok else {
-                return .invalid("'\(raw)' is not a number: a comma may only separate thousands (1,234.5); the decimal point is '.'")
+                return .invalid("'\(raw)' is not a number: a comma may only separate thousands (1,234.5); the " +
+                    "decimal point is '.'")
             }
             whole = groups.joined()
         }
         let significant = whole.drop { $0 == "0" }
         if significant.count > maximumWholeDigits, significant.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return .invalid("'\(raw)' has \(significant.count) digits before the point; a figure has at most \(maximumWholeDigits)")
+            return .invalid("'\(raw)' has \(significant.count) digits before the point; a figure has at most " +
+                "\(maximumWholeDigits)")
         }
         let digits = whole + fraction
         guard !whole.isEmpty || !fraction.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
@@ -63,7 +65,8 @@ public enum SheetNumber: Equatable, Sendable {
     }
 
     /// Whitespace trimmed from cells: Unicode white space (no-break and ideographic spaces included).
-    static let spaces = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}\u{FEFF}"))
+    static let spaces = CharacterSet.whitespacesAndNewlines
+        .union(CharacterSet(charactersIn: "\u{00A0}\u{3000}\u{FEFF}"))
 
     /// `raw` trimmed, with full-width digits, point, comma, percent and signs made ASCII, and
     /// the minus sign U+2212 made `-`.

@@ -21,7 +21,8 @@ public struct SheetPeriod: Hashable, Sendable {
     public static func parse(_ raw: String) -> Result<SheetPeriod, Problem> {
         let text = SheetNumber.normalise(raw)
         if text.isEmpty { return .failure(Problem(description: "is empty; write the month as YYYY-MM (2015-10)")) }
-        let hint = "write the month as YYYY-MM (2015-10) or 2015年10月; if a spreadsheet turned it into a date, format the column as text"
+        let hint = "write the month as YYYY-MM (2015-10) or 2015年10月; if a spreadsheet turned it into a date, format " +
+            "the column as text"
         let scalars = Array(text)
         func digits(_ from: Int, _ to: Int) -> Int? {
             guard from <= to, to <= scalars.count else { return nil }
@@ -34,7 +35,8 @@ public struct SheetPeriod: Hashable, Sendable {
         }
         var month: Int?
         let rest = String(scalars[4...])
-        if rest.hasPrefix("-"), rest.count <= 3, let m = Int(rest.dropFirst()), rest.dropFirst().allSatisfy(\.isNumber) {
+        if rest.hasPrefix("-"), rest.count <= 3, let m = Int(rest.dropFirst()),
+            rest.dropFirst().allSatisfy(\.isNumber) {
             month = m
         } else if rest.hasPrefix("年"), rest.hasSuffix("月") {
             var inner = String(rest.dropFirst().dropLast())

@@ -34,7 +34,9 @@ public struct SyntheticDataset: Sendable {
     public struct Rules: Sendable {
         public var rulesText: String
         public var sourcesText: String
-        public init(rulesText: String, sourcesText: String) { self.rulesText = rulesText; self.sourcesText = sourcesText }
+        public init(rulesText: String, sourcesText: String) {
+            self.rulesText = rulesText; self.sourcesText = sourcesText
+        }
     }
 
     /// Why a dataset cannot be generated.
@@ -78,11 +80,13 @@ public struct SyntheticDataset: Sendable {
         }
         var files: [(name: String, text: String)] = [
             ("dataset.toml", g.dataset), ("sources.toml", sources), ("types.toml", g.types),
-            ("entities.toml", g.entities), ("towns.toml", g.towns), ("figures.toml", g.figures), ("totals.toml", g.totals),
+            ("entities.toml", g.entities), ("towns.toml", g.towns), ("figures.toml", g.figures),
+            ("totals.toml", g.totals),
         ]
         if let rulesText { files.append(("rules.toml", rulesText)) }
         for (name, text) in files where text.utf8.count > DatasetLoader.maximumFileBytes {
-            throw Problem(description: "\(name) would be \(text.utf8.count) bytes, more than the \(DatasetLoader.maximumFileBytes) the loader reads; use fewer towns or months")
+            throw Problem(description: "\(name) would be \(text.utf8.count) bytes, more than the " +
+                "\(DatasetLoader.maximumFileBytes) the loader reads; use fewer towns or months")
         }
         return files
     }
@@ -109,7 +113,8 @@ public struct SyntheticDataset: Sendable {
                 if let v = t[key]?.string { out += "\(key) = \(TOMLText.string(v))\n" }
             }
         }
-        return (out, "# Copied by `towns generate` from the bundled Data/rules.toml: the real province's rules.\n" + rules.rulesText)
+        return (out, "# Copied by `towns generate` from the bundled Data/rules.toml: the real province's rules.\n"
+                     + rules.rulesText)
     }
 }
 
@@ -178,7 +183,8 @@ private struct Generation {
             case 12: zh = "\(p.year)年全年"; en = "\(p.year) full year"
             default: zh = "\(p.year)年1-\(p.through)月"; en = "\(p.year) Jan-\(SyntheticNames.monthsEN[p.through - 1])"
             }
-            s += "\n[[period]]\nid = \"\(p.id)\"\nlabel_zh = \"\(zh)\"\nlabel_en = \"\(en)\"\nyear = \(p.year)\nthrough = \(p.through)\n"
+            s += "\n[[period]]\nid = \"\(p.id)\"\nlabel_zh = \"\(zh)\"\nlabel_en = \"\(en)\"\nyear = " +
+                "\(p.year)\nthrough = \(p.through)\n"
         }
         dataset = s
     }
@@ -204,7 +210,8 @@ private struct Generation {
         ]
         var s = "# The four development types (Jiaxing's, reused for the synthetic towns).\n"
         for (i, n) in names.enumerated() {
-            s += "\n[[type]]\nnumber = \(i + 1)\nname_zh = \(TOMLText.string(n.0))\nname_en = \(TOMLText.string(n.1))\nsource = \"gen\"\n"
+            s += "\n[[type]]\nnumber = \(i + 1)\nname_zh = \(TOMLText.string(n.0))\nname_en = " +
+                "\(TOMLText.string(n.1))\nsource = \"gen\"\n"
         }
         types = s
     }
@@ -221,7 +228,8 @@ private struct Generation {
         return all.prefix(n).enumerated().map { ($1, 1 / (1 + 0.08 * Double($0))) }
     }
 
-    mutating func writeEntities(_ rng: inout SplitMix64, counties: [(county: SyntheticNames.County, weight: Double)]) -> [String] {
+    mutating func writeEntities(_ rng: inout SplitMix64,
+        counties: [(county: SyntheticNames.County, weight: Double)]) -> [String] {
         let count = max(1, spec.townCount * 3 / 10)
         let weights = counties.map(\.weight)
         var ids: [String] = []
@@ -248,7 +256,8 @@ private struct Generation {
 
     // MARK: Towns and their figures
 
-    mutating func writeTowns(_ rng: inout SplitMix64, counties: [(county: SyntheticNames.County, weight: Double)], entityIDs: [String]) {
+    mutating func writeTowns(_ rng: inout SplitMix64, counties: [(county: SyntheticNames.County, weight: Double)],
+        entityIDs: [String]) {
         var t = """
         # Towns, made up (fields as in the bundled Data/towns.toml). County names are real.
 
@@ -289,15 +298,18 @@ private struct Generation {
                 : mine.count == 1 ? (rng.chance(0.8) ? "group-led" : nil) : nil
             let lowerTier = ["information", "tourism", "finance", "classic"].contains(industry.id)
 
-            t += "\n[[town]]\nid = \"\(id)\"\nname_zh = \(TOMLText.string(nameZH))\nname_en = \(TOMLText.string(nameEN))\n"
+            t += "\n[[town]]\nid = \"\(id)\"\nname_zh = \(TOMLText.string(nameZH))\nname_en = " +
+                "\(TOMLText.string(nameEN))\n"
             t += "county_zh = \"\(county.zh)\"\ncounty_en = \(TOMLText.string(county.en))\ntype = \(type)\n"
             if !rng.chance(0.04) { t += "industry = \"\(industry.id)\"\n" }
-            t += "list = \"\(stage)\"\nlist_date = \"\(SyntheticNames.listDate(year: listYear))\"\nlist_source = \"gen\"\n"
+            t += "list = \"\(stage)\"\nlist_date = \"\(SyntheticNames.listDate(year: listYear))\"\nlist_source = " +
+                "\"gen\"\n"
             t += "entities = [" + mine.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
             if let mode { t += "mode = \"\(mode)\"\n" }
             if !rng.chance(0.1) { t += "accelerated_county = \(county.accelerated)\n" }
 
-            func figure(_ measure: String, _ period: String?, _ value: String, bound: Bool = false, derived: String? = nil) {
+            func figure(_ measure: String, _ period: String?, _ value: String, bound: Bool = false,
+                derived: String? = nil) {
                 f += "\n[[figure]]\ntown = \"\(id)\"\nmeasure = \"\(measure)\"\n"
                 if let period { f += "period = \"\(period)\"\n" }
                 f += (bound ? "more_than = " : "value = ") + value + "\n"
@@ -322,7 +334,8 @@ private struct Generation {
             if rng.chance(0.2) { figure("area_built", nil, TOMLText.fixed(rng.int(in: 5...15), scale: 1)) }
 
             // Reporting rhythm: the months of the year this town reports.
-            let rhythm: [Int] = [Array(1...12), [3, 6, 9, 12], [6, 12], [12], []][rng.weighted([0.03, 0.18, 0.35, 0.34, 0.10])]
+            let rhythm: [Int] = [Array(1...12), [3, 6, 9, 12], [6, 12], [12],
+                []][rng.weighted([0.03, 0.18, 0.35, 0.34, 0.10])]
             let startFraction = rng.double(in: 0.7...1.0)
 
             for year in years where year >= listYear {
@@ -331,7 +344,8 @@ private struct Generation {
                 switch rng.weighted([0.42, 0.08, 0.5]) {
                 case 0: figure("plan_year", String(year), TOMLText.fixed(planYear, scale: 2))
                 case 1: figure("plan_year", String(year), TOMLText.fixed(planYear, scale: 2),
-                               derived: "synthetic: 3-year plan × \(TOMLText.fixed(planYear * 1000 / max(1, planTotal), scale: 1))%")
+                               derived: "synthetic: 3-year plan × " +
+                                   "\(TOMLText.fixed(planYear * 1000 / max(1, planTotal), scale: 1))%")
                 default: break
                 }
                 // Cumulative share of the year's plan done by the end of each month.
@@ -392,7 +406,8 @@ private struct Generation {
         for year in years {
             guard let plan = planYearSum[year], plan > 0 else { continue }
             total("plan_year", String(year), TOMLText.fixed(plan, scale: 2))
-            total("plan_share", String(year), TOMLText.fixed((plan * 2000 + planTotalSum) / (2 * planTotalSum), scale: 1))
+            total("plan_share", String(year),
+                TOMLText.fixed((plan * 2000 + planTotalSum) / (2 * planTotalSum), scale: 1))
         }
         for p in periods where p.through % 3 == 0 {
             guard let plan = planYearSum[p.year], plan > 0 else { continue }

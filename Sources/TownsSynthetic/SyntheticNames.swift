@@ -51,14 +51,19 @@ enum SyntheticNames {
     /// Industries as towns.toml names them, each with words for town names (zh, en) and the
     /// development type (1-4) such towns usually get.
     static let industries: [(id: String, weight: Double, type: Int, words: [(String, String)])] = [
-        ("information", 0.14, 3, [("云栖", "Cloud"), ("梦想", "Dream"), ("数字", "Digital"), ("互联网", "Internet"), ("人工智能", "AI")]),
+        ("information", 0.14, 3,
+        [("云栖", "Cloud"), ("梦想", "Dream"), ("数字", "Digital"), ("互联网", "Internet"), ("人工智能", "AI")]),
         ("environmental", 0.08, 4, [("环保", "Eco"), ("新能源", "New Energy"), ("光伏", "Solar"), ("绿色", "Green")]),
         ("health", 0.09, 2, [("养生", "Wellness"), ("中医药", "TCM"), ("康养", "Care"), ("生命健康", "Life Health")]),
-        ("tourism", 0.18, 2, [("温泉", "Hot Spring"), ("茶香", "Tea"), ("古村", "Old Village"), ("山水", "Landscape"), ("巧克力甜蜜", "Chocolate")]),
-        ("fashion", 0.15, 1, [("时尚", "Fashion"), ("丝绸", "Silk"), ("毛衫", "Sweater"), ("皮革", "Leather"), ("袜艺", "Hosiery")]),
+        ("tourism", 0.18, 2, [("温泉", "Hot Spring"), ("茶香", "Tea"), ("古村", "Old Village"), ("山水", "Landscape"),
+            ("巧克力甜蜜", "Chocolate")]),
+        ("fashion", 0.15, 1, [("时尚", "Fashion"), ("丝绸", "Silk"), ("毛衫", "Sweater"), ("皮革", "Leather"),
+            ("袜艺", "Hosiery")]),
         ("finance", 0.08, 3, [("基金", "Fund"), ("金融", "Finance"), ("财富", "Wealth")]),
-        ("high-end-equipment", 0.18, 4, [("智造", "Smart Manufacturing"), ("机器人", "Robot"), ("核电", "Nuclear Power"), ("航空", "Aviation"), ("汽车", "Auto")]),
-        ("classic", 0.10, 1, [("青瓷", "Celadon"), ("黄酒", "Rice Wine"), ("木雕", "Woodcarving"), ("宝剑", "Sword"), ("石雕", "Stone Carving")]),
+        ("high-end-equipment", 0.18, 4,
+        [("智造", "Smart Manufacturing"), ("机器人", "Robot"), ("核电", "Nuclear Power"), ("航空", "Aviation"), ("汽车", "Auto")]),
+        ("classic", 0.10, 1, [("青瓷", "Celadon"), ("黄酒", "Rice Wine"), ("木雕", "Woodcarving"), ("宝剑", "Sword"),
+            ("石雕", "Stone Carving")]),
     ]
 
     /// Endings of operating entities' names (zh, en) and their kinds (nil: not stated).

@@ -37,7 +37,8 @@ public struct ConfigText: Sendable {
         let lines = text.components(separatedBy: "\n")
         func line(of key: String, after header: String? = nil) -> Int {
             var start = 0
-            if let header, let h = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[\(header)]" }) {
+            if let header,
+               let h = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[\(header)]" }) {
                 start = h + 1
             }
             for i in start..<lines.count {
@@ -54,7 +55,9 @@ public struct ConfigText: Sendable {
             }
             return s
         }
-        for key in ["view", "period", "theme", "language", "mouse"] where table[key] != nil { self.lines[key] = line(of: key) }
+        for key in ["view", "period", "theme", "language", "mouse"] where table[key] != nil {
+            self.lines[key] = line(of: key)
+        }
         view = string("view")
         if let v = view, !["towns", "types", "entities", "assessment", "province"].contains(v) {
             problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view "

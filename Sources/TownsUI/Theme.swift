@@ -83,11 +83,13 @@ public struct Theme: Sendable {
         if let roles = table["roles"]?.table {
             for key in roles.keys.sorted() {
                 guard let role = Role(rawValue: key) else {
-                    warnings.append("\(file):\(lineOf(key)): roles.\(key): unknown role (ignored); roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    warnings.append("\(file):\(lineOf(key)): roles.\(key): unknown role (ignored); roles: " +
+                        "\(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                     continue
                 }
                 guard let spec = roles[key]?.table else {
-                    warnings.append("\(file):\(lineOf(key)): roles.\(key): expected a table such as { fg = \"white\", bold = true }")
+                    warnings.append("\(file):\(lineOf(key)): roles.\(key): expected a table such as { fg = " +
+                        "\"white\", bold = true }")
                     continue
                 }
                 var style = Style()
@@ -98,7 +100,9 @@ public struct Theme: Sendable {
                         if let c = parseColor(value) {
                             if attr == "fg" { style.foreground = c } else { style.background = c }
                         } else {
-                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): '\(value.string ?? "\(value)")' is not a colour (a name such as red, bright-blue, default, or 0-255)")
+                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): " +
+                                "'\(value.string ?? "\(value)")' is not a colour (a name such as red, bright-blue, " +
+                                "default, or 0-255)")
                         }
                     case "bold", "underline", "reverse", "dim":
                         guard let b = value.bool else {
@@ -112,7 +116,8 @@ public struct Theme: Sendable {
                         default: style.dim = b
                         }
                     default:
-                        warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): unknown attribute (fg, bg, bold, underline, reverse, dim)")
+                        warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): unknown attribute (fg, bg, " +
+                            "bold, underline, reverse, dim)")
                     }
                 }
                 styles[role] = style
@@ -130,7 +135,9 @@ public struct Theme: Sendable {
         guard let s = value.string?.lowercased() else { return nil }
         if s == "default" { return .default }
         if let i = colorNames.firstIndex(of: s) { return .ansi(UInt8(i)) }
-        if s.hasPrefix("bright-"), let i = colorNames.firstIndex(of: String(s.dropFirst(7))) { return .ansi(UInt8(i + 8)) }
+        if s.hasPrefix("bright-"), let i = colorNames.firstIndex(of: String(s.dropFirst(7))) {
+            return .ansi(UInt8(i + 8))
+        }
         return nil
     }
 }

@@ -32,7 +32,9 @@ extension BenchCommand {
         report.samples("load from snapshot", samples, note: "fingerprint of the text's contents, checksum, decode")
         var fingerprint = Samples()
         for _ in 0..<(short ? 2 : 5) {
-            let (_, t) = timed { _ = DatasetSnapshot.contentFingerprint(directory: directory, producer: store.producer) }
+            let (_, t) = timed {
+                _ = DatasetSnapshot.contentFingerprint(directory: directory, producer: store.producer)
+            }
             fingerprint.add(t)
         }
         report.samples("load: content fingerprint", fingerprint, note: "every file read and hashed")

@@ -60,7 +60,8 @@ struct Config {
             return
         }
         let parsed = ConfigText(text, path: path)
-        (view, period, theme, language, mouse) = (parsed.view, parsed.period, parsed.theme, parsed.language, parsed.mouse)
+        (view, period, theme, language, mouse) = (parsed.view, parsed.period, parsed.theme, parsed.language,
+            parsed.mouse)
         rebindings = parsed.rebindings
         cycle = parsed.cycle
         lines = parsed.lines

@@ -12,8 +12,10 @@ struct ConfigCommand: ParsableCommand {
             The file is $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml, or --config PATH. \
             Settings: view (towns|types|entities|assessment|province), period (an id such as 2015-09), theme \
             (a name in Themes/ or a path), language (zh|en), mouse (true|false), and a [keys] table: \
-            action = ["key", ...] replaces that action's keys. Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
-            Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space F1-F12 Ctrl-A..Ctrl-Z. \
+            action = ["key", ...] replaces that action's keys. \
+            Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
+            Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space \
+            F1-F12 Ctrl-A..Ctrl-Z. \
             --example prints a commented example to start from.
             """)
 

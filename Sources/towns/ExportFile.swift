@@ -57,7 +57,8 @@ enum ExportFile {
             text = ReportText.table(state, glyphs: glyphs, width: max(state.width, 120))
         } else {
             text = Export.render(content, format: request.format, title: ReportText.title(state),
-                                 legend: ReportText.legend(state, glyphs), byteOrderMark: request.byteOrderMark, glyphs: glyphs)
+                                 legend: ReportText.legend(state, glyphs), byteOrderMark: request.byteOrderMark,
+                                 glyphs: glyphs)
         }
         let path = request.path ?? defaultPath(state, request.format)
         let outcome = SafeWrite.write(Array(text.utf8), to: path, replace: request.force,
@@ -76,7 +77,8 @@ enum ExportFile {
         return ns.localizedDescription
     }
 
-    /// towns-VIEW-PERIOD[-FILTER]-YYYYMMDD-HHMMSS.EXT (`TownFilter.fileNamePart`) in $TOWNS_EXPORT_DIR or the current directory;
+    /// towns-VIEW-PERIOD[-FILTER]-YYYYMMDD-HHMMSS.EXT (`TownFilter.fileNamePart`) in $TOWNS_EXPORT_DIR or the
+    /// current directory;
     /// -2, -3, ... before the extension when a file of that name exists (two exports in one second).
     static func defaultPath(_ state: AppState, _ format: ExportRequest.Format) -> String {
         let view: String

@@ -44,7 +44,9 @@ struct GenerateCommand: ParsableCommand {
             (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { !$0.hasPrefix(".") } ?? []
         if !existing.isEmpty && !force {
             throw ValidationFailure(
-                "\(directory) already holds files (\(existing.sorted().prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", ..." : "")): choose an empty or new folder, or add --force"
+                "\(directory) already holds files " +
+                "(\(existing.sorted().prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", ..." : "")): " +
+                "choose an empty or new folder, or add --force"
             )
         }
         let spec = SyntheticDataset(towns: towns, months: months, seed: seed)

@@ -48,7 +48,9 @@ struct ReportCommand: ParsableCommand {
     var bom = false
     @Option(name: .long, help: "Width of the text table in columns (1-\(ReportCommand.maximumWidth)).")
     var width: Int = 120
-    @Option(name: .long, help: ArgumentHelp("Write to FILE instead of standard output: a new file; an existing regular file only with --force; never a link, FIFO, device, folder, read-only file or anything in the dataset folder.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Write to FILE instead of standard output: a new file; an existing " +
+        "regular file only with --force; never a link, FIFO, device, folder, read-only file or anything in the " +
+        "dataset folder.", valueName: "FILE"))
     var output: String?
     @Flag(name: .long, help: "With --output: replace a regular file that is already there (atomically).")
     var force = false
@@ -59,7 +61,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         try NumberBounds.check(width, "--width", 1...ReportCommand.maximumWidth)
-        if force && output == nil { throw ValidationError("--force replaces the file given by --output; give --output FILE") }
+        if force && output == nil {
+            throw ValidationError("--force replaces the file given by --output; give --output FILE")
+        }
     }
     @Option(name: .long, help: "Language of labels: zh or en.")
     var lang: Language = .zh
@@ -99,7 +103,8 @@ struct ReportCommand: ParsableCommand {
             }
         } else {
             guard let content = state.content(for: state.screen) else { return }
-            text = Export.render(content, format: format, title: ReportText.title(state), legend: ReportText.legend(state, glyphs),
+            text = Export.render(content, format: format, title: ReportText.title(state),
+                legend: ReportText.legend(state, glyphs),
                                  byteOrderMark: bom, glyphs: glyphs)
         }
         guard let output else {
@@ -205,7 +210,8 @@ func loadDataset(_ directory: String) throws -> Dataset {
         }
         printError(
             "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode):"
-                + " \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after fixing."
+                + " \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after " +
+                    "fixing."
         )
         throw ExitCode(failure.exitCode)
     }

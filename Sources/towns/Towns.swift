@@ -25,7 +25,8 @@ struct Towns: ParsableCommand {
             $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
             """,
         subcommands: [
-            DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self, ConfigCommand.self,
+            DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self,
+            ConfigCommand.self,
             GenerateCommand.self, BenchCommand.self, MeetingsCommand.self, PresentCommand.self, FollowCommand.self,
             SnapshotCommand.self,
         ],

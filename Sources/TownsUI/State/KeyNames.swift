@@ -24,7 +24,8 @@ public enum KeyNames {
         ("sortReverse", .sortReverse),
         ("sortLargestFirst", .chooseSort(descending: true)),
         ("sortSmallestFirst", .chooseSort(descending: false)), ("behind", .toggleBehindFilter),
-        ("clearFilter", .clearFilter), ("command", .startCommand), ("export", .export), ("copy", .copy), ("quit", .quit),
+        ("clearFilter", .clearFilter), ("command", .startCommand), ("export", .export), ("copy", .copy),
+        ("quit", .quit),
         ("follow", .meeting(.toggleFollow)), ("presentation", .meeting(.togglePresentation)),
     ]
 
@@ -91,7 +92,8 @@ extension KeyMap {
                     continue
                 }
                 if [Key.ctrl("c"), .ctrl("z"), .ctrl("s"), .ctrl("q")].contains(key) {
-                    refused.append("'\(name)' belongs to the terminal (interrupt, suspend or flow control) and cannot be bound")
+                    refused.append("'\(name)' belongs to the terminal (interrupt, suspend or flow control) and " +
+                        "cannot be bound")
                     continue
                 }
                 keys.append((key, name))

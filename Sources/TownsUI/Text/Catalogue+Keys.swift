@@ -32,7 +32,8 @@ extension Catalogue {
         ("follow [NAME|off]", Bilingual("跟随演示者的画面（f 独自浏览）", "follow a presenter's screen (f browses alone)")),
         ("cycle 30s|off", Bilingual("轮播视图（大屏）", "step through views on a wall screen")),
         ("ref TOPIC", Bilingual("论文参考页（定义、类型、机制、问题、对策、产业）",
-                                "the paper's reference pages (definition, types, mechanism, problems, measures, industries)")),
+                                "the paper's reference pages (definition, types, mechanism, problems, measures, " +
+                                "industries)")),
     ]
 
     // The key-hint line's labels.
