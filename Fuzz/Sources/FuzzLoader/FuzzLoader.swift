@@ -76,7 +76,7 @@ private func exercise(_ dataset: Dataset) {
     var state = AppState(dataset: dataset, width: 100, height: 30)
     for periodIndex in Set([0, max(0, dataset.periods.count - 1)]) where periodIndex < dataset.periods.count {
         state.periodIndex = periodIndex
-        for kind in [Screen.Kind.towns, .types, .entities, .assessment, .province] {
+        for kind in AppState.topViews {
             state.stack = [Screen(kind)]
             _ = renderer.render(state)
             if let content = state.content(for: state.screen) {
@@ -86,10 +86,10 @@ private func exercise(_ dataset: Dataset) {
         }
     }
     for town in dataset.towns {
-        state.stack = [Screen(.towns), Screen(.town(town.id))]
+        state.stack = [Screen(.townList), Screen(.townPage(town.id))]
         _ = asciiRenderer.render(state)
     }
-    state.stack = [Screen(.towns)]
+    state.stack = [Screen(.townList)]
     _ = renderer.render(update(update(state, .sortNextColumn), .toggleBehindFilter))
 }
 
