@@ -2,10 +2,10 @@ import Foundation
 
 /// The dates written in the data files (`list_date`, a province list's `date`): `YYYY-MM-DD`,
 /// a day that exists in the Gregorian calendar, in `years`.
-enum CalendarDate {
+public enum CalendarDate {
     /// Years a period or a date of the data may name: any other is a typing error (and a
     /// year far out of range would overflow the arithmetic on months).
-    static let years = 1900...2999
+    public static let years = 1900...2999
 
     /// Why `text` is not such a date ("'2015-02-30' is not a day: February 2015 has 28 days"),
     /// or nil when it is one.

@@ -57,6 +57,11 @@ enum TOMLGuard {
         // Open `[` and `{` of values (arrays may span lines); a `[` at the start of a
         // statement with none open is a table header.
         var depth = 0
+        // The brackets open, innermost last, and whether an array's next value is due (after `[` or
+        // `,` inside an array): toml++ asserts (SIGABRT) on `}` there (`a = [}]`, found by fuzzing the
+        // configuration reader) instead of reporting it.
+        var open: [UInt8] = []
+        var valueDue = false
         var atStatementStart = true
         var inlineValues = 0  // commas inside brackets or braces since the statement began
 
@@ -126,6 +131,7 @@ enum TOMLGuard {
                                             + "write records as [[name]] tables")
                 }
                 atStatementStart = false
+                valueDue = open.last == UInt8(ascii: "[")
                 i += 1
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 i += 1
@@ -134,6 +140,7 @@ enum TOMLGuard {
             case doubleQuote, singleQuote:
                 skipString()
                 atStatementStart = false
+                valueDue = false
             case UInt8(ascii: "[") where atStatementStart && depth == 0:
                 var j = i + 1
                 if j < n, s[j] == UInt8(ascii: "[") { j += 1 }
@@ -158,14 +165,22 @@ enum TOMLGuard {
                 }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
+                open.append(s[i])
+                valueDue = s[i] == UInt8(ascii: "[")
                 atStatementStart = false
                 i += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if s[i] == UInt8(ascii: "}"), valueDue {
+                    return Problem(line: line, column: column(i), message: "expected a value in the array, saw '}'")
+                }
                 depth = max(0, depth - 1)
+                _ = open.popLast()
+                valueDue = false
                 atStatementStart = false
                 i += 1
             default:
                 atStatementStart = false
+                valueDue = false
                 i += 1
             }
         }

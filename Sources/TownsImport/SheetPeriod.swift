@@ -1,4 +1,5 @@
 import Foundation
+import TownsCore
 
 /// The month a sheet reports, read from its period column.
 ///
@@ -48,6 +49,11 @@ public struct SheetPeriod: Hashable, Sendable {
         guard let month else { return .failure(Problem(description: "'\(raw)' is not a month; \(hint)")) }
         guard (1...12).contains(month) else {
             return .failure(Problem(description: "'\(raw)': \(month) is not a month (1-12)"))
+        }
+        // The years the loader takes (a sheet of 1007-10 was written, then refused on load: fuzz-import).
+        guard CalendarDate.years.contains(year) else {
+            return .failure(Problem(description: "'\(raw)': the year \(year) is outside "
+                + "\(CalendarDate.years.lowerBound)-\(CalendarDate.years.upperBound)"))
         }
         return .success(SheetPeriod(year: year, month: month))
     }

@@ -66,6 +66,8 @@ private enum ScalarGuardReference {
         // Open `[` and `{` of values (arrays may span lines); a `[` at the start of a
         // statement with none open is a table header.
         var depth = 0
+        var open: [Unicode.Scalar] = []
+        var valueDue = false
         var atStatementStart = true
 
         func column(_ index: Int) -> Int { index - lineStart + 1 }
@@ -122,6 +124,11 @@ private enum ScalarGuardReference {
             case "\"", "'":
                 skipString()
                 atStatementStart = false
+                valueDue = false
+            case "," where depth > 0:
+                atStatementStart = false
+                valueDue = open.last == "["
+                i += 1
             case "[" where atStatementStart && depth == 0:
                 var j = i + 1
                 if j < n, s[j] == "[" { j += 1 }
@@ -144,14 +151,22 @@ private enum ScalarGuardReference {
                 }
             case "[", "{":
                 depth += 1
+                open.append(c)
+                valueDue = c == "["
                 atStatementStart = false
                 i += 1
             case "]", "}":
+                if c == "}", valueDue {
+                    return TOMLGuard.Problem(line: line, column: column(i), message: "expected a value in the array, saw '}'")
+                }
                 depth = max(0, depth - 1)
+                _ = open.popLast()
+                valueDue = false
                 atStatementStart = false
                 i += 1
             default:
                 atStatementStart = false
+                valueDue = false
                 i += 1
             }
         }
