@@ -28,9 +28,25 @@ public struct Metrics: Sendable {
         return m
     }
 
-    /// A derived figure; `formula` is only written when `formulas` is on.
-    private func derived(_ value: Decimal, decimals: Int, _ formula: @autoclosure () -> String) -> Figure {
-        .derived(value, decimals: decimals, formula: formulas ? formula() : "")
+    /// A derived figure; `formula` is only written when `formulas` is on. When one of `inputs`
+    /// is an interpretation (`Provenance.interpreted`), the result is one too, never more
+    /// certain than what it rests on: its reasoning is the formula and the input's reasoning,
+    /// its readings the input's (a start rate over the "30 projects" read as 30 each is marked
+    /// `†` like the 30, not `≈`, and sums never count it as known).
+    private func derived(_ value: Decimal, decimals: Int, _ formula: @autoclosure () -> String,
+                         from inputs: [Figure] = []) -> Figure {
+        let worked = Figure.derived(value, decimals: decimals, formula: formulas ? formula() : "")
+        let readings = inputs.compactMap { f -> (String, [String])? in
+            if case let .interpreted(reasoning, readings) = f.provenance { return (reasoning, readings) }
+            return nil
+        }
+        guard !readings.isEmpty else { return worked }
+        var f = worked
+        f.provenance = .interpreted(
+            reasoning: formulas ? formula() + "; rests on an interpretation: " + readings.map(\.0).joined(separator: "; ")
+                : "",
+            readings: readings.flatMap(\.1))
+        return f
     }
 
     public init(dataset: Dataset) {
@@ -72,7 +88,7 @@ public struct Metrics: Sendable {
             let value = rateV / 100 * planV
             return derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
                             "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
-                            "\(DecimalMath.text(value, scale: 3))")
+                            "\(DecimalMath.text(value, scale: 3))", from: [rate, plan])
         case .startRate:
             guard let p = key.period,
                   let started = figures[FigureKey(.projectsStarted, p)], let s = started.quantity.exactValue,
@@ -81,7 +97,7 @@ public struct Metrics: Sendable {
             let rate = s / n * 100
             return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
                             "started \(show(started)) / planned \(show(planned)) × 100 = " +
-                            "\(DecimalMath.text(rate, scale: 2))%")
+                            "\(DecimalMath.text(rate, scale: 2))%", from: [started, planned])
         case .planShare:
             guard let y = key.period,
                   let plan = figures[FigureKey(.planYear, y)], let pv = plan.quantity.exactValue,
@@ -90,7 +106,7 @@ public struct Metrics: Sendable {
             let share = pv / tv * 100
             return derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
                             "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = " +
-                            "\(DecimalMath.text(share, scale: 2))%")
+                            "\(DecimalMath.text(share, scale: 2))%", from: [plan, total])
         default:
             return nil
         }
@@ -100,7 +116,7 @@ public struct Metrics: Sendable {
     /// and not two reported figures from different sources,
     /// which may define the measure differently (the 2016 notice's 63.06 is fixed-asset
     /// investment without commercial housing; the paper's 106.8 plan is not said to be).
-    func comparable(_ a: Figure, _ b: Figure) -> Bool {
+    public func comparable(_ a: Figure, _ b: Figure) -> Bool {
         if a.basis != b.basis { return false }
         if case let .reported(x, _, _, _) = a.provenance, case let .reported(y, _, _, _) = b.provenance {
             return x == y
@@ -115,7 +131,7 @@ public struct Metrics: Sendable {
         let rate = doneV / planV * 100
         return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
                         "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
-                        "\(DecimalMath.text(rate, scale: 2))%")
+                        "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan])
     }
 
     /// What the towns table shows of one town for one period, each figure as
