@@ -26,7 +26,8 @@ extension AppState {
         let marker = Double(period.through) / 12
         func amount(_ f: Figure?) -> CellText { ft.value(f).cellText }
         func bar(_ done: Figure?, _ plan: Figure?) -> TableCell {
-            guard let d = done?.quantity.exactValue, let p = plan?.quantity.exactValue, p > 0 else {
+            guard let done, let plan, let d = done.quantity.exactValue, let p = plan.quantity.exactValue, p > 0,
+                  m.comparable(done, plan) else {
                 return .bar(fraction: nil, role: .barFill, marker: marker)
             }
             let f = DecimalMath.double(d / p)
@@ -48,6 +49,10 @@ extension AppState {
         cityRows.append(
             (TableRow([.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN)), bar(city.completed, city.plan),
                        .text(cityText, nil)]), .cityTotals))
+        if let done = city.completed, let plan = city.plan, !m.comparable(done, plan) {
+            cityRows.append((TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.notAgainstPlan)), .legend)]),
+                             .cityTotals))
+        }
         if let e = city.expected {
             var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"
             if let s = city.shortfall, city.isBehind { t += "  \(CellText(tr(Catalogue.behindBy))) \(amount(s))" }
