@@ -96,6 +96,11 @@ struct DashboardCommand: ParsableCommand {
         let directory = try data.directory()
         // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
         let (dataset, fingerprint) = try SnapshotFiles.loadForDashboard(directory)
+        let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
+        if !problems.isEmpty {
+            for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
+            throw ExitCode(2)
+        }
         let meeting = MeetingLink(directory: directory, group: group, cycleSeconds: cycle)
         defer { meeting.close() }
         let meetingOpening = try meeting.opening(request, AppState(dataset: dataset))
