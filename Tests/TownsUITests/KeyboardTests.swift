@@ -328,3 +328,26 @@ final class ExportNameTests: XCTestCase {
         XCTAssertEqual(Glyphs.unicode.forExport.unknown, "—")
     }
 }
+
+/// A fresh user's findings on the command line's answers.
+final class CommandAnswerTests: XCTestCase {
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { handle($0, .char($1)) }
+    }
+
+    func command(_ state: AppState, _ text: String) -> AppState {
+        handle(typed(handle(state, .char(":")), text), .enter)
+    }
+
+    func testAFuzzyTownSaysWhichOthersItMatchedAndAMissingTopicListsTheTopics() throws {
+        let s = try bundledState(width: 100, height: 30, period: "2015-09")
+        let t = command(s, "town 海")
+        XCTAssertEqual(t.screen.kind, .townPage("haining"))
+        XCTAssertTrue(t.message?.contains("海盐核电小镇") == true, t.message ?? "no message")
+        XCTAssertNil(command(s, "town haining").message, "an exact id is no surprise")
+        let r = command(s, "ref bogus")
+        let topics = try XCTUnwrap(s.dataset.reference?.topics)
+        XCTAssertFalse(topics.isEmpty)
+        XCTAssertTrue(topics.allSatisfy { r.message?.contains($0) == true }, r.message ?? "no message")
+    }
+}

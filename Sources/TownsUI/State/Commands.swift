@@ -128,7 +128,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
 
     if ["ref", "reference", "参考"].contains(name), !rest.isEmpty {
-        return openReference(s, rest) ?? fail(Catalogue.noReferenceTopic(rest))
+        return openReference(s, rest)
+            ?? fail(Catalogue.noReferenceTopic(rest, topics: s.dataset.reference?.topics ?? []))
     }
     if let view = Commands.views.first(where: { $0.names.contains(name) }) {
         return advance(s, .showView(view.kind))
@@ -173,6 +174,16 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .townPage(town.id) }) {
             s.stack[0].selection = i
             s.stack[0] = clamped(s.stack[0], in: s)
+        }
+        if exact == nil {  // a fuzzy match: say which others it matched, so "海" opening 海宁 is no surprise
+            let others = s.dataset.towns.filter {
+                $0.id != town.id
+                    && s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id] + ($0.reading.map { [$0] } ?? []))
+            }
+            if !others.isEmpty {
+                s.message = s.tr(Catalogue.townAlsoMatches(rest, opened: s.tr(town.nameZH, town.nameEN),
+                                                           others: others.map { s.tr($0.nameZH, $0.nameEN) }))
+            }
         }
         return s
     case "period":

@@ -48,7 +48,7 @@ extension AppState {
     /// and the file and line it was read from on a line of its own.
     func referenceDetail(_ topic: String, width: Int) -> [DetailLine] {
         guard let passages = dataset.reference?.passages(about: topic), !passages.isEmpty else {
-            return [.text(tr(Catalogue.noReferenceTopic(topic)), .warning)]
+            return [.text(tr(Catalogue.noReferenceTopic(topic, topics: dataset.reference?.topics ?? [])), .warning)]
         }
         var out: [DetailLine] = [.text(referenceTopicTitle(topic), .title)]
         var cited: [String] = []
