@@ -147,9 +147,9 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertEqual(s.period?.id, "2015-08")
         s = runCommandLine(s, "lang en")
         XCTAssertEqual(s.language, .en)
-        let refused = runCommandLineEffects(s, "export md minutes.md")
-        s = refused.state
-        XCTAssertEqual(refused.effects, [], "a town page has no table to export")
+        let page = runCommandLineEffects(s, "export md minutes.md")
+        s = page.state
+        XCTAssertEqual(page.effects, [.export(ExportRequest(format: .md, path: "minutes.md"))], "a town's page exports")
         let asked = runCommandLineEffects(apply(s, .back), "export md minutes.md")
         XCTAssertEqual(asked.effects, [.export(ExportRequest(format: .md, path: "minutes.md"))])
     }
