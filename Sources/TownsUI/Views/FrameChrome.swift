@@ -8,7 +8,7 @@ extension Renderer {
         // A synthetic dataset says so before its name: a narrow terminal cuts the name, never
         // the mark (invented figures must not pass for real ones).
         let mark = state.dataset.synthetic ? state.tr(Catalogue.syntheticData) : ""
-        let title = " towns · " + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
+        let title = " towns" + glyphs.separator + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
         let periodText: String
         if let p = state.period {
             periodText =
@@ -91,7 +91,8 @@ extension Renderer {
         var status: [String] = []
         if !state.filter.isEmpty {
             status.append(
-                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
+                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr, separator: glyphs.separator)
+                    + " (\(state.keyName(.clearFilter)) "
                     + state.tr(Catalogue.clears) + ")")
         }
         if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {

@@ -63,12 +63,9 @@ public struct Renderer: Sendable {
         drawBreadcrumb(into: &grid, state)
         let body = Renderer.bodyRect(width: state.width, height: state.height)
         if state.screen.kind.isPage {
-            let lines = state.pageLines(state.screen.kind, width: body.width, glyphs: glyphs)
+            let lines = state.pageLines(state.screen.kind, width: body.width)
             for (i, line) in lines.dropFirst(state.screen.scroll).prefix(body.height).enumerated() {
-                var x = body.x
-                for (text, role) in line.runs {
-                    x += grid.put(text, x: x, y: body.y + i, style: theme.style(role ?? .row), maxWidth: body.maxX - x)
-                }
+                drawPageLine(line, into: &grid, x: body.x, y: body.y + i, maxX: body.maxX)
             }
             if lines.count > body.height {
                 let shown =
@@ -118,6 +115,23 @@ public struct Renderer: Sendable {
         drawMeetingBadge(into: &grid, state)
         if state.showHelp { drawHelp(into: &grid, state) }
         return grid
+    }
+
+    /// A page's line with this frame's glyph set: text runs in their roles, bars as tables draw them.
+    func drawPageLine(_ line: DetailLine, into grid: inout Grid, x: Int, y: Int, maxX: Int) {
+        var x = x
+        for piece in line.pieces {
+            switch piece {
+            case let .text(text, role):
+                x += grid.put(text.text(glyphs), x: x, y: y, style: theme.style(role ?? .row), maxWidth: maxX - x)
+            case let .bar(fraction, width, marker, role):
+                let w = min(width, maxX - x)
+                TableRenderer(theme: theme, glyphs: glyphs).drawBar(
+                    into: &grid, x: x, y: y, width: w, fraction: fraction, role: role, marker: marker,
+                    rowStyle: theme.style(.row))
+                x += max(0, w)
+            }
+        }
     }
 
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {
