@@ -85,8 +85,9 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The export marker a cell mark is.
-    init(_ mark: Mark) {
+    /// The export marker a cell mark is; nil for marks that say nothing of a figure (the
+    /// neutral `·`, the period shown's `◀`).
+    init?(_ mark: Mark) {
         switch mark {
         case .unknown: self = .unknown
         case .derived: self = .derived
@@ -97,6 +98,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .interpreted: self = .interpreted
         case .basis: self = .basis
         case .projected: self = .projected
+        case .neutral, .current: return nil
         }
     }
 
@@ -108,7 +110,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         func scan(_ text: CellText, role: Role?) {
             for part in text.parts {
                 switch part {
-                case let .mark(m): used.insert(ExportMarker(m))
+                case let .mark(m): if let e = ExportMarker(m) { used.insert(e) }
                 case let .text(s):
                     if s.range(of: "[0-9%]!", options: .regularExpression) != nil { used.insert(.check) }
                     if role == .bound || s.range(of: ">[0-9]", options: .regularExpression) != nil {
@@ -153,26 +155,18 @@ extension AppState {
 
     /// The frame of an export of the page shown (a town's, the city's totals, a reference
     /// topic): the heading without filter and sort (a page is one subject), the legend of the
-    /// markers its lines hold; the page ends with its own sources.
-    public func exportFrame(pageLines: [String], glyphs: Glyphs) -> ExportFrame {
-        var used: Set<ExportMarker> = []
-        for line in pageLines {
-            for m in ExportMarker.allCases where m != .bound && m != .check {
-                let g = m.glyph(glyphs)
-                // `—` is also a dash between words, and a lone `-` or `?` in ASCII text is as
-                // often punctuation: those count only where they stand as a value (after two
-                // spaces, then a space or the line's end).
-                if m == .unknown || (g.count == 1 && g.unicodeScalars.allSatisfy(\.isASCII)) {
-                    if line.contains(" \(g) ") && (m != .unknown || line.contains("  \(g) "))
-                        || line.hasSuffix("  \(g)") { used.insert(m) }
-                } else if line.contains(g) {
-                    used.insert(m)
+    /// markers its lines hold (bars draw the expected-by-now mark); the page ends with its own
+    /// sources.
+    public func exportFrame(page lines: [DetailLine], glyphs: Glyphs) -> ExportFrame {
+        let cells: [TableCell] = lines.flatMap { line in
+            line.pieces.map { piece -> TableCell in
+                switch piece {
+                case let .text(t, role): return .text(t, role)
+                case let .bar(fraction, _, marker, role): return .bar(fraction: fraction, role: role, marker: marker)
                 }
             }
-            // A lower bound (">50"), and `!` after a figure a check fails or before its finding.
-            if line.range(of: ">[0-9]", options: .regularExpression) != nil { used.insert(.bound) }
-            if line.range(of: "([0-9%]!|^ *! )", options: .regularExpression) != nil { used.insert(.check) }
         }
+        let used = ExportMarker.used(in: cells, withBars: true)
         return titled(
             ExportFrame(heading: exportHeading(page: true), legend: exportLegend(used, glyphs: glyphs), sources: []))
     }

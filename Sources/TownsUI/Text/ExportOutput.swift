@@ -49,11 +49,12 @@ extension AppState {
 
     /// The page shown as `format` writes it (not CSV).
     func exportPage(_ format: ExportRequest.Format, glyphs: Glyphs) -> ExportOutput {
-        let lines = pageLines(screen.kind, width: Self.exportPageWidth, glyphs: glyphs).map { line in
-            TerminalText.sanitize(line.runs.map(\.0).joined()).replacingOccurrences(
+        let page = pageLines(screen.kind, width: Self.exportPageWidth)
+        let lines = page.map { line in
+            TerminalText.sanitize(line.text(glyphs)).replacingOccurrences(
                 of: "\\s+$", with: "", options: .regularExpression)
         }
-        let frame = exportFrame(pageLines: lines, glyphs: glyphs)
+        let frame = exportFrame(page: page, glyphs: glyphs)
         let heading = frame.heading.map(TerminalText.sanitize)
         let text: String
         switch format {
