@@ -46,7 +46,8 @@ extension AppState {
             if v < 0 { cityText += "\(Mark.behind)" }
         }
         cityRows.append(
-            (TableRow([.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN)), bar(city.completed, city.plan),
+            (TableRow([.plain(tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)),
+                       bar(city.completed, city.plan),
                        .text(cityText, nil)]), .cityTotals))
         if let e = city.expected {
             var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"
@@ -58,7 +59,7 @@ extension AppState {
             if let need = city.neededPerMonth { t += "  \(CellText(tr(Catalogue.neededAMonth))) \(amount(need))" }
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
-        panels.append((tr(Catalogue.overviewCity), cityRows))
+        panels.append((tr(Catalogue.overviewRegion(dataset.regionZH)), cityRows))
 
         // Towns behind, worst first.
         let lean = m.withoutFormulas

@@ -77,7 +77,7 @@ public struct Renderer: Sendable {
             let table = TableRenderer(theme: theme, glyphs: glyphs)
             let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
             let layout = TableLayout(
-                columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
+                columns: content.columns, naturalWidths: Renderer.naturalWidths(state, list, visible: onScreen),
                 width: body.width)
             // Matches are in list order: only those on screen are highlighted.
             let matches = state.searchMatches()
@@ -123,7 +123,14 @@ public struct Renderer: Sendable {
         for piece in line.pieces {
             switch piece {
             case let .text(text, role):
-                x += grid.put(text.text(glyphs), x: x, y: y, style: theme.style(role ?? .row), maxWidth: maxX - x)
+                // Cut with … where the text itself (not its padding) is wider than the room left.
+                var s = text.text(glyphs)
+                if DisplayWidth.of(s) > maxX - x, DisplayWidth.of(s.replacingOccurrences(
+                    of: " +$", with: "", options: .regularExpression)) > maxX - x
+                {
+                    s = TableRenderer(theme: theme, glyphs: glyphs).fit(s, width: max(0, maxX - x))
+                }
+                x += grid.put(s, x: x, y: y, style: theme.style(role ?? .row), maxWidth: maxX - x)
             case let .bar(fraction, width, marker, role):
                 let w = min(width, maxX - x)
                 TableRenderer(theme: theme, glyphs: glyphs).drawBar(
