@@ -39,15 +39,8 @@ extension Renderer {
 
     /// The tab labels on row 1 and the columns each covers, as drawn at this width.
     public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
-        let long =
-            state.language == .zh
-            ? ["0 概览 Overview", "1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province",
-                "6 参考 Reference"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference"]
-        let short =
-            state.language == .zh
-            ? ["0 概览", "1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省", "6 参考"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province", "6 Ref"]
+        let long = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.long) }
+        let short = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.short) }
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         var x = 1
         return (fits ? long : short).map { name in

@@ -5,7 +5,7 @@ extension Renderer {
     /// The help's lines: every binding (keys, what they do), then the markers.
     public static func helpLines(_ state: AppState, glyphs: Glyphs) -> [(String, String)] {
         var lines: [(String, String)] = state.keyMap.bindings.map { b in
-            (b.keys.map(glyphs.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
+            (b.keys.map(glyphs.name).joined(separator: " "), state.tr(b.label))
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))

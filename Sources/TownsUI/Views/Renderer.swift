@@ -37,7 +37,8 @@ public struct Renderer: Sendable {
     public static func visibleRows(_ state: AppState) -> Int {
         let body = bodyRect(width: state.width, height: state.height)
         let summary = state.content(for: state.screen)?.summary.count ?? 0
-        return max(1, body.height - 1 - (summary > 0 ? summary + 1 : 0))
+        let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
+        return max(1, TableRenderer.rowsIn(lines: lines, pitch: rowPitch(state)))
     }
 
     /// Lines of a detail page that fit on screen.
@@ -78,7 +79,7 @@ public struct Renderer: Sendable {
             let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
             let layout = TableLayout(
                 columns: content.columns, naturalWidths: Renderer.naturalWidths(state, list, visible: onScreen),
-                width: body.width)
+                width: body.width, columnGap: Renderer.columnGap(state))
             // Matches are in list order: only those on screen are highlighted.
             let matches = state.searchMatches()
             let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
@@ -86,10 +87,12 @@ public struct Renderer: Sendable {
             table.draw(
                 into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                 selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
-                summary: content.summary, highlighted: highlighted)
+                summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
             if !content.notes.isEmpty {
                 let used =
-                    1 + min(content.rows.count, Renderer.visibleRows(state))
+                    1
+                    + TableRenderer.lines(
+                        rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var y = body.y + used + 1
                 for note in content.notes {
