@@ -51,9 +51,12 @@ extension AppState {
             let labelText = CellText.fit(label, width: labelWidth - 1)
             let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
             let valueFit = value
-            if wide, let note, valueFit.width >= valueWidth {
-                // A value wider than its column (a type's or an entity's name): on lines of its
-                // own, and the note under it in the notes' column, never squeezed beside it.
+            if wide, let note, valueFit.width >= valueWidth,
+                DisplayWidth.of(note.0) > width - labelWidth - valueFit.width - 1
+            {
+                // A value wider than its column (a type's or an entity's name) whose note does
+                // not fit beside it: on lines of its own, and the note under it in the notes'
+                // column, never squeezed to a few cells beside it.
                 let values = valueFit.parts.contains { if case .mark = $0 { return true } else { return false } }
                     ? [CellText.fit(valueFit, width: width - labelWidth)]
                     : TextWrap.wrap(valueFit.text(.unicode), width: width - labelWidth).map { CellText($0) }
