@@ -106,4 +106,16 @@ extension LayoutTests {
         XCTAssertTrue(overview.contains { $0.hasPrefix(" 全省 浙江省") }, overview.joined(separator: "\n"))
         XCTAssertFalse(overview.contains { $0.contains("全市") }, overview.joined(separator: "\n"))
     }
+
+    /// The ASCII glyph set writes the interface's typographic punctuation in ASCII: a cut name
+    /// ends with `.`, quotes are straight, dashes are `-` (a non-UTF-8 terminal shows them blank).
+    func testTheASCIIGlyphsWriteTheInterfacesPunctuationInASCII() throws {
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        s.language = .en
+        let lines = Renderer(theme: .monochrome, glyphs: .ascii).render(s).lines()
+        XCTAssertTrue(lines[0].contains("characteristic. period ["), lines[0])
+        XCTAssertTrue(lines.contains { $0.contains("Haining Leather Fashion To. ~18.6") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("the paper's \"30 projects in total\")") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, lines.joined(separator: "\n"))
+    }
 }

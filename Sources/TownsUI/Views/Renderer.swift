@@ -49,7 +49,9 @@ public struct Renderer: Sendable {
     public func render(_ state: AppState) -> Grid {
         var frame = self
         frame.theme = themes[min(max(0, state.themeIndex), themes.count - 1)]
-        return frame.draw(state)
+        var grid = frame.draw(state)
+        if glyphs == .ascii { grid.foldPunctuationToASCII() }
+        return grid
     }
 
     func draw(_ state: AppState) -> Grid {

@@ -1,0 +1,19 @@
+extension Grid {
+    /// Typographic punctuation of the interface's own texts written in ASCII, for the ASCII
+    /// glyph set (`--ascii`, and a locale that is not UTF-8, where the terminal cannot show
+    /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … (a name cut) as `.`, × as
+    /// `x`, · as `-`, ≥ ≤ as `>` `<`. One cell each, so nothing moves; other characters (names
+    /// in Chinese) are left as they are.
+    public mutating func foldPunctuationToASCII() {
+        for y in 0..<height {
+            for x in 0..<width {
+                if let ascii = Grid.asciiPunctuation[self[x, y].text] { self[x, y].text = ascii }
+            }
+        }
+    }
+
+    static let asciiPunctuation: [String: String] = [
+        "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": ".", "×": "x", "·": "-",
+        "≥": ">", "≤": "<", "−": "-",
+    ]
+}
