@@ -36,19 +36,19 @@ enum ExportFile {
             case let .file(.written(path, replaced), rows, meta):
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
                 var beside = ""
-                if case let .written(m, _)? = meta {
-                    let name = URL(fileURLWithPath: m).lastPathComponent
-                    beside = state.tr("（标题、期间、筛选、标记与来源在 \(name)）",
-                                      " (title, period, filter, markers and sources in \(name))")
+                if case .written? = meta {
+                    // The path is what matters on an 80-column status line; the help and README say what is in it.
+                    beside = state.tr("（另附 .meta.txt）", " (and its .meta.txt)")
                 } else if let meta {
                     let m = meta.message(replaceHint: ("要覆盖请用 :export … --force", "to replace it, :export … --force"))
                     beside = state.tr("；但" + m.zh, "; but " + m.en)
                 }
+                let unit = state.screen.kind.isPage ? state.tr("行", "lines") : state.tr("行", "rows")
                 if replaced {
-                    return state.tr("已导出 \(rows) 行，覆盖了 \(absolute)",
-                                    "exported \(rows) rows, replacing \(absolute)") + beside
+                    return state.tr("已导出 \(rows) \(unit)，覆盖了 \(absolute)",
+                                    "exported \(rows) \(unit), replacing \(absolute)") + beside
                 }
-                return state.tr("已导出 \(rows) 行到 \(absolute)", "exported \(rows) rows to \(absolute)") + beside
+                return state.tr("已导出 \(rows) \(unit)到 \(absolute)", "exported \(rows) \(unit) to \(absolute)") + beside
             case let .file(outcome, _, _):
                 let hint = ("要覆盖请用 :export … --force", "to replace it, :export … --force")
                 let m = outcome.message(replaceHint: hint)
