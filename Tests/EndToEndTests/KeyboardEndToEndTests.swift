@@ -135,7 +135,7 @@ final class LocaleEndToEndTests: XCTestCase {
             XCTAssertTrue(towns.contains { $0.contains("(one reading of the paper's \"30 projects in total\")") },
                           TmuxSession.show(towns))
             try session.tmux.send("Enter")
-            let page = try session.tmux.waitFor("County")
+            let page = try session.tmux.waitFor("Towns > Haining Leather Fashion Town")
             XCTAssertTrue(page.contains(" Haining Leather Fashion Town  ????????????????"), TmuxSession.show(page))
             XCTAssertTrue(page.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, TmuxSession.show(page))
             try session.tmux.send("q")

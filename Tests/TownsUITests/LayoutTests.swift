@@ -118,4 +118,64 @@ extension LayoutTests {
         XCTAssertTrue(lines.contains { $0.contains("the paper's \"30 projects in total\")") }, lines.joined(separator: "\n"))
         XCTAssertTrue(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, lines.joined(separator: "\n"))
     }
+
+    /// "One number of decimals per column" as far as data fidelity allows: a reported 50% stays
+    /// 50% (not 50.0%) and a derived figure keeps the digits its inputs support, so every numeric
+    /// column of every view draws its numbers with their units digits in one screen column
+    /// (50% under 30.4%, ◇>14 under ◇63.06), whatever the decimals. Left out: a count of a count
+    /// ("2/5", "39/89"), drawn whole at the edge, and a figure a check flags (its `!` stands
+    /// outside the column's figures).
+    func testEveryNumericColumnLinesUpItsUnitsDigits() throws {
+        let kinds: [Screen.Kind] = [
+            .townList, .typeList, .townsOfType(1), .townsOfType(3), .entityList, .townsOfEntity(nil), .assessment,
+            .province, .city("嘉兴市"), .reference,
+        ]
+        var checked = 0
+        for period in ["2015-08", "2015-09", "2015-12"] {
+            for kind in kinds {
+                for language in Language.allCases {
+                    for width in [80, 120] {
+                        var s = try bundledState(width: width, height: 40, period: period)
+                        s.language = language
+                        s.stack = [Screen(kind)]
+                        let content = try XCTUnwrap(s.content(for: s.screen), "\(kind)")
+                        let rows = content.rows.all + content.summary
+                        let layout = TableLayout(columns: content.columns, rows: rows, width: width)
+                        var grid = Grid(width: width, height: rows.count + 3)
+                        TableRenderer(theme: .monochrome, glyphs: .unicode).draw(
+                            into: &grid, rect: Rect(x: 0, y: 0, width: width, height: rows.count + 3),
+                            columns: content.columns, layout: layout, rows: content.rows, selection: nil, scroll: 0,
+                            summary: content.summary)
+                        var x = 0
+                        for (c, w) in layout.widths.enumerated() {
+                            guard let w else { continue }
+                            defer { x += w + layout.columnGap }
+                            guard content.columns[c].alignment == .right else { continue }
+                            var unitsColumns: [Int: String] = [:]
+                            // Body rows from line 1, summary rows after the rule.
+                            let lines = Array(1...content.rows.count) + content.summary.indices.map {
+                                content.rows.count + 2 + $0 }
+                            for (row, y) in zip(rows, lines) {
+                                guard c < row.cells.count, case let .text(t, _) = row.cells[c] else { continue }
+                                let text = t.text(.unicode).trimmingCharacters(in: .whitespaces)
+                                let units = "[0-9]+(?=(\\.[0-9]+)?[^0-9]*$)"
+                                guard !text.hasSuffix("!"), !text.contains("/"),
+                                      let r = text.range(of: units, options: .regularExpression)
+                                else { continue }
+                                // Where the text is drawn: the first of its cells in the column's span.
+                                let span = (x..<(x + w)).map { grid[$0, y].text }
+                                guard let start = span.firstIndex(where: { $0 != " " }) else { continue }
+                                unitsColumns[x + start + DisplayWidth.of(String(text[..<r.upperBound])) - 1] = text
+                                checked += 1
+                            }
+                            XCTAssertLessThanOrEqual(
+                                unitsColumns.count, 1,
+                                "\(kind) \(period) \(language) \(width): \(content.columns[c].title) \(unitsColumns)")
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 500, "numbers were found and compared")
+    }
 }
