@@ -75,7 +75,8 @@ extension Renderer {
             return fitted(items.map { "\($0.symbol)\($0.word.shortest)" }, "unit \(unitEN)")
         }
         let long =
-            items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ") + "  单位 \(unit)"
+            items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ")
+            + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
         return fitted(items.map { "\($0.symbol)\($0.word.text.zh)" }, "单位\(unit)")
     }
