@@ -18,6 +18,9 @@ public final class Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var styles: StyleAttributes
     private var isOpen = true
+    /// The locale is not UTF-8 (`LANG=C`): the terminal cannot show other characters than
+    /// ASCII, and ncurses would write a character's bytes as junk; each such cell shows `?`.
+    private let asciiOnly = !Terminal.localeIsUTF8
 
     /// Opens the terminal in curses mode (alternate screen, no echo, keys unbuffered, cursor hidden).
     ///
@@ -102,6 +105,10 @@ public final class Terminal {
                 if cellWidth < 1 || x + cellWidth > columns {
                     cell.text = " "  // orphan continuation, bare combining mark, or cut wide character
                     cellWidth = 1
+                }
+                if asciiOnly, !cell.text.unicodeScalars.allSatisfy(\.isASCII) {
+                    cell.text = "?"  // in each of its cells: the layout stays
+                    if cellWidth > 1 { for i in 1..<cellWidth { put(cell, x: x + i, y: y) } }
                 }
                 put(cell, x: x, y: y)
                 x += cellWidth

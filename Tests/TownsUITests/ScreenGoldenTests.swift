@@ -22,6 +22,9 @@ final class ScreenGoldenTests: XCTestCase {
         ("city-totals", [.last, .moveDown, .open]),
         ("help", [.toggleHelp]),
         ("overview", [.showView(.overview)]),
+        // Issue 15 point 8: `b` keeps every column where it was; a type's long name in the breadcrumb.
+        ("towns-behind", [.toggleBehindFilter]),
+        ("type-1", [.showView(.typeList), .open]),
         // The presentation layout (`P`), for a projector: at 80x24 only.
         ("presentation-towns", [.meeting(.togglePresentation)]),
         ("presentation-types", [.meeting(.togglePresentation), .showView(.typeList)]),

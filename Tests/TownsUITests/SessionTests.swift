@@ -88,8 +88,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(step(s, .export).effects, [.export(ExportRequest(format: .csv, path: nil, byteOrderMark: true))])
         XCTAssertEqual(step(s, .moveDown).effects, [])
         let page = update(s, .open)
-        XCTAssertEqual(step(page, .export).effects, [], "a town's page has no table")
-        XCTAssertEqual(step(page, .export).state.message, "此页不能导出")
+        XCTAssertEqual(step(page, .export).effects, [.export(ExportRequest(format: .text))], "a town's page as text")
         XCTAssertEqual(step(s, .runCommand("quit")).effects, [.quit])
         // The effect is not kept in the state: the next action asks for nothing.
         XCTAssertEqual(step(step(s, .export).state, .moveDown).effects, [])

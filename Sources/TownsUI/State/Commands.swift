@@ -219,8 +219,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         s.search = SearchState(query: rest, editing: false)
         return jumpToMatch(s, forward: true, includeCurrent: true)
     case "export":
-        guard s.content(for: s.screen) != nil else { return fail(Catalogue.nothingToExportOnThis) }
-        var request = ExportRequest(format: .csv, path: nil, byteOrderMark: false)
+        var request = ExportRequest(format: s.screen.kind.isPage ? .text : .csv, path: nil, byteOrderMark: false)
         for a in args {
             if let f = ExportRequest.Format(rawValue: a.lowercased()) {
                 request.format = f
@@ -235,6 +234,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 request.path = a
             }
         }
+        if let refusal = s.exportRefusal(request.format) { return fail(refusal) }
         s.outbox.append(.export(request))
         return s
     case "help", "?":

@@ -236,10 +236,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .copied(rows, refusal):
         s = copied(s, rows: rows, refusal: refusal)
     case .export:
-        guard s.content(for: s.screen) != nil else {
-            s.message = s.tr(Catalogue.nothingToExportOnThis); break
-        }
-        s.outbox.append(.export(ExportRequest(format: .csv, path: nil, byteOrderMark: true)))
+        let format: ExportRequest.Format = s.screen.kind.isPage ? .text : .csv  // a page as text
+        if let refusal = s.exportRefusal(format) { s.message = s.tr(refusal); break }
+        s.outbox.append(.export(ExportRequest(format: format, path: nil, byteOrderMark: format == .csv)))
     }
     return s
 }

@@ -18,7 +18,9 @@ extension Renderer {
             periodText = state.tr(Catalogue.period2) + " \(glyphs.unknown) "
         }
         let pw = DisplayWidth.of(periodText)
-        grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, state.width - pw - 1))
+        let room = max(0, state.width - pw - 1)  // a name too long is cut with …
+        grid.put(TableRenderer(theme: theme, glyphs: glyphs).fit(title, width: room), x: 0, y: 0, style: style,
+                 maxWidth: room)
         grid.put(periodText, x: state.width - pw, y: 0, style: style)
     }
 
@@ -107,8 +109,10 @@ extension Renderer {
         // The right end is kept for the scroll position ("101-125/129", "9981-10000/10000")
         // and a gap before it.
         let reserve = positionReserve(state)
+        let room = max(0, state.width - rw - reserve - 2)  // a path too long is cut with …
         grid.put(
-            " " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - reserve - 2))
+            TableRenderer(theme: theme, glyphs: glyphs).fit(" " + path, width: room), x: 0, y: 2,
+            style: theme.style(.breadcrumb), maxWidth: room)
         if rw > 0 {
             let onlyTime =
                 state.filter.isEmpty && (state.screen.narrow ?? "").isEmpty

@@ -47,7 +47,8 @@ extension AppState {
             if v < 0 { cityText += "\(Mark.behind)" }
         }
         cityRows.append(
-            (TableRow([.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN)), bar(city.completed, city.plan),
+            (TableRow([.plain(tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)),
+                       bar(city.completed, city.plan),
                        .text(cityText, nil)]), .cityTotals))
         if let done = city.completed, let plan = city.plan, !m.comparable(done, plan) {
             cityRows.append((TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.notAgainstPlan)), .legend)]),
@@ -63,7 +64,7 @@ extension AppState {
             if let need = city.neededPerMonth { t += "  \(CellText(tr(Catalogue.neededAMonth))) \(amount(need))" }
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
-        panels.append((tr(Catalogue.overviewCity), cityRows))
+        panels.append((tr(Catalogue.overviewRegion(dataset.regionZH)), cityRows))
 
         // Towns behind, worst first.
         let lean = m.withoutFormulas

@@ -49,7 +49,9 @@ public struct Renderer: Sendable {
     public func render(_ state: AppState) -> Grid {
         var frame = self
         frame.theme = themes[min(max(0, state.themeIndex), themes.count - 1)]
-        return frame.draw(state)
+        var grid = frame.draw(state)
+        if glyphs == .ascii { grid.foldPunctuationToASCII() }
+        return grid
     }
 
     func draw(_ state: AppState) -> Grid {
@@ -78,7 +80,7 @@ public struct Renderer: Sendable {
             let table = TableRenderer(theme: theme, glyphs: glyphs)
             let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
             let layout = TableLayout(
-                columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
+                columns: content.columns, naturalWidths: Renderer.naturalWidths(state, list, visible: onScreen),
                 width: body.width, columnGap: Renderer.columnGap(state))
             // Matches are in list order: only those on screen are highlighted.
             let matches = state.searchMatches()
@@ -126,7 +128,14 @@ public struct Renderer: Sendable {
         for piece in line.pieces {
             switch piece {
             case let .text(text, role):
-                x += grid.put(text.text(glyphs), x: x, y: y, style: theme.style(role ?? .row), maxWidth: maxX - x)
+                // Cut with … where the text itself (not its padding) is wider than the room left.
+                var s = text.text(glyphs)
+                if DisplayWidth.of(s) > maxX - x, DisplayWidth.of(s.replacingOccurrences(
+                    of: " +$", with: "", options: .regularExpression)) > maxX - x
+                {
+                    s = TableRenderer(theme: theme, glyphs: glyphs).fit(s, width: max(0, maxX - x))
+                }
+                x += grid.put(s, x: x, y: y, style: theme.style(role ?? .row), maxWidth: maxX - x)
             case let .bar(fraction, width, marker, role):
                 let w = min(width, maxX - x)
                 TableRenderer(theme: theme, glyphs: glyphs).drawBar(

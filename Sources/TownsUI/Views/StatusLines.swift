@@ -58,6 +58,12 @@ extension Renderer {
             glyphs.behind, glyphs.marker,
         ]
         let items = zip(symbols, Catalogue.legend).map { (symbol: $0, word: $1) }
+        // The unit is never cut (issue 15 point 8): markers at the end give way first; the help lists every one.
+        func fitted(_ parts: [String], _ unit: String) -> String {
+            var kept = parts
+            while !kept.isEmpty, DisplayWidth.of((kept + [unit]).joined(separator: " ")) > width { kept.removeLast() }
+            return (kept + [unit]).joined(separator: " ")
+        }
         if language == .en {
             let unitEN = unit == "亿元" ? "100M yuan" : unit
             let long = items.map { "\($0.symbol) \($0.word.text.en)" }.joined(separator: "  ") + "  unit \(unitEN)"
@@ -66,13 +72,13 @@ extension Renderer {
             let shorter = items.map { "\($0.symbol)\($0.word.short)" }.joined(separator: " ") + " unit \(unitEN)"
             if DisplayWidth.of(shorter) <= width { return shorter }
             // Narrower still (80 columns with every marker): a few letters each; the help spells them out.
-            return items.map { "\($0.symbol)\($0.word.shortest)" }.joined(separator: " ") + " unit \(unitEN)"
+            return fitted(items.map { "\($0.symbol)\($0.word.shortest)" }, "unit \(unitEN)")
         }
         let long =
             items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ")
             + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
-        return items.map { "\($0.symbol)\($0.word.text.zh)" }.joined(separator: " ") + " 单位\(unit)"
+        return fitted(items.map { "\($0.symbol)\($0.word.text.zh)" }, "单位\(unit)")
     }
 
     func drawHints(into grid: inout Grid, _ state: AppState) {

@@ -51,7 +51,24 @@ extension AppState {
             let labelText = CellText.fit(label, width: labelWidth - 1)
             let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
             let valueFit = value
-            if wide, let note {
+            if wide, let note, valueFit.width >= valueWidth,
+                DisplayWidth.of(note.0) > width - labelWidth - valueFit.width - 1
+            {
+                // A value wider than its column (a type's or an entity's name) whose note does
+                // not fit beside it: on lines of its own, and the note under it in the notes'
+                // column, never squeezed to a few cells beside it.
+                let values = valueFit.parts.contains { if case .mark = $0 { return true } else { return false } }
+                    ? [CellText.fit(valueFit, width: width - labelWidth)]
+                    : TextWrap.wrap(valueFit.text(.unicode), width: width - labelWidth).map { CellText($0) }
+                for (i, v) in values.enumerated() {
+                    let head = i == 0 ? labelText + CellText(pad) : CellText(String(repeating: " ", count: labelWidth))
+                    out.append(DetailLine(cells: [(head, .label), (v, valueRole)]))
+                }
+                let indent = String(repeating: " ", count: labelWidth + valueWidth)
+                for more in TextWrap.wrap(note.0, width: max(10, width - labelWidth - valueWidth)) {
+                    out.append(DetailLine([(indent + more, note.1)]))
+                }
+            } else if wide, let note {
                 let vpad = String(repeating: " ", count: max(1, valueWidth - valueFit.width))
                 let noteWidth = max(10, width - labelWidth - max(valueWidth, valueFit.width + 1))
                 let wrapped = TextWrap.wrap(note.0, width: noteWidth)
@@ -310,7 +327,7 @@ extension AppState {
     /// schedule variance) with a bar per period carrying the expected-by-now mark.
     func history(_ town: Town, width: Int) -> [DetailLine] {
         let ft = FigureText()
-        let cols = [18, 9, 8, 8, 8]
+        let cols = [18, 9, 8, 9, 8]  // each wider than its title: "Done%" "Expected" never run together
         func pad(_ s: String, _ w: Int, right: Bool = true) -> String {
             let n = max(0, w - DisplayWidth.of(s))
             return right ? String(repeating: " ", count: n) + s : s + String(repeating: " ", count: n)

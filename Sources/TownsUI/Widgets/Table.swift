@@ -33,6 +33,27 @@ public enum TableCell: Sendable {
     /// A mark alone in its role (`—` unknown, `✓` met, ...).
     public static func mark(_ mark: Mark, _ role: Role?) -> TableCell { .text(CellText(mark), role) }
 
+    /// Where the cell's last number stands, in cells: up to and including the units digit
+    /// (`head`), and after it (`tail`: decimals, `%`, `▼`; not a check's `!`); nil when the text
+    /// has no number, or is a count of a count ("2/5"), or a bar. "42.5%!" -> (2, 3).
+    var unitsSplit: (head: Int, tail: Int)? {
+        guard case let .text(t, _) = self else { return nil }
+        let chars = Array(TerminalText.sanitize(t.text(.unicode)))
+        guard let last = chars.lastIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        var start = last
+        while start > 0, chars[start - 1].isASCII, chars[start - 1].isNumber { start -= 1 }
+        var units = last
+        if start >= 2, chars[start - 1] == ".", chars[start - 2].isASCII, chars[start - 2].isNumber {
+            units = start - 2
+        }
+        // A count of a count ("2/5", "39/89", "—/†30") is drawn whole at the column's edge.
+        if chars[..<start].contains("/") { return nil }
+        let width = { (part: ArraySlice<Character>) in part.reduce(0) { $0 + max(0, DisplayWidth.of($1)) } }
+        // A check's `!` after the figure stands outside, as the column's edge allows (42.5%! beside 72.9%).
+        let end = chars.last == "!" ? chars.count - 1 : chars.count
+        return (width(chars[...units]), width(chars[(units + 1)..<max(units + 1, end)]))
+    }
+
     /// The cell's text with its marks ("" for a bar).
     public var cellText: CellText {
         if case let .text(t, _) = self { return t }
@@ -95,14 +116,21 @@ public struct TableLayout: Sendable {
         // A sorted column's mark (▲ ▼) is not measured: it is drawn in the gap after the
         // title, so sorting by a column never widens it.
         var natural = columns.map { DisplayWidth.of($0.title) - (TableLayout.hasSortMark($0.title) ? 1 : 0) }
+        // A right-aligned column's numbers are drawn with their units digits in one column
+        // (`TableRenderer.drawRow`): room for the widest part before it and the widest after.
+        var head = natural.map { _ in 0 }, tail = head
         for group in rows {
             for row in group {
                 for (i, cell) in row.cells.enumerated() where i < natural.count {
                     natural[i] = max(natural[i], cell.naturalWidth)
+                    if columns[i].alignment == .right, let split = cell.unitsSplit {
+                        head[i] = max(head[i], split.head)
+                        tail[i] = max(tail[i], split.tail)
+                    }
                 }
             }
         }
-        return natural
+        return natural.indices.map { max(natural[$0], head[$0] + tail[$0]) }
     }
 
     /// Sizes `columns` within `width` cells from their `naturalWidths` (`naturalWidths(columns:rows:)`),
@@ -201,6 +229,14 @@ public struct TableRenderer: Sendable {
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
+        // Each right-aligned column's widest part after the units digit, over the rows drawn.
+        var tails = columns.map { _ in 0 }
+        let drawn = scroll..<min(rows.count, scroll + TableRenderer.rowsIn(lines: bodyHeight, pitch: pitch))
+        for row in drawn.map({ rows[$0] }) + summary {
+            for (i, cell) in row.cells.enumerated() where i < columns.count && columns[i].alignment == .right {
+                if let split = cell.unitsSplit { tails[i] = max(tails[i], split.tail) }
+            }
+        }
         for i in 0..<TableRenderer.rowsIn(lines: bodyHeight, pitch: pitch) {
             let index = scroll + i
             guard index < rows.count else { break }
@@ -212,7 +248,7 @@ public struct TableRenderer: Sendable {
             }
             drawRow(
                 into: &grid, x: rect.x, y: rect.y + 1 + i * pitch, width: rect.width, cells: cells,
-                columns: columns, layout: layout, rowStyle: style, selected: selected)
+                columns: columns, layout: layout, rowStyle: style, selected: selected, tails: tails)
         }
         if summaryHeight > 0 {
             // Summary rows follow the body directly when the list is short, else pin to the bottom.
@@ -231,7 +267,7 @@ public struct TableRenderer: Sendable {
                     into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
                     columns: columns, layout: layout,
                     rowStyle: selected ? theme.style(.selection) : theme.style(row.role ?? .totals),
-                    selected: selected)
+                    selected: selected, tails: tails)
             }
         }
     }
@@ -244,7 +280,7 @@ public struct TableRenderer: Sendable {
 
     func drawRow(
         into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
-        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false
+        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false, tails: [Int] = []
     ) {
         grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(text: " ", style: rowStyle))
         var col = x
@@ -270,7 +306,14 @@ public struct TableRenderer: Sendable {
                     text = fit(String(s.dropLast()), width: max(0, avail - 1)) + String(last)
                 }
                 let tw = DisplayWidth.of(text)
-                let start = columns[i].alignment == .right ? col + max(0, avail - tw) : col
+                // Units digits in one column: a number with less after it (50% beside 30.4%,
+                // 9.3 beside 13.56) is moved left by the difference, where the column has room.
+                var pad = 0
+                if i < tails.count, let split = cell.unitsSplit, tw == DisplayWidth.of(s) {
+                    pad = tails[i] - split.tail
+                    if pad < 0 || tw + pad > avail { pad = 0 }
+                }
+                let start = columns[i].alignment == .right ? col + max(0, avail - tw - pad) : col
                 grid.put(text, x: start, y: y, style: style, maxWidth: avail)
             case let .bar(fraction, role, marker):
                 drawBar(
