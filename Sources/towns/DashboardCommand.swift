@@ -138,7 +138,8 @@ struct DashboardCommand: ParsableCommand {
 
         let colour = terminal.colorCapability != .none
         let renderer = Renderer(
-            themes: colour ? themeFiles.themes : [.monochrome],
+            themes: !colour ? [.monochrome]
+                : themeFiles.themes.map { terminal.colorCapability == .eight ? $0.onEightColours : $0 },
             glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
