@@ -220,7 +220,7 @@ final class MeetingLink {
     /// and sends at most 30 a second, on its own queue: this returns at once).
     func publish(_ state: AppState) {
         guard let host else { return }
-        let session = state.session.forFollowers
+        let session = state.sessionForFollowers
         let key = currentKey(state)
         guard session != lastSent || dataFacts !== state.facts else { return }
         lastSent = session

@@ -191,7 +191,7 @@ func following(_ state: AppState, _ presenter: Session) -> AppState {
     s.session.filter = presenter.filter
     s.session.search = presenter.search
     s.session.searchOrigin = presenter.searchOrigin
-    return reselected(s)
+    return reselected(anchored(s))
 }
 
 /// The next view of the playlist after the one shown (the first when the one shown is not in it).
