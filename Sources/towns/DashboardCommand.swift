@@ -143,7 +143,8 @@ struct DashboardCommand: ParsableCommand {
 
         let colour = terminal.colorCapability != .none
         let renderer = Renderer(
-            themes: colour ? themeFiles.themes : [.monochrome],
+            themes: !colour ? [.monochrome]
+                : themeFiles.themes.map { terminal.colorCapability == .eight ? $0.onEightColours : $0 },
             glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
@@ -194,7 +195,8 @@ struct DashboardCommand: ParsableCommand {
                 }
             }
         }
-        while running {
+        // A presenter's SIGTERM, SIGHUP or Ctrl-C ends the loop as `q` does (`MeetingLink.present`).
+        while running && Terminal.terminationSignal == nil {
             for action in meeting.poll(state) { perform(action) }
             meeting.publish(state)
             if meeting.needsDraw(state) { terminal.draw(renderer.render(state)) }
@@ -232,6 +234,12 @@ struct DashboardCommand: ParsableCommand {
             }
         }
         try? SessionFile.save(state.session, for: directory)  // for --resume; a failure costs only that
+        if let signal = Terminal.terminationSignal {
+            // The followers are told the meeting ended and its files go, then the signal ends the process.
+            meeting.close()
+            terminal.close()
+            Terminal.end(by: signal)
+        }
     }
 
     /// The start-up settings with the command line's `--view --period --town --filter` and

@@ -45,6 +45,8 @@ public enum Action: Equatable, Sendable {
     case runCommand(String)
     /// A mouse event: a click selects the row under it, a double-click opens it, the wheel scrolls.
     case mouse(MouseEvent)
+    /// Text pasted: typed into the search or the command line, else ignored (`pasted`).
+    case paste(String)
     case quit
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
@@ -153,6 +155,7 @@ public struct KeyMap: Equatable, Sendable {
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
         case .mouse: return "mouse"
+        case .paste: return "paste"
         }
     }
 }

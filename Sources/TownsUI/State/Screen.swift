@@ -58,6 +58,9 @@ public struct Screen: Codable, Equatable, Sendable {
     /// Only the rows matching this search are listed (`&`, or Ctrl-F while typing a search,
     /// as k9s's `/`); "" while a narrowing search is begun; nil: every row.
     public var narrow: String?
+    /// A page's scroll by content, as sent to a meeting's followers (`AppState.sessionForFollowers`):
+    /// they scroll to the same line at their own width and language. Nil otherwise.
+    public var anchor: PageAnchor?
 
     public init(
         _ kind: Kind, selected: Kind? = nil, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false

@@ -230,6 +230,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = runCommand(s, text)
     case let .mouse(event):
         s = mouse(s, event)
+    case let .paste(text):
+        s = pasted(s, text)
     case .copy:
         guard let clip = ClipboardText.of(s) else { s.message = s.tr(Catalogue.nothingToCopy); break }
         s.outbox.append(.copy(clip))
@@ -247,6 +249,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
 /// the state's key map (`AppState.keyMap`, the one the hint line and the help name) says.
 public func route(_ key: Key, in state: AppState) -> Action {
     if case let .mouse(event) = key { return .mouse(event) }
+    if case let .paste(text) = key { return .paste(text) }
     if state.commandLine != nil { return .commandKey(key) }
     if state.search?.editing == true { return .searchKey(key) }
     if state.session.sortChooser != nil { return .sortChooserKey(key) }

@@ -87,13 +87,14 @@ extension Renderer {
         if !state.filter.isEmpty {
             status.append(
                 state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr, separator: glyphs.separator)
-                    + " (\(state.keyName(.clearFilter)) "
-                    + state.tr(Catalogue.clears) + ")")
+                    + (state.isFollowingPresenter ? "" : " (\(state.keyName(.clearFilter)) "
+                    + state.tr(Catalogue.clears) + ")"))
         }
         if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
             status.append(Renderer.narrowChip(state, query: q))
         } else if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
-            status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))")
+            status.append("/" + q + (state.isFollowingPresenter ? "" // n N are the presenter's
+                : " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))"))
         }
         // When the data last changed (live reload), if it fits beside the path.
         let pathWidth = DisplayWidth.of(path) + 2

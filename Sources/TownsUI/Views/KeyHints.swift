@@ -63,6 +63,8 @@ extension Renderer {
             return [fixed("Enter", Catalogue.hintOpen, 90), fixed(upDown, Catalogue.hintNextMatch, 80),
                     fixed("Esc", Catalogue.hintBack, 100)]
         }
+        // A follower's keys that move around are refused (`followerRefuses`): only those that act.
+        if state.isFollowingPresenter { return followerHints(key) }
         let hints: [KeyHint?]
         if state.screen.kind.isPage {
             hints = [
