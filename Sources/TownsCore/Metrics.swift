@@ -49,13 +49,13 @@ public struct Metrics: Sendable {
 
     /// The city's total for `key`: reported, derived from other totals, or nil when unknown.
     public func total(_ key: FigureKey) -> Figure? {
-        figure(key, in: dataset.totals)
+        figure(key, in: Figures(dataset.totals))
     }
 
     /// The year of a period id ("2015-09" -> "2015").
     public func year(of period: String) -> String { String(period.prefix(4)) }
 
-    func figure(_ key: FigureKey, in figures: [FigureKey: Figure]) -> Figure? {
+    func figure(_ key: FigureKey, in figures: Figures) -> Figure? {
         if let reported = figures[key] { return reported }
         switch key.measure {
         case .planYear:
@@ -109,7 +109,7 @@ public struct Metrics: Sendable {
     }
 
     /// completed(p) / the year's plan x 100, given the plan as `figure` gives it.
-    private func derivedCompletionRate(_ p: String, _ figures: [FigureKey: Figure], plan: Figure?) -> Figure? {
+    private func derivedCompletionRate(_ p: String, _ figures: Figures, plan: Figure?) -> Figure? {
         guard let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
@@ -163,7 +163,7 @@ public struct Metrics: Sendable {
     /// do not (`Checker` then flags the figures involved). The figure's `interval` is the
     /// intersection of the agreeing derivations' intervals (the first's alone when one
     /// disagrees): what the inputs support (see `Figure.supportedDecimals`).
-    private func derivedYearPlan(year: String, _ figures: [FigureKey: Figure]) -> Figure? {
+    private func derivedYearPlan(year: String, _ figures: Figures) -> Figure? {
         var derivations: [(value: Decimal, interval: Interval?, text: String)] = []
         for period in periodsByYear[year] ?? [] {
             guard let done = figures[FigureKey(.completed, period.id)], case let .exact(dv, dd) = done.quantity,

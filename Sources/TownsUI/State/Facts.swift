@@ -98,8 +98,8 @@ public final class Facts: @unchecked Sendable {
         remembered(\.withFigures) {
             var index: [String: [Int]] = [:]
             for (i, town) in dataset.towns.enumerated() {
-                for key in town.figures.keys where index[key.period ?? ""]?.last != i {
-                    index[key.period ?? "", default: []].append(i)
+                for period in town.figures.periods where index[period ?? ""]?.last != i {
+                    index[period ?? "", default: []].append(i)
                 }
             }
             return index
