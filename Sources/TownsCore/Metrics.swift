@@ -296,7 +296,23 @@ public struct Metrics: Sendable {
         public var interpreted = 0
         /// Every value the sum of the exact figures can take given the rounding of each
         /// (a derived figure's own `interval` where it has one); nil when nothing was added.
-        public var interval: Interval?
+        /// Worked out from the parts below when asked: the sum of the values, less (and plus)
+        /// half a unit of each figure's last digit, with the own intervals' ends added as they
+        /// are (Decimal sums are exact, so this is the interval the figures' intervals add up
+        /// to, at one Decimal addition a figure rather than five).
+        public var interval: Interval? {
+            guard known > 0 else { return nil }
+            var half: Decimal = 0
+            for (decimals, n) in halfUnits.enumerated() where n > 0 {
+                half += DecimalMath.halfUnit(decimals: decimals) * Decimal(n)
+            }
+            let printed = sum - ownValues
+            return Interval(printed - half + ownLower, printed + half + ownUpper)
+        }
+        /// Of the exact figures without an interval of their own, how many have each number of
+        /// decimals (by index); the figures with one: the sums of their values and ends.
+        private var halfUnits: [Int] = []
+        private var ownValues: Decimal = 0, ownLower: Decimal = 0, ownUpper: Decimal = 0
         /// Figures considered.
         public var count: Int { known + bounded + unknown }
 
@@ -321,8 +337,15 @@ public struct Metrics: Sendable {
                 known += 1
                 if isDerived { derived += 1 }
                 decimals = max(decimals, isDerived ? 2 : d)
-                let i = interval ?? Interval(printed: v, decimals: isDerived ? 2 : d)
-                self.interval = self.interval.map { $0 + i } ?? i
+                if let interval {
+                    ownValues += v
+                    ownLower += interval.lower
+                    ownUpper += interval.upper
+                } else {
+                    let digits = max(0, isDerived ? 2 : d)
+                    if halfUnits.count <= digits { halfUnits += Array(repeating: 0, count: digits + 1 - halfUnits.count) }
+                    halfUnits[digits] += 1
+                }
             case let .moreThan(b)?:
                 bounded += 1
                 boundSum += b

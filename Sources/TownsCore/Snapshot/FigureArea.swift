@@ -129,7 +129,7 @@ final class FigureArea: @unchecked Sendable {
 
     /// The periods (slot keys) in which town `town` has a figure.
     func periods(town: Int) -> [String?] {
-        (0..<slotCount).compactMap { range(town: town, slot: $0).isEmpty ? nil : slotKeys[$0] }
+        (0..<slotCount).filter { !range(town: town, slot: $0).isEmpty }.map { slotKeys[$0] }
     }
 }
 
