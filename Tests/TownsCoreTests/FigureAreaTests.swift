@@ -126,4 +126,31 @@ final class FigureAreaTests: XCTestCase {
             if let sum { XCTAssertEqual(tally.supportedDecimals, sum.supportedDecimals(atMost: tally.decimals)) }
         }
     }
+
+    /// Supported decimals compared without dividing give what halving the width and dividing
+    /// the unit by ten step by step gives.
+    func testSupportedDecimalsAsByDivision() {
+        func byDivision(_ i: Interval, _ limit: Int) -> Int {
+            var d = 0
+            var unit = Decimal(1)
+            let h = (i.upper - i.lower) / 2
+            while d < limit {
+                let next = unit / 10
+                if h > next { break }
+                unit = next
+                d += 1
+            }
+            return d
+        }
+        var generator = SystemRandomNumberGenerator()
+        var cases = [Interval(14.926, 15.032), Interval(18.581, 18.620), Interval(1, 1), Interval(0.95, 1.05)]
+        for _ in 0..<500 {
+            let lower = Decimal(Int.random(in: 0...1_000_000, using: &generator)) / pow(10, Int.random(in: 0...6))
+            let width = Decimal(Int.random(in: 0...2_000, using: &generator)) / pow(10, Int.random(in: 0...7))
+            cases.append(Interval(lower, lower + width))
+        }
+        for i in cases {
+            for limit in 0...8 { XCTAssertEqual(i.supportedDecimals(atMost: limit), byDivision(i, limit), "\(i) \(limit)") }
+        }
+    }
 }
