@@ -13,7 +13,7 @@ public struct Figures: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
         case mapped(FigureArea, town: Int)
     }
 
-    private var storage: Storage
+    private(set) var storage: Storage
 
     /// The figures of a dictionary.
     public init(_ figures: [FigureKey: Figure] = [:]) { storage = .held(figures) }
@@ -99,3 +99,34 @@ public struct Figures: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
         Mirror(self, unlabeledChildren: Array(all), displayStyle: .dictionary)
     }
 }
+
+extension Dataset {
+    /// For each period id (a year, for figures of a year such as its plan; "" for figures of no
+    /// period), the positions in `towns` of the towns with a figure of it, ascending. Towns read
+    /// from one snapshot are indexed from its offsets alone, without a figure decoded or a
+    /// period's name hashed per town.
+    public func townsWithFigures() -> [String: [Int]] {
+        if let area = sharedArea() { return area.townsBySlot() }
+        var index: [String: [Int]] = [:]
+        for (i, town) in towns.enumerated() {
+            for period in town.figures.periods where index[period ?? ""]?.last != i {
+                index[period ?? "", default: []].append(i)
+            }
+        }
+        return index
+    }
+
+    /// The figure area every town's figures are read from, each at its own position, if any.
+    private func sharedArea() -> FigureArea? {
+        guard case let .mapped(area, _)? = towns.first?.figures.storage, area.townCount == towns.count else {
+            return nil
+        }
+        for (i, town) in towns.enumerated() {
+            guard case let .mapped(other, position) = town.figures.storage, other === area, position == i else {
+                return nil
+            }
+        }
+        return area
+    }
+}
+

@@ -45,6 +45,18 @@ final class FigureAreaTests: XCTestCase {
             }
             XCTAssertEqual(s.figures, t.figures, t.id)
         }
+        // The towns with figures of each period: from the offsets alone, as from every town's keys.
+        XCTAssertEqual(snapshot.townsWithFigures(), text.townsWithFigures())
+        XCTAssertEqual(Set(text.townsWithFigures().keys), Set(text.towns.flatMap { $0.figures.keys.map { $0.period ?? "" } }))
+        var changed = snapshot, changedText = text
+        for d in [0, 1] {
+            var towns = d == 0 ? changed.towns : changedText.towns
+            towns[5].figures[FigureKey(.completed, "2001-01")] = towns[6].figures.values.first
+            towns[9].figures = [:]
+            if d == 0 { changed.towns = towns } else { changedText.towns = towns }
+        }
+        XCTAssertEqual(changed.townsWithFigures(), changedText.townsWithFigures(), "a town changed: every town's keys")
+        XCTAssertEqual(changed.townsWithFigures()["2001-01"], [5])
         XCTAssertGreaterThan(found, 1000, "the dataset has figures to find")
         XCTAssertGreaterThan(absent, found, "and many unknown")
     }

@@ -127,6 +127,18 @@ final class FigureArea: @unchecked Sendable {
         return out
     }
 
+    /// For each slot key (nil as ""), the towns with a figure in it, ascending.
+    func townsBySlot() -> [String: [Int]] {
+        var lists = Array(repeating: [Int](), count: slotCount)
+        for town in 0..<townCount {
+            let row = town * (slotCount + 1)
+            for slot in 0..<slotCount where offsets[row + slot] != offsets[row + slot + 1] { lists[slot].append(town) }
+        }
+        var index: [String: [Int]] = [:]
+        for (slot, towns) in lists.enumerated() where !towns.isEmpty { index[slotKeys[slot] ?? ""] = towns }
+        return index
+    }
+
     /// The periods (slot keys) in which town `town` has a figure.
     func periods(town: Int) -> [String?] {
         (0..<slotCount).filter { !range(town: town, slot: $0).isEmpty }.map { slotKeys[$0] }

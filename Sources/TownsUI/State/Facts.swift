@@ -112,15 +112,7 @@ public final class Facts: @unchecked Sendable {
     /// positions in `dataset.towns` of the towns with a figure of it, ascending: a town with
     /// no figure of a period has nothing to look up or derive there.
     var townsWithFigures: [String: [Int]] {
-        remembered(\.withFigures) {
-            var index: [String: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() {
-                for period in town.figures.periods where index[period ?? ""]?.last != i {
-                    index[period ?? "", default: []].append(i)
-                }
-            }
-            return index
-        }
+        remembered(\.withFigures) { dataset.townsWithFigures() }
     }
 
     /// The towns of each development type, as positions in `dataset.towns`, in file order.
