@@ -279,7 +279,7 @@ extension AppState {
         }
         if screen.kind == .assessment { for r in dataset.rules { cite(r.provenance, r.origin) } }
         for town in exportTowns(content) {
-            for f in citedFigures(town.figures) { cite(f.provenance, f.origin) }
+            for f in citedFigures(town.figures.all) { cite(f.provenance, f.origin) }
         }
         if content.summaryTarget == .cityTotals || screen.kind == .overview {
             for f in citedFigures(dataset.totals) { cite(f.provenance, f.origin) }
