@@ -94,11 +94,14 @@ final class DashboardTests: XCTestCase {
             if let r = text.range(of: "[0-9]+(?=(\\.[0-9]+)?%)", options: .regularExpression) {
                 units[town] = rateEnds[town]! - DisplayColumns.width(String(text[r.upperBound...]))
             } else {
-                XCTAssertEqual(rateEnds[town], rateHeader.end, "\(town)'s \(text) at the edge\n\(show)", file: file, line: line)
+                XCTAssertEqual(rateEnds[town], rateHeader.end, "\(town)'s \(text) at the edge\n\(show)",
+                               file: file, line: line)
             }
         }
-        XCTAssertEqual(Set(units.values).count, 1, "完成率 values \(rates) with units digits apart: \(units)\n\(show)", file: file, line: line)
-        XCTAssertLessThanOrEqual(rateEnds.values.max() ?? 0, rateHeader.end, "完成率 values past the header's right edge\n\(show)", file: file, line: line)
+        XCTAssertEqual(Set(units.values).count, 1, "完成率 values \(rates) with units digits apart: \(units)\n\(show)",
+                       file: file, line: line)
+        XCTAssertLessThanOrEqual(rateEnds.values.max() ?? 0, rateHeader.end, "完成率 values past the edge\n\(show)",
+                                 file: file, line: line)
         // The town name column is as wide as its widest name (嘉善巧克力甜蜜小镇, 18 cells) plus a gap.
         XCTAssertGreaterThanOrEqual(countyStarts.values.first ?? 0, 1 + DisplayColumns.width("嘉善巧克力甜蜜小镇") + 1, show, file: file, line: line)
     }
