@@ -47,7 +47,8 @@ final class FigureAreaTests: XCTestCase {
         }
         // The towns with figures of each period: from the offsets alone, as from every town's keys.
         XCTAssertEqual(snapshot.townsWithFigures(), text.townsWithFigures())
-        XCTAssertEqual(Set(text.townsWithFigures().keys), Set(text.towns.flatMap { $0.figures.keys.map { $0.period ?? "" } }))
+        let withFigures = Set(text.towns.flatMap { $0.figures.keys.map { $0.period ?? "" } })
+        XCTAssertEqual(Set(text.townsWithFigures().keys), withFigures)
         var changed = snapshot, changedText = text
         for d in [0, 1] {
             var towns = d == 0 ? changed.towns : changedText.towns
@@ -162,7 +163,9 @@ final class FigureAreaTests: XCTestCase {
             cases.append(Interval(lower, lower + width))
         }
         for i in cases {
-            for limit in 0...8 { XCTAssertEqual(i.supportedDecimals(atMost: limit), byDivision(i, limit), "\(i) \(limit)") }
+            for limit in 0...8 {
+                XCTAssertEqual(i.supportedDecimals(atMost: limit), byDivision(i, limit), "\(i) \(limit)")
+            }
         }
     }
 }

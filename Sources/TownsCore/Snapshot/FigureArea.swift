@@ -162,7 +162,8 @@ extension SnapshotWriter {
             let bySlot = Dictionary(grouping: figures) { slotOf[$0.key.period]! }
             for slot in slotKeys.indices {
                 offsets.append(UInt32(records.count))
-                for (key, figure) in (bySlot[slot] ?? []).sorted(by: { $0.key.measure.rawValue < $1.key.measure.rawValue }) {
+                let figures = (bySlot[slot] ?? []).sorted { $0.key.measure.rawValue < $1.key.measure.rawValue }
+                for (key, figure) in figures {
                     let body = detached { $0.figure(figure) }
                     records += detached { $0.uint(numbers[key.measure]!); $0.uint(UInt64(body.count)) }
                     records += body
