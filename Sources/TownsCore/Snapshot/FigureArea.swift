@@ -45,8 +45,9 @@ final class FigureArea: @unchecked Sendable {
         try check()
     }
 
-    /// Offsets in order within the records, and every record a known measure and a length
-    /// within its slot.
+    /// Offsets in order within the records, every period's first offset at the start of a
+    /// record, and every record a known measure and a length within its town's figures: then
+    /// every lookup reads whole records.
     private func check() throws {
         var last: UInt32 = 0
         for (i, offset) in offsets.enumerated() {
@@ -57,13 +58,27 @@ final class FigureArea: @unchecked Sendable {
         }
         try records.withUnsafeBytes { raw in
             for t in 0..<townCount {
-                let row = t * (slotCount + 1)
-                var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[row + slotCount]))
+                let row = t * (slotCount + 1), end = row + slotCount
+                var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[end]))
+                var boundary = row + 1  // the next period's first offset not yet met
                 while !reader.atEnd {
+                    let start = reader.position
+                    while boundary < end, Int(offsets[boundary]) <= start {
+                        guard Int(offsets[boundary]) == start else {
+                            throw SnapshotReader.corrupt("a figure offset inside a figure")
+                        }
+                        boundary += 1
+                    }
                     guard try reader.uint() < UInt64(measures.count) else {
                         throw SnapshotReader.corrupt("a figure of an unknown measure")
                     }
                     try reader.skip(try reader.count())
+                }
+                while boundary < end {
+                    guard offsets[boundary] == offsets[end] else {
+                        throw SnapshotReader.corrupt("a figure offset inside a figure")
+                    }
+                    boundary += 1
                 }
             }
         }
