@@ -282,6 +282,11 @@ final class RoomMeetingEndToEndTests: XCTestCase {
         XCTAssertTrue(closed.stderr.contains("not permitted to see meeting 'demo'")
                       && closed.stderr.contains("open only to group \(group)"), closed.summary)
         XCTAssertFalse(closed.stderr.contains("no meeting named"), closed.summary)
+        let listed = try runProcess(prefix[0], Array(prefix.dropFirst()) + [try Paths.townsBinary(), "meetings"],
+                                    environment: ["TOWNS_MEETINGS": folder, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
+                                    timeout: 20)
+        XCTAssertEqual(listed.status, 0, listed.summary)
+        XCTAssertTrue(listed.stdout.contains("is open only to group \(group) (you are not in it)"), listed.summary)
         chmod(folder, 0o755)
         let socket = try follow()
         XCTAssertEqual(socket.status, 4, socket.summary)
