@@ -90,9 +90,7 @@ extension Renderer {
         let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
         var status: [String] = []
         if !state.filter.isEmpty {
-            status.append(
-                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
-                    + state.tr(Catalogue.clears) + ")")
+            status.append(state.filterChip(clearKey: state.keyName(.clearFilter)))
         }
         if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
             status.append(Renderer.narrowChip(state, query: q))
