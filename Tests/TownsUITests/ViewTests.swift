@@ -270,7 +270,7 @@ final class ViewTests: XCTestCase {
         let s = apply(try bundledState(width: 100, height: 40), .toggleHelp)
         let text = wholeHelp(s).joined(separator: "\n")
         for b in KeyMap.standard.bindings {
-            XCTAssertTrue(text.contains(b.label), "help lacks \(b.label)")
+            XCTAssertTrue(text.contains(b.label.zh), "help lacks \(b.label.zh)")
         }
         XCTAssertTrue(text.contains("Esc") && text.contains("Tab") && text.contains("PgUp"))
         XCTAssertFalse(apply(s, .back).showHelp, "Esc closes help")

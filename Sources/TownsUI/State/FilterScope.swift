@@ -48,12 +48,13 @@ extension AppState {
 
     /// The breadcrumb's chip for the filter: "筛选: 落后 (c 清除)", with where it does not
     /// apply in full ("筛选: 落后 · 此页不适用 (c 清除)").
-    func filterChip(clearKey: String) -> String {
-        var text = tr(Catalogue.filter) + ": " + filter.summary(tr)
+    /// `separator` is the glyph set's (" · ", or " - " in ASCII).
+    func filterChip(clearKey: String, separator: String) -> String {
+        var text = tr(Catalogue.filter) + ": " + filter.summary(tr, separator: separator)
         switch filterScope(screen.kind) {
         case .applies: break
-        case let .partly(what): text += " · " + tr(what)
-        case .notApplied: text += " · " + tr(Catalogue.filterNotApplied)
+        case let .partly(what): text += separator + tr(what)
+        case .notApplied: text += separator + tr(Catalogue.filterNotApplied)
         }
         return text + " (\(clearKey) " + tr(Catalogue.clears) + ")"
     }

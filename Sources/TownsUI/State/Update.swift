@@ -405,8 +405,9 @@ func mouse(_ state: AppState, _ event: MouseEvent) -> AppState {
         }
         guard s.content(for: s.screen) != nil else { return s }
         let body = Renderer.bodyRect(width: s.width, height: s.height)
-        let row = event.y - body.y - 1
-        guard row >= 0, row < Renderer.visibleRows(s) else { return s }
+        let line = event.y - body.y - 1
+        let row = line / Renderer.rowPitch(s)
+        guard line >= 0, row < Renderer.visibleRows(s) else { return s }
         let index = s.screen.scroll + row
         guard let count = s.content(for: s.screen)?.rows.count, index < count else { return s }
         s.screen.selection = index

@@ -27,13 +27,12 @@ final class ViewCache: @unchecked Sendable {
         var width = 0, height = 0
     }
 
-    /// A town's page: its lines are text, written with a glyph set (a page is made for the
-    /// town shown only, so the two sets never both hold a list's worth of rows).
+    /// A page (a town's, the city's totals): glyph-free lines (`DetailLine`), made once for
+    /// both glyph sets.
     struct DetailKey: Hashable {
-        var town: String
+        var page: Screen.Kind
         var width: Int
         var period: Int
-        var glyphs: Glyphs
         var language: Language
     }
 
@@ -177,10 +176,18 @@ final class ViewCache: @unchecked Sendable {
         return value
     }
 
+    /// How many pages `detail` has made (not found kept): one per page, width, period and
+    /// language, whichever glyph sets draw it.
+    private(set) var pagesMade = 0
+
+    /// The lines of the page `key`, made with `make` when not kept.
     func detail(_ key: DetailKey, make: () -> [DetailLine]) -> [DetailLine] {
         if let hit = withLock({ details.get(key) }) { return hit }
         let lines = make()
-        withLock { details.put(key, lines) }
+        withLock {
+            details.put(key, lines)
+            pagesMade += 1
+        }
         return lines
     }
 

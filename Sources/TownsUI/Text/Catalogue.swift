@@ -438,8 +438,8 @@ public enum Catalogue {
         "不足 short by",
         "short by")
     static let shownPeriod = Bilingual(
-        "  ◀ 当前期间 shown period",
-        "  ◀ shown period")
+        "当前期间 shown period",
+        "shown period")
     static func sortedBy(_ title: String) -> Bilingual {
         Bilingual(
             "按「\(title)」",

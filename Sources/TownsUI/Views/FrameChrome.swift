@@ -8,7 +8,7 @@ extension Renderer {
         // A synthetic dataset says so before its name: a narrow terminal cuts the name, never
         // the mark (invented figures must not pass for real ones).
         let mark = state.dataset.synthetic ? state.tr(Catalogue.syntheticData) : ""
-        let title = " towns · " + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
+        let title = " towns" + glyphs.separator + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
         let periodText: String
         if let p = state.period {
             periodText =
@@ -37,15 +37,8 @@ extension Renderer {
 
     /// The tab labels on row 1 and the columns each covers, as drawn at this width.
     public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
-        let long =
-            state.language == .zh
-            ? ["0 概览 Overview", "1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province",
-                "6 参考 Reference"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference"]
-        let short =
-            state.language == .zh
-            ? ["0 概览", "1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省", "6 参考"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province", "6 Ref"]
+        let long = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.long) }
+        let short = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.short) }
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         var x = 1
         return (fits ? long : short).map { name in
@@ -90,7 +83,7 @@ extension Renderer {
         let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
         var status: [String] = []
         if !state.filter.isEmpty {
-            status.append(state.filterChip(clearKey: state.keyName(.clearFilter)))
+            status.append(state.filterChip(clearKey: state.keyName(.clearFilter), separator: glyphs.separator))
         }
         if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
             status.append(Renderer.narrowChip(state, query: q))

@@ -5,7 +5,7 @@ extension Renderer {
     /// The help's lines: every binding (keys, what they do), then the markers.
     public static func helpLines(_ state: AppState, glyphs: Glyphs) -> [(String, String)] {
         var lines: [(String, String)] = state.keyMap.bindings.map { b in
-            (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
+            (b.keys.map(glyphs.name).joined(separator: " "), state.tr(b.label))
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
@@ -64,7 +64,7 @@ extension Renderer {
         let visible = h - 2
         let start = min(max(0, state.helpScroll), max(0, lines.count - visible))
         if lines.count > visible {
-            let more = "\(start + 1)-\(start + visible)/\(lines.count) ↑↓"
+            let more = "\(start + 1)-\(start + visible)/\(lines.count) " + glyphs.upDown
             grid.put(
                 " " + more + " ", x: x0 + w - DisplayWidth.of(more) - 4, y: y0 + h - 1, style: theme.style(.legend))
         }

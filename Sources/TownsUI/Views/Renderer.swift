@@ -37,7 +37,8 @@ public struct Renderer: Sendable {
     public static func visibleRows(_ state: AppState) -> Int {
         let body = bodyRect(width: state.width, height: state.height)
         let summary = state.content(for: state.screen)?.summary.count ?? 0
-        return max(1, body.height - 1 - (summary > 0 ? summary + 1 : 0))
+        let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
+        return max(1, TableRenderer.rowsIn(lines: lines, pitch: rowPitch(state)))
     }
 
     /// Lines of a detail page that fit on screen.
@@ -63,12 +64,9 @@ public struct Renderer: Sendable {
         drawBreadcrumb(into: &grid, state)
         let body = Renderer.bodyRect(width: state.width, height: state.height)
         if state.screen.kind.isPage {
-            let lines = state.pageLines(state.screen.kind, width: body.width, glyphs: glyphs)
+            let lines = state.pageLines(state.screen.kind, width: body.width)
             for (i, line) in lines.dropFirst(state.screen.scroll).prefix(body.height).enumerated() {
-                var x = body.x
-                for (text, role) in line.runs {
-                    x += grid.put(text, x: x, y: body.y + i, style: theme.style(role ?? .row), maxWidth: body.maxX - x)
-                }
+                drawPageLine(line, into: &grid, x: body.x, y: body.y + i, maxX: body.maxX)
             }
             if lines.count > body.height {
                 let shown =
@@ -81,7 +79,7 @@ public struct Renderer: Sendable {
             let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
             let layout = TableLayout(
                 columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
-                width: body.width)
+                width: body.width, columnGap: Renderer.columnGap(state))
             // Matches are in list order: only those on screen are highlighted.
             let matches = state.searchMatches()
             let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
@@ -89,10 +87,12 @@ public struct Renderer: Sendable {
             table.draw(
                 into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                 selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
-                summary: content.summary, highlighted: highlighted)
+                summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
             if !content.notes.isEmpty {
                 let used =
-                    1 + min(content.rows.count, Renderer.visibleRows(state))
+                    1
+                    + TableRenderer.lines(
+                        rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var y = body.y + used + 1
                 for note in content.notes {
@@ -118,6 +118,23 @@ public struct Renderer: Sendable {
         drawMeetingBadge(into: &grid, state)
         if state.showHelp { drawHelp(into: &grid, state) }
         return grid
+    }
+
+    /// A page's line with this frame's glyph set: text runs in their roles, bars as tables draw them.
+    func drawPageLine(_ line: DetailLine, into grid: inout Grid, x: Int, y: Int, maxX: Int) {
+        var x = x
+        for piece in line.pieces {
+            switch piece {
+            case let .text(text, role):
+                x += grid.put(text.text(glyphs), x: x, y: y, style: theme.style(role ?? .row), maxWidth: maxX - x)
+            case let .bar(fraction, width, marker, role):
+                let w = min(width, maxX - x)
+                TableRenderer(theme: theme, glyphs: glyphs).drawBar(
+                    into: &grid, x: x, y: y, width: w, fraction: fraction, role: role, marker: marker,
+                    rowStyle: theme.style(.row))
+                x += max(0, w)
+            }
+        }
     }
 
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {

@@ -25,6 +25,14 @@ public struct Glyphs: Hashable, Sendable {
     public var basis: String
     /// A projection to the year's end (`Mark.projected`).
     public var projected: String
+    /// Nothing to flag (`Mark.neutral`): a rule that only informs, a consistent check.
+    public var neutral: String = "·"
+    /// The period shown, beside its header on a page (`Mark.current`).
+    public var current: String = "◀"
+    /// Between the parts of a title or a status ("towns · 嘉兴", "县 海宁市 · 落后").
+    public var separator: String = " · "
+    /// The arrow keys as key hints and help name them: up, down, left, right.
+    public var arrows: [String] = ["↑", "↓", "←", "→"]
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
     public static let unicode = Glyphs(
@@ -61,6 +69,8 @@ public struct Glyphs: Hashable, Sendable {
         case .interpreted: return interpreted
         case .basis: return basis
         case .projected: return projected
+        case .neutral: return neutral
+        case .current: return current
         }
     }
 
@@ -70,5 +80,27 @@ public struct Glyphs: Hashable, Sendable {
         unknown: "-", derived: "~", horizontal: "-", vertical: "|",
         breadcrumbSeparator: " > ", selectionMarker: ">",
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
-        interpreted: "*", basis: "&", projected: "^")
+        interpreted: "*", basis: "&", projected: "^", neutral: ".", current: "<", separator: " - ",
+        arrows: ["Up", "Down", "Left", "Right"])
+
+    /// How key hints and help name `key`: arrows in this set, other keys as a configuration
+    /// writes them (`KeyMap.name`).
+    public func name(_ key: Key) -> String {
+        switch key {
+        case .up: return arrows[0]
+        case .down: return arrows[1]
+        case .left: return arrows[2]
+        case .right: return arrows[3]
+        default: return KeyMap.name(key)
+        }
+    }
+
+    /// Several keys named together: arrows and brackets of one cell run together (`↑↓ ><`), other
+    /// names are spaced (`[ ]`, `Up Down`).
+    public func names(_ keys: [String]) -> String {
+        keys.joined(separator: keys.allSatisfy { $0.count == 1 && "↑↓<>".contains($0) } ? "" : " ")
+    }
+
+    /// The up and down arrows named together (`↑↓`, `Up Down`).
+    public var upDown: String { names([name(.up), name(.down)]) }
 }

@@ -71,6 +71,10 @@ public struct TableRow: Sendable {
 public struct TableLayout: Sendable {
     /// Width of each column in cells; nil for a dropped column.
     public let widths: [Int?]
+    /// Blank columns between two columns: `gap`, or wider (`Renderer.columnGap`, the
+    /// presentation layout).
+    public let columnGap: Int
+    /// The usual blank columns between two columns.
     public static let gap = 1
     /// Columns of this priority or more are dropped for width only after the names gave way
     /// (a quarter of their width at most).
@@ -102,8 +106,9 @@ public struct TableLayout: Sendable {
     }
 
     /// Sizes `columns` within `width` cells from their `naturalWidths` (`naturalWidths(columns:rows:)`),
-    /// so a list's rows are measured once, not for every frame.
-    public init(columns: [Column], naturalWidths: [Int], width: Int) {
+    /// so a list's rows are measured once, not for every frame; `columnGap` blank cells between columns.
+    public init(columns: [Column], naturalWidths: [Int], width: Int, columnGap: Int = TableLayout.gap) {
+        self.columnGap = columnGap
         var natural = naturalWidths
         for (i, c) in columns.enumerated() {
             natural[i] = c.flexible ? c.minWidth : min(max(natural[i], c.minWidth), c.maxWidth)
@@ -111,7 +116,7 @@ public struct TableLayout: Sendable {
         var kept = Array(repeating: true, count: columns.count)
         func total() -> Int {
             let cols = columns.indices.filter { kept[$0] }
-            return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * TableLayout.gap
+            return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * columnGap
         }
         // Drop the lowest-priority columns until the rest fit.
         let order = columns.indices.filter { columns[$0].priority < 100 }.sorted {
@@ -148,7 +153,7 @@ public struct TableLayout: Sendable {
         // back, cut to the space left, when that much is left: at 100 columns the types view
         // shows its towns rather than 22 empty columns.
         for i in order where !kept[i] && !columns[i].flexible && columns[i].minWidth >= TableLayout.comeBackWidth {
-            let spare = width - total() - TableLayout.gap
+            let spare = width - total() - columnGap
             guard spare >= columns[i].minWidth else { continue }
             kept[i] = true
             natural[i] = min(natural[i], spare)
@@ -170,7 +175,7 @@ public struct TableLayout: Sendable {
     /// Total width of the kept columns and gaps.
     public var totalWidth: Int {
         let w = widths.compactMap { $0 }
-        return w.reduce(0, +) + max(0, w.count - 1) * TableLayout.gap
+        return w.reduce(0, +) + max(0, w.count - 1) * columnGap
     }
 }
 
@@ -182,11 +187,13 @@ public struct TableRenderer: Sendable {
     public init(theme: Theme, glyphs: Glyphs) { self.theme = theme; self.glyphs = glyphs }
 
     /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
-    /// highlighted, and `summary` rows at the bottom of `rect` under a rule.
+    /// highlighted, one every `rowPitch` lines (2: a blank line between rows), and `summary`
+    /// rows at the bottom of `rect` under a rule.
     public func draw(
         into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
-        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []
+        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = [], rowPitch: Int = 1
     ) {
+        let pitch = max(1, rowPitch)
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(
             into: &grid, x: rect.x, y: rect.y, width: rect.width,
@@ -194,7 +201,7 @@ public struct TableRenderer: Sendable {
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
-        for i in 0..<bodyHeight {
+        for i in 0..<TableRenderer.rowsIn(lines: bodyHeight, pitch: pitch) {
             let index = scroll + i
             guard index < rows.count else { break }
             let selected = index == selection
@@ -204,13 +211,16 @@ public struct TableRenderer: Sendable {
                 cells[0] = .text(name, .match)
             }
             drawRow(
-                into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: cells,
+                into: &grid, x: rect.x, y: rect.y + 1 + i * pitch, width: rect.width, cells: cells,
                 columns: columns, layout: layout, rowStyle: style, selected: selected)
         }
         if summaryHeight > 0 {
             // Summary rows follow the body directly when the list is short, else pin to the bottom.
             // (One blank row when the list is empty, for the "no towns" line.)
-            let usedBody = rows.isEmpty ? min(bodyHeight, 1) : min(bodyHeight, max(0, rows.count - scroll))
+            let usedBody =
+                rows.isEmpty
+                ? min(bodyHeight, 1)
+                : min(bodyHeight, TableRenderer.lines(rows: max(0, rows.count - scroll), pitch: pitch))
             let ruleY = rect.y + 1 + usedBody
             let rule = String(repeating: glyphs.horizontal, count: max(0, min(rect.width, layout.totalWidth)))
             grid.put(rule, x: rect.x, y: ruleY, style: theme.style(.border), maxWidth: rect.width)
@@ -225,6 +235,12 @@ public struct TableRenderer: Sendable {
             }
         }
     }
+
+    /// How many rows, one every `pitch` lines, fit in `lines` lines.
+    public static func rowsIn(lines: Int, pitch: Int) -> Int { lines <= 0 ? 0 : (lines - 1) / max(1, pitch) + 1 }
+
+    /// Lines that `rows` rows take, one every `pitch` lines (no blank line after the last).
+    public static func lines(rows: Int, pitch: Int) -> Int { rows <= 0 ? 0 : (rows - 1) * max(1, pitch) + 1 }
 
     func drawRow(
         into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
@@ -261,7 +277,7 @@ public struct TableRenderer: Sendable {
                     into: &grid, x: col, y: y, width: avail, fraction: fraction, role: role, marker: marker,
                     rowStyle: rowStyle)
             }
-            col += w + TableLayout.gap
+            col += w + layout.columnGap
         }
     }
 
