@@ -156,7 +156,10 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(text.contains(">50") && text.contains("均高于50亿元"))
         XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算 derived: completed 2015 Jan-Aug 9.3 / completion 50% = 18.60"), text)
         XCTAssertTrue(text.contains("13.56") && text.contains("报告 reported: paper 三(五)"))
-        XCTAssertTrue(text.contains("[figures.toml:"), "a reported figure names its file and line")
+        // The file and line on a line of their own, under the note (issue 14 point 7).
+        XCTAssertTrue(screen(s).contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("数据出处 figures.toml:") },
+                      "a reported figure names its file and line")
+        XCTAssertFalse(text.contains("[figures.toml:"), "never mid-sentence")
         XCTAssertTrue(text.contains("未知 unknown"))
         let nanhu = screen(apply(try bundledState(width: 120, height: 60), .moveDown, .moveDown, .moveDown, .open)).joined(separator: "\n")
         XCTAssertTrue(nanhu.contains("the source names no operating entity"), nanhu)

@@ -41,3 +41,32 @@ extension Catalogue {
                 + "with no matching town left out")
     }
 }
+
+extension Catalogue {
+    static let landQuotaUsed = Bilingual("实际使用用地指标（亩）", "Land quota used (mu)")
+}
+
+extension Catalogue {
+    static let assessmentColumns = Bilingual("各列：", "Columns: ")
+    static let listSeparator = Bilingual("；", "; ")
+    static func stakeTowns(_ n: String) -> Bilingual { Bilingual("\(n) 镇", "\(n) town(s)") }
+    static let stakesNoneStated = Bilingual(
+        "：数据中的省级规则未写明这几项单独的后果", ": the province's rules in the data state no consequence of their own")
+    static let stakeSources = Bilingual("后果来源：", "Consequences' sources: ")
+}
+
+extension Catalogue {
+    static let stakesNoQuota = Bilingual(
+        "用地奖励按实际使用的用地指标计，数据中没有各镇的这一数字，故只说规则，不给数量",
+        "the reward is a share of the land quota actually used, which the data does not hold for these towns: "
+            + "the rule in words, no amount")
+}
+
+extension Catalogue {
+    static let atStake = Bilingual("后果：", "At stake: ")
+}
+
+extension Catalogue {
+    /// Before a data file's name and line, on a line of its own ("数据出处 figures.toml:43").
+    static let dataFileLine = Bilingual("数据出处 ", "data file: ")
+}

@@ -1,0 +1,43 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+/// Issue 14 point 7: a page's projections and the stakes are worded in the reader's language,
+/// and a data file's line is on a line of its own.
+final class ExplanationLanguageTests: XCTestCase {
+    func page(_ language: Language) throws -> [String] {
+        var s = try bundledState(width: 120, height: 60, period: "2015-09")
+        s.language = language
+        return s.pageLines(.townPage("haining"), width: 120).map { $0.text() }
+    }
+
+    func testTheProgressBlockInEachLanguage() throws {
+        let zh = try page(.zh).joined(separator: "\n")
+        for words in ["年计划 ≈18.6 × 9/12（全年已过）= 13.95", "应完成 13.95 − 已完成 13.56 = 0.39",
+                      "已完成 13.56 ÷ 9 个月 × 12 = →18.08（按目前进度的预测，不是报告数）",
+                      "（年计划 ≈18.6 − 已完成 13.56）÷ 剩余 3 个月 = 每月 1.68", "后果：若未完成2015年度计划"] {
+            XCTAssertTrue(zh.contains(words), "\(words) in\n\(zh)")
+        }
+        XCTAssertFalse(zh.contains("months x 12"), "no English projection in Chinese mode")
+        let en = try page(.en).joined(separator: "\n")
+        for words in ["plan ≈18.6 x 9/12 of the year elapsed = 13.95", "completed 13.56 / 9 months x 12 = →18.08",
+                      "At stake: if the 2015 annual plan is missed"] {
+            XCTAssertTrue(en.contains(words), "\(words) in\n\(en)")
+        }
+        XCTAssertFalse(en.contains("全年已过") || en.contains("后果"), "no Chinese wording in English mode")
+    }
+
+    func testFileAndLineOnASourcesLineOfTheirOwn() throws {
+        for language in [Language.zh, .en] {
+            let lines = try page(language)
+            XCTAssertFalse(lines.contains { $0.contains(".toml:") && $0.contains("[") }, "never mid-sentence")
+            let label = language == .zh ? "数据出处 " : "data file: "
+            let sources = lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }
+            XCTAssertTrue(sources.contains { $0.hasSuffix("rules.toml:119") }, sources.joined(separator: "\n"))
+            XCTAssertTrue(sources.allSatisfy {
+                $0.trimmingCharacters(in: .whitespaces).dropFirst(label.count).allSatisfy { !$0.isWhitespace }
+            }, "a sources line holds only the file and line")
+        }
+    }
+}
