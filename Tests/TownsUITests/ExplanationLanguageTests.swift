@@ -40,4 +40,22 @@ final class ExplanationLanguageTests: XCTestCase {
             }, "a sources line holds only the file and line")
         }
     }
+
+    func testADerivationInEachLanguageFromTheCoresSteps() throws {
+        let dataset = try bundledState().dataset
+        let plan = try XCTUnwrap(Metrics(dataset: dataset).figure(try XCTUnwrap(dataset.town("haining")),
+                                                                   FigureKey(.planYear, "2015")))
+        let e = try XCTUnwrap(plan.explanation)
+        XCTAssertEqual(e.step, .planFromCompleted(period: "2015-08", completed: "9.3", rate: "50", result: "18.60"))
+        XCTAssertEqual(e.confirmedBy.count, 1)
+        XCTAssertNil(Metrics(dataset: dataset).withoutFormulas.figure(try XCTUnwrap(dataset.town("haining")),
+                                                                      FigureKey(.planYear, "2015"))?.explanation)
+        let zh = try page(.zh).joined(separator: "\n")
+        XCTAssertTrue(zh.contains("推算 derived: 2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60（按印出数字的舍入"), zh)
+        XCTAssertTrue(zh.contains("2015年1-9月完成 13.56 ÷ 完成率 72.9% = 18.60 印证"), zh)
+        // Lines as one text (a page wraps at spaces).
+        let en = try page(.en).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(en.contains("completed 2015 Jan-Aug 9.3 / completion 50% = 18.60 (given the rounding"), en)
+        XCTAssertTrue(en.contains("confirmed by completed 2015 Jan-Sep 13.56 / completion 72.9% = 18.60"), en)
+    }
 }

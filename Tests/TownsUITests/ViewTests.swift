@@ -154,7 +154,7 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(text.contains("read from the town's name"))
         XCTAssertTrue(text.contains("海宁中国皮革城股份有限公司") && text.contains("浙江钱塘江投资开发有限公司"))
         XCTAssertTrue(text.contains(">50") && text.contains("均高于50亿元"))
-        XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算 derived: completed 2015 Jan-Aug 9.3 / completion 50% = 18.60"), text)
+        XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算 derived: 2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60"), text)
         XCTAssertTrue(text.contains("13.56") && text.contains("报告 reported: paper 三(五)"))
         // The file and line on a line of their own, under the note (issue 14 point 7).
         XCTAssertTrue(screen(s).contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("数据出处 figures.toml:") },

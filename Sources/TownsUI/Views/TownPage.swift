@@ -90,7 +90,11 @@ extension AppState {
             guard case let .text(value, role) = cell else { return }
             let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
             let note =
-                figure.map { cite($0.provenance, origin: $0.origin) } ?? (
+                figure.map { f in
+                    // A derivation worded in the reader's language (`explain`), else the source or formula.
+                    f.explanation.map { (tr(Catalogue.derived) + explain($0), Role.derived) }
+                        ?? cite(f.provenance, origin: f.origin)
+                } ?? (
                     tr(Catalogue.unknownNoSourceGivesIt2), .unknown
                 )
             field(CellText(label), shown, role, note)
