@@ -221,7 +221,8 @@ public struct Metrics: Sendable {
             }
         }
         if disagreeing { common = first.interval }
-        var plan = Figure.derived(DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula, interval: common)
+        var plan = Figure.derived(
+            DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula, interval: common)
         plan.explanation = explanation
         return plan
     }

@@ -92,7 +92,8 @@ extension Assessment {
         let higher = reward.industries["higher_industries"] ?? []
         var s = Stake(ruleID: reward.id, notMet: false, consequence: .rewardForgone, statedBy: reward.id, year: year)
         s.higherIndustries = higher
-        s.percents = town.industry.map { [higher.contains($0) ? reward.number("higher_percent") : reward.number("percent")] }
+        s.percents =
+            town.industry.map { [higher.contains($0) ? reward.number("higher_percent") : reward.number("percent")] }
             ?? [reward.number("percent"), reward.number("higher_percent")]
         if let year, let used = metrics.figure(town, FigureKey(.landQuotaUsed, String(year))) {
             s.quotaUsed = used

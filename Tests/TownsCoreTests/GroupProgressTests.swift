@@ -33,7 +33,8 @@ final class GroupProgressTests: XCTestCase {
 
     func testATownWithOnlyOneOfTheTwoStaysOutOfBothSums() {
         func reported(_ v: String) -> Figure {
-            Figure(quantity: .exact(dec(v), decimals: 2), provenance: .reported(source: "s", at: nil, quote: nil, note: nil))
+            Figure(quantity: .exact(dec(v), decimals: 2),
+                   provenance: .reported(source: "s", at: nil, quote: nil, note: nil))
         }
         var g = GroupProgress()
         g.add(plan: reported("10"), completed: reported("5"), variance: -25)

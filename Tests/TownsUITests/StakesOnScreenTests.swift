@@ -47,6 +47,7 @@ final class StakesOnScreenTests: XCTestCase {
         // English titles in English mode.
         var en = apply(try assessment(.en), .open)
         en = apply(en, .moveDown)
-        XCTAssertTrue(screen(en).joined().contains("Land reward: annual plan completed"), screen(en).joined(separator: "\n"))
+        XCTAssertTrue(screen(en).joined().contains("Land reward: annual plan completed"),
+                      screen(en).joined(separator: "\n"))
     }
 }

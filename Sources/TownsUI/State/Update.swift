@@ -376,7 +376,8 @@ func clamped(_ screen: Screen, in state: AppState) -> Screen {
     var sc = screen
     if screen.kind.isPage {
         // Never past the page's end for this size (a page opened at its rules, then made taller).
-        let total = state.pageLines(screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width)
+        let body = Renderer.bodyRect(width: state.width, height: state.height)
+        let total = state.pageLines(screen.kind, width: body.width)
         sc.scroll = min(max(0, sc.scroll), max(0, total.count - Renderer.visibleLines(state)))
         return sc
     }

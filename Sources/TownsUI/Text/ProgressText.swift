@@ -29,8 +29,8 @@ extension ShownFacts {
         case .projection:
             guard p.projection != nil else { return nil }
             return zh ? "已完成 \(t(p.completed)) ÷ \(m) 个月 × 12 = →\(v(p.projection))（按目前进度的预测，不是报告数）"
-                : "completed \(t(p.completed)) / \(m) months x 12 = →\(v(p.projection)) (a projection at the pace so far, "
-                    + "not a reported figure)"
+                : "completed \(t(p.completed)) / \(m) months x 12 = →\(v(p.projection)) (a projection at the pace "
+                    + "so far, not a reported figure)"
         case .recent:
             guard p.recentProjection != nil, let from = p.recentFrom else { return nil }
             let before = t(from.completed)
@@ -46,7 +46,8 @@ extension ShownFacts {
         case .needed:
             guard p.neededPerMonth != nil else { return nil }
             return zh ? "（年计划 \(t(p.plan)) − 已完成 \(t(p.completed))）÷ 剩余 \(left) 个月 = 每月 \(v(p.neededPerMonth))"
-                : "(plan \(t(p.plan)) − completed \(t(p.completed))) / \(left) months left = \(v(p.neededPerMonth)) a month"
+                : "(plan \(t(p.plan)) − completed \(t(p.completed))) / \(left) months left = "
+                    + "\(v(p.neededPerMonth)) a month"
         }
     }
 }

@@ -26,7 +26,9 @@ extension ShownFacts {
                     ? "，即 ≈\(DecimalMath.text(a, scale: 1)) 亩（实际使用 \(q) 亩 × \(share())\(extra)）"
                     : ", ≈\(DecimalMath.text(a, scale: 1)) mu (\(q) mu used x \(share())\(extra))"
             }
-            if stake.quotaUsed == nil, sayNoQuota { return zh ? "（数据无实际用地指标，无数量）" : " (quota used not in the data: no amount)" }
+            if stake.quotaUsed == nil, sayNoQuota {
+                return zh ? "（数据无实际用地指标，无数量）" : " (quota used not in the data: no amount)"
+            }
             return ""
         }
         switch stake.consequence {
@@ -39,8 +41,8 @@ extension ShownFacts {
             }
             return zh
                 ? "若未完成\(year)年度计划（\(year)年底见分晓）：不获实际使用指标\(share())的用地奖励" + amount("")
-                : "if the \(year) annual plan is missed (known at the end of \(year)): no land-quota reward of \(share())"
-                    + " of the quota used" + amount("")
+                : "if the \(year) annual plan is missed (known at the end of \(year)): no land-quota reward of "
+                    + "\(share()) of the quota used" + amount("")
         case .deductionMultiplied:
             let times = stake.times.map(number) ?? "2"
             let years = stake.lastYears.map(String.init).joined(separator: zh ? "或" : " or ")
@@ -48,7 +50,8 @@ extension ShownFacts {
             let by = years.isEmpty ? "" : (zh ? "（至\(years)年底\(fitted)）" : " (by the end of \(years)\(fitted))")
             return zh
                 ? "若3年规划目标未达到\(by)：倒扣奖励用地指标的\(times)倍" + amount(" × \(times)")
-                : "if the 3-year targets are missed\(by): \(times) x the rewarded quota deducted" + amount(" x \(times)")
+                : "if the 3-year targets are missed\(by): \(times) x the rewarded quota deducted"
+                    + amount(" x \(times)")
         case .noneStated:
             return zh ? "规则未写明此项单独的后果" : "the rules state no consequence of this one alone"
         }

@@ -45,7 +45,8 @@ extension AppState {
     func groupCells(_ g: GroupProgress) -> GroupProgressCells {
         func sum(_ t: Metrics.Tally) -> CellText {
             guard t.known > 0 else { return "\(Mark.unknown)" }
-            return "\(t.derived > 0 ? Mark.derived : nil)" + CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals))
+            let sum = CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals))
+            return "\(t.derived > 0 ? Mark.derived : nil)" + sum
         }
         func cell(_ t: Metrics.Tally) -> TableCell {
             .text(sum(t), t.known == 0 ? .unknown : t.derived > 0 ? .derived : nil)
@@ -63,7 +64,8 @@ extension AppState {
             plan: cell(g.plan), done: cell(g.completed), rate: rate, bar: bar(rateFigure),
             covered: .text(CellText("\(g.covered)/\(g.members)"), g.covered < g.members ? .legend : nil),
             behind: g.behind > 0
-                ? .text("\(g.behind)\(Mark.behind)", .behind) : g.withRate == 0 ? .mark(.unknown, .unknown) : .plain("0"),
+                ? .text("\(g.behind)\(Mark.behind)", .behind)
+                : g.withRate == 0 ? .mark(.unknown, .unknown) : .plain("0"),
             summary: summary)
     }
 }

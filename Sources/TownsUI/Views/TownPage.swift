@@ -195,7 +195,8 @@ extension AppState {
                 (Catalogue.shortfallField, worded(p.shortfall, .shortfall)),
                 (Catalogue.projectionField, worded(p.projection, .projection)),
                 (Catalogue.recentField, worded(p.recentProjection, .recent)),
-                (Catalogue.gapField, worded(p.projectedGap, .gap)), (Catalogue.neededField, worded(p.neededPerMonth, .needed)),
+                (Catalogue.gapField, worded(p.projectedGap, .gap)),
+                (Catalogue.neededField, worded(p.neededPerMonth, .needed)),
             ]
             if items.contains(where: { $0.1 != nil }) {
                 out.append(.text(""))
