@@ -84,6 +84,9 @@ public struct Figure: Hashable, Sendable {
     /// True for a projection to the year's end (`Metrics.progress`): never reported, never
     /// summed into reported totals; views mark it with a projection marker of its own.
     public var isProjection = false
+    /// For a derived figure, its arithmetic as data for a view to word in its reader's
+    /// language (`Explanation`); nil for other figures, and where formulas are off.
+    public var explanation: Explanation?
 
     public init(quantity: Quantity, provenance: Provenance, origin: SourceLocation? = nil,
                 basis: String? = nil, asOf: String? = nil, interval: Interval? = nil) {

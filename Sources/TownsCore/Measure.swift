@@ -29,6 +29,9 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     case areaBuilt = "area_built"
     /// The year's minimum investment required by the province's rules, 亿元 (period "YYYY").
     case investmentMinimum = "investment_minimum"
+    /// Construction-land quota the town actually used in a year, 亩 (period "YYYY"): what the
+    /// land-quota reward is a share of (rules.toml `land-reward`).
+    case landQuotaUsed = "land_quota_used"
 
     /// What the `period` field of such a figure must be.
     public enum PeriodKind: Sendable { case none, year, cumulative }
@@ -36,12 +39,13 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     public var periodKind: PeriodKind {
         switch self {
         case .planTotal, .projectsPlanned, .areaPlanned, .areaBuilt: return .none
-        case .planYear, .planShare, .investmentMinimum: return .year
+        case .planYear, .planShare, .investmentMinimum, .landQuotaUsed: return .year
         default: return .cumulative
         }
     }
 
-    public enum Unit: Sendable { case yi, percent, count, squareKilometres }
+    /// 亿元, %, a count, km², 亩 (mu, 1/15 hectare: land quotas).
+    public enum Unit: Sendable { case yi, percent, count, squareKilometres, mu }
 
     public var unit: Unit {
         switch self {
@@ -49,6 +53,7 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
         case .areaPlanned, .areaBuilt: return .squareKilometres
         case .planShare, .completionRate, .startRate, .featuredShare: return .percent
         case .projectsPlanned, .projectsStarted: return .count
+        case .landQuotaUsed: return .mu
         }
     }
 }

@@ -49,6 +49,14 @@ public struct Metrics: Sendable {
         return f
     }
 
+    /// `figure` with its arithmetic as data (`Figure.explanation`), when formulas are on.
+    private func explained(_ figure: Figure, _ step: @autoclosure () -> Explanation.Step) -> Figure {
+        guard formulas else { return figure }
+        var f = figure
+        f.explanation = Explanation(step: step(), interval: f.interval)
+        return f
+    }
+
     public init(dataset: Dataset) {
         self.dataset = dataset
         var byYear: [String: [Period]] = [:]
@@ -86,27 +94,33 @@ public struct Metrics: Sendable {
                   comparable(rate, plan)
             else { return nil }
             let value = rateV / 100 * planV
-            return derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
+            return explained(derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
                             "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
-                            "\(DecimalMath.text(value, scale: 3))", from: [rate, plan])
+                            "\(DecimalMath.text(value, scale: 3))", from: [rate, plan]),
+                             .completedFromRate(rate: show(rate), year: year(of: p), plan: show(plan),
+                                                result: DecimalMath.text(value, scale: 3)))
         case .startRate:
             guard let p = key.period,
                   let started = figures[FigureKey(.projectsStarted, p)], let s = started.quantity.exactValue,
                   let planned = figures[FigureKey(.projectsPlanned)], let n = planned.quantity.exactValue, n > 0
             else { return nil }
             let rate = s / n * 100
-            return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+            return explained(derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
                             "started \(show(started)) / planned \(show(planned)) × 100 = " +
-                            "\(DecimalMath.text(rate, scale: 2))%", from: [started, planned])
+                            "\(DecimalMath.text(rate, scale: 2))%", from: [started, planned]),
+                             .startRate(started: show(started), planned: show(planned),
+                                        result: DecimalMath.text(rate, scale: 2)))
         case .planShare:
             guard let y = key.period,
                   let plan = figures[FigureKey(.planYear, y)], let pv = plan.quantity.exactValue,
                   let total = figures[FigureKey(.planTotal)], let tv = total.quantity.exactValue, tv > 0
             else { return nil }
             let share = pv / tv * 100
-            return derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
+            return explained(derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
                             "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = " +
-                            "\(DecimalMath.text(share, scale: 2))%", from: [plan, total])
+                            "\(DecimalMath.text(share, scale: 2))%", from: [plan, total]),
+                             .planShare(year: y, plan: show(plan), total: show(total),
+                                        result: DecimalMath.text(share, scale: 2)))
         default:
             return nil
         }
@@ -129,9 +143,11 @@ public struct Metrics: Sendable {
         guard let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
-        return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+        return explained(derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
                         "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
-                        "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan])
+                        "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan]),
+                         .rateFromPlan(completed: show(done), year: year(of: p), plan: show(plan),
+                                       result: DecimalMath.text(rate, scale: 2)))
     }
 
     /// What the towns table shows of one town for one period, each figure as
@@ -180,7 +196,7 @@ public struct Metrics: Sendable {
     /// intersection of the agreeing derivations' intervals (the first's alone when one
     /// disagrees): what the inputs support (see `Figure.supportedDecimals`).
     private func derivedYearPlan(year: String, _ figures: Figures) -> Figure? {
-        var derivations: [(value: Decimal, interval: Interval?, text: String)] = []
+        var derivations: [(value: Decimal, interval: Interval?, text: String, step: Explanation.Step?)] = []
         for period in periodsByYear[year] ?? [] {
             guard let done = figures[FigureKey(.completed, period.id)], case let .exact(dv, dd) = done.quantity,
                   let rate = figures[FigureKey(.completionRate, period.id)], case let .exact(rv, rd) = rate.quantity,
@@ -191,7 +207,10 @@ public struct Metrics: Sendable {
             // The text only when formulas are on (most of a derivation's cost in a large table).
             let text = formulas ? "completed \(period.labelEN) \(show(done)) / completion \(show(rate))% = "
                 + DecimalMath.text(value, scale: 2) : ""
-            derivations.append((value, interval, text))
+            let step: Explanation.Step? = formulas
+                ? .planFromCompleted(period: period.id, completed: show(done), rate: show(rate),
+                                     result: DecimalMath.text(value, scale: 2)) : nil
+            derivations.append((value, interval, text, step))
         }
         guard let first = derivations.first else { return nil }
         var formula = first.text
@@ -200,19 +219,28 @@ public struct Metrics: Sendable {
         }
         var common = first.interval
         var disagreeing = false
+        var explanation = first.step.map { Explanation(step: $0, interval: first.interval) }
         for other in derivations.dropFirst() {
             if let a = first.interval, let b = other.interval, !a.overlaps(b) {
                 disagreeing = true
+                if let step = other.step {
+                    explanation?.disagreeing.append(step)
+                    explanation?.disagreeingIntervals.append(b)
+                }
                 if formulas {
                     formula += "; but \(other.text) (\(b)) disagrees: a consistency check fails, see towns check"
                 }
             } else {
                 if formulas { formula += "; confirmed by \(other.text)" }
+                if let step = other.step { explanation?.confirmedBy.append(step) }
                 if let c = common, let b = other.interval { common = c.intersection(b) ?? c }
             }
         }
         if disagreeing { common = first.interval }
-        return .derived(DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula, interval: common)
+        var plan = Figure.derived(
+            DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula, interval: common)
+        plan.explanation = explanation
+        return plan
     }
 
     /// A figure's value as printed, for formulas ("9.3", ">14").

@@ -27,6 +27,8 @@ public struct TownProgress: Sendable {
     /// completed + (completed - completed three months before) / 3 x months left: the year's
     /// end at the last three months' pace, where the data has the period three months before.
     public var recentProjection: Figure?
+    /// The period three months before and its completed figure, that `recentProjection` used.
+    public var recentFrom: (period: Period, completed: Figure)?
     /// plan - projection: positive when the pace so far falls short of the plan.
     public var projectedGap: Figure?
     /// (plan - completed) / months left: what each remaining month must add to reach the plan;
@@ -117,6 +119,7 @@ extension Metrics {
                 let i = zip2(possible(done), possible(before)).map {
                     Interval($0.lower + ($0.lower - $1.upper) / 3 * left, $0.upper + ($0.upper - $1.lower) / 3 * left)
                 }
+                p.recentFrom = (earlier, before)
                 p.recentProjection = worked(
                     recent, i, "completed \(text(done)) + (\(text(done)) − \(text(before)) \(earlier.labelEN)) / 3 x"
                         + " \(12 - period.through) months left = →\(text(recent)) (a projection at the last three"

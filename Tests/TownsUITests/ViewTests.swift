@@ -115,7 +115,8 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(s.screen.kind, .typeList)
         var lines = screen(s)
         XCTAssertTrue(lines[2].contains("类型 Types"))
-        XCTAssertTrue(lines.contains { $0.contains("创意设计—商务休闲—时尚游娱") && $0.contains("海宁皮革时尚小镇、桐乡毛衫时尚小镇") })
+        // The type's row: its two towns, one of them (Haining) with both plan and completed.
+        XCTAssertTrue(lines.contains { $0.contains("创意设计—商务休闲—时尚游娱") && $0.contains(" 2 ") && $0.contains("1/2") })
         s = apply(s, .open)
         XCTAssertEqual(s.screen.kind, .townsOfType(1))
         lines = screen(s)
@@ -153,9 +154,12 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(text.contains("read from the town's name"))
         XCTAssertTrue(text.contains("海宁中国皮革城股份有限公司") && text.contains("浙江钱塘江投资开发有限公司"))
         XCTAssertTrue(text.contains(">50") && text.contains("均高于50亿元"))
-        XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算 derived: completed 2015 Jan-Aug 9.3 / completion 50% = 18.60"), text)
+        XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算 derived: 2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60"), text)
         XCTAssertTrue(text.contains("13.56") && text.contains("报告 reported: paper 三(五)"))
-        XCTAssertTrue(text.contains("[figures.toml:"), "a reported figure names its file and line")
+        // The file and line on a line of their own, under the note (issue 14 point 7).
+        XCTAssertTrue(screen(s).contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("数据出处 figures.toml:") },
+                      "a reported figure names its file and line")
+        XCTAssertFalse(text.contains("[figures.toml:"), "never mid-sentence")
         XCTAssertTrue(text.contains("未知 unknown"))
         let nanhu = screen(apply(try bundledState(width: 120, height: 60), .moveDown, .moveDown, .moveDown, .open)).joined(separator: "\n")
         XCTAssertTrue(nanhu.contains("the source names no operating entity"), nanhu)

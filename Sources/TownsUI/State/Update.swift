@@ -170,7 +170,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.message = s.tr(Catalogue.noFiguresForThisTown)
             break
         }
-        s.stack.append(Screen(target))
+        s.stack.append(Screen(target, scroll: s.openingScroll(target, from: s.screen.kind)))
     case .toggleLanguage:
         s.language = s.language == .zh ? .en : .zh
         s.message = s.tr(Catalogue.languageEnglish)
@@ -398,7 +398,10 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
 func clamped(_ screen: Screen, in state: AppState) -> Screen {
     var sc = screen
     if screen.kind.isPage {
-        sc.scroll = max(0, sc.scroll)
+        // Never past the page's end for this size (a page opened at its rules, then made taller).
+        let body = Renderer.bodyRect(width: state.width, height: state.height)
+        let total = state.pageLines(screen.kind, width: body.width)
+        sc.scroll = min(max(0, sc.scroll), max(0, total.count - Renderer.visibleLines(state)))
         return sc
     }
     let content = state.content(for: screen)

@@ -72,9 +72,10 @@ extension AppState {
         notes.append(
             language == .zh
                 ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
-                    + " (the town's page names the missing figure)"
+                    + "（Enter 打开小镇页：缺少的数字和后果）"
                 : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown"
-                    + " (the town's page names the missing figure)")
+                    + " (Enter: the town's page names the missing figure and what follows)")
+        notes += assessmentStakeNotes(positions)
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions),
             summary: filter.isEmpty ? summary : [],

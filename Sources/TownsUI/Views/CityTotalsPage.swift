@@ -57,6 +57,7 @@ extension AppState {
             case .percent: return "%"
             case .count: return ""
             case .squareKilometres: return "km²"
+            case .mu: return "亩"
             }
         }
         for m in Measure.allCases where m.periodKind == .none {

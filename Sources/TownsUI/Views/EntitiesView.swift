@@ -4,6 +4,8 @@ import TownsCore
 extension AppState {
     /// The operating entities, each with its kind, mode, how many towns it operates and
     /// their names; a last row for towns whose source names no entity. Rows are made when shown.
+    /// With a filter, each entity's towns are those the filter keeps, and an entity with none is
+    /// left out (a note under the table counts them).
     func entitiesTable() -> ListContent {
         let columns = [
             Column(tr(Catalogue.operatingEntity), priority: 100, minWidth: 8, maxWidth: 34),
@@ -13,9 +15,10 @@ extension AppState {
             // 40 columns: with a 34-column name and the count, the list fits in 80.
             Column(tr(Catalogue.towns2), priority: 90, minWidth: 8, maxWidth: 40),
         ]
-        let byEntity = facts.townsByEntity
-        let entities = dataset.entities
-        let unnamed = dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
+        let all = facts.townsByEntity
+        let byEntity = filter.isEmpty ? all : all.mapValues { filtered($0) }
+        let entities = dataset.entities.filter { filter.isEmpty || !(byEntity[$0.id] ?? []).isEmpty }
+        let unnamed = filtered(dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty })
         let rowState = rowContext
         let listWidth = columns[4].maxWidth
         @Sendable func towns(_ positions: [Int]) -> [Town] { positions.map { rowState.dataset.towns[$0] } }
@@ -54,8 +57,13 @@ extension AppState {
         let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
             i < entities.count ? .townsOfEntity(entities[i].id) : .townsOfEntity(nil)
         }
+        var notes: [CellText] = []
+        if entities.count < dataset.entities.count {
+            notes.append(CellText(tr(Catalogue.entitiesLeftOut("\(dataset.entities.count - entities.count)"))))
+        }
         return ListContent(
             columns: columns, rows: rows, targets: targets, summary: [],
-            emptyText: tr(Catalogue.noOperatingEntitiesInEntities))
+            emptyText: filter.isEmpty ? tr(Catalogue.noOperatingEntitiesInEntities) : tr(Catalogue.noTowns),
+            notes: notes)
     }
 }

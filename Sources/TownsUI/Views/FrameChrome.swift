@@ -85,10 +85,8 @@ extension Renderer {
         let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
         var status: [String] = []
         if !state.filter.isEmpty {
-            status.append(
-                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr, separator: glyphs.separator)
-                    + (state.isFollowingPresenter ? "" : " (\(state.keyName(.clearFilter)) "
-                    + state.tr(Catalogue.clears) + ")"))
+            status.append(state.filterChip(clearKey: state.isFollowingPresenter ? nil : state.keyName(.clearFilter),
+                                           separator: glyphs.separator))
         }
         if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
             status.append(state.isFollowingPresenter ? "/" + q : Renderer.narrowChip(state, query: q))

@@ -84,29 +84,14 @@ extension AppState {
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
         for type in dataset.types {
-            let members = zip(towns, progress).filter { $0.0.type == type.number }
-            let both = members.filter {
-                $0.1.plan?.quantity.exactValue != nil && $0.1.completed?.quantity.exactValue != nil
-            }
-            var plan = Metrics.Tally(), done = Metrics.Tally()
-            for (_, p) in both { plan.add(p.plan); done.add(p.completed) }
-            let behindCount = members.filter { $0.1.isBehind }.count
-            var t: CellText
-            if both.isEmpty {
-                t = "\(Mark.unknown)"
-            } else {
-                let rate = done.sum / plan.sum * 100
-                t = CellText(DecimalMath.text(done.sum, scale: done.supportedDecimals)) + " / "
-                    + "\(plan.derived > 0 ? Mark.derived : nil)"
-                    + CellText(DecimalMath.text(plan.sum, scale: plan.supportedDecimals))
-                    + CellText(" \(DecimalMath.text(rate, scale: 1))%")
-            }
-            t += CellText("  " + tr(Catalogue.typeCoverage("\(both.count)", "\(members.count)", "\(behindCount)")))
-            let planSum = both.isEmpty ? nil : Figure.derived(plan.sum, decimals: 2, formula: "")
-            let doneSum = both.isEmpty ? nil : Figure.derived(done.sum, decimals: 2, formula: "")
+            // The same computation as the types view's (`GroupProgress`): plan and completed
+            // over the towns with both, behind by the completion rate as the towns view marks it.
+            let g = groupProgress(positions.filter { dataset.towns[$0].type == type.number })
+            let cells = groupCells(g)
+            let t = cells.summary
+                + CellText("  " + tr(Catalogue.typeCoverage("\(g.covered)", "\(g.members)", "\(g.behind)")))
             typeRows.append(
-                (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), bar(doneSum, planSum),
-                           .text(t, nil)]),
+                (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
                  .townsOfType(type.number)))
         }
         panels.append((tr(Catalogue.overviewTypes), typeRows))

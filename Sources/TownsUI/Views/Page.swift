@@ -101,6 +101,7 @@ extension AppState {
         case .areaPlanned: return tr(Catalogue.plannedArea)
         case .areaBuilt: return tr(Catalogue.builtArea)
         case .investmentMinimum: return tr(Catalogue.requiredMinimumInvestment)
+        case .landQuotaUsed: return tr(Catalogue.landQuotaUsed)
         }
     }
 }

@@ -17,14 +17,16 @@ extension AppState {
             Column("", priority: 60, flexible: true, minWidth: 6),
             Column(tr(Catalogue.withFigures), .right, priority: 80),
         ]
-        let maxCount = max(1, list.cities.map { list.towns(in: $0.nameZH).count }.max() ?? 1)
+        // A filter keeps its towns (`passes(_:)` of a listed town); a city with none is left out.
+        let kept = list.cities.map { list.towns(in: $0.nameZH).filter(passes) }
+        let cities = zip(list.cities, kept).filter { filter.isEmpty || !$0.1.isEmpty }
+        let maxCount = max(1, cities.map { $0.1.count }.max() ?? 1)
         var rows: [TableRow] = []
-        for city in list.cities {
-            let towns = list.towns(in: city.nameZH)
+        for (city, towns) in cities {
             let withFigures = towns.filter { $0.townID != nil }.count
             let reported: TableCell =
                 city.reportedCount.map { n in
-                    n == towns.count ? .plain(String(n)) : .text("\(n)!", .warning)
+                    n == list.towns(in: city.nameZH).count ? .plain(String(n)) : .text("\(n)!", .warning)
                 } ?? .mark(.unknown, .unknown)
             rows.append(
                 TableRow(
@@ -39,9 +41,9 @@ extension AppState {
         }
         let total = TableRow(
             [
-                .plain(tr(Catalogue.province)), .plain(String(list.listed.count)),
+                .plain(tr(Catalogue.province)), .plain(String(kept.joined().count)),
                 list.reportedCount.map { .plain(String($0)) } ?? .mark(.unknown, .unknown),
-                .plain(""), .plain(String(list.listed.filter { $0.townID != nil }.count)),
+                .plain(""), .plain(String(kept.joined().filter { $0.townID != nil }.count)),
             ], role: .totals)
         var note = tr("\(list.nameZH) \(list.nameEN)", list.nameEN)
         if let d = list.date { note += " (\(d))" }
@@ -52,6 +54,10 @@ extension AppState {
                 + "; With figures = towns with figures in this dataset."
         )
         var notes = [CellText(note)]
+        if !filter.isEmpty {
+            let untested = filterTestsOnlyCounty ? 0 : list.listed.filter { $0.townID == nil }.count
+            notes.append(CellText(tr(Catalogue.provinceFiltered("\(list.cities.count - cities.count)", "\(untested)"))))
+        }
         // The list's own notice and the paper that prints its date, size and counts per city.
         let cited = [list.provenance, list.alsoProvenance] + list.cities.flatMap { [$0.provenance, $0.alsoProvenance] }
         var named: [String] = []
@@ -61,7 +67,7 @@ extension AppState {
         }
         if !named.isEmpty { notes.append(CellText(tr(Catalogue.provinceSources) + named.joined(separator: "; "))) }
         return ListContent(
-            columns: columns, rows: rows, targets: list.cities.map { .city($0.nameZH) }, summary: [total],
+            columns: columns, rows: rows, targets: cities.map { .city($0.0.nameZH) }, summary: [total],
             emptyText: tr(Catalogue.noCityInProvinceToml), notes: notes)
     }
 
@@ -73,7 +79,7 @@ extension AppState {
 
     /// The listed towns of one city; towns with figures open their pages.
     func cityTable(_ name: String) -> ListContent {
-        let listed = dataset.province?.listedOrLater(in: name) ?? []
+        let listed = (dataset.province?.listedOrLater(in: name) ?? []).filter(passes)
         let columns = [
             Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30),
             Column(tr(Catalogue.county), priority: 60),

@@ -23,6 +23,12 @@ extension AppState {
         let wide = width >= 64
         var cited: [String] = []
 
+        /// The data file and line of a figure or rule, on a line of its own under the note (the
+        /// note's paragraphs are split at "\n" by `field`), never mid-sentence.
+        func sourceLine(_ origin: SourceLocation) -> String {
+            "\n" + tr(Catalogue.dataFileLine) + "\(fileName(origin.file)):\(origin.line)"
+        }
+
         func cite(_ p: Provenance, origin: SourceLocation?) -> (String, Role) {
             switch p {
             case let .reported(source, at, quote, note):
@@ -31,22 +37,24 @@ extension AppState {
                 if let at { s += " \(at)" }
                 if let quote { s += " “\(quote)”" }
                 if let note { s += " — \(note)" }
-                if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
+                if let origin { s += sourceLine(origin) }
                 return (s, .source)
             case let .derived(formula):
                 var s = tr(Catalogue.derived) + formula
-                if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
+                if let origin { s += sourceLine(origin) }
                 return (s, .derived)
             case let .interpreted(reasoning, readings):
                 var s = tr(Catalogue.interpreted) + reasoning
                 if !readings.isEmpty { s += tr(Catalogue.readings) + readings.joined(separator: "; ") }
-                if let origin { s += " [\(fileName(origin.file)):\(origin.line)]" }
+                if let origin { s += sourceLine(origin) }
                 return (s, .derived)
             }
         }
 
         /// `label` (marks in it too) and `value` are glyph-free: every mark is one cell wide in
         /// every glyph set, so Unicode measures for both.
+        func paragraphs(_ text: String) -> [String] { text.components(separatedBy: "\n") }
+
         func field(_ label: CellText, _ value: CellText, _ valueRole: Role?, _ note: (String, Role)?) {
             let labelText = CellText.fit(label, width: labelWidth - 1)
             let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
@@ -71,7 +79,7 @@ extension AppState {
             } else if wide, let note {
                 let vpad = String(repeating: " ", count: max(1, valueWidth - valueFit.width))
                 let noteWidth = max(10, width - labelWidth - max(valueWidth, valueFit.width + 1))
-                let wrapped = TextWrap.wrap(note.0, width: noteWidth)
+                let wrapped = paragraphs(note.0).flatMap { TextWrap.wrap($0, width: noteWidth) }
                 out.append(
                     DetailLine(cells: [
                         (labelText + CellText(pad), .label), (valueFit + CellText(vpad), valueRole),
@@ -83,7 +91,7 @@ extension AppState {
             } else {
                 out.append(DetailLine(cells: [(labelText + CellText(pad), .label), (valueFit, valueRole)]))
                 if let note {
-                    for more in TextWrap.wrap(note.0, width: max(10, width - 4)) {
+                    for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: max(10, width - 4)) }) {
                         out.append(DetailLine([("    " + more, note.1)]))
                     }
                 }
@@ -99,7 +107,11 @@ extension AppState {
             guard case let .text(value, role) = cell else { return }
             let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
             let note =
-                figure.map { cite($0.provenance, origin: $0.origin) } ?? (
+                figure.map { f in
+                    // A derivation worded in the reader's language (`explain`), else the source or formula.
+                    f.explanation.map { (tr(Catalogue.derived) + explain($0), Role.derived) }
+                        ?? cite(f.provenance, origin: f.origin)
+                } ?? (
                     tr(Catalogue.unknownNoSourceGivesIt2), .unknown
                 )
             field(CellText(label), shown, role, note)
@@ -189,10 +201,19 @@ extension AppState {
         if let period {
             // Where the town stands in the period shown and where it heads: worked out, formulas beside.
             let p = metrics.progress(town, period: period)
+            // Each formula in the reader's language (`progressFormula`), the core's English one replaced.
+            func worded(_ f: Figure?, _ item: ProgressItem) -> Figure? {
+                guard var f, let formula = progressFormula(p, item) else { return f }
+                f.provenance = .derived(formula: formula)
+                return f
+            }
             let items: [(Bilingual, Figure?)] = [
-                (Catalogue.expectedField, p.expected), (Catalogue.shortfallField, p.shortfall),
-                (Catalogue.projectionField, p.projection), (Catalogue.recentField, p.recentProjection),
-                (Catalogue.gapField, p.projectedGap), (Catalogue.neededField, p.neededPerMonth),
+                (Catalogue.expectedField, worded(p.expected, .expected)),
+                (Catalogue.shortfallField, worded(p.shortfall, .shortfall)),
+                (Catalogue.projectionField, worded(p.projection, .projection)),
+                (Catalogue.recentField, worded(p.recentProjection, .recent)),
+                (Catalogue.gapField, worded(p.projectedGap, .gap)),
+                (Catalogue.neededField, worded(p.neededPerMonth, .needed)),
             ]
             if items.contains(where: { $0.1 != nil }) {
                 out.append(.text(""))
@@ -244,9 +265,12 @@ extension AppState {
                 var note = r.detail
                 if !r.missing.isEmpty { note += tr(Catalogue.missing) + r.missing.joined(separator: ", ") }
                 let (src, _) = cite(rule.provenance, origin: rule.origin)
+                // The English title is too long for the value column: it leads the note instead.
                 field(
-                    "\(rule.shortZH) \(mark.0)", CellText(rule.titleZH), mark.1,
-                    (note + " — " + src, r.status == .unknown ? .unknown : .source))
+                    "\(rule.shortZH) \(mark.0)", CellText(language == .zh ? rule.titleZH : ""), mark.1,
+                    ((language == .zh ? "" : rule.titleEN + ": ") + note + " — " + src,
+                     r.status == .unknown ? .unknown : .source))
+                if let stake = assessment.stake(rule, town, asOf: period) { stakeField(stake, field) }
             }
         }
         if let catalogue = dataset.problems {

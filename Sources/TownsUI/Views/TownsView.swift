@@ -115,6 +115,7 @@ extension AppState {
                     .text(CellText(tr(Catalogue.townsWithFigures)), .legend), .plain(""), .plain(""),
                     countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
                 ], role: .legend))
+        if !withCity { summary.append(sameTownsRow(positions, columns: columns)) }
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
             emptyText: tr(Catalogue.noTowns))

@@ -2,44 +2,51 @@ import Foundation
 import TownsCore
 
 extension AppState {
-    /// The four development types, each with its towns and subtotals of known figures.
+    /// The four development types, each with its towns (those the filter keeps) and their
+    /// progress told straight (`GroupProgress`): plan and completed summed over the same
+    /// towns, those with both, the rate and a bar over those, how many towns that covers, and
+    /// how many are behind schedule. A note under the table says so.
     func typesTable() -> ListContent {
-        let year = period.map { String($0.year) } ?? ""
         let columns = [
             Column(tr(Catalogue.type2), .right, priority: 100),
-            Column(tr(Catalogue.name), priority: 100, minWidth: 8, maxWidth: 34),
+            Column(tr(Catalogue.name), priority: 100, minWidth: 8, maxWidth: 30),
             Column(tr(Catalogue.towns2), .right, priority: 90),
-            Column(tr(Catalogue.planKnown("\(year)")), .right, priority: 80),
-            Column(tr(Catalogue.doneKnown), .right, priority: 80),
+            Column(tr(Catalogue.groupPlan), .right, priority: 85),
+            Column(tr(Catalogue.groupDone), .right, priority: 85),
+            Column(tr(Catalogue.groupRate), .right, priority: 84),
+            Column("", priority: 55, minWidth: 8, maxWidth: 8),
+            Column(tr(Catalogue.groupCovered), .right, priority: 83),
+            Column(tr(Catalogue.behind), .right, priority: 82),
             // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.
             Column(tr(Catalogue.townList), priority: 50, minWidth: 8, maxWidth: 36),
         ]
-        let facts = periodTable()
         let byType = self.facts.townsByType
+        // A filter keeps only its towns; a type none of whose towns passes is left out.
+        let types = dataset.types.filter { filter.isEmpty || !filtered(byType[$0.number] ?? []).isEmpty }
+        let kept = types.map { filtered(byType[$0.number] ?? []) }
         var rows: [TableRow] = []
-        for type in dataset.types {
-            let positions = byType[type.number] ?? []
-            var plan = Metrics.Tally(), done = Metrics.Tally()
-            for i in positions {
-                plan.add(facts[i].planYear)
-                done.add(facts[i].completed)
-            }
+        for (type, positions) in zip(types, kept) {
+            let g = groupCells(groupProgress(positions))
             rows.append(
                 TableRow([
                     .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
-                    subtotal(plan), subtotal(done),
-                    .plain(nameList(positions, width: columns[5].maxWidth)),
+                    g.plan, g.done, g.rate, g.bar, g.covered, g.behind,
+                    .plain(nameList(positions, width: columns[9].maxWidth)),
                 ]))
         }
         var content = ListContent(
-            columns: columns, rows: rows, targets: dataset.types.map { .townsOfType($0.number) }, summary: [],
-            emptyText: tr(Catalogue.noDevelopmentTypesInTypes))
-        let types = dataset.types, towns = dataset.towns
+            columns: columns, rows: rows, targets: types.map { .townsOfType($0.number) }, summary: [],
+            emptyText: filter.isEmpty ? tr(Catalogue.noDevelopmentTypesInTypes) : tr(Catalogue.noTowns),
+            notes: [CellText(tr(Catalogue.groupNote))])
+        if !filter.isEmpty, types.count < dataset.types.count {
+            content.notes.append(CellText(tr(Catalogue.typesLeftOut("\(dataset.types.count - types.count)"))))
+        }
+        let towns = dataset.towns
         let index = searchIndex
         content.searchText = { i in
             index.haystack(
                 [types[i].nameZH, types[i].nameEN]
-                    + (byType[types[i].number] ?? []).flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
+                    + kept[i].flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
         }
         return content
     }

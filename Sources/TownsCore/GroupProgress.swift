@@ -1,0 +1,96 @@
+import Foundation
+
+/// A group of towns' progress in one period (a development type, a filtered list), told
+/// straight: the year's plan and the completed amount summed over the SAME towns, those with
+/// both figures exact (and on one basis), so that their ratio is a completion rate; how many
+/// towns that covers; and how many towns are behind schedule.
+///
+/// Summing each figure over whichever towns have it reads wrong: at province scale a type
+/// showed plan ≈1312.60 over 49 towns beside completed ≈1366.97 over 54, which reads as over
+/// 100% done (issue 14). Here a town with only one of the two counts in `members`, not in the sums.
+///
+/// ```swift
+/// var g = GroupProgress()
+/// g.add(plan: hainingPlan, completed: hainingDone, variance: -2.1)   // ≈18.60, 13.56
+/// g.add(plan: nil, completed: nil, variance: 17.7)                     // Tongxiang: rate only
+/// g.covered == 1; g.members == 2; g.behind == 1; g.rate ≈ 72.9
+/// ```
+public struct GroupProgress: Sendable, Equatable {
+    /// Towns in the group.
+    public var members = 0
+    /// The year's plans of the covered towns (亿元); its `known` is `covered`.
+    public var plan = Metrics.Tally()
+    /// The completed amounts of the covered towns (亿元), cumulative from January.
+    public var completed = Metrics.Tally()
+    /// Towns whose schedule variance is known (a completion rate, reported or derived).
+    public var withRate = 0
+    /// Of those, towns behind schedule: completion rate below the share of the year elapsed
+    /// (`Metrics.scheduleVarianceValue` below 0), as the towns view marks them ▼ and the
+    /// `behind` filter keeps them.
+    public var behind = 0
+
+    public init() {}
+
+    /// Towns in both sums: plan and completed both exact, neither an interpretation, on one basis.
+    public var covered: Int { plan.known }
+
+    /// completed / plan x 100 over the covered towns (%), nil when none is covered or the plan
+    /// sums to 0. Always derived.
+    public var rate: Decimal? {
+        guard covered > 0, plan.sum > 0 else { return nil }
+        return completed.sum / plan.sum * 100
+    }
+
+    /// What `rate` can stand for given the rounding of the sums' inputs; nil when unknown.
+    public var rateInterval: Interval? {
+        guard let p = plan.interval, let c = completed.interval else { return nil }
+        return c.nonNegative.divided(by: p.nonNegative, scale: 100)
+    }
+
+    /// Adds one town: its plan and completed as (quantity, derived, what it can stand for,
+    /// interpreted, on another basis), and its schedule variance in points (nil: unknown).
+    /// The town joins the sums only when both figures are exact, reported or derived (not
+    /// interpreted) and on the same basis (`sameBasis`).
+    public mutating func add(
+        plan: (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)?,
+        completed: (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)?,
+        sameBasis: Bool, variance: Decimal?
+    ) {
+        members += 1
+        if let variance {
+            withRate += 1
+            if variance < 0 { behind += 1 }
+        }
+        guard let plan, let completed, sameBasis, !plan.interpreted, !completed.interpreted,
+            plan.quantity.exactValue != nil, completed.quantity.exactValue != nil
+        else { return }
+        self.plan.add(plan.quantity, derived: plan.derived, interval: plan.interval)
+        self.completed.add(completed.quantity, derived: completed.derived, interval: completed.interval)
+    }
+
+    /// Adds one town from its figures (nil: unknown) and its schedule variance in points.
+    public mutating func add(plan: Figure?, completed: Figure?, variance: Decimal?) {
+        func parts(_ f: Figure?) -> (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)? {
+            f.map { ($0.quantity, $0.isDerived, $0.possible, $0.isInterpreted) }
+        }
+        add(plan: parts(plan), completed: parts(completed), sameBasis: plan?.basis == completed?.basis,
+            variance: variance)
+    }
+}
+
+extension Metrics {
+    /// The progress of `towns` together in `period` (`GroupProgress`): plan and completed
+    /// over the towns with both, the rate over those, and the count behind schedule.
+    /// Haining and Tongxiang (type 1), Jan-Sep 2015: 13.56 / ≈18.60 = ≈72.9% over 1 of 2
+    /// towns, 1 behind (Haining, -2.1 points; Tongxiang is +17.7).
+    public func groupProgress(_ towns: [Town], period: Period) -> GroupProgress {
+        let lean = withoutFormulas
+        var g = GroupProgress()
+        for town in towns {
+            let f = lean.periodFigures(town, period: period.id, year: String(period.year))
+            g.add(plan: f.planYear, completed: f.completed,
+                  variance: scheduleVarianceValue(f.completionRate, period: period))
+        }
+        return g
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import TownsCore
+
+/// A group's progress (`GroupProgress`) as cells: the types view, a type's list of towns and
+/// the overview's types panel all show it so, from the one computation in the core.
+struct GroupProgressCells {
+    /// Plan and completed over the covered towns ("≈18.6", "13.56"; `—` when none is covered).
+    var plan: TableCell
+    var done: TableCell
+    /// completed / plan over the same towns, always derived ("≈72.9%").
+    var rate: TableCell
+    /// A bar of the rate, with the expected-by-now mark.
+    var bar: TableCell
+    /// "1/2": towns in both sums / towns in the group.
+    var covered: TableCell
+    /// Towns behind schedule ("1▼"); "0" when none of those with a rate is; `—` when no town has one.
+    var behind: TableCell
+    /// The same as one line: "13.56 / ≈18.6 ≈72.9%".
+    var summary: CellText
+}
+
+extension AppState {
+    /// The progress of the towns at `positions` (in `dataset.towns`) in the shown period, from
+    /// the period's table (`periodTable`): no formula is written, 10,000 towns are summed
+    /// without making a figure.
+    func groupProgress(_ positions: [Int]) -> GroupProgress {
+        var g = GroupProgress()
+        let table = periodTable()
+        func parts(_ s: ShownFigure?) -> (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)? {
+            s.map { ($0.quantity, $0.isDerived, $0.interval, $0.isInterpreted) }
+        }
+        for i in positions {
+            let f = table[i]
+            let variance = period.flatMap {
+                metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
+            }
+            g.add(
+                plan: parts(f.planYear), completed: parts(f.completed),
+                sameBasis: f.planYear?.onOtherBasis == f.completed?.onOtherBasis, variance: variance)
+        }
+        return g
+    }
+
+    /// `g` as cells.
+    func groupCells(_ g: GroupProgress) -> GroupProgressCells {
+        func sum(_ t: Metrics.Tally) -> CellText {
+            guard t.known > 0 else { return "\(Mark.unknown)" }
+            let sum = CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals))
+            return "\(t.derived > 0 ? Mark.derived : nil)" + sum
+        }
+        func cell(_ t: Metrics.Tally) -> TableCell {
+            .text(sum(t), t.known == 0 ? .unknown : t.derived > 0 ? .derived : nil)
+        }
+        var rateFigure: ShownFigure?
+        if let r = g.rate {
+            // One decimal, as the towns' own rates are printed (72.9%); marked derived.
+            rateFigure = ShownFigure(quantity: .exact(DecimalMath.rounded(r, scale: 1), decimals: 1), isDerived: true)
+            rateFigure?.interval = g.rateInterval
+        }
+        let rate = FigureText().percent(rateFigure)
+        var summary: CellText = g.covered == 0 ? "\(Mark.unknown)" : sum(g.completed) + " / " + sum(g.plan)
+        if case let .text(t, _) = rate, g.covered > 0 { summary += " " + t }
+        return GroupProgressCells(
+            plan: cell(g.plan), done: cell(g.completed), rate: rate, bar: bar(rateFigure),
+            covered: .text(CellText("\(g.covered)/\(g.members)"), g.covered < g.members ? .legend : nil),
+            behind: g.behind > 0
+                ? .text("\(g.behind)\(Mark.behind)", .behind)
+                : g.withRate == 0 ? .mark(.unknown, .unknown) : .plain("0"),
+            summary: summary)
+    }
+}
+
+extension AppState {
+    /// A row under a list of towns that is not the whole city's (a type's, an entity's, a
+    /// filtered list): plan, completed and rate over the same towns (those with both), under
+    /// the columns of those titles in `columns` (the towns table's), and how many towns that is.
+    func sameTownsRow(_ positions: [Int], columns: [Column]) -> TableRow {
+        let g = groupProgress(positions)
+        let cells = groupCells(g)
+        var row = [TableCell](repeating: .plain(""), count: columns.count)
+        func put(_ title: Bilingual, _ cell: TableCell) {
+            if let i = columns.firstIndex(where: { $0.title == tr(title) }) { row[i] = cell }
+        }
+        row[0] = .text(CellText(tr(Catalogue.sameTowns("\(g.covered)", "\(g.members)"))), .legend)
+        put(Catalogue.plan2, cells.plan)
+        put(Catalogue.done, cells.done)
+        put(Catalogue.done2, cells.rate)
+        put(Catalogue.progress, cells.bar)
+        return TableRow(row, role: .totals)
+    }
+}
