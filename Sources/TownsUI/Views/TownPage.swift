@@ -73,7 +73,8 @@ extension AppState {
                     out.append(DetailLine(cells: [(head, .label), (v, valueRole)]))
                 }
                 let indent = String(repeating: " ", count: labelWidth + valueWidth)
-                for more in TextWrap.wrap(note.0, width: max(10, width - labelWidth - valueWidth)) {
+                let noteWidth = max(10, width - labelWidth - valueWidth)
+                for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: noteWidth) }) {
                     out.append(DetailLine([(indent + more, note.1)]))
                 }
             } else if wide, let note {
