@@ -65,4 +65,28 @@ final class PageAnchorTests: XCTestCase {
         // The same field: its label text is the presenter's top line's first piece.
         XCTAssertEqual(mine[f.screen.scroll].runs.first?.0, lines[3].runs.first?.0)
     }
+
+    /// Every page has the same keyed lines (title, headings, fields) whatever the width and the
+    /// language: a follower's anchor counts them, so a wrapped value's next line must not count.
+    func testKeyedLinesAreTheSameInEveryLanguageAndWidth() throws {
+        let base = try bundledState(width: 80, height: 24, period: "2015-09")
+        let pages: [Screen.Kind] = base.dataset.towns.map { .townPage($0.id) } + [.cityTotals]
+        for kind in pages {
+            var counts: [String: Int] = [:]
+            for language in Language.allCases {
+                for width in [64, 80, 120, 200] {
+                    var s = try bundledState(width: width, height: 30, period: "2015-09")
+                    s.language = language
+                    let lines = s.pageLines(kind, width: Renderer.bodyRect(width: width, height: 30).width)
+                    counts["\(language) \(width)"] = lines.filter { line in
+                        if case let .text(_, role)? = line.pieces.first {
+                            return role == .title || role == .header || role == .label
+                        }
+                        return false
+                    }.count
+                }
+            }
+            XCTAssertEqual(Set(counts.values).count, 1, "\(kind): keyed lines \(counts)")
+        }
+    }
 }

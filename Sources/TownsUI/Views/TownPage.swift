@@ -70,7 +70,8 @@ extension AppState {
                     : TextWrap.wrap(valueFit.text(.unicode), width: width - labelWidth).map { CellText($0) }
                 for (i, v) in values.enumerated() {
                     let head = i == 0 ? labelText + CellText(pad) : CellText(String(repeating: " ", count: labelWidth))
-                    out.append(DetailLine(cells: [(head, .label), (v, valueRole)]))
+                    // Only the first line is keyed (`isKeyed`: a follower's anchor counts labels).
+                    out.append(DetailLine(cells: [(head, i == 0 ? .label : nil), (v, valueRole)]))
                 }
                 let indent = String(repeating: " ", count: labelWidth + valueWidth)
                 let noteWidth = max(10, width - labelWidth - valueWidth)
