@@ -108,7 +108,7 @@ final class KeyboardTests: XCTestCase {
         s = handle(s, .escape)
         XCTAssertNil(s.screen.narrow)
         XCTAssertEqual(ids(s).count, 5)
-        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan")
+        XCTAssertEqual(ids(s)[s.selection], "haiyan")
         lines = screen(s)
         XCTAssertTrue(lines.contains { $0.contains("全市报告") })
         // Ctrl-F switches a `/` search to narrowing and back; Esc while typing restores all.
@@ -118,7 +118,7 @@ final class KeyboardTests: XCTestCase {
         XCTAssertEqual(ids(t), ["nanhu"])
         t = handle(t, .ctrl("f"))
         XCTAssertEqual(ids(t).count, 5)
-        XCTAssertEqual(ids(t)[t.screen.selection], "nanhu")
+        XCTAssertEqual(ids(t)[t.selection], "nanhu")
         t = handle(handle(t, .ctrl("f")), .escape)
         XCTAssertNil(t.screen.narrow)
         XCTAssertEqual(ids(t).count, 5)
@@ -133,7 +133,7 @@ final class KeyboardTests: XCTestCase {
         XCTAssertTrue(s.screen.kind.isPage)
         s = typed(handle(s, .char("/")), "haiyan")
         XCTAssertEqual(s.stack.count, 1, "back on the list")
-        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan", "letters went to the search, not to keys (h = back)")
+        XCTAssertEqual(ids(s)[s.selection], "haiyan", "letters went to the search, not to keys (h = back)")
         s = handle(s, .enter)
         XCTAssertEqual(s.search, SearchState(query: "haiyan", editing: false))
     }
@@ -174,8 +174,8 @@ final class KeyboardTests: XCTestCase {
         let s = try bundledState()
         var down = s
         for _ in 0..<10 { down = handle(down, .down) }
-        XCTAssertEqual(handle(s, .end).screen.selection, down.screen.selection)
-        XCTAssertEqual(handle(s, .char("G")).screen.selection, 5, "five towns, then the city's totals")
+        XCTAssertEqual(handle(s, .end).selection, down.selection)
+        XCTAssertEqual(handle(s, .char("G")).selection, 5, "five towns, then the city's totals")
     }
 }
 

@@ -22,7 +22,7 @@ final class OverviewTests: XCTestCase {
             let nanhu = try XCTUnwrap(content.rows.indices.first { content.targets[$0] == .townPage("nanhu") })
             XCTAssertTrue(content.rows[nanhu].cells[2].text(.unicode).contains("≈7.7"))
             var opened = s
-            opened.stack[0].selection = nanhu
+            opened.stack[0] = opened.selecting(opened.stack[0], row: nanhu)
             opened = update(opened, .open)
             XCTAssertEqual(opened.screen.kind, .townPage("nanhu"))
             XCTAssertTrue(content.targets.contains { $0 == .townsOfType(1) })

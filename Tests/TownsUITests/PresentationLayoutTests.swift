@@ -41,6 +41,6 @@ final class PresentationLayoutTests: XCTestCase {
         XCTAssertGreaterThan(s.screen.scroll, 0)
         let line = 3 + 1 + 2 * 2  // the third row shown
         s = update(s, .mouse(MouseEvent(kind: .click, x: 5, y: line)))
-        XCTAssertEqual(s.screen.selection, s.screen.scroll + 2)
+        XCTAssertEqual(s.selection, s.screen.scroll + 2)
     }
 }

@@ -159,21 +159,19 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 if let i = s.content(for: s.stack[1])?.rows.firstIndex(where: {
                     $0.searchTerms.first == listed.nameZH
                 }) {
-                    s.stack[1].selection = i
-                    s.stack[1] = clamped(s.stack[1], in: s)
+                    s.stack[1] = clamped(s.selecting(s.stack[1], row: i), in: s)
                 }
-                if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .city(listed.cityZH) }) {
-                    s.stack[0].selection = i
-                }
+                s.stack[0].selected = .city(listed.cityZH)
                 return s
             }
             return fail(Catalogue.noTown("\(rest)"))
         }
         s.stack = [Screen(.townList), Screen(.townPage(town.id))]
-        if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .townPage(town.id) }) {
-            s.stack[0].selection = i
-            s.stack[0] = clamped(s.stack[0], in: s)
-        }
+        // On the town's row of the towns view (when the filter keeps it), in view.
+        s.stack[0].selected = .townPage(town.id)
+        var list = s
+        list.stack = [s.stack[0]]
+        s.stack[0] = clamped(s.stack[0], in: list)
         return s
     case "period":
         if rest == "next" { return advance(s, .nextPeriod) }

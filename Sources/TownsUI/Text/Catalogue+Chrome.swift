@@ -85,6 +85,13 @@ extension Catalogue {
         LegendWord(text: Bilingual("应完成", "expected by now"), short: "expected", shortest: "due"),
     ]
 
+    /// The help's last lines: the towns table's columns that need saying.
+    static let helpScheduleVariance = Bilingual(
+        "schedule variance, percentage points (completion − elapsed)",
+        "schedule variance, percentage points (completion − elapsed)")
+    static let helpProjects = Bilingual(
+        "projects started / planned (3 years)", "projects started / planned (3 years)")
+
     static let filterCounty = Bilingual("县", "county")
     static let filterType = Bilingual("类型", "type")
     static let filterList = Bilingual("名单", "list")

@@ -13,34 +13,17 @@ extension Renderer {
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
         lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }
         lines.append(("", ""))
-        lines.append(
-            (
-                glyphs.derived,
-                state.tr(Catalogue.derivedFromReportedFiguresFormula)
-            ))
-        lines.append(
-            (
-                glyphs.unknown,
-                state.tr(Catalogue.unknownNoSourceGivesIt)
-            ))
-        lines.append((glyphs.interpreted, state.tr(Catalogue.helpInterpreted)))
-        lines.append((glyphs.basis, state.tr(Catalogue.helpBasis)))
-        lines.append((glyphs.projected, state.tr(Catalogue.helpProjected)))
-        lines.append((">14", state.tr(Catalogue.theSourceGivesOnlyA)))
-        lines.append(
-            ("!", state.tr(Catalogue.aConsistencyCheckFailsTowns)))
-        lines.append(
-            (
-                glyphs.behind,
-                state.tr(Catalogue.behindScheduleCompletionBelowThe)
-            ))
-        lines.append(
-            (
-                glyphs.marker,
-                state.tr(Catalogue.expectedByNowTheShare)
-            ))
-        lines.append((state.tr(Catalogue.sched), "schedule variance, percentage points (completion − elapsed)"))
-        lines.append((state.tr(Catalogue.projects), "projects started / planned (3 years)"))
+        let markers: [(String, Bilingual)] = [
+            (glyphs.derived, Catalogue.derivedFromReportedFiguresFormula),
+            (glyphs.unknown, Catalogue.unknownNoSourceGivesIt),
+            (glyphs.interpreted, Catalogue.helpInterpreted), (glyphs.basis, Catalogue.helpBasis),
+            (glyphs.projected, Catalogue.helpProjected), (">14", Catalogue.theSourceGivesOnlyA),
+            ("!", Catalogue.aConsistencyCheckFailsTowns), (glyphs.behind, Catalogue.behindScheduleCompletionBelowThe),
+            (glyphs.marker, Catalogue.expectedByNowTheShare),
+            (state.tr(Catalogue.sched), Catalogue.helpScheduleVariance),
+            (state.tr(Catalogue.projects), Catalogue.helpProjects),
+        ]
+        lines += markers.map { ($0.0, state.tr($0.1)) }
         return lines
     }
 

@@ -95,6 +95,6 @@ func openReference(_ state: AppState, _ query: String) -> AppState? {
     guard let topic else { return nil }
     var s = state
     s.stack = [Screen(.reference), Screen(.referencePage(topic))]
-    if let i = reference.topics.firstIndex(of: topic) { s.stack[0].selection = i }
+    s.stack[0].selected = .referencePage(topic)
     return s
 }

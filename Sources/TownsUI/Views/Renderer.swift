@@ -86,7 +86,7 @@ public struct Renderer: Sendable {
             let highlighted = Set(matches[firstShown...].prefix { onScreen.contains($0) })
             table.draw(
                 into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
-                selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
+                selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
                 summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
             if !content.notes.isEmpty {
                 let used =

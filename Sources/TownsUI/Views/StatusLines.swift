@@ -69,7 +69,8 @@ extension Renderer {
             return items.map { "\($0.symbol)\($0.word.shortest)" }.joined(separator: " ") + " unit \(unitEN)"
         }
         let long =
-            items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ") + "  单位 \(unit)"
+            items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ")
+            + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
         return items.map { "\($0.symbol)\($0.word.text.zh)" }.joined(separator: " ") + " 单位\(unit)"
     }

@@ -42,20 +42,29 @@ public struct Glyphs: Hashable, Sendable {
         behind: "▼", marker: "│", met: "✓", notMet: "✗", undetermined: "?",
         interpreted: "†", basis: "◇", projected: "→")
     /// A bar as text, `width` cells, `fraction` (0...1) full, with the marker at `marker`.
+    /// (Pages; a table draws its bars in parts, `TableRenderer.drawBar`, from the same pieces.)
     public func bar(fraction: Double, width: Int, marker: Double?) -> String {
         guard width > 0 else { return "" }
-        let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
-        let eighths = Int((f * Double(width) * 8).rounded())
-        var cells = Array(repeating: eighths7, count: eighths / 8)
-        if eighths % 8 > 0 && cells.count < width { cells.append(self.eighths[eighths % 8 - 1]) }
+        var cells = barFill(fraction: fraction, width: width)
         while cells.count < width { cells.append(barEmpty) }
-        if let marker, marker.isFinite {
-            cells[min(width - 1, max(0, Int(min(max(marker, 0), 1) * Double(width))))] = self.marker
-        }
+        if let marker, marker.isFinite { cells[Glyphs.markerColumn(marker, width: width)] = self.marker }
         return cells.joined()
     }
 
-    private var eighths7: String { eighths[7] }
+    /// The filled cells of a bar `width` cells wide, `fraction` (0...1, clipped; not finite: 0)
+    /// full: whole cells, then the partial eighth.
+    public func barFill(fraction: Double, width: Int) -> [String] {
+        let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
+        let eighths = Int((f * Double(width) * 8).rounded())
+        var cells = Array(repeating: self.eighths[7], count: eighths / 8)
+        if eighths % 8 > 0 && cells.count < width { cells.append(self.eighths[eighths % 8 - 1]) }
+        return cells
+    }
+
+    /// The cell of a bar `width` cells wide that the expected-by-now mark at `marker` (0...1) takes.
+    public static func markerColumn(_ marker: Double, width: Int) -> Int {
+        min(width - 1, max(0, Int(min(max(marker, 0), 1) * Double(width))))
+    }
 
     /// How this set draws `mark`.
     public func glyph(_ mark: Mark) -> String {

@@ -289,7 +289,7 @@ public struct TableRenderer: Sendable {
         guard width > 0, let fraction, fraction.isFinite else { return }
         defer {
             if let marker, marker.isFinite {
-                let at = min(width - 1, max(0, Int((min(max(marker, 0), 1) * Double(width)).rounded(.down))))
+                let at = Glyphs.markerColumn(marker, width: width)
                 var style = theme.style(.barMarker)
                 if rowStyle.reverse { style.reverse = true }
                 // On a row with a background (the selection), the mark keeps the row's band.
@@ -297,9 +297,6 @@ public struct TableRenderer: Sendable {
                 grid.put(glyphs.marker, x: x + at, y: y, style: style, maxWidth: 1)
             }
         }
-        let f = min(max(fraction, 0), 1)
-        let eighths = Int((f * Double(width) * 8).rounded())
-        let full = eighths / 8, part = eighths % 8
         var fill = theme.style(role)
         fill.background = rowStyle.background == .default ? fill.background : rowStyle.background
         if rowStyle.reverse { fill.reverse = true }
@@ -307,10 +304,9 @@ public struct TableRenderer: Sendable {
         // attribute reset on the terminal (~23 bytes per bar, per frame that redraws the row).
         // On a monochrome terminal without colour, bold is what the role has: kept there.
         if fill.foreground != .default { fill.bold = false }
-        var s = String(repeating: glyphs.eighths[7], count: full)
-        if part > 0 && full < width { s += glyphs.eighths[part - 1] }
-        grid.put(s, x: x, y: y, style: fill, maxWidth: width)
-        let used = DisplayWidth.of(s)
+        let cells = glyphs.barFill(fraction: fraction, width: width)
+        grid.put(cells.joined(), x: x, y: y, style: fill, maxWidth: width)
+        let used = cells.count
         if used < width {
             var track = theme.style(.barEmpty)
             if rowStyle.reverse { track = rowStyle }
