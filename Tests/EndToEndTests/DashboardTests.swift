@@ -44,6 +44,25 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(try session.assertTerminalRestored("q"), 0, "exit status after q")
     }
 
+    /// `towns` opens on the overview (issue 14 point 1), its tab first; `1` shows the towns view
+    /// and `--view towns` opens there.
+    func testOpensOnTheOverview() throws {
+        var screen = try session.start(towns: false)
+        XCTAssertEqual(crumb(screen[2]), "概览 Overview", TmuxSession.show(screen))
+        XCTAssertTrue(screen[3].contains("面板"), TmuxSession.show(screen))
+        XCTAssertTrue(screen.contains { $0.contains("全市 嘉兴市") && $0.contains("45.06 / 106.8") }, TmuxSession.show(screen))
+        try tmux.send("1")
+        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇 Towns" }
+        try tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q"), 0)
+        let other = try DashboardSession(label: "viewtowns")
+        defer { other.kill() }
+        screen = try other.start(["--view", "towns"], towns: false)
+        XCTAssertEqual(crumb(screen[2]), "小镇 Towns", TmuxSession.show(screen))
+        try other.tmux.send("q")
+        XCTAssertEqual(try other.assertTerminalRestored("q"), 0)
+    }
+
     /// Columns line up by display width: CJK characters take two cells, so a table aligned by
     /// character count would be ragged here.
     func testColumnsAlignByDisplayWidth() throws {

@@ -12,7 +12,7 @@ final class TerminalMatrixTests: XCTestCase {
     func runOnce(env: String, arguments: [String], label: String, noAlternateScreen: Bool = false) throws {
         let session = try DashboardSession(label: "matrix")
         defer { session.kill() }
-        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes] + arguments
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--view", "towns"] + arguments
         try session.tmux.typeLine("env \(env) " + words.map(Paths.shellQuote).joined(separator: " "))
         _ = try session.tmux.waitUntil("\(label): first frame") { screen in
             (screen.first?.contains("towns ·") ?? false) && screen.contains { $0.contains("q 退出") }
