@@ -90,6 +90,7 @@ enum ExportFile {
         case .province, .city: view = "province"
         case .townPage, .cityTotals: view = "town"
         case .reference, .referencePage: view = "reference"
+        case .changes: view = "changes"
         case .overview: view = "overview"
         }
         let f = DateFormatter()

@@ -18,11 +18,12 @@ struct ReportCommand: ParsableCommand {
             """)
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case overview, towns, types, entities, assessment, province, reference
+        case overview, towns, types, entities, assessment, province, reference, changes
         var kind: Screen.Kind {
             switch self {
             case .overview: return .overview
             case .reference: return .reference
+            case .changes: return .changes
             case .towns: return .townList
             case .types: return .typeList
             case .entities: return .entityList

@@ -22,6 +22,7 @@ final class ScreenGoldenTests: XCTestCase {
         ("city-totals", [.last, .moveDown, .open]),
         ("help", [.toggleHelp]),
         ("overview", [.showView(.overview)]),
+        ("changes", [.showView(.changes)]),
     ]
 
     /// The overview is also compared on a large screen (its panels follow the size).

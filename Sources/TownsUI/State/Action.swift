@@ -99,6 +99,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("4")], label: "考核 assessment view", action: .showView(.assessment)),
         Binding(keys: [.char("5")], label: "全省 province view", action: .showView(.province)),
         Binding(keys: [.char("6")], label: "参考 reference (the paper's passages)", action: .showView(.reference)),
+        Binding(keys: [.char("7")], label: "变化 changes since the previous period", action: .showView(.changes)),
         Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
         Binding(keys: [.char("[")], label: "上一期 previous period", action: .previousPeriod),
         Binding(keys: [.char("/")], label: "搜索 search (name, pinyin, initials, English)", action: .startSearch),

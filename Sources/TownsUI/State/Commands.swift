@@ -22,7 +22,7 @@ public enum Commands {
         (["overview", "0", "概览"], .overview), (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList),
         (["entities", "3", "运营主体"], .entityList),
         (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
-        (["reference", "ref", "6", "参考"], .reference),
+        (["reference", "ref", "6", "参考"], .reference), (["changes", "7", "变化"], .changes),
     ]
 
     /// Candidates for the word being typed: command names, then each command's arguments.

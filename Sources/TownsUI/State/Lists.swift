@@ -157,6 +157,8 @@ extension AppState {
             return referenceTable()
         case .overview:
             return overviewTable()
+        case .changes:
+            return changesTable()
         case .townPage, .cityTotals, .referencePage:
             return nil
         }

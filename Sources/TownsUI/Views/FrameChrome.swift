@@ -31,6 +31,7 @@ extension Renderer {
         case .assessment: return 4
         case .province, .city: return 5
         case .reference, .referencePage: return 6
+        case .changes: return 7
         case .townPage, .cityTotals: return -1
         }
     }
@@ -40,12 +41,12 @@ extension Renderer {
         let long =
             state.language == .zh
             ? ["0 概览 Overview", "1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province",
-                "6 参考 Reference"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference"]
+                "6 参考 Reference", "7 变化 Changes"]
+            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference", "7 Changes"]
         let short =
             state.language == .zh
-            ? ["0 概览", "1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省", "6 参考"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Province", "6 Ref"]
+            ? ["0 概览", "1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省", "6 参考", "7 变化"]
+            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Prov", "6 Ref", "7 Δ"]
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         var x = 1
         return (fits ? long : short).map { name in
@@ -81,6 +82,7 @@ extension Renderer {
         case .province: return state.tr(Catalogue.province)
         case let .city(name): return name
         case .reference: return state.tr(Catalogue.reference)
+        case .changes: return state.tr(Catalogue.changes)
         case .overview: return state.tr(Catalogue.overview)
         case let .referencePage(topic): return state.referenceTopicTitle(topic)
         }

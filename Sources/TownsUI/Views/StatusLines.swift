@@ -58,7 +58,7 @@ extension Renderer {
             (glyphs.basis, "口径不同", "other basis"), (glyphs.projected, "预测", "projected"),
             (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
             ("!", "核对不符", "fails a check"), (glyphs.behind, "落后", "behind schedule"),
-            (glyphs.marker, "应完成", "expected by now"),
+            (glyphs.marker, "应完成", "expected by now"), (glyphs.newSince, "新", "new"),
         ]
         if language == .en {
             let unitEN = unit == "亿元" ? "100M yuan" : unit

@@ -25,6 +25,11 @@ public struct Glyphs: Hashable, Sendable {
     public var basis: String
     /// A projection to the year's end (`Mark.projected`).
     public var projected: String
+    /// New since the previous period (`Mark.newSince`); a place gained or lost (`Mark.rankUp`,
+    /// `.rankDown`: the number of places follows; `▽`, not the behind mark `▼`).
+    public var newSince = "✦"
+    public var rankUp = "▲"
+    public var rankDown = "▽"
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
     public static let unicode = Glyphs(
@@ -61,6 +66,9 @@ public struct Glyphs: Hashable, Sendable {
         case .interpreted: return interpreted
         case .basis: return basis
         case .projected: return projected
+        case .newSince: return newSince
+        case .rankUp: return rankUp
+        case .rankDown: return rankDown
         }
     }
 
@@ -70,5 +78,5 @@ public struct Glyphs: Hashable, Sendable {
         unknown: "-", derived: "~", horizontal: "-", vertical: "|",
         breadcrumbSeparator: " > ", selectionMarker: ">",
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
-        interpreted: "*", basis: "&", projected: "^")
+        interpreted: "*", basis: "&", projected: "^", newSince: "@", rankUp: "+", rankDown: "-")
 }
