@@ -38,6 +38,31 @@ final class CommandLineTests: XCTestCase {
 
     /// A table that cannot be as narrow as --width is printed at the width it needs, and
     /// standard error says so; a width it fits in gets no such line.
+    /// Issue 14 point 2 in the report: the changes view in every format, the towns view's Δ
+    /// columns with their marks (≈ derived, ✦ new; ASCII n, which no spreadsheet reads as a
+    /// formula), the legend naming ✦.
+    func testReportCarriesTheChangesAndTheDeltaColumns() throws {
+        for format in ["text", "csv", "md"] {
+            let r = try runProcess(binary, ["report", "--view", "changes", "--format", format, "--data", Paths.data])
+            XCTAssertEqual(r.status, 0, r.summary)
+            let lines = r.stdout.components(separatedBy: "\n")
+            XCTAssertTrue(
+                lines.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("9.3") && $0.contains("13.56")
+                    && $0.contains("≈+4.26") && $0.contains("三(五)") }, "\(format):\n\(r.stdout)")
+            XCTAssertTrue(lines.contains { $0.contains("南湖基金小镇") && $0.contains("✦新增") }, "\(format):\n\(r.stdout)")
+        }
+        let json = try runProcess(binary, ["report", "--view", "changes", "--format", "json", "--data", Paths.data])
+        XCTAssertTrue(json.stdout.contains("\"≈+4.26\"") && json.stdout.contains("\"✦新增\""), json.stdout)
+        let text = try runProcess(binary, ["report", "--view", "changes", "--data", Paths.data])
+        XCTAssertTrue(text.stdout.contains("2015年1-8月 → 2015年1-9月") && text.stdout.contains("✦新"), text.stdout)
+        let towns = try runProcess(binary, ["report", "--format", "csv", "--ascii", "--lang", "en", "--data", Paths.data])
+        XCTAssertEqual(towns.status, 0, towns.summary)
+        let rows = towns.stdout.components(separatedBy: "\r\n")
+        XCTAssertTrue(rows.contains { $0.contains("ΔDone,ΔRate,Rank") }, towns.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("Haining") && $0.hasSuffix("~+4.26,~+22.9,2") }, towns.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("Nanhu") && $0.hasSuffix("n,n,3 n") }, towns.stdout)
+    }
+
     func testReportSaysWhenTheTableIsWiderThanAsked() throws {
         let narrow = try runProcess(binary, ["report", "--width", "40", "--data", Paths.data])
         XCTAssertEqual(narrow.status, 0, narrow.summary)

@@ -20,7 +20,8 @@ final class ChangesTests: XCTestCase {
         XCTAssertEqual(
             lines(c),
             [
-                "city completed rose", "city completion_rate rose", "city projects_started gone", "city start_rate gone",
+                "city completed rose", "city completion_rate rose", "city projects_started gone",
+                "city start_rate gone",
                 "haining completed rose", "haining completion_rate rose", "tongxiang completion_rate rose",
                 "jiashan start_rate gone", "nanhu completed appeared", "nanhu completion_rate appeared",
                 "haiyan completion_rate appeared",
@@ -54,7 +55,8 @@ final class ChangesTests: XCTestCase {
         XCTAssertEqual(c.items.first { $0.town == "tongxiang" && $0.measure == .completed }?.kind, .appeared)
         XCTAssertEqual(c.items.first { $0.town == "nanhu" && $0.measure == .completed }?.kind, .gone)
         // The towns view's Δ follows: the city's change across bases has no delta either.
-        let change = Metrics(dataset: d).change(nil, .completed, from: try period(d, "2015-09"), to: try period(d, "2015-12"))
+        let change = Metrics(dataset: d).change(
+            nil, .completed, from: try period(d, "2015-09"), to: try period(d, "2015-12"))
         XCTAssertNil(change.delta)
     }
 

@@ -81,7 +81,8 @@ final class ChangesViewTests: XCTestCase {
         XCTAssertEqual(update(s, .open).screen.kind, .townPage("haining"))
         XCTAssertEqual(content.targets[0], .cityTotals)
 
-        // The behind filter: only the towns behind (Haining, Nanhu, Haiyan), no city rows, and a note says so.
+        // The behind filter: only the towns behind (Haining, Nanhu, Haiyan), no city rows, and a
+        // note says so.
         let behind = update(s, .toggleBehindFilter)
         content = try XCTUnwrap(behind.content(for: behind.screen))
         XCTAssertEqual(Set(content.targets.compactMap { $0 }), [.townPage("haining"), .townPage("nanhu"), .townPage("haiyan")])
@@ -114,5 +115,24 @@ final class ChangesViewTests: XCTestCase {
         en.language = .en
         en.width = 80
         XCTAssertTrue(screen(en)[1].contains("7 Δ"), screen(en)[1])
+    }
+}
+
+/// The town's page gives the Δ with its formula and the place (issue 14 point 2: derived, formula on the page).
+final class ChangesOnThePageTests: XCTestCase {
+    func testHainingsPageGivesTheChangeWithItsFormula() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 140, height: 30, period: "2015-09")
+            s.language = language
+            let page = s.pageLines(.townPage("haining"), width: 140).map { $0.runs.map(\.0).joined() }
+            XCTAssertTrue(
+                page.contains { $0.contains("≈4.26") && $0.contains("2015 Jan-Sep 13.56 − 2015 Jan-Aug 9.3 = 4.26") },
+                page.joined(separator: "\n"))
+            XCTAssertTrue(page.contains { $0.contains("≈22.9") && $0.contains("= 22.9 points") })
+            XCTAssertTrue(page.contains { $0.contains(language == .zh ? "第 2（上期 2），共 5 镇" : "2 (before: 2) of 5") })
+            let aug = update(s, .previousPeriod).pageLines(.townPage("haining"), width: 140)
+                .map { $0.runs.map(\.0).joined() }
+            XCTAssertFalse(aug.contains { $0.contains("4.26") }, "no earlier period in the year for Jan-Aug")
+        }
     }
 }

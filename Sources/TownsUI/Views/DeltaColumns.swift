@@ -63,3 +63,24 @@ struct DeltaColumns: Sendable {
         }
     }
 }
+
+extension AppState {
+    /// What a town's page says of its change since the previous period of the same year: Δ
+    /// completed and Δ completion rate with their formulas (field label, figure, unit), and its
+    /// place by completion rate then and now; empty for the year's first period.
+    func changeFields(_ town: Town, period: Period) -> (figures: [(String, Figure, String)], place: String?) {
+        guard let from = metrics.previousPeriod(period) else { return ([], nil) }
+        var figures: [(String, Figure, String)] = []
+        if let d = metrics.change(town, .completed, from: from, to: period).delta {
+            figures.append((tr(Catalogue.deltaDoneField), d, dataset.unit))
+        }
+        if let d = metrics.change(town, .completionRate, from: from, to: period).delta {
+            figures.append((tr(Catalogue.deltaRateField), d, tr("个百分点", "points")))
+        }
+        let move = metrics.rankMoves(from: from, to: period)[town.id]
+        let place = move?.after.map { now in
+            tr(Catalogue.placeText("\(now)", move?.before.map { "\($0)" } ?? "—", "\(dataset.towns.count)"))
+        }
+        return (figures, place)
+    }
+}

@@ -42,7 +42,10 @@ extension Renderer {
             state.language == .zh
             ? ["0 概览 Overview", "1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province",
                 "6 参考 Reference", "7 变化 Changes"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference", "7 Changes"]
+            : [
+                "0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference",
+                "7 Changes",
+            ]
         let short =
             state.language == .zh
             ? ["0 概览", "1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省", "6 参考", "7 变化"]

@@ -78,5 +78,5 @@ public struct Glyphs: Hashable, Sendable {
         unknown: "-", derived: "~", horizontal: "-", vertical: "|",
         breadcrumbSeparator: " > ", selectionMarker: ">",
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
-        interpreted: "*", basis: "&", projected: "^", newSince: "@", rankUp: "+", rankDown: "-")
+        interpreted: "*", basis: "&", projected: "^", newSince: "n", rankUp: "+", rankDown: "-")
 }
