@@ -104,6 +104,32 @@ final class ChangesViewTests: XCTestCase {
         XCTAssertTrue(screen(first).contains { $0.contains("没有可比的上一期间") })
     }
 
+    /// `:changes FROM` chooses the earlier period; one that does not come before the shown period
+    /// in the same year is not used (and a note says so); `:changes prev` goes back.
+    func testChoosingThePair() throws {
+        let s = try bundledState(width: 100, height: 30, period: "2015-12")
+        var chosen = update(s, .runCommand("changes 2015-08"))
+        XCTAssertEqual(chosen.screen.kind, .changes)
+        XCTAssertEqual(chosen.session.changesFrom, "2015-08")
+        var lines = screen(chosen)
+        XCTAssertTrue(lines.contains { $0.contains("2015年1-8月 → 2015年全年") }, lines.joined(separator: "\n"))
+        // Jiashan's start rate of August is not reported for the full year.
+        XCTAssertTrue(lines.contains { $0.contains("嘉善巧克力甜蜜小镇") && $0.contains("不再报告") })
+        chosen = update(chosen, .previousPeriod)  // Jan-Sep: August still comes before it
+        XCTAssertTrue(screen(chosen).contains { $0.contains("2015年1-8月 → 2015年1-9月") })
+        chosen = update(chosen, .previousPeriod)  // Jan-Aug: not before itself
+        lines = screen(chosen)
+        XCTAssertTrue(lines.contains { $0.contains("没有可比的上一期间") }, lines.joined(separator: "\n"))
+        let back = update(update(s, .runCommand("changes 2015-08")), .runCommand("changes prev"))
+        XCTAssertNil(back.session.changesFrom)
+        XCTAssertTrue(screen(back).contains { $0.contains("2015年1-9月 → 2015年全年") })
+        let later = update(try bundledState(width: 100, height: 30, period: "2015-09"), .runCommand("changes 2015-12"))
+        XCTAssertTrue(screen(later).contains { $0.contains("2015年1-8月 → 2015年1-9月") })
+        XCTAssertTrue(screen(later).contains { $0.contains("所选期间 2015-12") }, screen(later).joined(separator: "\n"))
+        let bad = update(s, .runCommand("changes 2015-13"))
+        XCTAssertEqual(bad.message, "没有期间「2015-13」：2015-08 2015-09 2015-12（或 prev）")
+    }
+
     /// The view is reachable as every view is: key 7, `:view changes`, its tab.
     func testKeyCommandAndTab() throws {
         let s = try bundledState(width: 100, height: 30)

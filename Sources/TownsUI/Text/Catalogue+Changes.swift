@@ -28,11 +28,12 @@ extension Catalogue {
     }
     static let changesNote = Bilingual(
         "只比较数据文件中的数字（报告值、解读值），不比较推算值；Δ = 之后 − 之前（≈ 推算），完成率的 Δ 为百分点；"
-            + "不再报告：现为未知，不是 0；口径不同：不相减；更正：从 1 月累计的数比上期小；方向不明：有下限；[ ] 换期间对",
+            + "不再报告：现为未知，不是 0；口径不同：不相减；更正：从 1 月累计的数比上期小；方向不明：有下限；[ ] 换期间对，"
+            + ":changes 期间 选较早的一期",
         "Only figures in the data files (reported, interpreted) are compared, not derived ones; Δ = now − before"
             + " (≈ derived), in points for a rate; not reported: unknown now, not 0; other basis: not subtracted;"
             + " corrected: a January-to-date figure below the last one; unclear: a lower bound; [ ] moves the pair"
-            + " of periods")
+            + " of periods, :changes ID chooses the earlier one")
     static let cityLeftOutFiltered = Bilingual(
         "筛选时不列全市合计的变化（合计不属于任何小镇）",
         "with a filter on, the city's totals are not listed (they belong to no town)")
@@ -79,5 +80,17 @@ extension Catalogue {
         Bilingual(
             "第 \(now)（上期 \(before)），共 \(of) 镇，按完成率从高到低",
             "\(now) (before: \(before)) of \(of), by completion rate, highest first")
+    }
+}
+
+extension Catalogue {
+    static func noSuchPeriodToCompare(_ word: String, _ ids: String) -> Bilingual {
+        Bilingual("没有期间「\(word)」：\(ids)（或 prev）", "no period “\(word)”: \(ids) (or prev)")
+    }
+    static func chosenPeriodIgnored(_ id: String) -> Bilingual {
+        Bilingual(
+            "所选期间 \(id) 不在当前期间之前的同一年内（数字从 1 月累计），改比上一期间；:changes prev 恢复默认",
+            "the chosen period \(id) is not earlier in the same year as the one shown (figures run from January):"
+                + " the previous period is compared; :changes prev goes back to it")
     }
 }

@@ -7,7 +7,7 @@ extension AppState {
     /// measure, how (new, rose, fell, corrected, other basis, no longer reported), the figure
     /// before and now, Δ (derived, `≈`) and the source of the change (section and source title;
     /// an import's title names its sheet and the date it was imported). `[` `]` move the pair
-    /// of periods with the period shown. Enter opens the town's page (the city's totals for
+    /// of periods with the period shown; `:changes FROM` chooses the earlier one (`changesPair`). Enter opens the town's page (the city's totals for
     /// the city's rows). A filter lists only its towns' changes and leaves the city's out
     /// (a note says so); a search matches the towns' names and the measures.
     func changesTable() -> ListContent {
@@ -24,11 +24,12 @@ extension AppState {
         guard let period else {
             return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))
         }
-        guard let changes = Changes(metrics, to: period) else {
+        guard let pair = changesPair else {
             return ListContent(
                 columns: columns, rows: [], targets: [], summary: [],
                 emptyText: tr(Catalogue.noChangesBefore(label(period))))
         }
+        let changes = Changes(metrics, from: pair.from, to: period)
         let shown = Set(filtered(dataset.towns).map(\.id))
         let items = changes.items.filter { $0.town.map { shown.contains($0) } ?? filter.isEmpty }
         let ft = FigureText()
@@ -66,6 +67,9 @@ extension AppState {
             CellText(tr(Catalogue.changesNote)),
         ]
         if !filter.isEmpty { notes.append(CellText(tr(Catalogue.cityLeftOutFiltered))) }
+        if pair.chosenIgnored, let id = session.changesFrom {
+            notes.append(.init(parts: [.text(tr(Catalogue.chosenPeriodIgnored(id)))]))
+        }
         return ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),
             notes: notes)
