@@ -63,6 +63,31 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.hasPrefix("Nanhu") && $0.hasSuffix("n,n,3 n") }, towns.stdout)
     }
 
+    /// An imported month's changes name the sheet and the import's date as their source.
+    func testTheChangesOfAnImportedMonthNameItsSheet() throws {
+        let data = try copyOfData()
+        defer { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
+        let sheet = data.deletingLastPathComponent().appendingPathComponent("jiaxing-oct.csv")
+        try """
+            小镇,期间,累计完成投资（亿元）,完成率（%）,已开工项目（个）
+            海宁皮革时尚小镇,2015-10,15.21,81.8%,
+            南湖基金小镇,2015-10,4.10,27.4%,12
+
+            """.write(to: sheet, atomically: true, encoding: .utf8)
+        let imported = try runProcess(binary, ["import", sheet.path, "--data", data.path])
+        XCTAssertEqual(imported.status, 0, imported.summary)
+        let r = try runProcess(
+            binary, ["report", "--view", "changes", "--period", "2015-10", "--format", "csv", "--data", data.path])
+        XCTAssertEqual(r.status, 0, r.summary)
+        let rows = r.stdout.components(separatedBy: "\r\n")
+        let haining = try XCTUnwrap(rows.first { $0.hasPrefix("海宁皮革时尚小镇,完成投资,") }, r.stdout)
+        XCTAssertTrue(
+            haining.contains(",上升,13.56,15.21,≈+1.65,\"line 2 月报 monthly sheet 2015-10: jiaxing-oct.csv, imported "),
+            haining)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("南湖基金小镇,开工项目,✦新增,—,12,—,\"line 3 月报") }, r.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("桐乡毛衫时尚小镇,完成率,不再报告,92.7%,—,—,三(五)") }, r.stdout)
+    }
+
     func testReportSaysWhenTheTableIsWiderThanAsked() throws {
         let narrow = try runProcess(binary, ["report", "--width", "40", "--data", Paths.data])
         XCTAssertEqual(narrow.status, 0, narrow.summary)

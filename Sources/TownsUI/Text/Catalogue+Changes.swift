@@ -94,3 +94,14 @@ extension Catalogue {
                 + " the previous period is compared; :changes prev goes back to it")
     }
 }
+
+extension Catalogue {
+    static let helpChanges = Bilingual(
+        "变化视图比较期间 FROM 与当前期间（:changes prev 恢复上一期间）",
+        "the changes view compares period FROM with the one shown (:changes prev: the previous one)")
+    static let helpNewSince = Bilingual(
+        "上一期间（同年）没有、本期新增的数字（Δ 列、变化视图）",
+        "a figure new since the previous period of the same year (Δ columns, changes view)")
+    static let helpRankMove = Bilingual(
+        "按完成率的名次升降（名次列）；▽ 不是落后标记 ▼", "places gained or lost by completion rate (Rank); ▽ is not the behind mark ▼")
+}

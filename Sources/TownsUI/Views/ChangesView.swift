@@ -47,10 +47,7 @@ extension AppState {
             case .otherBasis: kind = .text("\(Mark.basis)" + CellText(tr(Catalogue.kind(item.kind))), .legend)
             default: kind = .plain(tr(Catalogue.kind(item.kind)))
             }
-            var delta: TableCell = .mark(.unknown, .unknown)
-            if let d = item.delta, case let .exact(v, scale) = d.quantity {
-                delta = .text("\(Mark.derived)\(v > 0 ? "+" : "")" + CellText(DecimalMath.text(v, scale: scale)), .derived)
-            }
+            let delta = DeltaColumns.cell(item.delta)
             let terms =
                 town.map { townTerms($0, entities: entities) } ?? [dataset.regionZH, dataset.regionEN, "全市", "city"]
             rows.append(

@@ -39,7 +39,12 @@ struct DeltaColumns: Sendable {
         guard let from, let to else { return .mark(.unknown, .unknown) }
         let c = metrics.change(town, measure, from: from, to: to)
         if c.isNew { return .mark(.newSince, .derived) }
-        guard let d = c.delta, case let .exact(v, scale) = d.quantity else { return .mark(.unknown, .unknown) }
+        return Self.cell(c.delta)
+    }
+
+    /// A change as a cell: signed, marked derived (`≈+4.26`); `—` when there is none.
+    static func cell(_ delta: Figure?) -> TableCell {
+        guard let d = delta, case let .exact(v, scale) = d.quantity else { return .mark(.unknown, .unknown) }
         return .text("\(Mark.derived)\(v > 0 ? "+" : "")" + CellText(DecimalMath.text(v, scale: scale)), .derived)
     }
 

@@ -9,6 +9,7 @@ extension Renderer {
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
+        lines.append((":changes FROM", state.tr(Catalogue.helpChanges)))
         lines.append(("", ""))
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
         lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }
@@ -41,6 +42,8 @@ extension Renderer {
             ))
         lines.append((state.tr(Catalogue.sched), "schedule variance, percentage points (completion − elapsed)"))
         lines.append((state.tr(Catalogue.projects), "projects started / planned (3 years)"))
+        lines.append((glyphs.newSince, state.tr(Catalogue.helpNewSince)))
+        lines.append((glyphs.rankUp + "2 " + glyphs.rankDown + "1", state.tr(Catalogue.helpRankMove)))
         return lines
     }
 
