@@ -92,6 +92,8 @@ let package = Package(
                     exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["towns", "TownsMeeting"]),
         .testTarget(name: "TownsMeetingTests", dependencies: ["TownsMeeting"]),
+        // The ncurses backend's pure parts (key decoding, bracketed paste), without a terminal.
+        .testTarget(name: "TownsTerminalTests", dependencies: ["TownsTerminal", "TownsUI", "CNcursesw"]),
     ],
     swiftLanguageModes: [.v5]
 )

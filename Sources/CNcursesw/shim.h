@@ -47,6 +47,13 @@ static inline int towns_has_string_capability(const char *name) {
     return value != NULL && value != (char *)-1;
 }
 
+/// Terminfo string capability `name` (e.g. "BE", bracketed paste on), or NULL if the entry
+/// has none.
+static inline const char *towns_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return value == (char *)-1 ? NULL : value;
+}
+
 /// The window size of terminal `fd` from the kernel (TIOCGWINSZ), in rows and columns.
 /// Returns 0 on success, -1 if `fd` is not a terminal or the size is unknown.
 static inline int towns_window_size(int fd, int *rows, int *cols) {

@@ -28,18 +28,31 @@ public struct InProcessBench: Sendable {
         public var slowestKey: (label: String, ms: Double)
     }
 
-    /// Runs every timing on the dataset in `directory` and prints it to `report`.
+    /// Runs every timing on the dataset in `directory` and prints it to `report`. With
+    /// `snapshotFolder`, the dataset's snapshot is written there and read back (timed), and the
+    /// first frame and keys are timed on the dataset read from it, as the dashboard starts:
+    /// its figures read from the snapshot when asked.
     public func run(directory: String, report: BenchReport, firstFrameTarget: Double,
-        keyTarget: Double) throws -> Result {
+        keyTarget: Double, snapshotFolder: String? = nil) throws -> Result {
         var dataset: Dataset?
         let load = try Samples.collect(iterations: loadIterations, budget: .seconds(10), minimum: 1) { _ in
             dataset = try DatasetLoader.load(directory: directory).dataset
         }
-        let data = dataset!
+        var data = dataset!
         report.line("[\(report.tag)] \(data.towns.count) towns, \(data.periods.count) periods, " +
             "\(data.entities.count) entities"
                     + (data.synthetic ? " (synthetic)" : ""))
         report.samples("load", load)
+        if let snapshotFolder {
+            let store = SnapshotStore(folder: snapshotFolder, producer: "towns bench, in process")
+            try store.write(directory: directory)
+            let snapshot = try Samples.collect(iterations: loadIterations, budget: .seconds(10), minimum: 1) { _ in
+                dataset = try store.load(directory: directory).dataset
+            }
+            report.samples("in-process snapshot load", snapshot,
+                           note: "the first frame and keys below are timed on this dataset, as the dashboard's")
+            data = dataset!
+        }
 
         // First frame: the state the dashboard starts with, and its first render.
         var stateTimes = Samples(), renderTimes = Samples()

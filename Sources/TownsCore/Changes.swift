@@ -70,8 +70,8 @@ public struct Changes: Sendable {
         self.to = to
         var items: [Item] = []
         var unchanged = 0
-        let owners: [(String?, [FigureKey: Figure])] =
-            [(nil, metrics.dataset.totals)] + metrics.dataset.towns.map { ($0.id, $0.figures) }
+        let owners: [(String?, Figures)] =
+            [(nil, Figures(metrics.dataset.totals))] + metrics.dataset.towns.map { ($0.id, $0.figures) }
         for (owner, figures) in owners {
             for measure in Self.measures {
                 let before = figures[FigureKey(measure, from.id)], after = figures[FigureKey(measure, to.id)]

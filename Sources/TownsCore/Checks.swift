@@ -69,7 +69,7 @@ public struct Checker: Sendable {
     public func run() -> [Finding] {
         var findings: [Finding] = []
         let city = dataset.regionEN
-        findings += ratioChecks(subject: city, townID: nil, figures: dataset.totals)
+        findings += ratioChecks(subject: city, townID: nil, figures: Figures(dataset.totals))
         for town in dataset.towns {
             findings += ratioChecks(subject: town.nameZH, townID: town.id, figures: town.figures)
             findings += planAgreement(town)
@@ -82,7 +82,7 @@ public struct Checker: Sendable {
     }
 
     /// (rate, numerator, denominator) triples that a dataset may hold for one subject.
-    private func triples(_ figures: [FigureKey: Figure]) -> [(rate: FigureKey, num: FigureKey, den: FigureKey,
+    private func triples(_ figures: Figures) -> [(rate: FigureKey, num: FigureKey, den: FigureKey,
         label: String)] {
         var out: [(FigureKey, FigureKey, FigureKey, String)] = []
         let years = Set(dataset.periods.map { String($0.year) }).sorted()
@@ -101,7 +101,7 @@ public struct Checker: Sendable {
         return out
     }
 
-    private func ratioChecks(subject: String, townID: String?, figures: [FigureKey: Figure]) -> [Finding] {
+    private func ratioChecks(subject: String, townID: String?, figures: Figures) -> [Finding] {
         triples(figures).compactMap { ratioCheck($0, subject: subject, townID: townID, figures: figures) }
     }
 
@@ -125,7 +125,7 @@ public struct Checker: Sendable {
     /// city's rate checks.
     public func findings(flagging key: FigureKey, town: Town?) -> [Finding] {
         let candidates = town.map { findings(for: $0) }
-            ?? ratioChecks(subject: dataset.regionEN, townID: nil, figures: dataset.totals)
+            ?? ratioChecks(subject: dataset.regionEN, townID: nil, figures: Figures(dataset.totals))
         return candidates.filter { $0.flags(key) }
     }
 
@@ -133,7 +133,7 @@ public struct Checker: Sendable {
     /// totals): the same answer as looking for an inconsistency flagging `key` among `run()`'s
     /// findings, found by checking that town alone.
     public func isFlagged(_ key: FigureKey, town: Town?) -> Bool {
-        let figures = town?.figures ?? dataset.totals
+        let figures = town?.figures ?? Figures(dataset.totals)
         guard figures[key] != nil else { return false }
         if let t = triple(for: key),
            ratioCheck(t, subject: "", townID: town?.id, figures: figures)?.kind == .inconsistency { return true }
@@ -170,7 +170,7 @@ public struct Checker: Sendable {
 
     /// One ratio check: nil when a figure is missing, not exact, or the denominator is 0.
     private func ratioCheck(_ t: (rate: FigureKey, num: FigureKey, den: FigureKey, label: String), subject: String,
-                            townID: String?, figures: [FigureKey: Figure]) -> Finding? {
+                            townID: String?, figures: Figures) -> Finding? {
         guard let rate = figures[t.rate], case let .exact(rv, rd) = rate.quantity,
               let num = figures[t.num], case let .exact(nv, nd) = num.quantity,
               let den = figures[t.den], case let .exact(dv, dd) = den.quantity, dv > 0 else { return nil }

@@ -140,6 +140,17 @@ struct Loader {
 
     mutating func finish(_ reader: RecordReader) { issues += reader.issues }
 
+    /// A reader of the file's `[name]` table (dataset.toml's `[dataset]`, province.toml's
+    /// `[list]`); nil, with an error naming the file, when the table is missing.
+    mutating func headerTable(_ document: TOMLDocument, _ name: String) -> RecordReader? {
+        guard let t = document.table[name]?.table else {
+            issues.append(
+                LoadIssue(.error, .missing, file: document.path, field: name, problem: "missing [\(name)] table"))
+            return nil
+        }
+        return RecordReader(document: document, table: t, name: name, line: document.headerLine(table: name))
+    }
+
     /// Warns about top-level tables and keys of `document` other than `allowed`: a misspelt
     /// `[[figures]]` would otherwise leave every figure out without a word.
     mutating func warnUnknownTables(_ document: TOMLDocument, allowed: [String]) {
@@ -182,14 +193,8 @@ struct Loader {
         }
 
         // dataset.toml
-        var header: RecordReader
-        if let t = meta.table["dataset"]?.table {
-            header = RecordReader(document: meta, table: t, name: "dataset", line: meta.headerLine(table: "dataset"))
-        } else {
-            issues.append(LoadIssue(.error, .missing, file: meta.path, field: "dataset",
-                problem: "missing [dataset] table"))
-            header = RecordReader(document: meta, table: TOMLTable(), name: "dataset", line: nil)
-        }
+        var header =
+            headerTable(meta, "dataset") ?? RecordReader(document: meta, table: TOMLTable(), name: "dataset", line: nil)
         let nameZH = header.string("name_zh", required: true) ?? ""
         let nameEN = header.string("name_en") ?? nameZH
         let regionZH = header.string("region_zh", required: true) ?? ""

@@ -88,8 +88,8 @@ public struct Town: Hashable, Sendable {
     /// Where the reading comes from (a source's romanisation of the place name).
     public var readingSource: Provenance? = nil
     /// The town's figures as read from the data, by measure and period. Derived figures are
-    /// not stored here; `Metrics` works them out.
-    public var figures: [FigureKey: Figure]
+    /// not stored here; `Metrics` works them out. From a snapshot, read when asked (`Figures`).
+    public var figures: Figures
     /// Where the town's record starts.
     public var origin: SourceLocation?
 }

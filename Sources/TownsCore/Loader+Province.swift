@@ -5,14 +5,7 @@ import TOMLKit
 extension Loader {
     /// province.toml: [list], [[city]] and [[listed]] records.
     mutating func readProvince(_ document: TOMLDocument, sources: [String: Source], towns: [Town]) -> ProvinceList? {
-        var header: RecordReader
-        if let t = document.table["list"]?.table {
-            header = RecordReader(document: document, table: t, name: "list", line: document.headerLine(table: "list"))
-        } else {
-            issues.append(LoadIssue(.error, .missing, file: document.path, field: "list",
-                problem: "missing [list] table"))
-            return nil
-        }
+        guard var header = headerTable(document, "list") else { return nil }
         let alsoKeys: Set<String> = ["also_source", "also_at", "also_quote", "also_note"]
         let provenanceKeys: Set<String> = ["source", "at", "quote", "note", "derived"]
         header.warnUnknownKeys(allowed: alsoKeys.union(provenanceKeys).union(["name_zh", "name_en", "date", "count"]))

@@ -209,6 +209,11 @@ extension Loader {
                     r.error(r.has("value") ? "value" : "more_than", .impossible,
                         "\(v)% cannot be: a share is at most 100%")
                 }
+            case .completionRate where v > 200:
+                // Above plan is possible (the city's 2015 full year), more than twice the plan
+                // is more likely a slip (720 for 72): said, not refused.
+                r.warning(r.has("value") ? "value" : "more_than", .impossible,
+                          "\(v)% of the year's plan: more than twice the plan; check the figure (72 written 720?)")
             case .projectsPlanned, .projectsStarted:
                 if case let .exact(_, d) = quantity, d != 0 {
                     r.error("value", .impossible, "\(v) is not a whole number of projects")

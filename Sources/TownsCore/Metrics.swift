@@ -28,9 +28,25 @@ public struct Metrics: Sendable {
         return m
     }
 
-    /// A derived figure; `formula` is only written when `formulas` is on.
-    private func derived(_ value: Decimal, decimals: Int, _ formula: @autoclosure () -> String) -> Figure {
-        .derived(value, decimals: decimals, formula: formulas ? formula() : "")
+    /// A derived figure; `formula` is only written when `formulas` is on. When one of `inputs`
+    /// is an interpretation (`Provenance.interpreted`), the result is one too, never more
+    /// certain than what it rests on: its reasoning is the formula and the input's reasoning,
+    /// its readings the input's (a start rate over the "30 projects" read as 30 each is marked
+    /// `†` like the 30, not `≈`, and sums never count it as known).
+    private func derived(_ value: Decimal, decimals: Int, _ formula: @autoclosure () -> String,
+                         from inputs: [Figure] = []) -> Figure {
+        let worked = Figure.derived(value, decimals: decimals, formula: formulas ? formula() : "")
+        let readings = inputs.compactMap { f -> (String, [String])? in
+            if case let .interpreted(reasoning, readings) = f.provenance { return (reasoning, readings) }
+            return nil
+        }
+        guard !readings.isEmpty else { return worked }
+        var f = worked
+        f.provenance = .interpreted(
+            reasoning: formulas ? formula() + "; rests on an interpretation: " + readings.map(\.0).joined(separator: "; ")
+                : "",
+            readings: readings.flatMap(\.1))
+        return f
     }
 
     public init(dataset: Dataset) {
@@ -49,13 +65,13 @@ public struct Metrics: Sendable {
 
     /// The city's total for `key`: reported, derived from other totals, or nil when unknown.
     public func total(_ key: FigureKey) -> Figure? {
-        figure(key, in: dataset.totals)
+        figure(key, in: Figures(dataset.totals))
     }
 
     /// The year of a period id ("2015-09" -> "2015").
     public func year(of period: String) -> String { String(period.prefix(4)) }
 
-    func figure(_ key: FigureKey, in figures: [FigureKey: Figure]) -> Figure? {
+    func figure(_ key: FigureKey, in figures: Figures) -> Figure? {
         if let reported = figures[key] { return reported }
         switch key.measure {
         case .planYear:
@@ -72,7 +88,7 @@ public struct Metrics: Sendable {
             let value = rateV / 100 * planV
             return derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
                             "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
-                            "\(DecimalMath.text(value, scale: 3))")
+                            "\(DecimalMath.text(value, scale: 3))", from: [rate, plan])
         case .startRate:
             guard let p = key.period,
                   let started = figures[FigureKey(.projectsStarted, p)], let s = started.quantity.exactValue,
@@ -81,7 +97,7 @@ public struct Metrics: Sendable {
             let rate = s / n * 100
             return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
                             "started \(show(started)) / planned \(show(planned)) × 100 = " +
-                            "\(DecimalMath.text(rate, scale: 2))%")
+                            "\(DecimalMath.text(rate, scale: 2))%", from: [started, planned])
         case .planShare:
             guard let y = key.period,
                   let plan = figures[FigureKey(.planYear, y)], let pv = plan.quantity.exactValue,
@@ -90,7 +106,7 @@ public struct Metrics: Sendable {
             let share = pv / tv * 100
             return derived(DecimalMath.rounded(share, scale: 1), decimals: 1,
                             "\(y) plan \(show(plan)) / 3-year plan \(show(total)) × 100 = " +
-                            "\(DecimalMath.text(share, scale: 2))%")
+                            "\(DecimalMath.text(share, scale: 2))%", from: [plan, total])
         default:
             return nil
         }
@@ -100,7 +116,7 @@ public struct Metrics: Sendable {
     /// and not two reported figures from different sources,
     /// which may define the measure differently (the 2016 notice's 63.06 is fixed-asset
     /// investment without commercial housing; the paper's 106.8 plan is not said to be).
-    func comparable(_ a: Figure, _ b: Figure) -> Bool {
+    public func comparable(_ a: Figure, _ b: Figure) -> Bool {
         if a.basis != b.basis { return false }
         if case let .reported(x, _, _, _) = a.provenance, case let .reported(y, _, _, _) = b.provenance {
             return x == y
@@ -109,13 +125,13 @@ public struct Metrics: Sendable {
     }
 
     /// completed(p) / the year's plan x 100, given the plan as `figure` gives it.
-    private func derivedCompletionRate(_ p: String, _ figures: [FigureKey: Figure], plan: Figure?) -> Figure? {
+    private func derivedCompletionRate(_ p: String, _ figures: Figures, plan: Figure?) -> Figure? {
         guard let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
         return derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
                         "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
-                        "\(DecimalMath.text(rate, scale: 2))%")
+                        "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan])
     }
 
     /// What the towns table shows of one town for one period, each figure as
@@ -163,7 +179,7 @@ public struct Metrics: Sendable {
     /// do not (`Checker` then flags the figures involved). The figure's `interval` is the
     /// intersection of the agreeing derivations' intervals (the first's alone when one
     /// disagrees): what the inputs support (see `Figure.supportedDecimals`).
-    private func derivedYearPlan(year: String, _ figures: [FigureKey: Figure]) -> Figure? {
+    private func derivedYearPlan(year: String, _ figures: Figures) -> Figure? {
         var derivations: [(value: Decimal, interval: Interval?, text: String)] = []
         for period in periodsByYear[year] ?? [] {
             guard let done = figures[FigureKey(.completed, period.id)], case let .exact(dv, dd) = done.quantity,
@@ -296,7 +312,23 @@ public struct Metrics: Sendable {
         public var interpreted = 0
         /// Every value the sum of the exact figures can take given the rounding of each
         /// (a derived figure's own `interval` where it has one); nil when nothing was added.
-        public var interval: Interval?
+        /// Worked out from the parts below when asked: the sum of the values, less (and plus)
+        /// half a unit of each figure's last digit, with the own intervals' ends added as they
+        /// are (Decimal sums are exact, so this is the interval the figures' intervals add up
+        /// to, at one Decimal addition a figure rather than five).
+        public var interval: Interval? {
+            guard known > 0 else { return nil }
+            var half: Decimal = 0
+            for (decimals, n) in halfUnits.enumerated() where n > 0 {
+                half += DecimalMath.halfUnit(decimals: decimals) * Decimal(n)
+            }
+            let printed = sum - ownValues
+            return Interval(printed - half + ownLower, printed + half + ownUpper)
+        }
+        /// Of the exact figures without an interval of their own, how many have each number of
+        /// decimals (by index); the figures with one: the sums of their values and ends.
+        private var halfUnits: [Int] = []
+        private var ownValues: Decimal = 0, ownLower: Decimal = 0, ownUpper: Decimal = 0
         /// Figures considered.
         public var count: Int { known + bounded + unknown }
 
@@ -321,8 +353,15 @@ public struct Metrics: Sendable {
                 known += 1
                 if isDerived { derived += 1 }
                 decimals = max(decimals, isDerived ? 2 : d)
-                let i = interval ?? Interval(printed: v, decimals: isDerived ? 2 : d)
-                self.interval = self.interval.map { $0 + i } ?? i
+                if let interval {
+                    ownValues += v
+                    ownLower += interval.lower
+                    ownUpper += interval.upper
+                } else {
+                    let digits = max(0, isDerived ? 2 : d)
+                    if halfUnits.count <= digits { halfUnits += Array(repeating: 0, count: digits + 1 - halfUnits.count) }
+                    halfUnits[digits] += 1
+                }
             case let .moreThan(b)?:
                 bounded += 1
                 boundSum += b

@@ -6,6 +6,11 @@ import Foundation
 /// "will it reach its plan". Every figure here is worked out (`Provenance.derived`, formula
 /// stated, with the interval its inputs allow); projections also carry `Figure.isProjection`.
 ///
+/// Figures that may not be combined (`Metrics.comparable`: another basis, or two sources that
+/// may define the measure differently, as the 2016 notice's full-year ◇63.06 beside the paper's
+/// plan 106.8) give no shortfall, gap or amount a month: unknown, as the towns view's rate.
+/// A change between figures on different bases has no delta.
+///
 /// The linear schedule is this dashboard's reading of an annual plan (paper 二(三) "占年度计划"),
 /// as `Metrics.scheduleVariance` states. Amounts in the dataset's unit (亿元), rates in %.
 public struct TownProgress: Sendable {
@@ -87,7 +92,8 @@ extension Metrics {
             p.expected = worked(
                 pv * months / 12, interval,
                 "plan \(text(plan)) x \(period.through)/12 of the year elapsed = \(text(pv * months / 12))")
-            if let done, let dv = done.quantity.exactValue, let e = p.expected?.quantity.exactValue {
+            if let done, let dv = done.quantity.exactValue, let e = p.expected?.quantity.exactValue,
+               comparable(done, plan) {
                 let i = zip2(p.expected?.interval, possible(done)).map {
                     Interval($0.lower - $1.upper, $0.upper - $1.lower)
                 }
@@ -105,7 +111,8 @@ extension Metrics {
                     + " pace so far, not a reported figure)", projection: true)
             let threeBefore = dataset.periods.first { $0.year == period.year && $0.through == period.through - 3 }
             if let earlier = threeBefore,
-               let before = look(FigureKey(.completed, earlier.id)), let bv = before.quantity.exactValue {
+               let before = look(FigureKey(.completed, earlier.id)), let bv = before.quantity.exactValue,
+               before.basis == done.basis {
                 let recent = dv + (dv - bv) / 3 * left
                 let i = zip2(possible(done), possible(before)).map {
                     Interval($0.lower + ($0.lower - $1.upper) / 3 * left, $0.upper + ($0.upper - $1.lower) / 3 * left)
@@ -115,7 +122,7 @@ extension Metrics {
                         + " \(12 - period.through) months left = →\(text(recent)) (a projection at the last three"
                         + " months' pace)", projection: true)
             }
-            if let plan, let pv = plan.quantity.exactValue, let proj = p.projection {
+            if let plan, let pv = plan.quantity.exactValue, let proj = p.projection, comparable(done, plan) {
                 let i = zip2(possible(plan), proj.interval).map { Interval($0.lower - $1.upper, $0.upper - $1.lower) }
                 p.projectedGap = worked(
                     pv - pace, i, "plan \(text(plan)) − projection →\(text(pace)) = \(text(pv - pace))")

@@ -51,6 +51,16 @@ public enum MonthlyImporter {
         /// Line of the header row, and title lines above it that were skipped.
         public var headerLine: Int
         public var skippedTitleLines: Int
+        /// Inconsistencies `towns check` finds with the imported file that it did not find
+        /// without it (an imported rate that contradicts earlier months' figures): the import
+        /// still writes the file (the sheet is what the office reported), and says so.
+        public var contradictions: [Finding] = []
+    }
+
+    /// The inconsistencies of `after` that `before` does not have, by their text.
+    static func newInconsistencies(before: Dataset, after: Dataset) -> [Finding] {
+        let known = Set(Checker(dataset: before).run().filter { $0.kind == .inconsistency }.map(\.description))
+        return Checker(dataset: after).run().filter { $0.kind == .inconsistency && !known.contains($0.description) }
     }
 
     /// Largest sheet read, in bytes.
@@ -137,7 +147,20 @@ public enum MonthlyImporter {
                               replaced: FileManager.default.fileExists(atPath: targetPath), dryRun: request.dryRun,
                               warnings: checked.issues.filter { $0.severity == .warning },
                               headerLine: sheet.headerLine ?? 1, skippedTitleLines: sheet.skippedTitleLines)
-        if request.dryRun { return summary }
+        if request.dryRun {
+            // Load the dataset with the file it would write, from a temporary copy, to say what
+            // `towns check` would find (nothing is written in the data folder).
+            var checkedSummary = summary
+            let temporary = NSTemporaryDirectory() + "towns-import-\(getpid())-\(file.name)"
+            if FileManager.default.createFile(atPath: temporary, contents: Data(file.text.utf8)) {
+                defer { try? FileManager.default.removeItem(atPath: temporary) }
+                if let after = try? DatasetLoader.load(directory: directory,
+                                                       monthlyOverride: .init(name: file.name, path: temporary)) {
+                    checkedSummary.contradictions = newInconsistencies(before: dataset, after: after.dataset)
+                }
+            }
+            return checkedSummary
+        }
 
         var createdFolder = false
         if !FileManager.default.fileExists(atPath: folder) {
@@ -155,9 +178,11 @@ public enum MonthlyImporter {
             throw ImportFailure.cannotWrite(directory, error.description)
         }
         // The dataset with the new file in place must load before the file is put there.
+        var written = summary
         do {
-            _ = try DatasetLoader.load(directory: directory,
-                                       monthlyOverride: .init(name: file.name, path: pending.temporaryPath))
+            let after = try DatasetLoader.load(directory: directory,
+                                               monthlyOverride: .init(name: file.name, path: pending.temporaryPath))
+            written.contradictions = newInconsistencies(before: dataset, after: after.dataset)
         } catch let failure as LoadFailure {
             pending.discard()
             undoFolder()
@@ -171,7 +196,7 @@ public enum MonthlyImporter {
             undoFolder()
             throw ImportFailure.cannotWrite(directory, error.description)
         }
-        return summary
+        return written
     }
 }
 

@@ -16,7 +16,9 @@ public enum SheetEncoding: String, Sendable, Equatable {
 /// Detection: a UTF-8 byte-order mark means UTF-8 (the mark is dropped); otherwise bytes
 /// that are valid UTF-8 are UTF-8; otherwise they are read as GB18030. (Plain ASCII is read
 /// as UTF-8, which is the same text.) A UTF-16 or UTF-32 byte-order mark is refused with a
-/// message saying how to save the sheet.
+/// message saying how to save the sheet. A sheet whose lines are partly UTF-8 and partly not
+/// (one pasted from another file) is refused naming a line of each, rather than read in one
+/// encoding and failing later on a garbled header.
 public struct SheetText: Sendable {
     public var text: String
     public var encoding: SheetEncoding
@@ -48,6 +50,11 @@ public struct SheetText: Sendable {
             encoding = .utf8
             return
         }
+        if let mixed = SheetText.mixedEncodingLines(bytes) {
+            throw LoadIssue(.error, .sheet, file: file, line: mixed.other,
+                            problem: "mixes encodings: line \(mixed.utf8) is UTF-8 but line \(mixed.other) is not "
+                                + "(GB18030?); save the whole sheet once, as CSV in UTF-8 or in GB18030")
+        }
         do {
             let utf8 = try GB18030.decode(bytes)
             guard let text = String(validating: utf8, as: UTF8.self) else {
@@ -72,6 +79,28 @@ public struct SheetText: Sendable {
     /// where no multi-byte character contains it).
     static func line(atOffset offset: Int, in bytes: [UInt8]) -> Int {
         1 + bytes.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    /// The first line that is UTF-8 with Chinese in it and the first line that is not UTF-8, when
+    /// a sheet has both; nil otherwise. A line counts as UTF-8 only with at least six non-ASCII
+    /// bytes (two CJK characters), so that a GB18030 line which happens to validate as UTF-8 by
+    /// chance (short, rare) does not make a sheet "mixed".
+    static func mixedEncodingLines(_ bytes: [UInt8]) -> (utf8: Int, other: Int)? {
+        var utf8Line: Int?
+        var otherLine: Int?
+        var line = 1
+        for slice in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            let nonASCII = slice.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+            guard nonASCII > 0 else { continue }
+            if String(validating: slice, as: UTF8.self) != nil {
+                if nonASCII >= 6, utf8Line == nil { utf8Line = line }
+            } else if otherLine == nil {
+                otherLine = line
+            }
+            if let u = utf8Line, let o = otherLine { return (u, o) }
+        }
+        return nil
     }
 
     /// Offset of the first byte where the bytes stop being valid UTF-8.

@@ -22,8 +22,11 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
     case meetingOpen(name: String, socket: String)
     /// No meeting of this name in the folder (no socket, or nothing answers on it).
     case noMeeting(name: String, folder: String)
-    /// This user may not connect to the socket (EACCES: not in the meeting's group).
-    case notAllowed(String)
+    /// This user may not connect to meeting `name`'s socket (EACCES): only `group` may.
+    case notPermitted(name: String, socket: String, group: String)
+    /// Meeting `name` is in no folder this user may look in, and `folder` is closed to it: only
+    /// `group` may look there (the default folders are the presenter's and its group's).
+    case folderClosed(name: String, folder: String, group: String)
     /// The group is not known to the user database.
     case unknownGroup(String)
     /// The presenter is not a member of the group it asked for (`--group`).
@@ -57,8 +60,13 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "(its presenter answers on \(socket)); choose another name"
         case .noMeeting(let name, let folder):
             return "没有名为“\(name)”的会议（\(folder)） / no meeting named '\(name)' in \(folder)"
-        case .notAllowed(let socket):
-            return "无权加入会议（不在会议的用户组中）：\(socket) / not allowed to join (not in the meeting's group): \(socket)"
+        case .notPermitted(let name, let socket, let group):
+            return "无权加入会议“\(name)”：只有用户组 \(group) 的成员可以加入（\(socket)） / "
+                + "not permitted to join meeting '\(name)': only members of group \(group) may (\(socket))"
+        case .folderClosed(let name, let folder, let group):
+            return "无权查看会议“\(name)”：会议目录 \(folder) 只对用户组 \(group) 开放，你不在其中 / "
+                + "not permitted to see meeting '\(name)': the meetings folder \(folder) is open only to group "
+                + "\(group), which you are not in"
         case .unknownGroup(let group):
             return "未知的用户组：\(group) / unknown group: \(group)"
         case .notInGroup(let group):

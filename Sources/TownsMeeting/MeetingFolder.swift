@@ -81,6 +81,15 @@ public struct MeetingFolder: Sendable, Equatable {
         }
     }
 
+    /// The name of the folder's group if this process may not look in the folder (no search
+    /// permission: not its owner, not in its group), else nil (it may, or the folder is missing).
+    public func closedGroup() -> String? {
+        guard access(path, X_OK) != 0, errno == EACCES else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "?" }
+        return MeetingUsers.groupName(of: info.st_gid) ?? "gid \(info.st_gid)"
+    }
+
     /// The socket of meeting `name`: `PATH/NAME.sock`.
     public func socketPath(_ name: String) -> String { "\(path)/\(name).sock" }
     /// The description of meeting `name`: `PATH/NAME.json`.

@@ -82,12 +82,17 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
     private var decoder: MeetingDecoder<Payload>
 
     /// Joins meeting `name` in the first of `folders` holding its socket.
-    /// - Throws: ``MeetingError/noMeeting(name:folder:)`` when none does, or as
+    /// - Throws: ``MeetingError/folderClosed(name:folder:group:)`` when none does but one of
+    ///   `folders` is closed to this user, ``MeetingError/noMeeting(name:folder:)`` when none does, or as
     ///   ``init(socketPath:onEvent:)``.
     public convenience init(name: String, folders: [MeetingFolder] = MeetingFolder.followerFolders(),
                             onEvent: (@Sendable (Event) -> Void)? = nil) throws {
         try MeetingFolder.validate(name: name)
         guard let folder = folders.first(where: { FileManager.default.fileExists(atPath: $0.socketPath(name)) }) else {
+            // Not seen: perhaps in a folder this user may not look in (not in its group).
+            if let (closed, group) = folders.lazy.compactMap({ f in f.closedGroup().map { (f, $0) } }).first {
+                throw MeetingError.folderClosed(name: name, folder: closed.path, group: group)
+            }
             throw MeetingError.noMeeting(name: name, folder: folders.map(\.path).joined(separator: ", "))
         }
         try self.init(socketPath: folder.socketPath(name), onEvent: onEvent)
@@ -96,8 +101,8 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
     /// Connects to the socket at `socketPath` and starts reading. Connecting is immediate, unless
     /// the presenter's backlog is full: then it retries for up to 2 s.
     /// - Throws: ``MeetingError/noMeeting(name:folder:)`` if nothing listens there (a stale socket
-    ///   or none), ``MeetingError/notAllowed(_:)`` if this user may not connect (not in the
-    ///   meeting's group), ``MeetingError/system(_:errno:)`` otherwise.
+    ///   or none), ``MeetingError/notPermitted(name:socket:group:)`` if this user may not
+    ///   connect (not in the meeting's group), ``MeetingError/system(_:errno:)`` otherwise.
     public init(socketPath: String, onEvent: (@Sendable (Event) -> Void)? = nil) throws {
         self.socketPath = socketPath
         self.onEvent = onEvent
@@ -110,7 +115,13 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
                 let url = URL(fileURLWithPath: socketPath)
                 throw MeetingError.noMeeting(name: url.deletingPathExtension().lastPathComponent,
                                              folder: url.deletingLastPathComponent().path)
-            case EACCES: throw MeetingError.notAllowed(socketPath)
+            case EACCES:
+                let url = URL(fileURLWithPath: socketPath)
+                var info = stat()
+                let group = lstat(socketPath, &info) == 0
+                    ? MeetingUsers.groupName(of: info.st_gid) ?? "gid \(info.st_gid)" : "?"
+                throw MeetingError.notPermitted(name: url.deletingPathExtension().lastPathComponent,
+                                                socket: socketPath, group: group)
             case let code: throw MeetingError.system("connect \(socketPath)", errno: code)
             }
             presenterCredentials = try PeerCredentials(socket: fd)

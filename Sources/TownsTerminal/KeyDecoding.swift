@@ -71,6 +71,8 @@ enum KeyDecoding {
         ("\u{1B}[15~", KEY_F0 + 5), ("\u{1B}[17~", KEY_F0 + 6), ("\u{1B}[18~", KEY_F0 + 7), ("\u{1B}[19~", KEY_F0 + 8),
         ("\u{1B}[20~", KEY_F0 + 9), ("\u{1B}[21~", KEY_F0 + 10), ("\u{1B}[23~", KEY_F0 + 11),
         ("\u{1B}[24~", KEY_F0 + 12),
+        // Bracketed paste's markers (`BracketedPaste`): no terminfo entry names them as keys.
+        ("\u{1B}[200~", BracketedPaste.startCode), ("\u{1B}[201~", BracketedPaste.endCode),
     ]
 
     /// Teaches ncurses the fallback sequences the current terminal's entry lacks, or binds to a
@@ -78,7 +80,7 @@ enum KeyDecoding {
     static func defineFallbackSequences() {
         for (sequence, code) in fallbackSequences {
             let current = key_defined(sequence)  // 0: undefined, -1: prefix of a longer sequence
-            if current == 0 || (current > 0 && keyCode(current) == nil) {
+            if current == 0 || (current > 0 && keyCode(current) == nil && current != code) {
                 define_key(sequence, code)
             }
         }

@@ -14,6 +14,10 @@ import Synchronization
 /// - SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT (Swift runtime traps, crashes): restore,
 ///   call the previous handler (Swift's crash backtracer, when enabled: it prints the report
 ///   on the restored terminal), then raise the signal again with the default action.
+/// - While termination is deferred (`setDeferTermination`: a presenter removes its meeting and
+///   tells its followers first), the first SIGTERM, SIGHUP or SIGINT is only kept
+///   (`pendingTermination`); the loop ends cleanly and calls `end(by:)`. A second one ends the
+///   process at once.
 /// - SIGTSTP (Ctrl-Z): `endwin`, then stop with the default action; re-armed once continued.
 /// - SIGCONT: flags the resume; `Terminal.readKey` re-enters curses and returns `.resize`.
 ///
@@ -83,6 +87,32 @@ enum Signals {
         resumePending.exchange(false, ordering: .sequentiallyConsistent)
     }
 
+    /// The bytes that turn bracketed paste off (at most 32), written after `endwin` wherever
+    /// the terminal is restored (a signal, Ctrl-Z, `exit`); empty: paste mode was not turned on.
+    static func setPasteOff(_ bytes: [UInt8]) {
+        let n = min(bytes.count, 32)
+        for i in 0..<n { pasteOffBytes[i] = bytes[i] }
+        pasteOffCount.store(n, ordering: .sequentiallyConsistent)
+    }
+
+    /// Writes the bytes that turn bracketed paste off, if it was turned on.
+    static func writePasteOff() { writePasteOffBytes() }
+
+    /// While true, SIGTERM, SIGHUP and SIGINT do not end the process at once: the first is kept
+    /// (`pendingTermination`) for the loop to end cleanly; a second ends it at once.
+    static func setDeferTermination(_ on: Bool) {
+        deferTermination.store(on, ordering: .sequentiallyConsistent)
+    }
+
+    /// The terminating signal kept while termination was deferred; 0: none.
+    static var pendingTermination: Int32 { pendingSignal.load(ordering: .sequentiallyConsistent) }
+
+    /// Ends the process by `signal`'s default action (status 128+n), as an undeferred one would.
+    static func end(by signal: Int32) -> Never {
+        raiseWithDefaultAction(signal)
+        _exit(128 + signal)
+    }
+
     private static func isIgnored(_ action: sigaction) -> Bool {
         action.sa_flags & SA_SIGINFO == 0 && handlerAddress(action) == handlerAddress(ignoring)
     }
@@ -91,6 +121,16 @@ enum Signals {
 // State the handlers read, initialised in `Signals.install` before any handler runs.
 private let cursesActive = Atomic<Bool>(false)
 private let resumePending = Atomic<Bool>(false)
+private let deferTermination = Atomic<Bool>(false)
+private let pendingSignal = Atomic<Int32>(0)
+private let pasteOffCount = Atomic<Int>(0)
+nonisolated(unsafe) private let pasteOffBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
+
+/// Turns bracketed paste off (`Signals.setPasteOff`): one `write`, async-signal-safe.
+private func writePasteOffBytes() {
+    let n = pasteOffCount.load(ordering: .sequentiallyConsistent)
+    if n > 0 { _ = write(STDOUT_FILENO, pasteOffBytes, n) }
+}
 nonisolated(unsafe) private let previousActions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)  // Linux _NSIG
 
 private let ignoring: sigaction = {
@@ -106,7 +146,10 @@ private func handlerAddress(_ action: sigaction) -> Int {
 
 /// Leaves curses mode and gives standard error back, if the terminal is open (else nothing).
 private func restoreTerminal() {
-    if cursesActive.load(ordering: .sequentiallyConsistent) { endwin() }
+    if cursesActive.load(ordering: .sequentiallyConsistent) {
+        endwin()
+        writePasteOffBytes()
+    }
     ErrorOutputCapture.release()
 }
 
@@ -124,6 +167,13 @@ private func raiseWithDefaultAction(_ signal: Int32) {
 
 /// SIGINT, SIGTERM, SIGHUP, SIGQUIT and the other terminating signals (`Signals.terminating`).
 private func terminated(_ signal: Int32) {
+    // Deferred (a presenter ends its meeting first): the first is kept for the loop.
+    if signal == SIGTERM || signal == SIGHUP || signal == SIGINT,
+        deferTermination.load(ordering: .sequentiallyConsistent),
+        pendingSignal.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent).exchanged
+    {
+        return
+    }
     restoreTerminal()
     raiseWithDefaultAction(signal)
 }
@@ -146,7 +196,10 @@ private func crashed(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, 
 /// Ctrl-Z: leaves curses mode, stops the process with the default action, and re-arms itself
 /// once continued. Re-entering curses is left to `Terminal.readKey` (see `resumed`).
 private func suspend(_ signal: Int32) {
-    if cursesActive.load(ordering: .sequentiallyConsistent) { endwin() }
+    if cursesActive.load(ordering: .sequentiallyConsistent) {
+        endwin()
+        writePasteOffBytes()  // the shell gets its paste back; `Terminal.readKey` turns it on again
+    }
     var stop = sigaction(), mine = sigaction()  // `stop` zeroed: SIG_DFL
     sigaction(SIGTSTP, &stop, &mine)
     var set = sigset_t()

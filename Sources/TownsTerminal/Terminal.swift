@@ -18,6 +18,15 @@ public final class Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var styles: StyleAttributes
     private var isOpen = true
+    /// The locale is not UTF-8 (`LANG=C`): the terminal cannot show other characters than
+    /// ASCII, and ncurses would write a character's bytes as junk; each such cell shows `?`.
+    private let asciiOnly = !Terminal.localeIsUTF8
+    /// The page style the window's background was last set to (`Grid.page`); nil: none yet.
+    private var page: Style?
+    /// The bytes that turn bracketed paste on (`pasteModeSequences`); empty: not used here.
+    private var pasteOn: [UInt8] = []
+    /// A bracketed paste being read.
+    private var paste = BracketedPaste()
 
     /// Opens the terminal in curses mode (alternate screen, no echo, keys unbuffered, cursor hidden).
     ///
@@ -65,6 +74,11 @@ public final class Terminal {
         set_escdelay(Int32(clamping: max(0, options.escapeDelayMilliseconds)))
         curs_set(0)
         KeyDecoding.defineFallbackSequences()
+        if let (on, off) = Terminal.pasteModeSequences() {
+            pasteOn = on
+            Signals.setPasteOff(off)
+            Terminal.writeOut(on)
+        }
 
         var colors: ColorMapping?
         if options.mouse { _ = towns_enable_mouse() }
@@ -93,6 +107,7 @@ public final class Terminal {
     /// a blank), then one `doupdate` sends only what changed. Does nothing after `close`.
     public func draw(_ grid: Grid) {
         guard isOpen else { return }
+        if grid.page != page { setPage(grid.page) }
         let rows = height, columns = width
         for y in 0..<rows {
             var x = 0
@@ -103,12 +118,36 @@ public final class Terminal {
                     cell.text = " "  // orphan continuation, bare combining mark, or cut wide character
                     cellWidth = 1
                 }
+                if asciiOnly, !cell.text.unicodeScalars.allSatisfy(\.isASCII) {
+                    cell.text = "?"  // in each of its cells: the layout stays
+                    if cellWidth > 1 { for i in 1..<cellWidth { put(cell, x: x + i, y: y) } }
+                }
                 put(cell, x: x, y: y)
                 x += cellWidth
             }
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Makes `style`'s colours the window's background: what ncurses clears to (a line's end,
+    /// the rest of the screen, the whole screen on a repaint), so that a theme's page colour
+    /// (the light theme's white) covers every cell, not only those a character is written to.
+    /// On a terminal whose entry has `bce` ncurses erases with the page colour set (the
+    /// terminal fills with it); on one without, it writes the page's blanks. A change of page
+    /// repaints the whole screen.
+    private func setPage(_ style: Style) {
+        page = style
+        setBackground(pair: styles.resolve(Style(foreground: style.foreground, background: style.background)).pair)
+        invalidate()
+    }
+
+    /// Sets the window's background (what erasing leaves) to a blank in colour pair `pair`.
+    private func setBackground(pair: Int16) {
+        var blank = cchar_t()
+        var text: [wchar_t] = [wchar_t(32), 0]
+        setcchar(&blank, &text, towns_a_normal(), pair, nil)
+        wbkgrndset(window, &blank)
     }
 
     /// Writes one cell into the virtual screen. At the bottom-right corner `wadd_wch` stores the
@@ -143,7 +182,9 @@ public final class Terminal {
         let deadline =
             timeoutMilliseconds < 0 ? nil : clock.now + .milliseconds(min(timeoutMilliseconds, Int(Int32.max)))
         wtimeout(window, 0)
+        var lastPasted = clock.now
         while true {
+            if Signals.pendingTermination != 0 { return nil }  // the caller ends (`terminationSignal`)
             if Signals.takeResume() {
                 // A size change meanwhile queues KEY_RESIZE, which the next pass returns.
                 if !resume() { return .resize }
@@ -154,11 +195,19 @@ public final class Terminal {
             var code: wint_t = 0
             let status = wget_wch(window, &code)
             if status != ERR {
-                if let key = KeyDecoding.key(status: status, code: code) { return key }
+                switch paste.feed(status: status, code: code) {
+                case .ended(let key): return key
+                case .taken: lastPasted = clock.now
+                case .notPaste: if let key = KeyDecoding.key(status: status, code: code) { return key }
+                }
                 continue
             }
             var wait: Int32 = -1
-            if let deadline {
+            if paste.isOpen {
+                // A paste whose end marker does not come within a second of its last byte ends there.
+                if lastPasted.duration(to: clock.now) > .seconds(1) { return paste.finish() }
+                wait = 100
+            } else if let deadline {
                 let left = clock.now.duration(to: deadline)
                 if left <= .zero { return nil }
                 let (seconds, attoseconds) = left.components
@@ -177,7 +226,7 @@ public final class Terminal {
     /// `wait` milliseconds (negative: until a signal) rather than spin on a dead terminal.
     private func inputHungUp(wait: Int32) {
         raise(SIGHUP)
-        _ = poll(nil, 0, wait)
+        if Signals.pendingTermination == 0 { _ = poll(nil, 0, wait) }
     }
 
     /// Re-enters curses mode after the process was stopped and continued, and repaints. Picks
@@ -189,6 +238,7 @@ public final class Terminal {
             towns_window_size(1, &rows, &columns) == 0
             && (rows != getmaxy(window) || columns != getmaxx(window))
         if resized { resizeterm(rows, columns) }
+        Terminal.writeOut(pasteOn)  // turned off while stopped (`Signals`)
         invalidate()
         wnoutrefresh(window)
         doupdate()
@@ -202,6 +252,51 @@ public final class Terminal {
         clearok(towns_curscr(), true)
     }
 
+    /// The bytes that turn bracketed paste on and off: the terminfo entry's `BE` and `BD`, else
+    /// DEC mode 2004's for the families known to have it (xterm and its kin, tmux, screen, rxvt);
+    /// nil for the others (vt100, linux), which are sent nothing.
+    static func pasteModeSequences() -> (on: [UInt8], off: [UInt8])? {
+        if let on = towns_string_capability("BE"), let off = towns_string_capability("BD") {
+            return (Array(String(cString: on).utf8), Array(String(cString: off).utf8))
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard ["xterm", "tmux", "screen", "rxvt", "alacritty", "foot", "kitty", "wezterm"]
+            .contains(where: { term.hasPrefix($0) }) else { return nil }
+        return (Array("\u{1B}[?2004h".utf8), Array("\u{1B}[?2004l".utf8))
+    }
+
+    /// Writes `bytes` to the terminal at once, after what ncurses has buffered.
+    private static func writeOut(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        fflush(towns_stdout())
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// While on, SIGTERM, SIGHUP and SIGINT do not end the process at once: the first is kept
+    /// (`terminationSignal`) and `readKey` returns nil at once, so the caller can end cleanly (a
+    /// presenter tells its followers the meeting ended and removes its socket), `close`, and
+    /// call `end(by:)`. A second such signal ends the process at once, as when off.
+    public static var defersTermination: Bool {
+        get { deferring }
+        set {
+            deferring = newValue
+            Signals.setDeferTermination(newValue)
+        }
+    }
+    nonisolated(unsafe) private static var deferring = false
+
+    /// The terminating signal kept while `defersTermination` was on; nil: none came.
+    public static var terminationSignal: Int32? {
+        let n = Signals.pendingTermination
+        return n == 0 ? nil : n
+    }
+
+    /// Ends the process by `signal`'s default action (exit status 128+n): after `close`, for a
+    /// `terminationSignal`.
+    public static func end(by signal: Int32) -> Never {
+        Signals.end(by: signal)
+    }
+
     /// Leaves curses mode and gives the terminal back as it was: echo and canonical mode on,
     /// cursor visible, main screen. Writes out what went to standard error while the terminal
     /// was open (held back so it could not scribble on the screen) and puts back the previous
@@ -212,10 +307,13 @@ public final class Terminal {
         // Without an alternate screen (vt100, linux) the last frame would stay under the
         // prompt: clear it first, so the shell gets a clean screen back.
         if towns_has_string_capability("smcup") == 0 {
+            setBackground(pair: 0)  // the terminal's own colours, not the page's
             werase(window)
             wrefresh(window)
         }
         endwin()
+        Signals.writePasteOff()
+        Signals.setPasteOff([])
         ErrorOutputCapture.release()
         Signals.setCursesActive(false)
         Signals.uninstall()

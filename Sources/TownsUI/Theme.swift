@@ -21,6 +21,8 @@ public enum Role: String, CaseIterable, Sendable {
 /// [roles]
 /// title = { fg = "white", bg = "blue", bold = true }
 /// unknown = { fg = 244 }          # 0-255: xterm palette index
+/// [roles8]                        # optional: these roles on a terminal of 8 (or 16) colours
+/// derived = { fg = "blue" }
 /// ```
 /// Colours: `default`, the names `black red green yellow blue magenta cyan white` and
 /// `bright-black` ... `bright-white`, or a palette index 0-255. Attributes: `bold`,
@@ -30,10 +32,22 @@ public enum Role: String, CaseIterable, Sendable {
 public struct Theme: Sendable {
     public var name: String
     public var styles: [Role: Style]
+    /// The roles' styles on a terminal of 8 (or 16) colours, where they replace `styles`
+    /// (`[roles8]` in the file): a palette colour there becomes the nearest of the 8, and two
+    /// roles of distinct palette colours (the light theme's brown derived and red behind) can
+    /// come out alike. Not inherited from the fallback theme.
+    public var eightColourStyles: [Role: Style] = [:]
 
     public init(name: String, styles: [Role: Style]) {
         self.name = name
         self.styles = styles
+    }
+
+    /// This theme as drawn on a terminal of 8 (or 16) colours: `eightColourStyles` over `styles`.
+    public var onEightColours: Theme {
+        var t = self
+        t.styles.merge(eightColourStyles) { $1 }
+        return t
     }
 
     /// The style of `role` (plain when the theme does not give one).
@@ -70,25 +84,29 @@ public struct Theme: Sendable {
             throw ThemeError(message: issue.description)
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var section = "roles"
+        /// The line of `key` in the table `section` (after its `[section]` line).
         func lineOf(_ key: String) -> Int {
-            for (i, l) in lines.enumerated() {
+            let start = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "[\(section)]" } ?? 0
+            for (i, l) in lines.enumerated().dropFirst(start) {
                 let t = l.trimmingCharacters(in: .whitespaces)
                 if t.hasPrefix(key + " ") || t.hasPrefix(key + "=") { return i + 1 }
             }
             return 0
         }
         var warnings: [String] = []
-        var styles = fallback?.styles ?? [:]
         let name = table["theme"]?.table?["name"]?.string ?? file
-        if let roles = table["roles"]?.table {
+        func read(_ roles: TOMLTable, _ name: String, over base: [Role: Style]) -> [Role: Style] {
+            section = name
+            var styles = base
             for key in roles.keys.sorted() {
                 guard let role = Role(rawValue: key) else {
-                    warnings.append("\(file):\(lineOf(key)): roles.\(key): unknown role (ignored); roles: " +
+                    warnings.append("\(file):\(lineOf(key)): \(section).\(key): unknown role (ignored); roles: " +
                         "\(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                     continue
                 }
                 guard let spec = roles[key]?.table else {
-                    warnings.append("\(file):\(lineOf(key)): roles.\(key): expected a table such as { fg = " +
+                    warnings.append("\(file):\(lineOf(key)): \(section).\(key): expected a table such as { fg = " +
                         "\"white\", bold = true }")
                     continue
                 }
@@ -100,13 +118,13 @@ public struct Theme: Sendable {
                         if let c = parseColor(value) {
                             if attr == "fg" { style.foreground = c } else { style.background = c }
                         } else {
-                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): " +
+                            warnings.append("\(file):\(lineOf(key)): \(section).\(key).\(attr): " +
                                 "'\(value.string ?? "\(value)")' is not a colour (a name such as red, bright-blue, " +
                                 "default, or 0-255)")
                         }
                     case "bold", "underline", "reverse", "dim":
                         guard let b = value.bool else {
-                            warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): expected true or false")
+                            warnings.append("\(file):\(lineOf(key)): \(section).\(key).\(attr): expected true or false")
                             continue
                         }
                         switch attr {
@@ -116,16 +134,22 @@ public struct Theme: Sendable {
                         default: style.dim = b
                         }
                     default:
-                        warnings.append("\(file):\(lineOf(key)): roles.\(key).\(attr): unknown attribute (fg, bg, " +
+                        warnings.append("\(file):\(lineOf(key)): \(section).\(key).\(attr): unknown attribute (fg, bg, " +
                             "bold, underline, reverse, dim)")
                     }
                 }
                 styles[role] = style
             }
+            return styles
+        }
+        var theme = Theme(name: name, styles: fallback?.styles ?? [:])
+        if let roles = table["roles"]?.table {
+            theme.styles = read(roles, "roles", over: theme.styles)
         } else {
             warnings.append("\(file): no [roles] table; using the default styles")
         }
-        return (Theme(name: name, styles: styles), warnings)
+        if let roles = table["roles8"]?.table { theme.eightColourStyles = read(roles, "roles8", over: [:]) }
+        return (theme, warnings)
     }
 
     static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]

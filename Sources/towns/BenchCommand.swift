@@ -75,7 +75,8 @@ struct BenchCommand: ParsableCommand {
         // The bundled data.
         let bundledDir = try data.directory()
         let small = BenchReport(tag: "bundled", write: out)
-        _ = try bench.run(directory: bundledDir, report: small, firstFrameTarget: 30, keyTarget: 5)
+        _ = try bench.run(directory: bundledDir, report: small, firstFrameTarget: 30, keyTarget: 5,
+                          snapshotFolder: work + "/cache-in-process")
         if !noTerminal {
             let r = try townsThroughTerminal(exe, directory: bundledDir, work: work, report: small, rssTarget: 30)
             _ = r
@@ -93,7 +94,8 @@ struct BenchCommand: ParsableCommand {
             "generate", genTime.milliseconds,
             note: "towns generate --towns \(townCount) --months \(monthCount) --seed \(seed)")
         let atScale = townCount >= 10000 && monthCount >= 60
-        let result = try bench.run(directory: dir, report: big, firstFrameTarget: atScale ? 300 : 30, keyTarget: 5)
+        let result = try bench.run(directory: dir, report: big, firstFrameTarget: atScale ? 300 : 30, keyTarget: 5,
+                                   snapshotFolder: work + "/cache-in-process")
         var townsRun: TerminalBench.Result?
         if !noTerminal {
             townsRun = try townsThroughTerminal(

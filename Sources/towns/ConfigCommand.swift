@@ -84,7 +84,7 @@ struct ConfigCommand: ParsableCommand {
             printOut("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
             let cycle = settings.cycle.map { $0.map(\.rawValue).joined(separator: " ") }
             printOut("cycle: \(cycle ?? "(default) towns behind types assessment")")
-            for r in settings.rebindings {
+            for r in settings.rebindings where KeyNames.action(named: r.action) != nil {  // unknown: a problem below
                 let keys =
                     keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []
                 printOut("keys.\(r.action): \(keys.joined(separator: " "))")

@@ -100,6 +100,11 @@ struct DashboardCommand: ParsableCommand {
         let directory = try data.directory()
         // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
         let (dataset, fingerprint) = try SnapshotFiles.loadForDashboard(directory)
+        let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
+        if !problems.isEmpty {
+            for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
+            throw ExitCode(2)
+        }
         let meeting = MeetingLink(directory: directory, group: group, cycleSeconds: cycle)
         defer { meeting.close() }
         let meetingOpening = try meeting.opening(request, AppState(dataset: dataset))
@@ -142,7 +147,8 @@ struct DashboardCommand: ParsableCommand {
 
         let colour = terminal.colorCapability != .none
         let renderer = Renderer(
-            themes: colour ? themeFiles.themes : [.monochrome],
+            themes: !colour ? [.monochrome]
+                : themeFiles.themes.map { terminal.colorCapability == .eight ? $0.onEightColours : $0 },
             glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
@@ -193,7 +199,8 @@ struct DashboardCommand: ParsableCommand {
                 }
             }
         }
-        while running {
+        // A presenter's SIGTERM, SIGHUP or Ctrl-C ends the loop as `q` does (`MeetingLink.present`).
+        while running && Terminal.terminationSignal == nil {
             for action in meeting.poll(state) { perform(action) }
             meeting.publish(state)
             if meeting.needsDraw(state) { terminal.draw(renderer.render(state)) }
@@ -231,6 +238,12 @@ struct DashboardCommand: ParsableCommand {
             }
         }
         try? SessionFile.save(state.session, for: directory)  // for --resume; a failure costs only that
+        if let signal = Terminal.terminationSignal {
+            // The followers are told the meeting ended and its files go, then the signal ends the process.
+            meeting.close()
+            terminal.close()
+            Terminal.end(by: signal)
+        }
     }
 
     /// The start-up settings with the command line's `--view --period --town --filter` and

@@ -10,15 +10,20 @@ enum ExportFile {
     enum Outcome: Equatable {
         /// Nothing to export on this page.
         case nothingToExport
-        /// `write` is what `SafeWrite` did at the path; `rows` the rows of the view.
-        case file(SafeWrite.Outcome, rows: Int)
+        /// Not in this form here (a page as CSV): the message says which forms it takes.
+        case refused(String)
+        /// `write` is what `SafeWrite` did at the path; `rows` the rows of the view; `meta`
+        /// what it did at the CSV's `NAME.meta.txt` (nil: no such file for this form).
+        case file(SafeWrite.Outcome, rows: Int, meta: SafeWrite.Outcome? = nil)
 
         /// Written (a new file, or one replaced as asked).
-        var isWritten: Bool { if case let .file(outcome, _) = self { return outcome.isWritten } else { return false } }
+        var isWritten: Bool {
+            if case let .file(outcome, _, _) = self { return outcome.isWritten } else { return false }
+        }
         /// A regular file is there and the request did not ask to replace it: asking again
         /// with `force` replaces it.
         var refusedBecauseExists: Bool {
-            if case .file(.exists, _) = self { return true } else { return false }
+            if case .file(.exists, _, _) = self { return true } else { return false }
         }
 
         /// The message to show, in the interface language of `state`.
@@ -26,14 +31,25 @@ enum ExportFile {
             switch self {
             case .nothingToExport:
                 return state.tr("此页不能导出", "nothing to export on this page")
-            case let .file(.written(path, replaced), rows):
+            case let .refused(why):
+                return why
+            case let .file(.written(path, replaced), rows, meta):
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-                if replaced {
-                    return state.tr("已导出 \(rows) 行，覆盖了 \(absolute)",
-                                    "exported \(rows) rows, replacing \(absolute)")
+                var beside = ""
+                if case .written? = meta {
+                    // The path is what matters on an 80-column status line; the help and README say what is in it.
+                    beside = state.tr("（另附 .meta.txt）", " (and its .meta.txt)")
+                } else if let meta {
+                    let m = meta.message(replaceHint: ("要覆盖请用 :export … --force", "to replace it, :export … --force"))
+                    beside = state.tr("；但" + m.zh, "; but " + m.en)
                 }
-                return state.tr("已导出 \(rows) 行到 \(absolute)", "exported \(rows) rows to \(absolute)")
-            case let .file(outcome, _):
+                let unit = state.screen.kind.isPage ? state.tr("行", "lines") : state.tr("行", "rows")
+                if replaced {
+                    return state.tr("已导出 \(rows) \(unit)，覆盖了 \(absolute)",
+                                    "exported \(rows) \(unit), replacing \(absolute)") + beside
+                }
+                return state.tr("已导出 \(rows) \(unit)到 \(absolute)", "exported \(rows) \(unit) to \(absolute)") + beside
+            case let .file(outcome, _, _):
                 let hint = ("要覆盖请用 :export … --force", "to replace it, :export … --force")
                 let m = outcome.message(replaceHint: hint)
                 return state.tr("导出失败：" + m.zh, "export failed: " + m.en)
@@ -49,21 +65,31 @@ enum ExportFile {
 
     /// Writes `request` for the current view and says what happened. The dataset's folder is
     /// never written into; an existing regular file is replaced only when `request.force`.
-    static func export(_ state: AppState, _ request: ExportRequest, glyphs drawn: Glyphs) -> Outcome {
-        let glyphs = drawn.forExport  // unknown never `-` (read as zero)
-        guard let content = state.content(for: state.screen) else { return .nothingToExport }
-        let text: String
-        if request.format == .text {
-            text = ReportText.table(state, glyphs: glyphs, width: max(state.width, 120))
-        } else {
-            text = Export.render(content, format: request.format, title: ReportText.title(state),
-                                 legend: ReportText.legend(state, glyphs), byteOrderMark: request.byteOrderMark,
-                                 glyphs: glyphs)
+    static func export(_ state: AppState, _ request: ExportRequest, glyphs: Glyphs) -> Outcome {
+        if let refusal = state.exportRefusal(request.format) {
+            return .refused(state.tr(refusal))
         }
+        guard let export = state.exportOutput(
+            request.format, glyphs: glyphs, byteOrderMark: request.byteOrderMark, width: max(state.width, 120),
+            notes: ReportText.notes(state))
+        else { return .nothingToExport }
         let path = request.path ?? defaultPath(state, request.format)
-        let outcome = SafeWrite.write(Array(text.utf8), to: path, replace: request.force,
+        let outcome = SafeWrite.write(Array(export.text.utf8), to: path, replace: request.force,
                                       protecting: [state.dataset.directory])
-        return .file(outcome, rows: content.rows.count)
+        // A CSV is the header row and the table; its title, period, unit, filter, sort,
+        // markers and sources go beside it, replaced only when the CSV was.
+        var metaOutcome: SafeWrite.Outcome?
+        if outcome.isWritten, let meta = export.meta {
+            metaOutcome = SafeWrite.write(Array(meta.utf8), to: metaPath(path), replace: request.force,
+                                          protecting: [state.dataset.directory])
+        }
+        return .file(outcome, rows: export.rows, meta: metaOutcome)
+    }
+
+    /// The file beside a CSV export that holds what the CSV has no room for: `NAME.meta.txt`
+    /// for `NAME.csv` (or for any other name, the name with `.meta.txt` added).
+    static func metaPath(_ path: String) -> String {
+        (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".meta.txt"
     }
 
     /// The operating system's reason for a failed write ("Permission denied", "No such file
@@ -88,7 +114,10 @@ enum ExportFile {
         case .entityList, .townsOfEntity: view = "entities"
         case .assessment: view = "assessment"
         case .province, .city: view = "province"
-        case .townPage, .cityTotals: view = "town"
+        case let .townPage(id):
+            let safe = id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }
+            view = "town-" + String(String.UnicodeScalarView(safe))
+        case .cityTotals: view = "totals"
         case .reference, .referencePage: view = "reference"
         case .changes: view = "changes"
         case .overview: view = "overview"

@@ -17,7 +17,9 @@ struct ImportCommand: ParsableCommand {
             field number, A = 1), and then nothing is written. Re-importing a month replaces its \
             file. Exit status: 0 imported (or checked, with --dry-run), 1 errors in the sheet, 10-23 the \
             dataset does not load (as towns check: see towns check --help), 2 the sheet cannot be read, \
-            3 the data folder cannot be written.
+            3 the data folder cannot be written. Figures that contradict what the dataset already holds \
+            (an imported rate against earlier months) are imported all the same, with a warning \
+            naming each new inconsistency.
             """)
 
     @Argument(help: ArgumentHelp("The monthly sheet, saved as CSV.", valueName: "FILE.csv"))
@@ -45,6 +47,13 @@ struct ImportCommand: ParsableCommand {
         }
         for warning in summary.warnings { printError(TerminalText.sanitize(warning.description)) }
         for line in ImportCommand.report(summary) { printOut(TerminalText.sanitize(line)) }
+        if !summary.contradictions.isEmpty {
+            printError("towns import: warning: with this sheet, towns check finds \(summary.contradictions.count) "
+                       + "new inconsistency(ies) with figures already in the dataset (imported "
+                       + (summary.dryRun ? "nothing: dry run" : "all the same: the sheet is what was reported")
+                       + "; see towns check --data DIR):")
+            for finding in summary.contradictions { printError("  " + TerminalText.sanitize(finding.description)) }
+        }
         if dryRun {
             printOut("--- \(summary.path) (not written) ---")
             for line in summary.file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {

@@ -1,6 +1,7 @@
 import Foundation
 import TownsCore
 import TownsMeeting
+import TownsTerminal
 import TownsUI
 
 #if canImport(Glibc)
@@ -105,6 +106,7 @@ final class MeetingLink {
             guard let host else { return [.meeting(.failed(state.tr("未在主持会议", "not presenting")))] }
             host.close()
             self.host = nil
+            Terminal.defersTermination = false
             return [.meeting(.presentStopped)]
         case .follow(let name):
             do { return [try follow(name)] } catch { return [.meeting(.failed("\(error)"))] }
@@ -152,6 +154,9 @@ final class MeetingLink {
         options.group = group
         let host = try MeetingHost<Session>(name: name, dataFingerprint: currentKey(state), options: options)
         self.host = host
+        // SIGTERM, SIGHUP (the SSH session dropped) and Ctrl-C end the meeting as `q` does: the
+        // followers are told it ended, and its socket and description go (`DashboardCommand`).
+        Terminal.defersTermination = true
         lastSent = nil
         lastFollowers = 0
         publish(state)
@@ -215,7 +220,7 @@ final class MeetingLink {
     /// and sends at most 30 a second, on its own queue: this returns at once).
     func publish(_ state: AppState) {
         guard let host else { return }
-        let session = state.session.forFollowers
+        let session = state.sessionForFollowers
         let key = currentKey(state)
         guard session != lastSent || dataFacts !== state.facts else { return }
         lastSent = session
@@ -235,6 +240,7 @@ final class MeetingLink {
     func close() {
         host?.close()
         host = nil
+        Terminal.defersTermination = false
         guest?.leave()
         guest = nil
     }

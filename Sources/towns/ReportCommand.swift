@@ -55,6 +55,14 @@ struct ReportCommand: ParsableCommand {
     var output: String?
     @Flag(name: .long, help: "With --output: replace a regular file that is already there (atomically).")
     var force = false
+    @Option(name: .long, help: ArgumentHelp(
+        "A town's page instead of a view (text, md or json): its every field with its source or formula.",
+        valueName: "ID"))
+    var town: String?
+    @Flag(name: .long, help: ArgumentHelp(
+        "With --format csv --output NAME.csv: also write NAME.meta.txt, the lines a CSV has no room for: title, "
+            + "dataset, period, unit, filter, sort, the markers used and the sources cited."))
+    var meta = false
 
     /// The widest text table `--width` asks for; a wider one is refused (exit 2) before any
     /// work: a grid of `width` x rows cells is built for it.
@@ -64,6 +72,11 @@ struct ReportCommand: ParsableCommand {
         try NumberBounds.check(width, "--width", 1...ReportCommand.maximumWidth)
         if force && output == nil {
             throw ValidationError("--force replaces the file given by --output; give --output FILE")
+        }
+        if meta && (format != .csv || output == nil) {
+            throw ValidationError(
+                "--meta writes NAME.meta.txt beside a CSV file: give --format csv --output NAME.csv"
+                    + " (text, md and json hold those lines themselves)")
         }
     }
     @Option(name: .long, help: "Language of labels: zh or en.")
@@ -89,10 +102,16 @@ struct ReportCommand: ParsableCommand {
             state.periodIndex = i
         }
         state.stack = [Screen(view.kind)]
+        if let town {
+            guard let t = dataset.towns.first(where: { $0.id == town }) else {
+                throw ValidationFailure(
+                    "no town '\(town)'; towns: \(dataset.towns.prefix(20).map(\.id).joined(separator: ", "))"
+                        + (dataset.towns.count > 20 ? ", ..." : ""))
+            }
+            state.stack.append(Screen(.townPage(t.id)))
+        }
         let glyphs: Glyphs = ascii ? .ascii : .unicode
-        var text = ""
-        if format == .text {
-            text = ReportText.table(state, glyphs: glyphs, width: state.width)
+        if format == .text && town == nil {
             // The table is never narrower than the screen's least (60), and columns that cannot
             // shrink (numbers are never cut) may need more: say so rather than pass it over.
             let needed = ReportText.tableWidth(state, glyphs: glyphs, width: state.width)
@@ -102,88 +121,51 @@ struct ReportCommand: ParsableCommand {
                         + " (\(Renderer.minimumWidth) at least; numbers are never cut)"
                 )
             }
-        } else {
-            guard let content = state.content(for: state.screen) else { return }
-            text = Export.render(content, format: format, title: ReportText.title(state),
-                legend: ReportText.legend(state, glyphs),
-                                 byteOrderMark: bom, glyphs: glyphs)
         }
+        if let refusal = state.exportRefusal(format) {
+            throw ValidationFailure(lang == .zh ? refusal.zh : refusal.en)
+        }
+        guard let export = state.exportOutput(format, glyphs: glyphs, byteOrderMark: bom, width: state.width,
+                                              notes: ReportText.notes(state)) else { return }
         guard let output else {
-            printOut(text, terminator: "")
+            printOut(export.text, terminator: "")
             return
         }
-        let outcome = SafeWrite.write(Array(text.utf8), to: output, replace: force, protecting: [dataset.directory])
+        let outcome = SafeWrite.write(
+            Array(export.text.utf8), to: output, replace: force, protecting: [dataset.directory])
         let message = outcome.message(replaceHint: ("要覆盖请加 --force", "add --force to replace it"))
         printError("towns report: \(lang == .zh ? message.zh : message.en)")
         if !outcome.isWritten { throw ExitCode(1) }
+        if meta, let text = export.meta {
+            let path = ExportFile.metaPath(output)
+            let written = SafeWrite.write(Array(text.utf8), to: path, replace: force, protecting: [dataset.directory])
+            let m = written.message(replaceHint: ("要覆盖请加 --force", "add --force to replace it"))
+            printError("towns report: \(lang == .zh ? m.zh : m.en)")
+            if !written.isWritten { throw ExitCode(1) }
+        }
     }
 }
 
 extension ExportRequest.Format: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 
-/// A view's table as plain text: the same table the dashboard draws, rendered into a grid
-/// as tall as it needs and printed line by line (no colours, no escape sequences).
+/// What a report adds to an export of the view (`AppState.exportOutput`), which draws the
+/// text form's table as the dashboard does (bars included; no colours, no escape sequences).
 enum ReportText {
-    static func title(_ state: AppState) -> String {
-        let p = state.period
-        let view = Renderer.crumb(state.screen.kind, state)
-        return
-            "\(state.language == .zh ? state.dataset.nameZH : state.dataset.nameEN) — \(view) —"
-                + " \(p?.labelZH ?? "") \(p?.labelEN ?? "") — \(state.tr("单位", "unit")) \(state.dataset.unit)"
-                + shownAs(state)
-    }
-
-    /// The filter, narrowing search and sort the view is shown with, as the title's end
-    /// (" — 筛选 filter: 落后 — 排序 sorted by: 进度差 ▼"); "" when the view is shown whole
-    /// in the data's order. An export then says which rows it holds and in what order.
-    static func shownAs(_ state: AppState) -> String {
-        var out = ""
-        if !state.filter.isEmpty { out += " — " + state.tr("筛选", "filter") + ": " + state.filter.summary(state.tr) }
-        if let q = state.screen.narrow, !q.isEmpty { out += " — " + state.tr("只含匹配", "matching") + " /" + q }
-        if let c = state.screen.sortColumn, let columns = state.listContent(state.screen.kind)?.columns,
-            columns.indices.contains(c)
-        {
-            out += " — " + state.tr("排序", "sorted by") + ": " + columns[c].title
-                + (state.screen.sortDescending ? " ▼" : " ▲")
-        }
-        return out
-    }
-
-    static func legend(_ state: AppState, _ glyphs: Glyphs) -> String {
-        Renderer.legend(width: 200, glyphs: glyphs, unit: state.dataset.unit, language: state.language)
-    }
-
-    /// How wide `table` draws the view's table within `width` columns (more when its columns
-    /// cannot shrink to fit).
+    /// How wide the text export draws the view's table within `width` columns (more when its
+    /// columns cannot shrink to fit).
     static func tableWidth(_ state: AppState, glyphs: Glyphs, width: Int) -> Int {
         guard let content = state.content(for: state.screen) else { return 0 }
-        return TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width).totalWidth
+        return Export.textTable(content, glyphs: glyphs.forExport, width: width).first.map(DisplayWidth.of) ?? 0
     }
 
-    static func table(_ state: AppState, glyphs: Glyphs, width: Int) -> String {
-        guard let content = state.content(for: state.screen) else { return "" }
-        let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
-        let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width)
-        let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
-        var grid = Grid(width: layout.totalWidth, height: height)
-        table.draw(
-            into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,
-            layout: layout, rows: content.rows, selection: nil, scroll: 0, summary: content.summary)
-        var out = [title(state), ""]
-        out += grid.lines()
-        out.append("")
-        out += content.notes.map { $0.text(glyphs) }
-        out.append(legend(state, glyphs))
-        if state.screen.kind == .townList {
-            out.append(
-                state.tr(
-                    "进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
-                    "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`"))
-        }
-        // The grid's lines are sanitised already; the title (the dataset's name, the period's
-        // labels) and the notes are data too.
-        return TerminalText.sanitizeLines(out.joined(separator: "\n") + "\n")
+    /// The lines a report and a text export add under a view's table: what the towns table's
+    /// columns mean.
+    static func notes(_ state: AppState) -> [String] {
+        guard state.screen.kind == .townList else { return [] }
+        return [state.tr(
+            "进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
+            "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`")]
     }
 }
 

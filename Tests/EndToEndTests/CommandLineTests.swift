@@ -18,6 +18,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(r.stdout.contains("\u{1B}"), "no escape sequences written to a pipe:\n\(r.summary)")
     }
 
+    /// A deep link to what the data lacks is a usage error before any terminal opens (exit 2,
+    /// as `towns report` gives), each option named; it opened elsewhere with a notice before.
+    func testADeepLinkToWhatTheDataLacksIsRefused() throws {
+        for (args, says) in [(["--period", "2015-13"], "--period 2015-13: not a period of the data (2015-08"),
+                             (["--town", "zzz"], "--town zzz: "), (["--filter", "county 北京"], "--filter county 北京: ")] {
+            let r = try runProcess(binary, ["--data", Paths.data, "--themes", Paths.themes] + args, timeout: 10)
+            XCTAssertEqual(r.status, 2, r.summary)
+            XCTAssertTrue(r.stderr.contains("towns: " + says), r.summary)
+            XCTAssertFalse(r.stderr.contains("not a terminal"), "refused before the terminal is looked at: \(r.summary)")
+        }
+        // Good values pass on to the terminal check.
+        let good = try runProcess(binary, ["--data", Paths.data, "--themes", Paths.themes, "--period", "2015-08",
+                                           "--town", "haiyan", "--filter", "behind"], timeout: 10)
+        XCTAssertEqual(good.status, 2, good.summary)
+        XCTAssertTrue(good.stderr.contains("not a terminal"), good.summary)
+    }
+
     func testReportForSeptember() throws {
         let r = try runProcess(binary, ["report", "--period", "2015-09", "--data", Paths.data])
         XCTAssertEqual(r.status, 0, r.summary)

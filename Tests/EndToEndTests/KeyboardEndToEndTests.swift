@@ -128,6 +128,16 @@ final class LocaleEndToEndTests: XCTestCase {
             XCTAssertTrue(screen.contains { $0.contains(c.says) }, "the notice names the variable: \(show)")
             XCTAssertTrue(screen.contains { $0.contains("Haining Leather Fashion Town") }, "English names: \(show)")
             XCTAssertTrue(screen.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "ASCII only: \(show)")
+            // The interface's quotes in ASCII, and Chinese the terminal cannot show as ?, one a
+            // cell (ncurses would write its bytes as junk: " a D n" for 海宁皮革时尚小镇).
+            try session.tmux.send("1")
+            let towns = try session.tmux.waitFor("projects in total")
+            XCTAssertTrue(towns.contains { $0.contains("(one reading of the paper's \"30 projects in total\")") },
+                          TmuxSession.show(towns))
+            try session.tmux.send("Enter")
+            let page = try session.tmux.waitFor("Towns > Haining Leather Fashion Town")
+            XCTAssertTrue(page.contains(" Haining Leather Fashion Town  ????????????????"), TmuxSession.show(page))
+            XCTAssertTrue(page.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, TmuxSession.show(page))
             try session.tmux.send("q")
             XCTAssertEqual(try session.assertTerminalRestored("LANG=\(c.lang)"), 0)
         }
@@ -164,6 +174,17 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         let fields = csv.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" }).flatMap { $0.split(separator: ",") }
         XCTAssertFalse(fields.contains("-"), "no lone - (a spreadsheet reads zero): \(csv)")
         XCTAssertTrue(fields.contains("NA"), "unknown as NA: \(csv)")
+        XCTAssertTrue(csv.hasPrefix("小镇,") || csv.hasPrefix("\u{FEFF}小镇,"), "one header row, then the table: \(csv)")
+        // What the CSV has no room for, beside it: title, dataset, period, unit, filter, sort,
+        // markers (unknown as NA), sources.
+        let metaPath = session.scratch.path + "/" + name.dropLast(4) + ".meta.txt"
+        let meta = try String(contentsOfFile: metaPath, encoding: .utf8)
+        let lines = meta.components(separatedBy: "\n")
+        XCTAssertEqual(lines[0], "小镇 Towns — 2015年1-9月", meta)
+        XCTAssertTrue(lines[1].hasPrefix("数据集：嘉兴市首批省级特色小镇（2015）"), meta)
+        XCTAssertEqual(Array(lines[2...5]), ["期间：2015年1-9月 (2015-09)", "单位：亿元", "筛选：类型 2", "排序：数据原顺序"])
+        XCTAssertTrue(lines.contains("NA  未知：没有来源给出（不是 0）"), meta)
+        XCTAssertTrue(lines.contains("来源："), meta)
         try tmux.send("q")
         _ = try session.waitForPrompt()
     }
@@ -181,11 +202,48 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         try tmux.typeLine("export md " + out)
         _ = try tmux.waitFor("已导出")
         let md = try String(contentsOfFile: out, encoding: .utf8)
-        let first = try XCTUnwrap(md.split(separator: "\n").first)
-        for part in ["2015年1-9月", "单位 亿元", "筛选: 类型 1", "排序: 进度差 ▼"] {
-            XCTAssertTrue(first.contains(part), "\(part) in \(first)")
-        }
+        let lines = md.components(separatedBy: "\n")
+        XCTAssertEqual(lines[0], "**小镇 Towns — 2015年1-9月**", md)
+        XCTAssertEqual(Array(lines[3...6]), ["- 期间：2015年1-9月 (2015-09)", "- 单位：亿元", "- 筛选：类型 1",
+                                             "- 排序：进度差 从大到小"], md)
+        // It ends with the markers it uses and the sources it cites.
+        let end = lines.drop { $0 != "**标记：**" }
+        XCTAssertTrue(end.contains { $0.hasPrefix("- ▼  落后") }, md)
+        XCTAssertTrue(end.contains("**来源：**"), md)
+        XCTAssertTrue(end.contains { $0.hasPrefix("- paper: ") && $0.contains("figures.toml:") }, md)
+        // A town's page exports too (`e`: text), named by the town.
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("›")
+        try tmux.send(":")
+        let page = session.scratch.appendingPathComponent("page.txt").path
+        try tmux.typeLine("export text " + page)
+        _ = try tmux.waitFor("已导出")
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        // (The first row sorted by schedule variance, largest first: Tongxiang, +17.7.)
+        XCTAssertTrue(text.hasPrefix("桐乡毛衫时尚小镇 — 2015年1-9月\n数据集："), text)
+        XCTAssertTrue(text.contains("来源 Sources") && text.contains("\n标记：\n"), text)
         try tmux.send("q")
         _ = try session.waitForPrompt()
+    }
+
+    func testReportWritesATownsPageAndACSVsFrameBesideIt() throws {
+        let binary = session.binary
+        let out = session.scratch.appendingPathComponent("t.csv").path
+        let r = try runProcess(binary, ["report", "--data", Paths.data, "--format", "csv", "--output", out, "--meta"])
+        XCTAssertEqual(r.status, 0, r.summary)
+        let csv = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("小镇,县市区,"), csv)
+        let metaPath = session.scratch.appendingPathComponent("t.meta.txt").path
+        let meta = try String(contentsOfFile: metaPath, encoding: .utf8)
+        XCTAssertTrue(meta.hasPrefix("小镇 Towns — 2015年1-9月\n数据集："), meta)
+        let again = try runProcess(binary, ["report", "--data", Paths.data, "--format", "csv", "--meta"])
+        XCTAssertEqual(again.status, 2, "--meta needs --output: \(again.summary)")
+        let page = try runProcess(binary, ["report", "--data", Paths.data, "--town", "haining", "--lang", "en"])
+        XCTAssertEqual(page.status, 0, page.summary)
+        XCTAssertTrue(page.stdout.hasPrefix("Haining Leather Fashion Town — 2015 Jan-Sep\nDataset: "), page.stdout)
+        XCTAssertTrue(page.stdout.contains("\nMarkers:\n"), page.stdout)
+        let none = try runProcess(binary, ["report", "--data", Paths.data, "--town", "nowhere"])
+        XCTAssertNotEqual(none.status, 0, none.summary)
+        XCTAssertTrue(none.stderr.contains("no town 'nowhere'"), none.summary)
     }
 }

@@ -111,7 +111,10 @@ final class SharedServerTests: XCTestCase {
         XCTAssertFalse(screen.contains { $0.contains("数据未更新") }, "a poll of a read-only folder is no problem:\n\(TmuxSession.show(screen))")
         try session.tmux.send("q")
         XCTAssertEqual(try session.assertTerminalRestored("q on \(how)"), 0)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: exports.path).count, 1)
+        // The CSV and, beside it, its title, period, markers and sources (NAME.meta.txt).
+        let written = try FileManager.default.contentsOfDirectory(atPath: exports.path).sorted()
+        XCTAssertEqual(written.count, 2, "\(written)")
+        XCTAssertEqual(written.last.map { String($0.dropLast(".meta.txt".count)) + ".csv" }, written.first)
         XCTAssertEqual(snapshot(copy), before, "nothing written into the data folder")
     }
 

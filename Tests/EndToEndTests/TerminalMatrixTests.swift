@@ -14,11 +14,17 @@ final class TerminalMatrixTests: XCTestCase {
         defer { session.kill() }
         let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--view", "towns"] + arguments
         try session.tmux.typeLine("env \(env) " + words.map(Paths.shellQuote).joined(separator: " "))
+        // --ascii: the title's separator and the hints' arrows in ASCII too.
+        let ascii = arguments.contains("--ascii")
         _ = try session.tmux.waitUntil("\(label): first frame") { screen in
-            (screen.first?.contains("towns ·") ?? false) && screen.contains { $0.contains("q 退出") }
+            (screen.first?.contains(ascii ? "towns - " : "towns ·") ?? false) && screen.contains { $0.contains("q 退出") }
         }
         let screen = try session.tmux.waitFor("2015年1-9月")  // the period it opens on
         let show = "\(label):\n" + TmuxSession.show(screen)
+        if ascii {
+            XCTAssertTrue(screen.last?.contains("Up Down 移动") ?? false, show)
+            XCTAssertFalse(screen.contains { $0.contains("·") || $0.contains("↑") || $0.contains("↓") }, show)
+        }
         let rows = Self.towns.map { t in screen.first { $0.contains(t) } }
         XCTAssertTrue(rows.allSatisfy { $0 != nil }, "every town on screen: \(show)")
         let columns = zip(rows.compactMap { $0 }, Self.counties).map { DisplayColumns.column(of: $1, in: $0) }

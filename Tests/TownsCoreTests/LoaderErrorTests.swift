@@ -25,6 +25,17 @@ final class LoaderErrorTests: XCTestCase {
         }
     }
 
+    /// A file's header table missing (`Loader.headerTable`): named with its file, for
+    /// dataset.toml's `[dataset]` and province.toml's `[list]` alike.
+    func testMissingHeaderTable() throws {
+        let dataset = try brokenCopy("dataset.toml") { $0.replacingOccurrences(of: "[dataset]\n", with: "[datasets]\n") }
+        assertError(dataset, file: "dataset.toml", line: nil, field: "dataset", kind: .missing,
+                    contains: "missing [dataset] table")
+        let province = try brokenCopy("province.toml") { $0.replacingOccurrences(of: "[list]\n", with: "[lists]\n") }
+        assertError(province, file: "province.toml", line: nil, field: "list", kind: .missing,
+                    contains: "missing [list] table")
+    }
+
     func testBundledDataLoadsWithoutWarnings() throws {
         let loaded = try DatasetLoader.load(directory: bundledData)
         XCTAssertEqual(loaded.warnings, [])

@@ -73,3 +73,46 @@ final class ProgressTests: XCTestCase {
         XCTAssertNil(p.expected); XCTAssertNil(p.shortfall); XCTAssertNil(p.projection); XCTAssertNil(p.neededPerMonth)
     }
 }
+
+/// A fresh user's findings: figures that may not be combined give no shortfall, and a figure
+/// worked out from an interpretation is an interpretation.
+final class ProgressBasisTests: XCTestCase {
+    func testTheFullYearOnAnotherBasisIsNotSetAgainstThePlan() throws {
+        let dataset = try loadBundled()
+        let metrics = Metrics(dataset: dataset)
+        let p = metrics.progress(nil, period: try XCTUnwrap(dataset.period("2015-12")))
+        let done = try XCTUnwrap(p.completed, "the notice's full-year figure")
+        let plan = try XCTUnwrap(p.plan)
+        XCTAssertNotEqual(done.basis, plan.basis, "the 2016 notice's fixed-asset basis, not the paper's")
+        XCTAssertNotNil(p.expected, "the plan alone still gives what the schedule expects")
+        XCTAssertNil(p.shortfall, "not 106.8 − 63.06: two bases")
+        XCTAssertNil(p.projectedGap)
+        XCTAssertEqual(p.isBehind, false, "unknown is not behind")
+        // Jan-Sep on the paper's basis is set against the plan as before.
+        XCTAssertNotNil(metrics.progress(nil, period: try XCTUnwrap(dataset.period("2015-09"))).shortfall)
+    }
+
+    func testAStartRateOverAnInterpretedPlanIsAnInterpretation() throws {
+        let dataset = try loadBundled()
+        let metrics = Metrics(dataset: dataset)
+        let nanhu = try XCTUnwrap(dataset.town("nanhu"))
+        XCTAssertTrue(metrics.figure(nanhu, FigureKey(.projectsPlanned))?.isInterpreted == true, "the 30 is read")
+        // Give Nanhu 12 projects started in Jan-Sep (as the example import does for October).
+        var town = nanhu
+        town.figures[FigureKey(.projectsStarted, "2015-09")] = Figure(
+            quantity: .exact(12, decimals: 0),
+            provenance: .reported(source: "test", at: nil, quote: nil, note: nil))
+        let rate = try XCTUnwrap(metrics.figure(town, FigureKey(.startRate, "2015-09")))
+        XCTAssertEqual(rate.quantity.exactValue, 40)
+        XCTAssertTrue(rate.isInterpreted, "marked † like the 30 it rests on, not ≈: \(rate.provenance)")
+        guard case let .interpreted(reasoning, readings) = rate.provenance else { return XCTFail("interpreted") }
+        XCTAssertTrue(reasoning.contains("started 12 / planned 30") && reasoning.contains("interpretation"), reasoning)
+        XCTAssertFalse(readings.isEmpty)
+        // A start rate over a reported plan stays derived (Haining has none: an invented one).
+        var plain = town
+        plain.figures[FigureKey(.projectsPlanned)] = Figure(
+            quantity: .exact(30, decimals: 0), provenance: .reported(source: "test", at: nil, quote: nil, note: nil))
+        let derived = try XCTUnwrap(metrics.figure(plain, FigureKey(.startRate, "2015-09")))
+        XCTAssertTrue(derived.provenance.isDerived && !derived.isInterpreted)
+    }
+}

@@ -18,6 +18,23 @@ final class SmallBadValueTests: XCTestCase {
         try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 140\n", with: "value = \(written)\n") }
     }
 
+    /// A completion rate of 720% (72 with a slipped digit) loaded without a word; more than
+    /// twice the plan is a warning naming file, line and field (above 100% is possible, so it
+    /// is not refused).
+    func testACompletionRateAboveTwiceThePlanIsAWarning() throws {
+        let dir = try brokenCopy("figures.toml") {
+            $0.replacingOccurrences(of: "measure = \"completion_rate\"\nperiod = \"2015-08\"\nvalue = 72\n",
+                                    with: "measure = \"completion_rate\"\nperiod = \"2015-08\"\nvalue = 720\n")
+        }
+        let (_, warnings) = try DatasetLoader.load(directory: dir)
+        let warning = try XCTUnwrap(warnings.first { $0.problem.contains("720") }, warnings.map(\.description).joined())
+        XCTAssertEqual(warning.severity, .warning)
+        XCTAssertEqual(warning.line, try lineNumber(in: dir + "/figures.toml", of: "value = 720"), warning.description)
+        XCTAssertEqual(warning.field?.hasSuffix(".value"), true, warning.description)
+        let (_, bundled) = try DatasetLoader.load(directory: bundledData)
+        XCTAssertFalse(bundled.contains { $0.problem.contains("twice the plan") }, "the bundled rates are not")
+    }
+
     /// `list_date = "2015-02-30"` was accepted; a day that does not exist is refused.
     func testAListDateThatIsNoDayIsRefused() throws {
         for (bad, words) in [("2015-02-30", "2015-02 has 28 days"), ("2015-13-01", "not a month"),

@@ -124,6 +124,24 @@ final class ImportWriteTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "new\n")
     }
 
+    /// A month whose rate contradicts the earlier months (Haining 15.21 at 20% implies a plan of
+    /// about 76 against ≈18.6 from Jan-Aug and Jan-Sep) is imported with the new inconsistency
+    /// named; the example sheet, which agrees with them, has none (a fresh user's finding).
+    func testAContradictingMonthIsImportedWithItsInconsistencyNamed() throws {
+        let agreeing = try runImport(repositoryRoot + "/Examples/monthly-2015-10.csv", data: try dataCopy())
+        XCTAssertEqual(agreeing.contradictions, [], "\(agreeing.contradictions)")
+        let sheet = try writeSheet(headerYi + "\n海宁皮革时尚小镇,2015-10,15.21,20%,\n")
+        let dry = try runImport(sheet, data: try dataCopy(), dryRun: true)
+        XCTAssertEqual(dry.contradictions.count, 1, "\(dry.contradictions)")
+        let dir = try dataCopy()
+        let wrote = try runImport(sheet, data: dir)
+        let finding = try XCTUnwrap(wrote.contradictions.first)
+        XCTAssertEqual(finding.kind, .inconsistency)
+        XCTAssertEqual(finding.townID, "haining")
+        XCTAssertTrue(finding.flaggedKeys.contains(FigureKey(.completionRate, "2015-10")), "\(finding)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/monthly/2015-10.toml"), "imported all the same")
+    }
+
     func testDryRunWritesNothing() throws {
         let dir = try dataCopy()
         let before = snapshot(dir)

@@ -105,6 +105,21 @@ final class SheetReadingTests: XCTestCase {
         XCTAssertEqual(try SheetText(bytes: gb18030("小镇,𠀀,€\n"), file: "f").text, "小镇,𠀀,€\n")
     }
 
+    /// A sheet with a UTF-8 header and rows pasted in from a GB18030 file names a line of each,
+    /// instead of a unit error on a header read as GB18030 (README's known gap, now closed).
+    func testMixedEncodingsNameALineOfEach() {
+        let bytes = Array((headerYi + "\n").utf8) + gb18030(rowsYi)
+        XCTAssertThrowsError(try SheetText(bytes: bytes, file: "mixed.csv")) { error in
+            let issue = error as? LoadIssue
+            XCTAssertEqual(issue?.line, 2, "\(error)")
+            XCTAssertTrue(issue?.problem.contains("line 1 is UTF-8 but line 2 is not") == true, "\(error)")
+        }
+        // All GB18030, or all UTF-8: read as before (no false "mixed").
+        XCTAssertEqual(try SheetText(bytes: gb18030(headerYi + "\n" + rowsYi), file: "f").encoding, .gb18030)
+        XCTAssertNil(SheetText.mixedEncodingLines(gb18030(headerYi + "\n" + rowsYi)))
+        XCTAssertNil(SheetText.mixedEncodingLines(Array((headerYi + "\n" + rowsYi).utf8)))
+    }
+
     func testUndecodableBytesNameTheLine() {
         // Line 3 has 0xFF, which neither UTF-8 nor GB18030 allows.
         let bytes = Array("a,b\nc,d\n".utf8) + [0xFF, 0x0A]

@@ -77,7 +77,7 @@ final class ChangesViewTests: XCTestCase {
         XCTAssertEqual(content.rows.count, 11)
         // Enter opens the town's page (the city's rows: its totals).
         let row = try XCTUnwrap(content.targets.firstIndex { $0 == .townPage("haining") })
-        s.stack[0].selection = row
+        s.stack[0] = s.selecting(s.stack[0], row: row)
         XCTAssertEqual(update(s, .open).screen.kind, .townPage("haining"))
         XCTAssertEqual(content.targets[0], .cityTotals)
 

@@ -103,7 +103,7 @@ final class FollowTests: XCTestCase {
         XCTAssertTrue(f.message!.contains("data differs"), f.message!)
         XCTAssertTrue(screen(f).last!.contains("data differs"))
         f = apply(f, .moveDown)
-        XCTAssertEqual(f.screen.selection, 1, "with its own data it browses alone")
+        XCTAssertEqual(f.selection, 1, "with its own data it browses alone")
         f = update(f, .meeting(.followed(try sent(p), presenterData: "same", ownData: "same")))
         XCTAssertEqual(f.stack.map(\.kind), p.stack.map(\.kind), "the same data again: following again")
     }
@@ -113,11 +113,11 @@ final class FollowTests: XCTestCase {
         f = update(f, .meeting(.ended("会议已结束 / meeting ended")))
         XCTAssertEqual(f.meeting, .ended(name: "weekly", reason: "会议已结束 / meeting ended"))
         XCTAssertTrue(screen(f).last!.contains("meeting ended"))
-        let row = f.screen.selection
+        let row = f.selection
         f = update(f, .moveDown)
-        XCTAssertEqual(f.screen.selection, row + 1, "keys work again")
+        XCTAssertEqual(f.selection, row + 1, "keys work again")
         f = update(f, .meeting(.followed(Session(), presenterData: "d", ownData: "d")))
-        XCTAssertEqual(f.screen.selection, row + 1, "nothing applied after the end")
+        XCTAssertEqual(f.selection, row + 1, "nothing applied after the end")
     }
 
     func testThePresenterSeesTheCountAndTheCommandsAskTheFrontEnd() throws {

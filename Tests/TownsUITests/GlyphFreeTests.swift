@@ -45,6 +45,60 @@ final class GlyphFreeTests: XCTestCase {
         XCTAssertFalse(rules.contains("✓") || rules.contains("✗"), rules)
     }
 
+    /// A town's page and the city's totals are glyph-free too: made once, drawn by either set.
+    func testOnePageServesBothGlyphSets() throws {
+        let start = try bundledState(period: "2015-09")
+        for (name, actions) in [("town", [Action.open]), ("city", [.last, .moveDown, .open])] {
+            let s = actions.reduce(start) { update($0, $1) }
+            XCTAssertTrue(s.screen.kind.isPage, name)
+            _ = plainRenderer.render(s)
+            let made = s.cache.pagesMade
+            let drawn = ascii.render(s).lines()
+            _ = plainRenderer.render(s)
+            XCTAssertEqual(s.cache.pagesMade, made, "\(name): the ASCII frame drew the same page")
+            XCTAssertFalse(drawn.joined().isEmpty)
+        }
+    }
+
+    /// With `--ascii`, no Unicode mark, bar or arrow on a page, in the title or in the hints.
+    /// (Prose keeps its punctuation: a formula's "plan ≈18.6" or a source's "—" is text.)
+    func testASCIIPagesAndFrameDrawNoUnicode() throws {
+        let start = try bundledState(width: 120, height: 40, period: "2015-09")
+        let marks: [Mark] = [.behind, .met, .notMet, .neutral, .interpreted, .basis, .current]
+        let neverProse = Set(marks.map { Glyphs.unicode.glyph($0) })
+            .union(Glyphs.unicode.eighths + ["↑", "↓"])
+        for (name, actions) in [("towns", []), ("town", [Action.open]), ("city", [.last, .moveDown, .open])] {
+            let s = actions.reduce(start) { update($0, $1) }
+            let frame = ascii.render(s).lines()
+            XCTAssertTrue(frame[0].hasPrefix(" towns - "), frame[0])
+            XCTAssertTrue(frame.last!.contains("Up Down"), frame.last!)
+            var lines = frame
+            if s.screen.kind.isPage {
+                let page = s.pageLines(s.screen.kind, width: Renderer.bodyRect(width: s.width, height: s.height).width)
+                lines += page.map { $0.text(.ascii) }
+                // The same page in Unicode does carry them (the test can fail).
+                let drawn = page.map { $0.text(.unicode) }.joined()
+                XCTAssertTrue(drawn.contains("✓"), name)
+            }
+            for line in lines {
+                for glyph in neverProse {
+                    XCTAssertFalse(line.contains(glyph), "\(name): \(glyph) drawn with --ascii: \(line)")
+                }
+            }
+        }
+        let page = update(start, .open)
+        let lines = page.pageLines(page.screen.kind, width: 118).map { $0.text(.ascii) }
+        let history = try XCTUnwrap(lines.first { $0.hasPrefix("2015年1-9月") })
+        XCTAssertTrue(history.contains("-2.1v") && history.contains("######|---"), history)
+        let all = lines.joined(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasSuffix("2015 Jan-Sep  < 当前期间 shown period") }, all)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("应完成 expected     ~14.0 亿元") }, all)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("全年预测 projection ^18.08") }, all)
+        let help = ascii.render(update(start, .toggleHelp)).lines().joined(separator: "\n")
+        XCTAssertTrue(help.contains("Up k"), help)
+        XCTAssertFalse(help.contains("↑") || help.contains("↓"), help)
+    }
+
     func testCellsSayWhatTheyAre() throws {
         let s = try bundledState(period: "2015-09")
         let content = try XCTUnwrap(s.content(for: s.screen))

@@ -81,6 +81,17 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(TerminalText.sanitizeLines("plain ascii"), "plain ascii")
     }
 
+    /// Half a flag is one column to wcwidth and two to some terminals: it is replaced; whole
+    /// flags (pairs) are kept, also two in a row, and a third indicator after a pair is lone.
+    func testSanitizeReplacesALoneRegionalIndicatorAndKeepsFlags() {
+        XCTAssertEqual(TerminalText.sanitize("海宁\u{1F1E8}"), "海宁\u{FFFD}")
+        XCTAssertEqual(TerminalText.sanitize("\u{1F1E8}\u{1F1F3}镇"), "\u{1F1E8}\u{1F1F3}镇")
+        XCTAssertEqual(TerminalText.sanitize("\u{1F1E8}\u{1F1F3}\u{1F1EF}\u{1F1F5}"),
+                       "\u{1F1E8}\u{1F1F3}\u{1F1EF}\u{1F1F5}")
+        XCTAssertEqual(TerminalText.sanitize("\u{1F1E8}\u{1F1F3}\u{1F1EF}x"), "\u{1F1E8}\u{1F1F3}\u{FFFD}x")
+        XCTAssertEqual(TerminalText.sanitize("a\u{1F1E8}b\u{1F1F3}"), "a\u{FFFD}b\u{FFFD}")
+    }
+
     func testSanitizeKeepsChineseAndPunctuation() {
         XCTAssertEqual(TerminalText.sanitize("海宁皮革时尚小镇（2015）—≈"), "海宁皮革时尚小镇（2015）—≈")
         XCTAssertEqual(TerminalText.sanitize("a\tb\nc"), "a^Ib^Jc")

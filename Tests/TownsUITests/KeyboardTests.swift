@@ -109,7 +109,7 @@ final class KeyboardTests: XCTestCase {
         s = handle(s, .escape)
         XCTAssertNil(s.screen.narrow)
         XCTAssertEqual(ids(s).count, 5)
-        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan")
+        XCTAssertEqual(ids(s)[s.selection], "haiyan")
         lines = screen(s)
         XCTAssertTrue(lines.contains { $0.contains("全市报告") })
         // Ctrl-F switches a `/` search to narrowing and back; Esc while typing restores all.
@@ -119,7 +119,7 @@ final class KeyboardTests: XCTestCase {
         XCTAssertEqual(ids(t), ["nanhu"])
         t = handle(t, .ctrl("f"))
         XCTAssertEqual(ids(t).count, 5)
-        XCTAssertEqual(ids(t)[t.screen.selection], "nanhu")
+        XCTAssertEqual(ids(t)[t.selection], "nanhu")
         t = handle(handle(t, .ctrl("f")), .escape)
         XCTAssertNil(t.screen.narrow)
         XCTAssertEqual(ids(t).count, 5)
@@ -134,7 +134,7 @@ final class KeyboardTests: XCTestCase {
         XCTAssertTrue(s.screen.kind.isPage)
         s = typed(handle(s, .char("/")), "haiyan")
         XCTAssertEqual(s.stack.count, 1, "back on the list")
-        XCTAssertEqual(ids(s)[s.screen.selection], "haiyan", "letters went to the search, not to keys (h = back)")
+        XCTAssertEqual(ids(s)[s.selection], "haiyan", "letters went to the search, not to keys (h = back)")
         s = handle(s, .enter)
         XCTAssertEqual(s.search, SearchState(query: "haiyan", editing: false))
     }
@@ -175,8 +175,8 @@ final class KeyboardTests: XCTestCase {
         let s = try bundledState()
         var down = s
         for _ in 0..<10 { down = handle(down, .down) }
-        XCTAssertEqual(handle(s, .end).screen.selection, down.screen.selection)
-        XCTAssertEqual(handle(s, .char("G")).screen.selection, 5, "five towns, then the city's totals")
+        XCTAssertEqual(handle(s, .end).selection, down.selection)
+        XCTAssertEqual(handle(s, .char("G")).selection, 5, "five towns, then the city's totals")
     }
 }
 
@@ -329,5 +329,28 @@ final class ExportNameTests: XCTestCase {
         XCTAssertEqual(f.fileNamePart(dataset), "county-haining_type-1_behind")
         XCTAssertEqual(Glyphs.ascii.forExport.unknown, "NA")
         XCTAssertEqual(Glyphs.unicode.forExport.unknown, "—")
+    }
+}
+
+/// A fresh user's findings on the command line's answers.
+final class CommandAnswerTests: XCTestCase {
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { handle($0, .char($1)) }
+    }
+
+    func command(_ state: AppState, _ text: String) -> AppState {
+        handle(typed(handle(state, .char(":")), text), .enter)
+    }
+
+    func testAFuzzyTownSaysWhichOthersItMatchedAndAMissingTopicListsTheTopics() throws {
+        let s = try bundledState(width: 100, height: 30, period: "2015-09")
+        let t = command(s, "town 海")
+        XCTAssertEqual(t.screen.kind, .townPage("haining"))
+        XCTAssertTrue(t.message?.contains("海盐核电小镇") == true, t.message ?? "no message")
+        XCTAssertNil(command(s, "town haining").message, "an exact id is no surprise")
+        let r = command(s, "ref bogus")
+        let topics = try XCTUnwrap(s.dataset.reference?.topics)
+        XCTAssertFalse(topics.isEmpty)
+        XCTAssertTrue(topics.allSatisfy { r.message?.contains($0) == true }, r.message ?? "no message")
     }
 }

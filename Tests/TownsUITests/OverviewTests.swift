@@ -22,11 +22,27 @@ final class OverviewTests: XCTestCase {
             let nanhu = try XCTUnwrap(content.rows.indices.first { content.targets[$0] == .townPage("nanhu") })
             XCTAssertTrue(content.rows[nanhu].cells[2].text(.unicode).contains("≈7.7"))
             var opened = s
-            opened.stack[0].selection = nanhu
+            opened.stack[0] = opened.selecting(opened.stack[0], row: nanhu)
             opened = update(opened, .open)
             XCTAssertEqual(opened.screen.kind, .townPage("nanhu"))
             XCTAssertTrue(content.targets.contains { $0 == .townsOfType(1) })
             XCTAssertTrue(content.targets.contains { $0 == .assessment })
         }
+    }
+
+    /// The full year: the city's completed is the 2016 notice's ◇63.06 (another basis): no bar
+    /// against the plan 106.8, no "behind by", a note saying why (a fresh user's finding).
+    func testTheFullYearOnAnotherBasisIsNotSetAgainstThePlan() throws {
+        var s = update(try bundledState(width: 100, height: 30, period: "2015-12"), .showView(.overview))
+        s.message = nil
+        let content = try XCTUnwrap(s.content(for: s.screen))
+        let cityRows = content.rows.indices.filter { content.targets[$0] == .cityTotals }
+        XCTAssertFalse(cityRows.isEmpty)
+        let texts = cityRows.map { content.rows[$0].cells[2].text(.unicode) }
+        XCTAssertTrue(texts.contains { $0.contains("◇63.06") }, "\(texts)")
+        XCTAssertTrue(texts.contains { $0.contains("口径不同") }, "\(texts)")
+        XCTAssertFalse(texts.contains { $0.contains("落后 ") }, "no shortfall across two bases: \(texts)")
+        guard case let .bar(fraction, _, _) = content.rows[cityRows[0]].cells[1] else { return XCTFail("a bar cell") }
+        XCTAssertNil(fraction, "no fill: 63.06 / 106.8 would mix two bases")
     }
 }

@@ -24,7 +24,7 @@ final class ReloadTests: XCTestCase {
         s = apply(s, .showView(.typeList), .open, .moveDown, .open, .moveDown, .moveDown)
         let before = s.stack
         XCTAssertEqual(before.map(\.kind), [.typeList, .townsOfType(1), .townPage("tongxiang")])
-        XCTAssertEqual(before[1].selection, 1)
+        XCTAssertEqual(s.selectionRow(before[1]), 1)
         XCTAssertEqual(before[2].scroll, 2)
         s.dataChangedAt = "10:00:00"
         // A month before every other arrives: the period's index moves, its id does not.
@@ -49,7 +49,7 @@ final class ReloadTests: XCTestCase {
         d.towns[i].figures[FigureKey(.completed, "2015-09")] = Figure(quantity: .exact(Decimal(string: "11.11")!, decimals: 2),
                                                                        provenance: .reported(source: "paper", at: nil, quote: nil, note: nil))
         let r = reloaded(s, with: d)
-        XCTAssertEqual(r.screen.selection, 3)
+        XCTAssertEqual(r.selection, 3)
         let row = try XCTUnwrap(screen(r).first { $0.contains("桐乡毛衫") })
         XCTAssertTrue(row.contains("11.11"), row)
         XCTAssertFalse(try XCTUnwrap(screen(s).first { $0.contains("桐乡毛衫") }).contains("11.11"))
@@ -59,12 +59,12 @@ final class ReloadTests: XCTestCase {
         // Last town selected; the reloaded data has three towns.
         var s = try bundledState(period: "2015-09")
         s = apply(s, .last, .moveUp)  // End reaches the totals row; the last town is above it
-        XCTAssertEqual(s.screen.selection, 4)
+        XCTAssertEqual(s.selection, 4)
         var d = try bundled()
         d.towns.removeAll { $0.id == "nanhu" || $0.id == "haiyan" }
         var r = reloaded(s, with: d)
         XCTAssertEqual(r.stack.map(\.kind), [.townList])
-        XCTAssertEqual(r.screen.selection, 2)
+        XCTAssertEqual(r.selection, 2)
 
         // A town's page whose town is gone: back to the list above it.
         s = apply(try bundledState(period: "2015-09"), .showView(.entityList), .open, .open)
@@ -73,7 +73,7 @@ final class ReloadTests: XCTestCase {
         d.towns.removeAll { $0.id == "haining" }
         r = reloaded(s, with: d)
         XCTAssertEqual(r.stack.map(\.kind), [.entityList, .townsOfEntity("haining-leather-city")])
-        XCTAssertEqual(r.screen.selection, 0, "the entity now has no towns: selection 0")
+        XCTAssertEqual(r.selection, 0, "the entity now has no towns: selection 0")
 
         // Everything below a gone entity is left too.
         d = try bundled()

@@ -106,7 +106,7 @@ final class VerdictsOnScreenTests: XCTestCase {
         let opened = runCommand(try bundledState(period: "2015-09"), "town cx")
         XCTAssertEqual(opened.screen.kind, .city("湖州"), "\(opened.stack)")
         let content = try XCTUnwrap(opened.content(for: opened.screen))
-        XCTAssertEqual(content.rows[opened.screen.selection].cells[0].text(.unicode), "长兴新能源小镇")
+        XCTAssertEqual(content.rows[opened.selection].cells[0].text(.unicode), "长兴新能源小镇")
     }
 
     func testEveryBundledPlaceNameHasAReadingThatFindsIt() throws {

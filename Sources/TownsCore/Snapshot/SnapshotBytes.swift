@@ -143,6 +143,18 @@ struct SnapshotWriter {
         for v in values { write(&self, v) }
     }
 
+    /// The bytes `write` writes (with this writer's string table), not added to the body.
+    mutating func detached(_ write: (inout SnapshotWriter) -> Void) -> [UInt8] {
+        var outer: [UInt8] = []
+        swap(&outer, &body)
+        write(&self)
+        swap(&outer, &body)
+        return outer
+    }
+
+    /// Bytes as they are.
+    mutating func raw(_ bytes: [UInt8]) { body.append(contentsOf: bytes) }
+
     /// A section: its length in bytes, then what `write` wrote, so that a reader can hand
     /// sections to other threads (`SnapshotReader.section`).
     mutating func section(_ write: (inout SnapshotWriter) -> Void) {
@@ -169,7 +181,34 @@ struct SnapshotReader {
         end = bytes.count
     }
 
+    /// A reader of `bytes[start..<end]`.
+    init(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+        self.bytes = bytes
+        offset = start
+        self.end = end
+    }
+
     var atEnd: Bool { offset == end }
+
+    /// The next `count` bytes, copied, and skipped here.
+    mutating func block(count n: Int) throws -> [UInt8] {
+        guard n >= 0, end - offset >= n else { throw Self.corrupt("ends inside a block of bytes") }
+        defer { offset += n }
+        return Array(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
+    }
+
+    /// Skips `count` bytes.
+    mutating func skip(_ n: Int) throws {
+        guard n >= 0, end - offset >= n else { throw Self.corrupt("ends inside a value") }
+        offset += n
+    }
+
+    /// A reader of the next `count` bytes alone (the same string table), not skipped here.
+    func prefix(_ n: Int) -> SnapshotReader {
+        var inner = SnapshotReader(bytes, from: offset, to: min(end, offset + n))
+        inner.strings = strings
+        return inner
+    }
     var position: Int { offset }
 
     static func corrupt(_ what: String) -> SnapshotRejection { .corrupt(what) }

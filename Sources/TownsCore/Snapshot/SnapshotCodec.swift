@@ -49,8 +49,7 @@ extension SnapshotWriter {
         optional(t.acceleratedCountySource) { $0.provenance($1) }
         bool(t.acceleratedCountyFitted); bool(t.industryFitted); string(t.reading)
         optional(t.readingSource) { $0.provenance($1) }
-        figures(t.figures)
-        location(t.origin)
+        location(t.origin)  // the figures: in the figure area (`figureArea`)
     }
 
     mutating func listed(_ l: ProvinceList.Listed) {
@@ -124,6 +123,7 @@ extension SnapshotWriter {
         }
         uint(UInt64(sections.count))
         for towns in sections { section { $0.array(towns) { $0.town($1) } } }
+        figureArea(d.towns)
         figures(d.totals)
         array(d.rules) { $0.rule($1) }
         optional(d.province) { $0.province($1) }
@@ -207,7 +207,7 @@ extension SnapshotReader {
              acceleratedCounty: try optionalBool(), acceleratedCountyNote: try optionalString(),
              acceleratedCountySource: try optionalProvenance(), acceleratedCountyFitted: try bool(),
              industryFitted: try bool(), reading: try optionalString(), readingSource: try optionalProvenance(),
-             figures: try figures(), origin: try location())
+             figures: [:], origin: try location())
     }
 
     mutating func listed() throws -> ProvinceList.Listed {
@@ -300,7 +300,11 @@ extension SnapshotReader {
             OperatingEntity(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
                             kind: try $0.optionalString(), provenance: try $0.provenance())
         }
-        let towns = try townSections()
+        var towns = try townSections()
+        // Figures stay in the snapshot's figure area until asked for (`Figures`).
+        let area = try FigureArea(&self)
+        guard area.townCount == towns.count else { throw Self.corrupt("figures of \(area.townCount) towns") }
+        for i in towns.indices { towns[i].figures = Figures(area: area, town: i) }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types,
                               entities: entities, towns: towns, totals: try figures(), directory: directory)

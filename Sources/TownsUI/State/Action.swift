@@ -45,6 +45,8 @@ public enum Action: Equatable, Sendable {
     case runCommand(String)
     /// A mouse event: a click selects the row under it, a double-click opens it, the wheel scrolls.
     case mouse(MouseEvent)
+    /// Text pasted: typed into the search or the command line, else ignored (`pasted`).
+    case paste(String)
     case quit
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
@@ -75,66 +77,60 @@ public struct KeyMap: Equatable, Sendable {
     /// A row of the help screen: the keys, and what they do.
     public struct Binding: Equatable, Sendable {
         public var keys: [Key]
-        public var label: String
+        /// What the keys do (`Catalogue+Chrome`): the Chinese half is bilingual, as the help shows it.
+        public var label: Bilingual
         public var action: Action
     }
 
     public var bindings: [Binding]
 
     public static let standard = KeyMap(bindings: [
-        Binding(keys: [.up, .char("k")], label: "上移 move up", action: .moveUp),
-        Binding(keys: [.down, .char("j")], label: "下移 move down", action: .moveDown),
-        Binding(keys: [.pageUp, .ctrl("b")], label: "上一页 page up", action: .pageUp),
-        Binding(keys: [.pageDown, .ctrl("f"), .char(" ")], label: "下一页 page down", action: .pageDown),
-        Binding(keys: [.home, .char("g")], label: "第一行 first row", action: .first),
-        Binding(keys: [.end, .char("G")], label: "最后一行 last row", action: .last),
-        Binding(keys: [.enter, .right, .char("l")], label: "打开 open (drill down)", action: .open),
-        Binding(keys: [.escape, .backspace, .left, .char("h")], label: "返回 back", action: .back),
-        Binding(keys: [.tab], label: "下一视图 next view", action: .nextView),
-        Binding(keys: [.backTab], label: "上一视图 previous view", action: .previousView),
-        Binding(keys: [.char("0")], label: "概览 overview", action: .showView(.overview)),
-        Binding(keys: [.char("1")], label: "小镇 towns view", action: .showView(.townList)),
-        Binding(keys: [.char("2")], label: "类型 types view", action: .showView(.typeList)),
-        Binding(keys: [.char("3")], label: "运营主体 entities view", action: .showView(.entityList)),
-        Binding(keys: [.char("4")], label: "考核 assessment view", action: .showView(.assessment)),
-        Binding(keys: [.char("5")], label: "全省 province view", action: .showView(.province)),
-        Binding(keys: [.char("6")], label: "参考 reference (the paper's passages)", action: .showView(.reference)),
-        Binding(keys: [.char("7")], label: "变化 changes since the previous period", action: .showView(.changes)),
-        Binding(keys: [.char("]"), .char("p")], label: "下一期 next period", action: .nextPeriod),
-        Binding(keys: [.char("[")], label: "上一期 previous period", action: .previousPeriod),
-        Binding(keys: [.char("/")], label: "搜索 search (name, pinyin, initials, English)", action: .startSearch),
-        Binding(keys: [.char("&")], label: "只留匹配的行 keep only matching rows (Esc clears)", action: .startNarrowing),
-        Binding(keys: [.char("n")], label: "下一个匹配 next match", action: .nextMatch),
-        Binding(keys: [.char("N")], label: "上一个匹配 previous match", action: .previousMatch),
-        Binding(keys: [.char(">")], label: "按列排序 大→小 sort by a column, largest first",
+        Binding(keys: [.up, .char("k")], label: Catalogue.keyMoveUp, action: .moveUp),
+        Binding(keys: [.down, .char("j")], label: Catalogue.keyMoveDown, action: .moveDown),
+        Binding(keys: [.pageUp, .ctrl("b")], label: Catalogue.keyPageUp, action: .pageUp),
+        Binding(keys: [.pageDown, .ctrl("f"), .char(" ")], label: Catalogue.keyPageDown, action: .pageDown),
+        Binding(keys: [.home, .char("g")], label: Catalogue.keyFirstRow, action: .first),
+        Binding(keys: [.end, .char("G")], label: Catalogue.keyLastRow, action: .last),
+        Binding(keys: [.enter, .right, .char("l")], label: Catalogue.keyOpen, action: .open),
+        Binding(keys: [.escape, .backspace, .left, .char("h")], label: Catalogue.keyBack, action: .back),
+        Binding(keys: [.tab], label: Catalogue.keyNextView, action: .nextView),
+        Binding(keys: [.backTab], label: Catalogue.keyPreviousView, action: .previousView),
+        Binding(keys: [.char("0")], label: Catalogue.keyOverview, action: .showView(.overview)),
+        Binding(keys: [.char("1")], label: Catalogue.keyTownsView, action: .showView(.townList)),
+        Binding(keys: [.char("2")], label: Catalogue.keyTypesView, action: .showView(.typeList)),
+        Binding(keys: [.char("3")], label: Catalogue.keyEntitiesView, action: .showView(.entityList)),
+        Binding(keys: [.char("4")], label: Catalogue.keyAssessmentView, action: .showView(.assessment)),
+        Binding(keys: [.char("5")], label: Catalogue.keyProvinceView, action: .showView(.province)),
+        Binding(keys: [.char("6")], label: Catalogue.keyReference, action: .showView(.reference)),
+        Binding(keys: [.char("7")], label: Catalogue.keyChangesView, action: .showView(.changes)),
+        Binding(keys: [.char("]"), .char("p")], label: Catalogue.keyNextPeriod, action: .nextPeriod),
+        Binding(keys: [.char("[")], label: Catalogue.keyPreviousPeriod, action: .previousPeriod),
+        Binding(keys: [.char("/")], label: Catalogue.keySearch, action: .startSearch),
+        Binding(keys: [.char("&")], label: Catalogue.keyNarrow, action: .startNarrowing),
+        Binding(keys: [.char("n")], label: Catalogue.keyNextMatch, action: .nextMatch),
+        Binding(keys: [.char("N")], label: Catalogue.keyPreviousMatch, action: .previousMatch),
+        Binding(keys: [.char(">")], label: Catalogue.keySortLargestFirst,
                 action: .chooseSort(descending: true)),
-        Binding(keys: [.char("<")], label: "按列排序 小→大 sort by a column, smallest first",
+        Binding(keys: [.char("<")], label: Catalogue.keySortSmallestFirst,
                 action: .chooseSort(descending: false)),
-        Binding(keys: [.char("s")], label: "按下一列排序 sort by next column", action: .sortNextColumn),
-        Binding(keys: [.char("S")], label: "反向排序 reverse sort", action: .sortReverse),
-        Binding(keys: [.char("b")], label: "只看落后 behind schedule only", action: .toggleBehindFilter),
-        Binding(keys: [.char("c")], label: "清除筛选 clear filter and search", action: .clearFilter),
-        Binding(keys: [.char(":")], label: "命令 command line", action: .startCommand),
-        Binding(keys: [.char("e")], label: "导出 export view (CSV)", action: .export),
-        Binding(keys: [.char("P")], label: "演示版式 presentation layout", action: .meeting(.togglePresentation)),
-        Binding(keys: [.char("f")], label: "独自浏览/跟随 browse alone / follow again", action: .meeting(.toggleFollow)),
-        Binding(keys: [.char("y")], label: "复制到剪贴板 copy to the clipboard (tab-separated)", action: .copy),
-        Binding(keys: [.char("t")], label: "切换主题 next theme", action: .cycleTheme),
-        Binding(keys: [.char("L")], label: "中文/English language", action: .toggleLanguage),
-        Binding(keys: [.char("?"), .function(1)], label: "帮助 help", action: .toggleHelp),
-        Binding(keys: [.char("q")], label: "退出 quit (also Ctrl-C)", action: .quit),
+        Binding(keys: [.char("s")], label: Catalogue.keySortByNextColumn, action: .sortNextColumn),
+        Binding(keys: [.char("S")], label: Catalogue.keyReverseSort, action: .sortReverse),
+        Binding(keys: [.char("b")], label: Catalogue.keyBehind, action: .toggleBehindFilter),
+        Binding(keys: [.char("c")], label: Catalogue.keyClearFilter, action: .clearFilter),
+        Binding(keys: [.char(":")], label: Catalogue.keyCommandLine, action: .startCommand),
+        Binding(keys: [.char("e")], label: Catalogue.keyExport, action: .export),
+        Binding(keys: [.char("P")], label: Catalogue.keyPresentationLayout, action: .meeting(.togglePresentation)),
+        Binding(keys: [.char("f")], label: Catalogue.keyFollow, action: .meeting(.toggleFollow)),
+        Binding(keys: [.char("y")], label: Catalogue.keyCopy, action: .copy),
+        Binding(keys: [.char("t")], label: Catalogue.keyNextTheme, action: .cycleTheme),
+        Binding(keys: [.char("L")], label: Catalogue.keyLanguage, action: .toggleLanguage),
+        Binding(keys: [.char("?"), .function(1)], label: Catalogue.keyHelp, action: .toggleHelp),
+        Binding(keys: [.char("q")], label: Catalogue.keyQuit, action: .quit),
     ])
 
     /// The action bound to `key`, if any.
     public func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action
-    }
-
-    /// The English half of a bilingual label ("上移 move up" -> "move up"): the text after
-    /// the first space that follows Chinese.
-    public static func english(_ label: String) -> String {
-        guard let i = label.firstIndex(where: { $0.isASCII && $0.isLetter }) else { return label }
-        return String(label[i...])
     }
 
     /// How a key is written in the help and the key-hint line.
@@ -160,6 +156,7 @@ public struct KeyMap: Equatable, Sendable {
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
         case .mouse: return "mouse"
+        case .paste: return "paste"
         }
     }
 }

@@ -147,7 +147,7 @@ public struct AppState: Sendable {
         get { session.search }
         set { session.search = newValue }
     }
-    public var searchOrigin: Int {
+    public var searchOrigin: Screen? {
         get { session.searchOrigin }
         set { session.searchOrigin = newValue }
     }

@@ -131,7 +131,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
 
     if ["ref", "reference", "参考"].contains(name), !rest.isEmpty {
-        return openReference(s, rest) ?? fail(Catalogue.noReferenceTopic(rest))
+        return openReference(s, rest)
+            ?? fail(Catalogue.noReferenceTopic(rest, topics: s.dataset.reference?.topics ?? []))
     }
     if ["changes", "变化"].contains(name), !rest.isEmpty { return compareFrom(s, rest) }
     if let view = Commands.views.first(where: { $0.names.contains(name) }) {
@@ -163,20 +164,28 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 if let i = s.content(for: s.stack[1])?.rows.firstIndex(where: {
                     $0.searchTerms.first == listed.nameZH
                 }) {
-                    s.stack[1].selection = i
-                    s.stack[1] = clamped(s.stack[1], in: s)
+                    s.stack[1] = clamped(s.selecting(s.stack[1], row: i), in: s)
                 }
-                if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .city(listed.cityZH) }) {
-                    s.stack[0].selection = i
-                }
+                s.stack[0].selected = .city(listed.cityZH)
                 return s
             }
             return fail(Catalogue.noTown("\(rest)"))
         }
         s.stack = [Screen(.townList), Screen(.townPage(town.id))]
-        if let i = s.content(for: s.stack[0])?.targets.firstIndex(where: { $0 == .townPage(town.id) }) {
-            s.stack[0].selection = i
-            s.stack[0] = clamped(s.stack[0], in: s)
+        // On the town's row of the towns view (when the filter keeps it), in view.
+        s.stack[0].selected = .townPage(town.id)
+        var list = s
+        list.stack = [s.stack[0]]
+        s.stack[0] = clamped(s.stack[0], in: list)
+        if exact == nil {  // a fuzzy match: say which others it matched, so "海" opening 海宁 is no surprise
+            let others = s.dataset.towns.filter {
+                $0.id != town.id
+                    && s.searchIndex.matches(rest, [$0.nameZH, $0.nameEN, $0.id] + ($0.reading.map { [$0] } ?? []))
+            }
+            if !others.isEmpty {
+                s.message = s.tr(Catalogue.townAlsoMatches(rest, opened: s.tr(town.nameZH, town.nameEN),
+                                                           others: others.map { s.tr($0.nameZH, $0.nameEN) }))
+            }
         }
         return s
     case "period":
@@ -214,8 +223,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         s.search = SearchState(query: rest, editing: false)
         return jumpToMatch(s, forward: true, includeCurrent: true)
     case "export":
-        guard s.content(for: s.screen) != nil else { return fail(Catalogue.nothingToExportOnThis) }
-        var request = ExportRequest(format: .csv, path: nil, byteOrderMark: false)
+        var request = ExportRequest(format: s.screen.kind.isPage ? .text : .csv, path: nil, byteOrderMark: false)
         for a in args {
             if let f = ExportRequest.Format(rawValue: a.lowercased()) {
                 request.format = f
@@ -230,6 +238,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 request.path = a
             }
         }
+        if let refusal = s.exportRefusal(request.format) { return fail(refusal) }
         s.outbox.append(.export(request))
         return s
     case "help", "?":

@@ -39,3 +39,28 @@ extension AppState {
         keyMap.bindings.first { $0.action == action }?.keys.first.map(KeyMap.name) ?? "?"
     }
 }
+
+extension AppState {
+    /// What is wrong with the command line's `--period`, `--town` and `--filter` for this data,
+    /// one message each naming the option ("--period 2015-13: not a period of the data
+    /// (2015-08 2015-09 2015-12)"); empty when all apply. The dashboard refuses them before
+    /// the terminal opens (exit 2, as `towns report` does), rather than opening elsewhere;
+    /// a config's period or a resumed session whose town is gone are notices, not refusals.
+    public func commandLineProblems(periodID: String?, town: String?, filters: [String]) -> [String] {
+        var notices: [String] = []
+        var s = self
+        if let id = periodID {
+            if s.facts.periodPositions[id] != nil {
+                s.session.periodID = id
+            } else {
+                let ids = s.dataset.periods.map(\.id).joined(separator: " ")
+                notices.append("--period \(id): not a period of the data (\(ids))")
+            }
+        }
+        var settings = Settings(source: "command line")
+        settings.town = town
+        settings.filters = filters
+        _ = opened(s, settings, notices: &notices)
+        return notices
+    }
+}

@@ -66,12 +66,29 @@ public final class Facts: @unchecked Sendable {
     func townTextWidths(language: Language) -> (name: Int, county: Int) {
         if let known = withLock({ textWidths[language] }) { return known }
         var name = 0, county = 0
+        var counties = Set<String>()  // a few hundred distinct names among 10,000 towns
         for town in dataset.towns {
-            name = max(name, TableCell.plain(language == .zh ? town.nameZH : town.nameEN).naturalWidth)
-            county = max(county, TableCell.plain(language == .zh ? town.countyZH : town.countyEN).naturalWidth)
+            name = max(name, Self.plainWidth(language == .zh ? town.nameZH : town.nameEN))
+            counties.insert(language == .zh ? town.countyZH : town.countyEN)
         }
+        for text in counties { county = max(county, Self.plainWidth(text)) }
         withLock { textWidths[language] = (name, county) }
         return (name, county)
+    }
+
+    /// `TableCell.plain(text).naturalWidth`, scalar by scalar when every scalar is printable
+    /// ASCII or a CJK unified ideograph (none of which joins another in a character or is
+    /// changed by sanitising), else as the table measures it. 10,000 names in ~1 ms, not ~30.
+    static func plainWidth(_ text: String) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F: total += 1
+            case 0x4E00...0x9FFF: total += DisplayWidth.of(scalar)
+            default: return TableCell.plain(text).naturalWidth
+            }
+        }
+        return total
     }
 
     /// The operating entities by id.
@@ -95,15 +112,7 @@ public final class Facts: @unchecked Sendable {
     /// positions in `dataset.towns` of the towns with a figure of it, ascending: a town with
     /// no figure of a period has nothing to look up or derive there.
     var townsWithFigures: [String: [Int]] {
-        remembered(\.withFigures) {
-            var index: [String: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() {
-                for key in town.figures.keys where index[key.period ?? ""]?.last != i {
-                    index[key.period ?? "", default: []].append(i)
-                }
-            }
-            return index
-        }
+        remembered(\.withFigures) { dataset.townsWithFigures() }
     }
 
     /// The towns of each development type, as positions in `dataset.towns`, in file order.

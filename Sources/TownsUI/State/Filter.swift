@@ -18,16 +18,7 @@ public struct TownFilter: Codable, Hashable, Sendable {
 
     public var isEmpty: Bool { self == TownFilter() }
 
-    /// "县 海宁市 · 类型 1 · 落后": what the status line shows.
-    public func summary(_ t: (String, String) -> String) -> String {
-        var parts: [String] = []
-        if let county { parts.append(t("县", "county") + " " + county) }
-        if let type { parts.append(t("类型", "type") + " \(type)") }
-        if let stage { parts.append(t("名单", "list") + " " + stage.rawValue) }
-        if behindSchedule { parts.append(t("落后", "behind schedule")) }
-        if let problem { parts.append(t("问题", "problem") + " " + problem) }
-        return parts.joined(separator: " · ")
-    }
+    // `summary(_:separator:)`: Text/Catalogue+Chrome.swift.
 }
 
 extension AppState {

@@ -191,7 +191,7 @@ func following(_ state: AppState, _ presenter: Session) -> AppState {
     s.session.filter = presenter.filter
     s.session.search = presenter.search
     s.session.searchOrigin = presenter.searchOrigin
-    return reselected(s)
+    return reselected(anchored(s))
 }
 
 /// The next view of the playlist after the one shown (the first when the one shown is not in it).
@@ -261,8 +261,9 @@ extension Catalogue {
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")
     }
-    static func badgeDetached(_ presenter: String) -> Bilingual {
-        Bilingual("独自浏览（会议 \(presenter)）", "browsing alone (\(presenter)'s meeting)")
+    static func badgeDetached(_ meeting: String, _ presenter: String) -> Bilingual {
+        Bilingual("独自浏览（会议 \(meeting)，主持人 \(presenter)）",
+                  "browsing alone (meeting \(meeting), presenter \(presenter))")
     }
     static let badgeDataDiffers = Bilingual("数据不同：本机数据", "data differs: your own")
     static let presentationOn = Bilingual(

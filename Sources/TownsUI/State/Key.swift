@@ -14,6 +14,8 @@ public enum Key: Hashable, Sendable {
     case resize
     /// A mouse event (only with `--mouse`).
     case mouse(MouseEvent)
+    /// Text pasted into the terminal (bracketed paste), whole: never taken for keys.
+    case paste(String)
 }
 
 /// A mouse click, double-click or wheel step at a cell (column `x`, row `y`, from 0).

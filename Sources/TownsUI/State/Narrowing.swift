@@ -34,13 +34,13 @@ func narrowingSearchKey(_ state: AppState, _ key: Key) -> AppState {
     if key == .ctrl("f") {
         if s.screen.narrow == nil {
             s.screen.narrow = s.search?.query ?? ""
-            s.screen.selection = 0
+            s.screen = s.selecting(s.screen, row: 0)
             s.screen.scroll = 0
             s.screen = clamped(s.screen, in: s)
             return narrowingSaid(s)
         }
         s.screen.narrow = nil
-        s.screen.selection = s.searchOrigin
+        s.screen = returnedToOrigin(s)
         return jumpToMatch(s, forward: true, includeCurrent: true)
     }
     guard s.screen.narrow != nil, var search = s.search else { return searchKey(s, key) }
@@ -67,7 +67,7 @@ func narrowingSearchKey(_ state: AppState, _ key: Key) -> AppState {
     }
     s.search = search
     s.screen.narrow = search.query
-    s.screen.selection = 0
+    s.screen = s.selecting(s.screen, row: 0)
     s.screen.scroll = 0
     s.screen = clamped(s.screen, in: s)
     return narrowingSaid(s)
@@ -84,12 +84,9 @@ private func narrowingSaid(_ state: AppState) -> AppState {
 /// Every row shown again (Esc on a narrowed list), the selection kept on the row it was on.
 func withoutNarrowing(_ state: AppState) -> AppState {
     var s = state
-    let target = s.content(for: s.screen)?.target(at: s.screen.selection)
+    // The selection is the row's identity: every row shown again, it is on the same row.
     s.screen.narrow = nil
     s.search = nil
-    if let target, let i = s.content(for: s.screen)?.targets.firstIndex(where: { $0 == target }) {
-        s.screen.selection = i
-    }
     s.screen = clamped(s.screen, in: s)
     s.message = s.tr(Catalogue.everyRowAgain)
     return s

@@ -32,25 +32,27 @@ public func reloaded(_ old: AppState, with facts: Facts) -> AppState {
         stack.append(screen)
     }
     s.stack = stack.isEmpty ? [Screen(AppState.topViews[0])] : stack
-    s = reselected(s)
+    s = reselected(s, before: old)
     s.reloadProblem = nil
     return s
 }
 
-/// Each list's selection moved to the row that opens what it opened (`Screen.selected`), if
-/// that row is there; then each screen clamped as it would be with it on top (the visible rows
-/// depend on it). After a reload, and when a follower takes the presenter's place.
-func reselected(_ state: AppState) -> AppState {
+/// Each list's selection on the row that opens what it opened (`Screen.selected`), wherever
+/// that row now is; when it is gone, the nearest row: the position it had in `before` (the
+/// state reloaded; none: the first row), clamped to the list's rows (not on to the totals
+/// row). Then each screen clamped as it would be with it on top (the visible rows depend on
+/// it). After a reload, and when a follower takes the presenter's place.
+func reselected(_ state: AppState, before: AppState? = nil) -> AppState {
     var s = state
     for i in s.stack.indices {
         var top = s
         top.stack = Array(s.stack[...i])
-        if let wanted = s.stack[i].selected, !s.stack[i].kind.isPage,
-            let content = top.content(for: s.stack[i]),
-            let row = (0..<content.selectableCount).first(where: { content.target(at: $0) == wanted })
-        {
-            top.stack[i].selection = row
+        var sc = s.stack[i]
+        if !sc.kind.isPage, let list = top.list(for: sc), top.selectionRow(sc, in: list) == nil {
+            let old = before.map { $0.selectionRow(sc) } ?? 0
+            sc = top.selecting(sc, row: min(old, max(0, list.content.rows.count - 1)))
         }
+        top.stack[i] = sc
         s.stack[i] = clampedForReload(top.screen, in: top)
     }
     return s
@@ -76,15 +78,7 @@ func stillThere(_ kind: Screen.Kind, in dataset: Dataset) -> Bool {
 
 /// `clamped`, and for a town's page the scroll limited to the page's length.
 func clampedForReload(_ screen: Screen, in state: AppState) -> Screen {
-    var sc = screen
-    // A selection past the new list's end goes to its last row (not on to the totals row),
-    // unless the totals row is what was selected (End, or a presenter's selection followed).
-    if !screen.kind.isPage, let content = state.content(for: screen), sc.selection >= content.rows.count {
-        let onTotals = sc.selection == content.rows.count && content.summaryTarget != nil
-            && screen.selected == content.summaryTarget
-        if !onTotals { sc.selection = max(0, content.rows.count - 1) }
-    }
-    sc = clamped(sc, in: state)
+    var sc = clamped(screen, in: state)
     if screen.kind.isPage {
         let total = state.pageLines(
             screen.kind, width: Renderer.bodyRect(width: state.width, height: state.height).width

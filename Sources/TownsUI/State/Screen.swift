@@ -43,13 +43,16 @@ public struct Screen: Codable, Equatable, Sendable {
         }
     }
     public var kind: Kind
-    /// Selected row (0-based, in the list as shown) of a list; for a detail page, unused.
-    /// Kept in step with `selected` by `update`.
-    public var selection: Int
-    /// What the selected row opens (`.townPage("haining-leather")`, `.townsOfType(2)`, `.cityTotals` for
-    /// the totals row), the row's identity: after a reload the selection goes back to the row
-    /// that opens it, wherever it now is. Nil for a row that opens nothing, and on pages.
+    /// What the selected row of a list opens (`.townPage("haining-leather")`, `.townsOfType(2)`,
+    /// `.cityTotals` for the totals row): the selection is held by the row's identity only,
+    /// and its position worked out from it when drawing or moving (`AppState.selection`), so
+    /// a sort, a filter, a reload or a presenter's session keeps the same row wherever it now
+    /// stands. Nil on pages, and for a row that opens nothing (`plainRow`).
     public var selected: Kind?
+    /// A selected row that opens nothing (an overview panel's title, a listed town without
+    /// figures here), which has no identity to keep: its position in the list as shown. Nil
+    /// whenever `selected` names the row. Neither set: the first row.
+    public var plainRow: Int?
     /// First visible row (lists) or line (detail pages).
     public var scroll: Int
     /// The column the list is sorted by (index into its columns), nil for the data's order.
@@ -58,11 +61,15 @@ public struct Screen: Codable, Equatable, Sendable {
     /// Only the rows matching this search are listed (`&`, or Ctrl-F while typing a search,
     /// as k9s's `/`); "" while a narrowing search is begun; nil: every row.
     public var narrow: String?
+    /// A page's scroll by content, as sent to a meeting's followers (`AppState.sessionForFollowers`):
+    /// they scroll to the same line at their own width and language. Nil otherwise.
+    public var anchor: PageAnchor?
 
-    public init(_ kind: Kind, selection: Int = 0, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false)
-    {
+    public init(
+        _ kind: Kind, selected: Kind? = nil, scroll: Int = 0, sortColumn: Int? = nil, sortDescending: Bool = false
+    ) {
         self.kind = kind
-        self.selection = selection
+        self.selected = selected
         self.scroll = scroll
         self.sortColumn = sortColumn
         self.sortDescending = sortDescending

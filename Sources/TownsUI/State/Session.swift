@@ -22,8 +22,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var filter = TownFilter()
     /// The incremental search (`/`), while typing and after.
     public var search: SearchState?
-    /// The row selected when the search began (Esc returns to it).
-    public var searchOrigin = 0
+    /// The screen as it was when the search began: Esc returns to its selected row.
+    public var searchOrigin: Screen?
     /// Interface language: labels, and town names where the data has both.
     public var language: Language = .zh
     /// The theme drawn, by name (`AppState.themeNames`).

@@ -73,9 +73,8 @@ func sorted(_ state: AppState, column: Int?, descending: Bool) -> AppState {
     var sc = s.screen
     sc.sortColumn = column.flatMap { content.columns.indices.contains($0) ? $0 : nil }
     sc.sortDescending = descending
-    sc.selection = 0
     sc.scroll = 0
-    s.screen = clamped(sc, in: s)
+    s.screen = clamped(s.selecting(sc, row: 0), in: s)
     if let c = sc.sortColumn {
         s.message =
             s.tr(Catalogue.sortedBy("\(content.columns[c].title)"))

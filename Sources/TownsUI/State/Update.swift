@@ -27,16 +27,32 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     step(state, action).state
 }
 
-/// Each list screen's `selected` set to what its selected row opens: the top screen's after
-/// every action, every screen's when the rows may have changed (period, filter, data).
+/// Each list screen's selection named by its row's identity (`Screen.selected`, else its
+/// `plainRow`): the top screen's after every action, every screen's when the rows may have
+/// changed (period, filter, data). A row whose identity is no longer in its list (a filter
+/// left it out) gives way to the row at its old position, clamped to the list.
 func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
     var s = state
     let all = s.facts !== before.facts || s.periodIndex != before.periodIndex || s.filter != before.filter
     for i in s.stack.indices where i == s.stack.count - 1 || all {
-        guard !s.stack[i].kind.isPage else { s.stack[i].selected = nil; continue }
+        guard !s.stack[i].kind.isPage else {
+            (s.stack[i].selected, s.stack[i].plainRow) = (nil, nil)
+            continue
+        }
         var top = s
         top.stack = Array(s.stack[...i])
-        s.stack[i].selected = top.content(for: s.stack[i])?.target(at: s.stack[i].selection)
+        guard let list = top.list(for: s.stack[i]) else { continue }
+        var moved = all
+        if let row = top.selectionRow(s.stack[i], in: list) {
+            // Named already, or a plain row that may now open something.
+            if s.stack[i].selected == nil { s.stack[i] = top.selecting(s.stack[i], row: row) }
+        } else {
+            let old = before.stack.indices.contains(i) ? before.selectionRow(s.stack[i]) : 0
+            s.stack[i] = top.selecting(s.stack[i], row: old)
+            moved = true
+        }
+        // The rows changed: the selected row, wherever it now is, in view.
+        if moved { s.stack[i] = clamped(s.stack[i], in: top) }
     }
     return s
 }
@@ -149,8 +165,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.screen = moved(s.screen, action, in: s)
     case .open:
         if s.showHelp { s.showHelp = false; break }
-        guard let content = s.content(for: s.screen), s.screen.selection < content.selectableCount else { break }
-        guard let target = content.target(at: s.screen.selection) else {
+        guard let content = s.content(for: s.screen), s.selection < content.selectableCount else { break }
+        guard let target = content.target(at: s.selection) else {
             s.message = s.tr(Catalogue.noFiguresForThisTown)
             break
         }
@@ -167,7 +183,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.message = s.tr(Catalogue.nothingToSearchOnThis); break
         }
         s.search = SearchState(query: "", editing: true)
-        s.searchOrigin = s.screen.selection
+        s.searchOrigin = s.screen
         if action == .startNarrowing { s.screen.narrow = "" }
     case let .searchKey(key):
         s = narrowingSearchKey(s, key)
@@ -214,16 +230,17 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = runCommand(s, text)
     case let .mouse(event):
         s = mouse(s, event)
+    case let .paste(text):
+        s = pasted(s, text)
     case .copy:
         guard let clip = ClipboardText.of(s) else { s.message = s.tr(Catalogue.nothingToCopy); break }
         s.outbox.append(.copy(clip))
     case let .copied(rows, refusal):
         s = copied(s, rows: rows, refusal: refusal)
     case .export:
-        guard s.content(for: s.screen) != nil else {
-            s.message = s.tr(Catalogue.nothingToExportOnThis); break
-        }
-        s.outbox.append(.export(ExportRequest(format: .csv, path: nil, byteOrderMark: true)))
+        let format: ExportRequest.Format = s.screen.kind.isPage ? .text : .csv  // a page as text
+        if let refusal = s.exportRefusal(format) { s.message = s.tr(refusal); break }
+        s.outbox.append(.export(ExportRequest(format: format, path: nil, byteOrderMark: format == .csv)))
     }
     return s
 }
@@ -232,6 +249,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
 /// the state's key map (`AppState.keyMap`, the one the hint line and the help name) says.
 public func route(_ key: Key, in state: AppState) -> Action {
     if case let .mouse(event) = key { return .mouse(event) }
+    if case let .paste(text) = key { return .paste(text) }
     if state.commandLine != nil { return .commandKey(key) }
     if state.search?.editing == true { return .searchKey(key) }
     if state.session.sortChooser != nil { return .sortChooserKey(key) }
@@ -277,8 +295,7 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
         return s
     case .escape:
         s.search = nil
-        s.screen.selection = s.searchOrigin
-        s.screen = clamped(s.screen, in: s)
+        s.screen = clamped(returnedToOrigin(s), in: s)
         return s
     case .down, .tab:
         s.search = search
@@ -293,11 +310,18 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
     }
     s.search = search
     var from = s
-    from.screen.selection = s.searchOrigin
+    from.screen = returnedToOrigin(s)
     let moved = jumpToMatch(from, forward: true, includeCurrent: true)
     s.screen = moved.screen
     s.message = moved.message
     return s
+}
+
+/// The screen shown with the selection where the search began (`Session.searchOrigin`).
+func returnedToOrigin(_ state: AppState) -> Screen {
+    var sc = state.screen
+    if let origin = state.searchOrigin { (sc.selected, sc.plainRow) = (origin.selected, origin.plainRow) }
+    return sc
 }
 
 /// Moves the selection to the next (or previous) row matching the search, wrapping.
@@ -315,15 +339,14 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
         s.message = s.tr(Catalogue.noMatchFor("\(search.query)"))
         return s
     }
-    let current = s.screen.selection
+    let current = s.selection
     let next: Int
     if forward {
         next = matches.first { includeCurrent ? $0 >= current : $0 > current } ?? matches[0]
     } else {
         next = matches.last { $0 < current } ?? matches[matches.count - 1]
     }
-    s.screen.selection = next
-    s.screen = clamped(s.screen, in: s)
+    s.screen = clamped(s.selecting(s.screen, row: next), in: s)
     let n = matches.partitioningIndex { $0 >= next } + 1
     s.message = s.tr(Catalogue.match("\(n)", "\(matches.count)", "\(search.query)"))
     return s
@@ -358,17 +381,17 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
     let content = state.content(for: screen)
     let count = content?.selectableCount ?? 0
     let page = Renderer.visibleRows(state)
+    var row = state.selectionRow(screen)
     switch action {
-    case .moveUp: sc.selection -= 1
-    case .moveDown: sc.selection += 1
-    case .pageUp: sc.selection -= page
-    case .pageDown: sc.selection += page
-    case .first: sc.selection = 0
-    case .last: sc.selection = count - 1  // the last row it can be on: the city's totals when they open, as ↓ reaches
+    case .moveUp: row -= 1
+    case .moveDown: row += 1
+    case .pageUp: row -= page
+    case .pageDown: row += page
+    case .first: row = 0
+    case .last: row = count - 1  // the last row it can be on: the city's totals when they open, as ↓ reaches
     default: break
     }
-    sc.selection = min(max(0, sc.selection), max(0, count - 1))
-    return clamped(sc, in: state)
+    return clamped(state.selecting(sc, row: row), in: state)
 }
 
 /// Keeps the selection inside the list and the list scrolled so the selection is visible.
@@ -381,9 +404,8 @@ func clamped(_ screen: Screen, in state: AppState) -> Screen {
     let content = state.content(for: screen)
     let count = content?.rows.count ?? 0
     let page = Renderer.visibleRows(state)
-    sc.selection = min(max(0, sc.selection), max(0, (content?.selectableCount ?? 0) - 1))
     // The summary row is always on screen: scroll as for the last row.
-    let row = min(sc.selection, max(0, count - 1))
+    let row = min(state.selectionRow(sc), max(0, count - 1))
     if row < sc.scroll { sc.scroll = row }
     if row >= sc.scroll + page { sc.scroll = row - page + 1 }
     sc.scroll = min(max(0, sc.scroll), max(0, count - page))
@@ -405,12 +427,12 @@ func mouse(_ state: AppState, _ event: MouseEvent) -> AppState {
         }
         guard s.content(for: s.screen) != nil else { return s }
         let body = Renderer.bodyRect(width: s.width, height: s.height)
-        let row = event.y - body.y - 1
-        guard row >= 0, row < Renderer.visibleRows(s) else { return s }
+        let line = event.y - body.y - 1
+        let row = line / Renderer.rowPitch(s)
+        guard line >= 0, row < Renderer.visibleRows(s) else { return s }
         let index = s.screen.scroll + row
         guard let count = s.content(for: s.screen)?.rows.count, index < count else { return s }
-        s.screen.selection = index
-        s.screen = clamped(s.screen, in: s)
+        s.screen = clamped(s.selecting(s.screen, row: index), in: s)
         return event.kind == .doubleClick ? advance(s, .open) : s
     }
 }

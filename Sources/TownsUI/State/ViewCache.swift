@@ -29,13 +29,12 @@ final class ViewCache: @unchecked Sendable {
         var changesFrom: String? = nil
     }
 
-    /// A town's page: its lines are text, written with a glyph set (a page is made for the
-    /// town shown only, so the two sets never both hold a list's worth of rows).
+    /// A page (a town's, the city's totals): glyph-free lines (`DetailLine`), made once for
+    /// both glyph sets.
     struct DetailKey: Hashable {
-        var town: String
+        var page: Screen.Kind
         var width: Int
         var period: Int
-        var glyphs: Glyphs
         var language: Language
     }
 
@@ -49,7 +48,49 @@ final class ViewCache: @unchecked Sendable {
         var haystacks: [[UInt8]]?
         /// The last search: its query and the matching rows.
         var lastSearch: (query: String, matches: [Int])?
+        /// Each target's first row (the totals' one past the last row), made when a selection
+        /// is first looked for by identity alone (`row(of:in:)`).
+        var rowsByTarget: [Screen.Kind: Int]?
+        /// The row last found for, or moved to by, a target: a key's lookup costs one target.
+        var lastRow: (target: Screen.Kind, row: Int)?
         init(_ content: ListContent) { self.content = content }
+    }
+
+    /// The row of `list` (in its order) whose target is `target`, the first summary row for the
+    /// totals' target; nil when no row opens it. The row last found in this list is tried
+    /// first (one target made, as on every key that moves the selection), then the row last
+    /// found in a list of the same screen `kind` (another period's towns: most often the same
+    /// row), then an index of every row made once per list.
+    func row(of target: Screen.Kind, in list: List, kind: Screen.Kind) -> Int? {
+        let content = list.content
+        let (last, hint) = withLock { (list.lastRow, rowHints.get(kind)) }
+        if let last, last.target == target, content.target(at: last.row) == target { return last.row }
+        if let hint, hint < content.selectableCount, content.target(at: hint) == target {
+            remember(target, row: hint, in: list, kind: kind)
+            return hint
+        }
+        let work = Work.targets(ObjectIdentifier(list))
+        let index = once(work, get: { list.rowsByTarget }, put: { list.rowsByTarget = $0 }) {
+            var index: [Screen.Kind: Int] = [:]
+            index.reserveCapacity(content.targets.count)
+            for (i, t) in content.targets.enumerated() {
+                if let t, index[t] == nil { index[t] = i }
+            }
+            if let t = content.summaryTarget, index[t] == nil { index[t] = content.rows.count }
+            return index
+        }
+        guard let row = index[target] else { return nil }
+        remember(target, row: row, in: list, kind: kind)
+        return row
+    }
+
+    /// Keeps `row` as where `target` is in `list`, shown by a screen of `kind` (the selection
+    /// just moved there, or was found there).
+    func remember(_ target: Screen.Kind, row: Int, in list: List, kind: Screen.Kind) {
+        withLock {
+            list.lastRow = (target, row)
+            rowHints.put(kind, row)
+        }
     }
 
     /// Rows a table measures for its column widths besides those on screen: every row of a
@@ -65,6 +106,8 @@ final class ViewCache: @unchecked Sendable {
     private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
     private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
+    /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
+    private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
     /// The cached list for `key`, made with `make` when absent.
     func list(_ key: ListKey, make: () -> ListContent?) -> List? {
@@ -155,7 +198,9 @@ final class ViewCache: @unchecked Sendable {
     }
 
     /// What is being worked out by some thread (`once`).
-    private enum Work: Hashable { case period(Int), plans(String), haystacks(ObjectIdentifier) }
+    private enum Work: Hashable {
+        case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
+    }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()
 
@@ -179,10 +224,18 @@ final class ViewCache: @unchecked Sendable {
         return value
     }
 
+    /// How many pages `detail` has made (not found kept): one per page, width, period and
+    /// language, whichever glyph sets draw it.
+    private(set) var pagesMade = 0
+
+    /// The lines of the page `key`, made with `make` when not kept.
     func detail(_ key: DetailKey, make: () -> [DetailLine]) -> [DetailLine] {
         if let hit = withLock({ details.get(key) }) { return hit }
         let lines = make()
-        withLock { details.put(key, lines) }
+        withLock {
+            details.put(key, lines)
+            pagesMade += 1
+        }
         return lines
     }
 

@@ -105,3 +105,19 @@ extension Catalogue {
     static let helpRankMove = Bilingual(
         "按完成率的名次升降（名次列）；▽ 不是落后标记 ▼", "places gained or lost by completion rate (Rank); ▽ is not the behind mark ▼")
 }
+
+extension Catalogue {
+    /// Key 7's label in the key map and the help.
+    static let keyChangesView = Bilingual("变化 changes since the previous period", "changes since the previous period")
+}
+
+extension Catalogue {
+    // The export legend's lines for the marks of changes (`ExportMarker`).
+    static let exportMeansNewSince = Bilingual(
+        "新：上一期间（同年）没有、本期新增的数字", "new: a figure the previous period of the same year did not have")
+    static let exportMeansRankUp = Bilingual(
+        "按完成率的名次上升的位数（推算）", "places gained by completion rate since the previous period (derived)")
+    static let exportMeansRankDown = Bilingual(
+        "按完成率的名次下降的位数（推算；不是落后标记）",
+        "places lost by completion rate since the previous period (derived; not the behind mark)")
+}

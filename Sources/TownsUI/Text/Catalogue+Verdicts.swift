@@ -20,8 +20,9 @@ extension Catalogue {
     static let referencePassages = Bilingual("段落", "Passages")
     static let noReference = Bilingual(
         "数据中没有 reference.toml（论文段落）", "no reference.toml (the paper's passages) in the data")
-    static func noReferenceTopic(_ topic: String) -> Bilingual {
-        Bilingual("没有参考主题 \(topic)", "no reference topic \(topic)")
+    static func noReferenceTopic(_ topic: String, topics: [String]) -> Bilingual {
+        let list = topics.joined(separator: " ")
+        return Bilingual("没有参考主题 \(topic)（主题：\(list)）", "no reference topic \(topic) (topics: \(list))")
     }
     static let summaryNotQuote = Bilingual("英文摘要（非原文）: ", "Summary (not a quote): ")
     static let exampleTowns = Bilingual("示例小镇: ", "Example towns: ")

@@ -417,12 +417,12 @@ public enum Catalogue {
         "Reported")
     static func reported4(_ regionZH: String, _ regionEN: String) -> Bilingual {
         Bilingual(
-            "全市报告 \(regionZH)",
+            "\(whole(regionZH))报告 \(regionZH)",
             "\(regionEN) reported")
     }
     static func reportedTotals(_ regionZH: String, _ regionEN: String) -> Bilingual {
         Bilingual(
-            "全市报告 \(regionZH)",
+            "\(whole(regionZH))报告 \(regionZH)",
             "\(regionEN): reported totals")
     }
     static let requiredMinimumInvestment = Bilingual(
@@ -438,8 +438,8 @@ public enum Catalogue {
         "不足 short by",
         "short by")
     static let shownPeriod = Bilingual(
-        "  ◀ 当前期间 shown period",
-        "  ◀ shown period")
+        "当前期间 shown period",
+        "shown period")
     static func sortedBy(_ title: String) -> Bilingual {
         Bilingual(
             "按「\(title)」",
@@ -464,8 +464,8 @@ public enum Catalogue {
         "已开工 started",
         "Started")
     static let subtotalFilteredKnown = Bilingual(
-        "小计（筛选后，已知）",
-        "Subtotal (filtered, known)")
+        "筛选后已知合计",
+        "Sum of known (filtered)")
     static let subtotalKnown = Bilingual(
         "小计（已知）",
         "Subtotal (known)")
@@ -498,7 +498,7 @@ public enum Catalogue {
         "theme: ")
     static func totals(_ regionZH: String, _ regionEN: String) -> Bilingual {
         Bilingual(
-            "全市报告 \(regionZH)",
+            "\(whole(regionZH))报告 \(regionZH)",
             "\(regionEN) totals")
     }
     static let town = Bilingual(

@@ -4,46 +4,77 @@ import Foundation
 /// screen shows (markers included: ≈ derived, — unknown, >14 lower bound, ! check), in the
 /// screen's order, filter and sort. Bar columns (no title) are left out; summary rows follow.
 public enum Export {
-    /// The table of `content` as `format`. `title` and `legend` head the text and Markdown
-    /// forms and are fields of the JSON form. CSV uses CRLF line ends (RFC 4180) and, with
-    /// `byteOrderMark`, starts with a UTF-8 BOM so spreadsheets read Chinese correctly.
-    ///
-    /// Every string written (cells, column titles, title, legend) is sanitised
-    /// (`TerminalText.sanitize`): data cannot put an escape sequence into an export that
-    /// someone later prints with `cat`, nor a C1 or bidi control into JSON (which would
-    /// escape C0 controls but pass the others through).
+    /// The table of `content` as `format`, with `title` and `legend` alone around it (the
+    /// frame's heading and legend, without sources): see `render(_:format:frame:...)`.
     public static func render(
         _ content: ListContent, format: ExportRequest.Format, title rawTitle: String, legend rawLegend: String,
         byteOrderMark: Bool = false, glyphs: Glyphs = .unicode
     ) -> String {
-        let title = TerminalText.sanitize(rawTitle), legend = TerminalText.sanitize(rawLegend)
+        render(content, format: format, frame: ExportFrame(heading: [rawTitle], legend: [rawLegend], sources: []),
+               byteOrderMark: byteOrderMark, glyphs: glyphs)
+    }
+
+    /// The table of `content` as `format`. Text and Markdown open with the frame's heading
+    /// (title, dataset, period, unit, filter, sort) and end with the notes under the table,
+    /// the legend of the markers used and the sources cited; JSON holds them as fields
+    /// (`title`, `heading`, `legend`, `sources`); CSV is the header row and the table only
+    /// (its frame goes to a file of its own, `ExportFrame.metaText`), with CRLF line ends
+    /// (RFC 4180) and, with `byteOrderMark`, a UTF-8 BOM so spreadsheets read Chinese correctly.
+    /// `tableLines`: the text form's table as the screen draws it (with bars), else aligned here.
+    ///
+    /// Every string written (cells, column titles, frame) is sanitised
+    /// (`TerminalText.sanitize`): data cannot put an escape sequence into an export that
+    /// someone later prints with `cat`, nor a C1 or bidi control into JSON (which would
+    /// escape C0 controls but pass the others through).
+    public static func render(
+        _ content: ListContent, format: ExportRequest.Format, frame raw: ExportFrame, byteOrderMark: Bool = false,
+        glyphs: Glyphs = .unicode, tableLines: [String]? = nil
+    ) -> String {
+        let heading = raw.heading.map(TerminalText.sanitize), legend = raw.legend.map(TerminalText.sanitize)
+        let sources = raw.sources.map(TerminalText.sanitize)
+        let notes = content.notes.map { TerminalText.sanitize($0.text(glyphs)) }
         let (kept, header, rows, summary) = table(content, glyphs: glyphs)
         switch format {
         case .csv:
             let lines = ([header] + rows + summary).map { $0.map(csvField).joined(separator: ",") }
             return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
         case .md:
-            var out = [
-                "**\(markdownCell(title))**", "", "| " + header.map(markdownCell).joined(separator: " | ") + " |",
+            var out = ["**\(markdownCell(heading.first ?? ""))**", ""]
+            out += heading.dropFirst().map { "- " + markdownCell($0) }
+            out += [
+                "", "| " + header.map(markdownCell).joined(separator: " | ") + " |",
                 "|" + kept.map { content.columns[$0].alignment == .right ? " ---: |" : " --- |" }.joined(),
             ]
             for r in rows + summary { out.append("| " + r.map(markdownCell).joined(separator: " | ") + " |") }
-            out.append("")
-            out.append(markdownCell(legend))
+            if !notes.isEmpty { out += [""] + notes.map(markdownCell) }
+            if !legend.isEmpty {
+                out += [""] + (raw.legendTitle.isEmpty ? [] : ["**\(markdownCell(raw.legendTitle))**", ""])
+                out += legend.map { "- " + markdownCell($0) }
+            }
+            if !sources.isEmpty {
+                out += [""] + (raw.sourcesTitle.isEmpty ? [] : ["**\(markdownCell(raw.sourcesTitle))**", ""])
+                out += sources.map { "- " + markdownCell($0) }
+            }
             return out.joined(separator: "\n") + "\n"
         case .json:
             struct Document: Encodable {
                 var title: String
+                var heading: [String]
                 var columns: [String]
                 var rows: [[String]]
                 var summary: [[String]]
+                var notes: [String]
                 var legend: String
+                var markers: [String]
+                var sources: [String]
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data =
-                (try? encoder.encode(
-                    Document(title: title, columns: header, rows: rows, summary: summary, legend: legend))) ?? Data()
+            let document = Document(
+                title: heading.first ?? "", heading: Array(heading.dropFirst()), columns: header, rows: rows,
+                summary: summary, notes: notes, legend: legend.joined(separator: "  "), markers: legend,
+                sources: sources)
+            let data = (try? encoder.encode(document)) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         case .text:
             var widths = header.map { DisplayWidth.of($0) }
@@ -54,15 +85,52 @@ public enum Export {
                     return content.columns[kept[i]].alignment == .right ? pad + c : c + pad
                 }.joined(separator: " ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             }
-            var out = [title, "", line(header)]
-            out += rows.map(line)
-            if !summary.isEmpty {
-                out.append(String(repeating: glyphs.horizontal, count: widths.reduce(0, +) + max(0, widths.count - 1)))
-                out += summary.map(line)
+            var out = heading + [""]
+            if let tableLines {
+                out += tableLines
+            } else {
+                out.append(line(header))
+                out += rows.map(line)
+                if !summary.isEmpty {
+                    let rule = widths.reduce(0, +) + max(0, widths.count - 1)
+                    out.append(String(repeating: glyphs.horizontal, count: rule))
+                    out += summary.map(line)
+                }
             }
-            out += ["", legend]
+            if !notes.isEmpty { out += [""] + notes }
+            var ending = raw
+            ending.legend = legend
+            ending.sources = sources
+            out += ending.ending.map(TerminalText.sanitize)
             return out.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// The text form's table as the screen draws it, bars included, within `width` columns
+    /// (wider when its columns cannot shrink: numbers are never cut), with the summary rows
+    /// under a rule; monochrome, one string a line.
+    public static func textTable(_ content: ListContent, glyphs: Glyphs, width: Int) -> [String] {
+        // Cells written out with `glyphs` first: the layout then measures what is written
+        // (`NA`, the export's unknown in ASCII, is two cells where a mark is one).
+        func written(_ row: TableRow) -> TableRow {
+            var r = row
+            r.cells = row.cells.map { cell in
+                if case let .text(t, role) = cell { return .text(CellText(t.text(glyphs)), role) }
+                return cell
+            }
+            return r
+        }
+        var content = content
+        content.rows = Rows(content.rows.all.map(written))
+        content.summary = content.summary.map(written)
+        let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
+        let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width)
+        let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
+        var grid = Grid(width: layout.totalWidth, height: height)
+        table.draw(
+            into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,
+            layout: layout, rows: content.rows, selection: nil, scroll: 0, summary: content.summary)
+        return grid.lines()
     }
 
     /// The cells an export writes: the columns kept (bars, flexible and untitled, are left

@@ -12,11 +12,34 @@ public enum TerminalText {
     ///   U+2066-U+2069, U+200E, U+200F, U+061C), zero-width characters (U+200B-U+200D, U+2060,
     ///   U+FEFF, U+180E), line and paragraph separators, interlinear annotation controls, tag
     ///   characters (U+E0000-U+E007F, invisible text), and any other scalar `wcwidth` calls
-    ///   non-printable become `�` (U+FFFD).
+    ///   non-printable become `�` (U+FFFD);
+    /// - a lone regional indicator (half a flag: U+1F1E6-U+1F1FF not paired with its neighbour)
+    ///   becomes `�` too: `wcwidth` gives it one column and some terminals draw two, which left
+    ///   a stray cell beside it. Pairs (flags) are kept: two columns either way.
     public static func sanitize(_ text: String) -> String {
         if isPlainASCII(text) { return text }
+        if text.unicodeScalars.contains(where: { isRegionalIndicator($0.value) }) {
+            return sanitizeScalars(lonelyIndicatorsReplaced(text.unicodeScalars))
+        }
+        return sanitizeScalars(text.unicodeScalars)
+    }
+
+    /// The scalars with every regional indicator that is not half of a pair replaced by U+FFFD.
+    static func lonelyIndicatorsReplaced(_ view: String.UnicodeScalarView) -> [Unicode.Scalar] {
+        var scalars = Array(view)
+        var run = 0  // regional indicators in a row so far
+        for i in scalars.indices {
+            guard isRegionalIndicator(scalars[i].value) else { run = 0; continue }
+            run += 1
+            let pairsWithNext = run % 2 == 1 && i + 1 < scalars.count && isRegionalIndicator(scalars[i + 1].value)
+            if run % 2 == 1 && !pairsWithNext { scalars[i] = "\u{FFFD}" }
+        }
+        return scalars
+    }
+
+    static func sanitizeScalars<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             let v = scalar.value
             if v < 0x20 || v == 0x7f {
                 out.append("^")
@@ -69,6 +92,8 @@ public enum TerminalText {
     public static func isPlainASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7f }
     }
+
+    static func isRegionalIndicator(_ v: UInt32) -> Bool { (0x1f1e6...0x1f1ff).contains(v) }
 
     static func isHidden(_ v: UInt32) -> Bool {
         switch v {

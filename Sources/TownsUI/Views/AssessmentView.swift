@@ -23,7 +23,8 @@ extension AppState {
         var summary: [TableRow] = []
         var notes: [CellText] = []
         if let city = assessment.cityYearOne() {
-            var cells: [TableCell] = [.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN))]
+            let region = tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)
+            var cells: [TableCell] = [.plain(region)]
             // Only periods up to the one shown are evidence (a full year's figure is not, in September).
             let shownPeriods = period.map { p in
                 dataset.periods.filter { ($0.year, $0.through) <= (p.year, p.through) }

@@ -5,8 +5,8 @@ extension AppState {
     /// The city's reported totals, each with its source (or the formula of one derived from
     /// other totals), then the consistency checks on them (the paper's 42.5% against
     /// 45.06 / 106.8, what the towns' known figures leave unaccounted for, ...).
-    func cityTotalsDetail(width: Int, glyphs: Glyphs) -> [DetailLine] {
-        let ft = FigureText(glyphs: glyphs)
+    func cityTotalsDetail(width: Int) -> [DetailLine] {
+        let ft = FigureText()
         var out: [DetailLine] = [
             DetailLine([
                 (tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)")), .title),
@@ -20,8 +20,7 @@ extension AppState {
                 unit == "%"
                 ? ft.percent(figure, flagged: flag)
                 : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
-            guard case let .text(marked, role) = cell else { return }
-            let value = marked.text(glyphs)
+            guard case let .text(value, role) = cell else { return }
             var note: (String, Role)
             switch figure?.provenance {
             case let .reported(source, at, quote, n)?:
@@ -40,12 +39,14 @@ extension AppState {
                 note = (tr(Catalogue.unknown), .unknown)
             }
             let labelWidth = 24, valueWidth = 12
-            let l = TableRenderer(theme: .monochrome, glyphs: glyphs).fit(label, width: labelWidth - 1)
-            let lpad = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(l)))
-            let vpad = String(repeating: " ", count: max(1, valueWidth - DisplayWidth.of(value)))
+            let l = CellText.fit(CellText(label), width: labelWidth - 1).padded(labelWidth, right: false)
+            let vpad = String(repeating: " ", count: max(1, valueWidth - value.width))
             let noteWidth = max(10, width - labelWidth - valueWidth)
             let wrapped = TextWrap.wrap(note.0, width: noteWidth)
-            out.append(DetailLine([(l + lpad, .label), (value + vpad, role), (wrapped.first ?? "", note.1)]))
+            out.append(
+                DetailLine(cells: [
+                    (l, .label), (value + CellText(vpad), role), (CellText(wrapped.first ?? ""), note.1),
+                ]))
             for more in wrapped.dropFirst() {
                 out.append(DetailLine([(String(repeating: " ", count: labelWidth + valueWidth) + more, note.1)]))
             }
@@ -71,7 +72,7 @@ extension AppState {
         for p in dataset.periods {
             out.append(.text(""))
             out.append(
-                .text(label(p) + (p.id == period?.id ? tr(Catalogue.shownPeriod) : ""), .header))
+                .cell(CellText(label(p)) + shownPeriodMark(p), .header))
             for m in Measure.allCases where m.periodKind == .cumulative {
                 let f = metrics.total(FigureKey(m, p.id))
                 if f != nil || [.completed, .completionRate].contains(m) {
@@ -84,10 +85,10 @@ extension AppState {
             out.append(.text(""))
             out.append(.text(tr(Catalogue.checksTownsCheck), .header))
             for f in mine {
-                let mark = f.kind == .confirmed ? "✓" : (f.kind == .inconsistency ? "!" : "…")
-                for l in TextWrap.wrap("\(mark) \(f.subject): \(f.message)", width: width) {
-                    out.append(.text(l, f.kind == .confirmed ? .legend : (f.kind == .inconsistency ? .warning : .row)))
-                }
+                let mark: CellText = f.kind == .confirmed ? CellText(.met) : (f.kind == .inconsistency ? "!" : "…")
+                out += DetailLine.wrapped(
+                    mark, "\(f.subject): \(f.message)", width: width,
+                    role: f.kind == .confirmed ? .legend : (f.kind == .inconsistency ? .warning : .row))
             }
         }
         out += sourceLines(cited, width: width)

@@ -8,7 +8,7 @@ extension Renderer {
         // A synthetic dataset says so before its name: a narrow terminal cuts the name, never
         // the mark (invented figures must not pass for real ones).
         let mark = state.dataset.synthetic ? state.tr(Catalogue.syntheticData) : ""
-        let title = " towns · " + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
+        let title = " towns" + glyphs.separator + mark + state.tr(state.dataset.nameZH, state.dataset.nameEN)
         let periodText: String
         if let p = state.period {
             periodText =
@@ -18,7 +18,9 @@ extension Renderer {
             periodText = state.tr(Catalogue.period2) + " \(glyphs.unknown) "
         }
         let pw = DisplayWidth.of(periodText)
-        grid.put(title, x: 0, y: 0, style: style, maxWidth: max(0, state.width - pw - 1))
+        let room = max(0, state.width - pw - 1)  // a name too long is cut with …
+        grid.put(TableRenderer(theme: theme, glyphs: glyphs).fit(title, width: room), x: 0, y: 0, style: style,
+                 maxWidth: room)
         grid.put(periodText, x: state.width - pw, y: 0, style: style)
     }
 
@@ -38,18 +40,8 @@ extension Renderer {
 
     /// The tab labels on row 1 and the columns each covers, as drawn at this width.
     public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
-        let long =
-            state.language == .zh
-            ? ["0 概览 Overview", "1 小镇 Towns", "2 类型 Types", "3 运营主体 Entities", "4 考核 Assessment", "5 全省 Province",
-                "6 参考 Reference", "7 变化 Changes"]
-            : [
-                "0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Assessment", "5 Province", "6 Reference",
-                "7 Changes",
-            ]
-        let short =
-            state.language == .zh
-            ? ["0 概览", "1 小镇", "2 类型", "3 运营主体", "4 考核", "5 全省", "6 参考", "7 变化"]
-            : ["0 Overview", "1 Towns", "2 Types", "3 Entities", "4 Rules", "5 Prov", "6 Ref", "7 Δ"]
+        let long = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.long) }
+        let short = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.short) }
         let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
         var x = 1
         return (fits ? long : short).map { name in
@@ -96,13 +88,15 @@ extension Renderer {
         var status: [String] = []
         if !state.filter.isEmpty {
             status.append(
-                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr) + " (\(state.keyName(.clearFilter)) "
-                    + state.tr(Catalogue.clears) + ")")
+                state.tr(Catalogue.filter) + ": " + state.filter.summary(state.tr, separator: glyphs.separator)
+                    + (state.isFollowingPresenter ? "" : " (\(state.keyName(.clearFilter)) "
+                    + state.tr(Catalogue.clears) + ")"))
         }
         if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
             status.append(Renderer.narrowChip(state, query: q))
         } else if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
-            status.append("/" + q + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))")
+            status.append("/" + q + (state.isFollowingPresenter ? "" // n N are the presenter's
+                : " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))"))
         }
         // When the data last changed (live reload), if it fits beside the path.
         let pathWidth = DisplayWidth.of(path) + 2
@@ -118,8 +112,10 @@ extension Renderer {
         // The right end is kept for the scroll position ("101-125/129", "9981-10000/10000")
         // and a gap before it.
         let reserve = positionReserve(state)
+        let room = max(0, state.width - rw - reserve - 2)  // a path too long is cut with …
         grid.put(
-            " " + path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: max(0, state.width - rw - reserve - 2))
+            TableRenderer(theme: theme, glyphs: glyphs).fit(" " + path, width: room), x: 0, y: 2,
+            style: theme.style(.breadcrumb), maxWidth: room)
         if rw > 0 {
             let onlyTime =
                 state.filter.isEmpty && (state.screen.narrow ?? "").isEmpty

@@ -5,7 +5,7 @@ extension Renderer {
     /// The help's lines: every binding (keys, what they do), then the markers.
     public static func helpLines(_ state: AppState, glyphs: Glyphs) -> [(String, String)] {
         var lines: [(String, String)] = state.keyMap.bindings.map { b in
-            (b.keys.map(KeyMap.name).joined(separator: " "), state.language == .zh ? b.label : KeyMap.english(b.label))
+            (b.keys.map(glyphs.name).joined(separator: " "), state.tr(b.label))
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
@@ -14,36 +14,19 @@ extension Renderer {
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
         lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }
         lines.append(("", ""))
-        lines.append(
-            (
-                glyphs.derived,
-                state.tr(Catalogue.derivedFromReportedFiguresFormula)
-            ))
-        lines.append(
-            (
-                glyphs.unknown,
-                state.tr(Catalogue.unknownNoSourceGivesIt)
-            ))
-        lines.append((glyphs.interpreted, state.tr(Catalogue.helpInterpreted)))
-        lines.append((glyphs.basis, state.tr(Catalogue.helpBasis)))
-        lines.append((glyphs.projected, state.tr(Catalogue.helpProjected)))
-        lines.append((">14", state.tr(Catalogue.theSourceGivesOnlyA)))
-        lines.append(
-            ("!", state.tr(Catalogue.aConsistencyCheckFailsTowns)))
-        lines.append(
-            (
-                glyphs.behind,
-                state.tr(Catalogue.behindScheduleCompletionBelowThe)
-            ))
-        lines.append(
-            (
-                glyphs.marker,
-                state.tr(Catalogue.expectedByNowTheShare)
-            ))
-        lines.append((state.tr(Catalogue.sched), "schedule variance, percentage points (completion − elapsed)"))
-        lines.append((state.tr(Catalogue.projects), "projects started / planned (3 years)"))
-        lines.append((glyphs.newSince, state.tr(Catalogue.helpNewSince)))
-        lines.append((glyphs.rankUp + "2 " + glyphs.rankDown + "1", state.tr(Catalogue.helpRankMove)))
+        let markers: [(String, Bilingual)] = [
+            (glyphs.derived, Catalogue.derivedFromReportedFiguresFormula),
+            (glyphs.unknown, Catalogue.unknownNoSourceGivesIt),
+            (glyphs.interpreted, Catalogue.helpInterpreted), (glyphs.basis, Catalogue.helpBasis),
+            (glyphs.projected, Catalogue.helpProjected), (">14", Catalogue.theSourceGivesOnlyA),
+            ("!", Catalogue.aConsistencyCheckFailsTowns), (glyphs.behind, Catalogue.behindScheduleCompletionBelowThe),
+            (glyphs.marker, Catalogue.expectedByNowTheShare),
+            (state.tr(Catalogue.sched), Catalogue.helpScheduleVariance),
+            (state.tr(Catalogue.projects), Catalogue.helpProjects),
+            (glyphs.newSince, Catalogue.helpNewSince),
+            (glyphs.rankUp + "2 " + glyphs.rankDown + "1", Catalogue.helpRankMove),
+        ]
+        lines += markers.map { ($0.0, state.tr($0.1)) }
         return lines
     }
 
@@ -67,7 +50,7 @@ extension Renderer {
         let visible = h - 2
         let start = min(max(0, state.helpScroll), max(0, lines.count - visible))
         if lines.count > visible {
-            let more = "\(start + 1)-\(start + visible)/\(lines.count) ↑↓"
+            let more = "\(start + 1)-\(start + visible)/\(lines.count) " + glyphs.upDown
             grid.put(
                 " " + more + " ", x: x0 + w - DisplayWidth.of(more) - 4, y: y0 + h - 1, style: theme.style(.legend))
         }

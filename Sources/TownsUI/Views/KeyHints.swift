@@ -11,9 +11,10 @@ extension Renderer {
         var priority: Int
     }
 
-    /// The hints that fit in `width` columns, in order: (keys, label in the interface language).
-    public static func keyHints(_ state: AppState, width: Int) -> [(String, String)] {
-        var hints = keyHintCandidates(state)
+    /// The hints that fit in `width` columns, in order: (keys, label in the interface language),
+    /// the arrow keys named as `glyphs` names them (`↑↓`, or `Up Down` with `--ascii`).
+    public static func keyHints(_ state: AppState, width: Int, glyphs: Glyphs = .unicode) -> [(String, String)] {
+        var hints = keyHintCandidates(state, glyphs: glyphs)
         func used(_ h: [KeyHint]) -> Int {
             h.reduce(1) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of(state.tr($1.label)) + 3 }
         }
@@ -26,17 +27,16 @@ extension Renderer {
     }
 
     /// Every hint that applies now, before any gives way.
-    static func keyHintCandidates(_ state: AppState) -> [KeyHint] {
+    static func keyHintCandidates(_ state: AppState, glyphs: Glyphs) -> [KeyHint] {
         func key(_ action: Action) -> String? {
-            state.keyMap.bindings.first { $0.action == action }?.keys.first.map(KeyMap.name)
+            state.keyMap.bindings.first { $0.action == action }?.keys.first.map(glyphs.name)
         }
         func hint(_ label: Bilingual, _ priority: Int, _ actions: Action...) -> KeyHint? {
             let keys = actions.compactMap(key)
             guard keys.count == actions.count else { return nil }  // unbound: nothing to show
-            // Arrows and brackets of one cell each run together (↑↓ ><); others are spaced ([ ]).
-            let together = keys.allSatisfy { "↑↓<>".contains($0) }
-            return KeyHint(keys: keys.joined(separator: together ? "" : " "), label: label, priority: priority)
+            return KeyHint(keys: glyphs.names(keys), label: label, priority: priority)
         }
+        let upDown = glyphs.upDown
         func fixed(_ keys: String, _ label: Bilingual, _ priority: Int) -> KeyHint {
             KeyHint(keys: keys, label: label, priority: priority)
         }
@@ -45,12 +45,12 @@ extension Renderer {
         if state.commandLine != nil {
             return [
                 fixed("Enter", Catalogue.hintOpen, 90), fixed("Tab", Catalogue.hintCommand, 80),
-                fixed("↑↓", Catalogue.hintMove, 60), fixed("Esc", Catalogue.hintBack, 100),
+                fixed(upDown, Catalogue.hintMove, 60), fixed("Esc", Catalogue.hintBack, 100),
             ]
         }
         if state.showHelp {
             return [
-                fixed("↑↓", Catalogue.hintScroll, 90),
+                fixed(upDown, Catalogue.hintScroll, 90),
                 fixed("Esc/" + state.keyName(.toggleHelp), Catalogue.closeHelp, 100),
                 hint(Catalogue.quit, 98, .quit),  // as the help's title, both languages
             ].compactMap { $0 }
@@ -60,9 +60,11 @@ extension Renderer {
                     fixed("Esc", Catalogue.hintBack, 90)]
         }
         if state.search?.editing == true {
-            return [fixed("Enter", Catalogue.hintOpen, 90), fixed("↑↓", Catalogue.hintNextMatch, 80),
+            return [fixed("Enter", Catalogue.hintOpen, 90), fixed(upDown, Catalogue.hintNextMatch, 80),
                     fixed("Esc", Catalogue.hintBack, 100)]
         }
+        // A follower's keys that move around are refused (`followerRefuses`): only those that act.
+        if state.isFollowingPresenter { return followerHints(key) }
         let hints: [KeyHint?]
         if state.screen.kind.isPage {
             hints = [

@@ -11,7 +11,7 @@ extension Renderer {
             return (state.tr(Catalogue.badgePresenting(name, followers)), false)
         case let .following(f)?:
             if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
-            if f.detached { return (state.tr(Catalogue.badgeDetached(f.presenter)), false) }
+            if f.detached { return (state.tr(Catalogue.badgeDetached(f.meeting, f.presenter)), false) }
             return (state.tr(Catalogue.badgeFollowing(f.presenter)), false)
         case .ended?:
             return (state.tr(Catalogue.badgeEnded), true)

@@ -26,7 +26,8 @@ extension AppState {
         let marker = Double(period.through) / 12
         func amount(_ f: Figure?) -> CellText { ft.value(f).cellText }
         func bar(_ done: Figure?, _ plan: Figure?) -> TableCell {
-            guard let d = done?.quantity.exactValue, let p = plan?.quantity.exactValue, p > 0 else {
+            guard let done, let plan, let d = done.quantity.exactValue, let p = plan.quantity.exactValue, p > 0,
+                  m.comparable(done, plan) else {
                 return .bar(fraction: nil, role: .barFill, marker: marker)
             }
             let f = DecimalMath.double(d / p)
@@ -46,8 +47,13 @@ extension AppState {
             if v < 0 { cityText += "\(Mark.behind)" }
         }
         cityRows.append(
-            (TableRow([.plain(tr("全市 \(dataset.regionZH)", dataset.regionEN)), bar(city.completed, city.plan),
+            (TableRow([.plain(tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)),
+                       bar(city.completed, city.plan),
                        .text(cityText, nil)]), .cityTotals))
+        if let done = city.completed, let plan = city.plan, !m.comparable(done, plan) {
+            cityRows.append((TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.notAgainstPlan)), .legend)]),
+                             .cityTotals))
+        }
         if let e = city.expected {
             var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"
             if let s = city.shortfall, city.isBehind { t += "  \(CellText(tr(Catalogue.behindBy))) \(amount(s))" }
@@ -58,7 +64,7 @@ extension AppState {
             if let need = city.neededPerMonth { t += "  \(CellText(tr(Catalogue.neededAMonth))) \(amount(need))" }
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
-        panels.append((tr(Catalogue.overviewCity), cityRows))
+        panels.append((tr(Catalogue.overviewRegion(dataset.regionZH)), cityRows))
 
         // Towns behind, worst first.
         let lean = m.withoutFormulas

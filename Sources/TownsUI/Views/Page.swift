@@ -1,11 +1,49 @@
 import Foundation
 import TownsCore
 
-/// One line of a detail page: runs of text, each in a role.
+/// One line of a detail page: runs of text with marks (`CellText`), each in a role, and bars.
+/// Glyph-free, like a list's cells: the glyph set (Unicode or `--ascii`) is applied when the
+/// line is drawn, so one page serves both sets.
 public struct DetailLine: Sendable {
-    public var runs: [(String, Role?)]
-    public init(_ runs: [(String, Role?)]) { self.runs = runs }
+    public enum Piece: Sendable {
+        case text(CellText, Role?)
+        /// A bar of `width` cells, `fraction` (0...1) full, with the expected-by-now mark at
+        /// `marker`, drawn as a table draws its bars (`TableRenderer.drawBar`).
+        case bar(fraction: Double, width: Int, marker: Double?, role: Role)
+    }
+
+    public var pieces: [Piece]
+    public init(pieces: [Piece]) { self.pieces = pieces }
+    public init(_ runs: [(String, Role?)]) { pieces = runs.map { .text(CellText($0.0), $0.1) } }
+    public init(cells: [(CellText, Role?)]) { pieces = cells.map { .text($0.0, $0.1) } }
     public static func text(_ s: String, _ role: Role? = nil) -> DetailLine { DetailLine([(s, role)]) }
+    public static func cell(_ s: CellText, _ role: Role? = nil) -> DetailLine { DetailLine(cells: [(s, role)]) }
+
+    /// The runs as `glyphs` draws them, each in its role (a bar as its characters).
+    public func runs(_ glyphs: Glyphs) -> [(String, Role?)] {
+        pieces.map { piece in
+            switch piece {
+            case let .text(t, role): return (t.text(glyphs), role)
+            case let .bar(fraction, width, marker, role):
+                return (glyphs.bar(fraction: fraction, width: width, marker: marker), role)
+            }
+        }
+    }
+
+    /// The runs as Unicode draws them (the clipboard, tests).
+    public var runs: [(String, Role?)] { runs(.unicode) }
+
+    /// `mark` and `text` wrapped to `width` cells, in `role` ("! 2015 年计划 …" with its
+    /// continuation lines under it).
+    public static func wrapped(_ mark: CellText, _ text: String, width: Int, role: Role?) -> [DetailLine] {
+        let drawn = mark.text(.unicode)
+        return TextWrap.wrap(drawn + " " + text, width: width).enumerated().map { i, line in
+            i == 0 ? .cell(mark + CellText(String(line.dropFirst(drawn.count))), role) : .text(line, role)
+        }
+    }
+
+    /// The line's text as `glyphs` draws it.
+    public func text(_ glyphs: Glyphs = .unicode) -> String { runs(glyphs).map(\.0).joined() }
 }
 
 /// The last component of a path ("Data/figures.toml" -> "figures.toml").
@@ -15,10 +53,12 @@ func fileName(_ path: String) -> String {
 
 extension AppState {
     /// The lines of a page screen (a town's, or the city's totals), at `width` cells.
-    public func pageLines(_ kind: Screen.Kind, width: Int, glyphs: Glyphs = .unicode) -> [DetailLine] {
+    /// Glyph-free: the renderer draws them with its glyph set (`DetailLine.runs(_:)`).
+    public func pageLines(_ kind: Screen.Kind, width: Int) -> [DetailLine] {
+        let key = ViewCache.DetailKey(page: kind, width: width, period: periodIndex, language: language)
         switch kind {
-        case let .townPage(id): return townDetail(id, width: width, glyphs: glyphs)
-        case .cityTotals: return cityTotalsDetail(width: width, glyphs: glyphs)
+        case let .townPage(id): return cache.detail(key) { makeTownDetail(id, width: width) }
+        case .cityTotals: return cache.detail(key) { cityTotalsDetail(width: width) }
         case let .referencePage(topic): return referenceDetail(topic, width: width)
         default: return []
         }
@@ -37,6 +77,11 @@ extension AppState {
             for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .source)) }
         }
         return out
+    }
+
+    /// After a period's header on a page: "  ◀ 当前期间 shown period" for the period shown.
+    func shownPeriodMark(_ p: Period) -> CellText {
+        p.id == period?.id ? "  \(Mark.current) \(tr(Catalogue.shownPeriod))" : ""
     }
 
     /// A measure's name in the interface language.

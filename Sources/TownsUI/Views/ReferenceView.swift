@@ -48,7 +48,7 @@ extension AppState {
     /// and the file and line it was read from on a line of its own.
     func referenceDetail(_ topic: String, width: Int) -> [DetailLine] {
         guard let passages = dataset.reference?.passages(about: topic), !passages.isEmpty else {
-            return [.text(tr(Catalogue.noReferenceTopic(topic)), .warning)]
+            return [.text(tr(Catalogue.noReferenceTopic(topic, topics: dataset.reference?.topics ?? [])), .warning)]
         }
         var out: [DetailLine] = [.text(referenceTopicTitle(topic), .title)]
         var cited: [String] = []
@@ -95,6 +95,6 @@ func openReference(_ state: AppState, _ query: String) -> AppState? {
     guard let topic else { return nil }
     var s = state
     s.stack = [Screen(.reference), Screen(.referencePage(topic))]
-    if let i = reference.topics.firstIndex(of: topic) { s.stack[0].selection = i }
+    s.stack[0].selected = .referencePage(topic)
     return s
 }

@@ -37,7 +37,8 @@ public struct Renderer: Sendable {
     public static func visibleRows(_ state: AppState) -> Int {
         let body = bodyRect(width: state.width, height: state.height)
         let summary = state.content(for: state.screen)?.summary.count ?? 0
-        return max(1, body.height - 1 - (summary > 0 ? summary + 1 : 0))
+        let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
+        return max(1, TableRenderer.rowsIn(lines: lines, pitch: rowPitch(state)))
     }
 
     /// Lines of a detail page that fit on screen.
@@ -48,7 +49,9 @@ public struct Renderer: Sendable {
     public func render(_ state: AppState) -> Grid {
         var frame = self
         frame.theme = themes[min(max(0, state.themeIndex), themes.count - 1)]
-        return frame.draw(state)
+        var grid = frame.draw(state)
+        if glyphs == .ascii { grid.foldPunctuationToASCII() }
+        return grid
     }
 
     func draw(_ state: AppState) -> Grid {
@@ -63,12 +66,9 @@ public struct Renderer: Sendable {
         drawBreadcrumb(into: &grid, state)
         let body = Renderer.bodyRect(width: state.width, height: state.height)
         if state.screen.kind.isPage {
-            let lines = state.pageLines(state.screen.kind, width: body.width, glyphs: glyphs)
+            let lines = state.pageLines(state.screen.kind, width: body.width)
             for (i, line) in lines.dropFirst(state.screen.scroll).prefix(body.height).enumerated() {
-                var x = body.x
-                for (text, role) in line.runs {
-                    x += grid.put(text, x: x, y: body.y + i, style: theme.style(role ?? .row), maxWidth: body.maxX - x)
-                }
+                drawPageLine(line, into: &grid, x: body.x, y: body.y + i, maxX: body.maxX)
             }
             if lines.count > body.height {
                 let shown =
@@ -80,19 +80,21 @@ public struct Renderer: Sendable {
             let table = TableRenderer(theme: theme, glyphs: glyphs)
             let onScreen = state.screen.scroll..<(state.screen.scroll + Renderer.visibleRows(state))
             let layout = TableLayout(
-                columns: content.columns, naturalWidths: state.cache.naturalWidths(list, visible: onScreen),
-                width: body.width)
+                columns: content.columns, naturalWidths: Renderer.naturalWidths(state, list, visible: onScreen),
+                width: body.width, columnGap: Renderer.columnGap(state))
             // Matches are in list order: only those on screen are highlighted.
             let matches = state.searchMatches()
             let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
             let highlighted = Set(matches[firstShown...].prefix { onScreen.contains($0) })
             table.draw(
                 into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
-                selection: content.rows.isEmpty ? nil : state.screen.selection, scroll: state.screen.scroll,
-                summary: content.summary, highlighted: highlighted)
+                selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
+                summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
             if !content.notes.isEmpty {
                 let used =
-                    1 + min(content.rows.count, Renderer.visibleRows(state))
+                    1
+                    + TableRenderer.lines(
+                        rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var y = body.y + used + 1
                 for note in content.notes {
@@ -118,6 +120,30 @@ public struct Renderer: Sendable {
         drawMeetingBadge(into: &grid, state)
         if state.showHelp { drawHelp(into: &grid, state) }
         return grid
+    }
+
+    /// A page's line with this frame's glyph set: text runs in their roles, bars as tables draw them.
+    func drawPageLine(_ line: DetailLine, into grid: inout Grid, x: Int, y: Int, maxX: Int) {
+        var x = x
+        for piece in line.pieces {
+            switch piece {
+            case let .text(text, role):
+                // Cut with … where the text itself (not its padding) is wider than the room left.
+                var s = text.text(glyphs)
+                if DisplayWidth.of(s) > maxX - x, DisplayWidth.of(s.replacingOccurrences(
+                    of: " +$", with: "", options: .regularExpression)) > maxX - x
+                {
+                    s = TableRenderer(theme: theme, glyphs: glyphs).fit(s, width: max(0, maxX - x))
+                }
+                x += grid.put(s, x: x, y: y, style: theme.style(role ?? .row), maxWidth: maxX - x)
+            case let .bar(fraction, width, marker, role):
+                let w = min(width, maxX - x)
+                TableRenderer(theme: theme, glyphs: glyphs).drawBar(
+                    into: &grid, x: x, y: y, width: w, fraction: fraction, role: role, marker: marker,
+                    rowStyle: theme.style(.row))
+                x += max(0, w)
+            }
+        }
     }
 
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {

@@ -53,35 +53,32 @@ extension Renderer {
 
     /// The markers' legend, bilingual when `width` allows, else Chinese only.
     public static func legend(width: Int, glyphs: Glyphs, unit: String, language: Language = .zh) -> String {
-        let items: [(String, String, String)] = [
-            (glyphs.derived, "推算", "derived"), (glyphs.interpreted, "解读", "interpreted"),
-            (glyphs.basis, "口径不同", "other basis"), (glyphs.projected, "预测", "projected"),
-            (glyphs.unknown, "未知", "unknown"), (">14", "下限", "lower bound"),
-            ("!", "核对不符", "fails a check"), (glyphs.behind, "落后", "behind schedule"),
-            (glyphs.marker, "应完成", "expected by now"), (glyphs.newSince, "新", "new"),
+        let symbols = [
+            glyphs.derived, glyphs.interpreted, glyphs.basis, glyphs.projected, glyphs.unknown, ">14", "!",
+            glyphs.behind, glyphs.marker, glyphs.newSince,
         ]
+        let items = zip(symbols, Catalogue.legend).map { (symbol: $0, word: $1) }
+        // The unit is never cut (issue 15 point 8): markers at the end give way first; the help lists every one.
+        func fitted(_ parts: [String], _ unit: String) -> String {
+            var kept = parts
+            while !kept.isEmpty, DisplayWidth.of((kept + [unit]).joined(separator: " ")) > width { kept.removeLast() }
+            return (kept + [unit]).joined(separator: " ")
+        }
         if language == .en {
             let unitEN = unit == "亿元" ? "100M yuan" : unit
-            let long = items.map { "\($0.0) \($0.2)" }.joined(separator: "  ") + "  unit \(unitEN)"
+            let long = items.map { "\($0.symbol) \($0.word.text.en)" }.joined(separator: "  ") + "  unit \(unitEN)"
             if DisplayWidth.of(long) <= width { return long }
             // Every marker's first word, so that none is cut off at 80 columns.
-            let short = [
-                "interpreted": "interp.", "other basis": "basis", "lower bound": "bound", "fails a check": "check",
-                "behind schedule": "behind", "expected by now": "expected",
-            ]
-            let shorter = items.map { "\($0.0)\(short[$0.2] ?? $0.2)" }.joined(separator: " ") + " unit \(unitEN)"
+            let shorter = items.map { "\($0.symbol)\($0.word.short)" }.joined(separator: " ") + " unit \(unitEN)"
             if DisplayWidth.of(shorter) <= width { return shorter }
             // Narrower still (80 columns with every marker): a few letters each; the help spells them out.
-            let shortest = [
-                "derived": "deriv", "interpreted": "interp", "other basis": "basis", "projected": "proj",
-                "unknown": "unkn", "lower bound": "min", "fails a check": "check", "behind schedule": "late",
-                "expected by now": "due",
-            ]
-            return items.map { "\($0.0)\(shortest[$0.2] ?? $0.2)" }.joined(separator: " ") + " unit \(unitEN)"
+            return fitted(items.map { "\($0.symbol)\($0.word.shortest)" }, "unit \(unitEN)")
         }
-        let long = items.map { "\($0.0) \($0.1) \($0.2)" }.joined(separator: "  ") + "  单位 \(unit)"
+        let long =
+            items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ")
+            + "  单位 \(unit)"
         if DisplayWidth.of(long) <= width { return long }
-        return items.map { "\($0.0)\($0.1)" }.joined(separator: " ") + " 单位\(unit)"
+        return fitted(items.map { "\($0.symbol)\($0.word.text.zh)" }, "单位\(unit)")
     }
 
     func drawHints(into grid: inout Grid, _ state: AppState) {
@@ -89,7 +86,7 @@ extension Renderer {
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
         // Room for the meeting on the right (`drawMeetingBadge`).
         let room = state.width - (Renderer.meetingBadge(state).map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        let shown = Renderer.keyHints(state, width: room)
+        let shown = Renderer.keyHints(state, width: room, glyphs: glyphs)
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }

@@ -5,12 +5,8 @@ extension AppState {
     /// The lines of a town's detail page at `width` cells: every field with its source or
     /// formula, the figures of every period (unknown ones shown as unknown), the findings
     /// about the town, and the sources cited.
-    public func townDetail(_ id: String, width: Int, glyphs: Glyphs = .unicode) -> [DetailLine] {
-        cache.detail(
-            ViewCache.DetailKey(town: id, width: width, period: periodIndex, glyphs: glyphs, language: language)
-        ) {
-            makeTownDetail(id, width: width, glyphs: glyphs)
-        }
+    public func townDetail(_ id: String, width: Int) -> [DetailLine] {
+        pageLines(.townPage(id), width: width)
     }
 
     /// The town with this id (`Dataset.town`, through an index).
@@ -18,9 +14,9 @@ extension AppState {
         facts.townIndex[id].map { dataset.towns[$0] }
     }
 
-    func makeTownDetail(_ id: String, width: Int, glyphs: Glyphs) -> [DetailLine] {
+    func makeTownDetail(_ id: String, width: Int) -> [DetailLine] {
         guard let town = town(id) else { return [.text(tr(Catalogue.noTown2("\(id)")), .warning)] }
-        let ft = FigureText(glyphs: glyphs)
+        let ft = FigureText()
         var out: [DetailLine] = []
         let labelWidth = 20
         let valueWidth = 14
@@ -49,21 +45,43 @@ extension AppState {
             }
         }
 
-        func field(_ label: String, _ value: String, _ valueRole: Role?, _ note: (String, Role)?) {
-            let labelText = TableRenderer(theme: .monochrome, glyphs: glyphs).fit(label, width: labelWidth - 1)
-            let pad = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(labelText)))
+        /// `label` (marks in it too) and `value` are glyph-free: every mark is one cell wide in
+        /// every glyph set, so Unicode measures for both.
+        func field(_ label: CellText, _ value: CellText, _ valueRole: Role?, _ note: (String, Role)?) {
+            let labelText = CellText.fit(label, width: labelWidth - 1)
+            let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
             let valueFit = value
-            if wide, let note {
-                let vpad = String(repeating: " ", count: max(1, valueWidth - DisplayWidth.of(valueFit)))
-                let noteWidth = max(10, width - labelWidth - max(valueWidth, DisplayWidth.of(valueFit) + 1))
+            if wide, let note, valueFit.width >= valueWidth,
+                DisplayWidth.of(note.0) > width - labelWidth - valueFit.width - 1
+            {
+                // A value wider than its column (a type's or an entity's name) whose note does
+                // not fit beside it: on lines of its own, and the note under it in the notes'
+                // column, never squeezed to a few cells beside it.
+                let values = valueFit.parts.contains { if case .mark = $0 { return true } else { return false } }
+                    ? [CellText.fit(valueFit, width: width - labelWidth)]
+                    : TextWrap.wrap(valueFit.text(.unicode), width: width - labelWidth).map { CellText($0) }
+                for (i, v) in values.enumerated() {
+                    let head = i == 0 ? labelText + CellText(pad) : CellText(String(repeating: " ", count: labelWidth))
+                    out.append(DetailLine(cells: [(head, .label), (v, valueRole)]))
+                }
+                let indent = String(repeating: " ", count: labelWidth + valueWidth)
+                for more in TextWrap.wrap(note.0, width: max(10, width - labelWidth - valueWidth)) {
+                    out.append(DetailLine([(indent + more, note.1)]))
+                }
+            } else if wide, let note {
+                let vpad = String(repeating: " ", count: max(1, valueWidth - valueFit.width))
+                let noteWidth = max(10, width - labelWidth - max(valueWidth, valueFit.width + 1))
                 let wrapped = TextWrap.wrap(note.0, width: noteWidth)
                 out.append(
-                    DetailLine([(labelText + pad, .label), (valueFit + vpad, valueRole), (wrapped.first ?? "", note.1)])
+                    DetailLine(cells: [
+                        (labelText + CellText(pad), .label), (valueFit + CellText(vpad), valueRole),
+                        (CellText(wrapped.first ?? ""), note.1),
+                    ])
                 )
                 let indent = String(repeating: " ", count: width - noteWidth)
                 for more in wrapped.dropFirst() { out.append(DetailLine([(indent + more, note.1)])) }
             } else {
-                out.append(DetailLine([(labelText + pad, .label), (valueFit, valueRole)]))
+                out.append(DetailLine(cells: [(labelText + CellText(pad), .label), (valueFit, valueRole)]))
                 if let note {
                     for more in TextWrap.wrap(note.0, width: max(10, width - 4)) {
                         out.append(DetailLine([("    " + more, note.1)]))
@@ -78,18 +96,17 @@ extension AppState {
             let failing = figure == nil ? [] : key.map { metrics.findings(for: $0, of: town) } ?? []
             let flagged = !failing.isEmpty
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
-            guard case let .text(marked, role) = cell else { return }
-            let value = marked.text(glyphs)
-            let shown = figure == nil ? value : value + (unit == "%" ? "" : " \(unit)")
+            guard case let .text(value, role) = cell else { return }
+            let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
             let note =
                 figure.map { cite($0.provenance, origin: $0.origin) } ?? (
                     tr(Catalogue.unknownNoSourceGivesIt2), .unknown
                 )
-            field(label, shown, role, note)
+            field(CellText(label), shown, role, note)
             if let id = figure?.basis {
                 let basis = dataset.bases[id]
                 field(
-                    "", glyphs.basis, .derived,
+                    "", CellText(.basis), .derived,
                     (tr(Catalogue.basisIs(basis?.nameZH ?? id, basis?.nameEN ?? id)), .derived))
             }
             for finding in failing {
@@ -103,17 +120,18 @@ extension AppState {
                 : DetailLine([(town.nameEN, .title), ("  " + town.nameZH, .label)]))
         out.append(.text(""))
         field(
-            tr(Catalogue.county2), county(town), nil,
+            CellText(tr(Catalogue.county2)), CellText(county(town)), nil,
             town.countyFrom == "name"
                 ? ("read from the town's name (the source prints no county column)", .derived) : nil)
         let typeName = dataset.type(town.type).map { tr($0.nameZH, $0.nameEN) } ?? "?"
         field(
-            tr(Catalogue.type), "\(town.type) \(typeName)", nil,
+            CellText(tr(Catalogue.type)), "\(town.type) \(typeName)", nil,
             town.typeAt.map { (tr(Catalogue.reported2) + $0, .source) })
         if let industry = town.industry {
-            field(tr(Catalogue.industry), industry, nil, town.industryNote.map { ("\($0)", .source) })
+            field(
+                CellText(tr(Catalogue.industry)), CellText(industry), nil, town.industryNote.map { ("\($0)", .source) })
         } else {
-            field(tr(Catalogue.industry), glyphs.unknown, .unknown, nil)
+            field(CellText(tr(Catalogue.industry)), CellText(.unknown), .unknown, nil)
         }
         let listName: String = {
             switch town.list {
@@ -123,11 +141,11 @@ extension AppState {
             }
         }()
         field(
-            tr(Catalogue.list), listName + (town.listDate.map { " \($0)" } ?? ""), nil,
+            CellText(tr(Catalogue.list)), CellText(listName + (town.listDate.map { " \($0)" } ?? "")), nil,
             town.listSource.map { (tr(Catalogue.reported2) + $0, .source) })
         if town.entityIDs.isEmpty {
             field(
-                tr(Catalogue.entities), glyphs.unknown, .unknown,
+                CellText(tr(Catalogue.entities)), CellText(.unknown), .unknown,
                 (
                     tr(Catalogue.unknownTheSourceNamesNo), .unknown
                 ))
@@ -135,12 +153,13 @@ extension AppState {
         for (i, eid) in town.entityIDs.enumerated() {
             let entity = dataset.entity(eid)
             field(
-                i == 0 ? tr(Catalogue.entities2) : "", entity.map { tr($0.nameZH, $0.nameEN) } ?? eid, nil,
+                CellText(i == 0 ? tr(Catalogue.entities2) : ""),
+                CellText(entity.map { tr($0.nameZH, $0.nameEN) } ?? eid), nil,
                 entity.map { cite($0.provenance, origin: nil) })
         }
         field(
-            tr(Catalogue.mode2),
-            town.mode.map { tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue) } ?? glyphs.unknown,
+            CellText(tr(Catalogue.mode2)),
+            town.mode.map { CellText(tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue)) } ?? CellText(.unknown),
             town.mode == nil ? .unknown : nil,
             town.mode == nil
                 ? (tr(Catalogue.unknownTheSourceDoesNot), .unknown)
@@ -166,7 +185,7 @@ extension AppState {
                 unit: dataset.unit, key: FigureKey(.planYear, String(y)))
         }
         out.append(.text(""))
-        out += history(town, width: width, glyphs: glyphs)
+        out += history(town, width: width)
         if let period {
             // Where the town stands in the period shown and where it heads: worked out, formulas beside.
             let p = metrics.progress(town, period: period)
@@ -184,15 +203,13 @@ extension AppState {
                 // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place.
                 let change = changeFields(town, period: period)
                 for (name, figure, unit) in change.figures { figureField(name, figure, unit: unit) }
-                if let place = change.place { field(tr(Catalogue.placeField), place, nil, nil) }
+                if let place = change.place { field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil) }
             }
         }
         for p in dataset.periods {
             out.append(.text(""))
             out.append(
-                .text(
-                    tr(p.labelZH + "  " + p.labelEN, p.labelEN)
-                        + (p.id == period?.id ? tr(Catalogue.shownPeriod) : ""), .header))
+                .cell(CellText(tr(p.labelZH + "  " + p.labelEN, p.labelEN)) + shownPeriodMark(p), .header))
             figureField(
                 tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit,
                 key: FigureKey(.completed, p.id))
@@ -220,19 +237,19 @@ extension AppState {
             let assessment = Assessment(metrics: metrics)
             for rule in dataset.rules {
                 let r = assessment.evaluate(rule, town, asOf: period)
-                let mark: (String, Role?) = {
+                let mark: (Mark, Role?) = {
                     switch r.status {
-                    case .met: return (glyphs.met, nil)
-                    case .notMet: return (glyphs.notMet, .behind)
-                    case .unknown: return (glyphs.undetermined, .unknown)
-                    case .info: return ("·", .legend)
+                    case .met: return (.met, nil)
+                    case .notMet: return (.notMet, .behind)
+                    case .unknown: return (.undetermined, .unknown)
+                    case .info: return (.neutral, .legend)
                     }
                 }()
                 var note = r.detail
                 if !r.missing.isEmpty { note += tr(Catalogue.missing) + r.missing.joined(separator: ", ") }
                 let (src, _) = cite(rule.provenance, origin: rule.origin)
                 field(
-                    rule.shortZH + " " + mark.0, rule.titleZH, mark.1,
+                    "\(rule.shortZH) \(mark.0)", CellText(rule.titleZH), mark.1,
                     (note + " — " + src, r.status == .unknown ? .unknown : .source))
             }
         }
@@ -252,12 +269,12 @@ extension AppState {
             }
             for problem in catalogue.problems {
                 let flag = flags.first { $0.problemID == problem.id }
-                let mark = flag != nil ? "!" : (flags.isEmpty ? "?" : "·")
+                let mark: CellText = flag != nil ? "!" : (flags.isEmpty ? "?" : CellText(.neutral))
                 let note =
                     flag.map { cite($0.provenance, origin: nil) }
                     ?? (problem.causeZH.map { (tr(Catalogue.cause) + $0, Role.legend) } ?? ("", Role.legend))
                 field(
-                    "\(problem.number) \(mark)", tr(problem.nameZH, problem.nameEN),
+                    "\(problem.number) \(mark)", CellText(tr(problem.nameZH, problem.nameEN)),
                     flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
             }
             if !catalogue.countermeasures.isEmpty {
@@ -281,7 +298,8 @@ extension AppState {
                         }
                         let note =
                             progress.map { cite($0.provenance, origin: nil) } ?? (tr(Catalogue.unknown), .unknown)
-                        field("  \(box)", tr(item.nameZH, item.nameEN), progress == nil ? .unknown : nil, note)
+                        field(
+                            "  \(box)", CellText(tr(item.nameZH, item.nameEN)), progress == nil ? .unknown : nil, note)
                     }
                 }
             }
@@ -293,14 +311,14 @@ extension AppState {
             out.append(.text(tr(Catalogue.checks), .header))
             for f in mine {
                 // Only a confirmation is ✓; a fit is consistent (·), ambiguous words ?, a failure !.
-                let mark: String, role: Role
+                let mark: CellText, role: Role
                 switch f.kind {
-                case .confirmed: (mark, role) = (glyphs.met, .legend)
-                case .consistent: (mark, role) = ("·", .legend)
-                case .ambiguous: (mark, role) = (glyphs.undetermined, .unknown)
+                case .confirmed: (mark, role) = (CellText(.met), .legend)
+                case .consistent: (mark, role) = (CellText(.neutral), .legend)
+                case .ambiguous: (mark, role) = (CellText(.undetermined), .unknown)
                 case .inconsistency, .shortfall: (mark, role) = ("!", .warning)
                 }
-                for l in TextWrap.wrap("\(mark) \(f.message)", width: width) { out.append(.text(l, role)) }
+                out += DetailLine.wrapped(mark, f.message, width: width, role: role)
             }
         }
         out += sourceLines(cited, width: width)
@@ -311,9 +329,9 @@ extension AppState {
 extension AppState {
     /// The town's progress across periods: a table (completed, completion, expected by now,
     /// schedule variance) with a bar per period carrying the expected-by-now mark.
-    func history(_ town: Town, width: Int, glyphs: Glyphs) -> [DetailLine] {
-        let ft = FigureText(glyphs: glyphs)
-        let cols = [18, 9, 8, 8, 8]
+    func history(_ town: Town, width: Int) -> [DetailLine] {
+        let ft = FigureText()
+        let cols = [18, 9, 8, 9, 8]  // each wider than its title: "Done%" "Expected" never run together
         func pad(_ s: String, _ w: Int, right: Bool = true) -> String {
             let n = max(0, w - DisplayWidth.of(s))
             return right ? String(repeating: " ", count: n) + s : s + String(repeating: " ", count: n)
@@ -331,35 +349,34 @@ extension AppState {
             let done = metrics.figure(town, FigureKey(.completed, p.id))
             let rate = metrics.figure(town, FigureKey(.completionRate, p.id))
             let v = metrics.scheduleVariance(rate, period: p)
-            func cellText(_ c: TableCell) -> (String, Role?) {
-                if case let .text(s, r) = c { return (s.text(glyphs), r) }
+            func cellText(_ c: TableCell) -> (CellText, Role?) {
+                if case let .text(s, r) = c { return (s, r) }
                 return ("", nil)
             }
             let d = cellText(ft.value(done)), r = cellText(ft.percent(rate))
             let elapsed = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
-            var variance: (String, Role?) = (glyphs.unknown, .unknown)
+            var variance: (CellText, Role?) = (CellText(.unknown), .unknown)
             if let x = v?.quantity.exactValue {
                 variance =
                     x < 0
-                    ? (DecimalMath.text(x, scale: 1) + glyphs.behind, .behind)
-                    : ((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1), nil)
+                    ? ("\(DecimalMath.text(x, scale: 1))\(Mark.behind)", .behind)
+                    : (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)), nil)
             }
-            var runs: [(String, Role?)] = [
-                (pad(label(p), cols[0], right: false), .label), (pad(d.0, cols[1]), d.1),
-                (pad(r.0, cols[2]), r.1), (pad(elapsed, cols[3]), .legend), (pad(variance.0, cols[4]), variance.1),
+            var runs: [DetailLine.Piece] = [
+                .text(CellText(pad(label(p), cols[0], right: false)), .label), .text(d.0.padded(cols[1]), d.1),
+                .text(r.0.padded(cols[2]), r.1), .text(CellText(pad(elapsed, cols[3])), .legend),
+                .text(variance.0.padded(cols[4]), variance.1),
             ]
             if barWidth >= 5, let value = rate?.quantity.exactValue {
                 let behind = DecimalMath.double(value) < p.elapsedPercent
-                runs.append(
-                    (
-                        "  "
-                            + glyphs.bar(
-                                fraction: DecimalMath.double(value) / 100, width: barWidth,
-                                marker: Double(p.through) / 12),
-                        behind ? .behind : (rate!.isDerived ? .derived : .barFill)
-                    ))
+                runs += [
+                    .text("  ", nil),
+                    .bar(
+                        fraction: DecimalMath.double(value) / 100, width: barWidth, marker: Double(p.through) / 12,
+                        role: behind ? .behind : (rate!.isDerived ? .derived : .barFill)),
+                ]
             }
-            out.append(DetailLine(runs))
+            out.append(DetailLine(pieces: runs))
         }
         return out
     }

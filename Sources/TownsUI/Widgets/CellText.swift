@@ -24,6 +24,11 @@ public enum Mark: String, Hashable, Sendable, CaseIterable {
     case newSince
     /// A town's place by completion rate moved up or down since the previous period (`▲2`).
     case rankUp, rankDown
+    /// Nothing to flag: a rule that only informs, a check that finds the figures consistent,
+    /// a problem the sources attribute to other towns but not this one.
+    case neutral
+    /// The period shown, beside its header on a page.
+    case current
 }
 
 /// A cell's text: plain runs and marks (`Mark`), drawn with a glyph set. Lists hold cells
@@ -113,5 +118,51 @@ public struct CellText: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var leadingMark: Mark? {
         if case let .mark(m)? = parts.first { return m }
         return nil
+    }
+}
+
+extension CellText {
+    /// Cells wide, the same in every glyph set (every mark is one cell).
+    public var width: Int { DisplayWidth.of(text(.unicode)) }
+
+    /// Padded with spaces to `width` cells: on the left (`right`: right-aligned) or the right.
+    public func padded(_ width: Int, right: Bool = true) -> CellText {
+        let pad = CellText(String(repeating: " ", count: max(0, width - self.width)))
+        return right ? pad + self : self + pad
+    }
+
+    /// `text` cut to `width` cells with `…` when longer (`TableRenderer.fit`), marks kept
+    /// as marks; control characters made visible.
+    public static func fit(_ text: CellText, width: Int) -> CellText {
+        let parts = text.parts.map { part -> Part in
+            if case let .text(s) = part { return .text(TerminalText.sanitize(s)) }
+            return part
+        }
+        let safe = CellText(parts: parts)
+        if safe.width <= width { return safe }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var out: [Part] = []
+        var used = 0
+        cut: for part in safe.parts {
+            switch part {
+            case .mark:
+                if used + 1 > width - 1 { break cut }
+                out.append(part)
+                used += 1
+            case let .text(s):
+                var kept = ""
+                for ch in s {
+                    let cw = max(0, DisplayWidth.of(ch))
+                    if used + cw > width - 1 {
+                        out.append(.text(kept))
+                        break cut
+                    }
+                    kept.append(ch)
+                    used += cw
+                }
+                out.append(.text(kept))
+            }
+        }
+        return CellText(parts: out + [.text("…")])
     }
 }

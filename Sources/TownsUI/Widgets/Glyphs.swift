@@ -30,6 +30,14 @@ public struct Glyphs: Hashable, Sendable {
     public var newSince = "✦"
     public var rankUp = "▲"
     public var rankDown = "▽"
+    /// Nothing to flag (`Mark.neutral`): a rule that only informs, a consistent check.
+    public var neutral: String = "·"
+    /// The period shown, beside its header on a page (`Mark.current`).
+    public var current: String = "◀"
+    /// Between the parts of a title or a status ("towns · 嘉兴", "县 海宁市 · 落后").
+    public var separator: String = " · "
+    /// The arrow keys as key hints and help name them: up, down, left, right.
+    public var arrows: [String] = ["↑", "↓", "←", "→"]
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
     public static let unicode = Glyphs(
@@ -39,20 +47,29 @@ public struct Glyphs: Hashable, Sendable {
         behind: "▼", marker: "│", met: "✓", notMet: "✗", undetermined: "?",
         interpreted: "†", basis: "◇", projected: "→")
     /// A bar as text, `width` cells, `fraction` (0...1) full, with the marker at `marker`.
+    /// (Pages; a table draws its bars in parts, `TableRenderer.drawBar`, from the same pieces.)
     public func bar(fraction: Double, width: Int, marker: Double?) -> String {
         guard width > 0 else { return "" }
-        let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
-        let eighths = Int((f * Double(width) * 8).rounded())
-        var cells = Array(repeating: eighths7, count: eighths / 8)
-        if eighths % 8 > 0 && cells.count < width { cells.append(self.eighths[eighths % 8 - 1]) }
+        var cells = barFill(fraction: fraction, width: width)
         while cells.count < width { cells.append(barEmpty) }
-        if let marker, marker.isFinite {
-            cells[min(width - 1, max(0, Int(min(max(marker, 0), 1) * Double(width))))] = self.marker
-        }
+        if let marker, marker.isFinite { cells[Glyphs.markerColumn(marker, width: width)] = self.marker }
         return cells.joined()
     }
 
-    private var eighths7: String { eighths[7] }
+    /// The filled cells of a bar `width` cells wide, `fraction` (0...1, clipped; not finite: 0)
+    /// full: whole cells, then the partial eighth.
+    public func barFill(fraction: Double, width: Int) -> [String] {
+        let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
+        let eighths = Int((f * Double(width) * 8).rounded())
+        var cells = Array(repeating: self.eighths[7], count: eighths / 8)
+        if eighths % 8 > 0 && cells.count < width { cells.append(self.eighths[eighths % 8 - 1]) }
+        return cells
+    }
+
+    /// The cell of a bar `width` cells wide that the expected-by-now mark at `marker` (0...1) takes.
+    public static func markerColumn(_ marker: Double, width: Int) -> Int {
+        min(width - 1, max(0, Int(min(max(marker, 0), 1) * Double(width))))
+    }
 
     /// How this set draws `mark`.
     public func glyph(_ mark: Mark) -> String {
@@ -69,6 +86,8 @@ public struct Glyphs: Hashable, Sendable {
         case .newSince: return newSince
         case .rankUp: return rankUp
         case .rankDown: return rankDown
+        case .neutral: return neutral
+        case .current: return current
         }
     }
 
@@ -78,5 +97,28 @@ public struct Glyphs: Hashable, Sendable {
         unknown: "-", derived: "~", horizontal: "-", vertical: "|",
         breadcrumbSeparator: " > ", selectionMarker: ">",
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
-        interpreted: "*", basis: "&", projected: "^", newSince: "n", rankUp: "+", rankDown: "-")
+        interpreted: "*", basis: "&", projected: "^", newSince: "n", rankUp: "+", rankDown: "-",
+        neutral: ".", current: "<", separator: " - ",
+        arrows: ["Up", "Down", "Left", "Right"])
+
+    /// How key hints and help name `key`: arrows in this set, other keys as a configuration
+    /// writes them (`KeyMap.name`).
+    public func name(_ key: Key) -> String {
+        switch key {
+        case .up: return arrows[0]
+        case .down: return arrows[1]
+        case .left: return arrows[2]
+        case .right: return arrows[3]
+        default: return KeyMap.name(key)
+        }
+    }
+
+    /// Several keys named together: arrows and brackets of one cell run together (`↑↓ ><`), other
+    /// names are spaced (`[ ]`, `Up Down`).
+    public func names(_ keys: [String]) -> String {
+        keys.joined(separator: keys.allSatisfy { $0.count == 1 && "↑↓<>".contains($0) } ? "" : " ")
+    }
+
+    /// The up and down arrows named together (`↑↓`, `Up Down`).
+    public var upDown: String { names([name(.up), name(.down)]) }
 }

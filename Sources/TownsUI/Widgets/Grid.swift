@@ -37,11 +37,15 @@ public struct Grid: Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The page's style: the style of `fill` when made. A terminal clears to it (the window's
+    /// background), so a theme's page colour also covers what no cell paints.
+    public let page: Style
 
-    /// A blank grid of `width` x `height` cells (negative sizes are treated as 0).
+    /// A blank grid of `width` x `height` cells (negative sizes are treated as 0), each `fill`.
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.page = fill.style
         self.cells = Array(repeating: fill, count: self.width * self.height)
     }
 

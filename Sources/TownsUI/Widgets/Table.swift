@@ -33,6 +33,27 @@ public enum TableCell: Sendable {
     /// A mark alone in its role (`—` unknown, `✓` met, ...).
     public static func mark(_ mark: Mark, _ role: Role?) -> TableCell { .text(CellText(mark), role) }
 
+    /// Where the cell's last number stands, in cells: up to and including the units digit
+    /// (`head`), and after it (`tail`: decimals, `%`, `▼`; not a check's `!`); nil when the text
+    /// has no number, or is a count of a count ("2/5"), or a bar. "42.5%!" -> (2, 3).
+    var unitsSplit: (head: Int, tail: Int)? {
+        guard case let .text(t, _) = self else { return nil }
+        let chars = Array(TerminalText.sanitize(t.text(.unicode)))
+        guard let last = chars.lastIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        var start = last
+        while start > 0, chars[start - 1].isASCII, chars[start - 1].isNumber { start -= 1 }
+        var units = last
+        if start >= 2, chars[start - 1] == ".", chars[start - 2].isASCII, chars[start - 2].isNumber {
+            units = start - 2
+        }
+        // A count of a count ("2/5", "39/89", "—/†30") is drawn whole at the column's edge.
+        if chars[..<start].contains("/") { return nil }
+        let width = { (part: ArraySlice<Character>) in part.reduce(0) { $0 + max(0, DisplayWidth.of($1)) } }
+        // A check's `!` after the figure stands outside, as the column's edge allows (42.5%! beside 72.9%).
+        let end = chars.last == "!" ? chars.count - 1 : chars.count
+        return (width(chars[...units]), width(chars[(units + 1)..<max(units + 1, end)]))
+    }
+
     /// The cell's text with its marks ("" for a bar).
     public var cellText: CellText {
         if case let .text(t, _) = self { return t }
@@ -71,6 +92,10 @@ public struct TableRow: Sendable {
 public struct TableLayout: Sendable {
     /// Width of each column in cells; nil for a dropped column.
     public let widths: [Int?]
+    /// Blank columns between two columns: `gap`, or wider (`Renderer.columnGap`, the
+    /// presentation layout).
+    public let columnGap: Int
+    /// The usual blank columns between two columns.
     public static let gap = 1
     /// Columns of this priority or more are dropped for width only after the names gave way
     /// (a quarter of their width at most).
@@ -91,19 +116,27 @@ public struct TableLayout: Sendable {
         // A sorted column's mark (▲ ▼) is not measured: it is drawn in the gap after the
         // title, so sorting by a column never widens it.
         var natural = columns.map { DisplayWidth.of($0.title) - (TableLayout.hasSortMark($0.title) ? 1 : 0) }
+        // A right-aligned column's numbers are drawn with their units digits in one column
+        // (`TableRenderer.drawRow`): room for the widest part before it and the widest after.
+        var head = natural.map { _ in 0 }, tail = head
         for group in rows {
             for row in group {
                 for (i, cell) in row.cells.enumerated() where i < natural.count {
                     natural[i] = max(natural[i], cell.naturalWidth)
+                    if columns[i].alignment == .right, let split = cell.unitsSplit {
+                        head[i] = max(head[i], split.head)
+                        tail[i] = max(tail[i], split.tail)
+                    }
                 }
             }
         }
-        return natural
+        return natural.indices.map { max(natural[$0], head[$0] + tail[$0]) }
     }
 
     /// Sizes `columns` within `width` cells from their `naturalWidths` (`naturalWidths(columns:rows:)`),
-    /// so a list's rows are measured once, not for every frame.
-    public init(columns: [Column], naturalWidths: [Int], width: Int) {
+    /// so a list's rows are measured once, not for every frame; `columnGap` blank cells between columns.
+    public init(columns: [Column], naturalWidths: [Int], width: Int, columnGap: Int = TableLayout.gap) {
+        self.columnGap = columnGap
         var natural = naturalWidths
         for (i, c) in columns.enumerated() {
             natural[i] = c.flexible ? c.minWidth : min(max(natural[i], c.minWidth), c.maxWidth)
@@ -111,7 +144,7 @@ public struct TableLayout: Sendable {
         var kept = Array(repeating: true, count: columns.count)
         func total() -> Int {
             let cols = columns.indices.filter { kept[$0] }
-            return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * TableLayout.gap
+            return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * columnGap
         }
         // Drop the lowest-priority columns until the rest fit.
         let order = columns.indices.filter { columns[$0].priority < 100 }.sorted {
@@ -148,7 +181,7 @@ public struct TableLayout: Sendable {
         // back, cut to the space left, when that much is left: at 100 columns the types view
         // shows its towns rather than 22 empty columns.
         for i in order where !kept[i] && !columns[i].flexible && columns[i].minWidth >= TableLayout.comeBackWidth {
-            let spare = width - total() - TableLayout.gap
+            let spare = width - total() - columnGap
             guard spare >= columns[i].minWidth else { continue }
             kept[i] = true
             natural[i] = min(natural[i], spare)
@@ -170,7 +203,7 @@ public struct TableLayout: Sendable {
     /// Total width of the kept columns and gaps.
     public var totalWidth: Int {
         let w = widths.compactMap { $0 }
-        return w.reduce(0, +) + max(0, w.count - 1) * TableLayout.gap
+        return w.reduce(0, +) + max(0, w.count - 1) * columnGap
     }
 }
 
@@ -182,11 +215,13 @@ public struct TableRenderer: Sendable {
     public init(theme: Theme, glyphs: Glyphs) { self.theme = theme; self.glyphs = glyphs }
 
     /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
-    /// highlighted, and `summary` rows at the bottom of `rect` under a rule.
+    /// highlighted, one every `rowPitch` lines (2: a blank line between rows), and `summary`
+    /// rows at the bottom of `rect` under a rule.
     public func draw(
         into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
-        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = []
+        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = [], rowPitch: Int = 1
     ) {
+        let pitch = max(1, rowPitch)
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(
             into: &grid, x: rect.x, y: rect.y, width: rect.width,
@@ -194,7 +229,15 @@ public struct TableRenderer: Sendable {
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
-        for i in 0..<bodyHeight {
+        // Each right-aligned column's widest part after the units digit, over the rows drawn.
+        var tails = columns.map { _ in 0 }
+        let drawn = scroll..<min(rows.count, scroll + TableRenderer.rowsIn(lines: bodyHeight, pitch: pitch))
+        for row in drawn.map({ rows[$0] }) + summary {
+            for (i, cell) in row.cells.enumerated() where i < columns.count && columns[i].alignment == .right {
+                if let split = cell.unitsSplit { tails[i] = max(tails[i], split.tail) }
+            }
+        }
+        for i in 0..<TableRenderer.rowsIn(lines: bodyHeight, pitch: pitch) {
             let index = scroll + i
             guard index < rows.count else { break }
             let selected = index == selection
@@ -204,13 +247,16 @@ public struct TableRenderer: Sendable {
                 cells[0] = .text(name, .match)
             }
             drawRow(
-                into: &grid, x: rect.x, y: rect.y + 1 + i, width: rect.width, cells: cells,
-                columns: columns, layout: layout, rowStyle: style, selected: selected)
+                into: &grid, x: rect.x, y: rect.y + 1 + i * pitch, width: rect.width, cells: cells,
+                columns: columns, layout: layout, rowStyle: style, selected: selected, tails: tails)
         }
         if summaryHeight > 0 {
             // Summary rows follow the body directly when the list is short, else pin to the bottom.
             // (One blank row when the list is empty, for the "no towns" line.)
-            let usedBody = rows.isEmpty ? min(bodyHeight, 1) : min(bodyHeight, max(0, rows.count - scroll))
+            let usedBody =
+                rows.isEmpty
+                ? min(bodyHeight, 1)
+                : min(bodyHeight, TableRenderer.lines(rows: max(0, rows.count - scroll), pitch: pitch))
             let ruleY = rect.y + 1 + usedBody
             let rule = String(repeating: glyphs.horizontal, count: max(0, min(rect.width, layout.totalWidth)))
             grid.put(rule, x: rect.x, y: ruleY, style: theme.style(.border), maxWidth: rect.width)
@@ -221,14 +267,20 @@ public struct TableRenderer: Sendable {
                     into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
                     columns: columns, layout: layout,
                     rowStyle: selected ? theme.style(.selection) : theme.style(row.role ?? .totals),
-                    selected: selected)
+                    selected: selected, tails: tails)
             }
         }
     }
 
+    /// How many rows, one every `pitch` lines, fit in `lines` lines.
+    public static func rowsIn(lines: Int, pitch: Int) -> Int { lines <= 0 ? 0 : (lines - 1) / max(1, pitch) + 1 }
+
+    /// Lines that `rows` rows take, one every `pitch` lines (no blank line after the last).
+    public static func lines(rows: Int, pitch: Int) -> Int { rows <= 0 ? 0 : (rows - 1) * max(1, pitch) + 1 }
+
     func drawRow(
         into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
-        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false
+        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false, tails: [Int] = []
     ) {
         grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(text: " ", style: rowStyle))
         var col = x
@@ -254,14 +306,21 @@ public struct TableRenderer: Sendable {
                     text = fit(String(s.dropLast()), width: max(0, avail - 1)) + String(last)
                 }
                 let tw = DisplayWidth.of(text)
-                let start = columns[i].alignment == .right ? col + max(0, avail - tw) : col
+                // Units digits in one column: a number with less after it (50% beside 30.4%,
+                // 9.3 beside 13.56) is moved left by the difference, where the column has room.
+                var pad = 0
+                if i < tails.count, let split = cell.unitsSplit, tw == DisplayWidth.of(s) {
+                    pad = tails[i] - split.tail
+                    if pad < 0 || tw + pad > avail { pad = 0 }
+                }
+                let start = columns[i].alignment == .right ? col + max(0, avail - tw - pad) : col
                 grid.put(text, x: start, y: y, style: style, maxWidth: avail)
             case let .bar(fraction, role, marker):
                 drawBar(
                     into: &grid, x: col, y: y, width: avail, fraction: fraction, role: role, marker: marker,
                     rowStyle: rowStyle)
             }
-            col += w + TableLayout.gap
+            col += w + layout.columnGap
         }
     }
 
@@ -273,7 +332,7 @@ public struct TableRenderer: Sendable {
         guard width > 0, let fraction, fraction.isFinite else { return }
         defer {
             if let marker, marker.isFinite {
-                let at = min(width - 1, max(0, Int((min(max(marker, 0), 1) * Double(width)).rounded(.down))))
+                let at = Glyphs.markerColumn(marker, width: width)
                 var style = theme.style(.barMarker)
                 if rowStyle.reverse { style.reverse = true }
                 // On a row with a background (the selection), the mark keeps the row's band.
@@ -281,9 +340,6 @@ public struct TableRenderer: Sendable {
                 grid.put(glyphs.marker, x: x + at, y: y, style: style, maxWidth: 1)
             }
         }
-        let f = min(max(fraction, 0), 1)
-        let eighths = Int((f * Double(width) * 8).rounded())
-        let full = eighths / 8, part = eighths % 8
         var fill = theme.style(role)
         fill.background = rowStyle.background == .default ? fill.background : rowStyle.background
         if rowStyle.reverse { fill.reverse = true }
@@ -291,10 +347,9 @@ public struct TableRenderer: Sendable {
         // attribute reset on the terminal (~23 bytes per bar, per frame that redraws the row).
         // On a monochrome terminal without colour, bold is what the role has: kept there.
         if fill.foreground != .default { fill.bold = false }
-        var s = String(repeating: glyphs.eighths[7], count: full)
-        if part > 0 && full < width { s += glyphs.eighths[part - 1] }
-        grid.put(s, x: x, y: y, style: fill, maxWidth: width)
-        let used = DisplayWidth.of(s)
+        let cells = glyphs.barFill(fraction: fraction, width: width)
+        grid.put(cells.joined(), x: x, y: y, style: fill, maxWidth: width)
+        let used = cells.count
         if used < width {
             var track = theme.style(.barEmpty)
             if rowStyle.reverse { track = rowStyle }

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Every town's figures as a snapshot stores them, read when asked: a town's figures of one
+/// period are found through an offset table and decoded then, so a dashboard decodes the
+/// figures of the periods it shows, not every figure of every period (`Figures`).
+///
+/// Layout (written by `SnapshotWriter.figureArea`, inside the checksummed payload): the slot
+/// keys (every period a figure has: nil for figures of no period, years, period ids), the
+/// measure names, the town count T, the records (per town, slot by slot, each figure as its
+/// measure's number, its length and its body as `SnapshotWriter.figure` writes it), then
+/// T x (slots + 1) offsets into the records (UInt32, little-endian): town t's figures of slot
+/// s lie between offsets t x (slots + 1) + s and the next. The whole structure (offsets in
+/// order and within the records, every record's measure and length) is checked when the
+/// snapshot is read; a figure's body is decoded when asked for.
+///
+/// `@unchecked Sendable`: immutable after `init`.
+final class FigureArea: @unchecked Sendable {
+    private let records: [UInt8]
+    private let offsets: [UInt32]
+    private let strings: [String]
+    private let slotKeys: [String?]
+    private let slotOf: [String?: Int]
+    private let measures: [Measure]
+    private let slotCount: Int
+    let townCount: Int
+
+    /// Reads the area at `reader`'s position (its string table set), checking its structure.
+    init(_ reader: inout SnapshotReader) throws {
+        strings = reader.strings
+        slotKeys = try reader.array { try $0.optionalString() }
+        var slots: [String?: Int] = [:]
+        for (i, key) in slotKeys.enumerated() {
+            guard slots.updateValue(i, forKey: key) == nil else { throw SnapshotReader.corrupt("a period given twice") }
+        }
+        slotOf = slots
+        measures = try reader.array { try $0.word(Measure.self) }
+        townCount = try reader.count()
+        slotCount = slotKeys.count
+        records = try reader.block(count: try reader.count())
+        let n = townCount * (slotCount + 1)
+        let table = try reader.block(count: n * 4)
+        offsets = table.withUnsafeBytes { raw in
+            (0..<n).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        }
+        try check()
+    }
+
+    /// Offsets in order within the records, and every record a known measure and a length
+    /// within its slot.
+    private func check() throws {
+        var last: UInt32 = 0
+        for (i, offset) in offsets.enumerated() {
+            guard offset >= last || i % (slotCount + 1) == 0, Int(offset) <= records.count else {
+                throw SnapshotReader.corrupt("a figure offset out of order")
+            }
+            last = offset
+        }
+        try records.withUnsafeBytes { raw in
+            for t in 0..<townCount {
+                let row = t * (slotCount + 1)
+                var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[row + slotCount]))
+                while !reader.atEnd {
+                    guard try reader.uint() < UInt64(measures.count) else {
+                        throw SnapshotReader.corrupt("a figure of an unknown measure")
+                    }
+                    try reader.skip(try reader.count())
+                }
+            }
+        }
+    }
+
+    /// Where town `town`'s figures of slot `slot` lie in the records.
+    private func range(town: Int, slot: Int) -> Range<Int> {
+        let row = town * (slotCount + 1) + slot
+        return Int(offsets[row])..<Int(offsets[row + 1])
+    }
+
+    /// Calls `body` with a reader of each figure of `town` in `slot`, and its measure.
+    private func each(town: Int, slot: Int, _ body: (Measure, inout SnapshotReader) -> Bool) {
+        let r = range(town: town, slot: slot)
+        guard !r.isEmpty else { return }
+        records.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw, from: r.lowerBound, to: r.upperBound)
+            reader.strings = strings
+            // The structure was checked when the snapshot was read (`check`).
+            while !reader.atEnd {
+                let measure = measures[Int(try! reader.uint())]
+                let length = try! reader.count()
+                var figure = reader.prefix(length)
+                try! reader.skip(length)
+                if !body(measure, &figure) { return }
+            }
+        }
+    }
+
+    /// A figure's body, decoded; the snapshot's checksum matched, so a body that does not
+    /// decode is a fault of this program, not of the file.
+    private static func decoded(_ reader: inout SnapshotReader) -> Figure {
+        do {
+            return try reader.figure()
+        } catch {
+            fatalError("towns: a checked snapshot holds a figure that does not decode (\(error))")
+        }
+    }
+
+    /// Town `town`'s figure for `key`, or nil.
+    func figure(town: Int, _ key: FigureKey) -> Figure? {
+        guard let slot = slotOf[key.period] else { return nil }
+        var found: Figure?
+        each(town: town, slot: slot) { measure, reader in
+            guard measure == key.measure else { return true }
+            found = Self.decoded(&reader)
+            return false
+        }
+        return found
+    }
+
+    /// Every figure of town `town`.
+    func figures(town: Int) -> [FigureKey: Figure] {
+        var out: [FigureKey: Figure] = [:]
+        for slot in 0..<slotCount {
+            each(town: town, slot: slot) { measure, reader in
+                out[FigureKey(measure, slotKeys[slot])] = Self.decoded(&reader)
+                return true
+            }
+        }
+        return out
+    }
+
+    /// For each slot key (nil as ""), the towns with a figure in it, ascending.
+    func townsBySlot() -> [String: [Int]] {
+        var lists = Array(repeating: [Int](), count: slotCount)
+        for town in 0..<townCount {
+            let row = town * (slotCount + 1)
+            for slot in 0..<slotCount where offsets[row + slot] != offsets[row + slot + 1] { lists[slot].append(town) }
+        }
+        var index: [String: [Int]] = [:]
+        for (slot, towns) in lists.enumerated() where !towns.isEmpty { index[slotKeys[slot] ?? ""] = towns }
+        return index
+    }
+
+    /// The periods (slot keys) in which town `town` has a figure.
+    func periods(town: Int) -> [String?] {
+        (0..<slotCount).filter { !range(town: town, slot: $0).isEmpty }.map { slotKeys[$0] }
+    }
+}
+
+extension SnapshotWriter {
+    /// Every town's figures as `FigureArea` reads them.
+    mutating func figureArea(_ towns: [Town]) {
+        let all = towns.map(\.figures.all)
+        let slotKeys = Array(Set(all.flatMap { $0.keys.map(\.period) })).sorted { ($0 ?? "") < ($1 ?? "") }
+        let slotOf = Dictionary(uniqueKeysWithValues: slotKeys.enumerated().map { ($1, $0) })
+        let numbers = Dictionary(uniqueKeysWithValues: Measure.allCases.enumerated().map { ($1, UInt64($0)) })
+        array(slotKeys) { $0.string($1) }
+        array(Measure.allCases) { $0.string($1.rawValue) }
+        uint(UInt64(towns.count))
+        var offsets: [UInt32] = []
+        offsets.reserveCapacity(towns.count * (slotKeys.count + 1))
+        var records: [UInt8] = []
+        for figures in all {
+            let bySlot = Dictionary(grouping: figures) { slotOf[$0.key.period]! }
+            for slot in slotKeys.indices {
+                offsets.append(UInt32(records.count))
+                for (key, figure) in (bySlot[slot] ?? []).sorted(by: { $0.key.measure.rawValue < $1.key.measure.rawValue }) {
+                    let body = detached { $0.figure(figure) }
+                    records += detached { $0.uint(numbers[key.measure]!); $0.uint(UInt64(body.count)) }
+                    records += body
+                }
+            }
+            offsets.append(UInt32(records.count))
+        }
+        uint(UInt64(records.count))
+        raw(records)
+        var table: [UInt8] = []
+        table.reserveCapacity(offsets.count * 4)
+        for o in offsets { withUnsafeBytes(of: o.littleEndian) { table.append(contentsOf: $0) } }
+        raw(table)
+    }
+}

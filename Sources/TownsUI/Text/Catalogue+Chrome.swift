@@ -1,0 +1,116 @@
+/// The texts of the frame around the views: the key map's labels, the tabs, the legend,
+/// the filter's summary on the breadcrumb line.
+extension Catalogue {
+    // The key map's bindings (`KeyMap.standard`), as the help lists them.
+    static let keyMoveUp = Bilingual("上移 move up", "move up")
+    static let keyMoveDown = Bilingual("下移 move down", "move down")
+    static let keyPageUp = Bilingual("上一页 page up", "page up")
+    static let keyPageDown = Bilingual("下一页 page down", "page down")
+    static let keyFirstRow = Bilingual("第一行 first row", "first row")
+    static let keyLastRow = Bilingual("最后一行 last row", "last row")
+    static let keyOpen = Bilingual("打开 open (drill down)", "open (drill down)")
+    static let keyBack = Bilingual("返回 back", "back")
+    static let keyNextView = Bilingual("下一视图 next view", "next view")
+    static let keyPreviousView = Bilingual("上一视图 previous view", "previous view")
+    static let keyOverview = Bilingual("概览 overview", "overview")
+    static let keyTownsView = Bilingual("小镇 towns view", "towns view")
+    static let keyTypesView = Bilingual("类型 types view", "types view")
+    static let keyEntitiesView = Bilingual("运营主体 entities view", "entities view")
+    static let keyAssessmentView = Bilingual("考核 assessment view", "assessment view")
+    static let keyProvinceView = Bilingual("全省 province view", "province view")
+    static let keyReference = Bilingual("参考 reference (the paper's passages)", "reference (the paper's passages)")
+    static let keyNextPeriod = Bilingual("下一期 next period", "next period")
+    static let keyPreviousPeriod = Bilingual("上一期 previous period", "previous period")
+    static let keySearch = Bilingual(
+        "搜索 search (name, pinyin, initials, English)",
+        "search (name, pinyin, initials, English)")
+    static let keyNarrow = Bilingual(
+        "只留匹配的行 keep only matching rows (Esc clears)",
+        "keep only matching rows (Esc clears)")
+    static let keyNextMatch = Bilingual("下一个匹配 next match", "next match")
+    static let keyPreviousMatch = Bilingual("上一个匹配 previous match", "previous match")
+    static let keySortLargestFirst = Bilingual(
+        "按列排序 大→小 sort by a column, largest first",
+        "sort by a column, largest first")
+    static let keySortSmallestFirst = Bilingual(
+        "按列排序 小→大 sort by a column, smallest first",
+        "sort by a column, smallest first")
+    static let keySortByNextColumn = Bilingual("按下一列排序 sort by next column", "sort by next column")
+    static let keyReverseSort = Bilingual("反向排序 reverse sort", "reverse sort")
+    static let keyBehind = Bilingual("只看落后 behind schedule only", "behind schedule only")
+    static let keyClearFilter = Bilingual("清除筛选 clear filter and search", "clear filter and search")
+    static let keyCommandLine = Bilingual("命令 command line", "command line")
+    static let keyExport = Bilingual("导出 export view (CSV)", "export view (CSV)")
+    static let keyPresentationLayout = Bilingual("演示版式 presentation layout", "presentation layout")
+    static let keyFollow = Bilingual("独自浏览/跟随 browse alone / follow again", "browse alone / follow again")
+    static let keyCopy = Bilingual(
+        "复制到剪贴板 copy to the clipboard (tab-separated)",
+        "copy to the clipboard (tab-separated)")
+    static let keyNextTheme = Bilingual("切换主题 next theme", "next theme")
+    static let keyLanguage = Bilingual("中文/English language", "English language")
+    static let keyHelp = Bilingual("帮助 help", "help")
+    static let keyQuit = Bilingual("退出 quit (also Ctrl-C)", "quit (also Ctrl-C)")
+
+
+    /// The tabs of the top views on row 1, in order (0-7): when the width allows, and shorter.
+    static let tabs: [(long: Bilingual, short: Bilingual)] = [
+        (Bilingual("概览 Overview", "Overview"), Bilingual("概览", "Overview")),
+        (Bilingual("小镇 Towns", "Towns"), Bilingual("小镇", "Towns")),
+        (Bilingual("类型 Types", "Types"), Bilingual("类型", "Types")),
+        (Bilingual("运营主体 Entities", "Entities"), Bilingual("运营主体", "Entities")),
+        (Bilingual("考核 Assessment", "Assessment"), Bilingual("考核", "Rules")),
+        (Bilingual("全省 Province", "Province"), Bilingual("全省", "Prov")),
+        (Bilingual("参考 Reference", "Reference"), Bilingual("参考", "Ref")),
+        (Bilingual("变化 Changes", "Changes"), Bilingual("变化", "Δ")),
+    ]
+
+    /// A marker's word in the legend: in both languages, and English shortened twice for
+    /// narrow screens (the help spells them out).
+    struct LegendWord {
+        let text: Bilingual
+        let short: String
+        let shortest: String
+    }
+
+    /// The legend's words, in the order of its markers (derived, interpreted, other basis,
+    /// projected, unknown, lower bound, fails a check, behind schedule, expected by now, new since).
+    static let legend: [LegendWord] = [
+        LegendWord(text: Bilingual("推算", "derived"), short: "derived", shortest: "deriv"),
+        LegendWord(text: Bilingual("解读", "interpreted"), short: "interp.", shortest: "interp"),
+        LegendWord(text: Bilingual("口径不同", "other basis"), short: "basis", shortest: "basis"),
+        LegendWord(text: Bilingual("预测", "projected"), short: "projected", shortest: "proj"),
+        LegendWord(text: Bilingual("未知", "unknown"), short: "unknown", shortest: "unkn"),
+        LegendWord(text: Bilingual("下限", "lower bound"), short: "bound", shortest: "min"),
+        LegendWord(text: Bilingual("核对不符", "fails a check"), short: "check", shortest: "check"),
+        LegendWord(text: Bilingual("落后", "behind schedule"), short: "behind", shortest: "late"),
+        LegendWord(text: Bilingual("应完成", "expected by now"), short: "expected", shortest: "due"),
+        LegendWord(text: Bilingual("新", "new"), short: "new", shortest: "new"),
+    ]
+
+    /// The help's last lines: the towns table's columns that need saying.
+    static let helpScheduleVariance = Bilingual(
+        "schedule variance, percentage points (completion − elapsed)",
+        "schedule variance, percentage points (completion − elapsed)")
+    static let helpProjects = Bilingual(
+        "projects started / planned (3 years)", "projects started / planned (3 years)")
+
+    static let filterCounty = Bilingual("县", "county")
+    static let filterType = Bilingual("类型", "type")
+    static let filterList = Bilingual("名单", "list")
+    static let filterBehind = Bilingual("落后", "behind schedule")
+    static let filterProblem = Bilingual("问题", "problem")
+}
+
+extension TownFilter {
+    /// "县 海宁市 · 类型 1 · 落后": what the status line shows, in the language of `t`
+    /// (`ShownFacts.tr(_:)`), its parts between `separator` (`Glyphs.separator`).
+    public func summary(_ t: (Bilingual) -> String, separator: String = Glyphs.unicode.separator) -> String {
+        var parts: [String] = []
+        if let county { parts.append(t(Catalogue.filterCounty) + " " + county) }
+        if let type { parts.append(t(Catalogue.filterType) + " \(type)") }
+        if let stage { parts.append(t(Catalogue.filterList) + " " + stage.rawValue) }
+        if behindSchedule { parts.append(t(Catalogue.filterBehind)) }
+        if let problem { parts.append(t(Catalogue.filterProblem) + " " + problem) }
+        return parts.joined(separator: separator)
+    }
+}

@@ -1,0 +1,315 @@
+import Foundation
+import TownsCore
+
+/// What stands around an export's table so that it reads alone in the minutes (issue 15
+/// point 6): a heading (the title, then the dataset, period, unit, filter and sort, one a
+/// line), the legend of the markers the export uses (only those), and the sources its figures
+/// are cited from (each document, with the file:line of every figure taken from it).
+///
+/// Text and Markdown exports open with `heading` and end with `legend` and `sources`; JSON
+/// holds them as fields; CSV stays one header row and the table, and the same lines go to a
+/// second file beside it (`metaText`, `NAME.meta.txt`).
+///
+/// ```swift
+/// let frame = state.exportFrame(for: content, glyphs: .unicode)
+/// frame.heading[0]   // "小镇 Towns — 2015年1-9月"
+/// ```
+public struct ExportFrame: Equatable, Sendable {
+    /// The title first, then one line each: dataset, period, unit, filter, sort.
+    public var heading: [String]
+    /// One line per marker used, glyph first ("≈ 推算：…"); empty when no marker is used.
+    public var legend: [String]
+    /// One line per source document cited, then how derived figures are worked out when any is shown.
+    public var sources: [String]
+    /// The line above the legend ("标记：" / "Markers:") and above the sources; "" for none.
+    public var legendTitle = "", sourcesTitle = ""
+
+    public init(heading: [String], legend: [String], sources: [String]) {
+        self.heading = heading; self.legend = legend; self.sources = sources
+    }
+
+    /// The frame's lines as a text file of their own (the `.meta.txt` beside a CSV export):
+    /// the heading, a blank line, the legend under its title, a blank line, the sources under theirs.
+    public var metaText: String {
+        TerminalText.sanitizeLines((heading + ending).joined(separator: "\n") + "\n")
+    }
+
+    /// What follows the table: a blank line, the legend under its title, a blank line, the
+    /// sources under theirs (each block only when it has lines).
+    public var ending: [String] {
+        var out: [String] = []
+        if !legend.isEmpty { out += [""] + (legendTitle.isEmpty ? [] : [legendTitle]) + legend }
+        if !sources.isEmpty { out += [""] + (sourcesTitle.isEmpty ? [] : [sourcesTitle]) + sources }
+        return out
+    }
+}
+
+/// A marker an export can hold, in the order its legend lists them.
+public enum ExportMarker: CaseIterable, Hashable, Sendable {
+    case derived, interpreted, basis, projected, unknown, bound, check, behind, expected
+    case met, notMet, undetermined
+    case newSince, rankUp, rankDown
+
+    /// The marker as `glyphs` writes it.
+    func glyph(_ glyphs: Glyphs) -> String {
+        switch self {
+        case .derived: return glyphs.derived
+        case .interpreted: return glyphs.interpreted
+        case .basis: return glyphs.basis
+        case .projected: return glyphs.projected
+        case .unknown: return glyphs.unknown
+        case .bound: return ">14"
+        case .check: return "!"
+        case .behind: return glyphs.behind
+        case .expected: return glyphs.marker
+        case .met: return glyphs.met
+        case .notMet: return glyphs.notMet
+        case .undetermined: return glyphs.undetermined
+        case .newSince: return glyphs.newSince
+        case .rankUp: return glyphs.rankUp
+        case .rankDown: return glyphs.rankDown
+        }
+    }
+
+    /// What the marker means, in both languages.
+    var meaning: Bilingual {
+        switch self {
+        case .derived: return Catalogue.exportMeansDerived
+        case .interpreted: return Catalogue.exportMeansInterpreted
+        case .basis: return Catalogue.exportMeansBasis
+        case .projected: return Catalogue.exportMeansProjected
+        case .unknown: return Catalogue.exportMeansUnknown
+        case .bound: return Catalogue.exportMeansBound
+        case .check: return Catalogue.exportMeansCheck
+        case .behind: return Catalogue.exportMeansBehind
+        case .expected: return Catalogue.exportMeansExpected
+        case .met: return Catalogue.exportMeansMet
+        case .notMet: return Catalogue.exportMeansNotMet
+        case .undetermined: return Catalogue.exportMeansUndetermined
+        case .newSince: return Catalogue.exportMeansNewSince
+        case .rankUp: return Catalogue.exportMeansRankUp
+        case .rankDown: return Catalogue.exportMeansRankDown
+        }
+    }
+
+    /// The export marker a cell mark is; nil for marks that say nothing of a figure (the
+    /// neutral `·`, the period shown's `◀`).
+    init?(_ mark: Mark) {
+        switch mark {
+        case .unknown: self = .unknown
+        case .derived: self = .derived
+        case .behind: self = .behind
+        case .met: self = .met
+        case .notMet: self = .notMet
+        case .undetermined: self = .undetermined
+        case .interpreted: self = .interpreted
+        case .basis: self = .basis
+        case .projected: self = .projected
+        case .newSince: self = .newSince
+        case .rankUp: self = .rankUp
+        case .rankDown: self = .rankDown
+        case .neutral, .current: return nil
+        }
+    }
+
+    /// The markers `cells` hold: their marks, `!` on a figure a check fails (a cell drawn as a
+    /// warning), `>N` on a lower bound, and the expected-by-now mark of bars when `withBars`
+    /// (only the text form draws bars).
+    static func used(in cells: [TableCell], notes: [CellText] = [], withBars: Bool) -> Set<ExportMarker> {
+        var used: Set<ExportMarker> = []
+        func scan(_ text: CellText, role: Role?) {
+            for part in text.parts {
+                switch part {
+                case let .mark(m): if let e = ExportMarker(m) { used.insert(e) }
+                case let .text(s):
+                    if s.range(of: "[0-9%]!", options: .regularExpression) != nil { used.insert(.check) }
+                    if role == .bound || s.range(of: ">[0-9]", options: .regularExpression) != nil {
+                        used.insert(.bound)
+                    }
+                }
+            }
+        }
+        for cell in cells {
+            switch cell {
+            case let .text(t, role): scan(t, role: role)
+            case let .bar(fraction, _, marker): if withBars, fraction != nil, marker != nil { used.insert(.expected) }
+            }
+        }
+        // A note that is itself a legend (the assessment's "✓ met ✗ not met ? unknown") uses no marker.
+        for n in notes {
+            let marks = Set(n.parts.compactMap { if case let .mark(m) = $0 { return m } else { return nil } })
+            if !marks.isSuperset(of: [.met, .notMet, .undetermined]) { scan(n, role: nil) }
+        }
+        return used
+    }
+}
+
+extension AppState {
+    /// The frame of an export of `content` (the list shown, as filtered and sorted) written
+    /// with `glyphs`; `withBars` when the form draws bars (text).
+    public func exportFrame(for content: ListContent, glyphs: Glyphs, withBars: Bool = false) -> ExportFrame {
+        let cells = (content.rows.all + content.summary).flatMap(\.cells)
+        let used = ExportMarker.used(in: cells, notes: content.notes, withBars: withBars)
+        return titled(ExportFrame(
+            heading: exportHeading(), legend: exportLegend(used, glyphs: glyphs),
+            sources: exportSources(content, derivedShown: used.contains(.derived))))
+    }
+
+    /// `frame` with the legend's and the sources' titles in the interface language.
+    func titled(_ frame: ExportFrame) -> ExportFrame {
+        var f = frame
+        f.legendTitle = tr(Catalogue.exportLegendTitle)
+        f.sourcesTitle = tr(Catalogue.exportSourcesTitle)
+        return f
+    }
+
+    /// The frame of an export of the page shown (a town's, the city's totals, a reference
+    /// topic): the heading without filter and sort (a page is one subject), the legend of the
+    /// markers its lines hold (bars draw the expected-by-now mark); the page ends with its own
+    /// sources.
+    public func exportFrame(page lines: [DetailLine], glyphs: Glyphs) -> ExportFrame {
+        let cells: [TableCell] = lines.flatMap { line in
+            line.pieces.map { piece -> TableCell in
+                switch piece {
+                case let .text(t, role): return .text(t, role)
+                case let .bar(fraction, _, marker, role): return .bar(fraction: fraction, role: role, marker: marker)
+                }
+            }
+        }
+        let used = ExportMarker.used(in: cells, withBars: true)
+        return titled(
+            ExportFrame(heading: exportHeading(page: true), legend: exportLegend(used, glyphs: glyphs), sources: []))
+    }
+
+    /// Title, dataset, period, unit, filter and sort, one a line.
+    func exportHeading(page: Bool = false) -> [String] {
+        let view = Renderer.crumb(screen.kind, self)
+        let periodText = period.map { "\(label($0)) (\($0.id))" } ?? tr(Catalogue.exportNoPeriod)
+        var out = [
+            "\(view) — \(period.map(label) ?? "")",
+            tr(Catalogue.exportDataset) + tr(dataset.nameZH, dataset.nameEN)
+                + (dataset.synthetic ? " [\(tr(Catalogue.exportSynthetic))]" : "") + " (\(dataset.directory))",
+            tr(Catalogue.exportPeriod) + periodText,
+            tr(Catalogue.exportUnit) + dataset.unit + (language == .en && dataset.unit == "亿元" ? " (100M yuan)" : ""),
+        ]
+        if page { return out }
+        var filterText = filter.isEmpty ? tr(Catalogue.exportNone) : filter.summary(tr)
+        if let q = screen.narrow, !q.isEmpty { filterText += "; " + tr(Catalogue.exportMatching) + " /\(q)" }
+        out.append(tr(Catalogue.exportFilter) + filterText)
+        var sortText = tr(Catalogue.exportDataOrder)
+        if let c = screen.sortColumn, let columns = listContent(screen.kind)?.columns, columns.indices.contains(c) {
+            sortText = columns[c].title + " " + tr(screen.sortDescending ? Catalogue.exportDescending
+                                                                          : Catalogue.exportAscending)
+        }
+        out.append(tr(Catalogue.exportSort) + sortText)
+        return out
+    }
+
+    /// One line per marker used, in the legend's order.
+    func exportLegend(_ used: Set<ExportMarker>, glyphs: Glyphs) -> [String] {
+        let markers = ExportMarker.allCases.filter(used.contains)
+        let width = markers.map { DisplayWidth.of($0.glyph(glyphs)) }.max() ?? 0
+        return markers.map { m in
+            let g = m.glyph(glyphs)
+            return g + String(repeating: " ", count: width - DisplayWidth.of(g) + 2) + tr(m.meaning)
+        }
+    }
+
+    /// The towns whose figures `content` shows: the towns its rows open, those under a row
+    /// that opens a type's or an entity's towns, or (an overview, an assessment) every town
+    /// the filter passes.
+    func exportTowns(_ content: ListContent) -> [Town] {
+        var ids: [String] = []
+        var seen: Set<String> = []
+        func add(_ t: Town) { if seen.insert(t.id).inserted { ids.append(t.id) } }
+        switch screen.kind {
+        case .overview, .assessment:
+            for t in filtered(dataset.towns) { add(t) }
+        default:
+            for i in 0..<content.targets.count {
+                switch content.targets[i] {
+                case let .townPage(id)?: if let t = town(id) { add(t) }
+                case let .townsOfType(n)?: for t in filtered(dataset.towns) where t.type == n { add(t) }
+                case let .townsOfEntity(e)?:
+                    for t in filtered(dataset.towns) where e.map(t.entityIDs.contains) ?? t.entityIDs.isEmpty { add(t) }
+                default: break
+                }
+            }
+        }
+        return ids.compactMap(town)
+    }
+
+    /// The figures behind what the towns table shows of `figures` (a town's, or the city's
+    /// totals) in the period shown: the year's plan, completed, completion rate, projects and
+    /// start rate, and when the year's plan is derived, the completed amounts and rates of the
+    /// year it is derived from. Figures with no file line (none in data files) are left out.
+    func citedFigures(_ figures: [FigureKey: Figure]) -> [Figure] {
+        guard let period else { return [] }
+        let year = String(period.year)
+        var keys: [FigureKey] = [
+            FigureKey(.planYear, year), FigureKey(.planTotal), FigureKey(.projectsPlanned),
+            FigureKey(.completed, period.id), FigureKey(.completionRate, period.id),
+            FigureKey(.projectsStarted, period.id), FigureKey(.startRate, period.id),
+        ]
+        if figures[FigureKey(.planYear, year)] == nil {
+            // As `Metrics` derives it: from each period of the year with both figures exact.
+            for p in dataset.periods where p.year == period.year {
+                let pair = [FigureKey(.completed, p.id), FigureKey(.completionRate, p.id)]
+                if pair.allSatisfy({ figures[$0]?.quantity.exactValue != nil }) { keys += pair }
+            }
+        }
+        var seen: Set<FigureKey> = []
+        return keys.compactMap { seen.insert($0).inserted ? figures[$0] : nil }
+    }
+
+    /// One line per source document the export's figures come from: its id, title, author
+    /// and address, then each file and the lines of the figures taken from it
+    /// (`paper: 浙江省… — figures.toml:67, 108; totals.toml:48`); then, when derived figures are
+    /// shown, where their formulas are.
+    func exportSources(_ content: ListContent, derivedShown: Bool) -> [String] {
+        var order: [String] = []
+        var places: [String: [String: [Int]]] = [:]  // source -> file -> lines
+        func cite(_ p: Provenance?, _ origin: SourceLocation?) {
+            guard case let .reported(source, _, _, _)? = p else { return }
+            if places[source] == nil { order.append(source); places[source] = [:] }
+            if let origin { places[source]![fileName(origin.file), default: []].append(origin.line) }
+        }
+        switch screen.kind {
+        case .entityList:
+            for e in dataset.entities { cite(e.provenance, nil) }
+        case .province, .city:
+            cite(dataset.province?.provenance, nil)
+            for c in dataset.province?.cities ?? [] { cite(c.provenance, c.origin); cite(c.alsoProvenance, nil) }
+        case .reference:
+            for p in dataset.reference?.passages ?? [] {
+                cite(.reported(source: p.source, at: nil, quote: nil, note: nil), p.origin)
+            }
+        default:
+            break
+        }
+        if screen.kind == .assessment { for r in dataset.rules { cite(r.provenance, r.origin) } }
+        for town in exportTowns(content) {
+            for f in citedFigures(town.figures.all) { cite(f.provenance, f.origin) }
+        }
+        if content.summaryTarget == .cityTotals || screen.kind == .overview {
+            for f in citedFigures(dataset.totals) { cite(f.provenance, f.origin) }
+        }
+        var out: [String] = []
+        for id in order {
+            var text = id
+            if let s = dataset.sources[id] {
+                text += ": \(s.title)"
+                if let a = s.author { text += tr("，", ", ") + a }
+                if let d = s.date { text += " (\(d))" }
+                if let u = s.url { text += " \(u)" }
+            }
+            let files = places[id]!.sorted { $0.key < $1.key }.map { file, lines in
+                file + ":" + Array(Set(lines)).sorted().map(String.init).joined(separator: ",")
+            }
+            if !files.isEmpty { text += " — " + files.joined(separator: "; ") }
+            out.append(text)
+        }
+        if derivedShown { out.append(tr(Catalogue.exportDerivedWhere)) }
+        return out
+    }
+}

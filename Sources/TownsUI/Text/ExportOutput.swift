@@ -1,0 +1,93 @@
+import Foundation
+import TownsCore
+
+/// An export of the screen shown, ready to write: the file's text, the text of a second file
+/// to write beside it (a CSV's frame, `NAME.meta.txt`), and how many rows (a list's body rows)
+/// or lines (a page's) it holds.
+public struct ExportOutput: Equatable, Sendable {
+    public var text: String
+    /// The CSV's heading, legend and sources (`ExportFrame.metaText`); nil for the other forms,
+    /// which hold them.
+    public var meta: String?
+    public var rows: Int
+}
+
+extension AppState {
+    /// The width a page is written at in an export (text and Markdown wrap there).
+    public static let exportPageWidth = 100
+
+    /// The screen shown as `format` writes it, `glyphs` as drawn (unknown is written `NA`
+    /// rather than `-` in ASCII: `Glyphs.forExport`): a list as filtered and sorted, framed
+    /// by `exportFrame` (`notes`: more lines under the table); a page (a town's, the city's
+    /// totals, a reference topic) as text, Markdown (its lines in a code block, so they stay
+    /// aligned) or JSON, framed the same way. nil when there is nothing to export (the help),
+    /// or a page asked for as CSV (`exportRefusal` says why).
+    public func exportOutput(
+        _ format: ExportRequest.Format, glyphs drawn: Glyphs, byteOrderMark: Bool = false, width: Int = 120,
+        notes: [String] = []
+    ) -> ExportOutput? {
+        let glyphs = drawn.forExport
+        if screen.kind.isPage {
+            guard format != .csv else { return nil }
+            return exportPage(format, glyphs: glyphs)
+        }
+        guard var content = content(for: screen) else { return nil }
+        content.notes += notes.map { CellText($0) }
+        let frame = exportFrame(for: content, glyphs: glyphs, withBars: format == .text)
+        let tableLines = format == .text ? Export.textTable(content, glyphs: glyphs, width: width) : nil
+        let text = Export.render(
+            content, format: format, frame: frame, byteOrderMark: byteOrderMark, glyphs: glyphs,
+            tableLines: tableLines)
+        return ExportOutput(text: text, meta: format == .csv ? frame.metaText : nil, rows: content.rows.count)
+    }
+
+    /// Why `exportOutput` gives nothing for the screen shown in `format`; nil when it gives an export.
+    public func exportRefusal(_ format: ExportRequest.Format) -> Bilingual? {
+        if screen.kind.isPage { return format == .csv ? Catalogue.exportPageNotCSV : nil }
+        return content(for: screen) == nil ? Catalogue.nothingToExportOnThis : nil
+    }
+
+    /// The page shown as `format` writes it (not CSV).
+    func exportPage(_ format: ExportRequest.Format, glyphs: Glyphs) -> ExportOutput {
+        let page = pageLines(screen.kind, width: Self.exportPageWidth)
+        let lines = page.map { line in
+            TerminalText.sanitize(line.text(glyphs)).replacingOccurrences(
+                of: "\\s+$", with: "", options: .regularExpression)
+        }
+        let frame = exportFrame(page: page, glyphs: glyphs)
+        let heading = frame.heading.map(TerminalText.sanitize)
+        let text: String
+        switch format {
+        case .json:
+            struct Document: Encodable {
+                var title: String
+                var heading: [String]
+                var lines: [String]
+                var markers: [String]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(Document(
+                title: heading.first ?? "", heading: Array(heading.dropFirst()), lines: lines,
+                markers: frame.legend.map(TerminalText.sanitize)))) ?? Data()
+            text = String(decoding: data, as: UTF8.self) + "\n"
+        case .md:
+            var out = ["**\(Export.markdownCell(heading.first ?? ""))**", ""]
+            out += heading.dropFirst().map { "- " + Export.markdownCell($0) }
+            out += ["", "```"] + lines.map { $0.replacingOccurrences(of: "```", with: "'''") } + ["```"]
+            if !frame.legend.isEmpty {
+                out += ["", "**\(Export.markdownCell(frame.legendTitle))**", ""]
+                out += frame.legend.map { "- " + Export.markdownCell(TerminalText.sanitize($0)) }
+            }
+            text = out.joined(separator: "\n") + "\n"
+        case .text, .csv:
+            text = TerminalText.sanitizeLines((heading + [""] + lines + frame.ending).joined(separator: "\n") + "\n")
+        }
+        return ExportOutput(text: text, meta: nil, rows: lines.count)
+    }
+}
+
+extension Catalogue {
+    static let exportPageNotCSV = Bilingual(
+        "页面不能导出为 CSV：用 :export text、md 或 json", "a page does not export as CSV: :export text, md or json")
+}

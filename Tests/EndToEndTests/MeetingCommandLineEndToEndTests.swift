@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// A meeting started and joined from the dashboards' own command lines (issue 16, points 1 and
+/// 2): `:present NAME` in a running dashboard, `:follow NAME` in another; the follower then shows
+/// the presenter's place, and `:present` ended (by quitting) leaves the follower usable.
+final class MeetingCommandLineEndToEndTests: XCTestCase {
+    func testPresentAndFollowTypedInRunningDashboards() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-meetc-\(getpid())-"
+            + UUID().uuidString.prefix(6)).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let presenter = try DashboardSession(label: "presentcmd", width: 100, height: 30)
+        defer { presenter.kill() }
+        let follower = try DashboardSession(label: "followcmd", width: 80, height: 24)
+        defer { follower.kill() }
+        for s in [presenter, follower] {
+            let words = [s.binary, "--view", "towns", "--data", Paths.data, "--themes", Paths.themes,
+                         "--config", "/dev/null"]
+            try s.tmux.typeLine("TOWNS_MEETINGS=\(Paths.shellQuote(folder)) "
+                                + words.map(Paths.shellQuote).joined(separator: " "))
+            try s.tmux.waitUntil("the dashboard's first frame") { $0.count > 2 && $0[2].hasPrefix(" 小镇 Towns") }
+        }
+
+        try presenter.tmux.send(":")
+        try presenter.tmux.typeLine("present standup")
+        try presenter.tmux.waitFor("会议 standup · 0 人跟随")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/standup.sock"), "the meeting's socket")
+
+        try follower.tmux.send(":")
+        try follower.tmux.typeLine("follow standup")
+        try follower.tmux.waitFor("跟随 ")
+        try presenter.tmux.waitFor("会议 standup · 1 人跟随")
+
+        // The presenter moves; the follower, never having pressed a key after :follow, follows.
+        try presenter.tmux.send("4")
+        try follower.tmux.waitUntil("the follower on the assessment") { $0.count > 2 && $0[2].hasPrefix(" 考核") }
+        try presenter.tmux.send("]")
+        let title = try presenter.tmux.waitUntil("the presenter's next period") { !$0.isEmpty }[0]
+        let period = title.split(separator: " ").last.map(String.init) ?? ""
+        try follower.tmux.waitUntil("the follower in the presenter's period \(period)") {
+            $0.first?.hasSuffix(" " + period) == true
+        }
+
+        // The presenter quits: the follower says the meeting ended and drives itself again.
+        try presenter.tmux.send("q")
+        XCTAssertEqual(try presenter.assertTerminalRestored("q while presenting"), 0)
+        try follower.tmux.waitFor("会议已结束")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/standup.sock"), "the socket removed on quit")
+        try follower.tmux.send("2")
+        try follower.tmux.waitUntil("the follower usable after the end") { $0.count > 2 && $0[2].hasPrefix(" 类型 Types") }
+        try follower.tmux.send("q")
+        XCTAssertEqual(try follower.assertTerminalRestored("q after the meeting ended"), 0)
+    }
+}

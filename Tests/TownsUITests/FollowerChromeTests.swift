@@ -1,0 +1,56 @@
+import Foundation
+import TownsCore
+import TownsUI
+import XCTest
+
+/// What a follower's chrome offers (issue 16, a fresh user's findings): while following, the
+/// key-hint line names only keys that act (those that move around are refused), the breadcrumb
+/// offers no key the follower may not use, and browsing alone names the meeting and its presenter.
+final class FollowerChromeTests: XCTestCase {
+    func follower(_ presenter: AppState, language: Language = .zh) throws -> AppState {
+        var s = try bundledState(width: 120, height: 30, period: "2015-09")
+        if language == .en { s = update(s, .toggleLanguage) }
+        s = update(s, .meeting(.joined(meeting: "demo", presenter: "root")))
+        let sent = try JSONDecoder().decode(
+            Session.self, from: try JSONEncoder().encode(presenter.session.forFollowers))
+        return update(s, .meeting(.followed(sent, presenterData: "d", ownData: "d")))
+    }
+
+    /// The keys of the key-hint line, in order.
+    func hintKeys(_ s: AppState) -> [String] { Renderer.keyHints(s, width: s.width).map(\.0) }
+
+    func testAFollowerIsHintedOnlyTheKeysThatAct() throws {
+        var p = try bundledState(width: 120, height: 30, period: "2015-09")
+        p = apply(p, .toggleBehindFilter, .startSearch, .searchKey(.char("h")), .searchKey(.enter))
+        let f = try follower(p)
+        let keys = hintKeys(f)
+        XCTAssertEqual(keys.first, "f", "browsing alone first: \(keys)")
+        for refused in ["Enter", ">", "<", "/", "b", "c", "s", "S", "Tab", "n", "[ ]", "↑↓"] {
+            XCTAssertFalse(keys.contains(refused), "\(refused) is refused while following: \(keys)")
+        }
+        // Each key hinted acts: pressed, the follower does not answer "the presenter drives".
+        for key in keys where !["q", "?", ":"].contains(key) {
+            let pressed = handle(f, .char(Character(key)))
+            XCTAssertNotEqual(pressed.message, "主持人在操作（f 独自浏览）", "\(key) is refused yet hinted")
+        }
+        let lines = screen(f)
+        XCTAssertTrue(lines.last!.contains("f 独自浏览"), lines.last!)
+        XCTAssertFalse(lines.last!.contains("打开"), lines.last!)
+        XCTAssertTrue(lines[2].contains("落后"), "the filter is shown: \(lines[2])")
+        XCTAssertFalse(lines[2].contains("(c 清除)"), "but not a key the follower may not press: \(lines[2])")
+        XCTAssertFalse(lines[2].contains("(n/N)"), lines[2])
+
+        // Alone, every key acts again and is hinted again.
+        let alone = update(f, .meeting(.toggleFollow))
+        XCTAssertTrue(hintKeys(alone).contains("Enter"), "\(hintKeys(alone))")
+        XCTAssertTrue(screen(alone)[2].contains("(c 清除)"), screen(alone)[2])
+    }
+
+    func testBrowsingAloneNamesTheMeetingAndItsPresenter() throws {
+        let p = try bundledState(width: 120, height: 30, period: "2015-09")
+        let zh = update(try follower(p), .meeting(.toggleFollow))
+        XCTAssertTrue(screen(zh).last!.hasSuffix("独自浏览（会议 demo，主持人 root）"), screen(zh).last!)
+        let en = update(try follower(p, language: .en), .meeting(.toggleFollow))
+        XCTAssertTrue(screen(en).last!.hasSuffix("browsing alone (meeting demo, presenter root)"), screen(en).last!)
+    }
+}
