@@ -359,7 +359,9 @@ public struct Metrics: Sendable {
                     ownUpper += interval.upper
                 } else {
                     let digits = max(0, isDerived ? 2 : d)
-                    if halfUnits.count <= digits { halfUnits += Array(repeating: 0, count: digits + 1 - halfUnits.count) }
+                    if halfUnits.count <= digits {
+                        halfUnits += Array(repeating: 0, count: digits + 1 - halfUnits.count)
+                    }
                     halfUnits[digits] += 1
                 }
             case let .moreThan(b)?:

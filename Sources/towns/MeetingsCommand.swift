@@ -23,13 +23,19 @@ struct MeetingsCommand: ParsableCommand {
     func run() throws {
         let folders = folder.map { [MeetingFolder(path: $0)] } ?? MeetingFolder.followerFolders()
         let meetings = MeetingDescription.openMeetings(in: folders)
-        guard !meetings.isEmpty else {
+        if meetings.isEmpty {
             let looked = folders.isEmpty
                 ? MeetingFolder.defaultPrefix + "*" : folders.map(\.path).joined(separator: ", ")
             printOut("没有进行中的会议 / no open meetings (looked in: \(looked))")
-            return
+        } else {
+            printOut(MeetingsCommand.table(meetings, timeZone: .current))
         }
-        printOut(MeetingsCommand.table(meetings, timeZone: .current))
+        // Folders this user may not look in: their meetings are not listed, and why.
+        for folder in folders {
+            guard let group = folder.closedGroup() else { continue }
+            printOut("会议目录 \(folder.path) 只对用户组 \(group) 开放（你不在其中），其中的会议未列出 / the meetings folder "
+                     + "\(folder.path) is open only to group \(group) (you are not in it): its meetings are not listed")
+        }
     }
 
     /// The meetings as a table with a bilingual header, columns aligned by display width; times

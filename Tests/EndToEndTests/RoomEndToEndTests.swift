@@ -215,6 +215,46 @@ final class RoomMeetingEndToEndTests: XCTestCase {
         }
     }
 
+    /// On a town's page the follower shows the presenter's heading at its top, at 80x24 in
+    /// English where the presenter's is at 120x40 in Chinese: the page wraps onto other lines, so
+    /// the presenter's line number would show another line.
+    func testAFollowerOnAPageShowsThePresentersHeading() throws {
+        let presenter = try DashboardSession(label: "anchorp", width: 120, height: 40)
+        defer { presenter.kill() }
+        let follower = try DashboardSession(label: "anchorf", width: 80, height: 24)
+        defer { follower.kill() }
+        try start(presenter, ["present", "demo"])
+        try presenter.tmux.waitFor("会议 demo · 0 人跟随")
+        try start(follower, ["follow", "demo", "--lang", "en"])
+        try follower.tmux.waitFor("following root")
+        try presenter.tmux.send("1")
+        try presenter.tmux.waitFor("县市区")
+        try presenter.tmux.send("Enter")
+        try presenter.tmux.waitFor("Haining Leather Fashion Town")
+        func top(_ screen: [String]) -> String { screen.count > 3 ? screen[3].trimmingCharacters(in: .whitespaces) : "" }
+        // The period's heading (both names), not the history table's row of that period.
+        func heading(_ screen: [String]) -> Bool { top(screen).hasPrefix("2015年1-8月  2015 Jan-Aug") }
+        var presses = 0
+        var screen = try presenter.tmux.capture()
+        while !heading(screen), presses < 80 {
+            // One line at a time: the next j only once the page moved (its position on row 2).
+            let position = screen.count > 2 ? screen[2] : ""
+            try presenter.tmux.send("j")
+            presses += 1
+            screen = try presenter.tmux.waitUntil("the page scrolled") { $0.count > 2 && $0[2] != position }
+        }
+        let shown = try presenter.tmux.waitUntil("the presenter's heading at the top", heading)
+        let followed = try follower.tmux.waitUntil("the follower's top line: the same heading, in English") {
+            top($0).hasPrefix("2015 Jan-Aug") && $0.count > 4 && $0[4].trimmingCharacters(in: .whitespaces).hasPrefix("Completed")
+        }
+        XCTAssertNotEqual(followed[2].split(separator: " ").last, shown[2].split(separator: " ").last,
+                          "the pages' line numbers differ (\(shown[2]) / \(followed[2]))")
+        try follower.tmux.send("q")
+        XCTAssertEqual(try follower.assertTerminalRestored("the follower's q"), 0)
+        try presenter.tmux.send("q")
+        XCTAssertEqual(try presenter.assertTerminalRestored("the presenter's q"), 0)
+    }
+
     /// A user outside the meeting's group is told so, naming the group: when the meetings folder
     /// is closed to it (mode 0750, as the default folders are), and when only the socket is.
     func testAUserOutsideTheGroupIsToldItIsNotPermitted() throws {
@@ -242,6 +282,11 @@ final class RoomMeetingEndToEndTests: XCTestCase {
         XCTAssertTrue(closed.stderr.contains("not permitted to see meeting 'demo'")
                       && closed.stderr.contains("open only to group \(group)"), closed.summary)
         XCTAssertFalse(closed.stderr.contains("no meeting named"), closed.summary)
+        let listed = try runProcess(prefix[0], Array(prefix.dropFirst()) + [try Paths.townsBinary(), "meetings"],
+                                    environment: ["TOWNS_MEETINGS": folder, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
+                                    timeout: 20)
+        XCTAssertEqual(listed.status, 0, listed.summary)
+        XCTAssertTrue(listed.stdout.contains("is open only to group \(group) (you are not in it)"), listed.summary)
         chmod(folder, 0o755)
         let socket = try follow()
         XCTAssertEqual(socket.status, 4, socket.summary)

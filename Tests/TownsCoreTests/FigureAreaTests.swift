@@ -47,7 +47,8 @@ final class FigureAreaTests: XCTestCase {
         }
         // The towns with figures of each period: from the offsets alone, as from every town's keys.
         XCTAssertEqual(snapshot.townsWithFigures(), text.townsWithFigures())
-        XCTAssertEqual(Set(text.townsWithFigures().keys), Set(text.towns.flatMap { $0.figures.keys.map { $0.period ?? "" } }))
+        let withFigures = Set(text.towns.flatMap { $0.figures.keys.map { $0.period ?? "" } })
+        XCTAssertEqual(Set(text.townsWithFigures().keys), withFigures)
         var changed = snapshot, changedText = text
         for d in [0, 1] {
             var towns = d == 0 ? changed.towns : changedText.towns
@@ -105,6 +106,20 @@ final class FigureAreaTests: XCTestCase {
         }
         unknown[recordsEnd - length] = 0x7F
         XCTAssertThrowsError(try read(unknown)) { XCTAssertTrue("\($0)".contains("measure"), "\($0)") }
+        // A period's first offset moved inside the figure before it (still in order).
+        var inside = writer.body
+        let slotCount = slots, table = inside.count - towns.count * (slots + 1) * 4
+        func offset(_ i: Int) -> Int {
+            inside.withUnsafeBytes {
+                Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: table + i * 4, as: UInt32.self)))
+            }
+        }
+        let cell = try XCTUnwrap((0..<towns.count * (slotCount + 1)).first { i in
+            i % (slotCount + 1) < slotCount - 1 && offset(i + 1) - offset(i) >= 2
+        })
+        let moved = UInt32(offset(cell) + 1).littleEndian
+        withUnsafeBytes(of: moved) { inside.replaceSubrange(table + (cell + 1) * 4..<table + (cell + 2) * 4, with: $0) }
+        XCTAssertThrowsError(try read(inside)) { XCTAssertTrue("\($0)".contains("inside a figure"), "\($0)") }
         // Cut short.
         XCTAssertThrowsError(try read(Array(writer.body.dropLast(3))))
     }
@@ -162,7 +177,9 @@ final class FigureAreaTests: XCTestCase {
             cases.append(Interval(lower, lower + width))
         }
         for i in cases {
-            for limit in 0...8 { XCTAssertEqual(i.supportedDecimals(atMost: limit), byDivision(i, limit), "\(i) \(limit)") }
+            for limit in 0...8 {
+                XCTAssertEqual(i.supportedDecimals(atMost: limit), byDivision(i, limit), "\(i) \(limit)")
+            }
         }
     }
 }

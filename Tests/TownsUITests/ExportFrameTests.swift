@@ -20,7 +20,7 @@ final class ExportFrameTests: XCTestCase {
         let text = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text.components(separatedBy: "\n")
         XCTAssertEqual(Array(text.prefix(6)), [
             "小镇 Towns — 2015年1-9月",
-            "数据集：嘉兴市首批省级特色小镇（2015） (\(s.dataset.directory))",
+            "数据集：嘉兴市首批省级特色小镇（2015）",
             "期间：2015年1-9月 (2015-09)",
             "单位：亿元",
             "筛选：落后",

@@ -40,6 +40,13 @@ final class FollowerChromeTests: XCTestCase {
         XCTAssertFalse(lines[2].contains("(c 清除)"), "but not a key the follower may not press: \(lines[2])")
         XCTAssertFalse(lines[2].contains("(n/N)"), lines[2])
 
+        // The presenter's narrowing search (&): shown without the key that clears it.
+        p = apply(p, .clearFilter, .startNarrowing, .searchKey(.char("h")), .searchKey(.enter))
+        let narrowed = update(f, .meeting(.followed(try JSONDecoder().decode(
+            Session.self, from: try JSONEncoder().encode(p.session.forFollowers)), presenterData: "d", ownData: "d")))
+        XCTAssertTrue(screen(narrowed)[2].contains("/h"), screen(narrowed)[2])
+        XCTAssertFalse(screen(narrowed)[2].contains("Esc"), screen(narrowed)[2])
+
         // Alone, every key acts again and is hinted again.
         let alone = update(f, .meeting(.toggleFollow))
         XCTAssertTrue(hintKeys(alone).contains("Enter"), "\(hintKeys(alone))")

@@ -80,12 +80,13 @@ extension LayoutTests {
         var s = apply(try bundledState(width: 80, height: 60, period: "2015-09"), .toggleLanguage, .open)
         s.message = nil
         let page = screen(s)
-        XCTAssertFalse(page.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("二(") }, page.joined(separator: "\n"))
-        XCTAssertFalse(page.contains { $0.trimmingCharacters(in: .whitespaces) == "paper" }, page.joined(separator: "\n"))
+        let all = page.joined(separator: "\n")
+        XCTAssertFalse(page.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("二(") }, all)
+        XCTAssertFalse(page.contains { $0.trimmingCharacters(in: .whitespaces) == "paper" }, all)
         XCTAssertTrue(page.contains { $0.contains("Done%") && $0.contains(" Expected") && !$0.contains("%Expected") },
                       page.joined(separator: "\n"))
         // Every note line starts in the notes' column or at the label's.
-        XCTAssertTrue(page.contains { $0.hasPrefix(" Type                1 Creative design") }, page.joined(separator: "\n"))
+        XCTAssertTrue(page.contains { $0.hasPrefix(" Type                1 Creative design") }, all)
         XCTAssertTrue(page.contains { $0.hasPrefix(String(repeating: " ", count: 35) + "reported: paper 二(一)") },
                       page.joined(separator: "\n"))
     }
@@ -114,8 +115,9 @@ extension LayoutTests {
         s.language = .en
         let lines = Renderer(theme: .monochrome, glyphs: .ascii).render(s).lines()
         XCTAssertTrue(lines[0].contains("characteristic. period ["), lines[0])
-        XCTAssertTrue(lines.contains { $0.contains("Haining Leather Fashion To. ~18.6") }, lines.joined(separator: "\n"))
-        XCTAssertTrue(lines.contains { $0.contains("the paper's \"30 projects in total\")") }, lines.joined(separator: "\n"))
+        let all = lines.joined(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("Haining Leather Fashion To. ~18.6") }, all)
+        XCTAssertTrue(lines.contains { $0.contains("the paper's \"30 projects in total\")") }, all)
         XCTAssertTrue(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, lines.joined(separator: "\n"))
     }
 

@@ -45,8 +45,9 @@ final class FigureArea: @unchecked Sendable {
         try check()
     }
 
-    /// Offsets in order within the records, and every record a known measure and a length
-    /// within its slot.
+    /// Offsets in order within the records, every period's first offset at the start of a
+    /// record, and every record a known measure and a length within its town's figures: then
+    /// every lookup reads whole records.
     private func check() throws {
         var last: UInt32 = 0
         for (i, offset) in offsets.enumerated() {
@@ -57,13 +58,27 @@ final class FigureArea: @unchecked Sendable {
         }
         try records.withUnsafeBytes { raw in
             for t in 0..<townCount {
-                let row = t * (slotCount + 1)
-                var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[row + slotCount]))
+                let row = t * (slotCount + 1), end = row + slotCount
+                var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[end]))
+                var boundary = row + 1  // the next period's first offset not yet met
                 while !reader.atEnd {
+                    let start = reader.position
+                    while boundary < end, Int(offsets[boundary]) <= start {
+                        guard Int(offsets[boundary]) == start else {
+                            throw SnapshotReader.corrupt("a figure offset inside a figure")
+                        }
+                        boundary += 1
+                    }
                     guard try reader.uint() < UInt64(measures.count) else {
                         throw SnapshotReader.corrupt("a figure of an unknown measure")
                     }
                     try reader.skip(try reader.count())
+                }
+                while boundary < end {
+                    guard offsets[boundary] == offsets[end] else {
+                        throw SnapshotReader.corrupt("a figure offset inside a figure")
+                    }
+                    boundary += 1
                 }
             }
         }
@@ -162,7 +177,8 @@ extension SnapshotWriter {
             let bySlot = Dictionary(grouping: figures) { slotOf[$0.key.period]! }
             for slot in slotKeys.indices {
                 offsets.append(UInt32(records.count))
-                for (key, figure) in (bySlot[slot] ?? []).sorted(by: { $0.key.measure.rawValue < $1.key.measure.rawValue }) {
+                let figures = (bySlot[slot] ?? []).sorted { $0.key.measure.rawValue < $1.key.measure.rawValue }
+                for (key, figure) in figures {
                     let body = detached { $0.figure(figure) }
                     records += detached { $0.uint(numbers[key.measure]!); $0.uint(UInt64(body.count)) }
                     records += body

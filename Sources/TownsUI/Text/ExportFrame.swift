@@ -187,8 +187,9 @@ extension AppState {
         let periodText = period.map { "\(label($0)) (\($0.id))" } ?? tr(Catalogue.exportNoPeriod)
         var out = [
             "\(view) — \(period.map(label) ?? "")",
+            // The dataset by name, no server path: the same data gives the same export anywhere.
             tr(Catalogue.exportDataset) + tr(dataset.nameZH, dataset.nameEN)
-                + (dataset.synthetic ? " [\(tr(Catalogue.exportSynthetic))]" : "") + " (\(dataset.directory))",
+                + (dataset.synthetic ? " [\(tr(Catalogue.exportSynthetic))]" : ""),
             tr(Catalogue.exportPeriod) + periodText,
             tr(Catalogue.exportUnit) + dataset.unit + (language == .en && dataset.unit == "亿元" ? " (100M yuan)" : ""),
         ]

@@ -93,7 +93,7 @@ extension Renderer {
                     + state.tr(Catalogue.clears) + ")"))
         }
         if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
-            status.append(Renderer.narrowChip(state, query: q))
+            status.append(state.isFollowingPresenter ? "/" + q : Renderer.narrowChip(state, query: q))
         } else if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
             status.append("/" + q + (state.isFollowingPresenter ? "" // n N are the presenter's
                 : " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))"))
