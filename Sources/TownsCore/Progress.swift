@@ -144,21 +144,13 @@ extension Metrics {
     }
 
     /// How `key`'s figure of `town` (nil: the city) moved from `from` to `to`: Haining's completed
-    /// 9.3 -> 13.56 (+4.26), its completion rate 50% -> 72.9% (+22.9 points).
+    /// 9.3 -> 13.56 (+4.26), its completion rate 50% -> 72.9% (+22.9 points); no delta across
+    /// bases (`Metrics.delta`).
     public func change(_ town: Town?, _ measure: Measure, from: Period, to: Period) -> Change {
         let look: (FigureKey) -> Figure? = { key in town.map { figure($0, key) } ?? total(key) }
         let before = look(FigureKey(measure, from.id)), after = look(FigureKey(measure, to.id))
         var c = Change(before: before, after: after)
-        if let before, let after, before.basis == after.basis,
-           case let .exact(a, ad) = after.quantity, case let .exact(b, bd) = before.quantity {
-            // The difference of two figures as printed, to the digits of the finer one (72.9 − 50 = 22.9).
-            let d = max(after.isDerived ? min(ad, 2) : ad, before.isDerived ? min(bd, 2) : bd)
-            let unit = measure.unit == .percent ? " points" : ""
-            c.delta = .derived(
-                a - b, decimals: d,
-                formula: "\(to.labelEN) \(text(after)) − \(from.labelEN) \(text(before)) = "
-                    + "\(DecimalMath.text(a - b, scale: d))\(unit)")
-        }
+        c.delta = delta(before, after, measure, from: from, to: to)
         return c
     }
 }

@@ -68,7 +68,11 @@ struct DashboardCommand: ParsableCommand {
         help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
     var mouse = false
 
-    @Option(name: .long, help: "Open on this view: towns, types, entities, assessment or province.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Open on this view (default: overview): overview, towns, types, entities, assessment, province, "
+                + "reference or changes."))
     var view: ReportCommand.View?
     @Option(name: .long, help: ArgumentHelp("Open on this period (2015-09).", valueName: "ID"))
     var period: String?

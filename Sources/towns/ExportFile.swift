@@ -119,6 +119,7 @@ enum ExportFile {
             view = "town-" + String(String.UnicodeScalarView(safe))
         case .cityTotals: view = "totals"
         case .reference, .referencePage: view = "reference"
+        case .changes: view = "changes"
         case .overview: view = "overview"
         }
         let f = DateFormatter()

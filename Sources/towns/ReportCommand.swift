@@ -14,15 +14,16 @@ struct ReportCommand: ParsableCommand {
             md (a Markdown table for meeting minutes), json. Markers in cells: ≈ derived, † interpreted \
             (one reading of ambiguous words, not summed as known), ◇ another basis, → projected (never \
             reported), — unknown, >N lower bound, ! fails a consistency check (see towns check), ▼ behind \
-            schedule.
+            schedule, ✦ new since the previous period (Δ columns, the changes view), ▲N ▽N places gained or lost.
             """)
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case overview, towns, types, entities, assessment, province, reference
+        case overview, towns, types, entities, assessment, province, reference, changes
         var kind: Screen.Kind {
             switch self {
             case .overview: return .overview
             case .reference: return .reference
+            case .changes: return .changes
             case .towns: return .townList
             case .types: return .typeList
             case .entities: return .entityList
@@ -80,7 +81,7 @@ struct ReportCommand: ParsableCommand {
     }
     @Option(name: .long, help: "Language of labels: zh or en.")
     var lang: Language = .zh
-    @Flag(name: .long, help: "ASCII only: ~ derived, * interpreted, & other basis, ^ projected, - unknown, # bars.")
+    @Flag(name: .long, help: "ASCII only: ~ derived, * interpreted, & other basis, ^ projected, - unknown, # bars, n new, +N -N places.")
     var ascii = false
 
     func run() throws {

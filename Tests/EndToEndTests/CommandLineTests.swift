@@ -55,6 +55,56 @@ final class CommandLineTests: XCTestCase {
 
     /// A table that cannot be as narrow as --width is printed at the width it needs, and
     /// standard error says so; a width it fits in gets no such line.
+    /// Issue 14 point 2 in the report: the changes view in every format, the towns view's Δ
+    /// columns with their marks (≈ derived, ✦ new; ASCII n, which no spreadsheet reads as a
+    /// formula), the legend naming ✦.
+    func testReportCarriesTheChangesAndTheDeltaColumns() throws {
+        for format in ["text", "csv", "md"] {
+            let r = try runProcess(binary, ["report", "--view", "changes", "--format", format, "--data", Paths.data])
+            XCTAssertEqual(r.status, 0, r.summary)
+            let lines = r.stdout.components(separatedBy: "\n")
+            XCTAssertTrue(
+                lines.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("9.3") && $0.contains("13.56")
+                    && $0.contains("≈+4.26") && $0.contains("三(五)") }, "\(format):\n\(r.stdout)")
+            XCTAssertTrue(lines.contains { $0.contains("南湖基金小镇") && $0.contains("✦新增") }, "\(format):\n\(r.stdout)")
+        }
+        let json = try runProcess(binary, ["report", "--view", "changes", "--format", "json", "--data", Paths.data])
+        XCTAssertTrue(json.stdout.contains("\"≈+4.26\"") && json.stdout.contains("\"✦新增\""), json.stdout)
+        let text = try runProcess(binary, ["report", "--view", "changes", "--data", Paths.data])
+        XCTAssertTrue(text.stdout.contains("2015年1-8月 → 2015年1-9月") && text.stdout.contains("✦新"), text.stdout)
+        let towns = try runProcess(binary, ["report", "--format", "csv", "--ascii", "--lang", "en", "--data", Paths.data])
+        XCTAssertEqual(towns.status, 0, towns.summary)
+        let rows = towns.stdout.components(separatedBy: "\r\n")
+        XCTAssertTrue(rows.contains { $0.contains("ΔDone,ΔRate,Rank") }, towns.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("Haining") && $0.hasSuffix("~+4.26,~+22.9,2") }, towns.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("Nanhu") && $0.hasSuffix("n,n,3 n") }, towns.stdout)
+    }
+
+    /// An imported month's changes name the sheet and the import's date as their source.
+    func testTheChangesOfAnImportedMonthNameItsSheet() throws {
+        let data = try copyOfData()
+        defer { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
+        let sheet = data.deletingLastPathComponent().appendingPathComponent("jiaxing-oct.csv")
+        try """
+            小镇,期间,累计完成投资（亿元）,完成率（%）,已开工项目（个）
+            海宁皮革时尚小镇,2015-10,15.21,81.8%,
+            南湖基金小镇,2015-10,4.10,27.4%,12
+
+            """.write(to: sheet, atomically: true, encoding: .utf8)
+        let imported = try runProcess(binary, ["import", sheet.path, "--data", data.path])
+        XCTAssertEqual(imported.status, 0, imported.summary)
+        let r = try runProcess(
+            binary, ["report", "--view", "changes", "--period", "2015-10", "--format", "csv", "--data", data.path])
+        XCTAssertEqual(r.status, 0, r.summary)
+        let rows = r.stdout.components(separatedBy: "\r\n")
+        let haining = try XCTUnwrap(rows.first { $0.hasPrefix("海宁皮革时尚小镇,完成投资,") }, r.stdout)
+        XCTAssertTrue(
+            haining.contains(",上升,13.56,15.21,≈+1.65,\"line 2 月报 monthly sheet 2015-10: jiaxing-oct.csv, imported "),
+            haining)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("南湖基金小镇,开工项目,✦新增,—,12,—,\"line 3 月报") }, r.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("桐乡毛衫时尚小镇,完成率,不再报告,92.7%,—,—,三(五)") }, r.stdout)
+    }
+
     func testReportSaysWhenTheTableIsWiderThanAsked() throws {
         let narrow = try runProcess(binary, ["report", "--width", "40", "--data", Paths.data])
         XCTAssertEqual(narrow.status, 0, narrow.summary)

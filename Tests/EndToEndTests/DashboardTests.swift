@@ -44,6 +44,47 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(try session.assertTerminalRestored("q"), 0, "exit status after q")
     }
 
+    /// `towns` opens on the overview (issue 14 point 1), its tab first; `1` shows the towns view
+    /// and `--view towns` opens there.
+    func testOpensOnTheOverview() throws {
+        var screen = try session.start(towns: false)
+        XCTAssertEqual(crumb(screen[2]), "概览 Overview", TmuxSession.show(screen))
+        XCTAssertTrue(screen[3].contains("面板"), TmuxSession.show(screen))
+        XCTAssertTrue(screen.contains { $0.contains("全市 嘉兴市") && $0.contains("45.06 / 106.8") }, TmuxSession.show(screen))
+        try tmux.send("1")
+        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇 Towns" }
+        try tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q"), 0)
+        let other = try DashboardSession(label: "viewtowns")
+        defer { other.kill() }
+        screen = try other.start(["--view", "towns"], towns: false)
+        XCTAssertEqual(crumb(screen[2]), "小镇 Towns", TmuxSession.show(screen))
+        try other.tmux.send("q")
+        XCTAssertEqual(try other.assertTerminalRestored("q"), 0)
+    }
+
+    /// Key 7 shows the changes view (issue 14 point 2); `]` moves the pair of periods; Enter on a
+    /// town's row opens its page.
+    func testTheChangesView() throws {
+        try session.start()
+        try tmux.send("7")
+        var screen = try tmux.waitUntil("the changes view") { $0.count > 3 && crumb($0[2]) == "变化" }
+        XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("≈+4.26") && $0.contains("三(五)") },
+                      TmuxSession.show(screen))
+        XCTAssertTrue(screen.contains { $0.contains("2015年1-8月 → 2015年1-9月") }, TmuxSession.show(screen))
+        try tmux.send("]")
+        screen = try tmux.waitFor("2015年1-9月 → 2015年全年")
+        XCTAssertTrue(screen.contains { $0.contains("口径不同") && $0.contains("63.06") }, TmuxSession.show(screen))
+        try tmux.send("[")
+        _ = try tmux.waitFor("2015年1-8月 → 2015年1-9月")
+        try tmux.send("j")  // the city's second row, then a town's
+        for _ in 0..<3 { try tmux.send("j") }
+        try tmux.send("Enter")
+        screen = try tmux.waitUntil("Haining's page") { $0.count > 2 && $0[2].contains("变化 › 海宁皮革时尚小镇") }
+        try tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q"), 0)
+    }
+
     /// Columns line up by display width: CJK characters take two cells, so a table aligned by
     /// character count would be ragged here.
     func testColumnsAlignByDisplayWidth() throws {

@@ -202,13 +202,14 @@ final class HostileDataTests: XCTestCase {
         let words = [session.binary, "--data", data.path, "--themes", Paths.themes, "--config", config.path, "--theme", theme.path]
         try tmux.typeLine("TOWNS_EXPORT_DIR=\(Paths.shellQuote(exports.path)) " + words.map(Paths.shellQuote).joined(separator: " "))
         // (The hostile period label is so long that the title keeps only the period.)
-        var screen = try tmux.waitUntil("the first frame") { $0.count > 2 && $0[2].contains("小镇 Towns") && ($0.last?.contains("q 退出") ?? false) }
+        var screen = try tmux.waitUntil("the first frame") { $0.count > 2 && $0[2].contains("概览 Overview") && ($0.last?.contains("q 退出") ?? false) }
         XCTAssertTrue(screen.contains { $0.contains(Self.sanitisedTitle) }, "the payload is shown, sanitised:\n\(TmuxSession.show(screen))")
         XCTAssertTrue(screen[screen.count - 2].contains("config") || screen[screen.count - 2].contains("主题"),
                       "a notice about the config or theme on the status line:\n\(TmuxSession.show(screen))")
 
         // Every view, a town's page scrolled through, help, a search, the command line.
-        let steps: [[String]] = [["Enter"], ["PageDown"], ["PageDown"], ["PageDown"], ["Escape"], ["2"], ["Enter"], ["Escape"],
+        // (It opens on the overview; 1 shows the towns view.)
+        let steps: [[String]] = [["1"], ["Enter"], ["PageDown"], ["PageDown"], ["PageDown"], ["Escape"], ["2"], ["Enter"], ["Escape"],
                                  ["3"], ["Enter"], ["Escape"], ["4"], ["5"], ["Enter"], ["Escape"], ["1"], ["["], ["]"], ["?"],
                                  ["Escape"], ["/"], ["-l", "PWNED"], ["Enter"], ["n"], [":"], ["-l", "town "], ["Tab"], ["Tab"],
                                  ["Escape"], ["e"], ["t"], ["L"], ["Enter"], ["Escape"]]

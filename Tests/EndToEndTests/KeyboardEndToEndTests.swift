@@ -160,7 +160,7 @@ final class LocaleEndToEndTests: XCTestCase {
 final class ExportNameEndToEndTests: DashboardSessionTestCase {
     func testAnASCIIExportWritesUnknownAsNAAndNamesViewPeriodAndFilter() throws {
         let tmux = session.tmux
-        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--ascii", "--filter", "type 2"]
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--ascii", "--filter", "type 2", "--view", "towns"]
         try tmux.typeLine("TOWNS_EXPORT_DIR=" + Paths.shellQuote(session.scratch.path) + " "
                           + words.map(Paths.shellQuote).joined(separator: " "))
         _ = try tmux.waitFor("towns")
@@ -191,7 +191,7 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
 
     func testAMarkdownExportOpensWithItsFilterAndSort() throws {
         let tmux = session.tmux
-        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--filter", "type 1"]
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--filter", "type 1", "--view", "towns"]
         try tmux.typeLine(words.map(Paths.shellQuote).joined(separator: " "))
         _ = try tmux.waitFor("towns ·")
         try tmux.send(">")

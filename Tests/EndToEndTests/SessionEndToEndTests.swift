@@ -31,7 +31,8 @@ final class SessionEndToEndTests: XCTestCase {
         try FileManager.default.copyItem(atPath: Paths.data, toPath: data.path)
         let session = try DashboardSession(label: "reloadsession")
         defer { session.kill() }
-        try session.tmux.typeLine([session.binary, "--data", data.path, "--themes", Paths.themes, "--config", "/dev/null"]
+        try session.tmux.typeLine([session.binary, "--data", data.path, "--themes", Paths.themes, "--config", "/dev/null",
+                                     "--view", "towns"]
             .map(Paths.shellQuote).joined(separator: " "))
         try session.tmux.waitUntil("the first frame") { ($0.first?.contains("towns ·") ?? false) && ($0.last?.contains("q 退出") ?? false) }
         let defaultTitle = try styles(session.tmux, row: 0)

@@ -90,7 +90,7 @@ final class SharedServerTests: XCTestCase {
         defer { session.kill() }
         let exports = session.scratch.appendingPathComponent("exports")
         try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
-        let words = [session.binary, "--data", data, "--themes", Paths.themes]
+        let words = [session.binary, "--data", data, "--themes", Paths.themes, "--view", "towns"]
         try session.tmux.typeLine("cd \(Paths.shellQuote(data)) && TOWNS_EXPORT_DIR=\(Paths.shellQuote(exports.path)) "
                                   + words.map(Paths.shellQuote).joined(separator: " "))
         try session.tmux.waitUntil("the dashboard on \(how)") { ($0.first?.contains("towns ·") ?? false) && ($0.last?.contains("q 退出") ?? false) }

@@ -453,7 +453,7 @@ final class DashboardSession {
         guard towns, first.count > 3, first[3].contains("面板") || first[3].contains("Panel") else { return first }
         try tmux.send("1")
         return try tmux.waitUntil("the towns view") { screen in
-            screen.count > 3 && (screen[3].contains("县市区") || screen[3].contains("County"))
+            screen.count > 3 && (screen[3].contains("完成率") || screen[3].contains("Done%"))
                 && (screen.last?.contains("↑↓ 移动") ?? false)
         }
     }

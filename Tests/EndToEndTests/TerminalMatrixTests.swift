@@ -12,7 +12,7 @@ final class TerminalMatrixTests: XCTestCase {
     func runOnce(env: String, arguments: [String], label: String, noAlternateScreen: Bool = false) throws {
         let session = try DashboardSession(label: "matrix")
         defer { session.kill() }
-        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes] + arguments
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--view", "towns"] + arguments
         try session.tmux.typeLine("env \(env) " + words.map(Paths.shellQuote).joined(separator: " "))
         // --ascii: the title's separator and the hints' arrows in ASCII too.
         let ascii = arguments.contains("--ascii")

@@ -131,7 +131,7 @@ final class ThemeContrastTests: XCTestCase {
                 let label = "TERM=\(term) theme=\(theme)"
                 let session = try DashboardSession(label: "contrast")
                 defer { session.kill() }
-                let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--theme", theme]
+                let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes, "--theme", theme, "--view", "towns"]
                 try session.tmux.typeLine("env TERM=\(term) LANG=C.UTF-8 " + words.map(Paths.shellQuote).joined(separator: " "))
                 try session.tmux.waitUntil("\(label): first frame") { $0.first?.contains("towns ·") ?? false }
                 var problems: [String] = []

@@ -61,7 +61,9 @@ final class ExportFrameTests: XCTestCase {
 
     /// Every view and form: a marker is in the legend exactly when the exported table uses it.
     func testTheLegendListsTheMarkersUsedAndOnlyThose() throws {
-        let views: [Screen.Kind] = [.overview, .townList, .typeList, .entityList, .assessment, .province, .reference]
+        let views: [Screen.Kind] = [
+            .overview, .townList, .typeList, .entityList, .assessment, .province, .reference, .changes,
+        ]
         var seen: Set<String> = []
         for period in ["2015-08", "2015-09", "2015-12"] {
             for kind in views {
@@ -94,7 +96,10 @@ final class ExportFrameTests: XCTestCase {
             }
         }
         // The bundled data uses most markers somewhere: the test saw them listed.
-        for m in ["derived", "interpreted", "basis", "unknown", "bound", "check", "behind", "met", "undetermined"] {
+        for m in [
+            "derived", "interpreted", "basis", "unknown", "bound", "check", "behind", "met", "undetermined",
+            "newSince", "rankUp", "rankDown",
+        ] {
             XCTAssertTrue(seen.contains(m), "\(m) never listed: \(seen.sorted())")
         }
         // The text form draws bars, so it explains their expected-by-now mark; Markdown has no bars.

@@ -209,7 +209,8 @@ final class FindAndOrderTests: XCTestCase {
         let text = lines.joined(separator: "\n")
         XCTAssertTrue(lines[0].contains("Jiaxing's first provincial characteristic towns (2015)") && lines[0].contains("2015 Jan-Sep"), lines[0])
         XCTAssertTrue(lines[1].contains("1 Towns") && lines[1].contains("3 Entities"))
-        for title in ["Town", "County", "Type", "Plan", "Done", "Done%", "Sched.", "Projects", "Start%"] {
+        // (At 120 columns the type, of lowest priority, gives way to the Δ columns.)
+        for title in ["Town", "County", "Plan", "Done", "Done%", "Sched.", "Projects", "Start%", "ΔDone", "ΔRate", "Rank"] {
             XCTAssertTrue(lines[3].contains(title), "\(title) in \(lines[3])")
         }
         XCTAssertTrue(text.contains("Haining Leather Fashion Town") && text.contains("Haiyan Nuclear Power Town"))
@@ -237,7 +238,7 @@ final class FindAndOrderTests: XCTestCase {
         // An empty list exports the same columns (no bar column either).
         let empty = runCommandLine(try bundledState(), "filter stage named")
         let header = Export.render(empty.content(for: empty.screen)!, format: .csv, title: "t", legend: "l").components(separatedBy: "\r\n")[0]
-        XCTAssertEqual(header, "小镇,县市区,类型,年计划,完成,完成率,进度差,项目,开工率")
+        XCTAssertEqual(header, "小镇,县市区,类型,年计划,完成,完成率,进度差,项目,开工率,Δ完成,Δ完成率,名次")
     }
 
     func testCSVQuotingAndFormulaGuard() {

@@ -24,7 +24,8 @@ final class KeyboardTests: XCTestCase {
         s = handle(s, .char(">"))
         XCTAssertNotNil(s.session.sortChooser)
         let lines = screen(s)
-        XCTAssertTrue(lines[28].contains("8 进度差"), "the chooser numbers the columns: \(lines[28])")
+        XCTAssertTrue(
+            lines[28].contains("8 进度差") || lines[28].contains("8进度差"), "the chooser numbers the columns: \(lines[28])")
         // At 80 columns every column's key still shows (compact), 0 and Esc on the hint line.
         var narrow = handle(try bundledState(width: 80, height: 24, period: "2015-09"), .char(">"))
         XCTAssertTrue(screen(narrow)[22].contains("8进度差 9项目 a开工率"), screen(narrow)[22])
@@ -193,9 +194,10 @@ final class ProjectorTests: XCTestCase {
         for language in [Language.zh, .en] {
             let at80 = try barCells(width: 80, height: 24, language)
             XCTAssertGreaterThanOrEqual(at80, 15, "\(language)")
-            XCTAssertGreaterThan(try barCells(width: 120, height: 30, language), at80, "\(language)")
+            // (Between 80 and 120 columns in English the Δ columns of issue 14 take the room first.)
+            XCTAssertGreaterThan(try barCells(width: 140, height: 30, language), at80, "\(language)")
             XCTAssertGreaterThan(
-                try barCells(width: 160, height: 30, language), try barCells(width: 120, height: 30, language))
+                try barCells(width: 160, height: 30, language), try barCells(width: 140, height: 30, language))
         }
         // What gave way at 80 columns in English: the names (cut with …), not the schedule column.
         var s = try bundledState(width: 80, height: 24, period: "2015-09")
@@ -215,7 +217,8 @@ final class CopyTests: XCTestCase {
         guard case let .copy(clip)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(clip.rows, 5)
         let lines = clip.text.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines[0], "小镇\t县市区\t类型\t年计划\t完成\t完成率\t进度差\t项目\t开工率", "bars left out")
+        XCTAssertEqual(
+            lines[0], "小镇\t县市区\t类型\t年计划\t完成\t完成率\t进度差\t项目\t开工率\tΔ完成\tΔ完成率\t名次", "bars left out")
         XCTAssertTrue(lines[1].hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.6\t13.56\t72.9%\t-2.1▼"), lines[1])
         XCTAssertTrue(lines.contains { $0.hasPrefix("全市报告") }, "the totals follow")
         // Narrowed and sorted: what is shown, in its order.

@@ -58,6 +58,7 @@ final class ProjectionMarkerTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 0, "some projection was looked for")
+        XCTAssertTrue(AppState.topViews.contains(.changes), "the walk covers the changes view (issue 14 point 2)")
         // And the city's projection at Jan-Sep is on the overview, marked.
         var s = update(try bundledState(width: 100, height: 60, period: "2015-09"), .showView(.overview))
         s.message = nil

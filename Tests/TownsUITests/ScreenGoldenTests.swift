@@ -22,6 +22,7 @@ final class ScreenGoldenTests: XCTestCase {
         ("city-totals", [.last, .moveDown, .open]),
         ("help", [.toggleHelp]),
         ("overview", [.showView(.overview)]),
+        ("changes", [.showView(.changes)]),
         // Issue 15 point 8: `b` keeps every column where it was; a type's long name in the breadcrumb.
         ("towns-behind", [.toggleBehindFilter]),
         ("type-1", [.showView(.typeList), .open]),

@@ -128,7 +128,7 @@ final class VerdictsOnScreenTests: XCTestCase {
         let s = update(try bundledState(period: "2015-09"), .showView(.reference))
         let content = try XCTUnwrap(s.content(for: s.screen))
         XCTAssertEqual(content.rows.count, s.dataset.reference?.topics.count)
-        XCTAssertTrue(AppState.topViews.last == .reference)
+        XCTAssertTrue(AppState.topViews.contains(.reference))
         let opened = runCommand(s, "ref types")
         XCTAssertEqual(opened.screen.kind, .referencePage("types"))
         let page = opened.pageLines(.referencePage("types"), width: 100).map { $0.runs.map(\.0).joined() }

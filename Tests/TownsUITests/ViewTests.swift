@@ -15,7 +15,8 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(lines[1].contains("1 小镇") && lines[1].contains("2 类型") && lines[1].contains("3 运营主体") && lines[1].contains("6 参考"))
         XCTAssertEqual(lines[2].trimmingCharacters(in: .whitespaces), "小镇 Towns")
         let header = lines[3]
-        for title in ["小镇", "县市区", "类型", "年计划", "完成", "完成率", "进度", "进度差", "项目", "开工率"] {
+        // (The type, of lowest priority, gives way to the Δ columns at 100 columns.)
+        for title in ["小镇", "县市区", "年计划", "完成", "完成率", "进度", "进度差", "项目", "开工率", "Δ完成", "Δ完成率"] {
             XCTAssertTrue(header.contains(title), "header lacks \(title): \(header)")
         }
         let rows = lines.filter { l in towns.contains { l.contains($0) } }
@@ -77,11 +78,12 @@ final class ViewTests: XCTestCase {
     }
 
     func testEightyByTwentyFourShowsEveryColumnButCountyAndType() throws {
-        // County (40) and type (30) give way so the bar keeps 15 cells (issue 15); at 100, all.
+        // County (40), type (30), the place (35), the start rate (50) and Δ rate (52) give way so the bar
+        // keeps 15 cells (issue 15) beside Δ completed (55, issue 14); at 100, the county is back.
         let lines = screen(try bundledState(width: 80, height: 24, period: "2015-09"))
         XCTAssertFalse(lines[3].contains("县市区") || lines[3].contains("类型"), lines[3])
         XCTAssertTrue(screen(try bundledState(width: 100, height: 30, period: "2015-09"))[3].contains("县市区"))
-        for title in ["年计划", "完成率", "进度", "进度差", "项目", "开工率"] {
+        for title in ["年计划", "完成率", "进度", "进度差", "项目", "Δ完成"] {
             XCTAssertTrue(lines[3].contains(title), "80x24 header lacks \(title): \(lines[3])")
         }
         XCTAssertTrue(lines.contains { $0.contains("全市报告") })

@@ -102,6 +102,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("4")], label: Catalogue.keyAssessmentView, action: .showView(.assessment)),
         Binding(keys: [.char("5")], label: Catalogue.keyProvinceView, action: .showView(.province)),
         Binding(keys: [.char("6")], label: Catalogue.keyReference, action: .showView(.reference)),
+        Binding(keys: [.char("7")], label: Catalogue.keyChangesView, action: .showView(.changes)),
         Binding(keys: [.char("]"), .char("p")], label: Catalogue.keyNextPeriod, action: .nextPeriod),
         Binding(keys: [.char("[")], label: Catalogue.keyPreviousPeriod, action: .previousPeriod),
         Binding(keys: [.char("/")], label: Catalogue.keySearch, action: .startSearch),

@@ -42,7 +42,7 @@ public struct AppState: Sendable {
 
     /// The top views Tab cycles through.
     public static let topViews: [Screen.Kind] = [
-        .overview, .townList, .typeList, .entityList, .assessment, .province, .reference,
+        .overview, .townList, .typeList, .entityList, .assessment, .province, .reference, .changes,
     ]
 
     /// A state showing the towns view for the latest period in which some town has a

@@ -11,18 +11,20 @@ import TownsCore
 ///   or its number among the titled columns, 1-based; `sort none`)
 /// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom] [--force]`, `help`, `quit`
 /// - `ref TOPIC` opens a reference page of the paper's passages (a topic, or its title's start)
+/// - `changes FROM` shows what changed from period FROM to the one shown (`changes prev`: the
+///   previous period of the same year, as at start)
 public enum Commands {
     /// Command names, for completion and the help.
     public static let names = [
         "view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit",
-        "present", "follow", "cycle", "ref",
+        "present", "follow", "cycle", "ref", "changes",
     ]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
         (["overview", "0", "概览"], .overview), (["towns", "1", "小镇"], .townList), (["types", "2", "类型"], .typeList),
         (["entities", "3", "运营主体"], .entityList),
         (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
-        (["reference", "ref", "6", "参考"], .reference),
+        (["reference", "ref", "6", "参考"], .reference), (["changes", "7", "变化"], .changes),
     ]
 
     /// Candidates for the word being typed: command names, then each command's arguments.
@@ -32,6 +34,7 @@ public enum Commands {
         case "view": return views.map { $0.names[0] }
         case "town": return state.dataset.towns.flatMap { [$0.id, $0.nameZH] }
         case "ref": return state.dataset.reference?.topics ?? []
+        case "changes": return state.dataset.periods.map(\.id) + ["prev"]
         case "period": return state.dataset.periods.map(\.id) + ["next", "prev"]
         case "theme": return state.themeNames + ["next"]
         case "lang": return Language.allCases.map(\.rawValue)
@@ -131,6 +134,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         return openReference(s, rest)
             ?? fail(Catalogue.noReferenceTopic(rest, topics: s.dataset.reference?.topics ?? []))
     }
+    if ["changes", "变化"].contains(name), !rest.isEmpty { return compareFrom(s, rest) }
     if let view = Commands.views.first(where: { $0.names.contains(name) }) {
         return advance(s, .showView(view.kind))
     }

@@ -19,6 +19,8 @@ extension AppState {
         switch kind {
         case .townList, .townsOfType, .townsOfEntity, .typeList, .entityList, .assessment:
             return .applies
+        case .changes:  // the towns' rows follow the filter; the city's totals are left out, with a note
+            return .applies
         case .overview:
             return .partly(Catalogue.filterPartlyOverview)
         case .province, .city:

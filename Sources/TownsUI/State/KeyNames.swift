@@ -1,7 +1,7 @@
 /// Names of actions and keys as a configuration file writes them.
 ///
 /// Actions: moveUp moveDown pageUp pageDown first last open back nextView previousView
-/// viewOverview viewTowns viewTypes viewEntities viewAssessment viewProvince viewReference
+/// viewOverview viewTowns viewTypes viewEntities viewAssessment viewProvince viewReference viewChanges
 /// nextPeriod previousPeriod help theme language search narrow nextMatch previousMatch sort
 /// sortReverse sortLargestFirst sortSmallestFirst behind clearFilter
 /// command export copy quit follow presentation.
@@ -17,7 +17,7 @@ public enum KeyNames {
         ("viewTypes", .showView(.typeList)),
         ("viewEntities", .showView(.entityList)),
         ("viewAssessment", .showView(.assessment)), ("viewProvince", .showView(.province)),
-        ("viewReference", .showView(.reference)),
+        ("viewReference", .showView(.reference)), ("viewChanges", .showView(.changes)),
         ("nextPeriod", .nextPeriod), ("previousPeriod", .previousPeriod), ("help", .toggleHelp),
         ("theme", .cycleTheme), ("language", .toggleLanguage), ("search", .startSearch), ("narrow", .startNarrowing),
         ("nextMatch", .nextMatch), ("previousMatch", .previousMatch), ("sort", .sortNextColumn),

@@ -117,6 +117,7 @@ extension AppState {
         var key = ViewCache.ListKey(
             kind: kind, period: periodIndex, filter: filter, language: language, presentation: session.presentation)
         if kind == .overview { (key.width, key.height) = (width, height) }
+        if kind == .changes { key.changesFrom = session.changesFrom }
         return key
     }
 
@@ -157,6 +158,8 @@ extension AppState {
             return referenceTable()
         case .overview:
             return overviewTable()
+        case .changes:
+            return changesTable()
         case .townPage, .cityTotals, .referencePage:
             return nil
         }

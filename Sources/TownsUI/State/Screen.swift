@@ -30,6 +30,9 @@ public struct Screen: Codable, Equatable, Sendable {
         case reference
         /// One topic's passages, each with its section, quoted (`ReferenceText.passages(about:)`).
         case referencePage(String)
+        /// What changed between the previous period of the same year and the period shown
+        /// (`AppState.changesTable`).
+        case changes
 
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {

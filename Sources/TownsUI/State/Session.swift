@@ -46,11 +46,13 @@ public struct Session: Codable, Equatable, Sendable {
     /// wide; the columns that then do not fit left out. This
     /// terminal's own, like the theme: a follower keeps its own.
     public var presentation = false
+    /// The changes view's earlier period, by id (`:changes 2015-08`); nil: the previous period
+    /// of the same year before the one shown, so `[` `]` move the pair.
+    public var changesFrom: String?
 
-    /// A session opens on the towns view. (Issue 14 asks for the overview first: flipping this
-    /// default is the whole change in TownsUI; the end-to-end tests that assume the towns view
-    /// at start need `start(towns:)` or a key first.)
-    public init(stack: [Screen] = [Screen(.townList)], periodID: String? = nil) {
+    /// A session opens on the overview (`Screen.Kind.overview`), the meeting's first screen
+    /// (issue 14); `towns --view towns` or key 1 shows the towns view.
+    public init(stack: [Screen] = [Screen(.overview)], periodID: String? = nil) {
         self.stack = stack
         self.periodID = periodID
     }

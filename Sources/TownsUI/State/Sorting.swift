@@ -20,6 +20,8 @@ public enum SortKey: Sendable {
             while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
             let t = String(trimmed)
             if t.isEmpty || t == "—" || t == "-" || t == "?" || t.hasPrefix("—") || t.hasPrefix("?") { return .unknown }
+            // A figure new since the previous period (✦) has no change to sort by.
+            if t.hasPrefix("✦") { return .unknown }
             var number = ""
             var started = false
             for ch in t {

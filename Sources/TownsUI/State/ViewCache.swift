@@ -25,6 +25,8 @@ final class ViewCache: @unchecked Sendable {
         var narrow: String? = nil
         /// The screen's size, for a list laid out to it (the overview's panels); 0 for the others.
         var width = 0, height = 0
+        /// The changes view's earlier period (`Session.changesFrom`); nil for the others.
+        var changesFrom: String? = nil
     }
 
     /// A page (a town's, the city's totals): glyph-free lines (`DetailLine`), made once for

@@ -52,15 +52,16 @@ extension Catalogue {
     static let keyQuit = Bilingual("退出 quit (also Ctrl-C)", "quit (also Ctrl-C)")
 
 
-    /// The tabs of the top views on row 1, in order (0-6): when the width allows, and shorter.
+    /// The tabs of the top views on row 1, in order (0-7): when the width allows, and shorter.
     static let tabs: [(long: Bilingual, short: Bilingual)] = [
         (Bilingual("概览 Overview", "Overview"), Bilingual("概览", "Overview")),
         (Bilingual("小镇 Towns", "Towns"), Bilingual("小镇", "Towns")),
         (Bilingual("类型 Types", "Types"), Bilingual("类型", "Types")),
         (Bilingual("运营主体 Entities", "Entities"), Bilingual("运营主体", "Entities")),
         (Bilingual("考核 Assessment", "Assessment"), Bilingual("考核", "Rules")),
-        (Bilingual("全省 Province", "Province"), Bilingual("全省", "Province")),
+        (Bilingual("全省 Province", "Province"), Bilingual("全省", "Prov")),
         (Bilingual("参考 Reference", "Reference"), Bilingual("参考", "Ref")),
+        (Bilingual("变化 Changes", "Changes"), Bilingual("变化", "Δ")),
     ]
 
     /// A marker's word in the legend: in both languages, and English shortened twice for
@@ -72,7 +73,7 @@ extension Catalogue {
     }
 
     /// The legend's words, in the order of its markers (derived, interpreted, other basis,
-    /// projected, unknown, lower bound, fails a check, behind schedule, expected by now).
+    /// projected, unknown, lower bound, fails a check, behind schedule, expected by now, new since).
     static let legend: [LegendWord] = [
         LegendWord(text: Bilingual("推算", "derived"), short: "derived", shortest: "deriv"),
         LegendWord(text: Bilingual("解读", "interpreted"), short: "interp.", shortest: "interp"),
@@ -83,6 +84,7 @@ extension Catalogue {
         LegendWord(text: Bilingual("核对不符", "fails a check"), short: "check", shortest: "check"),
         LegendWord(text: Bilingual("落后", "behind schedule"), short: "behind", shortest: "late"),
         LegendWord(text: Bilingual("应完成", "expected by now"), short: "expected", shortest: "due"),
+        LegendWord(text: Bilingual("新", "new"), short: "new", shortest: "new"),
     ]
 
     /// The help's last lines: the towns table's columns that need saying.

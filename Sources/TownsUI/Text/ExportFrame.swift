@@ -48,6 +48,7 @@ public struct ExportFrame: Equatable, Sendable {
 public enum ExportMarker: CaseIterable, Hashable, Sendable {
     case derived, interpreted, basis, projected, unknown, bound, check, behind, expected
     case met, notMet, undetermined
+    case newSince, rankUp, rankDown
 
     /// The marker as `glyphs` writes it.
     func glyph(_ glyphs: Glyphs) -> String {
@@ -64,6 +65,9 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .met: return glyphs.met
         case .notMet: return glyphs.notMet
         case .undetermined: return glyphs.undetermined
+        case .newSince: return glyphs.newSince
+        case .rankUp: return glyphs.rankUp
+        case .rankDown: return glyphs.rankDown
         }
     }
 
@@ -82,6 +86,9 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .met: return Catalogue.exportMeansMet
         case .notMet: return Catalogue.exportMeansNotMet
         case .undetermined: return Catalogue.exportMeansUndetermined
+        case .newSince: return Catalogue.exportMeansNewSince
+        case .rankUp: return Catalogue.exportMeansRankUp
+        case .rankDown: return Catalogue.exportMeansRankDown
         }
     }
 
@@ -98,6 +105,9 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .interpreted: self = .interpreted
         case .basis: self = .basis
         case .projected: self = .projected
+        case .newSince: self = .newSince
+        case .rankUp: self = .rankUp
+        case .rankDown: self = .rankDown
         case .neutral, .current: return nil
         }
     }

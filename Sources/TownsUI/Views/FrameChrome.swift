@@ -33,6 +33,7 @@ extension Renderer {
         case .assessment: return 4
         case .province, .city: return 5
         case .reference, .referencePage: return 6
+        case .changes: return 7
         case .townPage, .cityTotals: return -1
         }
     }
@@ -76,6 +77,7 @@ extension Renderer {
         case .province: return state.tr(Catalogue.province)
         case let .city(name): return name
         case .reference: return state.tr(Catalogue.reference)
+        case .changes: return state.tr(Catalogue.changes)
         case .overview: return state.tr(Catalogue.overview)
         case let .referencePage(topic): return state.referenceTopicTitle(topic)
         }

@@ -9,6 +9,7 @@ extension Renderer {
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
+        lines.append((":changes FROM", state.tr(Catalogue.helpChanges)))
         lines.append(("", ""))
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
         lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }
@@ -22,6 +23,8 @@ extension Renderer {
             (glyphs.marker, Catalogue.expectedByNowTheShare),
             (state.tr(Catalogue.sched), Catalogue.helpScheduleVariance),
             (state.tr(Catalogue.projects), Catalogue.helpProjects),
+            (glyphs.newSince, Catalogue.helpNewSince),
+            (glyphs.rankUp + "2 " + glyphs.rankDown + "1", Catalogue.helpRankMove),
         ]
         lines += markers.map { ($0.0, state.tr($0.1)) }
         return lines

@@ -55,7 +55,7 @@ extension Renderer {
     public static func legend(width: Int, glyphs: Glyphs, unit: String, language: Language = .zh) -> String {
         let symbols = [
             glyphs.derived, glyphs.interpreted, glyphs.basis, glyphs.projected, glyphs.unknown, ">14", "!",
-            glyphs.behind, glyphs.marker,
+            glyphs.behind, glyphs.marker, glyphs.newSince,
         ]
         let items = zip(symbols, Catalogue.legend).map { (symbol: $0, word: $1) }
         // The unit is never cut (issue 15 point 8): markers at the end give way first; the help lists every one.

@@ -223,6 +223,10 @@ extension AppState {
                 for (name, figure) in items where figure != nil {
                     figureField(tr(name), figure, unit: dataset.unit)
                 }
+                // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place.
+                let change = changeFields(town, period: period)
+                for (name, figure, unit) in change.figures { figureField(name, figure, unit: unit) }
+                if let place = change.place { field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil) }
             }
         }
         for p in dataset.periods {

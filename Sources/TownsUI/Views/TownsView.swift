@@ -21,7 +21,8 @@ extension AppState {
             Column(tr(Catalogue.sched), .right, priority: 65),
             Column(tr(Catalogue.projects), .right, priority: 70),
             Column(tr(Catalogue.start), .right, priority: 50),
-        ]
+        ] + DeltaColumns.columns(self)
+        let deltas = DeltaColumns(self)
         let facts = periodTable()
         let rowState = rowContext
         let entities = self.facts.entitiesByID
@@ -41,7 +42,7 @@ extension AppState {
                     rowState.variance(rate),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
-                ], searchTerms: rowState.townTerms(town, entities: entities))
+                ] + deltas.cells(town), searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
         if withCity {
@@ -64,7 +65,7 @@ extension AppState {
                             ShownFigure(metrics.total(FigureKey(.projectsPlanned))), ft),
                         ft.percent(
                             metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
-                    ], role: .totals))
+                    ] + deltas.cells(nil), role: .totals))
         }
         var plan = Metrics.Tally(), done = Metrics.Tally(), started = Metrics.Tally(), planned = Metrics.Tally()
         // Interpretations of ambiguous words are left out of the known sums and counted here.
@@ -107,13 +108,14 @@ extension AppState {
                 [
                     .plain(label), .plain(""), .plain(""), sumCell(plan), sumCell(done), .plain(""), .plain(""),
                     .plain(""),
-                    projectSum(started, planned), .plain(""),
+                    projectSum(started, planned), .plain(""), .plain(""), .plain(""), .plain(""),
                 ], role: .totals))
         summary.append(
             TableRow(
                 [
                     .text(CellText(tr(Catalogue.townsWithFigures)), .legend), .plain(""), .plain(""),
                     countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
+                    .plain(""), .plain(""), .plain(""),
                 ], role: .legend))
         if !withCity { summary.append(sameTownsRow(positions, columns: columns)) }
         var content = ListContent(
@@ -171,6 +173,7 @@ extension AppState {
                 .map { .number(DecimalMath.double($0)) } ?? .unknown
             case 8: return SortKey.of(f.projectsStarted)
             case 9: return SortKey.of(f.startRate)
+            case 10, 11, 12: return deltas.sortKey(town, column: column - 10)
             default: return nil
             }
         }

@@ -19,6 +19,11 @@ public enum Mark: String, Hashable, Sendable, CaseIterable {
     /// A projection to the year's end at the pace so far: never reported, never summed
     /// into reported totals; its formula is on the page.
     case projected
+    /// A figure new since the previous period of the same year (the towns view's Δ columns,
+    /// the changes view): not in the data then.
+    case newSince
+    /// A town's place by completion rate moved up or down since the previous period (`▲2`).
+    case rankUp, rankDown
     /// Nothing to flag: a rule that only informs, a check that finds the figures consistent,
     /// a problem the sources attribute to other towns but not this one.
     case neutral

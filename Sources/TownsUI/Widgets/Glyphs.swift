@@ -25,6 +25,11 @@ public struct Glyphs: Hashable, Sendable {
     public var basis: String
     /// A projection to the year's end (`Mark.projected`).
     public var projected: String
+    /// New since the previous period (`Mark.newSince`); a place gained or lost (`Mark.rankUp`,
+    /// `.rankDown`: the number of places follows; `▽`, not the behind mark `▼`).
+    public var newSince = "✦"
+    public var rankUp = "▲"
+    public var rankDown = "▽"
     /// Nothing to flag (`Mark.neutral`): a rule that only informs, a consistent check.
     public var neutral: String = "·"
     /// The period shown, beside its header on a page (`Mark.current`).
@@ -78,6 +83,9 @@ public struct Glyphs: Hashable, Sendable {
         case .interpreted: return interpreted
         case .basis: return basis
         case .projected: return projected
+        case .newSince: return newSince
+        case .rankUp: return rankUp
+        case .rankDown: return rankDown
         case .neutral: return neutral
         case .current: return current
         }
@@ -89,7 +97,8 @@ public struct Glyphs: Hashable, Sendable {
         unknown: "-", derived: "~", horizontal: "-", vertical: "|",
         breadcrumbSeparator: " > ", selectionMarker: ">",
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
-        interpreted: "*", basis: "&", projected: "^", neutral: ".", current: "<", separator: " - ",
+        interpreted: "*", basis: "&", projected: "^", newSince: "n", rankUp: "+", rankDown: "-",
+        neutral: ".", current: "<", separator: " - ",
         arrows: ["Up", "Down", "Left", "Right"])
 
     /// How key hints and help name `key`: arrows in this set, other keys as a configuration

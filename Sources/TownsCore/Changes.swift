@@ -1,0 +1,175 @@
+import Foundation
+
+/// What changed in the data between two periods of the same year (issue 14 point 2): the
+/// figures that appeared, rose, fell, were corrected, went on another basis or are no longer
+/// reported, for every town and for the city's reported totals, each with both figures (and so
+/// their sources: an import's source names its sheet and the date it was imported).
+///
+/// Only figures the data holds (reported or interpreted) are compared, not figures `towns`
+/// works out itself: a derived rate that appears because a completed amount did is not a
+/// change of its own. Only cumulative measures (`Measure.PeriodKind.cumulative`: completed,
+/// completion rate, projects started, start rate, ...) have a figure per period.
+///
+/// ```swift
+/// let c = Changes(metrics, from: aug, to: sep)
+/// c.items.first { $0.town == "haining" && $0.measure == .completed }?.delta  // +4.26 (derived)
+/// ```
+public struct Changes: Sendable {
+    /// How one figure moved.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// In the later period's data, not in the earlier one's.
+        case appeared
+        /// Larger than before (a lower bound counts when it is above the earlier figure).
+        case rose
+        /// Smaller than before: a rate (completion, start) that went down.
+        case fell
+        /// Smaller than before for an amount or count that runs from January (completed,
+        /// projects started): it cannot go down, so the later figure corrects the earlier one.
+        case corrected
+        /// Both known but on different bases (`Figure.basis`): not compared.
+        case otherBasis
+        /// Changed, but a lower bound leaves the direction unknown.
+        case undetermined
+        /// In the earlier period's data, not in the later one's: unknown now, not 0.
+        case gone
+    }
+
+    /// One figure's move: whose (town id, nil for the city's reported totals), which measure,
+    /// how, and the two figures with their provenance.
+    public struct Item: Sendable, Equatable {
+        public var town: String?
+        public var measure: Measure
+        public var kind: Kind
+        /// The figure in the earlier period (nil: not in the data then) and in the later one.
+        public var before: Figure?
+        public var after: Figure?
+        /// after - before, when both are exact and on the same basis (derived, with its
+        /// formula; in the figure's unit, points for a rate).
+        public var delta: Figure?
+
+        /// The figure whose source says where the change comes from: the later one, or the
+        /// earlier one for a figure no longer reported.
+        public var sourced: Figure? { after ?? before }
+    }
+
+    /// The earlier and the later period.
+    public let from: Period
+    public let to: Period
+    /// Every change, the city's totals first, then the towns in the data's order, each
+    /// measure in `Measure`'s order.
+    public let items: [Item]
+    /// How many figures both periods hold with the same value.
+    public let unchanged: Int
+
+    /// The measures compared: those with a figure per period.
+    public static let measures = Measure.allCases.filter { $0.periodKind == .cumulative }
+
+    /// Compares every town's and the city's figures of `from` with those of `to`.
+    public init(_ metrics: Metrics, from: Period, to: Period) {
+        self.from = from
+        self.to = to
+        var items: [Item] = []
+        var unchanged = 0
+        let owners: [(String?, Figures)] =
+            [(nil, Figures(metrics.dataset.totals))] + metrics.dataset.towns.map { ($0.id, $0.figures) }
+        for (owner, figures) in owners {
+            for measure in Self.measures {
+                let before = figures[FigureKey(measure, from.id)], after = figures[FigureKey(measure, to.id)]
+                guard let kind = Self.kind(before, after, measure) else {
+                    if before != nil { unchanged += 1 }
+                    continue
+                }
+                items.append(
+                    Item(town: owner, measure: measure, kind: kind, before: before, after: after,
+                         delta: metrics.delta(before, after, measure, from: from, to: to)))
+            }
+        }
+        self.items = items
+        self.unchanged = unchanged
+    }
+
+    /// The previous period of the same year before `to` and `to` itself, compared; nil for the
+    /// year's first period in the data.
+    public init?(_ metrics: Metrics, to: Period) {
+        guard let from = metrics.previousPeriod(to) else { return nil }
+        self.init(metrics, from: from, to: to)
+    }
+
+    /// How `before` moved to `after`; nil when neither is there or both are the same.
+    static func kind(_ before: Figure?, _ after: Figure?, _ measure: Measure) -> Kind? {
+        switch (before, after) {
+        case (nil, nil): return nil
+        case (nil, _): return .appeared
+        case (_, nil): return .gone
+        case let (b?, a?):
+            if a.basis != b.basis { return .otherBasis }
+            switch (b.quantity, a.quantity) {
+            case let (.exact(x, _), .exact(y, _)):
+                if y == x { return nil }
+                if y > x { return .rose }
+                return measure.unit == .percent ? .fell : .corrected
+            case let (.exact(x, _), .moreThan(y)):
+                return y >= x ? .rose : .undetermined
+            case let (.moreThan(x), .moreThan(y)):
+                return x == y ? nil : .undetermined
+            case (.moreThan, .exact):
+                return .undetermined
+            }
+        }
+    }
+
+}
+
+/// A town's place among the towns by completion rate in two periods, and how it moved.
+public struct RankMove: Sendable, Equatable {
+    /// 1 for the highest rate; towns with the same rate share a place (1, 2, 2, 4). nil: the
+    /// town has no exact rate in that period, so no place.
+    public var before: Int?
+    public var after: Int?
+    /// Places gained (positive: up, `▲`) or lost (negative: down); nil unless placed in both.
+    public var places: Int? { before.flatMap { b in after.map { b - $0 } } }
+    /// Placed now, not placed in the previous period.
+    public var isNew: Bool { before == nil && after != nil }
+}
+
+extension Metrics {
+    /// Each town's place by completion rate (`figure`, reported or derived; exact rates only,
+    /// highest first, ties sharing a place), by town id. Every town of the dataset is ranked,
+    /// whatever a view's filter lists.
+    public func ranks(by measure: Measure = .completionRate, period: Period) -> [String: Int] {
+        let rated = dataset.towns.compactMap { town in
+            figure(town, FigureKey(measure, period.id))?.quantity.exactValue.map { (town.id, $0) }
+        }
+        let sorted = rated.sorted { $0.1 > $1.1 }
+        var out: [String: Int] = [:]
+        for (i, (id, v)) in sorted.enumerated() {
+            out[id] = i > 0 && sorted[i - 1].1 == v ? out[sorted[i - 1].0] : i + 1
+        }
+        return out
+    }
+
+    /// after - before (Haining's completed 13.56 − 9.3 = +4.26; its rate 72.9 − 50 = +22.9
+    /// points), to the digits of the finer figure (at most 2 for a derived one), derived with
+    /// its formula; nil unless both are exact and on the same basis (`Figure.basis`).
+    public func delta(_ before: Figure?, _ after: Figure?, _ measure: Measure, from: Period, to: Period) -> Figure? {
+        guard let before, let after, before.basis == after.basis,
+              case let .exact(a, ad) = after.quantity, case let .exact(b, bd) = before.quantity
+        else { return nil }
+        let d = max(after.isDerived ? min(ad, 2) : ad, before.isDerived ? min(bd, 2) : bd)
+        let unit = measure.unit == .percent ? " points" : ""
+        func shown(_ f: Figure) -> String { (f.isDerived ? f.supportedText.map { "≈" + $0 } : nil) ?? show(f) }
+        guard formulas else { return .derived(a - b, decimals: d, formula: "") }
+        return .derived(
+            a - b, decimals: d,
+            formula: "\(to.labelEN) \(shown(after)) − \(from.labelEN) \(shown(before)) = "
+                + "\(DecimalMath.text(a - b, scale: d))\(unit)")
+    }
+
+    /// How every town's place by completion rate moved from `from` to `to`, by town id.
+    public func rankMoves(from: Period, to: Period) -> [String: RankMove] {
+        let b = ranks(period: from), a = ranks(period: to)
+        var out: [String: RankMove] = [:]
+        for town in dataset.towns { out[town.id] = RankMove(before: b[town.id], after: a[town.id]) }
+        return out
+    }
+}

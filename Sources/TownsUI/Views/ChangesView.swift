@@ -1,0 +1,88 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The changes view (变化, issue 14 point 2): what changed in the data between the previous
+    /// period of the same year and the period shown (`Changes`), one row a figure: whose, which
+    /// measure, how (new, rose, fell, corrected, other basis, no longer reported), the figure
+    /// before and now, Δ (derived, `≈`) and the source of the change (section and source title;
+    /// an import's title names its sheet and the date it was imported). `[` `]` move the pair
+    /// of periods with the period shown; `:changes FROM` chooses the earlier one (`changesPair`). Enter opens the town's page (the city's totals for
+    /// the city's rows). A filter lists only its towns' changes and leaves the city's out
+    /// (a note says so); a search matches the towns' names and the measures.
+    func changesTable() -> ListContent {
+        let columns = [
+            Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 20),
+            Column(tr(Catalogue.measureColumn), priority: 90, maxWidth: 16),
+            Column(tr(Catalogue.changeColumn), priority: 95, maxWidth: 14),
+            Column(tr(Catalogue.beforeColumn), .right, priority: 80),
+            Column(tr(Catalogue.afterColumn), .right, priority: 85),
+            Column("Δ", .right, priority: 88),
+            // The source gives way first and comes back with what is left (at least 8 cells).
+            Column(tr(Catalogue.sourceColumn), priority: 60, minWidth: 8, maxWidth: 60),
+        ]
+        guard let period else {
+            return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))
+        }
+        guard let pair = changesPair else {
+            return ListContent(
+                columns: columns, rows: [], targets: [], summary: [],
+                emptyText: tr(Catalogue.noChangesBefore(label(period))))
+        }
+        let changes = Changes(metrics, from: pair.from, to: period)
+        let shown = Set(filtered(dataset.towns).map(\.id))
+        let items = changes.items.filter { $0.town.map { shown.contains($0) } ?? filter.isEmpty }
+        let ft = FigureText()
+        let entities = facts.entitiesByID
+        func value(_ f: Figure?, _ m: Measure) -> TableCell { m.unit == .percent ? ft.percent(f) : ft.value(f) }
+        var rows: [TableRow] = []
+        var targets: [Screen.Kind?] = []
+        for item in items {
+            let town = item.town.flatMap { dataset.town($0) }
+            let who = town.map(name) ?? tr(Catalogue.cityRow) + " " + tr(dataset.regionZH, dataset.regionEN)
+            let kind: TableCell
+            switch item.kind {
+            case .appeared: kind = .text("\(Mark.newSince)" + CellText(tr(Catalogue.kind(item.kind))), nil)
+            case .fell, .corrected, .gone: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .warning)
+            case .otherBasis: kind = .text("\(Mark.basis)" + CellText(tr(Catalogue.kind(item.kind))), .legend)
+            default: kind = .plain(tr(Catalogue.kind(item.kind)))
+            }
+            let delta = DeltaColumns.cell(item.delta)
+            let terms =
+                town.map { townTerms($0, entities: entities) } ?? [dataset.regionZH, dataset.regionEN, "全市", "city"]
+            rows.append(
+                TableRow(
+                    [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
+                     value(item.before, item.measure), value(item.after, item.measure), delta,
+                     .text(CellText(sourceText(item.sourced)), .legend)],
+                    searchTerms: terms + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en]))
+            targets.append(town.map { .townPage($0.id) } ?? .cityTotals)
+        }
+        var notes: [CellText] = [
+            CellText(tr(Catalogue.changesBetween(label(changes.from), label(changes.to)))) + "  "
+                + CellText(tr(Catalogue.unchangedCount("\(changes.unchanged)"))),
+            CellText(tr(Catalogue.changesNote)),
+        ]
+        if !filter.isEmpty { notes.append(CellText(tr(Catalogue.cityLeftOutFiltered))) }
+        if pair.chosenIgnored, let id = session.changesFrom {
+            notes.append(.init(parts: [.text(tr(Catalogue.chosenPeriodIgnored(id)))]))
+        }
+        return ListContent(
+            columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),
+            notes: notes)
+    }
+
+    /// Where a figure comes from, in a cell: the section (`at`) and the source's title (an
+    /// import's title names its sheet and date: "line 3 月报 monthly sheet 2015-10: …"), or the
+    /// kind of working for a figure not reported.
+    func sourceText(_ figure: Figure?) -> String {
+        guard let figure else { return "" }
+        switch figure.provenance {
+        case let .reported(source, at, _, _):
+            let title = dataset.sources[source]?.title ?? source
+            return [at, title].compactMap { $0 }.joined(separator: " ")
+        case .derived: return tr("推算", "derived")
+        case .interpreted: return tr("解读", "interpreted")
+        }
+    }
+}

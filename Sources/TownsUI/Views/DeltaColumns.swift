@@ -1,0 +1,91 @@
+import Foundation
+import TownsCore
+
+/// The towns view's columns of what changed since the previous period of the same year
+/// (issue 14 point 2): completed and completion rate since then (`Metrics.change`, derived and
+/// marked `≈`, the rate in points), and the town's place by completion rate with its move
+/// (`Metrics.rankMoves`: `1 ▲2`, `3 ▽1`). A figure new since then is marked `✦`
+/// (`Mark.newSince`, in the legend); unknown stays `—` (no previous period, or a figure
+/// missing in either). Places rank every town of the data, whatever the filter lists.
+struct DeltaColumns: Sendable {
+    let metrics: Metrics
+    let from: Period?
+    let to: Period?
+    let moves: [String: RankMove]
+
+    /// The columns, after the towns view's others; they give way (priorities 55, 52, 35: the place after the county)
+    /// before the bar shrinks below its 15 cells.
+    static func columns(_ state: AppState) -> [Column] {
+        [
+            Column(state.tr(Catalogue.deltaDone), .right, priority: 55, minWidth: 6),
+            Column(state.tr(Catalogue.deltaRate), .right, priority: 52, minWidth: 6),
+            Column(state.tr(Catalogue.rankMove), .right, priority: 35, minWidth: 4),
+        ]
+    }
+
+    init(_ state: AppState) {
+        metrics = state.metrics.withoutFormulas
+        to = state.period
+        from = state.period.flatMap { state.metrics.previousPeriod($0) }
+        if let from, let to { moves = metrics.rankMoves(from: from, to: to) } else { moves = [:] }
+    }
+
+    /// The three cells of `town` (nil: the city's reported totals, no place).
+    func cells(_ town: Town?) -> [TableCell] {
+        [change(town, .completed), change(town, .completionRate), town.map(rank) ?? .plain("")]
+    }
+
+    private func change(_ town: Town?, _ measure: Measure) -> TableCell {
+        guard let from, let to else { return .mark(.unknown, .unknown) }
+        let c = metrics.change(town, measure, from: from, to: to)
+        if c.isNew { return .mark(.newSince, .derived) }
+        return Self.cell(c.delta)
+    }
+
+    /// A change as a cell: signed, marked derived (`≈+4.26`); `—` when there is none.
+    static func cell(_ delta: Figure?) -> TableCell {
+        guard let d = delta, case let .exact(v, scale) = d.quantity else { return .mark(.unknown, .unknown) }
+        return .text("\(Mark.derived)\(v > 0 ? "+" : "")" + CellText(DecimalMath.text(v, scale: scale)), .derived)
+    }
+
+    private func rank(_ town: Town) -> TableCell {
+        guard let move = moves[town.id], let place = move.after else { return .mark(.unknown, .unknown) }
+        if move.isNew { return .text("\(place) \(Mark.newSince)", nil) }
+        guard let p = move.places, p != 0 else { return .plain("\(place)") }
+        return .text("\(place) " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))", p < 0 ? .behind : nil)
+    }
+
+    /// The sort key of column `column` (0 Δ completed, 1 Δ rate, 2 place) for `town`: the
+    /// change's value, or the place (unknown last, as elsewhere).
+    func sortKey(_ town: Town, column: Int) -> SortKey {
+        switch column {
+        case 0, 1:
+            guard let from, let to else { return .unknown }
+            let d = metrics.change(town, column == 0 ? .completed : .completionRate, from: from, to: to).delta
+            return d?.quantity.exactValue.map { .number(DecimalMath.double($0)) } ?? .unknown
+        default:
+            return moves[town.id]?.after.map { .number(Double($0)) } ?? .unknown
+        }
+    }
+}
+
+extension AppState {
+    /// What a town's page says of its change since the previous period of the same year: Δ
+    /// completed and Δ completion rate with their formulas (field label, figure, unit), and its
+    /// place by completion rate then and now; empty for the year's first period.
+    func changeFields(_ town: Town, period: Period) -> (figures: [(String, Figure, String)], place: String?) {
+        guard let from = metrics.previousPeriod(period) else { return ([], nil) }
+        var figures: [(String, Figure, String)] = []
+        if let d = metrics.change(town, .completed, from: from, to: period).delta {
+            figures.append((tr(Catalogue.deltaDoneField), d, dataset.unit))
+        }
+        if let d = metrics.change(town, .completionRate, from: from, to: period).delta {
+            figures.append((tr(Catalogue.deltaRateField), d, tr("个百分点", "points")))
+        }
+        let move = metrics.rankMoves(from: from, to: period)[town.id]
+        let place = move?.after.map { now in
+            tr(Catalogue.placeText("\(now)", move?.before.map { "\($0)" } ?? "—", "\(dataset.towns.count)"))
+        }
+        return (figures, place)
+    }
+}
