@@ -60,7 +60,11 @@ extension AppState {
                 line += "\(tr(Catalogue.reported))\(FigureText().value(reported).cellText))"
             }
             if let completed = city.completed {
-                line += "\(tr(Catalogue.completed))\(FigureText().value(completed).cellText)"
+                // The full year's figure, named as such: shown beside any period, it is not the
+                // period's (a fresh user read Jan-Sep's ? beside a full-year "above by").
+                let fullYear = dataset.periods.last { $0.year == city.year && $0.through == 12 }
+                line += "\(tr(Catalogue.completed))\(fullYear.map { tr($0.labelZH, $0.labelEN) + " " } ?? "")"
+                    + "\(FigureText().value(completed).cellText)"
             }
             if let margin = city.margin {
                 line += CellText(
@@ -72,8 +76,9 @@ extension AppState {
         notes.append(
             language == .zh
                 ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
-                    + "（Enter 打开小镇页：缺少的数字和后果）"
+                    + "  3年 期限=创建期年数，不考核（Enter 打开小镇页：缺少的数字和后果）"
                 : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown"
+                    + "  3y term: the creation period's years, not judged"
                     + " (Enter: the town's page names the missing figure and what follows)")
         notes += assessmentStakeNotes(positions)
         var content = ListContent(

@@ -146,7 +146,8 @@ extension AppState {
             ruleTexts.append(
                 info == towns.count
                     ? CellText("\(title) ·\(info)")
-                    : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)")
+                    : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
+                        + (info > 0 ? " ·\(info)" : ""))  // towns the rule only informs about (a term's years)
         }
 
         // Lengths: every panel's header and first row, and every type, always; then the rest as
