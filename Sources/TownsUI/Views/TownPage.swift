@@ -61,8 +61,10 @@ extension AppState {
                     ? [CellText.fit(valueFit, width: width - labelWidth)]
                     : TextWrap.wrap(valueFit.text(.unicode), width: width - labelWidth).map { CellText($0) }
                 for (i, v) in values.enumerated() {
+                    // Only the first line is the field's (keyed: `PageAnchor`); the value's next
+                    // lines depend on the width and the language.
                     let head = i == 0 ? labelText + CellText(pad) : CellText(String(repeating: " ", count: labelWidth))
-                    out.append(DetailLine(cells: [(head, .label), (v, valueRole)]))
+                    out.append(DetailLine(cells: [(head, i == 0 ? .label : nil), (v, valueRole)]))
                 }
                 let indent = String(repeating: " ", count: labelWidth + valueWidth)
                 for more in TextWrap.wrap(note.0, width: max(10, width - labelWidth - valueWidth)) {
