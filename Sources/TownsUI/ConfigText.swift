@@ -6,7 +6,7 @@ import TownsCore
 /// of the wrong type, text that is not TOML or that the guard in front of the parser refuses)
 /// as `path:line: field: what is wrong`. Reads no file, so the fuzz targets can feed it text.
 public struct ConfigText: Sendable {
-    /// `view = …`: towns | types | entities | assessment | province.
+    /// `view = …`: overview | towns | types | entities | assessment | province | reference | changes.
     public var view: String?
     /// `period = …`: a period id, checked against the data by the caller.
     public var period: String?
@@ -59,9 +59,11 @@ public struct ConfigText: Sendable {
             self.lines[key] = line(of: key)
         }
         view = string("view")
-        if let v = view, !["towns", "types", "entities", "assessment", "province"].contains(v) {
+        // The views `--view` and `:view` name (overview, towns, ..., changes).
+        let views = Commands.views.map { $0.names[0] }
+        if let v = view, !views.contains(v) {
             problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view "
-                            + "(towns, types, entities, assessment, province)")
+                            + "(\(views.joined(separator: ", ")))")
             view = nil
         }
         period = string("period")

@@ -6,7 +6,7 @@ import TownsUI
 /// `~/.config/towns/config.toml`), or `--config PATH`.
 ///
 /// ```toml
-/// view = "towns"        # towns | types | entities | assessment | province
+/// view = "overview"     # overview | towns | types | entities | assessment | province | reference | changes
 /// period = "2015-09"    # a period id of the dataset
 /// theme = "light"       # a theme in Themes/, or a path
 /// language = "zh"       # zh | en

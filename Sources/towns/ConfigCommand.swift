@@ -10,9 +10,9 @@ struct ConfigCommand: ParsableCommand {
         abstract: "Check the configuration file and print what it sets (exit 1 if it has problems).",
         discussion: """
             The file is $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml, or --config PATH. \
-            Settings: view (towns|types|entities|assessment|province), period (an id such as 2015-09), theme \
-            (a name in Themes/ or a path), language (zh|en), mouse (true|false), and a [keys] table: \
-            action = ["key", ...] replaces that action's keys. \
+            Settings: view (overview|towns|types|entities|assessment|province|reference|changes), period \
+            (an id such as 2015-09), theme (a name in Themes/ or a path), language (zh|en), mouse (true|false), \
+            and a [keys] table: action = ["key", ...] replaces that action's keys. \
             Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
             Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space \
             F1-F12 Ctrl-A..Ctrl-Z. \
@@ -32,7 +32,7 @@ struct ConfigCommand: ParsableCommand {
             printOut(
                 """
                 # towns configuration: ~/.config/towns/config.toml (or $XDG_CONFIG_HOME/towns/config.toml)
-                view = "towns"        # towns | types | entities | assessment | province
+                view = "overview"     # overview towns types entities assessment province reference changes
                 # period = "2015-09"  # a period id of the dataset (towns report --period list)
                 theme = "default"     # default | light | high-contrast | monochrome, or a path
                 language = "zh"       # zh | en
@@ -71,7 +71,7 @@ struct ConfigCommand: ParsableCommand {
             }
         }
         if settings.path != nil {
-            printOut("view: \(settings.view ?? "(default) towns")")
+            printOut("view: \(settings.view ?? "(default) overview")")
             // A value the data or the themes folder refuses is shown as not used.
             func shown(_ key: String, _ value: String?, default fallback: String) -> String {
                 guard let value else { return "(default) \(fallback)" }

@@ -11,8 +11,9 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "Open the dashboard (the default when no command is given).",
         discussion: """
-            Views (Tab, or 1-5): 1 towns, 2 development types, 3 operating entities, 4 assessment \
-            against the province's rules, 5 the province's first creation list by city. Enter opens a \
+            Views (Tab, or 0-7): 0 the overview (the default), 1 towns, 2 development types, 3 operating \
+            entities, 4 assessment against the province's rules, 5 the province's first creation list by \
+            city, 6 the paper's passages, 7 what changed since the previous period. Enter opens a \
             row (a type's or entity's towns, a town's page with every figure's source or formula); \
             Esc or Backspace goes back.
 

@@ -71,7 +71,7 @@ final class CommandLineTests: XCTestCase {
         let json = try runProcess(binary, ["report", "--view", "changes", "--format", "json", "--data", Paths.data])
         XCTAssertTrue(json.stdout.contains("\"≈+4.26\"") && json.stdout.contains("\"✦新增\""), json.stdout)
         let text = try runProcess(binary, ["report", "--view", "changes", "--data", Paths.data])
-        XCTAssertTrue(text.stdout.contains("2015年1-8月 → 2015年1-9月") && text.stdout.contains("✦新"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("从 2015年1-8月 到 2015年1-9月") && text.stdout.contains("✦新"), text.stdout)
         let towns = try runProcess(binary, ["report", "--format", "csv", "--ascii", "--lang", "en", "--data", Paths.data])
         XCTAssertEqual(towns.status, 0, towns.summary)
         let rows = towns.stdout.components(separatedBy: "\r\n")

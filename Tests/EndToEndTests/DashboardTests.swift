@@ -71,12 +71,12 @@ final class DashboardTests: XCTestCase {
         var screen = try tmux.waitUntil("the changes view") { $0.count > 3 && crumb($0[2]) == "变化" }
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("≈+4.26") && $0.contains("三(五)") },
                       TmuxSession.show(screen))
-        XCTAssertTrue(screen.contains { $0.contains("2015年1-8月 → 2015年1-9月") }, TmuxSession.show(screen))
+        XCTAssertTrue(screen.contains { $0.contains("从 2015年1-8月 到 2015年1-9月") }, TmuxSession.show(screen))
         try tmux.send("]")
-        screen = try tmux.waitFor("2015年1-9月 → 2015年全年")
+        screen = try tmux.waitFor("从 2015年1-9月 到 2015年全年")
         XCTAssertTrue(screen.contains { $0.contains("口径不同") && $0.contains("63.06") }, TmuxSession.show(screen))
         try tmux.send("[")
-        _ = try tmux.waitFor("2015年1-8月 → 2015年1-9月")
+        _ = try tmux.waitFor("从 2015年1-8月 到 2015年1-9月")
         try tmux.send("j")  // the city's second row, then a town's
         for _ in 0..<3 { try tmux.send("j") }
         try tmux.send("Enter")

@@ -72,7 +72,7 @@ final class ChangesViewTests: XCTestCase {
         for part in ["上升", "9.3", "13.56", "≈+4.26", "三(五)"] { XCTAssertTrue(haining.contains(part), haining) }
         XCTAssertTrue(lines.contains { $0.contains("南湖基金小镇") && $0.contains("✦新增") && $0.contains("3.52") })
         XCTAssertTrue(lines.contains { $0.contains("嘉善巧克力甜蜜小镇") && $0.contains("不再报告") && $0.contains("90%") })
-        XCTAssertTrue(lines.contains { $0.contains("2015年1-8月 → 2015年1-9月") })
+        XCTAssertTrue(lines.contains { $0.contains("从 2015年1-8月 到 2015年1-9月") })
         var content = try XCTUnwrap(s.content(for: s.screen))
         XCTAssertEqual(content.rows.count, 11)
         // Enter opens the town's page (the city's rows: its totals).
@@ -97,7 +97,7 @@ final class ChangesViewTests: XCTestCase {
         // ] moves the pair to Jan-Sep -> full year: the notice's figures are on another basis.
         let later = update(s, .nextPeriod)
         let dec = screen(later)
-        XCTAssertTrue(dec.contains { $0.contains("2015年1-9月 → 2015年全年") }, dec.joined(separator: "\n"))
+        XCTAssertTrue(dec.contains { $0.contains("从 2015年1-9月 到 2015年全年") }, dec.joined(separator: "\n"))
         XCTAssertTrue(dec.contains { $0.contains("全市") && $0.contains("口径不同") && $0.contains("63.06") })
         // [ twice: Jan-Aug, the year's first period, has nothing to compare with.
         let first = update(update(s, .previousPeriod), .showView(.changes))
@@ -112,19 +112,19 @@ final class ChangesViewTests: XCTestCase {
         XCTAssertEqual(chosen.screen.kind, .changes)
         XCTAssertEqual(chosen.session.changesFrom, "2015-08")
         var lines = screen(chosen)
-        XCTAssertTrue(lines.contains { $0.contains("2015年1-8月 → 2015年全年") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("从 2015年1-8月 到 2015年全年") }, lines.joined(separator: "\n"))
         // Jiashan's start rate of August is not reported for the full year.
         XCTAssertTrue(lines.contains { $0.contains("嘉善巧克力甜蜜小镇") && $0.contains("不再报告") })
         chosen = update(chosen, .previousPeriod)  // Jan-Sep: August still comes before it
-        XCTAssertTrue(screen(chosen).contains { $0.contains("2015年1-8月 → 2015年1-9月") })
+        XCTAssertTrue(screen(chosen).contains { $0.contains("从 2015年1-8月 到 2015年1-9月") })
         chosen = update(chosen, .previousPeriod)  // Jan-Aug: not before itself
         lines = screen(chosen)
         XCTAssertTrue(lines.contains { $0.contains("没有可比的上一期间") }, lines.joined(separator: "\n"))
         let back = update(update(s, .runCommand("changes 2015-08")), .runCommand("changes prev"))
         XCTAssertNil(back.session.changesFrom)
-        XCTAssertTrue(screen(back).contains { $0.contains("2015年1-9月 → 2015年全年") })
+        XCTAssertTrue(screen(back).contains { $0.contains("从 2015年1-9月 到 2015年全年") })
         let later = update(try bundledState(width: 100, height: 30, period: "2015-09"), .runCommand("changes 2015-12"))
-        XCTAssertTrue(screen(later).contains { $0.contains("2015年1-8月 → 2015年1-9月") })
+        XCTAssertTrue(screen(later).contains { $0.contains("从 2015年1-8月 到 2015年1-9月") })
         XCTAssertTrue(screen(later).contains { $0.contains("所选期间 2015-12") }, screen(later).joined(separator: "\n"))
         let bad = update(s, .runCommand("changes 2015-13"))
         XCTAssertEqual(bad.message, "没有期间「2015-13」：2015-08 2015-09 2015-12（或 prev）")

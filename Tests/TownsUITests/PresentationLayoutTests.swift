@@ -26,7 +26,7 @@ final class PresentationLayoutTests: XCTestCase {
     /// totals row below it; a click on a row's line selects that row.
     func testTheSelectionStaysOnScreenOnALongList() throws {
         var s = AppState(dataset: ScaleTests.dataset, width: 80, height: 24)
-        s = update(s, .meeting(.togglePresentation))
+        s = update(update(s, .showView(.townList)), .meeting(.togglePresentation))
         let visible = Renderer.visibleRows(s)
         XCTAssertEqual(visible, (24 - 5 - 1 - (s.content(for: s.screen)!.summary.count + 1) + 1) / 2)
         for step in 0..<40 {

@@ -26,7 +26,7 @@ final class SelectionByIdentityTests: XCTestCase {
     /// town, wherever the town now stands, and in view.
     func testTheSelectionFollowsItsTownWhenTheRowsMove() throws {
         var s = AppState(dataset: ScaleTests.dataset, width: 100, height: 30)
-        s = update(s, .runCommand("sort 6 desc"))
+        s = update(update(s, .showView(.townList)), .runCommand("sort 6 desc"))
         s = apply(s, .pageDown, .pageDown, .moveDown)
         XCTAssertNotNil(s.screen.sortColumn, s.message ?? "")
         let town = try XCTUnwrap(s.screen.selected)
@@ -41,18 +41,22 @@ final class SelectionByIdentityTests: XCTestCase {
             "the selected row in view")
     }
 
-    /// A row that opens nothing (an overview panel's title) is held by its position, and
-    /// only then.
+    /// A row that opens nothing is held by its position, and only then; the overview's panel
+    /// titles are passed over (`ListContent.skipsRowsOpeningNothing`), so there the selection
+    /// is always a row's identity.
     func testARowThatOpensNothingIsHeldByItsPosition() throws {
         var s = try bundledState(width: 80, height: 24, period: "2015-09")
         s = update(s, .showView(.overview))
         s = update(s, .first)
         let content = try XCTUnwrap(s.content(for: s.screen))
         XCTAssertNil(content.target(at: 0))
-        XCTAssertEqual(s.screen.plainRow, 0)
-        XCTAssertNil(s.screen.selected)
+        XCTAssertNil(s.screen.plainRow)
+        XCTAssertEqual(s.screen.selected, .cityTotals)
+        var plain = content
+        plain.skipsRowsOpeningNothing = false
+        XCTAssertEqual(plain.stop(near: 0, step: 1), 0, "a list that stops on every row")
         s = update(s, .moveDown)
-        XCTAssertEqual(s.screen.selected, content.target(at: 1))
+        XCTAssertEqual(s.screen.selected, content.target(at: s.selection))
         XCTAssertNil(s.screen.plainRow)
     }
 }

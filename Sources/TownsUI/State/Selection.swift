@@ -14,7 +14,8 @@ extension AppState {
     /// `plainRow`, else the first; kept within the rows the selection can be on.
     public func selectionRow(_ screen: Screen) -> Int {
         guard !screen.kind.isPage, let list = list(for: screen) else { return 0 }
-        return selectionRow(screen, in: list) ?? min(screen.plainRow ?? 0, max(0, list.content.selectableCount - 1))
+        return selectionRow(screen, in: list)
+            ?? min(screen.plainRow ?? list.content.firstStop, max(0, list.content.selectableCount - 1))
     }
 
     /// The row of `screen.selected` (or its plain row) in `list`; nil when the row it names
@@ -22,7 +23,7 @@ extension AppState {
     func selectionRow(_ screen: Screen, in list: ViewCache.List) -> Int? {
         let content = list.content
         if let target = screen.selected { return cache.row(of: target, in: list, kind: screen.kind) }
-        let row = screen.plainRow ?? 0
+        let row = screen.plainRow ?? content.firstStop
         return row < max(1, content.selectableCount) ? min(row, max(0, content.selectableCount - 1)) : nil
     }
 
@@ -32,7 +33,7 @@ extension AppState {
         var sc = screen
         guard !screen.kind.isPage, let list = list(for: screen) else { return sc }
         let content = list.content
-        let r = min(max(0, row), max(0, content.selectableCount - 1))
+        let r = content.stop(near: min(max(0, row), max(0, content.selectableCount - 1)), step: 1)
         if let target = content.target(at: r) {
             sc.selected = target
             sc.plainRow = nil

@@ -391,6 +391,10 @@ func moved(_ screen: Screen, _ action: Action, in state: AppState) -> Screen {
     case .last: row = count - 1  // the last row it can be on: the city's totals when they open, as ↓ reaches
     default: break
     }
+    if let content {
+        let up = [.moveUp, .pageUp, .last].contains(action)
+        row = content.stop(near: min(max(0, row), max(0, count - 1)), step: up ? -1 : 1)
+    }
     return clamped(state.selecting(sc, row: row), in: state)
 }
 

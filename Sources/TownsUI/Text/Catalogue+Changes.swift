@@ -15,7 +15,8 @@ extension Catalogue {
     static let sourceColumn = Bilingual("来源", "Source")
     static let cityRow = Bilingual("全市", "City")
     static func changesBetween(_ from: String, _ to: String) -> Bilingual {
-        Bilingual("\(from) → \(to)", "\(from) → \(to)")
+        // Not an arrow: → is the projection's mark (the ASCII set draws it ^).
+        Bilingual("从 \(from) 到 \(to)", "from \(from) to \(to)")
     }
     static func noChangesBefore(_ period: String) -> Bilingual {
         Bilingual(
@@ -27,11 +28,11 @@ extension Catalogue {
         Bilingual("另有 \(n) 个数字未变", "\(n) more figure(s) unchanged")
     }
     static let changesNote = Bilingual(
-        "只比较数据文件中的数字（报告值、解读值），不比较推算值；Δ = 之后 − 之前（≈ 推算），完成率的 Δ 为百分点；"
+        "只比较数据文件中的数字（报告值、解读值），不比较推算值；Δ = 之后 − 之前（推算），完成率的 Δ 为百分点；"
             + "不再报告：现为未知，不是 0；口径不同：不相减；更正：从 1 月累计的数比上期小；方向不明：有下限；[ ] 换期间对，"
             + ":changes 期间 选较早的一期",
         "Only figures in the data files (reported, interpreted) are compared, not derived ones; Δ = now − before"
-            + " (≈ derived), in points for a rate; not reported: unknown now, not 0; other basis: not subtracted;"
+            + " (derived), in points for a rate; not reported: unknown now, not 0; other basis: not subtracted;"
             + " corrected: a January-to-date figure below the last one; unclear: a lower bound; [ ] moves the pair"
             + " of periods, :changes ID chooses the earlier one")
     static let cityLeftOutFiltered = Bilingual(

@@ -14,7 +14,9 @@ extension Catalogue {
     /// Each command of the command line (`Commands.names`) as the help shows it: how it is
     /// written, and what it does.
     static let commandUsage: [(String, Bilingual)] = [
-        ("view NAME|1-5", Bilingual("切换视图：小镇 类型 运营主体 考核 全省", "go to a view: towns types entities assessment province")),
+        ("view NAME|0-7", Bilingual(
+            "切换视图：概览 小镇 类型 运营主体 考核 全省 参考 变化",
+            "go to a view: overview towns types entities assessment province reference changes")),
         ("town NAME", Bilingual("打开小镇页（名称、拼音、首字母、编号）", "open a town's page (name, pinyin, initials, id)")),
         ("period ID|next", Bilingual("选择期间（2015-09、next、prev）", "choose the period (2015-09, next, prev)")),
         ("filter WHAT VAL", Bilingual(

@@ -16,6 +16,9 @@ extension AppState {
     /// The width a page is written at in an export (text and Markdown wrap there).
     public static let exportPageWidth = 100
 
+    /// The height the overview is laid out at for an export: every panel in full, one rule a line.
+    static let wholeOverviewHeight = 1 << 30
+
     /// The screen shown as `format` writes it, `glyphs` as drawn (unknown is written `NA`
     /// rather than `-` in ASCII: `Glyphs.forExport`): a list as filtered and sorted, framed
     /// by `exportFrame` (`notes`: more lines under the table); a page (a town's, the city's
@@ -30,6 +33,13 @@ extension AppState {
         if screen.kind.isPage {
             guard format != .csv else { return nil }
             return exportPage(format, glyphs: glyphs)
+        }
+        if screen.kind == .overview, height < Self.wholeOverviewHeight {
+            // The overview's panels follow the window's height: an export holds every row of
+            // every panel, whatever the window (as `towns report --view overview`).
+            var whole = self
+            whole.height = Self.wholeOverviewHeight
+            return whole.exportOutput(format, glyphs: drawn, byteOrderMark: byteOrderMark, width: width, notes: notes)
         }
         guard var content = content(for: screen) else { return nil }
         content.notes += notes.map { CellText($0) }

@@ -32,6 +32,9 @@ public struct ListContent: Sendable {
     /// unsorted list -> its search text (`SearchIndex.haystack` of its names); nil: the
     /// haystack of the row's `searchTerms`.
     public var searchText: (@Sendable (Int) -> [UInt8])? = nil
+    /// Whether the selection passes over rows that open nothing (the overview's panel
+    /// headings and notes): it stops only on rows that open something (`ListContent.stop`).
+    public var skipsRowsOpeningNothing = false
 
     public init(
         columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,

@@ -99,15 +99,36 @@ extension AppState {
         // The largest changes since the previous period.
         var changeRows: [(TableRow, Screen.Kind?)] = []
         if let previous = m.previousPeriod(period) {
-            let changes = towns.compactMap { town -> (Town, Change, Change)? in
+            // A town whose amount or rate moved or is new: by the size of its amount's change (a
+            // new amount: the amount), then of its rate's, so a rate that moved alone (Tongxiang's
+            // 72% -> 92.7%) is listed too; equal sizes in the data's order.
+            func size(_ c: Change) -> Decimal {
+                abs((c.isNew ? c.after : c.delta)?.quantity.exactValue ?? 0)
+            }
+            let changes = towns.enumerated().compactMap { i, town -> (Int, Town, Change, Change)? in
                 let done = lean.change(town, .completed, from: previous, to: period)
-                guard done.delta != nil || done.isNew else { return nil }
-                return (town, done, lean.change(town, .completionRate, from: previous, to: period))
-            }.sorted { abs($0.1.delta?.quantity.exactValue ?? 0) > abs($1.1.delta?.quantity.exactValue ?? 0) }
-            for (town, done, rate) in changes {
-                var t: CellText = done.isNew ? CellText(tr(Catalogue.newSince)) + " \(amount(done.after))" : ""
-                if let d = done.delta { t += "\(CellText(tr(Catalogue.completed3))) \(signed(d))" }
-                if let r = rate.delta { t += "  \(CellText(tr(Catalogue.rate))) \(signed(r))" }
+                let rate = lean.change(town, .completionRate, from: previous, to: period)
+                guard done.isNew || rate.isNew || size(done) != 0 || size(rate) != 0 else { return nil }
+                return (i, town, done, rate)
+            }.sorted { a, b in
+                let (x, y) = ((size(a.2), size(a.3)), (size(b.2), size(b.3)))
+                return x != y ? x > y : a.0 < b.0
+            }
+            let new = CellText(tr(Catalogue.newSince))
+            for (_, town, done, rate) in changes {
+                var parts: [CellText] = []
+                let (doneName, rateName) = (CellText(tr(Catalogue.completed3)), CellText(tr(Catalogue.rate)))
+                if done.isNew {
+                    parts.append("\(doneName) \(new) \(amount(done.after))")
+                } else if let d = done.delta, d.quantity.exactValue != 0 {
+                    parts.append("\(doneName) \(signed(d))")
+                }
+                if rate.isNew {
+                    parts.append("\(rateName) \(new) \(ft.percent(rate.after).cellText)")
+                } else if let r = rate.delta, r.quantity.exactValue != 0 {
+                    parts.append("\(rateName) \(signed(r))")
+                }
+                let t = parts.reduce(CellText("")) { $0.parts.isEmpty ? $1 : $0 + "  " + $1 }
                 changeRows.append((TableRow([.plain(name(town)), .plain(""), .text(t, nil)]), .townPage(town.id)))
             }
             if changeRows.isEmpty {
@@ -196,13 +217,15 @@ extension AppState {
             rows.append(TableRow([.plain(""), .plain(""), .text(line, nil)]))
             targets.append(.assessment)
         }
-        return ListContent(
+        var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
+        content.skipsRowsOpeningNothing = true
+        return content
     }
 
-    /// A change with its sign, marked as worked out ("+4.26", "+22.9").
+    /// A change with its sign, marked as worked out ("≈+4.26", "≈+22.9").
     private func signed(_ f: Figure) -> CellText {
         guard case let .exact(v, d) = f.quantity else { return "" }
-        return CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: d))
+        return "\(f.isDerived ? Mark.derived : nil)\(CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: d)))"
     }
 }
