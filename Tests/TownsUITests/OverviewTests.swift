@@ -12,8 +12,8 @@ final class OverviewTests: XCTestCase {
             s.message = nil
             let lines = screen(s)
             XCTAssertEqual(lines.count, 24)
-            let headers = language == .zh ? ["全市", "落后 2 镇", "类型", "较 2015年1-8月", "核对", "考核"]
-                : ["City", "2 behind", "Types", "Since 2015", "Checks", "Assessment"]
+            let headers = language == .zh ? ["全市", "落后 3 镇", "类型", "较 2015年1-8月", "核对", "考核"]
+                : ["City", "3 behind", "Types", "Since 2015", "Checks", "Assessment"]
             for header in headers {
                 XCTAssertTrue(lines.contains { $0.hasPrefix(" " + header) }, "\(header) at 80x24")
             }
@@ -25,6 +25,14 @@ final class OverviewTests: XCTestCase {
             opened.stack[0] = opened.selecting(opened.stack[0], row: nanhu)
             opened = update(opened, .open)
             XCTAssertEqual(opened.screen.kind, .townPage("nanhu"))
+            // Haiyan, behind by its rate with its plan unknown, is listed too (amount "—"), where
+            // the panel has room for it.
+            var tall = update(try bundledState(width: 100, height: 30, period: "2015-09"), .showView(.overview))
+            tall.language = language
+            let full = try XCTUnwrap(tall.content(for: tall.screen))
+            let haiyan = try XCTUnwrap(full.rows.indices.first { full.targets[$0] == .townPage("haiyan") })
+            XCTAssertTrue(full.rows[haiyan].cells[2].text(.unicode).contains("—"))
+            XCTAssertTrue(full.rows[haiyan].cells[2].text(.unicode).contains("-54.3"))
             XCTAssertTrue(content.targets.contains { $0 == .townsOfType(1) })
             XCTAssertTrue(content.targets.contains { $0 == .assessment })
         }

@@ -76,10 +76,25 @@ extension AppState {
             if let proj = p.projection { t += "  \(amount(proj))" }
             return (TableRow([.plain(name(town)), bar(p.completed, p.plan), .text(t, .behind)]), .townPage(town.id))
         }
+        // Then the towns behind by their completion rate whose plan, so shortfall, is unknown
+        // (Haiyan: 20.7% by September): behind as the towns view marks them, amount "—".
+        let byRate: [(Town, Decimal)] = zip(towns, progress).compactMap { town, p in
+            guard !p.isBehind, let rate = m.figure(town, FigureKey(.completionRate, period.id)),
+                  let v = m.scheduleVarianceValue(rate, period: period), v < 0 else { return nil }
+            return (town, v)
+        }.sorted { $0.1 < $1.1 }
+        behindRows += byRate.map { town, v in
+            let rate = m.figure(town, FigureKey(.completionRate, period.id))?.quantity.exactValue
+            let t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(nil))  "
+                + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: 1)) + "\(Mark.behind)"
+            let fill = rate.map { DecimalMath.double($0 / 100) }
+            return (TableRow([.plain(name(town)), .bar(fraction: fill, role: .behind, marker: marker), .text(t, .behind)]),
+                    .townPage(town.id))
+        }
         if behindRows.isEmpty {
             behindRows = [(note(Catalogue.noneKnownBehind), nil)]
         }
-        panels.append((tr(Catalogue.overviewBehind("\(behind.count)")), behindRows))
+        panels.append((tr(Catalogue.overviewBehind("\(behind.count + byRate.count)")), behindRows))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
@@ -180,9 +195,22 @@ extension AppState {
         func ruleLines(_ k: Int) -> Int { (ruleTexts.count + k - 1) / max(1, k) }
         // Rules one to a line when every panel fits in full beside them, else two or more to a line.
         let wanted = panels.indices.reduce(0) { $0 + panels[$1].rows.count - shown[$1] }
-        let perLine =
+        // No more to a line than the figures column holds whole (its width as the columns above
+        // allow at most: the panel and bar columns at their widest, their gaps).
+        let figuresWidth = width - 4 - (width < 100 ? 16 : 30) - barWidth
+        let ruleWidths: [Int] = ruleTexts.map { $0.width }
+        func holds(_ k: Int) -> Bool {
+            for start in stride(from: 0, to: ruleWidths.count, by: k) {
+                let chunk: [Int] = Array(ruleWidths[start..<min(ruleWidths.count, start + k)])
+                let total: Int = chunk.reduce(0, +) + 2 * (chunk.count - 1)
+                if total > figuresWidth { return false }
+            }
+            return true
+        }
+        let fits: Int = (1...4).last(where: holds) ?? 1
+        let perLine = min(fits,
             (1...4).first { fixed + wanted + ruleLines($0) <= room }
-            ?? (2...4).first { fixed + ruleLines($0) <= room } ?? 4
+            ?? (2...4).first { fixed + ruleLines($0) <= room } ?? 4)
         var left = room - fixed - ruleLines(perLine)
         var grew = true
         while left > 0 && grew {
