@@ -60,8 +60,11 @@ extension AppState {
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .legend)]), .cityTotals))
         }
         if let proj = city.projection {
-            var t: CellText = "\(CellText(tr(Catalogue.yearEndAtPace))) \(amount(proj))"
-            if let need = city.neededPerMonth { t += "  \(CellText(tr(Catalogue.neededAMonth))) \(amount(need))" }
+            let t: CellText = "\(CellText(tr(Catalogue.yearEndAtPace))) \(amount(proj))"
+            cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
+        }
+        if let need = city.neededPerMonth {  // a line of its own: beside the projection it was cut at 100x30
+            let t: CellText = "\(CellText(tr(Catalogue.neededAMonth))) \(amount(need))"
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
         panels.append((tr(Catalogue.overviewRegion(dataset.regionZH)), cityRows))
