@@ -43,7 +43,8 @@ public struct Metrics: Sendable {
         guard !readings.isEmpty else { return worked }
         var f = worked
         f.provenance = .interpreted(
-            reasoning: formulas ? formula() + "; rests on an interpretation: " + readings.map(\.0).joined(separator: "; ")
+            reasoning: formulas
+                ? formula() + "; rests on an interpretation: " + readings.map(\.0).joined(separator: "; ")
                 : "",
             readings: readings.flatMap(\.1))
         return f

@@ -134,7 +134,8 @@ public struct Theme: Sendable {
                         default: style.dim = b
                         }
                     default:
-                        warnings.append("\(file):\(lineOf(key)): \(section).\(key).\(attr): unknown attribute (fg, bg, " +
+                        warnings.append(
+                            "\(file):\(lineOf(key)): \(section).\(key).\(attr): unknown attribute (fg, bg, " +
                             "bold, underline, reverse, dim)")
                     }
                 }

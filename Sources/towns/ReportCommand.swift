@@ -81,7 +81,12 @@ struct ReportCommand: ParsableCommand {
     }
     @Option(name: .long, help: "Language of labels: zh or en.")
     var lang: Language = .zh
-    @Flag(name: .long, help: "ASCII only: ~ derived, * interpreted, & other basis, ^ projected, - unknown, # bars, n new, +N -N places.")
+    @Flag(
+        name: .long,
+        help: """
+            ASCII only: ~ derived, * interpreted, & other basis, ^ projected, NA unknown, # bars, \
+            n new, +N -N places.
+            """)
     var ascii = false
 
     func run() throws {

@@ -7,7 +7,8 @@ extension AppState {
     /// measure, how (new, rose, fell, corrected, other basis, no longer reported), the figure
     /// before and now, Δ (derived, `≈`) and the source of the change (section and source title;
     /// an import's title names its sheet and the date it was imported). `[` `]` move the pair
-    /// of periods with the period shown; `:changes FROM` chooses the earlier one (`changesPair`). Enter opens the town's page (the city's totals for
+    /// of periods with the period shown; `:changes FROM` chooses the earlier one (`changesPair`).
+    /// Enter opens the town's page (the city's totals for
     /// the city's rows). A filter lists only its towns' changes and leaves the city's out
     /// (a note says so); a search matches the towns' names and the measures.
     func changesTable() -> ListContent {
@@ -55,7 +56,8 @@ extension AppState {
                     [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
                      value(item.before, item.measure), value(item.after, item.measure), delta,
                      .text(CellText(sourceText(item.sourced)), .legend)],
-                    searchTerms: terms + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en]))
+                    searchTerms: terms
+                        + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en]))
             targets.append(town.map { .townPage($0.id) } ?? .cityTotals)
         }
         var notes: [CellText] = [

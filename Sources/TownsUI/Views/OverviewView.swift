@@ -91,7 +91,8 @@ extension AppState {
             let t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(nil))  "
                 + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: 1)) + "\(Mark.behind)"
             let fill = rate.map { DecimalMath.double($0 / 100) }
-            return (TableRow([.plain(name(town)), .bar(fraction: fill, role: .behind, marker: marker), .text(t, .behind)]),
+            let bar = TableCell.bar(fraction: fill, role: .behind, marker: marker)
+            return (TableRow([.plain(name(town)), bar, .text(t, .behind)]),
                     .townPage(town.id))
         }
         if behindRows.isEmpty {
