@@ -2,7 +2,10 @@ import Foundation
 
 /// How a town stands against one rule.
 public struct RuleResult: Sendable, Equatable {
-    public enum Status: String, Sendable { case met, notMet = "not met", unknown, info }
+    /// `notYetDue`: the rule is judged at a date after the period shown (the end of the creation
+    /// period, of the first year, of the year) and nothing so far settles it: a plan meeting the
+    /// minimum is not the rule met. Counted apart from met, not met and unknown.
+    public enum Status: String, Sendable { case met, notMet = "not met", unknown, info, notYetDue = "not yet due" }
     public var status: Status
     /// The reasoning with the figures used, e.g. "completed Jan-Sep 13.56 ≥ 10".
     public var detail: String
@@ -17,6 +20,9 @@ public struct RuleResult: Sendable, Equatable {
     static func notMet(_ detail: String) -> RuleResult { RuleResult(status: .notMet, detail: detail, missing: []) }
     static func unknown(_ detail: String, missing: [String]) -> RuleResult {
         RuleResult(status: .unknown, detail: detail, missing: missing)
+    }
+    static func notYetDue(_ detail: String, missing: [String] = []) -> RuleResult {
+        RuleResult(status: .notYetDue, detail: detail, missing: missing)
     }
 }
 
@@ -113,29 +119,7 @@ public struct Assessment: Sendable {
             return yearOneMinimum(rule, town, asOf: asOf)
 
         case .creationMinimum:
-            guard let minimum = threshold(rule, town) else {
-                return RuleResult(status: .unknown, detail: "the minimum depends on the industry",
-                    missing: ["industry"])
-            }
-            guard let plan = metrics.figure(town, FigureKey(.planTotal)) else {
-                return RuleResult(status: .unknown, detail: "minimum \(text(minimum)); no 3-year plan",
-                    missing: ["3-year plan"])
-            }
-            switch plan.quantity {
-            case let .exact(v, _):
-                return RuleResult(status: v >= minimum ? .met : .notMet,
-                                  detail: "3-year plan \(describe(plan)) \(v >= minimum ? "≥" : "<") " +
-                                      "\(text(minimum)) (the plan; completion is judged when the period ends)",
-                                      missing: [])
-            case let .moreThan(b):
-                if b >= minimum {
-                    return RuleResult(status: .met,
-                        detail: "3-year plan \(describe(plan)) ≥ \(text(minimum)) (the plan; completion is judged " +
-                            "when the period ends)", missing: [])
-                }
-                return RuleResult(status: .unknown, detail: "3-year plan \(describe(plan)), minimum \(text(minimum))",
-                    missing: ["3-year plan"])
-            }
+            return creationMinimum(rule, town, asOf: asOf)
 
         case .creationPeriod:
             let years: Decimal? = town.acceleratedCounty.map { $0 ? rule.number("lower_years") : rule.number("years") }
@@ -149,17 +133,7 @@ public struct Assessment: Sendable {
                 short: "\(text(years))年")
 
         case .featuredShare:
-            let minimum = rule.number("percent")
-            for p in dataset.periods.reversed() {
-                if let asOf, (p.year, p.through) > (asOf.year, asOf.through) { continue }
-                if let f = metrics.figure(town, FigureKey(.featuredShare, p.id)), let v = f.quantity.exactValue {
-                    return RuleResult(status: v >= minimum ? .met : .notMet,
-                        detail: "featured share \(p.labelEN) \(describe(f))% \(v >= minimum ? "≥" : "<") " +
-                            "\(text(minimum))%", missing: [])
-                }
-            }
-            return RuleResult(status: .unknown, detail: "at least \(text(minimum))%",
-                missing: ["featured-industry investment"])
+            return featuredShare(rule, town, asOf: asOf)
 
         case .plannedArea:
             return areaResult(rule, town, .areaPlanned, "planned area", asOf: asOf, tourismMayExceed: true)
@@ -182,11 +156,102 @@ public struct Assessment: Sendable {
 
         case .landDeduction:
             let period = dataset.rules.first { $0.kind == .creationPeriod }.map { evaluate($0, town) }
+            let words = "twice the reward deducted if the 3-year targets are missed"
+            if creationEnded(town, asOf: asOf) == false {
+                return .notYetDue("\(words); judged at \(creationEndText(town)) (\(period?.detail ?? "?"))")
+            }
             return RuleResult(status: .unknown,
-                detail: "twice the reward deducted if the 3-year targets are missed; judged when the creation period " +
-                    "ends (\(period?.detail ?? "?"))",
+                detail: "\(words); judged when the creation period ends (\(period?.detail ?? "?"))",
                               missing: ["completed over the creation period"])
         }
+    }
+
+    /// The (year, month) a verdict is judged as of: the period shown, else the latest period of
+    /// the data; nil when the data has no periods.
+    func judgedAt(_ asOf: Period?) -> (Int, Int)? {
+        (asOf ?? dataset.periods.last).map { ($0.year, $0.through) }
+    }
+
+    /// Whether the year `year` is over as of `asOf` (see `judgedAt`).
+    func yearOver(_ year: Int, asOf: Period?) -> Bool {
+        judgedAt(asOf).map { $0 >= (year, 12) } ?? false
+    }
+
+    /// Whether `town`'s creation period has ended by `asOf`: true when it has whichever its
+    /// length, false when it has not whichever its length, nil when that depends on what is
+    /// not known (whether the county is one of the 26, the first year).
+    public func creationEnded(_ town: Town, asOf: Period?) -> Bool? {
+        let years = lastYears(town)
+        guard let now = judgedAt(asOf), !years.isEmpty else { return nil }
+        let ended = years.map { now >= ($0, 12) }
+        if !ended.contains(false) { return true }
+        if !ended.contains(true) { return false }
+        return nil
+    }
+
+    /// "the end of 2017", "the end of 2017 or 2019", "the end of the creation period".
+    func creationEndText(_ town: Town) -> String {
+        let years = lastYears(town)
+        return years.isEmpty ? "the end of the creation period"
+            : "the end of " + years.map(String.init).joined(separator: " or ")
+    }
+
+    /// The creation-period minimum (50, or 30 for the industries the rule names): judged on the
+    /// investment completed over the creation period, when it ends. Before it ends the result is
+    /// not yet due, whatever the 3-year plan (the detail says how the plan stands against the
+    /// minimum: a plan is not a completion); after it, unknown while the data holds no completed
+    /// figure over the creation period.
+    func creationMinimum(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
+        let minimum = threshold(rule, town)
+        var plan = "the minimum depends on the industry"
+        var missing = minimum == nil ? ["industry"] : []
+        if let minimum {
+            if let f = metrics.figure(town, FigureKey(.planTotal)) {
+                switch f.quantity {
+                case let .exact(v, _):
+                    plan = "plan \(describe(f)) \(v >= minimum ? "meets" : "is below") the minimum \(text(minimum))"
+                case let .moreThan(b):
+                    plan = "plan \(describe(f)) " + (b >= minimum ? "meets the minimum \(text(minimum))"
+                        : "against the minimum \(text(minimum))")
+                }
+            } else {
+                plan = "minimum \(text(minimum)); no 3-year plan"
+                missing.append("3-year plan")
+            }
+        }
+        let end = creationEndText(town)
+        switch creationEnded(town, asOf: asOf) {
+        case false?:
+            return .notYetDue("\(plan); completion judged at \(end)", missing: missing)
+        case true?:
+            return .unknown("\(plan); the creation period ended (\(end)) and no completed figure over it is known",
+                            missing: missing + ["completed over the creation period"])
+        case nil:
+            let which = lastYears(town).isEmpty ? "the first year" : "whether the county is one of the 26"
+            return .unknown("\(plan); completion judged at \(end): whether that has come depends on \(which)",
+                            missing: missing + [which])
+        }
+    }
+
+    /// The featured share against its minimum, on the share of the period shown only: a share
+    /// of an earlier period (a ratio of amounts cumulated to another month) says nothing certain
+    /// of the period shown, so it leaves the result unknown and is named in the detail.
+    func featuredShare(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
+        let minimum = rule.number("percent")
+        for p in dataset.periods.reversed() {
+            if let asOf, (p.year, p.through) > (asOf.year, asOf.through) { continue }
+            guard let f = metrics.figure(town, FigureKey(.featuredShare, p.id)), let v = f.quantity.exactValue else {
+                continue
+            }
+            let shown = "featured share \(p.labelEN) \(describe(f))% \(v >= minimum ? "≥" : "<") \(text(minimum))%"
+            if let asOf, asOf.id != p.id {
+                return .unknown("\(shown), of an earlier period: no share for \(asOf.labelEN)",
+                                missing: ["featured-industry investment \(asOf.labelEN)"])
+            }
+            return RuleResult(status: v >= minimum ? .met : .notMet, detail: shown, missing: [])
+        }
+        return RuleResult(status: .unknown, detail: "at least \(text(minimum))%",
+            missing: ["featured-industry investment"])
     }
 
     /// The first-year minimum: the year's completed investment (or a bound of it) against the
@@ -195,7 +260,7 @@ public struct Assessment: Sendable {
     func yearOneMinimum(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         guard let year = firstYear(town) else { return .unknown("no first year", missing: ["list date"]) }
         if let asOf, asOf.year < year {
-            return .unknown("the first year \(year) has not begun by \(asOf.labelEN)", missing: ["completed \(year)"])
+            return .notYetDue("the first year \(year) has not begun by \(asOf.labelEN)", missing: ["completed \(year)"])
         }
         let minimum = threshold(rule, town)
         let highest = max(rule.number("minimum"), rule.number("lower_minimum"))
@@ -225,12 +290,20 @@ public struct Assessment: Sendable {
             if bound >= minimum { return .met("\(label) ≥ \(tierText)") }
             if case .exact = f.quantity {
                 if p.through == 12 { return .notMet("\(label) < \(tierText)") }
-                return .unknown("\(label) so far, below \(tierText); the year is not over",
-                                missing: ["completed \(year) full year"])
+                if yearOver(year, asOf: asOf) {
+                    return .unknown("\(label), below \(tierText); no full-year figure",
+                                    missing: ["completed \(year) full year"])
+                }
+                return .notYetDue("\(label) so far, below \(tierText); the year is not over",
+                                  missing: ["completed \(year) full year"])
             }
         }
         guard let tierText else { return tierUnknown }
         let by = asOf.map { " by \($0.labelEN)" } ?? ""
+        if !yearOver(year, asOf: asOf) {
+            return .notYetDue("minimum \(tierText); no completed figure for \(year)\(by); the year is not over",
+                              missing: ["completed \(year)"])
+        }
         return .unknown("minimum \(tierText); no completed figure for \(year)\(by)", missing: ["completed \(year)"])
     }
 
@@ -293,13 +366,19 @@ public struct Assessment: Sendable {
         for p in inYear.reversed() {
             if let f = metrics.figure(town, FigureKey(.completed, p.id)) { latest = (p, f); break }
         }
+        let over = yearOver(year, asOf: asOf)
         guard let (period, done) = latest else {
+            if !over {
+                return .notYetDue("\(planText); no completed figure for \(year) yet; the year is not over",
+                                  missing: [fullYearMissing])
+            }
             return .unknown("\(planText); no completed figure for \(year)", missing: [fullYearMissing])
         }
         let doneText = "completed \(period.labelEN) \(describe(done))"
         guard metrics.comparable(done, plan) else {
-            return .unknown("\(doneText) and the \(planText) are on different bases; \(rate) if the plan is completed",
-                            missing: [fullYearMissing + " on the plan's basis"])
+            return RuleResult(status: over ? .unknown : .notYetDue,
+                detail: "\(doneText) and the \(planText) are on different bases; \(rate) if the plan is completed",
+                missing: [fullYearMissing + " on the plan's basis"])
         }
         let bound: Decimal
         switch done.quantity {
@@ -313,11 +392,15 @@ public struct Assessment: Sendable {
         if case .exact = done.quantity, period.id == fullYear?.id, bound < planRange.lower {
             return .notMet("\(doneText) < \(planText): annual plan not completed; no reward")
         }
+        let only = done.quantity.exactValue == nil ? " (only \(describe(done)) known)" : ""
+        if !over {
+            return .notYetDue("\(doneText) against the \(planText): the year is not over; \(rate) if the plan is "
+                                  + "completed", missing: [fullYearMissing + only])
+        }
         let why: String
-        if period.id != fullYear?.id { why = "the year is not over" }
+        if period.id != fullYear?.id { why = "no full-year figure" }
         else if case .moreThan = done.quantity { why = "only a lower bound of the full year is known" }
         else { why = "within the rounding of the plan" }
-        let only = done.quantity.exactValue == nil ? " (only \(describe(done)) known)" : ""
         return .unknown("\(doneText) against the \(planText): \(why); \(rate) if the plan is completed",
                         missing: [fullYearMissing + only])
     }

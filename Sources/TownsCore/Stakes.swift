@@ -21,9 +21,11 @@ public struct Stake: Sendable, Equatable {
         case noneStated
     }
 
-    /// The rule judged (its id) and whether it is not met (true) or unknown (false).
+    /// The rule judged (its id) and whether it is not met (true) or unknown or not yet due (false).
     public var ruleID: String
     public var notMet: Bool
+    /// Whether the rule is judged after the period shown (`RuleResult.Status.notYetDue`).
+    public var notYetDue = false
     public var consequence: Consequence
     /// The id of the rule that states the consequence (the land-reward or land-deduction rule).
     public var statedBy: String?
@@ -51,16 +53,18 @@ public struct Stake: Sendable, Equatable {
 
 extension Assessment {
     /// What is at stake for `town` under `rule` as of `asOf`: nil when the rule is met or is
-    /// for information (the creation period); else the consequence the rules state, with its
-    /// share, its dates and, where the data holds the quota used, its amount.
+    /// for information (the creation period); else (not met, unknown, not yet due) the
+    /// consequence the rules state, with its share, its dates and, where the data holds the quota used, its amount.
     public func stake(_ rule: Rule, _ town: Town, asOf: Period?) -> Stake? {
         let result = evaluate(rule, town, asOf: asOf)
-        guard result.status == .notMet || result.status == .unknown else { return nil }
+        guard [.notMet, .unknown, .notYetDue].contains(result.status) else { return nil }
         var stake = Stake(ruleID: rule.id, notMet: result.status == .notMet, consequence: .noneStated)
+        stake.notYetDue = result.status == .notYetDue
         switch rule.kind {
         case .landReward:
             var reward = rewardAtStake(rule, town, asOf: asOf)
             reward.notMet = stake.notMet
+            reward.notYetDue = stake.notYetDue
             return reward
         case .landDeduction:
             stake.consequence = .deductionMultiplied

@@ -31,9 +31,12 @@ final class StakesTests: XCTestCase {
         // Jiashan: whether its county is one of the 26 is not known: 2017 or 2019.
         XCTAssertEqual(assessment.stake(deduction, try XCTUnwrap(dataset.town("jiashan")), asOf: sep)?.lastYears,
                        [2017, 2019])
+        XCTAssertTrue(r.notYetDue, "the 2015 plan is judged at the end of 2015")
         // A met rule has nothing at stake; another rule states no consequence of its own.
+        let first = try XCTUnwrap(dataset.rules.first { $0.kind == .yearOneMinimum })
+        XCTAssertNil(assessment.stake(first, haining, asOf: sep), "13.56 ≥ 10")
         let three = try XCTUnwrap(dataset.rules.first { $0.kind == .creationMinimum })
-        XCTAssertNil(assessment.stake(three, haining, asOf: sep))
+        XCTAssertEqual(assessment.stake(three, haining, asOf: sep)?.notYetDue, true, "a plan is not a completion")
         let visitors = try XCTUnwrap(dataset.rules.first { $0.kind == .visitors })
         XCTAssertEqual(assessment.stake(visitors, haining, asOf: sep)?.consequence, .noneStated)
     }

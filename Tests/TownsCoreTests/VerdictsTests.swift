@@ -1,5 +1,5 @@
 import Foundation
-import TownsCore
+@testable import TownsCore
 import XCTest
 
 /// Issue 12: every verdict traceable, never more certain than its sources for the period shown.
@@ -70,9 +70,42 @@ final class VerdictsTests: XCTestCase {
 
     func testFirstYearVerdictFollowsThePeriod() {
         let aug = result(.yearOneMinimum, "haining", asOf: "2015-08")
-        XCTAssertEqual(aug.status, .unknown, "9.3 by August is below 10 and the year is not over: \(aug.detail)")
+        XCTAssertEqual(aug.status, .notYetDue, "9.3 by August is below 10 and the year is not over: \(aug.detail)")
         XCTAssertEqual(result(.yearOneMinimum, "haining", asOf: "2015-09").status, .met, "13.56 ≥ 10")
         XCTAssertEqual(result(.yearOneMinimum, "haining", asOf: "2015-12").status, .met, ">14 ≥ 10")
+    }
+
+    /// After the creation period ends, with no completed figure over it, the creation minimum
+    /// and the deduction are unknown; while it is not known whether it has ended (2017 or 2019)
+    /// they are unknown too, naming what decides it.
+    func testThreeYearRulesAfterTheCreationPeriod() {
+        func at(_ year: Int) -> Period {
+            Period(id: "\(year)-12", labelZH: "\(year)年全年", labelEN: "\(year) full year", year: year, through: 12)
+        }
+        func r(_ kind: Rule.Kind, _ town: String, _ year: Int) -> RuleResult {
+            assessment.evaluate(rule(kind), dataset.town(town)!, asOf: at(year))
+        }
+        XCTAssertEqual(r(.creationMinimum, "haiyan", 2016).status, .notYetDue)
+        let haiyan = r(.creationMinimum, "haiyan", 2017)
+        XCTAssertEqual(haiyan.status, .unknown, haiyan.detail)
+        XCTAssertEqual(haiyan.missing, ["completed over the creation period"])
+        XCTAssertEqual(r(.landDeduction, "haiyan", 2017).status, .unknown)
+        let jiashan = r(.creationMinimum, "jiashan", 2018)
+        XCTAssertEqual(jiashan.status, .unknown, "ended by 2018 only if the county is not one of the 26")
+        XCTAssertTrue(jiashan.missing.contains("whether the county is one of the 26"), "\(jiashan.missing)")
+        XCTAssertEqual(r(.creationMinimum, "jiashan", 2019).status, .unknown)
+        XCTAssertEqual(r(.landDeduction, "jiashan", 2018).status, .unknown)
+        XCTAssertEqual(r(.landDeduction, "jiashan", 2016).status, .notYetDue)
+    }
+
+    /// The land reward is not yet due before the year's end; the first-year minimum likewise.
+    func testYearRulesAreNotYetDueBeforeTheYearsEnd() {
+        let sep = result(.landReward, "haining", asOf: "2015-09")
+        XCTAssertEqual(sep.status, .notYetDue, sep.detail)
+        XCTAssertTrue(sep.detail.contains("the year is not over"), sep.detail)
+        XCTAssertEqual(result(.landReward, "nanhu", asOf: "2015-09").status, .notYetDue)
+        XCTAssertEqual(result(.landReward, "tongxiang", asOf: "2015-09").status, .unknown, "its 2015 plan is unknown")
+        XCTAssertEqual(result(.yearOneMinimum, "nanhu", asOf: "2015-09").status, .notYetDue, "3.52 so far")
     }
 
     func testAboutThreeIsNotBreachedWithoutATolerance() {

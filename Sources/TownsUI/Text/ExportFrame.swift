@@ -47,7 +47,7 @@ public struct ExportFrame: Equatable, Sendable {
 /// A marker an export can hold, in the order its legend lists them.
 public enum ExportMarker: CaseIterable, Hashable, Sendable {
     case derived, interpreted, basis, projected, unknown, bound, check, behind, expected
-    case met, notMet, undetermined
+    case met, notMet, undetermined, notYetDue
     case newSince, rankUp, rankDown
 
     /// The marker as `glyphs` writes it.
@@ -65,6 +65,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .met: return glyphs.met
         case .notMet: return glyphs.notMet
         case .undetermined: return glyphs.undetermined
+        case .notYetDue: return glyphs.notYetDue
         case .newSince: return glyphs.newSince
         case .rankUp: return glyphs.rankUp
         case .rankDown: return glyphs.rankDown
@@ -86,6 +87,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .met: return Catalogue.exportMeansMet
         case .notMet: return Catalogue.exportMeansNotMet
         case .undetermined: return Catalogue.exportMeansUndetermined
+        case .notYetDue: return Catalogue.exportMeansNotYetDue
         case .newSince: return Catalogue.exportMeansNewSince
         case .rankUp: return Catalogue.exportMeansRankUp
         case .rankDown: return Catalogue.exportMeansRankDown
@@ -102,6 +104,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .met: self = .met
         case .notMet: self = .notMet
         case .undetermined: self = .undetermined
+        case .notYetDue: self = .notYetDue
         case .interpreted: self = .interpreted
         case .basis: self = .basis
         case .projected: self = .projected

@@ -126,12 +126,14 @@ extension ShownFacts {
         }
     }
 
-    /// A rule's result as a table cell: ✓ met, ✗ not met, ? unknown, or the rule's short text.
+    /// A rule's result as a table cell: ✓ met, ✗ not met, ? unknown, ○ not yet due, or the
+    /// rule's short text.
     func ruleMark(_ r: RuleResult) -> TableCell {
         switch r.status {
         case .met: return .mark(.met, nil)
         case .notMet: return .mark(.notMet, .behind)
         case .unknown: return .mark(.undetermined, .unknown)
+        case .notYetDue: return .mark(.notYetDue, .legend)
         case .info:
             return .text(
                 CellText(

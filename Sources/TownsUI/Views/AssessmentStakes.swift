@@ -21,7 +21,7 @@ extension AppState {
         var cited: [Rule] = []
         for rule in rules {
             // Towns by what follows for them, in the order first met.
-            var groups: [(text: String, notMet: Bool, towns: [Int])] = []
+            var groups: [(text: String, mark: Mark, towns: [Int])] = []
             var anyStake = false
             for (town, position) in zip(towns, positions) {
                 guard let stake = assessment.stake(rule, town, asOf: period) else { continue }
@@ -29,10 +29,11 @@ extension AppState {
                 guard stake.consequence != .noneStated else { continue }
                 let text = stakeText(stake, sayNoQuota: false)
                 if stake.quotaUsed == nil { noQuota = true }
-                if let i = groups.firstIndex(where: { $0.text == text && $0.notMet == stake.notMet }) {
+                let mark: Mark = stake.notMet ? .notMet : stake.notYetDue ? .notYetDue : .undetermined
+                if let i = groups.firstIndex(where: { $0.text == text && $0.mark == mark }) {
                     groups[i].towns.append(position)
                 } else {
-                    groups.append((text, stake.notMet, [position]))
+                    groups.append((text, mark, [position]))
                 }
             }
             let short = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
@@ -42,7 +43,7 @@ extension AppState {
             }
             cited.append(rule)
             for group in groups {
-                let mark: Mark = group.notMet ? .notMet : .undetermined
+                let mark = group.mark
                 let who = tr(Catalogue.stakeTowns("\(group.towns.count)")) + " " + nameList(group.towns, width: 60)
                 notes.append("\(CellText(short)) \(mark) \(CellText(who)): \(CellText(group.text))")
             }
@@ -50,7 +51,8 @@ extension AppState {
         if noQuota { notes.append(CellText(tr(Catalogue.stakesNoQuota))) }
         if !silent.isEmpty {
             let rules = CellText(silent.joined(separator: tr(Catalogue.listSeparator)))
-            notes.append("\(rules) \(Mark.notMet)/\(Mark.undetermined)\(CellText(tr(Catalogue.stakesNoneStated)))")
+            let marks: CellText = "\(Mark.notMet)/\(Mark.undetermined)/\(Mark.notYetDue)"
+            notes.append("\(rules) \(marks)\(CellText(tr(Catalogue.stakesNoneStated)))")
         }
         notes.append(CellText(tr(Catalogue.assessmentColumns) + columns.joined(separator: tr(Catalogue.listSeparator))))
         let sources = cited.map { rule -> String in

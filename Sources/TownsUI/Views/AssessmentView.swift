@@ -36,11 +36,14 @@ extension AppState {
                 case .yearOneMinimum:
                     if yearDone, let margin = city.margin {
                         cells.append(.mark(margin >= 0 ? .met : .notMet, margin >= 0 ? nil : .behind))
+                    } else if !yearDone {
+                        cells.append(.mark(.notYetDue, .legend))  // judged at the year's end
                     } else {
                         cells.append(.mark(.undetermined, .unknown))
                     }
                 case .featuredShare:
-                    let share = shownPeriods.reversed().compactMap {
+                    // The share of the period shown only (another month's share says nothing certain of it).
+                    let share = (period.map { [$0] } ?? shownPeriods.suffix(1)).compactMap {
                         metrics.total(FigureKey(.featuredShare, $0.id))?.quantity.exactValue
                     }.first
                     if let share {
@@ -76,8 +79,9 @@ extension AppState {
         notes.append(
             language == .zh
                 ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
+                    + "  \(Mark.notYetDue) 未到期 not yet due"
                     + "  3年 期限=创建期年数，不考核（Enter 打开小镇页：缺少的数字和后果）"
-                : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown"
+                : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown  \(Mark.notYetDue) not yet due"
                     + "  3y term: the creation period's years, not judged"
                     + " (Enter: the town's page names the missing figure and what follows)")
         notes += assessmentStakeNotes(positions)

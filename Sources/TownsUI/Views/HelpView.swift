@@ -25,6 +25,7 @@ extension Renderer {
             (state.tr(Catalogue.projects), Catalogue.helpProjects),
             (glyphs.newSince, Catalogue.helpNewSince),
             (glyphs.rankUp + "2 " + glyphs.rankDown + "1", Catalogue.helpRankMove),
+            (glyphs.notYetDue, Catalogue.helpNotYetDue),
         ]
         lines += markers.map { ($0.0, state.tr($0.1)) }
         return lines

@@ -173,13 +173,14 @@ extension AppState {
         let assessment = Assessment(metrics: m)
         var ruleTexts: [CellText] = []
         for rule in dataset.rules {
-            var met = 0, notMet = 0, unknown = 0, info = 0
+            var met = 0, notMet = 0, unknown = 0, info = 0, due = 0
             for town in towns {
                 switch assessment.evaluate(rule, town, asOf: period).status {
                 case .met: met += 1
                 case .notMet: notMet += 1
                 case .unknown: unknown += 1
                 case .info: info += 1
+                case .notYetDue: due += 1
                 }
             }
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
@@ -187,6 +188,7 @@ extension AppState {
                 info == towns.count
                     ? CellText("\(title) ·\(info)")
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
+                        + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")  // judged after the period shown
                         + (info > 0 ? " ·\(info)" : ""))  // towns the rule only informs about (a term's years)
         }
 

@@ -265,6 +265,7 @@ extension AppState {
                     case .met: return (.met, nil)
                     case .notMet: return (.notMet, .behind)
                     case .unknown: return (.undetermined, .unknown)
+                    case .notYetDue: return (.notYetDue, .legend)
                     case .info: return (.neutral, .legend)
                     }
                 }()

@@ -10,6 +10,9 @@ public enum Mark: String, Hashable, Sendable, CaseIterable {
     case behind
     /// A province rule met, not met, or not known to be either.
     case met, notMet, undetermined
+    /// A province rule judged after the period shown (the end of the creation period, of the
+    /// year), which nothing so far settles: counted apart from met, not met and unknown.
+    case notYetDue
     /// One reading of words that read more than one way (`Provenance.interpreted`, paper
     /// 二(三) "共计30个项目"): never summed into known totals; both readings on the page.
     case interpreted

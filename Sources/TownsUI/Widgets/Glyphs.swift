@@ -1,6 +1,6 @@
 /// The characters views draw with. Markers carry meaning without colour: `≈` derived,
 /// `†` interpreted, `◇` a different basis, `→` projected, `—` unknown, `>` a lower bound,
-/// `!` fails a consistency check.
+/// `!` fails a consistency check, `○` a rule not yet due.
 public struct Glyphs: Hashable, Sendable {
     /// Bar fill from 1/8 to 8/8 of a cell.
     public var eighths: [String]
@@ -38,6 +38,8 @@ public struct Glyphs: Hashable, Sendable {
     public var separator: String = " · "
     /// The arrow keys as key hints and help name them: up, down, left, right.
     public var arrows: [String] = ["↑", "↓", "←", "→"]
+    /// A rule judged after the period shown (`Mark.notYetDue`).
+    public var notYetDue: String = "○"
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
     public static let unicode = Glyphs(
@@ -88,6 +90,7 @@ public struct Glyphs: Hashable, Sendable {
         case .rankDown: return rankDown
         case .neutral: return neutral
         case .current: return current
+        case .notYetDue: return notYetDue
         }
     }
 
@@ -99,7 +102,7 @@ public struct Glyphs: Hashable, Sendable {
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
         interpreted: "*", basis: "&", projected: "^", newSince: "n", rankUp: "+", rankDown: "-",
         neutral: ".", current: "<", separator: " - ",
-        arrows: ["Up", "Down", "Left", "Right"])
+        arrows: ["Up", "Down", "Left", "Right"], notYetDue: "o")
 
     /// How key hints and help name `key`: arrows in this set, other keys as a configuration
     /// writes them (`KeyMap.name`).
