@@ -166,3 +166,26 @@ final class FindingWordsTests: XCTestCase {
         }
     }
 }
+
+/// Issue 14 point 7 in the exports: the city's totals page and a town's page export the words the
+/// screen shows, in its language, with the data files on lines of their own.
+final class ExportWordsTests: XCTestCase {
+    func testTheCityTotalsExportCarriesTheChecksInTheLanguageShown() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 120, height: 60, period: "2015-09")
+            s.language = language
+            s.stack = [Screen(.townList), Screen(.cityTotals)]
+            let words = FindingWords(dataset: s.dataset, language: language)
+            let bad = try XCTUnwrap(Checker(dataset: s.dataset).run().first { $0.kind == .inconsistency })
+            for format in [ExportRequest.Format.text, .md, .json] {
+                let text = try XCTUnwrap(s.exportOutput(format, glyphs: .unicode)).text
+                // Pages are written at 100 columns: compare with the lines joined as one text.
+                let flat = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .joined(separator: language == .zh ? "" : " ")
+                XCTAssertTrue(flat.contains(String(words.message(bad).prefix(30))), "\(language) \(format):\n\(text)")
+                XCTAssertTrue(text.contains(words.sources(bad)[0]), "\(language) \(format):\n\(text)")
+                XCTAssertFalse(text.contains("[totals.toml:"), "never mid-sentence")
+            }
+        }
+    }
+}
