@@ -31,6 +31,9 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     /// included: a derivation that disagrees between periods flags all the figures it used,
     /// since the data cannot say which one is wrong. Only inconsistencies flag figures.
     public var flaggedKeys: [FigureKey] = []
+    /// What was found, with its figures, for wording in the reader's language (`message` is
+    /// the English wording). Every finding `Checker` makes has one.
+    public var detail: Detail? = nil
 
     /// Whether this finding flags the figure `key` (it is an inconsistency naming it).
     public func flags(_ key: FigureKey) -> Bool {
@@ -181,18 +184,34 @@ public struct Checker: Sendable {
         let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
         let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = " +
             "\(DecimalMath.text(computed, scale: 2))%"
+        var ratio = Finding.Ratio(topic: topic(of: t.rate), printed: DecimalMath.text(rv, scale: rd),
+            numerator: DecimalMath.text(nv, scale: nd), denominator: DecimalMath.text(dv, scale: dd),
+            computed: DecimalMath.text(computed, scale: 2))
         if let possible, !possible.overlaps(printed) {
             // What denominator would the printed rate need?
             let needed = nv / (rv / 100)
+            ratio.possible = possible
+            ratio.needed = DecimalMath.text(needed, scale: 1)
             return Finding(kind: .inconsistency, subject: subject,
                 message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most " +
                     "\(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of " +
                     "\(DecimalMath.text(needed, scale: 1))",
-                locations: where_, townID: townID, flagged: t.rate, flaggedKeys: [t.rate])
+                locations: where_, townID: townID, flagged: t.rate, flaggedKeys: [t.rate], detail: .ratio(ratio))
         } else {
             return Finding(kind: .confirmed, subject: subject,
                 message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_,
-                townID: townID)
+                townID: townID, detail: .ratio(ratio))
+        }
+    }
+
+    /// What the rate `key` is a share of, for `Finding.Detail.ratio`.
+    private func topic(of key: FigureKey) -> Finding.RateTopic {
+        let id = key.period ?? ""
+        switch key.measure {
+        case .planShare: return .planShare(year: id)
+        case .startRate: return .startRate(period: id)
+        case .featuredShare: return .featuredShare(period: id)
+        default: return .completion(period: id)
         }
     }
 
@@ -216,17 +235,19 @@ public struct Checker: Sendable {
             var common: Interval? = intervals[0].1
             for other in intervals.dropFirst() { common = common.flatMap { $0.intersection(other.1) } }
             let parts = intervals.map { "\($0.0.labelEN) gives \($0.1)" }.joined(separator: ", ")
+            let detail = Finding.Detail.planAgreement(year: year,
+                derivations: intervals.map { Finding.PlanDerivation(period: $0.0.id, plan: $0.1) })
             if common == nil {
                 let keys = intervals.flatMap { [FigureKey(.completed, $0.0.id), FigureKey(.completionRate, $0.0.id)] }
                 findings.append(Finding(kind: .inconsistency, subject: town.nameZH,
                     message: "\(year) plan derived from completed / completion rate disagrees between periods: "
                         + "\(parts); "
                         + "one of the completed amounts or rates of these periods is wrong, and which is not known",
-                    locations: intervals.flatMap { $0.2 }, townID: town.id, flaggedKeys: keys))
+                    locations: intervals.flatMap { $0.2 }, townID: town.id, flaggedKeys: keys, detail: detail))
             } else {
                 findings.append(Finding(kind: .confirmed, subject: town.nameZH,
                     message: "\(year) plan derived from completed / completion rate agrees across periods: \(parts)",
-                    locations: intervals.flatMap { $0.2 }, townID: town.id))
+                    locations: intervals.flatMap { $0.2 }, townID: town.id, detail: detail))
             }
         }
         return findings
@@ -258,17 +279,19 @@ public struct Checker: Sendable {
             let sumValue = (s.derived.isEmpty ? "" : "≈") + DecimalMath.text(s.sum, scale: scale)
             var sumText = sumValue
             if !s.derived.isEmpty, let i = s.interval { sumText += " (given the rounding of its inputs: \(i))" }
+            let sum = Finding.TotalSum(value: sumValue, interval: s.derived.isEmpty ? nil : s.interval)
+            let totalText = DecimalMath.text(tv, scale: td)
             if s.known.count == s.count {
                 let tolerance = DecimalMath.halfUnit(decimals: td) * Decimal(s.count + 1)
                 if abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance) {
                     findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
                         message: "\(label): the towns sum to \(sumText) but the reported total is " +
                             "\(DecimalMath.text(tv, scale: td))",
-                        locations: locs))
+                        locations: locs, detail: .totalOfAll(key: key, total: totalText, sum: sum)))
                 } else {
                     findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
                         message: "\(label): the towns sum to the reported total \(DecimalMath.text(tv, scale: td))",
-                        locations: locs))
+                        locations: locs, detail: .totalOfAll(key: key, total: totalText, sum: sum)))
                 }
                 continue
             }
@@ -287,6 +310,15 @@ public struct Checker: Sendable {
                     + "have \(DecimalMath.text(interpreted.sum, scale: scale)) together (see the ambiguity finding)"
             }
             let others = s.bounded + s.unknown
+            let zh = { (towns: [Town]) in Finding.Names(towns.map(\.nameZH)) }
+            let gap = { (exceeds: Bool) in
+                Finding.Detail.totalGap(Finding.TotalGap(key: key, total: totalText, known: zh(s.known),
+                    derived: zh(s.derived),
+                    towns: s.count, sum: s.known.isEmpty ? nil : sum, interpreted: zh(interpreted.known),
+                    interpretedSum: DecimalMath.text(interpreted.sum, scale: scale),
+                    rest: s.known.isEmpty ? nil : DecimalMath.text(rest, scale: scale), among: zh(others),
+                    bounded: zh(s.bounded), boundSum: DecimalMath.text(s.boundSum, scale: 0), boundsExceed: exceeds))
+            }
             if s.known.isEmpty {
                 message += "; all of it is not accounted for among \(names(others))"
             } else {
@@ -299,7 +331,7 @@ public struct Checker: Sendable {
                     "\(DecimalMath.text(s.boundSum, scale: 0))"
                 if s.boundSum > rest {
                     findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                        message: message + ", which exceeds what is left", locations: locs))
+                        message: message + ", which exceeds what is left", locations: locs, detail: gap(true)))
                     continue
                 }
                 message += ", which fits"
@@ -308,10 +340,11 @@ public struct Checker: Sendable {
                 findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
                     message: "\(label): the known towns alone sum to \(sumText), more than the reported total " +
                         "\(DecimalMath.text(tv, scale: td))",
-                    locations: locs))
+                    locations: locs, detail: .knownExceedTotal(key: key, total: totalText, sum: sum)))
                 continue
             }
-            findings.append(Finding(kind: .shortfall, subject: dataset.regionEN, message: message, locations: locs))
+            findings.append(Finding(kind: .shortfall, subject: dataset.regionEN, message: message, locations: locs,
+                detail: gap(false)))
         }
         return findings
     }
@@ -340,7 +373,10 @@ public struct Checker: Sendable {
             return Finding(kind: .ambiguous, subject: dataset.regionEN,
                 message: "the source's words read more than one way: \(readings). The data uses reading (1): \(used), "
                     + "an interpretation, not a reported figure. \(g.reasoning)",
-                locations: g.items.compactMap { $0.2.origin })
+                locations: g.items.compactMap { $0.2.origin },
+                detail: .ambiguous(readings: g.readings, used: g.items.map {
+                    Finding.InterpretedUse(town: $0.0.nameZH, measure: $0.1.measure, value: metrics.show($0.2))
+                }, reasoning: g.reasoning))
         }
     }
 
@@ -350,30 +386,41 @@ public struct Checker: Sendable {
         guard let city = Assessment(metrics: metrics).cityYearOne(), let required = city.required else { return [] }
         var findings: [Finding] = []
         let req = DecimalMath.text(required, scale: 0)
+        let unknownTiers = city.minimums.filter { $0.minimum == nil }.count
+        let knownPart = unknownTiers == 0 ? city.formula
+            : String(city.formula.dropLast(" + \(unknownTiers) unknown".count))
         if let reported = city.reported, let r = reported.quantity.exactValue {
             let locs = [reported.origin].compactMap { $0 }
+            let detail = { (fitted: [Town]) in
+                Finding.Detail.yearOneMinimum(year: city.year, formula: knownPart, unknownTiers: unknownTiers,
+                    required: req,
+                    reported: DecimalMath.text(r, scale: 0), fitted: fitted.map(\.nameZH))
+            }
             if r == required && !city.fitted.isEmpty {
                 let names = city.fitted.map(\.nameZH).joined(separator: "、")
                 findings.append(Finding(kind: .consistent, subject: dataset.regionEN,
                     message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) is consistent "
                         + "with the reported \(DecimalMath.text(r, scale: 0)), but not confirmed by it: the tiers of "
                         + "\(names) were fitted to that total "
-                        + "(no source in the data says whether their counties are among the 26)", locations: locs))
+                        + "(no source in the data says whether their counties are among the 26)", locations: locs,
+                    detail: detail(city.fitted)))
             } else if r == required {
                 findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
                     message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) agrees with " +
-                        "the reported \(DecimalMath.text(r, scale: 0))", locations: locs))
+                        "the reported \(DecimalMath.text(r, scale: 0))", locations: locs, detail: detail([])))
             } else {
                 findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
                     message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req), but " +
-                        "\(DecimalMath.text(r, scale: 0)) is reported", locations: locs))
+                        "\(DecimalMath.text(r, scale: 0)) is reported", locations: locs, detail: detail([])))
             }
         }
         if let margin = city.margin, let completed = city.completed?.quantity.exactValue {
             findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
                 message: "\(city.year) completed \(completed) against the minimum \(req): " +
                     "\(margin >= 0 ? "above by" : "short by") \(DecimalMath.text(abs(margin), scale: 2))",
-                locations: [city.completed?.origin].compactMap { $0 }))
+                locations: [city.completed?.origin].compactMap { $0 },
+                detail: .yearOneMargin(year: city.year, completed: "\(completed)", required: req,
+                    margin: DecimalMath.text(abs(margin), scale: 2), above: margin >= 0)))
         }
         return findings
     }
@@ -389,17 +436,19 @@ public struct Checker: Sendable {
             let locs = [city.origin].compactMap { $0 }
             if n == reported {
                 findings.append(Finding(kind: .confirmed, subject: city.nameEN,
-                    message: "\(n) towns listed, as reported", locations: locs))
+                    message: "\(n) towns listed, as reported", locations: locs,
+                    detail: .listedCount(city: city.nameZH, listed: n, reported: reported)))
             } else {
                 findings.append(Finding(kind: .inconsistency, subject: city.nameEN,
-                    message: "\(n) towns listed in province.toml, but \(reported) reported", locations: locs))
+                    message: "\(n) towns listed in province.toml, but \(reported) reported", locations: locs,
+                    detail: .listedCount(city: city.nameZH, listed: n, reported: reported)))
             }
         }
         if let total = list.reportedCount {
             let n = list.listed.count
             findings.append(Finding(kind: n == total ? .confirmed : .inconsistency, subject: list.nameEN,
                 message: n == total ? "\(n) towns listed, as reported" : "\(n) towns listed, but the list has \(total)",
-                locations: []))
+                locations: [], detail: .listedCount(city: nil, listed: n, reported: total)))
         }
         return findings
     }

@@ -15,6 +15,8 @@ struct CheckCommand: ParsableCommand {
             ambiguous (words that read more than one way, with every reading and the one the data uses) \
             and consistent (agreement with values fitted to the same total: not a confirmation); with \
             --verbose, checks that passed (confirmed) too. \
+            Findings are worded in the language chosen (--lang, else the config's `language`, else zh, \
+            as the dashboard); --lang en prints them as FILE:LINE: KIND: SUBJECT: MESSAGE in English. \
             Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
             with the same exit status).
 
@@ -26,6 +28,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
     var verbose = false
+    @Option(name: .long, help: "Language of the findings: zh or en. Default: the config's, else zh (as the dashboard).")
+    var lang: Language?
 
     func run() throws {
         let directory = try data.directory()
@@ -43,16 +47,24 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         let findings = Checker(dataset: dataset).run()
+        let words = FindingWords(dataset: dataset, language: lang ?? Config(path: nil).language ?? .zh)
         var counts: [Finding.Kind: Int] = [:]
         for f in findings {
             counts[f.kind, default: 0] += 1
             if f.kind == .confirmed && !verbose { continue }
-            printOut(TerminalText.sanitize(f.description))
+            printOut(TerminalText.sanitize(words.line(f)))
         }
-        printOut("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
-              + "\(counts[.inconsistency] ?? 0) inconsistencies, \(counts[.shortfall] ?? 0) shortfalls, "
-              + "\(counts[.ambiguous] ?? 0) ambiguities, "
-              + "\(counts[.consistent] ?? 0) consistent with a fit (not confirmed), "
-              + "\(counts[.confirmed] ?? 0) checks passed")
+        let n = { (k: Finding.Kind) in counts[k] ?? 0 }
+        if words.language == .zh {
+            printOut("\(directory)：已载入 \(dataset.towns.count) 个小镇、\(dataset.periods.count) 个期间；"
+                  + "不一致 \(n(.inconsistency)) 项，缺口 \(n(.shortfall)) 项，歧义 \(n(.ambiguous)) 项，"
+                  + "与拟合值相符（未印证）\(n(.consistent)) 项，通过的核对 \(n(.confirmed)) 项")
+        } else {
+            printOut("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
+                  + "\(n(.inconsistency)) inconsistencies, \(n(.shortfall)) shortfalls, "
+                  + "\(n(.ambiguous)) ambiguities, "
+                  + "\(n(.consistent)) consistent with a fit (not confirmed), "
+                  + "\(n(.confirmed)) checks passed")
+        }
     }
 }

@@ -68,7 +68,7 @@ final class BenchAndGenerateTests: XCTestCase {
                            "\(name): the same seed gives the same bytes")
         }
         XCTAssertNotEqual(FileManager.default.contents(atPath: a + "/figures.toml"), FileManager.default.contents(atPath: c + "/figures.toml"))
-        let check = try run(["check", "--data", a])
+        let check = try run(["check", "--lang", "en", "--data", a])
         XCTAssertEqual(check.status, 0, check.output)
         XCTAssertTrue(check.output.contains("150 towns, 18 periods loaded"), check.output)
         let dataset = try String(contentsOfFile: a + "/dataset.toml", encoding: .utf8)

@@ -115,12 +115,31 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testCheckFindsTheCompletionRateInconsistency() throws {
-        let r = try runProcess(binary, ["check", "--data", Paths.data])
+        let r = try runProcess(binary, ["check", "--lang", "en", "--data", Paths.data])
         XCTAssertEqual(r.status, 0, r.summary)
         let line = r.stdout.components(separatedBy: "\n").first { $0.contains("42.5%") && $0.contains("42.19%") }
         XCTAssertNotNil(line, "check should print the 42.5% vs 42.19% finding:\n\(r.summary)")
         XCTAssertTrue(line?.contains("inconsistency") ?? false, line ?? "")
         XCTAssertNotNil(line?.range(of: #"totals\.toml:\d+:"#, options: .regularExpression), "the finding names its file and line: \(line ?? "")")
+    }
+
+    /// Issue 14 point 7: `towns check` in the dashboard's language by default (zh), every finding
+    /// worded in Chinese, with the same findings, file:line and exit status as in English.
+    func testCheckInChinese() throws {
+        let zh = try runProcess(binary, ["check", "-v", "--data", Paths.data], environment: ["HOME": "/nonexistent"])
+        let en = try runProcess(binary, ["check", "-v", "--lang", "en", "--data", Paths.data])
+        XCTAssertEqual(zh.status, 0, zh.summary)
+        let line = zh.stdout.components(separatedBy: "\n").first { $0.contains("42.5%") && $0.contains("42.19%") }
+        XCTAssertTrue(line?.contains(": 不一致: 嘉兴市: 2015年1-9月完成率印为 42.5%，但 45.06 ÷ 106.8 = 42.19%") ?? false,
+                      zh.summary)
+        XCTAssertNotNil(line?.range(of: #"totals\.toml:\d+: "#, options: .regularExpression), line ?? "")
+        XCTAssertTrue(zh.stdout.contains("已载入 5 个小镇、3 个期间；不一致 1 项"), zh.stdout)
+        XCTAssertEqual(zh.stdout.components(separatedBy: "\n").count, en.stdout.components(separatedBy: "\n").count,
+                       "the same findings, one a line")
+        let english = try NSRegularExpression(pattern: "[A-Za-z]+(?: [A-Za-z]+){2,}")
+        for l in zh.stdout.components(separatedBy: "\n") where !l.contains(": 有歧义: ") {
+            XCTAssertNil(english.firstMatch(in: l, range: NSRange(l.startIndex..., in: l)), "English in: \(l)")
+        }
     }
 
     func testCheckReportsABadTypeWithItsLine() throws {

@@ -103,7 +103,7 @@ final class HostileDataTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.summary)
         assertNoControls(r.stdoutBytes, "check (findings, warning)")
         XCTAssertTrue(r.stdout.contains("warning: town[3].\(Self.sanitisedTitle)"), "the hostile field name, sanitised:\n\(r.stdout)")
-        XCTAssertTrue(r.stdout.contains("inconsistency"), r.stdout)
+        XCTAssertTrue(r.stdout.contains(": 不一致: "), "findings in Chinese by default (as the dashboard):\n\(r.stdout)")
         // Errors that quote hostile values.
         let broken = try hostileData { data in
             let towns = data.appendingPathComponent("towns.toml")

@@ -97,6 +97,9 @@ final class CacheTests: XCTestCase {
         let page = screen(apply(s, .last, .moveDown, .open)).joined(separator: "\n")
         let city = fresh.filter { $0.townID == nil }
         XCTAssertFalse(city.isEmpty)
-        for f in city { XCTAssertTrue(page.contains(String(f.subject.prefix(20))), "\(f.subject) on the city-totals page") }
+        let words = FindingWords(dataset: bundled, language: s.language)
+        for f in city {
+            XCTAssertTrue(page.contains(String(words.subject(f).prefix(20))), "\(f.subject) on the city-totals page")
+        }
     }
 }

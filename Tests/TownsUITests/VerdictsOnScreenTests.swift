@@ -71,8 +71,11 @@ final class VerdictsOnScreenTests: XCTestCase {
         XCTAssertTrue(haining.contains("10.0!"), haining)
         let page = s.pageLines(.townPage("haining"), width: 200).map { $0.runs.map(\.0).joined() }
         let joined = page.joined(separator: "\n")
-        XCTAssertTrue(joined.contains("核对不符 fails a check"), joined)
-        XCTAssertTrue(joined.contains("disagrees"), joined)
+        XCTAssertTrue(joined.contains("核对不符："), joined)
+        // The failing check worded in Chinese (issue 14 point 7), its data files on lines of their own.
+        XCTAssertTrue(joined.contains("推算的2015年计划各期间不一致：2015年1-8月得 "), joined)
+        XCTAssertTrue(page.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("数据出处 figures.toml:") }, joined)
+        XCTAssertFalse(joined.contains("disagrees"), joined)
         XCTAssertFalse(joined.contains("confirmed by"), joined)
     }
 

@@ -153,7 +153,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(s.screen.kind, .townPage("haining"))
         let text = screen(s).joined(separator: "\n")
         XCTAssertTrue(text.contains("海宁皮革时尚小镇  Haining Leather Fashion Town"))
-        XCTAssertTrue(text.contains("read from the town's name"))
+        XCTAssertTrue(text.contains("由小镇名称读出（来源未印县一栏）"))
         XCTAssertTrue(text.contains("海宁中国皮革城股份有限公司") && text.contains("浙江钱塘江投资开发有限公司"))
         XCTAssertTrue(text.contains(">50") && text.contains("均高于50亿元"))
         XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算 derived: 2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60"), text)
@@ -162,9 +162,9 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(screen(s).contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("数据出处 figures.toml:") },
                       "a reported figure names its file and line")
         XCTAssertFalse(text.contains("[figures.toml:"), "never mid-sentence")
-        XCTAssertTrue(text.contains("未知 unknown"))
+        XCTAssertTrue(text.contains("未知："))
         let nanhu = screen(apply(try bundledState(width: 120, height: 60), .moveDown, .moveDown, .moveDown, .open)).joined(separator: "\n")
-        XCTAssertTrue(nanhu.contains("the source names no operating entity"), nanhu)
+        XCTAssertTrue(nanhu.contains("未知：来源未指明运营主体"), nanhu)
         XCTAssertTrue(nanhu.contains("†30") && nanhu.contains("解读 interpreted"), "an interpretation, said so: \(nanhu)")
     }
 
@@ -220,17 +220,17 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(s.screen.kind, .townPage("nanhu"))
         s = apply(s, .back, .back, .first, .open)
         XCTAssertEqual(s.screen.kind, .city("杭州"))
-        XCTAssertTrue(screen(s).contains { $0.contains("西湖云栖") && $0.contains("无数据 no figures") })
+        XCTAssertTrue(screen(s).contains { $0.contains("西湖云栖") && $0.contains("无数据：本数据集没有其数字") })
         s = apply(s, .open)
         XCTAssertEqual(s.screen.kind, .city("杭州"), "nothing to open")
-        XCTAssertEqual(s.message, "没有该小镇的数据 no figures for this town in the dataset")
+        XCTAssertEqual(s.message, "本数据集没有该小镇的数字")
     }
 
     func testProblemsAndChecklistAreUnknownPerTown() throws {
         let s = apply(try bundledState(width: 120, height: 200), .open)
         let text = screen(s).joined(separator: "\n")
         XCTAssertTrue(text.contains("问题 Problems (paper 三)"))
-        XCTAssertTrue(text.contains("no source attributes any of these problems to this town"))
+        XCTAssertTrue(text.contains("没有来源把其中任何问题归于本小镇"))
         for name in ["特色元素不突出", "功能叠加不足", "运营主体错位", "产业层次不高", "创建进度差异较大"] {
             XCTAssertTrue(text.contains(name), name)
         }

@@ -13,7 +13,7 @@ extension Catalogue {
     static func basisIs(_ zh: String, _ en: String) -> Bilingual {
         Bilingual("口径不同 other basis: \(zh)", "other basis: \(en)")
     }
-    static let failsCheck = Bilingual("核对不符 fails a check: ", "fails a check: ")
+    static let failsCheck = Bilingual("核对不符：", "fails a check: ")
     static let reference = Bilingual("参考", "Reference")
     static let referenceTopic = Bilingual("主题", "Topic")
     static let referenceSection = Bilingual("章节", "Section")
@@ -57,7 +57,7 @@ extension Catalogue {
     static let figuresColumn = Bilingual("数字", "Figures")
     static func progressHeader(_ period: String) -> Bilingual {
         Bilingual(
-            "进度与预测 progress and projection（\(period)，线性进度）",
+            "进度与预测（\(period)，线性进度）",
             "Progress and projection (\(period), linear schedule)")
     }
     static let expectedField = Bilingual("应完成 expected", "Expected by now")

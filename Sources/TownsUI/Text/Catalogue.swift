@@ -29,7 +29,7 @@ public enum Catalogue {
         "考核 Assessment",
         "Assessment")
     static let assessmentAgainstTheProvinceS = Bilingual(
-        "省级规则考核 Assessment against the province's rules",
+        "省级规则考核",
         "Assessment against the province's rules")
     static func atTheTopQuits(_ quit: String) -> Bilingual {
         Bilingual(
@@ -189,7 +189,7 @@ public enum Catalogue {
         "Industry")
     static func investmentAndProjectsMillionYuan(_ unit: String) -> Bilingual {
         Bilingual(
-            "投资与项目 Investment and projects (\(unit))",
+            "投资与项目（\(unit)）",
             "Investment and projects (\(unit) = 100 million yuan)")
     }
     static func keyDoesNothingForHelp(_ key: String, _ toggleHelp: String) -> Bilingual {
@@ -249,10 +249,10 @@ public enum Catalogue {
             "no export format \"\(a)\": text csv md json")
     }
     static let noFiguresForThisTown = Bilingual(
-        "没有该小镇的数据 no figures for this town in the dataset",
+        "本数据集没有该小镇的数字",
         "no figures for this town in the dataset")
     static let noFiguresInThisDataset = Bilingual(
-        "无数据 no figures in this dataset",
+        "无数据：本数据集没有其数字",
         "no figures in this dataset")
     static let noFilter = Bilingual(
         "没有筛选",
@@ -315,7 +315,7 @@ public enum Catalogue {
         "no towns")
     static func noTownsOnTheList(_ name: String) -> Bilingual {
         Bilingual(
-            "\(name): 名单中没有小镇 no towns on the list",
+            "\(name)：名单中没有小镇",
             "\(name): no towns on the list")
     }
     static func noViewTownsTypesEntities(_ rest: String) -> Bilingual {
@@ -545,16 +545,16 @@ public enum Catalogue {
             "unknown command \"\(name)\"; commands: \(names)")
     }
     static let unknownNoSourceGivesIt = Bilingual(
-        "未知 unknown: no source gives it (never 0)",
+        "未知：没有来源给出（不记作 0）",
         "unknown: no source gives it (never 0)")
     static let unknownNoSourceGivesIt2 = Bilingual(
-        "未知 unknown: no source gives it",
+        "未知：没有来源给出",
         "unknown: no source gives it")
     static let unknownTheSourceDoesNot = Bilingual(
-        "未知 unknown: the source does not say",
+        "未知：来源未说明",
         "unknown: the source does not say")
     static let unknownTheSourceNamesNo = Bilingual(
-        "未知 unknown: the source names no operating entity",
+        "未知：来源未指明运营主体",
         "unknown: the source names no operating entity")
     static let usageFilterCountyName = Bilingual(
         "用法：filter county 县名",

@@ -21,28 +21,13 @@ extension AppState {
                 ? ft.percent(figure, flagged: flag)
                 : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
             guard case let .text(value, role) = cell else { return }
-            var note: (String, Role)
-            switch figure?.provenance {
-            case let .reported(source, at, quote, n)?:
-                if !cited.contains(source) { cited.append(source) }
-                var t = tr(Catalogue.reported2) + source
-                if let at { t += " \(at)" }
-                if let quote { t += " “\(quote)”" }
-                if let n { t += " — \(n)" }
-                if let o = figure?.origin { t += " [\(fileName(o.file)):\(o.line)]" }
-                note = (t, .source)
-            case let .derived(formula)?:
-                note = (tr(Catalogue.derived) + formula, .derived)
-            case let .interpreted(reasoning, readings)?:
-                note = (tr(Catalogue.interpreted) + reasoning + " " + readings.joined(separator: "; "), .derived)
-            case nil:
-                note = (tr(Catalogue.unknown), .unknown)
-            }
+            // Worded in the reader's language; the data file and line on a line of their own.
+            let note = figure.map { figureNote($0, cited: &cited) } ?? (tr(Catalogue.unknown), .unknown)
             let labelWidth = 24, valueWidth = 12
             let l = CellText.fit(CellText(label), width: labelWidth - 1).padded(labelWidth, right: false)
             let vpad = String(repeating: " ", count: max(1, valueWidth - value.width))
             let noteWidth = max(10, width - labelWidth - valueWidth)
-            let wrapped = TextWrap.wrap(note.0, width: noteWidth)
+            let wrapped = note.0.components(separatedBy: "\n").flatMap { TextWrap.wrap($0, width: noteWidth) }
             out.append(
                 DetailLine(cells: [
                     (l, .label), (value + CellText(vpad), role), (CellText(wrapped.first ?? ""), note.1),
@@ -87,9 +72,11 @@ extension AppState {
             out.append(.text(tr(Catalogue.checksTownsCheck), .header))
             for f in mine {
                 let mark: CellText = f.kind == .confirmed ? CellText(.met) : (f.kind == .inconsistency ? "!" : "…")
+                let words = findingWords
                 out += DetailLine.wrapped(
-                    mark, "\(f.subject): \(f.message)", width: width,
+                    mark, "\(words.subject(f)): \(words.message(f))", width: width,
                     role: f.kind == .confirmed ? .legend : (f.kind == .inconsistency ? .warning : .row))
+                for at in words.sources(f) { out += DetailLine.wrapped(" ", at, width: width, role: .source) }
             }
         }
         out += sourceLines(cited, width: width)

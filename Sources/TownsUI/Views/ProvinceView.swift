@@ -48,8 +48,7 @@ extension AppState {
         var note = tr("\(list.nameZH) \(list.nameEN)", list.nameEN)
         if let d = list.date { note += " (\(d))" }
         note += tr(
-            ": 小镇 = towns listed in province.toml; 报告 = the count a source reports per city"
-                + "; 有数据 = towns with figures in this dataset.",
+            "：小镇 = province.toml 所列的小镇；报告 = 来源报告的各市数目；有数据 = 本数据集中有数字的小镇。",
             ": Towns = listed in province.toml; Reported = the count a source reports per city"
                 + "; With figures = towns with figures in this dataset."
         )

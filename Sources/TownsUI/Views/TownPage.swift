@@ -23,32 +23,9 @@ extension AppState {
         let wide = width >= 64
         var cited: [String] = []
 
-        /// The data file and line of a figure or rule, on a line of its own under the note (the
-        /// note's paragraphs are split at "\n" by `field`), never mid-sentence.
-        func sourceLine(_ origin: SourceLocation) -> String {
-            "\n" + tr(Catalogue.dataFileLine) + "\(fileName(origin.file)):\(origin.line)"
-        }
-
+        /// A source or formula with its data file and line on a line of its own (`pageNote`).
         func cite(_ p: Provenance, origin: SourceLocation?) -> (String, Role) {
-            switch p {
-            case let .reported(source, at, quote, note):
-                if !cited.contains(source) { cited.append(source) }
-                var s = tr(Catalogue.reported2) + source
-                if let at { s += " \(at)" }
-                if let quote { s += " “\(quote)”" }
-                if let note { s += " — \(note)" }
-                if let origin { s += sourceLine(origin) }
-                return (s, .source)
-            case let .derived(formula):
-                var s = tr(Catalogue.derived) + formula
-                if let origin { s += sourceLine(origin) }
-                return (s, .derived)
-            case let .interpreted(reasoning, readings):
-                var s = tr(Catalogue.interpreted) + reasoning
-                if !readings.isEmpty { s += tr(Catalogue.readings) + readings.joined(separator: "; ") }
-                if let origin { s += sourceLine(origin) }
-                return (s, .derived)
-            }
+            pageNote(p, origin: origin, cited: &cited)
         }
 
         /// `label` (marks in it too) and `value` are glyph-free: every mark is one cell wide in
@@ -124,7 +101,8 @@ extension AppState {
                     (tr(Catalogue.basisIs(basis?.nameZH ?? id, basis?.nameEN ?? id)), .derived))
             }
             for finding in failing {
-                field("", "!", .warning, (tr(Catalogue.failsCheck) + finding.message, .warning))
+                let at = findingWords.sources(finding).map { "\n" + $0 }.joined()
+                field("", "!", .warning, (tr(Catalogue.failsCheck) + findingWords.message(finding) + at, .warning))
             }
         }
 
@@ -136,7 +114,7 @@ extension AppState {
         field(
             CellText(tr(Catalogue.county2)), CellText(county(town)), nil,
             town.countyFrom == "name"
-                ? ("read from the town's name (the source prints no county column)", .derived) : nil)
+                ? (tr(Catalogue.countyReadFromName), .derived) : nil)
         let typeName = dataset.type(town.type).map { tr($0.nameZH, $0.nameEN) } ?? "?"
         field(
             CellText(tr(Catalogue.type)), "\(town.type) \(typeName)", nil,
@@ -286,9 +264,7 @@ extension AppState {
             let flags = catalogue.flags(of: town.id)
             if flags.isEmpty {
                 for l in TextWrap.wrap(
-                    tr(Catalogue.unknown2)
-                        + "no source attributes any of these problems to this town"
-                        + " (the paper names them for the towns as a group).",
+                    tr(Catalogue.unknown2) + tr(Catalogue.noSourceAttributesProblems),
                     width: width)
                 {
                     out.append(.text(l, .unknown))
@@ -345,7 +321,8 @@ extension AppState {
                 case .ambiguous: (mark, role) = (CellText(.undetermined), .unknown)
                 case .inconsistency, .shortfall: (mark, role) = ("!", .warning)
                 }
-                out += DetailLine.wrapped(mark, f.message, width: width, role: role)
+                out += DetailLine.wrapped(mark, findingWords.message(f), width: width, role: role)
+                for at in findingWords.sources(f) { out += DetailLine.wrapped(" ", at, width: width, role: .source) }
             }
         }
         out += sourceLines(cited, width: width)

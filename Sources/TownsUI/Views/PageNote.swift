@@ -1,0 +1,37 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// A figure's source or formula as a page shows it beside the figure, in the reader's language:
+    /// "报告 reported: paper 二(三) “…” — note", a formula, or an interpretation with its readings;
+    /// the data file and line on a line of their own after "\n" (never mid-sentence). Adds a
+    /// reported figure's source to `cited` (for the page's sources block).
+    func pageNote(_ p: Provenance, origin: SourceLocation?, cited: inout [String]) -> (String, Role) {
+        let at = origin.map { "\n" + tr(Catalogue.dataFileLine) + "\(fileName($0.file)):\($0.line)" } ?? ""
+        switch p {
+        case let .reported(source, where_, quote, note):
+            if !cited.contains(source) { cited.append(source) }
+            var s = tr(Catalogue.reported2) + source
+            if let where_ { s += " \(where_)" }
+            if let quote { s += " “\(quote)”" }
+            if let note { s += " — \(note)" }
+            return (s + at, .source)
+        case let .derived(formula):
+            return (tr(Catalogue.derived) + formula + at, .derived)
+        case let .interpreted(reasoning, readings):
+            var s = tr(Catalogue.interpreted) + reasoning
+            if !readings.isEmpty { s += tr(Catalogue.readings) + readings.joined(separator: "; ") }
+            return (s + at, .derived)
+        }
+    }
+
+    /// A figure's note on a page: its derivation worded in the reader's language (`explain`) when
+    /// the core gives its arithmetic, else `pageNote`.
+    func figureNote(_ f: Figure, cited: inout [String]) -> (String, Role) {
+        if let e = f.explanation {
+            let at = f.origin.map { "\n" + tr(Catalogue.dataFileLine) + "\(fileName($0.file)):\($0.line)" } ?? ""
+            return (tr(Catalogue.derived) + explain(e) + at, .derived)
+        }
+        return pageNote(f.provenance, origin: f.origin, cited: &cited)
+    }
+}
