@@ -24,6 +24,9 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
+    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
+    func validate() throws { try root.display.refuse(for: "check") }
     @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
     var verbose = false
 
