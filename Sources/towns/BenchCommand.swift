@@ -25,6 +25,8 @@ struct BenchCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
+    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
     @Flag(name: .long, help: "Small and quick: 1,000 towns x 12 months, few runs.")
     var short = false
     @Option(name: .long, help: "Towns in the synthetic dataset (default 10000; 1000 with --short).")
@@ -43,6 +45,7 @@ struct BenchCommand: ParsableCommand {
     var meeting = false
 
     func validate() throws {
+        try root.display.refuse(for: "bench")
         try NumberBounds.check(towns, "--towns", NumberBounds.towns)
         try NumberBounds.check(months, "--months", NumberBounds.months)
         try NumberBounds.check(iterations, "--iterations", NumberBounds.iterations)

@@ -26,6 +26,9 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
+    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
+    func validate() throws { try root.display.refuse(for: "check") }
     @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
     var verbose = false
     @Option(name: .long, help: "Language of the findings: zh or en. Default: the config's, else zh (as the dashboard).")

@@ -22,10 +22,13 @@ struct ConfigCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Configuration file to check.", valueName: "PATH"))
     var config: String?
     @OptionGroup var data: DataOptions
-    @Option(name: .long, help: ArgumentHelp("Themes folder to check the theme against.", valueName: "DIR"))
-    var themes: String?
+    /// `--themes`: the folder to check the config's theme against (before or after `config`).
+    @OptionGroup var display: DisplayOptions
+    var themes: String? { display.themes }
     @Flag(name: .long, help: "Print an example configuration.")
     var example = false
+
+    func validate() throws { try display.refuse(for: "config", except: ["--themes"]) }
 
     func run() throws {
         if example {

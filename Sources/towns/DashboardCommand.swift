@@ -40,24 +40,9 @@ struct DashboardCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/).",
-            valueName: "DIR"))
-    var themes: String?
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Theme name in the themes folder, or a path to a theme file.", valueName: "NAME|PATH"))
-    var theme: String = "default"
+    @OptionGroup var display: DisplayOptions
     @Flag(name: .long, help: "No colour (as when NO_COLOR is set): markers and attributes only.")
     var noColor = false
-    @Flag(name: .long, help: "ASCII characters only for bars, lines and markers.")
-    var ascii = false
-    @Option(
-        name: .long,
-        help: "Interface language: zh or en (town names too, where the data has both). Default: the config's, else zh.")
-    var lang: Language?
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -114,8 +99,8 @@ struct DashboardCommand: ParsableCommand {
         _ = towns_release_free_heap()
         let settings = Config(path: config)
         let themeFiles = ThemeFiles(
-            folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
-            choice: theme == "default" ? (settings.theme ?? "default") : theme)
+            folder: try? Locations.find("Themes", flag: display.themes, environment: "TOWNS_THEMES"),
+            choice: display.theme ?? settings.theme ?? "default")
         guard isatty(STDOUT_FILENO) == 1 else {
             printError(
                 "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"
@@ -150,7 +135,7 @@ struct DashboardCommand: ParsableCommand {
         let renderer = Renderer(
             themes: !colour ? [.monochrome]
                 : themeFiles.themes.map { terminal.colorCapability == .eight ? $0.onEightColours : $0 },
-            glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
+            glyphs: display.ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
@@ -163,7 +148,7 @@ struct DashboardCommand: ParsableCommand {
                 "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
         var startUp = Settings(
-            language: localeNotice != nil ? .en : lang ?? settings.language,
+            language: localeNotice != nil ? .en : display.lang ?? settings.language,
             themeName: colour && themeFiles.names.indices.contains(themeFiles.selected)
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },

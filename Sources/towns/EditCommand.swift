@@ -23,6 +23,9 @@ struct EditCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The data file to edit, e.g. figures.toml.", valueName: "FILE"))
     var file: String
     @OptionGroup var data: DataOptions
+    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
+    func validate() throws { try root.display.refuse(for: "edit") }
 
     func run() throws {
         let directory = try data.directory()

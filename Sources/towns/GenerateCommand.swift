@@ -22,10 +22,10 @@ struct GenerateCommand: ParsableCommand {
     var months: Int = 12
     @Option(name: .long, help: "Seed of the pseudo-random generator.")
     var seed: UInt64 = 1
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Dataset whose rules.toml to copy (default: as for the other commands).", valueName: "DIR"))
-    var data: String?
+    /// `--data`: the dataset whose rules.toml to copy (default: as for the other commands).
+    @OptionGroup var data: DataOptions
+    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
     @Flag(
         name: .long,
         help: "Write into a folder that already holds files (they are replaced or left beside the new ones).")
@@ -34,6 +34,7 @@ struct GenerateCommand: ParsableCommand {
     var directory: String
 
     func validate() throws {
+        try root.display.refuse(for: "generate")
         try NumberBounds.check(towns, "--towns", NumberBounds.towns)
         try NumberBounds.check(months, "--months", NumberBounds.months)
     }
@@ -51,7 +52,7 @@ struct GenerateCommand: ParsableCommand {
         }
         let spec = SyntheticDataset(towns: towns, months: months, seed: seed)
         do {
-            try spec.write(to: directory, rules: GenerateCommand.bundledRules(data: data))
+            try spec.write(to: directory, rules: GenerateCommand.bundledRules(data: data.data))
         } catch let problem as SyntheticDataset.Problem {
             throw ValidationFailure(problem.description)
         }

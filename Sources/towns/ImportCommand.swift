@@ -25,6 +25,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The monthly sheet, saved as CSV.", valueName: "FILE.csv"))
     var file: String
     @OptionGroup var data: DataOptions
+    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
+    func validate() throws { try root.display.refuse(for: "import") }
     @Flag(name: .long, help: "Check the sheet and show the file it would write; write nothing.")
     var dryRun = false
 

@@ -16,6 +16,14 @@ struct MeetingsCommand: ParsableCommand {
         them (at most a quarter of a second old while the meeting is open).
         """)
 
+    /// `towns` itself, whose `--data`, `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
+    func validate() throws {
+        try root.display.refuse(for: "meetings")
+        if root.data.data != nil {
+            throw ValidationError("towns meetings lists the open meetings of every dataset: it does not use --data")
+        }
+    }
     @Option(name: .long, help: ArgumentHelp(
         "Look only in this folder (default: $TOWNS_MEETINGS or /tmp/towns-meetings-*).", valueName: "DIR"))
     var folder: String?

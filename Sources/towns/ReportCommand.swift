@@ -79,15 +79,10 @@ struct ReportCommand: ParsableCommand {
                     + " (text, md and json hold those lines themselves)")
         }
     }
-    @Option(name: .long, help: "Language of labels: zh or en.")
-    var lang: Language = .zh
-    @Flag(
-        name: .long,
-        help: """
-            ASCII only: ~ derived, * interpreted, & other basis, ^ projected, NA unknown, # bars, \
-            n new, +N -N places.
-            """)
-    var ascii = false
+    @OptionGroup var display: DisplayOptions
+    /// The language of labels (`--lang`, before or after `report`): zh unless given.
+    var lang: Language { display.lang ?? .zh }
+    var ascii: Bool { display.ascii }
 
     func run() throws {
         let dataset = try loadDataset(try data.directory())

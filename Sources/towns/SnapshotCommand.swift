@@ -22,6 +22,9 @@ struct SnapshotCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
+    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    @ParentCommand var root: Towns
+    func validate() throws { try root.display.refuse(for: "snapshot") }
     @Flag(name: .long, help: "Print where the snapshot went and how long it took.")
     var verbose = false
 

@@ -22,7 +22,9 @@ struct Towns: ParsableCommand {
         abstract: "A terminal dashboard for Zhejiang's characteristic towns (特色小镇).",
         discussion: """
             With no command, opens the dashboard on the dataset. Data is found by --data, then \
-            $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/.
+            $TOWNS_DATA, then <bin>/../share/towns/Data, <bin>/Data, then the package root's Data/. \
+            --data, --lang, --ascii, --themes and --theme go before the command's name or after it \
+            (towns --data DIR report = towns report --data DIR).
             """,
         subcommands: [
             DashboardCommand.self, ReportCommand.self, CheckCommand.self, ImportCommand.self, EditCommand.self,
@@ -31,6 +33,12 @@ struct Towns: ParsableCommand {
             SnapshotCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self)
+
+    /// Options that mean the same everywhere, accepted before the command's name too (`towns
+    /// --data DIR report`): each command that uses them declares the same groups and reads the
+    /// values given here (ArgumentParser shares an `@OptionGroup` of one type down the commands).
+    @OptionGroup var data: DataOptions
+    @OptionGroup var display: DisplayOptions
 
     /// Parses and runs the command. A usage error (an unknown option, a missing argument, a
     /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with

@@ -32,7 +32,7 @@ final class GlyphFreeTests: XCTestCase {
         let s = try bundledState(period: "2015-09")
         let lines = ascii.render(s).lines()
         let haining = try XCTUnwrap(lines.first { $0.contains("海宁皮革") })
-        XCTAssertTrue(haining.contains("~18.6 ") && haining.contains("-2.1v") && haining.contains("-/-"), haining)
+        XCTAssertTrue(haining.contains("~18.6 ") && haining.contains("-2.1v") && haining.contains("_/_"), haining)
         for line in lines {
             for mark in Mark.allCases where mark != .undetermined {
                 XCTAssertFalse(line.contains(Glyphs.unicode.glyph(mark)), "\(mark) drawn in Unicode: \(line)")
@@ -93,7 +93,7 @@ final class GlyphFreeTests: XCTestCase {
         let all = lines.joined(separator: "\n")
         XCTAssertTrue(lines.contains { $0.hasSuffix("2015 Jan-Sep  < 当前期间 shown period") }, all)
         XCTAssertTrue(lines.contains { $0.hasPrefix("应完成 expected     ~14.0 亿元") }, all)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("全年预测 projection ^18.08") }, all)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("全年预测 projection p18.08") }, all)
         let help = ascii.render(update(start, .toggleHelp)).lines().joined(separator: "\n")
         XCTAssertTrue(help.contains("Up k"), help)
         XCTAssertFalse(help.contains("↑") || help.contains("↓"), help)
@@ -107,7 +107,7 @@ final class GlyphFreeTests: XCTestCase {
         XCTAssertEqual(haining[7].cellText, "-2.1\(Mark.behind)")
         let jiashan = content.rows[2].cells
         XCTAssertEqual(jiashan[4].cellText.leadingMark, .unknown)
-        XCTAssertEqual(jiashan[4].text(.ascii), "-")
+        XCTAssertEqual(jiashan[4].text(.ascii), "_")
     }
 }
 

@@ -43,7 +43,7 @@ final class ProjectionMarkerTests: XCTestCase {
                 let content = try XCTUnwrap(v.content(for: v.screen))
                 for value in projected {
                     assertMarked(unicode, value, "→", "\(kind) \(period.id)")
-                    assertMarked(ascii, value, "^", "\(kind) \(period.id) ascii")
+                    assertMarked(ascii, value, "p", "\(kind) \(period.id) ascii")
                     for format in ExportRequest.Format.allCases {
                         let text = Export.render(content, format: format, title: "t", legend: "l")
                         assertMarked(text, value, "→", "\(kind) \(period.id) \(format)")

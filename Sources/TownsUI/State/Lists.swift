@@ -118,6 +118,7 @@ extension AppState {
             kind: kind, period: periodIndex, filter: filter, language: language, presentation: session.presentation)
         if kind == .overview { (key.width, key.height) = (width, height) }
         if kind == .changes { key.changesFrom = session.changesFrom }
+        key.printed = printed
         return key
     }
 

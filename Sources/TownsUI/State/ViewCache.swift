@@ -27,6 +27,8 @@ final class ViewCache: @unchecked Sendable {
         var width = 0, height = 0
         /// The changes view's earlier period (`Session.changesFrom`); nil for the others.
         var changesFrom: String? = nil
+        /// Made for print (`AppState.printed`): no key hints, every name in full.
+        var printed = false
     }
 
     /// A page (a town's, the city's totals): glyph-free lines (`DetailLine`), made once for

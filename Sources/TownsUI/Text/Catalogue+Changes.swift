@@ -15,13 +15,13 @@ extension Catalogue {
     static let sourceColumn = Bilingual("来源", "Source")
     static let cityRow = Bilingual("全市", "City")
     static func changesBetween(_ from: String, _ to: String) -> Bilingual {
-        // Not an arrow: → is the projection's mark (the ASCII set draws it ^).
+        // Not an arrow: → is the projection's mark (the ASCII set draws it p).
         Bilingual("从 \(from) 到 \(to)", "from \(from) to \(to)")
     }
     static func noChangesBefore(_ period: String) -> Bilingual {
         Bilingual(
-            "\(period) 是该年数据中的第一个期间：没有可比的上一期间（[ ] 换期间）",
-            "\(period) is the year's first period in the data: nothing to compare with ([ ] changes the period)")
+            "\(period) 是该年数据中的第一个期间：没有可比的上一期间",
+            "\(period) is the year's first period in the data: nothing to compare with")
     }
     static let nothingChanged = Bilingual("两期间之间没有数据变化", "no figure changed between the two periods")
     static func unchangedCount(_ n: String) -> Bilingual {
@@ -29,12 +29,10 @@ extension Catalogue {
     }
     static let changesNote = Bilingual(
         "只比较数据文件中的数字（报告值、解读值），不比较推算值；Δ = 之后 − 之前（推算），完成率的 Δ 为百分点；"
-            + "不再报告：现为未知，不是 0；口径不同：不相减；更正：从 1 月累计的数比上期小；方向不明：有下限；[ ] 换期间对，"
-            + ":changes 期间 选较早的一期",
+            + "不再报告：现为未知，不是 0；口径不同：不相减；更正：从 1 月累计的数比上期小；方向不明：有下限",
         "Only figures in the data files (reported, interpreted) are compared, not derived ones; Δ = now − before"
             + " (derived), in points for a rate; not reported: unknown now, not 0; other basis: not subtracted;"
-            + " corrected: a January-to-date figure below the last one; unclear: a lower bound; [ ] moves the pair"
-            + " of periods, :changes ID chooses the earlier one")
+            + " corrected: a January-to-date figure below the last one; unclear: a lower bound")
     static let cityLeftOutFiltered = Bilingual(
         "筛选时不列全市合计的变化（合计不属于任何小镇）",
         "with a filter on, the city's totals are not listed (they belong to no town)")
@@ -91,9 +89,9 @@ extension Catalogue {
     }
     static func chosenPeriodIgnored(_ id: String) -> Bilingual {
         Bilingual(
-            "所选期间 \(id) 不在当前期间之前的同一年内（数字从 1 月累计），改比上一期间；:changes prev 恢复默认",
+            "所选期间 \(id) 不在当前期间之前的同一年内（数字从 1 月累计），改比上一期间",
             "the chosen period \(id) is not earlier in the same year as the one shown (figures run from January):"
-                + " the previous period is compared; :changes prev goes back to it")
+                + " the previous period is compared")
     }
 }
 

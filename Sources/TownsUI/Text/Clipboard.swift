@@ -11,8 +11,11 @@ public struct ClipboardText: Equatable, Sendable {
     public var rows: Int
     public init(text: String, rows: Int) { self.text = text; self.rows = rows }
 
-    /// The view shown as the clipboard takes it; nil where nothing can be copied (help).
-    public static func of(_ state: AppState) -> ClipboardText? {
+    /// The view shown as the clipboard takes it, as exports write it (`AppState.forPrint`: the
+    /// overview's every panel in full, whatever the window; every town named; no key hints);
+    /// nil where nothing can be copied (help).
+    public static func of(_ shown: AppState) -> ClipboardText? {
+        let state = shown.forPrint
         if state.screen.kind.isPage {
             let lines = state.pageLines(state.screen.kind, width: 4096).map { line in
                 line.runs.map(\.0).joined().trimmingCharacters(in: .whitespaces)

@@ -21,6 +21,7 @@ public enum Export {
     /// (its frame goes to a file of its own, `ExportFrame.metaText`), with CRLF line ends
     /// (RFC 4180) and, with `byteOrderMark`, a UTF-8 BOM so spreadsheets read Chinese correctly.
     /// `tableLines`: the text form's table as the screen draws it (with bars), else aligned here.
+    /// `width`: the text form's notes and sources wrap there (a report's `--width`); nil: unwrapped.
     ///
     /// Every string written (cells, column titles, frame) is sanitised
     /// (`TerminalText.sanitize`): data cannot put an escape sequence into an export that
@@ -28,7 +29,7 @@ public enum Export {
     /// escape C0 controls but pass the others through).
     public static func render(
         _ content: ListContent, format: ExportRequest.Format, frame raw: ExportFrame, byteOrderMark: Bool = false,
-        glyphs: Glyphs = .unicode, tableLines: [String]? = nil
+        glyphs: Glyphs = .unicode, tableLines: [String]? = nil, width: Int? = nil
     ) -> String {
         let heading = raw.heading.map(TerminalText.sanitize), legend = raw.legend.map(TerminalText.sanitize)
         let sources = raw.sources.map(TerminalText.sanitize)
@@ -97,10 +98,14 @@ public enum Export {
                     out += summary.map(line)
                 }
             }
-            if !notes.isEmpty { out += [""] + notes }
+            func wrapped(_ lines: [String]) -> [String] {
+                guard let width else { return lines }
+                return lines.flatMap { TextWrap.wrap($0, width: width) }
+            }
+            if !notes.isEmpty { out += [""] + wrapped(notes) }
             var ending = raw
-            ending.legend = legend
-            ending.sources = sources
+            ending.legend = wrapped(legend)
+            ending.sources = wrapped(sources)
             out += ending.ending.map(TerminalText.sanitize)
             return out.joined(separator: "\n") + "\n"
         }
@@ -156,16 +161,27 @@ public enum Export {
     }
 
     /// A CSV field, quoted when it holds a comma or quote (quotes doubled), and prefixed with
-    /// `'` when a spreadsheet would read it as a formula (=, +, -, @). A cell is one line:
-    /// control characters (a tab or CR before `=` also starts a formula in some spreadsheets)
-    /// are written visibly (`^I`), as on screen (`TerminalText.sanitize`).
+    /// `'` when a spreadsheet would evaluate it (`isFormula`). A cell is one line: control
+    /// characters are written visibly (`^I`), as on screen (`TerminalText.sanitize`).
     public static func csvField(_ s: String) -> String {
         var v = TerminalText.sanitize(s)
-        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
+        if isFormula(v) { v = "'" + v }
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
+    }
+
+    /// Whether a spreadsheet would take `cell` for a formula: it starts with `=`, `+` or `@`, a
+    /// tab or a carriage return, or `-` not followed by a number. A number, and a negative one
+    /// with its marks (`-2.1▼`, `-2.1v`, `-54.3%`), is left as it is: it holds no operator
+    /// after its digits (`-1+1` and `-2.1)` are guarded).
+    public static func isFormula(_ cell: String) -> Bool {
+        guard let first = cell.first else { return false }
+        if Double(cell) != nil { return false }
+        if "=+@\t\r".contains(first) { return true }
+        guard first == "-" else { return false }
+        return cell.range(of: #"^-[0-9]+(\.[0-9]+)?[^-=+*/^&()|@<>;,:"'!\t\r]*$"#, options: .regularExpression) == nil
     }
 
     /// A Markdown table cell: pipes escaped, line breaks removed.

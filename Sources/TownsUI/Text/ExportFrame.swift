@@ -30,8 +30,13 @@ public struct ExportFrame: Equatable, Sendable {
 
     /// The frame's lines as a text file of their own (the `.meta.txt` beside a CSV export):
     /// the heading, a blank line, the legend under its title, a blank line, the sources under theirs.
-    public var metaText: String {
-        TerminalText.sanitizeLines((heading + ending).joined(separator: "\n") + "\n")
+    public var metaText: String { metaText(notes: []) }
+
+    /// `metaText` with the notes under the table (the lines a text export writes under it)
+    /// after the heading, a blank line before them.
+    public func metaText(notes: [String]) -> String {
+        let middle = notes.isEmpty ? [] : [""] + notes
+        return TerminalText.sanitizeLines((heading + middle + ending).joined(separator: "\n") + "\n")
     }
 
     /// What follows the table: a blank line, the legend under its title, a blank line, the

@@ -22,11 +22,11 @@ extension TownFilter {
 }
 
 extension Glyphs {
-    /// The glyphs an export writes: as drawn, but unknown never `-` (a spreadsheet reads a
-    /// lone `-` as zero): `NA` in the ASCII set, which spreadsheets and R read as missing.
+    /// The glyphs an export writes: as drawn, but unknown in the ASCII set `NA`, which
+    /// spreadsheets and R read as missing (a lone `-` reads as zero, `_` as text).
     public var forExport: Glyphs {
         var g = self
-        if g.unknown == "-" { g.unknown = "NA" }
+        if g.unknown == Glyphs.ascii.unknown || g.unknown == "-" { g.unknown = "NA" }
         return g
     }
 }

@@ -13,7 +13,8 @@ public struct ExportOutput: Equatable, Sendable {
 }
 
 extension AppState {
-    /// The width a page is written at in an export (text and Markdown wrap there).
+    /// The widest a page is written at in an export (text and Markdown wrap there; a report's
+    /// `--width` narrower).
     public static let exportPageWidth = 100
 
     /// The height the overview is laid out at for an export: every panel in full, one rule a line.
@@ -30,25 +31,40 @@ extension AppState {
         notes: [String] = []
     ) -> ExportOutput? {
         let glyphs = drawn.forExport
+        if !printed {
+            return forPrint.exportOutput(
+                format, glyphs: drawn, byteOrderMark: byteOrderMark, width: width, notes: notes)
+        }
         if screen.kind.isPage {
             guard format != .csv else { return nil }
-            return exportPage(format, glyphs: glyphs)
-        }
-        if screen.kind == .overview, height < Self.wholeOverviewHeight {
-            // The overview's panels follow the window's height: an export holds every row of
-            // every panel, whatever the window (as `towns report --view overview`).
-            var whole = self
-            whole.height = Self.wholeOverviewHeight
-            return whole.exportOutput(format, glyphs: drawn, byteOrderMark: byteOrderMark, width: width, notes: notes)
+            return exportPage(format, glyphs: glyphs, width: min(width, Self.exportPageWidth))
         }
         guard var content = content(for: screen) else { return nil }
+        if content.rows.isEmpty, !content.emptyText.isEmpty {
+            // Why the list is empty, as the screen says it (the year's first period has no
+            // previous one to compare with): a report of a header alone explains nothing.
+            content.notes.insert(CellText(content.emptyText), at: 0)
+        }
         content.notes += notes.map { CellText($0) }
         let frame = exportFrame(for: content, glyphs: glyphs, withBars: format == .text)
         let tableLines = format == .text ? Export.textTable(content, glyphs: glyphs, width: width) : nil
         let text = Export.render(
             content, format: format, frame: frame, byteOrderMark: byteOrderMark, glyphs: glyphs,
-            tableLines: tableLines)
-        return ExportOutput(text: text, meta: format == .csv ? frame.metaText : nil, rows: content.rows.count)
+            tableLines: tableLines, width: width)
+        // A CSV's notes (why a list is empty, what is at stake) go beside it with its frame.
+        let notesText = content.notes.map { TerminalText.sanitize($0.text(glyphs)) }
+        return ExportOutput(
+            text: text, meta: format == .csv ? frame.metaText(notes: notesText) : nil, rows: content.rows.count)
+    }
+
+    /// This state as exports, reports and the clipboard read it (`printed`): read on paper or
+    /// in a spreadsheet, its notes name no keys and its lists every town; the overview holds
+    /// every row of every panel, whatever the window's height (as `towns report --view overview`).
+    public var forPrint: AppState {
+        var s = self
+        s.printed = true
+        if screen.kind == .overview { s.height = Self.wholeOverviewHeight }
+        return s
     }
 
     /// Why `exportOutput` gives nothing for the screen shown in `format`; nil when it gives an export.
@@ -57,9 +73,9 @@ extension AppState {
         return content(for: screen) == nil ? Catalogue.nothingToExportOnThis : nil
     }
 
-    /// The page shown as `format` writes it (not CSV).
-    func exportPage(_ format: ExportRequest.Format, glyphs: Glyphs) -> ExportOutput {
-        let page = pageLines(screen.kind, width: Self.exportPageWidth)
+    /// The page shown as `format` writes it (not CSV), its lines wrapped at `width` columns.
+    func exportPage(_ format: ExportRequest.Format, glyphs: Glyphs, width: Int = exportPageWidth) -> ExportOutput {
+        let page = pageLines(screen.kind, width: width)
         let lines = page.map { line in
             TerminalText.sanitize(line.text(glyphs)).replacingOccurrences(
                 of: "\\s+$", with: "", options: .regularExpression)

@@ -44,7 +44,8 @@ extension AppState {
             cited.append(rule)
             for group in groups {
                 let mark = group.mark
-                let who = tr(Catalogue.stakeTowns("\(group.towns.count)")) + " " + nameList(group.towns, width: 60)
+                let who = tr(Catalogue.stakeTowns("\(group.towns.count)")) + " "
+                    + nameList(group.towns, width: printed ? Int.max : 60)
                 notes.append("\(CellText(short)) \(mark) \(CellText(who)): \(CellText(group.text))")
             }
         }

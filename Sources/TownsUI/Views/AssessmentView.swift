@@ -80,10 +80,10 @@ extension AppState {
             language == .zh
                 ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
                     + "  \(Mark.notYetDue) 未到期 not yet due"
-                    + "  3年 期限=创建期年数，不考核（Enter 打开小镇页：缺少的数字和后果）"
+                    + "  3年 期限=创建期年数，不考核" + CellText(screenHint(Catalogue.assessmentEnterHint))
                 : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown  \(Mark.notYetDue) not yet due"
                     + "  3y term: the creation period's years, not judged"
-                    + " (Enter: the town's page names the missing figure and what follows)")
+                    + CellText(screenHint(Catalogue.assessmentEnterHint)))
         notes += assessmentStakeNotes(positions)
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions),

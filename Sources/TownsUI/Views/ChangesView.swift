@@ -28,7 +28,7 @@ extension AppState {
         guard let pair = changesPair else {
             return ListContent(
                 columns: columns, rows: [], targets: [], summary: [],
-                emptyText: tr(Catalogue.noChangesBefore(label(period))))
+                emptyText: tr(Catalogue.noChangesBefore(label(period))) + screenHint(Catalogue.changePeriodHint))
         }
         let changes = Changes(metrics, from: pair.from, to: period)
         let shown = Set(filtered(dataset.towns).map(\.id))
@@ -63,11 +63,11 @@ extension AppState {
         var notes: [CellText] = [
             CellText(tr(Catalogue.changesBetween(label(changes.from), label(changes.to)))) + "  "
                 + CellText(tr(Catalogue.unchangedCount("\(changes.unchanged)"))),
-            CellText(tr(Catalogue.changesNote)),
+            CellText(tr(Catalogue.changesNote) + screenHint(Catalogue.changesKeysHint)),
         ]
         if !filter.isEmpty { notes.append(CellText(tr(Catalogue.cityLeftOutFiltered))) }
         if pair.chosenIgnored, let id = session.changesFrom {
-            notes.append(.init(parts: [.text(tr(Catalogue.chosenPeriodIgnored(id)))]))
+            notes.append(CellText(tr(Catalogue.chosenPeriodIgnored(id)) + screenHint(Catalogue.changesPrevHint)))
         }
         return ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),

@@ -7,7 +7,7 @@ extension AppState {
     /// With a filter, each entity's towns are those the filter keeps, and an entity with none is
     /// left out (a note under the table counts them).
     func entitiesTable() -> ListContent {
-        let columns = [
+        var columns = [
             Column(tr(Catalogue.operatingEntity), priority: 100, minWidth: 8, maxWidth: 34),
             Column(tr(Catalogue.kind), priority: 40, maxWidth: 16),
             Column(tr(Catalogue.mode), priority: 60),
@@ -15,12 +15,14 @@ extension AppState {
             // 40 columns: with a 34-column name and the count, the list fits in 80.
             Column(tr(Catalogue.towns2), priority: 90, minWidth: 8, maxWidth: 40),
         ]
+        // In print every name is whole and every town named, as wide as the page allows (`printed`).
+        if printed { (columns[0].maxWidth, columns[4].maxWidth) = (Self.printedListWidth, Self.printedListWidth) }
         let all = facts.townsByEntity
         let byEntity = filter.isEmpty ? all : all.mapValues { filtered($0) }
         let entities = dataset.entities.filter { filter.isEmpty || !(byEntity[$0.id] ?? []).isEmpty }
         let unnamed = filtered(dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty })
         let rowState = rowContext
-        let listWidth = columns[4].maxWidth
+        let listWidth = printed ? Int.max : columns[4].maxWidth
         @Sendable func towns(_ positions: [Int]) -> [Town] { positions.map { rowState.dataset.towns[$0] } }
         let rows = Rows(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
             guard i < entities.count else {

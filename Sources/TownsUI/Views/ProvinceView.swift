@@ -89,7 +89,7 @@ extension AppState {
                 [
                     .plain(t.nameZH), t.countyZH.map { .plain($0) } ?? .mark(.unknown, .unknown),
                     t.townID != nil
-                        ? .plain(tr(Catalogue.yesEnterOpens))
+                        ? .plain(tr(printed ? Catalogue.yesPrinted : Catalogue.yesEnterOpens))
                         : .text(
                             CellText(
                                 (t.listName.map { "\($0) \(t.listDate ?? ""); " } ?? "")

@@ -7,7 +7,7 @@ extension AppState {
     /// towns, those with both, the rate and a bar over those, how many towns that covers, and
     /// how many are behind schedule. A note under the table says so.
     func typesTable() -> ListContent {
-        let columns = [
+        var columns = [
             Column(tr(Catalogue.type2), .right, priority: 100),
             Column(tr(Catalogue.name), priority: 100, minWidth: 8, maxWidth: 30),
             Column(tr(Catalogue.towns2), .right, priority: 90),
@@ -20,6 +20,8 @@ extension AppState {
             // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.
             Column(tr(Catalogue.townList), priority: 50, minWidth: 8, maxWidth: 36),
         ]
+        // In print every town is named, as wide as the page allows (`printed`).
+        if printed { columns[9].maxWidth = Self.printedListWidth }
         let byType = self.facts.townsByType
         // A filter keeps only its towns; a type none of whose towns passes is left out.
         let types = dataset.types.filter { filter.isEmpty || !filtered(byType[$0.number] ?? []).isEmpty }
@@ -31,7 +33,7 @@ extension AppState {
                 TableRow([
                     .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
                     g.plan, g.done, g.rate, g.bar, g.covered, g.behind,
-                    .plain(nameList(positions, width: columns[9].maxWidth)),
+                    .plain(nameList(positions, width: printed ? Int.max : columns[9].maxWidth)),
                 ]))
         }
         var content = ListContent(

@@ -1,0 +1,59 @@
+import ArgumentParser
+import TownsUI
+
+/// Options that mean the same to every command that shows the data (the dashboard, `report`,
+/// `present`, `follow`, and `config`, which checks a theme): the language, ASCII, the themes
+/// folder and the theme. Declared on `towns` itself and on those commands (`@OptionGroup`), so
+/// they go before the command's name or after it: `towns --lang en report` and `towns report
+/// --lang en` are the same. The other commands refuse them, saying where they go
+/// (`refuse(for:)`).
+struct DisplayOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Language of labels: zh or en (town names too, where the data has both). Default: zh (the dashboard: "
+                + "its config's language, else zh)."))
+    var lang: Language?
+    @Flag(
+        name: .long,
+        help: """
+            ASCII only: ~ derived, * interpreted, & other basis, p projected, _ unknown (NA in reports and \
+            exports), # bars, n new, uN dN places gained or lost; no mark a sign or an operator.
+            """)
+    var ascii = false
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/). A report has "
+                + "no colours and leaves it unused.",
+            valueName: "DIR"))
+    var themes: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Theme name in the themes folder, or a path to a theme file (default: the config's, else default). A "
+                + "report leaves it unused.",
+            valueName: "NAME|PATH"))
+    var theme: String?
+
+    /// The options given, as typed (`--lang en`), for a message.
+    var given: [String] {
+        var out: [String] = []
+        if let lang { out.append("--lang \(lang.rawValue)") }
+        if ascii { out.append("--ascii") }
+        if themes != nil { out.append("--themes") }
+        if theme != nil { out.append("--theme") }
+        return out
+    }
+
+    /// Throws a usage error (exit 2) when any of these options but `used` (`["--themes"]`) was
+    /// given to `command`, which shows nothing they change: says which commands take them.
+    func refuse(for command: String, except used: Set<String> = []) throws {
+        let refused = given.filter { !used.contains(String($0.prefix { $0 != " " })) }
+        guard !refused.isEmpty else { return }
+        throw ValidationError(
+            "towns \(command) does not use \(refused.joined(separator: ", ")): --lang, --ascii, --themes and "
+                + "--theme go with towns (the dashboard), towns report, towns present and towns follow (towns config: --themes), "
+                + "before or after the command's name")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// The command line as a user reads it: options that mean the same everywhere go before the
+/// command's name or after it (or the error says where they go), and a printed report is
+/// written for paper: no keys, every town, notes wrapped at `--width`, an empty list explained.
+final class ReportOptionsTests: XCTestCase {
+    var binary: String!
+
+    override func setUpWithError() throws {
+        binary = try Paths.townsBinary()
+    }
+
+    func testSharedOptionsGoBeforeOrAfterTheCommand() throws {
+        let report = ["report", "--view", "types", "--period", "2015-09"]
+        let options: [[String]] = [
+            ["--data", Paths.data], ["--lang", "en"], ["--ascii"],
+            ["--themes", Paths.themes, "--theme", "light"],
+        ]
+        let plain = try runProcess(binary, report + ["--data", Paths.data])
+        XCTAssertEqual(plain.status, 0, plain.summary)
+        for option in options {
+            let before = try runProcess(binary, option + ["--data", Paths.data] + report)
+            let after = try runProcess(binary, report + ["--data", Paths.data] + option)
+            XCTAssertEqual(before.status, 0, "\(option) before report: \(before.summary)")
+            XCTAssertEqual(after.status, 0, "\(option) after report: \(after.summary)")
+            XCTAssertEqual(before.stdout, after.stdout, "\(option)")
+            if option[0] == "--lang" { XCTAssertTrue(before.stdout.hasPrefix("Types — 2015 Jan-Sep"), before.stdout) }
+            if option[0] == "--ascii" { XCTAssertTrue(before.stdout.contains("~72.9%"), before.stdout) }
+            // A report has no colours: the theme changes nothing in it.
+            if option[0] == "--themes" { XCTAssertEqual(before.stdout, plain.stdout) }
+        }
+        // `towns --data DIR check` as `towns check --data DIR`.
+        let check = try runProcess(binary, ["--data", Paths.data, "check"])
+        XCTAssertEqual(check.status, 0, check.summary)
+    }
+
+    func testACommandThatDoesNotUseThemSaysWhereTheyGo() throws {
+        for args in [["check", "--lang", "en"], ["--ascii", "check"], ["meetings", "--theme", "light"],
+                     ["config", "--lang", "en"]] {
+            let r = try runProcess(binary, args + ["--data", Paths.data].filter { _ in args[0] != "meetings" })
+            XCTAssertEqual(r.status, 2, "\(args): \(r.summary)")
+            XCTAssertTrue(r.stderr.contains("go with towns (the dashboard), towns report"), r.summary)
+            XCTAssertTrue(r.stderr.contains("before or after the command's name"), r.summary)
+        }
+    }
+
+    func testAPrintedReportIsWrittenForPaper() throws {
+        let views = ["overview", "towns", "types", "entities", "assessment", "province", "reference", "changes"]
+        for view in views {
+            for lang in ["zh", "en"] {
+                for format in ["text", "md", "csv", "json"] {
+                    let r = try runProcess(binary, ["report", "--view", view, "--lang", lang, "--format", format,
+                                                    "--width", "80", "--data", Paths.data])
+                    XCTAssertEqual(r.status, 0, r.summary)
+                    for hint in ["Enter", "[ ]", ":changes", "… 等", " more)"] {
+                        XCTAssertFalse(r.stdout.contains(hint), "\(view) \(lang) \(format): \(hint)\n\(r.stdout)")
+                    }
+                }
+            }
+        }
+        // The assessment's notes wrap at --width (they ran to 150 columns and more).
+        let assessment = try runProcess(binary, ["report", "--view", "assessment", "--width", "80",
+                                                 "--data", Paths.data])
+        let notes = assessment.stdout.components(separatedBy: "\n").drop { !$0.hasPrefix("全市 2015") }
+        XCTAssertFalse(notes.isEmpty, assessment.stdout)
+        for line in notes { XCTAssertLessThanOrEqual(DisplayColumns.width(Substring(line)), 80, line) }
+        XCTAssertTrue(assessment.stdout.contains("海宁皮革时尚小镇、桐乡毛衫时尚小镇、嘉善巧克力甜蜜小镇、南湖基金小镇"))
+        // The year's first period: why nothing is listed.
+        let changes = try runProcess(binary, ["report", "--view", "changes", "--period", "2015-08",
+                                              "--data", Paths.data])
+        XCTAssertTrue(changes.stdout.contains("2015年1-8月 是该年数据中的第一个期间：没有可比的上一期间"), changes.stdout)
+    }
+}

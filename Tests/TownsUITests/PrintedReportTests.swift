@@ -1,0 +1,167 @@
+import Foundation
+import TownsCore
+import XCTest
+
+@testable import TownsUI
+
+/// A report, an export and a copy are read away from the screen (on paper, in a spreadsheet,
+/// in the minutes): they name no keys, name every town, wrap their notes at the width asked
+/// for, say why a list is empty, and draw ASCII marks that cannot be read as signs.
+final class PrintedReportTests: XCTestCase {
+    /// Key names and key hints the screen's notes end with.
+    let hints = ["Enter", "[ ]", ":changes", "Esc"]
+
+    func states(period: String) throws -> [AppState] {
+        let base = try bundledState(width: 100, height: 30, period: period)
+        return AppState.topViews.flatMap { kind -> [AppState] in
+            let s = update(base, .showView(kind))
+            return [s, apply(s, .toggleLanguage)]
+        }
+    }
+
+    func testReportsNameNoKeysWhereTheScreenDoes() throws {
+        // The screen's notes do name them (so the test below could fail).
+        let assessment = update(try bundledState(period: "2015-09"), .showView(.assessment))
+        let assessmentNotes = try XCTUnwrap(assessment.content(for: assessment.screen)).notes
+        XCTAssertTrue(assessmentNotes.contains { $0.text(.unicode).contains("Enter") })
+        let changes = update(try bundledState(period: "2015-09"), .showView(.changes))
+        let changesNotes = try XCTUnwrap(changes.content(for: changes.screen)).notes
+        XCTAssertTrue(changesNotes.contains { $0.text(.unicode).contains("[ ]") })
+        for period in ["2015-08", "2015-09"] {
+            for s in try states(period: period) {
+                for format in ExportRequest.Format.allCases {
+                    for glyphs in [Glyphs.unicode, .ascii] {
+                        let out = try XCTUnwrap(s.exportOutput(format, glyphs: glyphs, width: 80))
+                        let text = out.text + (out.meta ?? "")
+                        for hint in hints {
+                            XCTAssertFalse(
+                                text.contains(hint), "\(s.screen.kind) \(period) \(format): \(hint)\n\(text)")
+                        }
+                    }
+                }
+                let copy = try XCTUnwrap(ClipboardText.of(s)).text
+                for hint in hints { XCTAssertFalse(copy.contains(hint), "copy of \(s.screen.kind): \(hint)\n\(copy)") }
+            }
+        }
+    }
+
+    func testAReportNamesEveryTown() throws {
+        let s = update(try bundledState(width: 80, height: 24, period: "2015-09"), .showView(.assessment))
+        // On screen the stakes' list of four towns is compact.
+        let screenNotes = try XCTUnwrap(s.content(for: s.screen)).notes.map { $0.text(.unicode) }
+        XCTAssertTrue(screenNotes.contains { $0.contains("… 等 2 个") }, screenNotes.joined(separator: "\n"))
+        for format in ExportRequest.Format.allCases {
+            let out = try XCTUnwrap(s.exportOutput(format, glyphs: .unicode, width: 80))
+            let text = out.text + (out.meta ?? "")
+            XCTAssertFalse(text.contains("… 等"), "\(format)\n\(text)")
+            let stake = try XCTUnwrap(text.range(of: "用地奖 ? 4 镇"), "\(format)\n\(text)")
+            let after = String(text[stake.upperBound...].prefix(200))
+            for town in ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇", "嘉善巧克力甜蜜小镇", "南湖基金小镇"] {
+                XCTAssertTrue(after.contains(town), "\(format): \(town) not named\n\(after)")
+            }
+        }
+        let en = try XCTUnwrap(apply(s, .toggleLanguage).exportOutput(.md, glyphs: .unicode)).text
+        XCTAssertFalse(en.contains("more"), en)
+        // The entities' names and towns whole where the page has room.
+        let entities = update(try bundledState(period: "2015-09"), .showView(.entityList))
+        let english = apply(entities, .toggleLanguage)
+        let wide = try XCTUnwrap(english.exportOutput(.text, glyphs: .unicode, width: 200)).text
+        XCTAssertTrue(wide.contains("Zhejiang Qiantang River Investment and Development Co., Ltd."), wide)
+    }
+
+    func testTextNotesAndSourcesWrapAtTheWidthAskedFor() throws {
+        for width in [80, 100] {
+            for s in try states(period: "2015-09") {
+                let text = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode, width: width)).text
+                let table = Set(ReportWidth.tableLines(s, width: width))
+                for line in text.components(separatedBy: "\n") where !table.contains(line) {
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(s.screen.kind) at \(width): \(line)")
+                }
+            }
+        }
+        // The assessment's notes held lines of 150 columns and more before.
+        let s = update(try bundledState(period: "2015-09"), .showView(.assessment))
+        let notes = try XCTUnwrap(s.content(for: s.screen)).notes.map { $0.text(.unicode) }
+        XCTAssertTrue(notes.contains { DisplayWidth.of($0) > 100 })
+    }
+
+    func testAnEmptyChangesReportSaysWhy() throws {
+        let s = update(try bundledState(period: "2015-08"), .showView(.changes))
+        XCTAssertEqual(try XCTUnwrap(s.content(for: s.screen)).rows.count, 0)
+        for format in ExportRequest.Format.allCases {
+            let out = try XCTUnwrap(s.exportOutput(format, glyphs: .unicode))
+            let zh = out.text + (out.meta ?? "")
+            XCTAssertTrue(zh.contains("2015年1-8月 是该年数据中的第一个期间：没有可比的上一期间"), "\(format)\n\(zh)")
+            let enOut = try XCTUnwrap(apply(s, .toggleLanguage).exportOutput(format, glyphs: .unicode))
+            let en = enOut.text + (enOut.meta ?? "")
+            XCTAssertTrue(
+                en.contains("is the year's first period in the data: nothing to compare with"), "\(format)\n\(en)")
+            XCTAssertFalse(en.contains("[ ]"), en)
+        }
+        // The screen still says which key changes the period.
+        XCTAssertTrue(screen(s).joined(separator: "\n").contains("没有可比的上一期间（[ ] 换期间）"))
+    }
+
+    func testASCIIMarksAreNoSignsNorOperators() throws {
+        let g = Glyphs.ascii
+        for mark in [g.unknown, g.projected, g.rankUp, g.rankDown, g.newSince, g.derived] {
+            XCTAssertEqual(mark.count, 1, "one cell: \(mark)")
+            XCTAssertFalse("+-*/^=<>%".contains(mark), "\(mark) reads as a sign or an operator")
+        }
+        XCTAssertEqual(Set([g.unknown, g.projected, g.rankUp, g.rankDown, g.newSince, g.derived, g.interpreted,
+                            g.basis, g.behind, g.met, g.notMet, g.undetermined]).count, 12, "each mark its own")
+        // A place lost: `3 d1`, not `3 -1` (the bundled data has no move; the help shows both).
+        XCTAssertEqual(CellText("3 \(Mark.rankDown)1").text(.ascii), "3 d1")
+        let s = try bundledState(width: 200, height: 40, period: "2015-09")
+        let help = Renderer.helpLines(s, glyphs: .ascii)
+        XCTAssertTrue(help.contains { $0.0 == "u2 d1" }, "\(help)")
+        // On screen: the overview's projections, the towns view's unknowns.
+        let towns = asciiScreen(update(s, .showView(.townList))).joined(separator: "\n")
+        XCTAssertTrue(towns.contains("_/_"), towns)
+        let overview = asciiScreen(update(s, .showView(.overview))).joined(separator: "\n")
+        XCTAssertTrue(overview.contains("p60.08") && overview.contains("p18.08"), overview)
+        XCTAssertFalse(overview.contains("^"), overview)
+        // The legend line and the report's legend say the same marks.
+        XCTAssertTrue(overview.contains("p预测") || overview.contains("p 预测"), overview)
+        let out = try XCTUnwrap(update(s, .showView(.overview)).exportOutput(.text, glyphs: .ascii)).text
+        XCTAssertTrue(out.contains("\np  ") && out.contains("\nNA  "), out)
+        // An arrow between words stays an arrow.
+        var grid = Grid(width: 6, height: 1)
+        _ = grid.put("大→小", x: 0, y: 0)
+        grid.foldPunctuationToASCII()
+        XCTAssertEqual(grid.lines()[0].trimmingCharacters(in: .whitespaces), "大>小")
+    }
+
+    func testTheCSVGuardLeavesNegativeFiguresAlone() {
+        for number in ["-2.1▼", "-2.1v", "-54.3%", "-32.5", "-0.4"] {
+            XCTAssertEqual(Export.csvField(number), number)
+        }
+        for formula in ["=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-A1", "-1+1", "-2.1)", "--1", "-"] {
+            XCTAssertEqual(Export.csvField(formula).first, formula.contains(",") ? "\"" : "'", formula)
+        }
+    }
+
+    func testCopyingTheOverviewCopiesItWhole() throws {
+        let small = update(try bundledState(width: 80, height: 24, period: "2015-09"), .showView(.overview))
+        // At 80x24 a panel is cut short on screen.
+        XCTAssertTrue(screen(small).joined(separator: "\n").contains("等"), screen(small).joined(separator: "\n"))
+        let copy = try XCTUnwrap(ClipboardText.of(small))
+        let whole = try XCTUnwrap(small.exportOutput(.csv, glyphs: .unicode))
+        XCTAssertEqual(copy.rows, whole.rows)
+        let big = update(try bundledState(width: 200, height: 60, period: "2015-09"), .showView(.overview))
+        XCTAssertEqual(try XCTUnwrap(ClipboardText.of(big)).text, copy.text)
+        for rule in ["首年", "倒扣", "用地奖"] { XCTAssertTrue(copy.text.contains(rule), copy.text) }
+        XCTAssertFalse(copy.text.contains("… 等"), copy.text)
+    }
+}
+
+/// The lines of a text export's table (drawn as the screen draws it, so its width is the table's).
+enum ReportWidth {
+    static func tableLines(_ s: AppState, width: Int) -> [String] {
+        guard let content = s.forPrint.content(for: s.screen) else { return [] }
+        return Export.textTable(content, glyphs: Glyphs.unicode.forExport, width: width)
+    }
+}
+
+/// The screen drawn in ASCII, as `--ascii` draws it.
+func asciiScreen(_ state: AppState) -> [String] { Renderer(theme: .monochrome, glyphs: .ascii).render(state).lines() }
