@@ -20,10 +20,9 @@ extension AppState {
             // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.
             Column(tr(Catalogue.townList), priority: 50, minWidth: 8, maxWidth: 36),
         ]
-        let byType = self.facts.townsByType
         // A filter keeps only its towns; a type none of whose towns passes is left out.
-        let types = dataset.types.filter { filter.isEmpty || !filtered(byType[$0.number] ?? []).isEmpty }
-        let kept = types.map { filtered(byType[$0.number] ?? []) }
+        let listed = typesKept()
+        let types = listed.map(\.type), kept = listed.map(\.positions)
         var rows: [TableRow] = []
         for (type, positions) in zip(types, kept) {
             let g = groupCells(groupProgress(positions))
