@@ -196,7 +196,7 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         _ = try tmux.waitFor("towns ·")
         try tmux.send(">")
         try tmux.send("8")
-        _ = try tmux.waitFor("进度差▼")
+        _ = try tmux.waitFor("进度差↓")
         let out = session.scratch.appendingPathComponent("view.md").path
         try tmux.send(":")
         try tmux.typeLine("export md " + out)

@@ -43,7 +43,7 @@ final class SessionEndToEndTests: XCTestCase {
         }
         try session.tmux.send("j")
         let before = try session.tmux.waitUntil("Haiyan selected, the sort message gone") { screen in
-            screen.contains { $0.contains("Town▲") } && !screen.contains { $0.contains("sorted by") }
+            screen.contains { $0.contains("Town↑") } && !screen.contains { $0.contains("sorted by") }
         }
         let rows = before.filter { $0.contains("Haining Leather") || $0.contains("Haiyan Nuclear") || $0.contains("Nanhu Fund") }
         XCTAssertEqual(rows.count, 3, TmuxSession.show(before))
@@ -65,7 +65,7 @@ final class SessionEndToEndTests: XCTestCase {
         XCTAssertFalse(after.contains { $0.contains("Haining Leather") }, "Haining is no longer behind:\n\(TmuxSession.show(after))")
         XCTAssertTrue(after[1].contains("1 Towns"), "still in English:\n\(TmuxSession.show(after))")
         XCTAssertTrue(after[2].contains("filter: behind schedule"), "the filter stays:\n\(TmuxSession.show(after))")
-        XCTAssertTrue(after.contains { $0.contains("Town▲") }, "the sort stays:\n\(TmuxSession.show(after))")
+        XCTAssertTrue(after.contains { $0.contains("Town↑") }, "the sort stays:\n\(TmuxSession.show(after))")
         XCTAssertEqual(try styles(session.tmux, row: 0), lightTitle, "the light theme stays")
         let newRow = try XCTUnwrap(after.firstIndex { $0.contains("Haiyan Nuclear") })
         XCTAssertEqual(newRow, haiyanRow - 1, "Haiyan moved up a row")

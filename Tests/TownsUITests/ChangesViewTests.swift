@@ -155,7 +155,11 @@ final class ChangesOnThePageTests: XCTestCase {
                 page.contains { $0.contains("≈4.26") && $0.contains("2015 Jan-Sep 13.56 − 2015 Jan-Aug 9.3 = 4.26") },
                 page.joined(separator: "\n"))
             XCTAssertTrue(page.contains { $0.contains("≈22.9") && $0.contains("= 22.9 points") })
-            XCTAssertTrue(page.contains { $0.contains(language == .zh ? "第 2（上期 2），共 5 镇" : "2 (before: 2) of 5") })
+            // Placed among the four towns with a rate in Jan-Sep; Jiashan, without one, is said to be unranked.
+            XCTAssertTrue(page.contains {
+                $0.contains(language == .zh ? "第 2（上期 2），共 4 镇有完成率" : "2 (before: 2) of 4 with a rate")
+                    && $0.contains(language == .zh ? "另 1 镇无完成率，不排名" : "1 without a rate, not ranked")
+            }, page.joined(separator: "\n"))
             let aug = update(s, .previousPeriod).pageLines(.townPage("haining"), width: 140)
                 .map { $0.runs.map(\.0).joined() }
             XCTAssertFalse(aug.contains { $0.contains("4.26") }, "no earlier period in the year for Jan-Aug")

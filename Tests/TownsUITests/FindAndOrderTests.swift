@@ -73,17 +73,17 @@ final class FindAndOrderTests: XCTestCase {
         s = runCommandLine(s, "sort 年计划 desc")
         order = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(order, ["haining", "nanhu", "tongxiang", "jiashan", "haiyan"])
-        XCTAssertTrue(screen(s)[3].contains("年计划▼"), "the sorted column is marked: \(screen(s)[3])")
+        XCTAssertTrue(screen(s)[3].contains("年计划↓"), "the sorted column is marked: \(screen(s)[3])")
     }
 
     func testSortKeysCycleAndReverse() throws {
         var s = try bundledState()
         s = handle(s, .char("s"))
         XCTAssertEqual(s.screen.sortColumn, 0)
-        XCTAssertTrue(screen(s)[3].contains("小镇▲"))
+        XCTAssertTrue(screen(s)[3].contains("小镇↑"))
         s = handle(s, .char("S"))
         XCTAssertTrue(s.screen.sortDescending)
-        XCTAssertTrue(screen(s)[3].contains("小镇▼"))
+        XCTAssertTrue(screen(s)[3].contains("小镇↓"))
         // Names sort by pinyin: hai-ning, hai-yan, jia-shan, nan-hu, tong-xiang (reversed here).
         let names = s.content(for: s.screen)!.targets.map { if case let .townPage(id)? = $0 { return id }; return "?" }
         XCTAssertEqual(names, ["tongxiang", "nanhu", "jiashan", "haiyan", "haining"])

@@ -38,7 +38,7 @@ final class KeyboardTests: XCTestCase {
         XCTAssertEqual(s.screen.sortColumn, 7)
         XCTAssertTrue(s.screen.sortDescending)
         XCTAssertEqual(ids(s), ["tongxiang", "haining", "nanhu", "haiyan", "jiashan"], "+17.7 -2.1 -51.5 -54.3, unknown")
-        XCTAssertTrue(screen(s)[3].contains("进度差▼"))
+        XCTAssertTrue(screen(s)[3].contains("进度差↓"))
         // `<` sorts smallest first; `S` reverses in one key.
         s = handle(handle(s, .char("<")), .char("8"))
         XCTAssertEqual(ids(s), ["haiyan", "nanhu", "haining", "tongxiang", "jiashan"])

@@ -7,7 +7,8 @@ import XCTest
 /// (issue 14): a rate that moved alone is a change, an export holds the whole overview,
 /// Enter never lands on a panel's heading, the configuration and the help name every view.
 final class OverviewQuestionsTests: XCTestCase {
-    /// The rows of the overview's changes panel (the rows under its heading), as text, by town.
+    /// The rows of the overview's changes panel (the rows under its heading), as text, by town
+    /// (`city` for the city's reported totals).
     func changeRows(_ s: AppState) throws -> [(String, String)] {
         let content = try XCTUnwrap(s.content(for: s.screen))
         let previous = try XCTUnwrap(s.dataset.periods.first { $0.id == "2015-08" })
@@ -17,19 +18,27 @@ final class OverviewQuestionsTests: XCTestCase {
             "\(heading) in \((0..<content.rows.count).map { content.rows[$0].cells[0].text(.unicode) })")
         var out: [(String, String)] = []
         for i in (start + 1)..<content.rows.count {
-            guard case let .townPage(id)? = content.targets[i] else { break }
-            out.append((id, content.rows[i].cells[2].text(.unicode)))
+            let text = content.rows[i].cells[2].text(.unicode)
+            if case let .townPage(id)? = content.targets[i] {
+                out.append((id, text))
+            } else if content.targets[i] == .cityTotals {
+                out.append(("city", text))
+            } else {
+                break
+            }
         }
         return out
     }
 
     /// Jan-Aug -> Jan-Sep: Tongxiang's rate rose 72% -> 92.7% with no amount reported either
-    /// time, Haiyan's 20.7% is new: both are listed after Haining's and Nanhu's amounts.
+    /// time, Haiyan's 20.7% is new: both are listed after Haining's and Nanhu's amounts. The
+    /// city's reported totals come first, as in the changes view.
     func testARateThatMovedAloneIsAChange() throws {
         let s = update(try bundledState(width: 100, height: 200, period: "2015-09"), .showView(.overview))
         let list = try changeRows(s)
         let rows = Dictionary(uniqueKeysWithValues: list)
-        XCTAssertEqual(Set(rows.keys), ["haining", "nanhu", "tongxiang", "haiyan"], "\(rows)")
+        XCTAssertEqual(Set(rows.keys), ["city", "haining", "nanhu", "tongxiang", "haiyan"], "\(rows)")
+        XCTAssertEqual(rows["city"], "完成 ≈+12.56  完成率 ≈+12.1", "\(rows)")
         XCTAssertEqual(rows["tongxiang"], "完成率 ≈+20.7", "\(rows)")
         XCTAssertEqual(rows["haiyan"], "完成率 新增 20.7%", "\(rows)")
         XCTAssertEqual(rows["haining"], "完成 ≈+4.26  完成率 ≈+22.9", "\(rows)")
@@ -37,7 +46,7 @@ final class OverviewQuestionsTests: XCTestCase {
         let order = list.map(\.0)
         // Amounts first, by size (Haining's +4.26, Nanhu's new 3.52), then the rates alone
         // (Tongxiang's +20.7 and Haiyan's new 20.7: the same size, in the data's order).
-        XCTAssertEqual(order, ["haining", "nanhu", "tongxiang", "haiyan"])
+        XCTAssertEqual(order, ["city", "haining", "nanhu", "tongxiang", "haiyan"])
     }
 
     /// `e` on the overview at 80x24 writes the whole overview, every panel in full, as the

@@ -13,7 +13,7 @@ final class OverviewTests: XCTestCase {
             let lines = screen(s)
             XCTAssertEqual(lines.count, 24)
             let headers = language == .zh ? ["全市", "落后 3 镇", "类型", "较 2015年1-8月", "核对", "考核"]
-                : ["City", "3 behind", "Types", "Since 2015", "Checks", "Assessment"]
+                : ["City", "3 behind", "Types", "vs 2015 Jan-Aug", "Checks", "Assessment"]
             for header in headers {
                 XCTAssertTrue(lines.contains { $0.hasPrefix(" " + header) }, "\(header) at 80x24")
             }

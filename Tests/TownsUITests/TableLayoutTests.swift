@@ -24,7 +24,7 @@ final class TableLayoutTests: XCTestCase {
         XCTAssertEqual(natural, [16, 14, 6, 22, 0], "海宁皮革时尚小镇 is 8 characters, 16 cells; a bar has no natural width")
         // A sort mark in a title is drawn in the gap after it and not measured.
         var sorted = columns
-        sorted[2].title = "Plan▲"
+        sorted[2].title = "Plan↑"
         XCTAssertEqual(TableLayout.naturalWidths(columns: sorted, rows: [[]])[2], 4)
     }
 
@@ -65,7 +65,7 @@ final class TableLayoutTests: XCTestCase {
                                     "at 58 cells some titled column gives way")
         s = update(s, .runCommand("sort \(dropped + 1)"))
         let sorted = try XCTUnwrap(s.content(for: s.screen))
-        XCTAssertTrue(sorted.columns[dropped].title.hasSuffix("▲"))
+        XCTAssertTrue(sorted.columns[dropped].title.hasSuffix("↑"))
         let layout = TableLayout(columns: sorted.columns, rows: sorted.rows.all, width: 58)
         XCTAssertNotNil(layout.widths[dropped], "the sorted column \(sorted.columns[dropped].title) is kept")
         XCTAssertLessThanOrEqual(layout.totalWidth, 58)

@@ -15,8 +15,12 @@ func compareFrom(_ state: AppState, _ word: String) -> AppState {
         s.session.changesFrom = from.id
     }
     s = advance(s, .showView(.changes))
-    if let from = s.changesPair?.from, let to = s.period {
-        s.message = s.tr(Catalogue.changesBetween(s.label(from), s.label(to)))
+    if let pair = s.changesPair, let to = s.period {
+        // A period that does not fit says so on the message line, short enough for 80 columns
+        // (the view's note below the list says it in full, first).
+        s.message = pair.chosenIgnored
+            ? s.tr(Catalogue.chosenIgnoredShort(word, s.label(pair.from), s.label(to)))
+            : s.tr(Catalogue.changesBetween(s.label(pair.from), s.label(to)))
     }
     return s
 }

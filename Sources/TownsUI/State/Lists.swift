@@ -26,7 +26,7 @@ extension AppState {
             let order = TableSort.order(content, column: column, descending: screen.sortDescending, index: searchIndex)
             content.rows = content.rows.reordered(order)
             content.targets = content.targets.reordered(order)
-            content.columns[column].title += screen.sortDescending ? "▼" : "▲"
+            content.columns[column].title += SortMark.of(descending: screen.sortDescending)
             // The column the list is sorted by is never the one dropped for space.
             content.columns[column].priority = max(content.columns[column].priority, 99)
             return content

@@ -133,7 +133,7 @@ extension Renderer {
     /// The longest form that fits the width: with `0` and Esc, without them, then compact
     /// (`▼ 1小镇 2县市区 …`, the hint line below names `0` and Esc), so every column's key shows.
     static func sortChooserLine(_ state: AppState, _ chooser: SortChooser) -> String {
-        let arrow = chooser.descending ? "▼" : "▲"
+        let arrow = SortMark.of(descending: chooser.descending)
         let kind = state.screen.kind
         let forms = [
             state.tr(Catalogue.sortChooser(arrow)) + state.numberedColumns(kind) + "  "

@@ -76,11 +76,6 @@ extension Catalogue {
     static let deltaDoneField = Bilingual("完成 Δ change", "Δ completed")
     static let deltaRateField = Bilingual("完成率 Δ change", "Δ rate")
     static let placeField = Bilingual("完成率名次 place", "Place by rate")
-    static func placeText(_ now: String, _ before: String, _ of: String) -> Bilingual {
-        Bilingual(
-            "第 \(now)（上期 \(before)），共 \(of) 镇，按完成率从高到低",
-            "\(now) (before: \(before)) of \(of), by completion rate, highest first")
-    }
 }
 
 extension Catalogue {

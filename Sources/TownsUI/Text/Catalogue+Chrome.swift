@@ -58,7 +58,7 @@ extension Catalogue {
         (Bilingual("小镇 Towns", "Towns"), Bilingual("小镇", "Towns")),
         (Bilingual("类型 Types", "Types"), Bilingual("类型", "Types")),
         (Bilingual("运营主体 Entities", "Entities"), Bilingual("运营主体", "Entities")),
-        (Bilingual("考核 Assessment", "Assessment"), Bilingual("考核", "Rules")),
+        (Bilingual("考核 Assessment", "Assessment"), Bilingual("考核", "Assess")),  // the view's name, cut
         (Bilingual("全省 Province", "Province"), Bilingual("全省", "Prov")),
         (Bilingual("参考 Reference", "Reference"), Bilingual("参考", "Ref")),
         (Bilingual("变化 Changes", "Changes"), Bilingual("变化", "Δ")),
@@ -70,6 +70,8 @@ extension Catalogue {
         let text: Bilingual
         let short: String
         let shortest: String
+        /// The Chinese word at its shortest (`口径` for 口径不同), for the narrowest screens.
+        var shortestZH: String { Catalogue.legendShortestZH[text.zh] ?? text.zh }
     }
 
     /// The legend's words, in the order of its markers (derived, interpreted, other basis,

@@ -71,8 +71,9 @@ extension Catalogue {
         Bilingual("落后 \(n) 镇", "\(n) behind")
     }
     static let overviewTypes = Bilingual("类型", "Types")
+    /// The changes panel's header, short enough for its column at 80 columns ("vs 2015 Jan-Aug").
     static func overviewChanges(_ since: String) -> Bilingual {
-        Bilingual("较 \(since)", "Since \(since)")
+        Bilingual("较 \(since)", "vs \(since)")
     }
     static let overviewChecks = Bilingual("核对", "Checks")
     static let overviewRules = Bilingual("考核", "Assessment")
@@ -82,9 +83,6 @@ extension Catalogue {
     static let yearEndAtPace = Bilingual("按目前进度全年", "year's end at this pace")
     static let neededAMonth = Bilingual("达成计划每月需", "needed a month")
     static let noneKnownBehind = Bilingual("无已知落后的小镇（未知的不计）", "none known to be behind (unknowns not counted)")
-    static func typeCoverage(_ both: String, _ all: String, _ behind: String) -> Bilingual {
-        Bilingual("\(both)/\(all) 镇 落后 \(behind)", "\(both)/\(all) towns, \(behind) behind")
-    }
     static let newSince = Bilingual("新增", "new")
     static let completed3 = Bilingual("完成", "completed")
     static let rate = Bilingual("完成率", "rate")

@@ -148,8 +148,7 @@ public enum Export {
             !content.columns[$0].title.isEmpty && !content.columns[$0].flexible
         }
         let header = kept.map {
-            TerminalText.sanitize(content.columns[$0].title).replacingOccurrences(of: "▲", with: "")
-                .replacingOccurrences(of: "▼", with: "")
+            SortMark.removed(from: TerminalText.sanitize(content.columns[$0].title))
         }
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in

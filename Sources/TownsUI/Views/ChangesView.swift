@@ -44,7 +44,9 @@ extension AppState {
             let kind: TableCell
             switch item.kind {
             case .appeared: kind = .text("\(Mark.newSince)" + CellText(tr(Catalogue.kind(item.kind))), nil)
-            case .fell, .corrected, .gone: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .warning)
+            case .fell, .corrected: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .warning)
+            // Unknown now, not 0 and not behind: drawn as unknown is (never the behind/warning red).
+            case .gone: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .unknown)
             case .otherBasis: kind = .text("\(Mark.basis)" + CellText(tr(Catalogue.kind(item.kind))), .legend)
             default: kind = .plain(tr(Catalogue.kind(item.kind)))
             }
@@ -63,12 +65,13 @@ extension AppState {
         var notes: [CellText] = [
             CellText(tr(Catalogue.changesBetween(label(changes.from), label(changes.to)))) + "  "
                 + CellText(tr(Catalogue.unchangedCount("\(changes.unchanged)"))),
-            CellText(tr(Catalogue.changesNote) + screenHint(Catalogue.changesKeysHint)),
         ]
-        if !filter.isEmpty { notes.append(CellText(tr(Catalogue.cityLeftOutFiltered))) }
+        // Before the long note, so that a short screen cuts that rather than this.
         if pair.chosenIgnored, let id = session.changesFrom {
             notes.append(CellText(tr(Catalogue.chosenPeriodIgnored(id)) + screenHint(Catalogue.changesPrevHint)))
         }
+        notes.append(CellText(tr(Catalogue.changesNote) + screenHint(Catalogue.changesKeysHint)))
+        if !filter.isEmpty { notes.append(CellText(tr(Catalogue.cityLeftOutFiltered))) }
         return ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),
             notes: notes)

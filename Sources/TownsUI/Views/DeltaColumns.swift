@@ -13,11 +13,12 @@ struct DeltaColumns: Sendable {
     let to: Period?
     let moves: [String: RankMove]
 
-    /// The columns, after the towns view's others; they give way (priorities 55, 52, 35: the place after the county)
-    /// before the bar shrinks below its 15 cells.
+    /// The columns, after the towns view's others; they give way (priorities 59, 52, 35: the place after the county)
+    /// before the bar shrinks below its 15 cells. Δ完成 stays at 80x24 in both languages: the projects column (54)
+    /// gives way first, and the names give up to a quarter of their width before it would (`namesGiveWayFirst`).
     static func columns(_ state: AppState) -> [Column] {
         [
-            Column(state.tr(Catalogue.deltaDone), .right, priority: 55, minWidth: 6),
+            Column(state.tr(Catalogue.deltaDone), .right, priority: 59, minWidth: 6, namesGiveWayFirst: true),
             Column(state.tr(Catalogue.deltaRate), .right, priority: 52, minWidth: 6),
             Column(state.tr(Catalogue.rankMove), .right, priority: 35, minWidth: 4),
         ]
@@ -83,8 +84,11 @@ extension AppState {
             figures.append((tr(Catalogue.deltaRateField), d, tr("个百分点", "points")))
         }
         let move = metrics.rankMoves(from: from, to: period)[town.id]
+        // Out of the towns placed (those with a rate), saying how many have none.
+        let ranked = metrics.ranks(period: period).count
         let place = move?.after.map { now in
-            tr(Catalogue.placeText("\(now)", move?.before.map { "\($0)" } ?? "—", "\(dataset.towns.count)"))
+            tr(Catalogue.placeAmongRanked(
+                "\(now)", move?.before.map { "\($0)" } ?? "—", "\(ranked)", dataset.towns.count - ranked))
         }
         return (figures, place)
     }

@@ -38,13 +38,20 @@ extension Renderer {
         }
     }
 
-    /// The tab labels on row 1 and the columns each covers, as drawn at this width.
+    /// The tab labels on row 1 and the columns each covers, as drawn at this width: the long
+    /// labels, else the short ones, else the active tab's short label among the others'
+    /// numbers (`0  1  2 … 7 变化`), so the active tab is always shown whole.
     public static func tabs(_ state: AppState) -> [(label: String, columns: Range<Int>)] {
         let long = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.long) }
         let short = Catalogue.tabs.enumerated().map { "\($0.offset) " + state.tr($0.element.short) }
-        let fits = long.reduce(1) { $0 + DisplayWidth.of($1) + 3 } <= state.width
+        let active = topIndex(state.stack[0].kind)
+        let numbers = short.indices.map { $0 == active ? short[$0] : "\($0)" }
+        // A space each side of a label and one between tabs, from column 1.
+        func fits(_ labels: [String]) -> Bool {
+            labels.reduce(1) { $0 + DisplayWidth.of($1) + 2 } + labels.count - 1 <= state.width
+        }
         var x = 1
-        return (fits ? long : short).map { name in
+        return (fits(long) ? long : fits(short) ? short : numbers).map { name in
             let label = " \(name) "
             let w = DisplayWidth.of(label)
             defer { x += w + 1 }

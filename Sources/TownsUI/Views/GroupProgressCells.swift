@@ -15,6 +15,8 @@ struct GroupProgressCells {
     var covered: TableCell
     /// Towns behind schedule ("1▼"); "0" when none of those with a rate is; `—` when no town has one.
     var behind: TableCell
+    /// The same count as text, for a line of figures: "1▼", "0", or `—` when no town has a rate.
+    var behindText: CellText
     /// The same as one line: "13.56 / ≈18.6 ≈72.9%".
     var summary: CellText
 }
@@ -66,11 +68,23 @@ extension AppState {
             behind: g.behind > 0
                 ? .text("\(g.behind)\(Mark.behind)", .behind)
                 : g.withRate == 0 ? .mark(.unknown, .unknown) : .plain("0"),
+            behindText: g.behind > 0 ? "\(g.behind)\(Mark.behind)" : g.withRate == 0 ? "\(Mark.unknown)" : "0",
             summary: summary)
     }
 }
 
 extension AppState {
+    /// The development types a view lists, each with the positions (in `dataset.towns`) of its
+    /// towns the filter keeps; with a filter on, a type none of whose towns passes is left out.
+    /// The types view and the overview's types panel list the same.
+    func typesKept() -> [(type: DevelopmentType, positions: [Int])] {
+        let byType = facts.townsByType
+        return dataset.types.compactMap { type in
+            let kept = filtered(byType[type.number] ?? [])
+            return filter.isEmpty || !kept.isEmpty ? (type, kept) : nil
+        }
+    }
+
     /// A row under a list of towns that is not the whole city's (a type's, an entity's, a
     /// filtered list): plan, completed and rate over the same towns (those with both), under
     /// the columns of those titles in `columns` (the towns table's), and how many towns that is.

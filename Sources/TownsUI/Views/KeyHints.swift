@@ -41,6 +41,7 @@ extension Renderer {
             KeyHint(keys: keys, label: label, priority: priority)
         }
         let help = hint(Catalogue.hintHelp, 99, .toggleHelp)
+        func keep(_ h: KeyHint?) -> KeyHint? { h.map { KeyHint(keys: $0.keys, label: $0.label, priority: 100) } }
         let quit = hint(Catalogue.hintQuit, 98, .quit)
         if state.commandLine != nil {
             return [
@@ -71,8 +72,8 @@ extension Renderer {
                 hint(Catalogue.hintScroll, 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
                 hint(Catalogue.hintSearch, 70, .startSearch), hint(Catalogue.hintCopy, 75, .copy),
                 hint(Catalogue.hintPeriod, 60, .previousPeriod, .nextPeriod),
-                hint(Catalogue.hintView, 50, .nextView), hint(Catalogue.hintCommand, 55, .startCommand),
-                hint(Catalogue.hintLanguage, 30, .toggleLanguage), help, quit,
+                hint(Catalogue.hintView, 50, .nextView), hint(Catalogue.hintCommand, 100, .startCommand),
+                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help), quit,
             ]
         } else {
             let searching = state.search.map { !$0.query.isEmpty } ?? false
@@ -90,12 +91,13 @@ extension Renderer {
                 searching ? hint(Catalogue.hintNextMatch, 75, .nextMatch) : nil,
                 ofTowns ? hint(Catalogue.hintFilter, 85, .toggleBehindFilter) : nil,
                 (!state.filter.isEmpty || searching) ? hint(Catalogue.hintClear, 88, .clearFilter) : nil,
-                hint(Catalogue.hintExport, 80, .export), hint(Catalogue.hintCopy, 82, .copy),
+                // e, : and ? are kept whatever else gives way (100: never before them).
+                hint(Catalogue.hintExport, 100, .export), hint(Catalogue.hintCopy, 82, .copy),
                 hint(Catalogue.hintReverse, 40, .sortReverse),
                 hint(Catalogue.hintView, 60, .nextView),
                 hint(Catalogue.hintPeriod, 65, .previousPeriod, .nextPeriod),
-                hint(Catalogue.hintCommand, 70, .startCommand),
-                hint(Catalogue.hintLanguage, 30, .toggleLanguage), help, quit,
+                hint(Catalogue.hintCommand, 100, .startCommand),
+                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help), quit,
             ]
         }
         return hints.compactMap { $0 }

@@ -102,13 +102,14 @@ extension AppState {
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
-        for type in dataset.types {
-            // The same computation as the types view's (`GroupProgress`): plan and completed
-            // over the towns with both, behind by the completion rate as the towns view marks it.
-            let g = groupProgress(positions.filter { dataset.towns[$0].type == type.number })
+        for (type, kept) in typesKept() {
+            // The same computation and the same types as the types view's (`GroupProgress`): plan
+            // and completed over the towns with both, behind by the completion rate as the towns
+            // view marks it (`—` when none has a rate); a filter leaves out a type with none of its towns.
+            let g = groupProgress(kept)
             let cells = groupCells(g)
             let t = cells.summary
-                + CellText("  " + tr(Catalogue.typeCoverage("\(g.covered)", "\(g.members)", "\(g.behind)")))
+                + CellText("  " + tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))) + cells.behindText
             typeRows.append(
                 (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
                  .townsOfType(type.number)))
@@ -118,37 +119,53 @@ extension AppState {
         // The largest changes since the previous period.
         var changeRows: [(TableRow, Screen.Kind?)] = []
         if let previous = m.previousPeriod(period) {
-            // A town whose amount or rate moved or is new: by the size of its amount's change (a
-            // new amount: the amount), then of its rate's, so a rate that moved alone (Tongxiang's
-            // 72% -> 92.7%) is listed too; equal sizes in the data's order.
+            // A town whose amount or rate moved, is new or went on another basis: by the size of
+            // its amount's change (a new amount: the amount), then of its rate's, so a rate that
+            // moved alone (Tongxiang's 72% -> 92.7%) is listed too; equal sizes (a change onto
+            // another basis, never subtracted) in the data's order. The city's reported totals
+            // first, as the changes view lists them (not with a filter on: its towns only).
             func size(_ c: Change) -> Decimal {
                 abs((c.isNew ? c.after : c.delta)?.quantity.exactValue ?? 0)
             }
-            let changes = towns.enumerated().compactMap { i, town -> (Int, Town, Change, Change)? in
+            func otherBasis(_ c: Change) -> Bool {
+                c.before != nil && c.after != nil && c.before?.basis != c.after?.basis
+            }
+            func moved(_ c: Change) -> Bool { c.isNew || size(c) != 0 || otherBasis(c) }
+            let changes = towns.enumerated().compactMap { i, town -> (Int, Town?, Change, Change)? in
                 let done = lean.change(town, .completed, from: previous, to: period)
                 let rate = lean.change(town, .completionRate, from: previous, to: period)
-                guard done.isNew || rate.isNew || size(done) != 0 || size(rate) != 0 else { return nil }
+                guard moved(done) || moved(rate) else { return nil }
                 return (i, town, done, rate)
             }.sorted { a, b in
                 let (x, y) = ((size(a.2), size(a.3)), (size(b.2), size(b.3)))
                 return x != y ? x > y : a.0 < b.0
             }
+            let city = (-1, nil as Town?, lean.change(nil, .completed, from: previous, to: period),
+                        lean.change(nil, .completionRate, from: previous, to: period))
             let new = CellText(tr(Catalogue.newSince))
-            for (_, town, done, rate) in changes {
+            for (_, town, done, rate) in (filter.isEmpty && (moved(city.2) || moved(city.3)) ? [city] : []) + changes {
                 var parts: [CellText] = []
                 let (doneName, rateName) = (CellText(tr(Catalogue.completed3)), CellText(tr(Catalogue.rate)))
+                let basis = CellText(tr(Catalogue.kind(.otherBasis)))
                 if done.isNew {
                     parts.append("\(doneName) \(new) \(amount(done.after))")
+                } else if otherBasis(done) {  // listed, marked ◇, not subtracted
+                    parts.append("\(doneName) \(basis) \(amount(done.after))")
                 } else if let d = done.delta, d.quantity.exactValue != 0 {
                     parts.append("\(doneName) \(signed(d))")
                 }
                 if rate.isNew {
                     parts.append("\(rateName) \(new) \(ft.percent(rate.after).cellText)")
+                } else if otherBasis(rate) {
+                    parts.append("\(rateName) \(basis) \(ft.percent(rate.after).cellText)")
                 } else if let r = rate.delta, r.quantity.exactValue != 0 {
                     parts.append("\(rateName) \(signed(r))")
                 }
                 let t = parts.reduce(CellText("")) { $0.parts.isEmpty ? $1 : $0 + "  " + $1 }
-                changeRows.append((TableRow([.plain(name(town)), .plain(""), .text(t, nil)]), .townPage(town.id)))
+                let who = town.map(name)
+                    ?? tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)
+                changeRows.append(
+                    (TableRow([.plain(who), .plain(""), .text(t, nil)]), town.map { .townPage($0.id) } ?? .cityTotals))
             }
             if changeRows.isEmpty {
                 changeRows = [(note(Catalogue.noChanges), nil)]
@@ -228,18 +245,13 @@ extension AppState {
         var rows: [TableRow] = []
         var targets: [Screen.Kind?] = []
         for (i, panel) in panels.enumerated() {
-            rows.append(TableRow([.text(CellText(panel.header), .header), .plain(""), .plain("")], role: .legend))
+            // What does not fit is counted, never silently dropped: on the panel's header row, where
+            // it is never cut with a row's figures (a cut count read "……" at 60 columns).
+            let more = panel.rows.count - shown[i]
+            let count: TableCell = more > 0 ? .text(CellText(tr(Catalogue.andMore("\(more)"))), .legend) : .plain("")
+            rows.append(TableRow([.text(CellText(panel.header), .header), .plain(""), count], role: .legend))
             targets.append(nil)
             for (row, target) in panel.rows.prefix(shown[i]) { rows.append(row); targets.append(target) }
-            if panel.rows.count > shown[i] {
-                // What does not fit is counted, never silently dropped.
-                let last = rows.count - 1
-                var cells = rows[last].cells
-                if case let .text(t, r) = cells[2] {
-                    cells[2] = .text(t + CellText("  " + tr(Catalogue.andMore("\(panel.rows.count - shown[i])"))), r)
-                }
-                rows[last] = TableRow(cells, role: rows[last].role, searchTerms: rows[last].searchTerms)
-            }
         }
         rows.append(
             TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""), .plain("")], role: .legend))

@@ -44,41 +44,74 @@ extension Renderer {
             grid.put(" " + problem, x: 0, y: y, style: theme.style(.warning), maxWidth: state.width)
             return
         }
+        let shown = Renderer.marksShown(in: grid, rows: Renderer.bodyRect(width: state.width, height: state.height),
+                                        glyphs: glyphs)
         grid.put(
             " "
                 + Renderer.legend(
-                    width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language),
+                    width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language,
+                    shown: shown),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
-    /// The markers' legend, bilingual when `width` allows, else Chinese only.
-    public static func legend(width: Int, glyphs: Glyphs, unit: String, language: Language = .zh) -> String {
-        let symbols = [
-            glyphs.derived, glyphs.interpreted, glyphs.basis, glyphs.projected, glyphs.unknown, ">14", "!",
-            glyphs.behind, glyphs.marker, glyphs.newSince,
-        ]
-        let items = zip(symbols, Catalogue.legend).map { (symbol: $0, word: $1) }
-        // The unit is never cut (issue 15 point 8): markers at the end give way first; the help lists every one.
-        func fitted(_ parts: [String], _ unit: String) -> String {
-            var kept = parts
-            while !kept.isEmpty, DisplayWidth.of((kept + [unit]).joined(separator: " ")) > width { kept.removeLast() }
-            return (kept + [unit]).joined(separator: " ")
+    /// The legend's marks (`legendSymbols`, by position) that `rect` of `grid` shows: a cell
+    /// holding the mark in this glyph set or the Unicode one (prose folded to ASCII later). A
+    /// dash in a type's name counts as the unknown mark: a mark listed for nothing costs room,
+    /// a mark shown and not listed would leave it unexplained.
+    static func marksShown(in grid: Grid, rows rect: Rect, glyphs: Glyphs) -> Set<Int> {
+        var texts = Set<String>()
+        for y in rect.y..<min(grid.height, rect.maxY) {
+            for x in 0..<grid.width { texts.insert(grid[x, y].text) }
         }
-        if language == .en {
-            let unitEN = unit == "亿元" ? "100M yuan" : unit
-            let long = items.map { "\($0.symbol) \($0.word.text.en)" }.joined(separator: "  ") + "  unit \(unitEN)"
-            if DisplayWidth.of(long) <= width { return long }
-            // Every marker's first word, so that none is cut off at 80 columns.
-            let shorter = items.map { "\($0.symbol)\($0.word.short)" }.joined(separator: " ") + " unit \(unitEN)"
-            if DisplayWidth.of(shorter) <= width { return shorter }
-            // Narrower still (80 columns with every marker): a few letters each; the help spells them out.
-            return fitted(items.map { "\($0.symbol)\($0.word.shortest)" }, "unit \(unitEN)")
+        let here = legendSymbols(glyphs), unicode = legendSymbols(.unicode)
+        return Set(here.indices.filter { i in
+            (here[i] + unicode[i]).contains { texts.contains(String($0.prefix(1))) }
+        })
+    }
+
+    /// Each legend item's marks in `glyphs` (the lower bound as `>14`), the rank's moves last.
+    static func legendSymbols(_ glyphs: Glyphs) -> [[String]] {
+        [[glyphs.derived], [glyphs.interpreted], [glyphs.basis], [glyphs.projected], [glyphs.unknown], [">14"], ["!"],
+         [glyphs.behind], [glyphs.marker], [glyphs.newSince], [glyphs.rankUp, glyphs.rankDown]]
+    }
+
+    /// The markers' legend, bilingual when `width` allows, else in the interface's language with
+    /// shorter words. `shown`: the items (positions in `legendSymbols`) whose mark the screen
+    /// shows (nil: all). Every item is listed when it fits; else the items not shown give way
+    /// (from the end), never a mark shown: the words get shorter first (`Catalogue.legend`). The
+    /// rank's moves (`▲` `▽`) are listed only where shown. The unit is never cut.
+    public static func legend(
+        width: Int, glyphs: Glyphs, unit: String, language: Language = .zh, shown: Set<Int>? = nil
+    ) -> String {
+        let symbols = legendSymbols(glyphs).map { $0.joined() }
+        let words = Catalogue.legend + [Catalogue.legendRankMoves]
+        let all = symbols.indices.filter { $0 < Catalogue.legend.count || shown?.contains($0) ?? false }
+        let unitEN = unit == "亿元" ? "100M yuan" : unit
+        // The forms, longest first: (an item as text, the separator, the unit's text).
+        let forms: [((Int) -> String, String, String)] =
+            language == .en
+            ? [({ "\(symbols[$0]) \(words[$0].text.en)" }, "  ", "unit \(unitEN)"),
+               ({ "\(symbols[$0])\(words[$0].short)" }, " ", "unit \(unitEN)"),
+               ({ "\(symbols[$0])\(words[$0].shortest)" }, " ", "unit \(unitEN)")]
+            : [({ "\(symbols[$0]) \(words[$0].text.zh) \(words[$0].text.en)" }, "  ", "单位 \(unit)"),
+               ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit)"),
+               ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit)")]
+        func line(_ items: [Int], _ form: ((Int) -> String, String, String)) -> String {
+            (items.map(form.0) + [form.2]).joined(separator: form.1)
         }
-        let long =
-            items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ")
-            + "  单位 \(unit)"
-        if DisplayWidth.of(long) <= width { return long }
-        return fitted(items.map { "\($0.symbol)\($0.word.text.zh)" }, "单位\(unit)")
+        for form in forms where DisplayWidth.of(line(all, form)) <= width { return line(all, form) }
+        // Items not shown give way, from the end, in each form in turn.
+        let needed = all.filter { shown?.contains($0) ?? true }
+        for form in forms {
+            var kept = all
+            while DisplayWidth.of(line(kept, form)) > width,
+                  let drop = kept.lastIndex(where: { !needed.contains($0) }) { kept.remove(at: drop) }
+            if DisplayWidth.of(line(kept, form)) <= width { return line(kept, form) }
+        }
+        // Narrower than the marks shown need (not at 60 columns, the smallest drawn): the last ones give way.
+        var kept = needed
+        while !kept.isEmpty, DisplayWidth.of(line(kept, forms[2])) > width { kept.removeLast() }
+        return line(kept, forms[2])
     }
 
     func drawHints(into grid: inout Grid, _ state: AppState) {

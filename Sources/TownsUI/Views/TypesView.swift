@@ -22,10 +22,9 @@ extension AppState {
         ]
         // In print every town is named, as wide as the page allows (`printed`).
         if printed { columns[9].maxWidth = Self.printedListWidth }
-        let byType = self.facts.townsByType
         // A filter keeps only its towns; a type none of whose towns passes is left out.
-        let types = dataset.types.filter { filter.isEmpty || !filtered(byType[$0.number] ?? []).isEmpty }
-        let kept = types.map { filtered(byType[$0.number] ?? []) }
+        let listed = typesKept()
+        let types = listed.map(\.type), kept = listed.map(\.positions)
         var rows: [TableRow] = []
         for (type, positions) in zip(types, kept) {
             let g = groupCells(groupProgress(positions))

@@ -27,5 +27,7 @@ extension Grid {
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
         // A change (the Δ columns, the changes tab), as a lower-case d: dDone, dRate, 7 d.
         "Δ": "d",
+        // The sort mark (`SortMark`), as the keys that choose it: not `v`, the behind mark.
+        "↓": ">", "↑": "<",
     ]
 }

@@ -10,13 +10,17 @@ public struct Column: Sendable {
     public var minWidth: Int
     /// Widest a fixed column may be, in cells; longer text is cut with `…`.
     public var maxWidth: Int
+    /// The names give up to a quarter of their width before this column gives way, as before a
+    /// column of priority `TableLayout.shrinkNamesBefore` or more (the towns view's Δ完成).
+    public var namesGiveWayFirst = false
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
-        flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40
+        flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40, namesGiveWayFirst: Bool = false
     ) {
         self.title = title; self.alignment = alignment; self.priority = priority
         self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
+        self.namesGiveWayFirst = namesGiveWayFirst
     }
 }
 
@@ -160,7 +164,8 @@ public struct TableLayout: Sendable {
         var shrinkable = names.map { max(0, min(natural[$0] / 4, natural[$0] - columns[$0].minWidth)) } ?? 0
         var next = 0
         while total() > width && next < order.count {
-            if columns[order[next]].priority >= TableLayout.shrinkNamesBefore, let n = names,
+            if columns[order[next]].priority >= TableLayout.shrinkNamesBefore || columns[order[next]].namesGiveWayFirst,
+                let n = names,
                 total() - width <= shrinkable
             {
                 natural[n] -= total() - width
@@ -197,8 +202,8 @@ public struct TableLayout: Sendable {
         widths = columns.indices.map { kept[$0] ? natural[$0] : nil }
     }
 
-    /// Whether a column title ends with the sort mark (▲ ascending, ▼ descending).
-    static func hasSortMark(_ title: String) -> Bool { title.hasSuffix("▲") || title.hasSuffix("▼") }
+    /// Whether a column title ends with the sort mark (`SortMark`).
+    static func hasSortMark(_ title: String) -> Bool { SortMark.ends(title) }
 
     /// Total width of the kept columns and gaps.
     public var totalWidth: Int {

@@ -1,0 +1,38 @@
+import TownsCore
+
+/// The catalogue's texts for what a fresh user found wrong on screen (wave 4): the overview's
+/// types panel, a town's place among the towns ranked, the tabs and the changes panel; kept
+/// apart from the shared catalogue files so that helpers changing them can merge.
+extension Catalogue {
+    /// The overview's types panel after a type's figures: towns in both sums / towns of the
+    /// type, then how many are behind (the count, or `—` drawn after it when none has a rate).
+    static func typeCovered(_ both: String, _ all: String) -> Bilingual {
+        Bilingual("\(both)/\(all) 镇 落后 ", "\(both)/\(all) towns, behind ")
+    }
+    /// A town's place by completion rate among the towns that have one in the period shown
+    /// (`ranked`), and how many have none (`unranked`, not placed; left out when 0).
+    static func placeAmongRanked(_ now: String, _ before: String, _ ranked: String, _ unranked: Int) -> Bilingual {
+        Bilingual(
+            "第 \(now)（上期 \(before)），共 \(ranked) 镇有完成率，按完成率从高到低"
+                + (unranked > 0 ? "；另 \(unranked) 镇无完成率，不排名" : ""),
+            "\(now) (before: \(before)) of \(ranked) with a rate, by completion rate, highest first"
+                + (unranked > 0 ? "; \(unranked) without a rate, not ranked" : ""))
+    }
+}
+
+extension Catalogue {
+    /// The rank's moves in the legend (`▲2` up two places, `▽1` down one), listed where shown.
+    static let legendRankMoves = LegendWord(
+        text: Bilingual("名次升降", "rank moved"), short: "rank", shortest: "rank")
+    /// The legend's Chinese words cut for the narrowest screens (60 columns), by the full word.
+    static let legendShortestZH = ["口径不同": "口径", "核对不符": "核对", "应完成": "应完"]
+}
+
+extension Catalogue {
+    /// `:changes ID` with a period that is not earlier in the same year as the one shown: the
+    /// message line's short form (the changes view's note gives the reason in full).
+    static func chosenIgnoredShort(_ id: String, _ from: String, _ to: String) -> Bilingual {
+        Bilingual("\(id) 不在 \(to) 之前（同一年）：与 \(from) 比较",
+                  "\(id) is not before \(to) in its year: compared with \(from)")
+    }
+}
