@@ -58,7 +58,9 @@ final class FigureArea: @unchecked Sendable {
     private struct Offsets {
         let base: UnsafeRawPointer
         let count: Int
-        subscript(_ i: Int) -> UInt32 { UInt32(littleEndian: base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+        subscript(_ i: Int) -> UInt32 {
+            UInt32(littleEndian: base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+        }
     }
 
     private var offsets: Offsets {

@@ -23,7 +23,8 @@ final class SnapshotMemory: @unchecked Sendable {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else {  // nothing to map: an empty snapshot (then refused as foreign)
-            bytes = UnsafeRawBufferPointer(start: UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 8), count: 0)
+            let empty = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 8)
+            bytes = UnsafeRawBufferPointer(start: empty, count: 0)
             mapped = false
             return
         }

@@ -90,7 +90,9 @@ public struct SnapshotStore: Sendable {
             hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
             done.signal()
         }
-        let decoded = Result { () throws(SnapshotRejection) in try DatasetSnapshot.decode(memory, directory: directory) }
+        let decoded = Result { () throws(SnapshotRejection) in
+            try DatasetSnapshot.decode(memory, directory: directory)
+        }
         done.wait()
         let loaded = try decoded.get()
         guard loaded.fingerprint == hashing.value else {
