@@ -210,13 +210,19 @@ final class SnapshotTests: XCTestCase {
         table[1].completed?.interval = Interval(2.95, 3.05)
         table[2].planYear = nil
         let period = try XCTUnwrap(dataset.periods.first)
+        var tally = Metrics.Tally()
+        for row in table { tally.add(row.completed?.quantity, derived: false, interval: row.completed?.interval) }
+        tally.add(.exact(1.25, decimals: 2), derived: true)
         let source = DerivedTables.Source(planned: planned, yearPlans: [String(period.year): plans],
-                                          periods: [(period.id, String(period.year), table)])
+                                          periods: [.init(id: period.id, year: String(period.year), table: table,
+                                                          sums: [tally], extremes: [2, 1])])
         let store = SnapshotStore(folder: temporary("cache"))
         try store.write(directory: dir) { _ in source }
         let derived = try XCTUnwrap(try store.open(directory: dir).derived)
         XCTAssertEqual(derived.periodTable(period.id), table)
         XCTAssertEqual(derived.plannedProjects(), planned)
+        XCTAssertEqual(derived.sums(period.id), [tally])
+        XCTAssertEqual(derived.extremeRows(period.id), [2, 1])
         XCTAssertNil(derived.periodTable("1999-01"))
         // The last bytes of the payload are the period's table: one flipped, the checksum tells.
         let file = store.path(for: dir)

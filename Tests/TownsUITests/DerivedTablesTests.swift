@@ -46,6 +46,9 @@ final class DerivedTablesTests: XCTestCase {
                 let table = a.periodTable()
                 XCTAssertEqual(derived.periodTable(text.periods[i].id), table, "period \(text.periods[i].id)")
                 XCTAssertEqual(b.periodTable(), table)
+                let every = Array(text.towns.indices), id = text.periods[i].id
+                XCTAssertEqual(derived.sums(id).flatMap(TownSums.init(stored:)), TownSums(table, positions: every))
+                XCTAssertEqual(derived.extremeRows(id), AppState.extremeRows(table, positions: every))
                 stored += table.filter { $0.completed != nil }.count
             }
             XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")

@@ -22,19 +22,38 @@ public final class DerivedTables: @unchecked Sendable {
     private let plannedRange: Range<Int>
     private let yearRanges: [String: Range<Int>]
     private let periodRanges: [String: (year: String, range: Range<Int>)]
+    private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int])]
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
-    /// `periods` gives, for each period id, its year (a key of `yearPlans`) and its table.
+    /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
     public struct Source {
         public var planned: [ShownFigure?]
         public var yearPlans: [String: [ShownFigure?]]
-        public var periods: [(id: String, year: String, table: [TownPeriod])]
+        public var periods: [Period]
 
-        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]],
-                    periods: [(id: String, year: String, table: [TownPeriod])]) {
+        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period]) {
             self.planned = planned
             self.yearPlans = yearPlans
             self.periods = periods
+        }
+    }
+
+    /// One period's tables: every town's row (`table`), and what the towns table of every town
+    /// works out from it: its sums of known figures (`sums`, the tallies in the order the
+    /// dashboard gives them) and the rows its column widths are measured on (`extremes`).
+    public struct Period {
+        public var id: String
+        public var year: String
+        public var table: [TownPeriod]
+        public var sums: [Metrics.Tally]
+        public var extremes: [Int]
+
+        public init(id: String, year: String, table: [TownPeriod], sums: [Metrics.Tally], extremes: [Int]) {
+            self.id = id
+            self.year = year
+            self.table = table
+            self.sums = sums
+            self.extremes = extremes
         }
     }
 
@@ -43,7 +62,8 @@ public final class DerivedTables: @unchecked Sendable {
     init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
         self.memory = memory
         strings = reader.strings
-        townCount = try reader.count()
+        let towns = try reader.count()
+        townCount = towns
         func range(_ r: inout SnapshotReader) throws -> Range<Int> {
             let n = try r.count()
             let start = r.position
@@ -55,13 +75,27 @@ public final class DerivedTables: @unchecked Sendable {
         for _ in 0..<(try reader.count()) { years[try reader.string()] = try range(&reader) }
         yearRanges = years
         var periods: [String: (String, Range<Int>)] = [:]
+        var summaries: [String: ([Metrics.Tally], [Int])] = [:]
         for _ in 0..<(try reader.count()) {
             let id = try reader.string(), year = try reader.string()
             guard years[year] != nil else { throw SnapshotReader.corrupt("a period table of a year without plans") }
+            let sums = try reader.array { try $0.tally() }
+            let extremes = try reader.array { Int(try $0.uint()) }
+            guard extremes.allSatisfy({ $0 < towns }) else { throw SnapshotReader.corrupt("a row beyond the towns") }
+            summaries[id] = (sums, extremes)
             periods[id] = (year, try range(&reader))
         }
         periodRanges = periods
+        self.summaries = summaries
     }
+
+    /// The towns table's sums of known figures over every town of period `id` (the tallies in
+    /// the order they were written), or nil when not stored.
+    public func sums(_ id: String) -> [Metrics.Tally]? { summaries[id]?.sums }
+
+    /// The rows of every town's table of period `id` whose widths are measured besides the
+    /// sampled ones (ascending), or nil when not stored.
+    public func extremeRows(_ id: String) -> [Int]? { summaries[id]?.extremes }
 
     /// The period ids with a stored table.
     public var periodIDs: [String] { periodRanges.keys.sorted() }
@@ -126,11 +160,14 @@ extension SnapshotWriter {
             column(source.yearPlans[year]!, &self)
         }
         uint(UInt64(source.periods.count))
-        for (id, year, table) in source.periods {
+        for period in source.periods {
+            let table = period.table
             precondition(table.count == townCount, "a period table of another length than the towns")
-            let plans = source.yearPlans[year]!
-            string(id)
-            string(year)
+            let plans = source.yearPlans[period.year]!
+            string(period.id)
+            string(period.year)
+            array(period.sums) { $0.tally($1) }
+            array(period.extremes) { $0.uint(UInt64($1)) }
             section { w in
                 // Only the rows that are not the year's plan and planned projects alone.
                 let rows = table.indices.filter {
@@ -161,6 +198,13 @@ extension SnapshotWriter {
         optional(f.interval) { $0.decimal($1.lower); $0.decimal($1.upper) }
     }
 
+    mutating func tally(_ t: Metrics.Tally) {
+        decimal(t.sum); uint(UInt64(t.known)); uint(UInt64(t.derived)); uint(UInt64(t.bounded))
+        decimal(t.boundSum); uint(UInt64(t.unknown)); uint(UInt64(t.decimals)); uint(UInt64(t.interpreted))
+        array(t.halfUnits) { $0.uint(UInt64($1)) }
+        decimal(t.ownValues); decimal(t.ownLower); decimal(t.ownUpper)
+    }
+
     mutating func townPeriod(_ p: TownPeriod) {
         let fields = [p.planYear, p.completed, p.completionRate, p.projectsStarted, p.projectsPlanned, p.startRate]
         var mask: UInt64 = 0
@@ -186,6 +230,16 @@ extension SnapshotReader {
         f.isProjection = flags & 8 != 0
         f.interval = try optional { Interval(try $0.decimal(), try $0.decimal()) }
         return f
+    }
+
+    mutating func tally() throws -> Metrics.Tally {
+        var t = Metrics.Tally()
+        t.sum = try decimal(); t.known = Int(try uint()); t.derived = Int(try uint()); t.bounded = Int(try uint())
+        t.boundSum = try decimal(); t.unknown = Int(try uint()); t.decimals = Int(try uint())
+        t.interpreted = Int(try uint())
+        t.halfUnits = try array { Int(try $0.uint()) }
+        t.ownValues = try decimal(); t.ownLower = try decimal(); t.ownUpper = try decimal()
+        return t
     }
 
     mutating func townPeriod() throws -> TownPeriod {
