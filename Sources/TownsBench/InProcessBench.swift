@@ -35,6 +35,7 @@ public struct InProcessBench: Sendable {
     public func run(directory: String, report: BenchReport, firstFrameTarget: Double,
         keyTarget: Double, snapshotFolder: String? = nil) throws -> Result {
         var dataset: Dataset?
+        var derived: DerivedTables?
         let load = try Samples.collect(iterations: loadIterations, budget: .seconds(10), minimum: 1) { _ in
             dataset = try DatasetLoader.load(directory: directory).dataset
         }
@@ -45,9 +46,11 @@ public struct InProcessBench: Sendable {
         report.samples("load", load)
         if let snapshotFolder {
             let store = SnapshotStore(folder: snapshotFolder, producer: "towns bench, in process")
-            try store.write(directory: directory)
+            try store.write(directory: directory, derive: AppState.derivedTables)
             let snapshot = try Samples.collect(iterations: loadIterations, budget: .seconds(10), minimum: 1) { _ in
-                dataset = try store.load(directory: directory).dataset
+                let loaded = try store.open(directory: directory)
+                dataset = loaded.dataset
+                derived = loaded.derived
             }
             report.samples("in-process snapshot load", snapshot,
                            note: "the first frame and keys below are timed on this dataset, as the dashboard's")
@@ -57,7 +60,7 @@ public struct InProcessBench: Sendable {
         // First frame: the state the dashboard starts with, and its first render.
         var stateTimes = Samples(), renderTimes = Samples()
         let first = Samples.collect(iterations: max(3, iterations / 10), budget: budget) { _ in
-            let (state, st) = timed { AppState(dataset: data, width: 80, height: 24) }
+            let (state, st) = timed { AppState(facts: Facts(dataset: data, derived: derived), width: 80, height: 24) }
             let (_, rt) = timed { renderer.render(state) }
             stateTimes.add(st)
             renderTimes.add(rt)
@@ -69,7 +72,7 @@ public struct InProcessBench: Sendable {
 
         // Keys are timed on the towns view, the list they were chosen for (the first frame above
         // is the overview, as the dashboard opens).
-        var start = AppState(dataset: data, width: 80, height: 24)
+        var start = AppState(facts: Facts(dataset: data, derived: derived), width: 80, height: 24)
         start.stack = [Screen(.townList)]
         _ = renderer.render(start)
         var slowest: (String, Double) = ("", 0)
@@ -120,7 +123,7 @@ public struct InProcessBench: Sendable {
             var cold = Samples(), warm = Samples()
             for _ in 0..<max(1, min(3, iterations / 10)) {
                 for warmed in [false, true] {
-                    let fresh = AppState(dataset: data, width: 80, height: 24)
+                    let fresh = AppState(facts: Facts(dataset: data, derived: derived), width: 80, height: 24)
                     _ = renderer.render(fresh)
                     if warmed { fresh.warm() }
                     let (_, t) = timed { renderer.render(update(fresh, .showView(kind))) }
@@ -144,7 +147,7 @@ public struct InProcessBench: Sendable {
             t.search = SearchState(query: "", editing: true)
             return t
         }) { _ in .searchKey(.char("h")) }
-        let fresh = AppState(dataset: data, width: 80, height: 24)
+        let fresh = AppState(facts: Facts(dataset: data, derived: derived), width: 80, height: 24)
         _ = renderer.render(fresh)
         fresh.warm()
         key("sort (s) after warm-up", from: fresh, reset: { s in s.warm(); return s }) { _ in .sortNextColumn }

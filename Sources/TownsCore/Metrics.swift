@@ -356,8 +356,9 @@ public struct Metrics: Sendable {
         }
         /// Of the exact figures without an interval of their own, how many have each number of
         /// decimals (by index); the figures with one: the sums of their values and ends.
-        private var halfUnits: [Int] = []
-        private var ownValues: Decimal = 0, ownLower: Decimal = 0, ownUpper: Decimal = 0
+        /// Internal, not private: a snapshot stores a tally whole (`DerivedTables`).
+        var halfUnits: [Int] = []
+        var ownValues: Decimal = 0, ownLower: Decimal = 0, ownUpper: Decimal = 0
         /// Figures considered.
         public var count: Int { known + bounded + unknown }
 

@@ -85,7 +85,7 @@ struct DashboardCommand: ParsableCommand {
     func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
         let directory = try data.directory()
         // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
-        let (dataset, fingerprint) = try SnapshotFiles.loadForDashboard(directory)
+        let (dataset, fingerprint, derived) = try SnapshotFiles.loadForDashboard(directory)
         let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
         if !problems.isEmpty {
             for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
@@ -136,7 +136,8 @@ struct DashboardCommand: ParsableCommand {
             themes: !colour ? [.monochrome]
                 : themeFiles.themes.map { terminal.colorCapability == .eight ? $0.onEightColours : $0 },
             glyphs: display.ascii || localeNotice != nil ? .ascii : .unicode)
-        var state = AppState(dataset: dataset, width: terminal.width, height: terminal.height)
+        var state = AppState(facts: Facts(dataset: dataset, derived: derived), width: terminal.width,
+                             height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
         var notices = (localeNotice.map { [$0] } ?? []) + settings.problems + keyProblems + themeFiles.notices

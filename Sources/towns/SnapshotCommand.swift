@@ -36,7 +36,7 @@ struct SnapshotCommand: ParsableCommand {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            try store.write(directory: directory)
+            try store.write(directory: directory, derive: AppState.derivedTables)
         } catch let failure as SnapshotStore.WriteFailure {
             printError("towns: \(failure.description)")
             throw ExitCode(3)
@@ -71,18 +71,21 @@ enum SnapshotFiles {
         return "towns \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
     }()
 
-    /// The dataset for the dashboard, and the fingerprint of the files it shows. Warnings are
+    /// The dataset for the dashboard, the fingerprint of the files it shows, and the tables
+    /// derived from it when it comes from a snapshot (`DerivedTables`). Warnings are
     /// printed as `loadDataset` prints them; a dataset with errors exits as it does.
-    static func loadForDashboard(_ directory: String) throws -> (dataset: Dataset, fingerprint: DatasetFingerprint) {
-        if let store = store(), let loaded = try? store.load(directory: directory) {
+    static func loadForDashboard(_ directory: String) throws
+        -> (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?)
+    {
+        if let store = store(), let loaded = try? store.open(directory: directory) {
             for w in loaded.warnings { printError(TerminalText.sanitize(w.description)) }
-            return (loaded.dataset, loaded.fingerprint)
+            return (loaded.dataset, loaded.fingerprint, loaded.derived)
         }
         // Taken before the load: a change during the load shows as a change at the first poll.
         let fingerprint = DatasetFingerprint(directory: directory)
         let dataset = try loadDataset(directory)
         rebuildInBackground(directory)
-        return (dataset, fingerprint)
+        return (dataset, fingerprint, nil)
     }
 
     /// Starts `towns snapshot --data DIR` and does not wait for it; its output is discarded

@@ -83,11 +83,13 @@ final class FigureAreaTests: XCTestCase {
         var writer = SnapshotWriter()
         writer.figureArea(towns)
         func read(_ body: [UInt8]) throws {
-            try body.withUnsafeBytes { raw in
-                var reader = SnapshotReader(raw)
-                reader.strings = writer.strings
-                _ = try FigureArea(&reader)
+            // The area reads the payload's bytes where they lie: a header's room, then the body.
+            let memory = ([UInt8](repeating: 0, count: DatasetSnapshot.headerSize) + body).withUnsafeBytes {
+                SnapshotMemory(copying: $0)
             }
+            var reader = SnapshotReader(memory.payload)
+            reader.strings = writer.strings
+            _ = try FigureArea(&reader, memory: memory)
         }
         XCTAssertNoThrow(try read(writer.body))
         // The last offset of the table (the end of the last town's figures) made smaller than

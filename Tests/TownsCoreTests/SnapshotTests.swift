@@ -196,6 +196,43 @@ final class SnapshotTests: XCTestCase {
         assertRejected(store, dir) { if case .stale = $0 { return true } else { return false } }
     }
 
+    /// Tables derived from the dataset (`DerivedTables`) are stored in the checksummed payload:
+    /// read back as written, damaged bytes in them refuse the whole snapshot, and changed text
+    /// makes them stale with it.
+    func testDerivedTablesAreTrustedOnlyWithTheirSnapshot() throws {
+        let dir = try brokenCopy("dataset.toml") { $0 }
+        temporaries.append(dir)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        let planned = dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) }
+        let plans = dataset.towns.map { _ in ShownFigure(quantity: .exact(12.5, decimals: 1), isDerived: true) }
+        var table = dataset.towns.indices.map { TownPeriod(planYear: plans[$0], projectsPlanned: planned[$0]) }
+        table[1].completed = ShownFigure(quantity: .moreThan(3), isDerived: false)
+        table[1].completed?.interval = Interval(2.95, 3.05)
+        table[2].planYear = nil
+        let period = try XCTUnwrap(dataset.periods.first)
+        var tally = Metrics.Tally()
+        for row in table { tally.add(row.completed?.quantity, derived: false, interval: row.completed?.interval) }
+        tally.add(.exact(1.25, decimals: 2), derived: true)
+        let source = DerivedTables.Source(planned: planned, yearPlans: [String(period.year): plans],
+                                          periods: [.init(id: period.id, year: String(period.year), table: table,
+                                                          sums: [tally], extremes: [2, 1])])
+        let store = SnapshotStore(folder: temporary("cache"))
+        try store.write(directory: dir) { _ in source }
+        let derived = try XCTUnwrap(try store.open(directory: dir).derived)
+        XCTAssertEqual(derived.periodTable(period.id), table)
+        XCTAssertEqual(derived.plannedProjects(), planned)
+        XCTAssertEqual(derived.sums(period.id), [tally])
+        XCTAssertEqual(derived.extremeRows(period.id), [2, 1])
+        XCTAssertNil(derived.periodTable("1999-01"))
+        // The last bytes of the payload are the period's table: one flipped, the checksum tells.
+        let file = store.path(for: dir)
+        try edit(file) { $0[$0.count - 3] ^= 0x40 }
+        assertRejected(store, dir) { if case .corrupt = $0 { return true } else { return false } }
+        try store.write(directory: dir) { _ in source }
+        try edit(dir + "/towns.toml") { $0 += Array("\n# changed\n".utf8) }
+        assertRejected(store, dir) { if case .stale = $0 { return true } else { return false } }
+    }
+
     func testChangedTextMakesSnapshotStale() throws {
         let (dir, store, _) = try writtenCopy()
         // The same size and the same modification time: only the contents tell.

@@ -12,7 +12,7 @@ import Foundation
 /// value that does not match `corrupt`, another folder or other contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
     static let magic = Array("TOWNSNAP".utf8)
     static let headerSize = 40
 
@@ -66,10 +66,12 @@ public enum DatasetSnapshot {
     }
 
     /// The snapshot's bytes for `dataset` and its `warnings`, read from text whose content
-    /// fingerprint was `fingerprint`.
-    public static func encode(_ dataset: Dataset, warnings: [LoadIssue], fingerprint: UInt64) -> [UInt8] {
+    /// fingerprint was `fingerprint`, with the tables derived from it (`DerivedTables`), if given.
+    public static func encode(_ dataset: Dataset, warnings: [LoadIssue], fingerprint: UInt64,
+                              derived: DerivedTables.Source? = nil) -> [UInt8] {
         var body = SnapshotWriter()
         body.dataset(dataset, warnings: warnings)
+        body.derived(derived, townCount: dataset.towns.count)
         var bytes: [UInt8] = []
         func raw(_ text: String) {
             let utf8 = Array(text.utf8)
@@ -133,24 +135,41 @@ public enum DatasetSnapshot {
     public static func decode(_ bytes: UnsafeRawBufferPointer, directory: String, fingerprint: UInt64)
         throws(SnapshotRejection) -> (dataset: Dataset, warnings: [LoadIssue])
     {
+        let decoded = try decode(SnapshotMemory(copying: bytes), directory: directory)
+        guard decoded.fingerprint == fingerprint else {
+            throw .stale("the files in \(directory) changed since it was written")
+        }
+        return (decoded.dataset, decoded.warnings)
+    }
+
+    /// Decodes the snapshot in `memory` (kept by the figure area and the derived tables, which
+    /// read it later) of `directory`'s text, checking all but its content fingerprint, which it
+    /// returns: the caller compares it with the files' before using anything decoded.
+    static func decode(_ memory: SnapshotMemory, directory: String) throws(SnapshotRejection)
+        -> (dataset: Dataset, warnings: [LoadIssue], derived: DerivedTables?, fingerprint: UInt64)
+    {
+        let bytes = memory.bytes
         let head = try header(bytes)
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
+        let payload = memory.payload
         guard SnapshotHasher.hash(payload) == head.checksum else { throw .corrupt("its checksum does not match") }
         do {
             var reader = SnapshotReader(payload)
             let folder = try reader.text(length: try reader.count())
             guard folder == directory else { throw SnapshotRejection.stale("written for \(folder), not \(directory)") }
-            guard head.fingerprint == fingerprint else {
-                throw SnapshotRejection.stale("the files in \(directory) changed since it was written")
-            }
             let n = try reader.count()
             var table: [String] = []
             table.reserveCapacity(n)
             for _ in 0..<n { table.append(try reader.text(length: try reader.count())) }
             reader.strings = table
-            let result = try reader.dataset(directory: directory)
+            let result = try reader.dataset(directory: directory, memory: memory)
+            let derived = try reader.bool() ? try DerivedTables(&reader, memory: memory) : nil
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }
-            return result
+            if let derived, derived.townCount != result.dataset.towns.count {
+                throw SnapshotRejection.corrupt("derived tables of \(derived.townCount) towns")
+            }
+            // Every page has been read (the checksum, the checks): only those read later stay.
+            memory.release()
+            return (result.dataset, result.warnings, derived, head.fingerprint)
         } catch let rejection as SnapshotRejection {
             throw rejection
         } catch {

@@ -15,8 +15,12 @@ import Foundation
 ///
 /// `@unchecked Sendable`: immutable after `init`.
 final class FigureArea: @unchecked Sendable {
-    private let records: [UInt8]
-    private let offsets: [UInt32]
+    /// The snapshot's bytes, mapped (`SnapshotMemory`): the records and the offset table
+    /// are read where they lie, never copied.
+    private let memory: SnapshotMemory
+    private let recordsStart: Int
+    private let recordCount: Int
+    private let offsetsStart: Int
     private let strings: [String]
     private let slotKeys: [String?]
     private let slotOf: [String?: Int]
@@ -25,7 +29,8 @@ final class FigureArea: @unchecked Sendable {
     let townCount: Int
 
     /// Reads the area at `reader`'s position (its string table set), checking its structure.
-    init(_ reader: inout SnapshotReader) throws {
+    init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
+        self.memory = memory
         strings = reader.strings
         slotKeys = try reader.array { try $0.optionalString() }
         var slots: [String?: Int] = [:]
@@ -36,13 +41,30 @@ final class FigureArea: @unchecked Sendable {
         measures = try reader.array { try $0.word(Measure.self) }
         townCount = try reader.count()
         slotCount = slotKeys.count
-        records = try reader.block(count: try reader.count())
-        let n = townCount * (slotCount + 1)
-        let table = try reader.block(count: n * 4)
-        offsets = table.withUnsafeBytes { raw in
-            (0..<n).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
-        }
+        recordCount = try reader.count()
+        recordsStart = reader.position
+        try reader.skip(recordCount)
+        offsetsStart = reader.position
+        try reader.skip(townCount * (slotCount + 1) * 4)
         try check()
+    }
+
+    /// The records: every figure's measure, length and body.
+    private var records: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: memory.payload[recordsStart..<recordsStart + recordCount])
+    }
+
+    /// The offset table's entries, read where they lie (little-endian UInt32).
+    private struct Offsets {
+        let base: UnsafeRawPointer
+        let count: Int
+        subscript(_ i: Int) -> UInt32 {
+            UInt32(littleEndian: base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+        }
+    }
+
+    private var offsets: Offsets {
+        Offsets(base: memory.payload.baseAddress! + offsetsStart, count: townCount * (slotCount + 1))
     }
 
     /// Offsets in order within the records, every period's first offset at the start of a
@@ -50,13 +72,16 @@ final class FigureArea: @unchecked Sendable {
     /// every lookup reads whole records.
     private func check() throws {
         var last: UInt32 = 0
-        for (i, offset) in offsets.enumerated() {
+        let offsets = self.offsets, records = self.records
+        for i in 0..<offsets.count {
+            let offset = offsets[i]
             guard offset >= last || i % (slotCount + 1) == 0, Int(offset) <= records.count else {
                 throw SnapshotReader.corrupt("a figure offset out of order")
             }
             last = offset
         }
-        try records.withUnsafeBytes { raw in
+        do {
+            let raw = records
             for t in 0..<townCount {
                 let row = t * (slotCount + 1), end = row + slotCount
                 var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[end]))
@@ -94,7 +119,8 @@ final class FigureArea: @unchecked Sendable {
     private func each(town: Int, slot: Int, _ body: (Measure, inout SnapshotReader) -> Bool) {
         let r = range(town: town, slot: slot)
         guard !r.isEmpty else { return }
-        records.withUnsafeBytes { raw in
+        do {
+            let raw = records
             var reader = SnapshotReader(raw, from: r.lowerBound, to: r.upperBound)
             reader.strings = strings
             // The structure was checked when the snapshot was read (`check`).
@@ -145,6 +171,7 @@ final class FigureArea: @unchecked Sendable {
     /// For each slot key (nil as ""), the towns with a figure in it, ascending.
     func townsBySlot() -> [String: [Int]] {
         var lists = Array(repeating: [Int](), count: slotCount)
+        let offsets = self.offsets
         for town in 0..<townCount {
             let row = town * (slotCount + 1)
             for slot in 0..<slotCount where offsets[row + slot] != offsets[row + slot + 1] { lists[slot].append(town) }

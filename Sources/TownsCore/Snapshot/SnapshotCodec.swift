@@ -278,7 +278,9 @@ extension SnapshotReader {
     }
 
     /// The dataset (in `directory`) and its warnings, as `SnapshotWriter.dataset` wrote them.
-    mutating func dataset(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
+    mutating func dataset(directory: String, memory: SnapshotMemory) throws
+        -> (dataset: Dataset, warnings: [LoadIssue])
+    {
         let nameZH = try string(), nameEN = try string(), regionZH = try string(), regionEN = try string()
         let unit = try string(), synthetic = try bool()
         let periods = try array {
@@ -302,7 +304,7 @@ extension SnapshotReader {
         }
         var towns = try townSections()
         // Figures stay in the snapshot's figure area until asked for (`Figures`).
-        let area = try FigureArea(&self)
+        let area = try FigureArea(&self, memory: memory)
         guard area.townCount == towns.count else { throw Self.corrupt("figures of \(area.townCount) towns") }
         for i in towns.indices { towns[i].figures = Figures(area: area, town: i) }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,

@@ -56,20 +56,58 @@ public struct SnapshotStore: Sendable {
     public func load(directory: String) throws(SnapshotRejection)
         -> (dataset: Dataset, warnings: [LoadIssue], fingerprint: DatasetFingerprint)
     {
+        let loaded = try open(directory: directory)
+        return (loaded.dataset, loaded.warnings, loaded.fingerprint)
+    }
+
+    /// What `open` gives: the dataset, its warnings, the files' stat fingerprint taken before
+    /// their contents were read (for the watcher), and the tables derived from the dataset when
+    /// the snapshot was written (`DerivedTables`; nil when it holds none).
+    public struct Loaded: Sendable {
+        public var dataset: Dataset
+        public var warnings: [LoadIssue]
+        public var fingerprint: DatasetFingerprint
+        public var derived: DerivedTables?
+    }
+
+    /// The dataset in `directory` from its snapshot, with its derived tables, when the snapshot
+    /// exists, checks, and was written from exactly the text the files hold now.
+    ///
+    /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents are hashed on
+    /// another thread while the snapshot is checked and decoded on this one; nothing decoded is
+    /// returned before the two fingerprints are compared, so a snapshot of other text is never
+    /// used, and the load takes the longer of the two instead of their sum.
+    ///
+    /// - Throws: `SnapshotRejection`, saying why not.
+    public func open(directory: String) throws(SnapshotRejection) -> Loaded {
         let file = path(for: directory)
-        guard let data = FileManager.default.contents(atPath: file) else { throw .missing("\(file) cannot be read") }
+        guard let memory = SnapshotMemory(mapping: file) else { throw .missing("\(file) cannot be read") }
         let before = DatasetFingerprint(directory: directory)
-        let content = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
+        let hashing = ContentHash()
+        let done = DispatchSemaphore(value: 0)
+        let producer = self.producer
+        DispatchQueue.global(qos: .userInitiated).async {
+            hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
+            done.signal()
+        }
+        let decoded = Result { () throws(SnapshotRejection) in
+            try DatasetSnapshot.decode(memory, directory: directory)
+        }
+        done.wait()
+        let loaded = try decoded.get()
+        guard loaded.fingerprint == hashing.value else {
+            throw .stale("the files in \(directory) changed since it was written")
+        }
         guard DatasetFingerprint(directory: directory) == before else {
             throw .stale("the files in \(directory) changed while they were read")
         }
-        let decoded = data.withUnsafeBytes { bytes in
-            Result { () throws(SnapshotRejection) in
-                try DatasetSnapshot.decode(bytes, directory: directory, fingerprint: content)
-            }
-        }
-        let loaded = try decoded.get()
-        return (loaded.dataset, loaded.warnings, before)
+        return Loaded(dataset: loaded.dataset, warnings: loaded.warnings, fingerprint: before, derived: loaded.derived)
+    }
+
+    /// The content fingerprint worked out on another thread: written before the semaphore is
+    /// signalled and read after it is waited for (`@unchecked Sendable` for that hand-over).
+    private final class ContentHash: @unchecked Sendable {
+        var value: UInt64 = 0
     }
 
     /// Why a snapshot could not be written.
@@ -83,13 +121,18 @@ public struct SnapshotStore: Sendable {
     /// - Throws: `LoadFailure` or `DatasetLoader.ChangedDuringLoad` from the load (nothing
     ///   written); `WriteFailure` when the snapshot cannot be written (the cache folder
     ///   read-only or inside the dataset folder, the disk full): the data itself is fine.
+    /// `derive`, when given, works out the tables stored beside the dataset (`DerivedTables`:
+    /// the dashboard's, from TownsUI) from the dataset as read from the text.
     @discardableResult
-    public func write(directory: String) throws -> (dataset: Dataset, warnings: [LoadIssue]) {
+    public func write(directory: String, derive: ((Dataset) -> DerivedTables.Source)? = nil) throws
+        -> (dataset: Dataset, warnings: [LoadIssue])
+    {
         let content = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
         let before = DatasetFingerprint(directory: directory)
         let loaded = try DatasetLoader.loadUnchanged(directory: directory)
         guard loaded.fingerprint == before else { throw DatasetLoader.ChangedDuringLoad(directory: directory) }
-        try write(DatasetSnapshot.encode(loaded.dataset, warnings: loaded.warnings, fingerprint: content),
+        try write(DatasetSnapshot.encode(loaded.dataset, warnings: loaded.warnings, fingerprint: content,
+                                         derived: derive?(loaded.dataset)),
                   for: directory)
         return (loaded.dataset, loaded.warnings)
     }

@@ -24,8 +24,14 @@ public final class Facts: @unchecked Sendable {
     /// The position in `dataset.periods` of the period with this id, if the data has it.
     func position(of periodID: String?) -> Int? { periodID.flatMap { periodPositions[$0] } }
 
-    public init(dataset: Dataset) {
+    /// The tables stored in the snapshot the dataset was read from (`DerivedTables`: every
+    /// period's towns table and year plans, derived when it was written), or nil: then every
+    /// table is derived here. Only ever given with the dataset of the same snapshot.
+    public let derived: DerivedTables?
+
+    public init(dataset: Dataset, derived: DerivedTables? = nil) {
         self.dataset = dataset
+        self.derived = derived?.townCount == dataset.towns.count ? derived : nil
         self.metrics = Metrics(dataset: dataset)
         self.checker = Checker(dataset: dataset)
         var positions: [String: Int] = [:]
@@ -58,7 +64,9 @@ public final class Facts: @unchecked Sendable {
 
     /// Each town's planned projects (a figure of no period), by position in `dataset.towns`.
     var plannedProjects: [ShownFigure?] {
-        remembered(\.planned) { dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) } }
+        remembered(\.planned) {
+            derived?.plannedProjects() ?? dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) }
+        }
     }
 
     /// The widest town name and county name of the dataset in `language`, in cells (as a

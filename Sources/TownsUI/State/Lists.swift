@@ -176,6 +176,8 @@ extension AppState {
         let m = metrics.withoutFormulas
         let towns = dataset.towns
         return cache.periodFigures(periodIndex) {
+            // Stored in the snapshot this dataset was read from, derived when it was written.
+            if let stored = facts.derived?.periodTable(p) { return stored }
             let withFigures = facts.townsWithFigures
             let plans = cache.yearPlans(year) {
                 // Only a town with a figure of the year (a reported plan) or of one of its

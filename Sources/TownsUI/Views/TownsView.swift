@@ -68,23 +68,10 @@ extension AppState {
                             metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
                     ] + deltas.cells(nil), role: .totals))
         }
-        var plan = Metrics.Tally(), done = Metrics.Tally(), started = Metrics.Tally(), planned = Metrics.Tally()
-        // Interpretations of ambiguous words are left out of the known sums and counted here.
-        var leftOut = Metrics.Tally()
-        func add(_ figure: ShownFigure?, to tally: inout Metrics.Tally) {
-            if figure?.isInterpreted == true {
-                leftOut.add(figure)
-                tally.add(nil as ShownFigure?)
-            } else {
-                tally.add(figure)
-            }
-        }
-        for i in positions {
-            add(facts[i].planYear, to: &plan)
-            add(facts[i].completed, to: &done)
-            add(facts[i].projectsStarted, to: &started)
-            add(facts[i].projectsPlanned, to: &planned)
-        }
+        let every = positions.count == dataset.towns.count && filter.isEmpty
+        let sums = (every ? self.facts.derived?.sums(p).flatMap(TownSums.init(stored:)) : nil)
+            ?? TownSums(facts, positions: positions)
+        let (plan, done, started, planned, leftOut) = (sums.plan, sums.done, sums.started, sums.planned, sums.leftOut)
         func sumCell(_ s: Metrics.Tally) -> TableCell {
             if s.known == 0 { return .mark(.unknown, .unknown) }
             let text = DecimalMath.text(s.sum, scale: s.supportedDecimals)
@@ -130,28 +117,9 @@ extension AppState {
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]
         if positions.count > ViewCache.widthSample {
-            // A figure column's widest cell is, nearly always, that of its largest or
-            // smallest value: measure those rows as well, so that sorting by a column (which
-            // brings them on screen) does not widen it and push others out.
-            var extremes = Set<Int>()
-            for pick in [
-                { (f: TownPeriod) in f.planYear }, { $0.completed }, { $0.completionRate }, { $0.projectsStarted },
-                { $0.startRate },
-            ] {
-                var low: (value: Decimal, row: Int)?, high: (value: Decimal, row: Int)?
-                for (row, position) in positions.enumerated() {
-                    guard let q = pick(facts[position])?.quantity else { continue }
-                    let v: Decimal
-                    switch q {
-                    case let .exact(x, _): v = x
-                    case let .moreThan(b): v = b
-                    }
-                    if low == nil || v < low!.value { low = (v, row) }
-                    if high == nil || v > high!.value { high = (v, row) }
-                }
-                for found in [low, high] { if let found { extremes.insert(found.row) } }
-            }
-            let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.sorted().map { rows[$0] }])
+            let extremes = (every ? self.facts.derived?.extremeRows(p) : nil)
+                ?? Self.extremeRows(facts, positions: positions)
+            let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.map { rows[$0] }])
             for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
         }
         let index = searchIndex

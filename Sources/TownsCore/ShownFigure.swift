@@ -1,4 +1,4 @@
-import TownsCore
+import Foundation
 
 /// What a table shows of a figure: its quantity (with the digits its inputs support), whether
 /// it is derived, interpreted or on another basis, and what it can stand for; no source,
@@ -41,8 +41,8 @@ public struct ShownFigure: Sendable, Equatable {
 }
 
 /// One town's figures in one period as the towns table shows them: `Metrics.PeriodFigures`
-/// without sources or formulas.
-public struct TownPeriod: Sendable {
+/// without sources or formulas. Stored per period in a snapshot (`DerivedTables`).
+public struct TownPeriod: Sendable, Equatable {
     public var planYear: ShownFigure?
     public var completed: ShownFigure?
     public var completionRate: ShownFigure?
@@ -66,13 +66,5 @@ public struct TownPeriod: Sendable {
         projectsStarted = ShownFigure(f.projectsStarted)
         projectsPlanned = ShownFigure(f.projectsPlanned)
         startRate = ShownFigure(f.startRate)
-    }
-}
-
-extension Metrics.Tally {
-    /// Adds one town's figure as a table holds it.
-    mutating func add(_ shown: ShownFigure?) {
-        add(shown?.quantity, derived: shown?.isDerived == true, interval: shown?.interval)
-        if shown?.isInterpreted == true { interpreted += 1 }
     }
 }

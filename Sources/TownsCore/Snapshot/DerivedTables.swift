@@ -1,0 +1,252 @@
+import Foundation
+
+/// What the dashboard's tables derive from a dataset, worked out when a snapshot is written and
+/// stored in it, so that a dashboard started from the snapshot shows its first screen (and
+/// each period's) without deriving them: every town's plan for each year (`Metrics`' year
+/// plan, with the decimals its inputs support, `ShownFigure`), its planned projects, and each
+/// period's table of every town (`TownPeriod`, as the towns table shows it).
+///
+/// Derived from the text, never a second source: stored inside the snapshot's checksummed
+/// payload, so it is used exactly when the snapshot is (the same content fingerprint, the same
+/// build of towns), and a table that does not decode is not used (the caller derives it).
+/// A period's table stores only the towns whose row is not the year's plan and planned
+/// projects alone (the towns with figures of the period); it is decoded when first asked for.
+///
+/// Decodes what it is asked for each time and keeps nothing decoded (the dashboard's memo
+/// keeps what it shows). `@unchecked Sendable`: immutable.
+public final class DerivedTables: @unchecked Sendable {
+    /// The number of towns, in the dataset's order, every table has a row for.
+    public let townCount: Int
+    private let memory: SnapshotMemory
+    private let strings: [String]
+    private let plannedRange: Range<Int>
+    private let yearRanges: [String: Range<Int>]
+    private let periodRanges: [String: (year: String, range: Range<Int>)]
+    private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int])]
+
+    /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
+    /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
+    public struct Source {
+        public var planned: [ShownFigure?]
+        public var yearPlans: [String: [ShownFigure?]]
+        public var periods: [Period]
+
+        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period]) {
+            self.planned = planned
+            self.yearPlans = yearPlans
+            self.periods = periods
+        }
+    }
+
+    /// One period's tables: every town's row (`table`), and what the towns table of every town
+    /// works out from it: its sums of known figures (`sums`, the tallies in the order the
+    /// dashboard gives them) and the rows its column widths are measured on (`extremes`).
+    public struct Period {
+        public var id: String
+        public var year: String
+        public var table: [TownPeriod]
+        public var sums: [Metrics.Tally]
+        public var extremes: [Int]
+
+        public init(id: String, year: String, table: [TownPeriod], sums: [Metrics.Tally], extremes: [Int]) {
+            self.id = id
+            self.year = year
+            self.table = table
+            self.sums = sums
+            self.extremes = extremes
+        }
+    }
+
+    /// Reads the section `SnapshotWriter.derived` wrote, at `reader`'s position, keeping
+    /// where each table lies in `memory`'s payload (which `reader` reads).
+    init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
+        self.memory = memory
+        strings = reader.strings
+        let towns = try reader.count()
+        townCount = towns
+        func range(_ r: inout SnapshotReader) throws -> Range<Int> {
+            let n = try r.count()
+            let start = r.position
+            try r.skip(n)
+            return start..<start + n
+        }
+        plannedRange = try range(&reader)
+        var years: [String: Range<Int>] = [:]
+        for _ in 0..<(try reader.count()) { years[try reader.string()] = try range(&reader) }
+        yearRanges = years
+        var periods: [String: (String, Range<Int>)] = [:]
+        var summaries: [String: ([Metrics.Tally], [Int])] = [:]
+        for _ in 0..<(try reader.count()) {
+            let id = try reader.string(), year = try reader.string()
+            guard years[year] != nil else { throw SnapshotReader.corrupt("a period table of a year without plans") }
+            let sums = try reader.array { try $0.tally() }
+            let extremes = try reader.array { Int(try $0.uint()) }
+            guard extremes.allSatisfy({ $0 < towns }) else { throw SnapshotReader.corrupt("a row beyond the towns") }
+            summaries[id] = (sums, extremes)
+            periods[id] = (year, try range(&reader))
+        }
+        periodRanges = periods
+        self.summaries = summaries
+    }
+
+    /// The towns table's sums of known figures over every town of period `id` (the tallies in
+    /// the order they were written), or nil when not stored.
+    public func sums(_ id: String) -> [Metrics.Tally]? { summaries[id]?.sums }
+
+    /// The rows of every town's table of period `id` whose widths are measured besides the
+    /// sampled ones (ascending), or nil when not stored.
+    public func extremeRows(_ id: String) -> [Int]? { summaries[id]?.extremes }
+
+    /// The period ids with a stored table.
+    public var periodIDs: [String] { periodRanges.keys.sorted() }
+
+    /// Every town's planned projects (a figure of no period), or nil when they do not decode.
+    public func plannedProjects() -> [ShownFigure?]? { try? column(plannedRange) }
+
+    /// Every town's plan for `year` ("2015"), or nil when not stored or not decodable.
+    public func yearPlans(_ year: String) -> [ShownFigure?]? { yearRanges[year].flatMap { try? column($0) } }
+
+    /// Every town's row in the period `id`'s table, or nil when not stored or not decodable.
+    public func periodTable(_ id: String) -> [TownPeriod]? {
+        guard let (year, r) = periodRanges[id], let plans = yearPlans(year), let planned = plannedProjects() else {
+            return nil
+        }
+        var table = (0..<townCount).map { TownPeriod(planYear: plans[$0], projectsPlanned: planned[$0]) }
+        do {
+            try memory.read(r, strings: strings) { reader in
+                let n = try reader.count()
+                var last = -1
+                for _ in 0..<n {
+                    let town = Int(try reader.uint())
+                    guard town > last, town < townCount else { throw SnapshotReader.corrupt("a row out of order") }
+                    last = town
+                    table[town] = try reader.townPeriod()
+                }
+                guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a period's table") }
+            }
+        } catch {
+            return nil
+        }
+        return table
+    }
+
+    /// A value per town, as `SnapshotWriter.column` wrote it.
+    private func column(_ r: Range<Int>) throws -> [ShownFigure?] {
+        try memory.read(r, strings: strings) { reader in
+            var values: [ShownFigure?] = []
+            values.reserveCapacity(townCount)
+            for _ in 0..<townCount { values.append(try reader.optional { try $0.shownFigure() }) }
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a column") }
+            return values
+        }
+    }
+}
+
+extension SnapshotWriter {
+    /// The derived tables (`DerivedTables`), or their absence.
+    mutating func derived(_ source: DerivedTables.Source?, townCount: Int) {
+        guard let source else { return bool(false) }
+        bool(true)
+        uint(UInt64(townCount))
+        func column(_ values: [ShownFigure?], _ w: inout SnapshotWriter) {
+            precondition(values.count == townCount, "a derived column of another length than the towns")
+            w.section { w in for v in values { w.optional(v) { $0.shownFigure($1) } } }
+        }
+        column(source.planned, &self)
+        let years = source.yearPlans.keys.sorted()
+        uint(UInt64(years.count))
+        for year in years {
+            string(year)
+            column(source.yearPlans[year]!, &self)
+        }
+        uint(UInt64(source.periods.count))
+        for period in source.periods {
+            let table = period.table
+            precondition(table.count == townCount, "a period table of another length than the towns")
+            let plans = source.yearPlans[period.year]!
+            string(period.id)
+            string(period.year)
+            array(period.sums) { $0.tally($1) }
+            array(period.extremes) { $0.uint(UInt64($1)) }
+            section { w in
+                // Only the rows that are not the year's plan and planned projects alone.
+                let rows = table.indices.filter {
+                    table[$0] != TownPeriod(planYear: plans[$0], projectsPlanned: source.planned[$0])
+                }
+                w.uint(UInt64(rows.count))
+                for i in rows {
+                    w.uint(UInt64(i))
+                    w.townPeriod(table[i])
+                }
+            }
+        }
+    }
+
+    mutating func shownFigure(_ f: ShownFigure) {
+        switch f.quantity {
+        case let .exact(v, decimals):
+            uint(0); decimal(v); int(decimals)
+        case let .moreThan(v):
+            uint(1); decimal(v)
+        }
+        var flags: UInt64 = 0
+        if f.isDerived { flags |= 1 }
+        if f.isInterpreted { flags |= 2 }
+        if f.onOtherBasis { flags |= 4 }
+        if f.isProjection { flags |= 8 }
+        uint(flags)
+        optional(f.interval) { $0.decimal($1.lower); $0.decimal($1.upper) }
+    }
+
+    mutating func tally(_ t: Metrics.Tally) {
+        decimal(t.sum); uint(UInt64(t.known)); uint(UInt64(t.derived)); uint(UInt64(t.bounded))
+        decimal(t.boundSum); uint(UInt64(t.unknown)); uint(UInt64(t.decimals)); uint(UInt64(t.interpreted))
+        array(t.halfUnits) { $0.uint(UInt64($1)) }
+        decimal(t.ownValues); decimal(t.ownLower); decimal(t.ownUpper)
+    }
+
+    mutating func townPeriod(_ p: TownPeriod) {
+        let fields = [p.planYear, p.completed, p.completionRate, p.projectsStarted, p.projectsPlanned, p.startRate]
+        var mask: UInt64 = 0
+        for (bit, f) in fields.enumerated() where f != nil { mask |= 1 << UInt64(bit) }
+        uint(mask)
+        for f in fields { if let f { shownFigure(f) } }
+    }
+}
+
+extension SnapshotReader {
+    mutating func shownFigure() throws -> ShownFigure {
+        let quantity: Quantity
+        switch try uint() {
+        case 0: quantity = .exact(try decimal(), decimals: try int())
+        case 1: quantity = .moreThan(try decimal())
+        case let k: throw Self.corrupt("a quantity of kind \(k)")
+        }
+        let flags = try uint()
+        guard flags < 16 else { throw Self.corrupt("a figure's marks \(flags)") }
+        var f = ShownFigure(quantity: quantity, isDerived: flags & 1 != 0)
+        f.isInterpreted = flags & 2 != 0
+        f.onOtherBasis = flags & 4 != 0
+        f.isProjection = flags & 8 != 0
+        f.interval = try optional { Interval(try $0.decimal(), try $0.decimal()) }
+        return f
+    }
+
+    mutating func tally() throws -> Metrics.Tally {
+        var t = Metrics.Tally()
+        t.sum = try decimal(); t.known = Int(try uint()); t.derived = Int(try uint()); t.bounded = Int(try uint())
+        t.boundSum = try decimal(); t.unknown = Int(try uint()); t.decimals = Int(try uint())
+        t.interpreted = Int(try uint())
+        t.halfUnits = try array { Int(try $0.uint()) }
+        t.ownValues = try decimal(); t.ownLower = try decimal(); t.ownUpper = try decimal()
+        return t
+    }
+
+    mutating func townPeriod() throws -> TownPeriod {
+        let mask = try uint()
+        guard mask < 64 else { throw Self.corrupt("a row's fields \(mask)") }
+        func next(_ bit: UInt64) throws -> ShownFigure? { mask & (1 << bit) != 0 ? try shownFigure() : nil }
+        return TownPeriod(planYear: try next(0), completed: try next(1), completionRate: try next(2),
+                          projectsStarted: try next(3), projectsPlanned: try next(4), startRate: try next(5))
+    }
+}

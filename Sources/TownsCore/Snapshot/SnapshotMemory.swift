@@ -1,0 +1,71 @@
+import Foundation
+
+/// The bytes of a snapshot, kept for as long as something decoded from it reads them (the
+/// figure area, the derived tables): the file mapped read-only (`mmap`), so that only the
+/// pages read are in memory and nothing is copied, or a copy of bytes given in memory.
+///
+/// A mapped file is private and read-only: a writer replaces a snapshot by renaming a new file
+/// into place (`SnapshotStore.write`), which leaves the mapped one as it was. A file shortened
+/// in place by someone else would make a read fault; the cache folder is the user's own.
+///
+/// `@unchecked Sendable`: immutable after `init`; the memory is unmapped or freed at `deinit`.
+final class SnapshotMemory: @unchecked Sendable {
+    /// Every byte of the snapshot, header included.
+    let bytes: UnsafeRawBufferPointer
+    private let mapped: Bool
+
+    /// Maps the file at `path`; nil when it cannot be opened, is not a file or cannot be mapped.
+    init?(mapping path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else {  // nothing to map: an empty snapshot (then refused as foreign)
+            let empty = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 8)
+            bytes = UnsafeRawBufferPointer(start: empty, count: 0)
+            mapped = false
+            return
+        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+        mapped = true
+    }
+
+    /// A copy of `source`.
+    init(copying source: UnsafeRawBufferPointer) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 8)
+        if let base = source.baseAddress { copy.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+        bytes = UnsafeRawBufferPointer(start: copy.baseAddress, count: source.count)
+        mapped = false
+    }
+
+    deinit {
+        if mapped {
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        } else {
+            UnsafeMutableRawBufferPointer(mutating: bytes).deallocate()
+        }
+    }
+
+    /// The payload: what follows the header (`DatasetSnapshot.headerSize`).
+    var payload: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[min(DatasetSnapshot.headerSize, bytes.count)...])
+    }
+
+    /// Tells the system the pages of a mapped file may leave this process's memory (read again
+    /// from the page cache when next read): after the checksum and the checks have read every
+    /// page, only the pages read later stay resident. Nothing for a copy.
+    func release() {
+        guard mapped, let base = bytes.baseAddress else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
+    }
+
+    /// `body` with a reader of `range` of the payload (with `strings` as its string table).
+    func read<T>(_ range: Range<Int>, strings: [String], _ body: (inout SnapshotReader) throws -> T) throws -> T {
+        var reader = SnapshotReader(payload, from: range.lowerBound, to: range.upperBound)
+        reader.strings = strings
+        return try body(&reader)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import TownsCore
+
+extension AppState {
+    /// The tables a snapshot stores beside `dataset` (`DerivedTables`), worked out as the
+    /// dashboard works them out (`periodTable`, the same code): every period's towns table,
+    /// every year's plans and every town's planned projects, and each period's sums of known
+    /// figures and rows measured for the column widths over every town (`TownSums`,
+    /// `extremeRows`). `towns snapshot` runs it in its child process when it writes a snapshot,
+    /// so that a dashboard started from the snapshot derives none of them.
+    public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
+        let state = AppState(dataset: dataset)
+        var yearPlans: [String: [ShownFigure?]] = [:]
+        var periods: [DerivedTables.Period] = []
+        let every = Array(dataset.towns.indices)
+        for (i, period) in dataset.periods.enumerated() {
+            var s = state
+            s.periodIndex = i
+            let table = s.periodTable()
+            let year = String(period.year)
+            // Kept by `periodTable`; any plans would do (a row that differs is stored whole).
+            if yearPlans[year] == nil {
+                yearPlans[year] = s.cache.yearPlans(year) {
+                    ViewCache.YearPlans(figures: [], shown: table.map(\.planYear))
+                }.shown
+            }
+            periods.append(DerivedTables.Period(id: period.id, year: year, table: table,
+                                                sums: TownSums(table, positions: every).stored,
+                                                extremes: AppState.extremeRows(table, positions: every)))
+        }
+        return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods)
+    }
+}

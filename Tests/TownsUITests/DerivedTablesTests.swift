@@ -1,0 +1,80 @@
+import Foundation
+import TownsCore
+@testable import TownsUI
+import XCTest
+import TownsSynthetic
+
+/// The tables a snapshot stores beside the dataset (`DerivedTables`: every period's towns
+/// table, the year plans, the planned projects) are exactly what the dashboard derives from
+/// the text, and a dashboard started from the snapshot shows the same screens.
+final class DerivedTablesTests: XCTestCase {
+    var temporaries: [String] = []
+
+    override func tearDown() {
+        for dir in temporaries { try? FileManager.default.removeItem(atPath: dir) }
+    }
+
+    func temporary(_ name: String) -> String {
+        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
+        temporaries.append(dir)
+        return dir
+    }
+
+    /// The dataset read from the text, and the snapshot's dataset and derived tables.
+    func written(towns: Int, months: Int, seed: UInt64) throws
+        -> (text: Dataset, loaded: SnapshotStore.Loaded)
+    {
+        let dir = temporary("derived")
+        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: nil)
+        let store = SnapshotStore(folder: temporary("cache"))
+        try store.write(directory: dir, derive: AppState.derivedTables)
+        return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
+    }
+
+    func testEveryPeriodsTableIsTheOneDerivedFromTheText() throws {
+        for (towns, months, seed) in [(400, 14, 3), (120, 25, 8)] as [(Int, Int, UInt64)] {
+            let (text, loaded) = try written(towns: towns, months: months, seed: seed)
+            let derived = try XCTUnwrap(loaded.derived, "a snapshot written with its tables holds them")
+            XCTAssertEqual(derived.periodIDs, text.periods.map(\.id).sorted())
+            let fromText = Facts(dataset: text), fromSnapshot = Facts(dataset: loaded.dataset, derived: derived)
+            XCTAssertEqual(fromSnapshot.plannedProjects, fromText.plannedProjects)
+            var stored = 0
+            for i in text.periods.indices {
+                var a = AppState(facts: fromText), b = AppState(facts: fromSnapshot)
+                a.periodIndex = i
+                b.periodIndex = i
+                let table = a.periodTable()
+                XCTAssertEqual(derived.periodTable(text.periods[i].id), table, "period \(text.periods[i].id)")
+                XCTAssertEqual(b.periodTable(), table)
+                let every = Array(text.towns.indices), id = text.periods[i].id
+                XCTAssertEqual(derived.sums(id).flatMap(TownSums.init(stored:)), TownSums(table, positions: every))
+                XCTAssertEqual(derived.extremeRows(id), AppState.extremeRows(table, positions: every))
+                stored += table.filter { $0.completed != nil }.count
+            }
+            XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")
+        }
+    }
+
+    /// The first screens of the towns view, the overview and the types view, over several
+    /// periods, are the same from the snapshot's tables as from the text.
+    func testScreensFromTheStoredTablesAreTheScreensFromTheText() throws {
+        let (text, loaded) = try written(towns: 300, months: 13, seed: 5)
+        let renderer = Renderer(theme: .monochrome)
+        for kind in [Screen.Kind.townList, .overview, .typeList] {
+            for period in [0, 6, text.periods.count - 1] {
+                var a = AppState(dataset: text, width: 100, height: 30)
+                var b = AppState(facts: Facts(dataset: loaded.dataset, derived: loaded.derived), width: 100, height: 30)
+                a.stack = [Screen(kind)]; b.stack = [Screen(kind)]
+                a.periodIndex = period; b.periodIndex = period
+                XCTAssertEqual(renderer.render(b).lines(), renderer.render(a).lines(), "\(kind) period \(period)")
+            }
+        }
+    }
+
+    /// Tables of another dataset (another number of towns) are never used.
+    func testTablesOfAnotherDatasetAreIgnored() throws {
+        let (_, loaded) = try written(towns: 50, months: 3, seed: 1)
+        let other = try written(towns: 60, months: 3, seed: 1)
+        XCTAssertNil(Facts(dataset: other.text, derived: loaded.derived).derived)
+    }
+}
