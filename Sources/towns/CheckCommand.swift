@@ -26,13 +26,14 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
-    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    /// `towns` itself, whose `--lang` (before or after `check`) words the findings, and whose
+    /// `--ascii`, `--themes`, `--theme` this command refuses.
     @ParentCommand var root: Towns
-    func validate() throws { try root.display.refuse(for: "check") }
+    func validate() throws { try root.display.refuse(for: "check", except: ["--lang"]) }
     @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
     var verbose = false
-    @Option(name: .long, help: "Language of the findings: zh or en. Default: the config's, else zh (as the dashboard).")
-    var lang: Language?
+    /// The language of the findings: `--lang`, else the config's, else zh (as the dashboard).
+    var lang: Language? { root.display.lang }
 
     func run() throws {
         let directory = try data.directory()

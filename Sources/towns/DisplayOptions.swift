@@ -53,7 +53,8 @@ struct DisplayOptions: ParsableArguments {
         guard !refused.isEmpty else { return }
         throw ValidationError(
             "towns \(command) does not use \(refused.joined(separator: ", ")): --lang, --ascii, --themes and "
-                + "--theme go with towns (the dashboard), towns report, towns present and towns follow (towns config: --themes), "
+                + "--theme go with towns (the dashboard), towns report, towns present and towns follow (towns check: "
+                + "--lang; towns config: --themes), "
                 + "before or after the command's name")
     }
 }
