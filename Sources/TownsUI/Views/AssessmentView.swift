@@ -56,22 +56,22 @@ extension AppState {
                 }
             }
             summary.append(TableRow(cells, role: .totals))
-            let minimum = tr(Catalogue.firstYearMinimum("\(city.year)", "\(dataset.regionEN)"))
-            var line = CellText(minimum + city.formula)
+            var line = CellText(tr(Catalogue.cityFirstYear("\(city.year)", "\(dataset.regionEN)")) + city.formula)
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
             if let reported = city.reported {
-                line += "\(tr(Catalogue.reported))\(FigureText().value(reported).cellText))"
+                line += "\(tr(Catalogue.cityReported))\(FigureText().value(reported).cellText)"
+                    + CellText(tr(Catalogue.cityReportedEnd))
             }
             if let completed = city.completed {
                 // The full year's figure, named as such: shown beside any period, it is not the
                 // period's (a fresh user read Jan-Sep's ? beside a full-year "above by").
                 let fullYear = dataset.periods.last { $0.year == city.year && $0.through == 12 }
-                line += "\(tr(Catalogue.completed))\(fullYear.map { tr($0.labelZH, $0.labelEN) + " " } ?? "")"
+                line += "\(tr(Catalogue.cityCompleted))\(fullYear.map { label($0) + " " } ?? "")"
                     + "\(FigureText().value(completed).cellText)"
             }
             if let margin = city.margin {
                 line += CellText(
-                    "; " + (margin >= 0 ? tr(Catalogue.aboveBy) : tr(Catalogue.shortBy)) + " "
+                    tr(margin >= 0 ? Catalogue.cityAboveBy : Catalogue.cityShortBy)
                         + DecimalMath.text(abs(margin), scale: 2))
             }
             notes.append(line)
