@@ -160,7 +160,7 @@ extension AppState {
             return overviewTable()
         case .changes:
             return changesTable()
-        case .townPage, .cityTotals, .referencePage:
+        case .townPage, .cityTotals, .referencePage, .assessmentNotes:
             return nil
         }
     }

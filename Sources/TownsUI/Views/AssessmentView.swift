@@ -80,18 +80,25 @@ extension AppState {
             language == .zh
                 ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
                     + "  \(Mark.notYetDue) 未到期 not yet due"
-                    + "  3年 期限=创建期年数，不考核（Enter 打开小镇页：缺少的数字和后果）"
+                    + "  3年 期限=创建期年数，不考核（Enter 打开小镇页：缺少的数字和后果；最后一行 Enter：本说明全文）"
                 : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown  \(Mark.notYetDue) not yet due"
                     + "  3y term: the creation period's years, not judged"
-                    + " (Enter: the town's page names the missing figure and what follows)")
+                    + " (Enter: the town's page names the missing figure and what follows; on the last row: these"
+                    + " notes in full)")
         notes += assessmentStakeNotes(positions)
+        // The last row opens these notes as a page (none cut on a short screen): the city's row,
+        // or with a filter on (the city's marks do not follow it) a row of its own.
+        if !filter.isEmpty || summary.isEmpty {
+            summary = [TableRow([.plain(tr(Catalogue.assessmentNotesRow))] + rules.map { _ in .plain("") },
+                                role: .totals)]
+        }
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions),
-            summary: filter.isEmpty ? summary : [],
+            summary: summary,
             emptyText: rules.isEmpty
                 ? tr(Catalogue.noRulesTomlInThe)
                 : tr(Catalogue.noTowns),
-            notes: notes)
+            notes: notes, summaryTarget: .assessmentNotes)
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content
