@@ -1,29 +1,26 @@
 import Foundation
 
-/// How a town stands against one rule.
+/// How a town stands against one rule: its status, what was found (`finding`, worded by a
+/// view in its reader's language), the figures whose absence leaves it unknown, and the file
+/// lines of the figures used.
 public struct RuleResult: Sendable, Equatable {
     /// `notYetDue`: the rule is judged at a date after the period shown (the end of the creation
     /// period, of the first year, of the year) and nothing so far settles it: a plan meeting the
     /// minimum is not the rule met. Counted apart from met, not met and unknown.
     public enum Status: String, Sendable { case met, notMet = "not met", unknown, info, notYetDue = "not yet due" }
     public var status: Status
-    /// The reasoning with the figures used, e.g. "completed Jan-Sep 13.56 ≥ 10".
+    /// What was found, as data ("completed Jan-Sep 13.56 ≥ 10").
+    public var finding: RuleFinding
+    /// The finding in English, e.g. "completed 2015 Jan-Sep 13.56 ≥ 10" (`RuleFinding.english`).
     public var detail: String
-    /// The figures whose absence leaves the result unknown.
+    /// The figures whose absence leaves the result unknown, as data.
+    public var missingItems: [RuleMissing]
+    /// The same in English ("completed 2015 full year").
     public var missing: [String]
+    /// Where the figures the result uses are written (figures.toml:43), in the order used.
+    public var sources: [SourceLocation] = []
     /// A few characters for a table cell when the status is `info` ("3年").
     public var short: String? = nil
-
-    static func met(_ detail: String, missing: [String] = []) -> RuleResult {
-        RuleResult(status: .met, detail: detail, missing: missing)
-    }
-    static func notMet(_ detail: String) -> RuleResult { RuleResult(status: .notMet, detail: detail, missing: []) }
-    static func unknown(_ detail: String, missing: [String]) -> RuleResult {
-        RuleResult(status: .unknown, detail: detail, missing: missing)
-    }
-    static func notYetDue(_ detail: String, missing: [String] = []) -> RuleResult {
-        RuleResult(status: .notYetDue, detail: detail, missing: missing)
-    }
 }
 
 /// Checks towns against the province's rules (rules.toml): met, not met, or unknown with
@@ -106,13 +103,24 @@ public struct Assessment: Sendable {
         }
     }
 
+    /// A result with its English words (periods by their English labels).
+    func result(_ status: RuleResult.Status, _ finding: RuleFinding, missing: [RuleMissing] = [],
+                figures: [Figure?] = [], short: String? = nil) -> RuleResult {
+        let label = { (id: String) in self.dataset.period(id)?.labelEN ?? id }
+        return RuleResult(
+            status: status, finding: finding, detail: finding.english(label), missingItems: missing,
+            missing: missing.map { $0.english(label) }, sources: figures.compactMap { $0?.origin }, short: short)
+    }
+
     /// How `town` stands against `rule` on every figure the data holds, whatever its date.
     /// Views showing a period use `evaluate(_:_:asOf:)`.
     public func evaluate(_ rule: Rule, _ town: Town) -> RuleResult { evaluate(rule, town, asOf: nil) }
 
     /// How `town` stands against `rule` as of the end of period `asOf` (nil: on every figure,
-    /// whatever its date): only figures whose period or date is not after the period's end are
-    /// evidence (`isEvidence`); a figure set aside for its date is named in the detail.
+    /// whatever its date, judged as of the data's latest period): only figures whose period or
+    /// date is not after the period's end are evidence (`isEvidence`); a figure set aside for its
+    /// date is named in the finding. A rule judged after the period (the year's end, the creation
+    /// period's end) is not yet due until then unless a figure so far settles it.
     public func evaluate(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         switch rule.kind {
         case .yearOneMinimum:
@@ -124,45 +132,41 @@ public struct Assessment: Sendable {
         case .creationPeriod:
             let years: Decimal? = town.acceleratedCounty.map { $0 ? rule.number("lower_years") : rule.number("years") }
             guard let years, let first = firstYear(town) else {
-                return RuleResult(status: .unknown,
-                    detail: "\(text(rule.number("years"))) years, or \(text(rule.number("lower_years"))) in the 26 " +
-                        "counties", missing: ["whether the county is one of the 26"])
+                return result(.unknown, .creationYearsUnknown(years: text(rule.number("years")),
+                                                              lower: text(rule.number("lower_years"))),
+                              missing: [.acceleratedCounty])
             }
             let last = first + NSDecimalNumber(decimal: years).intValue - 1
-            return RuleResult(status: .info, detail: "\(text(years)) years: \(first)-\(last)", missing: [],
-                short: "\(text(years))年")
+            return result(.info, .creationYears(years: text(years), first: first, last: last),
+                          short: "\(text(years))年")
 
         case .featuredShare:
             return featuredShare(rule, town, asOf: asOf)
 
         case .plannedArea:
-            return areaResult(rule, town, .areaPlanned, "planned area", asOf: asOf, tourismMayExceed: true)
+            return areaResult(rule, town, .areaPlanned, .planned, asOf: asOf, tourismMayExceed: true)
 
         case .builtArea:
-            return areaResult(rule, town, .areaBuilt, "built area", asOf: asOf, tourismMayExceed: false)
+            return areaResult(rule, town, .areaBuilt, .built, asOf: asOf, tourismMayExceed: false)
 
         case .scenicRating:
-            let needed = town.industry == "tourism"
-                ? "\(text(rule.number("tourism_rating")))A standard"
-                : "\(text(rule.number("minimum_rating")))A or better"
-            return RuleResult(status: .unknown, detail: needed, missing: ["scenic-area rating"])
+            let tourism = town.industry == "tourism"
+            let rating = text(rule.number(tourism ? "tourism_rating" : "minimum_rating"))
+            return result(.unknown, .scenicRating(tourism: tourism, rating: rating), missing: [.scenicRating])
 
         case .visitors:
-            return RuleResult(status: .unknown, detail: "at least \(text(rule.number("minimum"))) a year",
-                missing: ["visitors a year"])
+            return result(.unknown, .visitors(minimum: text(rule.number("minimum"))), missing: [.visitors])
 
         case .landReward:
             return landReward(rule, town, asOf: asOf)
 
         case .landDeduction:
-            let period = dataset.rules.first { $0.kind == .creationPeriod }.map { evaluate($0, town) }
-            let words = "twice the reward deducted if the 3-year targets are missed"
+            let times = text(rule.number("times"))
             if creationEnded(town, asOf: asOf) == false {
-                return .notYetDue("\(words); judged at \(creationEndText(town)) (\(period?.detail ?? "?"))")
+                return result(.notYetDue, .landDeduction(times: times, end: lastYears(town), notYetDue: true))
             }
-            return RuleResult(status: .unknown,
-                detail: "\(words); judged when the creation period ends (\(period?.detail ?? "?"))",
-                              missing: ["completed over the creation period"])
+            return result(.unknown, .landDeduction(times: times, end: lastYears(town), notYetDue: false),
+                          missing: [.completedOverCreation])
         }
     }
 
@@ -189,53 +193,47 @@ public struct Assessment: Sendable {
         return nil
     }
 
-    /// "the end of 2017", "the end of 2017 or 2019", "the end of the creation period".
-    func creationEndText(_ town: Town) -> String {
-        let years = lastYears(town)
-        return years.isEmpty ? "the end of the creation period"
-            : "the end of " + years.map(String.init).joined(separator: " or ")
-    }
-
     /// The creation-period minimum (50, or 30 for the industries the rule names): judged on the
     /// investment completed over the creation period, when it ends. Before it ends the result is
-    /// not yet due, whatever the 3-year plan (the detail says how the plan stands against the
+    /// not yet due, whatever the 3-year plan (the finding says how the plan stands against the
     /// minimum: a plan is not a completion); after it, unknown while the data holds no completed
     /// figure over the creation period.
     func creationMinimum(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         let minimum = threshold(rule, town)
-        var plan = "the minimum depends on the industry"
-        var missing = minimum == nil ? ["industry"] : []
+        var plan = RuleFinding.PlanStanding.industryUnknown
+        var missing: [RuleMissing] = minimum == nil ? [.industry] : []
+        let f = metrics.figure(town, FigureKey(.planTotal))
         if let minimum {
-            if let f = metrics.figure(town, FigureKey(.planTotal)) {
-                switch f.quantity {
-                case let .exact(v, _):
-                    plan = "plan \(describe(f)) \(v >= minimum ? "meets" : "is below") the minimum \(text(minimum))"
-                case let .moreThan(b):
-                    plan = "plan \(describe(f)) " + (b >= minimum ? "meets the minimum \(text(minimum))"
-                        : "against the minimum \(text(minimum))")
-                }
-            } else {
-                plan = "minimum \(text(minimum)); no 3-year plan"
-                missing.append("3-year plan")
+            let m = text(minimum)
+            switch f?.quantity {
+            case let .exact(v, _)?:
+                plan = v >= minimum ? .meets(plan: describe(f!), minimum: m) : .below(plan: describe(f!), minimum: m)
+            case let .moreThan(b)?:
+                plan = b >= minimum ? .meets(plan: describe(f!), minimum: m)
+                    : .boundAgainst(plan: describe(f!), minimum: m)
+            case nil:
+                plan = .noPlan(minimum: m)
+                missing.append(.threeYearPlan)
             }
         }
-        let end = creationEndText(town)
+        let end = lastYears(town)
         switch creationEnded(town, asOf: asOf) {
         case false?:
-            return .notYetDue("\(plan); completion judged at \(end)", missing: missing)
+            return result(.notYetDue, .creationMinimum(plan: plan, end: end, judged: .notYet), missing: missing,
+                          figures: [f])
         case true?:
-            return .unknown("\(plan); the creation period ended (\(end)) and no completed figure over it is known",
-                            missing: missing + ["completed over the creation period"])
+            return result(.unknown, .creationMinimum(plan: plan, end: end, judged: .ended),
+                          missing: missing + [.completedOverCreation], figures: [f])
         case nil:
-            let which = lastYears(town).isEmpty ? "the first year" : "whether the county is one of the 26"
-            return .unknown("\(plan); completion judged at \(end): whether that has come depends on \(which)",
-                            missing: missing + [which])
+            let which: RuleMissing = end.isEmpty ? .firstYear : .acceleratedCounty
+            return result(.unknown, .creationMinimum(plan: plan, end: end, judged: .dependsOn(which)),
+                          missing: missing + [which], figures: [f])
         }
     }
 
     /// The featured share against its minimum, on the share of the period shown only: a share
     /// of an earlier period (a ratio of amounts cumulated to another month) says nothing certain
-    /// of the period shown, so it leaves the result unknown and is named in the detail.
+    /// of the period shown, so it leaves the result unknown and is named in the finding.
     func featuredShare(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         let minimum = rule.number("percent")
         for p in dataset.periods.reversed() {
@@ -243,121 +241,130 @@ public struct Assessment: Sendable {
             guard let f = metrics.figure(town, FigureKey(.featuredShare, p.id)), let v = f.quantity.exactValue else {
                 continue
             }
-            let shown = "featured share \(p.labelEN) \(describe(f))% \(v >= minimum ? "≥" : "<") \(text(minimum))%"
-            if let asOf, asOf.id != p.id {
-                return .unknown("\(shown), of an earlier period: no share for \(asOf.labelEN)",
-                                missing: ["featured-industry investment \(asOf.labelEN)"])
+            let earlier = asOf.flatMap { $0.id == p.id ? nil : $0.id }
+            let finding = RuleFinding.featuredShare(period: p.id, share: describe(f),
+                                                    relation: v >= minimum ? .atLeast : .below,
+                                                    minimum: text(minimum), earlierThan: earlier)
+            if let earlier {
+                return result(.unknown, finding, missing: [.featuredInvestment(period: earlier)], figures: [f])
             }
-            return RuleResult(status: v >= minimum ? .met : .notMet, detail: shown, missing: [])
+            return result(v >= minimum ? .met : .notMet, finding, figures: [f])
         }
-        return RuleResult(status: .unknown, detail: "at least \(text(minimum))%",
-            missing: ["featured-industry investment"])
+        return result(.unknown, .featuredShareUnknown(minimum: text(minimum)),
+                      missing: [.featuredInvestment(period: nil)])
     }
 
     /// The first-year minimum: the year's completed investment (or a bound of it) against the
     /// town's tier; a figure that clears the higher tier is met whichever tier applies, and a
-    /// tier fitted to a reported total says so.
+    /// tier fitted to a reported total says so. Before the year's end a figure below the tier is
+    /// not yet due.
     func yearOneMinimum(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
-        guard let year = firstYear(town) else { return .unknown("no first year", missing: ["list date"]) }
+        guard let year = firstYear(town) else { return result(.unknown, .noFirstYear, missing: [.listDate]) }
         if let asOf, asOf.year < year {
-            return .notYetDue("the first year \(year) has not begun by \(asOf.labelEN)", missing: ["completed \(year)"])
+            return result(.notYetDue, .firstYearNotBegun(year: year, by: asOf.id), missing: [.completedYear(year)])
         }
         let minimum = threshold(rule, town)
         let highest = max(rule.number("minimum"), rule.number("lower_minimum"))
         let fitted = minimum != nil && tierIsFitted(rule, town)
-        let tierText = minimum.map { text($0) + (fitted ? " (tier fitted to the notice's total, not sourced)" : "") }
-        let tierUnknown = RuleResult.unknown(
-            "the minimum (\(text(rule.number("minimum"))) or \(text(rule.number("lower_minimum")))) "
-                + "depends on the industry or the county",
-            missing: [town.industry == nil ? "industry" : "whether the county is one of the 26"])
+        let tierMissing: [RuleMissing] = [town.industry == nil ? .industry : .acceleratedCounty]
+        let (m, l) = (text(rule.number("minimum")), text(rule.number("lower_minimum")))
         let periods = dataset.periods.filter { q in
             q.year == year && (asOf.map { p in (q.year, q.through) <= (p.year, p.through) } ?? true)
         }
         for p in periods.reversed() {
             guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
-            let label = "completed \(p.labelEN) \(describe(f))"
             let bound: Decimal
             switch f.quantity {
             case let .exact(v, _): bound = v
             case let .moreThan(b): bound = b
             }
             if bound >= highest {
-                return .met("\(label) ≥ \(text(highest)), the higher tier: met whichever tier applies")
+                return result(.met, .clearsHigherTier(period: p.id, completed: describe(f), highest: text(highest)),
+                              figures: [f])
             }
-            guard let minimum, let tierText else {
-                return .unknown("\(label); " + tierUnknown.detail, missing: tierUnknown.missing)
+            guard let minimum else {
+                return result(.unknown, .tierUnknown(period: p.id, completed: describe(f), minimum: m, lower: l),
+                              missing: tierMissing, figures: [f])
             }
-            if bound >= minimum { return .met("\(label) ≥ \(tierText)") }
+            func against(_ r: RuleFinding.Relation, _ s: RuleFinding.Standing) -> RuleFinding {
+                .againstTier(period: p.id, completed: describe(f), relation: r, tier: text(minimum), fitted: fitted,
+                             standing: s)
+            }
+            if bound >= minimum { return result(.met, against(.atLeast, .settled), figures: [f]) }
             if case .exact = f.quantity {
-                if p.through == 12 { return .notMet("\(label) < \(tierText)") }
+                if p.through == 12 { return result(.notMet, against(.below, .settled), figures: [f]) }
                 if yearOver(year, asOf: asOf) {
-                    return .unknown("\(label), below \(tierText); no full-year figure",
-                                    missing: ["completed \(year) full year"])
+                    return result(.unknown, against(.below, .noFullYear),
+                                  missing: [.completedFullYear(year, onPlanBasis: false, only: nil)], figures: [f])
                 }
-                return .notYetDue("\(label) so far, below \(tierText); the year is not over",
-                                  missing: ["completed \(year) full year"])
+                return result(.notYetDue, against(.below, .soFar),
+                              missing: [.completedFullYear(year, onPlanBasis: false, only: nil)], figures: [f])
             }
         }
-        guard let tierText else { return tierUnknown }
-        let by = asOf.map { " by \($0.labelEN)" } ?? ""
-        if !yearOver(year, asOf: asOf) {
-            return .notYetDue("minimum \(tierText); no completed figure for \(year)\(by); the year is not over",
-                              missing: ["completed \(year)"])
+        guard let minimum else {
+            return result(.unknown, .tierUnknown(period: nil, completed: nil, minimum: m, lower: l),
+                          missing: tierMissing)
         }
-        return .unknown("minimum \(tierText); no completed figure for \(year)\(by)", missing: ["completed \(year)"])
+        let notOver = !yearOver(year, asOf: asOf)
+        return result(notOver ? .notYetDue : .unknown,
+                      .noCompletedFigure(year: year, by: asOf?.id, tier: text(minimum), fitted: fitted,
+                                         yearNotOver: notOver),
+                      missing: [.completedYear(year)])
     }
 
     /// An area rule ("about 3 km²"): met at or under the number; above it, not met only when
     /// the rule states a tolerance (`tolerance`, km²) and the figure exceeds number + tolerance;
     /// without one, "about" has no edge, so the result is unknown and says so in words.
-    func areaResult(_ rule: Rule, _ town: Town, _ measure: Measure, _ name: String, asOf: Period?,
+    func areaResult(_ rule: Rule, _ town: Town, _ measure: Measure, _ area: RuleFinding.Area, asOf: Period?,
                     tourismMayExceed: Bool) -> RuleResult {
         let maximum = rule.number("maximum")
-        let about = "about \(text(maximum)) km²"
+        let m = text(maximum)
         let found = evidence(town, FigureKey(measure), asOf: asOf)
         guard let f = found.use, let v = f.quantity.exactValue else {
             if let later = found.later, let asOf {
-                let date = later.asOf ?? "later"
-                return .unknown("\(name) \(describe(later)) km² is dated \(date), after \(asOf.labelEN): "
-                                    + "no evidence for the period shown; \(about)",
-                                missing: ["\(name) as of \(asOf.labelEN)"])
+                return result(.unknown, .area(area, .datedAfter(value: describe(later), date: later.asOf ?? "later",
+                                                                 shown: asOf.id, maximum: m)),
+                              missing: [.area(area, asOf: asOf.id)], figures: [later])
             }
-            return .unknown(about, missing: [name])
+            return result(.unknown, .area(area, .noFigure(maximum: m)), missing: [.area(area, asOf: nil)])
         }
-        let shown = "\(name) \(describe(f)) km²" + (f.asOf.map { " (as of \($0))" } ?? "")
-        if v <= maximum { return .met("\(shown) ≤ \(text(maximum))") }
+        let value = describe(f)
+        if v <= maximum {
+            return result(.met, .area(area, .within(value: value, asOf: f.asOf, maximum: m)), figures: [f])
+        }
         if tourismMayExceed && town.industry == "tourism" {
-            return .met("\(shown) > \(text(maximum)), allowed for a tourism town")
+            return result(.met, .area(area, .tourism(value: value, asOf: f.asOf, maximum: m)), figures: [f])
         }
         if let tolerance = rule.numbers["tolerance"] {
-            let edge = maximum + tolerance
-            let detail = "\(shown) \(v > edge ? ">" : "≤") about \(text(maximum)) + \(text(tolerance)) tolerance"
-            return v > edge ? .notMet(detail) : .met(detail)
+            let above = v > maximum + tolerance
+            return result(above ? .notMet : .met,
+                          .area(area, .tolerance(value: value, asOf: f.asOf, above: above, maximum: m,
+                                                 tolerance: text(tolerance))), figures: [f])
         }
-        return .unknown("\(shown) is above \(text(maximum)), but the rule says only '\(about)' and the source gives "
-                            + "no tolerance: whether it is breached is not known",
-                        missing: ["a tolerance for '\(about)'"])
+        return result(.unknown, .area(area, .noTolerance(value: value, asOf: f.asOf, maximum: m)),
+                      missing: [.tolerance(maximum: m)], figures: [f])
     }
 
     /// The land-quota reward: only a town that completed its annual plan (paper 一: 只有完成年度
     /// 计划目标的) is rewarded, so the test is the year's completed investment against the year's
     /// plan, not the first-year minimum. Met when the full year's completed (or a bound of it)
     /// reaches the top of the plan's interval on a comparable basis; not met when the full year's
-    /// completed is below its bottom; otherwise unknown, naming the missing figure.
+    /// completed is below its bottom; not yet due before the year's end; otherwise unknown, naming
+    /// the missing figure.
     func landReward(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         let higher = rule.industries["higher_industries"] ?? []
-        let percent = town.industry.map { higher.contains($0) ? rule.number("higher_percent") : rule.number("percent") }
-        let rate = percent.map { "reward \(text($0))% of the quota used" }
-            ?? "reward \(text(rule.number("percent")))% or \(text(rule.number("higher_percent")))% of the quota used"
+        let percents = town.industry.map {
+            [text(higher.contains($0) ? rule.number("higher_percent") : rule.number("percent"))]
+        }
+            ?? [text(rule.number("percent")), text(rule.number("higher_percent"))]
+        func reward(_ f: RuleFinding.LandFinding) -> RuleFinding { .landReward(percents: percents, f) }
         guard let year = asOf?.year ?? firstYear(town) else {
-            return .unknown("\(rate) if the annual plan is completed", missing: ["list date"])
+            return result(.unknown, reward(.noListDate), missing: [.listDate])
         }
         guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
-            return .unknown("\(rate) if the \(year) plan is completed; the \(year) plan is not known",
-                            missing: ["\(year) plan"])
+            return result(.unknown, reward(.planUnknown(year: year)), missing: [.planOfYear(year)])
         }
-        let planText = "\(year) plan \(describe(plan))"
-        let fullYearMissing = "completed \(year) full year"
+        let planText = describe(plan)
         let inYear = dataset.periods.filter { q in
             q.year == year && (asOf.map { p in q.through <= p.through } ?? true)
         }
@@ -368,17 +375,15 @@ public struct Assessment: Sendable {
         }
         let over = yearOver(year, asOf: asOf)
         guard let (period, done) = latest else {
-            if !over {
-                return .notYetDue("\(planText); no completed figure for \(year) yet; the year is not over",
-                                  missing: [fullYearMissing])
-            }
-            return .unknown("\(planText); no completed figure for \(year)", missing: [fullYearMissing])
+            return result(over ? .unknown : .notYetDue,
+                          reward(.noCompleted(year: year, plan: planText, yearNotOver: !over)),
+                          missing: [.completedFullYear(year, onPlanBasis: false, only: nil)], figures: [plan])
         }
-        let doneText = "completed \(period.labelEN) \(describe(done))"
+        let doneText = describe(done)
         guard metrics.comparable(done, plan) else {
-            return RuleResult(status: over ? .unknown : .notYetDue,
-                detail: "\(doneText) and the \(planText) are on different bases; \(rate) if the plan is completed",
-                missing: [fullYearMissing + " on the plan's basis"])
+            return result(over ? .unknown : .notYetDue,
+                          reward(.differentBases(period: period.id, completed: doneText, year: year, plan: planText)),
+                          missing: [.completedFullYear(year, onPlanBasis: true, only: nil)], figures: [done, plan])
         }
         let bound: Decimal
         switch done.quantity {
@@ -386,23 +391,22 @@ public struct Assessment: Sendable {
         case let .moreThan(b): bound = b
         }
         if bound >= planRange.upper {
-            return .met("\(doneText) ≥ \(planText): annual plan completed; \(rate) (quota used unknown)",
-                        missing: percent == nil ? ["industry"] : [])
+            return result(.met, reward(.completed(period: period.id, completed: doneText, year: year, plan: planText)),
+                          missing: percents.count > 1 ? [.industry] : [], figures: [done, plan])
         }
         if case .exact = done.quantity, period.id == fullYear?.id, bound < planRange.lower {
-            return .notMet("\(doneText) < \(planText): annual plan not completed; no reward")
+            return result(.notMet, reward(.missed(period: period.id, completed: doneText, year: year, plan: planText)),
+                          figures: [done, plan])
         }
-        let only = done.quantity.exactValue == nil ? " (only \(describe(done)) known)" : ""
-        if !over {
-            return .notYetDue("\(doneText) against the \(planText): the year is not over; \(rate) if the plan is "
-                                  + "completed", missing: [fullYearMissing + only])
-        }
-        let why: String
-        if period.id != fullYear?.id { why = "no full-year figure" }
-        else if case .moreThan = done.quantity { why = "only a lower bound of the full year is known" }
-        else { why = "within the rounding of the plan" }
-        return .unknown("\(doneText) against the \(planText): \(why); \(rate) if the plan is completed",
-                        missing: [fullYearMissing + only])
+        let only = done.quantity.exactValue == nil ? doneText : nil
+        let why: RuleFinding.Open
+        if !over { why = .yearNotOver }
+        else if period.id != fullYear?.id { why = .noFullYear }
+        else if case .moreThan = done.quantity { why = .lowerBound }
+        else { why = .rounding }
+        return result(over ? .unknown : .notYetDue,
+                      reward(.open(period: period.id, completed: doneText, year: year, plan: planText, why: why)),
+                      missing: [.completedFullYear(year, onPlanBasis: false, only: only)], figures: [done, plan])
     }
 
     /// The city's first-year test: the sum of the towns' minimums against the city's

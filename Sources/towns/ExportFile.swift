@@ -112,7 +112,7 @@ enum ExportFile {
         case .townList: view = "towns"
         case .typeList, .townsOfType: view = "types"
         case .entityList, .townsOfEntity: view = "entities"
-        case .assessment: view = "assessment"
+        case .assessment, .assessmentNotes: view = "assessment"
         case .province, .city: view = "province"
         case let .townPage(id):
             let safe = id.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }

@@ -195,7 +195,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(s.screen.kind, .townPage("haining"))
         let detail = screen(apply(s, .resize(width: 120, height: 120))).joined(separator: "\n")
         XCTAssertTrue(detail.contains("省级规则考核"))
-        XCTAssertTrue(detail.contains("缺 missing: built area"), detail)
+        XCTAssertTrue(detail.contains("1 平方公里左右；缺：建成面积"), "the rule's words in Chinese: \(detail)")
     }
 
     func testProvinceViewByCity() throws {

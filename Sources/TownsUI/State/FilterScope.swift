@@ -17,7 +17,7 @@ extension AppState {
     /// Where the filter applies on a screen of `kind`.
     func filterScope(_ kind: Screen.Kind) -> FilterScope {
         switch kind {
-        case .townList, .townsOfType, .townsOfEntity, .typeList, .entityList, .assessment:
+        case .townList, .townsOfType, .townsOfEntity, .typeList, .entityList, .assessment, .assessmentNotes:
             return .applies
         case .changes:  // the towns' rows follow the filter; the city's totals are left out, with a note
             return .applies

@@ -161,7 +161,7 @@ extension AppState {
             return overviewTable()
         case .changes:
             return changesTable()
-        case .townPage, .cityTotals, .referencePage:
+        case .townPage, .cityTotals, .referencePage, .assessmentNotes:
             return nil
         }
     }

@@ -66,7 +66,7 @@ public func reloaded(_ old: AppState, with dataset: Dataset) -> AppState {
 /// Whether the subject of a screen is still in `dataset`.
 func stillThere(_ kind: Screen.Kind, in dataset: Dataset) -> Bool {
     switch kind {
-    case .townList, .typeList, .entityList, .assessment, .province, .cityTotals: return true
+    case .townList, .typeList, .entityList, .assessment, .assessmentNotes, .province, .cityTotals: return true
     case let .townsOfType(n): return dataset.type(n) != nil
     case let .townsOfEntity(id): return id.map { dataset.entity($0) != nil } ?? true
     case let .townPage(id): return dataset.town(id) != nil

@@ -33,11 +33,14 @@ public struct Screen: Codable, Equatable, Sendable {
         /// What changed between the previous period of the same year and the period shown
         /// (`AppState.changesTable`).
         case changes
+        /// The assessment's notes as a page (the city's first-year test, the legend, what is at
+        /// stake, the columns, the sources): scrolled as pages are, so none is cut at 80x24 or 60x14.
+        case assessmentNotes
 
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {
-            case .townPage, .cityTotals, .referencePage: return true
+            case .townPage, .cityTotals, .referencePage, .assessmentNotes: return true
             default: return false
             }
         }

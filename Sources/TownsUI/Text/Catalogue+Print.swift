@@ -3,7 +3,8 @@
 extension Catalogue {
     /// The assessment's legend line's key hint (screen only).
     static let assessmentEnterHint = Bilingual(
-        "（Enter 打开小镇页：缺少的数字和后果）", " (Enter: the town's page names the missing figure and what follows)")
+        "（Enter 打开小镇页：缺少的数字和后果；最后一行 Enter：本说明全文）",
+        " (Enter: the town's page names the missing figure and what follows; on the last row: these notes in full)")
     /// The changes view's note's key hint (screen only).
     static let changesKeysHint = Bilingual(
         "；[ ] 换期间对，:changes 期间 选较早的一期", "; [ ] moves the pair of periods, :changes ID chooses the earlier one")

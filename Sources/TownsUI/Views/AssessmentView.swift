@@ -56,22 +56,22 @@ extension AppState {
                 }
             }
             summary.append(TableRow(cells, role: .totals))
-            let minimum = tr(Catalogue.firstYearMinimum("\(city.year)", "\(dataset.regionEN)"))
-            var line = CellText(minimum + city.formula)
+            var line = CellText(tr(Catalogue.cityFirstYear("\(city.year)", "\(dataset.regionEN)")) + city.formula)
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
             if let reported = city.reported {
-                line += "\(tr(Catalogue.reported))\(FigureText().value(reported).cellText))"
+                line += "\(tr(Catalogue.cityReported))\(FigureText().value(reported).cellText)"
+                    + CellText(tr(Catalogue.cityReportedEnd))
             }
             if let completed = city.completed {
                 // The full year's figure, named as such: shown beside any period, it is not the
                 // period's (a fresh user read Jan-Sep's ? beside a full-year "above by").
                 let fullYear = dataset.periods.last { $0.year == city.year && $0.through == 12 }
-                line += "\(tr(Catalogue.completed))\(fullYear.map { tr($0.labelZH, $0.labelEN) + " " } ?? "")"
+                line += "\(tr(Catalogue.cityCompleted))\(fullYear.map { label($0) + " " } ?? "")"
                     + "\(FigureText().value(completed).cellText)"
             }
             if let margin = city.margin {
                 line += CellText(
-                    "; " + (margin >= 0 ? tr(Catalogue.aboveBy) : tr(Catalogue.shortBy)) + " "
+                    tr(margin >= 0 ? Catalogue.cityAboveBy : Catalogue.cityShortBy)
                         + DecimalMath.text(abs(margin), scale: 2))
             }
             notes.append(line)
@@ -85,13 +85,19 @@ extension AppState {
                     + "  3y term: the creation period's years, not judged"
                     + CellText(screenHint(Catalogue.assessmentEnterHint)))
         notes += assessmentStakeNotes(positions)
+        // The last row opens these notes as a page (none cut on a short screen): the city's row,
+        // or with a filter on (the city's marks do not follow it) a row of its own.
+        if !filter.isEmpty || summary.isEmpty {
+            summary = [TableRow([.plain(tr(Catalogue.assessmentNotesRow))] + rules.map { _ in .plain("") },
+                                role: .totals)]
+        }
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions),
-            summary: filter.isEmpty ? summary : [],
+            summary: summary,
             emptyText: rules.isEmpty
                 ? tr(Catalogue.noRulesTomlInThe)
                 : tr(Catalogue.noTowns),
-            notes: notes)
+            notes: notes, summaryTarget: .assessmentNotes)
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content

@@ -30,7 +30,7 @@ extension Renderer {
         case .townList: return 1
         case .typeList, .townsOfType: return 2
         case .entityList, .townsOfEntity: return 3
-        case .assessment: return 4
+        case .assessment, .assessmentNotes: return 4
         case .province, .city: return 5
         case .reference, .referencePage: return 6
         case .changes: return 7
@@ -80,6 +80,7 @@ extension Renderer {
                 ?? state.tr(Catalogue.entityNotNamed)
         case let .townPage(id): return state.town(id).map(state.name) ?? id
         case .assessment: return state.tr(Catalogue.assessment)
+        case .assessmentNotes: return state.tr(Catalogue.assessmentNotes)
         case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
         case .province: return state.tr(Catalogue.province)
         case let .city(name): return name

@@ -60,6 +60,7 @@ extension AppState {
         case let .townPage(id): return cache.detail(key) { makeTownDetail(id, width: width) }
         case .cityTotals: return cache.detail(key) { cityTotalsDetail(width: width) }
         case let .referencePage(topic): return referenceDetail(topic, width: width)
+        case .assessmentNotes: return cache.detail(key) { assessmentNotesPage(width: width) }
         default: return []
         }
     }

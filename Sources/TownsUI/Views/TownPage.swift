@@ -247,13 +247,14 @@ extension AppState {
                     case .info: return (.neutral, .legend)
                     }
                 }()
-                var note = r.detail
-                if !r.missing.isEmpty { note += tr(Catalogue.missing) + r.missing.joined(separator: ", ") }
-                let (src, _) = cite(rule.provenance, origin: rule.origin)
+                let note = ruleNote(r)
+                var (src, _) = cite(rule.provenance, origin: rule.origin)
+                // The figures the result uses, each on a sources line of its own (never mid-sentence).
+                for origin in r.sources { src += sourceLine(origin) }
                 // The English title is too long for the value column: it leads the note instead.
                 field(
                     "\(rule.shortZH) \(mark.0)", CellText(language == .zh ? rule.titleZH : ""), mark.1,
-                    ((language == .zh ? "" : rule.titleEN + ": ") + note + " — " + src,
+                    ((language == .zh ? "" : rule.titleEN + ": ") + note + "\n" + src,
                      r.status == .unknown ? .unknown : .source))
                 if let stake = assessment.stake(rule, town, asOf: period) { stakeField(stake, field) }
             }
