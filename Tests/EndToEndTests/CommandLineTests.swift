@@ -207,7 +207,7 @@ final class InstallTests: XCTestCase {
         try FileManager.default.copyItem(atPath: Paths.data, toPath: share.appendingPathComponent("Data").path)
         try FileManager.default.copyItem(atPath: Paths.themes, toPath: share.appendingPathComponent("Themes").path)
         // From / (no Package.swift above), found through PATH: argv[0] is just "towns".
-        let r = try runProcess("/bin/sh", ["-c", "cd / && towns check"],
+        let r = try runProcess("/bin/sh", ["-c", "cd / && towns check --lang en"],
                                environment: ["PATH": bin.path + ":/usr/bin:/bin", "HOME": "/tmp"])
         XCTAssertEqual(r.status, 0, r.summary)
         XCTAssertTrue(r.stdout.contains(share.appendingPathComponent("Data").path + ": 5 towns"), r.summary)

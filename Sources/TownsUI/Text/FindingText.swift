@@ -106,6 +106,7 @@ public struct FindingWords: Sendable {
 
     private func figure(_ key: FigureKey) -> String {
         guard let id = key.period else { return Self.measureZH(key.measure) }
+        if key.measure == .planYear { return "\(id)年计划投资" }  // not "2015年年度计划投资"
         let when = dataset.period(id) == nil ? "\(id)年" : period(id)
         return when + Self.measureZH(key.measure)
     }

@@ -23,6 +23,12 @@ extension AppState {
         let wide = width >= 64
         var cited: [String] = []
 
+        /// The data file and line of a figure or rule, on a line of its own under the note (the
+        /// note's paragraphs are split at "\n" by `field`), never mid-sentence.
+        func sourceLine(_ origin: SourceLocation) -> String {
+            "\n" + tr(Catalogue.dataFileLine) + "\(fileName(origin.file)):\(origin.line)"
+        }
+
         /// A source or formula with its data file and line on a line of its own (`pageNote`).
         func cite(_ p: Provenance, origin: SourceLocation?) -> (String, Role) {
             pageNote(p, origin: origin, cited: &cited)
