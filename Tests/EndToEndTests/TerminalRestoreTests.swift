@@ -36,12 +36,14 @@ final class TerminalRestoreTests: XCTestCase {
         XCTAssertTrue(screen[0].contains("towns ·"), show)
         XCTAssertTrue(screen[18].contains("推算"), "legend on row 18:\n\(show)")
         XCTAssertTrue(screen[19].contains("↑↓ 移动") && screen[19].contains("? 帮助"), "key hints on row 19:\n\(show)")
-        XCTAssertTrue(DashboardTests.towns.allSatisfy { town in screen.contains { $0.contains(town) } }, "all five towns fit:\n\(show)")
+        // At 70 columns the names may give a cell or two to Δ完成 (cut with …): each town's row is there.
+        let starts = DashboardTests.towns.map { String($0.prefix(6)) }
+        XCTAssertTrue(starts.allSatisfy { town in screen.contains { $0.contains(town) } }, "all five towns fit:\n\(show)")
         // Narrower, the table may leave columns out, but what it shows stays aligned: the
         // completion rates end under the right edge of their header.
         if let header = screen.first(where: { $0.contains("完成率") }),
            let rateHeader = DisplayColumns.words(header).first(where: { $0.text == "完成率" }) {
-            let ends = DashboardTests.towns.compactMap { town in
+            let ends = starts.compactMap { town in
                 screen.first { $0.contains(town) }.flatMap { DisplayColumns.word(in: $0, under: (rateHeader.start, rateHeader.end))?.end }
             }
             XCTAssertEqual(ends, Array(repeating: rateHeader.end, count: 5), "完成率 column at 70 columns:\n\(show)")

@@ -59,14 +59,18 @@ extension Renderer {
     /// dash in a type's name counts as the unknown mark: a mark listed for nothing costs room,
     /// a mark shown and not listed would leave it unexplained.
     static func marksShown(in grid: Grid, rows rect: Rect, glyphs: Glyphs) -> Set<Int> {
-        var texts = Set<String>()
-        for y in rect.y..<min(grid.height, rect.maxY) {
-            for x in 0..<grid.width { texts.insert(grid[x, y].text) }
+        // Each mark's cell text -> the items it stands for (one pass over the cells, no copies).
+        var items: [String: [Int]] = [:]
+        for (i, marks) in zip(legendSymbols(glyphs), legendSymbols(.unicode)).enumerated() {
+            for mark in Set(marks.0 + marks.1) { items[String(mark.prefix(1)), default: []].append(i) }
         }
-        let here = legendSymbols(glyphs), unicode = legendSymbols(.unicode)
-        return Set(here.indices.filter { i in
-            (here[i] + unicode[i]).contains { texts.contains(String($0.prefix(1))) }
-        })
+        var shown = Set<Int>()
+        for y in rect.y..<min(grid.height, rect.maxY) {
+            for x in 0..<grid.width {
+                if let found = items[grid[x, y].text] { shown.formUnion(found) }
+            }
+        }
+        return shown
     }
 
     /// Each legend item's marks in `glyphs` (the lower bound as `>14`), the rank's moves last.
