@@ -87,15 +87,6 @@ final class ReadersLanguageTests: XCTestCase {
         var data: Set<String> = []
         let dataset = try bundledState().dataset
         dataTexts(dataset, into: &data)
-        // The rule evaluations' words (`RuleResult`) are another helper's part of point 7 (w4-verdicts,
-        // in TownsCore/Assessment.swift): their strings are left out here until that is merged (with
-        // structured results, no English string is left for this to take out).
-        let assessment = Assessment(metrics: Metrics(dataset: dataset))
-        for rule in dataset.rules {
-            for town in dataset.towns {
-                for period in dataset.periods { dataTexts(assessment.evaluate(rule, town, asOf: period), into: &data) }
-            }
-        }
         // Longest first, so a quote goes before a name inside it; short English words stay (an "and"
         // of the data would take words out of a sentence of the interface).
         return data.filter { $0.count >= 4 || ($0.count >= 2 && $0.unicodeScalars.contains { !$0.isASCII }) }

@@ -8,13 +8,22 @@ public enum TextWrap {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
-        var lastSpace: String.Index?
+        // The last place the line may break: after a space (the space is dropped) or before a
+        // wide (CJK) character.
+        var lastBreak: (at: String.Index, space: Bool)?
         for ch in safe {
             let w = max(0, DisplayWidth.of(ch))
             if lineWidth + w > width {
-                if let space = lastSpace, ch != " " {
-                    let head = String(line[..<space])
-                    let tail = String(line[line.index(after: space)...])
+                if ch == " " {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                    lastBreak = nil
+                    continue
+                }
+                if w < 2, let cut = lastBreak {
+                    let head = String(line[..<cut.at])
+                    let tail = String(line[(cut.space ? line.index(after: cut.at) : cut.at)...])
                     lines.append(head)
                     line = tail
                     lineWidth = DisplayWidth.of(tail)
@@ -23,14 +32,28 @@ public enum TextWrap {
                     line = ""
                     lineWidth = 0
                 }
-                lastSpace = nil
-                if ch == " " { continue }
+                lastBreak = nil
+                if lineWidth + w > width {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
             }
-            if ch == " " { lastSpace = line.endIndex }
+            if ch == " " {
+                lastBreak = (line.endIndex, true)
+            } else if w == 2, !line.isEmpty {
+                lastBreak = (line.endIndex, false)
+            }
             line.append(ch)
             lineWidth += w
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
+        // A line broken before a CJK character may end in the space before it.
+        return lines.enumerated().map { i, l in
+            guard i < lines.count - 1 else { return l }
+            var l = l
+            while l.hasSuffix(" ") { l.removeLast() }
+            return l
+        }
     }
 }

@@ -78,8 +78,7 @@ extension AppState {
         }
         notes.append(
             language == .zh
-                ? "\(Mark.met) 达标 met  \(Mark.notMet) 未达标 not met  \(Mark.undetermined) 未知 unknown"
-                    + "  \(Mark.notYetDue) 未到期 not yet due"
+                ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 未知  \(Mark.notYetDue) 未到期"
                     + "  3年 期限=创建期年数，不考核" + CellText(screenHint(Catalogue.assessmentEnterHint))
                 : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown  \(Mark.notYetDue) not yet due"
                     + "  3y term: the creation period's years, not judged"
