@@ -76,7 +76,9 @@ final class BenchAndGenerateTests: XCTestCase {
     }
 
     func testBenchShortPrintsEveryFigure() throws {
-        let (status, output) = try run(["bench", "--short", "--data", Self.root + "/Data"], timeout: 120)
+        // A guard against a hang, not a speed target: the debug build on a loaded 2-core machine took
+        // 83-120 s (the figures themselves are `towns bench`'s to print, never asserted).
+        let (status, output) = try run(["bench", "--short", "--data", Self.root + "/Data"], timeout: 300)
         XCTAssertEqual(status, 0, output)
         let lines = output.split(separator: "\n").map(String.init)
         func figure(_ tag: String, _ label: String, unit: String) {
