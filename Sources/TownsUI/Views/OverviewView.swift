@@ -185,9 +185,9 @@ extension AppState {
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
                 info == towns.count
-                    ? CellText("\(title) ·\(info)")
+                    ? "\(CellText(title)) \(Mark.neutral)\(info)"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
-                        + (info > 0 ? " ·\(info)" : ""))  // towns the rule only informs about (a term's years)
+                        + (info > 0 ? " \(Mark.neutral)\(info)" : ""))  // towns the rule only informs about (a term's years)
         }
 
         // Lengths: every panel's header and first row, and every type, always; then the rest as

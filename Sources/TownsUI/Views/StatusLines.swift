@@ -69,10 +69,14 @@ extension Renderer {
             let long = items.map { "\($0.symbol) \($0.word.text.en)" }.joined(separator: "  ") + "  unit \(unitEN)"
             if DisplayWidth.of(long) <= width { return long }
             // Every marker's first word, so that none is cut off at 80 columns.
-            let shorter = items.map { "\($0.symbol)\($0.word.short)" }.joined(separator: " ") + " unit \(unitEN)"
+            // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
+            func glued(_ symbol: String, _ word: String) -> String {
+                symbol + (symbol.last?.isLetter == true ? " " : "") + word
+            }
+            let shorter = items.map { glued($0.symbol, $0.word.short) }.joined(separator: " ") + " unit \(unitEN)"
             if DisplayWidth.of(shorter) <= width { return shorter }
             // Narrower still (80 columns with every marker): a few letters each; the help spells them out.
-            return fitted(items.map { "\($0.symbol)\($0.word.shortest)" }, "unit \(unitEN)")
+            return fitted(items.map { glued($0.symbol, $0.word.shortest) }, "unit \(unitEN)")
         }
         let long =
             items.map { "\($0.symbol) \($0.word.text.zh) \($0.word.text.en)" }.joined(separator: "  ")
