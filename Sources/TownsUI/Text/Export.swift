@@ -150,8 +150,8 @@ public enum Export {
             !content.columns[$0].title.isEmpty && !content.columns[$0].flexible
         }
         let header = kept.map {
-            glyphs.written(
-                content.columns[$0].title.replacingOccurrences(of: "▲", with: "").replacingOccurrences(of: "▼", with: ""))
+            let title = content.columns[$0].title
+            return glyphs.written(title.replacingOccurrences(of: "▲", with: "").replacingOccurrences(of: "▼", with: ""))
         }
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in

@@ -53,8 +53,8 @@ extension AppState {
             tableLines: tableLines, width: width)
         // A CSV's notes (why a list is empty, what is at stake) go beside it with its frame.
         let notesText = content.notes.map { glyphs.written($0.text(glyphs)) }
-        return ExportOutput(
-            text: text, meta: format == .csv ? frame.written(glyphs).metaText(notes: notesText) : nil, rows: content.rows.count)
+        let meta = format == .csv ? frame.written(glyphs).metaText(notes: notesText) : nil
+        return ExportOutput(text: text, meta: meta, rows: content.rows.count)
     }
 
     /// This state as exports, reports and the clipboard read it (`printed`): read on paper or

@@ -187,7 +187,8 @@ extension AppState {
                 info == towns.count
                     ? "\(CellText(title)) \(Mark.neutral)\(info)"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
-                        + (info > 0 ? " \(Mark.neutral)\(info)" : ""))  // towns the rule only informs about (a term's years)
+                        // Towns the rule only informs about (a term's years).
+                        + (info > 0 ? " \(Mark.neutral)\(info)" : ""))
         }
 
         // Lengths: every panel's header and first row, and every type, always; then the rest as
