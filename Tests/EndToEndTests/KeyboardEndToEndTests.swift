@@ -180,7 +180,8 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         let metaPath = session.scratch.path + "/" + name.dropLast(4) + ".meta.txt"
         let meta = try String(contentsOfFile: metaPath, encoding: .utf8)
         let lines = meta.components(separatedBy: "\n")
-        XCTAssertEqual(lines[0], "小镇 Towns — 2015年1-9月", meta)
+        // An ASCII export: the title's dash as `--` (never a lone `-`).
+        XCTAssertEqual(lines[0], "小镇 Towns -- 2015年1-9月", meta)
         XCTAssertTrue(lines[1].hasPrefix("数据集：嘉兴市首批省级特色小镇（2015）"), meta)
         XCTAssertEqual(Array(lines[2...5]), ["期间：2015年1-9月 (2015-09)", "单位：亿元", "筛选：类型 2", "排序：数据原顺序"])
         XCTAssertTrue(lines.contains("NA  未知：没有来源给出（不是 0）"), meta)

@@ -26,7 +26,9 @@ final class QuestionsCommandLineTests: XCTestCase {
                     // A bar ("######|-") is one field: the `|` splits only Markdown's cells (" | ").
                     let separators: Set<Character> = format == "csv" ? [",", "\r\n", "\n"] : [" ", "\"", "\n"]
                     // Markdown's list items start with a dash of their own: its table rows only.
+                    // A formula's line (`进度差 = 完成率 - 应完成`, the ASCII minus) holds a subtraction.
                     let lines = r.stdout.components(separatedBy: "\n").filter { format != "md" || $0.hasPrefix("|") }
+                        .filter { !$0.contains(" = ") }
                         .map { $0.replacingOccurrences(of: " | ", with: " ") }
                     for field in lines.joined(separator: "\n").split(whereSeparator: { separators.contains($0) }) {
                         let bare = field.hasPrefix("'") ? field.dropFirst() : field[...]

@@ -130,6 +130,31 @@ final class PrintedReportTests: XCTestCase {
         XCTAssertEqual(grid.lines()[0].trimmingCharacters(in: .whitespaces), "大>小")
     }
 
+    func testASCIIReportsWriteTheMarksTheScreenDraws() throws {
+        let s = try bundledState(width: 100, height: 30, period: "2015-09")
+        // The overview's "towns a rule only informs about" (`·3`) was folded to `-3` on screen.
+        let overview = update(s, .showView(.overview))
+        let drawn = asciiScreen(overview).joined(separator: "\n")
+        XCTAssertTrue(drawn.contains("?2 i3"), drawn)
+        XCTAssertFalse(drawn.contains("?2 -3") || drawn.contains("?2 .3"), drawn)
+        // Reports and exports in ASCII: the prose's marks and punctuation as the screen folds them.
+        let page = update(update(s, .showView(.townList)), .open)
+        let states = [overview, update(s, .showView(.assessment)), update(s, .showView(.changes)), page]
+        for state in states + states.map({ apply($0, .toggleLanguage) }) {
+            for format in ExportRequest.Format.allCases {
+                guard let out = state.exportOutput(format, glyphs: .ascii, width: 100) else { continue }
+                for text in [out.text, out.meta ?? ""] {
+                    for ch in ["→", "≈", "·", "—", "…", "“", "Δ", "−"] {
+                        XCTAssertFalse(text.contains(ch), "\(state.screen.kind) \(format): \(ch)\n\(text)")
+                    }
+                }
+            }
+        }
+        let pageText = try XCTUnwrap(page.exportOutput(.text, glyphs: .ascii)).text
+        XCTAssertTrue(pageText.contains("p18.08") && !pageText.contains("^18.08"), pageText)
+        XCTAssertEqual(Grid.foldToASCII("大→小 →18.08 ≈18.6 “x” a — b…"), "大>小 p18.08 ~18.6 \"x\" a -- b...")
+    }
+
     func testTheCSVGuardLeavesNegativeFiguresAlone() {
         for number in ["-2.1▼", "-2.1v", "-54.3%", "-32.5", "-0.4"] {
             XCTAssertEqual(Export.csvField(number), number)

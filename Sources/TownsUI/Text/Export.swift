@@ -31,9 +31,10 @@ public enum Export {
         _ content: ListContent, format: ExportRequest.Format, frame raw: ExportFrame, byteOrderMark: Bool = false,
         glyphs: Glyphs = .unicode, tableLines: [String]? = nil, width: Int? = nil
     ) -> String {
+        let raw = raw.written(glyphs)
         let heading = raw.heading.map(TerminalText.sanitize), legend = raw.legend.map(TerminalText.sanitize)
         let sources = raw.sources.map(TerminalText.sanitize)
-        let notes = content.notes.map { TerminalText.sanitize($0.text(glyphs)) }
+        let notes = content.notes.map { glyphs.written($0.text(glyphs)) }
         let (kept, header, rows, summary) = table(content, glyphs: glyphs)
         switch format {
         case .csv:
@@ -135,6 +136,7 @@ public enum Export {
         table.draw(
             into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,
             layout: layout, rows: content.rows, selection: nil, scroll: 0, summary: content.summary)
+        if glyphs.isASCII { grid.foldPunctuationToASCII() }
         return grid.lines()
     }
 
@@ -148,12 +150,12 @@ public enum Export {
             !content.columns[$0].title.isEmpty && !content.columns[$0].flexible
         }
         let header = kept.map {
-            SortMark.removed(from: TerminalText.sanitize(content.columns[$0].title))
+            glyphs.written(SortMark.removed(from: TerminalText.sanitize(content.columns[$0].title)))
         }
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in
                 guard i < row.cells.count, case let .text(s, _) = row.cells[i] else { return "" }
-                return TerminalText.sanitize(s.text(glyphs)).trimmingCharacters(in: .whitespaces)
+                return glyphs.written(s.text(glyphs)).trimmingCharacters(in: .whitespaces)
             }
         }
         return (kept, header, content.rows.all.map(texts), content.summary.map(texts))

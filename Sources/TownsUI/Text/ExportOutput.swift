@@ -52,9 +52,9 @@ extension AppState {
             content, format: format, frame: frame, byteOrderMark: byteOrderMark, glyphs: glyphs,
             tableLines: tableLines, width: width)
         // A CSV's notes (why a list is empty, what is at stake) go beside it with its frame.
-        let notesText = content.notes.map { TerminalText.sanitize($0.text(glyphs)) }
-        return ExportOutput(
-            text: text, meta: format == .csv ? frame.metaText(notes: notesText) : nil, rows: content.rows.count)
+        let notesText = content.notes.map { glyphs.written($0.text(glyphs)) }
+        let meta = format == .csv ? frame.written(glyphs).metaText(notes: notesText) : nil
+        return ExportOutput(text: text, meta: meta, rows: content.rows.count)
     }
 
     /// This state as exports, reports and the clipboard read it (`printed`): read on paper or
@@ -77,10 +77,10 @@ extension AppState {
     func exportPage(_ format: ExportRequest.Format, glyphs: Glyphs, width: Int = exportPageWidth) -> ExportOutput {
         let page = pageLines(screen.kind, width: width)
         let lines = page.map { line in
-            TerminalText.sanitize(line.text(glyphs)).replacingOccurrences(
+            glyphs.written(line.text(glyphs)).replacingOccurrences(
                 of: "\\s+$", with: "", options: .regularExpression)
         }
-        let frame = exportFrame(page: page, glyphs: glyphs)
+        let frame = exportFrame(page: page, glyphs: glyphs).written(glyphs)
         let heading = frame.heading.map(TerminalText.sanitize)
         let text: String
         switch format {

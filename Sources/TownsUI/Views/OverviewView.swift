@@ -33,7 +33,7 @@ extension AppState {
             let f = DecimalMath.double(d / p)
             return .bar(fraction: f, role: f < marker ? .behind : .barFill, marker: marker)
         }
-        var panels: [(header: String, rows: [(TableRow, Screen.Kind?)])] = []
+        var panels: [(header: CellText, rows: [(TableRow, Screen.Kind?)])] = []
         func note(_ text: Bilingual) -> TableRow {
             TableRow([.plain(""), .plain(""), .text(CellText(tr(text)), .legend)])
         }
@@ -67,7 +67,7 @@ extension AppState {
             let t: CellText = "\(CellText(tr(Catalogue.neededAMonth))) \(amount(need))"
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
-        panels.append((tr(Catalogue.overviewRegion(dataset.regionZH)), cityRows))
+        panels.append((CellText(tr(Catalogue.overviewRegion(dataset.regionZH))), cityRows))
 
         // Towns behind, worst first.
         let lean = m.withoutFormulas
@@ -98,7 +98,7 @@ extension AppState {
         if behindRows.isEmpty {
             behindRows = [(note(Catalogue.noneKnownBehind), nil)]
         }
-        panels.append((tr(Catalogue.overviewBehind("\(behind.count + byRate.count)")), behindRows))
+        panels.append((CellText(tr(Catalogue.overviewBehind("\(behind.count + byRate.count)"))), behindRows))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
@@ -114,7 +114,7 @@ extension AppState {
                 (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
                  .townsOfType(type.number)))
         }
-        panels.append((tr(Catalogue.overviewTypes), typeRows))
+        panels.append((CellText(tr(Catalogue.overviewTypes)), typeRows))
 
         // The largest changes since the previous period.
         var changeRows: [(TableRow, Screen.Kind?)] = []
@@ -170,10 +170,11 @@ extension AppState {
             if changeRows.isEmpty {
                 changeRows = [(note(Catalogue.noChanges), nil)]
             }
-            panels.append((tr(Catalogue.overviewChanges(label(previous))), changeRows))
+            panels.append((CellText(tr(Catalogue.overviewChanges(label(previous)))), changeRows))
         } else {
             panels.append(
-                (tr(Catalogue.overviewChanges("—")),
+                // No previous period: unknown, marked (ASCII `_`, `NA` in files; not a dash read as minus).
+                (CellText(tr(Catalogue.overviewChanges(""))) + CellText(Mark.unknown),
                  [(note(Catalogue.noPreviousPeriod), nil)]))
         }
 
@@ -181,7 +182,7 @@ extension AppState {
         let findings = facts.findings
         let count = { (k: Finding.Kind) in findings.filter { $0.kind == k }.count }
         panels.append(
-            (tr(Catalogue.overviewChecks),
+            (CellText(tr(Catalogue.overviewChecks)),
              [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
                  "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
                 count(.inconsistency) > 0 ? .warning : nil)]), .cityTotals)]))
@@ -203,10 +204,10 @@ extension AppState {
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
                 info == towns.count
-                    ? CellText("\(title) ·\(info)")
+                    ? "\(CellText(title)) \(Mark.neutral)\(info)"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
                         + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")  // judged after the period shown
-                        + (info > 0 ? " ·\(info)" : ""))  // towns the rule only informs about (a term's years)
+                        + (info > 0 ? " \(Mark.neutral)\(info)" : ""))  // towns the rule only informs about (a term's years)
         }
 
         // Lengths: every panel's header and first row, and every type, always; then the rest as

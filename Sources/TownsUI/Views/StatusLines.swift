@@ -91,12 +91,16 @@ extension Renderer {
         let words = Catalogue.legend + [Catalogue.legendRankMoves]
         let all = symbols.indices.filter { $0 < Catalogue.legend.count || shown?.contains($0) ?? false }
         let unitEN = unit == "亿元" ? "100M yuan" : unit
+        // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
+        func glued(_ symbol: String, _ word: String) -> String {
+            symbol + (symbol.last?.isLetter == true ? " " : "") + word
+        }
         // The forms, longest first: (an item as text, the separator, the unit's text).
         let forms: [((Int) -> String, String, String)] =
             language == .en
             ? [({ "\(symbols[$0]) \(words[$0].text.en)" }, "  ", "unit \(unitEN)"),
-               ({ "\(symbols[$0])\(words[$0].short)" }, " ", "unit \(unitEN)"),
-               ({ "\(symbols[$0])\(words[$0].shortest)" }, " ", "unit \(unitEN)")]
+               ({ glued(symbols[$0], words[$0].short) }, " ", "unit \(unitEN)"),
+               ({ glued(symbols[$0], words[$0].shortest) }, " ", "unit \(unitEN)")]
             : [({ "\(symbols[$0]) \(words[$0].text.zh) \(words[$0].text.en)" }, "  ", "单位 \(unit)"),
                ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit)"),
                ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit)")]

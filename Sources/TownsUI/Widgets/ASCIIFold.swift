@@ -8,17 +8,36 @@ extension Grid {
     public mutating func foldPunctuationToASCII() {
         for y in 0..<height {
             for x in 0..<width {
-                if self[x, y].text == "→" {
-                    // Before a figure the projection's mark (`→18.08` as `p18.08`), else an
-                    // arrow between words (`大→小` as `大>小`).
-                    let next = x + 1 < width ? self[x + 1, y].text : ""
-                    self[x, y].text = next.first.map { $0.isNumber || "≈~".contains($0) } == true ? "p" : ">"
-                } else if let ascii = Grid.asciiPunctuation[self[x, y].text] {
-                    self[x, y].text = ascii
-                }
+                let next = x + 1 < width ? self[x + 1, y].text.first : nil
+                if let ascii = Grid.ascii(self[x, y].text, before: next) { self[x, y].text = ascii }
             }
         }
     }
+
+    /// `text` (one cell's) as the ASCII set writes it, before `next`; nil: as it is. `→` before
+    /// a figure is the projection's mark (`→18.08` as `p18.08`), else an arrow between words
+    /// (`大→小` as `大>小`).
+    static func ascii(_ text: String, before next: Character?) -> String? {
+        if text == "→" { return next.map { $0.isNumber || "≈~".contains($0) } == true ? "p" : ">" }
+        return asciiPunctuation[text]
+    }
+
+    /// `text` with the punctuation and prose marks `foldPunctuationToASCII` folds on screen, for
+    /// what the ASCII set writes to files (`--ascii` reports and exports). A file need not keep
+    /// one cell for one: a dash is `--` (a lone `-` would read as minus, or as zero in a
+    /// spreadsheet), a cut `…` is `...`.
+    public static func foldToASCII(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+        let characters = Array(text)
+        var out = ""
+        for (i, ch) in characters.enumerated() {
+            let next = i + 1 < characters.count ? characters[i + 1] : nil
+            out += fileASCII[ch] ?? ascii(String(ch), before: next) ?? String(ch)
+        }
+        return out
+    }
+
+    static let fileASCII: [Character: String] = ["—": "--", "…": "..."]
 
     static let asciiPunctuation: [String: String] = [
         "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": ".", "×": "x", "·": "-",
@@ -30,4 +49,29 @@ extension Grid {
         // The sort mark (`SortMark`), as the keys that choose it: not `v`, the behind mark.
         "↓": ">", "↑": "<",
     ]
+}
+
+extension Glyphs {
+    /// Whether this is the ASCII set (as drawn, or as exports write it: `forExport`).
+    public var isASCII: Bool { self == .ascii || self == Glyphs.ascii.forExport }
+
+    /// `text` as a file written with this set holds it: sanitised (`TerminalText.sanitize`),
+    /// and in the ASCII set with its punctuation and prose marks folded (`Grid.foldToASCII`), as
+    /// the screen draws them (`→18.08` as `p18.08`, `≈` as `~`, `—` as `-`).
+    public func written(_ text: String) -> String {
+        let safe = TerminalText.sanitize(text)
+        return isASCII ? Grid.foldToASCII(safe) : safe
+    }
+}
+
+extension ExportFrame {
+    /// This frame's lines as `glyphs` writes them (`Glyphs.written`).
+    func written(_ glyphs: Glyphs) -> ExportFrame {
+        guard glyphs.isASCII else { return self }
+        var f = ExportFrame(
+            heading: heading.map(glyphs.written), legend: legend.map(glyphs.written),
+            sources: sources.map(glyphs.written))
+        (f.legendTitle, f.sourcesTitle) = (glyphs.written(legendTitle), glyphs.written(sourcesTitle))
+        return f
+    }
 }

@@ -98,15 +98,16 @@ public struct Glyphs: Hashable, Sendable {
     /// stands beside or for a figure is never a sign or an operator, which would be read as
     /// part of the number: unknown is `_` (a blank to fill, not `-`, which reads as minus or
     /// zero; exports write `NA`, `forExport`), a projection `p` (`p18.08`, not `^18.08`), a
-    /// place gained or lost `u` and `d` (`3 d1`, not `3 -1`). `~` reads as "about", `*` as
-    /// a footnote (the ASCII dagger).
+    /// place gained or lost `u` and `d` (`3 d1`, not `3 -1`), towns a rule only informs about
+    /// `i` (`i3`, not `·3` folded to `-3`, nor `.3`). `~` reads as "about", `*` as a footnote
+    /// (the ASCII dagger).
     public static let ascii = Glyphs(
         eighths: ["#", "#", "#", "#", "#", "#", "#", "#"], barEmpty: "-",
         unknown: "_", derived: "~", horizontal: "-", vertical: "|",
         breadcrumbSeparator: " > ", selectionMarker: ">",
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
         interpreted: "*", basis: "&", projected: "p", newSince: "n", rankUp: "u", rankDown: "d",
-        neutral: ".", current: "<", separator: " - ",
+        neutral: "i", current: "<", separator: " - ",
         arrows: ["Up", "Down", "Left", "Right"], notYetDue: "o")
 
     /// How key hints and help name `key`: arrows in this set, other keys as a configuration
