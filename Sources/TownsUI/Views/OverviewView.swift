@@ -250,7 +250,7 @@ extension AppState {
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
             let more = panel.rows.count - shown[i]
             let count: TableCell = more > 0 ? .text(CellText(tr(Catalogue.andMore("\(more)"))), .legend) : .plain("")
-            rows.append(TableRow([.text(CellText(panel.header), .header), .plain(""), count], role: .legend))
+            rows.append(TableRow([.text(panel.header, .header), .plain(""), count], role: .legend))
             targets.append(nil)
             for (row, target) in panel.rows.prefix(shown[i]) { rows.append(row); targets.append(target) }
         }
