@@ -41,7 +41,7 @@ final class GlyphFreeTests: XCTestCase {
         let unicode = try XCTUnwrap(screen(s).first { $0.contains("海宁皮革") })
         XCTAssertTrue(unicode.contains("≈18.6 ") && unicode.contains("-2.1▼") && unicode.contains("—/—"), unicode)
         let rules = ascii.render(update(s, .showView(.assessment))).lines().joined(separator: "\n")
-        XCTAssertTrue(rules.contains("Y 达标 met") && rules.contains("N 未达标 not met"), rules)
+        XCTAssertTrue(rules.contains("Y 达标") && rules.contains("N 未达标") && rules.contains("o 未到期"), rules)
         XCTAssertFalse(rules.contains("✓") || rules.contains("✗"), rules)
     }
 

@@ -24,6 +24,14 @@ extension Catalogue {
     /// The rank's moves in the legend (`▲2` up two places, `▽1` down one), listed where shown.
     static let legendRankMoves = LegendWord(
         text: Bilingual("名次升降", "rank moved"), short: "rank", shortest: "rank")
+    /// The verdicts' words in the legend, where a screen shows their marks outside the assessment
+    /// (which explains them in its notes): met, not met, cannot be judged, not yet due.
+    static let legendVerdicts = [
+        LegendWord(text: Bilingual("达标", "met"), short: "met", shortest: "met"),
+        LegendWord(text: Bilingual("未达标", "not met"), short: "unmet", shortest: "unmet"),
+        LegendWord(text: Bilingual("不能判定", "cannot be judged"), short: "unknown", shortest: "unkn"),
+        LegendWord(text: Bilingual("未到期", "not yet due"), short: "not due", shortest: "due"),
+    ]
     /// The legend's Chinese words cut for the narrowest screens (60 columns), by the full word.
     static let legendShortestZH = ["口径不同": "口径", "核对不符": "核对", "应完成": "应完"]
 }

@@ -73,10 +73,12 @@ extension Renderer {
         return shown
     }
 
-    /// Each legend item's marks in `glyphs` (the lower bound as `>14`), the rank's moves last.
+    /// Each legend item's marks in `glyphs` (the lower bound as `>14`), then the rank's moves and
+    /// the verdicts (✓ ✗ ? ○: the overview's rules line), listed only where shown.
     static func legendSymbols(_ glyphs: Glyphs) -> [[String]] {
         [[glyphs.derived], [glyphs.interpreted], [glyphs.basis], [glyphs.projected], [glyphs.unknown], [">14"], ["!"],
-         [glyphs.behind], [glyphs.marker], [glyphs.newSince], [glyphs.rankUp, glyphs.rankDown]]
+         [glyphs.behind], [glyphs.marker], [glyphs.newSince], [glyphs.rankUp, glyphs.rankDown],
+         [glyphs.met], [glyphs.notMet], [glyphs.undetermined], [glyphs.notYetDue]]
     }
 
     /// The markers' legend, bilingual when `width` allows, else in the interface's language with
@@ -88,7 +90,7 @@ extension Renderer {
         width: Int, glyphs: Glyphs, unit: String, language: Language = .zh, shown: Set<Int>? = nil
     ) -> String {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
-        let words = Catalogue.legend + [Catalogue.legendRankMoves]
+        let words = Catalogue.legend + [Catalogue.legendRankMoves] + Catalogue.legendVerdicts
         let all = symbols.indices.filter { $0 < Catalogue.legend.count || shown?.contains($0) ?? false }
         let unitEN = unit == "亿元" ? "100M yuan" : unit
         // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
