@@ -130,6 +130,12 @@ public struct RankMove: Sendable, Equatable {
     public var places: Int? { before.flatMap { b in after.map { b - $0 } } }
     /// Placed now, not placed in the previous period.
     public var isNew: Bool { before == nil && after != nil }
+
+    /// A town's places before and after (nil: no place), as `Metrics.ranks` gives them.
+    public init(before: Int?, after: Int?) {
+        self.before = before
+        self.after = after
+    }
 }
 
 extension Metrics {

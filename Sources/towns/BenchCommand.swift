@@ -41,6 +41,8 @@ struct BenchCommand: ParsableCommand {
     var noTerminal = false
     @Flag(name: .long, help: "Skip VisiData.")
     var noVisidata = false
+    @Flag(name: .long, help: "Only the pseudo-terminal runs (and VisiData): no timings in this process.")
+    var terminalOnly = false
     @Flag(name: .long, help: "Only the meeting figure: 50 followers in process, send to receipt.")
     var meeting = false
 
@@ -78,8 +80,10 @@ struct BenchCommand: ParsableCommand {
         // The bundled data.
         let bundledDir = try data.directory()
         let small = BenchReport(tag: "bundled", write: out)
-        _ = try bench.run(directory: bundledDir, report: small, firstFrameTarget: 30, keyTarget: 5,
-                          snapshotFolder: work + "/cache-in-process")
+        if !terminalOnly {
+            _ = try bench.run(directory: bundledDir, report: small, firstFrameTarget: 30, keyTarget: 5,
+                              snapshotFolder: work + "/cache-in-process")
+        }
         if !noTerminal {
             let r = try townsThroughTerminal(exe, directory: bundledDir, work: work, report: small, rssTarget: 30)
             _ = r
@@ -97,8 +101,10 @@ struct BenchCommand: ParsableCommand {
             "generate", genTime.milliseconds,
             note: "towns generate --towns \(townCount) --months \(monthCount) --seed \(seed)")
         let atScale = townCount >= 10000 && monthCount >= 60
-        let result = try bench.run(directory: dir, report: big, firstFrameTarget: atScale ? 300 : 30, keyTarget: 5,
-                                   snapshotFolder: work + "/cache-in-process")
+        let dataset = terminalOnly
+            ? try DatasetLoader.load(directory: dir).dataset
+            : try bench.run(directory: dir, report: big, firstFrameTarget: atScale ? 300 : 30, keyTarget: 5,
+                            snapshotFolder: work + "/cache-in-process").dataset
         var townsRun: TerminalBench.Result?
         if !noTerminal {
             townsRun = try townsThroughTerminal(
@@ -106,7 +112,7 @@ struct BenchCommand: ParsableCommand {
         }
         if !noTerminal && !noVisidata {
             try visidata(
-                result, townsRun: townsRun, work: work, report: BenchReport(tag: tag + " visidata", write: out))
+                dataset, townsRun: townsRun, work: work, report: BenchReport(tag: tag + " visidata", write: out))
         }
         out("done")
     }
@@ -159,17 +165,17 @@ struct BenchCommand: ParsableCommand {
 
     /// VisiData on the synthetic towns as CSV, through the same pseudo-terminal, and the ratios.
     func visidata(
-        _ result: InProcessBench.Result, townsRun: TerminalBench.Result?, work: String, report: BenchReport
+        _ dataset: Dataset, townsRun: TerminalBench.Result?, work: String, report: BenchReport
     ) throws {
         guard let vd = BenchCommand.findExecutable("vd") ?? BenchCommand.findExecutable("visidata") else {
             report.unavailable("first screen", "n/a: VisiData is not installed (Debian: apt-get install -y visidata)")
             return
         }
-        let state = AppState(dataset: result.dataset)
+        let state = AppState(dataset: dataset)
         let csv = work + "/towns.csv"
-        try Data(TownsCSV.text(result.dataset, period: state.period).utf8).write(to: URL(fileURLWithPath: csv))
+        try Data(TownsCSV.text(dataset, period: state.period).utf8).write(to: URL(fileURLWithPath: csv))
         report.line(
-            "[\(report.tag)] \(vd) on \(result.dataset.towns.count) towns as CSV (period"
+            "[\(report.tag)] \(vd) on \(dataset.towns.count) towns as CSV (period"
                 + " \(state.period?.id ?? "-"), 12 columns), 80x24"
         )
         let home = work + "/vd-home"
@@ -182,7 +188,7 @@ struct BenchCommand: ParsableCommand {
             steps: [.init("move (↓↑)", "j", "k", times: short ? 2 : 8), .init("full frame (Ctrl-L)", "\u{0c}")],
             quit: ["q", "q", "gq"])
         BenchCommand.printRun(r, name: "pty 80x24", report: report, rssTarget: nil)
-        try visidataLong(vd, result.dataset, townsRun: townsRun, work: work, report: report)
+        try visidataLong(vd, dataset, townsRun: townsRun, work: work, report: report)
         if let mine = townsRun {
             if let a = mine.firstScreenMS, let b = r.firstScreenMS {
                 report.value(

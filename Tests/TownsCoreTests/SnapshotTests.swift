@@ -215,7 +215,8 @@ final class SnapshotTests: XCTestCase {
         tally.add(.exact(1.25, decimals: 2), derived: true)
         let source = DerivedTables.Source(planned: planned, yearPlans: [String(period.year): plans],
                                           periods: [.init(id: period.id, year: String(period.year), table: table,
-                                                          sums: [tally], extremes: [2, 1])])
+                                                          sums: [tally], extremes: [2, 1],
+                                                          ranks: dataset.towns.indices.map { $0 == 0 ? nil : $0 })])
         let store = SnapshotStore(folder: temporary("cache"))
         try store.write(directory: dir) { _ in source }
         let derived = try XCTUnwrap(try store.open(directory: dir).derived)
@@ -223,6 +224,7 @@ final class SnapshotTests: XCTestCase {
         XCTAssertEqual(derived.plannedProjects(), planned)
         XCTAssertEqual(derived.sums(period.id), [tally])
         XCTAssertEqual(derived.extremeRows(period.id), [2, 1])
+        XCTAssertEqual(derived.ranks(period.id), dataset.towns.indices.map { $0 == 0 ? nil : $0 })
         XCTAssertNil(derived.periodTable("1999-01"))
         // The last bytes of the payload are the period's table: one flipped, the checksum tells.
         let file = store.path(for: dir)

@@ -49,6 +49,8 @@ final class DerivedTablesTests: XCTestCase {
                 let every = Array(text.towns.indices), id = text.periods[i].id
                 XCTAssertEqual(derived.sums(id).flatMap(TownSums.init(stored:)), TownSums(table, positions: every))
                 XCTAssertEqual(derived.extremeRows(id), AppState.extremeRows(table, positions: every))
+                let places = fromText.metrics.ranks(period: text.periods[i])
+                XCTAssertEqual(derived.ranks(id), text.towns.map { places[$0.id] })
                 stored += table.filter { $0.completed != nil }.count
             }
             XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")

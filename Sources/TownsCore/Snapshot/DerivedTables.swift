@@ -22,7 +22,7 @@ public final class DerivedTables: @unchecked Sendable {
     private let plannedRange: Range<Int>
     private let yearRanges: [String: Range<Int>]
     private let periodRanges: [String: (year: String, range: Range<Int>)]
-    private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int])]
+    private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int], ranks: Range<Int>)]
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -40,20 +40,24 @@ public final class DerivedTables: @unchecked Sendable {
 
     /// One period's tables: every town's row (`table`), and what the towns table of every town
     /// works out from it: its sums of known figures (`sums`, the tallies in the order the
-    /// dashboard gives them) and the rows its column widths are measured on (`extremes`).
+    /// dashboard gives them), the rows its column widths are measured on (`extremes`), and
+    /// each town's place by completion rate (`ranks`, `Metrics.ranks`; nil: no place).
     public struct Period {
         public var id: String
         public var year: String
         public var table: [TownPeriod]
         public var sums: [Metrics.Tally]
         public var extremes: [Int]
+        public var ranks: [Int?]
 
-        public init(id: String, year: String, table: [TownPeriod], sums: [Metrics.Tally], extremes: [Int]) {
+        public init(id: String, year: String, table: [TownPeriod], sums: [Metrics.Tally], extremes: [Int],
+                    ranks: [Int?]) {
             self.id = id
             self.year = year
             self.table = table
             self.sums = sums
             self.extremes = extremes
+            self.ranks = ranks
         }
     }
 
@@ -75,14 +79,14 @@ public final class DerivedTables: @unchecked Sendable {
         for _ in 0..<(try reader.count()) { years[try reader.string()] = try range(&reader) }
         yearRanges = years
         var periods: [String: (String, Range<Int>)] = [:]
-        var summaries: [String: ([Metrics.Tally], [Int])] = [:]
+        var summaries: [String: ([Metrics.Tally], [Int], Range<Int>)] = [:]
         for _ in 0..<(try reader.count()) {
             let id = try reader.string(), year = try reader.string()
             guard years[year] != nil else { throw SnapshotReader.corrupt("a period table of a year without plans") }
             let sums = try reader.array { try $0.tally() }
             let extremes = try reader.array { Int(try $0.uint()) }
             guard extremes.allSatisfy({ $0 < towns }) else { throw SnapshotReader.corrupt("a row beyond the towns") }
-            summaries[id] = (sums, extremes)
+            summaries[id] = (sums, extremes, try range(&reader))
             periods[id] = (year, try range(&reader))
         }
         periodRanges = periods
@@ -96,6 +100,22 @@ public final class DerivedTables: @unchecked Sendable {
     /// The rows of every town's table of period `id` whose widths are measured besides the
     /// sampled ones (ascending), or nil when not stored.
     public func extremeRows(_ id: String) -> [Int]? { summaries[id]?.extremes }
+
+    /// Each town's place by completion rate in period `id` (`Metrics.ranks`, by position in the
+    /// dataset; nil: no place), or nil when not stored or not decodable.
+    public func ranks(_ id: String) -> [Int?]? {
+        guard let r = summaries[id]?.ranks else { return nil }
+        return try? memory.read(r, strings: strings) { reader in
+            var places: [Int?] = []
+            places.reserveCapacity(townCount)
+            for _ in 0..<townCount {
+                let n = try reader.uint()
+                places.append(n == 0 ? nil : Int(n))
+            }
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after the places") }
+            return places
+        }
+    }
 
     /// The period ids with a stored table.
     public var periodIDs: [String] { periodRanges.keys.sorted() }
@@ -168,6 +188,8 @@ extension SnapshotWriter {
             string(period.year)
             array(period.sums) { $0.tally($1) }
             array(period.extremes) { $0.uint(UInt64($1)) }
+            precondition(period.ranks.count == townCount, "places of another number of towns")
+            section { w in for place in period.ranks { w.uint(UInt64(place ?? 0)) } }
             section { w in
                 // Only the rows that are not the year's plan and planned projects alone.
                 let rows = table.indices.filter {

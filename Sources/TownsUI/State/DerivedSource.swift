@@ -6,13 +6,15 @@ extension AppState {
     /// dashboard works them out (`periodTable`, the same code): every period's towns table,
     /// every year's plans and every town's planned projects, and each period's sums of known
     /// figures and rows measured for the column widths over every town (`TownSums`,
-    /// `extremeRows`). `towns snapshot` runs it in its child process when it writes a snapshot,
-    /// so that a dashboard started from the snapshot derives none of them.
+    /// `extremeRows`), and each town's place by completion rate. `towns snapshot` runs it in
+    /// its child process when it writes a snapshot, so that a dashboard started from the
+    /// snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
         let state = AppState(dataset: dataset)
         var yearPlans: [String: [ShownFigure?]] = [:]
         var periods: [DerivedTables.Period] = []
         let every = Array(dataset.towns.indices)
+        let metrics = state.metrics.withoutFormulas
         for (i, period) in dataset.periods.enumerated() {
             var s = state
             s.periodIndex = i
@@ -26,8 +28,14 @@ extension AppState {
             }
             periods.append(DerivedTables.Period(id: period.id, year: year, table: table,
                                                 sums: TownSums(table, positions: every).stored,
-                                                extremes: AppState.extremeRows(table, positions: every)))
+                                                extremes: AppState.extremeRows(table, positions: every),
+                                                ranks: metrics.ranks(period: period).placesOf(dataset.towns)))
         }
         return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods)
     }
+}
+
+extension Dictionary where Key == String, Value == Int {
+    /// The place of each of `towns` in these places by town id (`Metrics.ranks`), in their order.
+    func placesOf(_ towns: [Town]) -> [Int?] { towns.map { self[$0.id] } }
 }

@@ -28,7 +28,21 @@ struct DeltaColumns: Sendable {
         metrics = state.metrics.withoutFormulas
         to = state.period
         from = state.period.flatMap { state.metrics.previousPeriod($0) }
-        if let from, let to { moves = metrics.rankMoves(from: from, to: to) } else { moves = [:] }
+        if let from, let to {
+            // Stored in the snapshot the dataset was read from, else derived (every town's rate, twice).
+            if let before = state.facts.derived?.ranks(from.id), let after = state.facts.derived?.ranks(to.id) {
+                var moves: [String: RankMove] = [:]
+                moves.reserveCapacity(before.count)
+                for (i, town) in state.dataset.towns.enumerated() {
+                    moves[town.id] = RankMove(before: before[i], after: after[i])
+                }
+                self.moves = moves
+            } else {
+                moves = metrics.rankMoves(from: from, to: to)
+            }
+        } else {
+            moves = [:]
+        }
     }
 
     /// The three cells of `town` (nil: the city's reported totals, no place).
