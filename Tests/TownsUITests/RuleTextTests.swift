@@ -63,9 +63,10 @@ final class RuleTextTests: XCTestCase {
         XCTAssertTrue(next.contains("数据出处 figures.toml:\(plan)"), next.joined(separator: "\n"))
     }
 
-    /// The assessment's city line is in the reader's language in each mode.
+    /// The assessment's city line is in the reader's language in each mode: at the year's end
+    /// with the year's completed figure and margin, before it (Jan-Sep) without them (wave 5).
     func testTheCityLineInEachLanguage() throws {
-        var s = update(try bundledState(width: 120, height: 40, period: "2015-09"), .showView(.assessment))
+        var s = update(try bundledState(width: 120, height: 40, period: "2015-12"), .showView(.assessment))
         let zh = screen(s).joined(separator: "\n")
         XCTAssertTrue(zh.contains("全市 2015 首年最低投资：3 x 10 + 2 x 6 = 42（报告 ◇42）；完成 2015年全年 ◇63.06；超出 21.06"),
                       zh)
@@ -73,5 +74,12 @@ final class RuleTextTests: XCTestCase {
         let en = screen(s).joined(separator: "\n")
         XCTAssertTrue(en.contains("Jiaxing 2015 first-year minimum: 3 x 10 + 2 x 6 = 42 (reported ◇42); completed "
                                       + "2015 full year ◇63.06; above by 21.06"), en)
+        var sep = update(try bundledState(width: 120, height: 40, period: "2015-09"), .showView(.assessment))
+        let zhSep = screen(sep).joined(separator: "\n")
+        XCTAssertTrue(zhSep.contains("= 42（报告 ◇42）；完成 2015年全年：2015年1-9月尚不可知（2015 年底判定）"), zhSep)
+        sep.language = .en
+        let enSep = screen(sep).joined(separator: "\n")
+        XCTAssertTrue(enSep.contains("(reported ◇42); completed in 2015: not yet known at 2015 Jan-Sep"),
+                      enSep)
     }
 }

@@ -190,7 +190,9 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(haining.contains("✓") && !haining.contains("✗"), haining)
         XCTAssertTrue(haining.contains("?") && haining.contains("3年"), haining)
         let text = lines.joined(separator: "\n")
-        XCTAssertTrue(text.contains("3 x 10 + 2 x 6 = 42") && text.contains("63.06") && text.contains("21.06"), text)
+        // Jan-Sep: the year's completed figure is not known yet, nor the margin over 42 (wave 5).
+        XCTAssertTrue(text.contains("3 x 10 + 2 x 6 = 42") && text.contains("尚不可知"), text)
+        XCTAssertFalse(text.contains("63.06") || text.contains("21.06"), text)
         s = apply(s, .open)
         XCTAssertEqual(s.screen.kind, .townPage("haining"))
         let detail = screen(apply(s, .resize(width: 120, height: 120))).joined(separator: "\n")

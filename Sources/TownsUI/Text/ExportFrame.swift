@@ -297,6 +297,12 @@ extension AppState {
             break
         }
         if screen.kind == .assessment { for r in dataset.rules { cite(r.provenance, r.origin) } }
+        // The changes' city rows come from the city's totals (totals.toml), both periods' figures.
+        if screen.kind == .changes, filter.isEmpty, let pair = changesPair, let period {
+            for item in Changes(metrics, from: pair.from, to: period).items where item.town == nil {
+                for f in [item.before, item.after].compactMap({ $0 }) { cite(f.provenance, f.origin) }
+            }
+        }
         for town in exportTowns(content) {
             for f in citedFigures(town.figures.all) { cite(f.provenance, f.origin) }
         }

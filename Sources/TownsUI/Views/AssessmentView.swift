@@ -17,7 +17,10 @@ extension AppState {
             let town = rowState.dataset.towns[positions[i]]
             return TableRow(
                 [.plain(rowState.name(town))]
-                    + rules.map { rowState.ruleMark(assessment.evaluate($0, town, asOf: rowState.period)) },
+                    + rules.map { rule in
+                        let cell = rowState.ruleMark(assessment.evaluate(rule, town, asOf: rowState.period))
+                        return rule.kind == .creationPeriod ? Self.fittedTerm(cell, town) : cell
+                    },
                 searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
@@ -62,26 +65,34 @@ extension AppState {
                 line += "\(tr(Catalogue.cityReported))\(FigureText().value(reported).cellText)"
                     + CellText(tr(Catalogue.cityReportedEnd))
             }
-            if let completed = city.completed {
+            if !yearDone, let shown = period {
+                // The full year's figure is dated after the period shown: not yet known there.
+                line += CellText(tr(Catalogue.cityCompletedNotYetKnown(city.year, label(shown))))
+            } else if let completed = city.completed {
                 // The full year's figure, named as such: shown beside any period, it is not the
                 // period's (a fresh user read Jan-Sep's ? beside a full-year "above by").
                 let fullYear = dataset.periods.last { $0.year == city.year && $0.through == 12 }
                 line += "\(tr(Catalogue.cityCompleted))\(fullYear.map { label($0) + " " } ?? "")"
                     + "\(FigureText().value(completed).cellText)"
             }
-            if let margin = city.margin {
+            if yearDone, let margin = city.margin {
                 line += CellText(
                     tr(margin >= 0 ? Catalogue.cityAboveBy : Catalogue.cityShortBy)
                         + DecimalMath.text(abs(margin), scale: 2))
             }
             notes.append(line)
         }
+        let anyFitted = rules.contains { $0.kind == .creationPeriod } && positions.contains {
+            dataset.towns[$0].acceleratedCounty != nil && dataset.towns[$0].acceleratedCountyFitted
+        }
+        let fittedLegend: CellText = anyFitted ? "  \(Mark.derived)" + CellText(tr(Catalogue.fittedTermLegend)) : ""
         notes.append(
             language == .zh
                 ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 未知  \(Mark.notYetDue) 未到期"
-                    + "  3年 期限=创建期年数，不考核" + CellText(screenHint(Catalogue.assessmentEnterHint))
+                    + "  3年 期限=创建期年数，不考核" + fittedLegend
+                    + CellText(screenHint(Catalogue.assessmentEnterHint))
                 : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown  \(Mark.notYetDue) not yet due"
-                    + "  3y term: the creation period's years, not judged"
+                    + "  3y term: the creation period's years, not judged" + fittedLegend
                     + CellText(screenHint(Catalogue.assessmentEnterHint)))
         notes += assessmentStakeNotes(positions)
         // The last row opens these notes as a page (none cut on a short screen): the city's row,
@@ -100,6 +111,15 @@ extension AppState {
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content
+    }
+
+    /// The creation period's term (`3年`) of a town whose county's status was fitted to a total
+    /// (`Town.acceleratedCountyFitted`, as the stakes' 期限依拟合值): marked fitted, `≈3年`.
+    static func fittedTerm(_ cell: TableCell, _ town: Town) -> TableCell {
+        guard town.acceleratedCounty != nil, town.acceleratedCountyFitted, case let .text(t, role) = cell else {
+            return cell
+        }
+        return .text("\(Mark.derived)" + t, role)
     }
 
     /// A rule's column title in English (a few letters).

@@ -35,7 +35,9 @@ extension AppState {
         let items = changes.items.filter { $0.town.map { shown.contains($0) } ?? filter.isEmpty }
         let ft = FigureText()
         let entities = facts.entitiesByID
-        func value(_ f: Figure?, _ m: Measure) -> TableCell { m.unit == .percent ? ft.percent(f) : ft.value(f) }
+        func value(_ f: Figure?, _ m: Measure, _ flag: Bool) -> TableCell {
+            m.unit == .percent ? ft.percent(f, flagged: flag) : ft.value(f, flagged: flag)
+        }
         var rows: [TableRow] = []
         var targets: [Screen.Kind?] = []
         for item in items {
@@ -50,13 +52,16 @@ extension AppState {
             case .otherBasis: kind = .text("\(Mark.basis)" + CellText(tr(Catalogue.kind(item.kind))), .legend)
             default: kind = .plain(tr(Catalogue.kind(item.kind)))
             }
-            let delta = DeltaColumns.cell(item.delta)
+            // A figure a check casts doubt on keeps its `!` here as in the towns view; so does Δ.
+            let flagBefore = item.before != nil && flagged(town, FigureKey(item.measure, changes.from.id))
+            let flagAfter = item.after != nil && flagged(town, FigureKey(item.measure, changes.to.id))
+            let delta = DeltaColumns.cell(item.delta, flagged: flagBefore || flagAfter)
             let terms =
                 town.map { townTerms($0, entities: entities) } ?? [dataset.regionZH, dataset.regionEN, "全市", "city"]
             rows.append(
                 TableRow(
                     [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
-                     value(item.before, item.measure), value(item.after, item.measure), delta,
+                     value(item.before, item.measure, flagBefore), value(item.after, item.measure, flagAfter), delta,
                      .text(CellText(sourceText(item.sourced)), .legend)],
                     searchTerms: terms
                         + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en]))

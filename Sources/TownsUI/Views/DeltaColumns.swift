@@ -57,10 +57,12 @@ struct DeltaColumns: Sendable {
         return Self.cell(c.delta)
     }
 
-    /// A change as a cell: signed, marked derived (`≈+4.26`); `—` when there is none.
-    static func cell(_ delta: Figure?) -> TableCell {
+    /// A change as a cell: signed, marked derived (`≈+4.26`); `—` when there is none. `flagged`:
+    /// worked out from a figure a check casts doubt on, it carries that figure's `!` (`≈+12.1!`).
+    static func cell(_ delta: Figure?, flagged: Bool = false) -> TableCell {
         guard let d = delta, case let .exact(v, scale) = d.quantity else { return .mark(.unknown, .unknown) }
-        return .text("\(Mark.derived)\(v > 0 ? "+" : "")" + CellText(DecimalMath.text(v, scale: scale)), .derived)
+        return .text("\(Mark.derived)\(v > 0 ? "+" : "")" + CellText(DecimalMath.text(v, scale: scale))
+                         + (flagged ? "!" : ""), flagged ? .warning : .derived)
     }
 
     private func rank(_ town: Town) -> TableCell {

@@ -50,20 +50,25 @@ extension AppState {
             (TableRow([.plain(tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)),
                        bar(city.completed, city.plan),
                        .text(cityText, nil)]), .cityTotals))
+        // A completed figure on another basis than the plan's: said once, and nothing worked out
+        // against the plan from it (no expected, projection or amount a month: fresh user, 2015-12).
+        var againstPlan = true
         if let done = city.completed, let plan = city.plan, !m.comparable(done, plan) {
+            againstPlan = false
             cityRows.append((TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.notAgainstPlan)), .legend)]),
                              .cityTotals))
         }
-        if let e = city.expected {
+        if againstPlan, let e = city.expected {
             var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"
             if let s = city.shortfall, city.isBehind { t += "  \(CellText(tr(Catalogue.behindBy))) \(amount(s))" }
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .legend)]), .cityTotals))
         }
-        if let proj = city.projection {
+        if againstPlan, let proj = city.projection {
             let t: CellText = "\(CellText(tr(Catalogue.yearEndAtPace))) \(amount(proj))"
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
-        if let need = city.neededPerMonth {  // a line of its own: beside the projection it was cut at 100x30
+        // A line of its own: beside the projection it was cut at 100x30.
+        if againstPlan, let need = city.neededPerMonth {
             let t: CellText = "\(CellText(tr(Catalogue.neededAMonth))) \(amount(need))"
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
