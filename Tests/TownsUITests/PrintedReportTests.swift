@@ -247,3 +247,34 @@ final class WholeNamesTests: XCTestCase {
         XCTAssertEqual(printed.widths, [28, 4, 15, nil])
     }
 }
+
+/// Under `--ascii` a name cut where it does not fit ends in a mark no reader takes for
+/// punctuation or for another mark of the set.
+final class ASCIICutMarkTests: XCTestCase {
+    func testACutNameEndsInTheCutMarkNotAFullStop() throws {
+        let ascii = Glyphs.ascii
+        let others = [ascii.unknown, ascii.derived, ascii.behind, ascii.marker, ascii.met, ascii.notMet,
+                      ascii.undetermined, ascii.interpreted, ascii.basis, ascii.projected, ascii.newSince,
+                      ascii.rankUp, ascii.rankDown, ascii.neutral, ascii.current, ascii.notYetDue, ascii.horizontal,
+                      ascii.vertical, ascii.barEmpty, ascii.selectionMarker] + ascii.eighths
+            + Array(Set(Grid.asciiPunctuation.values))
+        XCTAssertFalse(others.contains(ascii.cut), ascii.cut)
+        XCTAssertFalse(".,;:!'\"-".contains(ascii.cut), ascii.cut)
+        XCTAssertEqual(DisplayWidth.of(ascii.cut), 1)
+        XCTAssertEqual(TableRenderer(theme: .monochrome, glyphs: .ascii).fit("Haiyan Nuclear Power Town", width: 16),
+                       "Haiyan Nuclear $")
+        XCTAssertEqual(CellText.fit("Haiyan Nuclear Power Town", width: 16).text(.ascii), "Haiyan Nuclear $")
+        XCTAssertEqual(CellText.fit("Haiyan Nuclear Power Town", width: 16).text(.unicode), "Haiyan Nuclear …")
+        // On the English assessment at 80 columns in ASCII a town is cut: with `$`, never `.`.
+        let s = apply(update(try bundledState(width: 80, height: 24, period: "2015-09"), .showView(.assessment)),
+                      .toggleLanguage)
+        let lines = asciiScreen(s)
+        XCTAssertTrue(lines.contains { $0.contains(" Haining Leather Fashion$ ") },
+                      lines.joined(separator: "\n"))
+        for town in s.dataset.towns.map(\.nameEN) {
+            for k in 4..<town.count {
+                XCTAssertFalse(lines.contains { $0.contains(String(town.prefix(k)) + ".") }, "\(town)\n\(lines)")
+            }
+        }
+    }
+}

@@ -388,11 +388,11 @@ public struct TableRenderer: Sendable {
         }
     }
 
-    /// `text` cut to `width` cells with `…` when longer.
+    /// `text` cut to `width` cells with the cut mark (`Glyphs.cut`: `…`, ASCII `$`) when longer.
     public func fit(_ text: String, width: Int) -> String {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }
-        guard width > 1 else { return width == 1 ? "…" : "" }
+        guard width > 1 else { return width == 1 ? glyphs.cut : "" }
         var out = ""
         var w = 0
         for ch in safe {
@@ -401,7 +401,7 @@ public struct TableRenderer: Sendable {
             out.append(ch)
             w += cw
         }
-        return out + "…"
+        return out + glyphs.cut
     }
 
     /// The selection's style with a role's emphasis, where the role has no colour of its own
