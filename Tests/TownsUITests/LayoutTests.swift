@@ -109,7 +109,8 @@ extension LayoutTests {
     }
 
     /// The ASCII glyph set writes the interface's typographic punctuation in ASCII: a cut name
-    /// ends with `$` (`Glyphs.cut`, not `.`), quotes are straight, dashes are `-` (a non-UTF-8 terminal shows them blank).
+    /// ends with `$` (`Glyphs.cut`, not `.`), quotes are straight, dashes are `-` (a non-UTF-8
+    /// terminal shows them blank).
     func testTheASCIIGlyphsWriteTheInterfacesPunctuationInASCII() throws {
         var s = try bundledState(width: 80, height: 24, period: "2015-09")
         s.language = .en

@@ -43,7 +43,9 @@ final class TextWrapTests: XCTestCase {
             XCTAssertEqual(lines.joined(), text, "nothing lost at \(width)")
             for (i, line) in lines.enumerated() {
                 XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(width): \(line)")
-                if i > 0, let first = line.first { XCTAssertFalse(TextWrap.closing.contains(first), "\(width): \(lines)") }
+                if i > 0, let first = line.first {
+                    XCTAssertFalse(TextWrap.closing.contains(first), "\(width): \(lines)")
+                }
                 if i < lines.count - 1, let last = line.last {
                     XCTAssertFalse(TextWrap.opening.contains(last), "\(width): \(lines)")
                 }
