@@ -113,12 +113,12 @@ struct ReportCommand: ParsableCommand {
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         if format == .text && town == nil {
             // The table is never narrower than the screen's least (60), and columns that cannot
-            // shrink (numbers are never cut) may need more: say so rather than pass it over.
-            let needed = ReportText.tableWidth(state, glyphs: glyphs, width: state.width)
+            // shrink (numbers and names are never cut) may need more: say so rather than pass it over.
+            let needed = ReportText.tableWidth(state.forPrint, glyphs: glyphs, width: state.width)
             if width < Renderer.minimumWidth || needed > width {
                 printError(
                     "towns report: the table is \(needed) columns wide, more than --width \(width)"
-                        + " (\(Renderer.minimumWidth) at least; numbers are never cut)"
+                        + " (\(Renderer.minimumWidth) at least; numbers and names are never cut)"
                 )
             }
         }
@@ -156,7 +156,7 @@ enum ReportText {
     /// columns cannot shrink to fit).
     static func tableWidth(_ state: AppState, glyphs: Glyphs, width: Int) -> Int {
         guard let content = state.content(for: state.screen) else { return 0 }
-        return Export.textTable(content, glyphs: glyphs.forExport, width: width).first.map(DisplayWidth.of) ?? 0
+        return Export.textTable(content, glyphs: glyphs.forExport, width: width).map(DisplayWidth.of).max() ?? 0
     }
 
     /// The lines a report and a text export add under a view's table: what the towns table's

@@ -109,12 +109,13 @@ extension LayoutTests {
     }
 
     /// The ASCII glyph set writes the interface's typographic punctuation in ASCII: a cut name
-    /// ends with `.`, quotes are straight, dashes are `-` (a non-UTF-8 terminal shows them blank).
+    /// ends with `$` (`Glyphs.cut`, not `.`), quotes are straight, dashes are `-` (a non-UTF-8
+    /// terminal shows them blank).
     func testTheASCIIGlyphsWriteTheInterfacesPunctuationInASCII() throws {
         var s = try bundledState(width: 80, height: 24, period: "2015-09")
         s.language = .en
         let lines = Renderer(theme: .monochrome, glyphs: .ascii).render(s).lines()
-        XCTAssertTrue(lines[0].contains("characteristic. period ["), lines[0])
+        XCTAssertTrue(lines[0].contains("characteristic$ period ["), lines[0])
         let all = lines.joined(separator: "\n")
         XCTAssertTrue(lines.contains { $0.contains("Haining Leather Fashion Town ~18.6") }, all)
         XCTAssertTrue(lines.contains { $0.contains("the paper's \"30 projects in total\")") }, all)

@@ -188,3 +188,93 @@ enum ReportWidth {
 
 /// The screen drawn in ASCII, as `--ascii` draws it.
 func asciiScreen(_ state: AppState) -> [String] { Renderer(theme: .monochrome, glyphs: .ascii).render(state).lines() }
+
+/// A printed table names every town, type and entity whole, at any `--width` (wider than it
+/// where it must: `towns report` says so on stderr); on screen a name takes the room left.
+final class WholeNamesTests: XCTestCase {
+    func names(_ d: Dataset) -> [String] {
+        d.towns.flatMap { [$0.nameZH, $0.nameEN] } + d.types.flatMap { [$0.nameZH, $0.nameEN] }
+            + d.entities.flatMap { [$0.nameZH, $0.nameEN] }
+    }
+
+    /// The first name of `names` that `text` shows cut (a prefix of it followed by `…`).
+    func cut(_ text: String, _ names: [String]) -> String? {
+        names.first { name in (2..<name.count).contains { text.contains(String(name.prefix($0)) + "…") } }
+    }
+
+    func testEveryPrintedTableNamesEveryNameWhole() throws {
+        for width in [60, 80, 100, 200] {
+            let base = try bundledState(width: max(60, width), height: 30, period: "2015-09")
+            let all = names(base.dataset)
+            for kind in AppState.topViews {
+                for s in [update(base, .showView(kind)), apply(update(base, .showView(kind)), .toggleLanguage)] {
+                    let lines = ReportWidth.tableLines(s, width: width)
+                    XCTAssertFalse(lines.isEmpty, "\(kind)")
+                    let text = lines.joined(separator: "\n")
+                    XCTAssertNil(cut(text, all), "\(kind) \(s.language) at \(width):\n\(text)")
+                }
+            }
+        }
+        // The test can fail: the screen at 80 columns does cut the English assessment's towns.
+        let screenAt80 = apply(update(try bundledState(width: 80, height: 24, period: "2015-09"),
+                                      .showView(.assessment)), .toggleLanguage)
+        XCTAssertNotNil(cut(screen(screenAt80).joined(separator: "\n"), names(screenAt80.dataset)))
+    }
+
+    func testOnScreenANameTakesTheRoomLeft() throws {
+        let s = apply(update(try bundledState(width: 160, height: 30, period: "2015-09"), .showView(.changes)),
+                      .toggleLanguage)
+        let text = screen(s).joined(separator: "\n")
+        XCTAssertEqual(s.language, .en)
+        XCTAssertTrue(text.contains("Haining Leather Fashion Town "), text)
+    }
+
+    func testAPrintedLayoutNeverCutsNames() {
+        let columns = [
+            Column("Name", priority: 100, minWidth: 4, maxWidth: 12),
+            Column("Plan", .right, priority: 80),
+            Column("List", priority: 50, maxWidth: 10, names: true),
+            Column("Notes", priority: 40, maxWidth: 10),
+        ]
+        let rows = [TableRow([.plain("Haining Leather Fashion Town"), .plain("18.6"), .plain("Nanhu Fund Town"),
+                              .plain("a note")])]
+        // On screen at 30: the notes go, the name takes the 2 cells left past its maxWidth (12).
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 30).widths, [14, 4, 10, nil])
+        // With room, the names pass their maxWidth.
+        XCTAssertEqual(TableLayout(columns: columns, rows: rows, width: 80).widths, [28, 4, 15, 6])
+        // In print: the screen's columns, the names whole, wider than asked.
+        let printed = TableLayout(columns: columns, rows: rows, width: 30, wholeNames: true)
+        XCTAssertEqual(printed.widths, [28, 4, 15, nil])
+    }
+}
+
+/// Under `--ascii` a name cut where it does not fit ends in a mark no reader takes for
+/// punctuation or for another mark of the set.
+final class ASCIICutMarkTests: XCTestCase {
+    func testACutNameEndsInTheCutMarkNotAFullStop() throws {
+        let ascii = Glyphs.ascii
+        let others = [ascii.unknown, ascii.derived, ascii.behind, ascii.marker, ascii.met, ascii.notMet,
+                      ascii.undetermined, ascii.interpreted, ascii.basis, ascii.projected, ascii.newSince,
+                      ascii.rankUp, ascii.rankDown, ascii.neutral, ascii.current, ascii.notYetDue, ascii.horizontal,
+                      ascii.vertical, ascii.barEmpty, ascii.selectionMarker] + ascii.eighths
+            + Array(Set(Grid.asciiPunctuation.values))
+        XCTAssertFalse(others.contains(ascii.cut), ascii.cut)
+        XCTAssertFalse(".,;:!'\"-".contains(ascii.cut), ascii.cut)
+        XCTAssertEqual(DisplayWidth.of(ascii.cut), 1)
+        XCTAssertEqual(TableRenderer(theme: .monochrome, glyphs: .ascii).fit("Haiyan Nuclear Power Town", width: 16),
+                       "Haiyan Nuclear $")
+        XCTAssertEqual(CellText.fit("Haiyan Nuclear Power Town", width: 16).text(.ascii), "Haiyan Nuclear $")
+        XCTAssertEqual(CellText.fit("Haiyan Nuclear Power Town", width: 16).text(.unicode), "Haiyan Nuclear …")
+        // On the English assessment at 80 columns in ASCII a town is cut: with `$`, never `.`.
+        let s = apply(update(try bundledState(width: 80, height: 24, period: "2015-09"), .showView(.assessment)),
+                      .toggleLanguage)
+        let lines = asciiScreen(s)
+        XCTAssertTrue(lines.contains { $0.contains(" Haining Leather Fashion$ ") },
+                      lines.joined(separator: "\n"))
+        for town in s.dataset.towns.map(\.nameEN) {
+            for k in 4..<town.count {
+                XCTAssertFalse(lines.contains { $0.contains(String(town.prefix(k)) + ".") }, "\(town)\n\(lines)")
+            }
+        }
+    }
+}

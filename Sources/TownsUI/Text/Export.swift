@@ -113,7 +113,7 @@ public enum Export {
     }
 
     /// The text form's table as the screen draws it, bars included, within `width` columns
-    /// (wider when its columns cannot shrink: numbers are never cut), with the summary rows
+    /// (wider when its columns cannot shrink: numbers and names are never cut), with the summary rows
     /// under a rule; monochrome, one string a line.
     public static func textTable(_ content: ListContent, glyphs: Glyphs, width: Int) -> [String] {
         // Cells written out with `glyphs` first: the layout then measures what is written
@@ -130,7 +130,8 @@ public enum Export {
         content.rows = Rows(content.rows.all.map(written))
         content.summary = content.summary.map(written)
         let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
-        let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width)
+        let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width,
+                                 wholeNames: true)
         let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
         var grid = Grid(width: layout.totalWidth, height: height)
         table.draw(

@@ -116,7 +116,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .newSince: self = .newSince
         case .rankUp: self = .rankUp
         case .rankDown: self = .rankDown
-        case .neutral, .current: return nil
+        case .neutral, .current, .cut: return nil
         }
     }
 

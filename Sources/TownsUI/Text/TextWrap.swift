@@ -1,7 +1,9 @@
 /// Wrapping by display width.
 public enum TextWrap {
     /// Splits `text` into lines of at most `width` cells, breaking after spaces where it can
-    /// and anywhere between CJK characters. Sanitised first.
+    /// and anywhere between CJK characters, except before closing punctuation (`closing`: a
+    /// line never starts with `），。`) and after opening punctuation (`opening`: never ends with
+    /// `（【`): there one character more goes over. Sanitised first.
     public static func wrap(_ text: String, width: Int) -> [String] {
         let safe = TerminalText.sanitize(text)
         guard width > 0 else { return [] }
@@ -21,7 +23,7 @@ public enum TextWrap {
                     lastBreak = nil
                     continue
                 }
-                if w < 2, let cut = lastBreak {
+                if w < 2 || !breakable(before: ch, after: line.last), let cut = lastBreak {
                     let head = String(line[..<cut.at])
                     let tail = String(line[(cut.space ? line.index(after: cut.at) : cut.at)...])
                     lines.append(head)
@@ -41,13 +43,14 @@ public enum TextWrap {
             }
             if ch == " " {
                 lastBreak = (line.endIndex, true)
-            } else if w == 2, !line.isEmpty {
+            } else if w == 2, !line.isEmpty, breakable(before: ch, after: line.last) {
                 lastBreak = (line.endIndex, false)
             }
             line.append(ch)
             lineWidth += w
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        // (A line that is all closing punctuation and wider than `width` still breaks where it must.)
         // A line broken before a CJK character may end in the space before it.
         return lines.enumerated().map { i, l in
             guard i < lines.count - 1 else { return l }
@@ -55,5 +58,15 @@ public enum TextWrap {
             while l.hasSuffix(" ") { l.removeLast() }
             return l
         }
+    }
+
+    /// Punctuation a line never starts with (Chinese line breaking).
+    public static let closing: Set<Character> = ["）", "】", "」", "』", "，", "。", "、", "；", "：", "！", "？", "》", "〉"]
+    /// Punctuation a line never ends with.
+    public static let opening: Set<Character> = ["（", "【", "「", "『", "《", "〈"]
+
+    /// Whether a line may break between `previous` and `next`.
+    static func breakable(before next: Character, after previous: Character?) -> Bool {
+        !closing.contains(next) && !(previous.map(opening.contains) ?? false)
     }
 }

@@ -13,7 +13,7 @@ extension AppState {
             Column(tr(Catalogue.mode), priority: 60),
             Column(tr(Catalogue.count), .right, priority: 70),
             // 40 columns: with a 34-column name and the count, the list fits in 80.
-            Column(tr(Catalogue.towns2), priority: 90, minWidth: 8, maxWidth: 40),
+            Column(tr(Catalogue.towns2), priority: 90, minWidth: 8, maxWidth: 40, names: true),
         ]
         // In print every name is whole and every town named, as wide as the page allows (`printed`).
         if printed { (columns[0].maxWidth, columns[4].maxWidth) = (Self.printedListWidth, Self.printedListWidth) }

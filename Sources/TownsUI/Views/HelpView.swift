@@ -31,16 +31,38 @@ extension Renderer {
         return lines
     }
 
-    /// How many lines the help has (for scrolling it).
+    /// How many lines the help has at the state's width, its explanations wrapped (for scrolling it).
     public static func helpLineCount(_ state: AppState) -> Int {
-        helpLines(state, glyphs: .unicode).count
+        helpLayout(state, glyphs: .unicode).rows.count
+    }
+
+    /// The help as drawn at the state's width: the box's width `w`, the key column's `keyWidth`,
+    /// and its rows: a key (the first row of its entry; a key wider than the column stands alone
+    /// above its text) and a part of its explanation, wrapped under the explanation's column
+    /// (`TextWrap`), so that no line is cut.
+    static func helpLayout(_ state: AppState, glyphs: Glyphs)
+        -> (w: Int, keyWidth: Int, rows: [(key: String, text: String, keyAlone: Bool)])
+    {
+        let lines = helpLines(state, glyphs: glyphs)
+        let widestKey = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
+        let w = min(state.width - 2, widestKey + textWidth + 5)
+        // The key column gives way to the explanations on a narrow screen: at most a third of the box.
+        let keyWidth = min(widestKey, max(4, (w - 5) / 3))
+        let textRoom = max(1, w - keyWidth - 5)
+        var rows: [(key: String, text: String, keyAlone: Bool)] = []
+        for (key, text) in lines {
+            let alone = DisplayWidth.of(key) > keyWidth
+            if alone { rows.append((key, "", true)) }
+            for (i, part) in TextWrap.wrap(text, width: textRoom).enumerated() {
+                rows.append((i == 0 && !alone ? key : "", part, false))
+            }
+        }
+        return (w, keyWidth, rows)
     }
 
     func drawHelp(into grid: inout Grid, _ state: AppState) {
-        let lines = Renderer.helpLines(state, glyphs: glyphs)
-        let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
-        let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
-        let w = min(state.width - 2, keyWidth + textWidth + 5)
+        let (w, keyWidth, lines) = Renderer.helpLayout(state, glyphs: glyphs)
         let h = min(state.height - 2, lines.count + 2)
         let x0 = max(0, (state.width - w) / 2), y0 = max(0, (state.height - h) / 2)
         let box = theme.style(.border)
@@ -58,8 +80,8 @@ extension Renderer {
         for (i, l) in lines.dropFirst(start).prefix(visible).enumerated() {
             let y = y0 + 1 + i
             grid.put(glyphs.vertical, x: x0, y: y, style: box)
-            grid.put(l.0, x: x0 + 2, y: y, style: theme.style(.key), maxWidth: keyWidth)
-            grid.put(l.1, x: x0 + 3 + keyWidth, y: y, style: theme.style(.row), maxWidth: max(0, w - keyWidth - 5))
+            grid.put(l.key, x: x0 + 2, y: y, style: theme.style(.key), maxWidth: l.keyAlone ? w - 4 : keyWidth)
+            grid.put(l.text, x: x0 + 3 + keyWidth, y: y, style: theme.style(.row), maxWidth: max(0, w - keyWidth - 5))
             grid.put(glyphs.vertical, x: x0 + w - 1, y: y, style: box)
         }
     }

@@ -35,13 +35,12 @@ extension Renderer {
             return
         }
         if let flash = state.session.flash {
-            grid.put(
-                " " + flash.text, x: 0, y: y, style: theme.style(flash.level == .warning ? .warning : .message),
-                maxWidth: state.width)
+            let style = theme.style(flash.level == .warning ? .warning : .message)
+            drawMessage(flash.text, style: style, into: &grid, state)
             return
         }
         if let problem = state.reloadProblem {
-            grid.put(" " + problem, x: 0, y: y, style: theme.style(.warning), maxWidth: state.width)
+            drawMessage(problem, style: theme.style(.warning), into: &grid, state)
             return
         }
         let shown = Renderer.marksShown(in: grid, rows: Renderer.bodyRect(width: state.width, height: state.height),
@@ -52,6 +51,28 @@ extension Renderer {
                     width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language,
                     shown: shown),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
+    }
+
+    /// The most lines a status message takes (over the body's last rows) before it is cut.
+    static let messageLines = 3
+
+    /// A status message on the legend's line; longer than the line, it wraps (`TextWrap`) onto
+    /// the lines above, over the body's last rows, up to `messageLines` (the last then cut with
+    /// `Glyphs.cut`): the rest of a long message is not lost at the screen's edge.
+    func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState) {
+        let room = max(1, state.width - 2)
+        let wrapped = TextWrap.wrap(text, width: room)
+        var lines = Array(wrapped.prefix(Renderer.messageLines))
+        if wrapped.count > lines.count, let last = lines.indices.last {
+            lines[last] = TableRenderer(theme: theme, glyphs: glyphs)
+                .fit(lines[last] + " " + wrapped[last + 1], width: room)
+        }
+        let top = state.height - 2 - (lines.count - 1)
+        for (i, line) in lines.enumerated() {
+            let row = Rect(x: 0, y: top + i, width: state.width, height: 1)
+            grid.fill(row, with: Cell(text: " ", style: theme.style(.row)))
+            grid.put(" " + line, x: 0, y: top + i, style: style, maxWidth: state.width)
+        }
     }
 
     /// The legend's marks (`legendSymbols`, by position) that `rect` of `grid` shows: a cell

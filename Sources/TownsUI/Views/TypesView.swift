@@ -18,7 +18,7 @@ extension AppState {
             Column(tr(Catalogue.groupCovered), .right, priority: 83),
             Column(tr(Catalogue.behind), .right, priority: 82),
             // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.
-            Column(tr(Catalogue.townList), priority: 50, minWidth: 8, maxWidth: 36),
+            Column(tr(Catalogue.townList), priority: 50, minWidth: 8, maxWidth: 36, names: true),
         ]
         // In print every town is named, as wide as the page allows (`printed`).
         if printed { columns[9].maxWidth = Self.printedListWidth }

@@ -1,7 +1,8 @@
 extension Grid {
     /// Typographic punctuation of the interface's own texts written in ASCII, for the ASCII
     /// glyph set (`--ascii`, and a locale that is not UTF-8, where the terminal cannot show
-    /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … (a name cut) as `.`, × as
+    /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … (`… and 3 more`) as `.` (a cut
+    /// is drawn `$`, `Glyphs.cut`), × as
     /// `x`, · as `-`, ≥ ≤ as `>` `<`, and marks left in prose as `Glyphs.ascii` draws them (≈ `~`,
     /// → before a figure `p`, else `>`).
     /// One cell each, so nothing moves; other characters (names in Chinese) are left as they are.

@@ -32,6 +32,9 @@ public enum Mark: String, Hashable, Sendable, CaseIterable {
     case neutral
     /// The period shown, beside its header on a page.
     case current
+    /// Text cut where it did not fit (`…`; in ASCII `$`, as a terminal editor marks a line cut
+    /// at the edge: not `.`, which reads as a full stop).
+    case cut
 }
 
 /// A cell's text: plain runs and marks (`Mark`), drawn with a glyph set. Lists hold cells
@@ -143,7 +146,7 @@ extension CellText {
         }
         let safe = CellText(parts: parts)
         if safe.width <= width { return safe }
-        guard width > 1 else { return width == 1 ? "…" : "" }
+        guard width > 1 else { return width == 1 ? CellText(.cut) : "" }
         var out: [Part] = []
         var used = 0
         cut: for part in safe.parts {
@@ -166,6 +169,6 @@ extension CellText {
                 out.append(.text(kept))
             }
         }
-        return CellText(parts: out + [.text("…")])
+        return CellText(parts: out + [.mark(.cut)])
     }
 }

@@ -40,6 +40,9 @@ public struct Glyphs: Hashable, Sendable {
     public var arrows: [String] = ["↑", "↓", "←", "→"]
     /// A rule judged after the period shown (`Mark.notYetDue`).
     public var notYetDue: String = "○"
+    /// Text cut where it did not fit (a name in a narrow column): `…`; in ASCII `$` (as a
+    /// terminal editor marks a line cut at the edge), never `.` (a full stop) nor another mark.
+    public var cut: String = "…"
 
     /// Unicode block elements and box drawing (each one cell wide under glibc and tmux).
     public static let unicode = Glyphs(
@@ -91,6 +94,7 @@ public struct Glyphs: Hashable, Sendable {
         case .neutral: return neutral
         case .current: return current
         case .notYetDue: return notYetDue
+        case .cut: return cut
         }
     }
 
@@ -108,7 +112,7 @@ public struct Glyphs: Hashable, Sendable {
         behind: "v", marker: "|", met: "Y", notMet: "N", undetermined: "?",
         interpreted: "*", basis: "&", projected: "p", newSince: "n", rankUp: "u", rankDown: "d",
         neutral: "i", current: "<", separator: " - ",
-        arrows: ["Up", "Down", "Left", "Right"], notYetDue: "o")
+        arrows: ["Up", "Down", "Left", "Right"], notYetDue: "o", cut: "$")
 
     /// How key hints and help name `key`: arrows in this set, other keys as a configuration
     /// writes them (`KeyMap.name`).

@@ -13,14 +13,21 @@ public struct Column: Sendable {
     /// The names give up to a quarter of their width before this column gives way, as before a
     /// column of priority `TableLayout.shrinkNamesBefore` or more (the towns view's Δ完成).
     public var namesGiveWayFirst = false
+    /// The column holds names (a town's, an entity's, a list of towns): in print
+    /// (`TableLayout(wholeNames:)`) it is never cut; on screen it widens past `maxWidth` into
+    /// room the other columns leave. By default a fixed left-aligned column never dropped
+    /// (priority 100).
+    public var names: Bool
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
-        flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40, namesGiveWayFirst: Bool = false
+        flexible: Bool = false, minWidth: Int = 1, maxWidth: Int = 40, namesGiveWayFirst: Bool = false,
+        names: Bool? = nil
     ) {
         self.title = title; self.alignment = alignment; self.priority = priority
         self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
         self.namesGiveWayFirst = namesGiveWayFirst
+        self.names = names ?? (!flexible && alignment == .left && priority >= 100)
     }
 }
 
@@ -109,9 +116,11 @@ public struct TableLayout: Sendable {
     public static let comeBackWidth = 8
 
     /// Sizes `columns` for `rows` within `width` cells.
-    public init(columns: [Column], rows: [TableRow], width: Int) {
+    /// `wholeNames`: in print, name columns (`Column.names`) take the width they need, even past `width`.
+    public init(columns: [Column], rows: [TableRow], width: Int, wholeNames: Bool = false) {
         self.init(
-            columns: columns, naturalWidths: TableLayout.naturalWidths(columns: columns, rows: [rows]), width: width)
+            columns: columns, naturalWidths: TableLayout.naturalWidths(columns: columns, rows: [rows]), width: width,
+            wholeNames: wholeNames)
     }
 
     /// The width each column's title and cells need, over every row of `rows` (groups of
@@ -139,7 +148,12 @@ public struct TableLayout: Sendable {
 
     /// Sizes `columns` within `width` cells from their `naturalWidths` (`naturalWidths(columns:rows:)`),
     /// so a list's rows are measured once, not for every frame; `columnGap` blank cells between columns.
-    public init(columns: [Column], naturalWidths: [Int], width: Int, columnGap: Int = TableLayout.gap) {
+    /// `wholeNames` (print): the columns the screen keeps at `width`, the name columns
+    /// (`Column.names`) whole, so the table may be wider than `width`; else (screen) a name
+    /// column longer than its `maxWidth` takes the room left before the flexible columns share it.
+    public init(
+        columns: [Column], naturalWidths: [Int], width: Int, columnGap: Int = TableLayout.gap, wholeNames: Bool = false
+    ) {
         self.columnGap = columnGap
         var natural = naturalWidths
         for (i, c) in columns.enumerated() {
@@ -161,7 +175,7 @@ public struct TableLayout: Sendable {
         let names = columns.indices.filter {
             !columns[$0].flexible && columns[$0].alignment == .left && columns[$0].priority >= 100
         }.max { natural[$0] < natural[$1] }
-        var shrinkable = names.map { max(0, min(natural[$0] / 4, natural[$0] - columns[$0].minWidth)) } ?? 0
+        let shrinkable = names.map { max(0, min(natural[$0] / 4, natural[$0] - columns[$0].minWidth)) } ?? 0
         var next = 0
         while total() > width && next < order.count {
             if columns[order[next]].priority >= TableLayout.shrinkNamesBefore || columns[order[next]].namesGiveWayFirst,
@@ -174,8 +188,9 @@ public struct TableLayout: Sendable {
             kept[order[next]] = false
             next += 1
         }
-        // Still too wide: shrink the widest text column (names), never below 4 cells.
-        if total() > width,
+        // Still too wide: shrink the widest text column (names), never below 4 cells; in print
+        // the table is wider instead (`towns report` says so).
+        if total() > width, !wholeNames,
             let widest = columns.indices.filter({ kept[$0] && !columns[$0].flexible }).max(by: {
                 natural[$0] < natural[$1]
             })
@@ -190,6 +205,14 @@ public struct TableLayout: Sendable {
             guard spare >= columns[i].minWidth else { continue }
             kept[i] = true
             natural[i] = min(natural[i], spare)
+        }
+        // A name column cut (at its maxWidth, or to fit) takes the room it needs in print (the
+        // table is wider: `towns report` says so), on screen the room left (the changes view's
+        // towns at 160 columns), before the flexible columns share it.
+        for i in columns.indices where kept[i] && columns[i].names && naturalWidths[i] > natural[i] {
+            let spare = wholeNames ? Int.max : width - total()
+            guard spare > 0 else { break }
+            natural[i] += min(spare, naturalWidths[i] - natural[i])
         }
         // Flexible columns share what is left.
         let flex = columns.indices.filter { kept[$0] && columns[$0].flexible }
@@ -365,11 +388,11 @@ public struct TableRenderer: Sendable {
         }
     }
 
-    /// `text` cut to `width` cells with `…` when longer.
+    /// `text` cut to `width` cells with the cut mark (`Glyphs.cut`: `…`, ASCII `$`) when longer.
     public func fit(_ text: String, width: Int) -> String {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }
-        guard width > 1 else { return width == 1 ? "…" : "" }
+        guard width > 1 else { return width == 1 ? glyphs.cut : "" }
         var out = ""
         var w = 0
         for ch in safe {
@@ -378,7 +401,7 @@ public struct TableRenderer: Sendable {
             out.append(ch)
             w += cw
         }
-        return out + "…"
+        return out + glyphs.cut
     }
 
     /// The selection's style with a role's emphasis, where the role has no colour of its own
