@@ -201,14 +201,15 @@ extension AppState {
                 (Catalogue.gapField, worded(p.projectedGap, .gap)),
                 (Catalogue.neededField, worded(p.neededPerMonth, .needed)),
             ]
-            if items.contains(where: { $0.1 != nil }) {
+            // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
+            // shown whenever the towns view shows them, with or without a plan-based expectation.
+            let change = changeFields(town, period: period)
+            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
                 for (name, figure) in items where figure != nil {
                     figureField(tr(name), figure, unit: dataset.unit)
                 }
-                // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place.
-                let change = changeFields(town, period: period)
                 for (name, figure, unit) in change.figures { figureField(name, figure, unit: unit) }
                 if let place = change.place { field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil) }
             }
