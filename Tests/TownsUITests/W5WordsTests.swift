@@ -72,4 +72,43 @@ final class W5WordsTests: XCTestCase {
         }
         XCTAssertTrue(lines.contains { $0.1 == "落后：完成率低于全年已过比例" })
     }
+
+    /// English mode: the town page's rules by the overview's English short names, amounts in
+    /// "100M yuan", the measures by name (not `featured_investment`).
+    func testEnglishTownPageInEnglish() throws {
+        var s = try bundledState(period: "2015-09")
+        s.language = .en
+        for town in s.dataset.towns {
+            let text = page(s, town.id)
+            let lines = text.components(separatedBy: "\n")
+            for rule in s.dataset.rules {
+                XCTAssertFalse(lines.contains { $0.hasPrefix(rule.shortZH + " ") }, "\(town.id): \(rule.shortZH)")
+                XCTAssertTrue(lines.contains { $0.hasPrefix(AppState.ruleShortEN(rule) + " ") },
+                              "\(town.id): \(AppState.ruleShortEN(rule))")
+            }
+            // A figure's unit after its value: never 亿元 (the header may gloss it: "亿元 = 100 million yuan").
+            XCTAssertNil(text.range(of: "[0-9] 亿元", options: .regularExpression), "\(town.id)")
+            XCTAssertFalse(text.contains("featured_investment") || text.contains("featured_share"), town.id)
+        }
+        XCTAssertTrue(page(s, "nanhu").contains("≈11.2 100M yuan"), page(s, "nanhu"))
+        s.language = .zh
+        XCTAssertTrue(page(s, "nanhu").contains("≈11.2 亿元"))
+    }
+
+    /// `towns check` in English: the measures by their English names, towns by theirs; the
+    /// Chinese lines keep the Chinese names.
+    func testCheckFindingsInEnglishNameMeasuresAndTowns() throws {
+        let s = try bundledState(period: "2015-09")
+        let english = s.checker.run().map(\.description)
+        XCTAssertGreaterThan(english.count, 5)
+        let ids = Measure.allCases.map(\.rawValue).filter { $0.contains("_") }
+        for line in english {
+            // The flagged figures' keys (`[flags completion_rate[2015-09]]`) stay keys.
+            let prose = line.components(separatedBy: " [flags ").first ?? line
+            for id in ids { XCTAssertFalse(prose.contains(id), "\(id) in: \(line)") }
+            for town in s.dataset.towns { XCTAssertFalse(prose.contains(town.nameZH), "\(town.nameZH) in: \(line)") }
+        }
+        XCTAssertTrue(english.contains { $0.contains("3-year plan: reported total 360.2") }, english.joined(separator: "\n"))
+    }
 }
+

@@ -103,7 +103,7 @@ extension AppState {
             return d
         }
         if let d = worded(metrics.change(town, .completed, from: from, to: period), unit: nil) {
-            figures.append((tr(Catalogue.deltaDoneField), d, dataset.unit))
+            figures.append((tr(Catalogue.deltaDoneField), d, tr(Catalogue.amountUnit(dataset.unit))))
         }
         if let d = worded(metrics.change(town, .completionRate, from: from, to: period), unit: points) {
             figures.append((tr(Catalogue.deltaRateField), d, points))
