@@ -179,7 +179,7 @@ public enum Catalogue {
             "\(regionEN) \(year) first-year minimum: ")
     }
     static let helpKeys = Bilingual(
-        " 帮助：按键 ",
+        " 帮助 Help: keys ",
         " Help: keys ")
     static let history = Bilingual(
         "进度历史 History",
