@@ -15,7 +15,8 @@ final class W5WordsEndToEndTests: XCTestCase {
     func testReportNotesInEnglish() throws {
         let r = try runProcess(try Paths.townsBinary(), ["report", "--lang", "en", "--data", Paths.data])
         XCTAssertEqual(r.status, 0, r.summary)
-        XCTAssertTrue(r.stdout.contains("Sched. = completion − share of the year elapsed (pp); Projects = "), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Sched. = completion − share of the year elapsed (pp); Projects = "),
+                      r.stdout)
         XCTAssertFalse(r.stdout.contains("进度差") || r.stdout.contains("项目 ="), r.stdout)
     }
 }

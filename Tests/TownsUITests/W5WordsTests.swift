@@ -108,7 +108,8 @@ final class W5WordsTests: XCTestCase {
             for id in ids { XCTAssertFalse(prose.contains(id), "\(id) in: \(line)") }
             for town in s.dataset.towns { XCTAssertFalse(prose.contains(town.nameZH), "\(town.nameZH) in: \(line)") }
         }
-        XCTAssertTrue(english.contains { $0.contains("3-year plan: reported total 360.2") }, english.joined(separator: "\n"))
+        XCTAssertTrue(english.contains { $0.contains("3-year plan: reported total 360.2") },
+                      english.joined(separator: "\n"))
     }
 }
 
