@@ -74,7 +74,7 @@ public struct Checker: Sendable {
         let city = dataset.regionEN
         findings += ratioChecks(subject: city, townID: nil, figures: Figures(dataset.totals))
         for town in dataset.towns {
-            findings += ratioChecks(subject: town.nameZH, townID: town.id, figures: town.figures)
+            findings += ratioChecks(subject: town.nameEN, townID: town.id, figures: town.figures)
             findings += planAgreement(town)
         }
         findings += sumChecks()
@@ -112,7 +112,7 @@ public struct Checker: Sendable {
     /// reported numerator and denominator): what `run()` reports for the town with its
     /// `townID` set, without checking every other town.
     public func ratioFindings(for town: Town) -> [Finding] {
-        ratioChecks(subject: town.nameZH, townID: town.id, figures: town.figures)
+        ratioChecks(subject: town.nameEN, townID: town.id, figures: town.figures)
     }
 
     /// Every finding about one town: its rate checks and whether its derived plans agree
@@ -239,13 +239,13 @@ public struct Checker: Sendable {
                 derivations: intervals.map { Finding.PlanDerivation(period: $0.0.id, plan: $0.1) })
             if common == nil {
                 let keys = intervals.flatMap { [FigureKey(.completed, $0.0.id), FigureKey(.completionRate, $0.0.id)] }
-                findings.append(Finding(kind: .inconsistency, subject: town.nameZH,
+                findings.append(Finding(kind: .inconsistency, subject: town.nameEN,
                     message: "\(year) plan derived from completed / completion rate disagrees between periods: "
                         + "\(parts); "
                         + "one of the completed amounts or rates of these periods is wrong, and which is not known",
                     locations: intervals.flatMap { $0.2 }, townID: town.id, flaggedKeys: keys, detail: detail))
             } else {
-                findings.append(Finding(kind: .confirmed, subject: town.nameZH,
+                findings.append(Finding(kind: .confirmed, subject: town.nameEN,
                     message: "\(year) plan derived from completed / completion rate agrees across periods: \(parts)",
                     locations: intervals.flatMap { $0.2 }, townID: town.id, detail: detail))
             }
@@ -266,10 +266,10 @@ public struct Checker: Sendable {
             let all = dataset.towns.map { ($0, metrics.figure($0, key)) }
             let s = metrics.knownSum(all.map { ($0.0, $0.1?.isInterpreted == true ? nil : $0.1) })
             let interpreted = metrics.knownSum(all.filter { $0.1?.isInterpreted == true })
-            let label = key.period.map { "\(key.measure.rawValue) \(periodLabel($0))" } ?? key.measure.rawValue
+            let label = key.period.map { "\(key.measure.nameEN) \(periodLabel($0))" } ?? key.measure.nameEN
             // At most 8 names, then how many more (a province has thousands of towns).
             let names = { (towns: [Town]) -> String in
-                let shown = towns.prefix(8).map(\.nameZH).joined(separator: "、")
+                let shown = towns.prefix(8).map(\.nameEN).joined(separator: ", ")
                 return towns.count > 8 ? shown + " and \(towns.count - 8) more" : shown
             }
             let locs = [total.origin].compactMap { $0 }
@@ -367,7 +367,7 @@ public struct Checker: Sendable {
             }
         }
         return groups.map { g in
-            let used = g.items.map { "\($0.0.nameZH) \($0.1.measure.rawValue) \(metrics.show($0.2))" }
+            let used = g.items.map { "\($0.0.nameEN) \($0.1.measure.nameEN) \(metrics.show($0.2))" }
                 .joined(separator: ", ")
             let readings = g.readings.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
             return Finding(kind: .ambiguous, subject: dataset.regionEN,
@@ -397,7 +397,7 @@ public struct Checker: Sendable {
                     reported: DecimalMath.text(r, scale: 0), fitted: fitted.map(\.nameZH))
             }
             if r == required && !city.fitted.isEmpty {
-                let names = city.fitted.map(\.nameZH).joined(separator: "、")
+                let names = city.fitted.map(\.nameEN).joined(separator: ", ")
                 findings.append(Finding(kind: .consistent, subject: dataset.regionEN,
                     message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) is consistent "
                         + "with the reported \(DecimalMath.text(r, scale: 0)), but not confirmed by it: the tiers of "

@@ -33,6 +33,28 @@ public enum Measure: String, CaseIterable, Hashable, Sendable {
     /// land-quota reward is a share of (rules.toml `land-reward`).
     case landQuotaUsed = "land_quota_used"
 
+    /// The measure's name in English prose (`towns check --lang en`): "3-year plan", not the
+    /// data's field id `plan_total`.
+    public var nameEN: String {
+        switch self {
+        case .planTotal: return "3-year plan"
+        case .planYear: return "year's plan"
+        case .planShare: return "plan share"
+        case .completed: return "completed"
+        case .completionRate: return "completion rate"
+        case .projectsPlanned: return "projects planned"
+        case .projectsStarted: return "projects started"
+        case .startRate: return "start rate"
+        case .featuredInvestment: return "featured-industry investment"
+        case .featuredShare: return "featured-industry share"
+        case .revenue: return "operating revenue"
+        case .areaPlanned: return "planned area"
+        case .areaBuilt: return "built area"
+        case .investmentMinimum: return "year's minimum investment"
+        case .landQuotaUsed: return "land quota used"
+        }
+    }
+
     /// What the `period` field of such a figure must be.
     public enum PeriodKind: Sendable { case none, year, cumulative }
 

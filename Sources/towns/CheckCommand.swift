@@ -64,11 +64,17 @@ struct CheckCommand: ParsableCommand {
                   + "不一致 \(n(.inconsistency)) 项，缺口 \(n(.shortfall)) 项，歧义 \(n(.ambiguous)) 项，"
                   + "与拟合值相符（未印证）\(n(.consistent)) 项，通过的核对 \(n(.confirmed)) 项")
         } else {
-            printOut("\(directory): \(dataset.towns.count) towns, \(dataset.periods.count) periods loaded; "
-                  + "\(n(.inconsistency)) inconsistencies, \(n(.shortfall)) shortfalls, "
-                  + "\(n(.ambiguous)) ambiguities, "
+            // "1 inconsistency", "2 inconsistencies": each count with its noun in the right number.
+            func count(_ k: Finding.Kind, _ one: String, _ many: String) -> String {
+                "\(n(k)) " + (n(k) == 1 ? one : many)
+            }
+            printOut("\(directory): \(dataset.towns.count == 1 ? "1 town" : "\(dataset.towns.count) towns"), "
+                  + "\(dataset.periods.count == 1 ? "1 period" : "\(dataset.periods.count) periods") loaded; "
+                  + count(.inconsistency, "inconsistency", "inconsistencies") + ", "
+                  + count(.shortfall, "shortfall", "shortfalls") + ", "
+                  + count(.ambiguous, "ambiguity", "ambiguities") + ", "
                   + "\(n(.consistent)) consistent with a fit (not confirmed), "
-                  + "\(n(.confirmed)) checks passed")
+                  + count(.confirmed, "check passed", "checks passed"))
         }
     }
 }

@@ -165,7 +165,7 @@ enum ReportText {
         guard state.screen.kind == .townList else { return [] }
         return [state.tr(
             "进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
-            "进度差 = completion − share of the year elapsed (pp); 项目 = started/planned; ! see `towns check`")]
+            "Sched. = completion − share of the year elapsed (pp); Projects = started/planned; ! see `towns check`")]
     }
 }
 

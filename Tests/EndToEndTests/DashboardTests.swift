@@ -239,13 +239,13 @@ final class DashboardTests: XCTestCase {
         var screen = try tmux.waitFor("帮助 Help")
         let show = TmuxSession.show(screen)
         func row(_ words: String...) -> Bool { screen.contains { line in words.allSatisfy { line.contains($0) } } }
-        XCTAssertTrue(row("Esc", "返回 back"), "help lacks Esc → back:\n\(show)")
-        XCTAssertTrue(row("Tab", "下一视图 next view"), "help lacks Tab → next view:\n\(show)")
-        XCTAssertTrue(row("Enter", "打开 open"), show)
-        XCTAssertTrue(row("[", "上一期 previous period"), show)
+        XCTAssertTrue(row("Esc", "返回"), "help lacks Esc → back:\n\(show)")
+        XCTAssertTrue(row("Tab", "下一视图"), "help lacks Tab → next view:\n\(show)")
+        XCTAssertTrue(row("Enter", "打开（下钻）"), show)
+        XCTAssertTrue(row("[", "上一期"), show)
         // How to quit is on screen: in the box, or on the key-hint row, which shows the keys
         // that work while help is open.
-        XCTAssertTrue(screen.contains { $0.range(of: #"(^|[│ ])q\b.*退出 quit"#, options: .regularExpression) != nil },
+        XCTAssertTrue(screen.contains { $0.range(of: #"(^|[│ ])q\b.*退出"#, options: .regularExpression) != nil },
                       "help lacks q → quit:\n\(show)")
         XCTAssertTrue(screen[29].contains("Esc/? 关闭帮助 close help"), "key hints while help is open:\n\(show)")
         // The box stays inside the screen, and its edges are whole (no half of a wide character).

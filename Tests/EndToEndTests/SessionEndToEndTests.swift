@@ -109,8 +109,8 @@ final class SessionEndToEndTests: XCTestCase {
             help += page
             if page.contains(where: { $0.contains(":quit") }) { break }
         }
-        XCTAssertTrue(help.contains { $0.contains(" x ") && $0.contains("退出 quit") }, TmuxSession.show(help))
-        XCTAssertTrue(help.contains { $0.contains(" F2 ") && $0.contains("帮助 help") }, TmuxSession.show(help))
+        XCTAssertTrue(help.contains { $0.contains(" x ") && $0.contains("退出（也可 Ctrl-C）") }, TmuxSession.show(help))
+        XCTAssertTrue(help.contains { $0.contains(" F2 ") && $0.contains("│ ") && $0.contains("帮助") }, TmuxSession.show(help))
         XCTAssertTrue(help.last!.contains("Esc/F2 关闭帮助"), help.last!)
         try session.tmux.send("Escape")
         try session.tmux.waitForAbsence("帮助 Help: keys")

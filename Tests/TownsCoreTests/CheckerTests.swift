@@ -26,7 +26,7 @@ final class CheckerTests: XCTestCase {
 
     func testKnownTownsFallShortOfTotals() throws {
         let short = try findings().filter { $0.kind == .shortfall }.map(\.message)
-        XCTAssertTrue(short.contains { $0.hasPrefix("plan_total") && $0.contains("169.0") && $0.contains("which fits") }, short.joined(separator: "\n"))
+        XCTAssertTrue(short.contains { $0.hasPrefix("3-year plan") && $0.contains("169.0") && $0.contains("which fits") }, short.joined(separator: "\n"))
         XCTAssertTrue(short.contains { $0.contains("completed 2015 Jan-Sep") && $0.contains("17.08") && $0.contains("27.98") })
         XCTAssertTrue(short.contains { $0.contains("completed 2015 Jan-Aug") && $0.contains("23.2") })
     }

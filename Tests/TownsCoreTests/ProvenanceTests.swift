@@ -111,7 +111,7 @@ final class ProvenanceTests: XCTestCase {
         let ambiguous = try XCTUnwrap(findings.first { $0.kind == .ambiguous })
         XCTAssertTrue(
             ambiguous.message.contains("30 each") && ambiguous.message.contains("together"), ambiguous.message)
-        let planned = try XCTUnwrap(findings.first { $0.message.hasPrefix("projects_planned") })
+        let planned = try XCTUnwrap(findings.first { $0.message.hasPrefix("projects planned") })
         XCTAssertTrue(
             planned.message.contains("no town's own figure is known") && planned.message.contains("interpretation"),
             planned.message)

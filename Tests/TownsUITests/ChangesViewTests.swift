@@ -152,9 +152,12 @@ final class ChangesOnThePageTests: XCTestCase {
             s.language = language
             let page = s.pageLines(.townPage("haining"), width: 140).map { $0.runs.map(\.0).joined() }
             XCTAssertTrue(
-                page.contains { $0.contains("≈4.26") && $0.contains("2015 Jan-Sep 13.56 − 2015 Jan-Aug 9.3 = 4.26") },
+                page.contains { $0.contains("≈4.26") && $0.contains(language == .zh
+                    ? "2015年1-9月 13.56 − 2015年1-8月 9.3 = 4.26" : "2015 Jan-Sep 13.56 − 2015 Jan-Aug 9.3 = 4.26") },
                 page.joined(separator: "\n"))
-            XCTAssertTrue(page.contains { $0.contains("≈22.9") && $0.contains("= 22.9 points") })
+            XCTAssertTrue(page.contains {
+                $0.contains("≈22.9") && $0.contains(language == .zh ? "= 22.9 个百分点" : "= 22.9 points")
+            })
             // Placed among the four towns with a rate in Jan-Sep; Jiashan, without one, is said to be unranked.
             XCTAssertTrue(page.contains {
                 $0.contains(language == .zh ? "第 2（上期 2），共 4 镇有完成率" : "2 (before: 2) of 4 with a rate")

@@ -321,13 +321,13 @@ final class ViewTests: XCTestCase {
     func testHelpScrollsWhenTheScreenIsShort() throws {
         var s = apply(try bundledState(width: 100, height: 30), .toggleHelp)
         var text = screen(s).joined(separator: "\n")
-        XCTAssertFalse(text.contains("退出 quit (also Ctrl-C)"), "the last bindings are below the fold at 30 rows")
+        XCTAssertFalse(text.contains("退出（也可 Ctrl-C）"), "the last bindings are below the fold at 30 rows")
         XCTAssertTrue(text.contains("/\(Renderer.helpLineCount(s)) ↑↓"), "the box says there is more")
         s = apply(s, .last)
         text = screen(s).joined(separator: "\n")
         let lastLine = Renderer.helpLines(s, glyphs: .unicode).last!.1
         XCTAssertTrue(text.contains(lastLine), "the last line in view at the end: \(lastLine)\n\(text)")
-        XCTAssertTrue(wholeHelp(s).joined(separator: "\n").contains("退出 quit (also Ctrl-C)"))
+        XCTAssertTrue(wholeHelp(s).joined(separator: "\n").contains("退出（也可 Ctrl-C）"))
         s = apply(s, .first)
         XCTAssertEqual(s.helpScroll, 0)
         XCTAssertTrue(apply(s, .toggleHelp, .toggleHelp).helpScroll == 0)

@@ -103,7 +103,7 @@ extension Catalogue {
 
 extension Catalogue {
     /// Key 7's label in the key map and the help.
-    static let keyChangesView = Bilingual("变化 changes since the previous period", "changes since the previous period")
+    static let keyChangesView = Bilingual("变化视图：与上一期间比较", "changes since the previous period")
 }
 
 extension Catalogue {

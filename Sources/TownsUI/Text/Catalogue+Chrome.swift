@@ -2,54 +2,54 @@
 /// the filter's summary on the breadcrumb line.
 extension Catalogue {
     // The key map's bindings (`KeyMap.standard`), as the help lists them.
-    static let keyMoveUp = Bilingual("上移 move up", "move up")
-    static let keyMoveDown = Bilingual("下移 move down", "move down")
-    static let keyPageUp = Bilingual("上一页 page up", "page up")
-    static let keyPageDown = Bilingual("下一页 page down", "page down")
-    static let keyFirstRow = Bilingual("第一行 first row", "first row")
-    static let keyLastRow = Bilingual("最后一行 last row", "last row")
-    static let keyOpen = Bilingual("打开 open (drill down)", "open (drill down)")
-    static let keyBack = Bilingual("返回 back", "back")
-    static let keyNextView = Bilingual("下一视图 next view", "next view")
-    static let keyPreviousView = Bilingual("上一视图 previous view", "previous view")
-    static let keyOverview = Bilingual("概览 overview", "overview")
-    static let keyTownsView = Bilingual("小镇 towns view", "towns view")
-    static let keyTypesView = Bilingual("类型 types view", "types view")
-    static let keyEntitiesView = Bilingual("运营主体 entities view", "entities view")
-    static let keyAssessmentView = Bilingual("考核 assessment view", "assessment view")
-    static let keyProvinceView = Bilingual("全省 province view", "province view")
-    static let keyReference = Bilingual("参考 reference (the paper's passages)", "reference (the paper's passages)")
-    static let keyNextPeriod = Bilingual("下一期 next period", "next period")
-    static let keyPreviousPeriod = Bilingual("上一期 previous period", "previous period")
+    static let keyMoveUp = Bilingual("上移", "move up")
+    static let keyMoveDown = Bilingual("下移", "move down")
+    static let keyPageUp = Bilingual("上一页", "page up")
+    static let keyPageDown = Bilingual("下一页", "page down")
+    static let keyFirstRow = Bilingual("第一行", "first row")
+    static let keyLastRow = Bilingual("最后一行", "last row")
+    static let keyOpen = Bilingual("打开（下钻）", "open (drill down)")
+    static let keyBack = Bilingual("返回", "back")
+    static let keyNextView = Bilingual("下一视图", "next view")
+    static let keyPreviousView = Bilingual("上一视图", "previous view")
+    static let keyOverview = Bilingual("概览", "overview")
+    static let keyTownsView = Bilingual("小镇视图", "towns view")
+    static let keyTypesView = Bilingual("类型视图", "types view")
+    static let keyEntitiesView = Bilingual("运营主体视图", "entities view")
+    static let keyAssessmentView = Bilingual("考核视图", "assessment view")
+    static let keyProvinceView = Bilingual("全省视图", "province view")
+    static let keyReference = Bilingual("参考（论文段落）", "reference (the paper's passages)")
+    static let keyNextPeriod = Bilingual("下一期", "next period")
+    static let keyPreviousPeriod = Bilingual("上一期", "previous period")
     static let keySearch = Bilingual(
-        "搜索 search (name, pinyin, initials, English)",
+        "搜索（名称、拼音、首字母、英文名）",
         "search (name, pinyin, initials, English)")
     static let keyNarrow = Bilingual(
-        "只留匹配的行 keep only matching rows (Esc clears)",
+        "只留匹配的行（Esc 清除）",
         "keep only matching rows (Esc clears)")
-    static let keyNextMatch = Bilingual("下一个匹配 next match", "next match")
-    static let keyPreviousMatch = Bilingual("上一个匹配 previous match", "previous match")
+    static let keyNextMatch = Bilingual("下一个匹配", "next match")
+    static let keyPreviousMatch = Bilingual("上一个匹配", "previous match")
     static let keySortLargestFirst = Bilingual(
-        "按列排序 大→小 sort by a column, largest first",
+        "按列排序 大→小",
         "sort by a column, largest first")
     static let keySortSmallestFirst = Bilingual(
-        "按列排序 小→大 sort by a column, smallest first",
+        "按列排序 小→大",
         "sort by a column, smallest first")
-    static let keySortByNextColumn = Bilingual("按下一列排序 sort by next column", "sort by next column")
-    static let keyReverseSort = Bilingual("反向排序 reverse sort", "reverse sort")
-    static let keyBehind = Bilingual("只看落后 behind schedule only", "behind schedule only")
-    static let keyClearFilter = Bilingual("清除筛选 clear filter and search", "clear filter and search")
-    static let keyCommandLine = Bilingual("命令 command line", "command line")
-    static let keyExport = Bilingual("导出 export view (CSV)", "export view (CSV)")
-    static let keyPresentationLayout = Bilingual("演示版式 presentation layout", "presentation layout")
-    static let keyFollow = Bilingual("独自浏览/跟随 browse alone / follow again", "browse alone / follow again")
+    static let keySortByNextColumn = Bilingual("按下一列排序", "sort by next column")
+    static let keyReverseSort = Bilingual("反向排序", "reverse sort")
+    static let keyBehind = Bilingual("只看落后", "behind schedule only")
+    static let keyClearFilter = Bilingual("清除筛选和搜索", "clear filter and search")
+    static let keyCommandLine = Bilingual("命令行", "command line")
+    static let keyExport = Bilingual("导出当前视图（CSV）", "export view (CSV)")
+    static let keyPresentationLayout = Bilingual("演示版式", "presentation layout")
+    static let keyFollow = Bilingual("独自浏览/跟随", "browse alone / follow again")
     static let keyCopy = Bilingual(
-        "复制到剪贴板 copy to the clipboard (tab-separated)",
+        "复制到剪贴板（制表符分隔）",
         "copy to the clipboard (tab-separated)")
-    static let keyNextTheme = Bilingual("切换主题 next theme", "next theme")
-    static let keyLanguage = Bilingual("中文/English language", "English language")
-    static let keyHelp = Bilingual("帮助 help", "help")
-    static let keyQuit = Bilingual("退出 quit (also Ctrl-C)", "quit (also Ctrl-C)")
+    static let keyNextTheme = Bilingual("切换主题", "next theme")
+    static let keyLanguage = Bilingual("切换语言 中文/English", "English language")
+    static let keyHelp = Bilingual("帮助", "help")
+    static let keyQuit = Bilingual("退出（也可 Ctrl-C）", "quit (also Ctrl-C)")
 
 
     /// The tabs of the top views on row 1, in order (0-7): when the width allows, and shorter.
@@ -91,10 +91,10 @@ extension Catalogue {
 
     /// The help's last lines: the towns table's columns that need saying.
     static let helpScheduleVariance = Bilingual(
-        "schedule variance, percentage points (completion − elapsed)",
+        "进度差，百分点（完成率 − 全年已过比例）",
         "schedule variance, percentage points (completion − elapsed)")
     static let helpProjects = Bilingual(
-        "projects started / planned (3 years)", "projects started / planned (3 years)")
+        "已开工项目 / 计划项目（3年）", "projects started / planned (3 years)")
 
     static let filterCounty = Bilingual("县", "county")
     static let filterType = Bilingual("类型", "type")

@@ -23,6 +23,6 @@ extension Catalogue {
     static let assessmentNotesRow = Bilingual("说明 notes ›", "Notes ›")
     static let ruleMissing = Bilingual("；缺：", "; missing: ")
     static let helpNotYetDue = Bilingual(
-        "未到期 not yet due: 规则在所示期间之后判定（年底、创建期末）",
+        "未到期：规则在所示期间之后判定（年底、创建期末）",
         "not yet due: a rule judged after the period shown (a plan is not a completion)")
 }

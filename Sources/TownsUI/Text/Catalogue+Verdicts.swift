@@ -31,11 +31,11 @@ extension Catalogue {
 
 extension Catalogue {
     static let helpInterpreted = Bilingual(
-        "解读 interpreted: 对有歧义原文的一种读法，不计入已知合计；页面列出各种读法",
+        "解读：对有歧义原文的一种读法，不计入已知合计；页面列出各种读法",
         "interpreted: one reading of words that read more than one way; not summed as known; "
             + "the page gives every reading")
     static let helpBasis = Bilingual(
-        "口径不同 other basis: 统计口径与论文的完成投资额不同（页面说明口径）",
+        "口径不同：统计口径与论文的完成投资额不同（页面说明口径）",
         "other basis: measured on a different basis from the paper's completed investment (the page says which)")
     static let helpReference = Bilingual(
         "参考页：论文段落及其章节（6 参考视图；主题 definition features creation types mechanism problems "
@@ -46,7 +46,7 @@ extension Catalogue {
 
 extension Catalogue {
     static let helpProjected = Bilingual(
-        "预测 projected: 按目前进度推至年底（完成 ÷ 已过月数 × 12），不是报告数，不计入报告合计；公式见页面",
+        "预测：按目前进度推至年底（完成 ÷ 已过月数 × 12），不是报告数，不计入报告合计；公式见页面",
         "projected: the year's end at the pace so far (completed ÷ months elapsed × 12), not reported, never "
             + "summed into reported totals; formula on the page")
 }

@@ -7,7 +7,7 @@
 /// ```
 public enum Catalogue {
     static let aConsistencyCheckFailsTowns = Bilingual(
-        "核对不符 a consistency check fails (towns check)",
+        "核对不符：有一项一致性核对不通过（towns check）",
         "a consistency check fails (towns check)")
     static func aSearchHoldsAtMost(_ maximumLength: String) -> Bilingual {
         Bilingual(
@@ -37,7 +37,7 @@ public enum Catalogue {
             "at the top — \(quit) quits")
     }
     static let behindScheduleCompletionBelowThe = Bilingual(
-        "落后 behind schedule: completion below the share of the year elapsed",
+        "落后：完成率低于全年已过比例",
         "behind schedule: completion below the share of the year elapsed")
     static let builtArea = Bilingual(
         "建成面积 built",
@@ -123,7 +123,7 @@ public enum Catalogue {
         " 各种读法 readings: ",
         " readings: ")
     static let derivedFromReportedFiguresFormula = Bilingual(
-        "推算 derived from reported figures (formula on the town's page)",
+        "推算：由报告数算出（公式见小镇页）",
         "derived from reported figures (formula on the town's page)")
     static let descending = Bilingual(
         " 降序",
@@ -153,7 +153,7 @@ public enum Catalogue {
         "应完成",
         "Expected")
     static let expectedByNowTheShare = Bilingual(
-        "应完成 expected by now: the share of the year elapsed (Jan-Sep: 75%)",
+        "应完成：全年已过的比例（1-9月：75%）",
         "expected by now: the share of the year elapsed (Jan-Sep: 75%)")
     static let featuredIndustryInvestment = Bilingual(
         "特色产业投资 featured",
@@ -404,7 +404,7 @@ public enum Catalogue {
             "\(quit) quits")
     }
     static let redrawTheScreen = Bilingual(
-        "重绘屏幕 redraw the screen",
+        "重绘屏幕",
         "redraw the screen")
     static let reported = Bilingual(
         " (报告 reported ",
@@ -485,7 +485,7 @@ public enum Catalogue {
         "个",
         "")
     static let theSourceGivesOnlyA = Bilingual(
-        "下限 the source gives only a lower bound",
+        "下限：来源只给出下限",
         "the source gives only a lower bound")
     static let theSourceNamesNoEntity = Bilingual(
         "（来源未载明运营主体）",

@@ -38,11 +38,11 @@ extension AppState {
         }
         func unit(_ m: Measure) -> String {
             switch m.unit {
-            case .yi: return dataset.unit
+            case .yi: return tr(Catalogue.amountUnit(dataset.unit))
             case .percent: return "%"
             case .count: return ""
             case .squareKilometres: return "km²"
-            case .mu: return "亩"
+            case .mu: return tr("亩", "mu")
             }
         }
         for m in Measure.allCases where m.periodKind == .none {

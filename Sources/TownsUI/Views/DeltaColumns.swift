@@ -93,11 +93,22 @@ extension AppState {
     func changeFields(_ town: Town, period: Period) -> (figures: [(String, Figure, String)], place: String?) {
         guard let from = metrics.previousPeriod(period) else { return ([], nil) }
         var figures: [(String, Figure, String)] = []
-        if let d = metrics.change(town, .completed, from: from, to: period).delta {
-            figures.append((tr(Catalogue.deltaDoneField), d, dataset.unit))
+        let points = tr("个百分点", "points")
+        /// The delta with its formula in the reader's language (the core's is English):
+        /// "2015年1-9月 72.9 − 2015年1-8月 50 = 22.9 个百分点".
+        func worded(_ c: Change, unit: String?) -> Figure? {
+            guard var d = c.delta, case let .exact(v, scale) = d.quantity else { return c.delta }
+            let ft = FigureText()
+            d.provenance = .derived(
+                formula: "\(label(period)) \(ft.text(c.after)) − \(label(from)) \(ft.text(c.before)) = "
+                    + DecimalMath.text(v, scale: scale) + (unit.map { " " + $0 } ?? ""))
+            return d
         }
-        if let d = metrics.change(town, .completionRate, from: from, to: period).delta {
-            figures.append((tr(Catalogue.deltaRateField), d, tr("个百分点", "points")))
+        if let d = worded(metrics.change(town, .completed, from: from, to: period), unit: nil) {
+            figures.append((tr(Catalogue.deltaDoneField), d, tr(Catalogue.amountUnit(dataset.unit))))
+        }
+        if let d = worded(metrics.change(town, .completionRate, from: from, to: period), unit: points) {
+            figures.append((tr(Catalogue.deltaRateField), d, points))
         }
         let move = metrics.rankMoves(from: from, to: period)[town.id]
         // Out of the towns placed (those with a rate), saying how many have none.

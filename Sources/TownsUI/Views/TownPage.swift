@@ -21,6 +21,7 @@ extension AppState {
         let labelWidth = 20
         let valueWidth = 14
         let wide = width >= 64
+        let amount = tr(Catalogue.amountUnit(dataset.unit))  // after a figure: 亿元, "100M yuan"
         var cited: [String] = []
 
         /// The data file and line of a figure or rule, on a line of its own under the note (the
@@ -167,7 +168,7 @@ extension AppState {
             .text(
                 tr(Catalogue.investmentAndProjectsMillionYuan("\(dataset.unit)")), .header))
         figureField(
-            tr(Catalogue.yearPlan), metrics.figure(town, FigureKey(.planTotal)), unit: dataset.unit,
+            tr(Catalogue.yearPlan), metrics.figure(town, FigureKey(.planTotal)), unit: amount,
             key: FigureKey(.planTotal))
         figureField(
             tr(Catalogue.yearProjects), metrics.figure(town, FigureKey(.projectsPlanned)), unit: tr(Catalogue.text2)
@@ -180,7 +181,7 @@ extension AppState {
         for y in years {
             figureField(
                 tr(Catalogue.plan("\(y)")), metrics.figure(town, FigureKey(.planYear, String(y))),
-                unit: dataset.unit, key: FigureKey(.planYear, String(y)))
+                unit: amount, key: FigureKey(.planYear, String(y)))
         }
         out.append(.text(""))
         out += history(town, width: width)
@@ -201,14 +202,15 @@ extension AppState {
                 (Catalogue.gapField, worded(p.projectedGap, .gap)),
                 (Catalogue.neededField, worded(p.neededPerMonth, .needed)),
             ]
-            if items.contains(where: { $0.1 != nil }) {
+            // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
+            // shown whenever the towns view shows them, with or without a plan-based expectation.
+            let change = changeFields(town, period: period)
+            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
                 for (name, figure) in items where figure != nil {
-                    figureField(tr(name), figure, unit: dataset.unit)
+                    figureField(tr(name), figure, unit: amount)
                 }
-                // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place.
-                let change = changeFields(town, period: period)
                 for (name, figure, unit) in change.figures { figureField(name, figure, unit: unit) }
                 if let place = change.place { field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil) }
             }
@@ -218,7 +220,7 @@ extension AppState {
             out.append(
                 .cell(CellText(tr(p.labelZH + "  " + p.labelEN, p.labelEN)) + shownPeriodMark(p), .header))
             figureField(
-                tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: dataset.unit,
+                tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: amount,
                 key: FigureKey(.completed, p.id))
             figureField(
                 tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
@@ -231,7 +233,7 @@ extension AppState {
                 key: FigureKey(.startRate, p.id))
             for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
                 if let f = metrics.figure(town, FigureKey(m, p.id)) {
-                    figureField(m.rawValue, f, unit: m.unit == .percent ? "%" : dataset.unit, key: FigureKey(m, p.id))
+                    figureField(measureLabel(m), f, unit: m.unit == .percent ? "%" : amount, key: FigureKey(m, p.id))
                 }
             }
         }
@@ -259,7 +261,8 @@ extension AppState {
                 for origin in r.sources { src += sourceLine(origin) }
                 // The English title is too long for the value column: it leads the note instead.
                 field(
-                    "\(rule.shortZH) \(mark.0)", CellText(language == .zh ? rule.titleZH : ""), mark.1,
+                    "\(language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) \(mark.0)",
+                    CellText(language == .zh ? rule.titleZH : ""), mark.1,
                     ((language == .zh ? "" : rule.titleEN + ": ") + note + "\n" + src,
                      r.status == .unknown ? .unknown : .source))
                 if let stake = assessment.stake(rule, town, asOf: period) { stakeField(stake, field) }
