@@ -204,10 +204,11 @@ extension AppState {
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
                 info == towns.count
-                    ? "\(CellText(title)) \(Mark.neutral)\(info)"
+                    ? "\(CellText(title)) \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
                         + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")  // judged after the period shown
-                        + (info > 0 ? " \(Mark.neutral)\(info)" : ""))  // towns the rule only informs about (a term's years)
+                        // Towns the rule only informs about (a term's years), in words: no legend lists `·`.
+                        + (info > 0 ? " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))" : ""))
         }
 
         // Lengths: every panel's header and first row, and every type, always; then the rest as

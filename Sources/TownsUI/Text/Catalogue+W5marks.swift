@@ -1,0 +1,15 @@
+import Foundation
+
+/// The texts of wave 5's marks work: every mark on a screen explained in words, notes that say
+/// what is left of them, the overview's panels that open their full lists.
+extension Catalogue {
+    /// The overview's rule line: how many towns a rule only informs about (a creation period's
+    /// years), in words rather than a mark no legend lists ("期限 ✓0 ✗0 ?2 仅说明 3").
+    static func ruleInfoOnly(_ n: String) -> Bilingual { Bilingual("仅说明 \(n)", "info \(n)") }
+    /// The help's markers table: the verdicts' marks (○ is `helpNotYetDue`).
+    static let helpMet = Bilingual("达标 met: 所示期间的数字满足规则", "met: the period's figures meet the rule")
+    static let helpNotMet = Bilingual(
+        "未达标 not met: 所示期间的数字不满足规则", "not met: the period's figures miss the rule")
+    static let helpUndetermined = Bilingual(
+        "不能判定 cannot be judged: 缺少数字，或来源不足以定论", "cannot be judged: a figure is missing or its source cannot settle it")
+}
