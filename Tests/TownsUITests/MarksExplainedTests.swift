@@ -26,3 +26,23 @@ final class MarksExplainedTests: XCTestCase {
         }
     }
 }
+
+extension MarksExplainedTests {
+    /// The notes page shows what the table's notes show under the active filter, also when the
+    /// page was opened before the filter was set (it was cached without the filter).
+    func testNotesPageFollowsTheFilter() throws {
+        var s = try bundledState(width: 80, height: 24)
+        s = apply(s, .showView(.assessment), .last, .open)
+        XCTAssertEqual(s.screen.kind, .assessmentNotes)
+        XCTAssertTrue(screen(s).joined().contains("南湖基金小镇"))
+        s = apply(s, .back, .runCommand("filter county 海宁市"), .last, .open)
+        XCTAssertEqual(s.screen.kind, .assessmentNotes)
+        let page = s.pageLines(.assessmentNotes, width: 78).map { $0.text() }.joined(separator: "\n")
+        let table = s.assessmentTable().notes.map { $0.text(.unicode) }.joined()
+        XCTAssertTrue(page.contains("海宁皮革时尚小镇"), page)
+        for name in ["南湖基金小镇", "海盐核电小镇", "桐乡毛衫时尚小镇"] {
+            XCTAssertFalse(table.contains(name), name)
+            XCTAssertFalse(page.contains(name), "\(name) on the notes page with the filter on")
+        }
+    }
+}
