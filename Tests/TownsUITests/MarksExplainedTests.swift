@@ -46,3 +46,20 @@ extension MarksExplainedTests {
         }
     }
 }
+
+extension MarksExplainedTests {
+    /// README says what the ASCII screen (`LANG=C`, `--ascii`) draws for unknown: `_`, and a
+    /// lone `-` nowhere stands for it (README said "—" as "-").
+    func testReadmeNamesTheASCIIUnknownTheScreenDraws() throws {
+        let readme = try String(contentsOfFile: repositoryRoot + "/README.md", encoding: .utf8)
+        XCTAssertTrue(readme.contains("`—` (unknown; `_` in ASCII, under `LANG=C`"))
+        XCTAssertTrue(readme.contains("`_` unknown"))
+        XCTAssertFalse(readme.contains("  \"—\" as \"-\", a cut"), "README: unknown read as -")
+        var s = try bundledState(width: 100, height: 30)
+        s.language = .en
+        let unicode = screen(s), ascii = asciiScreen(s)
+        let row = try XCTUnwrap(unicode.firstIndex { $0.contains("Tongxiang") && $0.contains("—") })
+        XCTAssertTrue(ascii[row].contains(" _ ") || ascii[row].contains("_/"), ascii[row])
+        XCTAssertFalse(ascii[row].contains(" - "), ascii[row])
+    }
+}
