@@ -63,3 +63,27 @@ extension MarksExplainedTests {
         XCTAssertFalse(ascii[row].contains(" - "), ascii[row])
     }
 }
+
+extension MarksExplainedTests {
+    /// The assessment's notes at 80x24 do not all fit: the last line drawn says how many are left
+    /// and that Enter on the last row opens them, instead of a sentence cut with no mark; the
+    /// lines drawn before it are the notes' first lines, and the count is what the page holds more.
+    func testNotesThatDoNotFitSayWhatIsLeft() throws {
+        for language in [Language.en, .zh] {
+            var s = try bundledState(width: 80, height: 24)
+            s.language = language
+            s = apply(s, .showView(.assessment))
+            let lines = screen(s)
+            let last = lines[lines.count - 3].trimmingCharacters(in: .whitespaces)
+            let wrapped = s.assessmentTable().notes.flatMap { TextWrap.wrap($0.text(.unicode), width: 78) }
+            let firstNote = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(" " + wrapped[0]) })
+            let drawn = lines.count - 3 - firstNote  // note lines before the "more" line
+            let left = wrapped.count - drawn
+            XCTAssertGreaterThan(left, 1)
+            XCTAssertEqual(last, language == .zh
+                ? "… 说明另有 \(left) 行：最后一行按 Enter 看全文"
+                : "… \(left) more note line(s): Enter on the last row opens them", language.rawValue)
+            for i in 0..<drawn { XCTAssertEqual(lines[firstNote + i], " " + wrapped[i]) }
+        }
+    }
+}

@@ -12,4 +12,13 @@ extension Catalogue {
         "未达标 not met: 所示期间的数字不满足规则", "not met: the period's figures miss the rule")
     static let helpUndetermined = Bilingual(
         "不能判定 cannot be judged: 缺少数字，或来源不足以定论", "cannot be judged: a figure is missing or its source cannot settle it")
+    /// A list's notes that do not all fit: the last line drawn says how many lines are left and
+    /// where to read them (the last row opens them as a page).
+    static func notesMoreOnLastRow(_ n: String) -> Bilingual {
+        Bilingual("… 说明另有 \(n) 行：最后一行按 Enter 看全文", "… \(n) more note line(s): Enter on the last row opens them")
+    }
+    /// As `notesMoreOnLastRow`, for a list whose notes no page shows: a taller window shows them.
+    static func notesMoreTaller(_ n: String) -> Bilingual {
+        Bilingual("… 说明另有 \(n) 行（窗口加高可见）", "… \(n) more note line(s): a taller window shows them")
+    }
 }

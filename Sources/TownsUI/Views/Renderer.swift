@@ -96,12 +96,17 @@ public struct Renderer: Sendable {
                     + TableRenderer.lines(
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
-                var y = body.y + used + 1
-                for note in content.notes {
-                    for line in TextWrap.wrap(note.text(glyphs), width: body.width) where y < body.maxY {
-                        grid.put(line, x: body.x, y: y, style: theme.style(.legend), maxWidth: body.width)
-                        y += 1
-                    }
+                var lines = content.notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
+                let room = max(0, body.maxY - (body.y + used + 1))
+                if lines.count > room, room > 0 {
+                    // Never a sentence cut with no mark: the last line says what is left and where to read it.
+                    let left = lines.count - (room - 1)
+                    lines = Array(lines.prefix(room - 1)) + [state.tr(content.summaryTarget == nil
+                        ? Catalogue.notesMoreTaller("\(left)") : Catalogue.notesMoreOnLastRow("\(left)"))]
+                }
+                for (i, line) in lines.prefix(room).enumerated() {
+                    grid.put(
+                        line, x: body.x, y: body.y + used + 1 + i, style: theme.style(.legend), maxWidth: body.width)
                 }
             }
             if content.rows.isEmpty {
