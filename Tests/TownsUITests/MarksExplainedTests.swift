@@ -87,3 +87,37 @@ extension MarksExplainedTests {
         }
     }
 }
+
+extension MarksExplainedTests {
+    /// The overview at 80x24 names one town behind of three ("… 等 2 个"): Enter on the heading
+    /// opens the towns view with the behind filter, listing all three; the changes heading (rows
+    /// left out) opens the changes view. A heading with nothing left out opens nothing.
+    func testOverviewHeadingsWithRowsLeftOutOpenTheFullList() throws {
+        var s = try bundledState(width: 80, height: 24)
+        s = apply(s, .showView(.overview))
+        let content = try XCTUnwrap(s.content(for: s.screen))
+        func row(_ prefix: String) throws -> Int {
+            try XCTUnwrap((0..<content.rows.count).first {
+                content.rows[$0].cells.first?.text(.unicode).hasPrefix(prefix) == true
+            }, prefix)
+        }
+        let behind = try row("落后 3 镇")
+        XCTAssertTrue(screen(s).contains { $0.hasPrefix(" 落后 3 镇") && $0.contains("等 2 个") })
+        func selecting(_ row: Int) -> AppState {
+            var m = apply(s, .first)
+            for _ in 0..<content.rows.count where m.selection != row { m = apply(m, .moveDown) }
+            XCTAssertEqual(m.selection, row, "the selection stops on the heading")
+            return m
+        }
+        let t = apply(selecting(behind), .open)
+        XCTAssertEqual(t.screen.kind, .townList)
+        XCTAssertTrue(t.filter.behindSchedule)
+        let listed = screen(t).joined(separator: "\n")
+        for name in ["南湖基金小镇", "海宁皮革时尚小镇", "海盐核电小镇"] { XCTAssertTrue(listed.contains(name), name) }
+        XCTAssertFalse(listed.contains("桐乡毛衫时尚小镇"))
+        let c = apply(selecting(try row("较 2015年1-8月")), .open)
+        XCTAssertEqual(c.screen.kind, .changes)
+        XCTAssertTrue(c.filter.isEmpty)
+        XCTAssertNil(content.target(at: try row("类型")))  // every type is listed
+    }
+}
