@@ -121,3 +121,25 @@ extension MarksExplainedTests {
         XCTAssertNil(content.target(at: try row("类型")))  // every type is listed
     }
 }
+
+extension MarksExplainedTests {
+    /// The assessment at 60x14: the columns left out for width (用地奖, 倒扣: the ones with
+    /// consequences) are named on the breadcrumb line; every verdict mark the table shows is in
+    /// the legend; the notes (which explain `3年`) say where they are, on the one line left.
+    func testNarrowAssessmentSaysWhatItLeavesOut() throws {
+        var s = try bundledState(width: 60, height: 14)
+        s = apply(s, .showView(.assessment))
+        let lines = screen(s)
+        XCTAssertTrue(lines[2].contains("未显示列: 用地奖 倒扣"), lines[2])
+        XCTAssertFalse(lines[3].contains("用地奖"), "the column is left out at 60 columns: \(lines[3])")
+        let legend = lines[lines.count - 2]
+        for mark in ["✓", "?", "○"] {
+            XCTAssertTrue(lines[4..<(lines.count - 2)].contains { $0.contains(mark) })
+            XCTAssertTrue(legend.contains(mark), "\(mark) shown, not in the legend: \(legend)")
+        }
+        XCTAssertTrue(lines[lines.count - 3].contains("最后一行按 Enter 看全文"), lines[lines.count - 3])
+        s.language = .en
+        let en = screen(s)
+        XCTAssertTrue(en[2].contains("columns left out:") && en[2].hasSuffix("Land+ Land-"), en[2])
+    }
+}

@@ -21,4 +21,12 @@ extension Catalogue {
     static func notesMoreTaller(_ n: String) -> Bilingual {
         Bilingual("… 说明另有 \(n) 行（窗口加高可见）", "… \(n) more note line(s): a taller window shows them")
     }
+    /// The table's columns left out for width, by title, on the breadcrumb line.
+    static func columnsLeftOut(_ titles: String) -> Bilingual {
+        Bilingual("未显示列: \(titles)", "columns left out: \(titles)")
+    }
+    /// As `columnsLeftOut`, counted, where the titles do not fit.
+    static func columnsLeftOutCount(_ n: String) -> Bilingual {
+        Bilingual("另 \(n) 列未显示", "\(n) column(s) left out")
+    }
 }
