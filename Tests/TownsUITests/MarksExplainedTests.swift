@@ -14,7 +14,9 @@ final class MarksExplainedTests: XCTestCase {
             let lines = screen(s)
             let term = try XCTUnwrap(lines.first { $0.contains(language == .zh ? "期限 " : "Term ") })
             XCTAssertFalse(term.contains("·"), term)
-            XCTAssertTrue(term.contains(language == .zh ? "仅说明 3" : "info 3"), term)
+            XCTAssertTrue(term.contains(language == .zh ? "期限 ?2 仅说明 3" : "Term ?2 info 3"), term)
+            XCTAssertTrue(lines.contains { $0.contains(language == .zh ? "倒扣 " : "Land- ") }, "every rule on screen")
+            XCTAssertFalse(lines[2].contains("/"), "the overview fits 80x24 without scrolling: \(lines[2])")
             let helpKeys = Set(Renderer.helpLines(s, glyphs: .unicode).map(\.0))
             let heading = language == .zh ? "考核" : "Assessment"
             let rules = lines.drop { $0.trimmingCharacters(in: .whitespaces) != heading }.dropFirst()

@@ -205,6 +205,10 @@ extension AppState {
             ruleTexts.append(
                 info == towns.count
                     ? "\(CellText(title)) \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
+                    // A rule that informs (a term) and judged none: its ? and the words, as wide as `·3` was.
+                    : info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
+                        + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")
+                        + " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
                         + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")  // judged after the period shown
                         // Towns the rule only informs about (a term's years), in words: no legend lists `·`.
