@@ -170,7 +170,12 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.message = s.tr(Catalogue.noFiguresForThisTown)
             break
         }
+        let withBehind = content.opensWithBehindFilter.contains(s.selection) && !s.filter.behindSchedule
         s.stack.append(Screen(target, scroll: s.openingScroll(target, from: s.screen.kind)))
+        if withBehind {
+            s.filter.behindSchedule = true
+            s = refiltered(s)
+        }
     case .toggleLanguage:
         s.language = s.language == .zh ? .en : .zh
         s.message = s.tr(Catalogue.languageEnglish)

@@ -38,6 +38,8 @@ final class ViewCache: @unchecked Sendable {
         var width: Int
         var period: Int
         var language: Language
+        /// The filter, for a page that lists towns (the assessment's notes); empty for the others.
+        var filter = TownFilter()
     }
 
     /// A list's content; the natural widths of its titles, summary and sampled rows once a

@@ -25,7 +25,8 @@ extension Renderer {
             (state.tr(Catalogue.projects), Catalogue.helpProjects),
             (glyphs.newSince, Catalogue.helpNewSince),
             (glyphs.rankUp + "2 " + glyphs.rankDown + "1", Catalogue.helpRankMove),
-            (glyphs.notYetDue, Catalogue.helpNotYetDue),
+            (glyphs.met, Catalogue.helpMet), (glyphs.notMet, Catalogue.helpNotMet),
+            (glyphs.undetermined, Catalogue.helpUndetermined), (glyphs.notYetDue, Catalogue.helpNotYetDue),
         ]
         lines += markers.map { ($0.0, state.tr($0.1)) }
         return lines

@@ -35,6 +35,9 @@ public struct ListContent: Sendable {
     /// Whether the selection passes over rows that open nothing (the overview's panel
     /// headings and notes): it stops only on rows that open something (`ListContent.stop`).
     public var skipsRowsOpeningNothing = false
+    /// Rows whose opening also turns the behind filter on (the overview's "behind" heading,
+    /// when rows are left out: the towns view lists every town behind).
+    public var opensWithBehindFilter: Set<Int> = []
 
     public init(
         columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,

@@ -209,10 +209,15 @@ extension AppState {
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
                 info == towns.count
-                    ? "\(CellText(title)) \(Mark.neutral)\(info)"
+                    ? "\(CellText(title)) \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
+                    // A rule that informs (a term) and judged none: its ? and the words, as wide as `·3` was.
+                    : info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
+                        + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")
+                        + " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
                         + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")  // judged after the period shown
-                        + (info > 0 ? " \(Mark.neutral)\(info)" : ""))  // towns the rule only informs about (a term's years)
+                        // Towns the rule only informs about (a term's years), in words: no legend lists `·`.
+                        + (info > 0 ? " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))" : ""))
         }
 
         // Lengths: every panel's header and first row, and every type, always; then the rest as
@@ -250,13 +255,22 @@ extension AppState {
         }
         var rows: [TableRow] = []
         var targets: [Screen.Kind?] = []
+        var behindHeading: Int?
         for (i, panel) in panels.enumerated() {
             // What does not fit is counted, never silently dropped: on the panel's header row, where
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
             let more = panel.rows.count - shown[i]
             let count: TableCell = more > 0 ? .text(CellText(tr(Catalogue.andMore("\(more)"))), .legend) : .plain("")
             rows.append(TableRow([.text(panel.header, .header), .plain(""), count], role: .legend))
-            targets.append(nil)
+            // A heading with rows left out opens them all: the towns behind (the towns view with the
+            // behind filter), the changes (their view). (The city's rows all open its totals.)
+            let full: Screen.Kind? = switch i {
+            case 1: .townList
+            case 3: .changes
+            default: nil
+            }
+            if more > 0, i == 1 { behindHeading = rows.count - 1 }
+            targets.append(more > 0 ? full : nil)
             for (row, target) in panel.rows.prefix(shown[i]) { rows.append(row); targets.append(target) }
         }
         rows.append(
@@ -272,6 +286,7 @@ extension AppState {
         var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
         content.skipsRowsOpeningNothing = true
+        content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
         return content
     }
 

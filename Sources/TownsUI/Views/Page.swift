@@ -55,7 +55,9 @@ extension AppState {
     /// The lines of a page screen (a town's, or the city's totals), at `width` cells.
     /// Glyph-free: the renderer draws them with its glyph set (`DetailLine.runs(_:)`).
     public func pageLines(_ kind: Screen.Kind, width: Int) -> [DetailLine] {
-        let key = ViewCache.DetailKey(page: kind, width: width, period: periodIndex, language: language)
+        var key = ViewCache.DetailKey(page: kind, width: width, period: periodIndex, language: language)
+        // The notes page shows what the table's notes show: the filtered towns' stakes.
+        if filterScope(kind) == .applies { key.filter = filter }
         switch kind {
         case let .townPage(id): return cache.detail(key) { makeTownDetail(id, width: width) }
         case .cityTotals: return cache.detail(key) { cityTotalsDetail(width: width) }

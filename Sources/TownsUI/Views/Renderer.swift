@@ -90,18 +90,27 @@ public struct Renderer: Sendable {
                 into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                 selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
                 summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
+            drawColumnsLeftOut(content.columns, layout, into: &grid, state,
+                               countShown: content.rows.count > Renderer.visibleRows(state))
             if !content.notes.isEmpty {
                 let used =
                     1
                     + TableRenderer.lines(
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
-                var y = body.y + used + 1
-                for note in content.notes {
-                    for line in TextWrap.wrap(note.text(glyphs), width: body.width) where y < body.maxY {
-                        grid.put(line, x: body.x, y: y, style: theme.style(.legend), maxWidth: body.width)
-                        y += 1
-                    }
+                var lines = content.notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
+                // The blank line before the notes, unless it is the only line left for them (60x14).
+                let start = body.y + used + (body.y + used + 1 < body.maxY ? 1 : 0)
+                let room = max(0, body.maxY - start)
+                if lines.count > room, room > 0 {
+                    // Never a sentence cut with no mark: the last line says what is left and where to read it.
+                    let left = lines.count - (room - 1)
+                    lines = Array(lines.prefix(room - 1)) + [state.tr(content.summaryTarget == nil
+                        ? Catalogue.notesMoreTaller("\(left)") : Catalogue.notesMoreOnLastRow("\(left)"))]
+                }
+                for (i, line) in lines.prefix(room).enumerated() {
+                    grid.put(
+                        line, x: body.x, y: start + i, style: theme.style(.legend), maxWidth: body.width)
                 }
             }
             if content.rows.isEmpty {
@@ -157,6 +166,26 @@ public struct Renderer: Sendable {
             let w = DisplayWidth.of(l)
             let y = max(0, state.height / 2 - 1) + i
             grid.put(l, x: max(0, (state.width - w) / 2), y: y, style: theme.style(i == 0 ? .warning : .row))
+        }
+    }
+}
+
+extension Renderer {
+    /// The table's columns left out for width, named on the breadcrumb line's right where it is
+    /// free ("未显示列: 用地奖 倒扣", else "另 2 列未显示"): a column with consequences is never
+    /// dropped unsaid. `countShown`: the scroll position takes the line's right end.
+    func drawColumnsLeftOut(_ columns: [Column], _ layout: TableLayout, into grid: inout Grid, _ state: AppState,
+                            countShown: Bool) {
+        let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].title.isEmpty }
+        guard !dropped.isEmpty else { return }
+        let end = state.width - (countShown ? positionReserve(state) : 1)
+        let forms = [Catalogue.columnsLeftOut(dropped.map { columns[$0].title }.joined(separator: " ")),
+                     Catalogue.columnsLeftOutCount("\(dropped.count)")].map(state.tr)
+        for text in forms {
+            let x = end - DisplayWidth.of(text)
+            guard x >= 2, (x - 2..<end).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
+            grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: end - x)
+            return
         }
     }
 }
