@@ -7,11 +7,11 @@ extension Catalogue {
     /// years), in words rather than a mark no legend lists ("期限 ✓0 ✗0 ?2 仅说明 3").
     static func ruleInfoOnly(_ n: String) -> Bilingual { Bilingual("仅说明 \(n)", "info \(n)") }
     /// The help's markers table: the verdicts' marks (○ is `helpNotYetDue`).
-    static let helpMet = Bilingual("达标 met: 所示期间的数字满足规则", "met: the period's figures meet the rule")
+    static let helpMet = Bilingual("达标：所示期间的数字满足规则", "met: the period's figures meet the rule")
     static let helpNotMet = Bilingual(
-        "未达标 not met: 所示期间的数字不满足规则", "not met: the period's figures miss the rule")
+        "未达标：所示期间的数字不满足规则", "not met: the period's figures miss the rule")
     static let helpUndetermined = Bilingual(
-        "不能判定 cannot be judged: 缺少数字，或来源不足以定论", "cannot be judged: a figure is missing or its source cannot settle it")
+        "不能判定：缺少数字，或来源不足以定论", "cannot be judged: a figure is missing or its source cannot settle it")
     /// A list's notes that do not all fit: the last line drawn says how many lines are left and
     /// where to read them (the last row opens them as a page).
     static func notesMoreOnLastRow(_ n: String) -> Bilingual {
