@@ -88,10 +88,11 @@ extension AppState {
         let fittedLegend: CellText = anyFitted ? "  \(Mark.derived)" + CellText(tr(Catalogue.fittedTermLegend)) : ""
         notes.append(
             language == .zh
-                ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 未知  \(Mark.notYetDue) 未到期"
+                ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 不能判定  \(Mark.notYetDue) 未到期"
                     + "  3年 期限=创建期年数，不考核" + fittedLegend
                     + CellText(screenHint(Catalogue.assessmentEnterHint))
-                : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) unknown  \(Mark.notYetDue) not yet due"
+                : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) cannot be judged"
+                    + "  \(Mark.notYetDue) not yet due"
                     + "  3y term: the creation period's years, not judged" + fittedLegend
                     + CellText(screenHint(Catalogue.assessmentEnterHint)))
         notes += assessmentStakeNotes(positions)
