@@ -30,6 +30,8 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var dashboard: DashboardCommand
 
     func validate() throws {
+        // A name that could never be a meeting's is a usage error (exit 2), said before the terminal opens.
+        if let name { try validName(name) }
         if let cycle, cycleSeconds(cycle) == nil {
             throw ValidationError("--cycle: '\(cycle)' is not an interval such as 30s or 2m (1 s to 1 day)")
         }
@@ -64,6 +66,10 @@ struct FollowCommand: ParsableCommand {
     var name: String?
     @OptionGroup var dashboard: DashboardCommand
 
+    func validate() throws {
+        if let name { try validName(name) }
+    }
+
     func run() throws {
         do {
             try dashboard.run(meeting: .follow(name), cycle: nil)
@@ -74,5 +80,13 @@ struct FollowCommand: ParsableCommand {
             printError("towns follow: \(error)")
             throw ExitCode(4)
         }
+    }
+}
+
+/// Throws a usage error (exit 2) for a meeting name `MeetingFolder.validate(name:)` refuses, with
+/// its words (which characters a name may hold).
+func validName(_ name: String) throws {
+    do { try MeetingFolder.validate(name: name) } catch let error as MeetingError {
+        throw ValidationError(error.description)
     }
 }

@@ -52,4 +52,15 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
         try follower.tmux.send("q")
         XCTAssertEqual(try follower.assertTerminalRestored("q after the meeting ended"), 0)
     }
+
+    /// A name no meeting could have is a usage error (exit 2) before the terminal opens, naming
+    /// what a name may hold; a fresh user saw exit 4, as for a meeting that cannot be opened.
+    func testANameNoMeetingCouldHaveIsAUsageError() throws {
+        let binary = try Paths.townsBinary()
+        for command in ["present", "follow"] {
+            let r = try runProcess(binary, [command, "bad/name", "--data", Paths.data])
+            XCTAssertEqual(r.status, 2, "\(command): \(r.summary)")
+            XCTAssertTrue(r.stderr.contains("invalid meeting name 'bad/name'"), r.summary)
+        }
+    }
 }
