@@ -56,8 +56,8 @@ final class FollowerChromeTests: XCTestCase {
     func testBrowsingAloneNamesTheMeetingAndItsPresenter() throws {
         let p = try bundledState(width: 120, height: 30, period: "2015-09")
         let zh = update(try follower(p), .meeting(.toggleFollow))
-        XCTAssertTrue(screen(zh).last!.hasSuffix("独自浏览（会议 demo，主持人 root）"), screen(zh).last!)
+        XCTAssertTrue(screen(zh).last!.hasSuffix("独自浏览（会议 demo，主持人 root；f 回到会议）"), screen(zh).last!)
         let en = update(try follower(p, language: .en), .meeting(.toggleFollow))
-        XCTAssertTrue(screen(en).last!.hasSuffix("browsing alone (meeting demo, presenter root)"), screen(en).last!)
+        XCTAssertTrue(screen(en).last!.hasSuffix("browsing alone (meeting demo, presenter root; f rejoins)"), screen(en).last!)
     }
 }

@@ -261,9 +261,10 @@ extension Catalogue {
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")
     }
-    static func badgeDetached(_ meeting: String, _ presenter: String) -> Bilingual {
-        Bilingual("独自浏览（会议 \(meeting)，主持人 \(presenter)）",
-                  "browsing alone (meeting \(meeting), presenter \(presenter))")
+    /// Browsing alone in a meeting: the meeting, its presenter, and the key that rejoins (`key`).
+    static func badgeDetached(_ meeting: String, _ presenter: String, _ key: String) -> Bilingual {
+        Bilingual("独自浏览（会议 \(meeting)，主持人 \(presenter)；\(key) 回到会议）",
+                  "browsing alone (meeting \(meeting), presenter \(presenter); \(key) rejoins)")
     }
     static let badgeDataDiffers = Bilingual("数据不同：本机数据", "data differs: your own")
     static let presentationOn = Bilingual(

@@ -11,7 +11,10 @@ extension Renderer {
             return (state.tr(Catalogue.badgePresenting(name, followers)), false)
         case let .following(f)?:
             if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
-            if f.detached { return (state.tr(Catalogue.badgeDetached(f.meeting, f.presenter)), false) }
+            if f.detached {
+                let key = state.keyName(.meeting(.toggleFollow))
+                return (state.tr(Catalogue.badgeDetached(f.meeting, f.presenter, key)), false)
+            }
             return (state.tr(Catalogue.badgeFollowing(f.presenter)), false)
         case .ended?:
             return (state.tr(Catalogue.badgeEnded), true)
