@@ -9,14 +9,10 @@ public struct RuleResult: Sendable, Equatable {
     /// minimum is not the rule met. Counted apart from met, not met and unknown.
     public enum Status: String, Sendable { case met, notMet = "not met", unknown, info, notYetDue = "not yet due" }
     public var status: Status
-    /// What was found, as data ("completed Jan-Sep 13.56 ≥ 10").
+    /// What was found, as data ("completed Jan-Sep 13.56 ≥ 10" once worded by TownsUI's `RuleWords`).
     public var finding: RuleFinding
-    /// The finding in English, e.g. "completed 2015 Jan-Sep 13.56 ≥ 10" (`RuleFinding.english`).
-    public var detail: String
     /// The figures whose absence leaves the result unknown, as data.
     public var missingItems: [RuleMissing]
-    /// The same in English ("completed 2015 full year").
-    public var missing: [String]
     /// Where the figures the result uses are written (figures.toml:43), in the order used.
     public var sources: [SourceLocation] = []
     /// A few characters for a table cell when the status is `info` ("3年").
@@ -103,13 +99,11 @@ public struct Assessment: Sendable {
         }
     }
 
-    /// A result with its English words (periods by their English labels).
+    /// A result: its status and finding, what is missing, and the figures used (as data; worded by a view).
     func result(_ status: RuleResult.Status, _ finding: RuleFinding, missing: [RuleMissing] = [],
                 figures: [Figure?] = [], short: String? = nil) -> RuleResult {
-        let label = { (id: String) in self.dataset.period(id)?.labelEN ?? id }
-        return RuleResult(
-            status: status, finding: finding, detail: finding.english(label), missingItems: missing,
-            missing: missing.map { $0.english(label) }, sources: figures.compactMap { $0?.origin }, short: short)
+        RuleResult(status: status, finding: finding, missingItems: missing, sources: figures.compactMap { $0?.origin },
+                   short: short)
     }
 
     /// How `town` stands against `rule` on every figure the data holds, whatever its date.

@@ -18,9 +18,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         case ambiguous
     }
     public var kind: Kind
-    /// What the finding is about: "Jiaxing", or a town's name.
+    /// What the finding is about: "Jiaxing", or a town's name (English; `townID` names the town).
     public var subject: String
-    public var message: String
     /// Where the figures involved were read from.
     public var locations: [SourceLocation]
     /// The town the finding is about (nil: the city's totals).
@@ -31,24 +30,36 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     /// included: a derivation that disagrees between periods flags all the figures it used,
     /// since the data cannot say which one is wrong. Only inconsistencies flag figures.
     public var flaggedKeys: [FigureKey] = []
-    /// What was found, with its figures, for wording in the reader's language (`message` is
-    /// the English wording). Every finding `Checker` makes has one.
-    public var detail: Detail? = nil
+    /// What was found, with its figures, for wording in the reader's language by TownsUI's
+    /// `FindingWords`, the one worder of findings in both languages (code debt D4).
+    public var detail: Detail
+
+    public init(kind: Kind, subject: String, locations: [SourceLocation], townID: String? = nil,
+                flagged: FigureKey? = nil, flaggedKeys: [FigureKey] = [], detail: Detail) {
+        self.kind = kind; self.subject = subject; self.locations = locations; self.townID = townID
+        self.flagged = flagged; self.flaggedKeys = flaggedKeys; self.detail = detail
+    }
 
     /// Whether this finding flags the figure `key` (it is an inconsistency naming it).
     public func flags(_ key: FigureKey) -> Bool {
         kind == .inconsistency && (flagged == key || flaggedKeys.contains(key))
     }
 
-    /// "FILE:LINE: kind: subject: message", and for an inconsistency the figures it flags
-    /// ("[flags completed[2015-09], completion_rate[2015-09]]").
-    public var description: String {
-        let at = locations.first.map { "\($0): " } ?? ""
+    /// Every figure the finding flags, `flagged` first: none unless it is an inconsistency.
+    public var flaggedFigures: [FigureKey] {
+        guard kind == .inconsistency else { return [] }
         var keys = flaggedKeys
         if let flagged, !keys.contains(flagged) { keys.insert(flagged, at: 0) }
-        let flags = kind == .inconsistency
-            && !keys.isEmpty ? " [flags \(keys.map(\.description).joined(separator: ", "))]" : ""
-        return "\(at)\(kind.rawValue): \(subject): \(message)\(flags)"
+        return keys
+    }
+
+    /// For logs only, not worded: "FILE:LINE: kind: subject" and the figures flagged by their keys
+    /// ("[flags completion_rate[2015-09]]"). Readers get `FindingWords.line`.
+    public var description: String {
+        let at = locations.first.map { "\($0): " } ?? ""
+        let keys = flaggedFigures
+        return "\(at)\(kind.rawValue): \(subject)"
+            + (keys.isEmpty ? "" : " [flags \(keys.map(\.description).joined(separator: ", "))]")
     }
 }
 
@@ -85,21 +96,18 @@ public struct Checker: Sendable {
     }
 
     /// (rate, numerator, denominator) triples that a dataset may hold for one subject.
-    private func triples(_ figures: Figures) -> [(rate: FigureKey, num: FigureKey, den: FigureKey,
-        label: String)] {
-        var out: [(FigureKey, FigureKey, FigureKey, String)] = []
+    private func triples(_ figures: Figures) -> [(rate: FigureKey, num: FigureKey, den: FigureKey)] {
+        var out: [(FigureKey, FigureKey, FigureKey)] = []
         let years = Set(dataset.periods.map { String($0.year) }).sorted()
         for y in years {
-            out.append((FigureKey(.planShare, y), FigureKey(.planYear, y), FigureKey(.planTotal), "\(y) plan share"))
+            out.append((FigureKey(.planShare, y), FigureKey(.planYear, y), FigureKey(.planTotal)))
         }
         for p in dataset.periods {
             let y = String(p.year)
-            out.append((FigureKey(.completionRate, p.id), FigureKey(.completed, p.id), FigureKey(.planYear, y),
-                "\(p.labelEN) completion"))
-            out.append((FigureKey(.startRate, p.id), FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned),
-                "\(p.labelEN) start rate"))
+            out.append((FigureKey(.completionRate, p.id), FigureKey(.completed, p.id), FigureKey(.planYear, y)))
+            out.append((FigureKey(.startRate, p.id), FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned)))
             out.append((FigureKey(.featuredShare, p.id), FigureKey(.featuredInvestment, p.id),
-                FigureKey(.completed, p.id), "\(p.labelEN) featured-industry share"))
+                FigureKey(.completed, p.id)))
         }
         return out
     }
@@ -122,7 +130,7 @@ public struct Checker: Sendable {
     }
 
     /// The inconsistencies that flag the figure `key` of `town` (nil: the city's totals): which
-    /// check fails and why (each finding's `message`). Empty when no check casts doubt on it.
+    /// check fails and why (each finding's `detail`). Empty when no check casts doubt on it.
     /// Covers a town's rate checks and the agreement of its derived plans across periods (Haining's
     /// Jan-Sep completed edited to 10.0 or 0 flags it and the figures it disagrees with), and the
     /// city's rate checks.
@@ -149,22 +157,19 @@ public struct Checker: Sendable {
     }
 
     /// The (rate, numerator, denominator) triple whose rate is `key`, as `triples` lists it.
-    private func triple(for key: FigureKey) -> (rate: FigureKey, num: FigureKey, den: FigureKey, label: String)? {
+    private func triple(for key: FigureKey) -> (rate: FigureKey, num: FigureKey, den: FigureKey)? {
         guard let id = key.period else { return nil }
         switch key.measure {
         case .planShare:
             guard dataset.periods.contains(where: { String($0.year) == id }) else { return nil }
-            return (key, FigureKey(.planYear, id), FigureKey(.planTotal), "\(id) plan share")
+            return (key, FigureKey(.planYear, id), FigureKey(.planTotal))
         case .completionRate, .startRate, .featuredShare:
             guard let p = dataset.period(id) else { return nil }
             let y = String(p.year)
             switch key.measure {
-            case .completionRate: return (key, FigureKey(.completed, p.id), FigureKey(.planYear, y),
-                "\(p.labelEN) completion")
-            case .startRate: return (key, FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned),
-                "\(p.labelEN) start rate")
-            default: return (key, FigureKey(.featuredInvestment, p.id), FigureKey(.completed, p.id),
-                "\(p.labelEN) featured-industry share")
+            case .completionRate: return (key, FigureKey(.completed, p.id), FigureKey(.planYear, y))
+            case .startRate: return (key, FigureKey(.projectsStarted, p.id), FigureKey(.projectsPlanned))
+            default: return (key, FigureKey(.featuredInvestment, p.id), FigureKey(.completed, p.id))
             }
         default:
             return nil
@@ -172,7 +177,7 @@ public struct Checker: Sendable {
     }
 
     /// One ratio check: nil when a figure is missing, not exact, or the denominator is 0.
-    private func ratioCheck(_ t: (rate: FigureKey, num: FigureKey, den: FigureKey, label: String), subject: String,
+    private func ratioCheck(_ t: (rate: FigureKey, num: FigureKey, den: FigureKey), subject: String,
                             townID: String?, figures: Figures) -> Finding? {
         guard let rate = figures[t.rate], case let .exact(rv, rd) = rate.quantity,
               let num = figures[t.num], case let .exact(nv, nd) = num.quantity,
@@ -182,25 +187,17 @@ public struct Checker: Sendable {
         let possible = Interval(printed: nv, decimals: nd).nonNegative
             .divided(by: Interval(printed: dv, decimals: dd), scale: 100)
         let where_ = [rate.origin, num.origin, den.origin].compactMap { $0 }
-        let calc = "\(DecimalMath.text(nv, scale: nd)) / \(DecimalMath.text(dv, scale: dd)) = " +
-            "\(DecimalMath.text(computed, scale: 2))%"
         var ratio = Finding.Ratio(topic: topic(of: t.rate), printed: DecimalMath.text(rv, scale: rd),
             numerator: DecimalMath.text(nv, scale: nd), denominator: DecimalMath.text(dv, scale: dd),
             computed: DecimalMath.text(computed, scale: 2))
         if let possible, !possible.overlaps(printed) {
             // What denominator would the printed rate need?
-            let needed = nv / (rv / 100)
             ratio.possible = possible
-            ratio.needed = DecimalMath.text(needed, scale: 1)
-            return Finding(kind: .inconsistency, subject: subject,
-                message: "\(t.label) is printed as \(DecimalMath.text(rv, scale: rd))%, but \(calc) (at most " +
-                    "\(possible) given rounding); \(DecimalMath.text(rv, scale: rd))% would need a denominator of " +
-                    "\(DecimalMath.text(needed, scale: 1))",
-                locations: where_, townID: townID, flagged: t.rate, flaggedKeys: [t.rate], detail: .ratio(ratio))
+            ratio.needed = DecimalMath.text(nv / (rv / 100), scale: 1)
+            return Finding(kind: .inconsistency, subject: subject, locations: where_, townID: townID, flagged: t.rate,
+                flaggedKeys: [t.rate], detail: .ratio(ratio))
         } else {
-            return Finding(kind: .confirmed, subject: subject,
-                message: "\(t.label) \(DecimalMath.text(rv, scale: rd))% agrees with \(calc)", locations: where_,
-                townID: townID, detail: .ratio(ratio))
+            return Finding(kind: .confirmed, subject: subject, locations: where_, townID: townID, detail: .ratio(ratio))
         }
     }
 
@@ -234,19 +231,14 @@ public struct Checker: Sendable {
             guard intervals.count >= 2 else { continue }
             var common: Interval? = intervals[0].1
             for other in intervals.dropFirst() { common = common.flatMap { $0.intersection(other.1) } }
-            let parts = intervals.map { "\($0.0.labelEN) gives \($0.1)" }.joined(separator: ", ")
             let detail = Finding.Detail.planAgreement(year: year,
                 derivations: intervals.map { Finding.PlanDerivation(period: $0.0.id, plan: $0.1) })
             if common == nil {
                 let keys = intervals.flatMap { [FigureKey(.completed, $0.0.id), FigureKey(.completionRate, $0.0.id)] }
                 findings.append(Finding(kind: .inconsistency, subject: town.nameEN,
-                    message: "\(year) plan derived from completed / completion rate disagrees between periods: "
-                        + "\(parts); "
-                        + "one of the completed amounts or rates of these periods is wrong, and which is not known",
                     locations: intervals.flatMap { $0.2 }, townID: town.id, flaggedKeys: keys, detail: detail))
             } else {
                 findings.append(Finding(kind: .confirmed, subject: town.nameEN,
-                    message: "\(year) plan derived from completed / completion rate agrees across periods: \(parts)",
                     locations: intervals.flatMap { $0.2 }, townID: town.id, detail: detail))
             }
         }
@@ -266,85 +258,41 @@ public struct Checker: Sendable {
             let all = dataset.towns.map { ($0, metrics.figure($0, key)) }
             let s = metrics.knownSum(all.map { ($0.0, $0.1?.isInterpreted == true ? nil : $0.1) })
             let interpreted = metrics.knownSum(all.filter { $0.1?.isInterpreted == true })
-            let label = key.period.map { "\(key.measure.nameEN) \(periodLabel($0))" } ?? key.measure.nameEN
-            // At most 8 names, then how many more (a province has thousands of towns).
-            let names = { (towns: [Town]) -> String in
-                let shown = towns.prefix(8).map(\.nameEN).joined(separator: ", ")
-                return towns.count > 8 ? shown + " and \(towns.count - 8) more" : shown
-            }
             let locs = [total.origin].compactMap { $0 }
             // Derived figures in the sum: the digits their inputs support (≈33.6, not 33.58).
             let scale = key.measure.unit == .count ? 0
                 : (s.derived.isEmpty ? max(td, 1) : min(max(td, 1), s.supportedDecimals))
             let sumValue = (s.derived.isEmpty ? "" : "≈") + DecimalMath.text(s.sum, scale: scale)
-            var sumText = sumValue
-            if !s.derived.isEmpty, let i = s.interval { sumText += " (given the rounding of its inputs: \(i))" }
             let sum = Finding.TotalSum(value: sumValue, interval: s.derived.isEmpty ? nil : s.interval)
             let totalText = DecimalMath.text(tv, scale: td)
             if s.known.count == s.count {
                 let tolerance = DecimalMath.halfUnit(decimals: td) * Decimal(s.count + 1)
-                if abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance) {
-                    findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                        message: "\(label): the towns sum to \(sumText) but the reported total is " +
-                            "\(DecimalMath.text(tv, scale: td))",
-                        locations: locs, detail: .totalOfAll(key: key, total: totalText, sum: sum)))
-                } else {
-                    findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
-                        message: "\(label): the towns sum to the reported total \(DecimalMath.text(tv, scale: td))",
-                        locations: locs, detail: .totalOfAll(key: key, total: totalText, sum: sum)))
-                }
+                let off = abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance)
+                findings.append(Finding(kind: off ? .inconsistency : .confirmed, subject: dataset.regionEN,
+                    locations: locs, detail: .totalOfAll(key: key, total: totalText, sum: sum)))
                 continue
             }
             let rest = tv - s.sum
-            var message = "\(label): reported total \(DecimalMath.text(tv, scale: td)); "
-            if s.known.isEmpty {
-                message += "no town's own figure is known"
-            } else {
-                message += "known for \(s.known.count) of \(s.count) towns " +
-                    "(\(names(s.known))\(s.derived.isEmpty ? "" : ", derived for \(names(s.derived))")), summing to " +
-                    "\(sumText)"
-            }
-            if !interpreted.known.isEmpty {
-                message += "; under one reading of the source (an interpretation, not reported) "
-                    + "\(names(interpreted.known)) "
-                    + "have \(DecimalMath.text(interpreted.sum, scale: scale)) together (see the ambiguity finding)"
-            }
-            let others = s.bounded + s.unknown
-            let zh = { (towns: [Town]) in Finding.Names(towns.map(\.nameZH)) }
+            let ids = { (towns: [Town]) in Finding.Names(towns.map(\.id)) }
             let gap = { (exceeds: Bool) in
-                Finding.Detail.totalGap(Finding.TotalGap(key: key, total: totalText, known: zh(s.known),
-                    derived: zh(s.derived),
-                    towns: s.count, sum: s.known.isEmpty ? nil : sum, interpreted: zh(interpreted.known),
+                Finding.Detail.totalGap(Finding.TotalGap(key: key, total: totalText, known: ids(s.known),
+                    derived: ids(s.derived),
+                    towns: s.count, sum: s.known.isEmpty ? nil : sum, interpreted: ids(interpreted.known),
                     interpretedSum: DecimalMath.text(interpreted.sum, scale: scale),
-                    rest: s.known.isEmpty ? nil : DecimalMath.text(rest, scale: scale), among: zh(others),
-                    bounded: zh(s.bounded), boundSum: DecimalMath.text(s.boundSum, scale: 0), boundsExceed: exceeds))
+                    rest: s.known.isEmpty ? nil : DecimalMath.text(rest, scale: scale),
+                    among: ids(s.bounded + s.unknown),
+                    bounded: ids(s.bounded), boundSum: DecimalMath.text(s.boundSum, scale: 0), boundsExceed: exceeds))
             }
-            if s.known.isEmpty {
-                message += "; all of it is not accounted for among \(names(others))"
+            if !s.bounded.isEmpty && s.boundSum > rest {
+                findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN, locations: locs,
+                    detail: gap(true)))
+            } else if rest < 0 {
+                findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN, locations: locs,
+                    detail: .knownExceedTotal(key: key, total: totalText, sum: sum)))
             } else {
-                let restText = DecimalMath.text(rest, scale: scale)
-                message += "; \(restText) (derived: \(DecimalMath.text(tv, scale: td)) − \(sumValue)) "
-                    + "is not accounted for among \(names(others))"
+                findings.append(Finding(kind: .shortfall, subject: dataset.regionEN, locations: locs,
+                    detail: gap(false)))
             }
-            if !s.bounded.isEmpty {
-                message += "; of these, \(names(s.bounded)) each have only a lower bound, together more than " +
-                    "\(DecimalMath.text(s.boundSum, scale: 0))"
-                if s.boundSum > rest {
-                    findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                        message: message + ", which exceeds what is left", locations: locs, detail: gap(true)))
-                    continue
-                }
-                message += ", which fits"
-            }
-            if rest < 0 {
-                findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                    message: "\(label): the known towns alone sum to \(sumText), more than the reported total " +
-                        "\(DecimalMath.text(tv, scale: td))",
-                    locations: locs, detail: .knownExceedTotal(key: key, total: totalText, sum: sum)))
-                continue
-            }
-            findings.append(Finding(kind: .shortfall, subject: dataset.regionEN, message: message, locations: locs,
-                detail: gap(false)))
         }
         return findings
     }
@@ -367,15 +315,9 @@ public struct Checker: Sendable {
             }
         }
         return groups.map { g in
-            let used = g.items.map { "\($0.0.nameEN) \($0.1.measure.nameEN) \(metrics.show($0.2))" }
-                .joined(separator: ", ")
-            let readings = g.readings.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: "; ")
-            return Finding(kind: .ambiguous, subject: dataset.regionEN,
-                message: "the source's words read more than one way: \(readings). The data uses reading (1): \(used), "
-                    + "an interpretation, not a reported figure. \(g.reasoning)",
-                locations: g.items.compactMap { $0.2.origin },
+            Finding(kind: .ambiguous, subject: dataset.regionEN, locations: g.items.compactMap { $0.2.origin },
                 detail: .ambiguous(readings: g.readings, used: g.items.map {
-                    Finding.InterpretedUse(town: $0.0.nameZH, measure: $0.1.measure, value: metrics.show($0.2))
+                    Finding.InterpretedUse(town: $0.0.id, measure: $0.1.measure, value: metrics.show($0.2))
                 }, reasoning: g.reasoning))
         }
     }
@@ -390,34 +332,14 @@ public struct Checker: Sendable {
         let knownPart = unknownTiers == 0 ? city.formula
             : String(city.formula.dropLast(" + \(unknownTiers) unknown".count))
         if let reported = city.reported, let r = reported.quantity.exactValue {
-            let locs = [reported.origin].compactMap { $0 }
-            let detail = { (fitted: [Town]) in
-                Finding.Detail.yearOneMinimum(year: city.year, formula: knownPart, unknownTiers: unknownTiers,
-                    required: req,
-                    reported: DecimalMath.text(r, scale: 0), fitted: fitted.map(\.nameZH))
-            }
-            if r == required && !city.fitted.isEmpty {
-                let names = city.fitted.map(\.nameEN).joined(separator: ", ")
-                findings.append(Finding(kind: .consistent, subject: dataset.regionEN,
-                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) is consistent "
-                        + "with the reported \(DecimalMath.text(r, scale: 0)), but not confirmed by it: the tiers of "
-                        + "\(names) were fitted to that total "
-                        + "(no source in the data says whether their counties are among the 26)", locations: locs,
-                    detail: detail(city.fitted)))
-            } else if r == required {
-                findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
-                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req) agrees with " +
-                        "the reported \(DecimalMath.text(r, scale: 0))", locations: locs, detail: detail([])))
-            } else {
-                findings.append(Finding(kind: .inconsistency, subject: dataset.regionEN,
-                    message: "\(city.year) first-year minimum from the rules \(city.formula) = \(req), but " +
-                        "\(DecimalMath.text(r, scale: 0)) is reported", locations: locs, detail: detail([])))
-            }
+            let kind: Finding.Kind = r != required ? .inconsistency : city.fitted.isEmpty ? .confirmed : .consistent
+            findings.append(Finding(kind: kind, subject: dataset.regionEN,
+                locations: [reported.origin].compactMap { $0 },
+                detail: .yearOneMinimum(year: city.year, formula: knownPart, unknownTiers: unknownTiers, required: req,
+                    reported: DecimalMath.text(r, scale: 0), fitted: kind == .consistent ? city.fitted.map(\.id) : [])))
         }
         if let margin = city.margin, let completed = city.completed?.quantity.exactValue {
             findings.append(Finding(kind: .confirmed, subject: dataset.regionEN,
-                message: "\(city.year) completed \(completed) against the minimum \(req): " +
-                    "\(margin >= 0 ? "above by" : "short by") \(DecimalMath.text(abs(margin), scale: 2))",
                 locations: [city.completed?.origin].compactMap { $0 },
                 detail: .yearOneMargin(year: city.year, completed: "\(completed)", required: req,
                     margin: DecimalMath.text(abs(margin), scale: 2), above: margin >= 0)))
@@ -433,28 +355,16 @@ public struct Checker: Sendable {
         for city in list.cities {
             guard let reported = city.reportedCount else { continue }
             let n = list.towns(in: city.nameZH).count
-            let locs = [city.origin].compactMap { $0 }
-            if n == reported {
-                findings.append(Finding(kind: .confirmed, subject: city.nameEN,
-                    message: "\(n) towns listed, as reported", locations: locs,
-                    detail: .listedCount(city: city.nameZH, listed: n, reported: reported)))
-            } else {
-                findings.append(Finding(kind: .inconsistency, subject: city.nameEN,
-                    message: "\(n) towns listed in province.toml, but \(reported) reported", locations: locs,
-                    detail: .listedCount(city: city.nameZH, listed: n, reported: reported)))
-            }
+            findings.append(Finding(kind: n == reported ? .confirmed : .inconsistency, subject: city.nameEN,
+                locations: [city.origin].compactMap { $0 },
+                detail: .listedCount(city: city.nameZH, listed: n, reported: reported)))
         }
         if let total = list.reportedCount {
             let n = list.listed.count
             findings.append(Finding(kind: n == total ? .confirmed : .inconsistency, subject: list.nameEN,
-                message: n == total ? "\(n) towns listed, as reported" : "\(n) towns listed, but the list has \(total)",
                 locations: [], detail: .listedCount(city: nil, listed: n, reported: total)))
         }
         return findings
-    }
-
-    private func periodLabel(_ id: String) -> String {
-        dataset.period(id)?.labelEN ?? id
     }
 }
 

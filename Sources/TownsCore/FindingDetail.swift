@@ -2,11 +2,11 @@ import Foundation
 
 extension Finding {
     /// What a check found, as data (issue 14 point 7): which check, and its figures as printed, so
-    /// that a view or `towns check --lang zh` words it in its reader's language. `Finding.message`
-    /// stays the English wording (`towns check`'s default output, the importer's comparisons).
+    /// that a view or `towns check` words it in its reader's language (TownsUI's `FindingWords`,
+    /// the one worder of findings in both languages; code debt D4).
     ///
     /// Values are texts as printed ("42.5", "≈33.6"), rates without "%"; periods by id; towns by
-    /// their Chinese names (`Names`, at most 8 kept, with how many there are in all).
+    /// their ids (`Names`, at most 8 kept, with how many there are in all).
     ///
     /// ```swift
     /// // The paper's Jan-Sep rate: 42.5% printed, 45.06 / 106.8 = 42.19% computed.
@@ -32,7 +32,7 @@ extension Finding {
         case ambiguous(readings: [String], used: [InterpretedUse], reasoning: String)
         /// The city's first-year minimum from the rules (`formula`, e.g. "3 x 10 + 2 x 6", plus
         /// `unknownTiers` towns whose tier is unknown) against the reported minimum:
-        /// `.confirmed`, `.consistent` (towns `fitted` to that total) or `.inconsistency`.
+        /// `.confirmed`, `.consistent` (towns, by id, `fitted` to that total) or `.inconsistency`.
         case yearOneMinimum(year: Int, formula: String, unknownTiers: Int, required: String, reported: String,
                             fitted: [String])
         /// The city's completed amount in its first year against the minimum (亿元).
@@ -80,7 +80,7 @@ extension Finding {
         public init(period: String, plan: Interval) { self.period = period; self.plan = plan }
     }
 
-    /// Towns named by their Chinese names: at most 8 kept (`shown`), `count` in all.
+    /// Towns by their ids: at most 8 kept (`shown`), `count` in all.
     public struct Names: Hashable, Sendable {
         public var shown: [String]
         public var count: Int
@@ -129,7 +129,7 @@ extension Finding {
         }
     }
 
-    /// One figure that uses a reading of ambiguous words: the town (Chinese name), the measure
+    /// One figure that uses a reading of ambiguous words: the town (its id), the measure
     /// and the value as shown.
     public struct InterpretedUse: Hashable, Sendable {
         public var town: String

@@ -55,12 +55,19 @@ public enum MonthlyImporter {
         /// without it (an imported rate that contradicts earlier months' figures): the import
         /// still writes the file (the sheet is what the office reported), and says so.
         public var contradictions: [Finding] = []
+        /// The dataset with the imported file, whose findings `contradictions` are (for wording them).
+        public var checked: Dataset? = nil
     }
 
-    /// The inconsistencies of `after` that `before` does not have, by their text.
+    /// The inconsistencies of `after` that `before` does not have: the same place, kind, subject,
+    /// flagged figures and detail (what `towns check` prints of a finding).
     static func newInconsistencies(before: Dataset, after: Dataset) -> [Finding] {
-        let known = Set(Checker(dataset: before).run().filter { $0.kind == .inconsistency }.map(\.description))
-        return Checker(dataset: after).run().filter { $0.kind == .inconsistency && !known.contains($0.description) }
+        struct Said: Hashable { var at: SourceLocation?, kind: Finding.Kind, subject: String, detail: Finding.Detail,
+                                flags: [FigureKey] }
+        let said = { (f: Finding) in Said(at: f.locations.first, kind: f.kind, subject: f.subject, detail: f.detail,
+                                          flags: f.flaggedFigures) }
+        let known = Set(Checker(dataset: before).run().filter { $0.kind == .inconsistency }.map(said))
+        return Checker(dataset: after).run().filter { $0.kind == .inconsistency && !known.contains(said($0)) }
     }
 
     /// Largest sheet read, in bytes.
@@ -157,6 +164,7 @@ public enum MonthlyImporter {
                 if let after = try? DatasetLoader.load(directory: directory,
                                                        monthlyOverride: .init(name: file.name, path: temporary)) {
                     checkedSummary.contradictions = newInconsistencies(before: dataset, after: after.dataset)
+                    checkedSummary.checked = after.dataset
                 }
             }
             return checkedSummary
@@ -183,6 +191,7 @@ public enum MonthlyImporter {
             let after = try DatasetLoader.load(directory: directory,
                                                monthlyOverride: .init(name: file.name, path: pending.temporaryPath))
             written.contradictions = newInconsistencies(before: dataset, after: after.dataset)
+            written.checked = after.dataset
         } catch let failure as LoadFailure {
             pending.discard()
             undoFolder()

@@ -55,7 +55,10 @@ struct ImportCommand: ParsableCommand {
                        + "new inconsistency(ies) with figures already in the dataset (imported "
                        + (summary.dryRun ? "nothing: dry run" : "all the same: the sheet is what was reported")
                        + "; see towns check --data DIR):")
-            for finding in summary.contradictions { printError("  " + TerminalText.sanitize(finding.description)) }
+            let words = summary.checked.map { FindingWords(dataset: $0, language: .en) }
+            for finding in summary.contradictions {
+                printError("  " + TerminalText.sanitize(words?.line(finding) ?? finding.description))
+            }
         }
         if dryRun {
             printOut("--- \(summary.path) (not written) ---")

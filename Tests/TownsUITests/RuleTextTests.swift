@@ -44,8 +44,6 @@ final class RuleTextTests: XCTestCase {
                     s.language = .en
                     let en = s.ruleNote(r)
                     XCTAssertNil(en.range(of: "\\p{Han}", options: .regularExpression), en)
-                    let missing = r.missing.isEmpty ? "" : "; missing: " + r.missing.joined(separator: ", ")
-                    XCTAssertEqual(en, r.detail + missing)
                     seen += 1
                 }
             }

@@ -99,7 +99,8 @@ final class W5WordsTests: XCTestCase {
     /// Chinese lines keep the Chinese names.
     func testCheckFindingsInEnglishNameMeasuresAndTowns() throws {
         let s = try bundledState(period: "2015-09")
-        let english = s.checker.run().map(\.description)
+        let words = FindingWords(dataset: s.dataset, language: .en)
+        let english = s.checker.run().map(words.line)
         XCTAssertGreaterThan(english.count, 5)
         let ids = Measure.allCases.map(\.rawValue).filter { $0.contains("_") }
         for line in english {

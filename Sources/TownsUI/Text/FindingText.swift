@@ -1,15 +1,17 @@
 import Foundation
 import TownsCore
 
-/// A consistency finding (`Finding`) in words of a language (issue 14 point 7): Chinese worded
-/// here from the finding's `detail`, English as the core words it (`Finding.message`, what
-/// `towns check` has always printed). The data files' lines stay apart (`sources`), for a line
-/// of their own. Text quoted from the data (a reading's words, a note) is the data's own.
+/// A consistency finding (`Finding`) in words of a language (issue 14 point 7, code debt D4): the
+/// one worder of consistency findings, both languages side by side, from the finding's `detail`
+/// (the core gives only data: figures as printed, periods and towns by id, file lines). The data
+/// files' lines stay apart (`sources`), for a line of their own. Text quoted from the data (a
+/// reading's words, the data's reasoning) is the data's own.
 ///
 /// ```swift
 /// let words = FindingWords(dataset: dataset, language: .zh)
 /// words.message(finding)  // "2015年1-9月完成率印为 42.5%，但 45.06 ÷ 106.8 = 42.19%（…）"
 /// words.line(finding)     // "totals.toml:40: 不一致: 嘉兴市: 2015年1-9月完成率印为 42.5%，…"
+/// // in English: "totals.toml:40: inconsistency: Jiaxing: 2015 Jan-Sep completion is printed as 42.5%, …"
 /// ```
 public struct FindingWords: Sendable {
     public let dataset: Dataset
@@ -20,43 +22,38 @@ public struct FindingWords: Sendable {
         self.language = language
     }
 
-    /// What the finding found, in `language`.
-    public func message(_ f: Finding) -> String {
-        guard language == .zh, let d = f.detail else { return f.message }
-        return zh(d, kind: f.kind)
-    }
+    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     /// The kind of finding in `language` ("不一致" / "inconsistency").
     public func kind(_ k: Finding.Kind) -> String {
-        guard language == .zh else { return k.rawValue }
         switch k {
-        case .inconsistency: return "不一致"
-        case .shortfall: return "缺口"
-        case .confirmed: return "已核实"
-        case .consistent: return "相符（拟合）"
-        case .ambiguous: return "有歧义"
+        case .inconsistency: return t("不一致", k.rawValue)
+        case .shortfall: return t("缺口", k.rawValue)
+        case .confirmed: return t("已核实", k.rawValue)
+        case .consistent: return t("相符（拟合）", k.rawValue)
+        case .ambiguous: return t("有歧义", k.rawValue)
         }
     }
 
-    /// What the finding is about, in `language`: the city's or a town's name.
+    /// What the finding is about, in `language`: the city's, the province's or a town's name.
     public func subject(_ f: Finding) -> String {
-        if let id = f.townID, let town = dataset.town(id) { return language == .zh ? town.nameZH : town.nameEN }
-        if f.subject == dataset.regionEN { return language == .zh ? dataset.regionZH : dataset.regionEN }
-        if language == .zh, case let .listedCount(city, _, _)? = f.detail {
+        if let id = f.townID, let town = dataset.town(id) { return t(town.nameZH, town.nameEN) }
+        if f.subject == dataset.regionEN { return t(dataset.regionZH, dataset.regionEN) }
+        if language == .zh, case let .listedCount(city, _, _) = f.detail {
             return city ?? dataset.province?.nameZH ?? f.subject
         }
         return f.subject
     }
 
-    /// "FILE:LINE: kind: subject: message" as `towns check` prints it; in English exactly
-    /// `Finding.description`, in Chinese with the flagged figures named by their keys.
+    /// "FILE:LINE: kind: subject: message" as `towns check` prints it, and for an inconsistency
+    /// the figures it flags.
     public func line(_ f: Finding) -> String {
-        guard language == .zh else { return f.description }
         let at = f.locations.first.map { "\($0): " } ?? ""
         var keys = f.flaggedKeys
         if let flagged = f.flagged, !keys.contains(flagged) { keys.insert(flagged, at: 0) }
         let flags = f.kind == .inconsistency && !keys.isEmpty
-            ? "［存疑的数字 \(keys.map(\.description).joined(separator: ", "))］" : ""
+            ? t("［存疑的数字 \(keys.map(\.description).joined(separator: ", "))］",
+                " [flags \(keys.map(\.description).joined(separator: ", "))]") : ""
         return "\(at)\(kind(f.kind)): \(subject(f)): \(message(f))\(flags)"
     }
 
@@ -70,20 +67,29 @@ public struct FindingWords: Sendable {
             if lines[file] == nil { order.append(file) }
             if lines[file]?.contains(l.line) != true { lines[file, default: []].append(l.line) }
         }
-        let label = language == .zh ? Catalogue.dataFileLine.zh : Catalogue.dataFileLine.en
+        let label = t(Catalogue.dataFileLine.zh, Catalogue.dataFileLine.en)
         return order.map { label + "\($0):" + lines[$0]!.map(String.init).joined(separator: ",") }
     }
 
-    // MARK: Chinese
+    // MARK: Names
 
-    private func period(_ id: String) -> String { dataset.period(id)?.labelZH ?? id }
-
-    private func names(_ n: Finding.Names) -> String {
-        let shown = n.shown.joined(separator: "、")
-        return n.count > n.shown.count ? shown + " 等 \(n.count) 个" : shown
+    private func period(_ id: String) -> String {
+        dataset.period(id).map { t($0.labelZH, $0.labelEN) } ?? id
     }
 
-    /// A measure's name in Chinese prose (the catalogue's labels carry English glosses).
+    private func town(_ id: String) -> String { dataset.town(id).map { t($0.nameZH, $0.nameEN) } ?? id }
+
+    /// At most 8 towns' names, then how many there are ("A、B 等 12 个" / "A, B and 4 more").
+    private func names(_ n: Finding.Names) -> String {
+        let shown = n.shown.map(town)
+        return t(shown.joined(separator: "、") + (n.count > shown.count ? " 等 \(n.count) 个" : ""),
+                 shown.joined(separator: ", ") + (n.count > shown.count ? " and \(n.count - shown.count) more" : ""))
+    }
+
+    /// A measure's name in prose (the catalogue's Chinese labels carry English glosses).
+    func measure(_ m: Measure) -> String { language == .zh ? Self.measureZH(m) : m.nameEN }
+
+    /// A measure's name in Chinese prose.
     static func measureZH(_ m: Measure) -> String {
         switch m {
         case .planTotal: return "3年计划投资"
@@ -104,89 +110,130 @@ public struct FindingWords: Sendable {
         }
     }
 
+    /// A figure by its measure and period: "2015年1-9月完成投资" / "completed 2015 Jan-Sep".
     private func figure(_ key: FigureKey) -> String {
-        guard let id = key.period else { return Self.measureZH(key.measure) }
+        guard let id = key.period else { return measure(key.measure) }
+        guard language == .zh else { return "\(key.measure.nameEN) \(period(id))" }
         if key.measure == .planYear { return "\(id)年计划投资" }  // not "2015年年度计划投资"
         let when = dataset.period(id) == nil ? "\(id)年" : period(id)
         return when + Self.measureZH(key.measure)
     }
 
-    private func topic(_ t: Finding.RateTopic) -> String {
-        switch t {
-        case let .planShare(year): return "\(year)年计划占3年计划的比例"
-        case let .completion(p): return "\(period(p))完成率"
-        case let .startRate(p): return "\(period(p))开工率"
-        case let .featuredShare(p): return "\(period(p))特色产业投资占比"
+    private func topic(_ topic: Finding.RateTopic) -> String {
+        switch topic {
+        case let .planShare(year): return t("\(year)年计划占3年计划的比例", "\(year) plan share")
+        case let .completion(p): return t("\(period(p))完成率", "\(period(p)) completion")
+        case let .startRate(p): return t("\(period(p))开工率", "\(period(p)) start rate")
+        case let .featuredShare(p): return t("\(period(p))特色产业投资占比", "\(period(p)) featured-industry share")
         }
     }
 
     private func sum(_ s: Finding.TotalSum) -> String {
-        s.value + (s.interval.map { "（按其推算数的舍入，在 \($0) 之间）" } ?? "")
+        s.value + (s.interval.map { t("（按其推算数的舍入，在 \($0) 之间）", " (given the rounding of its inputs: \($0))") }
+            ?? "")
     }
 
-    private func zh(_ d: Finding.Detail, kind: Finding.Kind) -> String {
-        switch d {
+    // MARK: Messages
+
+    /// What the finding found, in `language`.
+    public func message(_ f: Finding) -> String {
+        let kind = f.kind
+        switch f.detail {
         case let .ratio(r):
-            let calc = "\(r.numerator) ÷ \(r.denominator) = \(r.computed)%"
-            guard kind == .inconsistency else { return "\(topic(r.topic)) \(r.printed)% 与 \(calc) 相符" }
-            var s = "\(topic(r.topic))印为 \(r.printed)%，但 \(calc)"
-            if let p = r.possible { s += "（按印出数字的舍入，至多在 \(p) 之间）" }
-            if let n = r.needed { s += "；\(r.printed)% 需要分母为 \(n)" }
-            return s
+            let calc = "\(r.numerator) \(t("÷", "/")) \(r.denominator) = \(r.computed)%"
+            guard kind == .inconsistency else {
+                return t("\(topic(r.topic)) \(r.printed)% 与 \(calc) 相符",
+                         "\(topic(r.topic)) \(r.printed)% agrees with \(calc)")
+            }
+            return t("\(topic(r.topic))印为 \(r.printed)%，但 \(calc)",
+                     "\(topic(r.topic)) is printed as \(r.printed)%, but \(calc)")
+                + (r.possible.map { t("（按印出数字的舍入，至多在 \($0) 之间）", " (at most \($0) given rounding)") } ?? "")
+                + (r.needed.map { t("；\(r.printed)% 需要分母为 \($0)", "; \(r.printed)% would need a denominator of \($0)") }
+                    ?? "")
         case let .planAgreement(year, derivations):
-            let parts = derivations.map { "\(period($0.period))得 \($0.plan)" }.joined(separator: "，")
+            let parts = derivations.map { t("\(period($0.period))得 \($0.plan)",
+                                            "\(period($0.period)) gives \($0.plan)") }
+                .joined(separator: t("，", ", "))
             return kind == .inconsistency
-                ? "由完成投资 ÷ 完成率推算的\(year)年计划各期间不一致：\(parts)；"
-                    + "这些期间的完成投资或完成率中有一个有误，不知是哪一个"
-                : "由完成投资 ÷ 完成率推算的\(year)年计划各期间一致：\(parts)"
+                ? t("由完成投资 ÷ 完成率推算的\(year)年计划各期间不一致：\(parts)；这些期间的完成投资或完成率中有一个有误，不知是哪一个",
+                    "\(year) plan derived from completed / completion rate disagrees between periods: \(parts); "
+                        + "one of the completed amounts or rates of these periods is wrong, and which is not known")
+                : t("由完成投资 ÷ 完成率推算的\(year)年计划各期间一致：\(parts)",
+                    "\(year) plan derived from completed / completion rate agrees across periods: \(parts)")
         case let .totalOfAll(key, total, s):
-            return kind == .inconsistency
-                ? "\(figure(key))：各小镇合计 \(sum(s))，但报告的合计为 \(total)"
-                : "\(figure(key))：各小镇合计等于报告的合计 \(total)"
+            return figure(key) + (kind == .inconsistency
+                ? t("：各小镇合计 \(sum(s))，但报告的合计为 \(total)",
+                    ": the towns sum to \(sum(s)) but the reported total is \(total)")
+                : t("：各小镇合计等于报告的合计 \(total)", ": the towns sum to the reported total \(total)"))
         case let .knownExceedTotal(key, total, s):
-            return "\(figure(key))：仅已知的小镇合计已达 \(sum(s))，超过报告的合计 \(total)"
-        case let .totalGap(g):
-            var s = "\(figure(g.key))：报告合计 \(g.total)；"
-            if let known = g.sum {
-                s += "已知 \(g.towns) 个小镇中的 \(g.known.count) 个（\(names(g.known))"
-                if !g.derived.isEmpty { s += "，其中 \(names(g.derived)) 为推算" }
-                s += "），合计 \(sum(known))"
-            } else {
-                s += "没有一个小镇的数字已知"
-            }
-            if !g.interpreted.isEmpty {
-                s += "；按来源的一种读法（解读，非报告数）\(names(g.interpreted)) 共 \(g.interpretedSum)（见歧义核对）"
-            }
-            if let rest = g.rest, let known = g.sum {
-                s += "；\(rest)（推算：\(g.total) − \(known.value)）在 \(names(g.among)) 之中未有着落"
-            } else {
-                s += "；全部在 \(names(g.among)) 之中未有着落"
-            }
-            if !g.bounded.isEmpty {
-                s += "；其中 \(names(g.bounded)) 各只有下限，合计超过 \(g.boundSum)"
-                s += g.boundsExceed ? "，超出所余" : "，在所余之内"
-            }
-            return s
+            return figure(key) + t("：仅已知的小镇合计已达 \(sum(s))，超过报告的合计 \(total)",
+                                   ": the known towns alone sum to \(sum(s)), more than the reported total \(total)")
+        case let .totalGap(g): return gap(g)
         case let .ambiguous(readings, used, reasoning):
-            let r = readings.enumerated().map { "（\($0.offset + 1)）\($0.element)" }.joined(separator: "；")
-            let u = used.map { "\($0.town) \(Self.measureZH($0.measure)) \($0.value)" }.joined(separator: "，")
-            return "来源的文字有不止一种读法：\(r)。数据采用读法（1）：\(u)，为解读，不是报告数。理由（数据原文）：\(reasoning)"
+            let r = readings.enumerated().map { t("（\($0.offset + 1)）", "(\($0.offset + 1)) ") + $0.element }
+                .joined(separator: t("；", "; "))
+            let u = used.map { "\(town($0.town)) \(measure($0.measure)) \($0.value)" }.joined(separator: t("，", ", "))
+            return t("来源的文字有不止一种读法：\(r)。数据采用读法（1）：\(u)，为解读，不是报告数。理由（数据原文）：\(reasoning)",
+                     "the source's words read more than one way: \(r). The data uses reading (1): \(u), "
+                        + "an interpretation, not a reported figure. \(reasoning)")
         case let .yearOneMinimum(year, formula, unknownTiers, required, reported, fitted):
-            let f = formula.replacingOccurrences(of: " x ", with: " × ")
-                + (unknownTiers > 0 ? " + \(unknownTiers) 个未知" : "")
-            let head = "\(year)年首年最低投资按规则 \(f) = \(required)"
+            let f = language == .zh
+                ? formula.replacingOccurrences(of: " x ", with: " × ")
+                    + (unknownTiers > 0 ? " + \(unknownTiers) 个未知" : "")
+                : formula + (unknownTiers > 0 ? " + \(unknownTiers) unknown" : "")
+            let head = t("\(year)年首年最低投资按规则 \(f) = \(required)",
+                         "\(year) first-year minimum from the rules \(f) = \(required)")
             switch kind {
             case .consistent:
-                return head + "，与报告的 \(reported) 相符，但不能由此印证：\(fitted.joined(separator: "、")) 的档次"
-                    + "是按这一合计拟合的（数据中没有来源说明其所在县是否在26个之列）"
-            case .inconsistency: return head + "，但报告为 \(reported)"
-            default: return head + "，与报告的 \(reported) 一致"
+                return head + t("，与报告的 \(reported) 相符，但不能由此印证：\(fitted.map(town).joined(separator: "、")) 的档次"
+                                    + "是按这一合计拟合的（数据中没有来源说明其所在县是否在26个之列）",
+                                " is consistent with the reported \(reported), but not confirmed by it: the tiers of "
+                                    + "\(fitted.map(town).joined(separator: ", ")) were fitted to that total "
+                                    + "(no source in the data says whether their counties are among the 26)")
+            case .inconsistency: return head + t("，但报告为 \(reported)", ", but \(reported) is reported")
+            default: return head + t("，与报告的 \(reported) 一致", " agrees with the reported \(reported)")
             }
         case let .yearOneMargin(year, completed, required, margin, above):
-            return "\(year)年完成 \(completed)，对照最低要求 \(required)：\(above ? "高出" : "差") \(margin)"
-        case let .listedCount(_, listed, reported):
-            return listed == reported ? "列出 \(listed) 个小镇，与报告一致" : "列出 \(listed) 个小镇，但报告为 \(reported) 个"
+            return t("\(year)年完成 \(completed)，对照最低要求 \(required)：\(above ? "高出" : "差") \(margin)",
+                     "\(year) completed \(completed) against the minimum \(required): "
+                        + "\(above ? "above by" : "short by") \(margin)")
+        case let .listedCount(city, listed, reported):
+            if listed == reported { return t("列出 \(listed) 个小镇，与报告一致", "\(listed) towns listed, as reported") }
+            return t("列出 \(listed) 个小镇，但报告为 \(reported) 个", city == nil
+                ? "\(listed) towns listed, but the list has \(reported)"
+                : "\(listed) towns listed in province.toml, but \(reported) reported")
         }
+    }
+
+    /// What the towns' known figures leave of a reported total.
+    private func gap(_ g: Finding.TotalGap) -> String {
+        var s = figure(g.key) + t("：报告合计 \(g.total)；", ": reported total \(g.total); ")
+        if let known = g.sum {
+            s += t("已知 \(g.towns) 个小镇中的 \(g.known.count) 个（\(names(g.known))"
+                        + (g.derived.isEmpty ? "" : "，其中 \(names(g.derived)) 为推算") + "），合计 \(sum(known))",
+                   "known for \(g.known.count) of \(g.towns) towns (\(names(g.known))"
+                        + (g.derived.isEmpty ? "" : ", derived for \(names(g.derived))")
+                        + "), summing to \(sum(known))")
+        } else {
+            s += t("没有一个小镇的数字已知", "no town's own figure is known")
+        }
+        if !g.interpreted.isEmpty {
+            s += t("；按来源的一种读法（解读，非报告数）\(names(g.interpreted)) 共 \(g.interpretedSum)（见歧义核对）",
+                   "; under one reading of the source (an interpretation, not reported) \(names(g.interpreted)) "
+                    + "have \(g.interpretedSum) together (see the ambiguity finding)")
+        }
+        if let rest = g.rest, let known = g.sum {
+            s += t("；\(rest)（推算：\(g.total) − \(known.value)）在 \(names(g.among)) 之中未有着落",
+                   "; \(rest) (derived: \(g.total) − \(known.value)) is not accounted for among \(names(g.among))")
+        } else {
+            s += t("；全部在 \(names(g.among)) 之中未有着落", "; all of it is not accounted for among \(names(g.among))")
+        }
+        if !g.bounded.isEmpty {
+            s += t("；其中 \(names(g.bounded)) 各只有下限，合计超过 \(g.boundSum)",
+                   "; of these, \(names(g.bounded)) each have only a lower bound, together more than \(g.boundSum)")
+            s += g.boundsExceed ? t("，超出所余", ", which exceeds what is left") : t("，在所余之内", ", which fits")
+        }
+        return s
     }
 }
 
