@@ -47,7 +47,6 @@ extension Catalogue {
     static let hintSort = Bilingual("排序", "sort")
     static let hintReverse = Bilingual("反序", "reverse")
     static let hintSearch = Bilingual("搜索", "search")
-    static let hintNarrow = Bilingual("只留匹配", "keep matches")
     static let hintExport = Bilingual("导出", "export")
     static let hintCopy = Bilingual("复制", "copy")
     static let hintView = Bilingual("视图", "view")

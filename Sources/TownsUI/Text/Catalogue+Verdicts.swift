@@ -66,7 +66,6 @@ extension Catalogue {
     static let recentField = Bilingual("近三月速度预测", "Year's end (3 months)")
     static let gapField = Bilingual("与计划差 gap", "Gap to plan")
     static let neededField = Bilingual("每月需完成 needed", "Needed a month")
-    static let overviewCity = Bilingual("全市", "City")
     static func overviewBehind(_ n: String) -> Bilingual {
         Bilingual("落后 \(n) 镇", "\(n) behind")
     }

@@ -14,9 +14,6 @@ public enum Catalogue {
             "搜索最多 \(maximumLength) 个字",
             "a search holds at most \(maximumLength) characters")
     }
-    static let aboveBy = Bilingual(
-        "超出 above by",
-        "above by")
     static func andMore(_ n: String) -> Bilingual {
         Bilingual(
             "… 等 \(n) 个",
@@ -71,9 +68,6 @@ public enum Catalogue {
     static let closeHelp = Bilingual(
         "关闭帮助 close help",
         "close help")
-    static let completed = Bilingual(
-        "; 完成 completed ",
-        "; completed ")
     static let completed2 = Bilingual(
         "完成 completed",
         "Completed")
@@ -134,9 +128,6 @@ public enum Catalogue {
     static let done2 = Bilingual(
         "完成率",
         "Done%")
-    static let doneKnown = Bilingual(
-        "完成(已知)",
-        "Done (known)")
     static let enterKeepsEscCancelsPrevious = Bilingual(
         "Enter 确定  Esc 取消  ↑↓ 上/下一个",
         "Enter keeps  Esc cancels  ↑↓ previous/next")
@@ -173,11 +164,6 @@ public enum Catalogue {
     static let filterCleared = Bilingual(
         "已清除筛选",
         "filter cleared")
-    static func firstYearMinimum(_ year: String, _ regionEN: String) -> Bilingual {
-        Bilingual(
-            "全市 \(year) 首年最低投资 minimum: ",
-            "\(regionEN) \(year) first-year minimum: ")
-    }
     static let helpKeys = Bilingual(
         " 帮助 Help: keys ",
         " Help: keys ")
@@ -211,9 +197,6 @@ public enum Catalogue {
             "匹配 \(n)/\(matches)「\(query)」",
             "match \(n)/\(matches) \"\(query)\"")
     }
-    static let missing = Bilingual(
-        "; 缺 missing: ",
-        "; missing: ")
     static let mode = Bilingual(
         "模式",
         "Mode")
@@ -366,11 +349,6 @@ public enum Catalogue {
     static let plan2 = Bilingual(
         "年计划",
         "Plan")
-    static func planKnown(_ year: String) -> Bilingual {
-        Bilingual(
-            "\(year)计划(已知)",
-            "\(year) plan (known)")
-    }
     static let plannedArea = Bilingual(
         "规划面积 area",
         "planned area")
@@ -406,9 +384,6 @@ public enum Catalogue {
     static let redrawTheScreen = Bilingual(
         "重绘屏幕",
         "redraw the screen")
-    static let reported = Bilingual(
-        " (报告 reported ",
-        " (reported ")
     static let reported2 = Bilingual(
         "报告 reported: ",
         "reported: ")
@@ -434,9 +409,6 @@ public enum Catalogue {
     static let sched = Bilingual(
         "进度差",
         "Sched.")
-    static let shortBy = Bilingual(
-        "不足 short by",
-        "short by")
     static let shownPeriod = Bilingual(
         "当前期间 shown period",
         "shown period")
