@@ -136,9 +136,28 @@ final class FindingWordsTests: XCTestCase {
         XCTAssertTrue(zh.sources(bad)[0].hasPrefix("数据出处 totals.toml:"), zh.sources(bad)[0])
     }
 
+    /// A flagged figure is named in words of the language shown, by its measure and period, not by
+    /// its data key (`completion_rate[2015-09]`); the line still opens with its file and line.
+    func testFlaggedFiguresNamedInWords() throws {
+        let dataset = try bundledState().dataset
+        let bad = try XCTUnwrap(Checker(dataset: dataset).run().first { $0.kind == .inconsistency })
+        let en = FindingWords(dataset: dataset, language: .en), zh = FindingWords(dataset: dataset, language: .zh)
+        XCTAssertTrue(en.line(bad).hasSuffix("denominator of 106.0 [flags completion rate, 2015 Jan-Sep]"),
+                      en.line(bad))
+        XCTAssertTrue(zh.line(bad).hasSuffix("需要分母为 106.0［存疑的数字 完成率，2015年1-9月］"), zh.line(bad))
+        for line in [en.line(bad), zh.line(bad)] {
+            XCTAssertNotNil(line.range(of: "^/.*/totals\\.toml:[0-9]+: ", options: .regularExpression), line)
+        }
+        // A year's figure (no period of that id in the data) and one with no period.
+        XCTAssertEqual(en.flagged(FigureKey(.planShare, "2015")), "plan share, 2015")
+        XCTAssertEqual(zh.flagged(FigureKey(.planShare, "2015")), "年度计划占比，2015年")
+        XCTAssertEqual(en.flagged(FigureKey(.planTotal)), "3-year plan")
+    }
+
     /// `towns check -v`'s finding lines of the bundled data in each language, as printed before code
     /// debt D4 moved the English wording from the core to `FindingWords` (Screens/check-bundled-LANG.txt,
-    /// written by that `towns check`): one worder, the same words.
+    /// written by that `towns check`): one worder, the same words; since then only the flagged
+    /// figure is named in words (`[flags completion rate, 2015 Jan-Sep]`, was `completion_rate[2015-09]`).
     func testTheCheckLinesOfTheBundledData() throws {
         let dataset = try bundledState().dataset
         let findings = Checker(dataset: dataset).run()

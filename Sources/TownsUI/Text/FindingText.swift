@@ -46,15 +46,21 @@ public struct FindingWords: Sendable {
     }
 
     /// "FILE:LINE: kind: subject: message" as `towns check` prints it, and for an inconsistency
-    /// the figures it flags.
+    /// the figures it flags by name ("[flags completion rate, 2015 Jan-Sep]" /
+    /// "［存疑的数字 完成率，2015年1-9月］").
     public func line(_ f: Finding) -> String {
         let at = f.locations.first.map { "\($0): " } ?? ""
-        var keys = f.flaggedKeys
-        if let flagged = f.flagged, !keys.contains(flagged) { keys.insert(flagged, at: 0) }
-        let flags = f.kind == .inconsistency && !keys.isEmpty
-            ? t("［存疑的数字 \(keys.map(\.description).joined(separator: ", "))］",
-                " [flags \(keys.map(\.description).joined(separator: ", "))]") : ""
+        let keys = f.flaggedFigures.map(flagged).joined(separator: t("；", "; "))
+        let flags = keys.isEmpty ? "" : t("［存疑的数字 \(keys)］", " [flags \(keys)]")
         return "\(at)\(kind(f.kind)): \(subject(f)): \(message(f))\(flags)"
+    }
+
+    /// A flagged figure named by its measure and period: "completion rate, 2015 Jan-Sep" /
+    /// "完成率，2015年1-9月"; a year's figure "plan share, 2015" / "年度计划占比，2015年".
+    public func flagged(_ key: FigureKey) -> String {
+        guard let id = key.period else { return measure(key.measure) }
+        return measure(key.measure) + t("，", ", ") + (dataset.period(id).map { t($0.labelZH, $0.labelEN) }
+            ?? t("\(id)年", id))
     }
 
     /// The data files and lines of the figures a finding involves, one file a line, each line
