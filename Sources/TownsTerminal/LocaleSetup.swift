@@ -36,6 +36,15 @@ extension Terminal {
             + " or C.UTF-8"
     }
 
+    /// Whether the environment's locale is UTF-8 as the dashboard takes it (`prepareLocale` would
+    /// succeed: LANG=C.UTF-8 yes, LANG=C, POSIX or zh_CN.GB18030 no), leaving the process's locale
+    /// as it was. `towns check` and `towns report` choose their default language by it.
+    public static var environmentIsUTF8: Bool {
+        let saved = setlocale(LC_ALL, nil).map { String(cString: $0) }
+        defer { if let saved { setlocale(LC_ALL, saved) } }
+        return (try? prepareLocale()) != nil
+    }
+
     /// True when the process's current character encoding is UTF-8.
     static var localeIsUTF8: Bool {
         guard let codeset = towns_codeset() else { return false }

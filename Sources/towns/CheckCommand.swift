@@ -15,8 +15,9 @@ struct CheckCommand: ParsableCommand {
             ambiguous (words that read more than one way, with every reading and the one the data uses) \
             and consistent (agreement with values fitted to the same total: not a confirmation); with \
             --verbose, checks that passed (confirmed) too. \
-            Findings are worded in the language chosen (--lang, else the config's `language`, else zh, \
-            as the dashboard); --lang en prints them as FILE:LINE: KIND: SUBJECT: MESSAGE in English. \
+            Findings are worded in the language chosen (--lang, else the config's `language`, else zh; \
+            en under a locale that is not UTF-8, such as LANG=C, as the dashboard); --lang en prints them \
+            as FILE:LINE: KIND: SUBJECT: MESSAGE in English. \
             Nothing of a dataset with errors is used (the dashboard and towns report refuse it too, \
             with the same exit status).
 
@@ -32,8 +33,9 @@ struct CheckCommand: ParsableCommand {
     func validate() throws { try root.display.refuse(for: "check", except: ["--lang"]) }
     @Flag(name: .shortAndLong, help: "Also list the checks that passed.")
     var verbose = false
-    /// The language of the findings: `--lang`, else the config's, else zh (as the dashboard).
-    var lang: Language? { root.display.lang }
+    /// The language of the findings: `--lang`, else the config's, else zh, or en under a locale that
+    /// is not UTF-8 (as the dashboard; `DisplayOptions.wordsLanguage`).
+    var lang: Language { root.display.wordsLanguage(config: Config(path: nil).language) }
 
     func run() throws {
         let directory = try data.directory()
@@ -51,7 +53,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         let findings = Checker(dataset: dataset).run()
-        let words = FindingWords(dataset: dataset, language: lang ?? Config(path: nil).language ?? .zh)
+        let words = FindingWords(dataset: dataset, language: lang)
         var counts: [Finding.Kind: Int] = [:]
         for f in findings {
             counts[f.kind, default: 0] += 1

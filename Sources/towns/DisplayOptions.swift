@@ -1,4 +1,5 @@
 import ArgumentParser
+import TownsTerminal
 import TownsUI
 
 /// Options that mean the same to every command that shows the data (the dashboard, `report`,
@@ -11,8 +12,9 @@ struct DisplayOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Language of labels: zh or en (town names too, where the data has both). Default: zh (the dashboard: "
-                + "its config's language, else zh)."))
+            "Language of labels: zh or en (town names too, where the data has both). Default: the config's "
+                + "language, else zh; under a locale that is not UTF-8 (LANG=C) en (the dashboard is then English "
+                + "and ASCII whatever is chosen)."))
     var lang: Language?
     @Flag(
         name: .long,
@@ -35,6 +37,13 @@ struct DisplayOptions: ParsableArguments {
                 + "report leaves it unused.",
             valueName: "NAME|PATH"))
     var theme: String?
+
+    /// The language of `towns check`'s and `towns report`'s words, by the dashboard's rule: `--lang`,
+    /// else the config's `language`, else zh under a UTF-8 locale and en under another (LANG=C, POSIX,
+    /// GB18030), where the dashboard opens in English and ASCII.
+    func wordsLanguage(config: Language?) -> Language {
+        lang ?? config ?? (Terminal.environmentIsUTF8 ? .zh : .en)
+    }
 
     /// The options given, as typed (`--lang en`), for a message.
     var given: [String] {

@@ -80,8 +80,9 @@ struct ReportCommand: ParsableCommand {
         }
     }
     @OptionGroup var display: DisplayOptions
-    /// The language of labels (`--lang`, before or after `report`): zh unless given.
-    var lang: Language { display.lang ?? .zh }
+    /// The language of labels (`--lang`, before or after `report`), else the config's `language`, else
+    /// zh, or en under a locale that is not UTF-8 (as the dashboard; `DisplayOptions.wordsLanguage`).
+    var lang: Language { display.wordsLanguage(config: Config(path: nil).language) }
     var ascii: Bool { display.ascii }
 
     func run() throws {

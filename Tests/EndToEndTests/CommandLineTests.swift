@@ -124,10 +124,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotNil(line?.range(of: #"totals\.toml:\d+:"#, options: .regularExpression), "the finding names its file and line: \(line ?? "")")
     }
 
-    /// Issue 14 point 7: `towns check` in the dashboard's language by default (zh), every finding
+    /// Issue 14 point 7: `towns check` in the dashboard's language by default (zh, under a UTF-8 locale), every finding
     /// worded in Chinese, with the same findings, file:line and exit status as in English.
     func testCheckInChinese() throws {
-        let zh = try runProcess(binary, ["check", "-v", "--data", Paths.data], environment: ["HOME": "/nonexistent"])
+        let zh = try runProcess(binary, ["check", "-v", "--data", Paths.data],
+                                environment: ["HOME": "/nonexistent", "LANG": "C.UTF-8"])
         let en = try runProcess(binary, ["check", "-v", "--lang", "en", "--data", Paths.data])
         XCTAssertEqual(zh.status, 0, zh.summary)
         let line = zh.stdout.components(separatedBy: "\n").first { $0.contains("42.5%") && $0.contains("42.19%") }
