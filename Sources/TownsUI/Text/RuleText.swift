@@ -214,9 +214,6 @@ extension ShownFacts {
     /// The rules' words in the interface language (`RuleWords`).
     var ruleWords: RuleWords { RuleWords(dataset: facts.dataset, language: language) }
 
-    /// A rule's finding in words of the interface language (`RuleWords.text`).
-    func ruleText(_ finding: RuleFinding) -> String { ruleWords.text(finding) }
-
     /// A rule's result in words: the finding, then what is missing (`RuleWords.note`).
     func ruleNote(_ r: RuleResult) -> String { ruleWords.note(r) }
 }
