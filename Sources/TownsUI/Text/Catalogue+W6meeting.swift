@@ -4,4 +4,8 @@ extension Catalogue {
     static func badgeDetachedShort(_ key: String) -> Bilingual {
         Bilingual("独自浏览 · \(key) 回到会议", "alone · \(key) rejoins")
     }
+    /// A top view's heading (breadcrumb) in Chinese names it in both languages, as the others do
+    /// (`全省 Province`, `类型 Types`): the changes view's and the reference's.
+    static let changesHeading = Bilingual("变化 Changes", "Changes")
+    static let referenceHeading = Bilingual("参考 Reference", "Reference")
 }
