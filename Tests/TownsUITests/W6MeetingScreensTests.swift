@@ -31,4 +31,18 @@ final class W6ConsistencyTests: XCTestCase {
             XCTAssertTrue(headings.contains(name), "README says see \"\(name)\": no such section")
         }
     }
+
+    /// The types view's town list ends with whole names and `… 等 N 个`, never a name cut
+    /// mid-word (a fresh user saw `海宁皮革时尚小镇、桐乡…` at 100x30).
+    func testTheTypesViewsListEndsWithWholeNames() throws {
+        let names = ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇"]
+        for width in [100, 110, 120, 160] {
+            var s = try bundledState(width: width, height: 30, period: "2015-09")
+            s = update(s, .showView(.typeList))
+            let row = try XCTUnwrap(screen(s).first { $0.hasPrefix("    1 ") })
+            let list = try XCTUnwrap(row.components(separatedBy: "▼ ").last).trimmingCharacters(in: .whitespaces)
+            let whole = [names.joined(separator: "、"), names[0] + "… 等 1 个", "… 等 2 个"]
+            XCTAssertTrue(whole.contains(list), "\(width): \(row)")
+        }
+    }
 }

@@ -18,6 +18,10 @@ public struct Column: Sendable {
     /// room the other columns leave. By default a fixed left-aligned column never dropped
     /// (priority 100).
     public var names: Bool
+    /// The column's cells are lists of names joined by a separator (a type's towns): where one
+    /// does not fit, it ends with the whole names that fit and `… 等 N 个` / `… and N more`
+    /// (`TableRenderer.fitItems`), never a name cut mid-word. nil: cut with `…` as any text.
+    public var items: ItemList? = nil
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -28,6 +32,17 @@ public struct Column: Sendable {
         self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
         self.namesGiveWayFirst = namesGiveWayFirst
         self.names = names ?? (!flexible && alignment == .left && priority >= 100)
+    }
+}
+
+/// How a column's cells list names (`Column.items`): the separator between them (`、` or `, `)
+/// and the words for the ones left out (`n` of them).
+public struct ItemList: Sendable {
+    public var separator: String
+    public var more: @Sendable (_ n: Int) -> String
+    public init(separator: String, more: @escaping @Sendable (_ n: Int) -> String) {
+        self.separator = separator
+        self.more = more
     }
 }
 
@@ -329,6 +344,9 @@ public struct TableRenderer: Sendable {
                     style = merge(theme.style(.selection), emphasis: theme.style(role))
                 }
                 var text = fit(s, width: avail)
+                if !header, i < columns.count, let list = columns[i].items, DisplayWidth.of(s) > avail {
+                    text = fitItems(s, list, width: avail)
+                }
                 if mark > 0, DisplayWidth.of(s) > avail, let last = s.last {
                     // No gap after the last column: the title gives way to its sort mark.
                     text = fit(String(s.dropLast()), width: max(0, avail - 1)) + String(last)
@@ -389,6 +407,24 @@ public struct TableRenderer: Sendable {
     }
 
     /// `text` cut to `width` cells with the cut mark (`Glyphs.cut`: `…`, ASCII `$`) when longer.
+    /// `text`, a list of names joined by `list.separator`, within `width` cells: the most whole
+    /// names that fit with `list.more` of the rest after them; else `list.more` of them all; else
+    /// (one name, or too narrow even for that) `fit`'s cut.
+    func fitItems(_ text: String, _ list: ItemList, width: Int) -> String {
+        let names = TerminalText.sanitize(text).components(separatedBy: list.separator)
+        guard names.count > 1 else { return fit(text, width: width) }
+        var shown = "", best: String?
+        for k in 1..<names.count {
+            shown += (k == 1 ? "" : list.separator) + names[k - 1]
+            if DisplayWidth.of(shown) > width { break }
+            let candidate = shown + list.more(names.count - k)
+            if DisplayWidth.of(candidate) <= width { best = candidate }
+        }
+        if let best { return best }
+        let all = list.more(names.count)
+        return DisplayWidth.of(all) <= width ? all : fit(text, width: width)
+    }
+
     public func fit(_ text: String, width: Int) -> String {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }
