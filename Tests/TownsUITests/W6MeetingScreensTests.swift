@@ -45,4 +45,19 @@ final class W6ConsistencyTests: XCTestCase {
             XCTAssertTrue(whole.contains(list), "\(width): \(row)")
         }
     }
+
+    /// The overview at heights under 24: a panel's heading never stands alone on the body's
+    /// last line (a fresh user saw 考核 there at 100x20, none of its figures); it shows on scroll.
+    func testNoOverviewHeadingStandsAloneAtTheBottom() throws {
+        let headings = ["核对", "考核", "类型", "全市", "Checks", "Assessment", "Types", "City"]
+        for width in [80, 100] {
+            for height in 16...26 { for language in [Language.zh, .en] {
+                var s = update(try bundledState(width: width, height: height, period: "2015-09"), .showView(.overview))
+                if language == .en { s = update(s, .toggleLanguage) }
+                let lines = screen(s)
+                let last = lines[height - 3].trimmingCharacters(in: .whitespaces)
+                XCTAssertFalse(headings.contains(last), "\(width)x\(height) \(language): \(lines[height - 3])")
+            } }
+        }
+    }
 }
