@@ -60,4 +60,25 @@ final class W6ConsistencyTests: XCTestCase {
             } }
         }
     }
+
+    /// A sort mark is never glued to the next column's title (`年计划↓完成`, `Plan↓Done`): by
+    /// every column, both ways, in both languages, at 80 and 100 columns, in the towns and types views.
+    func testASortMarkIsPartedFromTheNextTitle() throws {
+        for (width, height) in [(80, 24), (100, 30)] {
+            for language in [Language.zh, .en] {
+                for view in [Screen.Kind.townList, .typeList] {
+                    var s = update(try bundledState(width: width, height: height, period: "2015-09"), .showView(view))
+                    if language == .en { s = update(s, .toggleLanguage) }
+                    for _ in 0..<16 {
+                        for state in [s, update(s, .sortReverse)] {
+                            let header = screen(state)[3]
+                            XCTAssertNil(header.range(of: "[↓↑][^ ]", options: .regularExpression),
+                                         "\(width)x\(height) \(language) \(view): \(header)")
+                        }
+                        s = update(s, .sortNextColumn)
+                    }
+                }
+            }
+        }
+    }
 }

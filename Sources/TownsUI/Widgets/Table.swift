@@ -141,9 +141,10 @@ public struct TableLayout: Sendable {
     /// The width each column's title and cells need, over every row of `rows` (groups of
     /// rows, e.g. the body and the summary, measured without joining them).
     public static func naturalWidths(columns: [Column], rows: [[TableRow]]) -> [Int] {
-        // A sorted column's mark (▲ ▼) is not measured: it is drawn in the gap after the
-        // title, so sorting by a column never widens it.
-        var natural = columns.map { DisplayWidth.of($0.title) - (TableLayout.hasSortMark($0.title) ? 1 : 0) }
+        // A sorted column's mark (↓ ↑) is measured with its title: drawn in the gap after a title
+        // that filled its column, it was glued to the next title (`年计划↓完成`, `Plan↓Done`) and
+        // read as either's. Sorting may widen the column by that one cell.
+        var natural = columns.map { DisplayWidth.of($0.title) }
         // A right-aligned column's numbers are drawn with their units digits in one column
         // (`TableRenderer.drawRow`): room for the widest part before it and the widest after.
         var head = natural.map { _ in 0 }, tail = head
@@ -331,8 +332,11 @@ public struct TableRenderer: Sendable {
             guard let w else { continue }
             if col >= x + width { break }
             let cell = i < cells.count ? cells[i] : .text("", nil)
-            // A header's sort mark takes the gap after the column (see naturalWidths).
-            let mark = header && i < columns.count && TableLayout.hasSortMark(columns[i].title) ? TableLayout.gap : 0
+            // A header's sort mark is measured with its title (see naturalWidths); where the column is
+            // still narrower (its maxWidth, the last column cut), it takes the gap after it.
+            // (Never when the title fits: a right-aligned title would end in the gap, glued to the next.)
+            let mark = header && i < columns.count && TableLayout.hasSortMark(columns[i].title)
+                && DisplayWidth.of(columns[i].title) > w ? TableLayout.gap : 0
             let avail = min(w + mark, x + width - col)
             switch cell {
             case let .text(cellText, role):
