@@ -137,10 +137,11 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
     }
 
     private func encode(_ kind: MeetingEnvelope<Payload>.Kind, sequence: UInt64, fingerprint: String,
-                        payload: Payload?) -> [UInt8]? {
-        let envelope = MeetingEnvelope(kind: kind, sequence: sequence, meeting: identity.meeting,
+                        payload: Payload?, ending: MeetingEnvelope<Payload>.Ending? = nil) -> [UInt8]? {
+        var envelope = MeetingEnvelope(kind: kind, sequence: sequence, meeting: identity.meeting,
                                        presenter: identity.presenter, started: identity.started,
                                        dataFingerprint: fingerprint, payload: payload)
+        envelope.ending = ending
         do {
             let data = try MeetingCodec.encode(envelope)
             guard data.count <= MeetingLineSplitter.defaultLimit else {
@@ -310,7 +311,7 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
         }
     }
 
-    func close() {
+    func close(_ ending: MeetingEnvelope<Payload>.Ending = .quit) {
         let first = lock.withLock {
             defer { closed = true }
             return !closed
@@ -324,7 +325,7 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
                 unlink(identity.folder.descriptionPath(identity.meeting))
             }
             let sequence = lock.withLock { counts.sequence } + 1
-            let end = encode(.end, sequence: sequence, fingerprint: sentFingerprint, payload: nil)
+            let end = encode(.end, sequence: sequence, fingerprint: sentFingerprint, payload: nil, ending: ending)
             for follower in Array(followers.values) {
                 if let end { enqueue(end, to: follower) }  // as far as it goes without waiting
                 shutdown(follower.fd, Int32(SHUT_RDWR))

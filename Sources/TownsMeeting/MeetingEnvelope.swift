@@ -45,6 +45,18 @@ public struct MeetingEnvelope<Payload: Codable & Sendable & Equatable>: Codable,
     public var dataFingerprint: String
     /// The presenter's value; `nil` in `end`, and in `hello` before the first `send`.
     public var payload: Payload?
+    /// In `end`: how the meeting ended; nil in the other kinds, and from a build that did not say
+    /// (read as ``Ending/quit``). An optional field, so version 1 readers without it still read the line.
+    public var ending: Ending?
+
+    /// How a meeting ended, as its `end` says.
+    public enum Ending: String, Codable, Sendable, Equatable {
+        /// The presenter quit (`q`, `:present off`, Ctrl-C, SIGTERM).
+        case quit
+        /// The presenter's terminal went away (SIGHUP, or reading it gave end of file or EIO: an
+        /// SSH connection dropped, a terminal window or tmux server killed).
+        case terminalLost
+    }
 
     /// A message of the ``currentVersion``.
     public init(kind: Kind, sequence: UInt64, meeting: String, presenter: String, started: Date,
@@ -57,10 +69,11 @@ public struct MeetingEnvelope<Payload: Codable & Sendable & Equatable>: Codable,
         self.started = started
         self.dataFingerprint = dataFingerprint
         self.payload = payload
+        self.ending = nil
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, kind, sequence, meeting, presenter, started, dataFingerprint, payload
+        case version, kind, sequence, meeting, presenter, started, dataFingerprint, payload, ending
     }
 
     /// Reads `version` first and throws ``MeetingWireError/unsupportedVersion(found:supported:)``
@@ -80,6 +93,8 @@ public struct MeetingEnvelope<Payload: Codable & Sendable & Equatable>: Codable,
         started = try c.decode(Date.self, forKey: .started)
         dataFingerprint = try c.decode(String.self, forKey: .dataFingerprint)
         payload = try c.decodeIfPresent(Payload.self, forKey: .payload)
+        // An ending this build does not know is read as none (the end still ends the meeting).
+        ending = (try? c.decodeIfPresent(Ending.self, forKey: .ending)) ?? nil
     }
 }
 

@@ -20,6 +20,9 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
     public enum EndReason: Equatable, Sendable, CustomStringConvertible {
         /// The presenter closed the meeting (`end`).
         case closed
+        /// The presenter's terminal went away (its `end` says so): the presenter did not quit, its
+        /// SSH connection or terminal window is gone; it may come back and present again.
+        case presenterLost
         /// The connection ended without `end` after `hello`: the presenter crashed or was killed,
         /// or dropped this follower (it did not read for 5 s: suspended, or its terminal hung).
         case lost
@@ -36,6 +39,9 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         public var description: String {
             switch self {
             case .closed: return "会议已结束 / meeting ended"
+            case .presenterLost:
+                return "会议已结束：主持人的终端已断开（未退出；可待其重新主持） / "
+                    + "meeting ended: the presenter's terminal was lost (they did not quit; they may present again)"
             case .lost:
                 return "会议已结束（连接中断：主持人已退出，或因本端长时间未读取而断开） / "
                     + "meeting ended (connection lost: the presenter quit, or dropped this follower for not reading)"
@@ -194,7 +200,7 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         }
         if envelope.kind == .end {
             lock.withLock { messages += 1 }
-            end(.closed)
+            end(envelope.ending == .terminalLost ? .presenterLost : .closed)
             return
         }
         lock.withLock {

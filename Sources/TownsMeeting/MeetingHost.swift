@@ -111,8 +111,10 @@ public final class MeetingHost<Payload: Codable & Sendable & Equatable>: Sendabl
 
     /// Ends the meeting: sends `end` to every follower (as far as each can take it without
     /// waiting), closes them, removes the socket and the description. Later sends do nothing.
-    public func close() {
-        core.close()
+    /// - Parameter ending: what `end` tells the followers: the presenter quit (the default), or
+    ///   its terminal was lost.
+    public func close(_ ending: MeetingEnvelope<Payload>.Ending = .quit) {
+        core.close(ending)
     }
 }
 

@@ -17,7 +17,7 @@ import Synchronization
 /// - While termination is deferred (`setDeferTermination`: a presenter removes its meeting and
 ///   tells its followers first), the first SIGTERM, SIGHUP or SIGINT is only kept
 ///   (`pendingTermination`); the loop ends cleanly and calls `end(by:)`. A second one ends the
-///   process at once.
+///   process at once, but a SIGHUP after a SIGHUP (one hang-up, said by the kernel and by `readKey`).
 /// - SIGTSTP (Ctrl-Z): `endwin`, then stop with the default action; re-armed once continued.
 /// - SIGCONT: flags the resume; `Terminal.readKey` re-enters curses and returns `.resize`.
 ///
@@ -172,6 +172,13 @@ private func terminated(_ signal: Int32) {
         deferTermination.load(ordering: .sequentiallyConsistent),
         pendingSignal.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent).exchanged
     {
+        return
+    }
+    // A hang-up is one event however often it is said: the kernel's SIGHUP and the one
+    // `Terminal.readKey` raises when reading gives end of file or EIO come both, in either
+    // order; the second must not end a presenter before it has ended its meeting.
+    if signal == SIGHUP, deferTermination.load(ordering: .sequentiallyConsistent),
+       pendingSignal.load(ordering: .sequentiallyConsistent) == SIGHUP {
         return
     }
     restoreTerminal()

@@ -275,7 +275,8 @@ public final class Terminal {
     /// While on, SIGTERM, SIGHUP and SIGINT do not end the process at once: the first is kept
     /// (`terminationSignal`) and `readKey` returns nil at once, so the caller can end cleanly (a
     /// presenter tells its followers the meeting ended and removes its socket), `close`, and
-    /// call `end(by:)`. A second such signal ends the process at once, as when off.
+    /// call `end(by:)`. A second such signal ends the process at once, as when off (but a SIGHUP
+    /// after a SIGHUP: a hang-up is one, whether the kernel or `readKey` says it).
     public static var defersTermination: Bool {
         get { deferring }
         set {

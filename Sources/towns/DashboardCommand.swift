@@ -227,7 +227,8 @@ struct DashboardCommand: ParsableCommand {
         try? SessionFile.save(state.session, for: directory)  // for --resume; a failure costs only that
         if let signal = Terminal.terminationSignal {
             // The followers are told the meeting ended and its files go, then the signal ends the process.
-            meeting.close()
+            // SIGHUP: the terminal hung up (or reading it gave EOF/EIO, `Terminal.readKey`).
+            meeting.close(terminalLost: signal == SIGHUP)
             terminal.close()
             Terminal.end(by: signal)
         }

@@ -236,9 +236,10 @@ final class MeetingLink {
         return dataKey
     }
 
-    /// Ends the meeting presented (followers get `end`) or leaves the one followed.
-    func close() {
-        host?.close()
+    /// Ends the meeting presented (followers get `end`, saying whether the presenter quit or its
+    /// terminal was lost: `terminalLost`) or leaves the one followed.
+    func close(terminalLost: Bool = false) {
+        host?.close(terminalLost ? .terminalLost : .quit)
         host = nil
         Terminal.defersTermination = false
         guest?.leave()

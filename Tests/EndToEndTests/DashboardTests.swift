@@ -68,7 +68,7 @@ final class DashboardTests: XCTestCase {
     func testTheChangesView() throws {
         try session.start()
         try tmux.send("7")
-        var screen = try tmux.waitUntil("the changes view") { $0.count > 3 && crumb($0[2]) == "变化" }
+        var screen = try tmux.waitUntil("the changes view") { $0.count > 3 && crumb($0[2]) == "变化 Changes" }
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("≈+4.26") && $0.contains("三(五)") },
                       TmuxSession.show(screen))
         XCTAssertTrue(screen.contains { $0.contains("从 2015年1-8月 到 2015年1-9月") }, TmuxSession.show(screen))
@@ -80,7 +80,7 @@ final class DashboardTests: XCTestCase {
         try tmux.send("j")  // the city's second row, then a town's
         for _ in 0..<3 { try tmux.send("j") }
         try tmux.send("Enter")
-        screen = try tmux.waitUntil("Haining's page") { $0.count > 2 && $0[2].contains("变化 › 海宁皮革时尚小镇") }
+        screen = try tmux.waitUntil("Haining's page") { $0.count > 2 && $0[2].contains("变化 Changes › 海宁皮革时尚小镇") }
         try tmux.send("q")
         XCTAssertEqual(try session.assertTerminalRestored("q"), 0)
     }

@@ -142,19 +142,13 @@ final class MeetingFaultEndToEndTests: XCTestCase {
     /// presenter's latest place. `--cycle 2s` then steps the presenter (and the follower) through
     /// the playlist while no key is pressed.
     func testAStoppedFollowerCostsThePresenterNothingAndThePlaylistCycles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-meetf-\(getpid())-"
-            + UUID().uuidString.prefix(6)).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try meetingsFolder("meetf")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let presenter = try DashboardSession(label: "presentstop", width: 120, height: 40)
         defer { presenter.kill() }
         let follower = try DashboardSession(label: "followstop", width: 80, height: 24)
         defer { follower.kill() }
-        func start(_ s: DashboardSession, _ args: [String]) throws {
-            let words = [s.binary] + args + ["--data", Paths.data, "--themes", Paths.themes, "--config", "/dev/null"]
-            try s.tmux.typeLine("TOWNS_MEETINGS=\(Paths.shellQuote(folder)) "
-                                + words.map(Paths.shellQuote).joined(separator: " "))
-        }
+        func start(_ s: DashboardSession, _ args: [String]) throws { try startTowns(s, args, meetingsIn: folder) }
         try start(presenter, ["present", "wall"])
         try presenter.tmux.waitFor("会议 wall · 0 人跟随")
         try start(follower, ["follow", "wall"])

@@ -140,7 +140,9 @@ final class ChangesViewTests: XCTestCase {
         var en = s
         en.language = .en
         en.width = 80
-        XCTAssertTrue(screen(en)[1].contains("7 Δ"), screen(en)[1])
+        // A readable short label in English at 80 columns, every tab still named (wave 6).
+        XCTAssertTrue(screen(en)[1].contains(" 7 Chg"), screen(en)[1])
+        XCTAssertTrue(screen(en)[1].contains("0 Overview"), screen(en)[1])
     }
 }
 

@@ -200,3 +200,42 @@ final class FollowTests: XCTestCase {
         XCTAssertEqual(p.message, said, "a follower joining leaves the presenter's message")
     }
 }
+
+/// What a fresh user found in meetings (wave 6): the wall screen's steps and a follower's
+/// joining message leave the legend's line free.
+final class MeetingMessagesTests: XCTestCase {
+    func testEachPlaylistStepClearsThePreviousStepsMessage() throws {
+        var s = try bundledState(width: 100, height: 30, period: "2015-09")
+        s = update(s, .meeting(.cycleStep))
+        XCTAssertTrue(s.filter.behindSchedule)
+        XCTAssertNotNil(s.message, "the behind step says its filter")
+        var warned = s
+        warned.session.flash = Flash("reload failed", level: .warning)
+        XCTAssertEqual(update(warned, .meeting(.cycleStep)).message, "reload failed", "a warning stays")
+        for _ in 0..<3 {
+            s = update(s, .meeting(.cycleStep))
+            XCTAssertNil(s.message, "\(s.stack[0].kind): the behind step's message is gone")
+            XCTAssertFalse(s.filter.behindSchedule)
+        }
+        XCTAssertEqual(s.stack[0].kind, .townList)
+        let last = screen(s)
+        XCTAssertFalse(last.joined().contains("筛选"), last.suffix(2).joined(separator: "\n"))
+    }
+
+    func testAFollowersJoiningMessageEndsAtThePresentersFirstMove() throws {
+        var p = try bundledState(width: 120, height: 40, period: "2015-09")
+        var f = try bundledState(width: 80, height: 24, period: "2015-09")
+        f = update(f, .meeting(.joined(meeting: "m3", presenter: "root")))
+        func sent() throws -> Session {
+            try JSONDecoder().decode(Session.self, from: try JSONEncoder().encode(p.session.forFollowers))
+        }
+        f = update(f, .meeting(.followed(try sent(), presenterData: "d", ownData: "d")))
+        XCTAssertEqual(f.message, "跟随 root 的会议 m3（f 独自浏览）", "said when joining")
+        f = update(f, .meeting(.followed(try sent(), presenterData: "d", ownData: "d")))
+        XCTAssertNotNil(f.message, "the same place sent again is not a move")
+        p = update(p, .moveDown)
+        f = update(f, .meeting(.followed(try sent(), presenterData: "d", ownData: "d")))
+        XCTAssertNil(f.message, "the presenter moved: the legend's line is the legend's again")
+        XCTAssertTrue(screen(f).last!.contains("跟随 root"), "the chip still says it")
+    }
+}

@@ -60,4 +60,19 @@ final class FollowerChromeTests: XCTestCase {
         let en = update(try follower(p, language: .en), .meeting(.toggleFollow))
         XCTAssertTrue(screen(en).last!.hasSuffix("browsing alone (meeting demo, presenter root; f rejoins)"), screen(en).last!)
     }
+
+    /// At 80 columns the chip is short and whole (f rejoins), and the hint line keeps ↑↓ and q (wave 6).
+    func testBrowsingAloneAt80ColumnsHasAShortWholeChipAndTheKeys() throws {
+        let p = try bundledState(width: 120, height: 30, period: "2015-09")
+        for language in [Language.zh, .en] {
+            var s = update(try follower(p, language: language), .meeting(.toggleFollow))
+            s = update(s, .resize(width: 80, height: 24))
+            let last = screen(s).last!
+            let chip = language == .zh ? "独自浏览 · f 回到会议" : "alone · f rejoins"
+            XCTAssertTrue(last.trimmingCharacters(in: .whitespaces).hasSuffix(chip), last)
+            XCTAssertFalse(last.contains("(meeting") || last.contains("（会议"), last)
+            // f is the chip's own (it names the key that rejoins); ↑↓ and q stay on the line.
+            for key in ["↑↓ ", language == .zh ? "q 退出" : "q quit"] { XCTAssertTrue(last.contains(key), last) }
+        }
+    }
 }

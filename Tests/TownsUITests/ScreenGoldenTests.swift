@@ -29,6 +29,8 @@ final class ScreenGoldenTests: XCTestCase {
         // The presentation layout (`P`), for a projector: at 80x24 only.
         ("presentation-towns", [.meeting(.togglePresentation)]),
         ("presentation-types", [.meeting(.togglePresentation), .showView(.typeList)]),
+        // Wave 6: sorted by the plan, its mark parted from the next title (was `年计划↓完成`).
+        ("towns-sorted-plan", [.sortNextColumn, .sortNextColumn, .sortNextColumn, .sortNextColumn]),
     ]
 
     /// The sizes a screen is compared at.

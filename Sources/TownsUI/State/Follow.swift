@@ -117,7 +117,10 @@ extension AppState {
 func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -> AppState {
     var s = state
     switch action {
-    case .presenting, .followed, .cycleStep: s.session.flash = before.session.flash
+    case .presenting, .followed: s.session.flash = before.session.flash
+    // The playlist's step is the wall screen's next action: it clears the previous step's
+    // message ("filter: behind — 3 towns" is not said of the types view); a warning stays.
+    case .cycleStep where before.session.flash?.level == .warning: s.session.flash = before.session.flash
     default: break
     }
     switch action {
@@ -133,6 +136,7 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
     case let .followed(session, presenterData, ownData):
         guard case .following(var f) = s.meeting else { return s }
         let differed = f.dataDiffers
+        let previous = f.latest
         f.latest = session
         f.dataDiffers = presenterData != ownData
         s.meeting = .following(f)
@@ -141,7 +145,13 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             if !differed { s.session.flash = Flash(s.tr(Catalogue.meetingDataDiffers), level: .warning) }
             return s
         }
-        if !f.detached { s = following(s, session) }
+        if !f.detached {
+            // The joining message is said once: the presenter's first move after it ends it (the
+            // hint line's chip keeps saying whom this follows), and the legend shows again.
+            let joined = Catalogue.followingMeeting(f.presenter, f.meeting, s.keyName(.meeting(.toggleFollow)))
+            if let previous, !differed, previous != session, s.message == s.tr(joined) { s.message = nil }
+            s = following(s, session)
+        }
     case .toggleFollow:
         guard case .following(var f) = s.meeting else {
             if case .ended(_, let reason) = s.meeting {

@@ -57,11 +57,12 @@ extension Catalogue {
         (Bilingual("概览 Overview", "Overview"), Bilingual("概览", "Overview")),
         (Bilingual("小镇 Towns", "Towns"), Bilingual("小镇", "Towns")),
         (Bilingual("类型 Types", "Types"), Bilingual("类型", "Types")),
-        (Bilingual("运营主体 Entities", "Entities"), Bilingual("运营主体", "Entities")),
+        // "Entity" and "Chg": the English short labels fill 80 columns exactly; "Δ" alone was unreadable.
+        (Bilingual("运营主体 Entities", "Entities"), Bilingual("运营主体", "Entity")),
         (Bilingual("考核 Assessment", "Assessment"), Bilingual("考核", "Assess")),  // the view's name, cut
         (Bilingual("全省 Province", "Province"), Bilingual("全省", "Prov")),
         (Bilingual("参考 Reference", "Reference"), Bilingual("参考", "Ref")),
-        (Bilingual("变化 Changes", "Changes"), Bilingual("变化", "Δ")),
+        (Bilingual("变化 Changes", "Changes"), Bilingual("变化", "Chg")),
     ]
 
     /// A marker's word in the legend: in both languages, and English shortened twice for

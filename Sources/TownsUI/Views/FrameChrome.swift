@@ -84,8 +84,8 @@ extension Renderer {
         case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
         case .province: return state.tr(Catalogue.province)
         case let .city(name): return name
-        case .reference: return state.tr(Catalogue.reference)
-        case .changes: return state.tr(Catalogue.changes)
+        case .reference: return state.tr(Catalogue.referenceHeading)
+        case .changes: return state.tr(Catalogue.changesHeading)
         case .overview: return state.tr(Catalogue.overview)
         case let .referencePage(topic): return state.referenceTopicTitle(topic)
         }

@@ -35,6 +35,10 @@ public struct ListContent: Sendable {
     /// Whether the selection passes over rows that open nothing (the overview's panel
     /// headings and notes): it stops only on rows that open something (`ListContent.stop`).
     public var skipsRowsOpeningNothing = false
+    /// Rows of role `.legend` are panel headings (the overview's): one that would stand on the
+    /// body's last line with its rows below the screen is left blank there and shown by the next
+    /// scroll (`Renderer.orphanedHeading`), never a heading without a figure.
+    public var headingsKeepTheirRows = false
     /// Rows whose opening also turns the behind filter on (the overview's "behind" heading,
     /// when rows are left out: the towns view lists every town behind).
     public var opensWithBehindFilter: Set<Int> = []

@@ -12,8 +12,12 @@ extension Renderer {
         case let .following(f)?:
             if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
             if f.detached {
+                // Whole or short, never cut mid-word: the full text where it fits in half the
+                // line (the key hints keep the other half), else `alone · f rejoins`.
                 let key = state.keyName(.meeting(.toggleFollow))
-                return (state.tr(Catalogue.badgeDetached(f.meeting, f.presenter, key)), false)
+                let full = state.tr(Catalogue.badgeDetached(f.meeting, f.presenter, key))
+                if DisplayWidth.of(full) + 2 <= state.width / 2 { return (full, false) }
+                return (state.tr(Catalogue.badgeDetachedShort(key)), false)
             }
             return (state.tr(Catalogue.badgeFollowing(f.presenter)), false)
         case .ended?:

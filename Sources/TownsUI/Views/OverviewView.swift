@@ -286,6 +286,7 @@ extension AppState {
         var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
         content.skipsRowsOpeningNothing = true
+        content.headingsKeepTheirRows = true
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
         return content
     }

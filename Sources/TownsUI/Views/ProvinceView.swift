@@ -34,8 +34,9 @@ extension AppState {
                         .plain(language == .zh ? "\(city.nameZH) \(city.nameEN)" : city.nameEN),
                         .plain(String(towns.count)), reported,
                         .bar(fraction: Double(towns.count) / Double(maxCount), role: .barFill, marker: nil),
+                        // No town with figures, also where the list names none (舟山): none, as the others say.
                         withFigures == 0
-                            ? .text(CellText(towns.isEmpty ? "" : tr(Catalogue.none)), .unknown)
+                            ? .text(CellText(tr(Catalogue.none)), .unknown)
                             : .plain(String(withFigures)),
                     ], searchTerms: [city.nameZH, city.nameEN] + Self.listedTerms(list.listedOrLater(in: city.nameZH))))
         }

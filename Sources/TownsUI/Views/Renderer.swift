@@ -41,6 +41,17 @@ public struct Renderer: Sendable {
         return max(1, TableRenderer.rowsIn(lines: lines, pitch: rowPitch(state)))
     }
 
+    /// The row of a panel heading that would stand alone on the body's last line, its rows all
+    /// below the screen (`ListContent.headingsKeepTheirRows`; not the row selected); nil: none.
+    static func orphanedHeading(_ state: AppState, _ content: ListContent) -> Int? {
+        guard content.headingsKeepTheirRows else { return nil }
+        let last = state.screen.scroll + visibleRows(state) - 1
+        guard last + 1 < content.rows.count, content.rows[last].role == .legend, state.selection != last else {
+            return nil
+        }
+        return last
+    }
+
     /// Lines of a detail page that fit on screen.
     public static func visibleLines(_ state: AppState) -> Int {
         max(1, bodyRect(width: state.width, height: state.height).height)
@@ -90,6 +101,11 @@ public struct Renderer: Sendable {
                 into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
                 selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
                 summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
+            if let orphan = Renderer.orphanedHeading(state, content) {
+                let y = body.y + 1 + (orphan - state.screen.scroll) * Renderer.rowPitch(state)
+                grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1),
+                          with: Cell(text: " ", style: theme.style(.background)))
+            }
             drawColumnsLeftOut(content.columns, layout, into: &grid, state,
                                countShown: content.rows.count > Renderer.visibleRows(state))
             if !content.notes.isEmpty {
@@ -120,6 +136,7 @@ public struct Renderer: Sendable {
             let visible = Renderer.visibleRows(state)
             if content.rows.count > visible {
                 let last = min(content.rows.count, state.screen.scroll + visible)
+                    - (Renderer.orphanedHeading(state, content) == nil ? 0 : 1)
                 let shown = "\(state.screen.scroll + 1)-\(last)/\(content.rows.count)"
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }

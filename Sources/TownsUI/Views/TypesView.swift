@@ -22,6 +22,11 @@ extension AppState {
         ]
         // In print every town is named, as wide as the page allows (`printed`).
         if printed { columns[9].maxWidth = Self.printedListWidth }
+        // Every town in the cell; the table shows the whole names that fit and how many more.
+        let zh = language == .zh
+        columns[9].items = ItemList(separator: tr(Catalogue.text)) { n in
+            zh ? Catalogue.andMore("\(n)").zh : Catalogue.andMore("\(n)").en
+        }
         // A filter keeps only its towns; a type none of whose towns passes is left out.
         let listed = typesKept()
         let types = listed.map(\.type), kept = listed.map(\.positions)
@@ -32,7 +37,7 @@ extension AppState {
                 TableRow([
                     .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
                     g.plan, g.done, g.rate, g.bar, g.covered, g.behind,
-                    .plain(nameList(positions, width: printed ? Int.max : columns[9].maxWidth)),
+                    .plain(nameList(positions, width: Int.max)),
                 ]))
         }
         var content = ListContent(

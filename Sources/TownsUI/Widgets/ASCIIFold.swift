@@ -45,7 +45,7 @@ extension Grid {
         "≥": ">", "≤": "<", "−": "-",
         // Marks written in prose (a formula's "≈18.6", a projection's "→18.08"), as the ASCII set draws them.
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
-        // A change (the Δ columns, the changes tab), as a lower-case d: dDone, dRate, 7 d.
+        // A change (the Δ columns), as a lower-case d: dDone, dRate.
         "Δ": "d",
         // The sort mark (`SortMark`), as the keys that choose it: not `v`, the behind mark.
         "↓": ">", "↑": "<",

@@ -18,6 +18,10 @@ public struct Column: Sendable {
     /// room the other columns leave. By default a fixed left-aligned column never dropped
     /// (priority 100).
     public var names: Bool
+    /// The column's cells are lists of names joined by a separator (a type's towns): where one
+    /// does not fit, it ends with the whole names that fit and `… 等 N 个` / `… and N more`
+    /// (`TableRenderer.fitItems`), never a name cut mid-word. nil: cut with `…` as any text.
+    public var items: ItemList? = nil
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -28,6 +32,17 @@ public struct Column: Sendable {
         self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
         self.namesGiveWayFirst = namesGiveWayFirst
         self.names = names ?? (!flexible && alignment == .left && priority >= 100)
+    }
+}
+
+/// How a column's cells list names (`Column.items`): the separator between them (`、` or `, `)
+/// and the words for the ones left out (`n` of them).
+public struct ItemList: Sendable {
+    public var separator: String
+    public var more: @Sendable (_ n: Int) -> String
+    public init(separator: String, more: @escaping @Sendable (_ n: Int) -> String) {
+        self.separator = separator
+        self.more = more
     }
 }
 
@@ -126,9 +141,10 @@ public struct TableLayout: Sendable {
     /// The width each column's title and cells need, over every row of `rows` (groups of
     /// rows, e.g. the body and the summary, measured without joining them).
     public static func naturalWidths(columns: [Column], rows: [[TableRow]]) -> [Int] {
-        // A sorted column's mark (▲ ▼) is not measured: it is drawn in the gap after the
-        // title, so sorting by a column never widens it.
-        var natural = columns.map { DisplayWidth.of($0.title) - (TableLayout.hasSortMark($0.title) ? 1 : 0) }
+        // A sorted column's mark (↓ ↑) is measured with its title: drawn in the gap after a title
+        // that filled its column, it was glued to the next title (`年计划↓完成`, `Plan↓Done`) and
+        // read as either's. Sorting may widen the column by that one cell.
+        var natural = columns.map { DisplayWidth.of($0.title) }
         // A right-aligned column's numbers are drawn with their units digits in one column
         // (`TableRenderer.drawRow`): room for the widest part before it and the widest after.
         var head = natural.map { _ in 0 }, tail = head
@@ -316,8 +332,11 @@ public struct TableRenderer: Sendable {
             guard let w else { continue }
             if col >= x + width { break }
             let cell = i < cells.count ? cells[i] : .text("", nil)
-            // A header's sort mark takes the gap after the column (see naturalWidths).
-            let mark = header && i < columns.count && TableLayout.hasSortMark(columns[i].title) ? TableLayout.gap : 0
+            // A header's sort mark is measured with its title (see naturalWidths); where the column is
+            // still narrower (its maxWidth, the last column cut), it takes the gap after it.
+            // (Never when the title fits: a right-aligned title would end in the gap, glued to the next.)
+            let mark = header && i < columns.count && TableLayout.hasSortMark(columns[i].title)
+                && DisplayWidth.of(columns[i].title) > w ? TableLayout.gap : 0
             let avail = min(w + mark, x + width - col)
             switch cell {
             case let .text(cellText, role):
@@ -329,6 +348,9 @@ public struct TableRenderer: Sendable {
                     style = merge(theme.style(.selection), emphasis: theme.style(role))
                 }
                 var text = fit(s, width: avail)
+                if !header, i < columns.count, let list = columns[i].items, DisplayWidth.of(s) > avail {
+                    text = fitItems(s, list, width: avail)
+                }
                 if mark > 0, DisplayWidth.of(s) > avail, let last = s.last {
                     // No gap after the last column: the title gives way to its sort mark.
                     text = fit(String(s.dropLast()), width: max(0, avail - 1)) + String(last)
@@ -389,6 +411,24 @@ public struct TableRenderer: Sendable {
     }
 
     /// `text` cut to `width` cells with the cut mark (`Glyphs.cut`: `…`, ASCII `$`) when longer.
+    /// `text`, a list of names joined by `list.separator`, within `width` cells: the most whole
+    /// names that fit with `list.more` of the rest after them; else `list.more` of them all; else
+    /// (one name, or too narrow even for that) `fit`'s cut.
+    func fitItems(_ text: String, _ list: ItemList, width: Int) -> String {
+        let names = TerminalText.sanitize(text).components(separatedBy: list.separator)
+        guard names.count > 1 else { return fit(text, width: width) }
+        var shown = "", best: String?
+        for k in 1..<names.count {
+            shown += (k == 1 ? "" : list.separator) + names[k - 1]
+            if DisplayWidth.of(shown) > width { break }
+            let candidate = shown + list.more(names.count - k)
+            if DisplayWidth.of(candidate) <= width { best = candidate }
+        }
+        if let best { return best }
+        let all = list.more(names.count)
+        return DisplayWidth.of(all) <= width ? all : fit(text, width: width)
+    }
+
     public func fit(_ text: String, width: Int) -> String {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }

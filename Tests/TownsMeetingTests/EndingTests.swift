@@ -1,0 +1,30 @@
+import Foundation
+@testable import TownsMeeting
+import XCTest
+
+/// An `end` says whether the presenter quit or its terminal was lost (wave 6): an optional
+/// field, so a line without it, or with an ending this build does not know, is still an end.
+final class EndingTests: XCTestCase {
+    func end(_ ending: MeetingEnvelope<TestState>.Ending?) -> MeetingEnvelope<TestState> {
+        var e = MeetingEnvelope<TestState>(kind: .end, sequence: 9, meeting: "m4", presenter: "lin",
+                                           started: Date(timeIntervalSince1970: 1_764_621_600),
+                                           dataFingerprint: "9f", payload: nil)
+        e.ending = ending
+        return e
+    }
+
+    func testTheEndingTravelsAndAnUnknownOneIsNone() throws {
+        for ending: MeetingEnvelope<TestState>.Ending? in [.quit, .terminalLost, nil] {
+            let line = try MeetingCodec.encode(end(ending))
+            XCTAssertEqual(try MeetingCodec.decode(line, as: TestState.self).ending, ending)
+        }
+        let text = String(decoding: try MeetingCodec.encode(end(.terminalLost)), as: UTF8.self)
+        XCTAssertTrue(text.contains("\"ending\":\"terminalLost\""), text)
+        let unknown = text.replacingOccurrences(of: "terminalLost", with: "eatenByBears")
+        let read = try MeetingCodec.decode(Array(unknown.utf8), as: TestState.self)
+        XCTAssertEqual(read.kind, .end)
+        XCTAssertNil(read.ending)
+        XCTAssertNotEqual(MeetingGuest<TestState>.EndReason.presenterLost.description,
+                          MeetingGuest<TestState>.EndReason.closed.description)
+    }
+}
