@@ -14,7 +14,7 @@ extension AppState {
             ]), .text(""),
         ]
         var cited: [String] = []
-        func line(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
+        func line(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil) {
             let flag = key.map { flagged(nil, $0) } ?? false
             let cell =
                 unit == "%"
@@ -22,7 +22,7 @@ extension AppState {
                 : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
             guard case let .text(value, role) = cell else { return }
             // Worded in the reader's language; the data file and line on a line of their own.
-            let note = figure.map { figureNote($0, cited: &cited) } ?? (tr(Catalogue.unknown), .unknown)
+            let note = figure.map { figureNote($0, cited: &cited) } ?? (tr(unknownWhy ?? Catalogue.unknown), .unknown)
             let labelWidth = 24, valueWidth = 12
             let l = CellText.fit(CellText(label), width: labelWidth - 1).padded(labelWidth, right: false)
             let vpad = String(repeating: " ", count: max(1, valueWidth - value.width))
@@ -62,7 +62,10 @@ extension AppState {
             for m in Measure.allCases where m.periodKind == .cumulative {
                 let f = metrics.total(FigureKey(m, p.id))
                 if f != nil || [.completed, .completionRate].contains(m) {
-                    line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id))
+                    // A rate refused (the completed figure on another basis than the plan) says why.
+                    let refused = m == .completionRate && !metrics.progress(nil, period: p).comparesWithPlan
+                    line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id),
+                         unknownWhy: refused ? Catalogue.rateNotAgainstPlan : nil)
                 }
             }
         }

@@ -86,7 +86,9 @@ extension AppState {
 
         /// A figure with its source or formula; `key` names it for the checks: every check that
         /// fails on it marks it `!` and is named under it, with why.
-        func figureField(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
+        func figureField(
+            _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil
+        ) {
             let failing = figure == nil ? [] : key.map { metrics.findings(for: $0, of: town) } ?? []
             let flagged = !failing.isEmpty
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
@@ -97,9 +99,7 @@ extension AppState {
                     // A derivation worded in the reader's language (`explain`), else the source or formula.
                     f.explanation.map { (tr(Catalogue.derived) + explain($0), Role.derived) }
                         ?? cite(f.provenance, origin: f.origin)
-                } ?? (
-                    tr(Catalogue.unknownNoSourceGivesIt2), .unknown
-                )
+                } ?? (tr(unknownWhy ?? Catalogue.unknownNoSourceGivesIt2), .unknown)
             field(CellText(label), shown, role, note)
             if let id = figure?.basis {
                 let basis = dataset.bases[id]
@@ -187,7 +187,9 @@ extension AppState {
         out += history(town, width: width)
         if let period {
             // Where the town stands in the period shown and where it heads: worked out, formulas beside.
-            let p = metrics.progress(town, period: period)
+            // Nothing against the plan from a completed figure on another basis (◇): the overview's rule.
+            let whole = metrics.progress(town, period: period)
+            let p = whole.againstPlan
             // Each formula in the reader's language (`progressFormula`), the core's English one replaced.
             func worded(_ f: Figure?, _ item: ProgressItem) -> Figure? {
                 guard var f, let formula = progressFormula(p, item) else { return f }
@@ -205,9 +207,11 @@ extension AppState {
             // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
             // shown whenever the towns view shows them, with or without a plan-based expectation.
             let change = changeFields(town, period: period)
-            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil {
+            let refused = Catalogue.notAgainstPlan(whole)
+            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil || refused != nil {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
+                for l in refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { out.append(.text(l, .legend)) }
                 for (name, figure) in items where figure != nil {
                     figureField(tr(name), figure, unit: amount)
                 }
@@ -224,7 +228,8 @@ extension AppState {
                 key: FigureKey(.completed, p.id))
             figureField(
                 tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
-                key: FigureKey(.completionRate, p.id))
+                key: FigureKey(.completionRate, p.id),
+                unknownWhy: metrics.progress(town, period: p).comparesWithPlan ? nil : Catalogue.rateNotAgainstPlan)
             figureField(
                 tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
                 unit: tr(Catalogue.text2), key: FigureKey(.projectsStarted, p.id))
