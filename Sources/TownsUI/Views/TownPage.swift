@@ -158,7 +158,7 @@ extension AppState {
         }
         field(
             CellText(tr(Catalogue.mode2)),
-            town.mode.map { CellText(tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue)) } ?? CellText(.unknown),
+            town.mode.map { CellText(tr(Self.modeName($0), $0.rawValue)) } ?? CellText(.unknown),
             town.mode == nil ? .unknown : nil,
             town.mode == nil
                 ? (tr(Catalogue.unknownTheSourceDoesNot), .unknown)
@@ -222,7 +222,7 @@ extension AppState {
         for p in dataset.periods {
             out.append(.text(""))
             out.append(
-                .cell(CellText(tr(p.labelZH + "  " + p.labelEN, p.labelEN)) + shownPeriodMark(p), .header))
+                .cell(CellText(tr(p.labelZH, p.labelEN)) + shownPeriodMark(p), .header))
             figureField(
                 tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: amount,
                 key: FigureKey(.completed, p.id))
