@@ -30,7 +30,8 @@ final class PagesAgainstPlanTests: XCTestCase {
         XCTAssertNil(city.againstPlan.projection, "no view shows it")
         XCTAssertNil(city.againstPlan.expected)
         // Jan-Sep, both on the paper's basis: everything as before.
-        let sep = metrics.progress(try XCTUnwrap(dataset.town("haining")), period: try XCTUnwrap(dataset.period("2015-09")))
+        let haining = try XCTUnwrap(dataset.town("haining"))
+        let sep = metrics.progress(haining, period: try XCTUnwrap(dataset.period("2015-09")))
         XCTAssertTrue(sep.comparesWithPlan)
         XCTAssertNotNil(sep.againstPlan.expected)
         XCTAssertNotNil(sep.againstPlan.projection)
@@ -53,13 +54,50 @@ final class PagesAgainstPlanTests: XCTestCase {
         }
         // Jan-Sep: the expectation is there.
         XCTAssertTrue(try page(.townPage("haining"), "2015-09", .en).contains { $0.hasPrefix("Expected by now") })
-        XCTAssertFalse(try page(.townPage("haining"), "2015-09", .en).contains { $0.contains("another basis: no plan") })
+        let september = try page(.townPage("haining"), "2015-09", .en)
+        XCTAssertFalse(september.contains { $0.contains("another basis: no plan") })
     }
 
     func testTheCityPageSaysWhyTheFullYearsRateIsUnknown() throws {
         for (language, rate) in [(Language.zh, "未知：完成数与计划口径不同"), (.en, "unknown: not on the plan's basis")] {
             let lines = try page(.cityTotals, "2015-12", language, width: 100)
-            XCTAssertEqual(lines.filter { $0.contains(rate) }.count, 1, "\(language):\n" + lines.joined(separator: "\n"))
+            XCTAssertEqual(lines.filter { $0.contains(rate) }.count, 1, 
+                           "\(language):\n" + lines.joined(separator: "\n"))
+        }
+    }
+}
+
+/// Wave 6: nothing a reader needs is cut on the town and city pages at 80 or 60 columns: a long
+/// label wraps in its column ("2015 year's planned" / "investment"), a wide value pushes its note
+/// down, not off the screen.
+final class PageLabelsTests: XCTestCase {
+    func testNoLabelOrNoteIsCut() throws {
+        for language in Language.allCases {
+            for width in [60, 80] {
+                var s = try bundledState(width: width, height: 24, period: "2015-12")
+                s.language = language
+                for kind in [Screen.Kind.cityTotals] + s.dataset.towns.map({ .townPage($0.id) }) {
+                    s.stack = [Screen(.townList), Screen(kind)]
+                    let lines = s.pageLines(kind, width: width).map { $0.text() }
+                    for line in lines {
+                        XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(kind) \(language) \(width): \(line)")
+                        // A finding's gap mark leads its line; a cut (…) anywhere else is a label or note cut short.
+                        XCTAssertFalse(line.dropFirst().contains("…"), "\(kind) \(language) \(width): \(line)")
+                    }
+                    guard kind == .cityTotals else { continue }
+                    // Every label whole, as words on the page (a wrapped label's words on consecutive lines).
+                    let words = Set(lines.flatMap { $0.split(separator: " ").map(String.init) })
+                    let labels = language == .zh
+                        ? ["3年计划投资", "2015 年度计划投资", "2015 年度计划占比", "2015 最低投资要求"]
+                        : ["3-year planned investment", "projects planned (3 years)", "2015 year's planned investment",
+                           "2015 year plan / 3-year plan", "2015 required minimum investment"]
+                    for label in labels {
+                        for word in label.split(separator: " ") {
+                            XCTAssertTrue(words.contains(String(word)), "\(language) \(width): \(word) of \(label)")
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -20,7 +20,6 @@ extension AppState {
         var out: [DetailLine] = []
         let labelWidth = 20
         let valueWidth = 14
-        let wide = width >= 64
         let amount = tr(Catalogue.amountUnit(dataset.unit))  // after a figure: 亿元, "100M yuan"
         var cited: [String] = []
 
@@ -35,53 +34,10 @@ extension AppState {
             pageNote(p, origin: origin, cited: &cited)
         }
 
-        /// `label` (marks in it too) and `value` are glyph-free: every mark is one cell wide in
-        /// every glyph set, so Unicode measures for both.
-        func paragraphs(_ text: String) -> [String] { text.components(separatedBy: "\n") }
-
+        /// A field of the page (`pageField`): label, value and its source or formula beside or under it.
         func field(_ label: CellText, _ value: CellText, _ valueRole: Role?, _ note: (String, Role)?) {
-            let labelText = CellText.fit(label, width: labelWidth - 1)
-            let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
-            let valueFit = value
-            if wide, let note, valueFit.width >= valueWidth,
-                DisplayWidth.of(note.0) > width - labelWidth - valueFit.width - 1
-            {
-                // A value wider than its column (a type's or an entity's name) whose note does
-                // not fit beside it: on lines of its own, and the note under it in the notes'
-                // column, never squeezed to a few cells beside it.
-                let values = valueFit.parts.contains { if case .mark = $0 { return true } else { return false } }
-                    ? [CellText.fit(valueFit, width: width - labelWidth)]
-                    : TextWrap.wrap(valueFit.text(.unicode), width: width - labelWidth).map { CellText($0) }
-                for (i, v) in values.enumerated() {
-                    let head = i == 0 ? labelText + CellText(pad) : CellText(String(repeating: " ", count: labelWidth))
-                    // Only the first line is keyed (`isKeyed`: a follower's anchor counts labels).
-                    out.append(DetailLine(cells: [(head, i == 0 ? .label : nil), (v, valueRole)]))
-                }
-                let indent = String(repeating: " ", count: labelWidth + valueWidth)
-                let noteWidth = max(10, width - labelWidth - valueWidth)
-                for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: noteWidth) }) {
-                    out.append(DetailLine([(indent + more, note.1)]))
-                }
-            } else if wide, let note {
-                let vpad = String(repeating: " ", count: max(1, valueWidth - valueFit.width))
-                let noteWidth = max(10, width - labelWidth - max(valueWidth, valueFit.width + 1))
-                let wrapped = paragraphs(note.0).flatMap { TextWrap.wrap($0, width: noteWidth) }
-                out.append(
-                    DetailLine(cells: [
-                        (labelText + CellText(pad), .label), (valueFit + CellText(vpad), valueRole),
-                        (CellText(wrapped.first ?? ""), note.1),
-                    ])
-                )
-                let indent = String(repeating: " ", count: width - noteWidth)
-                for more in wrapped.dropFirst() { out.append(DetailLine([(indent + more, note.1)])) }
-            } else {
-                out.append(DetailLine(cells: [(labelText + CellText(pad), .label), (valueFit, valueRole)]))
-                if let note {
-                    for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: max(10, width - 4)) }) {
-                        out.append(DetailLine([("    " + more, note.1)]))
-                    }
-                }
-            }
+            out += Self.pageField(
+                label, value, valueRole, note, width: width, labelWidth: labelWidth, valueWidth: valueWidth)
         }
 
         /// A figure with its source or formula; `key` names it for the checks: every check that
@@ -208,7 +164,9 @@ extension AppState {
             // shown whenever the towns view shows them, with or without a plan-based expectation.
             let change = changeFields(town, period: period)
             let refused = Catalogue.notAgainstPlan(whole)
-            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil || refused != nil {
+            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil
+                || refused != nil
+            {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
                 for l in refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { out.append(.text(l, .legend)) }
