@@ -20,14 +20,14 @@ extension AppState {
         let labels: [CellText] = label.width <= labelWidth - 1 || hasMark(label)
             ? [CellText.fit(label, width: labelWidth - 1)]
             : TextWrap.wrap(label.text(.unicode), width: labelWidth - 1).map { CellText($0) }
-        let labelText = labels[0]
+        let labelText = labels.first ?? ""
         let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
         func paragraphs(_ text: String) -> [String] { text.components(separatedBy: "\n") }
         /// A line under the first: the label's next line in its column, if any, then `rest`.
         func under(_ i: Int, _ indent: Int, _ rest: String, _ role: Role?) -> DetailLine {
             guard i < labels.count else { return DetailLine([(String(repeating: " ", count: indent) + rest, role)]) }
             let head = labels[i].padded(labelWidth, right: false)
-            let gap = String(repeating: " ", count: indent - labelWidth)
+            let gap = String(repeating: " ", count: max(0, indent - labelWidth))
             return DetailLine(cells: [(head, .label), (CellText(gap + rest), role)])
         }
         if wide, let note, value.width >= valueWidth, DisplayWidth.of(note.0) > width - labelWidth - value.width - 1 {
@@ -63,8 +63,10 @@ extension AppState {
             for i in wrapped.count..<max(labels.count, wrapped.count) { out.append(under(i, labelWidth, "", nil)) }
         } else {
             // A value wider than what is left (a long name) wraps under itself, never past the edge.
-            let values = value.width <= width - labelWidth || hasMark(value)
-                ? [value] : TextWrap.wrap(value.text(.unicode), width: width - labelWidth).map { CellText($0) }
+            // (On a screen narrower than the label column, as it is: the frame cuts it.)
+            let wrapped = width - labelWidth < 8 || hasMark(value)
+                ? [] : TextWrap.wrap(value.text(.unicode), width: width - labelWidth).map { CellText($0) }
+            let values = value.width <= width - labelWidth || wrapped.isEmpty ? [value] : wrapped
             out.append(DetailLine(cells: [(labelText + CellText(pad), .label), (values[0], valueRole)]))
             for i in 1..<max(labels.count, values.count) {
                 let head = (i < labels.count ? labels[i] : "").padded(labelWidth, right: false)
