@@ -12,7 +12,9 @@ extension AppState {
         // The dataset's name in the other language beside the title, or under it when it does not fit.
         var out: [DetailLine] = DisplayWidth.of(title + "  " + subtitle) <= width
             ? [DetailLine([(title, .title), ("  " + subtitle, .label)])]
-            : [.text(title, .title)] + TextWrap.wrap(subtitle, width: width).map { .text($0, .label) }
+            // (unkeyed: a follower's anchor counts the title once, `isKeyed`)
+            : [.text(title, .title)]
+                + TextWrap.wrap(subtitle, width: width).map { DetailLine(cells: [("", nil), (CellText($0), .label)]) }
         out.append(.text(""))
         var cited: [String] = []
         func line(

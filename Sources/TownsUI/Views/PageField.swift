@@ -23,12 +23,14 @@ extension AppState {
         let labelText = labels.first ?? ""
         let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
         func paragraphs(_ text: String) -> [String] { text.components(separatedBy: "\n") }
-        /// A line under the first: the label's next line in its column, if any, then `rest`.
+        /// A line under the first: the label's next line in its column, if any, then `rest`. Only a
+        /// field's first line is keyed (`isKeyed`: its first piece a label), so a label wrapped at one
+        /// width and not at another leaves a follower's anchor where it was: the later ones start unroled.
         func under(_ i: Int, _ indent: Int, _ rest: String, _ role: Role?) -> DetailLine {
             guard i < labels.count else { return DetailLine([(String(repeating: " ", count: indent) + rest, role)]) }
             let head = labels[i].padded(labelWidth, right: false)
             let gap = String(repeating: " ", count: max(0, indent - labelWidth))
-            return DetailLine(cells: [(head, .label), (CellText(gap + rest), role)])
+            return DetailLine(cells: [("", nil), (head, .label), (CellText(gap + rest), role)])
         }
         if wide, let note, value.width >= valueWidth, DisplayWidth.of(note.0) > width - labelWidth - value.width - 1 {
             // A value wider than its column (a type's or an entity's name) whose note does not fit beside it:
@@ -40,7 +42,7 @@ extension AppState {
                 let head = i == 0
                     ? labelText + CellText(pad) : (i < labels.count ? labels[i] : "").padded(labelWidth, right: false)
                 // Only the first line is keyed (`isKeyed`: a follower's anchor counts labels).
-                out.append(DetailLine(cells: [(head, i == 0 ? .label : nil), (v, valueRole)]))
+                out.append(DetailLine(cells: (i == 0 ? [] : [("", nil)]) + [(head, .label), (v, valueRole)]))
             }
             let noteWidth = max(10, width - labelWidth - valueWidth)
             let notes = paragraphs(note.0).flatMap { TextWrap.wrap($0, width: noteWidth) }
@@ -70,7 +72,8 @@ extension AppState {
             out.append(DetailLine(cells: [(labelText + CellText(pad), .label), (values[0], valueRole)]))
             for i in 1..<max(labels.count, values.count) {
                 let head = (i < labels.count ? labels[i] : "").padded(labelWidth, right: false)
-                out.append(DetailLine(cells: [(head, .label), (i < values.count ? values[i] : "", valueRole)]))
+                let v: CellText = i < values.count ? values[i] : ""
+                out.append(DetailLine(cells: [("", nil), (head, .label), (v, valueRole)]))
             }
             if let note {
                 for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: max(10, width - 4)) }) {
