@@ -34,6 +34,23 @@ public struct TownProgress: Sendable {
     /// (plan - completed) / months left: what each remaining month must add to reach the plan;
     /// nil in December or when plan or completed is unknown.
     public var neededPerMonth: Figure?
+    /// False when the completed figure and the plan are both known but may not be combined
+    /// (`Metrics.comparable`: another basis ◇, as the 2016 notice's full-year ◇63.06 or ◇>14, or
+    /// two sources that may define the measure differently): then nothing is set against the plan.
+    /// Shortfall, gap and amount a month are nil already; a view shows neither `expected` nor the
+    /// projections beside that completed figure, and says why in one line (`againstPlan`).
+    public var comparesWithPlan = true
+
+    /// The figures a view may show against the plan: these, or, when `comparesWithPlan` is false,
+    /// these without the expected amount and the projections (the one rule the overview and the
+    /// pages follow; the plan and the completed figure themselves are kept).
+    public var againstPlan: TownProgress {
+        guard !comparesWithPlan else { return self }
+        var p = self
+        (p.expected, p.shortfall, p.projection, p.recentProjection, p.recentFrom) = (nil, nil, nil, nil, nil)
+        (p.projectedGap, p.neededPerMonth) = (nil, nil)
+        return p
+    }
 
     /// True when the town is behind the linear schedule (shortfall above 0).
     public var isBehind: Bool { (shortfall?.quantity.exactValue ?? 0) > 0 }
@@ -87,6 +104,7 @@ extension Metrics {
         let plan = look(FigureKey(.planYear, year))
         let done = look(FigureKey(.completed, period.id))
         var p = TownProgress(period: period, plan: plan, completed: done)
+        if let plan, let done, !comparable(done, plan) { p.comparesWithPlan = false }
         let months = Decimal(period.through)
         let left = Decimal(12 - period.through)
         if let plan, let pv = plan.quantity.exactValue {

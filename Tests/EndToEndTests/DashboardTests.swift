@@ -165,8 +165,8 @@ final class DashboardTests: XCTestCase {
         show = TmuxSession.show(screen)
         XCTAssertTrue(screen[2].contains("类型 Types › 1 创意设计—商务休闲—时尚游娱 › 海宁皮革时尚小镇"), show)
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("Haining Leather Fashion Town") }, show)
-        XCTAssertTrue(screen.contains { $0.contains("报告 reported:") }, "a reported figure's provenance:\n\(show)")
-        XCTAssertTrue(screen.contains { $0.contains("推算 derived:") }, "a derived figure's formula:\n\(show)")
+        XCTAssertTrue(screen.contains { $0.contains("报告：") }, "a reported figure's provenance:\n\(show)")
+        XCTAssertTrue(screen.contains { $0.contains("推算：") }, "a derived figure's formula:\n\(show)")
         XCTAssertTrue(screen.last?.contains("↑↓ 滚动") ?? false, "a page's hints: scroll:\n\(show)")
 
         try tmux.send("Escape")

@@ -222,7 +222,7 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         let text = try String(contentsOfFile: page, encoding: .utf8)
         // (The first row sorted by schedule variance, largest first: Tongxiang, +17.7.)
         XCTAssertTrue(text.hasPrefix("桐乡毛衫时尚小镇 — 2015年1-9月\n数据集："), text)
-        XCTAssertTrue(text.contains("来源 Sources") && text.contains("\n标记：\n"), text)
+        XCTAssertTrue(text.contains("\n来源\n") && text.contains("\n标记：\n"), text)
         try tmux.send("q")
         _ = try session.waitForPrompt()
     }

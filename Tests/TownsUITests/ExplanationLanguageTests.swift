@@ -51,7 +51,7 @@ final class ExplanationLanguageTests: XCTestCase {
         XCTAssertNil(Metrics(dataset: dataset).withoutFormulas.figure(try XCTUnwrap(dataset.town("haining")),
                                                                       FigureKey(.planYear, "2015"))?.explanation)
         let zh = try page(.zh).joined(separator: "\n")
-        XCTAssertTrue(zh.contains("推算 derived: 2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60（按印出数字的舍入"), zh)
+        XCTAssertTrue(zh.contains("推算：2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60（按印出数字的舍入"), zh)
         XCTAssertTrue(zh.contains("2015年1-9月完成 13.56 ÷ 完成率 72.9% = 18.60 印证"), zh)
         // Lines as one text (a page wraps at spaces).
         let en = try page(.en).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")

@@ -183,10 +183,10 @@ final class ExportFrameTests: XCTestCase {
         let text = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text.components(separatedBy: "\n")
         XCTAssertEqual(text[0], "海宁皮革时尚小镇 — 2015年1-9月")
         XCTAssertEqual(text[3], "单位：亿元")
-        XCTAssertTrue(text.contains { $0.contains("13.56 亿元") && $0.contains("报告 reported: paper") }, "\(text)")
+        XCTAssertTrue(text.contains { $0.contains("13.56 亿元") && $0.contains("报告：paper") }, "\(text)")
         XCTAssertTrue(text.contains { $0.hasSuffix("数据出处 figures.toml:115") }, "\(text)")
         XCTAssertFalse(text.contains { $0.contains("^J") }, "a note's line breaks are lines, not ^J: \(text)")
-        XCTAssertTrue(text.contains("来源 Sources"), "the page's own sources")
+        XCTAssertTrue(text.contains("来源"), "the page's own sources")
         let legend = text.drop { $0 != "标记：" }
         for m in ["≈", ">14", "—", "◇", "→"] {
             XCTAssertTrue(legend.contains { $0.hasPrefix(m + " ") }, "\(m) not in \(Array(legend))")

@@ -221,7 +221,7 @@ final class FindAndOrderTests: XCTestCase {
         let detail = screen(apply(s, .open, .resize(width: 120, height: 200))).joined(separator: "\n")
         XCTAssertTrue(detail.contains("Haining Leather Fashion Town  海宁皮革时尚小镇"))
         XCTAssertTrue(detail.contains("derived: completed 2015 Jan-Aug 9.3 / completion 50% = 18.60"))
-        XCTAssertFalse(detail.contains("报告 reported"))
+        XCTAssertFalse(detail.contains("报告："))
         // Search still finds Chinese and pinyin in English mode.
         s = type(handle(s, .char("/")), "海盐")
         XCTAssertEqual(selectedTown(s), "haiyan")

@@ -19,6 +19,8 @@ final class ScreenGoldenTests: XCTestCase {
         ("assessment", [.showView(.assessment)]),
         ("province", [.showView(.province)]),
         ("town-haining", [.open]),
+        // The full year's ◇>14 (another basis): no expectation against the plan, and why (wave 6).
+        ("town-haining-2015-12", [.open, .nextPeriod, .pageDown]),
         ("city-totals", [.last, .moveDown, .open]),
         ("help", [.toggleHelp]),
         ("overview", [.showView(.overview)]),

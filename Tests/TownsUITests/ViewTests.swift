@@ -157,8 +157,8 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(text.contains("由小镇名称读出（来源未印县一栏）"))
         XCTAssertTrue(text.contains("海宁中国皮革城股份有限公司") && text.contains("浙江钱塘江投资开发有限公司"))
         XCTAssertTrue(text.contains(">50") && text.contains("均高于50亿元"))
-        XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算 derived: 2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60"), text)
-        XCTAssertTrue(text.contains("13.56") && text.contains("报告 reported: paper 三(五)"))
+        XCTAssertTrue(text.contains("≈18.6 ") && text.contains("推算：2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60"), text)
+        XCTAssertTrue(text.contains("13.56") && text.contains("报告：paper 三(五)"))
         // The file and line on a line of their own, under the note (issue 14 point 7).
         XCTAssertTrue(screen(s).contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("数据出处 figures.toml:") },
                       "a reported figure names its file and line")
@@ -166,13 +166,13 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(text.contains("未知："))
         let nanhu = screen(apply(try bundledState(width: 120, height: 60), .moveDown, .moveDown, .moveDown, .open)).joined(separator: "\n")
         XCTAssertTrue(nanhu.contains("未知：来源未指明运营主体"), nanhu)
-        XCTAssertTrue(nanhu.contains("†30") && nanhu.contains("解读 interpreted"), "an interpretation, said so: \(nanhu)")
+        XCTAssertTrue(nanhu.contains("†30") && nanhu.contains("解读："), "an interpretation, said so: \(nanhu)")
     }
 
     func testTownHistoryAcrossPeriods() throws {
         let s = apply(try bundledState(width: 120, height: 80), .open)
         let lines = screen(s)
-        let header = try XCTUnwrap(lines.firstIndex { $0.contains("进度历史 History") })
+        let header = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(" 进度历史") })
         XCTAssertTrue(lines[header + 1].contains("2015年1-8月") && lines[header + 1].contains("9.3") && lines[header + 1].contains("50%")
                       && lines[header + 1].contains("66.7%") && lines[header + 1].contains("-16.7▼"), lines[header + 1])
         XCTAssertTrue(lines[header + 2].contains("13.56") && lines[header + 2].contains("-2.1▼") && lines[header + 2].contains("│"), lines[header + 2])
@@ -232,7 +232,7 @@ final class ViewTests: XCTestCase {
     func testProblemsAndChecklistAreUnknownPerTown() throws {
         let s = apply(try bundledState(width: 120, height: 200), .open)
         let text = screen(s).joined(separator: "\n")
-        XCTAssertTrue(text.contains("问题 Problems (paper 三)"))
+        XCTAssertTrue(text.contains("问题（论文 三）"))
         XCTAssertTrue(text.contains("没有来源把其中任何问题归于本小镇"))
         for name in ["特色元素不突出", "功能叠加不足", "运营主体错位", "产业层次不高", "创建进度差异较大"] {
             XCTAssertTrue(text.contains(name), name)

@@ -73,9 +73,9 @@ extension Catalogue {
 }
 
 extension Catalogue {
-    static let deltaDoneField = Bilingual("完成 Δ change", "Δ completed")
-    static let deltaRateField = Bilingual("完成率 Δ change", "Δ rate")
-    static let placeField = Bilingual("完成率名次 place", "Place by rate")
+    static let deltaDoneField = Bilingual("完成变化 Δ", "Δ completed")
+    static let deltaRateField = Bilingual("完成率变化 Δ", "Δ rate")
+    static let placeField = Bilingual("完成率名次", "Place by rate")
 }
 
 extension Catalogue {

@@ -11,7 +11,7 @@ extension Catalogue {
                 + "the town's page gives both readings")
     }
     static func basisIs(_ zh: String, _ en: String) -> Bilingual {
-        Bilingual("口径不同 other basis: \(zh)", "other basis: \(en)")
+        Bilingual("口径不同：\(zh)", "other basis: \(en)")
     }
     static let failsCheck = Bilingual("核对不符：", "fails a check: ")
     static let reference = Bilingual("参考", "Reference")
@@ -60,12 +60,12 @@ extension Catalogue {
             "进度与预测（\(period)，线性进度）",
             "Progress and projection (\(period), linear schedule)")
     }
-    static let expectedField = Bilingual("应完成 expected", "Expected by now")
-    static let shortfallField = Bilingual("落后差额 shortfall", "Shortfall")
-    static let projectionField = Bilingual("全年预测 projection", "Year's end (pace)")
+    static let expectedField = Bilingual("应完成", "Expected by now")
+    static let shortfallField = Bilingual("落后差额", "Shortfall")
+    static let projectionField = Bilingual("全年预测", "Year's end (pace)")
     static let recentField = Bilingual("近三月速度预测", "Year's end (3 months)")
-    static let gapField = Bilingual("与计划差 gap", "Gap to plan")
-    static let neededField = Bilingual("每月需完成 needed", "Needed a month")
+    static let gapField = Bilingual("与计划差", "Gap to plan")
+    static let neededField = Bilingual("每月需完成", "Needed a month")
     static func overviewBehind(_ n: String) -> Bilingual {
         Bilingual("落后 \(n) 镇", "\(n) behind")
     }

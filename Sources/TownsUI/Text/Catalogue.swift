@@ -37,7 +37,7 @@ public enum Catalogue {
         "落后：完成率低于全年已过比例",
         "behind schedule: completion below the share of the year elapsed")
     static let builtArea = Bilingual(
-        "建成面积 built",
+        "建成面积",
         "built area")
     static func cannotFilterBy(_ what: String) -> Bilingual {
         Bilingual(
@@ -45,16 +45,16 @@ public enum Catalogue {
             "cannot filter by \"\(what)\"")
     }
     static let cause = Bilingual(
-        "原因 cause: ",
+        "原因：",
         "cause: ")
     static let centralSoe = Bilingual(
         "央企",
         "central SOE")
     static let checks = Bilingual(
-        "核对 Checks",
+        "核对",
         "Checks")
     static let checksTownsCheck = Bilingual(
-        "核对 Checks (towns check)",
+        "核对（towns check）",
         "Checks (towns check)")
     static let city = Bilingual(
         "城市",
@@ -69,16 +69,16 @@ public enum Catalogue {
         "关闭帮助 close help",
         "close help")
     static let completed2 = Bilingual(
-        "完成 completed",
+        "完成",
         "Completed")
     static let completedInvestment = Bilingual(
-        "完成投资 completed",
+        "完成投资",
         "completed investment")
     static let count = Bilingual(
         "数量",
         "Count")
     static let countermeasuresChecklistPaperSection = Bilingual(
-        "对策清单 Countermeasures checklist (paper 四)",
+        "对策清单（论文 四）",
         "Countermeasures checklist (paper, section 四)")
     static let county = Bilingual(
         "县市区",
@@ -87,10 +87,10 @@ public enum Catalogue {
         "县(市、区)",
         "County")
     static let creationList = Bilingual(
-        "创建名单 creation",
+        "创建名单",
         "creation list")
     static let cultivationList = Bilingual(
-        "培育名单 cultivation",
+        "培育名单",
         "cultivation list")
     static let dataChanged = Bilingual(
         "数据更新 ",
@@ -108,13 +108,13 @@ public enum Catalogue {
         "数据已更新 data reloaded",
         "data reloaded")
     static let derived = Bilingual(
-        "推算 derived: ",
+        "推算：",
         "derived: ")
     static let interpreted = Bilingual(
-        "解读 interpreted: ",
+        "解读：",
         "interpreted: ")
     static let readings = Bilingual(
-        " 各种读法 readings: ",
+        "；各种读法：",
         " readings: ")
     static let derivedFromReportedFiguresFormula = Bilingual(
         "推算：由报告数算出（公式见小镇页）",
@@ -135,7 +135,7 @@ public enum Catalogue {
         "运营主体",
         "Entities")
     static let entities2 = Bilingual(
-        "运营主体 entities",
+        "运营主体",
         "Entities")
     static let entityNotNamed = Bilingual(
         "未载明运营主体",
@@ -147,10 +147,10 @@ public enum Catalogue {
         "应完成：全年已过的比例（1-9月：75%）",
         "expected by now: the share of the year elapsed (Jan-Sep: 75%)")
     static let featuredIndustryInvestment = Bilingual(
-        "特色产业投资 featured",
+        "特色产业投资",
         "featured-industry investment")
     static let featuredIndustryShare = Bilingual(
-        "特色产业占比 featured %",
+        "特色产业占比",
         "featured-industry share")
     static let figures = Bilingual(
         "数据 figures",
@@ -168,10 +168,10 @@ public enum Catalogue {
         " 帮助 Help: keys ",
         " Help: keys ")
     static let history = Bilingual(
-        "进度历史 History",
+        "进度历史",
         "History")
     static let industry = Bilingual(
-        "产业 industry",
+        "产业",
         "Industry")
     static func investmentAndProjectsMillionYuan(_ unit: String) -> Bilingual {
         Bilingual(
@@ -190,7 +190,7 @@ public enum Catalogue {
         "界面语言：中文",
         "Language: English")
     static let list = Bilingual(
-        "名单 list",
+        "名单",
         "List")
     static func match(_ n: String, _ matches: String, _ query: String) -> Bilingual {
         Bilingual(
@@ -201,13 +201,13 @@ public enum Catalogue {
         "模式",
         "Mode")
     static let mode2 = Bilingual(
-        "模式 mode",
+        "模式",
         "Mode")
     static let name = Bilingual(
         "名称",
         "Name")
     static let named = Bilingual(
-        "已命名 named",
+        "已命名",
         "named")
     static let need = Bilingual(
         "至少需要 need",
@@ -322,10 +322,10 @@ public enum Catalogue {
         "此页不能排序",
         "nothing to sort on this page")
     static let ofPlan = Bilingual(
-        "完成率 of plan",
+        "完成率",
         "% of plan")
     static let ofTheYearSPlan = Bilingual(
-        "完成率 of plan",
+        "完成率",
         "% of the year's plan")
     static let operatingEntities = Bilingual(
         "运营主体 Entities",
@@ -343,20 +343,20 @@ public enum Catalogue {
         "period")
     static func plan(_ y: String) -> Bilingual {
         Bilingual(
-            "\(y)计划 plan",
+            "\(y)计划",
             "\(y) plan")
     }
     static let plan2 = Bilingual(
         "年计划",
         "Plan")
     static let plannedArea = Bilingual(
-        "规划面积 area",
+        "规划面积",
         "planned area")
     static let plannedArea2 = Bilingual(
-        "规划面积 area",
+        "规划面积",
         "Planned area")
     static let problemsPaperSection = Bilingual(
-        "问题 Problems (paper 三)",
+        "问题（论文 三）",
         "Problems (paper, section 三)")
     static let progress = Bilingual(
         "进度",
@@ -365,10 +365,10 @@ public enum Catalogue {
         "项目",
         "Projects")
     static let projectsPlannedYears = Bilingual(
-        "3年计划项目 projects",
+        "3年计划项目",
         "projects planned (3 years)")
     static let projectsStarted = Bilingual(
-        "已开工项目 started",
+        "已开工项目",
         "projects started")
     static let province = Bilingual(
         "全省 Province",
@@ -385,7 +385,7 @@ public enum Catalogue {
         "重绘屏幕",
         "redraw the screen")
     static let reported2 = Bilingual(
-        "报告 reported: ",
+        "报告：",
         "reported: ")
     static let reported3 = Bilingual(
         "报告",
@@ -401,16 +401,16 @@ public enum Catalogue {
             "\(regionEN): reported totals")
     }
     static let requiredMinimumInvestment = Bilingual(
-        "最低投资要求 minimum",
+        "最低投资要求",
         "required minimum investment")
     static let revenue = Bilingual(
-        "营业收入 revenue",
+        "营业收入",
         "revenue")
     static let sched = Bilingual(
         "进度差",
         "Sched.")
     static let shownPeriod = Bilingual(
-        "当前期间 shown period",
+        "当前期间",
         "shown period")
     static func sortedBy(_ title: String) -> Bilingual {
         Bilingual(
@@ -418,7 +418,7 @@ public enum Catalogue {
             "sorted by \"\(title)\"")
     }
     static let sources = Bilingual(
-        "来源 Sources",
+        "来源",
         "Sources")
     static let stageCultivationCreationNamed = Bilingual(
         "名单：cultivation creation named",
@@ -427,13 +427,13 @@ public enum Catalogue {
         "开工率",
         "Start%")
     static let startRate = Bilingual(
-        "开工率 start rate",
+        "开工率",
         "start rate")
     static let startRate2 = Bilingual(
-        "开工率 start rate",
+        "开工率",
         "Start rate")
     static let started = Bilingual(
-        "已开工 started",
+        "已开工",
         "Started")
     static let subtotalFilteredKnown = Bilingual(
         "筛选后已知合计",
@@ -494,7 +494,7 @@ public enum Catalogue {
         "  有数据的小镇",
         "  towns with figures")
     static let type = Bilingual(
-        "类型 type",
+        "类型",
         "Type")
     static let type2 = Bilingual(
         "类型",
@@ -506,10 +506,10 @@ public enum Catalogue {
         "类型 Types",
         "Types")
     static let unknown = Bilingual(
-        "未知 unknown",
+        "未知",
         "unknown")
     static let unknown2 = Bilingual(
-        "未知 unknown: ",
+        "未知：",
         "unknown: ")
     static func unknownCommandCommands(_ name: String, _ names: String) -> Bilingual {
         Bilingual(
@@ -553,19 +553,19 @@ public enum Catalogue {
         "（已回到最后一期 wrapped to the last）",
         " (wrapped to the last)")
     static let yearPlan = Bilingual(
-        "3年计划 plan",
+        "3年计划",
         "3-year plan")
     static let yearPlanYearPlan = Bilingual(
-        "年度计划占比 plan share",
+        "年度计划占比",
         "year plan / 3-year plan")
     static let yearPlannedInvestment = Bilingual(
-        "3年计划投资 3-year plan",
+        "3年计划投资",
         "3-year planned investment")
     static let yearProjects = Bilingual(
-        "3年项目 projects",
+        "3年项目",
         "3-year projects")
     static let yearSPlannedInvestment = Bilingual(
-        "年度计划投资 year plan",
+        "年度计划投资",
         "year's planned investment")
     static let yesEnterOpens = Bilingual(
         "有 — Enter 打开 open",

@@ -7,14 +7,19 @@ extension AppState {
     /// 45.06 / 106.8, what the towns' known figures leave unaccounted for, ...).
     func cityTotalsDetail(width: Int) -> [DetailLine] {
         let ft = FigureText()
-        var out: [DetailLine] = [
-            DetailLine([
-                (tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)")), .title),
-                ("  " + tr(dataset.nameEN, dataset.nameZH), .label),
-            ]), .text(""),
-        ]
+        let title = tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)"))
+        let subtitle = tr(dataset.nameEN, dataset.nameZH)
+        // The dataset's name in the other language beside the title, or under it when it does not fit.
+        var out: [DetailLine] = DisplayWidth.of(title + "  " + subtitle) <= width
+            ? [DetailLine([(title, .title), ("  " + subtitle, .label)])]
+            // (unkeyed: a follower's anchor counts the title once, `isKeyed`)
+            : [.text(title, .title)]
+                + TextWrap.wrap(subtitle, width: width).map { DetailLine(cells: [("", nil), (CellText($0), .label)]) }
+        out.append(.text(""))
         var cited: [String] = []
-        func line(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
+        func line(
+            _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil
+        ) {
             let flag = key.map { flagged(nil, $0) } ?? false
             let cell =
                 unit == "%"
@@ -22,19 +27,10 @@ extension AppState {
                 : ft.value(figure, flagged: flag, suffix: unit.isEmpty || unit == "%" ? "" : " " + unit)
             guard case let .text(value, role) = cell else { return }
             // Worded in the reader's language; the data file and line on a line of their own.
-            let note = figure.map { figureNote($0, cited: &cited) } ?? (tr(Catalogue.unknown), .unknown)
-            let labelWidth = 24, valueWidth = 12
-            let l = CellText.fit(CellText(label), width: labelWidth - 1).padded(labelWidth, right: false)
-            let vpad = String(repeating: " ", count: max(1, valueWidth - value.width))
-            let noteWidth = max(10, width - labelWidth - valueWidth)
-            let wrapped = note.0.components(separatedBy: "\n").flatMap { TextWrap.wrap($0, width: noteWidth) }
-            out.append(
-                DetailLine(cells: [
-                    (l, .label), (value + CellText(vpad), role), (CellText(wrapped.first ?? ""), note.1),
-                ]))
-            for more in wrapped.dropFirst() {
-                out.append(DetailLine([(String(repeating: " ", count: labelWidth + valueWidth) + more, note.1)]))
-            }
+            let note = figure.map { figureNote($0, cited: &cited) } ?? (tr(unknownWhy ?? Catalogue.unknown), .unknown)
+            // The town page's layout (`pageField`): a long label wraps in its column, never cut.
+            out += Self.pageField(
+                CellText(label), value, role, note, width: width, labelWidth: 24, valueWidth: 12)
         }
         func unit(_ m: Measure) -> String {
             switch m.unit {
@@ -62,7 +58,10 @@ extension AppState {
             for m in Measure.allCases where m.periodKind == .cumulative {
                 let f = metrics.total(FigureKey(m, p.id))
                 if f != nil || [.completed, .completionRate].contains(m) {
-                    line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id))
+                    // A rate refused (the completed figure on another basis than the plan) says why.
+                    let refused = m == .completionRate && !metrics.progress(nil, period: p).comparesWithPlan
+                    line(measureLabel(m), f, unit: unit(m), key: FigureKey(m, p.id),
+                         unknownWhy: refused ? Catalogue.rateNotAgainstPlan : nil)
                 }
             }
         }

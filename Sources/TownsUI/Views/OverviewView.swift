@@ -52,11 +52,9 @@ extension AppState {
                        .text(cityText, nil)]), .cityTotals))
         // A completed figure on another basis than the plan's: said once, and nothing worked out
         // against the plan from it (no expected, projection or amount a month: fresh user, 2015-12).
-        var againstPlan = true
-        if let done = city.completed, let plan = city.plan, !m.comparable(done, plan) {
-            againstPlan = false
-            cityRows.append((TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.notAgainstPlan)), .legend)]),
-                             .cityTotals))
+        let againstPlan = city.comparesWithPlan  // the rule the pages follow too (`TownProgress.againstPlan`)
+        if let why = Catalogue.notAgainstPlan(city) {
+            cityRows.append((TableRow([.plain(""), .plain(""), .text(CellText(tr(why)), .legend)]), .cityTotals))
         }
         if againstPlan, let e = city.expected {
             var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"

@@ -20,7 +20,6 @@ extension AppState {
         var out: [DetailLine] = []
         let labelWidth = 20
         let valueWidth = 14
-        let wide = width >= 64
         let amount = tr(Catalogue.amountUnit(dataset.unit))  // after a figure: 亿元, "100M yuan"
         var cited: [String] = []
 
@@ -35,58 +34,17 @@ extension AppState {
             pageNote(p, origin: origin, cited: &cited)
         }
 
-        /// `label` (marks in it too) and `value` are glyph-free: every mark is one cell wide in
-        /// every glyph set, so Unicode measures for both.
-        func paragraphs(_ text: String) -> [String] { text.components(separatedBy: "\n") }
-
+        /// A field of the page (`pageField`): label, value and its source or formula beside or under it.
         func field(_ label: CellText, _ value: CellText, _ valueRole: Role?, _ note: (String, Role)?) {
-            let labelText = CellText.fit(label, width: labelWidth - 1)
-            let pad = String(repeating: " ", count: max(0, labelWidth - labelText.width))
-            let valueFit = value
-            if wide, let note, valueFit.width >= valueWidth,
-                DisplayWidth.of(note.0) > width - labelWidth - valueFit.width - 1
-            {
-                // A value wider than its column (a type's or an entity's name) whose note does
-                // not fit beside it: on lines of its own, and the note under it in the notes'
-                // column, never squeezed to a few cells beside it.
-                let values = valueFit.parts.contains { if case .mark = $0 { return true } else { return false } }
-                    ? [CellText.fit(valueFit, width: width - labelWidth)]
-                    : TextWrap.wrap(valueFit.text(.unicode), width: width - labelWidth).map { CellText($0) }
-                for (i, v) in values.enumerated() {
-                    let head = i == 0 ? labelText + CellText(pad) : CellText(String(repeating: " ", count: labelWidth))
-                    // Only the first line is keyed (`isKeyed`: a follower's anchor counts labels).
-                    out.append(DetailLine(cells: [(head, i == 0 ? .label : nil), (v, valueRole)]))
-                }
-                let indent = String(repeating: " ", count: labelWidth + valueWidth)
-                let noteWidth = max(10, width - labelWidth - valueWidth)
-                for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: noteWidth) }) {
-                    out.append(DetailLine([(indent + more, note.1)]))
-                }
-            } else if wide, let note {
-                let vpad = String(repeating: " ", count: max(1, valueWidth - valueFit.width))
-                let noteWidth = max(10, width - labelWidth - max(valueWidth, valueFit.width + 1))
-                let wrapped = paragraphs(note.0).flatMap { TextWrap.wrap($0, width: noteWidth) }
-                out.append(
-                    DetailLine(cells: [
-                        (labelText + CellText(pad), .label), (valueFit + CellText(vpad), valueRole),
-                        (CellText(wrapped.first ?? ""), note.1),
-                    ])
-                )
-                let indent = String(repeating: " ", count: width - noteWidth)
-                for more in wrapped.dropFirst() { out.append(DetailLine([(indent + more, note.1)])) }
-            } else {
-                out.append(DetailLine(cells: [(labelText + CellText(pad), .label), (valueFit, valueRole)]))
-                if let note {
-                    for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: max(10, width - 4)) }) {
-                        out.append(DetailLine([("    " + more, note.1)]))
-                    }
-                }
-            }
+            out += Self.pageField(
+                label, value, valueRole, note, width: width, labelWidth: labelWidth, valueWidth: valueWidth)
         }
 
         /// A figure with its source or formula; `key` names it for the checks: every check that
         /// fails on it marks it `!` and is named under it, with why.
-        func figureField(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
+        func figureField(
+            _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil
+        ) {
             let failing = figure == nil ? [] : key.map { metrics.findings(for: $0, of: town) } ?? []
             let flagged = !failing.isEmpty
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
@@ -97,9 +55,7 @@ extension AppState {
                     // A derivation worded in the reader's language (`explain`), else the source or formula.
                     f.explanation.map { (tr(Catalogue.derived) + explain($0), Role.derived) }
                         ?? cite(f.provenance, origin: f.origin)
-                } ?? (
-                    tr(Catalogue.unknownNoSourceGivesIt2), .unknown
-                )
+                } ?? (tr(unknownWhy ?? Catalogue.unknownNoSourceGivesIt2), .unknown)
             field(CellText(label), shown, role, note)
             if let id = figure?.basis {
                 let basis = dataset.bases[id]
@@ -158,7 +114,7 @@ extension AppState {
         }
         field(
             CellText(tr(Catalogue.mode2)),
-            town.mode.map { CellText(tr("\(Self.modeName($0)) \($0.rawValue)", $0.rawValue)) } ?? CellText(.unknown),
+            town.mode.map { CellText(tr(Self.modeName($0), $0.rawValue)) } ?? CellText(.unknown),
             town.mode == nil ? .unknown : nil,
             town.mode == nil
                 ? (tr(Catalogue.unknownTheSourceDoesNot), .unknown)
@@ -187,7 +143,9 @@ extension AppState {
         out += history(town, width: width)
         if let period {
             // Where the town stands in the period shown and where it heads: worked out, formulas beside.
-            let p = metrics.progress(town, period: period)
+            // Nothing against the plan from a completed figure on another basis (◇): the overview's rule.
+            let whole = metrics.progress(town, period: period)
+            let p = whole.againstPlan
             // Each formula in the reader's language (`progressFormula`), the core's English one replaced.
             func worded(_ f: Figure?, _ item: ProgressItem) -> Figure? {
                 guard var f, let formula = progressFormula(p, item) else { return f }
@@ -205,9 +163,13 @@ extension AppState {
             // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
             // shown whenever the towns view shows them, with or without a plan-based expectation.
             let change = changeFields(town, period: period)
-            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil {
+            let refused = Catalogue.notAgainstPlan(whole)
+            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil
+                || refused != nil
+            {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
+                for l in refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { out.append(.text(l, .legend)) }
                 for (name, figure) in items where figure != nil {
                     figureField(tr(name), figure, unit: amount)
                 }
@@ -218,13 +180,14 @@ extension AppState {
         for p in dataset.periods {
             out.append(.text(""))
             out.append(
-                .cell(CellText(tr(p.labelZH + "  " + p.labelEN, p.labelEN)) + shownPeriodMark(p), .header))
+                .cell(CellText(tr(p.labelZH, p.labelEN)) + shownPeriodMark(p), .header))
             figureField(
                 tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: amount,
                 key: FigureKey(.completed, p.id))
             figureField(
                 tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
-                key: FigureKey(.completionRate, p.id))
+                key: FigureKey(.completionRate, p.id),
+                unknownWhy: metrics.progress(town, period: p).comparesWithPlan ? nil : Catalogue.rateNotAgainstPlan)
             figureField(
                 tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
                 unit: tr(Catalogue.text2), key: FigureKey(.projectsStarted, p.id))
