@@ -86,9 +86,11 @@ extension AppState {
 
         /// A figure with its source or formula; `key` names it for the checks: every check that
         /// fails on it marks it `!` and is named under it, with why.
-        func figureField(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil) {
+        /// `flaggedAlso`: worked out from a figure a check casts doubt on (a Δ), so marked `!` too.
+        func figureField(_ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil,
+                         flaggedAlso: Bool = false) {
             let failing = figure == nil ? [] : key.map { metrics.findings(for: $0, of: town) } ?? []
-            let flagged = !failing.isEmpty
+            let flagged = !failing.isEmpty || (figure != nil && flaggedAlso)
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
             guard case let .text(value, role) = cell else { return }
             let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
@@ -194,24 +196,35 @@ extension AppState {
                 f.provenance = .derived(formula: formula)
                 return f
             }
-            let items: [(Bilingual, Figure?)] = [
-                (Catalogue.expectedField, worded(p.expected, .expected)),
-                (Catalogue.shortfallField, worded(p.shortfall, .shortfall)),
-                (Catalogue.projectionField, worded(p.projection, .projection)),
-                (Catalogue.recentField, worded(p.recentProjection, .recent)),
-                (Catalogue.gapField, worded(p.projectedGap, .gap)),
-                (Catalogue.neededField, worded(p.neededPerMonth, .needed)),
+            let items: [(Bilingual, Figure?, unit: String)] = [
+                (Catalogue.expectedField, worded(p.expected, .expected), amount),
+                (Catalogue.expectedRateField, worded(p.expectedRate, .expectedRate), "%"),
+                (Catalogue.shortfallField, worded(p.shortfall, .shortfall), amount),
+                (Catalogue.projectionField, worded(p.projection, .projection), amount),
+                (Catalogue.rateProjectionField, worded(p.rateProjection, .rateProjection), "%"),
+                (Catalogue.recentField, worded(p.recentProjection, .recent), amount),
+                (Catalogue.gapField, worded(p.projectedGap, .gap), amount),
+                (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount),
             ]
             // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
             // shown whenever the towns view shows them, with or without a plan-based expectation.
             let change = changeFields(town, period: period)
-            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil {
+            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil
+                || !p.missing.isEmpty {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
-                for (name, figure) in items where figure != nil {
-                    figureField(tr(name), figure, unit: amount)
+                for (name, figure, unit) in items where figure != nil {
+                    figureField(tr(name), figure, unit: unit)
                 }
-                for (name, figure, unit) in change.figures { figureField(name, figure, unit: unit) }
+                // Nothing worked out: which figure is missing, rather than silence.
+                if !p.missing.isEmpty {
+                    for line in TextWrap.wrap(tr(Catalogue.noProjection(p.missing)), width: max(10, width - 2)) {
+                        out.append(.text("  " + line, .unknown))
+                    }
+                }
+                for (name, figure, unit, flagged) in change.figures {
+                    figureField(name, figure, unit: unit, flaggedAlso: flagged)
+                }
                 if let place = change.place { field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil) }
             }
         }

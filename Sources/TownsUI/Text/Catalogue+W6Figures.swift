@@ -1,0 +1,21 @@
+import Foundation
+import TownsCore
+
+/// Wave 6 (figures): what a town reporting only a completion rate can still be told.
+extension Catalogue {
+    /// A town page's field: expected by now in % of the year's plan (its amount unknown).
+    static let expectedRateField = Bilingual("应完成 占计划", "Expected, of plan")
+    /// A town page's field: the year's end at the pace so far, in % of the year's plan.
+    static let rateProjectionField = Bilingual("全年预测 占计划", "Year end, of plan")
+    /// Why a page shows no expected-by-now or projection: the figures it would need, named.
+    static func noProjection(_ missing: [Measure]) -> Bilingual {
+        Bilingual(
+            "无法推算应完成或全年预测：缺少" + missing.map { measureName($0).zh }.joined(separator: "、"),
+            "No expected-by-now or projection can be worked out; unknown: "
+                + missing.map { measureName($0).en }.joined(separator: ", "))
+    }
+    /// The overview's behind panel: a rate-only town's year's end in % of its plan.
+    static func rateProjectionShort(_ value: String) -> Bilingual {
+        Bilingual("预测 \(value)", "proj. \(value)")
+    }
+}
