@@ -71,4 +71,23 @@ final class W6FiguresTests: XCTestCase {
         let overview = screen(update(s, .showView(.overview))).joined(separator: "\n")
         XCTAssertTrue(overview.contains("Sched. -54.3▼  proj. →27.6%"), overview)
     }
+
+    /// Haining's term: the assessment table's `≈3年` (its county's status fitted to a total) is
+    /// what its page shows too (was `期限 ·`, a mark no legend lists), with the fitted reading
+    /// explained beside it as in the assessment's notes.
+    func testTheFittedTermReadsTheSameOnThePageAndInTheTable() throws {
+        let s = try bundledState(width: 120, height: 200, period: "2015-09")
+        let table = screen(update(s, .showView(.assessment)))
+        let row = try XCTUnwrap(table.first { $0.contains("海宁皮革时尚小镇") }, table.joined(separator: "\n"))
+        XCTAssertTrue(row.contains("≈3年"), row)
+        let page = screen(update(s, .showView(.townPage("haining"))))
+        let term = try XCTUnwrap(page.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("期限") },
+                                 page.joined(separator: "\n"))
+        XCTAssertTrue(term.contains("期限 ≈3年"), term)
+        XCTAssertFalse(term.contains("期限 ·"), term)
+        XCTAssertTrue(page.joined().contains("≈ 依拟合值"), page.joined(separator: "\n"))
+        var en = update(s, .showView(.townPage("haining")))
+        en.language = .en
+        XCTAssertTrue(screen(en).contains { $0.contains("Term ≈3y") }, screen(en).joined(separator: "\n"))
+    }
 }

@@ -18,4 +18,7 @@ extension Catalogue {
     static func rateProjectionShort(_ value: String) -> Bilingual {
         Bilingual("预测 \(value)", "proj. \(value)")
     }
+    /// A town page's term (`期限 ≈3年`) resting on a fitted county status, after the rule's note:
+    /// short, as the assessment's notes and the stake under it spell it out.
+    static let fittedTermShort = Bilingual("；≈ 依拟合值（县的身份）", "; ≈ a fitted value")
 }

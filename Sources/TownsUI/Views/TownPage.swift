@@ -259,16 +259,18 @@ extension AppState {
             let assessment = Assessment(metrics: metrics)
             for rule in dataset.rules {
                 let r = assessment.evaluate(rule, town, asOf: period)
-                let mark: (Mark, Role?) = {
-                    switch r.status {
-                    case .met: return (.met, nil)
-                    case .notMet: return (.notMet, .behind)
-                    case .unknown: return (.undetermined, .unknown)
-                    case .notYetDue: return (.notYetDue, .legend)
-                    case .info: return (.neutral, .legend)
-                    }
+                // The assessment table's cell, as it draws it (`ruleMark`, `fittedTerm`): Haining's
+                // term is `≈3年` here as there (was `期限 ·`, a mark no legend lists).
+                let cell = rule.kind == .creationPeriod ? Self.fittedTerm(ruleMark(r), town) : ruleMark(r)
+                let mark: (CellText, Role?) = {
+                    if case let .text(t, role) = cell { return (t, role) }
+                    return (CellText(.neutral), .legend)
                 }()
-                let note = ruleNote(r)
+                var note = ruleNote(r)
+                // Its ≈ explained where it is drawn, as the assessment's notes do: fitted, not derived.
+                if rule.kind == .creationPeriod, town.acceleratedCounty != nil, town.acceleratedCountyFitted {
+                    note += tr(Catalogue.fittedTermShort)
+                }
                 var (src, _) = cite(rule.provenance, origin: rule.origin)
                 // The figures the result uses, each on a sources line of its own (never mid-sentence).
                 for origin in r.sources { src += sourceLine(origin) }
