@@ -113,10 +113,12 @@ extension Metrics {
         let left = Decimal(12 - period.through)
         if let plan, let pv = plan.quantity.exactValue {
             let interval = possible(plan).map {
-                Interval(Self.onSchedule($0.lower, months: period.through), Self.onSchedule($0.upper, months: period.through))
+                Interval(Self.onSchedule($0.lower, months: period.through),
+                         Self.onSchedule($0.upper, months: period.through))
             }
             let e = Self.onSchedule(pv, months: period.through)
-            p.expected = worked(e, interval, "plan \(text(plan)) x \(period.through)/12 of the year elapsed = \(text(e))")
+            p.expected = worked(
+                e, interval, "plan \(text(plan)) x \(period.through)/12 of the year elapsed = \(text(e))")
             if let done, let dv = done.quantity.exactValue, let e = p.expected?.quantity.exactValue,
                comparable(done, plan) {
                 let i = zip2(p.expected?.interval, possible(done)).map {

@@ -49,7 +49,8 @@ extension ShownFacts {
             guard let e = p.expectedRate?.quantity.exactValue else { return nil }
             let et = DecimalMath.text(e, scale: 1)
             return zh ? "年计划的 100% × \(m)/12（全年已过）= \(et)%（年计划金额未知，以占年计划计）"
-                : "100% of the year's plan x \(m)/12 of the year elapsed = \(et)% (in % of the plan: its amount is unknown)"
+                : "100% of the year's plan x \(m)/12 of the year elapsed = \(et)% (in % of the plan: its amount is "
+                    + "unknown)"
         case .rateProjection:
             guard let r = p.rateProjection?.quantity.exactValue else { return nil }
             let rt = DecimalMath.text(r, scale: 1)

@@ -57,7 +57,8 @@ extension AppState {
             let flagBefore = item.before != nil && flagged(town, FigureKey(item.measure, changes.from.id))
             let flagAfter = item.after != nil && flagged(town, FigureKey(item.measure, changes.to.id))
             let delta = DeltaColumns.cell(
-                item.delta, flagged: checker.isFlagged(change: item.measure, town: town, from: changes.from, to: period))
+                item.delta,
+                flagged: checker.isFlagged(change: item.measure, town: town, from: changes.from, to: period))
             let terms =
                 town.map { townTerms($0, entities: entities) } ?? [dataset.regionZH, dataset.regionEN, "全市", "city"]
             rows.append(

@@ -57,7 +57,8 @@ struct DeltaColumns: Sendable {
         guard let from, let to else { return .mark(.unknown, .unknown) }
         let c = metrics.change(town, measure, from: from, to: to)
         if c.isNew { return .mark(.newSince, .derived) }
-        return Self.cell(c.delta, flagged: c.delta != nil && checker.isFlagged(change: measure, town: town, from: from, to: to))
+        let flagged = c.delta != nil && checker.isFlagged(change: measure, town: town, from: from, to: to)
+        return Self.cell(c.delta, flagged: flagged)
     }
 
     /// A change as a cell: signed, marked derived (`≈+4.26`); `—` when there is none. `flagged`:
