@@ -43,9 +43,9 @@ public struct TownProgress: Sendable {
     public var rate: Figure?
     public var expectedRate: Figure?
     public var rateProjection: Figure?
-    /// The figures whose absence leaves both the expected-by-now and the projection unknown, in
-    /// amounts and in % of plan alike (of the year's plan, completed, completion rate); empty
-    /// when either is known. What a page names as the reason it shows no projection.
+    /// The figures (of the year's plan, completed, completion rate) not known exactly when the
+    /// expected-by-now or the projection is unknown in amounts and in % of plan alike (a bound
+    /// such as ◇>14 is not exact); empty when both are known. What a page names as the reason.
     public var missing: [Measure] = []
 
     /// True when the town is behind the linear schedule (shortfall above 0).
@@ -184,7 +184,7 @@ extension Metrics {
         if p.expected == nil && p.expectedRate == nil || p.projection == nil && p.rateProjection == nil {
             let rate = look(FigureKey(.completionRate, period.id))
             p.missing = [(Measure.planYear, plan), (.completed, done), (.completionRate, rate)]
-                .filter { $0.1 == nil }.map(\.0)
+                .filter { $0.1?.quantity.exactValue == nil }.map(\.0)
         }
         return p
     }

@@ -62,8 +62,13 @@ final class W6FiguresTests: XCTestCase {
         XCTAssertTrue(field(page, "Year end, of plan", "→123.6%"), page)
         XCTAssertTrue(page.contains("completion 92.7% / 9 months x 12 = →123.6% of the plan"), page)
         let jiashan = screen(update(s, .showView(.townPage("jiashan")))).joined(separator: "\n")
-        XCTAssertTrue(jiashan.contains("No expected-by-now or projection can be worked out; unknown: year's plan,"),
+        XCTAssertTrue(jiashan.contains("No expected-by-now or projection can be worked out; no exact year's plan,"),
                       jiashan)
+        // Haining's full year: the plan gives the expected; the completed is only ◇>14, a bound.
+        var december = s
+        december.periodIndex = try XCTUnwrap(s.dataset.periods.firstIndex { $0.id == "2015-12" })
+        let haining = screen(update(december, .showView(.townPage("haining")))).joined(separator: "\n")
+        XCTAssertTrue(haining.contains("No projection can be worked out; no exact completed, completion rate"), haining)
         var zh = update(s, .showView(.townPage("haiyan")))
         zh.language = .zh
         let haiyan = screen(zh).joined(separator: "\n")

@@ -8,10 +8,12 @@ extension Catalogue {
     /// A town page's field: the year's end at the pace so far, in % of the year's plan.
     static let rateProjectionField = Bilingual("全年预测 占计划", "Year end, of plan")
     /// Why a page shows no expected-by-now or projection: the figures it would need, named.
-    static func noProjection(_ missing: [Measure]) -> Bilingual {
+    /// `expectedKnown`: the expected-by-now is shown, only the projection is not.
+    static func noProjection(_ missing: [Measure], expectedKnown: Bool) -> Bilingual {
         Bilingual(
-            "无法推算应完成或全年预测：缺少" + missing.map { measureName($0).zh }.joined(separator: "、"),
-            "No expected-by-now or projection can be worked out; unknown: "
+            (expectedKnown ? "无法推算全年预测" : "无法推算应完成或全年预测") + "：缺少确切的"
+                + missing.map { measureName($0).zh }.joined(separator: "、"),
+            (expectedKnown ? "No projection" : "No expected-by-now or projection") + " can be worked out; no exact "
                 + missing.map { measureName($0).en }.joined(separator: ", "))
     }
     /// The overview's behind panel: a rate-only town's year's end in % of its plan.

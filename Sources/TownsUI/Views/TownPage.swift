@@ -218,7 +218,9 @@ extension AppState {
                 }
                 // Nothing worked out: which figure is missing, rather than silence.
                 if !p.missing.isEmpty {
-                    for line in TextWrap.wrap(tr(Catalogue.noProjection(p.missing)), width: max(10, width - 2)) {
+                    let why = Catalogue.noProjection(
+                        p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil)
+                    for line in TextWrap.wrap(tr(why), width: max(10, width - 2)) {
                         out.append(.text("  " + line, .unknown))
                     }
                 }
