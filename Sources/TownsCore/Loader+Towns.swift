@@ -10,6 +10,10 @@ extension Loader {
         let entityIDSet = Set(entities.map(\.id))
     var towns: [Town] = []
     var townIDSet: Set<String> = []
+    // Where each id and name was first given: a town entered twice under another id (the same
+    // name_zh or name_en) is as much a duplicate as the same id twice.
+    var firstAt: [String: SourceLocation] = [:]
+    func first(_ key: String) -> String { firstAt[key].map { " (first at \($0))" } ?? "" }
     for var r in records(townsDoc, "town") {
         let id = r.string("id", required: true)
         let zh = r.string("name_zh", required: true)
@@ -41,7 +45,19 @@ extension Loader {
         let mode = modeText.flatMap(OperatingMode.init(rawValue:))
         if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
         if let id { checkIdentifier(&r, "id", id) }
-        if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'") }
+        if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'" + first("id:" + id)) }
+        if let zh, let at = firstAt["zh:" + zh] {
+            r.error("name_zh", .duplicate, "duplicate town name '\(zh)' (first at \(at))")
+        }
+        if let en = r.string("name_en"), let at = firstAt["en:" + en] {
+            r.error("name_en", .duplicate, "duplicate town name '\(en)' (first at \(at))")
+        }
+        for (field, key) in [("id", id.map { "id:" + $0 }), ("name_zh", zh.map { "zh:" + $0 }),
+                             ("name_en", r.string("name_en").map { "en:" + $0 })] {
+            if let key, firstAt[key] == nil, let line = r.lineOf(field) {
+                firstAt[key] = SourceLocation(file: townsDoc.path, line: line)
+            }
+        }
         r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type",
                                     "type_at", "industry", "industry_note", "industry_fitted", "list", "list_date",
                                     "list_source", "entities", "mode", "mode_at", "accelerated_county",

@@ -316,7 +316,7 @@ public struct Metrics: Sendable {
         /// What the sum can stand for given the rounding of its inputs; nil when nothing is known.
         public var interval: Interval? = nil
         /// Digits after the point the inputs support (see `Tally.supportedDecimals`).
-        public var supportedDecimals: Int { interval?.supportedDecimals(atMost: decimals) ?? decimals }
+        public var supportedDecimals: Int = 0
         /// Number of towns considered.
         public var count: Int { known.count + bounded.count + unknown.count }
     }
@@ -364,9 +364,13 @@ public struct Metrics: Sendable {
 
         public init() {}
 
-        /// Digits after the point the sum's inputs support (`Interval.supportedDecimals`, at most
-        /// `decimals`): Haining ≈18.60 + Nanhu ≈14.98 is ≈33.6, not ≈33.58.
-        public var supportedDecimals: Int { interval?.supportedDecimals(atMost: decimals) ?? decimals }
+        /// Digits after the point the sum's inputs support: the most digits of its figures
+        /// (`decimals`; a printed trailing zero counts: 15.21 + 12.40 + 6.85 + 4.10 + 11.30 is
+        /// 49.86, written as its inputs are, not 49.9), fewer only as far as the derived figures'
+        /// own intervals allow (`Interval.supportedDecimals` of their summed widths): Haining
+        /// ≈18.60 + Nanhu ≈14.98 is ≈33.6, not ≈33.58. The printed figures' rounding widens
+        /// `interval` (what a check compares), not the digits the sum is written with.
+        public var supportedDecimals: Int { Interval(ownLower, ownUpper).supportedDecimals(atMost: decimals) }
 
         /// Adds one town's figure (nil: unknown), as `knownSum` does.
         public mutating func add(_ figure: Figure?) {
@@ -427,6 +431,7 @@ public struct Metrics: Sendable {
         result.boundSum = tally.boundSum
         result.decimals = tally.decimals
         result.interval = tally.interval
+        result.supportedDecimals = tally.supportedDecimals
         return result
     }
 }

@@ -52,6 +52,19 @@ public struct TownProgress: Sendable {
         return p
     }
 
+    /// Where the year's plan is unknown as an amount but a completion rate is known (Tongxiang
+    /// 92.7%, Haiyan 20.7% by September): the rate used (a share of the year's plan, %), and the
+    /// same schedule and pace in % of the plan, by the same rules as the amounts
+    /// (`Metrics.onSchedule`, `Metrics.atPace`): expected by now = 100% x months elapsed / 12;
+    /// projection = rate / months elapsed x 12 (a projection). nil otherwise.
+    public var rate: Figure?
+    public var expectedRate: Figure?
+    public var rateProjection: Figure?
+    /// The figures (of the year's plan, completed, completion rate) not known exactly when the
+    /// expected-by-now or the projection is unknown in amounts and in % of plan alike (a bound
+    /// such as ◇>14 is not exact); empty when both are known. What a page names as the reason.
+    public var missing: [Measure] = []
+
     /// True when the town is behind the linear schedule (shortfall above 0).
     public var isBehind: Bool { (shortfall?.quantity.exactValue ?? 0) > 0 }
 }
@@ -76,11 +89,20 @@ extension Metrics {
             .max { $0.through < $1.through }
     }
 
+    /// What a linear schedule expects of `plan` after `months` of 12: plan x months / 12. The one
+    /// rule for amounts (亿元) and for shares of the plan (% : 100 x 9/12 = 75).
+    public static func onSchedule(_ plan: Decimal, months: Int) -> Decimal { plan * Decimal(months) / 12 }
+
+    /// The year's end at the pace of `done` after `months` (1-12): done / months x 12; the one
+    /// rule for amounts and for completion rates (% of the plan).
+    public static func atPace(_ done: Decimal, months: Int) -> Decimal { done / Decimal(months) * 12 }
+
     /// A worked-out figure whose value is shown with the digits its interval supports.
     private func worked(
-        _ value: Decimal, _ interval: Interval?, _ formula: String, projection: Bool = false
+        _ value: Decimal, _ interval: Interval?, _ formula: String, projection: Bool = false, decimals: Int = 2
     ) -> Figure {
-        var f = Figure.derived(DecimalMath.rounded(value, scale: 2), decimals: 2, formula: formula, interval: interval)
+        var f = Figure.derived(DecimalMath.rounded(value, scale: decimals), decimals: decimals, formula: formula,
+                               interval: interval)
         f.isProjection = projection
         return f
     }
@@ -108,10 +130,13 @@ extension Metrics {
         let months = Decimal(period.through)
         let left = Decimal(12 - period.through)
         if let plan, let pv = plan.quantity.exactValue {
-            let interval = possible(plan).map { Interval($0.lower * months / 12, $0.upper * months / 12) }
+            let interval = possible(plan).map {
+                Interval(Self.onSchedule($0.lower, months: period.through),
+                         Self.onSchedule($0.upper, months: period.through))
+            }
+            let e = Self.onSchedule(pv, months: period.through)
             p.expected = worked(
-                pv * months / 12, interval,
-                "plan \(text(plan)) x \(period.through)/12 of the year elapsed = \(text(pv * months / 12))")
+                e, interval, "plan \(text(plan)) x \(period.through)/12 of the year elapsed = \(text(e))")
             if let done, let dv = done.quantity.exactValue, let e = p.expected?.quantity.exactValue,
                comparable(done, plan) {
                 let i = zip2(p.expected?.interval, possible(done)).map {
@@ -124,8 +149,10 @@ extension Metrics {
             }
         }
         if let done, let dv = done.quantity.exactValue, period.through > 0 {
-            let i = possible(done).map { Interval($0.lower / months * 12, $0.upper / months * 12) }
-            let pace = dv / months * 12
+            let i = possible(done).map {
+                Interval(Self.atPace($0.lower, months: period.through), Self.atPace($0.upper, months: period.through))
+            }
+            let pace = Self.atPace(dv, months: period.through)
             p.projection = worked(
                 pace, i, "completed \(text(done)) / \(period.through) months x 12 = →\(text(pace)) (a projection at the"
                     + " pace so far, not a reported figure)", projection: true)
@@ -157,6 +184,25 @@ extension Metrics {
                             + " = \(text(need)) a month")
                 }
             }
+        }
+        if p.expected == nil, period.through > 0, let rate = look(FigureKey(.completionRate, period.id)),
+           let rv = rate.quantity.exactValue {
+            // The plan's amount unknown, its share known: the same schedule and pace in % of the plan.
+            let m = period.through
+            let e = Self.onSchedule(100, months: m), pace = Self.atPace(rv, months: m)
+            p.rate = rate
+            p.expectedRate = worked(
+                e, nil, "100% of the year's plan x \(m)/12 of the year elapsed = \(DecimalMath.text(e, scale: 1))%"
+                    + " (in % of the plan: its amount is unknown)", decimals: 1)
+            let i = possible(rate).map { Interval(Self.atPace($0.lower, months: m), Self.atPace($0.upper, months: m)) }
+            p.rateProjection = worked(
+                pace, i, "completion \(show(rate))% / \(m) months x 12 = →\(DecimalMath.text(pace, scale: 1))% of the"
+                    + " plan (a projection at the pace so far, not a reported figure)", projection: true, decimals: 1)
+        }
+        if p.expected == nil && p.expectedRate == nil || p.projection == nil && p.rateProjection == nil {
+            let rate = look(FigureKey(.completionRate, period.id))
+            p.missing = [(Measure.planYear, plan), (.completed, done), (.completionRate, rate)]
+                .filter { $0.1?.quantity.exactValue == nil }.map(\.0)
         }
         return p
     }

@@ -97,6 +97,26 @@ final class LoaderErrorTests: XCTestCase {
         assertError(dir, file: "figures.toml", line: try lineNumber(in: dir + "/figures.toml", of: "value = 141") - 1, field: nil, kind: .duplicate, contains: "duplicate figure plan_total")
     }
 
+    /// A town entered twice under another id (haining's block copied as "haining2") is refused as
+    /// a duplicate id is: exit 15, naming the field, its line and the first one's line.
+    func testDuplicateTownName() throws {
+        let original = try String(contentsOfFile: bundledData + "/towns.toml", encoding: .utf8)
+        let start = try XCTUnwrap(original.range(of: "[[town]]\nid = \"haining\""))
+        let end = try XCTUnwrap(original.range(of: "\n[[town]]", range: start.upperBound..<original.endIndex))
+        let block = String(original[start.lowerBound..<end.lowerBound])
+        let copy = block.replacingOccurrences(of: "id = \"haining\"", with: "id = \"haining2\"")
+        let dir = try brokenCopy("towns.toml") { $0 + "\n" + copy }
+        let firstLine = try lineNumber(in: dir + "/towns.toml", of: "name_zh = \"海宁皮革时尚小镇\"")
+        assertError(dir, file: "towns.toml", line: nil, field: "town[6].name_zh", kind: .duplicate,
+                    contains: "duplicate town name '海宁皮革时尚小镇' (first at \(dir)/towns.toml:\(firstLine))")
+        let enOnly = try brokenCopy("towns.toml") {
+            $0 + "\n" + copy.replacingOccurrences(of: "name_zh = \"海宁皮革时尚小镇\"", with: "name_zh = \"海宁二\"")
+                .replacingOccurrences(of: "reading = \"hai ning pi ge shi shang xiao zhen\"\n", with: "")
+        }
+        assertError(enOnly, file: "towns.toml", line: nil, field: "town[6].name_en", kind: .duplicate,
+                    contains: "duplicate town name 'Haining Leather Fashion Town' (first at")
+    }
+
     func testUnknownEntity() throws {
         let dir = try brokenCopy("towns.toml") { $0.replacingOccurrences(of: "\"cnec\", ", with: "\"cnecc\", ") }
         assertError(dir, file: "towns.toml", line: try lineNumber(in: dir + "/towns.toml", of: "cnecc"), field: "town[5].entities", kind: .unknownReference, contains: "unknown entity 'cnecc'")

@@ -19,6 +19,39 @@ final class ProgressTests: XCTestCase {
         metrics.progress(try XCTUnwrap(dataset.town(town)), period: try XCTUnwrap(dataset.period("2015-09")))
     }
 
+    /// A town reporting only a completion rate (Tongxiang 92.7%, Haiyan 20.7% by September, the
+    /// year's plan unknown as an amount) gets the expected-by-now and the projection in % of the
+    /// plan, by the amounts' rules: 100 x 9/12 = 75.0%; 92.7 / 9 x 12 = →123.6%, 20.7 → 27.6%.
+    /// A town with none of the figures names what is missing (Jiashan); one with a plan gets none
+    /// of these (Haining: its figures are in amounts).
+    func testARateAloneGivesExpectedAndProjectionInPercentOfPlan() throws {
+        let tongxiang = try progress("tongxiang")
+        XCTAssertNil(tongxiang.expected)
+        XCTAssertEqual(value(tongxiang.rate, scale: 1), "92.7")
+        XCTAssertEqual(value(tongxiang.expectedRate, scale: 1), "75.0")
+        XCTAssertEqual(value(tongxiang.rateProjection, scale: 1), "123.6")
+        XCTAssertEqual(tongxiang.rateProjection?.isProjection, true)
+        XCTAssertEqual(tongxiang.rateProjection?.isDerived, true)
+        XCTAssertEqual(tongxiang.expectedRate?.isDerived, true)
+        guard case let .derived(formula)? = tongxiang.rateProjection?.provenance else {
+            return XCTFail("a projection is worked out")
+        }
+        XCTAssertTrue(formula.contains("92.7% / 9 months x 12 = →123.6%"), formula)
+        XCTAssertEqual(tongxiang.missing, [])
+        XCTAssertEqual(value(try progress("haiyan").rateProjection, scale: 1), "27.6")
+        // The same rule as the amounts': the city's expected 106.8 x 9/12.
+        XCTAssertEqual(Metrics.onSchedule(Decimal(string: "106.8")!, months: 9), Decimal(string: "80.1")!)
+        XCTAssertEqual(Metrics.onSchedule(100, months: 9), 75)
+        let jiashan = try progress("jiashan")
+        XCTAssertNil(jiashan.expectedRate)
+        XCTAssertNil(jiashan.rateProjection)
+        XCTAssertEqual(jiashan.missing, [.planYear, .completed, .completionRate])
+        let haining = try progress("haining")
+        XCTAssertNil(haining.expectedRate)
+        XCTAssertNil(haining.rateProjection)
+        XCTAssertEqual(haining.missing, [])
+    }
+
     func testChangesSinceThePreviousPeriod() throws {
         let haining = try XCTUnwrap(dataset.town("haining"))
         let (aug, sep) = (try XCTUnwrap(dataset.period("2015-08")), try XCTUnwrap(dataset.period("2015-09")))

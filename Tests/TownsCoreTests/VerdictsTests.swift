@@ -174,6 +174,13 @@ final class VerdictsTests: XCTestCase {
         var tally = Metrics.Tally()
         for t in dataset.towns { tally.add(metrics.figure(t, FigureKey(.planYear, "2015"))) }
         XCTAssertEqual(tally.supportedDecimals, 1, "a table's subtotal carries the same precision")
+        // Reported figures sum with their printed digits, trailing zeros included (the example
+        // sheet's 2015-10 amounts): 49.86, not 49.9.
+        var printed = Metrics.Tally()
+        for v in ["15.21", "12.40", "6.85", "4.10", "11.30"] {
+            printed.add(.exact(Decimal(string: v)!, decimals: 2), derived: false)
+        }
+        XCTAssertEqual(DecimalMath.text(printed.sum, scale: printed.supportedDecimals), "49.86")
         // A reported figure keeps its printed digits.
         let reported = try XCTUnwrap(metrics.figure(dataset.town("haining")!, FigureKey(.completed, "2015-09")))
         XCTAssertEqual(reported.supportedText, "13.56")

@@ -38,7 +38,7 @@ final class OverviewQuestionsTests: XCTestCase {
         let list = try changeRows(s)
         let rows = Dictionary(uniqueKeysWithValues: list)
         XCTAssertEqual(Set(rows.keys), ["city", "haining", "nanhu", "tongxiang", "haiyan"], "\(rows)")
-        XCTAssertEqual(rows["city"], "完成 ≈+12.56  完成率 ≈+12.1", "\(rows)")
+        XCTAssertEqual(rows["city"], "完成 ≈+12.56  完成率 ≈+12.1!", "\(rows)")
         XCTAssertEqual(rows["tongxiang"], "完成率 ≈+20.7", "\(rows)")
         XCTAssertEqual(rows["haiyan"], "完成率 新增 20.7%", "\(rows)")
         XCTAssertEqual(rows["haining"], "完成 ≈+4.26  完成率 ≈+22.9", "\(rows)")

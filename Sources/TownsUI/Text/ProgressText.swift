@@ -4,6 +4,8 @@ import TownsCore
 /// Which worked-out figure of a `TownProgress` a formula is for.
 enum ProgressItem {
     case expected, shortfall, projection, recent, gap, needed
+    /// In % of the year's plan, where its amount is unknown (`TownProgress.expectedRate`, `rateProjection`).
+    case expectedRate, rateProjection
 }
 
 extension ShownFacts {
@@ -43,6 +45,18 @@ extension ShownFacts {
             guard p.projectedGap != nil else { return nil }
             return zh ? "年计划 \(t(p.plan)) − 预测 →\(v(p.projection)) = \(v(p.projectedGap))"
                 : "plan \(t(p.plan)) − projection →\(v(p.projection)) = \(v(p.projectedGap))"
+        case .expectedRate:
+            guard let e = p.expectedRate?.quantity.exactValue else { return nil }
+            let et = DecimalMath.text(e, scale: 1)
+            return zh ? "年计划的 100% × \(m)/12（全年已过）= \(et)%（年计划金额未知，以占年计划计）"
+                : "100% of the year's plan x \(m)/12 of the year elapsed = \(et)% (in % of the plan: its amount is "
+                    + "unknown)"
+        case .rateProjection:
+            guard let r = p.rateProjection?.quantity.exactValue else { return nil }
+            let rt = DecimalMath.text(r, scale: 1)
+            return zh ? "完成率 \(t(p.rate))% ÷ \(m) 个月 × 12 = →\(rt)%（占年计划，按目前进度的预测，不是报告数）"
+                : "completion \(t(p.rate))% / \(m) months x 12 = →\(rt)% of the plan (a projection at the pace so far, "
+                    + "not a reported figure)"
         case .needed:
             guard p.neededPerMonth != nil else { return nil }
             return zh ? "（年计划 \(t(p.plan)) − 已完成 \(t(p.completed))）÷ 剩余 \(left) 个月 = 每月 \(v(p.neededPerMonth))"

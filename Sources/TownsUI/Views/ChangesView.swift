@@ -52,10 +52,13 @@ extension AppState {
             case .otherBasis: kind = .text("\(Mark.basis)" + CellText(tr(Catalogue.kind(item.kind))), .legend)
             default: kind = .plain(tr(Catalogue.kind(item.kind)))
             }
-            // A figure a check casts doubt on keeps its `!` here as in the towns view; so does Δ.
+            // A figure a check casts doubt on keeps its `!` here as in the towns view; so does Δ
+            // (`Checker.isFlagged(change:)`, the one place every view asks).
             let flagBefore = item.before != nil && flagged(town, FigureKey(item.measure, changes.from.id))
             let flagAfter = item.after != nil && flagged(town, FigureKey(item.measure, changes.to.id))
-            let delta = DeltaColumns.cell(item.delta, flagged: flagBefore || flagAfter)
+            let delta = DeltaColumns.cell(
+                item.delta,
+                flagged: checker.isFlagged(change: item.measure, town: town, from: changes.from, to: period))
             let terms =
                 town.map { townTerms($0, entities: entities) } ?? [dataset.regionZH, dataset.regionEN, "全市", "city"]
             rows.append(

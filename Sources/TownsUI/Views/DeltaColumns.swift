@@ -12,6 +12,8 @@ struct DeltaColumns: Sendable {
     let from: Period?
     let to: Period?
     let moves: [String: RankMove]
+    /// Decides a Δ's `!` (`Checker.isFlagged(change:)`).
+    let checker: Checker
 
     /// The columns, after the towns view's others; they give way (priorities 59, 52, 35: the place after the county)
     /// before the bar shrinks below its 15 cells. Δ完成 stays at 80x24 in both languages: the projects column (54)
@@ -26,6 +28,7 @@ struct DeltaColumns: Sendable {
 
     init(_ state: AppState) {
         metrics = state.metrics.withoutFormulas
+        checker = state.checker
         to = state.period
         from = state.period.flatMap { state.metrics.previousPeriod($0) }
         if let from, let to {
@@ -54,7 +57,8 @@ struct DeltaColumns: Sendable {
         guard let from, let to else { return .mark(.unknown, .unknown) }
         let c = metrics.change(town, measure, from: from, to: to)
         if c.isNew { return .mark(.newSince, .derived) }
-        return Self.cell(c.delta)
+        let flagged = c.delta != nil && checker.isFlagged(change: measure, town: town, from: from, to: to)
+        return Self.cell(c.delta, flagged: flagged)
     }
 
     /// A change as a cell: signed, marked derived (`≈+4.26`); `—` when there is none. `flagged`:
@@ -88,11 +92,14 @@ struct DeltaColumns: Sendable {
 
 extension AppState {
     /// What a town's page says of its change since the previous period of the same year: Δ
-    /// completed and Δ completion rate with their formulas (field label, figure, unit), and its
-    /// place by completion rate then and now; empty for the year's first period.
-    func changeFields(_ town: Town, period: Period) -> (figures: [(String, Figure, String)], place: String?) {
+    /// completed and Δ completion rate with their formulas (field label, figure, unit, and
+    /// whether it carries a `!`: `Checker.isFlagged(change:)`), and its place by completion rate
+    /// then and now; empty for the year's first period.
+    func changeFields(_ town: Town, period: Period)
+        -> (figures: [(String, Figure, String, flagged: Bool)], place: String?) {
         guard let from = metrics.previousPeriod(period) else { return ([], nil) }
-        var figures: [(String, Figure, String)] = []
+        var figures: [(String, Figure, String, flagged: Bool)] = []
+        func flag(_ m: Measure) -> Bool { checker.isFlagged(change: m, town: town, from: from, to: period) }
         let points = tr("个百分点", "points")
         /// The delta with its formula in the reader's language (the core's is English):
         /// "2015年1-9月 72.9 − 2015年1-8月 50 = 22.9 个百分点".
@@ -105,10 +112,10 @@ extension AppState {
             return d
         }
         if let d = worded(metrics.change(town, .completed, from: from, to: period), unit: nil) {
-            figures.append((tr(Catalogue.deltaDoneField), d, tr(Catalogue.amountUnit(dataset.unit))))
+            figures.append((tr(Catalogue.deltaDoneField), d, tr(Catalogue.amountUnit(dataset.unit)), flag(.completed)))
         }
         if let d = worded(metrics.change(town, .completionRate, from: from, to: period), unit: points) {
-            figures.append((tr(Catalogue.deltaRateField), d, points))
+            figures.append((tr(Catalogue.deltaRateField), d, points, flag(.completionRate)))
         }
         let move = metrics.rankMoves(from: from, to: period)[town.id]
         // Out of the towns placed (those with a rate), saying how many have none.

@@ -84,15 +84,19 @@ extension AppState {
         }
         // Then the towns behind by their completion rate whose plan, so shortfall, is unknown
         // (Haiyan: 20.7% by September): behind as the towns view marks them, amount "—".
-        let byRate: [(Town, Decimal)] = zip(towns, progress).compactMap { town, p in
+        // Their year's end at the pace so far in % of the plan (`TownProgress.rateProjection`, →27.6%).
+        let byRate: [(Town, Decimal, TownProgress)] = zip(towns, progress).compactMap { town, p in
             guard !p.isBehind, let rate = m.figure(town, FigureKey(.completionRate, period.id)),
                   let v = m.scheduleVarianceValue(rate, period: period), v < 0 else { return nil }
-            return (town, v)
+            return (town, v, p)
         }.sorted { $0.1 < $1.1 }
-        behindRows += byRate.map { town, v in
+        behindRows += byRate.map { town, v, p in
             let rate = m.figure(town, FigureKey(.completionRate, period.id))?.quantity.exactValue
-            let t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(nil))  "
+            var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(nil))  "
                 + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: 1)) + "\(Mark.behind)"
+            if let proj = p.rateProjection {
+                t += "  " + CellText(tr(Catalogue.rateProjectionShort(""))) + ft.percent(proj).cellText
+            }
             let fill = rate.map { DecimalMath.double($0 / 100) }
             let bar = TableCell.bar(fraction: fill, role: .behind, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(t, .behind)]),
@@ -146,6 +150,9 @@ extension AppState {
             let city = (-1, nil as Town?, lean.change(nil, .completed, from: previous, to: period),
                         lean.change(nil, .completionRate, from: previous, to: period))
             let new = CellText(tr(Catalogue.newSince))
+            func deltaFlagged(_ town: Town?, _ measure: Measure) -> Bool {
+                checker.isFlagged(change: measure, town: town, from: previous, to: period)
+            }
             for (_, town, done, rate) in (filter.isEmpty && (moved(city.2) || moved(city.3)) ? [city] : []) + changes {
                 var parts: [CellText] = []
                 let (doneName, rateName) = (CellText(tr(Catalogue.completed3)), CellText(tr(Catalogue.rate)))
@@ -155,14 +162,14 @@ extension AppState {
                 } else if otherBasis(done) {  // listed, marked ◇, not subtracted
                     parts.append("\(doneName) \(basis) \(amount(done.after))")
                 } else if let d = done.delta, d.quantity.exactValue != 0 {
-                    parts.append("\(doneName) \(signed(d))")
+                    parts.append("\(doneName) \(signed(d, flagged: deltaFlagged(town, .completed)))")
                 }
                 if rate.isNew {
                     parts.append("\(rateName) \(new) \(ft.percent(rate.after).cellText)")
                 } else if otherBasis(rate) {
                     parts.append("\(rateName) \(basis) \(ft.percent(rate.after).cellText)")
                 } else if let r = rate.delta, r.quantity.exactValue != 0 {
-                    parts.append("\(rateName) \(signed(r))")
+                    parts.append("\(rateName) \(signed(r, flagged: deltaFlagged(town, .completionRate)))")
                 }
                 let t = parts.reduce(CellText("")) { $0.parts.isEmpty ? $1 : $0 + "  " + $1 }
                 let who = town.map(name)
@@ -289,9 +296,11 @@ extension AppState {
         return content
     }
 
-    /// A change with its sign, marked as worked out ("≈+4.26", "≈+22.9").
-    private func signed(_ f: Figure) -> CellText {
+    /// A change with its sign, marked as worked out ("≈+4.26", "≈+22.9"); `flagged`: with the
+    /// `!` of a figure it is worked out from (`Checker.isFlagged(change:)`, "≈+12.1!").
+    private func signed(_ f: Figure, flagged: Bool) -> CellText {
         guard case let .exact(v, d) = f.quantity else { return "" }
         return "\(f.isDerived ? Mark.derived : nil)\(CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: d)))"
+            + (flagged ? "!" : "")
     }
 }

@@ -42,11 +42,13 @@ extension AppState {
 
         /// A figure with its source or formula; `key` names it for the checks: every check that
         /// fails on it marks it `!` and is named under it, with why.
+        /// `flaggedAlso`: worked out from a figure a check casts doubt on (a Δ), so marked `!` too.
         func figureField(
-            _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil
+            _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil,
+            flaggedAlso: Bool = false
         ) {
             let failing = figure == nil ? [] : key.map { metrics.findings(for: $0, of: town) } ?? []
-            let flagged = !failing.isEmpty
+            let flagged = !failing.isEmpty || (figure != nil && flaggedAlso)
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
             guard case let .text(value, role) = cell else { return }
             let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
@@ -152,28 +154,41 @@ extension AppState {
                 f.provenance = .derived(formula: formula)
                 return f
             }
-            let items: [(Bilingual, Figure?)] = [
-                (Catalogue.expectedField, worded(p.expected, .expected)),
-                (Catalogue.shortfallField, worded(p.shortfall, .shortfall)),
-                (Catalogue.projectionField, worded(p.projection, .projection)),
-                (Catalogue.recentField, worded(p.recentProjection, .recent)),
-                (Catalogue.gapField, worded(p.projectedGap, .gap)),
-                (Catalogue.neededField, worded(p.neededPerMonth, .needed)),
+            let items: [(Bilingual, Figure?, unit: String)] = [
+                (Catalogue.expectedField, worded(p.expected, .expected), amount),
+                (Catalogue.expectedRateField, worded(p.expectedRate, .expectedRate), "%"),
+                (Catalogue.shortfallField, worded(p.shortfall, .shortfall), amount),
+                (Catalogue.projectionField, worded(p.projection, .projection), amount),
+                (Catalogue.rateProjectionField, worded(p.rateProjection, .rateProjection), "%"),
+                (Catalogue.recentField, worded(p.recentProjection, .recent), amount),
+                (Catalogue.gapField, worded(p.projectedGap, .gap), amount),
+                (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount),
             ]
             // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
             // shown whenever the towns view shows them, with or without a plan-based expectation.
             let change = changeFields(town, period: period)
             let refused = Catalogue.notAgainstPlan(whole)
             if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil
-                || refused != nil
+                || refused != nil || !p.missing.isEmpty
             {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
                 for l in refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { out.append(.text(l, .legend)) }
-                for (name, figure) in items where figure != nil {
-                    figureField(tr(name), figure, unit: amount)
+                for (name, figure, unit) in items where figure != nil {
+                    figureField(tr(name), figure, unit: unit)
                 }
-                for (name, figure, unit) in change.figures { figureField(name, figure, unit: unit) }
+                // Nothing worked out: which figure is missing, rather than silence (the refusal above
+                // says why already when the completed figure is on another basis).
+                if refused == nil, !p.missing.isEmpty {
+                    let why = Catalogue.noProjection(
+                        p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil)
+                    for line in TextWrap.wrap(tr(why), width: max(10, width - 2)) {
+                        out.append(.text("  " + line, .unknown))
+                    }
+                }
+                for (name, figure, unit, flagged) in change.figures {
+                    figureField(name, figure, unit: unit, flaggedAlso: flagged)
+                }
                 if let place = change.place { field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil) }
             }
         }
@@ -209,16 +224,18 @@ extension AppState {
             let assessment = Assessment(metrics: metrics)
             for rule in dataset.rules {
                 let r = assessment.evaluate(rule, town, asOf: period)
-                let mark: (Mark, Role?) = {
-                    switch r.status {
-                    case .met: return (.met, nil)
-                    case .notMet: return (.notMet, .behind)
-                    case .unknown: return (.undetermined, .unknown)
-                    case .notYetDue: return (.notYetDue, .legend)
-                    case .info: return (.neutral, .legend)
-                    }
+                // The assessment table's cell, as it draws it (`ruleMark`, `fittedTerm`): Haining's
+                // term is `≈3年` here as there (was `期限 ·`, a mark no legend lists).
+                let cell = rule.kind == .creationPeriod ? Self.fittedTerm(ruleMark(r), town) : ruleMark(r)
+                let mark: (CellText, Role?) = {
+                    if case let .text(t, role) = cell { return (t, role) }
+                    return (CellText(.neutral), .legend)
                 }()
-                let note = ruleNote(r)
+                var note = ruleNote(r)
+                // Its ≈ explained where it is drawn, as the assessment's notes do: fitted, not derived.
+                if rule.kind == .creationPeriod, town.acceleratedCounty != nil, town.acceleratedCountyFitted {
+                    note += tr(Catalogue.fittedTermShort)
+                }
                 var (src, _) = cite(rule.provenance, origin: rule.origin)
                 // The figures the result uses, each on a sources line of its own (never mid-sentence).
                 for origin in r.sources { src += sourceLine(origin) }
