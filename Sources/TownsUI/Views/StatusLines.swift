@@ -104,15 +104,16 @@ extension Renderer {
 
     /// The markers' legend, bilingual when `width` allows, else in the interface's language with
     /// shorter words. `shown`: the items (positions in `legendSymbols`) whose mark the screen
-    /// shows (nil: all). Every item is listed when it fits; else the items not shown give way
-    /// (from the end), never a mark shown: the words get shorter first (`Catalogue.legend`). The
-    /// rank's moves (`▲` `▽`) are listed only where shown. The unit is never cut.
+    /// draws (`marksShown`, the body's cells): only those are listed, every one of them (the words
+    /// get shorter first, `Catalogue.legend`). nil (the help, tests): every item but the rank's
+    /// moves and the verdicts, the items not listed giving way from the end where they do not
+    /// fit. The unit is never cut.
     public static func legend(
         width: Int, glyphs: Glyphs, unit: String, language: Language = .zh, shown: Set<Int>? = nil
     ) -> String {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
         let words = Catalogue.legend + [Catalogue.legendRankMoves] + Catalogue.legendVerdicts
-        let all = symbols.indices.filter { $0 < Catalogue.legend.count || shown?.contains($0) ?? false }
+        let all = symbols.indices.filter { shown?.contains($0) ?? ($0 < Catalogue.legend.count) }
         let unitEN = unit == "亿元" ? "100M yuan" : unit
         // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
         func glued(_ symbol: String, _ word: String) -> String {
