@@ -156,9 +156,8 @@ final class KeyboardTests: XCTestCase {
         for width in [40, 60, 80, 100, 160] {
             var s = list
             s.width = width
-            let used = Renderer.keyHints(s, width: width).reduce(1) {
-                $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3
-            }
+            let line = Renderer.keyHintLine(s, width: width)
+            let used = Renderer.lineWidth(line.hints, gap: line.gap)
             XCTAssertLessThanOrEqual(used, max(width, 20), "width \(width)")
         }
         // A page: scroll and back, no open or sort.

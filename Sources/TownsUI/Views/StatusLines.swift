@@ -151,12 +151,13 @@ extension Renderer {
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
         // Room for the meeting on the right (`drawMeetingBadge`).
         let room = state.width - (Renderer.meetingBadge(state).map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        let shown = Renderer.keyHints(state, width: room, glyphs: glyphs)
+        let (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }
             x += grid.put(key, x: x, y: y, style: theme.style(.key), maxWidth: state.width - x)
-            x += grid.put(" " + label + "  ", x: x, y: y, style: theme.style(.keyHint), maxWidth: state.width - x)
+            x += grid.put(" " + label + String(repeating: " ", count: gap), x: x, y: y, style: theme.style(.keyHint),
+                          maxWidth: state.width - x)
         }
     }
 }
