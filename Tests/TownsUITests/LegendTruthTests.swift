@@ -17,7 +17,8 @@ final class LegendTruthTests: XCTestCase {
     static let marks: [(mark: String, words: [String])] = [
         ("≈", ["推算", "derived", "deriv"]), ("†", ["解读", "interpreted", "interp"]),
         ("◇", ["口径", "basis", "other basis"]), ("→", ["预测", "projected", "proj"]), ("—", ["未知", "unknown", "unkn"]),
-        (">14", ["下限", "bound", "lower bound", "min"]), ("!", ["核对", "check", "fails a check"]), ("▼", ["落后", "behind", "late"]),
+        (">14", ["下限", "bound", "lower bound", "min"]), ("!", ["核对", "check", "fails a check"]),
+        ("▼", ["落后", "behind", "late"]),
         ("│", ["应完", "expected", "due"]), ("✦", ["新", "new"]),
         ("▲▽", ["名次", "rank", "place"]), ("✓", ["达标", "met"]), ("✗", ["未达标", "not met", "unmet"]),
         ("?", ["不能判定", "cannot be judged", "undecided", "undec"]), ("○", ["未到期", "not yet due", "not due", "later"]),
@@ -55,7 +56,9 @@ final class LegendTruthTests: XCTestCase {
                     // The test's own reading of the body, for the marks no prose uses.
                     for (i, m) in Self.marks.enumerated() where ["≈", "◇", "→", "▼", "✓", "✗", "○"].contains(m.mark) {
                         let inBody = body.contains { $0.contains(m.mark) }
-                        if inBody != listed.contains(i) { failures.append("\(here): \(m.mark) body \(inBody): \(legend)") }
+                        if inBody != listed.contains(i) {
+                            failures.append("\(here): \(m.mark) in the body \(inBody): \(legend)")
+                        }
                     }
                 }
             }

@@ -37,8 +37,9 @@ public enum Action: Equatable, Sendable {
     case export
     /// Copy the view or page to the clipboard as tab-separated text (`y`).
     case copy
-    /// A copy (`Effect.copy`) went to the terminal (`refusal` nil), or could not: why.
-    case copied(rows: Int, refusal: String?)
+    /// A copy (`Effect.copy`) went to the terminal (`refusal` nil), or could not: why;
+    /// `saved`: the file it was also written to, else `notSaved`: why not (nil, nil: no file tried).
+    case copied(rows: Int, refusal: String?, saved: String? = nil, notSaved: String? = nil)
     /// A key typed into the search or the command line.
     case searchKey(Key), commandKey(Key)
     /// Run a command line (as typed after `:`).

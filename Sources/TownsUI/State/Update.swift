@@ -240,8 +240,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .copy:
         guard let clip = ClipboardText.of(s) else { s.message = s.tr(Catalogue.nothingToCopy); break }
         s.outbox.append(.copy(clip))
-    case let .copied(rows, refusal):
-        s = copied(s, rows: rows, refusal: refusal)
+    case let .copied(rows, refusal, saved, notSaved):
+        s = copied(s, rows: rows, refusal: refusal, saved: saved, notSaved: notSaved)
     case .export:
         let format: ExportRequest.Format = s.screen.kind.isPage ? .text : .csv  // a page as text
         if let refusal = s.exportRefusal(format) { s.message = s.tr(refusal); break }
