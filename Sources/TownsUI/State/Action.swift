@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     /// Next / previous reporting period.
     case nextPeriod, previousPeriod
     case toggleHelp
+    /// Open the page of this session's status messages (`:messages`, `M`; `MessageLog`).
+    case showMessages
     /// Next theme (`t`).
     case cycleTheme
     /// Switch the interface language zh <-> en (`L`).
@@ -126,6 +128,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("t")], label: Catalogue.keyNextTheme, action: .cycleTheme),
         Binding(keys: [.char("L")], label: Catalogue.keyLanguage, action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: Catalogue.keyHelp, action: .toggleHelp),
+        Binding(keys: [.char("M")], label: Catalogue.keyMessages, action: .showMessages),
         Binding(keys: [.char("q")], label: Catalogue.keyQuit, action: .quit),
     ])
 

@@ -17,6 +17,7 @@ public func step(_ state: AppState, _ action: Action) -> (state: AppState, effec
     s.outbox = []
     s = advance(s, action)
     s = withSelectionNamed(s, before: state)
+    if let flash = s.session.flash, flash != state.session.flash { s.messageLog.append(flash) }
     let effects = s.outbox
     s.outbox = []
     return (s, effects)
@@ -102,6 +103,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .unboundKey(key):
         s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
+    case .showMessages:
+        s = showingMessages(s)
     case .toggleHelp:
         s.showHelp.toggle()
         s.helpScroll = 0

@@ -22,3 +22,15 @@ extension Catalogue {
         Bilingual("；未能另存为文件：\(why)", "; not saved to a file: \(why)")
     }
 }
+
+extension Catalogue {
+    /// The message log's page (`:messages`): its breadcrumb, heading, empty text, warning mark.
+    static let messagesTitle = Bilingual("消息 Messages", "Messages")
+    static func messagesHeading(_ n: String) -> Bilingual {
+        Bilingual("本次会话的状态消息（\(n) 条，最新在最后）", "This session's status messages (\(n), newest last)")
+    }
+    static let noMessagesYet = Bilingual("本次会话还没有状态消息", "no status messages yet this session")
+    static let messageWarning = Bilingual("警告", "warning")
+    /// The help's line for `M` (`:messages`).
+    static let keyMessages = Bilingual("本次会话的消息（:messages）", "this session's messages (:messages)")
+}
