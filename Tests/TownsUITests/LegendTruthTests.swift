@@ -94,3 +94,27 @@ final class LegendTruthTests: XCTestCase {
         }
     }
 }
+
+extension LegendTruthTests {
+    /// At 60x14 the overview's types panel draws each type's count of towns behind whole (it
+    /// was cut: `1/2 镇 落…`), in both languages.
+    func testTheOverviewsTypesPanelIsNotCutAtSixtyColumns() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 60, height: 14)
+            s.language = language
+            s = update(s, .showView(.overview))
+            let lines = screen(s)
+            let heading = try XCTUnwrap(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces)
+                == (language == .zh ? "类型" : "Types") }, lines.joined(separator: "\n"))
+            let types = Array(lines[(heading + 1)...].prefix { $0.hasPrefix(" 1 ") || $0.hasPrefix(" 2 ")
+                || $0.hasPrefix(" 3 ") || $0.hasPrefix(" 4 ") })
+            XCTAssertEqual(types.count, 3, lines.joined(separator: "\n"))
+            for line in types {
+                XCTAssertFalse(line.hasSuffix("…"), line)
+                XCTAssertTrue(line.hasSuffix("▼") || line.hasSuffix("—") || line.hasSuffix(" 0")
+                              || line.hasSuffix("落后0"), line)
+            }
+            XCTAssertTrue(types[0].contains(language == .zh ? "1/2镇落后1▼" : "1/2 towns, behind 1▼"), types[0])
+        }
+    }
+}

@@ -33,4 +33,14 @@ extension Catalogue {
     static let messageWarning = Bilingual("警告", "warning")
     /// The help's line for `M` (`:messages`).
     static let keyMessages = Bilingual("本次会话的消息（:messages）", "this session's messages (:messages)")
+    /// The help's line for the command `:messages`.
+    static let helpMessages = Bilingual("列出本次会话的状态消息及其时间，最新在最后",
+                                        "list this session's status messages with their time, newest last")
+}
+
+extension Catalogue {
+    /// `typeCovered` in fewer columns, for the overview's types panel at 60 columns.
+    static func typeCoveredShort(_ both: String, _ all: String) -> Bilingual {
+        Bilingual("\(both)/\(all)镇落后", "\(both)/\(all) towns, behind ")
+    }
 }

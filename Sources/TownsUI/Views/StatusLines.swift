@@ -102,8 +102,8 @@ extension Renderer {
          [glyphs.met], [glyphs.notMet], [glyphs.undetermined], [glyphs.notYetDue]]
     }
 
-    /// The markers' legend, bilingual when `width` allows, else in the interface's language with
-    /// shorter words. `shown`: the items (positions in `legendSymbols`) whose mark the screen
+    /// The markers' legend in the interface's language (no English in Chinese mode: the help
+    /// gives both), spaced when `width` allows, else with shorter words. `shown`: the items (positions in `legendSymbols`) whose mark the screen
     /// draws (`marksShown`, the body's cells): only those are listed, every one of them (the words
     /// get shorter first, `Catalogue.legend`). nil (the help, tests): every item but the rank's
     /// moves and the verdicts, the items not listed giving way from the end where they do not
@@ -125,7 +125,7 @@ extension Renderer {
             ? [({ "\(symbols[$0]) \(words[$0].text.en)" }, "  ", "unit \(unitEN)"),
                ({ glued(symbols[$0], words[$0].short) }, " ", "unit \(unitEN)"),
                ({ glued(symbols[$0], words[$0].shortest) }, " ", "unit \(unitEN)")]
-            : [({ "\(symbols[$0]) \(words[$0].text.zh) \(words[$0].text.en)" }, "  ", "单位 \(unit)"),
+            : [({ "\(symbols[$0]) \(words[$0].text.zh)" }, "  ", "单位 \(unit)"),
                ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit)"),
                ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit)")]
         func line(_ items: [Int], _ form: ((Int) -> String, String, String)) -> String {
