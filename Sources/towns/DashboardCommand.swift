@@ -175,7 +175,10 @@ struct DashboardCommand: ParsableCommand {
                     case .quit:
                         running = false
                     case let .copy(clip):
-                        pending.append(.copied(rows: clip.rows, refusal: terminal.copyToClipboard(clip.text)))
+                        let refusal = terminal.copyToClipboard(clip.text)
+                        let file = CopyFile.write(clip.text)  // whatever the terminal does with it
+                        pending.append(.copied(rows: clip.rows, refusal: refusal, saved: file.saved,
+                                               notSaved: file.notSaved))
                     case let .export(request):
                         // Where the rows went, else why not (a file there is replaced only with --force).
                         let outcome = ExportFile.export(state, request, glyphs: renderer.glyphs)

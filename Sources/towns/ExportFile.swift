@@ -121,6 +121,7 @@ enum ExportFile {
         case .reference, .referencePage: view = "reference"
         case .changes: view = "changes"
         case .overview: view = "overview"
+        case .messages: view = "messages"
         }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")

@@ -32,7 +32,8 @@ final class ChangesViewTests: XCTestCase {
         XCTAssertEqual(cell(lines, "嘉善巧克力甜蜜小镇", under: "Δ完成率"), "—", "unknown stays unknown")
         XCTAssertEqual(cell(lines, "全市报告", under: "Δ完成"), "≈+12.56")
         XCTAssertTrue(lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty && $0.contains("✦") } != nil)
-        XCTAssertTrue(screen(s).contains { $0.contains("✦新") }, "the new mark in the legend")
+        XCTAssertTrue(screen(s).contains { $0.contains("✦新") || $0.contains("✦ 新") },
+                      "the new mark in the legend")
 
         // Jan-Aug is the year's first period: no Δ, no place move, all unknown.
         let aug = screen(try bundledState(width: 140, height: 30, period: "2015-08"))

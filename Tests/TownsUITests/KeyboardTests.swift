@@ -156,9 +156,8 @@ final class KeyboardTests: XCTestCase {
         for width in [40, 60, 80, 100, 160] {
             var s = list
             s.width = width
-            let used = Renderer.keyHints(s, width: width).reduce(1) {
-                $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3
-            }
+            let line = Renderer.keyHintLine(s, width: width)
+            let used = Renderer.lineWidth(line.hints, gap: line.gap)
             XCTAssertLessThanOrEqual(used, max(width, 20), "width \(width)")
         }
         // A page: scroll and back, no open or sort.
@@ -216,7 +215,15 @@ final class CopyTests: XCTestCase {
         XCTAssertEqual(after.session, s.session, "nothing changes until the copy reports")
         guard case let .copy(clip)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(clip.rows, 5)
-        let lines = clip.text.split(separator: "\n").map(String.init)
+        let all = clip.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The export's heading first (title and period, dataset, period, unit, filter, sort),
+        // the sources, a blank line, then the table.
+        let heading = s.exportFrame(for: try XCTUnwrap(s.content(for: s.screen)), glyphs: .unicode).heading
+        XCTAssertEqual(Array(all.prefix(6)), heading, clip.text)
+        XCTAssertTrue(all[0].hasPrefix("小镇 Towns — 2015年1-9月"), all[0])
+        XCTAssertTrue(all[6].hasPrefix("来源：paper: "), all[6])
+        XCTAssertEqual(all[7], "")
+        let lines = Array(all.dropFirst(8))
         XCTAssertEqual(
             lines[0], "小镇\t县市区\t类型\t年计划\t完成\t完成率\t进度差\t项目\t开工率\tΔ完成\tΔ完成率\t名次", "bars left out")
         XCTAssertTrue(lines[1].hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.6\t13.56\t72.9%\t-2.1▼"), lines[1])
@@ -227,14 +234,26 @@ final class CopyTests: XCTestCase {
         XCTAssertEqual(few.rows, narrowed.content(for: narrowed.screen)!.rows.count)
         // A page: its lines.
         guard case let .copy(page)? = step(handle(s, .enter), .copy).effects.first else { return XCTFail() }
-        XCTAssertTrue(page.text.hasPrefix("海宁皮革时尚小镇\n"), page.text)
+        XCTAssertTrue(page.text.hasPrefix("海宁皮革时尚小镇 — 2015年1-9月\n数据集："), page.text)
+        XCTAssertTrue(page.text.contains("\n\n海宁皮革时尚小镇  Haining"), page.text)
         XCTAssertGreaterThan(page.rows, 10)
         // What the front end reports.
         XCTAssertEqual(
-            update(s, .copied(rows: 5, refusal: nil)).message, "已复制 5 行到剪贴板（制表符分隔，可粘贴到表格）")
+            update(s, .copied(rows: 5, refusal: nil)).message, "已把 5 行（制表符分隔）发送到终端剪贴板（OSC 52）")
         let refused = update(s, .copied(rows: 5, refusal: "TERM=linux"))
         XCTAssertEqual(refused.session.flash?.level, .warning)
         XCTAssertEqual(refused.message, "此终端无法接收复制（TERM=linux）；按 e 导出为文件")
+        // The front end also wrote the text to a file: the status says sent (not copied) and where.
+        var en = s
+        en.language = .en
+        XCTAssertEqual(update(en, .copied(rows: 5, refusal: nil, saved: "/st/towns/copied.txt")).message,
+                       "sent 5 rows (tab-separated) to the terminal's clipboard (OSC 52); "
+                       + "if nothing arrives, the table is also in /st/towns/copied.txt")
+        XCTAssertEqual(update(s, .copied(rows: 5, refusal: "TERM=linux", saved: "/st/c.txt")).message,
+                       "此终端无法接收复制（TERM=linux）；按 e 导出为文件；若未收到，表格也在 /st/c.txt")
+        XCTAssertEqual(update(en, .copied(rows: 5, refusal: nil, notSaved: "/st: Permission denied")).message,
+                       "sent 5 rows (tab-separated) to the terminal's clipboard (OSC 52); "
+                       + "not saved to a file: /st: Permission denied")
     }
 }
 

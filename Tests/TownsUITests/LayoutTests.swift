@@ -118,7 +118,12 @@ extension LayoutTests {
         XCTAssertTrue(lines[0].contains("characteristic$ period ["), lines[0])
         let all = lines.joined(separator: "\n")
         XCTAssertTrue(lines.contains { $0.contains("Haining Leather Fashion Town ~18.6") }, all)
-        XCTAssertTrue(lines.contains { $0.contains("the paper's \"30 projects in total\")") }, all)
+        // The note on the projects column's † figures, drawn where the column is (not at 80x24).
+        s.width = 120
+        s.height = 40
+        let wide = Renderer(theme: .monochrome, glyphs: .ascii).render(s).lines()
+        XCTAssertTrue(wide.contains { $0.contains("the paper's \"30 projects in total\")") },
+                      wide.joined(separator: "\n"))
         XCTAssertTrue(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, lines.joined(separator: "\n"))
     }
 

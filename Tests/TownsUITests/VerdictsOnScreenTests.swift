@@ -35,7 +35,7 @@ final class VerdictsOnScreenTests: XCTestCase {
         let known = try XCTUnwrap(lines.first { $0.contains("已知小镇合计") })
         XCTAssertTrue(known.hasSuffix("—/—") || known.contains("—/— "), known)
         XCTAssertTrue(lines.contains { $0.contains("† 解读值 2 个") }, lines.joined(separator: "\n"))
-        XCTAssertTrue(lines.contains { $0.contains("†解读") }, "legend names the marker")
+        XCTAssertTrue(lines.contains { $0.contains("†解读") || $0.contains("† 解读") }, "legend names the marker")
         // The page gives both readings.
         let page = try XCTUnwrap(s.pageLines(.townPage("nanhu"), width: 200).map { $0.runs.map(\.0).joined() })
         let joined = page.joined(separator: "\n")

@@ -62,7 +62,7 @@ final class W5WordsTests: XCTestCase {
         let allowed: Set<String> = ["towns", "check", "next", "prev", "changes", "definition", "features",
                                     "creation", "types", "mechanism", "problems", "countermeasures", "industries",
                                     "FROM", "county", "type", "stage", "behind", "problem", "clear", "text", "csv",
-                                    "json", "Ctrl", "Esc", "CSV", "English"]
+                                    "json", "Ctrl", "Esc", "CSV", "English", "messages"]
         let word = try NSRegularExpression(pattern: "[A-Za-z]{3,}")
         for (key, text) in lines {
             let ns = text as NSString

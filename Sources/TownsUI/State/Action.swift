@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     /// Next / previous reporting period.
     case nextPeriod, previousPeriod
     case toggleHelp
+    /// Open the page of this session's status messages (`:messages`, `M`; `MessageLog`).
+    case showMessages
     /// Next theme (`t`).
     case cycleTheme
     /// Switch the interface language zh <-> en (`L`).
@@ -37,8 +39,9 @@ public enum Action: Equatable, Sendable {
     case export
     /// Copy the view or page to the clipboard as tab-separated text (`y`).
     case copy
-    /// A copy (`Effect.copy`) went to the terminal (`refusal` nil), or could not: why.
-    case copied(rows: Int, refusal: String?)
+    /// A copy (`Effect.copy`) went to the terminal (`refusal` nil), or could not: why;
+    /// `saved`: the file it was also written to, else `notSaved`: why not (nil, nil: no file tried).
+    case copied(rows: Int, refusal: String?, saved: String? = nil, notSaved: String? = nil)
     /// A key typed into the search or the command line.
     case searchKey(Key), commandKey(Key)
     /// Run a command line (as typed after `:`).
@@ -125,6 +128,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("t")], label: Catalogue.keyNextTheme, action: .cycleTheme),
         Binding(keys: [.char("L")], label: Catalogue.keyLanguage, action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: Catalogue.keyHelp, action: .toggleHelp),
+        Binding(keys: [.char("M")], label: Catalogue.keyMessages, action: .showMessages),
         Binding(keys: [.char("q")], label: Catalogue.keyQuit, action: .quit),
     ])
 

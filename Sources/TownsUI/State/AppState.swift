@@ -43,6 +43,9 @@ public struct AppState: Sendable {
     public var printed = false
     /// Effects asked for by the action being applied; `step` hands them out.
     var outbox: [Effect] = []
+    /// This session's status messages, oldest first, each with the time it was shown
+    /// (`step` logs a message or warning as it appears); `:messages` lists them (`MessageLog`).
+    public var messageLog = MessageLog()
 
     /// The top views Tab cycles through.
     public static let topViews: [Screen.Kind] = [

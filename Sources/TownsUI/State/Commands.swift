@@ -10,6 +10,7 @@ import TownsCore
 /// - `sort COLUMN [asc|desc]` (a title in either language or a unique start of one, any case,
 ///   or its number among the titled columns, 1-based; `sort none`)
 /// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom] [--force]`, `help`, `quit`
+/// - `messages` lists this session's status messages with their time (`MessageLog`)
 /// - `ref TOPIC` opens a reference page of the paper's passages (a topic, or its title's start)
 /// - `changes FROM` shows what changed from period FROM to the one shown (`changes prev`: the
 ///   previous period of the same year, as at start)
@@ -17,7 +18,7 @@ public enum Commands {
     /// Command names, for completion and the help.
     public static let names = [
         "view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit",
-        "present", "follow", "cycle", "ref", "changes",
+        "present", "follow", "cycle", "ref", "changes", "messages",
     ]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
@@ -244,6 +245,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     case "help", "?":
         s.showHelp = true
         return s
+    case "messages", "mes":
+        return showingMessages(s)
     case "quit", "q":
         s.outbox.append(.quit)
         return s

@@ -25,7 +25,7 @@ extension AppState {
             return .partly(Catalogue.filterPartlyOverview)
         case .province, .city:
             return filterTestsOnlyCounty ? .applies : .partly(Catalogue.filterPartlyProvince)
-        case .townPage, .cityTotals, .reference, .referencePage:
+        case .townPage, .cityTotals, .reference, .referencePage, .messages:
             return .notApplied
         }
     }

@@ -4,7 +4,7 @@
 /// viewOverview viewTowns viewTypes viewEntities viewAssessment viewProvince viewReference viewChanges
 /// nextPeriod previousPeriod help theme language search narrow nextMatch previousMatch sort
 /// sortReverse sortLargestFirst sortSmallestFirst behind clearFilter
-/// command export copy quit follow presentation.
+/// command export copy quit follow presentation messages.
 /// Keys: a character (`j`, `?`, `海`), or `Up Down Left Right PgUp PgDn Home End Enter Esc
 /// Backspace Tab Shift-Tab Del Space F1`..`F12`, `Ctrl-A`..`Ctrl-Z`.
 public enum KeyNames {
@@ -27,6 +27,7 @@ public enum KeyNames {
         ("clearFilter", .clearFilter), ("command", .startCommand), ("export", .export), ("copy", .copy),
         ("quit", .quit),
         ("follow", .meeting(.toggleFollow)), ("presentation", .meeting(.togglePresentation)),
+        ("messages", .showMessages),
     ]
 
     public static func action(named name: String) -> Action? {

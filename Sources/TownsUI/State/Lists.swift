@@ -161,7 +161,7 @@ extension AppState {
             return overviewTable()
         case .changes:
             return changesTable()
-        case .townPage, .cityTotals, .referencePage, .assessmentNotes:
+        case .townPage, .cityTotals, .referencePage, .assessmentNotes, .messages:
             return nil
         }
     }

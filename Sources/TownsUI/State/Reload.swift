@@ -71,7 +71,7 @@ func stillThere(_ kind: Screen.Kind, in dataset: Dataset) -> Bool {
     case let .townsOfEntity(id): return id.map { dataset.entity($0) != nil } ?? true
     case let .townPage(id): return dataset.town(id) != nil
     case let .city(name): return dataset.province?.cities.contains { $0.nameZH == name } ?? false
-    case .reference, .overview, .changes: return true
+    case .reference, .overview, .changes, .messages: return true
     case let .referencePage(topic): return dataset.reference?.topics.contains(topic) ?? false
     }
 }

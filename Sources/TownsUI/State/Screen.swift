@@ -36,11 +36,13 @@ public struct Screen: Codable, Equatable, Sendable {
         /// The assessment's notes as a page (the city's first-year test, the legend, what is at
         /// stake, the columns, the sources): scrolled as pages are, so none is cut at 80x24 or 60x14.
         case assessmentNotes
+        /// This session's status messages with their time, newest last (`:messages`, `MessageLog`).
+        case messages
 
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {
-            case .townPage, .cityTotals, .referencePage, .assessmentNotes: return true
+            case .townPage, .cityTotals, .referencePage, .assessmentNotes, .messages: return true
             default: return false
             }
         }

@@ -17,6 +17,7 @@ public func step(_ state: AppState, _ action: Action) -> (state: AppState, effec
     s.outbox = []
     s = advance(s, action)
     s = withSelectionNamed(s, before: state)
+    if let flash = s.session.flash, flash != state.session.flash { s.messageLog.append(flash) }
     let effects = s.outbox
     s.outbox = []
     return (s, effects)
@@ -102,6 +103,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .unboundKey(key):
         s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
+    case .showMessages:
+        s = showingMessages(s)
     case .toggleHelp:
         s.showHelp.toggle()
         s.helpScroll = 0
@@ -240,8 +243,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .copy:
         guard let clip = ClipboardText.of(s) else { s.message = s.tr(Catalogue.nothingToCopy); break }
         s.outbox.append(.copy(clip))
-    case let .copied(rows, refusal):
-        s = copied(s, rows: rows, refusal: refusal)
+    case let .copied(rows, refusal, saved, notSaved):
+        s = copied(s, rows: rows, refusal: refusal, saved: saved, notSaved: notSaved)
     case .export:
         let format: ExportRequest.Format = s.screen.kind.isPage ? .text : .csv  // a page as text
         if let refusal = s.exportRefusal(format) { s.message = s.tr(refusal); break }

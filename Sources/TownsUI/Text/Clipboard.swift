@@ -2,9 +2,11 @@ import Foundation
 
 /// What `y` copies: the view shown as tab-separated text (a list: the header, the rows as
 /// shown, in their order, filter and sort, then the totals; a page: its lines, unwrapped),
-/// to paste into a spreadsheet or a document, and how many rows (or lines) it holds. Marks
-/// are written as Unicode draws them (≈ derived, — unknown: a clipboard is not a terminal's
-/// glyph set, and `-` would paste as zero).
+/// to paste into a spreadsheet or a document, and how many rows (or lines) it holds. It opens
+/// with the lines an export opens with (`AppState.exportHeading`: the view's title and period,
+/// dataset, period, unit, filter and sort; a list then its sources, `exportSources`), a blank
+/// line, then the table. Marks are written as Unicode draws them (≈ derived, — unknown: a
+/// clipboard is not a terminal's glyph set, and `-` would paste as zero).
 public struct ClipboardText: Equatable, Sendable {
     public var text: String
     /// Body rows of a list (totals not counted), or lines of a page.
@@ -17,11 +19,13 @@ public struct ClipboardText: Equatable, Sendable {
     public static func of(_ shown: AppState) -> ClipboardText? {
         let state = shown.forPrint
         if state.screen.kind.isPage {
-            let lines = state.pageLines(state.screen.kind, width: 4096).map { line in
+            let page = state.pageLines(state.screen.kind, width: 4096)
+            let lines = page.map { line in
                 line.runs.map(\.0).joined().trimmingCharacters(in: .whitespaces)
             }
-            let title = Renderer.crumb(state.screen.kind, state)
-            return ClipboardText(text: ([title, ""] + lines).joined(separator: "\n") + "\n", rows: lines.count)
+            // The page ends with its own sources, as its export does.
+            let heading = state.exportFrame(page: page, glyphs: .unicode).heading
+            return ClipboardText(text: (heading + [""] + lines).joined(separator: "\n") + "\n", rows: lines.count)
         }
         guard let content = state.content(for: state.screen) else { return nil }
         let table = Export.table(content, glyphs: .unicode)
@@ -29,28 +33,33 @@ public struct ClipboardText: Equatable, Sendable {
             cells.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
                 .joined(separator: "\t")
         }
-        let lines = [line(table.header)] + (table.rows + table.summary).map(line)
+        let frame = state.exportFrame(for: content, glyphs: .unicode)
+        let title = frame.sourcesTitle + (frame.sourcesTitle.hasSuffix(":") ? " " : "")  // 来源： / Sources:
+        let sources = frame.sources.isEmpty ? [] : [title + frame.sources.joined(separator: "; ")]
+        let lines = frame.heading + sources + [""] + [line(table.header)] + (table.rows + table.summary).map(line)
         return ClipboardText(text: lines.joined(separator: "\n") + "\n", rows: table.rows.count)
     }
 }
 
-/// The status line after a copy (`Action.copied`): how many rows went to the clipboard, or
-/// why the terminal could not take them, offering the export key instead.
-func copied(_ state: AppState, rows: Int, refusal: String?) -> AppState {
+/// The status line after a copy (`Action.copied`): how many rows were sent to the terminal's
+/// clipboard (OSC 52: whether they arrive the terminal alone knows, so it says where else
+/// they are), or why the terminal could not take them; `saved`: the file the front end also
+/// wrote them to (`towns`' `CopyFile`), else `notSaved`: why not; the export key offered.
+func copied(_ state: AppState, rows: Int, refusal: String?, saved: String? = nil, notSaved: String? = nil)
+    -> AppState
+{
     var s = state
+    let file = saved.map { s.tr(Catalogue.copyAlsoIn($0)) } ?? notSaved.map { s.tr(Catalogue.copyNotSaved($0)) } ?? ""
     if let refusal {
         s.session.flash = Flash(
-            s.tr(Catalogue.cannotCopy(refusal, s.keyName(.export))), level: .warning)
+            s.tr(Catalogue.cannotCopy(refusal, s.keyName(.export))) + file, level: .warning)
     } else {
-        s.message = s.tr(Catalogue.copiedRows("\(rows)"))
+        s.message = s.tr(Catalogue.sentRows("\(rows)")) + file
     }
     return s
 }
 
 extension Catalogue {
-    static func copiedRows(_ n: String) -> Bilingual {
-        Bilingual("已复制 \(n) 行到剪贴板（制表符分隔，可粘贴到表格）", "copied \(n) rows to the clipboard (tab-separated)")
-    }
     static func cannotCopy(_ why: String, _ export: String) -> Bilingual {
         Bilingual(
             "此终端无法接收复制（\(why)）；按 \(export) 导出为文件",

@@ -34,7 +34,7 @@ extension Renderer {
         case .province, .city: return 5
         case .reference, .referencePage: return 6
         case .changes: return 7
-        case .townPage, .cityTotals: return -1
+        case .townPage, .cityTotals, .messages: return -1
         }
     }
 
@@ -81,6 +81,7 @@ extension Renderer {
         case let .townPage(id): return state.town(id).map(state.name) ?? id
         case .assessment: return state.tr(Catalogue.assessment)
         case .assessmentNotes: return state.tr(Catalogue.assessmentNotes)
+        case .messages: return state.tr(Catalogue.messagesTitle)
         case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
         case .province: return state.tr(Catalogue.province)
         case let .city(name): return name

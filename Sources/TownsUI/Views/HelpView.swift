@@ -10,6 +10,7 @@ extension Renderer {
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
         lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
         lines.append((":changes FROM", state.tr(Catalogue.helpChanges)))
+        lines.append((":messages", state.tr(Catalogue.helpMessages)))
         lines.append(("", ""))
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
         lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }

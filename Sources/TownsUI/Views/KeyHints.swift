@@ -4,26 +4,57 @@ import TownsCore
 /// the key map binds (a rebinding in the configuration shows here), as many as the width
 /// holds: the least needed give way first, the rest keep their order.
 extension Renderer {
-    /// One hint: the key(s), what they do, and how much it is needed (higher stays longer).
+    /// One hint: the key(s), what they do, and how much it is needed (higher stays longer);
+    /// `short`: the label in fewer columns where the line is tight (English: "find", "cmd").
     struct KeyHint {
         var keys: String
         var label: Bilingual
         var priority: Int
+        var short: Bilingual? = nil
     }
+
+    /// The hints a meeting needs most (priority at least this): the line tries shorter words,
+    /// then one space between hints, before any of them gives way (the rest: `?`, the help).
+    static let meetingPriority = 85
 
     /// The hints that fit in `width` columns, in order: (keys, label in the interface language),
     /// the arrow keys named as `glyphs` names them (`↑↓`, or `Up Down` with `--ascii`).
     public static func keyHints(_ state: AppState, width: Int, glyphs: Glyphs = .unicode) -> [(String, String)] {
-        var hints = keyHintCandidates(state, glyphs: glyphs)
-        func used(_ h: [KeyHint]) -> Int {
-            h.reduce(1) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of(state.tr($1.label)) + 3 }
+        keyHintLine(state, width: width, glyphs: glyphs).hints
+    }
+
+    /// The hint line for `width` columns: the hints (as `keyHints`) and the gap between them
+    /// (2 spaces, 1 where the line is tight). Forms, in turn: the full words 2 apart, the short
+    /// words 2 apart, the short words 1 apart; the first that keeps every hint a meeting needs
+    /// (`meetingPriority`) is drawn, the least needed hints giving way first in each; else the
+    /// last, as far as it goes. The line is 1 column of margin, then each hint (keys, a space,
+    /// label) with the gap between: `lineWidth`.
+    public static func keyHintLine(_ state: AppState, width: Int, glyphs: Glyphs = .unicode)
+        -> (hints: [(String, String)], gap: Int)
+    {
+        let candidates = keyHintCandidates(state, glyphs: glyphs)
+        let needed = candidates.filter { $0.priority >= meetingPriority }.count
+        var best: ([KeyHint], Bool, Int) = ([], false, 2)
+        for (short, gap) in [(false, 2), (true, 2), (true, 1)] {
+            var hints = candidates
+            func label(_ h: KeyHint) -> String { state.tr(short ? h.short ?? h.label : h.label) }
+            func used(_ h: [KeyHint]) -> Int { lineWidth(h.map { ($0.keys, label($0)) }, gap: gap) }
+            while used(hints) > width, hints.count > 1,
+                let i = hints.indices.min(by: { hints[$0].priority < hints[$1].priority })
+            {
+                hints.remove(at: i)
+            }
+            best = (hints, short, gap)
+            if hints.filter({ $0.priority >= meetingPriority }).count >= needed { break }
         }
-        while used(hints) > width, hints.count > 1,
-            let i = hints.indices.min(by: { hints[$0].priority < hints[$1].priority })
-        {
-            hints.remove(at: i)
-        }
-        return hints.map { ($0.keys, state.tr($0.label)) }
+        let (hints, short, gap) = best
+        return (hints.map { ($0.keys, state.tr(short ? $0.short ?? $0.label : $0.label)) }, gap)
+    }
+
+    /// Columns a hint line takes: 1 of margin, each hint's keys, a space and its label, `gap`
+    /// between hints.
+    public static func lineWidth(_ hints: [(String, String)], gap: Int) -> Int {
+        hints.reduce(1) { $0 + DisplayWidth.of($1.0) + 1 + DisplayWidth.of($1.1) } + gap * max(0, hints.count - 1)
     }
 
     /// Every hint that applies now, before any gives way.
@@ -87,16 +118,19 @@ extension Renderer {
                 hint(Catalogue.hintMove, 97, .moveUp, .moveDown), hint(Catalogue.hintOpen, 96, .open),
                 state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back) : nil,
                 hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false)),
-                hint(Catalogue.hintSearch, 91, .startSearch),
+                hint(Catalogue.hintSearch, 91, .startSearch).map { h in
+                    var h = h; h.short = Catalogue.hintSearchShort; return h },
                 searching ? hint(Catalogue.hintNextMatch, 75, .nextMatch) : nil,
                 ofTowns ? hint(Catalogue.hintFilter, 85, .toggleBehindFilter) : nil,
                 (!state.filter.isEmpty || searching) ? hint(Catalogue.hintClear, 88, .clearFilter) : nil,
                 // e, : and ? are kept whatever else gives way (100: never before them).
-                hint(Catalogue.hintExport, 100, .export), hint(Catalogue.hintCopy, 82, .copy),
+                // y copies the table into the minutes: a meeting needs it (`meetingPriority`).
+                hint(Catalogue.hintExport, 100, .export), hint(Catalogue.hintCopy, 86, .copy),
                 hint(Catalogue.hintReverse, 40, .sortReverse),
                 hint(Catalogue.hintView, 60, .nextView),
                 hint(Catalogue.hintPeriod, 65, .previousPeriod, .nextPeriod),
-                hint(Catalogue.hintCommand, 100, .startCommand),
+                hint(Catalogue.hintCommand, 100, .startCommand).map { h in
+                    var h = h; h.short = Catalogue.hintCommandShort; return h },
                 hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help), quit,
             ]
         }

@@ -16,6 +16,10 @@ public struct ListContent: Sendable {
     public var emptyText: String
     /// Lines of explanation drawn under the table.
     public var notes: [CellText] = []
+    /// The notes (by position in `notes`) that explain one column's figures (the column's index):
+    /// drawn only while the layout shows that column (a `†` note for a projects column left out
+    /// would explain a mark no cell shows).
+    public var noteColumns: [Int: Int] = [:]
     /// What the first summary row opens (the city's totals), when it can be selected: the
     /// selection then runs one past the last row.
     public var summaryTarget: Screen.Kind? = nil

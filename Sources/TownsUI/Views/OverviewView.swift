@@ -11,6 +11,9 @@ extension AppState {
     /// opens what it summarises. Worked-out figures carry their marks (≈ derived, → projected).
     func overviewTable() -> ListContent {
         let barWidth = width >= 160 ? 30 : width >= 100 ? 16 : 8
+        // The figures column's width as the columns before it allow at most (the panel and bar
+        // columns at their widest, their gaps).
+        let figuresWidth = width - 4 - (width < 100 ? 16 : 30) - barWidth
         let columns = [
             Column(tr(Catalogue.panel), priority: 100, minWidth: 10, maxWidth: width < 100 ? 16 : 30),
             Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth),
@@ -115,8 +118,11 @@ extension AppState {
             // view marks it (`—` when none has a rate); a filter leaves out a type with none of its towns.
             let g = groupProgress(kept)
             let cells = groupCells(g)
-            let t = cells.summary
+            // Where the figures column cannot hold it (60 columns), one space and fewer: never cut.
+            let full = cells.summary
                 + CellText("  " + tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))) + cells.behindText
+            let t = DisplayWidth.of(full.text(.unicode)) <= figuresWidth ? full : cells.summary
+                + CellText(" " + tr(Catalogue.typeCoveredShort("\(g.covered)", "\(g.members)"))) + cells.behindText
             typeRows.append(
                 (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
                  .townsOfType(type.number)))
@@ -234,9 +240,7 @@ extension AppState {
         func ruleLines(_ k: Int) -> Int { (ruleTexts.count + k - 1) / max(1, k) }
         // Rules one to a line when every panel fits in full beside them, else two or more to a line.
         let wanted = panels.indices.reduce(0) { $0 + panels[$1].rows.count - shown[$1] }
-        // No more to a line than the figures column holds whole (its width as the columns above
-        // allow at most: the panel and bar columns at their widest, their gaps).
-        let figuresWidth = width - 4 - (width < 100 ? 16 : 30) - barWidth
+        // No more to a line than the figures column holds whole (`figuresWidth`).
         let ruleWidths: [Int] = ruleTexts.map { $0.width }
         func holds(_ k: Int) -> Bool {
             for start in stride(from: 0, to: ruleWidths.count, by: k) {

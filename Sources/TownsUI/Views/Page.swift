@@ -63,6 +63,7 @@ extension AppState {
         case .cityTotals: return cache.detail(key) { cityTotalsDetail(width: width) }
         case let .referencePage(topic): return referenceDetail(topic, width: width)
         case .assessmentNotes: return cache.detail(key) { assessmentNotesPage(width: width) }
+        case .messages: return messagesPage(width: width)  // not kept: the log grows
         default: return []
         }
     }

@@ -108,13 +108,17 @@ public struct Renderer: Sendable {
             }
             drawColumnsLeftOut(content.columns, layout, into: &grid, state,
                                countShown: content.rows.count > Renderer.visibleRows(state))
-            if !content.notes.isEmpty {
+            // A note on one column's figures only while the column is shown.
+            let notes = content.notes.indices.filter { note in
+                content.noteColumns[note].map { column in layout.widths[column] != nil } ?? true
+            }.map { content.notes[$0] }
+            if !notes.isEmpty {
                 let used =
                     1
                     + TableRenderer.lines(
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
-                var lines = content.notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
+                var lines = notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
                 // The blank line before the notes, unless it is the only line left for them (60x14).
                 let start = body.y + used + (body.y + used + 1 < body.maxY ? 1 : 0)
                 let room = max(0, body.maxY - start)

@@ -102,17 +102,18 @@ extension Renderer {
          [glyphs.met], [glyphs.notMet], [glyphs.undetermined], [glyphs.notYetDue]]
     }
 
-    /// The markers' legend, bilingual when `width` allows, else in the interface's language with
-    /// shorter words. `shown`: the items (positions in `legendSymbols`) whose mark the screen
-    /// shows (nil: all). Every item is listed when it fits; else the items not shown give way
-    /// (from the end), never a mark shown: the words get shorter first (`Catalogue.legend`). The
-    /// rank's moves (`▲` `▽`) are listed only where shown. The unit is never cut.
+    /// The markers' legend in the interface's language (no English in Chinese mode: the help
+    /// gives both), spaced when `width` allows, else with shorter words. `shown`: the items (positions in `legendSymbols`) whose mark the screen
+    /// draws (`marksShown`, the body's cells): only those are listed, every one of them (the words
+    /// get shorter first, `Catalogue.legend`). nil (the help, tests): every item but the rank's
+    /// moves and the verdicts, the items not listed giving way from the end where they do not
+    /// fit. The unit is never cut.
     public static func legend(
         width: Int, glyphs: Glyphs, unit: String, language: Language = .zh, shown: Set<Int>? = nil
     ) -> String {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
         let words = Catalogue.legend + [Catalogue.legendRankMoves] + Catalogue.legendVerdicts
-        let all = symbols.indices.filter { $0 < Catalogue.legend.count || shown?.contains($0) ?? false }
+        let all = symbols.indices.filter { shown?.contains($0) ?? ($0 < Catalogue.legend.count) }
         let unitEN = unit == "亿元" ? "100M yuan" : unit
         // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
         func glued(_ symbol: String, _ word: String) -> String {
@@ -124,7 +125,7 @@ extension Renderer {
             ? [({ "\(symbols[$0]) \(words[$0].text.en)" }, "  ", "unit \(unitEN)"),
                ({ glued(symbols[$0], words[$0].short) }, " ", "unit \(unitEN)"),
                ({ glued(symbols[$0], words[$0].shortest) }, " ", "unit \(unitEN)")]
-            : [({ "\(symbols[$0]) \(words[$0].text.zh) \(words[$0].text.en)" }, "  ", "单位 \(unit)"),
+            : [({ "\(symbols[$0]) \(words[$0].text.zh)" }, "  ", "单位 \(unit)"),
                ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit)"),
                ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit)")]
         func line(_ items: [Int], _ form: ((Int) -> String, String, String)) -> String {
@@ -150,12 +151,13 @@ extension Renderer {
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
         // Room for the meeting on the right (`drawMeetingBadge`).
         let room = state.width - (Renderer.meetingBadge(state).map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        let shown = Renderer.keyHints(state, width: room, glyphs: glyphs)
+        let (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }
             x += grid.put(key, x: x, y: y, style: theme.style(.key), maxWidth: state.width - x)
-            x += grid.put(" " + label + "  ", x: x, y: y, style: theme.style(.keyHint), maxWidth: state.width - x)
+            x += grid.put(" " + label + String(repeating: " ", count: gap), x: x, y: y, style: theme.style(.keyHint),
+                          maxWidth: state.width - x)
         }
     }
 }

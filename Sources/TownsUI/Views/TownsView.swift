@@ -110,6 +110,7 @@ extension AppState {
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
             emptyText: tr(Catalogue.noTowns))
         if leftOut.known > 0 {
+            content.noteColumns[content.notes.count] = 8  // the projects column, where the † figures are
             content.notes.append(
                 "\(Mark.interpreted) " + CellText(tr(Catalogue.interpretedLeftOut("\(leftOut.known)"))))
         }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// This session's status messages (wave 6, `:messages`, as vim's): a message shows on the
+/// status line until the next key, and a long one takes up to three lines; the log keeps each
+/// with the time it appeared, oldest first, so one missed can be read again. Kept in memory
+/// for the process only (not in `Session`: a follower's log is its own), at most `limit`.
+public struct MessageLog: Sendable, Equatable {
+    /// One message: when it appeared (the local clock, `HH:mm:ss`), its text, and whether it
+    /// was a warning (`Flash.Level.warning`).
+    public struct Entry: Sendable, Equatable {
+        public var time: String
+        public var text: String
+        public var warning: Bool
+    }
+
+    /// The messages, oldest first.
+    public private(set) var entries: [Entry] = []
+    /// The most kept; older ones give way.
+    public static let limit = 500
+
+    public init() {}
+
+    /// Logs `flash` as shown now (`clock`: the time, `HH:mm:ss`).
+    public mutating func append(_ flash: Flash, at clock: String = MessageLog.clock()) {
+        entries.append(Entry(time: clock, text: flash.text, warning: flash.level == .warning))
+        if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
+    }
+
+    /// The local time now as `HH:mm:ss`.
+    public static func clock(_ date: Date = Date()) -> String {
+        let c = Calendar.current.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+}
+
+/// `:messages` / `M`: the log's page on top of the screen shown, scrolled to its end (newest
+/// last, as vim shows them); Esc goes back.
+func showingMessages(_ state: AppState) -> AppState {
+    var s = state
+    if s.screen.kind == .messages { s.stack.removeLast() }
+    let lines = s.pageLines(.messages, width: Renderer.bodyRect(width: s.width, height: s.height).width).count
+    s.stack.append(Screen(.messages, scroll: max(0, lines - Renderer.visibleLines(s))))
+    return s
+}
+
+extension AppState {
+    /// The message log as a page: a heading, then each message (its time, a warning marked
+    /// `!`/警告), wrapped to `width` under its time; "none yet" when empty.
+    func messagesPage(width: Int) -> [DetailLine] {
+        var out: [DetailLine] = [.text(tr(Catalogue.messagesHeading("\(messageLog.entries.count)")), .header)]
+        if messageLog.entries.isEmpty { return out + [.text(tr(Catalogue.noMessagesYet), .unknown)] }
+        for e in messageLog.entries {
+            let lead = e.time + "  " + (e.warning ? tr(Catalogue.messageWarning) + " " : "")
+            let wrapped = TextWrap.wrap(e.text, width: max(10, width - DisplayWidth.of(lead)))
+            for (i, line) in wrapped.enumerated() {
+                let pad = i == 0 ? lead : String(repeating: " ", count: DisplayWidth.of(lead))
+                out.append(.text(pad + line, e.warning ? .warning : .row))
+            }
+        }
+        return out
+    }
+}
