@@ -69,6 +69,10 @@ public struct InProcessBench: Sendable {
                        note: "state \(BenchReport.number(stateTimes.medianMS)) + render " +
                            "\(BenchReport.number(renderTimes.medianMS)); "
                              + BenchReport.verdict(first.medianMS, target: firstFrameTarget, unit: "ms"))
+        if derived != nil {
+            coldKeys(data, derived: nil, label: "cold, from the text:", report: report, keyTarget: keyTarget)
+        }
+        coldKeys(data, derived: derived, label: "cold", report: report, keyTarget: keyTarget)
 
         // Keys are timed on the towns view, the list they were chosen for (the first frame above
         // is the overview, as the dashboard opens).
