@@ -23,6 +23,7 @@ public final class DerivedTables: @unchecked Sendable {
     private let yearRanges: [String: Range<Int>]
     private let periodRanges: [String: (year: String, range: Range<Int>)]
     private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int], ranks: Range<Int>)]
+    private let sortRankRanges: [String: Range<Int>]
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -30,11 +31,19 @@ public final class DerivedTables: @unchecked Sendable {
         public var planned: [ShownFigure?]
         public var yearPlans: [String: [ShownFigure?]]
         public var periods: [Period]
+        /// Sort ranks of list columns, by a name the dashboard gives them (a column of a
+        /// period's table names its period): per town, in the dataset's order, its dense rank
+        /// among every town's sort key of that column (1 first ascending, equal keys one
+        /// rank; 0 an unknown key, sorted last both ways). Sorting any of the towns by these
+        /// numbers gives the order their keys give.
+        public var sortRanks: [String: [Int]]
 
-        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period]) {
+        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
+                    sortRanks: [String: [Int]] = [:]) {
             self.planned = planned
             self.yearPlans = yearPlans
             self.periods = periods
+            self.sortRanks = sortRanks
         }
     }
 
@@ -91,6 +100,26 @@ public final class DerivedTables: @unchecked Sendable {
         }
         periodRanges = periods
         self.summaries = summaries
+        var sortRanks: [String: Range<Int>] = [:]
+        for _ in 0..<(try reader.count()) { sortRanks[try reader.string()] = try range(&reader) }
+        sortRankRanges = sortRanks
+    }
+
+    /// The sort ranks of the column `name` (`Source.sortRanks`: per town, 1 first, 0 unknown),
+    /// or nil when not stored or not decodable.
+    public func sortRanks(_ name: String) -> [Int]? {
+        guard let r = sortRankRanges[name] else { return nil }
+        return try? memory.read(r, strings: strings) { reader in
+            var ranks: [Int] = []
+            ranks.reserveCapacity(townCount)
+            for _ in 0..<townCount {
+                let n = try reader.uint()
+                guard n <= UInt64(townCount) else { throw SnapshotReader.corrupt("a rank beyond the towns") }
+                ranks.append(Int(n))
+            }
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after the sort ranks") }
+            return ranks
+        }
     }
 
     /// The towns table's sums of known figures over every town of period `id` (the tallies in
@@ -201,6 +230,14 @@ extension SnapshotWriter {
                     w.townPeriod(table[i])
                 }
             }
+        }
+        let rankNames = source.sortRanks.keys.sorted()
+        uint(UInt64(rankNames.count))
+        for name in rankNames {
+            let ranks = source.sortRanks[name]!
+            precondition(ranks.count == townCount, "sort ranks of another number of towns")
+            string(name)
+            section { w in for rank in ranks { w.uint(UInt64(rank)) } }
         }
     }
 

@@ -122,30 +122,8 @@ extension AppState {
             let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.map { rows[$0] }])
             for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
         }
-        let index = searchIndex
-        content.sortKey = { row, column in
-            let town = rowState.dataset.towns[positions[row]]
-            let f = facts[positions[row]]
-            switch column {
-            case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
-            case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
-            case 2: return .number(Double(town.type))
-            case 3: return SortKey.of(f.planYear)
-            case 4: return SortKey.of(f.completed)
-            case 5: return SortKey.of(f.completionRate)
-            case 6:
-                return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
-            case 7:
-                return rowState.period.flatMap {
-                    rowState.metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
-                }
-                .map { .number(DecimalMath.double($0)) } ?? .unknown
-            case 8: return SortKey.of(f.projectsStarted)
-            case 9: return SortKey.of(f.startRate)
-            case 10, 11, 12: return deltas.sortKey(town, column: column - 10)
-            default: return nil
-            }
-        }
+        content.sortKey = townsSortKey(positions, table: facts, deltas: deltas)
+        content.sortKeys = storedTownsSortKeys(positions, columns: columns.count)
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content
