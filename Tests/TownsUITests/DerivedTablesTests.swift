@@ -52,6 +52,23 @@ final class DerivedTablesTests: XCTestCase {
                 let places = fromText.metrics.ranks(period: text.periods[i])
                 XCTAssertEqual(derived.ranks(id), text.towns.map { places[$0.id] })
                 stored += table.filter { $0.completed != nil }.count
+                // The towns behind schedule (`b`), their table's sums, measured rows and progress.
+                var behindA = a, behindB = b
+                behindA.filter.behindSchedule = true
+                behindB.filter.behindSchedule = true
+                let behind = behindA.filtered(every)
+                XCTAssertEqual(behindB.filtered(every), behind)
+                let kept = try XCTUnwrap(behindB.storedFilteredTable(behind), "period \(id)")
+                XCTAssertEqual(kept.sums, TownSums(table, positions: behind))
+                XCTAssertEqual(kept.extremes, AppState.extremeRows(table, positions: behind))
+                XCTAssertEqual(kept.progress, behindA.groupProgress(behind))
+                for type in text.types {
+                    let name = try XCTUnwrap(a.typeGroupName(type.number))
+                    XCTAssertEqual(derived.group(name), a.groupProgress(fromText.townsByType[type.number] ?? []),
+                                   "type \(type.number) period \(id)")
+                    XCTAssertEqual(b.typeProgress(type.number, positions: fromSnapshot.townsByType[type.number] ?? []),
+                                   derived.group(name))
+                }
             }
             XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")
         }

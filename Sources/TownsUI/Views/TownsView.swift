@@ -69,7 +69,9 @@ extension AppState {
                     ] + deltas.cells(nil), role: .totals))
         }
         let every = positions.count == dataset.towns.count && filter.isEmpty
-        let sums = (every ? self.facts.derived?.sums(p).flatMap(TownSums.init(stored:)) : nil)
+        // Every town's, or the stored filter's (`storedFilteredTable`), as the snapshot stores them.
+        let stored = every ? nil : storedFilteredTable(positions)
+        let sums = (every ? self.facts.derived?.sums(p).flatMap(TownSums.init(stored:)) : stored?.sums)
             ?? TownSums(facts, positions: positions)
         let (plan, done, started, planned, leftOut) = (sums.plan, sums.done, sums.started, sums.planned, sums.leftOut)
         func sumCell(_ s: Metrics.Tally) -> TableCell {
@@ -105,7 +107,7 @@ extension AppState {
                     countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
                     .plain(""), .plain(""), .plain(""),
                 ], role: .legend))
-        if !withCity { summary.append(sameTownsRow(positions, columns: columns)) }
+        if !withCity { summary.append(sameTownsRow(positions, columns: columns, progress: stored?.progress)) }
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
             emptyText: tr(Catalogue.noTowns))
@@ -117,7 +119,7 @@ extension AppState {
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]
         if positions.count > ViewCache.widthSample {
-            let extremes = (every ? self.facts.derived?.extremeRows(p) : nil)
+            let extremes = (every ? self.facts.derived?.extremeRows(p) : stored?.extremes)
                 ?? Self.extremeRows(facts, positions: positions)
             let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.map { rows[$0] }])
             for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
