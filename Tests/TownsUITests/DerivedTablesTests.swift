@@ -120,7 +120,7 @@ final class DerivedTablesTests: XCTestCase {
                             (sb.sortColumn, sb.sortDescending) = (column, descending)
                             let ta = a.content(for: sa)!.targets, tb = b.content(for: sb)!.targets
                             XCTAssertEqual(Array(tb), Array(ta),
-                                           "period \(period) \(language) behind \(behind) column \(column) \(descending)")
+                                           "period \(period) \(language) b \(behind) column \(column) \(descending)")
                         }
                     }
                     var sa = a, sb = b
