@@ -6,7 +6,8 @@ extension InProcessBench {
     /// its first frame drawn and nothing else worked out (no warm-up, new facts: no pinyin,
     /// no period table kept), as a key pressed within a second of the start. Each is timed
     /// `runs` times, every time from new facts; printed as the median and the slowest, with
-    /// the update and render of the median run. `label` starts each line.
+    /// the update and render of the median run. `label` starts each line. With `derived` nil,
+    /// the same dataset without the snapshot's stored tables (every key works them out).
     func coldKeys(_ data: Dataset, derived: DerivedTables?, label: String, report: BenchReport, keyTarget: Double,
                   runs: Int = 3) {
         func fresh(_ kind: Screen.Kind) -> AppState {

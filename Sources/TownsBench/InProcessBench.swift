@@ -70,7 +70,7 @@ public struct InProcessBench: Sendable {
                            "\(BenchReport.number(renderTimes.medianMS)); "
                              + BenchReport.verdict(first.medianMS, target: firstFrameTarget, unit: "ms"))
         if derived != nil {
-            coldKeys(data, derived: nil, label: "cold, from the text:", report: report, keyTarget: keyTarget)
+            coldKeys(data, derived: nil, label: "cold, nothing stored:", report: report, keyTarget: keyTarget)
         }
         coldKeys(data, derived: derived, label: "cold", report: report, keyTarget: keyTarget)
 
