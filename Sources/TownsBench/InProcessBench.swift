@@ -69,6 +69,14 @@ public struct InProcessBench: Sendable {
                        note: "state \(BenchReport.number(stateTimes.medianMS)) + render " +
                            "\(BenchReport.number(renderTimes.medianMS)); "
                              + BenchReport.verdict(first.medianMS, target: firstFrameTarget, unit: "ms"))
+        // Cold keys start from new facts each time (the overview's checks, a view's first list):
+        // too slow for --short's few runs (CI, a debug build), so only in a full run.
+        if iterations >= 20 {
+            if derived != nil {
+                coldKeys(data, derived: nil, label: "cold, nothing stored:", report: report, keyTarget: keyTarget)
+            }
+            coldKeys(data, derived: derived, label: "cold", report: report, keyTarget: keyTarget)
+        }
 
         // Keys are timed on the towns view, the list they were chosen for (the first frame above
         // is the overview, as the dashboard opens).

@@ -52,6 +52,23 @@ final class DerivedTablesTests: XCTestCase {
                 let places = fromText.metrics.ranks(period: text.periods[i])
                 XCTAssertEqual(derived.ranks(id), text.towns.map { places[$0.id] })
                 stored += table.filter { $0.completed != nil }.count
+                // The towns behind schedule (`b`), their table's sums, measured rows and progress.
+                var behindA = a, behindB = b
+                behindA.filter.behindSchedule = true
+                behindB.filter.behindSchedule = true
+                let behind = behindA.filtered(every)
+                XCTAssertEqual(behindB.filtered(every), behind)
+                let kept = try XCTUnwrap(behindB.storedFilteredTable(behind), "period \(id)")
+                XCTAssertEqual(kept.sums, TownSums(table, positions: behind))
+                XCTAssertEqual(kept.extremes, AppState.extremeRows(table, positions: behind))
+                XCTAssertEqual(kept.progress, behindA.groupProgress(behind))
+                for type in text.types {
+                    let name = try XCTUnwrap(a.typeGroupName(type.number))
+                    XCTAssertEqual(derived.group(name), a.groupProgress(fromText.townsByType[type.number] ?? []),
+                                   "type \(type.number) period \(id)")
+                    XCTAssertEqual(b.typeProgress(type.number, positions: fromSnapshot.townsByType[type.number] ?? []),
+                                   derived.group(name))
+                }
             }
             XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")
         }
@@ -71,6 +88,50 @@ final class DerivedTablesTests: XCTestCase {
                 XCTAssertEqual(renderer.render(b).lines(), renderer.render(a).lines(), "\(kind) period \(period)")
             }
         }
+    }
+
+    /// The towns table sorted by each column, both ways, from the snapshot's stored ranks
+    /// (`DerivedTables.sortRanks`) lists the towns in the order worked out from the text,
+    /// for every town and for a filtered list, in both languages; the screens are the same.
+    func testSortsFromTheStoredRanksAreTheSortsFromTheText() throws {
+        let (text, loaded) = try written(towns: 300, months: 13, seed: 5)
+        let derived = try XCTUnwrap(loaded.derived)
+        let renderer = Renderer(theme: .monochrome)
+        let fromText = Facts(dataset: text), fromSnapshot = Facts(dataset: loaded.dataset, derived: derived)
+        var stored = 0
+        for period in [0, 1, 6, text.periods.count - 1] {
+            for language in Language.allCases {
+                for behind in [false, true] {
+                    func state(_ facts: Facts) -> AppState {
+                        var s = AppState(facts: facts, width: 100, height: 30)
+                        s.stack = [Screen(.townList)]
+                        s.periodIndex = period
+                        s.language = language
+                        s.filter.behindSchedule = behind
+                        return s
+                    }
+                    let a = state(fromText), b = state(fromSnapshot)
+                    let columns = try XCTUnwrap(a.listContent(.townList)).columns.count
+                    for column in 0..<columns {
+                        if b.townsRankName(column).flatMap(derived.sortRanks) != nil { stored += 1 }
+                        for descending in [false, true] {
+                            var sa = a.screen, sb = b.screen
+                            (sa.sortColumn, sa.sortDescending) = (column, descending)
+                            (sb.sortColumn, sb.sortDescending) = (column, descending)
+                            let ta = a.content(for: sa)!.targets, tb = b.content(for: sb)!.targets
+                            XCTAssertEqual(Array(tb), Array(ta),
+                                           "period \(period) \(language) b \(behind) column \(column) \(descending)")
+                        }
+                    }
+                    var sa = a, sb = b
+                    sa.screen.sortColumn = 12; sb.screen.sortColumn = 12
+                    XCTAssertEqual(renderer.render(sb).lines(), renderer.render(sa).lines())
+                }
+            }
+        }
+        XCTAssertGreaterThan(stored, 0, "the snapshot stores ranks")
+        let dense = TableSort.denseRanks([.number(2), .unknown, .text("b"), .number(1), .number(2), .text("a")])
+        XCTAssertEqual(dense, [2, 0, 4, 1, 2, 3])
     }
 
     /// Tables of another dataset (another number of towns) are never used.

@@ -23,6 +23,10 @@ public final class DerivedTables: @unchecked Sendable {
     private let yearRanges: [String: Range<Int>]
     private let periodRanges: [String: (year: String, range: Range<Int>)]
     private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int], ranks: Range<Int>)]
+    private let sortRankRanges: [String: Range<Int>]
+    private let groupRanges: [String: Range<Int>]
+    private let rowSetRanges: [String: Range<Int>]
+    private let tallyLists: [String: [Metrics.Tally]]
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -30,11 +34,31 @@ public final class DerivedTables: @unchecked Sendable {
         public var planned: [ShownFigure?]
         public var yearPlans: [String: [ShownFigure?]]
         public var periods: [Period]
+        /// Sort ranks of list columns, by a name the dashboard gives them (a column of a
+        /// period's table names its period): per town, in the dataset's order, its dense rank
+        /// among every town's sort key of that column (1 first ascending, equal keys one
+        /// rank; 0 an unknown key, sorted last both ways). Sorting any of the towns by these
+        /// numbers gives the order their keys give.
+        public var sortRanks: [String: [Int]]
+        /// The progress of groups of towns (`GroupProgress`), by a name the dashboard gives
+        /// them (a development type's in a period: its period and type).
+        public var groups: [String: GroupProgress]
+        /// Rows by a name the dashboard gives them (ascending positions: the towns a filter
+        /// keeps in a period, the rows of such a list measured for its widths).
+        public var rowSets: [String: [Int]]
+        /// Tallies by a name the dashboard gives them (the sums of a filtered towns table).
+        public var tallies: [String: [Metrics.Tally]]
 
-        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period]) {
+        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
+                    sortRanks: [String: [Int]] = [:], groups: [String: GroupProgress] = [:],
+                    rowSets: [String: [Int]] = [:], tallies: [String: [Metrics.Tally]] = [:]) {
+            self.rowSets = rowSets
+            self.tallies = tallies
             self.planned = planned
             self.yearPlans = yearPlans
             self.periods = periods
+            self.sortRanks = sortRanks
+            self.groups = groups
         }
     }
 
@@ -91,6 +115,65 @@ public final class DerivedTables: @unchecked Sendable {
         }
         periodRanges = periods
         self.summaries = summaries
+        var sortRanks: [String: Range<Int>] = [:]
+        for _ in 0..<(try reader.count()) { sortRanks[try reader.string()] = try range(&reader) }
+        sortRankRanges = sortRanks
+        var groups: [String: Range<Int>] = [:]
+        for _ in 0..<(try reader.count()) { groups[try reader.string()] = try range(&reader) }
+        groupRanges = groups
+        var rowSets: [String: Range<Int>] = [:]
+        for _ in 0..<(try reader.count()) { rowSets[try reader.string()] = try range(&reader) }
+        rowSetRanges = rowSets
+        var tallies: [String: [Metrics.Tally]] = [:]
+        for _ in 0..<(try reader.count()) { tallies[try reader.string()] = try reader.array { try $0.tally() } }
+        tallyLists = tallies
+    }
+
+    /// The rows `name` (`Source.rowSets`, ascending), or nil when not stored or not decodable.
+    public func rowSet(_ name: String) -> [Int]? {
+        guard let r = rowSetRanges[name] else { return nil }
+        return try? memory.read(r, strings: strings) { reader in
+            let rows = try reader.array { Int(try $0.uint()) }
+            guard reader.atEnd, zip(rows, rows.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw SnapshotReader.corrupt("a set of rows out of order")
+            }
+            return rows
+        }
+    }
+
+    /// The tallies `name` (`Source.tallies`), or nil when not stored.
+    public func tallies(_ name: String) -> [Metrics.Tally]? { tallyLists[name] }
+
+    /// The progress of the group `name` (`Source.groups`), or nil when not stored or not decodable.
+    public func group(_ name: String) -> GroupProgress? {
+        guard let r = groupRanges[name] else { return nil }
+        return try? memory.read(r, strings: strings) { reader in
+            var g = GroupProgress()
+            g.members = Int(try reader.uint())
+            g.plan = try reader.tally()
+            g.completed = try reader.tally()
+            g.withRate = Int(try reader.uint())
+            g.behind = Int(try reader.uint())
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a group's progress") }
+            return g
+        }
+    }
+
+    /// The sort ranks of the column `name` (`Source.sortRanks`: per town, 1 first, 0 unknown),
+    /// or nil when not stored or not decodable.
+    public func sortRanks(_ name: String) -> [Int]? {
+        guard let r = sortRankRanges[name] else { return nil }
+        return try? memory.read(r, strings: strings) { reader in
+            var ranks: [Int] = []
+            ranks.reserveCapacity(townCount)
+            for _ in 0..<townCount {
+                let n = try reader.uint()
+                guard n <= UInt64(townCount) else { throw SnapshotReader.corrupt("a rank beyond the towns") }
+                ranks.append(Int(n))
+            }
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after the sort ranks") }
+            return ranks
+        }
     }
 
     /// The towns table's sums of known figures over every town of period `id` (the tallies in
@@ -127,8 +210,13 @@ public final class DerivedTables: @unchecked Sendable {
     public func yearPlans(_ year: String) -> [ShownFigure?]? { yearRanges[year].flatMap { try? column($0) } }
 
     /// Every town's row in the period `id`'s table, or nil when not stored or not decodable.
-    public func periodTable(_ id: String) -> [TownPeriod]? {
-        guard let (year, r) = periodRanges[id], let plans = yearPlans(year), let planned = plannedProjects() else {
+    /// `plans` (given the period's year, the year's plans) and `planned`: those already
+    /// decoded (`yearPlans`, `plannedProjects`), else decoded here.
+    public func periodTable(_ id: String, plans given: ((String) -> [ShownFigure?]?)? = nil,
+                            planned known: [ShownFigure?]? = nil) -> [TownPeriod]? {
+        guard let (year, r) = periodRanges[id], let plans = given?(year) ?? yearPlans(year),
+            let planned = known ?? plannedProjects(), plans.count == townCount, planned.count == townCount
+        else {
             return nil
         }
         var table = (0..<townCount).map { TownPeriod(planYear: plans[$0], projectsPlanned: planned[$0]) }
@@ -201,6 +289,36 @@ extension SnapshotWriter {
                     w.townPeriod(table[i])
                 }
             }
+        }
+        let rankNames = source.sortRanks.keys.sorted()
+        uint(UInt64(rankNames.count))
+        for name in rankNames {
+            let ranks = source.sortRanks[name]!
+            precondition(ranks.count == townCount, "sort ranks of another number of towns")
+            string(name)
+            section { w in for rank in ranks { w.uint(UInt64(rank)) } }
+        }
+        let groupNames = source.groups.keys.sorted()
+        uint(UInt64(groupNames.count))
+        for name in groupNames {
+            let g = source.groups[name]!
+            string(name)
+            section { w in
+                w.uint(UInt64(g.members)); w.tally(g.plan); w.tally(g.completed)
+                w.uint(UInt64(g.withRate)); w.uint(UInt64(g.behind))
+            }
+        }
+        let setNames = source.rowSets.keys.sorted()
+        uint(UInt64(setNames.count))
+        for name in setNames {
+            string(name)
+            section { w in w.array(source.rowSets[name]!) { $0.uint(UInt64($1)) } }
+        }
+        let tallyNames = source.tallies.keys.sorted()
+        uint(UInt64(tallyNames.count))
+        for name in tallyNames {
+            string(name)
+            array(source.tallies[name]!) { $0.tally($1) }
         }
     }
 

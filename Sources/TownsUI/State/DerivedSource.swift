@@ -6,19 +6,34 @@ extension AppState {
     /// dashboard works them out (`periodTable`, the same code): every period's towns table,
     /// every year's plans and every town's planned projects, and each period's sums of known
     /// figures and rows measured for the column widths over every town (`TownSums`,
-    /// `extremeRows`), and each town's place by completion rate. `towns snapshot` runs it in
-    /// its child process when it writes a snapshot, so that a dashboard started from the
-    /// snapshot derives none of them.
+    /// `extremeRows`), each town's place by completion rate, and the towns table's sort
+    /// ranks (`townsSortRanks`: the figures' columns per period, the names' per language),
+    /// each development type's progress per period (`typeProgress`), and per period the
+    /// towns table of the towns behind schedule (`storedFilterTables`).
+    /// `towns snapshot` runs it in its child process when it writes a snapshot, so that a
+    /// dashboard started from the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
         let state = AppState(dataset: dataset)
         var yearPlans: [String: [ShownFigure?]] = [:]
         var periods: [DerivedTables.Period] = []
         let every = Array(dataset.towns.indices)
         let metrics = state.metrics.withoutFormulas
+        var sortRanks: [String: [Int]] = [:]
+        var groups: [String: GroupProgress] = [:]
+        var rowSets: [String: [Int]] = [:]
+        var tallies: [String: [Metrics.Tally]] = [:]
         for (i, period) in dataset.periods.enumerated() {
             var s = state
             s.periodIndex = i
             let table = s.periodTable()
+            sortRanks.merge(s.townsSortRanks(AppState.townsRankColumns.perPeriod)) { a, _ in a }
+            let filtered = s.storedFilterTables()
+            rowSets.merge(filtered.rowSets) { a, _ in a }
+            tallies.merge(filtered.tallies) { a, _ in a }
+            groups.merge(filtered.groups) { a, _ in a }
+            for type in dataset.types {
+                groups[s.typeGroupName(type.number)!] = s.groupProgress(state.facts.townsByType[type.number] ?? [])
+            }
             let year = String(period.year)
             // Kept by `periodTable`; any plans would do (a row that differs is stored whole).
             if yearPlans[year] == nil {
@@ -31,7 +46,13 @@ extension AppState {
                                                 extremes: AppState.extremeRows(table, positions: every),
                                                 ranks: metrics.ranks(period: period).placesOf(dataset.towns)))
         }
-        return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods)
+        for language in Language.allCases {
+            var s = state
+            s.language = language
+            sortRanks.merge(s.townsSortRanks(AppState.townsRankColumns.perLanguage)) { a, _ in a }
+        }
+        return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
+                                    sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies)
     }
 }
 

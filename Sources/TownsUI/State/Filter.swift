@@ -58,6 +58,7 @@ extension AppState {
     /// rates from the period's table, `periodTable`).
     func filtered(_ positions: [Int]) -> [Int] {
         guard !filter.isEmpty else { return positions }
+        if let stored = storedFiltered(positions) { return stored }
         let facts = filter.behindSchedule ? periodTable() : []
         return positions.filter { i in passes(dataset.towns[i], rate: facts[i].completionRate?.quantity) }
     }

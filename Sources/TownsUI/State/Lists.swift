@@ -177,7 +177,16 @@ extension AppState {
         let towns = dataset.towns
         return cache.periodFigures(periodIndex) {
             // Stored in the snapshot this dataset was read from, derived when it was written.
-            if let stored = facts.derived?.periodTable(p) { return stored }
+            if let derived = facts.derived,
+                let stored = derived.periodTable(p, plans: { year in
+                    // Kept apart from the plans worked out here (those hold their figures too).
+                    cache.yearPlans("stored " + year) {
+                        ViewCache.YearPlans(figures: [], shown: derived.yearPlans(year) ?? [])
+                    }.shown
+                }, planned: facts.plannedProjects)
+            {
+                return stored
+            }
             let withFigures = facts.townsWithFigures
             let plans = cache.yearPlans(year) {
                 // Only a town with a figure of the year (a reported plan) or of one of its

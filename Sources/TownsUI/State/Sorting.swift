@@ -69,6 +69,9 @@ public enum TableSort {
     /// a key (no row is made), else by the cell as shown. Keys are worked out on every core.
     public static func order(_ content: ListContent, column: Int, descending: Bool, index: SearchIndex) -> [Int] {
         let rows = content.rows
+        if let stored = content.sortKeys?(column), stored.count == rows.count {
+            return order(keys: rows.indices.map { stored[rows.source($0)] }, descending: descending)
+        }
         let keys = concurrentMap(Array(rows.indices), minimumPerSlice: 1024) { i -> (SortKey, Int) in
             if let key = content.sortKey?(rows.source(i), column) { return (key, 0) }
             let cells = rows[i].cells

@@ -43,6 +43,22 @@ extension AppState {
         return g
     }
 
+    /// The name under which a snapshot stores the progress of every town of type `type` in
+    /// the period shown (`DerivedTables.groups`); nil without a period.
+    func typeGroupName(_ type: Int) -> String? { period.map { "types.\(type).\($0.id)" } }
+
+    /// The progress of the towns of type `type` the filter keeps (`positions`, as
+    /// `typesKept` gives them) in the period shown: with no filter, as stored in the snapshot
+    /// the dataset was read from (`typeGroupName`), else worked out (`groupProgress`).
+    func typeProgress(_ type: Int, positions: [Int]) -> GroupProgress {
+        if filter.isEmpty, let name = typeGroupName(type), let stored = facts.derived?.group(name),
+            stored.members == positions.count
+        {
+            return stored
+        }
+        return groupProgress(positions)
+    }
+
     /// `g` as cells.
     func groupCells(_ g: GroupProgress) -> GroupProgressCells {
         func sum(_ t: Metrics.Tally) -> CellText {
@@ -88,8 +104,9 @@ extension AppState {
     /// A row under a list of towns that is not the whole city's (a type's, an entity's, a
     /// filtered list): plan, completed and rate over the same towns (those with both), under
     /// the columns of those titles in `columns` (the towns table's), and how many towns that is.
-    func sameTownsRow(_ positions: [Int], columns: [Column]) -> TableRow {
-        let g = groupProgress(positions)
+    /// `progress`: theirs when known (stored), else worked out.
+    func sameTownsRow(_ positions: [Int], columns: [Column], progress: GroupProgress? = nil) -> TableRow {
+        let g = progress ?? groupProgress(positions)
         let cells = groupCells(g)
         var row = [TableCell](repeating: .plain(""), count: columns.count)
         func put(_ title: Bilingual, _ cell: TableCell) {

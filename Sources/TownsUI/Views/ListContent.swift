@@ -27,6 +27,10 @@ public struct ListContent: Sendable {
     /// unsorted list, column) -> the key its cell would give; nil, or a nil key, sorts by the
     /// cell as shown (`SortKey.of`).
     public var sortKey: (@Sendable (_ row: Int, _ column: Int) -> SortKey?)? = nil
+    /// Every row's key of a column at once (in the unsorted list's order) where they are
+    /// known without working each out (ranks stored in the snapshot, `DerivedTables.sortRanks`),
+    /// giving the order `sortKey` would; nil: not known, `sortKey` is asked row by row.
+    public var sortKeys: (@Sendable (_ column: Int) -> [SortKey]?)? = nil
     /// Natural widths known for some columns over every row without making the rows (column
     /// index -> cells): a towns table's names and counties, the widest of the dataset,
     /// measured once. A list too long to measure in full takes them, so rows scrolling into

@@ -116,7 +116,7 @@ extension AppState {
             // The same computation and the same types as the types view's (`GroupProgress`): plan
             // and completed over the towns with both, behind by the completion rate as the towns
             // view marks it (`—` when none has a rate); a filter leaves out a type with none of its towns.
-            let g = groupProgress(kept)
+            let g = typeProgress(type.number, positions: kept)
             let cells = groupCells(g)
             // Where the figures column cannot hold it (60 columns), one space and fewer: never cut.
             let full = cells.summary

@@ -69,7 +69,9 @@ extension AppState {
                     ] + deltas.cells(nil), role: .totals))
         }
         let every = positions.count == dataset.towns.count && filter.isEmpty
-        let sums = (every ? self.facts.derived?.sums(p).flatMap(TownSums.init(stored:)) : nil)
+        // Every town's, or the stored filter's (`storedFilteredTable`), as the snapshot stores them.
+        let stored = every ? nil : storedFilteredTable(positions)
+        let sums = (every ? self.facts.derived?.sums(p).flatMap(TownSums.init(stored:)) : stored?.sums)
             ?? TownSums(facts, positions: positions)
         let (plan, done, started, planned, leftOut) = (sums.plan, sums.done, sums.started, sums.planned, sums.leftOut)
         func sumCell(_ s: Metrics.Tally) -> TableCell {
@@ -105,7 +107,7 @@ extension AppState {
                     countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
                     .plain(""), .plain(""), .plain(""),
                 ], role: .legend))
-        if !withCity { summary.append(sameTownsRow(positions, columns: columns)) }
+        if !withCity { summary.append(sameTownsRow(positions, columns: columns, progress: stored?.progress)) }
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
             emptyText: tr(Catalogue.noTowns))
@@ -118,35 +120,13 @@ extension AppState {
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]
         if positions.count > ViewCache.widthSample {
-            let extremes = (every ? self.facts.derived?.extremeRows(p) : nil)
+            let extremes = (every ? self.facts.derived?.extremeRows(p) : stored?.extremes)
                 ?? Self.extremeRows(facts, positions: positions)
             let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.map { rows[$0] }])
             for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
         }
-        let index = searchIndex
-        content.sortKey = { row, column in
-            let town = rowState.dataset.towns[positions[row]]
-            let f = facts[positions[row]]
-            switch column {
-            case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
-            case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
-            case 2: return .number(Double(town.type))
-            case 3: return SortKey.of(f.planYear)
-            case 4: return SortKey.of(f.completed)
-            case 5: return SortKey.of(f.completionRate)
-            case 6:
-                return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
-            case 7:
-                return rowState.period.flatMap {
-                    rowState.metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
-                }
-                .map { .number(DecimalMath.double($0)) } ?? .unknown
-            case 8: return SortKey.of(f.projectsStarted)
-            case 9: return SortKey.of(f.startRate)
-            case 10, 11, 12: return deltas.sortKey(town, column: column - 10)
-            default: return nil
-            }
-        }
+        content.sortKey = townsSortKey(positions, table: facts, deltas: deltas)
+        content.sortKeys = storedTownsSortKeys(positions, columns: columns.count)
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content

@@ -1,0 +1,49 @@
+import TownsCore
+import TownsUI
+
+extension InProcessBench {
+    /// Cold keys (issue 17 point 3): each key pressed once on a fresh state of the towns view,
+    /// its first frame drawn and nothing else worked out (no warm-up, new facts: no pinyin,
+    /// no period table kept), as a key pressed within a second of the start. Each is timed
+    /// `runs` times, every time from new facts; printed as the median and the slowest, with
+    /// the update and render of the median run. `label` starts each line. With `derived` nil,
+    /// the same dataset without the snapshot's stored tables (every key works them out).
+    func coldKeys(_ data: Dataset, derived: DerivedTables?, label: String, report: BenchReport, keyTarget: Double,
+                  runs: Int = 3) {
+        func fresh(_ kind: Screen.Kind) -> AppState {
+            var state = AppState(facts: Facts(dataset: data, derived: derived), width: 80, height: 24)
+            if kind != state.screen.kind { state.stack = [Screen(kind)] }
+            _ = renderer.render(state)
+            return state
+        }
+        func cold(_ key: String, from kind: Screen.Kind = .townList, prepare: (AppState) -> AppState = { $0 },
+                  _ action: Action) {
+            var total = Samples(), parts: [(Double, Double)] = []
+            for _ in 0..<max(1, runs) {
+                let state = prepare(fresh(kind))
+                let (next, ut) = timed { update(state, action) }
+                let (_, rt) = timed { renderer.render(next) }
+                total.add(ut + rt)
+                parts.append((ut.milliseconds, rt.milliseconds))
+            }
+            let median = parts.sorted { $0.0 + $0.1 < $1.0 + $1.1 }[parts.count / 2]
+            report.samples(label + " " + key, total,
+                           note: "update \(BenchReport.number(median.0)) + render \(BenchReport.number(median.1)); "
+                               + BenchReport.verdict(total.maxMS, target: keyTarget, unit: "ms"))
+        }
+        cold("period (])", .nextPeriod)
+        cold("period ([)", .previousPeriod)
+        for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"),
+            (4, .assessment, "assessment"), (5, .province, "province"), (8, .changes, "changes")] {
+            cold("first visit view \(n) \(name)", .showView(kind))
+        }
+        cold("first visit view 1 towns", from: .overview, .showView(.townList))
+        cold("filter (b)", .toggleBehindFilter)
+        cold("search keystroke", prepare: { update($0, .startSearch) }, .searchKey(.char("h")))
+        let columns = fresh(.townList).sortableColumns(.townList)
+        for (n, column) in columns.enumerated() where n < SortChooser.keys.count {
+            cold("sort column \(n + 1) \(column.title)", prepare: { update($0, .chooseSort(descending: false)) },
+                 .sortChooserKey(.char(SortChooser.keys[n])))
+        }
+    }
+}

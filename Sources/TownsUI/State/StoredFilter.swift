@@ -1,0 +1,57 @@
+import TownsCore
+
+extension AppState {
+    /// The filter whose lists a snapshot stores per period (`DerivedTables`): behind
+    /// schedule alone (`b`), the towns, sums, measured rows and progress of its towns table.
+    static let storedFilter: TownFilter = {
+        var f = TownFilter()
+        f.behindSchedule = true
+        return f
+    }()
+
+    /// The name under which a snapshot stores a part of the towns table of the towns behind
+    /// schedule in the period shown ("" the towns, "extremes" the rows measured for widths);
+    /// nil unless the filter is `storedFilter`.
+    func storedFilterName(_ part: String = "") -> String? {
+        guard filter == Self.storedFilter, let period else { return nil }
+        return "behind\(part.isEmpty ? "" : ".")\(part).\(period.id)"
+    }
+
+    /// The towns of every town the filter keeps (`filtered`), as the snapshot the dataset was
+    /// read from stores them (`storedFilterName`), or nil (then each town is tried).
+    func storedFiltered(_ positions: [Int]) -> [Int]? {
+        guard positions.count == dataset.towns.count, let name = storedFilterName(),
+            let stored = facts.derived?.rowSet(name), (stored.last ?? -1) < positions.count
+        else { return nil }
+        return stored
+    }
+
+    /// The towns table's sums, measured rows and progress of the towns at `positions` as the
+    /// snapshot stores them, when they are the towns the filter keeps of every town
+    /// (`storedFilter`); nil otherwise.
+    func storedFilteredTable(_ positions: [Int]) -> (sums: TownSums, extremes: [Int], progress: GroupProgress)? {
+        guard let derived = facts.derived, let name = storedFilterName(), let towns = derived.rowSet(name),
+            towns == positions, let sums = derived.tallies(name).flatMap(TownSums.init(stored:)),
+            let extremes = storedFilterName("extremes").flatMap(derived.rowSet),
+            (extremes.last ?? -1) < positions.count, let progress = derived.group(name)
+        else { return nil }
+        return (sums, extremes, progress)
+    }
+
+    /// What a snapshot stores for the filter `storedFilter` in the period shown (a state
+    /// with no filter on): its towns, its table's measured rows and sums, and their progress,
+    /// worked out as the dashboard works them out (`filtered`, `extremeRows`, `TownSums`,
+    /// `groupProgress`).
+    func storedFilterTables() -> (rowSets: [String: [Int]], tallies: [String: [Metrics.Tally]],
+                                  groups: [String: GroupProgress]) {
+        var s = self
+        s.filter = Self.storedFilter
+        guard let name = s.storedFilterName(), let extremes = s.storedFilterName("extremes") else {
+            return ([:], [:], [:])
+        }
+        let table = s.periodTable()
+        let towns = s.filtered(Array(dataset.towns.indices))
+        return ([name: towns, extremes: AppState.extremeRows(table, positions: towns)],
+                [name: TownSums(table, positions: towns).stored], [name: s.groupProgress(towns)])
+    }
+}
