@@ -23,6 +23,9 @@ public final class DerivedTables: @unchecked Sendable {
     private let yearRanges: [String: Range<Int>]
     private let periodRanges: [String: (year: String, range: Range<Int>)]
     private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int], ranks: Range<Int>)]
+    /// The number of consistency findings of each kind over the whole dataset (`Checker.run`),
+    /// or nil when not stored.
+    public let findingCounts: [Finding.Kind: Int]?
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -30,11 +33,16 @@ public final class DerivedTables: @unchecked Sendable {
         public var planned: [ShownFigure?]
         public var yearPlans: [String: [ShownFigure?]]
         public var periods: [Period]
+        /// The number of findings of each kind (`Checker.run` over the dataset; a kind with
+        /// none may be left out), or nil: not stored, the dashboard runs the checks.
+        public var findingCounts: [Finding.Kind: Int]?
 
-        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period]) {
+        public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
+                    findingCounts: [Finding.Kind: Int]? = nil) {
             self.planned = planned
             self.yearPlans = yearPlans
             self.periods = periods
+            self.findingCounts = findingCounts
         }
     }
 
@@ -91,6 +99,15 @@ public final class DerivedTables: @unchecked Sendable {
         }
         periodRanges = periods
         self.summaries = summaries
+        findingCounts = try reader.optional { r in
+            var counts: [Finding.Kind: Int] = [:]
+            for _ in 0..<(try r.count()) {
+                let kind = try r.word(Finding.Kind.self)
+                guard counts[kind] == nil else { throw SnapshotReader.corrupt("findings of \(kind) counted twice") }
+                counts[kind] = Int(try r.uint())
+            }
+            return counts
+        }
     }
 
     /// The towns table's sums of known figures over every town of period `id` (the tallies in
@@ -201,6 +218,11 @@ extension SnapshotWriter {
                     w.townPeriod(table[i])
                 }
             }
+        }
+        optional(source.findingCounts) { w, counts in
+            let kinds = counts.keys.sorted { $0.rawValue < $1.rawValue }
+            w.uint(UInt64(kinds.count))
+            for kind in kinds { w.string(kind.rawValue); w.uint(UInt64(counts[kind]!)) }
         }
     }
 

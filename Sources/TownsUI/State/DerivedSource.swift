@@ -6,7 +6,8 @@ extension AppState {
     /// dashboard works them out (`periodTable`, the same code): every period's towns table,
     /// every year's plans and every town's planned projects, and each period's sums of known
     /// figures and rows measured for the column widths over every town (`TownSums`,
-    /// `extremeRows`), and each town's place by completion rate. `towns snapshot` runs it in
+    /// `extremeRows`), each town's place by completion rate, and the number of findings of each kind
+    /// (the overview's checks panel: `Checker.run` is most of its first frame at 10,000 towns). `towns snapshot` runs it in
     /// its child process when it writes a snapshot, so that a dashboard started from the
     /// snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
@@ -31,7 +32,8 @@ extension AppState {
                                                 extremes: AppState.extremeRows(table, positions: every),
                                                 ranks: metrics.ranks(period: period).placesOf(dataset.towns)))
         }
-        return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods)
+        return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
+                                    findingCounts: state.facts.findingCounts)
     }
 }
 

@@ -184,8 +184,8 @@ extension AppState {
         }
 
         // Open findings.
-        let findings = facts.findings
-        let count = { (k: Finding.Kind) in findings.filter { $0.kind == k }.count }
+        let findingCounts = facts.findingCounts  // stored in the snapshot: no checks run for it
+        let count = { (k: Finding.Kind) in findingCounts[k] ?? 0 }
         panels.append(
             (CellText(tr(Catalogue.overviewChecks)),
              [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
