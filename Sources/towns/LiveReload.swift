@@ -20,7 +20,8 @@ enum LiveReload {
             let lost = warnings.first { $0.field == DatasetWatcher.lostRecordsField }
                 .map { relative($0.file, to: directory) + ": " + $0.problem }
             // The child's snapshot's tables come with it: nothing derived again here (issue 17).
-            return .dataReloaded(Facts(dataset: dataset, derived: derived), changedAt: clock(lastChange), warnings: warnings.count,
+            let facts = Facts(dataset: dataset, derived: derived)
+            return .dataReloaded(facts, changedAt: clock(lastChange), warnings: warnings.count,
                                  lost: lost)
         case let .failed(failure):
             let errors = failure.errors

@@ -6,10 +6,10 @@ extension AppState {
     /// dashboard works them out (`periodTable`, the same code): every period's towns table,
     /// every year's plans and every town's planned projects, and each period's sums of known
     /// figures and rows measured for the column widths over every town (`TownSums`,
-    /// `extremeRows`), each town's place by completion rate, and the number of findings of each kind
-    /// (the overview's checks panel: `Checker.run` is most of its first frame at 10,000 towns). `towns snapshot` runs it in
-    /// its child process when it writes a snapshot, so that a dashboard started from the
-    /// snapshot derives none of them.
+    /// `extremeRows`), each town's place by completion rate, and the number of findings of each
+    /// kind (the overview's checks panel: `Checker.run` was half its first frame at 10,000
+    /// towns). `towns snapshot` runs it in its child process when it writes a snapshot, so that
+    /// a dashboard started from the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
         let state = AppState(dataset: dataset)
         var yearPlans: [String: [ShownFigure?]] = [:]
