@@ -21,9 +21,10 @@ public struct DatasetWatcher: Sendable {
         /// The files changed but there is nothing new: they changed again while being read
         /// (try at the next poll), or they are the ones that failed last time.
         case pending
-        /// The files changed and loaded: the new dataset, its warnings, and when its files
-        /// last changed.
-        case reloaded(Dataset, warnings: [LoadIssue], lastChange: Date?)
+        /// The files changed and loaded: the new dataset, its warnings, when its files last
+        /// changed, and the tables derived from it when it was read from its snapshot
+        /// (`DerivedTables`, nil when read from the text: the dashboard derives them).
+        case reloaded(Dataset, warnings: [LoadIssue], lastChange: Date?, derived: DerivedTables? = nil)
         /// The files changed and do not load (a file caught half-written, a bad edit): keep
         /// showing the last good data.
         case failed(LoadFailure)
@@ -41,9 +42,35 @@ public struct DatasetWatcher: Sendable {
     /// them is this long after the first (on the polling thread).
     public var settle: Duration = .milliseconds(300)
     /// How a change is read: `DatasetLoader.loadUnchanged` unless set (the dashboard reads
-    /// through a child process and the snapshot, keeping the parser's memory out of its heap).
-    public var load: @Sendable (String) throws -> (dataset: Dataset, warnings: [LoadIssue],
-                                                   fingerprint: DatasetFingerprint) = DatasetLoader.loadUnchanged
+    /// through a child process and the snapshot, keeping the parser's memory out of its heap,
+    /// with the tables the child derived, `DerivedTables`).
+    public var load: @Sendable (String) throws -> Loaded = DatasetWatcher.loadText
+
+    /// `directory` read from its text (`DatasetLoader.loadUnchanged`), with no derived tables.
+    /// - Throws: what `loadUnchanged` throws.
+    @Sendable
+    public static func loadText(_ directory: String) throws -> Loaded {
+        let loaded = try DatasetLoader.loadUnchanged(directory: directory)
+        return Loaded(dataset: loaded.dataset, warnings: loaded.warnings, fingerprint: loaded.fingerprint)
+    }
+
+    /// What `load` gives: the dataset, its warnings, the files' stat fingerprint taken before
+    /// their contents were read, and the tables derived from the dataset when it was read from
+    /// its snapshot (nil: from the text).
+    public struct Loaded: Sendable {
+        public var dataset: Dataset
+        public var warnings: [LoadIssue]
+        public var fingerprint: DatasetFingerprint
+        public var derived: DerivedTables?
+
+        public init(dataset: Dataset, warnings: [LoadIssue], fingerprint: DatasetFingerprint,
+                    derived: DerivedTables? = nil) {
+            self.dataset = dataset
+            self.warnings = warnings
+            self.fingerprint = fingerprint
+            self.derived = derived
+        }
+    }
 
     /// The `field` of the warning that names records lost by a file that shrank.
     public static let lostRecordsField = "(records lost)"
@@ -79,7 +106,8 @@ public struct DatasetWatcher: Sendable {
             shown = loaded.fingerprint
             shownDataset = loaded.dataset
             failed = nil
-            return .reloaded(loaded.dataset, warnings: warnings, lastChange: loaded.fingerprint.lastChange)
+            return .reloaded(loaded.dataset, warnings: warnings, lastChange: loaded.fingerprint.lastChange,
+                             derived: loaded.derived)
         } catch is DatasetLoader.ChangedDuringLoad {
             return .pending
         } catch let failure as LoadFailure {

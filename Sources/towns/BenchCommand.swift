@@ -106,13 +106,16 @@ struct BenchCommand: ParsableCommand {
             : try bench.run(directory: dir, report: big, firstFrameTarget: atScale ? 300 : 30, keyTarget: 5,
                             snapshotFolder: work + "/cache-in-process").dataset
         var townsRun: TerminalBench.Result?
+        var opening: TerminalBench.Result?
         if !noTerminal {
             townsRun = try townsThroughTerminal(
                 exe, directory: dir, work: work, report: big, rssTarget: atScale ? 150 : nil)
+            opening = try townsDefaultView(exe, directory: dir, work: work, report: big)
         }
         if !noTerminal && !noVisidata {
             try visidata(
-                dataset, townsRun: townsRun, work: work, report: BenchReport(tag: tag + " visidata", write: out))
+                dataset, townsRun: townsRun, work: work, report: BenchReport(tag: tag + " visidata", write: out),
+                opening: opening)
         }
         out("done")
     }
@@ -165,7 +168,8 @@ struct BenchCommand: ParsableCommand {
 
     /// VisiData on the synthetic towns as CSV, through the same pseudo-terminal, and the ratios.
     func visidata(
-        _ dataset: Dataset, townsRun: TerminalBench.Result?, work: String, report: BenchReport
+        _ dataset: Dataset, townsRun: TerminalBench.Result?, work: String, report: BenchReport,
+        opening: TerminalBench.Result? = nil
     ) throws {
         guard let vd = BenchCommand.findExecutable("vd") ?? BenchCommand.findExecutable("visidata") else {
             report.unavailable("first screen", "n/a: VisiData is not installed (Debian: apt-get install -y visidata)")
@@ -189,6 +193,18 @@ struct BenchCommand: ParsableCommand {
             quit: ["q", "q", "gq"])
         BenchCommand.printRun(r, name: "pty 80x24", report: report, rssTarget: nil)
         try visidataLong(vd, dataset, townsRun: townsRun, work: work, report: report)
+        if let a = opening?.firstScreenMS, let b = r.firstScreenMS {
+            report.value(
+                "ratio default view first screen towns/vd", a / b, "x",
+                note: "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (towns' overview from its snapshot,"
+                    + " the view it opens on; vd the one-period CSV; target 0.1x)")
+        }
+        if let a = opening?.maxRSSKiB, let b = r.maxRSSKiB {
+            report.value(
+                "ratio default view peak RSS towns/vd", Double(a) / Double(b), "x",
+                note: "\(BenchReport.number(Double(a) / 1024)) MiB vs \(BenchReport.number(Double(b) / 1024)) MiB"
+                    + " (target 1x)")
+        }
         if let mine = townsRun {
             if let a = mine.firstScreenMS, let b = r.firstScreenMS {
                 report.value(

@@ -57,6 +57,31 @@ extension BenchCommand {
         }
     }
 
+    /// The first screen of the view the dashboard opens on (the overview, no `--view`) from the
+    /// snapshot `snapshotFigures` wrote, at 80x24: its time and peak RSS (the keys' run above
+    /// opens the towns view).
+    func townsDefaultView(_ exe: String, directory: String, work: String, report: BenchReport) throws
+        -> TerminalBench.Result
+    {
+        let env = Self.snapshotEnvironment(
+            BenchCommand.terminalEnvironment(home: ProcessInfo.processInfo.environment["HOME"] ?? work), work: work)
+        var t = TerminalBench(executable: exe, arguments: ["--data", directory], environment: env, rows: 24,
+                              columns: 80)
+        t.startMarker = "退出"
+        let r = try t.run(steps: [], quit: ["q"])
+        if let ms = r.firstScreenMS {
+            report.milliseconds("pty 80x24 default view first screen", ms,
+                                note: "the overview, from the snapshot: start to the last byte of the settled screen")
+        } else {
+            report.unavailable("pty 80x24 default view first screen", "nothing written")
+        }
+        if let kib = r.maxRSSKiB {
+            report.value("pty 80x24 default view peak RSS", Double(kib) / 1024, "MiB",
+                         note: "the child's VmHWM before quitting")
+        }
+        return r
+    }
+
     /// This process's resident set size (VmRSS) in KiB.
     static func residentKiB() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

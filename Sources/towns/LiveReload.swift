@@ -16,10 +16,12 @@ enum LiveReload {
             return .dataUnchanged
         case .pending:
             return nil
-        case let .reloaded(dataset, warnings, lastChange):
+        case let .reloaded(dataset, warnings, lastChange, derived):
             let lost = warnings.first { $0.field == DatasetWatcher.lostRecordsField }
                 .map { relative($0.file, to: directory) + ": " + $0.problem }
-            return .dataReloaded(Facts(dataset: dataset), changedAt: clock(lastChange), warnings: warnings.count,
+            // The child's snapshot's tables come with it: nothing derived again here (issue 17).
+            let facts = Facts(dataset: dataset, derived: derived)
+            return .dataReloaded(facts, changedAt: clock(lastChange), warnings: warnings.count,
                                  lost: lost)
         case let .failed(failure):
             let errors = failure.errors

@@ -112,18 +112,13 @@ enum SnapshotFiles {
     }
 
     /// A reload for the watcher: the text read and checked in a child process that writes the
-    /// snapshot, then the snapshot read here. When the child fails or the snapshot does not
-    /// match (the data has errors, the cache cannot be written), the text is read here, so
+    /// snapshot, then the snapshot read here with the tables the child derived (`DerivedTables`,
+    /// so the dashboard derives none of them again). When the child fails or the snapshot does
+    /// not match (the data has errors, the cache cannot be written), the text is read here, so
     /// errors are named exactly as `DatasetLoader` names them.
     @Sendable
-    static func loadThroughChild(_ directory: String) throws
-        -> (dataset: Dataset, warnings: [LoadIssue], fingerprint: DatasetFingerprint)
-    {
-        if let store = store(), (try? runChild(directory, wait: true)) == 0,
-           let loaded = try? store.load(directory: directory)
-        {
-            return loaded
-        }
-        return try DatasetLoader.loadUnchanged(directory: directory)
+    static func loadThroughChild(_ directory: String) throws -> DatasetWatcher.Loaded {
+        guard let store = store() else { return try DatasetWatcher.loadText(directory) }
+        return try store.reload(directory: directory) { (try? runChild(directory, wait: true)) == 0 }
     }
 }

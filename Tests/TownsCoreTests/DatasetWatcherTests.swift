@@ -33,7 +33,9 @@ final class DatasetWatcherTests: XCTestCase {
 
         try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         try good.write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
-        guard case let .reloaded(dataset, warnings, lastChange) = watcher.poll() else { return XCTFail("a new month") }
+        guard case let .reloaded(dataset, warnings, lastChange, _) = watcher.poll() else {
+            return XCTFail("a new month")
+        }
         XCTAssertEqual(dataset.periods.map(\.id), ["2015-08", "2015-09", "2015-10", "2015-12"])
         XCTAssertEqual(warnings, [])
         XCTAssertNotNil(lastChange)
@@ -48,12 +50,14 @@ final class DatasetWatcherTests: XCTestCase {
 
         // The writer finishes: the data loads.
         try good.replacingOccurrences(of: "15.21", with: "15.30").write(toFile: dir + "/monthly/2015-10.toml", atomically: false, encoding: .utf8)
-        guard case let .reloaded(fixed, _, _) = watcher.poll() else { return XCTFail("loads again") }
+        guard case let .reloaded(fixed, _, _, _) = watcher.poll() else { return XCTFail("loads again") }
         XCTAssertEqual(fixed.town("haining")?.figures[FigureKey(.completed, "2015-10")]?.quantity, .exact(dec("15.3"), decimals: 1), "a bare 15.30 is the float 15.3")
 
         // The month removed: back to three periods.
         try FileManager.default.removeItem(atPath: dir + "/monthly/2015-10.toml")
-        guard case let .reloaded(without, _, _) = watcher.poll() else { return XCTFail("a file removed is a change") }
+        guard case let .reloaded(without, _, _, _) = watcher.poll() else {
+            return XCTFail("a file removed is a change")
+        }
         XCTAssertEqual(without.periods.count, 3)
     }
 }

@@ -34,7 +34,9 @@ final class ReloadSafetyTests: XCTestCase {
         var prefix = String(decoding: Array(full.utf8.prefix(3000)), as: UTF8.self)
         prefix = String(prefix[..<prefix.range(of: "\n[[figure]]", options: .backwards)!.lowerBound]) + "\n"
         try prefix.write(toFile: dir + "/figures.toml", atomically: false, encoding: .utf8)
-        guard case let .reloaded(dataset, warnings, _) = watcher.poll() else { return XCTFail("a valid prefix loads") }
+        guard case let .reloaded(dataset, warnings, _, _) = watcher.poll() else {
+            return XCTFail("a valid prefix loads")
+        }
         XCTAssertNil(dataset.town("haining")?.figures[FigureKey(.completed, "2015-09")], "the prefix lacks it")
         let lost = try XCTUnwrap(warnings.first, "a warning")
         XCTAssertEqual(lost.field, DatasetWatcher.lostRecordsField)
@@ -42,7 +44,7 @@ final class ReloadSafetyTests: XCTestCase {
         XCTAssertTrue(lost.problem.contains("figures.toml ("), lost.description)
         // Written whole again: no such warning.
         try full.write(toFile: dir + "/figures.toml", atomically: true, encoding: .utf8)
-        guard case let .reloaded(_, again, _) = watcher.poll() else { return XCTFail("the whole file loads") }
+        guard case let .reloaded(_, again, _, _) = watcher.poll() else { return XCTFail("the whole file loads") }
         XCTAssertFalse(again.contains { $0.field == DatasetWatcher.lostRecordsField })
     }
 }

@@ -71,6 +71,9 @@ final class DerivedTablesTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")
+            let counted = Dictionary(Checker(dataset: text).run().map { ($0.kind, 1) }, uniquingKeysWith: +)
+            XCTAssertEqual(derived.findingCounts, counted, "the findings of each kind, as the checks count them")
+            XCTAssertFalse(counted.isEmpty, "generated data has findings to count")
         }
     }
 
@@ -139,5 +142,42 @@ final class DerivedTablesTests: XCTestCase {
         let (_, loaded) = try written(towns: 50, months: 3, seed: 1)
         let other = try written(towns: 60, months: 3, seed: 1)
         XCTAssertNil(Facts(dataset: other.text, derived: loaded.derived).derived)
+    }
+
+    /// A live reload through the child (issue 17): the new data comes with the tables the child
+    /// derived and stored, equal to those derived from the new text; a child that failed gives
+    /// the text's dataset and no tables (the dashboard derives them).
+    func testAReloadBringsTheTablesTheChildDerived() throws {
+        let dir = temporary("reload")
+        try SyntheticDataset(towns: 40, months: 3, seed: 1).write(to: dir, rules: nil)
+        let store = SnapshotStore(folder: temporary("cache"))
+        var watcher = DatasetWatcher(directory: dir, fingerprint: DatasetFingerprint(directory: dir))
+        watcher.settle = .zero
+        watcher.load = { directory in
+            try store.reload(directory: directory) {
+                (try? store.write(directory: directory, derive: AppState.derivedTables)) != nil
+            }
+        }
+        try FileManager.default.removeItem(atPath: dir)
+        try SyntheticDataset(towns: 45, months: 3, seed: 2).write(to: dir, rules: nil)
+        guard case let .reloaded(dataset, _, _, derived) = watcher.poll() else { return XCTFail("the change loads") }
+        XCTAssertEqual(dataset.towns.count, 45)
+        let tables = try XCTUnwrap(derived, "the child's snapshot brings its tables")
+        let text = try DatasetLoader.load(directory: dir).dataset
+        for (i, period) in text.periods.enumerated() {
+            var s = AppState(dataset: text)
+            s.periodIndex = i
+            XCTAssertEqual(tables.periodTable(period.id), s.periodTable(), "period \(period.id)")
+        }
+        XCTAssertNotNil(Facts(dataset: dataset, derived: derived).derived, "the dashboard keeps them")
+
+        var failing = DatasetWatcher(directory: dir, fingerprint: DatasetFingerprint(directory: dir))
+        failing.settle = .zero
+        failing.load = { directory in try store.reload(directory: directory) { false } }
+        try FileManager.default.removeItem(atPath: dir)
+        try SyntheticDataset(towns: 50, months: 3, seed: 3).write(to: dir, rules: nil)
+        guard case let .reloaded(fromText, _, _, none) = failing.poll() else { return XCTFail("the text loads") }
+        XCTAssertEqual(fromText.towns.count, 50)
+        XCTAssertNil(none, "no tables with data read from the text")
     }
 }

@@ -27,6 +27,9 @@ public final class DerivedTables: @unchecked Sendable {
     private let groupRanges: [String: Range<Int>]
     private let rowSetRanges: [String: Range<Int>]
     private let tallyLists: [String: [Metrics.Tally]]
+    /// The number of consistency findings of each kind over the whole dataset (`Checker.run`),
+    /// or nil when not stored.
+    public let findingCounts: [Finding.Kind: Int]?
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -48,10 +51,14 @@ public final class DerivedTables: @unchecked Sendable {
         public var rowSets: [String: [Int]]
         /// Tallies by a name the dashboard gives them (the sums of a filtered towns table).
         public var tallies: [String: [Metrics.Tally]]
+        /// The number of findings of each kind (`Checker.run` over the dataset; a kind with
+        /// none may be left out), or nil: not stored, the dashboard runs the checks.
+        public var findingCounts: [Finding.Kind: Int]?
 
         public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
                     sortRanks: [String: [Int]] = [:], groups: [String: GroupProgress] = [:],
-                    rowSets: [String: [Int]] = [:], tallies: [String: [Metrics.Tally]] = [:]) {
+                    rowSets: [String: [Int]] = [:], tallies: [String: [Metrics.Tally]] = [:],
+                    findingCounts: [Finding.Kind: Int]? = nil) {
             self.rowSets = rowSets
             self.tallies = tallies
             self.planned = planned
@@ -59,6 +66,7 @@ public final class DerivedTables: @unchecked Sendable {
             self.periods = periods
             self.sortRanks = sortRanks
             self.groups = groups
+            self.findingCounts = findingCounts
         }
     }
 
@@ -127,6 +135,15 @@ public final class DerivedTables: @unchecked Sendable {
         var tallies: [String: [Metrics.Tally]] = [:]
         for _ in 0..<(try reader.count()) { tallies[try reader.string()] = try reader.array { try $0.tally() } }
         tallyLists = tallies
+        findingCounts = try reader.optional { r in
+            var counts: [Finding.Kind: Int] = [:]
+            for _ in 0..<(try r.count()) {
+                let kind = try r.word(Finding.Kind.self)
+                guard counts[kind] == nil else { throw SnapshotReader.corrupt("findings of \(kind) counted twice") }
+                counts[kind] = Int(try r.uint())
+            }
+            return counts
+        }
     }
 
     /// The rows `name` (`Source.rowSets`, ascending), or nil when not stored or not decodable.
@@ -319,6 +336,11 @@ extension SnapshotWriter {
         for name in tallyNames {
             string(name)
             array(source.tallies[name]!) { $0.tally($1) }
+        }
+        optional(source.findingCounts) { w, counts in
+            let kinds = counts.keys.sorted { $0.rawValue < $1.rawValue }
+            w.uint(UInt64(kinds.count))
+            for kind in kinds { w.string(kind.rawValue); w.uint(UInt64(counts[kind]!)) }
         }
     }
 

@@ -104,6 +104,22 @@ public struct SnapshotStore: Sendable {
         return Loaded(dataset: loaded.dataset, warnings: loaded.warnings, fingerprint: before, derived: loaded.derived)
     }
 
+    /// A reload for a watcher (`DatasetWatcher.load`): `child` writes the snapshot of
+    /// `directory` (the dashboard runs `towns snapshot` in a child process; true when it
+    /// succeeded), then the snapshot is read here with its derived tables. When the child fails
+    /// or the snapshot is not trusted (the data has errors, the cache cannot be written, the
+    /// files changed again), the text is read here, so errors are named exactly as
+    /// `DatasetLoader` names them, and no derived tables come with it.
+    ///
+    /// - Throws: what `DatasetLoader.loadUnchanged` throws, when the text is read.
+    public func reload(directory: String, child: () -> Bool) throws -> DatasetWatcher.Loaded {
+        if child(), let loaded = try? open(directory: directory) {
+            return DatasetWatcher.Loaded(dataset: loaded.dataset, warnings: loaded.warnings,
+                                         fingerprint: loaded.fingerprint, derived: loaded.derived)
+        }
+        return try DatasetWatcher.loadText(directory)
+    }
+
     /// The content fingerprint worked out on another thread: written before the semaphore is
     /// signalled and read after it is waited for (`@unchecked Sendable` for that hand-over).
     private final class ContentHash: @unchecked Sendable {

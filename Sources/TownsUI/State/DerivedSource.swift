@@ -6,12 +6,13 @@ extension AppState {
     /// dashboard works them out (`periodTable`, the same code): every period's towns table,
     /// every year's plans and every town's planned projects, and each period's sums of known
     /// figures and rows measured for the column widths over every town (`TownSums`,
-    /// `extremeRows`), each town's place by completion rate, and the towns table's sort
+    /// `extremeRows`), each town's place by completion rate, the towns table's sort
     /// ranks (`townsSortRanks`: the figures' columns per period, the names' per language),
-    /// each development type's progress per period (`typeProgress`), and per period the
-    /// towns table of the towns behind schedule (`storedFilterTables`).
-    /// `towns snapshot` runs it in its child process when it writes a snapshot, so that a
-    /// dashboard started from the snapshot derives none of them.
+    /// each development type's progress per period (`typeProgress`), per period the towns
+    /// table of the towns behind schedule (`storedFilterTables`), and the number of findings
+    /// of each kind (the overview's checks panel: `Checker.run` was half its first frame at
+    /// 10,000 towns). `towns snapshot` runs it in its child process when it writes a snapshot,
+    /// so that a dashboard started from the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
         let state = AppState(dataset: dataset)
         var yearPlans: [String: [ShownFigure?]] = [:]
@@ -52,7 +53,8 @@ extension AppState {
             sortRanks.merge(s.townsSortRanks(AppState.townsRankColumns.perLanguage)) { a, _ in a }
         }
         return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
-                                    sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies)
+                                    sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies,
+                                    findingCounts: state.facts.findingCounts)
     }
 }
 

@@ -53,6 +53,13 @@ public final class Facts: @unchecked Sendable {
     /// Every consistency finding (`Checker.run`), worked out once.
     public var findings: [Finding] { remembered(\.findingsMade) { checker.run() } }
 
+    /// The number of findings of each kind (a kind with none may be missing): stored in the
+    /// snapshot (`DerivedTables.findingCounts`), else counted from `findings`.
+    public var findingCounts: [Finding.Kind: Int] {
+        if let stored = derived?.findingCounts { return stored }
+        return Dictionary(findings.map { ($0.kind, 1) }, uniquingKeysWith: +)
+    }
+
     /// Each town's search text, by position in `dataset.towns` (`AppState.townSearchText`).
     let townSearchText = SharedTexts()
 

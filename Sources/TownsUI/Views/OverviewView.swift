@@ -78,8 +78,12 @@ extension AppState {
         // Towns behind, worst first.
         let lean = m.withoutFormulas
         let progress = towns.map { lean.progress($0, period: period) }
-        let behind = zip(towns, progress).filter { $0.1.isBehind }
-            .sorted { ($0.1.shortfall?.quantity.exactValue ?? 0) > ($1.1.shortfall?.quantity.exactValue ?? 0) }
+        // Sorted by position with each key worked out once (not two towns and their progress
+        // copied at every comparison: most of this panel's time at 10,000 towns); ties in order.
+        let shortfalls = progress.map { $0.shortfall?.quantity.exactValue ?? 0 }
+        let behind = progress.indices.filter { progress[$0].isBehind }
+            .sorted { shortfalls[$0] != shortfalls[$1] ? shortfalls[$0] > shortfalls[$1] : $0 < $1 }
+            .map { (towns[$0], progress[$0]) }
         var behindRows: [(TableRow, Screen.Kind?)] = behind.map { town, p in
             var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(p.shortfall))"
             if let proj = p.projection { t += "  \(amount(proj))" }
@@ -144,15 +148,17 @@ extension AppState {
                 c.before != nil && c.after != nil && c.before?.basis != c.after?.basis
             }
             func moved(_ c: Change) -> Bool { c.isNew || size(c) != 0 || otherBasis(c) }
-            let changes = towns.enumerated().compactMap { i, town -> (Int, Town?, Change, Change)? in
+            let moves = towns.enumerated().compactMap { i, town -> (Int, Town?, Change, Change)? in
                 let done = lean.change(town, .completed, from: previous, to: period)
                 let rate = lean.change(town, .completionRate, from: previous, to: period)
                 guard moved(done) || moved(rate) else { return nil }
                 return (i, town, done, rate)
-            }.sorted { a, b in
-                let (x, y) = ((size(a.2), size(a.3)), (size(b.2), size(b.3)))
-                return x != y ? x > y : a.0 < b.0
             }
+            // Each size worked out once, and positions sorted rather than the changes copied.
+            let sizes = moves.map { (size($0.2), size($0.3)) }
+            let changes = moves.indices.sorted { a, b in
+                sizes[a] != sizes[b] ? sizes[a] > sizes[b] : moves[a].0 < moves[b].0
+            }.map { moves[$0] }
             let city = (-1, nil as Town?, lean.change(nil, .completed, from: previous, to: period),
                         lean.change(nil, .completionRate, from: previous, to: period))
             let new = CellText(tr(Catalogue.newSince))
@@ -195,8 +201,8 @@ extension AppState {
         }
 
         // Open findings.
-        let findings = facts.findings
-        let count = { (k: Finding.Kind) in findings.filter { $0.kind == k }.count }
+        let findingCounts = facts.findingCounts  // stored in the snapshot: no checks run for it
+        let count = { (k: Finding.Kind) in findingCounts[k] ?? 0 }
         panels.append(
             (CellText(tr(Catalogue.overviewChecks)),
              [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
