@@ -85,7 +85,10 @@ struct DashboardCommand: ParsableCommand {
     func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
         let directory = try data.directory()
         // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
-        let (dataset, fingerprint, derived) = try SnapshotFiles.loadForDashboard(directory)
+        let slow = SlowStartNotice(directory: directory)
+        let loaded = Result { try SnapshotFiles.loadForDashboard(directory) }
+        slow.cancel()  // before an error is printed, so the notice never follows it
+        let (dataset, fingerprint, derived) = try loaded.get()
         let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
         if !problems.isEmpty {
             for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
