@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TownsCore
 import TownsImport
+import TownsTerminal
 import TownsUI
 
 /// `towns report`: a view's table on stdout, as aligned text, CSV, Markdown or JSON.
@@ -83,7 +84,12 @@ struct ReportCommand: ParsableCommand {
     /// The language of labels (`--lang`, before or after `report`), else the config's `language`, else
     /// zh, or en under a locale that is not UTF-8 (as the dashboard; `DisplayOptions.wordsLanguage`).
     var lang: Language { display.wordsLanguage(config: Config(path: nil).language) }
-    var ascii: Bool { display.ascii }
+    /// ASCII marks: `--ascii`, or a text report in English by default under a locale that is not
+    /// UTF-8 (LANG=C), where the dashboard draws ASCII too and a UTF-8 mark would print as bytes the
+    /// terminal cannot show; `--lang zh` there keeps the marks, as the Chinese words need UTF-8 anyway.
+    var ascii: Bool {
+        display.ascii || (format == .text && lang == .en && display.lang == nil && !Terminal.environmentIsUTF8)
+    }
 
     func run() throws {
         let dataset = try loadDataset(try data.directory())

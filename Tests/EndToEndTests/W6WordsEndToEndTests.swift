@@ -24,8 +24,15 @@ final class W6WordsEndToEndTests: XCTestCase {
                       check.stdout)
         let report = try run(["report"], lang: "C")
         XCTAssertEqual(report.status, 0, report.summary)
-        XCTAssertTrue(report.stdout.hasPrefix("Towns — 2015 Jan-Sep\n"), report.stdout)
+        XCTAssertTrue(report.stdout.hasPrefix("Towns -- 2015 Jan-Sep\n"), report.stdout)
         XCTAssertTrue(report.stdout.contains("Haining Leather Fashion Town"), report.stdout)
+        // ASCII marks there, as the dashboard draws them: nothing but the data's own Chinese words
+        // (the unit 亿元, the paper's title) is outside ASCII.
+        let marks = report.stdout.unicodeScalars.filter { u in
+            !u.isASCII && !hasHan(String(u)) && !(0x3000...0x303F).contains(u.value)
+                && !(0xFF00...0xFFEF).contains(u.value)
+        }
+        XCTAssertTrue(marks.isEmpty, "marks outside ASCII: " + marks.map(String.init).joined())
 
         // --lang wins, and so does the config's language.
         XCTAssertTrue(try run(["check", "--lang", "zh"], lang: "C").stdout.contains("：已载入 5 个小镇、3 个期间"))
