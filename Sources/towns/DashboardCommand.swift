@@ -192,6 +192,8 @@ struct DashboardCommand: ParsableCommand {
                 }
             }
         }
+        // A large dataset's first frame takes a while (every town worked out): say so meanwhile.
+        if dataset.towns.count >= Renderer.workingFrameTowns { terminal.draw(renderer.workingFrame(state)) }
         // A presenter's SIGTERM, SIGHUP or Ctrl-C ends the loop as `q` does (`MeetingLink.present`).
         while running && Terminal.terminationSignal == nil {
             for action in meeting.poll(state) { perform(action) }

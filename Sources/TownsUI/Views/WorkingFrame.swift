@@ -1,0 +1,24 @@
+/// The frame shown while the first real frame of a large dataset is worked out: at 10,000
+/// towns the overview's first frame works out every town's progress and takes seconds (README,
+/// "Known gaps"), and a blank screen cannot be told from a hang.
+extension Renderer {
+    /// Datasets of at least this many towns get the working frame before their first frame
+    /// (below it the first frame comes within a few tens of milliseconds).
+    public static let workingFrameTowns = 1_000
+
+    /// One line in the page's colours, in the language shown: what is being worked out and for
+    /// how many towns. Drawn once; the first real frame replaces it whole.
+    public func workingFrame(_ state: AppState) -> Grid {
+        var frame = self
+        frame.theme = themes[min(max(0, state.themeIndex), themes.count - 1)]
+        var grid = Grid(width: state.width, height: state.height,
+                        fill: Cell(text: " ", style: frame.theme.style(.background)))
+        let count = state.dataset.towns.count
+        let words = state.language == .zh
+            ? "towns · 正在计算第一屏（\(count) 个小镇）…"
+            : "towns · working out the first screen (\(count) towns)…"
+        _ = grid.put(words, x: 0, y: 0, style: frame.theme.style(.title), maxWidth: state.width)
+        if glyphs == .ascii { grid.foldPunctuationToASCII() }
+        return grid
+    }
+}
