@@ -158,6 +158,13 @@ struct DashboardCommand: ParsableCommand {
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         startUp.cycleStops = settings.cycle
+        // A large dataset's first frame takes a while (every town worked out, the opening's checks
+        // too): say so meanwhile, in the language it will open in.
+        if dataset.towns.count >= Renderer.workingFrameTowns {
+            var working = state
+            working.language = startUp.language ?? working.language
+            terminal.draw(renderer.workingFrame(working))
+        }
         state = update(state, .configure(opening(startUp, data: directory)))
         state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
         if let meetingOpening { state = update(state, meetingOpening) }
@@ -192,8 +199,6 @@ struct DashboardCommand: ParsableCommand {
                 }
             }
         }
-        // A large dataset's first frame takes a while (every town worked out): say so meanwhile.
-        if dataset.towns.count >= Renderer.workingFrameTowns { terminal.draw(renderer.workingFrame(state)) }
         // A presenter's SIGTERM, SIGHUP or Ctrl-C ends the loop as `q` does (`MeetingLink.present`).
         while running && Terminal.terminationSignal == nil {
             for action in meeting.poll(state) { perform(action) }
