@@ -44,13 +44,16 @@ extension AppState {
         // The city against its plan.
         let city = m.progress(nil, period: period)
         var cityRows: [(TableRow, Screen.Kind?)] = []
-        var cityText: CellText = "\(amount(city.completed)) / \(amount(city.plan))"
+        // A completed figure that may not be set against the plan (◇ another basis, another
+        // source) is shown alone: `◇63.06 / 106.8` read as 59% of the plan (fresh user, 2015-12).
+        var cityText: CellText = city.comparesWithPlan
+            ? "\(amount(city.completed)) / \(amount(city.plan))" : amount(city.completed)
         if let v = m.scheduleVarianceValue(m.total(FigureKey(.completionRate, period.id)), period: period) {
             cityText += CellText("  " + tr(Catalogue.sched) + " " + (v > 0 ? "+" : "") + DecimalMath.text(v, scale: 1))
             if v < 0 { cityText += "\(Mark.behind)" }
         }
         cityRows.append(
-            (TableRow([.plain(tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)),
+            (TableRow([.plain(tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))),
                        bar(city.completed, city.plan),
                        .text(cityText, nil)]), .cityTotals))
         // A completed figure on another basis than the plan's: said once, and nothing worked out
@@ -185,7 +188,7 @@ extension AppState {
                 }
                 let t = parts.reduce(CellText("")) { $0.parts.isEmpty ? $1 : $0 + "  " + $1 }
                 let who = town.map(name)
-                    ?? tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)
+                    ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
                 changeRows.append(
                     (TableRow([.plain(who), .plain(""), .text(t, nil)]), town.map { .townPage($0.id) } ?? .cityTotals))
             }
