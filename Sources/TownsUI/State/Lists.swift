@@ -134,17 +134,29 @@ extension AppState {
         return cache.list(listKey(kind)) { makeListContent(kind) }
     }
 
-    func makeListContent(_ kind: Screen.Kind) -> ListContent? {
+    /// The positions (in `dataset.towns`) of the towns a list of towns shows with the filter
+    /// applied: every town's, a type's or an entity's; nil for a screen that is not a list of
+    /// towns. What the list draws and what the filter's message counts (`refiltered`).
+    func listedTowns(_ kind: Screen.Kind) -> [Int]? {
         switch kind {
         case .townList:
-            return townsTable(filtered(Array(dataset.towns.indices)), withCity: filter.isEmpty)
+            return filtered(Array(dataset.towns.indices))
         case let .townsOfType(n):
-            return townsTable(filtered(facts.townsByType[n] ?? []), withCity: false)
+            return filtered(facts.townsByType[n] ?? [])
         case let .townsOfEntity(id):
             let positions =
                 id.map { facts.townsByEntity[$0] ?? [] }
                 ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
-            return townsTable(filtered(positions), withCity: false)
+            return filtered(positions)
+        default:
+            return nil
+        }
+    }
+
+    func makeListContent(_ kind: Screen.Kind) -> ListContent? {
+        switch kind {
+        case .townList, .townsOfType, .townsOfEntity:
+            return listedTowns(kind).map { townsTable($0, withCity: kind == .townList && filter.isEmpty) }
         case .typeList:
             return typesTable()
         case .entityList:

@@ -276,7 +276,8 @@ func refiltered(_ state: AppState) -> AppState {
         s.stack[i] = clamped(s.stack[i], in: s)
     }
     if !s.filter.isEmpty {
-        let n = s.filtered(Array(s.dataset.towns.indices)).count
+        // The towns of the list shown (a type's: 1 of its own, not 3 of the city's), else all.
+        let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))).count
         s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr) + " — " + s.tr(Catalogue.towns("\(n)"))
     }
     return s
