@@ -13,7 +13,6 @@ extension Catalogue {
     static let beforeColumn = Bilingual("之前", "Before")
     static let afterColumn = Bilingual("之后", "Now")
     static let sourceColumn = Bilingual("来源", "Source")
-    static let cityRow = Bilingual("全市", "City")
     static func changesBetween(_ from: String, _ to: String) -> Bilingual {
         // Not an arrow: → is the projection's mark (the ASCII set draws it p).
         Bilingual("从 \(from) 到 \(to)", "from \(from) to \(to)")
@@ -24,8 +23,11 @@ extension Catalogue {
             "\(period) is the year's first period in the data: nothing to compare with")
     }
     static let nothingChanged = Bilingual("两期间之间没有数据变化", "no figure changed between the two periods")
-    static func unchangedCount(_ n: String) -> Bilingual {
-        Bilingual("另有 \(n) 个数字未变", "\(n) more figure(s) unchanged")
+    /// How many more figures did not change ("另有 3 个数字未变" / "3 more figures unchanged",
+    /// "1 more figure unchanged"); nil at 0, where nothing is said.
+    static func unchangedCount(_ n: Int) -> Bilingual? {
+        guard n > 0 else { return nil }
+        return Bilingual("另有 \(n) 个数字未变", "\(n) more \(n == 1 ? "figure" : "figures") unchanged")
     }
     static let changesNote = Bilingual(
         "只比较数据文件中的数字（报告值、解读值），不比较推算值；Δ = 之后 − 之前（推算），完成率的 Δ 为百分点；"

@@ -12,6 +12,12 @@ extension Catalogue {
         }
     }
 
+    /// The row of the region's own figures, as every view names it: "全省 浙江省" / "Zhejiang",
+    /// "全市 嘉兴市" / "Jiaxing" (the overview, the changes, the assessment).
+    static func regionRow(_ regionZH: String, _ regionEN: String) -> Bilingual {
+        Bilingual("\(whole(regionZH)) \(regionZH)", regionEN)
+    }
+
     /// The overview's first panel: the region's own figures.
     static func overviewRegion(_ regionZH: String) -> Bilingual {
         Bilingual(whole(regionZH), regionZH.hasSuffix("省") ? "Province" : "City")

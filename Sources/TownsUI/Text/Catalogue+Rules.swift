@@ -10,8 +10,9 @@ extension Catalogue {
             + "nothing so far settles it (a plan is not a completion)")
     /// The assessment's city line in the reader's language (issue 14 point 7): "全市 2015 首年最低投资：
     /// 3 x 10 + 2 x 6 = 42（报告 ◇42）；完成 2015年全年 ◇63.06；超出 21.06".
-    static func cityFirstYear(_ year: String, _ regionEN: String) -> Bilingual {
-        Bilingual("全市 \(year) 首年最低投资：", "\(regionEN) \(year) first-year minimum: ")
+    /// The region named by `whole` (全省 for a province), as the overview names it.
+    static func cityFirstYear(_ year: String, _ regionZH: String, _ regionEN: String) -> Bilingual {
+        Bilingual("\(whole(regionZH)) \(year) 首年最低投资：", "\(regionEN) \(year) first-year minimum: ")
     }
     static let cityReported = Bilingual("（报告 ", " (reported ")
     static let cityReportedEnd = Bilingual("）", ")")

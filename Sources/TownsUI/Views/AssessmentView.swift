@@ -26,7 +26,7 @@ extension AppState {
         var summary: [TableRow] = []
         var notes: [CellText] = []
         if let city = assessment.cityYearOne() {
-            let region = tr("\(Catalogue.whole(dataset.regionZH)) \(dataset.regionZH)", dataset.regionEN)
+            let region = tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
             var cells: [TableCell] = [.plain(region)]
             // Only periods up to the one shown are evidence (a full year's figure is not, in September).
             let shownPeriods = period.map { p in
@@ -59,7 +59,8 @@ extension AppState {
                 }
             }
             summary.append(TableRow(cells, role: .totals))
-            var line = CellText(tr(Catalogue.cityFirstYear("\(city.year)", "\(dataset.regionEN)")) + city.formula)
+            let first = Catalogue.cityFirstYear("\(city.year)", dataset.regionZH, dataset.regionEN)
+            var line = CellText(tr(first) + city.formula)
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
             if let reported = city.reported {
                 line += "\(tr(Catalogue.cityReported))\(FigureText().value(reported).cellText)"

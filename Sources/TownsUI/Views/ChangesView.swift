@@ -44,7 +44,7 @@ extension AppState {
         let byID = facts.townIndex
         for item in items {
             let town = item.town.flatMap { byID[$0] }.map { dataset.towns[$0] }
-            let who = town.map(name) ?? tr(Catalogue.cityRow) + " " + tr(dataset.regionZH, dataset.regionEN)
+            let who = town.map(name) ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
             let kind: TableCell
             switch item.kind {
             case .appeared: kind = .text("\(Mark.newSince)" + CellText(tr(Catalogue.kind(item.kind))), nil)
@@ -61,8 +61,8 @@ extension AppState {
             let delta = DeltaColumns.cell(
                 item.delta,
                 flagged: checker.isFlagged(change: item.measure, town: town, from: changes.from, to: period))
-            let terms =
-                town.map { townTerms($0, entities: entities) } ?? [dataset.regionZH, dataset.regionEN, "全市", "city"]
+            let terms = town.map { townTerms($0, entities: entities) }
+                ?? [dataset.regionZH, dataset.regionEN, Catalogue.whole(dataset.regionZH), "city"]
             rows.append(
                 TableRow(
                     [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
@@ -72,10 +72,9 @@ extension AppState {
                         + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en]))
             targets.append(town.map { .townPage($0.id) } ?? .cityTotals)
         }
-        var notes: [CellText] = [
-            CellText(tr(Catalogue.changesBetween(label(changes.from), label(changes.to)))) + "  "
-                + CellText(tr(Catalogue.unchangedCount("\(changes.unchanged)"))),
-        ]
+        var between = CellText(tr(Catalogue.changesBetween(label(changes.from), label(changes.to))))
+        if let unchanged = Catalogue.unchangedCount(changes.unchanged) { between += "  " + CellText(tr(unchanged)) }
+        var notes: [CellText] = [between]
         // Before the long note, so that a short screen cuts that rather than this.
         if pair.chosenIgnored, let id = session.changesFrom {
             notes.append(CellText(tr(Catalogue.chosenPeriodIgnored(id)) + screenHint(Catalogue.changesPrevHint)))
