@@ -188,7 +188,7 @@ final class ExportFrameTests: XCTestCase {
         XCTAssertFalse(text.contains { $0.contains("^J") }, "a note's line breaks are lines, not ^J: \(text)")
         XCTAssertTrue(text.contains("来源"), "the page's own sources")
         let legend = text.drop { $0 != "标记：" }
-        for m in ["≈", ">14", "—", "◇", "→"] {
+        for m in ["≈", ">N", "—", "◇", "→"] {
             XCTAssertTrue(legend.contains { $0.hasPrefix(m + " ") }, "\(m) not in \(Array(legend))")
         }
         XCTAssertFalse(legend.contains { $0.hasPrefix("† ") }, "Haining has no interpreted figure: \(Array(legend))")

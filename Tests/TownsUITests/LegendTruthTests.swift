@@ -17,7 +17,7 @@ final class LegendTruthTests: XCTestCase {
     static let marks: [(mark: String, words: [String])] = [
         ("≈", ["推算", "derived", "deriv"]), ("†", ["解读", "interpreted", "interp"]),
         ("◇", ["口径", "basis", "other basis"]), ("→", ["预测", "projected", "proj"]), ("—", ["未知", "unknown", "unkn"]),
-        (">14", ["下限", "bound", "lower bound", "min"]), ("!", ["核对", "check", "fails a check"]),
+        (">N", ["下限", "bound", "lower bound", "min"]), ("!", ["核对", "check", "fails a check"]),
         ("▼", ["落后", "behind", "late"]),
         ("│", ["应完", "expected", "due"]), ("✦", ["新", "new"]),
         ("▲▽", ["名次", "rank", "place"]), ("✓", ["达标", "met"]), ("✗", ["未达标", "not met", "unmet"]),
@@ -37,8 +37,9 @@ final class LegendTruthTests: XCTestCase {
                     s.session.flash = nil
                     let lines = screen(s)
                     let legend = lines[h - 2]
-                    guard legend.contains(language == .zh ? "单位" : "unit") else {
-                        failures.append("\(name) \(w)x\(h) \(language): no legend: \(legend)")
+                    // The unit where an amount can be drawn only (not the reference's quoted passages).
+                    guard legend.contains(language == .zh ? "单位" : "unit") == s.screen.kind.drawsAmounts else {
+                        failures.append("\(name) \(w)x\(h) \(language): no legend or a unit for nothing: \(legend)")
                         continue
                     }
                     walked += 1

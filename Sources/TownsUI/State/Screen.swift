@@ -39,6 +39,15 @@ public struct Screen: Codable, Equatable, Sendable {
         /// This session's status messages with their time, newest last (`:messages`, `MessageLog`).
         case messages
 
+        /// Whether this screen can draw an amount in the dataset's unit (亿元), so that the
+        /// legend names the unit: not the reference passages (quoted words) nor `:messages`.
+        public var drawsAmounts: Bool {
+            switch self {
+            case .reference, .referencePage, .messages: return false
+            default: return true
+            }
+        }
+
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {

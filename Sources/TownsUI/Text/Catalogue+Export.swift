@@ -29,7 +29,8 @@ extension Catalogue {
     static let exportMeansProjected = Bilingual(
         "预测：按目前进度推到年底，非报告数字", "projected: the year's end at the pace so far; never reported")
     static let exportMeansUnknown = Bilingual("未知：没有来源给出（不是 0）", "unknown: no source gives it (not 0)")
-    static let exportMeansBound = Bilingual("下限：来源只说“超过 14”", "lower bound: the source says only \"more than 14\"")
+    static let exportMeansBound = Bilingual(
+        "下限：来源只说“超过 N”", "lower bound: the source says only \"more than N\"")
     static let exportMeansCheck = Bilingual(
         "核对不符：未通过一致性核对（见 towns check）", "fails a consistency check (see towns check)")
     static let exportMeansBehind = Bilingual(

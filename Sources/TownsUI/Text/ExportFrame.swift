@@ -63,7 +63,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .basis: return glyphs.basis
         case .projected: return glyphs.projected
         case .unknown: return glyphs.unknown
-        case .bound: return ">14"
+        case .bound: return Glyphs.boundExample
         case .check: return "!"
         case .behind: return glyphs.behind
         case .expected: return glyphs.marker

@@ -19,7 +19,7 @@ extension Renderer {
             (glyphs.derived, Catalogue.derivedFromReportedFiguresFormula),
             (glyphs.unknown, Catalogue.unknownNoSourceGivesIt),
             (glyphs.interpreted, Catalogue.helpInterpreted), (glyphs.basis, Catalogue.helpBasis),
-            (glyphs.projected, Catalogue.helpProjected), (">14", Catalogue.theSourceGivesOnlyA),
+            (glyphs.projected, Catalogue.helpProjected), (Glyphs.boundExample, Catalogue.theSourceGivesOnlyA),
             ("!", Catalogue.aConsistencyCheckFailsTowns), (glyphs.behind, Catalogue.behindScheduleCompletionBelowThe),
             (glyphs.marker, Catalogue.expectedByNowTheShare),
             (state.tr(Catalogue.sched), Catalogue.helpScheduleVariance),

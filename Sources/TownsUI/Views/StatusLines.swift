@@ -48,7 +48,8 @@ extension Renderer {
         grid.put(
             " "
                 + Renderer.legend(
-                    width: state.width - 1, glyphs: glyphs, unit: state.dataset.unit, language: state.language,
+                    width: state.width - 1, glyphs: glyphs,
+                    unit: state.screen.kind.drawsAmounts ? state.dataset.unit : nil, language: state.language,
                     shown: shown),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
@@ -94,10 +95,11 @@ extension Renderer {
         return shown
     }
 
-    /// Each legend item's marks in `glyphs` (the lower bound as `>14`), then the rank's moves and
+    /// Each legend item's marks in `glyphs` (the lower bound as `>N`, `Glyphs.boundExample`), then the rank's moves and
     /// the verdicts (✓ ✗ ? ○: the overview's rules line), listed only where shown.
     static func legendSymbols(_ glyphs: Glyphs) -> [[String]] {
-        [[glyphs.derived], [glyphs.interpreted], [glyphs.basis], [glyphs.projected], [glyphs.unknown], [">14"], ["!"],
+        [[glyphs.derived], [glyphs.interpreted], [glyphs.basis], [glyphs.projected], [glyphs.unknown],
+         [Glyphs.boundExample], ["!"],
          [glyphs.behind], [glyphs.marker], [glyphs.newSince], [glyphs.rankUp, glyphs.rankDown],
          [glyphs.met], [glyphs.notMet], [glyphs.undetermined], [glyphs.notYetDue]]
     }
@@ -107,14 +109,14 @@ extension Renderer {
     /// draws (`marksShown`, the body's cells): only those are listed, every one of them (the words
     /// get shorter first, `Catalogue.legend`). nil (the help, tests): every item but the rank's
     /// moves and the verdicts, the items not listed giving way from the end where they do not
-    /// fit. The unit is never cut.
+    /// fit. The unit is never cut; nil `unit`: a screen drawing no amount, where none is named.
     public static func legend(
-        width: Int, glyphs: Glyphs, unit: String, language: Language = .zh, shown: Set<Int>? = nil
+        width: Int, glyphs: Glyphs, unit: String?, language: Language = .zh, shown: Set<Int>? = nil
     ) -> String {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
         let words = Catalogue.legend + [Catalogue.legendRankMoves] + Catalogue.legendVerdicts
         let all = symbols.indices.filter { shown?.contains($0) ?? ($0 < Catalogue.legend.count) }
-        let unitEN = unit == "亿元" ? "100M yuan" : unit
+        let unitEN = unit == "亿元" ? "100M yuan" : unit ?? ""
         // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
         func glued(_ symbol: String, _ word: String) -> String {
             symbol + (symbol.last?.isLetter == true ? " " : "") + word
@@ -125,11 +127,11 @@ extension Renderer {
             ? [({ "\(symbols[$0]) \(words[$0].text.en)" }, "  ", "unit \(unitEN)"),
                ({ glued(symbols[$0], words[$0].short) }, " ", "unit \(unitEN)"),
                ({ glued(symbols[$0], words[$0].shortest) }, " ", "unit \(unitEN)")]
-            : [({ "\(symbols[$0]) \(words[$0].text.zh)" }, "  ", "单位 \(unit)"),
-               ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit)"),
-               ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit)")]
+            : [({ "\(symbols[$0]) \(words[$0].text.zh)" }, "  ", "单位 \(unit ?? "")"),
+               ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit ?? "")"),
+               ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit ?? "")")]
         func line(_ items: [Int], _ form: ((Int) -> String, String, String)) -> String {
-            (items.map(form.0) + [form.2]).joined(separator: form.1)
+            (items.map(form.0) + (unit == nil ? [] : [form.2])).joined(separator: form.1)
         }
         for form in forms where DisplayWidth.of(line(all, form)) <= width { return line(all, form) }
         // Items not shown give way, from the end, in each form in turn.

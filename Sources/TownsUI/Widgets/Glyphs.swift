@@ -2,6 +2,9 @@
 /// `†` interpreted, `◇` a different basis, `→` projected, `—` unknown, `>` a lower bound,
 /// `!` fails a consistency check, `○` a rule not yet due.
 public struct Glyphs: Hashable, Sendable {
+    /// A lower bound as a legend, the help and an export's legend show it: a neutral `>N`, not
+    /// one town's figure (`>14` beside a screen that draws `>50`, fresh user, wave 7).
+    public static let boundExample = ">N"
     /// Bar fill from 1/8 to 8/8 of a cell.
     public var eighths: [String]
     public var barEmpty: String
