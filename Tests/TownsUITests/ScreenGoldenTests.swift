@@ -24,6 +24,8 @@ final class ScreenGoldenTests: XCTestCase {
         ("city-totals", [.last, .moveDown, .open]),
         ("help", [.toggleHelp]),
         ("overview", [.showView(.overview)]),
+        // Wave 7: the full year's ◇63.06 (another basis) alone, not `◇63.06 / 106.8`, and why.
+        ("overview-2015-12", [.showView(.overview), .nextPeriod]),
         ("changes", [.showView(.changes)]),
         // Issue 15 point 8: `b` keeps every column where it was; a type's long name in the breadcrumb.
         ("towns-behind", [.toggleBehindFilter]),
