@@ -20,6 +20,9 @@ final class W7PresentTests: XCTestCase {
             XCTAssertFalse(text.contains("/ 106.8"), text)
             // The reason, cut to the column where it does not fit whole.
             XCTAssertTrue(text.contains(language == .zh ? "◇ 口径不同" : "◇ another basis"), text)
+            // And in a word on the row itself, shown at 80x24 too, where the line below is only counted.
+            let small = screen(update(s, .resize(width: 80, height: 24))).joined(separator: "\n")
+            XCTAssertTrue(small.contains(language == .zh ? "◇63.06  口径不同" : "◇63.06  other basis"), small)
             for format in ExportRequest.Format.allCases {
                 let out = try XCTUnwrap(s.exportOutput(format, glyphs: .unicode), "\(format)")
                 XCTAssertFalse(out.text.contains("63.06 /"), "\(language) \(format)\n\(out.text)")

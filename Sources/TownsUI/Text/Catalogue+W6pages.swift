@@ -11,6 +11,12 @@ extension Catalogue {
         return progress.completed?.basis != progress.plan?.basis ? notAgainstPlan : otherSourceNotAgainstPlan
     }
 
+    /// `notAgainstPlan` in a word, beside the figure where the line does not fit: "口径不同" /
+    /// "other basis", "来源不同" / "other source".
+    static func notAgainstPlanShort(_ progress: TownProgress) -> Bilingual {
+        progress.completed?.basis != progress.plan?.basis ? kind(.otherBasis) : Bilingual("来源不同", "other source")
+    }
+
     /// A completed figure and a plan reported by two sources, on no stated basis (`Metrics.comparable`).
     static let otherSourceNotAgainstPlan = Bilingual(
         "来源不同（口径可能不同），不与计划相比，不推算应完成和全年",

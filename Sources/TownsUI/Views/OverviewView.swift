@@ -46,8 +46,10 @@ extension AppState {
         var cityRows: [(TableRow, Screen.Kind?)] = []
         // A completed figure that may not be set against the plan (◇ another basis, another
         // source) is shown alone: `◇63.06 / 106.8` read as 59% of the plan (fresh user, 2015-12).
+        // Its reason in a word on the row itself, so that it shows at 80x24 where the line below is counted only.
         var cityText: CellText = city.comparesWithPlan
-            ? "\(amount(city.completed)) / \(amount(city.plan))" : amount(city.completed)
+            ? "\(amount(city.completed)) / \(amount(city.plan))"
+            : amount(city.completed) + "  " + CellText(tr(Catalogue.notAgainstPlanShort(city)))
         if let v = m.scheduleVarianceValue(m.total(FigureKey(.completionRate, period.id)), period: period) {
             cityText += CellText("  " + tr(Catalogue.sched) + " " + (v > 0 ? "+" : "") + DecimalMath.text(v, scale: 1))
             if v < 0 { cityText += "\(Mark.behind)" }
