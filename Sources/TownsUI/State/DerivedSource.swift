@@ -8,18 +8,21 @@ extension AppState {
     /// figures and rows measured for the column widths over every town (`TownSums`,
     /// `extremeRows`), each town's place by completion rate, and the number of findings of each
     /// kind (the overview's checks panel: `Checker.run` was half its first frame at 10,000
-    /// towns). `towns snapshot` runs it in its child process when it writes a snapshot, so that
-    /// a dashboard started from the snapshot derives none of them.
+    /// towns), and the overview's panels over every town (`overviewOrders`). `towns snapshot`
+    /// runs it in its child process when it writes a snapshot, so that a dashboard started from
+    /// the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
         let state = AppState(dataset: dataset)
         var yearPlans: [String: [ShownFigure?]] = [:]
         var periods: [DerivedTables.Period] = []
+        var overviews: [String: DerivedOverview] = [:]
         let every = Array(dataset.towns.indices)
         let metrics = state.metrics.withoutFormulas
         for (i, period) in dataset.periods.enumerated() {
             var s = state
             s.periodIndex = i
             let table = s.periodTable()
+            overviews[period.id] = s.overviewOrders(dataset.towns, period: period)
             let year = String(period.year)
             // Kept by `periodTable`; any plans would do (a row that differs is stored whole).
             if yearPlans[year] == nil {
@@ -33,7 +36,7 @@ extension AppState {
                                                 ranks: metrics.ranks(period: period).placesOf(dataset.towns)))
         }
         return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
-                                    findingCounts: state.facts.findingCounts)
+                                    findingCounts: state.facts.findingCounts, overviews: overviews)
     }
 }
 
