@@ -43,7 +43,7 @@ final class DerivedTablesTests: XCTestCase {
             let fromText = Facts(dataset: text), fromSnapshot = Facts(dataset: loaded.dataset, derived: derived)
             XCTAssertEqual(fromSnapshot.plannedProjects, fromText.plannedProjects)
             var stored = 0
-            var overviews = (behind: 0, changes: 0, judged: 0)
+            var overviews = (behind: 0, changes: 0, judged: 0, typed: 0)
             for i in text.periods.indices {
                 var a = AppState(facts: fromText), b = AppState(facts: fromSnapshot)
                 a.periodIndex = i
@@ -61,11 +61,13 @@ final class DerivedTablesTests: XCTestCase {
                 overviews.behind += panels.behind.count + panels.behindByRate.count
                 overviews.changes += panels.changes.count
                 overviews.judged += panels.rules.reduce(0) { $0 + $1.met + $1.notMet }
+                overviews.typed += panels.types.reduce(0) { $0 + $1.plan.known }
                 stored += table.filter { $0.completed != nil }.count
             }
             XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")
             XCTAssertGreaterThan(overviews.behind, 0, "the overviews hold towns behind")
             XCTAssertGreaterThan(overviews.changes, 0, "the overviews hold changes")
+            XCTAssertGreaterThan(overviews.typed, 0, "the overviews hold the types' figures")
             if rules { XCTAssertGreaterThan(overviews.judged, 0, "the overviews hold rules' verdicts") }
             let counted = Dictionary(Checker(dataset: text).run().map { ($0.kind, 1) }, uniquingKeysWith: +)
             XCTAssertEqual(derived.findingCounts, counted, "the findings of each kind, as the checks count them")

@@ -18,6 +18,9 @@ public struct DerivedOverview: Equatable, Sendable {
     public var changes: [Int?]
     /// For each of the dataset's rules, in order: its towns by status in the period.
     public var rules: [RuleCounts]
+    /// The types panel: each type's progress over its towns (`GroupProgress`), in the dataset's
+    /// order of types.
+    public var types: [GroupProgress]
 
     /// A rule's towns by status (`Assessment.evaluate`): met, not met, unknown, only informed
     /// about (a term's years), not yet due in the period.
@@ -26,11 +29,12 @@ public struct DerivedOverview: Equatable, Sendable {
         public init() {}
     }
 
-    public init(behind: [Int], behindByRate: [Int], changes: [Int?], rules: [RuleCounts]) {
+    public init(behind: [Int], behindByRate: [Int], changes: [Int?], rules: [RuleCounts], types: [GroupProgress]) {
         self.behind = behind
         self.behindByRate = behindByRate
         self.changes = changes
         self.rules = rules
+        self.types = types
     }
 }
 
@@ -49,6 +53,10 @@ extension SnapshotWriter {
                 w.array(o.changes) { $0.uint($1.map { UInt64($0) + 1 } ?? 0) }  // 0: the city
                 w.array(o.rules) { w, r in
                     for n in [r.met, r.notMet, r.unknown, r.info, r.due] { w.uint(UInt64(n)) }
+                }
+                w.array(o.types) { w, g in
+                    w.uint(UInt64(g.members)); w.tally(g.plan); w.tally(g.completed)
+                    w.uint(UInt64(g.withRate)); w.uint(UInt64(g.behind))
                 }
             }
         }
@@ -90,7 +98,13 @@ extension SnapshotReader {
             c.info = Int(try r.uint()); c.due = Int(try r.uint())
             return c
         }
+        let types = try array { r in
+            var g = GroupProgress()
+            g.members = Int(try r.uint()); g.plan = try r.tally(); g.completed = try r.tally()
+            g.withRate = Int(try r.uint()); g.behind = Int(try r.uint())
+            return g
+        }
         guard atEnd else { throw Self.corrupt("bytes after a period's overview") }
-        return DerivedOverview(behind: behind, behindByRate: byRate, changes: changes, rules: rules)
+        return DerivedOverview(behind: behind, behindByRate: byRate, changes: changes, rules: rules, types: types)
     }
 }

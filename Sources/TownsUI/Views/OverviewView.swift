@@ -40,7 +40,8 @@ extension AppState {
         }
         // What the panels work out over every town: stored in the snapshot for the whole city.
         let stored = filter.isEmpty ? facts.derived?.overview(period.id) : nil
-        let orders = stored.flatMap { $0.rules.count == dataset.rules.count ? $0 : nil }
+        let orders = stored.flatMap { $0.rules.count == dataset.rules.count && $0.types.count == dataset.types.count
+            ? $0 : nil }
             ?? overviewOrders(towns, period: period)
         func note(_ text: Bilingual) -> TableRow {
             TableRow([.plain(""), .plain(""), .text(CellText(tr(text)), .legend)])
@@ -110,11 +111,12 @@ extension AppState {
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
-        for (type, kept) in typesKept() {
+        for (k, (type, _)) in typesKept().enumerated() {
             // The same computation and the same types as the types view's (`GroupProgress`): plan
             // and completed over the towns with both, behind by the completion rate as the towns
             // view marks it (`—` when none has a rate); a filter leaves out a type with none of its towns.
-            let g = groupProgress(kept)
+            // Worked out in `overviewOrders` (stored for the whole city).
+            let g = orders.types[k]
             let cells = groupCells(g)
             let t = cells.summary
                 + CellText("  " + tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))) + cells.behindText
@@ -320,7 +322,10 @@ extension AppState {
             }
             return c
         }
-        return DerivedOverview(behind: behind, behindByRate: byRate.map(\.0), changes: changes, rules: rules)
+        // The types panel's figures (the types view's computation, `GroupProgress`).
+        let types = typesKept().map { groupProgress($0.positions) }
+        return DerivedOverview(behind: behind, behindByRate: byRate.map(\.0), changes: changes, rules: rules,
+                               types: types)
     }
 
     /// A change between figures on different bases (listed, marked ◇, never subtracted).
