@@ -21,24 +21,29 @@ final class DerivedTablesTests: XCTestCase {
     }
 
     /// The dataset read from the text, and the snapshot's dataset and derived tables.
-    func written(towns: Int, months: Int, seed: UInt64) throws
+    /// `rules`: with the bundled data's rules (Data/rules.toml and its sources).
+    func written(towns: Int, months: Int, seed: UInt64, rules: Bool = false) throws
         -> (text: Dataset, loaded: SnapshotStore.Loaded)
     {
         let dir = temporary("derived")
-        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: nil)
+        let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
+        let ruleFiles = try rules
+            ? SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml")) : nil
+        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: ruleFiles)
         let store = SnapshotStore(folder: temporary("cache"))
         try store.write(directory: dir, derive: AppState.derivedTables)
         return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
     }
 
     func testEveryPeriodsTableIsTheOneDerivedFromTheText() throws {
-        for (towns, months, seed) in [(400, 14, 3), (120, 25, 8)] as [(Int, Int, UInt64)] {
-            let (text, loaded) = try written(towns: towns, months: months, seed: seed)
+        for (towns, months, seed, rules) in [(400, 14, 3, false), (120, 25, 8, true)] as [(Int, Int, UInt64, Bool)] {
+            let (text, loaded) = try written(towns: towns, months: months, seed: seed, rules: rules)
             let derived = try XCTUnwrap(loaded.derived, "a snapshot written with its tables holds them")
             XCTAssertEqual(derived.periodIDs, text.periods.map(\.id).sorted())
             let fromText = Facts(dataset: text), fromSnapshot = Facts(dataset: loaded.dataset, derived: derived)
             XCTAssertEqual(fromSnapshot.plannedProjects, fromText.plannedProjects)
             var stored = 0
+            var overviews = (behind: 0, changes: 0, judged: 0, typed: 0)
             for i in text.periods.indices {
                 var a = AppState(facts: fromText), b = AppState(facts: fromSnapshot)
                 a.periodIndex = i
@@ -51,6 +56,12 @@ final class DerivedTablesTests: XCTestCase {
                 XCTAssertEqual(derived.extremeRows(id), AppState.extremeRows(table, positions: every))
                 let places = fromText.metrics.ranks(period: text.periods[i])
                 XCTAssertEqual(derived.ranks(id), text.towns.map { places[$0.id] })
+                let panels = a.overviewOrders(text.towns, period: text.periods[i])
+                XCTAssertEqual(derived.overview(id), panels, "period \(id)'s overview panels")
+                overviews.behind += panels.behind.count + panels.behindByRate.count
+                overviews.changes += panels.changes.count
+                overviews.judged += panels.rules.reduce(0) { $0 + $1.met + $1.notMet }
+                overviews.typed += panels.types.reduce(0) { $0 + $1.plan.known }
                 stored += table.filter { $0.completed != nil }.count
                 // The towns behind schedule (`b`), their table's sums, measured rows and progress.
                 var behindA = a, behindB = b
@@ -71,6 +82,10 @@ final class DerivedTablesTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThan(stored, 0, "the tables hold figures of periods, not only plans")
+            XCTAssertGreaterThan(overviews.behind, 0, "the overviews hold towns behind")
+            XCTAssertGreaterThan(overviews.changes, 0, "the overviews hold changes")
+            XCTAssertGreaterThan(overviews.typed, 0, "the overviews hold the types' figures")
+            if rules { XCTAssertGreaterThan(overviews.judged, 0, "the overviews hold rules' verdicts") }
             let counted = Dictionary(Checker(dataset: text).run().map { ($0.kind, 1) }, uniquingKeysWith: +)
             XCTAssertEqual(derived.findingCounts, counted, "the findings of each kind, as the checks count them")
             XCTAssertFalse(counted.isEmpty, "generated data has findings to count")

@@ -30,6 +30,7 @@ public final class DerivedTables: @unchecked Sendable {
     /// The number of consistency findings of each kind over the whole dataset (`Checker.run`),
     /// or nil when not stored.
     public let findingCounts: [Finding.Kind: Int]?
+    private let overviewRanges: [String: Range<Int>]
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -54,11 +55,13 @@ public final class DerivedTables: @unchecked Sendable {
         /// The number of findings of each kind (`Checker.run` over the dataset; a kind with
         /// none may be left out), or nil: not stored, the dashboard runs the checks.
         public var findingCounts: [Finding.Kind: Int]?
+        /// Each period's overview panels over every town (`DerivedOverview`) by period id.
+        public var overviews: [String: DerivedOverview]
 
         public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
                     sortRanks: [String: [Int]] = [:], groups: [String: GroupProgress] = [:],
                     rowSets: [String: [Int]] = [:], tallies: [String: [Metrics.Tally]] = [:],
-                    findingCounts: [Finding.Kind: Int]? = nil) {
+                    findingCounts: [Finding.Kind: Int]? = nil, overviews: [String: DerivedOverview] = [:]) {
             self.rowSets = rowSets
             self.tallies = tallies
             self.planned = planned
@@ -67,6 +70,7 @@ public final class DerivedTables: @unchecked Sendable {
             self.sortRanks = sortRanks
             self.groups = groups
             self.findingCounts = findingCounts
+            self.overviews = overviews
         }
     }
 
@@ -144,6 +148,14 @@ public final class DerivedTables: @unchecked Sendable {
             }
             return counts
         }
+        overviewRanges = try reader.overviewRanges()
+    }
+
+    /// The overview's panels over every town in period `id` (`DerivedOverview`), or nil when not
+    /// stored or not decodable.
+    public func overview(_ id: String) -> DerivedOverview? {
+        guard let r = overviewRanges[id] else { return nil }
+        return try? memory.read(r, strings: strings) { try $0.overview(towns: townCount) }
     }
 
     /// The rows `name` (`Source.rowSets`, ascending), or nil when not stored or not decodable.
@@ -342,6 +354,7 @@ extension SnapshotWriter {
             w.uint(UInt64(kinds.count))
             for kind in kinds { w.string(kind.rawValue); w.uint(UInt64(counts[kind]!)) }
         }
+        overviews(source.overviews, townCount: townCount)
     }
 
     mutating func shownFigure(_ f: ShownFigure) {

@@ -11,8 +11,9 @@ extension AppState {
     /// each development type's progress per period (`typeProgress`), per period the towns
     /// table of the towns behind schedule (`storedFilterTables`), and the number of findings
     /// of each kind (the overview's checks panel: `Checker.run` was half its first frame at
-    /// 10,000 towns). `towns snapshot` runs it in its child process when it writes a snapshot,
-    /// so that a dashboard started from the snapshot derives none of them.
+    /// 10,000 towns), and the overview's panels over every town (`overviewOrders`). `towns snapshot`
+    /// runs it in its child process when it writes a snapshot, so that a dashboard started from
+    /// the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
         let state = AppState(dataset: dataset)
         var yearPlans: [String: [ShownFigure?]] = [:]
@@ -52,9 +53,17 @@ extension AppState {
             s.language = language
             sortRanks.merge(s.townsSortRanks(AppState.townsRankColumns.perLanguage)) { a, _ in a }
         }
+        // The overview's panels, a period per slice on every core (each about a second at 10,000
+        // towns): the periods' tables above are in the (locked) cache they read.
+        let (ids, panels) = concurrentMap(Array(dataset.periods.indices), minimumPerSlice: 1) { i in
+            var s = state
+            s.periodIndex = i
+            return (dataset.periods[i].id, s.overviewOrders(dataset.towns, period: dataset.periods[i]))
+        }
+        let overviews = Dictionary(uniqueKeysWithValues: zip(ids, panels))
         return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
                                     sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies,
-                                    findingCounts: state.facts.findingCounts)
+                                    findingCounts: state.facts.findingCounts, overviews: overviews)
     }
 }
 

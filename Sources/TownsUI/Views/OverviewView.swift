@@ -36,7 +36,16 @@ extension AppState {
             let f = DecimalMath.double(d / p)
             return .bar(fraction: f, role: f < marker ? .behind : .barFill, marker: marker)
         }
-        var panels: [(header: CellText, rows: [(TableRow, Screen.Kind?)])] = []
+        // Rows are made only for what is shown (`row`); `count` rows in all.
+        var panels: [(header: CellText, count: Int, row: (Int) -> (TableRow, Screen.Kind?))] = []
+        func panel(_ header: CellText, _ rows: [(TableRow, Screen.Kind?)]) {
+            panels.append((header, rows.count, { rows[$0] }))
+        }
+        // What the panels work out over every town: stored in the snapshot for the whole city.
+        let stored = filter.isEmpty ? facts.derived?.overview(period.id) : nil
+        let orders = stored.flatMap { $0.rules.count == dataset.rules.count && $0.types.count == dataset.types.count
+            ? $0 : nil }
+            ?? overviewOrders(towns, period: period)
         func note(_ text: Bilingual) -> TableRow {
             TableRow([.plain(""), .plain(""), .text(CellText(tr(text)), .legend)])
         }
@@ -78,32 +87,27 @@ extension AppState {
             let t: CellText = "\(CellText(tr(Catalogue.neededAMonth))) \(amount(need))"
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
-        panels.append((CellText(tr(Catalogue.overviewRegion(dataset.regionZH))), cityRows))
+        panel(CellText(tr(Catalogue.overviewRegion(dataset.regionZH))), cityRows)
 
-        // Towns behind, worst first.
+        // Towns behind, worst first (`overviewOrders`), then those behind by their rate alone.
         let lean = m.withoutFormulas
-        let progress = towns.map { lean.progress($0, period: period) }
-        // Sorted by position with each key worked out once (not two towns and their progress
-        // copied at every comparison: most of this panel's time at 10,000 towns); ties in order.
-        let shortfalls = progress.map { $0.shortfall?.quantity.exactValue ?? 0 }
-        let behind = progress.indices.filter { progress[$0].isBehind }
-            .sorted { shortfalls[$0] != shortfalls[$1] ? shortfalls[$0] > shortfalls[$1] : $0 < $1 }
-            .map { (towns[$0], progress[$0]) }
-        var behindRows: [(TableRow, Screen.Kind?)] = behind.map { town, p in
-            var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(p.shortfall))"
-            if let proj = p.projection { t += "  \(amount(proj))" }
-            return (TableRow([.plain(name(town)), bar(p.completed, p.plan), .text(t, .behind)]), .townPage(town.id))
-        }
-        // Then the towns behind by their completion rate whose plan, so shortfall, is unknown
-        // (Haiyan: 20.7% by September): behind as the towns view marks them, amount "—".
-        // Their year's end at the pace so far in % of the plan (`TownProgress.rateProjection`, →27.6%).
-        let byRate: [(Town, Decimal, TownProgress)] = zip(towns, progress).compactMap { town, p in
-            guard !p.isBehind, let rate = m.figure(town, FigureKey(.completionRate, period.id)),
-                  let v = m.scheduleVarianceValue(rate, period: period), v < 0 else { return nil }
-            return (town, v, p)
-        }.sorted { $0.1 < $1.1 }
-        behindRows += byRate.map { town, v, p in
-            let rate = m.figure(town, FigureKey(.completionRate, period.id))?.quantity.exactValue
+        let behindCount = orders.behind.count + orders.behindByRate.count
+        func behindRow(_ k: Int) -> (TableRow, Screen.Kind?) {
+            guard behindCount > 0 else { return (note(Catalogue.noneKnownBehind), nil) }
+            if k < orders.behind.count {
+                let town = towns[orders.behind[k]]
+                let p = lean.progress(town, period: period)
+                var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(p.shortfall))"
+                if let proj = p.projection { t += "  \(amount(proj))" }
+                return (TableRow([.plain(name(town)), bar(p.completed, p.plan), .text(t, .behind)]), .townPage(town.id))
+            }
+            // Behind by their completion rate, plan (so shortfall) unknown (Haiyan: 20.7% by
+            // September): behind as the towns view marks them, amount "—".
+            let town = towns[orders.behindByRate[k - orders.behind.count]]
+            let rateFigure = m.figure(town, FigureKey(.completionRate, period.id))
+            let v = rateFigure.flatMap { m.scheduleVarianceValue($0, period: period) } ?? 0
+            let rate = rateFigure?.quantity.exactValue
+            let p = lean.progress(town, period: period)
             var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(nil))  "
                 + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: 1)) + "\(Mark.behind)"
             if let proj = p.rateProjection {
@@ -111,21 +115,18 @@ extension AppState {
             }
             let fill = rate.map { DecimalMath.double($0 / 100) }
             let bar = TableCell.bar(fraction: fill, role: .behind, marker: marker)
-            return (TableRow([.plain(name(town)), bar, .text(t, .behind)]),
-                    .townPage(town.id))
+            return (TableRow([.plain(name(town)), bar, .text(t, .behind)]), .townPage(town.id))
         }
-        if behindRows.isEmpty {
-            behindRows = [(note(Catalogue.noneKnownBehind), nil)]
-        }
-        panels.append((CellText(tr(Catalogue.overviewBehind("\(behind.count + byRate.count)"))), behindRows))
+        panels.append((CellText(tr(Catalogue.overviewBehind("\(behindCount)"))), max(1, behindCount), behindRow))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
-        for (type, kept) in typesKept() {
+        for (k, (type, _)) in typesKept().enumerated() {
             // The same computation and the same types as the types view's (`GroupProgress`): plan
             // and completed over the towns with both, behind by the completion rate as the towns
             // view marks it (`—` when none has a rate); a filter leaves out a type with none of its towns.
-            let g = typeProgress(type.number, positions: kept)
+            // Worked out in `overviewOrders` (stored for the whole city).
+            let g = orders.types[k]
             let cells = groupCells(g)
             // Where the figures column cannot hold it (60 columns), one space and fewer: never cut.
             let full = cells.summary
@@ -136,98 +137,64 @@ extension AppState {
                 (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
                  .townsOfType(type.number)))
         }
-        panels.append((CellText(tr(Catalogue.overviewTypes)), typeRows))
+        panel(CellText(tr(Catalogue.overviewTypes)), typeRows)
 
-        // The largest changes since the previous period.
-        var changeRows: [(TableRow, Screen.Kind?)] = []
+        // The largest changes since the previous period (in `overviewOrders`' order).
         if let previous = m.previousPeriod(period) {
-            // A town whose amount or rate moved, is new or went on another basis: by the size of
-            // its amount's change (a new amount: the amount), then of its rate's, so a rate that
-            // moved alone (Tongxiang's 72% -> 92.7%) is listed too; equal sizes (a change onto
-            // another basis, never subtracted) in the data's order. The city's reported totals
-            // first, as the changes view lists them (not with a filter on: its towns only).
-            func size(_ c: Change) -> Decimal {
-                abs((c.isNew ? c.after : c.delta)?.quantity.exactValue ?? 0)
-            }
-            func otherBasis(_ c: Change) -> Bool {
-                c.before != nil && c.after != nil && c.before?.basis != c.after?.basis
-            }
-            func moved(_ c: Change) -> Bool { c.isNew || size(c) != 0 || otherBasis(c) }
-            let moves = towns.enumerated().compactMap { i, town -> (Int, Town?, Change, Change)? in
+            let new = CellText(tr(Catalogue.newSince))
+            func changeRow(_ k: Int) -> (TableRow, Screen.Kind?) {
+                guard !orders.changes.isEmpty else { return (note(Catalogue.noChanges), nil) }
+                let town = orders.changes[k].map { towns[$0] }
                 let done = lean.change(town, .completed, from: previous, to: period)
                 let rate = lean.change(town, .completionRate, from: previous, to: period)
-                guard moved(done) || moved(rate) else { return nil }
-                return (i, town, done, rate)
-            }
-            // Each size worked out once, and positions sorted rather than the changes copied.
-            let sizes = moves.map { (size($0.2), size($0.3)) }
-            let changes = moves.indices.sorted { a, b in
-                sizes[a] != sizes[b] ? sizes[a] > sizes[b] : moves[a].0 < moves[b].0
-            }.map { moves[$0] }
-            let city = (-1, nil as Town?, lean.change(nil, .completed, from: previous, to: period),
-                        lean.change(nil, .completionRate, from: previous, to: period))
-            let new = CellText(tr(Catalogue.newSince))
-            func deltaFlagged(_ town: Town?, _ measure: Measure) -> Bool {
-                checker.isFlagged(change: measure, town: town, from: previous, to: period)
-            }
-            for (_, town, done, rate) in (filter.isEmpty && (moved(city.2) || moved(city.3)) ? [city] : []) + changes {
+                func deltaFlagged(_ measure: Measure) -> Bool {
+                    checker.isFlagged(change: measure, town: town, from: previous, to: period)
+                }
                 var parts: [CellText] = []
                 let (doneName, rateName) = (CellText(tr(Catalogue.completed3)), CellText(tr(Catalogue.rate)))
                 let basis = CellText(tr(Catalogue.kind(.otherBasis)))
                 if done.isNew {
                     parts.append("\(doneName) \(new) \(amount(done.after))")
-                } else if otherBasis(done) {  // listed, marked ◇, not subtracted
+                } else if Self.onOtherBasis(done) {  // listed, marked ◇, not subtracted
                     parts.append("\(doneName) \(basis) \(amount(done.after))")
                 } else if let d = done.delta, d.quantity.exactValue != 0 {
-                    parts.append("\(doneName) \(signed(d, flagged: deltaFlagged(town, .completed)))")
+                    parts.append("\(doneName) \(signed(d, flagged: deltaFlagged(.completed)))")
                 }
                 if rate.isNew {
                     parts.append("\(rateName) \(new) \(ft.percent(rate.after).cellText)")
-                } else if otherBasis(rate) {
+                } else if Self.onOtherBasis(rate) {
                     parts.append("\(rateName) \(basis) \(ft.percent(rate.after).cellText)")
                 } else if let r = rate.delta, r.quantity.exactValue != 0 {
-                    parts.append("\(rateName) \(signed(r, flagged: deltaFlagged(town, .completionRate)))")
+                    parts.append("\(rateName) \(signed(r, flagged: deltaFlagged(.completionRate)))")
                 }
                 let t = parts.reduce(CellText("")) { $0.parts.isEmpty ? $1 : $0 + "  " + $1 }
                 let who = town.map(name)
                     ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
-                changeRows.append(
-                    (TableRow([.plain(who), .plain(""), .text(t, nil)]), town.map { .townPage($0.id) } ?? .cityTotals))
+                let target: Screen.Kind = town.map { .townPage($0.id) } ?? .cityTotals
+                return (TableRow([.plain(who), .plain(""), .text(t, nil)]), target)
             }
-            if changeRows.isEmpty {
-                changeRows = [(note(Catalogue.noChanges), nil)]
-            }
-            panels.append((CellText(tr(Catalogue.overviewChanges(label(previous)))), changeRows))
+            panels.append((CellText(tr(Catalogue.overviewChanges(label(previous)))), max(1, orders.changes.count),
+                           changeRow))
         } else {
-            panels.append(
+            panel(
                 // No previous period: unknown, marked (ASCII `_`, `NA` in files; not a dash read as minus).
-                (CellText(tr(Catalogue.overviewChanges(""))) + CellText(Mark.unknown),
-                 [(note(Catalogue.noPreviousPeriod), nil)]))
+                CellText(tr(Catalogue.overviewChanges(""))) + CellText(Mark.unknown),
+                [(note(Catalogue.noPreviousPeriod), nil)])
         }
 
         // Open findings.
         let findingCounts = facts.findingCounts  // stored in the snapshot: no checks run for it
         let count = { (k: Finding.Kind) in findingCounts[k] ?? 0 }
-        panels.append(
-            (CellText(tr(Catalogue.overviewChecks)),
-             [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
-                 "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
-                count(.inconsistency) > 0 ? .warning : nil)]), .cityTotals)]))
+        panel(
+            CellText(tr(Catalogue.overviewChecks)),
+            [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
+                "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
+               count(.inconsistency) > 0 ? .warning : nil)]), .cityTotals)])
 
         // The assessment, one line per rule (several to a line when the screen is short).
-        let assessment = Assessment(metrics: m)
         var ruleTexts: [CellText] = []
-        for rule in dataset.rules {
-            var met = 0, notMet = 0, unknown = 0, info = 0, due = 0
-            for town in towns {
-                switch assessment.evaluate(rule, town, asOf: period).status {
-                case .met: met += 1
-                case .notMet: notMet += 1
-                case .unknown: unknown += 1
-                case .info: info += 1
-                case .notYetDue: due += 1
-                }
-            }
+        for (rule, counts) in zip(dataset.rules, orders.rules) {
+            let (met, notMet, unknown, info, due) = (counts.met, counts.notMet, counts.unknown, counts.info, counts.due)
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
                 info == towns.count
@@ -246,11 +213,11 @@ extension AppState {
         // the height allows, the rules several to a line when it is short.
         let room = max(1, Renderer.bodyRect(width: width, height: height).height - 1)
         let typesPanel = 2
-        var shown = panels.indices.map { $0 == typesPanel ? panels[$0].rows.count : 1 }
+        var shown = panels.indices.map { $0 == typesPanel ? panels[$0].count : 1 }
         let fixed = panels.count + 1 + shown.reduce(0, +)  // headers, the rules' header, first rows
         func ruleLines(_ k: Int) -> Int { (ruleTexts.count + k - 1) / max(1, k) }
         // Rules one to a line when every panel fits in full beside them, else two or more to a line.
-        let wanted = panels.indices.reduce(0) { $0 + panels[$1].rows.count - shown[$1] }
+        let wanted = panels.indices.reduce(0) { $0 + panels[$1].count - shown[$1] }
         // No more to a line than the figures column holds whole (`figuresWidth`).
         let ruleWidths: [Int] = ruleTexts.map { $0.width }
         func holds(_ k: Int) -> Bool {
@@ -269,7 +236,7 @@ extension AppState {
         var grew = true
         while left > 0 && grew {
             grew = false
-            for i in panels.indices where left > 0 && shown[i] < panels[i].rows.count {
+            for i in panels.indices where left > 0 && shown[i] < panels[i].count {
                 shown[i] += 1; left -= 1; grew = true
             }
         }
@@ -279,7 +246,7 @@ extension AppState {
         for (i, panel) in panels.enumerated() {
             // What does not fit is counted, never silently dropped: on the panel's header row, where
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
-            let more = panel.rows.count - shown[i]
+            let more = panel.count - shown[i]
             let count: TableCell = more > 0 ? .text(CellText(tr(Catalogue.andMore("\(more)"))), .legend) : .plain("")
             rows.append(TableRow([.text(panel.header, .header), .plain(""), count], role: .legend))
             // A heading with rows left out opens them all: the towns behind (the towns view with the
@@ -291,7 +258,7 @@ extension AppState {
             }
             if more > 0, i == 1 { behindHeading = rows.count - 1 }
             targets.append(more > 0 ? full : nil)
-            for (row, target) in panel.rows.prefix(shown[i]) { rows.append(row); targets.append(target) }
+            for (row, target) in (0..<shown[i]).map(panel.row) { rows.append(row); targets.append(target) }
         }
         rows.append(
             TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""), .plain("")], role: .legend))
@@ -309,6 +276,76 @@ extension AppState {
         content.headingsKeepTheirRows = true
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
         return content
+    }
+
+    /// What the overview's panels work out over every one of `towns` in `period`: the towns
+    /// behind worst first, those behind by their rate alone, the changes since the previous
+    /// period in order (with the city's reported totals first when no filter is on), each rule's
+    /// counts. Positions are in `towns`. Stored in a snapshot for the whole city
+    /// (`derivedTables`), so that the overview from a snapshot works out only the rows it shows.
+    func overviewOrders(_ towns: [Town], period: Period) -> DerivedOverview {
+        let m = metrics, lean = m.withoutFormulas
+        let progress = towns.map { lean.progress($0, period: period) }
+        // Sorted by position with each key worked out once (not two towns and their progress
+        // copied at every comparison: most of this panel's time at 10,000 towns); ties in order.
+        let shortfalls = progress.map { $0.shortfall?.quantity.exactValue ?? 0 }
+        let behind = progress.indices.filter { progress[$0].isBehind }
+            .sorted { shortfalls[$0] != shortfalls[$1] ? shortfalls[$0] > shortfalls[$1] : $0 < $1 }
+        // Then the towns behind by their completion rate whose plan, so shortfall, is unknown.
+        let byRate: [(Int, Decimal)] = towns.indices.compactMap { i in
+            guard !progress[i].isBehind, let rate = m.figure(towns[i], FigureKey(.completionRate, period.id)),
+                  let v = m.scheduleVarianceValue(rate, period: period), v < 0 else { return nil }
+            return (i, v)
+        }.sorted { $0.1 < $1.1 }
+        var changes: [Int?] = []
+        if let previous = m.previousPeriod(period) {
+            // A town whose amount or rate moved, is new or went on another basis: by the size of
+            // its amount's change (a new amount: the amount), then of its rate's, so a rate that
+            // moved alone (Tongxiang's 72% -> 92.7%) is listed too; equal sizes (a change onto
+            // another basis, never subtracted) in the data's order. The city's reported totals
+            // first, as the changes view lists them (not with a filter on: its towns only).
+            func size(_ c: Change) -> Decimal {
+                abs((c.isNew ? c.after : c.delta)?.quantity.exactValue ?? 0)
+            }
+            func moved(_ c: Change) -> Bool { c.isNew || size(c) != 0 || Self.onOtherBasis(c) }
+            let moves = towns.indices.compactMap { i -> (Int, Change, Change)? in
+                let done = lean.change(towns[i], .completed, from: previous, to: period)
+                let rate = lean.change(towns[i], .completionRate, from: previous, to: period)
+                guard moved(done) || moved(rate) else { return nil }
+                return (i, done, rate)
+            }
+            // Each size worked out once, and positions sorted rather than the changes copied.
+            let sizes = moves.map { (size($0.1), size($0.2)) }
+            let sorted = moves.indices.sorted { a, b in
+                sizes[a] != sizes[b] ? sizes[a] > sizes[b] : moves[a].0 < moves[b].0
+            }.map { moves[$0].0 }
+            let city = moved(lean.change(nil, .completed, from: previous, to: period))
+                || moved(lean.change(nil, .completionRate, from: previous, to: period))
+            changes = (filter.isEmpty && city ? [nil] : []) + sorted.map { $0 }
+        }
+        let assessment = Assessment(metrics: m)
+        let rules = dataset.rules.map { rule in
+            var c = DerivedOverview.RuleCounts()
+            for town in towns {
+                switch assessment.evaluate(rule, town, asOf: period).status {
+                case .met: c.met += 1
+                case .notMet: c.notMet += 1
+                case .unknown: c.unknown += 1
+                case .info: c.info += 1
+                case .notYetDue: c.due += 1
+                }
+            }
+            return c
+        }
+        // The types panel's figures (the types view's computation, `GroupProgress`).
+        let types = typesKept().map { groupProgress($0.positions) }
+        return DerivedOverview(behind: behind, behindByRate: byRate.map(\.0), changes: changes, rules: rules,
+                               types: types)
+    }
+
+    /// A change between figures on different bases (listed, marked ◇, never subtracted).
+    static func onOtherBasis(_ c: Change) -> Bool {
+        c.before != nil && c.after != nil && c.before?.basis != c.after?.basis
     }
 
     /// A change with its sign, marked as worked out ("≈+4.26", "≈+22.9"); `flagged`: with the
