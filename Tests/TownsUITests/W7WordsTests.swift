@@ -1,0 +1,33 @@
+import Foundation
+import TownsCore
+@testable import TownsUI
+import XCTest
+
+/// Wave 7 (a fresh user's findings): the same notes in both languages, where they fit.
+final class W7WordsTests: XCTestCase {
+    /// The breadcrumb line (the third) of a screen.
+    func breadcrumb(_ state: AppState) -> String { screen(state)[2] }
+
+    /// English says how many columns are hidden wherever Chinese does: beside the time the data
+    /// changed at 80x24, behind the filter, and in the assessment at 60x14 (was silent).
+    func testEnglishSaysColumnsAreHidden() throws {
+        let base = try bundledState()
+        var cases: [(String, AppState)] = []
+        var changed = update(base, .resize(width: 80, height: 24))
+        changed.dataChangedAt = "07:13:38"
+        cases.append(("towns, data changed", changed))
+        cases.append(("towns behind", update(update(base, .resize(width: 80, height: 24)), .toggleBehindFilter)))
+        cases.append(("assessment 60x14",
+                      update(update(base, .resize(width: 60, height: 14)), .showView(.assessment))))
+        for (name, state) in cases {
+            var zh = state
+            zh.language = .zh
+            var en = state
+            en.language = .en
+            XCTAssertTrue(breadcrumb(zh).contains("未显示"), "\(name) zh: \(breadcrumb(zh))")
+            let line = breadcrumb(en)
+            XCTAssertTrue(line.contains("columns hidden") || line.contains("cols hidden")
+                          || line.contains("columns left out:"), "\(name) en: \(line)")
+        }
+    }
+}
