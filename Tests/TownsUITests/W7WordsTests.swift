@@ -31,3 +31,25 @@ final class W7WordsTests: XCTestCase {
         }
     }
 }
+
+/// Wave 7: the presenter's chip is short at 80 columns so the meeting's keys stay on the hint line.
+final class W7PresenterChipTests: XCTestCase {
+    func testPresenterChipShortAt80KeepsFindBehindCopy() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState()
+            s.language = language
+            s = update(s, .resize(width: 80, height: 24))
+            s = update(s, .meeting(.presenting(name: "m7", followers: 1)))
+            s.message = nil
+            let hints = screen(s)[23]
+            for key in [" / ", " b ", " y ", " >< "] {
+                XCTAssertTrue(hints.contains(key),
+                              "\(language) lacks \(key): \(hints)")
+            }
+            XCTAssertTrue(hints.contains(language == .zh ? "会议 m7·1" : "m7·1 following"), hints)
+            s = update(s, .resize(width: 140, height: 30))
+            let wide = screen(s)[29]
+            XCTAssertTrue(wide.contains(s.tr(Catalogue.badgePresenting("m7", 1))), "full chip where it fits: \(wide)")
+        }
+    }
+}

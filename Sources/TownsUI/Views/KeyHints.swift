@@ -114,8 +114,13 @@ extension Renderer {
             case .townList, .townsOfType, .townsOfEntity: ofTowns = true
             default: ofTowns = false
             }
+            // Presenting, the arrows and q (known to all) give way to the meeting chip before
+            // the meeting's keys (`/ b y`, at 80 columns; `meetingBadge`).
+            let presenting: Bool
+            if case .presenting? = state.meeting { presenting = true } else { presenting = false }
+            let plain = presenting ? meetingPriority - 1 : nil
             hints = [
-                hint(Catalogue.hintMove, 97, .moveUp, .moveDown), hint(Catalogue.hintOpen, 96, .open),
+                hint(Catalogue.hintMove, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintOpen, 96, .open),
                 state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back) : nil,
                 hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false)),
                 hint(Catalogue.hintSearch, 91, .startSearch).map { h in
@@ -131,7 +136,8 @@ extension Renderer {
                 hint(Catalogue.hintPeriod, 65, .previousPeriod, .nextPeriod),
                 hint(Catalogue.hintCommand, 100, .startCommand).map { h in
                     var h = h; h.short = Catalogue.hintCommandShort; return h },
-                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help), quit,
+                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help),
+                plain.map { p in quit.map { KeyHint(keys: $0.keys, label: $0.label, priority: p) } } ?? quit,
             ]
         }
         return hints.compactMap { $0 }
