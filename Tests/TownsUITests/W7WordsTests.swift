@@ -53,3 +53,26 @@ final class W7PresenterChipTests: XCTestCase {
         }
     }
 }
+
+/// Wave 7: status messages in the reader's language only (Esc at the top said both in Chinese).
+final class W7OneLanguageTests: XCTestCase {
+    func testEscAtTheTopAndReloadWordsInOneLanguage() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState()
+            s.language = language
+            let top = update(s, .back).message ?? ""
+            let words: [String] = [top, s.tr(Catalogue.dataReloaded), s.tr(Catalogue.notReloaded),
+                                   s.tr(Catalogue.reloadedRecordsGone), s.tr(Catalogue.wrappedToTheFirst),
+                                   s.tr(Catalogue.noPeriodsInTheData), s.tr(Catalogue.noRulesTomlInThe)]
+            for text in words {
+                if language == .zh {
+                    XCTAssertNil(text.range(of: "\\b(at|the|quit|data|reloaded|wrapped|no)\\b",
+                                            options: .regularExpression), text)
+                } else {
+                    XCTAssertNil(text.range(of: "\\p{Han}", options: .regularExpression), text)
+                }
+            }
+            XCTAssertFalse(top.isEmpty)
+        }
+    }
+}
