@@ -76,3 +76,16 @@ final class W7OneLanguageTests: XCTestCase {
         }
     }
 }
+
+/// Wave 7: under LANG=C (ASCII), the towns view's hint line at 80 keeps `b behind`.
+final class W7ASCIIHintsTests: XCTestCase {
+    func testASCIIHintLineAt80KeepsBehind() throws {
+        var s = try bundledState()
+        s.language = .en
+        s = update(s, .resize(width: 80, height: 24))
+        let hints = Renderer.keyHintLine(s, width: 80, glyphs: .ascii).hints.map { $0.0 + " " + $0.1 }
+        XCTAssertTrue(hints.contains("b behind"), "\(hints)")
+        XCTAssertTrue(hints.contains("U/D move"), "\(hints)")
+        for key in ["/", "e", "y", ":", "?", "q"] { XCTAssertTrue(hints.contains { $0.hasPrefix(key + " ") }, "\(hints)") }
+    }
+}

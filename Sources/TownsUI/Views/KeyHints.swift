@@ -18,7 +18,7 @@ extension Renderer {
     static let meetingPriority = 85
 
     /// The hints that fit in `width` columns, in order: (keys, label in the interface language),
-    /// the arrow keys named as `glyphs` names them (`↑↓`, or `Up Down` with `--ascii`).
+    /// the arrow keys named as `glyphs` names them (`↑↓`, or `U/D` with `--ascii`).
     public static func keyHints(_ state: AppState, width: Int, glyphs: Glyphs = .unicode) -> [(String, String)] {
         keyHintLine(state, width: width, glyphs: glyphs).hints
     }
