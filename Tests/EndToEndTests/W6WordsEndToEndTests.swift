@@ -58,7 +58,8 @@ final class W6WordsEndToEndTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.summary)
         let han = try NSRegularExpression(pattern: "\\p{Han}")
         let marks = check.stdout.unicodeScalars.filter { u in
-            !u.isASCII && han.firstMatch(in: String(u), range: NSRange(location: 0, length: String(u).utf16.count)) == nil
+            let text = String(u)
+            return !u.isASCII && han.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) == nil
                 && !(0x3000...0x303F).contains(u.value) && !(0xFF00...0xFFEF).contains(u.value)
         }
         XCTAssertTrue(marks.isEmpty, "marks outside ASCII: " + marks.map(String.init).joined() + "\n" + check.stdout)

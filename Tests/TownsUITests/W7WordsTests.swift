@@ -86,6 +86,8 @@ final class W7ASCIIHintsTests: XCTestCase {
         let hints = Renderer.keyHintLine(s, width: 80, glyphs: .ascii).hints.map { $0.0 + " " + $0.1 }
         XCTAssertTrue(hints.contains("b behind"), "\(hints)")
         XCTAssertTrue(hints.contains("U/D move"), "\(hints)")
-        for key in ["/", "e", "y", ":", "?", "q"] { XCTAssertTrue(hints.contains { $0.hasPrefix(key + " ") }, "\(hints)") }
+        for key in ["/", "e", "y", ":", "?", "q"] {
+            XCTAssertTrue(hints.contains { $0.hasPrefix(key + " ") }, "\(hints)")
+        }
     }
 }
