@@ -91,3 +91,20 @@ final class W7ASCIIHintsTests: XCTestCase {
         }
     }
 }
+
+/// Wave 7: presenting, the arrows and q stay where the line has room for them (the overview at 80).
+final class W7PresenterArrowsTests: XCTestCase {
+    func testPresenterKeepsArrowsAndQuitWhereTheyFit() throws {
+        var s = try bundledState()
+        s.language = .zh
+        s = update(s, .resize(width: 80, height: 24))
+        s = update(s, .meeting(.presenting(name: "m7", followers: 0)))
+        for view in [Screen.Kind.overview, .townList] {
+            s = update(s, .showView(view))
+            let hints = screen(s)[23]
+            XCTAssertTrue(hints.contains("q 退出") || view == .townList, "\(view): \(hints)")
+            XCTAssertTrue(hints.contains("↑↓ 移动") || view == .townList, "\(view): \(hints)")
+            XCTAssertTrue(hints.contains("会议 m7"), "\(view): \(hints)")
+        }
+    }
+}

@@ -33,7 +33,8 @@ extension Renderer {
         -> (hints: [(String, String)], gap: Int)
     {
         let candidates = keyHintCandidates(state, glyphs: glyphs)
-        let needed = candidates.filter { $0.priority >= meetingPriority }.count
+        // Presenting, the arrows and q (`meetingPriority - 1`) are kept too where a tighter form keeps them.
+        let needed = candidates.filter { $0.priority >= meetingPriority - 1 }.count
         var best: ([KeyHint], Bool, Int) = ([], false, 2)
         for (short, gap) in [(false, 2), (true, 2), (true, 1)] {
             var hints = candidates
@@ -45,7 +46,7 @@ extension Renderer {
                 hints.remove(at: i)
             }
             best = (hints, short, gap)
-            if hints.filter({ $0.priority >= meetingPriority }).count >= needed { break }
+            if hints.filter({ $0.priority >= meetingPriority - 1 }).count >= needed { break }
         }
         let (hints, short, gap) = best
         return (hints.map { ($0.keys, state.tr(short ? $0.short ?? $0.label : $0.label)) }, gap)

@@ -5,18 +5,22 @@ import TownsCore
 extension Renderer {
     /// The badge's text and whether it is a warning; nil when not in a meeting.
     /// Presenting: the full chip where the key hints beside it keep every key a meeting needs
-    /// (`meetingPriority`), else the short one (at 80 columns `会议 m7·1`, so `/ b y` stay).
+    /// (`meetingPriority`, and the arrows and q) that the short one leaves, else the short one
+    /// (at 80 columns `会议 m7·1`, so `/ b y` stay).
     static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
         case nil: return nil
         case let .presenting(name, followers)?:
             let full = state.tr(Catalogue.badgePresenting(name, followers))
             let short = state.tr(Catalogue.badgePresentingShort(name, followers))
-            let needed = keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority }
-                .map { $0.keys }
-            let kept = keyHintLine(state, width: state.width - DisplayWidth.of(full) - 2, glyphs: glyphs).hints
-                .map { $0.0 }
-            return (needed.allSatisfy(kept.contains) ? full : short, false)
+            // The keys a meeting needs, and the arrows and q, that the short chip leaves.
+            let needed = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority - 1 }
+                .map { $0.keys })
+            func kept(_ badge: String) -> Set<String> {
+                Set(keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints
+                    .map { $0.0 }).intersection(needed)
+            }
+            return (kept(short).isSubset(of: kept(full)) ? full : short, false)
         case let .following(f)?:
             if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
             if f.detached {
