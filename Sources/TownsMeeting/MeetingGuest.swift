@@ -35,19 +35,27 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         /// ``MeetingGuest/leave()`` was called.
         case left
 
-        /// Bilingual, for the status line.
+        /// Both languages, `中文 / English` (logs, tests); the status line says `words(chinese:)`.
         public var description: String {
+            let (zh, en) = bothWords
+            return zh + " / " + en
+        }
+
+        /// The reason in one language, for the status line of a Chinese (`chinese`) or English session.
+        public func words(chinese: Bool) -> String { chinese ? bothWords.zh : bothWords.en }
+
+        private var bothWords: (zh: String, en: String) {
             switch self {
-            case .closed: return "会议已结束 / meeting ended"
+            case .closed: return ("会议已结束", "meeting ended")
             case .presenterLost:
-                return "会议已结束：主持人的终端已断开（未退出；可待其重新主持） / "
-                    + "meeting ended: the presenter's terminal was lost (they did not quit; they may present again)"
+                return ("会议已结束：主持人的终端已断开（未退出；可待其重新主持）",
+                        "meeting ended: the presenter's terminal was lost (they did not quit; they may present again)")
             case .lost:
-                return "会议已结束（连接中断：主持人已退出，或因本端长时间未读取而断开） / "
-                    + "meeting ended (connection lost: the presenter quit, or dropped this follower for not reading)"
-            case .refused: return "主持人拒绝了连接（不在会议的用户组？） / the presenter refused this user (not in its group?)"
-            case .failed(let why): return "会议已断开 / left the meeting: \(why)"
-            case .left: return "已离开会议 / left the meeting"
+                return ("会议已结束（连接中断：主持人已退出，或因本端长时间未读取而断开）",
+                        "meeting ended (connection lost: the presenter quit, or dropped this follower for not reading)")
+            case .refused: return ("主持人拒绝了连接（不在会议的用户组？）", "the presenter refused this user (not in its group?)")
+            case .failed(let why): return ("会议已断开：\(why)", "left the meeting: \(why)")
+            case .left: return ("已离开会议", "left the meeting")
             }
         }
     }

@@ -38,15 +38,19 @@ struct CheckCommand: ParsableCommand {
     var lang: Language { root.display.wordsLanguage(config: Config(path: nil).language) }
 
     func run() throws {
+        // English by default under LANG=C: ASCII marks (`~`, `-`), as `towns report` writes them.
+        let ascii = root.display.asciiByDefault(lang)
+        func out(_ line: String) { printOut(ascii ? Grid.foldToASCII(line) : line) }
+        func err(_ line: String) { printError(ascii ? Grid.foldToASCII(line) : line) }
         let directory = try data.directory()
         let dataset: Dataset
         do {
             let loaded = try DatasetLoader.load(directory: directory)
             dataset = loaded.dataset
-            for w in loaded.warnings { printOut(TerminalText.sanitize(w.description)) }
+            for w in loaded.warnings { out(TerminalText.sanitize(w.description)) }
         } catch let failure as LoadFailure {
-            for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-            printError(
+            for issue in failure.issues { err(TerminalText.sanitize(issue.description)) }
+            err(
                 "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit"
                     + " \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error"))"
             )
@@ -58,11 +62,11 @@ struct CheckCommand: ParsableCommand {
         for f in findings {
             counts[f.kind, default: 0] += 1
             if f.kind == .confirmed && !verbose { continue }
-            printOut(TerminalText.sanitize(words.line(f)))
+            out(TerminalText.sanitize(words.line(f)))
         }
         let n = { (k: Finding.Kind) in counts[k] ?? 0 }
         if words.language == .zh {
-            printOut("\(directory)：已载入 \(dataset.towns.count) 个小镇、\(dataset.periods.count) 个期间；"
+            out("\(directory)：已载入 \(dataset.towns.count) 个小镇、\(dataset.periods.count) 个期间；"
                   + "不一致 \(n(.inconsistency)) 项，缺口 \(n(.shortfall)) 项，歧义 \(n(.ambiguous)) 项，"
                   + "与拟合值相符（未印证）\(n(.consistent)) 项，通过的核对 \(n(.confirmed)) 项")
         } else {
@@ -70,7 +74,7 @@ struct CheckCommand: ParsableCommand {
             func count(_ k: Finding.Kind, _ one: String, _ many: String) -> String {
                 "\(n(k)) " + (n(k) == 1 ? one : many)
             }
-            printOut("\(directory): \(dataset.towns.count == 1 ? "1 town" : "\(dataset.towns.count) towns"), "
+            out("\(directory): \(dataset.towns.count == 1 ? "1 town" : "\(dataset.towns.count) towns"), "
                   + "\(dataset.periods.count == 1 ? "1 period" : "\(dataset.periods.count) periods") loaded; "
                   + count(.inconsistency, "inconsistency", "inconsistencies") + ", "
                   + count(.shortfall, "shortfall", "shortfalls") + ", "

@@ -45,6 +45,13 @@ struct DisplayOptions: ParsableArguments {
         lang ?? config ?? (Terminal.environmentIsUTF8 ? .zh : .en)
     }
 
+    /// Whether text printed in `language` (`towns report`, `towns check`) is written in ASCII
+    /// (`Grid.foldToASCII`) without `--ascii`: English by default (no `--lang`) under a locale that
+    /// is not UTF-8 (LANG=C), where the dashboard draws ASCII too; `--lang zh` keeps the marks.
+    func asciiByDefault(_ language: Language) -> Bool {
+        language == .en && lang == nil && !Terminal.environmentIsUTF8
+    }
+
     /// The options given, as typed (`--lang en`), for a message.
     var given: [String] {
         var out: [String] = []

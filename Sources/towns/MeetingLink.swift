@@ -109,7 +109,7 @@ final class MeetingLink {
             Terminal.defersTermination = false
             return [.meeting(.presentStopped)]
         case .follow(let name):
-            do { return [try follow(name)] } catch { return [.meeting(.failed("\(error)"))] }
+            do { return [try follow(name, state)] } catch { return [.meeting(.failed("\(error)"))] }
         case .leave:
             guard let guest else { return [.meeting(.failed(state.tr("未跟随会议", "not following a meeting")))] }
             guest.leave()
@@ -129,7 +129,7 @@ final class MeetingLink {
     func opening(_ request: MeetingRequest?, _ state: AppState) throws -> Action? {
         switch request {
         case .present(let name)?: return try present(name ?? MeetingLink.defaultName(), state)
-        case .follow(let name)?: return try follow(name)
+        case .follow(let name)?: return try follow(name, state)
         default: return nil
         }
     }
@@ -165,16 +165,18 @@ final class MeetingLink {
 
     /// Joins meeting `name` (nil: the only open one).
     /// - Throws: `MeetingError` (no such meeting, not allowed), or none or several open.
-    func follow(_ name: String?) throws -> Action {
-        guard host == nil else { throw MeetingFailure("主持中不能跟随 / presenting: cannot follow (:present off)") }
+    func follow(_ name: String?, _ state: AppState) throws -> Action {
+        guard host == nil else {
+            throw MeetingFailure(state.tr("主持中不能跟随（:present off）", "presenting: cannot follow (:present off)"))
+        }
         let folders = MeetingFolder.followerFolders()
         var chosen = name
         if chosen == nil {
             let open = MeetingDescription.openMeetings(in: folders)
             guard open.count == 1 else {
                 throw MeetingFailure(open.isEmpty
-                    ? "没有进行中的会议 / no open meetings (towns meetings)"
-                    : "多个会议，请指定名称 / several meetings open, name one: "
+                    ? state.tr("没有进行中的会议（towns meetings）", "no open meetings (towns meetings)")
+                    : state.tr("多个会议，请指定名称：", "several meetings open, name one: ")
                         + open.map(\.meeting).joined(separator: " "))
             }
             chosen = open[0].meeting
@@ -198,7 +200,7 @@ final class MeetingLink {
             }
             if case .ended(let why) = guest.status {
                 lastEnded = guest.status
-                actions.append(.meeting(.ended(why.description)))
+                actions.append(.meeting(.ended(why.words(chinese: state.language == .zh))))
             }
         }
         if let host, host.followerCount != lastFollowers {

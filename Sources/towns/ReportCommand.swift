@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
     /// UTF-8 (LANG=C), where the dashboard draws ASCII too and a UTF-8 mark would print as bytes the
     /// terminal cannot show; `--lang zh` there keeps the marks, as the Chinese words need UTF-8 anyway.
     var ascii: Bool {
-        display.ascii || (format == .text && lang == .en && display.lang == nil && !Terminal.environmentIsUTF8)
+        display.ascii || (format == .text && display.asciiByDefault(lang))
     }
 
     func run() throws {

@@ -22,7 +22,7 @@ final class TerminalMatrixTests: XCTestCase {
         let screen = try session.tmux.waitFor("2015年1-9月")  // the period it opens on
         let show = "\(label):\n" + TmuxSession.show(screen)
         if ascii {
-            XCTAssertTrue(screen.last?.contains("Up Down 移动") ?? false, show)
+            XCTAssertTrue(screen.last?.contains("U/D 移动") ?? false, show)
             XCTAssertFalse(screen.contains { $0.contains("·") || $0.contains("↑") || $0.contains("↓") }, show)
         }
         let rows = Self.towns.map { t in screen.first { $0.contains(t) } }

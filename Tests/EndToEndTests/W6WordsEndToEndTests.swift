@@ -50,4 +50,21 @@ final class W6WordsEndToEndTests: XCTestCase {
         XCTAssertTrue(try run(["check"], lang: "C.UTF-8").stdout.contains("：已载入 5 个小镇"))
         XCTAssertTrue(try run(["report"], lang: "C.UTF-8").stdout.hasPrefix("小镇"))
     }
+
+    /// Wave 7: `towns check` under LANG=C, in English by default, writes ASCII as `report` does
+    /// (a fresh user saw `≈` and `−` on 5 lines); `--lang zh` there keeps the marks.
+    func testCheckUnderLangCWritesASCII() throws {
+        let check = try run(["check"], lang: "C")
+        XCTAssertEqual(check.status, 0, check.summary)
+        let han = try NSRegularExpression(pattern: "\\p{Han}")
+        let marks = check.stdout.unicodeScalars.filter { u in
+            let text = String(u)
+            return !u.isASCII && han.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) == nil
+                && !(0x3000...0x303F).contains(u.value) && !(0xFF00...0xFFEF).contains(u.value)
+        }
+        XCTAssertTrue(marks.isEmpty, "marks outside ASCII: " + marks.map(String.init).joined() + "\n" + check.stdout)
+        XCTAssertTrue(check.stdout.contains("~"), check.stdout)
+        let zh = try run(["check", "--lang", "zh"], lang: "C")
+        XCTAssertTrue(zh.stdout.contains("≈"), zh.stdout)
+    }
 }

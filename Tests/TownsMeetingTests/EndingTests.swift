@@ -27,4 +27,17 @@ final class EndingTests: XCTestCase {
         XCTAssertNotEqual(MeetingGuest<TestState>.EndReason.presenterLost.description,
                           MeetingGuest<TestState>.EndReason.closed.description)
     }
+
+    /// Wave 7: the status line says why the meeting ended in the reader's language only (a
+    /// Chinese session saw English, an English one both).
+    func testTheReasonIsInOneLanguage() {
+        let reasons: [MeetingGuest<TestState>.EndReason] =
+            [.closed, .presenterLost, .lost, .refused, .left, .failed("x")]
+        for reason in reasons {
+            let zh = reason.words(chinese: true), en = reason.words(chinese: false)
+            XCTAssertNil(zh.range(of: "[a-wyz]{3,}", options: .regularExpression), zh)
+            XCTAssertNil(en.range(of: "\\p{Han}", options: .regularExpression), en)
+            XCTAssertEqual(reason.description, zh + " / " + en)
+        }
+    }
 }

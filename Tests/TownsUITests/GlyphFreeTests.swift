@@ -71,7 +71,7 @@ final class GlyphFreeTests: XCTestCase {
             let s = actions.reduce(start) { update($0, $1) }
             let frame = ascii.render(s).lines()
             XCTAssertTrue(frame[0].hasPrefix(" towns - "), frame[0])
-            XCTAssertTrue(frame.last!.contains("Up Down"), frame.last!)
+            XCTAssertTrue(frame.last!.contains("U/D"), frame.last!)
             var lines = frame
             if s.screen.kind.isPage {
                 let page = s.pageLines(s.screen.kind, width: Renderer.bodyRect(width: s.width, height: s.height).width)

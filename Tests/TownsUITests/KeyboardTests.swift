@@ -250,7 +250,10 @@ final class CopyTests: XCTestCase {
                        "sent 5 rows (tab-separated) to the terminal's clipboard (OSC 52); "
                        + "if nothing arrives, the table is also in /st/towns/copied.txt")
         XCTAssertEqual(update(s, .copied(rows: 5, refusal: "TERM=linux", saved: "/st/c.txt")).message,
-                       "此终端无法接收复制（TERM=linux）；按 e 导出为文件；若未收到，表格也在 /st/c.txt")
+                       "此终端无法接收复制（TERM=linux）：表格已存入 /st/c.txt；按 e 导出为文件")
+        // Wave 7: refused, the file holds the table; no "if nothing arrives" (nothing was sent).
+        XCTAssertEqual(update(en, .copied(rows: 5, refusal: "TERM=vt100", saved: "/st/c.txt")).message,
+                       "this terminal cannot take a copy (TERM=vt100): the table is in /st/c.txt; e exports a file")
         XCTAssertEqual(update(en, .copied(rows: 5, refusal: nil, notSaved: "/st: Permission denied")).message,
                        "sent 5 rows (tab-separated) to the terminal's clipboard (OSC 52); "
                        + "not saved to a file: /st: Permission denied")

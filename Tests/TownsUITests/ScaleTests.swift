@@ -227,10 +227,10 @@ final class ScaleTests: XCTestCase {
         XCTAssertFalse(s.message?.contains("wrapped") ?? true, s.message ?? "")
         s = update(s, .nextPeriod)
         XCTAssertEqual(s.periodIndex, 0)
-        XCTAssertTrue(s.message?.contains("wrapped to the first") ?? false, s.message ?? "")
+        XCTAssertTrue(s.message?.contains(s.tr(Catalogue.wrappedToTheFirst)) ?? false, s.message ?? "")
         s = update(s, .previousPeriod)
         XCTAssertEqual(s.periodIndex, n - 1)
-        XCTAssertTrue(s.message?.contains("wrapped to the last") ?? false, s.message ?? "")
+        XCTAssertTrue(s.message?.contains(s.tr(Catalogue.wrappedToTheLast)) ?? false, s.message ?? "")
     }
 
     func testALongTownListIsCutWithACount() {

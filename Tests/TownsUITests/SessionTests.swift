@@ -141,7 +141,7 @@ final class SessionTests: XCTestCase {
         let s = update(try bundledState(), .moveDown)
         let failed = update(update(s, .dataReloaded(Facts(dataset: try bundled()), changedAt: nil, warnings: 0)),
                             .reloadFailed("monthly/2015-10.toml:3: figure[1]: no town 'x'", more: 2))
-        XCTAssertEqual(failed.reloadProblem, "数据未更新 not reloaded: monthly/2015-10.toml:3: figure[1]: no town 'x' (+2 more: towns check)")
+        XCTAssertEqual(failed.reloadProblem, "数据未更新：monthly/2015-10.toml:3: figure[1]: no town 'x' (+2 more: towns check)")
         XCTAssertNil(failed.message, "no earlier message stands over the problem")
         XCTAssertEqual(failed.selection, 1)
         XCTAssertNil(update(failed, .dataUnchanged).reloadProblem)
@@ -159,7 +159,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(update(s, .unboundKey(.char("z"))).message, "未绑定的键 z；F2 查看帮助")
         XCTAssertEqual(handle(s, .char("/")).message, "未绑定的键 /；F2 查看帮助")
         XCTAssertEqual(update(s, .nextMatch).message, "没有搜索；u 开始搜索")
-        XCTAssertEqual(update(s, .back).message, "已在顶层 at the top — x 退出 quit")
+        XCTAssertEqual(update(s, .back).message, "已在顶层 — x 退出")
         XCTAssertEqual(handle(s, .char("x")).session, s.session, "x quits: an effect, no change")
         XCTAssertEqual(step(s, route(.char("x"), in: s)).effects, [.quit])
         let hints = screen(s).last!

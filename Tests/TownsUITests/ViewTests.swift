@@ -136,7 +136,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(s.screen.kind, .typeList)
         XCTAssertEqual(s.stack.count, 1)
         s = apply(s, .back)
-        XCTAssertEqual(s.message, "已在顶层 at the top — q 退出 quit")
+        XCTAssertEqual(s.message, "已在顶层 — q 退出")
     }
 
     func testEntitiesViewListsATownUnderEachEntity() throws {

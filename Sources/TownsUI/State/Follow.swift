@@ -268,6 +268,10 @@ extension Catalogue {
     static func badgePresenting(_ name: String, _ n: Int) -> Bilingual {
         Bilingual("会议 \(name) · \(n) 人跟随", "meeting \(name) · \(n) following")
     }
+    /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint line.
+    static func badgePresentingShort(_ name: String, _ n: Int) -> Bilingual {
+        Bilingual("会议 \(name)·\(n)", "\(name)·\(n) following")
+    }
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")
     }

@@ -27,6 +27,10 @@ extension Catalogue {
     }
     /// As `columnsLeftOut`, counted, where the titles do not fit.
     static func columnsLeftOutCount(_ n: String) -> Bilingual {
-        Bilingual("另 \(n) 列未显示", "\(n) column(s) left out")
+        Bilingual("另 \(n) 列未显示", n == "1" ? "1 column hidden" : "\(n) columns hidden")
+    }
+    /// As `columnsLeftOutCount`, short, no wider than the Chinese (13 columns), where that does not fit.
+    static func columnsLeftOutShort(_ n: String) -> Bilingual {
+        Bilingual("另 \(n) 列未显示", n == "1" ? "1 col hidden" : "\(n) cols hidden")
     }
 }

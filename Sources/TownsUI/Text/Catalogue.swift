@@ -30,7 +30,7 @@ public enum Catalogue {
         "Assessment against the province's rules")
     static func atTheTopQuits(_ quit: String) -> Bilingual {
         Bilingual(
-            "已在顶层 at the top — \(quit) 退出 quit",
+            "已在顶层 — \(quit) 退出",
             "at the top — \(quit) quits")
     }
     static let behindScheduleCompletionBelowThe = Bilingual(
@@ -102,10 +102,10 @@ public enum Catalogue {
         Bilingual("；期间「\(gone)」已不在数据中，现显示「\(shown)」", "; period \(gone) is no longer in the data, showing \(shown)")
     }
     static let reloadedRecordsGone = Bilingual(
-        "数据已更新，但有记录消失 reloaded, records gone: ",
+        "数据已更新，但有记录消失：",
         "reloaded, records gone: ")
     static let dataReloaded = Bilingual(
-        "数据已更新 data reloaded",
+        "数据已更新",
         "data reloaded")
     static let derived = Bilingual(
         "推算：",
@@ -224,7 +224,7 @@ public enum Catalogue {
         "没有补全",
         "no completion")
     static let noDevelopmentTypesInTypes = Bilingual(
-        "没有类型 no development types in types.toml",
+        "没有类型（types.toml 中无开发类型）",
         "no development types in types.toml")
     static func noExportFormatTextCsv(_ a: String) -> Bilingual {
         Bilingual(
@@ -246,7 +246,7 @@ public enum Catalogue {
             "no match for \"\(query)\"")
     }
     static let noOperatingEntitiesInEntities = Bilingual(
-        "没有运营主体 no operating entities in entities.toml",
+        "没有运营主体（entities.toml 中无记录）",
         "no operating entities in entities.toml")
     /// No county of that name; `near`: the counties whose names start with it ("" for none).
     static func noCounty(_ value: String, _ near: String) -> Bilingual {
@@ -260,7 +260,7 @@ public enum Catalogue {
             "no period \"\(rest)\": \(id)")
     }
     static let noPeriodsInTheData = Bilingual(
-        "没有期间 no periods in the data",
+        "没有期间（数据中无期间）",
         "no periods in the data")
     static func noProblem(_ value: String) -> Bilingual {
         Bilingual(
@@ -268,10 +268,10 @@ public enum Catalogue {
             "no problem \"\(value)\"")
     }
     static let noProvinceTomlInThe = Bilingual(
-        "没有全省名单 no province.toml in the dataset",
+        "没有全省名单（数据中无 province.toml）",
         "no province.toml in the dataset")
     static let noRulesTomlInThe = Bilingual(
-        "没有规则 no rules.toml in the dataset",
+        "没有规则（数据中无 rules.toml）",
         "no rules.toml in the dataset")
     static func noSearchToSearch(_ startSearch: String) -> Bilingual {
         Bilingual(
@@ -310,7 +310,7 @@ public enum Catalogue {
         "无 none",
         "none")
     static let notReloaded = Bilingual(
-        "数据未更新 not reloaded: ",
+        "数据未更新：",
         "not reloaded: ")
     static let nothingToExportOnThis = Bilingual(
         "此页不能导出",
@@ -547,10 +547,10 @@ public enum Catalogue {
         "有数据",
         "With figures")
     static let wrappedToTheFirst = Bilingual(
-        "（已回到第一期 wrapped to the first）",
+        "（已回到第一期）",
         " (wrapped to the first)")
     static let wrappedToTheLast = Bilingual(
-        "（已回到最后一期 wrapped to the last）",
+        "（已回到最后一期）",
         " (wrapped to the last)")
     static let yearPlan = Bilingual(
         "3年计划",

@@ -50,7 +50,10 @@ func copied(_ state: AppState, rows: Int, refusal: String?, saved: String? = nil
 {
     var s = state
     let file = saved.map { s.tr(Catalogue.copyAlsoIn($0)) } ?? notSaved.map { s.tr(Catalogue.copyNotSaved($0)) } ?? ""
-    if let refusal {
+    if let refusal, let saved {
+        // Nothing was sent: the table is in the file, not "also, if nothing arrives".
+        s.session.flash = Flash(s.tr(Catalogue.cannotCopySaved(refusal, saved, s.keyName(.export))), level: .warning)
+    } else if let refusal {
         s.session.flash = Flash(
             s.tr(Catalogue.cannotCopy(refusal, s.keyName(.export))) + file, level: .warning)
     } else {
@@ -64,6 +67,12 @@ extension Catalogue {
         Bilingual(
             "此终端无法接收复制（\(why)）；按 \(export) 导出为文件",
             "this terminal cannot take a copy (\(why)); \(export) exports a file")
+    }
+    /// The terminal cannot take a copy (`why`), and the front end wrote the table to `path`.
+    static func cannotCopySaved(_ why: String, _ path: String, _ export: String) -> Bilingual {
+        Bilingual(
+            "此终端无法接收复制（\(why)）：表格已存入 \(path)；按 \(export) 导出为文件",
+            "this terminal cannot take a copy (\(why)): the table is in \(path); \(export) exports a file")
     }
     static let nothingToCopy = Bilingual("此页不能复制", "nothing to copy here")
 }

@@ -18,7 +18,7 @@ extension Renderer {
     static let meetingPriority = 85
 
     /// The hints that fit in `width` columns, in order: (keys, label in the interface language),
-    /// the arrow keys named as `glyphs` names them (`↑↓`, or `Up Down` with `--ascii`).
+    /// the arrow keys named as `glyphs` names them (`↑↓`, or `U/D` with `--ascii`).
     public static func keyHints(_ state: AppState, width: Int, glyphs: Glyphs = .unicode) -> [(String, String)] {
         keyHintLine(state, width: width, glyphs: glyphs).hints
     }
@@ -33,7 +33,8 @@ extension Renderer {
         -> (hints: [(String, String)], gap: Int)
     {
         let candidates = keyHintCandidates(state, glyphs: glyphs)
-        let needed = candidates.filter { $0.priority >= meetingPriority }.count
+        // Presenting, the arrows and q (`meetingPriority - 1`) are kept too where a tighter form keeps them.
+        let needed = candidates.filter { $0.priority >= meetingPriority - 1 }.count
         var best: ([KeyHint], Bool, Int) = ([], false, 2)
         for (short, gap) in [(false, 2), (true, 2), (true, 1)] {
             var hints = candidates
@@ -45,7 +46,7 @@ extension Renderer {
                 hints.remove(at: i)
             }
             best = (hints, short, gap)
-            if hints.filter({ $0.priority >= meetingPriority }).count >= needed { break }
+            if hints.filter({ $0.priority >= meetingPriority - 1 }).count >= needed { break }
         }
         let (hints, short, gap) = best
         return (hints.map { ($0.keys, state.tr(short ? $0.short ?? $0.label : $0.label)) }, gap)
@@ -114,8 +115,13 @@ extension Renderer {
             case .townList, .townsOfType, .townsOfEntity: ofTowns = true
             default: ofTowns = false
             }
+            // Presenting, the arrows and q (known to all) give way to the meeting chip before
+            // the meeting's keys (`/ b y`, at 80 columns; `meetingBadge`).
+            let presenting: Bool
+            if case .presenting? = state.meeting { presenting = true } else { presenting = false }
+            let plain = presenting ? meetingPriority - 1 : nil
             hints = [
-                hint(Catalogue.hintMove, 97, .moveUp, .moveDown), hint(Catalogue.hintOpen, 96, .open),
+                hint(Catalogue.hintMove, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintOpen, 96, .open),
                 state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back) : nil,
                 hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false)),
                 hint(Catalogue.hintSearch, 91, .startSearch).map { h in
@@ -131,7 +137,8 @@ extension Renderer {
                 hint(Catalogue.hintPeriod, 65, .previousPeriod, .nextPeriod),
                 hint(Catalogue.hintCommand, 100, .startCommand).map { h in
                     var h = h; h.short = Catalogue.hintCommandShort; return h },
-                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help), quit,
+                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help),
+                plain.map { p in quit.map { KeyHint(keys: $0.keys, label: $0.label, priority: p) } } ?? quit,
             ]
         }
         return hints.compactMap { $0 }

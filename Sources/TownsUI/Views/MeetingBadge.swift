@@ -4,11 +4,23 @@ import TownsCore
 /// whom this dashboard follows, browsing alone, data that differs, or a meeting that ended.
 extension Renderer {
     /// The badge's text and whether it is a warning; nil when not in a meeting.
-    static func meetingBadge(_ state: AppState) -> (text: String, warning: Bool)? {
+    /// Presenting: the full chip where the key hints beside it keep every key a meeting needs
+    /// (`meetingPriority`, and the arrows and q) that the short one leaves, else the short one
+    /// (at 80 columns `会议 m7·1`, so `/ b y` stay).
+    static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
         case nil: return nil
         case let .presenting(name, followers)?:
-            return (state.tr(Catalogue.badgePresenting(name, followers)), false)
+            let full = state.tr(Catalogue.badgePresenting(name, followers))
+            let short = state.tr(Catalogue.badgePresentingShort(name, followers))
+            // The keys a meeting needs, and the arrows and q, that the short chip leaves.
+            let needed = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority - 1 }
+                .map { $0.keys })
+            func kept(_ badge: String) -> Set<String> {
+                Set(keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints
+                    .map { $0.0 }).intersection(needed)
+            }
+            return (kept(short).isSubset(of: kept(full)) ? full : short, false)
         case let .following(f)?:
             if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
             if f.detached {
@@ -26,7 +38,7 @@ extension Renderer {
     }
 
     func drawMeetingBadge(into grid: inout Grid, _ state: AppState) {
-        guard let (text, warning) = Renderer.meetingBadge(state) else { return }
+        guard let (text, warning) = Renderer.meetingBadge(state, glyphs: glyphs) else { return }
         let y = state.height - 1
         let shown = " " + text + " "
         let width = min(DisplayWidth.of(shown), state.width / 2)

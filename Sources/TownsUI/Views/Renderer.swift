@@ -201,12 +201,20 @@ extension Renderer {
         guard !dropped.isEmpty else { return }
         let end = state.width - (countShown ? positionReserve(state) : 1)
         let forms = [Catalogue.columnsLeftOut(dropped.map { columns[$0].title }.joined(separator: " ")),
-                     Catalogue.columnsLeftOutCount("\(dropped.count)")].map(state.tr)
-        for text in forms {
-            let x = end - DisplayWidth.of(text)
-            guard x >= 2, (x - 2..<end).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
-            grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: end - x)
-            return
+                     Catalogue.columnsLeftOutCount("\(dropped.count)"),
+                     Catalogue.columnsLeftOutShort("\(dropped.count)")].map(state.tr)
+        // At the line's right end, else left of what the breadcrumb shows there (a filter, the
+        // time the data changed): the last run of text, words parted by single spaces.
+        var last = end - 1
+        while last >= 0, grid[last, 2].text == " " { last -= 1 }
+        while last >= 2, !(grid[last - 1, 2].text == " " && grid[last - 2, 2].text == " ") { last -= 1 }
+        for limit in [end, last - 1] {
+            for text in forms {
+                let x = limit - DisplayWidth.of(text)
+                guard x >= 2, (x - 2..<limit).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
+                grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: limit - x)
+                return
+            }
         }
     }
 }

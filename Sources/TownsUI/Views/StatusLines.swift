@@ -152,7 +152,8 @@ extension Renderer {
         let y = state.height - 1
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.keyHint)))
         // Room for the meeting on the right (`drawMeetingBadge`).
-        let room = state.width - (Renderer.meetingBadge(state).map { DisplayWidth.of($0.text) + 2 } ?? 0)
+        let badge = Renderer.meetingBadge(state, glyphs: glyphs)
+        let room = state.width - (badge.map { DisplayWidth.of($0.text) + 2 } ?? 0)
         let (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
         var x = 1
         for (key, label) in shown {

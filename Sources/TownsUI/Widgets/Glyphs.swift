@@ -130,11 +130,13 @@ public struct Glyphs: Hashable, Sendable {
     }
 
     /// Several keys named together: arrows and brackets of one cell run together (`↑↓ ><`), other
-    /// names are spaced (`[ ]`, `Up Down`).
+    /// names are spaced (`[ ]`); ASCII up and down are `U/D`.
     public func names(_ keys: [String]) -> String {
-        keys.joined(separator: keys.allSatisfy { $0.count == 1 && "↑↓<>".contains($0) } ? "" : " ")
+        // Spelled out (ASCII), the pair up and down is short: `U/D` (so `b behind` fits at 80 columns).
+        if keys == [name(.up), name(.down)], name(.up).count > 1 { return "U/D" }
+        return keys.joined(separator: keys.allSatisfy { $0.count == 1 && "↑↓<>".contains($0) } ? "" : " ")
     }
 
-    /// The up and down arrows named together (`↑↓`, `Up Down`).
+    /// The up and down arrows named together (`↑↓`, `U/D`).
     public var upDown: String { names([name(.up), name(.down)]) }
 }
