@@ -91,6 +91,19 @@ final class KeyboardTests: XCTestCase {
         XCTAssertFalse(screen(typed(handle(s, .char(":")), "so"))[28].contains("view town"))
     }
 
+    /// `/` or `:` typed in the help opens its prompt over the view, the help closed: a fresh user
+    /// typed `/期` in the help, saw nothing, and Down, PgDn and Esc seemed dead.
+    func testAPromptTypedInTheHelpClosesTheHelp() throws {
+        let s = handle(handle(try bundledState(), .char("1")), .char("?"))
+        XCTAssertTrue(s.showHelp)
+        let search = typed(handle(s, .char("/")), "hai")
+        XCTAssertFalse(search.showHelp, "the help closed for the search")
+        XCTAssertTrue(screen(search).contains { $0.contains("/hai") }, screen(search).joined(separator: "\n"))
+        let command = handle(s, .char(":"))
+        XCTAssertFalse(command.showHelp, "the help closed for the command line")
+        XCTAssertTrue(screen(command)[28].contains("view town period"), screen(command)[28])
+    }
+
     func testNarrowingKeepsOnlyMatchingRowsWithAChipAndEscClears() throws {
         var s = try bundledState(period: "2015-09")
         s = handle(s, .down)

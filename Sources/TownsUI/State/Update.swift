@@ -183,6 +183,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.language = s.language == .zh ? .en : .zh
         s.message = s.tr(Catalogue.languageEnglish)
     case .startSearch, .startNarrowing:
+        // A prompt is drawn over the view, not under the help: the help closes first (a fresh user
+        // typed `/` in the help and saw nothing while the keys went to a hidden search).
+        s.showHelp = false
         // From a page, the search is in the list the page was opened from.
         if s.screen.kind.isPage, s.stack.count > 1, s.content(for: s.stack[s.stack.count - 2]) != nil {
             s.stack.removeLast()
@@ -231,6 +234,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = refiltered(s)
         s.message = had ? s.tr(Catalogue.filterAndSearchCleared) : s.tr(Catalogue.noFilter)
     case .startCommand:
+        s.showHelp = false  // the command line shows over the view, as a search's prompt does
         s.commandLine = CommandLineState()
     case let .commandKey(key):
         s = commandKey(s, key)
