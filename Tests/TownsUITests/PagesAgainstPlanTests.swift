@@ -58,6 +58,22 @@ final class PagesAgainstPlanTests: XCTestCase {
         XCTAssertFalse(september.contains { $0.contains("another basis: no plan") })
     }
 
+    /// The city's "will it make its plan" on its own page, as a town's (folded away on the overview
+    /// at 80x24: a fresh user found no answer on screen): expected, shortfall and projection with
+    /// their formulas in Jan-Sep; at the full year, on another basis, the refusal and none of them.
+    func testTheCityPageAnswersWhetherTheCityMakesItsPlan() throws {
+        let zh = try page(.cityTotals, "2015-09", .zh, width: 100).joined(separator: "\n")
+        XCTAssertTrue(zh.contains("进度与预测（2015年1-9月"), zh)
+        XCTAssertTrue(zh.contains("全年预测                →60.08 亿元 推算：已完成 45.06 ÷ 9 个月 × 12 = →60.08"), zh)
+        XCTAssertTrue(zh.contains("落后差额                ≈35.0 亿元"), zh)
+        let en = try page(.cityTotals, "2015-09", .en, width: 100).joined(separator: "\n")
+        XCTAssertTrue(en.contains("Progress and projection (2015 Jan-Sep"), en)
+        XCTAssertTrue(en.contains("→60.08"), en)
+        let year = try page(.cityTotals, "2015-12", .en, width: 100).joined(separator: "\n")
+        XCTAssertTrue(year.contains("◇ another basis: no plan comparison, expectation or projection"), year)
+        XCTAssertFalse(year.contains("Year's end (pace)"), year)
+    }
+
     func testTheCityPageSaysWhyTheFullYearsRateIsUnknown() throws {
         for (language, rate) in [(Language.zh, "未知：完成数与计划口径不同"), (.en, "unknown: not on the plan's basis")] {
             let lines = try page(.cityTotals, "2015-12", language, width: 100)

@@ -145,46 +145,19 @@ extension AppState {
         out += history(town, width: width)
         if let period {
             // Where the town stands in the period shown and where it heads: worked out, formulas beside.
-            // Nothing against the plan from a completed figure on another basis (◇): the overview's rule.
-            let whole = metrics.progress(town, period: period)
-            let p = whole.againstPlan
-            // Each formula in the reader's language (`progressFormula`), the core's English one replaced.
-            func worded(_ f: Figure?, _ item: ProgressItem) -> Figure? {
-                guard var f, let formula = progressFormula(p, item) else { return f }
-                f.provenance = .derived(formula: formula)
-                return f
-            }
-            let items: [(Bilingual, Figure?, unit: String)] = [
-                (Catalogue.expectedField, worded(p.expected, .expected), amount),
-                (Catalogue.expectedRateField, worded(p.expectedRate, .expectedRate), "%"),
-                (Catalogue.shortfallField, worded(p.shortfall, .shortfall), amount),
-                (Catalogue.projectionField, worded(p.projection, .projection), amount),
-                (Catalogue.rateProjectionField, worded(p.rateProjection, .rateProjection), "%"),
-                (Catalogue.recentField, worded(p.recentProjection, .recent), amount),
-                (Catalogue.gapField, worded(p.projectedGap, .gap), amount),
-                (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount),
-            ]
+            let section = progressSection(town, period: period, amount: amount)
             // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
             // shown whenever the towns view shows them, with or without a plan-based expectation.
             let change = changeFields(town, period: period)
-            let refused = Catalogue.notAgainstPlan(whole)
-            if items.contains(where: { $0.1 != nil }) || !change.figures.isEmpty || change.place != nil
-                || refused != nil || !p.missing.isEmpty
-            {
+            if !section.isEmpty || !change.figures.isEmpty || change.place != nil {
                 out.append(.text(""))
                 out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
-                for l in refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { out.append(.text(l, .legend)) }
-                for (name, figure, unit) in items where figure != nil {
-                    figureField(tr(name), figure, unit: unit)
+                for l in section.refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] {
+                    out.append(.text(l, .legend))
                 }
-                // Nothing worked out: which figure is missing, rather than silence (the refusal above
-                // says why already when the completed figure is on another basis).
-                if refused == nil, !p.missing.isEmpty {
-                    let why = Catalogue.noProjection(
-                        p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil)
-                    for line in TextWrap.wrap(tr(why), width: max(10, width - 2)) {
-                        out.append(.text("  " + line, .unknown))
-                    }
+                for item in section.items { figureField(tr(item.label), item.figure, unit: item.unit) }
+                for line in section.missing.map({ TextWrap.wrap(tr($0), width: max(10, width - 2)) }) ?? [] {
+                    out.append(.text("  " + line, .unknown))
                 }
                 for (name, figure, unit, flagged) in change.figures {
                     figureField(name, figure, unit: unit, flaggedAlso: flagged)

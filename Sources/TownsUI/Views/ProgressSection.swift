@@ -1,0 +1,50 @@
+import TownsCore
+
+/// What the town page and the city's totals page show of a progress against the plan
+/// (`Metrics.progress`, for a town or, with `nil`, for the city's reported totals): the figures
+/// worked out, each with its formula in the reader's language, and why nothing is worked out
+/// where that is so. One function for both pages, so that the city's "will it make its plan"
+/// (folded away on the overview at 80x24) reads as a town's does.
+struct ProgressSection {
+    /// A figure's label and unit (亿元 shown as the page's amount unit, or `%`).
+    var items: [(label: Bilingual, figure: Figure, unit: String)]
+    /// Why nothing is set against the plan (a completed figure on another basis, ◇), or nil.
+    var refused: Bilingual?
+    /// Which figures are missing where nothing could be worked out, or nil.
+    var missing: Bilingual?
+
+    var isEmpty: Bool { items.isEmpty && refused == nil && missing == nil }
+}
+
+extension AppState {
+    /// The progress section of `town` (nil: the city's totals) in `period`; `amount` is the page's
+    /// unit for amounts ("亿元" / "100M yuan").
+    func progressSection(_ town: Town?, period: Period, amount: String) -> ProgressSection {
+        // Nothing against the plan from a completed figure on another basis (◇): the overview's rule.
+        let whole = metrics.progress(town, period: period)
+        let p = whole.againstPlan
+        // Each formula in the reader's language (`progressFormula`), the core's English one replaced.
+        func worded(_ f: Figure?, _ item: ProgressItem) -> Figure? {
+            guard var f, let formula = progressFormula(p, item) else { return f }
+            f.provenance = .derived(formula: formula)
+            return f
+        }
+        let all: [(Bilingual, Figure?, String)] = [
+            (Catalogue.expectedField, worded(p.expected, .expected), amount),
+            (Catalogue.expectedRateField, worded(p.expectedRate, .expectedRate), "%"),
+            (Catalogue.shortfallField, worded(p.shortfall, .shortfall), amount),
+            (Catalogue.projectionField, worded(p.projection, .projection), amount),
+            (Catalogue.rateProjectionField, worded(p.rateProjection, .rateProjection), "%"),
+            (Catalogue.recentField, worded(p.recentProjection, .recent), amount),
+            (Catalogue.gapField, worded(p.projectedGap, .gap), amount),
+            (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount),
+        ]
+        let refused = Catalogue.notAgainstPlan(whole)
+        // Nothing worked out: which figure is missing, rather than silence (the refusal says why
+        // already when the completed figure is on another basis).
+        let missing = refused == nil && !p.missing.isEmpty
+            ? Catalogue.noProjection(p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil) : nil
+        return ProgressSection(
+            items: all.compactMap { label, f, unit in f.map { (label, $0, unit) } }, refused: refused, missing: missing)
+    }
+}
