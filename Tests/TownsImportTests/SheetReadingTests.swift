@@ -38,6 +38,11 @@ final class SheetReadingTests: XCTestCase {
         // More digits than any figure has (and than a 64-bit whole number in the file holds).
         XCTAssertEqual(problem("3333333333333333"), "'3333333333333333' has 16 digits before the point; a figure has at most 15")
         XCTAssertEqual(problem("3,333,333,333,333,333.5"), "'3,333,333,333,333,333.5' has 16 digits before the point; a figure has at most 15")
+        // After the point too, as the loader reads it (the fuzzer's 6.8577777777777777 was accepted
+        // by the sheet and refused in the file the import would have written).
+        XCTAssertEqual(problem("6.8577777777777777"),
+                       "'6.8577777777777777' has 16 digits after the point; a figure has at most 15")
+        XCTAssertNil(problem("6.857777777777777"), "15 digits after the point are read")
         XCTAssertNil(problem("999,999,999,999,999"), "15 digits are a number")
         XCTAssertNil(problem("0000000000000000012"), "leading zeros are not digits of the figure")
         XCTAssertEqual(problem("."), "'.' is not a number")
