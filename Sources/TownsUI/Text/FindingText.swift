@@ -13,7 +13,7 @@ import TownsCore
 /// words.line(finding)     // "totals.toml:40: 不一致: 嘉兴市: 2015年1-9月完成率印为 42.5%，…"
 /// // in English: "totals.toml:40: inconsistency: Jiaxing: 2015 Jan-Sep completion is printed as 42.5%, …"
 /// ```
-public struct FindingWords: Sendable {
+public struct FindingWords: DatasetWords {
     public let dataset: Dataset
     public let language: Language
 
@@ -21,8 +21,6 @@ public struct FindingWords: Sendable {
         self.dataset = dataset
         self.language = language
     }
-
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     /// The kind of finding in `language` ("不一致" / "inconsistency").
     public func kind(_ k: Finding.Kind) -> String {
@@ -79,9 +77,6 @@ public struct FindingWords: Sendable {
 
     // MARK: Names
 
-    private func period(_ id: String) -> String {
-        dataset.period(id).map { t($0.labelZH, $0.labelEN) } ?? id
-    }
 
     private func town(_ id: String) -> String { dataset.town(id).map { t($0.nameZH, $0.nameEN) } ?? id }
 

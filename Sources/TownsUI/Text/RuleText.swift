@@ -11,20 +11,13 @@ import TownsCore
 /// // "plan 140 meets the minimum 50; completion judged at the end of 2017"
 /// // (zh: "规划 140 达到最低额 50；完成情况在2017年底判定")
 /// ```
-public struct RuleWords: Sendable {
+public struct RuleWords: DatasetWords {
     public let dataset: Dataset
     public let language: Language
 
     public init(dataset: Dataset, language: Language) {
         self.dataset = dataset
         self.language = language
-    }
-
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-
-    /// A period's label in `language` from its id (the id itself when the data has no such period).
-    public func period(_ id: String) -> String {
-        dataset.period(id).map { language == .zh ? $0.labelZH : $0.labelEN } ?? id
     }
 
     /// "2017年底" / "the end of 2017", "2017或2019年底" / "the end of 2017 or 2019", "创建期末" /
