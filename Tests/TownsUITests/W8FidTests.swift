@@ -21,4 +21,38 @@ final class W8FidTests: XCTestCase {
             XCTAssertTrue(text.contains(s.tr(Catalogue.towns("\(s.dataset.towns.count)"))), text)
         }
     }
+
+    /// Finding 3: on the city's totals page ✓ marks passed consistency checks; its legend says so
+    /// (not "met", a rule's verdict), in both languages, on every page of it that shows a ✓.
+    func testTheCityPagesLegendSaysWhatItsTickMeans() throws {
+        for language in Language.allCases {
+            var s = try bundledState()
+            s.language = language
+            s.stack.append(Screen(.cityTotals))
+            var legends: [String] = []
+            var before = -1
+            while s.screen.scroll != before {
+                let lines = screen(s)
+                if lines.dropLast(2).contains(where: { $0.contains(Glyphs.unicode.met) }) {
+                    legends.append(lines[lines.count - 2])
+                }
+                before = s.screen.scroll
+                s = apply(s, .pageDown)
+            }
+            XCTAssertFalse(legends.isEmpty, "the city page shows a ✓ somewhere")
+            let words = Catalogue.legendCheckPassed.text
+            for legend in legends {
+                XCTAssertTrue(legend.contains(Glyphs.unicode.met + " " + (language == .zh ? words.zh : words.en)), legend)
+                XCTAssertFalse(legend.contains(language == .zh ? "达标" : " met"), legend)
+            }
+            // The assessment view's ✓ is still a rule met.
+            var a = try bundledState()
+            a.language = language
+            a.stack = [Screen(.assessment)]
+            let lines = screen(a)
+            if lines.dropLast(2).contains(where: { $0.contains(Glyphs.unicode.met) }) {
+                XCTAssertFalse(lines[lines.count - 2].contains(language == .zh ? words.zh : words.en))
+            }
+        }
+    }
 }

@@ -5,4 +5,9 @@ import TownsCore
 extension Catalogue {
     /// The status line (and `:messages`) when `b` turns the behind filter off: what the list shows now.
     static let behindFilterOff = Bilingual("已关闭落后筛选", "behind-schedule filter off")
+
+    /// The city's totals page's legend for ✓: there it marks a consistency check passed (a figure
+    /// confirmed by another), not a rule met (`Renderer.legend`, `checksOnly`).
+    static let legendCheckPassed = LegendWord(
+        text: Bilingual("核对相符", "check passed"), short: "checked", shortest: "ok")
 }

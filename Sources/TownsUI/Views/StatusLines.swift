@@ -50,7 +50,7 @@ extension Renderer {
                 + Renderer.legend(
                     width: state.width - 1, glyphs: glyphs,
                     unit: state.screen.kind.drawsAmounts ? state.dataset.unit : nil, language: state.language,
-                    shown: shown),
+                    shown: shown, checksOnly: state.screen.kind == .cityTotals),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
@@ -110,11 +110,16 @@ extension Renderer {
     /// get shorter first, `Catalogue.legend`). nil (the help, tests): every item but the rank's
     /// moves and the verdicts, the items not listed giving way from the end where they do not
     /// fit. The unit is never cut; nil `unit`: a screen drawing no amount, where none is named.
+    /// `checksOnly`: a page whose ✓ marks are passed consistency checks, not rules met (the city's
+    /// totals page): ✓ is worded so (`Catalogue.legendCheckPassed`).
     public static func legend(
-        width: Int, glyphs: Glyphs, unit: String?, language: Language = .zh, shown: Set<Int>? = nil
+        width: Int, glyphs: Glyphs, unit: String?, language: Language = .zh, shown: Set<Int>? = nil,
+        checksOnly: Bool = false
     ) -> String {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
-        let words = Catalogue.legend + [Catalogue.legendRankMoves] + Catalogue.legendVerdicts
+        var verdicts = Catalogue.legendVerdicts
+        if checksOnly { verdicts[0] = Catalogue.legendCheckPassed }
+        let words = Catalogue.legend + [Catalogue.legendRankMoves] + verdicts
         let all = symbols.indices.filter { shown?.contains($0) ?? ($0 < Catalogue.legend.count) }
         let unitEN = unit == "亿元" ? "100M yuan" : unit ?? ""
         // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
