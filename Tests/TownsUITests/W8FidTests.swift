@@ -55,4 +55,30 @@ final class W8FidTests: XCTestCase {
             }
         }
     }
+
+    /// Finding 4: a Δ cell shows the marks its figures carry: a new `◇>14` is `◇✦`, not a bare
+    /// `✦`; where the bases differ and nothing is worked out, `◇—`. Every town of every period.
+    func testADeltaCellCarriesTheMarksOfItsFigures() throws {
+        var s = try bundledState()
+        let deltaDone = try XCTUnwrap(s.list(for: Screen(.townList))?.content.columns
+            .firstIndex { $0.title == s.tr(Catalogue.deltaDone) })
+        var seenBasis = 0
+        for (i, period) in s.dataset.periods.enumerated() {
+            s.periodIndex = i
+            guard let from = s.metrics.previousPeriod(period) else { continue }
+            let content = try XCTUnwrap(s.list(for: Screen(.townList))?.content)
+            for (row, town) in s.dataset.towns.enumerated() {
+                let c = s.metrics.change(town, .completed, from: from, to: period)
+                guard case let .text(text, _) = content.rows.all[row].cells[deltaDone] else {
+                    return XCTFail("a Δ is text")
+                }
+                let shown = text.text(.unicode)
+                let basis = [c.before, c.after].contains { $0?.basis != nil }
+                XCTAssertEqual(shown.contains(Glyphs.unicode.basis), basis, "\(town.id) \(period.id): \(shown)")
+                if basis { seenBasis += 1 }
+                if c.isNew { XCTAssertTrue(shown.hasSuffix(Glyphs.unicode.newSince), shown) }
+            }
+        }
+        XCTAssertGreaterThan(seenBasis, 0, "the bundled full year has ◇ figures (the 2016 notice's >14)")
+    }
 }

@@ -56,9 +56,22 @@ struct DeltaColumns: Sendable {
     private func change(_ town: Town?, _ measure: Measure) -> TableCell {
         guard let from, let to else { return .mark(.unknown, .unknown) }
         let c = metrics.change(town, measure, from: from, to: to)
-        if c.isNew { return .mark(.newSince, .derived) }
+        let carried = Self.carriedMarks(c)
+        if c.isNew { return .text((carried ?? "") + CellText(.newSince), .derived) }
         let flagged = c.delta != nil && checker.isFlagged(change: measure, town: town, from: from, to: to)
-        return Self.cell(c.delta, flagged: flagged)
+        let cell = Self.cell(c.delta, flagged: flagged)
+        guard let carried, case let .text(text, role) = cell else { return cell }
+        return .text(carried + text, role)
+    }
+
+    /// The marks a change's figures carry that its Δ cell shows too (finding 4 of wave 8): `◇`
+    /// when either figure is on another basis (a new `◇>14` is `◇✦`; `◇—` where the bases differ
+    /// and no Δ is worked out), `†` when either is an interpretation; nil for plain figures.
+    static func carriedMarks(_ c: Change) -> CellText? {
+        let figures = [c.before, c.after].compactMap { $0 }
+        let marks = [(Mark.basis, figures.contains { $0.basis != nil }),
+                     (Mark.interpreted, figures.contains(where: \.isInterpreted))].filter(\.1).map(\.0)
+        return marks.isEmpty ? nil : CellText(parts: marks.map { .mark($0) })
     }
 
     /// A change as a cell: signed, marked derived (`≈+4.26`); `—` when there is none. `flagged`:
