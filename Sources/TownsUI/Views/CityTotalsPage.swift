@@ -68,18 +68,9 @@ extension AppState {
         // Where the city stands in the period shown and where it heads, as a town's page says it
         // (`progressSection`): on the overview at 80x24 these lines are folded away.
         if let period {
-            let section = progressSection(nil, period: period, amount: unit(.completed))
-            if !section.isEmpty {
-                out.append(.text(""))
-                out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
-                for l in section.refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] {
-                    out.append(.text(l, .legend))
-                }
-                for item in section.items { line(tr(item.label), item.figure, unit: item.unit) }
-                for l in section.missing.map({ TextWrap.wrap(tr($0), width: max(10, width - 2)) }) ?? [] {
-                    out.append(.text("  " + l, .unknown))
-                }
-            }
+            drawProgressSection(
+                progressSection(nil, period: period, amount: unit(.completed)), period: period, width: width,
+                line: { out.append($0) }, figure: { line($0, $1, unit: $2) })
         }
         let mine = facts.findings.filter { $0.townID == nil }
         if !mine.isEmpty {

@@ -48,3 +48,26 @@ extension AppState {
             items: all.compactMap { label, f, unit in f.map { (label, $0, unit) } }, refused: refused, missing: missing)
     }
 }
+
+extension AppState {
+    /// `section` drawn as both pages draw it (code debt D6): a blank line and its header for
+    /// `period` ("2015年1-9月进度"), why nothing is set against the plan, each figure by the
+    /// page's own `figure` line (with its source or formula), which figures are missing; then
+    /// `after` (the town page's changes since the previous period). Nothing at all when the
+    /// section is empty and `hasMore` is false. Lines go out through `line`, in order.
+    func drawProgressSection(
+        _ section: ProgressSection, period: Period, width: Int, hasMore: Bool = false,
+        line: (DetailLine) -> Void, figure: (_ label: String, _ figure: Figure, _ unit: String) -> Void,
+        after: () -> Void = {}
+    ) {
+        guard !section.isEmpty || hasMore else { return }
+        line(.text(""))
+        line(.text(tr(Catalogue.progressHeader(label(period))), .header))
+        for l in section.refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { line(.text(l, .legend)) }
+        for item in section.items { figure(tr(item.label), item.figure, item.unit) }
+        for l in section.missing.map({ TextWrap.wrap(tr($0), width: max(10, width - 2)) }) ?? [] {
+            line(.text("  " + l, .unknown))
+        }
+        after()
+    }
+}

@@ -149,21 +149,17 @@ extension AppState {
             // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
             // shown whenever the towns view shows them, with or without a plan-based expectation.
             let change = changeFields(town, period: period)
-            if !section.isEmpty || !change.figures.isEmpty || change.place != nil {
-                out.append(.text(""))
-                out.append(.text(tr(Catalogue.progressHeader(label(period))), .header))
-                for l in section.refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] {
-                    out.append(.text(l, .legend))
-                }
-                for item in section.items { figureField(tr(item.label), item.figure, unit: item.unit) }
-                for line in section.missing.map({ TextWrap.wrap(tr($0), width: max(10, width - 2)) }) ?? [] {
-                    out.append(.text("  " + line, .unknown))
-                }
-                for (name, figure, unit, flagged) in change.figures {
-                    figureField(name, figure, unit: unit, flaggedAlso: flagged)
-                }
-                if let place = change.place { field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil) }
-            }
+            drawProgressSection(
+                section, period: period, width: width, hasMore: !change.figures.isEmpty || change.place != nil,
+                line: { out.append($0) }, figure: { figureField($0, $1, unit: $2) },
+                after: {
+                    for (name, figure, unit, flagged) in change.figures {
+                        figureField(name, figure, unit: unit, flaggedAlso: flagged)
+                    }
+                    if let place = change.place {
+                        field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil)
+                    }
+                })
         }
         for p in dataset.periods {
             out.append(.text(""))
