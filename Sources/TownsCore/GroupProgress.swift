@@ -31,7 +31,8 @@ public struct GroupProgress: Sendable, Equatable {
 
     public init() {}
 
-    /// Towns in both sums: plan and completed both exact, neither an interpretation, on one basis.
+    /// Towns in both sums: plan and completed both exact, neither an interpretation, and
+    /// comparable (`Metrics.comparable`: one basis, not two sources).
     public var covered: Int { plan.known }
 
     /// completed / plan x 100 over the covered towns (%), nil when none is covered or the plan
@@ -50,18 +51,20 @@ public struct GroupProgress: Sendable, Equatable {
     /// Adds one town: its plan and completed as (quantity, derived, what it can stand for,
     /// interpreted, on another basis), and its schedule variance in points (nil: unknown).
     /// The town joins the sums only when both figures are exact, reported or derived (not
-    /// interpreted) and on the same basis (`sameBasis`).
+    /// interpreted) and `comparable`: they may be set against each other by the rule a town's
+    /// progress follows (`Metrics.comparable`, as `TownProgress.comparesWithPlan`: one basis, and
+    /// not two reported figures from different sources).
     public mutating func add(
         plan: (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)?,
         completed: (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)?,
-        sameBasis: Bool, variance: Decimal?
+        comparable: Bool, variance: Decimal?
     ) {
         members += 1
         if let variance {
             withRate += 1
             if variance < 0 { behind += 1 }
         }
-        guard let plan, let completed, sameBasis, !plan.interpreted, !completed.interpreted,
+        guard let plan, let completed, comparable, !plan.interpreted, !completed.interpreted,
             plan.quantity.exactValue != nil, completed.quantity.exactValue != nil
         else { return }
         self.plan.add(plan.quantity, derived: plan.derived, interval: plan.interval)
@@ -73,8 +76,8 @@ public struct GroupProgress: Sendable, Equatable {
         func parts(_ f: Figure?) -> (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)? {
             f.map { ($0.quantity, $0.isDerived, $0.possible, $0.isInterpreted) }
         }
-        add(plan: parts(plan), completed: parts(completed), sameBasis: plan?.basis == completed?.basis,
-            variance: variance)
+        let comparable = plan.flatMap { p in completed.map { Metrics.comparable($0, p) } } ?? false
+        add(plan: parts(plan), completed: parts(completed), comparable: comparable, variance: variance)
     }
 }
 

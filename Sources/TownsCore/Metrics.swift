@@ -131,7 +131,12 @@ public struct Metrics: Sendable {
     /// and not two reported figures from different sources,
     /// which may define the measure differently (the 2016 notice's 63.06 is fixed-asset
     /// investment without commercial housing; the paper's 106.8 plan is not said to be).
-    public func comparable(_ a: Figure, _ b: Figure) -> Bool {
+    /// The one rule for setting a completed figure against a plan: a town's progress
+    /// (`TownProgress.comparesWithPlan`), its derived rate, and a group's sums (`GroupProgress`).
+    public func comparable(_ a: Figure, _ b: Figure) -> Bool { Self.comparable(a, b) }
+
+    /// `comparable(_:_:)`, for callers without a `Metrics` (it reads nothing but the two figures).
+    public static func comparable(_ a: Figure, _ b: Figure) -> Bool {
         if a.basis != b.basis { return false }
         if case let .reported(x, _, _, _) = a.provenance, case let .reported(y, _, _, _) = b.provenance {
             return x == y
@@ -160,6 +165,9 @@ public struct Metrics: Sendable {
         public var projectsStarted: Figure?
         public var projectsPlanned: Figure?
         public var startRate: Figure?
+        /// False when the completed figure and the year's plan are both there but may not be set
+        /// against each other (`Metrics.comparable`: another basis, or two sources).
+        public var completedComparesWithPlan = true
     }
 
     /// The town's figures for period `period` ("2015-09") and the plan of `year` ("2015").
@@ -181,13 +189,15 @@ public struct Metrics: Sendable {
         } else {
             rate = figure(rateKey, in: figures)
         }
+        let completed = figure(FigureKey(.completed, period), in: figures)
         return PeriodFigures(
             planYear: plan,
-            completed: figure(FigureKey(.completed, period), in: figures),
+            completed: completed,
             completionRate: rate,
             projectsStarted: figure(FigureKey(.projectsStarted, period), in: figures),
             projectsPlanned: figure(FigureKey(.projectsPlanned), in: figures),
-            startRate: figure(FigureKey(.startRate, period), in: figures))
+            startRate: figure(FigureKey(.startRate, period), in: figures),
+            completedComparesWithPlan: zip2(plan, completed).map { Self.comparable($1, $0) } ?? true)
     }
 
     /// The year's plan from completed / completion rate, earliest period first. Later periods
@@ -434,4 +444,10 @@ public struct Metrics: Sendable {
         result.supportedDecimals = tally.supportedDecimals
         return result
     }
+}
+
+/// Both values, or nil when either is nil.
+private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }

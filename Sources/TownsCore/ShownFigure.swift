@@ -49,6 +49,10 @@ public struct TownPeriod: Sendable, Equatable {
     public var projectsStarted: ShownFigure?
     public var projectsPlanned: ShownFigure?
     public var startRate: ShownFigure?
+    /// False when `completed` and `planYear` may not be set against each other
+    /// (`Metrics.PeriodFigures.completedComparesWithPlan`, by `Metrics.comparable`: another
+    /// basis, or two sources): then they join no group's sums (`GroupProgress`).
+    public var completedComparesWithPlan = true
 
     /// Figures given one by one (nil: unknown).
     public init(
@@ -66,5 +70,6 @@ public struct TownPeriod: Sendable, Equatable {
         projectsStarted = ShownFigure(f.projectsStarted)
         projectsPlanned = ShownFigure(f.projectsPlanned)
         startRate = ShownFigure(f.startRate)
+        completedComparesWithPlan = f.completedComparesWithPlan
     }
 }

@@ -81,4 +81,38 @@ final class W8FidTests: XCTestCase {
         }
         XCTAssertGreaterThan(seenBasis, 0, "the bundled full year has ◇ figures (the 2016 notice's >14)")
     }
+
+    /// Finding 2: a group's sums (the types view, a filtered list) take a town by the rule a
+    /// town's progress follows (`Metrics.comparable`): a plan from one source and a completed
+    /// amount from another, both on no stated basis, are not summed together (the old check
+    /// compared only "on another basis or not" and took them).
+    func testAGroupSumsATownOnlyWhereItsProgressSetsItAgainstThePlan() throws {
+        var d = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        let i = try XCTUnwrap(d.towns.firstIndex { $0.id == "tongxiang" })
+        func reported(_ v: String, _ source: String) -> Figure {
+            Figure(quantity: .exact(Decimal(string: v)!, decimals: 2),
+                   provenance: .reported(source: source, at: nil, quote: nil, note: nil))
+        }
+        d.towns[i].figures[FigureKey(.planYear, "2015")] = reported("20.00", "paper")
+        d.towns[i].figures[FigureKey(.completed, "2015-09")] = reported("11.11", "ndrc-2016")
+        var s = AppState(dataset: d, width: 100, height: 30)
+        s.periodIndex = try XCTUnwrap(d.periods.firstIndex { $0.id == "2015-09" })
+        let period = try XCTUnwrap(s.period)
+        XCTAssertFalse(s.metrics.progress(d.towns[i], period: period).comparesWithPlan)
+        // One rule for each town alone, in the core's figures and in the table's.
+        for (n, town) in d.towns.enumerated() {
+            let p = s.metrics.progress(town, period: period)
+            let both = p.plan?.quantity.exactValue != nil && p.completed?.quantity.exactValue != nil
+                && p.plan?.isInterpreted == false && p.completed?.isInterpreted == false
+            let expected = both && p.comparesWithPlan ? 1 : 0
+            XCTAssertEqual(s.groupProgress([n]).covered, expected, town.id)
+            XCTAssertEqual(s.metrics.groupProgress([town], period: period).covered, expected, town.id)
+        }
+        // Type 1 (Haining, Tongxiang): Haining's ≈18.60 and 13.56 alone, as before the change.
+        let typeOne = s.groupProgress(s.facts.townsByType[1] ?? [])
+        XCTAssertEqual(typeOne.covered, 1)
+        XCTAssertEqual(DecimalMath.text(typeOne.completed.sum, scale: 2), "13.56")
+        // The same towns a filter by type lists and a stored (snapshot) table carries.
+        XCTAssertFalse(s.periodTable()[i].completedComparesWithPlan)
+    }
 }

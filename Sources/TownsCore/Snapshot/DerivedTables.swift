@@ -384,6 +384,7 @@ extension SnapshotWriter {
         let fields = [p.planYear, p.completed, p.completionRate, p.projectsStarted, p.projectsPlanned, p.startRate]
         var mask: UInt64 = 0
         for (bit, f) in fields.enumerated() where f != nil { mask |= 1 << UInt64(bit) }
+        if !p.completedComparesWithPlan { mask |= 1 << 6 }  // the relation of completed to plan
         uint(mask)
         for f in fields { if let f { shownFigure(f) } }
     }
@@ -419,9 +420,11 @@ extension SnapshotReader {
 
     mutating func townPeriod() throws -> TownPeriod {
         let mask = try uint()
-        guard mask < 64 else { throw Self.corrupt("a row's fields \(mask)") }
+        guard mask < 128 else { throw Self.corrupt("a row's fields \(mask)") }
         func next(_ bit: UInt64) throws -> ShownFigure? { mask & (1 << bit) != 0 ? try shownFigure() : nil }
-        return TownPeriod(planYear: try next(0), completed: try next(1), completionRate: try next(2),
-                          projectsStarted: try next(3), projectsPlanned: try next(4), startRate: try next(5))
+        var row = TownPeriod(planYear: try next(0), completed: try next(1), completionRate: try next(2),
+                             projectsStarted: try next(3), projectsPlanned: try next(4), startRate: try next(5))
+        row.completedComparesWithPlan = mask & (1 << 6) == 0
+        return row
     }
 }

@@ -38,7 +38,7 @@ extension AppState {
             }
             g.add(
                 plan: parts(f.planYear), completed: parts(f.completed),
-                sameBasis: f.planYear?.onOtherBasis == f.completed?.onOtherBasis, variance: variance)
+                comparable: f.completedComparesWithPlan, variance: variance)
         }
         return g
     }
