@@ -32,10 +32,11 @@ final class HonestFilterTests: XCTestCase {
         let four = try XCTUnwrap(lines.first { $0.contains("Design and R&D") })
         XCTAssertTrue(four.contains("—") && four.contains("0/1") && four.contains("1▼"), four)
         XCTAssertTrue(lines.contains { $0.contains("count only towns with both") })
-        // The drill-down: a row over the same towns under the subtotals.
+        // The drill-down: its subtotal row is over the same towns (wave 8), and says how many.
         s = apply(s, .open)
-        let same = try XCTUnwrap(screen(s).first { $0.contains("Same towns 1/2") })
+        let same = try XCTUnwrap(screen(s).first { $0.contains("Subtotal (known)") })
         XCTAssertTrue(same.contains("≈18.6") && same.contains("13.56") && same.contains("≈72.9%"), same)
+        XCTAssertTrue(try XCTUnwrap(screen(s).first { $0.contains("towns in the sums") }).contains("1/2"))
     }
 
     func testTypesFollowTheFilter() throws {

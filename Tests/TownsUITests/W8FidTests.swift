@@ -1,4 +1,6 @@
+import Foundation
 import TownsCore
+import TownsSynthetic
 @testable import TownsUI
 import XCTest
 
@@ -114,5 +116,76 @@ final class W8FidTests: XCTestCase {
         XCTAssertEqual(DecimalMath.text(typeOne.completed.sum, scale: 2), "13.56")
         // The same towns a filter by type lists and a stored (snapshot) table carries.
         XCTAssertFalse(s.periodTable()[i].completedComparesWithPlan)
+    }
+
+    /// Finding 1: the towns table's sum row sets plan against completed over the SAME towns (those
+    /// with both, comparable), with its rate and bar over them and how many towns that is; the
+    /// figures left out are counted in a note. A generated dataset (most towns with one of the two),
+    /// every period, the whole list and the behind filter; worked out again here from the figures.
+    func testTheSumRowSetsPlanAgainstCompletedOverTheSameTowns() throws {
+        let dir = NSTemporaryDirectory() + "towns-w8-sums-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset(towns: 200, months: 14, seed: 1).write(to: dir, rules: nil)
+        var s = AppState(dataset: try DatasetLoader.load(directory: dir).dataset, width: 160, height: 40)
+        s.language = .en
+        s.stack = [Screen(.townList)]
+        var sawAlone = false
+        for period in s.dataset.periods.indices {
+            s.periodIndex = period
+            for behind in [false, true] {
+                s.filter.behindSchedule = behind
+                let positions = s.filtered(Array(s.dataset.towns.indices))
+                let content = try XCTUnwrap(s.content(for: s.screen))
+                let titles = content.columns.map(\.title)
+                let (planColumn, doneColumn) = (titles.firstIndex(of: "Plan")!, titles.firstIndex(of: "Done")!)
+                let sumRow = try XCTUnwrap(content.summary.first {
+                    let label = Self.text($0.cells[0])
+                    return label.hasPrefix("Sum of known") || label.hasPrefix("Subtotal")
+                })
+                let counts = try XCTUnwrap(content.summary.first { Self.text($0.cells[0]).contains("towns in the sums") })
+                // Worked out again from the core's figures: towns with both exact, comparable.
+                let p = try XCTUnwrap(s.period)
+                var plan: Decimal = 0, done: Decimal = 0, covered = 0, planAlone = 0, doneAlone = 0
+                for i in positions {
+                    let f = s.metrics.periodFigures(s.dataset.towns[i], period: p.id, year: String(p.year))
+                    if let pv = f.planYear?.quantity.exactValue, let dv = f.completed?.quantity.exactValue,
+                       s.metrics.comparable(f.completed!, f.planYear!) {
+                        (plan, done, covered) = (plan + pv, done + dv, covered + 1)
+                    } else {
+                        if f.planYear != nil { planAlone += 1 }
+                        if f.completed != nil { doneAlone += 1 }
+                    }
+                }
+                let where_ = "\(p.id) behind \(behind)"
+                XCTAssertEqual(Self.text(counts.cells[planColumn]), "\(covered)/\(positions.count)", where_)
+                XCTAssertEqual(Self.text(counts.cells[doneColumn]), "\(covered)/\(positions.count)", where_)
+                if covered > 0 {
+                    let shownPlan = Self.number(Self.text(sumRow.cells[planColumn]))
+                    let shownDone = Self.number(Self.text(sumRow.cells[doneColumn]))
+                    XCTAssertEqual(shownPlan, DecimalMath.double(plan), accuracy: 0.5, where_)
+                    XCTAssertEqual(shownDone, DecimalMath.double(done), accuracy: 0.5, where_)
+                    let rate = Self.number(Self.text(sumRow.cells[doneColumn + 1]))
+                    XCTAssertEqual(rate, DecimalMath.double(done / plan * 100), accuracy: 0.06, where_)
+                }
+                let note = content.notes.map { $0.text(.unicode) }.first { $0.hasPrefix("Plan and completed are summed") }
+                if planAlone + doneAlone > 0 {
+                    sawAlone = true
+                    let n = try XCTUnwrap(note, where_)
+                    XCTAssertTrue(n.contains("\(planAlone) towns' plans and \(doneAlone) towns' completed"), n)
+                } else {
+                    XCTAssertNil(note, where_)
+                }
+            }
+        }
+        XCTAssertTrue(sawAlone, "the generated data has towns with one of the two")
+    }
+
+    private static func text(_ cell: TableCell) -> String {
+        if case let .text(t, _) = cell { return t.text(.unicode) }
+        return ""
+    }
+
+    private static func number(_ text: String) -> Double {
+        Double(text.filter { $0.isNumber || $0 == "." || $0 == "-" }) ?? .nan
     }
 }

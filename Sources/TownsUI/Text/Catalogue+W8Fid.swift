@@ -10,4 +10,20 @@ extension Catalogue {
     /// confirmed by another), not a rule met (`Renderer.legend`, `checksOnly`).
     static let legendCheckPassed = LegendWord(
         text: Bilingual("核对相符", "check passed"), short: "checked", shortest: "ok")
+
+    /// The towns table's row under its sums: how many towns each sum is over (plan and completed
+    /// over the same towns, projects started and planned over the same towns).
+    static let townsInTheSums = Bilingual("  计入合计的小镇", "  towns in the sums")
+
+    /// The note under the towns table when the same-towns rule leaves figures out of the plan and
+    /// completed sums: `plans` towns' plans and `done` towns' completed amounts without the other
+    /// (unknown, a lower bound, or not comparable: another basis or another source).
+    static func leftOutOfTheSums(_ plans: String, _ done: String) -> Bilingual {
+        Bilingual(
+            "年计划与完成只合计两者都已知、可相比的同一批小镇；另有 \(plans) 个小镇的年计划、"
+                + "\(done) 个小镇的完成数缺少对应数字（未知、下限或口径来源不同），未计入",
+            "Plan and completed are summed over the same towns, those with both known and comparable; "
+                + "\(plans) towns' plans and \(done) towns' completed amounts without the other (unknown, "
+                + "a lower bound, another basis or source) are left out")
+    }
 }

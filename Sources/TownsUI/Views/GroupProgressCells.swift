@@ -100,23 +100,4 @@ extension AppState {
             return filter.isEmpty || !kept.isEmpty ? (type, kept) : nil
         }
     }
-
-    /// A row under a list of towns that is not the whole city's (a type's, an entity's, a
-    /// filtered list): plan, completed and rate over the same towns (those with both), under
-    /// the columns of those titles in `columns` (the towns table's), and how many towns that is.
-    /// `progress`: theirs when known (stored), else worked out.
-    func sameTownsRow(_ positions: [Int], columns: [Column], progress: GroupProgress? = nil) -> TableRow {
-        let g = progress ?? groupProgress(positions)
-        let cells = groupCells(g)
-        var row = [TableCell](repeating: .plain(""), count: columns.count)
-        func put(_ title: Bilingual, _ cell: TableCell) {
-            if let i = columns.firstIndex(where: { $0.title == tr(title) }) { row[i] = cell }
-        }
-        row[0] = .text(CellText(tr(Catalogue.sameTowns("\(g.covered)", "\(g.members)"))), .legend)
-        put(Catalogue.plan2, cells.plan)
-        put(Catalogue.done, cells.done)
-        put(Catalogue.done2, cells.rate)
-        put(Catalogue.progress, cells.bar)
-        return TableRow(row, role: .totals)
-    }
 }

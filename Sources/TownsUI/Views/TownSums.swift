@@ -1,39 +1,70 @@
 import Foundation
 import TownsCore
 
-/// The towns table's sums of known figures over some towns of a period (`TownPeriod`s):
-/// the year's plans, the completed amounts, the started and planned projects, and the
-/// interpretations of ambiguous words left out of them (counted apart). Worked out here, or
-/// read from the snapshot for every town of a period (`DerivedTables.sums`), worked out
-/// when it was written by this same code.
+/// The towns table's sums of known figures over some towns of a period (`TownPeriod`s), each
+/// pair over the SAME towns, so that a reader may set one against the other (finding 1 of
+/// wave 8: at 1,500 towns the plan was summed over 904 towns and the completed amount over
+/// 1,059, which read as more than 100% done): the year's plans and the completed amounts over
+/// the towns with both (`GroupProgress`'s rule: exact, not interpretations, comparable by
+/// `Metrics.comparable`), the started and planned projects over the towns with both (exact,
+/// not interpretations); what is left out of the first pair (plans and completed amounts of
+/// towns without the other, counted apart for a note); and the interpretations of ambiguous
+/// words left out of every sum (counted apart). Worked out here, or read from the snapshot
+/// for every town of a period (`DerivedTables.sums`), worked out when it was written by this
+/// same code.
 struct TownSums: Equatable {
-    var plan = Metrics.Tally(), done = Metrics.Tally(), started = Metrics.Tally(), planned = Metrics.Tally()
+    /// The year's plans and the completed amounts (亿元) of the towns with both.
+    var plan = Metrics.Tally(), done = Metrics.Tally()
+    /// Projects started and planned (counts) of the towns with both.
+    var started = Metrics.Tally(), planned = Metrics.Tally()
+    /// Interpretations (`†`) of any of the four, in no sum.
     var leftOut = Metrics.Tally()
+    /// Plans, and completed amounts, of towns left out of the first pair (the other figure
+    /// unknown, a lower bound, or not comparable); interpretations are in `leftOut` instead.
+    var planAlone = Metrics.Tally(), doneAlone = Metrics.Tally()
 
     /// The sums over the towns at `positions` of `table` (a period's, by position in the dataset).
     init(_ table: [TownPeriod], positions: [Int]) {
-        func add(_ figure: ShownFigure?, to tally: inout Metrics.Tally) {
-            if figure?.isInterpreted == true {
+        func parts(_ s: ShownFigure?) -> (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)? {
+            s.map { ($0.quantity, $0.isDerived, $0.interval, $0.isInterpreted) }
+        }
+        var both = GroupProgress()
+        for i in positions {
+            let f = table[i]
+            for figure in [f.planYear, f.completed, f.projectsStarted, f.projectsPlanned]
+            where figure?.isInterpreted == true {
                 leftOut.add(figure)
-                tally.add(nil as ShownFigure?)
-            } else {
-                tally.add(figure)
+            }
+            let covered = both.covered
+            both.add(plan: parts(f.planYear), completed: parts(f.completed), comparable: f.completedComparesWithPlan,
+                     variance: nil)
+            if both.covered == covered {
+                if let p = f.planYear, !p.isInterpreted { planAlone.add(p) }
+                if let d = f.completed, !d.isInterpreted { doneAlone.add(d) }
+            }
+            if let s = f.projectsStarted, let p = f.projectsPlanned, !s.isInterpreted, !p.isInterpreted,
+                s.quantity.exactValue != nil, p.quantity.exactValue != nil {
+                started.add(s)
+                planned.add(p)
             }
         }
-        for i in positions {
-            add(table[i].planYear, to: &plan)
-            add(table[i].completed, to: &done)
-            add(table[i].projectsStarted, to: &started)
-            add(table[i].projectsPlanned, to: &planned)
-        }
+        (plan, done) = (both.plan, both.completed)
     }
 
-    /// The five tallies as a snapshot stores them (in the order above).
-    var stored: [Metrics.Tally] { [plan, done, started, planned, leftOut] }
+    /// The plan and completed pair as a group's progress of `members` towns (its rate and bar).
+    func progress(members: Int) -> GroupProgress {
+        var g = GroupProgress()
+        (g.members, g.plan, g.completed) = (members, plan, done)
+        return g
+    }
+
+    /// The tallies as a snapshot stores them (in the order above).
+    var stored: [Metrics.Tally] { [plan, done, started, planned, leftOut, planAlone, doneAlone] }
 
     init?(stored: [Metrics.Tally]) {
-        guard stored.count == 5 else { return nil }
+        guard stored.count == 7 else { return nil }
         (plan, done, started, planned, leftOut) = (stored[0], stored[1], stored[2], stored[3], stored[4])
+        (planAlone, doneAlone) = (stored[5], stored[6])
     }
 }
 

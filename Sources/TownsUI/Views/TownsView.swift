@@ -73,13 +73,9 @@ extension AppState {
         let stored = every ? nil : storedFilteredTable(positions)
         let sums = (every ? self.facts.derived?.sums(p).flatMap(TownSums.init(stored:)) : stored?.sums)
             ?? TownSums(facts, positions: positions)
-        let (plan, done, started, planned, leftOut) = (sums.plan, sums.done, sums.started, sums.planned, sums.leftOut)
-        func sumCell(_ s: Metrics.Tally) -> TableCell {
-            if s.known == 0 { return .mark(.unknown, .unknown) }
-            let text = DecimalMath.text(s.sum, scale: s.supportedDecimals)
-            return s.derived == 0 ? .plain(text) : .text("\(Mark.derived)\(text)", .derived)
-        }
-        func countCell(_ s: Metrics.Tally) -> TableCell { .text("\(s.known)/\(s.count)", .legend) }
+        let (started, planned, leftOut) = (sums.started, sums.planned, sums.leftOut)
+        // Plan, completed, their rate and bar over the same towns (`TownSums`), the group's cells.
+        let both = groupCells(sums.progress(members: positions.count))
         func projectSum(_ a: Metrics.Tally, _ b: Metrics.Tally) -> TableCell {
             let left: CellText =
                 a.known == 0
@@ -89,6 +85,7 @@ extension AppState {
                 ? "\(Mark.unknown)" : "\(b.derived == 0 ? nil : Mark.derived)\(DecimalMath.text(b.sum, scale: 0))"
             return .text("\(left)/\(right)", (a.derived == 0 && b.derived == 0) ? nil : .derived)
         }
+        func countCell(_ covered: Int) -> TableCell { .text("\(covered)/\(positions.count)", .legend) }
         let label =
             withCity
             ? tr(Catalogue.sumOfKnown)
@@ -96,21 +93,27 @@ extension AppState {
         summary.append(
             TableRow(
                 [
-                    .plain(label), .plain(""), .plain(""), sumCell(plan), sumCell(done), .plain(""), .plain(""),
+                    .plain(label), .plain(""), .plain(""), both.plan, both.done, both.rate, both.bar,
                     .plain(""),
                     projectSum(started, planned), .plain(""), .plain(""), .plain(""), .plain(""),
                 ], role: .totals))
         summary.append(
             TableRow(
                 [
-                    .text(CellText(tr(Catalogue.townsWithFigures)), .legend), .plain(""), .plain(""),
-                    countCell(plan), countCell(done), .plain(""), .plain(""), .plain(""), .plain(""), .plain(""),
-                    .plain(""), .plain(""), .plain(""),
+                    .text(CellText(tr(Catalogue.townsInTheSums)), .legend), .plain(""), .plain(""),
+                    countCell(sums.plan.known), countCell(sums.done.known), .plain(""), .plain(""), .plain(""),
+                    countCell(started.known), .plain(""), .plain(""), .plain(""), .plain(""),
                 ], role: .legend))
-        if !withCity { summary.append(sameTownsRow(positions, columns: columns, progress: stored?.progress)) }
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
             emptyText: tr(Catalogue.noTowns))
+        // What the same-towns rule leaves out of the plan and completed sums, said under the table.
+        let planAlone = sums.planAlone.known + sums.planAlone.bounded
+        let doneAlone = sums.doneAlone.known + sums.doneAlone.bounded
+        if planAlone + doneAlone > 0 {
+            content.noteColumns[content.notes.count] = 3  // the plan column, where the sums are
+            content.notes.append(CellText(tr(Catalogue.leftOutOfTheSums("\(planAlone)", "\(doneAlone)"))))
+        }
         if leftOut.known > 0 {
             content.noteColumns[content.notes.count] = 8  // the projects column, where the † figures are
             content.notes.append(
