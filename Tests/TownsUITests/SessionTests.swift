@@ -209,12 +209,12 @@ final class SessionTests: XCTestCase {
     }
 
     func testTheMatchCountStaysAfterAResize() throws {
-        var s = update(try bundledState(period: "2015-09"), .runCommand("search xiaozhen"))
-        XCTAssertEqual(s.message, "匹配 1/5「xiaozhen」")
+        var s = update(try bundledState(period: "2015-09"), .runCommand("search 小镇"))
+        XCTAssertEqual(s.message, "匹配 1/5「小镇」")
         s = update(s, .nextMatch)
-        XCTAssertEqual(s.message, "匹配 2/5「xiaozhen」")
+        XCTAssertEqual(s.message, "匹配 2/5「小镇」")
         s = update(s, .resize(width: 120, height: 40))
-        XCTAssertEqual(s.message, "匹配 2/5「xiaozhen」")
+        XCTAssertEqual(s.message, "匹配 2/5「小镇」")
         XCTAssertTrue(screen(s)[38].contains("匹配 2/5"), screen(s)[38])
     }
 }

@@ -180,6 +180,44 @@ final class W8FidTests: XCTestCase {
         XCTAssertTrue(sawAlone, "the generated data has towns with one of the two")
     }
 
+    /// Finding 5: `/x` no longer selects every town through the pinyin of 小镇 (xiaozhen), nor
+    /// through 县 (xian) or 有限公司 (youxiangongsi): a name's pinyin and initials are looked up
+    /// without its generic ending. Typed Chinese still matches the text as written.
+    func testASearchDoesNotMatchEveryTownThroughTheCommonEnding() throws {
+        let index = SearchIndex()
+        XCTAssertEqual(SearchIndex.distinctive("海盐核电小镇"), "海盐核电")
+        XCTAssertEqual(SearchIndex.distinctive("南浔茶香小镇2号"), "南浔茶香2号")
+        XCTAssertEqual(SearchIndex.distinctive("海盐县"), "海盐")
+        XCTAssertEqual(SearchIndex.distinctive("hai yan he dian xiao zhen"), "hai yan he dian")
+        XCTAssertEqual(SearchIndex.distinctive("小镇"), "小镇", "nothing left: the text itself")
+        for language in Language.allCases {
+            var s = try bundledState()
+            s.language = language
+            func matches(_ query: String) -> [Int] {
+                var t = apply(s, .startSearch)
+                for c in query { t = update(t, .searchKey(.char(c))) }
+                return t.searchMatches()
+            }
+            let x = matches("x")
+            XCTAssertFalse(x.isEmpty, "桐乡 tongxiang has an x of its own")
+            XCTAssertLessThan(x.count, s.dataset.towns.count, "not every town for its 小镇")
+            for row in x {
+                let town = s.dataset.towns[row]
+                let own = s.townTerms(town, entities: s.facts.entitiesByID).contains { term in
+                    let f = index.forms(SearchIndex.distinctive(term))
+                    return f.pinyin.contains("x") || f.initials.contains("x") || f.plain.contains("x")
+                }
+                XCTAssertTrue(own, "\(town.id) matched /x without an x of its own")
+            }
+            XCTAssertEqual(matches("xz"), [], "小镇's initials find nothing")
+            XCTAssertEqual(matches("xiaozhen"), [])
+            let haiyan = try XCTUnwrap(s.dataset.towns.firstIndex { $0.id == "haiyan" })
+            XCTAssertEqual(matches("hyhd"), [haiyan])
+            XCTAssertEqual(matches("haiyanhe"), [haiyan])
+            XCTAssertEqual(matches("小镇").count, s.dataset.towns.count, "Chinese typed matches as written")
+        }
+    }
+
     private static func text(_ cell: TableCell) -> String {
         if case let .text(t, _) = cell { return t.text(.unicode) }
         return ""

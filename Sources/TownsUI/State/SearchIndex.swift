@@ -81,18 +81,50 @@ public final class SearchIndex: @unchecked Sendable {
         query.lowercased().filter { !$0.isWhitespace }
     }
 
+    /// The generic endings of names that every town, company or county shares (小镇 xiaozhen,
+    /// 特色小镇, 有限公司, 集团, ...), longest first: the pinyin and initials a search looks in leave
+    /// them out, so `/x` finds 桐乡 (tongxiang), not every town for its 小镇 (wave 8, finding 5).
+    static let genericEndings = ["特色小镇", "小镇", "股份有限公司", "有限公司", "公司", "集团"]
+    /// The same endings as a reading (towns.toml `reading`) spells them.
+    static let genericReadings = [" te se xiao zhen", " xiao zhen"]
+
+    /// `text` without its generic ending (`genericEndings`; a county's 市/县/区 after two or more
+    /// characters), a number after it kept (小镇2号 -> 2号); `text` itself when nothing is left.
+    /// 海盐核电小镇 -> 海盐核电, 海宁市 -> 海宁, 华新实业集团 -> 华新实业, "hai yan he dian xiao zhen" -> "hai yan he dian".
+    public static func distinctive(_ text: String) -> String {
+        var core = Substring(text)
+        var tail = Substring("")
+        if core.hasSuffix("号") {
+            let digits = core.dropLast().reversed().prefix { $0.isNumber }.count
+            if digits > 0 { (core, tail) = (core.dropLast(digits + 1), core.suffix(digits + 1)) }
+        }
+        let before = core.count
+        for ending in genericEndings + genericReadings where core.hasSuffix(ending) && core.count > ending.count {
+            core = core.dropLast(ending.count)
+            break
+        }
+        if core.count == before, tail.isEmpty, core.count >= 3, let last = core.last, "市县区".contains(last) {
+            core = core.dropLast()
+        }
+        return String(core + tail)
+    }
+
     /// What a search looks in for a row named by `terms`: for each term, its lower-cased
-    /// text without white space, its pinyin and its initials, as UTF-8 separated by NUL
-    /// (which no query holds), so one byte search covers them all.
+    /// text without white space (whole: 小镇 typed in Chinese finds every town), and the pinyin
+    /// and initials of its distinctive part (`distinctive`: no 小镇 xiaozhen, 有限公司, 县), as
+    /// UTF-8 separated by NUL (which no query holds), so one byte search covers them all.
     public func haystack(_ terms: [String]) -> [UInt8] {
         var out: [UInt8] = []
         for term in terms {
-            let f = forms(term)
-            out += f.plain.filter { !$0.isWhitespace }.utf8
+            let core = Self.distinctive(term)
+            let f = forms(term), d = core == term ? f : forms(core)
+            // A reading ("hai yan he dian xiao zhen") is pinyin already: its text goes in without the ending.
+            let isReading = !term.unicodeScalars.contains(where: Self.isHan) && core != term
+            out += (isReading ? d : f).plain.filter { !$0.isWhitespace }.utf8
             out.append(0)
-            out += f.pinyin.utf8
+            out += d.pinyin.utf8
             out.append(0)
-            out += f.initials.utf8
+            out += d.initials.utf8
             out.append(0)
         }
         return out
@@ -108,8 +140,8 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// Whether `query` matches any of `terms`: as a substring of the text (Chinese or
-    /// English, case-insensitive, white space ignored), of the full pinyin (`haiyan`), or of
-    /// the initials (`hyhd`).
+    /// English, case-insensitive, white space ignored), of the pinyin of its distinctive part
+    /// (`haiyan`), or of its initials (`hyhd`).
     public func matches(_ query: String, _ terms: [String]) -> Bool {
         Self.contains(haystack(terms), Array(Self.normalizedQuery(query).utf8))
     }
