@@ -44,7 +44,8 @@ final class W8FidTests: XCTestCase {
             XCTAssertFalse(legends.isEmpty, "the city page shows a ✓ somewhere")
             let words = Catalogue.legendCheckPassed.text
             for legend in legends {
-                XCTAssertTrue(legend.contains(Glyphs.unicode.met + " " + (language == .zh ? words.zh : words.en)), legend)
+                let word = language == .zh ? words.zh : words.en
+                XCTAssertTrue(legend.contains(Glyphs.unicode.met + " " + word), legend)
                 XCTAssertFalse(legend.contains(language == .zh ? "达标" : " met"), legend)
             }
             // The assessment view's ✓ is still a rule met.
@@ -142,7 +143,8 @@ final class W8FidTests: XCTestCase {
                     let label = Self.text($0.cells[0])
                     return label.hasPrefix("Sum of known") || label.hasPrefix("Subtotal")
                 })
-                let counts = try XCTUnwrap(content.summary.first { Self.text($0.cells[0]).contains("towns in the sums") })
+                let counts = try XCTUnwrap(
+                    content.summary.first { Self.text($0.cells[0]).contains("towns in the sums") })
                 // Worked out again from the core's figures: towns with both exact, comparable.
                 let p = try XCTUnwrap(s.period)
                 var plan: Decimal = 0, done: Decimal = 0, covered = 0, planAlone = 0, doneAlone = 0
@@ -167,7 +169,8 @@ final class W8FidTests: XCTestCase {
                     let rate = Self.number(Self.text(sumRow.cells[doneColumn + 1]))
                     XCTAssertEqual(rate, DecimalMath.double(done / plan * 100), accuracy: 0.06, where_)
                 }
-                let note = content.notes.map { $0.text(.unicode) }.first { $0.hasPrefix("Plan and completed are summed") }
+                let note = content.notes.map { $0.text(.unicode) }
+                    .first { $0.hasPrefix("Plan and completed are summed") }
                 if planAlone + doneAlone > 0 {
                     sawAlone = true
                     let n = try XCTUnwrap(note, where_)
@@ -214,6 +217,11 @@ final class W8FidTests: XCTestCase {
             let haiyan = try XCTUnwrap(s.dataset.towns.firstIndex { $0.id == "haiyan" })
             XCTAssertEqual(matches("hyhd"), [haiyan])
             XCTAssertEqual(matches("haiyanhe"), [haiyan])
+            // A query running on from the distinctive part into the ending still finds the town.
+            XCTAssertEqual(matches("hyhdxz"), [haiyan])
+            XCTAssertEqual(matches("haiyanhedianxiaozhen"), [haiyan])
+            let tongxiang = try XCTUnwrap(s.dataset.towns.firstIndex { $0.id == "tongxiang" })
+            XCTAssertEqual(matches("tx"), [tongxiang], "not every town by its English initials' Town (…pt)")
             XCTAssertEqual(matches("小镇").count, s.dataset.towns.count, "Chinese typed matches as written")
         }
     }

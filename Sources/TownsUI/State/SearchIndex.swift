@@ -112,7 +112,8 @@ public final class SearchIndex: @unchecked Sendable {
     /// What a search looks in for a row named by `terms`: for each term, its lower-cased
     /// text without white space (whole: 小镇 typed in Chinese finds every town), and the pinyin
     /// and initials of its distinctive part (`distinctive`: no 小镇 xiaozhen, 有限公司, 县), as
-    /// UTF-8 separated by NUL (which no query holds), so one byte search covers them all.
+    /// UTF-8 each ended by NUL, or by 1 after a Chinese name's pinyin and initials (no query
+    /// holds either), so one byte search covers them all.
     public func haystack(_ terms: [String]) -> [UInt8] {
         var out: [UInt8] = []
         for term in terms {
@@ -122,10 +123,39 @@ public final class SearchIndex: @unchecked Sendable {
             let isReading = !term.unicodeScalars.contains(where: Self.isHan) && core != term
             out += (isReading ? d : f).plain.filter { !$0.isWhitespace }.utf8
             out.append(0)
-            out += d.pinyin.utf8
-            out.append(0)
+            // A Chinese name's (or reading's) pinyin and initials end with 1, where a query may run
+            // on into the ending (`needles`); English words end with 0 ("Town" is no such ending).
+            let end: UInt8 = isReading || term.unicodeScalars.contains(where: Self.isHan) ? 1 : 0
+            out += d.pinyin.filter { !$0.isWhitespace }.utf8  // a reading's, or English words', as typed
+            out.append(end)
             out += d.initials.utf8
-            out.append(0)
+            out.append(end)
+        }
+        return out
+    }
+
+    /// The generic endings' pinyin and initials ("xiaozhen", "xz", "xian", "x", ...), worked out once.
+    static let endingForms: [String] = {
+        let index = SearchIndex()
+        let forms = (genericEndings + ["市", "县", "区"]).map { index.forms($0) }
+        return Array(Set(forms.flatMap { [$0.pinyin, $0.initials] })).sorted()
+    }()
+
+    /// What a search looks for in the byte haystacks (`haystack`): the query as it is matched
+    /// (`normalizedQuery`), and, for a query that runs on from a name's distinctive part into its
+    /// generic ending ("hyhdxz", "haiyanhedianxiaozhen" for 海盐核电小镇), the part before the
+    /// ending followed by byte 1: it must END a Chinese name's pinyin or initials ("hyhd"). A query
+    /// within the ending alone ("x", "xz", "xiaozhen"), or with one letter before it, matches no ending.
+    /// A longer query never matches a row a shorter one missed (the narrowing `ViewCache` does).
+    public static func needles(_ query: String) -> [[UInt8]] {
+        let q = normalizedQuery(query)
+        var out = [Array(q.utf8)]
+        for form in endingForms {
+            // At least two letters before the ending: "cx" is not "c" + 县's x (湖州丝绸 hzsc).
+            for k in 1...form.count where q.count >= k + 2 && q.hasSuffix(form.prefix(k)) {
+                let needle = Array(q.dropLast(k).utf8) + [1]
+                if !out.contains(needle) { out.append(needle) }
+            }
         }
         return out
     }
@@ -141,8 +171,9 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// Whether `query` matches any of `terms`: as a substring of the text (Chinese or
     /// English, case-insensitive, white space ignored), of the pinyin of its distinctive part
-    /// (`haiyan`), or of its initials (`hyhd`).
+    /// (`haiyan`), or of its initials (`hyhd`), or running on from either into the ending (`needles`).
     public func matches(_ query: String, _ terms: [String]) -> Bool {
-        Self.contains(haystack(terms), Array(Self.normalizedQuery(query).utf8))
+        let hay = haystack(terms)
+        return Self.needles(query).contains { Self.contains(hay, $0) }
     }
 }

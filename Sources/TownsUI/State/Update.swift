@@ -229,8 +229,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if !s.filter.behindSchedule {
             // Cleared as it was set: logged (`:messages`), with what the list keeps now.
             let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))).count
-            s.message = s.tr(Catalogue.behindFilterOff) + " — "
-                + (s.filter.isEmpty ? s.tr(Catalogue.noFilter) + " — " + s.tr(Catalogue.towns("\(n)")) : s.message ?? "")
+            let now = s.filter.isEmpty ? s.tr(Catalogue.noFilter) + " — " + s.tr(Catalogue.towns("\(n)")) : s.message
+            s.message = s.tr(Catalogue.behindFilterOff) + " — " + (now ?? "")
         }
     case .clearFilter:
         let had = !s.filter.isEmpty || s.search != nil || s.screen.narrow != nil

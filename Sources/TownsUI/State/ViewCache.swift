@@ -170,7 +170,10 @@ final class ViewCache: @unchecked Sendable {
         {
             candidates = last.matches
         }
-        let matches = (candidates ?? Array(hay.indices)).filter { SearchIndex.contains(hay[$0], needle) }
+        let needles = SearchIndex.needles(query)
+        let matches = (candidates ?? Array(hay.indices)).filter { i in
+            needles.contains { SearchIndex.contains(hay[i], $0) }
+        }
         withLock { list.lastSearch = (query, matches) }
         return matches
     }

@@ -17,9 +17,6 @@ extension Catalogue {
     static func typesLeftOut(_ n: String) -> Bilingual {
         Bilingual("筛选：另有 \(n) 个类型没有符合的小镇，未列出", "filter: \(n) type(s) with no matching town left out")
     }
-    static func sameTowns(_ covered: String, _ members: String) -> Bilingual {
-        Bilingual("同口径 \(covered)/\(members) 镇", "Same towns \(covered)/\(members)")
-    }
 }
 
 extension Catalogue {

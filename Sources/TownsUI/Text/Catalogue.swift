@@ -490,9 +490,6 @@ public enum Catalogue {
     static let towns3 = Bilingual(
         "小镇 Towns",
         "Towns")
-    static let townsWithFigures = Bilingual(
-        "  有数据的小镇",
-        "  towns with figures")
     static let type = Bilingual(
         "类型",
         "Type")
