@@ -193,16 +193,24 @@ public struct Renderer: Sendable {
 
 extension Renderer {
     /// The table's columns left out for width, named on the breadcrumb line's right where it is
-    /// free ("未显示列: 用地奖 倒扣", else "另 2 列未显示"): a column with consequences is never
-    /// dropped unsaid. `countShown`: the scroll position takes the line's right end.
+    /// free ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
+    /// (4 in all), else "另 2 列未显示"):
+    /// a column with consequences is never dropped unsaid; `:columns` lists them all (`ColumnsList`).
+    /// `countShown`: the scroll position takes the line's right end.
     func drawColumnsLeftOut(_ columns: [Column], _ layout: TableLayout, into grid: inout Grid, _ state: AppState,
                             countShown: Bool) {
         let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].title.isEmpty }
         guard !dropped.isEmpty else { return }
         let end = state.width - (countShown ? positionReserve(state) : 1)
-        let forms = [Catalogue.columnsLeftOut(dropped.map { columns[$0].title }.joined(separator: " ")),
-                     Catalogue.columnsLeftOutCount("\(dropped.count)"),
-                     Catalogue.columnsLeftOutShort("\(dropped.count)")].map(state.tr)
+        // Every title, else as many of the first as fit and how many more, else how many.
+        let titles = dropped.map { columns[$0].title }
+        let some = (1..<max(1, titles.count)).reversed().map {
+            Catalogue.columnsLeftOutSome(titles.prefix($0).joined(separator: " "), all: "\(titles.count)",
+                                         more: "\(titles.count - $0)")
+        }
+        let forms = ([Catalogue.columnsLeftOut(titles.joined(separator: " "))] + some
+                     + [Catalogue.columnsLeftOutCount("\(dropped.count)"),
+                        Catalogue.columnsLeftOutShort("\(dropped.count)")]).map(state.tr)
         // At the line's right end, else left of what the breadcrumb shows there (a filter, the
         // time the data changed): the last run of text, words parted by single spaces.
         var last = end - 1
