@@ -7,10 +7,12 @@ import XCTest
 /// and from what width each shows.
 final class W8HiddenColumnsTests: XCTestCase {
     func testTheNoteNamesTheHiddenColumnsAsFarAsTheyFit() throws {
-        for (width, height) in [(60, 14), (80, 24)] {
+        // (With the time the data changed on the line too, as after a reload: names before a count.)
+        for (width, height, changed) in [(60, 14, nil), (80, 24, nil), (80, 24, "09:43:39")] {
             for language in Language.allCases {
                 var s = try bundledState(width: width, height: height)
                 s.language = language
+                s.dataChangedAt = changed
                 let columns = try XCTUnwrap(ColumnsList.columns(s))
                 let hidden = columns.filter { !$0.shown }.map(\.title)
                 XCTAssertFalse(hidden.isEmpty, "\(width)x\(height) \(language)")

@@ -216,8 +216,9 @@ extension Renderer {
         var last = end - 1
         while last >= 0, grid[last, 2].text == " " { last -= 1 }
         while last >= 2, !(grid[last - 1, 2].text == " " && grid[last - 2, 2].text == " ") { last -= 1 }
-        for limit in [end, last - 1] {
-            for text in forms {
+        // Names before counts: a form naming columns left of that text rather than a count at the end.
+        for text in forms {
+            for limit in [end, last - 2] {  // two blanks before that text, as between the breadcrumb's parts
                 let x = limit - DisplayWidth.of(text)
                 guard x >= 2, (x - 2..<limit).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
                 grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: limit - x)
