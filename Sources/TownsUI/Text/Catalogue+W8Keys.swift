@@ -1,7 +1,7 @@
 import TownsCore
 
 /// The catalogue's texts of wave 8's keyboard work (w8-keys): the hidden columns named on the
-/// breadcrumb line, `:columns`, and the copy's legend; kept apart so helpers can merge.
+/// breadcrumb line and `:columns`; kept apart so helpers can merge.
 extension Catalogue {
     /// The table's columns left out for width, the first few by title, then how many in all
     /// (Chinese: `未显示列: 县市区 类型 等 7 列`) or how many more (English: `hidden: County Type +5 more`),
