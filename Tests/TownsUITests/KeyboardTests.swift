@@ -26,13 +26,15 @@ final class KeyboardTests: XCTestCase {
         let lines = screen(s)
         XCTAssertTrue(
             lines[28].contains("8 进度差") || lines[28].contains("8进度差"), "the chooser numbers the columns: \(lines[28])")
-        // At 80 columns every column's key still shows (compact), 0 and Esc on the hint line.
+        // At 80 columns every column's key still shows (over the lines above: W8SortChooserTests),
+        // 0 and Esc on the hint line too.
         var narrow = handle(try bundledState(width: 80, height: 24, period: "2015-09"), .char(">"))
-        XCTAssertTrue(screen(narrow)[22].contains("8进度差 9项目 a开工率"), screen(narrow)[22])
+        let chooser = screen(narrow)[20...22].joined(separator: "\n")
+        XCTAssertTrue(chooser.contains("8 进度差  9 项目  a 开工率"), chooser)
         XCTAssertTrue(screen(narrow)[23].contains("0 原始顺序"), screen(narrow)[23])
         narrow.language = .en
-        let english = screen(narrow)[22]
-        XCTAssertTrue(english.contains("Sched.") && english.contains("Start%"), english)
+        let english = screen(narrow)[20...22].joined(separator: "\n")
+        XCTAssertTrue(english.contains("Sched.") && english.contains("Start%") && english.contains("d Rank"), english)
         s = handle(s, .char("8"))
         XCTAssertNil(s.session.sortChooser)
         XCTAssertEqual(s.screen.sortColumn, 7)

@@ -7,7 +7,10 @@ import XCTest
 final class LegendTruthTests: XCTestCase {
     /// The screens walked: every view, a town's page, the city's totals, the changes, the
     /// reference, the presentation layout (`P`) of the towns and types views.
-    static let screens: [(String, [Action])] = ScreenGoldenTests.screens.filter { $0.name != "help" } + [
+    // (Not the help, nor the sort chooser: it takes the legend's line while open.)
+    static let screens: [(String, [Action])] = ScreenGoldenTests.screens.filter {
+        $0.name != "help" && $0.name != "towns-sort-chooser"
+    } + [
         ("reference", [.showView(.reference)]),
         ("assessment-notes", [.showView(.assessment), .last, .open]),
     ]

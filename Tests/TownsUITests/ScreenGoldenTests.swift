@@ -5,7 +5,7 @@ import XCTest
 
 /// Whole screens compared line by line with text files kept beside the tests
 /// (`Tests/TownsUITests/Screens/NAME.txt`): every top view, a town's page, the city's totals
-/// and the help, at 80x24 and 100x30, in Chinese and English, on the bundled data.
+/// and the help, at 80x24 and 100x30 (the towns view at 60x14 too), in Chinese and English, on the bundled data.
 ///
 /// `TOWNS_RECORD=1 swift test --filter ScreenGoldenTests` rewrites the files from what the
 /// screens show now (then read the diff before committing it). A mismatch prints the lines
@@ -35,13 +35,18 @@ final class ScreenGoldenTests: XCTestCase {
         ("presentation-types", [.meeting(.togglePresentation), .showView(.typeList)]),
         // Wave 6: sorted by the plan, its mark parted from the next title (was `年计划↓完成`).
         ("towns-sorted-plan", [.sortNextColumn, .sortNextColumn, .sortNextColumn, .sortNextColumn]),
+        // Wave 8: the sort chooser lists every column's key (`c` Δ完成率, `d` 名次 at 80 columns too).
+        ("towns-sort-chooser", [.chooseSort(descending: true)]),
     ]
 
     /// The sizes a screen is compared at.
     static func sizes(of name: String) -> [(Int, Int)] {
         if name.hasPrefix("presentation-") { return [(80, 24)] }
-        return sizes + (name == "overview" ? overviewSizes : [])
+        return sizes + (name == "overview" ? overviewSizes : []) + (name == "towns" ? smallestSizes : [])
     }
+
+    /// The towns view is also compared at the smallest size drawn (wave 8: its bar, 5 cells at least).
+    static let smallestSizes = [(60, 14)]
 
     /// The overview is also compared on a large screen (its panels follow the size).
     static let overviewSizes = [(200, 60)]

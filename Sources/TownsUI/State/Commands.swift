@@ -11,6 +11,7 @@ import TownsCore
 ///   or its number among the titled columns, 1-based; `sort none`)
 /// - `search TEXT`, `export [text|csv|md|json] [PATH] [bom] [--force]`, `help`, `quit`
 /// - `messages` lists this session's status messages with their time (`MessageLog`)
+/// - `columns` lists the list's columns, which the window's width hides and from what width (`ColumnsList`)
 /// - `ref TOPIC` opens a reference page of the paper's passages (a topic, or its title's start)
 /// - `changes FROM` shows what changed from period FROM to the one shown (`changes prev`: the
 ///   previous period of the same year, as at start)
@@ -18,7 +19,7 @@ public enum Commands {
     /// Command names, for completion and the help.
     public static let names = [
         "view", "town", "period", "theme", "lang", "filter", "sort", "search", "export", "help", "quit",
-        "present", "follow", "cycle", "ref", "changes", "messages",
+        "present", "follow", "cycle", "ref", "changes", "messages", "columns",
     ]
 
     static let views: [(names: [String], kind: Screen.Kind)] = [
@@ -247,6 +248,9 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         return s
     case "messages", "mes":
         return showingMessages(s)
+    case "columns", "cols", "列":
+        s.message = ColumnsList.message(s)
+        return s
     case "quit", "q":
         s.outbox.append(.quit)
         return s

@@ -128,19 +128,56 @@ func sortChooserKey(_ state: AppState, _ key: Key) -> AppState {
 }
 
 extension Renderer {
-    /// The status line while the sort chooser is open: the direction, the numbered columns,
-    /// `0` for the data's order and Esc.
-    /// The longest form that fits the width: with `0` and Esc, without them, then compact
-    /// (`▼ 1小镇 2县市区 …`, the hint line below names `0` and Esc), so every column's key shows.
-    static func sortChooserLine(_ state: AppState, _ chooser: SortChooser) -> String {
+    /// The most lines the sort chooser takes (its last on the legend's line, the others over
+    /// the body's last rows, as a long message).
+    static let sortChooserMostLines = 3
+
+    /// The sort chooser's lines, the last drawn on the legend's line: the direction, every
+    /// sortable column with its key, `0` for the data's order and Esc. One line where a form
+    /// fits (with `0` and Esc, else without, else compact `▼ 1小镇 2县市区 …`: the hint line names
+    /// `0` and Esc), else the columns wrap onto the lines above
+    /// (spaced, then compact `1小镇 2县市区`), a column's key never parted from its title: every
+    /// column's key shows (at 80 columns the towns view's `c` Δ完成率 and `d` 名次 too).
+    static func sortChooserLines(_ state: AppState, _ chooser: SortChooser) -> [String] {
         let arrow = SortMark.of(descending: chooser.descending)
         let kind = state.screen.kind
-        let forms = [
-            state.tr(Catalogue.sortChooser(arrow)) + state.numberedColumns(kind) + "  "
-                + state.tr(Catalogue.sortChooserEnd),
-            state.tr(Catalogue.sortChooser(arrow)) + state.numberedColumns(kind),
-            arrow + " " + state.numberedColumns(kind, compact: true),
-        ]
-        return forms.first { DisplayWidth.of($0) <= state.width - 2 } ?? forms[forms.count - 1]
+        let room = max(1, state.width - 2)
+        let head = state.tr(Catalogue.sortChooser(arrow))
+        let end = state.tr(Catalogue.sortChooserEnd)
+        let oneLine = [head + state.numberedColumns(kind) + "  " + end, head + state.numberedColumns(kind),
+                       arrow + " " + state.numberedColumns(kind, compact: true)]
+        if let line = oneLine.first(where: { DisplayWidth.of($0) <= room }) { return [line] }
+        let columns = state.sortableColumns(kind).enumerated().map { ($0.offset, $0.element.title) }
+        func entries(compact: Bool) -> [String] {
+            columns.map { "\(SortChooser.keys[$0.0])\(compact ? "" : " ")\($0.1)" }
+        }
+        let forms = [(head, entries(compact: false) + [end], "  "), (head, entries(compact: false), "  "),
+                     (arrow + " ", entries(compact: true) + [end], " "), (arrow + " ", entries(compact: true), " ")]
+        var last: [String] = []
+        for (first, items, separator) in forms {
+            last = packed(first, items, separator: separator, width: room)
+            if last.count <= sortChooserMostLines { return last }
+        }
+        return Array(last.prefix(sortChooserMostLines))
+    }
+
+    /// `items` after `first`, as many to a line as `width` takes, parted by `separator`; an
+    /// item is never split (one wider than the line is put alone on its own).
+    static func packed(_ first: String, _ items: [String], separator: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = first
+        var holdsItem = false  // whether `line` holds an item yet (the first always goes on)
+        for item in items {
+            let candidate = line + (holdsItem ? separator : "") + item
+            if !holdsItem || DisplayWidth.of(candidate) <= width {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = item
+            }
+            holdsItem = true
+        }
+        lines.append(line)
+        return lines
     }
 }

@@ -1,10 +1,15 @@
 import Foundation
 import TownsCore
 
-/// How a cell sorts: by number, by text (Chinese by its pinyin), or unknown (always last).
+/// How a cell sorts: by number, by text (Chinese by its pinyin), new since the previous
+/// period (`✦`: no change to compare; after every figure, before the unknowns, both ways), or
+/// unknown (always last).
 public enum SortKey: Sendable {
     case number(Double)
     case text(String)
+    /// `✦`: a figure new since the previous period (a Δ), or a place given for the first time
+    /// (`3 ✦`): nothing to compare, so it sorts with the unknowns, before them, both directions.
+    case new
     case unknown
 
     /// The key of a cell as shown: markers (≈ > ! ▼ % + ✓) stripped and the first number
@@ -20,8 +25,8 @@ public enum SortKey: Sendable {
             while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
             let t = String(trimmed)
             if t.isEmpty || t == "—" || t == "-" || t == "?" || t.hasPrefix("—") || t.hasPrefix("?") { return .unknown }
-            // A figure new since the previous period (✦) has no change to sort by.
-            if t.hasPrefix("✦") { return .unknown }
+            // A figure new since the previous period (✦, or a first place `3 ✦`) has no change to sort by.
+            if t.contains("✦") { return .new }
             var number = ""
             var started = false
             for ch in t {
@@ -56,7 +61,7 @@ extension SortKey {
     }
 }
 
-/// Sorting rows by one column: stable, unknown values last in both directions.
+/// Sorting rows by one column: stable, new (`✦`) then unknown values last in both directions.
 public enum TableSort {
     /// The order of `rows` (indices) sorted by `column`.
     public static func order(_ rows: [TableRow], column: Int, descending: Bool, index: SearchIndex) -> [Int] {
@@ -80,27 +85,29 @@ public enum TableSort {
         return order(keys: keys, descending: descending)
     }
 
-    /// Positions sorted by `keys`: stable, unknown last in both directions, numbers before
-    /// text ascending.
+    /// Positions sorted by `keys`: stable, numbers before text ascending (texts first
+    /// descending), then the new (`✦`) in the list's order, then the unknown (`—`) in the
+    /// list's order, in both directions.
     static func order(keys: [SortKey], descending: Bool) -> [Int] {
         // Numbers, texts and unknowns sorted apart (ties by position, so the sort is
         // stable), then joined: ascending numbers before texts, descending texts before
         // numbers, unknowns last both ways.
-        var numbers: [(Double, Int)] = [], texts: [(String, Int)] = [], unknown: [Int] = []
+        var numbers: [(Double, Int)] = [], texts: [(String, Int)] = [], new: [Int] = [], unknown: [Int] = []
         for (i, key) in keys.enumerated() {
             switch key {
             case let .number(x): numbers.append((x, i))
             case let .text(t): texts.append((t, i))
+            case .new: new.append(i)
             case .unknown: unknown.append(i)
             }
         }
         if descending {
             numbers.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
             texts.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-            return texts.map(\.1) + numbers.map(\.1) + unknown
+            return texts.map(\.1) + numbers.map(\.1) + new + unknown
         }
         numbers.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         texts.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        return numbers.map(\.1) + texts.map(\.1) + unknown
+        return numbers.map(\.1) + texts.map(\.1) + new + unknown
     }
 }

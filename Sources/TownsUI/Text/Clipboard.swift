@@ -5,8 +5,12 @@ import Foundation
 /// to paste into a spreadsheet or a document, and how many rows (or lines) it holds. It opens
 /// with the lines an export opens with (`AppState.exportHeading`: the view's title and period,
 /// dataset, period, unit, filter and sort; a list then its sources, `exportSources`), a blank
-/// line, then the table. Marks are written as Unicode draws them (≈ derived, — unknown: a
-/// clipboard is not a terminal's glyph set, and `-` would paste as zero).
+/// line, then the table; under it, as an export ends, the notes under the table (the towns
+/// view's `†` note; why a list is empty) and the legend of the marks the copy holds (only
+/// those: `≈ † ◇ → ! ▼ ✦`…, `ExportFrame.legend`), each block after a blank line; a page
+/// ends with its own sources, then the legend of its marks. Marks are written as Unicode
+/// draws them (≈ derived, — unknown: a clipboard is not a terminal's glyph set, and `-` would
+/// paste as zero).
 public struct ClipboardText: Equatable, Sendable {
     public var text: String
     /// Body rows of a list (totals not counted), or lines of a page.
@@ -24,10 +28,15 @@ public struct ClipboardText: Equatable, Sendable {
                 line.runs.map(\.0).joined().trimmingCharacters(in: .whitespaces)
             }
             // The page ends with its own sources, as its export does.
-            let heading = state.exportFrame(page: page, glyphs: .unicode).heading
-            return ClipboardText(text: (heading + [""] + lines).joined(separator: "\n") + "\n", rows: lines.count)
+            let frame = state.exportFrame(page: page, glyphs: .unicode)
+            let legend = frame.legend.isEmpty ? [] : ["", frame.legendTitle] + frame.legend
+            return ClipboardText(text: (frame.heading + [""] + lines + legend).joined(separator: "\n") + "\n",
+                                 rows: lines.count)
         }
-        guard let content = state.content(for: state.screen) else { return nil }
+        guard var content = state.content(for: state.screen) else { return nil }
+        if content.rows.isEmpty, !content.emptyText.isEmpty {
+            content.notes.insert(CellText(content.emptyText), at: 0)  // why the list is empty, as exports say
+        }
         let table = Export.table(content, glyphs: .unicode)
         func line(_ cells: [String]) -> String {
             cells.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
@@ -36,7 +45,11 @@ public struct ClipboardText: Equatable, Sendable {
         let frame = state.exportFrame(for: content, glyphs: .unicode)
         let title = frame.sourcesTitle + (frame.sourcesTitle.hasSuffix(":") ? " " : "")  // 来源： / Sources:
         let sources = frame.sources.isEmpty ? [] : [title + frame.sources.joined(separator: "; ")]
+        let notes = content.notes.map { $0.text(.unicode) }
+        let ending = (notes.isEmpty ? [] : [""] + notes)
+            + (frame.legend.isEmpty ? [] : ["", frame.legendTitle] + frame.legend)
         let lines = frame.heading + sources + [""] + [line(table.header)] + (table.rows + table.summary).map(line)
+            + ending
         return ClipboardText(text: lines.joined(separator: "\n") + "\n", rows: table.rows.count)
     }
 }

@@ -90,15 +90,18 @@ struct DeltaColumns: Sendable {
     }
 
     /// The sort key of column `column` (0 Δ completed, 1 Δ rate, 2 place) for `town`: the
-    /// change's value, or the place (unknown last, as elsewhere).
+    /// change's value, or the place; new (`✦`) after them and unknown last, both ways (`SortKey.new`).
     func sortKey(_ town: Town, column: Int) -> SortKey {
         switch column {
         case 0, 1:
             guard let from, let to else { return .unknown }
-            let d = metrics.change(town, column == 0 ? .completed : .completionRate, from: from, to: to).delta
-            return d?.quantity.exactValue.map { .number(DecimalMath.double($0)) } ?? .unknown
+            let c = metrics.change(town, column == 0 ? .completed : .completionRate, from: from, to: to)
+            if c.isNew { return .new }
+            return c.delta?.quantity.exactValue.map { .number(DecimalMath.double($0)) } ?? .unknown
         default:
-            return moves[town.id]?.after.map { .number(Double($0)) } ?? .unknown
+            // A first place (`3 ✦`) has no move to compare: with the new, after the places that moved or stayed.
+            guard let move = moves[town.id], let place = move.after else { return .unknown }
+            return move.isNew ? .new : .number(Double(place))
         }
     }
 }

@@ -11,6 +11,7 @@ extension Renderer {
         lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
         lines.append((":changes FROM", state.tr(Catalogue.helpChanges)))
         lines.append((":messages", state.tr(Catalogue.helpMessages)))
+        lines.append((":columns", state.tr(Catalogue.helpColumns)))
         lines.append(("", ""))
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
         lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }

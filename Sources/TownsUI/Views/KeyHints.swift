@@ -89,7 +89,10 @@ extension Renderer {
             ].compactMap { $0 }
         }
         if state.session.sortChooser != nil {
-            return [fixed("1-9", Catalogue.hintSort, 100), fixed("0", Catalogue.dataOrder, 80),
+            // The keys the list's columns have: `1-9 a-d` for the towns view's 13.
+            let n = state.sortableColumns(state.screen.kind).count
+            let keys = n <= 9 ? "1-\(max(1, n))" : "1-9 a-\(SortChooser.keys[min(n, SortChooser.keys.count) - 1])"
+            return [fixed(keys, Catalogue.hintSort, 100), fixed("0", Catalogue.dataOrder, 80),
                     fixed("Esc", Catalogue.hintBack, 90)]
         }
         if state.search?.editing == true {

@@ -209,8 +209,8 @@ extension AppState {
                         + (info > 0 ? " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))" : ""))
         }
 
-        // Lengths: every panel's header and first row, and every type, always; then the rest as
-        // the height allows, the rules several to a line when it is short.
+        // Lengths: every panel's header and first row, and every type, always; then the towns
+        // behind; then the rest as the height allows, the rules several to a line when it is short.
         let room = max(1, Renderer.bodyRect(width: width, height: height).height - 1)
         let typesPanel = 2
         var shown = panels.indices.map { $0 == typesPanel ? panels[$0].count : 1 }
@@ -233,6 +233,28 @@ extension AppState {
             (1...4).first { fixed + wanted + ruleLines($0) <= room }
             ?? (2...4).first { fixed + ruleLines($0) <= room } ?? 4)
         var left = room - fixed - ruleLines(perLine)
+        // The towns behind first, all of them before any other panel grows (the city's expected,
+        // shortfall and projection lines fold first): at 80x24 the bundled data's three show.
+        // Where that needs more room, secondary lines fold: the changes' first row (the heading
+        // counts them and opens the changes view), then the checks' counts go onto their heading's line.
+        let (behindPanel, changesPanel, checksPanel) = (1, 3, 4)
+        var onHeading = Set<Int>()
+        if left < panels[behindPanel].count - shown[behindPanel], !orders.changes.isEmpty,
+            m.previousPeriod(period) != nil, panels.count > changesPanel
+        {
+            shown[changesPanel] = 0
+            left += 1
+        }
+        if left < panels[behindPanel].count - shown[behindPanel], panels.count > checksPanel,
+            panels[checksPanel].count == 1
+        {
+            onHeading.insert(checksPanel)
+            shown[checksPanel] = 0
+            left += 1
+        }
+        let behindMore = min(max(0, left), panels[behindPanel].count - shown[behindPanel])
+        shown[behindPanel] += behindMore
+        left -= behindMore
         var grew = true
         while left > 0 && grew {
             grew = false
@@ -246,6 +268,12 @@ extension AppState {
         for (i, panel) in panels.enumerated() {
             // What does not fit is counted, never silently dropped: on the panel's header row, where
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
+            if onHeading.contains(i) {  // its one row's figures on the heading's line, opening what the row opens
+                let (row, target) = panel.row(0)
+                rows.append(TableRow([.text(panel.header, .header), .plain(""), row.cells[2]], role: .legend))
+                targets.append(target)
+                continue
+            }
             let more = panel.count - shown[i]
             let count: TableCell = more > 0 ? .text(CellText(tr(Catalogue.andMore("\(more)"))), .legend) : .plain("")
             rows.append(TableRow([.text(panel.header, .header), .plain(""), count], role: .legend))

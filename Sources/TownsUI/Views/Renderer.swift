@@ -193,23 +193,32 @@ public struct Renderer: Sendable {
 
 extension Renderer {
     /// The table's columns left out for width, named on the breadcrumb line's right where it is
-    /// free ("未显示列: 用地奖 倒扣", else "另 2 列未显示"): a column with consequences is never
-    /// dropped unsaid. `countShown`: the scroll position takes the line's right end.
+    /// free ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
+    /// (4 in all), else "另 2 列未显示"):
+    /// a column with consequences is never dropped unsaid; `:columns` lists them all (`ColumnsList`).
+    /// `countShown`: the scroll position takes the line's right end.
     func drawColumnsLeftOut(_ columns: [Column], _ layout: TableLayout, into grid: inout Grid, _ state: AppState,
                             countShown: Bool) {
         let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].title.isEmpty }
         guard !dropped.isEmpty else { return }
         let end = state.width - (countShown ? positionReserve(state) : 1)
-        let forms = [Catalogue.columnsLeftOut(dropped.map { columns[$0].title }.joined(separator: " ")),
-                     Catalogue.columnsLeftOutCount("\(dropped.count)"),
-                     Catalogue.columnsLeftOutShort("\(dropped.count)")].map(state.tr)
+        // Every title, else as many of the first as fit and how many more, else how many.
+        let titles = dropped.map { columns[$0].title }
+        let some = (1..<max(1, titles.count)).reversed().map {
+            Catalogue.columnsLeftOutSome(titles.prefix($0).joined(separator: " "), all: "\(titles.count)",
+                                         more: "\(titles.count - $0)")
+        }
+        let forms = ([Catalogue.columnsLeftOut(titles.joined(separator: " "))] + some
+                     + [Catalogue.columnsLeftOutCount("\(dropped.count)"),
+                        Catalogue.columnsLeftOutShort("\(dropped.count)")]).map(state.tr)
         // At the line's right end, else left of what the breadcrumb shows there (a filter, the
         // time the data changed): the last run of text, words parted by single spaces.
         var last = end - 1
         while last >= 0, grid[last, 2].text == " " { last -= 1 }
         while last >= 2, !(grid[last - 1, 2].text == " " && grid[last - 2, 2].text == " ") { last -= 1 }
-        for limit in [end, last - 1] {
-            for text in forms {
+        // Names before counts: a form naming columns left of that text rather than a count at the end.
+        for text in forms {
+            for limit in [end, last - 2] {  // two blanks before that text, as between the breadcrumb's parts
                 let x = limit - DisplayWidth.of(text)
                 guard x >= 2, (x - 2..<limit).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
                 grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: limit - x)

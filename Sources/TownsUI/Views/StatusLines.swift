@@ -17,10 +17,14 @@ extension Renderer {
             return
         }
         if let chooser = state.session.sortChooser {
-            grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
-            grid.put(
-                " " + Renderer.sortChooserLine(state, chooser), x: 0, y: y, style: theme.style(.message),
-                maxWidth: state.width)
+            // Over the body's last rows, as a long message, when the columns need more than a line.
+            let lines = Renderer.sortChooserLines(state, chooser)
+            for (i, line) in lines.enumerated() {
+                let row = y - (lines.count - 1) + i
+                grid.fill(Rect(x: 0, y: row, width: state.width, height: 1),
+                          with: Cell(text: " ", style: theme.style(.row)))
+                grid.put(" " + line, x: 0, y: row, style: theme.style(.message), maxWidth: state.width)
+            }
             return
         }
         if let search = state.search, search.editing {

@@ -50,7 +50,8 @@ extension AppState {
 
     /// The towns table's sort keys of a column for the towns at `positions`, from the ranks
     /// stored in the snapshot the dataset was read from (`townsRankName`), or nil (then
-    /// `townsSortKey` works each out). A rank sorts as the key it was made from.
+    /// `townsSortKey` works each out). A rank sorts as the key it was made from; a rank 0 is
+    /// new (`✦`) where the column's `.new` list (`townsSortRanks`) says so, else unknown.
     func storedTownsSortKeys(_ positions: [Int], columns: Int) -> (@Sendable (_ column: Int) -> [SortKey]?)? {
         guard let derived = facts.derived else { return nil }
         let names = (0..<columns).map(townsRankName)
@@ -58,9 +59,16 @@ extension AppState {
             guard column < names.count, let name = names[column], let ranks = derived.sortRanks(name) else {
                 return nil
             }
-            return positions.map { ranks[$0] == 0 ? .unknown : .number(Double(ranks[$0])) }
+            let new = derived.sortRanks(name + AppState.newRanksSuffix)
+            return positions.map {
+                ranks[$0] != 0 ? .number(Double(ranks[$0])) : new?[$0] == 1 ? .new : .unknown
+            }
         }
     }
+
+    /// The suffix of the name under which a snapshot stores which towns' keys of a column are
+    /// new (`SortKey.new`: 1, else 0), beside the column's ranks, where any is.
+    static let newRanksSuffix = ".new"
 
     /// The columns whose ranks are stored: per language (names, counties), per period (figures).
     static let townsRankColumns = (perLanguage: [0, 1], perPeriod: Array(3...12))
@@ -74,7 +82,10 @@ extension AppState {
         var ranks: [String: [Int]] = [:]
         for column in columns {
             guard let name = townsRankName(column) else { continue }
-            ranks[name] = TableSort.denseRanks(every.map { key($0, column) ?? .unknown })
+            let keys = every.map { key($0, column) ?? .unknown }
+            ranks[name] = TableSort.denseRanks(keys)
+            let new = keys.map { if case .new = $0 { return 1 } else { return 0 } }
+            if new.contains(1) { ranks[name + AppState.newRanksSuffix] = new }
         }
         return ranks
     }
@@ -82,8 +93,8 @@ extension AppState {
 
 extension TableSort {
     /// Each key's dense rank among `keys` in the ascending order `order(keys:)` gives: 1 for
-    /// the first, equal keys one rank, 0 for an unknown key. Sorting by the ranks as numbers
-    /// (unknown for 0) gives the order the keys give, both ways, ties by position.
+    /// the first, equal keys one rank, 0 for a new (`✦`) or unknown key. Sorting by the ranks as
+    /// numbers (0: new or unknown, as the keys were) gives the order the keys give, both ways, ties by position.
     static func denseRanks(_ keys: [SortKey]) -> [Int] {
         var ranks = Array(repeating: 0, count: keys.count)
         var rank = 0
@@ -92,6 +103,7 @@ extension TableSort {
             let key = keys[i]
             switch (last, key) {
             case (_, .unknown): return ranks
+            case (_, .new): continue  // 0, as unknown; `townsSortRanks` stores which are new
             case let (.number(a)?, .number(b)) where a == b: break
             case let (.text(a)?, .text(b)) where a == b: break
             default: rank += 1

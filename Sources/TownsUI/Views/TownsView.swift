@@ -2,6 +2,10 @@ import Foundation
 import TownsCore
 
 extension AppState {
+    /// The fewest cells the towns view's bar shrinks to before it gives way (at 60x14 it is
+    /// that or no bar): 5 cells still show a fill against the `│` of expected-by-now.
+    static let narrowestBar = 5
+
     /// The towns table: a row per town (`positions` in `dataset.towns`), then totals. Rows
     /// are made when shown; the totals, the sort keys and the search terms come from the
     /// period's figures (`periodTable`) without making rows.
@@ -17,7 +21,8 @@ extension AppState {
             Column(tr(Catalogue.done), .right, priority: 95),
             Column(tr(Catalogue.done2), .right, priority: 95),
             Column(tr(Catalogue.progress), priority: session.presentation ? 96 : 60, flexible: true,
-                   minWidth: session.presentation ? Session.presentationBarWidth : 15),
+                   minWidth: session.presentation ? Session.presentationBarWidth : 15)
+                .narrowest(session.presentation ? nil : Self.narrowestBar),
             Column(tr(Catalogue.sched), .right, priority: 65),
             // Projects give way before Δ完成 (59): at 80x24 in English the meeting's Δ stays.
             Column(tr(Catalogue.projects), .right, priority: 54),

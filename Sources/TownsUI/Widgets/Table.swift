@@ -22,6 +22,10 @@ public struct Column: Sendable {
     /// does not fit, it ends with the whole names that fit and `… 等 N 个` / `… and N more`
     /// (`TableRenderer.fitItems`), never a name cut mid-word. nil: cut with `…` as any text.
     public var items: ItemList? = nil
+    /// A flexible column (a bar) narrower than `minWidth` rather than dropped: it shrinks to no
+    /// fewer than this many cells before it gives way (the towns view's bar at 60x14: 5 cells,
+    /// `TownsView`). nil: it gives way at `minWidth`.
+    public var narrowestWidth: Int? = nil
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -32,6 +36,15 @@ public struct Column: Sendable {
         self.flexible = flexible; self.minWidth = minWidth; self.maxWidth = maxWidth
         self.namesGiveWayFirst = namesGiveWayFirst
         self.names = names ?? (!flexible && alignment == .left && priority >= 100)
+    }
+}
+
+extension Column {
+    /// This column, shrinking to `cells` (`narrowestWidth`) before it gives way.
+    public func narrowest(_ cells: Int?) -> Column {
+        var c = self
+        c.narrowestWidth = cells
+        return c
     }
 }
 
@@ -201,7 +214,17 @@ public struct TableLayout: Sendable {
                 natural[n] -= total() - width
                 break
             }
-            kept[order[next]] = false
+            // A bar that may be narrower (`narrowestWidth`) shrinks rather than go, if that is enough,
+            // the names giving up to a quarter of their width first (60x14 in English).
+            let i = order[next]
+            if columns[i].flexible, let narrowest = columns[i].narrowestWidth, natural[i] > narrowest,
+                total() - width <= natural[i] - narrowest + (names == nil ? 0 : shrinkable)
+            {
+                if let n = names { natural[n] -= min(shrinkable, total() - width) }
+                natural[i] -= max(0, total() - width)
+                break
+            }
+            kept[i] = false
             next += 1
         }
         // Still too wide: shrink the widest text column (names), never below 4 cells; in print
