@@ -12,7 +12,7 @@ extension Loader {
         // No monthly/ is fine; one that is there but cannot be listed is an error, or its
         // months would be silently left out.
         if DataFile.entryExists(folder),
-           let problem = DataFile.folderProblem(folder, what: "the folder of monthly files (YYYY-MM.toml)") {
+           let problem = DataFile.folderProblem(folder, what: .monthly) {
             issues.append(problem)
             return []
         }
@@ -183,7 +183,7 @@ extension Loader {
             return nil
         case let (.some(id), nil):
             guard sources[id] != nil else {
-                r.error("source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+                r.error("source", .unknownReference, LoadMessage.unknownSource(id))
                 return nil
             }
             return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.string("note"))
@@ -197,7 +197,7 @@ extension Loader {
     func readAlsoProvenance(_ r: inout RecordReader, sources: [String: Source]) -> Provenance? {
         guard let id = r.string("also_source") else { return nil }
         guard sources[id] != nil else {
-            r.error("also_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+            r.error("also_source", .unknownReference, LoadMessage.unknownSource(id))
             return nil
         }
         return .reported(source: id, at: r.string("also_at"), quote: r.string("also_quote"),

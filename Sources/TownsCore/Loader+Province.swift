@@ -52,7 +52,7 @@ extension Loader {
                     r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)")
                 }
                 if let town, !towns.contains(where: { $0.id == town }) {
-                    r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                    r.error("town", .unknownReference, LoadMessage.unknownTown(town))
                 }
                 if let town, (listed + later).contains(where: { $0.townID == town }) {
                     r.error("town", .duplicate, "town '\(town)' is listed twice")
@@ -177,7 +177,7 @@ extension Loader {
             r.warnUnknownKeys(allowed: provenanceKeys.union(["town", "problem"]))
             let town = r.string("town", required: true), problem = r.string("problem", required: true)
             if let town, !towns.contains(where: { $0.id == town }) {
-                r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                r.error("town", .unknownReference, LoadMessage.unknownTown(town))
             }
             if let problem, !problems.contains(where: { $0.id == problem }) {
                 r.error("problem", .unknownReference, "unknown problem '\(problem)'")
@@ -196,7 +196,7 @@ extension Loader {
                 r.error("status", .impossible, "'\(statusText)' is not a status (not-started, in-progress, done)")
             }
             if let town, !towns.contains(where: { $0.id == town }) {
-                r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                r.error("town", .unknownReference, LoadMessage.unknownTown(town))
             }
             if let cm, !measures.contains(where: { $0.id == cm }) {
                 r.error("countermeasure", .unknownReference, "unknown countermeasure '\(cm)'")

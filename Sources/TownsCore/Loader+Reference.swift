@@ -40,11 +40,11 @@ extension Loader {
                 r.error("id", .duplicate, "duplicate passage '\(id)'")
             }
             if let source, sources[source] == nil {
-                r.error("source", .unknownReference, "unknown source '\(source)' (not in sources.toml)")
+                r.error("source", .unknownReference, LoadMessage.unknownSource(source))
             }
             let townIDs = r.stringArray("towns") ?? []
             for t in townIDs where !towns.contains(where: { $0.id == t }) {
-                r.error("towns", .unknownReference, "unknown town '\(t)' (not in towns.toml)")
+                r.error("towns", .unknownReference, LoadMessage.unknownTown(t))
             }
             if let id, let topic, let zh, let source, let section, let quote, sources[source] != nil {
                 passages.append(

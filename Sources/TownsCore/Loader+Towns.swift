@@ -34,11 +34,11 @@ extension Loader {
         }
         let listSource = r.string("list_source")
         if let listSource, sources[listSource] == nil {
-            r.error("list_source", .unknownReference, "unknown source '\(listSource)' (not in sources.toml)")
+            r.error("list_source", .unknownReference, LoadMessage.unknownSource(listSource))
         }
         let entityIDs = r.stringArray("entities") ?? []
         for e in entityIDs where !entityIDSet.contains(e) {
-            r.error("entities", .unknownReference, "unknown entity '\(e)' (not in entities.toml)")
+            r.error("entities", .unknownReference, LoadMessage.unknownEntity(e))
         }
         if Set(entityIDs).count != entityIDs.count { r.error("entities", .duplicate, "lists an entity twice") }
         let modeText = r.string("mode")
@@ -47,10 +47,10 @@ extension Loader {
         if let id { checkIdentifier(&r, "id", id) }
         if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'" + first("id:" + id)) }
         if let zh, let at = firstAt["zh:" + zh] {
-            r.error("name_zh", .duplicate, "duplicate town name '\(zh)' (first at \(at))")
+            r.error("name_zh", .duplicate, LoadMessage.duplicateTownName(zh, firstAt: "\(at)"))
         }
         if let en = r.string("name_en"), let at = firstAt["en:" + en] {
-            r.error("name_en", .duplicate, "duplicate town name '\(en)' (first at \(at))")
+            r.error("name_en", .duplicate, LoadMessage.duplicateTownName(en, firstAt: "\(at)"))
         }
         for (field, key) in [("id", id.map { "id:" + $0 }), ("name_zh", zh.map { "zh:" + $0 }),
                              ("name_en", r.string("name_en").map { "en:" + $0 })] {
@@ -101,7 +101,7 @@ extension Loader {
     func sourcedField(_ r: inout RecordReader, _ prefix: String, sources: [String: Source]) -> Provenance? {
         guard let id = r.string(prefix + "_source") else { return nil }
         guard sources[id] != nil else {
-            r.error(prefix + "_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+            r.error(prefix + "_source", .unknownReference, LoadMessage.unknownSource(id))
             return nil
         }
         return .reported(source: id, at: r.string(prefix + "_at"), quote: r.string(prefix + "_quote"), note: nil)
@@ -131,7 +131,7 @@ extension Loader {
             var index: Int?
             if let townID {
                 index = townIndex[townID]
-                if index == nil { r.error("town", .unknownReference, "unknown town '\(townID)' (not in towns.toml)") }
+                if index == nil { r.error("town", .unknownReference, LoadMessage.unknownTown(townID)) }
             }
             let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
                                     extraKeys: Self.townFigureExtraKeys)

@@ -85,7 +85,7 @@ public enum MonthlyImporter {
         // a file over the limit is not read.
         let data: [UInt8]
         do {
-            data = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes, expected: "a CSV file")
+            data = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes, expected: .csv)
         } catch let issue as LoadIssue {
             throw ImportFailure.unreadable(issue.description)
         }

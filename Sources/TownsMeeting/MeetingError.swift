@@ -50,7 +50,8 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .invalidName(let name):
             return ("会议名称无效：“\(name)”（只能用字母、数字、- _ .，不以 . 开头，最多 64 字节）",
-                    "invalid meeting name '\(name)' (letters, digits, - _ . only, not starting with '.', at most 64 bytes)")
+                    "invalid meeting name '\(name)' "
+                        + "(letters, digits, - _ . only, not starting with '.', at most 64 bytes)")
         case .pathTooLong(let path):
             return ("会议套接字路径过长（最多 107 字节）：\(path)", "meeting socket path too long (at most 107 bytes): \(path)")
         case .notAFolder(let path):

@@ -109,7 +109,9 @@ final class MeetingLink {
             Terminal.defersTermination = false
             return [.meeting(.presentStopped)]
         case .follow(let name):
-            do { return [try follow(name, state)] } catch { return [.meeting(.failed(MeetingLink.words(error, state)))] }
+            do { return [try follow(name, state)] } catch {
+                return [.meeting(.failed(MeetingLink.words(error, state)))]
+            }
         case .leave:
             guard let guest else { return [.meeting(.failed(state.tr("未跟随会议", "not following a meeting")))] }
             guest.leave()

@@ -43,7 +43,8 @@ final class MeetingsCommandTests: XCTestCase {
 
         host.close()
         // LANG=C: English only, as the dashboard.
-        let after = try runProcess(binary, ["meetings", "--folder", folder.path], environment: ["LANG": "C", "LC_ALL": "C"])
+        let after = try runProcess(binary, ["meetings", "--folder", folder.path],
+                                   environment: ["LANG": "C", "LC_ALL": "C"])
         XCTAssertEqual(after.status, 0, after.summary)
         XCTAssertTrue(after.stdout.contains("no open meetings") && !after.stdout.contains("没有进行中的会议"), after.summary)
         let zh = try runProcess(binary, ["meetings", "--folder", folder.path, "--lang", "zh"])
