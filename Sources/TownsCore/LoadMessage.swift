@@ -11,19 +11,19 @@
 ///
 /// Not every problem is a case yet: a `LoadIssue` built from a free string has no message and
 /// says its English words in both languages (`LoadIssue.message == nil`).
-public enum LoadMessage: Hashable, Sendable {
+public enum LoadMessage: Hashable, Sendable, Codable {
     /// What a field must hold (`expected a string, ...`).
-    public enum Expected: String, CaseIterable, Hashable, Sendable {
+    public enum Expected: String, CaseIterable, Hashable, Sendable, Codable {
         case string, integer, boolean, stringArray, number
     }
 
     /// The TOML type a field was found to hold (`..., found an integer`).
-    public enum Found: String, CaseIterable, Hashable, Sendable {
+    public enum Found: String, CaseIterable, Hashable, Sendable, Codable {
         case string, integer, number, boolean, array, table, dateTime
     }
 
     /// What a data file should be, in messages about reading it.
-    public enum FileRole: String, CaseIterable, Hashable, Sendable {
+    public enum FileRole: String, CaseIterable, Hashable, Sendable, Codable {
         /// A dataset's file (`towns.toml`, `monthly/2015-09.toml`).
         case toml
         /// A monthly sheet read by `towns import`.
@@ -31,7 +31,7 @@ public enum LoadMessage: Hashable, Sendable {
     }
 
     /// Which folder a folder problem is about.
-    public enum Folder: String, CaseIterable, Hashable, Sendable {
+    public enum Folder: String, CaseIterable, Hashable, Sendable, Codable {
         /// The dataset folder (`--data`).
         case dataset
         /// The dataset's `monthly/` folder.

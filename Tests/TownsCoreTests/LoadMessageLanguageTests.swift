@@ -37,6 +37,14 @@ final class LoadMessageLanguageTests: XCTestCase {
         }
     }
 
+    /// A message travels in a snapshot (as JSON): every kind reads back as written.
+    func testEveryKindReadsBackFromJSON() throws {
+        for kind in LoadMessage.Kind.allCases {
+            let m = LoadMessage.sample(kind)
+            XCTAssertEqual(try JSONDecoder().decode(LoadMessage.self, from: try JSONEncoder().encode(m)), m, "\(kind)")
+        }
+    }
+
     /// Every value of the small enums a message names has words in both languages.
     func testTheNamedThingsHaveBothWords() {
         let pairs: [(String, String)] = LoadMessage.Expected.allCases.map { ($0.english, $0.chinese) }
