@@ -374,11 +374,11 @@ public enum Catalogue {
         "全省",
         "Province")
     static let quit = Bilingual(
-        "退出 quit",
+        "退出",
         "quit")
     static func quits(_ quit: String) -> Bilingual {
         Bilingual(
-            "\(quit) 退出 quit",
+            "\(quit) 退出",
             "\(quit) quits")
     }
     static let redrawTheScreen = Bilingual(
