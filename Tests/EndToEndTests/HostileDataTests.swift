@@ -102,7 +102,7 @@ final class HostileDataTests: XCTestCase {
         var r = try runProcess(binary, ["check", "-v", "--data", data.path], outputToFile: true)
         XCTAssertEqual(r.status, 0, r.summary)
         assertNoControls(r.stdoutBytes, "check (findings, warning)")
-        XCTAssertTrue(r.stdout.contains("warning: town[3].\(Self.sanitisedTitle)"), "the hostile field name, sanitised:\n\(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("警告：town[3].\(Self.sanitisedTitle)"), "the hostile field name, sanitised:\n\(r.stdout)")
         XCTAssertTrue(r.stdout.contains(": 不一致: "), "findings in Chinese by default (as the dashboard):\n\(r.stdout)")
         // Errors that quote hostile values.
         let broken = try hostileData { data in
