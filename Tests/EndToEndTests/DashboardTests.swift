@@ -48,7 +48,7 @@ final class DashboardTests: XCTestCase {
     /// and `--view towns` opens there.
     func testOpensOnTheOverview() throws {
         var screen = try session.start(towns: false)
-        XCTAssertEqual(crumb(screen[2]), "概览 Overview", TmuxSession.show(screen))
+        XCTAssertEqual(crumb(screen[2]), "概览", TmuxSession.show(screen))
         XCTAssertTrue(screen[3].contains("面板"), TmuxSession.show(screen))
         XCTAssertTrue(screen.contains { $0.contains("全市 嘉兴市") && $0.contains("45.06 / 106.8") }, TmuxSession.show(screen))
         try tmux.send("1")
@@ -186,7 +186,7 @@ final class DashboardTests: XCTestCase {
         screen = try tmux.capture()
         XCTAssertEqual(crumb(screen[2]), "类型", TmuxSession.show(screen))
         try tmux.send("3")
-        screen = try tmux.waitUntil("the entities view") { $0.count > 2 && crumb($0[2]) == "运营主体 Entities" }
+        screen = try tmux.waitUntil("the entities view") { $0.count > 2 && crumb($0[2]) == "运营主体" }
         try tmux.send("1")
         screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇" }
         XCTAssertTrue(Self.towns.allSatisfy { town in screen.contains { $0.contains(town) } }, TmuxSession.show(screen))
@@ -247,7 +247,7 @@ final class DashboardTests: XCTestCase {
         // that work while help is open.
         XCTAssertTrue(screen.contains { $0.range(of: #"(^|[│ ])q\b.*退出"#, options: .regularExpression) != nil },
                       "help lacks q → quit:\n\(show)")
-        XCTAssertTrue(screen[29].contains("Esc/? 关闭帮助 close help"), "key hints while help is open:\n\(show)")
+        XCTAssertTrue(screen[29].contains("Esc/? 关闭帮助  q 退出"), "key hints while help is open:\n\(show)")
         // The box stays inside the screen, and its edges are whole (no half of a wide character).
         XCTAssertTrue(screen.allSatisfy { DisplayColumns.width($0) <= 100 }, show)
         assertBoxIntact(screen, "help over the towns view")
