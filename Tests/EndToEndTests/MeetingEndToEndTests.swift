@@ -26,16 +26,22 @@ final class MeetingEndToEndTests: XCTestCase {
                                   + words.map(Paths.shellQuote).joined(separator: " "))
     }
 
+    /// The first word of a Chinese breadcrumb's view in English (since wave 8 the Chinese
+    /// interface prints the view's name in Chinese only).
+    static let viewWords = ["概览": "Overview", "小镇": "Towns", "类型": "Types", "运营主体": "Entities",
+                            "考核": "Assessment", "全省": "Province", "参考": "Reference", "变化": "Changes"]
+
     /// The period's place in the title ("2/3"), the first English word of the breadcrumb (the
-    /// view: the zh interface prints it too), and the breadcrumb's depth: what every screen
+    /// view; a Chinese one through `viewWords`), and the breadcrumb's depth: what every screen
     /// shows alike, whatever its size and language.
     func place(_ screen: [String]) -> (period: String, kind: String, depth: Int) {
         let title = screen.first ?? ""
         let period = title.split(separator: " ").last.map(String.init) ?? ""
         let crumb = screen.count > 2 ? screen[2] : ""
         let first = crumb.components(separatedBy: "›")[0]
-        let english = first.split(separator: " ").filter { $0.allSatisfy { $0.isASCII && $0.isLetter } }
-        return (period, english.first.map(String.init) ?? "", crumb.components(separatedBy: "›").count - 1)
+        let words: [String] = first.split(separator: " ").map { Self.viewWords[String($0)] ?? String($0) }
+        let english = words.filter { $0.allSatisfy { $0.isASCII && $0.isLetter } }
+        return (period, english.first ?? "", crumb.components(separatedBy: "›").count - 1)
     }
 
     func testFollowersShowThePresentersPlaceAtTheirOwnSize() throws {
