@@ -60,6 +60,8 @@ extension LoadMessage {
         case let .unknownSource(id): return "unknown source '\(id)' (not in sources.toml)"
         case let .unknownEntity(id): return "unknown entity '\(id)' (not in entities.toml)"
         case let .duplicateTownName(name, at): return "duplicate town name '\(name)' (first at \(at))"
+        case let .duplicateRecord(record, id, at):
+            return "duplicate \(record.rawValue) '\(id)'" + (at.map { " (first at \($0))" } ?? "")
         case let .recordsLost(records, files):
             let shown = records.prefix(5).joined(separator: ", ")
                 + (records.count > 5 ? ", +\(records.count - 5) more" : "")
@@ -117,6 +119,8 @@ extension LoadMessage {
         case let .unknownSource(id): return "未知的来源「\(id)」（sources.toml 中没有）"
         case let .unknownEntity(id): return "未知的运营主体「\(id)」（entities.toml 中没有）"
         case let .duplicateTownName(name, at): return "小镇名称「\(name)」重复（首次在 \(at)）"
+        case let .duplicateRecord(record, id, at):
+            return "\(record.chinese)「\(id)」重复" + (at.map { "（首次在 \($0)）" } ?? "")
         case let .recordsLost(records, files):
             let shown = records.prefix(5).joined(separator: "、")
                 + (records.count > 5 ? " 等，另有 \(records.count - 5) 条" : "")
@@ -173,6 +177,24 @@ extension LoadMessage.Found {
         case .array: return "数组"
         case .table: return "表"
         case .dateTime: return "日期或时间"
+        }
+    }
+}
+
+extension LoadMessage.Record {
+    /// 小镇、期间、来源, ...
+    public var chinese: String {
+        switch self {
+        case .town: return "小镇"
+        case .period: return "期间"
+        case .source: return "来源"
+        case .entity: return "运营主体"
+        case .city: return "城市"
+        case .rule: return "规则"
+        case .problem: return "问题"
+        case .countermeasure: return "对策"
+        case .basis: return "口径"
+        case .passage: return "段落"
         }
     }
 }

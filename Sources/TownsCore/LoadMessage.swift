@@ -30,6 +30,11 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case csv
     }
 
+    /// What kind of record an id names, in a duplicate's message.
+    public enum Record: String, CaseIterable, Hashable, Sendable, Codable {
+        case town, period, source, entity, city, rule, problem, countermeasure, basis, passage
+    }
+
     /// Which folder a folder problem is about.
     public enum Folder: String, CaseIterable, Hashable, Sendable, Codable {
         /// The dataset folder (`--data`).
@@ -125,6 +130,8 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     case unknownEntity(String)
     /// A town name given twice; `firstAt` is where first (`towns.toml:12`).
     case duplicateTownName(String, firstAt: String)
+    /// A record's id (a city's name) given twice; `firstAt` is where first, when known.
+    case duplicateRecord(Record, id: String, firstAt: String?)
 
     // Live reload (DatasetWatcher).
     /// Records the data shown had, gone after `files` shrank (`towns.toml (900 -> 300 bytes)`).
@@ -139,7 +146,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case linkToNothing, symlinkLoop, permissionDenied, cannotBeRead, isADirectory, notARegularFile
         case fileTooLarge, fileGrew, folderLinkToNothing, folderNotFound, folderLoop, folderPermissionDenied
         case folderUnreadable, fileNotFolder, unknownTown, unknownSource, unknownEntity, duplicateTownName
-        case recordsLost
+        case recordsLost, duplicateRecord
     }
 
     /// The message's kind.
@@ -184,6 +191,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .unknownEntity: return .unknownEntity
         case .duplicateTownName: return .duplicateTownName
         case .recordsLost: return .recordsLost
+        case .duplicateRecord: return .duplicateRecord
         }
     }
 
@@ -229,6 +237,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .unknownSource: return .unknownSource("paper")
         case .unknownEntity: return .unknownEntity("soe-9")
         case .duplicateTownName: return .duplicateTownName("Wuzhen", firstAt: "towns.toml:12")
+        case .duplicateRecord: return .duplicateRecord(.period, id: "2015-09", firstAt: "dataset.toml:30")
         case .recordsLost: return .recordsLost(records: (1...7).map { "figure f\($0)" },
                                                files: "figures.toml (900 -> 300 bytes)")
         }

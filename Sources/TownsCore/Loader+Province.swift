@@ -25,7 +25,7 @@ extension Loader {
             let n = r.int("count")
             if let n, n < 0 { r.error("count", .badAmount, "\(n) is negative") }
             if let zh, cities.contains(where: { $0.nameZH == zh }) {
-                r.error("name_zh", .duplicate, "duplicate city '\(zh)'")
+                r.error("name_zh", .duplicate, LoadMessage.duplicateRecord(.city, id: zh, firstAt: nil))
             }
             let p = r.has("source") || r.has("derived") ? readProvenance(&r, sources: sources) : nil
             let also = readAlsoProvenance(&r, sources: sources)
@@ -104,7 +104,8 @@ extension Loader {
                 r.error("kind", .impossible,
                     "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate rule '\(id)'") }
+            if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate,
+                LoadMessage.duplicateRecord(.rule, id: id, firstAt: nil)) }
             var numbers: [String: Decimal] = [:]
             for key in numberKeys where r.has(key) {
                 if let (v, _) = r.decimal(key) { numbers[key] = v }
@@ -143,7 +144,7 @@ extension Loader {
             let id = r.string("id", required: true), number = r.int("number", required: true)
             let zh = r.string("name_zh", required: true)
             if let id, problems.contains(where: { $0.id == id }) {
-                r.error("id", .duplicate, "duplicate problem '\(id)'")
+                r.error("id", .duplicate, LoadMessage.duplicateRecord(.problem, id: id, firstAt: nil))
             }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let p {
@@ -163,7 +164,7 @@ extension Loader {
                 r.error("group", .impossible, "'\(groupText)' is not a group (relationships, ecosystems, key-works)")
             }
             if let id, measures.contains(where: { $0.id == id }) {
-                r.error("id", .duplicate, "duplicate countermeasure '\(id)'")
+                r.error("id", .duplicate, LoadMessage.duplicateRecord(.countermeasure, id: id, firstAt: nil))
             }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let group, let p {

@@ -13,7 +13,6 @@ extension Loader {
     // Where each id and name was first given: a town entered twice under another id (the same
     // name_zh or name_en) is as much a duplicate as the same id twice.
     var firstAt: [String: SourceLocation] = [:]
-    func first(_ key: String) -> String { firstAt[key].map { " (first at \($0))" } ?? "" }
     for var r in records(townsDoc, "town") {
         let id = r.string("id", required: true)
         let zh = r.string("name_zh", required: true)
@@ -45,7 +44,10 @@ extension Loader {
         let mode = modeText.flatMap(OperatingMode.init(rawValue:))
         if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
         if let id { checkIdentifier(&r, "id", id) }
-        if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'" + first("id:" + id)) }
+        if let id, townIDSet.contains(id) {
+            r.error("id", .duplicate,
+                LoadMessage.duplicateRecord(.town, id: id, firstAt: firstAt["id:" + id].map { "\($0)" }))
+        }
         if let zh, let at = firstAt["zh:" + zh] {
             r.error("name_zh", .duplicate, LoadMessage.duplicateTownName(zh, firstAt: "\(at)"))
         }
