@@ -17,31 +17,29 @@ import Foundation
 /// meanwhile.
 public enum DataFile {
     /// The bytes of the file at `path` (named `displayPath` in messages), at most
-    /// `maximumBytes`. `expected` names what the file should be in messages ("a TOML file",
-    /// "a CSV file"). Throws a `LoadIssue` whose kind says what went wrong.
+    /// `maximumBytes`. `expected` names what the file should be in messages (a TOML file, a
+    /// CSV file). Throws a `LoadIssue` whose kind says what went wrong.
     public static func read(path: String, displayPath: String, maximumBytes: Int,
-        expected: String = "a TOML file") throws -> [UInt8] {
+        expected: LoadMessage.FileRole = .toml) throws -> [UInt8] {
         // O_NONBLOCK: opening a FIFO does not wait for a writer (it is refused below).
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw openFailure(errno: errno, path: path, displayPath: displayPath, expected: expected) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw LoadIssue(.error, .unreadable, file: displayPath, problem: "cannot be read: \(describe(errno))")
+            throw LoadIssue(.error, .unreadable, file: displayPath, .cannotBeRead(reason: describe(errno)))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             break
         case S_IFDIR:
-            throw LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected \(expected)")
+            throw LoadIssue(.error, .notAFile, file: displayPath, .isADirectory(expected))
         default:
-            throw LoadIssue(.error, .notAFile, file: displayPath,
-                            problem: "is not a regular file (a device, FIFO or socket), expected \(expected)")
+            throw LoadIssue(.error, .notAFile, file: displayPath, .notARegularFile(expected))
         }
         if info.st_size > maximumBytes {
             throw LoadIssue(.error, .tooLarge, file: displayPath,
-                            problem: "file is \(info.st_size) bytes, more than the \(maximumBytes) allowed for " +
-                                "\(expected) (not read)")
+                            .fileTooLarge(bytes: Int(info.st_size), limit: maximumBytes, role: expected))
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
@@ -57,80 +55,71 @@ public enum DataFile {
                 let code = errno
                 if code == EINTR { continue }
                 if code == EISDIR {
-                    throw LoadIssue(.error, .notAFile, file: displayPath,
-                        problem: "is a directory, expected \(expected)")
+                    throw LoadIssue(.error, .notAFile, file: displayPath, .isADirectory(expected))
                 }
-                throw LoadIssue(.error, .unreadable, file: displayPath, problem: "cannot be read: \(describe(code))")
+                throw LoadIssue(.error, .unreadable, file: displayPath, .cannotBeRead(reason: describe(code)))
             }
             if n == 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
         }
         if bytes.count > maximumBytes {
-            throw LoadIssue(.error, .tooLarge, file: displayPath,
-                            problem: "file grew past the \(maximumBytes) bytes allowed for \(expected) "
-                                + "while it was read")
+            throw LoadIssue(.error, .tooLarge, file: displayPath, .fileGrew(limit: maximumBytes, role: expected))
         }
         return bytes
     }
 
     /// What `open` failing with `errno` means for the data file at `path`.
-    static func openFailure(errno code: Int32, path: String, displayPath: String, expected: String) -> LoadIssue {
+    static func openFailure(errno code: Int32, path: String, displayPath: String,
+                            expected: LoadMessage.FileRole) -> LoadIssue {
         switch code {
         case ENOENT:
             if let target = symbolicLinkTarget(path) {
-                return LoadIssue(.error, .notFound, file: displayPath,
-                                 problem: "is a symbolic link to '\(target)', which does not exist")
+                return LoadIssue(.error, .notFound, file: displayPath, .linkToNothing(target: target))
             }
-            return LoadIssue(.error, .notFound, file: displayPath, problem: "file not found")
+            return LoadIssue(.error, .notFound, file: displayPath, .fileNotFound)
         case ENOTDIR:
-            return LoadIssue(.error, .notFound, file: displayPath,
-                problem: "file not found (a folder on its path is a file)")
+            return LoadIssue(.error, .notFound, file: displayPath, .fileNotFoundFolderIsFile)
         case ELOOP:
             return LoadIssue(.error, .symlinkLoop, file: displayPath,
-                             problem: "symlink loop: the symbolic links on this path point at each other and never " +
-                                 "reach a file"
-                                + (symbolicLinkTarget(path).map { " ('\(displayPath)' -> '\($0)')" } ?? ""))
+                             .symlinkLoop(link: symbolicLinkTarget(path).map { "'\(displayPath)' -> '\($0)'" }))
         case EACCES, EPERM:
-            return LoadIssue(.error, .unreadable, file: displayPath,
-                             problem: "cannot be read: permission denied (the file or a folder above it is not " +
-                                 "readable by this user)")
+            return LoadIssue(.error, .unreadable, file: displayPath, .permissionDenied)
         case EISDIR:
-            return LoadIssue(.error, .notAFile, file: displayPath, problem: "is a directory, expected \(expected)")
+            return LoadIssue(.error, .notAFile, file: displayPath, .isADirectory(expected))
         default:
-            return LoadIssue(.error, .unreadable, file: displayPath, problem: "cannot be read: \(describe(code))")
+            return LoadIssue(.error, .unreadable, file: displayPath, .cannotBeRead(reason: describe(code)))
         }
     }
 
     /// The problem with the folder at `path` (the dataset folder, `monthly/`), or nil when it
     /// is a folder that can be listed.
-    static func folderProblem(_ path: String, what: String) -> LoadIssue? {
+    static func folderProblem(_ path: String, what: LoadMessage.Folder) -> LoadIssue? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
             switch code {
             case ENOENT, ENOTDIR:
                 if let target = symbolicLinkTarget(path) {
-                    return LoadIssue(.error, .notFound, file: path,
-                        problem: "\(what) is a symbolic link to '\(target)', which does not exist")
+                    return LoadIssue(.error, .notFound, file: path, .folderLinkToNothing(what, target: target))
                 }
-                return LoadIssue(.error, .notFound, file: path, problem: "\(what) not found")
+                return LoadIssue(.error, .notFound, file: path, .folderNotFound(what))
             case ELOOP:
-                return LoadIssue(.error, .symlinkLoop, file: path,
-                                 problem: "symlink loop: \(what) is a symbolic link that never reaches a folder")
+                return LoadIssue(.error, .symlinkLoop, file: path, .folderLoop(what))
             case EACCES, EPERM:
-                return LoadIssue(.error, .unreadable, file: path, problem: "\(what) cannot be read: permission denied")
+                return LoadIssue(.error, .unreadable, file: path, .folderPermissionDenied(what, listing: false))
             default:
-                return LoadIssue(.error, .unreadable, file: path, problem: "\(what) cannot be read: \(describe(code))")
+                return LoadIssue(.error, .unreadable, file: path,
+                                 .folderUnreadable(what, listing: false, reason: describe(code)))
             }
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            return LoadIssue(.error, .notAFile, file: path, problem: "is a file; expected \(what)")
+            return LoadIssue(.error, .notAFile, file: path, .fileNotFolder(what))
         }
         guard let dir = opendir(path) else {
             let code = errno
-            return LoadIssue(.error, .unreadable, file: path,
-                             problem: "\(what) cannot be listed: " +
-                                 "\(code == EACCES ? "permission denied" : describe(code))")
+            return LoadIssue(.error, .unreadable, file: path, code == EACCES
+                ? .folderPermissionDenied(what, listing: true)
+                : .folderUnreadable(what, listing: true, reason: describe(code)))
         }
         closedir(dir)
         return nil

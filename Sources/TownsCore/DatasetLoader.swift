@@ -114,14 +114,14 @@ struct Loader {
         guard let value = (part?.table ?? document.table)[name] else {
             if required {
                 issues.append(LoadIssue(.error, .missing, file: document.path, field: name,
-                                        problem: "no [[\(name)]] records"))
+                                        .noRecords(name)))
             }
             return []
         }
         guard let array = value.array else {
             issues.append(LoadIssue(.error, .wrongType, file: document.path,
                 line: document.keyLine(key: name, below: 0),
-                                    field: name, problem: "expected [[\(name)]] records (an array of tables)"))
+                                    field: name, .expectedRecords(name)))
             return []
         }
         var out: [RecordReader] = []
@@ -130,7 +130,7 @@ struct Loader {
             let line = document.headerLine(arrayOfTables: name, index: i)
             guard let table = element.table else {
                 issues.append(LoadIssue(.error, .wrongType, file: document.path, line: line, field: "\(name)[\(i + 1)]",
-                                        problem: "expected a table"))
+                                        .expectedTable))
                 continue
             }
             out.append(RecordReader(document: document, table: table, name: "\(name)[\(i + 1)]", line: line))
@@ -145,7 +145,7 @@ struct Loader {
     mutating func headerTable(_ document: TOMLDocument, _ name: String) -> RecordReader? {
         guard let t = document.table[name]?.table else {
             issues.append(
-                LoadIssue(.error, .missing, file: document.path, field: name, problem: "missing [\(name)] table"))
+                LoadIssue(.error, .missing, file: document.path, field: name, .missingTable(name)))
             return nil
         }
         return RecordReader(document: document, table: t, name: name, line: document.headerLine(table: name))
@@ -164,7 +164,7 @@ struct Loader {
     }
 
     mutating func run() -> Dataset? {
-        if let problem = DataFile.folderProblem(directory, what: "the dataset folder") {
+        if let problem = DataFile.folderProblem(directory, what: .dataset) {
             issues.append(problem)
             return nil
         }

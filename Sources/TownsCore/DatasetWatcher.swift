@@ -150,10 +150,7 @@ public struct DatasetWatcher: Sendable {
         lost.sort()
         let files = shrunk.map { "\($0.name) (\($0.size) -> \(sizesAfter[$0.name] ?? 0) bytes)" }
             .joined(separator: ", ")
-        let shown = lost.prefix(5).joined(separator: ", ") + (lost.count > 5 ? ", +\(lost.count - 5) more" : "")
         return LoadIssue(.warning, .missing, file: (old.directory as NSString).appendingPathComponent(shrunk[0].name),
-                         field: lostRecordsField,
-                         problem: "\(lost.count) record(s) gone after \(files) shrank (half-written?) "
-                                  + "文件变小，少了 \(lost.count) 条记录: \(shown)")
+                         field: lostRecordsField, .recordsLost(records: lost, files: files))
     }
 }

@@ -19,7 +19,7 @@ public enum GuardedTOML {
     public static func check(_ text: String, file: String) -> LoadIssue? {
         guard let problem = TOMLGuard.problem(in: text) else { return nil }
         return LoadIssue(.error, .syntax, file: file, line: problem.line, column: problem.column,
-                         problem: "TOML syntax: \(problem.message)")
+                         .tomlSyntax(problem.message))
     }
 
     /// Parses text `check` has passed, or a part of such a text that starts at a line
@@ -30,9 +30,9 @@ public enum GuardedTOML {
         } catch let error as TOMLParseError {
             let begin = error.source.begin
             throw LoadIssue(.error, .syntax, file: file, line: begin.line, column: begin.column,
-                            problem: "TOML syntax: \(error.description)")
+                            .tomlSyntax(error.description))
         } catch {
-            throw LoadIssue(.error, .syntax, file: file, problem: "TOML syntax: \(error)")
+            throw LoadIssue(.error, .syntax, file: file, .tomlSyntax("\(error)"))
         }
     }
 
@@ -43,7 +43,7 @@ public enum GuardedTOML {
         let bytes = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LoadIssue(.error, .notUTF8, file: path, line: TOMLDocument.firstInvalidUTF8Line(bytes),
-                            problem: "not valid UTF-8 text (save the file as UTF-8)")
+                            .notUTF8)
         }
         return text
     }

@@ -95,6 +95,28 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
             }
         }
 
+        /// What the class means, in Chinese (`summary` in English).
+        public var summaryZH: String {
+            switch self {
+            case .syntax: return "TOML 语法错误"
+            case .wrongType: return "类型不对（该填数字处是字符串等）"
+            case .missing: return "缺少必填的字段、表或记录"
+            case .badAmount: return "金额为负、NaN 或无穷，或超出十进制数的范围（1e300）"
+            case .impossible: return "不可能的值（占比超过 100%、13 月等）"
+            case .duplicate: return "重复的编号、记录或数值"
+            case .unknownReference: return "指向不存在之物（未知的小镇、运营主体、来源、期间等）"
+            case .notUTF8: return "不是有效的 UTF-8 文本"
+            case .empty: return "空文件"
+            case .tooLarge: return "文件过大（按大小拒绝，未读取）"
+            case .notFound: return "找不到文件或数据集目录"
+            case .notAFile: return "应为文件处是目录（或设备、FIFO）"
+            case .unreadable: return "文件无法读取（权限不足）"
+            case .symlinkLoop: return "符号链接循环"
+            case .unknownField: return "未知字段（警告；仍可载入）"
+            case .sheet: return "towns import：表格有错误"
+            }
+        }
+
         /// The classes of dataset errors, in exit-code order (the table's rows).
         public static var datasetErrors: [Kind] {
             allCases.filter { $0.exitCode >= 10 }.sorted { $0.exitCode < $1.exitCode }
@@ -118,7 +140,11 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public var column: Int?
     /// The field, e.g. `town[2].type` or `figure[7].value`; nil for whole-file problems.
     public var field: String?
+    /// What is wrong, in English (`message.english` when there is a message).
     public var problem: String
+    /// What is wrong as data, worded in either language (`description(chinese:)`); nil for a
+    /// problem still built from a free English string.
+    public var message: LoadMessage?
 
     public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
         field: String? = nil,
@@ -127,14 +153,44 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
         self.field = field; self.problem = problem
     }
 
-    public var description: String {
+    /// A problem given as data: `problem` holds its English words.
+    public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
+                field: String? = nil, _ message: LoadMessage) {
+        self.init(severity, kind, file: file, line: line, column: column, field: field, problem: message.english)
+        self.message = message
+    }
+
+    /// Equal when they say the same in English at the same place: `message` is how `problem` was
+    /// made, not more (an issue built from the words equals one built from the data).
+    public static func == (a: LoadIssue, b: LoadIssue) -> Bool {
+        a.severity == b.severity && a.kind == b.kind && a.file == b.file && a.line == b.line
+            && a.column == b.column && a.field == b.field && a.problem == b.problem
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity); hasher.combine(kind); hasher.combine(file); hasher.combine(line)
+        hasher.combine(column); hasher.combine(field); hasher.combine(problem)
+    }
+
+    /// `FILE:LINE: FIELD: PROBLEM` in English.
+    public var description: String { description(chinese: false) }
+
+    /// `FILE:LINE: FIELD: PROBLEM` in Chinese (`chinese`: `警告：` for `warning: `, the message's
+    /// Chinese words; a problem without a message keeps its English words) or English. The
+    /// file, line, column and field are the same in both.
+    public func description(chinese: Bool) -> String {
         var s = file
         if let line { s += ":\(line)" }
         if let column { s += ":\(column)" }
         s += ": "
-        if severity == .warning { s += "warning: " }
+        if severity == .warning { s += chinese ? "警告：" : "warning: " }
         if let field { s += "\(field): " }
-        return s + problem
+        return s + words(chinese: chinese)
+    }
+
+    /// The problem alone in Chinese (`chinese`) or English (`problem`).
+    public func words(chinese: Bool) -> String {
+        chinese ? (message?.chinese ?? problem) : problem
     }
 }
 

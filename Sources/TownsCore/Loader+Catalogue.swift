@@ -12,7 +12,7 @@ extension Loader {
         // No monthly/ is fine; one that is there but cannot be listed is an error, or its
         // months would be silently left out.
         if DataFile.entryExists(folder),
-           let problem = DataFile.folderProblem(folder, what: "the folder of monthly files (YYYY-MM.toml)") {
+           let problem = DataFile.folderProblem(folder, what: .monthly) {
             issues.append(problem)
             return []
         }
@@ -64,7 +64,8 @@ extension Loader {
                     "\(String(format: "%04d-%02d", year, through)))")
             }
             if let id, periods.contains(where: { $0.id == id }) {
-                r.error("id", .duplicate, "duplicate period '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
+                r.error("id", .duplicate,
+                    LoadMessage.duplicateRecord(.period, id: id, firstAt: origins[id].map { "\($0)" }))
             }
             r.warnUnknownKeys(allowed: ["id", "label_zh", "label_en", "year", "through"])
             if let id, let year, let through, let zh, let en, (1...12).contains(through),
@@ -89,7 +90,8 @@ extension Loader {
             let id = r.string("id", required: true)
             let title = r.string("title", required: true)
             if let id, sources[id] != nil {
-                r.error("id", .duplicate, "duplicate source '\(id)'" + (origins[id].map { " (first at \($0))" } ?? ""))
+                r.error("id", .duplicate,
+                    LoadMessage.duplicateRecord(.source, id: id, firstAt: origins[id].map { "\($0)" }))
             }
             let date = r.string("date")
             if let date { checkDate(&r, "date", date) }
@@ -143,7 +145,8 @@ extension Loader {
         let kind = r.string("kind")
         let provenance = readProvenance(&r, sources: sources)
         if let id { checkIdentifier(&r, "id", id) }
-        if let id, entityIDSet.contains(id) { r.error("id", .duplicate, "duplicate entity '\(id)'") }
+        if let id, entityIDSet.contains(id) { r.error("id", .duplicate,
+            LoadMessage.duplicateRecord(.entity, id: id, firstAt: nil)) }
         r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "kind", "source", "at", "quote", "note", "derived"])
         if let id, let zh, let en, let provenance {
             entities.append(OperatingEntity(id: id, nameZH: zh, nameEN: en, kind: kind, provenance: provenance))
@@ -183,7 +186,7 @@ extension Loader {
             return nil
         case let (.some(id), nil):
             guard sources[id] != nil else {
-                r.error("source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+                r.error("source", .unknownReference, LoadMessage.unknownSource(id))
                 return nil
             }
             return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.string("note"))
@@ -197,7 +200,7 @@ extension Loader {
     func readAlsoProvenance(_ r: inout RecordReader, sources: [String: Source]) -> Provenance? {
         guard let id = r.string("also_source") else { return nil }
         guard sources[id] != nil else {
-            r.error("also_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+            r.error("also_source", .unknownReference, LoadMessage.unknownSource(id))
             return nil
         }
         return .reported(source: id, at: r.string("also_at"), quote: r.string("also_quote"),

@@ -25,7 +25,7 @@ extension Loader {
             let n = r.int("count")
             if let n, n < 0 { r.error("count", .badAmount, "\(n) is negative") }
             if let zh, cities.contains(where: { $0.nameZH == zh }) {
-                r.error("name_zh", .duplicate, "duplicate city '\(zh)'")
+                r.error("name_zh", .duplicate, LoadMessage.duplicateRecord(.city, id: zh, firstAt: nil))
             }
             let p = r.has("source") || r.has("derived") ? readProvenance(&r, sources: sources) : nil
             let also = readAlsoProvenance(&r, sources: sources)
@@ -52,7 +52,7 @@ extension Loader {
                     r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)")
                 }
                 if let town, !towns.contains(where: { $0.id == town }) {
-                    r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                    r.error("town", .unknownReference, LoadMessage.unknownTown(town))
                 }
                 if let town, (listed + later).contains(where: { $0.townID == town }) {
                     r.error("town", .duplicate, "town '\(town)' is listed twice")
@@ -104,7 +104,8 @@ extension Loader {
                 r.error("kind", .impossible,
                     "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate, "duplicate rule '\(id)'") }
+            if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate,
+                LoadMessage.duplicateRecord(.rule, id: id, firstAt: nil)) }
             var numbers: [String: Decimal] = [:]
             for key in numberKeys where r.has(key) {
                 if let (v, _) = r.decimal(key) { numbers[key] = v }
@@ -143,7 +144,7 @@ extension Loader {
             let id = r.string("id", required: true), number = r.int("number", required: true)
             let zh = r.string("name_zh", required: true)
             if let id, problems.contains(where: { $0.id == id }) {
-                r.error("id", .duplicate, "duplicate problem '\(id)'")
+                r.error("id", .duplicate, LoadMessage.duplicateRecord(.problem, id: id, firstAt: nil))
             }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let p {
@@ -163,7 +164,7 @@ extension Loader {
                 r.error("group", .impossible, "'\(groupText)' is not a group (relationships, ecosystems, key-works)")
             }
             if let id, measures.contains(where: { $0.id == id }) {
-                r.error("id", .duplicate, "duplicate countermeasure '\(id)'")
+                r.error("id", .duplicate, LoadMessage.duplicateRecord(.countermeasure, id: id, firstAt: nil))
             }
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let group, let p {
@@ -177,7 +178,7 @@ extension Loader {
             r.warnUnknownKeys(allowed: provenanceKeys.union(["town", "problem"]))
             let town = r.string("town", required: true), problem = r.string("problem", required: true)
             if let town, !towns.contains(where: { $0.id == town }) {
-                r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                r.error("town", .unknownReference, LoadMessage.unknownTown(town))
             }
             if let problem, !problems.contains(where: { $0.id == problem }) {
                 r.error("problem", .unknownReference, "unknown problem '\(problem)'")
@@ -196,7 +197,7 @@ extension Loader {
                 r.error("status", .impossible, "'\(statusText)' is not a status (not-started, in-progress, done)")
             }
             if let town, !towns.contains(where: { $0.id == town }) {
-                r.error("town", .unknownReference, "unknown town '\(town)' (not in towns.toml)")
+                r.error("town", .unknownReference, LoadMessage.unknownTown(town))
             }
             if let cm, !measures.contains(where: { $0.id == cm }) {
                 r.error("countermeasure", .unknownReference, "unknown countermeasure '\(cm)'")

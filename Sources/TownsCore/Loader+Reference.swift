@@ -12,7 +12,8 @@ extension Loader {
             let zh = r.string("name_zh", required: true)
             let en = r.string("name_en") ?? zh
             if let id { checkIdentifier(&r, "id", id) }
-            if let id, bases[id] != nil { r.error("id", .duplicate, "duplicate basis '\(id)'") }
+            if let id, bases[id] != nil { r.error("id", .duplicate,
+                LoadMessage.duplicateRecord(.basis, id: id, firstAt: nil)) }
             let provenance = r.has("source") ? readProvenance(&r, sources: sources) : nil
             if let id, let zh, let en, bases[id] == nil {
                 bases[id] = Basis(id: id, nameZH: zh, nameEN: en, provenance: provenance)
@@ -37,14 +38,14 @@ extension Loader {
             let quote = r.string("quote", required: true)
             if let id { checkIdentifier(&r, "id", id) }
             if let id, passages.contains(where: { $0.id == id }) {
-                r.error("id", .duplicate, "duplicate passage '\(id)'")
+                r.error("id", .duplicate, LoadMessage.duplicateRecord(.passage, id: id, firstAt: nil))
             }
             if let source, sources[source] == nil {
-                r.error("source", .unknownReference, "unknown source '\(source)' (not in sources.toml)")
+                r.error("source", .unknownReference, LoadMessage.unknownSource(source))
             }
             let townIDs = r.stringArray("towns") ?? []
             for t in townIDs where !towns.contains(where: { $0.id == t }) {
-                r.error("towns", .unknownReference, "unknown town '\(t)' (not in towns.toml)")
+                r.error("towns", .unknownReference, LoadMessage.unknownTown(t))
             }
             if let id, let topic, let zh, let source, let section, let quote, sources[source] != nil {
                 passages.append(

@@ -13,7 +13,6 @@ extension Loader {
     // Where each id and name was first given: a town entered twice under another id (the same
     // name_zh or name_en) is as much a duplicate as the same id twice.
     var firstAt: [String: SourceLocation] = [:]
-    func first(_ key: String) -> String { firstAt[key].map { " (first at \($0))" } ?? "" }
     for var r in records(townsDoc, "town") {
         let id = r.string("id", required: true)
         let zh = r.string("name_zh", required: true)
@@ -34,23 +33,26 @@ extension Loader {
         }
         let listSource = r.string("list_source")
         if let listSource, sources[listSource] == nil {
-            r.error("list_source", .unknownReference, "unknown source '\(listSource)' (not in sources.toml)")
+            r.error("list_source", .unknownReference, LoadMessage.unknownSource(listSource))
         }
         let entityIDs = r.stringArray("entities") ?? []
         for e in entityIDs where !entityIDSet.contains(e) {
-            r.error("entities", .unknownReference, "unknown entity '\(e)' (not in entities.toml)")
+            r.error("entities", .unknownReference, LoadMessage.unknownEntity(e))
         }
         if Set(entityIDs).count != entityIDs.count { r.error("entities", .duplicate, "lists an entity twice") }
         let modeText = r.string("mode")
         let mode = modeText.flatMap(OperatingMode.init(rawValue:))
         if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
         if let id { checkIdentifier(&r, "id", id) }
-        if let id, townIDSet.contains(id) { r.error("id", .duplicate, "duplicate town '\(id)'" + first("id:" + id)) }
+        if let id, townIDSet.contains(id) {
+            r.error("id", .duplicate,
+                LoadMessage.duplicateRecord(.town, id: id, firstAt: firstAt["id:" + id].map { "\($0)" }))
+        }
         if let zh, let at = firstAt["zh:" + zh] {
-            r.error("name_zh", .duplicate, "duplicate town name '\(zh)' (first at \(at))")
+            r.error("name_zh", .duplicate, LoadMessage.duplicateTownName(zh, firstAt: "\(at)"))
         }
         if let en = r.string("name_en"), let at = firstAt["en:" + en] {
-            r.error("name_en", .duplicate, "duplicate town name '\(en)' (first at \(at))")
+            r.error("name_en", .duplicate, LoadMessage.duplicateTownName(en, firstAt: "\(at)"))
         }
         for (field, key) in [("id", id.map { "id:" + $0 }), ("name_zh", zh.map { "zh:" + $0 }),
                              ("name_en", r.string("name_en").map { "en:" + $0 })] {
@@ -101,7 +103,7 @@ extension Loader {
     func sourcedField(_ r: inout RecordReader, _ prefix: String, sources: [String: Source]) -> Provenance? {
         guard let id = r.string(prefix + "_source") else { return nil }
         guard sources[id] != nil else {
-            r.error(prefix + "_source", .unknownReference, "unknown source '\(id)' (not in sources.toml)")
+            r.error(prefix + "_source", .unknownReference, LoadMessage.unknownSource(id))
             return nil
         }
         return .reported(source: id, at: r.string(prefix + "_at"), quote: r.string(prefix + "_quote"), note: nil)
@@ -131,7 +133,7 @@ extension Loader {
             var index: Int?
             if let townID {
                 index = townIndex[townID]
-                if index == nil { r.error("town", .unknownReference, "unknown town '\(townID)' (not in towns.toml)") }
+                if index == nil { r.error("town", .unknownReference, LoadMessage.unknownTown(townID)) }
             }
             let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
                                     extraKeys: Self.townFigureExtraKeys)

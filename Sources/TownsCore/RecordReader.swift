@@ -30,6 +30,18 @@ struct RecordReader {
                                 field: key.map { "\(name).\($0)" } ?? name, problem: problem))
     }
 
+    /// An error given as data (`LoadMessage`), worded in either language when shown.
+    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ message: LoadMessage) {
+        issues.append(LoadIssue(.error, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
+                                field: key.map { "\(name).\($0)" } ?? name, message))
+    }
+
+    /// A warning given as data (`LoadMessage`).
+    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ message: LoadMessage) {
+        issues.append(LoadIssue(.warning, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
+                                field: key.map { "\(name).\($0)" } ?? name, message))
+    }
+
     mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
         issues.append(LoadIssue(.warning, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
                                 field: key.map { "\(name).\($0)" } ?? name, problem: problem))
@@ -40,21 +52,19 @@ struct RecordReader {
     /// A string field; nil (and an error if `required`) when absent or of another type.
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = table[key] else {
-            if required { error(key, .missing, "missing (required)") }
+            if required { error(key, .missing, LoadMessage.missingRequired) }
             return nil
         }
         guard let s = value.string else {
-            error(key, .wrongType, "expected a string, found \(describe(value))")
+            error(key, .wrongType, LoadMessage.wrongType(expected: .string, found: found(value)))
             return nil
         }
         if required && WhiteSpace.isBlank(s) {
-            error(key, .missing, "is empty")
+            error(key, .missing, LoadMessage.blankText)
             return nil
         }
         if s.utf8.count > RecordReader.maximumTextBytes {
-            error(key, .impossible,
-                "is \(s.utf8.count) bytes long; a text field holds at most \(RecordReader.maximumTextBytes) "
-                  + "(a name, a quote, a note)")
+            error(key, .impossible, LoadMessage.textTooLong(bytes: s.utf8.count, limit: RecordReader.maximumTextBytes))
             return nil
         }
         return s
@@ -62,11 +72,11 @@ struct RecordReader {
 
     mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let value = table[key] else {
-            if required { error(key, .missing, "missing (required)") }
+            if required { error(key, .missing, LoadMessage.missingRequired) }
             return nil
         }
         guard let i = value.int else {
-            error(key, .wrongType, "expected an integer, found \(describe(value))")
+            error(key, .wrongType, LoadMessage.wrongType(expected: .integer, found: found(value)))
             return nil
         }
         return i
@@ -75,7 +85,7 @@ struct RecordReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = table[key] else { return nil }
         guard let b = value.bool else {
-            error(key, .wrongType, "expected true or false, found \(describe(value))")
+            error(key, .wrongType, LoadMessage.wrongType(expected: .boolean, found: found(value)))
             return nil
         }
         return b
@@ -83,17 +93,17 @@ struct RecordReader {
 
     mutating func stringArray(_ key: String, required: Bool = false) -> [String]? {
         guard let value = table[key] else {
-            if required { error(key, .missing, "missing (required)") }
+            if required { error(key, .missing, LoadMessage.missingRequired) }
             return nil
         }
         guard let array = value.array else {
-            error(key, .wrongType, "expected an array of strings, found \(describe(value))")
+            error(key, .wrongType, LoadMessage.wrongType(expected: .stringArray, found: found(value)))
             return nil
         }
         var out: [String] = []
         for element in array {
             guard let s = element.string else {
-                error(key, .wrongType, "expected an array of strings, found an element that is \(describe(element))")
+                error(key, .wrongType, LoadMessage.wrongElementType(found: found(element)))
                 return nil
             }
             out.append(s)
@@ -109,34 +119,32 @@ struct RecordReader {
         if let i = value.int {
             text = String(i)
         } else if let d = value.double {
-            guard d.isFinite else { error(key, .badAmount, "\(d) is not a finite number"); return nil }
+            guard d.isFinite else { error(key, .badAmount, LoadMessage.notFinite("\(d)")); return nil }
             text = TOMLDocumentNumber.shortest(d)
             // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
             guard text != "NaN" else {
-                error(key, .badAmount, "\(d) is too large or too small for an amount"); return nil
+                error(key, .badAmount, LoadMessage.beyondDecimal("\(d)")); return nil
             }
         } else if let s = value.string {
             text = WhiteSpace.trimmed(s)
         } else {
-            error(key, .wrongType, "expected a number, found \(describe(value))")
+            error(key, .wrongType, LoadMessage.wrongType(expected: .number, found: found(value)))
             return nil
         }
         guard let parsed = TOMLDocumentNumber.parse(text) else {
-            error(key, .wrongType, "'\(text)' is not a decimal number")
+            error(key, .wrongType, LoadMessage.notADecimal(text))
             return nil
         }
         if parsed.0 < 0 {
-            error(key, .badAmount, "\(text) is negative")
+            error(key, .badAmount, LoadMessage.negative(text))
             return nil
         }
         // A Decimal holds 38 digits: a longer number would be shown with wrong last digits.
         let (whole, fraction) = TOMLDocumentNumber.digits(text)
         if whole > TOMLDocumentNumber.maximumWholeDigits || fraction > TOMLDocumentNumber.maximumFractionDigits {
-            error(key, .badAmount,
-                "\(text) has \(whole) digits before the point and \(fraction) after; a figure has at most "
-                  + "\(TOMLDocumentNumber.maximumWholeDigits) before and \(TOMLDocumentNumber.maximumFractionDigits) " +
-                      "after "
-                  + "(0 to 999999999999999)")
+            error(key, .badAmount, LoadMessage.tooManyDigits(
+                text: text, whole: whole, fraction: fraction, maximumWhole: TOMLDocumentNumber.maximumWholeDigits,
+                maximumFraction: TOMLDocumentNumber.maximumFractionDigits))
             return nil
         }
         return parsed
@@ -150,20 +158,19 @@ struct RecordReader {
         for key in allowed where table.contains(key: key) { present += 1 }
         if present == table.count { return }
         for key in table.keys.sorted() where !allowed.contains(key) {
-            warning(key, .unknownField,
-                "unknown field (ignored); known fields: \(allowed.sorted().joined(separator: ", "))")
+            warning(key, .unknownField, LoadMessage.unknownField(known: allowed.sorted()))
         }
     }
 
-    private func describe(_ value: TOMLValueConvertible) -> String {
+    private func found(_ value: TOMLValueConvertible) -> LoadMessage.Found {
         switch value.type {
-        case .string: return "a string"
-        case .int: return "an integer"
-        case .double: return "a number"
-        case .bool: return "a boolean"
-        case .array: return "an array"
-        case .table: return "a table"
-        default: return "a date or time"
+        case .string: return .string
+        case .int: return .integer
+        case .double: return .number
+        case .bool: return .boolean
+        case .array: return .array
+        case .table: return .table
+        default: return .dateTime
         }
     }
 }

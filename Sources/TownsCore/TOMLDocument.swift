@@ -51,9 +51,7 @@ struct TOMLDocument {
         let text = try TOMLDocument.readText(path: path, displayPath: displayPath)
         let size = text.utf8.count
         if text.allSatisfy({ $0.isWhitespace }) {
-            throw LoadIssue(.error, .empty, file: displayPath,
-                            problem: size == 0 ? "is empty (0 bytes); a data file holds TOML records"
-                                               : "is empty (only blank space); a data file holds TOML records")
+            throw LoadIssue(.error, .empty, file: displayPath, .emptyFile(zeroBytes: size == 0))
         }
         if let issue = GuardedTOML.check(text, file: displayPath) { throw issue }
         lines = TextLines(text)
@@ -95,7 +93,7 @@ struct TOMLDocument {
         guard let text = String(validating: data, as: UTF8.self) else {
             let line = TOMLDocument.firstInvalidUTF8Line(data)
             throw LoadIssue(.error, .notUTF8, file: displayPath, line: line,
-                problem: "not valid UTF-8 text (save the file as UTF-8)")
+                .notUTF8)
         }
         return text
     }

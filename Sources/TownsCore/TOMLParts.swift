@@ -15,7 +15,7 @@ extension TOMLDocument {
         } catch let issue as LoadIssue {
             return .failure(issue)
         } catch {
-            return .failure(LoadIssue(.error, .syntax, file: path, problem: "TOML syntax: \(error)"))
+            return .failure(LoadIssue(.error, .syntax, file: path, .tomlSyntax("\(error)")))
         }
     }
 

@@ -85,7 +85,7 @@ public enum MonthlyImporter {
         // a file over the limit is not read.
         let data: [UInt8]
         do {
-            data = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes, expected: "a CSV file")
+            data = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes, expected: .csv)
         } catch let issue as LoadIssue {
             throw ImportFailure.unreadable(issue.description)
         }
@@ -232,18 +232,25 @@ public enum ImportFailure: Error, Sendable {
         }
     }
 
-    /// The message, one line each: every issue, then a closing line.
-    public var lines: [String] {
+    /// The message, one line each: every issue, then a closing line (English).
+    public var lines: [String] { lines(chinese: false) }
+
+    /// The message in Chinese (`chinese`) or English: every issue with its file, line, column
+    /// and field (`LoadIssue.description(chinese:)`; a sheet's problems are English words in
+    /// both still), then a closing line.
+    public func lines(chinese: Bool) -> [String] {
         switch self {
         case let .unreadable(message):
             return ["towns import: \(message)"]
         case let .sheet(issues):
             let errors = issues.filter { $0.severity == .error }.count
-            return issues.map(\.description) + ["towns import: \(errors) error(s); nothing written"]
+            return issues.map { $0.description(chinese: chinese) }
+                + [chinese ? "towns import：\(errors) 个错误；未写入任何文件" : "towns import: \(errors) error(s); nothing written"]
         case let .dataset(failure, message):
-            return failure.issues.map(\.description) + ["towns import: \(message)"]
+            return failure.issues.map { $0.description(chinese: chinese) } + ["towns import: \(message)"]
         case let .cannotWrite(folder, reason):
-            return ["towns import: cannot write into \(folder): \(reason). Nothing imported; the data is unchanged."]
+            return [chinese ? "towns import：不能写入 \(folder)：\(reason)。未导入任何数据，数据未改动。"
+                : "towns import: cannot write into \(folder): \(reason). Nothing imported; the data is unchanged."]
         }
     }
 }

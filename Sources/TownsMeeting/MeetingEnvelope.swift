@@ -107,16 +107,24 @@ public enum MeetingWireError: Error, Equatable, Sendable, CustomStringConvertibl
     /// An envelope of another protocol version.
     case unsupportedVersion(found: Int, supported: Int)
 
-    /// Bilingual, for the status line and standard error.
+    /// Both languages, `中文 / English` (logs, tests); the status line says `words(chinese:)`.
     public var description: String {
+        let (zh, en) = bothWords
+        return zh + " / " + en
+    }
+
+    /// The message in one language: Chinese (`chinese`) or English, as the session's language.
+    public func words(chinese: Bool) -> String { chinese ? bothWords.zh : bothWords.en }
+
+    private var bothWords: (zh: String, en: String) {
         switch self {
         case .lineTooLong(let limit):
-            return "会议消息过长（超过 \(limit) 字节），已丢弃 / meeting message longer than \(limit) bytes, dropped"
+            return ("会议消息过长（超过 \(limit) 字节），已丢弃", "meeting message longer than \(limit) bytes, dropped")
         case .malformed(let reason):
-            return "会议消息无法读取 / unreadable meeting message: \(reason)"
+            return ("会议消息无法读取：\(reason)", "unreadable meeting message: \(reason)")
         case .unsupportedVersion(let found, let supported):
-            return "会议协议版本 \(found)，本程序只支持 \(supported)，请使用同一版本的 towns / "
-                + "meeting protocol version \(found), this towns speaks \(supported): use the same towns version"
+            return ("会议协议版本 \(found)，本程序只支持 \(supported)，请使用同一版本的 towns",
+                    "meeting protocol version \(found), this towns speaks \(supported): use the same towns version")
         }
     }
 }

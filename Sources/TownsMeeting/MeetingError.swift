@@ -36,47 +36,59 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The presenter's socket answered with someone other than the user it claims to be.
     case presenterMismatch(claimed: String, actual: String)
 
-    /// Bilingual, naming the file.
+    /// Both languages, `中文 / English` (logs, tests); a session or command says `words(chinese:)`.
     public var description: String {
+        let (zh, en) = bothWords
+        return zh + " / " + en
+    }
+
+    /// The message in one language, naming the file: Chinese (`chinese`) or English, as the
+    /// dashboard's language rule picks (`--lang`, the config, else zh; en under LANG=C).
+    public func words(chinese: Bool) -> String { chinese ? bothWords.zh : bothWords.en }
+
+    private var bothWords: (zh: String, en: String) {
         switch self {
         case .invalidName(let name):
-            return "会议名称无效：“\(name)”（只能用字母、数字、- _ .，不以 . 开头，最多 64 字节） / "
-                + "invalid meeting name '\(name)' "
-                + "(letters, digits, - _ . only, not starting with '.', at most 64 bytes)"
+            return ("会议名称无效：“\(name)”（只能用字母、数字、- _ .，不以 . 开头，最多 64 字节）",
+                    "invalid meeting name '\(name)' "
+                        + "(letters, digits, - _ . only, not starting with '.', at most 64 bytes)")
         case .pathTooLong(let path):
-            return "会议套接字路径过长（最多 107 字节）：\(path) / meeting socket path too long (at most 107 bytes): \(path)"
+            return ("会议套接字路径过长（最多 107 字节）：\(path)", "meeting socket path too long (at most 107 bytes): \(path)")
         case .notAFolder(let path):
-            return "会议目录不是目录（或是符号链接）：\(path) / meetings folder is not a folder (or is a symbolic link): \(path)"
+            return ("会议目录不是目录（或是符号链接）：\(path)",
+                    "meetings folder is not a folder (or is a symbolic link): \(path)")
         case .folderOwnedByOther(let path, let owner):
-            return "会议目录属于其他用户 \(owner)，拒绝使用：\(path) / meetings folder \(path) belongs to another user (\(owner)); "
-                + "refused (set TOWNS_MEETINGS to a folder of your own)"
+            return ("会议目录属于其他用户 \(owner)，拒绝使用：\(path)（可将 TOWNS_MEETINGS 设为自己的目录）",
+                    "meetings folder \(path) belongs to another user (\(owner)); "
+                        + "refused (set TOWNS_MEETINGS to a folder of your own)")
         case .folderWritable(let path, let mode):
-            return "会议目录他人可写且无粘滞位（\(mode)），拒绝使用：\(path) / meetings folder \(path) is writable by others "
-                + "without the sticky bit (mode \(mode)); refused (chmod +t or chmod go-w)"
+            return ("会议目录他人可写且无粘滞位（\(mode)），拒绝使用：\(path)",
+                    "meetings folder \(path) is writable by others "
+                        + "without the sticky bit (mode \(mode)); refused (chmod +t or chmod go-w)")
         case .notASocket(let path):
-            return "会议套接字路径上不是套接字，未改动：\(path) / not a socket, left alone: \(path)"
+            return ("会议套接字路径上不是套接字，未改动：\(path)", "not a socket, left alone: \(path)")
         case .meetingOpen(let name, let socket):
-            return "会议“\(name)”已在进行（\(socket) 有主持人应答），请换一个名称 / a meeting named '\(name)' is open "
-                + "(its presenter answers on \(socket)); choose another name"
+            return ("会议“\(name)”已在进行（\(socket) 有主持人应答），请换一个名称",
+                    "a meeting named '\(name)' is open (its presenter answers on \(socket)); choose another name")
         case .noMeeting(let name, let folder):
-            return "没有名为“\(name)”的会议（\(folder)） / no meeting named '\(name)' in \(folder)"
+            return ("没有名为“\(name)”的会议（\(folder)）", "no meeting named '\(name)' in \(folder)")
         case .notPermitted(let name, let socket, let group):
-            return "无权加入会议“\(name)”：只有用户组 \(group) 的成员可以加入（\(socket)） / "
-                + "not permitted to join meeting '\(name)': only members of group \(group) may (\(socket))"
+            return ("无权加入会议“\(name)”：只有用户组 \(group) 的成员可以加入（\(socket)）",
+                    "not permitted to join meeting '\(name)': only members of group \(group) may (\(socket))")
         case .folderClosed(let name, let folder, let group):
-            return "无权查看会议“\(name)”：会议目录 \(folder) 只对用户组 \(group) 开放，你不在其中 / "
-                + "not permitted to see meeting '\(name)': the meetings folder \(folder) is open only to group "
-                + "\(group), which you are not in"
+            return ("无权查看会议“\(name)”：会议目录 \(folder) 只对用户组 \(group) 开放，你不在其中",
+                    "not permitted to see meeting '\(name)': the meetings folder \(folder) is open only to group "
+                        + "\(group), which you are not in")
         case .unknownGroup(let group):
-            return "未知的用户组：\(group) / unknown group: \(group)"
+            return ("未知的用户组：\(group)", "unknown group: \(group)")
         case .notInGroup(let group):
-            return "你不在用户组 \(group) 中，不能以它主持会议 / you are not in group \(group): cannot present to it"
+            return ("你不在用户组 \(group) 中，不能以它主持会议", "you are not in group \(group): cannot present to it")
         case .system(let call, let code):
             let reason = String(cString: strerror(code))
-            return "系统调用失败：\(call)：\(reason) / system call failed: \(call): \(reason)"
+            return ("系统调用失败：\(call)：\(reason)", "system call failed: \(call): \(reason)")
         case .presenterMismatch(let claimed, let actual):
-            return "会议主持人自称 \(claimed)，实为 \(actual)，已断开 / the presenter says it is \(claimed) but is \(actual); "
-                + "disconnected"
+            return ("会议主持人自称 \(claimed)，实为 \(actual)，已断开",
+                    "the presenter says it is \(claimed) but is \(actual); disconnected")
         }
     }
 }

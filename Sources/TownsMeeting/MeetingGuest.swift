@@ -32,6 +32,9 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         /// The presenter sent what this follower cannot read (another protocol version, a line
         /// too long, not a message), or is not who it says.
         case failed(String)
+        /// As `failed`, in both languages: what the presenter sent cannot be read
+        /// (`MeetingWireError`), or it is not who it says (`MeetingError.presenterMismatch`).
+        case unreadable(zh: String, en: String)
         /// ``MeetingGuest/leave()`` was called.
         case left
 
@@ -55,6 +58,7 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
                         "meeting ended (connection lost: the presenter quit, or dropped this follower for not reading)")
             case .refused: return ("主持人拒绝了连接（不在会议的用户组？）", "the presenter refused this user (not in its group?)")
             case .failed(let why): return ("会议已断开：\(why)", "left the meeting: \(why)")
+            case .unreadable(let zh, let en): return ("会议已断开：\(zh)", "left the meeting: \(en)")
             case .left: return ("已离开会议", "left the meeting")
             }
         }
@@ -186,7 +190,8 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
                 for result in decoder.feed(buffer.prefix(n)) {
                     switch result {
                     case .success(let envelope): receive(envelope)
-                    case .failure(let error): end(.failed(error.description))
+                    case .failure(let error):
+                        end(.unreadable(zh: error.words(chinese: true), en: error.words(chinese: false)))
                     }
                     if status != .following { return }
                 }
@@ -203,7 +208,8 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
     private func receive(_ envelope: MeetingEnvelope<Payload>) {
         if messageCount == 0, let actual = MeetingUsers.name(of: presenterCredentials.uid),
            actual != envelope.presenter {
-            end(.failed(MeetingError.presenterMismatch(claimed: envelope.presenter, actual: actual).description))
+            let mismatch = MeetingError.presenterMismatch(claimed: envelope.presenter, actual: actual)
+            end(.unreadable(zh: mismatch.words(chinese: true), en: mismatch.words(chinese: false)))
             return
         }
         if envelope.kind == .end {

@@ -47,13 +47,12 @@ struct CheckCommand: ParsableCommand {
         do {
             let loaded = try DatasetLoader.load(directory: directory)
             dataset = loaded.dataset
-            for w in loaded.warnings { out(TerminalText.sanitize(w.description)) }
+            for w in loaded.warnings { out(TerminalText.sanitize(w.description(chinese: lang == .zh))) }
         } catch let failure as LoadFailure {
-            for issue in failure.issues { err(TerminalText.sanitize(issue.description)) }
-            err(
-                "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit"
-                    + " \(failure.exitCode): \(failure.errors.first?.kind.summary ?? "error"))"
-            )
+            // In the language of the findings: file, line and field alike in both.
+            for issue in failure.issues { err(TerminalText.sanitize(issue.description(chinese: lang == .zh))) }
+            let summary = loadFailureSummary(failure, directory: directory, chinese: lang == .zh)
+            err(lang == .zh ? summary : String(summary.dropLast()))
             throw ExitCode(failure.exitCode)
         }
         let findings = Checker(dataset: dataset).run()

@@ -86,7 +86,9 @@ struct DashboardCommand: ParsableCommand {
         let directory = try data.directory()
         // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
         let slow = SlowStartNotice(directory: directory)
-        let loaded = Result { try SnapshotFiles.loadForDashboard(directory) }
+        // Load problems in the dashboard's language (`--lang`, the config, zh; en under LANG=C).
+        let chinese = display.wordsLanguage(config: Config(path: nil).language) == .zh
+        let loaded = Result { try SnapshotFiles.loadForDashboard(directory, chinese: chinese) }
         slow.cancel()  // before an error is printed, so the notice never follows it
         let (dataset, fingerprint, derived) = try loaded.get()
         let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
@@ -224,7 +226,9 @@ struct DashboardCommand: ParsableCommand {
             }
             if let (polled, change) = reload.take() {
                 watcher = polled
-                if let action = LiveReload.action(for: change, directory: directory) { perform(action) }
+                if let action = LiveReload.action(for: change, directory: directory, chinese: state.language == .zh) {
+                    perform(action)
+                }
             }
             guard let key else { continue }
             meeting.keyPressed()

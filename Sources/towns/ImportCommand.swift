@@ -25,9 +25,12 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The monthly sheet, saved as CSV.", valueName: "FILE.csv"))
     var file: String
     @OptionGroup var data: DataOptions
-    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    /// `towns` itself, whose `--lang` words the problems, and whose `--ascii`, `--themes`,
+    /// `--theme` this command refuses.
     @ParentCommand var root: Towns
-    func validate() throws { try root.display.refuse(for: "import") }
+    func validate() throws { try root.display.refuse(for: "import", except: ["--lang"]) }
+    /// The problems' language: the dashboard's rule (`--lang`, the config, zh; en under LANG=C).
+    var chinese: Bool { root.display.wordsLanguage(config: Config(path: nil).language) == .zh }
     @Flag(name: .long, help: "Check the sheet and show the file it would write; write nothing.")
     var dryRun = false
 
@@ -45,10 +48,10 @@ struct ImportCommand: ParsableCommand {
                 printError("towns import: another import into \(directory) is running; waiting for it to finish")
             }
         } catch let failure as ImportFailure {
-            for line in failure.lines { printError(TerminalText.sanitize(line)) }
+            for line in failure.lines(chinese: chinese) { printError(TerminalText.sanitize(line)) }
             throw ExitCode(failure.exitCode)
         }
-        for warning in summary.warnings { printError(TerminalText.sanitize(warning.description)) }
+        for warning in summary.warnings { printError(TerminalText.sanitize(warning.description(chinese: chinese))) }
         for line in ImportCommand.report(summary) { printOut(TerminalText.sanitize(line)) }
         if !summary.contradictions.isEmpty {
             printError("towns import: warning: with this sheet, towns check finds \(summary.contradictions.count) "

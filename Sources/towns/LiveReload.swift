@@ -9,8 +9,9 @@ import TownsUI
 enum LiveReload {
     /// What a poll of the data in `directory` that found `change` means, as an action for
     /// `update`: the new facts, the first problem, or the files back as shown; nil while a
-    /// change is still being written.
-    static func action(for change: DatasetWatcher.Change, directory: String) -> Action? {
+    /// change is still being written. Problems are worded in Chinese (`chinese`) or English, as
+    /// the session's language when the poll ended.
+    static func action(for change: DatasetWatcher.Change, directory: String, chinese: Bool = false) -> Action? {
         switch change {
         case .unchanged:
             return .dataUnchanged
@@ -18,14 +19,15 @@ enum LiveReload {
             return nil
         case let .reloaded(dataset, warnings, lastChange, derived):
             let lost = warnings.first { $0.field == DatasetWatcher.lostRecordsField }
-                .map { relative($0.file, to: directory) + ": " + $0.problem }
+                .map { relative($0.file, to: directory) + ": " + $0.words(chinese: chinese) }
             // The child's snapshot's tables come with it: nothing derived again here (issue 17).
             let facts = Facts(dataset: dataset, derived: derived)
             return .dataReloaded(facts, changedAt: clock(lastChange), warnings: warnings.count,
                                  lost: lost)
         case let .failed(failure):
             let errors = failure.errors
-            let first = errors.first.map { relative($0.description, to: directory) } ?? "unknown error"
+            let first = errors.first.map { relative($0.description(chinese: chinese), to: directory) }
+                ?? (chinese ? "未知错误" : "unknown error")
             return .reloadFailed(first, more: max(0, errors.count - 1))
         }
     }

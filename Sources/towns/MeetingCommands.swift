@@ -31,7 +31,7 @@ struct PresentCommand: ParsableCommand {
 
     func validate() throws {
         // A name that could never be a meeting's is a usage error (exit 2), said before the terminal opens.
-        if let name { try validName(name) }
+        if let name { try validName(name, chinese: dashboard.wordsChinese) }
         if let cycle, cycleSeconds(cycle) == nil {
             throw ValidationError("--cycle: '\(cycle)' is not an interval such as 30s or 2m (1 s to 1 day)")
         }
@@ -42,7 +42,7 @@ struct PresentCommand: ParsableCommand {
             let gid = try group.map { try MeetingAccess.group(named: $0) }
             try dashboard.run(meeting: .present(name), group: gid, cycle: cycle.flatMap(cycleSeconds))
         } catch let error as MeetingError {
-            printError("towns present: \(error)")
+            printError("towns present: \(error.words(chinese: dashboard.wordsChinese))")
             throw ExitCode(4)
         }
     }
@@ -67,14 +67,14 @@ struct FollowCommand: ParsableCommand {
     @OptionGroup var dashboard: DashboardCommand
 
     func validate() throws {
-        if let name { try validName(name) }
+        if let name { try validName(name, chinese: dashboard.wordsChinese) }
     }
 
     func run() throws {
         do {
             try dashboard.run(meeting: .follow(name), cycle: nil)
         } catch let error as MeetingError {
-            printError("towns follow: \(error)")
+            printError("towns follow: \(error.words(chinese: dashboard.wordsChinese))")
             throw ExitCode(4)
         } catch let error as MeetingFailure {
             printError("towns follow: \(error)")
@@ -84,9 +84,15 @@ struct FollowCommand: ParsableCommand {
 }
 
 /// Throws a usage error (exit 2) for a meeting name `MeetingFolder.validate(name:)` refuses, with
-/// its words (which characters a name may hold).
-func validName(_ name: String) throws {
+/// its words (which characters a name may hold), in Chinese (`chinese`) or English.
+func validName(_ name: String, chinese: Bool) throws {
     do { try MeetingFolder.validate(name: name) } catch let error as MeetingError {
-        throw ValidationError(error.description)
+        throw ValidationError(error.words(chinese: chinese))
     }
+}
+
+extension DashboardCommand {
+    /// Whether a meeting command's messages are in Chinese: the dashboard's language rule
+    /// (`--lang`, else the config's `language`, else zh; en under a locale that is not UTF-8).
+    var wordsChinese: Bool { display.wordsLanguage(config: Config(path: nil).language) == .zh }
 }

@@ -100,7 +100,7 @@ final class MeetingLink {
         switch request {
         case .present(let name):
             do { return [try present(name ?? MeetingLink.defaultName(), state)] } catch {
-                return [.meeting(.failed("\(error)"))]
+                return [.meeting(.failed(MeetingLink.words(error, state)))]
             }
         case .stopPresenting:
             guard let host else { return [.meeting(.failed(state.tr("未在主持会议", "not presenting")))] }
@@ -109,7 +109,9 @@ final class MeetingLink {
             Terminal.defersTermination = false
             return [.meeting(.presentStopped)]
         case .follow(let name):
-            do { return [try follow(name, state)] } catch { return [.meeting(.failed("\(error)"))] }
+            do { return [try follow(name, state)] } catch {
+                return [.meeting(.failed(MeetingLink.words(error, state)))]
+            }
         case .leave:
             guard let guest else { return [.meeting(.failed(state.tr("未跟随会议", "not following a meeting")))] }
             guest.leave()
@@ -139,6 +141,11 @@ final class MeetingLink {
         let name = MeetingUsers.name(of: geteuid()) ?? "towns"
         return String(name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic
             || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }.prefix(64))
+    }
+
+    /// A failed meeting request's words in the session's language (`MeetingError` says both).
+    static func words(_ error: Error, _ state: AppState) -> String {
+        (error as? MeetingError)?.words(chinese: state.language == .zh) ?? "\(error)"
     }
 
     /// Starts presenting meeting `name`.

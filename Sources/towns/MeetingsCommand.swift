@@ -13,13 +13,15 @@ struct MeetingsCommand: ParsableCommand {
         Looks in $TOWNS_MEETINGS if set, else in every /tmp/towns-meetings-UID-GID folder this \
         user can read (a presenter's folder is readable by the meeting's group only). A meeting \
         whose presenter's process is gone is not listed. Followers: as the presenter last wrote \
-        them (at most a quarter of a second old while the meeting is open).
+        them (at most a quarter of a second old while the meeting is open). In one language: \
+        --lang, else the config's `language`, else zh; en under a locale that is not UTF-8 (LANG=C).
         """)
 
-    /// `towns` itself, whose `--data`, `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    /// `towns` itself, whose `--lang` words the list, and whose `--data`, `--ascii`, `--themes`,
+    /// `--theme` this command refuses.
     @ParentCommand var root: Towns
     func validate() throws {
-        try root.display.refuse(for: "meetings")
+        try root.display.refuse(for: "meetings", except: ["--lang"])
         if root.data.data != nil {
             throw ValidationError("towns meetings lists the open meetings of every dataset: it does not use --data")
         }
@@ -28,32 +30,37 @@ struct MeetingsCommand: ParsableCommand {
         "Look only in this folder (default: $TOWNS_MEETINGS or /tmp/towns-meetings-*).", valueName: "DIR"))
     var folder: String?
 
+    /// The list's language: the dashboard's rule (`--lang`, the config, zh; en under LANG=C).
+    var chinese: Bool { root.display.wordsLanguage(config: Config(path: nil).language) == .zh }
+
     func run() throws {
+        let chinese = self.chinese
         let folders = folder.map { [MeetingFolder(path: $0)] } ?? MeetingFolder.followerFolders()
         let meetings = MeetingDescription.openMeetings(in: folders)
         if meetings.isEmpty {
             let looked = folders.isEmpty
                 ? MeetingFolder.defaultPrefix + "*" : folders.map(\.path).joined(separator: ", ")
-            printOut("没有进行中的会议 / no open meetings (looked in: \(looked))")
+            printOut(chinese ? "没有进行中的会议（查看了：\(looked)）" : "no open meetings (looked in: \(looked))")
         } else {
-            printOut(MeetingsCommand.table(meetings, timeZone: .current))
+            printOut(MeetingsCommand.table(meetings, timeZone: .current, chinese: chinese))
         }
         // Folders this user may not look in: their meetings are not listed, and why.
         for folder in folders {
             guard let group = folder.closedGroup() else { continue }
-            printOut("会议目录 \(folder.path) 只对用户组 \(group) 开放（你不在其中），其中的会议未列出 / the meetings folder "
-                     + "\(folder.path) is open only to group \(group) (you are not in it): its meetings are not listed")
+            printOut(chinese ? "会议目录 \(folder.path) 只对用户组 \(group) 开放（你不在其中），其中的会议未列出"
+                     : "the meetings folder \(folder.path) is open only to group \(group) (you are not in it): "
+                        + "its meetings are not listed")
         }
     }
 
-    /// The meetings as a table with a bilingual header, columns aligned by display width; times
-    /// in `timeZone` as `yyyy-MM-dd HH:mm`.
-    static func table(_ meetings: [MeetingDescription], timeZone: TimeZone) -> String {
+    /// The meetings as a table with a header in Chinese (`chinese`) or English, columns aligned
+    /// by display width; times in `timeZone` as `yyyy-MM-dd HH:mm`.
+    static func table(_ meetings: [MeetingDescription], timeZone: TimeZone, chinese: Bool) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let header = ["会议 meeting", "主持人 presenter", "开始 since", "跟随 followers"]
+        let header = chinese ? ["会议", "主持人", "开始", "跟随"] : ["meeting", "presenter", "since", "followers"]
         let rows = meetings.map {
             [TerminalText.sanitize($0.meeting), TerminalText.sanitize($0.presenter), formatter.string(from: $0.started),
              String($0.followers)]

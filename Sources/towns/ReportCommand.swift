@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = try loadDataset(try data.directory())
+        let dataset = try loadDataset(try data.directory(), chinese: lang == .zh)
         var state = AppState(dataset: dataset, width: max(Renderer.minimumWidth, width), height: 200)
         state.language = lang
         if let period {
@@ -183,26 +183,39 @@ let loadProblemsShown = 50
 /// Loads a dataset or throws with its first `loadProblemsShown` problems printed
 /// (file:line: field: problem) and the exit status of the first error's class
 /// (`LoadFailure.exitCode`): `towns report` and the dashboard refuse a dataset with errors as
-/// `towns check` does, with the same status.
-func loadDataset(_ directory: String) throws -> Dataset {
+/// `towns check` does, with the same status. The problems are worded in Chinese (`chinese`) or
+/// English; file, line and field alike in both.
+func loadDataset(_ directory: String, chinese: Bool = false) throws -> Dataset {
     do {
         let loaded = try DatasetLoader.load(directory: directory)
-        for w in loaded.warnings { printError(TerminalText.sanitize(w.description)) }
+        for w in loaded.warnings { printError(TerminalText.sanitize(w.description(chinese: chinese))) }
         return loaded.dataset
     } catch let failure as LoadFailure {
         // The first problems, in file order; `towns check` lists every one (a broken file at
         // province scale can hold 100,000).
-        for issue in failure.issues.prefix(loadProblemsShown) { printError(TerminalText.sanitize(issue.description)) }
-        if failure.issues.count > loadProblemsShown {
-            printError(
-                "... \(failure.issues.count - loadProblemsShown) more (towns check --data \(directory) lists every one)"
-            )
+        for issue in failure.issues.prefix(loadProblemsShown) {
+            printError(TerminalText.sanitize(issue.description(chinese: chinese)))
         }
-        printError(
-            "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode):"
-                + " \(failure.errors.first?.kind.summary ?? "error")). Run `towns check --data \(directory)` after " +
-                    "fixing."
-        )
+        if failure.issues.count > loadProblemsShown {
+            let more = failure.issues.count - loadProblemsShown
+            printError(chinese ? "…… 另有 \(more) 个（towns check --data \(directory) 列出全部）"
+                : "... \(more) more (towns check --data \(directory) lists every one)")
+        }
+        printError(loadFailureSummary(failure, directory: directory, chinese: chinese)
+            + (chinese ? "修正后请运行 `towns check --data \(directory)`。"
+                : " Run `towns check --data \(directory)` after fixing."))
         throw ExitCode(failure.exitCode)
     }
+}
+
+/// `towns: 2 error(s) in Data; nothing loaded (exit 12: ...).` in English, or its Chinese: the
+/// count of errors, the folder, and the exit status with its class (`LoadIssue.Kind`).
+func loadFailureSummary(_ failure: LoadFailure, directory: String, chinese: Bool) -> String {
+    let first = failure.errors.first?.kind
+    if chinese {
+        return "towns：\(directory) 中有 \(failure.errors.count) 个错误，未载入任何数据"
+            + "（退出码 \(failure.exitCode)：\(first?.summaryZH ?? "错误")）。"
+    }
+    return "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode):"
+        + " \(first?.summary ?? "error"))."
 }

@@ -73,17 +73,18 @@ enum SnapshotFiles {
 
     /// The dataset for the dashboard, the fingerprint of the files it shows, and the tables
     /// derived from it when it comes from a snapshot (`DerivedTables`). Warnings are
-    /// printed as `loadDataset` prints them; a dataset with errors exits as it does.
-    static func loadForDashboard(_ directory: String) throws
+    /// printed as `loadDataset` prints them, in Chinese (`chinese`) or English; a dataset with
+    /// errors exits as it does.
+    static func loadForDashboard(_ directory: String, chinese: Bool = false) throws
         -> (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?)
     {
         if let store = store(), let loaded = try? store.open(directory: directory) {
-            for w in loaded.warnings { printError(TerminalText.sanitize(w.description)) }
+            for w in loaded.warnings { printError(TerminalText.sanitize(w.description(chinese: chinese))) }
             return (loaded.dataset, loaded.fingerprint, loaded.derived)
         }
         // Taken before the load: a change during the load shows as a change at the first poll.
         let fingerprint = DatasetFingerprint(directory: directory)
-        let dataset = try loadDataset(directory)
+        let dataset = try loadDataset(directory, chinese: chinese)
         rebuildInBackground(directory)
         return (dataset, fingerprint, nil)
     }

@@ -107,7 +107,8 @@ final class BadDataTests: XCTestCase {
             for command in [["check"], ["report"], ["dashboard"]] {
                 let label = "\(c.name), towns \(command[0])"
                 let start = Date()
-                let r = try runProcess(binary, command + ["--data", data.path], timeout: 20)
+                // English asked for (a UTF-8 locale's default is Chinese, since wave 8 load errors too).
+                let r = try runProcess(binary, command + ["--data", data.path, "--lang", "en"], timeout: 20)
                 let seconds = Date().timeIntervalSince(start)
                 XCTAssertEqual(r.status, c.code, "\(label): exit status\n\(r.summary)")
                 XCTAssertTrue(r.stderr.contains(c.expect), "\(label): stderr should say '\(c.expect)'\n\(r.summary)")
@@ -115,6 +116,16 @@ final class BadDataTests: XCTestCase {
                     XCTAssertTrue(r.stderr.contains(data.path + "/" + location), "\(label): the error names \(location)\n\(r.summary)")
                 }
                 XCTAssertTrue(r.stderr.contains("nothing loaded (exit \(c.code):"), "\(label): the last line gives the status\n\(r.summary)")
+                if command == ["check"] {
+                    // In Chinese: the same place, the status in Chinese, no English summary.
+                    let zh = try runProcess(binary, command + ["--data", data.path, "--lang", "zh"], timeout: 20)
+                    XCTAssertEqual(zh.status, c.code, "\(label) zh\n\(zh.summary)")
+                    XCTAssertTrue(zh.stderr.contains("未载入任何数据（退出码 \(c.code)："), "\(label) zh\n\(zh.summary)")
+                    XCTAssertFalse(zh.stderr.contains("nothing loaded"), "\(label) zh\n\(zh.summary)")
+                    if let location {
+                        XCTAssertTrue(zh.stderr.contains(data.path + "/" + location), "\(label) zh\n\(zh.summary)")
+                    }
+                }
                 XCTAssertEqual(r.stdout, "", "\(label): nothing of a dataset with errors is printed\n\(r.summary)")
                 XCTAssertFalse(r.stderr.contains("not a terminal"), "\(label): the dashboard must refuse the data before anything else\n\(r.summary)")
                 if c.code == 19 {
@@ -151,9 +162,11 @@ final class BadDataTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: data.deletingLastPathComponent()) }
         let line = try replace(in: data, "towns.toml", "county_en = \"Jiashan\"", with: "county_en = \"Jiashan\"\ncountee = \"x\"") + 1
         for command in ["check", "report"] {
-            let r = try runProcess(binary, [command, "--data", data.path])
+            let r = try runProcess(binary, [command, "--data", data.path, "--lang", "en"])
             XCTAssertEqual(r.status, 0, "towns \(command): \(r.summary)")
             XCTAssertTrue((r.stdout + r.stderr).contains("towns.toml:\(line): warning: town[3].countee: unknown field"), r.summary)
+            let zh = try runProcess(binary, [command, "--data", data.path, "--lang", "zh"])
+            XCTAssertTrue((zh.stdout + zh.stderr).contains("towns.toml:\(line): 警告：town[3].countee: 未知字段"), zh.summary)
         }
         // The dashboard loads it, and only then finds no terminal (exit 2).
         let r = try runProcess(binary, ["--data", data.path])
@@ -175,7 +188,7 @@ final class BadDataTests: XCTestCase {
         }
         chmod(data.appendingPathComponent("figures.toml").path, 0)
         for command in [["check"], ["report"], ["dashboard"]] {
-            let words = prefix + [binary!] + command + ["--data", data.path]
+            let words = prefix + [binary!] + command + ["--data", data.path, "--lang", "en"]
             let r = try runProcess(words[0], Array(words.dropFirst()), timeout: 20)
             XCTAssertEqual(r.status, 22, "\(command[0]) as nobody: \(r.summary)")
             XCTAssertTrue(r.stderr.contains(data.path + "/figures.toml: cannot be read: permission denied"), r.summary)
@@ -183,7 +196,7 @@ final class BadDataTests: XCTestCase {
         chmod(data.appendingPathComponent("figures.toml").path, 0o644)
         try FileManager.default.createDirectory(at: data.appendingPathComponent("monthly"), withIntermediateDirectories: false)
         chmod(data.appendingPathComponent("monthly").path, 0o700)  // root's own: nobody cannot list it
-        let words = prefix + [binary!, "check", "--data", data.path]
+        let words = prefix + [binary!, "check", "--data", data.path, "--lang", "en"]
         let r = try runProcess(words[0], Array(words.dropFirst()), timeout: 20)
         XCTAssertEqual(r.status, 22, "monthly/ unlistable: its months would be left out silently\n\(r.summary)")
         XCTAssertTrue(r.stderr.contains("monthly: the folder of monthly files (YYYY-MM.toml) cannot be listed: permission denied"), r.summary)
@@ -204,7 +217,8 @@ final class BadDataTests: XCTestCase {
         let status = try session.assertTerminalRestored("bad data", frameMayRemain: true)
         XCTAssertEqual(status, 23)
         let screen = try session.tmux.capture()
-        XCTAssertTrue(screen.contains { $0.contains("figures.toml: symlink loop") }, TmuxSession.show(screen))
+        // LANG=C.UTF-8: Chinese words, the file named as in English.
+        XCTAssertTrue(screen.contains { $0.contains("figures.toml: 符号链接循环") }, TmuxSession.show(screen))
         XCTAssertFalse(screen.contains { $0.contains("towns ·") }, "no dashboard frame:\n\(TmuxSession.show(screen))")
         let raw = (try? Data(contentsOf: session.scratch.appendingPathComponent("raw"))) ?? Data()
         XCTAssertFalse(String(decoding: raw, as: UTF8.self).contains("\u{1B}[?1049h"), "the alternate screen was entered")
@@ -225,7 +239,7 @@ final class BadDataTests: XCTestCase {
         let pid = try session.townsPID()
         try ("[小镇]\n".data(using: .utf8)! + good).write(to: figures)
         let screen = try session.tmux.waitFor("数据未更新", timeout: 10)
-        XCTAssertTrue(screen.contains { $0.contains("figures.toml:1:2: TOML syntax: a table header must start with a key") },
+        XCTAssertTrue(screen.contains { $0.contains("figures.toml:1:2: TOML 语法错误：a table header must start with a key") },
                       TmuxSession.show(screen))
         XCTAssertTrue(ProcessTable.isAlive(pid))
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") }, "the last good data stays on screen")

@@ -29,7 +29,7 @@ final class DashboardTests: XCTestCase {
         // Seven tabs take their short labels at 100 columns.
         XCTAssertTrue(screen[1].contains("0 概览") && screen[1].contains("1 小镇") && screen[1].contains("2 类型")
                       && screen[1].contains("3 运营主体") && screen[1].contains("6 参考"), "tabs row:\n\(show)")
-        XCTAssertEqual(crumb(screen[2]), "小镇 Towns", "breadcrumb:\n\(show)")
+        XCTAssertEqual(crumb(screen[2]), "小镇", "breadcrumb:\n\(show)")
         for town in Self.towns {
             XCTAssertEqual(screen.filter { $0.contains(town) }.count, 1, "\(town) should be on exactly one row:\n\(show)")
         }
@@ -48,17 +48,17 @@ final class DashboardTests: XCTestCase {
     /// and `--view towns` opens there.
     func testOpensOnTheOverview() throws {
         var screen = try session.start(towns: false)
-        XCTAssertEqual(crumb(screen[2]), "概览 Overview", TmuxSession.show(screen))
+        XCTAssertEqual(crumb(screen[2]), "概览", TmuxSession.show(screen))
         XCTAssertTrue(screen[3].contains("面板"), TmuxSession.show(screen))
         XCTAssertTrue(screen.contains { $0.contains("全市 嘉兴市") && $0.contains("45.06 / 106.8") }, TmuxSession.show(screen))
         try tmux.send("1")
-        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇 Towns" }
+        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇" }
         try tmux.send("q")
         XCTAssertEqual(try session.assertTerminalRestored("q"), 0)
         let other = try DashboardSession(label: "viewtowns")
         defer { other.kill() }
         screen = try other.start(["--view", "towns"], towns: false)
-        XCTAssertEqual(crumb(screen[2]), "小镇 Towns", TmuxSession.show(screen))
+        XCTAssertEqual(crumb(screen[2]), "小镇", TmuxSession.show(screen))
         try other.tmux.send("q")
         XCTAssertEqual(try other.assertTerminalRestored("q"), 0)
     }
@@ -68,7 +68,7 @@ final class DashboardTests: XCTestCase {
     func testTheChangesView() throws {
         try session.start()
         try tmux.send("7")
-        var screen = try tmux.waitUntil("the changes view") { $0.count > 3 && crumb($0[2]) == "变化 Changes" }
+        var screen = try tmux.waitUntil("the changes view") { $0.count > 3 && crumb($0[2]) == "变化" }
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("≈+4.26") && $0.contains("三(五)") },
                       TmuxSession.show(screen))
         XCTAssertTrue(screen.contains { $0.contains("从 2015年1-8月 到 2015年1-9月") }, TmuxSession.show(screen))
@@ -80,7 +80,7 @@ final class DashboardTests: XCTestCase {
         try tmux.send("j")  // the city's second row, then a town's
         for _ in 0..<3 { try tmux.send("j") }
         try tmux.send("Enter")
-        screen = try tmux.waitUntil("Haining's page") { $0.count > 2 && $0[2].contains("变化 Changes › 海宁皮革时尚小镇") }
+        screen = try tmux.waitUntil("Haining's page") { $0.count > 2 && $0[2].contains("变化 › 海宁皮革时尚小镇") }
         try tmux.send("q")
         XCTAssertEqual(try session.assertTerminalRestored("q"), 0)
     }
@@ -150,20 +150,20 @@ final class DashboardTests: XCTestCase {
     func testDrillIntoTypeThenTownThenBack() throws {
         try session.start()
         try tmux.send("Tab")
-        var screen = try tmux.waitUntil("the types view") { $0.count > 2 && crumb($0[2]) == "类型 Types" }
+        var screen = try tmux.waitUntil("the types view") { $0.count > 2 && crumb($0[2]) == "类型" }
         XCTAssertTrue(screen.contains { $0.contains("1 创意设计—商务休闲—时尚游娱") }, TmuxSession.show(screen))
 
         try tmux.send("Enter")
-        screen = try tmux.waitUntil("the first type opened") { $0.count > 2 && $0[2].contains("类型 Types › 1 ") }
+        screen = try tmux.waitUntil("the first type opened") { $0.count > 2 && $0[2].contains("类型 › 1 ") }
         var show = TmuxSession.show(screen)
-        XCTAssertEqual(crumb(screen[2]), "类型 Types › 1 创意设计—商务休闲—时尚游娱", show)
+        XCTAssertEqual(crumb(screen[2]), "类型 › 1 创意设计—商务休闲—时尚游娱", show)
         let shown = Self.towns.filter { town in screen.contains { $0.contains(town) } }
         XCTAssertEqual(shown, ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇"], "type 1 should list exactly its two towns:\n\(show)")
 
         try tmux.send("Enter")
         screen = try tmux.waitUntil("a town's page") { $0.count > 2 && $0[2].contains("› 海宁皮革时尚小镇") }
         show = TmuxSession.show(screen)
-        XCTAssertTrue(screen[2].contains("类型 Types › 1 创意设计—商务休闲—时尚游娱 › 海宁皮革时尚小镇"), show)
+        XCTAssertTrue(screen[2].contains("类型 › 1 创意设计—商务休闲—时尚游娱 › 海宁皮革时尚小镇"), show)
         XCTAssertTrue(screen.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("Haining Leather Fashion Town") }, show)
         XCTAssertTrue(screen.contains { $0.contains("报告：") }, "a reported figure's provenance:\n\(show)")
         XCTAssertTrue(screen.contains { $0.contains("推算：") }, "a derived figure's formula:\n\(show)")
@@ -171,11 +171,11 @@ final class DashboardTests: XCTestCase {
 
         try tmux.send("Escape")
         screen = try tmux.waitUntil("back to the type") { $0.count > 2 && !$0[2].contains("海宁皮革时尚小镇") }
-        XCTAssertEqual(crumb(screen[2]), "类型 Types › 1 创意设计—商务休闲—时尚游娱", TmuxSession.show(screen))
+        XCTAssertEqual(crumb(screen[2]), "类型 › 1 创意设计—商务休闲—时尚游娱", TmuxSession.show(screen))
         try tmux.send("Escape")
         screen = try tmux.waitUntil("back to the types list") { $0.count > 2 && !$0[2].contains("›") }
         show = TmuxSession.show(screen)
-        XCTAssertEqual(crumb(screen[2]), "类型 Types", show)
+        XCTAssertEqual(crumb(screen[2]), "类型", show)
         for type in ["1 创意设计—商务休闲—时尚游娱", "2 乡村休闲—文创体验—工业旅游", "3 产业集聚—商务休闲—生活驿站", "4 设计研发—装备制造—工业旅游"] {
             XCTAssertTrue(screen.contains { $0.contains(type) }, "types list lacks \(type):\n\(show)")
         }
@@ -184,11 +184,11 @@ final class DashboardTests: XCTestCase {
         try tmux.send("Escape")
         usleep(150_000)
         screen = try tmux.capture()
-        XCTAssertEqual(crumb(screen[2]), "类型 Types", TmuxSession.show(screen))
+        XCTAssertEqual(crumb(screen[2]), "类型", TmuxSession.show(screen))
         try tmux.send("3")
-        screen = try tmux.waitUntil("the entities view") { $0.count > 2 && crumb($0[2]) == "运营主体 Entities" }
+        screen = try tmux.waitUntil("the entities view") { $0.count > 2 && crumb($0[2]) == "运营主体" }
         try tmux.send("1")
-        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇 Towns" }
+        screen = try tmux.waitUntil("the towns view") { $0.count > 2 && crumb($0[2]) == "小镇" }
         XCTAssertTrue(Self.towns.allSatisfy { town in screen.contains { $0.contains(town) } }, TmuxSession.show(screen))
         try tmux.send("q")
         try session.assertTerminalRestored("q after drilling")
@@ -247,7 +247,7 @@ final class DashboardTests: XCTestCase {
         // that work while help is open.
         XCTAssertTrue(screen.contains { $0.range(of: #"(^|[│ ])q\b.*退出"#, options: .regularExpression) != nil },
                       "help lacks q → quit:\n\(show)")
-        XCTAssertTrue(screen[29].contains("Esc/? 关闭帮助 close help"), "key hints while help is open:\n\(show)")
+        XCTAssertTrue(screen[29].contains("Esc/? 关闭帮助  q 退出"), "key hints while help is open:\n\(show)")
         // The box stays inside the screen, and its edges are whole (no half of a wide character).
         XCTAssertTrue(screen.allSatisfy { DisplayColumns.width($0) <= 100 }, show)
         assertBoxIntact(screen, "help over the towns view")
@@ -263,7 +263,7 @@ final class DashboardTests: XCTestCase {
         try tmux.waitForAbsence("帮助 Help")
         // Over the types view too, where a wide character sits under the box's left edge.
         try tmux.send("2")
-        try tmux.waitFor("类型 Types")
+        try tmux.waitFor("类型")
         try tmux.send("?")
         assertBoxIntact(try tmux.waitFor("帮助 Help"), "help over the types view")
         try tmux.send("Escape")

@@ -102,7 +102,7 @@ final class HostileDataTests: XCTestCase {
         var r = try runProcess(binary, ["check", "-v", "--data", data.path], outputToFile: true)
         XCTAssertEqual(r.status, 0, r.summary)
         assertNoControls(r.stdoutBytes, "check (findings, warning)")
-        XCTAssertTrue(r.stdout.contains("warning: town[3].\(Self.sanitisedTitle)"), "the hostile field name, sanitised:\n\(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("警告：town[3].\(Self.sanitisedTitle)"), "the hostile field name, sanitised:\n\(r.stdout)")
         XCTAssertTrue(r.stdout.contains(": 不一致: "), "findings in Chinese by default (as the dashboard):\n\(r.stdout)")
         // Errors that quote hostile values.
         let broken = try hostileData { data in
@@ -202,7 +202,7 @@ final class HostileDataTests: XCTestCase {
         let words = [session.binary, "--data", data.path, "--themes", Paths.themes, "--config", config.path, "--theme", theme.path]
         try tmux.typeLine("TOWNS_EXPORT_DIR=\(Paths.shellQuote(exports.path)) " + words.map(Paths.shellQuote).joined(separator: " "))
         // (The hostile period label is so long that the title keeps only the period.)
-        var screen = try tmux.waitUntil("the first frame") { $0.count > 2 && $0[2].contains("概览 Overview") && ($0.last?.contains("q 退出") ?? false) }
+        var screen = try tmux.waitUntil("the first frame") { $0.count > 2 && $0[2].contains("概览") && ($0.last?.contains("q 退出") ?? false) }
         XCTAssertTrue(screen.contains { $0.contains(Self.sanitisedTitle) }, "the payload is shown, sanitised:\n\(TmuxSession.show(screen))")
         XCTAssertTrue(screen[screen.count - 2].contains("config") || screen[screen.count - 2].contains("主题"),
                       "a notice about the config or theme on the status line:\n\(TmuxSession.show(screen))")

@@ -54,7 +54,7 @@ final class KeyboardEndToEndTests: DashboardSessionTestCase {
         let buffer = try tmux.tmux(["show-buffer"])
         XCTAssertEqual(buffer.status, 0, buffer.summary)
         let lines = buffer.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        XCTAssertTrue(lines[0].hasPrefix("小镇 Towns — 2015年1-9月"), "the title and period first: \(lines[0])")
+        XCTAssertTrue(lines[0].hasPrefix("小镇 — 2015年1-9月"), "the title and period first: \(lines[0])")
         XCTAssertTrue(lines.contains { $0.hasPrefix("来源：paper: ") }, buffer.stdout)
         XCTAssertTrue(lines.contains { $0.hasPrefix("小镇\t县市区\t类型\t年计划") }, "header, tab-separated")
         XCTAssertTrue(lines.contains { $0.hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.6\t") }, buffer.stdout)
@@ -64,7 +64,7 @@ final class KeyboardEndToEndTests: DashboardSessionTestCase {
                        "the file holds the same")
         // A town's page too.
         try tmux.send("Enter")
-        _ = try tmux.waitFor("小镇 Towns › ")
+        _ = try tmux.waitFor("小镇 › ")
         try tmux.send("y")
         _ = try tmux.waitFor("已把")
         let page = try tmux.tmux(["show-buffer"]).stdout
@@ -84,7 +84,7 @@ final class KeyboardEndToEndTests: DashboardSessionTestCase {
         XCTAssertTrue(screen.replacingOccurrences(of: " ", with: "").contains("towns/copied.txt"), screen)
         XCTAssertNotEqual(try tmux.tmux(["show-buffer"]).status, 0, "nothing arrived: tmux has no buffer")
         let file = try String(contentsOfFile: copiedFile, encoding: .utf8)
-        XCTAssertTrue(file.hasPrefix("小镇 Towns — 2015年1-9月\n数据集："), file)
+        XCTAssertTrue(file.hasPrefix("小镇 — 2015年1-9月\n数据集："), file)
         XCTAssertTrue(file.contains("\n海宁皮革时尚小镇\t海宁市\t1\t≈18.6\t"), file)
         try tmux.send("q")
         _ = try session.waitForPrompt()
@@ -121,7 +121,7 @@ final class ResumeEndToEndTests: DashboardSessionTestCase {
         var screen = try tmux.waitFor("2015年1-8月")
         XCTAssertTrue(screen[2].contains("类型"), TmuxSession.show(screen))
         try tmux.send("Enter")
-        _ = try tmux.waitFor("类型 Types › ")
+        _ = try tmux.waitFor("类型 › ")
         try tmux.send("L")
         _ = try tmux.waitFor("Types › ")
         try tmux.send("q")
@@ -149,7 +149,7 @@ final class ResumeEndToEndTests: DashboardSessionTestCase {
         _ = try session.waitForPrompt()
         // --town opens a page.
         try run(["--town", "haiyan"])
-        _ = try tmux.waitFor("小镇 Towns › 海盐核电小镇")
+        _ = try tmux.waitFor("小镇 › 海盐核电小镇")
         try tmux.send("q")
         _ = try session.waitForPrompt()
     }
@@ -228,7 +228,7 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         let meta = try String(contentsOfFile: metaPath, encoding: .utf8)
         let lines = meta.components(separatedBy: "\n")
         // An ASCII export: the title's dash as `--` (never a lone `-`).
-        XCTAssertEqual(lines[0], "小镇 Towns -- 2015年1-9月", meta)
+        XCTAssertEqual(lines[0], "小镇 -- 2015年1-9月", meta)
         XCTAssertTrue(lines[1].hasPrefix("数据集：嘉兴市首批省级特色小镇（2015）"), meta)
         XCTAssertEqual(Array(lines[2...5]), ["期间：2015年1-9月 (2015-09)", "单位：亿元", "筛选：类型 2", "排序：数据原顺序"])
         XCTAssertTrue(lines.contains("NA  未知：没有来源给出（不是 0）"), meta)
@@ -251,7 +251,7 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         _ = try tmux.waitFor("已导出")
         let md = try String(contentsOfFile: out, encoding: .utf8)
         let lines = md.components(separatedBy: "\n")
-        XCTAssertEqual(lines[0], "**小镇 Towns — 2015年1-9月**", md)
+        XCTAssertEqual(lines[0], "**小镇 — 2015年1-9月**", md)
         XCTAssertEqual(Array(lines[3...6]), ["- 期间：2015年1-9月 (2015-09)", "- 单位：亿元", "- 筛选：类型 1",
                                              "- 排序：进度差 从大到小"], md)
         // It ends with the markers it uses and the sources it cites.
@@ -283,7 +283,7 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         XCTAssertTrue(csv.hasPrefix("小镇,县市区,"), csv)
         let metaPath = session.scratch.appendingPathComponent("t.meta.txt").path
         let meta = try String(contentsOfFile: metaPath, encoding: .utf8)
-        XCTAssertTrue(meta.hasPrefix("小镇 Towns — 2015年1-9月\n数据集："), meta)
+        XCTAssertTrue(meta.hasPrefix("小镇 — 2015年1-9月\n数据集："), meta)
         let again = try runProcess(binary, ["report", "--data", Paths.data, "--format", "csv", "--meta"])
         XCTAssertEqual(again.status, 2, "--meta needs --output: \(again.summary)")
         let page = try runProcess(binary, ["report", "--data", Paths.data, "--town", "haining", "--lang", "en"])

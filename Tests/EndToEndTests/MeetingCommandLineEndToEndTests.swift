@@ -19,7 +19,7 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
                          "--config", "/dev/null"]
             try s.tmux.typeLine("TOWNS_MEETINGS=\(Paths.shellQuote(folder)) "
                                 + words.map(Paths.shellQuote).joined(separator: " "))
-            try s.tmux.waitUntil("the dashboard's first frame") { $0.count > 2 && $0[2].hasPrefix(" 小镇 Towns") }
+            try s.tmux.waitUntil("the dashboard's first frame") { $0.count > 2 && $0[2].hasPrefix(" 小镇") }
         }
 
         try presenter.tmux.send(":")
@@ -49,7 +49,7 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
         try follower.tmux.waitFor("会议已结束")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/standup.sock"), "the socket removed on quit")
         try follower.tmux.send("2")
-        try follower.tmux.waitUntil("the follower usable after the end") { $0.count > 2 && $0[2].hasPrefix(" 类型 Types") }
+        try follower.tmux.waitUntil("the follower usable after the end") { $0.count > 2 && $0[2].hasPrefix(" 类型") }
         try follower.tmux.send("q")
         XCTAssertEqual(try follower.assertTerminalRestored("q after the meeting ended"), 0)
     }
@@ -59,9 +59,13 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
     func testANameNoMeetingCouldHaveIsAUsageError() throws {
         let binary = try Paths.townsBinary()
         for command in ["present", "follow"] {
-            let r = try runProcess(binary, [command, "bad/name", "--data", Paths.data])
+            let r = try runProcess(binary, [command, "bad/name", "--data", Paths.data, "--lang", "en"])
             XCTAssertEqual(r.status, 2, "\(command): \(r.summary)")
             XCTAssertTrue(r.stderr.contains("invalid meeting name 'bad/name'"), r.summary)
+            // One language (wave 8): in Chinese, no English half.
+            let zh = try runProcess(binary, [command, "bad/name", "--data", Paths.data, "--lang", "zh"])
+            XCTAssertEqual(zh.status, 2, "\(command): \(zh.summary)")
+            XCTAssertTrue(zh.stderr.contains("会议名称无效：“bad/name”") && !zh.stderr.contains("invalid"), zh.summary)
         }
     }
 }

@@ -26,11 +26,13 @@ final class MeetingsCommandTests: XCTestCase {
                                       dropped: 0, group: "g")
         try gone.write(to: folder.descriptionPath("old"), group: getegid())
 
-        let r = try runProcess(binary, ["meetings"], environment: ["TOWNS_MEETINGS": folder.path, "TZ": "UTC"])
+        let r = try runProcess(binary, ["meetings", "--lang", "zh"],
+                               environment: ["TOWNS_MEETINGS": folder.path, "TZ": "UTC"])
         XCTAssertEqual(r.status, 0, r.summary)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 2, r.summary)
-        XCTAssertTrue(lines[0].contains("会议 meeting") && lines[0].contains("跟随 followers"), r.summary)
+        // One language: the Chinese header only (wave 8: it was both).
+        XCTAssertEqual(lines[0].split(separator: " ").map(String.init), ["会议", "主持人", "开始", "跟随"], r.summary)
         let since = ISO8601DateFormatter().string(from: host.started).prefix(16)
             .replacingOccurrences(of: "T", with: " ")
         let user = MeetingUsers.name(of: geteuid()) ?? "?"
@@ -40,8 +42,12 @@ final class MeetingsCommandTests: XCTestCase {
         XCTAssertEqual(guests.count, 2)
 
         host.close()
-        let after = try runProcess(binary, ["meetings", "--folder", folder.path])
+        // LANG=C: English only, as the dashboard.
+        let after = try runProcess(binary, ["meetings", "--folder", folder.path],
+                                   environment: ["LANG": "C", "LC_ALL": "C"])
         XCTAssertEqual(after.status, 0, after.summary)
-        XCTAssertTrue(after.stdout.contains("no open meetings") && after.stdout.contains("没有进行中的会议"), after.summary)
+        XCTAssertTrue(after.stdout.contains("no open meetings") && !after.stdout.contains("没有进行中的会议"), after.summary)
+        let zh = try runProcess(binary, ["meetings", "--folder", folder.path, "--lang", "zh"])
+        XCTAssertTrue(zh.stdout.contains("没有进行中的会议") && !zh.stdout.contains("no open"), zh.summary)
     }
 }

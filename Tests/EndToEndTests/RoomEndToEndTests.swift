@@ -278,7 +278,7 @@ final class RoomMeetingEndToEndTests: XCTestCase {
         let group = try XCTUnwrap(getgrgid(getegid()).map { String(cString: $0.pointee.gr_name) })
         func follow() throws -> ProcessResult {
             try runProcess(prefix[0], Array(prefix.dropFirst()) + [try Paths.townsBinary(), "follow", "demo",
-                                                                  "--data", data],
+                                                                  "--data", data, "--lang", "en"],
                            environment: ["TOWNS_MEETINGS": folder, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
                            timeout: 20)
         }
@@ -288,7 +288,7 @@ final class RoomMeetingEndToEndTests: XCTestCase {
         XCTAssertTrue(closed.stderr.contains("not permitted to see meeting 'demo'")
                       && closed.stderr.contains("open only to group \(group)"), closed.summary)
         XCTAssertFalse(closed.stderr.contains("no meeting named"), closed.summary)
-        let listed = try runProcess(prefix[0], Array(prefix.dropFirst()) + [try Paths.townsBinary(), "meetings"],
+        let listed = try runProcess(prefix[0], Array(prefix.dropFirst()) + [try Paths.townsBinary(), "meetings", "--lang", "en"],
                                     environment: ["TOWNS_MEETINGS": folder, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
                                     timeout: 20)
         XCTAssertEqual(listed.status, 0, listed.summary)

@@ -163,7 +163,7 @@ final class TerminalRestoreTests: XCTestCase {
     func testCtrlZSuspendsAndFgResumes() throws {
         try session.start()
         try tmux.send("2")
-        try tmux.waitUntil("the types view") { $0.count > 2 && crumb($0[2]) == "类型 Types" }
+        try tmux.waitUntil("the types view") { $0.count > 2 && crumb($0[2]) == "类型" }
         try tmux.send("C-z")
         let stopped = try session.assertTerminalRestored("Ctrl-Z")
         XCTAssertEqual(stopped, 128 + SIGTSTP, "the shell should see the dashboard stopped by SIGTSTP")
@@ -171,7 +171,7 @@ final class TerminalRestoreTests: XCTestCase {
         let screen = try tmux.waitUntil("the dashboard back after fg") { screen in
             (screen.first?.contains("towns ·") ?? false) && (screen.last?.contains("↑↓ 移动") ?? false)
         }
-        XCTAssertEqual(crumb(screen[2]), "类型 Types", "fg should come back to the same view:\n\(TmuxSession.show(screen))")
+        XCTAssertEqual(crumb(screen[2]), "类型", "fg should come back to the same view:\n\(TmuxSession.show(screen))")
         XCTAssertFalse(screen.contains { $0.contains("STTY-DONE") || $0.contains(TmuxSession.prompt) },
                        "the shell's lines should be gone after the redraw:\n\(TmuxSession.show(screen))")
         try tmux.send("q")

@@ -101,7 +101,7 @@ final class SnapshotTests: XCTestCase {
             (try XCTUnwrap(dataset.problems?.countermeasures.first), 6),
             (try XCTUnwrap(dataset.reference?.passages.first), 11), (try XCTUnwrap(dataset.reference), 1),
             (try XCTUnwrap(dataset.bases.values.first), 4), (FigureKey(.completed), 2),
-            (LoadIssue(.warning, .unknownField, file: "f", problem: "p"), 7),
+            (LoadIssue(.warning, .unknownField, file: "f", problem: "p"), 8),
             (Interval(0, 1), 2), (SourceLocation(file: "f", line: 1), 2),
         ]
         XCTAssertTrue(dataset.towns.allSatisfy { $0.figures.values.allSatisfy { $0.explanation == nil } })

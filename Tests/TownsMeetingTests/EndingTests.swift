@@ -32,7 +32,7 @@ final class EndingTests: XCTestCase {
     /// Chinese session saw English, an English one both).
     func testTheReasonIsInOneLanguage() {
         let reasons: [MeetingGuest<TestState>.EndReason] =
-            [.closed, .presenterLost, .lost, .refused, .left, .failed("x")]
+            [.closed, .presenterLost, .lost, .refused, .left, .failed("x"), .unreadable(zh: "某", en: "x")]
         for reason in reasons {
             let zh = reason.words(chinese: true), en = reason.words(chinese: false)
             XCTAssertNil(zh.range(of: "[a-wyz]{3,}", options: .regularExpression), zh)

@@ -242,7 +242,7 @@ final class HostGuestTests: XCTestCase {
         let (guest, fd) = try fakePresenter("fake", saying: "somebody-else")
         defer { close(fd) }
         XCTAssertTrue(eventually { guest.status != .following })
-        guard case .ended(.failed(let why)) = guest.status else { return XCTFail("\(guest.status)") }
+        guard case .ended(.unreadable(_, let why)) = guest.status else { return XCTFail("\(guest.status)") }
         XCTAssertTrue(why.contains("somebody-else"), why)
         XCTAssertNil(guest.latest)
     }

@@ -39,7 +39,7 @@ final class AssessmentNotesTests: XCTestCase {
     func testWithAFilterTheNotesHaveARowOfTheirOwn() throws {
         var s = apply(try bundledState(width: 80, height: 24, period: "2015-09"), .showView(.assessment),
                       .toggleBehindFilter)
-        XCTAssertTrue(screen(s).contains { $0.contains("说明 notes ›") }, screen(s).joined(separator: "\n"))
+        XCTAssertTrue(screen(s).contains { $0.contains("说明 ›") }, screen(s).joined(separator: "\n"))
         s = apply(s, .last, .open)
         XCTAssertEqual(s.screen.kind, .assessmentNotes)
     }

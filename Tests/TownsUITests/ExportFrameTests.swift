@@ -19,7 +19,7 @@ final class ExportFrameTests: XCTestCase {
         s = command(s, "sort 完成率 desc").state
         let text = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text.components(separatedBy: "\n")
         XCTAssertEqual(Array(text.prefix(6)), [
-            "小镇 Towns — 2015年1-9月",
+            "小镇 — 2015年1-9月",
             "数据集：嘉兴市首批省级特色小镇（2015）",
             "期间：2015年1-9月 (2015-09)",
             "单位：亿元",
@@ -27,7 +27,7 @@ final class ExportFrameTests: XCTestCase {
             "排序：完成率 从大到小",
         ])
         let md = try XCTUnwrap(s.exportOutput(.md, glyphs: .unicode)).text.components(separatedBy: "\n")
-        XCTAssertEqual(md[0], "**小镇 Towns — 2015年1-9月**")
+        XCTAssertEqual(md[0], "**小镇 — 2015年1-9月**")
         XCTAssertEqual(Array(md[2...6]), text[1...5].map { "- " + $0 })
         // English, with the data's order and no filter.
         let en = apply(try bundledState(period: "2015-08"), .toggleLanguage)
@@ -52,7 +52,7 @@ final class ExportFrameTests: XCTestCase {
         let content = try XCTUnwrap(s.content(for: s.screen))
         XCTAssertEqual(lines.count, 1 + content.rows.count + content.summary.count, out.text)
         let meta = try XCTUnwrap(out.meta).components(separatedBy: "\n")
-        XCTAssertEqual(meta[0], "小镇 Towns — 2015年1-9月")
+        XCTAssertEqual(meta[0], "小镇 — 2015年1-9月")
         XCTAssertEqual(meta[4], "筛选：县 海宁市")
         XCTAssertTrue(meta.contains("标记："), out.meta!)
         XCTAssertTrue(meta.contains("来源："), out.meta!)

@@ -112,7 +112,7 @@ final class FollowTests: XCTestCase {
         var f = try follower()
         f = update(f, .meeting(.ended("会议已结束 / meeting ended")))
         XCTAssertEqual(f.meeting, .ended(name: "weekly", reason: "会议已结束 / meeting ended"))
-        XCTAssertTrue(screen(f).last!.contains("meeting ended"))
+        XCTAssertTrue(screen(f).joined().contains("meeting ended"), "the status line says so")
         let row = f.selection
         f = update(f, .moveDown)
         XCTAssertEqual(f.selection, row + 1, "keys work again")

@@ -32,7 +32,7 @@ final class MessageLogTests: XCTestCase {
             }
             // On screen: the breadcrumb names the page, the newest message is shown, Esc goes back.
             let lines = screen(s)
-            XCTAssertTrue(lines[2].contains(language == .zh ? "消息 Messages" : "Messages"), lines[2])
+            XCTAssertTrue(lines[2].contains(language == .zh ? "消息" : "Messages"), lines[2])
             let newest = try XCTUnwrap(texts.last)
             XCTAssertTrue(lines.joined().contains(String(TextWrap.wrap(newest, width: 60)[0])),
                           lines.joined(separator: "\n"))

@@ -141,7 +141,12 @@ final class SessionTests: XCTestCase {
         let s = update(try bundledState(), .moveDown)
         let failed = update(update(s, .dataReloaded(Facts(dataset: try bundled()), changedAt: nil, warnings: 0)),
                             .reloadFailed("monthly/2015-10.toml:3: figure[1]: no town 'x'", more: 2))
-        XCTAssertEqual(failed.reloadProblem, "数据未更新：monthly/2015-10.toml:3: figure[1]: no town 'x' (+2 more: towns check)")
+        // In Chinese the count of further problems is Chinese too (wave 8; the problem is the caller's words).
+        XCTAssertEqual(failed.reloadProblem, "数据未更新：monthly/2015-10.toml:3: figure[1]: no town 'x'（另有 2 个：towns check）")
+        var en = s
+        en.language = .en
+        XCTAssertEqual(update(en, .reloadFailed("f.toml:3: x", more: 2)).reloadProblem,
+                       "not reloaded: f.toml:3: x (+2 more: towns check)")
         XCTAssertNil(failed.message, "no earlier message stands over the problem")
         XCTAssertEqual(failed.selection, 1)
         XCTAssertNil(update(failed, .dataUnchanged).reloadProblem)

@@ -92,7 +92,7 @@ final class VerdictsOnScreenTests: XCTestCase {
     func testProvinceNamesItsSources() throws {
         let s = update(try bundledState(width: 160, height: 40, period: "2015-09"), .showView(.province))
         let text = screen(s).joined(separator: "\n")
-        XCTAssertTrue(text.contains("来源 sources:"), text)
+        XCTAssertTrue(text.contains("来源："), text)
         let content = try XCTUnwrap(s.content(for: s.screen))
         XCTAssertTrue(content.notes.contains { $0.text(.unicode).contains("[paper]") })
     }

@@ -12,8 +12,8 @@ final class W6ConsistencyTests: XCTestCase {
         let lines = screen(s)
         let zhoushan = try XCTUnwrap(lines.first { $0.contains("舟山") })
         XCTAssertTrue(zhoushan.hasSuffix("无 none"), zhoushan)
-        for (kind, heading) in [(Screen.Kind.changes, " 变化 Changes"), (.reference, " 参考 Reference"),
-                                (.province, " 全省 Province"), (.typeList, " 类型 Types")] {
+        for (kind, heading) in [(Screen.Kind.changes, " 变化"), (.reference, " 参考"),
+                                (.province, " 全省"), (.typeList, " 类型")] {
             let shown = screen(update(s, .showView(kind)))
             XCTAssertTrue(shown[2].hasPrefix(heading), "\(kind): \(shown[2])")
         }

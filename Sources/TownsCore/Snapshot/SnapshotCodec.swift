@@ -100,6 +100,8 @@ extension SnapshotWriter {
     mutating func issue(_ i: LoadIssue) {
         string(i.severity.rawValue); string(i.kind.rawValue); string(i.file); int(i.line); int(i.column)
         string(i.field); string(i.problem)
+        // The message as data (JSON), so a snapshot's warnings are worded in either language.
+        string(i.message.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// The whole dataset but its folder (given when the snapshot is read), then the warnings.
@@ -272,9 +274,14 @@ extension SnapshotReader {
     }
 
     mutating func issue() throws -> LoadIssue {
-        LoadIssue(try word(LoadIssue.Severity.self), try word(LoadIssue.Kind.self), file: try string(),
-                  line: try optionalInt(), column: try optionalInt(), field: try optionalString(),
-                  problem: try string())
+        var issue = LoadIssue(try word(LoadIssue.Severity.self), try word(LoadIssue.Kind.self), file: try string(),
+                              line: try optionalInt(), column: try optionalInt(), field: try optionalString(),
+                              problem: try string())
+        if let json = try optionalString() {
+            // A message that does not read is not worth refusing the snapshot for: the English stays.
+            issue.message = try? JSONDecoder().decode(LoadMessage.self, from: Data(json.utf8))
+        }
+        return issue
     }
 
     /// The dataset (in `directory`) and its warnings, as `SnapshotWriter.dataset` wrote them.

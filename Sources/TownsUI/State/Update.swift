@@ -92,7 +92,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if let lost { s.session.flash = Flash(s.tr(Catalogue.reloadedRecordsGone) + lost, level: .warning) }
     case let .reloadFailed(problem, more):
         s.reloadProblem =
-            s.tr(Catalogue.notReloaded) + problem + (more > 0 ? " (+\(more) more: towns check)" : "")
+            s.tr(Catalogue.notReloaded) + problem + (more > 0 ? s.tr(Catalogue.reloadMoreProblems("\(more)")) : "")
         // The problem is news: no earlier message ("data reloaded") may stand over it.
         s.message = nil
     case .dataUnchanged:

@@ -54,15 +54,15 @@ extension Catalogue {
 
     /// The tabs of the top views on row 1, in order (0-7): when the width allows, and shorter.
     static let tabs: [(long: Bilingual, short: Bilingual)] = [
-        (Bilingual("概览 Overview", "Overview"), Bilingual("概览", "Overview")),
-        (Bilingual("小镇 Towns", "Towns"), Bilingual("小镇", "Towns")),
-        (Bilingual("类型 Types", "Types"), Bilingual("类型", "Types")),
+        (Bilingual("概览", "Overview"), Bilingual("概览", "Overview")),
+        (Bilingual("小镇", "Towns"), Bilingual("小镇", "Towns")),
+        (Bilingual("类型", "Types"), Bilingual("类型", "Types")),
         // "Entity" and "Chg": the English short labels fill 80 columns exactly; "Δ" alone was unreadable.
-        (Bilingual("运营主体 Entities", "Entities"), Bilingual("运营主体", "Entity")),
-        (Bilingual("考核 Assessment", "Assessment"), Bilingual("考核", "Assess")),  // the view's name, cut
-        (Bilingual("全省 Province", "Province"), Bilingual("全省", "Prov")),
-        (Bilingual("参考 Reference", "Reference"), Bilingual("参考", "Ref")),
-        (Bilingual("变化 Changes", "Changes"), Bilingual("变化", "Chg")),
+        (Bilingual("运营主体", "Entities"), Bilingual("运营主体", "Entity")),
+        (Bilingual("考核", "Assessment"), Bilingual("考核", "Assess")),  // the view's name, cut
+        (Bilingual("全省", "Province"), Bilingual("全省", "Prov")),
+        (Bilingual("参考", "Reference"), Bilingual("参考", "Ref")),
+        (Bilingual("变化", "Changes"), Bilingual("变化", "Chg")),
     ]
 
     /// A marker's word in the legend: in both languages, and English shortened twice for

@@ -13,7 +13,7 @@ extension Catalogue {
     /// After "the previous period is compared", on screen only.
     static let changesPrevHint = Bilingual("；:changes prev 恢复默认", "; :changes prev goes back to it")
     /// A listed town with figures in this dataset: on screen Enter opens it (`yesEnterOpens`).
-    static let yesPrinted = Bilingual("有 yes", "yes")
+    static let yesPrinted = Bilingual("有", "yes")
     /// How wide a printed list of names (a type's towns, an entity's) may be: wider than any
     /// screen's column, so that every name is whole where the page has room.
     static let printedListWidth = 400

@@ -19,9 +19,9 @@ extension Catalogue {
     static let cityCompleted = Bilingual("；完成 ", "; completed ")
     static let cityAboveBy = Bilingual("；超出 ", "; above by ")
     static let cityShortBy = Bilingual("；不足 ", "; short by ")
-    static let assessmentNotes = Bilingual("考核说明 notes", "Notes")
+    static let assessmentNotes = Bilingual("考核说明", "Notes")
     /// On the assessment's city row (or, with a filter, its own row): Enter opens the notes.
-    static let assessmentNotesRow = Bilingual("说明 notes ›", "Notes ›")
+    static let assessmentNotesRow = Bilingual("说明 ›", "Notes ›")
     static let ruleMissing = Bilingual("；缺：", "; missing: ")
     static let helpNotYetDue = Bilingual(
         "未到期：规则在所示期间之后判定（年底、创建期末）",

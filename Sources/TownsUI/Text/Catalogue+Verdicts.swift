@@ -26,7 +26,7 @@ extension Catalogue {
     }
     static let summaryNotQuote = Bilingual("英文摘要（非原文）: ", "Summary (not a quote): ")
     static let exampleTowns = Bilingual("示例小镇: ", "Example towns: ")
-    static let provinceSources = Bilingual("来源 sources: ", "Sources: ")
+    static let provinceSources = Bilingual("来源：", "Sources: ")
 }
 
 extension Catalogue {
@@ -52,7 +52,7 @@ extension Catalogue {
 }
 
 extension Catalogue {
-    static let overview = Bilingual("概览 Overview", "Overview")
+    static let overview = Bilingual("概览", "Overview")
     static let panel = Bilingual("面板", "Panel")
     static let figuresColumn = Bilingual("数字", "Figures")
     static func progressHeader(_ period: String) -> Bilingual {

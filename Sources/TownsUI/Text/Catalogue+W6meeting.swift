@@ -6,6 +6,6 @@ extension Catalogue {
     }
     /// A top view's heading (breadcrumb) in Chinese names it in both languages, as the others do
     /// (`全省 Province`, `类型 Types`): the changes view's and the reference's.
-    static let changesHeading = Bilingual("变化 Changes", "Changes")
-    static let referenceHeading = Bilingual("参考 Reference", "Reference")
+    static let changesHeading = Bilingual("变化", "Changes")
+    static let referenceHeading = Bilingual("参考", "Reference")
 }

@@ -25,7 +25,7 @@ extension Catalogue {
 
 extension Catalogue {
     /// The message log's page (`:messages`): its breadcrumb, heading, empty text, warning mark.
-    static let messagesTitle = Bilingual("消息 Messages", "Messages")
+    static let messagesTitle = Bilingual("消息", "Messages")
     static func messagesHeading(_ n: String) -> Bilingual {
         Bilingual("本次会话的状态消息（\(n) 条，最新在最后）", "This session's status messages (\(n), newest last)")
     }

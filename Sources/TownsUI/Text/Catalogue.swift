@@ -23,7 +23,7 @@ public enum Catalogue {
         " 升序",
         " ascending")
     static let assessment = Bilingual(
-        "考核 Assessment",
+        "考核",
         "Assessment")
     static let assessmentAgainstTheProvinceS = Bilingual(
         "省级规则考核",
@@ -60,13 +60,13 @@ public enum Catalogue {
         "城市",
         "City")
     static let city2 = Bilingual(
-        "城市 city",
+        "城市",
         "City")
     static let clears = Bilingual(
         "清除",
         "clears")
     static let closeHelp = Bilingual(
-        "关闭帮助 close help",
+        "关闭帮助",
         "close help")
     static let completed2 = Bilingual(
         "完成",
@@ -328,7 +328,7 @@ public enum Catalogue {
         "完成率",
         "% of the year's plan")
     static let operatingEntities = Bilingual(
-        "运营主体 Entities",
+        "运营主体",
         "Operating entities")
     static let operatingEntity = Bilingual(
         "运营主体",
@@ -371,14 +371,14 @@ public enum Catalogue {
         "已开工项目",
         "projects started")
     static let province = Bilingual(
-        "全省 Province",
+        "全省",
         "Province")
     static let quit = Bilingual(
-        "退出 quit",
+        "退出",
         "quit")
     static func quits(_ quit: String) -> Bilingual {
         Bilingual(
-            "\(quit) 退出 quit",
+            "\(quit) 退出",
             "\(quit) quits")
     }
     static let redrawTheScreen = Bilingual(
@@ -488,7 +488,7 @@ public enum Catalogue {
         "小镇",
         "Towns")
     static let towns3 = Bilingual(
-        "小镇 Towns",
+        "小镇",
         "Towns")
     static let type = Bilingual(
         "类型",
@@ -500,7 +500,7 @@ public enum Catalogue {
         "类型应为 1-4",
         "type must be 1-4")
     static let types = Bilingual(
-        "类型 Types",
+        "类型",
         "Types")
     static let unknown = Bilingual(
         "未知",
@@ -565,7 +565,7 @@ public enum Catalogue {
         "年度计划投资",
         "year's planned investment")
     static let yesEnterOpens = Bilingual(
-        "有 — Enter 打开 open",
+        "有 — Enter 打开",
         "yes — Enter opens")
 }
 

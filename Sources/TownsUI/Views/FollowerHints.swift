@@ -9,11 +9,16 @@ extension Renderer {
             (Catalogue.hintBrowseAlone, 100, .meeting(.toggleFollow)),
             (Catalogue.hintExport, 80, .export), (Catalogue.hintCopy, 82, .copy),
             (Catalogue.hintTheme, 40, .cycleTheme), (Catalogue.hintLanguage, 60, .toggleLanguage),
-            (Catalogue.hintCommand, 50, .startCommand),
+            (Catalogue.hintCommand, 90, .startCommand),
             (Catalogue.hintHelp, 99, .toggleHelp), (Catalogue.hintQuit, 98, .quit),
         ]
+        // `:` is the follower's way to everything else (:follow, :lang, :export): a hint the
+        // line keeps (priority above `meetingPriority`), as `: cmd` where the line is tight.
         return acting.compactMap { label, priority, action in
-            key(action).map { KeyHint(keys: $0, label: label, priority: priority) }
+            key(action).map {
+                KeyHint(keys: $0, label: label, priority: priority,
+                        short: action == .startCommand ? Catalogue.hintCommandShort : nil)
+            }
         }
     }
 }

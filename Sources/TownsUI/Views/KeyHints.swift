@@ -85,7 +85,7 @@ extension Renderer {
             return [
                 fixed(upDown, Catalogue.hintScroll, 90),
                 fixed("Esc/" + state.keyName(.toggleHelp), Catalogue.closeHelp, 100),
-                hint(Catalogue.quit, 98, .quit),  // as the help's title, both languages
+                hint(Catalogue.quit, 98, .quit),  // in the session's language only (wave 8)
             ].compactMap { $0 }
         }
         if state.session.sortChooser != nil {

@@ -33,7 +33,11 @@ extension Renderer {
             }
             return (state.tr(Catalogue.badgeFollowing(f.presenter)), false)
         case .ended?:
-            return (state.tr(Catalogue.badgeEnded), true)
+            // The status line said why (a flash); the chip is short and gives way: it is shown
+            // only where every key hint beside it stays (at 80 columns `b` and `y` did not).
+            let chip = state.tr(Catalogue.badgeEndedShort)
+            func shown(_ width: Int) -> [String] { keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 } }
+            return shown(state.width - DisplayWidth.of(chip) - 2) == shown(state.width) ? (chip, true) : nil
         }
     }
 
