@@ -21,7 +21,7 @@ public enum DatasetSnapshot {
     /// them: equal fingerprints, equal text read by the same loader. Reads every file (14 MB
     /// at 10,000 towns x 60 months: a few milliseconds from the page cache).
     public static func contentFingerprint(directory: String, producer: String = "") -> UInt64 {
-        var hasher = SnapshotHasher()
+        var hasher = WideHasher()
         hasher.combine(UInt64(formatVersion))
         hasher.combine(producer)
         var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames
@@ -29,7 +29,7 @@ public enum DatasetSnapshot {
         for name in names {
             hasher.combine(name)
             let path = (directory as NSString).appendingPathComponent(name)
-            var contents = SnapshotHasher()
+            var contents = WideHasher()
             if combineFile(path, into: &contents) {
                 hasher.combine(UInt64(1))
                 hasher.combine(contents.finalize())
@@ -43,7 +43,7 @@ public enum DatasetSnapshot {
     /// Hashes the bytes of the file at `path` a megabyte at a time (never the whole file in
     /// memory: 14 MB of figures.toml at 10,000 x 60 would add as much to the peak). False when
     /// it cannot be opened or read (a missing file, a folder).
-    static func combineFile(_ path: String, into hasher: inout SnapshotHasher) -> Bool {
+    static func combineFile(_ path: String, into hasher: inout WideHasher) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -92,7 +92,7 @@ public enum DatasetSnapshot {
         append(UInt32(MemoryLayout<Decimal>.size))
         append(fingerprint)
         append(UInt64(bytes.count))
-        append(bytes.withUnsafeBytes { SnapshotHasher.hash($0) })
+        append(bytes.withUnsafeBytes { WideHasher.hash($0) })
         return header + bytes
     }
 
@@ -151,7 +151,7 @@ public enum DatasetSnapshot {
         let bytes = memory.bytes
         let head = try header(bytes)
         let payload = memory.payload
-        guard SnapshotHasher.hash(payload) == head.checksum else { throw .corrupt("its checksum does not match") }
+        guard memory.payloadChecksum() == head.checksum else { throw .corrupt("its checksum does not match") }
         do {
             var reader = SnapshotReader(payload)
             let folder = try reader.text(length: try reader.count())

@@ -151,6 +151,12 @@ public final class DerivedTables: @unchecked Sendable {
         overviewRanges = try reader.overviewRanges()
     }
 
+    /// Gives back the pages of the mapped snapshot read so far (`madvise(MADV_DONTNEED)`; the
+    /// figure area's too, which shares the mapping): what is decoded from them is kept by its
+    /// reader, and a page read again comes back from the page cache. The dashboard calls it
+    /// after each warm-up, so the pages its tables were decoded from do not stay resident.
+    public func releasePages() { memory.release() }
+
     /// The overview's panels over every town in period `id` (`DerivedOverview`), or nil when not
     /// stored or not decodable.
     public func overview(_ id: String) -> DerivedOverview? {

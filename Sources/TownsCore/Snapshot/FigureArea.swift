@@ -47,6 +47,7 @@ final class FigureArea: @unchecked Sendable {
         offsetsStart = reader.position
         try reader.skip(townCount * (slotCount + 1) * 4)
         try check()
+        memory.release()  // the check read every record: only those looked up later come back
     }
 
     /// The records: every figure's measure, length and body.

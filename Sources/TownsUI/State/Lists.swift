@@ -79,7 +79,9 @@ extension AppState {
     /// working it out twice. Results go into the state's view cache; nothing is shown
     /// differently. Safe to call from any thread, any number of times (cheap once done).
     public func warm() {
-        for i in [periodIndex + 1, periodIndex - 1] where dataset.periods.indices.contains(i) {
+        let skip = AppState.warmSkip
+        let neighbours = skip.contains("periods") ? [] : [periodIndex + 1, periodIndex - 1]
+        for i in neighbours where dataset.periods.indices.contains(i) {
             var s = self
             s.periodIndex = i
             _ = s.periodTable()
@@ -88,7 +90,8 @@ extension AppState {
             }
         }
         // The other views of the period shown, for their first visit (1-5, Tab).
-        for kind in AppState.topViews where kind != screen.kind {
+        let views = skip.contains("views") ? [] : AppState.topViews.filter { !skip.contains("\($0)") }
+        for kind in views where kind != screen.kind {
             var s = self
             s.stack = [Screen(kind)]
             if let list = s.list(for: s.screen) {
@@ -97,7 +100,7 @@ extension AppState {
         }
         // Pinyin ahead only where a first search or sort would feel it: ICU's data costs
         // ~5 MB of memory, and a few hundred names take a few milliseconds on demand.
-        if dataset.towns.count >= AppState.warmPinyinFrom, !facts.namesWarm {
+        if dataset.towns.count >= AppState.warmPinyinFrom, !facts.namesWarm, !skip.contains("pinyin") {
             for town in dataset.towns {
                 for name in [town.nameZH, town.nameEN, town.countyZH, town.countyEN] { _ = searchIndex.forms(name) }
             }
@@ -106,10 +109,22 @@ extension AppState {
             }
             facts.namesWarm = true
         }
-        if dataset.towns.count >= AppState.warmPinyinFrom, let list = list(for: screen) {
+        if dataset.towns.count >= AppState.warmPinyinFrom, !skip.contains("haystack"), let list = list(for: screen) {
             _ = cache.haystacks(list, haystack: haystackMaker(list.content))
         }
     }
+
+    /// Parts of the warm-up (`warm`) left out, from the environment variable `TOWNS_WARM_SKIP`
+    /// (comma-separated; unset: none): `periods` (the neighbouring periods' tables and lists),
+    /// `views` (the other top views' lists), one view by its kind's name (`changes`,
+    /// `assessment`, `entityList`, `townList`, `typeList`, `province`, `reference`, `overview`),
+    /// `pinyin`, `haystack` (the search text of the list shown), and, in the dashboard, `release`
+    /// (the snapshot's pages given back after a warm-up). A measuring aid (issue 17): what the
+    /// warm-up keeps and works out is most of the dashboard's peak memory at 10,000 x 60
+    /// (README, Performance); a part left out is worked out when a key needs it, so nothing
+    /// shown changes, only how long that key takes.
+    public static let warmSkip = Set(
+        (ProcessInfo.processInfo.environment["TOWNS_WARM_SKIP"] ?? "").split(separator: ",").map(String.init))
 
     /// What a list depends on besides the dataset: view, period, filter, language (not the
     /// glyphs: cells carry marks, drawn with the glyph set of the frame).

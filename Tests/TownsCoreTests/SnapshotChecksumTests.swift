@@ -1,0 +1,65 @@
+import Foundation
+@testable import TownsCore
+import XCTest
+
+/// The snapshot's checksum and content fingerprint (`WideHasher`, four lanes), and the mapped
+/// snapshot's checksum worked out a megabyte at a time with its pages given back as it goes
+/// (`SnapshotMemory.payloadChecksum`, issue 17: the check no longer holds the whole file).
+final class SnapshotChecksumTests: XCTestCase {
+    /// Bytes that differ from their neighbours (a seeded sequence, not all zeros).
+    func bytes(_ count: Int, seed: UInt64) -> [UInt8] {
+        var x = seed
+        return (0..<count).map { _ in
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: x >> 33)
+        }
+    }
+
+    /// The same bytes give the same hash whether combined at once or in pieces of whole words;
+    /// one bit changed anywhere, a byte more or a word moved to another lane gives another.
+    func testTheSameBytesHashTheSameHoweverSplit() {
+        let data = bytes(10_003, seed: 7)
+        let whole = data.withUnsafeBytes { WideHasher.hash($0) }
+        for piece in [8, 24, 40, 4096, 8 * 999] {
+            var hasher = WideHasher()
+            var start = 0
+            while start < data.count {
+                let end = min(start + piece, data.count)
+                data[start..<end].withUnsafeBytes { hasher.combine($0) }
+                start = end
+            }
+            XCTAssertEqual(hasher.finalize(), whole, "pieces of \(piece) bytes")
+        }
+        for position in [0, 7, 8, 31, 32, 5_000, 10_002] {
+            var flipped = data
+            flipped[position] ^= 0x01
+            XCTAssertNotEqual(flipped.withUnsafeBytes { WideHasher.hash($0) }, whole, "bit flipped at \(position)")
+        }
+        XCTAssertNotEqual((data + [0]).withUnsafeBytes { WideHasher.hash($0) }, whole, "a zero byte more")
+        // Two words swapped (each still hashed, in another lane): another hash.
+        var swapped = data
+        swapped.replaceSubrange(0..<8, with: data[8..<16])
+        swapped.replaceSubrange(8..<16, with: data[0..<8])
+        XCTAssertNotEqual(swapped.withUnsafeBytes { WideHasher.hash($0) }, whole)
+    }
+
+    /// A mapped file's checksum, worked out a megabyte at a time (pages given back as they are
+    /// hashed), is the checksum of its payload at once, for files shorter and longer than a
+    /// piece, and ending inside a word; and the file's bytes read after it are still its own.
+    func testTheMappedChecksumIsThePayloadsChecksum() throws {
+        let dir = NSTemporaryDirectory() + "towns-checksum-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (i, size) in [41, 1000, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 13].enumerated() {
+            let data = bytes(size, seed: UInt64(i + 1))
+            let path = dir + "/\(i).snapshot"
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(data)))
+            let memory = try XCTUnwrap(SnapshotMemory(mapping: path))
+            let expected = data[DatasetSnapshot.headerSize...].withUnsafeBytes { WideHasher.hash($0) }
+            XCTAssertEqual(memory.payloadChecksum(), expected, "\(size) bytes")
+            XCTAssertEqual(Array(memory.bytes), data, "\(size) bytes read again after their pages went")
+            let copy = data.withUnsafeBytes { SnapshotMemory(copying: $0) }
+            XCTAssertEqual(copy.payloadChecksum(), expected, "\(size) bytes copied")
+        }
+    }
+}
