@@ -121,10 +121,12 @@ final class DerivedViewsTests: XCTestCase {
                         XCTAssertEqual(b.listContent(kind).map { Array($0.targets) }, ta, label)
                         let id = text.periods[period].id
                         if variant == 0, kind == .changes, b.facts.derived?.views.changes(id) != nil { used += 1 }
+                        if variant == 0, kind == .assessment,
+                           b.facts.derived?.views.stakes(period: id, language: language.rawValue) != nil { used += 1 }
                     }
                 }
             }
         }
-        XCTAssertGreaterThan(used, 0, "the changes view had stored rows to use")
+        XCTAssertGreaterThan(used, 8, "the views had stored stakes and rows to use")
     }
 }

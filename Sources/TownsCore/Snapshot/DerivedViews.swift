@@ -147,7 +147,7 @@ public final class DerivedViews: @unchecked Sendable {
                 let groups = try r.array { g -> DerivedStakes.Group in
                     let text = try g.string()
                     let notMet = try g.bool(), notYetDue = try g.bool()
-                    let count = try g.count()
+                    let count = Int(try g.uint())  // not `count()`: the towns are not all stored
                     let first = try g.array { t -> Int in
                         let n = Int(try t.uint())
                         guard n < towns else { throw SnapshotReader.corrupt("a stake's town beyond the towns") }
@@ -173,7 +173,10 @@ public final class DerivedViews: @unchecked Sendable {
         let measures = Changes.measures
         return try? memory.read(r, strings: strings) { reader in
             let from = try reader.string()
-            let unchanged = try reader.count()
+            let unchanged = Int(try reader.uint())
+            guard unchanged <= (towns + 1) * measures.count else {
+                throw SnapshotReader.corrupt("more unchanged than figures")
+            }
             let n = try reader.count()
             var items: [DerivedChanges.Item] = []
             items.reserveCapacity(n)

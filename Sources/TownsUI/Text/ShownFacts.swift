@@ -103,6 +103,10 @@ extension ShownFacts {
     func nameList(_ positions: [Int], count: Int? = nil, width: Int) -> String {
         let separator = tr(Catalogue.text)
         let total = count ?? positions.count
+        // Every name fits: joined, none measured (a type's 2,500 towns in print, and in its cell).
+        if width == Int.max, total == positions.count {
+            return positions.map { name(facts.dataset.towns[$0]) }.joined(separator: separator)
+        }
         func more(_ n: Int) -> String { tr(Catalogue.andMore("\(n)")) }
         var out = ""
         var used = 0
