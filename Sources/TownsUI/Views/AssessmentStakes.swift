@@ -59,22 +59,24 @@ extension AppState {
     /// words of what follows and their mark, in the order first met, every town kept. Each
     /// town is judged by each rule once, whatever the number of languages (`Assessment.stake`).
     func stakeGroups(_ positions: [Int], languages: [Language]) -> [DerivedStakes] {
-        let assessment = Assessment(metrics: metrics)
+        // No formula is written: the notes show verdicts and amounts, never how a figure was worked out.
+        let assessment = Assessment(metrics: metrics.withoutFormulas)
         var noQuota = false
         var perLanguage = languages.map { _ in [DerivedStakes.RuleStakes]() }
         // The words of the last few distinct stakes, per language: most towns share theirs.
         var words: [(stake: Stake, texts: [String])] = []
+        let towns = dataset.towns  // not `dataset` (a copy from the facts) for each of 10,000 towns
         for rule in dataset.rules {
             var groups = languages.map { _ in [DerivedStakes.Group]() }
             var anyStake = false
             for position in positions {
-                guard let stake = assessment.stake(rule, dataset.towns[position], asOf: period) else { continue }
+                guard let stake = assessment.stake(rule, towns[position], asOf: period) else { continue }
                 anyStake = true
                 guard stake.consequence != .noneStated else { continue }
                 if stake.quotaUsed == nil { noQuota = true }
                 let texts: [String]
-                if let known = words.last(where: { $0.stake == stake }) {
-                    texts = known.texts
+                if let known = words.lastIndex(where: { $0.stake == stake }) {
+                    texts = words[known].texts
                 } else {
                     texts = languages.map { l in
                         var s = self
