@@ -46,7 +46,13 @@ public struct InProcessBench: Sendable {
         report.samples("load", load)
         if let snapshotFolder {
             let store = SnapshotStore(folder: snapshotFolder, producer: "towns bench, in process")
-            try store.write(directory: directory, derive: AppState.derivedTables)
+            let (_, write) = try timed { try store.write(directory: directory, derive: AppState.derivedTables) }
+            // The views' tables (format 8) alone, on the dataset read from the text: what they add to a write.
+            let (_, views) = timed { _ = AppState.derivedViews(AppState(dataset: data)) }
+            report.milliseconds("in-process snapshot write", write.milliseconds,
+                                note: "read and check the text, derive the tables (AppState.derivedTables), write; "
+                                    + "of which the views' tables about \(BenchReport.number(views.milliseconds)) ms "
+                                    + "(AppState.derivedViews, timed alone)")
             let snapshot = try Samples.collect(iterations: loadIterations, budget: .seconds(10), minimum: 1) { _ in
                 let loaded = try store.open(directory: directory)
                 dataset = loaded.dataset

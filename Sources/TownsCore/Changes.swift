@@ -74,18 +74,27 @@ public struct Changes: Sendable {
             [(nil, Figures(metrics.dataset.totals))] + metrics.dataset.towns.map { ($0.id, $0.figures) }
         for (owner, figures) in owners {
             for measure in Self.measures {
-                let before = figures[FigureKey(measure, from.id)], after = figures[FigureKey(measure, to.id)]
-                guard let kind = Self.kind(before, after, measure) else {
-                    if before != nil { unchanged += 1 }
-                    continue
+                if let item = Self.item(metrics, owner: owner, figures, measure, from: from, to: to) {
+                    items.append(item)
+                } else if figures[FigureKey(measure, from.id)] != nil {
+                    unchanged += 1
                 }
-                items.append(
-                    Item(town: owner, measure: measure, kind: kind, before: before, after: after,
-                         delta: metrics.delta(before, after, measure, from: from, to: to)))
             }
         }
         self.items = items
         self.unchanged = unchanged
+    }
+
+    /// The change of one owner's (`owner`: a town's id, nil for the city's totals, whose
+    /// `figures` these are) `measure` from `from` to `to`, as `items` holds it; nil when neither
+    /// period has the figure or both hold the same. What `init` works out for each figure, so
+    /// that a list stored in order (`DerivedChanges`) makes its rows one at a time.
+    public static func item(_ metrics: Metrics, owner: String?, _ figures: Figures, _ measure: Measure,
+                            from: Period, to: Period) -> Item? {
+        let before = figures[FigureKey(measure, from.id)], after = figures[FigureKey(measure, to.id)]
+        guard let kind = Self.kind(before, after, measure) else { return nil }
+        return Item(town: owner, measure: measure, kind: kind, before: before, after: after,
+                    delta: metrics.delta(before, after, measure, from: from, to: to))
     }
 
     /// The previous period of the same year before `to` and `to` itself, compared; nil for the

@@ -31,6 +31,8 @@ public final class DerivedTables: @unchecked Sendable {
     /// or nil when not stored.
     public let findingCounts: [Finding.Kind: Int]?
     private let overviewRanges: [String: Range<Int>]
+    /// The assessment's stakes and the changes view's rows (`DerivedViews`, format 8).
+    public let views: DerivedViews
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -57,6 +59,8 @@ public final class DerivedTables: @unchecked Sendable {
         public var findingCounts: [Finding.Kind: Int]?
         /// Each period's overview panels over every town (`DerivedOverview`) by period id.
         public var overviews: [String: DerivedOverview]
+        /// The assessment's stakes and the changes view's rows per period (`DerivedViews`).
+        public var views = DerivedViews.Source()
 
         public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
                     sortRanks: [String: [Int]] = [:], groups: [String: GroupProgress] = [:],
@@ -149,6 +153,7 @@ public final class DerivedTables: @unchecked Sendable {
             return counts
         }
         overviewRanges = try reader.overviewRanges()
+        views = try DerivedViews(&reader, memory: memory, townCount: towns)
     }
 
     /// Gives back the pages of the mapped snapshot read so far (`madvise(MADV_DONTNEED)`; the
@@ -361,6 +366,7 @@ extension SnapshotWriter {
             for kind in kinds { w.string(kind.rawValue); w.uint(UInt64(counts[kind]!)) }
         }
         overviews(source.overviews, townCount: townCount)
+        views(source.views)
     }
 
     mutating func shownFigure(_ f: ShownFigure) {

@@ -61,9 +61,11 @@ extension AppState {
             return (dataset.periods[i].id, s.overviewOrders(dataset.towns, period: dataset.periods[i]))
         }
         let overviews = Dictionary(uniqueKeysWithValues: zip(ids, panels))
-        return DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
-                                    sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies,
-                                    findingCounts: state.facts.findingCounts, overviews: overviews)
+        var source = DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
+                                          sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies,
+                                          findingCounts: state.facts.findingCounts, overviews: overviews)
+        source.views = derivedViews(state)
+        return source
     }
 }
 

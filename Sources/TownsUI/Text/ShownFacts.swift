@@ -98,9 +98,15 @@ extension ShownFacts {
     /// The names of the towns at `positions` (in `facts.dataset.towns`) joined
     /// ("海宁皮革时尚小镇、南湖基金小镇"), as many as fit in `width` cells, then how many more
     /// ("… 等 2,497 个" / "… and 2,497 more"): a type of 2,500 towns is not written out in
-    /// full for a cell that shows 60 columns.
-    func nameList(_ positions: [Int], width: Int) -> String {
+    /// full for a cell that shows 60 columns. `count`: the number of towns when `positions`
+    /// holds only the first of them (enough to fill `width`: a stored list, `DerivedStakes`).
+    func nameList(_ positions: [Int], count: Int? = nil, width: Int) -> String {
         let separator = tr(Catalogue.text)
+        let total = count ?? positions.count
+        // Every name fits: joined, none measured (a type's 2,500 towns in print, and in its cell).
+        if width == Int.max, total == positions.count {
+            return positions.map { name(facts.dataset.towns[$0]) }.joined(separator: separator)
+        }
         func more(_ n: Int) -> String { tr(Catalogue.andMore("\(n)")) }
         var out = ""
         var used = 0
@@ -110,13 +116,13 @@ extension ShownFacts {
             used += DisplayWidth.of(piece)
             if used > width { break }
             out += piece
-            if i == positions.count - 1 { return out }
-            if used + DisplayWidth.of(more(positions.count - i - 1)) <= width { fitted = (out, i + 1) }
+            if i == total - 1 { return out }
+            if used + DisplayWidth.of(more(total - i - 1)) <= width { fitted = (out, i + 1) }
         }
         // One town: its name, which the table cuts with … (not "… 等 1 个", which names nobody).
-        if fitted == nil, positions.count == 1 { return name(facts.dataset.towns[positions[0]]) }
-        guard let fitted else { return more(positions.count) }
-        return fitted.text + more(positions.count - fitted.count)
+        if fitted == nil, total == 1, let only = positions.first { return name(facts.dataset.towns[only]) }
+        guard let fitted else { return more(total) }
+        return fitted.text + more(total - fitted.count)
     }
 
     static func modeName(_ mode: OperatingMode) -> String {

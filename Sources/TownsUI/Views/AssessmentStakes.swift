@@ -14,42 +14,29 @@ extension AppState {
         let columns = rules.map { rule in
             (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " " + tr(rule.titleZH, rule.titleEN)
         }
-        let assessment = Assessment(metrics: metrics)
-        let towns = positions.map { dataset.towns[$0] }
+        // Every town's stakes: stored in the snapshot for the whole city (a note names the
+        // towns that fit in 60 cells), else worked out here.
+        let stored = filter.isEmpty && !printed && positions.count == dataset.towns.count
+            ? period.flatMap { facts.derived?.views.stakes(period: $0.id, language: language.rawValue) } : nil
+        let stakes = stored.flatMap { $0.rules.count == rules.count ? $0 : nil }
+            ?? stakeGroups(positions, languages: [language])[0]
         var silent: [String] = []
-        var noQuota = false
         var cited: [Rule] = []
-        for rule in rules {
-            // Towns by what follows for them, in the order first met.
-            var groups: [(text: String, mark: Mark, towns: [Int])] = []
-            var anyStake = false
-            for (town, position) in zip(towns, positions) {
-                guard let stake = assessment.stake(rule, town, asOf: period) else { continue }
-                anyStake = true
-                guard stake.consequence != .noneStated else { continue }
-                let text = stakeText(stake, sayNoQuota: false)
-                if stake.quotaUsed == nil { noQuota = true }
-                let mark: Mark = stake.notMet ? .notMet : stake.notYetDue ? .notYetDue : .undetermined
-                if let i = groups.firstIndex(where: { $0.text == text && $0.mark == mark }) {
-                    groups[i].towns.append(position)
-                } else {
-                    groups.append((text, mark, [position]))
-                }
-            }
+        for (rule, ruleStakes) in zip(rules, stakes.rules) {
             let short = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
-            if groups.isEmpty {
-                if anyStake { silent.append(short) }
+            if ruleStakes.groups.isEmpty {
+                if ruleStakes.anyStake { silent.append(short) }
                 continue
             }
             cited.append(rule)
-            for group in groups {
-                let mark = group.mark
-                let who = tr(Catalogue.stakeTowns("\(group.towns.count)")) + " "
-                    + nameList(group.towns, width: printed ? Int.max : 60)
+            for group in ruleStakes.groups {
+                let mark: Mark = group.notMet ? .notMet : group.notYetDue ? .notYetDue : .undetermined
+                let who = tr(Catalogue.stakeTowns("\(group.count)")) + " "
+                    + nameList(group.first, count: group.count, width: printed ? Int.max : 60)
                 notes.append("\(CellText(short)) \(mark) \(CellText(who)): \(CellText(group.text))")
             }
         }
-        if noQuota { notes.append(CellText(tr(Catalogue.stakesNoQuota))) }
+        if stakes.noQuota { notes.append(CellText(tr(Catalogue.stakesNoQuota))) }
         if !silent.isEmpty {
             let rules = CellText(silent.joined(separator: tr(Catalogue.listSeparator)))
             let marks: CellText = "\(Mark.notMet)/\(Mark.undetermined)/\(Mark.notYetDue)"
@@ -64,6 +51,59 @@ extension AppState {
         }
         if !sources.isEmpty { notes.append(CellText(tr(Catalogue.stakeSources) + sources.joined(separator: "; "))) }
         return notes
+    }
+
+    /// What is at stake for the towns at `positions` (in `dataset.towns`) in the period shown,
+    /// grouped as the assessment's notes group them, in each of `languages` (the words differ,
+    /// so may the groups): for each rule, whether any town has a stake, and the towns by the
+    /// words of what follows and their mark, in the order first met, every town kept. Each
+    /// town is judged by each rule once, whatever the number of languages (`Assessment.stake`).
+    func stakeGroups(_ positions: [Int], languages: [Language]) -> [DerivedStakes] {
+        // No formula is written: the notes show verdicts and amounts, never how a figure was worked out.
+        let assessment = Assessment(metrics: metrics.withoutFormulas)
+        var noQuota = false
+        var perLanguage = languages.map { _ in [DerivedStakes.RuleStakes]() }
+        // The words of the last few distinct stakes, per language: most towns share theirs.
+        var words: [(stake: Stake, texts: [String])] = []
+        let towns = dataset.towns  // not `dataset` (a copy from the facts) for each of 10,000 towns
+        for rule in dataset.rules {
+            var groups = languages.map { _ in [DerivedStakes.Group]() }
+            var anyStake = false
+            for position in positions {
+                guard let stake = assessment.stake(rule, towns[position], asOf: period) else { continue }
+                anyStake = true
+                guard stake.consequence != .noneStated else { continue }
+                if stake.quotaUsed == nil { noQuota = true }
+                let texts: [String]
+                if let known = words.lastIndex(where: { $0.stake == stake }) {
+                    texts = words[known].texts
+                } else {
+                    texts = languages.map { l in
+                        var s = self
+                        s.language = l
+                        return s.stakeText(stake, sayNoQuota: false)
+                    }
+                    words.append((stake, texts))
+                    if words.count > 16 { words.removeFirst() }
+                }
+                let notMet = stake.notMet, due = !stake.notMet && stake.notYetDue
+                for l in languages.indices {
+                    if let i = groups[l].firstIndex(where: {
+                        $0.text == texts[l] && $0.notMet == notMet && $0.notYetDue == due
+                    }) {
+                        groups[l][i].count += 1
+                        groups[l][i].first.append(position)
+                    } else {
+                        groups[l].append(DerivedStakes.Group(text: texts[l], notMet: notMet, notYetDue: due, count: 1,
+                                                             first: [position]))
+                    }
+                }
+            }
+            for l in languages.indices {
+                perLanguage[l].append(DerivedStakes.RuleStakes(anyStake: anyStake, groups: groups[l]))
+            }
+        }
+        return perLanguage.map { DerivedStakes(rules: $0, noQuota: noQuota) }
     }
 
     /// Where a town's page opened from `screen` starts: from the assessment, at the town's

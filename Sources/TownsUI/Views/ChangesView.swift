@@ -30,50 +30,45 @@ extension AppState {
                 columns: columns, rows: [], targets: [], summary: [],
                 emptyText: tr(Catalogue.noChangesBefore(label(period))) + screenHint(Catalogue.changePeriodHint))
         }
-        let changes = Changes(metrics, from: pair.from, to: period)
-        let shown = Set(filtered(dataset.towns).map(\.id))
-        let items = changes.items.filter { $0.town.map { shown.contains($0) } ?? filter.isEmpty }
-        let ft = FigureText()
-        let entities = facts.entitiesByID
-        func value(_ f: Figure?, _ m: Measure, _ flag: Bool) -> TableCell {
-            m.unit == .percent ? ft.percent(f, flagged: flag) : ft.value(f, flagged: flag)
-        }
-        var rows: [TableRow] = []
-        var targets: [Screen.Kind?] = []
-        // By the index of ids (`Dataset.town` looks through every town: seconds at 10,000 towns).
-        let byID = facts.townIndex
-        for item in items {
-            let town = item.town.flatMap { byID[$0] }.map { dataset.towns[$0] }
-            let who = town.map(name) ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
-            let kind: TableCell
-            switch item.kind {
-            case .appeared: kind = .text("\(Mark.newSince)" + CellText(tr(Catalogue.kind(item.kind))), nil)
-            case .fell, .corrected: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .warning)
-            // Unknown now, not 0 and not behind: drawn as unknown is (never the behind/warning red).
-            case .gone: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .unknown)
-            case .otherBasis: kind = .text("\(Mark.basis)" + CellText(tr(Catalogue.kind(item.kind))), .legend)
-            default: kind = .plain(tr(Catalogue.kind(item.kind)))
+        let from = pair.from
+        // Every town's changes against the previous period: stored in the snapshot (in order,
+        // each row made when shown), else worked out here.
+        let stored = filter.isEmpty ? facts.derived?.views.changes(period.id).flatMap { $0.from == from.id ? $0 : nil }
+            : nil
+        let rowState = rowContext
+        let towns = dataset.towns
+        let count: Int, unchanged: Int
+        let entry: @Sendable (Int) -> (position: Int?, item: Changes.Item?)
+        if let stored {
+            let totals = Figures(dataset.totals), m = metrics
+            (count, unchanged) = (stored.items.count, stored.unchanged)
+            entry = { i in
+                let e = stored.items[i]
+                let figures = e.owner.map { towns[$0].figures } ?? totals
+                let item = Changes.item(m, owner: e.owner.map { towns[$0].id }, figures, e.measure, from: from,
+                                        to: period)
+                return (e.owner, item)
             }
-            // A figure a check casts doubt on keeps its `!` here as in the towns view; so does Δ
-            // (`Checker.isFlagged(change:)`, the one place every view asks).
-            let flagBefore = item.before != nil && flagged(town, FigureKey(item.measure, changes.from.id))
-            let flagAfter = item.after != nil && flagged(town, FigureKey(item.measure, changes.to.id))
-            let delta = DeltaColumns.cell(
-                item.delta,
-                flagged: checker.isFlagged(change: item.measure, town: town, from: changes.from, to: period))
-            let terms = town.map { townTerms($0, entities: entities) }
-                ?? [dataset.regionZH, dataset.regionEN, Catalogue.whole(dataset.regionZH), "city"]
-            rows.append(
-                TableRow(
-                    [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
-                     value(item.before, item.measure, flagBefore), value(item.after, item.measure, flagAfter), delta,
-                     .text(CellText(sourceText(item.sourced)), .legend)],
-                    searchTerms: terms
-                        + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en]))
-            targets.append(town.map { .townPage($0.id) } ?? .cityTotals)
+        } else {
+            let changes = Changes(metrics, from: from, to: period)
+            let shown = Set(filtered(dataset.towns).map(\.id))
+            let items = changes.items.filter { $0.town.map { shown.contains($0) } ?? filter.isEmpty }
+            // By the index of ids (`Dataset.town` looks through every town: seconds at 10,000 towns).
+            let byID = facts.townIndex
+            let positions = items.map { $0.town.flatMap { byID[$0] } }
+            (count, unchanged) = (items.count, changes.unchanged)
+            entry = { i in (positions[i], items[i]) }
         }
-        var between = CellText(tr(Catalogue.changesBetween(label(changes.from), label(changes.to))))
-        if let unchanged = Catalogue.unchangedCount(changes.unchanged) { between += "  " + CellText(tr(unchanged)) }
+        let entities = facts.entitiesByID
+        let rows = Rows(count: count) { i in
+            let (position, found) = entry(i)
+            let town = position.map { towns[$0] }
+            guard let item = found else { return TableRow(Array(repeating: .plain(""), count: 7)) }
+            return rowState.changeRow(item, town: town, from: from, to: period, entities: entities)
+        }
+        let targets = Targets(count: count) { i in entry(i).position.map { .townPage(towns[$0].id) } ?? .cityTotals }
+        var between = CellText(tr(Catalogue.changesBetween(label(from), label(period))))
+        if let unchanged = Catalogue.unchangedCount(unchanged) { between += "  " + CellText(tr(unchanged)) }
         var notes: [CellText] = [between]
         // Before the long note, so that a short screen cuts that rather than this.
         if pair.chosenIgnored, let id = session.changesFrom {
@@ -85,6 +80,43 @@ extension AppState {
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),
             notes: notes)
     }
+}
+
+extension ShownFacts {
+    /// The changes view's row of `item` (a figure of `town`, nil: the city's totals) between
+    /// `from` and `to`: whose, which measure, how, before, after, Δ, source.
+    func changeRow(_ item: Changes.Item, town: Town?, from: Period, to: Period,
+                   entities: [String: OperatingEntity]) -> TableRow {
+        let dataset = facts.dataset
+        let ft = FigureText()
+        func value(_ f: Figure?, _ m: Measure, _ flag: Bool) -> TableCell {
+            m.unit == .percent ? ft.percent(f, flagged: flag) : ft.value(f, flagged: flag)
+        }
+        let who = town.map(name) ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
+        let kind: TableCell
+        switch item.kind {
+        case .appeared: kind = .text("\(Mark.newSince)" + CellText(tr(Catalogue.kind(item.kind))), nil)
+        case .fell, .corrected: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .warning)
+        // Unknown now, not 0 and not behind: drawn as unknown is (never the behind/warning red).
+        case .gone: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .unknown)
+        case .otherBasis: kind = .text("\(Mark.basis)" + CellText(tr(Catalogue.kind(item.kind))), .legend)
+        default: kind = .plain(tr(Catalogue.kind(item.kind)))
+        }
+        // A figure a check casts doubt on keeps its `!` here as in the towns view; so does Δ
+        // (`Checker.isFlagged(change:)`, the one place every view asks).
+        let flagBefore = item.before != nil && flagged(town, FigureKey(item.measure, from.id))
+        let flagAfter = item.after != nil && flagged(town, FigureKey(item.measure, to.id))
+        let delta = DeltaColumns.cell(
+            item.delta,
+            flagged: facts.checker.isFlagged(change: item.measure, town: town, from: from, to: to))
+        let terms = town.map { townTerms($0, entities: entities) }
+            ?? [dataset.regionZH, dataset.regionEN, Catalogue.whole(dataset.regionZH), "city"]
+        return TableRow(
+            [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
+             value(item.before, item.measure, flagBefore), value(item.after, item.measure, flagAfter), delta,
+             .text(CellText(sourceText(item.sourced)), .legend)],
+            searchTerms: terms + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en])
+    }
 
     /// Where a figure comes from, in a cell: the section (`at`) and the source's title (an
     /// import's title names its sheet and date: "line 3 月报 monthly sheet 2015-10: …"), or the
@@ -93,7 +125,7 @@ extension AppState {
         guard let figure else { return "" }
         switch figure.provenance {
         case let .reported(source, at, _, _):
-            let title = dataset.sources[source]?.title ?? source
+            let title = facts.dataset.sources[source]?.title ?? source
             return [at, title].compactMap { $0 }.joined(separator: " ")
         case .derived: return tr("推算", "derived")
         case .interpreted: return tr("解读", "interpreted")
