@@ -31,6 +31,8 @@ public final class DerivedTables: @unchecked Sendable {
     /// or nil when not stored.
     public let findingCounts: [Finding.Kind: Int]?
     private let overviewRanges: [String: Range<Int>]
+    /// What the first keys need besides the tables (`DerivedKeys`: search texts, pinyin).
+    public let keys: DerivedKeys
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -57,6 +59,8 @@ public final class DerivedTables: @unchecked Sendable {
         public var findingCounts: [Finding.Kind: Int]?
         /// Each period's overview panels over every town (`DerivedOverview`) by period id.
         public var overviews: [String: DerivedOverview]
+        /// What the first keys need (`DerivedKeys.Source`); nothing by default.
+        public var keys = DerivedKeys.Source()
 
         public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
                     sortRanks: [String: [Int]] = [:], groups: [String: GroupProgress] = [:],
@@ -149,6 +153,7 @@ public final class DerivedTables: @unchecked Sendable {
             return counts
         }
         overviewRanges = try reader.overviewRanges()
+        keys = try DerivedKeys(&reader, memory: memory, townCount: towns)
     }
 
     /// The overview's panels over every town in period `id` (`DerivedOverview`), or nil when not
@@ -355,6 +360,7 @@ extension SnapshotWriter {
             for kind in kinds { w.string(kind.rawValue); w.uint(UInt64(counts[kind]!)) }
         }
         overviews(source.overviews, townCount: townCount)
+        derivedKeys(source.keys, townCount: townCount)
     }
 
     mutating func shownFigure(_ f: ShownFigure) {
