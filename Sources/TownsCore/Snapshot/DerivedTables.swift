@@ -33,6 +33,8 @@ public final class DerivedTables: @unchecked Sendable {
     private let overviewRanges: [String: Range<Int>]
     /// The assessment's stakes and the changes view's rows (`DerivedViews`, format 8).
     public let views: DerivedViews
+    /// What the first keys need besides the tables (`DerivedKeys`: search texts, pinyin).
+    public let keys: DerivedKeys
 
     /// The tables as they are written: `planned` and each of `yearPlans` has a value per town;
     /// `periods` gives, for each period, its year (a key of `yearPlans`) and its tables.
@@ -61,6 +63,8 @@ public final class DerivedTables: @unchecked Sendable {
         public var overviews: [String: DerivedOverview]
         /// The assessment's stakes and the changes view's rows per period (`DerivedViews`).
         public var views = DerivedViews.Source()
+        /// What the first keys need (`DerivedKeys.Source`); nothing by default.
+        public var keys = DerivedKeys.Source()
 
         public init(planned: [ShownFigure?], yearPlans: [String: [ShownFigure?]], periods: [Period],
                     sortRanks: [String: [Int]] = [:], groups: [String: GroupProgress] = [:],
@@ -154,6 +158,7 @@ public final class DerivedTables: @unchecked Sendable {
         }
         overviewRanges = try reader.overviewRanges()
         views = try DerivedViews(&reader, memory: memory, townCount: towns)
+        keys = try DerivedKeys(&reader, memory: memory, townCount: towns)
     }
 
     /// Gives back the pages of the mapped snapshot read so far (`madvise(MADV_DONTNEED)`; the
@@ -367,6 +372,7 @@ extension SnapshotWriter {
         }
         overviews(source.overviews, townCount: townCount)
         views(source.views)
+        derivedKeys(source.keys, townCount: townCount)
     }
 
     mutating func shownFigure(_ f: ShownFigure) {

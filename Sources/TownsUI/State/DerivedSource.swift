@@ -11,7 +11,8 @@ extension AppState {
     /// each development type's progress per period (`typeProgress`), per period the towns
     /// table of the towns behind schedule (`storedFilterTables`), and the number of findings
     /// of each kind (the overview's checks panel: `Checker.run` was half its first frame at
-    /// 10,000 towns), and the overview's panels over every town (`overviewOrders`). `towns snapshot`
+    /// 10,000 towns), the overview's panels over every town (`overviewOrders`), and what the first
+    /// keys need (`derivedKeys`: every town's search text, the names' pinyin; `townsSampleMeasures`). `towns snapshot`
     /// runs it in its child process when it writes a snapshot, so that a dashboard started from
     /// the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
@@ -24,12 +25,14 @@ extension AppState {
         var groups: [String: GroupProgress] = [:]
         var rowSets: [String: [Int]] = [:]
         var tallies: [String: [Metrics.Tally]] = [:]
+        var measures: [String: [Int]] = [:]
         for (i, period) in dataset.periods.enumerated() {
             var s = state
             s.periodIndex = i
             let table = s.periodTable()
             sortRanks.merge(s.townsSortRanks(AppState.townsRankColumns.perPeriod)) { a, _ in a }
             let filtered = s.storedFilterTables()
+            measures.merge(s.townsSampleMeasures()) { a, _ in a }
             rowSets.merge(filtered.rowSets) { a, _ in a }
             tallies.merge(filtered.tallies) { a, _ in a }
             groups.merge(filtered.groups) { a, _ in a }
@@ -65,7 +68,19 @@ extension AppState {
                                           sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies,
                                           findingCounts: state.facts.findingCounts, overviews: overviews)
         source.views = derivedViews(state)
+        source.keys = state.derivedKeys()
+        source.keys.measures = measures
         return source
+    }
+
+    /// What a snapshot stores for the first keys (`DerivedKeys.Source`), worked out by the code
+    /// the dashboard runs without it: every town's search text (`townSearchText`), then the
+    /// reading of every character read for them (`SearchIndex.syllables`: the towns', counties'
+    /// and entities' names).
+    func derivedKeys() -> DerivedKeys.Source {
+        let text = townSearchText()
+        let texts = dataset.towns.indices.map(text)
+        return DerivedKeys.Source(searchTexts: texts, syllables: searchIndex.syllables)
     }
 }
 

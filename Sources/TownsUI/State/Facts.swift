@@ -16,8 +16,9 @@ public final class Facts: @unchecked Sendable {
     public let dataset: Dataset
     public let metrics: Metrics
     let checker: Checker
-    /// Pinyin forms for search and sorting, computed on first use (thread-safe).
-    public let searchIndex = SearchIndex()
+    /// Pinyin forms for search and sorting, computed on first use (thread-safe), from the
+    /// readings stored in the snapshot when there is one (`DerivedKeys.syllables`).
+    public let searchIndex: SearchIndex
     /// The position of each period in `dataset.periods`, by id.
     let periodPositions: [String: Int]
 
@@ -32,6 +33,11 @@ public final class Facts: @unchecked Sendable {
     public init(dataset: Dataset, derived: DerivedTables? = nil) {
         self.dataset = dataset
         self.derived = derived?.townCount == dataset.towns.count ? derived : nil
+        if let keys = self.derived?.keys {
+            searchIndex = SearchIndex(stored: { keys.syllables() })
+        } else {
+            searchIndex = SearchIndex()
+        }
         self.metrics = Metrics(dataset: dataset)
         self.checker = Checker(dataset: dataset)
         var positions: [String: Int] = [:]
@@ -49,6 +55,8 @@ public final class Facts: @unchecked Sendable {
     private var byID: [String: Int]?
     private var entityIndex: [String: OperatingEntity]?
     private var warmNames = false
+    /// `storedSearchTexts` once decoded (empty: not decodable).
+    private var searchTextsStored: [[UInt8]]?
 
     /// Every consistency finding (`Checker.run`), worked out once.
     public var findings: [Finding] { remembered(\.findingsMade) { checker.run() } }
@@ -62,6 +70,14 @@ public final class Facts: @unchecked Sendable {
 
     /// Each town's search text, by position in `dataset.towns` (`AppState.townSearchText`).
     let townSearchText = SharedTexts()
+
+    /// Every town's search text as the snapshot stores it (`DerivedKeys.searchTexts`), decoded
+    /// once when first asked for; nil when not stored (then `townSearchText` makes each).
+    var storedSearchTexts: [[UInt8]]? {
+        guard let keys = derived?.keys, keys.hasSearchTexts else { return nil }
+        let texts = remembered(\.searchTextsStored) { keys.searchTexts() ?? [] }
+        return texts.count == dataset.towns.count ? texts : nil
+    }
 
     /// Whether the names' pinyin has been worked out ahead (`AppState.warm`); set once.
     var namesWarm: Bool {

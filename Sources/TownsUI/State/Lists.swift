@@ -51,8 +51,10 @@ extension AppState {
 
     /// The search text of the town at `position` in `dataset.towns` (its names, county's and
     /// entities'), made once per dataset and shared by every list of towns, whatever the
-    /// period, filter or sort.
+    /// period, filter or sort; read from the snapshot when it stores them (`DerivedKeys`).
     func townSearchText() -> @Sendable (Int) -> [UInt8] {
+        // Stored in the snapshot, made by this function when it was written.
+        if let stored = facts.storedSearchTexts { return { stored[$0] } }
         let store = facts.townSearchText
         let index = searchIndex
         let entities = facts.entitiesByID

@@ -10,9 +10,11 @@ import Foundation
 /// names holds a few hundred distinct characters). ICU reads a few words differently from
 /// their characters (重庆 chongqing, not zhongqing); none is in a Zhejiang town, county or
 /// entity name of the bundled data or of `towns generate` (tested). A digit in a name is a
-/// word of its own in the initials (小镇2号: xz2h). Start-up does none of this work.
+/// word of its own in the initials (小镇2号: xz2h). Start-up does none of this work. A
+/// dataset read from a snapshot gives the readings its characters had when it was written
+/// (`DerivedKeys.syllables`, by this same code): ICU is asked only for a character not among them.
 ///
-/// `@unchecked Sendable`: `cache` and `characters` are read and written only under `lock`.
+/// `@unchecked Sendable`: `cache`, `characters` and `stored` are read and written only under `lock`.
 public final class SearchIndex: @unchecked Sendable {
     public struct Forms: Sendable {
         /// Lower-cased text as written.
@@ -26,9 +28,22 @@ public final class SearchIndex: @unchecked Sendable {
 
     private var cache: [String: Forms] = [:]
     private var characters: [Character: String] = [:]
+    /// The readings stored in a snapshot, taken into `characters` when a reading is first needed.
+    private var stored: (@Sendable () -> [Character: String]?)?
     private let lock = NSLock()
 
-    public init() {}
+    /// An empty index; `stored` gives readings of characters worked out before (a snapshot's),
+    /// asked for once, when the first character's reading is needed.
+    public init(stored: (@Sendable () -> [Character: String]?)? = nil) {
+        self.stored = stored
+    }
+
+    /// The reading of every character read so far (ICU's or stored), as a snapshot stores them.
+    public var syllables: [Character: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return characters
+    }
 
     /// Whether `scalar` is a CJK ideograph (the blocks ICU reads as Mandarin).
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -39,6 +54,11 @@ public final class SearchIndex: @unchecked Sendable {
     /// character's own text when ICU has no reading. Called with the lock held.
     private func syllable(_ ch: Character) -> String {
         if let known = characters[ch] { return known }
+        if let load = stored {
+            stored = nil
+            characters.merge(load() ?? [:]) { known, _ in known }
+            if let known = characters[ch] { return known }
+        }
         let latin =
             String(ch).applyingTransform(.mandarinToLatin, reverse: false)?
             .applyingTransform(.stripDiacritics, reverse: false)?.lowercased() ?? String(ch).lowercased()

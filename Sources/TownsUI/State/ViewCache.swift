@@ -101,6 +101,12 @@ final class ViewCache: @unchecked Sendable {
     /// list this long or shorter, else this many spread evenly over the list.
     static let widthSample = 128
 
+    /// The positions (in the unsorted list) of the rows a list of `n` rows measures for its
+    /// widths besides those on screen (`widthSample`).
+    static func samplePositions(_ n: Int) -> [Int] {
+        n <= widthSample ? Array(0..<n) : (0..<widthSample).map { $0 * n / widthSample }
+    }
+
     /// Lists and town pages kept, each (most recently used last): enough for the list shown,
     /// its neighbouring periods' and the other top views' (`AppState.warm`), and a few sorts.
     /// A list keeps only the rows made so far, so a list of 10,000 towns costs little.
@@ -137,10 +143,15 @@ final class ViewCache: @unchecked Sendable {
             // Spread over the unsorted list, so a sorted list (the same rows) gets the same
             // widths as the list it sorts: sorting never moves a column.
             let n = content.rows.count
-            let positions =
-                n <= Self.widthSample ? Array(0..<n) : (0..<Self.widthSample).map { $0 * n / Self.widthSample }
-            let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows.unsortedRow(i), 0) }.0
-            sampled = TableLayout.naturalWidths(columns: content.columns, rows: [rows, content.summary])
+            if let stored = content.sampleMeasure, stored.rows == n, stored.columns.count == content.columns.count {
+                // Measured before (stored in the snapshot): the sampled rows are not made.
+                sampled = TableLayout.naturalWidths(columns: content.columns, rows: [content.summary],
+                                                    measured: stored.columns)
+            } else {
+                let positions = Self.samplePositions(n)
+                let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows.unsortedRow(i), 0) }.0
+                sampled = TableLayout.naturalWidths(columns: content.columns, rows: [rows, content.summary])
+            }
             withLock { list.sampledWidths = sampled }
         }
         let shown = visible.clamped(to: 0..<content.rows.count)

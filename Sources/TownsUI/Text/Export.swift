@@ -128,6 +128,7 @@ public enum Export {
         }
         var content = content
         content.rows = Rows(content.rows.all.map(written))
+        content.sampleMeasure = nil  // measured as the screen shows the rows, not as written
         content.summary = content.summary.map(written)
         let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
         let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width,

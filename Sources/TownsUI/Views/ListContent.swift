@@ -36,6 +36,10 @@ public struct ListContent: Sendable {
     /// measured once. A list too long to measure in full takes them, so rows scrolling into
     /// view never widen those columns.
     public var knownWidths: [Int: Int] = [:]
+    /// The measure of the rows a list of this many rows samples for its widths
+    /// (`ViewCache.samplePositions`), measured before (a snapshot's, `DerivedKeys.Source.measures`):
+    /// then those rows are not made to be measured. Used only while `rows.count` is `rows`.
+    public var sampleMeasure: (rows: Int, columns: [TableLayout.Measure])? = nil
     /// What a search looks in for a row, without making the row: the row's position in the
     /// unsorted list -> its search text (`SearchIndex.haystack` of its names); nil: the
     /// haystack of the row's `searchTerms`.

@@ -133,6 +133,8 @@ extension AppState {
             let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.map { rows[$0] }])
             for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
         }
+        // The sampled rows' widths as the snapshot stores them (`storedTownsSample`): none made.
+        content.sampleMeasure = storedTownsSample(positions, columns: columns.count)
         content.sortKey = townsSortKey(positions, table: facts, deltas: deltas)
         content.sortKeys = storedTownsSortKeys(positions, columns: columns.count)
         let text = townSearchText()

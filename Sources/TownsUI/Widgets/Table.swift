@@ -156,23 +156,11 @@ public struct TableLayout: Sendable {
     public static func naturalWidths(columns: [Column], rows: [[TableRow]]) -> [Int] {
         // A sorted column's mark (↓ ↑) is measured with its title: drawn in the gap after a title
         // that filled its column, it was glued to the next title (`年计划↓完成`, `Plan↓Done`) and
-        // read as either's. Sorting may widen the column by that one cell.
-        var natural = columns.map { DisplayWidth.of($0.title) }
-        // A right-aligned column's numbers are drawn with their units digits in one column
-        // (`TableRenderer.drawRow`): room for the widest part before it and the widest after.
-        var head = natural.map { _ in 0 }, tail = head
-        for group in rows {
-            for row in group {
-                for (i, cell) in row.cells.enumerated() where i < natural.count {
-                    natural[i] = max(natural[i], cell.naturalWidth)
-                    if columns[i].alignment == .right, let split = cell.unitsSplit {
-                        head[i] = max(head[i], split.head)
-                        tail[i] = max(tail[i], split.tail)
-                    }
-                }
-            }
-        }
-        return natural.indices.map { max(natural[$0], head[$0] + tail[$0]) }
+        // read as either's. Sorting may widen the column by that one cell. A right-aligned
+        // column's numbers are drawn with their units digits in one column
+        // (`TableRenderer.drawRow`): room for the widest part before it and the widest after
+        // (`TableMeasure.swift`).
+        naturalWidths(columns: columns, rows: rows, measured: [])
     }
 
     /// Sizes `columns` within `width` cells from their `naturalWidths` (`naturalWidths(columns:rows:)`),
