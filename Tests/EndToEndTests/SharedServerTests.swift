@@ -152,7 +152,7 @@ final class SharedServerTests: XCTestCase {
             throw XCTSkip("root here cannot mount, and ignores file modes: no folder root cannot write")
         }
         let before = snapshot(copy)
-        var r = try runProcess(binary, ["import", sheet, "--data", data])
+        var r = try runProcess(binary, ["import", sheet, "--data", data, "--lang", "en"])
         XCTAssertEqual(r.status, 3, "import into \(how): \(r.summary)")
         XCTAssertTrue(r.stderr.contains("towns import: cannot write into \(data)"), r.summary)
         XCTAssertTrue(r.stderr.contains("Read-only file system") || r.stderr.contains("Permission denied"), r.summary)
@@ -172,7 +172,7 @@ final class SharedServerTests: XCTestCase {
         for lockExists in [false, true] {
             if lockExists { FileManager.default.createFile(atPath: shared + "/.import.lock", contents: nil, attributes: [.posixPermissions: 0o644]) }
             let before = snapshot(shared)
-            let words = prefix + [binary!, "import", sheet, "--data", shared]
+            let words = prefix + [binary!, "import", sheet, "--data", shared, "--lang", "en"]
             r = try runProcess(words[0], Array(words.dropFirst()))
             XCTAssertEqual(r.status, 3, "import as nobody (lock file \(lockExists ? "there" : "absent")): \(r.summary)")
             XCTAssertTrue(r.stderr.contains("Permission denied") && r.stderr.contains("Nothing imported"), r.summary)

@@ -25,7 +25,7 @@ final class W8ExportPathEndToEndTests: DashboardSessionTestCase {
                       "the absolute path \(absolute):\n" + TmuxSession.show(shown))
         try tmux.send("M")
         // The log's page wraps the path where the line ends: read its lines joined.
-        let log = try tmux.waitFor("Messages")
+        let log = try tmux.waitFor("本次会话的状态消息")
         XCTAssertTrue(log.map { $0.trimmingCharacters(in: .whitespaces) }.joined().contains(absolute),
                       TmuxSession.show(log))
         try tmux.send("q")
