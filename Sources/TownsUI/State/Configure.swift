@@ -26,7 +26,7 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     s.screen = clamped(s.screen, in: s)
     s = opened(s, settings, notices: &notices)
     if let first = notices.first {
-        let text = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
+        let text = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: \(settings.allNoticesCommand))" : first
         s.session.flash = Flash(text, level: .warning)
     }
     return s
