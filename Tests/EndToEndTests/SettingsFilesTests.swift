@@ -64,7 +64,9 @@ final class SettingsFilesTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: theme) }
         try "[roles]\nheader = { fg = \"nocolour\" }\nrow = { fg = \"red\", x = 1 }\nfoo = { fg = \"red\" }\n"
             .write(toFile: theme, atomically: true, encoding: .utf8)
-        let none = NSTemporaryDirectory() + "towns-no-config-\(UUID().uuidString).toml"
+        let none = NSTemporaryDirectory() + "towns-plain-config-\(UUID().uuidString).toml"
+        defer { try? FileManager.default.removeItem(atPath: none) }
+        try "view = \"overview\"\n".write(toFile: none, atomically: true, encoding: .utf8)
         for args in [["config", "--theme", theme], ["--theme", theme, "config"]] {
             let r = try runProcess(binary, args + ["--config", none, "--data", Paths.data, "--themes", Paths.themes])
             XCTAssertEqual(r.status, 1, "problems: exit 1, not a usage error: \(r.summary)")
