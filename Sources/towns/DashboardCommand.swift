@@ -62,7 +62,8 @@ struct DashboardCommand: ParsableCommand {
     var view: ReportCommand.View?
     @Option(name: .long, help: ArgumentHelp("Open on this period (2015-09).", valueName: "ID"))
     var period: String?
-    @Option(name: .long, help: ArgumentHelp("Open this town's page (id, name, pinyin).", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Open this town's page (id, name, pinyin), or the city's totals page by its name (jiaxing).", valueName: "ID"))
     var town: String?
     @Option(
         name: .long,
