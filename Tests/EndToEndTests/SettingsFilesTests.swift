@@ -71,7 +71,8 @@ final class SettingsFilesTests: XCTestCase {
             let r = try runProcess(binary, args + ["--config", none, "--data", Paths.data, "--themes", Paths.themes])
             XCTAssertEqual(r.status, 1, "problems: exit 1, not a usage error: \(r.summary)")
             for (line, field) in [(2, "roles.header.fg"), (3, "roles.row.x"), (4, "roles.foo")] {
-                XCTAssertTrue(r.stderr.contains("--theme \(theme): \(theme):\(line): \(field): "), "\(field): \(r.summary)")
+                XCTAssertTrue(r.stderr.contains("--theme \(theme): \(theme):\(line): \(field): "),
+                              "\(field): \(r.summary)")
             }
         }
         let good = try runProcess(binary, ["config", "--theme", "light", "--config", none, "--themes", Paths.themes])

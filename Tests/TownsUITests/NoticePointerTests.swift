@@ -13,7 +13,8 @@ final class NoticePointerTests: XCTestCase {
         XCTAssertTrue(update(s, .configure(settings)).message!.hasSuffix("(+2 more: towns config)"))
         settings.allNoticesCommand = "towns config --theme bad.toml"
         let t = update(s, .configure(settings))
-        XCTAssertEqual(t.message, "bad.toml:2: roles.header.fg: 'x' is not a colour (+2 more: towns config --theme bad.toml)")
+        XCTAssertEqual(t.message,
+                       "bad.toml:2: roles.header.fg: 'x' is not a colour (+2 more: towns config --theme bad.toml)")
         // A long first notice is cut, never the pointer to the rest: all of it on an 80x24 screen.
         settings.notices = ["t.toml:4: roles.foo: unknown role (ignored); roles: "
                                 + Array(repeating: "background, title, tab", count: 12).joined(separator: ", "), "b"]

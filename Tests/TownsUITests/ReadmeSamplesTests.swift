@@ -62,7 +62,8 @@ final class ReadmeSamplesTests: XCTestCase {
                 let b = i < golden.count ? golden[i] : "(none)"
                 if a != b { diff += ["README.md:\(sample.line + i):", "  README: \(a)", "  golden: \(b)"] }
             }
-            XCTFail("README's sample differs from \(sample.file) \(sample.range.map { "lines \($0.lowerBound)-\($0.upperBound)" } ?? "")"
+            let part = sample.range.map { "lines \($0.lowerBound)-\($0.upperBound)" } ?? ""
+            XCTFail("README's sample differs from \(sample.file) \(part)"
                     + " (copy the file into the block):\n"
                     + diff.joined(separator: "\n"))
         }
