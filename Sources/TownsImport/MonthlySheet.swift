@@ -106,16 +106,16 @@ public struct MonthlySheet: Sendable {
         skippedTitleLines = records[..<headerIndex].filter { !blank($0) }.count
         readHeader(header)
         for row in records[(headerIndex + 1)...] where !blank(row) {
+            // More fields than the header is refused even when the extra ones are empty: a decimal
+            // comma left unquoted ("1,") splits a number and leaves an empty field at the end, and the
+            // row would otherwise be read with its numbers shifted or cut (a fresh user's `95,1,`).
             if row.fields.count > header.fields.count {
-                let extra = row.fields[header.fields.count...]
-                if extra.contains(where: { !$0.trimmingCharacters(in: SheetNumber.spaces).isEmpty }) {
-                    issues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: header.fields.count + 1,
-                        field: "csv",
-                                            problem: "the row has \(row.fields.count) fields, the header " +
-                                                "\(header.fields.count); a number with an unquoted comma? Quote it " +
-                                                "(\"1,234.5\") or drop the comma"))
-                    continue
-                }
+                issues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: header.fields.count + 1,
+                    field: "csv",
+                                        problem: "the row has \(row.fields.count) fields, the header " +
+                                            "\(header.fields.count); a number with an unquoted comma? Quote it " +
+                                            "(\"1,234.5\") or drop the comma"))
+                continue
             }
             rows.append(row)
         }

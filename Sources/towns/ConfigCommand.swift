@@ -16,19 +16,31 @@ struct ConfigCommand: ParsableCommand {
             Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
             Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space \
             F1-F12 Ctrl-A..Ctrl-Z. \
+            --theme NAME|PATH checks that theme instead of the config's (every problem with its file, line \
+            and field: the dashboard shows the first). \
             --example prints a commented example to start from.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Configuration file to check.", valueName: "PATH"))
     var config: String?
     @OptionGroup var data: DataOptions
-    /// `--themes`: the folder to check the config's theme against (before or after `config`).
+    /// `--themes`: the folder to check the theme against; `--theme NAME|PATH`: the theme to check
+    /// in place of the config's, as the dashboard would use it (before or after `config`).
     @OptionGroup var display: DisplayOptions
     var themes: String? { display.themes }
     @Flag(name: .long, help: "Print an example configuration.")
     var example = false
 
-    func validate() throws { try display.refuse(for: "config", except: ["--themes"]) }
+    /// `word` as one word for a POSIX shell: as it is when made only of letters, digits and
+    /// `-_./,:=@+` (`light`, `my-themes/bad.toml`), else in single quotes.
+    static func shellWord(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "-_./,:=@+".unicodeScalars.contains($0)
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    func validate() throws { try display.refuse(for: "config", except: ["--themes", "--theme"]) }
 
     func run() throws {
         if example {
@@ -64,7 +76,16 @@ struct ConfigCommand: ParsableCommand {
                     + " is not a period of \(dir) (\(loaded.dataset.periods.map(\.id).joined(separator: " ")))"
             )
         }
-        if let t = settings.theme {
+        // --theme (the dashboard's pointer "+3 more: towns config --theme X") replaces the config's
+        // theme, as in the dashboard: every problem of that theme is listed, each with its file, line
+        // and field, after the config's own.
+        if let t = display.theme {
+            let files = ThemeFiles(
+                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
+            more += files.notices.map {
+                "--theme \(t): " + $0.replacingOccurrences(of: "主题 theme: ", with: "")
+            }
+        } else if let t = settings.theme {
             let files = ThemeFiles(
                 folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
             if !files.notices.isEmpty { unused["theme"] = "no such theme; default in use" }
@@ -82,7 +103,8 @@ struct ConfigCommand: ParsableCommand {
                 return unused[key].map { "\(text) (not used: \($0))" } ?? text
             }
             printOut("period: " + shown("period", settings.period, default: "the latest with completed figures"))
-            printOut("theme: " + shown("theme", settings.theme, default: "default"))
+            printOut("theme: " + (display.theme.map { "\(TerminalText.sanitize($0)) (--theme)" }
+                ?? shown("theme", settings.theme, default: "default")))
             printOut("language: \(settings.language?.rawValue ?? "(default) zh")")
             printOut("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
             let cycle = settings.cycle.map { $0.map(\.rawValue).joined(separator: " ") }

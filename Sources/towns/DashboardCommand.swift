@@ -62,7 +62,8 @@ struct DashboardCommand: ParsableCommand {
     var view: ReportCommand.View?
     @Option(name: .long, help: ArgumentHelp("Open on this period (2015-09).", valueName: "ID"))
     var period: String?
-    @Option(name: .long, help: ArgumentHelp("Open this town's page (id, name, pinyin).", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Open this town's page (id, name, pinyin), or the city's totals page by its name (jiaxing).", valueName: "ID"))
     var town: String?
     @Option(
         name: .long,
@@ -160,6 +161,12 @@ struct DashboardCommand: ParsableCommand {
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         startUp.cycleStops = settings.cycle
+        // The warning's "(+N more: ...)" names a command that lists them all, with this theme.
+        if let theme = display.theme {
+            startUp.allNoticesCommand = "towns config"
+                + (display.themes.map { " --themes \(ConfigCommand.shellWord($0))" } ?? "")
+                + " --theme \(ConfigCommand.shellWord(theme))"
+        }
         // A large dataset's first frame takes a while (every town worked out, the opening's checks
         // too): say so meanwhile, in the language it will open in.
         if dataset.towns.count >= Renderer.workingFrameTowns {

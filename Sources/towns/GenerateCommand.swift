@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TownsCore
+import TownsImport
 import TownsSynthetic
 
 /// `towns generate`: write a synthetic dataset (for benchmarks and for trying the dashboard
@@ -28,7 +29,10 @@ struct GenerateCommand: ParsableCommand {
     @ParentCommand var root: Towns
     @Flag(
         name: .long,
-        help: "Write into a folder that already holds files (they are replaced or left beside the new ones).")
+        help: ArgumentHelp(
+            "Write into a folder that already holds files: a synthetic dataset there is replaced whole.",
+            discussion: "Every file the loader reads (monthly/ too) is replaced or removed; other files stay. A "
+                + "folder whose dataset.toml does not say synthetic = true (real data) is refused."))
     var force = false
     @Argument(help: "Folder to write (created if needed; a folder with files in it is refused unless --force).")
     var directory: String
@@ -50,13 +54,56 @@ struct GenerateCommand: ParsableCommand {
                 "choose an empty or new folder, or add --force"
             )
         }
+        // --force replaces only a synthetic dataset: real data is never overwritten.
+        if case let .notSynthetic(reason) = SyntheticFolder.holding(directory: directory) {
+            throw ValidationFailure(
+                "\(directory): not written: \(reason); --force replaces only a synthetic dataset " +
+                "(synthetic = true in dataset.toml). Choose an empty or new folder")
+        }
         let spec = SyntheticDataset(towns: towns, months: months, seed: seed)
+        let files: [(name: String, text: String)]
         do {
-            try spec.write(to: directory, rules: GenerateCommand.bundledRules(data: data.data))
+            files = try spec.files(rules: GenerateCommand.bundledRules(data: data.data))
         } catch let problem as SyntheticDataset.Problem {
             throw ValidationFailure(problem.description)
         }
+        do {
+            try GenerateCommand.replace(directory: directory, with: files)
+        } catch {
+            throw ValidationFailure("\(directory): not written: \(error)")
+        }
         print("\(directory): \(towns) towns x \(months) months, seed \(seed) (synthetic)")
+    }
+
+    /// Writes `files` into `directory` (created if needed) as the whole dataset: every file the
+    /// loader reads that is not among them (an old `monthly/`, `province.toml`, ...) is removed,
+    /// so the folder never holds a mix of two datasets. Each file goes to a temporary file first
+    /// (`AtomicFile`, flushed); only when all are written are the stale files removed and the new
+    /// ones renamed into place, under the import lock when replacing (`towns import` waits). A failure before
+    /// that leaves the folder as it was.
+    static func replace(directory: String, with files: [(name: String, text: String)]) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // The lock only when a dataset is there to replace (a new folder gets no `.import.lock`).
+        let replacing = !SyntheticFolder.datasetFiles(directory: directory).isEmpty
+        let lock = replacing ? try ImportLock(directory: directory) : nil
+        defer { lock?.release() }
+        var pending: [AtomicFile] = []
+        defer { pending.forEach { $0.discard() } }
+        for (name, text) in files {
+            pending.append(try AtomicFile(path: (directory as NSString).appendingPathComponent(name),
+                                          bytes: Array(text.utf8)))
+        }
+        let written = Set(files.map(\.name))
+        // Stale files go before the new ones arrive: an interruption in between leaves the old
+        // synthetic dataset with fewer optional files, which still loads.
+        for name in SyntheticFolder.datasetFiles(directory: directory) where !written.contains(name) {
+            try FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+        let monthly = (directory as NSString).appendingPathComponent(DatasetLoader.monthlyFolderName)
+        if let left = try? FileManager.default.contentsOfDirectory(atPath: monthly), left.isEmpty {
+            try? FileManager.default.removeItem(atPath: monthly)
+        }
+        for file in pending { try file.commit() }
     }
 
     /// The rules.toml and sources.toml of the dataset `towns` would use, if it has rules.

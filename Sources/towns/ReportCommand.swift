@@ -57,7 +57,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "With --output: replace a regular file that is already there (atomically).")
     var force = false
     @Option(name: .long, help: ArgumentHelp(
-        "A town's page instead of a view (text, md or json): its every field with its source or formula.",
+        "A town's page instead of a view (text, md or json): its every field with its source or formula. A "
+            + "town's id or name; the city's name (the bundled data's 嘉兴市 or jiaxing) gives its totals page.",
         valueName: "ID"))
     var town: String?
     @Flag(name: .long, help: ArgumentHelp(
@@ -110,12 +111,19 @@ struct ReportCommand: ParsableCommand {
         }
         state.stack = [Screen(view.kind)]
         if let town {
-            guard let t = dataset.towns.first(where: { $0.id == town }) else {
+            // A town by id or name, else the city (嘉兴市, jiaxing): its totals page.
+            if let t = dataset.towns.first(where: { $0.id == town })
+                ?? dataset.towns.first(where: { [$0.nameZH, $0.nameEN.lowercased()].contains(town.lowercased()) }) {
+                state.stack.append(Screen(.townPage(t.id)))
+            } else if state.namesTheCity(town) {
+                state.stack.append(Screen(.cityTotals))
+            } else {
+                let ids = dataset.towns.prefix(20).map(\.id).joined(separator: ", ")
                 throw ValidationFailure(
-                    "no town '\(town)'; towns: \(dataset.towns.prefix(20).map(\.id).joined(separator: ", "))"
-                        + (dataset.towns.count > 20 ? ", ..." : ""))
+                    "no town '\(town)', nor a city of that name; towns: \(ids)"
+                        + (dataset.towns.count > 20 ? ", ..." : "")
+                        + "; the city: \(dataset.regionZH) (\(dataset.regionEN.lowercased()))")
             }
-            state.stack.append(Screen(.townPage(t.id)))
         }
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         if format == .text && town == nil {

@@ -75,6 +75,46 @@ final class BenchAndGenerateTests: XCTestCase {
         XCTAssertTrue(dataset.contains("synthetic = true"))
     }
 
+    /// `generate --force` never writes over data not marked synthetic, and replaces a synthetic
+    /// dataset whole: the stale monthly/ and optional files go, other files stay, and it checks clean.
+    func testForceReplacesOnlyASyntheticDatasetAndWhole() throws {
+        let fm = FileManager.default
+        let data = ["--data", Self.root + "/Data"]
+        let real = temporaryDirectory()
+        try fm.copyItem(atPath: Self.root + "/Data", toPath: real)
+        try fm.createDirectory(atPath: real + "/monthly", withIntermediateDirectories: true)
+        try Data("# an imported month\n".utf8).write(to: URL(fileURLWithPath: real + "/monthly/2015-11.toml"))
+        func listing() throws -> [(String, Data?)] {
+            try fm.subpathsOfDirectory(atPath: real).sorted().map { ($0, fm.contents(atPath: real + "/" + $0)) }
+        }
+        let before = try listing()
+        let refused = try run(["generate", "--force", "--towns", "5", "--months", "2", real] + data)
+        XCTAssertEqual(refused.status, 2, "a real dataset (no synthetic = true) is refused")
+        let after = try listing()
+        XCTAssertEqual(after.map(\.0), before.map(\.0), "no file added or removed")
+        XCTAssertTrue(zip(after, before).allSatisfy { $0.1 == $1.1 }, "no file changed")
+
+        let synthetic = temporaryDirectory()
+        let first = try run(["generate", "--towns", "30", "--months", "14", "--seed", "2", synthetic] + data)
+        XCTAssertEqual(first.status, 0, first.output)
+        try fm.createDirectory(atPath: synthetic + "/monthly", withIntermediateDirectories: true)
+        try Data("[[figure]]\ntown = \"nowhere\"\n".utf8)
+            .write(to: URL(fileURLWithPath: synthetic + "/monthly/2016-02.toml"))
+        try fm.copyItem(atPath: Self.root + "/Data/province.toml", toPath: synthetic + "/province.toml")
+        try Data("kept\n".utf8).write(to: URL(fileURLWithPath: synthetic + "/notes.txt"))
+        let replaced = try run(["generate", "--force", "--towns", "5", "--months", "2", "--seed", "3", synthetic]
+                                + data)
+        XCTAssertEqual(replaced.status, 0, replaced.output)
+        let names = try fm.contentsOfDirectory(atPath: synthetic).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertEqual(names, ["dataset.toml", "entities.toml", "figures.toml", "notes.txt", "rules.toml",
+                               "sources.toml", "totals.toml", "towns.toml", "types.toml"],
+                       "stale monthly/ and province.toml removed")
+        XCTAssertEqual(fm.contents(atPath: synthetic + "/notes.txt"), Data("kept\n".utf8), "other files stay")
+        let check = try run(["check", "--lang", "en", "--data", synthetic])
+        XCTAssertEqual(check.status, 0, check.output)
+        XCTAssertTrue(check.output.contains("5 towns, 2 periods loaded"), check.output)
+    }
+
     func testBenchShortPrintsEveryFigure() throws {
         // A guard against a hang, not a speed target: the debug build on a loaded 2-core machine took
         // 83-120 s (the figures themselves are `towns bench`'s to print, never asserted).

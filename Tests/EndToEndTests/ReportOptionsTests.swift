@@ -35,6 +35,31 @@ final class ReportOptionsTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.summary)
     }
 
+    /// `--town` takes the city too (id-like English name or Chinese name): the city's totals page,
+    /// which could only be exported from the dashboard; a town's name works as its id does.
+    func testTownTakesTheCityAndPrintsItsTotalsPage() throws {
+        var pages: [String] = []
+        for name in ["jiaxing", "嘉兴市", "Jiaxing"] {
+            let r = try runProcess(binary, ["report", "--town", name, "--lang", "en", "--data", Paths.data])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.summary)")
+            XCTAssertTrue(r.stdout.hasPrefix("Jiaxing totals — 2015 Jan-Sep\nDataset: "), r.stdout)
+            pages.append(r.stdout)
+        }
+        XCTAssertEqual(Set(pages).count, 1, "every name of the city gives the same page")
+        let json = try runProcess(binary, ["report", "--town", "jiaxing", "--format", "json", "--data", Paths.data])
+        XCTAssertEqual(json.status, 0, json.summary)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertFalse((object["sources"] as? [String] ?? []).isEmpty, "the city's sources: \(json.stdout)")
+        let byName = try runProcess(binary, ["report", "--town", "海宁皮革时尚小镇", "--data", Paths.data])
+        let byID = try runProcess(binary, ["report", "--town", "haining", "--data", Paths.data])
+        XCTAssertEqual(byName.status, 0, byName.summary)
+        XCTAssertEqual(byName.stdout, byID.stdout)
+        let none = try runProcess(binary, ["report", "--town", "嘉", "--data", Paths.data])
+        XCTAssertEqual(none.status, 2, none.summary)
+        XCTAssertTrue(none.stderr.contains("no town '嘉', nor a city of that name") && none.stderr.contains("jiaxing"),
+                      none.summary)
+    }
+
     func testACommandThatDoesNotUseThemSaysWhereTheyGo() throws {
         for args in [["check", "--theme", "light"], ["--ascii", "check"], ["meetings", "--theme", "light"],
                      ["config", "--lang", "en"]] {

@@ -55,4 +55,28 @@ final class SettingsFilesTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("period: 2099-01 (not used:"), r.summary)
         XCTAssertTrue(r.stdout.contains("theme: nosuch (not used:"), r.summary)
     }
+
+    /// The dashboard's "(+N more: towns config --theme X)" is a command that lists every problem of
+    /// the theme given on the command line, each with its file, line and field (it was refused).
+    func testConfigThemeListsEveryProblemOfThatTheme() throws {
+        let binary = try Paths.townsBinary()
+        let theme = NSTemporaryDirectory() + "towns-theme-\(UUID().uuidString).toml"
+        defer { try? FileManager.default.removeItem(atPath: theme) }
+        try "[roles]\nheader = { fg = \"nocolour\" }\nrow = { fg = \"red\", x = 1 }\nfoo = { fg = \"red\" }\n"
+            .write(toFile: theme, atomically: true, encoding: .utf8)
+        let none = NSTemporaryDirectory() + "towns-plain-config-\(UUID().uuidString).toml"
+        defer { try? FileManager.default.removeItem(atPath: none) }
+        try "view = \"overview\"\n".write(toFile: none, atomically: true, encoding: .utf8)
+        for args in [["config", "--theme", theme], ["--theme", theme, "config"]] {
+            let r = try runProcess(binary, args + ["--config", none, "--data", Paths.data, "--themes", Paths.themes])
+            XCTAssertEqual(r.status, 1, "problems: exit 1, not a usage error: \(r.summary)")
+            for (line, field) in [(2, "roles.header.fg"), (3, "roles.row.x"), (4, "roles.foo")] {
+                XCTAssertTrue(r.stderr.contains("--theme \(theme): \(theme):\(line): \(field): "),
+                              "\(field): \(r.summary)")
+            }
+        }
+        let good = try runProcess(binary, ["config", "--theme", "light", "--config", none, "--themes", Paths.themes])
+        XCTAssertEqual(good.status, 0, good.summary)
+        XCTAssertEqual(good.stderr, "", good.summary)
+    }
 }

@@ -121,6 +121,11 @@ final class ImportErrorTests: XCTestCase {
     func testMalformedCSV() throws {
         assertContains(try problems("town,period,completed (亿元)\nhaining,2015-10,15,21\n"),
                        "S:2:4: csv: the row has 4 fields, the header 3; a number with an unquoted comma? Quote it (\"1,234.5\") or drop the comma")
+        // An unquoted decimal comma at the end leaves an empty extra field: refused the same way.
+        assertContains(try problems("town,period,completed (亿元),completion_rate,projects_started\n"
+                                    + "tongxiang,2015-10,12.40,95,1,\n"),
+                       "S:2:6: csv: the row has 6 fields, the header 5; a number with an unquoted comma? "
+                        + "Quote it (\"1,234.5\") or drop the comma")
         assertContains(try problems("town,period,completed (亿元)\nhaining,2015-10,\"15.21\n"),
                        "S:2:3: csv: a quoted field starts here and is never closed (a missing \")")
         assertContains(try problems("town,period,completed (亿元)\nhaining,2015-10,\"15\"21\n"),

@@ -151,6 +151,15 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         let exact = s.dataset.towns.first {
             [$0.id, $0.nameZH, $0.nameEN].contains { $0.lowercased() == rest.lowercased() }
         }
+        // The city by name (嘉兴市, jiaxing): its totals page, on the towns view's totals row.
+        if exact == nil && s.namesTheCity(rest) {
+            s.stack = [Screen(.townList), Screen(.cityTotals)]
+            s.stack[0].selected = .cityTotals
+            var list = s
+            list.stack = [s.stack[0]]
+            s.stack[0] = clamped(s.stack[0], in: list)
+            return s
+        }
         guard
             let town = exact
                 ?? s.dataset.towns.first(where: {

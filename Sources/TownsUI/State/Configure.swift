@@ -26,10 +26,30 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     s.screen = clamped(s.screen, in: s)
     s = opened(s, settings, notices: &notices)
     if let first = notices.first {
-        let text = notices.count > 1 ? "\(first) (+\(notices.count - 1) more: towns config)" : first
+        // With more to come, a long first notice (a theme's unknown role lists every role) is cut so
+        // the pointer to the rest fits in the status message's three lines at 80 columns.
+        let text = notices.count > 1
+            ? "\(cutNotice(first)) (+\(notices.count - 1) more: \(settings.allNoticesCommand))" : first
         s.session.flash = Flash(text, level: .warning)
     }
     return s
+}
+
+/// The most cells of a first notice shown before "(+N more: …)": with a pointer of up to 60 cells
+/// it wraps to at most three lines at 80 columns (`Renderer.messageLines`).
+let noticeCells = 140
+
+/// `notice` cut to `noticeCells` cells, ending with `…` when cut.
+func cutNotice(_ notice: String) -> String {
+    guard DisplayWidth.of(notice) > noticeCells else { return notice }
+    var out = "", used = 0
+    for c in notice {
+        let w = DisplayWidth.of(c)
+        if used + w > noticeCells - 1 { break }
+        out.append(c)
+        used += w
+    }
+    return out + "…"
 }
 
 extension AppState {

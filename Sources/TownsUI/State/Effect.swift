@@ -37,6 +37,10 @@ public struct Settings: Equatable, Sendable {
     public var resume: Session?
     /// A town's page to open (`--town`: id, name, pinyin, as `:town`).
     public var town: String?
+    /// The command that lists every notice, named after "(+N more: ...)" in the warning: `towns
+    /// config`, or `towns config --theme X` when the theme came from the command line (the
+    /// config's own check would not read it).
+    public var allNoticesCommand = "towns config"
     /// Filters to apply, each as `:filter` takes it ("county 海宁市", `--filter`).
     public var filters: [String] = []
 

@@ -48,7 +48,8 @@ public enum Export {
                 "|" + kept.map { content.columns[$0].alignment == .right ? " ---: |" : " --- |" }.joined(),
             ]
             for r in rows + summary { out.append("| " + r.map(markdownCell).joined(separator: " | ") + " |") }
-            if !notes.isEmpty { out += [""] + notes.map(markdownCell) }
+            // One list item a note: consecutive plain lines would render as one paragraph.
+            if !notes.isEmpty { out += [""] + notes.map { "- " + markdownCell($0) } }
             if !legend.isEmpty {
                 out += [""] + (raw.legendTitle.isEmpty ? [] : ["**\(markdownCell(raw.legendTitle))**", ""])
                 out += legend.map { "- " + markdownCell($0) }

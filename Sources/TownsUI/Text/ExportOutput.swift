@@ -73,6 +73,23 @@ extension AppState {
         return content(for: screen) == nil ? Catalogue.nothingToExportOnThis : nil
     }
 
+    /// The sources the page shown cites, one string each as its Sources block writes it
+    /// (`sourceLines`: "id: title，author address — note"), unwrapped: a page's JSON `sources`, as a
+    /// view's JSON has them. Empty for a page without a Sources block (the messages).
+    func pageSources(glyphs: Glyphs) -> [String] {
+        let page = pageLines(screen.kind, width: Self.unwrappedPageWidth).map { $0.runs(glyphs) }
+        let heading = tr(Catalogue.sources)
+        guard let start = page.lastIndex(where: { $0.count == 1 && $0[0].0 == heading && $0[0].1 == .header })
+        else { return [] }
+        return page[(start + 1)...].prefix { runs in runs.allSatisfy { $0.1 == .source } }
+            .map { glyphs.written($0.map(\.0).joined()).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// A page laid out this wide wraps no source (`pageSources`): the longest source of the
+    /// bundled data is about 300 cells.
+    static let unwrappedPageWidth = 4_000
+
     /// The page shown as `format` writes it (not CSV), its lines wrapped at `width` columns.
     func exportPage(_ format: ExportRequest.Format, glyphs: Glyphs, width: Int = exportPageWidth) -> ExportOutput {
         let page = pageLines(screen.kind, width: width)
@@ -90,12 +107,14 @@ extension AppState {
                 var heading: [String]
                 var lines: [String]
                 var markers: [String]
+                var sources: [String]
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(Document(
                 title: heading.first ?? "", heading: Array(heading.dropFirst()), lines: lines,
-                markers: frame.legend.map(TerminalText.sanitize)))) ?? Data()
+                markers: frame.legend.map(TerminalText.sanitize),
+                sources: pageSources(glyphs: glyphs).map(TerminalText.sanitize)))) ?? Data()
             text = String(decoding: data, as: UTF8.self) + "\n"
         case .md:
             var out = ["**\(Export.markdownCell(heading.first ?? ""))**", ""]

@@ -1,0 +1,34 @@
+import TownsCore
+import XCTest
+
+@testable import TownsUI
+
+/// The start-up warning's "(+N more: …)" names a command that lists them all: with a theme
+/// given on the command line, `towns config --theme X` (plain `towns config` would not read it).
+final class NoticePointerTests: XCTestCase {
+    func testThePointerNamesTheCommandThatListsEveryNotice() throws {
+        let s = try bundledState()
+        var settings = Settings(notices: ["bad.toml:2: roles.header.fg: 'x' is not a colour", "bad.toml:3: b",
+                                          "bad.toml:4: c"])
+        XCTAssertTrue(update(s, .configure(settings)).message!.hasSuffix("(+2 more: towns config)"))
+        settings.allNoticesCommand = "towns config --theme bad.toml"
+        let t = update(s, .configure(settings))
+        XCTAssertEqual(t.message,
+                       "bad.toml:2: roles.header.fg: 'x' is not a colour (+2 more: towns config --theme bad.toml)")
+        // A long first notice is cut, never the pointer to the rest: all of it on an 80x24 screen.
+        settings.notices = ["t.toml:4: roles.foo: unknown role (ignored); roles: "
+                                + Array(repeating: "background, title, tab", count: 12).joined(separator: ", "), "b"]
+        var narrow = s
+        narrow.width = 80
+        narrow.height = 24
+        let long = update(narrow, .configure(settings))
+        XCTAssertTrue(long.message!.hasSuffix("… (+1 more: towns config --theme bad.toml)"), long.message!)
+        XCTAssertTrue(long.message!.hasPrefix("t.toml:4: roles.foo: unknown role"), long.message!)
+        // The message's wrapped lines, read as one (wrapping breaks at spaces).
+        let screen = Renderer(theme: .monochrome).render(long).lines().suffix(4)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(screen.contains("(+1 more: towns config --theme bad.toml)"), screen)
+        settings.notices = ["only one"]
+        XCTAssertEqual(update(s, .configure(settings)).message, "only one", "no pointer when nothing more")
+    }
+}
