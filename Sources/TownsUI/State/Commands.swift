@@ -86,6 +86,9 @@ func commandKey(_ state: AppState, _ key: Key) -> AppState {
         let text = line.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return s }
         if s.history.last != text { s.history.append(text) }
+        // A follower's commands that move around are refused as its keys are (`followerRefuses`):
+        // `:sort`, `:period`, `:filter`, `:town` run locally would leave the presenter unnoticed.
+        if followerRefuses(s, .runCommand(text)) { return refusedWhileFollowing(s) }
         return runCommand(s, text)
     case .up:
         guard !s.history.isEmpty else { break }

@@ -231,11 +231,26 @@ func followerRefuses(_ state: AppState, _ action: Action) -> Bool {
         return !state.showHelp  // with the help shown, these scroll or close it
     case let .runCommand(text):
         let word = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
-        return !["lang", "language", "theme", "help", "?", "quit", "q", "export", "present", "follow", "cycle"]
-            .contains(word)
+        return !followerCommands.contains(word)
     default:
         return false
     }
+}
+
+/// The commands a follower following its presenter may run (typed at `:` or as
+/// `Action.runCommand`): those of the keys it keeps (language, theme, help, export, messages,
+/// quit), `:columns` (a message) and the meeting's own. The others move around, as the keys
+/// `followerRefuses` refuses, and are refused with the same message.
+let followerCommands: Set<String> = [
+    "lang", "language", "theme", "help", "?", "quit", "q", "export", "present", "follow", "cycle",
+    "messages", "mes", "columns", "cols", "列",
+]
+
+/// `state` refusing a follower's key or command: the presenter drives; `f` browses alone.
+func refusedWhileFollowing(_ state: AppState) -> AppState {
+    var s = state
+    s.message = s.tr(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow))))
+    return s
 }
 
 extension Catalogue {

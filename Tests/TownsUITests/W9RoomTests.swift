@@ -1,0 +1,52 @@
+import Foundation
+import TownsCore
+@testable import TownsUI
+import XCTest
+
+/// Task w9-room: a fresh user's findings on following a presenter, the command line and sorts.
+final class W9RoomTests: XCTestCase {
+    /// A command typed at `:` and run with Enter, key by key.
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        handle(text.reduce(handle(state, .char(":"))) { handle($0, .char($1)) }, .enter)
+    }
+
+    /// The presenter's session as it travels: encoded and decoded.
+    func sent(_ presenter: AppState) throws -> Session {
+        try JSONDecoder().decode(Session.self, from: try JSONEncoder().encode(presenter.sessionForFollowers))
+    }
+
+    func follower(following presenter: AppState) throws -> AppState {
+        var f = try bundledState(width: 100, height: 30, period: "2015-09")
+        f = apply(f, .runCommand("lang en"))
+        f = update(f, .meeting(.joined(meeting: "m2", presenter: "root")))
+        return update(f, .meeting(.followed(try sent(presenter), presenterData: "d", ownData: "d")))
+    }
+
+    /// Finding 1: a follower's commands that move around are refused as its keys are, with the
+    /// same message; those of the keys it keeps still run; browsing alone, every command runs.
+    func testAFollowersCommandsThatMoveAroundAreRefusedAsItsKeysAre() throws {
+        let p = apply(try bundledState(width: 100, height: 30, period: "2015-09"), .showView(.townList))
+        let f = try follower(following: p)
+        let refusedKey = update(f, .sortNextColumn).message
+        XCTAssertEqual(refusedKey, "the presenter drives (f to browse alone)")
+        for command in ["sort 2", "period 2015-08", "filter behind", "town nanhu", "view 4", "search hai",
+                        "changes prev", "ref", "3"] {
+            let t = typed(f, command)
+            XCTAssertEqual(t.session.stack, f.session.stack, command)
+            XCTAssertEqual(t.session.periodID, f.session.periodID, command)
+            XCTAssertEqual(t.filter, f.filter, command)
+            XCTAssertNil(t.search, command)
+            XCTAssertEqual(t.message, refusedKey, command)
+            XCTAssertEqual(update(f, .runCommand(command)).session.stack, f.session.stack, command)
+        }
+        XCTAssertEqual(typed(f, "lang zh").language, .zh, "the follower's own language")
+        XCTAssertNotEqual(typed(f, "columns").message, refusedKey, "a message, as the key M's list is")
+        XCTAssertTrue(typed(f, "messages").screen.kind == .messages, "as M")
+        // Browsing alone, the commands run.
+        let alone = update(f, .meeting(.toggleFollow))
+        XCTAssertEqual(typed(alone, "period 2015-08").session.periodID, "2015-08")
+        XCTAssertTrue(typed(alone, "filter behind").filter.behindSchedule)
+        XCTAssertEqual(typed(alone, "town nanhu").screen.kind, .townPage("nanhu"))
+        XCTAssertNotNil(typed(alone, "sort 2").screen.sortColumn)
+    }
+}
