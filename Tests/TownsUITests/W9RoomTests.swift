@@ -50,3 +50,30 @@ final class W9RoomTests: XCTestCase {
         XCTAssertNotNil(typed(alone, "sort 2").screen.sortColumn)
     }
 }
+
+extension W9RoomTests {
+    /// Finding 2: a narrowing search still being typed (`&`, or `/` then Ctrl-F) is not sent:
+    /// the follower shows every row, no `/nanhu` chip; Enter sends it.
+    func testASearchBeingTypedIsNotSentNorTheRowsItNarrowsTo() throws {
+        let p0 = apply(try bundledState(width: 100, height: 30, period: "2015-09"), .showView(.townList))
+        let everyRow = try XCTUnwrap(p0.content(for: p0.screen)).rows.count
+        for start in [[Action.startNarrowing], [.startSearch, .searchKey(.ctrl("f"))], [.startSearch]] {
+            var p = p0
+            for action in start { p = update(p, action) }
+            p = "nanhu".reduce(p) { update($0, .searchKey(.char($1))) }
+            XCTAssertEqual(p.search?.editing, true)
+            var f = try follower(following: p0)
+            f = update(f, .meeting(.followed(try sent(p), presenterData: "d", ownData: "d")))
+            XCTAssertNil(f.search, "\(start)")
+            XCTAssertNil(f.screen.narrow, "\(start)")
+            XCTAssertEqual(f.content(for: f.screen)?.rows.count, everyRow, "every row: \(start)")
+            XCTAssertFalse(screen(f).joined().contains("nanhu"), screen(f).joined(separator: "\n"))
+            XCTAssertEqual(f.screen.selected, .townPage("nanhu"), "the selection it moved is sent")
+            // Confirmed, it is sent.
+            p = update(p, .searchKey(.enter))
+            f = update(f, .meeting(.followed(try sent(p), presenterData: "d", ownData: "d")))
+            XCTAssertEqual(f.search, SearchState(query: "nanhu", editing: false), "\(start)")
+            XCTAssertEqual(f.screen.narrow, p.screen.narrow, "\(start)")
+        }
+    }
+}

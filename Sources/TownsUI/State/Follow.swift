@@ -87,8 +87,8 @@ extension Session {
     public static let presentationBarWidth = 30
 
     /// What followers are sent: this session without the command line, its history and
-    /// completion, the help, the message, and a search still being typed (its query; the
-    /// selection it moved is kept).
+    /// completion, the help, the message, and a search still being typed (its query, and the
+    /// rows a narrowing search (`&`) keeps while typed; the selection it moved is kept).
     public var forFollowers: Session {
         var s = self
         s.commandLine = nil
@@ -97,7 +97,11 @@ extension Session {
         s.showHelp = false
         s.helpScroll = 0
         s.flash = nil
-        if s.search?.editing == true { s.search = nil }
+        if s.search?.editing == true {
+            s.search = nil
+            // The list being narrowed as the query is typed (`&`, Ctrl-F) is sent every row.
+            s.stack[s.stack.count - 1].narrow = nil
+        }
         return s
     }
 }
