@@ -77,3 +77,55 @@ extension W9RoomTests {
         }
     }
 }
+
+extension W9RoomTests {
+    /// Finding 3: `:town NAME` opens the page over the list shown, as Enter does: Esc returns to
+    /// the towns view or the types view with its sort (and narrowing) as it was.
+    func testTownKeepsTheSortOfTheListItOpensFrom() throws {
+        let base = try bundledState(width: 100, height: 30, period: "2015-09")
+        // The towns view, smallest first by its 8th column (`<` `8`).
+        var towns = apply(base, .showView(.townList), .chooseSort(descending: false))
+        towns = handle(towns, .char("8"))
+        let column = try XCTUnwrap(towns.screen.sortColumn)
+        let opened = typed(towns, "town tongxiang")
+        XCTAssertEqual(opened.screen.kind, .townPage("tongxiang"))
+        let back = update(opened, .back)
+        XCTAssertEqual(back.stack.count, 1)
+        XCTAssertEqual(back.screen.kind, .townList)
+        XCTAssertEqual(back.screen.sortColumn, column, "the sort kept")
+        XCTAssertFalse(back.screen.sortDescending)
+        XCTAssertEqual(back.screen.selected, .townPage("tongxiang"), "on the town's row")
+        // As Enter on that row then Esc.
+        let row = try XCTUnwrap(towns.content(for: towns.screen)?.targets.firstIndex(of: .townPage("tongxiang")))
+        var onRow = towns
+        onRow.screen = onRow.selecting(onRow.screen, row: row)
+        let entered = update(onRow, .open)
+        XCTAssertEqual(opened.session.stack.map(\.kind), entered.session.stack.map(\.kind))
+        XCTAssertEqual(update(entered, .back).screen.sortColumn, back.screen.sortColumn)
+        // A town's page to another's: the towns view under it stays as it was.
+        let other = typed(opened, "town nanhu")
+        XCTAssertEqual(other.stack.map(\.kind), [.townList, .townPage("nanhu")])
+        XCTAssertEqual(other.stack[0].sortColumn, column)
+
+        // The types view, sorted by its 2nd column largest first: Esc returns to it.
+        var types = apply(base, .showView(.typeList), .chooseSort(descending: true))
+        types = handle(types, .char("2"))
+        let typeColumn = try XCTUnwrap(types.screen.sortColumn)
+        let fromTypes = update(typed(types, "town tongxiang"), .back)
+        XCTAssertEqual(fromTypes.screen.kind, .typeList)
+        XCTAssertEqual(fromTypes.screen.sortColumn, typeColumn)
+        XCTAssertTrue(fromTypes.screen.sortDescending)
+
+        // A narrowed towns view keeps its narrowing (and the filter stays).
+        var narrowed = apply(base, .showView(.townList), .toggleBehindFilter, .startNarrowing)
+        narrowed = apply(narrowed, .searchKey(.char("h")), .searchKey(.enter))
+        let keptNarrow = try XCTUnwrap(narrowed.screen.narrow)
+        let afterTown = update(typed(narrowed, "town haiyan"), .back)
+        XCTAssertEqual(afterTown.screen.narrow, keptNarrow)
+        XCTAssertEqual(afterTown.filter, narrowed.filter)
+
+        // From the overview, the page goes over the towns view, as it always did.
+        XCTAssertEqual(typed(apply(base, .showView(.overview)), "town haiyan").stack.map(\.kind),
+                       [.townList, .townPage("haiyan")])
+    }
+}

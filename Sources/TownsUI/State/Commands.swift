@@ -165,7 +165,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                let listed = (province.listed + province.later).first(where: {
                    s.searchIndex.matches(rest, [$0.nameZH] + ($0.reading.map { [$0] } ?? []))
                }) {
-                s.stack = [Screen(.province), Screen(.city(listed.cityZH))]
+                // The province's list as it was (its sort kept), when it is the view shown.
+                s.stack = [s.stack[0].kind == .province ? s.stack[0] : Screen(.province), Screen(.city(listed.cityZH))]
                 if let i = s.content(for: s.stack[1])?.rows.firstIndex(where: {
                     $0.searchTerms.first == listed.nameZH
                 }) {
@@ -176,12 +177,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
             }
             return fail(Catalogue.noTown("\(rest)"))
         }
-        s.stack = [Screen(.townList), Screen(.townPage(town.id))]
-        // On the town's row of the towns view (when the filter keeps it), in view.
-        s.stack[0].selected = .townPage(town.id)
-        var list = s
-        list.stack = [s.stack[0]]
-        s.stack[0] = clamped(s.stack[0], in: list)
+        s = openingTown(s, town.id)
         if exact == nil {  // a fuzzy match: say which others it matched, so "海" opening 海宁 is no surprise
             let others = s.dataset.towns.filter {
                 $0.id != town.id
@@ -261,6 +257,25 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         if let meeting = meetingCommand(s, name, args) { return meeting }
         return fail(Catalogue.unknownCommandCommands("\(name)", "\(Commands.names.joined(separator: " "))"))
     }
+}
+
+/// `state` with town `id`'s page opened as Enter opens it, over the list shown, so that Esc
+/// returns to that list with its sort, narrowing and scroll (a fresh user's `:town` threw the
+/// towns and types views' sorts away): pages on top give way to the list beneath them (a town's
+/// page to another's); from the overview (panels, not a list of towns) the page goes over the
+/// towns view, as it always did. The list's selection goes to the town's row where it has one
+/// (a filter or a narrowing may leave it out), in view.
+func openingTown(_ state: AppState, _ id: String) -> AppState {
+    var s = state
+    while s.stack.count > 1, s.screen.kind.isPage { s.stack.removeLast() }
+    if s.stack.count == 1, s.screen.kind == .overview { s.stack = [Screen(.townList)] }
+    if let list = s.list(for: s.screen), s.cache.row(of: .townPage(id), in: list, kind: s.screen.kind) != nil {
+        s.screen.selected = .townPage(id)
+        s.screen.plainRow = nil
+        s.screen = clamped(s.screen, in: s)
+    }
+    s.stack.append(Screen(.townPage(id)))
+    return s
 }
 
 func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
