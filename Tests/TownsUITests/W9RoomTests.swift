@@ -129,3 +129,47 @@ extension W9RoomTests {
                        [.townList, .townPage("haiyan")])
     }
 }
+
+extension W9RoomTests {
+    /// Finding 4: the empty `:` prompt's command list is cut at a word, ending with the cut mark
+    /// where not every name fits; wide enough, every name shows and no mark.
+    func testTheCommandListIsCutAtAWord() throws {
+        for (width, language, renderer, cut) in [(100, Language.zh, plainRenderer, "…"), (80, .en, plainRenderer, "…"),
+                                                 (60, .en, Renderer(theme: .monochrome, glyphs: .ascii), "$"),
+                                                 (200, .zh, plainRenderer, "…")] {
+            var s = try bundledState(width: width, height: 30, period: "2015-09")
+            s.language = language
+            s = update(s, .startCommand)
+            let line = renderer.render(s).lines()[s.height - 2]
+            let lead = s.tr(Catalogue.commandsTabCompletes)
+            let listed = try XCTUnwrap(line.range(of: lead).map { String(line[$0.upperBound...]) }, line)
+            var words = listed.split(separator: " ").map(String.init)
+            let cutShown = words.last == cut
+            if cutShown { words.removeLast() }
+            XCTAssertEqual(words, Array(Commands.names.prefix(words.count)), "whole names, in order: \(line)")
+            XCTAssertEqual(cutShown, words.count < Commands.names.count, "the mark says more follow: \(line)")
+            XCTAssertGreaterThan(words.count, 3, line)
+            if width == 200 { XCTAssertEqual(words, Commands.names) }
+        }
+    }
+
+    /// `:view 9` lists every view `:view` takes, each with its digit; each listed works.
+    func testANamelessViewListsEveryViewWithItsDigit() throws {
+        let s = try bundledState(width: 100, height: 30, period: "2015-09")
+        for language in Language.allCases {
+            var t = s
+            t.language = language
+            let message = try XCTUnwrap(typed(t, "view 9").message)
+            let list = try XCTUnwrap(message.split(separator: language == .zh ? "：" : ":").last)
+            let words = list.split(separator: " ").map(String.init)
+            XCTAssertEqual(words.count, 2 * AppState.topViews.count, message)
+            for (i, kind) in AppState.topViews.enumerated() {
+                XCTAssertEqual(words[2 * i], "\(i)", message)
+                let names = words[2 * i + 1].split(separator: "/").map(String.init)
+                for name in names + [words[2 * i]] {
+                    XCTAssertEqual(typed(t, "view " + name).stack.map(\.kind), [kind], "\(name) in \(message)")
+                }
+            }
+        }
+    }
+}

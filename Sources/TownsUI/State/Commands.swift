@@ -3,7 +3,8 @@ import TownsCore
 /// The command line (`:`): what each command does, completion and history.
 ///
 /// Commands (words separated by spaces; Chinese view names work too):
-/// - `view towns|types|entities|assessment|province` (or `1`-`5`, 小镇 类型 运营主体 考核 全省)
+/// - `view overview|towns|types|entities|assessment|province|reference|changes` (or `0`-`7`, 概览 小镇
+///   类型 运营主体 考核 全省 参考 变化), as the top views' digits
 /// - `town NAME` opens a town's page (id, Chinese or English name, pinyin, initials)
 /// - `period ID|next|prev`, `theme NAME|next`, `lang zh|en`
 /// - `filter county NAME | type N | stage cultivation|creation|named | behind | problem ID | clear`
@@ -28,6 +29,32 @@ public enum Commands {
         (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
         (["reference", "ref", "6", "参考"], .reference), (["changes", "7", "变化"], .changes),
     ]
+
+    /// Every view `:view` takes, each with its digit, as a miss lists them: `0 overview 1 towns …
+    /// 7 changes` (in Chinese each with its Chinese name too: `0 overview/概览`).
+    static func viewList(_ language: Language) -> String {
+        views.map { v in
+            let digit = v.names.first { $0.count == 1 && $0.first!.isNumber } ?? ""
+            let zh = language == .zh ? v.names.last.map { "/" + $0 } ?? "" : ""
+            return "\(digit) \(v.names[0])\(zh)"
+        }.joined(separator: " ")
+    }
+
+    /// The command names that fit in `width` display columns after `lead`, cut at a word: where
+    /// not all fit, the last shown is followed by `cut` (`…`, `$` in ASCII), so no name is cut.
+    static func namesFitting(_ lead: String, width: Int, cut: String) -> String {
+        var line = lead
+        for (i, name) in names.enumerated() {
+            let word = (i == 0 ? "" : " ") + name
+            let last = i == names.count - 1
+            if DisplayWidth.of(line + word + (last ? "" : " " + cut)) > width {
+                // The whole list except the ones left out: say that more follow.
+                return line + (i == 0 ? "" : " ") + cut
+            }
+            line += word
+        }
+        return line
+    }
 
     /// Candidates for the word being typed: command names, then each command's arguments.
     static func candidates(_ state: AppState, words: [String]) -> [String] {
@@ -146,7 +173,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     switch name {
     case "view":
         guard let v = Commands.views.first(where: { $0.names.contains(rest) }) else {
-            return fail(Catalogue.noViewTownsTypesEntities("\(rest)"))
+            return fail(Catalogue.noView(rest, Commands.viewList(s.language)))
         }
         return advance(s, .showView(v.kind))
     case "town":
