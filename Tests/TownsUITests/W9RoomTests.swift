@@ -134,9 +134,9 @@ extension W9RoomTests {
     /// Finding 4: the empty `:` prompt's command list is cut at a word, ending with the cut mark
     /// where not every name fits; wide enough, every name shows and no mark.
     func testTheCommandListIsCutAtAWord() throws {
+        let ascii = Renderer(theme: .monochrome, glyphs: .ascii)
         for (width, language, renderer, cut) in [(100, Language.zh, plainRenderer, "…"), (80, .en, plainRenderer, "…"),
-                                                 (60, .en, Renderer(theme: .monochrome, glyphs: .ascii), "$"),
-                                                 (200, .zh, plainRenderer, "…")] {
+                                                 (60, .en, ascii, "$"), (200, .zh, plainRenderer, "…")] {
             var s = try bundledState(width: width, height: 30, period: "2015-09")
             s.language = language
             s = update(s, .startCommand)
