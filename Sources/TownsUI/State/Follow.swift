@@ -100,7 +100,7 @@ extension Session {
         if s.search?.editing == true {
             s.search = nil
             // The list being narrowed as the query is typed (`&`, Ctrl-F) is sent every row.
-            s.stack[s.stack.count - 1].narrow = nil
+            if let top = s.stack.indices.last { s.stack[top].narrow = nil }
         }
         return s
     }
