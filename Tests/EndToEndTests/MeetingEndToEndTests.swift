@@ -94,6 +94,17 @@ final class MeetingEndToEndTests: XCTestCase {
         try zh.tmux.send("Tab")
         usleep(400_000)
         XCTAssertEqual(place(try zh.tmux.capture()).kind, kindBefore, "the follower's Tab is refused")
+        // So are its commands that move around (w9-room): `:period` and `:view` run nothing locally.
+        let periodBefore = place(try zh.tmux.capture()).period
+        for command in ["period 2015-08", "view 4"] {
+            try zh.tmux.send(":")
+            try zh.tmux.tmux(["send-keys", "-t", zh.tmux.target, "-l", command])
+            try zh.tmux.send("Enter")
+            usleep(400_000)
+            let seen = place(try zh.tmux.capture())
+            XCTAssertEqual(seen.period, periodBefore, "the follower's :\(command) is refused")
+            XCTAssertEqual(seen.kind, kindBefore, "the follower's :\(command) is refused")
+        }
         // f: browse alone; the presenter moves on; f again: back at its place.
         try en.tmux.send("f")
         try en.tmux.waitFor("browsing alone")

@@ -3,7 +3,8 @@ import TownsCore
 /// The command line (`:`): what each command does, completion and history.
 ///
 /// Commands (words separated by spaces; Chinese view names work too):
-/// - `view towns|types|entities|assessment|province` (or `1`-`5`, 小镇 类型 运营主体 考核 全省)
+/// - `view overview|towns|types|entities|assessment|province|reference|changes` (or `0`-`7`, 概览 小镇
+///   类型 运营主体 考核 全省 参考 变化), as the top views' digits
 /// - `town NAME` opens a town's page (id, Chinese or English name, pinyin, initials)
 /// - `period ID|next|prev`, `theme NAME|next`, `lang zh|en`
 /// - `filter county NAME | type N | stage cultivation|creation|named | behind | problem ID | clear`
@@ -28,6 +29,32 @@ public enum Commands {
         (["assessment", "4", "考核"], .assessment), (["province", "5", "全省"], .province),
         (["reference", "ref", "6", "参考"], .reference), (["changes", "7", "变化"], .changes),
     ]
+
+    /// Every view `:view` takes, each with its digit, as a miss lists them: `0 overview 1 towns …
+    /// 7 changes` (in Chinese each with its Chinese name too: `0 overview/概览`).
+    static func viewList(_ language: Language) -> String {
+        views.map { v in
+            let digit = v.names.first { $0.count == 1 && $0.first!.isNumber } ?? ""
+            let zh = language == .zh ? v.names.last.map { "/" + $0 } ?? "" : ""
+            return "\(digit) \(v.names[0])\(zh)"
+        }.joined(separator: " ")
+    }
+
+    /// The command names that fit in `width` display columns after `lead`, cut at a word: where
+    /// not all fit, the last shown is followed by `cut` (`…`, `$` in ASCII), so no name is cut.
+    static func namesFitting(_ lead: String, width: Int, cut: String) -> String {
+        var line = lead
+        for (i, name) in names.enumerated() {
+            let word = (i == 0 ? "" : " ") + name
+            let last = i == names.count - 1
+            if DisplayWidth.of(line + word + (last ? "" : " " + cut)) > width {
+                // The whole list except the ones left out: say that more follow.
+                return line + (i == 0 ? "" : " ") + cut
+            }
+            line += word
+        }
+        return line
+    }
 
     /// Candidates for the word being typed: command names, then each command's arguments.
     static func candidates(_ state: AppState, words: [String]) -> [String] {
@@ -86,6 +113,9 @@ func commandKey(_ state: AppState, _ key: Key) -> AppState {
         let text = line.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return s }
         if s.history.last != text { s.history.append(text) }
+        // A follower's commands that move around are refused as its keys are (`followerRefuses`):
+        // `:sort`, `:period`, `:filter`, `:town` run locally would leave the presenter unnoticed.
+        if followerRefuses(s, .runCommand(text)) { return refusedWhileFollowing(s) }
         return runCommand(s, text)
     case .up:
         guard !s.history.isEmpty else { break }
@@ -143,7 +173,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     switch name {
     case "view":
         guard let v = Commands.views.first(where: { $0.names.contains(rest) }) else {
-            return fail(Catalogue.noViewTownsTypesEntities("\(rest)"))
+            return fail(Catalogue.noView(rest, Commands.viewList(s.language)))
         }
         return advance(s, .showView(v.kind))
     case "town":
@@ -171,7 +201,8 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                let listed = (province.listed + province.later).first(where: {
                    s.searchIndex.matches(rest, [$0.nameZH] + ($0.reading.map { [$0] } ?? []))
                }) {
-                s.stack = [Screen(.province), Screen(.city(listed.cityZH))]
+                // The province's list as it was (its sort kept), when it is the view shown.
+                s.stack = [s.stack[0].kind == .province ? s.stack[0] : Screen(.province), Screen(.city(listed.cityZH))]
                 if let i = s.content(for: s.stack[1])?.rows.firstIndex(where: {
                     $0.searchTerms.first == listed.nameZH
                 }) {
@@ -182,12 +213,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
             }
             return fail(Catalogue.noTown("\(rest)"))
         }
-        s.stack = [Screen(.townList), Screen(.townPage(town.id))]
-        // On the town's row of the towns view (when the filter keeps it), in view.
-        s.stack[0].selected = .townPage(town.id)
-        var list = s
-        list.stack = [s.stack[0]]
-        s.stack[0] = clamped(s.stack[0], in: list)
+        s = openingTown(s, town.id)
         if exact == nil {  // a fuzzy match: say which others it matched, so "海" opening 海宁 is no surprise
             let others = s.dataset.towns.filter {
                 $0.id != town.id
@@ -267,6 +293,25 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         if let meeting = meetingCommand(s, name, args) { return meeting }
         return fail(Catalogue.unknownCommandCommands("\(name)", "\(Commands.names.joined(separator: " "))"))
     }
+}
+
+/// `state` with town `id`'s page opened as Enter opens it, over the list shown, so that Esc
+/// returns to that list with its sort, narrowing and scroll (a fresh user's `:town` threw the
+/// towns and types views' sorts away): pages on top give way to the list beneath them (a town's
+/// page to another's); from the overview (panels, not a list of towns) the page goes over the
+/// towns view, as it always did. The list's selection goes to the town's row where it has one
+/// (a filter or a narrowing may leave it out), in view.
+func openingTown(_ state: AppState, _ id: String) -> AppState {
+    var s = state
+    while s.stack.count > 1, s.screen.kind.isPage { s.stack.removeLast() }
+    if s.stack.count == 1, s.screen.kind == .overview { s.stack = [Screen(.townList)] }
+    if let list = s.list(for: s.screen), s.cache.row(of: .townPage(id), in: list, kind: s.screen.kind) != nil {
+        s.screen.selected = .townPage(id)
+        s.screen.plainRow = nil
+        s.screen = clamped(s.screen, in: s)
+    }
+    s.stack.append(Screen(.townPage(id)))
+    return s
 }
 
 func filterCommand(_ state: AppState, _ args: [String]) -> AppState {

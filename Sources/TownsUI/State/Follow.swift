@@ -87,8 +87,8 @@ extension Session {
     public static let presentationBarWidth = 30
 
     /// What followers are sent: this session without the command line, its history and
-    /// completion, the help, the message, and a search still being typed (its query; the
-    /// selection it moved is kept).
+    /// completion, the help, the message, and a search still being typed (its query, and the
+    /// rows a narrowing search (`&`) keeps while typed; the selection it moved is kept).
     public var forFollowers: Session {
         var s = self
         s.commandLine = nil
@@ -97,7 +97,11 @@ extension Session {
         s.showHelp = false
         s.helpScroll = 0
         s.flash = nil
-        if s.search?.editing == true { s.search = nil }
+        if s.search?.editing == true {
+            s.search = nil
+            // The list being narrowed as the query is typed (`&`, Ctrl-F) is sent every row.
+            if let top = s.stack.indices.last { s.stack[top].narrow = nil }
+        }
         return s
     }
 }
@@ -231,11 +235,26 @@ func followerRefuses(_ state: AppState, _ action: Action) -> Bool {
         return !state.showHelp  // with the help shown, these scroll or close it
     case let .runCommand(text):
         let word = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
-        return !["lang", "language", "theme", "help", "?", "quit", "q", "export", "present", "follow", "cycle"]
-            .contains(word)
+        return !followerCommands.contains(word)
     default:
         return false
     }
+}
+
+/// The commands a follower following its presenter may run (typed at `:` or as
+/// `Action.runCommand`): those of the keys it keeps (language, theme, help, export, messages,
+/// quit), `:columns` (a message) and the meeting's own. The others move around, as the keys
+/// `followerRefuses` refuses, and are refused with the same message.
+let followerCommands: Set<String> = [
+    "lang", "language", "theme", "help", "?", "quit", "q", "export", "present", "follow", "cycle",
+    "messages", "mes", "columns", "cols", "列",
+]
+
+/// `state` refusing a follower's key or command: the presenter drives; `f` browses alone.
+func refusedWhileFollowing(_ state: AppState) -> AppState {
+    var s = state
+    s.message = s.tr(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow))))
+    return s
 }
 
 extension Catalogue {

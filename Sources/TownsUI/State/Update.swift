@@ -64,10 +64,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     // A message stands until the user's next action: the live reload's poll finding the files
     // as they were is not one (it comes every second, and would wipe "records gone" unread).
     if case .dataUnchanged = action {} else { s.message = nil }
-    if followerRefuses(s, action) {
-        s.message = s.tr(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow))))
-        return s
-    }
+    if followerRefuses(s, action) { return refusedWhileFollowing(s) }
     switch action {
     case let .meeting(m):
         s = meetingStep(s, m, before: state)

@@ -301,11 +301,6 @@ public enum Catalogue {
             "\(name)：名单中没有小镇",
             "\(name): no towns on the list")
     }
-    static func noViewTownsTypesEntities(_ rest: String) -> Bilingual {
-        Bilingual(
-            "没有视图「\(rest)」：towns types entities assessment province",
-            "no view \"\(rest)\": towns types entities assessment province")
-    }
     static let none = Bilingual(
         "无 none",
         "none")

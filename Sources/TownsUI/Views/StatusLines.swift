@@ -9,8 +9,10 @@ extension Renderer {
             let x = 1 + grid.put(":" + line.text, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
             // An empty prompt lists the commands, so nobody has to know them to start.
-            let m = state.message ?? (line.text.isEmpty ? state.tr(Catalogue.commandsTabCompletes)
-                + Commands.names.joined(separator: " ") : nil)
+            // Cut at a word, ending with `…` where not every name fits.
+            let room = max(0, state.width - x - 3)
+            let m = state.message ?? (line.text.isEmpty
+                ? Commands.namesFitting(state.tr(Catalogue.commandsTabCompletes), width: room, cut: glyphs.cut) : nil)
             if let m {
                 grid.put(m, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
             }
