@@ -355,14 +355,15 @@ public struct Assessment: Sendable {
         guard let year = asOf?.year ?? firstYear(town) else {
             return result(.unknown, reward(.noListDate), missing: [.listDate])
         }
-        guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
-            return result(.unknown, reward(.planUnknown(year: year)), missing: [.planOfYear(year)])
-        }
-        let planText = describe(plan)
         let inYear = dataset.periods.filter { q in
             q.year == year && (asOf.map { p in q.through <= p.through } ?? true)
         }
         let fullYear = inYear.last { $0.through == 12 }
+        guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
+            return landRewardOnRate(year: year, inYear: inYear, fullYear: fullYear, town: town, asOf: asOf,
+                                    reward: reward)
+        }
+        let planText = describe(plan)
         var latest: (Period, Figure)?
         for p in inYear.reversed() {
             if let f = metrics.figure(town, FigureKey(.completed, p.id)) { latest = (p, f); break }
@@ -401,6 +402,42 @@ public struct Assessment: Sendable {
         return result(over ? .unknown : .notYetDue,
                       reward(.open(period: period.id, completed: doneText, year: year, plan: planText, why: why)),
                       missing: [.completedFullYear(year, onPlanBasis: false, only: only)], figures: [done, plan])
+    }
+
+    /// The land reward when the year's plan amount is unknown: the rule asks whether the year's
+    /// plan was completed, which the completion rate (completed / the year's plan, %) answers
+    /// without the amount. Before the year's end not yet due (met already if the rate's lowest
+    /// possible value is 100% or more); at the year's end judged on the full year's rate: met
+    /// at 100% or more, not met below, unknown within the rate's rounding of 100% or with no
+    /// full-year rate, naming the missing figure.
+    func landRewardOnRate(year: Int, inYear: [Period], fullYear: Period?, town: Town, asOf: Period?,
+                          reward: (RuleFinding.LandFinding) -> RuleFinding) -> RuleResult {
+        let over = yearOver(year, asOf: asOf)
+        var latest: (Period, Figure)?
+        for p in inYear.reversed() {
+            if let f = metrics.figure(town, FigureKey(.completionRate, p.id)), f.possible != nil {
+                latest = (p, f)
+                break
+            }
+        }
+        let planMissing = RuleMissing.planOfYear(year)
+        guard let (period, rate) = latest, let range = rate.possible else {
+            return result(over ? .unknown : .notYetDue, reward(.planUnknown(year: year, yearNotOver: !over)),
+                          missing: [planMissing])
+        }
+        func found(_ status: RuleResult.Status, _ outcome: RuleFinding.RateOutcome,
+                   missing: [RuleMissing] = []) -> RuleResult {
+            result(status, reward(.rate(period: period.id, rate: describe(rate), year: year, outcome: outcome)),
+                   missing: missing, figures: [rate])
+        }
+        if range.lower >= 100 { return found(.met, .completed) }
+        let fullYearMissing = RuleMissing.completedFullYear(year, onPlanBasis: false, only: nil)
+        if !over { return found(.notYetDue, .yearNotOver, missing: [fullYearMissing]) }
+        guard period.id == fullYear?.id else {
+            return found(.unknown, .noFullYear, missing: [planMissing, fullYearMissing])
+        }
+        if range.upper < 100 { return found(.notMet, .missed) }
+        return found(.unknown, .rounding, missing: [fullYearMissing])
     }
 
     /// The city's first-year test: the sum of the towns' minimums against the city's

@@ -62,12 +62,31 @@ public enum RuleFinding: Hashable, Sendable {
     /// What the land-reward rule found about the year's plan and completion.
     public enum LandFinding: Hashable, Sendable {
         case noListDate
-        case planUnknown(year: Int)
+        /// The year's plan amount unknown and no completion rate for the year; `yearNotOver`:
+        /// judged at the year's end, so not yet due.
+        case planUnknown(year: Int, yearNotOver: Bool)
+        /// The year's plan amount unknown, judged on the completion rate (completed / the year's
+        /// plan, %), which answers the rule (was the year's plan completed?) without the amount.
+        case rate(period: String, rate: String, year: Int, outcome: RateOutcome)
         case noCompleted(year: Int, plan: String, yearNotOver: Bool)
         case differentBases(period: String, completed: String, year: Int, plan: String)
         case completed(period: String, completed: String, year: Int, plan: String)
         case missed(period: String, completed: String, year: Int, plan: String)
         case open(period: String, completed: String, year: Int, plan: String, why: Open)
+    }
+
+    /// Where a completion rate leaves the land reward when the plan amount is unknown.
+    public enum RateOutcome: Hashable, Sendable {
+        /// Below 100% so far and the year not over: not yet due.
+        case yearNotOver
+        /// The rate's lowest possible value (given its printed digits) is at least 100%: met.
+        case completed
+        /// The full year's rate is below 100% even at its highest possible value: not met.
+        case missed
+        /// The full year's rate is within the rounding of 100%: unknown.
+        case rounding
+        /// The year is over and the rate is of an earlier period: unknown.
+        case noFullYear
     }
 
     /// Why a land-reward comparison is not settled.

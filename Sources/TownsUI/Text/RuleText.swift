@@ -132,9 +132,25 @@ public struct RuleWords: DatasetWords {
                      "reward " + shares.joined(separator: " or ") + " of the quota used")
         switch f {
         case .noListDate: return t("完成年度计划则\(rate)", "\(rate) if the annual plan is completed")
-        case let .planUnknown(y):
-            return t("完成\(y)年度计划则\(rate)；\(y)年计划未知",
-                     "\(rate) if the \(y) plan is completed; the \(y) plan is not known")
+        case let .planUnknown(y, notOver):
+            return t("完成\(y)年度计划则\(rate)；\(y)年计划未知" + (notOver ? "；全年未过" : ""),
+                     "\(rate) if the \(y) plan is completed; the \(y) plan is not known"
+                        + (notOver ? "; the year is not over" : ""))
+        case let .rate(period, r, y, outcome):
+            let head = t("\(p(period))完成\(y)年计划的 \(r)%", "\(p(period)) \(r)% of the \(y) plan completed")
+            switch outcome {
+            case .yearNotOver:
+                return head + t("（计划金额未知）；全年未过；完成计划则\(rate)",
+                                " (plan amount unknown); the year is not over; \(rate) if the plan is completed")
+            case .completed: return head + t(" ≥ 100%：完成年度计划；\(rate)（实际使用指标未知）",
+                                             " ≥ 100%: annual plan completed; \(rate) (quota used unknown)")
+            case .missed: return head + t(" < 100%：未完成年度计划；不获奖励",
+                                          " < 100%: annual plan not completed; no reward")
+            case .rounding: return head + t("：在 100% 的舍入范围内；完成计划则\(rate)",
+                                            ": within the rounding of 100%; \(rate) if the plan is completed")
+            case .noFullYear: return head + t("；没有全年数字；完成计划则\(rate)",
+                                              "; no full-year figure; \(rate) if the plan is completed")
+            }
         case let .noCompleted(y, plan, notOver):
             return t("\(y)年计划 \(plan)；没有\(y)年的完成数字" + (notOver ? "（全年未过）" : ""),
                      "\(y) plan \(plan); no completed figure for \(y)" + (notOver ? " yet; the year is not over" : ""))
