@@ -61,4 +61,43 @@ final class W9RulesTests: XCTestCase {
         XCTAssertTrue(row.contains("→"), row)
         XCTAssertFalse(try behindRow(try bundledState(period: "2015-09")).contains("!"), "agreeing figures: no `!`")
     }
+    // MARK: 6. At the year's end: no projection, the stake in the past tense
+
+    /// Haining's full-year figure made exact (20, replacing ◇>14): at 2015年全年 there is nothing to
+    /// project (a projection equal to the figure read as a forecast); in September there is.
+    func testNoProjectionAtTheYearsEnd() throws {
+        let s = try editedState("figures.toml", period: "2015-12") {
+            $0.replacingOccurrences(of: "more_than = 14\n", with: "value = 20\n")
+        }
+        let haining = try XCTUnwrap(s.dataset.town("haining"))
+        let dec = try XCTUnwrap(s.period)
+        XCTAssertEqual(dec.through, 12)
+        let p = s.metrics.progress(haining, period: dec)
+        XCTAssertNotNil(p.completed?.quantity.exactValue, "the edit gives an exact full-year figure")
+        XCTAssertNil(p.projection)
+        XCTAssertNil(p.recentProjection)
+        XCTAssertNil(p.projectedGap)
+        XCTAssertTrue(p.missing.isEmpty, "nothing is missing for a projection there is no need of: \(p.missing)")
+        let sep = try XCTUnwrap(s.dataset.period("2015-09"))
+        XCTAssertNotNil(s.metrics.progress(haining, period: sep).projection, "September still projects")
+        XCTAssertNil(s.metrics.progress(s.dataset.town("haiyan"), period: dec).rateProjection)
+    }
+
+    /// The land reward's stake reads as decided at 2015年全年 and as still to come in September.
+    func testTheStakeIsInThePastTenseAtTheYearsEnd() throws {
+        func notes(_ period: String, _ language: Language) throws -> String {
+            var s = try bundledState(width: 100, height: 50, period: period)
+            s.language = language
+            s = apply(s, .showView(.assessment))
+            return try XCTUnwrap(s.content(for: s.screen)).notes.map { $0.text(.unicode) }.joined(separator: "\n")
+        }
+        let decZH = try notes("2015-12", .zh), sepZH = try notes("2015-09", .zh)
+        XCTAssertTrue(decZH.contains("如未完成2015年度计划（2015年已过，是否完成未知）"), decZH)
+        XCTAssertFalse(decZH.contains("2015年底见分晓"), decZH)
+        XCTAssertTrue(sepZH.contains("若未完成2015年度计划（2015年底见分晓）"), sepZH)
+        let decEN = try notes("2015-12", .en)
+        XCTAssertTrue(decEN.contains("if the 2015 annual plan was missed (2015 is over; whether it was is not known)"),
+                      decEN)
+        XCTAssertFalse(decEN.contains("known at the end of 2015"), decEN)
+    }
 }
