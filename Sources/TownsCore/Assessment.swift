@@ -92,6 +92,27 @@ public struct Assessment: Sendable {
 
     func text(_ d: Decimal) -> String { NSDecimalNumber(decimal: d).stringValue }
 
+    /// Why `threshold(rule, town)` is the rule's lower tier (the industry, else the county's being
+    /// one of the 26), or nil when the standard tier applies or the tier is unknown.
+    /// `alsoMeetsHigher`: whether the figure meets the higher tier too.
+    func tierNote(_ rule: Rule, _ town: Town, alsoMeetsHigher: Bool = false) -> RuleFinding.TierNote? {
+        let lowerValue = rule.number("lower_minimum")
+        guard let minimum = threshold(rule, town), minimum == lowerValue, lowerValue != rule.number("minimum") else {
+            return nil
+        }
+        let lower = rule.industries["lower_industries"] ?? []
+        let why: RuleFinding.TierNote.Why = town.industry.map { lower.contains($0) } == true
+            ? .industry(town.industry!) : .acceleratedCounty
+        return RuleFinding.TierNote(why: why, lower: text(lowerValue), higher: text(rule.number("minimum")),
+                                    alsoMeetsHigher: alsoMeetsHigher,
+                                    whateverTheCounty: rule.lowerInAcceleratedCounties && town.acceleratedCounty == nil)
+    }
+
+    /// `finding` with the note of why the lower tier applies, when it does (`tierNote`).
+    func tiered(_ finding: RuleFinding, _ rule: Rule, _ town: Town, alsoMeetsHigher: Bool = false) -> RuleFinding {
+        tierNote(rule, town, alsoMeetsHigher: alsoMeetsHigher).map { .tier($0, finding) } ?? finding
+    }
+
     func describe(_ f: Figure) -> String {
         switch f.quantity {
         case let .exact(v, d): return (f.isDerived ? "≈" : "") + DecimalMath.text(v, scale: f.isDerived ? 2 : d)
@@ -211,17 +232,25 @@ public struct Assessment: Sendable {
             }
         }
         let end = lastYears(town)
+        // A plan meeting the lower tier says whether it meets the higher one too (>50 meets 50 as well as 30).
+        let higher = rule.number("minimum")
+        let meetsHigher: Bool
+        switch f?.quantity {
+        case let .exact(v, _)?: meetsHigher = v >= higher
+        case let .moreThan(b)?: meetsHigher = b >= higher
+        case nil: meetsHigher = false
+        }
+        func finding(_ judged: RuleFinding.Judged) -> RuleFinding {
+            tiered(.creationMinimum(plan: plan, end: end, judged: judged), rule, town, alsoMeetsHigher: meetsHigher)
+        }
         switch creationEnded(town, asOf: asOf) {
         case false?:
-            return result(.notYetDue, .creationMinimum(plan: plan, end: end, judged: .notYet), missing: missing,
-                          figures: [f])
+            return result(.notYetDue, finding(.notYet), missing: missing, figures: [f])
         case true?:
-            return result(.unknown, .creationMinimum(plan: plan, end: end, judged: .ended),
-                          missing: missing + [.completedOverCreation], figures: [f])
+            return result(.unknown, finding(.ended), missing: missing + [.completedOverCreation], figures: [f])
         case nil:
             let which: RuleMissing = end.isEmpty ? .firstYear : .acceleratedCounty
-            return result(.unknown, .creationMinimum(plan: plan, end: end, judged: .dependsOn(which)),
-                          missing: missing + [which], figures: [f])
+            return result(.unknown, finding(.dependsOn(which)), missing: missing + [which], figures: [f])
         }
     }
 
@@ -281,8 +310,8 @@ public struct Assessment: Sendable {
                               missing: tierMissing, figures: [f])
             }
             func against(_ r: RuleFinding.Relation, _ s: RuleFinding.Standing) -> RuleFinding {
-                .againstTier(period: p.id, completed: describe(f), relation: r, tier: text(minimum), fitted: fitted,
-                             standing: s)
+                tiered(.againstTier(period: p.id, completed: describe(f), relation: r, tier: text(minimum),
+                                    fitted: fitted, standing: s), rule, town)
             }
             if bound >= minimum { return result(.met, against(.atLeast, .settled), figures: [f]) }
             if case .exact = f.quantity {
@@ -301,8 +330,8 @@ public struct Assessment: Sendable {
         }
         let notOver = !yearOver(year, asOf: asOf)
         return result(notOver ? .notYetDue : .unknown,
-                      .noCompletedFigure(year: year, by: asOf?.id, tier: text(minimum), fitted: fitted,
-                                         yearNotOver: notOver),
+                      tiered(.noCompletedFigure(year: year, by: asOf?.id, tier: text(minimum), fitted: fitted,
+                                                yearNotOver: notOver), rule, town),
                       missing: [.completedYear(year)])
     }
 

@@ -100,4 +100,29 @@ final class W9RulesTests: XCTestCase {
                       decEN)
         XCTAssertFalse(decEN.contains("known at the end of 2015"), decEN)
     }
+    // MARK: 4. The lower tier quoted says why it applies
+
+    /// Nanhu (finance) is judged against 6 and 30, the lower tiers: its rule lines say so, and
+    /// that its plan >50 meets the higher 50 too; Haiyan (standard tier 10 and 50) gets no such words.
+    func testTheLowerTierQuotedSaysWhyItApplies() throws {
+        func page(_ town: String, _ language: Language) throws -> String {
+            var s = try bundledState(width: 120, height: 40, period: "2015-09")
+            s.language = language
+            s.stack.append(Screen(.townPage(town)))
+            return s.pageLines(s.screen.kind, width: 400).map { $0.text(.unicode) }.joined(separator: "\n")
+        }
+        let en = try page("nanhu", .en)
+        for words in ["3.52 so far, below 6; the year is not over; 6 is the lower tier, for finance towns (whether the "
+                        + "county is one of the 26 is not known and does not matter); 10 otherwise",
+                      "plan >50 meets the minimum 30; completion judged at the end of 2017 or 2019; 30 is the lower "
+                        + "tier, for finance towns; 50 otherwise; it meets the higher tier 50 too"] {
+            XCTAssertTrue(en.contains(words), "\(words) in\n\(en)")
+        }
+        let zh = try page("nanhu", .zh)
+        for words in ["6 为较低一档，适用于金融类小镇（所在县是否属26个加快发展县未知，不影响），否则为 10",
+                      "30 为较低一档，适用于金融类小镇，否则为 50；也达到较高一档 50"] {
+            XCTAssertTrue(zh.contains(words), "\(words) in\n\(zh)")
+        }
+        XCTAssertFalse(try page("haiyan", .en).contains("is the lower tier"), "Haiyan is judged against 10 and 50")
+    }
 }

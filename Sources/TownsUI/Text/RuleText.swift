@@ -36,6 +36,8 @@ public struct RuleWords: DatasetWords {
         }
         let p = period
         switch finding {
+        case let .tier(note, inner):
+            return text(inner) + tierWords(note)
         case .noFirstYear: return t("首年未知", "no first year")
         case let .firstYearNotBegun(y, by): return t("首年 \(y) 在\(p(by))尚未开始",
                                                      "the first year \(y) has not begun by \(p(by))")
@@ -122,6 +124,25 @@ public struct RuleWords: DatasetWords {
                      "\(times) x the reward deducted if the 3-year targets are missed; judged "
                         + (notYetDue ? "at \(end(years))" : "when the creation period ends (\(end(years)))"))
         }
+    }
+
+    /// Why the lower tier quoted applies ("; 6 is the lower tier, for finance towns (10 otherwise)"),
+    /// and that the figure meets the higher tier too where it does.
+    private func tierWords(_ n: RuleFinding.TierNote) -> String {
+        let who: String
+        switch n.why {
+        case let .industry(id):
+            let name = ShownFactsIndustry.name(id)
+            who = n.whateverTheCounty
+                ? t("\(name.zh)类小镇（所在县是否属26个加快发展县未知，不影响）",
+                    "\(name.en) towns (whether the county is one of the 26 is not known and does not matter)")
+                : t("\(name.zh)类小镇", "\(name.en) towns")
+        case .acceleratedCounty: who = t("26个加快发展县", "the 26 accelerated-development counties")
+        }
+        let also = n.alsoMeetsHigher
+            ? t("；也达到较高一档 \(n.higher)", "; it meets the higher tier \(n.higher) too") : ""
+        return t("；\(n.lower) 为较低一档，适用于\(who)，否则为 \(n.higher)",
+                 "; \(n.lower) is the lower tier, for \(who); \(n.higher) otherwise") + also
     }
 
     /// The land-quota reward's finding.

@@ -74,13 +74,21 @@ extension ShownFacts {
 
     /// An industry of rules.toml and towns.toml in the interface language.
     func industryName(_ id: String) -> String {
+        let n = ShownFactsIndustry.name(id)
+        return tr(n.zh, n.en)
+    }
+}
+
+/// The industries of rules.toml and towns.toml by name, in both languages (the id itself where unnamed).
+enum ShownFactsIndustry {
+    static func name(_ id: String) -> (zh: String, en: String) {
         let names: [String: (String, String)] = [
             "information": ("信息经济", "information-economy"), "environmental": ("环保", "environmental"),
             "high-end-equipment": ("高端装备制造", "high-end equipment"), "tourism": ("旅游", "tourism"),
             "finance": ("金融", "finance"), "classic": ("历史经典产业", "classic-industry"),
             "fashion": ("时尚", "fashion"), "health": ("健康", "health"),
         ]
-        return names[id].map { tr($0.0, $0.1) } ?? id
+        return names[id].map { (zh: $0.0, en: $0.1) } ?? (zh: id, en: id)
     }
 }
 
