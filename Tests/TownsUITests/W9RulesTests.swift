@@ -125,4 +125,27 @@ final class W9RulesTests: XCTestCase {
         }
         XCTAssertFalse(try page("haiyan", .en).contains("is the lower tier"), "Haiyan is judged against 10 and 50")
     }
+    // MARK: 5. A rate of sums has the digits its inputs support
+
+    /// The known sums ≈33.6 and 17.08 (Nanhu's plan in [14.926, 15.032]) give ≈51%, not ≈50.9%: a
+    /// reader's 17.08 / 33.6 = 50.8% agrees with it.
+    func testTheRateOfSumsHasTheDigitsItsInputsSupport() throws {
+        let s = try bundledState(period: "2015-09")
+        let known = try XCTUnwrap(screen(s).first { $0.contains("已知小镇合计") })
+        XCTAssertTrue(known.contains("≈33.6 17.08 ≈51%"), known)
+        let both = s.groupProgress(Array(s.dataset.towns.indices))
+        let interval = try XCTUnwrap(both.rateInterval)
+        XCTAssertEqual(interval.supportedDecimals(atMost: 1), 0, "\(interval)")
+        // The reader's check, from the sums as shown, rounds to the rate shown.
+        XCTAssertEqual(DecimalMath.text(Decimal(string: "17.08")! / Decimal(string: "33.6")! * 100, scale: 0), "51")
+        let haining = try XCTUnwrap(s.dataset.towns.firstIndex { $0.id == "haining" })
+        // Haining alone: 13.56 / ≈18.6 (in [18.581, 18.620]) may stand for 72.8%-73.0%: ≈73%, as 13.56 / 18.6 reads.
+        let one = s.groupCells(s.groupProgress([haining]))
+        XCTAssertEqual(one.rate.text(.unicode), "≈73%")
+        XCTAssertEqual(DecimalMath.text(Decimal(string: "13.56")! / Decimal(string: "18.6")! * 100, scale: 0), "73")
+        // Behind only (b): the same-towns row says the same.
+        let behind = screen(apply(s, .toggleBehindFilter))
+        let same = try XCTUnwrap(behind.first { $0.contains("17.08") }, behind.joined(separator: "\n"))
+        XCTAssertTrue(same.contains("≈51%") && !same.contains("50.9"), same)
+    }
 }
