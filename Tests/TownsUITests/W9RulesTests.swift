@@ -148,4 +148,45 @@ final class W9RulesTests: XCTestCase {
         let same = try XCTUnwrap(behind.first { $0.contains("17.08") }, behind.joined(separator: "\n"))
         XCTAssertTrue(same.contains("≈51%") && !same.contains("50.9"), same)
     }
+    // MARK: 2. A filter counts the towns it cannot test
+
+    /// `b` at 2015年全年: no town is known to be behind, and Nanhu, Haiyan (and the others with
+    /// only a bound or nothing) have no rate: the note counts them instead of a bare "no towns".
+    func testTheBehindFilterCountsTheTownsItCannotJudge() throws {
+        for language in Language.allCases {
+            var s = try bundledState(period: "2015-12")
+            s.language = language
+            s = apply(s, .toggleBehindFilter)
+            let content = try XCTUnwrap(s.content(for: s.screen))
+            let table = s.periodTable()
+            let noRate = s.dataset.towns.indices.filter { table[$0].completionRate?.quantity.exactValue == nil }.count
+            XCTAssertGreaterThanOrEqual(noRate, 2, "Nanhu and Haiyan at least")
+            let note = s.tr(Catalogue.untestedNoProgress(noRate))
+            XCTAssertTrue(content.notes.contains { $0.text(.unicode) == note }, "\(note) in \(content.notes)")
+            XCTAssertTrue(screen(s).contains { $0.contains(note) }, screen(s).joined(separator: "\n"))
+        }
+        XCTAssertEqual(Catalogue.untestedNoProgress(3).zh, "另 3 镇无本期进度，不能判断")
+        XCTAssertEqual(Catalogue.untestedNoProgress(3).en, "3 towns have no progress figure this period: not judged")
+        XCTAssertEqual(Catalogue.untestedNoProgress(1).en, "1 town has no progress figure this period: not judged")
+        // September: every town with a rate is judged; the one without (Jiashan) is counted.
+        let sep = apply(try bundledState(period: "2015-09"), .toggleBehindFilter)
+        XCTAssertTrue(try XCTUnwrap(sep.content(for: sep.screen)).notes.contains {
+            $0.text(.unicode) == Catalogue.untestedNoProgress(1).zh
+        })
+    }
+
+    /// `:filter problem weak-identity`: the paper names the problem for the towns as a group, so
+    /// no town passes, and the note says why.
+    func testTheProblemFilterSaysThePaperNamesItForTheGroup() throws {
+        var s = try bundledState(period: "2015-09")
+        s.language = .en
+        s.filter.problem = "weak-identity"
+        let content = try XCTUnwrap(s.content(for: s.screen))
+        XCTAssertEqual(content.rows.count, 0)
+        let attributed = (s.dataset.problems?.flags ?? []).filter { $0.problemID == "weak-identity" }
+        XCTAssertTrue(attributed.isEmpty, "no source attributes it to a town in the bundled data")
+        let note = s.tr(Catalogue.untestedNoAttribution(s.dataset.towns.count, anyAttributed: false))
+        XCTAssertTrue(note.hasPrefix("the paper names this problem for the towns as a group"), note)
+        XCTAssertTrue(content.notes.contains { $0.text(.unicode) == note }, "\(note) in \(content.notes)")
+    }
 }
