@@ -24,7 +24,8 @@ final class HonestFilterTests: XCTestCase {
         let header = try XCTUnwrap(lines.first { $0.contains("Type") && $0.contains("Name") })
         for title in ["Plan", "Done", "Rate", "Both", "Behind"] { XCTAssertTrue(header.contains(title), header) }
         let one = try XCTUnwrap(lines.first { $0.contains("Creative design") })
-        // Haining alone has both: ≈18.6 and 13.56, ≈73% over 1 of 2 towns (≈18.6 lies in [18.581, 18.620]: the rate in 72.8%-73.0%); Haining is behind.
+        // Haining alone has both: ≈18.6 and 13.56, ≈73% over 1 of 2 towns (≈18.6 lies in
+        // [18.581, 18.620]: the rate in 72.8%-73.0%); Haining is behind.
         XCTAssertTrue(one.contains("≈18.6 13.56 ≈73%"), one)
         XCTAssertTrue(one.contains("1/2") && one.contains("1▼"), one)
         XCTAssertTrue(one.contains("│"), "a bar with the expected-by-now mark: \(one)")

@@ -22,7 +22,8 @@ final class RuleTextTests: XCTestCase {
         XCTAssertFalse(zh.contains("completion judged") || zh.contains("missing:"), zh)
         let en = try page("haiyan", .en).joined(separator: "\n")
         for words in ["plan 140 meets the minimum 50; completion judged at the end of 2017", "3 years: 2015-2017",
-                      "20.7% of the 2015 plan completed (plan amount unknown); the year is not over; reward 60% of the quota used "
+                      "20.7% of the 2015 plan completed (plan amount unknown); the year is not over; "
+                        + "reward 60% of the quota used "
                         + "if the plan is completed"] {
             XCTAssertTrue(en.contains(words), "\(words) in\n\(en)")
         }

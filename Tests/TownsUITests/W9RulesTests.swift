@@ -54,7 +54,8 @@ final class W9RulesTests: XCTestCase {
         XCTAssertTrue(s.facts.checker.isFlagged(FigureKey(.completed, "2015-09"), town: haining), "the edit disagrees")
         func behindRow(_ state: AppState) throws -> String {
             let lines = screen(update(state, .showView(.overview)))
-            return try XCTUnwrap(lines.first { $0.contains("海宁皮革") && $0.contains("差 ≈") }, lines.joined(separator: "\n"))
+            return try XCTUnwrap(lines.first { $0.contains("海宁皮革") && $0.contains("差 ≈") },
+                                 lines.joined(separator: "\n"))
         }
         let row = try behindRow(s)
         XCTAssertEqual(row.filter { $0 == "!" }.count, 2, "shortfall and projection: \(row)")
@@ -188,5 +189,14 @@ final class W9RulesTests: XCTestCase {
         let note = s.tr(Catalogue.untestedNoAttribution(s.dataset.towns.count, anyAttributed: false))
         XCTAssertTrue(note.hasPrefix("the paper names this problem for the towns as a group"), note)
         XCTAssertTrue(content.notes.contains { $0.text(.unicode) == note }, "\(note) in \(content.notes)")
+    }
+    /// An English count of one is singular wherever counts of towns are worded.
+    func testOneTownIsSingular() {
+        XCTAssertEqual(Catalogue.towns("1").en, "1 town")
+        XCTAssertEqual(Catalogue.towns("3").en, "3 towns")
+        XCTAssertEqual(Catalogue.stakeTowns("1").en, "1 town")
+        XCTAssertEqual(Catalogue.stakeTowns("2").en, "2 towns")
+        XCTAssertTrue(Catalogue.typeCovered("1", "1").en.hasPrefix("1/1 town,"), Catalogue.typeCovered("1", "1").en)
+        XCTAssertTrue(Catalogue.untestedNoAttribution(1, anyAttributed: true).en.hasPrefix("1 town: "))
     }
 }

@@ -86,7 +86,8 @@ extension AppState {
             let flagged = Set((dataset.problems?.flags ?? []).filter { $0.problemID == problem }.map(\.townID))
             let unattributed = candidates.filter { !flagged.contains(dataset.towns[$0].id) }.count
             if unattributed > 0 {
-                notes.append(CellText(tr(Catalogue.untestedNoAttribution(unattributed, anyAttributed: !flagged.isEmpty))))
+                let words = Catalogue.untestedNoAttribution(unattributed, anyAttributed: !flagged.isEmpty)
+                notes.append(CellText(tr(words)))
             }
         }
         return notes

@@ -4,6 +4,12 @@ extension Catalogue {
     /// "1 town" / "3 towns": an English count with its noun in the right number.
     static func townsEN(_ n: Int) -> String { n == 1 ? "1 town" : "\(n) towns" }
 
+    /// `townsEN` of a count given as text ("1" -> "1 town"; "1/2" -> "1/2 towns").
+    static func townsEN(_ n: String) -> String { n == "1" ? "1 town" : "\(n) towns" }
+
+    /// "town" or "towns" after a count given as text.
+    static func townNounEN(_ n: String) -> String { n == "1" ? "town" : "towns" }
+
     /// The behind filter: `n` towns with no completion rate in the period shown, not judged.
     static func untestedNoProgress(_ n: Int) -> Bilingual {
         Bilingual("另 \(n) 镇无本期进度，不能判断", "\(townsEN(n)) \(n == 1 ? "has" : "have") no progress figure this "

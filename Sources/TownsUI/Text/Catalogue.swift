@@ -482,7 +482,7 @@ public enum Catalogue {
     static func towns(_ n: String) -> Bilingual {
         Bilingual(
             "\(n) 个小镇",
-            "\(n) towns")
+            townsEN(n))
     }
     static let towns2 = Bilingual(
         "小镇",

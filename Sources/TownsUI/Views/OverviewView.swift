@@ -107,7 +107,8 @@ extension AppState {
                 let p = lean.progress(town, period: period)
                 // Worked out from a flagged figure (Haining's plans disagreeing after an import): `!`.
                 let short = checker.isFlagged(workedFrom: [.planYear, .completed], town: town, period: period)
-                var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(ft.value(p.shortfall, flagged: short).cellText)"
+                let shortText = ft.value(p.shortfall, flagged: short).cellText
+                var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(shortText)"
                 if let proj = p.projection {
                     let flagged = checker.isFlagged(workedFrom: [.completed], town: town, period: period)
                     t += "  \(ft.value(proj, flagged: flagged).cellText)"
@@ -126,7 +127,8 @@ extension AppState {
                 + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: 1)) + "\(Mark.behind)"
                 + (rateFlagged ? "!" : "")
             if let proj = p.rateProjection {
-                t += "  " + CellText(tr(Catalogue.rateProjectionShort(""))) + ft.percent(proj, flagged: rateFlagged).cellText
+                t += "  " + CellText(tr(Catalogue.rateProjectionShort("")))
+                    + ft.percent(proj, flagged: rateFlagged).cellText
             }
             let fill = rate.map { DecimalMath.double($0 / 100) }
             let bar = TableCell.bar(fraction: fill, role: .behind, marker: marker)
