@@ -92,6 +92,27 @@ public struct Assessment: Sendable {
 
     func text(_ d: Decimal) -> String { NSDecimalNumber(decimal: d).stringValue }
 
+    /// Why `threshold(rule, town)` is the rule's lower tier (the industry, else the county's being
+    /// one of the 26), or nil when the standard tier applies or the tier is unknown.
+    /// `alsoMeetsHigher`: whether the figure meets the higher tier too.
+    func tierNote(_ rule: Rule, _ town: Town, alsoMeetsHigher: Bool = false) -> RuleFinding.TierNote? {
+        let lowerValue = rule.number("lower_minimum")
+        guard let minimum = threshold(rule, town), minimum == lowerValue, lowerValue != rule.number("minimum") else {
+            return nil
+        }
+        let lower = rule.industries["lower_industries"] ?? []
+        let why: RuleFinding.TierNote.Why = town.industry.map { lower.contains($0) } == true
+            ? .industry(town.industry!) : .acceleratedCounty
+        return RuleFinding.TierNote(why: why, lower: text(lowerValue), higher: text(rule.number("minimum")),
+                                    alsoMeetsHigher: alsoMeetsHigher,
+                                    whateverTheCounty: rule.lowerInAcceleratedCounties && town.acceleratedCounty == nil)
+    }
+
+    /// `finding` with the note of why the lower tier applies, when it does (`tierNote`).
+    func tiered(_ finding: RuleFinding, _ rule: Rule, _ town: Town, alsoMeetsHigher: Bool = false) -> RuleFinding {
+        tierNote(rule, town, alsoMeetsHigher: alsoMeetsHigher).map { .tier($0, finding) } ?? finding
+    }
+
     func describe(_ f: Figure) -> String {
         switch f.quantity {
         case let .exact(v, d): return (f.isDerived ? "≈" : "") + DecimalMath.text(v, scale: f.isDerived ? 2 : d)
@@ -211,17 +232,25 @@ public struct Assessment: Sendable {
             }
         }
         let end = lastYears(town)
+        // A plan meeting the lower tier says whether it meets the higher one too (>50 meets 50 as well as 30).
+        let higher = rule.number("minimum")
+        let meetsHigher: Bool
+        switch f?.quantity {
+        case let .exact(v, _)?: meetsHigher = v >= higher
+        case let .moreThan(b)?: meetsHigher = b >= higher
+        case nil: meetsHigher = false
+        }
+        func finding(_ judged: RuleFinding.Judged) -> RuleFinding {
+            tiered(.creationMinimum(plan: plan, end: end, judged: judged), rule, town, alsoMeetsHigher: meetsHigher)
+        }
         switch creationEnded(town, asOf: asOf) {
         case false?:
-            return result(.notYetDue, .creationMinimum(plan: plan, end: end, judged: .notYet), missing: missing,
-                          figures: [f])
+            return result(.notYetDue, finding(.notYet), missing: missing, figures: [f])
         case true?:
-            return result(.unknown, .creationMinimum(plan: plan, end: end, judged: .ended),
-                          missing: missing + [.completedOverCreation], figures: [f])
+            return result(.unknown, finding(.ended), missing: missing + [.completedOverCreation], figures: [f])
         case nil:
             let which: RuleMissing = end.isEmpty ? .firstYear : .acceleratedCounty
-            return result(.unknown, .creationMinimum(plan: plan, end: end, judged: .dependsOn(which)),
-                          missing: missing + [which], figures: [f])
+            return result(.unknown, finding(.dependsOn(which)), missing: missing + [which], figures: [f])
         }
     }
 
@@ -281,8 +310,8 @@ public struct Assessment: Sendable {
                               missing: tierMissing, figures: [f])
             }
             func against(_ r: RuleFinding.Relation, _ s: RuleFinding.Standing) -> RuleFinding {
-                .againstTier(period: p.id, completed: describe(f), relation: r, tier: text(minimum), fitted: fitted,
-                             standing: s)
+                tiered(.againstTier(period: p.id, completed: describe(f), relation: r, tier: text(minimum),
+                                    fitted: fitted, standing: s), rule, town)
             }
             if bound >= minimum { return result(.met, against(.atLeast, .settled), figures: [f]) }
             if case .exact = f.quantity {
@@ -301,8 +330,8 @@ public struct Assessment: Sendable {
         }
         let notOver = !yearOver(year, asOf: asOf)
         return result(notOver ? .notYetDue : .unknown,
-                      .noCompletedFigure(year: year, by: asOf?.id, tier: text(minimum), fitted: fitted,
-                                         yearNotOver: notOver),
+                      tiered(.noCompletedFigure(year: year, by: asOf?.id, tier: text(minimum), fitted: fitted,
+                                                yearNotOver: notOver), rule, town),
                       missing: [.completedYear(year)])
     }
 
@@ -355,14 +384,15 @@ public struct Assessment: Sendable {
         guard let year = asOf?.year ?? firstYear(town) else {
             return result(.unknown, reward(.noListDate), missing: [.listDate])
         }
-        guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
-            return result(.unknown, reward(.planUnknown(year: year)), missing: [.planOfYear(year)])
-        }
-        let planText = describe(plan)
         let inYear = dataset.periods.filter { q in
             q.year == year && (asOf.map { p in q.through <= p.through } ?? true)
         }
         let fullYear = inYear.last { $0.through == 12 }
+        guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
+            return landRewardOnRate(year: year, inYear: inYear, fullYear: fullYear, town: town, asOf: asOf,
+                                    reward: reward)
+        }
+        let planText = describe(plan)
         var latest: (Period, Figure)?
         for p in inYear.reversed() {
             if let f = metrics.figure(town, FigureKey(.completed, p.id)) { latest = (p, f); break }
@@ -401,6 +431,42 @@ public struct Assessment: Sendable {
         return result(over ? .unknown : .notYetDue,
                       reward(.open(period: period.id, completed: doneText, year: year, plan: planText, why: why)),
                       missing: [.completedFullYear(year, onPlanBasis: false, only: only)], figures: [done, plan])
+    }
+
+    /// The land reward when the year's plan amount is unknown: the rule asks whether the year's
+    /// plan was completed, which the completion rate (completed / the year's plan, %) answers
+    /// without the amount. Before the year's end not yet due (met already if the rate's lowest
+    /// possible value is 100% or more); at the year's end judged on the full year's rate: met
+    /// at 100% or more, not met below, unknown within the rate's rounding of 100% or with no
+    /// full-year rate, naming the missing figure.
+    func landRewardOnRate(year: Int, inYear: [Period], fullYear: Period?, town: Town, asOf: Period?,
+                          reward: (RuleFinding.LandFinding) -> RuleFinding) -> RuleResult {
+        let over = yearOver(year, asOf: asOf)
+        var latest: (Period, Figure)?
+        for p in inYear.reversed() {
+            if let f = metrics.figure(town, FigureKey(.completionRate, p.id)), f.possible != nil {
+                latest = (p, f)
+                break
+            }
+        }
+        let planMissing = RuleMissing.planOfYear(year)
+        guard let (period, rate) = latest, let range = rate.possible else {
+            return result(over ? .unknown : .notYetDue, reward(.planUnknown(year: year, yearNotOver: !over)),
+                          missing: [planMissing])
+        }
+        func found(_ status: RuleResult.Status, _ outcome: RuleFinding.RateOutcome,
+                   missing: [RuleMissing] = []) -> RuleResult {
+            result(status, reward(.rate(period: period.id, rate: describe(rate), year: year, outcome: outcome)),
+                   missing: missing, figures: [rate])
+        }
+        if range.lower >= 100 { return found(.met, .completed) }
+        let fullYearMissing = RuleMissing.completedFullYear(year, onPlanBasis: false, only: nil)
+        if !over { return found(.notYetDue, .yearNotOver, missing: [fullYearMissing]) }
+        guard period.id == fullYear?.id else {
+            return found(.unknown, .noFullYear, missing: [planMissing, fullYearMissing])
+        }
+        if range.upper < 100 { return found(.notMet, .missed) }
+        return found(.unknown, .rounding, missing: [fullYearMissing])
     }
 
     /// The city's first-year test: the sum of the towns' minimums against the city's

@@ -152,6 +152,40 @@ public struct Checker: Sendable {
         isFlagged(FigureKey(measure, from.id), town: town) || isFlagged(FigureKey(measure, to.id), town: town)
     }
 
+    /// Whether a figure worked out from `town`'s (nil: the city's) figures of `period` carries the
+    /// `!` of one it rests on (README: a figure worked out from a flagged one carries `!`): any of
+    /// `inputs` flagged (`isFlagged(_:town:)`), a derived input by the figures it is derived from
+    /// (a derived year's plan by the completed figures and rates of its year, a derived completion
+    /// rate or completed figure by the other two). The one place that decides the `!` of a schedule
+    /// variance (from the rate), a shortfall (plan and completed) and a projection (completed): the
+    /// city's 42.5%! gives 进度差 -32.5▼!.
+    public func isFlagged(workedFrom inputs: [Measure], town: Town?, period: Period) -> Bool {
+        let figures = town?.figures ?? Figures(dataset.totals)
+        let year = String(period.year)
+        func flagged(_ m: Measure) -> Bool { isFlagged(FigureKey(m, m == .planYear ? year : period.id), town: town) }
+        func plan() -> Bool {
+            if figures[FigureKey(.planYear, year)] != nil { return flagged(.planYear) }
+            return dataset.periods.contains { p in
+                p.year == period.year && (isFlagged(FigureKey(.completed, p.id), town: town)
+                    || isFlagged(FigureKey(.completionRate, p.id), town: town))
+            }
+        }
+        for m in inputs {
+            switch m {
+            case .planYear where plan(): return true
+            case .completed, .completionRate:
+                if figures[FigureKey(m, period.id)] != nil {
+                    if flagged(m) { return true }
+                } else if plan() || flagged(m == .completed ? .completionRate : .completed) {
+                    return true
+                }
+            case .planYear: continue
+            default: if flagged(m) { return true }
+            }
+        }
+        return false
+    }
+
     public func isFlagged(_ key: FigureKey, town: Town?) -> Bool {
         let figures = town?.figures ?? Figures(dataset.totals)
         guard figures[key] != nil else { return false }

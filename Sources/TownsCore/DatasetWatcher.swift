@@ -34,6 +34,10 @@ public struct DatasetWatcher: Sendable {
     public let directory: String
     /// The files as they were when the data shown was read.
     public private(set) var shown: DatasetFingerprint
+    /// When the data shown was loaded: given at start-up, set when a change loads (`poll`). What
+    /// the dashboard shows as `数据载入 14:02:11`: not a file's modification time, which after a
+    /// file is removed names an older file's time, not when the data shown changed.
+    public private(set) var loadedAt: Date
     /// The files as they were when a load last failed.
     private var failed: DatasetFingerprint?
     /// The data shown (to name the records a shrunk file lost), when given.
@@ -78,8 +82,10 @@ public struct DatasetWatcher: Sendable {
     /// Watches `directory`, whose data shown (`dataset`, when given: a reload then names the
     /// records a shrunk file lost) was read from files with `fingerprint` (take it before that
     /// load, so that a change during the load is seen at the first poll).
-    public init(directory: String, fingerprint: DatasetFingerprint, dataset: Dataset? = nil) {
+    public init(directory: String, fingerprint: DatasetFingerprint, dataset: Dataset? = nil,
+                loadedAt: Date = Date()) {
         self.directory = directory
+        self.loadedAt = loadedAt
         shown = fingerprint
         shownDataset = dataset
     }
@@ -106,6 +112,7 @@ public struct DatasetWatcher: Sendable {
             shown = loaded.fingerprint
             shownDataset = loaded.dataset
             failed = nil
+            loadedAt = Date()
             return .reloaded(loaded.dataset, warnings: warnings, lastChange: loaded.fingerprint.lastChange,
                              derived: loaded.derived)
         } catch is DatasetLoader.ChangedDuringLoad {

@@ -22,7 +22,8 @@ public struct TownProgress: Sendable {
     public var expected: Figure?
     /// expected - completed: positive when behind (亿元).
     public var shortfall: Figure?
-    /// completed / months elapsed x 12: the year's end at the pace so far (a projection).
+    /// completed / months elapsed x 12: the year's end at the pace so far (a projection); nil
+    /// at the year's end (December), when the year's figure is known and nothing is projected.
     public var projection: Figure?
     /// completed + (completed - completed three months before) / 3 x months left: the year's
     /// end at the last three months' pace, where the data has the period three months before.
@@ -148,7 +149,10 @@ extension Metrics {
                         + " = \(text(pv * months / 12 - dv))")
             }
         }
-        if let done, let dv = done.quantity.exactValue, period.through > 0 {
+        // At the year's end there is nothing to project: the year's figure is the figure itself
+        // (a projection "→42098.4" equal to the reported 42098.4 read as a forecast: fresh user).
+        let yearGoesOn = period.through < 12
+        if let done, let dv = done.quantity.exactValue, period.through > 0, yearGoesOn {
             let i = possible(done).map {
                 Interval(Self.atPace($0.lower, months: period.through), Self.atPace($0.upper, months: period.through))
             }
@@ -195,11 +199,11 @@ extension Metrics {
                 e, nil, "100% of the year's plan x \(m)/12 of the year elapsed = \(DecimalMath.text(e, scale: 1))%"
                     + " (in % of the plan: its amount is unknown)", decimals: 1)
             let i = possible(rate).map { Interval(Self.atPace($0.lower, months: m), Self.atPace($0.upper, months: m)) }
-            p.rateProjection = worked(
+            p.rateProjection = !yearGoesOn ? nil : worked(
                 pace, i, "completion \(show(rate))% / \(m) months x 12 = →\(DecimalMath.text(pace, scale: 1))% of the"
                     + " plan (a projection at the pace so far, not a reported figure)", projection: true, decimals: 1)
         }
-        if p.expected == nil && p.expectedRate == nil || p.projection == nil && p.rateProjection == nil {
+        if p.expected == nil && p.expectedRate == nil || yearGoesOn && p.projection == nil && p.rateProjection == nil {
             let rate = look(FigureKey(.completionRate, period.id))
             p.missing = [(Measure.planYear, plan), (.completed, done), (.completionRate, rate)]
                 .filter { $0.1?.quantity.exactValue == nil }.map(\.0)

@@ -9,7 +9,36 @@ import Foundation
 /// RuleFinding.creationMinimum(plan: .meets(plan: "140", minimum: "50"), end: [2017], judged: .notYet)
 /// // RuleWords: "plan 140 meets the minimum 50; completion judged at the end of 2017"
 /// ```
-public enum RuleFinding: Hashable, Sendable {
+public indirect enum RuleFinding: Hashable, Sendable {
+    /// Why a minimum rule's lower tier (6 in the first year, 30 over the creation period) applies
+    /// to a town, so that a finding quoting it says so (fresh user: Nanhu's "below 6" and "meets
+    /// the minimum 30" quoted the lower tier without a word).
+    public struct TierNote: Hashable, Sendable {
+        public enum Why: Hashable, Sendable {
+            /// The town's industry (towns.toml `industry`, "finance") is one the rule names.
+            case industry(String)
+            /// The town's county is one of the 26 accelerated-development counties.
+            case acceleratedCounty
+        }
+        public var why: Why
+        /// The lower tier quoted and the higher one it stands for ("6", "10").
+        public var lower: String
+        public var higher: String
+        /// Whether the figure meets the higher tier too (the tier then does not decide it).
+        public var alsoMeetsHigher = false
+        /// Whether the county's being one of the 26 is unknown and would give the lower tier as well
+        /// (so the industry decides the tier whatever the county).
+        public var whateverTheCounty = false
+        public init(why: Why, lower: String, higher: String, alsoMeetsHigher: Bool = false,
+                    whateverTheCounty: Bool = false) {
+            self.why = why; self.lower = lower; self.higher = higher; self.alsoMeetsHigher = alsoMeetsHigher
+            self.whateverTheCounty = whateverTheCounty
+        }
+    }
+
+    /// A finding quoting a rule's lower tier, with why that tier applies (`TierNote`).
+    case tier(TierNote, RuleFinding)
+
     /// ≥ or <.
     public enum Relation: Hashable, Sendable { case atLeast, below }
 
@@ -62,12 +91,31 @@ public enum RuleFinding: Hashable, Sendable {
     /// What the land-reward rule found about the year's plan and completion.
     public enum LandFinding: Hashable, Sendable {
         case noListDate
-        case planUnknown(year: Int)
+        /// The year's plan amount unknown and no completion rate for the year; `yearNotOver`:
+        /// judged at the year's end, so not yet due.
+        case planUnknown(year: Int, yearNotOver: Bool)
+        /// The year's plan amount unknown, judged on the completion rate (completed / the year's
+        /// plan, %), which answers the rule (was the year's plan completed?) without the amount.
+        case rate(period: String, rate: String, year: Int, outcome: RateOutcome)
         case noCompleted(year: Int, plan: String, yearNotOver: Bool)
         case differentBases(period: String, completed: String, year: Int, plan: String)
         case completed(period: String, completed: String, year: Int, plan: String)
         case missed(period: String, completed: String, year: Int, plan: String)
         case open(period: String, completed: String, year: Int, plan: String, why: Open)
+    }
+
+    /// Where a completion rate leaves the land reward when the plan amount is unknown.
+    public enum RateOutcome: Hashable, Sendable {
+        /// Below 100% so far and the year not over: not yet due.
+        case yearNotOver
+        /// The rate's lowest possible value (given its printed digits) is at least 100%: met.
+        case completed
+        /// The full year's rate is below 100% even at its highest possible value: not met.
+        case missed
+        /// The full year's rate is within the rounding of 100%: unknown.
+        case rounding
+        /// The year is over and the rate is of an earlier period: unknown.
+        case noFullYear
     }
 
     /// Why a land-reward comparison is not settled.

@@ -31,6 +31,12 @@ public struct Stake: Sendable, Equatable {
     public var statedBy: String?
     /// The year whose annual plan decides the reward (rewardForgone).
     public var year: Int?
+    /// Whether that year is over as of the period shown (its end reached): the stake is then
+    /// worded in the past tense, as something already decided, not still to come.
+    public var yearOver = false
+    /// Whether the creation period has ended as of the period shown (deductionMultiplied), whichever
+    /// its length (`Assessment.creationEnded`); false when it has not or that is not known.
+    public var creationEnded = false
     /// The reward's share of the quota used, % (50 or 60): one value when the town's industry
     /// decides it, both when the industry is unknown.
     public var percents: [Decimal] = []
@@ -72,6 +78,7 @@ extension Assessment {
             stake.times = rule.number("times")
             stake.lastYears = lastYears(town)
             stake.lastYearsFitted = town.acceleratedCounty != nil && town.acceleratedCountyFitted
+            stake.creationEnded = creationEnded(town, asOf: asOf) == true
             let reward = dataset.rules.first { $0.kind == .landReward }
             if let reward {
                 // The deduction takes back the reward, whether or not the reward is yet decided.
@@ -95,6 +102,7 @@ extension Assessment {
         let year = asOf?.year ?? firstYear(town)
         let higher = reward.industries["higher_industries"] ?? []
         var s = Stake(ruleID: reward.id, notMet: false, consequence: .rewardForgone, statedBy: reward.id, year: year)
+        s.yearOver = year.map { yearOver($0, asOf: asOf) } ?? false
         s.higherIndustries = higher
         s.percents =
             town.industry.map { [higher.contains($0) ? reward.number("higher_percent") : reward.number("percent")] }

@@ -92,6 +92,7 @@ struct DashboardCommand: ParsableCommand {
         let loaded = Result { try SnapshotFiles.loadForDashboard(directory, chinese: chinese) }
         slow.cancel()  // before an error is printed, so the notice never follows it
         let (dataset, fingerprint, derived) = try loaded.get()
+        let loadedAt = Date()  // when the data shown was loaded (`数据载入`), not a file's time
         let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
         if !problems.isEmpty {
             for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
@@ -175,9 +176,10 @@ struct DashboardCommand: ParsableCommand {
             terminal.draw(renderer.workingFrame(working))
         }
         state = update(state, .configure(opening(startUp, data: directory)))
-        state.dataChangedAt = LiveReload.clock(fingerprint.lastChange)
+        state.dataChangedAt = LiveReload.clock(loadedAt)
         if let meetingOpening { state = update(state, meetingOpening) }
-        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset)
+        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset,
+                                     loadedAt: loadedAt)
         if SnapshotFiles.store() != nil { watcher.load = SnapshotFiles.loadThroughChild }
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
@@ -233,7 +235,8 @@ struct DashboardCommand: ParsableCommand {
             }
             if let (polled, change) = reload.take() {
                 watcher = polled
-                if let action = LiveReload.action(for: change, directory: directory, chinese: state.language == .zh) {
+                if let action = LiveReload.action(for: change, directory: directory, loadedAt: polled.loadedAt,
+                                                  chinese: state.language == .zh) {
                     perform(action)
                 }
             }

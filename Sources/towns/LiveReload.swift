@@ -11,18 +11,21 @@ enum LiveReload {
     /// `update`: the new facts, the first problem, or the files back as shown; nil while a
     /// change is still being written. Problems are worded in Chinese (`chinese`) or English, as
     /// the session's language when the poll ended.
-    static func action(for change: DatasetWatcher.Change, directory: String, chinese: Bool = false) -> Action? {
+    /// `loadedAt`: when the data the change brings was loaded (`DatasetWatcher.loadedAt`), shown as
+    /// `数据载入 14:02:11`.
+    static func action(for change: DatasetWatcher.Change, directory: String, loadedAt: Date,
+                       chinese: Bool = false) -> Action? {
         switch change {
         case .unchanged:
             return .dataUnchanged
         case .pending:
             return nil
-        case let .reloaded(dataset, warnings, lastChange, derived):
+        case let .reloaded(dataset, warnings, _, derived):
             let lost = warnings.first { $0.field == DatasetWatcher.lostRecordsField }
                 .map { relative($0.file, to: directory) + ": " + $0.words(chinese: chinese) }
             // The child's snapshot's tables come with it: nothing derived again here (issue 17).
             let facts = Facts(dataset: dataset, derived: derived)
-            return .dataReloaded(facts, changedAt: clock(lastChange), warnings: warnings.count,
+            return .dataReloaded(facts, changedAt: clock(loadedAt), warnings: warnings.count,
                                  lost: lost)
         case let .failed(failure):
             let errors = failure.errors

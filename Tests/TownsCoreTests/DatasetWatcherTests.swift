@@ -60,4 +60,26 @@ final class DatasetWatcherTests: XCTestCase {
         }
         XCTAssertEqual(without.periods.count, 3)
     }
+    /// The time shown beside the data is when it was loaded: after the newest monthly file is
+    /// removed, the files' newest modification time is an older file's, earlier than the reload.
+    func testLoadedAtIsWhenTheDataLoadedNotAFilesTime() throws {
+        let dir = try brokenCopy("dataset.toml") { $0 }
+        let started = Date(timeIntervalSince1970: 1_000)
+        var watcher = DatasetWatcher(directory: dir, fingerprint: DatasetFingerprint(directory: dir), loadedAt: started)
+        XCTAssertEqual(watcher.loadedAt, started, "the start-up load's time, as given")
+        // Every file dated in the past, then a new month written now and removed again.
+        let past = Date(timeIntervalSinceNow: -3_600)
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: dir + "/" + name)
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        try good.write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        guard case .reloaded = watcher.poll() else { return XCTFail("a new month") }
+        try FileManager.default.removeItem(atPath: dir + "/monthly/2015-10.toml")
+        let beforeReload = Date()
+        guard case let .reloaded(_, _, lastChange, _) = watcher.poll() else { return XCTFail("a removal loads") }
+        XCTAssertGreaterThanOrEqual(watcher.loadedAt, beforeReload, "when the data shown was loaded")
+        let newestFile = try XCTUnwrap(lastChange)
+        XCTAssertLessThan(newestFile, beforeReload, "the newest file's time is older than the reload")
+    }
 }

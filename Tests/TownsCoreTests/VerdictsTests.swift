@@ -26,11 +26,12 @@ final class VerdictsTests: XCTestCase {
         XCTAssertEqual(haining.status, .unknown, haining.detail)
         XCTAssertTrue(haining.missing.first?.hasPrefix("completed 2015 full year") == true, "\(haining.missing)")
         XCTAssertTrue(haining.detail.contains("2015 plan ≈18.60"), haining.detail)
-        // Tongxiang and Haiyan: their 2015 plans are unknown.
+        // Tongxiang and Haiyan: their 2015 plans are unknown, and their rates are of September only.
         for town in ["tongxiang", "haiyan"] {
             let r = result(.landReward, town)
             XCTAssertEqual(r.status, .unknown, "\(town): \(r.detail)")
-            XCTAssertEqual(r.missing, ["2015 plan"], town)
+            XCTAssertEqual(r.missing, ["2015 plan", "completed 2015 full year"], town)
+            XCTAssertTrue(r.detail.contains("no full-year figure"), r.detail)
         }
     }
 
@@ -52,6 +53,34 @@ final class VerdictsTests: XCTestCase {
         XCTAssertEqual(try reward("20").status, .met, "20 ≥ the plan's top 18.62")
         XCTAssertEqual(try reward("15").status, .notMet, "15 < the plan's bottom 18.58")
         XCTAssertEqual(try reward("18.6").status, .unknown, "within the plan's rounding")
+    }
+
+    /// At the year's end, a town whose plan amount is unknown is judged on its full-year completion
+    /// rate: met at 100% or more, not met below, unknown within the rate's rounding of 100%.
+    func testLandRewardOnTheRateWhenThePlanAmountIsUnknown() throws {
+        func reward(_ rate: String, period: String = "2015-12") throws -> RuleResult {
+            let dir = try brokenCopy("figures.toml") {
+                $0 + "\n[[figure]]\ntown = \"tongxiang\"\nmeasure = \"completion_rate\"\nperiod = \"\(period)\"\n"
+                    + "value = \(rate)\nsource = \"paper\"\n"
+            }
+            let d = try DatasetLoader.load(directory: dir).dataset
+            return Assessment(metrics: Metrics(dataset: d)).evaluate(rule(.landReward, in: d), d.town("tongxiang")!,
+                                                                     asOf: d.period("2015-12"))
+        }
+        let met = try reward("123.6")
+        XCTAssertEqual(met.status, .met, met.detail)
+        XCTAssertTrue(met.detail.contains("123.6% of the 2015 plan completed ≥ 100%"), met.detail)
+        let missed = try reward("92.7")
+        XCTAssertEqual(missed.status, .notMet, missed.detail)
+        XCTAssertEqual(try reward("100.0").status, .unknown, "100.0 may stand for 99.95")
+        XCTAssertEqual(try reward("100").status, .unknown, "100 may stand for 99.5")
+        XCTAssertEqual(try reward("100.1").status, .met)
+        // No full-year rate at the year's end (September's 92.7% only): unknown, the plan amount missing.
+        let none = result(.landReward, "tongxiang", asOf: "2015-12")
+        XCTAssertEqual(none.status, .unknown, none.detail)
+        XCTAssertEqual(none.missing, ["2015 plan", "completed 2015 full year"])
+        // Jiashan has no rate at all: unknown at the year's end, not yet due before it.
+        XCTAssertEqual(result(.landReward, "jiashan", asOf: "2015-12").status, .unknown)
     }
 
     // MARK: 3. A figure that clears both tiers is met without knowing the tier
@@ -104,7 +133,15 @@ final class VerdictsTests: XCTestCase {
         XCTAssertEqual(sep.status, .notYetDue, sep.detail)
         XCTAssertTrue(sep.detail.contains("the year is not over"), sep.detail)
         XCTAssertEqual(result(.landReward, "nanhu", asOf: "2015-09").status, .notYetDue)
-        XCTAssertEqual(result(.landReward, "tongxiang", asOf: "2015-09").status, .unknown, "its 2015 plan is unknown")
+        // Tongxiang's plan amount is unknown, but its rate (92.7%) says where it stands: not yet due, like
+        // the towns whose plan is known; so are towns with no figure so far (Jiashan).
+        for town in ["tongxiang", "haiyan", "jiashan"] {
+            let r = result(.landReward, town, asOf: "2015-09")
+            XCTAssertEqual(r.status, .notYetDue, "\(town): \(r.detail)")
+        }
+        let tongxiang = result(.landReward, "tongxiang", asOf: "2015-09")
+        XCTAssertTrue(tongxiang.detail.contains("92.7% of the 2015 plan completed"), tongxiang.detail)
+        XCTAssertFalse(tongxiang.missing.contains("2015 plan"), "the rate answers the rule: \(tongxiang.missing)")
         XCTAssertEqual(result(.yearOneMinimum, "nanhu", asOf: "2015-09").status, .notYetDue, "3.52 so far")
     }
 

@@ -26,7 +26,7 @@ final class PagesAgainstPlanTests: XCTestCase {
         XCTAssertNil(p.againstPlan.expected, "no view shows it beside ◇>14")
         let city = metrics.progress(nil, period: year)
         XCTAssertFalse(city.comparesWithPlan, "◇63.06 beside the paper's 106.8")
-        XCTAssertNotNil(city.projection, "the core still works it out")
+        XCTAssertNil(city.projection, "the full year is not projected onto itself (w9: nothing to project in December)")
         XCTAssertNil(city.againstPlan.projection, "no view shows it")
         XCTAssertNil(city.againstPlan.expected)
         // Jan-Sep, both on the paper's basis: everything as before.

@@ -106,7 +106,7 @@ final class ReloadTests: XCTestCase {
         var s = try bundledState(width: 100, height: 30, period: "2015-09")
         s.dataChangedAt = "14:02:11"
         var lines = screen(s)
-        XCTAssertTrue(lines[2].contains("数据更新 14:02:11"), lines[2])
+        XCTAssertTrue(lines[2].contains("数据载入 14:02:11"), lines[2])
         XCTAssertTrue(lines[0].hasPrefix(" towns · 嘉兴市首批省级特色小镇（2015）") && lines[0].hasSuffix("期间 [ 2015年1-9月 ] 2/3"), lines[0])
         XCTAssertTrue(screen({ var n = s; n.width = 80; return n }())[0].contains("嘉兴市首批省级特色小镇（2015）"), "the title stays whole at 80 columns")
         s.reloadProblem = "数据未更新 not reloaded: monthly/2015-10.toml:12: figure[2].value: '1.2.3' is not a decimal number"
@@ -120,6 +120,6 @@ final class ReloadTests: XCTestCase {
         XCTAssertTrue(screen(s)[28].contains("数据未更新"))
         // Narrow: the time gives way to the title and the period.
         s.width = 60
-        XCTAssertFalse(screen(s)[0].contains("数据更新"), screen(s)[0])
+        XCTAssertFalse(screen(s)[0].contains("数据载入"), screen(s)[0])
     }
 }

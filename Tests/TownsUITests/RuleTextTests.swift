@@ -16,13 +16,15 @@ final class RuleTextTests: XCTestCase {
     func testTheTownPageWordsTheRulesInEachLanguage() throws {
         let zh = try page("haiyan", .zh).joined(separator: "\n")
         for words in ["规划 140 达到最低额 50；完成情况在2017年底判定", "3年：2015-2017",
-                      "3年规划目标未达到则倒扣奖励用地指标的2倍；在2017年底判定", "完成2015年度计划则奖励实际使用指标的60%"] {
+                      "3年规划目标未达到则倒扣奖励用地指标的2倍；在2017年底判定", "完成2015年计划的 20.7%（计划金额未知）；全年未过；完成计划则奖励实际使用指标的60%"] {
             XCTAssertTrue(zh.contains(words), "\(words) in\n\(zh)")
         }
         XCTAssertFalse(zh.contains("completion judged") || zh.contains("missing:"), zh)
         let en = try page("haiyan", .en).joined(separator: "\n")
         for words in ["plan 140 meets the minimum 50; completion judged at the end of 2017", "3 years: 2015-2017",
-                      "reward 60% of the quota used if the 2015 plan is completed; the 2015 plan is not known"] {
+                      "20.7% of the 2015 plan completed (plan amount unknown); the year is not over; "
+                        + "reward 60% of the quota used "
+                        + "if the plan is completed"] {
             XCTAssertTrue(en.contains(words), "\(words) in\n\(en)")
         }
         XCTAssertFalse(en.contains("完成情况") || en.contains("缺："), en)

@@ -21,9 +21,10 @@ public struct AppState: Sendable {
     /// Screen size in cells (columns, rows).
     public var width: Int
     public var height: Int
-    /// When the data shown last changed, as the clock shows it (`14:02:11`, or a date and
-    /// time when not today); shown in the title as `数据更新 14:02:11`. Set by whoever loads
-    /// the data (the view reads no files); nil: not shown.
+    /// When the dashboard loaded the data shown, as the clock shows it (`14:02:11`, or a date and
+    /// time when not today): not a file's modification time (removing the newest monthly file
+    /// would show an older file's time); shown in the title as `数据载入 14:02:11`. Set by whoever
+    /// loads the data (the view reads no files); nil: not shown.
     public var dataChangedAt: String?
     /// Why changed data files were not reloaded (the first error, `FILE:LINE: field: problem`);
     /// shown on the status line, as a warning, until a reload succeeds. The data shown is

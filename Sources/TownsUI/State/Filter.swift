@@ -63,3 +63,33 @@ extension AppState {
         return positions.filter { i in passes(dataset.towns[i], rate: facts[i].completionRate?.quantity) }
     }
 }
+
+extension AppState {
+    /// Notes counting the towns among `positions` that the filter leaves out only because it cannot
+    /// test them, with why: the behind filter, towns passing the rest of the filter with no exact
+    /// completion rate in the period shown (`另 3 镇无本期进度，不能判断`); a problem filter, towns
+    /// passing the rest with no source attributing the problem to them (the paper names its
+    /// problems for the towns as a group). Empty when there are none or no such filter is on.
+    func untestedNotes(_ positions: [Int]) -> [CellText] {
+        guard filter.behindSchedule || filter.problem != nil else { return [] }
+        var rest = self
+        rest.filter.behindSchedule = false
+        rest.filter.problem = nil
+        let candidates = rest.filter.isEmpty ? positions : positions.filter { rest.passes(dataset.towns[$0]) }
+        var notes: [CellText] = []
+        if filter.behindSchedule {
+            let table = periodTable()
+            let noRate = candidates.filter { table[$0].completionRate?.quantity.exactValue == nil }.count
+            if noRate > 0 { notes.append(CellText(tr(Catalogue.untestedNoProgress(noRate)))) }
+        }
+        if let problem = filter.problem {
+            let flagged = Set((dataset.problems?.flags ?? []).filter { $0.problemID == problem }.map(\.townID))
+            let unattributed = candidates.filter { !flagged.contains(dataset.towns[$0].id) }.count
+            if unattributed > 0 {
+                let words = Catalogue.untestedNoAttribution(unattributed, anyAttributed: !flagged.isEmpty)
+                notes.append(CellText(tr(words)))
+            }
+        }
+        return notes
+    }
+}

@@ -155,16 +155,19 @@ extension AppState {
     /// applied: every town's, a type's or an entity's; nil for a screen that is not a list of
     /// towns. What the list draws and what the filter's message counts (`refiltered`).
     func listedTowns(_ kind: Screen.Kind) -> [Int]? {
+        unfilteredTowns(kind).map(filtered)
+    }
+
+    /// The towns a list of `kind` holds before the filter (positions in `dataset.towns`).
+    func unfilteredTowns(_ kind: Screen.Kind) -> [Int]? {
         switch kind {
         case .townList:
-            return filtered(Array(dataset.towns.indices))
+            return Array(dataset.towns.indices)
         case let .townsOfType(n):
-            return filtered(facts.townsByType[n] ?? [])
+            return facts.townsByType[n] ?? []
         case let .townsOfEntity(id):
-            let positions =
-                id.map { facts.townsByEntity[$0] ?? [] }
+            return id.map { facts.townsByEntity[$0] ?? [] }
                 ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
-            return filtered(positions)
         default:
             return nil
         }
@@ -173,7 +176,12 @@ extension AppState {
     func makeListContent(_ kind: Screen.Kind) -> ListContent? {
         switch kind {
         case .townList, .townsOfType, .townsOfEntity:
-            return listedTowns(kind).map { townsTable($0, withCity: kind == .townList && filter.isEmpty) }
+            guard let all = unfilteredTowns(kind) else { return nil }
+            var content = townsTable(filtered(all), withCity: kind == .townList && filter.isEmpty)
+            // The towns the filter could not test, counted with why (fresh user: `b` at 2015年全年 said
+            // only "no towns" while Nanhu and Haiyan have no full-year figure).
+            content.notes += untestedNotes(all)
+            return content
         case .typeList:
             return typesTable()
         case .entityList:

@@ -7,7 +7,7 @@ extension Catalogue {
     /// The overview's types panel after a type's figures: towns in both sums / towns of the
     /// type, then how many are behind (the count, or `—` drawn after it when none has a rate).
     static func typeCovered(_ both: String, _ all: String) -> Bilingual {
-        Bilingual("\(both)/\(all) 镇 落后 ", "\(both)/\(all) towns, behind ")
+        Bilingual("\(both)/\(all) 镇 落后 ", "\(both)/\(all) \(townNounEN(all)), behind ")
     }
     /// A town's place by completion rate among the towns that have one in the period shown
     /// (`ranked`), and how many have none (`unranked`, not placed; left out when 0).

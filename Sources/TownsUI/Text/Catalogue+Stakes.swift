@@ -34,7 +34,7 @@ extension Catalogue {
             "筛选：小镇、有数据两列只计符合筛选的小镇（报告列仍为全部名单）；\(untested) 个本数据中没有数字的小镇无法检验，未计入；"
                 + "另有 \(shown) 个城市没有符合的小镇，未列出",
             "filter: Towns and With figures count only matching towns (Reported is still the whole list's); "
-                + "\(untested) town(s) without figures here cannot be tested and are left out; \(shown) city(ies) "
+                + "\(townsEN(untested)) without figures here cannot be tested and are left out; \(shown) city(ies) "
                 + "with no matching town left out")
     }
 }
@@ -46,7 +46,7 @@ extension Catalogue {
 extension Catalogue {
     static let assessmentColumns = Bilingual("各列：", "Columns: ")
     static let listSeparator = Bilingual("；", "; ")
-    static func stakeTowns(_ n: String) -> Bilingual { Bilingual("\(n) 镇", "\(n) town(s)") }
+    static func stakeTowns(_ n: String) -> Bilingual { Bilingual("\(n) 镇", townsEN(n)) }
     static let stakesNoneStated = Bilingual(
         "：数据中的省级规则未写明这几项单独的后果", ": the province's rules in the data state no consequence of their own")
     static let stakeSources = Bilingual("后果来源：", "Consequences' sources: ")

@@ -41,6 +41,6 @@ extension Catalogue {
 extension Catalogue {
     /// `typeCovered` in fewer columns, for the overview's types panel at 60 columns.
     static func typeCoveredShort(_ both: String, _ all: String) -> Bilingual {
-        Bilingual("\(both)/\(all)镇落后", "\(both)/\(all) towns, behind ")
+        Bilingual("\(both)/\(all)镇落后", "\(both)/\(all) \(townNounEN(all)), behind ")
     }
 }

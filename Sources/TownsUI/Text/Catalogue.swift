@@ -92,9 +92,10 @@ public enum Catalogue {
     static let cultivationList = Bilingual(
         "培育名单",
         "cultivation list")
+    /// When the dashboard loaded the data it shows (not a file's modification time).
     static let dataChanged = Bilingual(
-        "数据更新 ",
-        "data changed ")
+        "数据载入 ",
+        "data loaded ")
     static let dataOrder = Bilingual(
         "原始顺序",
         "data order")
@@ -477,7 +478,7 @@ public enum Catalogue {
     static func towns(_ n: String) -> Bilingual {
         Bilingual(
             "\(n) 个小镇",
-            "\(n) towns")
+            townsEN(n))
     }
     static let towns2 = Bilingual(
         "小镇",

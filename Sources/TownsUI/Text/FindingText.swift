@@ -199,10 +199,12 @@ public struct FindingWords: DatasetWords {
                      "\(year) completed \(completed) against the minimum \(required): "
                         + "\(above ? "above by" : "short by") \(margin)")
         case let .listedCount(city, listed, reported):
-            if listed == reported { return t("列出 \(listed) 个小镇，与报告一致", "\(listed) towns listed, as reported") }
+            if listed == reported {
+                return t("列出 \(listed) 个小镇，与报告一致", Catalogue.townsEN(listed) + " listed, as reported")
+            }
             return t("列出 \(listed) 个小镇，但报告为 \(reported) 个", city == nil
-                ? "\(listed) towns listed, but the list has \(reported)"
-                : "\(listed) towns listed in province.toml, but \(reported) reported")
+                ? Catalogue.townsEN(listed) + " listed, but the list has \(reported)"
+                : Catalogue.townsEN(listed) + " listed in province.toml, but \(reported) reported")
         }
     }
 

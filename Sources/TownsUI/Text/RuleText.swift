@@ -36,6 +36,8 @@ public struct RuleWords: DatasetWords {
         }
         let p = period
         switch finding {
+        case let .tier(note, inner):
+            return text(inner) + tierWords(note)
         case .noFirstYear: return t("首年未知", "no first year")
         case let .firstYearNotBegun(y, by): return t("首年 \(y) 在\(p(by))尚未开始",
                                                      "the first year \(y) has not begun by \(p(by))")
@@ -124,6 +126,25 @@ public struct RuleWords: DatasetWords {
         }
     }
 
+    /// Why the lower tier quoted applies ("; 6 is the lower tier, for finance towns (10 otherwise)"),
+    /// and that the figure meets the higher tier too where it does.
+    private func tierWords(_ n: RuleFinding.TierNote) -> String {
+        let who: String
+        switch n.why {
+        case let .industry(id):
+            let name = ShownFactsIndustry.name(id)
+            who = n.whateverTheCounty
+                ? t("\(name.zh)类小镇（所在县是否属26个加快发展县未知，不影响）",
+                    "\(name.en) towns (whether the county is one of the 26 is not known and does not matter)")
+                : t("\(name.zh)类小镇", "\(name.en) towns")
+        case .acceleratedCounty: who = t("26个加快发展县", "the 26 accelerated-development counties")
+        }
+        let also = n.alsoMeetsHigher
+            ? t("；也达到较高一档 \(n.higher)", "; it meets the higher tier \(n.higher) too") : ""
+        return t("；\(n.lower) 为较低一档，适用于\(who)，否则为 \(n.higher)",
+                 "; \(n.lower) is the lower tier, for \(who); \(n.higher) otherwise") + also
+    }
+
     /// The land-quota reward's finding.
     private func land(_ percents: [String], _ f: RuleFinding.LandFinding) -> String {
         let p = period
@@ -132,9 +153,25 @@ public struct RuleWords: DatasetWords {
                      "reward " + shares.joined(separator: " or ") + " of the quota used")
         switch f {
         case .noListDate: return t("完成年度计划则\(rate)", "\(rate) if the annual plan is completed")
-        case let .planUnknown(y):
-            return t("完成\(y)年度计划则\(rate)；\(y)年计划未知",
-                     "\(rate) if the \(y) plan is completed; the \(y) plan is not known")
+        case let .planUnknown(y, notOver):
+            return t("完成\(y)年度计划则\(rate)；\(y)年计划未知" + (notOver ? "；全年未过" : ""),
+                     "\(rate) if the \(y) plan is completed; the \(y) plan is not known"
+                        + (notOver ? "; the year is not over" : ""))
+        case let .rate(period, r, y, outcome):
+            let head = t("\(p(period))完成\(y)年计划的 \(r)%", "\(p(period)) \(r)% of the \(y) plan completed")
+            switch outcome {
+            case .yearNotOver:
+                return head + t("（计划金额未知）；全年未过；完成计划则\(rate)",
+                                " (plan amount unknown); the year is not over; \(rate) if the plan is completed")
+            case .completed: return head + t(" ≥ 100%：完成年度计划；\(rate)（实际使用指标未知）",
+                                             " ≥ 100%: annual plan completed; \(rate) (quota used unknown)")
+            case .missed: return head + t(" < 100%：未完成年度计划；不获奖励",
+                                          " < 100%: annual plan not completed; no reward")
+            case .rounding: return head + t("：在 100% 的舍入范围内；完成计划则\(rate)",
+                                            ": within the rounding of 100%; \(rate) if the plan is completed")
+            case .noFullYear: return head + t("；没有全年数字；完成计划则\(rate)",
+                                              "; no full-year figure; \(rate) if the plan is completed")
+            }
         case let .noCompleted(y, plan, notOver):
             return t("\(y)年计划 \(plan)；没有\(y)年的完成数字" + (notOver ? "（全年未过）" : ""),
                      "\(y) plan \(plan); no completed figure for \(y)" + (notOver ? " yet; the year is not over" : ""))

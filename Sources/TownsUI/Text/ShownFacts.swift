@@ -67,14 +67,17 @@ extension ShownFacts {
             marker: marker)
     }
 
-    /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule).
-    func variance(_ rate: ShownFigure?) -> TableCell {
+    /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule), of `town`'s
+    /// rate (nil: the city's): with `!` when the rate, or a figure it is worked out from, is
+    /// flagged (`Checker.isFlagged(workedFrom:)`: the city's 42.5%! gives "-32.5▼!").
+    func variance(_ rate: ShownFigure?, town: Town?) -> TableCell {
         guard let period, let x = facts.metrics.scheduleVarianceValue(rate: rate?.quantity, period: period) else {
             return .text("\(Mark.unknown) ", .unknown)
         }
+        let flagged = facts.checker.isFlagged(workedFrom: [.completionRate], town: town, period: period)
         let text = DecimalMath.text(x, scale: 1)
-        if x < 0 { return .text("\(text)\(Mark.behind)", .behind) }
-        return .text(CellText((x > 0 ? "+" : "") + text + " "), nil)
+        if x < 0 { return .text("\(text)\(Mark.behind)" + (flagged ? "!" : ""), flagged ? .warning : .behind) }
+        return .text(CellText((x > 0 ? "+" : "") + text + (flagged ? "!" : " ")), flagged ? .warning : nil)
     }
 
     func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {

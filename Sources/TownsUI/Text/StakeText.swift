@@ -39,6 +39,14 @@ extension ShownFacts {
                     ? "未完成\(year)年度计划：不获实际使用指标\(share())的用地奖励" + amount("")
                     : "\(year) annual plan missed: no land-quota reward of \(share()) of the quota used" + amount("")
             }
+            if stake.yearOver {
+                // The year is over: decided already, not still to come (fresh user, 2015年全年).
+                return zh
+                    ? "如未完成\(year)年度计划（\(year)年已过，是否完成未知）：不获实际使用指标\(share())的用地奖励"
+                        + amount("")
+                    : "if the \(year) annual plan was missed (\(year) is over; whether it was is not known): no "
+                        + "land-quota reward of \(share()) of the quota used" + amount("")
+            }
             return zh
                 ? "若未完成\(year)年度计划（\(year)年底见分晓）：不获实际使用指标\(share())的用地奖励" + amount("")
                 : "if the \(year) annual plan is missed (known at the end of \(year)): no land-quota reward of "
@@ -48,6 +56,13 @@ extension ShownFacts {
             let years = stake.lastYears.map(String.init).joined(separator: zh ? "或" : " or ")
             let fitted = stake.lastYearsFitted ? (zh ? "，期限依拟合值" : ", a term resting on a fitted value") : ""
             let by = years.isEmpty ? "" : (zh ? "（至\(years)年底\(fitted)）" : " (by the end of \(years)\(fitted))")
+            if stake.creationEnded {
+                return zh
+                    ? "如3年规划目标未达到\(by)（创建期已结束，是否达到未知）：倒扣奖励用地指标的\(times)倍"
+                        + amount(" × \(times)")
+                    : "if the 3-year targets were missed\(by) (the creation period is over; whether they were is not "
+                        + "known): \(times) x the rewarded quota deducted" + amount(" x \(times)")
+            }
             return zh
                 ? "若3年规划目标未达到\(by)：倒扣奖励用地指标的\(times)倍" + amount(" × \(times)")
                 : "if the 3-year targets are missed\(by): \(times) x the rewarded quota deducted"
@@ -59,13 +74,21 @@ extension ShownFacts {
 
     /// An industry of rules.toml and towns.toml in the interface language.
     func industryName(_ id: String) -> String {
+        let n = ShownFactsIndustry.name(id)
+        return tr(n.zh, n.en)
+    }
+}
+
+/// The industries of rules.toml and towns.toml by name, in both languages (the id itself where unnamed).
+enum ShownFactsIndustry {
+    static func name(_ id: String) -> (zh: String, en: String) {
         let names: [String: (String, String)] = [
             "information": ("信息经济", "information-economy"), "environmental": ("环保", "environmental"),
             "high-end-equipment": ("高端装备制造", "high-end equipment"), "tourism": ("旅游", "tourism"),
             "finance": ("金融", "finance"), "classic": ("历史经典产业", "classic-industry"),
             "fashion": ("时尚", "fashion"), "health": ("健康", "health"),
         ]
-        return names[id].map { tr($0.0, $0.1) } ?? id
+        return names[id].map { (zh: $0.0, en: $0.1) } ?? (zh: id, en: id)
     }
 }
 

@@ -71,8 +71,12 @@ extension AppState {
         }
         var rateFigure: ShownFigure?
         if let r = g.rate {
-            // One decimal, as the towns' own rates are printed (72.9%); marked derived.
-            rateFigure = ShownFigure(quantity: .exact(DecimalMath.rounded(r, scale: 1), decimals: 1), isDerived: true)
+            // One decimal, as the towns' own rates are printed (72.9%), or fewer where the sums' inputs
+            // support fewer (Nanhu's plan lies in [14.926, 15.032]: 17.08 / ≈33.6 is ≈51%, not ≈50.9%,
+            // which a reader's 17.08 / 33.6 = 50.8% contradicts); marked derived.
+            let digits = g.rateInterval?.supportedDecimals(atMost: 1) ?? 1
+            rateFigure = ShownFigure(quantity: .exact(DecimalMath.rounded(r, scale: digits), decimals: digits),
+                                     isDerived: true)
             rateFigure?.interval = g.rateInterval
         }
         let rate = FigureText().percent(rateFigure)

@@ -62,6 +62,8 @@ extension AppState {
         if let v = m.scheduleVarianceValue(m.total(FigureKey(.completionRate, period.id)), period: period) {
             cityText += CellText("  " + tr(Catalogue.sched) + " " + (v > 0 ? "+" : "") + DecimalMath.text(v, scale: 1))
             if v < 0 { cityText += "\(Mark.behind)" }
+            // Worked out from a flagged figure (the city's 42.5%!): it carries the `!` too.
+            if checker.isFlagged(workedFrom: [.completionRate], town: nil, period: period) { cityText += "!" }
         }
         cityRows.append(
             (TableRow([.plain(tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))),
@@ -75,16 +77,22 @@ extension AppState {
         }
         if againstPlan, let e = city.expected {
             var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"
-            if let s = city.shortfall, city.isBehind { t += "  \(CellText(tr(Catalogue.behindBy))) \(amount(s))" }
+                + (checker.isFlagged(workedFrom: [.planYear], town: nil, period: period) ? "!" : "")
+            if let s = city.shortfall, city.isBehind {
+                let flagged = checker.isFlagged(workedFrom: [.planYear, .completed], town: nil, period: period)
+                t += "  \(CellText(tr(Catalogue.behindBy))) \(ft.value(s, flagged: flagged).cellText)"
+            }
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .legend)]), .cityTotals))
         }
         if againstPlan, let proj = city.projection {
-            let t: CellText = "\(CellText(tr(Catalogue.yearEndAtPace))) \(amount(proj))"
+            let flagged = checker.isFlagged(workedFrom: [.completed], town: nil, period: period)
+            let t: CellText = "\(CellText(tr(Catalogue.yearEndAtPace))) \(ft.value(proj, flagged: flagged).cellText)"
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
         // A line of its own: beside the projection it was cut at 100x30.
         if againstPlan, let need = city.neededPerMonth {
-            let t: CellText = "\(CellText(tr(Catalogue.neededAMonth))) \(amount(need))"
+            let flagged = checker.isFlagged(workedFrom: [.planYear, .completed], town: nil, period: period)
+            let t: CellText = "\(CellText(tr(Catalogue.neededAMonth))) \(ft.value(need, flagged: flagged).cellText)"
             cityRows.append((TableRow([.plain(""), .plain(""), .text(t, .derived)]), .cityTotals))
         }
         panel(CellText(tr(Catalogue.overviewRegion(dataset.regionZH))), cityRows)
@@ -97,8 +105,14 @@ extension AppState {
             if k < orders.behind.count {
                 let town = towns[orders.behind[k]]
                 let p = lean.progress(town, period: period)
-                var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(p.shortfall))"
-                if let proj = p.projection { t += "  \(amount(proj))" }
+                // Worked out from a flagged figure (Haining's plans disagreeing after an import): `!`.
+                let short = checker.isFlagged(workedFrom: [.planYear, .completed], town: town, period: period)
+                let shortText = ft.value(p.shortfall, flagged: short).cellText
+                var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(shortText)"
+                if let proj = p.projection {
+                    let flagged = checker.isFlagged(workedFrom: [.completed], town: town, period: period)
+                    t += "  \(ft.value(proj, flagged: flagged).cellText)"
+                }
                 return (TableRow([.plain(name(town)), bar(p.completed, p.plan), .text(t, .behind)]), .townPage(town.id))
             }
             // Behind by their completion rate, plan (so shortfall) unknown (Haiyan: 20.7% by
@@ -108,10 +122,13 @@ extension AppState {
             let v = rateFigure.flatMap { m.scheduleVarianceValue($0, period: period) } ?? 0
             let rate = rateFigure?.quantity.exactValue
             let p = lean.progress(town, period: period)
+            let rateFlagged = checker.isFlagged(workedFrom: [.completionRate], town: town, period: period)
             var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(nil))  "
                 + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: 1)) + "\(Mark.behind)"
+                + (rateFlagged ? "!" : "")
             if let proj = p.rateProjection {
-                t += "  " + CellText(tr(Catalogue.rateProjectionShort(""))) + ft.percent(proj).cellText
+                t += "  " + CellText(tr(Catalogue.rateProjectionShort("")))
+                    + ft.percent(proj, flagged: rateFlagged).cellText
             }
             let fill = rate.map { DecimalMath.double($0 / 100) }
             let bar = TableCell.bar(fraction: fill, role: .behind, marker: marker)

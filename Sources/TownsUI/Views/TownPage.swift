@@ -324,6 +324,10 @@ extension AppState {
                     x < 0
                     ? ("\(DecimalMath.text(x, scale: 1))\(Mark.behind)", .behind)
                     : (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)), nil)
+                // Worked out from a flagged rate (or the figures it rests on): `!` as in the tables.
+                if checker.isFlagged(workedFrom: [.completionRate], town: town, period: p) {
+                    variance = (variance.0 + "!", .warning)
+                }
             }
             var runs: [DetailLine.Piece] = [
                 .text(CellText(pad(label(p), cols[0], right: false)), .label), .text(d.0.padded(cols[1]), d.1),

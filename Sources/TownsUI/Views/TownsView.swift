@@ -45,7 +45,7 @@ extension AppState {
                     ft.value(f.completed, flagged: rowState.flagged(town, FigureKey(.completed, p))),
                     ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
                     rowState.bar(rate),
-                    rowState.variance(rate),
+                    rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
                 ] + deltas.cells(town), searchTerms: rowState.townTerms(town, entities: entities))
@@ -65,7 +65,7 @@ extension AppState {
                             metrics.total(FigureKey(.completed, p)), flagged: flagged(nil, FigureKey(.completed, p))),
                         ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
                         bar(rate),
-                        variance(rate),
+                        variance(rate, town: nil),
                         projects(
                             ShownFigure(metrics.total(FigureKey(.projectsStarted, p))),
                             ShownFigure(metrics.total(FigureKey(.projectsPlanned))), ft),
