@@ -201,6 +201,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .nextMatch, .previousMatch:
         s = jumpToMatch(s, forward: action == .nextMatch, includeCurrent: false)
     case .sortNextColumn, .sortReverse:
+        if let refused = sortRefused(s) { s = refused; break }
         guard let content = s.listContent(s.screen.kind) else {
             s.message = s.tr(Catalogue.nothingToSortOnThis); break
         }

@@ -1,0 +1,11 @@
+import TownsCore
+
+/// The catalogue's texts of the fresh-user screen fixes (w9-screens): the overview that does
+/// not sort, what a panel leaves out, the pages' wording; kept apart so helpers can merge.
+extension Catalogue {
+    /// `s` `S` `>` `<` or `:sort` on the overview: its rows are panels (headings, detail lines
+    /// under their rows), not one table, so sorting them would scramble them.
+    static let overviewDoesNotSort = Bilingual(
+        "总览由分栏组成，不是表格，不能排序；排序请到小镇表（1）",
+        "the overview is panels, not a table: it does not sort; sort the towns view (1)")
+}

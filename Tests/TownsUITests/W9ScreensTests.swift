@@ -1,0 +1,54 @@
+import Foundation
+import TownsCore
+@testable import TownsUI
+import XCTest
+
+/// A fresh user's findings on the overview, the pages and their legends (w9-screens).
+final class W9ScreensTests: XCTestCase {
+    /// The overview's targets and first cells, row by row: what a sort would scramble.
+    private func overviewRows(_ s: AppState) throws -> [String] {
+        let content = try XCTUnwrap(s.content(for: s.screen))
+        return content.rows.indices.map { "\(content.targets[$0]) " + content.rows[$0].cells.map { $0.text(.unicode) }
+            .joined(separator: "|") }
+    }
+
+    /// Finding 1: the overview is panels, not a table: `s`, `S`, `>` then `1`, `:sort` leave its
+    /// order alone and say why; the hint line does not offer `><` there; a session that says
+    /// the overview is sorted (resumed, sent to followers) still draws and exports it in order.
+    func testTheOverviewDoesNotSort() throws {
+        for language in Language.allCases {
+            var s = update(try bundledState(width: 100, height: 30, period: "2015-09"), .showView(.overview))
+            s.language = language
+            s.message = nil
+            let before = try overviewRows(s)
+            let refusal = s.tr(Catalogue.overviewDoesNotSort)
+            let tries: [(String, [Action])] = [
+                ("s", [.sortNextColumn]), ("S", [.sortReverse]),
+                ("> 1", [.chooseSort(descending: true), .sortChooserKey(.char("1"))]),
+                ("< 2", [.chooseSort(descending: false), .sortChooserKey(.char("2"))]),
+                (":sort 数字 desc", [.runCommand("sort 数字 desc")]), (":sort 1", [.runCommand("sort 1")]),
+            ]
+            for (name, actions) in tries {
+                // The first key is refused and says why (no chooser opens for the second).
+                XCTAssertEqual(update(s, actions[0]).message, refusal, name)
+                let t = actions.reduce(s) { update($0, $1) }
+                XCTAssertNil(t.screen.sortColumn, name)
+                XCTAssertNil(t.session.sortChooser, name)
+                XCTAssertEqual(try overviewRows(t), before, "\(name) left the panels in order")
+            }
+            let keys = Renderer.keyHints(s, width: 200).map(\.0)
+            XCTAssertFalse(keys.contains { $0.contains(">") || $0.contains("<") }, "\(keys)")
+            XCTAssertFalse(keys.contains("S"), "\(keys)")
+            // The towns list still offers and does its sort.
+            let towns = update(s, .showView(.townList))
+            XCTAssertTrue(Renderer.keyHints(towns, width: 200).map(\.0).contains { $0.contains(">") })
+            XCTAssertNotNil(update(towns, .sortNextColumn).screen.sortColumn)
+            // A sort carried in a session (resume, a meeting's presenter of an older build).
+            var carried = s
+            carried.screen.sortColumn = 2
+            carried.screen.sortDescending = true
+            XCTAssertEqual(try overviewRows(carried), before)
+            XCTAssertEqual(screen(carried), screen(s))
+        }
+    }
+}
