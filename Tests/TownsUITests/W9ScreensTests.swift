@@ -51,4 +51,31 @@ final class W9ScreensTests: XCTestCase {
             XCTAssertEqual(screen(carried), screen(s))
         }
     }
+
+    /// Finding 2: the assessment's notes page (Enter on its notes row) names every town at
+    /// stake, wrapping as it must, as `towns report --view assessment` does; no `… 等 2 个`.
+    func testTheNotesPageNamesEveryTownAtStake() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 30, period: "2015-12")
+            s.language = language
+            var printed = s
+            printed.printed = true
+            let printedNotes = printed.assessmentTable().notes.map { $0.text(.unicode) }
+            for width in [60, 80, 100] {
+                let page = s.pageLines(.assessmentNotes, width: width).map { $0.text() }
+                let squeezed = page.joined().filter { !$0.isWhitespace }
+                var named = 0
+                for town in s.dataset.towns {
+                    let name = language == .zh ? town.nameZH : town.nameEN
+                    guard printedNotes.contains(where: { $0.contains(name) }) else { continue }
+                    named += 1
+                    XCTAssertTrue(squeezed.contains(name.filter { !$0.isWhitespace }), "\(width): \(name)\n\(page)")
+                }
+                XCTAssertGreaterThanOrEqual(named, 4, "the land reward's ? names four towns in 2015")
+                let more = s.tr(Catalogue.andMore("")).components(separatedBy: " ").prefix(2).joined(separator: " ")
+                XCTAssertFalse(page.contains { $0.contains(more) }, "\(page)")
+                XCTAssertFalse(page.contains { DisplayWidth.of($0) > width }, "\(page)")
+            }
+        }
+    }
 }

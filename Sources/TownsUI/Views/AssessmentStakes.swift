@@ -6,8 +6,9 @@ extension AppState {
     /// words (each rule's short title and what it says), what is at stake for the towns shown
     /// with a ✗ or a ? under the rules that state a consequence (grouped by what follows, with
     /// how many towns and which), that the other rules state none of their own, and the rules'
-    /// sources on a line of their own.
-    func assessmentStakeNotes(_ positions: [Int]) -> [CellText] {
+    /// sources on a line of their own. The towns are named in full where `wholeNames` or
+    /// `printed`; else as many as 60 cells hold, then how many more (a note under the table).
+    func assessmentStakeNotes(_ positions: [Int], wholeNames: Bool = false) -> [CellText] {
         let rules = dataset.rules
         guard !rules.isEmpty else { return [] }
         var notes: [CellText] = []
@@ -45,7 +46,7 @@ extension AppState {
             for group in groups {
                 let mark = group.mark
                 let who = tr(Catalogue.stakeTowns("\(group.towns.count)")) + " "
-                    + nameList(group.towns, width: printed ? Int.max : 60)
+                    + nameList(group.towns, width: printed || wholeNames ? Int.max : 60)
                 notes.append("\(CellText(short)) \(mark) \(CellText(who)): \(CellText(group.text))")
             }
         }
