@@ -78,4 +78,34 @@ final class W9ScreensTests: XCTestCase {
             }
         }
     }
+
+    /// Finding 3: an overview panel cut short says how many LINES are left out (`… 另 1 行` /
+    /// `+1 line`), not `等 1 个`, which under `全市` read as one more city; the towns behind
+    /// still count towns.
+    func testACutPanelCountsItsLines() throws {
+        var sawCut = false
+        for language in Language.allCases {
+            for (w, h) in [(60, 14), (80, 24), (100, 30), (120, 40)] {
+                for period in ["2015-08", "2015-09", "2015-12"] {
+                    var s = update(try bundledState(width: w, height: h, period: period), .showView(.overview))
+                    s.language = language
+                    let content = try XCTUnwrap(s.content(for: s.screen))
+                    let behind = s.dataset.towns.count
+                    for i in content.rows.indices where content.rows[i].role == .legend {
+                        let heading = content.rows[i].cells[0].text(.unicode)
+                        let count = content.rows[i].cells[2].text(.unicode)
+                        let isBehind = (0...behind).contains { heading == s.tr(Catalogue.overviewBehind("\($0)")) }
+                        guard !isBehind, !count.isEmpty, !heading.isEmpty else { continue }
+                        let lines = (1...60).map { s.tr(Catalogue.panelLinesLeftOut($0)) }
+                        if count.hasPrefix("…") || count.hasPrefix("+") {
+                            XCTAssertTrue(lines.contains(count), "\(heading): \(count)")
+                            if heading == s.tr(Catalogue.overviewRegion(s.dataset.regionZH)) { sawCut = true }
+                        }
+                        XCTAssertFalse(count.contains(s.tr(Catalogue.andMore("1"))), "\(heading): \(count)")
+                    }
+                }
+            }
+        }
+        XCTAssertTrue(sawCut, "some size cuts the city's panel")
+    }
 }

@@ -8,4 +8,10 @@ extension Catalogue {
     static let overviewDoesNotSort = Bilingual(
         "总览由分栏组成，不是表格，不能排序；排序请到小镇表（1）",
         "the overview is panels, not a table: it does not sort; sort the towns view (1)")
+
+    /// An overview panel's heading when `n` of its lines do not fit (the city's, the types', the
+    /// changes', the checks'): `… 另 1 行` / `+1 line`; not `等 1 个`, which read as one more city.
+    static func panelLinesLeftOut(_ n: Int) -> Bilingual {
+        Bilingual("… 另 \(n) 行", n == 1 ? "+1 line" : "+\(n) lines")
+    }
 }

@@ -275,7 +275,10 @@ extension AppState {
                 continue
             }
             let more = panel.count - shown[i]
-            let count: TableCell = more > 0 ? .text(CellText(tr(Catalogue.andMore("\(more)"))), .legend) : .plain("")
+            // The towns behind count towns (`… 等 2 个`); the other panels' rows are lines of figures
+            // (the city's `达成计划每月需 ≈20.6`), counted as lines, not as more of the heading.
+            let left = i == behindPanel ? Catalogue.andMore("\(more)") : Catalogue.panelLinesLeftOut(more)
+            let count: TableCell = more > 0 ? .text(CellText(tr(left)), .legend) : .plain("")
             rows.append(TableRow([.text(panel.header, .header), .plain(""), count], role: .legend))
             // A heading with rows left out opens them all: the towns behind (the towns view with the
             // behind filter), the changes (their view). (The city's rows all open its totals.)
