@@ -108,4 +108,34 @@ final class W9ScreensTests: XCTestCase {
         }
         XCTAssertTrue(sawCut, "some size cuts the city's panel")
     }
+
+    /// Finding 4: Enter on the overview's checks row opens the city page at its checks (some
+    /// 60 lines down), not at its top; the city's own rows still open it at the top.
+    func testTheChecksRowOpensTheChecks() throws {
+        for language in Language.allCases {
+            for (w, h) in [(80, 24), (100, 30)] {
+                var s = update(try bundledState(width: w, height: h, period: "2015-09"), .showView(.overview))
+                s.language = language
+                let content = try XCTUnwrap(s.content(for: s.screen))
+                let row = try XCTUnwrap(content.opensAtChecks.first, "the checks row")
+                XCTAssertEqual(content.opensAtChecks.count, 1)
+                XCTAssertTrue(content.rows[row].cells.contains { $0.text(.unicode).contains("1") }, "the counts")
+                var at = s
+                at.stack[0] = at.selecting(at.stack[0], row: row)
+                at = update(at, .open)
+                XCTAssertEqual(at.screen.kind, .cityTotals)
+                XCTAssertGreaterThan(at.screen.scroll, 20, "\(w)x\(h)")
+                let header = s.tr(Catalogue.checksTownsCheck)
+                XCTAssertTrue(screen(at).contains { $0.trimmingCharacters(in: .whitespaces) == header },
+                              screen(at).joined(separator: "\n"))
+                // The city's row opens the page at its top.
+                let cityRow = try XCTUnwrap(content.targets.indices.first { content.targets[$0] == .cityTotals })
+                var top = s
+                top.stack[0] = top.selecting(top.stack[0], row: cityRow)
+                top = update(top, .open)
+                XCTAssertEqual(top.screen.kind, .cityTotals)
+                XCTAssertEqual(top.screen.scroll, 0)
+            }
+        }
+    }
 }

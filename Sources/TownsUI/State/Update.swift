@@ -174,7 +174,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             break
         }
         let withBehind = content.opensWithBehindFilter.contains(s.selection) && !s.filter.behindSchedule
-        s.stack.append(Screen(target, scroll: s.openingScroll(target, from: s.screen.kind)))
+        let scroll = content.opensAtChecks.contains(s.selection)
+            ? s.checksScroll() : s.openingScroll(target, from: s.screen.kind)
+        s.stack.append(Screen(target, scroll: scroll))
         if withBehind {
             s.filter.behindSchedule = true
             s = refiltered(s)

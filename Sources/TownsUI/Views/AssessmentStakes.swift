@@ -67,6 +67,16 @@ extension AppState {
         return notes
     }
 
+    /// Where the city's page opened at its checks starts (the overview's checks row): at the
+    /// checks' heading (`Catalogue.checksTownsCheck`), or as near as the page's end allows; at
+    /// the top when the city has no checks of its own.
+    func checksScroll() -> Int {
+        let lines = pageLines(.cityTotals, width: Renderer.bodyRect(width: width, height: height).width)
+        let header = tr(Catalogue.checksTownsCheck)
+        guard let at = lines.firstIndex(where: { $0.text() == header }) else { return 0 }
+        return min(at, max(0, lines.count - Renderer.visibleLines(self)))
+    }
+
     /// Where a town's page opened from `screen` starts: from the assessment, at the town's
     /// rules (the page's assessment header, or as near as the page's end allows); else at the top.
     func openingScroll(_ target: Screen.Kind, from screen: Screen.Kind) -> Int {

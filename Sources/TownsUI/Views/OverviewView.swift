@@ -265,7 +265,12 @@ extension AppState {
         var rows: [TableRow] = []
         var targets: [Screen.Kind?] = []
         var behindHeading: Int?
+        var checksRows = Set<Int>()  // the checks' row(s): Enter opens the city page at its checks
         for (i, panel) in panels.enumerated() {
+            let start = rows.count
+            defer {
+                if i == checksPanel { checksRows.formUnion((start..<rows.count).filter { targets[$0] == .cityTotals }) }
+            }
             // What does not fit is counted, never silently dropped: on the panel's header row, where
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
             if onHeading.contains(i) {  // its one row's figures on the heading's line, opening what the row opens
@@ -306,6 +311,7 @@ extension AppState {
         content.skipsRowsOpeningNothing = true
         content.headingsKeepTheirRows = true
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
+        content.opensAtChecks = checksRows
         return content
     }
 
