@@ -138,4 +138,37 @@ final class W9ScreensTests: XCTestCase {
             }
         }
     }
+
+    /// Finding 5: a page's amounts fit their column by display width in both languages, at 80
+    /// and 100 columns: a value is 2 cells at least from its note (`≈14.0 100M yuan  derived:`),
+    /// and an amount shares its line with its note (`Year's end (pace)` did not).
+    func testPageValuesKeepToTheirColumn() throws {
+        for language in Language.allCases {
+            for width in [80, 100] {
+                var s = try bundledState(width: width, height: 30, period: "2015-09")
+                s.language = language
+                let amount = s.tr(Catalogue.amountUnit(s.dataset.unit))
+                let pages: [Screen.Kind] = s.dataset.towns.map { .townPage($0.id) } + [.cityTotals]
+                var amounts = 0
+                for page in pages {
+                    let body = Renderer.bodyRect(width: width, height: 30).width
+                    for line in s.pageLines(page, width: body) {
+                        let runs = line.runs
+                        guard let at = runs.firstIndex(where: { $0.1 == .label }), at + 1 < runs.count else { continue }
+                        let value = runs[at + 1].0
+                        // A figure (`≈14.0 100M yuan`, `>50 亿元`), not a rule's words that name an amount.
+                        let figure = value.drop { "≈→◇>!".contains($0) }.first?.isNumber ?? false
+                        guard figure, value.contains(amount) else { continue }
+                        amounts += 1
+                        let rest = runs[(at + 2)...].map(\.0).joined()
+                        XCTAssertFalse(rest.trimmingCharacters(in: .whitespaces).isEmpty,
+                                       "\(page) \(width): the note beside \(line.text())")
+                        XCTAssertTrue(value.hasSuffix("  "), "\(page) \(width): '\(line.text())'")
+                        XCTAssertLessThanOrEqual(DisplayWidth.of(line.text()), body, line.text())
+                    }
+                }
+                XCTAssertGreaterThan(amounts, 20, "\(language) \(width)")
+            }
+        }
+    }
 }
