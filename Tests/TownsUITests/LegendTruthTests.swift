@@ -122,3 +122,26 @@ extension LegendTruthTests {
         }
     }
 }
+
+extension LegendTruthTests {
+    /// The `:messages` page is prose: a dash, `≈` or `!` in a message is not a mark, so its legend
+    /// lists none (it showed `— 未知` for a message's dash: a fresh user's finding, w9-screens).
+    func testTheMessagesPageLegendListsNoMarks() throws {
+        for language in Language.allCases {
+            for (w, h) in [(80, 24), (60, 14), (120, 40)] {
+                var s = try bundledState(width: w, height: h)
+                s.language = language
+                for text in ["没有列 9 — 1 小镇  2 县市区", "≈ 推算 ! 核对 — unknown ✓ met", "plain"] {
+                    s.messageLog.append(Flash(text), at: "10:00:00")
+                }
+                s = update(s, .runCommand("messages"))
+                s.message = nil
+                XCTAssertEqual(s.screen.kind, .messages)
+                let lines = screen(s)
+                XCTAssertTrue(lines[3..<(h - 2)].contains { $0.contains("—") }, "a dash in the body (the test can fail)")
+                let legend = lines[h - 2]
+                XCTAssertEqual(Self.listed(in: legend), [], "\(w)x\(h) \(language): \(legend)")
+            }
+        }
+    }
+}

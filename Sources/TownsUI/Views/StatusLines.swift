@@ -47,8 +47,11 @@ extension Renderer {
             drawMessage(problem, style: theme.style(.warning), into: &grid, state)
             return
         }
-        let shown = Renderer.marksShown(in: grid, rows: Renderer.bodyRect(width: state.width, height: state.height),
-                                        glyphs: glyphs)
+        // Prose (`:messages`, the reference's passages) draws no marks: a dash there is punctuation.
+        let shown = state.screen.kind.drawsMarks
+            ? Renderer.marksShown(in: grid, rows: Renderer.bodyRect(width: state.width, height: state.height),
+                                  glyphs: glyphs)
+            : []
         grid.put(
             " "
                 + Renderer.legend(
