@@ -14,4 +14,10 @@ extension Catalogue {
     static func panelLinesLeftOut(_ n: Int) -> Bilingual {
         Bilingual("… 另 \(n) 行", n == 1 ? "+1 line" : "+\(n) lines")
     }
+
+    /// The legend's word for `≈` on the assessment (its table and notes page), where it marks a
+    /// term resting on a fitted value (`≈3年`: the county's status fitted to a reported total,
+    /// `Catalogue.fittedTermLegend`) as well as any figure worked out: not `推算` alone.
+    static let legendDerivedOrFitted = LegendWord(
+        text: Bilingual("推算/拟合", "derived/fitted"), short: "deriv/fit", shortest: "fit")
 }

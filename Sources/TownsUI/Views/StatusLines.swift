@@ -57,7 +57,8 @@ extension Renderer {
                 + Renderer.legend(
                     width: state.width - 1, glyphs: glyphs,
                     unit: state.screen.kind.drawsAmounts ? state.dataset.unit : nil, language: state.language,
-                    shown: shown, checksOnly: state.screen.kind == .cityTotals),
+                    shown: shown, checksOnly: state.screen.kind == .cityTotals,
+                    fitted: [.assessment, .assessmentNotes].contains(state.screen.kind)),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
@@ -119,14 +120,18 @@ extension Renderer {
     /// fit. The unit is never cut; nil `unit`: a screen drawing no amount, where none is named.
     /// `checksOnly`: a page whose ✓ marks are passed consistency checks, not rules met (the city's
     /// totals page): ✓ is worded so (`Catalogue.legendCheckPassed`).
+    /// `fitted`: a screen whose `≈` may mark a term resting on a fitted value (the assessment's
+    /// `≈3年`), not only a figure worked out: `≈` is worded so (`Catalogue.legendDerivedOrFitted`).
     public static func legend(
         width: Int, glyphs: Glyphs, unit: String?, language: Language = .zh, shown: Set<Int>? = nil,
-        checksOnly: Bool = false
+        checksOnly: Bool = false, fitted: Bool = false
     ) -> String {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
         var verdicts = Catalogue.legendVerdicts
         if checksOnly { verdicts[0] = Catalogue.legendCheckPassed }
-        let words = Catalogue.legend + [Catalogue.legendRankMoves] + verdicts
+        var marks = Catalogue.legend
+        if fitted { marks[0] = Catalogue.legendDerivedOrFitted }
+        let words = marks + [Catalogue.legendRankMoves] + verdicts
         let all = symbols.indices.filter { shown?.contains($0) ?? ($0 < Catalogue.legend.count) }
         let unitEN = unit == "亿元" ? "100M yuan" : unit ?? ""
         // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
