@@ -171,4 +171,30 @@ final class W9ScreensTests: XCTestCase {
             }
         }
     }
+
+    /// Finding 9: the province view and a city's towns speak one language: no `城市 city`,
+    /// `无 none`, `数据 figures` or `没有小镇 no towns` in Chinese (the cities' names keep their
+    /// romanisation: they are names).
+    func testTheProvinceViewSpeaksOneLanguage() throws {
+        var s = update(try bundledState(width: 100, height: 30, period: "2015-09"), .showView(.province))
+        s.message = nil
+        var seen = screen(s)
+        s = update(s, .showView(.province))
+        let content = try XCTUnwrap(s.content(for: s.screen))
+        let zhoushan = try XCTUnwrap(content.targets.indices.first { content.targets[$0] == .city("舟山") })
+        var city = s
+        city.stack[city.stack.count - 1] = city.selecting(city.screen, row: zhoushan)
+        city = update(city, .open)
+        XCTAssertEqual(city.screen.kind, .city("舟山"))
+        seen += screen(city)
+        var jiaxing = s
+        let row = try XCTUnwrap(content.targets.indices.first { content.targets[$0] == .city("嘉兴") })
+        jiaxing.stack[jiaxing.stack.count - 1] = jiaxing.selecting(jiaxing.screen, row: row)
+        seen += screen(update(jiaxing, .open))
+        let text = seen.joined(separator: "\n")
+        for english in ["city", "none", "figures", "no towns"] {
+            XCTAssertFalse(text.contains(english), "\(english) in Chinese:\n\(text)")
+        }
+        XCTAssertTrue(text.contains("城市") && text.contains(" 无") && text.contains("数据"), text)
+    }
 }

@@ -60,7 +60,7 @@ public enum Catalogue {
         "城市",
         "City")
     static let city2 = Bilingual(
-        "城市 city",
+        "城市",
         "City")
     static let clears = Bilingual(
         "清除",
@@ -153,7 +153,7 @@ public enum Catalogue {
         "特色产业占比",
         "featured-industry share")
     static let figures = Bilingual(
-        "数据 figures",
+        "数据",
         "Figures")
     static let filter = Bilingual(
         "筛选",
@@ -294,7 +294,7 @@ public enum Catalogue {
             "no town '\(id)'")
     }
     static let noTowns = Bilingual(
-        "没有小镇 no towns",
+        "没有小镇",
         "no towns")
     static func noTownsOnTheList(_ name: String) -> Bilingual {
         Bilingual(
@@ -307,7 +307,7 @@ public enum Catalogue {
             "no view \"\(rest)\": towns types entities assessment province")
     }
     static let none = Bilingual(
-        "无 none",
+        "无",
         "none")
     static let notReloaded = Bilingual(
         "数据未更新：",
