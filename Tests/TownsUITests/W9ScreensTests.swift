@@ -197,4 +197,33 @@ final class W9ScreensTests: XCTestCase {
         }
         XCTAssertTrue(text.contains("城市") && text.contains(" 无") && text.contains("数据"), text)
     }
+
+    /// Finding 10: under a county filter the overview's checks count the findings of the towns
+    /// listed, and the heading says so; without one, the whole city's (the snapshot's counts).
+    func testTheChecksFollowTheFilter() throws {
+        for language in Language.allCases {
+            var s = update(try bundledState(width: 100, height: 30, period: "2015-09"), .showView(.overview))
+            s.language = language
+            func checks(_ s: AppState) throws -> (heading: String, counts: String) {
+                let content = try XCTUnwrap(s.content(for: s.screen))
+                let row = try XCTUnwrap(content.opensAtChecks.first)
+                var heading = content.rows[row].cells[0].text(.unicode)
+                if heading.isEmpty { heading = content.rows[row - 1].cells[0].text(.unicode) }
+                return (heading, content.rows[row].cells[2].text(.unicode))
+            }
+            func words(_ findings: [Finding]) -> String {
+                let n = { (k: Finding.Kind) in "\(findings.filter { $0.kind == k }.count)" }
+                return s.tr(Catalogue.findingCounts(n(.inconsistency), n(.ambiguous), n(.shortfall), n(.consistent)))
+            }
+            let all = try checks(s)
+            XCTAssertEqual(all.heading, s.tr(Catalogue.overviewChecks))
+            XCTAssertEqual(all.counts, words(s.facts.findings))
+            let haining = update(s, .runCommand("filter county 海宁市"))
+            let listed = try checks(haining)
+            let ids = Set(haining.dataset.towns.filter { $0.countyZH == "海宁市" }.map(\.id))
+            XCTAssertEqual(listed.heading, s.tr(Catalogue.overviewChecksOfListed(ids.count)))
+            XCTAssertEqual(listed.counts, words(s.facts.findings.filter { $0.townID.map(ids.contains) ?? false }))
+            XCTAssertNotEqual(listed.counts, all.counts, "the city's finding is not Haining's (the test can fail)")
+        }
+    }
 }

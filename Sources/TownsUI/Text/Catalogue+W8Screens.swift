@@ -20,4 +20,10 @@ extension Catalogue {
     /// `Catalogue.fittedTermLegend`) as well as any figure worked out: not `推算` alone.
     static let legendDerivedOrFitted = LegendWord(
         text: Bilingual("推算/拟合", "derived/fitted"), short: "deriv/fit", shortest: "fit")
+
+    /// The overview's checks heading under a filter: the counts are of the findings about the
+    /// `n` towns listed (the city's own findings, on its totals, are not theirs).
+    static func overviewChecksOfListed(_ n: Int) -> Bilingual {
+        Bilingual("核对（所列\(n)镇）", n == 1 ? "Checks (1 town)" : "Checks (\(n) towns)")
+    }
 }

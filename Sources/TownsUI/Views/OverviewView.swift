@@ -182,11 +182,19 @@ extension AppState {
                 [(note(Catalogue.noPreviousPeriod), nil)])
         }
 
-        // Open findings.
-        let findingCounts = facts.findingCounts  // stored in the snapshot: no checks run for it
+        // Open findings: the whole city's (stored in the snapshot: no checks run for it), or under a
+        // filter those of the towns listed, the heading saying so (`不符 1` was the city's, under 县 海宁市).
+        let findingCounts: [Finding.Kind: Int]
+        if filter.isEmpty {
+            findingCounts = facts.findingCounts
+        } else {
+            let listed = Set(towns.map(\.id))
+            let theirs = facts.findings.filter { $0.townID.map(listed.contains) ?? false }
+            findingCounts = Dictionary(theirs.map { ($0.kind, 1) }, uniquingKeysWith: +)
+        }
         let count = { (k: Finding.Kind) in findingCounts[k] ?? 0 }
         panel(
-            CellText(tr(Catalogue.overviewChecks)),
+            CellText(tr(filter.isEmpty ? Catalogue.overviewChecks : Catalogue.overviewChecksOfListed(towns.count))),
             [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
                 "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
                count(.inconsistency) > 0 ? .warning : nil)]), .cityTotals)])
