@@ -6,7 +6,7 @@ extension Catalogue {
     /// `s` `S` `>` `<` or `:sort` on the overview: its rows are panels (headings, detail lines
     /// under their rows), not one table, so sorting them would scramble them.
     static let overviewDoesNotSort = Bilingual(
-        "总览由分栏组成，不是表格，不能排序；排序请到小镇表（1）",
+        "概览由分栏组成，不是表格，不能排序；排序请到小镇视图（1）",
         "the overview is panels, not a table: it does not sort; sort the towns view (1)")
 
     /// An overview panel's heading when `n` of its lines do not fit (the city's, the types', the
