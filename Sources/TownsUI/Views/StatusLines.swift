@@ -171,7 +171,15 @@ extension Renderer {
         // Room for the meeting on the right (`drawMeetingBadge`).
         let badge = Renderer.meetingBadge(state, glyphs: glyphs)
         let room = state.width - (badge.map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        let (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
+        var (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
+        // A wide character just before the bottom-right cell keeps ncurses from writing that cell
+        // on a terminal without bce (tmux-256color, screen: the terminal's own background showed
+        // there once the overview's Chinese hints reached column 99): then it ends before that character.
+        if badge == nil, Renderer.lineWidth(shown, gap: gap) == state.width - 1,
+           let last = shown.last?.1.last, DisplayWidth.of(String(last)) == 2
+        {
+            (shown, gap) = Renderer.keyHintLine(state, width: room - 2, glyphs: glyphs)
+        }
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }
