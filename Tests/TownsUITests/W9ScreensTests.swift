@@ -226,4 +226,26 @@ final class W9ScreensTests: XCTestCase {
             XCTAssertNotEqual(listed.counts, all.counts, "the city's finding is not Haining's (the test can fail)")
         }
     }
+
+    /// The hint line never puts a wide character just before the bottom-right cell (ncurses then
+    /// leaves that cell in the terminal's own background: RoomEndToEndTests): every view, both
+    /// languages, the widths where the overview's Chinese hints reached column 99.
+    func testNoWideCharacterBesideTheCorner() throws {
+        let kinds: [Screen.Kind] = [.overview, .townList, .typeList, .entityList, .assessment, .province, .changes]
+        var checked = 0
+        for language in Language.allCases {
+            for width in [80, 99, 100, 101, 120] {
+                for kind in kinds {
+                    var s = update(try bundledState(width: width, height: 30, period: "2015-09"), .showView(kind))
+                    s.language = language
+                    s.message = nil
+                    let grid = plainRenderer.render(s)
+                    XCTAssertFalse(grid[width - 1, 29].isContinuation, "\(kind) \(width) \(language) in the corner")
+                    XCTAssertFalse(grid[width - 2, 29].isContinuation, "\(kind) \(width) \(language) beside it")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertEqual(checked, 70)
+    }
 }

@@ -174,11 +174,12 @@ extension Renderer {
         var (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
         // A wide character just before the bottom-right cell keeps ncurses from writing that cell
         // on a terminal without bce (tmux-256color, screen: the terminal's own background showed
-        // there once the overview's Chinese hints reached column 99): then it ends before that character.
-        if badge == nil, Renderer.lineWidth(shown, gap: gap) == state.width - 1,
+        // there once the overview's Chinese hints reached column 99), nor in that cell: then it
+        // ends two columns short.
+        if badge == nil, Renderer.lineWidth(shown, gap: gap) >= state.width - 1,
            let last = shown.last?.1.last, DisplayWidth.of(String(last)) == 2
         {
-            (shown, gap) = Renderer.keyHintLine(state, width: room - 2, glyphs: glyphs)
+            (shown, gap) = Renderer.keyHintLine(state, width: state.width - 2, glyphs: glyphs)
         }
         var x = 1
         for (key, label) in shown {
