@@ -138,7 +138,8 @@ extension LegendTruthTests {
                 s.message = nil
                 XCTAssertEqual(s.screen.kind, .messages)
                 let lines = screen(s)
-                XCTAssertTrue(lines[3..<(h - 2)].contains { $0.contains("—") }, "a dash in the body (the test can fail)")
+                XCTAssertTrue(lines[3..<(h - 2)].contains { $0.contains("—") },
+                              "a dash in the body (the test can fail)")
                 let legend = lines[h - 2]
                 XCTAssertEqual(Self.listed(in: legend), [], "\(w)x\(h) \(language): \(legend)")
             }
