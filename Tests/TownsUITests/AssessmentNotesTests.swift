@@ -26,7 +26,8 @@ final class AssessmentNotesTests: XCTestCase {
                     seen += "\n" + screen(s).joined(separator: "\n")
                 }
                 let width = Renderer.bodyRect(width: w, height: h).width
-                for note in notes {
+                // The page names every town at stake, where the table's note cuts the list (w9-screens).
+                for note in s.assessmentTable(wholeNames: true).notes.map({ $0.text(.unicode) }) {
                     for line in TextWrap.wrap(note, width: width) {
                         XCTAssertTrue(seen.contains(line), "\(w)x\(h) \(language): \(line) never shown")
                     }

@@ -14,12 +14,14 @@ final class ExplanationLanguageTests: XCTestCase {
 
     func testTheProgressBlockInEachLanguage() throws {
         let zh = try page(.zh).joined(separator: "\n")
-        for words in ["年计划 ≈18.6 × 9/12（全年已过）= 13.95", "应完成 13.95 − 已完成 13.56 = 0.39",
+        for words in ["年计划 ≈18.6 × 9/12（全年已过 9 个月）= 13.95", "应完成 13.95 − 已完成 13.56 = 0.39",
                       "已完成 13.56 ÷ 9 个月 × 12 = →18.08（按目前进度的预测，不是报告数）",
                       "（年计划 ≈18.6 − 已完成 13.56）÷ 剩余 3 个月 = 每月 1.68", "后果：若未完成2015年度计划"] {
             XCTAssertTrue(zh.contains(words), "\(words) in\n\(zh)")
         }
         XCTAssertFalse(zh.contains("months x 12"), "no English projection in Chinese mode")
+        // 9/12 of the year, not "the whole year has passed" (a fresh user's reading, w9-screens).
+        XCTAssertFalse(zh.contains("（全年已过）"), zh)
         let en = try page(.en).joined(separator: "\n")
         for words in ["plan ≈18.6 x 9/12 of the year elapsed = 13.95", "completed 13.56 / 9 months x 12 = →18.08",
                       "At stake: if the 2015 annual plan is missed"] {

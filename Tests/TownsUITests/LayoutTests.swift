@@ -88,7 +88,9 @@ extension LayoutTests {
                       page.joined(separator: "\n"))
         // Every note line starts in the notes' column or at the label's.
         XCTAssertTrue(page.contains { $0.hasPrefix(" Type                1 Creative design") }, all)
-        XCTAssertTrue(page.contains { $0.hasPrefix(String(repeating: " ", count: 35) + "reported: paper 二(一)") },
+        // The notes' column: the margin, the labels' 20 cells, the values' (by display width, w9-screens).
+        let notes = 1 + 20 + AppState.valueColumn(base: 14, amount: "100M yuan")
+        XCTAssertTrue(page.contains { $0.hasPrefix(String(repeating: " ", count: notes) + "reported: paper 二(一)") },
                       page.joined(separator: "\n"))
     }
 

@@ -18,7 +18,7 @@ final class LegendTruthTests: XCTestCase {
     /// Each legend item's marks as the screen draws them (Unicode), read off the legend line by
     /// its words; the test keeps its own list, not the renderer's.
     static let marks: [(mark: String, words: [String])] = [
-        ("≈", ["推算", "derived", "deriv"]), ("†", ["解读", "interpreted", "interp"]),
+        ("≈", ["推算", "derived", "deriv", "fit"]), ("†", ["解读", "interpreted", "interp"]),
         ("◇", ["口径", "basis", "other basis"]), ("→", ["预测", "projected", "proj"]), ("—", ["未知", "unknown", "unkn"]),
         (">N", ["下限", "bound", "lower bound", "min"]), ("!", ["核对", "check", "fails a check"]),
         ("▼", ["落后", "behind", "late"]),
@@ -119,6 +119,50 @@ extension LegendTruthTests {
                               || line.hasSuffix("落后0"), line)
             }
             XCTAssertTrue(types[0].contains(language == .zh ? "1/2镇落后1▼" : "1/2 towns, behind 1▼"), types[0])
+        }
+    }
+}
+
+extension LegendTruthTests {
+    /// The `:messages` page is prose: a dash, `≈` or `!` in a message is not a mark, so its legend
+    /// lists none (it showed `— 未知` for a message's dash: a fresh user's finding, w9-screens).
+    func testTheMessagesPageLegendListsNoMarks() throws {
+        for language in Language.allCases {
+            for (w, h) in [(80, 24), (60, 14), (120, 40)] {
+                var s = try bundledState(width: w, height: h)
+                s.language = language
+                for text in ["没有列 9 — 1 小镇  2 县市区", "≈ 推算 ! 核对 — unknown ✓ met", "plain"] {
+                    s.messageLog.append(Flash(text), at: "10:00:00")
+                }
+                s = update(s, .runCommand("messages"))
+                s.message = nil
+                XCTAssertEqual(s.screen.kind, .messages)
+                let lines = screen(s)
+                XCTAssertTrue(lines[3..<(h - 2)].contains { $0.contains("—") },
+                              "a dash in the body (the test can fail)")
+                let legend = lines[h - 2]
+                XCTAssertEqual(Self.listed(in: legend), [], "\(w)x\(h) \(language): \(legend)")
+            }
+        }
+    }
+}
+
+extension LegendTruthTests {
+    /// The assessment's `≈3年` is a term resting on a fitted value, not a figure worked out: the
+    /// legend's word for `≈` there says fitted too (`推算/拟合`, `derived/fitted`), not `推算` alone.
+    func testTheAssessmentsFittedTermHasItsLegendWord() throws {
+        for language in Language.allCases {
+            for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+                var s = update(try bundledState(width: w, height: h, period: "2015-09"), .showView(.assessment))
+                s.language = language
+                s.message = nil
+                let lines = screen(s)
+                XCTAssertTrue(lines[4..<(h - 2)].contains { $0.contains("≈3") }, "a fitted term drawn (can fail)")
+                let legend = lines[h - 2]
+                let forms = language == .zh ? ["≈ 推算/拟合", "≈推算/拟合"] : ["≈ derived/fitted", "≈deriv/fit", "≈fit"]
+                XCTAssertTrue(forms.contains { legend.contains($0) }, "\(w)x\(h): \(legend)")
+                XCTAssertFalse(["≈ 推算 ", "≈推算 ", "≈ derived "].contains { legend.contains($0) }, legend)
+            }
         }
     }
 }

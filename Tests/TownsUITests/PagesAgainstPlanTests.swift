@@ -64,7 +64,7 @@ final class PagesAgainstPlanTests: XCTestCase {
     func testTheCityPageAnswersWhetherTheCityMakesItsPlan() throws {
         let zh = try page(.cityTotals, "2015-09", .zh, width: 100).joined(separator: "\n")
         XCTAssertTrue(zh.contains("进度与预测（2015年1-9月"), zh)
-        XCTAssertTrue(zh.contains("全年预测                →60.08 亿元 推算：已完成 45.06 ÷ 9 个月 × 12 = →60.08"), zh)
+        XCTAssertTrue(zh.contains("全年预测                →60.08 亿元  推算：已完成 45.06 ÷ 9 个月 × 12 = →60.08"), zh)
         XCTAssertTrue(zh.contains("落后差额                ≈35.0 亿元"), zh)
         let en = try page(.cityTotals, "2015-09", .en, width: 100).joined(separator: "\n")
         XCTAssertTrue(en.contains("Progress and projection (2015 Jan-Sep"), en)

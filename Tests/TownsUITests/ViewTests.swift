@@ -213,7 +213,7 @@ final class ViewTests: XCTestCase {
         XCTAssertTrue(row("嘉兴 Jiaxing").hasSuffix("5"))
         XCTAssertTrue(row("丽水 Lishui").contains("4    4"))
         XCTAssertTrue(row("舟山 Zhoushan").contains("0    0"))
-        XCTAssertTrue(row("宁波 Ningbo").contains("无 none"), "towns without figures say so")
+        XCTAssertTrue(row("宁波 Ningbo").hasSuffix(" 无"), "towns without figures say so")
         let total = lines.last { $0.contains("全省") }!
         XCTAssertTrue(total.contains("37   37"), total)
         // The bar per city is proportional: Hangzhou's (9) is the longest.

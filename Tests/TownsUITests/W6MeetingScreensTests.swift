@@ -11,7 +11,7 @@ final class W6ConsistencyTests: XCTestCase {
         s = update(s, .showView(.province))
         let lines = screen(s)
         let zhoushan = try XCTUnwrap(lines.first { $0.contains("舟山") })
-        XCTAssertTrue(zhoushan.hasSuffix("无 none"), zhoushan)
+        XCTAssertTrue(zhoushan.hasSuffix(" 无"), zhoushan)
         for (kind, heading) in [(Screen.Kind.changes, " 变化"), (.reference, " 参考"),
                                 (.province, " 全省"), (.typeList, " 类型")] {
             let shown = screen(update(s, .showView(kind)))

@@ -365,6 +365,7 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
 }
 
 func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
+    if let refused = sortRefused(state) { return refused }
     var s = state
     guard s.listContent(s.screen.kind) != nil else {
         s.message = s.tr(Catalogue.nothingToSortOnThis); return s

@@ -16,7 +16,8 @@ extension AppState {
 
     /// The cached list `screen` shows, sorted, every row.
     func sortedList(_ screen: Screen) -> ViewCache.List? {
-        guard let column = screen.sortColumn else { return cachedList(screen.kind) }
+        // The overview never sorts (`Screen.Kind.sorts`), whatever a saved or sent session says.
+        guard let column = screen.sortColumn, screen.kind.sorts else { return cachedList(screen.kind) }
         var key = listKey(screen.kind)
         key.sortColumn = column
         key.sortDescending = screen.sortDescending

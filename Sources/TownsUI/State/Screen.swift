@@ -48,6 +48,15 @@ public struct Screen: Codable, Equatable, Sendable {
             }
         }
 
+        /// Whether this screen draws marks (≈ — ! ✓ …) as marks, so that the legend lists those
+        /// its body shows: not the reference passages nor `:messages`, whose words are prose (a
+        /// dash there is punctuation, not `— unknown`).
+        public var drawsMarks: Bool { drawsAmounts }
+
+        /// Whether the screen's rows can be sorted: a list's, but not the overview's (its rows
+        /// are panels: headings, and detail lines under their row, that a sort would scramble).
+        public var sorts: Bool { self != .overview && !isPage }
+
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {

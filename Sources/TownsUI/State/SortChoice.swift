@@ -66,6 +66,7 @@ enum SortColumnMiss: Error, Equatable {
 /// and the status line saying so.
 func sorted(_ state: AppState, column: Int?, descending: Bool) -> AppState {
     var s = state
+    if let refused = sortRefused(s) { return refused }
     guard let content = s.listContent(s.screen.kind) else {
         s.message = s.tr(Catalogue.nothingToSortOnThis)
         return s
@@ -85,9 +86,20 @@ func sorted(_ state: AppState, column: Int?, descending: Bool) -> AppState {
     return s
 }
 
+/// `state` saying why it does not sort, for a screen that is a list but never sorts (the
+/// overview: `Screen.Kind.sorts`); nil where sorting goes on.
+func sortRefused(_ state: AppState) -> AppState? {
+    guard state.screen.kind == .overview else { return nil }
+    var s = state
+    s.session.sortChooser = nil
+    s.message = s.tr(Catalogue.overviewDoesNotSort)
+    return s
+}
+
 /// Opens the sort chooser (`>` `<`) on a list.
 func openSortChooser(_ state: AppState, descending: Bool) -> AppState {
     var s = state
+    if let refused = sortRefused(s) { return refused }
     guard s.listContent(s.screen.kind) != nil else {
         s.message = s.tr(Catalogue.nothingToSortOnThis)
         return s

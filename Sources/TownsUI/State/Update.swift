@@ -171,7 +171,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             break
         }
         let withBehind = content.opensWithBehindFilter.contains(s.selection) && !s.filter.behindSchedule
-        s.stack.append(Screen(target, scroll: s.openingScroll(target, from: s.screen.kind)))
+        let scroll = content.opensAtChecks.contains(s.selection)
+            ? s.checksScroll() : s.openingScroll(target, from: s.screen.kind)
+        s.stack.append(Screen(target, scroll: scroll))
         if withBehind {
             s.filter.behindSchedule = true
             s = refiltered(s)
@@ -198,6 +200,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .nextMatch, .previousMatch:
         s = jumpToMatch(s, forward: action == .nextMatch, includeCurrent: false)
     case .sortNextColumn, .sortReverse:
+        if let refused = sortRefused(s) { s = refused; break }
         guard let content = s.listContent(s.screen.kind) else {
             s.message = s.tr(Catalogue.nothingToSortOnThis); break
         }

@@ -154,7 +154,7 @@ public enum Catalogue {
         "特色产业占比",
         "featured-industry share")
     static let figures = Bilingual(
-        "数据 figures",
+        "数据",
         "Figures")
     static let filter = Bilingual(
         "筛选",
@@ -295,7 +295,7 @@ public enum Catalogue {
             "no town '\(id)'")
     }
     static let noTowns = Bilingual(
-        "没有小镇 no towns",
+        "没有小镇",
         "no towns")
     static func noTownsOnTheList(_ name: String) -> Bilingual {
         Bilingual(
@@ -303,7 +303,7 @@ public enum Catalogue {
             "\(name): no towns on the list")
     }
     static let none = Bilingual(
-        "无 none",
+        "无",
         "none")
     static let notReloaded = Bilingual(
         "数据未更新：",

@@ -206,7 +206,9 @@ extension AppState {
         if let q = screen.narrow, !q.isEmpty { filterText += "; " + tr(Catalogue.exportMatching) + " /\(q)" }
         out.append(tr(Catalogue.exportFilter) + filterText)
         var sortText = tr(Catalogue.exportDataOrder)
-        if let c = screen.sortColumn, let columns = listContent(screen.kind)?.columns, columns.indices.contains(c) {
+        if let c = screen.sortColumn, screen.kind.sorts, let columns = listContent(screen.kind)?.columns,
+            columns.indices.contains(c)
+        {
             sortText = columns[c].title + " " + tr(screen.sortDescending ? Catalogue.exportDescending
                                                                           : Catalogue.exportAscending)
         }

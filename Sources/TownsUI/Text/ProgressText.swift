@@ -12,7 +12,7 @@ extension ShownFacts {
     /// The formula of one of `p`'s worked-out figures in the interface language, from its
     /// numbers (issue 14 point 7): the core gives the figures (`Metrics.progress`) and the
     /// English formula for `towns check` and the JSON; a page words them for its reader.
-    /// "年计划 ≈18.6 × 9/12（全年已过）= 13.95", "completed 13.56 / 9 months x 12 = →18.08 (…)".
+    /// "年计划 ≈18.6 × 9/12（全年已过 9 个月）= 13.95", "completed 13.56 / 9 months x 12 = →18.08 (…)".
     func progressFormula(_ p: TownProgress, _ item: ProgressItem) -> String? {
         let ft = FigureText()
         func t(_ f: Figure?) -> String { ft.text(f) }
@@ -22,7 +22,7 @@ extension ShownFacts {
         switch item {
         case .expected:
             guard p.expected != nil else { return nil }
-            return zh ? "年计划 \(t(p.plan)) × \(m)/12（全年已过）= \(v(p.expected))"
+            return zh ? "年计划 \(t(p.plan)) × \(m)/12（全年已过 \(m) 个月）= \(v(p.expected))"
                 : "plan \(t(p.plan)) x \(m)/12 of the year elapsed = \(v(p.expected))"
         case .shortfall:
             guard p.shortfall != nil else { return nil }
@@ -48,7 +48,7 @@ extension ShownFacts {
         case .expectedRate:
             guard let e = p.expectedRate?.quantity.exactValue else { return nil }
             let et = DecimalMath.text(e, scale: 1)
-            return zh ? "年计划的 100% × \(m)/12（全年已过）= \(et)%（年计划金额未知，以占年计划计）"
+            return zh ? "年计划的 100% × \(m)/12（全年已过 \(m) 个月）= \(et)%（年计划金额未知，以占年计划计）"
                 : "100% of the year's plan x \(m)/12 of the year elapsed = \(et)% (in % of the plan: its amount is "
                     + "unknown)"
         case .rateProjection:

@@ -6,8 +6,9 @@ extension AppState {
     /// (the city's first-year test, the legend, what is at stake, the columns, the sources),
     /// each wrapped to `width`, so that a short screen scrolls to every one (Enter on the
     /// assessment's city row, or its notes row with a filter on). Glyph-free: marks stay marks.
+    /// The towns at stake are all named (the page wraps; `towns report --view assessment` too).
     func assessmentNotesPage(width: Int) -> [DetailLine] {
-        let notes = assessmentTable().notes
+        let notes = assessmentTable(wholeNames: true).notes
         var out: [DetailLine] = [.text(tr(Catalogue.assessmentNotes), .header)]
         for note in notes {
             out += Self.wrap(note, width: width).map { .cell($0, .legend) }

@@ -6,8 +6,9 @@ extension AppState {
     /// words (each rule's short title and what it says), what is at stake for the towns shown
     /// with a ✗ or a ? under the rules that state a consequence (grouped by what follows, with
     /// how many towns and which), that the other rules state none of their own, and the rules'
-    /// sources on a line of their own.
-    func assessmentStakeNotes(_ positions: [Int]) -> [CellText] {
+    /// sources on a line of their own. The towns are named in full where `wholeNames` or
+    /// `printed`; else as many as 60 cells hold, then how many more (a note under the table).
+    func assessmentStakeNotes(_ positions: [Int], wholeNames: Bool = false) -> [CellText] {
         let rules = dataset.rules
         guard !rules.isEmpty else { return [] }
         var notes: [CellText] = []
@@ -15,8 +16,9 @@ extension AppState {
             (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " " + tr(rule.titleZH, rule.titleEN)
         }
         // Every town's stakes: stored in the snapshot for the whole city (a note names the
-        // towns that fit in 60 cells), else worked out here.
-        let stored = filter.isEmpty && !printed && positions.count == dataset.towns.count
+        // towns that fit in 60 cells: not for the notes page, which names every town), else
+        // worked out here.
+        let stored = filter.isEmpty && !printed && !wholeNames && positions.count == dataset.towns.count
             ? period.flatMap { facts.derived?.views.stakes(period: $0.id, language: language.rawValue) } : nil
         let stakes = stored.flatMap { $0.rules.count == rules.count ? $0 : nil }
             ?? stakeGroups(positions, languages: [language])[0]
@@ -32,7 +34,7 @@ extension AppState {
             for group in ruleStakes.groups {
                 let mark: Mark = group.notMet ? .notMet : group.notYetDue ? .notYetDue : .undetermined
                 let who = tr(Catalogue.stakeTowns("\(group.count)")) + " "
-                    + nameList(group.first, count: group.count, width: printed ? Int.max : 60)
+                    + nameList(group.first, count: group.count, width: printed || wholeNames ? Int.max : 60)
                 notes.append("\(CellText(short)) \(mark) \(CellText(who)): \(CellText(group.text))")
             }
         }
@@ -51,6 +53,16 @@ extension AppState {
         }
         if !sources.isEmpty { notes.append(CellText(tr(Catalogue.stakeSources) + sources.joined(separator: "; "))) }
         return notes
+    }
+
+    /// Where the city's page opened at its checks starts (the overview's checks row): at the
+    /// checks' heading (`Catalogue.checksTownsCheck`), or as near as the page's end allows; at
+    /// the top when the city has no checks of its own.
+    func checksScroll() -> Int {
+        let lines = pageLines(.cityTotals, width: Renderer.bodyRect(width: width, height: height).width)
+        let header = tr(Catalogue.checksTownsCheck)
+        guard let at = lines.firstIndex(where: { $0.text() == header }) else { return 0 }
+        return min(at, max(0, lines.count - Renderer.visibleLines(self)))
     }
 
     /// What is at stake for the towns at `positions` (in `dataset.towns`) in the period shown,

@@ -3,7 +3,8 @@ import TownsCore
 
 extension AppState {
     /// Every town against every rule, with the city's first-year test under the table.
-    func assessmentTable() -> ListContent {
+    /// `wholeNames`: the notes name every town at stake (the notes page, which wraps), as print does.
+    func assessmentTable(wholeNames: Bool = false) -> ListContent {
         let assessment = Assessment(metrics: metrics)
         let rules = dataset.rules
         var columns = [Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30)]
@@ -96,7 +97,7 @@ extension AppState {
                     + "  \(Mark.notYetDue) not yet due"
                     + "  3y term: the creation period's years, not judged" + fittedLegend
                     + CellText(screenHint(Catalogue.assessmentEnterHint)))
-        notes += assessmentStakeNotes(positions)
+        notes += assessmentStakeNotes(positions, wholeNames: wholeNames)
         // The last row opens these notes as a page (none cut on a short screen): the city's row,
         // or with a filter on (the city's marks do not follow it) a row of its own.
         if !filter.isEmpty || summary.isEmpty {

@@ -30,7 +30,8 @@ extension AppState {
             let note = figure.map { figureNote($0, cited: &cited) } ?? (tr(unknownWhy ?? Catalogue.unknown), .unknown)
             // The town page's layout (`pageField`): a long label wraps in its column, never cut.
             out += Self.pageField(
-                CellText(label), value, role, note, width: width, labelWidth: 24, valueWidth: 12)
+                CellText(label), value, role, note, width: width, labelWidth: 24,
+                valueWidth: Self.valueColumn(base: 12, amount: tr(Catalogue.amountUnit(dataset.unit))))
         }
         func unit(_ m: Measure) -> String {
             switch m.unit {

@@ -123,10 +123,13 @@ extension Renderer {
             let presenting: Bool
             if case .presenting? = state.meeting { presenting = true } else { presenting = false }
             let plain = presenting ? meetingPriority - 1 : nil
+            // The overview's panels do not sort (`Screen.Kind.sorts`): no `><` or `S` offered there.
+            let sorts = state.screen.kind.sorts
             hints = [
                 hint(Catalogue.hintMove, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintOpen, 96, .open),
                 state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back) : nil,
-                hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false)),
+                sorts ? hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false))
+                    : nil,
                 hint(Catalogue.hintSearch, 91, .startSearch).map { h in
                     var h = h; h.short = Catalogue.hintSearchShort; return h },
                 searching ? hint(Catalogue.hintNextMatch, 75, .nextMatch) : nil,
@@ -135,7 +138,7 @@ extension Renderer {
                 // e, : and ? are kept whatever else gives way (100: never before them).
                 // y copies the table into the minutes: a meeting needs it (`meetingPriority`).
                 hint(Catalogue.hintExport, 100, .export), hint(Catalogue.hintCopy, 86, .copy),
-                hint(Catalogue.hintReverse, 40, .sortReverse),
+                sorts ? hint(Catalogue.hintReverse, 40, .sortReverse) : nil,
                 hint(Catalogue.hintView, 60, .nextView),
                 hint(Catalogue.hintPeriod, 65, .previousPeriod, .nextPeriod),
                 hint(Catalogue.hintCommand, 100, .startCommand).map { h in

@@ -54,6 +54,9 @@ public struct ListContent: Sendable {
     /// Rows whose opening also turns the behind filter on (the overview's "behind" heading,
     /// when rows are left out: the towns view lists every town behind).
     public var opensWithBehindFilter: Set<Int> = []
+    /// Rows that open the city's page at its checks section (`AppState.checksScroll`), not at
+    /// its top: the overview's checks row (the section is some 60 lines down the page).
+    public var opensAtChecks: Set<Int> = []
 
     public init(
         columns: [Column], rows: Rows, targets: Targets, summary: [TableRow], emptyText: String,

@@ -199,11 +199,19 @@ extension AppState {
                 [(note(Catalogue.noPreviousPeriod), nil)])
         }
 
-        // Open findings.
-        let findingCounts = facts.findingCounts  // stored in the snapshot: no checks run for it
+        // Open findings: the whole city's (stored in the snapshot: no checks run for it), or under a
+        // filter those of the towns listed, the heading saying so (`不符 1` was the city's, under 县 海宁市).
+        let findingCounts: [Finding.Kind: Int]
+        if filter.isEmpty {
+            findingCounts = facts.findingCounts
+        } else {
+            let listed = Set(towns.map(\.id))
+            let theirs = facts.findings.filter { $0.townID.map(listed.contains) ?? false }
+            findingCounts = Dictionary(theirs.map { ($0.kind, 1) }, uniquingKeysWith: +)
+        }
         let count = { (k: Finding.Kind) in findingCounts[k] ?? 0 }
         panel(
-            CellText(tr(Catalogue.overviewChecks)),
+            CellText(tr(filter.isEmpty ? Catalogue.overviewChecks : Catalogue.overviewChecksOfListed(towns.count))),
             [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
                 "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
                count(.inconsistency) > 0 ? .warning : nil)]), .cityTotals)])
@@ -282,7 +290,12 @@ extension AppState {
         var rows: [TableRow] = []
         var targets: [Screen.Kind?] = []
         var behindHeading: Int?
+        var checksRows = Set<Int>()  // the checks' row(s): Enter opens the city page at its checks
         for (i, panel) in panels.enumerated() {
+            let start = rows.count
+            defer {
+                if i == checksPanel { checksRows.formUnion((start..<rows.count).filter { targets[$0] == .cityTotals }) }
+            }
             // What does not fit is counted, never silently dropped: on the panel's header row, where
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
             if onHeading.contains(i) {  // its one row's figures on the heading's line, opening what the row opens
@@ -292,7 +305,10 @@ extension AppState {
                 continue
             }
             let more = panel.count - shown[i]
-            let count: TableCell = more > 0 ? .text(CellText(tr(Catalogue.andMore("\(more)"))), .legend) : .plain("")
+            // The towns behind count towns (`… 等 2 个`); the other panels' rows are lines of figures
+            // (the city's `达成计划每月需 ≈20.6`), counted as lines, not as more of the heading.
+            let left = i == behindPanel ? Catalogue.andMore("\(more)") : Catalogue.panelLinesLeftOut(more)
+            let count: TableCell = more > 0 ? .text(CellText(tr(left)), .legend) : .plain("")
             rows.append(TableRow([.text(panel.header, .header), .plain(""), count], role: .legend))
             // A heading with rows left out opens them all: the towns behind (the towns view with the
             // behind filter), the changes (their view). (The city's rows all open its totals.)
@@ -320,6 +336,7 @@ extension AppState {
         content.skipsRowsOpeningNothing = true
         content.headingsKeepTheirRows = true
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
+        content.opensAtChecks = checksRows
         return content
     }
 

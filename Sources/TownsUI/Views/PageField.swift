@@ -9,6 +9,14 @@ extension AppState {
     /// it on narrower ones. A value wider than its column whose note does not fit beside it takes
     /// lines of its own, the note under it in the notes' column. `label` (marks in it too) and
     /// `value` are glyph-free: every mark is one cell wide in every glyph set.
+    /// The value column's width on a page whose amounts are written in `amount` (`亿元`,
+    /// `100M yuan`): at least `base` cells, and wide enough for a marked amount with its unit
+    /// (`≈18.60 100M yuan`) and the two cells before its note, by display width in either
+    /// language; so that a figure neither runs into its note nor takes a line of its own.
+    static func valueColumn(base: Int, amount: String) -> Int {
+        max(base, DisplayWidth.of("≈00.00 " + amount) + 2)
+    }
+
     static func pageField(
         _ label: CellText, _ value: CellText, _ valueRole: Role?, _ note: (String, Role)?,
         width: Int, labelWidth: Int, valueWidth: Int
@@ -53,8 +61,10 @@ extension AppState {
                 out.append(under(i, labelWidth, "", nil))
             }
         } else if wide, let note {
-            let vpad = String(repeating: " ", count: max(1, valueWidth - value.width))
-            let noteWidth = max(10, width - labelWidth - max(valueWidth, value.width + 1))
+            // Two cells at least between a value and its note, so they never read as one run
+            // (`≈14.0 100M yuan derived: …`, a fresh user's finding).
+            let vpad = String(repeating: " ", count: max(2, valueWidth - value.width))
+            let noteWidth = max(10, width - labelWidth - max(valueWidth, value.width + 2))
             let wrapped = paragraphs(note.0).flatMap { TextWrap.wrap($0, width: noteWidth) }
             out.append(
                 DetailLine(cells: [

@@ -49,14 +49,18 @@ extension Renderer {
             drawMessage(problem, style: theme.style(.warning), into: &grid, state)
             return
         }
-        let shown = Renderer.marksShown(in: grid, rows: Renderer.bodyRect(width: state.width, height: state.height),
-                                        glyphs: glyphs)
+        // Prose (`:messages`, the reference's passages) draws no marks: a dash there is punctuation.
+        let shown = state.screen.kind.drawsMarks
+            ? Renderer.marksShown(in: grid, rows: Renderer.bodyRect(width: state.width, height: state.height),
+                                  glyphs: glyphs)
+            : []
         grid.put(
             " "
                 + Renderer.legend(
                     width: state.width - 1, glyphs: glyphs,
                     unit: state.screen.kind.drawsAmounts ? state.dataset.unit : nil, language: state.language,
-                    shown: shown, checksOnly: state.screen.kind == .cityTotals),
+                    shown: shown, checksOnly: state.screen.kind == .cityTotals,
+                    fitted: [.assessment, .assessmentNotes].contains(state.screen.kind)),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
@@ -118,14 +122,18 @@ extension Renderer {
     /// fit. The unit is never cut; nil `unit`: a screen drawing no amount, where none is named.
     /// `checksOnly`: a page whose ✓ marks are passed consistency checks, not rules met (the city's
     /// totals page): ✓ is worded so (`Catalogue.legendCheckPassed`).
+    /// `fitted`: a screen whose `≈` may mark a term resting on a fitted value (the assessment's
+    /// `≈3年`), not only a figure worked out: `≈` is worded so (`Catalogue.legendDerivedOrFitted`).
     public static func legend(
         width: Int, glyphs: Glyphs, unit: String?, language: Language = .zh, shown: Set<Int>? = nil,
-        checksOnly: Bool = false
+        checksOnly: Bool = false, fitted: Bool = false
     ) -> String {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
         var verdicts = Catalogue.legendVerdicts
         if checksOnly { verdicts[0] = Catalogue.legendCheckPassed }
-        let words = Catalogue.legend + [Catalogue.legendRankMoves] + verdicts
+        var marks = Catalogue.legend
+        if fitted { marks[0] = Catalogue.legendDerivedOrFitted }
+        let words = marks + [Catalogue.legendRankMoves] + verdicts
         let all = symbols.indices.filter { shown?.contains($0) ?? ($0 < Catalogue.legend.count) }
         let unitEN = unit == "亿元" ? "100M yuan" : unit ?? ""
         // A mark that is a letter (ASCII `p`, `v`, `n`) stands apart from its word ("p proj.", not "pproj.").
@@ -165,7 +173,16 @@ extension Renderer {
         // Room for the meeting on the right (`drawMeetingBadge`).
         let badge = Renderer.meetingBadge(state, glyphs: glyphs)
         let room = state.width - (badge.map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        let (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
+        var (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
+        // A wide character just before the bottom-right cell keeps ncurses from writing that cell
+        // on a terminal without bce (tmux-256color, screen: the terminal's own background showed
+        // there once the overview's Chinese hints reached column 99), nor in that cell: then it
+        // ends two columns short.
+        if badge == nil, Renderer.lineWidth(shown, gap: gap) >= state.width - 1,
+           let last = shown.last?.1.last, DisplayWidth.of(String(last)) == 2
+        {
+            (shown, gap) = Renderer.keyHintLine(state, width: state.width - 2, glyphs: glyphs)
+        }
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }

@@ -19,8 +19,8 @@ extension AppState {
         let ft = FigureText()
         var out: [DetailLine] = []
         let labelWidth = 20
-        let valueWidth = 14
         let amount = tr(Catalogue.amountUnit(dataset.unit))  // after a figure: 亿元, "100M yuan"
+        let valueWidth = Self.valueColumn(base: 14, amount: amount)  // 14 in Chinese, 18 in English
         var cited: [String] = []
 
         /// The data file and line of a figure or rule, on a line of its own under the note (the
