@@ -377,9 +377,16 @@ extension AppState {
                 return (i, done, rate)
             }
             // Each size worked out once, and positions sorted rather than the changes copied.
-            let sizes = moves.map { (size($0.1), size($0.2)) }
+            // A town with a change worked out (its amount's, or its rate's when the amount did
+            // not move) first; a newly reported figure (no previous one) after, by its size.
+            func isNewFigure(_ m: (Int, Change, Change)) -> Bool {
+                m.1.isNew || (size(m.1) == 0 && !Self.onOtherBasis(m.1) && m.2.isNew)
+            }
+            let keys = moves.map { (isNewFigure($0) ? 1 : 0, size($0.1), size($0.2)) }
             let sorted = moves.indices.sorted { a, b in
-                sizes[a] != sizes[b] ? sizes[a] > sizes[b] : moves[a].0 < moves[b].0
+                if keys[a].0 != keys[b].0 { return keys[a].0 < keys[b].0 }
+                let (x, y) = ((keys[a].1, keys[a].2), (keys[b].1, keys[b].2))
+                return x != y ? x > y : moves[a].0 < moves[b].0
             }.map { moves[$0].0 }
             let city = moved(lean.change(nil, .completed, from: previous, to: period))
                 || moved(lean.change(nil, .completionRate, from: previous, to: period))
