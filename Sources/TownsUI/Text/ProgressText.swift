@@ -17,13 +17,21 @@ extension ShownFacts {
         let ft = FigureText()
         func t(_ f: Figure?) -> String { ft.text(f) }
         func v(_ f: Figure?) -> String { f?.quantity.exactValue.map { DecimalMath.text($0, scale: 2) } ?? "—" }
+        // A derived input (`≈15.0`, Nanhu's plan 3.52 / 23.5%) as the formula used it (`≈14.98`),
+        // where the two differ, so the result follows from what is printed.
+        func u(_ f: Figure?) -> String {
+            let shown = t(f)
+            guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else { return shown }
+            let used = DecimalMath.text(x, scale: 2)
+            return Decimal(string: String(shown.dropFirst())) == Decimal(string: used) ? shown : "≈" + used
+        }
         let m = p.period.through, left = 12 - p.period.through
         let zh = language == .zh
         switch item {
         case .expected:
             guard p.expected != nil else { return nil }
-            return zh ? "年计划 \(t(p.plan)) × \(m)/12（全年已过 \(m) 个月）= \(v(p.expected))"
-                : "plan \(t(p.plan)) x \(m)/12 of the year elapsed = \(v(p.expected))"
+            return zh ? "年计划 \(u(p.plan)) × \(m)/12（全年已过 \(m) 个月）= \(v(p.expected))"
+                : "plan \(u(p.plan)) x \(m)/12 of the year elapsed = \(v(p.expected))"
         case .shortfall:
             guard p.shortfall != nil else { return nil }
             return zh ? "应完成 \(v(p.expected)) − 已完成 \(t(p.completed)) = \(v(p.shortfall))"
@@ -43,8 +51,8 @@ extension ShownFacts {
                     + "months left = →\(v(p.recentProjection)) (a projection at the last three months' pace)"
         case .gap:
             guard p.projectedGap != nil else { return nil }
-            return zh ? "年计划 \(t(p.plan)) − 预测 →\(v(p.projection)) = \(v(p.projectedGap))"
-                : "plan \(t(p.plan)) − projection →\(v(p.projection)) = \(v(p.projectedGap))"
+            return zh ? "年计划 \(u(p.plan)) − 预测 →\(v(p.projection)) = \(v(p.projectedGap))"
+                : "plan \(u(p.plan)) − projection →\(v(p.projection)) = \(v(p.projectedGap))"
         case .expectedRate:
             guard let e = p.expectedRate?.quantity.exactValue else { return nil }
             let et = DecimalMath.text(e, scale: 1)
@@ -59,8 +67,8 @@ extension ShownFacts {
                     + "not a reported figure)"
         case .needed:
             guard p.neededPerMonth != nil else { return nil }
-            return zh ? "（年计划 \(t(p.plan)) − 已完成 \(t(p.completed))）÷ 剩余 \(left) 个月 = 每月 \(v(p.neededPerMonth))"
-                : "(plan \(t(p.plan)) − completed \(t(p.completed))) / \(left) months left = "
+            return zh ? "（年计划 \(u(p.plan)) − 已完成 \(t(p.completed))）÷ 剩余 \(left) 个月 = 每月 \(v(p.neededPerMonth))"
+                : "(plan \(u(p.plan)) − completed \(t(p.completed))) / \(left) months left = "
                     + "\(v(p.neededPerMonth)) a month"
         }
     }
