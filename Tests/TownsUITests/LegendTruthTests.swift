@@ -166,3 +166,34 @@ extension LegendTruthTests {
         }
     }
 }
+
+extension LegendTruthTests {
+    /// In ASCII (`LANG=C`, `--ascii`) the legend lists no mark the Unicode screen does not draw: the ASCII
+    /// marks that are letters (`p`, `v`, `n`, `u d`, `N`, `o`) are not found in the words and
+    /// names of the cells (the towns view listed `p proj`, `ud rank`, `N unmet`, `o later`).
+    func testTheASCIILegendListsTheMarksTheUnicodeOneDoes() throws {
+        let ascii = Renderer(theme: .monochrome, glyphs: .ascii)
+        var failures: [String] = []
+        for (name, actions) in Self.screens {
+            for (w, h) in [(80, 24), (120, 40)] {
+                for language in Language.allCases {
+                    var s = try bundledState(width: w, height: h)
+                    s.language = language
+                    s = actions.reduce(s) { update($0, $1) }
+                    s.message = nil
+                    s.session.flash = nil
+                    // (Not yet pages nor the changes: their `Δ` folds to `d`, read as the rank's mark.)
+                    guard s.screen.kind.drawsMarks, !s.screen.kind.isPage, s.screen.kind != .changes else { continue }
+                    let body = Renderer.bodyRect(width: w, height: h)
+                    let unicode = Renderer.marksShown(in: plainRenderer.render(s), rows: body, glyphs: .unicode)
+                    let folded = Renderer.marksShown(in: ascii.render(s), rows: body, glyphs: .ascii)
+                    // (Not yet the converse: province 120x40 zh draws an unknown mark the ASCII fold loses.)
+                    if !folded.isSubset(of: unicode) {
+                        failures.append("\(name) \(w)x\(h) \(language): \(folded.sorted()) vs \(unicode.sorted())")
+                    }
+                }
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, failures.joined(separator: "\n"))
+    }
+}

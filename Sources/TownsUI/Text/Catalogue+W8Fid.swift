@@ -17,13 +17,18 @@ extension Catalogue {
 
     /// The note under the towns table when the same-towns rule leaves figures out of the plan and
     /// completed sums: `plans` towns' plans and `done` towns' completed amounts without the other
-    /// (unknown, a lower bound, or not comparable: another basis or another source).
-    static func leftOutOfTheSums(_ plans: String, _ done: String) -> Bilingual {
-        Bilingual(
-            "年计划与完成只合计两者都已知、可相比的同一批小镇；另有 \(plans) 个小镇的年计划、"
-                + "\(done) 个小镇的完成数缺少对应数字（未知、下限或口径来源不同），未计入",
+    /// (unknown, a lower bound, or not comparable: another basis or another source). A count of 0
+    /// is left out of the note (at least one is above 0: the caller says nothing otherwise).
+    static func leftOutOfTheSums(_ plans: Int, _ done: Int) -> Bilingual {
+        let zh = [plans > 0 ? "\(plans) 个小镇的年计划" : nil, done > 0 ? "\(done) 个小镇的完成数" : nil]
+            .compactMap { $0 }.joined(separator: "、")
+        let en = [plans > 0 ? "\(plans) towns' plans" : nil, done > 0 ? "\(done) towns' completed amounts" : nil]
+            .compactMap { $0 }.joined(separator: " and ")
+        return Bilingual(
+            "年计划与完成只合计两者都已知、可相比的同一批小镇；另有 \(zh)"
+                + "缺少对应数字（未知、下限或口径来源不同），未计入",
             "Plan and completed are summed over the same towns, those with both known and comparable; "
-                + "\(plans) towns' plans and \(done) towns' completed amounts without the other (unknown, "
+                + "\(en) without the other (unknown, "
                 + "a lower bound, another basis or source) are left out")
     }
 }

@@ -106,6 +106,8 @@ extension Renderer {
             hints = [
                 hint(Catalogue.hintScroll, 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
                 hint(Catalogue.hintSearch, 70, .startSearch), hint(Catalogue.hintCopy, 75, .copy),
+                // e exports the page: kept whatever else gives way, as on lists (README).
+                hint(Catalogue.hintExport, 100, .export),
                 hint(Catalogue.hintPeriod, 60, .previousPeriod, .nextPeriod),
                 hint(Catalogue.hintView, 50, .nextView), hint(Catalogue.hintCommand, 100, .startCommand),
                 hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help), quit,

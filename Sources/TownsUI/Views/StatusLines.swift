@@ -99,7 +99,19 @@ extension Renderer {
         var shown = Set<Int>()
         for y in rect.y..<min(grid.height, rect.maxY) {
             for x in 0..<grid.width {
-                if let found = items[grid[x, y].text] { shown.formUnion(found) }
+                guard let found = items[grid[x, y].text] else { continue }
+                // An ASCII mark that is a letter (`p`, `v`, `n`, `u`, `d`, `N`, `o`) counts only
+                // standing apart from a word: the letters of a name or a word are not marks; nor
+                // is an ASCII sign within a word (`&` basis in `R&D`).
+                let text = grid[x, y].text
+                let left = x > 0 && grid[x - 1, y].text.first?.isLetter == true
+                let right = x + 1 < grid.width && grid[x + 1, y].text.first?.isLetter == true
+                if text.first?.isLetter == true, left || right { continue }
+                func asciiLetter(_ x: Int) -> Bool {
+                    x >= 0 && x < grid.width && grid[x, y].text.first.map { $0.isASCII && $0.isLetter } == true
+                }
+                if text.allSatisfy(\.isASCII), asciiLetter(x - 1) && asciiLetter(x + 1) { continue }
+                shown.formUnion(found)
             }
         }
         return shown

@@ -117,7 +117,7 @@ extension AppState {
         let doneAlone = sums.doneAlone.known + sums.doneAlone.bounded
         if planAlone + doneAlone > 0 {
             content.noteColumns[content.notes.count] = 3  // the plan column, where the sums are
-            content.notes.append(CellText(tr(Catalogue.leftOutOfTheSums("\(planAlone)", "\(doneAlone)"))))
+            content.notes.append(CellText(tr(Catalogue.leftOutOfTheSums(planAlone, doneAlone))))
         }
         if leftOut.known > 0 {
             content.noteColumns[content.notes.count] = 8  // the projects column, where the † figures are
