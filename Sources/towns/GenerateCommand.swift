@@ -85,8 +85,14 @@ struct GenerateCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // The lock only when a dataset is there to replace (a new folder gets no `.import.lock`).
         let replacing = !SyntheticFolder.datasetFiles(directory: directory).isEmpty
+        let lockPath = (directory as NSString).appendingPathComponent(ImportLock.fileName)
+        let lockWasThere = FileManager.default.fileExists(atPath: lockPath)
         let lock = replacing ? try ImportLock(directory: directory) : nil
         defer { lock?.release() }
+        // A lock file this run created goes with it, removed while still held (runs before the
+        // release above): `generate --force` left a `.import.lock` in a folder that had none.
+        // One that was there stays (an import or a shared server's folder made it).
+        defer { if lock != nil && !lockWasThere { unlink(lockPath) } }
         var pending: [AtomicFile] = []
         defer { pending.forEach { $0.discard() } }
         for (name, text) in files {

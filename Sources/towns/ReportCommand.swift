@@ -65,6 +65,13 @@ struct ReportCommand: ParsableCommand {
         "With --format csv --output NAME.csv: also write NAME.meta.txt, the lines a CSV has no room for: title, "
             + "dataset, period, unit, filter, sort, the markers used and the sources cited."))
     var meta = false
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only the towns a filter keeps, as the dashboard's :filter and --filter (county NAME, type N, "
+                + "stage S, behind, problem ID); repeatable; the sums, counts and title follow it.",
+            valueName: "WHAT VALUE"))
+    var filter: [String] = []
 
     /// The widest text table `--width` asks for; a wider one is refused (exit 2) before any
     /// work: a grid of `width` x rows cells is built for it.
@@ -110,6 +117,14 @@ struct ReportCommand: ParsableCommand {
             state.periodIndex = i
         }
         state.stack = [Screen(view.kind)]
+        // As the dashboard's --filter: each added as `:filter` adds it; one that does not apply is
+        // refused, named (exit 2), rather than printing every town as if filtered.
+        for f in filter {
+            let (filtered, failure) = state.applyingFilter(f)
+            if let failure { throw ValidationFailure("--filter \(f): " + (lang == .zh ? failure.zh : failure.en)) }
+            state = filtered
+        }
+        state.message = nil
         if let town {
             // A town by id or name, else the city (嘉兴市, jiaxing): its totals page.
             if let t = dataset.towns.first(where: { $0.id == town })

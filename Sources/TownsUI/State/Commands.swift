@@ -61,7 +61,13 @@ public enum Commands {
         if words.count <= 1 { return names }
         switch words[0] {
         case "view": return views.map { $0.names[0] }
-        case "town": return state.dataset.towns.flatMap { [$0.id, $0.nameZH] }
+        case "town":
+            // The city's names too (`:town 嘉兴市` / `jiaxing` opens its totals page, `namesTheCity`);
+            // a name with a space is not one word of the command line.
+            let city = [state.dataset.regionZH, state.dataset.regionEN.lowercased()].filter {
+                !$0.isEmpty && !$0.contains(" ")
+            }
+            return city + state.dataset.towns.flatMap { [$0.id, $0.nameZH] }
         case "ref": return state.dataset.reference?.topics ?? []
         case "changes": return state.dataset.periods.map(\.id) + ["prev"]
         case "period": return state.dataset.periods.map(\.id) + ["next", "prev"]
@@ -315,8 +321,26 @@ func openingTown(_ state: AppState, _ id: String) -> AppState {
 }
 
 func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
+    let (s, failure) = filtering(state, args)
+    guard let failure else { return s }
+    var t = state
+    t.message = t.tr(failure)
+    return t
+}
+
+extension AppState {
+    /// This state with `text`, a `:filter` command's argument (`county 海宁`, `type 2`, `stage
+    /// creation`, `behind`, `problem ID`, `clear`), added to its filter as `:filter` adds it;
+    /// or what is wrong with it (its words in both languages). `towns report --filter`.
+    public func applyingFilter(_ text: String) -> (state: AppState, failure: Bilingual?) {
+        filtering(self, text.split(separator: " ").map(String.init))
+    }
+}
+
+/// `filterCommand`'s work: the state filtered, or why not (the state unchanged).
+func filtering(_ state: AppState, _ args: [String]) -> (AppState, Bilingual?) {
     var s = state
-    func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
+    func fail(_ text: Bilingual) -> (AppState, Bilingual?) { (state, text) }
     guard let what = args.first else {
         return fail(Catalogue.usageFilterCountyTypeStage)
     }
@@ -361,7 +385,7 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
     }
     s = refiltered(s)
     if s.filter.isEmpty { s.message = s.tr(Catalogue.filterCleared) }
-    return s
+    return (s, nil)
 }
 
 func sortCommand(_ state: AppState, _ args: [String]) -> AppState {

@@ -225,9 +225,16 @@ func cycled(_ state: AppState) -> AppState {
 
 /// Whether a follower following its presenter refuses `action` (it moves around: the
 /// presenter drives). Help, language, theme, export, the command line's own keys, quitting and
-/// `f` stay the follower's.
+/// `f` stay the follower's; so does the message log it opened (`M`): Esc closes it and the
+/// scrolling keys scroll it (Esc was refused, the log stayed over the presenter's screen).
 func followerRefuses(_ state: AppState, _ action: Action) -> Bool {
     guard state.isFollowingPresenter else { return false }
+    if state.screen.kind == .messages, !state.showHelp {
+        switch action {
+        case .back, .moveUp, .moveDown, .pageUp, .pageDown, .first, .last: return false
+        default: break
+        }
+    }
     switch action {
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .open, .nextView, .previousView, .showView,
         .nextPeriod, .previousPeriod, .startSearch, .nextMatch, .previousMatch, .sortNextColumn, .sortReverse,

@@ -124,7 +124,8 @@ extension ShownFacts {
         }
         // One town: its name, which the table cuts with … (not "… 等 1 个", which names nobody).
         if fitted == nil, total == 1, let only = positions.first { return name(facts.dataset.towns[only]) }
-        guard let fitted else { return more(total) }
+        // Not one name fits with the rest's count: how many in all, without a `…` after nothing.
+        guard let fitted else { return tr(Catalogue.namesCount("\(total)")) }
         return fitted.text + more(total - fitted.count)
     }
 

@@ -3,13 +3,20 @@ import TownsCore
 
 extension AppState {
     /// Every town against every rule, with the city's first-year test under the table.
-    /// `wholeNames`: the notes name every town at stake (the notes page, which wraps), as print does.
+    /// `wholeNames`: the notes name every town at stake (the notes page, which wraps), as print
+    /// does, and without the table's Enter hint (the page is what it opens).
     func assessmentTable(wholeNames: Bool = false) -> ListContent {
         let assessment = Assessment(metrics: metrics)
         let rules = dataset.rules
         var columns = [Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30)]
+        // The rules that state what is at stake (the land reward and its deduction) go last on a
+        // narrow screen: the other rules' columns give way first (a fresh user at 60x14 saw
+        // every column but the stakes).
+        var stakesSeen = 0
         for (i, rule) in rules.enumerated() {
-            columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: 90 - i))
+            let priority = Self.statesStake(rule) ? 99 - stakesSeen : 90 - i
+            if Self.statesStake(rule) { stakesSeen += 1 }
+            columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: priority))
         }
         let positions = filtered(Array(dataset.towns.indices))
         let rowState = rowContext
@@ -88,15 +95,18 @@ extension AppState {
             dataset.towns[$0].acceleratedCounty != nil && dataset.towns[$0].acceleratedCountyFitted
         }
         let fittedLegend: CellText = anyFitted ? "  \(Mark.derived)" + CellText(tr(Catalogue.fittedTermLegend)) : ""
+        // Where Enter leads, on the table only: the notes page is those notes (it said "on the
+        // last row: these notes in full" of itself).
+        let enterHint: CellText = wholeNames ? "" : CellText(screenHint(Catalogue.assessmentEnterHint))
         notes.append(
             language == .zh
                 ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 不能判定  \(Mark.notYetDue) 未到期"
                     + "  3年 期限=创建期年数，不考核" + fittedLegend
-                    + CellText(screenHint(Catalogue.assessmentEnterHint))
+                    + enterHint
                 : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) cannot be judged"
                     + "  \(Mark.notYetDue) not yet due"
                     + "  3y term: the creation period's years, not judged" + fittedLegend
-                    + CellText(screenHint(Catalogue.assessmentEnterHint)))
+                    + enterHint)
         notes += assessmentStakeNotes(positions, wholeNames: wholeNames)
         // The last row opens these notes as a page (none cut on a short screen): the city's row,
         // or with a filter on (the city's marks do not follow it) a row of its own.
@@ -123,6 +133,12 @@ extension AppState {
             return cell
         }
         return .text("\(Mark.derived)" + t, role)
+    }
+
+    /// Whether `rule` states a consequence of its own (`Stake.Consequence`): the land-quota
+    /// reward and its deduction (rules.toml), whose columns a narrow screen keeps longest.
+    static func statesStake(_ rule: Rule) -> Bool {
+        rule.kind == .landReward || rule.kind == .landDeduction
     }
 
     /// A rule's column title in English (a few letters).

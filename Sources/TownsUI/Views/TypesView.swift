@@ -26,6 +26,8 @@ extension AppState {
         let zh = language == .zh
         columns[9].items = ItemList(separator: tr(Catalogue.text)) { n in
             zh ? Catalogue.andMore("\(n)").zh : Catalogue.andMore("\(n)").en
+        } count: { n in
+            zh ? Catalogue.namesCount("\(n)").zh : Catalogue.namesCount("\(n)").en
         }
         // A filter keeps only its towns; a type none of whose towns passes is left out.
         let listed = typesKept()

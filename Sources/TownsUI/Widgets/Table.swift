@@ -49,13 +49,17 @@ extension Column {
 }
 
 /// How a column's cells list names (`Column.items`): the separator between them (`、` or `, `)
-/// and the words for the ones left out (`n` of them).
+/// and the words for the ones left out (`n` of them), which start with the cut mark (`… 等 2 个`);
+/// `count`: the words for all `n` when not one name fits (`共 2 个`, no `…` after nothing).
 public struct ItemList: Sendable {
     public var separator: String
     public var more: @Sendable (_ n: Int) -> String
-    public init(separator: String, more: @escaping @Sendable (_ n: Int) -> String) {
+    public var count: (@Sendable (_ n: Int) -> String)?
+    public init(separator: String, more: @escaping @Sendable (_ n: Int) -> String,
+                count: (@Sendable (_ n: Int) -> String)? = nil) {
         self.separator = separator
         self.more = more
+        self.count = count
     }
 }
 
@@ -423,8 +427,9 @@ public struct TableRenderer: Sendable {
 
     /// `text` cut to `width` cells with the cut mark (`Glyphs.cut`: `…`, ASCII `$`) when longer.
     /// `text`, a list of names joined by `list.separator`, within `width` cells: the most whole
-    /// names that fit with `list.more` of the rest after them; else `list.more` of them all; else
-    /// (one name, or too narrow even for that) `fit`'s cut.
+    /// names that fit with `list.more` of the rest after them; else `list.count` of them all (no
+    /// `…` with no name before it: a fresh user read `… 等 2 个` as a cut); else (one name, or too
+    /// narrow even for that) `fit`'s cut.
     func fitItems(_ text: String, _ list: ItemList, width: Int) -> String {
         let names = TerminalText.sanitize(text).components(separatedBy: list.separator)
         guard names.count > 1 else { return fit(text, width: width) }
@@ -436,7 +441,7 @@ public struct TableRenderer: Sendable {
             if DisplayWidth.of(candidate) <= width { best = candidate }
         }
         if let best { return best }
-        let all = list.more(names.count)
+        let all = list.count?(names.count) ?? list.more(names.count)
         return DisplayWidth.of(all) <= width ? all : fit(text, width: width)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TownsCore
 @testable import TownsUI
 import XCTest
@@ -8,14 +9,15 @@ import XCTest
 final class W10ChangesOrderTests: XCTestCase {
     func testNewFiguresComeAfterWorkedOutChanges() throws {
         let root = NSTemporaryDirectory() + "w10-changes-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: root)
+        try FileManager.default.copyItem(atPath: Paths.data, toPath: root)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: repositoryRoot + "/.build/debug/towns")
-        p.arguments = ["import", "--data", root, repositoryRoot + "/Examples/monthly-2015-10.csv"]
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
+        // The built `towns` next to the test bundle (as every end-to-end test finds it), and its
+        // exit status checked: a failed import left the dataset as it was and the test read it.
+        let sheet = Paths.repositoryRoot.appendingPathComponent("Examples/monthly-2015-10.csv").path
+        let run = try runProcess(try Paths.townsBinary(), ["import", "--data", root, "--lang", "en", sheet],
+                                 timeout: 60)
+        XCTAssertEqual(run.status, 0, "towns import of the example sheet: \(run.summary)")
+        guard run.status == 0 else { return }
         let dataset = try DatasetLoader.load(directory: root).dataset
         let s = AppState(dataset: dataset, width: 100, height: 30)
         let period = try XCTUnwrap(s.period)
