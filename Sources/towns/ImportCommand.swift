@@ -79,7 +79,7 @@ struct ImportCommand: ParsableCommand {
         out.append("\(s.sheetPath): \(s.encoding.rawValue), \(unit), header on line \(s.headerLine)\(title)")
         out.append(
             "period \(s.period.id) \(MonthlyFile.labelZH(s.period)) \(MonthlyFile.labelEN(s.period))"
-                + (s.periodIsNew ? " (new period)" : " (a period dataset.toml already has)"))
+                + periodWords(s))
         let nameWidth = s.entries.map { DisplayWidth.of($0.town.nameZH) }.max() ?? 0
         for e in s.entries {
             let name = e.town.nameZH + String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(e.town.nameZH)))
@@ -99,6 +99,15 @@ struct ImportCommand: ParsableCommand {
                 "wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
         }
         return out
+    }
+
+    /// Whose period the sheet's month is: new, dataset.toml's, or (a sheet imported again, in
+    /// whatever encoding) the earlier import's. The dataset is checked without the earlier
+    /// import of the month (`MonthlyImporter`), so the period that import added looked new: a
+    /// re-import said "(new period)" and then "it replaces the earlier import".
+    static func periodWords(_ s: MonthlyImporter.Summary) -> String {
+        if !s.periodIsNew { return " (a period dataset.toml already has)" }
+        return s.replaced ? " (added by the earlier import of \(s.period.id), which this one replaces)" : " (new period)"
     }
 
     static func show(_ q: Quantity) -> String {

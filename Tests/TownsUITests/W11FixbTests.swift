@@ -1,0 +1,104 @@
+import Foundation
+import TownsCore
+@testable import TownsUI
+import XCTest
+
+/// Wave 11 (w11-fixb): a fresh user's and helpers' findings on screens and commands.
+final class W11FixbTests: XCTestCase {
+    /// At 60x14 the assessment hid exactly the land reward and deduction columns (what is at
+    /// stake); the other rules' columns give way first.
+    func testNarrowAssessmentKeepsTheStakesColumns() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 60, height: 14)
+            s.language = language
+            s = update(s, .showView(.assessment))
+            let stakes = s.dataset.rules.filter(AppState.statesStake)
+            XCTAssertEqual(stakes.count, 2, "the bundled rules state two consequences")
+            let header = screen(s)[3]
+            for rule in stakes {
+                let title = language == .zh ? rule.shortZH : AppState.ruleShortEN(rule)
+                XCTAssertTrue(header.contains(title), "\(language): \(title) shown: \(header)")
+            }
+            let content = try XCTUnwrap(s.listContent(.assessment))
+            let dropped = content.columns.filter { column in
+                !header.contains(column.title)
+            }
+            XCTAssertFalse(dropped.isEmpty, "\(language): some columns gave way at 60 (\(header))")
+        }
+    }
+
+    /// The types view at 100 columns drew `… 等 2 个` with no name before it: a list of which not
+    /// one name fits says how many in all, without the `…`.
+    func testAListCutToNothingSaysHowManyWithoutADanglingCut() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 100, height: 30)
+            s.language = language
+            s = update(s, .showView(.typeList))
+            let lines = screen(s)
+            let dangling = s.tr(Catalogue.andMore("2"))
+            XCTAssertFalse(lines.contains { $0.contains(" " + dangling) }, "\(language): \(lines.joined(separator: "\n"))")
+            XCTAssertTrue(lines.contains { $0.hasSuffix(s.tr(Catalogue.namesCount("2"))) },
+                          "\(language): the two towns counted: \(lines.joined(separator: "\n"))")
+            // A note's list (the assessment's stakes) too.
+            let list = s.nameList([0, 1], width: 4)
+            XCTAssertFalse(list.hasPrefix("…"), list)
+            XCTAssertEqual(list, s.tr(Catalogue.namesCount("2")))
+        }
+    }
+
+    /// The assessment's notes page said "on the last row: these notes in full" of itself.
+    func testTheNotesPageDoesNotOfferToOpenItself() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 100, height: 30)
+            s.language = language
+            s = update(s, .showView(.assessment))
+            let hint = s.tr(Catalogue.assessmentEnterHint)
+            let tableNotes = s.assessmentTable().notes.map { $0.text(.unicode) }.joined()
+            XCTAssertTrue(tableNotes.contains(hint), "the table's notes say where Enter leads")
+            let page = s.assessmentNotesPage(width: 1000).map { $0.text() }.joined(separator: "\n")
+            XCTAssertFalse(page.contains(hint), "\(language): \(page)")
+            XCTAssertFalse(page.isEmpty)
+        }
+    }
+
+    /// A follower opened its message log (`M`) and Esc was refused: it closes what it opened.
+    func testAFollowerClosesItsMessageLog() throws {
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        s = update(s, .meeting(.joined(meeting: "weekly", presenter: "alice")))
+        XCTAssertTrue(s.isFollowingPresenter)
+        let before = s.stack.map(\.kind)
+        s = update(s, .showMessages)
+        XCTAssertEqual(s.screen.kind, .messages)
+        s = update(s, .back)
+        XCTAssertEqual(s.stack.map(\.kind), before, "Esc closed the log: \(s.message ?? "")")
+        // Still refused where the presenter drives.
+        s = update(s, .back)
+        XCTAssertEqual(s.message, s.tr(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow)))))
+    }
+
+    /// `:town` Tab completion offers the city's name (its totals page opens with `:town jiaxing`).
+    func testTownCompletionOffersTheCity() throws {
+        var s = try bundledState()
+        s = apply(s, .startCommand)
+        for ch in "town jia" { s = commandKey(s, .char(ch)) }
+        s = commandKey(s, .tab)
+        XCTAssertEqual(s.commandLine?.text, "town " + s.dataset.regionEN.lowercased())
+        let candidates = Commands.candidates(s, words: ["town", ""])
+        XCTAssertTrue(candidates.contains(s.dataset.regionZH), "\(candidates.prefix(5))")
+        let opened = runCommand(s, "town " + s.dataset.regionEN.lowercased())
+        XCTAssertEqual(opened.screen.kind, .cityTotals)
+    }
+
+    /// `towns report --filter`'s work: as `:filter`, or what is wrong with it.
+    func testApplyingAFilterAsTheCommandDoes() throws {
+        let s = try bundledState()
+        let county = try XCTUnwrap(s.dataset.towns.first?.countyZH)
+        let (filtered, failure) = s.applyingFilter("county " + county)
+        XCTAssertNil(failure)
+        XCTAssertEqual(filtered.filter.county, county)
+        XCTAssertLessThan(filtered.filtered(Array(s.dataset.towns.indices)).count, s.dataset.towns.count)
+        let (same, wrong) = s.applyingFilter("colour red")
+        XCTAssertNotNil(wrong)
+        XCTAssertEqual(same.filter, s.filter)
+    }
+}
