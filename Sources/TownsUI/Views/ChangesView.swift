@@ -118,17 +118,28 @@ extension ShownFacts {
             searchTerms: terms + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en])
     }
 
-    /// Where a figure comes from, in a cell: the section (`at`) and the source's title (an
-    /// import's title names its sheet and date: "line 3 月报 monthly sheet 2015-10: …"), or the
-    /// kind of working for a figure not reported.
+    /// Where a figure comes from, in a cell: the section (`at`) and the source's title, or for
+    /// an import its sheet's file name ("line 3 monthly-2015-10.csv": the title's "月报 monthly
+    /// sheet 2015-10: " before the name left the name itself cut off); or the kind of working for
+    /// a figure not reported. The whole title stays in the town's page and an export's sources.
     func sourceText(_ figure: Figure?) -> String {
         guard let figure else { return "" }
         switch figure.provenance {
         case let .reported(source, at, _, _):
             let title = facts.dataset.sources[source]?.title ?? source
-            return [at, title].compactMap { $0 }.joined(separator: " ")
+            let shown = source.hasPrefix("import-") ? Self.importedSheetName(title) ?? title : title
+            return [at, shown].compactMap { $0 }.joined(separator: " ")
         case .derived: return tr("推算", "derived")
         case .interpreted: return tr("解读", "interpreted")
         }
+    }
+
+    /// The sheet's file name in the title `towns import` writes for its source
+    /// ("月报 monthly sheet 2015-10: NAME, imported 2026-12-02 13:14"), or nil for another title.
+    static func importedSheetName(_ title: String) -> String? {
+        guard title.hasPrefix("月报 monthly sheet "), let colon = title.range(of: ": "),
+            let imported = title.range(of: ", imported ", options: .backwards), colon.upperBound < imported.lowerBound
+        else { return nil }
+        return String(title[colon.upperBound..<imported.lowerBound])
     }
 }
