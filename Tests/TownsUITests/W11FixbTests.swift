@@ -1,5 +1,6 @@
 import Foundation
 import TownsCore
+import TownsSynthetic
 @testable import TownsUI
 import XCTest
 
@@ -100,5 +101,34 @@ final class W11FixbTests: XCTestCase {
         let (same, wrong) = s.applyingFilter("colour red")
         XCTAssertNotNil(wrong)
         XCTAssertEqual(same.filter, s.filter)
+    }
+
+    /// A long towns list left no line under its sums for the note saying which figures the sums
+    /// leave out (exports have it): lines are kept for it; the last row and the sums still show.
+    func testALongTownsListKeepsItsLeftOutNote() throws {
+        let dir = NSTemporaryDirectory() + "w11-fixb-long-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset(towns: 200, months: 14, seed: 1).write(to: dir, rules: nil)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        for language in [Language.zh, .en] {
+            var s = AppState(dataset: dataset, width: 100, height: 24)
+            s.language = language
+            s.stack = [Screen(.townList)]
+            let content = try XCTUnwrap(s.listContent(.townList))
+            let note = try XCTUnwrap(content.notes.first { $0.text(.unicode).contains(language == .zh ? "未计入" : "left out") })
+            XCTAssertGreaterThan(content.rows.count, Renderer.visibleRows(s), "the list is longer than the screen")
+            let first = try XCTUnwrap(TextWrap.wrap(note.text(.unicode), width: 98).first)
+            let lines = screen(s)
+            XCTAssertTrue(lines.contains { $0.contains(first) }, "\(language): \(lines.joined(separator: "\n"))")
+            XCTAssertTrue(lines.contains { $0.contains(s.tr(Catalogue.townsInTheSums).trimmingCharacters(in: .whitespaces)) })
+            s = update(s, .last)
+            let end = screen(s)
+            XCTAssertTrue(end[2].contains("/\(content.rows.count)"), end[2])
+            XCTAssertTrue(end.contains { $0.contains(first) }, "\(language) at the end: \(end.joined(separator: "\n"))")
+        }
+        // At 60x14 the rows keep their lines (`Renderer.rowsBeforeNotes`).
+        var small = AppState(dataset: dataset, width: 60, height: 14)
+        small.stack = [Screen(.townList)]
+        XCTAssertEqual(Renderer.notesReserved(small, small.listContent(.townList)), 0)
     }
 }

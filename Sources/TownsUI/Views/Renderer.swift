@@ -34,12 +34,35 @@ public struct Renderer: Sendable {
     }
 
     /// Body rows of a list that fit on screen (without header and summary).
+    /// A list longer than the screen keeps up to `notesKept` lines under its sums for its notes
+    /// (the towns table's "left out of the sums" had no line: exports have it), when at least
+    /// `rowsBeforeNotes` rows stay; the notes' last line says what more there is.
     public static func visibleRows(_ state: AppState) -> Int {
         let body = bodyRect(width: state.width, height: state.height)
-        let summary = state.content(for: state.screen)?.summary.count ?? 0
-        let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
+        let content = state.content(for: state.screen)
+        let summary = content?.summary.count ?? 0
+        let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0) - notesReserved(state, content)
         return max(1, TableRenderer.rowsIn(lines: lines, pitch: rowPitch(state)))
     }
+
+    /// The lines under a long list's table kept for its notes (`visibleRows`): 0 for a list that
+    /// fits (its notes follow it), or that would keep fewer than `rowsBeforeNotes` rows.
+    static func notesReserved(_ state: AppState, _ content: ListContent?) -> Int {
+        guard let content, !content.notes.isEmpty else { return 0 }
+        let body = bodyRect(width: state.width, height: state.height)
+        let summary = content.summary.count
+        let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
+        let pitch = rowPitch(state)
+        guard content.rows.count > TableRenderer.rowsIn(lines: lines, pitch: pitch) else { return 0 }
+        let wrapped = content.notes.lazy.flatMap { TextWrap.wrap($0.text(.unicode), width: body.width) }
+        let kept = Array(wrapped.prefix(notesKept)).count
+        return TableRenderer.rowsIn(lines: lines - kept, pitch: pitch) >= rowsBeforeNotes ? kept : 0
+    }
+
+    /// Lines a long list keeps for its notes (`visibleRows`).
+    static let notesKept = 3
+    /// Rows a long list keeps before it gives lines to its notes (`visibleRows`): at 60x14 the rows stay.
+    static let rowsBeforeNotes = 8
 
     /// The row of a panel heading that would stand alone on the body's last line, its rows all
     /// below the screen (`ListContent.headingsKeepTheirRows`; not the row selected); nil: none.
@@ -97,8 +120,11 @@ public struct Renderer: Sendable {
             let matches = state.searchMatches()
             let firstShown = matches.partitioningIndex { $0 >= onScreen.lowerBound }
             let highlighted = Set(matches[firstShown...].prefix { onScreen.contains($0) })
+            // A long list's table stops above the lines kept for its notes (`notesReserved`).
+            var tableRect = body
+            tableRect.height -= Renderer.notesReserved(state, content)
             table.draw(
-                into: &grid, rect: body, columns: content.columns, layout: layout, rows: content.rows,
+                into: &grid, rect: tableRect, columns: content.columns, layout: layout, rows: content.rows,
                 selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
                 summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
             if let orphan = Renderer.orphanedHeading(state, content) {
@@ -119,8 +145,11 @@ public struct Renderer: Sendable {
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : content.summary.count + 1)
                 var lines = notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
-                // The blank line before the notes, unless it is the only line left for them (60x14).
-                let start = body.y + used + (body.y + used + 1 < body.maxY ? 1 : 0)
+                // The blank line before the notes, unless it takes one of the few lines left for
+                // them (60x14; a long list's lines kept for its notes, `visibleRows`).
+                let roomNoBlank = body.maxY - (body.y + used)
+                let blank = roomNoBlank > 1 && roomNoBlank - 1 >= min(lines.count, Renderer.notesKept)
+                let start = body.y + used + (blank ? 1 : 0)
                 let room = max(0, body.maxY - start)
                 if lines.count > room, room > 0 {
                     // Never a sentence cut with no mark: the last line says what is left and where to read it.
