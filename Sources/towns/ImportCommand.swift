@@ -107,7 +107,8 @@ struct ImportCommand: ParsableCommand {
     /// re-import said "(new period)" and then "it replaces the earlier import".
     static func periodWords(_ s: MonthlyImporter.Summary) -> String {
         if !s.periodIsNew { return " (a period dataset.toml already has)" }
-        return s.replaced ? " (added by the earlier import of \(s.period.id), which this one replaces)" : " (new period)"
+        guard s.replaced else { return " (new period)" }
+        return " (added by the earlier import of \(s.period.id), which this one replaces)"
     }
 
     static func show(_ q: Quantity) -> String {

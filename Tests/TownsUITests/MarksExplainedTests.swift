@@ -126,15 +126,16 @@ extension MarksExplainedTests {
 }
 
 extension MarksExplainedTests {
-    /// The assessment at 60x14: the columns left out for width (用地奖, 倒扣: the ones with
-    /// consequences) are named on the breadcrumb line; every verdict mark the table shows is in
-    /// the legend; the notes (which explain `3年`) say where they are, on the one line left.
+    /// The assessment at 60x14: the columns left out for width (the other rules': the stakes'
+    /// 用地奖 and 倒扣 stay, W11FixbTests) are named on the breadcrumb line; every verdict mark the
+    /// table shows is in the legend; the notes (which explain `3年`) say where they are, on the one line left.
     func testNarrowAssessmentSaysWhatItLeavesOut() throws {
         var s = try bundledState(width: 60, height: 14)
         s = apply(s, .showView(.assessment))
         let lines = screen(s)
-        XCTAssertTrue(lines[2].contains("未显示列: 用地奖 倒扣"), lines[2])
-        XCTAssertFalse(lines[3].contains("用地奖"), "the column is left out at 60 columns: \(lines[3])")
+        XCTAssertTrue(lines[2].contains("未显示列: 景区 游客"), lines[2])
+        XCTAssertTrue(lines[3].contains("用地奖"), "the stakes' column stays at 60 columns: \(lines[3])")
+        XCTAssertFalse(lines[3].contains("景区"), "another rule's gives way: \(lines[3])")
         let legend = lines[lines.count - 2]
         for mark in ["✓", "?", "○"] {
             XCTAssertTrue(lines[4..<(lines.count - 2)].contains { $0.contains(mark) })
@@ -143,6 +144,7 @@ extension MarksExplainedTests {
         XCTAssertTrue(lines[lines.count - 3].contains("最后一行按 Enter 看全文"), lines[lines.count - 3])
         s.language = .en
         let en = screen(s)
-        XCTAssertTrue(en[2].contains("columns left out:") && en[2].hasSuffix("Land+ Land-"), en[2])
+        XCTAssertTrue(en[2].contains("columns left out:") && en[2].hasSuffix("Scenic Visit"), en[2])
+        XCTAssertTrue(en[3].contains("Land+ Land-"), en[3])
     }
 }

@@ -37,7 +37,8 @@ final class W11FixbTests: XCTestCase {
             s = update(s, .showView(.typeList))
             let lines = screen(s)
             let dangling = s.tr(Catalogue.andMore("2"))
-            XCTAssertFalse(lines.contains { $0.contains(" " + dangling) }, "\(language): \(lines.joined(separator: "\n"))")
+            XCTAssertFalse(lines.contains { $0.contains(" " + dangling) },
+                           "\(language): \(lines.joined(separator: "\n"))")
             XCTAssertTrue(lines.contains { $0.hasSuffix(s.tr(Catalogue.namesCount("2"))) },
                           "\(language): the two towns counted: \(lines.joined(separator: "\n"))")
             // A note's list (the assessment's stakes) too.
@@ -115,12 +116,15 @@ final class W11FixbTests: XCTestCase {
             s.language = language
             s.stack = [Screen(.townList)]
             let content = try XCTUnwrap(s.listContent(.townList))
-            let note = try XCTUnwrap(content.notes.first { $0.text(.unicode).contains(language == .zh ? "未计入" : "left out") })
+            let note = try XCTUnwrap(content.notes.first {
+                $0.text(.unicode).contains(language == .zh ? "未计入" : "left out")
+            })
             XCTAssertGreaterThan(content.rows.count, Renderer.visibleRows(s), "the list is longer than the screen")
             let first = try XCTUnwrap(TextWrap.wrap(note.text(.unicode), width: 98).first)
             let lines = screen(s)
             XCTAssertTrue(lines.contains { $0.contains(first) }, "\(language): \(lines.joined(separator: "\n"))")
-            XCTAssertTrue(lines.contains { $0.contains(s.tr(Catalogue.townsInTheSums).trimmingCharacters(in: .whitespaces)) })
+            let inTheSums = s.tr(Catalogue.townsInTheSums).trimmingCharacters(in: .whitespaces)
+            XCTAssertTrue(lines.contains { $0.contains(inTheSums) }, "the sums' rows stay")
             s = update(s, .last)
             let end = screen(s)
             XCTAssertTrue(end[2].contains("/\(content.rows.count)"), end[2])
