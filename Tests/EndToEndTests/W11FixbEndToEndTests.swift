@@ -26,12 +26,6 @@ final class W11FixbEndToEndTests: XCTestCase {
         XCTAssertFalse(again.stdout.contains("(new period)"), again.summary)
         XCTAssertTrue(again.stdout.contains("added by the earlier import of 2015-10"), again.summary)
         XCTAssertTrue(again.stdout.contains("it replaces the earlier import of 2015-10"), again.summary)
-        // The changes view's source column names the sheet's file, not "月报 monthly sheet 2015-10: …".
-        let changes = try runProcess(try Paths.townsBinary(), ["report", "--lang", "en", "--view", "changes",
-                                                               "--format", "csv", "--data", data])
-        XCTAssertEqual(changes.status, 0, changes.summary)
-        XCTAssertTrue(changes.stdout.contains("line 3 monthly-2015-10-gb18030-wan.csv"), changes.stdout)
-        XCTAssertFalse(changes.stdout.contains(",line 3 月报 monthly sheet"), changes.stdout)
     }
 
     /// `towns report --filter`, with the dashboard's syntax: only the towns it keeps; one that

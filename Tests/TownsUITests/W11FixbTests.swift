@@ -135,4 +135,48 @@ final class W11FixbTests: XCTestCase {
         small.stack = [Screen(.townList)]
         XCTAssertEqual(Renderer.notesReserved(small, small.listContent(.townList)), 0)
     }
+
+    /// The changes view's source column cut an import's file name ("line 3 月报 monthly sheet …"):
+    /// the screen names the sheet's file; exports and `y` the whole title, its date too.
+    func testTheChangesSourceNamesTheImportedFile() throws {
+        let dir = NSTemporaryDirectory() + "w11-fixb-changes-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        let title = "月报 monthly sheet 2015-10: jiaxing-2015-october-sheet.csv, imported 2016-01-15 00:00"
+        try """
+            [[period]]
+            id = "2015-10"
+            label_zh = "2015年1-10月"
+            label_en = "2015 Jan-Oct"
+            year = 2015
+            through = 10
+
+            [[source]]
+            id = "import-2015-10"
+            title = "\(title)"
+
+            [[figure]]
+            town = "haining"
+            measure = "completed"
+            period = "2015-10"
+            value = 15.21
+            source = "import-2015-10"
+            at = "line 3"
+
+            """.write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        for language in [Language.zh, .en] {
+            var s = AppState(dataset: dataset, width: 100, height: 30)
+            s.language = language
+            s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-10" })
+            s.stack = [Screen(.changes)]
+            let lines = screen(s)
+            // The name cut in the middle, its both ends shown (the month and the extension).
+            XCTAssertTrue(lines.contains { $0.contains("line 3 jiaxin") && $0.hasSuffix("…ber-sheet.csv") },
+                          "\(language): \(lines.joined(separator: "\n"))")
+            let copied = try XCTUnwrap(ClipboardText.of(s)).text
+            XCTAssertTrue(copied.contains("line 3 " + title), copied)
+        }
+    }
 }

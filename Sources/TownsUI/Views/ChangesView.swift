@@ -60,11 +60,13 @@ extension AppState {
             entry = { i in (positions[i], items[i]) }
         }
         let entities = facts.entitiesByID
+        let wholeSources = printed  // exports and `y` name an import's source in full
         let rows = Rows(count: count) { i in
             let (position, found) = entry(i)
             let town = position.map { towns[$0] }
             guard let item = found else { return TableRow(Array(repeating: .plain(""), count: 7)) }
-            return rowState.changeRow(item, town: town, from: from, to: period, entities: entities)
+            return rowState.changeRow(item, town: town, from: from, to: period, entities: entities,
+                                      wholeSources: wholeSources)
         }
         let targets = Targets(count: count) { i in entry(i).position.map { .townPage(towns[$0].id) } ?? .cityTotals }
         var between = CellText(tr(Catalogue.changesBetween(label(from), label(period))))
@@ -84,9 +86,10 @@ extension AppState {
 
 extension ShownFacts {
     /// The changes view's row of `item` (a figure of `town`, nil: the city's totals) between
-    /// `from` and `to`: whose, which measure, how, before, after, Δ, source.
+    /// `from` and `to`: whose, which measure, how, before, after, Δ, source (`sourceText`;
+    /// `wholeSources`: an import's whole title, as exports write it).
     func changeRow(_ item: Changes.Item, town: Town?, from: Period, to: Period,
-                   entities: [String: OperatingEntity]) -> TableRow {
+                   entities: [String: OperatingEntity], wholeSources: Bool = false) -> TableRow {
         let dataset = facts.dataset
         let ft = FigureText()
         func value(_ f: Figure?, _ m: Measure, _ flag: Bool) -> TableCell {
@@ -114,25 +117,47 @@ extension ShownFacts {
         return TableRow(
             [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
              value(item.before, item.measure, flagBefore), value(item.after, item.measure, flagAfter), delta,
-             .text(CellText(sourceText(item.sourced)), .legend)],
+             .text(CellText(sourceText(item.sourced, whole: wholeSources)), .legend)],
             searchTerms: terms + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en])
     }
 
     /// Where a figure comes from, in a cell: the section (`at`) and the source's title, or for
     /// an import its sheet's file name ("line 3 monthly-2015-10.csv": the title's "月报 monthly
     /// sheet 2015-10: " before the name left the name itself cut off); or the kind of working for
-    /// a figure not reported. The whole title stays in the town's page and an export's sources.
-    func sourceText(_ figure: Figure?) -> String {
+    /// a figure not reported. `whole` (exports, `y`): the import's whole title, its date too.
+    func sourceText(_ figure: Figure?, whole: Bool = false) -> String {
         guard let figure else { return "" }
         switch figure.provenance {
         case let .reported(source, at, _, _):
             let title = facts.dataset.sources[source]?.title ?? source
-            let shown = source.hasPrefix("import-") ? Self.importedSheetName(title) ?? title : title
+            let shown = !whole && source.hasPrefix("import-")
+                ? Self.importedSheetName(title).map(Self.middleCut) ?? title : title
             return [at, shown].compactMap { $0 }.joined(separator: " ")
         case .derived: return tr("推算", "derived")
         case .interpreted: return tr("解读", "interpreted")
         }
     }
+
+    /// A sheet's file name of more than `sheetNameCells` cells cut in the middle with `…` (its end,
+    /// the month and the extension, kept: `jiaxing-…ober-sheet.csv`), so a narrow source column
+    /// shows both ends.
+    static func middleCut(_ name: String) -> String {
+        guard DisplayWidth.of(name) > sheetNameCells else { return name }
+        let tail = sheetNameCells * 2 / 3, head = sheetNameCells - 1 - tail
+        var start = "", end = ""
+        for ch in name {
+            if DisplayWidth.of(start + String(ch)) > head { break }
+            start.append(ch)
+        }
+        for ch in name.reversed() {
+            if DisplayWidth.of(String(ch) + end) > tail { break }
+            end = String(ch) + end
+        }
+        return start + "…" + end
+    }
+
+    /// The widest sheet's file name the changes view's source column shows whole (`middleCut`).
+    static var sheetNameCells: Int { 20 }
 
     /// The sheet's file name in the title `towns import` writes for its source
     /// ("月报 monthly sheet 2015-10: NAME, imported 2026-12-02 13:14"), or nil for another title.
