@@ -91,7 +91,7 @@ struct Loader {
         } catch let issue as LoadIssue {
             issues.append(issue)
         } catch {
-            issues.append(LoadIssue(.error, .unreadable, file: path, problem: "\(error)"))
+            issues.append(LoadIssue(.error, .unreadable, file: path, .value(.unexpected("\(error)"))))
         }
         return nil
     }
@@ -159,7 +159,7 @@ struct Loader {
             let line = document.headerLine(table: key) ?? document.headerLine(arrayOfTables: key,
                 index: 0) ?? document.keyLine(key: key, below: 0)
             issues.append(LoadIssue(.warning, .unknownField, file: document.path, line: line, field: key,
-                                    problem: "unknown table (ignored); this file holds \(expected)"))
+                                    .value(.unknownTable(expected: expected))))
         }
     }
 
@@ -201,7 +201,7 @@ struct Loader {
         let regionEN = header.string("region_en") ?? regionZH
         let unit = header.string("unit", required: true) ?? ""
         if !unit.isEmpty && unit != "亿元" {
-            header.error("unit", .impossible, "'\(unit)' is not supported; amounts are in 亿元")
+            header.error("unit", .impossible, .unitNotSupported(unit))
         }
         let synthetic = header.bool("synthetic") ?? false
         header.warnUnknownKeys(allowed: ["name_zh", "name_en", "region_zh", "region_en", "unit", "synthetic"])

@@ -25,9 +25,9 @@ struct RecordReader {
         return document.keyLine(key: key, below: line) ?? line
     }
 
-    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
-        issues.append(LoadIssue(.error, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
-                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    /// An error of a value (`ValueProblem`), worded in either language when shown.
+    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ value: ValueProblem) {
+        error(key, kind, LoadMessage.value(value))
     }
 
     /// An error given as data (`LoadMessage`), worded in either language when shown.
@@ -42,9 +42,9 @@ struct RecordReader {
                                 field: key.map { "\(name).\($0)" } ?? name, message))
     }
 
-    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
-        issues.append(LoadIssue(.warning, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
-                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    /// A warning of a value (`ValueProblem`).
+    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ value: ValueProblem) {
+        warning(key, kind, LoadMessage.value(value))
     }
 
     func has(_ key: String) -> Bool { table.contains(key: key) }
