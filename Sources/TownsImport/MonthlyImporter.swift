@@ -130,14 +130,12 @@ public enum MonthlyImporter {
         guard let period = checked.period, let unit = sheet.unit, !checked.entries.isEmpty else {
             throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, line: sheet.headerLine,
                 field: "csv",
-                                                                  problem: "no town rows to import")])
+                                                                  .sheet(.noTownRows))])
         }
         let sourceID = "import-\(period.id)"
         if dataset.sources[sourceID] != nil {
             throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, field: "source",
-                                                                  problem: "the dataset already has a source " +
-                                                                      "'\(sourceID)' outside " +
-                                                                      "monthly/\(period.id).toml; rename it there")])
+                                                                  .sheet(.sourceExists(id: sourceID, period: period.id)))])
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
