@@ -238,3 +238,133 @@ public enum SheetProblem: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension SheetProblem {
+    /// The kinds of sheet problem, without their arguments: a test iterates them (a case added to
+    /// `SheetProblem` must be added here: the `kind` switch does not compile else).
+    public enum Kind: String, CaseIterable, Sendable {
+        case bomNotUTF8, utf16, mixedEncodings, iconvFault, neitherEncoding, noGB18030
+        case textAfterQuote, unclosedQuote, tooManyLines, notCSV, noHeader, tooManyFields
+        case noDataRows, columnNotRead, secondColumn, amountUnit, noAmountUnit, rateUnit
+        case countUnit, unitIgnored, missingColumn, percentNotRate, exponent, twoPoints
+        case commaNotThousands, tooManyWhole, tooManyFraction, notANumber, negative, emptyPeriod
+        case notAMonth, monthOutOfRange, yearOutside, totalRow, emptyTown, townTwice
+        case unknownTown, periodAfterNow, periodDiffers, emptyCompleted, notWholeProjects, alreadyHas
+        case aboveThreeYearPlan, completedFalls, completedAboveLater, notAboveMoreThan, startedAbovePlanned, startedFalls
+        case startedAboveLater, noTownRows, sourceExists
+    }
+
+    /// The problem's kind.
+    public var kind: Kind {
+        switch self {
+        case .bomNotUTF8: return .bomNotUTF8
+        case .utf16: return .utf16
+        case .mixedEncodings: return .mixedEncodings
+        case .iconvFault: return .iconvFault
+        case .neitherEncoding: return .neitherEncoding
+        case .noGB18030: return .noGB18030
+        case .textAfterQuote: return .textAfterQuote
+        case .unclosedQuote: return .unclosedQuote
+        case .tooManyLines: return .tooManyLines
+        case .notCSV: return .notCSV
+        case .noHeader: return .noHeader
+        case .tooManyFields: return .tooManyFields
+        case .noDataRows: return .noDataRows
+        case .columnNotRead: return .columnNotRead
+        case .secondColumn: return .secondColumn
+        case .amountUnit: return .amountUnit
+        case .noAmountUnit: return .noAmountUnit
+        case .rateUnit: return .rateUnit
+        case .countUnit: return .countUnit
+        case .unitIgnored: return .unitIgnored
+        case .missingColumn: return .missingColumn
+        case .percentNotRate: return .percentNotRate
+        case .exponent: return .exponent
+        case .twoPoints: return .twoPoints
+        case .commaNotThousands: return .commaNotThousands
+        case .tooManyWhole: return .tooManyWhole
+        case .tooManyFraction: return .tooManyFraction
+        case .notANumber: return .notANumber
+        case .negative: return .negative
+        case .emptyPeriod: return .emptyPeriod
+        case .notAMonth: return .notAMonth
+        case .monthOutOfRange: return .monthOutOfRange
+        case .yearOutside: return .yearOutside
+        case .totalRow: return .totalRow
+        case .emptyTown: return .emptyTown
+        case .townTwice: return .townTwice
+        case .unknownTown: return .unknownTown
+        case .periodAfterNow: return .periodAfterNow
+        case .periodDiffers: return .periodDiffers
+        case .emptyCompleted: return .emptyCompleted
+        case .notWholeProjects: return .notWholeProjects
+        case .alreadyHas: return .alreadyHas
+        case .aboveThreeYearPlan: return .aboveThreeYearPlan
+        case .completedFalls: return .completedFalls
+        case .completedAboveLater: return .completedAboveLater
+        case .notAboveMoreThan: return .notAboveMoreThan
+        case .startedAbovePlanned: return .startedAbovePlanned
+        case .startedFalls: return .startedFalls
+        case .startedAboveLater: return .startedAboveLater
+        case .noTownRows: return .noTownRows
+        case .sourceExists: return .sourceExists
+        }
+    }
+
+    /// One problem of each kind, with made-up arguments (for tests of the words).
+    public static func sample(_ kind: Kind) -> SheetProblem {
+        switch kind {
+        case .bomNotUTF8: return .bomNotUTF8
+        case .utf16: return .utf16
+        case .mixedEncodings: return .mixedEncodings(utf8Line: 2, otherLine: 5)
+        case .iconvFault: return .iconvFault
+        case .neitherEncoding: return .neitherEncoding(utf8Line: 3, truncated: false, byte: "0xFF")
+        case .noGB18030: return .noGB18030(reason: "gconv modules missing")
+        case .textAfterQuote: return .textAfterQuote
+        case .unclosedQuote: return .unclosedQuote
+        case .tooManyLines: return .tooManyLines(lines: 2_000_000, maximum: 1_048_576)
+        case .notCSV: return .notCSV("bad record")
+        case .noHeader: return .noHeader(columns: ["小镇/town", "期间/period"], separators: true)
+        case .tooManyFields: return .tooManyFields(fields: 5, header: 4)
+        case .noDataRows: return .noDataRows
+        case .columnNotRead: return .columnNotRead("备注", known: ["小镇/town"])
+        case .secondColumn: return .secondColumn(label: "小镇/town", first: 1)
+        case .amountUnit: return .amountUnit("元")
+        case .noAmountUnit: return .noAmountUnit
+        case .rateUnit: return .rateUnit("亿元")
+        case .countUnit: return .countUnit("亿元")
+        case .unitIgnored: return .unitIgnored("亿元", label: "小镇/town")
+        case .missingColumn: return .missingColumn(label: "期间/period")
+        case .percentNotRate: return .percentNotRate("72%")
+        case .exponent: return .exponent("1.2E+05")
+        case .twoPoints: return .twoPoints("1.2.3")
+        case .commaNotThousands: return .commaNotThousands("1,23")
+        case .tooManyWhole: return .tooManyWhole("1", digits: 16, maximum: 15)
+        case .tooManyFraction: return .tooManyFraction("0.1", digits: 16, maximum: 15)
+        case .notANumber: return .notANumber("abc")
+        case .negative: return .negative("-3")
+        case .emptyPeriod: return .emptyPeriod
+        case .notAMonth: return .notAMonth("10/2015")
+        case .monthOutOfRange: return .monthOutOfRange("2015-13", month: 13)
+        case .yearOutside: return .yearOutside("1007-10", year: 1007, lower: 1900, upper: 2999)
+        case .totalRow: return .totalRow("合计")
+        case .emptyTown: return .emptyTown
+        case .townTwice: return .townTwice(nameZH: "梦想小镇", id: "hz-01", firstLine: 3)
+        case .unknownTown: return .unknownTown("乌镇x", known: ["hz-01 梦想小镇"])
+        case .periodAfterNow: return .periodAfterNow("2030-01", now: "2026-12")
+        case .periodDiffers: return .periodDiffers("2015-10", first: "2015-09", line: 2)
+        case .emptyCompleted: return .emptyCompleted
+        case .notWholeProjects: return .notWholeProjects("2.5")
+        case .alreadyHas: return .alreadyHas(town: "hz-01", measure: "completed", period: "2015-09", at: " (figures.toml:3)", basis: nil, completed: true)
+        case .aboveThreeYearPlan: return .aboveThreeYearPlan(shown: "99 亿元", plan: "50", at: "")
+        case .completedFalls: return .completedFalls(shown: "1 亿元", earlier: "2", labelEN: "2015 Jan-Sep", labelZH: "2015年1-9月", id: "2015-09", at: "")
+        case .completedAboveLater: return .completedAboveLater(shown: "3 亿元", later: "2", labelEN: "2015 Jan-Sep", labelZH: "2015年1-9月", id: "2015-09", at: "")
+        case .notAboveMoreThan: return .notAboveMoreThan(shown: "1 亿元", bound: "2", labelEN: "2015 Jan-Sep", labelZH: "2015年1-9月", id: "2015-09", at: "")
+        case .startedAbovePlanned: return .startedAbovePlanned("12", planned: "10", at: "")
+        case .startedFalls: return .startedFalls("3", earlier: "5", id: "2015-09", at: "")
+        case .startedAboveLater: return .startedAboveLater("7", later: "5", id: "2015-12", at: "")
+        case .noTownRows: return .noTownRows
+        case .sourceExists: return .sourceExists(id: "import-2015-10", period: "2015-10")
+        }
+    }
+}
