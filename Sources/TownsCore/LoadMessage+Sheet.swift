@@ -319,7 +319,7 @@ extension SheetProblem {
         case .mixedEncodings: return .mixedEncodings(utf8Line: 2, otherLine: 5)
         case .iconvFault: return .iconvFault
         case .neitherEncoding: return .neitherEncoding(utf8Line: 3, truncated: false, byte: "0xFF")
-        case .noGB18030: return .noGB18030(reason: "gconv modules missing")
+        case .noGB18030: return .noGB18030(reason: "iconv")
         case .textAfterQuote: return .textAfterQuote
         case .unclosedQuote: return .unclosedQuote
         case .tooManyLines: return .tooManyLines(lines: 2_000_000, maximum: 1_048_576)
@@ -329,7 +329,7 @@ extension SheetProblem {
         case .noDataRows: return .noDataRows
         case .columnNotRead: return .columnNotRead("备注", known: ["小镇/town"])
         case .secondColumn: return .secondColumn(label: "小镇/town", first: 1)
-        case .amountUnit: return .amountUnit("元")
+        case .amountUnit: return .amountUnit("USD")
         case .noAmountUnit: return .noAmountUnit
         case .rateUnit: return .rateUnit("亿元")
         case .countUnit: return .countUnit("亿元")

@@ -250,7 +250,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .recordsLost: return .recordsLost(records: (1...7).map { "figure f\($0)" },
                                                files: "figures.toml (900 -> 300 bytes)")
         case .value: return .value(.sample(.notOneOf))
-        case .sheet: return .sheet(.sample(.unknownTown))
+        case .sheet: return .sheet(.sample(.notANumber))
         }
     }
 
