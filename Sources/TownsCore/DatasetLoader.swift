@@ -57,7 +57,8 @@ public enum DatasetLoader {
     public static func load(directory: String, monthlyOverride: MonthlyOverride? = nil) throws -> (dataset: Dataset,
         warnings: [LoadIssue]) {
         var loader = Loader(directory: directory, monthlyOverride: monthlyOverride)
-        let dataset = loader.run()
+        var dataset = loader.run()
+        dataset?.notesZH = loader.notesZH
         let errors = loader.issues.filter { $0.severity == .error }
         if !errors.isEmpty || dataset == nil {
             throw LoadFailure(issues: loader.issues)
@@ -74,6 +75,8 @@ struct Loader {
     var issues: [LoadIssue] = []
     /// dataset.toml's `[[basis]]` records, read before any figure (figures name them).
     var bases: [String: Basis] = [:]
+    /// The Chinese words of the notes read so far, by their English (`RecordReader.note`).
+    var notesZH: [String: String] = [:]
 
     init(directory: String, monthlyOverride: DatasetLoader.MonthlyOverride?) {
         self.directory = directory
@@ -138,7 +141,10 @@ struct Loader {
         return out
     }
 
-    mutating func finish(_ reader: RecordReader) { issues += reader.issues }
+    mutating func finish(_ reader: RecordReader) {
+        issues += reader.issues
+        notesZH.merge(reader.notesZH) { first, _ in first }
+    }
 
     /// A reader of the file's `[name]` table (dataset.toml's `[dataset]`, province.toml's
     /// `[list]`); nil, with an error naming the file, when the table is missing.

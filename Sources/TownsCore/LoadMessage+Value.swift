@@ -90,6 +90,8 @@ public enum ValueProblem: Hashable, Sendable, Codable {
     case unknownTable(expected: String)
     /// An error of the system or a library, in its own (English) words.
     case unexpected(String)
+    /// `readings_zh` with another number of readings than `readings`.
+    case readingsZHCount(Int, Int)
 
     /// The English words (as the loader always printed them).
     public var english: String {
@@ -144,6 +146,7 @@ public enum ValueProblem: Hashable, Sendable, Codable {
         case let .unitNotSupported(u): return "'\(u)' is not supported; amounts are in 亿元"
         case let .unknownTable(expected): return "unknown table (ignored); this file holds \(expected)"
         case let .unexpected(text): return text
+        case let .readingsZHCount(n, zh): return "has \(zh) readings; `readings` has \(n) (one Chinese reading each)"
         }
     }
 
@@ -198,6 +201,7 @@ public enum ValueProblem: Hashable, Sendable, Codable {
         case let .unitNotSupported(u): return "不支持单位「\(u)」；金额单位为亿元"
         case let .unknownTable(expected): return "未知的表（已忽略）；此文件含 \(expected)"
         case let .unexpected(text): return "意外错误：\(text)"
+        case let .readingsZHCount(n, zh): return "有 \(zh) 种读法；`readings` 有 \(n) 种（每种读法一条中文）"
         }
     }
 }
@@ -238,7 +242,7 @@ extension ValueProblem {
         case townListedTwice, notOneOf, missingForRule, unknownRecord, unknownBasis, typeNotInTypes
         case listsEntityTwice, sourcedNotFitted, duplicateFigure, duplicateTotal, takesNoPeriod, notAYear
         case missingYear, unknownPeriod, missingPeriod, noValue, shareAbove100, completionAboveTwice
-        case notWholeProjects, unitNotSupported, unknownTable, unexpected
+        case notWholeProjects, unitNotSupported, unknownTable, unexpected, readingsZHCount
     }
 
     /// The problem's kind.
@@ -284,6 +288,7 @@ extension ValueProblem {
         case .unitNotSupported: return .unitNotSupported
         case .unknownTable: return .unknownTable
         case .unexpected: return .unexpected
+        case .readingsZHCount: return .readingsZHCount
         }
     }
 
@@ -330,6 +335,7 @@ extension ValueProblem {
         case .unitNotSupported: return .unitNotSupported("万元")
         case .unknownTable: return .unknownTable(expected: "[[town]]")
         case .unexpected: return .unexpected("Input/output error")
+        case .readingsZHCount: return .readingsZHCount(2, 1)
         }
     }
 }

@@ -93,7 +93,7 @@ extension Loader {
             let date = r.string("date")
             if let date { checkDate(&r, "date", date) }
             let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"),
-                                note: r.string("note"),
+                                note: r.note("note"),
                                 publisher: r.string("publisher"), date: date, reports: r.string("reports"),
                                 checked: r.bool("checked"), checkedNote: r.string("checked_note"))
             r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note", "publisher", "date", "reports",
@@ -160,12 +160,12 @@ extension Loader {
     func readProvenance(_ r: inout RecordReader, sources: [String: Source]) -> Provenance? {
         let source = r.string("source")
         let derived = r.string("derived")
-        if let reasoning = r.string("interpreted") {
+        if let reasoning = r.note("interpreted") {
             if source != nil || derived != nil {
                 r.error("interpreted", .impossible, .onlyOneOf(["source", "derived", "interpreted"]))
                 return nil
             }
-            let readings = r.stringArray("readings") ?? []
+            let readings = r.readings() ?? []
             if readings.count < 2 {
                 r.error("readings", .missing, .readingsTooFew)
                 return nil
@@ -184,7 +184,7 @@ extension Loader {
                 r.error("source", .unknownReference, LoadMessage.unknownSource(id))
                 return nil
             }
-            return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.string("note"))
+            return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.note("note"))
         case let (nil, .some(formula)):
             return .derived(formula: formula)
         }
@@ -199,7 +199,7 @@ extension Loader {
             return nil
         }
         return .reported(source: id, at: r.string("also_at"), quote: r.string("also_quote"),
-                         note: r.string("also_note"))
+                         note: r.note("also_note"))
     }
 
     /// A date as a source prints it: YYYY, YYYY-MM or YYYY-MM-DD.
