@@ -100,7 +100,8 @@ public enum SheetProblem: Hashable, Sendable, Codable {
             return "the row has \(fields) fields, the header \(header); a number with an unquoted comma? Quote it "
                 + "(\"1,234.5\") or drop the comma"
         case .noDataRows: return "no data rows below the header"
-        case let .columnNotRead(raw, known): return "column '\(raw)' is not read (known: \(known.joined(separator: ", ")))"
+        case let .columnNotRead(raw, known):
+            return "column '\(raw)' is not read (known: \(known.joined(separator: ", ")))"
         case let .secondColumn(label, first): return "a second \(label) column (the first is column \(first))"
         case let .amountUnit(u): return "unit '\(u)' is not understood; write 亿元 or 万元, e.g. 累计完成投资（万元）"
         case .noAmountUnit:
@@ -130,9 +131,11 @@ public enum SheetProblem: Hashable, Sendable, Codable {
         case let .totalRow(text): return "'\(text)' is a total row: skipped (the city's totals are in totals.toml)"
         case .emptyTown: return "empty; give the town's id, Chinese or English name"
         case let .townTwice(zh, id, line): return "\(zh) (\(id)) is already on line \(line); one row a town in a month"
-        case let .unknownTown(text, known): return "unknown town '\(text)'; towns.toml has \(known.joined(separator: ", "))"
+        case let .unknownTown(text, known):
+            return "unknown town '\(text)'; towns.toml has \(known.joined(separator: ", "))"
         case let .periodAfterNow(id, now): return "\(id) is after the current month (\(now))"
-        case let .periodDiffers(id, first, line): return "\(id) differs from \(first) on line \(line); a sheet holds one month"
+        case let .periodDiffers(id, first, line):
+            return "\(id) differs from \(first) on line \(line); a sheet holds one month"
         case .emptyCompleted:
             return "empty; give the completed investment cumulative from January, or leave the town out of the sheet"
         case let .notWholeProjects(text): return "'\(text)' is not a whole number of projects"
@@ -152,7 +155,8 @@ public enum SheetProblem: Hashable, Sendable, Codable {
         case let .notAboveMoreThan(shown, bound, label, _, id, at):
             return "\(shown) is not above the more than \(bound) completed by \(label) (\(id))\(at); completed "
                 + "investment is cumulative from January"
-        case let .startedAbovePlanned(v, planned, at): return "\(v) started is more than the \(planned) projects planned\(at)"
+        case let .startedAbovePlanned(v, planned, at):
+            return "\(v) started is more than the \(planned) projects planned\(at)"
         case let .startedFalls(v, e, id, at):
             return "\(v) is fewer than the \(e) started by \(id)\(at); started projects are counted from the start of "
                 + "creation, so the count cannot fall"
@@ -250,7 +254,8 @@ extension SheetProblem {
         case commaNotThousands, tooManyWhole, tooManyFraction, notANumber, negative, emptyPeriod
         case notAMonth, monthOutOfRange, yearOutside, totalRow, emptyTown, townTwice
         case unknownTown, periodAfterNow, periodDiffers, emptyCompleted, notWholeProjects, alreadyHas
-        case aboveThreeYearPlan, completedFalls, completedAboveLater, notAboveMoreThan, startedAbovePlanned, startedFalls
+        case aboveThreeYearPlan, completedFalls, completedAboveLater, notAboveMoreThan, startedAbovePlanned
+        case startedFalls
         case startedAboveLater, noTownRows, sourceExists
     }
 
@@ -355,11 +360,15 @@ extension SheetProblem {
         case .periodDiffers: return .periodDiffers("2015-10", first: "2015-09", line: 2)
         case .emptyCompleted: return .emptyCompleted
         case .notWholeProjects: return .notWholeProjects("2.5")
-        case .alreadyHas: return .alreadyHas(town: "hz-01", measure: "completed", period: "2015-09", at: " (figures.toml:3)", basis: nil, completed: true)
+        case .alreadyHas: return .alreadyHas(town: "hz-01", measure: "completed", period: "2015-09",
+                                             at: " (figures.toml:3)", basis: nil, completed: true)
         case .aboveThreeYearPlan: return .aboveThreeYearPlan(shown: "99 亿元", plan: "50", at: "")
-        case .completedFalls: return .completedFalls(shown: "1 亿元", earlier: "2", labelEN: "2015 Jan-Sep", labelZH: "2015年1-9月", id: "2015-09", at: "")
-        case .completedAboveLater: return .completedAboveLater(shown: "3 亿元", later: "2", labelEN: "2015 Jan-Sep", labelZH: "2015年1-9月", id: "2015-09", at: "")
-        case .notAboveMoreThan: return .notAboveMoreThan(shown: "1 亿元", bound: "2", labelEN: "2015 Jan-Sep", labelZH: "2015年1-9月", id: "2015-09", at: "")
+        case .completedFalls: return .completedFalls(shown: "1 亿元", earlier: "2", labelEN: "2015 Jan-Sep",
+                                                     labelZH: "2015年1-9月", id: "2015-09", at: "")
+        case .completedAboveLater: return .completedAboveLater(shown: "3 亿元", later: "2", labelEN: "2015 Jan-Sep",
+                                                               labelZH: "2015年1-9月", id: "2015-09", at: "")
+        case .notAboveMoreThan: return .notAboveMoreThan(shown: "1 亿元", bound: "2", labelEN: "2015 Jan-Sep",
+                                                         labelZH: "2015年1-9月", id: "2015-09", at: "")
         case .startedAbovePlanned: return .startedAbovePlanned("12", planned: "10", at: "")
         case .startedFalls: return .startedFalls("3", earlier: "5", id: "2015-09", at: "")
         case .startedAboveLater: return .startedAboveLater("7", later: "5", id: "2015-12", at: "")

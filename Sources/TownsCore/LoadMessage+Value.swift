@@ -101,18 +101,21 @@ public enum ValueProblem: Hashable, Sendable, Codable {
         case let .notADataYear(y, lo, hi): return "\(y) is not a year of the data (\(lo)-\(hi))"
         case let .periodIDMismatch(id, year, through, expected):
             return "'\(id)' does not match year \(year) and through \(through) (expected \(expected))"
-        case let .periodsOutOfOrder(id, after): return "periods must be listed oldest first ('\(id)' follows '\(after)')"
+        case let .periodsOutOfOrder(id, after):
+            return "periods must be listed oldest first ('\(id)' follows '\(after)')"
         case let .notATypeNumber(n): return "\(n) is not a development type (1-4)"
         case let .duplicateType(n): return "duplicate type \(n)"
         case let .onlyOneOf(fields):
             let quoted = fields.map { "`\($0)`" }
             if quoted.count == 2 { return "give either \(quoted[0]) or \(quoted[1]), not both" }
             return "give one of \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last ?? ""), not more"
-        case .readingsTooFew: return "an interpretation lists every reading of the words (at least two, the one used first)"
+        case .readingsTooFew:
+            return "an interpretation lists every reading of the words (at least two, the one used first)"
         case .noProvenance:
             return "no provenance: give `source` (a sources.toml id), `derived` (the formula) or `interpreted`"
         case let .notADate(text, full):
-            return full ? "'\(text)' is not a date written YYYY-MM-DD" : "'\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            return full ? "'\(text)' is not a date written YYYY-MM-DD"
+                : "'\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
         case let .dateYear(text, year, lo, hi): return "'\(text)': \(year) is not a year of the data (\(lo)-\(hi))"
         case let .dateMonth(text, month): return "'\(text)': \(month) is not a month (01-12)"
         case let .dateDay(text, yearMonth, days): return "'\(text)' is not a day: \(yearMonth) has \(days) days"
@@ -321,7 +324,8 @@ extension ValueProblem {
         case .typeNotInTypes: return .typeNotInTypes(7)
         case .listsEntityTwice: return .listsEntityTwice
         case .sourcedNotFitted: return .sourcedNotFitted
-        case .duplicateFigure: return .duplicateFigure(key: "completed 2015-09", town: "hz-01", firstAt: "figures.toml:12")
+        case .duplicateFigure:
+            return .duplicateFigure(key: "completed 2015-09", town: "hz-01", firstAt: "figures.toml:12")
         case .duplicateTotal: return .duplicateTotal("completed 2015-09")
         case .takesNoPeriod: return .takesNoPeriod(measure: "planned")
         case .notAYear: return .notAYear("15")

@@ -101,7 +101,8 @@ extension Loader {
             let kindText = r.string("kind", required: true)
             let kind = kindText.flatMap(Rule.Kind.init(rawValue:))
             if let kindText, kind == nil {
-                r.error("kind", .impossible, .notOneOf(kindText, .ruleKind, allowed: Rule.Kind.allCases.map(\.rawValue)))
+                r.error("kind", .impossible,
+                        .notOneOf(kindText, .ruleKind, allowed: Rule.Kind.allCases.map(\.rawValue)))
             }
             if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate,
                 LoadMessage.duplicateRecord(.rule, id: id, firstAt: nil)) }

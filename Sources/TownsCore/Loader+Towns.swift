@@ -42,7 +42,9 @@ extension Loader {
         if Set(entityIDs).count != entityIDs.count { r.error("entities", .duplicate, .listsEntityTwice) }
         let modeText = r.string("mode")
         let mode = modeText.flatMap(OperatingMode.init(rawValue:))
-        if let modeText, mode == nil { r.error("mode", .impossible, .notOneOf(modeText, .mode, allowed: ["group-led", "joint"])) }
+        if let modeText, mode == nil {
+            r.error("mode", .impossible, .notOneOf(modeText, .mode, allowed: ["group-led", "joint"]))
+        }
         if let id { checkIdentifier(&r, "id", id) }
         if let id, townIDSet.contains(id) {
             r.error("id", .duplicate,
@@ -138,7 +140,8 @@ extension Loader {
                                     extraKeys: Self.townFigureExtraKeys)
             if let index, let townID, let (key, figure) = parsed {
                 if let first = towns[index].figures[key] {
-                    r.error("measure", .duplicate, .duplicateFigure(key: "\(key)", town: townID, firstAt: first.origin.map { "\($0)" }))
+                    r.error("measure", .duplicate, .duplicateFigure(key: "\(key)", town: townID,
+                                                                    firstAt: first.origin.map { "\($0)" }))
                 } else {
                     towns[index].figures[key] = figure
                 }

@@ -99,7 +99,8 @@ public struct MonthlyImport: Sendable {
                     if (p.year, p.month) > (currentMonth.year, currentMonth.month) {
                         error(.period, cell.column, .periodAfterNow(p.id, now: currentMonth.id))
                     } else if let sheetPeriod = period, sheetPeriod != p {
-                        error(.period, cell.column, .periodDiffers(p.id, first: sheetPeriod.id, line: firstPeriodLine ?? 0))
+                        error(.period, cell.column,
+                              .periodDiffers(p.id, first: sheetPeriod.id, line: firstPeriodLine ?? 0))
                     } else {
                         if period == nil { period = p; firstPeriodLine = row.line }
                         rowPeriod = p
@@ -156,7 +157,8 @@ public struct MonthlyImport: Sendable {
                     // A figure on another basis (the 2016 notice's fixed-asset investment) still
                     // takes the town's one place for the measure and period: say so.
                     error(column, cell.column,
-                          .alreadyHas(town: town.id, measure: measure.rawValue, period: id, at: MonthlyImport.at(existing),
+                          .alreadyHas(town: town.id, measure: measure.rawValue, period: id,
+                                      at: MonthlyImport.at(existing),
                                       basis: existing.basis, completed: measure == .completed))
                 }
                 if completed != nil { already(.completed, .completed) }
@@ -188,8 +190,9 @@ public struct MonthlyImport: Sendable {
                 if let (v, _) = started, let column = sheet.cell(.projectsStarted, in: row)?.column {
                     if let planned = town.figures[FigureKey(.projectsPlanned)], let pv = planned.quantity.exactValue,
                         v > pv {
-                        error(.projectsStarted, column, .startedAbovePlanned("\(v)", planned: MonthlyImport.show(planned),
-                                                                        at: MonthlyImport.at(planned)))
+                        error(.projectsStarted, column,
+                              .startedAbovePlanned("\(v)", planned: MonthlyImport.show(planned),
+                                                   at: MonthlyImport.at(planned)))
                     }
                     for q in dataset.periods where q.id != id {
                         guard let f = town.figures[FigureKey(.projectsStarted, q.id)],
@@ -198,7 +201,8 @@ public struct MonthlyImport: Sendable {
                         }
                         let earlier = (q.year, q.through) < (p.year, p.month)
                         if earlier && v < e {
-                            error(.projectsStarted, column, .startedFalls("\(v)", earlier: "\(e)", id: q.id, at: MonthlyImport.at(f)))
+                            error(.projectsStarted, column,
+                                  .startedFalls("\(v)", earlier: "\(e)", id: q.id, at: MonthlyImport.at(f)))
                         } else if !earlier && v > e {
                             error(.projectsStarted, column, .startedAboveLater("\(v)", later: "\(e)", id: q.id,
                                                                           at: MonthlyImport.at(f)))

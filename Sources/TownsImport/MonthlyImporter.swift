@@ -133,7 +133,7 @@ public enum MonthlyImporter {
         let sourceID = "import-\(period.id)"
         if dataset.sources[sourceID] != nil {
             throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, field: "source",
-                                                                  .sheet(.sourceExists(id: sourceID, period: period.id)))])
+                .sheet(.sourceExists(id: sourceID, period: period.id)))])
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

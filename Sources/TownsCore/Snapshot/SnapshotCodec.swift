@@ -333,7 +333,9 @@ extension SnapshotReader {
             Basis(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
                   provenance: try $0.optionalProvenance())
         }) { dataset.bases[b.id] = b }
-        for (english, chinese) in try array({ (try $0.string(), try $0.string()) }) { dataset.notesZH[english] = chinese }
+        for (english, chinese) in try array({ (try $0.string(), try $0.string()) }) {
+            dataset.notesZH[english] = chinese
+        }
         let warnings = try array { try $0.issue() }
         return (dataset, warnings)
     }
