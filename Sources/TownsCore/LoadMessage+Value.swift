@@ -222,13 +222,13 @@ extension ValueProblem.Choice {
         }
     }
 
-    /// 规则类型、对策组、名单阶段（培育、创建、命名）, ...
+    /// 规则类型、对策组、名单阶段, ...
     public var chinese: String {
         switch self {
         case .ruleKind: return "规则类型"
         case .group: return "对策组"
         case .status: return "落实状态"
-        case .listStage: return "名单阶段（培育、创建、命名）"
+        case .listStage: return "名单阶段"
         case .mode: return "运营模式"
         case .measure: return "指标"
         }
