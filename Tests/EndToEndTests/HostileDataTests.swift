@@ -122,7 +122,8 @@ final class HostileDataTests: XCTestCase {
         r = try runProcess(binary, ["check", "--data", broken.path, "--lang", "zh"], outputToFile: true)
         XCTAssertEqual(r.status, 14, r.summary)
         assertNoControls(r.stderrBytes, "check (errors, zh)")
-        XCTAssertTrue(r.stderr.contains("「\(Self.sanitisedTitle)」不是名单阶段"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("「\(Self.sanitisedTitle)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("」不是名单阶段"), r.stderr)
         // A hostile folder name is echoed too.
         let odd = folder.appendingPathComponent("Data\u{1B}]0;PWNED\u{07}")
         try FileManager.default.copyItem(at: data, to: odd)
