@@ -9,21 +9,21 @@ public enum CalendarDate {
 
     /// Why `text` is not such a date ("'2015-02-30' is not a day: February 2015 has 28 days"),
     /// or nil when it is one.
-    static func problem(_ text: String) -> String? {
+    static func problem(_ text: String) -> ValueProblem? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
-            return "'\(text)' is not a date written YYYY-MM-DD"
+            return .notADate(text, full: true)
         }
         guard years.contains(year) else {
-            return "'\(text)': \(year) is not a year of the data (\(years.lowerBound)-\(years.upperBound))"
+            return .dateYear(text, year: year, lower: years.lowerBound, upper: years.upperBound)
         }
-        guard (1...12).contains(month) else { return "'\(text)': \(month) is not a month (01-12)" }
+        guard (1...12).contains(month) else { return .dateMonth(text, month: month) }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         guard (1...days).contains(day) else {
-            return "'\(text)' is not a day: \(String(format: "%04d-%02d", year, month)) has \(days) days"
+            return .dateDay(text, yearMonth: String(format: "%04d-%02d", year, month), days: days)
         }
         return nil
     }

@@ -35,6 +35,16 @@ public struct Dataset: Sendable {
     /// Bases other than the paper's plain amounts that figures may be on (dataset.toml
     /// `[[basis]]`), by id; see `Figure.basis`.
     public var bases: [String: Basis] = [:]
+    /// The Chinese words of the data's English notes, by the English (wave 11): a provenance's
+    /// `note` and `also_note`, an interpretation's reasoning and readings, a source's note, from
+    /// the `note_zh`, `interpreted_zh`, `readings_zh` fields beside them. The English stays the
+    /// data's text; a note without Chinese words is shown in English (`note(_:chinese:)`).
+    public var notesZH: [String: String] = [:]
+
+    /// A note of the data in Chinese (`chinese`, when its Chinese words are given) or English.
+    public func note(_ english: String, chinese: Bool) -> String {
+        chinese ? notesZH[english] ?? english : english
+    }
 
     public init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
                 synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],

@@ -57,7 +57,8 @@ public enum DatasetLoader {
     public static func load(directory: String, monthlyOverride: MonthlyOverride? = nil) throws -> (dataset: Dataset,
         warnings: [LoadIssue]) {
         var loader = Loader(directory: directory, monthlyOverride: monthlyOverride)
-        let dataset = loader.run()
+        var dataset = loader.run()
+        dataset?.notesZH = loader.notesZH
         let errors = loader.issues.filter { $0.severity == .error }
         if !errors.isEmpty || dataset == nil {
             throw LoadFailure(issues: loader.issues)
@@ -74,6 +75,8 @@ struct Loader {
     var issues: [LoadIssue] = []
     /// dataset.toml's `[[basis]]` records, read before any figure (figures name them).
     var bases: [String: Basis] = [:]
+    /// The Chinese words of the notes read so far, by their English (`RecordReader.note`).
+    var notesZH: [String: String] = [:]
 
     init(directory: String, monthlyOverride: DatasetLoader.MonthlyOverride?) {
         self.directory = directory
@@ -91,7 +94,7 @@ struct Loader {
         } catch let issue as LoadIssue {
             issues.append(issue)
         } catch {
-            issues.append(LoadIssue(.error, .unreadable, file: path, problem: "\(error)"))
+            issues.append(LoadIssue(.error, .unreadable, file: path, .value(.unexpected("\(error)"))))
         }
         return nil
     }
@@ -138,7 +141,10 @@ struct Loader {
         return out
     }
 
-    mutating func finish(_ reader: RecordReader) { issues += reader.issues }
+    mutating func finish(_ reader: RecordReader) {
+        issues += reader.issues
+        notesZH.merge(reader.notesZH) { first, _ in first }
+    }
 
     /// A reader of the file's `[name]` table (dataset.toml's `[dataset]`, province.toml's
     /// `[list]`); nil, with an error naming the file, when the table is missing.
@@ -159,7 +165,7 @@ struct Loader {
             let line = document.headerLine(table: key) ?? document.headerLine(arrayOfTables: key,
                 index: 0) ?? document.keyLine(key: key, below: 0)
             issues.append(LoadIssue(.warning, .unknownField, file: document.path, line: line, field: key,
-                                    problem: "unknown table (ignored); this file holds \(expected)"))
+                                    .value(.unknownTable(expected: expected))))
         }
     }
 
@@ -201,7 +207,7 @@ struct Loader {
         let regionEN = header.string("region_en") ?? regionZH
         let unit = header.string("unit", required: true) ?? ""
         if !unit.isEmpty && unit != "亿元" {
-            header.error("unit", .impossible, "'\(unit)' is not supported; amounts are in 亿元")
+            header.error("unit", .impossible, .unitNotSupported(unit))
         }
         let synthetic = header.bool("synthetic") ?? false
         header.warnUnknownKeys(allowed: ["name_zh", "name_en", "region_zh", "region_en", "unit", "synthetic"])

@@ -122,7 +122,8 @@ public struct DatasetWatcher: Sendable {
             return .failed(failure)
         } catch {
             failed = now
-            return .failed(LoadFailure(issues: [LoadIssue(.error, .unreadable, file: directory, problem: "\(error)")]))
+            return .failed(LoadFailure(issues: [LoadIssue(.error, .unreadable, file: directory,
+                                                          .value(.unexpected("\(error)")))]))
         }
     }
 

@@ -62,6 +62,8 @@ extension LoadMessage {
         case let .duplicateTownName(name, at): return "duplicate town name '\(name)' (first at \(at))"
         case let .duplicateRecord(record, id, at):
             return "duplicate \(record.rawValue) '\(id)'" + (at.map { " (first at \($0))" } ?? "")
+        case let .value(v): return v.english
+        case let .sheet(v): return v.english
         case let .recordsLost(records, files):
             let shown = records.prefix(5).joined(separator: ", ")
                 + (records.count > 5 ? ", +\(records.count - 5) more" : "")
@@ -121,6 +123,8 @@ extension LoadMessage {
         case let .duplicateTownName(name, at): return "小镇名称「\(name)」重复（首次在 \(at)）"
         case let .duplicateRecord(record, id, at):
             return "\(record.chinese)「\(id)」重复" + (at.map { "（首次在 \($0)）" } ?? "")
+        case let .value(v): return v.chinese
+        case let .sheet(v): return v.chinese
         case let .recordsLost(records, files):
             let shown = records.prefix(5).joined(separator: "、")
                 + (records.count > 5 ? " 等，另有 \(records.count - 5) 条" : "")

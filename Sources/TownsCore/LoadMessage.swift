@@ -9,8 +9,9 @@
 /// m.chinese   // "未知的小镇「jx-99」（towns.toml 中没有）"
 /// ```
 ///
-/// Not every problem is a case yet: a `LoadIssue` built from a free string has no message and
-/// says its English words in both languages (`LoadIssue.message == nil`).
+/// Every problem the loaders and `towns import` find is a case (wave 11: the value checks are
+/// `value(ValueProblem)`, a sheet's problems `sheet(SheetProblem)`); a `LoadIssue` built from a
+/// free string (tests only) has no message and says its English words in both languages.
 public enum LoadMessage: Hashable, Sendable, Codable {
     /// What a field must hold (`expected a string, ...`).
     public enum Expected: String, CaseIterable, Hashable, Sendable, Codable {
@@ -137,6 +138,12 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     /// Records the data shown had, gone after `files` shrank (`towns.toml (900 -> 300 bytes)`).
     case recordsLost(records: [String], files: String)
 
+    // Values (the loaders' checks, wave 11) and monthly sheets (`towns import`).
+    /// A value the field cannot hold (`ValueProblem`).
+    case value(ValueProblem)
+    /// A problem of a monthly sheet (`SheetProblem`).
+    case sheet(SheetProblem)
+
     /// The kinds of message, one each, without their arguments: a test iterates them, and a
     /// case added to `LoadMessage` must be added here (the `kind` switch does not compile else).
     public enum Kind: String, CaseIterable, Sendable {
@@ -146,7 +153,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case linkToNothing, symlinkLoop, permissionDenied, cannotBeRead, isADirectory, notARegularFile
         case fileTooLarge, fileGrew, folderLinkToNothing, folderNotFound, folderLoop, folderPermissionDenied
         case folderUnreadable, fileNotFolder, unknownTown, unknownSource, unknownEntity, duplicateTownName
-        case recordsLost, duplicateRecord
+        case recordsLost, duplicateRecord, value, sheet
     }
 
     /// The message's kind.
@@ -192,6 +199,8 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .duplicateTownName: return .duplicateTownName
         case .recordsLost: return .recordsLost
         case .duplicateRecord: return .duplicateRecord
+        case .value: return .value
+        case .sheet: return .sheet
         }
     }
 
@@ -240,6 +249,8 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .duplicateRecord: return .duplicateRecord(.period, id: "2015-09", firstAt: "dataset.toml:30")
         case .recordsLost: return .recordsLost(records: (1...7).map { "figure f\($0)" },
                                                files: "figures.toml (900 -> 300 bytes)")
+        case .value: return .value(.sample(.notOneOf))
+        case .sheet: return .sheet(.sample(.notANumber))
         }
     }
 

@@ -30,8 +30,7 @@ extension Loader {
                 issues.append(LoadIssue(.error, .impossible, file: document.path,
                                         line: document.headerLine(arrayOfTables: key,
                                             index: 0) ?? document.headerLine(table: key),
-                                        field: key, problem: "a monthly file holds only [[period]], [[source]] and " +
-                                            "[[figure]] records"))
+                                        field: key, .value(.monthlyFileRecords)))
             }
             documents.append(document)
         }
@@ -51,17 +50,15 @@ extension Loader {
             let zh = r.string("label_zh", required: true)
             let en = r.string("label_en") ?? zh
             if let through, !(1...12).contains(through) {
-                r.error("through", .impossible, "\(through) is not a month (1-12)")
+                r.error("through", .impossible, .notAMonth(through))
             }
             if let year, !CalendarDate.years.contains(year) {
-                r.error("year", .impossible,
-                    "\(year) is not a year of the data " +
-                    "(\(CalendarDate.years.lowerBound)-\(CalendarDate.years.upperBound))")
+                r.error("year", .impossible, .notADataYear(year, lower: CalendarDate.years.lowerBound,
+                                                          upper: CalendarDate.years.upperBound))
             }
             if let id, let year, let through, id != String(format: "%04d-%02d", year, through) {
-                r.error("id", .impossible,
-                    "'\(id)' does not match year \(year) and through \(through) (expected " +
-                    "\(String(format: "%04d-%02d", year, through)))")
+                r.error("id", .impossible, .periodIDMismatch(id: id, year: year, through: through,
+                                                             expected: String(format: "%04d-%02d", year, through)))
             }
             if let id, periods.contains(where: { $0.id == id }) {
                 r.error("id", .duplicate,
@@ -72,7 +69,7 @@ extension Loader {
                 CalendarDate.years.contains(year),
                !periods.contains(where: { $0.id == id }) {
                 if oldestFirst, let last = previous, (last.year, last.through) >= (year, through) {
-                    r.error("id", .impossible, "periods must be listed oldest first ('\(id)' follows '\(last.id)')")
+                    r.error("id", .impossible, .periodsOutOfOrder(id: id, after: last.id))
                 }
                 let period = Period(id: id, labelZH: zh, labelEN: en, year: year, through: through)
                 periods.append(period)
@@ -96,7 +93,7 @@ extension Loader {
             let date = r.string("date")
             if let date { checkDate(&r, "date", date) }
             let source = Source(id: id ?? "", title: title ?? "", author: r.string("author"), url: r.string("url"),
-                                note: r.string("note"),
+                                note: r.note("note"),
                                 publisher: r.string("publisher"), date: date, reports: r.string("reports"),
                                 checked: r.bool("checked"), checkedNote: r.string("checked_note"))
             r.warnUnknownKeys(allowed: ["id", "title", "author", "url", "note", "publisher", "date", "reports",
@@ -118,10 +115,10 @@ extension Loader {
         let en = r.string("name_en") ?? zh
         let provenance = readProvenance(&r, sources: sources)
         if let number, !(1...4).contains(number) {
-            r.error("number", .impossible, "\(number) is not a development type (1-4)")
+            r.error("number", .impossible, .notATypeNumber(number))
         }
         if let number, types.contains(where: { $0.number == number }) {
-            r.error("number", .duplicate, "duplicate type \(number)")
+            r.error("number", .duplicate, .duplicateType(number))
         }
         r.warnUnknownKeys(allowed: ["number", "name_zh", "name_en", "source", "at", "quote", "note", "derived"])
         if let number, let zh, let en, let provenance {
@@ -163,33 +160,31 @@ extension Loader {
     func readProvenance(_ r: inout RecordReader, sources: [String: Source]) -> Provenance? {
         let source = r.string("source")
         let derived = r.string("derived")
-        if let reasoning = r.string("interpreted") {
+        if let reasoning = r.note("interpreted") {
             if source != nil || derived != nil {
-                r.error("interpreted", .impossible, "give one of `source`, `derived` or `interpreted`, not more")
+                r.error("interpreted", .impossible, .onlyOneOf(["source", "derived", "interpreted"]))
                 return nil
             }
-            let readings = r.stringArray("readings") ?? []
+            let readings = r.readings() ?? []
             if readings.count < 2 {
-                r.error("readings", .missing,
-                        "an interpretation lists every reading of the words (at least two, the one used first)")
+                r.error("readings", .missing, .readingsTooFew)
                 return nil
             }
             return .interpreted(reasoning: reasoning, readings: readings)
         }
         switch (source, derived) {
         case (nil, nil):
-            r.error(nil, .missing,
-                    "no provenance: give `source` (a sources.toml id), `derived` (the formula) or `interpreted`")
+            r.error(nil, .missing, .noProvenance)
             return nil
         case (.some, .some):
-            r.error("derived", .impossible, "give either `source` or `derived`, not both")
+            r.error("derived", .impossible, .onlyOneOf(["source", "derived"]))
             return nil
         case let (.some(id), nil):
             guard sources[id] != nil else {
                 r.error("source", .unknownReference, LoadMessage.unknownSource(id))
                 return nil
             }
-            return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.string("note"))
+            return .reported(source: id, at: r.string("at"), quote: r.string("quote"), note: r.note("note"))
         case let (nil, .some(formula)):
             return .derived(formula: formula)
         }
@@ -204,7 +199,7 @@ extension Loader {
             return nil
         }
         return .reported(source: id, at: r.string("also_at"), quote: r.string("also_quote"),
-                         note: r.string("also_note"))
+                         note: r.note("also_note"))
     }
 
     /// A date as a source prints it: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -213,7 +208,7 @@ extension Loader {
         let ok = [1, 2, 3].contains(parts.count) && parts[0].count == 4
             && parts.dropFirst().allSatisfy { $0.count == 2 }
             && parts.allSatisfy { Int($0) != nil }
-        if !ok { r.error(key, .impossible, "'\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+        if !ok { r.error(key, .impossible, .notADate(text, full: false)) }
     }
 
     /// A reading: toneless pinyin syllables of lower-case ASCII letters (ü as v), one per Chinese
@@ -221,15 +216,14 @@ extension Loader {
     func checkReading(_ r: inout RecordReader, _ key: String, _ reading: String, of name: String?) {
         let syllables = reading.split(separator: " ", omittingEmptySubsequences: false)
         if syllables.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && $0.isLowercase } }) {
-            r.error(key, .impossible,
-                    "'\(reading)' is not toneless pinyin (lower-case syllables separated by single spaces)")
+            r.error(key, .impossible, .notPinyin(reading))
             return
         }
         if let name {
             let han = name.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
             if han != syllables.count {
-                r.error(key, .impossible,
-                        "'\(reading)' has \(syllables.count) syllables but '\(name)' has \(han) characters")
+                r.error(key, .impossible, .syllableCount(reading: reading, syllables: syllables.count, name: name,
+                                                         characters: han))
             }
         }
     }
@@ -238,6 +232,6 @@ extension Loader {
         let ok = !id.isEmpty && id.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "-" || $0 == "_"
         }
-        if !ok { r.error(key, .impossible, "'\(id)' is not an identifier (ASCII letters, digits, '-', '_')") }
+        if !ok { r.error(key, .impossible, .notAnIdentifier(id)) }
     }
 }

@@ -23,7 +23,7 @@ extension Loader {
             let zh = r.string("name_zh", required: true)
             let en = r.string("name_en") ?? zh
             let n = r.int("count")
-            if let n, n < 0 { r.error("count", .badAmount, "\(n) is negative") }
+            if let n, n < 0 { r.error("count", .badAmount, .negative("\(n)")) }
             if let zh, cities.contains(where: { $0.nameZH == zh }) {
                 r.error("name_zh", .duplicate, LoadMessage.duplicateRecord(.city, id: zh, firstAt: nil))
             }
@@ -49,13 +49,13 @@ extension Loader {
                 let name = r.string("name_zh", required: true)
                 let town = r.string("town")
                 if let city, !cities.contains(where: { $0.nameZH == city }) {
-                    r.error("city", .unknownReference, "unknown city '\(city)' (no [[city]] with that name_zh)")
+                    r.error("city", .unknownReference, .unknownCity(city))
                 }
                 if let town, !towns.contains(where: { $0.id == town }) {
                     r.error("town", .unknownReference, LoadMessage.unknownTown(town))
                 }
                 if let town, (listed + later).contains(where: { $0.townID == town }) {
-                    r.error("town", .duplicate, "town '\(town)' is listed twice")
+                    r.error("town", .duplicate, .townListedTwice(town))
                 }
                 let reading = r.string("reading")
                 if let reading { checkReading(&r, "reading", reading, of: name) }
@@ -102,7 +102,7 @@ extension Loader {
             let kind = kindText.flatMap(Rule.Kind.init(rawValue:))
             if let kindText, kind == nil {
                 r.error("kind", .impossible,
-                    "'\(kindText)' is not a rule kind (\(Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        .notOneOf(kindText, .ruleKind, allowed: Rule.Kind.allCases.map(\.rawValue)))
             }
             if let id, rules.contains(where: { $0.id == id }) { r.error("id", .duplicate,
                 LoadMessage.duplicateRecord(.rule, id: id, firstAt: nil)) }
@@ -112,7 +112,7 @@ extension Loader {
             }
             if let kind {
                 for key in kind.requiredNumbers where numbers[key] == nil && !r.has(key) {
-                    r.error(key, .missing, "missing (required for a \(kind.rawValue) rule)")
+                    r.error(key, .missing, .missingForRule(kind.rawValue))
                 }
             }
             var industries: [String: [String]] = [:]
@@ -161,7 +161,8 @@ extension Loader {
             let groupText = r.string("group", required: true)
             let group = groupText.flatMap(ProblemCatalogue.Countermeasure.Group.init(rawValue:))
             if let groupText, group == nil {
-                r.error("group", .impossible, "'\(groupText)' is not a group (relationships, ecosystems, key-works)")
+                r.error("group", .impossible, .notOneOf(groupText, .group,
+                                                               allowed: ["relationships", "ecosystems", "key-works"]))
             }
             if let id, measures.contains(where: { $0.id == id }) {
                 r.error("id", .duplicate, LoadMessage.duplicateRecord(.countermeasure, id: id, firstAt: nil))
@@ -181,7 +182,7 @@ extension Loader {
                 r.error("town", .unknownReference, LoadMessage.unknownTown(town))
             }
             if let problem, !problems.contains(where: { $0.id == problem }) {
-                r.error("problem", .unknownReference, "unknown problem '\(problem)'")
+                r.error("problem", .unknownReference, .unknownRecord(.problem, problem))
             }
             let p = readProvenance(&r, sources: sources)
             if let town, let problem, let p { flags.append(.init(townID: town, problemID: problem, provenance: p)) }
@@ -194,13 +195,14 @@ extension Loader {
             let statusText = r.string("status", required: true)
             let status = statusText.flatMap(ProblemCatalogue.Progress.Status.init(rawValue:))
             if let statusText, status == nil {
-                r.error("status", .impossible, "'\(statusText)' is not a status (not-started, in-progress, done)")
+                r.error("status", .impossible, .notOneOf(statusText, .status,
+                                                                 allowed: ["not-started", "in-progress", "done"]))
             }
             if let town, !towns.contains(where: { $0.id == town }) {
                 r.error("town", .unknownReference, LoadMessage.unknownTown(town))
             }
             if let cm, !measures.contains(where: { $0.id == cm }) {
-                r.error("countermeasure", .unknownReference, "unknown countermeasure '\(cm)'")
+                r.error("countermeasure", .unknownReference, .unknownRecord(.countermeasure, cm))
             }
             let p = readProvenance(&r, sources: sources)
             if let town, let cm, let status, let p {

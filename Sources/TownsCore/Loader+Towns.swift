@@ -21,12 +21,12 @@ extension Loader {
         let countyEN = r.string("county_en") ?? countyZH
         let type = r.int("type", required: true)
         if let type, !types.contains(where: { $0.number == type }) {
-            r.error("type", .unknownReference, "\(type) is not a development type in types.toml (1-4)")
+            r.error("type", .unknownReference, .typeNotInTypes(type))
         }
         let listText = r.string("list", required: true)
         let list = listText.flatMap(ListStage.init(rawValue:))
         if let listText, list == nil {
-            r.error("list", .impossible, "'\(listText)' is not a list stage (cultivation, creation, named)")
+            r.error("list", .impossible, .notOneOf(listText, .listStage, allowed: ["cultivation", "creation", "named"]))
         }
         if let listDate = r.string("list_date"), let problem = CalendarDate.problem(listDate) {
             r.error("list_date", .impossible, problem)
@@ -39,10 +39,12 @@ extension Loader {
         for e in entityIDs where !entityIDSet.contains(e) {
             r.error("entities", .unknownReference, LoadMessage.unknownEntity(e))
         }
-        if Set(entityIDs).count != entityIDs.count { r.error("entities", .duplicate, "lists an entity twice") }
+        if Set(entityIDs).count != entityIDs.count { r.error("entities", .duplicate, .listsEntityTwice) }
         let modeText = r.string("mode")
         let mode = modeText.flatMap(OperatingMode.init(rawValue:))
-        if let modeText, mode == nil { r.error("mode", .impossible, "'\(modeText)' is not a mode (group-led, joint)") }
+        if let modeText, mode == nil {
+            r.error("mode", .impossible, .notOneOf(modeText, .mode, allowed: ["group-led", "joint"]))
+        }
         if let id { checkIdentifier(&r, "id", id) }
         if let id, townIDSet.contains(id) {
             r.error("id", .duplicate,
@@ -72,8 +74,7 @@ extension Loader {
         let acceleratedSource = sourcedField(&r, "accelerated_county", sources: sources)
         let fitted = r.bool("accelerated_county_fitted") ?? false
         if fitted && acceleratedSource != nil {
-            r.error("accelerated_county_fitted", .impossible,
-                    "a value with a source is not fitted: give one of the two")
+            r.error("accelerated_county_fitted", .impossible, .sourcedNotFitted)
         }
         if let id, let zh, let en, let countyZH, let countyEN, let type, let list {
             townIDSet.insert(id)
@@ -139,8 +140,8 @@ extension Loader {
                                     extraKeys: Self.townFigureExtraKeys)
             if let index, let townID, let (key, figure) = parsed {
                 if let first = towns[index].figures[key] {
-                    r.error("measure", .duplicate, "duplicate figure \(key) for town '\(townID)'"
-                        + (first.origin.map { " (first at \($0))" } ?? ""))
+                    r.error("measure", .duplicate, .duplicateFigure(key: "\(key)", town: townID,
+                                                                    firstAt: first.origin.map { "\($0)" }))
                 } else {
                     towns[index].figures[key] = figure
                 }
@@ -156,7 +157,7 @@ extension Loader {
     for var r in records(totalsDoc, "total", required: false) {
         if let (key, figure) = readFigure(&r, document: totalsDoc, periods: periods, sources: sources, extraKeys: []) {
             if totals[key] != nil { r.error("measure", .duplicate,
-                "duplicate total \(key)") } else { totals[key] = figure }
+                .duplicateTotal("\(key)")) } else { totals[key] = figure }
         }
         finish(r)
     }
@@ -177,32 +178,28 @@ extension Loader {
         let measureText = r.string("measure", required: true)
         let measure = measureText.flatMap(Measure.init(rawValue:))
         if let measureText, measure == nil {
-            r.error("measure", .impossible,
-                "'\(measureText)' is not a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))")
+            r.error("measure", .impossible, .notOneOf(measureText, .measure, allowed: Measure.allCases.map(\.rawValue)))
         }
         let period = r.string("period")
         if let measure {
             switch measure.periodKind {
             case .none:
                 if period != nil {
-                    r.error("period", .impossible, "\(measure.rawValue) covers the creation period and takes no period")
+                    r.error("period", .impossible, .takesNoPeriod(measure: measure.rawValue))
                 }
             case .year:
                 if let period {
                     if period.count != 4 || Int(period) == nil {
-                        r.error("period", .impossible, "'\(period)' is not a year (YYYY)")
+                        r.error("period", .impossible, .notAYear(period))
                     }
-                } else { r.error("period", .missing, "missing (required for \(measure.rawValue): a year, YYYY)") }
+                } else { r.error("period", .missing, .missingYear(measure: measure.rawValue)) }
             case .cumulative:
                 if let period {
                     if !periods.contains(where: { $0.id == period }) {
-                        r.error("period", .unknownReference,
-                            "'\(period)' is not a period in dataset.toml or monthly/*.toml " +
-                            "(\(periods.map(\.id).joined(separator: ", ")))")
+                        r.error("period", .unknownReference, .unknownPeriod(period, known: periods.map(\.id)))
                     }
                 } else {
-                    r.error("period", .missing,
-                        "missing (required for \(measure.rawValue): a period id such as 2015-09)")
+                    r.error("period", .missing, .missingPeriod(measure: measure.rawValue))
                 }
             }
         }
@@ -211,9 +208,9 @@ extension Loader {
         var quantity: Quantity?
         switch (value, bound) {
         case (nil, nil):
-            if !r.has("value") && !r.has("more_than") { r.error(nil, .missing, "no `value` (or `more_than`)") }
+            if !r.has("value") && !r.has("more_than") { r.error(nil, .missing, .noValue) }
         case (.some, .some):
-            r.error("more_than", .impossible, "give either `value` or `more_than`, not both")
+            r.error("more_than", .impossible, .onlyOneOf(["value", "more_than"]))
         case let (.some((v, d)), nil):
             quantity = .exact(v, decimals: d)
         case let (nil, .some((v, _))):
@@ -224,17 +221,15 @@ extension Loader {
             switch measure {
             case .startRate, .featuredShare, .planShare:
                 if v > 100 {
-                    r.error(r.has("value") ? "value" : "more_than", .impossible,
-                        "\(v)% cannot be: a share is at most 100%")
+                    r.error(r.has("value") ? "value" : "more_than", .impossible, .shareAbove100("\(v)"))
                 }
             case .completionRate where v > 200:
                 // Above plan is possible (the city's 2015 full year), more than twice the plan
                 // is more likely a slip (720 for 72): said, not refused.
-                r.warning(r.has("value") ? "value" : "more_than", .impossible,
-                          "\(v)% of the year's plan: more than twice the plan; check the figure (72 written 720?)")
+                r.warning(r.has("value") ? "value" : "more_than", .impossible, .completionAboveTwice("\(v)"))
             case .projectsPlanned, .projectsStarted:
                 if case let .exact(_, d) = quantity, d != 0 {
-                    r.error("value", .impossible, "\(v) is not a whole number of projects")
+                    r.error("value", .impossible, .notWholeProjects("\(v)"))
                 }
             default: break
             }
@@ -242,7 +237,7 @@ extension Loader {
         let provenance = readProvenance(&r, sources: sources)
         let basis = r.string("basis")
         if let basis, !bases.keys.contains(basis) {
-            r.error("basis", .unknownReference, "unknown basis '\(basis)' (no [[basis]] with that id in dataset.toml)")
+            r.error("basis", .unknownReference, .unknownBasis(basis))
         }
         var asOf = r.string("as_of")
         if let asOf { checkDate(&r, "as_of", asOf) }

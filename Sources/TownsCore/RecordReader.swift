@@ -10,11 +10,16 @@ struct RecordReader {
     /// Line of the record's header.
     let line: Int?
     var issues: [LoadIssue] = []
+    /// The Chinese words of the English notes read (`note_zh` beside `note`, ...), by the English.
+    var notesZH: [String: String] = [:]
 
     /// The longest text a field may hold, in UTF-8 bytes (16 KiB): the longest in the bundled
     /// data, a passage of the paper in reference.toml, is about 500; a 10 MB town name would be
     /// copied into every finding and message naming it.
     static let maximumTextBytes = 16 << 10
+
+    /// The fields whose Chinese words may stand beside them as `FIELD_zh` (wave 11).
+    static let hasChinese: Set<String> = ["note", "also_note", "interpreted", "readings"]
 
     init(document: TOMLDocument, table: TOMLTable, name: String, line: Int?) {
         self.document = document; self.table = table; self.name = name; self.line = line
@@ -25,9 +30,9 @@ struct RecordReader {
         return document.keyLine(key: key, below: line) ?? line
     }
 
-    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
-        issues.append(LoadIssue(.error, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
-                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    /// An error of a value (`ValueProblem`), worded in either language when shown.
+    mutating func error(_ key: String?, _ kind: LoadIssue.Kind, _ value: ValueProblem) {
+        error(key, kind, LoadMessage.value(value))
     }
 
     /// An error given as data (`LoadMessage`), worded in either language when shown.
@@ -42,12 +47,34 @@ struct RecordReader {
                                 field: key.map { "\(name).\($0)" } ?? name, message))
     }
 
-    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ problem: String) {
-        issues.append(LoadIssue(.warning, kind, file: document.path, line: key.flatMap(lineOf) ?? line,
-                                field: key.map { "\(name).\($0)" } ?? name, problem: problem))
+    /// A warning of a value (`ValueProblem`).
+    mutating func warning(_ key: String?, _ kind: LoadIssue.Kind, _ value: ValueProblem) {
+        warning(key, kind, LoadMessage.value(value))
     }
 
     func has(_ key: String) -> Bool { table.contains(key: key) }
+
+    /// A note in English (`key`) and its Chinese words beside it (`key_zh`, wave 11), kept in
+    /// `notesZH` by the English: the English is the data's text, shown in English and wherever
+    /// the Chinese is missing.
+    mutating func note(_ key: String) -> String? {
+        let english = string(key)
+        if let english, let chinese = string(key + "_zh") { notesZH[english] = chinese }
+        return english
+    }
+
+    /// The readings of an interpretation and their Chinese words (`readings_zh`, one each).
+    mutating func readings() -> [String]? {
+        let english = stringArray("readings")
+        if let english, let chinese = stringArray("readings_zh") {
+            if chinese.count == english.count {
+                for (e, c) in zip(english, chinese) { notesZH[e] = c }
+            } else {
+                error("readings_zh", .impossible, .readingsZHCount(english.count, chinese.count))
+            }
+        }
+        return english
+    }
 
     /// A string field; nil (and an error if `required`) when absent or of another type.
     mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -152,6 +179,8 @@ struct RecordReader {
 
     /// Warns about keys other than `allowed` (a misspelt field would otherwise be ignored).
     mutating func warnUnknownKeys(allowed: Set<String>) {
+        // A note's Chinese words may stand beside it (`note_zh`, wave 11).
+        let allowed = allowed.union(allowed.filter(RecordReader.hasChinese.contains).map { $0 + "_zh" })
         // TOMLKit's `keys` allocates C strings it never frees: count the allowed keys present
         // first, and list the keys only when some other key is there.
         var present = 0

@@ -36,7 +36,8 @@ public enum DatasetEdit {
         let shadow = NSTemporaryDirectory() + "towns-edit-check-\(getpid())-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: shadow) }
         func fail(_ problem: String) -> Result<(Dataset, [LoadIssue]), LoadFailure> {
-            .failure(LoadFailure(issues: [LoadIssue(.error, .unreadable, file: directory, problem: problem)]))
+            .failure(LoadFailure(issues: [LoadIssue(.error, .unreadable, file: directory,
+                                                    .value(.unexpected(problem)))]))
         }
         do {
             try FileManager.default.createDirectory(atPath: shadow + "/" + DatasetLoader.monthlyFolderName,

@@ -61,9 +61,9 @@ public struct MonthlyImport: Sendable {
         var firstPeriodLine: Int?
         for row in sheet.rows {
             var rowIssues: [LoadIssue] = []
-            func error(_ column: SheetColumn, _ at: Int?, _ problem: String) {
+            func error(_ column: SheetColumn, _ at: Int?, _ problem: SheetProblem) {
                 rowIssues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: at,
-                    field: column.rawValue, problem: problem))
+                    field: column.rawValue, .sheet(problem)))
             }
             // town
             guard let townCell = sheet.cell(.town, in: row) else { continue }
@@ -71,40 +71,36 @@ public struct MonthlyImport: Sendable {
             if MonthlyImport.totalRowNames.map(SheetColumn.key).contains(townKey) {
                 issues.append(LoadIssue(.warning, .sheet, file: file, line: row.line, column: townCell.column,
                     field: "town",
-                                        problem: "'\(townCell.text)' is a total row: skipped (the city's totals are " +
-                                            "in totals.toml)"))
+                                        .sheet(.totalRow(townCell.text))))
                 continue
             }
             var town: Town?
             if townCell.text.isEmpty {
-                error(.town, townCell.column, "empty; give the town's id, Chinese or English name")
+                error(.town, townCell.column, .emptyTown)
             } else if let found = dataset.towns.first(where: { [$0.id, $0.nameZH,
                 $0.nameEN].map(SheetColumn.key).contains(townKey) }) {
                 if let first = seenTowns[found.id] {
-                    error(.town, townCell.column,
-                        "\(found.nameZH) (\(found.id)) is already on line \(first); one row a town in a month")
+                    error(.town, townCell.column, .townTwice(nameZH: found.nameZH, id: found.id, firstLine: first))
                 } else {
                     seenTowns[found.id] = row.line
                     town = found
                 }
             } else {
                 error(.town, townCell.column,
-                    "unknown town '\(townCell.text)'; towns.toml has " +
-                    "\(dataset.towns.map { "\($0.id) \($0.nameZH)" }.joined(separator: ", "))")
+                      .unknownTown(townCell.text, known: dataset.towns.map { "\($0.id) \($0.nameZH)" }))
             }
             // period
             var rowPeriod: SheetPeriod?
             if let cell = sheet.cell(.period, in: row) {
                 switch SheetPeriod.parse(cell.text) {
                 case let .failure(problem):
-                    error(.period, cell.column, problem.description)
+                    error(.period, cell.column, problem.message)
                 case let .success(p):
                     if (p.year, p.month) > (currentMonth.year, currentMonth.month) {
-                        error(.period, cell.column, "\(p.id) is after the current month (\(currentMonth.id))")
+                        error(.period, cell.column, .periodAfterNow(p.id, now: currentMonth.id))
                     } else if let sheetPeriod = period, sheetPeriod != p {
                         error(.period, cell.column,
-                            "\(p.id) differs from \(sheetPeriod.id) on line \(firstPeriodLine ?? 0); a sheet holds " +
-                            "one month")
+                              .periodDiffers(p.id, first: sheetPeriod.id, line: firstPeriodLine ?? 0))
                     } else {
                         if period == nil { period = p; firstPeriodLine = row.line }
                         rowPeriod = p
@@ -117,9 +113,7 @@ public struct MonthlyImport: Sendable {
             if let cell = sheet.cell(.completed, in: row) {
                 switch SheetNumber.parse(cell.text, percent: false) {
                 case .blank:
-                    error(.completed, cell.column,
-                        "empty; give the completed investment cumulative from January, or leave the town out of the " +
-                        "sheet")
+                    error(.completed, cell.column, .emptyCompleted)
                 case let .invalid(problem):
                     error(.completed, cell.column, problem)
                 case let .value(v, d):
@@ -146,7 +140,7 @@ public struct MonthlyImport: Sendable {
                 case let .invalid(problem): error(.projectsStarted, cell.column, problem)
                 case let .value(v, d):
                     if d != 0 && DecimalMath.rounded(v, scale: 0) != v {
-                        error(.projectsStarted, cell.column, "'\(cell.text)' is not a whole number of projects")
+                        error(.projectsStarted, cell.column, .notWholeProjects(cell.text))
                     } else {
                         started = (v, 0)
                     }
@@ -162,13 +156,10 @@ public struct MonthlyImport: Sendable {
                     }
                     // A figure on another basis (the 2016 notice's fixed-asset investment) still
                     // takes the town's one place for the measure and period: say so.
-                    let basis = existing.basis.map { " (on another basis, \($0): one figure per town, measure and " +
-                        "period)" } ?? ""
-                    let advice = measure == .completed ? "leave this town's row out of the sheet" : "leave the cell " +
-                        "blank"
                     error(column, cell.column,
-                        "\(town.id) already has \(measure.rawValue) for \(id)\(MonthlyImport.at(existing))"
-                          + "\(basis); that file is not rewritten by an import: remove the figure there, or \(advice)")
+                          .alreadyHas(town: town.id, measure: measure.rawValue, period: id,
+                                      at: MonthlyImport.at(existing),
+                                      basis: existing.basis, completed: measure == .completed))
                 }
                 if completed != nil { already(.completed, .completed) }
                 if rate != nil { already(.completionRate, .completionRate) }
@@ -177,27 +168,21 @@ public struct MonthlyImport: Sendable {
                 if sheet.unit != nil, let (v, d) = completed, let column = sheet.cell(.completed, in: row)?.column {
                     let shown = DecimalMath.text(v, scale: d) + " 亿元" + (completedWritten.map { " (\($0))" } ?? "")
                     if let plan = town.figures[FigureKey(.planTotal)], let pv = plan.quantity.exactValue, v > pv {
-                        error(.completed, column,
-                            "\(shown) is above the town's 3-year planned investment " +
-                            "\(MonthlyImport.show(plan))\(MonthlyImport.at(plan))")
+                        error(.completed, column, .aboveThreeYearPlan(shown: shown, plan: MonthlyImport.show(plan),
+                                                                 at: MonthlyImport.at(plan)))
                     }
                     for q in dataset.periods where q.year == p.year && q.through != p.month {
                         guard let f = town.figures[FigureKey(.completed, q.id)] else { continue }
                         switch f.quantity {
                         case let .exact(e, _) where q.through < p.month && v < e:
-                            error(.completed, column,
-                                "\(shown) is lower than the \(MonthlyImport.show(f)) completed by \(q.labelEN) " +
-                                "(\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January, " +
-                                "so it cannot fall")
+                            error(.completed, column, .completedFalls(shown: shown, earlier: MonthlyImport.show(f),
+                                labelEN: q.labelEN, labelZH: q.labelZH, id: q.id, at: MonthlyImport.at(f)))
                         case let .exact(e, _) where q.through > p.month && v > e:
-                            error(.completed, column,
-                                "\(shown) is higher than the \(MonthlyImport.show(f)) completed by the later " +
-                                "\(q.labelEN) (\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative " +
-                                "from January, so it cannot fall")
+                            error(.completed, column, .completedAboveLater(shown: shown, later: MonthlyImport.show(f),
+                                labelEN: q.labelEN, labelZH: q.labelZH, id: q.id, at: MonthlyImport.at(f)))
                         case let .moreThan(b) where q.through < p.month && v <= b:
-                            error(.completed, column,
-                                "\(shown) is not above the more than \(b) completed by \(q.labelEN) " +
-                                "(\(q.id))\(MonthlyImport.at(f)); completed investment is cumulative from January")
+                            error(.completed, column, .notAboveMoreThan(shown: shown, bound: "\(b)",
+                                labelEN: q.labelEN, labelZH: q.labelZH, id: q.id, at: MonthlyImport.at(f)))
                         default: break
                         }
                     }
@@ -206,8 +191,8 @@ public struct MonthlyImport: Sendable {
                     if let planned = town.figures[FigureKey(.projectsPlanned)], let pv = planned.quantity.exactValue,
                         v > pv {
                         error(.projectsStarted, column,
-                            "\(v) started is more than the \(MonthlyImport.show(planned)) projects " +
-                            "planned\(MonthlyImport.at(planned))")
+                              .startedAbovePlanned("\(v)", planned: MonthlyImport.show(planned),
+                                                   at: MonthlyImport.at(planned)))
                     }
                     for q in dataset.periods where q.id != id {
                         guard let f = town.figures[FigureKey(.projectsStarted, q.id)],
@@ -217,12 +202,10 @@ public struct MonthlyImport: Sendable {
                         let earlier = (q.year, q.through) < (p.year, p.month)
                         if earlier && v < e {
                             error(.projectsStarted, column,
-                                "\(v) is fewer than the \(e) started by \(q.id)\(MonthlyImport.at(f)); started " +
-                                "projects are counted from the start of creation, so the count cannot fall")
+                                  .startedFalls("\(v)", earlier: "\(e)", id: q.id, at: MonthlyImport.at(f)))
                         } else if !earlier && v > e {
-                            error(.projectsStarted, column,
-                                "\(v) is more than the \(e) started by the later \(q.id)\(MonthlyImport.at(f)); the " +
-                                "count cannot fall")
+                            error(.projectsStarted, column, .startedAboveLater("\(v)", later: "\(e)", id: q.id,
+                                                                          at: MonthlyImport.at(f)))
                         }
                     }
                 }

@@ -87,7 +87,7 @@ public enum MonthlyImporter {
         do {
             data = try DataFile.read(path: path, displayPath: path, maximumBytes: maximumBytes, expected: .csv)
         } catch let issue as LoadIssue {
-            throw ImportFailure.unreadable(issue.description)
+            throw ImportFailure.unreadable(issue)
         }
         let text: SheetText
         do {
@@ -117,9 +117,7 @@ public enum MonthlyImporter {
         do {
             dataset = try DatasetLoader.load(directory: directory, monthlyOverride: override).dataset
         } catch let failure as LoadFailure {
-            throw ImportFailure.dataset(failure,
-                "the dataset in \(directory) has errors; fix them first (towns check --data \(directory)). Nothing " +
-                "imported.")
+            throw ImportFailure.dataset(failure, .datasetHasErrors(directory: directory))
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = request.timeZone
@@ -130,14 +128,12 @@ public enum MonthlyImporter {
         guard let period = checked.period, let unit = sheet.unit, !checked.entries.isEmpty else {
             throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, line: sheet.headerLine,
                 field: "csv",
-                                                                  problem: "no town rows to import")])
+                                                                  .sheet(.noTownRows))])
         }
         let sourceID = "import-\(period.id)"
         if dataset.sources[sourceID] != nil {
             throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, field: "source",
-                                                                  problem: "the dataset already has a source " +
-                                                                      "'\(sourceID)' outside " +
-                                                                      "monthly/\(period.id).toml; rename it there")])
+                .sheet(.sourceExists(id: sourceID, period: period.id)))])
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -195,9 +191,7 @@ public enum MonthlyImporter {
         } catch let failure as LoadFailure {
             pending.discard()
             undoFolder()
-            throw ImportFailure.dataset(failure,
-                "the file towns import would write does not load (a fault in towns import; please report it). " +
-                "Nothing imported.")
+            throw ImportFailure.dataset(failure, .writtenFileDoesNotLoad)
         }
         do {
             try pending.commit()
@@ -211,12 +205,43 @@ public enum MonthlyImporter {
 
 /// Why `towns import` wrote nothing.
 public enum ImportFailure: Error, Sendable {
-    /// The sheet cannot be read (missing, a folder, too large, no permission).
-    case unreadable(String)
+    /// The sheet cannot be read (missing, a folder, too large, no permission): the problem,
+    /// worded in either language (`LoadIssue.description(chinese:)`).
+    case unreadable(LoadIssue)
     /// The sheet's problems (errors and warnings), by line and column.
     case sheet([LoadIssue])
     /// The dataset does not load; the failure and what it means for the import.
-    case dataset(LoadFailure, String)
+    case dataset(LoadFailure, DatasetNote)
+
+    /// What a dataset that does not load means for the import, in both languages.
+    public enum DatasetNote: Equatable, Sendable {
+        /// The dataset in `directory` had errors before the import.
+        case datasetHasErrors(directory: String)
+        /// The file the import would write does not load (a fault of the import).
+        case writtenFileDoesNotLoad
+
+        /// The English words.
+        public var english: String {
+            switch self {
+            case let .datasetHasErrors(directory):
+                return "the dataset in \(directory) has errors; fix them first (towns check --data \(directory)). "
+                    + "Nothing imported."
+            case .writtenFileDoesNotLoad:
+                return "the file towns import would write does not load (a fault in towns import; please report it). "
+                    + "Nothing imported."
+            }
+        }
+
+        /// The Chinese words.
+        public var chinese: String {
+            switch self {
+            case let .datasetHasErrors(directory):
+                return "\(directory) 中的数据集有错误；请先改正（towns check --data \(directory)）。未导入任何数据。"
+            case .writtenFileDoesNotLoad:
+                return "towns import 将写入的文件无法载入（towns import 的缺陷，请报告）。未导入任何数据。"
+            }
+        }
+    }
     /// The dataset folder cannot be written: the folder, and the system's reason.
     case cannotWrite(String, String)
 
@@ -236,18 +261,18 @@ public enum ImportFailure: Error, Sendable {
     public var lines: [String] { lines(chinese: false) }
 
     /// The message in Chinese (`chinese`) or English: every issue with its file, line, column
-    /// and field (`LoadIssue.description(chinese:)`; a sheet's problems are English words in
-    /// both still), then a closing line.
+    /// and field (`LoadIssue.description(chinese:)`, a sheet's problems included), then a closing line.
     public func lines(chinese: Bool) -> [String] {
         switch self {
-        case let .unreadable(message):
-            return ["towns import: \(message)"]
+        case let .unreadable(issue):
+            return ["towns import\(chinese ? "：" : ": ")\(issue.description(chinese: chinese))"]
         case let .sheet(issues):
             let errors = issues.filter { $0.severity == .error }.count
             return issues.map { $0.description(chinese: chinese) }
                 + [chinese ? "towns import：\(errors) 个错误；未写入任何文件" : "towns import: \(errors) error(s); nothing written"]
         case let .dataset(failure, message):
-            return failure.issues.map { $0.description(chinese: chinese) } + ["towns import: \(message)"]
+            return failure.issues.map { $0.description(chinese: chinese) }
+                + [chinese ? "towns import：\(message.chinese)" : "towns import: \(message.english)"]
         case let .cannotWrite(folder, reason):
             return [chinese ? "towns import：不能写入 \(folder)：\(reason)。未导入任何数据，数据未改动。"
                 : "towns import: cannot write into \(folder): \(reason). Nothing imported; the data is unchanged."]

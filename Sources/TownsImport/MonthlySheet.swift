@@ -53,7 +53,7 @@ public struct MonthlySheet: Sendable {
         encoding = text.encoding
         if let problem = MonthlySheet.quotingProblem(text.text) {
             issues.append(LoadIssue(.error, .sheet, file: file, line: problem.line, column: problem.column,
-                field: "csv", problem: problem.text))
+                field: "csv", .sheet(problem.text)))
             return
         }
         func blank(_ r: Row) -> Bool {
@@ -67,9 +67,7 @@ public struct MonthlySheet: Sendable {
             ?? text.text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         if lines > MonthlySheet.maximumLines {
             issues.append(LoadIssue(.error, .sheet, file: file, line: MonthlySheet.maximumLines + 1, field: "csv",
-                                    problem: "the sheet has \(lines) lines, more than a spreadsheet's " +
-                                        "\(MonthlySheet.maximumLines) rows "
-                                             + "(blank lines at the end? delete them and save the sheet again)"))
+                                    .sheet(.tooManyLines(lines: lines, maximum: MonthlySheet.maximumLines))))
             return
         }
         var records: [Row] = []
@@ -84,21 +82,17 @@ public struct MonthlySheet: Sendable {
             if let error = reader.error { throw error }
         } catch {
             issues.append(LoadIssue(.error, .sheet, file: file, field: "csv",
-                problem: "cannot be read as CSV: \(error)"))
+                .sheet(.notCSV("\(error)"))))
             return
         }
         guard let headerIndex = records.firstIndex(where: { r in
             r.fields.contains { SheetColumn.header($0).column == .town }
         }) else {
-            var problem = "no header row: a row must name the columns " +
-                "(\(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"
-            if let first = records.first(where: { !blank($0) })?.fields.joined(separator: ","), first.contains("\t")
-                || first.contains(";") {
-                problem += "; the sheet seems to separate fields with tabs or semicolons: save it as CSV " +
-                    "(comma-separated)"
-            }
+            let first = records.first(where: { !blank($0) })?.fields.joined(separator: ",") ?? ""
+            let problem = SheetProblem.noHeader(columns: SheetColumn.allCases.map(\.label),
+                                                separators: first.contains("\t") || first.contains(";"))
             issues.append(LoadIssue(.error, .sheet, file: file, line: records.first(where: { !blank($0) })?.line ?? 1,
-                field: "header", problem: problem))
+                field: "header", .sheet(problem)))
             return
         }
         let header = records[headerIndex]
@@ -112,16 +106,14 @@ public struct MonthlySheet: Sendable {
             if row.fields.count > header.fields.count {
                 issues.append(LoadIssue(.error, .sheet, file: file, line: row.line, column: header.fields.count + 1,
                     field: "csv",
-                                        problem: "the row has \(row.fields.count) fields, the header " +
-                                            "\(header.fields.count); a number with an unquoted comma? Quote it " +
-                                            "(\"1,234.5\") or drop the comma"))
+                                        .sheet(.tooManyFields(fields: row.fields.count, header: header.fields.count))))
                 continue
             }
             rows.append(row)
         }
         if rows.isEmpty && issues.allSatisfy({ $0.severity != .error }) {
             issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, field: "csv",
-                problem: "no data rows below the header"))
+                .sheet(.noDataRows)))
         }
     }
 
@@ -133,14 +125,13 @@ public struct MonthlySheet: Sendable {
             let cell = SheetColumn.header(raw)
             guard let column = cell.column else {
                 issues.append(LoadIssue(.warning, .sheet, file: file, line: header.line, column: index, field: "header",
-                                        problem: "column '\(raw)' is not read (known: " +
-                                            "\(SheetColumn.allCases.map(\.label).joined(separator: ", ")))"))
+                                        .sheet(.columnNotRead(raw, known: SheetColumn.allCases.map(\.label)))))
                 continue
             }
             if let first = columns[column] {
                 issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
                     field: column.rawValue,
-                                        problem: "a second \(column.label) column (the first is column \(first))"))
+                                        .sheet(.secondColumn(label: column.label, first: first))))
                 continue
             }
             columns[column] = index
@@ -150,40 +141,36 @@ public struct MonthlySheet: Sendable {
                     if let u = SheetColumn.AmountUnit(rawValue: unit) { self.unit = u } else {
                         issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
                             field: column.rawValue,
-                                                problem: "unit '\(unit)' is not understood; write 亿元 or 万元, e.g. " +
-                                                    "累计完成投资（万元）"))
+                                                .sheet(.amountUnit(unit))))
                     }
                 } else {
                     issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
                         field: column.rawValue,
-                                            problem: "no unit: write it in the header, e.g. 累计完成投资（亿元）, 累计完成投资（万元） " +
-                                                "or completed (亿元)"))
+                                            .sheet(.noAmountUnit)))
                 }
             case .completionRate:
                 if let unit = cell.unit, unit != "%" {
                     issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
                         field: column.rawValue,
-                                            problem: "unit '\(unit)' is not understood; a completion rate is in % " +
-                                                "(完成率（%）)"))
+                                            .sheet(.rateUnit(unit))))
                 }
             case .projectsStarted:
                 if let unit = cell.unit, unit != "个" {
                     issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, column: index,
                         field: column.rawValue,
-                                            problem: "unit '\(unit)' is not understood; "
-                                                + "projects are counted (已开工项目（个）)"))
+                                            .sheet(.countUnit(unit))))
                 }
             case .town, .period:
                 if let unit = cell.unit {
                     issues.append(LoadIssue(.warning, .sheet, file: file, line: header.line, column: index,
                         field: column.rawValue,
-                                            problem: "'(\(unit))' after \(column.label) is ignored"))
+                                            .sheet(.unitIgnored(unit, label: column.label))))
                 }
             }
         }
         for column in SheetColumn.allCases where column.isRequired && columns[column] == nil {
             issues.append(LoadIssue(.error, .sheet, file: file, line: header.line, field: column.rawValue,
-                                    problem: "the header has no \(column.label) column"))
+                                    .sheet(.missingColumn(label: column.label))))
         }
     }
 
@@ -201,7 +188,7 @@ public struct MonthlySheet: Sendable {
 
     /// Malformed quoting, which CSV readers silently read some way or other: a quoted field
     /// never closed, or text between a closing quote and the next comma. Returns where.
-    static func quotingProblem(_ text: String) -> (line: Int, column: Int, text: String)? {
+    static func quotingProblem(_ text: String) -> (line: Int, column: Int, text: SheetProblem)? {
         enum State { case fieldStart, unquoted, quoted, afterQuote }
         var state = State.fieldStart
         var line = 1, field = 1
@@ -224,14 +211,13 @@ public struct MonthlySheet: Sendable {
                 else if scalar == "," { state = .fieldStart; field += 1 }
                 else if newline { state = .fieldStart; field = 1 }
                 else {
-                    return (line, field, "text after the closing quote of a quoted field; a quote inside a field is " +
-                        "doubled (\"\"), and the whole field is quoted")
+                    return (line, field, .textAfterQuote)
                 }
             }
             if countsLine { line += 1 }
         }
         if state == .quoted {
-            return (openedAt.line, openedAt.column, "a quoted field starts here and is never closed (a missing \")")
+            return (openedAt.line, openedAt.column, .unclosedQuote)
         }
         return nil
     }

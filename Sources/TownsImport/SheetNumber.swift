@@ -1,4 +1,5 @@
 import Foundation
+import TownsCore
 
 /// A number as a statistics office's sheet writes it, read into a `Decimal`.
 ///
@@ -16,7 +17,7 @@ public enum SheetNumber: Equatable, Sendable {
     /// Nothing written, or a placeholder dash: unknown.
     case blank
     /// Not a number (or a negative one, or a % where none is allowed); says what is wrong.
-    case invalid(String)
+    case invalid(SheetProblem)
 
     /// Most digits a number may have before its point (10^15: beyond any amount in 亿元,
     /// rate or count, and within what a TOML whole number holds).
@@ -31,44 +32,41 @@ public enum SheetNumber: Equatable, Sendable {
         var text = normalise(raw)
         if ["", "-", "—", "–", "/", "－"].contains(text) { return .blank }
         if text.hasSuffix("%") {
-            guard percent else { return .invalid("'\(raw)' has a %, but this column is not a rate") }
+            guard percent else { return .invalid(.percentNotRate(raw)) }
             text = String(text.dropLast()).trimmingCharacters(in: spaces)
         }
         var negative = false
         if text.hasPrefix("-") { negative = true; text.removeFirst() }
         else if text.hasPrefix("+") { text.removeFirst() }
         if text.contains("e") || text.contains("E") {
-            return .invalid("'\(raw)' is written with an exponent; format the column as a number with all its digits")
+            return .invalid(.exponent(raw))
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return .invalid("'\(raw)' is not a number (more than one decimal point)") }
+        guard parts.count <= 2 else { return .invalid(.twoPoints(raw)) }
         var whole = String(parts[0])
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         if whole.contains(",") {
             let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
             let ok = (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
             guard ok else {
-                return .invalid("'\(raw)' is not a number: a comma may only separate thousands (1,234.5); the " +
-                    "decimal point is '.'")
+                return .invalid(.commaNotThousands(raw))
             }
             whole = groups.joined()
         }
         let significant = whole.drop { $0 == "0" }
         if significant.count > maximumWholeDigits, significant.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return .invalid("'\(raw)' has \(significant.count) digits before the point; a figure has at most " +
-                "\(maximumWholeDigits)")
+            return .invalid(.tooManyWhole(raw, digits: significant.count, maximum: maximumWholeDigits))
         }
         if fraction.count > maximumFractionDigits, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            return .invalid("'\(raw)' has \(fraction.count) digits after the point; a figure has at most " +
-                "\(maximumFractionDigits)")
+            return .invalid(.tooManyFraction(raw, digits: fraction.count, maximum: maximumFractionDigits))
         }
         let digits = whole + fraction
         guard !whole.isEmpty || !fraction.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
               parts.count == 1 || !fraction.isEmpty || !whole.isEmpty,
               let value = Decimal(string: (whole.isEmpty ? "0" : whole) + (fraction.isEmpty ? "" : "." + fraction),
                                   locale: Locale(identifier: "en_US_POSIX"))
-        else { return .invalid("'\(raw)' is not a number") }
-        if negative && value != 0 { return .invalid("'\(raw)' is negative") }
+        else { return .invalid(.notANumber(raw)) }
+        if negative && value != 0 { return .invalid(.negative(raw)) }
         return .value(value, decimals: fraction.count)
     }
 

@@ -21,9 +21,7 @@ public struct SheetPeriod: Hashable, Sendable {
     /// Reads `raw`, or returns what is wrong with it.
     public static func parse(_ raw: String) -> Result<SheetPeriod, Problem> {
         let text = SheetNumber.normalise(raw)
-        if text.isEmpty { return .failure(Problem(description: "is empty; write the month as YYYY-MM (2015-10)")) }
-        let hint = "write the month as YYYY-MM (2015-10) or 2015年10月; if a spreadsheet turned it into a date, format " +
-            "the column as text"
+        if text.isEmpty { return .failure(Problem(.emptyPeriod)) }
         let scalars = Array(text)
         func digits(_ from: Int, _ to: Int) -> Int? {
             guard from <= to, to <= scalars.count else { return nil }
@@ -32,7 +30,7 @@ public struct SheetPeriod: Hashable, Sendable {
             return Int(s)
         }
         guard scalars.count >= 6, let year = digits(0, 4) else {
-            return .failure(Problem(description: "'\(raw)' is not a month; \(hint)"))
+            return .failure(Problem(.notAMonth(raw)))
         }
         var month: Int?
         let rest = String(scalars[4...])
@@ -46,20 +44,24 @@ public struct SheetPeriod: Hashable, Sendable {
             }
             if !inner.isEmpty, inner.count <= 2, inner.allSatisfy({ $0.isASCII && $0.isNumber }) { month = Int(inner) }
         }
-        guard let month else { return .failure(Problem(description: "'\(raw)' is not a month; \(hint)")) }
+        guard let month else { return .failure(Problem(.notAMonth(raw))) }
         guard (1...12).contains(month) else {
-            return .failure(Problem(description: "'\(raw)': \(month) is not a month (1-12)"))
+            return .failure(Problem(.monthOutOfRange(raw, month: month)))
         }
         // The years the loader takes (a sheet of 1007-10 was written, then refused on load: fuzz-import).
         guard CalendarDate.years.contains(year) else {
-            return .failure(Problem(description: "'\(raw)': the year \(year) is outside "
-                + "\(CalendarDate.years.lowerBound)-\(CalendarDate.years.upperBound)"))
+            return .failure(Problem(.yearOutside(raw, year: year, lower: CalendarDate.years.lowerBound,
+                                                 upper: CalendarDate.years.upperBound)))
         }
         return .success(SheetPeriod(year: year, month: month))
     }
 
     /// What is wrong with a period cell.
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
-        public var description: String
+        /// What is wrong, as data (worded in either language when shown).
+        public var message: SheetProblem
+        /// The English words.
+        public var description: String { message.english }
+        public init(_ message: SheetProblem) { self.message = message }
     }
 }

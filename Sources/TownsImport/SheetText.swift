@@ -32,8 +32,7 @@ public struct SheetText: Sendable {
             guard let text = String(validating: body, as: UTF8.self) else {
                 throw LoadIssue(.error, .sheet, file: file,
                     line: SheetText.line(atOffset: SheetText.firstInvalidUTF8(body), in: body),
-                                problem: "starts with a UTF-8 byte-order mark but is not valid UTF-8; save the sheet " +
-                                    "again as \"CSV UTF-8\"")
+                                .sheet(.bomNotUTF8))
             }
             self.text = text
             encoding = .utf8BOM
@@ -42,8 +41,7 @@ public struct SheetText: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
             || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             throw LoadIssue(.error, .sheet, file: file, line: 1,
-                            problem: "is UTF-16 or UTF-32 text (\"Unicode text\"); save the sheet as CSV, in UTF-8 " +
-                                "or GB18030")
+                            .sheet(.utf16))
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             self.text = text
@@ -52,14 +50,13 @@ public struct SheetText: Sendable {
         }
         if let mixed = SheetText.mixedEncodingLines(bytes) {
             throw LoadIssue(.error, .sheet, file: file, line: mixed.other,
-                            problem: "mixes encodings: line \(mixed.utf8) is UTF-8 but line \(mixed.other) is not "
-                                + "(GB18030?); save the whole sheet once, as CSV in UTF-8 or in GB18030")
+                            .sheet(.mixedEncodings(utf8Line: mixed.utf8, otherLine: mixed.other)))
         }
         do {
             let utf8 = try GB18030.decode(bytes)
             guard let text = String(validating: utf8, as: UTF8.self) else {
                 throw LoadIssue(.error, .sheet, file: file,
-                    problem: "GB18030 conversion gave invalid UTF-8 (iconv fault)")
+                    .sheet(.iconvFault))
             }
             self.text = text
             encoding = .gb18030
@@ -67,11 +64,9 @@ public struct SheetText: Sendable {
             let byte = invalid.offset < bytes.count ? String(format: "0x%02X", bytes[invalid.offset]) : "end of file"
             let utf8Line = SheetText.line(atOffset: SheetText.firstInvalidUTF8(bytes), in: bytes)
             throw LoadIssue(.error, .sheet, file: file, line: SheetText.line(atOffset: invalid.offset, in: bytes),
-                            problem: "is neither UTF-8 (bad byte on line \(utf8Line)) nor GB18030 ("
-                                + (invalid.truncated ? "cut off in the middle of a character" : "bad byte \(byte)")
-                                + "); save the sheet as CSV in UTF-8 or GB18030")
+                            .sheet(.neitherEncoding(utf8Line: utf8Line, truncated: invalid.truncated, byte: byte)))
         } catch let unsupported as GB18030.Unsupported {
-            throw LoadIssue(.error, .sheet, file: file, problem: "is not UTF-8, and \(unsupported.description)")
+            throw LoadIssue(.error, .sheet, file: file, .sheet(.noGB18030(reason: unsupported.description)))
         }
     }
 

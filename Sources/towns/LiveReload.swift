@@ -29,9 +29,11 @@ enum LiveReload {
                                  lost: lost)
         case let .failed(failure):
             let errors = failure.errors
-            let first = errors.first.map { relative($0.description(chinese: chinese), to: directory) }
-                ?? (chinese ? "未知错误" : "unknown error")
-            return .reloadFailed(first, more: max(0, errors.count - 1))
+            // Both languages: the status line words it when drawn (the language may change after).
+            let english = errors.first.map { relative($0.description(chinese: false), to: directory) }
+                ?? "unknown error"
+            let zh = errors.first.map { relative($0.description(chinese: true), to: directory) } ?? "未知错误"
+            return .reloadFailed(english, more: max(0, errors.count - 1), chinese: zh)
         }
     }
 

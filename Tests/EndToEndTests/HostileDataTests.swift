@@ -112,11 +112,18 @@ final class HostileDataTests: XCTestCase {
                 .replacingOccurrences(of: "\"cnec\", ", with: "\"\(Self.tomlPayload)\", ")
                 .write(to: towns, atomically: true, encoding: .utf8)
         }
-        r = try runProcess(binary, ["check", "--data", broken.path], outputToFile: true)
+        // English asked for: the test reads the English quote (a UTF-8 locale's default is Chinese).
+        r = try runProcess(binary, ["check", "--data", broken.path, "--lang", "en"], outputToFile: true)
         XCTAssertEqual(r.status, 14, r.summary)
         assertNoControls(r.stderrBytes, "check (errors)")
         assertNoControls(r.stdoutBytes, "check (errors), stdout")
         XCTAssertTrue(r.stderr.contains("'\(Self.sanitisedTitle)"), r.stderr)
+        // In Chinese (wave 11: the value checks are worded in Chinese too), as sanitised.
+        r = try runProcess(binary, ["check", "--data", broken.path, "--lang", "zh"], outputToFile: true)
+        XCTAssertEqual(r.status, 14, r.summary)
+        assertNoControls(r.stderrBytes, "check (errors, zh)")
+        XCTAssertTrue(r.stderr.contains("「\(Self.sanitisedTitle)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("」不是名单阶段"), r.stderr)
         // A hostile folder name is echoed too.
         let odd = folder.appendingPathComponent("Data\u{1B}]0;PWNED\u{07}")
         try FileManager.default.copyItem(at: data, to: odd)

@@ -79,7 +79,7 @@ final class LoadMessageLanguageTests: XCTestCase {
     }
 
     /// A warning says 警告 in Chinese, and a problem still given as free English words says them
-    /// in both languages (the ones left to do).
+    /// in both languages (tests only since wave 11: the loaders and towns import build none).
     func testWarningWordAndFreeProblems() {
         let w = LoadIssue(.warning, .unknownField, file: "towns.toml", line: 3, field: "town[1].nmae",
                           .unknownField(known: ["name_en", "name_zh"]))

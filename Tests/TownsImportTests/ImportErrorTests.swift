@@ -143,7 +143,8 @@ final class ImportErrorTests: XCTestCase {
     func testUnreadableSheetAndBrokenDataset() throws {
         let dir = try dataCopy()
         XCTAssertThrowsError(try runImport(dir + "/nope.csv", data: dir)) { error in
-            guard case let ImportFailure.unreadable(message) = error else { return XCTFail("\(error)") }
+            guard case let ImportFailure.unreadable(issue) = error else { return XCTFail("\(error)") }
+            let message = issue.description
             XCTAssertTrue(message.hasSuffix("nope.csv: file not found"))
             XCTAssertEqual((error as? ImportFailure)?.exitCode, 2)
         }
@@ -151,7 +152,8 @@ final class ImportErrorTests: XCTestCase {
         XCTAssertThrowsError(try runImport(try writeSheet("town,period,completed (亿元)\nhaining,2015-10,15\n"), data: dir)) { error in
             guard case let ImportFailure.dataset(failure, message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(failure.errors.first?.file.hasSuffix("totals.toml") == true)
-            XCTAssertTrue(message.contains("fix them first"))
+            XCTAssertTrue(message.english.contains("fix them first"))
+            XCTAssertTrue(message.chinese.contains("请先改正"))
             XCTAssertEqual((error as? ImportFailure)?.exitCode, 10, "a dataset with a syntax error exits as towns check would")
         }
     }
@@ -175,7 +177,8 @@ extension ImportErrorTests {
         for (path, expected) in cases {
             let start = Date()
             XCTAssertThrowsError(try runImport(path, data: dir)) { error in
-                guard case let ImportFailure.unreadable(message) = error else { return XCTFail("\(path): \(error)") }
+                guard case let ImportFailure.unreadable(issue) = error else { return XCTFail("\(path): \(error)") }
+                let message = issue.description
                 XCTAssertTrue(message.hasPrefix(path + ": ") && message.contains(expected), message)
                 XCTAssertEqual((error as? ImportFailure)?.exitCode, 2)
             }

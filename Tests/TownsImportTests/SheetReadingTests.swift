@@ -24,7 +24,7 @@ final class SheetReadingTests: XCTestCase {
 
     func testRefusedNumbers() {
         func problem(_ raw: String, percent: Bool = false) -> String? {
-            if case let .invalid(p) = value(raw, percent: percent) { return p }
+            if case let .invalid(p) = value(raw, percent: percent) { return p.english }
             return nil
         }
         XCTAssertEqual(problem("-3.2"), "'-3.2' is negative")

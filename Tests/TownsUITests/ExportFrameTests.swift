@@ -184,7 +184,9 @@ final class ExportFrameTests: XCTestCase {
         XCTAssertEqual(text[0], "海宁皮革时尚小镇 — 2015年1-9月")
         XCTAssertEqual(text[3], "单位：亿元")
         XCTAssertTrue(text.contains { $0.contains("13.56 亿元") && $0.contains("报告：paper") }, "\(text)")
-        XCTAssertTrue(text.contains { $0.hasSuffix("数据出处 figures.toml:115") }, "\(text)")
+        // The line of the 13.56 in figures.toml, as the loader read it.
+        let line = try XCTUnwrap(s.dataset.town("haining")?.figures[FigureKey(.completed, "2015-09")]?.origin?.line)
+        XCTAssertTrue(text.contains { $0.hasSuffix("数据出处 figures.toml:\(line)") }, "\(text)")
         XCTAssertFalse(text.contains { $0.contains("^J") }, "a note's line breaks are lines, not ^J: \(text)")
         XCTAssertTrue(text.contains("来源"), "the page's own sources")
         let legend = text.drop { $0 != "标记：" }

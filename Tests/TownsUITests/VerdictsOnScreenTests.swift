@@ -40,7 +40,8 @@ final class VerdictsOnScreenTests: XCTestCase {
         let page = try XCTUnwrap(s.pageLines(.townPage("nanhu"), width: 200).map { $0.runs.map(\.0).joined() })
         let joined = page.joined(separator: "\n")
         XCTAssertTrue(joined.contains("†30"), joined)
-        XCTAssertTrue(joined.contains("30 each") && joined.contains("30 for Nanhu and Haiyan together"), joined)
+        // In Chinese, the readings' Chinese words from the data (readings_zh, wave 11).
+        XCTAssertTrue(joined.contains("各 30 个") && joined.contains("南湖和海盐合计 30 个"), joined)
     }
 
     func testPrecisionTheInputsSupport() throws {

@@ -312,7 +312,7 @@ final class ViewTests: XCTestCase {
         let text = screen(s).joined(separator: "\n")
         XCTAssertTrue(s.stack.count == 2 && screen(s)[2].contains("小镇 › 全市报告 嘉兴市"), screen(s)[2])
         XCTAssertTrue(text.contains("45.06") && text.contains("三(五)") && text.contains("2015年1-9月共完成投资额45.06亿元"), text)
-        XCTAssertTrue(text.contains("42.5%!") && text.contains("45.06 / 106.8 = 42.19%"), "the flag is explained on the page")
+        XCTAssertTrue(text.contains("42.5%!") && text.contains("45.06 ÷ 106.8 = 42.19%"), "the flag is explained on the page")
         XCTAssertTrue(text.contains("63.06") && text.contains("ndrc-2016"))
         XCTAssertTrue(apply(s, .back).screen.kind == .townList)
         // With a filter there is no city row to select.

@@ -140,6 +140,7 @@ extension SnapshotWriter {
         array(d.bases.values.sorted { $0.id < $1.id }) { w, b in
             w.string(b.id); w.string(b.nameZH); w.string(b.nameEN); w.optional(b.provenance) { $0.provenance($1) }
         }
+        array(d.notesZH.sorted { $0.key < $1.key }) { w, n in w.string(n.key); w.string(n.value) }
         array(warnings) { $0.issue($1) }
     }
 }
@@ -332,6 +333,9 @@ extension SnapshotReader {
             Basis(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
                   provenance: try $0.optionalProvenance())
         }) { dataset.bases[b.id] = b }
+        for (english, chinese) in try array({ (try $0.string(), try $0.string()) }) {
+            dataset.notesZH[english] = chinese
+        }
         let warnings = try array { try $0.issue() }
         return (dataset, warnings)
     }

@@ -62,7 +62,9 @@ public enum Action: Equatable, Sendable {
     case dataReloaded(Facts, changedAt: String?, warnings: Int, lost: String? = nil)
     /// The data files changed and do not load: the first problem (`FILE:LINE: field:
     /// problem`, relative to the data folder) and how many more; the data shown stays.
-    case reloadFailed(String, more: Int)
+    /// `chinese`: the first problem's Chinese words (nil: the same words in both languages);
+    /// the status line words it in the language it is drawn in, not the one of the failure.
+    case reloadFailed(String, more: Int, chinese: String? = nil)
     /// The data files are as they were when the data shown loaded (a failed change undone).
     case dataUnchanged
     /// A key bound to nothing (says so, and which key opens the help).

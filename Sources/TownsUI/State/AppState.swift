@@ -28,8 +28,14 @@ public struct AppState: Sendable {
     public var dataChangedAt: String?
     /// Why changed data files were not reloaded (the first error, `FILE:LINE: field: problem`);
     /// shown on the status line, as a warning, until a reload succeeds. The data shown is
-    /// the last that loaded.
-    public var reloadProblem: String?
+    /// the last that loaded. Worded in the session's language when read (`reloadFailure` holds
+    /// both); set to a text, it is shown as it is in either language.
+    public var reloadProblem: String? {
+        get { reloadFailure.map { $0.words(self) } }
+        set { reloadFailure = newValue.map { ReloadFailure(whole: $0) } }
+    }
+    /// Why changed data files were not reloaded, in both languages (`reloadProblem` words it).
+    public var reloadFailure: ReloadFailure?
     /// The themes the front end can draw, by name (`Renderer.themes`, in the same order).
     public var themeNames: [String] = ["default"]
     /// The key bindings: what `handle` maps keys with, and what the hint line and the help name.

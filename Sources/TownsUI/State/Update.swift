@@ -87,9 +87,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         }
         // A file that shrank and lost records the data shown had: say what went missing.
         if let lost { s.session.flash = Flash(s.tr(Catalogue.reloadedRecordsGone) + lost, level: .warning) }
-    case let .reloadFailed(problem, more):
-        s.reloadProblem =
-            s.tr(Catalogue.notReloaded) + problem + (more > 0 ? s.tr(Catalogue.reloadMoreProblems("\(more)")) : "")
+    case let .reloadFailed(problem, more, chinese):
+        // Kept as data: worded when drawn, in the language of that moment (wave 11).
+        s.reloadFailure = ReloadFailure(english: problem, chinese: chinese ?? problem, more: more)
         // The problem is news: no earlier message ("data reloaded") may stand over it.
         s.message = nil
     case .dataUnchanged:

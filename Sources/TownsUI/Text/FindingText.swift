@@ -171,7 +171,11 @@ public struct FindingWords: DatasetWords {
                                    ": the known towns alone sum to \(sum(s)), more than the reported total \(total)")
         case let .totalGap(g): return gap(g)
         case let .ambiguous(readings, used, reasoning):
-            let r = readings.enumerated().map { t("（\($0.offset + 1)）", "(\($0.offset + 1)) ") + $0.element }
+            // The data's words in the reader's language when the data gives them (`readings_zh`).
+            let zh = language == .zh
+            let reasoning = dataset.note(reasoning, chinese: zh)
+            let r = readings.enumerated()
+                .map { t("（\($0.offset + 1)）", "(\($0.offset + 1)) ") + dataset.note($0.element, chinese: zh) }
                 .joined(separator: t("；", "; "))
             let u = used.map { "\(town($0.town)) \(measure($0.measure)) \($0.value)" }.joined(separator: t("，", ", "))
             return t("来源的文字有不止一种读法：\(r)。数据采用读法（1）：\(u)，为解读，不是报告数。理由（数据原文）：\(reasoning)",

@@ -77,7 +77,7 @@ extension AppState {
             var text = "\(id): \(s.title)"
             if let a = s.author { text += "，\(a)" }
             if let u = s.url { text += " \(u)" }
-            if let n = s.note { text += " — \(n)" }
+            if let n = s.note { text += " — \(dataset.note(n, chinese: language == .zh))" }
             for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .source)) }
         }
         return out

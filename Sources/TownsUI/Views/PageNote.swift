@@ -14,13 +14,18 @@ extension AppState {
             var s = tr(Catalogue.reported2) + source
             if let where_ { s += " \(where_)" }
             if let quote { s += " “\(quote)”" }
-            if let note { s += " — \(note)" }
+            // The data's note in the reader's language when the data gives it (`note_zh`).
+            if let note { s += " — \(dataset.note(note, chinese: language == .zh))" }
             return (s + at, .source)
         case let .derived(formula):
             return (tr(Catalogue.derived) + formula + at, .derived)
         case let .interpreted(reasoning, readings):
-            var s = tr(Catalogue.interpreted) + reasoning
-            if !readings.isEmpty { s += tr(Catalogue.readings) + readings.joined(separator: "; ") }
+            let zh = language == .zh
+            var s = tr(Catalogue.interpreted) + dataset.note(reasoning, chinese: zh)
+            if !readings.isEmpty {
+                s += tr(Catalogue.readings)
+                    + readings.map { dataset.note($0, chinese: zh) }.joined(separator: tr("；", "; "))
+            }
             return (s + at, .derived)
         }
     }
