@@ -76,7 +76,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(towns.status, 0, towns.summary)
         let rows = towns.stdout.components(separatedBy: "\r\n")
         // --ascii writes Δ as the screen draws it in ASCII (`d`).
-        XCTAssertTrue(rows.contains { $0.contains("dDone,dRate,Rank") }, towns.stdout)
+        XCTAssertTrue(rows.contains { $0.contains("DDone,DRate,Rank") }, towns.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("Haining") && $0.hasSuffix("~+4.26,~+22.9,2") }, towns.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("Nanhu") && $0.hasSuffix("n,n,3 n") }, towns.stdout)
     }

@@ -1,8 +1,8 @@
 extension Grid {
     /// Typographic punctuation of the interface's own texts written in ASCII, for the ASCII
     /// glyph set (`--ascii`, and a locale that is not UTF-8, where the terminal cannot show
-    /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … (`… and 3 more`) as `.` (a cut
-    /// is drawn `$`, `Glyphs.cut`), × as
+    /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … (`… and 3 more`) as `$`, as a cut
+    /// is drawn (`Glyphs.cut`; not `.`, a full stop), Δ as `D` (not `d`, a place lost), × as
     /// `x`, · as `-`, ≥ ≤ as `>` `<`, and marks left in prose as `Glyphs.ascii` draws them (≈ `~`,
     /// → before a figure `p`, else `>`).
     /// One cell each, so nothing moves; other characters (names in Chinese) are left as they are.
@@ -41,12 +41,12 @@ extension Grid {
     static let fileASCII: [Character: String] = ["—": "--", "…": "..."]
 
     static let asciiPunctuation: [String: String] = [
-        "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": ".", "×": "x", "·": "-",
+        "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": "$", "×": "x", "·": "-",
         "≥": ">", "≤": "<", "−": "-",
         // Marks written in prose (a formula's "≈18.6", a projection's "→18.08"), as the ASCII set draws them.
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
-        // A change (the Δ columns), as a lower-case d: dDone, dRate.
-        "Δ": "d",
+        // A change (the Δ columns), as an upper-case D (DDone, DRate): not `d`, a place lost (`Glyphs.ascii`).
+        "Δ": "D",
         // The sort mark (`SortMark`), as the keys that choose it: not `v`, the behind mark.
         "↓": ">", "↑": "<",
     ]
