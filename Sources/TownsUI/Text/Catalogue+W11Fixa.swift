@@ -17,4 +17,14 @@ extension Catalogue {
             "Land reward: annual plan completed, \(percent)% of the quota used (\(higher)% for some industries: "
                 + "see each town)")
     }
+
+    /// What the towns table's columns mean, under its table in a report, an export and a copy
+    /// (`AppState.columnNotes`).
+    static let townsColumnsKey = Bilingual(
+        "进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
+        "Sched. = completion − share of the year elapsed (pp); Projects = started/planned; ! see `towns check`")
+
+    /// Before the overview's key of its assessment line's short names (`Land+`, `Land-`, ...),
+    /// under it in a report, an export and a copy.
+    static let overviewRulesKey = Bilingual("考核各项：", "Assessment items: ")
 }

@@ -143,3 +143,23 @@ extension AppState {
         return language == .zh ? words.zh : words.en
     }
 }
+
+extension AppState {
+    /// The lines a report, an export and a copy (`y`) add under a view's table to say what its
+    /// columns mean: the towns table's computed columns (`Catalogue.townsColumnsKey`), the
+    /// overview's assessment short names with their rules (`Land+ Land-`, `columnKey`); none for
+    /// the other views (their notes say it).
+    public func columnNotes() -> [String] {
+        switch screen.kind {
+        case .townList:
+            return [tr(Catalogue.townsColumnsKey)]
+        case .overview where !dataset.rules.isEmpty:
+            let items = dataset.rules.map { rule in
+                (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " " + Self.columnKey(rule, language)
+            }
+            return [tr(Catalogue.overviewRulesKey) + items.joined(separator: tr(Catalogue.listSeparator))]
+        default:
+            return []
+        }
+    }
+}
