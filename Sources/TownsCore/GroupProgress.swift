@@ -68,7 +68,9 @@ public struct GroupProgress: Sendable, Equatable {
             digits = min(digits, interval.supportedDecimals(atMost: limit))
         }
         let hull = [rateInterval, shown].compactMap { $0 }
-            .reduce(nil as Interval?) { h, i in h.map { Interval(min($0.lower, i.lower), max($0.upper, i.upper)) } ?? i }
+            .reduce(nil as Interval?) { h, i in
+                h.map { Interval(min($0.lower, i.lower), max($0.upper, i.upper)) } ?? i
+            }
         return (DecimalMath.rounded(c / p * 100, scale: digits), digits, hull)
     }
 
