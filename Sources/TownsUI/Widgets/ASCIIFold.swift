@@ -42,7 +42,7 @@ extension Grid {
 
     static let asciiPunctuation: [String: String] = [
         "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": "$", "×": "x", "·": "-",
-        "≥": ">", "≤": "<", "−": "-",
+        "≥": ">", "≤": "<", "−": "-", "²": "2",
         // Marks written in prose (a formula's "≈18.6", a projection's "→18.08"), as the ASCII set draws them.
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
         // A change (the Δ columns), as an upper-case D (DDone, DRate): not `d`, a place lost (`Glyphs.ascii`).
