@@ -70,16 +70,18 @@ final class W11FixaTests: XCTestCase {
         XCTAssertTrue(failures.isEmpty, failures.joined(separator: "\n"))
     }
 
-    /// Δ and … fold to signs that are no mark of the ASCII set (Δ was `d`, a place lost; … a full stop).
+    /// Δ and … (before words) fold to signs that are no mark of the ASCII set (Δ was `d`, a place lost; … a full stop).
     func testDeltaAndEllipsisFoldApartFromEveryMark() {
         let marks = Set(Renderer.legendSymbols(.ascii).flatMap { $0 }.map { String($0.prefix(1)) })
         for text in ["Δ", "…"] {
-            let folded = Grid.ascii(text, before: "1") ?? text
+            let folded = Grid.ascii(text, before: " ", then: "a") ?? text
             XCTAssertFalse(marks.contains(folded), "\(text) folds to \(folded), a legend mark")
             XCTAssertNotEqual(folded, ".", text)
             XCTAssertTrue(folded.allSatisfy(\.isASCII), folded)
         }
-        XCTAssertEqual(Grid.ascii("…", before: " "), Glyphs.ascii.cut)
+        // `… and 2 more`: a blank before the words (they say more follows), not a full stop.
+        XCTAssertEqual(Grid.ascii("…", before: " ", then: "a"), " ")
+        XCTAssertEqual(Grid.ascii("…", before: " ", then: " "), ".", "a trailing … ends the text")
     }
 
     /// A group's rate beside its rounded inputs checks by the reader's division of them:
