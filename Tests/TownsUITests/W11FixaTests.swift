@@ -34,7 +34,8 @@ final class W11FixaTests: XCTestCase {
                 let legend = lines[h - 2]
                 let listed = Set(Self.asciiMarks.indices.filter { i in
                     Self.asciiMarks[i].words.contains {
-                        legend.contains(Self.asciiMarks[i].mark + $0) || legend.contains(Self.asciiMarks[i].mark + " " + $0)
+                        let mark = Self.asciiMarks[i].mark
+                        return legend.contains(mark + $0) || legend.contains(mark + " " + $0)
                     }
                 })
                 // The test's own reading of the body for the signs no word holds (not `&`: R&D).
@@ -49,7 +50,8 @@ final class W11FixaTests: XCTestCase {
                 }
                 for (i, m) in Self.asciiMarks.enumerated() where ["~", "_"].contains(m.mark) {
                     if stands(Character(m.mark)) != listed.contains(i) {
-                        failures.append("\(name) \(w)x\(h): \(m.mark) in the body \(stands(Character(m.mark))): \(legend)")
+                        let inBody = stands(Character(m.mark))
+                        failures.append("\(name) \(w)x\(h): \(m.mark) in the body \(inBody): \(legend)")
                     }
                 }
                 // A `d` standing alone (a place lost) in the body only when the rank's moves are listed.
@@ -149,7 +151,8 @@ final class W11FixaTests: XCTestCase {
             let overview = try XCTUnwrap(ClipboardText.of(s)).text
             for rule in s.dataset.rules {
                 let short = language == .zh ? rule.shortZH : AppState.ruleShortEN(rule)
-                XCTAssertTrue(overview.contains(short + " " + AppState.columnKey(rule, language)), "\(short)\n\(overview)")
+                let key = short + " " + AppState.columnKey(rule, language)
+                XCTAssertTrue(overview.contains(key), "\(short)\n\(overview)")
             }
         }
     }
