@@ -48,6 +48,32 @@ public struct GroupProgress: Sendable, Equatable {
         return c.nonNegative.divided(by: p.nonNegative, scale: 100)
     }
 
+    /// The rate as it may be printed beside its inputs as those are printed (each sum at its
+    /// `Metrics.Tally.supportedDecimals`): digits (at most `limit`) that both the exact sums'
+    /// interval (`rateInterval`) and the printed figures' interval (each printed figure ± half a
+    /// unit of its last digit) support, and the value a reader gets by dividing the printed
+    /// figures, rounded to those digits. So the rate checks against what is printed beside it:
+    /// 11.30 / ≈47 stands for 46.5-47.5, i.e. 23.8-24.3%, printed ≈24% (not ≈23.9%, the exact
+    /// sums' rate, which 11.30 / 47 = 24.0% contradicts). `interval`: the hull of both intervals
+    /// (% values the rate can stand for). nil when `rate` is.
+    public func printedRate(atMost limit: Int) -> (value: Decimal, decimals: Int, interval: Interval?)? {
+        guard rate != nil else { return nil }
+        let (pd, cd) = (plan.supportedDecimals, completed.supportedDecimals)
+        let p = DecimalMath.rounded(plan.sum, scale: pd), c = DecimalMath.rounded(completed.sum, scale: cd)
+        guard p > 0 else { return nil }
+        let shown = Interval(printed: c, decimals: cd).nonNegative
+            .divided(by: Interval(printed: p, decimals: pd).nonNegative, scale: 100)
+        var digits = limit
+        for interval in [rateInterval, shown].compactMap({ $0 }) {
+            digits = min(digits, interval.supportedDecimals(atMost: limit))
+        }
+        let hull = [rateInterval, shown].compactMap { $0 }
+            .reduce(nil as Interval?) { h, i in
+                h.map { Interval(min($0.lower, i.lower), max($0.upper, i.upper)) } ?? i
+            }
+        return (DecimalMath.rounded(c / p * 100, scale: digits), digits, hull)
+    }
+
     /// Adds one town: its plan and completed as (quantity, derived, what it can stand for,
     /// interpreted, on another basis), and its schedule variance in points (nil: unknown).
     /// The town joins the sums only when both figures are exact, reported or derived (not

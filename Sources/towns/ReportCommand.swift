@@ -189,14 +189,9 @@ enum ReportText {
         return Export.textTable(content, glyphs: glyphs.forExport, width: width).map(DisplayWidth.of).max() ?? 0
     }
 
-    /// The lines a report and a text export add under a view's table: what the towns table's
-    /// columns mean.
-    static func notes(_ state: AppState) -> [String] {
-        guard state.screen.kind == .townList else { return [] }
-        return [state.tr(
-            "进度差 = 完成率 − 应完成（全年已过比例，百分点）；项目 = 已开工/计划；! 见 towns check",
-            "Sched. = completion − share of the year elapsed (pp); Projects = started/planned; ! see `towns check`")]
-    }
+    /// The lines a report and a text export add under a view's table: what its columns mean
+    /// (`AppState.columnNotes`, which a copy holds too).
+    static func notes(_ state: AppState) -> [String] { state.columnNotes() }
 }
 
 /// Problems of a dataset that does not load that the dashboard and `report` print (then how

@@ -66,17 +66,17 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(
                 lines.contains { $0.contains("海宁皮革时尚小镇") && $0.contains("9.3") && $0.contains("13.56")
                     && $0.contains("≈+4.26") && $0.contains("三(五)") }, "\(format):\n\(r.stdout)")
-            XCTAssertTrue(lines.contains { $0.contains("南湖基金小镇") && $0.contains("✦新增") }, "\(format):\n\(r.stdout)")
+            XCTAssertTrue(lines.contains { $0.contains("南湖基金小镇") && $0.contains("✦ 新增") }, "\(format):\n\(r.stdout)")
         }
         let json = try runProcess(binary, ["report", "--view", "changes", "--format", "json", "--data", Paths.data])
-        XCTAssertTrue(json.stdout.contains("\"≈+4.26\"") && json.stdout.contains("\"✦新增\""), json.stdout)
+        XCTAssertTrue(json.stdout.contains("\"≈+4.26\"") && json.stdout.contains("\"✦ 新增\""), json.stdout)
         let text = try runProcess(binary, ["report", "--view", "changes", "--data", Paths.data])
-        XCTAssertTrue(text.stdout.contains("从 2015年1-8月 到 2015年1-9月") && text.stdout.contains("✦新"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("从 2015年1-8月 到 2015年1-9月") && text.stdout.contains("✦ 新"), text.stdout)
         let towns = try runProcess(binary, ["report", "--format", "csv", "--ascii", "--lang", "en", "--data", Paths.data])
         XCTAssertEqual(towns.status, 0, towns.summary)
         let rows = towns.stdout.components(separatedBy: "\r\n")
         // --ascii writes Δ as the screen draws it in ASCII (`d`).
-        XCTAssertTrue(rows.contains { $0.contains("dDone,dRate,Rank") }, towns.stdout)
+        XCTAssertTrue(rows.contains { $0.contains("DDone,DRate,Rank") }, towns.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("Haining") && $0.hasSuffix("~+4.26,~+22.9,2") }, towns.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("Nanhu") && $0.hasSuffix("n,n,3 n") }, towns.stdout)
     }
@@ -102,7 +102,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(
             haining.contains(",上升,13.56,15.21,≈+1.65,\"line 2 月报 monthly sheet 2015-10: jiaxing-oct.csv, imported "),
             haining)
-        XCTAssertTrue(rows.contains { $0.hasPrefix("南湖基金小镇,开工项目,✦新增,—,12,—,\"line 3 月报") }, r.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("南湖基金小镇,开工项目,✦ 新增,—,12,—,\"line 3 月报") }, r.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("桐乡毛衫时尚小镇,完成率,不再报告,92.7%,—,—,三(五)") }, r.stdout)
     }
 

@@ -71,7 +71,7 @@ final class ChangesViewTests: XCTestCase {
         XCTAssertTrue(lines[2].hasPrefix(" 变化"), lines[2])
         let haining = try XCTUnwrap(lines.first { $0.contains("海宁皮革时尚小镇") && $0.contains("完成投资") })
         for part in ["上升", "9.3", "13.56", "≈+4.26", "三(五)"] { XCTAssertTrue(haining.contains(part), haining) }
-        XCTAssertTrue(lines.contains { $0.contains("南湖基金小镇") && $0.contains("✦新增") && $0.contains("3.52") })
+        XCTAssertTrue(lines.contains { $0.contains("南湖基金小镇") && $0.contains("✦ 新增") && $0.contains("3.52") })
         XCTAssertTrue(lines.contains { $0.contains("嘉善巧克力甜蜜小镇") && $0.contains("不再报告") && $0.contains("90%") })
         XCTAssertTrue(lines.contains { $0.contains("从 2015年1-8月 到 2015年1-9月") })
         var content = try XCTUnwrap(s.content(for: s.screen))

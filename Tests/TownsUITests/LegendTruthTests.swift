@@ -182,8 +182,8 @@ extension LegendTruthTests {
                     s = actions.reduce(s) { update($0, $1) }
                     s.message = nil
                     s.session.flash = nil
-                    // (Not yet pages nor the changes: their `Δ` folds to `d`, read as the rank's mark.)
-                    guard s.screen.kind.drawsMarks, !s.screen.kind.isPage, s.screen.kind != .changes else { continue }
+                    // Pages and the changes too (their `Δ` folded to `d`, read as the rank's mark: w11-fixa).
+                    guard s.screen.kind.drawsMarks else { continue }
                     let body = Renderer.bodyRect(width: w, height: h)
                     let unicode = Renderer.marksShown(in: plainRenderer.render(s), rows: body, glyphs: .unicode)
                     let folded = Renderer.marksShown(in: ascii.render(s), rows: body, glyphs: .ascii)

@@ -45,7 +45,8 @@ public struct ClipboardText: Equatable, Sendable {
         let frame = state.exportFrame(for: content, glyphs: .unicode)
         let title = frame.sourcesTitle + (frame.sourcesTitle.hasSuffix(":") ? " " : "")  // 来源： / Sources:
         let sources = frame.sources.isEmpty ? [] : [title + frame.sources.joined(separator: "; ")]
-        let notes = content.notes.map { $0.text(.unicode) }
+        // What the columns mean, as a report and an export say it under the table (`columnNotes`).
+        let notes = content.notes.map { $0.text(.unicode) } + state.columnNotes()
         let ending = (notes.isEmpty ? [] : [""] + notes)
             + (frame.legend.isEmpty ? [] : ["", frame.legendTitle] + frame.legend)
         let lines = frame.heading + sources + [""] + [line(table.header)] + (table.rows + table.summary).map(line)

@@ -13,7 +13,7 @@ extension AppState {
         guard !rules.isEmpty else { return [] }
         var notes: [CellText] = []
         let columns = rules.map { rule in
-            (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " " + tr(rule.titleZH, rule.titleEN)
+            (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " " + Self.columnKey(rule, language)
         }
         // Every town's stakes: stored in the snapshot for the whole city (a note names the
         // towns that fit in 60 cells: not for the notes page, which names every town), else
@@ -126,5 +126,40 @@ extension AppState {
         let header = tr(Catalogue.assessmentAgainstTheProvinceS)
         guard let at = lines.firstIndex(where: { $0.text() == header }) else { return 0 }
         return min(at, max(0, lines.count - Renderer.visibleLines(self)))
+    }
+}
+
+extension AppState {
+    /// What a rule's column means, as the "Columns:" line says it: the rule's title, or for the
+    /// land reward its shares from the rule's numbers (`Catalogue.landRewardColumn`; the Chinese
+    /// title names 50% alone, where a higher-share industry's town is rewarded at 60%).
+    static func columnKey(_ rule: Rule, _ language: Language) -> String {
+        guard rule.kind == .landReward else { return language == .zh ? rule.titleZH : rule.titleEN }
+        func pct(_ name: String) -> String {
+            let v = rule.number(name)
+            return DecimalMath.text(v, scale: max(0, -v.exponent))
+        }
+        let words = Catalogue.landRewardColumn(percent: pct("percent"), higher: pct("higher_percent"))
+        return language == .zh ? words.zh : words.en
+    }
+}
+
+extension AppState {
+    /// The lines a report, an export and a copy (`y`) add under a view's table to say what its
+    /// columns mean: the towns table's computed columns (`Catalogue.townsColumnsKey`), the
+    /// overview's assessment short names with their rules (`Land+ Land-`, `columnKey`); none for
+    /// the other views (their notes say it).
+    public func columnNotes() -> [String] {
+        switch screen.kind {
+        case .townList:
+            return [tr(Catalogue.townsColumnsKey)]
+        case .overview where !dataset.rules.isEmpty:
+            let items = dataset.rules.map { rule in
+                (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " " + Self.columnKey(rule, language)
+            }
+            return [tr(Catalogue.overviewRulesKey) + items.joined(separator: tr(Catalogue.listSeparator))]
+        default:
+            return []
+        }
     }
 }

@@ -98,7 +98,8 @@ extension ShownFacts {
         let who = town.map(name) ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
         let kind: TableCell
         switch item.kind {
-        case .appeared: kind = .text("\(Mark.newSince)" + CellText(tr(Catalogue.kind(item.kind))), nil)
+        // The mark apart from its word: ASCII draws ✦ as a letter, `n new`, not `nnew` (w11-fixa).
+        case .appeared: kind = .text("\(Mark.newSince) " + CellText(tr(Catalogue.kind(item.kind))), nil)
         case .fell, .corrected: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .warning)
         // Unknown now, not 0 and not behind: drawn as unknown is (never the behind/warning red).
         case .gone: kind = .text(CellText(tr(Catalogue.kind(item.kind))), .unknown)

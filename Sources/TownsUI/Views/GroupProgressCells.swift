@@ -70,26 +70,35 @@ extension AppState {
             .text(sum(t), t.known == 0 ? .unknown : t.derived > 0 ? .derived : nil)
         }
         var rateFigure: ShownFigure?
-        if let r = g.rate {
-            // One decimal, as the towns' own rates are printed (72.9%), or fewer where the sums' inputs
-            // support fewer (Nanhu's plan lies in [14.926, 15.032]: 17.08 / ≈33.6 is ≈51%, not ≈50.9%,
-            // which a reader's 17.08 / 33.6 = 50.8% contradicts); marked derived.
-            let digits = g.rateInterval?.supportedDecimals(atMost: 1) ?? 1
-            rateFigure = ShownFigure(quantity: .exact(DecimalMath.rounded(r, scale: digits), decimals: digits),
-                                     isDerived: true)
-            rateFigure?.interval = g.rateInterval
+        if g.rate != nil, let printed = g.printedRate(atMost: 1) {
+            // One decimal, as the towns' own rates are printed (72.9%), or fewer where the inputs support
+            // fewer: the rate is printed beside its inputs as rounded (`GroupProgress.printedRate`), so a
+            // reader's division of those agrees with it (11.30 / ≈47 is ≈24%, not the exact sums' ≈23.9%).
+            rateFigure = ShownFigure(quantity: .exact(printed.value, decimals: printed.decimals), isDerived: true)
+            rateFigure?.interval = printed.interval
         }
         let rate = FigureText().percent(rateFigure)
         var summary: CellText = g.covered == 0 ? "\(Mark.unknown)" : sum(g.completed) + " / " + sum(g.plan)
         if case let .text(t, _) = rate, g.covered > 0 { summary += " " + t }
         return GroupProgressCells(
-            plan: cell(g.plan), done: cell(g.completed), rate: rate, bar: bar(rateFigure),
+            plan: cell(g.plan), done: cell(g.completed), rate: rate, bar: groupBar(rateFigure),
             covered: .text(CellText("\(g.covered)/\(g.members)"), g.covered < g.members ? .legend : nil),
             behind: g.behind > 0
                 ? .text("\(g.behind)\(Mark.behind)", .behind)
                 : g.withRate == 0 ? .mark(.unknown, .unknown) : .plain("0"),
             behindText: g.behind > 0 ? "\(g.behind)\(Mark.behind)" : g.withRate == 0 ? "\(Mark.unknown)" : "0",
             summary: summary)
+    }
+}
+
+extension AppState {
+    /// A group's bar (`bar`), drawn as a derived figure's, never in the behind role: a group's row
+    /// carries no behind verdict of its own (it counts its towns behind, each marked ▼ in the
+    /// towns view), so its colour does not say one (8 colours: the sum row's `≈51%` bar was red, as
+    /// a behind row's is, without a ▼). How far it is short shows by the expected-by-now mark.
+    func groupBar(_ rate: ShownFigure?) -> TableCell {
+        guard case let .bar(fraction, role, marker) = bar(rate) else { return bar(rate) }
+        return .bar(fraction: fraction, role: role == .behind ? .derived : role, marker: marker)
     }
 }
 

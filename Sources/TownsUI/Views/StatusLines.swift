@@ -86,15 +86,23 @@ extension Renderer {
         }
     }
 
-    /// The legend's marks (`legendSymbols`, by position) that `rect` of `grid` shows: a cell
-    /// holding the mark in this glyph set or the Unicode one (prose folded to ASCII later). A
+    /// The legend's marks (`legendSymbols`, by position) that `rect` of `drawn` shows: a cell
+    /// holding the mark in this glyph set (ASCII: as folded, below) or the Unicode one. A
     /// dash in a type's name counts as the unknown mark: a mark listed for nothing costs room,
     /// a mark shown and not listed would leave it unexplained.
-    static func marksShown(in grid: Grid, rows rect: Rect, glyphs: Glyphs) -> Set<Int> {
-        // Each mark's cell text -> the items it stands for (one pass over the cells, no copies).
+    static func marksShown(in drawn: Grid, rows rect: Rect, glyphs: Glyphs) -> Set<Int> {
+        // The ASCII set: the marks as the screen shows them once folded (`foldPunctuationToASCII`), in
+        // the ASCII set alone: a prose dash (a source's title on the province view) is `-` there, not
+        // the unknown mark `_`, and a Δ is `D`, not `d` (a place lost); a prose `≈` is `~`.
+        var grid = drawn
+        let ascii = glyphs == .ascii
+        if ascii { grid.foldPunctuationToASCII() }
+        // Each mark's cell text -> the items it stands for (one pass over the cells).
         var items: [String: [Int]] = [:]
         for (i, marks) in zip(legendSymbols(glyphs), legendSymbols(.unicode)).enumerated() {
-            for mark in Set(marks.0 + marks.1) { items[String(mark.prefix(1)), default: []].append(i) }
+            for mark in Set(ascii ? marks.0 : marks.0 + marks.1) {
+                items[String(mark.prefix(1)), default: []].append(i)
+            }
         }
         var shown = Set<Int>()
         for y in rect.y..<min(grid.height, rect.maxY) {

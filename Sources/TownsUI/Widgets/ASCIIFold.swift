@@ -1,8 +1,9 @@
 extension Grid {
     /// Typographic punctuation of the interface's own texts written in ASCII, for the ASCII
     /// glyph set (`--ascii`, and a locale that is not UTF-8, where the terminal cannot show
-    /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … (`… and 3 more`) as `.` (a cut
-    /// is drawn `$`, `Glyphs.cut`), × as
+    /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … ending a text as `.` (`working out…`), and
+    /// before a word (`… and 3 more`, `name… 等 2 个`) as a blank: the words say that more follows, and a lone `.`
+    /// read as a full stop (a cut is drawn `$`, `Glyphs.cut`), Δ as `D` (not `d`, a place lost), × as
     /// `x`, · as `-`, ≥ ≤ as `>` `<`, and marks left in prose as `Glyphs.ascii` draws them (≈ `~`,
     /// → before a figure `p`, else `>`).
     /// One cell each, so nothing moves; other characters (names in Chinese) are left as they are.
@@ -10,7 +11,8 @@ extension Grid {
         for y in 0..<height {
             for x in 0..<width {
                 let next = x + 1 < width ? self[x + 1, y].text.first : nil
-                if let ascii = Grid.ascii(self[x, y].text, before: next) { self[x, y].text = ascii }
+                let then = x + 2 < width ? self[x + 2, y].text.first : nil
+                if let ascii = Grid.ascii(self[x, y].text, before: next, then: then) { self[x, y].text = ascii }
             }
         }
     }
@@ -18,8 +20,10 @@ extension Grid {
     /// `text` (one cell's) as the ASCII set writes it, before `next`; nil: as it is. `→` before
     /// a figure is the projection's mark (`→18.08` as `p18.08`), else an arrow between words
     /// (`大→小` as `大>小`).
-    static func ascii(_ text: String, before next: Character?) -> String? {
+    /// `then`: the character after `next` (a `…` before a space and a word is a blank).
+    static func ascii(_ text: String, before next: Character?, then: Character? = nil) -> String? {
         if text == "→" { return next.map { $0.isNumber || "≈~".contains($0) } == true ? "p" : ">" }
+        if text == "…", next == " ", let then, then != " " { return " " }
         return asciiPunctuation[text]
     }
 
@@ -42,11 +46,11 @@ extension Grid {
 
     static let asciiPunctuation: [String: String] = [
         "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": ".", "×": "x", "·": "-",
-        "≥": ">", "≤": "<", "−": "-",
+        "≥": ">", "≤": "<", "−": "-", "²": "2",
         // Marks written in prose (a formula's "≈18.6", a projection's "→18.08"), as the ASCII set draws them.
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
-        // A change (the Δ columns), as a lower-case d: dDone, dRate.
-        "Δ": "d",
+        // A change (the Δ columns), as an upper-case D (DDone, DRate): not `d`, a place lost (`Glyphs.ascii`).
+        "Δ": "D",
         // The sort mark (`SortMark`), as the keys that choose it: not `v`, the behind mark.
         "↓": ">", "↑": "<",
     ]
