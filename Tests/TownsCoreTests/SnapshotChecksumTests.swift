@@ -62,4 +62,45 @@ final class SnapshotChecksumTests: XCTestCase {
             XCTAssertEqual(copy.payloadChecksum(), expected, "\(size) bytes copied")
         }
     }
+
+    /// Both hashers end a piece that is not a whole number of words the same way, held once
+    /// (`SnapshotHasher.tailWord`): its bytes little-endian, the top byte marked, so a trailing
+    /// zero byte still changes either hash.
+    func testBothHashersEndAShortPieceAlike() {
+        for count in 1..<8 {
+            let data = bytes(count, seed: UInt64(count) &* 31)
+            let tail = data.withUnsafeBytes { SnapshotHasher.tailWord($0, from: 0) }
+            for (j, byte) in data.enumerated() {
+                XCTAssertEqual(UInt8(truncatingIfNeeded: tail >> (8 * UInt64(j))), byte, "byte \(j) of \(count)")
+            }
+            XCTAssertEqual(tail >> 56, 0xFF, "the mark")
+            let longer = data + [0]
+            XCTAssertNotEqual(data.withUnsafeBytes { SnapshotHasher.hash($0) },
+                              longer.withUnsafeBytes { SnapshotHasher.hash($0) })
+            XCTAssertNotEqual(data.withUnsafeBytes { WideHasher.hash($0) }, longer.withUnsafeBytes { WideHasher.hash($0) })
+        }
+    }
+
+    /// A number beyond an `Int` in a snapshot body is damage thrown (`SnapshotReader.natural`),
+    /// never a trap: a snapshot is decoded beside its checksum, before the checksum says it is whole.
+    func testANumberBeyondAnIntIsThrownNotTrapped() {
+        for value in [UInt64(Int.max) + 1, UInt64.max] {
+            var writer = SnapshotWriter()
+            writer.uint(value)
+            writer.body.withUnsafeBytes { raw in
+                var reader = SnapshotReader(raw)
+                XCTAssertThrowsError(try reader.natural()) {
+                    XCTAssertEqual(($0 as? SnapshotRejection).map { if case .corrupt = $0 { true } else { false } }, true)
+                }
+                var again = SnapshotReader(raw)
+                XCTAssertEqual(try again.uint(), value)
+            }
+        }
+        var writer = SnapshotWriter()
+        writer.uint(UInt64(Int.max))
+        writer.body.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            XCTAssertEqual(try reader.natural(), Int.max)
+        }
+    }
 }

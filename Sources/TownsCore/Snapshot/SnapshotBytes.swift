@@ -41,11 +41,7 @@ struct SnapshotHasher {
             mix(word)
             i += 8
         }
-        if i < count {
-            var tail: UInt64 = 0
-            for (shift, j) in (i..<count).enumerated() { tail |= UInt64(bytes[j]) << (UInt64(shift) * 8) }
-            mix(tail ^ 0xFF00_0000_0000_0000)
-        }
+        if i < count { mix(Self.tailWord(bytes, from: i)) }
         length &+= UInt64(count)
     }
 
@@ -53,13 +49,16 @@ struct SnapshotHasher {
     mutating func combine(_ text: String) { combine(Array(text.utf8)); combine([0]) }
     mutating func combine(_ value: UInt64) { mix(value) }
 
-    private mutating func mix(_ word: UInt64) {
-        var k = word &* 0x87C3_7B91_1142_53D5
-        k = (k << 31) | (k >> 33)
-        k = k &* 0x4CF5_AD43_2745_937F
-        state ^= k
-        state = ((state << 27) | (state >> 37)) &* 5 &+ 0x52DC_E729
+    /// The last, short word of `bytes` (its bytes from `start` on, fewer than eight), little-endian,
+    /// marked in its top byte so that trailing zero bytes still change the hash: how both hashers
+    /// (`SnapshotHasher`, `WideHasher`) end a piece that is not a whole number of words.
+    static func tailWord(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
+        var tail: UInt64 = 0
+        for (shift, j) in (start..<bytes.count).enumerated() { tail |= UInt64(bytes[j]) << (UInt64(shift) * 8) }
+        return tail ^ 0xFF00_0000_0000_0000
     }
+
+    private mutating func mix(_ word: UInt64) { state = WideHasher.step(state, word) }
 
     /// The hash of everything combined so far.
     func finalize() -> UInt64 {
@@ -116,11 +115,7 @@ struct WideHasher {
             mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
         }
-        if i < count {
-            var tail: UInt64 = 0
-            for (shift, j) in (i..<count).enumerated() { tail |= UInt64(bytes[j]) << (UInt64(shift) * 8) }
-            mix(tail ^ 0xFF00_0000_0000_0000)
-        }
+        if i < count { mix(SnapshotHasher.tailWord(bytes, from: i)) }
         length &+= UInt64(count)
     }
 
@@ -128,7 +123,8 @@ struct WideHasher {
     mutating func combine(_ text: String) { combine(Array(text.utf8)); combine([0]) }
     mutating func combine(_ value: UInt64) { mix(value) }
 
-    private static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+    /// One word mixed into one lane (multiply, rotate, xor): `SnapshotHasher`'s single lane too.
+    static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
         var k = word &* 0x87C3_7B91_1142_53D5
         k = (k << 31) | (k >> 33)
         k = k &* 0x4CF5_AD43_2745_937F
@@ -322,6 +318,14 @@ struct SnapshotReader {
     mutating func int() throws -> Int {
         let z = try uint()
         return Int(Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
+    }
+
+    /// A number that fits an `Int` (a count, a row, a tally): a larger one is damage, thrown
+    /// rather than trapped on, since a snapshot is decoded beside its checksum (`SnapshotStore.open`).
+    mutating func natural() throws -> Int {
+        let n = try uint()
+        guard n <= UInt64(Int.max) else { throw Self.corrupt("a number of \(n), beyond an Int") }
+        return Int(n)
     }
 
     mutating func count() throws -> Int {
