@@ -71,9 +71,6 @@ let package = Package(
         .target(name: "CTownsSocket", path: "Sources/CTownsSocket"),
         // malloc_trim for the dashboard, after the load (the loader's parse trees freed).
         .target(name: "CTownsMemory", path: "Sources/CTownsMemory"),
-        // SWIFT_BACKTRACE set before the Swift runtime reads it (a .preinit_array function), so
-        // the dashboard starts once, not twice (`CrashReports`).
-        .target(name: "CTownsStart", path: "Sources/CTownsStart"),
         // forkpty for the benchmark's pseudo-terminal runs (`towns bench`).
         .target(name: "CTownsPty", path: "Sources/CTownsPty"),
         // `towns bench`: timings in process, the real binary and VisiData through a
@@ -84,7 +81,7 @@ let package = Package(
             name: "towns",
             dependencies: [
                 "TownsCore", "TownsImport", "TownsSynthetic", "TownsUI", "TownsTerminal", "TownsBench", "CTownsMemory",
-                "CTownsStart", "TownsMeeting",
+                "TownsMeeting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]

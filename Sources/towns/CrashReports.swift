@@ -1,4 +1,3 @@
-import CTownsStart
 import Foundation
 
 /// The Swift runtime's crash reporter, set up for a program people run in a terminal: after a
@@ -7,9 +6,7 @@ import Foundation
 /// 30 s), however `towns` is started.
 ///
 /// The runtime reads `SWIFT_BACKTRACE` once, as the program loads, before `main`: setting it
-/// later changes nothing. A function of this program's `.preinit_array` (`CTownsStart`), run
-/// before any constructor, sets it first, so a start is one start. Should it not have (a value
-/// too long for it), `main` calls `ensureNonInteractive` first; when the variable
+/// later changes nothing. So `main` calls `ensureNonInteractive` first; when the variable
 /// does not already say `interactive=no` and `output-to=stderr`, it adds them (keeping any
 /// other setting the user gave, such as `enable=no`) and executes the same program again with
 /// the same arguments (the file `/proc/self/exe` names). The second start finds them set and goes on. When
@@ -38,8 +35,6 @@ enum CrashReports {
     /// Executes this program again with the reporter's settings when they are not in place.
     /// Returns only when they are, or when it cannot.
     static func ensureNonInteractive() {
-        // Set by this program's pre-initializer (`CTownsStart`) before the runtime read it: one start.
-        if towns_crash_settings_set_at_load() != 0 { return }
         let value = ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"]
         guard let adjusted = settings(adjusting: value) else { return }
         // The program's own path (not /proc/self/exe, which would name the process "exe").
