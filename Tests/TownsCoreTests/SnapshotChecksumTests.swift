@@ -83,11 +83,11 @@ final class SnapshotChecksumTests: XCTestCase {
 
     /// A number beyond an `Int` in a snapshot body is damage thrown (`SnapshotReader.natural`),
     /// never a trap: a snapshot is decoded beside its checksum, before the checksum says it is whole.
-    func testANumberBeyondAnIntIsThrownNotTrapped() {
+    func testANumberBeyondAnIntIsThrownNotTrapped() throws {
         for value in [UInt64(Int.max) + 1, UInt64.max] {
             var writer = SnapshotWriter()
             writer.uint(value)
-            writer.body.withUnsafeBytes { raw in
+            try writer.body.withUnsafeBytes { raw in
                 var reader = SnapshotReader(raw)
                 XCTAssertThrowsError(try reader.natural()) {
                     XCTAssertEqual(($0 as? SnapshotRejection).map { if case .corrupt = $0 { true } else { false } }, true)
@@ -98,7 +98,7 @@ final class SnapshotChecksumTests: XCTestCase {
         }
         var writer = SnapshotWriter()
         writer.uint(UInt64(Int.max))
-        writer.body.withUnsafeBytes { raw in
+        try writer.body.withUnsafeBytes { raw in
             var reader = SnapshotReader(raw)
             XCTAssertEqual(try reader.natural(), Int.max)
         }

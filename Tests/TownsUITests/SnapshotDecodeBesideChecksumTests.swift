@@ -24,7 +24,10 @@ final class SnapshotDecodeBesideChecksumTests: XCTestCase {
 
     func testAByteDamagedAnywhereIsRefusedNeverUsed() throws {
         let dir = temporary("beside")
-        try SyntheticDataset(towns: 30, months: 14, seed: 5).write(to: dir)
+        // With the bundled rules, so the assessment's stored stakes are among the bytes damaged.
+        let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
+        try SyntheticDataset(towns: 30, months: 14, seed: 5)
+            .write(to: dir, rules: .init(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml")))
         let store = SnapshotStore(folder: temporary("cache"))
         try store.write(directory: dir, derive: AppState.derivedTables)
         let file = store.path(for: dir)
