@@ -103,4 +103,24 @@ final class SnapshotChecksumTests: XCTestCase {
             XCTAssertEqual(try reader.natural(), Int.max)
         }
     }
+
+    /// Strings of the table are their bytes exactly when those are UTF-8, and damage otherwise
+    /// (`SnapshotReader.text`): a stray byte, a cut sequence, an overlong form, a surrogate.
+    func testAStringThatIsNotUTF8IsDamage() throws {
+        for text in ["", "a", "嘉兴市首批省级特色小镇", "梦想小镇 Dream Town 😀", String(repeating: "镇", count: 40)] {
+            let utf8 = Array(text.utf8)
+            try utf8.withUnsafeBytes { raw in
+                var reader = SnapshotReader(raw)
+                XCTAssertEqual(try reader.text(length: utf8.count), text)
+            }
+        }
+        let bad: [[UInt8]] = [[0xFF], [0x61, 0x80], Array("镇".utf8).dropLast(), [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+                              Array("小镇".utf8) + [0xE9, 0x95], [0xEF, 0xBF, 0xBD, 0xFE]]
+        for bytes in bad {
+            try bytes.withUnsafeBytes { raw in
+                var reader = SnapshotReader(raw)
+                XCTAssertThrowsError(try reader.text(length: bytes.count), "\(bytes)")
+            }
+        }
+    }
 }
