@@ -77,7 +77,8 @@ final class SnapshotChecksumTests: XCTestCase {
             let longer = data + [0]
             XCTAssertNotEqual(data.withUnsafeBytes { SnapshotHasher.hash($0) },
                               longer.withUnsafeBytes { SnapshotHasher.hash($0) })
-            XCTAssertNotEqual(data.withUnsafeBytes { WideHasher.hash($0) }, longer.withUnsafeBytes { WideHasher.hash($0) })
+            XCTAssertNotEqual(data.withUnsafeBytes { WideHasher.hash($0) },
+                              longer.withUnsafeBytes { WideHasher.hash($0) })
         }
     }
 
@@ -90,7 +91,7 @@ final class SnapshotChecksumTests: XCTestCase {
             try writer.body.withUnsafeBytes { raw in
                 var reader = SnapshotReader(raw)
                 XCTAssertThrowsError(try reader.natural()) {
-                    XCTAssertEqual(($0 as? SnapshotRejection).map { if case .corrupt = $0 { true } else { false } }, true)
+                    guard case .corrupt = $0 as? SnapshotRejection else { return XCTFail("\($0)") }
                 }
                 var again = SnapshotReader(raw)
                 XCTAssertEqual(try again.uint(), value)
@@ -107,7 +108,9 @@ final class SnapshotChecksumTests: XCTestCase {
     /// Strings of the table are their bytes exactly when those are UTF-8, and damage otherwise
     /// (`SnapshotReader.text`): a stray byte, a cut sequence, an overlong form, a surrogate.
     func testAStringThatIsNotUTF8IsDamage() throws {
-        for text in ["", "a", "嘉兴市首批省级特色小镇", "梦想小镇 Dream Town 😀", String(repeating: "镇", count: 40)] {
+        let texts = ["", "a", "嘉兴市首批省级特色小镇", "梦想小镇 Dream Town 😀",
+                     String(repeating: "镇", count: 40)]
+        for text in texts {
             let utf8 = Array(text.utf8)
             try utf8.withUnsafeBytes { raw in
                 var reader = SnapshotReader(raw)

@@ -80,7 +80,8 @@ struct SnapshotHasher {
 /// over everything combined) goes to lane i mod 4, and the lanes are folded together at the
 /// end. The four chains do not wait for each other, so the processor can hash several words
 /// at once (`perf` of one start each at 10,000 towns x 60 months, load 11-16: the main thread's
-/// checksum of 24.5 MiB, page faults included, ~12.6 ms with one lane, ~8.8 ms with four). Used for the content fingerprint and the payload's checksum (format 8 on);
+/// checksum of 24.5 MiB, page faults included, ~12.6 ms with one lane, ~8.8 ms with four). Used for the
+/// content fingerprint and the payload's checksum (format 8 on);
 /// a snapshot's file name keeps `SnapshotHasher`, so a new format's snapshot replaces the old
 /// file. The same bytes give the same hash however they are split, provided every piece but
 /// the last is a whole number of words.
