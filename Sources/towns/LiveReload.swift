@@ -46,9 +46,9 @@ enum LiveReload {
     /// `14:02:11` today, else `2015-11-02 14:02` (local time); nil for no date.
     static func clock(_ date: Date?, now: Date = Date()) -> String? {
         guard let date else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = Calendar.current.isDate(date, inSameDayAs: now) ? "HH:mm:ss" : "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        let t = MessageLog.localTime(date), today = MessageLog.localTime(now)
+        if t.tm_year == today.tm_year, t.tm_yday == today.tm_yday { return MessageLog.clock(date) }
+        let two = MessageLog.twoDigits
+        return "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday)) \(two(t.tm_hour)):\(two(t.tm_min))"
     }
 }

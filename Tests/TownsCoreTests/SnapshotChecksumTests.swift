@@ -62,4 +62,68 @@ final class SnapshotChecksumTests: XCTestCase {
             XCTAssertEqual(copy.payloadChecksum(), expected, "\(size) bytes copied")
         }
     }
+
+    /// Both hashers end a piece that is not a whole number of words the same way, held once
+    /// (`SnapshotHasher.tailWord`): its bytes little-endian, the top byte marked, so a trailing
+    /// zero byte still changes either hash.
+    func testBothHashersEndAShortPieceAlike() {
+        for count in 1..<8 {
+            let data = bytes(count, seed: UInt64(count) &* 31)
+            let tail = data.withUnsafeBytes { SnapshotHasher.tailWord($0, from: 0) }
+            for (j, byte) in data.enumerated() {
+                XCTAssertEqual(UInt8(truncatingIfNeeded: tail >> (8 * UInt64(j))), byte, "byte \(j) of \(count)")
+            }
+            XCTAssertEqual(tail >> 56, 0xFF, "the mark")
+            let longer = data + [0]
+            XCTAssertNotEqual(data.withUnsafeBytes { SnapshotHasher.hash($0) },
+                              longer.withUnsafeBytes { SnapshotHasher.hash($0) })
+            XCTAssertNotEqual(data.withUnsafeBytes { WideHasher.hash($0) },
+                              longer.withUnsafeBytes { WideHasher.hash($0) })
+        }
+    }
+
+    /// A number beyond an `Int` in a snapshot body is damage thrown (`SnapshotReader.natural`),
+    /// never a trap: a snapshot is decoded beside its checksum, before the checksum says it is whole.
+    func testANumberBeyondAnIntIsThrownNotTrapped() throws {
+        for value in [UInt64(Int.max) + 1, UInt64.max] {
+            var writer = SnapshotWriter()
+            writer.uint(value)
+            try writer.body.withUnsafeBytes { raw in
+                var reader = SnapshotReader(raw)
+                XCTAssertThrowsError(try reader.natural()) {
+                    guard case .corrupt = $0 as? SnapshotRejection else { return XCTFail("\($0)") }
+                }
+                var again = SnapshotReader(raw)
+                XCTAssertEqual(try again.uint(), value)
+            }
+        }
+        var writer = SnapshotWriter()
+        writer.uint(UInt64(Int.max))
+        try writer.body.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            XCTAssertEqual(try reader.natural(), Int.max)
+        }
+    }
+
+    /// Strings of the table are their bytes exactly when those are UTF-8, and damage otherwise
+    /// (`SnapshotReader.text`): a stray byte, a cut sequence, an overlong form, a surrogate.
+    func testAStringThatIsNotUTF8IsDamage() throws {
+        let texts = ["", "a", "嘉兴市首批省级特色小镇", "梦想小镇 Dream Town 😀",
+                     String(repeating: "镇", count: 40)]
+        for text in texts {
+            let utf8 = Array(text.utf8)
+            try utf8.withUnsafeBytes { raw in
+                var reader = SnapshotReader(raw)
+                XCTAssertEqual(try reader.text(length: utf8.count), text)
+            }
+        }
+        let bad: [[UInt8]] = [[0xFF], [0x61, 0x80], Array("镇".utf8).dropLast(), [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+                              Array("小镇".utf8) + [0xE9, 0x95], [0xEF, 0xBF, 0xBD, 0xFE]]
+        for bytes in bad {
+            try bytes.withUnsafeBytes { raw in
+                var reader = SnapshotReader(raw)
+                XCTAssertThrowsError(try reader.text(length: bytes.count), "\(bytes)")
+            }
+        }
+    }
 }

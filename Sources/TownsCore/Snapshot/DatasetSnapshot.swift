@@ -148,10 +148,21 @@ public enum DatasetSnapshot {
     static func decode(_ memory: SnapshotMemory, directory: String) throws(SnapshotRejection)
         -> (dataset: Dataset, warnings: [LoadIssue], derived: DerivedTables?, fingerprint: UInt64)
     {
-        let bytes = memory.bytes
-        let head = try header(bytes)
-        let payload = memory.payload
+        let head = try header(memory.bytes)
         guard memory.payloadChecksum() == head.checksum else { throw .corrupt("its checksum does not match") }
+        return try decodeUnverified(memory, directory: directory)
+    }
+
+    /// What `decode` does but the payload's checksum: the header, the bounds and values of
+    /// everything decoded are checked, so damaged bytes throw and never trap (`SnapshotReader`
+    /// throws on every bound, a count or number out of range). `SnapshotStore.open` runs it
+    /// beside the checksum, on another thread, and uses nothing it gives unless the checksum
+    /// matches; every other caller goes through `decode`.
+    static func decodeUnverified(_ memory: SnapshotMemory, directory: String) throws(SnapshotRejection)
+        -> (dataset: Dataset, warnings: [LoadIssue], derived: DerivedTables?, fingerprint: UInt64)
+    {
+        let head = try header(memory.bytes)
+        let payload = memory.payload
         do {
             var reader = SnapshotReader(payload)
             let folder = try reader.text(length: try reader.count())

@@ -72,7 +72,7 @@ public final class DerivedKeys: @unchecked Sendable {
             let n = try reader.count()
             var values: [Int] = []
             values.reserveCapacity(n)
-            for _ in 0..<n { values.append(Int(try reader.uint())) }
+            for _ in 0..<n { values.append(try reader.natural()) }
             guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after numbers") }
             return values
         }

@@ -82,26 +82,26 @@ extension SnapshotReader {
     /// One period's overview panels, every position below `towns`.
     mutating func overview(towns: Int) throws -> DerivedOverview {
         func town(_ r: inout SnapshotReader) throws -> Int {
-            let n = Int(try r.uint())
+            let n = try r.natural()
             guard n < towns else { throw Self.corrupt("an overview row beyond the towns") }
             return n
         }
         let behind = try array(town), byRate = try array(town)
         let changes = try array { r -> Int? in
-            let n = Int(try r.uint())
+            let n = try r.natural()
             guard n <= towns else { throw Self.corrupt("a change beyond the towns") }
             return n == 0 ? nil : n - 1
         }
         let rules = try array { r in
             var c = DerivedOverview.RuleCounts()
-            c.met = Int(try r.uint()); c.notMet = Int(try r.uint()); c.unknown = Int(try r.uint())
-            c.info = Int(try r.uint()); c.due = Int(try r.uint())
+            c.met = try r.natural(); c.notMet = try r.natural(); c.unknown = try r.natural()
+            c.info = try r.natural(); c.due = try r.natural()
             return c
         }
         let types = try array { r in
             var g = GroupProgress()
-            g.members = Int(try r.uint()); g.plan = try r.tally(); g.completed = try r.tally()
-            g.withRate = Int(try r.uint()); g.behind = Int(try r.uint())
+            g.members = try r.natural(); g.plan = try r.tally(); g.completed = try r.tally()
+            g.withRate = try r.natural(); g.behind = try r.natural()
             return g
         }
         guard atEnd else { throw Self.corrupt("bytes after a period's overview") }

@@ -128,7 +128,7 @@ public final class DerivedTables: @unchecked Sendable {
             let id = try reader.string(), year = try reader.string()
             guard years[year] != nil else { throw SnapshotReader.corrupt("a period table of a year without plans") }
             let sums = try reader.array { try $0.tally() }
-            let extremes = try reader.array { Int(try $0.uint()) }
+            let extremes = try reader.array { try $0.natural() }
             guard extremes.allSatisfy({ $0 < towns }) else { throw SnapshotReader.corrupt("a row beyond the towns") }
             summaries[id] = (sums, extremes, try range(&reader))
             periods[id] = (year, try range(&reader))
@@ -152,7 +152,7 @@ public final class DerivedTables: @unchecked Sendable {
             for _ in 0..<(try r.count()) {
                 let kind = try r.word(Finding.Kind.self)
                 guard counts[kind] == nil else { throw SnapshotReader.corrupt("findings of \(kind) counted twice") }
-                counts[kind] = Int(try r.uint())
+                counts[kind] = try r.natural()
             }
             return counts
         }
@@ -178,7 +178,7 @@ public final class DerivedTables: @unchecked Sendable {
     public func rowSet(_ name: String) -> [Int]? {
         guard let r = rowSetRanges[name] else { return nil }
         return try? memory.read(r, strings: strings) { reader in
-            let rows = try reader.array { Int(try $0.uint()) }
+            let rows = try reader.array { try $0.natural() }
             guard reader.atEnd, zip(rows, rows.dropFirst()).allSatisfy({ $0 < $1 }) else {
                 throw SnapshotReader.corrupt("a set of rows out of order")
             }
@@ -194,11 +194,11 @@ public final class DerivedTables: @unchecked Sendable {
         guard let r = groupRanges[name] else { return nil }
         return try? memory.read(r, strings: strings) { reader in
             var g = GroupProgress()
-            g.members = Int(try reader.uint())
+            g.members = try reader.natural()
             g.plan = try reader.tally()
             g.completed = try reader.tally()
-            g.withRate = Int(try reader.uint())
-            g.behind = Int(try reader.uint())
+            g.withRate = try reader.natural()
+            g.behind = try reader.natural()
             guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a group's progress") }
             return g
         }
@@ -270,7 +270,7 @@ public final class DerivedTables: @unchecked Sendable {
                 let n = try reader.count()
                 var last = -1
                 for _ in 0..<n {
-                    let town = Int(try reader.uint())
+                    let town = try reader.natural()
                     guard town > last, town < townCount else { throw SnapshotReader.corrupt("a row out of order") }
                     last = town
                     table[town] = try reader.townPeriod()
@@ -428,10 +428,10 @@ extension SnapshotReader {
 
     mutating func tally() throws -> Metrics.Tally {
         var t = Metrics.Tally()
-        t.sum = try decimal(); t.known = Int(try uint()); t.derived = Int(try uint()); t.bounded = Int(try uint())
-        t.boundSum = try decimal(); t.unknown = Int(try uint()); t.decimals = Int(try uint())
-        t.interpreted = Int(try uint())
-        t.halfUnits = try array { Int(try $0.uint()) }
+        t.sum = try decimal(); t.known = try natural(); t.derived = try natural(); t.bounded = try natural()
+        t.boundSum = try decimal(); t.unknown = try natural(); t.decimals = try natural()
+        t.interpreted = try natural()
+        t.halfUnits = try array { try $0.natural() }
         t.ownValues = try decimal(); t.ownLower = try decimal(); t.ownUpper = try decimal()
         return t
     }

@@ -147,9 +147,9 @@ public final class DerivedViews: @unchecked Sendable {
                 let groups = try r.array { g -> DerivedStakes.Group in
                     let text = try g.string()
                     let notMet = try g.bool(), notYetDue = try g.bool()
-                    let count = Int(try g.uint())  // not `count()`: the towns are not all stored
+                    let count = try g.natural()  // not `count()`: the towns are not all stored
                     let first = try g.array { t -> Int in
-                        let n = Int(try t.uint())
+                        let n = try t.natural()
                         guard n < towns else { throw SnapshotReader.corrupt("a stake's town beyond the towns") }
                         return n
                     }
@@ -173,7 +173,7 @@ public final class DerivedViews: @unchecked Sendable {
         let measures = Changes.measures
         return try? memory.read(r, strings: strings) { reader in
             let from = try reader.string()
-            let unchanged = Int(try reader.uint())
+            let unchanged = try reader.natural()
             guard unchanged <= (towns + 1) * measures.count else {
                 throw SnapshotReader.corrupt("more unchanged than figures")
             }
@@ -182,7 +182,7 @@ public final class DerivedViews: @unchecked Sendable {
             items.reserveCapacity(n)
             for _ in 0..<n {
                 // (owner + 1, 0 the city) * measures + the measure's place among `Changes.measures`.
-                let code = Int(try reader.uint())
+                let code = try reader.natural()
                 let owner = code / measures.count, measure = code % measures.count
                 guard owner <= towns else { throw SnapshotReader.corrupt("a change beyond the towns") }
                 items.append(DerivedChanges.Item(owner: owner == 0 ? nil : owner - 1, measure: measures[measure]))

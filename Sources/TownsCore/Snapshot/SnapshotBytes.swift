@@ -41,11 +41,7 @@ struct SnapshotHasher {
             mix(word)
             i += 8
         }
-        if i < count {
-            var tail: UInt64 = 0
-            for (shift, j) in (i..<count).enumerated() { tail |= UInt64(bytes[j]) << (UInt64(shift) * 8) }
-            mix(tail ^ 0xFF00_0000_0000_0000)
-        }
+        if i < count { mix(Self.tailWord(bytes, from: i)) }
         length &+= UInt64(count)
     }
 
@@ -53,13 +49,16 @@ struct SnapshotHasher {
     mutating func combine(_ text: String) { combine(Array(text.utf8)); combine([0]) }
     mutating func combine(_ value: UInt64) { mix(value) }
 
-    private mutating func mix(_ word: UInt64) {
-        var k = word &* 0x87C3_7B91_1142_53D5
-        k = (k << 31) | (k >> 33)
-        k = k &* 0x4CF5_AD43_2745_937F
-        state ^= k
-        state = ((state << 27) | (state >> 37)) &* 5 &+ 0x52DC_E729
+    /// The last, short word of `bytes` (its bytes from `start` on, fewer than eight), little-endian,
+    /// marked in its top byte so that trailing zero bytes still change the hash: how both hashers
+    /// (`SnapshotHasher`, `WideHasher`) end a piece that is not a whole number of words.
+    static func tailWord(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
+        var tail: UInt64 = 0
+        for (shift, j) in (start..<bytes.count).enumerated() { tail |= UInt64(bytes[j]) << (UInt64(shift) * 8) }
+        return tail ^ 0xFF00_0000_0000_0000
     }
+
+    private mutating func mix(_ word: UInt64) { state = WideHasher.step(state, word) }
 
     /// The hash of everything combined so far.
     func finalize() -> UInt64 {
@@ -81,7 +80,8 @@ struct SnapshotHasher {
 /// over everything combined) goes to lane i mod 4, and the lanes are folded together at the
 /// end. The four chains do not wait for each other, so the processor can hash several words
 /// at once (`perf` of one start each at 10,000 towns x 60 months, load 11-16: the main thread's
-/// checksum of 24.5 MiB, page faults included, ~12.6 ms with one lane, ~8.8 ms with four). Used for the content fingerprint and the payload's checksum (format 8 on);
+/// checksum of 24.5 MiB, page faults included, ~12.6 ms with one lane, ~8.8 ms with four). Used for the
+/// content fingerprint and the payload's checksum (format 8 on);
 /// a snapshot's file name keeps `SnapshotHasher`, so a new format's snapshot replaces the old
 /// file. The same bytes give the same hash however they are split, provided every piece but
 /// the last is a whole number of words.
@@ -116,11 +116,7 @@ struct WideHasher {
             mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
         }
-        if i < count {
-            var tail: UInt64 = 0
-            for (shift, j) in (i..<count).enumerated() { tail |= UInt64(bytes[j]) << (UInt64(shift) * 8) }
-            mix(tail ^ 0xFF00_0000_0000_0000)
-        }
+        if i < count { mix(SnapshotHasher.tailWord(bytes, from: i)) }
         length &+= UInt64(count)
     }
 
@@ -128,7 +124,8 @@ struct WideHasher {
     mutating func combine(_ text: String) { combine(Array(text.utf8)); combine([0]) }
     mutating func combine(_ value: UInt64) { mix(value) }
 
-    private static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+    /// One word mixed into one lane (multiply, rotate, xor): `SnapshotHasher`'s single lane too.
+    static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
         var k = word &* 0x87C3_7B91_1142_53D5
         k = (k << 31) | (k >> 33)
         k = k &* 0x4CF5_AD43_2745_937F
@@ -324,6 +321,14 @@ struct SnapshotReader {
         return Int(Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
     }
 
+    /// A number that fits an `Int` (a count, a row, a tally): a larger one is damage, thrown
+    /// rather than trapped on, since a snapshot is decoded beside its checksum (`SnapshotStore.open`).
+    mutating func natural() throws -> Int {
+        let n = try uint()
+        guard n <= UInt64(Int.max) else { throw Self.corrupt("a number of \(n), beyond an Int") }
+        return Int(n)
+    }
+
     mutating func count() throws -> Int {
         let n = try uint()
         // Every element takes at least one byte: a count beyond what is left is damage.
@@ -388,9 +393,14 @@ struct SnapshotReader {
         guard length >= 0, end - offset >= length else { throw Self.corrupt("ends inside a string") }
         let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
         offset += length
-        guard let text = String(validating: slice, as: UTF8.self) else {
-            throw Self.corrupt("a string that is not UTF-8")
-        }
+        // `String(decoding:)` repairs what is not UTF-8 (U+FFFD): the text is the bytes exactly
+        // when they were valid. (`String(validating:as:)` is not specialised here: it looked up
+        // generic metadata for every one of the ~10^5 strings of a national table, ~7 ms a start.)
+        let text = String(decoding: slice, as: UTF8.self)
+        let same = text.utf8.count == length && text.utf8.withContiguousStorageIfAvailable {
+            length == 0 || memcmp($0.baseAddress!, slice.baseAddress!, length) == 0
+        } ?? text.utf8.elementsEqual(slice)
+        guard same else { throw Self.corrupt("a string that is not UTF-8") }
         return text
     }
 

@@ -73,27 +73,32 @@ public struct SnapshotStore: Sendable {
     /// The dataset in `directory` from its snapshot, with its derived tables, when the snapshot
     /// exists, checks, and was written from exactly the text the files hold now.
     ///
-    /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents are hashed on
-    /// another thread while the snapshot is checked and decoded on this one; nothing decoded is
-    /// returned before the two fingerprints are compared, so a snapshot of other text is never
-    /// used, and the load takes the longer of the two instead of their sum.
+    /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents and then the
+    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum)
+    /// while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged
+    /// bytes throw, never trap); nothing decoded is returned before the checksum and the two
+    /// fingerprints are compared, so a damaged snapshot or one of other text is never used, and
+    /// the load takes the longer of the two instead of their sum.
     ///
     /// - Throws: `SnapshotRejection`, saying why not.
     public func open(directory: String) throws(SnapshotRejection) -> Loaded {
         let file = path(for: directory)
         guard let memory = SnapshotMemory(mapping: file) else { throw .missing("\(file) cannot be read") }
+        let head = try DatasetSnapshot.header(memory.bytes)
         let before = DatasetFingerprint(directory: directory)
         let hashing = ContentHash()
         let done = DispatchSemaphore(value: 0)
         let producer = self.producer
         DispatchQueue.global(qos: .userInitiated).async {
             hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
+            hashing.checksum = memory.payloadChecksum()
             done.signal()
         }
         let decoded = Result { () throws(SnapshotRejection) in
-            try DatasetSnapshot.decode(memory, directory: directory)
+            try DatasetSnapshot.decodeUnverified(memory, directory: directory)
         }
         done.wait()
+        guard hashing.checksum == head.checksum else { throw .corrupt("its checksum does not match") }
         let loaded = try decoded.get()
         guard loaded.fingerprint == hashing.value else {
             throw .stale("the files in \(directory) changed since it was written")
@@ -120,10 +125,12 @@ public struct SnapshotStore: Sendable {
         return try DatasetWatcher.loadText(directory)
     }
 
-    /// The content fingerprint worked out on another thread: written before the semaphore is
-    /// signalled and read after it is waited for (`@unchecked Sendable` for that hand-over).
+    /// The content fingerprint and the payload's checksum worked out on another thread: written
+    /// before the semaphore is signalled and read after it is waited for (`@unchecked Sendable`
+    /// for that hand-over).
     private final class ContentHash: @unchecked Sendable {
         var value: UInt64 = 0
+        var checksum: UInt64 = 0
     }
 
     /// Why a snapshot could not be written.

@@ -150,7 +150,8 @@ public final class Facts: @unchecked Sendable {
     var townsByType: [Int: [Int]] {
         remembered(\.byType) {
             var index: [Int: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() { index[town.type, default: []].append(i) }
+            let towns = dataset.towns  // read in place: `for town in` copies every town (all its strings)
+            for i in towns.indices { index[towns[i].type, default: []].append(i) }
             return index
         }
     }
@@ -159,7 +160,8 @@ public final class Facts: @unchecked Sendable {
     var townIndex: [String: Int] {
         remembered(\.byID) {
             var index: [String: Int] = [:]
-            for (i, town) in dataset.towns.enumerated() where index[town.id] == nil { index[town.id] = i }
+            let towns = dataset.towns
+            for i in towns.indices where index[towns[i].id] == nil { index[towns[i].id] = i }
             return index
         }
     }

@@ -28,9 +28,21 @@ public struct MessageLog: Sendable, Equatable {
 
     /// The local time now as `HH:mm:ss`.
     public static func clock(_ date: Date = Date()) -> String {
-        let c = Calendar.current.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let t = localTime(date)
+        return "\(twoDigits(t.tm_hour)):\(twoDigits(t.tm_min)):\(twoDigits(t.tm_sec))"
     }
+
+    /// `date` in local time (`TZ`, else the system's zone, as `Calendar.current` reads it), by
+    /// the C library: the first frame's clocks load no ICU calendar or formatter (a few ms).
+    public static func localTime(_ date: Date) -> tm {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return parts
+    }
+
+    /// `n` in two digits or more, zero-padded (`7` → `07`).
+    public static func twoDigits(_ n: Int32) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
 }
 
 /// `:messages` / `M`: the log's page on top of the screen shown, scrolled to its end (newest
