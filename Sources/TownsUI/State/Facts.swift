@@ -132,8 +132,15 @@ public final class Facts: @unchecked Sendable {
     var townsByEntity: [String: [Int]] {
         remembered(\.byEntity) {
             var index: [String: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() {
-                for id in Set(town.entityIDs) { index[id, default: []].append(i) }
+            // By position, each town's entity ids alone read (no copy of each town: ~50 ms at 10,000).
+            let towns = dataset.towns
+            for i in towns.indices {
+                let ids = towns[i].entityIDs
+                if ids.count == 1 {
+                    index[ids[0], default: []].append(i)
+                } else {
+                    for id in Set(ids) { index[id, default: []].append(i) }
+                }
             }
             return index
         }
@@ -150,7 +157,8 @@ public final class Facts: @unchecked Sendable {
     var townsByType: [Int: [Int]] {
         remembered(\.byType) {
             var index: [Int: [Int]] = [:]
-            for (i, town) in dataset.towns.enumerated() { index[town.type, default: []].append(i) }
+            let towns = dataset.towns
+            for i in towns.indices { index[towns[i].type, default: []].append(i) }
             return index
         }
     }
@@ -159,7 +167,8 @@ public final class Facts: @unchecked Sendable {
     var townIndex: [String: Int] {
         remembered(\.byID) {
             var index: [String: Int] = [:]
-            for (i, town) in dataset.towns.enumerated() where index[town.id] == nil { index[town.id] = i }
+            let towns = dataset.towns
+            for i in towns.indices where index[towns[i].id] == nil { index[towns[i].id] = i }
             return index
         }
     }
