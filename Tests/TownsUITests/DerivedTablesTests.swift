@@ -232,8 +232,9 @@ final class DerivedTablesTests: XCTestCase {
         XCTAssertEqual(b.warmSkipped, AppState.storedWarmSkip)
         XCTAssertEqual(AppState.storedWarmSkip, ["periods", "views", "pinyin", "haystack"])
         let renderer = Renderer(theme: .monochrome)
-        for action in [Action.showView(.townList), .previousPeriod, .toggleBehindFilter, .startSearch, .searchKey(.char("h")),
-                       .searchKey(.enter), .showView(.entityList), .showView(.assessment), .showView(.typeList)] {
+        for action in [Action.showView(.townList), .previousPeriod, .toggleBehindFilter, .startSearch,
+                       .searchKey(.char("h")), .searchKey(.enter), .showView(.entityList), .showView(.assessment),
+                       .showView(.typeList)] {
             a.warm(); b.warm()
             a = update(a, action); b = update(b, action)
             XCTAssertEqual(renderer.render(b).lines(), renderer.render(a).lines(), "after \(action)")
