@@ -7,9 +7,10 @@ extension InProcessBench {
     /// no period table kept), as a key pressed within a second of the start. Each is timed
     /// `runs` times, every time from new facts; printed as the median and the slowest, with
     /// the update and render of the median run. `label` starts each line. With `derived` nil,
-    /// the same dataset without the snapshot's stored tables (every key works them out).
-    func coldKeys(_ data: Dataset, derived: DerivedTables?, label: String, report: BenchReport, keyTarget: Double,
-                  runs: Int = 3) {
+    /// the same dataset without the snapshot's stored tables (every key works them out). `only`: just
+    /// the keys whose label contains it (a measuring aid: `towns bench` with `TOWNS_COLD_ONLY`).
+    public func coldKeys(_ data: Dataset, derived: DerivedTables?, label: String, report: BenchReport,
+                         keyTarget: Double, runs: Int = 3, only: String? = nil) {
         func fresh(_ kind: Screen.Kind) -> AppState {
             var state = AppState(facts: Facts(dataset: data, derived: derived), width: 80, height: 24)
             if kind != state.screen.kind { state.stack = [Screen(kind)] }
@@ -18,6 +19,7 @@ extension InProcessBench {
         }
         func cold(_ key: String, from kind: Screen.Kind = .townList, prepare: (AppState) -> AppState = { $0 },
                   _ action: Action) {
+            if let only, !key.contains(only) { return }
             var total = Samples(), parts: [(Double, Double)] = []
             for _ in 0..<max(1, runs) {
                 let state = prepare(fresh(kind))

@@ -121,7 +121,10 @@ public struct InProcessBench: Sendable {
         let warmed = Samples.collect(iterations: 1, budget: budget) { _ in start.warm() }
         report.samples("warm-up after first frame", warmed,
                        note: "on the other core while the first frame is read: "
-                             + "neighbouring periods, pinyin, search text")
+                             + "neighbouring periods, pinyin, search text"
+                             + (start.warmSkipped.isEmpty ? "" : "; left out: "
+                                 + start.warmSkipped.sorted().joined(separator: ",")
+                                 + " (AppState.warmSkipped: TOWNS_WARM_SKIP, else nothing from a snapshot)"))
         key("period (]) after warm-up", from: start, reset: { s in s.warm(); return s }) { _ in .nextPeriod }
         for (n, kind, name) in [(2, Screen.Kind.typeList, "types"), (3, .entityList, "entities"),
             (4, .assessment, "assessment"), (5, .province, "province")] {

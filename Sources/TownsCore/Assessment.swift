@@ -493,7 +493,25 @@ public struct Assessment: Sendable {
     public func cityYearOne() -> CityYearOne? {
         guard let rule = dataset.rules.first(where: { $0.kind == .yearOneMinimum }),
               let year = dataset.towns.compactMap(firstYear).min() ?? dataset.periods.first?.year else { return nil }
-        let minimums = dataset.towns.map { ($0, threshold(rule, $0)) }
+        // `threshold` and `tierIsFitted` with the rule's values read once, not twice per town (every
+        // town of the data: ~10,000 lookups each at national scale, on the assessment's first visit).
+        let lower = Set(rule.industries["lower_industries"] ?? [])
+        let (lowerMinimum, minimum) = (rule.number("lower_minimum"), rule.number("minimum"))
+        let byCounty = rule.lowerInAcceleratedCounties
+        func tier(_ town: Town) -> Decimal? {
+            if let industry = town.industry, lower.contains(industry) { return lowerMinimum }
+            if byCounty {
+                guard let accelerated = town.acceleratedCounty else { return nil }
+                if accelerated { return lowerMinimum }
+            }
+            return town.industry == nil ? nil : minimum
+        }
+        func fitted(_ town: Town) -> Bool {
+            if let industry = town.industry, lower.contains(industry) { return town.industryFitted }
+            if byCounty && town.acceleratedCountyFitted { return true }
+            return town.industryFitted
+        }
+        let minimums = dataset.towns.map { ($0, tier($0)) }
         let known = minimums.compactMap { $0.1 }
         let required: Decimal? = known.count == minimums.count ? known.reduce(0, +) : nil
         var groups: [(Decimal, Int)] = []
@@ -510,6 +528,6 @@ public struct Assessment: Sendable {
         return CityYearOne(year: year, minimums: minimums, required: required, formula: formula,
                            reported: dataset.totals[FigureKey(.investmentMinimum, String(year))], completed: completed,
                            margin: margin,
-                           fitted: dataset.towns.filter { threshold(rule, $0) != nil && tierIsFitted(rule, $0) })
+                           fitted: minimums.filter { $0.1 != nil && fitted($0.0) }.map(\.0))
     }
 }

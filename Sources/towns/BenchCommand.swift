@@ -70,6 +70,7 @@ struct BenchCommand: ParsableCommand {
                 + " key = update + render of the next frame"
         )
         if meeting { return try meetingBench(out) }
+        if let dir = ProcessInfo.processInfo.environment["TOWNS_COLD_ONLY"] { return try coldOnly(dir, out) }
         let work = NSTemporaryDirectory() + "towns-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -267,5 +268,30 @@ struct BenchCommand: ParsableCommand {
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         return nil
+    }
+}
+
+extension BenchCommand {
+    /// A measuring aid (issue 17 point 3): `TOWNS_COLD_ONLY=DIR towns bench` prints only the
+    /// `cold` lines, on DIR's snapshot in the dashboard's cache (`TOWNS_CACHE`; written first when
+    /// it is not there or not this build's), so a change to a cold key is timed in seconds rather
+    /// than a full run's minutes. `TOWNS_COLD_RUNS` (default 3) presses of each key,
+    /// `TOWNS_COLD_KEY` only the keys whose label contains it (`period`, `assessment`, `sort`).
+    func coldOnly(_ dir: String, _ out: @escaping @Sendable (String) -> Void) throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let store = SnapshotFiles.store() else { return out("no cache folder: set TOWNS_CACHE") }
+        let loaded: SnapshotStore.Loaded
+        if let found = try? store.open(directory: dir) {
+            loaded = found
+        } else {
+            let (_, write) = try timed { try store.write(directory: dir, derive: AppState.derivedTables) }
+            out("snapshot written in \(BenchReport.number(write.milliseconds)) ms")
+            loaded = try store.open(directory: dir)
+        }
+        let bench = InProcessBench(iterations: 20, budget: .seconds(1), loadIterations: 1)
+        bench.coldKeys(loaded.dataset, derived: loaded.derived, label: "cold",
+                       report: BenchReport(tag: "cold", write: out),
+                       keyTarget: 5, runs: Int(environment["TOWNS_COLD_RUNS"] ?? "3") ?? 3,
+                       only: environment["TOWNS_COLD_KEY"])
     }
 }

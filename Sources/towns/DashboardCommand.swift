@@ -338,7 +338,7 @@ extension AppState {
         let started = clock.now
         warm()
         if started.duration(to: clock.now) > .milliseconds(5) {
-            if !AppState.warmSkip.contains("release") { facts.derived?.releasePages() }
+            if !(AppState.warmSkip ?? []).contains("release") { facts.derived?.releasePages() }
             _ = towns_release_free_heap()
         }
     }

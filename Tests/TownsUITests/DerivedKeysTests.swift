@@ -47,9 +47,15 @@ final class DerivedKeysTests: XCTestCase {
                 XCTAssertEqual(stored[i], SearchIndex().haystack(terms))
             }
             let readings = try XCTUnwrap(keys.syllables())
+            // The names' characters and the generic endings' a search looks for (`SearchIndex.endings`).
             let names = text.towns.flatMap { [$0.nameZH, $0.countyZH, $0.reading ?? ""] } + text.entities.map(\.nameZH)
+                + SearchIndex.genericEndings + ["市", "县", "区"]
             let characters = Set(names.joined().filter { $0.unicodeScalars.contains(where: SearchIndex.isHan) })
             XCTAssertEqual(Set(readings.keys), characters, "a reading for every character of the names, no other")
+            // A first search reads the endings' forms from these readings (no ICU), and they are ICU's.
+            let index = SearchIndex(stored: { readings })
+            XCTAssertEqual(index.endings, SearchIndex.endingForms)
+            XCTAssertFalse(index.endings.isEmpty)
             // Each reading is ICU's for that character alone (a fresh index, nothing stored).
             for (ch, reading) in readings {
                 XCTAssertEqual(reading, SearchIndex().forms(String(ch)).pinyin, "\(ch)")

@@ -195,4 +195,49 @@ final class DerivedTablesTests: XCTestCase {
         XCTAssertEqual(fromText.towns.count, 50)
         XCTAssertNil(none, "no tables with data read from the text")
     }
+
+    /// The towns view's Δ columns (`DeltaColumns`: Δ completed, Δ rate, place and its move) from
+    /// the snapshot's stored places (by position, no table of every town made) are, cell by cell
+    /// and as sort keys, those worked out from the text, for every town in every period.
+    func testDeltaColumnsFromTheStoredPlacesAreThoseFromTheText() throws {
+        let (text, loaded) = try written(towns: 300, months: 13, seed: 5)
+        var a = AppState(dataset: text, width: 200, height: 30)
+        var b = AppState(facts: Facts(dataset: loaded.dataset, derived: loaded.derived), width: 200, height: 30)
+        var moved = 0
+        for period in text.periods.indices {
+            a.periodIndex = period; b.periodIndex = period
+            XCTAssertNotNil(b.facts.derived?.ranks(text.periods[period].id), "places stored for period \(period)")
+            let (da, db) = (DeltaColumns(a), DeltaColumns(b))
+            for (ta, tb) in zip(text.towns, loaded.dataset.towns) {
+                XCTAssertEqual(String(describing: db.cells(tb)), String(describing: da.cells(ta)), "\(ta.id) \(period)")
+                for column in 0..<3 {
+                    XCTAssertEqual(String(describing: db.sortKey(tb, column: column)),
+                                   String(describing: da.sortKey(ta, column: column)), "\(ta.id) \(period) \(column)")
+                }
+                if da.moves(ta)?.places.map({ $0 != 0 }) == true { moved += 1 }
+            }
+        }
+        XCTAssertGreaterThan(moved, 0, "some town moved place: the places were compared, not only blanks")
+    }
+
+    /// The warm-up's default (`AppState.warmSkipped`, `TOWNS_WARM_SKIP` unset): from a snapshot
+    /// with its tables every part whose first use reads them is left out (peak memory, issue 17
+    /// point 2); from the text nothing is. Either way the screens after the keys are the same.
+    func testTheWarmUpLeavesOutWhatTheSnapshotStores() throws {
+        try XCTSkipIf(AppState.warmSkip != nil, "TOWNS_WARM_SKIP is set: it decides, not the default")
+        let (text, loaded) = try written(towns: 300, months: 13, seed: 5)
+        var a = AppState(dataset: text, width: 120, height: 30)
+        var b = AppState(facts: Facts(dataset: loaded.dataset, derived: loaded.derived), width: 120, height: 30)
+        XCTAssertEqual(a.warmSkipped, [])
+        XCTAssertEqual(b.warmSkipped, AppState.storedWarmSkip)
+        XCTAssertEqual(AppState.storedWarmSkip, ["periods", "views", "pinyin", "haystack"])
+        let renderer = Renderer(theme: .monochrome)
+        for action in [Action.showView(.townList), .previousPeriod, .toggleBehindFilter, .startSearch,
+                       .searchKey(.char("h")), .searchKey(.enter), .showView(.entityList), .showView(.assessment),
+                       .showView(.typeList)] {
+            a.warm(); b.warm()
+            a = update(a, action); b = update(b, action)
+            XCTAssertEqual(renderer.render(b).lines(), renderer.render(a).lines(), "after \(action)")
+        }
+    }
 }

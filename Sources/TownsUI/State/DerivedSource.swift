@@ -76,10 +76,13 @@ extension AppState {
     /// What a snapshot stores for the first keys (`DerivedKeys.Source`), worked out by the code
     /// the dashboard runs without it: every town's search text (`townSearchText`), then the
     /// reading of every character read for them (`SearchIndex.syllables`: the towns', counties'
-    /// and entities' names).
+    /// and entities' names, and the generic endings' that a search looks for).
     func derivedKeys() -> DerivedKeys.Source {
         let text = townSearchText()
         let texts = dataset.towns.indices.map(text)
+        // The generic endings' readings too (`SearchIndex.endings`): a first search reads them
+        // from the snapshot rather than loading ICU's transform.
+        _ = searchIndex.endings
         return DerivedKeys.Source(searchTexts: texts, syllables: searchIndex.syllables)
     }
 }

@@ -40,7 +40,7 @@ extension AppState {
         guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen) else {
             return []
         }
-        return cache.searchMatches(list, query: q, haystack: haystackMaker(list.content))
+        return cache.searchMatches(list, query: q, endings: searchIndex.endings, haystack: haystackMaker(list.content))
     }
 
     /// A row's search text (by position in `content`'s order), from `content.searchText`
@@ -82,7 +82,7 @@ extension AppState {
     /// working it out twice. Results go into the state's view cache; nothing is shown
     /// differently. Safe to call from any thread, any number of times (cheap once done).
     public func warm() {
-        let skip = AppState.warmSkip
+        let skip = warmSkipped
         let neighbours = skip.contains("periods") ? [] : [periodIndex + 1, periodIndex - 1]
         for i in neighbours where dataset.periods.indices.contains(i) {
             var s = self
@@ -118,16 +118,32 @@ extension AppState {
     }
 
     /// Parts of the warm-up (`warm`) left out, from the environment variable `TOWNS_WARM_SKIP`
-    /// (comma-separated; unset: none): `periods` (the neighbouring periods' tables and lists),
-    /// `views` (the other top views' lists), one view by its kind's name (`changes`,
-    /// `assessment`, `entityList`, `townList`, `typeList`, `province`, `reference`, `overview`),
-    /// `pinyin`, `haystack` (the search text of the list shown), and, in the dashboard, `release`
-    /// (the snapshot's pages given back after a warm-up). A measuring aid (issue 17): what the
-    /// warm-up keeps and works out is most of the dashboard's peak memory at 10,000 x 60
-    /// (README, Performance); a part left out is worked out when a key needs it, so nothing
-    /// shown changes, only how long that key takes.
-    public static let warmSkip = Set(
-        (ProcessInfo.processInfo.environment["TOWNS_WARM_SKIP"] ?? "").split(separator: ",").map(String.init))
+    /// (comma-separated), or nil when it is unset (then `warmSkipped` decides): `periods` (the
+    /// neighbouring periods' tables and lists), `views` (the other top views' lists), one view by
+    /// its kind's name (`changes`, `assessment`, `entityList`, `townList`, `typeList`,
+    /// `province`, `reference`, `overview`), `pinyin`, `haystack` (the search text of the list
+    /// shown), and, in the dashboard, `release` (the snapshot's pages given back after a
+    /// warm-up). Set and empty (`TOWNS_WARM_SKIP=`), nothing is left out. A measuring aid
+    /// (issue 17): what the warm-up keeps and works out is most of the dashboard's peak memory
+    /// at 10,000 x 60 (README, Performance); a part left out is worked out when a key needs it,
+    /// so nothing shown changes, only how long that key takes.
+    public static let warmSkip: Set<String>? = ProcessInfo.processInfo.environment["TOWNS_WARM_SKIP"].map {
+        Set($0.split(separator: ",").map(String.init))
+    }
+
+    /// What the warm-up leaves out by default for a dataset read from its snapshot: every part
+    /// whose first use reads the snapshot's stored tables (`DerivedTables`: the periods' tables,
+    /// the views' first frames, the pinyin, the search texts), so a key needing it is within
+    /// milliseconds cold, and working it out ahead would only raise the peak memory (issue 17
+    /// point 2: ~89 MiB warmed against ~50 MiB not, at 10,000 x 60). A dataset read from the
+    /// text has none of that stored, and is warmed in full.
+    public static let storedWarmSkip: Set<String> = ["periods", "views", "pinyin", "haystack"]
+
+    /// The parts of the warm-up left out for this state: `warmSkip` when set, else
+    /// `storedWarmSkip` for a dataset read from its snapshot with its tables, else none.
+    public var warmSkipped: Set<String> {
+        AppState.warmSkip ?? (facts.derived != nil ? AppState.storedWarmSkip : [])
+    }
 
     /// What a list depends on besides the dataset: view, period, filter, language (not the
     /// glyphs: cells carry marks, drawn with the glyph set of the frame).

@@ -15,7 +15,8 @@ extension AppState {
         return cache.list(key) {
             guard let full = sortedList(screen) else { return nil }
             var content = full.content
-            let matches = cache.searchMatches(full, query: query, haystack: haystackMaker(content))
+            let matches = cache.searchMatches(full, query: query, endings: searchIndex.endings,
+                                              haystack: haystackMaker(content))
             content.rows = content.rows.reordered(matches)
             content.targets = content.targets.reordered(matches)
             content.summary = []

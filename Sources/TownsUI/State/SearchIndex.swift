@@ -30,6 +30,8 @@ public final class SearchIndex: @unchecked Sendable {
     private var characters: [Character: String] = [:]
     /// The readings stored in a snapshot, taken into `characters` when a reading is first needed.
     private var stored: (@Sendable () -> [Character: String]?)?
+    /// `endings` once worked out.
+    private var endingsMade: [String]?
     private let lock = NSLock()
 
     /// An empty index; `stored` gives readings of characters worked out before (a snapshot's),
@@ -154,12 +156,25 @@ public final class SearchIndex: @unchecked Sendable {
         return out
     }
 
-    /// The generic endings' pinyin and initials ("xiaozhen", "xz", "xian", "x", ...), worked out once.
-    static let endingForms: [String] = {
-        let index = SearchIndex()
-        let forms = (genericEndings + ["市", "县", "区"]).map { index.forms($0) }
-        return Array(Set(forms.flatMap { [$0.pinyin, $0.initials] })).sorted()
-    }()
+    /// The generic endings' pinyin and initials ("xiaozhen", "xz", "xian", "x", ...), worked out once
+    /// by a new index (ICU's readings).
+    public static let endingForms: [String] = SearchIndex().endings
+
+    /// The generic endings' pinyin and initials as this index reads them (`endingForms`), worked
+    /// out once: from the snapshot's stored readings when it has them, so a first search does not
+    /// load ICU's transform (hundreds of ms on a loaded machine, issue 17 point 3).
+    public var endings: [String] {
+        lock.lock()
+        let known = endingsMade
+        lock.unlock()
+        if let known { return known }
+        let forms = (Self.genericEndings + ["市", "县", "区"]).map { self.forms($0) }
+        let made = Array(Set(forms.flatMap { [$0.pinyin, $0.initials] })).sorted()
+        lock.lock()
+        endingsMade = made
+        lock.unlock()
+        return made
+    }
 
     /// What a search looks for in the byte haystacks (`haystack`): the query as it is matched
     /// (`normalizedQuery`), and, for a query that runs on from a name's distinctive part into its
@@ -167,10 +182,11 @@ public final class SearchIndex: @unchecked Sendable {
     /// ending followed by byte 1: it must END a Chinese name's pinyin or initials ("hyhd"). A query
     /// within the ending alone ("x", "xz", "xiaozhen"), or with one letter before it, matches no ending.
     /// A longer query never matches a row a shorter one missed (the narrowing `ViewCache` does).
-    public static func needles(_ query: String) -> [[UInt8]] {
+    /// `endings`: the endings' forms to look for (an index's `endings`; ICU's by default).
+    public static func needles(_ query: String, endings: [String] = endingForms) -> [[UInt8]] {
         let q = normalizedQuery(query)
         var out = [Array(q.utf8)]
-        for form in endingForms {
+        for form in endings {
             // At least two letters before the ending: "cx" is not "c" + 县's x (湖州丝绸 hzsc).
             for k in 1...form.count where q.count >= k + 2 && q.hasSuffix(form.prefix(k)) {
                 let needle = Array(q.dropLast(k).utf8) + [1]
@@ -194,6 +210,6 @@ public final class SearchIndex: @unchecked Sendable {
     /// (`haiyan`), or of its initials (`hyhd`), or running on from either into the ending (`needles`).
     public func matches(_ query: String, _ terms: [String]) -> Bool {
         let hay = haystack(terms)
-        return Self.needles(query).contains { Self.contains(hay, $0) }
+        return Self.needles(query, endings: endings).contains { Self.contains(hay, $0) }
     }
 }

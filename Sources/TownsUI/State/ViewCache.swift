@@ -169,8 +169,10 @@ final class ViewCache: @unchecked Sendable {
 
     /// The rows of `list` that match `query` (positions in the list's order), using
     /// `haystack` (of a position in the list's order) to build each row's search text once
-    /// per list. A query that extends the last one only looks among the last one's matches.
-    func searchMatches(_ list: List, query: String, haystack: @Sendable (Int) -> [UInt8]) -> [Int] {
+    /// per list; `endings` as `SearchIndex.needles` takes them. A query that extends the last one
+    /// only looks among the last one's matches.
+    func searchMatches(_ list: List, query: String, endings: [String],
+                       haystack: @Sendable (Int) -> [UInt8]) -> [Int] {
         if let last = withLock({ list.lastSearch }), last.query == query { return last.matches }
         let needle = Array(SearchIndex.normalizedQuery(query).utf8)
         guard !needle.isEmpty else { return [] }
@@ -181,7 +183,7 @@ final class ViewCache: @unchecked Sendable {
         {
             candidates = last.matches
         }
-        let needles = SearchIndex.needles(query)
+        let needles = SearchIndex.needles(query, endings: endings)
         let matches = (candidates ?? Array(hay.indices)).filter { i in
             needles.contains { SearchIndex.contains(hay[i], $0) }
         }
