@@ -116,6 +116,8 @@ final class ViewCache: @unchecked Sendable {
     private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
     private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
+    private var placesByPeriod = Recent<String, [Int?]>(capacity: 4)
+    private var movesByPeriods = Recent<String, [String: RankMove]>(capacity: 2)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -215,9 +217,24 @@ final class ViewCache: @unchecked Sendable {
         once(.plans(year), get: { plansByYear.get(year) }, put: { plansByYear.put(year, $0) }, make: make)
     }
 
+    /// Every town's place by completion rate in period `id` (`Metrics.ranks`, by position in
+    /// `dataset.towns`; nil: no place), made by `make` once per period (the last four kept: a
+    /// period and the one before it, on each of two threads writing a snapshot). Every towns
+    /// table's place column and each of its sorts read them (`DeltaColumns`).
+    func places(_ id: String, make: () -> [Int?]) -> [Int?] {
+        once(.places(id), get: { placesByPeriod.get(id) }, put: { placesByPeriod.put(id, $0) }, make: make)
+    }
+
+    /// How every town's place moved between two periods (`Metrics.rankMoves`, by town id),
+    /// under `key` (the two periods' ids), made by `make` once (the last two kept).
+    func rankMoves(_ key: String, make: () -> [String: RankMove]) -> [String: RankMove] {
+        once(.moves(key), get: { movesByPeriods.get(key) }, put: { movesByPeriods.put(key, $0) }, make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
+        case places(String), moves(String)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()

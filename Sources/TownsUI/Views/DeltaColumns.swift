@@ -32,16 +32,16 @@ struct DeltaColumns: Sendable {
         to = state.period
         from = state.period.flatMap { state.metrics.previousPeriod($0) }
         if let from, let to {
-            // Stored in the snapshot the dataset was read from, else derived (every town's rate, twice).
-            if let before = state.facts.derived?.ranks(from.id), let after = state.facts.derived?.ranks(to.id) {
+            // Each period's places stored in the snapshot the dataset was read from, else worked
+            // out once per period (`townPlaces`); the moves once per pair, for every list made.
+            moves = state.cache.rankMoves(from.id + " " + to.id) {
+                let before = state.townPlaces(from), after = state.townPlaces(to)
                 var moves: [String: RankMove] = [:]
                 moves.reserveCapacity(before.count)
                 for (i, town) in state.dataset.towns.enumerated() {
                     moves[town.id] = RankMove(before: before[i], after: after[i])
                 }
-                self.moves = moves
-            } else {
-                moves = metrics.rankMoves(from: from, to: to)
+                return moves
             }
         } else {
             moves = [:]
@@ -107,6 +107,14 @@ struct DeltaColumns: Sendable {
 }
 
 extension AppState {
+    /// Every town's place by completion rate in `period` (`Metrics.ranks`), by position in
+    /// `dataset.towns` (nil: no place): as the snapshot the dataset was read from stores them,
+    /// else worked out once per period (`ViewCache.places`).
+    func townPlaces(_ period: Period) -> [Int?] {
+        if let stored = facts.derived?.ranks(period.id), stored.count == dataset.towns.count { return stored }
+        return cache.places(period.id) { metrics.withoutFormulas.ranks(period: period).placesOf(dataset.towns) }
+    }
+
     /// What a town's page says of its change since the previous period of the same year: Δ
     /// completed and Δ completion rate with their formulas (field label, figure, unit, and
     /// whether it carries a `!`: `Checker.isFlagged(change:)`), and its place by completion rate
