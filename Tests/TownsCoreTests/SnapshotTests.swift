@@ -235,6 +235,42 @@ final class SnapshotTests: XCTestCase {
         assertRejected(store, dir) { if case .stale = $0 { return true } else { return false } }
     }
 
+    /// A period given as the rows a snapshot writes (`DerivedTables.Period.rows`: what `towns
+    /// snapshot` keeps of each period, not every town's row) is written byte for byte as the same
+    /// period given whole, and reads back as the whole table.
+    func testAPeriodGivenAsItsWrittenRowsIsWrittenAsTheWholeTable() throws {
+        let dir = try brokenCopy("dataset.toml") { $0 }
+        temporaries.append(dir)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        let planned = dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) }
+        let plans = dataset.towns.map { _ in ShownFigure(quantity: .exact(12.5, decimals: 1), isDerived: true) }
+        var table = dataset.towns.indices.map { TownPeriod(planYear: plans[$0], projectsPlanned: planned[$0]) }
+        table[1].completed = ShownFigure(quantity: .moreThan(3), isDerived: false)
+        table[2].planYear = nil
+        let period = try XCTUnwrap(dataset.periods.first)
+        let rows = DerivedTables.Period.rows(of: table, plans: plans, planned: planned)
+        XCTAssertEqual(rows.map(\.position), [1, 2], "only the rows that are not the plans alone")
+        func source(_ p: DerivedTables.Period) -> DerivedTables.Source {
+            DerivedTables.Source(planned: planned, yearPlans: [String(period.year): plans], periods: [p])
+        }
+        func bytes(_ p: DerivedTables.Period) -> [UInt8] {
+            DatasetSnapshot.encode(dataset, warnings: [], fingerprint: 1, derived: source(p))
+        }
+        let places = dataset.towns.indices.map { $0 == 0 ? nil : $0 }
+        let whole = DerivedTables.Period(id: period.id, year: String(period.year), table: table, sums: [],
+                                         extremes: [2], ranks: places)
+        let kept = DerivedTables.Period(id: period.id, year: String(period.year), rows: rows, sums: [],
+                                        extremes: [2], ranks: places)
+        XCTAssertTrue(kept.table.isEmpty)
+        XCTAssertEqual(bytes(kept), bytes(whole))
+        let fewer = DerivedTables.Period(id: period.id, year: String(period.year), rows: Array(rows.dropFirst()),
+                                         sums: [], extremes: [2], ranks: places)
+        XCTAssertNotEqual(bytes(fewer), bytes(whole), "a row left out is not the same table")
+        let store = SnapshotStore(folder: temporary("cache"))
+        try store.write(directory: dir) { _ in source(kept) }
+        XCTAssertEqual(try XCTUnwrap(try store.open(directory: dir).derived).periodTable(period.id), table)
+    }
+
     func testChangedTextMakesSnapshotStale() throws {
         let (dir, store, _) = try writtenCopy()
         // The same size and the same modification time: only the contents tell.

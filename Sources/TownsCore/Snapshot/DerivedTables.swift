@@ -86,10 +86,16 @@ public final class DerivedTables: @unchecked Sendable {
     /// works out from it: its sums of known figures (`sums`, the tallies in the order the
     /// dashboard gives them), the rows its column widths are measured on (`extremes`), and
     /// each town's place by completion rate (`ranks`, `Metrics.ranks`; nil: no place).
-    public struct Period {
+    public struct Period: Sendable {
         public var id: String
         public var year: String
+        /// Every town's row; empty when `rows` holds the table.
         public var table: [TownPeriod]
+        /// The table as written: only the rows that are not the year's plan and planned projects
+        /// alone (`Period.rows(of:plans:planned:)`), by ascending position; nil: worked out from
+        /// `table` when written. A writer keeps these rather than 10,000 rows a period (most
+        /// towns report nothing in a month: the full tables were most of its memory).
+        public var rows: [(position: Int, row: TownPeriod)]?
         public var sums: [Metrics.Tally]
         public var extremes: [Int]
         public var ranks: [Int?]
@@ -102,6 +108,22 @@ public final class DerivedTables: @unchecked Sendable {
             self.sums = sums
             self.extremes = extremes
             self.ranks = ranks
+        }
+
+        /// A period whose table is given as the rows written (`rows`): `table` is left empty.
+        public init(id: String, year: String, rows: [(position: Int, row: TownPeriod)], sums: [Metrics.Tally],
+                    extremes: [Int], ranks: [Int?]) {
+            self.init(id: id, year: year, table: [], sums: sums, extremes: extremes, ranks: ranks)
+            self.rows = rows
+        }
+
+        /// The rows of `table` a snapshot writes: those that are not the year's plan (`plans`, by
+        /// position) and planned projects (`planned`) alone; a reader makes the others from those.
+        public static func rows(of table: [TownPeriod], plans: [ShownFigure?], planned: [ShownFigure?])
+            -> [(position: Int, row: TownPeriod)] {
+            table.indices.compactMap { i in
+                table[i] != TownPeriod(planYear: plans[i], projectsPlanned: planned[i]) ? (i, table[i]) : nil
+            }
         }
     }
 
@@ -314,9 +336,12 @@ extension SnapshotWriter {
         }
         uint(UInt64(source.periods.count))
         for period in source.periods {
-            let table = period.table
-            precondition(table.count == townCount, "a period table of another length than the towns")
             let plans = source.yearPlans[period.year]!
+            let rows = period.rows ?? {
+                precondition(period.table.count == townCount, "a period table of another length than the towns")
+                return DerivedTables.Period.rows(of: period.table, plans: plans, planned: source.planned)
+            }()
+            precondition(rows.allSatisfy { $0.position < townCount }, "a period's row beyond the towns")
             string(period.id)
             string(period.year)
             array(period.sums) { $0.tally($1) }
@@ -325,13 +350,10 @@ extension SnapshotWriter {
             section { w in for place in period.ranks { w.uint(UInt64(place ?? 0)) } }
             section { w in
                 // Only the rows that are not the year's plan and planned projects alone.
-                let rows = table.indices.filter {
-                    table[$0] != TownPeriod(planYear: plans[$0], projectsPlanned: source.planned[$0])
-                }
                 w.uint(UInt64(rows.count))
-                for i in rows {
+                for (i, row) in rows {
                     w.uint(UInt64(i))
-                    w.townPeriod(table[i])
+                    w.townPeriod(row)
                 }
             }
         }

@@ -17,60 +17,94 @@ extension AppState {
     /// the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
         let state = AppState(dataset: dataset)
+        // Every period's part at once, a run of consecutive periods per core: each period's
+        // table, places and year's plans are worked out once and read by all its parts from the
+        // (locked) memo, and only what is written is kept (the table's changed rows, not 10,000).
+        let (parts, _) = concurrentMap(Array(dataset.periods.indices), minimumPerSlice: 1) { i in
+            var s = state
+            s.periodIndex = i
+            return (s.derivedPeriod(), 0)
+        }
         var yearPlans: [String: [ShownFigure?]] = [:]
-        var periods: [DerivedTables.Period] = []
-        let every = Array(dataset.towns.indices)
-        let metrics = state.metrics.withoutFormulas
         var sortRanks: [String: [Int]] = [:]
         var groups: [String: GroupProgress] = [:]
         var rowSets: [String: [Int]] = [:]
         var tallies: [String: [Metrics.Tally]] = [:]
         var measures: [String: [Int]] = [:]
-        for (i, period) in dataset.periods.enumerated() {
-            var s = state
-            s.periodIndex = i
-            let table = s.periodTable()
-            sortRanks.merge(s.townsSortRanks(AppState.townsRankColumns.perPeriod)) { a, _ in a }
-            let filtered = s.storedFilterTables()
-            measures.merge(s.townsSampleMeasures()) { a, _ in a }
-            rowSets.merge(filtered.rowSets) { a, _ in a }
-            tallies.merge(filtered.tallies) { a, _ in a }
-            groups.merge(filtered.groups) { a, _ in a }
-            for type in dataset.types {
-                groups[s.typeGroupName(type.number)!] = s.groupProgress(state.facts.townsByType[type.number] ?? [])
-            }
-            let year = String(period.year)
-            // Kept by `periodTable`; any plans would do (a row that differs is stored whole).
-            if yearPlans[year] == nil {
-                yearPlans[year] = s.cache.yearPlans(year) {
-                    ViewCache.YearPlans(figures: [], shown: table.map(\.planYear))
-                }.shown
-            }
-            periods.append(DerivedTables.Period(id: period.id, year: year, table: table,
-                                                sums: TownSums(table, positions: every).stored,
-                                                extremes: AppState.extremeRows(table, positions: every),
-                                                ranks: metrics.ranks(period: period).placesOf(dataset.towns)))
+        var overviews: [String: DerivedOverview] = [:]
+        var stakes: [String: DerivedStakes] = [:]
+        var changes: [String: DerivedChanges] = [:]
+        for part in parts {
+            if let plans = part.yearPlans, yearPlans[part.period.year] == nil { yearPlans[part.period.year] = plans }
+            sortRanks.merge(part.sortRanks) { a, _ in a }
+            measures.merge(part.measures) { a, _ in a }
+            rowSets.merge(part.rowSets) { a, _ in a }
+            tallies.merge(part.tallies) { a, _ in a }
+            groups.merge(part.groups) { a, _ in a }
+            overviews[part.period.id] = part.overview
+            for (name, s) in part.stakes where stakes[name] == nil { stakes[name] = s }
+            if let (id, c) = part.changes, changes[id] == nil { changes[id] = c }
         }
         for language in Language.allCases {
             var s = state
             s.language = language
             sortRanks.merge(s.townsSortRanks(AppState.townsRankColumns.perLanguage)) { a, _ in a }
         }
-        // The overview's panels, a period per slice on every core (each about a second at 10,000
-        // towns): the periods' tables above are in the (locked) cache they read.
-        let (ids, panels) = concurrentMap(Array(dataset.periods.indices), minimumPerSlice: 1) { i in
-            var s = state
-            s.periodIndex = i
-            return (dataset.periods[i].id, s.overviewOrders(dataset.towns, period: dataset.periods[i]))
-        }
-        let overviews = Dictionary(uniqueKeysWithValues: zip(ids, panels))
-        var source = DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans, periods: periods,
-                                          sortRanks: sortRanks, groups: groups, rowSets: rowSets, tallies: tallies,
-                                          findingCounts: state.facts.findingCounts, overviews: overviews)
-        source.views = derivedViews(state)
+        var source = DerivedTables.Source(planned: state.facts.plannedProjects, yearPlans: yearPlans,
+                                          periods: parts.map(\.period), sortRanks: sortRanks, groups: groups,
+                                          rowSets: rowSets, tallies: tallies, findingCounts: state.facts.findingCounts,
+                                          overviews: overviews)
+        source.views = DerivedViews.Source(stakes: stakes, changes: changes)
         source.keys = state.derivedKeys()
         source.keys.measures = measures
         return source
+    }
+
+    /// What `derivedTables` stores of the period shown (a state over every town, no filter).
+    struct DerivedPeriod: Sendable {
+        var period: DerivedTables.Period
+        /// The year's plans, given by the year's first period (nil for the others).
+        var yearPlans: [ShownFigure?]?
+        var sortRanks: [String: [Int]]
+        var measures: [String: [Int]]
+        var rowSets: [String: [Int]]
+        var tallies: [String: [Metrics.Tally]]
+        var groups: [String: GroupProgress]
+        var overview: DerivedOverview
+        var stakes: [(String, DerivedStakes)]
+        var changes: (String, DerivedChanges)?
+    }
+
+    /// The period shown's part of `derivedTables`, each worked out by the code the dashboard runs
+    /// when nothing is stored: the towns table (`periodTable`, kept as the rows written), its
+    /// sums, measured rows and places, its figure columns' sort ranks (`townsSortRanks`), the
+    /// towns behind schedule's table (`storedFilterTables`), the width samples' measures
+    /// (`townsSampleMeasures`), each type's progress, the overview's panels (`overviewOrders`),
+    /// and the assessment's stakes and the changes view's rows (`derivedPeriodViews`).
+    func derivedPeriod() -> DerivedPeriod {
+        let dataset = self.dataset
+        let period = dataset.periods[periodIndex]
+        let every = Array(dataset.towns.indices)
+        let year = String(period.year)
+        let table = periodTable()
+        let plans = workedOutYearPlans(period).shown
+        let first = dataset.periods.firstIndex { $0.year == period.year } == periodIndex
+        let filtered = storedFilterTables()
+        var groups = filtered.groups
+        for type in dataset.types {
+            groups[typeGroupName(type.number)!] = groupProgress(facts.townsByType[type.number] ?? [])
+        }
+        let views = derivedPeriodViews()
+        return DerivedPeriod(
+            period: DerivedTables.Period(
+                id: period.id, year: year,
+                rows: DerivedTables.Period.rows(of: table, plans: plans, planned: facts.plannedProjects),
+                sums: TownSums(table, positions: every).stored, extremes: AppState.extremeRows(table, positions: every),
+                ranks: townPlaces(period)),
+            yearPlans: first ? plans : nil,
+            sortRanks: townsSortRanks(AppState.townsRankColumns.perPeriod), measures: townsSampleMeasures(),
+            rowSets: filtered.rowSets, tallies: filtered.tallies, groups: groups,
+            overview: overviewOrders(dataset.towns, period: period), stakes: views.stakes, changes: views.changes)
     }
 
     /// What a snapshot stores for the first keys (`DerivedKeys.Source`), worked out by the code

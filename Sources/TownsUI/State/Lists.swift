@@ -220,6 +220,33 @@ extension AppState {
         }
     }
 
+    /// Each town's plan for the year of `period`, worked out from the figures (`Metrics.figure`,
+    /// never the snapshot's): once per year, kept in the memo (`ViewCache.yearPlans`). The plans
+    /// the period's table (`periodTable`) starts from when nothing is stored.
+    func workedOutYearPlans(_ period: Period) -> ViewCache.YearPlans {
+        let year = String(period.year)
+        let m = metrics.withoutFormulas
+        let towns = dataset.towns
+        let withFigures = facts.townsWithFigures
+        return cache.yearPlans(year) {
+            // Only a town with a figure of the year (a reported plan) or of one of its
+            // periods (completed and rate, for a derived plan) can have a plan.
+            var candidates = Set(withFigures[year] ?? [])
+            for q in dataset.periods where q.year == period.year { candidates.formUnion(withFigures[q.id] ?? []) }
+            var plans = ViewCache.YearPlans(
+                figures: Array(repeating: nil, count: towns.count),
+                shown: Array(repeating: nil, count: towns.count))
+            let found = concurrentMap(candidates.sorted(), minimumPerSlice: 512) { i in
+                (i, m.figure(towns[i], FigureKey(.planYear, year)))
+            }
+            for (i, plan) in zip(found.0, found.1) {
+                plans.figures[i] = plan
+                plans.shown[i] = ShownFigure(plan)
+            }
+            return plans
+        }
+    }
+
     /// Every town's figures in the shown period, by position in `dataset.towns`, as
     /// `Metrics.periodFigures` gives them, kept as a table shows them (`TownPeriod`: values
     /// and derived marks, no formula written): worked out once per period, on every core.
@@ -242,23 +269,7 @@ extension AppState {
                 return stored
             }
             let withFigures = facts.townsWithFigures
-            let plans = cache.yearPlans(year) {
-                // Only a town with a figure of the year (a reported plan) or of one of its
-                // periods (completed and rate, for a derived plan) can have a plan.
-                var candidates = Set(withFigures[year] ?? [])
-                for q in dataset.periods where q.year == period.year { candidates.formUnion(withFigures[q.id] ?? []) }
-                var plans = ViewCache.YearPlans(
-                    figures: Array(repeating: nil, count: towns.count),
-                    shown: Array(repeating: nil, count: towns.count))
-                let found = concurrentMap(candidates.sorted(), minimumPerSlice: 512) { i in
-                    (i, m.figure(towns[i], FigureKey(.planYear, year)))
-                }
-                for (i, plan) in zip(found.0, found.1) {
-                    plans.figures[i] = plan
-                    plans.shown[i] = ShownFigure(plan)
-                }
-                return plans
-            }
+            let plans = workedOutYearPlans(period)
             let planned = facts.plannedProjects
             // A town with no figure of the period: its plan and planned projects, nothing else.
             var table = towns.indices.map { i in TownPeriod(planYear: plans.shown[i], projectsPlanned: planned[i]) }

@@ -116,6 +116,7 @@ final class ViewCache: @unchecked Sendable {
     private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
     private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
+    private var placesByPeriod = Recent<String, [Int?]>(capacity: 4)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -217,9 +218,18 @@ final class ViewCache: @unchecked Sendable {
         once(.plans(year), get: { plansByYear.get(year) }, put: { plansByYear.put(year, $0) }, make: make)
     }
 
+    /// Every town's place by completion rate in period `id` (`Metrics.ranks`, by position in
+    /// `dataset.towns`; nil: no place), made by `make` once per period (the last four kept: a
+    /// period and the one before it, on each of two threads writing a snapshot). Every towns
+    /// table's place column and each of its sorts read them (`DeltaColumns`).
+    func places(_ id: String, make: () -> [Int?]) -> [Int?] {
+        once(.places(id), get: { placesByPeriod.get(id) }, put: { placesByPeriod.put(id, $0) }, make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
+        case places(String)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()

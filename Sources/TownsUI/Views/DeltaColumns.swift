@@ -35,16 +35,12 @@ struct DeltaColumns: Sendable {
         to = state.period
         from = state.period.flatMap { state.metrics.previousPeriod($0) }
         if let from, let to {
-            // Stored in the snapshot the dataset was read from, else derived (every town's rate, twice).
-            if let before = state.facts.derived?.ranks(from.id), let after = state.facts.derived?.ranks(to.id),
-                before.count == state.dataset.towns.count, after.count == before.count
-            {
-                let index = state.facts.townIndex
-                moves = { town in index[town.id].map { RankMove(before: before[$0], after: after[$0]) } }
-            } else {
-                let worked = metrics.rankMoves(from: from, to: to)
-                moves = { worked[$0.id] }
-            }
+            // Each period's places stored in the snapshot the dataset was read from, else worked
+            // out once per period (`townPlaces`); a town's move read by its position, so no table
+            // of every town is built on a period switch.
+            let before = state.townPlaces(from), after = state.townPlaces(to)
+            let index = state.facts.townIndex
+            moves = { town in index[town.id].map { RankMove(before: before[$0], after: after[$0]) } }
         } else {
             moves = { _ in nil }
         }
@@ -109,6 +105,14 @@ struct DeltaColumns: Sendable {
 }
 
 extension AppState {
+    /// Every town's place by completion rate in `period` (`Metrics.ranks`), by position in
+    /// `dataset.towns` (nil: no place): as the snapshot the dataset was read from stores them,
+    /// else worked out once per period (`ViewCache.places`).
+    func townPlaces(_ period: Period) -> [Int?] {
+        if let stored = facts.derived?.ranks(period.id), stored.count == dataset.towns.count { return stored }
+        return cache.places(period.id) { metrics.withoutFormulas.ranks(period: period).placesOf(dataset.towns) }
+    }
+
     /// What a town's page says of its change since the previous period of the same year: Δ
     /// completed and Δ completion rate with their formulas (field label, figure, unit, and
     /// whether it carries a `!`: `Checker.isFlagged(change:)`), and its place by completion rate
