@@ -37,6 +37,10 @@ struct BenchCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(name: .long, help: "Most runs of each in-process timing (default 200; 10 with --short).")
     var iterations: Int?
+    @Option(name: .long, help: ArgumentHelp(
+        "Live reloads through the child to measure memory over (default 20; 0 skips them).",
+        discussion: "Each reload is a whole snapshot write: minutes at 10,000 x 60."))
+    var reloads: Int = 20
     @Flag(name: .long, help: "Skip the pseudo-terminal runs (of towns and of VisiData).")
     var noTerminal = false
     @Flag(name: .long, help: "Skip VisiData.")
@@ -51,6 +55,7 @@ struct BenchCommand: ParsableCommand {
         try NumberBounds.check(towns, "--towns", NumberBounds.towns)
         try NumberBounds.check(months, "--months", NumberBounds.months)
         try NumberBounds.check(iterations, "--iterations", NumberBounds.iterations)
+        try NumberBounds.check(reloads, "--reloads", NumberBounds.reloads)
     }
 
     func run() throws {
@@ -139,7 +144,7 @@ struct BenchCommand: ParsableCommand {
             report.milliseconds("pty text 80x24 first screen", ms, note: "no snapshot (TOWNS_SNAPSHOT=0)")
         }
         if let kib = fromText.maxRSSKiB { report.value("pty text 80x24 peak RSS", Double(kib) / 1024, "MiB") }
-        try snapshotFigures(exe, directory: directory, work: work, report: report, reloads: true)
+        try snapshotFigures(exe, directory: directory, work: work, report: report, reloads: reloads)
         // The keys below were chosen for the towns view (the dashboard opens on the overview).
         var t = TerminalBench(
             executable: exe, arguments: ["--data", directory, "--view", "towns"], environment: env, rows: 24,

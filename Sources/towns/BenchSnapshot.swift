@@ -3,8 +3,8 @@ import TownsBench
 import TownsCore
 import TownsUI
 
-/// `towns bench`'s figures of the snapshot (issue 17): its write, its load in process, 20
-/// reloads through the child process, and VisiData on the long table of every figure.
+/// `towns bench`'s figures of the snapshot (issue 17): its write, its load in process, live
+/// reloads through the child process (20 unless `--reloads` says otherwise), and VisiData on the long table of every figure.
 extension BenchCommand {
     /// The environment of the benchmark's pseudo-terminal runs of towns: their snapshots in
     /// the bench's own folder, so a run never finds one from before the bench.
@@ -13,8 +13,9 @@ extension BenchCommand {
     }
 
     /// The snapshot of `directory` written by `towns snapshot` (a child, as the dashboard runs
-    /// it), then read in process; 20 reloads through the child when `reloads`.
-    func snapshotFigures(_ exe: String, directory: String, work: String, report: BenchReport, reloads: Bool) throws {
+    /// it), then read in process; then `reloads` reloads through the child (none when 0), and
+    /// this process's RSS growth over them in MiB (issue 17's target: within 10 MiB over 20).
+    func snapshotFigures(_ exe: String, directory: String, work: String, report: BenchReport, reloads: Int) throws {
         let store = SnapshotStore(folder: work + "/cache", producer: SnapshotFiles.producer)
         setenv("TOWNS_CACHE", store.folder, 1)
         let (status, writeTime) = try timed { try SnapshotFiles.runChild(directory, wait: true) }
@@ -38,10 +39,10 @@ extension BenchCommand {
             fingerprint.add(t)
         }
         report.samples("load: content fingerprint", fingerprint, note: "every file read and hashed")
-        guard reloads else { return }
+        guard reloads > 0 else { return }
         let before = Self.residentKiB()
         var reloadTimes = Samples()
-        for _ in 0..<20 {
+        for _ in 0..<reloads {
             let (_, t) = try timed { _ = try SnapshotFiles.loadThroughChild(directory) }
             reloadTimes.add(t)
         }
@@ -51,7 +52,7 @@ extension BenchCommand {
         if let before, let after {
             let grown = Double(after - before) / 1024
             report.value(
-                "RSS after 20 reloads", grown, "MiB",
+                "RSS after \(reloads) reloads", grown, "MiB",
                 note: BenchReport.verdict(grown, target: 10, unit: "MiB")
                     + "; this process's VmRSS after minus before (\(before / 1024) -> \(after / 1024) MiB)")
         }

@@ -18,4 +18,6 @@ enum NumberBounds {
     static let months = 1...1200
     /// Runs of each in-process timing in `bench`.
     static let iterations = 1...100_000
+    /// Live reloads `bench` measures memory over (0: none).
+    static let reloads = 0...1000
 }
