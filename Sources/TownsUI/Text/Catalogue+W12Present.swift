@@ -5,8 +5,6 @@ extension Catalogue {
     static func typeCoveredNarrow(_ both: String, _ all: String) -> Bilingual {
         Bilingual("\(both)/\(all)镇 落后 ", "\(both)/\(all) \(townNounEN(all)), behind ")
     }
-    /// The types panel's behind count alone, where not even `typeCoveredNarrow` fits: `落后 1▼`.
-    static let behindAlone = Bilingual("落后 ", "behind ")
 }
 
 extension Catalogue {

@@ -148,12 +148,9 @@ extension AppState {
             // Where the figures column cannot hold it (60 columns), one space and fewer: never cut.
             let full = cells.summary
                 + CellText("  " + tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))) + cells.behindText
-            // Then the count of towns closer, then the behind count alone: the words always spaced.
-            let narrow = cells.summary
+            // The count of towns closer, the words still spaced (`1/2镇 落后 1▼`, not `1/2镇落后1▼`).
+            let t = DisplayWidth.of(full.text(.unicode)) <= figuresWidth ? full : cells.summary
                 + CellText(" " + tr(Catalogue.typeCoveredNarrow("\(g.covered)", "\(g.members)"))) + cells.behindText
-            let fits = { (t: CellText) in DisplayWidth.of(t.text(.unicode)) <= figuresWidth }
-            let t = fits(full) ? full : fits(narrow) ? narrow
-                : cells.summary + CellText(" " + tr(Catalogue.behindAlone)) + cells.behindText
             typeRows.append(
                 (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
                  .townsOfType(type.number)))
