@@ -54,4 +54,19 @@ final class W12PresentTests: XCTestCase {
         XCTAssertEqual(grid[bad, y].style, warning)
         XCTAssertNotEqual(grid[fitted, y].style, warning, "a match is not drawn as a problem")
     }
+
+    /// The unit only where an amount is drawn: not on the entities view nor on the province's
+    /// lists by city (`全省 › 杭州`, whose whole legend was `单位 亿元`); the towns view keeps it.
+    func testNoUnitWhereNoAmountIsDrawn() throws {
+        let base = try bundledState(width: 100, height: 30, period: "2015-09")
+        func legend(_ s: AppState) -> String { screen(s)[s.height - 2] }
+        XCTAssertTrue(legend(base).contains("单位 亿元"), legend(base))
+        for view in [Screen.Kind.entityList, .province] {
+            let s = update(base, .showView(view))
+            XCTAssertFalse(legend(s).contains("单位"), "\(view): \(legend(s))")
+        }
+        let city = update(update(base, .showView(.province)), .open)
+        XCTAssertEqual(city.screen.kind, .city("杭州"))
+        XCTAssertFalse(legend(city).contains("单位"), legend(city))
+    }
 }
