@@ -69,4 +69,21 @@ final class W12PresentTests: XCTestCase {
         XCTAssertEqual(city.screen.kind, .city("杭州"))
         XCTAssertFalse(legend(city).contains("单位"), legend(city))
     }
+
+    /// The overview's legend at its shortest uses whole words: `!不符 │预期`, not `!核对 │应完`
+    /// (zh 80x24); `≈calc —n/k ?unclear`, not `≈deriv —unkn ?undec` (en 100x30).
+    func testTheShortestLegendCutsNoWord() throws {
+        for (language, w, h) in [(Language.zh, 80, 24), (.en, 100, 30), (.zh, 60, 14), (.en, 80, 24)] {
+            var s = try bundledState(width: w, height: h, period: "2015-09")
+            s.stack = [Screen(.overview)]
+            s.language = language
+            let legend = screen(s)[h - 2]
+            for cut in ["!核对 ", "│应完 ", "deriv", "unkn", "undec", "interp "] {
+                XCTAssertFalse(legend.contains(cut), "\(language) \(w)x\(h): \(legend)")
+            }
+        }
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        s.stack = [Screen(.overview)]
+        XCTAssertTrue(screen(s)[22].contains("│预期"), screen(s)[22])
+    }
 }
