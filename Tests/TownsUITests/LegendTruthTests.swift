@@ -18,13 +18,13 @@ final class LegendTruthTests: XCTestCase {
     /// Each legend item's marks as the screen draws them (Unicode), read off the legend line by
     /// its words; the test keeps its own list, not the renderer's.
     static let marks: [(mark: String, words: [String])] = [
-        ("≈", ["推算", "derived", "deriv", "fit"]), ("†", ["解读", "interpreted", "interp"]),
-        ("◇", ["口径", "basis", "other basis"]), ("→", ["预测", "projected", "proj"]), ("—", ["未知", "unknown", "unkn"]),
-        (">N", ["下限", "bound", "lower bound", "min"]), ("!", ["核对", "check", "fails a check"]),
+        ("≈", ["推算", "derived", "calc", "fit"]), ("†", ["解读", "interpreted", "interp", "reading"]),
+        ("◇", ["口径", "basis", "other basis"]), ("→", ["预测", "projected", "proj"]), ("—", ["未知", "unknown", "n/k"]),
+        (">N", ["下限", "bound", "lower bound", "min"]), ("!", ["核对", "不符", "check", "fails a check"]),
         ("▼", ["落后", "behind", "late"]),
-        ("│", ["应完", "expected", "due"]), ("✦", ["新", "new"]),
+        ("│", ["应完", "预期", "expected", "due"]), ("✦", ["新", "new"]),
         ("▲▽", ["名次", "rank", "place"]), ("✓", ["达标", "met"]), ("✗", ["未达标", "not met", "unmet"]),
-        ("?", ["不能判定", "cannot be judged", "undecided", "undec"]), ("○", ["未到期", "not yet due", "not due", "later"]),
+        ("?", ["不能判定", "cannot be judged", "undecided", "unclear"]), ("○", ["未到期", "not yet due", "not due", "later"]),
     ]
 
     func testEveryLegendMarkIsDrawnAndEveryDrawnMarkIsListed() throws {
@@ -116,9 +116,9 @@ extension LegendTruthTests {
             for line in types {
                 XCTAssertFalse(line.hasSuffix("…"), line)
                 XCTAssertTrue(line.hasSuffix("▼") || line.hasSuffix("—") || line.hasSuffix(" 0")
-                              || line.hasSuffix("落后0"), line)
+                              || line.hasSuffix("落后 0"), line)
             }
-            XCTAssertTrue(types[0].contains(language == .zh ? "1/2镇落后1▼" : "1/2 towns, behind 1▼"), types[0])
+            XCTAssertTrue(types[0].contains(language == .zh ? "1/2镇 落后 1▼" : "1/2 towns, behind 1▼"), types[0])
         }
     }
 }
@@ -159,7 +159,7 @@ extension LegendTruthTests {
                 let lines = screen(s)
                 XCTAssertTrue(lines[4..<(h - 2)].contains { $0.contains("≈3") }, "a fitted term drawn (can fail)")
                 let legend = lines[h - 2]
-                let forms = language == .zh ? ["≈ 推算/拟合", "≈推算/拟合"] : ["≈ derived/fitted", "≈deriv/fit", "≈fit"]
+                let forms = language == .zh ? ["≈ 推算/拟合", "≈推算/拟合"] : ["≈ derived/fitted", "≈calc/fit", "≈fit"]
                 XCTAssertTrue(forms.contains { legend.contains($0) }, "\(w)x\(h): \(legend)")
                 XCTAssertFalse(["≈ 推算 ", "≈推算 ", "≈ derived "].contains { legend.contains($0) }, legend)
             }

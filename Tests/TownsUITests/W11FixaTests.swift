@@ -8,11 +8,11 @@ final class W11FixaTests: XCTestCase {
     /// Each legend item's marks as the ASCII set draws them, read off the ASCII legend line by
     /// its words (the test's own list, as `LegendTruthTests.marks` for Unicode).
     static let asciiMarks: [(mark: String, words: [String])] = [
-        ("~", ["derived", "deriv", "fit"]), ("*", ["interpreted", "interp"]), ("&", ["basis", "other basis"]),
-        ("p", ["projected", "proj"]), ("_", ["unknown", "unkn"]), (">N", ["bound", "lower bound", "min"]),
+        ("~", ["derived", "calc", "fit"]), ("*", ["interpreted", "interp", "reading"]), ("&", ["basis", "other basis"]),
+        ("p", ["projected", "proj"]), ("_", ["unknown", "n/k"]), (">N", ["bound", "lower bound", "min"]),
         ("!", ["check", "fails a check"]), ("v", ["behind", "late"]), ("|", ["expected", "due"]),
         ("n", ["new"]), ("ud", ["rank", "place"]), ("Y", ["met"]), ("N", ["not met", "unmet"]),
-        ("?", ["cannot be judged", "undecided", "undec"]), ("o", ["not yet due", "not due", "later"]),
+        ("?", ["cannot be judged", "undecided", "unclear"]), ("o", ["not yet due", "not due", "later"]),
     ]
 
     /// In ASCII (LANG=C) every screen's legend lists exactly the marks its folded screen shows:

@@ -41,9 +41,11 @@ public struct Screen: Codable, Equatable, Sendable {
 
         /// Whether this screen can draw an amount in the dataset's unit (亿元), so that the
         /// legend names the unit: not the reference passages (quoted words) nor `:messages`.
+        /// Nor the entities (kinds, models and counts of towns), nor the province's lists by city
+        /// (counts of towns), whose legend was `单位 亿元` beside no amount.
         public var drawsAmounts: Bool {
             switch self {
-            case .reference, .referencePage, .messages: return false
+            case .reference, .referencePage, .messages, .entityList, .province, .city: return false
             default: return true
             }
         }
@@ -51,7 +53,12 @@ public struct Screen: Codable, Equatable, Sendable {
         /// Whether this screen draws marks (≈ — ! ✓ …) as marks, so that the legend lists those
         /// its body shows: not the reference passages nor `:messages`, whose words are prose (a
         /// dash there is punctuation, not `— unknown`).
-        public var drawsMarks: Bool { drawsAmounts }
+        public var drawsMarks: Bool {
+            switch self {
+            case .reference, .referencePage, .messages: return false
+            default: return true
+            }
+        }
 
         /// Whether the screen's rows can be sorted: a list's, but not the overview's (its rows
         /// are panels: headings, and detail lines under their row, that a sort would scramble).

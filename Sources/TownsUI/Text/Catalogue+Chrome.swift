@@ -78,11 +78,11 @@ extension Catalogue {
     /// The legend's words, in the order of its markers (derived, interpreted, other basis,
     /// projected, unknown, lower bound, fails a check, behind schedule, expected by now, new since).
     static let legend: [LegendWord] = [
-        LegendWord(text: Bilingual("推算", "derived"), short: "derived", shortest: "deriv"),
-        LegendWord(text: Bilingual("解读", "interpreted"), short: "interp.", shortest: "interp"),
+        LegendWord(text: Bilingual("推算", "derived"), short: "derived", shortest: "calc"),
+        LegendWord(text: Bilingual("解读", "interpreted"), short: "interp.", shortest: "reading"),
         LegendWord(text: Bilingual("口径不同", "other basis"), short: "basis", shortest: "basis"),
         LegendWord(text: Bilingual("预测", "projected"), short: "projected", shortest: "proj"),
-        LegendWord(text: Bilingual("未知", "unknown"), short: "unknown", shortest: "unkn"),
+        LegendWord(text: Bilingual("未知", "unknown"), short: "unknown", shortest: "n/k"),
         LegendWord(text: Bilingual("下限", "lower bound"), short: "bound", shortest: "min"),
         LegendWord(text: Bilingual("核对不符", "fails a check"), short: "check", shortest: "check"),
         LegendWord(text: Bilingual("落后", "behind schedule"), short: "behind", shortest: "late"),

@@ -29,11 +29,12 @@ extension Catalogue {
     static let legendVerdicts = [
         LegendWord(text: Bilingual("达标", "met"), short: "met", shortest: "met"),
         LegendWord(text: Bilingual("未达标", "not met"), short: "unmet", shortest: "unmet"),
-        LegendWord(text: Bilingual("不能判定", "cannot be judged"), short: "undecided", shortest: "undec"),
+        LegendWord(text: Bilingual("不能判定", "cannot be judged"), short: "undecided", shortest: "unclear"),
         LegendWord(text: Bilingual("未到期", "not yet due"), short: "not due", shortest: "later"),
     ]
-    /// The legend's Chinese words cut for the narrowest screens (60 columns), by the full word.
-    static let legendShortestZH = ["口径不同": "口径", "核对不符": "核对", "应完成": "应完"]
+    /// The legend's Chinese words at their shortest (60 columns, 80 with many marks), by the full
+    /// word: whole words (`不符`, `预期`), never a word cut (`核对`, `应完` read as cut off).
+    static let legendShortestZH = ["口径不同": "口径", "核对不符": "不符", "应完成": "预期"]
 }
 
 extension Catalogue {

@@ -37,10 +37,3 @@ extension Catalogue {
     static let helpMessages = Bilingual("列出本次会话的状态消息及其时间，最新在最后",
                                         "list this session's status messages with their time, newest last")
 }
-
-extension Catalogue {
-    /// `typeCovered` in fewer columns, for the overview's types panel at 60 columns.
-    static func typeCoveredShort(_ both: String, _ all: String) -> Bilingual {
-        Bilingual("\(both)/\(all)镇落后", "\(both)/\(all) \(townNounEN(all)), behind ")
-    }
-}

@@ -19,7 +19,7 @@ extension Catalogue {
     /// term resting on a fitted value (`≈3年`: the county's status fitted to a reported total,
     /// `Catalogue.fittedTermLegend`) as well as any figure worked out: not `推算` alone.
     static let legendDerivedOrFitted = LegendWord(
-        text: Bilingual("推算/拟合", "derived/fitted"), short: "deriv/fit", shortest: "fit")
+        text: Bilingual("推算/拟合", "derived/fitted"), short: "calc/fit", shortest: "fit")
 
     /// The overview's checks heading under a filter: the counts are of the findings about the
     /// `n` towns listed (the city's own findings, on its totals, are not theirs).

@@ -67,6 +67,22 @@ extension ShownFacts {
             marker: marker)
     }
 
+    /// `cell` (a completion rate's) with `▼` after it when `rate` is behind schedule (below the
+    /// share of the year elapsed, as `bar` colours it) and `when` holds: the presentation layout,
+    /// which leaves the 进度差 column out, so that colour is never the only sign of being behind.
+    func markedBehind(_ cell: TableCell, _ rate: ShownFigure?, when: Bool) -> TableCell {
+        guard when, case let .text(t, role) = cell, let v = rate?.quantity.exactValue, let period,
+              DecimalMath.double(v) < period.elapsedPercent else { return cell }
+        // Before a check's `!` (`42.5%▼!`), as in 进度差's `-32.5▼!`: the `!` stands outside the digits.
+        var parts = t.parts
+        var after: [CellText.Part] = []
+        if case let .text(s)? = parts.last, s.hasSuffix("!") {
+            parts[parts.count - 1] = .text(String(s.dropLast()))
+            after = [.text("!")]
+        }
+        return .text(CellText(parts: parts + [.mark(.behind)] + after), role ?? .behind)
+    }
+
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule), of `town`'s
     /// rate (nil: the city's): with `!` when the rate, or a figure it is worked out from, is
     /// flagged (`Checker.isFlagged(workedFrom:)`: the city's 42.5%! gives "-32.5▼!").

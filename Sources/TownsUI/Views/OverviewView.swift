@@ -148,8 +148,9 @@ extension AppState {
             // Where the figures column cannot hold it (60 columns), one space and fewer: never cut.
             let full = cells.summary
                 + CellText("  " + tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))) + cells.behindText
+            // The count of towns closer, the words still spaced (`1/2镇 落后 1▼`, not `1/2镇落后1▼`).
             let t = DisplayWidth.of(full.text(.unicode)) <= figuresWidth ? full : cells.summary
-                + CellText(" " + tr(Catalogue.typeCoveredShort("\(g.covered)", "\(g.members)"))) + cells.behindText
+                + CellText(" " + tr(Catalogue.typeCoveredNarrow("\(g.covered)", "\(g.members)"))) + cells.behindText
             typeRows.append(
                 (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
                  .townsOfType(type.number)))
@@ -210,11 +211,18 @@ extension AppState {
             findingCounts = Dictionary(theirs.map { ($0.kind, 1) }, uniquingKeysWith: +)
         }
         let count = { (k: Finding.Kind) in findingCounts[k] ?? 0 }
+        // Each count in its own colour: the inconsistencies (when any) in `warning`, the rest
+        // plain; a match (拟合一致) is never drawn as a problem, on any theme or terminal.
+        var checksRow = TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
+            "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
+            nil)])
+        if count(.inconsistency) > 0 {
+            checksRow.tints = [TableRow.Tint(tr(Catalogue.findingCountInconsistent("\(count(.inconsistency))")),
+                                             .warning)]
+        }
         panel(
             CellText(tr(filter.isEmpty ? Catalogue.overviewChecks : Catalogue.overviewChecksOfListed(towns.count))),
-            [(TableRow([.plain(""), .plain(""), .text(CellText(tr(Catalogue.findingCounts(
-                "\(count(.inconsistency))", "\(count(.ambiguous))", "\(count(.shortfall))", "\(count(.consistent))"))),
-               count(.inconsistency) > 0 ? .warning : nil)]), .cityTotals)])
+            [(checksRow, .cityTotals)])
 
         // The assessment, one line per rule (several to a line when the screen is short).
         var ruleTexts: [CellText] = []

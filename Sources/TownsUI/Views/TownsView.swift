@@ -29,6 +29,8 @@ extension AppState {
             Column(tr(Catalogue.start), .right, priority: 50),
         ] + DeltaColumns.columns(self)
         let deltas = DeltaColumns(self)
+        // The presentation layout leaves 进度差 out: the rate keeps its ▼ (colour is never the only signal).
+        let presenting = session.presentation
         let facts = periodTable()
         let rowState = rowContext
         let entities = self.facts.entitiesByID
@@ -43,7 +45,9 @@ extension AppState {
                     .plain(String(town.type)),
                     ft.value(f.planYear, flagged: rowState.flagged(town, FigureKey(.planYear, year))),
                     ft.value(f.completed, flagged: rowState.flagged(town, FigureKey(.completed, p))),
-                    ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))),
+                    rowState.markedBehind(
+                        ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))), rate,
+                        when: presenting),
                     rowState.bar(rate),
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
@@ -63,7 +67,9 @@ extension AppState {
                             flagged: flagged(nil, FigureKey(.planYear, year))),
                         ft.value(
                             metrics.total(FigureKey(.completed, p)), flagged: flagged(nil, FigureKey(.completed, p))),
-                        ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))),
+                        markedBehind(
+                            ft.percent(rate, flagged: flagged(nil, FigureKey(.completionRate, p))), rate,
+                            when: presenting),
                         bar(rate),
                         variance(rate, town: nil),
                         projects(

@@ -124,6 +124,16 @@ public struct TableRow: Sendable {
     public var role: Role?
     /// Names a search (`/`) matches this row by: the town, its county and entities, ...
     public var searchTerms: [String]
+    /// Parts of a text cell drawn in their own role, each where it first occurs in the cell as
+    /// drawn (the overview's checks line: `不符 1` in `warning`, `拟合一致 1` not): a line of
+    /// counts is not all one colour. Not drawn on the selected row. Empty for most rows.
+    public var tints: [Tint] = []
+    /// A part of a row's text (`text`, as drawn) in `role`.
+    public struct Tint: Sendable {
+        public var text: String
+        public var role: Role
+        public init(_ text: String, _ role: Role) { self.text = text; self.role = role }
+    }
     public init(_ cells: [TableCell], role: Role? = nil, searchTerms: [String] = []) {
         self.cells = cells; self.role = role; self.searchTerms = searchTerms
     }
@@ -307,7 +317,8 @@ public struct TableRenderer: Sendable {
             }
             drawRow(
                 into: &grid, x: rect.x, y: rect.y + 1 + i * pitch, width: rect.width, cells: cells,
-                columns: columns, layout: layout, rowStyle: style, selected: selected, tails: tails)
+                columns: columns, layout: layout, rowStyle: style, selected: selected, tails: tails,
+                tints: rows[index].tints)
         }
         if summaryHeight > 0 {
             // Summary rows follow the body directly when the list is short, else pin to the bottom.
@@ -339,7 +350,8 @@ public struct TableRenderer: Sendable {
 
     func drawRow(
         into grid: inout Grid, x: Int, y: Int, width: Int, cells: [TableCell], columns: [Column],
-        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false, tails: [Int] = []
+        layout: TableLayout, rowStyle: Style, header: Bool = false, selected: Bool = false, tails: [Int] = [],
+        tints: [TableRow.Tint] = []
     ) {
         grid.fill(Rect(x: x, y: y, width: width, height: 1), with: Cell(text: " ", style: rowStyle))
         var col = x
@@ -380,6 +392,11 @@ public struct TableRenderer: Sendable {
                 }
                 let start = columns[i].alignment == .right ? col + max(0, avail - tw - pad) : col
                 grid.put(text, x: start, y: y, style: style, maxWidth: avail)
+                for tint in tints where !selected && !header && !tint.text.isEmpty {
+                    guard let r = text.range(of: tint.text) else { continue }
+                    let at = start + DisplayWidth.of(String(text[..<r.lowerBound]))
+                    grid.put(tint.text, x: at, y: y, style: theme.style(tint.role), maxWidth: max(0, col + avail - at))
+                }
             case let .bar(fraction, role, marker):
                 drawBar(
                     into: &grid, x: col, y: y, width: avail, fraction: fraction, role: role, marker: marker,
