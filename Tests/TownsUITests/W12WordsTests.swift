@@ -1,0 +1,24 @@
+import XCTest
+
+@testable import TownsUI
+
+/// Wave 12 (a fresh user's findings on search): pinyin matches on syllable boundaries.
+final class W12WordsTests: XCTestCase {
+    /// Initials match runs of syllables' first letters; full pinyin matches only from a syllable's
+    /// start: `nh` finds 南湖 (nan hu), not 海盐核电小镇 through hai-ya(n h)e-dian.
+    func testPinyinMatchesOnSyllableBoundaries() {
+        let index = SearchIndex()
+        XCTAssertTrue(index.matches("nh", ["南湖"]))
+        XCTAssertFalse(index.matches("nh", ["海盐核电小镇"]))
+        XCTAssertFalse(index.matches("anhe", ["海盐核电小镇"]))
+        XCTAssertTrue(index.matches("yanhe", ["海盐核电小镇"]))
+        XCTAssertTrue(index.matches("haiyan", ["海盐核电小镇"]))
+        XCTAssertTrue(index.matches("hyhd", ["海盐核电小镇"]))
+        XCTAssertTrue(index.matches("haiyanhedianxiaozhen", ["海盐核电小镇"]))
+        XCTAssertTrue(index.matches("hyhdxz", ["海盐核电小镇"]))
+        XCTAssertTrue(index.matches("海盐", ["海盐核电小镇"]))
+        XCTAssertTrue(index.matches("haiyanhe", ["hai yan he dian xiao zhen"]))
+        XCTAssertFalse(index.matches("nh", ["hai yan he dian xiao zhen"]))
+        XCTAssertTrue(index.matches("town", ["Nuclear Power Town"]))
+    }
+}
