@@ -93,7 +93,8 @@ struct DashboardCommand: ParsableCommand {
         slow.cancel()  // before an error is printed, so the notice never follows it
         let (dataset, fingerprint, derived) = try loaded.get()
         let loadedAt = Date()  // when the data shown was loaded (`数据载入`), not a file's time
-        let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
+        let problems = AppState(dataset: dataset).commandLineProblems(
+            periodID: period, town: town, filters: filter, language: chinese ? .zh : .en)
         if !problems.isEmpty {
             for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
             throw ExitCode(2)
