@@ -21,4 +21,18 @@ final class W12WordsTests: XCTestCase {
         XCTAssertFalse(index.matches("nh", ["hai yan he dian xiao zhen"]))
         XCTAssertTrue(index.matches("town", ["Nuclear Power Town"]))
     }
+
+    /// `t` with one theme says so in one language (it was 主题 theme: only monochrome (…) on a
+    /// Chinese screen).
+    func testOneThemeIsSaidInOneLanguage() throws {
+        var s = try bundledState()
+        s.themeNames = ["monochrome"]
+        s.language = .zh
+        let zh = apply(s, .cycleTheme).message ?? ""
+        XCTAssertTrue(zh.hasPrefix("主题：只有 monochrome"), zh)
+        XCTAssertFalse(zh.contains("theme") || zh.contains("colour"), zh)
+        s.language = .en
+        let en = apply(s, .cycleTheme).message ?? ""
+        XCTAssertEqual(en, "theme: only monochrome (no colour on this terminal, or one theme)")
+    }
 }

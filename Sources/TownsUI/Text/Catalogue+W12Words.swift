@@ -8,4 +8,10 @@ extension Catalogue {
         Bilingual("--period \(id)：数据中没有这一期（\(ids)）",
                   "--period \(id): not a period of the data (\(ids))")
     }
+
+    /// `t` on a terminal with one theme only (no colour, or one theme file): named, in one language.
+    static func onlyTheme(_ name: String) -> Bilingual {
+        Bilingual("主题：只有 \(name)（此终端无颜色，或只有一个主题）",
+                  "theme: only \(name) (no colour on this terminal, or one theme)")
+    }
 }
