@@ -267,7 +267,8 @@ struct DashboardCommand: ParsableCommand {
     func opening(_ settings: Settings, data: String) -> Settings {
         var s = settings
         if resume {
-            let (session, notice) = SessionFile.load(for: data)
+            // The notice in the language the dashboard opens in (no session to give another).
+            let (session, notice) = SessionFile.load(for: data, language: settings.language ?? .zh)
             s.resume = session
             if let notice { s.notices.insert(notice, at: 0) }
         }

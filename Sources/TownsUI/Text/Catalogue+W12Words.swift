@@ -14,4 +14,20 @@ extension Catalogue {
         Bilingual("主题：只有 \(name)（此终端无颜色，或只有一个主题）",
                   "theme: only \(name) (no colour on this terminal, or one theme)")
     }
+
+    /// `--resume` without a saved session; `path`: where one is saved on quit.
+    public static func noSavedSession(_ path: String) -> Bilingual {
+        Bilingual("--resume：还没有保存的会话（退出时保存于 \(path)）",
+                  "--resume: no saved session yet (one is saved on quit: \(path))")
+    }
+    /// `--resume` with a session file that does not read.
+    public static func savedSessionUnreadable(_ path: String) -> Bilingual {
+        Bilingual("--resume：保存的会话读不出，未用（\(path)，退出时替换）",
+                  "--resume: the saved session does not read; ignored (\(path), replaced on quit)")
+    }
+    /// `--resume` with another data folder's session; `data`: that folder.
+    public static func savedSessionOfOtherData(_ data: String) -> Bilingual {
+        Bilingual("--resume：保存的会话属于另一份数据（\(data)），未用",
+                  "--resume: the saved session is of other data (\(data)); ignored")
+    }
 }
