@@ -46,3 +46,15 @@ extension W12LanguageTests {
         XCTAssertTrue(en.stderr.contains("--period 2015-13: not a period of the data (2015-08"), en.summary)
     }
 }
+
+extension W12LanguageTests {
+    /// A bad meeting name's usage line names the command typed (it said `towns dashboard present`).
+    func testMeetingUsageNamesTheCommandTyped() throws {
+        for command in ["present", "follow"] {
+            let r = try runProcess(try Paths.townsBinary(), [command, "bad/name", "--data", Paths.data])
+            XCTAssertEqual(r.status, 2, r.summary)
+            XCTAssertTrue(r.stderr.contains("Usage: towns \(command) "), r.summary)
+            XCTAssertFalse(r.stderr.contains("dashboard"), r.summary)
+        }
+    }
+}
