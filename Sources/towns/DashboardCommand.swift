@@ -163,6 +163,7 @@ struct DashboardCommand: ParsableCommand {
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         startUp.cycleStops = settings.cycle
+        startUp.chineseUnavailable = localeNotice != nil
         // The warning's "(+N more: ...)" names a command that lists them all, with this theme.
         if let theme = display.theme {
             startUp.allNoticesCommand = "towns config"

@@ -35,4 +35,20 @@ final class W12WordsTests: XCTestCase {
         let en = apply(s, .cycleTheme).message ?? ""
         XCTAssertEqual(en, "theme: only monochrome (no colour on this terminal, or one theme)")
     }
+
+    /// Under a locale that is not UTF-8, `L` and `:lang zh` keep English and say why (the screen
+    /// turned to `??` without a word).
+    func testChineseIsRefusedWhereTheLocaleIsNotUTF8() throws {
+        var s = try bundledState()
+        s.language = .en
+        s.chineseUnavailable = true
+        let toggled = apply(s, .toggleLanguage)
+        XCTAssertEqual(toggled.language, .en)
+        XCTAssertTrue(toggled.message?.contains("LANG=C.UTF-8") ?? false, toggled.message ?? "no message")
+        let typed = runCommand(s, "lang zh")
+        XCTAssertEqual(typed.language, .en)
+        XCTAssertTrue(typed.message?.contains("UTF-8") ?? false, typed.message ?? "no message")
+        s.chineseUnavailable = false
+        XCTAssertEqual(apply(s, .toggleLanguage).language, .zh, "a UTF-8 locale switches")
+    }
 }

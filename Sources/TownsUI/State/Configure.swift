@@ -7,6 +7,7 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     var s = state
     var notices = settings.notices
     s.keyMap = settings.keyMap
+    s.chineseUnavailable = settings.chineseUnavailable
     if let stops = settings.cycleStops { s.cycleStops = stops }
     if let saved = settings.resume {
         s.session = saved

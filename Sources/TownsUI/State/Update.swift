@@ -178,8 +178,12 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s = refiltered(s)
         }
     case .toggleLanguage:
-        s.language = s.language == .zh ? .en : .zh
-        s.message = s.tr(Catalogue.languageEnglish)
+        if s.language == .en && s.chineseUnavailable {
+            s.message = s.tr(Catalogue.chineseNeedsUTF8)
+        } else {
+            s.language = s.language == .zh ? .en : .zh
+            s.message = s.tr(Catalogue.languageEnglish)
+        }
     case .startSearch, .startNarrowing:
         // A prompt is drawn over the view, not under the help: the help closes first (a fresh user
         // typed `/` in the help and saw nothing while the keys went to a hidden search).

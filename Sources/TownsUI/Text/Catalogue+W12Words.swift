@@ -30,4 +30,9 @@ extension Catalogue {
         Bilingual("--resume：保存的会话属于另一份数据（\(data)），未用",
                   "--resume: the saved session is of other data (\(data)); ignored")
     }
+
+    /// `L` or `:lang zh` under a locale that is not UTF-8 (LANG=C): refused, saying why.
+    static let chineseNeedsUTF8 = Bilingual(
+        "此终端的区域设置不是 UTF-8，中文会显示为 ??：请设 LANG=C.UTF-8 后重新打开",
+        "Chinese needs a UTF-8 locale (this one is not: it would show as ??): set LANG=C.UTF-8 and reopen")
 }
