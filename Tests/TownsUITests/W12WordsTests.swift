@@ -51,4 +51,16 @@ final class W12WordsTests: XCTestCase {
         s.chineseUnavailable = false
         XCTAssertEqual(apply(s, .toggleLanguage).language, .zh, "a UTF-8 locale switches")
     }
+
+    /// The city's totals row on the towns view is found by the city's name, in Chinese or pinyin.
+    func testTheCityRowCanBeSearched() throws {
+        var s = try bundledState(width: 120, height: 80, period: "2015-09")
+        let rows = try XCTUnwrap(s.content(for: s.screen)).rows.count
+        for query in ["嘉兴", "jiaxing"] {
+            s.search = SearchState(query: query, editing: false)
+            XCTAssertEqual(s.searchMatches().last, rows, "query \(query)")
+            let found = jumpToMatch(s, forward: true, includeCurrent: true)
+            XCTAssertEqual(found.selection, rows, "query \(query): the city row selected")
+        }
+    }
 }
