@@ -63,4 +63,16 @@ final class W12WordsTests: XCTestCase {
             XCTAssertEqual(found.selection, rows, "query \(query): the city row selected")
         }
     }
+
+    /// `:town` matching only a listed town without figures opens its city's list on it, says what
+    /// it matched, and Esc goes back to the view it was typed on.
+    func testATownOnTheListOnlyIsSaidAndEscGoesBack() throws {
+        let s = try bundledState(period: "2015-09")
+        let from = s.screen.kind
+        let opened = runCommand(s, "town cx")
+        XCTAssertEqual(opened.screen.kind, .city("湖州"), "\(opened.stack)")
+        XCTAssertTrue(opened.message?.contains("长兴新能源小镇") ?? false, opened.message ?? "no message")
+        let back = update(opened, .back)
+        XCTAssertEqual(back.screen.kind, from, "\(back.stack)")
+    }
 }

@@ -35,4 +35,11 @@ extension Catalogue {
     static let chineseNeedsUTF8 = Bilingual(
         "此终端的区域设置不是 UTF-8，中文会显示为 ??：请设 LANG=C.UTF-8 后重新打开",
         "Chinese needs a UTF-8 locale (this one is not: it would show as ??): set LANG=C.UTF-8 and reopen")
+
+    /// `:town QUERY` matching only a town of the province's lists that has no figures in this
+    /// data: its city's list is opened on it, and this says so.
+    static func townOnTheListOnly(_ query: String, name: String, city: String) -> Bilingual {
+        Bilingual("「\(query)」：\(name) 在全省名单上，本数据没有它的数字；打开 \(city) 的名单",
+                  "\"\(query)\": \(name) is on the province's list, with no figures in this data; \(city)'s list opened")
+    }
 }
