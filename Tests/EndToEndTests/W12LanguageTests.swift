@@ -42,7 +42,8 @@ extension W12LanguageTests {
         XCTAssertTrue(zh.stderr.contains("--period 2015-13：数据中没有这一期"), zh.summary)
         XCTAssertFalse(zh.stderr.contains("Error"), zh.summary)
         let en = try runProcess(try Paths.townsBinary(),
-                                ["report", "--data", Paths.data, "--period", "2015-13", "--lang", "en"], environment: env)
+                                ["report", "--data", Paths.data, "--period", "2015-13", "--lang", "en"],
+                                environment: env)
         XCTAssertTrue(en.stderr.contains("--period 2015-13: not a period of the data (2015-08"), en.summary)
     }
 }

@@ -216,7 +216,9 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 }) {
                     s.stack[1] = clamped(s.selecting(s.stack[1], row: i), in: s)
                 }
-                if let p = s.stack.lastIndex(where: { $0.kind == .province }) { s.stack[p].selected = .city(listed.cityZH) }
+                if let p = s.stack.lastIndex(where: { $0.kind == .province }) {
+                    s.stack[p].selected = .city(listed.cityZH)
+                }
                 // Said: what it matched, and that this data has no figures of it (it opened a
                 // city's list where a town's page was expected).
                 s.message = s.tr(Catalogue.townOnTheListOnly(rest, name: listed.nameZH, city: listed.cityZH))

@@ -40,6 +40,7 @@ extension Catalogue {
     /// data: its city's list is opened on it, and this says so.
     static func townOnTheListOnly(_ query: String, name: String, city: String) -> Bilingual {
         Bilingual("「\(query)」：\(name) 在全省名单上，本数据没有它的数字；打开 \(city) 的名单",
-                  "\"\(query)\": \(name) is on the province's list, with no figures in this data; \(city)'s list opened")
+                  "\"\(query)\": \(name) is on the province's list, with no figures in this data; "
+                    + "\(city)'s list opened")
     }
 }
