@@ -19,6 +19,8 @@ final class W12WordsTests: XCTestCase {
         XCTAssertTrue(index.matches("海盐", ["海盐核电小镇"]))
         XCTAssertTrue(index.matches("haiyanhe", ["hai yan he dian xiao zhen"]))
         XCTAssertFalse(index.matches("nh", ["hai yan he dian xiao zhen"]))
+        XCTAssertFalse(index.matches("ny", ["临安云制造", "lin an yun zhi zao"]), "li-n a-n y-un is no match")
+        XCTAssertTrue(index.matches("anyun", ["lin an yun zhi zao"]))
         XCTAssertTrue(index.matches("town", ["Nuclear Power Town"]))
     }
 
@@ -69,6 +71,10 @@ final class W12WordsTests: XCTestCase {
     func testATownOnTheListOnlyIsSaidAndEscGoesBack() throws {
         let s = try bundledState(period: "2015-09")
         let from = s.screen.kind
+        // ny: n+y initials (磐安江南药镇 pa-j-n-y), no longer li-n a-n y-un (临安云制造); said either way.
+        let ny = runCommand(s, "town ny")
+        XCTAssertFalse(ny.message?.contains("临安") ?? false, ny.message ?? "")
+        XCTAssertNotEqual(ny.screen.kind, .city("杭州"), ny.message ?? "")
         let opened = runCommand(s, "town cx")
         XCTAssertEqual(opened.screen.kind, .city("湖州"), "\(opened.stack)")
         XCTAssertTrue(opened.message?.contains("长兴新能源小镇") ?? false, opened.message ?? "no message")

@@ -137,6 +137,14 @@ public final class SearchIndex: @unchecked Sendable {
         return String(core + tail)
     }
 
+    /// Whether `term` is a reading (towns.toml `reading`, "lin an yun zhi zao"): two or more words of
+    /// lower-case ASCII letters (or digits), as no English name is written; matched as pinyin, from a
+    /// syllable's start only (`:town ny` found 临安云制造 through li-n a-n y-un, wave 12).
+    static func isReading(_ term: String) -> Bool {
+        term.contains(" ") && !term.hasPrefix(" ")
+            && term.allSatisfy { $0 == " " || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
+    }
+
     /// What a search looks in for a row named by `terms`: for each term, its lower-cased
     /// text without white space (whole: 小镇 typed in Chinese finds every town), and the pinyin
     /// and initials of its distinctive part (`distinctive`: no 小镇 xiaozhen, 有限公司, 县), as
@@ -154,7 +162,7 @@ public final class SearchIndex: @unchecked Sendable {
             let f = forms(term), d = core == term ? f : forms(core)
             let isHan = term.unicodeScalars.contains(where: Self.isHan)
             // A reading ("hai yan he dian xiao zhen") is pinyin already: it goes in as pinyin only.
-            let isReading = !isHan && core != term
+            let isReading = !isHan && Self.isReading(term)
             if !isReading {
                 out += f.plain.filter { !$0.isWhitespace }.utf8
                 out.append(0)
