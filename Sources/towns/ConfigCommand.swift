@@ -83,7 +83,7 @@ struct ConfigCommand: ParsableCommand {
             let files = ThemeFiles(
                 folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
             more += files.notices.map {
-                "--theme \(t): " + $0.replacingOccurrences(of: "主题 theme: ", with: "")
+                "--theme \(t): " + $0.replacingOccurrences(of: "theme: ", with: "")
             }
         } else if let t = settings.theme {
             let files = ThemeFiles(
@@ -91,7 +91,7 @@ struct ConfigCommand: ParsableCommand {
             if !files.notices.isEmpty { unused["theme"] = "no such theme; default in use" }
             more += files.notices.map {
                 "\(settings.path ?? settings.requestedPath):\(settings.lines["theme"] ?? 0): theme: "
-                    + $0.replacingOccurrences(of: "主题 theme: ", with: "")
+                    + $0.replacingOccurrences(of: "theme: ", with: "")
             }
         }
         if settings.path != nil {

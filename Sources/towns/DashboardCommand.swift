@@ -93,7 +93,8 @@ struct DashboardCommand: ParsableCommand {
         slow.cancel()  // before an error is printed, so the notice never follows it
         let (dataset, fingerprint, derived) = try loaded.get()
         let loadedAt = Date()  // when the data shown was loaded (`数据载入`), not a file's time
-        let problems = AppState(dataset: dataset).commandLineProblems(periodID: period, town: town, filters: filter)
+        let problems = AppState(dataset: dataset).commandLineProblems(
+            periodID: period, town: town, filters: filter, language: chinese ? .zh : .en)
         if !problems.isEmpty {
             for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
             throw ExitCode(2)
@@ -162,6 +163,7 @@ struct DashboardCommand: ParsableCommand {
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         startUp.cycleStops = settings.cycle
+        startUp.chineseUnavailable = localeNotice != nil
         // The warning's "(+N more: ...)" names a command that lists them all, with this theme.
         if let theme = display.theme {
             startUp.allNoticesCommand = "towns config"
@@ -266,7 +268,8 @@ struct DashboardCommand: ParsableCommand {
     func opening(_ settings: Settings, data: String) -> Settings {
         var s = settings
         if resume {
-            let (session, notice) = SessionFile.load(for: data)
+            // The notice in the language the dashboard opens in (no session to give another).
+            let (session, notice) = SessionFile.load(for: data, language: settings.language ?? .zh)
             s.resume = session
             if let notice { s.notices.insert(notice, at: 0) }
         }

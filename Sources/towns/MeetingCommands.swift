@@ -31,9 +31,11 @@ struct PresentCommand: ParsableCommand {
 
     func validate() throws {
         // A name that could never be a meeting's is a usage error (exit 2), said before the terminal opens.
-        if let name { try validName(name, chinese: dashboard.wordsChinese) }
-        if let cycle, cycleSeconds(cycle) == nil {
-            throw ValidationError("--cycle: '\(cycle)' is not an interval such as 30s or 2m (1 s to 1 day)")
+        try usageChecked("present") {
+            if let name { try validName(name, chinese: dashboard.wordsChinese) }
+            if let cycle, cycleSeconds(cycle) == nil {
+                throw ValidationError("--cycle: '\(cycle)' is not an interval such as 30s or 2m (1 s to 1 day)")
+            }
         }
     }
 
@@ -67,7 +69,7 @@ struct FollowCommand: ParsableCommand {
     @OptionGroup var dashboard: DashboardCommand
 
     func validate() throws {
-        if let name { try validName(name, chinese: dashboard.wordsChinese) }
+        try usageChecked("follow") { if let name { try validName(name, chinese: dashboard.wordsChinese) } }
     }
 
     func run() throws {
@@ -95,4 +97,17 @@ extension DashboardCommand {
     /// Whether a meeting command's messages are in Chinese: the dashboard's language rule
     /// (`--lang`, else the config's `language`, else zh; en under a locale that is not UTF-8).
     var wordsChinese: Bool { display.wordsLanguage(config: Config(path: nil).language) == .zh }
+}
+
+/// Runs `check`; a usage error it throws is printed with the usage of `towns COMMAND` as the user
+/// typed it (exit 2). ArgumentParser's own usage line named `towns dashboard present`, a command
+/// path no one types (the dashboard is an option group of `present` and `follow`; wave 12).
+func usageChecked(_ command: String, _ check: () throws -> Void) throws {
+    do {
+        try check()
+    } catch let error as ValidationError {
+        printError("Error: \(error.message)\nUsage: towns \(command) [<options>] [<name>]\n"
+                   + "  See 'towns \(command) --help' for more information.")
+        throw ExitCode(2)
+    }
 }

@@ -111,8 +111,10 @@ struct ReportCommand: ParsableCommand {
                 return
             }
             guard let i = dataset.periods.firstIndex(where: { $0.id == period }) else {
-                throw ValidationFailure(
-                    "no period '\(period)'; periods: \(dataset.periods.map(\.id).joined(separator: ", "))")
+                // In the report's language (as --filter's refusal below), not ArgumentParser's "Error:".
+                let ids = dataset.periods.map(\.id).joined(separator: " ")
+                printError("towns report: " + TerminalText.sanitize(state.tr(Catalogue.notAPeriodOption(period, ids))))
+                throw ExitCode(2)
             }
             state.periodIndex = i
         }

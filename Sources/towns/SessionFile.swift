@@ -17,17 +17,19 @@ struct SessionFile: Codable {
     }
 
     /// The saved session for the dataset in `data`, or the notice saying why there is none
-    /// to resume (no file, another dataset's, a file that does not read).
-    static func load(for data: String, path: String = SessionFile.path()) -> (Session?, notice: String?) {
+    /// to resume (no file, another dataset's, a file that does not read), in `language`.
+    static func load(for data: String, path: String = SessionFile.path(),
+                     language: Language = .en) -> (Session?, notice: String?) {
+        func say(_ text: Bilingual) -> String { language == .zh ? text.zh : text.en }
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            return (nil, "--resume: no saved session yet (one is saved on quit: \(path))")
+            return (nil, say(Catalogue.noSavedSession(path)))
         }
         guard let file = try? JSONDecoder().decode(SessionFile.self, from: bytes) else {
-            return (nil, "--resume: the saved session does not read; ignored (\(path), replaced on quit)")
+            return (nil, say(Catalogue.savedSessionUnreadable(path)))
         }
         let here = URL(fileURLWithPath: data).standardizedFileURL.path
         guard file.data == here else {
-            return (nil, "--resume: the saved session is of other data (\(file.data)); ignored")
+            return (nil, say(Catalogue.savedSessionOfOtherData(file.data)))
         }
         return (file.session, nil)
     }

@@ -25,10 +25,10 @@ struct ThemeFiles {
                 files.remove(at: d)
                 if let t = read((folder as NSString).appendingPathComponent("default.toml"), over: nil) { base = t }
             } else {
-                notices.append("主题 theme: no default.toml in \(folder); using plain styles")
+                notices.append("theme: no default.toml in \(folder); using plain styles")
             }
         } else {
-            notices.append("主题 theme: no Themes/ folder found (give --themes DIR); using plain styles")
+            notices.append("theme: no Themes/ folder found (give --themes DIR); using plain styles")
         }
         themes = [base]
         names = ["default"]
@@ -47,7 +47,7 @@ struct ThemeFiles {
                 selected = themes.count - 1
             }
         } else {
-            notices.append("主题 theme: no theme '\(choice)' (themes: \(names.joined(separator: ", "))); using default")
+            notices.append("theme: no theme '\(choice)' (themes: \(names.joined(separator: ", "))); using default")
         }
     }
 
@@ -56,15 +56,15 @@ struct ThemeFiles {
         do {
             text = try GuardedTOML.readSmallFile(path)
         } catch {
-            notices.append("主题 theme: \(error)")  // not found, a FIFO or device, too large, not UTF-8: named
+            notices.append("theme: \(error)")  // not found, a FIFO or device, too large, not UTF-8: named
             return nil
         }
         do {
             let (t, warnings) = try Theme.parse(text, file: path, fallback: fallback)
-            notices += warnings.map { "主题 theme: \($0)" }
+            notices += warnings.map { "theme: \($0)" }
             return t
         } catch {
-            notices.append("主题 theme: \(error)")
+            notices.append("theme: \(error)")
             return nil
         }
     }

@@ -136,7 +136,7 @@ final class ResumeEndToEndTests: DashboardSessionTestCase {
         // A broken file: a notice, the dashboard opens as usual.
         try "{ not json".write(to: file, atomically: true, encoding: .utf8)
         try run(["--resume"])
-        _ = try tmux.waitFor("the saved session does not read; ignored")
+        _ = try tmux.waitFor("保存的会话读不出，未用")  // in the language it opens in (wave 12)
         try tmux.send("q")
         _ = try session.waitForPrompt()
         // Another dataset's session.
@@ -144,7 +144,7 @@ final class ResumeEndToEndTests: DashboardSessionTestCase {
         foreign["data"] = "/elsewhere/Data"
         try JSONSerialization.data(withJSONObject: foreign).write(to: file)
         try run(["--resume"])
-        _ = try tmux.waitFor("is of other data (/elsewhere/Data); ignored")
+        _ = try tmux.waitFor("属于另一份数据（/elsewhere/Data），未用")
         try tmux.send("q")
         _ = try session.waitForPrompt()
         // --town opens a page.

@@ -101,19 +101,34 @@ final class ScaleTests: XCTestCase {
                     // a reading (pinyin already) as text without it too.
                     let core = SearchIndex.distinctive(term)
                     let f = s.searchIndex.forms(term), d = s.searchIndex.forms(core)
-                    let text = term.unicodeScalars.contains(where: SearchIndex.isHan) || core == term ? f : d
-                    let plain = text.plain.filter { !$0.isWhitespace }
-                    let pinyin = d.pinyin.filter { !$0.isWhitespace }
-                    if plain.contains(q) || pinyin.contains(q) || d.initials.contains(q) { return true }
+                    let isHan = term.unicodeScalars.contains(where: SearchIndex.isHan)
+                    guard isHan || SearchIndex.isReading(term) else {
+                        // English words: anywhere in the text, its words or their initials.
+                        let plain = f.plain.filter { !$0.isWhitespace }
+                        return plain.contains(q) || d.pinyin.filter { !$0.isWhitespace }.contains(q)
+                            || d.initials.contains(q)
+                    }
+                    // Chinese text anywhere (not a reading's); full pinyin only from a syllable's start
+                    // (wave 12); initials anywhere.
+                    let froms = d.syllables.indices.map { d.syllables[$0...].joined() }
+                    if isHan && f.plain.filter({ !$0.isWhitespace }).contains(q) { return true }
+                    _ = core
+                    if froms.contains(where: { $0.hasPrefix(q) }) || d.initials.contains(q) { return true }
                     // Or running on into the ending: the part before it ends a Chinese name's pinyin or initials.
-                    guard term.unicodeScalars.contains(where: SearchIndex.isHan) || core != term else { return false }
                     return SearchIndex.needles(query).dropFirst().contains { needle in
+                        guard needle.last == 1 else { return false }
+                        if needle.first == 2 {
+                            let head = String(decoding: needle.dropFirst().dropLast(), as: UTF8.self).lowercased()
+                            return froms.contains(head)
+                        }
                         let head = String(decoding: needle.dropLast(), as: UTF8.self)
-                        return d.pinyin.filter { !$0.isWhitespace }.hasSuffix(head) || d.initials.hasSuffix(head)
+                        return d.initials.hasSuffix(head)
                     }
                 }
             }
-            XCTAssertEqual(s.searchMatches(), expected, "query \(query)")
+            // The city's totals row after the towns, found by the start of the city's name (wave 12).
+            let city = s.cityRowMatches(query) ? [content.rows.count] : []
+            XCTAssertEqual(s.searchMatches(), expected + city, "query \(query)")
         }
     }
 

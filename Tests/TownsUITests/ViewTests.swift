@@ -292,7 +292,7 @@ final class ViewTests: XCTestCase {
         s.themeNames = ["default", "high-contrast", "light", "monochrome"]
         s = apply(s, .cycleTheme)
         XCTAssertEqual(s.themeIndex, 1)
-        XCTAssertEqual(s.message, "主题 theme: high-contrast (2/4)")
+        XCTAssertEqual(s.message, "主题：high-contrast (2/4)")
         s = apply(s, .cycleTheme, .cycleTheme, .cycleTheme)
         XCTAssertEqual(s.themeIndex, 0, "wraps around")
         let themes = [Theme.monochrome, Theme(name: "x", styles: [.title: Style(foreground: .ansi(1))])]

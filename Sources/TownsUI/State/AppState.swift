@@ -40,6 +40,9 @@ public struct AppState: Sendable {
     public var themeNames: [String] = ["default"]
     /// The key bindings: what `handle` maps keys with, and what the hint line and the help name.
     public var keyMap: KeyMap = .standard
+    /// The terminal's locale is not UTF-8 (LANG=C, POSIX): Chinese would be drawn as `??`, so `L`
+    /// and `:lang zh` refuse to switch to it, saying why (wave 12; `Settings.chineseUnavailable`).
+    public var chineseUnavailable = false
     /// Presenting, following, or a meeting ended (issue 16, `Follow.swift`); nil: none.
     public var meeting: MeetingRole?
     /// The wall screen's playlist (`--cycle`, `:cycle`); empty: `CycleStop.standard`.

@@ -207,14 +207,21 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                let listed = (province.listed + province.later).first(where: {
                    s.searchIndex.matches(rest, [$0.nameZH] + ($0.reading.map { [$0] } ?? []))
                }) {
-                // The province's list as it was (its sort kept), when it is the view shown.
-                s.stack = [s.stack[0].kind == .province ? s.stack[0] : Screen(.province), Screen(.city(listed.cityZH))]
+                // The province's list as it was (its sort kept), when it is the view shown; from
+                // another view, the city's list goes on top of it, so Esc goes back there (wave 12).
+                let back = s.stack[0].kind == .province ? [s.stack[0]] : s.stack
+                s.stack = back + [Screen(.city(listed.cityZH))]
                 if let i = s.content(for: s.stack[1])?.rows.firstIndex(where: {
                     $0.searchTerms.first == listed.nameZH
                 }) {
                     s.stack[1] = clamped(s.selecting(s.stack[1], row: i), in: s)
                 }
-                s.stack[0].selected = .city(listed.cityZH)
+                if let p = s.stack.lastIndex(where: { $0.kind == .province }) {
+                    s.stack[p].selected = .city(listed.cityZH)
+                }
+                // Said: what it matched, and that this data has no figures of it (it opened a
+                // city's list where a town's page was expected).
+                s.message = s.tr(Catalogue.townOnTheListOnly(rest, name: listed.nameZH, city: listed.cityZH))
                 return s
             }
             return fail(Catalogue.noTown("\(rest)"))
@@ -255,6 +262,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         return s
     case "lang", "language":
         guard let l = Language(rawValue: rest) else { return fail(Catalogue.usageLangZhEn) }
+        if l == .zh && s.chineseUnavailable { return fail(Catalogue.chineseNeedsUTF8) }
         s.language = l
         return s
     case "filter":

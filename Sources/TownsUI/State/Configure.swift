@@ -7,6 +7,7 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     var s = state
     var notices = settings.notices
     s.keyMap = settings.keyMap
+    s.chineseUnavailable = settings.chineseUnavailable
     if let stops = settings.cycleStops { s.cycleStops = stops }
     if let saved = settings.resume {
         s.session = saved
@@ -66,15 +67,19 @@ extension AppState {
     /// (2015-08 2015-09 2015-12)"); empty when all apply. The dashboard refuses them before
     /// the terminal opens (exit 2, as `towns report` does), rather than opening elsewhere;
     /// a config's period or a resumed session whose town is gone are notices, not refusals.
-    public func commandLineProblems(periodID: String?, town: String?, filters: [String]) -> [String] {
+    /// `language`: the messages' (the dashboard's language rule: `--lang`, config, locale); the
+    /// state's own when nil.
+    public func commandLineProblems(periodID: String?, town: String?, filters: [String],
+                                    language: Language? = nil) -> [String] {
         var notices: [String] = []
         var s = self
+        if let language { s.language = language }
         if let id = periodID {
             if s.facts.periodPositions[id] != nil {
                 s.session.periodID = id
             } else {
                 let ids = s.dataset.periods.map(\.id).joined(separator: " ")
-                notices.append("--period \(id): not a period of the data (\(ids))")
+                notices.append(s.tr(Catalogue.notAPeriodOption(id, ids)))
             }
         }
         var settings = Settings(source: "command line")

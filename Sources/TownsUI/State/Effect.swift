@@ -43,6 +43,8 @@ public struct Settings: Equatable, Sendable {
     public var allNoticesCommand = "towns config"
     /// Filters to apply, each as `:filter` takes it ("county 海宁市", `--filter`).
     public var filters: [String] = []
+    /// The locale is not UTF-8: the dashboard stays in English (`AppState.chineseUnavailable`).
+    public var chineseUnavailable = false
 
     public init(
         language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,

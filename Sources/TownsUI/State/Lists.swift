@@ -40,7 +40,25 @@ extension AppState {
         guard let q = search?.query, !q.isEmpty, let list = list(for: screen ?? self.screen) else {
             return []
         }
-        return cache.searchMatches(list, query: q, endings: searchIndex.endings, haystack: haystackMaker(list.content))
+        let rows = cache.searchMatches(list, query: q, endings: searchIndex.endings,
+                                       haystack: haystackMaker(list.content))
+        // The city's totals row (全市报告 嘉兴市, after the towns) is found by the city's name (wave 12).
+        if list.content.summaryTarget == .cityTotals, cityRowMatches(q) { return rows + [list.content.rows.count] }
+        return rows
+    }
+
+    /// Whether `query` finds the towns view's city totals row (全市报告 嘉兴市): the start of the city's
+    /// name (嘉兴, Jiaxing), its pinyin (jiax) or initials (jx), or of 全市报告; from the start only, so
+    /// `/x` does not add the city to every search for a town's x.
+    func cityRowMatches(_ query: String) -> Bool {
+        let q = SearchIndex.normalizedQuery(query)
+        guard !q.isEmpty else { return false }
+        if Catalogue.totals("\(dataset.regionZH)", "\(dataset.regionEN)").zh.hasPrefix(q) { return true }
+        return ["\(dataset.regionZH)", "\(dataset.regionEN)"].contains { name in
+            let f = searchIndex.forms(SearchIndex.distinctive(name))
+            return [f.plain.filter { !$0.isWhitespace }, f.pinyin.filter { !$0.isWhitespace }, f.initials]
+                .contains { $0.hasPrefix(q) }
+        }
     }
 
     /// A row's search text (by position in `content`'s order), from `content.searchText`

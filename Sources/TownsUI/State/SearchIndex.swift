@@ -24,6 +24,8 @@ public final class SearchIndex: @unchecked Sendable {
         public var pinyin: String
         /// First letter of each syllable or word ("hyhdxz").
         public var initials: String
+        /// The syllables (or words) `pinyin` is made of, in order (["hai", "yan", "he", "dian", ...]).
+        public var syllables: [String] = []
     }
 
     private var cache: [String: Forms] = [:]
@@ -76,6 +78,7 @@ public final class SearchIndex: @unchecked Sendable {
         let plain = text.lowercased()
         var pinyin = plain
         var initials = ""
+        var parts: [String] = []
         if text.unicodeScalars.contains(where: Self.isHan) {
             // Each Chinese character stands apart, as ICU writes it ("hai yan"); other text
             // keeps its words.
@@ -90,10 +93,13 @@ public final class SearchIndex: @unchecked Sendable {
             let syllables = latin.split { !$0.isLetter && !$0.isNumber }
             pinyin = syllables.joined()
             initials = String(syllables.compactMap(\.first))
+            parts = syllables.map(String.init)
         } else {
-            initials = String(plain.split { !$0.isLetter && !$0.isNumber }.compactMap(\.first))
+            let words = plain.split { !$0.isLetter && !$0.isNumber }
+            initials = String(words.compactMap(\.first))
+            parts = words.map(String.init)
         }
-        let forms = Forms(plain: plain, pinyin: pinyin, initials: initials)
+        let forms = Forms(plain: plain, pinyin: pinyin, initials: initials, syllables: parts)
         cache[text] = forms
         return forms
     }
@@ -131,27 +137,54 @@ public final class SearchIndex: @unchecked Sendable {
         return String(core + tail)
     }
 
+    /// Whether `term` is a reading (towns.toml `reading`, "lin an yun zhi zao"): two or more words of
+    /// lower-case ASCII letters (or digits), as no English name is written; matched as pinyin, from a
+    /// syllable's start only (`:town ny` found 临安云制造 through li-n a-n y-un, wave 12).
+    static func isReading(_ term: String) -> Bool {
+        term.contains(" ") && !term.hasPrefix(" ")
+            && term.allSatisfy { $0 == " " || ($0.isASCII && ($0.isLowercase || $0.isNumber)) }
+    }
+
     /// What a search looks in for a row named by `terms`: for each term, its lower-cased
     /// text without white space (whole: 小镇 typed in Chinese finds every town), and the pinyin
     /// and initials of its distinctive part (`distinctive`: no 小镇 xiaozhen, 有限公司, 县), as
     /// UTF-8 each ended by NUL, or by 1 after a Chinese name's pinyin and initials (no query
     /// holds either), so one byte search covers them all.
+    /// A Chinese name's (or a reading's) full pinyin is matched only from the start of a syllable
+    /// (wave 12: `/nh` is not haiya-n-h-edian): it is written once from each syllable on, in upper
+    /// case after byte 2 ("\u{2}HAIYANHEDIAN", "\u{2}YANHEDIAN", ...), and `needles` looks for a
+    /// query's letters there only as byte 2 and the query in upper case. Initials are syllables'
+    /// starts already, so any run of them matches (南湖 nh).
     public func haystack(_ terms: [String]) -> [UInt8] {
         var out: [UInt8] = []
         for term in terms {
             let core = Self.distinctive(term)
             let f = forms(term), d = core == term ? f : forms(core)
-            // A reading ("hai yan he dian xiao zhen") is pinyin already: its text goes in without the ending.
-            let isReading = !term.unicodeScalars.contains(where: Self.isHan) && core != term
-            out += (isReading ? d : f).plain.filter { !$0.isWhitespace }.utf8
-            out.append(0)
+            let isHan = term.unicodeScalars.contains(where: Self.isHan)
+            // A reading ("hai yan he dian xiao zhen") is pinyin already: it goes in as pinyin only.
+            let isReading = !isHan && Self.isReading(term)
+            if !isReading {
+                out += f.plain.filter { !$0.isWhitespace }.utf8
+                out.append(0)
+            }
+            guard isHan || isReading else {
+                // English words, as typed, matched anywhere; they end with 0 ("Town" is no ending).
+                out += d.pinyin.filter { !$0.isWhitespace }.utf8
+                out.append(0)
+                out += d.initials.utf8
+                out.append(0)
+                continue
+            }
             // A Chinese name's (or reading's) pinyin and initials end with 1, where a query may run
-            // on into the ending (`needles`); English words end with 0 ("Town" is no such ending).
-            let end: UInt8 = isReading || term.unicodeScalars.contains(where: Self.isHan) ? 1 : 0
-            out += d.pinyin.filter { !$0.isWhitespace }.utf8  // a reading's, or English words', as typed
-            out.append(end)
+            // on into the ending (`needles`).
+            let parts = d.syllables
+            for start in parts.indices {
+                out.append(2)
+                out += parts[start...].joined().uppercased().utf8
+                out.append(1)
+            }
             out += d.initials.utf8
-            out.append(end)
+            out.append(1)
         }
         return out
     }
@@ -186,11 +219,16 @@ public final class SearchIndex: @unchecked Sendable {
     public static func needles(_ query: String, endings: [String] = endingForms) -> [[UInt8]] {
         let q = normalizedQuery(query)
         var out = [Array(q.utf8)]
+        // The full pinyin, from a syllable's start (`haystack`).
+        let pinyin = [UInt8(2)] + Array(q.uppercased().utf8)
+        if q.contains(where: { $0.isASCII && $0.isLetter }) { out.append(pinyin) }
         for form in endings {
             // At least two letters before the ending: "cx" is not "c" + 县's x (湖州丝绸 hzsc).
             for k in 1...form.count where q.count >= k + 2 && q.hasSuffix(form.prefix(k)) {
-                let needle = Array(q.dropLast(k).utf8) + [1]
-                if !out.contains(needle) { out.append(needle) }
+                for needle in [Array(q.dropLast(k).utf8) + [1], [2] + Array(q.dropLast(k).uppercased().utf8) + [1]]
+                where !out.contains(needle) {
+                    out.append(needle)
+                }
             }
         }
         return out

@@ -111,8 +111,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.message =
             n > 1
             ? s.tr(Catalogue.theme2) + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
-            : s.tr(Catalogue.theme2)
-                + "only \(s.themeNames.first ?? "one") (no colour on this terminal, or one theme)"
+            : s.tr(Catalogue.onlyTheme(s.themeNames.first ?? "monochrome"))
     case let .resize(width, height):
         // A resize is not the user's answer to the message: "match 2/5" and the like stay.
         s.session.flash = state.session.flash
@@ -179,8 +178,12 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s = refiltered(s)
         }
     case .toggleLanguage:
-        s.language = s.language == .zh ? .en : .zh
-        s.message = s.tr(Catalogue.languageEnglish)
+        if s.language == .en && s.chineseUnavailable {
+            s.message = s.tr(Catalogue.chineseNeedsUTF8)
+        } else {
+            s.language = s.language == .zh ? .en : .zh
+            s.message = s.tr(Catalogue.languageEnglish)
+        }
     case .startSearch, .startNarrowing:
         // A prompt is drawn over the view, not under the help: the help closes first (a fresh user
         // typed `/` in the help and saw nothing while the keys went to a hidden search).

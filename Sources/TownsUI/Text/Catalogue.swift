@@ -462,7 +462,7 @@ public enum Catalogue {
         "主题：",
         "theme: ")
     static let theme2 = Bilingual(
-        "主题 theme: ",
+        "主题：",
         "theme: ")
     static func totals(_ regionZH: String, _ regionEN: String) -> Bilingual {
         Bilingual(
