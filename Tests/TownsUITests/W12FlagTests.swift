@@ -61,3 +61,24 @@ final class W12FlagTests: XCTestCase {
         }
     }
 }
+
+extension W12FlagTests {
+    /// Haining's Jan-Sep completed 14.56 at 78.3%: ahead of the amount expected by now and of its plan.
+    func testATownAheadIsSaidToBeAheadInBothLanguages() throws {
+        var s = try editedState("figures.toml", period: "2015-09") {
+            $0.replacingOccurrences(of: "value = 13.56", with: "value = 14.56")
+                .replacingOccurrences(of: "value = 72.9\n", with: "value = 78.3\n")
+        }
+        for (ahead, above, shortfall, gap) in [("超前", "超出计划", "落后差额", "与计划差"),
+                                                ("Ahead by", "Above plan by", "Shortfall", "Gap to plan")] {
+            if ahead == "Ahead by" { s.language = .en }
+            let page = s.pageLines(.townPage("haining"), width: 200).map { $0.runs.map(\.0).joined() }
+            let aheadLine = try XCTUnwrap(page.first { $0.hasPrefix(ahead) }, page.joined(separator: "\n"))
+            XCTAssertTrue(aheadLine.contains("≈0.6 "), aheadLine)
+            XCTAssertTrue(aheadLine.contains("= -0.61"), aheadLine)  // the formula kept
+            let aboveLine = try XCTUnwrap(page.first { $0.hasPrefix(above) }, page.joined(separator: "\n"))
+            XCTAssertTrue(aboveLine.contains("≈0.8 "), aboveLine)
+            XCTAssertFalse(page.contains { $0.hasPrefix(shortfall) || $0.hasPrefix(gap) }, page.joined(separator: "\n"))
+        }
+    }
+}

@@ -36,7 +36,7 @@ extension AppState {
         let recentFlagged = from([.completed])
             || dataset.periods.contains { $0.year == period.year && $0.through < period.through
                 && checker.isFlagged(workedFrom: [.completed], town: town, period: $0) }
-        let all: [(Bilingual, Figure?, String, Bool)] = [
+        let all0: [(Bilingual, Figure?, String, Bool)] = [
             (Catalogue.expectedField, worded(p.expected, .expected), amount, from([.planYear])),
             (Catalogue.expectedRateField, worded(p.expectedRate, .expectedRate), "%", false),
             (Catalogue.shortfallField, worded(p.shortfall, .shortfall), amount, from([.planYear, .completed])),
@@ -46,6 +46,18 @@ extension AppState {
             (Catalogue.gapField, worded(p.projectedGap, .gap), amount, from([.planYear, .completed])),
             (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount, from([.planYear, .completed])),
         ]
+        // A town ahead (a negative shortfall or gap) is said to be ahead, by how much (the formula
+        // beside keeps its sign): "超前 ≈0.6 亿元", not "落后差额 ≈-0.6 亿元".
+        func ahead(_ label: Bilingual, _ f: Figure?) -> (Bilingual, Figure?) {
+            guard var f, case let .exact(v, decimals) = f.quantity, v < 0 else { return (label, f) }
+            f.quantity = .exact(-v, decimals: decimals)
+            f.interval = f.interval.map { Interval(-$0.upper, -$0.lower) }
+            return (label == Catalogue.shortfallField ? Catalogue.aheadField : Catalogue.abovePlanField, f)
+        }
+        let all = all0.map { label, f, unit, flag in
+            label == Catalogue.shortfallField || label == Catalogue.gapField
+                ? { let (l, g) = ahead(label, f); return (l, g, unit, flag) }() : (label, f, unit, flag)
+        }
         let refused = Catalogue.notAgainstPlan(whole)
         // Nothing worked out: which figure is missing, rather than silence (the refusal says why
         // already when the completed figure is on another basis).
