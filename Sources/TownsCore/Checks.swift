@@ -162,12 +162,14 @@ public struct Checker: Sendable {
     public func isFlagged(workedFrom inputs: [Measure], town: Town?, period: Period) -> Bool {
         let figures = town?.figures ?? Figures(dataset.totals)
         let year = String(period.year)
-        func flagged(_ m: Measure) -> Bool { isFlagged(FigureKey(m, m == .planYear ? year : period.id), town: town) }
+        func flagged(_ m: Measure) -> Bool {
+            isFlaggedAsGiven(FigureKey(m, m == .planYear ? year : period.id), town: town)
+        }
         func plan() -> Bool {
             if figures[FigureKey(.planYear, year)] != nil { return flagged(.planYear) }
             return dataset.periods.contains { p in
-                p.year == period.year && (isFlagged(FigureKey(.completed, p.id), town: town)
-                    || isFlagged(FigureKey(.completionRate, p.id), town: town))
+                p.year == period.year && (isFlaggedAsGiven(FigureKey(.completed, p.id), town: town)
+                    || isFlaggedAsGiven(FigureKey(.completionRate, p.id), town: town))
             }
         }
         for m in inputs {
@@ -180,13 +182,28 @@ public struct Checker: Sendable {
                     return true
                 }
             case .planYear: continue
-            default: if flagged(m) { return true }
+            default: if isFlagged(FigureKey(m, period.id), town: town) { return true }
             }
         }
         return false
     }
 
+    /// A figure the data does not give but that is worked out (a derived year's plan, completed
+    /// figure or completion rate: `Metrics.figure`) is flagged when one it is worked out from is
+    /// (`isFlagged(workedFrom:)`): Haining's plan ≈19, derived from a flagged completed 14.56, is ≈19!.
     public func isFlagged(_ key: FigureKey, town: Town?) -> Bool {
+        let figures = town?.figures ?? Figures(dataset.totals)
+        if figures[key] == nil, [.planYear, .completed, .completionRate].contains(key.measure),
+           let id = key.period,
+           let period = key.measure == .planYear
+               ? dataset.periods.first(where: { String($0.year) == id }) : dataset.period(id) {
+            return isFlagged(workedFrom: [key.measure], town: town, period: period)
+        }
+        return isFlaggedAsGiven(key, town: town)
+    }
+
+    /// Whether a check casts doubt on the figure `key` as the data gives it (false when it does not).
+    private func isFlaggedAsGiven(_ key: FigureKey, town: Town?) -> Bool {
         let figures = town?.figures ?? Figures(dataset.totals)
         guard figures[key] != nil else { return false }
         if let t = triple(for: key),

@@ -77,6 +77,16 @@ struct Loader {
     var bases: [String: Basis] = [:]
     /// The Chinese words of the notes read so far, by their English (`RecordReader.note`).
     var notesZH: [String: String] = [:]
+    /// The ids of towns.toml records not read for an error of their own (a missing name_zh): the
+    /// other files' references to them are not reported as unknown towns (one true error, not ten).
+    var townsWithErrors: Set<String> = []
+
+    /// Reports `id`, given in `key` of record `r`, as an unknown town (towns.toml has none), unless
+    /// towns.toml has it in a record with an error of its own (`townsWithErrors`), reported already.
+    func unknownTown(_ r: inout RecordReader, _ key: String, _ id: String) {
+        guard !townsWithErrors.contains(id) else { return }
+        r.error(key, .unknownReference, LoadMessage.unknownTown(id))
+    }
 
     init(directory: String, monthlyOverride: DatasetLoader.MonthlyOverride?) {
         self.directory = directory

@@ -52,7 +52,7 @@ extension Loader {
                     r.error("city", .unknownReference, .unknownCity(city))
                 }
                 if let town, !towns.contains(where: { $0.id == town }) {
-                    r.error("town", .unknownReference, LoadMessage.unknownTown(town))
+                    unknownTown(&r, "town", town)
                 }
                 if let town, (listed + later).contains(where: { $0.townID == town }) {
                     r.error("town", .duplicate, .townListedTwice(town))
@@ -179,7 +179,7 @@ extension Loader {
             r.warnUnknownKeys(allowed: provenanceKeys.union(["town", "problem"]))
             let town = r.string("town", required: true), problem = r.string("problem", required: true)
             if let town, !towns.contains(where: { $0.id == town }) {
-                r.error("town", .unknownReference, LoadMessage.unknownTown(town))
+                unknownTown(&r, "town", town)
             }
             if let problem, !problems.contains(where: { $0.id == problem }) {
                 r.error("problem", .unknownReference, .unknownRecord(.problem, problem))
@@ -199,7 +199,7 @@ extension Loader {
                                                                  allowed: ["not-started", "in-progress", "done"]))
             }
             if let town, !towns.contains(where: { $0.id == town }) {
-                r.error("town", .unknownReference, LoadMessage.unknownTown(town))
+                unknownTown(&r, "town", town)
             }
             if let cm, !measures.contains(where: { $0.id == cm }) {
                 r.error("countermeasure", .unknownReference, .unknownRecord(.countermeasure, cm))

@@ -45,7 +45,7 @@ extension Loader {
             }
             let townIDs = r.stringArray("towns") ?? []
             for t in townIDs where !towns.contains(where: { $0.id == t }) {
-                r.error("towns", .unknownReference, LoadMessage.unknownTown(t))
+                unknownTown(&r, "towns", t)
             }
             if let id, let topic, let zh, let source, let section, let quote, sources[source] != nil {
                 passages.append(

@@ -93,6 +93,8 @@ extension Loader {
             town.reading = reading
             town.readingSource = readingSource
             towns.append(town)
+        } else if let id, !townIDSet.contains(id) {
+            townsWithErrors.insert(id)
         }
         finish(r)
     }
@@ -134,7 +136,7 @@ extension Loader {
             var index: Int?
             if let townID {
                 index = townIndex[townID]
-                if index == nil { r.error("town", .unknownReference, LoadMessage.unknownTown(townID)) }
+                if index == nil { unknownTown(&r, "town", townID) }
             }
             let parsed = readFigure(&r, document: document, periods: periods, sources: sources,
                                     extraKeys: Self.townFigureExtraKeys)

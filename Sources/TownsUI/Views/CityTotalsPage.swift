@@ -18,9 +18,10 @@ extension AppState {
         out.append(.text(""))
         var cited: [String] = []
         func line(
-            _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil
+            _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil,
+            flaggedAlso: Bool = false
         ) {
-            let flag = key.map { flagged(nil, $0) } ?? false
+            let flag = (key.map { flagged(nil, $0) } ?? false) || (figure != nil && flaggedAlso)
             let cell =
                 unit == "%"
                 ? ft.percent(figure, flagged: flag)
@@ -71,7 +72,7 @@ extension AppState {
         if let period {
             drawProgressSection(
                 progressSection(nil, period: period, amount: unit(.completed)), period: period, width: width,
-                line: { out.append($0) }, figure: { line($0, $1, unit: $2) })
+                line: { out.append($0) }, figure: { line($0, $1, unit: $2, flaggedAlso: $3) })
         }
         let mine = facts.findings.filter { $0.townID == nil }
         if !mine.isEmpty {

@@ -59,15 +59,36 @@ extension AppState {
         return groupProgress(positions)
     }
 
+    /// Whether the sums of plan and completed over the towns at `positions` (each town's figure
+    /// counted where it has both, `GroupProgress`) include one a check casts doubt on or one worked
+    /// out from such (`Checker.isFlagged`): only towns with an inconsistency among `findings` are asked.
+    func sumFlags(_ positions: [Int]) -> SumFlags {
+        guard let period else { return SumFlags() }
+        let suspect = Set(facts.findings.filter { $0.kind == .inconsistency }.compactMap(\.townID))
+        guard !suspect.isEmpty else { return SumFlags() }
+        let table = periodTable()
+        var flags = SumFlags()
+        for i in positions where suspect.contains(dataset.towns[i].id) {
+            let town = dataset.towns[i], f = table[i]
+            guard f.planYear != nil, f.completed != nil else { continue }
+            if checker.isFlagged(FigureKey(.planYear, String(period.year)), town: town) { flags.plan = true }
+            if checker.isFlagged(FigureKey(.completed, period.id), town: town) { flags.done = true }
+            if flags.plan && flags.done { break }
+        }
+        return flags
+    }
+
     /// `g` as cells.
-    func groupCells(_ g: GroupProgress) -> GroupProgressCells {
-        func sum(_ t: Metrics.Tally) -> CellText {
+    /// `flagged`: whether the plan and completed sums include a figure a check casts doubt on, or
+    /// one worked out from such (`sumFlags`): the sum, and the rate of the sums, then carry `!`.
+    func groupCells(_ g: GroupProgress, flagged: SumFlags = SumFlags()) -> GroupProgressCells {
+        func sum(_ t: Metrics.Tally, _ flag: Bool = false) -> CellText {
             guard t.known > 0 else { return "\(Mark.unknown)" }
-            let sum = CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals))
+            let sum = CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals) + (flag ? "!" : ""))
             return "\(t.derived > 0 ? Mark.derived : nil)" + sum
         }
-        func cell(_ t: Metrics.Tally) -> TableCell {
-            .text(sum(t), t.known == 0 ? .unknown : t.derived > 0 ? .derived : nil)
+        func cell(_ t: Metrics.Tally, _ flag: Bool) -> TableCell {
+            .text(sum(t, flag), t.known == 0 ? .unknown : flag ? .warning : t.derived > 0 ? .derived : nil)
         }
         var rateFigure: ShownFigure?
         if g.rate != nil, let printed = g.printedRate(atMost: 1) {
@@ -77,11 +98,12 @@ extension AppState {
             rateFigure = ShownFigure(quantity: .exact(printed.value, decimals: printed.decimals), isDerived: true)
             rateFigure?.interval = printed.interval
         }
-        let rate = FigureText().percent(rateFigure)
-        var summary: CellText = g.covered == 0 ? "\(Mark.unknown)" : sum(g.completed) + " / " + sum(g.plan)
+        let rate = FigureText().percent(rateFigure, flagged: flagged.plan || flagged.done)
+        var summary: CellText = g.covered == 0
+            ? "\(Mark.unknown)" : sum(g.completed, flagged.done) + " / " + sum(g.plan, flagged.plan)
         if case let .text(t, _) = rate, g.covered > 0 { summary += " " + t }
         return GroupProgressCells(
-            plan: cell(g.plan), done: cell(g.completed), rate: rate, bar: groupBar(rateFigure),
+            plan: cell(g.plan, flagged.plan), done: cell(g.completed, flagged.done), rate: rate, bar: groupBar(rateFigure),
             covered: .text(CellText("\(g.covered)/\(g.members)"), g.covered < g.members ? .legend : nil),
             behind: g.behind > 0
                 ? .text("\(g.behind)\(Mark.behind)", .behind)
@@ -113,4 +135,12 @@ extension AppState {
             return filter.isEmpty || !kept.isEmpty ? (type, kept) : nil
         }
     }
+}
+
+/// Whether a group's plan sum and completed sum include a flagged figure (`AppState.sumFlags`).
+struct SumFlags: Equatable {
+    /// The plan sum includes a flagged plan, or one worked out from a flagged figure.
+    var plan = false
+    /// The completed sum includes a flagged completed figure, or one worked out from such.
+    var done = false
 }

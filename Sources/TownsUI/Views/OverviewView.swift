@@ -138,13 +138,13 @@ extension AppState {
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
-        for (k, (type, _)) in typesKept().enumerated() {
+        for (k, (type, positions)) in typesKept().enumerated() {
             // The same computation and the same types as the types view's (`GroupProgress`): plan
             // and completed over the towns with both, behind by the completion rate as the towns
             // view marks it (`—` when none has a rate); a filter leaves out a type with none of its towns.
             // Worked out in `overviewOrders` (stored for the whole city).
             let g = orders.types[k]
-            let cells = groupCells(g)
+            let cells = groupCells(g, flagged: sumFlags(positions))
             // Where the figures column cannot hold it (60 columns), one space and fewer: never cut.
             let full = cells.summary
                 + CellText("  " + tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))) + cells.behindText

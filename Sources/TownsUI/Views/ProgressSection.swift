@@ -7,7 +7,9 @@ import TownsCore
 /// (folded away on the overview at 80x24) reads as a town's does.
 struct ProgressSection {
     /// A figure's label and unit (亿元 shown as the page's amount unit, or `%`).
-    var items: [(label: Bilingual, figure: Figure, unit: String)]
+    /// `flagged`: worked out from a figure a check casts doubt on (`Checker.isFlagged(workedFrom:)`),
+    /// so shown with `!` (README: a figure worked out from a flagged one carries `!`).
+    var items: [(label: Bilingual, figure: Figure, unit: String, flagged: Bool)]
     /// Why nothing is set against the plan (a completed figure on another basis, ◇), or nil.
     var refused: Bilingual?
     /// Which figures are missing where nothing could be worked out, or nil.
@@ -29,23 +31,40 @@ extension AppState {
             f.provenance = .derived(formula: formula)
             return f
         }
-        let all: [(Bilingual, Figure?, String)] = [
-            (Catalogue.expectedField, worded(p.expected, .expected), amount),
-            (Catalogue.expectedRateField, worded(p.expectedRate, .expectedRate), "%"),
-            (Catalogue.shortfallField, worded(p.shortfall, .shortfall), amount),
-            (Catalogue.projectionField, worded(p.projection, .projection), amount),
-            (Catalogue.rateProjectionField, worded(p.rateProjection, .rateProjection), "%"),
-            (Catalogue.recentField, worded(p.recentProjection, .recent), amount),
-            (Catalogue.gapField, worded(p.projectedGap, .gap), amount),
-            (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount),
+        // Each figure's `!` by the figures it is worked out from (plan, completed, rate).
+        func from(_ inputs: [Measure]) -> Bool { checker.isFlagged(workedFrom: inputs, town: town, period: period) }
+        let recentFlagged = from([.completed])
+            || dataset.periods.contains { $0.year == period.year && $0.through < period.through
+                && checker.isFlagged(workedFrom: [.completed], town: town, period: $0) }
+        let all0: [(Bilingual, Figure?, String, Bool)] = [
+            (Catalogue.expectedField, worded(p.expected, .expected), amount, from([.planYear])),
+            (Catalogue.expectedRateField, worded(p.expectedRate, .expectedRate), "%", false),
+            (Catalogue.shortfallField, worded(p.shortfall, .shortfall), amount, from([.planYear, .completed])),
+            (Catalogue.projectionField, worded(p.projection, .projection), amount, from([.completed])),
+            (Catalogue.rateProjectionField, worded(p.rateProjection, .rateProjection), "%", from([.completionRate])),
+            (Catalogue.recentField, worded(p.recentProjection, .recent), amount, recentFlagged),
+            (Catalogue.gapField, worded(p.projectedGap, .gap), amount, from([.planYear, .completed])),
+            (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount, from([.planYear, .completed])),
         ]
+        // A town ahead (a negative shortfall or gap) is said to be ahead, by how much (the formula
+        // beside keeps its sign): "超前 ≈0.6 亿元", not "落后差额 ≈-0.6 亿元".
+        func ahead(_ label: Bilingual, _ f: Figure?) -> (Bilingual, Figure?) {
+            guard var f, case let .exact(v, decimals) = f.quantity, v < 0 else { return (label, f) }
+            f.quantity = .exact(-v, decimals: decimals)
+            f.interval = f.interval.map { Interval(-$0.upper, -$0.lower) }
+            return (label == Catalogue.shortfallField ? Catalogue.aheadField : Catalogue.abovePlanField, f)
+        }
+        let all = all0.map { label, f, unit, flag in
+            label == Catalogue.shortfallField || label == Catalogue.gapField
+                ? { let (l, g) = ahead(label, f); return (l, g, unit, flag) }() : (label, f, unit, flag)
+        }
         let refused = Catalogue.notAgainstPlan(whole)
         // Nothing worked out: which figure is missing, rather than silence (the refusal says why
         // already when the completed figure is on another basis).
         let missing = refused == nil && !p.missing.isEmpty
             ? Catalogue.noProjection(p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil) : nil
         return ProgressSection(
-            items: all.compactMap { label, f, unit in f.map { (label, $0, unit) } }, refused: refused, missing: missing)
+            items: all.compactMap { label, f, unit, flag in f.map { (label, $0, unit, flag) } }, refused: refused, missing: missing)
     }
 }
 
@@ -57,14 +76,14 @@ extension AppState {
     /// section is empty and `hasMore` is false. Lines go out through `line`, in order.
     func drawProgressSection(
         _ section: ProgressSection, period: Period, width: Int, hasMore: Bool = false,
-        line: (DetailLine) -> Void, figure: (_ label: String, _ figure: Figure, _ unit: String) -> Void,
+        line: (DetailLine) -> Void, figure: (_ label: String, _ figure: Figure, _ unit: String, _ flagged: Bool) -> Void,
         after: () -> Void = {}
     ) {
         guard !section.isEmpty || hasMore else { return }
         line(.text(""))
         line(.text(tr(Catalogue.progressHeader(label(period))), .header))
         for l in section.refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { line(.text(l, .legend)) }
-        for item in section.items { figure(tr(item.label), item.figure, item.unit) }
+        for item in section.items { figure(tr(item.label), item.figure, item.unit, item.flagged) }
         for l in section.missing.map({ TextWrap.wrap(tr($0), width: max(10, width - 2)) }) ?? [] {
             line(.text("  " + l, .unknown))
         }

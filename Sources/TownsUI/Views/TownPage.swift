@@ -48,7 +48,9 @@ extension AppState {
             flaggedAlso: Bool = false
         ) {
             let failing = figure == nil ? [] : key.map { metrics.findings(for: $0, of: town) } ?? []
-            let flagged = !failing.isEmpty || (figure != nil && flaggedAlso)
+            // A figure worked out from a flagged one (a derived plan) carries its `!` (`Checker.isFlagged`).
+            let flagged = !failing.isEmpty
+                || (figure != nil && (flaggedAlso || key.map { checker.isFlagged($0, town: town) } ?? false))
             let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
             guard case let .text(value, role) = cell else { return }
             let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
@@ -151,7 +153,7 @@ extension AppState {
             let change = changeFields(town, period: period)
             drawProgressSection(
                 section, period: period, width: width, hasMore: !change.figures.isEmpty || change.place != nil,
-                line: { out.append($0) }, figure: { figureField($0, $1, unit: $2) },
+                line: { out.append($0) }, figure: { figureField($0, $1, unit: $2, flaggedAlso: $3) },
                 after: {
                     for (name, figure, unit, flagged) in change.figures {
                         figureField(name, figure, unit: unit, flaggedAlso: flagged)

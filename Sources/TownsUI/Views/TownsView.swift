@@ -86,7 +86,7 @@ extension AppState {
             ?? TownSums(facts, positions: positions)
         let (started, planned, leftOut) = (sums.started, sums.planned, sums.leftOut)
         // Plan, completed, their rate and bar over the same towns (`TownSums`), the group's cells.
-        let both = groupCells(sums.progress(members: positions.count))
+        let both = groupCells(sums.progress(members: positions.count), flagged: sumFlags(positions))
         func projectSum(_ a: Metrics.Tally, _ b: Metrics.Tally) -> TableCell {
             let left: CellText =
                 a.known == 0

@@ -34,7 +34,7 @@ extension AppState {
         let types = listed.map(\.type), kept = listed.map(\.positions)
         var rows: [TableRow] = []
         for (type, positions) in zip(types, kept) {
-            let g = groupCells(typeProgress(type.number, positions: positions))
+            let g = groupCells(typeProgress(type.number, positions: positions), flagged: sumFlags(positions))
             rows.append(
                 TableRow([
                     .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
