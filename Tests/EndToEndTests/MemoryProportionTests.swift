@@ -62,7 +62,7 @@ final class MemoryProportionTests: XCTestCase {
         let count = (16 << 20) / 6 - 20_000
         let size = try insert("extra = [" + Array(repeating: "1234", count: count).joined(separator: ", ") + "]\n",
                               afterFirst: "[[town]]\n", in: "towns.toml")
-        let r = try measured(["check", "--data", folder + "/Data"], size: size, "16 MiB inline array")
+        let r = try measured(["check", "--lang", "en", "--data", folder + "/Data"], size: size, "16 MiB inline array")
         XCTAssertTrue(r.stderr.contains("more than 100000 values in one array"), r.summary)
     }
 
@@ -70,7 +70,7 @@ final class MemoryProportionTests: XCTestCase {
         let sheet = folder + "/blank.csv"
         let size = 16 << 20
         try Data(repeating: 0x0A, count: size).write(to: URL(fileURLWithPath: sheet))
-        let r = try measured(["import", sheet, "--dry-run", "--data", folder + "/Data"], size: size,
+        let r = try measured(["import", sheet, "--dry-run", "--lang", "en", "--data", folder + "/Data"], size: size,
                              "16 MiB of blank lines")
         XCTAssertEqual(r.status, 1, r.summary)
         XCTAssertTrue(r.stderr.contains("more than a spreadsheet"), r.summary)
