@@ -156,12 +156,36 @@ final class PrintedReportTests: XCTestCase {
     }
 
     func testTheCSVGuardLeavesNegativeFiguresAlone() {
-        for number in ["-2.1▼", "-2.1v", "-54.3%", "-32.5", "-0.4"] {
+        // With a failed check's `!` and the ASCII dagger `*` and basis `&` too (fresh user, wave 13:
+        // `-32.5▼!` was written `'-32.5▼!`), unless something follows that they could apply to.
+        for number in ["-2.1▼", "-2.1v", "-54.3%", "-32.5", "-0.4", "-32.5▼!", "-32.5v!", "-3.1†", "-3.1*",
+                       "-3.1◇", "-3.1&", "-3.1✦", "-3.1n", "-3.1!*", "-42.5%!"] {
             XCTAssertEqual(Export.csvField(number), number)
         }
-        for formula in ["=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-A1", "-1+1", "-2.1)", "--1", "-"] {
+        for formula in ["=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "-A1", "-1+1", "-2.1)", "--1", "-",
+                        "-1!A1", "-1*2", "-1&A1", "-1&x", "-1*A1", "-1!-1"] {
             XCTAssertEqual(Export.csvField(formula).first, formula.contains(",") ? "\"" : "'", formula)
         }
+    }
+
+    /// The bundled data's CSV exports hold no formula, so no cell is guarded: a negative figure
+    /// with its marks (`-32.5▼!` on the city's report) is written as a number (fresh user, wave 13).
+    func testTheBundledCSVExportsGuardNoFigure() throws {
+        let s = try bundledState(width: 100, height: 30)
+        var negatives = 0
+        for kind in [Screen.Kind.townList, .changes, .assessment] {
+            for glyphs in [Glyphs.unicode, .ascii] {
+                let state = update(s, .showView(kind))
+                guard let out = state.exportOutput(.csv, glyphs: glyphs, width: 100) else { continue }
+                for line in out.text.split(separator: "\n") {
+                    for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
+                        XCTAssertFalse(cell.hasPrefix("'"), "\(kind) \(cell): \(line)")
+                        if cell.hasPrefix("-"), cell.dropFirst().first?.isNumber == true { negatives += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(negatives, 0, "no negative figure exported: the test would pass on anything")
     }
 
     func testCopyingTheOverviewCopiesItWhole() throws {

@@ -178,14 +178,20 @@ public enum Export {
 
     /// Whether a spreadsheet would take `cell` for a formula: it starts with `=`, `+` or `@`, a
     /// tab or a carriage return, or `-` not followed by a number. A number, and a negative one
-    /// with its marks (`-2.1▼`, `-2.1v`, `-54.3%`), is left as it is: it holds no operator
-    /// after its digits (`-1+1` and `-2.1)` are guarded).
+    /// with its marks (`-2.1▼`, `-2.1v`, `-54.3%`, `-32.5▼!`, `-3.1*`, `-3.1&`), is left as it is:
+    /// it holds no operator after its digits (`-1+1` and `-2.1)` are guarded), and the marks that
+    /// are operators in a formula (`!` a failed check, `*` and `&` the ASCII dagger and basis
+    /// marks) end the cell, or are followed only by other marks: nothing they could apply to
+    /// (`-1!A1`, `-1*2`, `-1&A1` are guarded).
     public static func isFormula(_ cell: String) -> Bool {
         guard let first = cell.first else { return false }
         if Double(cell) != nil { return false }
         if "=+@\t\r".contains(first) { return true }
         guard first == "-" else { return false }
-        return cell.range(of: #"^-[0-9]+(\.[0-9]+)?[^-=+*/^&()|@<>;,:"'!\t\r]*$"#, options: .regularExpression) == nil
+        let number = #"^-[0-9]+(\.[0-9]+)?"#
+        let plain = #"[^-=+*/^&()|@<>;,:"'!\t\r]"#
+        let operatorMarks = #"[!*&][^-=+/^()|@<>;,:"'\t\r0-9A-Za-z]*$"#
+        return cell.range(of: number + plain + "*(" + operatorMarks + ")?$", options: .regularExpression) == nil
     }
 
     /// A Markdown table cell: pipes escaped, line breaks removed.
