@@ -123,7 +123,11 @@ struct ReportCommand: ParsableCommand {
         // refused, named (exit 2), rather than printing every town as if filtered.
         for f in filter {
             let (filtered, failure) = state.applyingFilter(f)
-            if let failure { throw ValidationFailure("--filter \(f): " + (lang == .zh ? failure.zh : failure.en)) }
+            if let failure {
+                // Worded as the dashboard and --period's refusal (not ArgumentParser's English "Error:").
+                printError("towns report: " + TerminalText.sanitize("--filter \(f): " + state.tr(failure)))
+                throw ExitCode(2)
+            }
             state = filtered
         }
         state.message = nil

@@ -59,3 +59,25 @@ extension W12LanguageTests {
         }
     }
 }
+
+extension W12LanguageTests {
+    /// `towns report --filter` that does not apply: worded as the dashboard (`towns report:`, in the
+    /// report's language), not ArgumentParser's English `Error:` before Chinese words; exit 2
+    /// (fresh user, wave 13).
+    func testReportsFilterRefusalFollowsTheLanguageRule() throws {
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = nil
+        let zh = try runProcess(try Paths.townsBinary(), ["report", "--data", Paths.data, "--filter", "county 杭州"],
+                                environment: env)
+        XCTAssertEqual(zh.status, 2, zh.summary)
+        XCTAssertTrue(zh.stderr.hasPrefix("towns report: --filter county 杭州: 没有县「杭州」"), zh.summary)
+        XCTAssertFalse(zh.stderr.contains("Error"), zh.summary)
+        let en = try runProcess(try Paths.townsBinary(),
+                                ["report", "--data", Paths.data, "--filter", "county 杭州", "--lang", "en"],
+                                environment: env)
+        XCTAssertEqual(en.status, 2, en.summary)
+        XCTAssertTrue(en.stderr.hasPrefix("towns report: --filter county 杭州: no county"), en.summary)
+        XCTAssertFalse(en.stderr.contains("没有") || en.stderr.contains("Error"), en.summary)
+    }
+}
