@@ -133,7 +133,10 @@ public enum ValueProblem: Hashable, Sendable, Codable {
         case .listsEntityTwice: return "lists an entity twice"
         case .sourcedNotFitted: return "a value with a source is not fitted: give one of the two"
         case let .duplicateFigure(key, town, at):
-            return "duplicate figure \(key) for town '\(town)'" + (at.map { " (first at \($0))" } ?? "")
+            // Which fields together repeat (fresh user, wave 13): the period only where the key has one.
+            let fields = key.contains("[") ? "town, measure and period" : "town and measure"
+            return "duplicate figure \(key) for town '\(town)': its \(fields) are those of "
+                + (at.map { "the figure at \($0)" } ?? "another figure")
         case let .duplicateTotal(key): return "duplicate total \(key)"
         case let .takesNoPeriod(m): return "\(m) covers the creation period and takes no period"
         case let .notAYear(p): return "'\(p)' is not a year (YYYY)"
@@ -188,7 +191,9 @@ public enum ValueProblem: Hashable, Sendable, Codable {
         case .listsEntityTwice: return "同一运营主体列了两次"
         case .sourcedNotFitted: return "有来源的值不是拟合值：二者只能给出其一"
         case let .duplicateFigure(key, town, at):
-            return "小镇「\(town)」的数值 \(key) 重复" + (at.map { "（首次在 \($0)）" } ?? "")
+            let fields = key.contains("[") ? "town、measure、period" : "town、measure"
+            return "小镇「\(town)」的数值 \(key) 重复：\(fields) 与"
+                + (at.map { " \($0) 的数值相同" } ?? "另一数值相同")
         case let .duplicateTotal(key): return "合计 \(key) 重复"
         case let .takesNoPeriod(m): return "\(m) 涵盖整个创建期，不填期间"
         case let .notAYear(p): return "「\(p)」不是年份（YYYY）"

@@ -142,8 +142,12 @@ extension Loader {
                                     extraKeys: Self.townFigureExtraKeys)
             if let index, let townID, let (key, figure) = parsed {
                 if let first = towns[index].figures[key] {
-                    r.error("measure", .duplicate, .duplicateFigure(key: "\(key)", town: townID,
-                                                                    firstAt: first.origin.map { "\($0)" }))
+                    // At the period's line where the record gives one (what sets a figure apart from
+                    // the town's others of its measure: fresh user, wave 13), else the measure's; the
+                    // message names the fields that together repeat.
+                    let field = key.period != nil && r.has("period") ? "period" : "measure"
+                    r.error(field, .duplicate, .duplicateFigure(key: "\(key)", town: townID,
+                                                               firstAt: first.origin.map { "\($0)" }))
                 } else {
                     towns[index].figures[key] = figure
                 }

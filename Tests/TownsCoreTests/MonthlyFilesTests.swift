@@ -75,10 +75,15 @@ final class MonthlyFilesTests: XCTestCase {
         let errors = loadErrors(dir)
         let e = try XCTUnwrap(errors.first { $0.problem.contains("duplicate figure completed[2015-09]") }, errors.map(\.description).joined(separator: "\n"))
         XCTAssertEqual(e.file, dir + "/monthly/2015-09.toml")
-        XCTAssertEqual(e.line, 3)
-        XCTAssertEqual(e.field, "figure[1].measure")
+        // At the period, the field a copied record most likely left unchanged (fresh user, wave 13),
+        // naming the fields that together repeat, in both languages.
+        XCTAssertEqual(e.line, 4)
+        XCTAssertEqual(e.field, "figure[1].period")
         let first = try lineNumber(in: dir + "/figures.toml", of: "value = 13.56") - 4
-        XCTAssertTrue(e.problem.contains("first at \(dir)/figures.toml:\(first)"), e.description)
+        XCTAssertTrue(e.problem.contains("its town, measure and period are those of the figure at "
+                                         + "\(dir)/figures.toml:\(first)"), e.description)
+        let zh = try XCTUnwrap(e.message?.chinese)
+        XCTAssertTrue(zh.contains("town、measure、period 与 \(dir)/figures.toml:\(first) 的数值相同"), zh)
     }
 
     func testDuplicatePeriodAndSourceAcrossFiles() throws {
