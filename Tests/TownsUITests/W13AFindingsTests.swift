@@ -13,7 +13,8 @@ final class W13AFindingsTests: XCTestCase {
         for language in Language.allCases {
             var s = try bundledState(width: 60, height: 14, period: "2015-09")
             s.language = language
-            s = update(s, .meeting(.togglePresentation))
+            // The next key clears the flash that says what `P` did: the legend is drawn again.
+            s = apply(s, .meeting(.togglePresentation), .moveDown)
             let lines = screen(s)
             let all = lines.joined(separator: "\n")
             let header = lines[3]
@@ -24,6 +25,7 @@ final class W13AFindingsTests: XCTestCase {
                 header.split(separator: " ").contains { $0.hasPrefix(s.tr(title)) && !$0.hasPrefix(s.tr(Catalogue.done2)) }
             }
             let legend = lines[lines.count - 2]
+            XCTAssertTrue(legend.contains(Glyphs.unicode.glyph(.behind)), "the legend is drawn: \(legend)")
             let unit = language == .en ? "unit" : "单位"
             XCTAssertEqual(legend.contains(unit), amounts, "the unit only beside an amount, \(language): \(all)")
         }
