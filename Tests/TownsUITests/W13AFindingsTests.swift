@@ -22,7 +22,9 @@ final class W13AFindingsTests: XCTestCase {
             let body = lines[3..<(lines.count - 2)]
             XCTAssertTrue(body.contains { $0.contains("%\(Glyphs.unicode.glyph(.behind))") }, "a ▼: \(all)")
             let amounts = [Catalogue.plan2, Catalogue.done].contains { title in
-                header.split(separator: " ").contains { $0.hasPrefix(s.tr(title)) && !$0.hasPrefix(s.tr(Catalogue.done2)) }
+                header.split(separator: " ").contains {
+                    $0.hasPrefix(s.tr(title)) && !$0.hasPrefix(s.tr(Catalogue.done2))
+                }
             }
             let legend = lines[lines.count - 2]
             XCTAssertTrue(legend.contains(Glyphs.unicode.glyph(.behind)), "the legend is drawn: \(legend)")
