@@ -9,7 +9,7 @@ extension Renderer {
             (Catalogue.hintBrowseAlone, 100, .meeting(.toggleFollow)),
             (Catalogue.hintExport, 100, .export), (Catalogue.hintCopy, 82, .copy),
             (Catalogue.hintTheme, 40, .cycleTheme), (Catalogue.hintLanguage, 60, .toggleLanguage),
-            (Catalogue.hintCommand, 90, .startCommand),
+            (Catalogue.hintCommand, 100, .startCommand),
             (Catalogue.hintHelp, 99, .toggleHelp), (Catalogue.hintQuit, 98, .quit),
         ]
         // e, : and ? are kept whatever else gives way (README), as on a list: e at 100.
