@@ -40,8 +40,13 @@ final class LegendTruthTests: XCTestCase {
                     s.session.flash = nil
                     let lines = screen(s)
                     let legend = lines[h - 2]
-                    // The unit where an amount can be drawn only (not the reference's quoted passages).
-                    guard legend.contains(language == .zh ? "单位" : "unit") == s.screen.kind.drawsAmounts else {
+                    // The unit where an amount can be drawn only (not the reference's quoted passages),
+                    // and on a list saying which columns are amounts, only while one is shown (its title).
+                    let titles = Set(lines[3].split(separator: " ").map { $0.trimmingCharacters(in: ["↓", "↑"]) })
+                    let amounts = s.screen.kind.drawsAmounts && (s.list(for: s.screen)?.content.amountColumns.map {
+                        $0.contains { titles.contains(s.list(for: s.screen)!.content.columns[$0].title) }
+                    } ?? true)
+                    guard legend.contains(language == .zh ? "单位" : "unit") == amounts else {
                         failures.append("\(name) \(w)x\(h) \(language): no legend or a unit for nothing: \(legend)")
                         continue
                     }

@@ -7,11 +7,12 @@ extension Renderer {
     static func followerHints(_ key: (Action) -> String?) -> [KeyHint] {
         let acting: [(Bilingual, Int, Action)] = [
             (Catalogue.hintBrowseAlone, 100, .meeting(.toggleFollow)),
-            (Catalogue.hintExport, 80, .export), (Catalogue.hintCopy, 82, .copy),
+            (Catalogue.hintExport, 100, .export), (Catalogue.hintCopy, 82, .copy),
             (Catalogue.hintTheme, 40, .cycleTheme), (Catalogue.hintLanguage, 60, .toggleLanguage),
-            (Catalogue.hintCommand, 90, .startCommand),
+            (Catalogue.hintCommand, 100, .startCommand),
             (Catalogue.hintHelp, 99, .toggleHelp), (Catalogue.hintQuit, 98, .quit),
         ]
+        // e, : and ? are kept whatever else gives way (README), as on a list: e at 100.
         // `:` is the follower's way to everything else (:follow, :lang, :export): a hint the
         // line keeps (priority above `meetingPriority`), as `: cmd` where the line is tight.
         return acting.compactMap { label, priority, action in

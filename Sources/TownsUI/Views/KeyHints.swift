@@ -11,6 +11,9 @@ extension Renderer {
         var label: Bilingual
         var priority: Int
         var short: Bilingual? = nil
+        /// Known to all (the arrows, Enter): the keys alone, without their word, in the tightest
+        /// form, where that keeps every key a meeting needs (80 columns with a filter on).
+        var bare = false
     }
 
     /// The hints a meeting needs most (priority at least this): the line tries shorter words,
@@ -25,7 +28,8 @@ extension Renderer {
 
     /// The hint line for `width` columns: the hints (as `keyHints`) and the gap between them
     /// (2 spaces, 1 where the line is tight). Forms, in turn: the full words 2 apart, the short
-    /// words 2 apart, the short words 1 apart; the first that keeps every hint a meeting needs
+    /// words 2 apart, the short words 1 apart, then the arrows and Enter without their words
+    /// (`KeyHint.bare`, only where that keeps them all); the first that keeps every hint a meeting needs
     /// (`meetingPriority`) is drawn, the least needed hints giving way first in each; else the
     /// last, as far as it goes. The line is 1 column of margin, then each hint (keys, a space,
     /// label) with the gap between: `lineWidth`.
@@ -35,21 +39,26 @@ extension Renderer {
         let candidates = keyHintCandidates(state, glyphs: glyphs)
         // Presenting, the arrows and q (`meetingPriority - 1`) are kept too where a tighter form keeps them.
         let needed = candidates.filter { $0.priority >= meetingPriority - 1 }.count
-        var best: ([KeyHint], Bool, Int) = ([], false, 2)
-        for (short, gap) in [(false, 2), (true, 2), (true, 1)] {
+        var best: [(String, String)] = []
+        var bestGap = 2
+        // The last form, the keys known to all without their words, only where it keeps them all.
+        for (short, gap, bare) in [(false, 2, false), (true, 2, false), (true, 1, false), (true, 1, true)] {
             var hints = candidates
-            func label(_ h: KeyHint) -> String { state.tr(short ? h.short ?? h.label : h.label) }
+            func label(_ h: KeyHint) -> String {
+                bare && h.bare ? "" : state.tr(short ? h.short ?? h.label : h.label)
+            }
             func used(_ h: [KeyHint]) -> Int { lineWidth(h.map { ($0.keys, label($0)) }, gap: gap) }
             while used(hints) > width, hints.count > 1,
                 let i = hints.indices.min(by: { hints[$0].priority < hints[$1].priority })
             {
                 hints.remove(at: i)
             }
-            best = (hints, short, gap)
-            if hints.filter({ $0.priority >= meetingPriority - 1 }).count >= needed { break }
+            let keepsAll = hints.filter({ $0.priority >= meetingPriority - 1 }).count >= needed
+            if bare && !keepsAll { break }
+            (best, bestGap) = (hints.map { ($0.keys, label($0)) }, gap)
+            if keepsAll { break }
         }
-        let (hints, short, gap) = best
-        return (hints.map { ($0.keys, state.tr(short ? $0.short ?? $0.label : $0.label)) }, gap)
+        return (best, bestGap)
     }
 
     /// Columns a hint line takes: 1 of margin, each hint's keys, a space and its label, `gap`
@@ -128,7 +137,9 @@ extension Renderer {
             // The overview's panels do not sort (`Screen.Kind.sorts`): no `><` or `S` offered there.
             let sorts = state.screen.kind.sorts
             hints = [
-                hint(Catalogue.hintMove, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintOpen, 96, .open),
+                hint(Catalogue.hintMove, plain ?? 97, .moveUp, .moveDown).map { h in
+                    var h = h; h.bare = true; return h },
+                hint(Catalogue.hintOpen, 96, .open).map { h in var h = h; h.bare = true; return h },
                 state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back) : nil,
                 sorts ? hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false))
                     : nil,

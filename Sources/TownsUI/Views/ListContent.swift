@@ -20,6 +20,11 @@ public struct ListContent: Sendable {
     /// drawn only while the layout shows that column (a `†` note for a projects column left out
     /// would explain a mark no cell shows).
     public var noteColumns: [Int: Int] = [:]
+    /// The columns (by index) whose figures are amounts in the dataset's unit (亿元): the legend
+    /// names the unit only while the layout shows one of them (the towns view's presentation
+    /// layout at 60x14 keeps the names, the rate and the bar: no amount). nil: the list does not
+    /// say, the unit is named as the screen's kind has it (`Screen.Kind.drawsAmounts`).
+    public var amountColumns: Set<Int>? = nil
     /// What the first summary row opens (the city's totals), when it can be selected: the
     /// selection then runs one past the last row.
     public var summaryTarget: Screen.Kind? = nil

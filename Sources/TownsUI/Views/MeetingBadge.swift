@@ -16,9 +16,10 @@ extension Renderer {
             // The keys a meeting needs, and the arrows and q, that the short chip leaves.
             let needed = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority - 1 }
                 .map { $0.keys })
+            // Each with its word: the full chip is not worth the arrows' and Enter's (`KeyHint.bare`).
             func kept(_ badge: String) -> Set<String> {
                 Set(keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints
-                    .map { $0.0 }).intersection(needed)
+                    .filter { needed.contains($0.0) }.map { $0.0 + " " + $0.1 })
             }
             return (kept(short).isSubset(of: kept(full)) ? full : short, false)
         case let .following(f)?:

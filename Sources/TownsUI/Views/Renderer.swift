@@ -99,6 +99,8 @@ public struct Renderer: Sendable {
         drawTabs(into: &grid, state)
         drawBreadcrumb(into: &grid, state)
         let body = Renderer.bodyRect(width: state.width, height: state.height)
+        // Whether an amount in the dataset's unit is drawn: the legend names the unit only then.
+        var amountsDrawn = state.screen.kind.drawsAmounts
         if state.screen.kind.isPage {
             let lines = state.pageLines(state.screen.kind, width: body.width)
             for (i, line) in lines.dropFirst(state.screen.scroll).prefix(body.height).enumerated() {
@@ -131,6 +133,10 @@ public struct Renderer: Sendable {
                 let y = body.y + 1 + (orphan - state.screen.scroll) * Renderer.rowPitch(state)
                 grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1),
                           with: Cell(text: " ", style: theme.style(.background)))
+            }
+            if let amounts = content.amountColumns {
+                let kept = { (i: Int) in layout.widths.indices.contains(i) && layout.widths[i] != nil }
+                amountsDrawn = amountsDrawn && amounts.contains(where: kept)
             }
             drawColumnsLeftOut(content.columns, layout, into: &grid, state,
                                countShown: content.rows.count > Renderer.visibleRows(state))
@@ -174,7 +180,7 @@ public struct Renderer: Sendable {
                 grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
         }
-        drawLegend(into: &grid, state)
+        drawLegend(into: &grid, state, amounts: amountsDrawn)
         drawHints(into: &grid, state)
         drawMeetingBadge(into: &grid, state)
         if state.showHelp { drawHelp(into: &grid, state) }

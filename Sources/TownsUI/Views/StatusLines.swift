@@ -2,7 +2,8 @@ import TownsCore
 
 /// The two lines at the bottom: the message, search or command line (else the legend), and the key hints.
 extension Renderer {
-    func drawLegend(into grid: inout Grid, _ state: AppState) {
+    /// `amounts`: whether the body draws an amount in the dataset's unit (the legend names it then).
+    func drawLegend(into grid: inout Grid, _ state: AppState, amounts: Bool? = nil) {
         let y = state.height - 2
         if let line = state.commandLine {
             grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
@@ -58,7 +59,8 @@ extension Renderer {
             " "
                 + Renderer.legend(
                     width: state.width - 1, glyphs: glyphs,
-                    unit: state.screen.kind.drawsAmounts ? state.dataset.unit : nil, language: state.language,
+                    unit: (amounts ?? state.screen.kind.drawsAmounts) ? state.dataset.unit : nil,
+                    language: state.language,
                     shown: shown, checksOnly: state.screen.kind == .cityTotals,
                     fitted: [.assessment, .assessmentNotes].contains(state.screen.kind)),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)

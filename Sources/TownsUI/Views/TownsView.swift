@@ -19,7 +19,8 @@ extension AppState {
             Column(tr(Catalogue.type2), .right, priority: 30),
             Column(tr(Catalogue.plan2), .right, priority: 90),
             Column(tr(Catalogue.done), .right, priority: 95),
-            Column(tr(Catalogue.done2), .right, priority: 95),
+            // Presenting, the rate (its `▼`) stays before the names are whole (60x14 in English).
+            Column(tr(Catalogue.done2), .right, priority: 95).namesGivingWayWhole(session.presentation),
             Column(tr(Catalogue.progress), priority: session.presentation ? 96 : 60, flexible: true,
                    minWidth: session.presentation ? Session.presentationBarWidth : 15)
                 .narrowest(session.presentation ? nil : Self.narrowestBar),
@@ -130,6 +131,8 @@ extension AppState {
             content.notes.append(
                 "\(Mark.interpreted) " + CellText(tr(Catalogue.interpretedLeftOut("\(leftOut.known)"))))
         }
+        // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.
+        content.amountColumns = [3, 4, 10]
         if withCity { content.summaryTarget = .cityTotals }
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]

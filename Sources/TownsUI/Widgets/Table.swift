@@ -26,6 +26,10 @@ public struct Column: Sendable {
     /// fewer than this many cells before it gives way (the towns view's bar at 60x14: 5 cells,
     /// `TownsView`). nil: it gives way at `minWidth`.
     public var narrowestWidth: Int? = nil
+    /// The names are cut down to their `minWidth`, not only a quarter, before this column gives
+    /// way (the towns view's rate in the presentation layout: at 60x14 in English its `▼` stays
+    /// beside the bar, as in Chinese, the names cut with `…`).
+    public var namesGiveWayWhole = false
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -44,6 +48,13 @@ extension Column {
     public func narrowest(_ cells: Int?) -> Column {
         var c = self
         c.narrowestWidth = cells
+        return c
+    }
+
+    /// This column, kept while the names can be cut to their `minWidth` (`namesGiveWayWhole`).
+    public func namesGivingWayWhole(_ on: Bool = true) -> Column {
+        var c = self
+        c.namesGiveWayWhole = on
         return c
     }
 }
@@ -212,6 +223,12 @@ public struct TableLayout: Sendable {
             if columns[order[next]].priority >= TableLayout.shrinkNamesBefore || columns[order[next]].namesGiveWayFirst,
                 let n = names,
                 total() - width <= shrinkable
+            {
+                natural[n] -= total() - width
+                break
+            }
+            if columns[order[next]].namesGiveWayWhole, let n = names,
+                total() - width <= natural[n] - columns[n].minWidth
             {
                 natural[n] -= total() - width
                 break
