@@ -448,13 +448,13 @@ final class DashboardSession {
         let words = [binary, "--data", Paths.data, "--themes", Paths.themes] + extraArguments
         try tmux.typeLine(words.map(Paths.shellQuote).joined(separator: " "))
         let first = try tmux.waitUntil("the dashboard's first frame (title and key hints)") { screen in
-            (screen.first?.contains("towns ·") ?? false) && (screen.last?.contains("↑↓ 移动") ?? false)
+            (screen.first?.contains("towns ·") ?? false) && (screen.last?.contains("↑↓") ?? false)
         }
         guard towns, first.count > 3, first[3].contains("面板") || first[3].contains("Panel") else { return first }
         try tmux.send("1")
         return try tmux.waitUntil("the towns view") { screen in
             screen.count > 3 && (screen[3].contains("完成率") || screen[3].contains("Done%"))
-                && (screen.last?.contains("↑↓ 移动") ?? false)
+                && (screen.last?.contains("↑↓") ?? false)
         }
     }
 
@@ -479,7 +479,7 @@ final class DashboardSession {
         try tmux.waitUntil("the shell prompt after the dashboard ended", timeout: timeout) { screen in
             let rows = screen.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             return rows.last?.trimmingCharacters(in: .whitespaces) == TmuxSession.prompt
-                && (frameMayRemain || !screen.contains { $0.contains("towns ·") || $0.contains("↑↓ 移动") })
+                && (frameMayRemain || !screen.contains { $0.contains("towns ·") || $0.contains("↑↓") })
         }
     }
 
