@@ -4,13 +4,15 @@ import XCTest
 /// Wave 12: the dashboard's refusals of a deep link are in the one language its rule gives
 /// (`--lang`, the config, the locale: English under LANG=C, Chinese under a UTF-8 locale).
 final class W12LanguageTests: XCTestCase {
-    func run(_ lang: String, _ args: [String]) throws -> ProcessResult {
+    /// The dashboard (or `command`, such as `report`) on the bundled data under locale `lang`.
+    func run(_ lang: String, _ args: [String], command: [String] = []) throws -> ProcessResult {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = lang
         env["LC_ALL"] = nil
         env["LC_MESSAGES"] = nil
         env["LC_CTYPE"] = nil
-        return try runProcess(try Paths.townsBinary(), ["--data", Paths.data, "--themes", Paths.themes] + args,
+        let themes = command.isEmpty ? ["--themes", Paths.themes] : []
+        return try runProcess(try Paths.townsBinary(), command + ["--data", Paths.data] + themes + args,
                               environment: env, timeout: 10)
     }
 
@@ -33,17 +35,11 @@ final class W12LanguageTests: XCTestCase {
 extension W12LanguageTests {
     /// `towns report --period` the data lacks: in the report's language, exit 2.
     func testReportsUnknownPeriodFollowsTheLanguageRule() throws {
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env["LC_ALL"] = nil
-        let zh = try runProcess(try Paths.townsBinary(), ["report", "--data", Paths.data, "--period", "2015-13"],
-                                environment: env)
+        let zh = try run("C.UTF-8", ["--period", "2015-13"], command: ["report"])
         XCTAssertEqual(zh.status, 2, zh.summary)
         XCTAssertTrue(zh.stderr.contains("--period 2015-13：数据中没有这一期"), zh.summary)
         XCTAssertFalse(zh.stderr.contains("Error"), zh.summary)
-        let en = try runProcess(try Paths.townsBinary(),
-                                ["report", "--data", Paths.data, "--period", "2015-13", "--lang", "en"],
-                                environment: env)
+        let en = try run("C.UTF-8", ["--period", "2015-13", "--lang", "en"], command: ["report"])
         XCTAssertTrue(en.stderr.contains("--period 2015-13: not a period of the data (2015-08"), en.summary)
     }
 }
@@ -65,17 +61,11 @@ extension W12LanguageTests {
     /// report's language), not ArgumentParser's English `Error:` before Chinese words; exit 2
     /// (fresh user, wave 13).
     func testReportsFilterRefusalFollowsTheLanguageRule() throws {
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env["LC_ALL"] = nil
-        let zh = try runProcess(try Paths.townsBinary(), ["report", "--data", Paths.data, "--filter", "county 杭州"],
-                                environment: env)
+        let zh = try run("C.UTF-8", ["--filter", "county 杭州"], command: ["report"])
         XCTAssertEqual(zh.status, 2, zh.summary)
         XCTAssertTrue(zh.stderr.hasPrefix("towns report: --filter county 杭州: 没有县「杭州」"), zh.summary)
         XCTAssertFalse(zh.stderr.contains("Error"), zh.summary)
-        let en = try runProcess(try Paths.townsBinary(),
-                                ["report", "--data", Paths.data, "--filter", "county 杭州", "--lang", "en"],
-                                environment: env)
+        let en = try run("C.UTF-8", ["--filter", "county 杭州", "--lang", "en"], command: ["report"])
         XCTAssertEqual(en.status, 2, en.summary)
         XCTAssertTrue(en.stderr.hasPrefix("towns report: --filter county 杭州: no county"), en.summary)
         XCTAssertFalse(en.stderr.contains("没有") || en.stderr.contains("Error"), en.summary)
