@@ -62,10 +62,16 @@ extension Assessment {
     /// for information (the creation period); else (not met, unknown, not yet due) the
     /// consequence the rules state, with its share, its dates and, where the data holds the quota used, its amount.
     public func stake(_ rule: Rule, _ town: Town, asOf: Period?) -> Stake? {
-        let result = evaluate(rule, town, asOf: asOf)
-        guard [.notMet, .unknown, .notYetDue].contains(result.status) else { return nil }
-        var stake = Stake(ruleID: rule.id, notMet: result.status == .notMet, consequence: .noneStated)
-        stake.notYetDue = result.status == .notYetDue
+        stake(rule, town, asOf: asOf, judged: evaluate(rule, town, asOf: asOf).status)
+    }
+
+    /// `stake(_:_:asOf:)` for a town already judged: `status` is `evaluate(rule, town,
+    /// asOf: asOf).status`, worked out by the caller (the snapshot's write judges each town by each
+    /// rule once per period for the overview's counts and the assessment's stakes both).
+    public func stake(_ rule: Rule, _ town: Town, asOf: Period?, judged status: RuleResult.Status) -> Stake? {
+        guard [.notMet, .unknown, .notYetDue].contains(status) else { return nil }
+        var stake = Stake(ruleID: rule.id, notMet: status == .notMet, consequence: .noneStated)
+        stake.notYetDue = status == .notYetDue
         switch rule.kind {
         case .landReward:
             var reward = rewardAtStake(rule, town, asOf: asOf)

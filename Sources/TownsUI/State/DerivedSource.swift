@@ -104,7 +104,8 @@ extension AppState {
             yearPlans: first ? plans : nil,
             sortRanks: townsSortRanks(AppState.townsRankColumns.perPeriod), measures: townsSampleMeasures(),
             rowSets: filtered.rowSets, tallies: filtered.tallies, groups: groups,
-            overview: overviewOrders(dataset.towns, period: period), stakes: views.stakes, changes: views.changes)
+            overview: overviewOrders(dataset.towns, period: period, ruleCounts: views.ruleCounts),
+            stakes: views.stakes, changes: views.changes)
     }
 
     /// What a snapshot stores for the first keys (`DerivedKeys.Source`), worked out by the code

@@ -12,7 +12,8 @@ extension AppState {
         let (stakes, changes) = concurrentMap(Array(state.dataset.periods.indices), minimumPerSlice: 1) { i in
             var s = state
             s.periodIndex = i
-            return s.derivedPeriodViews()
+            let views = s.derivedPeriodViews()
+            return (views.stakes, views.changes)
         }
         return DerivedViews.Source(
             stakes: Dictionary(stakes.flatMap { $0 }, uniquingKeysWith: { a, _ in a }),
@@ -21,15 +22,23 @@ extension AppState {
 
     /// What `derivedViews` stores of the period shown (a state over every town, no filter): the
     /// assessment's stakes in each language by their stored name, and the changes view's rows
-    /// against the previous period of the year by period id (nil for a year's first period).
-    func derivedPeriodViews() -> (stakes: [(String, DerivedStakes)], changes: (String, DerivedChanges)?) {
-        guard let period else { return ([], nil) }
+    /// against the previous period of the year by period id (nil for a year's first period);
+    /// `ruleCounts`: each rule's towns by status over every town (the overview's counts, judged
+    /// in the same pass as the stakes), nil when the data has no rules.
+    func derivedPeriodViews()
+        -> (stakes: [(String, DerivedStakes)], changes: (String, DerivedChanges)?,
+            ruleCounts: [DerivedOverview.RuleCounts]?)
+    {
+        guard let period else { return ([], nil, nil) }
         let every = Array(dataset.towns.indices)
         let byID = facts.townIndex
         let languages = Language.allCases
         var stakes: [(String, DerivedStakes)] = []
+        var ruleCounts: [DerivedOverview.RuleCounts]?
         if !dataset.rules.isEmpty {
-            for (language, found) in zip(languages, stakeGroups(every, languages: languages)) {
+            let judged = stakeGroupsCounted(every, languages: languages)
+            ruleCounts = judged.counts
+            for (language, found) in zip(languages, judged.stakes) {
                 var kept = found
                 for r in kept.rules.indices {
                     for g in kept.rules[r].groups.indices {
@@ -48,6 +57,6 @@ extension AppState {
             }
             changes = DerivedChanges(from: previous.id, items: items, unchanged: c.unchanged)
         }
-        return (stakes, changes.map { (period.id, $0) })
+        return (stakes, changes.map { (period.id, $0) }, ruleCounts)
     }
 }

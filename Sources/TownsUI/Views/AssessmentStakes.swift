@@ -71,6 +71,15 @@ extension AppState {
     /// words of what follows and their mark, in the order first met, every town kept. Each
     /// town is judged by each rule once, whatever the number of languages (`Assessment.stake`).
     func stakeGroups(_ positions: [Int], languages: [Language]) -> [DerivedStakes] {
+        stakeGroupsCounted(positions, languages: languages).stakes
+    }
+
+    /// `stakeGroups`, and each rule's towns at `positions` by status (the overview's rule counts,
+    /// `overviewOrders`), from the one judgement of each town by each rule that both need: the
+    /// snapshot's write (`derivedPeriod`) judged every town twice per period without it.
+    func stakeGroupsCounted(_ positions: [Int], languages: [Language])
+        -> (stakes: [DerivedStakes], counts: [DerivedOverview.RuleCounts])
+    {
         // No formula is written: the notes show verdicts and amounts, never how a figure was worked out.
         let assessment = Assessment(metrics: metrics.withoutFormulas)
         var noQuota = false
@@ -78,11 +87,17 @@ extension AppState {
         // The words of the last few distinct stakes, per language: most towns share theirs.
         var words: [(stake: Stake, texts: [String])] = []
         let towns = dataset.towns  // not `dataset` (a copy from the facts) for each of 10,000 towns
+        var counts: [DerivedOverview.RuleCounts] = []
         for rule in dataset.rules {
             var groups = languages.map { _ in [DerivedStakes.Group]() }
             var anyStake = false
+            var count = DerivedOverview.RuleCounts()
             for position in positions {
-                guard let stake = assessment.stake(rule, towns[position], asOf: period) else { continue }
+                let status = assessment.evaluate(rule, towns[position], asOf: period).status
+                count.add(status)
+                guard let stake = assessment.stake(rule, towns[position], asOf: period, judged: status) else {
+                    continue
+                }
                 anyStake = true
                 guard stake.consequence != .noneStated else { continue }
                 if stake.quotaUsed == nil { noQuota = true }
@@ -114,8 +129,9 @@ extension AppState {
             for l in languages.indices {
                 perLanguage[l].append(DerivedStakes.RuleStakes(anyStake: anyStake, groups: groups[l]))
             }
+            counts.append(count)
         }
-        return perLanguage.map { DerivedStakes(rules: $0, noQuota: noQuota) }
+        return (perLanguage.map { DerivedStakes(rules: $0, noQuota: noQuota) }, counts)
     }
 
     /// Where a town's page opened from `screen` starts: from the assessment, at the town's
@@ -160,6 +176,19 @@ extension AppState {
             return [tr(Catalogue.overviewRulesKey) + items.joined(separator: tr(Catalogue.listSeparator))]
         default:
             return []
+        }
+    }
+}
+
+extension DerivedOverview.RuleCounts {
+    /// One more town judged `status` by the rule counted (`Assessment.evaluate`).
+    mutating func add(_ status: RuleResult.Status) {
+        switch status {
+        case .met: met += 1
+        case .notMet: notMet += 1
+        case .unknown: unknown += 1
+        case .info: info += 1
+        case .notYetDue: due += 1
         }
     }
 }

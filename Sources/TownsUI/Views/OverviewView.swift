@@ -353,7 +353,11 @@ extension AppState {
     /// period in order (with the city's reported totals first when no filter is on), each rule's
     /// counts. Positions are in `towns`. Stored in a snapshot for the whole city
     /// (`derivedTables`), so that the overview from a snapshot works out only the rows it shows.
-    func overviewOrders(_ towns: [Town], period: Period) -> DerivedOverview {
+    /// `ruleCounts`, when given, are each rule's counts over `towns` in `period` worked out by the
+    /// caller (`stakeGroupsCounted`), not judged again here.
+    func overviewOrders(_ towns: [Town], period: Period, ruleCounts: [DerivedOverview.RuleCounts]? = nil)
+        -> DerivedOverview
+    {
         let m = metrics, lean = m.withoutFormulas
         let progress = towns.map { lean.progress($0, period: period) }
         // Sorted by position with each key worked out once (not two towns and their progress
@@ -401,17 +405,9 @@ extension AppState {
             changes = (filter.isEmpty && city ? [nil] : []) + sorted.map { $0 }
         }
         let assessment = Assessment(metrics: m)
-        let rules = dataset.rules.map { rule in
+        let rules = ruleCounts ?? dataset.rules.map { rule in
             var c = DerivedOverview.RuleCounts()
-            for town in towns {
-                switch assessment.evaluate(rule, town, asOf: period).status {
-                case .met: c.met += 1
-                case .notMet: c.notMet += 1
-                case .unknown: c.unknown += 1
-                case .info: c.info += 1
-                case .notYetDue: c.due += 1
-                }
-            }
+            for town in towns { c.add(assessment.evaluate(rule, town, asOf: period).status) }
             return c
         }
         // The types panel's figures (the types view's computation, `GroupProgress`).
