@@ -76,6 +76,7 @@ struct BenchCommand: ParsableCommand {
         )
         if meeting { return try meetingBench(out) }
         if let dir = ProcessInfo.processInfo.environment["TOWNS_COLD_ONLY"] { return try coldOnly(dir, out) }
+        if let dir = ProcessInfo.processInfo.environment["TOWNS_RELOAD_ONLY"] { return try reloadOnly(dir, out) }
         let work = NSTemporaryDirectory() + "towns-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }

@@ -40,22 +40,7 @@ extension BenchCommand {
         }
         report.samples("load: content fingerprint", fingerprint, note: "every file read and hashed")
         guard reloads > 0 else { return }
-        let before = Self.residentKiB()
-        var reloadTimes = Samples()
-        for _ in 0..<reloads {
-            let (_, t) = try timed { _ = try SnapshotFiles.loadThroughChild(directory) }
-            reloadTimes.add(t)
-        }
-        let after = Self.residentKiB()
-        report.samples(
-            "reload through the child", reloadTimes, note: "towns snapshot in a child, then the snapshot read")
-        if let before, let after {
-            let grown = Double(after - before) / 1024
-            report.value(
-                "RSS after \(reloads) reloads", grown, "MiB",
-                note: BenchReport.verdict(grown, target: 10, unit: "MiB")
-                    + "; this process's VmRSS after minus before (\(before / 1024) -> \(after / 1024) MiB)")
-        }
+        try Self.reloadMemory(directory, store: store, reloads: reloads, throughChild: true, report: report)
     }
 
     /// The first screen of the view the dashboard opens on (the overview, no `--view`) from the
