@@ -197,7 +197,9 @@ struct DashboardCommand: ParsableCommand {
                     switch effect {
                     case .quit:
                         running = false
-                    case let .copy(clip):
+                    case var .copy(clip):
+                        // As the screen draws it: under --ascii or LANG=C the ASCII marks (`ClipboardText`).
+                        if renderer.glyphs.isASCII { clip = ClipboardText.of(state, glyphs: renderer.glyphs) ?? clip }
                         let refusal = terminal.copyToClipboard(clip.text)
                         let file = CopyFile.write(clip.text)  // whatever the terminal does with it
                         pending.append(.copied(rows: clip.rows, refusal: refusal, saved: file.saved,

@@ -48,8 +48,8 @@ extension AppState {
                     ft.value(f.completed, flagged: rowState.flagged(town, FigureKey(.completed, p))),
                     rowState.markedBehind(
                         ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))), rate,
-                        when: presenting),
-                    rowState.bar(rate),
+                        when: presenting, town: town),
+                    rowState.bar(rate, town: town),
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),

@@ -1,0 +1,51 @@
+import Foundation
+import TownsCore
+
+/// Wave 14 (w14-find): words of a fresh user's findings (a flagged town's undecided verdict).
+extension Catalogue {
+    /// The verdict of a town whose readings disagree while a check fails on their figures
+    /// (`ScheduleReadings.isUndecided`): neither behind nor ahead, `?` (`Mark.undetermined`).
+    static let undecidedField = Bilingual("落后/超前", "Behind/ahead")
+
+    /// One reading of being behind, worded: by the completion rate (`points`: schedule variance,
+    /// percentage points, negative behind) or by the amount (`amount`: the shortfall in 亿元 as
+    /// printed, positive behind, its sign dropped here). `flag`: "!" when a check fails on it.
+    static func rateReading(_ points: Decimal, flag: String) -> Bilingual {
+        let v = DecimalMath.text(abs(points), scale: 1)
+        return points < 0
+            ? Bilingual("按完成率 落后 \(v) 个百分点\(flag)", "by rate behind by \(v) points\(flag)")
+            : Bilingual("按完成率 超前 \(v) 个百分点\(flag)", "by rate ahead by \(v) points\(flag)")
+    }
+
+    /// The amount's reading (`rateReading`): `shown` is the shortfall's size as printed (≈1.00).
+    static func amountReading(behind: Bool, _ shown: String, unit: String, flag: String) -> Bilingual {
+        behind
+            ? Bilingual("按金额 落后 \(shown) \(unit)\(flag)", "by amount behind by \(shown) \(unit)\(flag)")
+            : Bilingual("按金额 超前 \(shown) \(unit)\(flag)", "by amount ahead by \(shown) \(unit)\(flag)")
+    }
+
+    /// The overview's row of an undecided town (the figures column, short): "落后/超前 ?：完成率
+    /// 落后 2.1 点!，金额 超前 ≈1.00!".
+    static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool) -> Bilingual {
+        let r = DecimalMath.text(abs(rate), scale: 1)
+        let (rz, re) = rate < 0 ? ("落后", "behind") : ("超前", "ahead")
+        let (az, ae) = amountBehind ? ("落后", "behind") : ("超前", "ahead")
+        return Bilingual(
+            "落后/超前 ?：完成率 \(rz) \(r) 点!，金额 \(az) \(amount)!",
+            "behind/ahead ?: rate \(re) \(r) pts!, amount \(ae) \(amount)!")
+    }
+
+    /// The overview's behind panel header's addition when towns are undecided: "（另 1 镇 ?）".
+    static func undecidedCount(_ n: Int) -> Bilingual {
+        Bilingual("（另 \(n) 镇 ?）", " (\(n) more ?)")
+    }
+
+    /// The page's line naming the failing check (worded by `FindingWords`).
+    static func failingCheck(_ zh: String, _ en: String) -> Bilingual {
+        Bilingual("两种读法不一致，检查不符：\(zh)", "the two readings disagree; a check fails: \(en)")
+    }
+
+    /// The legend's words for `?` beside a schedule variance (`-2.1?!`).
+    static let legendUndecided = Bilingual(
+        "落后与否未定（完成率与金额读法不一，检查不符）", "behind or not undecided (rate and amount disagree, a check fails)")
+}

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+
+@testable import TownsCore
+@testable import TownsUI
+
+/// A fresh user's findings (wave 14): a flagged town's verdict on being behind is the same
+/// everywhere (undecided, `?`, when its readings disagree and a check fails on their figures),
+/// and a copy follows the screen's glyph set.
+final class W14FindTests: XCTestCase {
+    /// Data/ copied with Haining's Jan-Sep completed 13.56 printed as 14.56 (its check fails:
+    /// behind by its rate 72.9%, ahead by the amount against the plan worked out from it).
+    func flaggedHaining(language: Language = .zh) throws -> AppState {
+        let dir = NSTemporaryDirectory() + "towns-w14-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
+            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
+        }
+        let path = dir + "/figures.toml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains("value = 13.56\n"))
+        try text.replacingOccurrences(of: "value = 13.56\n", with: "value = 14.56\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        var state = AppState(dataset: dataset, width: 160, height: 40)
+        state.stack = [Screen(.townList)]
+        state.language = language
+        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-09" })
+        return state
+    }
+
+    func testTheCoreCallsTheFlaggedTownUndecidedAndTheCleanOnesNot() throws {
+        let s = try flaggedHaining()
+        let period = try XCTUnwrap(s.period)
+        let haining = try XCTUnwrap(s.dataset.town("haining"))
+        let r = s.checker.scheduleReadings(haining, period: period)
+        XCTAssertEqual(r.byRate, Decimal(string: "-2.1"))
+        XCTAssertLessThan(try XCTUnwrap(r.byAmount), 0)  // ahead by the amount
+        XCTAssertTrue(r.flagged)
+        XCTAssertTrue(r.isUndecided)
+        // The bundled data: no town undecided (the city's 42.5%! is behind either way).
+        let clean = try bundledState(width: 160, height: 40, period: "2015-09")
+        let cleanPeriod = try XCTUnwrap(clean.period)
+        for town in clean.dataset.towns {
+            XCTAssertFalse(clean.checker.isVerdictUndecided(town, period: cleanPeriod), town.id)
+        }
+        XCTAssertFalse(clean.checker.isVerdictUndecided(nil, period: cleanPeriod))
+    }
+
+    func testEveryPlaceGivesTheSameUndecidedAnswer() throws {
+        for language in [Language.zh, .en] {
+            let s = try flaggedHaining(language: language)
+            let name = language == .zh ? "海宁皮革时尚小镇" : "Haining"
+            // The towns list: `?` in the place of ▼, the `!` kept.
+            let row = try XCTUnwrap(screen(s).first { $0.contains(name) })
+            XCTAssertTrue(row.contains("-2.1?!"), row)
+            XCTAssertFalse(row.contains("▼"), row)
+            // The overview: not among the towns behind, listed apart with `?` and both readings.
+            let overview = screen(update(s, .showView(.overview)))
+            let line = try XCTUnwrap(overview.first { $0.contains(name) && $0.contains("?") }, overview.joined(separator: "\n"))
+            XCTAssertTrue(line.contains(language == .zh ? "落后/超前 ?" : "behind/ahead ?"), line)
+            XCTAssertFalse(overview.contains { $0.contains(name) && $0.contains(language == .zh ? "差 —" : "short —") })
+            // The page: no "超前"/"Ahead by" field, the undecided line with both readings and the check.
+            let page = s.pageLines(.townPage("haining"), width: 200).map { $0.runs.map(\.0).joined() }
+            XCTAssertNil(page.first { $0.hasPrefix(language == .zh ? "超前" : "Ahead by") }, page.joined(separator: "\n"))
+            let verdict = try XCTUnwrap(page.first { $0.hasPrefix(language == .zh ? "落后/超前 ?" : "Behind/ahead ?") },
+                                        page.joined(separator: "\n"))
+            XCTAssertTrue(verdict.contains(language == .zh ? "按完成率 落后 2.1" : "by rate behind by 2.1"), verdict)
+            XCTAssertTrue(verdict.contains(language == .zh ? "按金额 超前" : "by amount ahead by"), verdict)
+            XCTAssertNotNil(page.first { $0.contains(language == .zh ? "检查不符：" : "a check fails: ") })
+            XCTAssertTrue(page.contains { $0.contains("-2.1?!") }, page.joined(separator: "\n"))  // the history table
+            // The copy (and so an export of the same rows): the same `?`.
+            let copy = try XCTUnwrap(ClipboardText.of(s)).text
+            let copied = try XCTUnwrap(copy.split(separator: "\n").first { $0.contains(name) })
+            XCTAssertTrue(copied.contains("-2.1?!"), String(copied))
+        }
+    }
+
+    func testATownWithNoFlaggedInputKeepsItsVerdict() throws {
+        let s = try bundledState(width: 160, height: 40, period: "2015-09")
+        let text = screen(s).joined(separator: "\n")
+        XCTAssertFalse(text.contains("?!"), text)
+        let overview = screen(update(s, .showView(.overview))).joined(separator: "\n")
+        XCTAssertFalse(overview.contains("落后/超前"), overview)
+    }
+
+    func testACopyUnderTheASCIISetWritesASCIIMarks() throws {
+        let s = try bundledState(width: 160, height: 40, period: "2015-09")
+        let unicode = try XCTUnwrap(ClipboardText.of(s)).text
+        XCTAssertTrue(unicode.contains("≈") && unicode.contains("—"), unicode)
+        let ascii = try XCTUnwrap(ClipboardText.of(s, glyphs: .ascii)).text
+        for mark in ["≈", "—", "▼", "→", "◇", "†"] { XCTAssertFalse(ascii.contains(mark), mark + "\n" + ascii) }
+        XCTAssertTrue(ascii.contains("\tNA"), ascii)  // unknown as an --ascii CSV writes it
+        XCTAssertTrue(ascii.contains("~"), ascii)
+        // A page too.
+        let page = try XCTUnwrap(ClipboardText.of(update(s, .open), glyphs: .ascii)).text
+        for mark in ["≈", "▼", "→"] { XCTAssertFalse(page.contains(mark), mark + "\n" + page) }
+    }
+}
