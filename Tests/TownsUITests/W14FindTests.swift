@@ -58,7 +58,8 @@ final class W14FindTests: XCTestCase {
             XCTAssertFalse(row.contains("▼"), row)
             // The overview: not among the towns behind, listed apart with `?` and both readings.
             let overview = screen(update(s, .showView(.overview)))
-            let line = try XCTUnwrap(overview.first { $0.contains(name) && $0.contains("?") }, overview.joined(separator: "\n"))
+            let line = try XCTUnwrap(
+                overview.first { $0.contains(name) && $0.contains("?") }, overview.joined(separator: "\n"))
             XCTAssertTrue(line.contains(language == .zh ? "落后/超前 ?" : "behind/ahead ?"), line)
             XCTAssertFalse(overview.contains { $0.contains(name) && $0.contains(language == .zh ? "差 —" : "short —") })
             // The page: no "超前"/"Ahead by" field, the undecided line with both readings and the check.
@@ -96,5 +97,22 @@ final class W14FindTests: XCTestCase {
         // A page too.
         let page = try XCTUnwrap(ClipboardText.of(update(s, .open), glyphs: .ascii)).text
         for mark in ["≈", "▼", "→"] { XCTAssertFalse(page.contains(mark), mark + "\n" + page) }
+    }
+}
+
+extension W14FindTests {
+    /// The types: an undecided town is not counted behind (`?1` beside the count), and the towns
+    /// list says under its table that the sum row's rate carries no verdict.
+    func testTheTypesCountAnUndecidedTownApartAndTheSumRowSaysItHasNoVerdict() throws {
+        let s = try flaggedHaining()
+        let overview = screen(update(s, .showView(.overview)))
+        let type1 = try XCTUnwrap(overview.first { $0.contains("1 创意设计") }, overview.joined(separator: "\n"))
+        XCTAssertTrue(type1.contains("落后 0 ?1"), type1)
+        for language in [Language.zh, .en] {
+            var clean = try bundledState(width: 160, height: 40, period: "2015-09")
+            clean.language = language
+            let text = screen(clean).joined(separator: "\n")
+            XCTAssertTrue(text.contains(language == .zh ? "不判定落后" : "no behind verdict"), text)
+        }
     }
 }

@@ -45,7 +45,10 @@ extension Catalogue {
         Bilingual("两种读法不一致，检查不符：\(zh)", "the two readings disagree; a check fails: \(en)")
     }
 
-    /// The legend's words for `?` beside a schedule variance (`-2.1?!`).
-    static let legendUndecided = Bilingual(
-        "落后与否未定（完成率与金额读法不一，检查不符）", "behind or not undecided (rate and amount disagree, a check fails)")
+    /// The note under the towns table: the sum row's rate (`≈53%`) is a sum's, with no behind
+    /// verdict (▼) of its own; each town carries its own in 进度差.
+    static func sumRowNoVerdict(_ label: String) -> Bilingual {
+        Bilingual("\(label)的完成率只是合计，不判定落后（不标 ▼）；各镇是否落后见其进度差",
+                  "\(label): a sum's rate, with no behind verdict (no ▼); each town's is in its Sched. column")
+    }
 }

@@ -64,7 +64,8 @@ extension ShownFacts {
         let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
         let behind = period.map {
-            DecimalMath.double(v) < $0.elapsedPercent && (town == nil || !facts.checker.isVerdictUndecided(town, period: $0))
+            DecimalMath.double(v) < $0.elapsedPercent
+                && (town == nil || !facts.checker.isVerdictUndecided(town, period: $0))
         } ?? false
         return .bar(
             fraction: DecimalMath.double(v) / 100, role: behind ? .behind : (rate!.isDerived ? .derived : .barFill),

@@ -146,7 +146,8 @@ extension AppState {
                 return f
             }
             let words = Catalogue.undecidedRow(
-                rate: r.byRate ?? 0, amount: ft.value(size).cellText.text(.unicode), amountBehind: (r.byAmount ?? 0) > 0)
+                rate: r.byRate ?? 0, amount: ft.value(size).cellText.text(.unicode),
+                amountBehind: (r.byAmount ?? 0) > 0)
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }

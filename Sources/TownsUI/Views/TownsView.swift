@@ -131,6 +131,10 @@ extension AppState {
             content.notes.append(
                 "\(Mark.interpreted) " + CellText(tr(Catalogue.interpretedLeftOut("\(leftOut.known)"))))
         }
+        // The sum row's rate carries no behind verdict (a group counts its towns behind, `groupBar`): said so.
+        if sums.progress(members: positions.count).covered > 0 {
+            content.notes.append(CellText(tr(Catalogue.sumRowNoVerdict(label))))
+        }
         // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.
         content.amountColumns = [3, 4, 10]
         if withCity { content.summaryTarget = .cityTotals }
