@@ -108,7 +108,7 @@ struct DashboardCommand: ParsableCommand {
         let settings = Config(path: config)
         let themeFiles = ThemeFiles(
             folder: try? Locations.find("Themes", flag: display.themes, environment: "TOWNS_THEMES"),
-            choice: display.theme ?? settings.theme ?? "default")
+            choice: display.theme ?? settings.theme ?? "default", language: chinese ? .zh : .en)
         guard isatty(STDOUT_FILENO) == 1 else {
             printError(
                 "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"

@@ -116,3 +116,58 @@ extension W14FindTests {
         }
     }
 }
+
+/// A theme file's problems are worded in the reader's language (wave 14), as the data's are.
+final class W14ThemeWordsTests: XCTestCase {
+    let englishRun = "[A-Za-z]{2,}[ ,;:()'-]+[A-Za-z]{2,}[ ,;:()'-]+[A-Za-z]{2,}"
+
+    /// Every kind of warning `Theme.parse` gives, once in each language.
+    let bad = """
+        [roles]
+        nosuchrole = { fg = "red" }
+        row = "red"
+        header = { fg = "mauve", bold = "yes", blink = true }
+        [roles8]
+        """
+
+    func testTheParserSWarningsAreInTheReaderSLanguage() throws {
+        let (_, zh) = try Theme.parse(bad, file: "t.toml", language: .zh)
+        let (_, en) = try Theme.parse(bad, file: "t.toml", language: .en)
+        XCTAssertEqual(zh.count, 5, zh.joined(separator: "\n"))
+        XCTAssertEqual(en.count, zh.count)
+        for w in zh {
+            // The file, section and key, and a quoted example, are not words: what is left is Chinese.
+            let message = String(w.split(separator: ": ", maxSplits: 2).last ?? "")
+            // A list of the roles' names is names, not words.
+            let own = message.replacingOccurrences(of: "\\{[^}]*\\}", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "[A-Za-z]+(, [A-Za-z]+){3,}", with: "", options: .regularExpression)
+            XCTAssertNil(own.range(of: englishRun, options: .regularExpression), w)
+            XCTAssertNotNil(own.range(of: "\\p{Han}", options: .regularExpression), w)
+        }
+        for w in en { XCTAssertNil(w.range(of: "\\p{Han}", options: .regularExpression), w) }
+        let (_, noRoles) = try Theme.parse("[theme]\nname = \"x\"\n", file: "t.toml", language: .zh)
+        XCTAssertEqual(noRoles, ["t.toml: " + Catalogue.themeNoRoles.zh])
+        // Not TOML: the parser's error, in Chinese too.
+        XCTAssertThrowsError(try Theme.parse("[roles\n", file: "t.toml", language: .zh)) { error in
+            XCTAssertNotNil("\(error)".range(of: "\\p{Han}", options: .regularExpression), "\(error)")
+        }
+    }
+
+    /// No site of the theme parser builds a warning from free English words again: each one
+    /// is a catalogue entry (`Catalogue.theme...`).
+    func testNoThemeSiteBuildsAnEnglishOnlyString() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        for file in ["Sources/TownsUI/Theme.swift", "Sources/towns/ThemeFiles.swift"] {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.contains("warnings.append")
+                || line.contains("notices.append") || line.hasPrefix("                \"") {
+                let literal = line.replacingOccurrences(of: "\\\\\\([^)]*\\)", with: "", options: .regularExpression)
+                let strings = literal.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+                for s in strings {
+                    XCTAssertNil(s.range(of: englishRun, options: .regularExpression), "\(file): \(line)")
+                }
+            }
+        }
+    }
+}

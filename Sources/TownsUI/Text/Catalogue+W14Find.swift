@@ -51,4 +51,40 @@ extension Catalogue {
         Bilingual("\(label)的完成率只是合计，不判定落后（不标 ▼）；各镇是否落后见其进度差",
                   "\(label): a sum's rate, with no behind verdict (no ▼); each town's is in its Sched. column")
     }
+
+    // A theme file's problems (`Theme.parse`, towns' `ThemeFiles`), after "FILE:LINE: SECTION.KEY: "
+    // or "theme: " (the setting's name, kept in both languages).
+
+    /// A role the themes do not know; `roles`: the known ones, comma-separated.
+    public static func themeUnknownRole(_ roles: String) -> Bilingual {
+        Bilingual("未知的角色（已忽略）；可用的角色：\(roles)", "unknown role (ignored); roles: \(roles)")
+    }
+    public static let themeExpectedTable = Bilingual(
+        "应为一个表，如 { fg = \"white\", bold = true }", "expected a table such as { fg = \"white\", bold = true }")
+    /// `value`: the text given for fg or bg.
+    public static func themeNotAColour(_ value: String) -> Bilingual {
+        Bilingual("“\(value)”不是颜色（颜色名如 red、bright-blue、default，或 0-255）",
+                  "'\(value)' is not a colour (a name such as red, bright-blue, default, or 0-255)")
+    }
+    public static let themeExpectedBool = Bilingual("应为 true 或 false", "expected true or false")
+    public static let themeUnknownAttribute = Bilingual(
+        "未知的属性（可用 fg、bg、bold、underline、reverse、dim）", "unknown attribute (fg, bg, bold, underline, reverse, dim)")
+    public static let themeNoRoles = Bilingual("没有 [roles] 表；使用默认样式", "no [roles] table; using the default styles")
+    /// `folder`: the themes folder searched.
+    public static func themeNoDefault(_ folder: String) -> Bilingual {
+        Bilingual("\(folder) 中没有 default.toml；使用无颜色样式", "no default.toml in \(folder); using plain styles")
+    }
+    public static let themeNoFolder = Bilingual(
+        "找不到 Themes/ 文件夹（可用 --themes DIR 指定）；使用无颜色样式",
+        "no Themes/ folder found (give --themes DIR); using plain styles")
+    /// `choice`: the theme asked for; `names`: the themes there are, comma-separated.
+    public static func themeNoSuchTheme(_ choice: String, _ names: String) -> Bilingual {
+        Bilingual("没有主题“\(choice)”（可用主题：\(names)）；使用默认主题",
+                  "no theme '\(choice)' (themes: \(names)); using default")
+    }
+}
+
+extension Bilingual {
+    /// The text in `language`.
+    public func words(_ language: Language) -> String { language == .zh ? zh : en }
 }
