@@ -76,13 +76,17 @@ public struct Theme: Sendable {
     /// `fallback` (the default theme, when loading another). Throws `LoadIssue`-style
     /// `ThemeError` (file:line:column: the problem) only for a file that is not valid TOML or
     /// that the guard in front of the parser refuses (`GuardedTOML`); everything else is a warning.
-    public static func parse(_ text: String, file: String, fallback: Theme? = nil) throws -> (Theme, [String]) {
+    /// Warnings and errors are worded in `language` (`Catalogue+W14Find`; the parser's by `LoadIssue`).
+    public static func parse(
+        _ text: String, file: String, fallback: Theme? = nil, language: Language = .en
+    ) throws -> (Theme, [String]) {
         let table: TOMLTable
         do {
             table = try GuardedTOML.parse(text, file: file)  // `[中]` or a NUL: an error with its line, not an abort
         } catch let issue as LoadIssue {
-            throw ThemeError(message: issue.description)
+            throw ThemeError(message: issue.description(chinese: language == .zh))
         }
+        func t(_ b: Bilingual) -> String { language == .zh ? b.zh : b.en }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var section = "roles"
         /// The line of `key` in the table `section` (after its `[section]` line).
@@ -101,13 +105,12 @@ public struct Theme: Sendable {
             var styles = base
             for key in roles.keys.sorted() {
                 guard let role = Role(rawValue: key) else {
-                    warnings.append("\(file):\(lineOf(key)): \(section).\(key): unknown role (ignored); roles: " +
-                        "\(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    warnings.append("\(file):\(lineOf(key)): \(section).\(key): "
+                        + t(Catalogue.themeUnknownRole(Role.allCases.map(\.rawValue).joined(separator: ", "))))
                     continue
                 }
                 guard let spec = roles[key]?.table else {
-                    warnings.append("\(file):\(lineOf(key)): \(section).\(key): expected a table such as { fg = " +
-                        "\"white\", bold = true }")
+                    warnings.append("\(file):\(lineOf(key)): \(section).\(key): " + t(Catalogue.themeExpectedTable))
                     continue
                 }
                 var style = Style()
@@ -118,13 +121,13 @@ public struct Theme: Sendable {
                         if let c = parseColor(value) {
                             if attr == "fg" { style.foreground = c } else { style.background = c }
                         } else {
-                            warnings.append("\(file):\(lineOf(key)): \(section).\(key).\(attr): " +
-                                "'\(value.string ?? "\(value)")' is not a colour (a name such as red, bright-blue, " +
-                                "default, or 0-255)")
+                            warnings.append("\(file):\(lineOf(key)): \(section).\(key).\(attr): "
+                                + t(Catalogue.themeNotAColour(value.string ?? "\(value)")))
                         }
                     case "bold", "underline", "reverse", "dim":
                         guard let b = value.bool else {
-                            warnings.append("\(file):\(lineOf(key)): \(section).\(key).\(attr): expected true or false")
+                            warnings.append(
+                                "\(file):\(lineOf(key)): \(section).\(key).\(attr): " + t(Catalogue.themeExpectedBool))
                             continue
                         }
                         switch attr {
@@ -135,8 +138,7 @@ public struct Theme: Sendable {
                         }
                     default:
                         warnings.append(
-                            "\(file):\(lineOf(key)): \(section).\(key).\(attr): unknown attribute (fg, bg, " +
-                            "bold, underline, reverse, dim)")
+                            "\(file):\(lineOf(key)): \(section).\(key).\(attr): " + t(Catalogue.themeUnknownAttribute))
                     }
                 }
                 styles[role] = style
@@ -147,7 +149,7 @@ public struct Theme: Sendable {
         if let roles = table["roles"]?.table {
             theme.styles = read(roles, "roles", over: theme.styles)
         } else {
-            warnings.append("\(file): no [roles] table; using the default styles")
+            warnings.append("\(file): " + t(Catalogue.themeNoRoles))
         }
         if let roles = table["roles8"]?.table { theme.eightColourStyles = read(roles, "roles8", over: [:]) }
         return (theme, warnings)

@@ -108,7 +108,7 @@ struct DashboardCommand: ParsableCommand {
         let settings = Config(path: config)
         let themeFiles = ThemeFiles(
             folder: try? Locations.find("Themes", flag: display.themes, environment: "TOWNS_THEMES"),
-            choice: display.theme ?? settings.theme ?? "default")
+            choice: display.theme ?? settings.theme ?? "default", language: chinese ? .zh : .en)
         guard isatty(STDOUT_FILENO) == 1 else {
             printError(
                 "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"
@@ -200,7 +200,9 @@ struct DashboardCommand: ParsableCommand {
                     switch effect {
                     case .quit:
                         running = false
-                    case let .copy(clip):
+                    case var .copy(clip):
+                        // As the screen draws it: under --ascii or LANG=C the ASCII marks (`ClipboardText`).
+                        if renderer.glyphs.isASCII { clip = ClipboardText.of(state, glyphs: renderer.glyphs) ?? clip }
                         let refusal = terminal.copyToClipboard(clip.text)
                         let file = CopyFile.write(clip.text)  // whatever the terminal does with it
                         pending.append(.copied(rows: clip.rows, refusal: refusal, saved: file.saved,

@@ -12,10 +12,14 @@ struct ThemeFiles {
     /// Index of the theme chosen with --theme (or the config).
     var selected = 0
     var notices: [String] = []
+    /// The language notices are worded in.
+    var language: Language = .en
 
     /// Loads the themes in `folder` (nil when no Themes/ folder was found) and selects
     /// `choice`: a name in the folder (`light`) or a path to a file (`my.toml`).
-    init(folder: String?, choice: String) {
+    /// Notices are worded in `language` (`Catalogue+W14Find`), after `theme: ` (the setting's name).
+    init(folder: String?, choice: String, language: Language = .en) {
+        self.language = language
         var base = Theme.monochrome
         var files: [String] = []
         if let folder {
@@ -25,10 +29,10 @@ struct ThemeFiles {
                 files.remove(at: d)
                 if let t = read((folder as NSString).appendingPathComponent("default.toml"), over: nil) { base = t }
             } else {
-                notices.append("theme: no default.toml in \(folder); using plain styles")
+                notices.append("theme: " + Catalogue.themeNoDefault(folder).words(language))
             }
         } else {
-            notices.append("theme: no Themes/ folder found (give --themes DIR); using plain styles")
+            notices.append("theme: " + Catalogue.themeNoFolder.words(language))
         }
         themes = [base]
         names = ["default"]
@@ -47,7 +51,8 @@ struct ThemeFiles {
                 selected = themes.count - 1
             }
         } else {
-            notices.append("theme: no theme '\(choice)' (themes: \(names.joined(separator: ", "))); using default")
+            let words = Catalogue.themeNoSuchTheme(choice, names.joined(separator: ", "))
+            notices.append("theme: " + words.words(language))
         }
     }
 
@@ -56,11 +61,12 @@ struct ThemeFiles {
         do {
             text = try GuardedTOML.readSmallFile(path)
         } catch {
-            notices.append("theme: \(error)")  // not found, a FIFO or device, too large, not UTF-8: named
+            // Not found, a FIFO or device, too large, not UTF-8: named, in the reader's language.
+            notices.append("theme: " + ((error as? LoadIssue)?.description(chinese: language == .zh) ?? "\(error)"))
             return nil
         }
         do {
-            let (t, warnings) = try Theme.parse(text, file: path, fallback: fallback)
+            let (t, warnings) = try Theme.parse(text, file: path, fallback: fallback, language: language)
             notices += warnings.map { "theme: \($0)" }
             return t
         } catch {

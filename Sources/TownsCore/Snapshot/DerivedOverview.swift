@@ -13,6 +13,10 @@ public struct DerivedOverview: Equatable, Sendable {
     /// Then the towns behind by their completion rate alone (their plan, so shortfall, unknown),
     /// most behind schedule first (schedule variance, percentage points).
     public var behindByRate: [Int]
+    /// Then the towns whose verdict is undecided (`ScheduleReadings.isUndecided`: behind by one
+    /// reading, not by the other, and a check fails on their figures), in the data's order; they
+    /// are in neither list above.
+    public var undecided: [Int] = []
     /// The changes panel's rows since the previous period, in order: a town's position, or nil
     /// for the city's reported totals (first when they moved). Empty with no previous period.
     public var changes: [Int?]
@@ -29,9 +33,13 @@ public struct DerivedOverview: Equatable, Sendable {
         public init() {}
     }
 
-    public init(behind: [Int], behindByRate: [Int], changes: [Int?], rules: [RuleCounts], types: [GroupProgress]) {
+    public init(
+        behind: [Int], behindByRate: [Int], undecided: [Int] = [], changes: [Int?], rules: [RuleCounts],
+        types: [GroupProgress]
+    ) {
         self.behind = behind
         self.behindByRate = behindByRate
+        self.undecided = undecided
         self.changes = changes
         self.rules = rules
         self.types = types
@@ -50,6 +58,7 @@ extension SnapshotWriter {
             section { w in
                 w.array(o.behind) { $0.uint(UInt64($1)) }
                 w.array(o.behindByRate) { $0.uint(UInt64($1)) }
+                w.array(o.undecided) { $0.uint(UInt64($1)) }
                 w.array(o.changes) { $0.uint($1.map { UInt64($0) + 1 } ?? 0) }  // 0: the city
                 w.array(o.rules) { w, r in
                     for n in [r.met, r.notMet, r.unknown, r.info, r.due] { w.uint(UInt64(n)) }
@@ -86,7 +95,7 @@ extension SnapshotReader {
             guard n < towns else { throw Self.corrupt("an overview row beyond the towns") }
             return n
         }
-        let behind = try array(town), byRate = try array(town)
+        let behind = try array(town), byRate = try array(town), undecided = try array(town)
         let changes = try array { r -> Int? in
             let n = try r.natural()
             guard n <= towns else { throw Self.corrupt("a change beyond the towns") }
@@ -105,6 +114,7 @@ extension SnapshotReader {
             return g
         }
         guard atEnd else { throw Self.corrupt("bytes after a period's overview") }
-        return DerivedOverview(behind: behind, behindByRate: byRate, changes: changes, rules: rules, types: types)
+        return DerivedOverview(
+            behind: behind, behindByRate: byRate, undecided: undecided, changes: changes, rules: rules, types: types)
     }
 }

@@ -8,9 +8,11 @@ import Foundation
 /// line, then the table; under it, as an export ends, the notes under the table (the towns
 /// view's `†` note; why a list is empty) and the legend of the marks the copy holds (only
 /// those: `≈ † ◇ → ! ▼ ✦`…, `ExportFrame.legend`), each block after a blank line; a page
-/// ends with its own sources, then the legend of its marks. Marks are written as Unicode
-/// draws them (≈ derived, — unknown: a clipboard is not a terminal's glyph set, and `-` would
-/// paste as zero).
+/// ends with its own sources, then the legend of its marks. Marks are written as the screen
+/// draws them, as an export is (`glyphs`): in Unicode `≈` derived, `—` unknown; in the ASCII
+/// set (`--ascii`, a locale that is not UTF-8) `~` derived and unknown `NA` as an `--ascii` CSV
+/// writes it (`Glyphs.forExport`: a `-` or `_` would paste as zero or as text), the prose's
+/// punctuation folded (`Glyphs.written`).
 public struct ClipboardText: Equatable, Sendable {
     public var text: String
     /// Body rows of a list (totals not counted), or lines of a page.
@@ -20,15 +22,16 @@ public struct ClipboardText: Equatable, Sendable {
     /// The view shown as the clipboard takes it, as exports write it (`AppState.forPrint`: the
     /// overview's every panel in full, whatever the window; every town named; no key hints);
     /// nil where nothing can be copied (help).
-    public static func of(_ shown: AppState) -> ClipboardText? {
+    public static func of(_ shown: AppState, glyphs drawn: Glyphs = .unicode) -> ClipboardText? {
         let state = shown.forPrint
+        let glyphs = drawn.forExport
         if state.screen.kind.isPage {
             let page = state.pageLines(state.screen.kind, width: 4096)
             let lines = page.map { line in
-                line.runs.map(\.0).joined().trimmingCharacters(in: .whitespaces)
+                glyphs.written(line.runs.map(\.0).joined().trimmingCharacters(in: .whitespaces))
             }
             // The page ends with its own sources, as its export does.
-            let frame = state.exportFrame(page: page, glyphs: .unicode)
+            let frame = state.exportFrame(page: page, glyphs: glyphs).written(glyphs)
             let legend = frame.legend.isEmpty ? [] : ["", frame.legendTitle] + frame.legend
             return ClipboardText(text: (frame.heading + [""] + lines + legend).joined(separator: "\n") + "\n",
                                  rows: lines.count)
@@ -37,16 +40,17 @@ public struct ClipboardText: Equatable, Sendable {
         if content.rows.isEmpty, !content.emptyText.isEmpty {
             content.notes.insert(CellText(content.emptyText), at: 0)  // why the list is empty, as exports say
         }
-        let table = Export.table(content, glyphs: .unicode)
+        let table = Export.table(content, glyphs: glyphs)
         func line(_ cells: [String]) -> String {
-            cells.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-                .joined(separator: "\t")
+            cells.map {
+                glyphs.written($0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " "))
+            }.joined(separator: "\t")
         }
-        let frame = state.exportFrame(for: content, glyphs: .unicode)
+        let frame = state.exportFrame(for: content, glyphs: glyphs).written(glyphs)
         let title = frame.sourcesTitle + (frame.sourcesTitle.hasSuffix(":") ? " " : "")  // 来源： / Sources:
         let sources = frame.sources.isEmpty ? [] : [title + frame.sources.joined(separator: "; ")]
         // What the columns mean, as a report and an export say it under the table (`columnNotes`).
-        let notes = content.notes.map { $0.text(.unicode) } + state.columnNotes()
+        let notes = (content.notes.map { $0.text(glyphs) } + state.columnNotes()).map(glyphs.written)
         let ending = (notes.isEmpty ? [] : [""] + notes)
             + (frame.legend.isEmpty ? [] : ["", frame.legendTitle] + frame.legend)
         let lines = frame.heading + sources + [""] + [line(table.header)] + (table.rows + table.summary).map(line)

@@ -58,10 +58,15 @@ extension ShownFacts {
     }
 
     /// A completion bar with the expected-by-now mark at the share of the year elapsed.
-    func bar(_ rate: ShownFigure?) -> TableCell {
+    /// `town`: the row's town, whose bar is not coloured behind when its verdict is undecided
+    /// (`ScheduleReadings`); nil: no such test.
+    func bar(_ rate: ShownFigure?, town: Town? = nil) -> TableCell {
         let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
-        let behind = period.map { DecimalMath.double(v) < $0.elapsedPercent } ?? false
+        let behind = period.map {
+            DecimalMath.double(v) < $0.elapsedPercent
+                && (town == nil || !facts.checker.isVerdictUndecided(town, period: $0))
+        } ?? false
         return .bar(
             fraction: DecimalMath.double(v) / 100, role: behind ? .behind : (rate!.isDerived ? .derived : .barFill),
             marker: marker)
@@ -70,9 +75,11 @@ extension ShownFacts {
     /// `cell` (a completion rate's) with `▼` after it when `rate` is behind schedule (below the
     /// share of the year elapsed, as `bar` colours it) and `when` holds: the presentation layout,
     /// which leaves the 进度差 column out, so that colour is never the only sign of being behind.
-    func markedBehind(_ cell: TableCell, _ rate: ShownFigure?, when: Bool) -> TableCell {
+    func markedBehind(_ cell: TableCell, _ rate: ShownFigure?, when: Bool, town: Town? = nil) -> TableCell {
         guard when, case let .text(t, role) = cell, let v = rate?.quantity.exactValue, let period,
               DecimalMath.double(v) < period.elapsedPercent else { return cell }
+        // Undecided (`ScheduleReadings`): no ▼, the rate's own `!` kept.
+        if facts.checker.isVerdictUndecided(town, period: period) { return cell }
         // Before a check's `!` (`42.5%▼!`), as in 进度差's `-32.5▼!`: the `!` stands outside the digits.
         var parts = t.parts
         var after: [CellText.Part] = []
@@ -92,6 +99,11 @@ extension ShownFacts {
         }
         let flagged = facts.checker.isFlagged(workedFrom: [.completionRate], town: town, period: period)
         let text = DecimalMath.text(x, scale: 1)
+        // Behind by the rate, not by the amount (or the other way), a check failing on their
+        // figures: undecided, `?` in the place of ▼ (`ScheduleReadings`), as every view says it.
+        if facts.checker.isVerdictUndecided(town, period: period) {
+            return .text(CellText((x > 0 ? "+" : "") + text) + "\(Mark.undetermined)!", .warning)
+        }
         if x < 0 { return .text("\(text)\(Mark.behind)" + (flagged ? "!" : ""), flagged ? .warning : .behind) }
         return .text(CellText((x > 0 ? "+" : "") + text + (flagged ? "!" : " ")), flagged ? .warning : nil)
     }

@@ -70,10 +70,14 @@ extension AppState {
         var flags = SumFlags()
         for i in positions where suspect.contains(dataset.towns[i].id) {
             let town = dataset.towns[i], f = table[i]
+            let readings = checker.scheduleReadings(town, period: period)
+            if readings.isUndecided {
+                flags.undecided += 1
+                if (readings.byRate ?? 0) < 0 { flags.undecidedBehindByRate += 1 }
+            }
             guard f.planYear != nil, f.completed != nil else { continue }
             if checker.isFlagged(FigureKey(.planYear, String(period.year)), town: town) { flags.plan = true }
             if checker.isFlagged(FigureKey(.completed, period.id), town: town) { flags.done = true }
-            if flags.plan && flags.done { break }
         }
         return flags
     }
@@ -102,13 +106,18 @@ extension AppState {
         var summary: CellText = g.covered == 0
             ? "\(Mark.unknown)" : sum(g.completed, flagged.done) + " / " + sum(g.plan, flagged.plan)
         if case let .text(t, _) = rate, g.covered > 0 { summary += " " + t }
+        // Undecided towns (`ScheduleReadings`) are not counted behind: `?N` beside the count.
+        let behind = g.behind - flagged.undecidedBehindByRate
+        let undecided: CellText = flagged.undecided > 0 ? CellText(" \(Mark.undetermined)\(flagged.undecided)") : ""
         return GroupProgressCells(
             plan: cell(g.plan, flagged.plan), done: cell(g.completed, flagged.done), rate: rate, bar: groupBar(rateFigure),
             covered: .text(CellText("\(g.covered)/\(g.members)"), g.covered < g.members ? .legend : nil),
-            behind: g.behind > 0
-                ? .text("\(g.behind)\(Mark.behind)", .behind)
-                : g.withRate == 0 ? .mark(.unknown, .unknown) : .plain("0"),
-            behindText: g.behind > 0 ? "\(g.behind)\(Mark.behind)" : g.withRate == 0 ? "\(Mark.unknown)" : "0",
+            behind: behind > 0
+                ? .text("\(behind)\(Mark.behind)" + undecided, .behind)
+                : g.withRate == 0
+                    ? .mark(.unknown, .unknown) : .text("0" + undecided, flagged.undecided == 0 ? nil : .warning),
+            behindText: (behind > 0 ? "\(behind)\(Mark.behind)" : g.withRate == 0 ? "\(Mark.unknown)" : "0")
+                + undecided,
             summary: summary)
     }
 }
@@ -143,4 +152,7 @@ struct SumFlags: Equatable {
     var plan = false
     /// The completed sum includes a flagged completed figure, or one worked out from such.
     var done = false
+    /// Towns whose verdict is undecided (`ScheduleReadings.isUndecided`), and of those the ones
+    /// behind by their rate, whom `GroupProgress.behind` counts: left out of the count, shown `?N`.
+    var undecided = 0, undecidedBehindByRate = 0
 }

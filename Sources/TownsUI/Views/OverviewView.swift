@@ -100,8 +100,10 @@ extension AppState {
         // Towns behind, worst first (`overviewOrders`), then those behind by their rate alone.
         let lean = m.withoutFormulas
         let behindCount = orders.behind.count + orders.behindByRate.count
+        let rowCount = behindCount + orders.undecided.count
         func behindRow(_ k: Int) -> (TableRow, Screen.Kind?) {
-            guard behindCount > 0 else { return (note(Catalogue.noneKnownBehind), nil) }
+            guard rowCount > 0 else { return (note(Catalogue.noneKnownBehind), nil) }
+            if k >= behindCount { return undecidedRow(towns[orders.undecided[k - behindCount]]) }
             if k < orders.behind.count {
                 let town = towns[orders.behind[k]]
                 let p = lean.progress(town, period: period)
@@ -134,7 +136,24 @@ extension AppState {
             let bar = TableCell.bar(fraction: fill, role: .behind, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(t, .behind)]), .townPage(town.id))
         }
-        panels.append((CellText(tr(Catalogue.overviewBehind("\(behindCount)"))), max(1, behindCount), behindRow))
+        // Towns neither behind nor ahead (`ScheduleReadings.isUndecided`): `?`, both readings with `!`.
+        func undecidedRow(_ town: Town) -> (TableRow, Screen.Kind?) {
+            let r = checker.scheduleReadings(town, period: period)
+            let shortfall = lean.progress(town, period: period).againstPlan.shortfall
+            let size = shortfall.map { f -> Figure in
+                var f = f
+                if case let .exact(v, d) = f.quantity { f.quantity = .exact(abs(v), decimals: d) }
+                return f
+            }
+            let words = Catalogue.undecidedRow(
+                rate: r.byRate ?? 0, amount: ft.value(size).cellText.text(.unicode),
+                amountBehind: (r.byAmount ?? 0) > 0)
+            let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
+            return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
+        }
+        let header = tr(Catalogue.overviewBehind("\(behindCount)"))
+            + (orders.undecided.isEmpty ? "" : tr(Catalogue.undecidedCount(orders.undecided.count)))
+        panels.append((CellText(header), max(1, rowCount), behindRow))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
@@ -363,12 +382,20 @@ extension AppState {
         // Sorted by position with each key worked out once (not two towns and their progress
         // copied at every comparison: most of this panel's time at 10,000 towns); ties in order.
         let shortfalls = progress.map { $0.shortfall?.quantity.exactValue ?? 0 }
-        let behind = progress.indices.filter { progress[$0].isBehind }
+        // A town behind by one reading and not by the other, with a check failing on its figures,
+        // is neither behind nor ahead (`ScheduleReadings`): listed apart, after those behind.
+        var undecided = Set<Int>()
+        func decided(_ i: Int) -> Bool {
+            guard checker.isVerdictUndecided(towns[i], period: period) else { return true }
+            undecided.insert(i)
+            return false
+        }
+        let behind = progress.indices.filter { progress[$0].isBehind && decided($0) }
             .sorted { shortfalls[$0] != shortfalls[$1] ? shortfalls[$0] > shortfalls[$1] : $0 < $1 }
         // Then the towns behind by their completion rate whose plan, so shortfall, is unknown.
         let byRate: [(Int, Decimal)] = towns.indices.compactMap { i in
             guard !progress[i].isBehind, let rate = m.figure(towns[i], FigureKey(.completionRate, period.id)),
-                  let v = m.scheduleVarianceValue(rate, period: period), v < 0 else { return nil }
+                  let v = m.scheduleVarianceValue(rate, period: period), v < 0, decided(i) else { return nil }
             return (i, v)
         }.sorted { $0.1 < $1.1 }
         var changes: [Int?] = []
@@ -412,7 +439,8 @@ extension AppState {
         }
         // The types panel's figures (the types view's computation, `GroupProgress`).
         let types = typesKept().map { groupProgress($0.positions) }
-        return DerivedOverview(behind: behind, behindByRate: byRate.map(\.0), changes: changes, rules: rules,
+        return DerivedOverview(behind: behind, behindByRate: byRate.map(\.0), undecided: undecided.sorted(),
+                               changes: changes, rules: rules,
                                types: types)
     }
 

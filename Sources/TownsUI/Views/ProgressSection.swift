@@ -14,8 +14,11 @@ struct ProgressSection {
     var refused: Bilingual?
     /// Which figures are missing where nothing could be worked out, or nil.
     var missing: Bilingual?
+    /// When the verdict is undecided (`ScheduleReadings.isUndecided`): "落后/超前 ?" with both
+    /// readings, then the failing check named; the shortfall's "落后差额"/"超前" is left out.
+    var undecided: [Bilingual] = []
 
-    var isEmpty: Bool { items.isEmpty && refused == nil && missing == nil }
+    var isEmpty: Bool { items.isEmpty && refused == nil && missing == nil && undecided.isEmpty }
 }
 
 extension AppState {
@@ -63,8 +66,30 @@ extension AppState {
         // already when the completed figure is on another basis).
         let missing = refused == nil && !p.missing.isEmpty
             ? Catalogue.noProjection(p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil) : nil
-        return ProgressSection(
+        var section = ProgressSection(
             items: all.compactMap { label, f, unit, flag in f.map { (label, $0, unit, flag) } }, refused: refused, missing: missing)
+        // Behind by one reading, ahead by the other, a check failing on their figures: neither is said.
+        let readings = checker.scheduleReadings(town, period: period)
+        if readings.isUndecided, let byRate = readings.byRate, let byAmount = readings.byAmount,
+           let shortfall = p.shortfall {
+            section.items.removeAll { $0.label == Catalogue.shortfallField || $0.label == Catalogue.aheadField }
+            var size = shortfall
+            if case let .exact(v, d) = size.quantity { size.quantity = .exact(abs(v), decimals: d) }
+            let shown = FigureText().value(size).cellText.text(.unicode)
+            let rate = Catalogue.rateReading(byRate, flag: from([.completionRate]) ? "!" : "")
+            let amountWords = Catalogue.amountReading(
+                behind: byAmount > 0, shown, unit: amount, flag: from([.planYear, .completed]) ? "!" : "")
+            let checks = facts.findings.filter { f in
+                f.kind == .inconsistency && f.townID == town?.id
+                    && f.flaggedKeys.contains { [.planYear, .completed, .completionRate].contains($0.measure) }
+            }
+            let zh = FindingWords(dataset: dataset, language: .zh), en = FindingWords(dataset: dataset, language: .en)
+            section.undecided = [
+                Bilingual("\(Catalogue.undecidedField.zh) ?  \(rate.zh)；\(amountWords.zh)",
+                          "\(Catalogue.undecidedField.en) ?  \(rate.en); \(amountWords.en)"),
+            ] + checks.map { Catalogue.failingCheck(zh.message($0), en.message($0)) }
+        }
+        return section
     }
 }
 
@@ -83,6 +108,7 @@ extension AppState {
         line(.text(""))
         line(.text(tr(Catalogue.progressHeader(label(period))), .header))
         for l in section.refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { line(.text(l, .legend)) }
+        for l in section.undecided.flatMap({ TextWrap.wrap(tr($0), width: width) }) { line(.text(l, .warning)) }
         for item in section.items { figure(tr(item.label), item.figure, item.unit, item.flagged) }
         for l in section.missing.map({ TextWrap.wrap(tr($0), width: max(10, width - 2)) }) ?? [] {
             line(.text("  " + l, .unknown))

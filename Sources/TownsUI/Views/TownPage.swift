@@ -327,7 +327,11 @@ extension AppState {
                     ? ("\(DecimalMath.text(x, scale: 1))\(Mark.behind)", .behind)
                     : (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)), nil)
                 // Worked out from a flagged rate (or the figures it rests on): `!` as in the tables.
-                if checker.isFlagged(workedFrom: [.completionRate], town: town, period: p) {
+                if checker.isVerdictUndecided(town, period: p) {
+                    // Undecided (`ScheduleReadings`): `?` in the place of ▼, as the towns list.
+                    variance = (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)) + "\(Mark.undetermined)!",
+                                .warning)
+                } else if checker.isFlagged(workedFrom: [.completionRate], town: town, period: p) {
                     variance = (variance.0 + "!", .warning)
                 }
             }

@@ -48,8 +48,8 @@ extension AppState {
                     ft.value(f.completed, flagged: rowState.flagged(town, FigureKey(.completed, p))),
                     rowState.markedBehind(
                         ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))), rate,
-                        when: presenting),
-                    rowState.bar(rate),
+                        when: presenting, town: town),
+                    rowState.bar(rate, town: town),
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
@@ -130,6 +130,10 @@ extension AppState {
             content.noteColumns[content.notes.count] = 8  // the projects column, where the † figures are
             content.notes.append(
                 "\(Mark.interpreted) " + CellText(tr(Catalogue.interpretedLeftOut("\(leftOut.known)"))))
+        }
+        // The sum row's rate carries no behind verdict (a group counts its towns behind, `groupBar`): said so.
+        if sums.progress(members: positions.count).covered > 0 {
+            content.notes.append(CellText(tr(Catalogue.sumRowNoVerdict(label))))
         }
         // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.
         content.amountColumns = [3, 4, 10]

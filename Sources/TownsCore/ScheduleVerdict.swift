@@ -1,0 +1,57 @@
+import Foundation
+
+/// Whether a town (or the city: nil) is behind the linear schedule in a period, read two ways:
+/// by its completed amount against its year's plan (`TownProgress.shortfall`, 亿元, above 0:
+/// behind) and by its completion rate against the share of the year elapsed
+/// (`Metrics.scheduleVarianceValue`, percentage points, below 0: behind).
+///
+/// A verdict is never more certain than its sources (the lead's decision, wave 14): when the two
+/// readings disagree and a consistency check fails on a figure they rest on
+/// (`Checker.isFlagged(workedFrom:)` of the plan, the completed amount or the rate), the verdict
+/// is undecided, and every place says so the same way (`?`, not ▼ and not "ahead"): the overview,
+/// the towns list, the town's page, the exports, the report and a copy. Haining with its
+/// completed 13.56 printed as 14.56: behind by its rate (72.9% against 75%: -2.1 points), ahead
+/// by the amount worked out from the flagged plan (≈1 亿元): undecided. A town with no flagged
+/// input, or whose readings agree (the city's 42.5%!, behind either way), keeps its verdict.
+public struct ScheduleReadings: Sendable, Equatable {
+    /// The shortfall against the linear schedule (亿元; positive: behind), nil when unknown or
+    /// when the completed amount may not be set against the plan (`Metrics.comparable`).
+    public var byAmount: Decimal?
+    /// The schedule variance of the completion rate (points; negative: behind), nil when unknown.
+    public var byRate: Decimal?
+    /// Whether a failing consistency check casts doubt on a figure the readings rest on.
+    public var flagged: Bool
+
+    /// The two readings disagree (one behind, the other not) and a check fails on their figures:
+    /// neither behind nor ahead may be said.
+    public var isUndecided: Bool {
+        guard flagged, let a = byAmount, let r = byRate else { return false }
+        return (a > 0) != (r < 0)
+    }
+
+    public init(byAmount: Decimal?, byRate: Decimal?, flagged: Bool) {
+        (self.byAmount, self.byRate, self.flagged) = (byAmount, byRate, flagged)
+    }
+}
+
+extension Checker {
+    /// `town`'s (nil: the city's) two readings of being behind in `period` (`ScheduleReadings`).
+    /// Only a town with a flagged input has its shortfall worked out (a clean town is never
+    /// undecided), so a table of 10,000 towns asks this of every row cheaply.
+    public func scheduleReadings(_ town: Town?, period: Period) -> ScheduleReadings {
+        let flagged = isFlagged(workedFrom: [.planYear, .completed, .completionRate], town: town, period: period)
+        guard flagged else { return ScheduleReadings(byAmount: nil, byRate: nil, flagged: false) }
+        let m = metrics.withoutFormulas
+        let rate = town.map { m.figure($0, FigureKey(.completionRate, period.id)) }
+            ?? m.total(FigureKey(.completionRate, period.id))
+        let shortfall = m.progress(town, period: period).againstPlan.shortfall?.quantity.exactValue
+        return ScheduleReadings(
+            byAmount: shortfall, byRate: m.scheduleVarianceValue(rate, period: period), flagged: true)
+    }
+
+    /// Whether `town`'s (nil: the city's) verdict on being behind in `period` is undecided
+    /// (`ScheduleReadings.isUndecided`).
+    public func isVerdictUndecided(_ town: Town?, period: Period) -> Bool {
+        scheduleReadings(town, period: period).isUndecided
+    }
+}

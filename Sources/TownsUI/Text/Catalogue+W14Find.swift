@@ -1,0 +1,90 @@
+import Foundation
+import TownsCore
+
+/// Wave 14 (w14-find): words of a fresh user's findings (a flagged town's undecided verdict).
+extension Catalogue {
+    /// The verdict of a town whose readings disagree while a check fails on their figures
+    /// (`ScheduleReadings.isUndecided`): neither behind nor ahead, `?` (`Mark.undetermined`).
+    static let undecidedField = Bilingual("落后/超前", "Behind/ahead")
+
+    /// One reading of being behind, worded: by the completion rate (`points`: schedule variance,
+    /// percentage points, negative behind) or by the amount (`amount`: the shortfall in 亿元 as
+    /// printed, positive behind, its sign dropped here). `flag`: "!" when a check fails on it.
+    static func rateReading(_ points: Decimal, flag: String) -> Bilingual {
+        let v = DecimalMath.text(abs(points), scale: 1)
+        return points < 0
+            ? Bilingual("按完成率 落后 \(v) 个百分点\(flag)", "by rate behind by \(v) points\(flag)")
+            : Bilingual("按完成率 超前 \(v) 个百分点\(flag)", "by rate ahead by \(v) points\(flag)")
+    }
+
+    /// The amount's reading (`rateReading`): `shown` is the shortfall's size as printed (≈1.00).
+    static func amountReading(behind: Bool, _ shown: String, unit: String, flag: String) -> Bilingual {
+        behind
+            ? Bilingual("按金额 落后 \(shown) \(unit)\(flag)", "by amount behind by \(shown) \(unit)\(flag)")
+            : Bilingual("按金额 超前 \(shown) \(unit)\(flag)", "by amount ahead by \(shown) \(unit)\(flag)")
+    }
+
+    /// The overview's row of an undecided town (the figures column, short): "落后/超前 ?：完成率
+    /// 落后 2.1 点!，金额 超前 ≈1.00!".
+    static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool) -> Bilingual {
+        let r = DecimalMath.text(abs(rate), scale: 1)
+        let (rz, re) = rate < 0 ? ("落后", "behind") : ("超前", "ahead")
+        let (az, ae) = amountBehind ? ("落后", "behind") : ("超前", "ahead")
+        return Bilingual(
+            "落后/超前 ?：完成率 \(rz) \(r) 点!，金额 \(az) \(amount)!",
+            "behind/ahead ?: rate \(re) \(r) pts!, amount \(ae) \(amount)!")
+    }
+
+    /// The overview's behind panel header's addition when towns are undecided: "（另 1 镇 ?）".
+    static func undecidedCount(_ n: Int) -> Bilingual {
+        Bilingual("（另 \(n) 镇 ?）", " (\(n) more ?)")
+    }
+
+    /// The page's line naming the failing check (worded by `FindingWords`).
+    static func failingCheck(_ zh: String, _ en: String) -> Bilingual {
+        Bilingual("两种读法不一致，检查不符：\(zh)", "the two readings disagree; a check fails: \(en)")
+    }
+
+    /// The note under the towns table: the sum row's rate (`≈53%`) is a sum's, with no behind
+    /// verdict (▼) of its own; each town carries its own in 进度差.
+    static func sumRowNoVerdict(_ label: String) -> Bilingual {
+        Bilingual("\(label)的完成率只是合计，不判定落后（不标 ▼）；各镇是否落后见其进度差",
+                  "\(label): a sum's rate, with no behind verdict (no ▼); each town's is in its Sched. column")
+    }
+
+    // A theme file's problems (`Theme.parse`, towns' `ThemeFiles`), after "FILE:LINE: SECTION.KEY: "
+    // or "theme: " (the setting's name, kept in both languages).
+
+    /// A role the themes do not know; `roles`: the known ones, comma-separated.
+    public static func themeUnknownRole(_ roles: String) -> Bilingual {
+        Bilingual("未知的角色（已忽略）；可用的角色：\(roles)", "unknown role (ignored); roles: \(roles)")
+    }
+    public static let themeExpectedTable = Bilingual(
+        "应为一个表，如 { fg = \"white\", bold = true }", "expected a table such as { fg = \"white\", bold = true }")
+    /// `value`: the text given for fg or bg.
+    public static func themeNotAColour(_ value: String) -> Bilingual {
+        Bilingual("“\(value)”不是颜色（颜色名如 red、bright-blue、default，或 0-255）",
+                  "'\(value)' is not a colour (a name such as red, bright-blue, default, or 0-255)")
+    }
+    public static let themeExpectedBool = Bilingual("应为 true 或 false", "expected true or false")
+    public static let themeUnknownAttribute = Bilingual(
+        "未知的属性（可用 fg、bg、bold、underline、reverse、dim）", "unknown attribute (fg, bg, bold, underline, reverse, dim)")
+    public static let themeNoRoles = Bilingual("没有 [roles] 表；使用默认样式", "no [roles] table; using the default styles")
+    /// `folder`: the themes folder searched.
+    public static func themeNoDefault(_ folder: String) -> Bilingual {
+        Bilingual("\(folder) 中没有 default.toml；使用无颜色样式", "no default.toml in \(folder); using plain styles")
+    }
+    public static let themeNoFolder = Bilingual(
+        "找不到 Themes/ 文件夹（可用 --themes DIR 指定）；使用无颜色样式",
+        "no Themes/ folder found (give --themes DIR); using plain styles")
+    /// `choice`: the theme asked for; `names`: the themes there are, comma-separated.
+    public static func themeNoSuchTheme(_ choice: String, _ names: String) -> Bilingual {
+        Bilingual("没有主题“\(choice)”（可用主题：\(names)）；使用默认主题",
+                  "no theme '\(choice)' (themes: \(names)); using default")
+    }
+}
+
+extension Bilingual {
+    /// The text in `language`.
+    public func words(_ language: Language) -> String { language == .zh ? zh : en }
+}
