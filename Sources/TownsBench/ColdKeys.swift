@@ -40,6 +40,17 @@ extension InProcessBench {
             cold("first visit view \(n) \(name)", .showView(kind))
         }
         cold("first visit view 1 towns", from: .overview, .showView(.townList))
+        cold("first visit view 0 overview", .showView(.overview))
+        cold("first visit view 7 reference", .showView(.reference))
+        // Enter on a town (its page): the first row of the towns view, and a row half-way down
+        // (the page of a town no warm-up or first frame has touched).
+        cold("open town page (Enter) first row", .open)
+        cold("open town page (Enter) middle row", prepare: { state in
+            var s = state
+            s.screen = s.selecting(s.screen, row: data.towns.count / 2)
+            return s
+        }, .open)
+        cold("open town page (Enter) from types", from: .townsOfType(1), .open)
         cold("filter (b)", .toggleBehindFilter)
         cold("search keystroke", prepare: { update($0, .startSearch) }, .searchKey(.char("h")))
         let columns = fresh(.townList).sortableColumns(.townList)

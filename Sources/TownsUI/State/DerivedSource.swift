@@ -57,6 +57,9 @@ extension AppState {
         source.views = DerivedViews.Source(stakes: stakes, changes: changes)
         source.keys = state.derivedKeys()
         source.keys.measures = measures
+        // w14-page: the entities' width samples, and the towns an inconsistency is about (`sumFlags`).
+        source.keys.measures.merge(state.periodlessSampleMeasures()) { a, _ in a }
+        source.rowSets[AppState.suspectTownsName] = state.suspectTowns()
         return source
     }
 
@@ -102,7 +105,9 @@ extension AppState {
                 sums: TownSums(table, positions: every).stored, extremes: AppState.extremeRows(table, positions: every),
                 ranks: townPlaces(period)),
             yearPlans: first ? plans : nil,
-            sortRanks: townsSortRanks(AppState.townsRankColumns.perPeriod), measures: townsSampleMeasures(),
+            sortRanks: townsSortRanks(AppState.townsRankColumns.perPeriod),
+            // The views' width samples (w14-page, `viewSampleMeasures`) beside the towns table's.
+            measures: townsSampleMeasures().merging(viewSampleMeasures(changes: views.changes?.1)) { a, _ in a },
             rowSets: filtered.rowSets, tallies: filtered.tallies, groups: groups,
             overview: overviewOrders(dataset.towns, period: period, ruleCounts: views.ruleCounts),
             stakes: views.stakes, changes: views.changes)

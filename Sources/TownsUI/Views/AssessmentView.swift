@@ -8,29 +8,9 @@ extension AppState {
     func assessmentTable(wholeNames: Bool = false) -> ListContent {
         let assessment = Assessment(metrics: metrics)
         let rules = dataset.rules
-        var columns = [Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30)]
-        // The rules that state what is at stake (the land reward and its deduction) go last on a
-        // narrow screen: the other rules' columns give way first (a fresh user at 60x14 saw
-        // every column but the stakes).
-        var stakesSeen = 0
-        for (i, rule) in rules.enumerated() {
-            let priority = Self.statesStake(rule) ? 99 - stakesSeen : 90 - i
-            if Self.statesStake(rule) { stakesSeen += 1 }
-            columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: priority))
-        }
         let positions = filtered(Array(dataset.towns.indices))
-        let rowState = rowContext
-        let entities = facts.entitiesByID
-        let rows = Rows(count: positions.count) { i in
-            let town = rowState.dataset.towns[positions[i]]
-            return TableRow(
-                [.plain(rowState.name(town))]
-                    + rules.map { rule in
-                        let cell = rowState.ruleMark(assessment.evaluate(rule, town, asOf: rowState.period))
-                        return rule.kind == .creationPeriod ? Self.fittedTerm(cell, town) : cell
-                    },
-                searchTerms: rowState.townTerms(town, entities: entities))
-        }
+        let table = assessmentRows(positions)
+        let (columns, rows) = (table.columns, table.rows)
         var summary: [TableRow] = []
         var notes: [CellText] = []
         if let city = assessment.cityYearOne() {
@@ -121,9 +101,42 @@ extension AppState {
                 ? tr(Catalogue.noRulesTomlInThe)
                 : tr(Catalogue.noTowns),
             notes: notes, summaryTarget: .assessmentNotes)
+        // The sampled rows' widths as the snapshot stores them (`storedViewSample`): none made.
+        content.sampleMeasure = storedViewSample(.assessment, columns: columns.count)
         let text = townSearchText()
         content.searchText = { i in text(positions[i]) }
         return content
+    }
+
+    /// The assessment's columns and its rows of the towns at `positions` (the town, then its
+    /// mark by each rule), each row made when first read: what `assessmentTable` adds its
+    /// summary and notes to, and what a snapshot measures its width sample on (`viewSampleMeasures`).
+    func assessmentRows(_ positions: [Int]) -> ListContent {
+        let assessment = Assessment(metrics: metrics)
+        let rules = dataset.rules
+        var columns = [Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 30)]
+        // The rules that state what is at stake (the land reward and its deduction) go last on a
+        // narrow screen: the other rules' columns give way first (a fresh user at 60x14 saw
+        // every column but the stakes).
+        var stakesSeen = 0
+        for (i, rule) in rules.enumerated() {
+            let priority = Self.statesStake(rule) ? 99 - stakesSeen : 90 - i
+            if Self.statesStake(rule) { stakesSeen += 1 }
+            columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: priority))
+        }
+        let rowState = rowContext
+        let entities = facts.entitiesByID
+        let rows = Rows(count: positions.count) { i in
+            let town = rowState.dataset.towns[positions[i]]
+            return TableRow(
+                [.plain(rowState.name(town))]
+                    + rules.map { rule in
+                        let cell = rowState.ruleMark(assessment.evaluate(rule, town, asOf: rowState.period))
+                        return rule.kind == .creationPeriod ? Self.fittedTerm(cell, town) : cell
+                    },
+                searchTerms: rowState.townTerms(town, entities: entities))
+        }
+        return ListContent(columns: columns, rows: rows, targets: townTargets(positions), summary: [], emptyText: "")
     }
 
     /// The creation period's term (`3年`) of a town whose county's status was fitted to a total

@@ -10,8 +10,10 @@ extension AppState {
     /// of periods with the period shown; `:changes FROM` chooses the earlier one (`changesPair`).
     /// Enter opens the town's page (the city's totals for
     /// the city's rows). A filter lists only its towns' changes and leaves the city's out
-    /// (a note says so); a search matches the towns' names and the measures.
-    func changesTable() -> ListContent {
+    /// (a note says so); a search matches the towns' names and the measures. `given`: every
+    /// town's changes against the previous period as a snapshot stores them, when being written
+    /// (`viewSampleMeasures`); nil: as the snapshot read stores them, else worked out.
+    func changesTable(stored given: DerivedChanges? = nil) -> ListContent {
         let columns = [
             Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 20),
             Column(tr(Catalogue.measureColumn), priority: 90, maxWidth: 16),
@@ -33,8 +35,8 @@ extension AppState {
         let from = pair.from
         // Every town's changes against the previous period: stored in the snapshot (in order,
         // each row made when shown), else worked out here.
-        let stored = filter.isEmpty ? facts.derived?.views.changes(period.id).flatMap { $0.from == from.id ? $0 : nil }
-            : nil
+        let stored = given ?? (filter.isEmpty
+            ? facts.derived?.views.changes(period.id).flatMap { $0.from == from.id ? $0 : nil } : nil)
         let rowState = rowContext
         let towns = dataset.towns
         let count: Int, unchanged: Int
@@ -78,9 +80,12 @@ extension AppState {
         }
         notes.append(CellText(tr(Catalogue.changesNote) + screenHint(Catalogue.changesKeysHint)))
         if !filter.isEmpty { notes.append(CellText(tr(Catalogue.cityLeftOutFiltered))) }
-        return ListContent(
+        var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),
             notes: notes)
+        // The sampled rows' widths as the snapshot stores them (`storedViewSample`): none made.
+        content.sampleMeasure = storedViewSample(.changes, from: from.id, columns: columns.count)
+        return content
     }
 }
 

@@ -63,9 +63,12 @@ extension AppState {
         if entities.count < dataset.entities.count {
             notes.append(CellText(tr(Catalogue.entitiesLeftOut("\(dataset.entities.count - entities.count)"))))
         }
-        return ListContent(
+        var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [],
             emptyText: filter.isEmpty ? tr(Catalogue.noOperatingEntitiesInEntities) : tr(Catalogue.noTowns),
             notes: notes)
+        // The sampled rows' widths as the snapshot stores them (`storedViewSample`): none made.
+        content.sampleMeasure = storedViewSample(.entityList, columns: columns.count)
+        return content
     }
 }

@@ -64,11 +64,13 @@ extension AppState {
     /// out from such (`Checker.isFlagged`): only towns with an inconsistency among `findings` are asked.
     func sumFlags(_ positions: [Int]) -> SumFlags {
         guard let period else { return SumFlags() }
-        let suspect = Set(facts.findings.filter { $0.kind == .inconsistency }.compactMap(\.townID))
+        // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
+        // check run over every town for them.
+        let suspect = Set(suspectTowns())
         guard !suspect.isEmpty else { return SumFlags() }
         let table = periodTable()
         var flags = SumFlags()
-        for i in positions where suspect.contains(dataset.towns[i].id) {
+        for i in positions where suspect.contains(i) {
             let town = dataset.towns[i], f = table[i]
             let readings = checker.scheduleReadings(town, period: period)
             if readings.isUndecided {

@@ -1,0 +1,101 @@
+import Foundation
+import TownsCore
+
+/// Issue 17 point 3 (cold keys), wave 14 (w14-page): what a snapshot stores so that the first
+/// visit of the assessment, changes and entities views makes none of the rows it measures for its
+/// column widths besides those on screen (`ViewCache.samplePositions`: 128 rows spread over every
+/// town), and the types view runs no check over every town for the `!` of its sums.
+///
+/// Stored in the snapshot's named numbers and rows (`DerivedKeys.Source.measures`,
+/// `DerivedTables.Source.rowSets`), worked out by the same code the views run when nothing is
+/// stored, so a view shows the same from the text alone as from a snapshot.
+extension AppState {
+    /// The name under which a snapshot stores the measure of the width sample of the list of
+    /// `kind` as shown now (`DerivedKeys.Source.measures`): the assessment's per language and
+    /// period, the changes view's per language, period and earlier period (`from`, its id), the
+    /// entities' per language; nil for another list, with a filter, or for a meeting or print
+    /// (not stored).
+    func viewSampleName(_ kind: Screen.Kind, from: String? = nil) -> String? {
+        guard filter.isEmpty, !session.presentation, !printed else { return nil }
+        let lang = language.rawValue
+        switch kind {
+        case .assessment:
+            guard let period else { return nil }
+            return "assessment.sample.\(lang).\(period.id)"
+        case .changes:
+            guard let period, let from else { return nil }
+            return "changes.sample.\(lang).\(from).\(period.id)"
+        case .entityList:
+            return "entities.sample.\(lang)"
+        default:
+            return nil
+        }
+    }
+
+    /// The measure of the width sample of the list of `kind` as the snapshot stores it
+    /// (`viewSampleName`): the number of rows it was measured over, then each column's
+    /// measure; nil when not stored or of another number of columns (then the rows are made).
+    func storedViewSample(_ kind: Screen.Kind, from: String? = nil, columns: Int)
+        -> (rows: Int, columns: [TableLayout.Measure])? {
+        guard let keys = facts.derived?.keys, let name = viewSampleName(kind, from: from),
+            let numbers = keys.measure(name), numbers.count == 1 + 3 * columns
+        else { return nil }
+        let measures = (0..<columns).map {
+            TableLayout.Measure(natural: numbers[1 + 3 * $0], head: numbers[2 + 3 * $0], tail: numbers[3 + 3 * $0])
+        }
+        return (numbers[0], measures)
+    }
+
+    /// The stored numbers of a list's width sample: its number of rows, then per column the
+    /// measure of the sampled rows (`ViewCache.samplePositions`), as the table measures them.
+    static func sampleNumbers(_ content: ListContent) -> [Int] {
+        let rows = ViewCache.samplePositions(content.rows.count).map { content.rows.unsortedRow($0) }
+        return [content.rows.count]
+            + TableLayout.measure(rows, columns: content.columns).flatMap { [$0.natural, $0.head, $0.tail] }
+    }
+
+    /// What a snapshot stores of the period shown's view samples (`viewSampleName`), in every
+    /// language: the assessment's (its rows alone: the notes' stakes are stored apart) and the
+    /// changes view's against the previous period (`changes`, as `derivedPeriodViews` worked it out).
+    func viewSampleMeasures(changes: DerivedChanges?) -> [String: [Int]] {
+        var measures: [String: [Int]] = [:]
+        for language in Language.allCases {
+            var s = self
+            s.language = language
+            s.filter = TownFilter()
+            if !dataset.rules.isEmpty, let name = s.viewSampleName(.assessment) {
+                measures[name] = Self.sampleNumbers(s.assessmentRows(Array(dataset.towns.indices)))
+            }
+            if let changes, let name = s.viewSampleName(.changes, from: changes.from) {
+                measures[name] = Self.sampleNumbers(s.changesTable(stored: changes))
+            }
+        }
+        return measures
+    }
+
+    /// What a snapshot stores of the views' samples that do not depend on the period (the
+    /// entities'), in every language.
+    func periodlessSampleMeasures() -> [String: [Int]] {
+        var measures: [String: [Int]] = [:]
+        for language in Language.allCases {
+            var s = self
+            s.language = language
+            s.filter = TownFilter()
+            if let name = s.viewSampleName(.entityList) { measures[name] = Self.sampleNumbers(s.entitiesTable()) }
+        }
+        return measures
+    }
+
+    /// The name of the stored rows of the towns an inconsistency finding is about
+    /// (`DerivedTables.Source.rowSets`): the towns whose sums' `!` `sumFlags` asks about.
+    static let suspectTownsName = "findings.inconsistent.towns"
+
+    /// The positions (ascending) of the towns an inconsistency among `facts.findings` is about
+    /// (`Checker.run` over every town): stored in the snapshot (`suspectTownsName`), else worked out.
+    func suspectTowns() -> [Int] {
+        if let stored = facts.derived?.rowSet(Self.suspectTownsName) { return stored }
+        let byID = facts.townIndex
+        return Set(facts.findings.filter { $0.kind == .inconsistency }.compactMap(\.townID)).compactMap { byID[$0] }
+            .sorted()
+    }
+}
