@@ -13,7 +13,7 @@ import Foundation
 /// - when it says `enable=no` (or off, false), there is no report, as asked;
 /// - otherwise `towns`' own handler replaces the runtime's for those signals: it writes the
 ///   signal, where it came from (the faulting address, or `sent by process N`), `Thread 0
-///   crashed:` (0: the main thread; another thread is named by its kernel id) and the return
+///   crashed:` (0: the main thread, as in the runtime's report; another thread is not numbered) and the return
 ///   addresses of the crashing thread as glibc's `backtrace_symbols_fd` gives them (the file and
 ///   offset in it, for `addr2line`), then ends the process by the signal's default action. A
 ///   runtime error's message ("Fatal error: ...") is written by the runtime before it traps.
@@ -77,6 +77,7 @@ enum CrashReports {
               let capture = dlsym(handle, "backtrace"),
               let symbolise = dlsym(handle, "backtrace_symbols_fd")
         else { return }  // no glibc backtrace: the runtime's reporter stays
+        mainThread = pthread_self()
         captureFrames = unsafeBitCast(capture, to: CaptureFrames.self)
         writeFrames = unsafeBitCast(symbolise, to: WriteFrames.self)
         // Warm both (the first `backtrace` loads libgcc_s): nothing is loaded while crashing.
@@ -94,6 +95,8 @@ enum CrashReports {
 private typealias CaptureFrames = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>, Int32) -> Int32
 private typealias WriteFrames = @convention(c) (UnsafePointer<UnsafeMutableRawPointer?>, Int32, Int32) -> Void
 nonisolated(unsafe) private var captureFrames: CaptureFrames?
+/// The thread `install` ran on: the main thread, the runtime's report's thread 0.
+nonisolated(unsafe) private var mainThread: pthread_t?
 nonisolated(unsafe) private var writeFrames: WriteFrames?
 private let frameLimit: Int32 = 64
 nonisolated(unsafe) private let frames = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 64)
@@ -145,13 +148,10 @@ private func reportCrash(
             put(UInt64(UInt32(bitPattern: info.pointee._sifields._kill.si_pid)))
         }
     }
-    let thread = gettid()
-    if thread == getpid() {
+    if let mainThread, pthread_equal(pthread_self(), mainThread) != 0 {
         put("\n\nThread 0 crashed:\n\n")
     } else {
-        put("\n\nThread id=")
-        put(UInt64(UInt32(bitPattern: thread)))
-        put(" crashed:\n\n")
+        put("\n\nThread (another than the main thread, 0) crashed:\n\n")
     }
     if let captureFrames, let writeFrames {
         let n = captureFrames(frames, frameLimit)
