@@ -157,7 +157,7 @@ private func reportCrash(
         let n = captureFrames(frames, frameLimit)
         writeFrames(frames, n, STDERR_FILENO)
     }
-    put("\nAddresses: addr2line -f -C -e FILE +OFFSET. ")
+    put("\nAddresses: addr2line -f -C -e FILE OFFSET (the +0x... above). ")
     put("A symbolicated report: SWIFT_BACKTRACE=interactive=no,output-to=stderr towns ...\n")
     var defaultAction = sigaction()  // zeroed: SIG_DFL
     sigaction(signal, &defaultAction, nil)
