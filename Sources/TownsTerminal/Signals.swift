@@ -12,8 +12,9 @@ import Synchronization
 ///   ends as it would have (shell status 128+n). (Ignored at start, as `nohup` does for SIGHUP or
 ///   a parent for SIGPIPE, it stays ignored.)
 /// - SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT (Swift runtime traps, crashes): restore,
-///   call the previous handler (Swift's crash backtracer, when enabled: it prints the report
-///   on the restored terminal), then raise the signal again with the default action.
+///   call the previous handler (the crash report: `towns`' own, see its `CrashReports`, or Swift's
+///   crash backtracer, when enabled: it prints the report on the restored terminal), then raise
+///   the signal again with the default action.
 /// - While termination is deferred (`setDeferTermination`: a presenter removes its meeting and
 ///   tells its followers first), the first SIGTERM, SIGHUP or SIGINT is only kept
 ///   (`pendingTermination`); the loop ends cleanly and calls `end(by:)`. A second one ends the

@@ -44,7 +44,7 @@ struct Towns: ParsableCommand {
     /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with
     /// status 2, as the commands document, instead of ArgumentParser's 64 (or 1).
     static func main() {
-        CrashReports.ensureNonInteractive()
+        CrashReports.install()
         do {
             var command = try parseAsRoot()
             try command.run()

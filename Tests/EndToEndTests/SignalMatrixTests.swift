@@ -52,7 +52,33 @@ extension TerminalRestoreTests {
         try crashEndsAtOnce(SIGABRT, "SIGABRT", environment: "SWIFT_BACKTRACE=interactive=yes ")
     }
 
-    private func crashEndsAtOnce(_ signal: Int32, _ name: String, environment: String) throws {
+    /// Started with the runtime's reporter already non-interactive on standard error, its own
+    /// report is kept (symbolicated, naming the platform), not towns' handler's.
+    func testTheRuntimesReportIsKeptWhenItNeverWaits() throws {
+        let report = try crashEndsAtOnce(SIGSEGV, "SIGSEGV-runtime",
+                                         environment: "SWIFT_BACKTRACE=interactive=no,output-to=stderr ")
+        XCTAssertTrue(report.contains("Platform:"), "the runtime's report:\n\(report)")
+        XCTAssertFalse(report.contains("addr2line"), "towns' own report instead of the runtime's:\n\(report)")
+    }
+
+    /// The dashboard starts once: the process the shell started keeps the environment it was
+    /// given (it used to execute itself again with SWIFT_BACKTRACE added, 12-140 ms).
+    func testTheDashboardStartsOnceWithTheEnvironmentGiven() throws {
+        let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes]
+            .map(Paths.shellQuote).joined(separator: " ")
+        try session.tmux.typeLine(words)
+        try session.tmux.waitUntil("the dashboard's first frame") { ($0.first?.contains("towns ·") ?? false) }
+        let pid = try session.townsPID()
+        let environment = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ"))) ?? Data()
+        XCTAssertFalse(environment.isEmpty, "/proc/\(pid)/environ unread")
+        XCTAssertNil(environment.range(of: Data("SWIFT_BACKTRACE=".utf8)),
+                     "towns set SWIFT_BACKTRACE and started itself again")
+        try session.tmux.send("q")
+        XCTAssertEqual(try session.assertTerminalRestored("q"), 0)
+    }
+
+    @discardableResult
+    private func crashEndsAtOnce(_ signal: Int32, _ name: String, environment: String) throws -> String {
         let log = session.scratch.appendingPathComponent("\(name).err").path
         let words = [session.binary, "--data", Paths.data, "--themes", Paths.themes]
             .map(Paths.shellQuote).joined(separator: " ")
@@ -70,5 +96,6 @@ extension TerminalRestoreTests {
         XCTAssertFalse(report.contains("Press space to interact"), "\(name): the reporter's prompt:\n\(report)")
         let screen = try session.tmux.capture()
         XCTAssertFalse(screen.contains { $0.contains("Press space to interact") }, TmuxSession.show(screen))
+        return report
     }
 }
