@@ -18,8 +18,11 @@ extension BenchCommand {
     /// only: a measuring aid, `TOWNS_RELOAD_CHILD=0`).
     static func reloadMemory(_ directory: String, store: SnapshotStore, reloads: Int, throughChild: Bool,
                              report: BenchReport) throws {
-        let first = try store.open(directory: directory)
-        var state = AppState(facts: Facts(dataset: first.dataset, derived: first.derived))
+        // The first data is held by the state only (as the dashboard holds it), so that a reload frees it.
+        var state = try { () throws -> AppState in
+            let first = try store.open(directory: directory)
+            return AppState(facts: Facts(dataset: first.dataset, derived: first.derived))
+        }()
         let renderer = Renderer(theme: .monochrome)
         _ = renderer.render(state)
         _ = towns_release_free_heap()  // as the dashboard does after its load
