@@ -108,6 +108,8 @@ extension W14FindTests {
         let overview = screen(update(s, .showView(.overview)))
         let type1 = try XCTUnwrap(overview.first { $0.contains("1 创意设计") }, overview.joined(separator: "\n"))
         XCTAssertTrue(type1.contains("落后 0 ?1"), type1)
+        // The behind panel's header counts it apart the same way (Nanhu and Haiyan behind).
+        XCTAssertTrue(overview.contains { $0.hasPrefix(" 落后 2 镇 ?1") }, overview.joined(separator: "\n"))
         for language in [Language.zh, .en] {
             var clean = try bundledState(width: 160, height: 40, period: "2015-09")
             clean.language = language

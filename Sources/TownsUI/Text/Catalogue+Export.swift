@@ -40,5 +40,6 @@ extension Catalogue {
     static let exportMeansMet = Bilingual("符合规则", "the rule is met")
     static let exportMeansNotMet = Bilingual("不符合规则", "the rule is not met")
     static let exportMeansUndetermined = Bilingual(
-        "不能判定：缺少数字（小镇页列出缺什么）", "not known: a figure is missing (the town's page names it)")
+        "不能判定：缺少数字，或数字互相矛盾（核对不符）；小镇页列出缺什么或哪项核对",
+        "not known: a figure is missing, or the figures disagree (a check fails); the town's page names which")
 }

@@ -35,9 +35,10 @@ extension Catalogue {
             "behind/ahead ?: rate \(re) \(r) pts!, amount \(ae) \(amount)!")
     }
 
-    /// The overview's behind panel header's addition when towns are undecided: "（另 1 镇 ?）".
+    /// The overview's behind panel header's addition when towns are undecided, as a type counts
+    /// them (`落后 0 ?1`): "落后 2 镇 ?1" (short: the panel column is 16 cells at 80 columns).
     static func undecidedCount(_ n: Int) -> Bilingual {
-        Bilingual("（另 \(n) 镇 ?）", " (\(n) more ?)")
+        Bilingual(" ?\(n)", " ?\(n)")
     }
 
     /// The page's line naming the failing check (worded by `FindingWords`).

@@ -67,7 +67,8 @@ extension AppState {
         let missing = refused == nil && !p.missing.isEmpty
             ? Catalogue.noProjection(p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil) : nil
         var section = ProgressSection(
-            items: all.compactMap { label, f, unit, flag in f.map { (label, $0, unit, flag) } }, refused: refused, missing: missing)
+            items: all.compactMap { label, f, unit, flag in f.map { (label, $0, unit, flag) } }, refused: refused,
+            missing: missing)
         // Behind by one reading, ahead by the other, a check failing on their figures: neither is said.
         let readings = checker.scheduleReadings(town, period: period)
         if readings.isUndecided, let byRate = readings.byRate, let byAmount = readings.byAmount,

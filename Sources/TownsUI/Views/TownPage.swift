@@ -341,7 +341,8 @@ extension AppState {
                 .text(variance.0.padded(cols[4]), variance.1),
             ]
             if barWidth >= 5, let value = rate?.quantity.exactValue {
-                let behind = DecimalMath.double(value) < p.elapsedPercent
+                // Not drawn as behind when the verdict is undecided (`ScheduleReadings`), as the towns list.
+                let behind = DecimalMath.double(value) < p.elapsedPercent && !checker.isVerdictUndecided(town, period: p)
                 runs += [
                     .text("  ", nil),
                     .bar(

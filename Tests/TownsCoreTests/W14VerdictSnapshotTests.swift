@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+
+@testable import TownsCore
+
+/// Wave 14: the overview's undecided towns (`DerivedOverview.undecided`) are stored in a
+/// snapshot and read back as written, beside the towns behind (format version 11).
+final class W14VerdictSnapshotTests: XCTestCase {
+    func testAnOverviewWithUndecidedTownsReadsBackAsWritten() throws {
+        var g = GroupProgress()
+        g.members = 2
+        let written = DerivedOverview(
+            behind: [3], behindByRate: [4], undecided: [0, 2], changes: [nil, 1], rules: [DerivedOverview.RuleCounts()],
+            types: [g])
+        var w = SnapshotWriter()
+        w.overviews(["2015-09": written], townCount: 5)
+        let read = try w.body.withUnsafeBytes { bytes -> DerivedOverview in
+            var r = SnapshotReader(bytes)
+            r.strings = w.strings
+            let ranges = try r.overviewRanges()
+            let range = try XCTUnwrap(ranges["2015-09"])
+            var inner = SnapshotReader(bytes, from: range.lowerBound, to: range.upperBound)
+            inner.strings = w.strings
+            return try inner.overview(towns: 5)
+        }
+        XCTAssertEqual(read, written)
+        XCTAssertEqual(read.undecided, [0, 2])
+        // A position beyond the towns is refused, not read.
+        XCTAssertThrowsError(try w.body.withUnsafeBytes { bytes in
+            var r = SnapshotReader(bytes)
+            r.strings = w.strings
+            let range = try XCTUnwrap(try r.overviewRanges()["2015-09"])
+            var inner = SnapshotReader(bytes, from: range.lowerBound, to: range.upperBound)
+            return try inner.overview(towns: 2)
+        })
+        XCTAssertEqual(DatasetSnapshot.formatVersion, 11)
+    }
+}
