@@ -41,7 +41,9 @@ extension InProcessBench {
         }
         cold("first visit view 1 towns", from: .overview, .showView(.townList))
         cold("filter (b)", .toggleBehindFilter)
+        cold("filter (:filter type 2)", .runCommand("filter type 2"))
         cold("search keystroke", prepare: { update($0, .startSearch) }, .searchKey(.char("h")))
+        cold("narrow keystroke (&)", prepare: { update($0, .startNarrowing) }, .searchKey(.char("h")))
         let columns = fresh(.townList).sortableColumns(.townList)
         for (n, column) in columns.enumerated() where n < SortChooser.keys.count {
             cold("sort column \(n + 1) \(column.title)", prepare: { update($0, .chooseSort(descending: false)) },
