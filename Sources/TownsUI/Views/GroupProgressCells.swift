@@ -64,7 +64,7 @@ extension AppState {
     /// out from such (`Checker.isFlagged`): only towns with an inconsistency among `findings` are asked.
     func sumFlags(_ positions: [Int]) -> SumFlags {
         guard let period else { return SumFlags() }
-        let suspect = Set(facts.findings.filter { $0.kind == .inconsistency }.compactMap(\.townID))
+        let suspect = facts.inconsistentTownIDs
         guard !suspect.isEmpty else { return SumFlags() }
         let table = periodTable()
         var flags = SumFlags()
