@@ -47,6 +47,7 @@ public final class Facts: @unchecked Sendable {
 
     private let lock = NSLock()
     private var findingsMade: [Finding]?
+    private var inconsistent: Set<String>?
     private var byEntity: [String: [Int]]?
     private var byType: [Int: [Int]]?
     private var withFigures: [String: [Int]]?
@@ -60,6 +61,12 @@ public final class Facts: @unchecked Sendable {
 
     /// Every consistency finding (`Checker.run`), worked out once.
     public var findings: [Finding] { remembered(\.findingsMade) { checker.run() } }
+
+    /// The ids of the towns an inconsistency finding names (`findings`), worked out once: every
+    /// towns table's sums ask which of their towns' figures a check casts doubt on (`sumFlags`).
+    var inconsistentTownIDs: Set<String> {
+        remembered(\.inconsistent) { Set(findings.filter { $0.kind == .inconsistency }.compactMap(\.townID)) }
+    }
 
     /// The number of findings of each kind (a kind with none may be missing): stored in the
     /// snapshot (`DerivedTables.findingCounts`), else counted from `findings`.

@@ -95,7 +95,6 @@ extension AppState {
     func suspectTowns() -> [Int] {
         if let stored = facts.derived?.rowSet(Self.suspectTownsName) { return stored }
         let byID = facts.townIndex
-        return Set(facts.findings.filter { $0.kind == .inconsistency }.compactMap(\.townID)).compactMap { byID[$0] }
-            .sorted()
+        return facts.inconsistentTownIDs.compactMap { byID[$0] }.sorted()
     }
 }

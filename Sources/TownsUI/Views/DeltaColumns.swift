@@ -107,10 +107,13 @@ struct DeltaColumns: Sendable {
 extension AppState {
     /// Every town's place by completion rate in `period` (`Metrics.ranks`), by position in
     /// `dataset.towns` (nil: no place): as the snapshot the dataset was read from stores them,
-    /// else worked out once per period (`ViewCache.places`).
+    /// else worked out; either way once per period and kept (`ViewCache.places`: every towns
+    /// table of the period, filtered or sorted, and the next period's Δ read them again).
     func townPlaces(_ period: Period) -> [Int?] {
-        if let stored = facts.derived?.ranks(period.id), stored.count == dataset.towns.count { return stored }
-        return cache.places(period.id) { metrics.withoutFormulas.ranks(period: period).placesOf(dataset.towns) }
+        cache.places(period.id) {
+            if let stored = facts.derived?.ranks(period.id), stored.count == dataset.towns.count { return stored }
+            return metrics.withoutFormulas.ranks(period: period).placesOf(dataset.towns)
+        }
     }
 
     /// What a town's page says of its change since the previous period of the same year: Δ

@@ -54,8 +54,13 @@ public struct Renderer: Sendable {
         let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
         let pitch = rowPitch(state)
         guard content.rows.count > TableRenderer.rowsIn(lines: lines, pitch: pitch) else { return 0 }
-        let wrapped = content.notes.lazy.flatMap { TextWrap.wrap($0.text(.unicode), width: body.width) }
-        let kept = Array(wrapped.prefix(notesKept)).count
+        // The notes' first `notesKept` lines, counted note by note: each note wrapped once, and
+        // those after the lines kept not at all (a lazy flatMap's prefix wrapped each note again
+        // for every line it stepped over: a third of a cold key at 10,000 towns, issue 17).
+        var kept = 0
+        for note in content.notes where kept < notesKept {
+            kept = min(notesKept, kept + TextWrap.wrap(note.text(.unicode), width: body.width).count)
+        }
         return TableRenderer.rowsIn(lines: lines - kept, pitch: pitch) >= rowsBeforeNotes ? kept : 0
     }
 
