@@ -123,6 +123,11 @@ extension AppState {
         // The generic endings' readings too (`SearchIndex.endings`): a first search reads them
         // from the snapshot rather than loading ICU's transform.
         _ = searchIndex.endings
+        // The region's names' too (`cityRowMatches` reads them on the first search keystroke): a
+        // character of them that no town's name has loaded ICU's transform then (~10 ms, issue 17).
+        for name in ["\(dataset.regionZH)", "\(dataset.regionEN)"] {
+            _ = searchIndex.forms(SearchIndex.distinctive(name))
+        }
         return DerivedKeys.Source(searchTexts: texts, syllables: searchIndex.syllables)
     }
 }
