@@ -47,9 +47,11 @@ final class DerivedKeysTests: XCTestCase {
                 XCTAssertEqual(stored[i], SearchIndex().haystack(terms))
             }
             let readings = try XCTUnwrap(keys.syllables())
-            // The names' characters and the generic endings' a search looks for (`SearchIndex.endings`).
+            // The names' characters, the generic endings' a search looks for (`SearchIndex.endings`), the region's.
             let names = text.towns.flatMap { [$0.nameZH, $0.countyZH, $0.reading ?? ""] } + text.entities.map(\.nameZH)
                 + SearchIndex.genericEndings + ["市", "县", "区"]
+                // The region's name too (a city row's search asks for it on the first keystroke).
+                + [SearchIndex.distinctive("\(text.regionZH)")]
             let characters = Set(names.joined().filter { $0.unicodeScalars.contains(where: SearchIndex.isHan) })
             XCTAssertEqual(Set(readings.keys), characters, "a reading for every character of the names, no other")
             // A first search reads the endings' forms from these readings (no ICU), and they are ICU's.
