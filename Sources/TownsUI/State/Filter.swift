@@ -24,34 +24,31 @@ public struct TownFilter: Codable, Hashable, Sendable {
 extension AppState {
     /// Whether `town` passes the filter in the shown period.
     public func passes(_ town: Town) -> Bool {
-        passes(town, rate: metrics.figure(town, FigureKey(.completionRate, period?.id ?? ""))?.quantity)
+        filterTest().passes(town, rate: metrics.figure(town, FigureKey(.completionRate, period?.id ?? ""))?.quantity)
     }
 
     /// Whether `town` passes the filter, given its completion rate in the shown period
     /// (read only for the behind-schedule filter).
     func passes(_ town: Town, rate: @autoclosure () -> Quantity?) -> Bool {
+        filterTest().passes(town, rate: rate())
+    }
+
+    /// The filter's test, with what it needs from the state worked out once (not per town).
+    func filterTest() -> FilterTest {
         let f = filter
-        if let county = f.county, town.countyZH != county, town.countyEN.lowercased() != county.lowercased() {
-            return false
+        let flagged = f.problem.map { problem in
+            Set((dataset.problems?.flags ?? []).lazy.filter { $0.problemID == problem }.map(\.townID))
         }
-        if let type = f.type, town.type != type { return false }
-        if let stage = f.stage, town.list != stage { return false }
-        if f.behindSchedule {
-            guard let p = period, let rate = rate()?.exactValue, DecimalMath.double(rate) < p.elapsedPercent else {
-                return false
-            }
-        }
-        if let problem = f.problem {
-            guard dataset.problems?.flags(of: town.id).contains(where: { $0.problemID == problem }) == true else {
-                return false
-            }
-        }
-        return true
+        return FilterTest(filter: f, countyLowercased: f.county?.lowercased(), flagged: flagged,
+                          elapsedPercent: f.behindSchedule ? period?.elapsedPercent : nil)
     }
 
     /// `towns` with the filter applied.
     public func filtered(_ towns: [Town]) -> [Town] {
-        filter.isEmpty ? towns : towns.filter(passes)
+        guard !filter.isEmpty else { return towns }
+        let test = filterTest()
+        let key = FigureKey(.completionRate, period?.id ?? "")
+        return towns.filter { test.passes($0, rate: metrics.figure($0, key)?.quantity) }
     }
 
     /// The positions in `dataset.towns` among `positions` whose towns pass the filter (the
@@ -60,7 +57,59 @@ extension AppState {
         guard !filter.isEmpty else { return positions }
         if let stored = storedFiltered(positions) { return stored }
         let facts = filter.behindSchedule ? periodTable() : []
-        return positions.filter { i in passes(dataset.towns[i], rate: facts[i].completionRate?.quantity) }
+        let test = filterTest()
+        let towns = dataset.towns
+        return positions.filter { i in test.passes(towns, at: i, rate: facts[i].completionRate?.quantity) }
+    }
+}
+
+/// A `TownFilter`'s test of a town, with what it needs worked out once per filter: the county
+/// lower-cased, the towns a source flags with the problem (problems.toml), the share of the
+/// shown period's year elapsed (%). Reads the town's fields in place (no copy of the town).
+struct FilterTest {
+    /// The filter tested.
+    let filter: TownFilter
+    /// `filter.county` lower-cased (compared with a town's English county, lower-cased).
+    let countyLowercased: String?
+    /// The ids of the towns a source flags with `filter.problem`; nil when no problem filter.
+    let flagged: Set<String>?
+    /// The share of the shown period's year elapsed, %; nil when there is no behind filter or
+    /// no period (then no town is behind).
+    let elapsedPercent: Double?
+
+    /// Whether the town at `i` in `towns` passes, given its completion rate in the shown period
+    /// (read only for the behind-schedule filter).
+    func passes(_ towns: [Town], at i: Int, rate: @autoclosure () -> Quantity?) -> Bool {
+        if let county = filter.county, towns[i].countyZH != county,
+            towns[i].countyEN.lowercased() != countyLowercased {
+            return false
+        }
+        if let type = filter.type, towns[i].type != type { return false }
+        if let stage = filter.stage, towns[i].list != stage { return false }
+        if filter.behindSchedule {
+            guard let elapsed = elapsedPercent, let rate = rate()?.exactValue, DecimalMath.double(rate) < elapsed else {
+                return false
+            }
+        }
+        if let flagged, !flagged.contains(towns[i].id) { return false }
+        return true
+    }
+
+    /// Whether `town` passes, given its completion rate in the shown period (read only for the
+    /// behind-schedule filter).
+    func passes(_ town: borrowing Town, rate: @autoclosure () -> Quantity?) -> Bool {
+        if let county = filter.county, town.countyZH != county, town.countyEN.lowercased() != countyLowercased {
+            return false
+        }
+        if let type = filter.type, town.type != type { return false }
+        if let stage = filter.stage, town.list != stage { return false }
+        if filter.behindSchedule {
+            guard let elapsed = elapsedPercent, let rate = rate()?.exactValue, DecimalMath.double(rate) < elapsed else {
+                return false
+            }
+        }
+        if let flagged, !flagged.contains(town.id) { return false }
+        return true
     }
 }
 
@@ -75,7 +124,9 @@ extension AppState {
         var rest = self
         rest.filter.behindSchedule = false
         rest.filter.problem = nil
-        let candidates = rest.filter.isEmpty ? positions : positions.filter { rest.passes(dataset.towns[$0]) }
+        let towns = dataset.towns
+        let test = rest.filterTest()
+        let candidates = rest.filter.isEmpty ? positions : positions.filter { test.passes(towns, at: $0, rate: nil) }
         var notes: [CellText] = []
         if filter.behindSchedule {
             let table = periodTable()
@@ -84,7 +135,7 @@ extension AppState {
         }
         if let problem = filter.problem {
             let flagged = Set((dataset.problems?.flags ?? []).filter { $0.problemID == problem }.map(\.townID))
-            let unattributed = candidates.filter { !flagged.contains(dataset.towns[$0].id) }.count
+            let unattributed = candidates.filter { !flagged.contains(towns[$0].id) }.count
             if unattributed > 0 {
                 let words = Catalogue.untestedNoAttribution(unattributed, anyAttributed: !flagged.isEmpty)
                 notes.append(CellText(tr(words)))

@@ -71,8 +71,10 @@ extension AppState {
             }
             notes.append(line)
         }
+        // The towns read in place, once (`dataset` is worked out per use: not twice per town).
+        let towns = dataset.towns
         let anyFitted = rules.contains { $0.kind == .creationPeriod } && positions.contains {
-            dataset.towns[$0].acceleratedCounty != nil && dataset.towns[$0].acceleratedCountyFitted
+            towns[$0].acceleratedCounty != nil && towns[$0].acceleratedCountyFitted
         }
         let fittedLegend: CellText = anyFitted ? "  \(Mark.derived)" + CellText(tr(Catalogue.fittedTermLegend)) : ""
         // Where Enter leads, on the table only: the notes page is those notes (it said "on the
