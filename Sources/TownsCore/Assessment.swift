@@ -136,7 +136,61 @@ public struct Assessment: Sendable {
     /// date is not after the period's end are evidence (`isEvidence`); a figure set aside for its
     /// date is named in the finding. A rule judged after the period (the year's end, the creation
     /// period's end) is not yet due until then unless a figure so far settles it.
+    ///
+    /// A verdict is never more certain than its sources (w15-verdict): a met or not met resting on
+    /// a figure a failing check flags (`Checker.isFlagged`, the `!` of the towns list) is unknown,
+    /// its finding `.doubted` naming the flagged figures and the checks (`doubted(_:_:_:)`). Every
+    /// view judging a rule (the assessment table, the overview's counts and stakes, a town's page,
+    /// exports, the snapshot's stored tables) asks here, so they agree.
     public func evaluate(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
+        doubted(judgedAsGiven(rule, town, asOf: asOf), rule, town)
+    }
+
+    /// `r` made unknown when it is met or not met on a figure a failing check flags (see
+    /// `evaluate(_:_:asOf:)`); unchanged otherwise (a town without flagged inputs is judged as before).
+    func doubted(_ r: RuleResult, _ rule: Rule, _ town: Town) -> RuleResult {
+        guard r.status == .met || r.status == .notMet else { return r }
+        let keys = judgedOn(r.finding, rule)
+        guard !keys.isEmpty else { return r }
+        let checker = Checker(metrics: metrics)
+        let flagged = keys.filter { checker.isFlagged($0, town: town) }
+        guard !flagged.isEmpty else { return r }
+        // The failing checks: those flagging a figure judged on, else (a derived figure, such as a
+        // year's plan worked out from flagged figures) the town's inconsistencies.
+        var checks: [Finding] = []
+        for key in flagged {
+            for f in checker.findings(flagging: key, town: town) where !checks.contains(f) { checks.append(f) }
+        }
+        if checks.isEmpty { checks = checker.findings(for: town).filter { $0.kind == .inconsistency } }
+        var out = r
+        out.status = .unknown
+        out.finding = .doubted(flagged: flagged, checks: checks, r.finding)
+        return out
+    }
+
+    /// The figures a met or not met finding is judged on (their keys), for `doubted`.
+    func judgedOn(_ finding: RuleFinding, _ rule: Rule) -> [FigureKey] {
+        switch finding {
+        case let .tier(_, inner): return judgedOn(inner, rule)
+        case let .doubted(_, _, inner): return judgedOn(inner, rule)
+        case let .clearsHigherTier(period, _, _): return [FigureKey(.completed, period)]
+        case let .againstTier(period, _, _, _, _, _): return [FigureKey(.completed, period)]
+        case let .featuredShare(period, _, _, _, _): return [FigureKey(.featuredShare, period)]
+        case let .area(which, _): return [FigureKey(which == .planned ? .areaPlanned : .areaBuilt)]
+        case let .landReward(_, land):
+            switch land {
+            case let .completed(period, _, year, _), let .missed(period, _, year, _):
+                return [FigureKey(.completed, period), FigureKey(.planYear, String(year))]
+            case let .rate(period, _, _, _): return [FigureKey(.completionRate, period)]
+            default: return []
+            }
+        default: return []
+        }
+    }
+
+    /// How `town` stands against `rule` as of `asOf` on its figures as given, before a failing
+    /// check's doubt is taken into account (`evaluate(_:_:asOf:)`).
+    func judgedAsGiven(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
         switch rule.kind {
         case .yearOneMinimum:
             return yearOneMinimum(rule, town, asOf: asOf)

@@ -39,6 +39,11 @@ public indirect enum RuleFinding: Hashable, Sendable {
     /// A finding quoting a rule's lower tier, with why that tier applies (`TierNote`).
     case tier(TierNote, RuleFinding)
 
+    /// A met or not met finding on figures a failing consistency check flags (`flagged`, each
+    /// `Checker.isFlagged`; `checks`: the inconsistencies): the verdict is unknown (`?` with `!`),
+    /// never more certain than its sources (w15-verdict; `Assessment.evaluate`).
+    case doubted(flagged: [FigureKey], checks: [Finding], RuleFinding)
+
     /// ≥ or <.
     public enum Relation: Hashable, Sendable { case atLeast, below }
 

@@ -38,6 +38,13 @@ public struct RuleWords: DatasetWords {
         switch finding {
         case let .tier(note, inner):
             return text(inner) + tierWords(note)
+        case let .doubted(flagged, checks, inner):
+            let findingWords = FindingWords(dataset: dataset, language: language)
+            let figures = flagged.map(findingWords.flagged).joined(separator: t("、", ", "))
+            let failing = checks.map { "\(findingWords.kind($0.kind)): \(findingWords.message($0))" }
+                .joined(separator: t("；", "; "))
+            let words = Catalogue.doubtedVerdict(figures: figures, checks: failing, asGiven: text(inner))
+            return t(words.zh, words.en)
         case .noFirstYear: return t("首年未知", "no first year")
         case let .firstYearNotBegun(y, by): return t("首年 \(y) 在\(p(by))尚未开始",
                                                      "the first year \(y) has not begun by \(p(by))")

@@ -167,6 +167,8 @@ extension ShownFacts {
     /// A rule's result as a table cell: ✓ met, ✗ not met, ? unknown, ○ not yet due, or the
     /// rule's short text.
     func ruleMark(_ r: RuleResult) -> TableCell {
+        // Undecided on a figure a failing check flags (`RuleFinding.doubted`): `?!`.
+        if case .doubted = r.finding { return .text("\(Mark.undetermined)!", .unknown) }
         switch r.status {
         case .met: return .mark(.met, nil)
         case .notMet: return .mark(.notMet, .behind)
