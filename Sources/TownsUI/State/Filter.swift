@@ -9,7 +9,8 @@ public struct TownFilter: Codable, Hashable, Sendable {
     public var type: Int?
     /// List stage.
     public var stage: ListStage?
-    /// Only towns behind schedule in the shown period (completion below the share of the year elapsed).
+    /// Only towns behind schedule in the shown period (completion below the share of the year elapsed),
+    /// and the towns whose verdict is undecided (`ScheduleReadings.isUndecided`), shown with `?`.
     public var behindSchedule = false
     /// Only towns a source flags with this problem (problems.toml id).
     public var problem: String?
@@ -37,7 +38,13 @@ extension AppState {
         if let type = f.type, town.type != type { return false }
         if let stage = f.stage, town.list != stage { return false }
         if f.behindSchedule {
-            guard let p = period, let rate = rate()?.exactValue, DecimalMath.double(rate) < p.elapsedPercent else {
+            // Behind by its verdict (the rate below the share of the year elapsed), or undecided
+            // (`ScheduleReadings.isUndecided`: one reading behind, the other not, on a flagged
+            // figure), which the list shows with its `?`: the filter never hides a town that may
+            // be behind.
+            guard let p = period else { return false }
+            if let rate = rate()?.exactValue, DecimalMath.double(rate) < p.elapsedPercent {
+            } else if !checker.isVerdictUndecided(town, period: p) {
                 return false
             }
         }
