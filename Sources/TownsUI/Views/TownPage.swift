@@ -322,7 +322,9 @@ extension AppState {
             // A figure a consistency check fails on carries its `!` here as in the tables
             // (`Checker.isFlagged`: `9.3!`, `72.9%!`).
             if done != nil, checker.isFlagged(FigureKey(.completed, p.id), town: town) { d = (d.0 + "!", .warning) }
-            if rate != nil, checker.isFlagged(FigureKey(.completionRate, p.id), town: town) { r = (r.0 + "!", .warning) }
+            if rate != nil, checker.isFlagged(FigureKey(.completionRate, p.id), town: town) {
+                r = (r.0 + "!", .warning)
+            }
             let elapsed = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
             var variance: (CellText, Role?) = (CellText(.unknown), .unknown)
             if let x = v?.quantity.exactValue {
