@@ -9,7 +9,8 @@ public struct TownFilter: Codable, Hashable, Sendable {
     public var type: Int?
     /// List stage.
     public var stage: ListStage?
-    /// Only towns behind schedule in the shown period (completion below the share of the year elapsed).
+    /// Only towns behind schedule in the shown period (completion below the share of the year elapsed),
+    /// and the towns whose verdict is undecided (`ScheduleReadings.isUndecided`), shown with `?`.
     public var behindSchedule = false
     /// Only towns a source flags with this problem (problems.toml id).
     public var problem: String?
@@ -39,8 +40,15 @@ extension AppState {
         let flagged = f.problem.map { problem in
             Set((dataset.problems?.flags ?? []).lazy.filter { $0.problemID == problem }.map(\.townID))
         }
+        // Behind by its verdict, or undecided (`ScheduleReadings.isUndecided`: one reading behind,
+        // the other not, on a flagged figure), which the list shows with its `?`: the filter never
+        // hides a town that may be behind (w15-behind).
+        let checker = self.checker
+        let undecided: ((Town) -> Bool)? = f.behindSchedule ? period.map { p in
+            { town in checker.isVerdictUndecided(town, period: p) }
+        } : nil
         return FilterTest(filter: f, countyLowercased: f.county?.lowercased(), flagged: flagged,
-                          elapsedPercent: f.behindSchedule ? period?.elapsedPercent : nil)
+                          elapsedPercent: f.behindSchedule ? period?.elapsedPercent : nil, undecided: undecided)
     }
 
     /// `towns` with the filter applied.
@@ -76,6 +84,9 @@ struct FilterTest {
     /// The share of the shown period's year elapsed, %; nil when there is no behind filter or
     /// no period (then no town is behind).
     let elapsedPercent: Double?
+    /// Whether a town's verdict on being behind is undecided in the shown period (the behind filter
+    /// keeps it, shown with `?`); nil when there is no behind filter or no period.
+    let undecided: ((Town) -> Bool)?
 
     /// Whether the town at `i` in `towns` passes, given its completion rate in the shown period
     /// (read only for the behind-schedule filter).
@@ -87,9 +98,9 @@ struct FilterTest {
         if let type = filter.type, towns[i].type != type { return false }
         if let stage = filter.stage, towns[i].list != stage { return false }
         if filter.behindSchedule {
-            guard let elapsed = elapsedPercent, let rate = rate()?.exactValue, DecimalMath.double(rate) < elapsed else {
-                return false
-            }
+            guard let elapsed = elapsedPercent else { return false }
+            let behind = rate()?.exactValue.map { DecimalMath.double($0) < elapsed } ?? false
+            if !behind, undecided?(towns[i]) != true { return false }
         }
         if let flagged, !flagged.contains(towns[i].id) { return false }
         return true
@@ -104,9 +115,9 @@ struct FilterTest {
         if let type = filter.type, town.type != type { return false }
         if let stage = filter.stage, town.list != stage { return false }
         if filter.behindSchedule {
-            guard let elapsed = elapsedPercent, let rate = rate()?.exactValue, DecimalMath.double(rate) < elapsed else {
-                return false
-            }
+            guard let elapsed = elapsedPercent else { return false }
+            let behind = rate()?.exactValue.map { DecimalMath.double($0) < elapsed } ?? false
+            if !behind, undecided?(copy town) != true { return false }
         }
         if let flagged, !flagged.contains(town.id) { return false }
         return true

@@ -58,18 +58,17 @@ extension ShownFacts {
     }
 
     /// A completion bar with the expected-by-now mark at the share of the year elapsed.
-    /// `town`: the row's town, whose bar is not coloured behind when its verdict is undecided
-    /// (`ScheduleReadings`); nil: no such test.
+    /// `town`: the row's town, whose bar is drawn in the neutral `.unknown` style (neither behind
+    /// nor on track) when its verdict is undecided (`ScheduleReadings`); nil: no such test.
     func bar(_ rate: ShownFigure?, town: Town? = nil) -> TableCell {
         let marker = period.map { Double($0.through) / 12 }
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
-        let behind = period.map {
-            DecimalMath.double(v) < $0.elapsedPercent
-                && (town == nil || !facts.checker.isVerdictUndecided(town, period: $0))
-        } ?? false
-        return .bar(
-            fraction: DecimalMath.double(v) / 100, role: behind ? .behind : (rate!.isDerived ? .derived : .barFill),
-            marker: marker)
+        // Undecided (`ScheduleReadings`): neither behind nor on track, the neutral colour of `?`
+        // (`.unknown`, as the checks list draws `?`).
+        let undecided = town != nil && period.map { facts.checker.isVerdictUndecided(town, period: $0) } == true
+        let behind = !undecided && period.map { DecimalMath.double(v) < $0.elapsedPercent } == true
+        let role: Role = undecided ? .unknown : behind ? .behind : (rate!.isDerived ? .derived : .barFill)
+        return .bar(fraction: DecimalMath.double(v) / 100, role: role, marker: marker)
     }
 
     /// `cell` (a completion rate's) with `▼` after it when `rate` is behind schedule (below the

@@ -318,7 +318,13 @@ extension AppState {
                 if case let .text(s, r) = c { return (s, r) }
                 return ("", nil)
             }
-            let d = cellText(ft.value(done)), r = cellText(ft.percent(rate))
+            var d = cellText(ft.value(done)), r = cellText(ft.percent(rate))
+            // A figure a consistency check fails on carries its `!` here as in the tables
+            // (`Checker.isFlagged`: `9.3!`, `72.9%!`).
+            if done != nil, checker.isFlagged(FigureKey(.completed, p.id), town: town) { d = (d.0 + "!", .warning) }
+            if rate != nil, checker.isFlagged(FigureKey(.completionRate, p.id), town: town) {
+                r = (r.0 + "!", .warning)
+            }
             let elapsed = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
             var variance: (CellText, Role?) = (CellText(.unknown), .unknown)
             if let x = v?.quantity.exactValue {
@@ -341,13 +347,14 @@ extension AppState {
                 .text(variance.0.padded(cols[4]), variance.1),
             ]
             if barWidth >= 5, let value = rate?.quantity.exactValue {
-                // Not drawn as behind when the verdict is undecided (`ScheduleReadings`), as the towns list.
-                let behind = DecimalMath.double(value) < p.elapsedPercent && !checker.isVerdictUndecided(town, period: p)
+                // Undecided (`ScheduleReadings`): the neutral `.unknown` style, as the towns list.
+                let undecided = checker.isVerdictUndecided(town, period: p)
+                let behind = DecimalMath.double(value) < p.elapsedPercent && !undecided
                 runs += [
                     .text("  ", nil),
                     .bar(
                         fraction: DecimalMath.double(value) / 100, width: barWidth, marker: Double(p.through) / 12,
-                        role: behind ? .behind : (rate!.isDerived ? .derived : .barFill)),
+                        role: undecided ? .unknown : behind ? .behind : (rate!.isDerived ? .derived : .barFill)),
                 ]
             }
             out.append(DetailLine(pieces: runs))
