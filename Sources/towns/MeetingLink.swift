@@ -28,6 +28,9 @@ final class MeetingLink {
     private let directory: String
     private var dataKey: String
     private var dataFacts: Facts?
+    /// The presenter's last update followed and the data fingerprint it came with, compared
+    /// again when this dashboard's own data reloads.
+    private var lastFollowed: (session: Session, dataFingerprint: String)?
     /// The playlist's interval in seconds; nil: not cycling.
     private var cycleSeconds: Double?
     private var lastActivity = ContinuousClock.now
@@ -192,6 +195,7 @@ final class MeetingLink {
         let guest = try MeetingGuest<Session>(name: chosen!, folders: folders)
         self.guest = guest
         lastEnded = nil
+        lastFollowed = nil
         let presenter = MeetingUsers.name(of: guest.presenterCredentials.uid) ?? "uid \(guest.presenterCredentials.uid)"
         return .meeting(.joined(meeting: chosen!, presenter: presenter))
     }
@@ -202,7 +206,14 @@ final class MeetingLink {
         var actions: [Action] = []
         if let guest, lastEnded == nil {
             if let message = guest.takeLatest(), let session = message.payload {
+                lastFollowed = (session, message.dataFingerprint)
                 actions.append(.meeting(.followed(session, presenterData: message.dataFingerprint,
+                                                  ownData: currentKey(state))))
+            } else if let (session, presenterData) = lastFollowed, dataFacts !== state.facts {
+                // This dashboard's own data reloaded since the presenter's last update (the
+                // presenter reloaded first and said "data differs"; nothing new comes until it
+                // moves): compare the fingerprints again with the data shown now.
+                actions.append(.meeting(.followed(session, presenterData: presenterData,
                                                   ownData: currentKey(state))))
             }
             if case .ended(let why) = guest.status {
@@ -230,8 +241,11 @@ final class MeetingLink {
     func publish(_ state: AppState) {
         guard let host else { return }
         let session = state.sessionForFollowers
+        // Asked before `currentKey`, which takes the new data as seen: a reload is sent even
+        // when the place did not change, so followers get the new data's fingerprint at once.
+        let reloaded = dataFacts !== state.facts
         let key = currentKey(state)
-        guard session != lastSent || dataFacts !== state.facts else { return }
+        guard session != lastSent || reloaded else { return }
         lastSent = session
         host.send(session, dataFingerprint: key)
     }

@@ -126,6 +126,67 @@ final class MeetingEndToEndTests: XCTestCase {
         XCTAssertEqual(try zh.assertTerminalRestored("q after the meeting ended"), 0)
     }
 
+    /// Both dashboards reload when the data changes, each on its own poll. Here the follower is
+    /// stopped (as a hung SSH session leaves it) while the data changes and the presenter reloads
+    /// and moves: continued, the follower first gets the presenter's update with the new data's
+    /// fingerprint while it still shows the old data ("data differs"), then reloads the same files
+    /// itself. It must then follow again and drop the warning without waiting for the presenter's
+    /// next key (before wave 19 it stayed "data differs", the warning with it, until that key; and
+    /// a presenter whose reload changed nothing else never sent the new fingerprint at all).
+    func testAFollowerFollowsAgainWhenItsOwnDataReloads() throws {
+        let data = folder + "/Data"
+        try FileManager.default.copyItem(atPath: Paths.data, toPath: data)
+        let presenter = try DashboardSession(label: "presentreload", width: 100, height: 30)
+        defer { presenter.kill() }
+        let follower = try DashboardSession(label: "followreload", width: 80, height: 24)
+        defer { follower.kill() }
+        func start(_ session: DashboardSession, _ args: [String]) throws {
+            let words = [session.binary] + args + ["--data", data, "--themes", Paths.themes, "--config", "/dev/null"]
+            try session.tmux.typeLine("TOWNS_MEETINGS=\(Paths.shellQuote(folder)) "
+                                      + words.map(Paths.shellQuote).joined(separator: " "))
+        }
+        try start(presenter, ["present", "reload"])
+        try presenter.tmux.waitFor("会议 reload · 0 人跟随")
+        try start(follower, ["follow", "reload", "--lang", "en"])
+        try follower.tmux.waitFor("following ")
+        try presenter.tmux.waitFor("会议 reload · 1 人跟随")
+        try presenter.tmux.send("2")
+        try follower.tmux.waitUntil("the follower on the types") { self.place($0).kind == "Types" }
+
+        // The follower stopped; another process edits the data (as in SessionEndToEndTests:
+        // Haining's Jan-Sep figures); the presenter reloads and moves to the towns view.
+        let pid = try follower.townsPID()
+        XCTAssertEqual(kill(pid, SIGSTOP), 0)
+        var stopped = true
+        defer { if stopped { kill(pid, SIGCONT) } }
+        let figures = URL(fileURLWithPath: data).appendingPathComponent("figures.toml")
+        let text = try String(contentsOf: figures, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "value = 72.9\n", with: "value = 80.0\n")
+            .replacingOccurrences(of: "value = 13.56\n", with: "value = 14.88\n")
+        XCTAssertNotEqual(edited, text)
+        try edited.write(to: figures, atomically: true, encoding: .utf8)
+        try presenter.tmux.waitFor("数据已更新", timeout: 15)
+        try presenter.tmux.send("1")
+        usleep(300_000)
+        XCTAssertEqual(kill(pid, SIGCONT), 0)
+        stopped = false
+        // Continued: the presenter's update, then (within its poll, a second) its own reload.
+        let settled = try follower.tmux.waitUntil("the follower on the towns, its data agreeing again",
+                                                  timeout: 10) { screen in
+            self.place(screen).kind == "Towns" && !screen.contains { $0.contains("data differs") }
+        }
+        XCTAssertTrue(settled.contains { $0.contains("Haining") }, TmuxSession.show(settled))
+        usleep(1_500_000)
+        let later = try follower.tmux.capture()
+        XCTAssertFalse(later.contains { $0.contains("data differs") }, TmuxSession.show(later))
+        // And it follows the presenter's next move.
+        try presenter.tmux.send("4")
+        try follower.tmux.waitUntil("the follower on the assessment") { self.place($0).kind == "Assessment" }
+        try presenter.tmux.send("q")
+        try follower.tmux.waitFor("meeting ended")
+        // (Not quit here: stopped and continued, the follower is a background job of its shell.)
+    }
+
     /// A user outside the meeting's group (nobody) is refused: `towns follow` says so and exits 4.
     func testAFollowerOutsideTheGroupIsRefused() throws {
         let (prefix, reason) = asNobody()

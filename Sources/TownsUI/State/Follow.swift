@@ -149,6 +149,11 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             if !differed { s.session.flash = Flash(s.tr(Catalogue.meetingDataDiffers), level: .warning) }
             return s
         }
+        // The data agrees again (this dashboard or the presenter reloaded): the warning that
+        // said it differs is no longer true, so it goes (another message stays).
+        if differed, s.session.flash == Flash(s.tr(Catalogue.meetingDataDiffers), level: .warning) {
+            s.session.flash = nil
+        }
         if !f.detached {
             // The joining message is said once: the presenter's first move after it ends it (the
             // hint line's chip keeps saying whom this follows), and the legend shows again.
