@@ -91,8 +91,15 @@ final class FigureArea: @unchecked Sendable {
         }
         do {
             let raw = records
+            // The records are checked in order: each megabyte checked is given back (the check
+            // may run beside the rest of the decode, `FigureAreaCheck`, which holds its own pages).
+            var released = 0
             for t in 0..<townCount {
                 let row = t * (slotCount + 1), end = row + slotCount
+                if Int(offsets[row]) - released >= 1 << 20 {
+                    memory.release(payload: recordsStart + released..<recordsStart + Int(offsets[row]))
+                    released = Int(offsets[row])
+                }
                 var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[end]))
                 var boundary = row + 1  // the next period's first offset not yet met
                 while !reader.atEnd {
