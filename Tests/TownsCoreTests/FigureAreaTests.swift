@@ -126,42 +126,6 @@ final class FigureAreaTests: XCTestCase {
         XCTAssertThrowsError(try read(Array(writer.body.dropLast(3))))
     }
 
-    /// The dashboard's load leaves the area's structure to the hashing thread
-    /// (`FigureAreaCheck`, `SnapshotStore.open`): an area read unchecked and handed over passes
-    /// only when whole; a damaged one fails with the check's reason, and none handed (the decode
-    /// stopped before its area) never passes.
-    func testAreaCheckedOnAnotherThreadPassesOnlyWhenWhole() throws {
-        let towns = try loadBundled().towns
-        var writer = SnapshotWriter()
-        writer.figureArea(towns)
-        func checked(_ body: [UInt8]?) throws -> FigureAreaCheck {
-            let check = FigureAreaCheck()
-            let done = DispatchSemaphore(value: 0)
-            DispatchQueue.global().async { check.run(); done.signal() }
-            if let body {
-                let memory = ([UInt8](repeating: 0, count: DatasetSnapshot.headerSize) + body).withUnsafeBytes {
-                    SnapshotMemory(copying: $0)
-                }
-                var reader = SnapshotReader(memory.payload)
-                reader.strings = writer.strings
-                check.give(try FigureArea(&reader, memory: memory, checkNow: false))
-            }
-            check.give(nil)  // as the load does after its decode: ignored after an area
-            done.wait()
-            return check
-        }
-        let whole = try checked(writer.body)
-        XCTAssertTrue(whole.passed)
-        XCTAssertNil(whole.failure)
-        // The last offset of the table made smaller than the one before it: read unchecked, refused by the check.
-        var outOfOrder = writer.body
-        outOfOrder.replaceSubrange(outOfOrder.count - 4..<outOfOrder.count, with: [0, 0, 0, 0])
-        let damaged = try checked(outOfOrder)
-        XCTAssertFalse(damaged.passed)
-        XCTAssertTrue("\(damaged.failure.map { "\($0)" } ?? "")".contains("offset"), "\(String(describing: damaged.failure))")
-        XCTAssertFalse(try checked(nil).passed, "no area handed over never passes")
-    }
-
     /// A tally's interval, worked out from its parts, is the sum of its figures' intervals
     /// added one by one (printed rounding, or a derived figure's own interval).
     func testTallyIntervalIsTheSumOfTheIntervals() {

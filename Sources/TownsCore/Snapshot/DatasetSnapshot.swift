@@ -157,11 +157,8 @@ public enum DatasetSnapshot {
     /// everything decoded are checked, so damaged bytes throw and never trap (`SnapshotReader`
     /// throws on every bound, a count or number out of range). `SnapshotStore.open` runs it
     /// beside the checksum, on another thread, and uses nothing it gives unless the checksum
-    /// matches; every other caller goes through `decode`. With `areaCheck`, the figure area's
-    /// structure is left to it (checked on the hashing thread: `FigureAreaCheck`), and nothing
-    /// decoded may be used before it passed.
-    static func decodeUnverified(_ memory: SnapshotMemory, directory: String,
-                                 areaCheck: FigureAreaCheck? = nil) throws(SnapshotRejection)
+    /// matches; every other caller goes through `decode`.
+    static func decodeUnverified(_ memory: SnapshotMemory, directory: String) throws(SnapshotRejection)
         -> (dataset: Dataset, warnings: [LoadIssue], derived: DerivedTables?, fingerprint: UInt64)
     {
         let head = try header(memory.bytes)
@@ -175,7 +172,7 @@ public enum DatasetSnapshot {
             table.reserveCapacity(n)
             for _ in 0..<n { table.append(try reader.text(length: try reader.count())) }
             reader.strings = table
-            let result = try reader.dataset(directory: directory, memory: memory, areaCheck: areaCheck)
+            let result = try reader.dataset(directory: directory, memory: memory)
             let derived = try reader.bool() ? try DerivedTables(&reader, memory: memory) : nil
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }
             if let derived, derived.townCount != result.dataset.towns.count {

@@ -28,10 +28,8 @@ final class FigureArea: @unchecked Sendable {
     private let slotCount: Int
     let townCount: Int
 
-    /// Reads the area at `reader`'s position (its string table set), checking its structure
-    /// (`checkStructure`) unless `checkNow` is false: then the caller checks it, on another
-    /// thread, before anything looks a figure up (`FigureAreaCheck`).
-    init(_ reader: inout SnapshotReader, memory: SnapshotMemory, checkNow: Bool = true) throws {
+    /// Reads the area at `reader`'s position (its string table set), checking its structure.
+    init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
         self.memory = memory
         strings = reader.strings
         slotKeys = try reader.array { try $0.optionalString() }
@@ -48,12 +46,6 @@ final class FigureArea: @unchecked Sendable {
         try reader.skip(recordCount)
         offsetsStart = reader.position
         try reader.skip(townCount * (slotCount + 1) * 4)
-        if checkNow { try checkStructure() }
-    }
-
-    /// Checks the structure (`check`: throws `SnapshotReader.corrupt` on damage), then gives
-    /// back the pages the check read. Safe beside other threads' reads of the area.
-    func checkStructure() throws {
         try check()
         memory.release()  // the check read every record: only those looked up later come back
     }
@@ -91,15 +83,8 @@ final class FigureArea: @unchecked Sendable {
         }
         do {
             let raw = records
-            // The records are checked in order: each megabyte checked is given back (the check
-            // may run beside the rest of the decode, `FigureAreaCheck`, which holds its own pages).
-            var released = 0
             for t in 0..<townCount {
                 let row = t * (slotCount + 1), end = row + slotCount
-                if Int(offsets[row]) - released >= 1 << 20 {
-                    memory.release(payload: recordsStart + released..<recordsStart + Int(offsets[row]))
-                    released = Int(offsets[row])
-                }
                 var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[end]))
                 var boundary = row + 1  // the next period's first offset not yet met
                 while !reader.atEnd {
@@ -201,51 +186,6 @@ final class FigureArea: @unchecked Sendable {
     func periods(town: Int) -> [String?] {
         (0..<slotCount).filter { !range(town: town, slot: $0).isEmpty }.map { slotKeys[$0] }
     }
-}
-
-/// A snapshot's figure area handed from the thread decoding the snapshot to the thread that
-/// hashes it, which checks the area's structure (`FigureArea.checkStructure`) after the
-/// checksum, beside the rest of the decode (`SnapshotStore.open`). The decoding thread gives the
-/// area, or nil when it stopped before it (`give`, once); the other thread waits for it
-/// (`run`). `passed` is read after that thread is done: only a checked area passes.
-/// `@unchecked Sendable`: its state is behind its lock.
-final class FigureAreaCheck: @unchecked Sendable {
-    private let lock = NSLock()
-    private let given = DispatchSemaphore(value: 0)
-    private var area: FigureArea?
-    private var handed = false
-    private var checked = false
-    private var error: Error?
-
-    /// Hands `area` over; a second call does nothing (the decode gives nil after it ends, in
-    /// case it stopped before its figure area).
-    func give(_ area: FigureArea?) {
-        let first = lock.withLock { () -> Bool in
-            guard !handed else { return false }
-            handed = true
-            self.area = area
-            return true
-        }
-        if first { given.signal() }
-    }
-
-    /// Waits for the area (`give`) and checks it, if one was given.
-    func run() {
-        given.wait()
-        guard let area = lock.withLock({ self.area }) else { return }
-        do {
-            try area.checkStructure()
-            lock.withLock { checked = true; self.area = nil }
-        } catch {
-            lock.withLock { self.error = error; self.area = nil }
-        }
-    }
-
-    /// Whether an area was given and its structure checked without a fault.
-    var passed: Bool { lock.withLock { checked && error == nil } }
-
-    /// Why the check failed (nil: it did not fail, or did not run).
-    var failure: Error? { lock.withLock { error } }
 }
 
 extension SnapshotWriter {

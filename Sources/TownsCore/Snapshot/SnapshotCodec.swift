@@ -286,9 +286,7 @@ extension SnapshotReader {
     }
 
     /// The dataset (in `directory`) and its warnings, as `SnapshotWriter.dataset` wrote them.
-    /// With `areaCheck`, the figure area's structure is not checked here: the area is handed
-    /// to it (`FigureAreaCheck.give`) to be checked on another thread.
-    mutating func dataset(directory: String, memory: SnapshotMemory, areaCheck: FigureAreaCheck? = nil) throws
+    mutating func dataset(directory: String, memory: SnapshotMemory) throws
         -> (dataset: Dataset, warnings: [LoadIssue])
     {
         let nameZH = try string(), nameEN = try string(), regionZH = try string(), regionEN = try string()
@@ -314,8 +312,7 @@ extension SnapshotReader {
         }
         var towns = try townSections()
         // Figures stay in the snapshot's figure area until asked for (`Figures`).
-        let area = try FigureArea(&self, memory: memory, checkNow: areaCheck == nil)
-        areaCheck?.give(area)
+        let area = try FigureArea(&self, memory: memory)
         guard area.townCount == towns.count else { throw Self.corrupt("figures of \(area.townCount) towns") }
         for i in towns.indices { towns[i].figures = Figures(area: area, town: i) }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,

@@ -62,15 +62,6 @@ final class SnapshotMemory: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
     }
 
-    /// `release` for the whole pages of the payload's bytes in `range` (offsets in `payload`),
-    /// and the part of a page before it: bytes a check has read once. Nothing for a copy.
-    func release(payload range: Range<Int>) {
-        let start = DatasetSnapshot.headerSize + range.lowerBound
-        let end = min(DatasetSnapshot.headerSize + range.upperBound, bytes.count)
-        guard start < end else { return }
-        release(bytesBelow: end, from: start)
-    }
-
     /// The checksum of the payload (`WideHasher.hash(payload)`, the same value), worked out
     /// a megabyte at a time; a mapped file's pages are given back as soon as they are hashed,
     /// so checking a snapshot never holds the whole file in memory at once (24.5 MiB at

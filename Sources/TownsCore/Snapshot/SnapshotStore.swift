@@ -78,9 +78,7 @@ public struct SnapshotStore: Sendable {
     /// while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged
     /// bytes throw, never trap); nothing decoded is returned before the checksum and the two
     /// fingerprints are compared, so a damaged snapshot or one of other text is never used, and
-    /// the load takes the longer of the two instead of their sum. The figure area's structure
-    /// (`FigureArea`) is checked on the hashing thread too, after the checksum
-    /// (`FigureAreaCheck`): nothing is returned unless it passed.
+    /// the load takes the longer of the two instead of their sum.
     ///
     /// - Throws: `SnapshotRejection`, saying why not.
     public func open(directory: String) throws(SnapshotRejection) -> Loaded {
@@ -91,25 +89,17 @@ public struct SnapshotStore: Sendable {
         let hashing = ContentHash()
         let done = DispatchSemaphore(value: 0)
         let producer = self.producer
-        // The figure area's structure is checked on the hashing thread after the checksum,
-        // while this one decodes the rest (it waits for the area if this one is not there yet).
-        let areaCheck = FigureAreaCheck()
         DispatchQueue.global(qos: .userInitiated).async {
             hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
             hashing.checksum = memory.payloadChecksum()
-            areaCheck.run()
             done.signal()
         }
         let decoded = Result { () throws(SnapshotRejection) in
-            try DatasetSnapshot.decodeUnverified(memory, directory: directory, areaCheck: areaCheck)
+            try DatasetSnapshot.decodeUnverified(memory, directory: directory)
         }
-        areaCheck.give(nil)  // no area if the decode stopped before it (a second give does nothing)
         done.wait()
         guard hashing.checksum == head.checksum else { throw .corrupt("its checksum does not match") }
         let loaded = try decoded.get()
-        guard areaCheck.passed else {
-            throw .corrupt("its figure area: \(areaCheck.failure.map { "\($0)" } ?? "not checked")")
-        }
         guard loaded.fingerprint == hashing.value else {
             throw .stale("the files in \(directory) changed since it was written")
         }
