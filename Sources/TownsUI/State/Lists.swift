@@ -101,6 +101,9 @@ extension AppState {
     /// differently. Safe to call from any thread, any number of times (cheap once done).
     public func warm() {
         let skip = warmSkipped
+        // The period shown's table of every town: the overview's first frame does not make it
+        // (`sumFlags` asks a few towns), the towns view's first visit and a filter read it.
+        if !skip.contains("table") { _ = periodTable() }
         let neighbours = skip.contains("periods") ? [] : [periodIndex + 1, periodIndex - 1]
         for i in neighbours where dataset.periods.indices.contains(i) {
             var s = self
@@ -136,7 +139,8 @@ extension AppState {
     }
 
     /// Parts of the warm-up (`warm`) left out, from the environment variable `TOWNS_WARM_SKIP`
-    /// (comma-separated), or nil when it is unset (then `warmSkipped` decides): `periods` (the
+    /// (comma-separated), or nil when it is unset (then `warmSkipped` decides): `table` (the
+    /// period shown's table of every town, `periodTable`), `periods` (the
     /// neighbouring periods' tables and lists), `views` (the other top views' lists), one view by
     /// its kind's name (`changes`, `assessment`, `entityList`, `townList`, `typeList`,
     /// `province`, `reference`, `overview`), `pinyin`, `haystack` (the search text of the list

@@ -205,6 +205,12 @@ final class ViewCache: @unchecked Sendable {
         once(.period(period), get: { periodTables.get(period) }, put: { periodTables.put(period, $0) }, make: make)
     }
 
+    /// The period's figures of every town if `periodFigures` has made them and they are still
+    /// kept, else nil: nothing is worked out (nor waited for).
+    func madePeriodFigures(_ period: Int) -> [TownPeriod]? {
+        withLock { periodTables.get(period) }
+    }
+
     /// Each town's plan for a year, by position in `dataset.towns`: the figure (its source
     /// decides what it may be combined with) and what a table shows of it.
     struct YearPlans {

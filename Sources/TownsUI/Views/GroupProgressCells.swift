@@ -68,16 +68,26 @@ extension AppState {
         // check run over every town for them.
         let suspect = Set(suspectTowns())
         guard !suspect.isEmpty else { return SumFlags() }
-        let table = periodTable()
+        // Whether the town's row in the period's table (`periodTable`) has both a plan and a
+        // completed figure: read from the table when it is made, else the two figures of the town
+        // alone, as the table works them out (`Metrics.periodFigures`; the overview's first frame
+        // makes no table of every town for the few towns asked here).
+        let table = cache.madePeriodFigures(periodIndex)
+        let m = metrics.withoutFormulas
+        let planKey = FigureKey(.planYear, String(period.year)), doneKey = FigureKey(.completed, period.id)
+        func hasBoth(_ i: Int) -> Bool {
+            if let table { return table[i].planYear != nil && table[i].completed != nil }
+            return m.figure(dataset.towns[i], planKey) != nil && m.figure(dataset.towns[i], doneKey) != nil
+        }
         var flags = SumFlags()
         for i in positions where suspect.contains(i) {
-            let town = dataset.towns[i], f = table[i]
+            let town = dataset.towns[i]
             let readings = checker.scheduleReadings(town, period: period)
             if readings.isUndecided {
                 flags.undecided += 1
                 if (readings.byRate ?? 0) < 0 { flags.undecidedBehindByRate += 1 }
             }
-            guard f.planYear != nil, f.completed != nil else { continue }
+            guard hasBoth(i) else { continue }
             if checker.isFlagged(FigureKey(.planYear, String(period.year)), town: town) { flags.plan = true }
             if checker.isFlagged(FigureKey(.completed, period.id), town: town) { flags.done = true }
         }
