@@ -113,6 +113,7 @@ public struct PeriodTable: RandomAccessCollection, Sendable, Equatable, Expressi
         for (i, row) in rows.enumerated() { set(i, row) }
     }
 
+    /// Every row given, one per town, in order (`[]`: no towns).
     public init(arrayLiteral rows: TownPeriod...) { self.init(rows) }
 
     /// Gives town `town` the row `row` (replacing any it had).
@@ -129,13 +130,18 @@ public struct PeriodTable: RandomAccessCollection, Sendable, Equatable, Expressi
     /// Room for `count` rows of their own.
     public mutating func reserveRows(_ count: Int) { rows.reserveCapacity(count) }
 
+    /// 0: the first town.
     public var startIndex: Int { 0 }
+    /// The number of towns.
     public var endIndex: Int { slots.count }
 
+    /// Town `town`'s row (by position in `dataset.towns`): its own, else its plan and planned
+    /// projects alone.
     public subscript(town: Int) -> TownPeriod {
         let slot = slots[town]
         return slot >= 0 ? rows[Int(slot)] : TownPeriod(planYear: plans[town], projectsPlanned: planned[town])
     }
 
+    /// The same rows for the same towns, however each table holds them.
     public static func == (a: PeriodTable, b: PeriodTable) -> Bool { a.elementsEqual(b) }
 }
