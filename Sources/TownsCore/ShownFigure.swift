@@ -73,3 +73,75 @@ public struct TownPeriod: Sendable, Equatable {
         completedComparesWithPlan = f.completedComparesWithPlan
     }
 }
+
+/// Every town's `TownPeriod` in one period, by position in `dataset.towns`, kept sparse: the
+/// year's plans and the planned projects (per town, shared with the columns they come from,
+/// so not copied) and only the rows of the towns with more than those (most towns report
+/// nothing in a given month). A town without a row of its own reads as
+/// `TownPeriod(planYear: plans[i], projectsPlanned: planned[i])`. At 10,000 towns a dense
+/// table was about 5 MB a period, kept per period shown and by every towns list made from it;
+/// this one holds a 4-byte slot per town and the rows of the towns with figures.
+///
+/// Equal when every town's row is equal, however it is held (`==` compares the rows read).
+public struct PeriodTable: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    /// Per town, the year's plan shown for a town without a row of its own.
+    private let plans: [ShownFigure?]
+    /// Per town, the planned projects shown for a town without a row of its own.
+    private let planned: [ShownFigure?]
+    /// Per town, its row's index in `rows`, or -1: no row of its own.
+    private var slots: [Int32]
+    private var rows: [TownPeriod] = []
+
+    /// A table where town `i` reads as its plan `plans[i]` and planned projects `planned[i]`
+    /// alone, until `set` gives it a row. `plans` and `planned` have a value per town (same count).
+    public init(plans: [ShownFigure?], planned: [ShownFigure?]) {
+        precondition(plans.count == planned.count, "plans and planned projects of different lengths")
+        self.plans = plans
+        self.planned = planned
+        slots = Array(repeating: -1, count: plans.count)
+    }
+
+    /// A table of `count` towns that know nothing of the period (every figure unknown).
+    public init(unknown count: Int) {
+        let none = [ShownFigure?](repeating: nil, count: count)
+        self.init(plans: none, planned: none)
+    }
+
+    /// Every row given, one per town, in order.
+    public init(_ rows: [TownPeriod]) {
+        self.init(unknown: rows.count)
+        for (i, row) in rows.enumerated() { set(i, row) }
+    }
+
+    /// Every row given, one per town, in order (`[]`: no towns).
+    public init(arrayLiteral rows: TownPeriod...) { self.init(rows) }
+
+    /// Gives town `town` the row `row` (replacing any it had).
+    public mutating func set(_ town: Int, _ row: TownPeriod) {
+        let slot = slots[town]
+        if slot >= 0 {
+            rows[Int(slot)] = row
+        } else {
+            slots[town] = Int32(rows.count)
+            rows.append(row)
+        }
+    }
+
+    /// Room for `count` rows of their own.
+    public mutating func reserveRows(_ count: Int) { rows.reserveCapacity(count) }
+
+    /// 0: the first town.
+    public var startIndex: Int { 0 }
+    /// The number of towns.
+    public var endIndex: Int { slots.count }
+
+    /// Town `town`'s row (by position in `dataset.towns`): its own, else its plan and planned
+    /// projects alone.
+    public subscript(town: Int) -> TownPeriod {
+        let slot = slots[town]
+        return slot >= 0 ? rows[Int(slot)] : TownPeriod(planYear: plans[town], projectsPlanned: planned[town])
+    }
+
+    /// The same rows for the same towns, however each table holds them.
+    public static func == (a: PeriodTable, b: PeriodTable) -> Bool { a.elementsEqual(b) }
+}

@@ -214,13 +214,13 @@ final class SnapshotTests: XCTestCase {
         for row in table { tally.add(row.completed?.quantity, derived: false, interval: row.completed?.interval) }
         tally.add(.exact(1.25, decimals: 2), derived: true)
         let source = DerivedTables.Source(planned: planned, yearPlans: [String(period.year): plans],
-                                          periods: [.init(id: period.id, year: String(period.year), table: table,
+                                          periods: [.init(id: period.id, year: String(period.year), table: PeriodTable(table),
                                                           sums: [tally], extremes: [2, 1],
                                                           ranks: dataset.towns.indices.map { $0 == 0 ? nil : $0 })])
         let store = SnapshotStore(folder: temporary("cache"))
         try store.write(directory: dir) { _ in source }
         let derived = try XCTUnwrap(try store.open(directory: dir).derived)
-        XCTAssertEqual(derived.periodTable(period.id), table)
+        XCTAssertEqual(derived.periodTable(period.id), PeriodTable(table))
         XCTAssertEqual(derived.plannedProjects(), planned)
         XCTAssertEqual(derived.sums(period.id), [tally])
         XCTAssertEqual(derived.extremeRows(period.id), [2, 1])
@@ -248,7 +248,7 @@ final class SnapshotTests: XCTestCase {
         table[1].completed = ShownFigure(quantity: .moreThan(3), isDerived: false)
         table[2].planYear = nil
         let period = try XCTUnwrap(dataset.periods.first)
-        let rows = DerivedTables.Period.rows(of: table, plans: plans, planned: planned)
+        let rows = DerivedTables.Period.rows(of: PeriodTable(table), plans: plans, planned: planned)
         XCTAssertEqual(rows.map(\.position), [1, 2], "only the rows that are not the plans alone")
         func source(_ p: DerivedTables.Period) -> DerivedTables.Source {
             DerivedTables.Source(planned: planned, yearPlans: [String(period.year): plans], periods: [p])
@@ -257,7 +257,7 @@ final class SnapshotTests: XCTestCase {
             DatasetSnapshot.encode(dataset, warnings: [], fingerprint: 1, derived: source(p))
         }
         let places = dataset.towns.indices.map { $0 == 0 ? nil : $0 }
-        let whole = DerivedTables.Period(id: period.id, year: String(period.year), table: table, sums: [],
+        let whole = DerivedTables.Period(id: period.id, year: String(period.year), table: PeriodTable(table), sums: [],
                                          extremes: [2], ranks: places)
         let kept = DerivedTables.Period(id: period.id, year: String(period.year), rows: rows, sums: [],
                                         extremes: [2], ranks: places)
@@ -268,7 +268,7 @@ final class SnapshotTests: XCTestCase {
         XCTAssertNotEqual(bytes(fewer), bytes(whole), "a row left out is not the same table")
         let store = SnapshotStore(folder: temporary("cache"))
         try store.write(directory: dir) { _ in source(kept) }
-        XCTAssertEqual(try XCTUnwrap(try store.open(directory: dir).derived).periodTable(period.id), table)
+        XCTAssertEqual(try XCTUnwrap(try store.open(directory: dir).derived).periodTable(period.id), PeriodTable(table))
     }
 
     func testChangedTextMakesSnapshotStale() throws {

@@ -90,7 +90,7 @@ public final class DerivedTables: @unchecked Sendable {
         public var id: String
         public var year: String
         /// Every town's row; empty when `rows` holds the table.
-        public var table: [TownPeriod]
+        public var table: PeriodTable
         /// The table as written: only the rows that are not the year's plan and planned projects
         /// alone (`Period.rows(of:plans:planned:)`), by ascending position; nil: worked out from
         /// `table` when written. A writer keeps these rather than 10,000 rows a period (most
@@ -100,7 +100,7 @@ public final class DerivedTables: @unchecked Sendable {
         public var extremes: [Int]
         public var ranks: [Int?]
 
-        public init(id: String, year: String, table: [TownPeriod], sums: [Metrics.Tally], extremes: [Int],
+        public init(id: String, year: String, table: PeriodTable, sums: [Metrics.Tally], extremes: [Int],
                     ranks: [Int?]) {
             self.id = id
             self.year = year
@@ -119,7 +119,7 @@ public final class DerivedTables: @unchecked Sendable {
 
         /// The rows of `table` a snapshot writes: those that are not the year's plan (`plans`, by
         /// position) and planned projects (`planned`) alone; a reader makes the others from those.
-        public static func rows(of table: [TownPeriod], plans: [ShownFigure?], planned: [ShownFigure?])
+        public static func rows(of table: PeriodTable, plans: [ShownFigure?], planned: [ShownFigure?])
             -> [(position: Int, row: TownPeriod)] {
             table.indices.compactMap { i in
                 table[i] != TownPeriod(planYear: plans[i], projectsPlanned: planned[i]) ? (i, table[i]) : nil
@@ -280,22 +280,23 @@ public final class DerivedTables: @unchecked Sendable {
     /// `plans` (given the period's year, the year's plans) and `planned`: those already
     /// decoded (`yearPlans`, `plannedProjects`), else decoded here.
     public func periodTable(_ id: String, plans given: ((String) -> [ShownFigure?]?)? = nil,
-                            planned known: [ShownFigure?]? = nil) -> [TownPeriod]? {
+                            planned known: [ShownFigure?]? = nil) -> PeriodTable? {
         guard let (year, r) = periodRanges[id], let plans = given?(year) ?? yearPlans(year),
             let planned = known ?? plannedProjects(), plans.count == townCount, planned.count == townCount
         else {
             return nil
         }
-        var table = (0..<townCount).map { TownPeriod(planYear: plans[$0], projectsPlanned: planned[$0]) }
+        var table = PeriodTable(plans: plans, planned: planned)
         do {
             try memory.read(r, strings: strings) { reader in
                 let n = try reader.count()
+                table.reserveRows(min(n, townCount))
                 var last = -1
                 for _ in 0..<n {
                     let town = try reader.natural()
                     guard town > last, town < townCount else { throw SnapshotReader.corrupt("a row out of order") }
                     last = town
-                    table[town] = try reader.townPeriod()
+                    table.set(town, try reader.townPeriod())
                 }
                 guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a period's table") }
             }

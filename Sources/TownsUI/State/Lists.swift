@@ -272,8 +272,8 @@ extension AppState {
     /// Every town's figures in the shown period, by position in `dataset.towns`, as
     /// `Metrics.periodFigures` gives them, kept as a table shows them (`TownPeriod`: values
     /// and derived marks, no formula written): worked out once per period, on every core.
-    func periodTable() -> [TownPeriod] {
-        guard let period else { return dataset.towns.map { _ in TownPeriod() } }
+    func periodTable() -> PeriodTable {
+        guard let period else { return PeriodTable(unknown: dataset.towns.count) }
         let p = period.id
         let year = String(period.year)
         let m = metrics.withoutFormulas
@@ -294,11 +294,11 @@ extension AppState {
             let plans = workedOutYearPlans(period)
             let planned = facts.plannedProjects
             // A town with no figure of the period: its plan and planned projects, nothing else.
-            var table = towns.indices.map { i in TownPeriod(planYear: plans.shown[i], projectsPlanned: planned[i]) }
+            var table = PeriodTable(plans: plans.shown, planned: planned)
             let changed = concurrentMap(withFigures[p] ?? [], minimumPerSlice: 512) { i in
                 (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plans.figures[i])))
             }
-            for (i, row) in zip(changed.0, changed.1) { table[i] = row }
+            for (i, row) in zip(changed.0, changed.1) { table.set(i, row) }
             return table
         }
     }

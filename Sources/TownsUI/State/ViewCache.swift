@@ -114,7 +114,7 @@ final class ViewCache: @unchecked Sendable {
     private let lock = NSLock()
     private var lists = Recent<ListKey, List>(capacity: ViewCache.capacity)
     private var details = Recent<DetailKey, [DetailLine]>(capacity: ViewCache.capacity)
-    private var periodTables = Recent<Int, [TownPeriod]>(capacity: 3)
+    private var periodTables = Recent<Int, PeriodTable>(capacity: 3)
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
     private var placesByPeriod = Recent<String, [Int?]>(capacity: 4)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
@@ -201,7 +201,7 @@ final class ViewCache: @unchecked Sendable {
 
     /// Each period's figures of every town (by position in `dataset.towns`), for tables:
     /// computed once per period (the last three kept: the period shown and its neighbours).
-    func periodFigures(_ period: Int, make: () -> [TownPeriod]) -> [TownPeriod] {
+    func periodFigures(_ period: Int, make: () -> PeriodTable) -> PeriodTable {
         once(.period(period), get: { periodTables.get(period) }, put: { periodTables.put(period, $0) }, make: make)
     }
 

@@ -24,7 +24,7 @@ struct TownSums: Equatable {
     var planAlone = Metrics.Tally(), doneAlone = Metrics.Tally()
 
     /// The sums over the towns at `positions` of `table` (a period's, by position in the dataset).
-    init(_ table: [TownPeriod], positions: [Int]) {
+    init(_ table: PeriodTable, positions: [Int]) {
         func parts(_ s: ShownFigure?) -> (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)? {
             s.map { ($0.quantity, $0.isDerived, $0.interval, $0.isInterpreted) }
         }
@@ -73,7 +73,7 @@ extension AppState {
     /// besides the sampled ones: a figure column's widest cell is, nearly always, that of its
     /// largest or smallest value, so that sorting by a column (which brings them on screen)
     /// does not widen it and push others out.
-    static func extremeRows(_ table: [TownPeriod], positions: [Int]) -> [Int] {
+    static func extremeRows(_ table: PeriodTable, positions: [Int]) -> [Int] {
         var extremes = Set<Int>()
         for pick in [
             { (f: TownPeriod) in f.planYear }, { $0.completed }, { $0.completionRate }, { $0.projectsStarted },

@@ -6,7 +6,7 @@ extension AppState {
     /// without making a row: (the row's position in the unsorted list, column) -> the key its
     /// cell gives, from the period's table `table` (`periodTable`) and `deltas`. The same
     /// function gives the ranks a snapshot stores (`townsSortRanks`).
-    func townsSortKey(_ positions: [Int], table: [TownPeriod], deltas: DeltaColumns)
+    func townsSortKey(_ positions: [Int], table: PeriodTable, deltas: DeltaColumns)
         -> @Sendable (_ row: Int, _ column: Int) -> SortKey?
     {
         let rowState = rowContext
