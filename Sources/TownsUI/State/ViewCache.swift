@@ -207,7 +207,7 @@ final class ViewCache: @unchecked Sendable {
 
     /// The period's figures of every town if `periodFigures` has made them and they are still
     /// kept, else nil: nothing is worked out (nor waited for).
-    func madePeriodFigures(_ period: Int) -> [TownPeriod]? {
+    func madePeriodFigures(_ period: Int) -> PeriodTable? {
         withLock { periodTables.get(period) }
     }
 
