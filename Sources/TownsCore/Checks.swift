@@ -165,22 +165,19 @@ public struct Checker: Sendable {
         // The year's plan agreement, worked out once for every figure of the year asked about
         // here (it was once per figure: 24 agreements of 12 periods each for one derived plan).
         var disagreeing: Set<String>?
-        func disagreement() -> Set<String> {
-            if let known = disagreeing { return known }
-            let found = town.map { planDisagreement($0, year: period.year) } ?? []
-            disagreeing = found
-            return found
-        }
         func flagged(_ m: Measure) -> Bool {
-            isFlaggedAsGiven(FigureKey(m, m == .planYear ? year : period.id), town: town, disagreement: disagreement)
+            isFlaggedAsGiven(FigureKey(m, m == .planYear ? year : period.id), town: town, disagreement: &disagreeing)
         }
         func plan() -> Bool {
             if figures[FigureKey(.planYear, year)] != nil { return flagged(.planYear) }
-            return dataset.periods.contains { p in
-                p.year == period.year
-                    && (isFlaggedAsGiven(FigureKey(.completed, p.id), town: town, disagreement: disagreement)
-                        || isFlaggedAsGiven(FigureKey(.completionRate, p.id), town: town, disagreement: disagreement))
+            for p in dataset.periods where p.year == period.year {
+                if isFlaggedAsGiven(FigureKey(.completed, p.id), town: town, disagreement: &disagreeing)
+                    || isFlaggedAsGiven(FigureKey(.completionRate, p.id), town: town, disagreement: &disagreeing)
+                {
+                    return true
+                }
             }
+            return false
         }
         for m in inputs {
             switch m {
@@ -213,9 +210,15 @@ public struct Checker: Sendable {
     }
 
     /// Whether a check casts doubt on the figure `key` as the data gives it (false when it does not).
-    /// `disagreement`: `planDisagreement` of `town` for the year of `key`'s period, when the caller
-    /// keeps it (nil: worked out here).
-    private func isFlaggedAsGiven(_ key: FigureKey, town: Town?, disagreement: (() -> Set<String>)? = nil) -> Bool {
+    private func isFlaggedAsGiven(_ key: FigureKey, town: Town?) -> Bool {
+        var disagreement: Set<String>?
+        return isFlaggedAsGiven(key, town: town, disagreement: &disagreement)
+    }
+
+    /// `isFlaggedAsGiven(_:town:)`, keeping in `disagreement` the `planDisagreement` of `town` for
+    /// the year of `key`'s period once worked out (nil: not yet), for the caller's next figure of
+    /// the same town and year (no closure: one capturing the checker copied it per question).
+    private func isFlaggedAsGiven(_ key: FigureKey, town: Town?, disagreement: inout Set<String>?) -> Bool {
         let figures = town?.figures ?? Figures(dataset.totals)
         guard figures[key] != nil else { return false }
         if let t = triple(for: key), ratioDisagrees(t, figures: figures) { return true }
@@ -224,7 +227,8 @@ public struct Checker: Sendable {
         guard let town, key.measure == .completed || key.measure == .completionRate,
               let period = key.period.flatMap(dataset.period), figures[FigureKey(.completed, period.id)] != nil,
               figures[FigureKey(.completionRate, period.id)] != nil else { return false }
-        return (disagreement?() ?? planDisagreement(town, year: period.year)).contains(period.id)
+        if disagreement == nil { disagreement = planDisagreement(town, year: period.year) }
+        return disagreement?.contains(period.id) ?? false
     }
 
     /// The periods of `year` whose completed figure and completion rate `planAgreement` flags for
