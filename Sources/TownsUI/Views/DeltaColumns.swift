@@ -150,7 +150,7 @@ extension AppState {
         // Its places then and now (`Metrics.rankMoves`), read from every town's places as the towns
         // view reads them (`townPlaces`: stored in the snapshot, else worked out once per period),
         // not ranked again over every town with formulas (397 ms at 10,000 towns on a first Enter).
-        let position = facts.townIndex[town.id]
+        let position = facts.townPosition(town.id)
         let now = townPlaces(period)
         // Out of the towns placed (those with a rate), saying how many have none.
         let place = position.flatMap { now[$0] }.map { after in
