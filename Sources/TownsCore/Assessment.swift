@@ -528,8 +528,13 @@ public struct Assessment: Sendable {
     /// 21.06 above). nil when there is no year-one rule.
     public struct CityYearOne: Sendable {
         public var year: Int
-        /// The minimum per town; nil where it cannot be determined.
-        public var minimums: [(town: Town, minimum: Decimal?)]
+        /// Every town of the data (`dataset.towns`: the array shared, no town copied), beside `tiers`.
+        public var towns: [Town]
+        /// The minimum of each town of `towns` (by position); nil where it cannot be determined.
+        public var tiers: [Decimal?]
+        /// The minimum per town; nil where it cannot be determined (`towns` and `tiers` paired
+        /// when asked: the assessment's first visit reads only the sums, not 10,000 towns copied).
+        public var minimums: [(town: Town, minimum: Decimal?)] { zip(towns, tiers).map { ($0, $1) } }
         /// Sum of the minimums, when every one is known.
         public var required: Decimal?
         /// "3 x 10 + 2 x 6"
@@ -541,47 +546,53 @@ public struct Assessment: Sendable {
         public var margin: Decimal?
         /// Towns whose tier rests on a value fitted to the reported total (`tierIsFitted`): when
         /// any, `required` agreeing with `reported` is consistent with the fit, not a confirmation.
-        public var fitted: [Town] = []
+        public var fitted: [Town] { fittedPositions.map { towns[$0] } }
+        /// The positions in `towns` of those in `fitted`.
+        public var fittedPositions: [Int] = []
     }
 
     public func cityYearOne() -> CityYearOne? {
+        let towns = dataset.towns, start = dataset.periods.first?.year
         guard let rule = dataset.rules.first(where: { $0.kind == .yearOneMinimum }),
-              let year = dataset.towns.compactMap(firstYear).min() ?? dataset.periods.first?.year else { return nil }
+              // `firstYear` of each town, its fields read in place (no town copied).
+              let year = towns.indices.compactMap({ towns[$0].listDate.flatMap { Int($0.prefix(4)) } ?? start }).min()
+                ?? start else { return nil }
         // `threshold` and `tierIsFitted` with the rule's values read once, not twice per town (every
         // town of the data: ~10,000 lookups each at national scale, on the assessment's first visit).
         let lower = Set(rule.industries["lower_industries"] ?? [])
         let (lowerMinimum, minimum) = (rule.number("lower_minimum"), rule.number("minimum"))
         let byCounty = rule.lowerInAcceleratedCounties
-        func tier(_ town: Town) -> Decimal? {
-            if let industry = town.industry, lower.contains(industry) { return lowerMinimum }
+        // By position, each town's fields read in place: a town passed by value was copied whole.
+        func tier(_ i: Int) -> Decimal? {
+            if let industry = towns[i].industry, lower.contains(industry) { return lowerMinimum }
             if byCounty {
-                guard let accelerated = town.acceleratedCounty else { return nil }
+                guard let accelerated = towns[i].acceleratedCounty else { return nil }
                 if accelerated { return lowerMinimum }
             }
-            return town.industry == nil ? nil : minimum
+            return towns[i].industry == nil ? nil : minimum
         }
-        func fitted(_ town: Town) -> Bool {
-            if let industry = town.industry, lower.contains(industry) { return town.industryFitted }
-            if byCounty && town.acceleratedCountyFitted { return true }
-            return town.industryFitted
+        func fitted(_ i: Int) -> Bool {
+            if let industry = towns[i].industry, lower.contains(industry) { return towns[i].industryFitted }
+            if byCounty && towns[i].acceleratedCountyFitted { return true }
+            return towns[i].industryFitted
         }
-        let minimums = dataset.towns.map { ($0, tier($0)) }
-        let known = minimums.compactMap { $0.1 }
-        let required: Decimal? = known.count == minimums.count ? known.reduce(0, +) : nil
+        let tiers = towns.indices.map(tier)
+        let known = tiers.compactMap { $0 }
+        let required: Decimal? = known.count == tiers.count ? known.reduce(0, +) : nil
         var groups: [(Decimal, Int)] = []
         for m in known {
             if let i = groups.firstIndex(where: { $0.0 == m }) { groups[i].1 += 1 } else { groups.append((m, 1)) }
         }
         groups.sort { $0.0 > $1.0 }
         var formula = groups.map { "\($0.1) x \(text($0.0))" }.joined(separator: " + ")
-        if known.count < minimums.count { formula += " + \(minimums.count - known.count) unknown" }
+        if known.count < tiers.count { formula += " + \(tiers.count - known.count) unknown" }
         let fullYear = dataset.periods.last { $0.year == year && $0.through == 12 }
         let completed = fullYear.flatMap { metrics.total(FigureKey(.completed, $0.id)) }
         var margin: Decimal?
         if let required, let c = completed?.quantity.exactValue { margin = c - required }
-        return CityYearOne(year: year, minimums: minimums, required: required, formula: formula,
+        return CityYearOne(year: year, towns: towns, tiers: tiers, required: required, formula: formula,
                            reported: dataset.totals[FigureKey(.investmentMinimum, String(year))], completed: completed,
                            margin: margin,
-                           fitted: minimums.filter { $0.1 != nil && fitted($0.0) }.map(\.0))
+                           fittedPositions: towns.indices.filter { tiers[$0] != nil && fitted($0) })
     }
 }

@@ -162,15 +162,22 @@ public struct Checker: Sendable {
     public func isFlagged(workedFrom inputs: [Measure], town: Town?, period: Period) -> Bool {
         let figures = town?.figures ?? Figures(dataset.totals)
         let year = String(period.year)
+        // The year's plan agreement, worked out once for every figure of the year asked about
+        // here (it was once per figure: 24 agreements of 12 periods each for one derived plan).
+        var disagreeing: Set<String>?
         func flagged(_ m: Measure) -> Bool {
-            isFlaggedAsGiven(FigureKey(m, m == .planYear ? year : period.id), town: town)
+            isFlaggedAsGiven(FigureKey(m, m == .planYear ? year : period.id), town: town, disagreement: &disagreeing)
         }
         func plan() -> Bool {
             if figures[FigureKey(.planYear, year)] != nil { return flagged(.planYear) }
-            return dataset.periods.contains { p in
-                p.year == period.year && (isFlaggedAsGiven(FigureKey(.completed, p.id), town: town)
-                    || isFlaggedAsGiven(FigureKey(.completionRate, p.id), town: town))
+            for p in dataset.periods where p.year == period.year {
+                if isFlaggedAsGiven(FigureKey(.completed, p.id), town: town, disagreement: &disagreeing)
+                    || isFlaggedAsGiven(FigureKey(.completionRate, p.id), town: town, disagreement: &disagreeing)
+                {
+                    return true
+                }
             }
+            return false
         }
         for m in inputs {
             switch m {
@@ -204,16 +211,45 @@ public struct Checker: Sendable {
 
     /// Whether a check casts doubt on the figure `key` as the data gives it (false when it does not).
     private func isFlaggedAsGiven(_ key: FigureKey, town: Town?) -> Bool {
+        var disagreement: Set<String>?
+        return isFlaggedAsGiven(key, town: town, disagreement: &disagreement)
+    }
+
+    /// `isFlaggedAsGiven(_:town:)`, keeping in `disagreement` the `planDisagreement` of `town` for
+    /// the year of `key`'s period once worked out (nil: not yet), for the caller's next figure of
+    /// the same town and year (no closure: one capturing the checker copied it per question).
+    private func isFlaggedAsGiven(_ key: FigureKey, town: Town?, disagreement: inout Set<String>?) -> Bool {
         let figures = town?.figures ?? Figures(dataset.totals)
         guard figures[key] != nil else { return false }
-        if let t = triple(for: key),
-           ratioCheck(t, subject: "", townID: town?.id, figures: figures)?.kind == .inconsistency { return true }
+        if let t = triple(for: key), ratioDisagrees(t, figures: figures) { return true }
         // A completed amount or rate is also flagged when the year's plan derived from it
         // disagrees with another period's (checked for that year only: a table asks per row).
         guard let town, key.measure == .completed || key.measure == .completionRate,
               let period = key.period.flatMap(dataset.period), figures[FigureKey(.completed, period.id)] != nil,
               figures[FigureKey(.completionRate, period.id)] != nil else { return false }
-        return planAgreement(town, years: [period.year]).contains { $0.flags(key) }
+        if disagreement == nil { disagreement = planDisagreement(town, year: period.year) }
+        return disagreement?.contains(period.id) ?? false
+    }
+
+    /// The periods of `year` whose completed figure and completion rate `planAgreement` flags for
+    /// `town` (its inconsistency's `flaggedKeys`), without making the findings: every period
+    /// whose plan it derives when the derived plans share no value, else none.
+    private func planDisagreement(_ town: Town, year: Int) -> Set<String> {
+        var intervals: [(String, Interval)] = []
+        for p in dataset.periods where p.year == year {
+            // As `planAgreement` derives each period's plan.
+            guard let done = town.figures[FigureKey(.completed, p.id)], case let .exact(dv, dd) = done.quantity,
+                  let rate = town.figures[FigureKey(.completionRate, p.id)],
+                  case let .exact(rv, rd) = rate.quantity,
+                  let i = Interval(printed: dv, decimals: dd).nonNegative
+                    .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
+            else { continue }
+            intervals.append((p.id, i))
+        }
+        guard intervals.count >= 2 else { return [] }
+        var common: Interval? = intervals[0].1
+        for other in intervals.dropFirst() { common = common.flatMap { $0.intersection(other.1) } }
+        return common == nil ? Set(intervals.map(\.0)) : []
     }
 
     /// The (rate, numerator, denominator) triple whose rate is `key`, as `triples` lists it.
@@ -259,6 +295,17 @@ public struct Checker: Sendable {
         } else {
             return Finding(kind: .confirmed, subject: subject, locations: where_, townID: townID, detail: .ratio(ratio))
         }
+    }
+
+    /// Whether `ratioCheck` finds an inconsistency in `t`, without making its finding (no text):
+    /// the printed rate outside what the numerator and denominator as printed allow.
+    private func ratioDisagrees(_ t: (rate: FigureKey, num: FigureKey, den: FigureKey), figures: Figures) -> Bool {
+        guard let rate = figures[t.rate], case let .exact(rv, rd) = rate.quantity,
+              let num = figures[t.num], case let .exact(nv, nd) = num.quantity,
+              let den = figures[t.den], case let .exact(dv, dd) = den.quantity, dv > 0,
+              let possible = Interval(printed: nv, decimals: nd).nonNegative
+                .divided(by: Interval(printed: dv, decimals: dd), scale: 100) else { return false }
+        return !possible.overlaps(Interval(printed: rv, decimals: rd))
     }
 
     /// What the rate `key` is a share of, for `Finding.Detail.ratio`.
@@ -388,7 +435,7 @@ public struct Checker: Sendable {
         guard let city = Assessment(metrics: metrics).cityYearOne(), let required = city.required else { return [] }
         var findings: [Finding] = []
         let req = DecimalMath.text(required, scale: 0)
-        let unknownTiers = city.minimums.filter { $0.minimum == nil }.count
+        let unknownTiers = city.tiers.filter { $0 == nil }.count
         let knownPart = unknownTiers == 0 ? city.formula
             : String(city.formula.dropLast(" + \(unknownTiers) unknown".count))
         if let reported = city.reported, let r = reported.quantity.exactValue {

@@ -40,6 +40,28 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// A completed figure or completion rate as given is flagged (`Checker.isFlagged`, which
+    /// decides a rate's check and the year's plan agreement without making their findings)
+    /// exactly when one of the town's findings flags it.
+    func testAGivenFigureIsFlaggedWhenAFindingOfItsTownFlagsIt() throws {
+        var flagged = 0
+        for dataset in [Self.dataset, try loadBundled()] {
+            let checker = Checker(dataset: dataset)
+            for town in dataset.towns {
+                let findings = checker.findings(for: town)
+                for p in dataset.periods {
+                    for key in [FigureKey(.completed, p.id), FigureKey(.completionRate, p.id)]
+                    where town.figures[key] != nil {
+                        let expected = findings.contains { $0.flags(key) }
+                        XCTAssertEqual(checker.isFlagged(key, town: town), expected, "\(town.id) \(key)")
+                        if expected { flagged += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(flagged, 0, "some figure is flagged (the generated data's)")
+    }
+
     func testPeriodFiguresAreTheFiguresOneByOne() throws {
         for dataset in [Self.dataset, try loadBundled()] {
             let m = Metrics(dataset: dataset)

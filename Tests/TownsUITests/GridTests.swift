@@ -74,6 +74,26 @@ final class GridTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1_000_000)
     }
 
+    /// `sanitizedWidth` (a table cell's width without the sanitised copy) gives what sanitising
+    /// and measuring give, for every scalar of the basic plane alone and beside the characters
+    /// its fast path takes, and beside a combining accent and a variation selector (which join
+    /// the scalar before them: the slow path).
+    func testSanitizedWidthIsTheWidthOfTheSanitisedText() {
+        var wrong: [String] = []
+        for v in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let s = String(Character(scalar))
+            for text in [s, "a" + s, s + "海", "…" + s, s + "、", s + "\u{301}", s + "\u{FE0F}", s + s] {
+                if TerminalText.sanitizedWidth(text) != DisplayWidth.of(TerminalText.sanitize(text)) {
+                    wrong.append("\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                }
+            }
+        }
+        XCTAssertEqual(wrong, [])
+        XCTAssertEqual(TerminalText.sanitizedWidth("海宁皮革时尚小镇、南湖基金小镇（2015）…"), 39)
+        XCTAssertEqual(TerminalText.sanitizedWidth("a\u{1b}[31m"), 7, "ESC becomes ^[")
+    }
+
     func testSanitizeLinesKeepsLineEndsTabsAndALeadingBOM() {
         let text = "\u{FEFF}a,b\r\n\u{1b}]0;x\u{07}\tc\n\u{9b}31m\u{FEFF}\n"
         XCTAssertEqual(TerminalText.sanitizeLines(text), "\u{FEFF}a,b\r\n^[]0;x^G\tc\n�31m�\n")

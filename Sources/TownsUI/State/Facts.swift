@@ -104,12 +104,13 @@ public final class Facts: @unchecked Sendable {
     func townTextWidths(language: Language) -> (name: Int, county: Int) {
         if let known = withLock({ textWidths[language] }) { return known }
         var name = 0, county = 0
-        var counties = Set<String>()  // a few hundred distinct names among 10,000 towns
-        for town in dataset.towns {
-            name = max(name, Self.plainWidth(language == .zh ? town.nameZH : town.nameEN))
-            counties.insert(language == .zh ? town.countyZH : town.countyEN)
+        // Each town's fields read in place (a town copied whole per step cost more than the
+        // measure), every county measured (cheaper than a set of the distinct ones).
+        let towns = dataset.towns, zh = language == .zh
+        for i in towns.indices {
+            name = max(name, Self.plainWidth(zh ? towns[i].nameZH : towns[i].nameEN))
+            county = max(county, Self.plainWidth(zh ? towns[i].countyZH : towns[i].countyEN))
         }
-        for text in counties { county = max(county, Self.plainWidth(text)) }
         withLock { textWidths[language] = (name, county) }
         return (name, county)
     }
@@ -146,7 +147,8 @@ public final class Facts: @unchecked Sendable {
                 if ids.count == 1 {
                     index[ids[0], default: []].append(i)
                 } else {
-                    for id in Set(ids) { index[id, default: []].append(i) }
+                    // Each id once (a few ids: no set made per town).
+                    for (k, id) in ids.enumerated() where !ids[..<k].contains(id) { index[id, default: []].append(i) }
                 }
             }
             return index
@@ -170,11 +172,21 @@ public final class Facts: @unchecked Sendable {
         }
     }
 
+    /// The position of the town `id` in `dataset.towns` (the first, should ids repeat): from
+    /// `townIndex` once made, else by reading the ids in order (a town's page opened before a
+    /// list needed the index does not make it: 10,000 ids hashed, ~3 ms at a first Enter).
+    func townPosition(_ id: String) -> Int? {
+        if let index = withLock({ byID }) { return index[id] }
+        let towns = dataset.towns
+        return towns.indices.first { towns[$0].id == id }
+    }
+
     /// The position of each town in `dataset.towns`, by id (the first, should ids repeat).
     var townIndex: [String: Int] {
         remembered(\.byID) {
             var index: [String: Int] = [:]
             let towns = dataset.towns
+            index.reserveCapacity(towns.count)
             for i in towns.indices where index[towns[i].id] == nil { index[towns[i].id] = i }
             return index
         }

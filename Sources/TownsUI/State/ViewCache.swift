@@ -168,6 +168,21 @@ final class ViewCache: @unchecked Sendable {
         return zip(widths, onScreen).map { max($0, $1) }
     }
 
+    /// The natural widths of `list`'s columns over its titles, its summary and the rows `visible`
+    /// (positions in the list), with the widths known over every row (`knownWidths`): no sample
+    /// made. A filtered list's, whose other rows the whole list's widths stand for
+    /// (`Renderer.naturalWidths`).
+    func shownWidths(_ list: List, visible: Range<Int>) -> [Int] {
+        let content = list.content
+        let shown = visible.clamped(to: 0..<content.rows.count)
+        var widths = TableLayout.naturalWidths(columns: content.columns,
+                                               rows: [content.summary, shown.map { content.rows[$0] }])
+        for (column, width) in content.knownWidths where widths.indices.contains(column) {
+            widths[column] = max(widths[column], width)
+        }
+        return widths
+    }
+
     /// The rows of `list` that match `query` (positions in the list's order), using
     /// `haystack` (of a position in the list's order) to build each row's search text once
     /// per list; `endings` as `SearchIndex.needles` takes them. A query that extends the last one

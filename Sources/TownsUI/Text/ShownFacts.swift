@@ -133,16 +133,19 @@ extension ShownFacts {
     func nameList(_ positions: [Int], count: Int? = nil, width: Int) -> String {
         let separator = tr(Catalogue.text)
         let total = count ?? positions.count
+        // The names read in place (a town passed by value was copied whole, 2,500 per type).
+        let towns = facts.dataset.towns, zh = language == .zh
+        func name(_ position: Int) -> String { zh ? towns[position].nameZH : towns[position].nameEN }
         // Every name fits: joined, none measured (a type's 2,500 towns in print, and in its cell).
         if width == Int.max, total == positions.count {
-            return positions.map { name(facts.dataset.towns[$0]) }.joined(separator: separator)
+            return positions.map(name).joined(separator: separator)
         }
         func more(_ n: Int) -> String { tr(Catalogue.andMore("\(n)")) }
         var out = ""
         var used = 0
         var fitted: (text: String, count: Int)?  // the longest start that fits with its "more"
         for (i, position) in positions.enumerated() {
-            let piece = (i == 0 ? "" : separator) + name(facts.dataset.towns[position])
+            let piece = (i == 0 ? "" : separator) + name(position)
             used += DisplayWidth.of(piece)
             if used > width { break }
             out += piece
@@ -150,7 +153,7 @@ extension ShownFacts {
             if used + DisplayWidth.of(more(total - i - 1)) <= width { fitted = (out, i + 1) }
         }
         // One town: its name, which the table cuts with … (not "… 等 1 个", which names nobody).
-        if fitted == nil, total == 1, let only = positions.first { return name(facts.dataset.towns[only]) }
+        if fitted == nil, total == 1, let only = positions.first { return name(only) }
         // Not one name fits with the rest's count: how many in all, without a `…` after nothing.
         guard let fitted else { return tr(Catalogue.namesCount("\(total)")) }
         return fitted.text + more(total - fitted.count)

@@ -87,6 +87,41 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// `DisplayWidth.of(sanitize(text))`, in cells, without making the sanitised copy when every
+    /// scalar is one `sanitize` keeps and that never joins another in a character (printable
+    /// ASCII, CJK ideographs and punctuation, full-width forms, Latin-1 letters and signs,
+    /// dashes and quotes, arrows, box drawing, blocks and shapes, dingbats: grapheme break
+    /// property Other, none hidden): then the width is the sum of the scalars' widths, as
+    /// `DisplayWidth.of` counts each one-scalar character. Else as `sanitize` and
+    /// `DisplayWidth.of` give it. A type's 2,500 towns joined are measured scalar by scalar.
+    public static func sanitizedWidth(_ text: String) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x20 && v < 0x7f { total += 1; continue }
+            guard isLoneScalar(v) else { return DisplayWidth.of(sanitize(text)) }
+            let w = DisplayWidth.of(scalar)
+            if w < 0 { return DisplayWidth.of(sanitize(text)) }
+            total += w
+        }
+        return total
+    }
+
+    /// Scalars that are a character alone whatever is beside them (grapheme break property
+    /// Other: no combining mark, joiner, Hangul jamo, regional indicator or control) and that
+    /// `sanitize` keeps (not `isHidden`), in the ranges table cells hold.
+    static func isLoneScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xa1...0xac, 0xae...0xff: return true  // Latin-1 signs and letters (not the soft hyphen)
+        case 0x2010...0x2027: return true  // dashes, quotes, bullets, `…`
+        case 0x2190...0x21ff, 0x2500...0x25ff, 0x2700...0x27bf: return true  // arrows, boxes, blocks, shapes, dingbats
+        case 0x3001...0x3011: return true  // CJK punctuation (、。「」【】; not the combining marks at 302A)
+        case 0x3400...0x4dbf, 0x4e00...0x9fff: return true  // CJK ideographs
+        case 0xff01...0xff5e: return true  // full-width forms (（），：)
+        default: return false
+        }
+    }
+
     /// True when `text` is printable ASCII only (the fast path: nothing to replace).
     @inlinable
     public static func isPlainASCII(_ text: String) -> Bool {

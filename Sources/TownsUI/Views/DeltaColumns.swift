@@ -14,7 +14,9 @@ struct DeltaColumns: Sendable {
     /// Each town's places then and now (`RankMove`), by the town: from the snapshot's stored
     /// places by position (no table of every town made: a period switch at 10,000 towns made
     /// one, ~20 ms), else worked out (`Metrics.rankMoves`, by id).
-    let moves: @Sendable (Town) -> RankMove?
+    /// With the town's position in `dataset.towns` when the caller knows it (nil: found by id,
+    /// `Facts.townIndex`, made when first asked: the towns table passes positions).
+    let moves: @Sendable (Town, Int?) -> RankMove?
     /// Decides a Δ's `!` (`Checker.isFlagged(change:)`).
     let checker: Checker
 
@@ -39,16 +41,19 @@ struct DeltaColumns: Sendable {
             // out once per period (`townPlaces`); a town's move read by its position, so no table
             // of every town is built on a period switch.
             let before = state.townPlaces(from), after = state.townPlaces(to)
-            let index = state.facts.townIndex
-            moves = { town in index[town.id].map { RankMove(before: before[$0], after: after[$0]) } }
+            let facts = state.facts
+            moves = { town, position in
+                (position ?? facts.townIndex[town.id]).map { RankMove(before: before[$0], after: after[$0]) }
+            }
         } else {
-            moves = { _ in nil }
+            moves = { _, _ in nil }
         }
     }
 
-    /// The three cells of `town` (nil: the city's reported totals, no place).
-    func cells(_ town: Town?) -> [TableCell] {
-        [change(town, .completed), change(town, .completionRate), town.map(rank) ?? .plain("")]
+    /// The three cells of `town` (nil: the city's reported totals, no place); `position`: its
+    /// position in `dataset.towns`, when known.
+    func cells(_ town: Town?, at position: Int? = nil) -> [TableCell] {
+        [change(town, .completed), change(town, .completionRate), town.map { rank($0, at: position) } ?? .plain("")]
     }
 
     private func change(_ town: Town?, _ measure: Measure) -> TableCell {
@@ -80,8 +85,8 @@ struct DeltaColumns: Sendable {
                          + (flagged ? "!" : ""), flagged ? .warning : .derived)
     }
 
-    private func rank(_ town: Town) -> TableCell {
-        guard let move = moves(town), let place = move.after else { return .mark(.unknown, .unknown) }
+    private func rank(_ town: Town, at position: Int?) -> TableCell {
+        guard let move = moves(town, position), let place = move.after else { return .mark(.unknown, .unknown) }
         if move.isNew { return .text("\(place) \(Mark.newSince)", nil) }
         guard let p = move.places, p != 0 else { return .plain("\(place)") }
         return .text("\(place) " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))", p < 0 ? .behind : nil)
@@ -89,7 +94,7 @@ struct DeltaColumns: Sendable {
 
     /// The sort key of column `column` (0 Δ completed, 1 Δ rate, 2 place) for `town`: the
     /// change's value, or the place; new (`✦`) after them and unknown last, both ways (`SortKey.new`).
-    func sortKey(_ town: Town, column: Int) -> SortKey {
+    func sortKey(_ town: Town, column: Int, at position: Int? = nil) -> SortKey {
         switch column {
         case 0, 1:
             guard let from, let to else { return .unknown }
@@ -98,7 +103,7 @@ struct DeltaColumns: Sendable {
             return c.delta?.quantity.exactValue.map { .number(DecimalMath.double($0)) } ?? .unknown
         default:
             // A first place (`3 ✦`) has no move to compare: with the new, after the places that moved or stayed.
-            guard let move = moves(town), let place = move.after else { return .unknown }
+            guard let move = moves(town, position), let place = move.after else { return .unknown }
             return move.isNew ? .new : .number(Double(place))
         }
     }
@@ -145,7 +150,7 @@ extension AppState {
         // Its places then and now (`Metrics.rankMoves`), read from every town's places as the towns
         // view reads them (`townPlaces`: stored in the snapshot, else worked out once per period),
         // not ranked again over every town with formulas (397 ms at 10,000 towns on a first Enter).
-        let position = facts.townIndex[town.id]
+        let position = facts.townPosition(town.id)
         let now = townPlaces(period)
         // Out of the towns placed (those with a rate), saying how many have none.
         let place = position.flatMap { now[$0] }.map { after in

@@ -30,7 +30,7 @@ extension AppState {
                 .map { .number(DecimalMath.double($0)) } ?? .unknown
             case 8: return SortKey.of(f.projectsStarted)
             case 9: return SortKey.of(f.startRate)
-            case 10, 11, 12: return deltas.sortKey(town, column: column - 10)
+            case 10, 11, 12: return deltas.sortKey(town, column: column - 10, at: positions[row])
             default: return nil
             }
         }

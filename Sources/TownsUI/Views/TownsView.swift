@@ -53,7 +53,7 @@ extension AppState {
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
-                ] + deltas.cells(town), searchTerms: rowState.townTerms(town, entities: entities))
+                ] + deltas.cells(town, at: positions[i]), searchTerms: rowState.townTerms(town, entities: entities))
         }
         var summary: [TableRow] = []
         if withCity {

@@ -123,7 +123,7 @@ public enum TableCell: Sendable {
     var naturalWidth: Int {
         switch self {
         // Every mark is one cell in every glyph set (tested), so Unicode measures for all.
-        case let .text(s, _): return DisplayWidth.of(TerminalText.sanitize(s.text(.unicode)))
+        case let .text(s, _): return TerminalText.sanitizedWidth(s.text(.unicode))
         case .bar: return 0
         }
     }
