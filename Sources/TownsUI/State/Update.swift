@@ -90,6 +90,10 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .reloadFailed(problem, more, chinese):
         // Kept as data: worded when drawn, in the language of that moment (wave 11).
         s.reloadFailure = ReloadFailure(english: problem, chinese: chinese ?? problem, more: more)
+        // Logged too (`:messages`), once per new problem: the poll repeats it every second.
+        if s.reloadFailure != state.reloadFailure, let failure = s.reloadFailure {
+            s.messageLog.append(Flash(failure.words(s), level: .warning))
+        }
         // The problem is news: no earlier message ("data reloaded") may stand over it.
         s.message = nil
     case .dataUnchanged:
@@ -269,6 +273,12 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
 /// What a key asks for: the command line or the search take it while they take input, else
 /// the state's key map (`AppState.keyMap`, the one the hint line and the help name) says.
 public func route(_ key: Key, in state: AppState) -> Action {
+    // Below the smallest screen only the "terminal too small" message is drawn: a key that did
+    // something there (opened a page, wrote an export) would act unseen, so only the quit key
+    // the message names acts (even while a command line or search was open).
+    if state.width < Renderer.minimumWidth || state.height < Renderer.minimumHeight {
+        return state.keyMap.action(for: key) == .quit ? .quit : .unboundKey(key)
+    }
     if case let .mouse(event) = key { return .mouse(event) }
     if case let .paste(text) = key { return .paste(text) }
     if state.commandLine != nil { return .commandKey(key) }
