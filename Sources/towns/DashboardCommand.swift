@@ -101,7 +101,11 @@ struct DashboardCommand: ParsableCommand {
         }
         let meeting = MeetingLink(directory: directory, group: group, cycleSeconds: cycle)
         defer { meeting.close() }
-        let meetingOpening = try meeting.opening(request, AppState(dataset: dataset))
+        // In the language the dashboard opens in (`--lang`, the config's, English under LANG=C):
+        // a refusal here ("no open meetings") is the command's error.
+        var openingState = AppState(dataset: dataset)
+        openingState.language = chinese ? .zh : .en
+        let meetingOpening = try meeting.opening(request, openingState)
         // The loader's parse trees are freed; give their pages back to the system, so what the
         // dashboard allocates later (on other threads' heaps too) does not add to them.
         _ = towns_release_free_heap()

@@ -68,4 +68,28 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
             XCTAssertTrue(zh.stderr.contains("会议名称无效：“bad/name”") && !zh.stderr.contains("invalid"), zh.summary)
         }
     }
+
+    /// `towns follow` with no name and no meeting open says so in the dashboard's language:
+    /// English with `--lang en` and under LANG=C, Chinese with `--lang zh` (before wave 19 it was
+    /// Chinese whatever was asked).
+    func testFollowWithNoMeetingOpenAnswersInTheLanguageAsked() throws {
+        let binary = try Paths.townsBinary()
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-nomeet-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let base = ["TOWNS_MEETINGS": empty, "PATH": "/usr/bin:/bin", "HOME": empty]
+        let en = try runProcess(binary, ["follow", "--data", Paths.data, "--lang", "en"],
+                                environment: base.merging(["LANG": "C.UTF-8"]) { $1 }, timeout: 20)
+        XCTAssertEqual(en.status, 4, en.summary)
+        XCTAssertTrue(en.stderr.contains("no open meetings"), en.summary)
+        let c = try runProcess(binary, ["follow", "--data", Paths.data], environment: base.merging(["LANG": "C"]) { $1 },
+                               timeout: 20)
+        XCTAssertEqual(c.status, 4, c.summary)
+        XCTAssertTrue(c.stderr.contains("no open meetings"), c.summary)
+        XCTAssertFalse(c.stderr.unicodeScalars.contains { !$0.isASCII }, c.summary)
+        let zh = try runProcess(binary, ["follow", "--data", Paths.data, "--lang", "zh"],
+                                environment: base.merging(["LANG": "C.UTF-8"]) { $1 }, timeout: 20)
+        XCTAssertEqual(zh.status, 4, zh.summary)
+        XCTAssertTrue(zh.stderr.contains("没有进行中的会议"), zh.summary)
+    }
 }
