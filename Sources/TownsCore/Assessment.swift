@@ -114,9 +114,12 @@ public struct Assessment: Sendable {
     }
 
     func describe(_ f: Figure) -> String {
+        // A figure on another basis (dataset.toml `[[basis]]`, the 2016 notice's fixed-asset
+        // investment) keeps its ◇ wherever a verdict rests on it, as the tables mark it.
+        let basis = f.basis == nil ? "" : "◇"
         switch f.quantity {
-        case let .exact(v, d): return (f.isDerived ? "≈" : "") + DecimalMath.text(v, scale: f.isDerived ? 2 : d)
-        case let .moreThan(b): return ">\(text(b))"
+        case let .exact(v, d): return basis + (f.isDerived ? "≈" : "") + DecimalMath.text(v, scale: f.isDerived ? 2 : d)
+        case let .moreThan(b): return basis + ">\(text(b))"
         }
     }
 

@@ -96,4 +96,25 @@ final class ReportOptionsTests: XCTestCase {
                                               "--data", Paths.data])
         XCTAssertTrue(changes.stdout.contains("2015年1-8月 是该年数据中的第一个期间：没有可比的上一期间"), changes.stdout)
     }
+
+    /// A verdict resting on a figure of another basis keeps its ◇ (the 2016 notice's ">14" is
+    /// fixed-asset investment; the towns view marks it ◇>14): the first-year rule's words for
+    /// Haiyan in 2015-12, in both languages, and `&` under --ascii (before wave 19 plain ">14").
+    func testAVerdictOnAFigureOfAnotherBasisKeepsItsMark() throws {
+        let binary = try Paths.townsBinary()
+        for (lang, words) in [("en", "completed 2015 full year ◇>14 ≥ 10"), ("zh", "◇>14 ≥ 10")] {
+            let r = try runProcess(binary, ["report", "--town", "haiyan", "--period", "2015-12", "--lang", lang,
+                                            "--data", Paths.data])
+            XCTAssertEqual(r.status, 0, r.summary)
+            let joined = r.stdout.replacingOccurrences(of: "\n", with: " ")
+                .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            XCTAssertTrue(joined.contains(words), "\(lang): \(r.stdout)")
+        }
+        let ascii = try runProcess(binary, ["report", "--town", "haiyan", "--period", "2015-12", "--lang", "en",
+                                            "--ascii", "--data", Paths.data])
+        XCTAssertEqual(ascii.status, 0, ascii.summary)
+        let joined = ascii.stdout.replacingOccurrences(of: "\n", with: " ")
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        XCTAssertTrue(joined.contains("completed 2015 full year &>14"), ascii.stdout)
+    }
 }
