@@ -308,6 +308,8 @@ final class TmuxSession {
     let target = "e2e"
     /// The socket file, removed with the server (tmux leaves it behind after kill-server).
     private var socketPath = ""
+    /// The shell's `XDG_STATE_HOME`, removed with the server.
+    let stateHome: String
     private var killed = false
 
     init(label: String, width: Int = 100, height: Int = 30) throws {
@@ -317,8 +319,15 @@ final class TmuxSession {
         // The shell gets a fixed environment: UTF-8 locale, xterm-256color, a known prompt, no
         // rc files (dash reads $ENV when interactive), and none of the variables that would
         // change what the dashboard shows.
+        // The dashboard's saved session and copied table go to a folder of this server's own
+        // (`XDG_STATE_HOME`), never the user's (`towns --resume` on a shared server would find
+        // a test's session; a test that needs its own names it on the command line).
+        stateHome = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "towns-e2e-state-\(label)-\(getpid())-\(unique)").path
+        try FileManager.default.createDirectory(atPath: stateHome, withIntermediateDirectories: true)
         let shell = "exec env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES -u LANGUAGE -u ENV -u NO_COLOR "
             + "-u TOWNS_DATA -u TOWNS_THEMES -u TMUX -u TMUX_PANE "
+            + "XDG_STATE_HOME='\(stateHome)' "
             + "LANG=C.UTF-8 TERM=xterm-256color PS1='\(TmuxSession.prompt) ' PS2='> ' /bin/sh"
         let result = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target,
                                "-x", "\(width)", "-y", "\(height)",
@@ -417,6 +426,7 @@ final class TmuxSession {
         killed = true
         _ = try? tmux(["kill-server"])
         if socketPath.hasSuffix("/" + socket) { unlink(socketPath) }
+        try? FileManager.default.removeItem(atPath: stateHome)
     }
 
     /// A screen for a failure message, rows numbered.
