@@ -38,4 +38,37 @@ final class W19TooSmallTests: XCTestCase {
         s = update(s, .reloadFailed("towns.toml:9: town[2].id: missing", more: 0))
         XCTAssertEqual(s.messageLog.entries.count, before + 2)
     }
+
+    /// A top view keeps its sort while another is shown (1 2 1, Tab round, :view), as the filter
+    /// does; a view never sorted opens in the data's order; the kept sorts survive the session's
+    /// JSON (a saved session, a presenter's update) and a session without them still reads.
+    func testATopViewKeepsItsSortWhileAnotherIsShown() throws {
+        var s = try bundledState(period: "2015-09")
+        s = update(s, .sortNextColumn)
+        s = update(s, .sortNextColumn)
+        s = update(s, .sortReverse)
+        let column = try XCTUnwrap(s.screen.sortColumn)
+        XCTAssertTrue(s.screen.sortDescending)
+        let order = screen(s)
+        s = update(s, .showView(.typeList))
+        XCTAssertNil(s.screen.sortColumn, "the types view was never sorted")
+        s = update(s, .showView(.townList))
+        XCTAssertEqual(s.screen.sortColumn, column)
+        XCTAssertTrue(s.screen.sortDescending)
+        XCTAssertEqual(screen(s).dropFirst(3).prefix(8), order.dropFirst(3).prefix(8), "the same rows in the same order")
+        for _ in AppState.topViews { s = update(s, .nextView) }
+        XCTAssertEqual(s.screen.kind, .townList)
+        XCTAssertEqual(s.screen.sortColumn, column, "a Tab round")
+        s = update(s, .runCommand("view types"))
+        s = update(s, .runCommand("view towns"))
+        XCTAssertEqual(s.screen.sortColumn, column, ":view")
+        s = update(s, .showView(.typeList))
+        let json = try JSONEncoder().encode(s.session)
+        let back = try JSONDecoder().decode(Session.self, from: json)
+        XCTAssertEqual(back.viewSorts, s.session.viewSorts)
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: json) as? [String: Any])
+        object.removeValue(forKey: "viewSorts")
+        let old = try JSONDecoder().decode(Session.self, from: JSONSerialization.data(withJSONObject: object))
+        XCTAssertNil(old.viewSorts, "a session saved before wave 19 reads")
+    }
 }

@@ -49,6 +49,10 @@ public struct Session: Codable, Equatable, Sendable {
     /// The changes view's earlier period, by id (`:changes 2015-08`); nil: the previous period
     /// of the same year before the one shown, so `[` `]` move the pair.
     public var changesFrom: String?
+    /// Each top view's sort while another view is shown (`1` `2` `1`, Tab: the towns view comes
+    /// back sorted as it was left, as the filter stays); nil: none kept. Optional so a session
+    /// saved, or sent by a presenter, before wave 19 still reads.
+    public var viewSorts: [ViewSort]?
 
     /// A session opens on the overview (`Screen.Kind.overview`), the meeting's first screen
     /// (issue 14); `towns --view towns` or key 1 shows the towns view.
@@ -56,6 +60,16 @@ public struct Session: Codable, Equatable, Sendable {
         self.stack = stack
         self.periodID = periodID
     }
+}
+
+/// A top view's sort kept while another view is shown (`Session.viewSorts`).
+public struct ViewSort: Codable, Equatable, Sendable {
+    /// The top view (`Screen.Kind`, e.g. `.townList`).
+    public var kind: Screen.Kind
+    /// The sorted column's index in the view's list (nil: the data's order).
+    public var column: Int?
+    /// Largest first.
+    public var descending: Bool
 }
 
 /// A message on the status line, with how much it matters.

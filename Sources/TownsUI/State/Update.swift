@@ -137,10 +137,10 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         let tops = AppState.topViews
         let current = Renderer.topIndex(s.stack[0].kind)
         let step = action == .nextView ? 1 : tops.count - 1
-        s.stack = [Screen(tops[(max(0, current) + step) % tops.count])]
+        s = showingTopView(s, tops[(max(0, current) + step) % tops.count])
         s.showHelp = false
     case let .showView(kind):
-        s.stack = [Screen(kind)]
+        s = showingTopView(s, kind)
         s.showHelp = false
     case .nextPeriod, .previousPeriod:
         let n = s.dataset.periods.count
@@ -474,4 +474,25 @@ func mouse(_ state: AppState, _ event: MouseEvent) -> AppState {
         s.screen = clamped(s.selecting(s.screen, row: index), in: s)
         return event.kind == .doubleClick ? advance(s, .open) : s
     }
+}
+
+/// `state` showing top view `kind` (Tab, 1-7, `:view`): the view left keeps its sort in
+/// `Session.viewSorts`, and `kind` comes back sorted as it was left (a fresh user's `>` `8`, `2`,
+/// `1` found the towns in the data's order again, though the filter had stayed).
+func showingTopView(_ state: AppState, _ kind: Screen.Kind) -> AppState {
+    var s = state
+    let left = s.stack[0]
+    var sorts = s.session.viewSorts ?? []
+    sorts.removeAll { $0.kind == left.kind }
+    if left.sortColumn != nil || left.sortDescending {
+        sorts.append(ViewSort(kind: left.kind, column: left.sortColumn, descending: left.sortDescending))
+    }
+    var screen = Screen(kind)
+    if let kept = sorts.first(where: { $0.kind == kind }) {
+        screen.sortColumn = kept.column
+        screen.sortDescending = kept.descending
+    }
+    s.session.viewSorts = sorts.isEmpty ? nil : sorts
+    s.stack = [screen]
+    return s
 }
