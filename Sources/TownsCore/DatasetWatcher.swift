@@ -78,6 +78,8 @@ public struct DatasetWatcher: Sendable {
 
     /// The `field` of the warning that names records lost by a file that shrank.
     public static let lostRecordsField = "(records lost)"
+    /// The field of the warning `removedFiles` gives (optional files gone at a reload).
+    public static let removedFilesField = "(files removed)"
 
     /// Watches `directory`, whose data shown (`dataset`, when given: a reload then names the
     /// records a shrunk file lost) was read from files with `fingerprint` (take it before that
@@ -109,6 +111,10 @@ public struct DatasetWatcher: Sendable {
                                                      before: shown, after: loaded.fingerprint) {
                 warnings.insert(lost, at: 0)
             }
+            if shownDataset != nil, let removed = DatasetWatcher.removedFiles(before: shown, after: loaded.fingerprint,
+                                                                             directory: directory) {
+                warnings.insert(removed, at: 0)
+            }
             shown = loaded.fingerprint
             shownDataset = loaded.dataset
             failed = nil
@@ -125,6 +131,18 @@ public struct DatasetWatcher: Sendable {
             return .failed(LoadFailure(issues: [LoadIssue(.error, .unreadable, file: directory,
                                                           .value(.unexpected("\(error)")))]))
         }
+    }
+
+    /// A warning naming the optional data files (not the monthly ones: the period they held
+    /// going is said as such) that were there in `before` and are gone in `after`; nil when none.
+    /// A required file gone fails the load instead.
+    static func removedFiles(before: DatasetFingerprint, after: DatasetFingerprint, directory: String) -> LoadIssue? {
+        let there = Set(after.files.filter(\.exists).map(\.name))
+        let removed = before.files.filter { $0.exists && !there.contains($0.name)
+            && !$0.name.hasPrefix(DatasetLoader.monthlyFolderName + "/") }.map(\.name)
+        guard let first = removed.first else { return nil }
+        return LoadIssue(.warning, .missing, file: (directory as NSString).appendingPathComponent(first),
+                         field: removedFilesField, .filesRemoved(removed))
     }
 
     /// A warning naming the towns, figures and totals that `old` had from a file that is

@@ -68,6 +68,8 @@ extension LoadMessage {
             let shown = records.prefix(5).joined(separator: ", ")
                 + (records.count > 5 ? ", +\(records.count - 5) more" : "")
             return "\(records.count) record(s) gone after \(files) shrank (half-written?): \(shown)"
+        case let .filesRemoved(names):
+            return "\(names.joined(separator: ", ")) removed: what \(names.count == 1 ? "it" : "they") held is no longer shown"
         }
     }
 
@@ -129,6 +131,8 @@ extension LoadMessage {
             let shown = records.prefix(5).joined(separator: "、")
                 + (records.count > 5 ? " 等，另有 \(records.count - 5) 条" : "")
             return "\(files) 变小（写到一半？），少了 \(records.count) 条记录：\(shown)"
+        case let .filesRemoved(names):
+            return "\(names.joined(separator: "、")) 已被移除：其中的内容不再显示"
         }
     }
 }

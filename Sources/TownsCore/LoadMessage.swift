@@ -137,6 +137,9 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     // Live reload (DatasetWatcher).
     /// Records the data shown had, gone after `files` shrank (`towns.toml (900 -> 300 bytes)`).
     case recordsLost(records: [String], files: String)
+    /// Optional data files the data shown was read with, gone at the reload (`rules.toml`): what
+    /// they held (the rules, the province's figures) is no longer shown.
+    case filesRemoved([String])
 
     // Values (the loaders' checks, wave 11) and monthly sheets (`towns import`).
     /// A value the field cannot hold (`ValueProblem`).
@@ -153,7 +156,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case linkToNothing, symlinkLoop, permissionDenied, cannotBeRead, isADirectory, notARegularFile
         case fileTooLarge, fileGrew, folderLinkToNothing, folderNotFound, folderLoop, folderPermissionDenied
         case folderUnreadable, fileNotFolder, unknownTown, unknownSource, unknownEntity, duplicateTownName
-        case recordsLost, duplicateRecord, value, sheet
+        case recordsLost, filesRemoved, duplicateRecord, value, sheet
     }
 
     /// The message's kind.
@@ -198,6 +201,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .unknownEntity: return .unknownEntity
         case .duplicateTownName: return .duplicateTownName
         case .recordsLost: return .recordsLost
+        case .filesRemoved: return .filesRemoved
         case .duplicateRecord: return .duplicateRecord
         case .value: return .value
         case .sheet: return .sheet
@@ -249,6 +253,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .duplicateRecord: return .duplicateRecord(.period, id: "2015-09", firstAt: "dataset.toml:30")
         case .recordsLost: return .recordsLost(records: (1...7).map { "figure f\($0)" },
                                                files: "figures.toml (900 -> 300 bytes)")
+        case .filesRemoved: return .filesRemoved(["rules.toml"])
         case .value: return .value(.sample(.notOneOf))
         case .sheet: return .sheet(.sample(.notANumber))
         }

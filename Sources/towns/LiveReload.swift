@@ -21,8 +21,15 @@ enum LiveReload {
         case .pending:
             return nil
         case let .reloaded(dataset, warnings, _, derived):
-            let lost = warnings.first { $0.field == DatasetWatcher.lostRecordsField }
-                .map { relative($0.file, to: directory) + ": " + $0.words(chinese: chinese) }
+            // Records gone from a shrunk file, optional files removed: said instead of "data reloaded".
+            let gone = warnings.filter {
+                $0.field == DatasetWatcher.lostRecordsField || $0.field == DatasetWatcher.removedFilesField
+            }
+            let lost = gone.isEmpty ? nil : gone.map { issue in
+                issue.field == DatasetWatcher.removedFilesField
+                    ? issue.words(chinese: chinese)
+                    : relative(issue.file, to: directory) + ": " + issue.words(chinese: chinese)
+            }.joined(separator: chinese ? "；" : "; ")
             // The child's snapshot's tables come with it: nothing derived again here (issue 17).
             let facts = Facts(dataset: dataset, derived: derived)
             return .dataReloaded(facts, changedAt: clock(loadedAt), warnings: warnings.count,

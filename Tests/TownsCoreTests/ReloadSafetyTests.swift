@@ -47,4 +47,27 @@ final class ReloadSafetyTests: XCTestCase {
         guard case let .reloaded(_, again, _, _) = watcher.poll() else { return XCTFail("the whole file loads") }
         XCTAssertFalse(again.contains { $0.field == DatasetWatcher.lostRecordsField })
     }
+
+    /// An optional file removed between two polls (`rules.toml`: the assessment's rules) is
+    /// named, in both languages, not passed over as "data reloaded" (a fresh user's finding, wave
+    /// 19); put back, no such warning.
+    func testAnOptionalFileRemovedIsNamed() throws {
+        let dir = try brokenCopy("dataset.toml") { $0 }
+        let loaded = try DatasetLoader.load(directory: dir).dataset
+        XCTAssertFalse(loaded.rules.isEmpty)
+        var watcher = DatasetWatcher(directory: dir, fingerprint: DatasetFingerprint(directory: dir), dataset: loaded)
+        watcher.settle = .milliseconds(50)
+        let rules = try String(contentsOfFile: dir + "/rules.toml", encoding: .utf8)
+        try FileManager.default.removeItem(atPath: dir + "/rules.toml")
+        guard case let .reloaded(dataset, warnings, _, _) = watcher.poll() else {
+            return XCTFail("the data loads without its rules")
+        }
+        XCTAssertTrue(dataset.rules.isEmpty)
+        let removed = try XCTUnwrap(warnings.first { $0.field == DatasetWatcher.removedFilesField }, "\(warnings)")
+        XCTAssertEqual(removed.words(chinese: false), "rules.toml removed: what it held is no longer shown")
+        XCTAssertTrue(removed.words(chinese: true).hasPrefix("rules.toml 已被移除"), removed.words(chinese: true))
+        try rules.write(toFile: dir + "/rules.toml", atomically: true, encoding: .utf8)
+        guard case let .reloaded(_, again, _, _) = watcher.poll() else { return XCTFail("put back, it loads") }
+        XCTAssertFalse(again.contains { $0.field == DatasetWatcher.removedFilesField })
+    }
 }
