@@ -71,4 +71,23 @@ final class W19TooSmallTests: XCTestCase {
         let old = try JSONDecoder().decode(Session.self, from: JSONSerialization.data(withJSONObject: object))
         XCTAssertNil(old.viewSorts, "a session saved before wave 19 reads")
     }
+
+    /// The filter's county in the session's language, however it was typed (a fresh user saw
+    /// `filter: county 海宁市` in English): the breadcrumb's chip and the status message.
+    func testTheFilteredCountyIsNamedInTheSessionsLanguage() throws {
+        var s = try bundledState(width: 120, height: 30)
+        s.language = .en
+        let en = try XCTUnwrap(s.dataset.town("haining")?.countyEN)
+        XCTAssertFalse(en.isEmpty)
+        s = update(s, .runCommand("filter county 海宁市"))
+        XCTAssertTrue(s.message?.contains("county \(en)") == true, s.message ?? "no message")
+        let text = screen(s).joined(separator: "\n")
+        XCTAssertTrue(text.contains("county \(en)"), text)
+        XCTAssertFalse(text.contains("海宁市"), text)
+        s.language = .zh
+        XCTAssertTrue(screen(s).joined().contains("县 海宁市"))
+        s.language = .zh
+        s = update(s, .runCommand("filter county \(en.lowercased())"))
+        XCTAssertTrue(screen(s).joined().contains("县 海宁市"), "typed in English, shown in Chinese")
+    }
 }

@@ -301,7 +301,7 @@ func refiltered(_ state: AppState) -> AppState {
     if !s.filter.isEmpty {
         // The towns of the list shown (a type's: 1 of its own, not 3 of the city's), else all.
         let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))).count
-        s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr) + " — " + s.tr(Catalogue.towns("\(n)"))
+        s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr, countyName: s.countyShown) + " — " + s.tr(Catalogue.towns("\(n)"))
     }
     return s
 }

@@ -107,13 +107,28 @@ extension Catalogue {
 extension TownFilter {
     /// "县 海宁市 · 类型 1 · 落后": what the status line shows, in the language of `t`
     /// (`ShownFacts.tr(_:)`), its parts between `separator` (`Glyphs.separator`).
-    public func summary(_ t: (Bilingual) -> String, separator: String = Glyphs.unicode.separator) -> String {
+    /// `countyName`: the county as shown (the session's language: `AppState.countyShown`; the
+    /// filter keeps the name as typed, Chinese or English).
+    public func summary(_ t: (Bilingual) -> String, separator: String = Glyphs.unicode.separator,
+                        countyName: (String) -> String = { $0 }) -> String {
         var parts: [String] = []
-        if let county { parts.append(t(Catalogue.filterCounty) + " " + county) }
+        if let county { parts.append(t(Catalogue.filterCounty) + " " + countyName(county)) }
         if let type { parts.append(t(Catalogue.filterType) + " \(type)") }
         if let stage { parts.append(t(Catalogue.filterList) + " " + stage.rawValue) }
         if behindSchedule { parts.append(t(Catalogue.filterBehind)) }
         if let problem { parts.append(t(Catalogue.filterProblem) + " " + problem) }
         return parts.joined(separator: separator)
+    }
+}
+
+extension AppState {
+    /// A county named by a filter (`:filter county 海宁市` or `haining`), in the session's
+    /// language: a town's `countyZH` or `countyEN` for it, else the name as typed.
+    public func countyShown(_ name: String) -> String {
+        let lower = name.lowercased()
+        guard let town = dataset.towns.first(where: { $0.countyZH == name || $0.countyEN.lowercased() == lower })
+        else { return name }
+        let shown = language == .zh ? town.countyZH : town.countyEN
+        return shown.isEmpty ? name : shown
     }
 }
