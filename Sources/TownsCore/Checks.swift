@@ -237,13 +237,7 @@ public struct Checker: Sendable {
     private func planDisagreement(_ town: Town, year: Int) -> Set<String> {
         var intervals: [(String, Interval)] = []
         for p in dataset.periods where p.year == year {
-            // As `planAgreement` derives each period's plan.
-            guard let done = town.figures[FigureKey(.completed, p.id)], case let .exact(dv, dd) = done.quantity,
-                  let rate = town.figures[FigureKey(.completionRate, p.id)],
-                  case let .exact(rv, rd) = rate.quantity,
-                  let i = Interval(printed: dv, decimals: dd).nonNegative
-                    .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
-            else { continue }
+            guard let (i, _, _) = derivedPlan(town, p) else { continue }
             intervals.append((p.id, i))
         }
         guard intervals.count >= 2 else { return [] }
@@ -319,6 +313,20 @@ public struct Checker: Sendable {
         }
     }
 
+    /// The year's plan period `p`'s completed amount and completion rate give for `town`
+    /// (completed ÷ rate × 100, in the amount's unit, 亿元), as an interval from the printed
+    /// digits, with the two figures; nil unless both are exact. A printed 0 stands for [0, half
+    /// a unit]: amounts are never negative. `planAgreement` and `planDisagreement` both read it.
+    private func derivedPlan(_ town: Town, _ p: Period) -> (Interval, done: Figure, rate: Figure)? {
+        guard let done = town.figures[FigureKey(.completed, p.id)], case let .exact(dv, dd) = done.quantity,
+              let rate = town.figures[FigureKey(.completionRate, p.id)],
+              case let .exact(rv, rd) = rate.quantity,
+              let i = Interval(printed: dv, decimals: dd).nonNegative
+                .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
+        else { return nil }
+        return (i, done, rate)
+    }
+
     /// A year's plan derived from several periods must be one value.
     /// `years`: only these (nil: every year of the dataset's periods).
     private func planAgreement(_ town: Town, years: [Int]? = nil) -> [Finding] {
@@ -326,13 +334,7 @@ public struct Checker: Sendable {
         for year in years ?? Set(dataset.periods.map { $0.year }).sorted() {
             var intervals: [(Period, Interval, [SourceLocation])] = []
             for p in dataset.periods where p.year == year {
-                // A printed 0 stands for [0, half a unit]: amounts are never negative.
-                guard let done = town.figures[FigureKey(.completed, p.id)], case let .exact(dv, dd) = done.quantity,
-                      let rate = town.figures[FigureKey(.completionRate, p.id)],
-                      case let .exact(rv, rd) = rate.quantity,
-                      let i = Interval(printed: dv, decimals: dd).nonNegative
-                        .divided(by: Interval(printed: rv, decimals: rd).nonNegative, scale: 100)
-                else { continue }
+                guard let (i, done, rate) = derivedPlan(town, p) else { continue }
                 intervals.append((p, i, [done.origin, rate.origin].compactMap { $0 }))
             }
             guard intervals.count >= 2 else { continue }
