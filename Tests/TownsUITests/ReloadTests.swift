@@ -115,7 +115,7 @@ final class ReloadTests: XCTestCase {
         XCTAssertEqual(plainRenderer.render(s)[1, 28].style, plainRenderer.theme.style(.warning))
         // A message (the last key's) comes first; the problem is back after the next key.
         s = apply(s, .nextPeriod)
-        XCTAssertTrue(screen(s)[28].contains("期间 period"))
+        XCTAssertTrue(screen(s)[28].contains("期间："))
         s = apply(s, .moveDown)
         XCTAssertTrue(screen(s)[28].contains("数据未更新"))
         // Narrow: the time gives way to the title and the period.

@@ -329,9 +329,10 @@ public enum Catalogue {
     static let operatingEntity = Bilingual(
         "运营主体",
         "Operating entity")
+    /// The status message of a period switch, each language alone (`期间：2015年全年`).
     static func period(_ labelZH: String, _ labelEN: String) -> Bilingual {
         Bilingual(
-            "期间 period: \(labelZH) \(labelEN)",
+            "期间：\(labelZH)",
             "period: \(labelEN)")
     }
     static let period2 = Bilingual(
