@@ -24,10 +24,11 @@ final class NoticePointerTests: XCTestCase {
         let long = update(narrow, .configure(settings))
         XCTAssertTrue(long.message!.hasSuffix("… (+1 more: towns config --theme bad.toml)"), long.message!)
         XCTAssertTrue(long.message!.hasPrefix("t.toml:4: roles.foo: unknown role"), long.message!)
-        // The message's wrapped lines, read as one (wrapping breaks at spaces).
-        let screen = Renderer(theme: .monochrome).render(long).lines().suffix(4)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        XCTAssertTrue(screen.contains("(+1 more: towns config --theme bad.toml)"), screen)
+        // Wave 20: the status line shows one line, ending with where it is whole (`:messages`,
+        // whose log holds the pointer to the rest).
+        let line = Renderer(theme: .monochrome).render(long).lines()[22]
+        XCTAssertTrue(line.hasSuffix(long.tr(Catalogue.wholeInMessages)), line)
+        XCTAssertTrue(long.messageLog.entries.last?.text.hasSuffix("(+1 more: towns config --theme bad.toml)") == true)
         settings.notices = ["only one"]
         XCTAssertEqual(update(s, .configure(settings)).message, "only one", "no pointer when nothing more")
     }

@@ -37,7 +37,7 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
 }
 
 /// The most cells of a first notice shown before "(+N more: …)": with a pointer of up to 60 cells
-/// it wraps to at most three lines at 80 columns (`Renderer.messageLines`).
+/// it fits the message log (`:messages`), which holds it whole; the status line shows one line.
 let noticeCells = 140
 
 /// `notice` cut to `noticeCells` cells, ending with `…` when cut.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// This session's status messages (wave 6, `:messages`, as vim's): a message shows on the
-/// status line until the next key, and a long one takes up to three lines; the log keeps each
+/// status line until the next key, and a long one is cut to its line (wave 20); the log keeps each
 /// with the time it appeared, oldest first, so one missed can be read again. Kept in memory
 /// for the process only (not in `Session`: a follower's log is its own), at most `limit`.
 public struct MessageLog: Sendable, Equatable {

@@ -5,4 +5,7 @@ extension Catalogue {
     static func namesCount(_ n: String) -> Bilingual {
         Bilingual("共 \(n) 个", "\(n) in all")
     }
+
+    /// After a status message cut to its line: where it is whole (wave 20; it took up to three lines).
+    static let wholeInMessages = Bilingual("（全文见 :messages）", " (whole in :messages)")
 }

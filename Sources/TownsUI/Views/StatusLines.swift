@@ -35,10 +35,14 @@ extension Renderer {
             let x =
                 1 + grid.put("/" + search.query, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
-            let hint =
-                (state.message.map { $0 + "  " } ?? "")
-                + state.tr(Catalogue.enterKeepsEscCancelsPrevious)
-            grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: max(0, state.width - x - 3))
+            // The message (rows kept), then the keys' clauses that fit whole: at 80 columns the
+            // `&` prompt's hint ended `previous/ne`.
+            let room = max(0, state.width - x - 3)
+            let hint = Renderer.clausesFitting(
+                (state.message.map { [$0] } ?? [])
+                    + state.tr(Catalogue.enterKeepsEscCancelsPrevious).components(separatedBy: "  "),
+                width: room, cut: glyphs.cut)
+            grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: room)
             return
         }
         if let flash = state.session.flash {
@@ -66,26 +70,48 @@ extension Renderer {
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
-    /// The most lines a status message takes (over the body's last rows) before it is cut.
-    static let messageLines = 3
+    /// `clauses` joined by two blanks, as many whole ones as fit in `width` cells, in order: the
+    /// first that does not fit is left out with those after it, so a hint is never cut mid-word.
+    /// A first clause alone longer than `width` is cut at a word (`TextWrap`) and ends with `cut`.
+    static func clausesFitting(_ clauses: [String], width: Int, cut: String) -> String {
+        guard width > 0, let first = clauses.first else { return "" }
+        guard DisplayWidth.of(first) <= width else { return cutAtWord(first, width: width, cut: cut) }
+        var line = first
+        for clause in clauses.dropFirst() {
+            guard DisplayWidth.of(line + "  " + clause) <= width else { break }
+            line += "  " + clause
+        }
+        return line
+    }
 
-    /// A status message on the legend's line; longer than the line, it wraps (`TextWrap`) onto
-    /// the lines above, over the body's last rows, up to `messageLines` (the last then cut with
-    /// `Glyphs.cut`): the rest of a long message is not lost at the screen's edge.
+    /// `text` within `width` cells: whole, else cut at a word (`TextWrap`'s breaks: a blank, or
+    /// between CJK characters) and ending with `cut` (`…`, `$` in ASCII); a first word longer
+    /// than the line is cut where it must be.
+    static func cutAtWord(_ text: String, width: Int, cut: String) -> String {
+        let safe = TerminalText.sanitize(text)
+        if DisplayWidth.of(safe) <= width { return safe }
+        guard width > 1 else { return width == 1 ? cut : "" }
+        var head = TextWrap.wrap(safe, width: width - 1).first ?? ""
+        while head.hasSuffix(" ") { head.removeLast() }
+        // A line may go one over before closing punctuation (`TextWrap`): never past the room.
+        while DisplayWidth.of(head) > width - 1 { head.removeLast() }
+        return head + cut
+    }
+
+    /// A status message on the legend's line, one line: longer than the line, it is cut at a
+    /// word with `Glyphs.cut` and ends with a pointer to `:messages` (`Catalogue.wholeInMessages`),
+    /// which lists it whole (every message shown is logged, `MessageLog`). It took up to three
+    /// lines over the body's last rows before wave 20.
     func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState) {
         let room = max(1, state.width - 2)
-        let wrapped = TextWrap.wrap(text, width: room)
-        var lines = Array(wrapped.prefix(Renderer.messageLines))
-        if wrapped.count > lines.count, let last = lines.indices.last {
-            lines[last] = TableRenderer(theme: theme, glyphs: glyphs)
-                .fit(lines[last] + " " + wrapped[last + 1], width: room)
+        var line = TerminalText.sanitize(text)
+        if DisplayWidth.of(line) > room {
+            let pointer = state.tr(Catalogue.wholeInMessages)
+            line = Renderer.cutAtWord(line, width: max(1, room - DisplayWidth.of(pointer)), cut: glyphs.cut) + pointer
         }
-        let top = state.height - 2 - (lines.count - 1)
-        for (i, line) in lines.enumerated() {
-            let row = Rect(x: 0, y: top + i, width: state.width, height: 1)
-            grid.fill(row, with: Cell(text: " ", style: theme.style(.row)))
-            grid.put(" " + line, x: 0, y: top + i, style: style, maxWidth: state.width)
-        }
+        let y = state.height - 2
+        grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
+        grid.put(" " + line, x: 0, y: y, style: style, maxWidth: state.width)
     }
 
     /// The legend's marks (`legendSymbols`, by position) that `rect` of `drawn` shows: a cell
