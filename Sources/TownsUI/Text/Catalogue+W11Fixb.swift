@@ -8,4 +8,14 @@ extension Catalogue {
 
     /// After a status message cut to its line: where it is whole (wave 20; it took up to three lines).
     static let wholeInMessages = Bilingual("（全文见 :messages）", " (whole in :messages)")
+
+    /// The words ending a town's page formula for a shortfall or gap below zero, which the page
+    /// shows as ahead / above plan by its size: `= -0.61, i.e. 0.61 ahead` (wave 20: `超前 ≈0.6`
+    /// beside `= -0.61` read as a contradiction).
+    static func aheadBy(_ size: String) -> Bilingual {
+        Bilingual("，即超前 \(size)", ", i.e. \(size) ahead")
+    }
+    static func abovePlanBy(_ size: String) -> Bilingual {
+        Bilingual("，即超出计划 \(size)", ", i.e. \(size) above plan")
+    }
 }

@@ -49,13 +49,20 @@ extension AppState {
             (Catalogue.gapField, worded(p.projectedGap, .gap), amount, from([.planYear, .completed])),
             (Catalogue.neededField, worded(p.neededPerMonth, .needed), amount, from([.planYear, .completed])),
         ]
-        // A town ahead (a negative shortfall or gap) is said to be ahead, by how much (the formula
-        // beside keeps its sign): "超前 ≈0.6 亿元", not "落后差额 ≈-0.6 亿元".
+        // A town ahead (a negative shortfall or gap) is said to be ahead, by how much: "超前 ≈0.6
+        // 亿元", not "落后差额 ≈-0.6 亿元". The formula beside keeps its sign and says the same fact
+        // in words after it ("= -0.61，即超前 0.61"): `= -0.61` beside `超前` alone read as a contradiction.
         func ahead(_ label: Bilingual, _ f: Figure?) -> (Bilingual, Figure?) {
             guard var f, case let .exact(v, decimals) = f.quantity, v < 0 else { return (label, f) }
             f.quantity = .exact(-v, decimals: decimals)
             f.interval = f.interval.map { Interval(-$0.upper, -$0.lower) }
-            return (label == Catalogue.shortfallField ? Catalogue.aheadField : Catalogue.abovePlanField, f)
+            let isShortfall = label == Catalogue.shortfallField
+            if case let .derived(formula) = f.provenance {
+                let size = DecimalMath.text(-v, scale: 2)
+                f.provenance = .derived(
+                    formula: formula + tr(isShortfall ? Catalogue.aheadBy(size) : Catalogue.abovePlanBy(size)))
+            }
+            return (isShortfall ? Catalogue.aheadField : Catalogue.abovePlanField, f)
         }
         let all = all0.map { label, f, unit, flag in
             label == Catalogue.shortfallField || label == Catalogue.gapField
