@@ -84,9 +84,15 @@ public enum Commands {
             }
         case "sort":
             if words.count == 2 {
-                return (state.listContent(state.screen.kind)?.columns.map(\.title).filter { !$0.isEmpty } ?? []) + [
-                    "none"
-                ]
+                // The titles in the session's language, then the other language's (`:sort` reads
+                // both, `sortColumn(named:in:)`): `:sort Do<Tab>` completes `Done%` in Chinese too.
+                var other = state
+                other.language = state.language == .zh ? .en : .zh
+                let mine = state.sortableColumns(state.screen.kind).map(\.title)
+                let theirs = other.sortableColumns(state.screen.kind).map(\.title).filter {
+                    !mine.contains($0) && !$0.contains(" ")
+                }
+                return mine + theirs + ["none"]
             }
             return ["asc", "desc"]
         case "export":

@@ -8,12 +8,18 @@ extension Catalogue {
     static let groupRate = Bilingual("完成率", "Rate")
     static let groupCovered = Bilingual("计入", "Both")
     static let behind = Bilingual("落后", "Behind")
-    static let groupNote = Bilingual(
-        "计划、完成、完成率只计年计划和完成都已知的小镇（计入 = 这些小镇数/小镇数）；"
-            + "落后 = 完成率低于全年已过比例的小镇，完成率未知的不计",
-        "Plan, Done and Rate count only towns with both the year's plan and the completed amount (Both = those "
-            + "towns / all); Behind = towns whose completion rate is below the share of the year elapsed "
-            + "(towns without a rate are not counted)")
+    static let groupNote = groupNote(both: true, behind: true)
+    /// The types view's note, its clause on the Both (计入) or Behind (落后) column left out while
+    /// the width hides that column (wave 20: at 60x14 it explained a column not shown).
+    static func groupNote(both: Bool, behind: Bool) -> Bilingual {
+        Bilingual(
+            "计划、完成、完成率只计年计划和完成都已知的小镇" + (both ? "（计入 = 这些小镇数/小镇数）" : "")
+                + (behind ? "；落后 = 完成率低于全年已过比例的小镇，完成率未知的不计" : ""),
+            "Plan, Done and Rate count only towns with both the year's plan and the completed amount"
+                + (both ? " (Both = those towns / all)" : "")
+                + (behind ? "; Behind = towns whose completion rate is below the share of the year elapsed "
+                    + "(towns without a rate are not counted)" : ""))
+    }
     static func typesLeftOut(_ n: String) -> Bilingual {
         Bilingual("筛选：另有 \(n) 个类型没有符合的小镇，未列出", "filter: \(n) type(s) with no matching town left out")
     }

@@ -14,15 +14,24 @@ extension AppState {
     /// town's changes against the previous period as a snapshot stores them, when being written
     /// (`viewSampleMeasures`); nil: as the snapshot read stores them, else worked out.
     func changesTable(stored given: DerivedChanges? = nil) -> ListContent {
+        // An imported sheet's name in a source cell (`sourceText`): cut in the middle where the
+        // column is narrower, so its month stays (`line 3 jiax…2015-10.csv`, not `line 3 jiaxing-…`).
+        let sheets = dataset.sources.filter { $0.key.hasPrefix("import-") }.compactMap {
+            Self.importedSheetName($0.value.title)
+        }
+        var source = Column(tr(Catalogue.sourceColumn), priority: 60, minWidth: 8, maxWidth: 60)
+        if !sheets.isEmpty { source.cutInMiddle = { text in sheets.contains { text.hasSuffix($0) } } }
         let columns = [
-            Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: 20),
+            // The names as drawn: English names are longer than Chinese ones (measured for Chinese,
+            // `Haining Leather Fas…` was cut at 20 cells in English and under LANG=C).
+            Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: language == .zh ? 20 : 30),
             Column(tr(Catalogue.measureColumn), priority: 90, maxWidth: 16),
             Column(tr(Catalogue.changeColumn), priority: 95, maxWidth: 14),
             Column(tr(Catalogue.beforeColumn), .right, priority: 80),
             Column(tr(Catalogue.afterColumn), .right, priority: 85),
             Column("Δ", .right, priority: 88),
             // The source gives way first and comes back with what is left (at least 8 cells).
-            Column(tr(Catalogue.sourceColumn), priority: 60, minWidth: 8, maxWidth: 60),
+            source,
         ]
         guard let period else {
             return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))
@@ -131,39 +140,18 @@ extension ShownFacts {
     /// an import its sheet's file name ("line 3 monthly-2015-10.csv": the title's "月报 monthly
     /// sheet 2015-10: " before the name left the name itself cut off); or the kind of working for
     /// a figure not reported. `whole` (exports, `y`): the import's whole title, its date too.
+    /// A sheet's name wider than the column is cut in the middle, its month kept (`Column.cutInMiddle`).
     func sourceText(_ figure: Figure?, whole: Bool = false) -> String {
         guard let figure else { return "" }
         switch figure.provenance {
         case let .reported(source, at, _, _):
             let title = facts.dataset.sources[source]?.title ?? source
-            let shown = !whole && source.hasPrefix("import-")
-                ? Self.importedSheetName(title).map(Self.middleCut) ?? title : title
+            let shown = !whole && source.hasPrefix("import-") ? Self.importedSheetName(title) ?? title : title
             return [at, shown].compactMap { $0 }.joined(separator: " ")
         case .derived: return tr("推算", "derived")
         case .interpreted: return tr("解读", "interpreted")
         }
     }
-
-    /// A sheet's file name of more than `sheetNameCells` cells cut in the middle with `…` (its end,
-    /// the month and the extension, kept: `jiaxing-…ober-sheet.csv`), so a narrow source column
-    /// shows both ends.
-    static func middleCut(_ name: String) -> String {
-        guard DisplayWidth.of(name) > sheetNameCells else { return name }
-        let tail = sheetNameCells * 2 / 3, head = sheetNameCells - 1 - tail
-        var start = "", end = ""
-        for ch in name {
-            if DisplayWidth.of(start + String(ch)) > head { break }
-            start.append(ch)
-        }
-        for ch in name.reversed() {
-            if DisplayWidth.of(String(ch) + end) > tail { break }
-            end = String(ch) + end
-        }
-        return start + "…" + end
-    }
-
-    /// The widest sheet's file name the changes view's source column shows whole (`middleCut`).
-    static var sheetNameCells: Int { 20 }
 
     /// The sheet's file name in the title `towns import` writes for its source
     /// ("月报 monthly sheet 2015-10: NAME, imported 2026-12-02 13:14"), or nil for another title.

@@ -20,6 +20,10 @@ public struct ListContent: Sendable {
     /// drawn only while the layout shows that column (a `†` note for a projects column left out
     /// would explain a mark no cell shows).
     public var noteColumns: [Int: Int] = [:]
+    /// Shorter wordings of a note (by position in `notes`) while columns it explains are hidden:
+    /// the first whose `hidden` columns (indices) the layout all leaves out is drawn instead (the
+    /// types view's note without its `落后 = …` clause at 60x14, where 落后 gives way).
+    public var noteWhileHidden: [Int: [(hidden: [Int], note: CellText)]] = [:]
     /// The columns (by index) whose figures are amounts in the dataset's unit (亿元): the legend
     /// names the unit only while the layout shows one of them (the towns view's presentation
     /// layout at 60x14 keeps the names, the rate and the bar: no amount). nil: the list does not

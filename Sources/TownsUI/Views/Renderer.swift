@@ -148,7 +148,12 @@ public struct Renderer: Sendable {
             // A note on one column's figures only while the column is shown.
             let notes = content.notes.indices.filter { note in
                 content.noteColumns[note].map { column in layout.widths[column] != nil } ?? true
-            }.map { content.notes[$0] }
+            }.map { note in
+                // Worded without the clauses on columns the width hides, where the list says how.
+                content.noteWhileHidden[note]?.first { variant in
+                    variant.hidden.allSatisfy { !layout.widths.indices.contains($0) || layout.widths[$0] == nil }
+                }?.note ?? content.notes[note]
+            }
             if !notes.isEmpty {
                 let used =
                     1

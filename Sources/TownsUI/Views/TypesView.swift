@@ -46,6 +46,12 @@ extension AppState {
             columns: columns, rows: rows, targets: types.map { .townsOfType($0.number) }, summary: [],
             emptyText: filter.isEmpty ? tr(Catalogue.noDevelopmentTypesInTypes) : tr(Catalogue.noTowns),
             notes: [CellText(tr(Catalogue.groupNote))])
+        // The note's clauses on the Both (7) and Behind (8) columns only while they are shown.
+        content.noteWhileHidden[0] = [
+            ([7, 8], CellText(tr(Catalogue.groupNote(both: false, behind: false)))),
+            ([8], CellText(tr(Catalogue.groupNote(both: true, behind: false)))),
+            ([7], CellText(tr(Catalogue.groupNote(both: false, behind: true)))),
+        ]
         if !filter.isEmpty, types.count < dataset.types.count {
             content.notes.append(CellText(tr(Catalogue.typesLeftOut("\(dataset.types.count - types.count)"))))
         }

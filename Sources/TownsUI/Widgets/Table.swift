@@ -20,7 +20,7 @@ public struct Column: Sendable {
     public var names: Bool
     /// The column's cells are lists of names joined by a separator (a type's towns): where one
     /// does not fit, it ends with the whole names that fit and `… 等 N 个` / `… and N more`
-    /// (`TableRenderer.fitItems`), never a name cut mid-word. nil: cut with `…` as any text.
+    /// (`TableRenderer.fitItems`), a name cut only with the count after it. nil: cut with `…` as any text.
     public var items: ItemList? = nil
     /// A flexible column (a bar) narrower than `minWidth` rather than dropped: it shrinks to no
     /// fewer than this many cells before it gives way (the towns view's bar at 60x14: 5 cells,
@@ -30,6 +30,10 @@ public struct Column: Sendable {
     /// way (the towns view's rate in the presentation layout: at 60x14 in English its `▼` stays
     /// beside the bar, as in Chinese, the names cut with `…`).
     public var namesGiveWayWhole = false
+    /// Which of the column's cells are cut in the middle where they do not fit, their end kept
+    /// (`TableRenderer.fitMiddle`): the changes view's source cells naming an imported sheet keep
+    /// its month and extension (`line 3 jiax…2015-10.csv`). nil: every cell is cut at its end.
+    public var cutInMiddle: (@Sendable (String) -> Bool)? = nil
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -395,6 +399,10 @@ public struct TableRenderer: Sendable {
                 if !header, i < columns.count, let list = columns[i].items, DisplayWidth.of(s) > avail {
                     text = fitItems(s, list, width: avail)
                 }
+                if !header, i < columns.count, let middle = columns[i].cutInMiddle, DisplayWidth.of(s) > avail,
+                   middle(s) {
+                    text = fitMiddle(s, width: avail)
+                }
                 if mark > 0, DisplayWidth.of(s) > avail, let last = s.last {
                     // No gap after the last column: the title gives way to its sort mark.
                     text = fit(String(s.dropLast()), width: max(0, avail - 1)) + String(last)
@@ -459,9 +467,14 @@ public struct TableRenderer: Sendable {
         }
     }
 
+    /// The fewest cells of a name `fitItems` shows cut before a count (`海宁皮革… 等 1 个`), its
+    /// cut mark not counted: fewer name no one reads.
+    static let cutNameCells = 6
+
     /// `text` cut to `width` cells with the cut mark (`Glyphs.cut`: `…`, ASCII `$`) when longer.
     /// `text`, a list of names joined by `list.separator`, within `width` cells: the most whole
-    /// names that fit with `list.more` of the rest after them; else `list.count` of them all (no
+    /// names that fit with `list.more` of the rest after them; else the first name cut, with the
+    /// rest's count (`cutNameCells`); else `list.count` of them all (no
     /// `…` with no name before it: a fresh user read `… 等 2 个` as a cut); else (one name, or too
     /// narrow even for that) `fit`'s cut.
     func fitItems(_ text: String, _ list: ItemList, width: Int) -> String {
@@ -475,8 +488,50 @@ public struct TableRenderer: Sendable {
             if DisplayWidth.of(candidate) <= width { best = candidate }
         }
         if let best { return best }
+        // Not one whole name with the rest's count: the first name cut (its own cut mark standing
+        // for the `…` of the words after it) where at least `cutNameCells` of it show, so the cell
+        // names a town (`海宁皮革… 等 1 个`, not `共 2 个` at 100 columns).
+        let rest = list.more(names.count - 1)
+        if rest.hasPrefix("…") {
+            let tail = String(rest.dropFirst())
+            let room = width - DisplayWidth.of(tail)
+            if room > TableRenderer.cutNameCells {
+                var name = fit(names[0], width: room)
+                // Cut after a word: the mark right after it (`Haining…`, not `Haining …`).
+                if name.hasSuffix(glyphs.cut) {
+                    name.removeLast(glyphs.cut.count)
+                    while name.hasSuffix(" ") { name.removeLast() }
+                    name += glyphs.cut
+                }
+                return name + tail
+            }
+        }
         let all = list.count?(names.count) ?? list.more(names.count)
         return DisplayWidth.of(all) <= width ? all : fit(text, width: width)
+    }
+
+    /// `text` cut to `width` cells in the middle with the cut mark when longer: its start and
+    /// its end (two thirds of the room: a file name's month and extension) kept.
+    public func fitMiddle(_ text: String, width: Int) -> String {
+        let safe = TerminalText.sanitize(text)
+        if DisplayWidth.of(safe) <= width { return safe }
+        guard width > 2 else { return fit(safe, width: width) }
+        let tail = (width - 1) * 2 / 3, head = width - 1 - tail
+        var start = "", end = "", used = 0
+        for ch in safe {
+            let w = max(0, DisplayWidth.of(ch))
+            if used + w > head { break }
+            start.append(ch)
+            used += w
+        }
+        used = 0
+        for ch in safe.reversed() {
+            let w = max(0, DisplayWidth.of(ch))
+            if used + w > tail { break }
+            end = String(ch) + end
+            used += w
+        }
+        return start + glyphs.cut + end
     }
 
     public func fit(_ text: String, width: Int) -> String {
