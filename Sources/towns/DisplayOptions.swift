@@ -70,7 +70,7 @@ struct DisplayOptions: ParsableArguments {
         throw ValidationError(
             "towns \(command) does not use \(refused.joined(separator: ", ")): --lang, --ascii, --themes and "
                 + "--theme go with towns (the dashboard), towns report, towns present and towns follow (towns check: "
-                + "--lang; towns meetings and towns import: --lang; towns config: --themes, --theme), "
+                + "--lang; towns meetings, towns import and towns edit: --lang; towns config: --themes, --theme), "
                 + "before or after the command's name")
     }
 }

@@ -17,27 +17,36 @@ struct EditCommand: ParsableCommand {
         changed meanwhile): a running dashboard never sees a half-written file. If it does not, \
         every problem is printed and you are asked to edit again (e) or quit (q) leaving the \
         data as it was. Exit status: 0 written or nothing changed, 1 not written (your edit is \
-        kept and its path printed), 2 FILE is not a data file.
+        kept and its path printed), 2 FILE is not a data file. Messages are in --lang's language         (else the config's, else Chinese; English under LANG=C).
         """)
 
     @Argument(help: ArgumentHelp("The data file to edit, e.g. figures.toml.", valueName: "FILE"))
     var file: String
     @OptionGroup var data: DataOptions
-    /// `towns` itself, whose `--lang`, `--ascii`, `--themes`, `--theme` this command refuses.
+    /// `towns` itself, whose `--lang` words the messages, and whose `--ascii`, `--themes`,
+    /// `--theme` this command refuses.
     @ParentCommand var root: Towns
-    func validate() throws { try root.display.refuse(for: "edit") }
+    func validate() throws { try root.display.refuse(for: "edit", except: ["--lang"]) }
+    /// The messages' language: the dashboard's rule (`--lang`, the config, zh; en under LANG=C), as
+    /// `towns import`'s (wave 20: they were English, with a few Chinese words, in both).
+    var chinese: Bool { root.display.wordsLanguage(config: Config(path: nil).language) == .zh }
 
     func run() throws {
         let directory = try data.directory()
+        let zh = chinese
+        func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         guard let name = DatasetEdit.relativeName(of: file, in: directory) else {
             let names = (DatasetLoader.fileNames + DatasetLoader.optionalFileNames).joined(separator: ", ")
-            throw ValidationFailure("\(file) is not a data file of \(directory) (\(names), monthly/YYYY-MM.toml)")
+            throw ValidationFailure(t("\(file) 不是 \(directory) 的数据文件（\(names)、monthly/YYYY-MM.toml）",
+                                      "\(file) is not a data file of \(directory) (\(names), monthly/YYYY-MM.toml)"))
         }
         let path = (directory as NSString).appendingPathComponent(name)
         let original: [UInt8]?
         do {
             original = DataFile.entryExists(path)
                 ? try DataFile.read(path: path, displayPath: path, maximumBytes: DatasetLoader.maximumFileBytes) : nil
+        } catch let issue as LoadIssue {
+            throw ValidationFailure(issue.description(chinese: zh))
         } catch {
             throw ValidationFailure("\(error)")
         }
@@ -45,38 +54,40 @@ struct EditCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let copy = work + "/" + (name as NSString).lastPathComponent
         guard FileManager.default.createFile(atPath: copy, contents: Data(original ?? [])) else {
-            throw ValidationFailure("cannot write a copy to edit at \(copy)")
+            throw ValidationFailure(t("不能在 \(copy) 写入要编辑的副本", "cannot write a copy to edit at \(copy)"))
         }
         func keep(_ why: String) -> ExitCode {
-            printError("towns edit: \(why); \(name) is unchanged 数据未改动. Your edit is kept at \(copy)")
+            printError(t("towns edit: \(why)；\(name) 未改动。你的编辑保存在 \(copy)",
+                         "towns edit: \(why); \(name) is unchanged. Your edit is kept at \(copy)"))
             return ExitCode(1)
         }
         while true {
             let status = EditCommand.runEditor(on: copy)
-            guard status == 0 else { throw keep("the editor exited with status \(status)") }
+            guard status == 0 else { throw keep(t("编辑器退出，状态 \(status)", "the editor exited with status \(status)")) }
             let edited = FileManager.default.contents(atPath: copy).map { [UInt8]($0) } ?? []
             if edited == (original ?? []) {
-                printOut("towns edit: no change 没有改动 (\(name))")
+                printOut(t("towns edit: 没有改动（\(name)）", "towns edit: no change (\(name))"))
                 try? FileManager.default.removeItem(atPath: work)
                 return
             }
             switch DatasetEdit.install(directory: directory, name: name, candidate: copy, original: original) {
             case let .installed(warnings):
-                printOut("towns edit: \(path) written; the dataset loads 已保存，数据可读"
-                         + (warnings > 0 ? " (\(warnings) warning(s): towns check)" : ""))
+                printOut(t("towns edit: 已保存 \(path)，数据可读", "towns edit: \(path) written; the dataset loads")
+                         + (warnings > 0 ? t("（\(warnings) 个警告：towns check）", " (\(warnings) warning(s): towns check)") : ""))
                 try? FileManager.default.removeItem(atPath: work)
                 return
             case .changedMeanwhile:
-                throw keep("\(path) changed while you edited it (another edit or an import)")
+                throw keep(t("编辑期间 \(path) 已被改动（另一次编辑或导入）",
+                             "\(path) changed while you edited it (another edit or an import)"))
             case let .failed(reason):
-                throw keep("cannot write \(path): \(reason)")
+                throw keep(t("不能写入 \(path)：\(reason)", "cannot write \(path): \(reason)"))
             case let .doesNotLoad(failure):
-                for issue in failure.issues { printError(TerminalText.sanitize(issue.description)) }
-                printError("towns edit: the dataset does not load with this edit 改后数据不能读取 "
-                           + "(\(failure.errors.count) error(s)).")
-                let question = "再编辑 e / 放弃 q — edit again (e) or quit without saving (q)? [e] "
+                for issue in failure.issues { printError(TerminalText.sanitize(issue.description(chinese: zh))) }
+                printError(t("towns edit: 改后数据不能读取（\(failure.errors.count) 个错误）。",
+                             "towns edit: the dataset does not load with this edit (\(failure.errors.count) error(s))."))
+                let question = t("再编辑 e / 放弃不保存 q？[e] ", "edit again (e) or quit without saving (q)? [e] ")
                 FileHandle.standardError.write(Data(question.utf8))
-                guard let answer = readLine(), !answer.lowercased().hasPrefix("q") else { throw keep("not saved") }
+                guard let answer = readLine(), !answer.lowercased().hasPrefix("q") else { throw keep(t("未保存", "not saved")) }
             }
         }
     }

@@ -32,8 +32,9 @@ final class EditCommandTests: XCTestCase {
         return path
     }
 
-    private func edit(_ editor: String, answers: String? = nil) throws -> ProcessResult {
-        let command = [binary!, "edit", "figures.toml", "--data", data].map(Paths.shellQuote).joined(separator: " ")
+    private func edit(_ editor: String, answers: String? = nil, lang: String = "en") throws -> ProcessResult {
+        let command = [binary!, "--lang", lang, "edit", "figures.toml", "--data", data].map(Paths.shellQuote)
+            .joined(separator: " ")
         var environment = ProcessInfo.processInfo.environment
         environment["EDITOR"] = editor
         environment["VISUAL"] = nil
@@ -78,6 +79,26 @@ final class EditCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("changed while you edited"), r.summary)
         XCTAssertTrue(figures.contains("value = 51.3\n") && figures.contains("value = 140\n"),
                       "the other writer's change stands")
+    }
+
+    /// Wave 20: the messages follow the language as the other commands' do (`--lang`; they were
+    /// English, with a few Chinese words, in both): each language alone.
+    func testTheMessagesFollowTheLanguage() throws {
+        let bad = "sed -i 's/^value = 140$/value = \"abc\"/' \"$1\""
+        let zh = try edit(try editor([bad]), answers: "q\\n", lang: "zh")
+        XCTAssertEqual(zh.status, 1, zh.summary)
+        XCTAssertTrue(zh.stderr.contains("改后数据不能读取") && zh.stderr.contains("再编辑 e"), zh.summary)
+        XCTAssertTrue(zh.stderr.contains("未保存；figures.toml 未改动。你的编辑保存在"), zh.summary)
+        XCTAssertFalse(zh.stderr.contains("edit again") || zh.stderr.contains("kept at")
+                       || zh.stderr.contains("does not load"), zh.summary)
+        try FileManager.default.removeItem(atPath: folder + "/count")
+        let en = try edit(try editor([bad]), answers: "q\\n", lang: "en")
+        XCTAssertEqual(en.status, 1, en.summary)
+        XCTAssertTrue(en.stderr.contains("does not load with this edit") && en.stderr.contains("kept at"), en.summary)
+        XCTAssertFalse(en.stderr.contains("数据") || en.stderr.contains("再编辑"), en.summary)
+        let notData = try runProcess(binary, ["--lang", "zh", "edit", "/etc/passwd", "--data", data])
+        XCTAssertEqual(notData.status, 2, notData.summary)
+        XCTAssertTrue(notData.stderr.contains("不是") && notData.stderr.contains("的数据文件"), notData.summary)
     }
 
     func testOnlyDataFiles() throws {
