@@ -115,7 +115,17 @@ final class ExportSafetyTests: XCTestCase {
             try session.tmux.send(":")
             try session.tmux.tmux(["send-keys", "-t", session.tmux.target, "-l", text])
             try session.tmux.send("Enter")
-            try session.tmux.waitUntil("the status line: \(expect)") { $0.contains { $0.contains(expect) } }
+            // One line (wave 20): the words there where they fit, else in the `:messages` log the
+            // line points to (a long path pushes them out).
+            let screen = try session.tmux.waitUntil("the status line: \(expect)") {
+                $0.contains { $0.contains(expect) || $0.contains("（全文见 :messages）") }
+            }
+            guard !screen.contains(where: { $0.contains(expect) }) else { return }
+            try session.tmux.send("M")
+            let log = try session.tmux.waitFor("本次会话的状态消息")
+            XCTAssertTrue(log.map { $0.trimmingCharacters(in: .whitespaces) }.joined().contains(expect),
+                          TmuxSession.show(log))
+            try session.tmux.send("Escape")
         }
         try command("export csv \(path)", expect: "已存在")
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "mine")
