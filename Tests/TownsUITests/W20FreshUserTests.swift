@@ -61,4 +61,20 @@ final class W20FreshUserTests: XCTestCase {
                            page.joined(separator: "\n"))
         }
     }
+
+    /// Finding 5: a page's positive change is signed as the list signs it (`≈+20.7`, was `≈20.7`).
+    func testAPagesPositiveChangeHasItsPlus() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 160, height: 40, period: "2015-09")
+            s.language = language
+            let page = s.pageLines(.townPage("tongxiang"), width: 140).map { $0.text() }
+            let line = try XCTUnwrap(page.first { $0.contains("Δ") }, page.joined(separator: "\n"))
+            XCTAssertTrue(line.contains("≈+20.7"), line)
+            let list = try XCTUnwrap(screen(s).first { $0.contains(language == .zh ? "桐乡" : "Tongxiang") })
+            XCTAssertTrue(list.contains("≈+20.7"), list)
+            let haining = s.pageLines(.townPage("haining"), width: 140).map { $0.text() }.filter { $0.contains("Δ") }
+            XCTAssertEqual(haining.count, 2, haining.joined(separator: "\n"))
+            XCTAssertTrue(haining.allSatisfy { $0.contains("≈+") }, haining.joined(separator: "\n"))
+        }
+    }
 }
