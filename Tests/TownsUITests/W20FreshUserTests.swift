@@ -77,4 +77,20 @@ final class W20FreshUserTests: XCTestCase {
             XCTAssertTrue(haining.allSatisfy { $0.contains("≈+") }, haining.joined(separator: "\n"))
         }
     }
+
+    /// Finding 6: the assessment's legend at 60x14 and its notes page's say the verdicts in
+    /// one set of words (`?unclear ○later`; the table said `?undecided ○not due`).
+    func testTheAssessmentAndItsNotesNameTheVerdictsAlike() throws {
+        var s = try bundledState(width: 60, height: 14, period: "2015-09")
+        s.language = .en
+        s = update(s, .showView(.assessment))
+        let table = screen(s)
+        let legend = table[table.count - 2]
+        XCTAssertTrue(legend.contains("?unclear") && legend.contains("○later"), legend)
+        XCTAssertFalse(legend.contains("undecided") || legend.contains("not due"), legend)
+        s.stack.append(Screen(.assessmentNotes))
+        let notes = screen(s)
+        let notesLegend = notes[notes.count - 2]
+        XCTAssertTrue(notesLegend.contains("?unclear") && notesLegend.contains("○later"), notesLegend)
+    }
 }
