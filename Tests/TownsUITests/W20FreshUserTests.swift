@@ -93,4 +93,30 @@ final class W20FreshUserTests: XCTestCase {
         let notesLegend = notes[notes.count - 2]
         XCTAssertTrue(notesLegend.contains("?unclear") && notesLegend.contains("○later"), notesLegend)
     }
+
+    /// Finding 8: a count of a count (`1/2`, `2/5`) is written so a spreadsheet reads it as text,
+    /// not a date: `1 of 2`, `1（共2）`, in the CSV export and in the copy (`y`); the text and
+    /// Markdown exports keep the screen's `1/2`.
+    func testACountOfACountIsNotADateInASpreadsheet() throws {
+        XCTAssertEqual(Export.spreadsheetText("2/5", language: .en), "2 of 5")
+        XCTAssertEqual(Export.spreadsheetText("2/5", language: .zh), "2（共5）")
+        for cell in ["—/74", "15/—", "≈2/5", "2015/10/1", "2/", "/5", "-2.1▼", "", "1/2 ok"] {
+            XCTAssertEqual(Export.spreadsheetText(cell, language: .en), cell)
+        }
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 100, height: 30, period: "2015-09")
+            s.language = language
+            s = update(s, .showView(.typeList))
+            XCTAssertTrue(screen(s).contains { $0.contains(" 1/2") }, screen(s).joined(separator: "\n"))
+            let words = language == .zh ? "1（共2）" : "1 of 2"
+            let csv = try XCTUnwrap(s.exportOutput(.csv, glyphs: .unicode)).text
+            XCTAssertTrue(csv.contains("," + words), csv)
+            XCTAssertNil(csv.range(of: #"(^|,)[0-9]+/[0-9]+(,|\r)"#, options: .regularExpression), csv)
+            let copy = try XCTUnwrap(ClipboardText.of(s)).text
+            XCTAssertTrue(copy.contains("\t" + words), copy)
+            XCTAssertNil(copy.range(of: #"\t[0-9]+/[0-9]+(\t|\n)"#, options: .regularExpression), copy)
+            let text = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text
+            XCTAssertTrue(text.contains(" 1/2"), text)
+        }
+    }
 }
