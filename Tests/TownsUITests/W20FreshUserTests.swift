@@ -119,4 +119,38 @@ final class W20FreshUserTests: XCTestCase {
             XCTAssertTrue(text.contains(" 1/2"), text)
         }
     }
+
+    /// Finding 7: presenting, the entities view at 80x24 keeps `/` (find) and `y` (copy) on the
+    /// hint line whatever the meeting's name, as the towns view does (the meeting's keys,
+    /// `Renderer.meetingPriority`): the keys known to all (`Enter`, `Esc`, the arrows) lose their
+    /// words first where that keeps more of the meeting's keys. English dropped `y` there
+    /// (`weekly-review`), and `/` and `y` on an entity's towns (`Enter open Esc back >< sort e export`).
+    func testTheEntitiesViewInAMeetingKeepsFindAndCopy() throws {
+        for language in [Language.zh, .en] {
+            for name in ["m7", "ui2test", "weekly-review"] {
+                var s = try bundledState()
+                s.language = language
+                s = update(s, .resize(width: 80, height: 24))
+                s = update(s, .showView(.entityList))
+                s = update(s, .meeting(.presenting(name: name, followers: 1)))
+                s.message = nil
+                let hints = screen(s)[23]
+                for key in [" / ", " y ", " e ", " ? "] {
+                    XCTAssertTrue(hints.contains(key), "\(language) lacks \(key): \(hints)")
+                }
+                s = update(s, .open)
+                guard case .townsOfEntity = s.screen.kind else { return XCTFail("\(s.screen.kind)") }
+                s.message = nil
+                // An entity's towns (a back key more): `/` always, `y` where the chip leaves room
+                // for it (a short name; a longer one and `c` with the filter on push it off).
+                for filtered in [false, true] {
+                    if filtered { s = update(s, .toggleBehindFilter); s.message = nil }
+                    let hints = screen(s)[23]
+                    for key in [" / ", " e ", " ? "] + (name == "m7" ? [" y "] : []) {
+                        XCTAssertTrue(hints.contains(key), "\(language) \(name) filtered \(filtered) lacks \(key): \(hints)")
+                    }
+                }
+            }
+        }
+    }
 }
