@@ -153,4 +153,31 @@ final class W20FreshUserTests: XCTestCase {
             }
         }
     }
+
+    /// Finding 3: `&` keeps the rows that match without the sums, so the notes that describe the
+    /// sums go too; and `&jx` keeps the city's reported row, as `/jx` finds it.
+    func testNarrowingsNotesMatchItsRowsAndItFindsTheCityAsSearchDoes() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 100, height: 30, period: "2015-09")
+            s.language = language
+            let sumNote = s.tr(Catalogue.sumRowNoVerdict(s.tr(Catalogue.sumOfKnown)))
+            let whole = screen(s)
+            XCTAssertTrue(whole.contains { $0.contains(String(sumNote.prefix(12))) }, whole.joined(separator: "\n"))
+            XCTAssertTrue(whole.contains { $0.hasPrefix(" † ") }, whole.joined(separator: "\n"))
+            let hai = apply(s, .startNarrowing, .searchKey(.char("h")), .searchKey(.char("a")), .searchKey(.char("i")))
+            let narrowed = screen(hai)
+            XCTAssertFalse(narrowed.contains { $0.contains(String(sumNote.prefix(12))) }, narrowed.joined(separator: "\n"))
+            XCTAssertFalse(narrowed.contains { $0.contains(s.tr(Catalogue.sumOfKnown)) }, narrowed.joined(separator: "\n"))
+            XCTAssertFalse(narrowed.contains { $0.hasPrefix(" † ") }, narrowed.joined(separator: "\n"))
+            let city = s.tr(Catalogue.reported4("\(s.dataset.regionZH)", "\(s.dataset.regionEN)"))
+            XCTAssertFalse(narrowed.contains { $0.contains(city) }, narrowed.joined(separator: "\n"))
+            // `/jx` finds the city's row (one past the towns); `&jx` keeps it.
+            let found = apply(s, .startSearch, .searchKey(.char("j")), .searchKey(.char("x")))
+            XCTAssertTrue(found.searchMatches().contains(s.dataset.towns.count))
+            let jx = apply(s, .startNarrowing, .searchKey(.char("j")), .searchKey(.char("x")))
+            let kept = screen(jx)
+            XCTAssertTrue(kept.contains { $0.contains(city) }, kept.joined(separator: "\n"))
+            XCTAssertFalse(kept.contains { $0.contains(s.tr(Catalogue.sumOfKnown)) }, kept.joined(separator: "\n"))
+        }
+    }
 }

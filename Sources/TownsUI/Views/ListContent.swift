@@ -20,6 +20,10 @@ public struct ListContent: Sendable {
     /// drawn only while the layout shows that column (a `†` note for a projects column left out
     /// would explain a mark no cell shows).
     public var noteColumns: [Int: Int] = [:]
+    /// The notes (by position in `notes`) that describe the summary rows' sums (the towns view's
+    /// "left out of the sums", "a sum's rate, with no behind verdict"): left out with those rows
+    /// where a narrowing search (`&`) keeps only the rows that match.
+    public var sumNotes: Set<Int> = []
     /// The columns (by index) whose figures are amounts in the dataset's unit (亿元): the legend
     /// names the unit only while the layout shows one of them (the towns view's presentation
     /// layout at 60x14 keeps the names, the rate and the bar: no amount). nil: the list does not
