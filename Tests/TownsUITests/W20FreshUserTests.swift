@@ -180,4 +180,34 @@ final class W20FreshUserTests: XCTestCase {
             XCTAssertFalse(kept.contains { $0.contains(s.tr(Catalogue.sumOfKnown)) }, kept.joined(separator: "\n"))
         }
     }
+
+    /// Finding 4: with Haining's Jan-Sep completed printed 14.56 (a check fails on the plan
+    /// worked out from it), the list shows its plan `≈19!`; the page's "expected by now" names
+    /// that plan, flagged, and the digits it used (was `plan ≈18.60 x 9/12`, unflagged).
+    func testThePagesExpectationNamesThePlanTheListShows() throws {
+        for language in [Language.zh, .en] {
+            let dir = NSTemporaryDirectory() + "towns-w20-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
+                try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
+            }
+            let path = dir + "/figures.toml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            XCTAssertTrue(text.contains("value = 13.56\n"))
+            try text.replacingOccurrences(of: "value = 13.56\n", with: "value = 14.56\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            var s = AppState(dataset: try DatasetLoader.load(directory: dir).dataset, width: 160, height: 40)
+            s.stack = [Screen(.townList)]
+            s.language = language
+            s.periodIndex = try XCTUnwrap(s.dataset.periods.firstIndex { $0.id == "2015-09" })
+            let row = try XCTUnwrap(screen(s).first { $0.contains(language == .zh ? "海宁" : "Haining") })
+            XCTAssertTrue(row.contains("≈19!"), row)
+            let page = s.pageLines(.townPage("haining"), width: 160).map { $0.text() }
+            let expected = try XCTUnwrap(page.first {
+                $0.contains(language == .zh ? "应完成" : "Expected by now") && $0.contains("9/12") }, page.joined(separator: "\n"))
+            XCTAssertTrue(expected.contains(language == .zh ? "年计划 ≈19!（未取整 18.60）" : "plan ≈19! (18.60 unrounded)"),
+                          expected)
+        }
+    }
 }
