@@ -115,10 +115,13 @@ public struct Assessment: Sendable {
 
     func describe(_ f: Figure) -> String {
         // A figure on another basis (dataset.toml `[[basis]]`, the 2016 notice's fixed-asset
-        // investment) keeps its ◇ wherever a verdict rests on it, as the tables mark it.
+        // investment) keeps its ◇ wherever a verdict rests on it, as the tables mark it; a derived
+        // one has the digits its inputs support, as the tables write it (`Figure.supportedDecimals`).
         let basis = f.basis == nil ? "" : "◇"
         switch f.quantity {
-        case let .exact(v, d): return basis + (f.isDerived ? "≈" : "") + DecimalMath.text(v, scale: f.isDerived ? 2 : d)
+        case let .exact(v, d):
+            return basis + (f.isDerived ? "≈" : "")
+                + DecimalMath.text(v, scale: f.isDerived ? min(f.supportedDecimals ?? d, 2) : d)
         case let .moreThan(b): return basis + ">\(text(b))"
         }
     }

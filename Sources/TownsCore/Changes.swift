@@ -164,13 +164,16 @@ extension Metrics {
     }
 
     /// after - before (Haining's completed 13.56 − 9.3 = +4.26; its rate 72.9 − 50 = +22.9
-    /// points), to the digits of the finer figure (at most 2 for a derived one), derived with
+    /// points), to the digits of the finer figure (a derived one: those its inputs support, at most 2), derived with
     /// its formula; nil unless both are exact and on the same basis (`Figure.basis`).
     public func delta(_ before: Figure?, _ after: Figure?, _ measure: Measure, from: Period, to: Period) -> Figure? {
         guard let before, let after, before.basis == after.basis,
               case let .exact(a, ad) = after.quantity, case let .exact(b, bd) = before.quantity
         else { return nil }
-        let d = max(after.isDerived ? min(ad, 2) : ad, before.isDerived ? min(bd, 2) : bd)
+        // A derived figure counts with the digits its inputs support (`Figure.supportedDecimals`:
+        // 72% x 100 is `≈72`, so 72 − 139 is `≈-67`, not `≈-67.00`), a reported one as printed.
+        func digits(_ f: Figure, _ own: Int) -> Int { f.isDerived ? min(f.supportedDecimals ?? own, 2) : own }
+        let d = max(digits(after, ad), digits(before, bd))
         let unit = measure.unit == .percent ? " points" : ""
         func shown(_ f: Figure) -> String { (f.isDerived ? f.supportedText.map { "≈" + $0 } : nil) ?? show(f) }
         guard formulas else { return .derived(a - b, decimals: d, formula: "") }

@@ -95,9 +95,15 @@ public struct Metrics: Sendable {
                   comparable(rate, plan)
             else { return nil }
             let value = rateV / 100 * planV
-            return explained(derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
-                            "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
-                            "\(DecimalMath.text(value, scale: 3))", from: [rate, plan]),
+            // What the printed rate and plan can stand for, multiplied: the digits the product
+            // supports (72% x 100 is [71.1, 72.9]: `≈72`, not `≈72.00`; `Figure.supportedDecimals`).
+            var worked = derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
+                                 "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
+                                 "\(DecimalMath.text(value, scale: 3))", from: [rate, plan])
+            if let r = rate.possible?.nonNegative, let q = plan.possible?.nonNegative {
+                worked.interval = Interval(r.lower / 100 * q.lower, r.upper / 100 * q.upper)
+            }
+            return explained(worked,
                              .completedFromRate(rate: show(rate), year: year(of: p), plan: show(plan),
                                                 result: DecimalMath.text(value, scale: 3)))
         case .startRate:

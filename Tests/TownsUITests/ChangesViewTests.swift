@@ -147,7 +147,8 @@ final class ChangesViewTests: XCTestCase {
     }
 }
 
-/// The town's page gives the Δ with its formula and the place (issue 14 point 2: derived, formula on the page).
+/// The town's page gives the Δ with its formula and the place (issue 14 point 2: derived, formula on the page),
+/// signed as the list signs it (`≈+4.26`, wave 20).
 final class ChangesOnThePageTests: XCTestCase {
     func testHainingsPageGivesTheChangeWithItsFormula() throws {
         for language in Language.allCases {
@@ -155,11 +156,11 @@ final class ChangesOnThePageTests: XCTestCase {
             s.language = language
             let page = s.pageLines(.townPage("haining"), width: 140).map { $0.runs.map(\.0).joined() }
             XCTAssertTrue(
-                page.contains { $0.contains("≈4.26") && $0.contains(language == .zh
+                page.contains { $0.contains("≈+4.26") && $0.contains(language == .zh
                     ? "2015年1-9月 13.56 − 2015年1-8月 9.3 = 4.26" : "2015 Jan-Sep 13.56 − 2015 Jan-Aug 9.3 = 4.26") },
                 page.joined(separator: "\n"))
             XCTAssertTrue(page.contains {
-                $0.contains("≈22.9") && $0.contains(language == .zh ? "= 22.9 个百分点" : "= 22.9 points")
+                $0.contains("≈+22.9") && $0.contains(language == .zh ? "= 22.9 个百分点" : "= 22.9 points")
             })
             // Placed among the four towns with a rate in Jan-Sep; Jiashan, without one, is said to be unranked.
             XCTAssertTrue(page.contains {

@@ -5,7 +5,9 @@ import TownsCore
 /// it keeps, and Esc (or `c`) brings every row back.
 extension AppState {
     /// The list `screen` shows narrowed to the rows matching `screen.narrow` (in the sorted
-    /// list's order), without the totals (they are of every row); nil when not narrowed.
+    /// list's order), without the sums (they are of every row) and the notes that describe them
+    /// (`ListContent.sumNotes`); the city's reported totals row stays where the query finds it,
+    /// as `/` finds it (`cityRowMatches`: `&jx`, `&嘉兴`). nil when not narrowed.
     func narrowedList(_ screen: Screen) -> ViewCache.List? {
         guard let query = screen.narrow, !query.isEmpty else { return nil }
         var key = listKey(screen.kind)
@@ -19,8 +21,17 @@ extension AppState {
                                               haystack: haystackMaker(content))
             content.rows = content.rows.reordered(matches)
             content.targets = content.targets.reordered(matches)
-            content.summary = []
-            content.summaryTarget = nil
+            // The city's row is the first summary row (what `summaryTarget` opens).
+            let cityKept = content.summaryTarget == .cityTotals && !content.summary.isEmpty && cityRowMatches(query)
+            content.summary = cityKept ? [content.summary[0]] : []
+            if !cityKept { content.summaryTarget = nil }
+            if !content.sumNotes.isEmpty {
+                let kept = content.notes.indices.filter { !content.sumNotes.contains($0) }
+                content.noteColumns = Dictionary(uniqueKeysWithValues: kept.enumerated().compactMap { new, old in
+                    content.noteColumns[old].map { (new, $0) } })
+                content.notes = kept.map { content.notes[$0] }
+                content.sumNotes = []
+            }
             content.emptyText = tr(Catalogue.noMatchFor(query))
             return content
         }

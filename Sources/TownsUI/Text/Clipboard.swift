@@ -42,8 +42,11 @@ public struct ClipboardText: Equatable, Sendable {
         }
         let table = Export.table(content, glyphs: glyphs)
         func line(_ cells: [String]) -> String {
+            // A count of a count (`2/5`) in words, as a CSV writes it: pasted, a spreadsheet takes it for a date.
             cells.map {
-                glyphs.written($0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " "))
+                glyphs.written(Export.spreadsheetText(
+                    $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " "),
+                    language: state.language))
             }.joined(separator: "\t")
         }
         let frame = state.exportFrame(for: content, glyphs: glyphs).written(glyphs)

@@ -29,7 +29,7 @@ public enum Export {
     /// escape C0 controls but pass the others through).
     public static func render(
         _ content: ListContent, format: ExportRequest.Format, frame raw: ExportFrame, byteOrderMark: Bool = false,
-        glyphs: Glyphs = .unicode, tableLines: [String]? = nil, width: Int? = nil
+        glyphs: Glyphs = .unicode, tableLines: [String]? = nil, width: Int? = nil, language: Language = .zh
     ) -> String {
         let raw = raw.written(glyphs)
         let heading = raw.heading.map(TerminalText.sanitize), legend = raw.legend.map(TerminalText.sanitize)
@@ -38,7 +38,9 @@ public enum Export {
         let (kept, header, rows, summary) = table(content, glyphs: glyphs)
         switch format {
         case .csv:
-            let lines = ([header] + rows + summary).map { $0.map(csvField).joined(separator: ",") }
+            let lines = ([header] + rows + summary).map { cells in
+                cells.map { csvField(spreadsheetText($0, language: language)) }.joined(separator: ",")
+            }
             return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
         case .md:
             var out = ["**\(markdownCell(heading.first ?? ""))**", ""]
@@ -162,6 +164,18 @@ public enum Export {
             }
         }
         return (kept, header, content.rows.all.map(texts), content.summary.map(texts))
+    }
+
+    /// A cell as a spreadsheet keeps it: a count of a count (`2/5`: a type's towns in both sums of
+    /// its towns, projects started of those planned) is read as a date by spreadsheets (Excel
+    /// and WPS take `2/5` for 5 February or 2 May, quoted or not, and no CSV convention keeps it
+    /// text: a leading `'` is kept as a character), so CSV and the clipboard (`y`) write it in
+    /// words, which every spreadsheet reads as text: `2 of 5`, `2（共5）`. Other cells are as given.
+    public static func spreadsheetText(_ cell: String, language: Language) -> String {
+        let parts = cell.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return cell }
+        return language == .zh ? "\(parts[0])（共\(parts[1])）" : "\(parts[0]) of \(parts[1])"
     }
 
     /// A CSV field, quoted when it holds a comma or quote (quotes doubled), and prefixed with

@@ -50,7 +50,7 @@ extension AppState {
         let tableLines = format == .text ? Export.textTable(content, glyphs: glyphs, width: width) : nil
         let text = Export.render(
             content, format: format, frame: frame, byteOrderMark: byteOrderMark, glyphs: glyphs,
-            tableLines: tableLines, width: width)
+            tableLines: tableLines, width: width, language: language)
         // A CSV's notes (why a list is empty, what is at stake) go beside it with its frame.
         let notesText = content.notes.map { glyphs.written($0.text(glyphs)) }
         let meta = format == .csv ? frame.written(glyphs).metaText(notes: notesText) : nil

@@ -13,17 +13,23 @@ extension ShownFacts {
     /// numbers (issue 14 point 7): the core gives the figures (`Metrics.progress`) and the
     /// English formula for `towns check` and the JSON; a page words them for its reader.
     /// "年计划 ≈18.6 × 9/12（全年已过 9 个月）= 13.95", "completed 13.56 / 9 months x 12 = →18.08 (…)".
-    func progressFormula(_ p: TownProgress, _ item: ProgressItem) -> String? {
+    /// `planFlagged`: a check casts doubt on the plan (`Checker.isFlagged(workedFrom:)`): the
+    /// plan is named with its `!`, as the list and the page's plan field show it.
+    func progressFormula(_ p: TownProgress, _ item: ProgressItem, planFlagged: Bool = false) -> String? {
         let ft = FigureText()
         func t(_ f: Figure?) -> String { ft.text(f) }
         func v(_ f: Figure?) -> String { f?.quantity.exactValue.map { DecimalMath.text($0, scale: 2) } ?? "—" }
-        // A derived input (`≈15.0`, Nanhu's plan 3.52 / 23.5%) as the formula used it (`≈14.98`),
-        // where the two differ, so the result follows from what is printed.
+        // The plan as the list and the plan field show it (`≈15.0`, `≈19!`) and, where the formula
+        // used more digits (Nanhu's plan 3.52 / 23.5% = 14.98), those too, so that the result
+        // follows from what is printed and the page names the plan the list shows:
+        // `≈15.0 (14.98 unrounded)`, `≈15.0（未取整 14.98）`.
         func u(_ f: Figure?) -> String {
-            let shown = t(f)
+            let shown = t(f) + (planFlagged && f != nil ? "!" : "")
             guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else { return shown }
             let used = DecimalMath.text(x, scale: 2)
-            return Decimal(string: String(shown.dropFirst())) == Decimal(string: used) ? shown : "≈" + used
+            let digits = String(shown.dropFirst()).filter { $0 != "!" }
+            if Decimal(string: digits) == Decimal(string: used) { return shown }
+            return zh ? "\(shown)（未取整 \(used)）" : "\(shown) (\(used) unrounded)"
         }
         let m = p.period.through, left = 12 - p.period.through
         let zh = language == .zh

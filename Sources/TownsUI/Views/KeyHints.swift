@@ -11,7 +11,7 @@ extension Renderer {
         var label: Bilingual
         var priority: Int
         var short: Bilingual? = nil
-        /// Known to all (the arrows, Enter): the keys alone, without their word, in the tightest
+        /// Known to all (the arrows, Enter; Esc presenting): the keys alone, without their word, in the tightest
         /// form, where that keeps every key a meeting needs (80 columns with a filter on).
         var bare = false
     }
@@ -29,7 +29,7 @@ extension Renderer {
     /// The hint line for `width` columns: the hints (as `keyHints`) and the gap between them
     /// (2 spaces, 1 where the line is tight). Forms, in turn: the full words 2 apart, the short
     /// words 2 apart, the short words 1 apart, then the arrows and Enter without their words
-    /// (`KeyHint.bare`, only where that keeps them all); the first that keeps every hint a meeting needs
+    /// (`KeyHint.bare`, only where that keeps them all, or presenting more of them); the first that keeps every hint a meeting needs
     /// (`meetingPriority`) is drawn, the least needed hints giving way first in each; else the
     /// last, as far as it goes. The line is 1 column of margin, then each hint (keys, a space,
     /// label) with the gap between: `lineWidth`.
@@ -40,8 +40,12 @@ extension Renderer {
         // Presenting, the arrows and q (`meetingPriority - 1`) are kept too where a tighter form keeps them.
         let needed = candidates.filter { $0.priority >= meetingPriority - 1 }.count
         var best: [(String, String)] = []
-        var bestGap = 2
-        // The last form, the keys known to all without their words, only where it keeps them all.
+        var bestGap = 2, bestKept = -1
+        // The last form, the keys known to all without their words, only where it keeps them all;
+        // presenting, also where it keeps more of them than the forms before (an entity's towns at
+        // 80 columns kept `Enter open` and dropped `/` and `y`).
+        let presenting: Bool
+        if case .presenting? = state.meeting { presenting = true } else { presenting = false }
         for (short, gap, bare) in [(false, 2, false), (true, 2, false), (true, 1, false), (true, 1, true)] {
             var hints = candidates
             func label(_ h: KeyHint) -> String {
@@ -53,9 +57,10 @@ extension Renderer {
             {
                 hints.remove(at: i)
             }
-            let keepsAll = hints.filter({ $0.priority >= meetingPriority - 1 }).count >= needed
-            if bare && !keepsAll { break }
-            (best, bestGap) = (hints.map { ($0.keys, label($0)) }, gap)
+            let kept = hints.filter({ $0.priority >= meetingPriority - 1 }).count
+            let keepsAll = kept >= needed
+            if bare && !keepsAll && (!presenting || kept <= bestKept) { break }
+            (best, bestGap, bestKept) = (hints.map { ($0.keys, label($0)) }, gap, kept)
             if keepsAll { break }
         }
         return (best, bestGap)
@@ -140,7 +145,9 @@ extension Renderer {
                 hint(Catalogue.hintMove, plain ?? 97, .moveUp, .moveDown).map { h in
                     var h = h; h.bare = true; return h },
                 hint(Catalogue.hintOpen, 96, .open).map { h in var h = h; h.bare = true; return h },
-                state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back) : nil,
+                // Presenting, Esc too loses its word in the tightest form (an entity's towns at 80 columns).
+                state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back).map { h in
+                    var h = h; h.bare = presenting; return h } : nil,
                 sorts ? hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false))
                     : nil,
                 hint(Catalogue.hintSearch, 91, .startSearch).map { h in

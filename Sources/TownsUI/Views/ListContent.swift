@@ -24,6 +24,10 @@ public struct ListContent: Sendable {
     /// the first whose `hidden` columns (indices) the layout all leaves out is drawn instead (the
     /// types view's note without its `落后 = …` clause at 60x14, where 落后 gives way).
     public var noteWhileHidden: [Int: [(hidden: [Int], note: CellText)]] = [:]
+    /// The notes (by position in `notes`) that describe the summary rows' sums (the towns view's
+    /// "left out of the sums", "a sum's rate, with no behind verdict"): left out with those rows
+    /// where a narrowing search (`&`) keeps only the rows that match.
+    public var sumNotes: Set<Int> = []
     /// The columns (by index) whose figures are amounts in the dataset's unit (亿元): the legend
     /// names the unit only while the layout shows one of them (the towns view's presentation
     /// layout at 60x14 keeps the names, the rate and the bar: no amount). nil: the list does not

@@ -28,14 +28,16 @@ extension AppState {
         // Nothing against the plan from a completed figure on another basis (◇): the overview's rule.
         let whole = metrics.progress(town, period: period)
         let p = whole.againstPlan
-        // Each formula in the reader's language (`progressFormula`), the core's English one replaced.
+        // Each figure's `!` by the figures it is worked out from (plan, completed, rate).
+        func from(_ inputs: [Measure]) -> Bool { checker.isFlagged(workedFrom: inputs, town: town, period: period) }
+        // Each formula in the reader's language (`progressFormula`), the core's English one replaced;
+        // the plan named as the list shows it, with its `!`.
+        let planFlagged = from([.planYear])
         func worded(_ f: Figure?, _ item: ProgressItem) -> Figure? {
-            guard var f, let formula = progressFormula(p, item) else { return f }
+            guard var f, let formula = progressFormula(p, item, planFlagged: planFlagged) else { return f }
             f.provenance = .derived(formula: formula)
             return f
         }
-        // Each figure's `!` by the figures it is worked out from (plan, completed, rate).
-        func from(_ inputs: [Measure]) -> Bool { checker.isFlagged(workedFrom: inputs, town: town, period: period) }
         let recentFlagged = from([.completed])
             || dataset.periods.contains { $0.year == period.year && $0.through < period.through
                 && checker.isFlagged(workedFrom: [.completed], town: town, period: $0) }

@@ -48,13 +48,15 @@ extension AppState {
         /// `flaggedAlso`: worked out from a figure a check casts doubt on (a Δ), so marked `!` too.
         func figureField(
             _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil,
-            flaggedAlso: Bool = false
+            flaggedAlso: Bool = false, signed: Bool = false
         ) {
             let failing = figure == nil ? [] : key.map { key in townFindings.filter { $0.flags(key) } } ?? []
             // A figure worked out from a flagged one (a derived plan) carries its `!` (`Checker.isFlagged`).
             let flagged = !failing.isEmpty
                 || (figure != nil && (flaggedAlso || key.map { checker.isFlagged($0, town: town) } ?? false))
-            let cell = unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
+            // A change is signed as the list signs it (`DeltaColumns.cell`: `≈+20.7`, not `≈20.7`).
+            let cell = signed ? DeltaColumns.cell(figure, flagged: flagged)
+                : unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
             guard case let .text(value, role) = cell else { return }
             let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
             let note =
@@ -159,7 +161,7 @@ extension AppState {
                 line: { out.append($0) }, figure: { figureField($0, $1, unit: $2, flaggedAlso: $3) },
                 after: {
                     for (name, figure, unit, flagged) in change.figures {
-                        figureField(name, figure, unit: unit, flaggedAlso: flagged)
+                        figureField(name, figure, unit: unit, flaggedAlso: flagged, signed: true)
                     }
                     if let place = change.place {
                         field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil)

@@ -124,15 +124,18 @@ extension AppState {
         let doneAlone = sums.doneAlone.known + sums.doneAlone.bounded
         if planAlone + doneAlone > 0 {
             content.noteColumns[content.notes.count] = 3  // the plan column, where the sums are
+            content.sumNotes.insert(content.notes.count)
             content.notes.append(CellText(tr(Catalogue.leftOutOfTheSums(planAlone, doneAlone))))
         }
         if leftOut.known > 0 {
             content.noteColumns[content.notes.count] = 8  // the projects column, where the † figures are
+            content.sumNotes.insert(content.notes.count)
             content.notes.append(
                 "\(Mark.interpreted) " + CellText(tr(Catalogue.interpretedLeftOut("\(leftOut.known)"))))
         }
         // The sum row's rate carries no behind verdict (a group counts its towns behind, `groupBar`): said so.
         if sums.progress(members: positions.count).covered > 0 {
+            content.sumNotes.insert(content.notes.count)
             content.notes.append(CellText(tr(Catalogue.sumRowNoVerdict(label))))
         }
         // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.
