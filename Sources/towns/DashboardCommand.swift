@@ -84,11 +84,64 @@ struct DashboardCommand: ParsableCommand {
     /// The dashboard; `meeting`: present or follow from the start (`towns present`, `towns
     /// follow`), failing before the terminal opens; `cycle`: the playlist's interval in seconds.
     func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
-        let directory = try data.directory()
+        try start.run(meeting: request, group: group, cycle: cycle)
+    }
+
+    /// The options as parsed, as the plain value the dashboard runs from.
+    var start: DashboardStart {
+        DashboardStart(data: data.data, lang: display.lang, ascii: display.ascii, themes: display.themes,
+                       theme: display.theme, noColor: noColor, config: config, mouse: mouse, view: view,
+                       period: period, town: town, filter: filter, resume: resume)
+    }
+}
+
+/// What the dashboard opens with: the values of `DashboardCommand`'s options (with `towns`'
+/// own `--data`, `--lang`, `--ascii`, `--themes`, `--theme`) as a plain value. A start with no
+/// arguments, or with `--data DIR` alone, makes it without ArgumentParser (`plain(_:)`): parsing
+/// reflects every option of every command (~3 ms of the first screen's main thread, issue 17);
+/// every other command line goes through the parser as before.
+struct DashboardStart {
+    /// `--data DIR` (nil: `$TOWNS_DATA`, next to the executable, the package's `Data/`).
+    var data: String?
+    // The others as `DisplayOptions` and `DashboardCommand` document them.
+    var lang: Language?
+    var ascii = false
+    var themes: String?
+    var theme: String?
+    var noColor = false
+    var config: String?
+    var mouse = false
+    var view: ReportCommand.View?
+    var period: String?
+    var town: String?
+    var filter: [String] = []
+    var resume = false
+
+    /// The start `arguments` (without the program's name) ask for when they are none, or
+    /// exactly `--data DIR` with a `DIR` that is not empty, does not begin with `-` and is no
+    /// command's name (which the parser might read otherwise); nil for any other command line,
+    /// which the parser reads.
+    static func plain(_ arguments: [String]) -> DashboardStart? {
+        if arguments.isEmpty { return DashboardStart() }
+        guard arguments.count == 2, arguments[0] == "--data" else { return nil }
+        let folder = arguments[1]
+        guard !folder.isEmpty, !folder.hasPrefix("-"), !commandNames.contains(folder) else { return nil }
+        return DashboardStart(data: folder)
+    }
+
+    /// The names of `towns`' commands, and `help`.
+    static var commandNames: Set<String> {
+        Set(Towns.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
+    }
+
+    /// The dashboard; `meeting`: present or follow from the start (`towns present`, `towns
+    /// follow`), failing before the terminal opens; `cycle`: the playlist's interval in seconds.
+    func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
+        let directory = try Locations.find("Data", flag: data, environment: "TOWNS_DATA")
         // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
         let slow = SlowStartNotice(directory: directory)
         // Load problems in the dashboard's language (`--lang`, the config, zh; en under LANG=C).
-        let chinese = display.wordsLanguage(config: Config(path: nil).language) == .zh
+        let chinese = DisplayOptions.wordsLanguage(lang: lang, config: Config(path: nil).language) == .zh
         let loaded = Result { try SnapshotFiles.loadForDashboard(directory, chinese: chinese) }
         slow.cancel()  // before an error is printed, so the notice never follows it
         let (dataset, fingerprint, derived) = try loaded.get()
@@ -111,8 +164,8 @@ struct DashboardCommand: ParsableCommand {
         _ = towns_release_free_heap()
         let settings = Config(path: config)
         let themeFiles = ThemeFiles(
-            folder: try? Locations.find("Themes", flag: display.themes, environment: "TOWNS_THEMES"),
-            choice: display.theme ?? settings.theme ?? "default", language: chinese ? .zh : .en)
+            folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
+            choice: theme ?? settings.theme ?? "default", language: chinese ? .zh : .en)
         guard isatty(STDOUT_FILENO) == 1 else {
             printError(
                 "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"
@@ -147,7 +200,7 @@ struct DashboardCommand: ParsableCommand {
         let renderer = Renderer(
             themes: !colour ? [.monochrome]
                 : themeFiles.themes.map { terminal.colorCapability == .eight ? $0.onEightColours : $0 },
-            glyphs: display.ascii || localeNotice != nil ? .ascii : .unicode)
+            glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
         var state = AppState(facts: Facts(dataset: dataset, derived: derived), width: terminal.width,
                              height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
@@ -161,7 +214,7 @@ struct DashboardCommand: ParsableCommand {
                 "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
         }
         var startUp = Settings(
-            language: localeNotice != nil ? .en : display.lang ?? settings.language,
+            language: localeNotice != nil ? .en : lang ?? settings.language,
             themeName: colour && themeFiles.names.indices.contains(themeFiles.selected)
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
@@ -169,9 +222,9 @@ struct DashboardCommand: ParsableCommand {
         startUp.cycleStops = settings.cycle
         startUp.chineseUnavailable = localeNotice != nil
         // The warning's "(+N more: ...)" names a command that lists them all, with this theme.
-        if let theme = display.theme {
+        if let theme {
             startUp.allNoticesCommand = "towns config"
-                + (display.themes.map { " --themes \(ConfigCommand.shellWord($0))" } ?? "")
+                + (themes.map { " --themes \(ConfigCommand.shellWord($0))" } ?? "")
                 + " --theme \(ConfigCommand.shellWord(theme))"
         }
         // A large dataset's first frame takes a while (every town worked out, the opening's checks

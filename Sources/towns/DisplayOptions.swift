@@ -42,6 +42,12 @@ struct DisplayOptions: ParsableArguments {
     /// else the config's `language`, else zh under a UTF-8 locale and en under another (LANG=C, POSIX,
     /// GB18030), where the dashboard opens in English and ASCII.
     func wordsLanguage(config: Language?) -> Language {
+        Self.wordsLanguage(lang: lang, config: config)
+    }
+
+    /// The rule of `wordsLanguage(config:)` for a `--lang` value `lang` (nil: not given), for a
+    /// start that was not parsed (`DashboardStart`).
+    static func wordsLanguage(lang: Language?, config: Language?) -> Language {
         lang ?? config ?? (Terminal.environmentIsUTF8 ? .zh : .en)
     }
 

@@ -46,6 +46,12 @@ struct Towns: ParsableCommand {
     static func main() {
         CrashReports.install()
         do {
+            // No arguments, or `--data DIR` alone: the dashboard, without the parser's start-up
+            // cost (`DashboardStart.plain`); its errors are handled below as the parsed start's.
+            if let start = DashboardStart.plain(Array(CommandLine.arguments.dropFirst())) {
+                try start.run(meeting: nil, cycle: nil)
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -126,6 +126,36 @@ final class FigureAreaTests: XCTestCase {
         XCTAssertThrowsError(try read(Array(writer.body.dropLast(3))))
     }
 
+    /// A record whose length runs past the end of its town's figures is corruption (wave 20: the
+    /// check reads the records' measures and lengths straight from the bytes, not through a reader).
+    func testARecordLongerThanItsTownsFiguresIsRefused() throws {
+        var town = try loadBundled().towns[0]
+        let (key, figure) = try XCTUnwrap(town.figures.all.first)
+        town.figures = [key: figure]
+        var writer = SnapshotWriter()
+        writer.figureArea([town])
+        func read(_ body: [UInt8]) throws {
+            let memory = ([UInt8](repeating: 0, count: DatasetSnapshot.headerSize) + body).withUnsafeBytes {
+                SnapshotMemory(copying: $0)
+            }
+            var reader = SnapshotReader(memory.payload)
+            reader.strings = writer.strings
+            _ = try FigureArea(&reader, memory: memory)
+        }
+        XCTAssertNoThrow(try read(writer.body))
+        // One town, one slot: the table is two offsets; the one record is its measure (one byte),
+        // its length (one byte, under 128) and its body.
+        var long = writer.body
+        let table = long.count - 2 * 4
+        let length = long.withUnsafeBytes {
+            Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: table + 4, as: UInt32.self)))
+        }
+        XCTAssertLessThan(length, 0x7F, "a short record")
+        XCTAssertEqual(Int(long[table - length + 1]), length - 2, "its length byte")
+        long[table - length + 1] = 0x7F
+        XCTAssertThrowsError(try read(long)) { XCTAssertTrue("\($0)".contains("length"), "\($0)") }
+    }
+
     /// A tally's interval, worked out from its parts, is the sum of its figures' intervals
     /// added one by one (printed rounding, or a derived figure's own interval).
     func testTallyIntervalIsTheSumOfTheIntervals() {

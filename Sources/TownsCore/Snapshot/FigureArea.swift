@@ -81,31 +81,50 @@ final class FigureArea: @unchecked Sendable {
             }
             last = offset
         }
-        do {
-            let raw = records
-            for t in 0..<townCount {
-                let row = t * (slotCount + 1), end = row + slotCount
-                var reader = SnapshotReader(raw, from: Int(offsets[row]), to: Int(offsets[end]))
-                var boundary = row + 1  // the next period's first offset not yet met
-                while !reader.atEnd {
-                    let start = reader.position
-                    while boundary < end, Int(offsets[boundary]) <= start {
-                        guard Int(offsets[boundary]) == start else {
-                            throw SnapshotReader.corrupt("a figure offset inside a figure")
-                        }
-                        boundary += 1
-                    }
-                    guard try reader.uint() < UInt64(measures.count) else {
-                        throw SnapshotReader.corrupt("a figure of an unknown measure")
-                    }
-                    try reader.skip(try reader.count())
-                }
-                while boundary < end {
-                    guard offsets[boundary] == offsets[end] else {
+        // Every record's measure and length, read straight from the bytes (at 10,000 x 60 the
+        // 149,000 records are walked on the first screen's path: a reader per record made this
+        // a tenth of the snapshot's decode). The same checks as `SnapshotReader.uint` and `count`.
+        guard let bytes = records.baseAddress else { return }  // no records: every offset is 0
+        let measureCount = UInt64(measures.count)
+        /// The LEB128 number at `p` (moved past it), or nil when it runs past `end` or 64 bits.
+        func number(_ p: inout Int, before end: Int) -> UInt64? {
+            var result: UInt64 = 0, shift: UInt64 = 0
+            while p < end {
+                let b = bytes.load(fromByteOffset: p, as: UInt8.self)
+                p += 1
+                guard shift < 64 else { return nil }
+                result |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { return result }
+                shift += 7
+            }
+            return nil
+        }
+        for t in 0..<townCount {
+            let row = t * (slotCount + 1), end = row + slotCount
+            var p = Int(offsets[row])
+            let stop = Int(offsets[end])
+            var boundary = row + 1  // the next period's first offset not yet met
+            while p < stop {
+                while boundary < end, Int(offsets[boundary]) <= p {
+                    guard Int(offsets[boundary]) == p else {
                         throw SnapshotReader.corrupt("a figure offset inside a figure")
                     }
                     boundary += 1
                 }
+                guard let measure = number(&p, before: stop) else {
+                    throw SnapshotReader.corrupt("ends inside a value")
+                }
+                guard measure < measureCount else { throw SnapshotReader.corrupt("a figure of an unknown measure") }
+                guard let length = number(&p, before: stop), length <= UInt64(stop - p) else {
+                    throw SnapshotReader.corrupt("a figure's length beyond its town's figures")
+                }
+                p += Int(length)
+            }
+            while boundary < end {
+                guard offsets[boundary] == offsets[end] else {
+                    throw SnapshotReader.corrupt("a figure offset inside a figure")
+                }
+                boundary += 1
             }
         }
     }
