@@ -80,6 +80,26 @@ public struct Checker: Sendable {
 
     private var dataset: Dataset { metrics.dataset }
 
+    /// One town's `planDisagreement` of each year, worked out once by `remembering(_:)`, with
+    /// the figures it was worked out from (used only for those same figures).
+    private var remembered: (figures: Figures, byYear: [Int: Set<String>])?
+
+    /// This checker with `town`'s plan agreement worked out once per year, for a town's page
+    /// that asks whether each of its figures is flagged (each question worked the year's
+    /// agreement out again: 12 derived plans per figure at 12 periods a year), and its metrics
+    /// remembering the town's year plans (`Metrics.remembering`). The same answers as `self`
+    /// for every town; only towns read from a snapshot's figure area are remembered.
+    /// `years`: only these years (nil: every year of the dataset's periods).
+    public func remembering(_ town: Town, years: [Int]? = nil) -> Checker {
+        guard town.figures.isMapped else { return self }
+        let years = years ?? Set(dataset.periods.map(\.year)).sorted()
+        var c = Checker(metrics: metrics.withoutFormulas.remembering(town, years: years.map { String($0) }))
+        var byYear: [Int: Set<String>] = [:]
+        for year in years { byYear[year] = planDisagreement(town, year: year) }
+        c.remembered = (town.figures, byYear)
+        return c
+    }
+
     public func run() -> [Finding] {
         var findings: [Finding] = []
         let city = dataset.regionEN
@@ -235,6 +255,8 @@ public struct Checker: Sendable {
     /// `town` (its inconsistency's `flaggedKeys`), without making the findings: every period
     /// whose plan it derives when the derived plans share no value, else none.
     private func planDisagreement(_ town: Town, year: Int) -> Set<String> {
+        if let remembered, remembered.figures.sharesStorage(with: town.figures),
+           let known = remembered.byYear[year] { return known }
         var intervals: [(String, Interval)] = []
         for p in dataset.periods where p.year == year {
             guard let (i, _, _) = derivedPlan(town, p) else { continue }

@@ -87,6 +87,19 @@ public struct Figures: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
         try all.mapValues(transform)
     }
 
+    /// Whether these figures are read from a snapshot's figure area (not held in a dictionary).
+    var isMapped: Bool {
+        if case .mapped = storage { return true }
+        return false
+    }
+
+    /// Whether both are the same town's figures in the same figure area (the same figures,
+    /// told without reading one); false for figures held in a dictionary.
+    func sharesStorage(with other: Figures) -> Bool {
+        if case let .mapped(x, i) = storage, case let .mapped(y, j) = other.storage { return x === y && i == j }
+        return false
+    }
+
     public static func == (a: Figures, b: Figures) -> Bool {
         if case let .mapped(x, i) = a.storage, case let .mapped(y, j) = b.storage, x === y, i == j { return true }
         return a.all == b.all

@@ -23,8 +23,39 @@ public struct Metrics: Sendable {
     /// This `Metrics` with derived figures whose formula text is empty (values, decimals and
     /// the derived mark unchanged). For tables only: never show such a figure's formula.
     public var withoutFormulas: Metrics {
+        guard formulas else { return self }
         var m = self
         m.formulas = false
+        m.remembered = nil  // worked out with their formulas
+        return m
+    }
+
+    /// One town's derived year plans, worked out once by `remembering(_:)`, with the figures
+    /// they were worked out from (asked again only for those same figures).
+    struct RememberedPlans: Sendable {
+        let figures: Figures
+        /// The derived plan of each year remembered, by year ("2015"): nil when none can be
+        /// derived; a year not there is worked out when asked.
+        let plans: [String: Figure?]
+    }
+
+    private var remembered: RememberedPlans?
+
+    /// This `Metrics` with `town`'s derived year plans worked out once, for a town's page that
+    /// asks for a year's plan for every figure of every period (each asking derived it again
+    /// from the year's periods: 60 periods x 12 derivations with their formulas, most of a first
+    /// Enter at 10,000 x 60). The same figures as `self` gives, for `town` and every other town;
+    /// only towns read from a snapshot's figure area are remembered (others are worked out as before).
+    /// `years`: only these years' plans ("2015"; nil: every year of the dataset's periods).
+    public func remembering(_ town: Town, years: [String]? = nil) -> Metrics {
+        guard town.figures.isMapped else { return self }
+        var m = self
+        m.remembered = nil
+        var plans: [String: Figure?] = [:]
+        for year in years ?? Array(periodsByYear.keys) {
+            plans[year] = .some(derivedYearPlan(year: year, town.figures))
+        }
+        m.remembered = RememberedPlans(figures: town.figures, plans: plans)
         return m
     }
 
@@ -84,6 +115,10 @@ public struct Metrics: Sendable {
         if let reported = figures[key] { return reported }
         switch key.measure {
         case .planYear:
+            if let remembered, remembered.figures.sharesStorage(with: figures),
+               let known = remembered.plans[key.period ?? ""] {
+                return known
+            }
             return derivedYearPlan(year: key.period ?? "", figures)
         case .completionRate:
             guard let p = key.period else { return nil }
@@ -160,6 +195,15 @@ public struct Metrics: Sendable {
                         "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan]),
                          .rateFromPlan(completed: show(done), year: year(of: p), plan: show(plan),
                                        result: DecimalMath.text(rate, scale: 2)))
+    }
+
+    /// Whether `town`'s completed figure of `period` may be set against its year's plan
+    /// (`TownProgress.comparesWithPlan` of `progress(town, period:)`, without working out the
+    /// rest of its progress): false only when both are there and not `comparable`.
+    public func comparesWithPlan(_ town: Town, period: Period) -> Bool {
+        guard let plan = figure(town, FigureKey(.planYear, String(period.year))),
+              let done = figure(town, FigureKey(.completed, period.id)) else { return true }
+        return comparable(done, plan)
     }
 
     /// What the towns table shows of one town for one period, each figure as

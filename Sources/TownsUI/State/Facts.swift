@@ -132,7 +132,14 @@ public final class Facts: @unchecked Sendable {
 
     /// The operating entities by id.
     var entitiesByID: [String: OperatingEntity] {
-        remembered(\.entityIndex) { Dictionary(dataset.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+        remembered(\.entityIndex) {
+            // Each entity put in once, the first of an id kept (no array of pairs made and merged:
+            // a fifth of the towns view's first visit at 10,000 towns and 3,000 entities).
+            var index: [String: OperatingEntity] = [:]
+            index.reserveCapacity(dataset.entities.count)
+            for entity in dataset.entities where index[entity.id] == nil { index[entity.id] = entity }
+            return index
+        }
     }
 
     /// The towns each entity operates, as positions in `dataset.towns`, in file order

@@ -74,13 +74,14 @@ extension AppState {
     func townSearchText() -> @Sendable (Int) -> [UInt8] {
         // Stored in the snapshot, made by this function when it was written.
         if let stored = facts.storedSearchTexts { return { stored[$0] } }
+        let facts = self.facts
         let store = facts.townSearchText
         let index = searchIndex
-        let entities = facts.entitiesByID
         let rowState = rowContext
+        // The entities' index made when a text is first made (not by a list that never searches).
         return { position in
             store.get(position, count: rowState.dataset.towns.count) {
-                index.haystack(rowState.townTerms(rowState.dataset.towns[position], entities: entities))
+                index.haystack(rowState.townTerms(rowState.dataset.towns[position], entities: facts.entitiesByID))
             }
         }
     }

@@ -82,6 +82,8 @@ extension AppState {
         var flags = SumFlags()
         for i in positions where suspect.contains(i) {
             let town = dataset.towns[i]
+            // The town's plan agreement of the year worked out once for the three questions below.
+            let checker = self.checker.remembering(town, years: [period.year])
             let readings = checker.scheduleReadings(town, period: period)
             if readings.isUndecided {
                 flags.undecided += 1

@@ -16,6 +16,9 @@ extension AppState {
 
     func makeTownDetail(_ id: String, width: Int) -> [DetailLine] {
         guard let town = town(id) else { return [.text(tr(Catalogue.noTown2("\(id)")), .warning)] }
+        // The town's year plans and plan agreements worked out once for the page: every figure
+        // of every period asked for them again (`Metrics.remembering`, `Checker.remembering`).
+        let metrics = self.metrics.remembering(town), checker = self.checker.remembering(town)
         let ft = FigureText()
         var out: [DetailLine] = []
         let labelWidth = 20
@@ -149,7 +152,7 @@ extension AppState {
                 unit: amount, key: FigureKey(.planYear, String(y)))
         }
         out.append(.text(""))
-        out += history(town, width: width)
+        out += history(town, width: width, metrics: metrics, checker: checker)
         if let period {
             // Where the town stands in the period shown and where it heads: worked out, formulas beside.
             let section = progressSection(town, period: period, amount: amount)
@@ -178,7 +181,7 @@ extension AppState {
             figureField(
                 tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
                 key: FigureKey(.completionRate, p.id),
-                unknownWhy: metrics.progress(town, period: p).comparesWithPlan ? nil : Catalogue.rateNotAgainstPlan)
+                unknownWhy: metrics.comparesWithPlan(town, period: p) ? nil : Catalogue.rateNotAgainstPlan)
             figureField(
                 tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
                 unit: tr(Catalogue.text2), key: FigureKey(.projectsStarted, p.id))
@@ -274,7 +277,7 @@ extension AppState {
             }
         }
         // `findings` about this town: its own rate checks and its plan derivations.
-        let mine = checker.findings(for: town).filter { $0.kind != .shortfall }
+        let mine = townFindings.filter { $0.kind != .shortfall }  // worked out once above
         if !mine.isEmpty {
             out.append(.text(""))
             out.append(.text(tr(Catalogue.checks), .header))
@@ -297,9 +300,15 @@ extension AppState {
 }
 
 extension AppState {
-    /// The town's progress across periods: a table (completed, completion, expected by now,
-    /// schedule variance) with a bar per period carrying the expected-by-now mark.
+    /// `history(_:width:metrics:checker:)` with the facts' metrics and checker.
     func history(_ town: Town, width: Int) -> [DetailLine] {
+        history(town, width: width, metrics: metrics, checker: checker)
+    }
+
+    /// The town's progress across periods: a table (completed, completion, expected by now,
+    /// schedule variance) with a bar per period carrying the expected-by-now mark. `metrics` and
+    /// `checker`: the page's, which may remember the town's year plans (`Metrics.remembering`).
+    func history(_ town: Town, width: Int, metrics: Metrics, checker: Checker) -> [DetailLine] {
         let ft = FigureText()
         let cols = [18, 9, 8, 9, 8]  // each wider than its title: "Done%" "Expected" never run together
         func pad(_ s: String, _ w: Int, right: Bool = true) -> String {

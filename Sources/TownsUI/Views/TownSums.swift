@@ -74,24 +74,29 @@ extension AppState {
     /// largest or smallest value, so that sorting by a column (which brings them on screen)
     /// does not widen it and push others out.
     static func extremeRows(_ table: PeriodTable, positions: [Int]) -> [Int] {
-        var extremes = Set<Int>()
-        for pick in [
-            { (f: TownPeriod) in f.planYear }, { $0.completed }, { $0.completionRate }, { $0.projectsStarted },
-            { $0.startRate },
-        ] {
-            var low: (value: Decimal, row: Int)?, high: (value: Decimal, row: Int)?
-            for (row, position) in positions.enumerated() {
-                guard let q = pick(table[position])?.quantity else { continue }
-                let v: Decimal
-                switch q {
-                case let .exact(x, _): v = x
-                case let .moreThan(b): v = b
-                }
-                if low == nil || v < low!.value { low = (v, row) }
-                if high == nil || v > high!.value { high = (v, row) }
+        // One pass, each town's row read once for the five columns (a pass per column copied
+        // each row five times: a third of `:filter type 2` at 10,000 x 60).
+        var low = [(value: Decimal, row: Int)?](repeating: nil, count: 5), high = low
+        func consider(_ k: Int, _ figure: ShownFigure?, _ row: Int) {
+            guard let q = figure?.quantity else { return }
+            let v: Decimal
+            switch q {
+            case let .exact(x, _): v = x
+            case let .moreThan(b): v = b
             }
-            for found in [low, high] { if let found { extremes.insert(found.row) } }
+            if low[k] == nil || v < low[k]!.value { low[k] = (v, row) }
+            if high[k] == nil || v > high[k]!.value { high[k] = (v, row) }
         }
+        for (row, position) in positions.enumerated() {
+            let f = table[position]
+            consider(0, f.planYear, row)
+            consider(1, f.completed, row)
+            consider(2, f.completionRate, row)
+            consider(3, f.projectsStarted, row)
+            consider(4, f.startRate, row)
+        }
+        var extremes = Set<Int>()
+        for found in low + high { if let found { extremes.insert(found.row) } }
         return extremes.sorted()
     }
 }

@@ -34,7 +34,7 @@ extension AppState {
         let presenting = session.presentation
         let facts = periodTable()
         let rowState = rowContext
-        let entities = self.facts.entitiesByID
+        let sharedFacts = self.facts  // the entities' index asked for by a row made, not by the list
         let rows = Rows(count: positions.count) { i in
             let town = rowState.dataset.towns[positions[i]]
             let f = facts[positions[i]]
@@ -53,7 +53,7 @@ extension AppState {
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
-                ] + deltas.cells(town, at: positions[i]), searchTerms: rowState.townTerms(town, entities: entities))
+                ] + deltas.cells(town, at: positions[i]), searchTerms: rowState.townTerms(town, entities: sharedFacts.entitiesByID))
         }
         var summary: [TableRow] = []
         if withCity {
