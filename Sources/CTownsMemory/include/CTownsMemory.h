@@ -7,4 +7,20 @@
 /// Returns 1 if memory was released, 0 if none could be.
 int towns_release_free_heap(void);
 
+/// Gives back the resident pages of the executable's relocation table (its DT_RELA and DT_REL
+/// entries: `.rela.dyn`, ~1.9 MiB in the static release build, read once by the dynamic
+/// loader before `main` and never again; `.rela.plt`, which lazy binding reads, is left).
+/// `madvise(MADV_DONTNEED)` on read-only file pages: a later read brings them back from the
+/// file, so nothing can change but the resident set. Only whole pages inside a read-only
+/// loaded segment are given back. Returns the bytes given back (0 when none could be).
+long towns_release_relocations(void);
+
+/// Gives back the resident pages of every read-only segment of the executable (its code, its
+/// constants, its relocation table) as `towns_release_relocations` does: the pages stay in the
+/// system's page cache and come back, a few at a time, when next run or read. For after the
+/// start-up's work (argument parsing, the runtime's set-up), whose code is not run again, so
+/// that it does not stay in the resident set beside what the data's load touches. Nothing when
+/// the executable has text relocations. Returns the bytes given back.
+long towns_release_executable_pages(void);
+
 #endif
