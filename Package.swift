@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
         .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "TownsSynthetic", "CTownsText"],
                     exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["towns", "TownsMeeting", "TownsUI", "TownsCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["towns", "TownsMeeting", "TownsUI", "TownsCore", "CTownsMemory"]),
         .testTarget(name: "TownsMeetingTests", dependencies: ["TownsMeeting"]),
         // The ncurses backend's pure parts (key decoding, bracketed paste), without a terminal.
         .testTarget(name: "TownsTerminalTests", dependencies: ["TownsTerminal", "TownsUI", "CNcursesw"]),

@@ -142,11 +142,17 @@ struct DashboardStart {
         let slow = SlowStartNotice(directory: directory)
         // Load problems in the dashboard's language (`--lang`, the config, zh; en under LANG=C).
         let chinese = DisplayOptions.wordsLanguage(lang: lang, config: Config(path: nil).language) == .zh
-        let loaded = Result { try SnapshotFiles.loadForDashboard(directory, chinese: chinese) }
-        slow.cancel()  // before an error is printed, so the notice never follows it
-        let (dataset, fingerprint, derived) = try loaded.get()
+        // The first load is held in this optional alone, emptied once the state and the watcher
+        // hold what they need: a local kept to the end of `run` would keep the first data in
+        // memory after a live reload replaced it (issue 17: 20 reloads within 10 MiB).
+        var first: (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?)?
+        do {
+            defer { slow.cancel() }  // before an error is printed, so the notice never follows it
+            first = try SnapshotFiles.loadForDashboard(directory, chinese: chinese)
+        }
+        let fingerprint = first!.fingerprint
         let loadedAt = Date()  // when the data shown was loaded (`数据载入`), not a file's time
-        let problems = AppState(dataset: dataset).commandLineProblems(
+        let problems = AppState(dataset: first!.dataset).commandLineProblems(
             periodID: period, town: town, filters: filter, language: chinese ? .zh : .en)
         if !problems.isEmpty {
             for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
@@ -156,9 +162,11 @@ struct DashboardStart {
         defer { meeting.close() }
         // In the language the dashboard opens in (`--lang`, the config's, English under LANG=C):
         // a refusal here ("no open meetings") is the command's error.
-        var openingState = AppState(dataset: dataset)
-        openingState.language = chinese ? .zh : .en
-        let meetingOpening = try meeting.opening(request, openingState)
+        let meetingOpening = try { () throws -> Action? in
+            var openingState = AppState(dataset: first!.dataset)
+            openingState.language = chinese ? .zh : .en
+            return try meeting.opening(request, openingState)
+        }()
         // The loader's parse trees are freed; give their pages back to the system, so what the
         // dashboard allocates later (on other threads' heaps too) does not add to them.
         _ = towns_release_free_heap()
@@ -201,7 +209,7 @@ struct DashboardStart {
             themes: !colour ? [.monochrome]
                 : themeFiles.themes.map { terminal.colorCapability == .eight ? $0.onEightColours : $0 },
             glyphs: ascii || localeNotice != nil ? .ascii : .unicode)
-        var state = AppState(facts: Facts(dataset: dataset, derived: derived), width: terminal.width,
+        var state = AppState(facts: Facts(dataset: first!.dataset, derived: first!.derived), width: terminal.width,
                              height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
@@ -229,7 +237,7 @@ struct DashboardStart {
         }
         // A large dataset's first frame takes a while (every town worked out, the opening's checks
         // too): say so meanwhile, in the language it will open in.
-        if dataset.towns.count >= Renderer.workingFrameTowns {
+        if state.dataset.towns.count >= Renderer.workingFrameTowns {
             var working = state
             working.language = startUp.language ?? working.language
             terminal.draw(renderer.workingFrame(working))
@@ -237,8 +245,9 @@ struct DashboardStart {
         state = update(state, .configure(opening(startUp, data: directory)))
         state.dataChangedAt = LiveReload.clock(loadedAt)
         if let meetingOpening { state = update(state, meetingOpening) }
-        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: dataset,
+        var watcher = DatasetWatcher(directory: directory, fingerprint: fingerprint, dataset: first!.dataset,
                                      loadedAt: loadedAt)
+        first = nil  // the state and the watcher hold the data now, and let go of it on a reload
         if SnapshotFiles.store() != nil { watcher.load = SnapshotFiles.loadThroughChild }
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now

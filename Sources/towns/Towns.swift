@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTownsMemory
 import Foundation
 import TownsCore
 
@@ -44,6 +45,9 @@ struct Towns: ParsableCommand {
     /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with
     /// status 2, as the commands document, instead of ArgumentParser's 64 (or 1).
     static func main() {
+        // The dynamic loader's relocation table is read once, before `main`: its pages go back
+        // (~1.9 MiB of every command's resident set, the dashboard's peak included).
+        _ = towns_release_relocations()
         CrashReports.install()
         do {
             // No arguments, or `--data DIR` alone: the dashboard, without the parser's start-up

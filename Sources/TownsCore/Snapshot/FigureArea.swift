@@ -74,7 +74,15 @@ final class FigureArea: @unchecked Sendable {
     private func check() throws {
         var last: UInt32 = 0
         let offsets = self.offsets, records = self.records
+        // The pages checked go back a megabyte at a time (the whole area was resident at the
+        // check's end otherwise: at 10,000 x 60 most of the snapshot, at the first screen's peak).
+        let chunk = 1 << 20
+        var offsetsGiven = 0  // entries of the offset table given back
         for i in 0..<offsets.count {
+            if (i - offsetsGiven) * 4 >= chunk {
+                memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + i * 4)
+                offsetsGiven = i
+            }
             let offset = offsets[i]
             guard offset >= last || i % (slotCount + 1) == 0, Int(offset) <= records.count else {
                 throw SnapshotReader.corrupt("a figure offset out of order")
@@ -84,6 +92,7 @@ final class FigureArea: @unchecked Sendable {
         // Every record's measure and length, read straight from the bytes (at 10,000 x 60 the
         // 149,000 records are walked on the first screen's path: a reader per record made this
         // a tenth of the snapshot's decode). The same checks as `SnapshotReader.uint` and `count`.
+        memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + offsets.count * 4)
         guard let bytes = records.baseAddress else { return }  // no records: every offset is 0
         let measureCount = UInt64(measures.count)
         /// The LEB128 number at `p` (moved past it), or nil when it runs past `end` or 64 bits.
@@ -99,9 +108,21 @@ final class FigureArea: @unchecked Sendable {
             }
             return nil
         }
+        var recordsGiven = 0, rowsGiven = 0  // records (bytes) and offset rows given back
         for t in 0..<townCount {
             let row = t * (slotCount + 1), end = row + slotCount
-            var p = Int(offsets[row])
+            // (A town's first offset is checked against the records' end only: a damaged one
+            // may lie below the last, then nothing of the records is given back here.)
+            let at = Int(offsets[row])
+            if at - recordsGiven >= chunk || (row - rowsGiven) * 4 >= chunk {
+                if at > recordsGiven {
+                    memory.release(payload: recordsStart + recordsGiven..<recordsStart + at)
+                    recordsGiven = at
+                }
+                memory.release(payload: offsetsStart + rowsGiven * 4..<offsetsStart + row * 4)
+                rowsGiven = row
+            }
+            var p = at
             let stop = Int(offsets[end])
             var boundary = row + 1  // the next period's first offset not yet met
             while p < stop {

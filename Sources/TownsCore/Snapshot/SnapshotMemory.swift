@@ -81,6 +81,15 @@ final class SnapshotMemory: @unchecked Sendable {
         return hasher.finalize()
     }
 
+    /// Gives back the pages of a mapped file holding `range` of the payload (offsets in
+    /// `payload`), read again from the page cache if read again: for a part decoded into memory
+    /// of its own or checked, as soon as it is done with, not after the whole decode. Nothing
+    /// for a copy.
+    func release(payload range: Range<Int>) {
+        let offset = bytes.count - payload.count  // of the payload in `bytes`
+        release(bytesBelow: min(range.upperBound + offset, bytes.count), from: range.lowerBound + offset)
+    }
+
     /// Gives back the whole pages of a mapped file that lie in `from..<bytesBelow` (offsets in `bytes`).
     private func release(bytesBelow end: Int, from start: Int) {
         guard mapped, let base = bytes.baseAddress else { return }
