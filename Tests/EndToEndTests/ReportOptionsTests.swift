@@ -78,7 +78,7 @@ final class ReportOptionsTests: XCTestCase {
                     let r = try runProcess(binary, ["report", "--view", view, "--lang", lang, "--format", format,
                                                     "--width", "80", "--data", Paths.data])
                     XCTAssertEqual(r.status, 0, r.summary)
-                    for hint in ["Enter", "[ ]", ":changes", "… 等", " more)"] {
+                    for hint in ["Enter", "[ ]", ":changes", "… 另", " more)"] {
                         XCTAssertFalse(r.stdout.contains(hint), "\(view) \(lang) \(format): \(hint)\n\(r.stdout)")
                     }
                 }

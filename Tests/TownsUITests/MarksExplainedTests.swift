@@ -91,7 +91,7 @@ extension MarksExplainedTests {
 }
 
 extension MarksExplainedTests {
-    /// The overview at 80x22 names one town behind of three ("… 等 2 个"; at 80x24 all three
+    /// The overview at 80x22 names one town behind of three ("… 另 2 个"; at 80x24 all three
     /// show, `W8OverviewBehindTests`): Enter on the heading opens the towns view with the behind
     /// filter, listing all three; the changes heading (rows left out) opens the changes view. A
     /// heading with nothing left out opens nothing.
@@ -105,7 +105,7 @@ extension MarksExplainedTests {
             }, prefix)
         }
         let behind = try row("落后 3 镇")
-        XCTAssertTrue(screen(s).contains { $0.hasPrefix(" 落后 3 镇") && $0.contains("等 2 个") })
+        XCTAssertTrue(screen(s).contains { $0.hasPrefix(" 落后 3 镇") && $0.contains("另 2 个") })
         func selecting(_ row: Int) -> AppState {
             var m = apply(s, .first)
             for _ in 0..<content.rows.count where m.selection != row { m = apply(m, .moveDown) }

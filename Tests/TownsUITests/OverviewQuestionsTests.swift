@@ -105,7 +105,7 @@ final class OverviewQuestionsTests: XCTestCase {
                 XCTAssertNotEqual(update(t, .open).screen.kind, .overview, "\(action): Enter opens")
             }
             // Choosing a heading's row (a click) selects the first row of its panel; a heading with
-            // rows left out (80x24: "… 等 2 个") opens them all (the towns view, behind filter on).
+            // rows left out (80x24: "… 另 2 个") opens them all (the towns view, behind filter on).
             let behindHeading = try XCTUnwrap(content.rows.indices.first { i in
                 content.rows[i].cells[0].text(.unicode).hasPrefix("落后")
             })

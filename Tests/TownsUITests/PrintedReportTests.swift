@@ -47,11 +47,11 @@ final class PrintedReportTests: XCTestCase {
 
     func testAReportNamesEveryTown() throws {
         let s = update(try bundledState(width: 80, height: 24, period: "2015-09"), .showView(.assessment))
-        // (On screen a stake's list of towns longer than 60 columns is compact: `… 等 N 个`.)
+        // (On screen a stake's list of towns longer than 60 columns is compact: `… 另 N 个`.)
         for format in ExportRequest.Format.allCases {
             let out = try XCTUnwrap(s.exportOutput(format, glyphs: .unicode, width: 80))
             let text = out.text + (out.meta ?? "")
-            XCTAssertFalse(text.contains("… 等"), "\(format)\n\(text)")
+            XCTAssertFalse(text.contains("… 另"), "\(format)\n\(text)")
             let stake = try XCTUnwrap(text.range(of: "倒扣 ○ 3 镇"), "\(format)\n\(text)")
             let after = String(text[stake.upperBound...].prefix(200))
             for town in ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇", "海盐核电小镇"] {
@@ -199,7 +199,7 @@ final class PrintedReportTests: XCTestCase {
         let big = update(try bundledState(width: 200, height: 60, period: "2015-09"), .showView(.overview))
         XCTAssertEqual(try XCTUnwrap(ClipboardText.of(big)).text, copy.text)
         for rule in ["首年", "倒扣", "用地奖"] { XCTAssertTrue(copy.text.contains(rule), copy.text) }
-        XCTAssertFalse(copy.text.contains("… 等"), copy.text)
+        XCTAssertFalse(copy.text.contains("… 另"), copy.text)
     }
 }
 

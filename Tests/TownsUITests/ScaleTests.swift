@@ -269,7 +269,7 @@ final class ScaleTests: XCTestCase {
         }
         let cut = s.nameList(Array(0..<50), width: 60)
         let shown = cut.components(separatedBy: "、").count
-        XCTAssertTrue(cut.hasSuffix("… 等 \(50 - shown) 个"), cut)
+        XCTAssertTrue(cut.hasSuffix("… 另 \(50 - shown) 个"), cut)
         s.language = .en
         XCTAssertTrue(s.nameList(Array(0..<50), width: 60).hasSuffix("more"))
         XCTAssertEqual(s.nameList([0], width: 60), Self.dataset.towns[0].nameEN)

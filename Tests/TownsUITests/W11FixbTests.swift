@@ -28,7 +28,7 @@ final class W11FixbTests: XCTestCase {
         }
     }
 
-    /// The types view at 100 columns drew `… 等 2 个` with no name before it: a list of which not
+    /// The types view at 100 columns drew `… 另 2 个` with no name before it: a list of which not
     /// one name fits says how many in all, without the `…`.
     func testAListCutToNothingSaysHowManyWithoutADanglingCut() throws {
         for language in [Language.zh, .en] {

@@ -61,7 +61,7 @@ final class W20FreshUserTests: XCTestCase {
     }
 
     /// 3. The types view's list at 100 columns names a town where no whole name fits with the
-    /// rest's count: the first cut, then `… 等 1 个` / `… and 1 more` (it showed `共 2 个`).
+    /// rest's count: the first cut, then `… 另 1 个` / `… and 1 more` (it showed `共 2 个`).
     func testTheTypesListNamesATownWhereNoWholeNameFits() throws {
         for (w, h) in Self.sizes {
             for language in Language.allCases {
@@ -77,9 +77,9 @@ final class W20FreshUserTests: XCTestCase {
         }
         // The renderer's rule: whole names first; a cut name only with at least `cutNameCells` of it.
         let r = TableRenderer(theme: .monochrome, glyphs: .unicode)
-        let list = ItemList(separator: "、", more: { "… 等 \($0) 个" }, count: { "共 \($0) 个" })
-        XCTAssertEqual(r.fitItems("海宁皮革时尚小镇、桐乡毛衫时尚小镇", list, width: 25), "海宁皮革时尚小镇… 等 1 个")
-        XCTAssertEqual(r.fitItems("海宁皮革时尚小镇、桐乡毛衫时尚小镇", list, width: 18), "海宁皮革… 等 1 个")
+        let list = ItemList(separator: "、", more: { "… 另 \($0) 个" }, count: { "共 \($0) 个" })
+        XCTAssertEqual(r.fitItems("海宁皮革时尚小镇、桐乡毛衫时尚小镇", list, width: 25), "海宁皮革时尚小镇… 另 1 个")
+        XCTAssertEqual(r.fitItems("海宁皮革时尚小镇、桐乡毛衫时尚小镇", list, width: 18), "海宁皮革… 另 1 个")
         XCTAssertEqual(r.fitItems("海宁皮革时尚小镇、桐乡毛衫时尚小镇", list, width: 12), "共 2 个")
         let ascii = TableRenderer(theme: .monochrome, glyphs: .ascii)
         XCTAssertEqual(ascii.fitItems("Haining Leather Fashion Town, Nanhu", ItemList(separator: ", ", more: {

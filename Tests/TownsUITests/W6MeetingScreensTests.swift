@@ -32,7 +32,7 @@ final class W6ConsistencyTests: XCTestCase {
         }
     }
 
-    /// The types view's town list ends with whole names and `… 等 N 个` (or is `共 N 个`), never a name cut
+    /// The types view's town list ends with whole names and `… 另 N 个` (or is `共 N 个`), never a name cut
     /// mid-word without the count after it (a fresh user saw `海宁皮革时尚小镇、桐乡…` at 100x30).
     func testTheTypesViewsListEndsWithWholeNames() throws {
         let names = ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇"]
@@ -43,10 +43,10 @@ final class W6ConsistencyTests: XCTestCase {
             let list = try XCTUnwrap(row.components(separatedBy: "▼ ").last).trimmingCharacters(in: .whitespaces)
             // Not one name fitting, how many in all: `共 2 个`, no `…` after nothing (W11FixbTests).
             // Wave 20: where no whole name fits with the count, the first name cut, then the count:
-            // the cut is said by the count after it (`海宁皮革时尚小… 等 1 个`), not left to look whole.
-            let whole = [names.joined(separator: "、"), names[0] + "… 等 1 个", "共 2 个"]
-            let cutFirst = list.hasSuffix("… 等 1 个") && names[0].hasPrefix(list.dropLast("… 等 1 个".count))
-                && list.count > "… 等 1 个".count
+            // the cut is said by the count after it (`海宁皮革时尚小… 另 1 个`), not left to look whole.
+            let whole = [names.joined(separator: "、"), names[0] + "… 另 1 个", "共 2 个"]
+            let cutFirst = list.hasSuffix("… 另 1 个") && names[0].hasPrefix(list.dropLast("… 另 1 个".count))
+                && list.count > "… 另 1 个".count
             XCTAssertTrue(whole.contains(list) || cutFirst, "\(width): \(row)")
         }
     }

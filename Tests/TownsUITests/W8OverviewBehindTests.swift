@@ -3,7 +3,7 @@ import TownsCore
 import XCTest
 
 /// Fresh users (w8 point 4): at 80x24 the overview showed one of the three towns behind
-/// (`… 等 2 个`) while the city's expected, shortfall and projection lines took rows. The
+/// (`… 另 2 个`) while the city's expected, shortfall and projection lines took rows. The
 /// towns behind come first: secondary lines fold (the city's, then the changes' rows, then the
 /// checks' counts onto their heading's line) so every town behind shows where it can.
 final class W8OverviewBehindTests: XCTestCase {

@@ -53,7 +53,7 @@ final class W9ScreensTests: XCTestCase {
     }
 
     /// Finding 2: the assessment's notes page (Enter on its notes row) names every town at
-    /// stake, wrapping as it must, as `towns report --view assessment` does; no `… 等 2 个`.
+    /// stake, wrapping as it must, as `towns report --view assessment` does; no `… 另 2 个`.
     func testTheNotesPageNamesEveryTownAtStake() throws {
         for language in Language.allCases {
             var s = try bundledState(width: 100, height: 30, period: "2015-12")

@@ -49,7 +49,7 @@ public struct AppState: Sendable {
     public var cycleStops: [CycleStop] = []
     /// Whether lists are made to be read away from the screen (exports, `towns report`, the
     /// clipboard): notes name no keys (`Enter 打开…`, `[ ] 换期间对`), lists of towns name every
-    /// town (no `… 等 2 个`), and the overview holds every panel in full (`AppState.forPrint`).
+    /// town (no `… 另 2 个`), and the overview holds every panel in full (`AppState.forPrint`).
     public var printed = false
     /// Effects asked for by the action being applied; `step` hands them out.
     var outbox: [Effect] = []

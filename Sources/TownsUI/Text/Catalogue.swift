@@ -16,7 +16,7 @@ public enum Catalogue {
     }
     static func andMore(_ n: String) -> Bilingual {
         Bilingual(
-            "… 等 \(n) 个",
+            "… 另 \(n) 个",
             "… and \(n) more")
     }
     static let ascending = Bilingual(

@@ -127,7 +127,7 @@ extension ShownFacts {
 
     /// The names of the towns at `positions` (in `facts.dataset.towns`) joined
     /// ("海宁皮革时尚小镇、南湖基金小镇"), as many as fit in `width` cells, then how many more
-    /// ("… 等 2,497 个" / "… and 2,497 more"): a type of 2,500 towns is not written out in
+    /// ("… 另 2,497 个" / "… and 2,497 more"): a type of 2,500 towns is not written out in
     /// full for a cell that shows 60 columns. `count`: the number of towns when `positions`
     /// holds only the first of them (enough to fill `width`: a stored list, `DerivedStakes`).
     func nameList(_ positions: [Int], count: Int? = nil, width: Int) -> String {
@@ -152,7 +152,7 @@ extension ShownFacts {
             if i == total - 1 { return out }
             if used + DisplayWidth.of(more(total - i - 1)) <= width { fitted = (out, i + 1) }
         }
-        // One town: its name, which the table cuts with … (not "… 等 1 个", which names nobody).
+        // One town: its name, which the table cuts with … (not "… 另 1 个", which names nobody).
         if fitted == nil, total == 1, let only = positions.first { return name(only) }
         // Not one name fits with the rest's count: how many in all, without a `…` after nothing.
         guard let fitted else { return tr(Catalogue.namesCount("\(total)")) }

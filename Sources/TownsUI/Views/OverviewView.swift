@@ -334,7 +334,7 @@ extension AppState {
                 continue
             }
             let more = panel.count - shown[i]
-            // The towns behind count towns (`… 等 2 个`); the other panels' rows are lines of figures
+            // The towns behind count towns (`… 另 2 个`); the other panels' rows are lines of figures
             // (the city's `达成计划每月需 ≈20.6`), counted as lines, not as more of the heading.
             let left = i == behindPanel ? Catalogue.andMore("\(more)") : Catalogue.panelLinesLeftOut(more)
             let count: TableCell = more > 0 ? .text(CellText(tr(left)), .legend) : .plain("")

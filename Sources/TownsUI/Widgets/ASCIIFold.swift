@@ -2,7 +2,7 @@ extension Grid {
     /// Typographic punctuation of the interface's own texts written in ASCII, for the ASCII
     /// glyph set (`--ascii`, and a locale that is not UTF-8, where the terminal cannot show
     /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … ending a text as `.` (`working out…`), and
-    /// before a word (`… and 3 more`, `name… 等 2 个`) as a blank: the words say that more follows, and a lone `.`
+    /// before a word (`… and 3 more`, `name… 另 2 个`) as a blank: the words say that more follows, and a lone `.`
     /// read as a full stop (a cut is drawn `$`, `Glyphs.cut`), Δ as `D` (not `d`, a place lost), × as
     /// `x`, · as `-`, ≥ ≤ as `>` `<`, and marks left in prose as `Glyphs.ascii` draws them (≈ `~`,
     /// → before a figure `p`, else `>`).

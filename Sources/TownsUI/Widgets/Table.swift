@@ -19,7 +19,7 @@ public struct Column: Sendable {
     /// (priority 100).
     public var names: Bool
     /// The column's cells are lists of names joined by a separator (a type's towns): where one
-    /// does not fit, it ends with the whole names that fit and `… 等 N 个` / `… and N more`
+    /// does not fit, it ends with the whole names that fit and `… 另 N 个` / `… and N more`
     /// (`TableRenderer.fitItems`), a name cut only with the count after it. nil: cut with `…` as any text.
     public var items: ItemList? = nil
     /// A flexible column (a bar) narrower than `minWidth` rather than dropped: it shrinks to no
@@ -64,7 +64,7 @@ extension Column {
 }
 
 /// How a column's cells list names (`Column.items`): the separator between them (`、` or `, `)
-/// and the words for the ones left out (`n` of them), which start with the cut mark (`… 等 2 个`);
+/// and the words for the ones left out (`n` of them), which start with the cut mark (`… 另 2 个`);
 /// `count`: the words for all `n` when not one name fits (`共 2 个`, no `…` after nothing).
 public struct ItemList: Sendable {
     public var separator: String
@@ -467,7 +467,7 @@ public struct TableRenderer: Sendable {
         }
     }
 
-    /// The fewest cells of a name `fitItems` shows cut before a count (`海宁皮革… 等 1 个`), its
+    /// The fewest cells of a name `fitItems` shows cut before a count (`海宁皮革… 另 1 个`), its
     /// cut mark not counted: fewer name no one reads.
     static let cutNameCells = 6
 
@@ -475,7 +475,7 @@ public struct TableRenderer: Sendable {
     /// `text`, a list of names joined by `list.separator`, within `width` cells: the most whole
     /// names that fit with `list.more` of the rest after them; else the first name cut, with the
     /// rest's count (`cutNameCells`); else `list.count` of them all (no
-    /// `…` with no name before it: a fresh user read `… 等 2 个` as a cut); else (one name, or too
+    /// `…` with no name before it: a fresh user read `… 另 2 个` as a cut); else (one name, or too
     /// narrow even for that) `fit`'s cut.
     func fitItems(_ text: String, _ list: ItemList, width: Int) -> String {
         let names = TerminalText.sanitize(text).components(separatedBy: list.separator)
@@ -490,7 +490,7 @@ public struct TableRenderer: Sendable {
         if let best { return best }
         // Not one whole name with the rest's count: the first name cut (its own cut mark standing
         // for the `…` of the words after it) where at least `cutNameCells` of it show, so the cell
-        // names a town (`海宁皮革… 等 1 个`, not `共 2 个` at 100 columns).
+        // names a town (`海宁皮革… 另 1 个`, not `共 2 个` at 100 columns).
         let rest = list.more(names.count - 1)
         if rest.hasPrefix("…") {
             let tail = String(rest.dropFirst())
