@@ -36,6 +36,13 @@ public struct AppState: Sendable {
     }
     /// Why changed data files were not reloaded, in both languages (`reloadProblem` words it).
     public var reloadFailure: ReloadFailure?
+    /// What the last reload lost against the data shown before it (records gone from a file
+    /// that shrank, an optional file removed: `数据已更新，但有记录消失：…`), as the status line's
+    /// warning until the next reload: a meeting must not read a shorter list as the whole (a
+    /// fresh user's half-written `figures.toml` took two towns off the overview's behind list
+    /// with a flash the next key cleared). A reload that loses nothing more clears it; the
+    /// message log (`:messages`) keeps every one.
+    public var recordsLost: String?
     /// The themes the front end can draw, by name (`Renderer.themes`, in the same order).
     public var themeNames: [String] = ["default"]
     /// The key bindings: what `handle` maps keys with, and what the hint line and the help name.

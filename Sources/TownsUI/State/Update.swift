@@ -78,7 +78,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.dataChangedAt = changedAt
         s.message =
             s.tr(Catalogue.dataReloaded)
-            + (warnings == 0 ? "" : " (\(warnings) warning(s): towns check)")
+            + (warnings == 0 ? "" : s.tr(Catalogue.reloadWarnings("\(warnings)")))
         // The period shown is gone from the data (its monthly file removed): say so, as a warning.
         if let gone = shownBefore, s.period?.id != gone.id {
             s.session.flash = Flash(
@@ -86,7 +86,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
                 level: .warning)
         }
         // A file that shrank and lost records the data shown had: say what went missing.
-        if let lost { s.session.flash = Flash(s.tr(Catalogue.reloadedRecordsGone) + lost, level: .warning) }
+        // It stays on the status line (`recordsLost`) until a reload loses nothing more.
+        s.recordsLost = lost.map { s.tr(Catalogue.reloadedRecordsGone) + $0 }
+        if let lost = s.recordsLost { s.session.flash = Flash(lost, level: .warning) }
     case let .reloadFailed(problem, more, chinese):
         // Kept as data: worded when drawn, in the language of that moment (wave 11).
         s.reloadFailure = ReloadFailure(english: problem, chinese: chinese ?? problem, more: more)

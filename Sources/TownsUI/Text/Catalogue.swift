@@ -102,6 +102,12 @@ public enum Catalogue {
     static func periodGone(_ gone: String, _ shown: String) -> Bilingual {
         Bilingual("；期间「\(gone)」已不在数据中，现显示「\(shown)」", "; period \(gone) is no longer in the data, showing \(shown)")
     }
+    /// After "data reloaded": how many warnings the new data's checks gave (`towns check` lists them).
+    static func reloadWarnings(_ n: String) -> Bilingual {
+        Bilingual(
+            "（\(n) 条警告：towns check）",
+            " (\(n) warning(s): towns check)")
+    }
     static let reloadedRecordsGone = Bilingual(
         "数据已更新，但有记录消失：",
         "reloaded, records gone: ")

@@ -54,6 +54,10 @@ extension Renderer {
             drawMessage(problem, style: theme.style(.warning), into: &grid, state)
             return
         }
+        if let lost = state.recordsLost {
+            drawMessage(lost, style: theme.style(.warning), into: &grid, state)
+            return
+        }
         // Prose (`:messages`, the reference's passages) draws no marks: a dash there is punctuation.
         let shown = state.screen.kind.drawsMarks
             ? Renderer.marksShown(in: grid, rows: Renderer.bodyRect(width: state.width, height: state.height),
