@@ -35,6 +35,12 @@ struct EditCommand: ParsableCommand {
         let directory = try data.directory()
         let zh = chinese
         func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+        // A data folder that is not there is refused (a fresh user's `--data /nonexist` said
+        // "no change" and exited 0 after an empty file was edited).
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationFailure(t("没有这个数据文件夹：\(directory)", "no such data folder: \(directory)"))
+        }
         guard let name = DatasetEdit.relativeName(of: file, in: directory) else {
             let names = (DatasetLoader.fileNames + DatasetLoader.optionalFileNames).joined(separator: ", ")
             throw ValidationFailure(t("\(file) 不是 \(directory) 的数据文件（\(names)、monthly/YYYY-MM.toml）",

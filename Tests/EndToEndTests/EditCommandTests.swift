@@ -105,4 +105,18 @@ final class EditCommandTests: XCTestCase {
         let r = try runProcess(binary, ["edit", "/etc/passwd", "--data", data])
         XCTAssertEqual(r.status, 2, r.summary)
     }
+
+    /// A data folder that is not there is refused before any editor runs (it said "no change"
+    /// and exited 0).
+    func testAMissingDataFolderIsRefused() throws {
+        let missing = folder + "/no-such-folder"
+        let en = try runProcess(binary, ["--lang", "en", "edit", "figures.toml", "--data", missing])
+        XCTAssertEqual(en.status, 2, en.summary)
+        XCTAssertTrue(en.stderr.contains("no such data folder: " + missing), en.summary)
+        XCTAssertFalse(en.stdout.contains("no change"), en.summary)
+        let zh = try runProcess(binary, ["--lang", "zh", "edit", "figures.toml", "--data", missing])
+        XCTAssertEqual(zh.status, 2, zh.summary)
+        XCTAssertTrue(zh.stderr.contains("没有这个数据文件夹"), zh.summary)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "nothing made")
+    }
 }

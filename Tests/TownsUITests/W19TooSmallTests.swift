@@ -24,6 +24,12 @@ final class W19TooSmallTests: XCTestCase {
         XCTAssertEqual(route(.char("2"), in: back), .showView(.typeList))
         XCTAssertEqual(screen(back).count, 30)
         XCTAssertFalse(screen(back).joined().contains("too small"))
+        // What was said of the key pressed while too small is not "unbound" (a fresh user pressed
+        // 2 at 40x12 and read `未绑定的键 2` at 60x14).
+        XCTAssertFalse(back.message?.contains("does nothing") ?? false, back.message ?? "")
+        XCTAssertFalse(back.message?.contains("未绑定") ?? false, back.message ?? "")
+        XCTAssertTrue(back.message?.contains("too small") == true || back.message?.contains("终端太小") == true,
+                      back.message ?? "no message")
     }
 
     /// A reload that fails is logged (`:messages`) as well as shown, once per new problem (the

@@ -105,7 +105,11 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .exportFinished(text, failed):
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .unboundKey(key):
-        s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
+        // Below the smallest screen every key but quit is refused (`route`): bound or not, it
+        // did nothing because the terminal was too small, which is what is said once it is not.
+        s.message = s.width < Renderer.minimumWidth || s.height < Renderer.minimumHeight
+            ? s.tr(Catalogue.keyRefusedWhileTooSmall("\(KeyMap.name(key))"))
+            : s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
     case .showMessages:
         s = showingMessages(s)
     case .toggleHelp:

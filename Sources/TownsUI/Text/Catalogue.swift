@@ -450,6 +450,12 @@ public enum Catalogue {
     static let syntheticData = Bilingual(
         "[合成数据 SYNTHETIC] ",
         "[SYNTHETIC DATA] ")
+    /// A key pressed below the smallest screen (60x14): refused, whatever it is bound to.
+    static func keyRefusedWhileTooSmall(_ key: String) -> Bilingual {
+        Bilingual(
+            "终端太小，按键 \(key) 未执行",
+            "terminal too small: key \(key) not acted on")
+    }
     static let terminalTooSmall = Bilingual(
         "终端太小 terminal too small",
         "terminal too small")
