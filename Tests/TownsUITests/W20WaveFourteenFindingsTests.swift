@@ -178,6 +178,15 @@ final class W20WaveFourteenFindingsTests: XCTestCase {
             let kept = screen(jx)
             XCTAssertTrue(kept.contains { $0.contains(city) }, kept.joined(separator: "\n"))
             XCTAssertFalse(kept.contains { $0.contains(s.tr(Catalogue.sumOfKnown)) }, kept.joined(separator: "\n"))
+            // No town matches, the city's row does: neither "no match" nor "0 rows" above it (a
+            // fresh user's finding, wave 20), but one row, the city's.
+            XCTAssertFalse(kept.contains { $0.contains(s.tr(Catalogue.noMatchFor("jx"))) }, kept.joined(separator: "\n"))
+            XCTAssertTrue(kept.contains { $0.contains(s.tr(Catalogue.noTownMatchesButTheCityDoes("jx"))) },
+                          kept.joined(separator: "\n"))
+            XCTAssertEqual(narrowedRowCount(jx), 1)
+            let confirmed = screen(apply(jx, .searchKey(.enter)))
+            XCTAssertTrue(confirmed.contains { $0.contains("/jx " + s.tr(Catalogue.narrowChip("1", s.keyName(.back)))) },
+                          confirmed.joined(separator: "\n"))
         }
     }
 

@@ -32,7 +32,8 @@ extension AppState {
                 content.notes = kept.map { content.notes[$0] }
                 content.sumNotes = []
             }
-            content.emptyText = tr(Catalogue.noMatchFor(query))
+            // No town matches but the city's row does: said so, not "no match" above a row shown.
+            content.emptyText = tr(cityKept ? Catalogue.noTownMatchesButTheCityDoes(query) : Catalogue.noMatchFor(query))
             return content
         }
     }
@@ -85,11 +86,18 @@ func narrowingSearchKey(_ state: AppState, _ key: Key) -> AppState {
     return narrowingSaid(s)
 }
 
+/// The rows a narrowed list shows: the towns that match and the city's reported row where the
+/// query finds it (`&jx` showed the city's row under a chip of `0 rows`).
+func narrowedRowCount(_ state: AppState) -> Int {
+    guard let content = state.content(for: state.screen) else { return 0 }
+    return content.rows.count + (state.screen.narrow == nil ? 0 : content.summary.count)
+}
+
 /// The status line saying how many rows the narrowing keeps.
 private func narrowingSaid(_ state: AppState) -> AppState {
     var s = state
     guard let q = s.screen.narrow, !q.isEmpty else { return s }
-    s.message = s.tr(Catalogue.rowsKept("\(s.content(for: s.screen)?.rows.count ?? 0)", q))
+    s.message = s.tr(Catalogue.rowsKept("\(narrowedRowCount(s))", q))
     return s
 }
 
@@ -107,7 +115,7 @@ func withoutNarrowing(_ state: AppState) -> AppState {
 extension Renderer {
     /// The chip of a narrowed list: `/海宁 2 行 (Esc 清除)`.
     static func narrowChip(_ state: AppState, query: String) -> String {
-        let n = state.content(for: state.screen)?.rows.count ?? 0
+        let n = narrowedRowCount(state)
         return "/" + query + " " + state.tr(Catalogue.narrowChip("\(n)", state.keyName(.back)))
     }
 }

@@ -66,5 +66,9 @@ extension Catalogue {
     static func narrowChip(_ n: String, _ back: String) -> Bilingual {
         Bilingual("\(n) 行 (\(back) 清除)", "\(n) rows (\(back) clears)")
     }
+    /// A narrowing no town matches while the city's reported row does (`&jx`).
+    static func noTownMatchesButTheCityDoes(_ query: String) -> Bilingual {
+        Bilingual("没有小镇匹配「\(query)」（全市一行匹配）", "no town matches \"\(query)\" (the city's row does)")
+    }
     static let everyRowAgain = Bilingual("显示全部行", "every row shown again")
 }
