@@ -1,6 +1,7 @@
 import Foundation
 import TownsCore
 import TownsUI
+import TownsSynthetic
 import XCTest
 
 let repositoryRoot: String = {
@@ -48,4 +49,36 @@ func wholeHelp(_ state: AppState) -> [String] {
         lines += screen(s)
     }
     return lines
+}
+
+/// Temporary folders a test makes, removed at its end (`removeAll` in `tearDown`).
+final class TemporaryFolders {
+    private(set) var paths: [String] = []
+    /// A new path under the temporary directory (`towns-NAME-UUID`), not yet made.
+    func make(_ name: String) -> String {
+        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
+        paths.append(dir)
+        return dir
+    }
+    func removeAll() {
+        for dir in paths { try? FileManager.default.removeItem(atPath: dir) }
+        paths = []
+    }
+}
+
+/// A generated dataset (`SyntheticDataset`, the bundled data's rules) written into a folder of
+/// `folders`, `edit` run on that folder before anything is read, then read from the text and from
+/// a snapshot written with `AppState.derivedTables`: the two to compare.
+func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: TemporaryFolders, name: String,
+                         edit: (String) throws -> Void = { _ in }) throws
+    -> (text: Dataset, loaded: SnapshotStore.Loaded)
+{
+    let dir = folders.make(name)
+    let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
+    let rules = try SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml"))
+    try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: rules)
+    try edit(dir)
+    let store = SnapshotStore(folder: folders.make("cache"))
+    try store.write(directory: dir, derive: AppState.derivedTables)
+    return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
 }

@@ -9,28 +9,12 @@ import XCTest
 /// sums (`suspectTowns`), and what a town's page reads for its place (`townPlaces`), are what the
 /// views work out from the text: the screens from the snapshot are the screens from the text.
 final class W14StoredViewSamplesTests: XCTestCase {
-    var temporaries: [String] = []
+    let folders = TemporaryFolders()
 
-    override func tearDown() {
-        for dir in temporaries { try? FileManager.default.removeItem(atPath: dir) }
-    }
+    override func tearDown() { folders.removeAll() }
 
-    func temporary(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
-        temporaries.append(dir)
-        return dir
-    }
-
-    /// The dataset read from the text (with the bundled rules), and the snapshot's.
     func written(towns: Int, months: Int, seed: UInt64) throws -> (text: Dataset, loaded: SnapshotStore.Loaded) {
-        let dir = temporary("w14page")
-        let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
-        let rules = SyntheticDataset.Rules(rulesText: try bundled("rules.toml"),
-                                           sourcesText: try bundled("sources.toml"))
-        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: rules)
-        let store = SnapshotStore(folder: temporary("cache"))
-        try store.write(directory: dir, derive: AppState.derivedTables)
-        return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
+        try writtenWithSnapshot(towns: towns, months: months, seed: seed, folders: folders, name: "w14page")
     }
 
     /// Each stored sample is the measure of the sampled rows made from the text, it is taken

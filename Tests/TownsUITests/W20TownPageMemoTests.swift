@@ -9,34 +9,21 @@ import TownsSynthetic
 /// area) and the towns table's sums ask a suspect town's checks once (`sumFlags`): the pages,
 /// figures, flags and screens are the ones worked out from the text, figure by figure.
 final class W20TownPageMemoTests: XCTestCase {
-    var temporaries: [String] = []
+    let folders = TemporaryFolders()
 
-    override func tearDown() {
-        for dir in temporaries { try? FileManager.default.removeItem(atPath: dir) }
-    }
-
-    func temporary(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
-        temporaries.append(dir)
-        return dir
-    }
+    override func tearDown() { folders.removeAll() }
 
     /// The dataset read from the text, and the snapshot's, with the bundled data's rules.
     func written(towns: Int, months: Int, seed: UInt64) throws -> (text: Dataset, loaded: SnapshotStore.Loaded) {
-        let dir = temporary("memo")
-        let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
-        let rules = try SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml"))
-        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: rules)
-        // A rate that makes t00002's 2016 plan, derived from 2016-03 (5.5 / 50%) and from 2016-06
-        // (11.2 / 27.3%), disagree: the figures it rests on carry `!` (the generated data has none).
-        let figures = dir + "/figures.toml"
-        let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
-            + "value = 50.0\nsource = \"gen\"\n"
-        try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
-                                                                            encoding: .utf8)
-        let store = SnapshotStore(folder: temporary("cache"))
-        try store.write(directory: dir, derive: AppState.derivedTables)
-        return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
+        try writtenWithSnapshot(towns: towns, months: months, seed: seed, folders: folders, name: "memo") { dir in
+            // A rate that makes t00002's 2016 plan, derived from 2016-03 (5.5 / 50%) and from 2016-06
+            // (11.2 / 27.3%), disagree: the figures it rests on carry `!` (the generated data has none).
+            let figures = dir + "/figures.toml"
+            let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
+                + "value = 50.0\nsource = \"gen\"\n"
+            try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
+                                                                                encoding: .utf8)
+        }
     }
 
     /// Every figure key a page or table asks about of `periods`.
