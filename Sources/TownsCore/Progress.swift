@@ -53,11 +53,13 @@ public struct TownProgress: Sendable {
         return p
     }
 
-    /// Where the year's plan is unknown as an amount but a completion rate is known (Tongxiang
-    /// 92.7%, Haiyan 20.7% by September): the rate used (a share of the year's plan, %), and the
-    /// same schedule and pace in % of the plan, by the same rules as the amounts
-    /// (`Metrics.onSchedule`, `Metrics.atPace`): expected by now = 100% x months elapsed / 12;
-    /// projection = rate / months elapsed x 12 (a projection). nil otherwise.
+    /// Where the year's plan is unknown as an amount, or the period's completed amount is (so no
+    /// projection in amounts), but the period's completion rate is known (Tongxiang 92.7%, Haiyan
+    /// 20.7% by September): the rate used (a share of the year's plan, %), and the same schedule
+    /// and pace in % of the plan, by the same rules as the amounts (`Metrics.onSchedule`,
+    /// `Metrics.atPace`): expected by now = 100% x months elapsed / 12, only where the plan's
+    /// amount is unknown (`expected` nil); projection = rate / months elapsed x 12 (a projection),
+    /// while the year goes on. nil otherwise.
     public var rate: Figure?
     public var expectedRate: Figure?
     public var rateProjection: Figure?
@@ -189,15 +191,22 @@ extension Metrics {
                 }
             }
         }
-        if p.expected == nil, period.through > 0, let rate = look(FigureKey(.completionRate, period.id)),
+        // The plan's amount unknown, or the completed amount (so the projection in amounts), and the
+        // period's own completion rate known: the same schedule and pace in % of the plan. Each is
+        // asked of its own gap: a plan worked out from a later period (Haiyan's ≈47 from 2015-10's
+        // completed and rate) gives the expected amount but no completed amount for January-September,
+        // and must not take the projection from that period's own 20.7% away (wave 20's fresh user).
+        let rateWanted = p.expected == nil || yearGoesOn && p.projection == nil
+        if rateWanted, period.through > 0, let rate = look(FigureKey(.completionRate, period.id)),
            let rv = rate.quantity.exactValue {
-            // The plan's amount unknown, its share known: the same schedule and pace in % of the plan.
             let m = period.through
             let e = Self.onSchedule(100, months: m), pace = Self.atPace(rv, months: m)
             p.rate = rate
-            p.expectedRate = worked(
-                e, nil, "100% of the year's plan x \(m)/12 of the year elapsed = \(DecimalMath.text(e, scale: 1))%"
-                    + " (in % of the plan: its amount is unknown)", decimals: 1)
+            if p.expected == nil {
+                p.expectedRate = worked(
+                    e, nil, "100% of the year's plan x \(m)/12 of the year elapsed = \(DecimalMath.text(e, scale: 1))%"
+                        + " (in % of the plan: its amount is unknown)", decimals: 1)
+            }
             let i = possible(rate).map { Interval(Self.atPace($0.lower, months: m), Self.atPace($0.upper, months: m)) }
             p.rateProjection = !yearGoesOn ? nil : worked(
                 pace, i, "completion \(show(rate))% / \(m) months x 12 = →\(DecimalMath.text(pace, scale: 1))% of the"

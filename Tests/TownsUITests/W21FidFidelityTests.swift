@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+
+@testable import TownsCore
+@testable import TownsUI
+
+/// Wave 20's and wave 14's fresh users' data-fidelity findings (wave 21, fid): each figure the
+/// dashboard shows says what the text holds, the same way wherever it is shown.
+final class W21FidFidelityTests: XCTestCase {
+    /// A month imported after Jan-Sep 2015, as `towns import` writes it (`monthly/2015-10.toml`):
+    /// Haiyan's completed 11.30 and completion rate 23.9%, which together give its 2015 plan (≈47).
+    static let haiyanOctober = """
+        [[period]]
+        id = "2015-10"
+        label_zh = "2015年1-10月"
+        label_en = "2015 Jan-Oct"
+        year = 2015
+        through = 10
+
+        [[source]]
+        id = "import-2015-10"
+        title = "月报 monthly sheet 2015-10: w21.csv"
+
+        [[figure]]
+        town = "haiyan"
+        measure = "completed"
+        period = "2015-10"
+        value = "11.30"
+        source = "import-2015-10"
+        at = "line 2"
+
+        [[figure]]
+        town = "haiyan"
+        measure = "completion_rate"
+        period = "2015-10"
+        value = 23.9
+        source = "import-2015-10"
+        at = "line 2"
+
+        """
+
+    /// Data/ copied, with `monthly` files (name: text) added, loaded, shown at `period`.
+    func copiedData(
+        monthly: [String: String] = [:], figures edit: (String) -> String = { $0 }, language: Language = .zh,
+        period: String = "2015-09", width: Int = 160, height: Int = 50
+    ) throws -> AppState {
+        let dir = NSTemporaryDirectory() + "towns-w21fid-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
+            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
+        }
+        for (name, text) in monthly { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
+        let path = dir + "/figures.toml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        var state = AppState(dataset: dataset, width: width, height: height)
+        state.stack = [Screen(.overview)]
+        state.language = language
+        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
+        return state
+    }
+
+    // MARK: 1. A later month keeps the earlier periods' projections from their rates
+
+    func testALaterMonthKeepsAnEarlierPeriodsRateProjection() throws {
+        let before = try bundledState(width: 160, height: 50, period: "2015-09")
+        let after = try copiedData(monthly: ["2015-10.toml": Self.haiyanOctober])
+        XCTAssertNotNil(after.dataset.periods.first { $0.id == "2015-10" })
+        for s in [before, after] {
+            let period = try XCTUnwrap(s.dataset.periods.first { $0.id == "2015-09" })
+            let haiyan = try XCTUnwrap(s.dataset.town("haiyan"))
+            let p = s.metrics.progress(haiyan, period: period)
+            XCTAssertNil(p.completed)  // its completed amount for Jan-Sep is unknown either way
+            let proj = try XCTUnwrap(p.rateProjection)
+            XCTAssertEqual(proj.quantity.exactValue.map { DecimalMath.text($0, scale: 1) }, "27.6")
+            XCTAssertTrue(proj.isProjection)
+            XCTAssertEqual(p.missing, [])
+        }
+        // The plan worked out from October's figures (≈47) gives the expected amount, so the
+        // expected share of the plan is not said twice.
+        let period = try XCTUnwrap(after.dataset.periods.first { $0.id == "2015-09" })
+        let p = after.metrics.progress(try XCTUnwrap(after.dataset.town("haiyan")), period: period)
+        XCTAssertNotNil(p.expected)
+        XCTAssertNil(p.expectedRate)
+        // On screen: the overview's row and the town's page keep 预测 →27.6%.
+        let overview = screen(after)
+        let row = try XCTUnwrap(overview.first { $0.contains("海盐核电小镇") && $0.contains("进度差") },
+                                overview.joined(separator: "\n"))
+        XCTAssertTrue(row.contains("预测 →27.6%"), row)
+        var page = after
+        page.stack = [Screen(.townPage("haiyan"))]
+        let lines = screen(page)
+        XCTAssertTrue(lines.contains { $0.contains("全年预测 占计划") && $0.contains("→27.6%") }, lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.contains("无法推算全年预测") }, lines.joined(separator: "\n"))
+    }
+}
