@@ -84,6 +84,11 @@ public struct Figure: Hashable, Sendable {
     /// True for a projection to the year's end (`Metrics.progress`): never reported, never
     /// summed into reported totals; views mark it with a projection marker of its own.
     public var isProjection = false
+    /// True for an interpretation that `Metrics` worked out by arithmetic from an interpreted input
+    /// (a start rate over the paper's "共计30个项目" read as 30 each): derived AND interpreted, so
+    /// views mark it with both (`≈†46.7%`), not as the reading itself (`†30`). Never set on a figure
+    /// the loader reads, so not in snapshots' figure records (`ShownFigure` carries it).
+    public var isWorkedFromInterpretation = false
     /// For a derived figure, its arithmetic as data for a view to word in its reader's
     /// language (`Explanation`); nil for other figures, and where formulas are off.
     public var explanation: Explanation?

@@ -62,8 +62,9 @@ public struct Metrics: Sendable {
     /// A derived figure; `formula` is only written when `formulas` is on. When one of `inputs`
     /// is an interpretation (`Provenance.interpreted`), the result is one too, never more
     /// certain than what it rests on: its reasoning is the formula and the input's reasoning,
-    /// its readings the input's (a start rate over the "30 projects" read as 30 each is marked
-    /// `†` like the 30, not `≈`, and sums never count it as known).
+    /// its readings the input's, and it is marked as worked out from one (`Figure.isWorkedFromInterpretation`:
+    /// a start rate over the "30 projects" read as 30 each is `≈†`, derived and interpreted, where
+    /// the 30 is `†`; sums never count it as known).
     private func derived(_ value: Decimal, decimals: Int, _ formula: @autoclosure () -> String,
                          from inputs: [Figure] = []) -> Figure {
         let worked = Figure.derived(value, decimals: decimals, formula: formulas ? formula() : "")
@@ -78,6 +79,7 @@ public struct Metrics: Sendable {
                 ? formula() + "; rests on an interpretation: " + readings.map(\.0).joined(separator: "; ")
                 : "",
             readings: readings.flatMap(\.1))
+        f.isWorkedFromInterpretation = true
         return f
     }
 

@@ -13,6 +13,9 @@ public struct ShownFigure: Sendable, Equatable {
     public var isDerived: Bool
     /// One reading of ambiguous words (`Provenance.interpreted`): marked apart, not summed as known.
     public var isInterpreted: Bool = false
+    /// Worked out by arithmetic from an interpretation (`Figure.isWorkedFromInterpretation`):
+    /// marked derived and interpreted both (`≈†`).
+    public var isWorkedFromInterpretation: Bool = false
     /// Measured on a basis other than the paper's plain amount (`Figure.basis` set).
     public var onOtherBasis: Bool = false
     /// A projection to the year's end (`Figure.isProjection`): marked `→`, never summed as reported.
@@ -34,6 +37,7 @@ public struct ShownFigure: Sendable, Equatable {
         }
         self.init(quantity: quantity, isDerived: figure.isDerived)
         isInterpreted = figure.isInterpreted
+        isWorkedFromInterpretation = figure.isWorkedFromInterpretation
         onOtherBasis = figure.basis != nil
         isProjection = figure.isProjection
         interval = figure.interval

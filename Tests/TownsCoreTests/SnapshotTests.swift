@@ -90,9 +90,10 @@ final class SnapshotTests: XCTestCase {
         let town = try XCTUnwrap(dataset.towns.first)
         let figure = try XCTUnwrap(town.figures.values.first)
         let counts: [(Any, Int)] = [
-            // Figure's 8th field, `explanation`, is set only on figures Metrics derives, never on
-            // one the loader reads (checked below), so the snapshot has nothing of it to write.
-            (dataset, 19), (town, 25), (figure, 8), (try XCTUnwrap(dataset.periods.first), 5),
+            // Figure's 8th and 9th fields, `isWorkedFromInterpretation` and `explanation`, are set
+            // only on figures Metrics derives, never on one the loader reads (checked below), so
+            // the snapshot has nothing of them to write.
+            (dataset, 19), (town, 25), (figure, 9), (try XCTUnwrap(dataset.periods.first), 5),
             (try XCTUnwrap(dataset.sources.values.first), 10), (try XCTUnwrap(dataset.types.first), 4),
             (try XCTUnwrap(dataset.entities.first), 5), (try XCTUnwrap(dataset.rules.first), 11),
             (try XCTUnwrap(dataset.province), 9), (try XCTUnwrap(dataset.province?.cities.first), 6),
@@ -105,6 +106,7 @@ final class SnapshotTests: XCTestCase {
             (Interval(0, 1), 2), (SourceLocation(file: "f", line: 1), 2),
         ]
         XCTAssertTrue(dataset.towns.allSatisfy { $0.figures.values.allSatisfy { $0.explanation == nil } })
+        XCTAssertFalse(dataset.towns.contains { $0.figures.values.contains { $0.isWorkedFromInterpretation } })
         XCTAssertTrue(dataset.totals.values.allSatisfy { $0.explanation == nil })
         for (value, written) in counts {
             XCTAssertEqual(Mirror(reflecting: value).children.count, written,

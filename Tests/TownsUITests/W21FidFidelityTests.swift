@@ -95,4 +95,56 @@ final class W21FidFidelityTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("全年预测 占计划") && $0.contains("→27.6%") }, lines.joined(separator: "\n"))
         XCTAssertFalse(lines.contains { $0.contains("无法推算全年预测") }, lines.joined(separator: "\n"))
     }
+
+    // MARK: 2. Worked out from an interpretation: both marks
+
+    /// Haiyan's 14 projects started by October, over the paper's "共计30个项目" read as 30 each (`†30`).
+    static let haiyanStarted = haiyanOctober + """
+
+        [[figure]]
+        town = "haiyan"
+        measure = "projects_started"
+        period = "2015-10"
+        value = 14
+        source = "import-2015-10"
+        at = "line 2"
+
+        """
+
+    func testAStartRateOverAnInterpretedPlanCarriesBothMarksEverywhere() throws {
+        for language in [Language.zh, .en] {
+            var s = try copiedData(monthly: ["2015-10.toml": Self.haiyanStarted], language: language, period: "2015-10")
+            let haiyan = try XCTUnwrap(s.dataset.town("haiyan"))
+            let rate = try XCTUnwrap(s.metrics.figure(haiyan, FigureKey(.startRate, "2015-10")))
+            XCTAssertTrue(rate.isInterpreted)  // never summed as known
+            XCTAssertTrue(rate.isWorkedFromInterpretation)
+            // The reading itself stays `†30`: an interpretation, not worked out.
+            let planned = try XCTUnwrap(s.metrics.figure(haiyan, FigureKey(.projectsPlanned)))
+            XCTAssertTrue(planned.isInterpreted)
+            XCTAssertFalse(planned.isWorkedFromInterpretation)
+            XCTAssertEqual(FigureText().percent(rate).text(.unicode), "≈†46.7%")
+            XCTAssertEqual(FigureText().percent(rate).text(.ascii), "~*46.7%")
+            XCTAssertEqual(FigureText().value(planned).text(.unicode), "†30")
+            // The towns list, from the table as stored (`ShownFigure`) and as worked out.
+            s.stack = [Screen(.townList)]
+            let list = screen(s)
+            let name = language == .zh ? "海盐核电小镇" : "Haiyan"
+            let row = try XCTUnwrap(list.first { $0.contains(name) }, list.joined(separator: "\n"))
+            XCTAssertTrue(row.contains("14/†30 ≈†46.7%"), row)
+            XCTAssertFalse(row.contains(" †46.7%"), row)
+            // The CSV export and its legend: both marks, each explained.
+            let csv = try XCTUnwrap(s.exportOutput(.csv, glyphs: .unicode))
+            XCTAssertTrue(csv.text.contains(",≈†46.7%,"), csv.text)
+            let meta = try XCTUnwrap(csv.meta)
+            XCTAssertTrue(meta.contains(language == .zh ? "≈  推算" : "≈  derived"), meta)
+            XCTAssertTrue(meta.contains(language == .zh ? "（≈† 由解读值推算）" : "(≈†: worked out from one)"), meta)
+            // The page: both marks, the arithmetic and the readings it rests on.
+            s.stack = [Screen(.townPage("haiyan"))]
+            let page = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text  // the whole page
+            XCTAssertTrue(page.contains("≈†46.7%"), page)
+            // Wrapped lines joined again: "rests on an" may end a line.
+            let joined = page.split(whereSeparator: \.isWhitespace).joined(separator: language == .zh ? "" : " ")
+            XCTAssertTrue(joined.contains(language == .zh ? "所用数字为解读" : "rests on an interpretation"), page)
+        }
+    }
 }

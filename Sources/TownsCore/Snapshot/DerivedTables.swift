@@ -410,6 +410,7 @@ extension SnapshotWriter {
         if f.isInterpreted { flags |= 2 }
         if f.onOtherBasis { flags |= 4 }
         if f.isProjection { flags |= 8 }
+        if f.isWorkedFromInterpretation { flags |= 16 }
         uint(flags)
         optional(f.interval) { $0.decimal($1.lower); $0.decimal($1.upper) }
     }
@@ -440,11 +441,12 @@ extension SnapshotReader {
         case let k: throw Self.corrupt("a quantity of kind \(k)")
         }
         let flags = try uint()
-        guard flags < 16 else { throw Self.corrupt("a figure's marks \(flags)") }
+        guard flags < 32 else { throw Self.corrupt("a figure's marks \(flags)") }
         var f = ShownFigure(quantity: quantity, isDerived: flags & 1 != 0)
         f.isInterpreted = flags & 2 != 0
         f.onOtherBasis = flags & 4 != 0
         f.isProjection = flags & 8 != 0
+        f.isWorkedFromInterpretation = flags & 16 != 0
         f.interval = try optional { Interval(try $0.decimal(), try $0.decimal()) }
         return f
     }

@@ -22,8 +22,8 @@ extension Catalogue {
     static let exportMeansDerived = Bilingual(
         "推算：由报告数字算出，非来源所印", "derived: worked out from reported figures, not printed by a source")
     static let exportMeansInterpreted = Bilingual(
-        "解读：可有多种读法的文字的一种读法，不计入已知合计",
-        "interpreted: one reading of words that read more than one way; not summed as known")
+        "解读：可有多种读法的文字的一种读法，不计入已知合计（≈† 由解读值推算）",
+        "interpreted: one reading of words that read more than one way; not summed as known (≈†: worked out from one)")
     static let exportMeansBasis = Bilingual(
         "口径不同：另一统计口径的数字，不与其他数字合并", "other basis: measured on another basis; never combined with the others")
     static let exportMeansProjected = Bilingual(

@@ -31,9 +31,9 @@ extension Catalogue {
 
 extension Catalogue {
     static let helpInterpreted = Bilingual(
-        "解读：对有歧义原文的一种读法，不计入已知合计；页面列出各种读法",
+        "解读：对有歧义原文的一种读法，不计入已知合计；页面列出各种读法；≈† 由解读值推算",
         "interpreted: one reading of words that read more than one way; not summed as known; "
-            + "the page gives every reading")
+            + "the page gives every reading; ≈†: worked out from one")
     static let helpBasis = Bilingual(
         "口径不同：统计口径与论文的完成投资额不同（页面说明口径）",
         "other basis: measured on a different basis from the paper's completed investment (the page says which)")

@@ -120,6 +120,10 @@ public enum Catalogue {
     static let interpreted = Bilingual(
         "解读：",
         "interpreted: ")
+    /// After the arithmetic of a figure worked out from an interpretation (`≈†`), before its readings.
+    static let restsOnInterpretation = Bilingual(
+        "；所用数字为解读（一种读法，不计入已知合计），各种读法：",
+        "; rests on an interpretation (one reading, not summed as known), readings: ")
     static let readings = Bilingual(
         "；各种读法：",
         " readings: ")

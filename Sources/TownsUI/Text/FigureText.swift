@@ -1,7 +1,8 @@
 import TownsCore
 
 /// How figures are written in cells: as printed for reported figures, `≈` and the digits
-/// their inputs support for derived ones, `†` for an interpretation of ambiguous words,
+/// their inputs support for derived ones, `†` for an interpretation of ambiguous words (`≈†`
+/// for a figure worked out by arithmetic from one),
 /// `◇` before a figure on another basis, `>14` for a lower bound, `—` for unknown, `!`
 /// appended when a consistency check casts doubt on the figure.
 ///
@@ -30,8 +31,10 @@ public struct FigureText: Sendable {
         case let .exact(v, d):
             if figure.isDerived {
                 let mark: Mark = figure.isProjection ? .projected : figure.isInterpreted ? .interpreted : .derived
+                // Worked out from an interpretation: derived and interpreted, both marks (`≈†46.7%`).
+                let derived: Mark? = figure.isWorkedFromInterpretation && mark == .interpreted ? .derived : nil
                 return .text(
-                    "\(basis)\(mark)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)",
+                    "\(basis)\(derived)\(mark)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)",
                     flagged ? .warning : .derived)
             }
             return .text("\(basis)\(DecimalMath.text(v, scale: d))\(suffix)\(flag)", flagged ? .warning : nil)

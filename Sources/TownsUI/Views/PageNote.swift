@@ -30,12 +30,21 @@ extension AppState {
         }
     }
 
+    /// After the arithmetic of a figure worked out from an interpretation (`≈†`,
+    /// `Figure.isWorkedFromInterpretation`): that it rests on one, and the readings; "" otherwise.
+    func restsOnInterpretation(_ f: Figure) -> String {
+        guard f.isWorkedFromInterpretation, case let .interpreted(_, readings) = f.provenance else { return "" }
+        let zh = language == .zh
+        return tr(Catalogue.restsOnInterpretation)
+            + readings.map { dataset.note($0, chinese: zh) }.joined(separator: tr("；", "; "))
+    }
+
     /// A figure's note on a page: its derivation worded in the reader's language (`explain`) when
     /// the core gives its arithmetic, else `pageNote`.
     func figureNote(_ f: Figure, cited: inout [String]) -> (String, Role) {
         if let e = f.explanation {
             let at = f.origin.map { "\n" + tr(Catalogue.dataFileLine) + "\(fileName($0.file)):\($0.line)" } ?? ""
-            return (tr(Catalogue.derived) + explain(e) + at, .derived)
+            return (tr(Catalogue.derived) + explain(e) + restsOnInterpretation(f) + at, .derived)
         }
         return pageNote(f.provenance, origin: f.origin, cited: &cited)
     }

@@ -65,7 +65,7 @@ extension AppState {
             let note =
                 figure.map { f in
                     // A derivation worded in the reader's language (`explain`), else the source or formula.
-                    f.explanation.map { (tr(Catalogue.derived) + explain($0), Role.derived) }
+                    f.explanation.map { (tr(Catalogue.derived) + explain($0) + restsOnInterpretation(f), Role.derived) }
                         ?? cite(f.provenance, origin: f.origin)
                 } ?? (tr(unknownWhy ?? Catalogue.unknownNoSourceGivesIt2), .unknown)
             field(CellText(label), shown, role, note)
