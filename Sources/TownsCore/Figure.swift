@@ -128,10 +128,19 @@ public struct Figure: Hashable, Sendable {
     /// own) whose last digit the uncertainty does not exceed, i.e. half the interval's width
     /// is at most one unit of that digit (Nanhu's plan [14.926, 15.032]: 1, shown 15.0; Haining's
     /// [18.581, 18.620]: 1, shown 18.6). For a figure without an interval, its own decimals.
+    /// Never fewer than the digits down to the value's first significant one (up to its own):
+    /// written with fewer, a small figure becomes another one (Haining's shortfall -0.61 over a
+    /// plan that two periods disagree on, [-0.83, -0.39], would read `≈1`, and 0.4 `≈0`); it is
+    /// `≈0.6`, and its page gives the interval.
     public var supportedDecimals: Int? {
-        guard case let .exact(_, d) = quantity else { return nil }
+        guard case let .exact(v, d) = quantity else { return nil }
         guard let interval else { return d }
-        return interval.supportedDecimals(atMost: d)
+        var s = interval.supportedDecimals(atMost: d)
+        if s < d, v != 0 {
+            let size = v < 0 ? -v : v
+            while s < d, size < Decimal(sign: .plus, exponent: -s, significand: 1) { s += 1 }
+        }
+        return s
     }
 
     /// The value written with `supportedDecimals` digits ("15.0"); nil for a lower bound.

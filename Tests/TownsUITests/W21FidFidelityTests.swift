@@ -147,4 +147,41 @@ final class W21FidFidelityTests: XCTestCase {
             XCTAssertTrue(joined.contains(language == .zh ? "所用数字为解读" : "rests on an interpretation"), page)
         }
     }
+
+    // MARK: 3. A small derived figure keeps its first significant digit
+
+    func testASmallGapIsNotRoundedToAnotherFigure() throws {
+        // The inputs leave Haining's shortfall in [-0.83, -0.39]: no digit is supported, but
+        // written to none, -0.61 would read ≈1 (and 0.4 ≈0).
+        var f = Figure.derived(Decimal(string: "-0.61")!, decimals: 2, formula: "",
+                               interval: Interval(Decimal(string: "-0.83")!, Decimal(string: "-0.39")!))
+        XCTAssertEqual(f.supportedText, "-0.6")
+        f.quantity = .exact(Decimal(string: "0.04")!, decimals: 2)
+        XCTAssertEqual(f.supportedText, "0.04")
+        f.quantity = .exact(Decimal(string: "1.61")!, decimals: 2)
+        XCTAssertEqual(f.supportedText, "2")  // a figure of one unit or more keeps the interval's rule
+        f.quantity = .exact(0, decimals: 2)
+        XCTAssertEqual(f.supportedText, "0")
+        // Haining's Jan-Sep completed printed 14.56 for 13.56 (README): its plans disagree (≈19!),
+        // ahead ≈0.61 by the amount and ≈0.81 above the plan at its pace.
+        for language in [Language.zh, .en] {
+            var s = try copiedData(figures: { Self.replacingOnce($0, "value = 13.56", "value = 14.56") },
+                                   language: language)
+            let overview = screen(s).joined(separator: "\n")
+            XCTAssertTrue(overview.contains(language == .zh ? "金额 超前 ≈0.6!" : "≈0.6!"), overview)
+            XCTAssertFalse(overview.contains("≈1!"), overview)
+            s.stack = [Screen(.townPage("haining"))]
+            let page = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text
+            XCTAssertTrue(page.contains("≈19!"), page)  // the plan itself: the interval's digits
+            XCTAssertTrue(page.contains(language == .zh ? "超前 ≈0.6 亿元!" : "ahead by ≈0.6"), page)
+            XCTAssertTrue(page.contains("≈0.8!"), page)  // above the plan at the pace so far
+            XCTAssertFalse(page.contains("≈1!"), page)
+        }
+    }
+
+    static func replacingOnce(_ text: String, _ old: String, _ new: String) -> String {
+        let parts = text.components(separatedBy: old)
+        XCTAssertEqual(parts.count, 2, old)
+        return parts.joined(separator: new)
+    }
 }
