@@ -184,4 +184,39 @@ final class W21FidFidelityTests: XCTestCase {
         XCTAssertEqual(parts.count, 2, old)
         return parts.joined(separator: new)
     }
+
+    // MARK: 4. Ahead by its rate alone: its page says so, naming the reading
+
+    func testAPageSaysTheListsVerdictByRate() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 160, height: 50, period: "2015-09")
+            s.language = language
+            s.stack = [Screen(.townList)]
+            let list = screen(s)
+            let tongxiang = try XCTUnwrap(list.first { $0.contains(language == .zh ? "桐乡毛衫时尚小镇" : "Tongxiang") })
+            XCTAssertTrue(tongxiang.contains("+17.7"), tongxiang)
+            func page(_ id: String) throws -> String {
+                var p = s
+                p.stack = [Screen(.townPage(id))]
+                return try XCTUnwrap(p.exportOutput(.text, glyphs: .unicode)).text
+            }
+            let ahead = try page("tongxiang"), behind = try page("haiyan")
+            XCTAssertTrue(ahead.contains(language == .zh ? "进度差 +17.7：按完成率 超前 17.7 个百分点"
+                                                         : "Schedule variance +17.7: by rate ahead by 17.7 points"), ahead)
+            XCTAssertTrue(behind.contains(language == .zh ? "进度差 -54.3：按完成率 落后 54.3 个百分点"
+                                                          : "Schedule variance -54.3: by rate behind by 54.3 points"), behind)
+            // The city's, from its flagged 42.5%, carries the `!` as the list's -32.5▼! does.
+            var city = s
+            city.stack = [Screen(.cityTotals)]
+            let totals = try XCTUnwrap(city.exportOutput(.text, glyphs: .unicode)).text
+            XCTAssertTrue(totals.contains(language == .zh ? "进度差 -32.5!：按完成率 落后 32.5 个百分点"
+                                                          : "Schedule variance -32.5!: by rate behind by 32.5 points"), totals)
+        }
+        // An undecided town says both readings instead (W15), not the rate's alone.
+        var s = try copiedData(figures: { Self.replacingOnce($0, "value = 13.56", "value = 14.56") })
+        s.stack = [Screen(.townPage("haining"))]
+        let page = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text
+        XCTAssertTrue(page.contains("落后/超前 ?"), page)
+        XCTAssertFalse(page.contains("进度差 -2.1"), page)
+    }
 }

@@ -17,8 +17,12 @@ struct ProgressSection {
     /// When the verdict is undecided (`ScheduleReadings.isUndecided`): "落后/超前 ?" with both
     /// readings, then the failing check named; the shortfall's "落后差额"/"超前" is left out.
     var undecided: [Bilingual] = []
+    /// The verdict by the completion rate as the towns list gives it (its 进度差, `+17.7`), with
+    /// the reading named (`Catalogue.rateVerdictLine`); nil when the rate is unknown or the verdict
+    /// undecided (`undecided` gives both readings then).
+    var byRate: Bilingual?
 
-    var isEmpty: Bool { items.isEmpty && refused == nil && missing == nil && undecided.isEmpty }
+    var isEmpty: Bool { items.isEmpty && refused == nil && missing == nil && undecided.isEmpty && byRate == nil }
 }
 
 extension AppState {
@@ -80,6 +84,13 @@ extension AppState {
             missing: missing)
         // Behind by one reading, ahead by the other, a check failing on their figures: neither is said.
         let readings = checker.scheduleReadings(town, period: period)
+        // Otherwise the rate's reading, as the list says it (a town ahead by its rate alone, Tongxiang's
+        // +17.7 with no amount, was said ahead nowhere on its page: wave 20's fresh user).
+        let rate = town.map { metrics.figure($0, FigureKey(.completionRate, period.id)) }
+            ?? metrics.total(FigureKey(.completionRate, period.id))
+        if !readings.isUndecided, let v = metrics.scheduleVarianceValue(rate, period: period) {
+            section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "")
+        }
         if readings.isUndecided, let byRate = readings.byRate, let byAmount = readings.byAmount,
            let shortfall = p.shortfall {
             section.items.removeAll { $0.label == Catalogue.shortfallField || $0.label == Catalogue.aheadField }
@@ -119,6 +130,7 @@ extension AppState {
         line(.text(tr(Catalogue.progressHeader(label(period))), .header))
         for l in section.refused.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { line(.text(l, .legend)) }
         for l in section.undecided.flatMap({ TextWrap.wrap(tr($0), width: width) }) { line(.text(l, .warning)) }
+        for l in section.byRate.map({ TextWrap.wrap(tr($0), width: width) }) ?? [] { line(.text(l, .derived)) }
         for item in section.items { figure(tr(item.label), item.figure, item.unit, item.flagged) }
         for l in section.missing.map({ TextWrap.wrap(tr($0), width: max(10, width - 2)) }) ?? [] {
             line(.text("  " + l, .unknown))
