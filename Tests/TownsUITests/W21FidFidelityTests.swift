@@ -219,4 +219,77 @@ final class W21FidFidelityTests: XCTestCase {
         XCTAssertTrue(page.contains("落后/超前 ?"), page)
         XCTAssertFalse(page.contains("进度差 -2.1"), page)
     }
+
+    // MARK: 5. A check on sums flags the sums
+
+    /// Jiashan given a 2015 plan of 100 and 5 completed by September: the known towns' plans
+    /// (≈18.6 + ≈15.0 + 100) sum past the city's reported 106.8; its completed figures do not.
+    static let jiashanPlan = """
+
+        [[figure]]
+        town = "jiashan"
+        measure = "plan_year"
+        period = "2015"
+        value = 100
+        source = "paper"
+
+        [[figure]]
+        town = "jiashan"
+        measure = "completed"
+        period = "2015-09"
+        value = 5
+        source = "paper"
+
+        """
+
+    func testAKnownSumPastTheTotalCarriesItsFlag() throws {
+        let s = try copiedData(figures: { $0 + Self.jiashanPlan })
+        let exceeding = s.facts.findings.filter {
+            if case .knownExceedTotal = $0.detail { return true }
+            return false
+        }
+        XCTAssertEqual(exceeding.count, 1)
+        XCTAssertEqual(s.sumCheckedKeys(), [FigureKey(.planYear, "2015")])
+        // No town's own check fails: the `!` comes from the check on sums alone.
+        XCTAssertTrue(s.suspectTowns().isEmpty)
+        for language in [Language.zh, .en] {
+            var t = s
+            t.language = language
+            t.stack = [Screen(.townList)]
+            let list = screen(t)
+            let sums = try XCTUnwrap(list.first { $0.contains(language == .zh ? "已知小镇合计" : "Sum of known") },
+                                     list.joined(separator: "\n"))
+            XCTAssertTrue(sums.contains("≈133.6!"), sums)
+            XCTAssertTrue(sums.contains("22.08 "), sums)  // the completed figures' sum is not in doubt
+            XCTAssertFalse(sums.contains("22.08!"), sums)
+            t.stack = [Screen(.overview)]
+            let overview = screen(t)
+            let type2 = try XCTUnwrap(overview.first { $0.contains(language == .zh ? "2 乡村休闲" : "2 Rural") },
+                                      overview.joined(separator: "\n"))
+            XCTAssertTrue(type2.contains("5 / 100!"), type2)
+            // Enter on the sum row leads to the city's totals page, which names the check.
+            t.stack = [Screen(.cityTotals)]
+            let page = try XCTUnwrap(t.exportOutput(.text, glyphs: .unicode)).text
+            XCTAssertTrue(page.contains(language == .zh ? "仅已知的小镇合计已达" : "the known towns alone sum to"), page)
+        }
+        // From a snapshot: the same, the keys stored (`sumCheckedTotalsName`).
+        let folders = TemporaryFolders()
+        let dir = folders.make("data")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
+            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
+        }
+        let figures = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8)
+        try (figures + Self.jiashanPlan).write(toFile: dir + "/figures.toml", atomically: true, encoding: .utf8)
+        let store = SnapshotStore(folder: folders.make("cache"))
+        try store.write(directory: dir, derive: AppState.derivedTables)
+        let loaded = try store.open(directory: dir)
+        let derived = try XCTUnwrap(loaded.derived)
+        XCTAssertEqual(derived.rowSet(AppState.sumCheckedTotalsName)?.count, 1)
+        var stored = AppState(facts: Facts(dataset: loaded.dataset, derived: derived), width: 160, height: 50)
+        stored.periodIndex = try XCTUnwrap(loaded.dataset.periods.firstIndex { $0.id == "2015-09" })
+        XCTAssertEqual(stored.sumCheckedKeys(), [FigureKey(.planYear, "2015")])
+        stored.stack = [Screen(.townList)]
+        XCTAssertTrue(screen(stored).contains { $0.contains("已知小镇合计") && $0.contains("≈133.6!") })
+    }
 }

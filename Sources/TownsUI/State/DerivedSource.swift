@@ -60,6 +60,10 @@ extension AppState {
         // w14-page: the entities' width samples, and the towns an inconsistency is about (`sumFlags`).
         source.keys.measures.merge(state.periodlessSampleMeasures()) { a, _ in a }
         source.rowSets[AppState.suspectTownsName] = state.suspectTowns()
+        // w21-fid: the totals a check on sums fails on (`sumFlags`), by position among the totals.
+        let checked = state.sumCheckedKeys()
+        source.rowSets[AppState.sumCheckedTotalsName] = state.facts.totalKeysInOrder.indices
+            .filter { checked.contains(state.facts.totalKeysInOrder[$0]) }
         return source
     }
 

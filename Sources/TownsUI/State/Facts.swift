@@ -48,6 +48,7 @@ public final class Facts: @unchecked Sendable {
     private let lock = NSLock()
     private var findingsMade: [Finding]?
     private var inconsistent: Set<String>?
+    private var sumChecked: Set<FigureKey>?
     private var byEntity: [String: [Int]]?
     private var byType: [Int: [Int]]?
     private var withFigures: [String: [Int]]?
@@ -66,6 +67,34 @@ public final class Facts: @unchecked Sendable {
     /// towns table's sums ask which of their towns' figures a check casts doubt on (`sumFlags`).
     var inconsistentTownIDs: Set<String> {
         remembered(\.inconsistent) { Set(findings.filter { $0.kind == .inconsistency }.compactMap(\.townID)) }
+    }
+
+    /// The city's reported totals, in the order `sumCheckedKeys` numbers them when stored: by
+    /// period, then measure.
+    var totalKeysInOrder: [FigureKey] {
+        dataset.totals.keys.sorted { ($0.period ?? "", $0.measure.rawValue) < ($1.period ?? "", $1.measure.rawValue) }
+    }
+
+    /// The reported totals a check on sums fails on (the known towns' figures summing past the
+    /// total, `Finding.Detail.knownExceedTotal`, or every town's known and their sum not the total,
+    /// an inconsistent `.totalOfAll`): a sum of the towns' figures of such a key carries `!`.
+    /// Worked out once: from `stored` (positions in `totalKeysInOrder`, as the snapshot keeps
+    /// them) when given, else from `findings`.
+    func sumCheckedKeys(stored: () -> [Int]?) -> Set<FigureKey> {
+        remembered(\.sumChecked) {
+            if let positions = stored() {
+                guard !positions.isEmpty else { return [] }
+                let keys = totalKeysInOrder
+                return Set(positions.compactMap { keys.indices.contains($0) ? keys[$0] : nil })
+            }
+            return Set(findings.compactMap { f -> FigureKey? in
+                guard f.kind == .inconsistency, f.townID == nil else { return nil }
+                switch f.detail {
+                case let .knownExceedTotal(key, _, _), let .totalOfAll(key, _, _): return key
+                default: return nil
+                }
+            })
+        }
     }
 
     /// The number of findings of each kind (a kind with none may be missing): stored in the

@@ -97,4 +97,15 @@ extension AppState {
         let byID = facts.townIndex
         return facts.inconsistentTownIDs.compactMap { byID[$0] }.sorted()
     }
+
+    /// The name of the stored positions (in `Facts.totalKeysInOrder`) of the reported totals a
+    /// check on sums fails on (`Facts.sumCheckedKeys`): the sums whose `!` `sumFlags` gives for it.
+    static let sumCheckedTotalsName = "findings.inconsistent.sums"
+
+    /// The reported totals a check on sums fails on (`Facts.sumCheckedKeys`), from the snapshot
+    /// when it stores them (`sumCheckedTotalsName`), else from the findings.
+    func sumCheckedKeys() -> Set<FigureKey> {
+        let derived = facts.derived
+        return facts.sumCheckedKeys(stored: { derived?.rowSet(Self.sumCheckedTotalsName) })
+    }
 }

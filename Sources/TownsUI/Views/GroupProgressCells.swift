@@ -64,22 +64,30 @@ extension AppState {
     /// out from such (`Checker.isFlagged`): only towns with an inconsistency among `findings` are asked.
     func sumFlags(_ positions: [Int]) -> SumFlags {
         guard let period else { return SumFlags() }
+        let planKey = FigureKey(.planYear, String(period.year)), doneKey = FigureKey(.completed, period.id)
+        // A check on sums failing on the city's total (the known towns' plans summing past it):
+        // every sum of those figures carries `!` (the finding is on the city's totals page, where
+        // Enter on a sum row leads, and in the checks line).
+        var flags = SumFlags()
+        let sumChecked = sumCheckedKeys()
+        if !sumChecked.isEmpty, !positions.isEmpty {
+            flags.plan = sumChecked.contains(planKey)
+            flags.done = sumChecked.contains(doneKey)
+        }
         // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
         // check run over every town for them.
         let suspect = Set(suspectTowns())
-        guard !suspect.isEmpty else { return SumFlags() }
+        guard !suspect.isEmpty else { return flags }
         // Whether the town's row in the period's table (`periodTable`) has both a plan and a
         // completed figure: read from the table when it is made, else the two figures of the town
         // alone, as the table works them out (`Metrics.periodFigures`; the overview's first frame
         // makes no table of every town for the few towns asked here).
         let table = cache.madePeriodFigures(periodIndex)
         let m = metrics.withoutFormulas
-        let planKey = FigureKey(.planYear, String(period.year)), doneKey = FigureKey(.completed, period.id)
         func hasBoth(_ i: Int) -> Bool {
             if let table { return table[i].planYear != nil && table[i].completed != nil }
             return m.figure(dataset.towns[i], planKey) != nil && m.figure(dataset.towns[i], doneKey) != nil
         }
-        var flags = SumFlags()
         for i in positions where suspect.contains(i) {
             let town = dataset.towns[i]
             // The town's plan agreement of the year worked out once for the three questions below.
