@@ -102,4 +102,23 @@ final class W21MineEndToEndTests: XCTestCase {
         XCTAssertTrue(page.stdout.contains("各种读法："), page.stdout)
         XCTAssertFalse(page.stdout.contains("。；各种读法"), page.stdout)
     }
+
+    /// An English page showed the data's ids (`relationships`, `key-works`, `high-end-equipment`)
+    /// and the problems' causes in Chinese; a Chinese page the industry's id (`fashion`).
+    func testAPageNamesInItsLanguage() throws {
+        let en = try runProcess(binary, ["report", "--town", "haiyan", "--lang", "en", "--width", "120",
+                                         "--data", Paths.data])
+        XCTAssertEqual(en.status, 0, en.summary)
+        for words in ["Three relationships", "Four ecosystems", "Five key works", "high-end equipment",
+                      "cause: too much administrative intervention"] {
+            XCTAssertTrue(en.stdout.contains(words), "\(words): \(en.stdout)")
+        }
+        XCTAssertFalse(en.stdout.contains("key-works"), en.stdout)
+        XCTAssertFalse(en.stdout.contains("行政干预过当"), en.stdout)
+        let zh = try runProcess(binary, ["report", "--town", "haining", "--lang", "zh", "--width", "120",
+                                         "--data", Paths.data])
+        XCTAssertTrue(zh.stdout.contains("时尚"), zh.stdout)
+        XCTAssertTrue(zh.stdout.contains("五项重点工作"), zh.stdout)
+        XCTAssertTrue(zh.stdout.contains("原因：行政干预过当"), zh.stdout)
+    }
 }
