@@ -148,10 +148,12 @@ public enum SheetProblem: Hashable, Sendable, Codable {
             return "\(shown) is above the town's 3-year planned investment \(plan)\(at)"
         case let .completedFalls(shown, earlier, label, _, id, at):
             return "\(shown) is lower than the \(earlier) completed by \(label) (\(id))\(at); completed investment is "
-                + "cumulative from January, so it cannot fall"
+                + "cumulative from January, so it cannot fall; if the earlier figure is the wrong one, correct it "
+                + "first (import that month's sheet again, or towns edit its file)"
         case let .completedAboveLater(shown, later, label, _, id, at):
             return "\(shown) is higher than the \(later) completed by the later \(label) (\(id))\(at); completed "
-                + "investment is cumulative from January, so it cannot fall"
+                + "investment is cumulative from January, so it cannot fall; if the later figure is the wrong one, "
+                + "correct it first (import that month's sheet again, or towns edit its file)"
         case let .notAboveMoreThan(shown, bound, label, _, id, at):
             return "\(shown) is not above the more than \(bound) completed by \(label) (\(id))\(at); completed "
                 + "investment is cumulative from January"
@@ -227,9 +229,11 @@ public enum SheetProblem: Hashable, Sendable, Codable {
                 + (completed ? "把该小镇的行从表中删去" : "让这一格空着")
         case let .aboveThreeYearPlan(shown, plan, at): return "\(shown) 高于该小镇三年计划投资 \(plan)\(at)"
         case let .completedFalls(shown, earlier, _, label, id, at):
-            return "\(shown) 低于\(label)（\(id)）已完成的 \(earlier)\(at)；完成投资自 1 月起累计，不会减少"
+            return "\(shown) 低于\(label)（\(id)）已完成的 \(earlier)\(at)；完成投资自 1 月起累计，不会减少；"
+                + "若先前的数字有误，请先更正它（重新导入该月的表，或用 towns edit 改它的文件）"
         case let .completedAboveLater(shown, later, _, label, id, at):
-            return "\(shown) 高于其后的\(label)（\(id)）已完成的 \(later)\(at)；完成投资自 1 月起累计，不会减少"
+            return "\(shown) 高于其后的\(label)（\(id)）已完成的 \(later)\(at)；完成投资自 1 月起累计，不会减少；"
+                + "若其后的数字有误，请先更正它（重新导入该月的表，或用 towns edit 改它的文件）"
         case let .notAboveMoreThan(shown, bound, _, label, id, at):
             return "\(shown) 不高于\(label)（\(id)）已完成的逾 \(bound)\(at)；完成投资自 1 月起累计"
         case let .startedAbovePlanned(v, planned, at): return "已开工 \(v) 个，多于计划的 \(planned) 个项目\(at)"

@@ -140,7 +140,7 @@ extension Loader {
         let provenanceKeys: Set<String> = ["source", "at", "quote", "note", "derived"]
         var problems: [ProblemCatalogue.Problem] = []
         for var r in records(document, "problem") {
-            r.warnUnknownKeys(allowed: provenanceKeys.union(["id", "number", "name_zh", "name_en", "cause_zh"]))
+            r.warnUnknownKeys(allowed: provenanceKeys.union(["id", "number", "name_zh", "name_en", "cause_zh", "cause_en"]))
             let id = r.string("id", required: true), number = r.int("number", required: true)
             let zh = r.string("name_zh", required: true)
             if let id, problems.contains(where: { $0.id == id }) {
@@ -149,7 +149,7 @@ extension Loader {
             let p = readProvenance(&r, sources: sources)
             if let id, let number, let zh, let p {
                 problems.append(.init(id: id, number: number, nameZH: zh, nameEN: r.string("name_en") ?? zh,
-                    causeZH: r.string("cause_zh"), provenance: p))
+                    causeZH: r.string("cause_zh"), causeEN: r.string("cause_en"), provenance: p))
             }
             finish(r)
         }

@@ -7,7 +7,9 @@ public struct ProblemCatalogue: Sendable {
         public var number: Int
         public var nameZH: String
         public var nameEN: String
+        /// The paper's cause (its words, Chinese) and its English (the data's `cause_en`; nil: none given).
         public var causeZH: String?
+        public var causeEN: String?
         public var provenance: Provenance
     }
     /// One countermeasure: a relationship (3), an ecosystem (4) or a key work (5).
@@ -19,6 +21,14 @@ public struct ProblemCatalogue: Sendable {
                 case .relationships: return "三大关系"
                 case .ecosystems: return "四个生态系统"
                 case .keyWorks: return "五项重点工作"
+                }
+            }
+            /// The group's name in English (the paper's 四: 三大关系, 四个生态系统, 五项重点工作).
+            public var nameEN: String {
+                switch self {
+                case .relationships: return "Three relationships"
+                case .ecosystems: return "Four ecosystems"
+                case .keyWorks: return "Five key works"
                 }
             }
         }

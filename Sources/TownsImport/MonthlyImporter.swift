@@ -101,6 +101,18 @@ public enum MonthlyImporter {
             sheet.cell(.period, in: row).flatMap { try? SheetPeriod.parse($0.text).get() }
         }.first
 
+        // A data folder that is not there is the loader's "not found" (exit 20, as a dry run
+        // says), not the lock's "cannot write" (exit 3): the lock would be the first to touch it.
+        var isDirectory: ObjCBool = false
+        if !request.dryRun,
+           !FileManager.default.fileExists(atPath: request.dataDirectory, isDirectory: &isDirectory) || !isDirectory.boolValue
+        {
+            do {
+                _ = try DatasetLoader.load(directory: request.dataDirectory)
+            } catch let failure as LoadFailure {
+                throw ImportFailure.dataset(failure, .datasetHasErrors(directory: request.dataDirectory))
+            }
+        }
         var lock: ImportLock?
         if !request.dryRun {
             do {

@@ -17,7 +17,8 @@ struct EditCommand: ParsableCommand {
         changed meanwhile): a running dashboard never sees a half-written file. If it does not, \
         every problem is printed and you are asked to edit again (e) or quit (q) leaving the \
         data as it was. Exit status: 0 written or nothing changed, 1 not written (your edit is \
-        kept and its path printed), 2 FILE is not a data file. Messages are in --lang's language         (else the config's, else Chinese; English under LANG=C).
+        kept and its path printed), 2 FILE is not a data file. Messages are in --lang's language \
+        (else the config's, else Chinese; English under LANG=C).
         """)
 
     @Argument(help: ArgumentHelp("The data file to edit, e.g. figures.toml.", valueName: "FILE"))

@@ -52,51 +52,76 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         for warning in summary.warnings { printError(TerminalText.sanitize(warning.description(chinese: chinese))) }
-        for line in ImportCommand.report(summary) { printOut(TerminalText.sanitize(line)) }
+        for line in ImportCommand.report(summary, chinese: chinese) { printOut(TerminalText.sanitize(line)) }
         if !summary.contradictions.isEmpty {
-            printError("towns import: warning: with this sheet, towns check finds \(summary.contradictions.count) "
-                       + "new inconsistency(ies) with figures already in the dataset (imported "
-                       + (summary.dryRun ? "nothing: dry run" : "all the same: the sheet is what was reported")
-                       + "; see towns check --data DIR):")
-            let words = summary.checked.map { FindingWords(dataset: $0, language: .en) }
+            let n = summary.contradictions.count
+            printError(chinese
+                ? "towns import：警告：加上这张表，towns check 发现与数据集已有数字不一致 \(n) 处（"
+                    + (summary.dryRun ? "试导入：未写入" : "照样导入：表上就是这样报的") + "；见 towns check --data DIR）："
+                : "towns import: warning: with this sheet, towns check finds \(n) "
+                    + "new inconsistenc\(n == 1 ? "y" : "ies") with figures already in the dataset (imported "
+                    + (summary.dryRun ? "nothing: dry run" : "all the same: the sheet is what was reported")
+                    + "; see towns check --data DIR):")
+            let words = summary.checked.map { FindingWords(dataset: $0, language: chinese ? .zh : .en) }
             for finding in summary.contradictions {
                 printError("  " + TerminalText.sanitize(words?.line(finding) ?? finding.description))
             }
         }
         if dryRun {
-            printOut("--- \(summary.path) (not written) ---")
+            printOut("--- \(summary.path) \(chinese ? "（未写入）" : "(not written)") ---")
             for line in summary.file.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 printOut(TerminalText.sanitize(String(line)))
             }
         }
     }
 
-    /// The summary printed after an import: the sheet, the month, a line a town, the file.
-    static func report(_ s: MonthlyImporter.Summary) -> [String] {
+    /// The summary printed after an import: the sheet, the month, a line a town, the file; in
+    /// Chinese (`chinese`) or English, as the problems are.
+    static func report(_ s: MonthlyImporter.Summary, chinese: Bool = false) -> [String] {
         var out: [String] = []
-        let unit = s.unit == .wan ? "amounts in 万元 (÷ 10000 → 亿元)" : "amounts in 亿元"
-        let title = s.skippedTitleLines > 0 ? ", \(s.skippedTitleLines) title line(s) above it skipped" : ""
-        out.append("\(s.sheetPath): \(s.encoding.rawValue), \(unit), header on line \(s.headerLine)\(title)")
+        if chinese {
+            let unit = s.unit == .wan ? "金额单位万元（÷ 10000 → 亿元）" : "金额单位亿元"
+            let title = s.skippedTitleLines > 0 ? "，跳过其上 \(s.skippedTitleLines) 行标题" : ""
+            out.append("\(s.sheetPath)：\(s.encoding.rawValue)，\(unit)，表头在第 \(s.headerLine) 行\(title)")
+        } else {
+            let unit = s.unit == .wan ? "amounts in 万元 (÷ 10000 → 亿元)" : "amounts in 亿元"
+            let title = s.skippedTitleLines > 0 ? ", \(s.skippedTitleLines) title line(s) above it skipped" : ""
+            out.append("\(s.sheetPath): \(s.encoding.rawValue), \(unit), header on line \(s.headerLine)\(title)")
+        }
         out.append(
-            "period \(s.period.id) \(MonthlyFile.labelZH(s.period)) \(MonthlyFile.labelEN(s.period))"
-                + periodWords(s))
+            (chinese ? "期间 " : "period ") + "\(s.period.id) \(MonthlyFile.labelZH(s.period)) \(MonthlyFile.labelEN(s.period))"
+                + periodWords(s, chinese: chinese))
         let nameWidth = s.entries.map { DisplayWidth.of($0.town.nameZH) }.max() ?? 0
         for e in s.entries {
             let name = e.town.nameZH + String(repeating: " ", count: max(0, nameWidth - DisplayWidth.of(e.town.nameZH)))
-            var line =
-                "  \(name)  \(e.town.id.padding(toLength: 10, withPad: " ", startingAt: 0)) completed"
-                    + " \(show(e.completed)) 亿元"
-            if let r = e.completionRate { line += ", completion \(show(r))%" }
-            if let p = e.projectsStarted { line += ", \(show(p)) projects started" }
-            line += "  (line \(e.line))"
+            let id = e.town.id.padding(toLength: 10, withPad: " ", startingAt: 0)
+            var line: String
+            if chinese {
+                line = "  \(name)  \(id) 已完成 \(show(e.completed)) 亿元"
+                if let r = e.completionRate { line += "，完成率 \(show(r))%" }
+                if let p = e.projectsStarted { line += "，已开工 \(show(p)) 个项目" }
+                line += "  （第 \(e.line) 行）"
+            } else {
+                line = "  \(name)  \(id) completed \(show(e.completed)) 亿元"
+                if let r = e.completionRate { line += ", completion \(show(r))%" }
+                if let p = e.projectsStarted { line += ", \(show(p)) projects started" }
+                line += "  (line \(e.line))"
+            }
             out.append(line)
         }
-        let what = "\(s.entries.count) town(s), \(s.file.figureCount) figure(s)"
-        if s.dryRun {
-            out.append("dry run: would \(s.replaced ? "replace" : "write") \(s.path) (\(what)); nothing written")
+        if chinese {
+            let what = "\(s.entries.count) 个小镇，\(s.file.figureCount) 个数值"
+            out.append(s.dryRun
+                ? "试导入：将\(s.replaced ? "替换" : "写入") \(s.path)（\(what)）；未写入"
+                : "已写入 \(s.path)（\(what)）" + (s.replaced ? "；替换了 \(s.period.id) 先前的导入" : ""))
         } else {
-            out.append(
-                "wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
+            let what = "\(s.entries.count) town(s), \(s.file.figureCount) figure(s)"
+            if s.dryRun {
+                out.append("dry run: would \(s.replaced ? "replace" : "write") \(s.path) (\(what)); nothing written")
+            } else {
+                out.append(
+                    "wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
+            }
         }
         return out
     }
@@ -105,10 +130,11 @@ struct ImportCommand: ParsableCommand {
     /// whatever encoding) the earlier import's. The dataset is checked without the earlier
     /// import of the month (`MonthlyImporter`), so the period that import added looked new: a
     /// re-import said "(new period)" and then "it replaces the earlier import".
-    static func periodWords(_ s: MonthlyImporter.Summary) -> String {
-        if !s.periodIsNew { return " (a period dataset.toml already has)" }
-        guard s.replaced else { return " (new period)" }
-        return " (added by the earlier import of \(s.period.id), which this one replaces)"
+    static func periodWords(_ s: MonthlyImporter.Summary, chinese: Bool = false) -> String {
+        if !s.periodIsNew { return chinese ? "（dataset.toml 已有的期间）" : " (a period dataset.toml already has)" }
+        guard s.replaced else { return chinese ? "（新期间）" : " (new period)" }
+        return chinese ? "（由 \(s.period.id) 先前的导入加入，本次替换它）"
+            : " (added by the earlier import of \(s.period.id), which this one replaces)"
     }
 
     static func show(_ q: Quantity) -> String {

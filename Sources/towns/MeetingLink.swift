@@ -19,6 +19,8 @@ final class MeetingLink {
 
     private var host: MeetingHost<Session>?
     private var guest: MeetingGuest<Session>?
+    /// The meeting `guest` follows, for the way back once it ends (`:follow NAME`).
+    private var guestMeeting: String?
     private var lastSent: Session?
     private var lastFollowers = -1
     private var lastEnded: MeetingGuest<Session>.Status?
@@ -194,6 +196,7 @@ final class MeetingLink {
         guest?.leave()
         let guest = try MeetingGuest<Session>(name: chosen!, folders: folders)
         self.guest = guest
+        guestMeeting = chosen
         lastEnded = nil
         lastFollowed = nil
         let presenter = MeetingUsers.name(of: guest.presenterCredentials.uid) ?? "uid \(guest.presenterCredentials.uid)"
@@ -202,6 +205,19 @@ final class MeetingLink {
 
     /// What happened since the last poll, as actions: the presenter's latest session, the end of
     /// the meeting, a change in the number of followers, the playlist's next view. Never waits.
+    /// What a follower types to join again once its meeting ended without the presenter's `q`
+    /// (its terminal lost, the connection lost): `:follow NAME`, NAME as the command line takes
+    /// it. Empty when the presenter ended it, or the follower left.
+    static func wayBack(_ why: MeetingGuest<Session>.EndReason, meeting: String?, _ state: AppState) -> String {
+        guard let meeting else { return "" }
+        switch why {
+        case .presenterLost, .lost:
+            return state.tr("；再次主持后 :follow \(meeting) 重新加入", "; :follow \(meeting) rejoins once it is presented again")
+        default:
+            return ""
+        }
+    }
+
     func poll(_ state: AppState) -> [Action] {
         var actions: [Action] = []
         if let guest, lastEnded == nil {
@@ -218,7 +234,8 @@ final class MeetingLink {
             }
             if case .ended(let why) = guest.status {
                 lastEnded = guest.status
-                actions.append(.meeting(.ended(why.words(chinese: state.language == .zh))))
+                actions.append(.meeting(.ended(why.words(chinese: state.language == .zh)
+                                                   + MeetingLink.wayBack(why, meeting: guestMeeting, state))))
             }
         }
         if let host, host.followerCount != lastFollowers {

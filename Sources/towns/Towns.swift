@@ -41,6 +41,15 @@ struct Towns: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var display: DisplayOptions
 
+    /// Whether `arguments` ask for help: `--help` or `-h` before any `--`.
+    static func asksForHelp(_ arguments: [String]) -> Bool {
+        for argument in arguments {
+            if argument == "--" { return false }
+            if argument == "--help" || argument == "-h" { return true }
+        }
+        return false
+    }
+
     /// Parses and runs the command. A usage error (an unknown option, a missing argument, a
     /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with
     /// status 2, as the commands document, instead of ArgumentParser's 64 (or 1).
@@ -54,6 +63,16 @@ struct Towns: ParsableCommand {
             // cost (`DashboardStart.plain`); its errors are handled below as the parsed start's.
             if let start = DashboardStart.plain(Array(CommandLine.arguments.dropFirst())) {
                 try start.run(meeting: nil, cycle: nil)
+                return
+            }
+            // `towns present --help` (and `follow`'s, which hold the dashboard's options as a group)
+            // printed "USAGE: towns dashboard present": a command's help is printed as `towns help
+            // NAME` prints it, for every command alike.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let name = arguments.first, asksForHelp(arguments),
+               let command = configuration.subcommands.first(where: { $0.configuration.commandName == name })
+            {
+                printOut(helpMessage(for: command))
                 return
             }
             var command = try parseAsRoot()

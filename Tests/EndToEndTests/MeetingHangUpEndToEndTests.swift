@@ -26,6 +26,8 @@ final class MeetingHangUpEndToEndTests: XCTestCase {
         // In the reader's language only (wave 7: a Chinese session read both).
         XCTAssertFalse(screen.joined().contains("the presenter's terminal"), TmuxSession.show(screen))
         XCTAssertFalse(screen.joined().contains("connection lost"), TmuxSession.show(screen))
+        // The way back said (wave 21: the line said only that the presenter might present again).
+        XCTAssertTrue(screen.joined().contains("再次主持后 :follow m4 重新加入"), TmuxSession.show(screen))
         let deadline = Date().addingTimeInterval(5)
         while !files().isEmpty && Date() < deadline { usleep(50_000) }
         XCTAssertEqual(files(), [], "the meeting's socket and description are removed")

@@ -98,7 +98,7 @@ final class SnapshotTests: XCTestCase {
             (try XCTUnwrap(dataset.entities.first), 5), (try XCTUnwrap(dataset.rules.first), 11),
             (try XCTUnwrap(dataset.province), 9), (try XCTUnwrap(dataset.province?.cities.first), 6),
             (try XCTUnwrap(dataset.province?.listed.first), 11), (try XCTUnwrap(dataset.problems), 4),
-            (try XCTUnwrap(dataset.problems?.problems.first), 6),
+            (try XCTUnwrap(dataset.problems?.problems.first), 7),
             (try XCTUnwrap(dataset.problems?.countermeasures.first), 6),
             (try XCTUnwrap(dataset.reference?.passages.first), 11), (try XCTUnwrap(dataset.reference), 1),
             (try XCTUnwrap(dataset.bases.values.first), 4), (FigureKey(.completed), 2),

@@ -74,7 +74,7 @@ extension SnapshotWriter {
 
     mutating func problems(_ c: ProblemCatalogue) {
         array(c.problems) { w, p in
-            w.string(p.id); w.int(p.number); w.string(p.nameZH); w.string(p.nameEN); w.string(p.causeZH)
+            w.string(p.id); w.int(p.number); w.string(p.nameZH); w.string(p.nameEN); w.string(p.causeZH); w.string(p.causeEN)
             w.provenance(p.provenance)
         }
         array(c.countermeasures) { w, m in
@@ -238,7 +238,7 @@ extension SnapshotReader {
         ProblemCatalogue(
             problems: try array {
                 .init(id: try $0.string(), number: try $0.int(), nameZH: try $0.string(), nameEN: try $0.string(),
-                      causeZH: try $0.optionalString(), provenance: try $0.provenance())
+                      causeZH: try $0.optionalString(), causeEN: try $0.optionalString(), provenance: try $0.provenance())
             },
             countermeasures: try array {
                 .init(id: try $0.string(), group: try $0.word(ProblemCatalogue.Countermeasure.Group.self),

@@ -22,7 +22,8 @@ extension Catalogue {
     static func leftOutOfTheSums(_ plans: Int, _ done: Int) -> Bilingual {
         let zh = [plans > 0 ? "\(plans) 个小镇的年计划" : nil, done > 0 ? "\(done) 个小镇的完成数" : nil]
             .compactMap { $0 }.joined(separator: "、")
-        let en = [plans > 0 ? "\(plans) towns' plans" : nil, done > 0 ? "\(done) towns' completed amounts" : nil]
+        let en = [plans == 1 ? "1 town's plan" : plans > 0 ? "\(plans) towns' plans" : nil,
+                  done == 1 ? "1 town's completed amount" : done > 0 ? "\(done) towns' completed amounts" : nil]
             .compactMap { $0 }.joined(separator: " and ")
         return Bilingual(
             "年计划与完成只合计两者都已知、可相比的同一批小镇；另有 \(zh)"

@@ -216,10 +216,13 @@ public struct FindingWords: DatasetWords {
     private func gap(_ g: Finding.TotalGap) -> String {
         var s = figure(g.key) + t("：报告合计 \(g.total)；", ": reported total \(g.total); ")
         if let known = g.sum {
+            // Every known figure derived: said once, not the names twice ("A, B, derived for A, B").
+            let allDerived = !g.derived.isEmpty && g.derived == g.known
             s += t("已知 \(g.towns) 个小镇中的 \(g.known.count) 个（\(names(g.known))"
-                        + (g.derived.isEmpty ? "" : "，其中 \(names(g.derived)) 为推算") + "），合计 \(sum(known))",
+                        + (g.derived.isEmpty ? "" : allDerived ? "，均为推算" : "，其中 \(names(g.derived)) 为推算")
+                        + "），合计 \(sum(known))",
                    "known for \(g.known.count) of \(g.towns) towns (\(names(g.known))"
-                        + (g.derived.isEmpty ? "" : ", derived for \(names(g.derived))")
+                        + (g.derived.isEmpty ? "" : allDerived ? ", all derived" : ", derived for \(names(g.derived))")
                         + "), summing to \(sum(known))")
         } else {
             s += t("没有一个小镇的数字已知", "no town's own figure is known")

@@ -23,7 +23,8 @@ extension AppState {
             let zh = language == .zh
             var s = tr(Catalogue.interpreted) + dataset.note(reasoning, chinese: zh)
             if !readings.isEmpty {
-                s += tr(Catalogue.readings)
+                // A reasoning that ends its sentence (。) takes the readings after it, not "。；".
+                s += zh && s.hasSuffix("。") ? String(tr(Catalogue.readings).dropFirst()) : tr(Catalogue.readings)
                     + readings.map { dataset.note($0, chinese: zh) }.joined(separator: tr("；", "; "))
             }
             return (s + at, .derived)

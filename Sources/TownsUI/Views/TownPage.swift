@@ -96,7 +96,7 @@ extension AppState {
             town.typeAt.map { (tr(Catalogue.reported2) + $0, .source) })
         if let industry = town.industry {
             field(
-                CellText(tr(Catalogue.industry)), CellText(industry), nil, town.industryNote.map { ("\($0)", .source) })
+                CellText(tr(Catalogue.industry)), CellText(tr(ShownFactsIndustry.name(industry).zh, ShownFactsIndustry.name(industry).en)), nil, town.industryNote.map { ("\($0)", .source) })
         } else {
             field(CellText(tr(Catalogue.industry)), CellText(.unknown), .unknown, nil)
         }
@@ -244,7 +244,7 @@ extension AppState {
                 let mark: CellText = flag != nil ? "!" : (flags.isEmpty ? "?" : CellText(.neutral))
                 let note =
                     flag.map { cite($0.provenance, origin: nil) }
-                    ?? (problem.causeZH.map { (tr(Catalogue.cause) + $0, Role.legend) } ?? ("", Role.legend))
+                    ?? (problem.causeZH.map { (tr(Catalogue.cause) + tr($0, problem.causeEN ?? $0), Role.legend) } ?? ("", Role.legend))
                 field(
                     "\(problem.number) \(mark)", CellText(tr(problem.nameZH, problem.nameEN)),
                     flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
@@ -258,7 +258,7 @@ extension AppState {
                 for group in ProblemCatalogue.Countermeasure.Group.allCases {
                     let items = catalogue.countermeasures.filter { $0.group == group }
                     guard !items.isEmpty else { continue }
-                    out.append(.text(tr(group.nameZH, group.rawValue), .label))
+                    out.append(.text(tr(group.nameZH, group.nameEN), .label))
                     for item in items {
                         let progress = catalogue.progress(of: town.id, item.id)
                         let box: String
