@@ -1,0 +1,54 @@
+import Foundation
+import TownsCore
+import XCTest
+
+@testable import TownsUI
+
+/// Wave 21: the fresh users' findings about the interface's words, prompts and status line
+/// (README "Known gaps", waves 14 and 20).
+final class W21UIFindingsTests: XCTestCase {
+    func typed(_ state: AppState, _ text: String) -> AppState {
+        text.reduce(state) { handle($0, .char($1)) }
+    }
+
+    /// Item 1: at 80 columns an export's and a copy's message kept none of the path
+    /// (`已导出 5 行到…`): the file's name stays, the directory's middle gives way; whole in the log.
+    func testAnExportsAndACopysMessageKeepTheFilesNameAt80Columns() throws {
+        let name = "towns-towns-2015-09-20261203-120400.csv"
+        let path = "/home/someone/work/exports/" + name
+        for language in Language.allCases {
+            var s = try bundledState(width: 80, height: 24, period: "2015-09")
+            s.language = language
+            let export = s.tr(Bilingual("已导出 5 行到 \(path)（另附 .meta.txt）",
+                                        "exported 5 rows to \(path) (and its .meta.txt)"))
+            s = update(s, .exportFinished(export, failed: false))
+            var line = screen(s)[22]
+            XCTAssertTrue(line.contains(name), "\(language): \(line)")
+            XCTAssertTrue(line.contains("…/" + name) || line.contains("/home/…/"), line)
+            XCTAssertEqual(s.messageLog.entries.last?.text, export, "whole in :messages")
+            // The copy's file, at the end of a longer message.
+            s = update(s, .copied(rows: 5, refusal: nil, saved: "/root/.local/state/towns/copied.txt"))
+            line = screen(s)[22]
+            XCTAssertTrue(line.contains("copied.txt") && line.contains("…/"), "\(language): \(line)")
+            XCTAssertTrue(s.messageLog.entries.last?.text.hasSuffix("/root/.local/state/towns/copied.txt") == true)
+        }
+    }
+
+    /// The shortening itself: the directory's middle first, at last only the name; a message
+    /// without a path is cut at a word as before.
+    func testPathsShortenFromTheDirectorysMiddle() {
+        let text = "exported 5 rows to /home/someone/exports/x.csv (and its .meta.txt)"
+        XCTAssertEqual(Renderer.pathsShortened(text, level: 1, cut: "…")?.0,
+                       "exported 5 rows to /home/…/exports/x.csv (and its .meta.txt)")
+        XCTAssertEqual(Renderer.pathsShortened(text, level: 2, cut: "…")?.0,
+                       "exported 5 rows to …/x.csv (and its .meta.txt)")
+        XCTAssertNil(Renderer.pathsShortened(text, level: 3, cut: "…"))
+        XCTAssertNil(Renderer.pathsShortened("no path here: a/b is not one", level: 1, cut: "…"))
+        // The name kept, then what follows it as far as it fits, cut at a word.
+        XCTAssertEqual(Renderer.messageFitting(text, width: 40, pointer: " (M)", cut: "…"),
+                       "exported 5 rows to …/x.csv (and its… (M)")
+        XCTAssertEqual(Renderer.messageFitting(text, width: 30, pointer: " (whole in :messages)", cut: "…"),
+                       "exported 5 rows to …/x.csv…", "the name rather than the pointer")
+        XCTAssertEqual(Renderer.messageFitting(text, width: 70, pointer: " (M)", cut: "…"), text)
+    }
+}
