@@ -51,4 +51,25 @@ final class W21UIFindingsTests: XCTestCase {
                        "exported 5 rows to …/x.csv…", "the name rather than the pointer")
         XCTAssertEqual(Renderer.messageFitting(text, width: 70, pointer: " (M)", cut: "…"), text)
     }
+
+    /// Item 2: `:view foo`'s message was cut inside a Chinese word (`运营…`): cut at a blank
+    /// or a clause's mark, as the prompts' hints are.
+    func testAnUnknownViewsMessageIsCutAtAWord() throws {
+        for (width, height) in [(80, 24), (60, 14), (100, 30)] {
+            for language in Language.allCases {
+                var s = try bundledState(width: width, height: height, period: "2015-09")
+                s.language = language
+                s = update(s, .runCommand("view foo"))
+                let whole = try XCTUnwrap(s.messageLog.entries.last?.text)
+                let line = screen(s)[height - 2]
+                let pointer = s.tr(Catalogue.wholeInMessages)
+                guard line.hasSuffix(pointer) else { continue }  // whole: nothing cut
+                let head = String(line.dropFirst().dropLast(pointer.count).dropLast())  // the blank, `…`
+                XCTAssertTrue(whole.hasPrefix(head), "\(width) \(language): \(line)")
+                let next = whole.dropFirst(head.count).first
+                XCTAssertTrue(next == " " || head.last.map { Renderer.clauseMarks.contains($0) } == true,
+                              "\(width) \(language) cut inside a word: \(line)")
+            }
+        }
+    }
 }

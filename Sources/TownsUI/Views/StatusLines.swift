@@ -90,17 +90,30 @@ extension Renderer {
 
     /// `text` within `width` cells: whole, else cut at a word (`TextWrap`'s breaks: a blank, or
     /// between CJK characters) and ending with `cut` (`…`, `$` in ASCII); a first word longer
-    /// than the line is cut where it must be.
+    /// than the line is cut where it must be. A cut between two CJK characters (inside a Chinese
+    /// word: `运营…` of 运营主体) moves back to the last blank or clause mark (`，；：、`) in the
+    /// last two thirds of the line, as the prompts' hints cut at a clause (wave 21).
     static func cutAtWord(_ text: String, width: Int, cut: String) -> String {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }
         guard width > 1 else { return width == 1 ? cut : "" }
         var head = TextWrap.wrap(safe, width: width - 1).first ?? ""
+        let next = safe.dropFirst(head.count).first
+        if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
+           !clauseMarks.contains(last)
+        {
+            var shorter = head
+            while let c = shorter.last, c != " ", !clauseMarks.contains(c) { shorter.removeLast() }
+            if DisplayWidth.of(shorter) * 3 >= width { head = shorter }
+        }
         while head.hasSuffix(" ") { head.removeLast() }
         // A line may go one over before closing punctuation (`TextWrap`): never past the room.
         while DisplayWidth.of(head) > width - 1 { head.removeLast() }
         return head + cut
     }
+
+    /// Where a Chinese line may be cut without cutting a word: after a clause's punctuation.
+    static let clauseMarks: Set<Character> = ["，", "；", "：", "、", "。", "）", "」", "！", "？"]
 
     /// A status message on the legend's line, one line: longer than the line, it is cut at a
     /// word with `Glyphs.cut` and ends with a pointer to `:messages` (`Catalogue.wholeInMessages`),
