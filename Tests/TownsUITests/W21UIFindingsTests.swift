@@ -72,4 +72,24 @@ final class W21UIFindingsTests: XCTestCase {
             }
         }
     }
+
+    /// Item 3: the `&` prompt started with `/` as the search's does, and Ctrl-F, which switches
+    /// between them, was not hinted.
+    func testThePromptSaysItsModeAndHintsCtrlF() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 30, period: "2015-09")
+            s.language = language
+            let narrowing = typed(handle(s, .char("&")), "hai")
+            var line = screen(narrowing)[28]
+            XCTAssertTrue(line.hasPrefix(" &hai"), line)
+            XCTAssertTrue(line.contains(narrowing.tr(Catalogue.ctrlFJumpsInstead)), line)
+            let searching = typed(handle(s, .char("/")), "hai")
+            line = screen(searching)[28]
+            XCTAssertTrue(line.hasPrefix(" /hai"), line)
+            XCTAssertTrue(line.contains(searching.tr(Catalogue.ctrlFKeepsOnlyMatches)), line)
+            // Ctrl-F switches the prompt's mode.
+            XCTAssertTrue(screen(handle(searching, .ctrl("f")))[28].hasPrefix(" &hai"))
+            XCTAssertTrue(screen(handle(narrowing, .ctrl("f")))[28].hasPrefix(" /hai"))
+        }
+    }
 }

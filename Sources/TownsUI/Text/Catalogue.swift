@@ -138,6 +138,10 @@ public enum Catalogue {
     static let enterKeepsEscCancelsPrevious = Bilingual(
         "Enter 确定  Esc 取消  ↑↓ 上/下一个",
         "Enter keeps  Esc cancels  ↑↓ previous/next")
+    /// The search prompt's hint for Ctrl-F: while `/` jumps to matches, it keeps only them (`&`).
+    static let ctrlFKeepsOnlyMatches = Bilingual("Ctrl-F 只留匹配", "Ctrl-F keeps only matches")
+    /// The narrowing prompt's (`&`) hint for Ctrl-F: it jumps to the matches instead (`/`).
+    static let ctrlFJumpsInstead = Bilingual("Ctrl-F 改为跳转", "Ctrl-F jumps instead")
     static let entities = Bilingual(
         "运营主体",
         "Entities")

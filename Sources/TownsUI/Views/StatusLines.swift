@@ -32,15 +32,20 @@ extension Renderer {
         }
         if let search = state.search, search.editing {
             grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
-            let x =
-                1 + grid.put("/" + search.query, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
+            // The prompt says the mode: `&` keeps only the matches, `/` jumps to them (wave 21: both were `/`).
+            let narrowing = state.screen.narrow != nil
+            let x = 1 + grid.put((narrowing ? "&" : "/") + search.query, x: 1, y: y, style: theme.style(.message),
+                                 maxWidth: state.width - 2)
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
             // The message (rows kept), then the keys' clauses that fit whole: at 80 columns the
-            // `&` prompt's hint ended `previous/ne`.
+            // `&` prompt's hint ended `previous/ne`. Ctrl-F, which switches the mode, after Esc.
+            let enterEsc = state.tr(Catalogue.enterKeepsEscCancelsPrevious).components(separatedBy: "  ")
             let room = max(0, state.width - x - 3)
             let hint = Renderer.clausesFitting(
                 (state.message.map { [$0] } ?? [])
-                    + state.tr(Catalogue.enterKeepsEscCancelsPrevious).components(separatedBy: "  "),
+                    + Array(enterEsc.prefix(2)) + [state.tr(narrowing ? Catalogue.ctrlFJumpsInstead
+                                                                   : Catalogue.ctrlFKeepsOnlyMatches)]
+                    + Array(enterEsc.dropFirst(2)),
                 width: room, cut: glyphs.cut)
             grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: room)
             return
