@@ -92,4 +92,19 @@ final class W21UIFindingsTests: XCTestCase {
             XCTAssertTrue(screen(handle(narrowing, .ctrl("f")))[28].hasPrefix(" /hai"))
         }
     }
+
+    /// Item 4: `:messages` logged each keystroke of a narrowing: once now, when Enter settles it.
+    func testANarrowingIsLoggedOnceWhenSettled() throws {
+        let s = try bundledState(width: 100, height: 30, period: "2015-09")
+        let before = s.messageLog.entries.count
+        let typing = typed(handle(s, .char("&")), "haining")
+        XCTAssertEqual(typing.messageLog.entries.count, before, "nothing logged while typing")
+        let settled = handle(typing, .enter)
+        XCTAssertEqual(settled.messageLog.entries.count, before + 1)
+        XCTAssertEqual(settled.messageLog.entries.last?.text, typing.message)
+        XCTAssertTrue(typing.message?.contains("haining") == true, typing.message ?? "")
+        // Cancelled, it is not logged as kept.
+        let cancelled = handle(typing, .escape)
+        XCTAssertFalse(cancelled.messageLog.entries.contains { $0.text.contains("「haining」") })
+    }
 }
