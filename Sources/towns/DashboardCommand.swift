@@ -212,6 +212,7 @@ struct DashboardStart {
         var state = AppState(facts: Facts(dataset: first!.dataset, derived: first!.derived), width: terminal.width,
                              height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
+        state.defaultThemeBuiltIn = colour && themeFiles.defaultBuiltIn
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
         var notices = (localeNotice.map { [$0] } ?? []) + settings.problems + keyProblems + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set.

@@ -107,4 +107,27 @@ final class W21UIFindingsTests: XCTestCase {
         let cancelled = handle(typing, .escape)
         XCTAssertFalse(cancelled.messageLog.entries.contains { $0.text.contains("「haining」") })
     }
+
+    /// Item 5: run outside the repository (no `Themes/`), the binary drew without colour: the
+    /// default theme is compiled in, the same text as `Themes/default.toml`, and says so.
+    func testTheBuiltInDefaultThemeIsTheFilesAndSaysSo() throws {
+        let file = try String(contentsOfFile: repositoryRoot + "/Themes/default.toml", encoding: .utf8)
+        XCTAssertEqual(Theme.builtInDefaultText, file, "the compiled-in text is the file's, byte for byte")
+        let parsed = try Theme.parse(Theme.builtInDefaultText, file: "(built in)")
+        XCTAssertEqual(parsed.1, [], "no warning")
+        let builtIn = try XCTUnwrap(Theme.builtInDefault)
+        let fromFile = try Theme.parse(file, file: "default.toml").0
+        for role in Role.allCases { XCTAssertEqual(builtIn.style(role), fromFile.style(role), "\(role)") }
+        XCTAssertNotEqual(builtIn.style(.title), Theme.monochrome.style(.title), "in colour")
+        for language in Language.allCases {
+            var s = try bundledState()
+            s.language = language
+            s.themeNames = ["default"]
+            s.defaultThemeBuiltIn = true
+            XCTAssertTrue(handle(s, .char("t")).message?.hasSuffix(s.tr(Catalogue.themeBuiltIn)) == true)
+            XCTAssertTrue(update(s, .runCommand("theme default")).message?.contains(s.tr(Catalogue.themeBuiltIn)) == true)
+            s.defaultThemeBuiltIn = false
+            XCTAssertFalse(handle(s, .char("t")).message?.contains(s.tr(Catalogue.themeBuiltIn)) == true)
+        }
+    }
 }

@@ -138,7 +138,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.message =
             n > 1
             ? s.tr(Catalogue.theme2) + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
-            : s.tr(Catalogue.onlyTheme(s.themeNames.first ?? "monochrome"))
+                + s.builtInWords(s.themeNames[s.themeIndex])
+            : s.tr(Catalogue.onlyTheme(s.themeNames.first ?? "monochrome")) + s.builtInWords(s.themeNames.first ?? "")
     case let .resize(width, height):
         // A resize is not the user's answer to the message: "match 2/5" and the like stay.
         s.session.flash = state.session.flash
