@@ -130,4 +130,23 @@ final class W21UIFindingsTests: XCTestCase {
             XCTAssertFalse(handle(s, .char("t")).message?.contains(s.tr(Catalogue.themeBuiltIn)) == true)
         }
     }
+
+    /// Item 6: presenting at 100 columns, 进度差 showed beside the rate, each with its `▼`
+    /// (`-32.5▼!` and `42.5%▼!`): the presentation layout leaves 进度差 out at every width.
+    func testPresentingAtAnyWidthTheRateAloneCarriesTheBehindMark() throws {
+        for (width, height) in [(80, 24), (100, 30), (160, 40)] {
+            for language in Language.allCases {
+                var usual = try bundledState(width: width, height: height, period: "2015-09")
+                usual.language = language
+                let shown = update(usual, .meeting(.togglePresentation))
+                let lines = screen(shown)
+                let header = usual.tr(Catalogue.sched)
+                XCTAssertFalse(lines[3].contains(header), "\(width) \(language): 进度差 left out: \(lines[3])")
+                XCTAssertFalse(lines.contains { $0.contains("-32.5") }, lines.joined(separator: "\n"))
+                let city = try XCTUnwrap(lines.first { $0.contains("42.5%") })
+                XCTAssertEqual(city.filter { $0 == "▼" }.count, 1, "behind said once: \(city)")
+                if width >= 100 { XCTAssertTrue(screen(usual).contains { $0.contains("-32.5▼!") }, "the usual layout keeps it") }
+            }
+        }
+    }
 }
