@@ -99,10 +99,21 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
             return ("你不在用户组 \(group) 中，不能以它主持会议", "you are not in group \(group): cannot present to it")
         case .system(let call, let code):
             let reason = String(cString: strerror(code))
-            return ("系统调用失败：\(call)：\(reason)", "system call failed: \(call): \(reason)")
+            return ("系统调用失败：\(call)：\(Self.chineseReason(code) ?? reason)", "system call failed: \(call): \(reason)")
         case .presenterMismatch(let claimed, let actual):
             return ("会议主持人自称 \(claimed)，实为 \(actual)，已断开",
                     "the presenter says it is \(claimed) but is \(actual); disconnected")
         }
+    }
+}
+
+extension MeetingError {
+    /// The common reasons a meeting's call fails, in Chinese (as `TownsCore`'s `SystemWords`,
+    /// which this module does not import); nil: the system's English words are kept.
+    static func chineseReason(_ code: Int32) -> String? {
+        [EACCES: "权限不足", EPERM: "不允许此操作", ENOENT: "没有这个文件或目录", EEXIST: "文件已存在",
+         ENOTDIR: "路径中有一项不是目录", EROFS: "只读文件系统", ENOSPC: "磁盘空间不足",
+         ENAMETOOLONG: "文件名太长", ECONNREFUSED: "连接被拒绝", EADDRINUSE: "地址已被使用",
+         EPIPE: "管道已断开", ECONNRESET: "连接被重置"][code]
     }
 }

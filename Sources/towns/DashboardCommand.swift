@@ -271,7 +271,8 @@ struct DashboardStart {
                         // As the screen draws it: under --ascii or LANG=C the ASCII marks (`ClipboardText`).
                         if renderer.glyphs.isASCII { clip = ClipboardText.of(state, glyphs: renderer.glyphs) ?? clip }
                         let refusal = terminal.copyToClipboard(clip.text)
-                        let file = CopyFile.write(clip.text)  // whatever the terminal does with it
+                        // Whatever the terminal does with it; why not, in the interface's language.
+                        let file = CopyFile.write(clip.text, chinese: state.language == .zh)
                         pending.append(.copied(rows: clip.rows, refusal: refusal, saved: file.saved,
                                                notSaved: file.notSaved))
                     case let .export(request):

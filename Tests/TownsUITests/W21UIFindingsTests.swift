@@ -149,4 +149,18 @@ final class W21UIFindingsTests: XCTestCase {
             }
         }
     }
+
+    /// Item 8: English words in Chinese: the help's title (`帮助 Help: keys`) and the system's
+    /// reasons (`Permission denied`) in a failed export's or copy's message.
+    func testNoEnglishWordsInTheHelpTitleOrAFailedWritesReason() throws {
+        var s = try bundledState(width: 100, height: 30)
+        s.language = .zh
+        let title = s.tr(Catalogue.helpKeys)
+        XCTAssertFalse(title.contains { $0.isASCII && $0.isLetter }, title)
+        s = handle(s, .char("?"))
+        XCTAssertTrue(screen(s).contains { $0.contains(title.trimmingCharacters(in: .whitespaces)) })
+        XCTAssertEqual(SystemWords.zh(String(cString: strerror(EACCES))), "权限不足")
+        XCTAssertEqual(SystemWords.zh(code: ENOENT), "没有这个文件或目录")
+        XCTAssertEqual(SystemWords.zh("Something else entirely"), "Something else entirely", "unknown: kept")
+    }
 }

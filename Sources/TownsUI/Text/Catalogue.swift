@@ -176,7 +176,7 @@ public enum Catalogue {
         "已清除筛选",
         "filter cleared")
     static let helpKeys = Bilingual(
-        " 帮助 Help: keys ",
+        " 帮助：按键 ",
         " Help: keys ")
     static let history = Bilingual(
         "进度历史",
@@ -224,7 +224,7 @@ public enum Catalogue {
         "至少需要 need",
         "need")
     static let noCityInProvinceToml = Bilingual(
-        "没有城市 no [[city]] in province.toml",
+        "province.toml 中没有城市（[[city]]）",
         "no [[city]] in province.toml")
     static func noColumn(_ column: String) -> Bilingual {
         Bilingual(
@@ -452,7 +452,7 @@ public enum Catalogue {
         "已知小镇合计",
         "Sum of known")
     static let syntheticData = Bilingual(
-        "[合成数据 SYNTHETIC] ",
+        "[合成数据] ",
         "[SYNTHETIC DATA] ")
     /// A key pressed below the smallest screen (60x14): refused, whatever it is bound to.
     static func keyRefusedWhileTooSmall(_ key: String) -> Bilingual {
