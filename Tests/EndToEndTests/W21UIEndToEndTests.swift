@@ -20,3 +20,31 @@ final class W21UIEndToEndTests: XCTestCase {
         XCTAssertTrue(en.stderr.contains("Usage: towns present"), en.summary)
     }
 }
+
+/// Item 9: under LANG=C a CSV report kept `—`, `▼`, `≈` while the screen, a text report and the
+/// dashboard's own export there write the ASCII set: every format follows the screen now.
+final class W21AsciiReportTests: XCTestCase {
+    func testUnderACLocaleEveryReportFormatWritesTheASCIIMarks() throws {
+        let binary = try Paths.townsBinary()
+        let home = NSTemporaryDirectory() + "w21-ascii-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let base = ["PATH": "/usr/bin:/bin", "HOME": home]
+        for format in ["csv", "markdown", "text"] {
+            let c = try runProcess(binary, ["report", "--format", format, "--period", "2015-09", "--data", Paths.data],
+                                   environment: base.merging(["LANG": "C"]) { $1 }, timeout: 30)
+            XCTAssertEqual(c.status, 0, c.summary)
+            for mark in ["—", "▼", "≈"] { XCTAssertFalse(c.stdout.contains(mark), "\(format): \(mark)") }
+            XCTAssertTrue(c.stdout.contains("~18.6"), "\(format): derived as ~: \(c.stdout.prefix(600))")
+            // Under a UTF-8 locale the marks stay; `--lang zh` under LANG=C keeps them too.
+            let utf8 = try runProcess(binary, ["report", "--format", format, "--period", "2015-09", "--data", Paths.data,
+                                               "--lang", "en"],
+                                      environment: base.merging(["LANG": "C.UTF-8"]) { $1 }, timeout: 30)
+            XCTAssertTrue(utf8.stdout.contains("≈18.6"), format)
+            let zh = try runProcess(binary, ["report", "--format", format, "--period", "2015-09", "--data", Paths.data,
+                                             "--lang", "zh"],
+                                    environment: base.merging(["LANG": "C"]) { $1 }, timeout: 30)
+            XCTAssertTrue(zh.stdout.contains("≈18.6"), format)
+        }
+    }
+}
