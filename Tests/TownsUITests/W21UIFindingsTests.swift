@@ -163,4 +163,30 @@ final class W21UIFindingsTests: XCTestCase {
         XCTAssertEqual(SystemWords.zh(code: ENOENT), "没有这个文件或目录")
         XCTAssertEqual(SystemWords.zh("Something else entirely"), "Something else entirely", "unknown: kept")
     }
+
+    /// Item 10: at 60x14 the towns view showed 4 of 5 towns, Haiyan, the furthest behind, off
+    /// screen: the summary's count row gives way where that lets every town show; the city's
+    /// reported row stays (Enter opens it); a list that cannot show all keeps every summary row.
+    func testAtSixtyByFourteenEveryTownShowsWithTheCitysRow() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 60, height: 14, period: "2015-09")
+            s.language = language
+            let lines = screen(s)
+            for town in s.dataset.towns {
+                let name = String(s.tr(Bilingual(town.nameZH, town.nameEN)).prefix(4))
+                XCTAssertTrue(lines.contains { $0.contains(name) }, "\(language) \(name): \(lines.joined(separator: "\n"))")
+            }
+            XCTAssertTrue(lines.contains { $0.contains(language == .zh ? "全市报告" : "reported") }, lines.joined(separator: "\n"))
+            XCTAssertEqual(Renderer.visibleRows(s), 5)
+            XCTAssertFalse(lines[2].contains("1-4/5"), lines[2])
+            // The last row, then the city's row below it, selectable as before.
+            s = handle(handle(s, .char("G")), .down)
+            XCTAssertEqual(s.selection, 5, "the city's row")
+            // At 80x24 nothing gives way.
+            var wide = try bundledState(width: 80, height: 24, period: "2015-09")
+            wide.language = language
+            let content = try XCTUnwrap(wide.content(for: wide.screen))
+            XCTAssertEqual(Renderer.summaryShown(wide, content), content.summary.count)
+        }
+    }
 }
