@@ -189,4 +189,27 @@ final class W21UIFindingsTests: XCTestCase {
             XCTAssertEqual(Renderer.summaryShown(wide, content), content.summary.count)
         }
     }
+
+    /// Item 11: presenting at 80 columns with a long meeting name, an entity's towns lost `y`
+    /// (and `b`) from the hint line: the meeting's label is shortened instead.
+    func testALongMeetingNameGivesWayBeforeTheMeetingsKeys() throws {
+        for language in Language.allCases {
+            for name in ["weekly-review", "weekly-review-board-2015", "周例会第三次全体会议"] {
+                var s = try bundledState()
+                s.language = language
+                s = update(s, .resize(width: 80, height: 24))
+                s = update(s, .showView(.entityList))
+                s = update(s, .meeting(.presenting(name: name, followers: 1)))
+                s = update(s, .open)
+                guard case .townsOfEntity = s.screen.kind else { return XCTFail("\(s.screen.kind)") }
+                s.message = nil
+                let hints = screen(s)[23]
+                for key in [" / ", " y ", " e ", " b "] {
+                    XCTAssertTrue(hints.contains(key), "\(language) \(name) lacks \(key): \(hints)")
+                }
+                let badge = try XCTUnwrap(Renderer.meetingBadge(s)?.text)
+                XCTAssertTrue(hints.trimmingCharacters(in: .whitespaces).hasSuffix(badge), hints)
+            }
+        }
+    }
 }

@@ -303,6 +303,10 @@ extension Catalogue {
     static func badgePresentingShort(_ name: String, _ n: Int) -> Bilingual {
         Bilingual("会议 \(name)·\(n)", "\(name)·\(n) following")
     }
+    /// As `badgePresentingShort`, without the meeting's name (a long one would push a key off).
+    static func badgePresentingNameless(_ n: Int) -> Bilingual {
+        Bilingual("会议·\(n)", "\(n) following")
+    }
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")
     }
