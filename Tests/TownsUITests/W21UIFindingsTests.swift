@@ -87,6 +87,16 @@ final class W21UIFindingsTests: XCTestCase {
             line = screen(searching)[28]
             XCTAssertTrue(line.hasPrefix(" /hai"), line)
             XCTAssertTrue(line.contains(searching.tr(Catalogue.ctrlFKeepsOnlyMatches)), line)
+            // The key-hint line names the keys that work while typing (it said `Enter 打开`).
+            let hints = screen(narrowing)[29]
+            for label in [Catalogue.hintKeepSearch, Catalogue.hintCancelSearch, Catalogue.hintJumpInstead] {
+                XCTAssertTrue(hints.contains(s.tr(label)), hints)
+            }
+            XCTAssertTrue(hints.contains("Ctrl-F"), hints)
+            XCTAssertFalse(hints.contains(s.tr(Catalogue.hintOpen)), hints)
+            XCTAssertTrue(screen(searching)[29].contains("Ctrl-F " + s.tr(Catalogue.hintKeepOnlyMatches)))
+            let narrow80 = typed(handle(try bundledState(width: 80, height: 24), .char("&")), "hai")
+            XCTAssertTrue(screen(narrow80)[23].contains("Ctrl-F"), "at 80 columns too: \(screen(narrow80)[23])")
             // Ctrl-F switches the prompt's mode.
             XCTAssertTrue(screen(handle(searching, .ctrl("f")))[28].hasPrefix(" &hai"))
             XCTAssertTrue(screen(handle(narrowing, .ctrl("f")))[28].hasPrefix(" /hai"))
