@@ -134,7 +134,12 @@ final class W21UIFindingsTests: XCTestCase {
             s.language = language
             s.themeNames = ["default"]
             s.defaultThemeBuiltIn = true
-            XCTAssertTrue(handle(s, .char("t")).message?.hasSuffix(s.tr(Catalogue.themeBuiltIn)) == true)
+            // The only theme: said in a line that fits 80 columns.
+            let only = try XCTUnwrap(handle(s, .char("t")).message)
+            XCTAssertEqual(only, s.tr(Catalogue.onlyBuiltInTheme))
+            XCTAssertLessThanOrEqual(DisplayWidth.of(only), 78)
+            s.themeNames = ["default", "light"]
+            XCTAssertTrue(handle(handle(s, .char("t")), .char("t")).message?.hasSuffix(s.tr(Catalogue.themeBuiltIn)) == true)
             XCTAssertTrue(update(s, .runCommand("theme default")).message?.contains(s.tr(Catalogue.themeBuiltIn)) == true)
             s.defaultThemeBuiltIn = false
             XCTAssertFalse(handle(s, .char("t")).message?.contains(s.tr(Catalogue.themeBuiltIn)) == true)

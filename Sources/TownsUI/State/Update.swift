@@ -139,7 +139,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             n > 1
             ? s.tr(Catalogue.theme2) + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
                 + s.builtInWords(s.themeNames[s.themeIndex])
-            : s.tr(Catalogue.onlyTheme(s.themeNames.first ?? "monochrome")) + s.builtInWords(s.themeNames.first ?? "")
+            : s.defaultThemeBuiltIn && s.themeNames == ["default"] ? s.tr(Catalogue.onlyBuiltInTheme)
+            : s.tr(Catalogue.onlyTheme(s.themeNames.first ?? "monochrome"))
     case let .resize(width, height):
         // A resize is not the user's answer to the message: "match 2/5" and the like stay.
         s.session.flash = state.session.flash

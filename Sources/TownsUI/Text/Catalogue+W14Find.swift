@@ -78,6 +78,9 @@ extension Catalogue {
     }
     /// The default theme drawn is the one compiled in (no `Themes/default.toml` found): `:theme`
     /// and `t` say so after its name.
+    /// `t` with the compiled-in default the only theme (no themes folder found).
+    public static let onlyBuiltInTheme = Bilingual("主题：只有内置的 default（可用 --themes DIR 指定主题文件夹）",
+                                                  "theme: only the built-in default (--themes DIR gives a themes folder)")
     public static let themeBuiltIn = Bilingual("（内置；可用 --themes DIR 指定主题文件夹）",
                                               " (built in; --themes DIR gives a themes folder)")
     /// `choice`: the theme asked for; `names`: the themes there are, comma-separated.
