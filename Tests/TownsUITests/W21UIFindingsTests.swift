@@ -227,4 +227,13 @@ final class W21UIFindingsTests: XCTestCase {
             }
         }
     }
+
+    /// Item 7 (the dashboard's part): presenting a meeting whose name holds a blank, the line
+    /// saying how others follow gives the name as a shell takes it, quoted.
+    func testTheFollowCommandShownQuotesANameWithABlank() {
+        XCTAssertEqual(Catalogue.shellWord("周例会"), "周例会")
+        XCTAssertEqual(Catalogue.shellWord("周例会 第3次"), "'周例会 第3次'")
+        XCTAssertEqual(Catalogue.shellWord("it's"), "'it'\\''s'")
+        XCTAssertTrue(Catalogue.presentingMeeting("周例会 第3次").zh.contains("towns follow '周例会 第3次' 跟随"))
+    }
 }
