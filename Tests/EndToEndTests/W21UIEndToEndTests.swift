@@ -30,7 +30,7 @@ final class W21AsciiReportTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
         let base = ["PATH": "/usr/bin:/bin", "HOME": home]
-        for format in ["csv", "markdown", "text"] {
+        for format in ["csv", "md", "text"] {
             let c = try runProcess(binary, ["report", "--format", format, "--period", "2015-09", "--data", Paths.data],
                                    environment: base.merging(["LANG": "C"]) { $1 }, timeout: 30)
             XCTAssertEqual(c.status, 0, c.summary)
