@@ -104,7 +104,7 @@ extension LoadMessage {
         case let .symlinkLoop(link):
             return "符号链接循环：此路径上的符号链接互相指向，始终到不了文件" + (link.map { "（\($0)）" } ?? "")
         case .permissionDenied: return "无法读取：权限不足（此用户不能读该文件或其上层目录）"
-        case let .cannotBeRead(reason): return "无法读取：\(reason)"
+        case let .cannotBeRead(reason): return "无法读取：\(SystemWords.zh(reason))"
         case let .isADirectory(role): return "是目录，应为\(role.chinese)"
         case let .notARegularFile(role): return "不是普通文件（设备、FIFO 或套接字），应为\(role.chinese)"
         case let .fileTooLarge(bytes, limit, role):

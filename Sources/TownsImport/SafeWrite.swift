@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TownsCore
 
 /// Writing a file the user named (the dashboard's export, `towns report --output`) so that
 /// nothing already there is destroyed.
@@ -59,7 +60,7 @@ public enum SafeWrite {
                 return ("\(path) 已存在，未覆盖；\(replaceHint.zh)",
                         "\(path) already exists and was not replaced; \(replaceHint.en)")
             case let .failed(path, reason):
-                return ("未能写入 \(path)：\(reason)", "could not write \(path): \(reason)")
+                return ("未能写入 \(path)：\(SystemWords.zh(reason))", "could not write \(path): \(reason)")
             case let .refused(path, refusal):
                 let (zh, en) = SafeWrite.words(refusal)
                 return ("未写入：\(path) \(zh)", "nothing written: \(path) \(en)")

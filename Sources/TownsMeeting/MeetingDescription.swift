@@ -71,8 +71,8 @@ public struct MeetingDescription: Codable, Sendable, Equatable {
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for file in names where file.hasSuffix(".json") {
-                let name = String(file.dropLast(5))
-                guard let d = read(folder.descriptionPath(name)), d.meeting == name,
+                guard let name = MeetingFolder.name(fromStem: String(file.dropLast(5))),
+                      let d = read(folder.descriptionPath(name)), d.meeting == name,
                       FileManager.default.fileExists(atPath: folder.socketPath(name)),
                       processAlive(d.pid) else { continue }
                 found.append(d)

@@ -5,8 +5,8 @@ import Glibc
 
 /// Why a meeting could not start or be joined. Each message is bilingual and names the file.
 public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A meeting name that is empty, too long, or holds a character other than letters, digits,
-    /// `-`, `_` and `.` (or starts with `.`).
+    /// A meeting name that is empty or blank, holds a control or formatting character, has
+    /// blanks at its ends, or is too long as a file name (`MeetingFolder.validate(name:)`).
     case invalidName(String)
     /// The socket's path is longer than a Unix-domain address holds (107 bytes).
     case pathTooLong(String)
@@ -49,9 +49,23 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
     private var bothWords: (zh: String, en: String) {
         switch self {
         case .invalidName(let name):
-            return ("会议名称无效：“\(name)”（只能用字母、数字、- _ .，不以 . 开头，最多 64 字节）",
-                    "invalid meeting name '\(name)' "
-                        + "(letters, digits, - _ . only, not starting with '.', at most 64 bytes)")
+            // Said why (wave 21): any other name a person types is taken (`MeetingFolder.validate`).
+            let shown = String(name.unicodeScalars.map {
+                $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+                    ? "?" : Character($0) })
+            switch MeetingFolder.problem(name) {
+            case .empty?:
+                return ("会议名称无效：名称为空", "invalid meeting name: it is empty")
+            case .control?:
+                return ("会议名称无效：“\(shown)”含控制字符或格式字符（显示为 ?）",
+                        "invalid meeting name '\(shown)': it holds a control or formatting character (shown as ?)")
+            case .blankEnds?:
+                return ("会议名称无效：“\(shown)”首尾不能是空白", "invalid meeting name '\(shown)': blanks at its ends")
+            case .tooLong?, nil:
+                return ("会议名称无效：“\(shown)”太长（作文件名最多 \(MeetingFolder.stemLimit) 字节，约 21 个汉字）",
+                        "invalid meeting name '\(shown)': too long (at most \(MeetingFolder.stemLimit) bytes as a "
+                            + "file name, about 21 Chinese characters)")
+            }
         case .pathTooLong(let path):
             return ("会议套接字路径过长（最多 107 字节）：\(path)", "meeting socket path too long (at most 107 bytes): \(path)")
         case .notAFolder(let path):
@@ -85,10 +99,21 @@ public enum MeetingError: Error, Equatable, Sendable, CustomStringConvertible {
             return ("你不在用户组 \(group) 中，不能以它主持会议", "you are not in group \(group): cannot present to it")
         case .system(let call, let code):
             let reason = String(cString: strerror(code))
-            return ("系统调用失败：\(call)：\(reason)", "system call failed: \(call): \(reason)")
+            return ("系统调用失败：\(call)：\(Self.chineseReason(code) ?? reason)", "system call failed: \(call): \(reason)")
         case .presenterMismatch(let claimed, let actual):
             return ("会议主持人自称 \(claimed)，实为 \(actual)，已断开",
                     "the presenter says it is \(claimed) but is \(actual); disconnected")
         }
+    }
+}
+
+extension MeetingError {
+    /// The common reasons a meeting's call fails, in Chinese (as `TownsCore`'s `SystemWords`,
+    /// which this module does not import); nil: the system's English words are kept.
+    static func chineseReason(_ code: Int32) -> String? {
+        [EACCES: "权限不足", EPERM: "不允许此操作", ENOENT: "没有这个文件或目录", EEXIST: "文件已存在",
+         ENOTDIR: "路径中有一项不是目录", EROFS: "只读文件系统", ENOSPC: "磁盘空间不足",
+         ENAMETOOLONG: "文件名太长", ECONNREFUSED: "连接被拒绝", EADDRINUSE: "地址已被使用",
+         EPIPE: "管道已断开", ECONNRESET: "连接被重置"][code]
     }
 }

@@ -90,18 +90,73 @@ public struct MeetingFolder: Sendable, Equatable {
         return MeetingUsers.groupName(of: info.st_gid) ?? "gid \(info.st_gid)"
     }
 
-    /// The socket of meeting `name`: `PATH/NAME.sock`.
-    public func socketPath(_ name: String) -> String { "\(path)/\(name).sock" }
-    /// The description of meeting `name`: `PATH/NAME.json`.
-    public func descriptionPath(_ name: String) -> String { "\(path)/\(name).json" }
+    /// The socket of meeting `name`: `PATH/STEM.sock` (`fileStem`).
+    public func socketPath(_ name: String) -> String { "\(path)/\(Self.fileStem(name)).sock" }
+    /// The description of meeting `name`: `PATH/STEM.json` (`fileStem`).
+    public func descriptionPath(_ name: String) -> String { "\(path)/\(Self.fileStem(name)).json" }
 
-    /// Refuses a name that could not be a file name of its own here (see ``MeetingError/invalidName(_:)``).
-    public static func validate(name: String) throws {
-        let allowed = name.unicodeScalars.allSatisfy {
-            CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-        }
-        guard !name.isEmpty, name.utf8.count <= 64, !name.hasPrefix("."), allowed else {
-            throw MeetingError.invalidName(name)
-        }
+    /// The most bytes a meeting's file stem (`fileStem`) may take: the socket's path must stay
+    /// within the 107 bytes a Unix socket's address holds.
+    public static let stemLimit = 64
+
+    /// Whether `scalar` stands for itself in a file stem: a letter or digit of any script
+    /// (`周例会`, `weekly2`), `-`, `_`, `.`.
+    static func plain(_ scalar: Unicode.Scalar) -> Bool {
+        CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
     }
+
+    /// The file name (without `.sock`/`.json`) of meeting `name`: the name itself where every
+    /// character is a letter, a digit, `-`, `_` or `.` and it does not start with `.` (as
+    /// before wave 21: `weekly`, `周例会`); else each other character's UTF-8 bytes as `%XX`
+    /// (`周例会 第3次` → `周例会%20第3次`; `%` itself as `%25`, a leading `.` as `%2E`), so no
+    /// name can reach another folder (`/`), hide its files (`.`) or put a control character
+    /// in a file name. `name(fromStem:)` reverses it.
+    public static func fileStem(_ name: String) -> String {
+        if !name.hasPrefix("."), name.unicodeScalars.allSatisfy(plain) { return name }
+        var out = ""
+        for (i, scalar) in name.unicodeScalars.enumerated() {
+            if plain(scalar) && !(i == 0 && scalar == ".") {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { out += "%" + String(byte, radix: 16, uppercase: true).leftPadded }
+            }
+        }
+        return out
+    }
+
+    /// The meeting's name from its file stem (`fileStem` reversed); nil where the stem is not
+    /// one `fileStem` writes.
+    public static func name(fromStem stem: String) -> String? {
+        guard let name = stem.removingPercentEncoding, fileStem(name) == stem else { return nil }
+        return name
+    }
+
+    /// Refuses a name no meeting may have (see ``MeetingError/invalidName(_:)``): empty or
+    /// blank, holding a control or formatting character (an escape, a bidi override), blanks
+    /// at its ends, or longer than `stemLimit` bytes as a file stem (`fileStem`: about 21
+    /// Chinese characters). Any other name a person would type is taken (wave 21: `周例会
+    /// 第3次`, `例会·嘉兴`), its files named by `fileStem`.
+    public static func validate(name: String) throws {
+        if problem(name) != nil { throw MeetingError.invalidName(name) }
+    }
+
+    /// Why `name` is refused (`validate`), nil when it is not.
+    static func problem(_ name: String) -> NameProblem? {
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .empty }
+        if name.unicodeScalars.contains(where: {
+            [.control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned]
+                .contains($0.properties.generalCategory)
+        }) { return .control }
+        if name != name.trimmingCharacters(in: .whitespaces) { return .blankEnds }
+        if fileStem(name).utf8.count > stemLimit { return .tooLong }
+        return nil
+    }
+
+    /// What is wrong with a refused meeting name (`MeetingError.invalidName`'s words).
+    enum NameProblem { case empty, control, blankEnds, tooLong }
+}
+
+extension String {
+    /// Two hex digits: `7` → `07`.
+    fileprivate var leftPadded: String { count < 2 ? "0" + self : self }
 }

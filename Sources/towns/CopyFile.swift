@@ -1,4 +1,5 @@
 import Foundation
+import TownsCore
 import TownsImport
 
 /// Where a copy (`y`) is also written, whatever the terminal does with OSC 52:
@@ -13,16 +14,21 @@ enum CopyFile {
     }
 
     /// Writes `text` to `path` (its folder made when missing, mode 0700): the path written,
-    /// else why not (in English, as the system and `SafeWrite` say it).
-    static func write(_ text: String, to path: String = CopyFile.path()) -> (saved: String?, notSaved: String?) {
+    /// else why not, in Chinese when `chinese` (the system's reason too, `SystemWords`), else in
+    /// English as the system and `SafeWrite` say it.
+    static func write(_ text: String, to path: String = CopyFile.path(), chinese: Bool = false)
+        -> (saved: String?, notSaved: String?)
+    {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            return (nil, "\(folder): \(error.localizedDescription)")
+            let reason = ExportFile.reason(error)
+            return (nil, chinese ? "\(folder)：" + SystemWords.zh(reason) : "\(folder): \(reason)")
         }
         let outcome = SafeWrite.write(Array(text.utf8), to: path, replace: true)
-        return outcome.isWritten ? (path, nil) : (nil, outcome.message(replaceHint: ("", "")).en)
+        let words = outcome.message(replaceHint: ("", ""))
+        return outcome.isWritten ? (path, nil) : (nil, chinese ? words.zh : words.en)
     }
 }

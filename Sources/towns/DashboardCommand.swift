@@ -212,6 +212,7 @@ struct DashboardStart {
         var state = AppState(facts: Facts(dataset: first!.dataset, derived: first!.derived), width: terminal.width,
                              height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
+        state.defaultThemeBuiltIn = colour && themeFiles.defaultBuiltIn
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
         var notices = (localeNotice.map { [$0] } ?? []) + settings.problems + keyProblems + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set.
@@ -270,7 +271,8 @@ struct DashboardStart {
                         // As the screen draws it: under --ascii or LANG=C the ASCII marks (`ClipboardText`).
                         if renderer.glyphs.isASCII { clip = ClipboardText.of(state, glyphs: renderer.glyphs) ?? clip }
                         let refusal = terminal.copyToClipboard(clip.text)
-                        let file = CopyFile.write(clip.text)  // whatever the terminal does with it
+                        // Whatever the terminal does with it; why not, in the interface's language.
+                        let file = CopyFile.write(clip.text, chinese: state.language == .zh)
                         pending.append(.copied(rows: clip.rows, refusal: refusal, saved: file.saved,
                                                notSaved: file.notSaved))
                     case let .export(request):

@@ -106,8 +106,9 @@ func usageChecked(_ command: String, _ check: () throws -> Void) throws {
     do {
         try check()
     } catch let error as ValidationError {
-        printError("Error: \(error.message)\nUsage: towns \(command) [<options>] [<name>]\n"
-                   + "  See 'towns \(command) --help' for more information.")
+        printError(usageFrameInMessagesLanguage(
+            "Error: \(error.message)\nUsage: towns \(command) [<options>] [<name>]\n"
+                + "  See 'towns \(command) --help' for more information."))
         throw ExitCode(2)
     }
 }

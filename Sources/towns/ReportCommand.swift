@@ -92,11 +92,13 @@ struct ReportCommand: ParsableCommand {
     /// The language of labels (`--lang`, before or after `report`), else the config's `language`, else
     /// zh, or en under a locale that is not UTF-8 (as the dashboard; `DisplayOptions.wordsLanguage`).
     var lang: Language { display.wordsLanguage(config: Config(path: nil).language) }
-    /// ASCII marks: `--ascii`, or a text report in English by default under a locale that is not
+    /// ASCII marks: `--ascii`, or a report in English by default under a locale that is not
     /// UTF-8 (LANG=C), where the dashboard draws ASCII too and a UTF-8 mark would print as bytes the
     /// terminal cannot show; `--lang zh` there keeps the marks, as the Chinese words need UTF-8 anyway.
+    /// Every format (wave 21: a CSV kept `—`, `▼`, `≈`): the dashboard's own export (`e`) there
+    /// writes the ASCII set in every format, and a report is the same table.
     var ascii: Bool {
-        display.ascii || (format == .text && display.asciiByDefault(lang))
+        display.ascii || display.asciiByDefault(lang)
     }
 
     func run() throws {

@@ -2,8 +2,8 @@ import Foundation
 import TownsCore
 import TownsUI
 
-/// Reads the theme files: `Themes/default.toml` first (every other theme falls back to it
-/// for roles it does not give), then the other `*.toml` files in name order, and a theme
+/// Reads the theme files: `Themes/default.toml` first, else the same theme compiled in
+/// (`Theme.builtInDefault`; every other theme falls back to it for roles it does not give), then the other `*.toml` files in name order, and a theme
 /// given by path. Problems become notices shown on the first frame; the dashboard still
 /// opens with plain styles where it must.
 struct ThemeFiles {
@@ -12,6 +12,9 @@ struct ThemeFiles {
     /// Index of the theme chosen with --theme (or the config).
     var selected = 0
     var notices: [String] = []
+    /// The default theme is the one compiled in (`Theme.builtInDefault`): no `default.toml`
+    /// was found (no themes folder: a binary run outside the repository).
+    var defaultBuiltIn = false
     /// The language notices are worded in.
     var language: Language = .en
 
@@ -20,19 +23,23 @@ struct ThemeFiles {
     /// Notices are worded in `language` (`Catalogue+W14Find`), after `theme: ` (the setting's name).
     init(folder: String?, choice: String, language: Language = .en) {
         self.language = language
-        var base = Theme.monochrome
+        // Without a `default.toml` (no themes folder at all: run outside the repository), the
+        // default theme compiled in, the same text (wave 21: it drew without colour).
+        var base = Theme.builtInDefault ?? Theme.monochrome
+        defaultBuiltIn = true
         var files: [String] = []
         if let folder {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             files = entries.filter { $0.hasSuffix(".toml") }.sorted()
             if let d = files.firstIndex(of: "default.toml") {
                 files.remove(at: d)
-                if let t = read((folder as NSString).appendingPathComponent("default.toml"), over: nil) { base = t }
+                if let t = read((folder as NSString).appendingPathComponent("default.toml"), over: nil) {
+                    base = t
+                    defaultBuiltIn = false
+                }
             } else {
                 notices.append("theme: " + Catalogue.themeNoDefault(folder).words(language))
             }
-        } else {
-            notices.append("theme: " + Catalogue.themeNoFolder.words(language))
         }
         themes = [base]
         names = ["default"]

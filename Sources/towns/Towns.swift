@@ -79,7 +79,7 @@ struct Towns: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure || error is ValidationFailure {
-                printError(fullMessage(for: error))
+                printError(usageFrameInMessagesLanguage(fullMessage(for: error)))
                 Foundation.exit(2)
             }
             if error is ExitCode { exit(withError: error) }
@@ -87,7 +87,11 @@ struct Towns: ParsableCommand {
             // typed on the command line; sanitised like every other output.
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
-            if code == .success { printOut(message) } else if !message.isEmpty { printError(message) }
+            if code == .success {
+                printOut(message)
+            } else if !message.isEmpty {
+                printError(usageFrameInMessagesLanguage(message))
+            }
             Foundation.exit(code.rawValue)
         }
     }

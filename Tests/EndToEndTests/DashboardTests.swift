@@ -236,7 +236,7 @@ final class DashboardTests: XCTestCase {
     func testHelpListsBindingsAndEscCloses() throws {
         try session.start()
         try tmux.send("?")
-        var screen = try tmux.waitFor("帮助 Help")
+        var screen = try tmux.waitFor("帮助：按键")
         let show = TmuxSession.show(screen)
         func row(_ words: String...) -> Bool { screen.contains { line in words.allSatisfy { line.contains($0) } } }
         XCTAssertTrue(row("Esc", "返回"), "help lacks Esc → back:\n\(show)")
@@ -253,21 +253,21 @@ final class DashboardTests: XCTestCase {
         assertBoxIntact(screen, "help over the towns view")
 
         try tmux.send("Escape")
-        screen = try tmux.waitForAbsence("帮助 Help")
+        screen = try tmux.waitForAbsence("帮助：按键")
         XCTAssertTrue(screen[29].contains("? 帮助"), "key hints after closing help:\n\(TmuxSession.show(screen))")
         XCTAssertTrue(Self.towns.allSatisfy { town in screen.contains { $0.contains(town) } }, "the table is back:\n\(TmuxSession.show(screen))")
         // ? toggles it too, and the dashboard is still running after Esc closed help.
         try tmux.send("?")
-        try tmux.waitFor("帮助 Help")
+        try tmux.waitFor("帮助：按键")
         try tmux.send("?")
-        try tmux.waitForAbsence("帮助 Help")
+        try tmux.waitForAbsence("帮助：按键")
         // Over the types view too, where a wide character sits under the box's left edge.
         try tmux.send("2")
         try tmux.waitFor("类型")
         try tmux.send("?")
-        assertBoxIntact(try tmux.waitFor("帮助 Help"), "help over the types view")
+        assertBoxIntact(try tmux.waitFor("帮助：按键"), "help over the types view")
         try tmux.send("Escape")
-        try tmux.waitForAbsence("帮助 Help")
+        try tmux.waitForAbsence("帮助：按键")
         try tmux.send("q")
         try session.assertTerminalRestored("q after help")
     }
@@ -279,7 +279,7 @@ final class DashboardTests: XCTestCase {
     /// the other half of a wide character it cuts, or the border cell is lost and the row shifts.
     func assertBoxIntact(_ screen: [String], _ context: String, file: StaticString = #filePath, line: UInt = #line) {
         let show = "\(context):\n" + TmuxSession.show(screen)
-        guard let top = screen.firstIndex(where: { $0.contains("帮助 Help") }),
+        guard let top = screen.firstIndex(where: { $0.contains("帮助：按键") }),
               let left = DisplayColumns.column(of: "─", in: screen[top]) else {
             return XCTFail("no help box", file: file, line: line)
         }

@@ -100,7 +100,7 @@ final class SessionEndToEndTests: XCTestCase {
         let hints = first.last!
         XCTAssertTrue(hints.contains("u 搜索") && hints.contains("F2 帮助") && hints.contains("x 退出"), hints)
         XCTAssertFalse(hints.contains("/ 搜索") || hints.contains("? 帮助") || hints.contains("q 退出"), hints)
-        for (key, shown) in [("/", "未绑定的键 /；F2 查看帮助"), ("q", "未绑定的键 q；F2 查看帮助"), ("F2", "帮助 Help: keys")] {
+        for (key, shown) in [("/", "未绑定的键 /；F2 查看帮助"), ("q", "未绑定的键 q；F2 查看帮助"), ("F2", "帮助：按键")] {
             try session.tmux.send(key)
             try session.tmux.waitFor(shown)
         }
@@ -117,7 +117,7 @@ final class SessionEndToEndTests: XCTestCase {
         XCTAssertTrue(help.contains { $0.contains(" F2 ") && $0.contains("│ ") && $0.contains("帮助") }, TmuxSession.show(help))
         XCTAssertTrue(help.last!.contains("Esc/F2 关闭帮助"), help.last!)
         try session.tmux.send("Escape")
-        try session.tmux.waitForAbsence("帮助 Help: keys")
+        try session.tmux.waitForAbsence("帮助：按键")
         try session.tmux.send("u")
         try session.tmux.send("-l", "haiyan")
         try session.tmux.waitFor("/haiyan")

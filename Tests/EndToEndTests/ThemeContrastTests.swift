@@ -153,7 +153,7 @@ final class ThemeContrastTests: XCTestCase {
                 try look("assessment view", keys: ["4"], waitFor: "海宁皮革时尚小镇")
                 try look("province view", keys: ["5"], waitFor: "杭州")
                 try look("a town's page", keys: ["1", "Enter"], waitFor: "推算")
-                try look("help", keys: ["Escape", "?"], waitFor: "帮助 Help")
+                try look("help", keys: ["Escape", "?"], waitFor: "帮助：按键")
                 try look("search match", keys: ["Escape", "/", "h", "y", "h", "d", "Enter"], waitFor: "海盐核电小镇")
                 try session.tmux.send("q")
                 _ = try session.assertTerminalRestored(label)

@@ -84,10 +84,27 @@ final class AccessTests: XCTestCase {
     func testMeetingNames() {
         for good in ["weekly", "周会", "a.b-c_d", "2026-12"] {
             XCTAssertNoThrow(try MeetingFolder.validate(name: good), good)
+            XCTAssertEqual(MeetingFolder.fileStem(good), good, "a plain name is its own file name, as before")
         }
-        for bad in ["", ".hidden", "a/b", "../x", "a b", "x\u{1b}[31m", String(repeating: "长", count: 30)] {
+        // Since wave 21 any name a person types, its file name encoded (`%XX`): never another
+        // folder, a hidden file or a control character.
+        for typed in ["周例会 第3次", "例会·嘉兴", "a/b", "../x", ".hidden", "50%", "月度（9月）"] {
+            XCTAssertNoThrow(try MeetingFolder.validate(name: typed), typed)
+            let stem = MeetingFolder.fileStem(typed)
+            XCTAssertFalse(stem.contains("/") || stem.hasPrefix(".") || stem.contains(" "), stem)
+            XCTAssertEqual(MeetingFolder.name(fromStem: stem), typed, "decodes back")
+        }
+        XCTAssertEqual(MeetingFolder.fileStem("周例会 第3次"), "周例会%20第3次")
+        XCTAssertEqual(MeetingFolder.fileStem("../x"), "%2E.%2Fx")
+        XCTAssertNil(MeetingFolder.name(fromStem: "a%20b%"), "not a stem fileStem writes")
+        XCTAssertNil(MeetingFolder.name(fromStem: "a b"), "a blank is always encoded")
+        for bad in ["", "   ", " lead", "trail ", "x\u{1b}[31m", "a\tb", "rtl\u{202E}x", String(repeating: "长", count: 30)] {
             XCTAssertThrowsError(try MeetingFolder.validate(name: bad), bad)
         }
+        // The error says why, in both languages.
+        XCTAssertTrue(MeetingError.invalidName("").words(chinese: true).contains("名称为空"))
+        XCTAssertTrue(MeetingError.invalidName(String(repeating: "长", count: 30)).words(chinese: false).contains("too long"))
+        XCTAssertTrue(MeetingError.invalidName("a\u{1b}b").words(chinese: true).contains("“a?b”含控制字符"))
     }
 
     /// A follower process running as `nobody` with the meeting's group only as a supplementary

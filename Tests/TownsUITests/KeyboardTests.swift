@@ -254,7 +254,7 @@ final class CopyTests: XCTestCase {
         XCTAssertGreaterThan(page.rows, 10)
         // What the front end reports.
         XCTAssertEqual(
-            update(s, .copied(rows: 5, refusal: nil)).message, "已把 5 行（制表符分隔）发送到终端剪贴板（OSC 52）")
+            update(s, .copied(rows: 5, refusal: nil)).message, "已把 5 行发送到终端剪贴板（OSC 52）")
         let refused = update(s, .copied(rows: 5, refusal: "TERM=linux"))
         XCTAssertEqual(refused.session.flash?.level, .warning)
         XCTAssertEqual(refused.message, "此终端无法接收复制（TERM=linux）；按 e 导出为文件")
@@ -262,16 +262,14 @@ final class CopyTests: XCTestCase {
         var en = s
         en.language = .en
         XCTAssertEqual(update(en, .copied(rows: 5, refusal: nil, saved: "/st/towns/copied.txt")).message,
-                       "sent 5 rows (tab-separated) to the terminal's clipboard (OSC 52); "
-                       + "if nothing arrives, the table is also in /st/towns/copied.txt")
+                       "sent 5 rows to the clipboard (OSC 52); also in /st/towns/copied.txt")
         XCTAssertEqual(update(s, .copied(rows: 5, refusal: "TERM=linux", saved: "/st/c.txt")).message,
                        "此终端无法接收复制（TERM=linux）：表格已存入 /st/c.txt；按 e 导出为文件")
         // Wave 7: refused, the file holds the table; no "if nothing arrives" (nothing was sent).
         XCTAssertEqual(update(en, .copied(rows: 5, refusal: "TERM=vt100", saved: "/st/c.txt")).message,
                        "this terminal cannot take a copy (TERM=vt100): the table is in /st/c.txt; e exports a file")
         XCTAssertEqual(update(en, .copied(rows: 5, refusal: nil, notSaved: "/st: Permission denied")).message,
-                       "sent 5 rows (tab-separated) to the terminal's clipboard (OSC 52); "
-                       + "not saved to a file: /st: Permission denied")
+                       "sent 5 rows to the clipboard (OSC 52); not saved to a file: /st: Permission denied")
     }
 }
 

@@ -26,13 +26,19 @@ final class LongMessageTests: XCTestCase {
                     let shown = lines[height - 2]
                     let pointer = s.tr(Catalogue.wholeInMessages)
                     XCTAssertGreaterThan(DisplayWidth.of(text), width - 2, "the message is longer than the line")
-                    XCTAssertTrue(shown.hasSuffix(pointer), "\(width)x\(height) \(language): \(shown)")
-                    let head = shown.dropFirst().dropLast(pointer.count)
+                    // Since wave 21 a path's directories may be cut in the middle (`/home/…/x.csv`)
+                    // and a message naming a file may keep the name rather than the pointer.
+                    let forms = [text] + (1...8).compactMap { Renderer.pathsShortened(text, level: $0, cut: "…")?.0 }
+                    let pointed = shown.hasSuffix(pointer)
+                    XCTAssertTrue(pointed || forms.count > 1, "\(width)x\(height) \(language): \(shown)")
+                    var head = Substring(pointed ? String(shown.dropFirst().dropLast(pointer.count)) : String(shown.dropFirst()))
+                    while head.hasSuffix(" ") { head = head.dropLast() }
                     XCTAssertTrue(head.hasSuffix("…"), shown)
-                    XCTAssertTrue(text.hasPrefix(head.dropLast()), "cut, not changed: \(shown)")
+                    let form = try XCTUnwrap(forms.first { $0.hasPrefix(head.dropLast()) },
+                                             "cut, not changed but for its paths: \(shown)")
                     // Cut at a word: what follows the cut in the message is a blank, or the cut
                     // falls between CJK characters.
-                    let next = text.dropFirst(head.count - 1).first
+                    let next = form.dropFirst(head.count - 1).first
                     XCTAssertTrue(next == " " || next.map { DisplayWidth.of($0) == 2 } == true
                                   || head.dropLast().last.map { DisplayWidth.of($0) == 2 } == true, shown)
                     // One line: the rows above are the list's, as without the message.

@@ -241,7 +241,7 @@ final class ScaleTests: XCTestCase {
             var s = AppState(dataset: Self.dataset, width: Renderer.minimumWidth, height: Renderer.minimumHeight)
             s.language = language
             let title = Renderer(theme: .monochrome).render(s).lines()[0]
-            XCTAssertTrue(title.contains(language == .zh ? "[合成数据 SYNTHETIC]" : "[SYNTHETIC DATA]"), title)
+            XCTAssertTrue(title.contains(language == .zh ? "[合成数据]" : "[SYNTHETIC DATA]"), title)
         }
     }
 

@@ -94,8 +94,10 @@ final class W20FreshUserTests: XCTestCase {
                     var s = handle(try state(w, h, language), .char("&"))
                     s = typed(s, query)
                     let line = screen(s)[h - 2]
+                    // Ctrl-F's clause too, and the prompt `&` (wave 21: it was `/`, as the search's).
                     let clauses = s.tr(Catalogue.enterKeepsEscCancelsPrevious).components(separatedBy: "  ")
-                    let prompt = "/" + query + "▏"
+                        + [s.tr(Catalogue.ctrlFJumpsInstead)]
+                    let prompt = "&" + query + "▏"
                     let start = try XCTUnwrap(line.range(of: prompt), line)
                     let hint = line[start.upperBound...].trimmingCharacters(in: .whitespaces)
                     var parts = hint.components(separatedBy: "  ")

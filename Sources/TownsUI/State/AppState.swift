@@ -45,6 +45,9 @@ public struct AppState: Sendable {
     public var recordsLost: String?
     /// The themes the front end can draw, by name (`Renderer.themes`, in the same order).
     public var themeNames: [String] = ["default"]
+    /// The theme named `default` is the one compiled in (`Theme.builtInDefault`: no
+    /// `Themes/default.toml` was found); `t` and `:theme` say so.
+    public var defaultThemeBuiltIn = false
     /// The key bindings: what `handle` maps keys with, and what the hint line and the help name.
     public var keyMap: KeyMap = .standard
     /// The terminal's locale is not UTF-8 (LANG=C, POSIX): Chinese would be drawn as `??`, so `L`
@@ -190,5 +193,13 @@ public struct AppState: Sendable {
     public var language: Language {
         get { session.language }
         set { session.language = newValue }
+    }
+}
+
+extension AppState {
+    /// After a theme's name in `t`'s and `:theme`'s message: that it is the one compiled in
+    /// (`defaultThemeBuiltIn`), else nothing.
+    func builtInWords(_ themeName: String) -> String {
+        defaultThemeBuiltIn && themeName == "default" ? tr(Catalogue.themeBuiltIn) : ""
     }
 }

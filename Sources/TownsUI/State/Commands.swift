@@ -264,7 +264,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
             return fail(Catalogue.noTheme("\(rest)", "\(s.themeNames.joined(separator: " "))"))
         }
         s.themeIndex = i
-        s.message = s.tr(Catalogue.theme) + rest
+        s.message = s.tr(Catalogue.theme) + rest + s.builtInWords(rest)
         return s
     case "lang", "language":
         guard let l = Language(rawValue: rest) else { return fail(Catalogue.usageLangZhEn) }

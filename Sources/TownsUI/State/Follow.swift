@@ -271,9 +271,19 @@ func refusedWhileFollowing(_ state: AppState) -> AppState {
 
 extension Catalogue {
     static func presentingMeeting(_ name: String) -> Bilingual {
-        Bilingual(
-            "正在主持会议 \(name)（他人可用 towns follow \(name) 跟随）",
-            "presenting meeting \(name) (others: towns follow \(name))")
+        let typed = shellWord(name)
+        return Bilingual(
+            "正在主持会议 \(name)（他人可用 towns follow \(typed) 跟随）",
+            "presenting meeting \(name) (others: towns follow \(typed))")
+    }
+
+    /// `word` as a shell takes it as one argument: as it is where it holds no blank, quote or
+    /// character a shell reads (`周例会`, `weekly-2`), else in single quotes (`'周例会 第3次'`;
+    /// a `'` in it as `'\''`). Meeting names may hold any of them since wave 21.
+    static func shellWord(_ word: String) -> String {
+        let special = Set(" \t'\"\\$`!&|;<>()[]{}*?#~")
+        guard word.contains(where: { special.contains($0) }) || word.isEmpty else { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
     static let meetingClosed = Bilingual("会议已关闭", "meeting closed")
     static func followingMeeting(_ presenter: String, _ meeting: String, _ key: String) -> Bilingual {
@@ -302,6 +312,10 @@ extension Catalogue {
     /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint line.
     static func badgePresentingShort(_ name: String, _ n: Int) -> Bilingual {
         Bilingual("会议 \(name)·\(n)", "\(name)·\(n) following")
+    }
+    /// As `badgePresentingShort`, without the meeting's name (a long one would push a key off).
+    static func badgePresentingNameless(_ n: Int) -> Bilingual {
+        Bilingual("会议·\(n)", "\(n) following")
     }
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")

@@ -17,10 +17,27 @@ public func step(_ state: AppState, _ action: Action) -> (state: AppState, effec
     s.outbox = []
     s = advance(s, action)
     s = withSelectionNamed(s, before: state)
-    if let flash = s.session.flash, flash != state.session.flash { s.messageLog.append(flash) }
+    s = withMessageLogged(s, before: state)
     let effects = s.outbox
     s.outbox = []
     return (s, effects)
+}
+
+/// `state` with its status message logged (`MessageLog`) when it is new since `before`; while
+/// a search is typed (`/`, `&`) none is: each key's "N rows match" would be an entry a character
+/// (wave 21). Enter settles the search, and the message shown then is logged once; Esc
+/// cancels it, and only a message of its own is logged.
+func withMessageLogged(_ state: AppState, before: AppState) -> AppState {
+    var s = state
+    if s.search?.editing == true { return s }
+    // Settled: the last message typed ("2 rows match …"), which Enter's key took off the line.
+    if before.search?.editing == true, s.search != nil, let typed = before.session.flash,
+       s.messageLog.entries.last?.text != typed.text
+    {
+        s.messageLog.append(typed)
+    }
+    if let flash = s.session.flash, flash != before.session.flash { s.messageLog.append(flash) }
+    return s
 }
 
 /// `step` without the effects: the next state (tests, and callers that perform none).
@@ -121,6 +138,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.message =
             n > 1
             ? s.tr(Catalogue.theme2) + "\(s.themeNames[s.themeIndex]) (\(s.themeIndex + 1)/\(n))"
+                + s.builtInWords(s.themeNames[s.themeIndex])
+            : s.defaultThemeBuiltIn && s.themeNames == ["default"] ? s.tr(Catalogue.onlyBuiltInTheme)
             : s.tr(Catalogue.onlyTheme(s.themeNames.first ?? "monochrome"))
     case let .resize(width, height):
         // A resize is not the user's answer to the message: "match 2/5" and the like stay.

@@ -56,6 +56,13 @@ extension Catalogue {
     static let hintQuit = Bilingual("退出", "quit")
     static let hintClear = Bilingual("清除", "clear")
     static let hintNextMatch = Bilingual("下一个", "next")
+    /// While a search is typed (`/`, `&`): Enter keeps it, the arrows go to the previous or next
+    /// match, Esc cancels it, Ctrl-F keeps only the matches (`/`) or jumps to them again (`&`).
+    static let hintKeepSearch = Bilingual("确定", "keep")
+    static let hintPreviousNext = Bilingual("上/下一个", "prev/next")
+    static let hintCancelSearch = Bilingual("取消", "cancel")
+    static let hintKeepOnlyMatches = Bilingual("只留匹配", "only matches")
+    static let hintJumpInstead = Bilingual("改为跳转", "jump instead")
     static let hintLanguage = Bilingual("English", "中文")
 }
 

@@ -73,11 +73,16 @@ extension Catalogue {
     public static let themeNoRoles = Bilingual("没有 [roles] 表；使用默认样式", "no [roles] table; using the default styles")
     /// `folder`: the themes folder searched.
     public static func themeNoDefault(_ folder: String) -> Bilingual {
-        Bilingual("\(folder) 中没有 default.toml；使用无颜色样式", "no default.toml in \(folder); using plain styles")
+        Bilingual("\(folder) 中没有 default.toml；使用内置的默认主题",
+                  "no default.toml in \(folder); using the built-in default theme")
     }
-    public static let themeNoFolder = Bilingual(
-        "找不到 Themes/ 文件夹（可用 --themes DIR 指定）；使用无颜色样式",
-        "no Themes/ folder found (give --themes DIR); using plain styles")
+    /// The default theme drawn is the one compiled in (no `Themes/default.toml` found): `:theme`
+    /// and `t` say so after its name.
+    /// `t` with the compiled-in default the only theme (no themes folder found).
+    public static let onlyBuiltInTheme = Bilingual("主题：只有内置的 default（可用 --themes DIR 指定主题文件夹）",
+                                                  "theme: only the built-in default (--themes DIR gives a themes folder)")
+    public static let themeBuiltIn = Bilingual("（内置；可用 --themes DIR 指定主题文件夹）",
+                                              " (built in; --themes DIR gives a themes folder)")
     /// `choice`: the theme asked for; `names`: the themes there are, comma-separated.
     public static func themeNoSuchTheme(_ choice: String, _ names: String) -> Bilingual {
         Bilingual("没有主题“\(choice)”（可用主题：\(names)）；使用默认主题",

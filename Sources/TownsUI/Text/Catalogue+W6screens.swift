@@ -10,12 +10,12 @@ extension Catalogue {
     /// After `y`, the sequence written (OSC 52): the terminal alone knows whether it arrived
     /// (tmux's default `set-clipboard external` drops it), so this says sent, not copied.
     static func sentRows(_ n: String) -> Bilingual {
-        Bilingual("已把 \(n) 行（制表符分隔）发送到终端剪贴板（OSC 52）",
-                  "sent \(n) rows (tab-separated) to the terminal's clipboard (OSC 52)")
+        // Short (wave 21): at 80 columns the file's name after it must fit (the help says tab-separated).
+        Bilingual("已把 \(n) 行发送到终端剪贴板（OSC 52）", "sent \(n) rows to the clipboard (OSC 52)")
     }
     /// After the copy's status: the file the copied text is also in.
     static func copyAlsoIn(_ path: String) -> Bilingual {
-        Bilingual("；若未收到，表格也在 \(path)", "; if nothing arrives, the table is also in \(path)")
+        Bilingual("；表格也在 \(path)", "; also in \(path)")
     }
     /// After the copy's status: the file could not be written, and why.
     static func copyNotSaved(_ why: String) -> Bilingual {

@@ -142,6 +142,10 @@ public enum Catalogue {
     static let enterKeepsEscCancelsPrevious = Bilingual(
         "Enter 确定  Esc 取消  ↑↓ 上/下一个",
         "Enter keeps  Esc cancels  ↑↓ previous/next")
+    /// The search prompt's hint for Ctrl-F: while `/` jumps to matches, it keeps only them (`&`).
+    static let ctrlFKeepsOnlyMatches = Bilingual("Ctrl-F 只留匹配", "Ctrl-F keeps only matches")
+    /// The narrowing prompt's (`&`) hint for Ctrl-F: it jumps to the matches instead (`/`).
+    static let ctrlFJumpsInstead = Bilingual("Ctrl-F 改为跳转", "Ctrl-F jumps instead")
     static let entities = Bilingual(
         "运营主体",
         "Entities")
@@ -176,7 +180,7 @@ public enum Catalogue {
         "已清除筛选",
         "filter cleared")
     static let helpKeys = Bilingual(
-        " 帮助 Help: keys ",
+        " 帮助：按键 ",
         " Help: keys ")
     static let history = Bilingual(
         "进度历史",
@@ -224,7 +228,7 @@ public enum Catalogue {
         "至少需要 need",
         "need")
     static let noCityInProvinceToml = Bilingual(
-        "没有城市 no [[city]] in province.toml",
+        "province.toml 中没有城市（[[city]]）",
         "no [[city]] in province.toml")
     static func noColumn(_ column: String) -> Bilingual {
         Bilingual(
@@ -452,7 +456,7 @@ public enum Catalogue {
         "已知小镇合计",
         "Sum of known")
     static let syntheticData = Bilingual(
-        "[合成数据 SYNTHETIC] ",
+        "[合成数据] ",
         "[SYNTHETIC DATA] ")
     /// A key pressed below the smallest screen (60x14): refused, whatever it is bound to.
     static func keyRefusedWhileTooSmall(_ key: String) -> Bilingual {

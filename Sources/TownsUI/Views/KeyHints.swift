@@ -110,8 +110,12 @@ extension Renderer {
                     fixed("Esc", Catalogue.hintBack, 90)]
         }
         if state.search?.editing == true {
-            return [fixed("Enter", Catalogue.hintOpen, 90), fixed(upDown, Catalogue.hintNextMatch, 80),
-                    fixed("Esc", Catalogue.hintBack, 100)]
+            // The keys that work while typing (wave 21: `Enter open`, though Enter keeps the search
+            // and opens nothing, and no Ctrl-F): Ctrl-F switches between jumping and keeping only the matches.
+            let narrowing = state.screen.narrow != nil
+            return [fixed("Enter", Catalogue.hintKeepSearch, 90), fixed(upDown, Catalogue.hintPreviousNext, 80),
+                    fixed("Esc", Catalogue.hintCancelSearch, 100),
+                    fixed("Ctrl-F", narrowing ? Catalogue.hintJumpInstead : Catalogue.hintKeepOnlyMatches, 85)]
         }
         // A follower's keys that move around are refused (`followerRefuses`): only those that act.
         if state.isFollowingPresenter { return followerHints(key) }

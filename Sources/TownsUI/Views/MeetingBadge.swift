@@ -6,7 +6,8 @@ extension Renderer {
     /// The badge's text and whether it is a warning; nil when not in a meeting.
     /// Presenting: the full chip where the key hints beside it keep every key a meeting needs
     /// (`meetingPriority`, and the arrows and q) that the short one leaves, else the short one
-    /// (at 80 columns `会议 m7·1`, so `/ b y` stay).
+    /// (at 80 columns `会议 m7·1`, so `/ b y` stay), the name cut or left out where a long one
+    /// would push one of those keys off.
     static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
         case nil: return nil
@@ -21,7 +22,15 @@ extension Renderer {
                 Set(keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints
                     .filter { needed.contains($0.0) }.map { $0.0 + " " + $0.1 })
             }
-            return (kept(short).isSubset(of: kept(full)) ? full : short, false)
+            // A long name gives way before a key does (wave 21: at 80 columns an entity's towns
+            // lost `y` and `b` beside `会议 weekly-review·1`): the name cut with `…`, then left out
+            // (`会议·1`; the status line named the meeting when it opened, `:messages` keeps it).
+            let cuts = [12, 8, 5, 3].filter { $0 < name.count }.map {
+                state.tr(Catalogue.badgePresentingShort(String(name.prefix($0)) + glyphs.cut, followers))
+            }
+            let forms = [full, short] + cuts + [state.tr(Catalogue.badgePresentingNameless(followers))]
+            let most = kept(forms[forms.count - 1])
+            return (forms.first { most.isSubset(of: kept($0)) } ?? forms[forms.count - 1], false)
         case let .following(f)?:
             if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
             if f.detached {

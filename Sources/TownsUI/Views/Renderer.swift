@@ -40,9 +40,27 @@ public struct Renderer: Sendable {
     public static func visibleRows(_ state: AppState) -> Int {
         let body = bodyRect(width: state.width, height: state.height)
         let content = state.content(for: state.screen)
-        let summary = content?.summary.count ?? 0
+        let summary = content.map { summaryShown(state, $0) } ?? 0
         let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0) - notesReserved(state, content)
         return max(1, TableRenderer.rowsIn(lines: lines, pitch: rowPitch(state)))
+    }
+
+    /// How many of `content`'s summary rows are drawn: all, unless leaving out the last ones
+    /// (never the first: the city's reported row, which Enter opens) lets every row of the list
+    /// show (wave 21: at 60x14 the towns view showed 4 of 5 towns, Haiyan, the furthest behind,
+    /// off screen, under the count of towns in the sums). Where even that leaves rows off
+    /// screen, all are drawn: the sort decides which rows show.
+    static func summaryShown(_ state: AppState, _ content: ListContent) -> Int {
+        let all = content.summary.count
+        guard all > 1 else { return all }
+        let body = bodyRect(width: state.width, height: state.height)
+        let pitch = rowPitch(state)
+        func fits(_ summary: Int) -> Bool {
+            content.rows.count <= TableRenderer.rowsIn(lines: body.height - 1 - (summary + 1), pitch: pitch)
+        }
+        if fits(all) { return all }
+        for kept in stride(from: all - 1, through: 1, by: -1) where fits(kept) { return kept }
+        return all
     }
 
     /// The lines under a long list's table kept for its notes (`visibleRows`): 0 for a list that
@@ -50,7 +68,7 @@ public struct Renderer: Sendable {
     static func notesReserved(_ state: AppState, _ content: ListContent?) -> Int {
         guard let content, !content.notes.isEmpty else { return 0 }
         let body = bodyRect(width: state.width, height: state.height)
-        let summary = content.summary.count
+        let summary = summaryShown(state, content)
         let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
         let pitch = rowPitch(state)
         guard content.rows.count > TableRenderer.rowsIn(lines: lines, pitch: pitch) else { return 0 }
@@ -133,7 +151,8 @@ public struct Renderer: Sendable {
             table.draw(
                 into: &grid, rect: tableRect, columns: content.columns, layout: layout, rows: content.rows,
                 selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
-                summary: content.summary, highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
+                summary: Array(content.summary.prefix(Renderer.summaryShown(state, content))),
+                highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
             if let orphan = Renderer.orphanedHeading(state, content) {
                 let y = body.y + 1 + (orphan - state.screen.scroll) * Renderer.rowPitch(state)
                 grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1),
@@ -159,7 +178,7 @@ public struct Renderer: Sendable {
                     1
                     + TableRenderer.lines(
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
-                    + (content.summary.isEmpty ? 0 : content.summary.count + 1)
+                    + (content.summary.isEmpty ? 0 : Renderer.summaryShown(state, content) + 1)
                 var lines = notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
                 // The blank line before the notes, unless it takes one of the few lines left for
                 // them (60x14; a long list's lines kept for its notes, `visibleRows`).

@@ -32,15 +32,20 @@ extension Renderer {
         }
         if let search = state.search, search.editing {
             grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
-            let x =
-                1 + grid.put("/" + search.query, x: 1, y: y, style: theme.style(.message), maxWidth: state.width - 2)
+            // The prompt says the mode: `&` keeps only the matches, `/` jumps to them (wave 21: both were `/`).
+            let narrowing = state.screen.narrow != nil
+            let x = 1 + grid.put((narrowing ? "&" : "/") + search.query, x: 1, y: y, style: theme.style(.message),
+                                 maxWidth: state.width - 2)
             grid.put(glyphs.eighths[0], x: x, y: y, style: theme.style(.message))
             // The message (rows kept), then the keys' clauses that fit whole: at 80 columns the
-            // `&` prompt's hint ended `previous/ne`.
+            // `&` prompt's hint ended `previous/ne`. Ctrl-F, which switches the mode, after Esc.
+            let enterEsc = state.tr(Catalogue.enterKeepsEscCancelsPrevious).components(separatedBy: "  ")
             let room = max(0, state.width - x - 3)
             let hint = Renderer.clausesFitting(
                 (state.message.map { [$0] } ?? [])
-                    + state.tr(Catalogue.enterKeepsEscCancelsPrevious).components(separatedBy: "  "),
+                    + Array(enterEsc.prefix(2)) + [state.tr(narrowing ? Catalogue.ctrlFJumpsInstead
+                                                                   : Catalogue.ctrlFKeepsOnlyMatches)]
+                    + Array(enterEsc.dropFirst(2)),
                 width: room, cut: glyphs.cut)
             grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: room)
             return
@@ -90,32 +95,122 @@ extension Renderer {
 
     /// `text` within `width` cells: whole, else cut at a word (`TextWrap`'s breaks: a blank, or
     /// between CJK characters) and ending with `cut` (`…`, `$` in ASCII); a first word longer
-    /// than the line is cut where it must be.
+    /// than the line is cut where it must be. A cut between two CJK characters (inside a Chinese
+    /// word: `运营…` of 运营主体) moves back to the last blank or clause mark (`，；：、`) in the
+    /// last two thirds of the line, as the prompts' hints cut at a clause (wave 21).
     static func cutAtWord(_ text: String, width: Int, cut: String) -> String {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }
         guard width > 1 else { return width == 1 ? cut : "" }
         var head = TextWrap.wrap(safe, width: width - 1).first ?? ""
+        let next = safe.dropFirst(head.count).first
+        if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
+           !clauseMarks.contains(last)
+        {
+            var shorter = head
+            while let c = shorter.last, c != " ", !clauseMarks.contains(c) { shorter.removeLast() }
+            if DisplayWidth.of(shorter) * 3 >= width { head = shorter }
+        }
         while head.hasSuffix(" ") { head.removeLast() }
         // A line may go one over before closing punctuation (`TextWrap`): never past the room.
         while DisplayWidth.of(head) > width - 1 { head.removeLast() }
         return head + cut
     }
 
+    /// Where a Chinese line may be cut without cutting a word: after a clause's punctuation.
+    static let clauseMarks: Set<Character> = ["，", "；", "：", "、", "。", "）", "」", "！", "？"]
+
     /// A status message on the legend's line, one line: longer than the line, it is cut at a
     /// word with `Glyphs.cut` and ends with a pointer to `:messages` (`Catalogue.wholeInMessages`),
     /// which lists it whole (every message shown is logged, `MessageLog`). It took up to three
     /// lines over the body's last rows before wave 20.
+    /// A message naming a file (an export's, a copy's) keeps the file's name: the directory's
+    /// middle gives way first (`Renderer.pathsShortened`), then what follows the last path.
     func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState) {
         let room = max(1, state.width - 2)
-        var line = TerminalText.sanitize(text)
-        if DisplayWidth.of(line) > room {
-            let pointer = state.tr(Catalogue.wholeInMessages)
-            line = Renderer.cutAtWord(line, width: max(1, room - DisplayWidth.of(pointer)), cut: glyphs.cut) + pointer
-        }
+        let line = Renderer.messageFitting(
+            TerminalText.sanitize(text), width: room, pointer: state.tr(Catalogue.wholeInMessages), cut: glyphs.cut)
         let y = state.height - 2
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(" " + line, x: 0, y: y, style: style, maxWidth: state.width)
+    }
+
+    /// `text` (sanitised) on one line of `width` cells, in the first form that fits: whole; its
+    /// paths' directories cut in the middle (`pathsShortened`: `/home/…/exports/NAME.csv`, at
+    /// last `…/NAME.csv`) with `pointer` (`:messages` holds it whole); that, through the last
+    /// path's name and `cut` (what followed it left out), with `pointer`, then without it (the
+    /// file name matters more than the pointer: the `…` say something was cut); else cut at a
+    /// word (`cutAtWord`) with `pointer`, as a message without a path.
+    static func messageFitting(_ text: String, width: Int, pointer: String, cut: String) -> String {
+        if DisplayWidth.of(text) <= width { return text }
+        let withPointer = max(1, width - DisplayWidth.of(pointer))
+        // The text as written, then with its paths shorter and shorter; each with where its last path ends.
+        var forms: [(String, String.Index?)] = [(text, pathsShortened(text, level: 0, cut: cut)?.1)]
+        for level in 1...8 {
+            guard let shortened = pathsShortened(text, level: level, cut: cut) else { break }
+            forms.append(shortened)
+        }
+        for (i, (form, end)) in forms.enumerated() {
+            if i > 0, DisplayWidth.of(form) <= withPointer { return form + pointer }
+            // Cut at a word after the last path's name: what follows it as far as it fits.
+            let line = cutAtWord(form, width: withPointer, cut: cut)
+            guard let end else { return line + pointer }  // no path: as any message
+            if line.dropLast(cut.count).count >= form.distance(from: form.startIndex, to: end) { return line + pointer }
+        }
+        // Through the last path's name, without the pointer (the `…` say something was cut).
+        for (form, end) in forms.dropFirst() {
+            guard let end else { continue }
+            let line = String(form[..<end]) + (form.endIndex == end ? "" : cut)
+            if DisplayWidth.of(line) <= width { return line }
+        }
+        return cutAtWord(text, width: withPointer, cut: cut) + pointer
+    }
+
+    /// `text` with each absolute file path in it (a word starting with `/` holding another `/`)
+    /// shortened at `level` (1: the first directory after the root's kept, one from the middle
+    /// cut; each level cuts one more; past the last, only `cut/NAME`; 0: as written), and where
+    /// the last path now ends. nil: no path, or (above 0) none shorter at this level than at the one before.
+    static func pathsShortened(_ text: String, level: Int, cut: String) -> (String, String.Index)? {
+        let stops: Set<Character> = [" ", "（", "）", "；", "，", "。", "：", "、", "」", "\t"]
+        var out = ""
+        var lastEnd: String.Index?
+        var changed = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
+            let startsWord = i == text.startIndex || stops.contains(text[text.index(before: i)])
+                || DisplayWidth.of(text[text.index(before: i)]) == 2
+            guard ch == "/", startsWord else { out.append(ch); i = text.index(after: i); continue }
+            var j = i
+            while j < text.endIndex, !stops.contains(text[j]) { j = text.index(after: j) }
+            var word = String(text[i..<j])
+            var trail = ""
+            while let last = word.last, ";,:)".contains(last) { trail = String(last) + trail; word.removeLast() }
+            let parts = word.split(separator: "/", omittingEmptySubsequences: false).dropFirst()  // after the root
+            if parts.count >= 2, let name = parts.last, !name.isEmpty {
+                let dirs = Array(parts.dropLast())
+                // The last level that shortens this path: `cut/NAME`.
+                let last = max(1, dirs.count - 1)
+                if level <= last { changed = true }
+                if level == 0 {
+                    out += word
+                } else if min(level, last) < dirs.count - 1 {
+                    // Keep the first directory and the last `dirs.count - 1 - level`.
+                    let tail = dirs.suffix(dirs.count - 1 - level)
+                    out += "/" + ([String(dirs[0]), cut] + tail.map(String.init) + [String(name)])
+                        .joined(separator: "/")
+                } else {
+                    out += cut + "/" + name
+                }
+            } else {
+                out += word
+            }
+            lastEnd = out.endIndex
+            out += trail
+            i = j
+        }
+        guard changed || level == 0, let end = lastEnd else { return nil }
+        return (out, end)
     }
 
     /// The legend's marks (`legendSymbols`, by position) that `rect` of `drawn` shows: a cell

@@ -24,7 +24,9 @@ extension AppState {
             Column(tr(Catalogue.progress), priority: session.presentation ? 96 : 60, flexible: true,
                    minWidth: session.presentation ? Session.presentationBarWidth : 15)
                 .narrowest(session.presentation ? nil : Self.narrowestBar),
-            Column(tr(Catalogue.sched), .right, priority: 65),
+            // Presenting, 进度差 is left out at every width (the rate carries its `▼`): at 100
+            // columns it showed, and `-2.1▼` beside `42.5%▼` said behind twice (wave 21).
+            Column(tr(Catalogue.sched), .right, priority: 65).leftOut(session.presentation),
             // Projects give way before Δ完成 (59): at 80x24 in English the meeting's Δ stays.
             Column(tr(Catalogue.projects), .right, priority: 54),
             Column(tr(Catalogue.start), .right, priority: 50),

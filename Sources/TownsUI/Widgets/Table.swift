@@ -34,6 +34,9 @@ public struct Column: Sendable {
     /// (`TableRenderer.fitMiddle`): the changes view's source cells naming an imported sheet keep
     /// its month and extension (`line 3 jiax…2015-10.csv`). nil: every cell is cut at its end.
     public var cutInMiddle: (@Sendable (String) -> Bool)? = nil
+    /// Never shown, whatever the width (the towns view's 进度差 in the presentation layout,
+    /// whose rate carries the `▼` instead: at 100 columns both showed it, wave 21).
+    public var leftOut = false
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -52,6 +55,13 @@ extension Column {
     public func narrowest(_ cells: Int?) -> Column {
         var c = self
         c.narrowestWidth = cells
+        return c
+    }
+
+    /// This column, never shown when `on` (`leftOut`).
+    public func leftOut(_ on: Bool) -> Column {
+        var c = self
+        c.leftOut = on
         return c
     }
 
@@ -205,13 +215,13 @@ public struct TableLayout: Sendable {
         for (i, c) in columns.enumerated() {
             natural[i] = c.flexible ? c.minWidth : min(max(natural[i], c.minWidth), c.maxWidth)
         }
-        var kept = Array(repeating: true, count: columns.count)
+        var kept = columns.map { !$0.leftOut }
         func total() -> Int {
             let cols = columns.indices.filter { kept[$0] }
             return cols.reduce(0) { $0 + natural[$1] } + max(0, cols.count - 1) * columnGap
         }
         // Drop the lowest-priority columns until the rest fit.
-        let order = columns.indices.filter { columns[$0].priority < 100 }.sorted {
+        let order = columns.indices.filter { columns[$0].priority < 100 && kept[$0] }.sorted {
             columns[$0].priority < columns[$1].priority
         }
         // Before a column of priority `shrinkNamesBefore` or more goes, the widest text column
