@@ -86,6 +86,10 @@ public final class Facts: @unchecked Sendable {
         return texts.count == dataset.towns.count ? texts : nil
     }
 
+    /// Whether `storedSearchTexts` has been decoded (a search asked for it): tests, and a
+    /// measuring aid.
+    var searchTextsDecoded: Bool { withLock { searchTextsStored != nil } }
+
     /// Whether the names' pinyin has been worked out ahead (`AppState.warm`); set once.
     var namesWarm: Bool {
         get { withLock { warmNames } }

@@ -153,8 +153,11 @@ extension AppState {
         content.sampleMeasure = storedTownsSample(positions, columns: columns.count)
         content.sortKey = townsSortKey(positions, table: facts, deltas: deltas)
         content.sortKeys = storedTownsSortKeys(positions, columns: columns.count)
-        let text = townSearchText()
-        content.searchText = { i in text(positions[i]) }
+        let texts = townSearchTexts()  // decoded by the first search, not by this list (issue 17)
+        content.searchText = {
+            let text = texts()
+            return { i in text(positions[i]) }
+        }
         return content
     }
 
