@@ -53,7 +53,8 @@ extension AppState {
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
-                ] + deltas.cells(town, at: positions[i]), searchTerms: rowState.townTerms(town, entities: sharedFacts.entitiesByID))
+                ] + deltas.cells(town, at: positions[i]),
+                searchTermsMadeBy: { rowState.townTerms(town, entities: sharedFacts.entitiesByID) })
         }
         var summary: [TableRow] = []
         if withCity {
