@@ -175,8 +175,9 @@ extension AppState {
 
     /// What the warm-up leaves out by default for a dataset read from its snapshot: every part
     /// whose first use reads the snapshot's stored tables (`DerivedTables`: the periods' tables,
-    /// the views' first frames, the pinyin, the search texts), so a key needing it is within
-    /// milliseconds cold, and working it out ahead would only raise the peak memory (issue 17
+    /// the views' first frames, the pinyin, the search texts: these still once a search is open),
+    /// so a key needing it is within milliseconds cold, and working it out ahead would only raise
+    /// the peak memory (issue 17
     /// point 2: ~89 MiB warmed against ~50 MiB not, at 10,000 x 60). A dataset read from the
     /// text has none of that stored, and is warmed in full.
     public static let storedWarmSkip: Set<String> = ["periods", "views", "pinyin", "haystack"]
