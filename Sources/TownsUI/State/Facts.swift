@@ -115,6 +115,10 @@ public final class Facts: @unchecked Sendable {
         return texts.count == dataset.towns.count ? texts : nil
     }
 
+    /// Whether `storedSearchTexts` has been decoded (a search asked for it): tests, and a
+    /// measuring aid.
+    var searchTextsDecoded: Bool { withLock { searchTextsStored != nil } }
+
     /// Whether the names' pinyin has been worked out ahead (`AppState.warm`); set once.
     var namesWarm: Bool {
         get { withLock { warmNames } }
@@ -130,8 +134,26 @@ public final class Facts: @unchecked Sendable {
 
     /// The widest town name and county name of the dataset in `language`, in cells (as a
     /// table measures them, `TableCell.naturalWidth`).
+    /// Read from the snapshot when it stores them (`townTextWidthsName`), else measured once.
     func townTextWidths(language: Language) -> (name: Int, county: Int) {
         if let known = withLock({ textWidths[language] }) { return known }
+        if let stored = derived?.keys.measure(Self.townTextWidthsName(language)), stored.count == 2 {
+            withLock { textWidths[language] = (stored[0], stored[1]) }
+            return (stored[0], stored[1])
+        }
+        let widths = measuredTownTextWidths(language: language)
+        withLock { textWidths[language] = widths }
+        return widths
+    }
+
+    /// The name under which a snapshot stores `townTextWidths` in `language`
+    /// (`DerivedKeys.Source.measures`: the widest name, then the widest county).
+    static func townTextWidthsName(_ language: Language) -> String { "towns.names.\(language.rawValue)" }
+
+    /// `townTextWidths` measured over every town (never read from the snapshot): what a
+    /// snapshot stores (`AppState.periodlessSampleMeasures`), and what is used without one. 10,000
+    /// towns in a millisecond or two, on the towns view's first visit.
+    func measuredTownTextWidths(language: Language) -> (name: Int, county: Int) {
         var name = 0, county = 0
         // Each town's fields read in place (a town copied whole per step cost more than the
         // measure), every county measured (cheaper than a set of the distinct ones).
@@ -140,7 +162,6 @@ public final class Facts: @unchecked Sendable {
             name = max(name, Self.plainWidth(zh ? towns[i].nameZH : towns[i].nameEN))
             county = max(county, Self.plainWidth(zh ? towns[i].countyZH : towns[i].countyEN))
         }
-        withLock { textWidths[language] = (name, county) }
         return (name, county)
     }
 

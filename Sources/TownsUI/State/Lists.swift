@@ -62,26 +62,39 @@ extension AppState {
     }
 
     /// A row's search text (by position in `content`'s order), from `content.searchText`
-    /// when given (no row made), else from the row's `searchTerms`.
+    /// when given (no row made; its texts made or decoded now, when a search first needs them),
+    /// else from the row's `searchTerms`.
     func haystackMaker(_ content: ListContent) -> @Sendable (Int) -> [UInt8] {
+        if let make = content.searchText {
+            let text = make()
+            return { i in text(content.rows.source(i)) }
+        }
         let index = searchIndex
-        return { i in content.searchText?(content.rows.source(i)) ?? index.haystack(content.rows[i].searchTerms) }
+        return { i in index.haystack(content.rows[i].searchTerms) }
     }
 
     /// The search text of the town at `position` in `dataset.towns` (its names, county's and
     /// entities'), made once per dataset and shared by every list of towns, whatever the
     /// period, filter or sort; read from the snapshot when it stores them (`DerivedKeys`).
-    func townSearchText() -> @Sendable (Int) -> [UInt8] {
-        // Stored in the snapshot, made by this function when it was written.
-        if let stored = facts.storedSearchTexts { return { stored[$0] } }
+    func townSearchText() -> @Sendable (Int) -> [UInt8] { townSearchTexts()() }
+
+    /// `townSearchText` when first called: a list of towns keeps this (`ListContent.searchText`),
+    /// so the snapshot's stored texts are decoded by the first search, not by the list's first
+    /// frame (issue 17: ~6 MiB and a few milliseconds of the towns view's first visit at 10,000
+    /// towns, for a search that may never come). Holds the facts, never the memo.
+    func townSearchTexts() -> @Sendable () -> @Sendable (Int) -> [UInt8] {
         let facts = self.facts
-        let store = facts.townSearchText
         let index = searchIndex
         let rowState = rowContext
-        // The entities' index made when a text is first made (not by a list that never searches).
-        return { position in
-            store.get(position, count: rowState.dataset.towns.count) {
-                index.haystack(rowState.townTerms(rowState.dataset.towns[position], entities: facts.entitiesByID))
+        return {
+            // Stored in the snapshot, made by this function when it was written.
+            if let stored = facts.storedSearchTexts { return { stored[$0] } }
+            let store = facts.townSearchText
+            // The entities' index made when a text is first made (not by a list that never searches).
+            return { position in
+                store.get(position, count: rowState.dataset.towns.count) {
+                    index.haystack(rowState.townTerms(rowState.dataset.towns[position], entities: facts.entitiesByID))
+                }
             }
         }
     }
@@ -93,7 +106,7 @@ extension AppState {
     /// Works out ahead what the next keys are likely to need, so they need not: the
     /// neighbouring periods' town tables (`]` `[`), the pinyin of every town, county and
     /// entity name (sorting by name, search; from `warmPinyinFrom` towns), and the search
-    /// text of the list shown (`/`).
+    /// text of the list shown (`/`; for data read from a snapshot, once a search is open).
     /// With them, the neighbouring periods' lists of the view shown, and the other top views'
     /// lists of the period shown, with their column widths.
     /// The dashboard runs it on a background thread after drawing a frame, while it waits
@@ -134,7 +147,13 @@ extension AppState {
             }
             facts.namesWarm = true
         }
-        if dataset.towns.count >= AppState.warmPinyinFrom, !skip.contains("haystack"), let list = list(for: screen) {
+        // With a search open (`/` pressed, no query yet), the list's search texts are what the first
+        // keystroke needs: decoded now (for a snapshot's texts, not at the list's first frame: issue
+        // 17), unless `TOWNS_WARM_SKIP` names `haystack`.
+        let searching = search != nil && AppState.warmSkip?.contains("haystack") != true
+        if dataset.towns.count >= AppState.warmPinyinFrom, !skip.contains("haystack") || searching,
+            let list = list(for: screen)
+        {
             _ = cache.haystacks(list, haystack: haystackMaker(list.content))
         }
     }
@@ -156,8 +175,9 @@ extension AppState {
 
     /// What the warm-up leaves out by default for a dataset read from its snapshot: every part
     /// whose first use reads the snapshot's stored tables (`DerivedTables`: the periods' tables,
-    /// the views' first frames, the pinyin, the search texts), so a key needing it is within
-    /// milliseconds cold, and working it out ahead would only raise the peak memory (issue 17
+    /// the views' first frames, the pinyin, the search texts: these still once a search is open),
+    /// so a key needing it is within milliseconds cold, and working it out ahead would only raise
+    /// the peak memory (issue 17
     /// point 2: ~89 MiB warmed against ~50 MiB not, at 10,000 x 60). A dataset read from the
     /// text has none of that stored, and is warmed in full.
     public static let storedWarmSkip: Set<String> = ["periods", "views", "pinyin", "haystack"]

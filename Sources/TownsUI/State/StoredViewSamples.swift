@@ -74,7 +74,7 @@ extension AppState {
     }
 
     /// What a snapshot stores of the views' samples that do not depend on the period (the
-    /// entities'), in every language.
+    /// entities'), and the widest town name and county (`Facts.townTextWidthsName`), in every language.
     func periodlessSampleMeasures() -> [String: [Int]] {
         var measures: [String: [Int]] = [:]
         for language in Language.allCases {
@@ -82,6 +82,10 @@ extension AppState {
             s.language = language
             s.filter = TownFilter()
             if let name = s.viewSampleName(.entityList) { measures[name] = Self.sampleNumbers(s.entitiesTable()) }
+            // The widest town name and county (`Facts.townTextWidths`): the towns view's first visit
+            // measured every town's for them (issue 17).
+            let names = facts.measuredTownTextWidths(language: language)
+            measures[Facts.townTextWidthsName(language)] = [names.name, names.county]
         }
         return measures
     }

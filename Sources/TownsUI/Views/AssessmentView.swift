@@ -105,8 +105,11 @@ extension AppState {
             notes: notes, summaryTarget: .assessmentNotes)
         // The sampled rows' widths as the snapshot stores them (`storedViewSample`): none made.
         content.sampleMeasure = storedViewSample(.assessment, columns: columns.count)
-        let text = townSearchText()
-        content.searchText = { i in text(positions[i]) }
+        let texts = townSearchTexts()  // decoded by the first search, not by this list (issue 17)
+        content.searchText = {
+            let text = texts()
+            return { i in text(positions[i]) }
+        }
         return content
     }
 

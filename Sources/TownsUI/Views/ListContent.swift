@@ -53,10 +53,11 @@ public struct ListContent: Sendable {
     /// (`ViewCache.samplePositions`), measured before (a snapshot's, `DerivedKeys.Source.measures`):
     /// then those rows are not made to be measured. Used only while `rows.count` is `rows`.
     public var sampleMeasure: (rows: Int, columns: [TableLayout.Measure])? = nil
-    /// What a search looks in for a row, without making the row: the row's position in the
-    /// unsorted list -> its search text (`SearchIndex.haystack` of its names); nil: the
-    /// haystack of the row's `searchTerms`.
-    public var searchText: (@Sendable (Int) -> [UInt8])? = nil
+    /// What a search looks in for a row, without making the row: made when a search first
+    /// needs it (`AppState.haystackMaker`), the row's position in the unsorted list -> its
+    /// search text (`SearchIndex.haystack` of its names); nil: the haystack of the row's
+    /// `searchTerms`.
+    public var searchText: (@Sendable () -> @Sendable (Int) -> [UInt8])? = nil
     /// Whether the selection passes over rows that open nothing (the overview's panel
     /// headings and notes): it stops only on rows that open something (`ListContent.stop`).
     public var skipsRowsOpeningNothing = false

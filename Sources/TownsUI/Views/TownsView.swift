@@ -55,7 +55,8 @@ extension AppState {
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
                     ft.percent(f.startRate, flagged: rowState.flagged(town, FigureKey(.startRate, p))),
-                ] + deltas.cells(town, at: positions[i]), searchTerms: rowState.townTerms(town, entities: sharedFacts.entitiesByID))
+                ] + deltas.cells(town, at: positions[i]),
+                searchTermsMadeBy: { rowState.townTerms(town, entities: sharedFacts.entitiesByID) })
         }
         var summary: [TableRow] = []
         if withCity {
@@ -155,8 +156,11 @@ extension AppState {
         content.sampleMeasure = storedTownsSample(positions, columns: columns.count)
         content.sortKey = townsSortKey(positions, table: facts, deltas: deltas)
         content.sortKeys = storedTownsSortKeys(positions, columns: columns.count)
-        let text = townSearchText()
-        content.searchText = { i in text(positions[i]) }
+        let texts = townSearchTexts()  // decoded by the first search, not by this list (issue 17)
+        content.searchText = {
+            let text = texts()
+            return { i in text(positions[i]) }
+        }
         return content
     }
 

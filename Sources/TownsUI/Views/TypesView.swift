@@ -57,10 +57,12 @@ extension AppState {
         }
         let towns = dataset.towns
         let index = searchIndex
-        content.searchText = { i in
-            index.haystack(
-                [types[i].nameZH, types[i].nameEN]
-                    + kept[i].flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
+        content.searchText = {
+            { i in
+                index.haystack(
+                    [types[i].nameZH, types[i].nameEN]
+                        + kept[i].flatMap { [towns[$0].nameZH, towns[$0].nameEN] })
+            }
         }
         return content
     }

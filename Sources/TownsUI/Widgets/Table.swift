@@ -148,7 +148,13 @@ public struct TableRow: Sendable {
     public var cells: [TableCell]
     public var role: Role?
     /// Names a search (`/`) matches this row by: the town, its county and entities, ...
-    public var searchTerms: [String]
+    /// Given, or made when first read (`init(_:role:searchTermsMadeBy:)`).
+    public var searchTerms: [String] {
+        get { terms ?? termsMaker?() ?? [] }
+        set { terms = newValue; termsMaker = nil }
+    }
+    private var terms: [String]?
+    private var termsMaker: (@Sendable () -> [String])?
     /// Parts of a text cell drawn in their own role, each where it first occurs in the cell as
     /// drawn (the overview's checks line: `不符 1` in `warning`, `拟合一致 1` not): a line of
     /// counts is not all one colour. Not drawn on the selected row. Empty for most rows.
@@ -160,7 +166,14 @@ public struct TableRow: Sendable {
         public init(_ text: String, _ role: Role) { self.text = text; self.role = role }
     }
     public init(_ cells: [TableCell], role: Role? = nil, searchTerms: [String] = []) {
-        self.cells = cells; self.role = role; self.searchTerms = searchTerms
+        self.cells = cells; self.role = role; self.terms = searchTerms
+    }
+
+    /// A row whose `searchTerms` are made by `terms` each time they are read, not when the row
+    /// is made: a list whose search reads its own texts (`ListContent.searchText`) rarely reads
+    /// them (issue 17: the towns view's first visit made the entities' index for them alone).
+    public init(_ cells: [TableCell], role: Role? = nil, searchTermsMadeBy terms: @escaping @Sendable () -> [String]) {
+        self.cells = cells; self.role = role; self.termsMaker = terms
     }
 }
 
