@@ -33,6 +33,6 @@ final class W14VerdictSnapshotTests: XCTestCase {
             var inner = SnapshotReader(bytes, from: range.lowerBound, to: range.upperBound)
             return try inner.overview(towns: 2)
         })
-        XCTAssertEqual(DatasetSnapshot.formatVersion, 12)  // w15: stored rule counts doubt flagged figures; b keeps undecided towns
+        XCTAssertEqual(DatasetSnapshot.formatVersion, 13)  // w21: a later disagreeing month flags its own figures only (stored flags and counts)
     }
 }
