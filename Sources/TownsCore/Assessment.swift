@@ -149,17 +149,19 @@ public struct Assessment: Sendable {
     /// view judging a rule (the assessment table, the overview's counts and stakes, a town's page,
     /// exports, the snapshot's stored tables) asks here, so they agree.
     public func evaluate(_ rule: Rule, _ town: Town, asOf: Period?) -> RuleResult {
-        doubted(judgedAsGiven(rule, town, asOf: asOf), rule, town)
+        doubted(judgedAsGiven(rule, town, asOf: asOf), rule, town, asOf: asOf)
     }
 
     /// `r` made unknown when it is met or not met on a figure a failing check flags (see
     /// `evaluate(_:_:asOf:)`); unchanged otherwise (a town without flagged inputs is judged as before).
-    func doubted(_ r: RuleResult, _ rule: Rule, _ town: Town) -> RuleResult {
+    /// `asOf`: the period judged at; a derived year's plan is doubted only on evidence up to it
+    /// (`Checker.isFlagged(_:town:asOf:)`).
+    func doubted(_ r: RuleResult, _ rule: Rule, _ town: Town, asOf: Period? = nil) -> RuleResult {
         guard r.status == .met || r.status == .notMet else { return r }
         let keys = judgedOn(r.finding, rule)
         guard !keys.isEmpty else { return r }
         let checker = Checker(metrics: metrics)
-        let flagged = keys.filter { checker.isFlagged($0, town: town) }
+        let flagged = keys.filter { checker.isFlagged($0, town: town, asOf: asOf) }
         guard !flagged.isEmpty else { return r }
         // The failing checks: those flagging a figure judged on, else (a derived figure, such as a
         // year's plan worked out from flagged figures) the town's inconsistencies.

@@ -190,7 +190,9 @@ public struct Checker: Sendable {
         }
         func plan() -> Bool {
             if figures[FigureKey(.planYear, year)] != nil { return flagged(.planYear) }
-            for p in dataset.periods where p.year == period.year {
+            // As of `period`: a later period's disagreeing derivation flags that later period's
+            // figures only (`planDisagreement`), so it does not reach back to `period`'s plan.
+            for p in dataset.periods where p.year == period.year && p.id <= period.id {
                 if isFlaggedAsGiven(FigureKey(.completed, p.id), town: town, disagreement: &disagreeing)
                     || isFlaggedAsGiven(FigureKey(.completionRate, p.id), town: town, disagreement: &disagreeing)
                 {
@@ -218,13 +220,30 @@ public struct Checker: Sendable {
     /// A figure the data does not give but that is worked out (a derived year's plan, completed
     /// figure or completion rate: `Metrics.figure`) is flagged when one it is worked out from is
     /// (`isFlagged(workedFrom:)`): Haining's plan ≈19, derived from a flagged completed 14.56, is ≈19!.
+    /// A derived year's plan asked for by its year alone is judged on the whole year's periods
+    /// in the data (its latest period); `isFlagged(_:town:asOf:)` judges it as of a period.
     public func isFlagged(_ key: FigureKey, town: Town?) -> Bool {
+        isFlagged(key, town: town, asOf: nil)
+    }
+
+    /// `isFlagged(_:town:)` as of the end of `asOf` (nil: the data's latest period of the key's
+    /// year): a derived year's plan of `asOf`'s year carries `!` only when a derivation of a
+    /// period up to `asOf` is flagged (README: evidence dated up to the period shown; Haining's
+    /// plan at Jan-Sep is not flagged by a November that disagrees with it). Other keys are
+    /// judged as `isFlagged(_:town:)` judges them (a figure's own flag does not depend on the
+    /// period shown: a later disagreeing figure flags itself, not the earlier ones).
+    public func isFlagged(_ key: FigureKey, town: Town?, asOf: Period?) -> Bool {
         let figures = town?.figures ?? Figures(dataset.totals)
         if figures[key] == nil, [.planYear, .completed, .completionRate].contains(key.measure),
-           let id = key.period,
-           let period = key.measure == .planYear
-               ? dataset.periods.first(where: { String($0.year) == id }) : dataset.period(id) {
-            return isFlagged(workedFrom: [key.measure], town: town, period: period)
+           let id = key.period {
+            let period: Period?
+            if key.measure == .planYear {
+                period = asOf.flatMap { String($0.year) == id ? $0 : nil }
+                    ?? dataset.periods.last(where: { String($0.year) == id })
+            } else {
+                period = dataset.period(id)
+            }
+            if let period { return isFlagged(workedFrom: [key.measure], town: town, period: period) }
         }
         return isFlaggedAsGiven(key, town: town)
     }
@@ -252,8 +271,10 @@ public struct Checker: Sendable {
     }
 
     /// The periods of `year` whose completed figure and completion rate `planAgreement` flags for
-    /// `town` (its inconsistency's `flaggedKeys`), without making the findings: every period
-    /// whose plan it derives when the derived plans share no value, else none.
+    /// `town` (its inconsistency's `flaggedKeys`), without making the findings (`disagreeing`).
+    /// Each period is judged only against the periods before it (README: evidence dated up to
+    /// the period shown), so a period's flag never changes when a later month is imported; the
+    /// memo of `remembering(_:years:)` keeps this set per year, which holds for every period.
     private func planDisagreement(_ town: Town, year: Int) -> Set<String> {
         if let remembered, remembered.figures.sharesStorage(with: town.figures),
            let known = remembered.byYear[year] { return known }
@@ -262,10 +283,21 @@ public struct Checker: Sendable {
             guard let (i, _, _) = derivedPlan(town, p) else { continue }
             intervals.append((p.id, i))
         }
-        guard intervals.count >= 2 else { return [] }
-        var common: Interval? = intervals[0].1
-        for other in intervals.dropFirst() { common = common.flatMap { $0.intersection(other.1) } }
-        return common == nil ? Set(intervals.map(\.0)) : []
+        return Self.disagreeing(intervals)
+    }
+
+    /// Of the plans derived from the periods of one year (oldest first), the periods whose
+    /// derivation contradicts what was reported before it: one sharing no value with all the
+    /// earlier derivations not themselves contradicting (a standing plan). The earliest is never
+    /// one; a later period agreeing with the standing plan is not one (Jan-Aug 18.6, Jan-Sep
+    /// 18.6, Nov 16.3: Nov only). `Metrics` derives the plan by the same rule.
+    static func disagreeing(_ intervals: [(String, Interval)]) -> Set<String> {
+        guard var standing = intervals.first?.1 else { return [] }
+        var out: Set<String> = []
+        for (id, i) in intervals.dropFirst() {
+            if let both = standing.intersection(i) { standing = both } else { out.insert(id) }
+        }
+        return out
     }
 
     /// The (rate, numerator, denominator) triple whose rate is `key`, as `triples` lists it.
@@ -360,12 +392,14 @@ public struct Checker: Sendable {
                 intervals.append((p, i, [done.origin, rate.origin].compactMap { $0 }))
             }
             guard intervals.count >= 2 else { continue }
-            var common: Interval? = intervals[0].1
-            for other in intervals.dropFirst() { common = common.flatMap { $0.intersection(other.1) } }
             let detail = Finding.Detail.planAgreement(year: year,
                 derivations: intervals.map { Finding.PlanDerivation(period: $0.0.id, plan: $0.1) })
-            if common == nil {
-                let keys = intervals.flatMap { [FigureKey(.completed, $0.0.id), FigureKey(.completionRate, $0.0.id)] }
+            // The finding names every derivation of the year; it flags only the later ones that
+            // contradict what was reported before them (`disagreeing`).
+            let disagreeing = Self.disagreeing(intervals.map { ($0.0.id, $0.1) })
+            if !disagreeing.isEmpty {
+                let keys = intervals.filter { disagreeing.contains($0.0.id) }
+                    .flatMap { [FigureKey(.completed, $0.0.id), FigureKey(.completionRate, $0.0.id)] }
                 findings.append(Finding(kind: .inconsistency, subject: town.nameEN,
                     locations: intervals.flatMap { $0.2 }, townID: town.id, flaggedKeys: keys, detail: detail))
             } else {

@@ -254,10 +254,12 @@ public struct Metrics: Sendable {
 
     /// The year's plan from completed / completion rate, earliest period first. Later periods
     /// that allow the same derivation are named as confirmations when their intervals (given
-    /// the rounding of the printed figures) overlap the first's, and as disagreeing when they
-    /// do not (`Checker` then flags the figures involved). The figure's `interval` is the
-    /// intersection of the agreeing derivations' intervals (the first's alone when one
-    /// disagrees): what the inputs support (see `Figure.supportedDecimals`).
+    /// the rounding of the printed figures) share a value with the standing plan (the
+    /// intersection of the earlier agreeing ones), and as disagreeing when they do not
+    /// (`Checker` then flags the disagreeing period's figures, not the earlier ones: a later
+    /// month never changes an earlier period's figures). The figure's `interval` is the
+    /// intersection of the agreeing derivations' intervals: what the inputs support (see
+    /// `Figure.supportedDecimals`).
     private func derivedYearPlan(year: String, _ figures: Figures) -> Figure? {
         var derivations: [(value: Decimal, interval: Interval?, text: String, step: Explanation.Step?)] = []
         for period in periodsByYear[year] ?? [] {
@@ -281,11 +283,11 @@ public struct Metrics: Sendable {
             formula += " (given the rounding of the printed figures: \(interval))"
         }
         var common = first.interval
-        var disagreeing = false
         var explanation = first.step.map { Explanation(step: $0, interval: first.interval) }
         for other in derivations.dropFirst() {
-            if let a = first.interval, let b = other.interval, !a.overlaps(b) {
-                disagreeing = true
+            // Judged against the standing plan (the earlier agreeing derivations' intersection),
+            // as `Checker` judges it: the later derivation that contradicts it is the one flagged.
+            if let a = common, let b = other.interval, a.intersection(b) == nil {
                 if let step = other.step {
                     explanation?.disagreeing.append(step)
                     explanation?.disagreeingIntervals.append(b)
@@ -299,7 +301,6 @@ public struct Metrics: Sendable {
                 if let c = common, let b = other.interval { common = c.intersection(b) ?? c }
             }
         }
-        if disagreeing { common = first.interval }
         var plan = Figure.derived(
             DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula, interval: common)
         plan.explanation = explanation

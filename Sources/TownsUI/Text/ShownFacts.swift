@@ -43,8 +43,9 @@ extension ShownFacts {
 
     /// Whether a consistency check casts doubt on the rate `key` of `town` (nil: the city's
     /// totals): an inconsistency among `findings` flagging it, found by checking that rate alone.
+    /// A derived year's plan is judged as of the period shown (`Checker.isFlagged(_:town:asOf:)`).
     func flagged(_ town: Town?, _ key: FigureKey) -> Bool {
-        facts.checker.isFlagged(key, town: town)
+        facts.checker.isFlagged(key, town: town, asOf: period)
     }
 
     /// What a search matches a town by: its names, its county's, and its entities'.

@@ -98,7 +98,7 @@ extension AppState {
                 if (readings.byRate ?? 0) < 0 { flags.undecidedBehindByRate += 1 }
             }
             guard hasBoth(i) else { continue }
-            if checker.isFlagged(FigureKey(.planYear, String(period.year)), town: town) { flags.plan = true }
+            if checker.isFlagged(FigureKey(.planYear, String(period.year)), town: town, asOf: period) { flags.plan = true }
             if checker.isFlagged(FigureKey(.completed, period.id), town: town) { flags.done = true }
         }
         return flags

@@ -54,9 +54,10 @@ extension AppState {
             flaggedAlso: Bool = false, signed: Bool = false
         ) {
             let failing = figure == nil ? [] : key.map { key in townFindings.filter { $0.flags(key) } } ?? []
-            // A figure worked out from a flagged one (a derived plan) carries its `!` (`Checker.isFlagged`).
-            let flagged = !failing.isEmpty
-                || (figure != nil && (flaggedAlso || key.map { checker.isFlagged($0, town: town) } ?? false))
+            // A figure worked out from a flagged one (a derived plan) carries its `!` (`Checker.isFlagged`;
+            // a year's plan as of the period shown: a later month's disagreement does not reach back).
+            let flagged = !failing.isEmpty || (figure != nil
+                && (flaggedAlso || key.map { checker.isFlagged($0, town: town, asOf: period) } ?? false))
             // A change is signed as the list signs it (`DeltaColumns.cell`: `≈+20.7`, not `≈20.7`).
             let cell = signed ? DeltaColumns.cell(figure, flagged: flagged)
                 : unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
