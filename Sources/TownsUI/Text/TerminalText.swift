@@ -18,6 +18,8 @@ public enum TerminalText {
     ///   a stray cell beside it. Pairs (flags) are kept: two columns either way.
     public static func sanitize(_ text: String) -> String {
         if isPlainASCII(text) { return text }
+        // Nothing to replace (most Chinese text): the text as it is, not rebuilt scalar by scalar.
+        if text.unicodeScalars.allSatisfy({ keptAsIs($0) }) { return text }
         if text.unicodeScalars.contains(where: { isRegionalIndicator($0.value) }) {
             return sanitizeScalars(lonelyIndicatorsReplaced(text.unicodeScalars))
         }
@@ -126,6 +128,15 @@ public enum TerminalText {
     @inlinable
     public static func isPlainASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7f }
+    }
+
+    /// Whether `sanitize` keeps `scalar` as it is, wherever it stands (a regional indicator
+    /// depends on its neighbours: never).
+    static func keptAsIs(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7f { return true }
+        if v < 0xa0 { return false }  // C0, DEL, C1
+        return !isRegionalIndicator(v) && !isHidden(v) && DisplayWidth.of(scalar) >= 0
     }
 
     static func isRegionalIndicator(_ v: UInt32) -> Bool { (0x1f1e6...0x1f1ff).contains(v) }

@@ -7,6 +7,16 @@ public enum TextWrap {
     public static func wrap(_ text: String, width: Int) -> [String] {
         let safe = TerminalText.sanitize(text)
         guard width > 0 else { return [] }
+        // Text that fits whole is one line as it is (the loop below breaks it nowhere). Summed
+        // by scalar, a width is never less than summed by character (a cluster's is capped at
+        // 2), so this takes only text the loop keeps whole, without its per-character steps:
+        // most of a town page's notes (a fifth of its first frame at 60 periods).
+        var scalarWidth = 0
+        for scalar in safe.unicodeScalars {
+            scalarWidth += max(0, DisplayWidth.of(scalar))
+            if scalarWidth > width { break }
+        }
+        if scalarWidth <= width { return [safe] }
         var lines: [String] = []
         var line = ""
         var lineWidth = 0

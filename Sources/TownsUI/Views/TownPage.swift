@@ -325,7 +325,17 @@ extension AppState {
             ])
         ]
         let barWidth = max(0, min(30, width - cols.reduce(0, +) - 2))
+        // The share of the year elapsed, as text, by months through (12 values for 60 periods).
+        var elapsedTexts: [Int: String] = [:]
         for p in dataset.periods {
+            // Whether the verdict is undecided, asked once for the period's variance and bar.
+            var undecidedOnce: Bool?
+            func undecided() -> Bool {
+                if let known = undecidedOnce { return known }
+                let u = checker.isVerdictUndecided(town, period: p)
+                undecidedOnce = u
+                return u
+            }
             let done = metrics.figure(town, FigureKey(.completed, p.id))
             let rate = metrics.figure(town, FigureKey(.completionRate, p.id))
             let v = metrics.scheduleVariance(rate, period: p)
@@ -340,7 +350,11 @@ extension AppState {
             if rate != nil, checker.isFlagged(FigureKey(.completionRate, p.id), town: town) {
                 r = (r.0 + "!", .warning)
             }
-            let elapsed = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
+            let elapsed = elapsedTexts[p.through] ?? {
+                let text = DecimalMath.text(Decimal(p.through) / 12 * 100, scale: 1) + "%"
+                elapsedTexts[p.through] = text
+                return text
+            }()
             var variance: (CellText, Role?) = (CellText(.unknown), .unknown)
             if let x = v?.quantity.exactValue {
                 variance =
@@ -348,7 +362,7 @@ extension AppState {
                     ? ("\(DecimalMath.text(x, scale: 1))\(Mark.behind)", .behind)
                     : (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)), nil)
                 // Worked out from a flagged rate (or the figures it rests on): `!` as in the tables.
-                if checker.isVerdictUndecided(town, period: p) {
+                if undecided() {
                     // Undecided (`ScheduleReadings`): `?` in the place of ▼, as the towns list.
                     variance = (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)) + "\(Mark.undetermined)!",
                                 .warning)
@@ -363,13 +377,13 @@ extension AppState {
             ]
             if barWidth >= 5, let value = rate?.quantity.exactValue {
                 // Undecided (`ScheduleReadings`): the neutral `.unknown` style, as the towns list.
-                let undecided = checker.isVerdictUndecided(town, period: p)
-                let behind = DecimalMath.double(value) < p.elapsedPercent && !undecided
+                let isUndecided = undecided()
+                let behind = DecimalMath.double(value) < p.elapsedPercent && !isUndecided
                 runs += [
                     .text("  ", nil),
                     .bar(
                         fraction: DecimalMath.double(value) / 100, width: barWidth, marker: Double(p.through) / 12,
-                        role: undecided ? .unknown : behind ? .behind : (rate!.isDerived ? .derived : .barFill)),
+                        role: isUndecided ? .unknown : behind ? .behind : (rate!.isDerived ? .derived : .barFill)),
                 ]
             }
             out.append(DetailLine(pieces: runs))

@@ -84,8 +84,9 @@ extension AppState {
             case let .exact(x, _): v = x
             case let .moreThan(b): v = b
             }
-            if low[k] == nil || v < low[k]!.value { low[k] = (v, row) }
-            if high[k] == nil || v > high[k]!.value { high[k] = (v, row) }
+            // `DecimalMath.less`: Foundation's `<`, in integers where the figures allow.
+            if low[k] == nil || DecimalMath.less(v, low[k]!.value) { low[k] = (v, row) }
+            if high[k] == nil || DecimalMath.less(high[k]!.value, v) { high[k] = (v, row) }
         }
         for (row, position) in positions.enumerated() {
             let f = table[position]
