@@ -194,8 +194,9 @@ final class W8FidTests: XCTestCase {
                     sawAlone = true
                     let n = try XCTUnwrap(note, where_)
                     // A zero count is left out (w10-fixb): "71 towns' plans without the other …".
-                    let parts = [planAlone > 0 ? "\(planAlone) towns' plans" : nil,
-                                 doneAlone > 0 ? "\(doneAlone) towns' completed amounts" : nil].compactMap { $0 }
+                    let parts = [planAlone == 1 ? "1 town's plan" : planAlone > 0 ? "\(planAlone) towns' plans" : nil,
+                                 doneAlone == 1 ? "1 town's completed amount"
+                                     : doneAlone > 0 ? "\(doneAlone) towns' completed amounts" : nil].compactMap { $0 }
                     XCTAssertTrue(n.contains("comparable; " + parts.joined(separator: " and ") + " without"), n)
                 } else {
                     XCTAssertNil(note, where_)

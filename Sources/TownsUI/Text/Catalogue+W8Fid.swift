@@ -30,6 +30,6 @@ extension Catalogue {
                 + "缺少对应数字（未知、下限或口径来源不同），未计入",
             "Plan and completed are summed over the same towns, those with both known and comparable; "
                 + "\(en) without the other (unknown, "
-                + "a lower bound, another basis or source) are left out")
+                + "a lower bound, another basis or source) " + (plans + done == 1 ? "is" : "are") + " left out")
     }
 }

@@ -24,7 +24,8 @@ extension AppState {
             var s = tr(Catalogue.interpreted) + dataset.note(reasoning, chinese: zh)
             if !readings.isEmpty {
                 // A reasoning that ends its sentence (。) takes the readings after it, not "。；".
-                s += zh && s.hasSuffix("。") ? String(tr(Catalogue.readings).dropFirst()) : tr(Catalogue.readings)
+                let lead = zh && s.hasSuffix("。") ? String(tr(Catalogue.readings).dropFirst()) : tr(Catalogue.readings)
+                s += lead
                     + readings.map { dataset.note($0, chinese: zh) }.joined(separator: tr("；", "; "))
             }
             return (s + at, .derived)
