@@ -121,14 +121,21 @@ extension Renderer {
         if state.isFollowingPresenter { return followerHints(key) }
         let hints: [KeyHint?]
         if state.screen.kind.isPage {
+            // Presenting, a page's `/` and `y` are a meeting's keys as on lists (wave 21: at 80
+            // columns they gave way to `meeting q4 · 2 following`), the arrows and q known to all.
+            let presenting: Bool
+            if case .presenting? = state.meeting { presenting = true } else { presenting = false }
+            let plain = presenting ? meetingPriority - 1 : nil
             hints = [
-                hint(Catalogue.hintScroll, 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
-                hint(Catalogue.hintSearch, 70, .startSearch), hint(Catalogue.hintCopy, 75, .copy),
+                hint(Catalogue.hintScroll, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
+                hint(Catalogue.hintSearch, presenting ? 87 : 70, .startSearch),
+                hint(Catalogue.hintCopy, presenting ? 86 : 75, .copy),
                 // e exports the page: kept whatever else gives way, as on lists (README).
                 hint(Catalogue.hintExport, 100, .export),
                 hint(Catalogue.hintPeriod, 60, .previousPeriod, .nextPeriod),
                 hint(Catalogue.hintView, 50, .nextView), hint(Catalogue.hintCommand, 100, .startCommand),
-                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help), quit,
+                hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help),
+                plain.map { p in quit.map { KeyHint(keys: $0.keys, label: $0.label, priority: p) } } ?? quit,
             ]
         } else {
             let searching = state.search.map { !$0.query.isEmpty } ?? false
