@@ -45,7 +45,8 @@ struct ImportCommand: ParsableCommand {
         let summary: MonthlyImporter.Summary
         do {
             summary = try MonthlyImporter.run(.init(sheetPath: file, dataDirectory: directory, dryRun: dryRun)) {
-                printError("towns import: another import into \(directory) is running; waiting for it to finish")
+                printError(chinese ? "towns import：另一个导入正在写入 \(directory)；等它完成"
+                           : "towns import: another import into \(directory) is running; waiting for it to finish")
             }
         } catch let failure as ImportFailure {
             for line in failure.lines(chinese: chinese) { printError(TerminalText.sanitize(line)) }

@@ -218,7 +218,7 @@ final class SharedServerTests: XCTestCase {
         for sheet in [a, b] {
             group.enter()
             DispatchQueue.global().async {
-                let r = try? runProcess(binary, ["import", sheet, "--data", data], timeout: 60)
+                let r = try? runProcess(binary, ["import", "--lang", "en", sheet, "--data", data], timeout: 60)
                 results.lock.lock(); if let r { results.imports.append(r) }; results.lock.unlock()
                 group.leave()
             }
