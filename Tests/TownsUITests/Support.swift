@@ -82,3 +82,37 @@ func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: Tempora
     try store.write(directory: dir, derive: AppState.derivedTables)
     return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
 }
+
+/// A month imported after Jan-Sep 2015, as `towns import` writes `monthly/2015-10.toml`: the
+/// period (2015 Jan-Oct), its source titled `sourceTitle`, then `figures` (each a `[[figure]]`
+/// of that period from that source: town id, measure, value as written in TOML, sheet line).
+func october2015Month(sourceTitle: String,
+                      figures: [(town: String, measure: String, value: String, at: String)]) -> String {
+    var text = """
+        [[period]]
+        id = "2015-10"
+        label_zh = "2015年1-10月"
+        label_en = "2015 Jan-Oct"
+        year = 2015
+        through = 10
+
+        [[source]]
+        id = "import-2015-10"
+        title = "\(sourceTitle)"
+
+        """
+    for f in figures {
+        text += """
+
+            [[figure]]
+            town = "\(f.town)"
+            measure = "\(f.measure)"
+            period = "2015-10"
+            value = \(f.value)
+            source = "import-2015-10"
+            at = "\(f.at)"
+
+            """
+    }
+    return text
+}

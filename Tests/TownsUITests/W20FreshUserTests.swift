@@ -152,27 +152,9 @@ final class W20FreshUserTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "w20-ui-\(UUID().uuidString)"
         try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
         try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try """
-            [[period]]
-            id = "2015-10"
-            label_zh = "2015年1-10月"
-            label_en = "2015 Jan-Oct"
-            year = 2015
-            through = 10
-
-            [[source]]
-            id = "import-2015-10"
-            title = "月报 monthly sheet 2015-10: \(sheet), imported 2026-12-03 09:03"
-
-            [[figure]]
-            town = "haining"
-            measure = "completed"
-            period = "2015-10"
-            value = 15.21
-            source = "import-2015-10"
-            at = "line 3"
-
-            """.write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        try october2015Month(sourceTitle: "月报 monthly sheet 2015-10: \(sheet), imported 2026-12-03 09:03",
+                             figures: [("haining", "completed", "15.21", "line 3")])
+            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
         return (dir, try DatasetLoader.load(directory: dir).dataset)
     }
 

@@ -9,35 +9,9 @@ import XCTest
 final class W21FidFidelityTests: XCTestCase {
     /// A month imported after Jan-Sep 2015, as `towns import` writes it (`monthly/2015-10.toml`):
     /// Haiyan's completed 11.30 and completion rate 23.9%, which together give its 2015 plan (≈47).
-    static let haiyanOctober = """
-        [[period]]
-        id = "2015-10"
-        label_zh = "2015年1-10月"
-        label_en = "2015 Jan-Oct"
-        year = 2015
-        through = 10
-
-        [[source]]
-        id = "import-2015-10"
-        title = "月报 monthly sheet 2015-10: w21.csv"
-
-        [[figure]]
-        town = "haiyan"
-        measure = "completed"
-        period = "2015-10"
-        value = "11.30"
-        source = "import-2015-10"
-        at = "line 2"
-
-        [[figure]]
-        town = "haiyan"
-        measure = "completion_rate"
-        period = "2015-10"
-        value = 23.9
-        source = "import-2015-10"
-        at = "line 2"
-
-        """
+    static let haiyanOctober = october2015Month(
+        sourceTitle: "月报 monthly sheet 2015-10: w21.csv",
+        figures: [("haiyan", "completed", "\"11.30\"", "line 2"), ("haiyan", "completion_rate", "23.9", "line 2")])
 
     /// Data/ copied, with `monthly` files (name: text) added, loaded, shown at `period`.
     func copiedData(
