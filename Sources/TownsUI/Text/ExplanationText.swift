@@ -4,10 +4,18 @@ import TownsCore
 extension ShownFacts {
     /// A derived figure's arithmetic (`Explanation`) in words of the interface language:
     /// "2015年1-8月完成 9.3 ÷ 完成率 50% = 18.60（按印出数字的舍入，在 [18.317, 18.889] 之间）；
-    /// 2015年1-9月完成 13.56 ÷ 完成率 72.9% = 18.60 印证".
+    /// 2015年1-9月完成 13.56 ÷ 完成率 72.9% = 18.60 印证". As of the period shown (`period`): a
+    /// step from a later period is named as later ("from a later period: …", "; later confirmed
+    /// by …", "; later … disagrees: that period's figures are marked !").
     func explain(_ e: Explanation) -> String {
         let zh = language == .zh
         func period(_ id: String) -> String { facts.dataset.period(id).map(label) ?? id }
+        // Whether `s` was worked out from a period after the one shown (same year: later month).
+        func isLater(_ s: Explanation.Step) -> Bool {
+            guard case let .planFromCompleted(p, _, _, _) = s, let shown = self.period,
+                  let from = facts.dataset.period(p) else { return false }
+            return (from.year, from.through) > (shown.year, shown.through)
+        }
         func step(_ s: Explanation.Step) -> String {
             switch s {
             case let .planFromCompleted(p, done, rate, result):
@@ -27,15 +35,24 @@ extension ShownFacts {
                     : "\(year) plan \(plan) / 3-year plan \(total) × 100 = \(result)%"
             }
         }
-        var text = step(e.step)
+        // As of the period shown: a derivation from a later period's figures says so (a year's
+        // plan first derivable from October is the year's plan in August too, but was not
+        // known from August's report), and a later confirmation or disagreement is named as later.
+        var text = isLater(e.step) ? (zh ? "据以后的期间推出：" : "from a later period: ") + step(e.step) : step(e.step)
         if case .planFromCompleted = e.step, let i = e.interval {
             text += zh ? "（按印出数字的舍入，在 \(i) 之间）" : " (given the rounding of the printed figures: \(i))"
         }
-        for other in e.confirmedBy { text += zh ? "；\(step(other)) 印证" : "; confirmed by \(step(other))" }
+        for other in e.confirmedBy {
+            text += isLater(other) ? (zh ? "；以后 \(step(other)) 印证" : "; later confirmed by \(step(other))")
+                : (zh ? "；\(step(other)) 印证" : "; confirmed by \(step(other))")
+        }
         for (other, i) in zip(e.disagreeing, e.disagreeingIntervals) {
             let range = i.map { " (\($0))" } ?? ""
-            text += zh ? "；但 \(step(other))\(range) 不一致：核对不符，见 towns check"
-                : "; but \(step(other))\(range) disagrees: a consistency check fails, see towns check"
+            text += isLater(other)
+                ? (zh ? "；以后 \(step(other))\(range) 不一致：该期间的数字标记 !，见 towns check"
+                    : "; later \(step(other))\(range) disagrees: that period's figures are marked !, see towns check")
+                : (zh ? "；但 \(step(other))\(range) 不一致：核对不符，见 towns check"
+                    : "; but \(step(other))\(range) disagrees: a consistency check fails, see towns check")
         }
         return text
     }
