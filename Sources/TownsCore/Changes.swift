@@ -176,9 +176,12 @@ extension Metrics {
         let d = max(digits(after, ad), digits(before, bd))
         let unit = measure.unit == .percent ? " points" : ""
         func shown(_ f: Figure) -> String { (f.isDerived ? f.supportedText.map { "≈" + $0 } : nil) ?? show(f) }
-        guard formulas else { return .derived(a - b, decimals: d, formula: "") }
+        // The value to those digits, as shown (a rate over a derived plan may support none: `≈+3`
+        // is 3 when sorted, not the 2.6 its unsupported tenths would make it).
+        let value = DecimalMath.rounded(a - b, scale: d)
+        guard formulas else { return .derived(value, decimals: d, formula: "") }
         return .derived(
-            a - b, decimals: d,
+            value, decimals: d,
             formula: "\(to.labelEN) \(shown(after)) − \(from.labelEN) \(shown(before)) = "
                 + "\(DecimalMath.text(a - b, scale: d))\(unit)")
     }

@@ -187,14 +187,21 @@ public struct Metrics: Sendable {
         return true
     }
 
-    /// completed(p) / the year's plan x 100, given the plan as `figure` gives it.
+    /// completed(p) / the year's plan x 100, given the plan as `figure` gives it, with the interval
+    /// its inputs' rounding allows (`Figure.interval`: the digits shown are those it supports).
     private func derivedCompletionRate(_ p: String, _ figures: Figures, plan: Figure?) -> Figure? {
         guard let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
-        return explained(derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
-                        "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
-                        "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan]),
+        var worked = derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+                             "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
+                             "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan])
+        // What the completed figure's and the plan's rounding let the rate be: the digits shown are
+        // those it supports (4.5 over a plan of [14.926, 15.032] is [29.6, 30.5]: `≈30%`, not `≈30.0%`).
+        if let d = done.possible?.nonNegative, let q = plan.possible?.nonNegative {
+            worked.interval = d.divided(by: q, scale: 100)
+        }
+        return explained(worked,
                          .rateFromPlan(completed: show(done), year: year(of: p), plan: show(plan),
                                        result: DecimalMath.text(rate, scale: 2)))
     }

@@ -103,10 +103,12 @@ final class ScaleTests: XCTestCase {
                     let f = s.searchIndex.forms(term), d = s.searchIndex.forms(core)
                     let isHan = term.unicodeScalars.contains(where: SearchIndex.isHan)
                     guard isHan || SearchIndex.isReading(term) else {
-                        // English words: anywhere in the text, its words or their initials.
-                        let plain = f.plain.filter { !$0.isWhitespace }
-                        return plain.contains(q) || d.pinyin.filter { !$0.isWhitespace }.contains(q)
-                            || d.initials.contains(q)
+                        // English words: anywhere in the text, across a word's end only where the
+                        // query has the space (wave 22), or their initials.
+                        let spaced = SearchIndex.spaced(query)
+                        return [SearchIndex.spaced(f.plain), SearchIndex.spaced(d.pinyin)].contains {
+                            $0.contains(q) || $0.contains(spaced)
+                        } || d.initials.contains(q)
                     }
                     // Chinese text anywhere (not a reading's); full pinyin only from a syllable's start
                     // (wave 12); initials anywhere.
