@@ -109,6 +109,13 @@ public final class SearchIndex: @unchecked Sendable {
         query.lowercased().filter { !$0.isWhitespace }
     }
 
+    /// `text` lower-cased with each run of white space one space, none at either end: how English
+    /// words are matched ("China  Nuclear" -> "china nuclear"), so a query crosses a word's end
+    /// only where it has a space there.
+    static func spaced(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// The generic endings of names that every town, company or county shares (小镇 xiaozhen,
     /// 特色小镇, 有限公司, 集团, ...), longest first: the pinyin and initials a search looks in leave
     /// them out, so `/x` finds 桐乡 (tongxiang), not every town for its 小镇 (wave 8, finding 5).
@@ -164,12 +171,14 @@ public final class SearchIndex: @unchecked Sendable {
             // A reading ("hai yan he dian xiao zhen") is pinyin already: it goes in as pinyin only.
             let isReading = !isHan && Self.isReading(term)
             if !isReading {
-                out += f.plain.filter { !$0.isWhitespace }.utf8
+                // English keeps one space between its words (a query runs across words only where it
+                // has the space: `nan` is not "chi-na n-uclear", `na nu` is); Chinese has none.
+                out += (isHan ? f.plain.filter { !$0.isWhitespace } : Self.spaced(f.plain)).utf8
                 out.append(0)
             }
             guard isHan || isReading else {
                 // English words, as typed, matched anywhere; they end with 0 ("Town" is no ending).
-                out += d.pinyin.filter { !$0.isWhitespace }.utf8
+                out += Self.spaced(d.pinyin).utf8
                 out.append(0)
                 out += d.initials.utf8
                 out.append(0)
@@ -219,6 +228,9 @@ public final class SearchIndex: @unchecked Sendable {
     public static func needles(_ query: String, endings: [String] = endingForms) -> [[UInt8]] {
         let q = normalizedQuery(query)
         var out = [Array(q.utf8)]
+        // With its spaces, for English words (`haystack`): "nuclear power" finds "Nuclear Power".
+        let withSpaces = spaced(query)
+        if withSpaces != q { out.append(Array(withSpaces.utf8)) }
         // The full pinyin, from a syllable's start (`haystack`).
         let pinyin = [UInt8(2)] + Array(q.uppercased().utf8)
         if q.contains(where: { $0.isASCII && $0.isLetter }) { out.append(pinyin) }
@@ -244,7 +256,8 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// Whether `query` matches any of `terms`: as a substring of the text (Chinese or
-    /// English, case-insensitive, white space ignored), of the pinyin of its distinctive part
+    /// English, case-insensitive; Chinese with white space ignored, English across a word's end
+    /// only where the query has a space: `spaced`), of the pinyin of its distinctive part
     /// (`haiyan`), or of its initials (`hyhd`), or running on from either into the ending (`needles`).
     public func matches(_ query: String, _ terms: [String]) -> Bool {
         let hay = haystack(terms)
