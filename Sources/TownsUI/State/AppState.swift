@@ -61,6 +61,11 @@ public struct AppState: Sendable {
     /// clipboard): notes name no keys (`Enter 打开…`, `[ ] 换期间对`), lists of towns name every
     /// town (no `… 另 2 个`), and the overview holds every panel in full (`AppState.forPrint`).
     public var printed = false
+    /// The keys pressed while the terminal was below the smallest screen (60x14), in the order
+    /// first pressed, each once: every one was refused, and the status line names them all once
+    /// the screen is large enough again (`Catalogue.keysRefusedWhileTooSmall`). Emptied when the
+    /// terminal is resized back to at least the smallest screen and a key acts.
+    public var keysRefusedWhileTooSmall: [String] = []
     /// Effects asked for by the action being applied; `step` hands them out.
     var outbox: [Effect] = []
     /// This session's status messages, oldest first, each with the time it was shown

@@ -124,9 +124,16 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .unboundKey(key):
         // Below the smallest screen every key but quit is refused (`route`): bound or not, it
         // did nothing because the terminal was too small, which is what is said once it is not.
-        s.message = s.width < Renderer.minimumWidth || s.height < Renderer.minimumHeight
-            ? s.tr(Catalogue.keyRefusedWhileTooSmall("\(KeyMap.name(key))"))
-            : s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
+        // Every key refused is named (each once), not only the last: a meeting must know that
+        // none of them acted.
+        if s.width < Renderer.minimumWidth || s.height < Renderer.minimumHeight {
+            let name = KeyMap.name(key)
+            if !s.keysRefusedWhileTooSmall.contains(name) { s.keysRefusedWhileTooSmall.append(name) }
+            s.message = s.tr(Catalogue.keysRefusedWhileTooSmall(s.keysRefusedWhileTooSmall))
+        } else {
+            s.keysRefusedWhileTooSmall = []
+            s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
+        }
     case .showMessages:
         s = showingMessages(s)
     case .toggleHelp:
@@ -147,6 +154,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.width = max(0, width)
         s.height = max(0, height)
         s.screen = clamped(s.screen, in: s)
+        // Large enough again: the refusals stay named (the message stands) and the next small
+        // spell names its own keys.
+        if s.width >= Renderer.minimumWidth && s.height >= Renderer.minimumHeight { s.keysRefusedWhileTooSmall = [] }
     case .back:
         if s.showHelp {
             s.showHelp = false

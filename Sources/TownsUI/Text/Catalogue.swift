@@ -458,14 +458,20 @@ public enum Catalogue {
     static let syntheticData = Bilingual(
         "[合成数据] ",
         "[SYNTHETIC DATA] ")
-    /// A key pressed below the smallest screen (60x14): refused, whatever it is bound to.
-    static func keyRefusedWhileTooSmall(_ key: String) -> Bilingual {
-        Bilingual(
-            "终端太小，按键 \(key) 未执行",
-            "terminal too small: key \(key) not acted on")
+    /// Keys pressed below the smallest screen (60x14), first pressed first: refused, whatever
+    /// they are bound to. Up to 8 named, then how many more ("j k Enter … 另 3 个").
+    static func keysRefusedWhileTooSmall(_ keys: [String]) -> Bilingual {
+        let shown = keys.prefix(8).joined(separator: " ")
+        let more = keys.count - min(keys.count, 8)
+        if keys.count == 1 {
+            return Bilingual("终端太小，按键 \(shown) 未执行", "terminal too small: key \(shown) not acted on")
+        }
+        return Bilingual(
+            "终端太小，按键 \(shown)\(more > 0 ? " … 另 \(more) 个" : "") 均未执行",
+            "terminal too small: keys \(shown)\(more > 0 ? " … and \(more) more" : "") not acted on")
     }
     static let terminalTooSmall = Bilingual(
-        "终端太小 terminal too small",
+        "终端太小",
         "terminal too small")
     static let text = Bilingual(
         "、",
