@@ -303,6 +303,11 @@ extension Catalogue {
     static func rejoined(_ presenter: String) -> Bilingual {
         Bilingual("重新跟随 \(presenter)", "following \(presenter) again")
     }
+    /// The help's heading, for a follower, over the keys and commands the presenter drives.
+    static func helpPresentersKeys(_ key: String) -> Bilingual {
+        Bilingual("跟随时以下由主持人操作（按 \(key) 独自浏览后可用）：",
+                  "While following, the presenter drives these (usable after \(key), browsing alone):")
+    }
     static func presenterDrives(_ key: String) -> Bilingual {
         Bilingual("主持人在操作（\(key) 独自浏览）", "the presenter drives (\(key) to browse alone)")
     }

@@ -2,20 +2,41 @@ import TownsCore
 
 /// The help over the view: every binding of the key map, then the markers.
 extension Renderer {
-    /// The help's lines: every binding (keys, what they do), then the markers.
+    /// The help's lines: every binding (keys, what they do), then the markers. A follower
+    /// following its presenter is shown first the keys and commands it can use, then, under
+    /// their own heading, those the presenter drives (`followerRefuses`: they are refused until
+    /// `f` browses alone).
     public static func helpLines(_ state: AppState, glyphs: Glyphs) -> [(String, String)] {
-        var lines: [(String, String)] = state.keyMap.bindings.map { b in
-            (b.keys.map(glyphs.name).joined(separator: " "), state.tr(b.label))
+        // Whether a follower refuses it as the view stands (with the help closed: with it open,
+        // moving keys scroll the help).
+        var probe = state
+        probe.showHelp = false
+        let following = state.isFollowingPresenter
+        func refused(_ action: Action) -> Bool { following && followerRefuses(probe, action) }
+        var lines: [(String, String)] = []
+        var presenters: [(String, String)] = []
+        for b in state.keyMap.bindings {
+            let line = (b.keys.map(glyphs.name).joined(separator: " "), state.tr(b.label))
+            if refused(b.action) { presenters.append(line) } else { lines.append(line) }
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
-        lines.append((":ref TOPIC", state.tr(Catalogue.helpReference)))
-        lines.append((":changes FROM", state.tr(Catalogue.helpChanges)))
-        lines.append((":messages", state.tr(Catalogue.helpMessages)))
-        lines.append((":columns", state.tr(Catalogue.helpColumns)))
+        for (command, label) in [(":ref TOPIC", Catalogue.helpReference), (":changes FROM", Catalogue.helpChanges),
+                                 (":messages", Catalogue.helpMessages), (":columns", Catalogue.helpColumns)] {
+            let line = (command, state.tr(label))
+            if refused(.runCommand(String(command.dropFirst()))) { presenters.append(line) } else { lines.append(line) }
+        }
         lines.append(("", ""))
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
-        lines += Catalogue.commandUsage.map { (":" + $0.0, state.tr($0.1)) }
+        for (usage, label) in Catalogue.commandUsage {
+            let line = (":" + usage, state.tr(label))
+            if refused(.runCommand(usage)) { presenters.append(line) } else { lines.append(line) }
+        }
         lines.append(("", ""))
+        if !presenters.isEmpty {
+            lines.append(("", state.tr(Catalogue.helpPresentersKeys(state.keyName(.meeting(.toggleFollow))))))
+            lines += presenters
+            lines.append(("", ""))
+        }
         let markers: [(String, Bilingual)] = [
             (glyphs.derived, Catalogue.derivedFromReportedFiguresFormula),
             (glyphs.unknown, Catalogue.unknownNoSourceGivesIt),
