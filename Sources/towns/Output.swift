@@ -37,3 +37,67 @@ func usageFrameInMessagesLanguage(_ message: String) -> String {
     }
     return lines.joined(separator: "\n")
 }
+
+/// ArgumentParser's own error line (after `Error: `) in Chinese, for a user whose words are
+/// Chinese (`towns --x` printed `Error: Unknown option '--x'` under a Chinese interface, wave
+/// 21's fresh user): the parser's fixed sentences, the names and values they quote kept as
+/// typed. Nil for a line that is not one of them (it is then left as it is).
+///
+/// The sentences are those of swift-argument-parser 1.x's `ErrorMessageGenerator`.
+func argumentParserLineInChinese(_ line: String) -> String? {
+    func between(_ text: Substring, _ start: String, _ end: String) -> Substring? {
+        guard text.hasPrefix(start), text.hasSuffix(end), text.count >= start.count + end.count else { return nil }
+        return text.dropFirst(start.count).dropLast(end.count)
+    }
+    let text = Substring(line)
+    if let name = between(text, "Unknown option '", "'") { return "未知选项 '\(name)'" }
+    if let value = between(text, "Unexpected argument '", "'") { return "多余的参数 '\(value)'" }
+    if let what = between(text, "Missing expected argument '", "'") { return "缺少参数 '\(what)'" }
+    if let what = between(text, "Missing one of: '", "'") { return "缺少以下之一：'\(what)'" }
+    if let what = between(text, "Missing value for '", "'") { return "'\(what)' 缺少值" }
+    if text == "Missing required subcommand." { return "缺少子命令。" }
+    if let option = between(text, "Invalid option: ", "") { return "无效选项：\(option)" }
+    if let rest = between(text, "The value '", "") {
+        // "The value 'x' is invalid for '--lang <lang>'. Please provide one of 'zh' and 'en'."
+        guard let close = rest.range(of: "' is invalid") else { return nil }
+        let value = rest[..<close.lowerBound]
+        var after = rest[close.upperBound...]
+        var target = ""
+        if after.hasPrefix(" for '"), let end = after.dropFirst(6).firstIndex(of: "'") {
+            target = " '" + after.dropFirst(6)[..<end] + "'"
+            after = after[after.index(after: end)...]
+        } else if after.hasPrefix(".") {
+            after = after.dropFirst()
+        }
+        var said = "值 '\(value)' 对\(target.isEmpty ? "该参数" : target) 无效"
+        if let list = between(after, ". Please provide one of ", ".") {
+            said += "。请给出其一：" + list.replacingOccurrences(of: "' and '", with: "'、'")
+                .replacingOccurrences(of: "' or '", with: "'、'").replacingOccurrences(of: "', '", with: "'、'") + "。"
+        } else if after.hasPrefix(". Please provide one of the following:") {
+            said += "。请给出以下其一：" + after.dropFirst(". Please provide one of the following:".count)
+        } else if after.hasPrefix(": ") {
+            said += "：" + after.dropFirst(2)
+        } else if !after.isEmpty {
+            return nil
+        }
+        return said
+    }
+    let counted = text.split(separator: " ", maxSplits: 3)
+    if counted.count == 4, Int(counted[0]) != nil, counted[1] == "unexpected", counted[2] == "arguments:" {
+        return "\(counted[0]) 个多余的参数：\(counted[3])"
+    }
+    return nil
+}
+
+/// A usage error's message in the user's language: under a Chinese interface (`chinese`),
+/// ArgumentParser's own first line in Chinese (`argumentParserLineInChinese`) and then its frame
+/// (`usageFrameInMessagesLanguage`); otherwise as it is.
+func usageMessage(_ message: String, chinese: Bool) -> String {
+    guard chinese else { return message }
+    var lines = message.components(separatedBy: "\n")
+    if let first = lines.first, first.hasPrefix("Error: "), let zh = argumentParserLineInChinese(String(first.dropFirst(7))) {
+        // The parser's value list (". Please provide one of the following:") runs on over lines.
+        lines[0] = "Error: " + zh
+    }
+    return usageFrameInMessagesLanguage(lines.joined(separator: "\n"))
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import CTownsMemory
 import Foundation
 import TownsCore
+import TownsUI
 
 /// Options every command shares: where the dataset is.
 struct DataOptions: ParsableArguments {
@@ -50,6 +51,26 @@ struct Towns: ParsableCommand {
         return false
     }
 
+    /// Whether a command line's messages are in Chinese, by the dashboard's rule
+    /// (`DisplayOptions.wordsLanguage`) read from `arguments` as typed (they may not parse):
+    /// `--lang zh|en` (or `--lang=`), else `--config FILE`'s or the default config's `language`,
+    /// else the locale's (zh under UTF-8).
+    static func wordsChinese(_ arguments: [String]) -> Bool {
+        var lang: Language?
+        var config: String?
+        var i = 0
+        while i < arguments.count, arguments[i] != "--" {
+            let a = arguments[i]
+            let next: String? = i + 1 < arguments.count ? arguments[i + 1] : nil
+            if a == "--lang" { lang = next.flatMap(Language.init(rawValue:)); i += 1 }
+            else if a.hasPrefix("--lang=") { lang = Language(rawValue: String(a.dropFirst(7))) }
+            else if a == "--config" { config = next; i += 1 }
+            else if a.hasPrefix("--config=") { config = String(a.dropFirst(9)) }
+            i += 1
+        }
+        return DisplayOptions.wordsLanguage(lang: lang, config: Config(path: config).language) == .zh
+    }
+
     /// Parses and runs the command. A usage error (an unknown option, a missing argument, a
     /// `ValidationFailure` such as an unknown period or no Data/ folder found) exits with
     /// status 2, as the commands document, instead of ArgumentParser's 64 (or 1).
@@ -78,8 +99,11 @@ struct Towns: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            // ArgumentParser's own words in the user's language (`--lang`, else the config's, else
+            // the locale's: `DisplayOptions.wordsLanguage`), its frame with them.
+            let chinese = wordsChinese(Array(CommandLine.arguments.dropFirst()))
             if exitCode(for: error) == .validationFailure || error is ValidationFailure {
-                printError(usageFrameInMessagesLanguage(fullMessage(for: error)))
+                printError(usageMessage(fullMessage(for: error), chinese: chinese))
                 Foundation.exit(2)
             }
             if error is ExitCode { exit(withError: error) }
@@ -90,7 +114,7 @@ struct Towns: ParsableCommand {
             if code == .success {
                 printOut(message)
             } else if !message.isEmpty {
-                printError(usageFrameInMessagesLanguage(message))
+                printError(usageMessage(message, chinese: chinese))
             }
             Foundation.exit(code.rawValue)
         }
