@@ -455,22 +455,44 @@ public struct Assessment: Sendable {
                                     reward: reward)
         }
         let planText = describe(plan)
+        // The latest completed figure that may be set against the plan: completed is cumulative
+        // from January, so Jan-Nov's 12.60 against a plan of ≈12.5 settles the year even where the
+        // full year has only a figure on another basis (`◇>14`: wave 22, Tongxiang's reward was `?`
+        // at the full year after `✓` at Jan-Nov).
         var latest: (Period, Figure)?
+        var latestAny: (Period, Figure)?
         for p in inYear.reversed() {
-            if let f = metrics.figure(town, FigureKey(.completed, p.id)) { latest = (p, f); break }
+            guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
+            if latestAny == nil { latestAny = (p, f) }
+            if metrics.comparable(f, plan) { latest = (p, f); break }
         }
         let over = yearOver(year, asOf: asOf)
-        guard let (period, done) = latest else {
+        guard let (anyPeriod, anyDone) = latestAny else {
             return result(over ? .unknown : .notYetDue,
                           reward(.noCompleted(year: year, plan: planText, yearNotOver: !over)),
                           missing: [.completedFullYear(year, onPlanBasis: false, only: nil)], figures: [plan])
         }
-        let doneText = describe(done)
-        guard metrics.comparable(done, plan) else {
-            return result(over ? .unknown : .notYetDue,
-                          reward(.differentBases(period: period.id, completed: doneText, year: year, plan: planText)),
-                          missing: [.completedFullYear(year, onPlanBasis: true, only: nil)], figures: [done, plan])
+        // An earlier comparable figure settles the year only when it reaches the plan; otherwise
+        // the latest figure is judged as before (another basis named as such).
+        func lowest(_ f: Figure) -> Decimal {
+            switch f.quantity {
+            case let .exact(v, _): return v
+            case let .moreThan(b): return b
+            }
         }
+        if let (period, done) = latest, period.id != anyPeriod.id, lowest(done) >= planRange.upper {
+            return result(.met, reward(.completed(period: period.id, completed: describe(done), year: year,
+                                                  plan: planText)),
+                          missing: percents.count > 1 ? [.industry] : [], figures: [done, plan])
+        }
+        guard metrics.comparable(anyDone, plan) else {
+            return result(over ? .unknown : .notYetDue,
+                          reward(.differentBases(period: anyPeriod.id, completed: describe(anyDone), year: year,
+                                                 plan: planText)),
+                          missing: [.completedFullYear(year, onPlanBasis: true, only: nil)], figures: [anyDone, plan])
+        }
+        let (period, done) = (anyPeriod, anyDone)
+        let doneText = describe(done)
         let bound: Decimal
         switch done.quantity {
         case let .exact(v, _): bound = v

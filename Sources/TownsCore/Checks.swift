@@ -462,6 +462,35 @@ public struct Checker: Sendable {
         return findings
     }
 
+    /// Whether the check on the sum of the year's plans `key` (`FigureKey(.planYear, "2015")`)
+    /// against the city's reported total fails as of `period`: with only the plans known then (a
+    /// reported plan, or one derivable from a period of the year up to `period`). A later month
+    /// that makes every town's plan derivable (the towns then summing to ≈92 against 106.8) puts
+    /// `!` on the sums of the periods from that month on, never on earlier ones (wave 22: the
+    /// paper's Jan-Aug sum of Haining's plan alone read `≈18.6!`). True for another key that
+    /// fails at all: only a year's plan is derived from other periods' figures.
+    public func sumCheckFails(_ key: FigureKey, asOf period: Period) -> Bool {
+        guard let total = dataset.totals[key], case let .exact(tv, td) = total.quantity else { return false }
+        guard key.measure == .planYear else { return true }
+        let earlier = dataset.periods.filter { $0.year == period.year && $0.through <= period.through }.map(\.id)
+        let all = dataset.towns.map { town -> (Town, Figure?) in
+            guard let f = metrics.figure(town, key), !f.isInterpreted else { return (town, nil) }
+            guard f.isDerived else { return (town, f) }
+            let known = earlier.contains { id in
+                town.figures[FigureKey(.completed, id)]?.quantity.exactValue != nil
+                    && (town.figures[FigureKey(.completionRate, id)]?.quantity.exactValue ?? 0) > 0
+            }
+            return (town, known ? f : nil)
+        }
+        let s = metrics.knownSum(all)
+        if s.known.count == s.count {
+            let tolerance = DecimalMath.halfUnit(decimals: td) * Decimal(s.count + 1)
+            return abs(DecimalMath.double(s.sum - tv)) > DecimalMath.double(tolerance)
+        }
+        let rest = tv - s.sum
+        return (!s.bounded.isEmpty && s.boundSum > rest) || rest < 0
+    }
+
     /// Words that read more than one way: one finding per interpretation in the data (the
     /// figures sharing the same reasoning), naming the towns, the value used and every reading.
     /// Paper 二(三) "共计30个项目": 30 each (used) or 30 for Nanhu and Haiyan together.

@@ -33,6 +33,9 @@ public struct Explanation: Hashable, Sendable {
     /// Derivations from other periods that disagree (a consistency check fails), with theirs.
     public var disagreeing: [Step] = []
     public var disagreeingIntervals: [Interval?] = []
+    /// Set when the value written is the middle of this interval (what every agreeing derivation
+    /// allows together) because `step`'s own result lies outside it.
+    public var middleOf: Interval?
 
     public init(step: Step, interval: Interval? = nil, confirmedBy: [Step] = []) {
         self.step = step

@@ -259,7 +259,8 @@ public struct Metrics: Sendable {
             completedComparesWithPlan: zip2(plan, completed).map { Self.comparable($1, $0) } ?? true)
     }
 
-    /// The year's plan from completed / completion rate, earliest period first. Later periods
+    /// The year's plan from completed / completion rate, earliest period first. Its value is the
+    /// narrowest agreeing derivation's (see below), the others named beside it. Later periods
     /// that allow the same derivation are named as confirmations when their intervals (given
     /// the rounding of the printed figures) share a value with the standing plan (the
     /// intersection of the earlier agreeing ones), and as disagreeing when they do not
@@ -285,31 +286,67 @@ public struct Metrics: Sendable {
             derivations.append((value, interval, text, step))
         }
         guard let first = derivations.first else { return nil }
-        var formula = first.text
-        if formulas, let interval = first.interval {
+        // Which derivations agree with the standing plan (the earlier agreeing ones'
+        // intersection), as `Checker` judges it: the later one that contradicts it is flagged.
+        var common = first.interval
+        var agreeing = [0]
+        var disagreeing: [Int] = []
+        for (i, other) in derivations.enumerated().dropFirst() {
+            if let a = common, let b = other.interval, a.intersection(b) == nil {
+                disagreeing.append(i)
+            } else {
+                agreeing.append(i)
+                if let c = common, let b = other.interval { common = c.intersection(b) ?? c }
+            }
+        }
+        // The earliest derivation's value where what every agreeing one allows together contains
+        // it, else the narrowest agreeing derivation's (the earliest of equals): July's 7.50 / 40%
+        // = 18.75 lies outside [18.58, 18.62], which Jan-Sep's 13.56 / 72.9% = 18.60 allows, so
+        // 18.60 is written: a consistent month more never moves the plan outside what the others
+        // allow (wave 22). Should that value lie outside too, the middle of what all allow is written.
+        func width(_ i: Int) -> Decimal? { derivations[i].interval.map { $0.upper - $0.lower } }
+        let firstInside = common.map { first.value >= $0.lower && first.value <= $0.upper } ?? true
+        let best = firstInside ? 0 : agreeing.min { a, b in
+            switch (width(a), width(b)) {
+            case let (x?, y?): return x < y || (x == y && a < b)
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a < b
+            }
+        } ?? 0
+        var value = derivations[best].value
+        var middleOf: Interval?
+        if let c = common, value < c.lower || value > c.upper {
+            value = (c.lower + c.upper) / 2
+            middleOf = c
+        }
+        let main = derivations[best]
+        var formula = main.text
+        if formulas, let interval = main.interval {
             formula += " (given the rounding of the printed figures: \(interval))"
         }
-        var common = first.interval
-        var explanation = first.step.map { Explanation(step: $0, interval: first.interval) }
-        for other in derivations.dropFirst() {
-            // Judged against the standing plan (the earlier agreeing derivations' intersection),
-            // as `Checker` judges it: the later derivation that contradicts it is the one flagged.
-            if let a = common, let b = other.interval, a.intersection(b) == nil {
+        var explanation = main.step.map { Explanation(step: $0, interval: main.interval) }
+        for i in derivations.indices where i != best {
+            let other = derivations[i]
+            if disagreeing.contains(i) {
                 if let step = other.step {
                     explanation?.disagreeing.append(step)
-                    explanation?.disagreeingIntervals.append(b)
+                    explanation?.disagreeingIntervals.append(other.interval)
                 }
-                if formulas {
+                if formulas, let b = other.interval {
                     formula += "; but \(other.text) (\(b)) disagrees: a consistency check fails, see towns check"
                 }
             } else {
                 if formulas { formula += "; confirmed by \(other.text)" }
                 if let step = other.step { explanation?.confirmedBy.append(step) }
-                if let c = common, let b = other.interval { common = c.intersection(b) ?? c }
             }
         }
+        if let middleOf {
+            explanation?.middleOf = middleOf
+            if formulas { formula += "; written as the middle of \(middleOf), which every agreeing derivation allows" }
+        }
         var plan = Figure.derived(
-            DecimalMath.rounded(first.value, scale: 2), decimals: 2, formula: formula, interval: common)
+            DecimalMath.rounded(value, scale: 2), decimals: 2, formula: formula, interval: common)
         plan.explanation = explanation
         return plan
     }

@@ -162,4 +162,127 @@ final class W22MineTests: XCTestCase {
             XCTAssertEqual(Renderer.helpLines(detached, glyphs: .unicode).count, alone.count)
         }
     }
+
+    // MARK: The fresh user's fidelity findings (F10, F1, F2, F3)
+
+    /// A monthly file for period `id` (2015, through `through`), its figures (town, measure, value as TOML).
+    static func month(_ id: String, through: Int, _ figures: [(String, String, String)]) -> String {
+        var text = """
+            [[period]]
+            id = "\(id)"
+            label_zh = "2015年1-\(through)月"
+            label_en = "2015 Jan-\(["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][through])"
+            year = 2015
+            through = \(through)
+
+            [[source]]
+            id = "import-\(id)"
+            title = "月报 monthly sheet \(id): w22.csv"
+
+            """
+        for (town, measure, value) in figures {
+            text += """
+
+                [[figure]]
+                town = "\(town)"
+                measure = "\(measure)"
+                period = "\(id)"
+                value = \(value)
+                source = "import-\(id)"
+                at = "line 2"
+
+                """
+        }
+        return text
+    }
+
+    /// Data/ copied with monthly files added, loaded.
+    func dataset(_ months: [String: String]) throws -> Dataset {
+        let dir = NSTemporaryDirectory() + "towns-w22mine-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        for (name, text) in months { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
+        return try DatasetLoader.load(directory: dir).dataset
+    }
+
+    func state(_ dataset: Dataset, period: String, _ kind: Screen.Kind = .townList, language: Language = .en) throws -> AppState {
+        var s = AppState(dataset: dataset, width: 160, height: 40)
+        s.stack = [Screen(kind)]
+        s.language = language
+        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
+        return s
+    }
+
+    /// F10: July's 7.50 at 40% (18.75, [18.51, 19.00]) agrees with Jan-Aug and Jan-Sep, whose
+    /// figures allow only [18.58, 18.62]: the plan stays 18.6, not ≈18.8.
+    func testAConsistentEarlierMonthDoesNotMoveThePlanOutsideWhatTheOthersAllow() throws {
+        let d = try dataset(["2015-07.toml": Self.month("2015-07", through: 7,
+                                                         [("haining", "completed", "\"7.50\""), ("haining", "completion_rate", "40")])])
+        let s = try state(d, period: "2015-09")
+        let haining = try XCTUnwrap(d.town("haining"))
+        let plan = try XCTUnwrap(s.metrics.figure(haining, FigureKey(.planYear, "2015")))
+        let interval = try XCTUnwrap(plan.interval)
+        let value = try XCTUnwrap(plan.quantity.exactValue)
+        XCTAssertTrue(value >= interval.lower && value <= interval.upper, "\(value) in \(interval)")
+        XCTAssertEqual(plan.supportedText, "18.6")
+        let row = try XCTUnwrap(screen(s).first { $0.contains("Haining") })
+        XCTAssertTrue(row.contains("≈18.6 "), row)
+        let text = s.explain(try XCTUnwrap(plan.explanation))
+        XCTAssertTrue(text.contains("2015 Jan-Sep 13.56"), text)
+        XCTAssertTrue(text.hasPrefix("completed 2015 Jan-Sep"), "the narrowest derivation first: \(text)")
+    }
+
+    /// Every town's 2015 plan derivable from Jan-Oct, summing to well under the reported 106.8.
+    static let octoberAllPlans = month("2015-10", through: 10, [
+        ("tongxiang", "completed", "\"12.00\""), ("tongxiang", "completion_rate", "96.0"),
+        ("jiashan", "completed", "\"5.00\""), ("jiashan", "completion_rate", "40"),
+        ("haiyan", "completed", "\"8.10\""), ("haiyan", "completion_rate", "24.1"),
+        ("nanhu", "completed", "\"4.20\""), ("nanhu", "completion_rate", "28.0"),
+        ("haining", "completed", "\"15.50\""), ("haining", "completion_rate", "83.3"),
+    ])
+
+    /// F1: the check on the sum of the year's plans fails once every plan is known (October);
+    /// the Jan-Aug and Jan-Sep sums, of the paper's figures alone, carry no `!` for it.
+    func testALaterMonthsPlansPutNoMarkOnAnEarlierPeriodsSums() throws {
+        let d = try dataset(["2015-10.toml": Self.octoberAllPlans])
+        let plan = FigureKey(.planYear, "2015")
+        let october = try state(d, period: "2015-10")
+        XCTAssertTrue(october.sumCheckedKeys().contains(plan), "the plans' sum check fails: \(october.facts.findings.map(\.detail))")
+        let octSum = try XCTUnwrap(screen(october).first { $0.hasPrefix(" Sum of known") })
+        XCTAssertTrue(octSum.contains("!"), octSum)
+        for period in ["2015-08", "2015-09"] {
+            let s = try state(d, period: period)
+            let sum = try XCTUnwrap(screen(s).first { $0.hasPrefix(" Sum of known") })
+            XCTAssertFalse(sum.contains("!"), "\(period): \(sum)")
+            let types = screen(try state(d, period: period, .typeList)).joined(separator: "\n")
+            XCTAssertFalse(types.contains("!"), "\(period): \(types)")
+        }
+    }
+
+    /// F2: a type of one town (Jiashan: 5.00 at 40%, plan [12.33, 12.67]) gives the rate its
+    /// inputs allow (≈40%), not 5.00 over the rounded plan 13 (≈38%).
+    func testAOneTownSumsRateIsWhatItsInputsAllow() throws {
+        let d = try dataset(["2015-10.toml": Self.octoberAllPlans])
+        let s = try state(d, period: "2015-10", .typeList)
+        let row = try XCTUnwrap(screen(s).first { $0.contains("Jiashan Chocolate") }, screen(s).joined(separator: "\n"))
+        XCTAssertTrue(row.contains("≈40%"), row)
+        XCTAssertFalse(row.contains("≈38%"), row)
+    }
+
+    /// F3: Tongxiang's Jan-Nov 12.60 reaches its plan (12.00 / 96.0% = 12.5); the full year has
+    /// only a figure on another basis (◇>14): the land reward stays met at the full year.
+    func testAPlanCompletedByNovemberKeepsTheRewardMetAtTheYearsEnd() throws {
+        let d = try dataset([
+            "2015-10.toml": Self.octoberAllPlans,
+            "2015-11.toml": Self.month("2015-11", through: 11, [("tongxiang", "completed", "\"12.60\"")]),
+        ])
+        let a = Assessment(metrics: Metrics(dataset: d))
+        let rule = try XCTUnwrap(d.rules.first { $0.kind == .landReward })
+        let tongxiang = try XCTUnwrap(d.town("tongxiang"))
+        for period in ["2015-11", "2015-12"] {
+            let p = try XCTUnwrap(d.periods.first { $0.id == period })
+            XCTAssertEqual(a.evaluate(rule, tongxiang, asOf: p).status, .met, period)
+        }
+    }
 }

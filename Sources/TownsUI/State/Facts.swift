@@ -49,6 +49,8 @@ public final class Facts: @unchecked Sendable {
     private var findingsMade: [Finding]?
     private var inconsistent: Set<String>?
     private var sumChecked: Set<FigureKey>?
+    /// `sumCheckFails` by "key@period".
+    private var sumChecksAsOf: [String: Bool] = [:]
     private var byEntity: [String: [Int]]?
     private var byType: [Int: [Int]]?
     private var withFigures: [String: [Int]]?
@@ -95,6 +97,16 @@ public final class Facts: @unchecked Sendable {
                 }
             })
         }
+    }
+
+    /// Whether the check on sums of `key` fails as of `period` (`Checker.sumCheckFails(_:asOf:)`),
+    /// worked out once per key and period (asked only for a key whose check fails at all).
+    func sumCheckFails(_ key: FigureKey, asOf period: Period) -> Bool {
+        let name = key.description + "@" + period.id
+        if let known = withLock({ sumChecksAsOf[name] }) { return known }
+        let fails = checker.sumCheckFails(key, asOf: period)
+        withLock { sumChecksAsOf[name] = fails }
+        return fails
     }
 
     /// The number of findings of each kind (a kind with none may be missing): stored in the

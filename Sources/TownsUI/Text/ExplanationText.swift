@@ -54,6 +54,9 @@ extension ShownFacts {
                 : (zh ? "；但 \(step(other))\(range) 不一致：核对不符，见 towns check"
                     : "; but \(step(other))\(range) disagrees: a consistency check fails, see towns check")
         }
+        if let middle = e.middleOf {
+            text += zh ? "；取各印证推算共同允许的 \(middle) 的中点" : "; written as the middle of \(middle), which every agreeing derivation allows"
+        }
         return text
     }
 }

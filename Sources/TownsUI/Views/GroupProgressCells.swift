@@ -71,7 +71,9 @@ extension AppState {
         var flags = SumFlags()
         let sumChecked = sumCheckedKeys()
         if !sumChecked.isEmpty, !positions.isEmpty {
-            flags.plan = sumChecked.contains(planKey)
+            // The year's plans as of the period shown (`Checker.sumCheckFails(_:asOf:)`): a later
+            // month's plans never put `!` on an earlier period's sums.
+            flags.plan = sumChecked.contains(planKey) && facts.sumCheckFails(planKey, asOf: period)
             flags.done = sumChecked.contains(doneKey)
         }
         // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
