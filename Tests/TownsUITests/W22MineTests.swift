@@ -285,4 +285,28 @@ final class W22MineTests: XCTestCase {
             XCTAssertEqual(a.evaluate(rule, tongxiang, asOf: p).status, .met, period)
         }
     }
+
+    /// F21: the schedule variance of a derived rate (Tongxiang's Jan-Nov 12.60 over its plan of
+    /// 12.5: ≈101%) is marked derived, to the digits the rate supports, in the list and on the page.
+    func testAVarianceFromADerivedRateIsMarkedDerived() throws {
+        let d = try dataset([
+            "2015-10.toml": Self.octoberAllPlans,
+            "2015-11.toml": Self.month("2015-11", through: 11, [("tongxiang", "completed", "\"12.60\"")]),
+        ])
+        let s = try state(d, period: "2015-11")
+        let row = try XCTUnwrap(screen(s).first { $0.contains("Tongxiang") })
+        XCTAssertTrue(row.contains("≈101%"), row)
+        XCTAssertTrue(row.contains("≈+9 "), row)
+        XCTAssertFalse(row.contains("+9.1"), row)
+        // Haining's reported Jan-Oct rate: no mark.
+        let october = try state(d, period: "2015-10")
+        let haining = try XCTUnwrap(screen(october).first { $0.contains("Haining") })
+        XCTAssertTrue(haining.contains("83.3% ") && haining.contains(" 0.0 "), haining)
+        XCTAssertFalse(haining.contains("≈0.0"), haining)
+        var page = s
+        page.height = 80
+        page.stack = [Screen(.townList), Screen(.townPage("tongxiang"))]
+        let lines = page.pageLines(.townPage("tongxiang"), width: 160).map { $0.runs.map(\.0).joined() }
+        XCTAssertTrue(lines.contains { $0.contains("Schedule variance ≈+") }, lines.joined(separator: "\n"))
+    }
 }

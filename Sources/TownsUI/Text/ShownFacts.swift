@@ -94,18 +94,31 @@ extension ShownFacts {
     /// rate (nil: the city's): with `!` when the rate, or a figure it is worked out from, is
     /// flagged (`Checker.isFlagged(workedFrom:)`: the city's 42.5%! gives "-32.5▼!").
     func variance(_ rate: ShownFigure?, town: Town?) -> TableCell {
-        guard let period, let x = facts.metrics.scheduleVarianceValue(rate: rate?.quantity, period: period) else {
+        guard let period, let (x, digits) = varianceShown(rate) else {
             return .text("\(Mark.unknown) ", .unknown)
         }
         let flagged = facts.checker.isFlagged(workedFrom: [.completionRate], town: town, period: period)
-        let text = DecimalMath.text(x, scale: 1)
+        // Worked out from a derived rate: marked so, as its Δ is (`≈+9.1`, wave 22's fresh user, F21).
+        let mark: Mark? = rate?.isDerived == true ? .derived : nil
+        let text = DecimalMath.text(x, scale: digits)
         // Behind by the rate, not by the amount (or the other way), a check failing on their
         // figures: undecided, `?` in the place of ▼ (`ScheduleReadings`), as every view says it.
         if facts.checker.isVerdictUndecided(town, period: period) {
-            return .text(CellText((x > 0 ? "+" : "") + text) + "\(Mark.undetermined)!", .warning)
+            return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text) + "\(Mark.undetermined)!", .warning)
         }
-        if x < 0 { return .text("\(text)\(Mark.behind)" + (flagged ? "!" : ""), flagged ? .warning : .behind) }
-        return .text(CellText((x > 0 ? "+" : "") + text + (flagged ? "!" : " ")), flagged ? .warning : nil)
+        if x < 0 { return .text("\(mark)\(text)\(Mark.behind)" + (flagged ? "!" : ""), flagged ? .warning : .behind) }
+        return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text + (flagged ? "!" : " ")), flagged ? .warning : nil)
+    }
+
+    /// The schedule variance a towns table shows for `rate` in the period shown (points) and its
+    /// digits: 1, or fewer where a derived rate supports fewer (`≈30%` gives `≈-53`); the value
+    /// rounded to them, so that it sorts as its cell reads. Nil when the rate is unknown or a bound.
+    func varianceShown(_ rate: ShownFigure?) -> (value: Decimal, digits: Int)? {
+        guard let period, let x = facts.metrics.scheduleVarianceValue(rate: rate?.quantity, period: period) else {
+            return nil
+        }
+        guard rate?.isDerived == true, case let .exact(_, d)? = rate?.quantity, d < 1 else { return (x, 1) }
+        return (DecimalMath.rounded(x, scale: d), d)
     }
 
     func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {

@@ -89,7 +89,8 @@ extension AppState {
         let rate = town.map { metrics.figure($0, FigureKey(.completionRate, period.id)) }
             ?? metrics.total(FigureKey(.completionRate, period.id))
         if !readings.isUndecided, let v = metrics.scheduleVarianceValue(rate, period: period) {
-            section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "")
+            section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "",
+                                                       derived: rate?.isDerived == true)
         }
         if readings.isUndecided, let byRate = readings.byRate, let byAmount = readings.byAmount,
            let shortfall = p.shortfall {

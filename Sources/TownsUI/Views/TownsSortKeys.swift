@@ -24,10 +24,7 @@ extension AppState {
             case 6:
                 return f.completionRate?.quantity.exactValue.map { .number(DecimalMath.double($0) / 100) } ?? .unknown
             case 7:
-                return rowState.period.flatMap {
-                    rowState.metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
-                }
-                .map { .number(DecimalMath.double($0)) } ?? .unknown
+                return rowState.varianceShown(f.completionRate).map { .number(DecimalMath.double($0.value)) } ?? .unknown
             case 8: return SortKey.of(f.projectsStarted)
             case 9: return SortKey.of(f.startRate)
             case 10, 11, 12: return deltas.sortKey(town, column: column - 10, at: positions[row])
