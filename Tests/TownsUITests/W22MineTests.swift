@@ -309,4 +309,25 @@ final class W22MineTests: XCTestCase {
         let lines = page.pageLines(.townPage("tongxiang"), width: 160).map { $0.runs.map(\.0).joined() }
         XCTAssertTrue(lines.contains { $0.contains("Schedule variance ≈+") }, lines.joined(separator: "\n"))
     }
+
+    /// F6: a filtered overview whose type sums carry the city's sum check's `!` counts that check
+    /// in its checks panel (it read `0 inconsistent` under `≈31.1!`).
+    func testAFilteredOverviewCountsTheCheckBehindItsSumsMark() throws {
+        let d = try dataset(["2015-10.toml": Self.octoberAllPlans])
+        var s = try state(d, period: "2015-10", .overview)
+        s.width = 120
+        s.height = 40
+        s = update(s, .runCommand("filter type 1"))
+        let lines = screen(s)
+        let text = lines.joined(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("Creative design") && $0.contains("!") }, text)
+        XCTAssertTrue(text.contains("1 inconsistent"), text)
+        // The same filter at Jan-Sep: no `!` (the plans' check fails from October), none counted.
+        var sep = try state(d, period: "2015-09", .overview)
+        sep.width = 120
+        sep.height = 40
+        sep = update(sep, .runCommand("filter type 1"))
+        let september = screen(sep).joined(separator: "\n")
+        XCTAssertTrue(september.contains("0 inconsistent"), september)
+    }
 }

@@ -228,7 +228,21 @@ extension AppState {
             findingCounts = facts.findingCounts
         } else {
             let listed = Set(towns.map(\.id))
-            let theirs = facts.findings.filter { $0.townID.map(listed.contains) ?? false }
+            // And the city's checks on sums that put `!` on these towns' sums (the plans summing
+            // past the city's total): the `!` shown above is counted here (wave 22's fresh user
+            // read `≈31.1!` over `0 inconsistent`).
+            let plan = FigureKey(.planYear, String(period.year)), done = FigureKey(.completed, period.id)
+            let onSums = Set(sumCheckedKeys().filter {
+                $0 == done || ($0 == plan && facts.sumCheckFails(plan, asOf: period))
+            })
+            let theirs = facts.findings.filter { f in
+                if let town = f.townID { return listed.contains(town) }
+                guard f.kind == .inconsistency, !towns.isEmpty else { return false }
+                switch f.detail {
+                case let .knownExceedTotal(key, _, _), let .totalOfAll(key, _, _): return onSums.contains(key)
+                default: return false
+                }
+            }
             findingCounts = Dictionary(theirs.map { ($0.kind, 1) }, uniquingKeysWith: +)
         }
         let count = { (k: Finding.Kind) in findingCounts[k] ?? 0 }
