@@ -51,9 +51,9 @@ public struct GroupProgress: Sendable, Equatable {
     /// The rate as it may be printed beside its inputs as those are printed (each sum at its
     /// `Metrics.Tally.supportedDecimals`): digits (at most `limit`) that both the exact sums'
     /// interval (`rateInterval`) and the printed figures' interval (each printed figure ± half a
-    /// unit of its last digit) support, and the exact sums' rate rounded to those digits (never the
-    /// printed figures' quotient, which may lie outside what the inputs allow: wave 22). So the
-    /// rate checks against what is printed beside it:
+    /// unit of its last digit) support, and the value a reader gets by dividing the printed
+    /// figures, rounded to those digits, where that lies in what the inputs allow (else the exact
+    /// sums' rate: wave 22). So the rate checks against what is printed beside it:
     /// 11.30 / ≈47 stands for 46.5-47.5, i.e. 23.8-24.3%, printed ≈24% (not ≈23.9%, the exact
     /// sums' rate, which 11.30 / 47 = 24.0% contradicts). `interval`: the hull of both intervals
     /// (% values the rate can stand for). nil when `rate` is.
@@ -72,11 +72,15 @@ public struct GroupProgress: Sendable, Equatable {
             .reduce(nil as Interval?) { h, i in
                 h.map { Interval(min($0.lower, i.lower), max($0.upper, i.upper)) } ?? i
             }
-        // The exact sums' rate to those digits: it lies in both intervals (the exact sums are
-        // within half a unit of their printed forms), where the printed figures' quotient need not
-        // (5.00 / ≈13 is 38.5%, but 5.00 over Jiashan's plan 12.5, [12.33, 12.67], is 39.5-40.6%).
+        // The printed figures' quotient where it lies in what the inputs allow (`rateInterval`),
+        // else the exact sums' rate, which always does: 5.00 / ≈13 is 38.5%, but 5.00 over
+        // Jiashan's plan 12.5 ([12.33, 12.67]) is 39.5-40.6%: ≈40% (wave 22's fresh user, F2).
         guard let exact = rate else { return nil }
-        return (DecimalMath.rounded(exact, scale: digits), digits, hull)
+        let quotient = c / p * 100
+        if let allowed = rateInterval, quotient < allowed.lower || quotient > allowed.upper {
+            return (DecimalMath.rounded(exact, scale: digits), digits, hull)
+        }
+        return (DecimalMath.rounded(quotient, scale: digits), digits, hull)
     }
 
     /// Adds one town: its plan and completed as (quantity, derived, what it can stand for,

@@ -169,14 +169,19 @@ final class W8FidTests: XCTestCase {
                     let rateText = Self.text(sumRow.cells[doneColumn + 1])
                     let rate = Self.number(rateText)
                     // Written to the digits the sums' inputs support (w9), as the printed figures divide
-                    // (w11-fixa: ≈25 and 22.29 give ≈89%, the reader's 22.29 / 25, not the exact sums' ≈88%).
+                    // (w11-fixa) where that is within what the inputs allow.
                     func decimals(_ t: String) -> Int {
                         t.split(separator: ".").dropFirst().first.map { $0.filter(\.isNumber).count } ?? 0
                     }
                     let digits = decimals(rateText)
                     let scale = pow(10, Double(digits))
-                    XCTAssertEqual(rate, (shownDone / shownPlan * 100 * scale).rounded() / scale, accuracy: 1e-9,
-                                   where_ + " \(shownDone) / \(shownPlan) beside \(rateText)")
+                    // Wave 22: where that quotient lies outside what the inputs allow (at 2015-10 here
+                    // 22.29 / 25 is 89.2%, outside it), the exact sums' rate (a fresh user's 5.00 / ≈13
+                    // read ≈38% beside a reported 40%).
+                    let quotient = (shownDone / shownPlan * 100 * scale).rounded() / scale
+                    let exactRate = (DecimalMath.double(done / plan * 100) * scale).rounded() / scale
+                    XCTAssertTrue(abs(rate - quotient) < 1e-9 || abs(rate - exactRate) < 1e-9,
+                                  where_ + " \(shownDone) / \(shownPlan) beside \(rateText), exact \(exactRate)")
                     // And the exact sums' rate lies within what the printed figures stand for (± half a unit).
                     func half(_ t: String) -> Double {
                         pow(10, -Double(decimals(t))) / 2
