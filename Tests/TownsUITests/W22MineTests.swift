@@ -330,4 +330,15 @@ final class W22MineTests: XCTestCase {
         let september = screen(sep).joined(separator: "\n")
         XCTAssertTrue(september.contains("0 inconsistent"), september)
     }
+
+    /// F20: the ASCII set writes a place's move, new since and not yet due in prose as it draws
+    /// them in cells (under LANG=C the help read `? is not the behind mark v`).
+    func testTheASCIISetFoldsTheMovesAndNewMarksInProse() {
+        XCTAssertEqual(Grid.foldToASCII("▽ 不是落后标记 ▼"), "d 不是落后标记 v")
+        XCTAssertEqual(Grid.foldToASCII("▲2 ▽1 ✦ ○"), "u2 d1 n o")
+        var grid = Grid(width: 8, height: 1)
+        _ = grid.put("▲2 ▽1 ✦", x: 0, y: 0)
+        grid.foldPunctuationToASCII()
+        XCTAssertEqual((0..<7).map { grid[$0, 0].text }.joined(), "u2 d1 n")
+    }
 }
