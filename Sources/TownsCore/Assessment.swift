@@ -581,37 +581,66 @@ public struct Assessment: Sendable {
         public var fittedPositions: [Int] = []
     }
 
+    /// The year a town's list date starts with: `Int` of its first four characters (nil when
+    /// they are not a number), read from the bytes when they are four ASCII digits not joined
+    /// to what follows (every date the data holds), else as `Int(date.prefix(4))`.
+    static func leadingYear(_ date: String) -> Int? {
+        var utf8 = date.utf8.makeIterator(), value = 0
+        for _ in 0..<4 {
+            guard let b = utf8.next(), b >= 0x30, b <= 0x39 else { return Int(date.prefix(4)) }
+            value = value * 10 + Int(b - 0x30)
+        }
+        // A fifth byte that is ASCII cannot join the fourth digit into a longer character (a
+        // non-ASCII one may: a combining mark; it and a CR are left to `prefix`).
+        if let b = utf8.next(), b >= 0x80 || b == 0x0D { return Int(date.prefix(4)) }
+        return value
+    }
+
     public func cityYearOne() -> CityYearOne? {
         let towns = dataset.towns, start = dataset.periods.first?.year
         guard let rule = dataset.rules.first(where: { $0.kind == .yearOneMinimum }),
               // `firstYear` of each town, its fields read in place (no town copied).
-              let year = towns.indices.compactMap({ towns[$0].listDate.flatMap { Int($0.prefix(4)) } ?? start }).min()
+              let year = towns.indices.compactMap({ towns[$0].listDate.flatMap(Self.leadingYear) ?? start }).min()
                 ?? start else { return nil }
         // `threshold` and `tierIsFitted` with the rule's values read once, not twice per town (every
         // town of the data: ~10,000 lookups each at national scale, on the assessment's first visit).
-        let lower = Set(rule.industries["lower_industries"] ?? [])
+        // The lower industries a short list compared by `==` (as a set's `contains` compares them):
+        // one or two names, cheaper to compare than a string to hash per town.
+        let lower = Array(Set(rule.industries["lower_industries"] ?? []))
         let (lowerMinimum, minimum) = (rule.number("lower_minimum"), rule.number("minimum"))
         let byCounty = rule.lowerInAcceleratedCounties
+        /// Which of the rule's two minimums a town's tier is: `lower_minimum` or `minimum`.
+        enum Tier { case lower, standard }
         // By position, each town's fields read in place: a town passed by value was copied whole.
-        func tier(_ i: Int) -> Decimal? {
-            if let industry = towns[i].industry, lower.contains(industry) { return lowerMinimum }
+        func tier(_ i: Int) -> Tier? {
+            if let industry = towns[i].industry, lower.contains(industry) { return .lower }
             if byCounty {
                 guard let accelerated = towns[i].acceleratedCounty else { return nil }
-                if accelerated { return lowerMinimum }
+                if accelerated { return .lower }
             }
-            return towns[i].industry == nil ? nil : minimum
+            return towns[i].industry == nil ? nil : .standard
         }
         func fitted(_ i: Int) -> Bool {
             if let industry = towns[i].industry, lower.contains(industry) { return towns[i].industryFitted }
             if byCounty && towns[i].acceleratedCountyFitted { return true }
             return towns[i].industryFitted
         }
-        let tiers = towns.indices.map(tier)
+        let kinds = towns.indices.map(tier)
+        let tiers: [Decimal?] = kinds.map { $0.map { $0 == .lower ? lowerMinimum : minimum } }
         let known = tiers.compactMap { $0 }
         let required: Decimal? = known.count == tiers.count ? known.reduce(0, +) : nil
+        // The towns counted by tier value, in the order each value first appears (as grouping
+        // every town's value did, but by the two kinds, not by comparing 10,000 Decimals): two
+        // kinds of equal value are one group.
         var groups: [(Decimal, Int)] = []
-        for m in known {
-            if let i = groups.firstIndex(where: { $0.0 == m }) { groups[i].1 += 1 } else { groups.append((m, 1)) }
+        var counted: [(Tier, Int)] = []
+        for k in kinds {
+            guard let k else { continue }
+            if let i = counted.firstIndex(where: { $0.0 == k }) { counted[i].1 += 1 } else { counted.append((k, 1)) }
+        }
+        for (k, n) in counted {
+            let m = k == .lower ? lowerMinimum : minimum
+            if let i = groups.firstIndex(where: { $0.0 == m }) { groups[i].1 += n } else { groups.append((m, n)) }
         }
         groups.sort { $0.0 > $1.0 }
         var formula = groups.map { "\($0.1) x \(text($0.0))" }.joined(separator: " + ")

@@ -13,7 +13,14 @@ public enum DecimalMath {
 
     /// `value` rounded to `scale` digits and written with exactly that many digits after the
     /// point ("18.60", "72.9", "140"). ASCII digits, no grouping.
+    /// Worked out in 64-bit integers where the value allows (`fastText`), else through
+    /// Foundation (`foundationText`): the same text either way.
     public static func text(_ value: Decimal, scale: Int) -> String {
+        fastText(value, scale: scale) ?? foundationText(value, scale: scale)
+    }
+
+    /// `text` through Foundation: `NSDecimalRound` then `NSDecimalNumber`'s text, padded.
+    static func foundationText(_ value: Decimal, scale: Int) -> String {
         let r = rounded(value, scale: scale)
         var s = NSDecimalNumber(decimal: r).stringValue
         if scale > 0 {

@@ -39,6 +39,39 @@ extension DecimalMath {
         return compact(s, exponent: e)
     }
 
+    /// `text(_:scale:)` in 64-bit integers: the value rounded half away from zero to `scale`
+    /// digits (as `NSDecimalRound`'s `.plain`) and written with exactly `scale` digits after the
+    /// point, a `-` before a negative one that does not round to zero. Nil (Foundation's path)
+    /// where the mantissa passes 2^63, `scale` is outside 0-18, the digits dropped or added pass
+    /// 18 or the scaled value passes 2^64, and where `Decimal`'s layout is not the one read. A
+    /// tenth of the cost of `NSDecimalNumber`'s text: a town's page writes ~600 figures at 60
+    /// periods, a period's table every row it draws.
+    static func fastText(_ value: Decimal, scale: Int) -> String? {
+        guard layoutKnown, scale >= 0, scale <= 18, let (m, e) = small(value) else { return nil }
+        var n = m.magnitude
+        let shift = e + scale
+        if shift >= 0 {
+            guard shift <= 18 else { return nil }
+            let (scaled, overflow) = n.multipliedReportingOverflow(by: UInt64(powersOfTen[shift]))
+            guard !overflow else { return nil }
+            n = scaled
+        } else {
+            guard -shift <= 18 else { return nil }
+            let p = UInt64(powersOfTen[-shift])
+            let (q, r) = n.quotientAndRemainder(dividingBy: p)
+            // Half or more of the unit dropped rounds away from zero (r >= p / 2, without overflow).
+            n = r >= p - r ? q + 1 : q
+        }
+        var digits = String(n)
+        if scale > 0 {
+            if digits.utf8.count <= scale {
+                digits = String(repeating: "0", count: scale + 1 - digits.utf8.count) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return m < 0 && n != 0 ? "-" + digits : digits
+    }
+
     private static let powersOfTen: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { p, _ in p * 10 } }
 
     /// A `Decimal`'s signed mantissa and exponent, read from its bytes, when the mantissa is

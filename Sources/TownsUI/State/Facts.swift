@@ -57,6 +57,8 @@ public final class Facts: @unchecked Sendable {
     private var planned: [ShownFigure?]?
     private var textWidths: [Language: (name: Int, county: Int)] = [:]
     private var byID: [String: Int]?
+    /// The id and position of the town `townPosition` last found by a scan (no `byID` made).
+    private var lastFound: (id: String, position: Int)?
     private var entityIndex: [String: OperatingEntity]?
     private var warmNames = false
     /// `storedSearchTexts` once decoded (empty: not decodable).
@@ -245,9 +247,15 @@ public final class Facts: @unchecked Sendable {
     /// `townIndex` once made, else by reading the ids in order (a town's page opened before a
     /// list needed the index does not make it: 10,000 ids hashed, ~3 ms at a first Enter).
     func townPosition(_ id: String) -> Int? {
-        if let index = withLock({ byID }) { return index[id] }
+        let (index, last) = withLock { (byID, lastFound) }
+        if let index { return index[id] }
+        // The town last found by a scan, kept: a town's page asks for its town several times a
+        // frame (the page, its changes, the breadcrumb), each a scan of 10,000 ids without it.
+        if let last, last.id == id { return last.position }
         let towns = dataset.towns
-        return towns.indices.first { towns[$0].id == id }
+        guard let found = towns.indices.first(where: { towns[$0].id == id }) else { return nil }
+        withLock { lastFound = (id, found) }
+        return found
     }
 
     /// The position of each town in `dataset.towns`, by id (the first, should ids repeat).
