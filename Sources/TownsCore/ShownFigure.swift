@@ -89,12 +89,12 @@ public struct TownPeriod: Sendable, Equatable {
 /// Equal when every town's row is equal, however it is held (`==` compares the rows read).
 public struct PeriodTable: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
     /// Per town, the year's plan shown for a town without a row of its own.
-    private let plans: [ShownFigure?]
+    @usableFromInline let plans: [ShownFigure?]
     /// Per town, the planned projects shown for a town without a row of its own.
-    private let planned: [ShownFigure?]
+    @usableFromInline let planned: [ShownFigure?]
     /// Per town, its row's index in `rows`, or -1: no row of its own.
-    private var slots: [Int32]
-    private var rows: [TownPeriod] = []
+    @usableFromInline var slots: [Int32]
+    @usableFromInline var rows: [TownPeriod] = []
 
     /// A table where town `i` reads as its plan `plans[i]` and planned projects `planned[i]`
     /// alone, until `set` gives it a row. `plans` and `planned` have a value per town (same count).
@@ -103,6 +103,34 @@ public struct PeriodTable: RandomAccessCollection, Sendable, Equatable, Expressi
         self.plans = plans
         self.planned = planned
         slots = Array(repeating: -1, count: plans.count)
+    }
+
+    /// The rows of their own of some towns of a period, as `DerivedTables.periodRows` decodes them
+    /// apart from the year's plans and planned projects (on another thread): per town its row's
+    /// index in `rows`, or -1.
+    public struct OwnRows: Sendable {
+        public var slots: [Int32]
+        public var rows: [TownPeriod]
+
+        /// No town of `count` with a row of its own, room for `capacity` rows.
+        public init(towns count: Int, capacity: Int) {
+            slots = Array(repeating: -1, count: count)
+            rows = []
+            rows.reserveCapacity(capacity)
+        }
+    }
+
+    /// A table where town `i` reads as `own`'s row where it has one, else as its plan `plans[i]`
+    /// and planned projects `planned[i]` alone. `plans`, `planned` and `own.slots` have a value
+    /// per town (same count), and each slot is -1 or an index in `own.rows`.
+    public init(plans: [ShownFigure?], planned: [ShownFigure?], own: OwnRows) {
+        precondition(plans.count == planned.count && planned.count == own.slots.count,
+                     "plans, planned projects and rows of different lengths")
+        precondition(own.slots.allSatisfy { $0 < own.rows.count }, "a row beyond the rows")
+        self.plans = plans
+        self.planned = planned
+        slots = own.slots
+        rows = own.rows
     }
 
     /// A table of `count` towns that know nothing of the period (every figure unknown).
@@ -144,6 +172,16 @@ public struct PeriodTable: RandomAccessCollection, Sendable, Equatable, Expressi
     public subscript(town: Int) -> TownPeriod {
         let slot = slots[town]
         return slot >= 0 ? rows[Int(slot)] : TownPeriod(planYear: plans[town], projectsPlanned: planned[town])
+    }
+
+    /// `body` of town `town`'s row (`self[town]`), read where it is kept rather than copied out
+    /// first: a loop over thousands of towns that reads a few fields of each (the sums of a
+    /// filtered list, its extreme rows) copied each ~600-byte row (issue 17, cold keys).
+    @inlinable
+    public func withRow<R>(_ town: Int, _ body: (TownPeriod) throws -> R) rethrows -> R {
+        let slot = slots[town]
+        if slot >= 0 { return try rows.withUnsafeBufferPointer { try body($0[Int(slot)]) } }
+        return try body(TownPeriod(planYear: plans[town], projectsPlanned: planned[town]))
     }
 
     /// The same rows for the same towns, however each table holds them.

@@ -281,29 +281,68 @@ public final class DerivedTables: @unchecked Sendable {
     /// decoded (`yearPlans`, `plannedProjects`), else decoded here.
     public func periodTable(_ id: String, plans given: ((String) -> [ShownFigure?]?)? = nil,
                             planned known: [ShownFigure?]? = nil) -> PeriodTable? {
-        guard let (year, r) = periodRanges[id], let plans = given?(year) ?? yearPlans(year),
+        guard let (year, _) = periodRanges[id], let plans = given?(year) ?? yearPlans(year),
             let planned = known ?? plannedProjects(), plans.count == townCount, planned.count == townCount
         else {
             return nil
         }
-        var table = PeriodTable(plans: plans, planned: planned)
-        do {
-            try memory.read(r, strings: strings) { reader in
-                let n = try reader.count()
-                table.reserveRows(min(n, townCount))
-                var last = -1
-                for _ in 0..<n {
-                    let town = try reader.natural()
-                    guard town > last, town < townCount else { throw SnapshotReader.corrupt("a row out of order") }
-                    last = town
-                    table.set(town, try reader.townPeriod())
-                }
-                guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a period's table") }
+        return periodRows(id).map { PeriodTable(plans: plans, planned: planned, own: $0) }
+    }
+
+    /// `periodTable(id, plans:planned:)` with its rows decoded on this thread while another
+    /// gets the year's plans (`plans`, given the period's year) and the planned projects
+    /// (`planned`): a towns list's first visit waits for the longer of the two, not for both
+    /// (issue 17, cold keys). The same table; nil when not stored or not decodable.
+    public func periodTableDecodedBeside(_ id: String, plans: @escaping @Sendable (String) -> [ShownFigure?]?,
+                                         planned: @escaping @Sendable () -> [ShownFigure?]?) -> PeriodTable? {
+        guard let (year, _) = periodRanges[id] else { return nil }
+        final class Parts: @unchecked Sendable {
+            // Each written by one of the two iterations, read after both are done.
+            var own: PeriodTable.OwnRows?
+            var plans: [ShownFigure?]?
+            var planned: [ShownFigure?]?
+        }
+        let parts = Parts()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 {
+                parts.own = self.periodRows(id)
+            } else {
+                parts.plans = plans(year)
+                parts.planned = planned()
             }
-        } catch {
+        }
+        guard let own = parts.own, let plans = parts.plans, let planned = parts.planned,
+            plans.count == townCount, planned.count == townCount
+        else {
             return nil
         }
-        return table
+        return PeriodTable(plans: plans, planned: planned, own: own)
+    }
+
+    /// Whether period `id` has a stored table.
+    public func hasPeriodTable(_ id: String) -> Bool { periodRanges[id] != nil }
+
+    /// The rows of their own in the period `id`'s table (`periodTable` without the year's plans and
+    /// planned projects, which a caller may decode meanwhile on another thread), or nil when not
+    /// stored or not decodable. Each row is decoded in place in the array kept (not copied in).
+    public func periodRows(_ id: String) -> PeriodTable.OwnRows? {
+        guard let (_, r) = periodRanges[id] else { return nil }
+        let towns = townCount
+        return try? memory.read(r, strings: strings) { reader in
+            let n = try reader.count()
+            var own = PeriodTable.OwnRows(towns: towns, capacity: min(n, towns))
+            var last = -1
+            for _ in 0..<n {
+                let town = try reader.natural()
+                guard town > last, town < towns else { throw SnapshotReader.corrupt("a row out of order") }
+                last = town
+                own.slots[town] = Int32(own.rows.count)
+                own.rows.append(TownPeriod())
+                try reader.townPeriod(into: &own.rows[own.rows.count - 1])
+            }
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a period's table") }
+            return own
+        }
     }
 
     /// A value per town, as `SnapshotWriter.column` wrote it.
@@ -462,12 +501,23 @@ extension SnapshotReader {
     }
 
     mutating func townPeriod() throws -> TownPeriod {
+        var row = TownPeriod()
+        try townPeriod(into: &row)
+        return row
+    }
+
+    /// A row as `SnapshotWriter.townPeriod` wrote it, into `row` (a new `TownPeriod()`), where it
+    /// is kept: a table's rows decoded in place rather than copied in (~600 bytes each).
+    mutating func townPeriod(into row: inout TownPeriod) throws {
         let mask = try uint()
         guard mask < 128 else { throw Self.corrupt("a row's fields \(mask)") }
         func next(_ bit: UInt64) throws -> ShownFigure? { mask & (1 << bit) != 0 ? try shownFigure() : nil }
-        var row = TownPeriod(planYear: try next(0), completed: try next(1), completionRate: try next(2),
-                             projectsStarted: try next(3), projectsPlanned: try next(4), startRate: try next(5))
+        row.planYear = try next(0)
+        row.completed = try next(1)
+        row.completionRate = try next(2)
+        row.projectsStarted = try next(3)
+        row.projectsPlanned = try next(4)
+        row.startRate = try next(5)
         row.completedComparesWithPlan = mask & (1 << 6) == 0
-        return row
     }
 }

@@ -301,13 +301,15 @@ extension AppState {
         let towns = dataset.towns
         return cache.periodFigures(periodIndex) {
             // Stored in the snapshot this dataset was read from, derived when it was written.
+            // Its rows decoded here while the other core gets the year's plans and planned projects.
+            let (cache, facts) = (self.cache, self.facts)
             if let derived = facts.derived,
-                let stored = derived.periodTable(p, plans: { year in
+                let stored = derived.periodTableDecodedBeside(p, plans: { year in
                     // Kept apart from the plans worked out here (those hold their figures too).
                     cache.yearPlans("stored " + year) {
                         ViewCache.YearPlans(figures: [], shown: derived.yearPlans(year) ?? [])
                     }.shown
-                }, planned: facts.plannedProjects)
+                }, planned: { facts.plannedProjects })
             {
                 return stored
             }

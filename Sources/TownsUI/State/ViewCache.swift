@@ -117,6 +117,7 @@ final class ViewCache: @unchecked Sendable {
     private var periodTables = Recent<Int, PeriodTable>(capacity: 3)
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
     private var placesByPeriod = Recent<String, [Int?]>(capacity: 4)
+    private var suspectsByPeriod = Recent<Int, [Int: SumFlags]>(capacity: 3)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -247,10 +248,19 @@ final class ViewCache: @unchecked Sendable {
         once(.places(id), get: { placesByPeriod.get(id) }, put: { placesByPeriod.put(id, $0) }, make: make)
     }
 
+    /// Per town an inconsistency is about (by position in `dataset.towns`), its part in the `!`
+    /// and `?N` of any sums over it in the period at index `period` (`AppState.sumFlags`): made by
+    /// `make` once per period (the last three kept), so the overview's types, the towns view, a
+    /// filter's subtotal and the types view ask each town's checks once, not once per list.
+    func suspectFlags(_ period: Int, make: () -> [Int: SumFlags]) -> [Int: SumFlags] {
+        once(.suspects(period), get: { suspectsByPeriod.get(period) }, put: { suspectsByPeriod.put(period, $0) },
+             make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
-        case places(String)
+        case places(String), suspects(Int)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()

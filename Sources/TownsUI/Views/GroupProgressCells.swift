@@ -31,15 +31,14 @@ extension AppState {
         func parts(_ s: ShownFigure?) -> (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)? {
             s.map { ($0.quantity, $0.isDerived, $0.interval, $0.isInterpreted) }
         }
-        for i in positions {
-            let f = table[i]
+        for i in positions { table.withRow(i) { f in
             let variance = period.flatMap {
                 metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
             }
             g.add(
                 plan: parts(f.planYear), completed: parts(f.completed),
                 comparable: f.completedComparesWithPlan, variance: variance)
-        }
+        } }
         return g
     }
 
@@ -76,34 +75,66 @@ extension AppState {
             flags.plan = sumChecked.contains(planKey) && facts.sumCheckFails(planKey, asOf: period)
             flags.done = sumChecked.contains(doneKey)
         }
-        // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
-        // check run over every town for them.
-        let suspect = Set(suspectTowns())
-        guard !suspect.isEmpty else { return flags }
-        // Whether the town's row in the period's table (`periodTable`) has both a plan and a
-        // completed figure: read from the table when it is made, else the two figures of the town
-        // alone, as the table works them out (`Metrics.periodFigures`; the overview's first frame
-        // makes no table of every town for the few towns asked here).
-        let table = cache.madePeriodFigures(periodIndex)
-        let m = metrics.withoutFormulas
-        func hasBoth(_ i: Int) -> Bool {
-            if let table { return table[i].planYear != nil && table[i].completed != nil }
-            return m.figure(dataset.towns[i], planKey) != nil && m.figure(dataset.towns[i], doneKey) != nil
+        // Each town an inconsistency is about, its part in the flags: worked out once per period
+        // (`suspectFlags`) for every list whose sums include it.
+        let parts = suspectFlags()
+        guard !parts.isEmpty else { return flags }
+        func add(_ part: SumFlags) {
+            flags.plan = flags.plan || part.plan
+            flags.done = flags.done || part.done
+            flags.undecided += part.undecided
+            flags.undecidedBehindByRate += part.undecidedBehindByRate
         }
-        for i in positions where suspect.contains(i) {
-            let town = dataset.towns[i]
-            // The town's plan agreement of the year worked out once for the three questions below.
-            let checker = self.checker.remembering(town, years: [period.year])
-            let readings = checker.scheduleReadings(town, period: period)
-            if readings.isUndecided {
-                flags.undecided += 1
-                if (readings.byRate ?? 0) < 0 { flags.undecidedBehindByRate += 1 }
-            }
-            guard hasBoth(i) else { continue }
-            if checker.isFlagged(FigureKey(.planYear, String(period.year)), town: town, asOf: period) { flags.plan = true }
-            if checker.isFlagged(FigureKey(.completed, period.id), town: town) { flags.done = true }
+        if positions.count == dataset.towns.count {
+            // Every town (the positions are distinct): each part counted once, whatever the order.
+            for part in parts.values { add(part) }
+        } else {
+            for i in positions { if let part = parts[i] { add(part) } }
         }
         return flags
+    }
+
+    /// Per town an inconsistency is about (`suspectTowns`; by position in `dataset.towns`), its
+    /// part in the plan and completed sums' `!` and in the undecided count of any group holding it,
+    /// in the period shown: worked out once per period and kept (`ViewCache.suspectFlags`).
+    func suspectFlags() -> [Int: SumFlags] {
+        guard let period else { return [:] }
+        let planKey = FigureKey(.planYear, String(period.year)), doneKey = FigureKey(.completed, period.id)
+        return cache.suspectFlags(periodIndex) {
+            // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
+            // check run over every town for them.
+            let suspect = suspectTowns()
+            guard !suspect.isEmpty else { return [:] }
+            // Whether the town's row in the period's table (`periodTable`) has both a plan and a
+            // completed figure: read from the table when it is made, else the two figures of the town
+            // alone, as the table works them out (`Metrics.periodFigures`; the overview's first frame
+            // makes no table of every town for the few towns asked here).
+            let table = cache.madePeriodFigures(periodIndex)
+            let m = metrics.withoutFormulas
+            func hasBoth(_ i: Int) -> Bool {
+                if let table { return table.withRow(i) { $0.planYear != nil && $0.completed != nil } }
+                return m.figure(dataset.towns[i], planKey) != nil && m.figure(dataset.towns[i], doneKey) != nil
+            }
+            var parts: [Int: SumFlags] = [:]
+            parts.reserveCapacity(suspect.count)
+            for i in suspect where dataset.towns.indices.contains(i) {
+                let town = dataset.towns[i]
+                var part = SumFlags()
+                // The town's plan agreement of the year worked out once for the three questions below.
+                let checker = self.checker.remembering(town, years: [period.year])
+                let readings = checker.scheduleReadings(town, period: period)
+                if readings.isUndecided {
+                    part.undecided = 1
+                    if (readings.byRate ?? 0) < 0 { part.undecidedBehindByRate = 1 }
+                }
+                if hasBoth(i) {
+                    part.plan = checker.isFlagged(planKey, town: town, asOf: period)
+                    part.done = checker.isFlagged(doneKey, town: town)
+                }
+                parts[i] = part
+            }
+            return parts
+        }
     }
 
     /// `g` as cells.

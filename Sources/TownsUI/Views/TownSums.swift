@@ -29,8 +29,8 @@ struct TownSums: Equatable {
             s.map { ($0.quantity, $0.isDerived, $0.interval, $0.isInterpreted) }
         }
         var both = GroupProgress()
-        for i in positions {
-            let f = table[i]
+        // Each row read where the table keeps it (`withRow`), not copied out.
+        for i in positions { table.withRow(i) { f in
             for figure in [f.planYear, f.completed, f.projectsStarted, f.projectsPlanned]
             where figure?.isInterpreted == true {
                 leftOut.add(figure)
@@ -47,7 +47,7 @@ struct TownSums: Equatable {
                 started.add(s)
                 planned.add(p)
             }
-        }
+        } }
         (plan, done) = (both.plan, both.completed)
     }
 
@@ -88,14 +88,13 @@ extension AppState {
             if low[k] == nil || DecimalMath.less(v, low[k]!.value) { low[k] = (v, row) }
             if high[k] == nil || DecimalMath.less(high[k]!.value, v) { high[k] = (v, row) }
         }
-        for (row, position) in positions.enumerated() {
-            let f = table[position]
+        for (row, position) in positions.enumerated() { table.withRow(position) { f in
             consider(0, f.planYear, row)
             consider(1, f.completed, row)
             consider(2, f.completionRate, row)
             consider(3, f.projectsStarted, row)
             consider(4, f.startRate, row)
-        }
+        } }
         var extremes = Set<Int>()
         for found in low + high { if let found { extremes.insert(found.row) } }
         return extremes.sorted()
