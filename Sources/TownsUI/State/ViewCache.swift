@@ -117,6 +117,7 @@ final class ViewCache: @unchecked Sendable {
     private var periodTables = Recent<Int, PeriodTable>(capacity: 3)
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
     private var placesByPeriod = Recent<String, [Int?]>(capacity: 4)
+    private var behindByPeriod = Recent<Int, [Bool]>(capacity: 4)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -247,10 +248,20 @@ final class ViewCache: @unchecked Sendable {
         once(.places(id), get: { placesByPeriod.get(id) }, put: { placesByPeriod.put(id, $0) }, make: make)
     }
 
+    /// Per town (by position in `dataset.towns`), whether it passes `AppState.storedFilter`
+    /// (behind schedule, or undecided) in period `period` (an index in `dataset.periods`), made
+    /// by `make` once per period (the last four kept, as `places`). Writing a snapshot asks it of
+    /// every town several times a period (the stored filter's table, and per language the towns
+    /// table's list, its width sample's name and its content); each asked every town's checks.
+    func behindTowns(_ period: Int, make: () -> [Bool]) -> [Bool] {
+        once(.behind(period), get: { behindByPeriod.get(period) }, put: { behindByPeriod.put(period, $0) },
+             make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
-        case places(String)
+        case places(String), behind(Int)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()
