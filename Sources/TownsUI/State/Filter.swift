@@ -64,9 +64,20 @@ extension AppState {
     func filtered(_ positions: [Int]) -> [Int] {
         guard !filter.isEmpty else { return positions }
         if let stored = storedFiltered(positions) { return stored }
+        let towns = dataset.towns
+        // The stored filter over a whole list: every town tried once per period (kept in the
+        // memo, `ViewCache.behindTowns`), each position then looked up. A town's test reads only
+        // that town and the period, so this keeps exactly the positions trying each would keep.
+        if filter == Self.storedFilter, positions.count == towns.count, period != nil {
+            let keeps = cache.behindTowns(periodIndex) {
+                let facts = periodTable()
+                let test = filterTest()
+                return towns.indices.map { i in test.passes(towns, at: i, rate: facts[i].completionRate?.quantity) }
+            }
+            return positions.filter { keeps[$0] }
+        }
         let facts = filter.behindSchedule ? periodTable() : []
         let test = filterTest()
-        let towns = dataset.towns
         return positions.filter { i in test.passes(towns, at: i, rate: facts[i].completionRate?.quantity) }
     }
 }

@@ -118,6 +118,7 @@ final class ViewCache: @unchecked Sendable {
     private var plansByYear = Recent<String, YearPlans>(capacity: 2)
     private var placesByPeriod = Recent<String, [Int?]>(capacity: 4)
     private var suspectsByPeriod = Recent<Int, [Int: SumFlags]>(capacity: 3)
+    private var behindByPeriod = Recent<Int, [Bool]>(capacity: 4)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -257,10 +258,20 @@ final class ViewCache: @unchecked Sendable {
              make: make)
     }
 
+    /// Per town (by position in `dataset.towns`), whether it passes `AppState.storedFilter`
+    /// (behind schedule, or undecided) in period `period` (an index in `dataset.periods`), made
+    /// by `make` once per period (the last four kept, as `places`). Writing a snapshot asks it of
+    /// every town several times a period (the stored filter's table, and per language the towns
+    /// table's list, its width sample's name and its content); each asked every town's checks.
+    func behindTowns(_ period: Int, make: () -> [Bool]) -> [Bool] {
+        once(.behind(period), get: { behindByPeriod.get(period) }, put: { behindByPeriod.put(period, $0) },
+             make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
-        case places(String), suspects(Int)
+        case places(String), suspects(Int), behind(Int)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()
