@@ -133,6 +133,6 @@ extension AppState {
 }
 
 extension Catalogue {
-    static let exportPageNotCSV = Bilingual(
+    public static let exportPageNotCSV = Bilingual(
         "页面不能导出为 CSV：用 :export text、md 或 json", "a page does not export as CSV: :export text, md or json")
 }

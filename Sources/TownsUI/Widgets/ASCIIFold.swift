@@ -49,6 +49,9 @@ extension Grid {
         "≥": ">", "≤": "<", "−": "-", "²": "2",
         // Marks written in prose (a formula's "≈18.6", a projection's "→18.08"), as the ASCII set draws them.
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
+        // A place gained or lost in prose (the help's "▽ is not the behind mark ▼"), as the ASCII set
+        // draws the rank's moves: not `?`, the "cannot be judged" mark (wave 22).
+        "▲": "u", "▽": "d",
         // A change (the Δ columns), as an upper-case D (DDone, DRate): not `d`, a place lost (`Glyphs.ascii`).
         "Δ": "D",
         // The sort mark (`SortMark`), as the keys that choose it: not `v`, the behind mark.
