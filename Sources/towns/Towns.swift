@@ -79,14 +79,14 @@ struct Towns: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure || error is ValidationFailure {
-                printError(usageFrameInMessagesLanguage(fullMessage(for: error)))
+                printError(usageFrameInMessagesLanguage(typedCommandPath(fullMessage(for: error))))
                 Foundation.exit(2)
             }
             if error is ExitCode { exit(withError: error) }
             // Help (exit 0, to standard output) or another error: the message may echo a value
             // typed on the command line; sanitised like every other output.
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = typedCommandPath(fullMessage(for: error))
             if code == .success {
                 printOut(message)
             } else if !message.isEmpty {
