@@ -274,3 +274,17 @@ extension W22WordsTests {
         }
     }
 }
+
+extension W22WordsTests {
+    /// F16 addendum: the Chinese overview at 80x24 said `│预期` and `!不符` where every other
+    /// screen says 应完成 and 核对不符: the blanks between items go before the words do.
+    func testTheChineseLegendKeepsTheScreensWordsAt80Columns() throws {
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        s.stack = [Screen(.overview)]
+        let legend = screen(s)[22]
+        XCTAssertTrue(legend.contains("│应完成") && legend.contains("!核对不符"), legend)
+        XCTAssertFalse(legend.contains("│预期") || legend.contains("!不符"), legend)
+        XCTAssertTrue(legend.contains("单位亿元"), legend)
+        for mark in ["≈", "—", "▼", "✓", "✗", "?", "○"] { XCTAssertTrue(legend.contains(mark), legend) }
+    }
+}

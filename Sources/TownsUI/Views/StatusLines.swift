@@ -304,6 +304,10 @@ extension Renderer {
                 "", " unit \(unitEN)")]
             : [({ "\(symbols[$0]) \(words[$0].text.zh)" }, "  ", "单位 \(unit ?? "")"),
                ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit ?? "")"),
+               // The same words, the blanks between items dropped (`!` `?` keep theirs) before the
+               // shortest words: `│预期` `!不符` where every other screen says 应完成, 核对不符 (wave 22).
+               ({ (keepsBlank(symbols[$0]) ? " " : "") + "\(symbols[$0])\(words[$0].text.zh)" }, "",
+                " 单位\(unit ?? "")"),
                ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit ?? "")")]
         func line(_ items: [Int], _ form: ((Int) -> String, String, String)) -> String {
             String((items.map(form.0) + (unit == nil ? [] : [form.2])).joined(separator: form.1).drop { $0 == " " })
