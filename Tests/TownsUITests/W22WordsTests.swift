@@ -288,3 +288,29 @@ extension W22WordsTests {
         for mark in ["≈", "—", "▼", "✓", "✗", "?", "○"] { XCTAssertTrue(legend.contains(mark), legend) }
     }
 }
+
+extension W22WordsTests {
+    /// F18: a town page's JSON held the text form's wrapped lines (a formula split over two
+    /// entries): JSON's lines are unwrapped; the text form still wraps at its width. (Not yet one
+    /// entry per field: the lines keep the text layout's padding.)
+    func testAPagesJSONLinesAreNotWrapped() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 30, period: "2015-09")
+            s.language = language
+            s.stack = [Screen(.townPage("haining"))]
+            let json = try XCTUnwrap(s.exportOutput(.json, glyphs: .unicode)).text
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let lines = try XCTUnwrap(object["lines"] as? [String])
+            let projection = try XCTUnwrap(lines.first { $0.contains("13.56") && $0.contains("→18.08（") }
+                                           ?? lines.first { $0.contains("13.56") && $0.contains("→18.08 (") }, "\(language)")
+            XCTAssertTrue(projection.hasSuffix(language == .zh ? "报告数）" : ")"), projection)
+            // No entry is the wrapped rest of the projection's formula.
+            let rest = lines.firstIndex(of: projection).map { $0 + 1 < lines.count ? lines[$0 + 1] : "" } ?? ""
+            XCTAssertFalse(rest.trimmingCharacters(in: .whitespaces).hasPrefix(language == .zh ? "报告数" : "reported"),
+                           rest)
+            // The text form still wraps the formula at its width.
+            let text = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode, width: 100)).text
+            XCTAssertFalse(text.contains(projection), "\(language): the text form wraps")
+        }
+    }
+}

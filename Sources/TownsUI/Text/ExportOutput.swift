@@ -37,7 +37,9 @@ extension AppState {
         }
         if screen.kind.isPage {
             guard format != .csv else { return nil }
-            return exportPage(format, glyphs: glyphs, width: min(width, Self.exportPageWidth))
+            // JSON's lines unwrapped: a program reading them got half a formula an entry (wave 22, F18).
+            return exportPage(format, glyphs: glyphs,
+                              width: format == .json ? Self.unwrappedPageWidth : min(width, Self.exportPageWidth))
         }
         guard var content = content(for: screen) else { return nil }
         if content.rows.isEmpty, !content.emptyText.isEmpty {
