@@ -160,7 +160,9 @@ struct ReportCommand: ParsableCommand {
                 )
             }
         }
-        if let refusal = state.exportRefusal(format) {
+        if var refusal = state.exportRefusal(format) {
+            // Worded for the shell (`--format`), not the dashboard's `:export` (wave 22, F7).
+            if refusal == Catalogue.exportPageNotCSV { refusal = Catalogue.reportPageNotCSV }
             throw ValidationFailure(lang == .zh ? refusal.zh : refusal.en)
         }
         guard let export = state.exportOutput(format, glyphs: glyphs, byteOrderMark: bom, width: state.width,

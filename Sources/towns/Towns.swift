@@ -103,14 +103,14 @@ struct Towns: ParsableCommand {
             // the locale's: `DisplayOptions.wordsLanguage`), its frame with them.
             let chinese = wordsChinese(Array(CommandLine.arguments.dropFirst()))
             if exitCode(for: error) == .validationFailure || error is ValidationFailure {
-                printError(usageMessage(fullMessage(for: error), chinese: chinese))
+                printError(usageMessage(typedCommandPath(fullMessage(for: error)), chinese: chinese))
                 Foundation.exit(2)
             }
             if error is ExitCode { exit(withError: error) }
             // Help (exit 0, to standard output) or another error: the message may echo a value
             // typed on the command line; sanitised like every other output.
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = typedCommandPath(fullMessage(for: error))
             if code == .success {
                 printOut(message)
             } else if !message.isEmpty {

@@ -73,6 +73,8 @@ final class W12PresentTests: XCTestCase {
     /// The overview's legend at its shortest uses whole words: `!不符 │预期`, not `!核对 │应完`
     /// (zh 80x24); `≈calc —n/k ?unclear`, not `≈deriv —unkn ?undec` (en 80x24; at 100x30 the
     /// short words fit since wave 20's shorter verdict words: `≈derived —unknown ?unclear`).
+    /// Wave 22: before the shortest words, the blanks between items go: `!核对不符▼落后│应完成`
+    /// (zh 80x24) and `—unknown !check▼behind` (en 80x24), the words the rest of the screen uses.
     func testTheShortestLegendCutsNoWord() throws {
         for (language, w, h) in [(Language.zh, 80, 24), (.en, 100, 30), (.zh, 60, 14), (.en, 80, 24)] {
             var s = try bundledState(width: w, height: h, period: "2015-09")
@@ -85,6 +87,7 @@ final class W12PresentTests: XCTestCase {
         }
         var s = try bundledState(width: 80, height: 24, period: "2015-09")
         s.stack = [Screen(.overview)]
-        XCTAssertTrue(screen(s)[22].contains("│预期"), screen(s)[22])
+        XCTAssertTrue(screen(s)[22].contains("│应完成"), screen(s)[22])
+        XCTAssertTrue(screen(s)[22].contains("!核对不符"), screen(s)[22])
     }
 }

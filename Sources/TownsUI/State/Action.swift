@@ -128,7 +128,7 @@ public struct KeyMap: Equatable, Sendable {
         Binding(keys: [.char("f")], label: Catalogue.keyFollow, action: .meeting(.toggleFollow)),
         Binding(keys: [.char("y")], label: Catalogue.keyCopy, action: .copy),
         Binding(keys: [.char("t")], label: Catalogue.keyNextTheme, action: .cycleTheme),
-        Binding(keys: [.char("L")], label: Catalogue.keyLanguage, action: .toggleLanguage),
+        Binding(keys: [.char("L")], label: Catalogue.keyLanguageBoth, action: .toggleLanguage),
         Binding(keys: [.char("?"), .function(1)], label: Catalogue.keyHelp, action: .toggleHelp),
         Binding(keys: [.char("M")], label: Catalogue.keyMessages, action: .showMessages),
         Binding(keys: [.char("q")], label: Catalogue.keyQuit, action: .quit),

@@ -360,12 +360,14 @@ func meetingCommand(_ state: AppState, _ name: String, _ args: [String]) -> AppS
     var s = state
     let word = args.first
     switch name {
-    case "present":
-        guard args.count <= 1 else { s.message = s.tr(Catalogue.usagePresent); return s }
-        s.outbox.append(.meeting(word == "off" ? .stopPresenting : .present(word)))
-    case "follow":
-        guard args.count <= 1 else { s.message = s.tr(Catalogue.usagePresent); return s }
-        s.outbox.append(.meeting(word == "off" ? .leave : .follow(word)))
+    case "present", "follow":
+        // The rest of the line is the name (`周例会 第3次`), quotes around it honoured (wave 22, F14).
+        let usage = name == "present" ? Catalogue.usagePresent : Catalogue.usageFollow
+        guard let named = meetingName(args) else { s.message = s.tr(usage); return s }
+        let request: MeetingRequest = name == "present"
+            ? named == "off" ? .stopPresenting : .present(named.isEmpty ? nil : named)
+            : named == "off" ? .leave : .follow(named.isEmpty ? nil : named)
+        s.outbox.append(.meeting(request))
     case "cycle":
         if word == "off" { s.outbox.append(.meeting(.cycle(seconds: nil))); return s }
         guard let seconds = cycleSeconds(word ?? "30s") else { s.message = s.tr(Catalogue.usageCycle); return s }
@@ -374,6 +376,19 @@ func meetingCommand(_ state: AppState, _ name: String, _ args: [String]) -> AppS
         return nil
     }
     return s
+}
+
+/// The meeting's name in a meeting command's arguments: the rest of the line, its words joined
+/// by one blank (`周例会 第3次`), without the quotes around it (`"周例会 第3次"`, `'…'`, `“…”`);
+/// "" for none; nil for quotes around nothing or a quote not closed.
+func meetingName(_ args: [String]) -> String? {
+    let rest = args.joined(separator: " ")
+    guard let first = rest.first else { return "" }
+    let pairs: [Character: Character] = ["\"": "\"", "'": "'", "“": "”", "「": "」"]
+    guard let close = pairs[first] else { return rest }
+    guard rest.count >= 2, rest.last == close else { return nil }
+    let inner = String(rest.dropFirst().dropLast())
+    return inner.trimmingCharacters(in: .whitespaces).isEmpty ? nil : inner
 }
 
 /// "30s", "30", "2m" in seconds (1 s to 1 day); nil for anything else.

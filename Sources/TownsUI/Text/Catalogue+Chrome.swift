@@ -47,7 +47,6 @@ extension Catalogue {
         "复制到剪贴板（制表符分隔）",
         "copy to the clipboard (tab-separated)")
     static let keyNextTheme = Bilingual("切换主题", "next theme")
-    static let keyLanguage = Bilingual("切换语言 中文/English", "English language")
     static let keyHelp = Bilingual("帮助", "help")
     static let keyQuit = Bilingual("退出（也可 Ctrl-C）", "quit (also Ctrl-C)")
 
@@ -75,17 +74,18 @@ extension Catalogue {
         var shortestZH: String { Catalogue.legendShortestZH[text.zh] ?? text.zh }
     }
 
-    /// The legend's words, in the order of its markers (derived, interpreted, other basis,
+    /// The legend's words, in the order of its markers (the shortest English forms keep the words
+    /// the rest of the screen uses, `—unknown ▼behind`: `n/k` and `late` were jargon, wave 22) (derived, interpreted, other basis,
     /// projected, unknown, lower bound, fails a check, behind schedule, expected by now, new since).
     static let legend: [LegendWord] = [
         LegendWord(text: Bilingual("推算", "derived"), short: "derived", shortest: "calc"),
         LegendWord(text: Bilingual("解读", "interpreted"), short: "interp.", shortest: "reading"),
         LegendWord(text: Bilingual("口径不同", "other basis"), short: "basis", shortest: "basis"),
         LegendWord(text: Bilingual("预测", "projected"), short: "projected", shortest: "proj"),
-        LegendWord(text: Bilingual("未知", "unknown"), short: "unknown", shortest: "n/k"),
+        LegendWord(text: Bilingual("未知", "unknown"), short: "unknown", shortest: "unknown"),
         LegendWord(text: Bilingual("下限", "lower bound"), short: "bound", shortest: "min"),
         LegendWord(text: Bilingual("核对不符", "fails a check"), short: "check", shortest: "check"),
-        LegendWord(text: Bilingual("落后", "behind schedule"), short: "behind", shortest: "late"),
+        LegendWord(text: Bilingual("落后", "behind schedule"), short: "behind", shortest: "behind"),
         LegendWord(text: Bilingual("应完成", "expected by now"), short: "expected", shortest: "due"),
         LegendWord(text: Bilingual("新", "new"), short: "new", shortest: "new"),
     ]

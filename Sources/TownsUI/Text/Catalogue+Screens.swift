@@ -26,13 +26,14 @@ extension Catalogue {
         text: Bilingual("名次升降", "rank moved"), short: "rank", shortest: "rank")
     /// The verdicts' words in the legend, where a screen shows their marks outside the assessment
     /// (which explains them in its notes): met, not met, cannot be judged, not yet due. The
-    /// shorter English forms are one set of words (`?unclear ○later`): a table's legend and its
-    /// notes page's, drawn in different forms at 60x14, said `?undecided ○not due` and `?unclear ○later`.
+    /// shorter English forms are one set of words (`?unclear ○not due`): a table's legend and its
+    /// notes page's, drawn in different forms at 60x14, said `?undecided ○not due` and `?unclear ○later`;
+    /// `○later` read as `▼late`'s (wave 22: `○not due`, as the help says).
     static let legendVerdicts = [
         LegendWord(text: Bilingual("达标", "met"), short: "met", shortest: "met"),
         LegendWord(text: Bilingual("未达标", "not met"), short: "unmet", shortest: "unmet"),
         LegendWord(text: Bilingual("不能判定", "cannot be judged"), short: "unclear", shortest: "unclear"),
-        LegendWord(text: Bilingual("未到期", "not yet due"), short: "later", shortest: "later"),
+        LegendWord(text: Bilingual("未到期", "not yet due"), short: "not due", shortest: "not due"),
     ]
     /// The legend's Chinese words at their shortest (60 columns, 80 with many marks), by the full
     /// word: whole words (`不符`, `预期`), never a word cut (`核对`, `应完` read as cut off).

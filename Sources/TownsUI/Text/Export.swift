@@ -190,9 +190,10 @@ public enum Export {
         return v
     }
 
-    /// Whether a spreadsheet would take `cell` for a formula: it starts with `=`, `+` or `@`, a
-    /// tab or a carriage return, or `-` not followed by a number. A number, and a negative one
-    /// with its marks (`-2.1▼`, `-2.1v`, `-54.3%`, `-32.5▼!`, `-3.1*`, `-3.1&`), is left as it is:
+    /// Whether a spreadsheet would take `cell` for a formula: it starts with `=` or `@`, a
+    /// tab or a carriage return, or `-` or `+` not followed by a number. A number, and a signed one
+    /// with its marks (`-2.1▼`, `-2.1v`, `-54.3%`, `-32.5▼!`, `-3.1*`, `-3.1&`, `+97.9?!`: a
+    /// positive figure as a negative one, wave 22), is left as it is:
     /// it holds no operator after its digits (`-1+1` and `-2.1)` are guarded), and the marks that
     /// are operators in a formula (`!` a failed check, `*` and `&` the ASCII dagger and basis
     /// marks) end the cell, or are followed only by other marks: nothing they could apply to
@@ -200,9 +201,9 @@ public enum Export {
     public static func isFormula(_ cell: String) -> Bool {
         guard let first = cell.first else { return false }
         if Double(cell) != nil { return false }
-        if "=+@\t\r".contains(first) { return true }
-        guard first == "-" else { return false }
-        let number = #"^-[0-9]+(\.[0-9]+)?"#
+        if "=@\t\r".contains(first) { return true }
+        guard first == "-" || first == "+" else { return false }
+        let number = #"^[-+][0-9]+(\.[0-9]+)?"#
         let plain = #"[^-=+*/^&()|@<>;,:"'!\t\r]"#
         let operatorMarks = #"[!*&][^-=+/^()|@<>;,:"'\t\r0-9A-Za-z]*$"#
         return cell.range(of: number + plain + "*(" + operatorMarks + ")?$", options: .regularExpression) == nil

@@ -254,14 +254,19 @@ extension AppState {
     /// totals) in the period shown: the year's plan, completed, completion rate, projects and
     /// start rate, and when the year's plan is derived, the completed amounts and rates of the
     /// year it is derived from. Figures with no file line (none in data files) are left out.
-    func citedFigures(_ figures: [FigureKey: Figure]) -> [Figure] {
+    /// `yearOnly`: only the year's plan, completed and completion rate (and what the plan is
+    /// derived from), as the types table and the overview's types show them: no 3-year plan,
+    /// projects or start rate (wave 22, F9: the types export cited the 3-year plans).
+    func citedFigures(_ figures: [FigureKey: Figure], yearOnly: Bool = false) -> [Figure] {
         guard let period else { return [] }
         let year = String(period.year)
-        var keys: [FigureKey] = [
-            FigureKey(.planYear, year), FigureKey(.planTotal), FigureKey(.projectsPlanned),
-            FigureKey(.completed, period.id), FigureKey(.completionRate, period.id),
-            FigureKey(.projectsStarted, period.id), FigureKey(.startRate, period.id),
-        ]
+        var keys: [FigureKey] = yearOnly
+            ? [FigureKey(.planYear, year), FigureKey(.completed, period.id), FigureKey(.completionRate, period.id)]
+            : [
+                FigureKey(.planYear, year), FigureKey(.planTotal), FigureKey(.projectsPlanned),
+                FigureKey(.completed, period.id), FigureKey(.completionRate, period.id),
+                FigureKey(.projectsStarted, period.id), FigureKey(.startRate, period.id),
+            ]
         if figures[FigureKey(.planYear, year)] == nil {
             // As `Metrics` derives it: from each period of the year with both figures exact.
             for p in dataset.periods where p.year == period.year {
@@ -287,7 +292,16 @@ extension AppState {
         }
         switch screen.kind {
         case .entityList:
-            for e in dataset.entities { cite(e.provenance, nil) }
+            // The entities' records and, where their towns, kinds of mode and lists are read, the
+            // towns' records (towns.toml `entities`, `mode`): the table shows no figure (wave 22, F9).
+            var entitySources: [String: Provenance] = [:]
+            for e in dataset.entities {
+                cite(e.provenance, nil)
+                entitySources[e.id] = e.provenance
+            }
+            for town in exportTowns(content) {
+                for id in town.entityIDs { if let p = entitySources[id] { cite(p, town.origin) } }
+            }
         case .province, .city:
             cite(dataset.province?.provenance, nil)
             for c in dataset.province?.cities ?? [] { cite(c.provenance, c.origin); cite(c.alsoProvenance, nil) }
@@ -305,11 +319,14 @@ extension AppState {
                 for f in [item.before, item.after].compactMap({ $0 }) { cite(f.provenance, f.origin) }
             }
         }
-        for town in exportTowns(content) {
-            for f in citedFigures(town.figures.all) { cite(f.provenance, f.origin) }
+        if screen.kind != .entityList {
+            let yearOnly = screen.kind == .typeList
+            for town in exportTowns(content) {
+                for f in citedFigures(town.figures.all, yearOnly: yearOnly) { cite(f.provenance, f.origin) }
+            }
         }
         if content.summaryTarget == .cityTotals || screen.kind == .overview {
-            for f in citedFigures(dataset.totals) { cite(f.provenance, f.origin) }
+            for f in citedFigures(dataset.totals, yearOnly: screen.kind == .typeList) { cite(f.provenance, f.origin) }
         }
         var out: [String] = []
         for id in order {

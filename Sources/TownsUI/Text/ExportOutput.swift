@@ -37,7 +37,9 @@ extension AppState {
         }
         if screen.kind.isPage {
             guard format != .csv else { return nil }
-            return exportPage(format, glyphs: glyphs, width: min(width, Self.exportPageWidth))
+            // JSON's lines unwrapped: a program reading them got half a formula an entry (wave 22, F18).
+            return exportPage(format, glyphs: glyphs,
+                              width: format == .json ? Self.unwrappedPageWidth : min(width, Self.exportPageWidth))
         }
         guard var content = content(for: screen) else { return nil }
         if content.rows.isEmpty, !content.emptyText.isEmpty {
@@ -133,6 +135,6 @@ extension AppState {
 }
 
 extension Catalogue {
-    static let exportPageNotCSV = Bilingual(
+    public static let exportPageNotCSV = Bilingual(
         "页面不能导出为 CSV：用 :export text、md 或 json", "a page does not export as CSV: :export text, md or json")
 }

@@ -21,6 +21,9 @@ extension AppState {
         }
         var source = Column(tr(Catalogue.sourceColumn), priority: 60, minWidth: 8, maxWidth: 60)
         if !sheets.isEmpty { source.cutInMiddle = { text in sheets.contains { text.hasSuffix($0) } } }
+        // In print (exports, `towns report`) the source is whole, as a name column is: the text form
+        // cut an import's title at 60 cells, its date lost, whatever `--width` (wave 22, F5).
+        if printed { source.names = true }
         let columns = [
             // The names as drawn: English names are longer than Chinese ones (measured for Chinese,
             // `Haining Leather Fas…` was cut at 20 cells in English and under LANG=C).

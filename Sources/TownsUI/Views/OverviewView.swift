@@ -17,7 +17,9 @@ extension AppState {
         let columns = [
             Column(tr(Catalogue.panel), priority: 100, minWidth: 10, maxWidth: width < 100 ? 16 : 30),
             Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth),
-            Column(tr(Catalogue.figuresColumn), priority: 100, minWidth: 10, maxWidth: 90),
+            // Figures, never cut to make room for the bar: the panel's names give way first, then
+            // the bar (`Column.figures`; `落后 1▼` was cut to `落后…` at 60x14 in Chinese, wave 22).
+            Column(tr(Catalogue.figuresColumn), priority: 100, minWidth: 10, maxWidth: 90).holdingFigures(),
         ]
         guard let period else {
             return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))

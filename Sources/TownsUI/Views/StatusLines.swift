@@ -287,17 +287,30 @@ extension Renderer {
         func glued(_ symbol: String, _ word: String) -> String {
             symbol + (symbol.last?.isLetter == true ? " " : "") + word
         }
+        func keepsBlank(_ symbol: String) -> Bool {
+            guard let c = symbol.first else { return false }
+            return c.isLetter || c.isNumber || "!?".contains(c)
+        }
         // The forms, longest first: (an item as text, the separator, the unit's text).
         let forms: [((Int) -> String, String, String)] =
             language == .en
             ? [({ "\(symbols[$0]) \(words[$0].text.en)" }, "  ", "unit \(unitEN)"),
                ({ glued(symbols[$0], words[$0].short) }, " ", "unit \(unitEN)"),
-               ({ glued(symbols[$0], words[$0].shortest) }, " ", "unit \(unitEN)")]
+               ({ glued(symbols[$0], words[$0].shortest) }, " ", "unit \(unitEN)"),
+               // The same words, the blanks between items dropped (each starts with its mark; one
+               // that is a letter in ASCII, or `!` `?`, read as the word's punctuation when glued,
+               // keeps its blank): shorter words would be jargon (wave 22).
+               ({ (keepsBlank(symbols[$0]) ? " " : "") + glued(symbols[$0], words[$0].shortest) },
+                "", " unit \(unitEN)")]
             : [({ "\(symbols[$0]) \(words[$0].text.zh)" }, "  ", "单位 \(unit ?? "")"),
                ({ "\(symbols[$0])\(words[$0].text.zh)" }, " ", "单位\(unit ?? "")"),
+               // The same words, the blanks between items dropped (`!` `?` keep theirs) before the
+               // shortest words: `│预期` `!不符` where every other screen says 应完成, 核对不符 (wave 22).
+               ({ (keepsBlank(symbols[$0]) ? " " : "") + "\(symbols[$0])\(words[$0].text.zh)" }, "",
+                " 单位\(unit ?? "")"),
                ({ "\(symbols[$0])\(words[$0].shortestZH)" }, " ", "单位\(unit ?? "")")]
         func line(_ items: [Int], _ form: ((Int) -> String, String, String)) -> String {
-            (items.map(form.0) + (unit == nil ? [] : [form.2])).joined(separator: form.1)
+            String((items.map(form.0) + (unit == nil ? [] : [form.2])).joined(separator: form.1).drop { $0 == " " })
         }
         for form in forms where DisplayWidth.of(line(all, form)) <= width { return line(all, form) }
         // Items not shown give way, from the end, in each form in turn.
@@ -310,8 +323,8 @@ extension Renderer {
         }
         // Narrower than the marks shown need (not at 60 columns, the smallest drawn): the last ones give way.
         var kept = needed
-        while !kept.isEmpty, DisplayWidth.of(line(kept, forms[2])) > width { kept.removeLast() }
-        return line(kept, forms[2])
+        while !kept.isEmpty, DisplayWidth.of(line(kept, forms[forms.count - 1])) > width { kept.removeLast() }
+        return line(kept, forms[forms.count - 1])
     }
 
     func drawHints(into grid: inout Grid, _ state: AppState) {

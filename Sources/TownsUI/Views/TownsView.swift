@@ -139,7 +139,9 @@ extension AppState {
         // The sum row's rate carries no behind verdict (a group counts its towns behind, `groupBar`): said so.
         if sums.progress(members: positions.count).covered > 0 {
             content.sumNotes.insert(content.notes.count)
-            content.notes.append(CellText(tr(Catalogue.sumRowNoVerdict(label))))
+            // Presenting hides 进度差: the note points at the ▼ on the rates instead (F12, wave 22).
+            content.notes.append(CellText(tr(session.presentation
+                ? Catalogue.sumRowNoVerdictPresenting(label) : Catalogue.sumRowNoVerdict(label))))
         }
         // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.
         content.amountColumns = [3, 4, 10]

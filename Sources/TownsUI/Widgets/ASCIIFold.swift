@@ -50,7 +50,7 @@ extension Grid {
         // Marks written in prose (a formula's "≈18.6", a projection's "→18.08"), as the ASCII set draws them.
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
         // A place's move, new since, not yet due (the help's and the legends' prose: under LANG=C
-        // `▽` was drawn `?`, wave 22's fresh user).
+        // `▽` was drawn `?`, the "cannot be judged" mark: wave 22's fresh user).
         "▲": "u", "▽": "d", "✦": "n", "○": "o",
         // A change (the Δ columns), as an upper-case D (DDone, DRate): not `d`, a place lost (`Glyphs.ascii`).
         "Δ": "D",

@@ -37,6 +37,10 @@ public struct Column: Sendable {
     /// Never shown, whatever the width (the towns view's 进度差 in the presentation layout,
     /// whose rate carries the `▼` instead: at 100 columns both showed it, wave 21).
     public var leftOut = false
+    /// A left-aligned column of figures as text (the overview's `数字`): never the names that give
+    /// up a quarter of their width before a column goes (`TableLayout`), so its figures are not cut
+    /// (wave 22: `2/2镇 落后 1▼` was cut to `落后…` at 60x14 in Chinese).
+    public var figures = false
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -241,8 +245,11 @@ public struct TableLayout: Sendable {
         // never dropped (names) gives up to a quarter of its width if that is enough for the rest
         // to fit (cut with `…`, never below its minWidth):
         // at 80 columns the towns' bar keeps its 15 cells and the schedule column stays.
+        // Not a column of figures (`Column.figures`, the overview's: its `落后 1▼` was cut to
+        // `落后…` at 60x14 in Chinese, wave 22).
         let names = columns.indices.filter {
             !columns[$0].flexible && columns[$0].alignment == .left && columns[$0].priority >= 100
+                && !columns[$0].figures
         }.max { natural[$0] < natural[$1] }
         let shrinkable = names.map { max(0, min(natural[$0] / 4, natural[$0] - columns[$0].minWidth)) } ?? 0
         var next = 0
@@ -275,12 +282,17 @@ public struct TableLayout: Sendable {
         }
         // Still too wide: shrink the widest text column (names), never below 4 cells; in print
         // the table is wider instead (`towns report` says so).
-        if total() > width, !wholeNames,
-            let widest = columns.indices.filter({ kept[$0] && !columns[$0].flexible }).max(by: {
-                natural[$0] < natural[$1]
-            })
-        {
-            natural[widest] = max(4, natural[widest] - (total() - width))
+        // A column of figures (`Column.figures`) gives way only after the others (wave 22: the
+        // overview's `3/115 towns, behind 12▼` was cut to `behind…` at 60x14 beside a long name).
+        let holdsFigures = columns.indices.contains { kept[$0] && columns[$0].figures }
+        for figuresToo in holdsFigures ? [false, true] : [true] {
+            if total() > width, !wholeNames,
+                let widest = columns.indices.filter({
+                    kept[$0] && !columns[$0].flexible && (figuresToo || !columns[$0].figures)
+                }).max(by: { natural[$0] < natural[$1] })
+            {
+                natural[widest] = max(4, natural[widest] - (total() - width))
+            }
         }
         // A dropped text column that wants at least `comeBackWidth` cells (a list of names) comes
         // back, cut to the space left, when that much is left: at 100 columns the types view
