@@ -70,22 +70,33 @@ final class FigureArea: @unchecked Sendable {
 
     /// Offsets in order within the records, every period's first offset at the start of a
     /// record, and every record a known measure and a length within its town's figures: then
-    /// every lookup reads whole records. One pass, town by town: a town's offsets are checked
-    /// in order, then its records walked (two passes read the 2.4 MB offset table twice at
-    /// 10,000 x 60, its pages given back between them and faulted in again).
+    /// every lookup reads whole records.
     private func check() throws {
+        var last: UInt32 = 0
         let offsets = self.offsets, records = self.records
         // The pages checked go back a megabyte at a time (the whole area was resident at the
         // check's end otherwise: at 10,000 x 60 most of the snapshot, at the first screen's peak).
         let chunk = 1 << 20
-        let recordBytes = records.count
+        var offsetsGiven = 0  // entries of the offset table given back
+        for i in 0..<offsets.count {
+            if (i - offsetsGiven) * 4 >= chunk {
+                memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + i * 4)
+                offsetsGiven = i
+            }
+            let offset = offsets[i]
+            guard offset >= last || i % (slotCount + 1) == 0, Int(offset) <= records.count else {
+                throw SnapshotReader.corrupt("a figure offset out of order")
+            }
+            last = offset
+        }
         // Every record's measure and length, read straight from the bytes (at 10,000 x 60 the
         // 149,000 records are walked on the first screen's path: a reader per record made this
         // a tenth of the snapshot's decode). The same checks as `SnapshotReader.uint` and `count`.
+        memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + offsets.count * 4)
+        guard let bytes = records.baseAddress else { return }  // no records: every offset is 0
         let measureCount = UInt64(measures.count)
-        /// The LEB128 number at `p` in `bytes` (moved past it), or nil when it runs past `end`
-        /// or 64 bits.
-        func number(_ bytes: UnsafeRawPointer, _ p: inout Int, before end: Int) -> UInt64? {
+        /// The LEB128 number at `p` (moved past it), or nil when it runs past `end` or 64 bits.
+        func number(_ p: inout Int, before end: Int) -> UInt64? {
             var result: UInt64 = 0, shift: UInt64 = 0
             while p < end {
                 let b = bytes.load(fromByteOffset: p, as: UInt8.self)
@@ -100,19 +111,8 @@ final class FigureArea: @unchecked Sendable {
         var recordsGiven = 0, rowsGiven = 0  // records (bytes) and offset rows given back
         for t in 0..<townCount {
             let row = t * (slotCount + 1), end = row + slotCount
-            // The town's offsets in order and within the records (its first may lie below the
-            // town before's last: then nothing of the records is given back here).
-            var last = offsets[row]
-            guard Int(last) <= recordBytes else { throw SnapshotReader.corrupt("a figure offset out of order") }
-            var i = row + 1
-            while i <= end {
-                let offset = offsets[i]
-                guard offset >= last, Int(offset) <= recordBytes else {
-                    throw SnapshotReader.corrupt("a figure offset out of order")
-                }
-                last = offset
-                i += 1
-            }
+            // (A town's first offset is checked against the records' end only: a damaged one
+            // may lie below the last, then nothing of the records is given back here.)
             let at = Int(offsets[row])
             if at - recordsGiven >= chunk || (row - rowsGiven) * 4 >= chunk {
                 if at > recordsGiven {
@@ -124,7 +124,6 @@ final class FigureArea: @unchecked Sendable {
             }
             var p = at
             let stop = Int(offsets[end])
-            guard p < stop, let bytes = records.baseAddress else { continue }  // no figures (no records: every offset 0)
             var boundary = row + 1  // the next period's first offset not yet met
             while p < stop {
                 while boundary < end, Int(offsets[boundary]) <= p {
@@ -133,11 +132,11 @@ final class FigureArea: @unchecked Sendable {
                     }
                     boundary += 1
                 }
-                guard let measure = number(bytes, &p, before: stop) else {
+                guard let measure = number(&p, before: stop) else {
                     throw SnapshotReader.corrupt("ends inside a value")
                 }
                 guard measure < measureCount else { throw SnapshotReader.corrupt("a figure of an unknown measure") }
-                guard let length = number(bytes, &p, before: stop), length <= UInt64(stop - p) else {
+                guard let length = number(&p, before: stop), length <= UInt64(stop - p) else {
                     throw SnapshotReader.corrupt("a figure's length beyond its town's figures")
                 }
                 p += Int(length)
