@@ -2,7 +2,7 @@ import Foundation
 @testable import TownsCore
 import XCTest
 
-/// The snapshot's checksum and content fingerprint (`WideHasher`, four lanes), and the mapped
+/// The snapshot's checksum and content fingerprint (`WideHasher`, eight lanes), and the mapped
 /// snapshot's checksum worked out a megabyte at a time with its pages given back as it goes
 /// (`SnapshotMemory.payloadChecksum`, issue 17: the check no longer holds the whole file).
 final class SnapshotChecksumTests: XCTestCase {
@@ -15,12 +15,13 @@ final class SnapshotChecksumTests: XCTestCase {
         }
     }
 
-    /// The same bytes give the same hash whether combined at once or in pieces of whole words;
-    /// one bit changed anywhere, a byte more or a word moved to another lane gives another.
+    /// The same bytes give the same hash whether combined at once or in pieces of any size (whole
+    /// stripes of 64 bytes or not); one bit changed anywhere, a byte more, a word moved to another
+    /// lane or a stripe moved to another place gives another.
     func testTheSameBytesHashTheSameHoweverSplit() {
         let data = bytes(10_003, seed: 7)
         let whole = data.withUnsafeBytes { WideHasher.hash($0) }
-        for piece in [8, 24, 40, 4096, 8 * 999] {
+        for piece in [1, 3, 8, 24, 40, 63, 64, 65, 4096, 8 * 999] {
             var hasher = WideHasher()
             var start = 0
             while start < data.count {
@@ -41,6 +42,11 @@ final class SnapshotChecksumTests: XCTestCase {
         swapped.replaceSubrange(0..<8, with: data[8..<16])
         swapped.replaceSubrange(8..<16, with: data[0..<8])
         XCTAssertNotEqual(swapped.withUnsafeBytes { WideHasher.hash($0) }, whole)
+        // Two stripes of 64 bytes swapped (the same words, in the same lanes, at other places).
+        var moved = data
+        moved.replaceSubrange(0..<64, with: data[64..<128])
+        moved.replaceSubrange(64..<128, with: data[0..<64])
+        XCTAssertNotEqual(moved.withUnsafeBytes { WideHasher.hash($0) }, whole)
     }
 
     /// A mapped file's checksum, worked out a megabyte at a time (pages given back as they are

@@ -12,7 +12,7 @@ import Foundation
 /// value that does not match `corrupt`, another folder or other contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 13
+    public static let formatVersion: UInt32 = 14
     static let magic = Array("TOWNSNAP".utf8)
     static let headerSize = 40
 
@@ -47,7 +47,7 @@ public enum DatasetSnapshot {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let size = 1 << 20  // a multiple of 8: the words hashed are those of the whole file
+        let size = 1 << 20  // (the hash is the same however the file is split)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
         defer { buffer.deallocate() }
         while true {

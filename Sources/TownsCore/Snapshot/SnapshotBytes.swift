@@ -50,8 +50,8 @@ struct SnapshotHasher {
     mutating func combine(_ value: UInt64) { mix(value) }
 
     /// The last, short word of `bytes` (its bytes from `start` on, fewer than eight), little-endian,
-    /// marked in its top byte so that trailing zero bytes still change the hash: how both hashers
-    /// (`SnapshotHasher`, `WideHasher`) end a piece that is not a whole number of words.
+    /// marked in its top byte so that trailing zero bytes still change the hash: how this hasher
+    /// ends a piece that is not a whole number of words.
     static func tailWord(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
         var tail: UInt64 = 0
         for (shift, j) in (start..<bytes.count).enumerated() { tail |= UInt64(bytes[j]) << (UInt64(shift) * 8) }
@@ -76,55 +76,116 @@ struct SnapshotHasher {
     }
 }
 
-/// `SnapshotHasher`'s mixing over four lanes: word i of the bytes (eight at a time, counted
-/// over everything combined) goes to lane i mod 4, and the lanes are folded together at the
-/// end. The four chains do not wait for each other, so the processor can hash several words
-/// at once (`perf` of one start each at 10,000 towns x 60 months, load 11-16: the main thread's
-/// checksum of 24.5 MiB, page faults included, ~12.6 ms with one lane, ~8.8 ms with four). Used for the
-/// content fingerprint and the payload's checksum (format 8 on);
-/// a snapshot's file name keeps `SnapshotHasher`, so a new format's snapshot replaces the old
-/// file. The same bytes give the same hash however they are split, provided every piece but
-/// the last is a whole number of words.
+/// A 64-bit hash of bytes 64 at a time (a stripe): each of eight lanes adds the product of
+/// its word's two halves (the word xored with a key of its lane and of the stripe's place)
+/// and its neighbour's word as it is; every 16 stripes the lanes are
+/// scrambled (shift, xor, multiply); at the end the lanes, the length and the last, short
+/// stripe (zero-filled) are mixed into one word (`step`, then xxHash's avalanche). This is
+/// XXH3's long-input loop; it tells changed or damaged bytes from the same, not a forger from
+/// a friend (a snapshot lives in the user's own cache folder). Used for the content
+/// fingerprint and the payload's checksum (format 14 on; formats 8-13 mixed each word through
+/// `step` in four lanes, 2-3x slower: at 10,000 towns x 60 months the 33 MB payload's checksum
+/// and the 14 MB text's fingerprint are hashed before every first screen).
+/// A snapshot's file name keeps `SnapshotHasher`, so a new format's snapshot replaces the old
+/// file. The same bytes give the same hash however they are split into pieces.
 struct WideHasher {
-    private var lanes: (UInt64, UInt64, UInt64, UInt64) = (
-        0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5
-    )
-    /// Words combined so far (the next word's lane is `words % 4`).
-    private var words: UInt64 = 0
+    /// The eight lanes (plain words, not `SIMD8`: a debug build's `SIMD8` arithmetic is ~6x
+    /// slower than its scalar arithmetic, and `towns bench --short` runs in one; a release
+    /// build is as fast either way).
+    private var lanes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+        0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5,
+        0x85EB_CA77_C2B2_AE63, 0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53, 0x87C3_7B91_1142_53D5)
+    /// Stripes hashed so far (the next one's place in its block is `stripes % 16`).
+    private var stripes: UInt64 = 0
+    /// Bytes combined but not yet hashed (fewer than a stripe), in `pending`'s first bytes.
+    private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var pendingCount = 0
     private var length: UInt64 = 0
 
-    mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        let count = bytes.count
-        var i = 0
-        while i + 8 <= count, words & 3 != 0 {
-            mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        if i + 32 <= count {
-            var (a, b, c, d) = lanes
-            while i + 32 <= count {
-                a = Self.step(a, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                b = Self.step(b, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-                c = Self.step(c, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-                d = Self.step(d, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
-                i += 32
-                words &+= 4
+    /// The key of the first stripe, one word a lane; each stripe's key is the one before plus
+    /// `keyStep` (so every stripe's place counts, not only its bytes).
+    private static let firstKey: [UInt64] = [
+        0x87C3_7B91_1142_53D5, 0x4CF5_AD43_2745_937F, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F,
+        0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5, 0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53]
+    private static let keyStep: [UInt64] = [
+        0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB, 0xD6E8_FEB8_6659_FD93,
+        0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3, 0x5899_65CC_7537_4CC3]
+
+    /// Hashes the whole stripes at `base` (`count` of them) into `lanes`.
+    private mutating func hashStripes(_ base: UnsafeRawPointer, count: Int) {
+        let s0 = Self.keyStep[0], s1 = Self.keyStep[1], s2 = Self.keyStep[2], s3 = Self.keyStep[3]
+        let s4 = Self.keyStep[4], s5 = Self.keyStep[5], s6 = Self.keyStep[6], s7 = Self.keyStep[7]
+        let f = Self.firstKey, n = stripes
+        var k0 = f[0] &+ s0 &* n, k1 = f[1] &+ s1 &* n, k2 = f[2] &+ s2 &* n, k3 = f[3] &+ s3 &* n
+        var k4 = f[4] &+ s4 &* n, k5 = f[5] &+ s5 &* n, k6 = f[6] &+ s6 &* n, k7 = f[7] &+ s7 &* n
+        var (a0, a1, a2, a3, a4, a5, a6, a7) = lanes
+        /// A keyed word's halves multiplied.
+        @inline(__always) func halves(_ k: UInt64) -> UInt64 { (k & 0xFFFF_FFFF) &* (k >> 32) }
+        var place = n & 15
+        var p = base
+        let end = base + count * 64
+        while p < end {
+            let w0 = p.loadUnaligned(as: UInt64.self), w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let w2 = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+            let w3 = p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            let w4 = p.loadUnaligned(fromByteOffset: 32, as: UInt64.self)
+            let w5 = p.loadUnaligned(fromByteOffset: 40, as: UInt64.self)
+            let w6 = p.loadUnaligned(fromByteOffset: 48, as: UInt64.self)
+            let w7 = p.loadUnaligned(fromByteOffset: 56, as: UInt64.self)
+            // Little-endian words (the platform's: a snapshot is `foreign` on another layout).
+            a0 = a0 &+ halves(w0 ^ k0) &+ w1; a1 = a1 &+ halves(w1 ^ k1) &+ w0
+            a2 = a2 &+ halves(w2 ^ k2) &+ w3; a3 = a3 &+ halves(w3 ^ k3) &+ w2
+            a4 = a4 &+ halves(w4 ^ k4) &+ w5; a5 = a5 &+ halves(w5 ^ k5) &+ w4
+            a6 = a6 &+ halves(w6 ^ k6) &+ w7; a7 = a7 &+ halves(w7 ^ k7) &+ w6
+            k0 = k0 &+ s0; k1 = k1 &+ s1; k2 = k2 &+ s2; k3 = k3 &+ s3
+            k4 = k4 &+ s4; k5 = k5 &+ s5; k6 = k6 &+ s6; k7 = k7 &+ s7
+            p += 64
+            place += 1
+            if place == 16 {
+                place = 0
+                a0 = (a0 ^ (a0 >> 47) ^ s0) &* 0x9E37_79B1; a1 = (a1 ^ (a1 >> 47) ^ s1) &* 0x9E37_79B1
+                a2 = (a2 ^ (a2 >> 47) ^ s2) &* 0x9E37_79B1; a3 = (a3 ^ (a3 >> 47) ^ s3) &* 0x9E37_79B1
+                a4 = (a4 ^ (a4 >> 47) ^ s4) &* 0x9E37_79B1; a5 = (a5 ^ (a5 >> 47) ^ s5) &* 0x9E37_79B1
+                a6 = (a6 ^ (a6 >> 47) ^ s6) &* 0x9E37_79B1; a7 = (a7 ^ (a7 >> 47) ^ s7) &* 0x9E37_79B1
             }
-            lanes = (a, b, c, d)
         }
-        while i + 8 <= count {
-            mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
+        lanes = (a0, a1, a2, a3, a4, a5, a6, a7)
+        stripes &+= UInt64(count)
+    }
+
+    mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        length &+= UInt64(bytes.count)
+        var i = 0
+        if pendingCount > 0 {
+            let take = min(64 - pendingCount, bytes.count)
+            withUnsafeMutableBytes(of: &pending) { p in
+                p.baseAddress!.advanced(by: pendingCount).copyMemory(from: base, byteCount: take)
+            }
+            pendingCount += take
+            i = take
+            guard pendingCount == 64 else { return }
+            var full = pending
+            withUnsafeBytes(of: &full) { hashStripes($0.baseAddress!, count: 1) }
+            pending = (0, 0, 0, 0, 0, 0, 0, 0)
+            pendingCount = 0
         }
-        if i < count { mix(SnapshotHasher.tailWord(bytes, from: i)) }
-        length &+= UInt64(count)
+        let whole = (bytes.count - i) / 64
+        if whole > 0 { hashStripes(base + i, count: whole) }
+        i += whole * 64
+        if i < bytes.count {
+            let rest = bytes.count - i
+            withUnsafeMutableBytes(of: &pending) { p in p.baseAddress!.copyMemory(from: base + i, byteCount: rest) }
+            pendingCount = rest
+        }
     }
 
     mutating func combine(_ bytes: [UInt8]) { bytes.withUnsafeBytes { combine($0) } }
     mutating func combine(_ text: String) { combine(Array(text.utf8)); combine([0]) }
-    mutating func combine(_ value: UInt64) { mix(value) }
+    mutating func combine(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { combine($0) } }
 
-    /// One word mixed into one lane (multiply, rotate, xor): `SnapshotHasher`'s single lane too.
+    /// One word mixed into a state (multiply, rotate, xor): `SnapshotHasher`'s lane, and how
+    /// `finalize` folds the lanes.
     static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
         var k = word &* 0x87C3_7B91_1142_53D5
         k = (k << 31) | (k >> 33)
@@ -133,22 +194,17 @@ struct WideHasher {
         return ((s << 27) | (s >> 37)) &* 5 &+ 0x52DC_E729
     }
 
-    private mutating func mix(_ word: UInt64) {
-        switch words & 3 {
-        case 0: lanes.0 = Self.step(lanes.0, word)
-        case 1: lanes.1 = Self.step(lanes.1, word)
-        case 2: lanes.2 = Self.step(lanes.2, word)
-        default: lanes.3 = Self.step(lanes.3, word)
-        }
-        words &+= 1
-    }
-
     /// The hash of everything combined so far.
     func finalize() -> UInt64 {
-        var h = length
-        for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {
-            h = Self.step(h, lane)
+        var copy = self
+        if copy.pendingCount > 0 {
+            // The last, short stripe, zero-filled (the length, mixed in below, tells its end).
+            var last = copy.pending
+            withUnsafeBytes(of: &last) { copy.hashStripes($0.baseAddress!, count: 1) }
         }
+        var h = length
+        let (a0, a1, a2, a3, a4, a5, a6, a7) = copy.lanes
+        for lane in [a0, a1, a2, a3, a4, a5, a6, a7] { h = Self.step(h, lane) }
         h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53
         h ^= h >> 33

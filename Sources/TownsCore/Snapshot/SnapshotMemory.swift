@@ -70,7 +70,7 @@ final class SnapshotMemory: @unchecked Sendable {
         let payload = self.payload
         guard mapped, !payload.isEmpty else { return WideHasher.hash(payload) }
         var hasher = WideHasher()
-        let chunk = 1 << 20  // a multiple of 8 and of the page size: every piece but the last hashes whole words
+        let chunk = 1 << 20  // a multiple of the page size (the hash is the same however the bytes are split)
         var start = DatasetSnapshot.headerSize  // in `bytes`
         while start < bytes.count {
             let end = min((start / chunk + 1) * chunk, bytes.count)
