@@ -111,27 +111,8 @@ final class W22WordsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         let title = "月报 monthly sheet 2015-10: jiaxing-2015-october-sheet.csv, imported 2026-12-03 15:13"
-        try """
-            [[period]]
-            id = "2015-10"
-            label_zh = "2015年1-10月"
-            label_en = "2015 Jan-Oct"
-            year = 2015
-            through = 10
-
-            [[source]]
-            id = "import-2015-10"
-            title = "\(title)"
-
-            [[figure]]
-            town = "haining"
-            measure = "completed"
-            period = "2015-10"
-            value = 15.21
-            source = "import-2015-10"
-            at = "line 3"
-
-            """.write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        try october2015Month(sourceTitle: title, figures: [("haining", "completed", "15.21", "line 3")])
+            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
         let dataset = try DatasetLoader.load(directory: dir).dataset
         for language in Language.allCases {
             var s = AppState(dataset: dataset, width: 100, height: 30)
