@@ -52,8 +52,8 @@ public struct GroupProgress: Sendable, Equatable {
     /// `Metrics.Tally.supportedDecimals`): digits (at most `limit`) that both the exact sums'
     /// interval (`rateInterval`) and the printed figures' interval (each printed figure ± half a
     /// unit of its last digit) support, and the value a reader gets by dividing the printed
-    /// figures, rounded to those digits, where that lies in what the inputs allow (else the exact
-    /// sums' rate: wave 22). So the rate checks against what is printed beside it:
+    /// figures, rounded to those digits, where that (as rounded) lies in what the inputs allow (else the
+    /// exact sums' rate: waves 22-23). So the rate checks against what is printed beside it:
     /// 11.30 / ≈47 stands for 46.5-47.5, i.e. 23.8-24.3%, printed ≈24% (not ≈23.9%, the exact
     /// sums' rate, which 11.30 / 47 = 24.0% contradicts). `interval`: the hull of both intervals
     /// (% values the rate can stand for). nil when `rate` is.
@@ -75,12 +75,15 @@ public struct GroupProgress: Sendable, Equatable {
         // The printed figures' quotient where it lies in what the inputs allow (`rateInterval`),
         // else the exact sums' rate, which always does: 5.00 / ≈13 is 38.5%, but 5.00 over
         // Jiashan's plan 12.5 ([12.33, 12.67]) is 39.5-40.6%: ≈40% (wave 22's fresh user, F2).
+        // The quotient as rounded must lie there too: 28.00 / ≈32 is 87.5%, inside Type 1's
+        // [86.6%, 87.6%] at Jan-Oct, but printed with no decimals it is 88%, outside it; the exact
+        // sums' 87.1% prints 87% (wave 23's fresh user, F19).
         guard let exact = rate else { return nil }
-        let quotient = c / p * 100
+        let quotient = DecimalMath.rounded(c / p * 100, scale: digits)
         if let allowed = rateInterval, quotient < allowed.lower || quotient > allowed.upper {
             return (DecimalMath.rounded(exact, scale: digits), digits, hull)
         }
-        return (DecimalMath.rounded(quotient, scale: digits), digits, hull)
+        return (quotient, digits, hull)
     }
 
     /// Adds one town: its plan and completed as (quantity, derived, what it can stand for,
