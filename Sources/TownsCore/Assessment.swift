@@ -181,6 +181,7 @@ public struct Assessment: Sendable {
         switch finding {
         case let .tier(_, inner): return judgedOn(inner, rule)
         case let .doubted(_, _, inner): return judgedOn(inner, rule)
+        case let .atTheMinimum(_, _, _, inner): return judgedOn(inner, rule)
         case let .clearsHigherTier(period, _, _): return [FigureKey(.completed, period)]
         case let .againstTier(period, _, _, _, _, _): return [FigureKey(.completed, period)]
         case let .featuredShare(period, _, _, _, _): return [FigureKey(.featuredShare, period)]
@@ -363,9 +364,22 @@ public struct Assessment: Sendable {
             case let .exact(v, _): bound = v
             case let .moreThan(b): bound = b
             }
+            // A figure at the line that its printed digits (or its derivation) let fall under it.
+            func atTheLine(_ finding: RuleFinding, _ line: Decimal) -> RuleResult {
+                guard case let .exact(_, d) = f.quantity, let possible = f.possible, possible.lower < line else {
+                    return result(.met, finding, figures: [f])
+                }
+                let digits = d + 1
+                let range = DecimalMath.text(DecimalMath.rounded(possible.lower, scale: digits), scale: digits) + "-"
+                    + DecimalMath.text(DecimalMath.rounded(possible.upper, scale: digits), scale: digits)
+                let edge = RuleFinding.atTheMinimum(minimum: text(line), possible: range, derived: f.isDerived, finding)
+                return f.isDerived
+                    ? result(.unknown, edge, missing: [.completedYear(year)], figures: [f])
+                    : result(.met, edge, figures: [f])
+            }
             if bound >= highest {
-                return result(.met, .clearsHigherTier(period: p.id, completed: describe(f), highest: text(highest)),
-                              figures: [f])
+                return atTheLine(.clearsHigherTier(period: p.id, completed: describe(f), highest: text(highest)),
+                                 highest)
             }
             guard let minimum else {
                 return result(.unknown, .tierUnknown(period: p.id, completed: describe(f), minimum: m, lower: l),
@@ -375,7 +389,7 @@ public struct Assessment: Sendable {
                 tiered(.againstTier(period: p.id, completed: describe(f), relation: r, tier: text(minimum),
                                     fitted: fitted, standing: s), rule, town)
             }
-            if bound >= minimum { return result(.met, against(.atLeast, .settled), figures: [f]) }
+            if bound >= minimum { return atTheLine(against(.atLeast, .settled), minimum) }
             if case .exact = f.quantity {
                 if p.through == 12 { return result(.notMet, against(.below, .settled), figures: [f]) }
                 if yearOver(year, asOf: asOf) {

@@ -136,6 +136,12 @@ public indirect enum RuleFinding: Hashable, Sendable {
     case againstTier(period: String, completed: String, relation: Relation, tier: String, fitted: Bool,
                      standing: Standing)
     case noCompletedFigure(year: Int, by: String?, tier: String, fitted: Bool, yearNotOver: Bool)
+    /// A completed figure at or above the minimum whose possible values (`Figure.possible`) reach
+    /// below it: `derived` false, a reported figure printed at the minimum (10.0 stands for
+    /// 9.95-10.05): judged as reported, and said so; `derived` true, a figure worked out whose
+    /// inputs allow a value under the minimum: undecided (wave 23's fresh user, F22: the land
+    /// reward already left a figure within the plan's rounding undecided).
+    case atTheMinimum(minimum: String, possible: String, derived: Bool, RuleFinding)
 
     // The creation-period minimum.
     case creationMinimum(plan: PlanStanding, end: [Int], judged: Judged)

@@ -45,6 +45,12 @@ public struct RuleWords: DatasetWords {
                 .joined(separator: t("；", "; "))
             let words = Catalogue.doubtedVerdict(figures: figures, checks: failing, asGiven: text(inner))
             return t(words.zh, words.en)
+        case let .atTheMinimum(minimum, possible, derived, inner):
+            return text(inner) + (derived
+                ? t("；但推算数可为 \(possible)，可能低于 \(minimum)：无法判定",
+                    "; but the derived figure may be \(possible), possibly under \(minimum): undecided")
+                : t("（按所报数字判定：所报数字可代表 \(possible)，恰在最低额 \(minimum) 上）",
+                    " (judged on the figure as reported: it stands for \(possible), at the minimum \(minimum))"))
         case .noFirstYear: return t("首年未知", "no first year")
         case let .firstYearNotBegun(y, by): return t("首年 \(y) 在\(p(by))尚未开始",
                                                      "the first year \(y) has not begun by \(p(by))")
