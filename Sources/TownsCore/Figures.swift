@@ -93,6 +93,17 @@ public struct Figures: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
         return false
     }
 
+    /// The identity of held figures' dictionary storage, or nil for mapped figures. Two values
+    /// with the same identity hold the same figures: a dictionary's storage is never changed
+    /// while another value shares it (copy on write). Used while the storage is kept alive by
+    /// the caller (`YearPlanMemo` by its metrics' dataset), so an identity is never reused.
+    var heldIdentity: ObjectIdentifier? {
+        guard case let .held(figures) = storage,
+              MemoryLayout<[FigureKey: Figure]>.size == MemoryLayout<AnyObject>.size else { return nil }
+        // A native dictionary is one reference to its storage (no bridging on Linux).
+        return ObjectIdentifier(unsafeBitCast(figures, to: AnyObject.self))
+    }
+
     /// Whether both are the same town's figures in the same figure area (the same figures,
     /// told without reading one); false for figures held in a dictionary.
     func sharesStorage(with other: Figures) -> Bool {

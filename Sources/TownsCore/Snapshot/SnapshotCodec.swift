@@ -33,9 +33,12 @@ extension SnapshotWriter {
         bool(f.isProjection)
     }
 
+    /// `figures` by key: measure, then period (none first), so the bytes (and the string table's
+    /// order, each text numbered where first written) never depend on the dictionary's hash order,
+    /// which changes from process to process: the same text gives the same snapshot.
     mutating func figures(_ figures: [FigureKey: Figure]) {
         uint(UInt64(figures.count))
-        for (key, f) in figures {
+        for (key, f) in figures.sorted(by: { FigureKey.snapshotOrder($0.key, $1.key) }) {
             string(key.measure.rawValue); string(key.period)
             figure(f)
         }
@@ -418,6 +421,20 @@ private final class TownSections: @unchecked Sendable {
         lock.withLock {
             for i in done.indices where done[i] > 0 { (base + starts[i]).deinitialize(count: done[i]) }
             done = Array(repeating: 0, count: done.count)
+        }
+    }
+}
+
+extension FigureKey {
+    /// The order a snapshot writes figures in: by measure (its raw value), then by period, a
+    /// key of no period first. A total order over distinct keys, so sorting by it gives one
+    /// sequence whatever order the keys came in.
+    static func snapshotOrder(_ a: FigureKey, _ b: FigureKey) -> Bool {
+        if a.measure != b.measure { return a.measure.rawValue < b.measure.rawValue }
+        switch (a.period, b.period) {
+        case let (x?, y?): return x < y
+        case (nil, _?): return true
+        default: return false
         }
     }
 }

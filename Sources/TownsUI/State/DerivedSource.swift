@@ -16,7 +16,8 @@ extension AppState {
     /// runs it in its child process when it writes a snapshot, so that a dashboard started from
     /// the snapshot derives none of them.
     public static func derivedTables(for dataset: Dataset) -> DerivedTables.Source {
-        let state = AppState(dataset: dataset)
+        // Each town's year plans worked out once for the whole write (`Metrics.rememberingYearPlans`).
+        let state = AppState(facts: Facts(dataset: dataset, rememberingYearPlans: true))
         // Every period's part at once, a run of consecutive periods per core: each period's
         // table, places and year's plans are worked out once and read by all its parts from the
         // (locked) memo, and only what is written is kept (the table's changed rows, not 10,000).

@@ -30,7 +30,10 @@ public final class Facts: @unchecked Sendable {
     /// table is derived here. Only ever given with the dataset of the same snapshot.
     public let derived: DerivedTables?
 
-    public init(dataset: Dataset, derived: DerivedTables? = nil) {
+    /// `rememberingYearPlans`: the metrics and the checker keep each town's derived year plans
+    /// once worked out (`Metrics.rememberingYearPlans`; the snapshot's write, which asks for them
+    /// many times a period); the same figures either way.
+    public init(dataset: Dataset, derived: DerivedTables? = nil, rememberingYearPlans: Bool = false) {
         self.dataset = dataset
         self.derived = derived?.townCount == dataset.towns.count ? derived : nil
         if let keys = self.derived?.keys {
@@ -38,8 +41,9 @@ public final class Facts: @unchecked Sendable {
         } else {
             searchIndex = SearchIndex()
         }
-        self.metrics = Metrics(dataset: dataset)
-        self.checker = Checker(dataset: dataset)
+        let metrics = Metrics(dataset: dataset)
+        self.metrics = rememberingYearPlans ? metrics.rememberingYearPlans() : metrics
+        self.checker = Checker(metrics: self.metrics)
         var positions: [String: Int] = [:]
         for (i, p) in dataset.periods.enumerated() where positions[p.id] == nil { positions[p.id] = i }
         self.periodPositions = positions

@@ -12,12 +12,22 @@ extension AppState {
         let rowState = rowContext
         let index = searchIndex
         return { row, column in
-            let town = rowState.dataset.towns[positions[row]]
-            let f = table[positions[row]]
+            let position = positions[row]
+            // The town, or its row of the period's table, copied out only for the columns that
+            // read it (a town is a retain per text it holds; the snapshot's write asks every
+            // figure column of every town).
+            if column <= 2 || column >= 10 {
+                let town = rowState.dataset.towns[position]
+                switch column {
+                case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
+                case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
+                case 2: return .number(Double(town.type))
+                case 10, 11, 12: return deltas.sortKey(town, column: column - 10, at: position)
+                default: return nil
+                }
+            }
+            let f = table[position]
             switch column {
-            case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
-            case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
-            case 2: return .number(Double(town.type))
             case 3: return SortKey.of(f.planYear)
             case 4: return SortKey.of(f.completed)
             case 5: return SortKey.of(f.completionRate)
@@ -27,7 +37,6 @@ extension AppState {
                 return rowState.varianceShown(f.completionRate).map { .number(DecimalMath.double($0.value)) } ?? .unknown
             case 8: return SortKey.of(f.projectsStarted)
             case 9: return SortKey.of(f.startRate)
-            case 10, 11, 12: return deltas.sortKey(town, column: column - 10, at: positions[row])
             default: return nil
             }
         }
