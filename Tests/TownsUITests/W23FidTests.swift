@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+
+@testable import TownsCore
+@testable import TownsUI
+
+/// Wave 23 (fid): a verdict never more certain than its sources for the period shown.
+final class W23FidTests: XCTestCase {
+    /// A month file for `towns import`'s output format, `figures` as (town, measure, TOML value).
+    static func month(_ id: String, through: Int, _ figures: [(String, String, String)]) -> String {
+        let names = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        var text = """
+            [[period]]
+            id = "\(id)"
+            label_zh = "2015年1-\(through)月"
+            label_en = "2015 Jan-\(names[through])"
+            year = 2015
+            through = \(through)
+
+            [[source]]
+            id = "import-\(id)"
+            title = "月报 monthly sheet \(id): w23.csv"
+
+            """
+        for (town, measure, value) in figures {
+            text += """
+
+                [[figure]]
+                town = "\(town)"
+                measure = "\(measure)"
+                period = "\(id)"
+                value = \(value)
+                source = "import-\(id)"
+                at = "line 2"
+
+                """
+        }
+        return text
+    }
+
+    /// Data/ copied with monthly files added, loaded.
+    func dataset(_ months: [String: String]) throws -> Dataset {
+        let dir = NSTemporaryDirectory() + "towns-w23fid-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        for (name, text) in months { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
+        return try DatasetLoader.load(directory: dir).dataset
+    }
+
+    func state(_ dataset: Dataset, period: String, _ kind: Screen.Kind = .townList, language: Language = .en) throws
+        -> AppState
+    {
+        var s = AppState(dataset: dataset, width: 160, height: 40)
+        s.stack = [Screen(kind)]
+        s.language = language
+        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
+        return s
+    }
+
+    /// Nanhu's Jan-Jul 2.05 with no rate: its plan ≈15.0 is first derivable from Jan-Sep (3.52 / 23.5%).
+    static let julyNanhu = ["2015-07.toml": month("2015-07", through: 7, [("nanhu", "completed", "\"2.05\"")])]
+
+    // MARK: Item 1: a verdict resting on a plan from a later period is undecided as of the period
+
+    func testAVerdictOnAPlanFromALaterPeriodIsUndecidedEverywhere() throws {
+        let d = try dataset(Self.julyNanhu)
+        let nanhu = try XCTUnwrap(d.town("nanhu"))
+        let july = try XCTUnwrap(d.period("2015-07")), september = try XCTUnwrap(d.period("2015-09"))
+        let checker = Checker(dataset: d)
+        XCTAssertEqual(checker.laterPlanPeriod(nanhu, period: july), "2015-09")
+        XCTAssertNil(checker.laterPlanPeriod(nanhu, period: september))
+        XCTAssertTrue(checker.isVerdictUndecided(nanhu, period: july))
+        XCTAssertFalse(checker.isVerdictUndecided(nanhu, period: september))
+        for language in Language.allCases {
+            let zh = language == .zh
+            // The towns view: `?` in the place of ▼, no `!` (no check fails).
+            let towns = try state(d, period: "2015-07", language: language)
+            let row = try XCTUnwrap(screen(towns).first { $0.contains(zh ? "南湖基金小镇" : "Nanhu") })
+            XCTAssertTrue(row.contains("≈-44.6? "), row)
+            XCTAssertFalse(row.contains("▼"), row)
+            // The overview: counted apart (`?1`), the reason said on its row.
+            var overview = try state(d, period: "2015-07", .overview, language: language)
+            overview.width = 120
+            let lines = screen(overview).joined(separator: "\n")
+            XCTAssertTrue(lines.contains(zh ? "落后 0 镇 ?1" : "?1"), lines)
+            XCTAssertTrue(lines.contains(zh ? "计划据以后期间" : "plan from a later period"), lines)
+            XCTAssertFalse(lines.contains(zh ? "差 ≈6.7" : "short ≈6.7"), lines)
+            // The page: the readings, and which later period the plan comes from.
+            var page = towns
+            page.height = 80
+            page.stack = [Screen(.townList), Screen(.townPage("nanhu"))]
+            let text = screen(page).joined(separator: "\n")
+            XCTAssertTrue(text.contains(zh ? "年计划最早据2015年1-9月（以后的期间）推出" : "first derivable from 2015 Jan-Sep, a later period"),
+                          text)
+            XCTAssertTrue(text.contains("-44.6?"), text)
+            // At Jan-Sep, the plan's own period: behind, as before.
+            let sep = try state(d, period: "2015-09", language: language)
+            let sepRow = try XCTUnwrap(screen(sep).first { $0.contains(zh ? "南湖基金小镇" : "Nanhu") })
+            XCTAssertTrue(sepRow.contains("-51.5▼"), sepRow)
+        }
+        // The `b` filter keeps it (it may be behind), with its `?`.
+        var behind = try state(d, period: "2015-07")
+        behind = update(behind, .toggleBehindFilter)
+        let kept = screen(behind).joined(separator: "\n")
+        XCTAssertTrue(kept.contains("Nanhu") && kept.contains("≈-44.6?"), kept)
+        // The export says it the same way.
+        let csv = Export.render(try XCTUnwrap(behind.content(for: behind.screen)), format: .csv, title: "t", legend: "l")
+        let line = try XCTUnwrap(csv.components(separatedBy: "\r\n").first { $0.contains("Nanhu") }, csv)
+        XCTAssertTrue(line.contains("-44.6?"), line)
+        XCTAssertFalse(line.contains("▼"), line)
+    }
+
+    /// A reported rate for the period is the period's own reading: the verdict stands on it.
+    func testAReportedRateKeepsItsVerdictWhateverThePlansPeriod() throws {
+        let d = try dataset(["2015-07.toml": Self.month("2015-07", through: 7, [("nanhu", "completion_rate", "13.0")])])
+        let nanhu = try XCTUnwrap(d.town("nanhu"))
+        let july = try XCTUnwrap(d.period("2015-07"))
+        let checker = Checker(dataset: d)
+        XCTAssertNil(checker.laterPlanPeriod(nanhu, period: july))
+        XCTAssertFalse(checker.isVerdictUndecided(nanhu, period: july))
+        let row = try XCTUnwrap(screen(try state(d, period: "2015-07")).first { $0.contains("Nanhu") })
+        XCTAssertTrue(row.contains("▼"), row)
+    }
+}
