@@ -356,6 +356,17 @@ public struct Assessment: Sendable {
         let periods = dataset.periods.filter { q in
             q.year == year && (asOf.map { p in (q.year, q.through) <= (p.year, p.through) } ?? true)
         }
+        // The rule counts fixed-asset investment excluding commercial housing and complexes (the
+        // guidelines); a dataset declaring that basis (`[[basis]]`) says its plain amounts (the paper's
+        // 完成投资额, basis not stated) are not on it. A plain amount below the minimum is below on the
+        // rule's basis too (that basis excludes part of an amount, never adds to it); one at or above
+        // it does not settle the rule: `?`, met on the plain amount, the bases named (wave 23).
+        let ruleBasis = dataset.bases.values.sorted { $0.id < $1.id }.first
+        func met(_ finding: RuleFinding, _ f: Figure) -> RuleResult {
+            guard let ruleBasis, f.basis == nil else { return result(.met, finding, figures: [f]) }
+            return result(.unknown, .basisNotStated(basis: ruleBasis.id, inner: finding),
+                          missing: [.completedOnBasis(year, basis: ruleBasis.id)], figures: [f])
+        }
         for p in periods.reversed() {
             guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
             let bound: Decimal
@@ -364,8 +375,7 @@ public struct Assessment: Sendable {
             case let .moreThan(b): bound = b
             }
             if bound >= highest {
-                return result(.met, .clearsHigherTier(period: p.id, completed: describe(f), highest: text(highest)),
-                              figures: [f])
+                return met(.clearsHigherTier(period: p.id, completed: describe(f), highest: text(highest)), f)
             }
             guard let minimum else {
                 return result(.unknown, .tierUnknown(period: p.id, completed: describe(f), minimum: m, lower: l),
@@ -375,7 +385,7 @@ public struct Assessment: Sendable {
                 tiered(.againstTier(period: p.id, completed: describe(f), relation: r, tier: text(minimum),
                                     fitted: fitted, standing: s), rule, town)
             }
-            if bound >= minimum { return result(.met, against(.atLeast, .settled), figures: [f]) }
+            if bound >= minimum { return met(against(.atLeast, .settled), f) }
             if case .exact = f.quantity {
                 if p.through == 12 { return result(.notMet, against(.below, .settled), figures: [f]) }
                 if yearOver(year, asOf: asOf) {

@@ -136,6 +136,11 @@ public indirect enum RuleFinding: Hashable, Sendable {
     case againstTier(period: String, completed: String, relation: Relation, tier: String, fitted: Bool,
                      standing: Standing)
     case noCompletedFigure(year: Int, by: String?, tier: String, fitted: Bool, yearNotOver: Bool)
+    /// `inner` (the first-year minimum met) rests on a plain amount (the paper's 完成投资额, its
+    /// basis not stated) while the rule counts fixed-asset investment on the dataset's declared
+    /// basis `basis` (its name; dataset.toml `[[basis]]`: excluding commercial housing and
+    /// complexes), which the plain amount may exceed: not settled.
+    case basisNotStated(basis: String, inner: RuleFinding)
 
     // The creation-period minimum.
     case creationMinimum(plan: PlanStanding, end: [Int], judged: Judged)
@@ -164,6 +169,8 @@ public enum RuleMissing: Hashable, Sendable {
     case completedYear(Int)
     /// The year's full figure; `onPlanBasis`: on the plan's basis; `only`: the bound that is known.
     case completedFullYear(Int, onPlanBasis: Bool, only: String?)
+    /// The year's completed investment on the rule's basis (dataset.toml `[[basis]]` id).
+    case completedOnBasis(Int, basis: String)
     case completedOverCreation
     case featuredInvestment(period: String?)
     case area(RuleFinding.Area, asOf: String?)

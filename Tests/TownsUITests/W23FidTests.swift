@@ -123,3 +123,37 @@ final class W23FidTests: XCTestCase {
         XCTAssertTrue(row.contains("▼"), row)
     }
 }
+
+extension W23FidTests {
+    // MARK: Item 2: the first-year rule on the paper's plain amount, its basis not stated
+
+    func testTheFirstYearRuleOnThePapersAmountIsNotSettledAndSaysWhichBasis() throws {
+        let d = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        let a = Assessment(metrics: Metrics(dataset: d))
+        let rule = try XCTUnwrap(d.rules.first { $0.kind == .yearOneMinimum })
+        let haining = try XCTUnwrap(d.town("haining"))
+        // Jan-Sep: 13.56 (the paper's 完成投资额) ≥ 10, the rule counts fixed-asset investment
+        // excluding commercial housing: `?`, not ✓.
+        let sep = a.evaluate(rule, haining, asOf: d.period("2015-09"))
+        XCTAssertEqual(sep.status, .unknown)
+        guard case .basisNotStated("fai-excl-housing", .clearsHigherTier) = sep.finding else {
+            return XCTFail("\(sep.finding)")
+        }
+        for language in Language.allCases {
+            let words = RuleWords(dataset: d, language: language).text(sep.finding)
+            XCTAssertTrue(words.contains(language == .zh ? "其口径论文未说明" : "whose basis it does not state"), words)
+            XCTAssertTrue(words.contains(language == .zh ? "不含商品住宅" : "excluding commercial housing"), words)
+            XCTAssertTrue(words.contains(language == .zh ? "不能判定" : "not settled"), words)
+        }
+        // The full year: the notice's ◇>14 is on the rule's basis: met.
+        XCTAssertEqual(a.evaluate(rule, haining, asOf: d.period("2015-12")).status, .met)
+        // A plain amount below the minimum is below on the rule's basis too: unchanged (not yet due).
+        let nanhu = try XCTUnwrap(d.town("nanhu"))
+        XCTAssertEqual(a.evaluate(rule, nanhu, asOf: d.period("2015-09")).status, .notYetDue)
+        // The assessment's screen: `?` in the first-year column, the overview's count with it.
+        var s = try bundledState(width: 100, height: 30, period: "2015-09")
+        s.stack = [Screen(.assessment)]
+        let row = try XCTUnwrap(screen(s).first { $0.contains("海宁皮革时尚小镇") })
+        XCTAssertTrue(row.contains("海宁皮革时尚小镇   ?"), row)
+    }
+}
