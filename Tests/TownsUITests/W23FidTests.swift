@@ -157,3 +157,29 @@ extension W23FidTests {
         XCTAssertTrue(row.contains("海宁皮革时尚小镇   ?"), row)
     }
 }
+
+extension W23FidTests {
+    // MARK: Item 4: a follower browsing alone at 80 columns keeps `/` and `y`
+
+    func testAFollowerBrowsingAloneKeepsSearchAndCopyAt80Columns() throws {
+        for kind in [Screen.Kind.townList, .overview, .townsOfEntity("haining-leather-city"), .townPage("haining")] {
+            for language in Language.allCases {
+                var s = try bundledState(width: 80, height: 24)
+                s.language = language
+                s.stack = kind.isPage ? [Screen(.townList), Screen(kind)] : [Screen(kind)]
+                var f = Following(meeting: "周例会 第3次", presenter: "wang")
+                f.detached = true
+                s.meeting = .following(f)
+                XCTAssertFalse(s.isFollowingPresenter)
+                let line = try XCTUnwrap(screen(s).last)
+                XCTAssertTrue(line.contains(" / ") || line.hasPrefix(" / "), "\(kind) \(language): \(line)")
+                XCTAssertTrue(line.contains(" y "), "\(kind) \(language): \(line)")
+                // As presenting keeps them.
+                var p = s
+                p.meeting = .presenting(name: "周例会 第3次", followers: 2)
+                let presented = try XCTUnwrap(screen(p).last)
+                XCTAssertTrue(presented.contains(" / ") && presented.contains(" y "), "\(kind) \(language): \(presented)")
+            }
+        }
+    }
+}
