@@ -183,3 +183,69 @@ extension W23FidTests {
         }
     }
 }
+
+extension W23FidTests {
+    // MARK: Fresh user's F9, F12, F15
+
+    /// F9: the full year's 63.06 (fixed-asset investment excluding housing, ◇) is never set against
+    /// the towns' plain completed amounts (Nanhu's 14.98, Jiashan's 7.50 imported for December).
+    func testTheFullYearsTotalOnAnotherBasisIsNotCheckedAgainstPlainAmounts() throws {
+        let december = """
+            [[source]]
+            id = "import-2015-12"
+            title = "月报 monthly sheet 2015-12: dec.csv"
+
+            [[figure]]
+            town = "nanhu"
+            measure = "completed"
+            period = "2015-12"
+            value = "14.98"
+            source = "import-2015-12"
+            at = "line 2"
+
+            [[figure]]
+            town = "jiashan"
+            measure = "completed"
+            period = "2015-12"
+            value = "7.50"
+            source = "import-2015-12"
+            at = "line 3"
+            """
+        let d = try dataset(["2015-12.toml": december])
+        let key = FigureKey(.completed, "2015-12")
+        let findings = Checker(dataset: d).run().filter { $0.kind == .inconsistency && $0.townID == nil }
+        for f in findings {
+            switch f.detail {
+            case let .totalGap(g): XCTAssertNotEqual(g.key, key, "\(f.detail)")
+            case let .knownExceedTotal(k, _, _), let .totalOfAll(k, _, _): XCTAssertNotEqual(k, key, "\(f.detail)")
+            default: continue
+            }
+        }
+        // The bundled data alone: the same (the three ◇>14 against 63.06 fit).
+        let bundled = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        XCTAssertEqual(Checker(dataset: bundled).run().filter { $0.kind == .inconsistency }.count,
+                       Checker(dataset: d).run().filter { $0.kind == .inconsistency }.count)
+    }
+
+    /// F12: the gap to the plan at the year's end is worked out from the projection: marked →.
+    /// F15: nothing is needed a month once the completed amount reaches the plan (no negative amount).
+    func testTheGapToPlanIsAProjectionAndNoNegativeAmountIsNeeded() throws {
+        let s = try bundledState(width: 120, height: 80, period: "2015-09")
+        let haining = try XCTUnwrap(s.dataset.town("haining"))
+        let p = s.metrics.progress(haining, period: try XCTUnwrap(s.dataset.period("2015-09"))).againstPlan
+        XCTAssertEqual(try XCTUnwrap(p.projectedGap).isProjection, true)
+        var page = s
+        page.stack = [Screen(.townList), Screen(.townPage("haining"))]
+        for language in Language.allCases {
+            page.language = language
+            let line = try XCTUnwrap(screen(page).first { $0.contains(language == .zh ? "与计划差" : "Gap to plan") })
+            XCTAssertTrue(line.contains("→0.5"), line)
+        }
+        let d = try dataset(["2015-11.toml": Self.month("2015-11", through: 11, [
+            ("nanhu", "completed", "\"15.50\""), ("nanhu", "completion_rate", "103.5")])])
+        let nanhu = try XCTUnwrap(d.town("nanhu"))
+        let nov = Metrics(dataset: d).progress(nanhu, period: try XCTUnwrap(d.period("2015-11"))).againstPlan
+        XCTAssertNil(nov.neededPerMonth, "15.50 is above the plan ≈15.0: \(String(describing: nov.neededPerMonth))")
+        XCTAssertNotNil(nov.projectedGap)
+    }
+}
