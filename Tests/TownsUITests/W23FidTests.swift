@@ -249,3 +249,28 @@ extension W23FidTests {
         XCTAssertNotNil(nov.projectedGap)
     }
 }
+
+extension W23FidTests {
+    // MARK: Item 5: the changes view's Δ sorts within each unit
+
+    func testTheChangesDeltaSortsWithinEachUnit() throws {
+        for descending in [false, true] {
+            for language in Language.allCases {
+                var s = try bundledState(width: 120, height: 40, period: "2015-09")
+                s.language = language
+                s = update(s, .showView(.changes))
+                s = update(s, .chooseSort(descending: descending))
+                s = update(s, .sortChooserKey(.char("6")))
+                let lines = screen(s)
+                let rows = lines.filter { $0.contains(language == .zh ? "完成率" : "completion rate") || $0.contains(language == .zh ? "完成投资" : "completed") }
+                    .filter { $0.contains("≈+") }
+                // The amounts (亿元: +12.56, +4.26) together and the rates (points: +12.1, +22.9, +20.7) together.
+                let kinds = rows.map { $0.contains("%") }
+                XCTAssertEqual(kinds.count, 5, lines.joined(separator: "\n"))
+                let changesOfKind = zip(kinds, kinds.dropFirst()).filter { $0 != $1 }.count
+                XCTAssertEqual(changesOfKind, 1, "\(descending) \(language): \(rows.joined(separator: "\n"))")
+                XCTAssertTrue(lines.joined(separator: " ").contains(language == .zh ? "单位分组" : "by unit"), lines.joined(separator: "\n"))
+            }
+        }
+    }
+}
