@@ -524,7 +524,10 @@ public struct Assessment: Sendable {
         else { why = .rounding }
         return result(over ? .unknown : .notYetDue,
                       reward(.open(period: period.id, completed: doneText, year: year, plan: planText, why: why)),
-                      missing: [.completedFullYear(year, onPlanBasis: false, only: only)], figures: [done, plan])
+                      // Within the plan's rounding, the full year's figure is there: what settles it is
+                      // the plan's exact amount (wave 23's fresh user, F11: it named the figure just used).
+                      missing: why == .rounding ? [.exactPlanOfYear(year)]
+                        : [.completedFullYear(year, onPlanBasis: false, only: only)], figures: [done, plan])
     }
 
     /// The land reward when the year's plan amount is unknown: the rule asks whether the year's
@@ -560,7 +563,7 @@ public struct Assessment: Sendable {
             return found(.unknown, .noFullYear, missing: [planMissing, fullYearMissing])
         }
         if range.upper < 100 { return found(.notMet, .missed) }
-        return found(.unknown, .rounding, missing: [fullYearMissing])
+        return found(.unknown, .rounding, missing: [planMissing])
     }
 
     /// The city's first-year test: the sum of the towns' minimums against the city's

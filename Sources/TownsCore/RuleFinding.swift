@@ -171,6 +171,8 @@ public enum RuleMissing: Hashable, Sendable {
     case completedFullYear(Int, onPlanBasis: Bool, only: String?)
     /// The year's completed investment on the rule's basis (dataset.toml `[[basis]]` id).
     case completedOnBasis(Int, basis: String)
+    /// The year's plan to more digits than known (a completed figure within its rounding).
+    case exactPlanOfYear(Int)
     case completedOverCreation
     case featuredInvestment(period: String?)
     case area(RuleFinding.Area, asOf: String?)

@@ -275,3 +275,29 @@ extension W23FidTests {
         }
     }
 }
+
+extension W23FidTests {
+    /// F11: the land reward within the plan's rounding names what would settle it (the plan's
+    /// exact amount), not the full year's figure it has just quoted.
+    func testTheLandRewardWithinThePlansRoundingAsksForTheExactPlan() throws {
+        let december = """
+            [[source]]
+            id = "import-2015-12"
+            title = "月报 monthly sheet 2015-12: dec.csv"
+
+            [[figure]]
+            town = "nanhu"
+            measure = "completed"
+            period = "2015-12"
+            value = "14.98"
+            source = "import-2015-12"
+            at = "line 2"
+            """
+        let d = try dataset(["2015-12.toml": december])
+        let a = Assessment(metrics: Metrics(dataset: d))
+        let rule = try XCTUnwrap(d.rules.first { $0.kind == .landReward })
+        let r = a.evaluate(rule, try XCTUnwrap(d.town("nanhu")), asOf: d.period("2015-12"))
+        XCTAssertEqual(r.status, .unknown)
+        XCTAssertEqual(r.missingItems, [.exactPlanOfYear(2015)])
+    }
+}

@@ -242,6 +242,7 @@ public struct RuleWords: DatasetWords {
         case .scenicRating: return t("景区等级", "scenic-area rating")
         case .visitors: return t("年游客人次", "visitors a year")
         case let .planOfYear(y): return t("\(y)年计划", "\(y) plan")
+        case let .exactPlanOfYear(y): return t("\(y)年计划的确切数额", "the \(y) plan's exact amount")
         }
     }
 
