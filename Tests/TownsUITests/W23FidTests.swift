@@ -301,3 +301,26 @@ extension W23FidTests {
         XCTAssertEqual(r.missingItems, [.exactPlanOfYear(2015)])
     }
 }
+
+extension W23FidTests {
+    // MARK: Item 6: entities carry their file and line, cited by the entities' export
+
+    func testEntitiesCarryTheirLineAndTheExportCitesIt() throws {
+        let d = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        let text = try String(contentsOfFile: repositoryRoot + "/Data/entities.toml", encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        for e in d.entities {
+            let origin = try XCTUnwrap(e.origin, e.id)
+            XCTAssertTrue(origin.file.hasSuffix("entities.toml"), "\(origin)")
+            // The record's header line, or within the record: its id follows before the next record.
+            let record = lines[(origin.line - 1)...].prefix { !$0.hasPrefix("[[entity]]") || $0 == lines[origin.line - 1] }
+            XCTAssertTrue(record.contains("id = \"\(e.id)\""), "\(e.id) at \(origin): \(record)")
+        }
+        var s = try bundledState(width: 120, height: 40)
+        s.stack = [Screen(.entityList)]
+        let export = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode)).text
+        let cited = d.entities.compactMap { $0.origin?.line }.map { "\($0)" }
+        XCTAssertTrue(export.contains("entities.toml:"), export)
+        for line in cited { XCTAssertTrue(export.contains(line), "entities.toml:\(line) not cited: \(export)") }
+    }
+}
