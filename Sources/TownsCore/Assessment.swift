@@ -157,6 +157,14 @@ public struct Assessment: Sendable {
     /// `asOf`: the period judged at; a derived year's plan is doubted only on evidence up to it
     /// (`Checker.isFlagged(_:town:asOf:)`).
     func doubted(_ r: RuleResult, _ rule: Rule, _ town: Town, asOf: Period? = nil) -> RuleResult {
+        // Met on a plain amount whose basis is not the rule's (`basisNotStated`): a failing check on
+        // that amount is said first (`?!`, the check named), as it is for a rule met outright.
+        if case let .basisNotStated(_, inner) = r.finding {
+            var met = r
+            (met.status, met.finding) = (.met, inner)
+            let d = doubted(met, rule, town, asOf: asOf)
+            return d.status == .met ? r : d
+        }
         guard r.status == .met || r.status == .notMet else { return r }
         let keys = judgedOn(r.finding, rule)
         guard !keys.isEmpty else { return r }
