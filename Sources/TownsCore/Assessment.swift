@@ -157,6 +157,14 @@ public struct Assessment: Sendable {
     /// `asOf`: the period judged at; a derived year's plan is doubted only on evidence up to it
     /// (`Checker.isFlagged(_:town:asOf:)`).
     func doubted(_ r: RuleResult, _ rule: Rule, _ town: Town, asOf: Period? = nil) -> RuleResult {
+        // Met on a plain amount whose basis is not the rule's (`basisNotStated`): a failing check on
+        // that amount is said first (`?!`, the check named), as it is for a rule met outright.
+        if case let .basisNotStated(_, inner) = r.finding {
+            var met = r
+            (met.status, met.finding) = (.met, inner)
+            let d = doubted(met, rule, town, asOf: asOf)
+            return d.status == .met ? r : d
+        }
         guard r.status == .met || r.status == .notMet else { return r }
         let keys = judgedOn(r.finding, rule)
         guard !keys.isEmpty else { return r }
@@ -357,6 +365,17 @@ public struct Assessment: Sendable {
         let periods = dataset.periods.filter { q in
             q.year == year && (asOf.map { p in (q.year, q.through) <= (p.year, p.through) } ?? true)
         }
+        // The rule counts fixed-asset investment excluding commercial housing and complexes (the
+        // guidelines); a dataset declaring that basis (`[[basis]]`) says its plain amounts (the paper's
+        // 完成投资额, basis not stated) are not on it. A plain amount below the minimum is below on the
+        // rule's basis too (that basis excludes part of an amount, never adds to it); one at or above
+        // it does not settle the rule: `?`, met on the plain amount, the bases named (wave 23).
+        let ruleBasis = dataset.bases.values.sorted { $0.id < $1.id }.first
+        func met(_ finding: RuleFinding, _ f: Figure) -> RuleResult {
+            guard let ruleBasis, f.basis == nil else { return result(.met, finding, figures: [f]) }
+            return result(.unknown, .basisNotStated(basis: ruleBasis.id, inner: finding),
+                          missing: [.completedOnBasis(year, basis: ruleBasis.id)], figures: [f])
+        }
         for p in periods.reversed() {
             guard let f = metrics.figure(town, FigureKey(.completed, p.id)) else { continue }
             let bound: Decimal
@@ -367,7 +386,7 @@ public struct Assessment: Sendable {
             // A figure at the line that its printed digits (or its derivation) let fall under it.
             func atTheLine(_ finding: RuleFinding, _ line: Decimal) -> RuleResult {
                 guard case let .exact(_, d) = f.quantity, let possible = f.possible, possible.lower < line else {
-                    return result(.met, finding, figures: [f])
+                    return met(finding, f)
                 }
                 let digits = d + 1
                 let range = DecimalMath.text(DecimalMath.rounded(possible.lower, scale: digits), scale: digits) + "-"
@@ -375,7 +394,7 @@ public struct Assessment: Sendable {
                 let edge = RuleFinding.atTheMinimum(minimum: text(line), possible: range, derived: f.isDerived, finding)
                 return f.isDerived
                     ? result(.unknown, edge, missing: [.completedYear(year)], figures: [f])
-                    : result(.met, edge, figures: [f])
+                    : met(edge, f)
             }
             if bound >= highest {
                 return atTheLine(.clearsHigherTier(period: p.id, completed: describe(f), highest: text(highest)),
@@ -528,7 +547,10 @@ public struct Assessment: Sendable {
         else { why = .rounding }
         return result(over ? .unknown : .notYetDue,
                       reward(.open(period: period.id, completed: doneText, year: year, plan: planText, why: why)),
-                      missing: [.completedFullYear(year, onPlanBasis: false, only: only)], figures: [done, plan])
+                      // Within the plan's rounding, the full year's figure is there: what settles it is
+                      // the plan's exact amount (wave 23's fresh user, F11: it named the figure just used).
+                      missing: why == .rounding ? [.exactPlanOfYear(year)]
+                        : [.completedFullYear(year, onPlanBasis: false, only: only)], figures: [done, plan])
     }
 
     /// The land reward when the year's plan amount is unknown: the rule asks whether the year's
@@ -564,7 +586,7 @@ public struct Assessment: Sendable {
             return found(.unknown, .noFullYear, missing: [planMissing, fullYearMissing])
         }
         if range.upper < 100 { return found(.notMet, .missed) }
-        return found(.unknown, .rounding, missing: [fullYearMissing])
+        return found(.unknown, .rounding, missing: [planMissing])
     }
 
     /// The city's first-year test: the sum of the towns' minimums against the city's

@@ -419,8 +419,14 @@ public struct Checker: Sendable {
             .sorted { ($0.period ?? "", $0.measure.rawValue) < ($1.period ?? "", $1.measure.rawValue) }
         for key in keys {
             guard let total = dataset.totals[key], case let .exact(tv, td) = total.quantity else { continue }
-            // An interpretation is never counted as known: it is summed apart and named as such.
-            let all = dataset.towns.map { ($0, metrics.figure($0, key)) }
+            // An interpretation is never counted as known: it is summed apart and named as such. A
+            // town's figure on another basis than the total's is another measure (README: figures on
+            // different bases are never combined): left out as unknown, never set against the total
+            // (wave 23: Nanhu's plain 14.98 was subtracted from the notice's 63.06 excluding housing).
+            let all = dataset.towns.map { town -> (Town, Figure?) in
+                let f = metrics.figure(town, key)
+                return (town, f.flatMap { $0.basis == total.basis ? $0 : nil })
+            }
             let s = metrics.knownSum(all.map { ($0.0, $0.1?.isInterpreted == true ? nil : $0.1) })
             let interpreted = metrics.knownSum(all.filter { $0.1?.isInterpreted == true })
             let locs = [total.origin].compactMap { $0 }
@@ -474,7 +480,7 @@ public struct Checker: Sendable {
         guard key.measure == .planYear else { return true }
         let earlier = dataset.periods.filter { $0.year == period.year && $0.through <= period.through }.map(\.id)
         let all = dataset.towns.map { town -> (Town, Figure?) in
-            guard let f = metrics.figure(town, key), !f.isInterpreted else { return (town, nil) }
+            guard let f = metrics.figure(town, key), !f.isInterpreted, f.basis == total.basis else { return (town, nil) }
             guard f.isDerived else { return (town, f) }
             let known = earlier.contains { id in
                 town.figures[FigureKey(.completed, id)]?.quantity.exactValue != nil

@@ -29,6 +29,8 @@ public struct OperatingEntity: Hashable, Sendable {
     /// e.g. "central state-owned enterprise"; nil when the source does not say.
     public var kind: String?
     public var provenance: Provenance
+    /// File and line of its `[[entity]]` record (entities.toml), nil when not read from a file.
+    public var origin: SourceLocation? = nil
 }
 
 /// How a town's operating entities are organised (paper 二(二)).

@@ -146,7 +146,8 @@ extension Loader {
             LoadMessage.duplicateRecord(.entity, id: id, firstAt: nil)) }
         r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "kind", "source", "at", "quote", "note", "derived"])
         if let id, let zh, let en, let provenance {
-            entities.append(OperatingEntity(id: id, nameZH: zh, nameEN: en, kind: kind, provenance: provenance))
+            entities.append(OperatingEntity(id: id, nameZH: zh, nameEN: en, kind: kind, provenance: provenance,
+                                            origin: r.line.map { SourceLocation(file: entitiesDoc.path, line: $0) }))
             entityIDSet.insert(id)
         }
         finish(r)

@@ -142,6 +142,11 @@ public indirect enum RuleFinding: Hashable, Sendable {
     /// inputs allow a value under the minimum: undecided (wave 23's fresh user, F22: the land
     /// reward already left a figure within the plan's rounding undecided).
     case atTheMinimum(minimum: String, possible: String, derived: Bool, RuleFinding)
+    /// `inner` (the first-year minimum met) rests on a plain amount (the paper's 完成投资额, its
+    /// basis not stated) while the rule counts fixed-asset investment on the dataset's declared
+    /// basis `basis` (its name; dataset.toml `[[basis]]`: excluding commercial housing and
+    /// complexes), which the plain amount may exceed: not settled.
+    case basisNotStated(basis: String, inner: RuleFinding)
 
     // The creation-period minimum.
     case creationMinimum(plan: PlanStanding, end: [Int], judged: Judged)
@@ -170,6 +175,10 @@ public enum RuleMissing: Hashable, Sendable {
     case completedYear(Int)
     /// The year's full figure; `onPlanBasis`: on the plan's basis; `only`: the bound that is known.
     case completedFullYear(Int, onPlanBasis: Bool, only: String?)
+    /// The year's completed investment on the rule's basis (dataset.toml `[[basis]]` id).
+    case completedOnBasis(Int, basis: String)
+    /// The year's plan to more digits than known (a completed figure within its rounding).
+    case exactPlanOfYear(Int)
     case completedOverCreation
     case featuredInvestment(period: String?)
     case area(RuleFinding.Area, asOf: String?)

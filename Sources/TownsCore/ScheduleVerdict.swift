@@ -21,16 +21,21 @@ public struct ScheduleReadings: Sendable, Equatable {
     public var byRate: Decimal?
     /// Whether a failing consistency check casts doubt on a figure the readings rest on.
     public var flagged: Bool
+    /// The period (its id) the year's plan is first derivable from, when that is after the period
+    /// judged and the readings rest on that plan (`Checker.laterPlanPeriod`): nil otherwise.
+    public var laterPlan: String?
 
-    /// The two readings disagree (one behind, the other not) and a check fails on their figures:
-    /// neither behind nor ahead may be said.
+    /// The two readings disagree (one behind, the other not) and a check fails on their figures,
+    /// or both rest on a plan first derivable from a later period: neither behind nor ahead may be
+    /// said as of the period judged (README: evidence dated up to the period shown).
     public var isUndecided: Bool {
+        if laterPlan != nil { return byAmount != nil || byRate != nil }
         guard flagged, let a = byAmount, let r = byRate else { return false }
         return (a > 0) != (r < 0)
     }
 
-    public init(byAmount: Decimal?, byRate: Decimal?, flagged: Bool) {
-        (self.byAmount, self.byRate, self.flagged) = (byAmount, byRate, flagged)
+    public init(byAmount: Decimal?, byRate: Decimal?, flagged: Bool, laterPlan: String? = nil) {
+        (self.byAmount, self.byRate, self.flagged, self.laterPlan) = (byAmount, byRate, flagged, laterPlan)
     }
 }
 
@@ -39,14 +44,45 @@ extension Checker {
     /// Only a town with a flagged input has its shortfall worked out (a clean town is never
     /// undecided), so a table of 10,000 towns asks this of every row cheaply.
     public func scheduleReadings(_ town: Town?, period: Period) -> ScheduleReadings {
+        let later = laterPlanPeriod(town, period: period)
         let flagged = isFlagged(workedFrom: [.planYear, .completed, .completionRate], town: town, period: period)
-        guard flagged else { return ScheduleReadings(byAmount: nil, byRate: nil, flagged: false) }
+        guard flagged || later != nil else { return ScheduleReadings(byAmount: nil, byRate: nil, flagged: false) }
         let m = metrics.withoutFormulas
         let rate = town.map { m.figure($0, FigureKey(.completionRate, period.id)) }
             ?? m.total(FigureKey(.completionRate, period.id))
         let shortfall = m.progress(town, period: period).againstPlan.shortfall?.quantity.exactValue
         return ScheduleReadings(
-            byAmount: shortfall, byRate: m.scheduleVarianceValue(rate, period: period), flagged: true)
+            byAmount: shortfall, byRate: m.scheduleVarianceValue(rate, period: period), flagged: flagged,
+            laterPlan: later)
+    }
+
+    /// The period (id) `town`'s year's plan is first derivable from (completed / completion rate,
+    /// `Metrics`), when that is after `period` and `period`'s readings of being behind rest on that
+    /// plan: the year's plan is not given, `period` has a completed figure and no reported
+    /// completion rate (a reported rate is `period`'s own reading), and no period of the year up to
+    /// `period` allows the derivation. Nanhu in a Jan-Jul 2.05 with its plan ≈15.0 first from
+    /// Jan-Sep's 3.52 / 23.5%: `"2015-09"`. Nil otherwise, and for the city (its plan is reported
+    /// or unknown). A few look-ups of the town's figures; no derivation is made.
+    public func laterPlanPeriod(_ town: Town?, period: Period) -> String? {
+        guard let figures = town?.figures else { return nil }
+        guard figures[FigureKey(.completionRate, period.id)] == nil,
+              figures[FigureKey(.completed, period.id)] != nil,
+              figures[FigureKey(.planYear, String(period.year))] == nil else { return nil }
+        func derivable(_ p: Period) -> Bool {
+            guard let done = figures[FigureKey(.completed, p.id)], case .exact = done.quantity,
+                  let rate = figures[FigureKey(.completionRate, p.id)], case let .exact(rv, _) = rate.quantity
+            else { return false }
+            return rv > 0
+        }
+        var later: Period?
+        for p in metrics.dataset.periods where p.year == period.year {
+            if p.through <= period.through {
+                if derivable(p) { return nil }
+            } else if (later.map { p.through < $0.through } ?? true), derivable(p) {
+                later = p
+            }
+        }
+        return later?.id
     }
 
     /// Whether `town`'s (nil: the city's) verdict on being behind in `period` is undecided

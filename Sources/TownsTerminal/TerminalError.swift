@@ -14,6 +14,30 @@ public enum TerminalError: Error, CustomStringConvertible, Equatable {
     /// The terminal type cannot move the cursor (no `cup` capability), e.g. `TERM=dumb`.
     case cannotAddressCursor(term: String)
 
+    /// The refusal in the interface's language: `description` (English), or in Chinese when
+    /// `chinese` (the dashboard's words language; the setting's names and values stay as typed).
+    public func text(chinese: Bool) -> String {
+        guard chinese else { return description }
+        switch self {
+        case let .localeNotUTF8(current, variable, value):
+            let setting =
+                value.map { value in
+                    Terminal.isUTF8Name(value) ? "未安装 \(variable)=\(value)" : "\(variable)=\(value)"
+                } ?? "未设置 \(variable)"
+            return "towns 需要 UTF-8 语言环境，当前为 \(current)（\(setting)）："
+                + "请设置 \(variable)=C.UTF-8（或其他已安装的 UTF-8 语言环境，见 `locale -a`）"
+        case .notATerminal:
+            return "towns 需要交互式终端，但标准输入或输出被重定向：请直接在终端中运行"
+        case .termNotSet:
+            return "未设置 TERM，终端类型未知：请设置，例如 TERM=xterm-256color"
+        case let .unknownTerminal(term):
+            return "本机没有 TERM=\(term) 的 terminfo 条目：请安装（例如 ncurses-term 软件包），"
+                + "或以 TERM=xterm-256color 运行"
+        case let .cannotAddressCursor(term):
+            return "TERM=\(term) 不能移动光标，而 towns 需要：请在全屏终端中运行，或设置 TERM=xterm-256color"
+        }
+    }
+
     public var description: String {
         switch self {
         case let .localeNotUTF8(current, variable, value):

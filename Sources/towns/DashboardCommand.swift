@@ -174,17 +174,24 @@ struct DashboardStart {
         let themeFiles = ThemeFiles(
             folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"),
             choice: theme ?? settings.theme ?? "default", language: chinese ? .zh : .en)
+        // The refusals in the interface's language (wave 23: English under a Chinese interface).
         guard isatty(STDOUT_FILENO) == 1 else {
             printError(
-                "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"
-                    + " report` (e.g. `towns report --period 2015-09 > towns.txt`)."
+                chinese
+                    ? "towns：标准输出不是终端，仪表盘无法打开。要文字输出，请用 `towns report`"
+                        + "（例如 `towns report --period 2015-09 > towns.txt`）。"
+                    : "towns: standard output is not a terminal, so the dashboard cannot open. For text, use `towns"
+                        + " report` (e.g. `towns report --period 2015-09 > towns.txt`)."
             )
             throw ExitCode(2)
         }
         guard isatty(STDIN_FILENO) == 1 else {
             printError(
-                "towns: standard input is not a terminal, so the dashboard cannot read keys. For text, use"
-                    + " `towns report` (e.g. `towns report --period 2015-09 > towns.txt`)."
+                chinese
+                    ? "towns：标准输入不是终端，仪表盘无法读取按键。要文字输出，请用 `towns report`"
+                        + "（例如 `towns report --period 2015-09 > towns.txt`）。"
+                    : "towns: standard input is not a terminal, so the dashboard cannot read keys. For text, use"
+                        + " `towns report` (e.g. `towns report --period 2015-09 > towns.txt`)."
             )
             throw ExitCode(2)
         }
@@ -199,7 +206,7 @@ struct DashboardStart {
                     useColor: !(noColor || environmentNoColor),
                     mouse: mouse || settings.mouse == true, allowNonUTF8: true))
         } catch let error as TerminalError {
-            printError("towns: \(error)")
+            printError((chinese ? "towns：" : "towns: ") + error.text(chinese: chinese))
             throw ExitCode(3)
         }
         defer { terminal.close() }

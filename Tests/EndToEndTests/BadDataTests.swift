@@ -169,7 +169,7 @@ final class BadDataTests: XCTestCase {
             XCTAssertTrue((zh.stdout + zh.stderr).contains("towns.toml:\(line): 警告：town[3].countee: 未知字段"), zh.summary)
         }
         // The dashboard loads it, and only then finds no terminal (exit 2).
-        let r = try runProcess(binary, ["--data", data.path])
+        let r = try runProcess(binary, ["--data", data.path, "--lang", "en"])
         XCTAssertEqual(r.status, 2, r.summary)
         XCTAssertTrue(r.stderr.contains("not a terminal"), r.summary)
     }

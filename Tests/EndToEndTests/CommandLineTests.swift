@@ -31,10 +31,13 @@ final class CommandLineTests: XCTestCase {
             XCTAssertFalse(r.stderr.contains("not a terminal"), "refused before the terminal is looked at: \(r.summary)")
         }
         // Good values pass on to the terminal check.
-        let good = try runProcess(binary, ["--data", Paths.data, "--themes", Paths.themes, "--period", "2015-08",
-                                           "--town", "haiyan", "--filter", "behind"], timeout: 10)
-        XCTAssertEqual(good.status, 2, good.summary)
-        XCTAssertTrue(good.stderr.contains("not a terminal"), good.summary)
+        for (lang, words) in [("en", "standard output is not a terminal"), ("zh", "标准输出不是终端")] {
+            let good = try runProcess(binary, ["--data", Paths.data, "--themes", Paths.themes, "--period", "2015-08",
+                                               "--town", "haiyan", "--filter", "behind", "--lang", lang], timeout: 10)
+            XCTAssertEqual(good.status, 2, good.summary)
+            // In the interface's language (w23-fid), `towns report` named in both.
+            XCTAssertTrue(good.stderr.contains(words) && good.stderr.contains("towns report"), good.summary)
+        }
     }
 
     func testReportForSeptember() throws {

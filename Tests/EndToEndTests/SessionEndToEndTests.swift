@@ -132,8 +132,8 @@ final class SessionEndToEndTests: XCTestCase {
     func testStandardInputThatIsNotATerminalIsNamed() throws {
         let session = try DashboardSession(label: "stdin")
         defer { session.kill() }
-        try session.tmux.typeLine([session.binary, "--data", Paths.data].map(Paths.shellQuote).joined(separator: " ")
-            + " < /dev/null; echo status=$?")
+        try session.tmux.typeLine([session.binary, "--data", Paths.data, "--lang", "en"].map(Paths.shellQuote)
+            .joined(separator: " ") + " < /dev/null; echo status=$?")
         let screen = try session.tmux.waitUntil("the exit status") { $0.contains { $0.hasPrefix("status=") } }
         XCTAssertTrue(screen.contains { $0.contains("standard input is not a terminal") }, TmuxSession.show(screen))
         XCTAssertFalse(screen.contains { $0.contains("standard output is not a terminal") }, TmuxSession.show(screen))

@@ -67,18 +67,23 @@ final class TerminalMatrixTests: XCTestCase {
     /// and nothing left changed.
     func testUnusableLocaleOrTerminalSaysWhatToSet() throws {
         let binary = try Paths.townsBinary()
-        let cases: [(env: [String: String], expect: String)] = [
+        // In the interface's language (w23-fid): Chinese by default under a UTF-8 locale, English with `--lang en`.
+        let cases: [(env: [String: String], expect: String, words: String, lang: String?)] = [
             // LANG=C, POSIX and GB18030 open in ASCII and English now (LocaleEndToEndTests).
-            (["TERM": "dumb", "LANG": "C.UTF-8"], "TERM=xterm-256color"),
-            (["TERM": "xterm-kitty", "LANG": "C.UTF-8"], "xterm-kitty"),
-            (["LANG": "C.UTF-8"], "TERM"),
+            (["TERM": "dumb", "LANG": "C.UTF-8"], "TERM=xterm-256color", "不能移动光标", nil),
+            (["TERM": "dumb", "LANG": "C.UTF-8"], "TERM=xterm-256color", "cannot move the cursor", "en"),
+            (["TERM": "xterm-kitty", "LANG": "C.UTF-8"], "xterm-kitty", "没有 TERM=xterm-kitty 的 terminfo 条目", nil),
+            (["TERM": "xterm-kitty", "LANG": "C.UTF-8"], "xterm-kitty", "no terminfo entry", "en"),
+            (["LANG": "C.UTF-8"], "TERM", "未设置 TERM", nil),
+            (["LANG": "C.UTF-8"], "TERM", "TERM is not set", "en"),
         ]
         for c in cases {
             let session = try DashboardSession(label: "unusable")
             defer { session.kill() }
             var assignments = c.env.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
             if c.env["TERM"] == nil { assignments = "-u TERM " + assignments }
-            let command = "env \(assignments) \(Paths.shellQuote(binary)) --data \(Paths.shellQuote(Paths.data)) 2>\(Paths.shellQuote(session.scratch.path))/err"
+            let command = "env \(assignments) \(Paths.shellQuote(binary)) --data \(Paths.shellQuote(Paths.data))"
+                + (c.lang.map { " --lang \($0)" } ?? "") + " 2>\(Paths.shellQuote(session.scratch.path))/err"
             try session.tmux.typeLine(command)
             let status = try session.assertTerminalRestored("\(c.env)", frameMayRemain: true)
             let err = (try? String(contentsOfFile: session.scratch.path + "/err", encoding: .utf8)) ?? ""
@@ -86,6 +91,7 @@ final class TerminalMatrixTests: XCTestCase {
             let lines = err.split(separator: "\n")
             XCTAssertEqual(lines.count, 1, "one line: \(err)")
             XCTAssertTrue(err.contains(c.expect), "\(c.env): says what to set (\(c.expect)): \(err)")
+            XCTAssertTrue(err.contains(c.words), "\(c.env) \(c.lang ?? "zh"): in the interface's language: \(err)")
             XCTAssertFalse(err.contains("\u{1B}"), "no escape sequence in the message")
         }
     }

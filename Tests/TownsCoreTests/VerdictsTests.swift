@@ -101,7 +101,9 @@ final class VerdictsTests: XCTestCase {
     func testFirstYearVerdictFollowsThePeriod() {
         let aug = result(.yearOneMinimum, "haining", asOf: "2015-08")
         XCTAssertEqual(aug.status, .notYetDue, "9.3 by August is below 10 and the year is not over: \(aug.detail)")
-        XCTAssertEqual(result(.yearOneMinimum, "haining", asOf: "2015-09").status, .met, "13.56 ≥ 10")
+        // w23-fid: 13.56 ≥ 10 on the paper's completed investment, whose basis is not stated; the rule
+        // counts fixed-asset investment excluding commercial housing: not settled.
+        XCTAssertEqual(result(.yearOneMinimum, "haining", asOf: "2015-09").status, .unknown, "13.56 ≥ 10, basis not stated")
         XCTAssertEqual(result(.yearOneMinimum, "haining", asOf: "2015-12").status, .met, ">14 ≥ 10")
     }
 

@@ -61,7 +61,7 @@ final class FollowerChromeTests: XCTestCase {
         XCTAssertTrue(screen(en).last!.hasSuffix("browsing alone (meeting demo, presenter root; f rejoins)"), screen(en).last!)
     }
 
-    /// At 80 columns the chip is short and whole (f rejoins), and the hint line keeps ↑↓ and q (wave 6).
+    /// At 80 columns the chip is short and whole (f rejoins), and the hint line keeps `/` and `y` (wave 23).
     func testBrowsingAloneAt80ColumnsHasAShortWholeChipAndTheKeys() throws {
         let p = try bundledState(width: 120, height: 30, period: "2015-09")
         for language in [Language.zh, .en] {
@@ -71,8 +71,11 @@ final class FollowerChromeTests: XCTestCase {
             let chip = language == .zh ? "独自浏览 · f 回到会议" : "alone · f rejoins"
             XCTAssertTrue(last.trimmingCharacters(in: .whitespaces).hasSuffix(chip), last)
             XCTAssertFalse(last.contains("(meeting") || last.contains("（会议"), last)
-            // f is the chip's own (it names the key that rejoins); ↑↓ and q stay on the line.
-            for key in ["↑↓ ", language == .zh ? "q 退出" : "q quit"] { XCTAssertTrue(last.contains(key), last) }
+            // f is the chip's own (it names the key that rejoins). w23-fid: as presenting, the meeting's
+            // keys `/` and `y` stay on the line; the arrows' and q's hints, known to all, give way to them.
+            for key in [language == .zh ? "/ 搜索" : "/ find", language == .zh ? "y 复制" : "y copy"] {
+                XCTAssertTrue(last.contains(key), last)
+            }
         }
     }
 }

@@ -137,10 +137,14 @@ extension MarksExplainedTests {
         XCTAssertTrue(lines[3].contains("用地奖"), "the stakes' column stays at 60 columns: \(lines[3])")
         XCTAssertFalse(lines[3].contains("景区"), "another rule's gives way: \(lines[3])")
         let legend = lines[lines.count - 2]
-        for mark in ["✓", "?", "○"] {
+        for mark in ["?", "○"] {
             XCTAssertTrue(lines[4..<(lines.count - 2)].contains { $0.contains(mark) })
             XCTAssertTrue(legend.contains(mark), "\(mark) shown, not in the legend: \(legend)")
         }
+        // w23-fid: no rule is met at Jan-Sep (Haining's first year rests on a plain amount, `?`):
+        // no ✓ drawn, none listed.
+        XCTAssertFalse(lines[4..<(lines.count - 2)].contains { $0.contains("✓") })
+        XCTAssertFalse(legend.contains("✓"), legend)
         XCTAssertTrue(lines[lines.count - 3].contains("最后一行按 Enter 看全文"), lines[lines.count - 3])
         s.language = .en
         let en = screen(s)

@@ -191,7 +191,8 @@ final class ViewTests: XCTestCase {
         }
         let haining = lines.first { $0.contains("海宁皮革时尚小镇") }!
         // 3.5 km² against "about 3 km²" with no tolerance in the source is `?`, not `✗` (issue 12).
-        XCTAssertTrue(haining.contains("✓") && !haining.contains("✗"), haining)
+        // w23-fid: its first year (13.56 ≥ 10 on the paper's amount, basis not stated) is `?` at Jan-Sep.
+        XCTAssertTrue(!haining.contains("✓") && !haining.contains("✗"), haining)
         XCTAssertTrue(haining.contains("?") && haining.contains("3年"), haining)
         let text = lines.joined(separator: "\n")
         // Jan-Sep: the year's completed figure is not known yet, nor the margin over 42 (wave 5).

@@ -121,6 +121,7 @@ extension SnapshotWriter {
         array(d.types) { w, t in w.int(t.number); w.string(t.nameZH); w.string(t.nameEN); w.provenance(t.provenance) }
         array(d.entities) { w, e in
             w.string(e.id); w.string(e.nameZH); w.string(e.nameEN); w.string(e.kind); w.provenance(e.provenance)
+            w.location(e.origin)
         }
         // Towns in sections of 512, decoded on every core.
         let sections = stride(from: 0, to: d.towns.count, by: 512).map {
@@ -336,7 +337,7 @@ extension SnapshotReader {
         }
         let entities = try array {
             OperatingEntity(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
-                            kind: try $0.optionalString(), provenance: try $0.provenance())
+                            kind: try $0.optionalString(), provenance: try $0.provenance(), origin: try $0.location())
         }
         var towns = try townSections()
         // Everything read so far (the string table, the towns' records) is decoded into memory

@@ -102,6 +102,22 @@ extension AppState {
         return facts.inconsistentTownIDs.compactMap { byID[$0] }.sorted()
     }
 
+    /// The name of the stored rows of the towns whose verdict on being behind in period `id`
+    /// rests on a plan first derivable from a later period (`Checker.laterPlanPeriod`).
+    static func laterPlanTownsName(_ id: String) -> String { "verdict.later." + id }
+
+    /// The positions (ascending) of the towns whose verdict in the period shown rests on a plan
+    /// first derivable from a later period (`Checker.laterPlanPeriod`: undecided, `?`): stored in
+    /// the snapshot per period (`laterPlanTownsName`), else worked out over every town.
+    func laterPlanTowns() -> [Int] {
+        guard let period else { return [] }
+        if let derived = facts.derived {
+            return derived.rowSet(Self.laterPlanTownsName(period.id)) ?? []
+        }
+        let checker = self.checker
+        return dataset.towns.indices.filter { checker.laterPlanPeriod(dataset.towns[$0], period: period) != nil }
+    }
+
     /// The name of the stored positions (in `Facts.totalKeysInOrder`) of the reported totals a
     /// check on sums fails on (`Facts.sumCheckedKeys`): the sums whose `!` `sumFlags` gives for it.
     static let sumCheckedTotalsName = "findings.inconsistent.sums"

@@ -31,9 +31,11 @@ extension Catalogue {
     }
     static let changesNote = Bilingual(
         "只比较数据文件中的数字（报告值、解读值），不比较推算值；Δ = 之后 − 之前（推算），完成率的 Δ 为百分点；"
+            + "按 Δ 排序时按单位分组；"
             + "不再报告：现为未知，不是 0；口径不同：不相减；更正：从 1 月累计的数比上期小；方向不明：有下限",
         "Only figures in the data files (reported, interpreted) are compared, not derived ones; Δ = now − before"
-            + " (derived), in points for a rate; not reported: unknown now, not 0; other basis: not subtracted;"
+            + " (derived), in points for a rate; Δ sorts by unit first; not reported: unknown now, not 0; other"
+            + " basis: not subtracted;"
             + " corrected: a January-to-date figure below the last one; unclear: a lower bound")
     static let cityLeftOutFiltered = Bilingual(
         "筛选时不列全市合计的变化（合计不属于任何小镇）",

@@ -26,13 +26,25 @@ extension Catalogue {
 
     /// The overview's row of an undecided town (the figures column, short): "落后/超前 ?：完成率
     /// 落后 2.1 点!，金额 超前 ≈1.00!".
-    static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool) -> Bilingual {
+    /// `flag`: "!" when a check fails on the readings' figures; `later`: the readings rest on a
+    /// plan first derivable from a later period (`ScheduleReadings.laterPlan`), said after them.
+    static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool, flag: String = "!",
+                             later: Bool = false) -> Bilingual {
         let r = DecimalMath.text(abs(rate), scale: 1)
         let (rz, re) = rate < 0 ? ("落后", "behind") : ("超前", "ahead")
         let (az, ae) = amountBehind ? ("落后", "behind") : ("超前", "ahead")
         return Bilingual(
-            "落后/超前 ?：完成率 \(rz) \(r) 点!，金额 \(az) \(amount)!",
-            "behind/ahead ?: rate \(re) \(r) pts!, amount \(ae) \(amount)!")
+            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az) \(amount)\(flag)" + (later ? "，计划据以后期间" : ""),
+            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ae) \(amount)\(flag)"
+                + (later ? ", plan from a later period" : ""))
+    }
+
+    /// The page's line under an undecided verdict resting on a plan first derivable from a later
+    /// period (`ScheduleReadings.laterPlan`): which period, and why nothing is said as of the one shown.
+    static func laterPlanVerdict(shown: Bilingual, from: Bilingual) -> Bilingual {
+        Bilingual("年计划最早据\(from.zh)（以后的期间）推出：按\(shown.zh)及以前的报告不能判定落后或超前",
+                  "the year's plan is first derivable from \(from.en), a later period: the reports up to"
+                    + " \(shown.en) do not settle behind or ahead")
     }
 
     /// The overview's behind panel header's addition when towns are undecided, as a type counts

@@ -295,8 +295,9 @@ extension AppState {
             // The entities' records and, where their towns, kinds of mode and lists are read, the
             // towns' records (towns.toml `entities`, `mode`): the table shows no figure (wave 22, F9).
             var entitySources: [String: Provenance] = [:]
+            // Each entity's own record (entities.toml's line, wave 23), as a figure's is cited.
             for e in dataset.entities {
-                cite(e.provenance, nil)
+                cite(e.provenance, e.origin)
                 entitySources[e.id] = e.provenance
             }
             for town in exportTowns(content) {

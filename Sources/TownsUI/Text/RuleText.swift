@@ -51,6 +51,13 @@ public struct RuleWords: DatasetWords {
                     "; but the derived figure may be \(possible), possibly under \(minimum): undecided")
                 : t("（按所报数字判定：所报数字可代表 \(possible)，恰在最低额 \(minimum) 上）",
                     " (judged on the figure as reported: it stands for \(possible), at the minimum \(minimum))"))
+        case let .basisNotStated(basis, inner):
+            let b = dataset.bases[basis]
+            return text(inner) + t(
+                "（按论文的完成投资额，其口径论文未说明）；本规则按\(b?.nameZH ?? basis)计，完成投资额可能多于它：不能判定（口径相同则达标）",
+                " on the paper's completed investment, whose basis it does not state; the rule counts "
+                    + "\(b.map { $0.nameEN.lowercased() } ?? basis), which that amount may exceed: not settled"
+                    + " (met if the bases are the same)")
         case .noFirstYear: return t("首年未知", "no first year")
         case let .firstYearNotBegun(y, by): return t("首年 \(y) 在\(p(by))尚未开始",
                                                      "the first year \(y) has not begun by \(p(by))")
@@ -227,6 +234,9 @@ public struct RuleWords: DatasetWords {
             return t("\(y)年全年完成投资" + (basis ? "（按计划口径）" : "") + (only.map { "（只知道 \($0)）" } ?? ""),
                      "completed \(y) full year" + (basis ? " on the plan's basis" : "")
                         + (only.map { " (only \($0) known)" } ?? ""))
+        case let .completedOnBasis(y, basis):
+            let b = dataset.bases[basis]
+            return t("\(y)年完成\(b?.nameZH ?? basis)", "completed \(y) as \(b.map { $0.nameEN.lowercased() } ?? basis)")
         case .completedOverCreation: return t("创建期内完成投资", "completed over the creation period")
         case let .featuredInvestment(p):
             return t((p.map(period) ?? "") + "特色产业投资",
@@ -238,6 +248,7 @@ public struct RuleWords: DatasetWords {
         case .scenicRating: return t("景区等级", "scenic-area rating")
         case .visitors: return t("年游客人次", "visitors a year")
         case let .planOfYear(y): return t("\(y)年计划", "\(y) plan")
+        case let .exactPlanOfYear(y): return t("\(y)年计划的确切数额", "the \(y) plan's exact amount")
         }
     }
 

@@ -103,8 +103,12 @@ extension ShownFacts {
         let text = DecimalMath.text(x, scale: digits)
         // Behind by the rate, not by the amount (or the other way), a check failing on their
         // figures: undecided, `?` in the place of ▼ (`ScheduleReadings`), as every view says it.
-        if facts.checker.isVerdictUndecided(town, period: period) {
-            return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text) + "\(Mark.undetermined)!", .warning)
+        // Resting on a plan first derivable from a later period (`ScheduleReadings.laterPlan`): `?`
+        // with no `!` unless a check fails too.
+        let readings = facts.checker.scheduleReadings(town, period: period)
+        if readings.isUndecided {
+            return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text) + "\(Mark.undetermined)"
+                + (readings.flagged ? "!" : " "), .warning)
         }
         if x < 0 { return .text("\(mark)\(text)\(Mark.behind)" + (flagged ? "!" : ""), flagged ? .warning : .behind) }
         return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text + (flagged ? "!" : " ")), flagged ? .warning : nil)

@@ -95,6 +95,20 @@ extension AppState {
         var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),
             notes: notes)
+        // Δ sorts within each unit (亿元, then points, then counts...), never 亿元 against points
+        // (wave 23): the unit's rank before the value; a new or unknown Δ sorts as its cell.
+        content.sortKey = { row, column in
+            guard column == 5, let item = entry(row).item, let d = item.delta?.quantity.exactValue else { return nil }
+            let rank: Double
+            switch item.measure.unit {
+            case .yi: rank = 0
+            case .percent: rank = 1
+            case .count: rank = 2
+            case .squareKilometres: rank = 3
+            case .mu: rank = 4
+            }
+            return .number(rank * 1e12 + DecimalMath.double(d))
+        }
         // The sampled rows' widths as the snapshot stores them (`storedViewSample`): none made.
         content.sampleMeasure = storedViewSample(.changes, from: from.id, columns: columns.count)
         return content

@@ -103,7 +103,10 @@ extension AppState {
         return cache.suspectFlags(periodIndex) {
             // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
             // check run over every town for them.
-            let suspect = suspectTowns()
+            // With them the towns whose verdict rests on a plan first derivable from a later period
+            // (undecided, `laterPlanTowns`: stored per period).
+            let later = laterPlanTowns()
+            let suspect = later.isEmpty ? suspectTowns() : Array(Set(suspectTowns()).union(later)).sorted()
             guard !suspect.isEmpty else { return [:] }
             // Whether the town's row in the period's table (`periodTable`) has both a plan and a
             // completed figure: read from the table when it is made, else the two figures of the town

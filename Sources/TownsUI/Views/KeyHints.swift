@@ -45,7 +45,7 @@ extension Renderer {
         // presenting, also where it keeps more of them than the forms before (an entity's towns at
         // 80 columns kept `Enter open` and dropped `/` and `y`).
         let presenting: Bool
-        if case .presenting? = state.meeting { presenting = true } else { presenting = false }
+        presenting = state.meetingHintsLikePresenting
         for (short, gap, bare) in [(false, 2, false), (true, 2, false), (true, 1, false), (true, 1, true)] {
             var hints = candidates
             func label(_ h: KeyHint) -> String {
@@ -124,7 +124,7 @@ extension Renderer {
             // Presenting, a page's `/` and `y` are a meeting's keys as on lists (wave 21: at 80
             // columns they gave way to `meeting q4 · 2 following`), the arrows and q known to all.
             let presenting: Bool
-            if case .presenting? = state.meeting { presenting = true } else { presenting = false }
+            presenting = state.meetingHintsLikePresenting
             let plain = presenting ? meetingPriority - 1 : nil
             hints = [
                 hint(Catalogue.hintScroll, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
@@ -148,7 +148,7 @@ extension Renderer {
             // Presenting, the arrows and q (known to all) give way to the meeting chip before
             // the meeting's keys (`/ b y`, at 80 columns; `meetingBadge`).
             let presenting: Bool
-            if case .presenting? = state.meeting { presenting = true } else { presenting = false }
+            presenting = state.meetingHintsLikePresenting
             let plain = presenting ? meetingPriority - 1 : nil
             // The overview's panels do not sort (`Screen.Kind.sorts`): no `><` or `S` offered there.
             let sorts = state.screen.kind.sorts
@@ -179,5 +179,17 @@ extension Renderer {
             ]
         }
         return hints.compactMap { $0 }
+    }
+}
+
+extension AppState {
+    /// Whether the hint line keeps a meeting's keys (`/`, `b`, `y`) before the arrows' and q's
+    /// words, as presenting does: presenting, or following and browsing alone (wave 23: in
+    /// English at 80 columns the follower's chip took `/` and `y` off the line).
+    var meetingHintsLikePresenting: Bool {
+        switch meeting {
+        case .presenting?, .following?: return true
+        default: return false
+        }
     }
 }

@@ -92,24 +92,37 @@ extension AppState {
             section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "",
                                                        derived: rate?.isDerived == true)
         }
-        if readings.isUndecided, let byRate = readings.byRate, let byAmount = readings.byAmount,
-           let shortfall = p.shortfall {
+        if readings.isUndecided, readings.byRate != nil || readings.byAmount != nil,
+           readings.laterPlan != nil || readings.byRate != nil && readings.byAmount != nil && p.shortfall != nil {
             section.items.removeAll { $0.label == Catalogue.shortfallField || $0.label == Catalogue.aheadField }
-            var size = shortfall
-            if case let .exact(v, d) = size.quantity { size.quantity = .exact(abs(v), decimals: d) }
-            let shown = FigureText().value(size).cellText.text(.unicode)
-            let rate = Catalogue.rateReading(byRate, flag: from([.completionRate]) ? "!" : "")
-            let amountWords = Catalogue.amountReading(
-                behind: byAmount > 0, shown, unit: amount, flag: from([.planYear, .completed]) ? "!" : "")
-            let checks = facts.findings.filter { f in
+            var words: [(zh: String, en: String)] = []
+            if let byRate = readings.byRate {
+                let r = Catalogue.rateReading(byRate, flag: from([.completionRate]) ? "!" : "")
+                words.append((r.zh, r.en))
+            }
+            if let byAmount = readings.byAmount, let shortfall = p.shortfall {
+                var size = shortfall
+                if case let .exact(v, d) = size.quantity { size.quantity = .exact(abs(v), decimals: d) }
+                let shown = FigureText().value(size).cellText.text(.unicode)
+                let a = Catalogue.amountReading(
+                    behind: byAmount > 0, shown, unit: amount, flag: from([.planYear, .completed]) ? "!" : "")
+                words.append((a.zh, a.en))
+            }
+            let checks = !readings.flagged ? [] : facts.findings.filter { f in
                 f.kind == .inconsistency && f.townID == town?.id
                     && f.flaggedKeys.contains { [.planYear, .completed, .completionRate].contains($0.measure) }
             }
             let zh = FindingWords(dataset: dataset, language: .zh), en = FindingWords(dataset: dataset, language: .en)
+            // Resting on a plan first derivable from a later period: which one, and that the reports
+            // up to the period shown do not settle it (wave 23: Nanhu's Jan-Jul on Jan-Sep's plan).
+            let later: [Bilingual] = readings.laterPlan.flatMap { dataset.period($0) }.map {
+                [Catalogue.laterPlanVerdict(shown: Bilingual(period.labelZH, period.labelEN),
+                                            from: Bilingual($0.labelZH, $0.labelEN))]
+            } ?? []
             section.undecided = [
-                Bilingual("\(Catalogue.undecidedField.zh) ?  \(rate.zh)；\(amountWords.zh)",
-                          "\(Catalogue.undecidedField.en) ?  \(rate.en); \(amountWords.en)"),
-            ] + checks.map { Catalogue.failingCheck(zh.message($0), en.message($0)) }
+                Bilingual("\(Catalogue.undecidedField.zh) ?  " + words.map(\.zh).joined(separator: "；"),
+                          "\(Catalogue.undecidedField.en) ?  " + words.map(\.en).joined(separator: "; ")),
+            ] + later + checks.map { Catalogue.failingCheck(zh.message($0), en.message($0)) }
         }
         return section
     }

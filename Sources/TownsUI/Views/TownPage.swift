@@ -329,13 +329,14 @@ extension AppState {
         var elapsedTexts: [Int: String] = [:]
         for p in dataset.periods {
             // Whether the verdict is undecided, asked once for the period's variance and bar.
-            var undecidedOnce: Bool?
-            func undecided() -> Bool {
-                if let known = undecidedOnce { return known }
-                let u = checker.isVerdictUndecided(town, period: p)
-                undecidedOnce = u
-                return u
+            var readingsOnce: ScheduleReadings?
+            func readings() -> ScheduleReadings {
+                if let known = readingsOnce { return known }
+                let r = checker.scheduleReadings(town, period: p)
+                readingsOnce = r
+                return r
             }
+            func undecided() -> Bool { readings().isUndecided }
             let done = metrics.figure(town, FigureKey(.completed, p.id))
             let rate = metrics.figure(town, FigureKey(.completionRate, p.id))
             let v = metrics.scheduleVariance(rate, period: p)
@@ -364,8 +365,8 @@ extension AppState {
                 // Worked out from a flagged rate (or the figures it rests on): `!` as in the tables.
                 if undecided() {
                     // Undecided (`ScheduleReadings`): `?` in the place of ▼, as the towns list.
-                    variance = (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)) + "\(Mark.undetermined)!",
-                                .warning)
+                    variance = (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)) + "\(Mark.undetermined)"
+                                    + (readings().flagged ? "!" : ""), .warning)
                 } else if checker.isFlagged(workedFrom: [.completionRate], town: town, period: p) {
                     variance = (variance.0 + "!", .warning)
                 }
