@@ -129,6 +129,15 @@ public final class Facts: @unchecked Sendable {
         return texts.count == dataset.towns.count ? texts : nil
     }
 
+    /// Which towns (by position in `dataset.towns`) a search's needles find in the texts the
+    /// snapshot stores (`DerivedKeys.searchTextTowns`, read in place: nothing decoded), or nil
+    /// when the snapshot stores none for these towns (then `storedSearchTexts` or `townSearchText`).
+    var storedSearchTowns: (@Sendable ([[UInt8]]) -> [Bool]?)? {
+        guard let keys = derived?.keys, keys.hasSearchTexts else { return nil }
+        let count = dataset.towns.count
+        return { needles in keys.searchTextTowns(holdingAny: needles).flatMap { $0.count == count ? $0 : nil } }
+    }
+
     /// Whether `storedSearchTexts` has been decoded (a search asked for it): tests, and a
     /// measuring aid.
     var searchTextsDecoded: Bool { withLock { searchTextsStored != nil } }
