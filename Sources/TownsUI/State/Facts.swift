@@ -39,7 +39,18 @@ public final class Facts: @unchecked Sendable {
             searchIndex = SearchIndex()
         }
         self.metrics = Metrics(dataset: dataset)
-        self.checker = Checker(dataset: dataset)
+        var checker = Checker(dataset: dataset)
+        if let derived = self.derived {
+            // The towns an inconsistency names, as the snapshot stores them (`suspectTowns`): the
+            // others' figures are flagged by no check (`Checker.suspects`). Decoded when a `!` is
+            // first asked; a stored set with a position beyond the towns is not used.
+            checker.suspects = SuspectTowns {
+                guard let rows = derived.rowSet(AppState.suspectTownsName),
+                    rows.allSatisfy(dataset.towns.indices.contains) else { return nil }
+                return Set(rows.map { dataset.towns[$0].id })
+            }
+        }
+        self.checker = checker
         var positions: [String: Int] = [:]
         for (i, p) in dataset.periods.enumerated() where positions[p.id] == nil { positions[p.id] = i }
         self.periodPositions = positions
