@@ -32,7 +32,8 @@ extension InProcessBench {
             var total = Samples(), parts: [(Double, Double)] = [], cpu: [(thread: Double, process: Double)] = []
             for _ in 0..<max(1, runs) {
                 let state = prepare(fresh(kind))
-                let before = (thread: cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID), process: cpuMilliseconds(CLOCK_PROCESS_CPUTIME_ID))
+                let before = (thread: cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID),
+                              process: cpuMilliseconds(CLOCK_PROCESS_CPUTIME_ID))
                 let (next, ut) = timed { update(state, action) }
                 let (_, rt) = timed { renderer.render(next) }
                 cpu.append((cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID) - before.thread,

@@ -7,8 +7,8 @@ import XCTest
 /// What the towns view's first visit no longer works out (wave 21, issue 17): the widest town
 /// name and county are read from the snapshot (`Facts.townTextWidths`) and are those measured
 /// from the text; the stored search texts are not decoded by the list's first frame (since wave 23
-/// nor by a search, which reads them in place), and a search finds the same towns as from the text; a town row's search terms,
-/// made when read, are the town's terms.
+/// nor by a search, which reads them in place), and a search finds the same towns as from the
+/// text; a town row's search terms, made when read, are the town's terms.
 final class W21PerfTownsFirstVisitTests: XCTestCase {
     let folders = TemporaryFolders()
 
@@ -88,7 +88,8 @@ final class W21PerfWarmSearchTests: XCTestCase {
         XCTAssertFalse(s.facts.searchTextsDecoded, "no search open: nothing decoded")
         s = update(s, .startSearch)
         s.warm()
-        XCTAssertFalse(s.facts.searchTextsDecoded, "a search open: the texts are read in place by the keystroke (wave 23)")
+        XCTAssertFalse(s.facts.searchTextsDecoded,
+                       "a search open: the texts are read in place by the keystroke (wave 23)")
         var t = AppState(dataset: text, width: 100, height: 30)
         t.stack = [Screen(.townList)]
         for query in ["h", "zx"] {
