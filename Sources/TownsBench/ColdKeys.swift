@@ -1,5 +1,14 @@
+import Foundation
 import TownsCore
 import TownsUI
+
+/// The CPU time `clock` (`CLOCK_THREAD_CPUTIME_ID`, `CLOCK_PROCESS_CPUTIME_ID`) has counted, in ms:
+/// a cold key's CPU, which a loaded machine's other work does not lengthen as it does the wall time.
+func cpuMilliseconds(_ clock: clockid_t) -> Double {
+    var t = timespec()
+    clock_gettime(clock, &t)
+    return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+}
 
 extension InProcessBench {
     /// Cold keys (issue 17 point 3): each key pressed once on a fresh state of the towns view,
@@ -20,11 +29,15 @@ extension InProcessBench {
         func cold(_ key: String, from kind: Screen.Kind = .townList, prepare: (AppState) -> AppState = { $0 },
                   _ action: Action) {
             if let only, !key.contains(only) { return }
-            var total = Samples(), parts: [(Double, Double)] = []
+            var total = Samples(), parts: [(Double, Double)] = [], cpu: [(thread: Double, process: Double)] = []
             for _ in 0..<max(1, runs) {
                 let state = prepare(fresh(kind))
+                let before = (thread: cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID),
+                              process: cpuMilliseconds(CLOCK_PROCESS_CPUTIME_ID))
                 let (next, ut) = timed { update(state, action) }
                 let (_, rt) = timed { renderer.render(next) }
+                cpu.append((cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID) - before.thread,
+                            cpuMilliseconds(CLOCK_PROCESS_CPUTIME_ID) - before.process))
                 // Both states (and their facts and memo) outlive the timing: the dashboard keeps
                 // them across a key, and their teardown (a fifth of a cold key at 10,000 towns)
                 // is no part of one.
@@ -33,8 +46,11 @@ extension InProcessBench {
                 parts.append((ut.milliseconds, rt.milliseconds))
             }
             let median = parts.sorted { $0.0 + $0.1 < $1.0 + $1.1 }[parts.count / 2]
+            let thread = cpu.map(\.thread).sorted()[cpu.count / 2], process = cpu.map(\.process).sorted()[cpu.count / 2]
             report.samples(label + " " + key, total,
                            note: "update \(BenchReport.number(median.0)) + render \(BenchReport.number(median.1)); "
+                               + "CPU median \(BenchReport.number(thread)) ms its thread, "
+                               + "\(BenchReport.number(process)) ms every thread; "
                                + BenchReport.verdict(total.maxMS, target: keyTarget, unit: "ms"))
         }
         cold("period (])", .nextPeriod)

@@ -84,6 +84,14 @@ public struct Checker: Sendable {
     /// the figures it was worked out from (used only for those same figures).
     private var remembered: (figures: Figures, byYear: [Int: Set<String>])?
 
+    /// The towns whose figures a check may cast doubt on, when known without running the checks
+    /// (a snapshot stores them: those an inconsistency of `run()` names); nil: any town's may be.
+    /// A town not among them has no flagged figure (a town's figure is flagged only by its own rate
+    /// check or its own plan agreement, each of which `run()` reports as an inconsistency naming
+    /// the town), so its questions are answered without its derivations (issue 17 point 3: a
+    /// row's `!` cost most of the 0.1-0.3 ms of a towns table's row at 10,000 x 60).
+    public var suspects: SuspectTowns?
+
     /// This checker with `town`'s plan agreement worked out once per year, for a town's page
     /// that asks whether each of its figures is flagged (each question worked the year's
     /// agreement out again: 12 derived plans per figure at 12 periods a year), and its metrics
@@ -94,6 +102,7 @@ public struct Checker: Sendable {
         guard town.figures.isMapped else { return self }
         let years = years ?? Set(dataset.periods.map(\.year)).sorted()
         var c = Checker(metrics: metrics.withoutFormulas.remembering(town, years: years.map { String($0) }))
+        c.suspects = suspects
         var byYear: [Int: Set<String>] = [:]
         for year in years { byYear[year] = planDisagreement(town, year: year) }
         c.remembered = (town.figures, byYear)
@@ -180,6 +189,7 @@ public struct Checker: Sendable {
     /// variance (from the rate), a shortfall (plan and completed) and a projection (completed): the
     /// city's 42.5%! gives 进度差 -32.5▼!.
     public func isFlagged(workedFrom inputs: [Measure], town: Town?, period: Period) -> Bool {
+        if let town, let suspects, !suspects.mayBeFlagged(town.id) { return false }
         let figures = town?.figures ?? Figures(dataset.totals)
         let year = String(period.year)
         // The year's plan agreement, worked out once for every figure of the year asked about
@@ -233,6 +243,7 @@ public struct Checker: Sendable {
     /// judged as `isFlagged(_:town:)` judges them (a figure's own flag does not depend on the
     /// period shown: a later disagreeing figure flags itself, not the earlier ones).
     public func isFlagged(_ key: FigureKey, town: Town?, asOf: Period?) -> Bool {
+        if let town, let suspects, !suspects.mayBeFlagged(town.id) { return false }
         let figures = town?.figures ?? Figures(dataset.totals)
         if figures[key] == nil, [.planYear, .completed, .completionRate].contains(key.measure),
            let id = key.period {
@@ -258,6 +269,7 @@ public struct Checker: Sendable {
     /// the year of `key`'s period once worked out (nil: not yet), for the caller's next figure of
     /// the same town and year (no closure: one capturing the checker copied it per question).
     private func isFlaggedAsGiven(_ key: FigureKey, town: Town?, disagreement: inout Set<String>?) -> Bool {
+        if let town, let suspects, !suspects.mayBeFlagged(town.id) { return false }
         let figures = town?.figures ?? Figures(dataset.totals)
         guard figures[key] != nil else { return false }
         if let t = triple(for: key), ratioDisagrees(t, figures: figures) { return true }
@@ -574,5 +586,27 @@ extension Metrics {
     /// shown, and the figure's page lists them. See `Checker.findings(flagging:town:)`.
     public func findings(for key: FigureKey, of town: Town?) -> [Finding] {
         Checker(metrics: self).findings(flagging: key, town: town)
+    }
+}
+
+/// The ids of the towns an inconsistency names (`Checker.suspects`), made by `make` when first
+/// asked for (nil from it: not known, then every town may be flagged). `@unchecked Sendable`:
+/// `made` is read and written only under `lock`.
+public final class SuspectTowns: @unchecked Sendable {
+    private let make: @Sendable () -> Set<String>?
+    private var made: Set<String>??
+    private let lock = NSLock()
+
+    /// `make` gives the ids, or nil when they are not known; called at most once.
+    public init(_ make: @escaping @Sendable () -> Set<String>?) { self.make = make }
+
+    /// Whether a check may cast doubt on a figure of the town `id`: false only for a town known
+    /// to be named by no inconsistency.
+    public func mayBeFlagged(_ id: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if made == nil { made = .some(make()) }
+        guard case let .some(.some(ids)) = made else { return true }
+        return ids.contains(id)
     }
 }

@@ -6,9 +6,9 @@ import XCTest
 
 /// What the towns view's first visit no longer works out (wave 21, issue 17): the widest town
 /// name and county are read from the snapshot (`Facts.townTextWidths`) and are those measured
-/// from the text; the stored search texts are decoded by the first search, not by the list's
-/// first frame, and a search finds the same towns as from the text; a town row's search terms,
-/// made when read, are the town's terms.
+/// from the text; the stored search texts are not decoded by the list's first frame (since wave 23
+/// nor by a search, which reads them in place), and a search finds the same towns as from the
+/// text; a town row's search terms, made when read, are the town's terms.
 final class W21PerfTownsFirstVisitTests: XCTestCase {
     let folders = TemporaryFolders()
 
@@ -31,7 +31,7 @@ final class W21PerfTownsFirstVisitTests: XCTestCase {
         }
     }
 
-    func testSearchTextsAreDecodedByTheFirstSearchAndFindWhatTheTextFinds() throws {
+    func testSearchTextsAreNotDecodedAndFindWhatTheTextFinds() throws {
         let (text, loaded) = try written()
         let derived = try XCTUnwrap(loaded.derived)
         var a = AppState(dataset: text, width: 100, height: 30)
@@ -50,7 +50,7 @@ final class W21PerfTownsFirstVisitTests: XCTestCase {
             found += a.searchMatches().count
         }
         XCTAssertGreaterThan(found, 0)
-        XCTAssertTrue(b.facts.searchTextsDecoded, "a search reads the stored texts")
+        XCTAssertFalse(b.facts.searchTextsDecoded, "a search reads the stored texts in place (wave 23): none decoded")
     }
 
     func testATownRowsSearchTermsMadeWhenReadAreTheTownsTerms() throws {
@@ -70,14 +70,14 @@ final class W21PerfTownsFirstVisitTests: XCTestCase {
     }
 }
 
-/// The warm-up (`AppState.warm`) leaves a snapshot's search texts undecoded until a search is
-/// open, then decodes them for the first keystroke (wave 21, issue 17).
+/// The warm-up (`AppState.warm`) leaves a snapshot's search texts undecoded (wave 21, issue 17), and,
+/// since wave 23, with a search open too: the keystroke reads them in place.
 final class W21PerfWarmSearchTests: XCTestCase {
     let folders = TemporaryFolders()
 
     override func tearDown() { folders.removeAll() }
 
-    func testTheWarmUpDecodesTheSearchTextsOnlyOnceASearchIsOpen() throws {
+    func testTheWarmUpDecodesNoSearchTextAndASearchFindsWhatTheTextFinds() throws {
         let (text, loaded) = try writtenWithSnapshot(towns: AppState.warmPinyinFrom, months: 2, seed: 4,
                                                      folders: folders, name: "w21warm")
         let derived = try XCTUnwrap(loaded.derived)
@@ -88,7 +88,8 @@ final class W21PerfWarmSearchTests: XCTestCase {
         XCTAssertFalse(s.facts.searchTextsDecoded, "no search open: nothing decoded")
         s = update(s, .startSearch)
         s.warm()
-        XCTAssertTrue(s.facts.searchTextsDecoded, "a search open: decoded ahead of its first keystroke")
+        XCTAssertFalse(s.facts.searchTextsDecoded,
+                       "a search open: the texts are read in place by the keystroke (wave 23)")
         var t = AppState(dataset: text, width: 100, height: 30)
         t.stack = [Screen(.townList)]
         for query in ["h", "zx"] {

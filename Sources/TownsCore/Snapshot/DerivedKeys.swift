@@ -96,6 +96,77 @@ public final class DerivedKeys: @unchecked Sendable {
         }
     }
 
+    /// Which towns' stored search texts (`Source.searchTexts`) hold any of `needles` (byte
+    /// strings, as `SearchIndex.needles` makes them), by position in the dataset: true where one
+    /// occurs whole within the town's text, exactly as testing each town's decoded text would say
+    /// (an empty needle is in every text). Read in place from the snapshot's bytes: no text is
+    /// decoded or copied (issue 17 point 3: the first search keystroke decoded and copied the
+    /// 10,000 towns' texts). Nil when the texts are not stored or do not decode (then the caller
+    /// makes each town's text). The pages read stay in memory (the section is read again by the
+    /// next keystroke).
+    public func searchTextTowns(holdingAny needles: [[UInt8]]) -> [Bool]? {
+        guard let r = searchRange else { return nil }
+        let payload = memory.payload
+        guard r.upperBound <= payload.count, let base = payload.baseAddress else { return nil }
+        // Where each town's text lies in the payload: its length, then its bytes.
+        var starts: [Int] = [], ends: [Int] = []
+        do {
+            var reader = SnapshotReader(payload, from: r.lowerBound, to: r.upperBound)
+            guard try reader.count() == townCount else { return nil }
+            starts.reserveCapacity(townCount)
+            ends.reserveCapacity(townCount)
+            for _ in 0..<townCount {
+                let n = try reader.count()
+                starts.append(reader.position)
+                try reader.skip(n)
+                ends.append(reader.position)
+            }
+            guard reader.atEnd else { return nil }
+        } catch {
+            return nil
+        }
+        var found = [Bool](repeating: false, count: townCount)
+        for needle in needles {
+            guard !needle.isEmpty else { return [Bool](repeating: true, count: townCount) }
+            needle.withUnsafeBytes { n in
+                // One search through the whole section: a hit inside a town's text finds that town
+                // (then the search goes on from the next town's text); a hit across a text's end or
+                // in the lengths between texts finds none (the search goes on from the next byte).
+                var town = 0
+                var from = starts.first ?? r.upperBound
+                while town < townCount, from < r.upperBound {
+                    guard let p = Self.find(n, in: base, from: from, to: r.upperBound) else { break }
+                    while town < townCount, ends[town] <= p { town += 1 }
+                    guard town < townCount else { break }
+                    if p >= starts[town], p + n.count <= ends[town] {
+                        found[town] = true
+                        town += 1
+                        from = town < townCount ? starts[town] : r.upperBound
+                    } else {
+                        from = p + 1
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The first offset at or after `from` (and before `end`) of `base` where `needle` (not
+    /// empty) lies whole below `end`, or nil.
+    private static func find(_ needle: UnsafeRawBufferPointer, in base: UnsafeRawPointer,
+                             from: Int, to end: Int) -> Int? {
+        let n = needle.count
+        let first = Int32(needle[0])
+        var at = from
+        while end - at >= n {
+            guard let hit = memchr(base + at, first, end - at - n + 1) else { return nil }
+            let p = base.distance(to: UnsafeRawPointer(hit))
+            if n == 1 || memcmp(base + p + 1, needle.baseAddress! + 1, n - 1) == 0 { return p }
+            at = p + 1
+        }
+        return nil
+    }
+
     /// The pinyin of each stored character (`Source.syllables`), or nil when not stored or not
     /// decodable.
     public func syllables() -> [Character: String]? {

@@ -43,7 +43,18 @@ public final class Facts: @unchecked Sendable {
         }
         let metrics = Metrics(dataset: dataset)
         self.metrics = rememberingYearPlans ? metrics.rememberingYearPlans() : metrics
-        self.checker = Checker(metrics: self.metrics)
+        var checker = Checker(metrics: self.metrics)
+        if let derived = self.derived {
+            // The towns an inconsistency names, as the snapshot stores them (`suspectTowns`): the
+            // others' figures are flagged by no check (`Checker.suspects`). Decoded when a `!` is
+            // first asked; a stored set with a position beyond the towns is not used.
+            checker.suspects = SuspectTowns {
+                guard let rows = derived.rowSet(AppState.suspectTownsName),
+                    rows.allSatisfy(dataset.towns.indices.contains) else { return nil }
+                return Set(rows.map { dataset.towns[$0].id })
+            }
+        }
+        self.checker = checker
         var positions: [String: Int] = [:]
         for (i, p) in dataset.periods.enumerated() where positions[p.id] == nil { positions[p.id] = i }
         self.periodPositions = positions
@@ -131,6 +142,15 @@ public final class Facts: @unchecked Sendable {
         guard let keys = derived?.keys, keys.hasSearchTexts else { return nil }
         let texts = remembered(\.searchTextsStored) { keys.searchTexts() ?? [] }
         return texts.count == dataset.towns.count ? texts : nil
+    }
+
+    /// Which towns (by position in `dataset.towns`) a search's needles find in the texts the
+    /// snapshot stores (`DerivedKeys.searchTextTowns`, read in place: nothing decoded), or nil
+    /// when the snapshot stores none for these towns (then `storedSearchTexts` or `townSearchText`).
+    var storedSearchTowns: (@Sendable ([[UInt8]]) -> [Bool]?)? {
+        guard let keys = derived?.keys, keys.hasSearchTexts else { return nil }
+        let count = dataset.towns.count
+        return { needles in keys.searchTextTowns(holdingAny: needles).flatMap { $0.count == count ? $0 : nil } }
     }
 
     /// Whether `storedSearchTexts` has been decoded (a search asked for it): tests, and a

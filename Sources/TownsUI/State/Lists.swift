@@ -151,8 +151,9 @@ extension AppState {
         // keystroke needs: decoded now (for a snapshot's texts, not at the list's first frame: issue
         // 17), unless `TOWNS_WARM_SKIP` names `haystack`.
         let searching = search != nil && AppState.warmSkip?.contains("haystack") != true
+        // A list whose towns' stored texts are searched in place (`ListContent.searchTowns`) needs none.
         if dataset.towns.count >= AppState.warmPinyinFrom, !skip.contains("haystack") || searching,
-            let list = list(for: screen)
+            let list = list(for: screen), list.content.searchTowns == nil
         {
             _ = cache.haystacks(list, haystack: haystackMaker(list.content))
         }

@@ -187,14 +187,15 @@ final class ViewCache: @unchecked Sendable {
 
     /// The rows of `list` that match `query` (positions in the list's order), using
     /// `haystack` (of a position in the list's order) to build each row's search text once
-    /// per list; `endings` as `SearchIndex.needles` takes them. A query that extends the last one
-    /// only looks among the last one's matches.
+    /// per list, unless the list's towns' stored texts are searched in place
+    /// (`ListContent.searchTowns`: then `haystack` is not asked for); `endings` as
+    /// `SearchIndex.needles` takes them. A query that extends the last one only looks among the
+    /// last one's matches.
     func searchMatches(_ list: List, query: String, endings: [String],
-                       haystack: @Sendable (Int) -> [UInt8]) -> [Int] {
+                       haystack: @autoclosure () -> @Sendable (Int) -> [UInt8]) -> [Int] {
         if let last = withLock({ list.lastSearch }), last.query == query { return last.matches }
         let needle = Array(SearchIndex.normalizedQuery(query).utf8)
         guard !needle.isEmpty else { return [] }
-        let hay = haystacks(list, haystack: haystack)
         var candidates: [Int]?
         if let last = withLock({ list.lastSearch }), !last.query.isEmpty,
             SearchIndex.normalizedQuery(query).hasPrefix(SearchIndex.normalizedQuery(last.query))
@@ -202,8 +203,19 @@ final class ViewCache: @unchecked Sendable {
             candidates = last.matches
         }
         let needles = SearchIndex.needles(query, endings: endings)
-        let matches = (candidates ?? Array(hay.indices)).filter { i in
-            needles.contains { SearchIndex.contains(hay[i], $0) }
+        let matches: [Int]
+        // The towns' stored texts searched in place (no row's text made or copied), else each
+        // row's text made once per list.
+        if let (positions, find) = list.content.searchTowns, positions.count == list.content.rows.storage.count,
+            let found = find(needles)
+        {
+            let rows = list.content.rows
+            matches = (candidates ?? Array(rows.indices)).filter { found[positions[rows.source($0)]] }
+        } else {
+            let hay = haystacks(list, haystack: haystack())
+            matches = (candidates ?? Array(hay.indices)).filter { i in
+                needles.contains { SearchIndex.contains(hay[i], $0) }
+            }
         }
         withLock { list.lastSearch = (query, matches) }
         return matches

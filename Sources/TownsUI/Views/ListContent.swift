@@ -58,6 +58,12 @@ public struct ListContent: Sendable {
     /// search text (`SearchIndex.haystack` of its names); nil: the haystack of the row's
     /// `searchTerms`.
     public var searchText: (@Sendable () -> @Sendable (Int) -> [UInt8])? = nil
+    /// The rows' towns (by position in `dataset.towns`, in the unsorted list's order) and which
+    /// towns a search's needles (`SearchIndex.needles`) find in their stored search texts, read in
+    /// place from the snapshot (`DerivedKeys.searchTextTowns`, by position in `dataset.towns`): a
+    /// search that makes, decodes and copies no row's text (issue 17 point 3, the first search
+    /// keystroke). nil, or nil from `find`: the rows' texts from `searchText`.
+    public var searchTowns: (positions: [Int], find: @Sendable ([[UInt8]]) -> [Bool]?)? = nil
     /// Whether the selection passes over rows that open nothing (the overview's panel
     /// headings and notes): it stops only on rows that open something (`ListContent.stop`).
     public var skipsRowsOpeningNothing = false

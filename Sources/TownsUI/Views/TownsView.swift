@@ -163,6 +163,7 @@ extension AppState {
             let text = texts()
             return { i in text(positions[i]) }
         }
+        content.searchTowns = self.facts.storedSearchTowns.map { (positions, $0) }
         return content
     }
 
