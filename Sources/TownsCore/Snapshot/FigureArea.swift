@@ -20,16 +20,20 @@ final class FigureArea: @unchecked Sendable {
     private let memory: SnapshotMemory
     private let recordsStart: Int
     private let recordCount: Int
-    private let offsetsStart: Int
+    /// Where the offset table begins in the payload (bytes), and how many periods (slots) a
+    /// town has in it: read by tests that damage a snapshot's table.
+    let offsetsStart: Int
     private let strings: [String]
     private let slotKeys: [String?]
     private let slotOf: [String?: Int]
     private let measures: [Measure]
-    private let slotCount: Int
+    let slotCount: Int
     let townCount: Int
 
-    /// Reads the area at `reader`'s position (its string table set), checking its structure.
-    init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
+    /// Reads the area at `reader`'s position (its string table set), checking its structure
+    /// unless `checkLater` (then `checkStructure` must pass before any figure is looked up:
+    /// `SnapshotStore.open` runs it on its other thread and uses nothing decoded before it has).
+    init(_ reader: inout SnapshotReader, memory: SnapshotMemory, checkLater: Bool = false) throws {
         self.memory = memory
         strings = reader.strings
         slotKeys = try reader.array { try $0.optionalString() }
@@ -46,8 +50,24 @@ final class FigureArea: @unchecked Sendable {
         try reader.skip(recordCount)
         offsetsStart = reader.position
         try reader.skip(townCount * (slotCount + 1) * 4)
+        guard !checkLater else { return }
         try check()
         memory.release()  // the check read every record: only those looked up later come back
+    }
+
+    /// The check `init` makes unless told to leave it (`checkLater`): offsets in order, every
+    /// record a known measure and a length within its town's figures. It gives back the pages
+    /// it read a megabyte at a time, not the whole file (the caller does, once its decode ends).
+    ///
+    /// - Throws: `SnapshotRejection.corrupt`, saying what does not hold.
+    func checkStructure() throws(SnapshotRejection) {
+        do {
+            try check()
+        } catch let rejection as SnapshotRejection {
+            throw rejection
+        } catch {
+            throw .corrupt("\(error)")
+        }
     }
 
     /// The records: every figure's measure, length and body.
@@ -225,6 +245,36 @@ final class FigureArea: @unchecked Sendable {
     /// The periods (slot keys) in which town `town` has a figure.
     func periods(town: Int) -> [String?] {
         (0..<slotCount).filter { !range(town: town, slot: $0).isEmpty }.map { slotKeys[$0] }
+    }
+}
+
+/// A figure area handed from the thread decoding a snapshot to the one checking it
+/// (`SnapshotStore.open`): the decode gives the area, unchecked, as soon as it has read where
+/// it lies, or nothing when it stops before (`finish`); the checking thread takes it.
+///
+/// `@unchecked Sendable`: `area` is written before the semaphore is signalled and read after
+/// it is waited for; `given` only on the decoding thread.
+final class FigureAreaHandOver: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var area: FigureArea?
+    private var given = false
+
+    /// Gives `area` (unchecked) to the thread checking it. Once; later calls do nothing.
+    func give(_ area: FigureArea?) {
+        guard !given else { return }
+        given = true
+        self.area = area
+        ready.signal()
+    }
+
+    /// Gives nothing if nothing was given (the decode stopped before the area): the checking
+    /// thread never waits for an area that will not come.
+    func finish() { give(nil) }
+
+    /// The area given, once it is (nil: none), waiting for it.
+    func take() -> FigureArea? {
+        ready.wait()
+        return area
     }
 }
 

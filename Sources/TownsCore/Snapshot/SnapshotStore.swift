@@ -74,9 +74,11 @@ public struct SnapshotStore: Sendable {
     /// exists, checks, and was written from exactly the text the files hold now.
     ///
     /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents and then the
-    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum)
-    /// while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged
-    /// bytes throw, never trap); nothing decoded is returned before the checksum and the two
+    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum),
+    /// which then checks the figure area's structure (`FigureArea.checkStructure`, handed over
+    /// by the decode as soon as it has read where the area lies), while the snapshot is decoded
+    /// on this one (`DatasetSnapshot.decodeUnverified`: damaged bytes throw, never trap);
+    /// nothing decoded is returned before the checksum, the area's check and the two
     /// fingerprints are compared, so a damaged snapshot or one of other text is never used, and
     /// the load takes the longer of the two instead of their sum.
     ///
@@ -89,13 +91,25 @@ public struct SnapshotStore: Sendable {
         let hashing = ContentHash()
         let done = DispatchSemaphore(value: 0)
         let producer = self.producer
+        let area = FigureAreaHandOver()
         DispatchQueue.global(qos: .userInitiated).async {
             hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
             hashing.checksum = memory.payloadChecksum()
+            // The figure area's check (a tenth of the decode's work at 10,000 x 60) here, beside
+            // the decode's rest, not on the first screen's thread; skipped when the checksum
+            // already refuses the snapshot. The decode always gives (an area, or nothing).
+            let given = area.take()
+            if hashing.checksum == head.checksum, let given {
+                do throws(SnapshotRejection) {
+                    try given.checkStructure()
+                } catch {
+                    hashing.areaFailure = error
+                }
+            }
             done.signal()
         }
         let decoded = Result { () throws(SnapshotRejection) in
-            try DatasetSnapshot.decodeUnverified(memory, directory: directory)
+            try DatasetSnapshot.decodeUnverified(memory, directory: directory, areaCheck: area)
         }
         done.wait()
         // Both threads have read what they read: the decode gives its pages back when it ends,
@@ -104,6 +118,7 @@ public struct SnapshotStore: Sendable {
         // the file stayed resident otherwise). Pages read later come back when read.
         memory.release()
         guard hashing.checksum == head.checksum else { throw .corrupt("its checksum does not match") }
+        if let failure = hashing.areaFailure { throw failure }
         let loaded = try decoded.get()
         guard loaded.fingerprint == hashing.value else {
             throw .stale("the files in \(directory) changed since it was written")
@@ -130,12 +145,14 @@ public struct SnapshotStore: Sendable {
         return try DatasetWatcher.loadText(directory)
     }
 
-    /// The content fingerprint and the payload's checksum worked out on another thread: written
-    /// before the semaphore is signalled and read after it is waited for (`@unchecked Sendable`
-    /// for that hand-over).
+    /// The content fingerprint, the payload's checksum and the figure area's check worked out
+    /// on another thread: written before the semaphore is signalled and read after it is waited
+    /// for (`@unchecked Sendable` for that hand-over).
     private final class ContentHash: @unchecked Sendable {
         var value: UInt64 = 0
         var checksum: UInt64 = 0
+        /// Why the figure area's structure was refused, if it was.
+        var areaFailure: SnapshotRejection?
     }
 
     /// Why a snapshot could not be written.
