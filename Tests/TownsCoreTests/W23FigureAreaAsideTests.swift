@@ -37,11 +37,11 @@ final class W23FigureAreaAsideTests: XCTestCase {
     func testDamagedAreaWithAMatchingChecksumIsRefusedByOpen() throws {
         let (store, dir, file) = try written(towns: 40, months: 14)
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-        // Where the area's offset table lies, as the snapshot read says.
-        let (start, entries): (Int, Int) = try {
+        // Where the area's records and offset table lie, as the snapshot read says.
+        let (records, start, entries): (Int, Int, Int) = try {
             let loaded = try store.open(directory: dir)
             let area = try XCTUnwrap(loaded.dataset.towns.first?.figures.snapshotArea)
-            return (area.offsetsStart, area.townCount * (area.slotCount + 1))
+            return (area.recordsStart, area.offsetsStart, area.townCount * (area.slotCount + 1))
         }()
         XCTAssertGreaterThan(entries, 2)
         // The checksum worked out again on unchanged bytes: the snapshot is used.
@@ -60,12 +60,40 @@ final class W23FigureAreaAsideTests: XCTestCase {
         }
         // And the dashboard's door to it (`load`) alike.
         XCTAssertThrowsError(try store.load(directory: dir))
+        // The first town's first record (the first part of the check) of an unknown measure.
+        var unknown = original
+        unknown[DatasetSnapshot.headerSize + records] = 0x7F
+        try writeWithChecksum(unknown, to: file)
+        XCTAssertThrowsError(try store.open(directory: dir)) { error in
+            guard case let .corrupt(why) = error as? SnapshotRejection else {
+                return XCTFail("not refused as corrupt: \(error)")
+            }
+            XCTAssertTrue(why.contains("measure"), why)
+        }
         // A damaged checksum is refused as such, whatever the area (the area's check skipped).
         damaged[32] ^= 0xFF
         try Data(damaged).write(to: URL(fileURLWithPath: file), options: .atomic)
         XCTAssertThrowsError(try store.open(directory: dir)) { error in
             XCTAssertEqual(error as? SnapshotRejection, .corrupt("its checksum does not match"))
         }
+    }
+
+    /// An undamaged area checked in parts of towns passes whatever the split (a part's first row
+    /// is not compared with the row before it), and the hand-over's `help` alone checks every part.
+    /// (Damages in the first and the last part: `testDamagedAreaWithAMatchingChecksumIsRefusedByOpen`.)
+    func testPartsOfTheCheckAgreeWithTheWhole() throws {
+        let (store, dir, _) = try written(towns: 37, months: 14)
+        let area = try XCTUnwrap(try store.open(directory: dir).dataset.towns.first?.figures.snapshotArea)
+        for parts in [1, 2, 3, 16, 37] {
+            for p in 0..<parts {
+                XCTAssertNoThrow(try area.check(towns: p * 37 / parts..<(p + 1) * 37 / parts), "part \(p) of \(parts)")
+            }
+        }
+        XCTAssertNoThrow(try area.check(towns: 5..<5))
+        let handOver = FigureAreaHandOver()
+        handOver.give(area)
+        handOver.help()
+        XCTAssertNil(handOver.failure)
     }
 
     /// A snapshot cut inside its towns (the decode stops before the area) is refused and never

@@ -75,9 +75,9 @@ public struct SnapshotStore: Sendable {
     ///
     /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents and then the
     /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum),
-    /// which then checks the figure area's structure (`FigureArea.checkStructure`, handed over
-    /// by the decode as soon as it has read where the area lies), while the snapshot is decoded
-    /// on this one (`DatasetSnapshot.decodeUnverified`: damaged bytes throw, never trap);
+    /// which then helps check the figure area's structure (`FigureAreaHandOver`: the decode
+    /// hands the area over as soon as it has read where it lies, and checks the parts left once
+    /// its decode is done), while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged bytes throw, never trap);
     /// nothing decoded is returned before the checksum, the area's check and the two
     /// fingerprints are compared, so a damaged snapshot or one of other text is never used, and
     /// the load takes the longer of the two instead of their sum.
@@ -95,22 +95,17 @@ public struct SnapshotStore: Sendable {
         DispatchQueue.global(qos: .userInitiated).async {
             hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
             hashing.checksum = memory.payloadChecksum()
-            // The figure area's check (a tenth of the decode's work at 10,000 x 60) here, beside
-            // the decode's rest, not on the first screen's thread; skipped when the checksum
+            // The figure area's check (a tenth of the decode's work at 10,000 x 60), its parts
+            // shared with the decoding thread once its decode is done; none when the checksum
             // already refuses the snapshot. The decode always gives (an area, or nothing).
-            let given = area.take()
-            if hashing.checksum == head.checksum, let given {
-                do throws(SnapshotRejection) {
-                    try given.checkStructure()
-                } catch {
-                    hashing.areaFailure = error
-                }
-            }
+            area.waitForArea()
+            if hashing.checksum == head.checksum { area.help() } else { area.cancel() }
             done.signal()
         }
         let decoded = Result { () throws(SnapshotRejection) in
             try DatasetSnapshot.decodeUnverified(memory, directory: directory, areaCheck: area)
         }
+        area.help()  // the parts the hashing thread has not taken (decodeUnverified gave)
         done.wait()
         // Both threads have read what they read: the decode gives its pages back when it ends,
         // but the checksum may have read some after that (a page's neighbours come in with it),
@@ -118,7 +113,7 @@ public struct SnapshotStore: Sendable {
         // the file stayed resident otherwise). Pages read later come back when read.
         memory.release()
         guard hashing.checksum == head.checksum else { throw .corrupt("its checksum does not match") }
-        if let failure = hashing.areaFailure { throw failure }
+        if let failure = area.failure { throw failure }
         let loaded = try decoded.get()
         guard loaded.fingerprint == hashing.value else {
             throw .stale("the files in \(directory) changed since it was written")
@@ -145,14 +140,11 @@ public struct SnapshotStore: Sendable {
         return try DatasetWatcher.loadText(directory)
     }
 
-    /// The content fingerprint, the payload's checksum and the figure area's check worked out
-    /// on another thread: written before the semaphore is signalled and read after it is waited
+    /// The content fingerprint and the payload's checksum worked out on another thread: written before the semaphore is signalled and read after it is waited
     /// for (`@unchecked Sendable` for that hand-over).
     private final class ContentHash: @unchecked Sendable {
         var value: UInt64 = 0
         var checksum: UInt64 = 0
-        /// Why the figure area's structure was refused, if it was.
-        var areaFailure: SnapshotRejection?
     }
 
     /// Why a snapshot could not be written.
