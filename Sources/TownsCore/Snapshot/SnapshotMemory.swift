@@ -13,32 +13,24 @@ final class SnapshotMemory: @unchecked Sendable {
     /// Every byte of the snapshot, header included.
     let bytes: UnsafeRawBufferPointer
     private let mapped: Bool
-    /// The mapped file, open for reading until `deinit` (-1 for a copy): `payloadChecksum`
-    /// reads it with `pread` rather than through the mapping.
-    private let file: Int32
 
     /// Maps the file at `path`; nil when it cannot be opened, is not a file or cannot be mapped.
     init?(mapping path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
+        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { close(fd); return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else {  // nothing to map: an empty snapshot (then refused as foreign)
-            close(fd)
             let empty = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 8)
             bytes = UnsafeRawBufferPointer(start: empty, count: 0)
             mapped = false
-            file = -1
             return
         }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            close(fd)
-            return nil
-        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
         mapped = true
-        file = fd
     }
 
     /// A copy of `source`.
@@ -47,11 +39,9 @@ final class SnapshotMemory: @unchecked Sendable {
         if let base = source.baseAddress { copy.baseAddress!.copyMemory(from: base, byteCount: source.count) }
         bytes = UnsafeRawBufferPointer(start: copy.baseAddress, count: source.count)
         mapped = false
-        file = -1
     }
 
     deinit {
-        if file >= 0 { close(file) }
         if mapped {
             munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
         } else {
@@ -72,18 +62,13 @@ final class SnapshotMemory: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
     }
 
-    /// The checksum of the payload (`WideHasher.hash(payload)`, the same value). A mapped
-    /// file's payload is read from its file a megabyte at a time (`pread` into one buffer), not
-    /// through the mapping: no page of the mapping is touched, so checking a snapshot never
-    /// holds the file in memory (24.5 MiB at 10,000 towns x 60 months) and pays no page fault
-    /// per page (wave 23, `perf`: the faults and their give-back were half of the checksum's
-    /// CPU at 10,000 x 60). The bytes read are the mapping's (the same open file, which a
-    /// writer never changes in place: it renames a new file over it). When the file cannot be
-    /// read so (an error, or fewer bytes than mapped), the mapping is hashed instead.
+    /// The checksum of the payload (`WideHasher.hash(payload)`, the same value), worked out
+    /// a megabyte at a time; a mapped file's pages are given back as soon as they are hashed,
+    /// so checking a snapshot never holds the whole file in memory at once (24.5 MiB at
+    /// 10,000 towns x 60 months, most of it never read again).
     func payloadChecksum() -> UInt64 {
         let payload = self.payload
         guard mapped, !payload.isEmpty else { return WideHasher.hash(payload) }
-        if let read = readChecksum() { return read }
         var hasher = WideHasher()
         let chunk = 1 << 20  // a multiple of the page size (the hash is the same however the bytes are split)
         var start = DatasetSnapshot.headerSize  // in `bytes`
@@ -92,30 +77,6 @@ final class SnapshotMemory: @unchecked Sendable {
             hasher.combine(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             release(bytesBelow: end, from: start)
             start = end
-        }
-        return hasher.finalize()
-    }
-
-    /// The payload's checksum read from the mapped file with `pread`, a megabyte at a time;
-    /// nil when a read fails or ends before the mapping's size.
-    private func readChecksum() -> UInt64? {
-        guard file >= 0 else { return nil }
-        let size = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)
-        defer { buffer.deallocate() }
-        var hasher = WideHasher()
-        var at = DatasetSnapshot.headerSize  // in the file, as in `bytes`
-        while at < bytes.count {
-            let want = min(size, bytes.count - at)
-            var filled = 0
-            while filled < want {
-                let n = pread(file, buffer.baseAddress! + filled, want - filled, off_t(at + filled))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return nil }
-                filled += n
-            }
-            hasher.combine(UnsafeRawBufferPointer(rebasing: buffer[0..<want]))
-            at += want
         }
         return hasher.finalize()
     }
