@@ -104,6 +104,12 @@ public struct Figures: Sendable, Hashable, Sequence, ExpressibleByDictionaryLite
         return ObjectIdentifier(unsafeBitCast(figures, to: AnyObject.self))
     }
 
+    /// The snapshot's figure area these figures are read from, if any (tests).
+    var snapshotArea: FigureArea? {
+        if case let .mapped(area, _) = storage { return area }
+        return nil
+    }
+
     /// Whether both are the same town's figures in the same figure area (the same figures,
     /// told without reading one); false for figures held in a dictionary.
     func sharesStorage(with other: Figures) -> Bool {

@@ -158,9 +158,16 @@ public enum DatasetSnapshot {
     /// throws on every bound, a count or number out of range). `SnapshotStore.open` runs it
     /// beside the checksum, on another thread, and uses nothing it gives unless the checksum
     /// matches; every other caller goes through `decode`.
-    static func decodeUnverified(_ memory: SnapshotMemory, directory: String) throws(SnapshotRejection)
+    ///
+    /// With `areaCheck` the figure area is not checked here but given to it (`FigureAreaHandOver`,
+    /// nothing when the decode stops before the area) for another thread to check: the caller
+    /// uses nothing decoded before that check passed. Then the mapped pages are not given back
+    /// here either (the check may still be reading them): the caller does, once both are done.
+    static func decodeUnverified(_ memory: SnapshotMemory, directory: String,
+                                 areaCheck: FigureAreaHandOver? = nil) throws(SnapshotRejection)
         -> (dataset: Dataset, warnings: [LoadIssue], derived: DerivedTables?, fingerprint: UInt64)
     {
+        defer { areaCheck?.finish() }
         let head = try header(memory.bytes)
         let payload = memory.payload
         do {
@@ -172,14 +179,14 @@ public enum DatasetSnapshot {
             table.reserveCapacity(n)
             for _ in 0..<n { table.append(try reader.text(length: try reader.count())) }
             reader.strings = table
-            let result = try reader.dataset(directory: directory, memory: memory)
+            let result = try reader.dataset(directory: directory, memory: memory, areaCheck: areaCheck)
             let derived = try reader.bool() ? try DerivedTables(&reader, memory: memory) : nil
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }
             if let derived, derived.townCount != result.dataset.towns.count {
                 throw SnapshotRejection.corrupt("derived tables of \(derived.townCount) towns")
             }
             // Every page has been read (the checksum, the checks): only those read later stay.
-            memory.release()
+            if areaCheck == nil { memory.release() }
             return (result.dataset, result.warnings, derived, head.fingerprint)
         } catch let rejection as SnapshotRejection {
             throw rejection

@@ -18,18 +18,23 @@ final class FigureArea: @unchecked Sendable {
     /// The snapshot's bytes, mapped (`SnapshotMemory`): the records and the offset table
     /// are read where they lie, never copied.
     private let memory: SnapshotMemory
-    private let recordsStart: Int
     private let recordCount: Int
-    private let offsetsStart: Int
+    /// Where the records and the offset table begin in the payload (bytes), and how many
+    /// periods (slots) a town has in the table: read by tests that damage a snapshot's area.
+    let recordsStart: Int
+    let offsetsStart: Int
     private let strings: [String]
     private let slotKeys: [String?]
     private let slotOf: [String?: Int]
     private let measures: [Measure]
-    private let slotCount: Int
+    let slotCount: Int
     let townCount: Int
 
-    /// Reads the area at `reader`'s position (its string table set), checking its structure.
-    init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
+    /// Reads the area at `reader`'s position (its string table set), checking its structure
+    /// unless `checkLater` (then `check(towns:)` must pass for every town before any figure is
+    /// looked up: `SnapshotStore.open` shares it between two threads, `FigureAreaHandOver`, and
+    /// uses nothing decoded before every part has passed).
+    init(_ reader: inout SnapshotReader, memory: SnapshotMemory, checkLater: Bool = false) throws {
         self.memory = memory
         strings = reader.strings
         slotKeys = try reader.array { try $0.optionalString() }
@@ -46,6 +51,7 @@ final class FigureArea: @unchecked Sendable {
         try reader.skip(recordCount)
         offsetsStart = reader.position
         try reader.skip(townCount * (slotCount + 1) * 4)
+        guard !checkLater else { return }
         try check()
         memory.release()  // the check read every record: only those looked up later come back
     }
@@ -71,14 +77,22 @@ final class FigureArea: @unchecked Sendable {
     /// Offsets in order within the records, every period's first offset at the start of a
     /// record, and every record a known measure and a length within its town's figures: then
     /// every lookup reads whole records.
-    private func check() throws {
+    private func check() throws { try check(towns: 0..<townCount) }
+
+    /// `check` of the towns in `towns` alone: a town's row of offsets and its records are
+    /// checked apart from every other town's (a row's first offset is not compared with the row
+    /// before), so parts of the towns can be checked on two threads (`FigureAreaHandOver.help`)
+    /// and the whole area passes exactly when every part passes.
+    func check(towns: Range<Int>) throws {
+        guard !towns.isEmpty else { return }
         var last: UInt32 = 0
         let offsets = self.offsets, records = self.records
+        let firstEntry = towns.lowerBound * (slotCount + 1), endEntry = towns.upperBound * (slotCount + 1)
         // The pages checked go back a megabyte at a time (the whole area was resident at the
         // check's end otherwise: at 10,000 x 60 most of the snapshot, at the first screen's peak).
         let chunk = 1 << 20
-        var offsetsGiven = 0  // entries of the offset table given back
-        for i in 0..<offsets.count {
+        var offsetsGiven = firstEntry  // entries of the offset table given back
+        for i in firstEntry..<endEntry {
             if (i - offsetsGiven) * 4 >= chunk {
                 memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + i * 4)
                 offsetsGiven = i
@@ -92,7 +106,7 @@ final class FigureArea: @unchecked Sendable {
         // Every record's measure and length, read straight from the bytes (at 10,000 x 60 the
         // 149,000 records are walked on the first screen's path: a reader per record made this
         // a tenth of the snapshot's decode). The same checks as `SnapshotReader.uint` and `count`.
-        memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + offsets.count * 4)
+        memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + endEntry * 4)
         guard let bytes = records.baseAddress else { return }  // no records: every offset is 0
         let measureCount = UInt64(measures.count)
         /// The LEB128 number at `p` (moved past it), or nil when it runs past `end` or 64 bits.
@@ -108,8 +122,10 @@ final class FigureArea: @unchecked Sendable {
             }
             return nil
         }
-        var recordsGiven = 0, rowsGiven = 0  // records (bytes) and offset rows given back
-        for t in 0..<townCount {
+        // Records (bytes) and offset rows given back.
+        var recordsGiven = Int(offsets[firstEntry]), rowsGiven = firstEntry
+        var lastStop = recordsGiven
+        for t in towns {
             let row = t * (slotCount + 1), end = row + slotCount
             // (A town's first offset is checked against the records' end only: a damaged one
             // may lie below the last, then nothing of the records is given back here.)
@@ -124,6 +140,7 @@ final class FigureArea: @unchecked Sendable {
             }
             var p = at
             let stop = Int(offsets[end])
+            lastStop = stop
             var boundary = row + 1  // the next period's first offset not yet met
             while p < stop {
                 while boundary < end, Int(offsets[boundary]) <= p {
@@ -148,6 +165,9 @@ final class FigureArea: @unchecked Sendable {
                 boundary += 1
             }
         }
+        // A part's last records go back too (the whole check's are given back by `init`'s caller).
+        if lastStop > recordsGiven { memory.release(payload: recordsStart + recordsGiven..<recordsStart + lastStop) }
+        memory.release(payload: offsetsStart + rowsGiven * 4..<offsetsStart + endEntry * 4)
     }
 
     /// Where town `town`'s figures of slot `slot` lie in the records.
@@ -225,6 +245,72 @@ final class FigureArea: @unchecked Sendable {
     /// The periods (slot keys) in which town `town` has a figure.
     func periods(town: Int) -> [String?] {
         (0..<slotCount).filter { !range(town: town, slot: $0).isEmpty }.map { slotKeys[$0] }
+    }
+}
+
+/// A figure area handed from the thread decoding a snapshot to the threads checking it
+/// (`SnapshotStore.open`): the decode gives the area, unchecked, as soon as it has read where
+/// it lies, or nothing when it stops before (`finish`). Its structure is checked in parts of
+/// towns (`FigureArea.check(towns:)`) taken one at a time by whichever thread is free: the
+/// hashing thread once its checksum is done, the decoding one once its decode is (`help`).
+/// Once both have helped (and returned), every part has been checked or the check failed.
+///
+/// `@unchecked Sendable`: `area` and `parts` are written before the semaphore is signalled
+/// (and, on the decoding thread, read after); the parts' progress only under `lock`.
+final class FigureAreaHandOver: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var area: FigureArea?
+    private var given = false
+    private var parts = 0
+    private var next = 0
+    private var failed: Error?
+
+    /// Gives `area` (unchecked) to be checked. Once; later calls do nothing.
+    func give(_ area: FigureArea?) {
+        guard !given else { return }
+        given = true
+        self.area = area
+        // Parts of a few hundred towns (625 at 10,000): small enough that neither thread waits
+        // long for the other's last part.
+        parts = area.map { min($0.townCount, 16) } ?? 0
+        ready.signal()
+    }
+
+    /// Gives nothing if nothing was given (the decode stopped before the area): the hashing
+    /// thread never waits for an area that will not come.
+    func finish() { give(nil) }
+
+    /// Waits until the decode has given the area or nothing (the hashing thread, once).
+    func waitForArea() { ready.wait() }
+
+    /// Checks parts not yet taken, one at a time, until none is left (or one failed). Called
+    /// after `waitForArea` on the hashing thread, after the decode (which gave) on its own.
+    func help() {
+        guard let area else { return }
+        while true {
+            let part: Int? = lock.withLock {
+                guard next < parts, failed == nil else { return nil }
+                defer { next += 1 }
+                return next
+            }
+            guard let part else { return }
+            let towns = part * area.townCount / parts..<(part + 1) * area.townCount / parts
+            do {
+                try area.check(towns: towns)
+            } catch {
+                lock.withLock { if failed == nil { failed = error } }
+                return
+            }
+        }
+    }
+
+    /// Leaves the parts not yet taken unchecked (the checksum already refuses the snapshot).
+    func cancel() { lock.withLock { next = parts } }
+
+    /// Why the area's structure was refused, if a part failed: read once both threads helped.
+    var failure: SnapshotRejection? {
+        lock.withLock { failed }.map { ($0 as? SnapshotRejection) ?? .corrupt("\($0)") }
     }
 }
 

@@ -315,7 +315,9 @@ extension SnapshotReader {
     }
 
     /// The dataset (in `directory`) and its warnings, as `SnapshotWriter.dataset` wrote them.
-    mutating func dataset(directory: String, memory: SnapshotMemory) throws
+    /// With `areaCheck`, the figure area is given to it unchecked (its check runs on another
+    /// thread, `SnapshotStore.open`), else it is checked here.
+    mutating func dataset(directory: String, memory: SnapshotMemory, areaCheck: FigureAreaHandOver? = nil) throws
         -> (dataset: Dataset, warnings: [LoadIssue])
     {
         let nameZH = try string(), nameEN = try string(), regionZH = try string(), regionEN = try string()
@@ -345,8 +347,9 @@ extension SnapshotReader {
         // decode's end (at 10,000 towns ~2 MiB of the file).
         memory.release(payload: 0..<position)
         // Figures stay in the snapshot's figure area until asked for (`Figures`).
-        let area = try FigureArea(&self, memory: memory)
+        let area = try FigureArea(&self, memory: memory, checkLater: areaCheck != nil)
         guard area.townCount == towns.count else { throw Self.corrupt("figures of \(area.townCount) towns") }
+        areaCheck?.give(area)
         for i in towns.indices { towns[i].figures = Figures(area: area, town: i) }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types,

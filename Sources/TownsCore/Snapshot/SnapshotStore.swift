@@ -74,9 +74,11 @@ public struct SnapshotStore: Sendable {
     /// exists, checks, and was written from exactly the text the files hold now.
     ///
     /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents and then the
-    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum)
-    /// while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged
-    /// bytes throw, never trap); nothing decoded is returned before the checksum and the two
+    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum),
+    /// which then helps check the figure area's structure (`FigureAreaHandOver`: the decode
+    /// hands the area over as soon as it has read where it lies, and checks the parts left once
+    /// its decode is done), while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged bytes throw, never trap);
+    /// nothing decoded is returned before the checksum, the area's check and the two
     /// fingerprints are compared, so a damaged snapshot or one of other text is never used, and
     /// the load takes the longer of the two instead of their sum.
     ///
@@ -89,14 +91,21 @@ public struct SnapshotStore: Sendable {
         let hashing = ContentHash()
         let done = DispatchSemaphore(value: 0)
         let producer = self.producer
+        let area = FigureAreaHandOver()
         DispatchQueue.global(qos: .userInitiated).async {
             hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
             hashing.checksum = memory.payloadChecksum()
+            // The figure area's check (a tenth of the decode's work at 10,000 x 60), its parts
+            // shared with the decoding thread once its decode is done; none when the checksum
+            // already refuses the snapshot. The decode always gives (an area, or nothing).
+            area.waitForArea()
+            if hashing.checksum == head.checksum { area.help() } else { area.cancel() }
             done.signal()
         }
         let decoded = Result { () throws(SnapshotRejection) in
-            try DatasetSnapshot.decodeUnverified(memory, directory: directory)
+            try DatasetSnapshot.decodeUnverified(memory, directory: directory, areaCheck: area)
         }
+        area.help()  // the parts the hashing thread has not taken (decodeUnverified gave)
         done.wait()
         // Both threads have read what they read: the decode gives its pages back when it ends,
         // but the checksum may have read some after that (a page's neighbours come in with it),
@@ -104,6 +113,7 @@ public struct SnapshotStore: Sendable {
         // the file stayed resident otherwise). Pages read later come back when read.
         memory.release()
         guard hashing.checksum == head.checksum else { throw .corrupt("its checksum does not match") }
+        if let failure = area.failure { throw failure }
         let loaded = try decoded.get()
         guard loaded.fingerprint == hashing.value else {
             throw .stale("the files in \(directory) changed since it was written")
@@ -130,9 +140,8 @@ public struct SnapshotStore: Sendable {
         return try DatasetWatcher.loadText(directory)
     }
 
-    /// The content fingerprint and the payload's checksum worked out on another thread: written
-    /// before the semaphore is signalled and read after it is waited for (`@unchecked Sendable`
-    /// for that hand-over).
+    /// The content fingerprint and the payload's checksum worked out on another thread: written before the semaphore is signalled and read after it is waited
+    /// for (`@unchecked Sendable` for that hand-over).
     private final class ContentHash: @unchecked Sendable {
         var value: UInt64 = 0
         var checksum: UInt64 = 0
