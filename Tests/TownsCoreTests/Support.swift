@@ -1,5 +1,6 @@
 import Foundation
 import TownsCore
+import TownsTestSupport
 import XCTest
 
 /// The repository root, found from this file's path.
@@ -20,13 +21,11 @@ func loadBundled() throws -> Dataset {
 
 func dec(_ s: String) -> Decimal { Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))! }
 
-/// A copy of the bundled data in a temporary folder, with `edit` applied to one file.
+/// A copy of the bundled data in a temporary folder (removed when the test ends), with `edit`
+/// applied to one file.
 func brokenCopy(_ file: String, _ edit: (String) -> String) throws -> String {
-    let dir = NSTemporaryDirectory() + "towns-test-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-        try FileManager.default.copyItem(atPath: bundledData + "/" + name, toPath: dir + "/" + name)
-    }
+    let dir = try TemporaryFiles.copy(of: bundledData, name: "test",
+                                      only: DatasetLoader.fileNames + DatasetLoader.optionalFileNames)
     let path = dir + "/" + file
     let text = try String(contentsOfFile: path, encoding: .utf8)
     try edit(text).write(toFile: path, atomically: true, encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import TownsCore
 import TownsUI
 import TownsSynthetic
+import TownsTestSupport
 import XCTest
 
 let repositoryRoot: String = {
@@ -51,12 +52,13 @@ func wholeHelp(_ state: AppState) -> [String] {
     return lines
 }
 
-/// Temporary folders a test makes, removed at its end (`removeAll` in `tearDown`).
+/// Temporary folders a test makes, removed at its end (`removeAll` in `tearDown`, or else when
+/// the test ends: `TemporaryFiles`).
 final class TemporaryFolders {
     private(set) var paths: [String] = []
     /// A new path under the temporary directory (`towns-NAME-UUID`), not yet made.
     func make(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
+        let dir = TemporaryFiles.path(name)
         paths.append(dir)
         return dir
     }
