@@ -68,20 +68,23 @@ final class TemporaryFolders {
     }
 }
 
-/// A generated dataset (`SyntheticDataset`, the bundled data's rules) written into a folder of
-/// `folders`, `edit` run on that folder before anything is read, then read from the text and from
-/// a snapshot written with `AppState.derivedTables`: the two to compare.
-func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: TemporaryFolders, name: String,
+/// A generated dataset (`SyntheticDataset`, with the bundled data's rules unless `rules` is
+/// false) written into a folder of `folders`, `edit` run on that folder before anything is read,
+/// then read from the text and from a snapshot written with `derive`: the two to compare.
+func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: TemporaryFolders = TemporaryFolders(),
+                         name: String, rules withRules: Bool = true,
+                         derive: @escaping @Sendable (Dataset) -> DerivedTables.Source = AppState.derivedTables,
                          edit: (String) throws -> Void = { _ in }) throws
     -> (text: Dataset, loaded: SnapshotStore.Loaded)
 {
     let dir = folders.make(name)
     let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
-    let rules = try SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml"))
+    let rules = try withRules
+        ? SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml")) : nil
     try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: rules)
     try edit(dir)
     let store = SnapshotStore(folder: folders.make("cache"))
-    try store.write(directory: dir, derive: AppState.derivedTables)
+    try store.write(directory: dir, derive: derive)
     return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
 }
 
