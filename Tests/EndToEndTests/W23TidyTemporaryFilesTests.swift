@@ -156,6 +156,12 @@ final class W23TidyTemporaryFilesTests: XCTestCase {
             XCTAssertEqual(status, 128 + signal, "ended by signal \(signal)")
             XCTAssertEqual(leftovers(timeout: 5), [], "a bench stopped by signal \(signal)")
         }
+        // The meeting figure's socket folder (`MeetingBench`) was left by Ctrl-C too.
+        let meeting = try Started(binary, ["bench", "--data", data, "--meeting"], environment: environment)
+        XCTAssertFalse(waitUntil(timeout: 60) { FileManager.default.fileExists(atPath: self.tmp + "/" + (self.leftovers().first ?? "?") + "/meeting") }.isEmpty,
+                       "the meeting started")
+        XCTAssertEqual(meeting.stop(SIGINT), 128 + SIGINT)
+        XCTAssertEqual(leftovers(timeout: 5), [], "bench --meeting stopped by Ctrl-C")
     }
 
     /// Waits (polling, up to `timeout` seconds) until `condition` holds; what is in `tmp` then
