@@ -74,8 +74,6 @@ struct BenchCommand: ParsableCommand {
             "towns bench: \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores; times are medians;"
                 + " key = update + render of the next frame"
         )
-        if let dir = ProcessInfo.processInfo.environment["TOWNS_COLD_ONLY"] { return try coldOnly(dir, out) }
-        if let dir = ProcessInfo.processInfo.environment["TOWNS_RELOAD_ONLY"] { return try reloadOnly(dir, out) }
         // The generated data, the caches, VisiData's home and the meeting's socket, removed
         // however the bench ends (an error, Ctrl-C, SIGTERM, SIGHUP: it left 3.5 MB in /tmp for
         // each bench stopped).
@@ -84,6 +82,8 @@ struct BenchCommand: ParsableCommand {
         scratch.removeOnSignals()
         let work = scratch.path
         if meeting { return try meetingBench(out, work: work) }
+        if let dir = ProcessInfo.processInfo.environment["TOWNS_COLD_ONLY"] { return try coldOnly(dir, out) }
+        if let dir = ProcessInfo.processInfo.environment["TOWNS_RELOAD_ONLY"] { return try reloadOnly(dir, out) }
         let bench = InProcessBench(iterations: runs, budget: budget, loadIterations: short ? 2 : 5)
         let exe =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
