@@ -52,6 +52,13 @@ func wholeHelp(_ state: AppState) -> [String] {
     return lines
 }
 
+/// The bundled data's files (`Data/`, the loader's names: no monthly folder) copied into a new
+/// temporary folder `towns-NAME-UUID`, removed when the test ends; its path.
+func bundledCopy(_ name: String) throws -> String {
+    try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: name,
+                            only: DatasetLoader.fileNames + DatasetLoader.optionalFileNames)
+}
+
 /// Temporary folders a test makes, removed at its end (`removeAll` in `tearDown`, or else when
 /// the test ends: `TemporaryFiles`).
 final class TemporaryFolders {
