@@ -18,7 +18,7 @@ extension BenchCommand {
         let report = BenchReport(tag: "meeting", write: out)
         let dataset = try loadDataset(try data.directory())
         let (sessions, keyMS) = BenchCommand.presenterSessions(dataset, count: updates)
-        let r = try MeetingBench.run(payloads: sessions, followers: followers, in: work + "/meeting")
+        let r = try MeetingBench.run(payloads: sessions, followers: followers, in: work + "/m")
         report.line("[meeting] \(followers) followers in process over Unix-domain sockets, \(sessions.count) "
                     + "sessions (the presenter's keys on the bundled data; the first line \(r.lineBytes) bytes) "
                     + "40 ms apart; "

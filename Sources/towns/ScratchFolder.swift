@@ -53,7 +53,8 @@ final class ScratchFolder: @unchecked Sendable {
     /// From now on SIGINT, SIGTERM and SIGHUP remove the folder, then end the process as the
     /// signal would (status 128+n), unless `decide` says otherwise. `decide` runs on a thread of
     /// its own (not in the signal handler), with the signal's number; it returns what to do:
-    /// `.remove` (the default), `.keep` (the folder stays, the process ends: the command said
+    /// `.remove` (the default: the processes this one started are sent SIGTERM and given up to
+    /// 3 s to end, then the folder is removed), `.keep` (the folder stays, the process ends: the command said
     /// where it is), or `.ignore` (nothing happens: `towns edit` while the editor, which got the
     /// same Ctrl-C, runs). Call it at most once a process.
     func removeOnSignals(_ decide: @escaping @Sendable (Int32) -> SignalChoice = { _ in .remove }) {
@@ -62,6 +63,10 @@ final class ScratchFolder: @unchecked Sendable {
             case .ignore: return false
             case .keep: return true
             case .remove:
+                // The command's children first (`towns` on a pseudo-terminal, a `towns snapshot`
+                // it started): one still running wrote its cache into the folder after it was
+                // removed, making it again.
+                EndingSignals.endDescendants()
                 self.remove()
                 return true
             }
@@ -99,7 +104,13 @@ enum EndingSignals {
                 if n < 0 && errno == EINTR { continue }
                 guard n == 1 else { return }
                 let signal = Int32(byte)
-                guard handler(signal) else { continue }
+                // Ending: the main thread, which may see the children end before this thread has
+                // removed the folder, waits at exit (below) for the signal to end the process.
+                pipeEnds[2] = 1
+                guard handler(signal) else {
+                    pipeEnds[2] = 0
+                    continue
+                }
                 var defaultAction = sigaction()  // zeroed: SIG_DFL
                 sigaction(signal, &defaultAction, nil)
                 kill(getpid(), signal)
@@ -108,6 +119,9 @@ enum EndingSignals {
         }
         thread.name = "towns.signals"
         thread.start()
+        atexit {
+            while pipeEnds[2] != 0 { usleep(10_000) }
+        }
         for signal in caught {
             var previous = sigaction()
             sigaction(signal, nil, &previous)
@@ -121,10 +135,55 @@ enum EndingSignals {
     }
 }
 
-/// The pipe's read and write ends (-1: not made yet).
+extension EndingSignals {
+    /// Sends SIGTERM to every process descended from this one (read from /proc: children, their
+    /// children, ...), then waits up to `patience` seconds for them to end (a zombie counts as
+    /// ended).
+    static func endDescendants(patience: TimeInterval = 3) {
+        let family = descendants()
+        guard !family.isEmpty else { return }
+        for pid in family { kill(pid, SIGTERM) }
+        let deadline = Date().addingTimeInterval(patience)
+        while Date() < deadline, family.contains(where: isRunning) { usleep(20_000) }
+    }
+
+    /// The processes below this one, from each process's parent in /proc/PID/stat.
+    static func descendants() -> [pid_t] {
+        var parents: [pid_t: pid_t] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let fields = statFields(pid), fields.count > 1,
+                  let parent = pid_t(fields[1]) else { continue }
+            parents[pid] = parent
+        }
+        var found: [pid_t] = []
+        var level: Set<pid_t> = [getpid()]
+        while !level.isEmpty {
+            let next = parents.filter { level.contains($0.value) }.map(\.key)
+            found += next
+            level = Set(next)
+        }
+        return found
+    }
+
+    /// Whether `pid` is there and not a zombie.
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let state = statFields(pid)?.first else { return false }
+        return state != "Z" && state != "X"
+    }
+
+    /// The fields of /proc/PID/stat after the command's name: state, parent, ...
+    private static func statFields(_ pid: pid_t) -> [Substring]? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = text.lastIndex(of: ")") else { return nil }
+        return text[text.index(after: end)...].split(separator: " ")
+    }
+}
+
+/// The pipe's read and write ends (-1: not made yet), and 1 while a signal is ending the process.
 nonisolated(unsafe) private let pipeEnds: UnsafeMutablePointer<Int32> = {
-    let ends = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+    let ends = UnsafeMutablePointer<Int32>.allocate(capacity: 3)
     ends.initialize(repeating: -1, count: 2)
+    (ends + 2).initialize(to: 0)
     return ends
 }()
 

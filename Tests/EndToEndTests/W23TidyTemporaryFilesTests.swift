@@ -21,7 +21,7 @@ final class W23TidyTemporaryFilesTests: XCTestCase {
 
     override func setUpWithError() throws {
         binary = try Paths.townsBinary()
-        tmp = try TemporaryFiles.folder("w23-tmpdir")
+        tmp = try TemporaryFiles.folder("w23")
         data = try TemporaryFiles.copy(of: Paths.data, name: "w23-data")
         environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = tmp
@@ -158,7 +158,7 @@ final class W23TidyTemporaryFilesTests: XCTestCase {
         }
         // The meeting figure's socket folder (`MeetingBench`) was left by Ctrl-C too.
         let meeting = try Started(binary, ["bench", "--data", data, "--meeting"], environment: environment)
-        XCTAssertFalse(waitUntil(timeout: 60) { FileManager.default.fileExists(atPath: self.tmp + "/" + (self.leftovers().first ?? "?") + "/meeting") }.isEmpty,
+        XCTAssertFalse(waitUntil(timeout: 60) { FileManager.default.fileExists(atPath: self.tmp + "/" + (self.leftovers().first ?? "?") + "/m") }.isEmpty,
                        "the meeting started")
         XCTAssertEqual(meeting.stop(SIGINT), 128 + SIGINT)
         XCTAssertEqual(leftovers(timeout: 5), [], "bench --meeting stopped by Ctrl-C")
