@@ -54,9 +54,9 @@ final class ScratchFolder: @unchecked Sendable {
     /// signal would (status 128+n), unless `decide` says otherwise. `decide` runs on a thread of
     /// its own (not in the signal handler), with the signal's number; it returns what to do:
     /// `.remove` (the default: the processes this one started are sent SIGTERM and given up to
-    /// 3 s to end, then the folder is removed), `.keep` (the folder stays, the process ends: the command said
-    /// where it is), or `.ignore` (nothing happens: `towns edit` while the editor, which got the
-    /// same Ctrl-C, runs). Call it at most once a process.
+    /// 3 s to end, then the folder is removed), `.keep` (the folder stays, the process ends: the
+    /// command said where it is), or `.ignore` (nothing happens: `towns edit` while the editor,
+    /// which got the same Ctrl-C, runs). Call it at most once a process.
     func removeOnSignals(_ decide: @escaping @Sendable (Int32) -> SignalChoice = { _ in .remove }) {
         EndingSignals.watch { signal in
             switch decide(signal) {

@@ -147,10 +147,7 @@ final class W23TidyTemporaryFilesTests: XCTestCase {
             let started = try Started(binary, small + ["--towns", "400", "--months", "12", "--terminal-only"],
                                       environment: environment)
             // Stopped once its folder holds something (the first pseudo-terminal run's cache).
-            let folder = waitUntil(timeout: 60) {
-                self.leftovers().first.map { (try? FileManager.default.contentsOfDirectory(atPath: self.tmp + "/" + $0))?
-                    .isEmpty == false } ?? false
-            }
+            let folder = waitUntil(timeout: 60) { self.inBenchFolder { !$0.isEmpty } }
             XCTAssertFalse(folder.isEmpty, "the bench made its folder")
             let status = started.stop(signal)
             XCTAssertEqual(status, 128 + signal, "ended by signal \(signal)")
@@ -158,10 +155,16 @@ final class W23TidyTemporaryFilesTests: XCTestCase {
         }
         // The meeting figure's socket folder (`MeetingBench`) was left by Ctrl-C too.
         let meeting = try Started(binary, ["bench", "--data", data, "--meeting"], environment: environment)
-        XCTAssertFalse(waitUntil(timeout: 60) { FileManager.default.fileExists(atPath: self.tmp + "/" + (self.leftovers().first ?? "?") + "/m") }.isEmpty,
-                       "the meeting started")
+        XCTAssertFalse(waitUntil(timeout: 60) { self.inBenchFolder { $0.contains("m") } }.isEmpty, "the meeting started")
         XCTAssertEqual(meeting.stop(SIGINT), 128 + SIGINT)
         XCTAssertEqual(leftovers(timeout: 5), [], "bench --meeting stopped by Ctrl-C")
+    }
+
+    /// Whether the names in the one folder `tmp` holds (the bench's) satisfy `condition`.
+    func inBenchFolder(_ condition: ([String]) -> Bool) -> Bool {
+        guard let folder = leftovers().first,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: tmp + "/" + folder) else { return false }
+        return condition(names)
     }
 
     /// Waits (polling, up to `timeout` seconds) until `condition` holds; what is in `tmp` then
