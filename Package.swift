@@ -88,12 +88,17 @@ let package = Package(
         ),
         // TownsUI for the English words of findings and rule results (`EnglishWords.swift`): the core
         // gives data, TownsUI's worders word it (code debt D4).
-        .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore", "TownsSynthetic", "TownsUI"]),
-        .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore"]),
-        .testTarget(name: "TownsUITests", dependencies: ["TownsUI", "TownsCore", "TownsSynthetic", "CTownsText"],
+        // What the test targets share: temporary folders removed when the test that made them
+        // ends (`TemporaryFiles`). Only the test targets depend on it.
+        .target(name: "TownsTestSupport", path: "Tests/TownsTestSupport"),
+        .testTarget(name: "TownsCoreTests", dependencies: ["TownsCore", "TownsSynthetic", "TownsUI", "TownsTestSupport"]),
+        .testTarget(name: "TownsImportTests", dependencies: ["TownsImport", "TownsCore", "TownsTestSupport"]),
+        .testTarget(name: "TownsUITests",
+                    dependencies: ["TownsUI", "TownsCore", "TownsSynthetic", "CTownsText", "TownsTestSupport"],
                     exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["towns", "TownsMeeting", "TownsUI", "TownsCore", "CTownsMemory"]),
-        .testTarget(name: "TownsMeetingTests", dependencies: ["TownsMeeting"]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["towns", "TownsMeeting", "TownsUI", "TownsCore", "CTownsMemory", "TownsTestSupport"]),
+        .testTarget(name: "TownsMeetingTests", dependencies: ["TownsMeeting", "TownsTestSupport"]),
         // The ncurses backend's pure parts (key decoding, bracketed paste), without a terminal.
         .testTarget(name: "TownsTerminalTests", dependencies: ["TownsTerminal", "TownsUI", "CNcursesw"]),
     ],

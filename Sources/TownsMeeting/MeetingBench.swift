@@ -53,13 +53,16 @@ public enum MeetingBench {
     /// As ``run(followers:updates:interval:payloadBytes:)``, sending `payloads` in order (each
     /// different from the one before, or the host would not send it); a receipt is matched to
     /// its send by the first payload equal to it. `towns bench --meeting` sends real sessions.
+    /// The meeting's folder is made in `folder` (the caller's to remove: `towns bench` removes
+    /// its own on Ctrl-C too), else in a temporary folder removed when this returns or throws.
     /// - Throws: ``MeetingError`` if the meeting or a follower cannot start.
     public static func run<P: Codable & Sendable & Equatable>(payloads: [P], followers: Int = 50,
-                                                              interval: Double = 0.04) throws -> Result {
+                                                              interval: Double = 0.04,
+                                                              in folder: String? = nil) throws -> Result {
         let updates = payloads.count
-        let parent = NSTemporaryDirectory() + "towns-meeting-bench-\(getpid())"
+        let parent = folder ?? NSTemporaryDirectory() + "towns-meeting-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: parent) }
+        defer { if folder == nil { try? FileManager.default.removeItem(atPath: parent) } }
         var options = MeetingHost<P>.Options()
         options.folder = MeetingFolder(path: parent + "/m")
         let host = try MeetingHost<P>(name: "bench", dataFingerprint: "bench", options: options)

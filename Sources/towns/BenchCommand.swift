@@ -74,12 +74,16 @@ struct BenchCommand: ParsableCommand {
             "towns bench: \(build), \(ProcessInfo.processInfo.activeProcessorCount) cores; times are medians;"
                 + " key = update + render of the next frame"
         )
-        if meeting { return try meetingBench(out) }
+        // The generated data, the caches, VisiData's home and the meeting's socket, removed
+        // however the bench ends (an error, Ctrl-C, SIGTERM, SIGHUP: it left 3.5 MB in /tmp for
+        // each bench stopped).
+        let scratch = try ScratchFolder(prefix: "towns-bench")
+        defer { scratch.remove() }
+        scratch.removeOnSignals()
+        let work = scratch.path
+        if meeting { return try meetingBench(out, work: work) }
         if let dir = ProcessInfo.processInfo.environment["TOWNS_COLD_ONLY"] { return try coldOnly(dir, out) }
         if let dir = ProcessInfo.processInfo.environment["TOWNS_RELOAD_ONLY"] { return try reloadOnly(dir, out) }
-        let work = NSTemporaryDirectory() + "towns-bench-\(getpid())"
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: work) }
         let bench = InProcessBench(iterations: runs, budget: budget, loadIterations: short ? 2 : 5)
         let exe =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

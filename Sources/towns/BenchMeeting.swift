@@ -11,13 +11,14 @@ extension BenchCommand {
     /// as a distribution, then what a follower adds before its screen shows it (the poll, its
     /// `update` and frame) and what the meeting adds to the presenter's own key (issue 16,
     /// point 6: each presenter key should reach every follower's screen within 100 ms, and the
-    /// presenter's keys stay as fast).
-    func meetingBench(_ out: @escaping @Sendable (String) -> Void) throws {
+    /// presenter's keys stay as fast). The meeting's socket goes in `work` (the bench's own
+    /// temporary folder).
+    func meetingBench(_ out: @escaping @Sendable (String) -> Void, work: String) throws {
         let followers = 50, updates = short ? 20 : 100
         let report = BenchReport(tag: "meeting", write: out)
         let dataset = try loadDataset(try data.directory())
         let (sessions, keyMS) = BenchCommand.presenterSessions(dataset, count: updates)
-        let r = try MeetingBench.run(payloads: sessions, followers: followers)
+        let r = try MeetingBench.run(payloads: sessions, followers: followers, in: work + "/m")
         report.line("[meeting] \(followers) followers in process over Unix-domain sockets, \(sessions.count) "
                     + "sessions (the presenter's keys on the bundled data; the first line \(r.lineBytes) bytes) "
                     + "40 ms apart; "

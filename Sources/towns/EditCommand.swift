@@ -57,31 +57,57 @@ struct EditCommand: ParsableCommand {
         } catch {
             throw ValidationFailure("\(error)")
         }
-        let work = NSTemporaryDirectory() + "towns-edit-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let copy = work + "/" + (name as NSString).lastPathComponent
+        // The copy the editor gets, in a folder of this command's own, removed however the
+        // command ends unless it holds an edit that was not put in place (its path printed).
+        let scratch = try ScratchFolder(prefix: "towns-edit")
+        let copy = scratch.path + "/" + (name as NSString).lastPathComponent
+        let progress = EditProgress()
+        defer { if !progress.keeps { scratch.remove() } }
         guard FileManager.default.createFile(atPath: copy, contents: Data(original ?? [])) else {
             throw ValidationFailure(t("不能在 \(copy) 写入要编辑的副本", "cannot write a copy to edit at \(copy)"))
         }
+        /// Whether the folder holds work: the copy changed, or anything beside it (an editor's
+        /// swap or backup file).
+        @Sendable func holdsWork() -> Bool {
+            let edited = FileManager.default.contents(atPath: copy).map { [UInt8]($0) } ?? []
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+            return edited != (original ?? []) || entries.count > 1
+        }
         func keep(_ why: String) -> ExitCode {
+            guard holdsWork() else {
+                printError(t("towns edit: \(why)；\(name) 未改动", "towns edit: \(why); \(name) is unchanged"))
+                return ExitCode(1)
+            }
+            progress.keep()
             printError(t("towns edit: \(why)；\(name) 未改动。你的编辑保存在 \(copy)",
                          "towns edit: \(why); \(name) is unchanged. Your edit is kept at \(copy)"))
             return ExitCode(1)
         }
+        // Ctrl-C while the editor runs is the editor's (it got it too); any other SIGINT, SIGTERM
+        // or SIGHUP ends the command, the copy removed unless it holds work.
+        let interrupted = t("towns edit: 已中断；\(name) 未改动。你的编辑保存在 \(scratch.path)",
+                            "towns edit: interrupted; \(name) is unchanged. Your edit is kept in \(scratch.path)")
+        scratch.removeOnSignals { signal in
+            if signal == SIGINT && progress.editing { return .ignore }
+            guard holdsWork() else { return .remove }
+            progress.keep()
+            printError(interrupted)
+            return .keep
+        }
         while true {
+            progress.editing = true
             let status = EditCommand.runEditor(on: copy)
+            progress.editing = false
             guard status == 0 else { throw keep(t("编辑器退出，状态 \(status)", "the editor exited with status \(status)")) }
             let edited = FileManager.default.contents(atPath: copy).map { [UInt8]($0) } ?? []
             if edited == (original ?? []) {
                 printOut(t("towns edit: 没有改动（\(name)）", "towns edit: no change (\(name))"))
-                try? FileManager.default.removeItem(atPath: work)
                 return
             }
             switch DatasetEdit.install(directory: directory, name: name, candidate: copy, original: original) {
             case let .installed(warnings):
                 printOut(t("towns edit: 已保存 \(path)，数据可读", "towns edit: \(path) written; the dataset loads")
                          + (warnings > 0 ? t("（\(warnings) 个警告：towns check）", " (\(warnings) warning(s): towns check)") : ""))
-                try? FileManager.default.removeItem(atPath: work)
                 return
             case .changedMeanwhile:
                 throw keep(t("编辑期间 \(path) 已被改动（另一次编辑或导入）",
@@ -111,4 +137,18 @@ struct EditCommand: ParsableCommand {
         process.waitUntilExit()
         return process.terminationStatus
     }
+}
+
+/// What `towns edit` is doing, read by its signal thread: whether the editor runs, and whether the
+/// copy is to be kept (an edit not put in place, its path printed).
+private final class EditProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var editorRuns = false
+    private var kept = false
+    var editing: Bool {
+        get { lock.withLock { editorRuns } }
+        set { lock.withLock { editorRuns = newValue } }
+    }
+    var keeps: Bool { lock.withLock { kept } }
+    func keep() { lock.withLock { kept = true } }
 }

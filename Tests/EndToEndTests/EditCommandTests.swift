@@ -38,6 +38,9 @@ final class EditCommandTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["EDITOR"] = editor
         environment["VISUAL"] = nil
+        // An edit not put in place is kept in the temporary directory (its path printed): this
+        // test's folder, removed in tearDown.
+        environment["TMPDIR"] = folder
         let line = answers.map { "printf '\($0)' | \(command)" } ?? command
         return try runProcess("/bin/sh", ["-c", line], environment: environment)
     }

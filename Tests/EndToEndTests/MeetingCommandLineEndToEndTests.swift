@@ -78,7 +78,9 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-nomeet-\(getpid())").path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
-        let base = ["TOWNS_MEETINGS": empty, "PATH": "/usr/bin:/bin", "HOME": empty]
+        // No cache (one under /dev/null cannot be made): the snapshot child each start leaves
+        // running wrote into `empty` after it was removed, leaving it in /tmp.
+        let base = ["TOWNS_MEETINGS": empty, "PATH": "/usr/bin:/bin", "HOME": empty, "TOWNS_CACHE": "/dev/null/towns"]
         let en = try runProcess(binary, ["follow", "--data", Paths.data, "--lang", "en"],
                                 environment: base.merging(["LANG": "C.UTF-8"]) { $1 }, timeout: 20)
         XCTAssertEqual(en.status, 4, en.summary)

@@ -1,5 +1,6 @@
 import Foundation
 import TownsCore
+import TownsTestSupport
 import XCTest
 
 /// `monthly/*.toml` merged after figures.toml: periods in date order, sources, figures;
@@ -115,7 +116,7 @@ final class MonthlyFilesTests: XCTestCase {
         let dir = try dataWithMonthly(["2015-10.toml": month("2015-10", through: 10, label: "x")])
         let without = try DatasetLoader.load(directory: dir, monthlyOverride: .init(name: "2015-10.toml", path: nil)).dataset
         XCTAssertNil(without.period("2015-10"))
-        let other = NSTemporaryDirectory() + "towns-other-\(UUID().uuidString).toml"
+        let other = TemporaryFiles.path("other", suffix: ".toml")
         try month("2015-10", through: 10, label: "x", value: "15.5").write(toFile: other, atomically: true, encoding: .utf8)
         let replaced = try DatasetLoader.load(directory: dir, monthlyOverride: .init(name: "2015-10.toml", path: other)).dataset
         XCTAssertEqual(replaced.town("haining")?.figures[FigureKey(.completed, "2015-10")]?.quantity, .exact(dec("15.5"), decimals: 1))

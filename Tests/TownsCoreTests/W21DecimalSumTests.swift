@@ -7,18 +7,6 @@ import XCTest
 final class W21DecimalSumTests: XCTestCase {
     func bytes(_ d: Decimal) -> [UInt8] { withUnsafeBytes(of: d) { Array($0) } }
 
-    /// A fixed sequence (SplitMix64), so that a failure repeats.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Figures as the data writes them (up to 4 decimals), long ones (30 digits), exponents,
     /// zeros written with decimals ("0.00"), negatives.
     func figure(_ g: inout Seeded) -> Decimal {

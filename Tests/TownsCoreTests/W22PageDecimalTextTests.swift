@@ -6,18 +6,6 @@ import XCTest
 /// the same text for figures as the data writes them, long ones, exponents, zeros, negatives,
 /// halves; and `Assessment.leadingYear` against `Int(date.prefix(4))`.
 final class W22PageDecimalTextTests: XCTestCase {
-    /// A fixed sequence (SplitMix64), so that a failure repeats.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func figure(_ g: inout Seeded) -> Decimal {
         let kind = Int.random(in: 0..<12, using: &g)
         if kind == 0 { return Decimal(string: ["0", "0.00", "-0", "0e3", "0.5", "-0.5", "0.05", "-0.04"][Int.random(in: 0..<8, using: &g)])! }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import TownsCore
 import TownsImport
+import TownsTestSupport
 import XCTest
 
 /// The repository root, found from this file's path.
@@ -16,11 +17,9 @@ let repositoryRoot: String = {
 
 let bundledData = repositoryRoot + "/Data"
 
-/// A fresh temporary folder.
+/// A fresh temporary folder, removed when the test ends.
 func temporaryFolder() throws -> String {
-    let dir = NSTemporaryDirectory() + "towns-import-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
+    try TemporaryFiles.folder("import")
 }
 
 /// A copy of the bundled dataset (Data/) in a temporary folder.

@@ -8,28 +8,12 @@ import XCTest
 /// pinyin of the names' characters) is exactly what the dashboard works out from the text, and
 /// a search from the snapshot finds and shows what a search from the text does.
 final class DerivedKeysTests: XCTestCase {
-    var temporaries: [String] = []
-
-    override func tearDown() {
-        for dir in temporaries { try? FileManager.default.removeItem(atPath: dir) }
-    }
-
-    func temporary(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
-        temporaries.append(dir)
-        return dir
-    }
-
     /// The dataset read from the text, and the snapshot's (written with `derive`).
     func written(towns: Int, months: Int, seed: UInt64,
                  derive: @escaping @Sendable (Dataset) -> DerivedTables.Source = AppState.derivedTables) throws
         -> (text: Dataset, loaded: SnapshotStore.Loaded)
     {
-        let dir = temporary("keys")
-        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: nil)
-        let store = SnapshotStore(folder: temporary("cache"))
-        try store.write(directory: dir, derive: derive)
-        return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
+        try writtenWithSnapshot(towns: towns, months: months, seed: seed, name: "keys", rules: false, derive: derive)
     }
 
     func testStoredSearchTextsAndReadingsAreThoseWorkedOutFromTheText() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import TownsCore
 @testable import TownsUI
+import TownsTestSupport
 import XCTest
 import TownsSynthetic
 
@@ -8,31 +9,15 @@ import TownsSynthetic
 /// table, the year plans, the planned projects) are exactly what the dashboard derives from
 /// the text, and a dashboard started from the snapshot shows the same screens.
 final class DerivedTablesTests: XCTestCase {
-    var temporaries: [String] = []
-
-    override func tearDown() {
-        for dir in temporaries { try? FileManager.default.removeItem(atPath: dir) }
-    }
-
-    func temporary(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
-        temporaries.append(dir)
-        return dir
-    }
+    /// A new path under the temporary directory, removed when the test ends.
+    func temporary(_ name: String) -> String { TemporaryFiles.path(name) }
 
     /// The dataset read from the text, and the snapshot's dataset and derived tables.
     /// `rules`: with the bundled data's rules (Data/rules.toml and its sources).
     func written(towns: Int, months: Int, seed: UInt64, rules: Bool = false) throws
         -> (text: Dataset, loaded: SnapshotStore.Loaded)
     {
-        let dir = temporary("derived")
-        let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
-        let ruleFiles = try rules
-            ? SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml")) : nil
-        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: ruleFiles)
-        let store = SnapshotStore(folder: temporary("cache"))
-        try store.write(directory: dir, derive: AppState.derivedTables)
-        return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
+        try writtenWithSnapshot(towns: towns, months: months, seed: seed, name: "derived", rules: rules)
     }
 
     func testEveryPeriodsTableIsTheOneDerivedFromTheText() throws {

@@ -9,31 +9,12 @@ import TownsSynthetic
 /// out from the text, and the assessment and changes screens from the snapshot are the
 /// screens from the text.
 final class DerivedViewsTests: XCTestCase {
-    var temporaries: [String] = []
-
-    override func tearDown() {
-        for dir in temporaries { try? FileManager.default.removeItem(atPath: dir) }
-    }
-
-    func temporary(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
-        temporaries.append(dir)
-        return dir
-    }
-
     /// The dataset read from the text, and the snapshot's dataset and derived tables; with the
     /// bundled data's rules (Data/rules.toml and its sources) unless `rules` is false.
     func written(towns: Int, months: Int, seed: UInt64, rules: Bool = true) throws
         -> (text: Dataset, loaded: SnapshotStore.Loaded)
     {
-        let dir = temporary("views")
-        let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
-        let ruleFiles = try rules
-            ? SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml")) : nil
-        try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: ruleFiles)
-        let store = SnapshotStore(folder: temporary("cache"))
-        try store.write(directory: dir, derive: AppState.derivedTables)
-        return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
+        try writtenWithSnapshot(towns: towns, months: months, seed: seed, name: "views", rules: rules)
     }
 
     func testEveryPeriodsStakesAndChangesAreThoseWorkedOutFromTheText() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import TownsCore
 @testable import TownsUI
+import TownsTestSupport
 import XCTest
 import TownsSynthetic
 
@@ -10,17 +11,8 @@ import TownsSynthetic
 /// payload, the derived tables included, must be refused (never used, never a trap), and the
 /// text must still load.
 final class SnapshotDecodeBesideChecksumTests: XCTestCase {
-    var temporaries: [String] = []
-
-    override func tearDown() {
-        for dir in temporaries { try? FileManager.default.removeItem(atPath: dir) }
-    }
-
-    func temporary(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
-        temporaries.append(dir)
-        return dir
-    }
+    /// A new path under the temporary directory, removed when the test ends.
+    func temporary(_ name: String) -> String { TemporaryFiles.path(name) }
 
     func testAByteDamagedAnywhereIsRefusedNeverUsed() throws {
         let dir = temporary("beside")

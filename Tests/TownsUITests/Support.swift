@@ -2,6 +2,7 @@ import Foundation
 import TownsCore
 import TownsUI
 import TownsSynthetic
+import TownsTestSupport
 import XCTest
 
 let repositoryRoot: String = {
@@ -51,12 +52,20 @@ func wholeHelp(_ state: AppState) -> [String] {
     return lines
 }
 
-/// Temporary folders a test makes, removed at its end (`removeAll` in `tearDown`).
+/// The bundled data's files (`Data/`, the loader's names: no monthly folder) copied into a new
+/// temporary folder `towns-NAME-UUID`, removed when the test ends; its path.
+func bundledCopy(_ name: String) throws -> String {
+    try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: name,
+                            only: DatasetLoader.fileNames + DatasetLoader.optionalFileNames)
+}
+
+/// Temporary folders a test makes, removed at its end (`removeAll` in `tearDown`, or else when
+/// the test ends: `TemporaryFiles`).
 final class TemporaryFolders {
     private(set) var paths: [String] = []
     /// A new path under the temporary directory (`towns-NAME-UUID`), not yet made.
     func make(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "towns-\(name)-\(UUID().uuidString)"
+        let dir = TemporaryFiles.path(name)
         paths.append(dir)
         return dir
     }
@@ -66,20 +75,23 @@ final class TemporaryFolders {
     }
 }
 
-/// A generated dataset (`SyntheticDataset`, the bundled data's rules) written into a folder of
-/// `folders`, `edit` run on that folder before anything is read, then read from the text and from
-/// a snapshot written with `AppState.derivedTables`: the two to compare.
-func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: TemporaryFolders, name: String,
+/// A generated dataset (`SyntheticDataset`, with the bundled data's rules unless `rules` is
+/// false) written into a folder of `folders`, `edit` run on that folder before anything is read,
+/// then read from the text and from a snapshot written with `derive`: the two to compare.
+func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: TemporaryFolders = TemporaryFolders(),
+                         name: String, rules withRules: Bool = true,
+                         derive: @escaping @Sendable (Dataset) -> DerivedTables.Source = AppState.derivedTables,
                          edit: (String) throws -> Void = { _ in }) throws
     -> (text: Dataset, loaded: SnapshotStore.Loaded)
 {
     let dir = folders.make(name)
     let bundled = { try String(contentsOfFile: repositoryRoot + "/Data/" + $0, encoding: .utf8) }
-    let rules = try SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml"))
+    let rules = try withRules
+        ? SyntheticDataset.Rules(rulesText: bundled("rules.toml"), sourcesText: bundled("sources.toml")) : nil
     try SyntheticDataset(towns: towns, months: months, seed: seed).write(to: dir, rules: rules)
     try edit(dir)
     let store = SnapshotStore(folder: folders.make("cache"))
-    try store.write(directory: dir, derive: AppState.derivedTables)
+    try store.write(directory: dir, derive: derive)
     return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
 }
 

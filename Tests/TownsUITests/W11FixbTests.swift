@@ -2,6 +2,7 @@ import Foundation
 import TownsCore
 import TownsSynthetic
 @testable import TownsUI
+import TownsTestSupport
 import XCTest
 
 /// Wave 11 (w11-fixb): a fresh user's and helpers' findings on screens and commands.
@@ -141,9 +142,7 @@ final class W11FixbTests: XCTestCase {
     /// The changes view's source column cut an import's file name ("line 3 月报 monthly sheet …"):
     /// the screen names the sheet's file; exports and `y` the whole title, its date too.
     func testTheChangesSourceNamesTheImportedFile() throws {
-        let dir = NSTemporaryDirectory() + "w11-fixb-changes-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w11-fixb-changes")
         try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         let title = "月报 monthly sheet 2015-10: jiaxing-2015-october-sheet.csv, imported 2016-01-15 00:00"
         try october2015Month(sourceTitle: title, figures: [("haining", "completed", "15.21", "line 3")])

@@ -10,12 +10,7 @@ import XCTest
 final class W12FlagTests: XCTestCase {
     /// A dataset folder copied from Data/ with one file edited, shown at 160x40 in `period`.
     func editedState(_ file: String, period: String, _ edit: (String) -> String) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "towns-w12-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
+        let dir = try bundledCopy("w12")
         let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
         try edit(text).write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
         let dataset = try DatasetLoader.load(directory: dir).dataset

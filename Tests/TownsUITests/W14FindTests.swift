@@ -11,12 +11,7 @@ final class W14FindTests: XCTestCase {
     /// Data/ copied with Haining's Jan-Sep completed 13.56 printed as 14.56 (its check fails:
     /// behind by its rate 72.9%, ahead by the amount against the plan worked out from it).
     func flaggedHaining(language: Language = .zh) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "towns-w14-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
+        let dir = try bundledCopy("w14")
         let path = dir + "/figures.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(text.contains("value = 13.56\n"))

@@ -33,12 +33,7 @@ final class W15BehindTests: XCTestCase {
 
     /// Data/ copied with figures.toml's text changed by `edit`, shown at Jan-Sep 2015.
     func copiedData(language: Language, _ edit: (String) -> String) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "towns-w15-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
+        let dir = try bundledCopy("w15")
         let path = dir + "/figures.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let edited = edit(text)

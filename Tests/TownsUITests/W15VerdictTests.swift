@@ -11,12 +11,7 @@ final class W15VerdictTests: XCTestCase {
     /// Data/ copied with Haining's Jan-Sep completed 13.56 printed as 10.5 and its Jan-Aug
     /// completion rate 50 as 90 (a fresh user's repro): the plan-agreement check fails.
     func flaggedHaining(language: Language) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "towns-w15-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
+        let dir = try bundledCopy("w15")
         let path = dir + "/figures.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let rate = "value = 50\nsource = \"paper\"\nat = \"二(三)\"\nquote = \"占总计划的50%\""

@@ -10,12 +10,7 @@ final class W20WaveFourteenFindingsTests: XCTestCase {
     /// Data/ copied with `extra` appended to figures.toml, loaded; the towns view at `period`.
     func edited(_ extra: String, period: String = "2015-09", language: Language = .zh,
                 width: Int = 160, height: Int = 40) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "towns-w20-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
+        let dir = try bundledCopy("w20")
         let path = dir + "/figures.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try (text + "\n" + extra).write(toFile: path, atomically: true, encoding: .utf8)
@@ -197,12 +192,7 @@ final class W20WaveFourteenFindingsTests: XCTestCase {
     /// that plan, flagged, and the digits it used (was `plan ≈18.60 x 9/12`, unflagged).
     func testThePagesExpectationNamesThePlanTheListShows() throws {
         for language in [Language.zh, .en] {
-            let dir = NSTemporaryDirectory() + "towns-w20-\(UUID().uuidString)"
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: dir) }
-            for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-                try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-            }
+            let dir = try bundledCopy("w20")
             let path = dir + "/figures.toml"
             let text = try String(contentsOfFile: path, encoding: .utf8)
             XCTAssertTrue(text.contains("value = 13.56\n"))

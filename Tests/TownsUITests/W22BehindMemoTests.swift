@@ -46,12 +46,7 @@ final class W22BehindMemoTests: XCTestCase {
     /// An undecided town (one reading behind, the other not: W15BehindTests) is kept from the
     /// memo as when tried on its own.
     func testTheMemoKeepsAnUndecidedTown() throws {
-        let dir = NSTemporaryDirectory() + "towns-w22-undecided-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
+        let dir = try bundledCopy("w22-undecided")
         let figures = dir + "/figures.toml"
         let text = try String(contentsOfFile: figures, encoding: .utf8)
         try (text + W15BehindTests.tongxiangFigures).write(toFile: figures, atomically: true, encoding: .utf8)

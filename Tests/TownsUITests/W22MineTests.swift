@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 @testable import TownsCore
@@ -107,9 +108,7 @@ final class W22MineTests: XCTestCase {
     // MARK: A derived rate with the digits its inputs support
 
     func testARateOverADerivedPlanHasTheDigitsItsInputsSupport() throws {
-        let dir = NSTemporaryDirectory() + "towns-w22mine-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w22mine")
         try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         try october2015Month(sourceTitle: "月报 monthly sheet 2015-10: w22.csv",
                              figures: [("nanhu", "completed", "\"4.5\"", "line 2")])
@@ -198,9 +197,7 @@ final class W22MineTests: XCTestCase {
 
     /// Data/ copied with monthly files added, loaded.
     func dataset(_ months: [String: String]) throws -> Dataset {
-        let dir = NSTemporaryDirectory() + "towns-w22mine-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w22mine")
         try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         for (name, text) in months { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
         return try DatasetLoader.load(directory: dir).dataset

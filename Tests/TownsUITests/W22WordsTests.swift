@@ -1,5 +1,6 @@
 import Foundation
 import TownsCore
+import TownsTestSupport
 import XCTest
 
 @testable import TownsUI
@@ -106,9 +107,7 @@ final class W22WordsTests: XCTestCase {
     /// F5: the changes view's text export cut an import's title at 60 cells (its date lost),
     /// whatever the width; CSV and Markdown kept it whole. Every form keeps it whole.
     func testTheChangesTextExportKeepsTheImportsWholeTitle() throws {
-        let dir = NSTemporaryDirectory() + "w22-words-changes-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w22-words-changes")
         try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         let title = "月报 monthly sheet 2015-10: jiaxing-2015-october-sheet.csv, imported 2026-12-03 15:13"
         try october2015Month(sourceTitle: title, figures: [("haining", "completed", "15.21", "line 3")])
@@ -233,9 +232,7 @@ extension W22WordsTests {
     /// undecided verdict), the English overview at 80x24 cut the line that explains it
     /// (`amount ahead …`); Chinese showed it whole. Both show the amount's reading whole.
     func testTheOverviewsUndecidedLineKeepsBothReadingsAt80Columns() throws {
-        let dir = NSTemporaryDirectory() + "w22-words-b14-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w22-words-b14")
         let path = dir + "/figures.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(text.contains("value = 13.56\n"))
