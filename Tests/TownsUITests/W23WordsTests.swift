@@ -1,0 +1,140 @@
+import Foundation
+import XCTest
+
+@testable import TownsCore
+@testable import TownsUI
+
+/// A fresh user's findings of wave 23 (meetings, words, help, layout), each through `update`
+/// and the screen it draws, in both languages.
+final class W23WordsTests: XCTestCase {
+    // MARK: F2, F3: a follower shows the presenter's screen, whatever key it presses
+
+    /// The presenter's session as it travels: encoded and decoded.
+    func sent(_ presenter: AppState) throws -> Session {
+        try JSONDecoder().decode(Session.self, from: try JSONEncoder().encode(presenter.session.forFollowers))
+    }
+
+    /// A presenter at 100x30 on the towns view sorted by Sched. ascending (`<` `8`, as F2), and an
+    /// 80x24 follower in `language` following it.
+    func meeting(_ language: Language) throws -> (presenter: AppState, follower: AppState) {
+        var p = try bundledState(width: 100, height: 30, period: "2015-09")
+        p = handle(handle(p, .char("<")), .char("8"))
+        XCTAssertNotNil(p.screen.sortColumn, "the presenter sorted")
+        var f = try bundledState(width: 80, height: 24, period: "2015-09")
+        f.language = language
+        f = update(f, .meeting(.joined(meeting: "周例会", presenter: "alice")))
+        f = update(f, .meeting(.followed(try sent(p), presenterData: "d", ownData: "d")))
+        XCTAssertTrue(f.isFollowingPresenter)
+        return (p, f)
+    }
+
+    /// The follower's screen without its message line's words (the refusal is said there).
+    func place(_ state: AppState) -> [String] {
+        var s = state
+        s.message = nil
+        return screen(s)
+    }
+
+    /// F2: `>` `3`, `<` `1`, `s`, `S` re-sorted a follower still "following": "the third row" was
+    /// another town than the presenter's. Each is refused as `/` is, and the screen stays the presenter's.
+    func testAFollowersSortKeysAreRefusedAndItsScreenStaysThePresenters() throws {
+        for language in Language.allCases {
+            let (_, f) = try meeting(language)
+            let shown = place(f)
+            let drives = f.tr(Catalogue.presenterDrives("f"))
+            for keys: [Key] in [[.char(">"), .char("3")], [.char("<"), .char("1")], [.char(">")], [.char("s")],
+                                [.char("S")], [.char("?"), .char("s")]] {
+                let after = keys.reduce(f) { handle($0, $1) }
+                XCTAssertNil(after.session.sortChooser, "\(language) \(keys): no chooser opens")
+                XCTAssertEqual(after.session.stack, f.session.stack, "\(language) \(keys)")
+                XCTAssertEqual(after.message, drives, "\(language) \(keys)")
+                var closed = after
+                closed.showHelp = false
+                XCTAssertEqual(place(closed), shown, "\(language) \(keys): the presenter's screen")
+            }
+            // The help lists the chooser's keys under the presenter's heading.
+            let help = Renderer.helpLines(f, glyphs: .unicode)
+            let heading = try XCTUnwrap(help.firstIndex { $0.1 == f.tr(Catalogue.helpPresentersKeys("f")) })
+            for key in [">", "<", "&"] {
+                let line = try XCTUnwrap(help.firstIndex { $0.0 == key }, key)
+                XCTAssertGreaterThan(line, heading, "\(language): \(key) is the presenter's")
+            }
+        }
+    }
+
+    /// F3: a follower's `&` opened a prompt whose every key (Esc, Enter, `f` too) was refused.
+    /// `&` opens nothing now, as `/`; `f` then browses alone at once.
+    func testAFollowersNarrowingSearchOpensNothingAndFBrowsesAlone() throws {
+        for language in Language.allCases {
+            let (_, f) = try meeting(language)
+            let shown = place(f)
+            var g = handle(f, .char("&"))
+            XCTAssertNil(g.search, "\(language): no prompt")
+            XCTAssertNil(g.screen.narrow)
+            XCTAssertEqual(g.message, f.tr(Catalogue.presenterDrives("f")))
+            XCTAssertEqual(place(g), shown)
+            XCTAssertFalse(screen(g).contains { $0.hasPrefix(" &") }, "\(language): no `&` prompt drawn")
+            g = handle(g, .char("f"))
+            guard case .following(let following) = g.meeting else { return XCTFail("still in the meeting") }
+            XCTAssertTrue(following.detached, "\(language): f browses alone")
+            // Browsing alone, `&` is the follower's own again.
+            g = handle(g, .char("&"))
+            XCTAssertEqual(g.search?.editing, true)
+            XCTAssertNotNil(g.screen.narrow)
+        }
+    }
+
+    /// With the help shown, a follower's keys that move around were not refused (they act on the
+    /// place hidden under the help): `/` and `&` opened a prompt none of whose keys then acted,
+    /// `]` moved the period, `1` the view. Only the help's own keys (scroll, close) act there.
+    func testWithTheHelpShownAFollowerStillDoesNotDrive() throws {
+        let (_, f) = try meeting(.en)
+        let helped = handle(f, .char("?"))
+        XCTAssertTrue(helped.showHelp)
+        for key: Key in [.char("/"), .char("&"), .char("]"), .char("["), .char("2"), .tab, .char("b"), .char("c"),
+                         .char("n")] {
+            let after = handle(helped, key)
+            XCTAssertTrue(after.showHelp, "\(key): the help stays")
+            XCTAssertNil(after.search, "\(key)")
+            XCTAssertEqual(after.session.stack, f.session.stack, "\(key)")
+            XCTAssertEqual(after.session.periodID, f.session.periodID, "\(key)")
+            XCTAssertEqual(after.filter, f.filter, "\(key)")
+            XCTAssertEqual(after.message, "the presenter drives (f to browse alone)", "\(key)")
+        }
+        // The help's own keys act: scroll it, close it.
+        XCTAssertGreaterThan(handle(helped, .pageDown).helpScroll, 0)
+        XCTAssertFalse(handle(helped, .escape).showHelp)
+        XCTAssertFalse(handle(helped, .char("?")).showHelp)
+        let wheel = update(helped, .mouse(MouseEvent(kind: .wheelDown, x: 5, y: 5)))
+        XCTAssertGreaterThan(wheel.helpScroll, 0, "the wheel scrolls the help")
+        let click = update(helped, .mouse(MouseEvent(kind: .click, x: 3, y: 1)))
+        XCTAssertEqual(click.session.stack, f.session.stack, "a click on a tab under the help is refused")
+    }
+
+    /// A prompt the follower opened while its data differed (it browsed its own) is closed when it
+    /// follows again, and Esc always closes one: no key is left that cannot end it.
+    func testAPromptOpenWhenFollowingResumesClosesOrTakesEsc() throws {
+        let (p, f0) = try meeting(.zh)
+        var f = update(f0, .meeting(.followed(try sent(p), presenterData: "theirs", ownData: "mine")))
+        XCTAssertFalse(f.isFollowingPresenter)
+        f = handle(f, .char(">"))
+        XCTAssertNotNil(f.session.sortChooser, "its own data: it sorts its own list")
+        var again = update(f, .meeting(.followed(try sent(p), presenterData: "same", ownData: "same")))
+        XCTAssertNil(again.session.sortChooser, "following again: the chooser closes")
+        XCTAssertEqual(again.session.stack.map(\.sortColumn), p.session.stack.map(\.sortColumn))
+
+        // Esc closes a chooser or a search still open while following (as a state can hold it).
+        f.meeting = again.meeting
+        XCTAssertTrue(f.isFollowingPresenter)
+        XCTAssertNotNil(f.session.sortChooser)
+        XCTAssertNil(handle(f, .escape).session.sortChooser, "Esc closes the chooser")
+        XCTAssertNotNil(handle(f, .char("3")).session.sortChooser, "a column's key is refused")
+        again = f
+        again.session.sortChooser = nil
+        again.search = SearchState(query: "", editing: true)
+        again.screen.narrow = ""
+        let closed = handle(again, .escape)
+        XCTAssertNil(closed.search, "Esc closes the search")
+        XCTAssertNil(closed.screen.narrow)
+    }
+}
