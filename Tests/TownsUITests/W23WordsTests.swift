@@ -137,4 +137,50 @@ final class W23WordsTests: XCTestCase {
         XCTAssertNil(closed.search, "Esc closes the search")
         XCTAssertNil(closed.screen.narrow)
     }
+
+    // MARK: F1: no line says the projection shown cannot be worked out
+
+    /// The bundled data with a Jan-Oct month giving Jiashan's completed amount alone (6.0; no plan,
+    /// no rate, as the fresh user's imported sheet), at 2015-10, on Jiashan's page.
+    func jiashanOctober(_ language: Language) throws -> (AppState, () -> Void) {
+        let dir = NSTemporaryDirectory() + "w23-words-f1-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        try october2015Month(sourceTitle: "月报 2015-10", figures: [("jiashan", "completed", "6.0", "line 4")])
+            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        var s = AppState(dataset: dataset, width: 100, height: 30)
+        s.language = language
+        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-10" })
+        s.stack = [Screen(.townList)]
+        s = update(s, .runCommand("town jiashan"))
+        XCTAssertEqual(s.screen.kind.isPage, true)
+        return (s, { try? FileManager.default.removeItem(atPath: dir) })
+    }
+
+    /// F1: Jiashan's page at Jan-Oct showed `全年预测 →7.2` and under it "无法推算应完成或全年预测"
+    /// (English: "No expected-by-now or projection can be worked out"). The line names only what
+    /// cannot be worked out: the expected-by-now and what sets the year against the plan.
+    func testAPagesMissingLineDoesNotDenyTheProjectionItShows() throws {
+        for language in Language.allCases {
+            let (s, done) = try jiashanOctober(language)
+            defer { done() }
+            let lines = s.pageLines(s.screen.kind, width: 100).map { $0.text() }
+            let projection = try XCTUnwrap(lines.firstIndex { $0.contains("→7.2") }, "\(language): \(lines)")
+            let missing = try XCTUnwrap(lines.firstIndex { $0.contains(language == .zh ? "无法推算" : "can be worked out") },
+                                        "\(language): \(lines)")
+            XCTAssertGreaterThan(missing, projection)
+            // The line as wrapped at 100 columns (English takes two), joined again.
+            let said = lines[missing...].prefix { !$0.isEmpty && $0.hasPrefix("  ") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            XCTAssertEqual(said, language == .zh
+                ? "无法推算应完成、落后差额和与计划差：缺少确切的年计划、完成率"
+                : "No expected-by-now, shortfall or gap to plan can be worked out; no exact year's plan, completion rate")
+        }
+        // Where neither is known, both are named; where the expected is known, the projection alone.
+        XCTAssertEqual(Catalogue.noProjection([.planYear], expectedKnown: false).en,
+                       "No expected-by-now or projection can be worked out; no exact year's plan")
+        XCTAssertEqual(Catalogue.noProjection([.completed, .completionRate], expectedKnown: true).zh,
+                       "无法推算全年预测：缺少确切的完成投资、完成率")
+    }
 }
