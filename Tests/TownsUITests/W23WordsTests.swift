@@ -183,4 +183,25 @@ final class W23WordsTests: XCTestCase {
         XCTAssertEqual(Catalogue.noProjection([.completed, .completionRate], expectedKnown: true).zh,
                        "无法推算全年预测：缺少确切的完成投资、完成率")
     }
+
+    // MARK: F5: the too-small screen in one language
+
+    /// F5: the Chinese "terminal too small" screen read `40x12, 至少需要 need 60x14`. The whole
+    /// 40x12 screen, in each language.
+    func testTheTooSmallScreenIsWordedInOneLanguage() throws {
+        let blank = String(repeating: " ", count: 40)
+        func centred(_ text: String) -> String {
+            let w = DisplayWidth.of(text), x = (40 - w) / 2
+            return String(repeating: " ", count: x) + text + String(repeating: " ", count: 40 - x - w)
+        }
+        for (language, words) in [(Language.zh, ["终端太小", "40x12，至少需要 60x14", "q 退出"]),
+                                  (.en, ["terminal too small", "40x12, need 60x14", "q quits"])] {
+            var s = try bundledState()
+            s.language = language
+            s = update(s, .resize(width: 40, height: 12))
+            let expected = Array(repeating: blank, count: 5) + words.map(centred) + Array(repeating: blank, count: 4)
+            XCTAssertEqual(screen(s).map { $0.padding(toLength: 40, withPad: " ", startingAt: 0) },
+                           expected.map { $0.padding(toLength: 40, withPad: " ", startingAt: 0) }, "\(language)")
+        }
+    }
 }

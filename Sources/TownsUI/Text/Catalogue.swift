@@ -224,9 +224,13 @@ public enum Catalogue {
     static let named = Bilingual(
         "已命名",
         "named")
-    static let need = Bilingual(
-        "至少需要 need",
-        "need")
+    /// The "terminal too small" screen's second line: the terminal's size, and the smallest drawn
+    /// (wave 23, F5: the Chinese line read `40x12, 至少需要 need 60x14`).
+    static func needAtLeast(_ size: String, _ minimum: String) -> Bilingual {
+        Bilingual(
+            "\(size)，至少需要 \(minimum)",
+            "\(size), need \(minimum)")
+    }
     static let noCityInProvinceToml = Bilingual(
         "province.toml 中没有城市（[[city]]）",
         "no [[city]] in province.toml")
