@@ -204,4 +204,59 @@ final class W23WordsTests: XCTestCase {
                            expected.map { $0.padding(toLength: 40, withPad: " ", startingAt: 0) }, "\(language)")
         }
     }
+
+    // MARK: F6: the help under LANG=C and --ascii; each command once
+
+    let ascii = Renderer(theme: .monochrome, glyphs: .ascii)
+
+    /// F6: under LANG=C the help's projection formula drew `÷` as `?` (the "cannot be judged" mark)
+    /// and `L` as `language: ???? / English`; the hint line drew `L ????`. With the ASCII set `÷`
+    /// is `/`; where Chinese cannot be shown `L` says why, and its hint is not offered.
+    func testTheHelpUnderLangCHasNoCharacterTheTerminalCannotShow() throws {
+        var s = try bundledState(width: 200, height: 60, period: "2015-09")
+        s.language = .en
+        s.chineseUnavailable = true
+        s = update(s, .toggleHelp)
+        var drawn: [String] = []
+        for _ in 0..<6 {
+            drawn += ascii.render(s).lines()
+            s = update(s, .pageDown)
+        }
+        let all = drawn.joined(separator: "\n")
+        XCTAssertTrue(all.contains("(completed / months elapsed x 12)"), all)
+        XCTAssertTrue(all.contains("language (Chinese needs a UTF-8 locale)"), all)
+        for line in drawn {
+            XCTAssertFalse(line.contains("÷") || line.contains("中文"), line)
+            XCTAssertTrue(line.unicodeScalars.allSatisfy(\.isASCII), "not ASCII: \(line)")
+        }
+        // The hint line at 200 columns: every key fits, `L` is not offered.
+        var list = try bundledState(width: 200, height: 30, period: "2015-09")
+        list.language = .en
+        XCTAssertTrue(Renderer.keyHints(list, width: 200, glyphs: .ascii).contains { $0.0 == "L" })
+        list.chineseUnavailable = true
+        let hints = Renderer.keyHints(list, width: 200, glyphs: .ascii)
+        XCTAssertFalse(hints.contains { $0.0 == "L" }, "\(hints)")
+        let line = try XCTUnwrap(ascii.render(list).lines().last)
+        XCTAssertTrue(line.unicodeScalars.allSatisfy(\.isASCII), line)
+        XCTAssertTrue(line.contains("? help"), line)
+        // `--ascii` under a UTF-8 locale: ÷ folded as well (a page's Chinese formula too).
+        XCTAssertEqual(Grid.foldToASCII("已完成 6.0 ÷ 10 个月 × 12"), "已完成 6.0 / 10 个月 x 12")
+    }
+
+    /// F6: `:ref TOPIC` was listed twice in the help, in two wordings. Every command line is listed once.
+    func testTheHelpListsEachCommandOnce() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 30, period: "2015-09")
+            s.language = language
+            for following in [false, true] {
+                if following { s = update(s, .meeting(.joined(meeting: "weekly", presenter: "alice"))) }
+                let commands = Renderer.helpLines(s, glyphs: .unicode).map(\.0).filter { $0.hasPrefix(":") && $0 != ":" }
+                XCTAssertEqual(commands.count, Set(commands).count, "\(language) \(following): \(commands)")
+                XCTAssertEqual(commands.filter { $0 == ":ref TOPIC" }.count, 1)
+                for command in [":changes FROM", ":messages", ":columns", ":view NAME|0-7"] {
+                    XCTAssertTrue(commands.contains(command), command)
+                }
+            }
+        }
+    }
 }
