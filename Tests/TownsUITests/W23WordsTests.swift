@@ -259,4 +259,65 @@ final class W23WordsTests: XCTestCase {
             }
         }
     }
+
+    // MARK: F23: the presentation layout carries an undecided verdict's `?`
+
+    /// Data/ copied with Tongxiang's plan 100 and Jan-Sep completed 5 added (as W15BehindTests):
+    /// ahead by its rate 92.7%, behind by the amount, a check failing: its verdict undecided.
+    func undecidedTongxiang(_ language: Language) throws -> AppState {
+        let dir = NSTemporaryDirectory() + "w23-words-f23-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/figures.toml"
+        let added = """
+
+            [[figure]]
+            town = "tongxiang"
+            measure = "plan_year"
+            period = "2015"
+            value = 100
+            source = "paper"
+
+            [[figure]]
+            town = "tongxiang"
+            measure = "completed"
+            period = "2015-09"
+            value = 5
+            source = "paper"
+
+            """
+        try (try String(contentsOfFile: path, encoding: .utf8) + added).write(toFile: path, atomically: true, encoding: .utf8)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        var s = AppState(dataset: dataset, width: 80, height: 24)
+        s.stack = [Screen(.townList)]
+        s.language = language
+        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-09" })
+        return s
+    }
+
+    /// F23: presenting (`P`), 进度差 is left out and the rate carries `▼`; an undecided town's `?`
+    /// was carried by nothing (Tongxiang read `92.7%!`, on track, though `b` kept it as behind), and
+    /// the legend had no `?`. The rate carries `?` before its `!`, in the usual layout and with `b`.
+    func testThePresentationLayoutCarriesAnUndecidedVerdict() throws {
+        for language in Language.allCases {
+            var s = try undecidedTongxiang(language)
+            let town = try XCTUnwrap(s.dataset.town("tongxiang"))
+            XCTAssertTrue(s.checker.isVerdictUndecided(town, period: try XCTUnwrap(s.period)))
+            let name = language == .zh ? "桐乡毛衫时尚小镇" : "Tongxiang"
+            let usual = try XCTUnwrap(screen(s).first { $0.contains(name) })
+            XCTAssertTrue(usual.contains("+17.7?!"), usual)
+            s = update(s, .meeting(.togglePresentation))
+            for filtered in [false, true] {
+                let shown = place(filtered ? update(s, .toggleBehindFilter) : s)  // the legend, not a message
+                let row = try XCTUnwrap(shown.first { $0.contains(name) }, shown.joined(separator: "\n"))
+                XCTAssertTrue(row.contains("92.7%?!"), "\(language) \(filtered): \(row)")
+                XCTAssertFalse(row.contains("▼"), row)
+                let legend = shown[shown.count - 2]
+                XCTAssertTrue(legend.contains("?"), "\(language): \(legend)")
+                // A town behind and decided keeps its ▼ (Haiyan 20.7%).
+                let haiyan = try XCTUnwrap(shown.first { $0.contains(language == .zh ? "海盐" : "Haiyan") })
+                XCTAssertTrue(haiyan.contains("20.7%▼"), haiyan)
+            }
+        }
+    }
 }
