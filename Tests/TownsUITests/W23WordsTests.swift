@@ -320,4 +320,28 @@ final class W23WordsTests: XCTestCase {
             }
         }
     }
+
+    // MARK: F13: a place given for the first time sorts by its place
+
+    /// F13: `<` `d` (名次 smallest first) gave `1, 2, 3 ✦, 4 ✦, —`, and `>` `d` `2, 1, 3 ✦, 4 ✦, —`:
+    /// the places 3 and 4, first given at Jan-Sep (`✦`), sorted with the new. Places sort by their
+    /// number both ways, the `✦` kept as a mark, unknown last.
+    func testPlacesGivenForTheFirstTimeSortByTheirPlace() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 160, height: 30, period: "2015-09")
+            s.language = language
+            let title = s.tr(Catalogue.rankMove)
+            for (key, expected) in [(Key.char("<"), ["1", "2", "3 ✦", "4 ✦", "—"]),
+                                    (.char(">"), ["4 ✦", "3 ✦", "2", "1", "—"])] {
+                let sorted = handle(handle(s, key), .char("d"))
+                let content = try XCTUnwrap(sorted.content(for: sorted.screen))
+                let column = try XCTUnwrap(content.columns.firstIndex { $0.title.hasPrefix(title) }, "\(content.columns.map(\.title))")
+                XCTAssertEqual(sorted.screen.sortColumn, column, "\(language) \(key): sorted by 名次")
+                let cells = (0..<content.rows.count).map {
+                    content.rows[$0].cells[column].text(.unicode).trimmingCharacters(in: .whitespaces)
+                }
+                XCTAssertEqual(cells, expected, "\(language) \(key)")
+            }
+        }
+    }
 }
