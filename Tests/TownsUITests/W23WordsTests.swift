@@ -344,4 +344,31 @@ final class W23WordsTests: XCTestCase {
             }
         }
     }
+
+    // MARK: F21: the rules' key names the lower tier
+
+    /// F21: the assessment's "Columns:" key gave `Yr1 First-year investment at least 10; 3yr
+    /// Creation-period investment at least 50`, though Nanhu (finance) and Jiashan (tourism) are
+    /// judged against 6 and 30. The key names the lower tier, as Land+ names its 60%.
+    func testTheRulesKeyNamesTheLowerTier() throws {
+        let s0 = try bundledState(width: 200, height: 40, period: "2015-09")
+        let yearOne = try XCTUnwrap(s0.dataset.rules.first { $0.kind == .yearOneMinimum })
+        let creation = try XCTUnwrap(s0.dataset.rules.first { $0.kind == .creationMinimum })
+        XCTAssertEqual(AppState.columnKey(yearOne, .en),
+                       "First-year investment at least 10 (6 for some industries and counties: see each town)")
+        XCTAssertEqual(AppState.columnKey(yearOne, .zh), "首年投资不少于10亿元（部分产业及加快发展县为6，见各镇）")
+        XCTAssertEqual(AppState.columnKey(creation, .en),
+                       "Creation-period investment at least 50 (30 for some industries: see each town)")
+        XCTAssertEqual(AppState.columnKey(creation, .zh), "创建期投资不少于50亿元（部分产业为30，见各镇）")
+        for language in Language.allCases {
+            var s = s0
+            s.language = language
+            s = update(s, .showView(.assessment))
+            let drawn = screen(s).joined(separator: " ")
+            XCTAssertTrue(drawn.contains(language == .zh ? "部分产业及加快发展县为6" : "(6 for some industries and counties"),
+                          "\(language): \(drawn)")
+            let notes = update(s, .runCommand("view overview")).columnNotes().joined()
+            XCTAssertTrue(notes.contains(language == .zh ? "部分产业为30" : "(30 for some industries"), notes)
+        }
+    }
 }
