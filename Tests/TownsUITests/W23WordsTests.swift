@@ -371,4 +371,35 @@ final class W23WordsTests: XCTestCase {
             XCTAssertTrue(notes.contains(language == .zh ? "部分产业为30" : "(30 for some industries"), notes)
         }
     }
+
+    // MARK: F16: the assessment's columns sort by verdict
+
+    /// F16: `>` `2` and `<` `2` gave the same order (`✓ ✓ ✓ ✓ ?!`): `?` sorted as an unknown value,
+    /// last both ways. A rule's column sorts by verdict, ✗ ? ○ ✓ smallest first, reversed largest
+    /// first (the term column, `3年`, as before).
+    func testTheAssessmentSortsByVerdictBothWays() throws {
+        let rank: [Character: Int] = ["✗": 0, "?": 1, "○": 2, "✓": 3]
+        var mixed = 0
+        for (state, label) in [(try undecidedTongxiang(.en), "undecided Tongxiang"),
+                               (try bundledState(width: 160, height: 30, period: "2015-12"), "2015-12")] {
+            var s = update(state, .showView(.assessment))
+            s.width = 160
+            let content = try XCTUnwrap(s.content(for: s.screen))
+            for (i, rule) in s.dataset.rules.enumerated() where rule.kind != .creationPeriod {
+                let column = i + 1
+                for descending in [false, true] {
+                    var sc = s.screen
+                    (sc.sortColumn, sc.sortDescending) = (column, descending)
+                    let sorted = try XCTUnwrap(s.content(for: sc))
+                    let cells = (0..<sorted.rows.count).map { sorted.rows[$0].cells[column].text(.unicode) }
+                    let keys = cells.compactMap { $0.first.flatMap { rank[$0] } }
+                    XCTAssertEqual(keys.count, cells.count, "\(label) \(rule.id): \(cells)")
+                    XCTAssertEqual(keys, descending ? keys.sorted(by: >) : keys.sorted(), "\(label) \(rule.id) \(descending): \(cells)")
+                    if Set(keys).count > 1, keys.contains(1) { mixed += 1 }
+                }
+            }
+            _ = content
+        }
+        XCTAssertGreaterThan(mixed, 0, "a column mixing ? with other verdicts was sorted")
+    }
 }
