@@ -402,4 +402,25 @@ final class W23WordsTests: XCTestCase {
         }
         XCTAssertGreaterThan(mixed, 0, "a column mixing ? with other verdicts was sorted")
     }
+
+    // MARK: F20: `L` names the variable that chose the locale
+
+    /// F20: with LC_ALL=zh_CN.GB18030 the start-up notice named LC_ALL, and `L` said "set LANG=C.UTF-8",
+    /// which LC_ALL overrides. `L` and `:lang zh` name the variable the settings give (LANG by default).
+    func testTheLanguageRefusalNamesTheLocalesVariable() throws {
+        var settings = Settings(language: .en)
+        settings.chineseUnavailable = true
+        settings.localeVariable = "LC_ALL"
+        var s = update(try bundledState(), .configure(settings))
+        XCTAssertEqual(s.language, .en)
+        let said = try XCTUnwrap(update(s, .toggleLanguage).message)
+        XCTAssertTrue(said.hasSuffix("set LC_ALL=C.UTF-8 and reopen"), said)
+        XCTAssertFalse(said.contains("LANG"), said)
+        let typed = try XCTUnwrap(update(s, .runCommand("lang zh")).message)
+        XCTAssertTrue(typed.contains("LC_ALL=C.UTF-8"), typed)
+        settings.localeVariable = "LANG"
+        s = update(s, .configure(settings))
+        XCTAssertTrue(update(s, .toggleLanguage).message?.contains("set LANG=C.UTF-8") == true)
+        XCTAssertEqual(Catalogue.chineseNeedsUTF8("LC_CTYPE").zh, "此终端的区域设置不是 UTF-8，中文会显示为 ??：请设 LC_CTYPE=C.UTF-8 后重新打开")
+    }
 }

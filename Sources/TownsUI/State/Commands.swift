@@ -268,7 +268,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         return s
     case "lang", "language":
         guard let l = Language(rawValue: rest) else { return fail(Catalogue.usageLangZhEn) }
-        if l == .zh && s.chineseUnavailable { return fail(Catalogue.chineseNeedsUTF8) }
+        if l == .zh && s.chineseUnavailable { return fail(Catalogue.chineseNeedsUTF8(s.localeVariable)) }
         s.language = l
         return s
     case "filter":
