@@ -423,4 +423,25 @@ final class W23WordsTests: XCTestCase {
         XCTAssertTrue(update(s, .toggleLanguage).message?.contains("set LANG=C.UTF-8") == true)
         XCTAssertEqual(Catalogue.chineseNeedsUTF8("LC_CTYPE").zh, "此终端的区域设置不是 UTF-8，中文会显示为 ??：请设 LC_CTYPE=C.UTF-8 后重新打开")
     }
+
+    // MARK: F18: `:filter problem` takes the number the page gives
+
+    /// F18: a town's page numbers the paper's problems 1-5; `:filter problem 1` answered `no problem "1"`
+    /// and nothing more (the ids only through Tab). The number is taken; a miss lists numbers and ids.
+    func testTheProblemFilterTakesThePagesNumber() throws {
+        for language in Language.allCases {
+            var s = try bundledState()
+            s.language = language
+            let problems = try XCTUnwrap(s.dataset.problems?.problems)
+            let first = try XCTUnwrap(problems.first { $0.number == 1 })
+            let byNumber = update(s, .runCommand("filter problem 1"))
+            XCTAssertEqual(byNumber.filter.problem, first.id, "\(language)")
+            XCTAssertEqual(update(s, .runCommand("filter problem \(first.id)")).filter.problem, first.id)
+            let miss = update(s, .runCommand("filter problem 9"))
+            XCTAssertNil(miss.filter.problem)
+            let said = try XCTUnwrap(miss.message)
+            XCTAssertTrue(said.contains("1 \(first.id)"), said)
+            XCTAssertTrue(said.hasPrefix(language == .zh ? "没有问题「9」" : "no problem \"9\""), said)
+        }
+    }
 }

@@ -281,10 +281,12 @@ public enum Catalogue {
     static let noPeriodsInTheData = Bilingual(
         "没有期间（数据中无期间）",
         "no periods in the data")
-    static func noProblem(_ value: String) -> Bilingual {
-        Bilingual(
-            "没有问题「\(value)」",
-            "no problem \"\(value)\"")
+    /// `:filter problem X` for no problem of the data: `known` lists each as `NUMBER id`.
+    static func noProblem(_ value: String, known: [String] = []) -> Bilingual {
+        guard !known.isEmpty else { return Bilingual("没有问题「\(value)」", "no problem \"\(value)\"") }
+        return Bilingual(
+            "没有问题「\(value)」（可用编号或名称：\(known.joined(separator: "、"))）",
+            "no problem \"\(value)\" (a number or id: \(known.joined(separator: ", ")))")
     }
     static let noProvinceTomlInThe = Bilingual(
         "没有全省名单（数据中无 province.toml）",
