@@ -51,6 +51,10 @@ extension Terminal {
         return isUTF8Name(String(cString: codeset))
     }
 
+    /// The environment variable that chooses the character encoding (LC_ALL, LC_CTYPE or LANG, by
+    /// POSIX precedence; LANG when none is set): what a message asking for a UTF-8 locale names.
+    public static var localeVariable: String { localeSetting.variable }
+
     /// The environment variable that chooses the character encoding, by POSIX precedence, and
     /// its value: the first non-empty of LC_ALL, LC_CTYPE, LANG; ("LANG", nil) if none is set.
     private static var localeSetting: (variable: String, value: String?) {

@@ -237,6 +237,7 @@ struct DashboardStart {
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         startUp.cycleStops = settings.cycle
         startUp.chineseUnavailable = localeNotice != nil
+        startUp.localeVariable = Terminal.localeVariable
         // The warning's "(+N more: ...)" names a command that lists them all, with this theme.
         if let theme {
             startUp.allNoticesCommand = "towns config"

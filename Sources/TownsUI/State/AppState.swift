@@ -53,6 +53,9 @@ public struct AppState: Sendable {
     /// The terminal's locale is not UTF-8 (LANG=C, POSIX): Chinese would be drawn as `??`, so `L`
     /// and `:lang zh` refuse to switch to it, saying why (wave 12; `Settings.chineseUnavailable`).
     public var chineseUnavailable = false
+    /// The variable that chose the locale (`Settings.localeVariable`): what the refusal names
+    /// (wave 23, F20: `L` said LANG where LC_ALL, which overrides it, was set).
+    public var localeVariable = "LANG"
     /// Presenting, following, or a meeting ended (issue 16, `Follow.swift`); nil: none.
     public var meeting: MeetingRole?
     /// The wall screen's playlist (`--cycle`, `:cycle`); empty: `CycleStop.standard`.

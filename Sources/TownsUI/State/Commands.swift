@@ -268,7 +268,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         return s
     case "lang", "language":
         guard let l = Language(rawValue: rest) else { return fail(Catalogue.usageLangZhEn) }
-        if l == .zh && s.chineseUnavailable { return fail(Catalogue.chineseNeedsUTF8) }
+        if l == .zh && s.chineseUnavailable { return fail(Catalogue.chineseNeedsUTF8(s.localeVariable)) }
         s.language = l
         return s
     case "filter":
@@ -390,10 +390,12 @@ func filtering(_ state: AppState, _ args: [String]) -> (AppState, Bilingual?) {
     case "behind":
         s.filter.behindSchedule = true
     case "problem":
-        guard s.dataset.problems?.problems.contains(where: { $0.id == value }) == true else {
-            return fail(Catalogue.noProblem("\(value)"))
+        // By its id, or by the number a town's page gives it (`1`-`5`; wave 23, F18); a miss lists both.
+        let problems = s.dataset.problems?.problems ?? []
+        guard let problem = problems.first(where: { $0.id == value || "\($0.number)" == value }) else {
+            return fail(Catalogue.noProblem("\(value)", known: problems.map { "\($0.number) \($0.id)" }))
         }
-        s.filter.problem = value
+        s.filter.problem = problem.id
     default:
         return fail(Catalogue.cannotFilterBy("\(what)"))
     }

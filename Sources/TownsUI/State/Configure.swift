@@ -8,6 +8,7 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     var notices = settings.notices
     s.keyMap = settings.keyMap
     s.chineseUnavailable = settings.chineseUnavailable
+    s.localeVariable = settings.localeVariable
     if let stops = settings.cycleStops { s.cycleStops = stops }
     if let saved = settings.resume {
         s.session = saved

@@ -45,6 +45,9 @@ public struct Settings: Equatable, Sendable {
     public var filters: [String] = []
     /// The locale is not UTF-8: the dashboard stays in English (`AppState.chineseUnavailable`).
     public var chineseUnavailable = false
+    /// The environment variable that chose the locale (LC_ALL, LC_CTYPE or LANG, as the start-up
+    /// notice names it): what `L` tells the user to set (`AppState.localeVariable`).
+    public var localeVariable = "LANG"
 
     public init(
         language: Language? = nil, themeName: String? = nil, view: Screen.Kind? = nil, periodID: String? = nil,

@@ -210,6 +210,9 @@ func following(_ state: AppState, _ presenter: Session) -> AppState {
     s.session.filter = presenter.filter
     s.session.search = presenter.search
     s.session.searchOrigin = presenter.searchOrigin
+    // A sort chooser this follower opened browsing alone (or while its data differed) closes:
+    // the presenter's order is shown, and a chooser left open would take the next key.
+    s.session.sortChooser = nil
     return reselected(anchored(s))
 }
 
@@ -232,6 +235,13 @@ func cycled(_ state: AppState) -> AppState {
 /// presenter drives). Help, language, theme, export, the command line's own keys, quitting and
 /// `f` stay the follower's; so does the message log it opened (`M`): Esc closes it and the
 /// scrolling keys scroll it (Esc was refused, the log stayed over the presenter's screen).
+///
+/// Every key that would re-order, narrow or move the follower's list is refused here, the
+/// prompts that lead to it too: `/`, `&` and the sort chooser (`>`, `<`) open nothing (wave 23:
+/// `>` `3` re-sorted a follower still "following", and `&` opened a prompt whose keys, Esc
+/// included, were all refused). With the help shown only the keys that scroll or close it act
+/// (`]`, `1`, `s` changed the place hidden under it). Esc closing a prompt the follower has
+/// open is never refused.
 func followerRefuses(_ state: AppState, _ action: Action) -> Bool {
     guard state.isFollowingPresenter else { return false }
     if state.screen.kind == .messages, !state.showHelp {
@@ -241,10 +251,17 @@ func followerRefuses(_ state: AppState, _ action: Action) -> Bool {
         }
     }
     switch action {
-    case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .open, .nextView, .previousView, .showView,
-        .nextPeriod, .previousPeriod, .startSearch, .nextMatch, .previousMatch, .sortNextColumn, .sortReverse,
-        .toggleBehindFilter, .clearFilter, .searchKey, .mouse, .back:
+    case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .open, .back:
         return !state.showHelp  // with the help shown, these scroll or close it
+    case let .mouse(event):
+        // The wheel scrolls the help; a click would select a row or a tab under it.
+        return !(state.showHelp && (event.kind == .wheelUp || event.kind == .wheelDown))
+    case .searchKey(.escape), .sortChooserKey(.escape):
+        return false  // a prompt open is closed (it shows only the follower's own typing)
+    case .nextView, .previousView, .showView, .nextPeriod, .previousPeriod, .startSearch, .startNarrowing,
+        .nextMatch, .previousMatch, .sortNextColumn, .sortReverse, .chooseSort, .sortChooserKey,
+        .toggleBehindFilter, .clearFilter, .searchKey:
+        return true
     case let .runCommand(text):
         let word = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
         return !followerCommands.contains(word)

@@ -7,8 +7,8 @@ import TownsCore
 public enum SortKey: Sendable {
     case number(Double)
     case text(String)
-    /// `✦`: a figure new since the previous period (a Δ), or a place given for the first time
-    /// (`3 ✦`): nothing to compare, so it sorts with the unknowns, before them, both directions.
+    /// `✦`: a figure new since the previous period (a Δ): nothing to compare, so it sorts with
+    /// the unknowns, before them, both directions (a place given for the first time, `3 ✦`, is a number).
     case new
     case unknown
 
@@ -25,8 +25,9 @@ public enum SortKey: Sendable {
             while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
             let t = String(trimmed)
             if t.isEmpty || t == "—" || t == "-" || t == "?" || t.hasPrefix("—") || t.hasPrefix("?") { return .unknown }
-            // A figure new since the previous period (✦, or a first place `3 ✦`) has no change to sort by.
-            if t.contains("✦") { return .new }
+            // A figure new since the previous period (✦) has no change to sort by; a place given for
+            // the first time (`3 ✦`) is a place, and sorts by it (wave 23, F13).
+            if t.contains("✦"), t.first?.isNumber != true { return .new }
             var number = ""
             var started = false
             for ch in t {

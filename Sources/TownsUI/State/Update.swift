@@ -218,7 +218,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         }
     case .toggleLanguage:
         if s.language == .en && s.chineseUnavailable {
-            s.message = s.tr(Catalogue.chineseNeedsUTF8)
+            s.message = s.tr(Catalogue.chineseNeedsUTF8(s.localeVariable))
         } else {
             s.language = s.language == .zh ? .en : .zh
             s.message = s.tr(Catalogue.languageEnglish)

@@ -33,9 +33,13 @@ extension Catalogue {
         ("present [NAME|off]", Bilingual("开始/结束演示会议，他人可跟随", "present a meeting others can follow, or stop")),
         ("follow [NAME|off]", Bilingual("跟随演示者的画面（f 独自浏览）", "follow a presenter's screen (f browses alone)")),
         ("cycle 30s|off", Bilingual("轮播视图（大屏）", "step through views on a wall screen")),
-        ("ref TOPIC", Bilingual("论文参考页（定义、类型、机制、问题、对策、产业）",
-                                "the paper's reference pages (definition, types, mechanism, problems, measures, " +
-                                "industries)")),
+    ]
+
+    /// The commands the help lists after `commandUsage`, each once (wave 23, F6: `:ref TOPIC` was
+    /// also in `commandUsage`, in other words).
+    static let helpCommands: [(String, Bilingual)] = [
+        ("ref TOPIC", helpReference), ("changes FROM", helpChanges), ("messages", helpMessages),
+        ("columns", helpColumns),
     ]
 
     // The key-hint line's labels.

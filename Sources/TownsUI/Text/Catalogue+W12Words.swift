@@ -31,10 +31,13 @@ extension Catalogue {
                   "--resume: the saved session is of other data (\(data)); ignored")
     }
 
-    /// `L` or `:lang zh` under a locale that is not UTF-8 (LANG=C): refused, saying why.
-    static let chineseNeedsUTF8 = Bilingual(
-        "此终端的区域设置不是 UTF-8，中文会显示为 ??：请设 LANG=C.UTF-8 后重新打开",
-        "Chinese needs a UTF-8 locale (this one is not: it would show as ??): set LANG=C.UTF-8 and reopen")
+    /// `L` or `:lang zh` under a locale that is not UTF-8 (LANG=C): refused, saying why, naming
+    /// `variable`, the one that chose the locale (LC_ALL overrides LANG: wave 23, F20).
+    static func chineseNeedsUTF8(_ variable: String) -> Bilingual {
+        Bilingual(
+            "此终端的区域设置不是 UTF-8，中文会显示为 ??：请设 \(variable)=C.UTF-8 后重新打开",
+            "Chinese needs a UTF-8 locale (this one is not: it would show as ??): set \(variable)=C.UTF-8 and reopen")
+    }
 
     /// `:town QUERY` matching only a town of the province's lists that has no figures in this
     /// data: its city's list is opened on it, and this says so.

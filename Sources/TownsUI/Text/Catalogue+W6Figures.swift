@@ -7,14 +7,22 @@ extension Catalogue {
     static let expectedRateField = Bilingual("应完成 占计划", "Expected, of plan")
     /// A town page's field: the year's end at the pace so far, in % of the year's plan.
     static let rateProjectionField = Bilingual("全年预测 占计划", "Year end, of plan")
-    /// Why a page shows no expected-by-now or projection: the figures it would need, named.
-    /// `expectedKnown`: the expected-by-now is shown, only the projection is not.
-    static func noProjection(_ missing: [Measure], expectedKnown: Bool) -> Bilingual {
-        Bilingual(
-            (expectedKnown ? "无法推算全年预测" : "无法推算应完成或全年预测") + "：缺少确切的"
-                + missing.map { measureName($0).zh }.joined(separator: "、"),
-            (expectedKnown ? "No projection" : "No expected-by-now or projection") + " can be worked out; no exact "
-                + missing.map { measureName($0).en }.joined(separator: ", "))
+    /// Why a page shows no expected-by-now or projection: what cannot be worked out, and the
+    /// figures it would need, named. `expectedKnown`: the expected-by-now is shown, only the
+    /// projection is not; `projectionKnown`: the year's end at the pace is shown (from the completed
+    /// amount), only what sets the year against the plan is not: then the projection is not named
+    /// (wave 23, F1: "no projection can be worked out" stood under the projection just shown).
+    static func noProjection(_ missing: [Measure], expectedKnown: Bool, projectionKnown: Bool = false) -> Bilingual {
+        let what: Bilingual
+        switch (expectedKnown, projectionKnown) {
+        case (true, _): what = Bilingual("无法推算全年预测", "No projection")
+        case (false, true):
+            what = Bilingual("无法推算应完成、落后差额和与计划差", "No expected-by-now, shortfall or gap to plan")
+        case (false, false): what = Bilingual("无法推算应完成或全年预测", "No expected-by-now or projection")
+        }
+        return Bilingual(
+            what.zh + "：缺少确切的" + missing.map { measureName($0).zh }.joined(separator: "、"),
+            what.en + " can be worked out; no exact " + missing.map { measureName($0).en }.joined(separator: ", "))
     }
     /// The overview's behind panel: a rate-only town's year's end in % of its plan.
     static func rateProjectionShort(_ value: String) -> Bilingual {

@@ -224,9 +224,13 @@ public enum Catalogue {
     static let named = Bilingual(
         "已命名",
         "named")
-    static let need = Bilingual(
-        "至少需要 need",
-        "need")
+    /// The "terminal too small" screen's second line: the terminal's size, and the smallest drawn
+    /// (wave 23, F5: the Chinese line read `40x12, 至少需要 need 60x14`).
+    static func needAtLeast(_ size: String, _ minimum: String) -> Bilingual {
+        Bilingual(
+            "\(size)，至少需要 \(minimum)",
+            "\(size), need \(minimum)")
+    }
     static let noCityInProvinceToml = Bilingual(
         "province.toml 中没有城市（[[city]]）",
         "no [[city]] in province.toml")
@@ -277,10 +281,12 @@ public enum Catalogue {
     static let noPeriodsInTheData = Bilingual(
         "没有期间（数据中无期间）",
         "no periods in the data")
-    static func noProblem(_ value: String) -> Bilingual {
-        Bilingual(
-            "没有问题「\(value)」",
-            "no problem \"\(value)\"")
+    /// `:filter problem X` for no problem of the data: `known` lists each as `NUMBER id`.
+    static func noProblem(_ value: String, known: [String] = []) -> Bilingual {
+        guard !known.isEmpty else { return Bilingual("没有问题「\(value)」", "no problem \"\(value)\"") }
+        return Bilingual(
+            "没有问题「\(value)」（可用编号或名称：\(known.joined(separator: "、"))）",
+            "no problem \"\(value)\" (a number or id: \(known.joined(separator: ", ")))")
     }
     static let noProvinceTomlInThe = Bilingual(
         "没有全省名单（数据中无 province.toml）",

@@ -75,11 +75,13 @@ extension ShownFacts {
     /// `cell` (a completion rate's) with `▼` after it when `rate` is behind schedule (below the
     /// share of the year elapsed, as `bar` colours it) and `when` holds: the presentation layout,
     /// which leaves the 进度差 column out, so that colour is never the only sign of being behind.
+    /// An undecided verdict (`ScheduleReadings`: behind by one reading, ahead by the other) carries
+    /// `?` there as 进度差 does (`91.6%?!`; wave 23, F23: the layout dropped it, and an undecided town
+    /// kept by the behind filter read as on track).
     func markedBehind(_ cell: TableCell, _ rate: ShownFigure?, when: Bool, town: Town? = nil) -> TableCell {
-        guard when, case let .text(t, role) = cell, let v = rate?.quantity.exactValue, let period,
-              DecimalMath.double(v) < period.elapsedPercent else { return cell }
-        // Undecided (`ScheduleReadings`): no ▼, the rate's own `!` kept.
-        if facts.checker.isVerdictUndecided(town, period: period) { return cell }
+        guard when, case let .text(t, role) = cell, let v = rate?.quantity.exactValue, let period else { return cell }
+        let undecided = facts.checker.isVerdictUndecided(town, period: period)
+        guard undecided || DecimalMath.double(v) < period.elapsedPercent else { return cell }
         // Before a check's `!` (`42.5%▼!`), as in 进度差's `-32.5▼!`: the `!` stands outside the digits.
         var parts = t.parts
         var after: [CellText.Part] = []
@@ -87,6 +89,7 @@ extension ShownFacts {
             parts[parts.count - 1] = .text(String(s.dropLast()))
             after = [.text("!")]
         }
+        if undecided { return .text(CellText(parts: parts + [.mark(.undetermined)] + after), .warning) }
         return .text(CellText(parts: parts + [.mark(.behind)] + after), role ?? .behind)
     }
 

@@ -152,12 +152,21 @@ extension AppState {
     /// What a rule's column means, as the "Columns:" line says it: the rule's title, or for the
     /// land reward its shares from the rule's numbers (`Catalogue.landRewardColumn`; the Chinese
     /// title names 50% alone, where a higher-share industry's town is rewarded at 60%).
+    /// The first-year and creation-period minimums name their lower tier too, where the rule has
+    /// one (`lower_minimum`): "(6 for some industries and counties: see each town)" (wave 23, F21:
+    /// the key gave 10 alone, where Nanhu and Jiashan are judged against 6).
     static func columnKey(_ rule: Rule, _ language: Language) -> String {
-        guard rule.kind == .landReward else { return language == .zh ? rule.titleZH : rule.titleEN }
         func pct(_ name: String) -> String {
             let v = rule.number(name)
             return DecimalMath.text(v, scale: max(0, -v.exponent))
         }
+        if rule.kind == .yearOneMinimum || rule.kind == .creationMinimum, let lower = rule.numbers["lower_minimum"],
+           lower != rule.number("minimum")
+        {
+            let words = Catalogue.lowerTier(pct("lower_minimum"), counties: rule.lowerInAcceleratedCounties)
+            return language == .zh ? rule.titleZH + words.zh : rule.titleEN + words.en
+        }
+        guard rule.kind == .landReward else { return language == .zh ? rule.titleZH : rule.titleEN }
         let words = Catalogue.landRewardColumn(percent: pct("percent"), higher: pct("higher_percent"))
         return language == .zh ? words.zh : words.en
     }

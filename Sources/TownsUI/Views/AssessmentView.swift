@@ -105,6 +105,15 @@ extension AppState {
             notes: notes, summaryTarget: .assessmentNotes)
         // The sampled rows' widths as the snapshot stores them (`storedViewSample`): none made.
         content.sampleMeasure = storedViewSample(.assessment, columns: columns.count)
+        // A rule's column sorts by its verdict, `✗ ? ○ ✓` smallest first (wave 23, F16: `?` read as
+        // an unknown value was last both ways, so a meeting could not bring the undecided to the top).
+        let made = rows
+        let terms = Set(rules.indices.filter { rules[$0].kind == .creationPeriod }.map { $0 + 1 })
+        content.sortKey = { row, column in
+            guard column > 0, !terms.contains(column) else { return nil }
+            let cells = made[row].cells
+            return column < cells.count ? Self.verdictKey(cells[column]) : nil
+        }
         let texts = townSearchTexts()  // decoded by the first search, not by this list (issue 17)
         content.searchText = {
             let text = texts()
@@ -143,6 +152,21 @@ extension AppState {
                 searchTerms: rowState.townTerms(town, entities: entities))
         }
         return ListContent(columns: columns, rows: rows, targets: townTargets(positions), summary: [], emptyText: "")
+    }
+
+    /// The sort key of a rule's verdict cell (`ruleMark`): ✗ 0, ? 1 (`?!` too), ○ 2, ✓ 3; nil for
+    /// any other cell (sorted as shown).
+    static func verdictKey(_ cell: TableCell) -> SortKey? {
+        guard case let .text(t, _) = cell, case let .mark(m)? = t.parts.first,
+              t.parts.dropFirst().allSatisfy({ if case .text("!") = $0 { return true } else { return false } })
+        else { return nil }
+        switch m {
+        case .notMet: return .number(0)
+        case .undetermined: return .number(1)
+        case .notYetDue: return .number(2)
+        case .met: return .number(3)
+        default: return nil
+        }
     }
 
     /// The creation period's term (`3年`) of a town whose county's status was fitted to a total

@@ -93,7 +93,10 @@ struct DeltaColumns: Sendable {
     }
 
     /// The sort key of column `column` (0 Δ completed, 1 Δ rate, 2 place) for `town`: the
-    /// change's value, or the place; new (`✦`) after them and unknown last, both ways (`SortKey.new`).
+    /// change's value, or the place; a new Δ (`✦`) after them and unknown last, both ways
+    /// (`SortKey.new`). A place given for the first time (`3 ✦`) is a place: it sorts by its number
+    /// (wave 23, F13: sorted with the new, places 3 and 4 came after 1 and 2 both ways, and
+    /// "who is last" largest first showed the second-placed town on top).
     func sortKey(_ town: Town, column: Int, at position: Int? = nil) -> SortKey {
         switch column {
         case 0, 1:
@@ -102,9 +105,8 @@ struct DeltaColumns: Sendable {
             if c.isNew { return .new }
             return c.delta?.quantity.exactValue.map { .number(DecimalMath.double($0)) } ?? .unknown
         default:
-            // A first place (`3 ✦`) has no move to compare: with the new, after the places that moved or stayed.
             guard let move = moves(town, position), let place = move.after else { return .unknown }
-            return move.isNew ? .new : .number(Double(place))
+            return .number(Double(place))
         }
     }
 }

@@ -16,18 +16,17 @@ extension Renderer {
         var lines: [(String, String)] = []
         var presenters: [(String, String)] = []
         for b in state.keyMap.bindings {
-            let line = (b.keys.map(glyphs.name).joined(separator: " "), state.tr(b.label))
+            // Under a locale that is not UTF-8 the `L` label's 中文 would draw as `????` (wave 23, F6).
+            let label = b.action == .toggleLanguage && state.chineseUnavailable
+                ? Catalogue.keyLanguageNeedsUTF8 : b.label
+            let line = (b.keys.map(glyphs.name).joined(separator: " "), state.tr(label))
             if refused(b.action) { presenters.append(line) } else { lines.append(line) }
         }
         lines.append(("Ctrl-L", state.tr(Catalogue.redrawTheScreen)))
-        for (command, label) in [(":ref TOPIC", Catalogue.helpReference), (":changes FROM", Catalogue.helpChanges),
-                                 (":messages", Catalogue.helpMessages), (":columns", Catalogue.helpColumns)] {
-            let line = (command, state.tr(label))
-            if refused(.runCommand(String(command.dropFirst()))) { presenters.append(line) } else { lines.append(line) }
-        }
         lines.append(("", ""))
         lines.append((":", state.tr(Catalogue.commandLineCommands)))
-        for (usage, label) in Catalogue.commandUsage {
+        // Each command once (wave 23, F6: `:ref TOPIC` was listed here and among the keys, in two wordings).
+        for (usage, label) in Catalogue.commandUsage + Catalogue.helpCommands {
             let line = (":" + usage, state.tr(label))
             if refused(.runCommand(usage)) { presenters.append(line) } else { lines.append(line) }
         }

@@ -75,7 +75,10 @@ extension Renderer {
     /// Every hint that applies now, before any gives way.
     static func keyHintCandidates(_ state: AppState, glyphs: Glyphs) -> [KeyHint] {
         func key(_ action: Action) -> String? {
-            state.keyMap.bindings.first { $0.action == action }?.keys.first.map(glyphs.name)
+            // Under a locale that is not UTF-8, `L` only says Chinese cannot be shown, and its
+            // hint's 中文 would draw as `????` (wave 23, F6): not offered (the help says why).
+            if action == .toggleLanguage, state.chineseUnavailable, state.language == .en { return nil }
+            return state.keyMap.bindings.first { $0.action == action }?.keys.first.map(glyphs.name)
         }
         func hint(_ label: Bilingual, _ priority: Int, _ actions: Action...) -> KeyHint? {
             let keys = actions.compactMap(key)

@@ -78,7 +78,8 @@ extension AppState {
         // Nothing worked out: which figure is missing, rather than silence (the refusal says why
         // already when the completed figure is on another basis).
         let missing = refused == nil && !p.missing.isEmpty
-            ? Catalogue.noProjection(p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil) : nil
+            ? Catalogue.noProjection(p.missing, expectedKnown: p.expected != nil || p.expectedRate != nil,
+                                     projectionKnown: p.projection != nil || p.rateProjection != nil) : nil
         var section = ProgressSection(
             items: all.compactMap { label, f, unit, flag in f.map { (label, $0, unit, flag) } }, refused: refused,
             missing: missing)

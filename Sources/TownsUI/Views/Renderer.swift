@@ -243,8 +243,8 @@ public struct Renderer: Sendable {
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {
         let lines = [
             state.tr(Catalogue.terminalTooSmall),
-            "\(state.width)x\(state.height), " + state.tr(Catalogue.need)
-                + " \(Renderer.minimumWidth)x\(Renderer.minimumHeight)",
+            state.tr(Catalogue.needAtLeast(
+                "\(state.width)x\(state.height)", "\(Renderer.minimumWidth)x\(Renderer.minimumHeight)")),
             state.tr(Catalogue.quits("\(state.keyName(.quit))")),
         ]
         for (i, l) in lines.enumerated() {

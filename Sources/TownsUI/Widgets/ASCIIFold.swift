@@ -4,7 +4,7 @@ extension Grid {
     /// them and leaves a blank): “ ” ‘ ’ as quotes, — – as `-`, … ending a text as `.` (`working out…`), and
     /// before a word (`… and 3 more`, `name… 另 2 个`) as a blank: the words say that more follows, and a lone `.`
     /// read as a full stop (a cut is drawn `$`, `Glyphs.cut`), Δ as `D` (not `d`, a place lost), × as
-    /// `x`, · as `-`, ≥ ≤ as `>` `<`, and marks left in prose as `Glyphs.ascii` draws them (≈ `~`,
+    /// `x`, ÷ as `/`, · as `-`, ≥ ≤ as `>` `<`, and marks left in prose as `Glyphs.ascii` draws them (≈ `~`,
     /// → before a figure `p`, else `>`).
     /// One cell each, so nothing moves; other characters (names in Chinese) are left as they are.
     public mutating func foldPunctuationToASCII() {
@@ -47,6 +47,9 @@ extension Grid {
     static let asciiPunctuation: [String: String] = [
         "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": ".", "×": "x", "·": "-",
         "≥": ">", "≤": "<", "−": "-", "²": "2",
+        // A formula's division (the help's projection, a page's Chinese formula with --ascii): under
+        // LANG=C it was drawn `?`, the "cannot be judged" mark (wave 23, F6); `›` as `>`.
+        "÷": "/", "›": ">",
         // Marks written in prose (a formula's "≈18.6", a projection's "→18.08"), as the ASCII set draws them.
         "≈": "~", "◇": "&", "†": "*", "▼": "v", "✓": "Y", "✗": "N", "│": "|", "─": "-", "◀": "<",
         // A place's move, new since, not yet due (the help's and the legends' prose: under LANG=C
