@@ -1,5 +1,7 @@
 import Foundation
+#if canImport(XCTest)
 import XCTest
+#endif
 
 /// Folders and files the tests make under the temporary directory (`$TMPDIR`, else /tmp, as
 /// `NSTemporaryDirectory()` gives it), each removed with all it holds when the test that asked
@@ -62,6 +64,7 @@ public enum TemporaryFiles {
     }
 }
 
+#if canImport(XCTest)
 /// The paths asked for, behind a lock (a test may ask from several threads), removed when XCTest
 /// says a test or the bundle has finished.
 private final class Cleaner: NSObject, XCTestObservation, @unchecked Sendable {
@@ -87,3 +90,28 @@ private final class Cleaner: NSObject, XCTestObservation, @unchecked Sendable {
     func testCaseDidFinish(_ testCase: XCTestCase) { removeAll() }
     func testBundleDidFinish(_ testBundle: Bundle) { removeAll() }
 }
+#else
+/// Without XCTest (`swift build -c release --static-swift-stdlib` builds every target, this one
+/// too, where the module is not there): no test runs, so nothing asks; a path asked for anyway is
+/// removed when the process exits.
+private final class Cleaner: @unchecked Sendable {
+    nonisolated(unsafe) static let shared: Cleaner = {
+        let cleaner = Cleaner()
+        atexit { Cleaner.shared.removeAll() }
+        return cleaner
+    }()
+
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    func add(_ path: String) { lock.withLock { paths.append(path) } }
+
+    func removeAll() {
+        let taken = lock.withLock { () -> [String] in
+            defer { paths = [] }
+            return paths
+        }
+        for path in taken.reversed() { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+#endif
