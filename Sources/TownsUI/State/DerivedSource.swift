@@ -113,10 +113,19 @@ extension AppState {
             sortRanks: townsSortRanks(AppState.townsRankColumns.perPeriod),
             // The views' width samples (w14-page, `viewSampleMeasures`) beside the towns table's.
             measures: townsSampleMeasures().merging(viewSampleMeasures(changes: views.changes?.1)) { a, _ in a },
-            rowSets: filtered.rowSets.merging([Self.laterPlanTownsName(period.id): laterPlanTowns()]) { a, _ in a },
+            rowSets: filtered.rowSets.merging(laterPlanRowSets(period.id)) { a, _ in a },
             tallies: filtered.tallies, groups: groups,
             overview: overviewOrders(dataset.towns, period: period, ruleCounts: views.ruleCounts),
             stakes: views.stakes, changes: views.changes)
+    }
+
+    /// The later-plan towns of period `id` (`laterPlanTowns`) and, of them, the undecided ones and
+    /// those behind by their rate (`laterPlanReadings`), as stored row sets.
+    func laterPlanRowSets(_ id: String) -> [String: [Int]] {
+        let later = laterPlanTowns()
+        let readings = laterPlanReadings(later)
+        return [Self.laterPlanTownsName(id): later, Self.laterPlanUndecidedName(id): readings.undecided,
+                Self.laterPlanBehindByRateName(id): readings.behindByRate]
     }
 
     /// What a snapshot stores for the first keys (`DerivedKeys.Source`), worked out by the code

@@ -118,6 +118,37 @@ extension AppState {
         return dataset.towns.indices.filter { checker.laterPlanPeriod(dataset.towns[$0], period: period) != nil }
     }
 
+    /// The names of the stored rows, among `laterPlanTowns` of period `id`, of the towns whose verdict
+    /// is undecided (`ScheduleReadings.isUndecided`: some reading known) and of those of them behind
+    /// by their rate (`byRate` below 0): their parts in the sums' `?N` (`suspectFlags`) without
+    /// deriving each one's year's plan when the period is shown (wave 23: `]` at 10,000 x 60 spent
+    /// 40% of its time there).
+    static func laterPlanUndecidedName(_ id: String) -> String { "verdict.later.undecided." + id }
+    static func laterPlanBehindByRateName(_ id: String) -> String { "verdict.later.behind-by-rate." + id }
+
+    /// Of `later` (`laterPlanTowns`), the undecided ones and those behind by their rate, as the
+    /// snapshot stores them (nil: not stored, e.g. the text loaded without a snapshot).
+    func storedLaterPlanReadings() -> (undecided: Set<Int>, behindByRate: Set<Int>)? {
+        guard let period, let derived = facts.derived,
+              let undecided = derived.rowSet(Self.laterPlanUndecidedName(period.id)),
+              let behind = derived.rowSet(Self.laterPlanBehindByRateName(period.id)) else { return nil }
+        return (Set(undecided), Set(behind))
+    }
+
+    /// Of `later` (positions), the undecided ones and those behind by their rate, worked out.
+    func laterPlanReadings(_ later: [Int]) -> (undecided: [Int], behindByRate: [Int]) {
+        guard let period else { return ([], []) }
+        var undecided: [Int] = [], behind: [Int] = []
+        for i in later where dataset.towns.indices.contains(i) {
+            let town = dataset.towns[i]
+            let readings = checker.remembering(town, years: [period.year]).scheduleReadings(town, period: period)
+            guard readings.isUndecided else { continue }
+            undecided.append(i)
+            if (readings.byRate ?? 0) < 0 { behind.append(i) }
+        }
+        return (undecided, behind)
+    }
+
     /// The name of the stored positions (in `Facts.totalKeysInOrder`) of the reported totals a
     /// check on sums fails on (`Facts.sumCheckedKeys`): the sums whose `!` `sumFlags` gives for it.
     static let sumCheckedTotalsName = "findings.inconsistent.sums"

@@ -105,9 +105,24 @@ extension AppState {
             // check run over every town for them.
             // With them the towns whose verdict rests on a plan first derivable from a later period
             // (undecided, `laterPlanTowns`: stored per period).
+            // A later-plan town no inconsistency names has no `!` (`Checker.suspects`) and its `?`
+            // parts are stored (`storedLaterPlanReadings`): asked of the snapshot, not worked out.
             let later = laterPlanTowns()
-            let suspect = later.isEmpty ? suspectTowns() : Array(Set(suspectTowns()).union(later)).sorted()
-            guard !suspect.isEmpty else { return [:] }
+            let named = suspectTowns()
+            let stored = later.isEmpty ? nil : storedLaterPlanReadings()
+            let suspect = later.isEmpty ? named
+                : stored != nil ? named : Array(Set(named).union(later)).sorted()
+            var parts: [Int: SumFlags] = [:]
+            if let stored {
+                let namedSet = Set(named)
+                for i in later where !namedSet.contains(i) && stored.undecided.contains(i) {
+                    var part = SumFlags()
+                    part.undecided = 1
+                    if stored.behindByRate.contains(i) { part.undecidedBehindByRate = 1 }
+                    parts[i] = part
+                }
+            }
+            guard !suspect.isEmpty else { return parts }
             // Whether the town's row in the period's table (`periodTable`) has both a plan and a
             // completed figure: read from the table when it is made, else the two figures of the town
             // alone, as the table works them out (`Metrics.periodFigures`; the overview's first frame
@@ -118,8 +133,7 @@ extension AppState {
                 if let table { return table.withRow(i) { $0.planYear != nil && $0.completed != nil } }
                 return m.figure(dataset.towns[i], planKey) != nil && m.figure(dataset.towns[i], doneKey) != nil
             }
-            var parts: [Int: SumFlags] = [:]
-            parts.reserveCapacity(suspect.count)
+            parts.reserveCapacity(parts.count + suspect.count)
             for i in suspect where dataset.towns.indices.contains(i) {
                 let town = dataset.towns[i]
                 var part = SumFlags()
