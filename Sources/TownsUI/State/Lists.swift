@@ -319,10 +319,22 @@ extension AppState {
             let planned = facts.plannedProjects
             // A town with no figure of the period: its plan and planned projects, nothing else.
             var table = PeriodTable(plans: plans.shown, planned: planned)
-            let changed = concurrentMap(withFigures[p] ?? [], minimumPerSlice: 512) { i in
-                (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plans.figures[i])))
+            // Its plan as known at the period (`Metrics.yearPlan(_:asOf:given:)`): a derived plan
+            // a later period's derivation narrows is worked out again for this period, also for a
+            // town without a figure of it.
+            let own = withFigures[p] ?? []
+            var narrowed = Set<Int>()
+            for q in dataset.periods where q.year == period.year && q.through > period.through {
+                for i in withFigures[q.id] ?? [] where plans.figures[i]?.isDerived == true { narrowed.insert(i) }
             }
-            for (i, row) in zip(changed.0, changed.1) { table.set(i, row) }
+            narrowed.subtract(own)
+            let later = narrowed
+            let changed = concurrentMap(own + later.sorted(), minimumPerSlice: 512) { i -> (Int, TownPeriod?) in
+                let plan = m.yearPlan(towns[i], asOf: period, given: plans.figures[i])
+                if later.contains(i), ShownFigure(plan) == plans.shown[i] { return (i, nil) }
+                return (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plan)))
+            }
+            for (i, row) in zip(changed.0, changed.1) { if let row { table.set(i, row) } }
             return table
         }
     }
