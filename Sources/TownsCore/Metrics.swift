@@ -71,7 +71,10 @@ public struct Metrics: Sendable {
         var plans: [String: Figure?] = [:]
         for year in years ?? Array(periodsByYear.keys) {
             plans[year] = .some(derivedYearPlan(year: year, town.figures))
-            // The plans as of the periods before the year's last derivation (`yearPlan(_:asOf:)`).
+            // The plans as of the periods before the year's last derivation (`yearPlan(_:asOf:)`),
+            // for a page (every year: each period's figures ask for them); a caller asking for a
+            // few years (one period's readings) works out only the one it asks for.
+            guard years == nil else { continue }
             let n = derivableThroughs(year: year, town.figures).count
             for k in stride(from: 1, to: n, by: 1) {
                 plans[Self.planKey(year, included: k)] = .some(derivedYearPlan(year: year, town.figures, included: k))
@@ -226,6 +229,12 @@ public struct Metrics: Sendable {
               derivationsIncluded(year: String(period.year), through: period.through, town.figures) != nil
         else { return yearsPlan }
         return yearPlan(town, asOf: period)
+    }
+
+    /// Whether `town`'s plan of `year`, derived, rests on two or more periods' derivations, so
+    /// that as of an earlier period it may be another (`yearPlan(_:asOf:)`). Look-ups only.
+    public func planMayNarrow(_ town: Town, year: String) -> Bool {
+        town.figures[FigureKey(.planYear, year)] == nil && derivableThroughs(year: year, town.figures).count > 1
     }
 
     /// The city's plan of `period`'s year as known at `period` (`yearPlan(_:asOf:)` of the totals).

@@ -286,6 +286,7 @@ extension AppState {
             for (i, plan) in zip(found.0, found.1) {
                 plans.figures[i] = plan
                 plans.shown[i] = ShownFigure(plan)
+                if plan?.isDerived == true, m.planMayNarrow(towns[i], year: year) { plans.narrowable.append(i) }
             }
             return plans
         }
@@ -322,15 +323,13 @@ extension AppState {
             // Its plan as known at the period (`Metrics.yearPlan(_:asOf:given:)`): a derived plan
             // a later period's derivation narrows is worked out again for this period, also for a
             // town without a figure of it.
+            // Only a plan resting on two or more derivations may (`YearPlans.narrowable`, few towns).
             let own = withFigures[p] ?? []
-            var narrowed = Set<Int>()
-            for q in dataset.periods where q.year == period.year && q.through > period.through {
-                for i in withFigures[q.id] ?? [] where plans.figures[i]?.isDerived == true { narrowed.insert(i) }
-            }
-            narrowed.subtract(own)
-            let later = narrowed
+            let narrowable = Set(plans.narrowable)
+            let later = Set(narrowable).subtracting(own)
             let changed = concurrentMap(own + later.sorted(), minimumPerSlice: 512) { i -> (Int, TownPeriod?) in
-                let plan = m.yearPlan(towns[i], asOf: period, given: plans.figures[i])
+                let plan = narrowable.contains(i) ? m.yearPlan(towns[i], asOf: period, given: plans.figures[i])
+                    : plans.figures[i]
                 if later.contains(i), ShownFigure(plan) == plans.shown[i] { return (i, nil) }
                 return (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plan)))
             }
