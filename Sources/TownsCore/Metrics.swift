@@ -245,10 +245,12 @@ public struct Metrics: Sendable {
     /// The plan of `year` in `figures` as known at the period ending in month `through` of it
     /// (nil: at the year's end, every derivation).
     func yearPlan(in figures: Figures, year: String, through: Int?) -> Figure? {
-        if let reported = figures[FigureKey(.planYear, year)] { return reported }
-        guard let through, let k = derivationsIncluded(year: year, through: through, figures) else {
-            return figure(FigureKey(.planYear, year), in: figures)
-        }
+        // The year's plan first (remembered where a memo is kept): reported, none, or derived; only
+        // a derived one may be another as of an earlier period.
+        if let given = figures[FigureKey(.planYear, year)] { return given }
+        let whole = figure(FigureKey(.planYear, year), in: figures)
+        guard let through, whole?.isDerived == true,
+              let k = derivationsIncluded(year: year, through: through, figures) else { return whole }
         let key = Self.planKey(year, included: k)
         if let remembered, remembered.figures.sharesStorage(with: figures), let known = remembered.plans[key] {
             return known
