@@ -95,6 +95,18 @@ func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: Tempora
     return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
 }
 
+/// `writtenWithSnapshot`'s `edit` for a generated folder `dir`: a rate (50% in 2016-03) added to
+/// figures.toml that makes t00002's 2016 plan, derived from 2016-03 (5.5 / 50%) and from 2016-06
+/// (11.2 / 27.3%), disagree: the figures it rests on carry `!` (the generated data, seed 11, has
+/// no inconsistency of its own).
+func addDisagreeing2016Plan(_ dir: String) throws {
+    let figures = dir + "/figures.toml"
+    let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
+        + "value = 50.0\nsource = \"gen\"\n"
+    try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
+                                                                        encoding: .utf8)
+}
+
 /// A month imported after Jan-Sep 2015, as `towns import` writes `monthly/2015-10.toml`: the
 /// period (2015 Jan-Oct), its source titled `sourceTitle`, then `figures` (each a `[[figure]]`
 /// of that period from that source: town id, measure, value as written in TOML, sheet line).
