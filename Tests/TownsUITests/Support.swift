@@ -107,21 +107,29 @@ func addDisagreeing2016Plan(_ dir: String) throws {
                                                                         encoding: .utf8)
 }
 
-/// A month imported after Jan-Sep 2015, as `towns import` writes `monthly/2015-10.toml`: the
-/// period (2015 Jan-Oct), its source titled `sourceTitle`, then `figures` (each a `[[figure]]`
-/// of that period from that source: town id, measure, value as written in TOML, sheet line).
-func october2015Month(sourceTitle: String,
-                      figures: [(town: String, measure: String, value: String, at: String)]) -> String {
-    var text = """
-        [[period]]
-        id = "2015-10"
-        label_zh = "2015年1-10月"
-        label_en = "2015 Jan-Oct"
-        year = 2015
-        through = 10
+/// A monthly file as `towns import` writes it (`monthly/ID.toml`): the period `id` (2015, Jan
+/// through month `through`; left out when `through` is nil: figures of a period the data already
+/// has), its source `import-ID` titled `sourceTitle`, then `figures` (each a `[[figure]]` of that
+/// period from that source: town id, measure, value as written in TOML, sheet line).
+func importedMonth(_ id: String, through: Int?, sourceTitle: String,
+                   figures: [(town: String, measure: String, value: String, at: String)]) -> String {
+    var text = ""
+    if let through {
+        let names = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        text += """
+            [[period]]
+            id = "\(id)"
+            label_zh = "2015年1-\(through)月"
+            label_en = "2015 Jan-\(names[through])"
+            year = 2015
+            through = \(through)
 
+
+            """
+    }
+    text += """
         [[source]]
-        id = "import-2015-10"
+        id = "import-\(id)"
         title = "\(sourceTitle)"
 
         """
@@ -131,12 +139,31 @@ func october2015Month(sourceTitle: String,
             [[figure]]
             town = "\(f.town)"
             measure = "\(f.measure)"
-            period = "2015-10"
+            period = "\(id)"
             value = \(f.value)
-            source = "import-2015-10"
+            source = "import-\(id)"
             at = "\(f.at)"
 
             """
     }
     return text
 }
+
+/// A month imported after Jan-Sep 2015, as `towns import` writes `monthly/2015-10.toml`: the
+/// period (2015 Jan-Oct), its source titled `sourceTitle`, then `figures` (each a `[[figure]]`
+/// of that period from that source: town id, measure, value as written in TOML, sheet line).
+func october2015Month(sourceTitle: String,
+                      figures: [(town: String, measure: String, value: String, at: String)]) -> String {
+    importedMonth("2015-10", through: 10, sourceTitle: sourceTitle, figures: figures)
+}
+
+/// Data/ copied into a new temporary folder `towns-NAME-UUID` (removed when the test ends) with
+/// `months` (file name: text, as `importedMonth` gives it) written into its `monthly/` folder;
+/// its path.
+func bundledCopy(_ name: String, monthly months: [String: String]) throws -> String {
+    let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: name)
+    try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+    for (file, text) in months { try text.write(toFile: dir + "/monthly/" + file, atomically: true, encoding: .utf8) }
+    return dir
+}
+
