@@ -18,13 +18,7 @@ final class W21FidFidelityTests: XCTestCase {
         monthly: [String: String] = [:], figures edit: (String) -> String = { $0 }, language: Language = .zh,
         period: String = "2015-09", width: Int = 160, height: Int = 50
     ) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "towns-w21fid-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
-        for (name, text) in monthly { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
+        let dir = try bundledCopy("w21fid", monthly: monthly)
         let path = dir + "/figures.toml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try edit(text).write(toFile: path, atomically: true, encoding: .utf8)

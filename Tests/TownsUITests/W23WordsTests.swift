@@ -143,11 +143,9 @@ final class W23WordsTests: XCTestCase {
     /// The bundled data with a Jan-Oct month giving Jiashan's completed amount alone (6.0; no plan,
     /// no rate, as the fresh user's imported sheet), at 2015-10, on Jiashan's page.
     func jiashanOctober(_ language: Language) throws -> (AppState, () -> Void) {
-        let dir = NSTemporaryDirectory() + "w23-words-f1-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try october2015Month(sourceTitle: "月报 2015-10", figures: [("jiashan", "completed", "6.0", "line 4")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dir = try bundledCopy("w23-words-f1", monthly: [
+            "2015-10.toml": october2015Month(sourceTitle: "月报 2015-10",
+                                             figures: [("jiashan", "completed", "6.0", "line 4")])])
         let dataset = try DatasetLoader.load(directory: dir).dataset
         var s = AppState(dataset: dataset, width: 100, height: 30)
         s.language = language
