@@ -263,34 +263,9 @@ final class W23WordsTests: XCTestCase {
     /// Data/ copied with Tongxiang's plan 100 and Jan-Sep completed 5 added (as W15BehindTests):
     /// ahead by its rate 92.7%, behind by the amount, a check failing: its verdict undecided.
     func undecidedTongxiang(_ language: Language) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "w23-words-f23-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/figures.toml"
-        let added = """
-
-            [[figure]]
-            town = "tongxiang"
-            measure = "plan_year"
-            period = "2015"
-            value = 100
-            source = "paper"
-
-            [[figure]]
-            town = "tongxiang"
-            measure = "completed"
-            period = "2015-09"
-            value = 5
-            source = "paper"
-
-            """
-        try (try String(contentsOfFile: path, encoding: .utf8) + added).write(toFile: path, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var s = AppState(dataset: dataset, width: 80, height: 24)
-        s.stack = [Screen(.townList)]
-        s.language = language
-        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-09" })
-        return s
+        try editedBundledState("w23-words-f23", period: "2015-09", width: 80, height: 24, language: language) {
+            $0 + W15BehindTests.tongxiangFigures
+        }
     }
 
     /// F23: presenting (`P`), 进度差 is left out and the rate carries `▼`; an undecided town's `?`
