@@ -13,6 +13,9 @@ class DashboardSessionTestCase: XCTestCase {
         session?.kill()
         session = nil
     }
+
+    /// The session's tmux.
+    var tmux: TmuxSession { session.tmux }
 }
 
 /// Issue 15 in a real terminal: `y` copies through OSC 52, which `capture-pane` cannot see
