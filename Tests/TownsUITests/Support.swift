@@ -5,14 +5,7 @@ import TownsSynthetic
 import TownsTestSupport
 import XCTest
 
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    fatalError("no Package.swift above \(#filePath)")
-}()
+let repositoryRoot = packageRoot()
 
 func bundledState(width: Int = 100, height: Int = 30, period: String? = nil) throws -> AppState {
     let dataset = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
