@@ -160,16 +160,18 @@ func bundledCopy(_ name: String, monthly months: [String: String]) throws -> Str
     return dir
 }
 
-/// The bundled data's files (`bundledCopy(name)`) with `file`'s text changed by `edit`, loaded,
-/// in the towns view at `period`, `width` x `height` cells, in `language` (the state's own when nil).
-func editedBundledState(_ name: String, file: String = "figures.toml", period: String, width: Int, height: Int,
+/// The bundled data's files (`bundledCopy(name)`; with `monthly` files, `bundledCopy(_:monthly:)`)
+/// with `file`'s text changed by `edit`, loaded, in `view` (the towns view unless said) at `period`,
+/// `width` x `height` cells, in `language` (the state's own when nil).
+func editedBundledState(_ name: String, file: String = "figures.toml", monthly: [String: String]? = nil,
+                        view: Screen.Kind = .townList, period: String, width: Int, height: Int,
                         language: Language? = nil, _ edit: (String) throws -> String) throws -> AppState {
-    let dir = try bundledCopy(name)
+    let dir = try monthly.map { try bundledCopy(name, monthly: $0) } ?? bundledCopy(name)
     let path = dir + "/" + file
     try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
     let dataset = try DatasetLoader.load(directory: dir).dataset
     var state = AppState(dataset: dataset, width: width, height: height)
-    state.stack = [Screen(.townList)]
+    state.stack = [Screen(view)]
     if let language { state.language = language }
     state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
     return state
