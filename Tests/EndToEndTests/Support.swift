@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -103,6 +104,16 @@ struct ProcessResult {
         "exit \(status)\(signal.map { " (signal \($0))" } ?? "")\(timedOut ? " (timed out, killed)" : "")\n"
             + "--- stdout ---\n\(stdout)\n--- stderr ---\n\(stderr)"
     }
+}
+
+/// A copy of Data/ in a fresh temporary folder `towns-e2e-data-UUID` (removed when the test
+/// ends); returns the copy's Data folder.
+/// - Throws: what `FileManager` throws making the folder or copying.
+func copyOfData() throws -> URL {
+    let folder = try TemporaryFiles.folder("e2e-data")
+    let copy = URL(fileURLWithPath: folder).appendingPathComponent("Data")
+    try FileManager.default.copyItem(atPath: Paths.data, toPath: copy.path)
+    return copy
 }
 
 /// Where a started child's standard output goes: the write end of a pipe, or a file made anew.
