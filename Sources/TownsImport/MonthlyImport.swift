@@ -16,7 +16,8 @@ import TownsCore
 /// - completion_rate: not a number or negative (a trailing % is allowed; blank is unknown); a
 ///   warning, the row imported all the same, when it is below an earlier period's rate of the
 ///   same year or above a later one's beyond the rounding of both (cumulative over one plan);
-/// - projects_started: not a whole number, negative, above the town's planned projects, lower
+/// - projects_started: not a whole number, negative, above the town's planned projects (when
+///   unknown, above the city's towns' planned projects in all, `totals.toml`), lower
 ///   than an earlier period's or higher than a later period's count;
 /// - any figure the town already has for that month in another file (figures.toml is
 ///   hand-edited and never rewritten by an import).
@@ -215,6 +216,12 @@ public struct MonthlyImport: Sendable {
                         error(.projectsStarted, column,
                               .startedAbovePlanned("\(v)", planned: MonthlyImport.show(planned),
                                                    at: MonthlyImport.at(planned)))
+                    } else if let all = dataset.totals[FigureKey(.projectsPlanned)], let pv = all.quantity.exactValue,
+                              v > pv {
+                        // The town's own plan unknown (Haining's): the city's towns' plan in all bounds it.
+                        error(.projectsStarted, column,
+                              .startedAboveCityPlanned("\(v)", planned: MonthlyImport.show(all),
+                                                       at: MonthlyImport.at(all)))
                     }
                     for q in dataset.periods where q.id != id {
                         guard let f = town.figures[FigureKey(.projectsStarted, q.id)],

@@ -42,3 +42,18 @@ final class W24MineRateOrderTests: XCTestCase {
         XCTAssertTrue(warning.contains("95% is higher than the 92.7% completion rate of the later 2015 Jan-Sep (2015-09)"), warning)
     }
 }
+
+/// Wave 24's fresh user, F13: `haining,2015-10,15.0,95` projects started was accepted though the
+/// five towns plan 89 projects in all (Haining's own count is unknown).
+final class W24MineStartedAboveCityTests: XCTestCase {
+    func testMoreStartedThanTheCitysTownsPlanIsRefused() throws {
+        let dir = try dataCopy()
+        let sheet = try writeSheet("town,period,completed (亿元),completion_rate,projects_started\nhaining,2015-10,15.0,,95\n")
+        let issues = importIssues(sheet, data: dir).map(\.description)
+        XCTAssertTrue(issues.contains { $0.contains(":2:5: projects_started: 95 started is more than the 89 projects the city's towns plan in all (")
+                                          && $0.contains("totals.toml:") }, issues.joined(separator: "\n"))
+        let ok = try runImport(try writeSheet("town,period,completed (亿元),completion_rate,projects_started\nhaining,2015-10,15.0,,29\n"),
+                               data: try dataCopy())
+        XCTAssertEqual(ok.entries.map(\.town.id), ["haining"])
+    }
+}
