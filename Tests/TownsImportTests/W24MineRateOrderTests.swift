@@ -57,3 +57,20 @@ final class W24MineStartedAboveCityTests: XCTestCase {
         XCTAssertEqual(ok.entries.map(\.town.id), ["haining"])
     }
 }
+
+/// Wave 24's fresh user, F11: importing October again without Jiashan's row dropped its 6.85
+/// with only "it replaces the earlier import" said. The summary names what becomes unknown.
+final class W24MineReimportDroppedTests: XCTestCase {
+    func testAReimportNamesTheFiguresItNoLongerGives() throws {
+        let dir = try dataCopy()
+        let header = "town,period,completed (亿元),completion_rate\n"
+        let first = try runImport(try writeSheet(header + "haining,2015-10,15.21,81.8%\njiashan,2015-10,6.85,\n"), data: dir)
+        XCTAssertFalse(first.replaced)
+        XCTAssertTrue(first.dropped.isEmpty)
+        let dry = try runImport(try writeSheet(header + "haining,2015-10,15.21,\n"), data: dir, dryRun: true)
+        XCTAssertEqual(dry.dropped.map { "\($0.town) \($0.measure)" }, ["haining completion_rate", "jiashan completed"])
+        let again = try runImport(try writeSheet(header + "haining,2015-10,15.21,81.8%\njiashan,2015-10,6.85,\n"), data: dir)
+        XCTAssertTrue(again.replaced)
+        XCTAssertTrue(again.dropped.isEmpty, "the same figures again: nothing dropped")
+    }
+}
