@@ -246,6 +246,14 @@ extension Renderer {
                     x >= 0 && x < grid.width && grid[x, y].text.first.map { $0.isASCII && $0.isLetter } == true
                 }
                 if text.allSatisfy(\.isASCII), asciiLetter(x - 1) && asciiLetter(x + 1) { continue }
+                // A dash right after a word's letter is prose, not the unknown mark (the province
+                // view's source title `…对策研究—以嘉兴市为例`: its `—` put "— unknown" in the legend
+                // with no cell unknown, wave 23's F8); a wide letter's right half is skipped.
+                if text == "—" {
+                    var before = x - 1
+                    while before >= 0, grid[before, y].isContinuation { before -= 1 }
+                    if before >= 0, grid[before, y].text.last?.isLetter == true { continue }
+                }
                 shown.formUnion(found)
             }
         }

@@ -1,0 +1,67 @@
+import Foundation
+import XCTest
+
+@testable import TownsCore
+@testable import TownsUI
+
+/// Wave 23's fresh user's words and layout findings still open at wave 24 (F8, F17, F16, F24, the
+/// sources line under `LANG=C`), each through `update` and the screen or export it makes, in both
+/// languages.
+final class W24WordsTests: XCTestCase {
+    // MARK: F8: the province view
+
+    /// The province view at 120x30 in `language`.
+    func province(_ language: Language, glyphs: Glyphs = .unicode) throws -> (AppState, [String]) {
+        var s = try bundledState(width: 120, height: 30)
+        s.language = language
+        s = update(s, .showView(.province))
+        s.message = nil
+        return (s, Renderer(theme: .monochrome, glyphs: glyphs).render(s).lines())
+    }
+
+    /// F8: the legend said `— unknown` (`— 未知`) though no cell was unknown: the `—` it saw was
+    /// the paper's title's dash in the sources note (`…对策研究—以嘉兴市为例`). Prose is not a mark.
+    func testTheProvinceLegendNamesNoUnknownForATitlesDash() throws {
+        for language in Language.allCases {
+            let (s, lines) = try province(language)
+            XCTAssertTrue(lines.contains { $0.contains("研究—") },
+                          "\(language): the source's title is shown with its dash:\n\(lines.joined(separator: "\n"))")
+            let legend = lines[s.height - 2]
+            XCTAssertFalse(legend.contains("—"), "\(language): \(legend)")
+            XCTAssertFalse(legend.contains(language == .zh ? "未知" : "unknown"), "\(language): \(legend)")
+        }
+        // A dash standing alone (a cell's unknown) is still the mark; one after a letter is not.
+        var grid = Grid(width: 20, height: 2)
+        grid.put("研究—以", x: 0, y: 0, style: .plain, maxWidth: 20)
+        grid.put("Plan — x", x: 0, y: 1, style: .plain, maxWidth: 20)
+        let unknown = try XCTUnwrap(Renderer.legendSymbols(.unicode).firstIndex { $0 == [Glyphs.unicode.unknown] })
+        XCTAssertTrue(Renderer.marksShown(in: grid, rows: Rect(x: 0, y: 1, width: 20, height: 1), glyphs: .unicode)
+            .contains(unknown))
+        XCTAssertFalse(Renderer.marksShown(in: grid, rows: Rect(x: 0, y: 0, width: 20, height: 1), glyphs: .unicode)
+            .contains(unknown))
+    }
+
+    /// F8: the bar column had no heading; it is named, and the note says what it is.
+    func testTheProvinceBarColumnHasAHeading() throws {
+        for (language, heading, note) in [(Language.zh, "小镇数（比例）", "以所列最多的市为满格"),
+                                          (.en, "Towns, to scale", "the city listing most filling the bar")] {
+            let (s, lines) = try province(language)
+            let header = try XCTUnwrap(lines.first { $0.contains(language == .zh ? "有数据" : "With figures") })
+            XCTAssertTrue(header.contains(heading), "\(language): \(header)")
+            let notes = s.provinceTable().notes.map { $0.text(.unicode) }
+            XCTAssertTrue(notes[0].contains(heading), "\(language): \(notes[0])")
+            XCTAssertTrue(notes[0].contains(note), "\(language): \(notes[0])")
+        }
+    }
+
+    /// F8: the English breadcrumb of a city's list kept its Chinese name (`Province › 杭州`).
+    func testACitysBreadcrumbIsInTheInterfacesLanguage() throws {
+        for (language, crumb) in [(Language.zh, "全省 › 杭州"), (.en, "Province › Hangzhou")] {
+            var (s, _) = try province(language)
+            s = update(s, .open)
+            XCTAssertEqual(s.screen.kind, .city("杭州"))
+            let line = screen(s)[2]
+            XCTAssertTrue(line.hasPrefix(" " + crumb), "\(language): \(line)")
+        }
+    }
+}
