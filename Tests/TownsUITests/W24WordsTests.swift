@@ -65,3 +65,61 @@ final class W24WordsTests: XCTestCase {
         }
     }
 }
+
+extension W24WordsTests {
+    // MARK: F17: an imported month's citation names its folder
+
+    /// The bundled data with an imported Jan-Oct month (Jiashan's completed 6.0 at its line 4),
+    /// at 2015-10 on Jiashan's page, in `language`.
+    func jiashanOctober(_ language: Language) throws -> AppState {
+        let dir = try bundledCopy("w24-words-f17")
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        try october2015Month(sourceTitle: "月报 2015-10", figures: [("jiashan", "completed", "6.0", "line 4")])
+            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        var s = AppState(dataset: dataset, width: 120, height: 40)
+        s.language = language
+        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-10" })
+        s.stack = [Screen(.townList)]
+        s = update(s, .runCommand("town jiashan"))
+        XCTAssertEqual(s.screen.kind, .townPage("jiashan"))
+        return s
+    }
+
+    /// F17: Jiashan's imported completed amount was cited as `2015-10.toml:19`, a file the data
+    /// folder does not hold (it is `monthly/2015-10.toml`): on the page and in its export's sources.
+    func testAnImportedMonthIsCitedByItsPathInTheDataFolder() throws {
+        for language in Language.allCases {
+            let s = try jiashanOctober(language)
+            let page = s.pageLines(s.screen.kind, width: 120).map { $0.text() }
+            let cited = page.filter { $0.contains("2015-10.toml:") }
+            XCTAssertFalse(cited.isEmpty, "\(language): \(page)")
+            for line in cited {
+                XCTAssertTrue(line.contains("monthly/2015-10.toml:"), "\(language): \(line)")
+                XCTAssertFalse(line.contains(" 2015-10.toml:") || line.contains(":2015-10.toml:"), "\(language): \(line)")
+            }
+            XCTAssertTrue(page.contains { $0.contains("figures.toml:") }, "the bundled figures keep their file's name")
+            XCTAssertFalse(page.contains { $0.contains("/tmp") || $0.contains(s.dataset.directory) }, "no server path")
+        }
+        // The path as in the folder, however the loader spelled the folder.
+        var d = try bundledState().dataset
+        d.directory = "/x/Data"
+        XCTAssertEqual(d.dataPath("/x/Data/monthly/2015-10.toml"), "monthly/2015-10.toml")
+        XCTAssertEqual(d.dataPath("/x/Data/figures.toml"), "figures.toml")
+        XCTAssertEqual(d.dataPath("/elsewhere/Data/monthly/2015-10.toml"), "monthly/2015-10.toml")
+        XCTAssertEqual(d.dataPath("/elsewhere/Data/totals.toml"), "totals.toml")
+        d.directory = "/x/Data/"
+        XCTAssertEqual(d.dataPath("/x/Data/monthly/2016-01.toml"), "monthly/2016-01.toml")
+    }
+
+    /// F17 in a list's export: the towns view at Jan-Oct cites the import's file with its folder.
+    func testAListExportCitesTheImportedMonthsFolder() throws {
+        var s = try jiashanOctober(.en)
+        s = update(s, .back)
+        XCTAssertEqual(s.screen.kind, .townList)
+        let content = try XCTUnwrap(s.listContent(.townList))
+        let sources = s.exportFrame(for: content, glyphs: .unicode).sources.joined(separator: "\n")
+        XCTAssertTrue(sources.contains("monthly/2015-10.toml:"), sources)
+        XCTAssertFalse(sources.contains(" 2015-10.toml:"), sources)
+    }
+}

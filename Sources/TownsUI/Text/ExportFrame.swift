@@ -288,7 +288,7 @@ extension AppState {
         func cite(_ p: Provenance?, _ origin: SourceLocation?) {
             guard case let .reported(source, _, _, _)? = p else { return }
             if places[source] == nil { order.append(source); places[source] = [:] }
-            if let origin { places[source]![fileName(origin.file), default: []].append(origin.line) }
+            if let origin { places[source]![dataset.dataPath(origin.file), default: []].append(origin.line) }
         }
         switch screen.kind {
         case .entityList:

@@ -48,7 +48,7 @@ extension AppState {
         let sources = cited.map { rule -> String in
             var s = (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " "
             if case let .reported(source, at, _, _) = rule.provenance { s += source + (at.map { " \($0)" } ?? "") }
-            if let o = rule.origin { s += " [\(fileName(o.file)):\(o.line)]" }
+            if let o = rule.origin { s += " [\(dataset.dataPath(o.file)):\(o.line)]" }
             return s
         }
         if !sources.isEmpty { notes.append(CellText(tr(Catalogue.stakeSources) + sources.joined(separator: "; "))) }

@@ -32,7 +32,7 @@ extension AppState {
         /// The data file and line of a figure or rule, on a line of its own under the note (the
         /// note's paragraphs are split at "\n" by `field`), never mid-sentence.
         func sourceLine(_ origin: SourceLocation) -> String {
-            "\n" + tr(Catalogue.dataFileLine) + "\(fileName(origin.file)):\(origin.line)"
+            "\n" + tr(Catalogue.dataFileLine) + "\(dataset.dataPath(origin.file)):\(origin.line)"
         }
 
         /// A source or formula with its data file and line on a line of its own (`pageNote`).
