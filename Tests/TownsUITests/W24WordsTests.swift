@@ -122,4 +122,51 @@ extension W24WordsTests {
         XCTAssertTrue(sources.contains("monthly/2015-10.toml:"), sources)
         XCTAssertFalse(sources.contains(" 2015-10.toml:"), sources)
     }
+
+    // MARK: F16: a page export's ✓ under its checks
+
+    /// F16: Haining's page export listed `✓ the rule is met`, though its only ✓ is a check passed
+    /// (its Checks section). The legend says what it is there; where a page holds both, both.
+    func testAPageExportsLegendWordsACheckPassed() throws {
+        for (language, passed, both) in [
+            (Language.zh, "✓   核对相符：数字经核对一致（见“核对”）", "✓   符合规则；在“核对”下：核对相符"),
+            (.en, "✓   check passed: the figures agree when checked (see Checks)",
+             "✓   the rule is met; under Checks: the check passed"),
+        ] {
+            var s = try bundledState()
+            s.language = language
+            s = update(s, .open)
+            XCTAssertEqual(s.screen.kind, .townPage("haining"))
+            let lines = s.pageLines(s.screen.kind, width: 120)
+            let checks = try XCTUnwrap(lines.firstIndex { $0.text() == s.tr(Catalogue.checks) })
+            XCTAssertTrue(lines[checks...].contains { $0.text().hasPrefix("✓") }, "a check passed is on the page")
+            XCTAssertFalse(lines[..<checks].contains { $0.text().contains("✓") }, "no rule met on the page")
+            let legend = s.exportFrame(page: lines, glyphs: .unicode).legend
+            XCTAssertTrue(legend.contains(passed), "\(language): \(legend)")
+            XCTAssertFalse(legend.contains { $0.contains(s.tr(Catalogue.exportMeansMet)) && !$0.contains(passed) },
+                           "\(language): \(legend)")
+            // A rule met above the checks as well: both meanings.
+            let met = DetailLine.cell(CellText(.met) + " rule", .row)
+            let bothLegend = s.exportFrame(page: [met] + lines, glyphs: .unicode).legend
+            XCTAssertTrue(bothLegend.contains(both), "\(language): \(bothLegend)")
+            // A ✓ only outside any checks: the rule met, as before.
+            let plain = s.exportFrame(page: [met], glyphs: .unicode).legend
+            XCTAssertEqual(plain, ["✓  " + s.tr(Catalogue.exportMeansMet)], "\(language)")
+        }
+    }
+
+    /// F16 on the city's totals page, whose ✓ are only checks passed.
+    func testTheCityTotalsExportWordsItsChecksPassed() throws {
+        for language in Language.allCases {
+            var s = try bundledState()
+            s.language = language
+            s = apply(s, .last, .moveDown, .open)
+            XCTAssertEqual(s.screen.kind, .cityTotals)
+            let lines = s.pageLines(s.screen.kind, width: 120)
+            guard lines.contains(where: { $0.text().hasPrefix("✓") }) else { return XCTFail("no ✓ on the city's page") }
+            let legend = s.exportFrame(page: lines, glyphs: .unicode).legend
+            XCTAssertTrue(legend.contains { $0.hasPrefix("✓") && $0.contains(s.tr(Catalogue.exportMeansCheckPassed)) },
+                          "\(language): \(legend)")
+        }
+    }
 }
