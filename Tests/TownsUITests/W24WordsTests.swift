@@ -169,4 +169,31 @@ extension W24WordsTests {
                           "\(language): \(legend)")
         }
     }
+
+    // MARK: F24: the message log says what it dropped
+
+    /// F24: `:messages` kept the last 500 and said nothing of older ones. After 503 messages its
+    /// page says 3 were dropped; with none dropped, no such line.
+    func testTheMessageLogSaysHowManyOlderMessagesWereDropped() throws {
+        for (language, said) in [(Language.zh, "另有 3 条较早的消息已删去（只保留最近 500 条）"),
+                                 (.en, "3 older message(s) dropped (only the last 500 are kept)")] {
+            var s = try bundledState()
+            s.language = language
+            for i in 0..<502 { s = update(s, .runCommand("nosuch\(i)")) }
+            XCTAssertEqual(s.messageLog.entries.count, 500)
+            var few = try bundledState()
+            few.language = language
+            few = update(few, .runCommand("nosuch"))
+            few = update(few, .runCommand("messages"))
+            XCTAssertEqual(few.screen.kind, .messages)
+            XCTAssertFalse(few.pageLines(.messages, width: 100).contains { $0.text().contains(language == .zh ? "删去" : "dropped") })
+            s = update(s, .runCommand("messages"))  // `:messages` itself: logged? the count says
+            XCTAssertEqual(s.screen.kind, .messages)
+            let dropped = s.messageLog.dropped
+            XCTAssertGreaterThanOrEqual(dropped, 2)
+            let page = s.pageLines(.messages, width: 100).map { $0.text() }
+            let expected = said.replacingOccurrences(of: "3", with: "\(dropped)")
+            XCTAssertEqual(page[1], expected, "\(language): \(page.prefix(3))")
+        }
+    }
 }
