@@ -196,4 +196,48 @@ extension W24WordsTests {
             XCTAssertEqual(page[1], expected, "\(language): \(page.prefix(3))")
         }
     }
+
+    // MARK: The sources line's section number under LANG=C
+
+    /// Under `LANG=C` (the ASCII set, English: `Settings.chineseUnavailable`) the assessment's
+    /// sources line drew the paper's section `一` as `??`: there the section is in Arabic numerals,
+    /// `sec. 1`; under a UTF-8 locale it stays `一` as the data writes it, in either language.
+    func testTheAssessmentsSourcesLineHasNoQuestionMarksUnderLANGC() throws {
+        for (language, localeC, expected) in [(Language.en, true, "paper sec. 1 [rules.toml:"),
+                                              (.en, false, "paper 一 [rules.toml:"), (.zh, false, "paper 一 [rules.toml:")] {
+            var s = try bundledState(width: 140, height: 45)
+            var settings = Settings()
+            settings.chineseUnavailable = localeC
+            s = update(s, .configure(settings))
+            s.language = language
+            s = update(s, .showView(.assessment))
+            s.message = nil
+            let notes = try XCTUnwrap(s.listContent(.assessment)).notes.map { $0.text(.ascii) }
+            let sources = try XCTUnwrap(notes.first { $0.hasPrefix(s.tr(Catalogue.stakeSources)) }, "\(notes)")
+            XCTAssertTrue(sources.contains(expected), "\(language) \(localeC): \(sources)")
+            if localeC {
+                XCTAssertTrue(sources.allSatisfy(\.isASCII), sources)
+                let drawn = Renderer(theme: .monochrome, glyphs: .ascii).render(s).lines()
+                let line = try XCTUnwrap(drawn.first { $0.contains("Consequences' sources") }, drawn.joined(separator: "\n"))
+                XCTAssertTrue(line.contains("paper sec. 1"), line)
+                // A town's page cites the paper's sections so too.
+                var page = update(update(s, .showView(.townList)), .open)
+                page.message = nil
+                let text = page.pageLines(page.screen.kind, width: 120).map { $0.text(.ascii) }.joined(separator: "\n")
+                for cited in ["reported: paper sec. 2(1)", "paper sec. 2(1): ", "reported: paper sec. 2(2)",
+                              "Problems (paper, section 3)", "reported: paper sec. 2(3) "] {
+                    XCTAssertTrue(text.contains(cited), "\(cited): \(text)")
+                }
+                XCTAssertNil(text.range(of: "paper [一二三四]", options: .regularExpression), text)
+            }
+        }
+        // Section numbers as the data writes them.
+        for (at, arabic) in [("一", "1"), ("二(三)", "2(3)"), ("四(三)5", "4(3)5"), ("十二", "12"), ("二十", "20"),
+                             ("三（五）", "3(5)")] {
+            XCTAssertEqual(AppState.arabicSection(at), arabic, at)
+        }
+        for at in ["引言 (2015年浙江省政府工作报告)", "附件：第一批省级特色小镇创建名单", "line 3", "p. 4", ""] {
+            XCTAssertNil(AppState.arabicSection(at), at)
+        }
+    }
 }

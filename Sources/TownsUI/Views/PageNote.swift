@@ -12,7 +12,7 @@ extension AppState {
         case let .reported(source, where_, quote, note):
             if !cited.contains(source) { cited.append(source) }
             var s = tr(Catalogue.reported2) + source
-            if let where_ { s += " \(where_)" }
+            if let where_ { s += " " + sectionText(where_) }
             if let quote { s += " “\(quote)”" }
             // The data's note in the reader's language when the data gives it (`note_zh`).
             if let note { s += " — \(dataset.note(note, chinese: language == .zh))" }

@@ -64,7 +64,7 @@ extension AppState {
         let cited = [list.provenance, list.alsoProvenance] + list.cities.flatMap { [$0.provenance, $0.alsoProvenance] }
         var named: [String] = []
         for case let .reported(id, at, _, _)? in cited {
-            let text = (dataset.sources[id]?.title ?? id) + (at.map { " \($0)" } ?? "") + " [\(id)]"
+            let text = (dataset.sources[id]?.title ?? id) + (at.map { " " + sectionText($0) } ?? "") + " [\(id)]"
             if !named.contains(text) { named.append(text) }
         }
         if !named.isEmpty { notes.append(CellText(tr(Catalogue.provinceSources) + named.joined(separator: "; "))) }
