@@ -214,9 +214,9 @@ extension Renderer {
     }
 
     /// The legend's marks (`legendSymbols`, by position) that `rect` of `drawn` shows: a cell
-    /// holding the mark in this glyph set (ASCII: as folded, below) or the Unicode one. A
-    /// dash in a type's name counts as the unknown mark: a mark listed for nothing costs room,
-    /// a mark shown and not listed would leave it unexplained.
+    /// holding the mark in this glyph set (ASCII: as folded, below) or the Unicode one. A dash
+    /// right after a word's letter (a type's name 创意设计—商务休闲, a paper's title) is prose, not
+    /// the unknown mark: listed, it explained an unknown no cell showed (wave 23's F8).
     static func marksShown(in drawn: Grid, rows rect: Rect, glyphs: Glyphs) -> Set<Int> {
         // The ASCII set: the marks as the screen shows them once folded (`foldPunctuationToASCII`), in
         // the ASCII set alone: a prose dash (a source's title on the province view) is `-` there, not
