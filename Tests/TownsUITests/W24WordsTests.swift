@@ -241,3 +241,53 @@ extension W24WordsTests {
         }
     }
 }
+
+/// Wave 24's fresh user's findings given to words (F2, F8, F9), each through `update` and the
+/// screen drawn, in both languages.
+final class W24WordsFreshTests: XCTestCase {
+    /// The towns view sorted by the schedule variance, largest first (`:sort`, as the fresh user).
+    func sortedBySched(_ language: Language, width: Int = 100, height: Int = 30) throws -> AppState {
+        var s = try bundledState(width: width, height: height, period: "2015-09")
+        s.language = language
+        s = update(s, .runCommand("sort \(s.tr(Catalogue.sched)) desc"))
+        let column = try XCTUnwrap(s.screen.sortColumn, "\(language): \(s.message ?? "")")
+        XCTAssertEqual(s.listContent(.townList)?.columns[column].title, s.tr(Catalogue.sched))
+        XCTAssertTrue(s.screen.sortDescending)
+        return s
+    }
+
+    /// F2: `:town NAME` typed on the overview came back (Esc) to an unsorted towns view, and its
+    /// export said `排序：数据原顺序`; Enter on a row or `:town` from the towns view kept the sort.
+    func testTownFromTheOverviewKeepsTheTownsViewsSort() throws {
+        for language in Language.allCases {
+            let sorted = try sortedBySched(language)
+            let list = screen(sorted)
+            var s = update(sorted, .showView(.overview))
+            s = update(s, .runCommand("town tongxiang"))
+            XCTAssertEqual(s.screen.kind, .townPage("tongxiang"), "\(language)")
+            s = update(s, .back)
+            XCTAssertEqual(s.screen.kind, .townList)
+            XCTAssertEqual(s.screen.sortColumn, sorted.screen.sortColumn, "\(language)")
+            XCTAssertEqual(s.screen.sortDescending, true, "\(language)")
+            XCTAssertEqual(s.screen.selected, .townPage("tongxiang"), "\(language): on the town it opened")
+            var drawn = s
+            drawn.message = nil
+            var before = sorted
+            before.message = nil
+            before.screen.selected = s.screen.selected
+            before.screen.plainRow = s.screen.plainRow
+            before.screen.scroll = s.screen.scroll
+            XCTAssertEqual(screen(drawn), screen(before), "\(language): the sorted list as it was")
+            XCTAssertNotEqual(list, screen(try bundledState(period: "2015-09")), "the sort changes the list")
+            // The export's heading names the sort.
+            let heading = s.exportHeading()
+            XCTAssertTrue(heading.contains { $0.hasPrefix(s.tr(Catalogue.exportSort)) && $0.contains(s.tr(Catalogue.sched)) },
+                          "\(language): \(heading)")
+            // The city by name from the overview: its totals page over the sorted towns view.
+            var city = update(update(sorted, .showView(.overview)), .runCommand("town jiaxing"))
+            XCTAssertEqual(city.screen.kind, .cityTotals)
+            city = update(city, .back)
+            XCTAssertEqual(city.screen.sortColumn, sorted.screen.sortColumn, "\(language): the city's page too")
+        }
+    }
+}
