@@ -290,4 +290,25 @@ final class W24WordsFreshTests: XCTestCase {
             XCTAssertEqual(city.screen.sortColumn, sorted.screen.sortColumn, "\(language): the city's page too")
         }
     }
+
+    /// F8: presenting (`P`), sorted by 进度差, which the presentation layout leaves out: no column
+    /// showed the sort's arrow. The sorted column is shown, with its arrow, as it is never dropped.
+    func testPresentingTheSortedColumnIsShownWithItsArrow() throws {
+        for language in Language.allCases {
+            var s = try sortedBySched(language)
+            s = update(s, .meeting(.togglePresentation))
+            XCTAssertTrue(s.session.presentation)
+            s.message = nil
+            let lines = screen(s)
+            let header = try XCTUnwrap(lines.first { $0.contains(s.tr(Catalogue.town)) && $0.contains(s.tr(Catalogue.sched)) },
+                                       "\(language):\n\(lines.joined(separator: "\n"))")
+            XCTAssertTrue(header.contains(s.tr(Catalogue.sched) + "↓"), "\(language): \(header)")
+            // Not sorted by it, presenting leaves it out as before.
+            var plain = try bundledState(width: 100, height: 30, period: "2015-09")
+            plain.language = language
+            plain = update(plain, .meeting(.togglePresentation))
+            let plainHeader = try XCTUnwrap(screen(plain).first { $0.contains(s.tr(Catalogue.town)) })
+            XCTAssertFalse(plainHeader.contains(s.tr(Catalogue.sched)), "\(language): \(plainHeader)")
+        }
+    }
 }
