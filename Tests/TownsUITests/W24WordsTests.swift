@@ -311,4 +311,26 @@ final class W24WordsFreshTests: XCTestCase {
             XCTAssertFalse(plainHeader.contains(s.tr(Catalogue.sched)), "\(language): \(plainHeader)")
         }
     }
+
+    /// F9: the wall screen's "towns behind" step showed its filter's message (`筛选: 落后 — 3 个小镇`)
+    /// on the status line for the whole step, in the legend's place: the ▼ the room watches went
+    /// unexplained. The step shows the legend; the breadcrumb's chip says the filter.
+    func testTheCyclesBehindStepShowsTheLegend() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 30, period: "2015-09")
+            s.language = language
+            s = update(s, .meeting(.cycleStep))
+            XCTAssertEqual(s.stack[0].kind, .townList)
+            XCTAssertTrue(s.filter.behindSchedule)
+            XCTAssertNil(s.message, "\(language)")
+            let lines = screen(s)
+            let legend = lines[s.height - 2]
+            XCTAssertTrue(legend.contains(Glyphs.unicode.behind + (language == .zh ? " 落后" : " behind")), "\(language): \(legend)")
+            XCTAssertTrue(lines[2].contains(language == .zh ? "落后" : "behind"), "\(language): the chip: \(lines[2])")
+            // The steps after it show no message of the filter either.
+            s = update(s, .meeting(.cycleStep))
+            XCTAssertEqual(s.stack[0].kind, .typeList)
+            XCTAssertNil(s.message)
+        }
+    }
 }
