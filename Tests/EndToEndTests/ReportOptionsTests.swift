@@ -64,10 +64,22 @@ final class ReportOptionsTests: XCTestCase {
     func testACommandThatDoesNotUseThemSaysWhereTheyGo() throws {
         for args in [["check", "--theme", "light"], ["--ascii", "check"], ["meetings", "--theme", "light"],
                      ["config", "--lang", "en"]] {
-            let r = try runProcess(binary, args + ["--data", Paths.data].filter { _ in args[0] != "meetings" })
+            // English under a locale that is not UTF-8; in Chinese under a UTF-8 one unless `--lang en`
+            // (a refusal follows the interface's language, wave 24).
+            let arguments = args + ["--data", Paths.data].filter { _ in args[0] != "meetings" }
+            var env = ProcessInfo.processInfo.environment
+            (env["LANG"], env["LC_ALL"]) = ("C", "C")
+            let r = try runProcess(binary, arguments, environment: env)
             XCTAssertEqual(r.status, 2, "\(args): \(r.summary)")
             XCTAssertTrue(r.stderr.contains("go with towns (the dashboard), towns report"), r.summary)
             XCTAssertTrue(r.stderr.contains("before or after the command's name"), r.summary)
+            (env["LANG"], env["LC_ALL"]) = ("C.UTF-8", "C.UTF-8")
+            env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("towns-w24-noconfig").path
+            let zh = try runProcess(binary, arguments, environment: env)
+            XCTAssertEqual(zh.status, 2, "\(args): \(zh.summary)")
+            let english = args.contains("--lang")
+            XCTAssertEqual(zh.stderr.contains("用于 towns（仪表盘）、towns report"), !english, zh.summary)
+            XCTAssertEqual(zh.stderr.contains("before or after the command's name"), english, zh.summary)
         }
     }
 
