@@ -39,7 +39,7 @@ let package = Package(
         // parts of a large file on every core).
         .target(
             name: "TownsCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CTownsText", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // The synthetic dataset (`towns generate`, the benchmark, tests at province scale): a

@@ -130,20 +130,81 @@ public struct Changes: Sendable {
 }
 
 /// A town's place among the towns by completion rate in two periods, and how it moved.
+///
+/// The move is counted among the towns placed in both periods only (wave 24, fresh user F3):
+/// a town does not rise because others reported no rate this period (Nanhu "up one", from 3rd
+/// of 4 to 2nd of 2, when Tongxiang and Haiyan gave no November rate), nor fall because towns
+/// ahead of it reported for the first time.
 public struct RankMove: Sendable, Equatable {
     /// 1 for the highest rate; towns with the same rate share a place (1, 2, 2, 4). nil: the
     /// town has no exact rate in that period, so no place.
     public var before: Int?
     public var after: Int?
-    /// Places gained (positive: up, `▲`) or lost (negative: down); nil unless placed in both.
-    public var places: Int? { before.flatMap { b in after.map { b - $0 } } }
+    /// The town's places among the towns placed in both periods (as `before` and `after`, ties
+    /// sharing a place); nil unless the town is placed in both.
+    public var amongBothBefore: Int?
+    public var amongBothAfter: Int?
+    /// Places gained among the towns placed in both periods (positive: up, `▲`; negative: down);
+    /// nil unless placed in both.
+    public var places: Int? { amongBothBefore.flatMap { b in amongBothAfter.map { b - $0 } } }
     /// Placed now, not placed in the previous period.
     public var isNew: Bool { before == nil && after != nil }
 
-    /// A town's places before and after (nil: no place), as `Metrics.ranks` gives them.
-    public init(before: Int?, after: Int?) {
+    /// A town's places before and after (nil: no place), as `Metrics.ranks` gives them, and among
+    /// the towns placed in both periods (`PlacesAmongBoth`).
+    public init(before: Int?, after: Int?, amongBothBefore: Int?, amongBothAfter: Int?) {
         self.before = before
         self.after = after
+        self.amongBothBefore = amongBothBefore
+        self.amongBothAfter = amongBothAfter
+    }
+}
+
+/// Every town's places in two periods (by position in `dataset.towns`, nil: no place) and the
+/// places among the towns placed in both, which a move is counted by (`RankMove`). Made in one
+/// pass over the towns and two over the places (no sort: a place is a rank, so a town's place
+/// among those in both is one more than the count of them placed strictly before it).
+public struct PlacesAmongBoth: Sendable {
+    /// The places in the earlier and the later period, by position.
+    public let before: [Int?]
+    public let after: [Int?]
+    /// How many towns placed in both periods hold a place below p (index p), in each period.
+    private let aheadBefore: [Int32]
+    private let aheadAfter: [Int32]
+    /// How many towns are placed in both periods.
+    public let count: Int
+
+    /// - Parameters: `before`, `after`: every town's place in each period, by position (equal
+    ///   counts), as `Metrics.ranks` gives them.
+    public init(before: [Int?], after: [Int?]) {
+        self.before = before
+        self.after = after
+        let n = min(before.count, after.count)
+        var atBefore = [Int32](repeating: 0, count: n + 2), atAfter = [Int32](repeating: 0, count: n + 2)
+        var both = 0
+        for i in 0..<n {
+            guard let b = before[i], let a = after[i], b <= n, a <= n else { continue }
+            atBefore[b] += 1; atAfter[a] += 1; both += 1
+        }
+        func ahead(_ at: [Int32]) -> [Int32] {
+            var out = [Int32](repeating: 0, count: at.count), sum: Int32 = 0
+            for p in at.indices { out[p] = sum; sum += at[p] }
+            return out
+        }
+        aheadBefore = ahead(atBefore)
+        aheadAfter = ahead(atAfter)
+        count = both
+    }
+
+    /// The move of the town at `position`.
+    public func move(at position: Int) -> RankMove {
+        let b = position < before.count ? before[position] : nil
+        let a = position < after.count ? after[position] : nil
+        guard let b, let a, b < aheadBefore.count, a < aheadAfter.count else {
+            return RankMove(before: b, after: a, amongBothBefore: nil, amongBothAfter: nil)
+        }
+        return RankMove(before: b, after: a, amongBothBefore: Int(aheadBefore[b]) + 1,
+                        amongBothAfter: Int(aheadAfter[a]) + 1)
     }
 }
 
@@ -186,11 +247,13 @@ extension Metrics {
                 + "\(DecimalMath.text(a - b, scale: d))\(unit)")
     }
 
-    /// How every town's place by completion rate moved from `from` to `to`, by town id.
+    /// How every town's place by completion rate moved from `from` to `to`, by town id: counted
+    /// among the towns placed in both periods (`RankMove`, `PlacesAmongBoth`).
     public func rankMoves(from: Period, to: Period) -> [String: RankMove] {
         let b = ranks(period: from), a = ranks(period: to)
+        let places = PlacesAmongBoth(before: dataset.towns.map { b[$0.id] }, after: dataset.towns.map { a[$0.id] })
         var out: [String: RankMove] = [:]
-        for town in dataset.towns { out[town.id] = RankMove(before: b[town.id], after: a[town.id]) }
+        for (i, town) in dataset.towns.enumerated() { out[town.id] = places.move(at: i) }
         return out
     }
 }

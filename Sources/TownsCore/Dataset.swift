@@ -73,3 +73,19 @@ public struct Dataset: Sendable {
     /// Towns an entity operates, in file order.
     public func towns(operatedBy entityID: String) -> [Town] { towns.filter { $0.entityIDs.contains(entityID) } }
 }
+
+extension Dataset {
+    /// A data file's path (a `SourceLocation.file`, as the loader names it: the dataset folder
+    /// and the file's name) as it is in the dataset folder, for a citation: `figures.toml`,
+    /// `monthly/2015-10.toml` (wave 23's F17: an imported month was cited as `2015-10.toml`, a
+    /// file the folder does not hold). A path outside `directory` (as the folder was spelled
+    /// when the snapshot was written) is cited by its name, under `monthly/` when that is its folder.
+    public func dataPath(_ path: String) -> String {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        if !directory.isEmpty, path.hasPrefix(base), path.count > base.count { return String(path.dropFirst(base.count)) }
+        let parts = path.split(separator: "/")
+        guard let name = parts.last else { return path }
+        let folder = DatasetLoader.monthlyFolderName
+        return parts.count >= 2 && parts[parts.count - 2] == folder ? "\(folder)/\(name)" : String(name)
+    }
+}

@@ -63,8 +63,17 @@ public enum SheetProblem: Hashable, Sendable, Codable {
     case completedAboveLater(shown: String, later: String, labelEN: String, labelZH: String, id: String, at: String)
     case notAboveMoreThan(shown: String, bound: String, labelEN: String, labelZH: String, id: String, at: String)
     case startedAbovePlanned(String, planned: String, at: String)
+    /// More started in one town than the city's towns plan in all (`totals.toml`'s
+    /// projects_planned: 89 for the five, the paper's 二(三); wave 24, fresh user F13).
+    case startedAboveCityPlanned(String, planned: String, at: String)
     case startedFalls(String, earlier: String, id: String, at: String)
     case startedAboveLater(String, later: String, id: String, at: String)
+    /// A warning (wave 24, fresh user F5): a completion rate below an earlier period's of the same
+    /// year (`later` false) or above a later one's (`later` true), beyond their printed rounding.
+    /// A rate is cumulative over one year's plan, so it falls only if the plan changed; the row is
+    /// imported all the same.
+    case rateOutOfOrder(shown: String, other: String, labelEN: String, labelZH: String, id: String, at: String,
+                        later: Bool)
     // The import (MonthlyImporter).
     case noTownRows
     case sourceExists(id: String, period: String)
@@ -159,9 +168,16 @@ public enum SheetProblem: Hashable, Sendable, Codable {
                 + "investment is cumulative from January"
         case let .startedAbovePlanned(v, planned, at):
             return "\(v) started is more than the \(planned) projects planned\(at)"
+        case let .startedAboveCityPlanned(v, planned, at):
+            return "\(v) started is more than the \(planned) projects the city's towns plan in all\(at)"
         case let .startedFalls(v, e, id, at):
             return "\(v) is fewer than the \(e) started by \(id)\(at); started projects are counted from the start of "
                 + "creation, so the count cannot fall"
+        case let .rateOutOfOrder(shown, other, label, _, id, at, later):
+            return "\(shown) is \(later ? "higher" : "lower") than the \(other) completion rate of "
+                + "\(later ? "the later " : "")\(label) (\(id))\(at); a completion rate is cumulative from January over "
+                + "one year's plan, so it falls only if the plan changed: one of the two may be wrong "
+                + "(imported all the same; check it)"
         case let .startedAboveLater(v, e, id, at):
             return "\(v) is more than the \(e) started by the later \(id)\(at); the count cannot fall"
         case .noTownRows: return "no town rows to import"
@@ -237,8 +253,14 @@ public enum SheetProblem: Hashable, Sendable, Codable {
         case let .notAboveMoreThan(shown, bound, _, label, id, at):
             return "\(shown) 不高于\(label)（\(id)）已完成的逾 \(bound)\(at)；完成投资自 1 月起累计"
         case let .startedAbovePlanned(v, planned, at): return "已开工 \(v) 个，多于计划的 \(planned) 个项目\(at)"
+        case let .startedAboveCityPlanned(v, planned, at):
+            return "已开工 \(v) 个，多于全市各小镇共计划的 \(planned) 个项目\(at)"
         case let .startedFalls(v, e, id, at):
             return "\(v) 少于 \(id) 已开工的 \(e) 个\(at)；已开工项目自创建起累计，不会减少"
+        case let .rateOutOfOrder(shown, other, _, label, id, at, later):
+            return "\(shown) \(later ? "高于其后的" : "低于")\(label)（\(id)）的完成率 \(other)\(at)；"
+                + "完成率是自 1 月起累计完成占同一年计划的比例，计划不变就不会下降：两个数中可能有一个有误"
+                + "（仍已导入，请核对）"
         case let .startedAboveLater(v, e, id, at): return "\(v) 多于其后 \(id) 已开工的 \(e) 个\(at)；项目数不会减少"
         case .noTownRows: return "没有可导入的小镇行"
         case let .sourceExists(id, period):
@@ -260,7 +282,7 @@ extension SheetProblem {
         case unknownTown, periodAfterNow, periodDiffers, emptyCompleted, notWholeProjects, alreadyHas
         case aboveThreeYearPlan, completedFalls, completedAboveLater, notAboveMoreThan, startedAbovePlanned
         case startedFalls
-        case startedAboveLater, noTownRows, sourceExists
+        case startedAboveLater, noTownRows, sourceExists, rateOutOfOrder, startedAboveCityPlanned
     }
 
     /// The problem's kind.
@@ -315,6 +337,8 @@ extension SheetProblem {
         case .startedAbovePlanned: return .startedAbovePlanned
         case .startedFalls: return .startedFalls
         case .startedAboveLater: return .startedAboveLater
+        case .rateOutOfOrder: return .rateOutOfOrder
+        case .startedAboveCityPlanned: return .startedAboveCityPlanned
         case .noTownRows: return .noTownRows
         case .sourceExists: return .sourceExists
         }
@@ -376,6 +400,9 @@ extension SheetProblem {
         case .startedAbovePlanned: return .startedAbovePlanned("12", planned: "10", at: "")
         case .startedFalls: return .startedFalls("3", earlier: "5", id: "2015-09", at: "")
         case .startedAboveLater: return .startedAboveLater("7", later: "5", id: "2015-12", at: "")
+        case .startedAboveCityPlanned: return .startedAboveCityPlanned("95", planned: "89", at: "")
+        case .rateOutOfOrder: return .rateOutOfOrder(shown: "19%", other: "20.7%", labelEN: "2015 Jan-Sep",
+                                                     labelZH: "2015年1-9月", id: "2015-09", at: "", later: false)
         case .noTownRows: return .noTownRows
         case .sourceExists: return .sourceExists(id: "import-2015-10", period: "2015-10")
         }

@@ -4,16 +4,21 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TownsCore
 
 /// A file written so that readers see either the old content or the new, never a part:
 /// the bytes go to a temporary file in the same folder (`.NAME.XXXXXX`, which the dataset
 /// loader skips), are flushed to disk (`fsync`), and `commit()` renames it over the target
-/// and flushes the folder. `discard()` (or a failure) removes the temporary file.
+/// and flushes the folder. `discard()` (or a failure) removes the temporary file. The temporary
+/// stays open and locked (`AbandonedTemporaries.hold`) until then, so a write killed before its
+/// rename leaves a temporary nobody holds, which the next write of the same file removes.
 public final class AtomicFile {
     /// Path of the file to replace or create.
     public let path: String
     /// Path of the temporary file holding the new content until `commit()`.
     public private(set) var temporaryPath: String?
+    /// The temporary file, open and locked until `commit()`, `commitNew()` or `discard()`.
+    private var held: Int32 = -1
 
     /// Why a write failed: the path and the system's reason (`strerror`).
     public struct WriteError: Error, CustomStringConvertible, Sendable {
@@ -35,6 +40,8 @@ public final class AtomicFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw AtomicFile.failure(folder.isEmpty ? "." : folder) }
         let temporary = String(cString: template)
+        AbandonedTemporaries.hold(fd)
+        AbandonedTemporaries.remove(in: folder.isEmpty ? "." : folder, prefix: "." + name + ".", keeping: temporary)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -47,12 +54,14 @@ public final class AtomicFile {
             written += n
         }
         fchmod(fd, mode)
-        if fsync(fd) != 0 || close(fd) != 0 {
+        if fsync(fd) != 0 {
             let error = AtomicFile.failure(temporary)
             unlink(temporary)
+            close(fd)
             throw error
         }
         temporaryPath = temporary
+        held = fd
     }
 
     /// Renames the temporary file over `path`, then flushes the folder so the rename lasts.
@@ -60,6 +69,7 @@ public final class AtomicFile {
     public func commit() throws {
         guard let temporary = temporaryPath else { return }
         temporaryPath = nil
+        defer { release() }
         guard rename(temporary, path) == 0 else {
             let error = AtomicFile.failure(path)
             unlink(temporary)
@@ -77,7 +87,7 @@ public final class AtomicFile {
     public func commitNew() throws -> Bool {
         guard let temporary = temporaryPath else { return false }
         temporaryPath = nil
-        defer { unlink(temporary) }
+        defer { unlink(temporary); release() }
         if link(temporary, path) != 0 {
             let code = errno
             if code == EEXIST { return false }
@@ -125,6 +135,13 @@ public final class AtomicFile {
     public func discard() {
         if let temporary = temporaryPath { unlink(temporary) }
         temporaryPath = nil
+        release()
+    }
+
+    /// Closes the temporary file (its lock goes with it), once it is renamed or removed.
+    private func release() {
+        if held >= 0 { close(held) }
+        held = -1
     }
 
     deinit { discard() }

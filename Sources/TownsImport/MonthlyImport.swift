@@ -13,8 +13,11 @@ import TownsCore
 ///   when exact); lower than the town's completed figure of an earlier period of the same
 ///   year (cumulative from January, so it cannot fall), higher than a later one's, or not
 ///   above an earlier period's lower bound;
-/// - completion_rate: not a number or negative (a trailing % is allowed; blank is unknown);
-/// - projects_started: not a whole number, negative, above the town's planned projects, lower
+/// - completion_rate: not a number or negative (a trailing % is allowed; blank is unknown); a
+///   warning, the row imported all the same, when it is below an earlier period's rate of the
+///   same year or above a later one's beyond the rounding of both (cumulative over one plan);
+/// - projects_started: not a whole number, negative, above the town's planned projects (when
+///   unknown, above the city's towns' planned projects in all, `totals.toml`), lower
 ///   than an earlier period's or higher than a later period's count;
 /// - any figure the town already has for that month in another file (figures.toml is
 ///   hand-edited and never rewritten by an import).
@@ -187,12 +190,38 @@ public struct MonthlyImport: Sendable {
                         }
                     }
                 }
+                // A rate below an earlier period's (or above a later one's) beyond the rounding of both:
+                // warned, not refused (a revised plan makes it possible), since the rate derives the
+                // year's plan and every verdict on it (wave 24, fresh user F5).
+                if let (v, d) = rate, let column = sheet.cell(.completionRate, in: row)?.column {
+                    func half(_ decimals: Int) -> Decimal { DecimalMath.halfUnit(decimals: decimals) }
+                    for q in dataset.periods where q.year == p.year && q.through != p.month {
+                        guard let f = town.figures[FigureKey(.completionRate, q.id)], !f.isDerived,
+                              case let .exact(e, ed) = f.quantity else { continue }
+                        let earlier = q.through < p.month
+                        let apart = earlier ? (e - half(ed)) - (v + half(d)) : (v - half(d)) - (e + half(ed))
+                        guard apart > 0 else { continue }
+                        // In `issues`, not the row's: a warning does not keep the row out.
+                        issues.append(LoadIssue(.warning, .sheet, file: file, line: row.line, column: column,
+                            field: SheetColumn.completionRate.rawValue,
+                            .sheet(.rateOutOfOrder(shown: DecimalMath.text(v, scale: d) + "%",
+                                                   other: MonthlyImport.show(f) + "%", labelEN: q.labelEN,
+                                                   labelZH: q.labelZH, id: q.id, at: MonthlyImport.at(f),
+                                                   later: !earlier))))
+                    }
+                }
                 if let (v, _) = started, let column = sheet.cell(.projectsStarted, in: row)?.column {
                     if let planned = town.figures[FigureKey(.projectsPlanned)], let pv = planned.quantity.exactValue,
                         v > pv {
                         error(.projectsStarted, column,
                               .startedAbovePlanned("\(v)", planned: MonthlyImport.show(planned),
                                                    at: MonthlyImport.at(planned)))
+                    } else if let all = dataset.totals[FigureKey(.projectsPlanned)], let pv = all.quantity.exactValue,
+                              v > pv {
+                        // The town's own plan unknown (Haining's): the city's towns' plan in all bounds it.
+                        error(.projectsStarted, column,
+                              .startedAboveCityPlanned("\(v)", planned: MonthlyImport.show(all),
+                                                       at: MonthlyImport.at(all)))
                     }
                     for q in dataset.periods where q.id != id {
                         guard let f = town.figures[FigureKey(.projectsStarted, q.id)],

@@ -45,6 +45,11 @@ public enum MonthlyImporter {
         public var path: String
         /// An earlier import of the month was (or would be) replaced.
         public var replaced: Bool
+        /// The figures of the replaced import that this sheet does not give (town id, measure:
+        /// `completed`, `completion_rate`, `projects_started`), which become unknown (wave 24, F11:
+        /// the import said only that it replaced the month, and open dashboards then read the file
+        /// as half-written).
+        public var dropped: [(town: String, measure: String)] = []
         public var dryRun: Bool
         /// Warnings about the sheet (unread columns, skipped total rows).
         public var warnings: [LoadIssue]
@@ -156,12 +161,21 @@ public enum MonthlyImporter {
                                periodIsNew: dataset.period(period.id) == nil, date: formatter.string(from: request.now))
         let folder = (directory as NSString).appendingPathComponent(DatasetLoader.monthlyFolderName)
         let targetPath = (folder as NSString).appendingPathComponent(file.name)
-        let summary = Summary(sheetPath: path, encoding: text.encoding, unit: unit, period: period,
+        var summary = Summary(sheetPath: path, encoding: text.encoding, unit: unit, period: period,
                               periodIsNew: dataset.period(period.id) == nil, entries: checked.entries, file: file,
                               path: targetPath,
                               replaced: FileManager.default.fileExists(atPath: targetPath), dryRun: request.dryRun,
                               warnings: checked.issues.filter { $0.severity == .warning },
                               headerLine: sheet.headerLine ?? 1, skippedTitleLines: sheet.skippedTitleLines)
+        if summary.replaced, let earlier = GuardedTOML.figureKeys(inMonthlyFile: targetPath) {
+            var given = Set<String>()
+            for e in checked.entries {
+                given.insert(e.town.id + "\u{0}" + Measure.completed.rawValue)
+                if e.completionRate != nil { given.insert(e.town.id + "\u{0}" + Measure.completionRate.rawValue) }
+                if e.projectsStarted != nil { given.insert(e.town.id + "\u{0}" + Measure.projectsStarted.rawValue) }
+            }
+            summary.dropped = earlier.filter { !given.contains($0.town + "\u{0}" + $0.measure) }
+        }
         if request.dryRun {
             // Load the dataset with the file it would write, from a temporary copy, to say what
             // `towns check` would find (nothing is written in the data folder).

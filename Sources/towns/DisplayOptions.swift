@@ -73,10 +73,13 @@ struct DisplayOptions: ParsableArguments {
     func refuse(for command: String, except used: Set<String> = []) throws {
         let refused = given.filter { !used.contains(String($0.prefix { $0 != " " })) }
         guard !refused.isEmpty else { return }
-        throw ValidationError(
+        throw ValidationError(refusal(
+            "towns \(command) 不用 \(refused.joined(separator: "、"))：--lang、--ascii、--themes 和 --theme 用于 towns"
+                + "（仪表盘）、towns report、towns present 和 towns follow（towns check：--lang；towns meetings、"
+                + "towns import 和 towns edit：--lang；towns config：--themes、--theme），放在命令名之前或之后均可",
             "towns \(command) does not use \(refused.joined(separator: ", ")): --lang, --ascii, --themes and "
                 + "--theme go with towns (the dashboard), towns report, towns present and towns follow (towns check: "
                 + "--lang; towns meetings, towns import and towns edit: --lang; towns config: --themes, --theme), "
-                + "before or after the command's name")
+                + "before or after the command's name"))
     }
 }

@@ -48,11 +48,10 @@ struct GenerateCommand: ParsableCommand {
         let existing =
             (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { !$0.hasPrefix(".") } ?? []
         if !existing.isEmpty && !force {
-            throw ValidationFailure(
-                "\(directory) already holds files " +
-                "(\(existing.sorted().prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", ..." : "")): " +
-                "choose an empty or new folder, or add --force"
-            )
+            let names = existing.sorted().prefix(3).joined(separator: ", ") + (existing.count > 3 ? ", ..." : "")
+            throw ValidationFailure(refusal(
+                "\(directory) 已有文件（\(names)）：请选一个空的或新的文件夹，或加 --force",
+                "\(directory) already holds files (\(names)): choose an empty or new folder, or add --force"))
         }
         // --force replaces only a synthetic dataset: real data is never overwritten.
         if case let .notSynthetic(reason) = SyntheticFolder.holding(directory: directory) {

@@ -115,6 +115,10 @@ struct ImportCommand: ParsableCommand {
             out.append(s.dryRun
                 ? "试导入：将\(s.replaced ? "替换" : "写入") \(s.path)（\(what)）；未写入"
                 : "已写入 \(s.path)（\(what)）" + (s.replaced ? "；替换了 \(s.period.id) 先前的导入" : ""))
+            if !s.dropped.isEmpty {
+                out.append("先前导入的 \(s.dropped.count) 个数值不在本次的表中，\(s.dryRun ? "将" : "现")为未知："
+                           + s.dropped.map { "\($0.town) \($0.measure)" }.joined(separator: "，"))
+            }
         } else {
             let what = "\(s.entries.count) town(s), \(s.file.figureCount) figure(s)"
             if s.dryRun {
@@ -122,6 +126,11 @@ struct ImportCommand: ParsableCommand {
             } else {
                 out.append(
                     "wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
+            }
+            if !s.dropped.isEmpty {
+                out.append("\(s.dropped.count) figure(s) of the earlier import are not in this sheet and "
+                           + "\(s.dryRun ? "would be" : "are now") unknown: "
+                           + s.dropped.map { "\($0.town) \($0.measure)" }.joined(separator: ", "))
             }
         }
         return out

@@ -42,12 +42,13 @@ enum Locations {
                 if parent.path == dir.path { break }
                 dir = parent
             }
-            tried.append("package root above \(start.path)")
+            tried.append(refusal("\(start.path) 之上的包根目录", "package root above \(start.path)"))
         }
-        throw ValidationFailure(
+        let flag = name == "Data" ? "--data" : "--themes"
+        throw ValidationFailure(refusal(
+            "找不到 \(name)/ 文件夹；查找过：\(tried.joined(separator: "、"))。请用 \(flag) DIR 或 \(variable)=DIR 给出。",
             "cannot find the \(name)/ folder; looked in: \(tried.joined(separator: ", ")). Give it with"
-                + " \(name == "Data" ? "--data" : "--themes") DIR or \(variable)=DIR."
-        )
+                + " \(flag) DIR or \(variable)=DIR."))
     }
 
     /// The running executable's path: /proc/self/exe (argv[0] is only "towns" when it was

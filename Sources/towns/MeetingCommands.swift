@@ -34,7 +34,8 @@ struct PresentCommand: ParsableCommand {
         try usageChecked("present") {
             if let name { try validName(name, chinese: dashboard.wordsChinese) }
             if let cycle, cycleSeconds(cycle) == nil {
-                throw ValidationError("--cycle: '\(cycle)' is not an interval such as 30s or 2m (1 s to 1 day)")
+                throw ValidationError(refusal("--cycle：'\(cycle)' 不是 30s 或 2m 这样的间隔（1 秒到 1 天）",
+                                              "--cycle: '\(cycle)' is not an interval such as 30s or 2m (1 s to 1 day)"))
             }
         }
     }

@@ -23,7 +23,8 @@ struct MeetingsCommand: ParsableCommand {
     func validate() throws {
         try root.display.refuse(for: "meetings", except: ["--lang"])
         if root.data.data != nil {
-            throw ValidationError("towns meetings lists the open meetings of every dataset: it does not use --data")
+            throw ValidationError(refusal("towns meetings 列出所有数据集的进行中会议：不用 --data",
+                                          "towns meetings lists the open meetings of every dataset: it does not use --data"))
         }
     }
     @Option(name: .long, help: ArgumentHelp(

@@ -4,11 +4,12 @@ import ArgumentParser
 /// any work (a usage error, exit 2, naming the option and its range), so that no arithmetic
 /// or allocation sized by a typed number can trap or exhaust memory.
 enum NumberBounds {
-    /// Throws a `ValidationError` ("--width must be 1-1000, not 99999999999") when `value` is
-    /// given and outside `range`.
+    /// Throws a `ValidationError` ("--width must be 1-1000, not 99999999999"; in Chinese under a
+    /// Chinese interface, `refusal`) when `value` is given and outside `range`.
     static func check(_ value: Int?, _ option: String, _ range: ClosedRange<Int>) throws {
         guard let value, !range.contains(value) else { return }
-        throw ValidationError("\(option) must be \(range.lowerBound)-\(range.upperBound), not \(value)")
+        throw ValidationError(refusal("\(option) 须为 \(range.lowerBound)-\(range.upperBound)，不能是 \(value)",
+                                      "\(option) must be \(range.lowerBound)-\(range.upperBound), not \(value)"))
     }
 
     /// Towns in a synthetic dataset (`generate`, `bench`): 10,000 is province scale and the

@@ -50,7 +50,17 @@ func argumentParserLineInChinese(_ line: String) -> String? {
         return text.dropFirst(start.count).dropLast(end.count)
     }
     let text = Substring(line)
+    // "Unknown option '--widht'. Did you mean '--width'?" (wave 23's F14: left in English).
+    if let rest = between(text, "Unknown option '", "'?"), let cut = rest.range(of: "'. Did you mean '") {
+        return "未知选项 '\(rest[..<cut.lowerBound])'。是否要用 '\(rest[cut.upperBound...])'？"
+    }
     if let name = between(text, "Unknown option '", "'") { return "未知选项 '\(name)'" }
+    if let rest = between(text, "The option '", "' was specified."), let cut = rest.range(of: "' does not take any value, but '") {
+        return "选项 '\(rest[..<cut.lowerBound])' 不取值，却给了 '\(rest[cut.upperBound...])'。"
+    }
+    if let rest = between(text, "Value to be set with ", ""), let cut = rest.range(of: " had already been set with ") {
+        return "\(rest[..<cut.lowerBound]) 要设的值已由 \(rest[cut.upperBound...]) 设过"
+    }
     if let value = between(text, "Unexpected argument '", "'") { return "多余的参数 '\(value)'" }
     if let what = between(text, "Missing expected argument '", "'") { return "缺少参数 '\(what)'" }
     if let what = between(text, "Missing one of: '", "'") { return "缺少以下之一：'\(what)'" }
@@ -88,6 +98,16 @@ func argumentParserLineInChinese(_ line: String) -> String? {
     }
     return nil
 }
+
+/// A refusal in the interface's words (wave 23's F14: `--width 0` and others were refused in
+/// English under a Chinese interface): `zh` when the command line's words are Chinese
+/// (`Towns.wordsChinese`: `--lang`, else the config's, else the locale's), else `en`.
+func refusal(_ zh: String, _ en: String) -> String {
+    refusalChinese ? zh : en
+}
+
+/// Whether this process's refusals are in Chinese (`refusal`), read from its command line once.
+let refusalChinese = Towns.wordsChinese(Array(CommandLine.arguments.dropFirst()))
 
 /// A usage error's message in the user's language: under a Chinese interface (`chinese`),
 /// ArgumentParser's own first line in Chinese (`argumentParserLineInChinese`) and then its frame

@@ -80,12 +80,14 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try NumberBounds.check(width, "--width", 1...ReportCommand.maximumWidth)
         if force && output == nil {
-            throw ValidationError("--force replaces the file given by --output; give --output FILE")
+            throw ValidationError(refusal("--force 替换 --output 给出的文件：请给出 --output 文件",
+                                          "--force replaces the file given by --output; give --output FILE"))
         }
         if meta && (format != .csv || output == nil) {
-            throw ValidationError(
+            throw ValidationError(refusal(
+                "--meta 在 CSV 文件旁写 NAME.meta.txt：请给出 --format csv --output NAME.csv（text、md 和 json 自带这些行）",
                 "--meta writes NAME.meta.txt beside a CSV file: give --format csv --output NAME.csv"
-                    + " (text, md and json hold those lines themselves)")
+                    + " (text, md and json hold those lines themselves)"))
         }
     }
     @OptionGroup var display: DisplayOptions
@@ -142,10 +144,12 @@ struct ReportCommand: ParsableCommand {
                 state.stack.append(Screen(.cityTotals))
             } else {
                 let ids = dataset.towns.prefix(20).map(\.id).joined(separator: ", ")
-                throw ValidationFailure(
-                    "no town '\(town)', nor a city of that name; towns: \(ids)"
-                        + (dataset.towns.count > 20 ? ", ..." : "")
-                        + "; the city: \(dataset.regionZH) (\(dataset.regionEN.lowercased()))")
+                let more = dataset.towns.count > 20 ? ", ..." : ""
+                throw ValidationFailure(refusal(
+                    "没有小镇 '\(town)'，也没有这个名称的市；小镇：\(ids)\(more)；市：\(dataset.regionZH)"
+                        + "（\(dataset.regionEN.lowercased())）",
+                    "no town '\(town)', nor a city of that name; towns: \(ids)\(more)"
+                        + "; the city: \(dataset.regionZH) (\(dataset.regionEN.lowercased()))"))
             }
         }
         let glyphs: Glyphs = ascii ? .ascii : .unicode

@@ -254,14 +254,6 @@ final class BadDataTests: XCTestCase {
 
     // MARK: helpers
 
-    func copyOfData() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-data-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let copy = folder.appendingPathComponent("Data")
-        try FileManager.default.copyItem(atPath: Paths.data, toPath: copy.path)
-        return copy
-    }
-
     /// Replaces the one occurrence of `old` in `file` of `data`; the 1-based line where the
     /// replacement starts.
     func replace(in data: URL, _ file: String, _ old: String, with new: String) throws -> Int {

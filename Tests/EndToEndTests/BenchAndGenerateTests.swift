@@ -1,16 +1,10 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 /// The real binary's `generate`, `check` and `bench --short`, run as a person or CI would.
 final class BenchAndGenerateTests: XCTestCase {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
+    static let root = packageRoot()
 
     /// The `towns` binary `swift test` built beside the test bundle.
     static let towns: String = {

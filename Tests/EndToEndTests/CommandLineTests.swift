@@ -179,15 +179,6 @@ final class CommandLineTests: XCTestCase {
 
     // MARK: helpers
 
-    /// A copy of Data/ in a fresh temporary folder; returns the copy's Data folder.
-    func copyOfData() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("towns-e2e-data-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let copy = folder.appendingPathComponent("Data")
-        try FileManager.default.copyItem(atPath: Paths.data, toPath: copy.path)
-        return copy
-    }
-
     /// Replaces the one line of `file` that is exactly `old` by `new`; returns its line number (1-based).
     func edit(_ file: URL, replacing old: String, with new: String) throws -> Int {
         var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")

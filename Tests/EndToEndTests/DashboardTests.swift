@@ -3,22 +3,9 @@ import XCTest
 
 /// The dashboard in a real terminal (tmux, 100x30, LANG=C.UTF-8, TERM=xterm-256color): what a
 /// person sees and what the keys do.
-final class DashboardTests: XCTestCase {
+final class DashboardTests: DashboardSessionTestCase {
     static let towns = ["海宁皮革时尚小镇", "桐乡毛衫时尚小镇", "嘉善巧克力甜蜜小镇", "南湖基金小镇", "海盐核电小镇"]
     static let counties = ["海宁市", "桐乡市", "嘉善县", "南湖区", "海盐县"]
-
-    var session: DashboardSession!
-
-    override func setUpWithError() throws {
-        session = try DashboardSession(label: String(name.filter { $0.isLetter || $0.isNumber }.suffix(24)))
-    }
-
-    override func tearDown() {
-        session?.kill()
-        session = nil
-    }
-
-    var tmux: TmuxSession { session.tmux }
 
     func testOpensWithTitleTownsAndKeyHints() throws {
         let screen = try session.start()

@@ -13,6 +13,9 @@ class DashboardSessionTestCase: XCTestCase {
         session?.kill()
         session = nil
     }
+
+    /// The session's tmux.
+    var tmux: TmuxSession { session.tmux }
 }
 
 /// Issue 15 in a real terminal: `y` copies through OSC 52, which `capture-pane` cannot see
@@ -301,7 +304,7 @@ final class ExportNameEndToEndTests: DashboardSessionTestCase {
         XCTAssertEqual(page.status, 0, page.summary)
         XCTAssertTrue(page.stdout.hasPrefix("Haining Leather Fashion Town — 2015 Jan-Sep\nDataset: "), page.stdout)
         XCTAssertTrue(page.stdout.contains("\nMarkers:\n"), page.stdout)
-        let none = try runProcess(binary, ["report", "--data", Paths.data, "--town", "nowhere"])
+        let none = try runProcess(binary, ["report", "--data", Paths.data, "--town", "nowhere", "--lang", "en"])
         XCTAssertNotEqual(none.status, 0, none.summary)
         XCTAssertTrue(none.stderr.contains("no town 'nowhere'"), none.summary)
     }

@@ -54,7 +54,8 @@ final class ReportOptionsTests: XCTestCase {
         let byID = try runProcess(binary, ["report", "--town", "haining", "--data", Paths.data])
         XCTAssertEqual(byName.status, 0, byName.summary)
         XCTAssertEqual(byName.stdout, byID.stdout)
-        let none = try runProcess(binary, ["report", "--town", "嘉", "--data", Paths.data])
+        // English words, whatever the locale (a refusal follows the interface's language, wave 24).
+        let none = try runProcess(binary, ["report", "--town", "嘉", "--data", Paths.data, "--lang", "en"])
         XCTAssertEqual(none.status, 2, none.summary)
         XCTAssertTrue(none.stderr.contains("no town '嘉', nor a city of that name") && none.stderr.contains("jiaxing"),
                       none.summary)
@@ -63,10 +64,22 @@ final class ReportOptionsTests: XCTestCase {
     func testACommandThatDoesNotUseThemSaysWhereTheyGo() throws {
         for args in [["check", "--theme", "light"], ["--ascii", "check"], ["meetings", "--theme", "light"],
                      ["config", "--lang", "en"]] {
-            let r = try runProcess(binary, args + ["--data", Paths.data].filter { _ in args[0] != "meetings" })
+            // English under a locale that is not UTF-8; in Chinese under a UTF-8 one unless `--lang en`
+            // (a refusal follows the interface's language, wave 24).
+            let arguments = args + ["--data", Paths.data].filter { _ in args[0] != "meetings" }
+            var env = ProcessInfo.processInfo.environment
+            (env["LANG"], env["LC_ALL"]) = ("C", "C")
+            let r = try runProcess(binary, arguments, environment: env)
             XCTAssertEqual(r.status, 2, "\(args): \(r.summary)")
             XCTAssertTrue(r.stderr.contains("go with towns (the dashboard), towns report"), r.summary)
             XCTAssertTrue(r.stderr.contains("before or after the command's name"), r.summary)
+            (env["LANG"], env["LC_ALL"]) = ("C.UTF-8", "C.UTF-8")
+            env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("towns-w24-noconfig").path
+            let zh = try runProcess(binary, arguments, environment: env)
+            XCTAssertEqual(zh.status, 2, "\(args): \(zh.summary)")
+            let english = args.contains("--lang")
+            XCTAssertEqual(zh.stderr.contains("用于 towns（仪表盘）、towns report"), !english, zh.summary)
+            XCTAssertEqual(zh.stderr.contains("before or after the command's name"), english, zh.summary)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -60,16 +61,7 @@ final class SharedServerTests: XCTestCase {
     }
 
     /// Every file under `dir` with its bytes (and `<dir>` for folders).
-    func snapshot(_ dir: String) -> [String: Data] {
-        var out: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: dir)
-        while let name = enumerator?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir)
-            out[name] = isDir.boolValue ? Data("<dir>".utf8) : FileManager.default.contents(atPath: dir + "/" + name)
-        }
-        return out
-    }
+    func snapshot(_ dir: String) -> [String: Data] { filesAndBytes(under: dir) }
 
     // MARK: - Reading from a read-only folder
 

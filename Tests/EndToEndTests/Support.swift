@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 #if canImport(Glibc)
@@ -105,6 +106,94 @@ struct ProcessResult {
     }
 }
 
+/// A copy of Data/ in a fresh temporary folder `towns-e2e-data-UUID` (removed when the test
+/// ends); returns the copy's Data folder.
+/// - Throws: what `FileManager` throws making the folder or copying.
+func copyOfData() throws -> URL {
+    let folder = try TemporaryFiles.folder("e2e-data")
+    let copy = URL(fileURLWithPath: folder).appendingPathComponent("Data")
+    try FileManager.default.copyItem(atPath: Paths.data, toPath: copy.path)
+    return copy
+}
+
+/// Where a started child's standard output goes: the write end of a pipe, or a file made anew.
+enum ChildOutput {
+    case pipe(Int32)
+    case file(String)
+}
+
+/// Starts `executable` with `arguments` and `environment` (posix_spawn), not waiting for it:
+/// stdin from /dev/null, stdout to `stdout`, stderr into the file `stderrPath` (made anew), every
+/// other descriptor of this process closed in the child. With `defaultSignals`, every signal is
+/// at its default and none is blocked in the child, so a signal sent to it acts as from a shell.
+/// Returns its pid.
+/// - Throws: `E2EError` when it cannot be started (posix_spawn's error said).
+func startProcess(_ executable: String, _ arguments: [String], environment: [String: String],
+                  stdout: ChildOutput, stderrPath: String, defaultSignals: Bool = false) throws -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    switch stdout {
+    case let .file(path): posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    case let .pipe(fd): posix_spawn_file_actions_adddup2(&actions, fd, 1)
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // closefrom(3): every other descriptor this process has open (glibc ignores a close of
+    // one that is already closed by then).
+    let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+    for fd in open where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    if defaultSignals {
+        var every = sigset_t()
+        sigfillset(&every)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &every)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    }
+
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    guard spawned == 0 else { throw E2EError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
+    return pid
+}
+
+/// Waits for the child `pid` to end, looking every `poll` microseconds; after `timeout` seconds
+/// it is killed (SIGKILL) and reaped. Its status as `waitpid` gives it, and whether it was killed.
+/// - Throws: `E2EError` when `waitpid` fails (other than interrupted).
+func waitForExit(_ pid: pid_t, timeout: TimeInterval, poll: UInt32 = 2_000) throws -> (status: Int32, timedOut: Bool) {
+    var status: Int32 = 0
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+        let r = waitpid(pid, &status, WNOHANG)
+        if r == pid { return (status, false) }
+        if r == -1 && errno != EINTR { throw E2EError("waitpid(\(pid)): errno \(errno)") }
+        if Date() > deadline {
+            kill(pid, SIGKILL)
+            _ = waitpid(pid, &status, 0)
+            return (status, true)
+        }
+        usleep(poll)
+    }
+}
+
+/// A `waitpid` status as a shell gives it: the exit status, or 128 + the signal that ended it.
+func exitCode(_ status: Int32) -> Int32 {
+    let signal = status & 0x7f
+    return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+}
+
 /// Runs `executable` with `arguments` to completion: stdin from /dev/null, stdout through a
 /// pipe (so it is not a terminal), or into a temporary file with `outputToFile`; stderr into a
 /// temporary file. Killed after `timeout` seconds.
@@ -126,35 +215,15 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
         guard pipe(&pipeFDs) == 0 else { throw E2EError("pipe: errno \(errno)") }
     }
 
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    if outputToFile {
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    } else {
-        posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
+    let pid: pid_t
+    do {
+        pid = try startProcess(executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
+                               stdout: outputToFile ? .file(outPath) : .pipe(pipeFDs[1]), stderrPath: errPath)
+    } catch {
+        if !outputToFile { close(pipeFDs[1]); close(pipeFDs[0]) }
+        throw error
     }
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    // closefrom(3): every other descriptor this process has open (glibc ignores a close of
-    // one that is already closed by then).
-    let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
-    for fd in open where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
-
-    let env = environment ?? ProcessInfo.processInfo.environment
-    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
     if !outputToFile { close(pipeFDs[1]) }
-    guard spawned == 0 else {
-        if !outputToFile { close(pipeFDs[0]) }
-        throw E2EError("cannot run \(executable): \(String(cString: strerror(spawned)))")
-    }
 
     // Read the pipe on another thread while this one waits, so a full pipe cannot block the child.
     final class Box: @unchecked Sendable { var data = Data() }
@@ -170,26 +239,12 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
         }
     }
 
-    var status: Int32 = 0
-    var timedOut = false
-    let deadline = Date().addingTimeInterval(timeout)
-    while true {
-        let r = waitpid(pid, &status, WNOHANG)
-        if r == pid { break }
-        if r == -1 && errno != EINTR { throw E2EError("waitpid(\(pid)): errno \(errno)") }
-        if Date() > deadline {
-            timedOut = true
-            kill(pid, SIGKILL)
-            _ = waitpid(pid, &status, 0)
-            break
-        }
-        usleep(2_000)
-    }
+    let (status, timedOut) = try waitForExit(pid, timeout: timeout)
     reader.wait()
     let signal = status & 0x7f
     let outData = outputToFile ? ((try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()) : box.data
     let errData = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
-    return ProcessResult(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
+    return ProcessResult(status: exitCode(status),
                          signal: signal == 0 ? nil : signal,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut,

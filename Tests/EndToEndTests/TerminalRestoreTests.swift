@@ -6,20 +6,7 @@ import Glibc
 #endif
 
 /// Resizing, and every way out of the dashboard leaving the terminal as the shell had it.
-final class TerminalRestoreTests: XCTestCase {
-    var session: DashboardSession!
-
-    override func setUpWithError() throws {
-        session = try DashboardSession(label: String(name.filter { $0.isLetter || $0.isNumber }.suffix(24)))
-    }
-
-    override func tearDown() {
-        session?.kill()
-        session = nil
-    }
-
-    var tmux: TmuxSession { session.tmux }
-
+final class TerminalRestoreTests: DashboardSessionTestCase {
     func testResizeRedrawsThenTooSmallThenQuit() throws {
         try session.start()
         try tmux.resize(width: 70, height: 20)

@@ -187,49 +187,15 @@ private final class Started {
 
     init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
         let logs = try TemporaryFiles.folder("w23-started")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logs + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, logs + "/stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var every = sigset_t()
-        sigfillset(&every)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attributes, &every)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw E2EError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
-        self.pid = pid
+        pid = try startProcess(executable, arguments, environment: environment, stdout: .file(logs + "/stdout"),
+                               stderrPath: logs + "/stderr", defaultSignals: true)
     }
 
     /// The exit status, or 128 + the signal that ended it; killed after `timeout` seconds.
     func wait(timeout: TimeInterval = 60) -> Int32 {
         if let reaped { return reaped }
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                break
-            }
-            usleep(10_000)
-        }
-        let signal = status & 0x7f
-        reaped = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        let status = (try? waitForExit(pid, timeout: timeout, poll: 10_000))?.status ?? 0
+        reaped = exitCode(status)
         return reaped!
     }
 

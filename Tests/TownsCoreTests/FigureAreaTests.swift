@@ -82,15 +82,7 @@ final class FigureAreaTests: XCTestCase {
         let towns = try loadBundled().towns
         var writer = SnapshotWriter()
         writer.figureArea(towns)
-        func read(_ body: [UInt8]) throws {
-            // The area reads the payload's bytes where they lie: a header's room, then the body.
-            let memory = ([UInt8](repeating: 0, count: DatasetSnapshot.headerSize) + body).withUnsafeBytes {
-                SnapshotMemory(copying: $0)
-            }
-            var reader = SnapshotReader(memory.payload)
-            reader.strings = writer.strings
-            _ = try FigureArea(&reader, memory: memory)
-        }
+        func read(_ body: [UInt8]) throws { try Self.readArea(body, strings: writer.strings) }
         XCTAssertNoThrow(try read(writer.body))
         // The last offset of the table (the end of the last town's figures) made smaller than
         // the one before it.
@@ -134,14 +126,7 @@ final class FigureAreaTests: XCTestCase {
         town.figures = [key: figure]
         var writer = SnapshotWriter()
         writer.figureArea([town])
-        func read(_ body: [UInt8]) throws {
-            let memory = ([UInt8](repeating: 0, count: DatasetSnapshot.headerSize) + body).withUnsafeBytes {
-                SnapshotMemory(copying: $0)
-            }
-            var reader = SnapshotReader(memory.payload)
-            reader.strings = writer.strings
-            _ = try FigureArea(&reader, memory: memory)
-        }
+        func read(_ body: [UInt8]) throws { try Self.readArea(body, strings: writer.strings) }
         XCTAssertNoThrow(try read(writer.body))
         // One town, one slot: the table is two offsets; the one record is its measure (one byte),
         // its length (one byte, under 128) and its body.
@@ -217,5 +202,17 @@ final class FigureAreaTests: XCTestCase {
                 XCTAssertEqual(i.supportedDecimals(atMost: limit), byDivision(i, limit), "\(i) \(limit)")
             }
         }
+    }
+
+    /// Reads a figure area written as `body` with the writer's `strings`, as open reads the
+    /// payload's bytes where they lie: a header's room, then the body.
+    /// - Throws: what `FigureArea` throws on a damaged area.
+    static func readArea(_ body: [UInt8], strings: [String]) throws {
+        let memory = ([UInt8](repeating: 0, count: DatasetSnapshot.headerSize) + body).withUnsafeBytes {
+            SnapshotMemory(copying: $0)
+        }
+        var reader = SnapshotReader(memory.payload)
+        reader.strings = strings
+        _ = try FigureArea(&reader, memory: memory)
     }
 }

@@ -198,10 +198,11 @@ final class SnapshotTests: XCTestCase {
         assertRejected(store, dir) { if case .stale = $0 { return true } else { return false } }
     }
 
-    /// Tables derived from the dataset (`DerivedTables`) are stored in the checksummed payload:
-    /// read back as written, damaged bytes in them refuse the whole snapshot, and changed text
-    /// makes them stale with it.
-    func testDerivedTablesAreTrustedOnlyWithTheirSnapshot() throws {
+    /// The derived tables' tests' case: a copy of the bundled data, read; every town's planned
+    /// projects, a derived plan of 12.5 for each, and the first period's table of them with town 1's
+    /// completed `>3` and town 2's plan left out.
+    func derivedTablesCase() throws -> (dir: String, dataset: Dataset, planned: [ShownFigure?], plans: [ShownFigure],
+                                        table: [TownPeriod], period: Period) {
         let dir = try brokenCopy("dataset.toml") { $0 }
         temporaries.append(dir)
         let dataset = try DatasetLoader.load(directory: dir).dataset
@@ -209,9 +210,17 @@ final class SnapshotTests: XCTestCase {
         let plans = dataset.towns.map { _ in ShownFigure(quantity: .exact(12.5, decimals: 1), isDerived: true) }
         var table = dataset.towns.indices.map { TownPeriod(planYear: plans[$0], projectsPlanned: planned[$0]) }
         table[1].completed = ShownFigure(quantity: .moreThan(3), isDerived: false)
-        table[1].completed?.interval = Interval(2.95, 3.05)
         table[2].planYear = nil
-        let period = try XCTUnwrap(dataset.periods.first)
+        return (dir, dataset, planned, plans, table, try XCTUnwrap(dataset.periods.first))
+    }
+
+    /// Tables derived from the dataset (`DerivedTables`) are stored in the checksummed payload:
+    /// read back as written, damaged bytes in them refuse the whole snapshot, and changed text
+    /// makes them stale with it.
+    func testDerivedTablesAreTrustedOnlyWithTheirSnapshot() throws {
+        let (dir, dataset, planned, plans, shared, period) = try derivedTablesCase()
+        var table = shared
+        table[1].completed?.interval = Interval(2.95, 3.05)
         var tally = Metrics.Tally()
         for row in table { tally.add(row.completed?.quantity, derived: false, interval: row.completed?.interval) }
         tally.add(.exact(1.25, decimals: 2), derived: true)
@@ -241,15 +250,7 @@ final class SnapshotTests: XCTestCase {
     /// snapshot` keeps of each period, not every town's row) is written byte for byte as the same
     /// period given whole, and reads back as the whole table.
     func testAPeriodGivenAsItsWrittenRowsIsWrittenAsTheWholeTable() throws {
-        let dir = try brokenCopy("dataset.toml") { $0 }
-        temporaries.append(dir)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        let planned = dataset.towns.map { ShownFigure($0.figures[FigureKey(.projectsPlanned)]) }
-        let plans = dataset.towns.map { _ in ShownFigure(quantity: .exact(12.5, decimals: 1), isDerived: true) }
-        var table = dataset.towns.indices.map { TownPeriod(planYear: plans[$0], projectsPlanned: planned[$0]) }
-        table[1].completed = ShownFigure(quantity: .moreThan(3), isDerived: false)
-        table[2].planYear = nil
-        let period = try XCTUnwrap(dataset.periods.first)
+        let (dir, dataset, planned, plans, table, period) = try derivedTablesCase()
         let rows = DerivedTables.Period.rows(of: PeriodTable(table), plans: plans, planned: planned)
         XCTAssertEqual(rows.map(\.position), [1, 2], "only the rows that are not the plans alone")
         func source(_ p: DerivedTables.Period) -> DerivedTables.Source {

@@ -4,14 +4,7 @@ import TownsTestSupport
 import XCTest
 
 /// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    fatalError("no Package.swift above \(#filePath)")
-}()
+let repositoryRoot = packageRoot()
 
 let bundledData = repositoryRoot + "/Data"
 

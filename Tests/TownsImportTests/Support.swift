@@ -6,14 +6,7 @@ import TownsTestSupport
 import XCTest
 
 /// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    fatalError("no Package.swift above \(#filePath)")
-}()
+let repositoryRoot = packageRoot()
 
 let bundledData = repositoryRoot + "/Data"
 
@@ -77,16 +70,7 @@ func importIssues(_ sheet: String, data: String) -> [LoadIssue] {
 }
 
 /// Every file under `dir` (relative paths, sorted), with its bytes.
-func snapshot(_ dir: String) -> [String: Data] {
-    var out: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(atPath: dir)
-    while let name = enumerator?.nextObject() as? String {
-        var isDir: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDir)
-        out[name] = isDir.boolValue ? Data("<dir>".utf8) : FileManager.default.contents(atPath: dir + "/" + name)
-    }
-    return out
-}
+func snapshot(_ dir: String) -> [String: Data] { filesAndBytes(under: dir) }
 
 /// The example sheet's rows: the same figures in every encoding and unit.
 let headerYi = "小镇,期间,累计完成投资（亿元）,完成率（%）,已开工项目（个）"

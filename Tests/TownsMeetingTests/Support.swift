@@ -1,17 +1,11 @@
 import Foundation
 import Glibc
 @testable import TownsMeeting
+import TownsTestSupport
 import XCTest
 
 /// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    fatalError("no Package.swift above \(#filePath)")
-}()
+let repositoryRoot = packageRoot()
 
 /// A stand-in for the dashboard's session: a few fields and some bulk.
 struct TestState: Codable, Sendable, Equatable {

@@ -64,13 +64,18 @@ public enum TemporaryFiles {
     }
 }
 
-#if canImport(XCTest)
 /// The paths asked for, behind a lock (a test may ask from several threads), removed when XCTest
-/// says a test or the bundle has finished.
-private final class Cleaner: NSObject, XCTestObservation, @unchecked Sendable {
+/// says a test or the bundle has finished. Without XCTest (`swift build -c release
+/// --static-swift-stdlib` builds every target, this one too, where the module is not there) no
+/// test runs, so nothing asks; a path asked for anyway is removed when the process exits.
+private final class Cleaner: NSObject, @unchecked Sendable {
     nonisolated(unsafe) static let shared: Cleaner = {
         let cleaner = Cleaner()
+        #if canImport(XCTest)
         XCTestObservationCenter.shared.addTestObserver(cleaner)
+        #else
+        atexit { Cleaner.shared.removeAll() }
+        #endif
         return cleaner
     }()
 
@@ -86,32 +91,11 @@ private final class Cleaner: NSObject, XCTestObservation, @unchecked Sendable {
         }
         for path in taken.reversed() { try? FileManager.default.removeItem(atPath: path) }
     }
+}
 
+#if canImport(XCTest)
+extension Cleaner: XCTestObservation {
     func testCaseDidFinish(_ testCase: XCTestCase) { removeAll() }
     func testBundleDidFinish(_ testBundle: Bundle) { removeAll() }
-}
-#else
-/// Without XCTest (`swift build -c release --static-swift-stdlib` builds every target, this one
-/// too, where the module is not there): no test runs, so nothing asks; a path asked for anyway is
-/// removed when the process exits.
-private final class Cleaner: @unchecked Sendable {
-    nonisolated(unsafe) static let shared: Cleaner = {
-        let cleaner = Cleaner()
-        atexit { Cleaner.shared.removeAll() }
-        return cleaner
-    }()
-
-    private let lock = NSLock()
-    private var paths: [String] = []
-
-    func add(_ path: String) { lock.withLock { paths.append(path) } }
-
-    func removeAll() {
-        let taken = lock.withLock { () -> [String] in
-            defer { paths = [] }
-            return paths
-        }
-        for path in taken.reversed() { try? FileManager.default.removeItem(atPath: path) }
-    }
 }
 #endif

@@ -8,6 +8,17 @@ final class LegendTruthTests: XCTestCase {
     /// The screens walked: every view, a town's page, the city's totals, the changes, the
     /// reference, the presentation layout (`P`) of the towns and types views.
     // (Not the help, nor the sort chooser: it takes the legend's line while open.)
+    /// The bundled data at `width` x `height` in `language` after `actions`, the message and
+    /// flash they left cleared: the screen whose legend is read.
+    static func shown(_ actions: [Action], width: Int, height: Int, language: Language) throws -> AppState {
+        var s = try bundledState(width: width, height: height)
+        s.language = language
+        s = actions.reduce(s) { update($0, $1) }
+        s.message = nil
+        s.session.flash = nil
+        return s
+    }
+
     static let screens: [(String, [Action])] = ScreenGoldenTests.screens.filter {
         $0.name != "help" && $0.name != "towns-sort-chooser"
     } + [
@@ -33,11 +44,7 @@ final class LegendTruthTests: XCTestCase {
         for (name, actions) in Self.screens {
             for (w, h) in [(80, 24), (60, 14), (120, 40)] {
                 for language in Language.allCases {
-                    var s = try bundledState(width: w, height: h)
-                    s.language = language
-                    s = actions.reduce(s) { update($0, $1) }
-                    s.message = nil
-                    s.session.flash = nil
+                    let s = try Self.shown(actions, width: w, height: h, language: language)
                     let lines = screen(s)
                     let legend = lines[h - 2]
                     // The unit where an amount can be drawn only (not the reference's quoted passages),
@@ -182,11 +189,7 @@ extension LegendTruthTests {
         for (name, actions) in Self.screens {
             for (w, h) in [(80, 24), (120, 40)] {
                 for language in Language.allCases {
-                    var s = try bundledState(width: w, height: h)
-                    s.language = language
-                    s = actions.reduce(s) { update($0, $1) }
-                    s.message = nil
-                    s.session.flash = nil
+                    let s = try Self.shown(actions, width: w, height: h, language: language)
                     // Pages and the changes too (their `Δ` folded to `d`, read as the rank's mark: w11-fixa).
                     guard s.screen.kind.drawsMarks else { continue }
                     let body = Renderer.bodyRect(width: w, height: h)

@@ -175,7 +175,12 @@ final class ScreenFindingsTests: XCTestCase {
         try everyScreen { s, lines, name in
             let body = lines[3..<(lines.count - 2)].joined()
             let legend = lines[lines.count - 2]
-            for mark in marks where body.contains(mark) {
+            // A dash right after a word's letter is prose (a type's name 创意设计—商务休闲, a paper's title
+            // 对策研究—以嘉兴市为例), not the unknown mark: the legend names only marks (wave 24, F8).
+            let unknownShown = lines[3..<(lines.count - 2)].contains {
+                $0.range(of: "(^|[^\\p{L}])—", options: .regularExpression) != nil
+            }
+            for mark in marks where body.contains(mark) && (mark != "—" || unknownShown) {
                 XCTAssertTrue(legend.contains(mark), "\(mark) shown, not in the legend: \(name)\n\(legend)")
             }
             // The unit where an amount can be drawn only (not `:messages`, not the reference).

@@ -5,14 +5,7 @@ import TownsSynthetic
 import TownsTestSupport
 import XCTest
 
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    fatalError("no Package.swift above \(#filePath)")
-}()
+let repositoryRoot = packageRoot()
 
 func bundledState(width: Int = 100, height: Int = 30, period: String? = nil) throws -> AppState {
     let dataset = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
@@ -95,21 +88,41 @@ func writtenWithSnapshot(towns: Int, months: Int, seed: UInt64, folders: Tempora
     return (try DatasetLoader.load(directory: dir).dataset, try store.open(directory: dir))
 }
 
-/// A month imported after Jan-Sep 2015, as `towns import` writes `monthly/2015-10.toml`: the
-/// period (2015 Jan-Oct), its source titled `sourceTitle`, then `figures` (each a `[[figure]]`
-/// of that period from that source: town id, measure, value as written in TOML, sheet line).
-func october2015Month(sourceTitle: String,
-                      figures: [(town: String, measure: String, value: String, at: String)]) -> String {
-    var text = """
-        [[period]]
-        id = "2015-10"
-        label_zh = "2015年1-10月"
-        label_en = "2015 Jan-Oct"
-        year = 2015
-        through = 10
+/// `writtenWithSnapshot`'s `edit` for a generated folder `dir`: a rate (50% in 2016-03) added to
+/// figures.toml that makes t00002's 2016 plan, derived from 2016-03 (5.5 / 50%) and from 2016-06
+/// (11.2 / 27.3%), disagree: the figures it rests on carry `!` (the generated data, seed 11, has
+/// no inconsistency of its own).
+func addDisagreeing2016Plan(_ dir: String) throws {
+    let figures = dir + "/figures.toml"
+    let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
+        + "value = 50.0\nsource = \"gen\"\n"
+    try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
+                                                                        encoding: .utf8)
+}
 
+/// A monthly file as `towns import` writes it (`monthly/ID.toml`): the period `id` (2015, Jan
+/// through month `through`; left out when `through` is nil: figures of a period the data already
+/// has), its source `import-ID` titled `sourceTitle`, then `figures` (each a `[[figure]]` of that
+/// period from that source: town id, measure, value as written in TOML, sheet line).
+func importedMonth(_ id: String, through: Int?, sourceTitle: String,
+                   figures: [(town: String, measure: String, value: String, at: String)]) -> String {
+    var text = ""
+    if let through {
+        let names = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        text += """
+            [[period]]
+            id = "\(id)"
+            label_zh = "2015年1-\(through)月"
+            label_en = "2015 Jan-\(names[through])"
+            year = 2015
+            through = \(through)
+
+
+            """
+    }
+    text += """
         [[source]]
-        id = "import-2015-10"
+        id = "import-\(id)"
         title = "\(sourceTitle)"
 
         """
@@ -119,12 +132,47 @@ func october2015Month(sourceTitle: String,
             [[figure]]
             town = "\(f.town)"
             measure = "\(f.measure)"
-            period = "2015-10"
+            period = "\(id)"
             value = \(f.value)
-            source = "import-2015-10"
+            source = "import-\(id)"
             at = "\(f.at)"
 
             """
     }
     return text
+}
+
+/// A month imported after Jan-Sep 2015, as `towns import` writes `monthly/2015-10.toml`: the
+/// period (2015 Jan-Oct), its source titled `sourceTitle`, then `figures` (each a `[[figure]]`
+/// of that period from that source: town id, measure, value as written in TOML, sheet line).
+func october2015Month(sourceTitle: String,
+                      figures: [(town: String, measure: String, value: String, at: String)]) -> String {
+    importedMonth("2015-10", through: 10, sourceTitle: sourceTitle, figures: figures)
+}
+
+/// Data/ copied into a new temporary folder `towns-NAME-UUID` (removed when the test ends) with
+/// `months` (file name: text, as `importedMonth` gives it) written into its `monthly/` folder;
+/// its path.
+func bundledCopy(_ name: String, monthly months: [String: String]) throws -> String {
+    let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: name)
+    try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+    for (file, text) in months { try text.write(toFile: dir + "/monthly/" + file, atomically: true, encoding: .utf8) }
+    return dir
+}
+
+/// The bundled data's files (`bundledCopy(name)`; with `monthly` files, `bundledCopy(_:monthly:)`)
+/// with `file`'s text changed by `edit`, loaded, in `view` (the towns view unless said) at `period`,
+/// `width` x `height` cells, in `language` (the state's own when nil).
+func editedBundledState(_ name: String, file: String = "figures.toml", monthly: [String: String]? = nil,
+                        view: Screen.Kind = .townList, period: String, width: Int, height: Int,
+                        language: Language? = nil, _ edit: (String) throws -> String) throws -> AppState {
+    let dir = try monthly.map { try bundledCopy(name, monthly: $0) } ?? bundledCopy(name)
+    let path = dir + "/" + file
+    try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+    let dataset = try DatasetLoader.load(directory: dir).dataset
+    var state = AppState(dataset: dataset, width: width, height: height)
+    state.stack = [Screen(view)]
+    if let language { state.language = language }
+    state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
+    return state
 }

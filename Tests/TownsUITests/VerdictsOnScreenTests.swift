@@ -10,14 +10,7 @@ final class VerdictsOnScreenTests: XCTestCase {
 
     /// A dataset folder copied from Data/ with one file edited.
     func editedState(_ file: String, period: String, _ edit: (String) -> String) throws -> AppState {
-        let dir = try bundledCopy("ui")
-        let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
-        try edit(text).write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: 120, height: 40)
-        state.stack = [Screen(.townList)]
-        state.periodIndex = dataset.periods.firstIndex { $0.id == period }!
-        return state
+        try editedBundledState("ui", file: file, period: period, width: 120, height: 40, edit)
     }
 
     func testInterpretedCountsAreMarkedApartAndNotSummedAsKnown() throws {

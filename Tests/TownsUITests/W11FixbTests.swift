@@ -142,11 +142,10 @@ final class W11FixbTests: XCTestCase {
     /// The changes view's source column cut an import's file name ("line 3 月报 monthly sheet …"):
     /// the screen names the sheet's file; exports and `y` the whole title, its date too.
     func testTheChangesSourceNamesTheImportedFile() throws {
-        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w11-fixb-changes")
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         let title = "月报 monthly sheet 2015-10: jiaxing-2015-october-sheet.csv, imported 2016-01-15 00:00"
-        try october2015Month(sourceTitle: title, figures: [("haining", "completed", "15.21", "line 3")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dir = try bundledCopy("w11-fixb-changes", monthly: [
+            "2015-10.toml": october2015Month(sourceTitle: title,
+                                             figures: [("haining", "completed", "15.21", "line 3")])])
         let dataset = try DatasetLoader.load(directory: dir).dataset
         for language in [Language.zh, .en] {
             var s = AppState(dataset: dataset, width: 100, height: 30)

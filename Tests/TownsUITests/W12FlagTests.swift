@@ -10,14 +10,7 @@ import XCTest
 final class W12FlagTests: XCTestCase {
     /// A dataset folder copied from Data/ with one file edited, shown at 160x40 in `period`.
     func editedState(_ file: String, period: String, _ edit: (String) -> String) throws -> AppState {
-        let dir = try bundledCopy("w12")
-        let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
-        try edit(text).write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: 160, height: 40)
-        state.stack = [Screen(.townList)]
-        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
-        return state
+        try editedBundledState("w12", file: file, period: period, width: 160, height: 40, edit)
     }
 
     /// Haining's Jan-Sep completed 13.56 edited to 14.56: `towns check` flags it (the derived plans disagree).

@@ -11,18 +11,10 @@ final class W14FindTests: XCTestCase {
     /// Data/ copied with Haining's Jan-Sep completed 13.56 printed as 14.56 (its check fails:
     /// behind by its rate 72.9%, ahead by the amount against the plan worked out from it).
     func flaggedHaining(language: Language = .zh) throws -> AppState {
-        let dir = try bundledCopy("w14")
-        let path = dir + "/figures.toml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertTrue(text.contains("value = 13.56\n"))
-        try text.replacingOccurrences(of: "value = 13.56\n", with: "value = 14.56\n")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: 160, height: 40)
-        state.stack = [Screen(.townList)]
-        state.language = language
-        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-09" })
-        return state
+        try editedBundledState("w14", period: "2015-09", width: 160, height: 40, language: language) { text in
+            XCTAssertTrue(text.contains("value = 13.56\n"))
+            return text.replacingOccurrences(of: "value = 13.56\n", with: "value = 14.56\n")
+        }
     }
 
     func testTheCoreCallsTheFlaggedTownUndecidedAndTheCleanOnesNot() throws {

@@ -33,18 +33,11 @@ final class W15BehindTests: XCTestCase {
 
     /// Data/ copied with figures.toml's text changed by `edit`, shown at Jan-Sep 2015.
     func copiedData(language: Language, _ edit: (String) -> String) throws -> AppState {
-        let dir = try bundledCopy("w15")
-        let path = dir + "/figures.toml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let edited = edit(text)
-        XCTAssertNotEqual(edited, text)
-        try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: 160, height: 40)
-        state.stack = [Screen(.townList)]
-        state.language = language
-        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-09" })
-        return state
+        try editedBundledState("w15", period: "2015-09", width: 160, height: 40, language: language) { text in
+            let edited = edit(text)
+            XCTAssertNotEqual(edited, text)
+            return edited
+        }
     }
 
     func testTheBehindFilterKeepsAnUndecidedTownWithItsMark() throws {

@@ -11,21 +11,13 @@ final class W15VerdictTests: XCTestCase {
     /// Data/ copied with Haining's Jan-Sep completed 13.56 printed as 10.5 and its Jan-Aug
     /// completion rate 50 as 90 (a fresh user's repro): the plan-agreement check fails.
     func flaggedHaining(language: Language) throws -> AppState {
-        let dir = try bundledCopy("w15")
-        let path = dir + "/figures.toml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let rate = "value = 50\nsource = \"paper\"\nat = \"二(三)\"\nquote = \"占总计划的50%\""
-        XCTAssertTrue(text.contains("value = 13.56\n"))
-        XCTAssertTrue(text.contains(rate))
-        try text.replacingOccurrences(of: "value = 13.56\n", with: "value = 10.5\n")
-            .replacingOccurrences(of: rate, with: rate.replacingOccurrences(of: "value = 50", with: "value = 90"))
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: 160, height: 40)
-        state.stack = [Screen(.townList)]
-        state.language = language
-        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-09" })
-        return state
+        try editedBundledState("w15", period: "2015-09", width: 160, height: 40, language: language) { text in
+            let rate = "value = 50\nsource = \"paper\"\nat = \"二(三)\"\nquote = \"占总计划的50%\""
+            XCTAssertTrue(text.contains("value = 13.56\n"))
+            XCTAssertTrue(text.contains(rate))
+            return text.replacingOccurrences(of: "value = 13.56\n", with: "value = 10.5\n")
+                .replacingOccurrences(of: rate, with: rate.replacingOccurrences(of: "value = 50", with: "value = 90"))
+        }
     }
 
     func rule(_ s: AppState, _ kind: Rule.Kind) throws -> Rule {

@@ -149,12 +149,10 @@ final class W20FreshUserTests: XCTestCase {
 
     /// A dataset with a sheet imported under a long file name (as `towns import` titles its source).
     func importedData(sheet: String) throws -> (dir: String, dataset: Dataset) {
-        let dir = NSTemporaryDirectory() + "w20-ui-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try october2015Month(sourceTitle: "月报 monthly sheet 2015-10: \(sheet), imported 2026-12-03 09:03",
-                             figures: [("haining", "completed", "15.21", "line 3")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let title = "月报 monthly sheet 2015-10: \(sheet), imported 2026-12-03 09:03"
+        let dir = try bundledCopy("w20-ui", monthly: [
+            "2015-10.toml": october2015Month(sourceTitle: title,
+                                             figures: [("haining", "completed", "15.21", "line 3")])])
         return (dir, try DatasetLoader.load(directory: dir).dataset)
     }
 

@@ -15,15 +15,9 @@ final class W20TownPageMemoTests: XCTestCase {
 
     /// The dataset read from the text, and the snapshot's, with the bundled data's rules.
     func written(towns: Int, months: Int, seed: UInt64) throws -> (text: Dataset, loaded: SnapshotStore.Loaded) {
-        try writtenWithSnapshot(towns: towns, months: months, seed: seed, folders: folders, name: "memo") { dir in
-            // A rate that makes t00002's 2016 plan, derived from 2016-03 (5.5 / 50%) and from 2016-06
-            // (11.2 / 27.3%), disagree: the figures it rests on carry `!` (the generated data has none).
-            let figures = dir + "/figures.toml"
-            let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
-                + "value = 50.0\nsource = \"gen\"\n"
-            try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
-                                                                                encoding: .utf8)
-        }
+        // t00002's 2016 plan made to disagree: the figures it rests on carry `!`.
+        try writtenWithSnapshot(towns: towns, months: months, seed: seed, folders: folders, name: "memo",
+                                edit: addDisagreeing2016Plan)
     }
 
     /// Every figure key a page or table asks about of `periods`.

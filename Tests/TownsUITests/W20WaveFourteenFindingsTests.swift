@@ -10,16 +10,9 @@ final class W20WaveFourteenFindingsTests: XCTestCase {
     /// Data/ copied with `extra` appended to figures.toml, loaded; the towns view at `period`.
     func edited(_ extra: String, period: String = "2015-09", language: Language = .zh,
                 width: Int = 160, height: Int = 40) throws -> AppState {
-        let dir = try bundledCopy("w20")
-        let path = dir + "/figures.toml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try (text + "\n" + extra).write(toFile: path, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: width, height: height)
-        state.stack = [Screen(.townList)]
-        state.language = language
-        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
-        return state
+        try editedBundledState("w20", period: period, width: width, height: height, language: language) {
+            $0 + "\n" + extra
+        }
     }
 
     /// Tongxiang's 2015 plan given as 50: its completed amounts are worked out from its rates
@@ -192,16 +185,11 @@ final class W20WaveFourteenFindingsTests: XCTestCase {
     /// that plan, flagged, and the digits it used (was `plan ≈18.60 x 9/12`, unflagged).
     func testThePagesExpectationNamesThePlanTheListShows() throws {
         for language in [Language.zh, .en] {
-            let dir = try bundledCopy("w20")
-            let path = dir + "/figures.toml"
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            XCTAssertTrue(text.contains("value = 13.56\n"))
-            try text.replacingOccurrences(of: "value = 13.56\n", with: "value = 14.56\n")
-                .write(toFile: path, atomically: true, encoding: .utf8)
-            var s = AppState(dataset: try DatasetLoader.load(directory: dir).dataset, width: 160, height: 40)
-            s.stack = [Screen(.townList)]
-            s.language = language
-            s.periodIndex = try XCTUnwrap(s.dataset.periods.firstIndex { $0.id == "2015-09" })
+            let s = try editedBundledState("w20", period: "2015-09", width: 160, height: 40,
+                                           language: language) { text in
+                XCTAssertTrue(text.contains("value = 13.56\n"))
+                return text.replacingOccurrences(of: "value = 13.56\n", with: "value = 14.56\n")
+            }
             let row = try XCTUnwrap(screen(s).first { $0.contains(language == .zh ? "海宁" : "Haining") })
             XCTAssertTrue(row.contains("≈19!"), row)
             let page = s.pageLines(.townPage("haining"), width: 160).map { $0.text() }

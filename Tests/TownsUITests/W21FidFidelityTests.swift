@@ -18,22 +18,8 @@ final class W21FidFidelityTests: XCTestCase {
         monthly: [String: String] = [:], figures edit: (String) -> String = { $0 }, language: Language = .zh,
         period: String = "2015-09", width: Int = 160, height: Int = 50
     ) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "towns-w21fid-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        for name in DatasetLoader.fileNames + DatasetLoader.optionalFileNames {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/Data/" + name, toPath: dir + "/" + name)
-        }
-        for (name, text) in monthly { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
-        let path = dir + "/figures.toml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: width, height: height)
-        state.stack = [Screen(.overview)]
-        state.language = language
-        state.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == period })
-        return state
+        try editedBundledState("w21fid", monthly: monthly, view: .overview, period: period, width: width, height: height,
+                               language: language, edit)
     }
 
     // MARK: 1. A later month keeps the earlier periods' projections from their rates

@@ -17,13 +17,8 @@ final class W22KeysColdTests: XCTestCase {
     /// The bundled rules and a rate that makes t00002's 2016 plan disagree (as in
     /// `W20TownPageMemoTests`): some towns are suspect, some of their figures carry `!`.
     func written() throws -> (text: Dataset, loaded: SnapshotStore.Loaded) {
-        try writtenWithSnapshot(towns: 90, months: 26, seed: 11, folders: folders, name: "w22keys") { dir in
-            let figures = dir + "/figures.toml"
-            let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
-                + "value = 50.0\nsource = \"gen\"\n"
-            try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
-                                                                                encoding: .utf8)
-        }
+        try writtenWithSnapshot(towns: 90, months: 26, seed: 11, folders: folders, name: "w22keys",
+                                edit: addDisagreeing2016Plan)
     }
 
     func testAPeriodsTableDecodedBesideItsPlansIsTheTableAndEachRowReadsInPlace() throws {

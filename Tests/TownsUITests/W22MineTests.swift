@@ -108,11 +108,9 @@ final class W22MineTests: XCTestCase {
     // MARK: A derived rate with the digits its inputs support
 
     func testARateOverADerivedPlanHasTheDigitsItsInputsSupport() throws {
-        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w22mine")
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try october2015Month(sourceTitle: "月报 monthly sheet 2015-10: w22.csv",
-                             figures: [("nanhu", "completed", "\"4.5\"", "line 2")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dir = try bundledCopy("w22mine", monthly: [
+            "2015-10.toml": october2015Month(sourceTitle: "月报 monthly sheet 2015-10: w22.csv",
+                                             figures: [("nanhu", "completed", "\"4.5\"", "line 2")])])
         let dataset = try DatasetLoader.load(directory: dir).dataset
         var s = AppState(dataset: dataset, width: 160, height: 40)
         s.stack = [Screen(.townList)]
@@ -166,41 +164,13 @@ final class W22MineTests: XCTestCase {
 
     /// A monthly file for period `id` (2015, through `through`), its figures (town, measure, value as TOML).
     static func month(_ id: String, through: Int, _ figures: [(String, String, String)]) -> String {
-        var text = """
-            [[period]]
-            id = "\(id)"
-            label_zh = "2015年1-\(through)月"
-            label_en = "2015 Jan-\(["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][through])"
-            year = 2015
-            through = \(through)
-
-            [[source]]
-            id = "import-\(id)"
-            title = "月报 monthly sheet \(id): w22.csv"
-
-            """
-        for (town, measure, value) in figures {
-            text += """
-
-                [[figure]]
-                town = "\(town)"
-                measure = "\(measure)"
-                period = "\(id)"
-                value = \(value)
-                source = "import-\(id)"
-                at = "line 2"
-
-                """
-        }
-        return text
+        importedMonth(id, through: through, sourceTitle: "月报 monthly sheet \(id): w22.csv",
+                      figures: figures.map { ($0.0, $0.1, $0.2, "line 2") })
     }
 
     /// Data/ copied with monthly files added, loaded.
     func dataset(_ months: [String: String]) throws -> Dataset {
-        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w22mine")
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        for (name, text) in months { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
-        return try DatasetLoader.load(directory: dir).dataset
+        try DatasetLoader.load(directory: try bundledCopy("w22mine", monthly: months)).dataset
     }
 
     func state(_ dataset: Dataset, period: String, _ kind: Screen.Kind = .townList, language: Language = .en) throws -> AppState {

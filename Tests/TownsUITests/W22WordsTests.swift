@@ -107,11 +107,10 @@ final class W22WordsTests: XCTestCase {
     /// F5: the changes view's text export cut an import's title at 60 cells (its date lost),
     /// whatever the width; CSV and Markdown kept it whole. Every form keeps it whole.
     func testTheChangesTextExportKeepsTheImportsWholeTitle() throws {
-        let dir = try TemporaryFiles.copy(of: repositoryRoot + "/Data", name: "w22-words-changes")
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
         let title = "月报 monthly sheet 2015-10: jiaxing-2015-october-sheet.csv, imported 2026-12-03 15:13"
-        try october2015Month(sourceTitle: title, figures: [("haining", "completed", "15.21", "line 3")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dir = try bundledCopy("w22-words-changes", monthly: [
+            "2015-10.toml": october2015Month(sourceTitle: title,
+                                             figures: [("haining", "completed", "15.21", "line 3")])])
         let dataset = try DatasetLoader.load(directory: dir).dataset
         for language in Language.allCases {
             var s = AppState(dataset: dataset, width: 100, height: 30)

@@ -8,44 +8,19 @@ import XCTest
 final class W23FidTests: XCTestCase {
     /// A month file for `towns import`'s output format, `figures` as (town, measure, TOML value).
     static func month(_ id: String, through: Int, _ figures: [(String, String, String)]) -> String {
-        let names = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        var text = """
-            [[period]]
-            id = "\(id)"
-            label_zh = "2015年1-\(through)月"
-            label_en = "2015 Jan-\(names[through])"
-            year = 2015
-            through = \(through)
-
-            [[source]]
-            id = "import-\(id)"
-            title = "月报 monthly sheet \(id): w23.csv"
-
-            """
-        for (town, measure, value) in figures {
-            text += """
-
-                [[figure]]
-                town = "\(town)"
-                measure = "\(measure)"
-                period = "\(id)"
-                value = \(value)
-                source = "import-\(id)"
-                at = "line 2"
-
-                """
-        }
-        return text
+        importedMonth(id, through: through, sourceTitle: "月报 monthly sheet \(id): w23.csv",
+                      figures: figures.map { ($0.0, $0.1, $0.2, "line 2") })
     }
 
     /// Data/ copied with monthly files added, loaded.
     func dataset(_ months: [String: String]) throws -> Dataset {
-        let dir = NSTemporaryDirectory() + "towns-w23fid-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        for (name, text) in months { try text.write(toFile: dir + "/monthly/" + name, atomically: true, encoding: .utf8) }
-        return try DatasetLoader.load(directory: dir).dataset
+        try DatasetLoader.load(directory: try bundledCopy("w23fid", monthly: months)).dataset
+    }
+
+    /// December 2015's figures (no period of their own: the bundled full year's) from a sheet
+    /// imported as dec.csv.
+    static func december(_ figures: [(town: String, measure: String, value: String, at: String)]) -> String {
+        importedMonth("2015-12", through: nil, sourceTitle: "月报 monthly sheet 2015-12: dec.csv", figures: figures)
     }
 
     func state(_ dataset: Dataset, period: String, _ kind: Screen.Kind = .townList, language: Language = .en) throws
@@ -190,27 +165,8 @@ extension W23FidTests {
     /// F9: the full year's 63.06 (fixed-asset investment excluding housing, ◇) is never set against
     /// the towns' plain completed amounts (Nanhu's 14.98, Jiashan's 7.50 imported for December).
     func testTheFullYearsTotalOnAnotherBasisIsNotCheckedAgainstPlainAmounts() throws {
-        let december = """
-            [[source]]
-            id = "import-2015-12"
-            title = "月报 monthly sheet 2015-12: dec.csv"
-
-            [[figure]]
-            town = "nanhu"
-            measure = "completed"
-            period = "2015-12"
-            value = "14.98"
-            source = "import-2015-12"
-            at = "line 2"
-
-            [[figure]]
-            town = "jiashan"
-            measure = "completed"
-            period = "2015-12"
-            value = "7.50"
-            source = "import-2015-12"
-            at = "line 3"
-            """
+        let december = Self.december([("nanhu", "completed", "\"14.98\"", "line 2"),
+                                      ("jiashan", "completed", "\"7.50\"", "line 3")])
         let d = try dataset(["2015-12.toml": december])
         let key = FigureKey(.completed, "2015-12")
         let findings = Checker(dataset: d).run().filter { $0.kind == .inconsistency && $0.townID == nil }
@@ -280,19 +236,7 @@ extension W23FidTests {
     /// F11: the land reward within the plan's rounding names what would settle it (the plan's
     /// exact amount), not the full year's figure it has just quoted.
     func testTheLandRewardWithinThePlansRoundingAsksForTheExactPlan() throws {
-        let december = """
-            [[source]]
-            id = "import-2015-12"
-            title = "月报 monthly sheet 2015-12: dec.csv"
-
-            [[figure]]
-            town = "nanhu"
-            measure = "completed"
-            period = "2015-12"
-            value = "14.98"
-            source = "import-2015-12"
-            at = "line 2"
-            """
+        let december = Self.december([("nanhu", "completed", "\"14.98\"", "line 2")])
         let d = try dataset(["2015-12.toml": december])
         let a = Assessment(metrics: Metrics(dataset: d))
         let rule = try XCTUnwrap(d.rules.first { $0.kind == .landReward })

@@ -13,16 +13,9 @@ final class W23KeysSuspectTownsTests: XCTestCase {
     override func tearDown() { folders.removeAll() }
 
     func testEveryFlagIsTheOneTheChecksGiveFromTheText() throws {
+        // t00002's 2016 plan made to disagree (the generated data has no inconsistency).
         let (text, loaded) = try writtenWithSnapshot(towns: 80, months: 26, seed: 11, folders: folders,
-                                                     name: "w23suspects") { dir in
-            // A rate that makes t00002's 2016 plan, derived from 2016-03 (5.5 / 50%) and from 2016-06
-            // (11.2 / 27.3%), disagree (as W20TownPageMemoTests: the generated data has no inconsistency).
-            let figures = dir + "/figures.toml"
-            let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
-                + "value = 50.0\nsource = \"gen\"\n"
-            try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
-                                                                                encoding: .utf8)
-        }
+                                                     name: "w23suspects", edit: addDisagreeing2016Plan)
         let derived = try XCTUnwrap(loaded.derived)
         let stored = Facts(dataset: loaded.dataset, derived: derived).checker
         let plain = Checker(dataset: text)

@@ -14,16 +14,10 @@ final class W23MineLaterPlanFlagsTests: XCTestCase {
     override func tearDown() { folders.removeAll() }
 
     func testStoredLaterPlanPartsAreTheOnesWorkedOutFromTheText() throws {
+        // An inconsistency too (t00002's 2016 plan from 2016-03 and 2016-06 disagree), so a
+        // named town and later-plan towns are both asked.
         let (text, loaded) = try writtenWithSnapshot(towns: 80, months: 26, seed: 11, folders: folders,
-                                                     name: "w23laterflags") { dir in
-            // An inconsistency too (t00002's 2016 plan from 2016-03 and 2016-06 disagree), so a
-            // named town and later-plan towns are both asked.
-            let figures = dir + "/figures.toml"
-            let added = "\n[[figure]]\ntown = \"t00002\"\nmeasure = \"completion_rate\"\nperiod = \"2016-03\"\n"
-                + "value = 50.0\nsource = \"gen\"\n"
-            try (String(contentsOfFile: figures, encoding: .utf8) + added).write(toFile: figures, atomically: true,
-                                                                                encoding: .utf8)
-        }
+                                                     name: "w23laterflags", edit: addDisagreeing2016Plan)
         let derived = try XCTUnwrap(loaded.derived)
         var fromText = AppState(dataset: text, width: 120, height: 40)
         var fromSnapshot = AppState(facts: Facts(dataset: loaded.dataset, derived: derived), width: 120, height: 40)

@@ -143,11 +143,9 @@ final class W23WordsTests: XCTestCase {
     /// The bundled data with a Jan-Oct month giving Jiashan's completed amount alone (6.0; no plan,
     /// no rate, as the fresh user's imported sheet), at 2015-10, on Jiashan's page.
     func jiashanOctober(_ language: Language) throws -> (AppState, () -> Void) {
-        let dir = NSTemporaryDirectory() + "w23-words-f1-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try october2015Month(sourceTitle: "月报 2015-10", figures: [("jiashan", "completed", "6.0", "line 4")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dir = try bundledCopy("w23-words-f1", monthly: [
+            "2015-10.toml": october2015Month(sourceTitle: "月报 2015-10",
+                                             figures: [("jiashan", "completed", "6.0", "line 4")])])
         let dataset = try DatasetLoader.load(directory: dir).dataset
         var s = AppState(dataset: dataset, width: 100, height: 30)
         s.language = language
@@ -265,34 +263,9 @@ final class W23WordsTests: XCTestCase {
     /// Data/ copied with Tongxiang's plan 100 and Jan-Sep completed 5 added (as W15BehindTests):
     /// ahead by its rate 92.7%, behind by the amount, a check failing: its verdict undecided.
     func undecidedTongxiang(_ language: Language) throws -> AppState {
-        let dir = NSTemporaryDirectory() + "w23-words-f23-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/figures.toml"
-        let added = """
-
-            [[figure]]
-            town = "tongxiang"
-            measure = "plan_year"
-            period = "2015"
-            value = 100
-            source = "paper"
-
-            [[figure]]
-            town = "tongxiang"
-            measure = "completed"
-            period = "2015-09"
-            value = 5
-            source = "paper"
-
-            """
-        try (try String(contentsOfFile: path, encoding: .utf8) + added).write(toFile: path, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var s = AppState(dataset: dataset, width: 80, height: 24)
-        s.stack = [Screen(.townList)]
-        s.language = language
-        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-09" })
-        return s
+        try editedBundledState("w23-words-f23", period: "2015-09", width: 80, height: 24, language: language) {
+            $0 + W15BehindTests.tongxiangFigures
+        }
     }
 
     /// F23: presenting (`P`), 进度差 is left out and the rate carries `▼`; an undecided town's `?`

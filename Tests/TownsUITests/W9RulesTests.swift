@@ -8,14 +8,7 @@ import XCTest
 final class W9RulesTests: XCTestCase {
     /// A dataset folder copied from Data/ with one file edited, shown at `period` on the overview.
     func editedState(_ file: String, period: String, _ edit: (String) -> String) throws -> AppState {
-        let dir = try bundledCopy("w9")
-        let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
-        try edit(text).write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var state = AppState(dataset: dataset, width: 100, height: 30)
-        state.stack = [Screen(.townList)]
-        state.periodIndex = dataset.periods.firstIndex { $0.id == period }!
-        return state
+        try editedBundledState("w9", file: file, period: period, width: 100, height: 30, edit)
     }
 
     // MARK: 3. A figure worked out from a flagged one carries `!`

@@ -1,3 +1,4 @@
+import CTownsText
 import Foundation
 
 /// What the dashboard's first keys would otherwise work out over every town (issue 17 point 3,
@@ -129,22 +130,31 @@ public final class DerivedKeys: @unchecked Sendable {
         for needle in needles {
             guard !needle.isEmpty else { return [Bool](repeating: true, count: townCount) }
             needle.withUnsafeBytes { n in
-                // One search through the whole section: a hit inside a town's text finds that town
-                // (then the search goes on from the next town's text); a hit across a text's end or
-                // in the lengths between texts finds none (the search goes on from the next byte).
+                // One search through each run of towns no earlier needle found (a found town's
+                // text is not looked in again): a hit inside a town's text finds that town (then
+                // the search goes on from the next town's text); a hit across a text's end or in
+                // the lengths between texts finds none (the search goes on from the next byte).
                 var town = 0
-                var from = starts.first ?? r.upperBound
-                while town < townCount, from < r.upperBound {
-                    guard let p = Self.find(n, in: base, from: from, to: r.upperBound) else { break }
-                    while town < townCount, ends[town] <= p { town += 1 }
+                while town < townCount {
+                    while town < townCount, found[town] { town += 1 }
                     guard town < townCount else { break }
-                    if p >= starts[town], p + n.count <= ends[town] {
-                        found[town] = true
-                        town += 1
-                        from = town < townCount ? starts[town] : r.upperBound
-                    } else {
-                        from = p + 1
+                    var last = town
+                    while last + 1 < townCount, !found[last + 1] { last += 1 }
+                    let runEnd = ends[last]
+                    var from = starts[town]
+                    while town <= last, from < runEnd {
+                        guard let p = Self.find(n, in: base, from: from, to: runEnd) else { break }
+                        while town <= last, ends[town] <= p { town += 1 }
+                        guard town <= last else { break }
+                        if p >= starts[town], p + n.count <= ends[town] {
+                            found[town] = true
+                            town += 1
+                            from = town <= last ? starts[town] : runEnd
+                        } else {
+                            from = p + 1
+                        }
                     }
+                    town = last + 1
                 }
             }
         }
@@ -155,16 +165,8 @@ public final class DerivedKeys: @unchecked Sendable {
     /// empty) lies whole below `end`, or nil.
     private static func find(_ needle: UnsafeRawBufferPointer, in base: UnsafeRawPointer,
                              from: Int, to end: Int) -> Int? {
-        let n = needle.count
-        let first = Int32(needle[0])
-        var at = from
-        while end - at >= n {
-            guard let hit = memchr(base + at, first, end - at - n + 1) else { return nil }
-            let p = base.distance(to: UnsafeRawPointer(hit))
-            if n == 1 || memcmp(base + p + 1, needle.baseAddress! + 1, n - 1) == 0 { return p }
-            at = p + 1
-        }
-        return nil
+        let at = towns_find_bytes(base, from, end, needle.baseAddress, needle.count)
+        return at < 0 ? nil : at
     }
 
     /// The pinyin of each stored character (`Source.syllables`), or nil when not stored or not

@@ -174,7 +174,10 @@ public struct SnapshotStore: Sendable {
         return (loaded.dataset, loaded.warnings)
     }
 
-    /// Writes snapshot `bytes` for `directory` through a temporary file renamed into place.
+    /// Writes snapshot `bytes` for `directory` through a temporary file (locked while it is
+    /// written) renamed into place, first removing the temporaries of a write of this snapshot
+    /// that was killed before its rename (`AbandonedTemporaries`).
+    /// - Throws: `WriteFailure` naming the file when the cache folder cannot be made or written.
     public func write(_ bytes: [UInt8], for directory: String) throws {
         let dataFolder = Self.canonical(directory) + "/"
         guard !(Self.canonical(folder) + "/").hasPrefix(dataFolder) else {
@@ -193,6 +196,11 @@ public struct SnapshotStore: Sendable {
             throw WriteFailure(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Held until this process closes `fd` or ends, however it ends: a sibling temporary
+        // nobody holds is a write that was killed, and the next write removes it.
+        AbandonedTemporaries.hold(fd)
+        AbandonedTemporaries.remove(in: folder, prefix: (target as NSString).lastPathComponent + ".",
+                                    keeping: temporary)
         var failure: String?
         // A page at a time: the page cache then holds the file in pages, not in the large
         // blocks one big write makes (ext4 since Linux 6.16), each of which a read of the
@@ -210,11 +218,13 @@ public struct SnapshotStore: Sendable {
                 offset += n
             }
         }
-        close(fd)
+        // Renamed (or removed) before its lock goes with `close`.
         if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
+            close(fd)
             throw WriteFailure(description: "cannot write \(target): \(failure)")
         }
+        close(fd)
     }
 }

@@ -195,7 +195,9 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         }
         // The city by name (嘉兴市, jiaxing): its totals page, on the towns view's totals row.
         if exact == nil && s.namesTheCity(rest) {
-            s.stack = [Screen(.townList), Screen(.cityTotals)]
+            // The towns view as the user left it (its sort kept), the city's page on top of it.
+            if s.stack[0].kind != .townList { s = showingTopView(s, .townList) }
+            s.stack = [s.stack[0], Screen(.cityTotals)]
             s.stack[0].selected = .cityTotals
             var list = s
             list.stack = [s.stack[0]]
@@ -324,7 +326,9 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
 func openingTown(_ state: AppState, _ id: String) -> AppState {
     var s = state
     while s.stack.count > 1, s.screen.kind.isPage { s.stack.removeLast() }
-    if s.stack.count == 1, s.screen.kind == .overview { s.stack = [Screen(.townList)] }
+    // From the overview, the towns view as the user left it, its sort kept (`showingTopView`;
+    // wave 24's F2: Esc came back to an unsorted list, exported unsorted).
+    if s.stack.count == 1, s.screen.kind == .overview { s = showingTopView(s, .townList) }
     if let list = s.list(for: s.screen), s.cache.row(of: .townPage(id), in: list, kind: s.screen.kind) != nil {
         s.screen.selected = .townPage(id)
         s.screen.plainRow = nil

@@ -113,7 +113,8 @@ extension AppState {
             sortRanks: townsSortRanks(AppState.townsRankColumns.perPeriod),
             // The views' width samples (w14-page, `viewSampleMeasures`) beside the towns table's.
             measures: townsSampleMeasures().merging(viewSampleMeasures(changes: views.changes?.1)) { a, _ in a },
-            rowSets: filtered.rowSets.merging(laterPlanRowSets(period.id)) { a, _ in a },
+            rowSets: filtered.rowSets.merging(laterPlanRowSets(period.id)) { a, _ in a }
+                .merging(sumPartsRowSets(period.id)) { a, _ in a },
             tallies: filtered.tallies, groups: groups,
             overview: overviewOrders(dataset.towns, period: period, ruleCounts: views.ruleCounts),
             stakes: views.stakes, changes: views.changes)

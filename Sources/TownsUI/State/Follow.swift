@@ -226,7 +226,11 @@ func cycled(_ state: AppState) -> AppState {
     s.showHelp = false
     if s.filter.behindSchedule != next.view.behind {
         s.filter.behindSchedule = next.view.behind
+        let said = s.session.flash
         s = refiltered(s)
+        // The filter's own "filter: behind — 3 towns" took the legend's place for the whole step
+        // (wave 24's F9: the room saw ▼ unexplained); the breadcrumb's chip says the filter. A warning stays.
+        if s.session.flash?.level != .warning { s.session.flash = said }
     }
     return s
 }

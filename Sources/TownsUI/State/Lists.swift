@@ -28,8 +28,10 @@ extension AppState {
             content.rows = content.rows.reordered(order)
             content.targets = content.targets.reordered(order)
             content.columns[column].title += SortMark.of(descending: screen.sortDescending)
-            // The column the list is sorted by is never the one dropped for space.
+            // The column the list is sorted by is never the one dropped for space, nor left out
+            // (presenting, 进度差 sorted: no column showed the sort's arrow, wave 24's F8).
             content.columns[column].priority = max(content.columns[column].priority, 99)
+            content.columns[column].leftOut = false
             return content
         }
     }

@@ -17,13 +17,19 @@ public struct MessageLog: Sendable, Equatable {
     public private(set) var entries: [Entry] = []
     /// The most kept; older ones give way.
     public static let limit = 500
+    /// How many older messages gave way to newer ones (`limit`): the log's page says so (wave
+    /// 23's F24: it kept the last 500 without saying any were dropped).
+    public private(set) var dropped = 0
 
     public init() {}
 
     /// Logs `flash` as shown now (`clock`: the time, `HH:mm:ss`).
     public mutating func append(_ flash: Flash, at clock: String = MessageLog.clock()) {
         entries.append(Entry(time: clock, text: flash.text, warning: flash.level == .warning))
-        if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
+        if entries.count > Self.limit {
+            dropped += entries.count - Self.limit
+            entries.removeFirst(entries.count - Self.limit)
+        }
     }
 
     /// The local time now as `HH:mm:ss`.
@@ -56,10 +62,14 @@ func showingMessages(_ state: AppState) -> AppState {
 }
 
 extension AppState {
-    /// The message log as a page: a heading, then each message (its time, a warning marked
+    /// The message log as a page: a heading (and how many older messages gave way, if any), then each message (its time, a warning marked
     /// `!`/警告), wrapped to `width` under its time; "none yet" when empty.
     func messagesPage(width: Int) -> [DetailLine] {
         var out: [DetailLine] = [.text(tr(Catalogue.messagesHeading("\(messageLog.entries.count)")), .header)]
+        if messageLog.dropped > 0 {
+            let said = tr(Catalogue.messagesDropped("\(messageLog.dropped)", "\(MessageLog.limit)"))
+            out += TextWrap.wrap(said, width: max(10, width)).map { .text($0, .unknown) }
+        }
         if messageLog.entries.isEmpty { return out + [.text(tr(Catalogue.noMessagesYet), .unknown)] }
         for e in messageLog.entries {
             let lead = e.time + "  " + (e.warning ? tr(Catalogue.messageWarning) + " " : "")

@@ -14,11 +14,13 @@ extension AppState {
         key.sortColumn = screen.sortColumn
         key.sortDescending = screen.sortDescending
         key.narrow = query
-        return cache.list(key) {
+        var kept: Int?
+        let narrowed = cache.list(key) {
             guard let full = sortedList(screen) else { return nil }
             var content = full.content
             let matches = cache.searchMatches(full, query: query, endings: searchIndex.endings,
                                               haystack: haystackMaker(content))
+            kept = matches.count
             content.rows = content.rows.reordered(matches)
             content.targets = content.targets.reordered(matches)
             // The city's row is the first summary row (what `summaryTarget` opens).
@@ -36,6 +38,11 @@ extension AppState {
             content.emptyText = tr(cityKept ? Catalogue.noTownMatchesButTheCityDoes(query) : Catalogue.noMatchFor(query))
             return content
         }
+        // Every row kept matches the query (they are its matches, in order): the search of the
+        // narrowed list (`searchMatches`, the frame's highlight and `n`) is answered without
+        // looking through the towns' texts a second time (the cold `&` did: half its time).
+        if let narrowed, let kept { cache.rememberSearch(narrowed, query: query, matches: Array(0..<kept)) }
+        return narrowed
     }
 }
 

@@ -126,6 +126,52 @@ extension AppState {
     static func laterPlanUndecidedName(_ id: String) -> String { "verdict.later.undecided." + id }
     static func laterPlanBehindByRateName(_ id: String) -> String { "verdict.later.behind-by-rate." + id }
 
+    /// The names of the stored rows of period `id`'s towns whose part in the sums' flags
+    /// (`suspectFlags`, a `SumFlags` per town) has `plan`, `done`, `undecided` or
+    /// `undecidedBehindByRate` set: the whole of `suspectFlags` for the period, so the overview's
+    /// first frame asks no town's checks (at 10,000 x 60 its `sumFlags` was half of that frame's
+    /// `configure`, ~2.5 ms of the main thread: each named town's year's plan derived and checked).
+    static func sumPartsName(_ part: String, _ id: String) -> String { "sums.parts.\(part)." + id }
+    static let sumPartKinds = ["plan", "done", "undecided", "undecided-behind-by-rate"]
+
+    /// The period shown's `suspectFlags` as stored row sets (`sumPartsName`; ascending positions, a
+    /// town in a set where its part has that flag). Writing a snapshot, the state holds no stored
+    /// tables, so they are worked out (`workedOutSuspectFlags`) and kept for the period's other lists.
+    func sumPartsRowSets(_ id: String) -> [String: [Int]] {
+        var sets = Dictionary(uniqueKeysWithValues: Self.sumPartKinds.map { (Self.sumPartsName($0, id), [Int]()) })
+        for (i, part) in suspectFlags().sorted(by: { $0.key < $1.key }) {
+            if part.plan { sets[Self.sumPartsName("plan", id)]!.append(i) }
+            if part.done { sets[Self.sumPartsName("done", id)]!.append(i) }
+            if part.undecided > 0 { sets[Self.sumPartsName("undecided", id)]!.append(i) }
+            if part.undecidedBehindByRate > 0 { sets[Self.sumPartsName("undecided-behind-by-rate", id)]!.append(i) }
+        }
+        return sets
+    }
+
+    /// The period shown's `suspectFlags` as the snapshot stores them (`sumPartsRowSets`): only the
+    /// towns with a part set (a town with none adds nothing to any sum's flags); nil when not
+    /// stored (the text loaded without a snapshot, a snapshot without them) or when a stored
+    /// position is no town's or a town is counted behind by its rate without being undecided.
+    func storedSuspectFlags() -> [Int: SumFlags]? {
+        guard let period, let derived = facts.derived else { return nil }
+        var sets: [[Int]] = []
+        for kind in Self.sumPartKinds {
+            guard let rows = derived.rowSet(Self.sumPartsName(kind, period.id)) else { return nil }
+            sets.append(rows)
+        }
+        let count = dataset.towns.count
+        guard sets.allSatisfy({ ($0.last ?? -1) < count }) else { return nil }
+        var parts: [Int: SumFlags] = [:]
+        for i in sets[0] { parts[i, default: SumFlags()].plan = true }
+        for i in sets[1] { parts[i, default: SumFlags()].done = true }
+        for i in sets[2] { parts[i, default: SumFlags()].undecided = 1 }
+        for i in sets[3] {
+            guard parts[i]?.undecided == 1 else { return nil }
+            parts[i]!.undecidedBehindByRate = 1
+        }
+        return parts
+    }
+
     /// Of `later` (`laterPlanTowns`), the undecided ones and those behind by their rate, as the
     /// snapshot stores them (nil: not stored, e.g. the text loaded without a snapshot).
     func storedLaterPlanReadings() -> (undecided: Set<Int>, behindByRate: Set<Int>)? {

@@ -221,6 +221,13 @@ final class ViewCache: @unchecked Sendable {
         return matches
     }
 
+    /// Keeps `matches` as the rows of `list` that match `query` (`searchMatches` answers with them,
+    /// and a longer query looks among them): for a list whose rows are known to match, as a narrowed
+    /// list's are (`AppState.narrowedList`).
+    func rememberSearch(_ list: List, query: String, matches: [Int]) {
+        withLock { list.lastSearch = (query, matches) }
+    }
+
     /// Each row's search text (`List.haystacks`), made once per list by `haystack`.
     func haystacks(_ list: List, haystack: @Sendable (Int) -> [UInt8]) -> [[UInt8]] {
         once(.haystacks(ObjectIdentifier(list)), get: { list.haystacks }, put: { list.haystacks = $0 }) {

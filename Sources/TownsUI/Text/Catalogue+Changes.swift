@@ -102,7 +102,8 @@ extension Catalogue {
         "上一期间（同年）没有、本期新增的数字（Δ 列、变化视图）",
         "a figure new since the previous period of the same year (Δ columns, changes view)")
     static let helpRankMove = Bilingual(
-        "按完成率的名次升降（名次列）；▽ 不是落后标记 ▼", "places gained or lost by completion rate (Rank); ▽ is not the behind mark ▼")
+        "按完成率的名次升降（名次列）；▽ 不是落后标记 ▼；只在两期都有完成率的镇之间比",
+        "places gained or lost by completion rate (Rank); ▽ is not the behind mark ▼; among the towns with a rate in both periods")
 }
 
 extension Catalogue {

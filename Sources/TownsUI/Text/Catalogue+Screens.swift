@@ -18,6 +18,15 @@ extension Catalogue {
             "\(now) (before: \(before)) of \(ranked) with a rate, by completion rate, highest first"
                 + (unranked > 0 ? "; \(unranked) without a rate, not ranked" : ""))
     }
+    /// After `placeAmongRanked`, where the towns ranked differ between the periods: how many were
+    /// ranked before (`rankedThen`), and the move among the `both` towns ranked in both periods
+    /// (`moved` places up, negative down), which the place column's `▲`/`▽` shows.
+    static func placeAmongBoth(_ rankedThen: String, _ both: String, _ moved: Int) -> Bilingual {
+        let zh = moved > 0 ? "升 \(moved) 位" : moved < 0 ? "降 \(-moved) 位" : "名次未变"
+        let en = moved > 0 ? "up \(moved)" : moved < 0 ? "down \(-moved)" : "unchanged"
+        return Bilingual("；上期 \(rankedThen) 镇有完成率，两期都有的 \(both) 镇中\(zh)",
+                         "; \(rankedThen) had a rate before; among the \(both) with a rate in both: \(en)")
+    }
 }
 
 extension Catalogue {

@@ -175,18 +175,37 @@ extension AppState {
     /// topic): the heading without filter and sort (a page is one subject), the legend of the
     /// markers its lines hold (bars draw the expected-by-now mark); the page ends with its own
     /// sources.
+    ///
+    /// A `✓` under the page's checks (`Catalogue.checks`, `Catalogue.checksTownsCheck`) is a
+    /// check passed, not a rule met: the legend says which it is, or both (wave 23's F16: a
+    /// town page's export worded `✓` only as "the rule is met").
     public func exportFrame(page lines: [DetailLine], glyphs: Glyphs) -> ExportFrame {
-        let cells: [TableCell] = lines.flatMap { line in
-            line.pieces.map { piece -> TableCell in
-                switch piece {
-                case let .text(t, role): return .text(t, role)
-                case let .bar(fraction, _, marker, role): return .bar(fraction: fraction, role: role, marker: marker)
+        func cells(_ lines: some Sequence<DetailLine>) -> [TableCell] {
+            lines.flatMap { line in
+                line.pieces.map { piece -> TableCell in
+                    switch piece {
+                    case let .text(t, role): return .text(t, role)
+                    case let .bar(fraction, _, marker, role): return .bar(fraction: fraction, role: role, marker: marker)
+                    }
                 }
             }
         }
-        let used = ExportMarker.used(in: cells, withBars: true)
-        return titled(
-            ExportFrame(heading: exportHeading(page: true), legend: exportLegend(used, glyphs: glyphs), sources: []))
+        // The checks' lines: from a checks heading to the next blank line or heading.
+        let headings = [tr(Catalogue.checks), tr(Catalogue.checksTownsCheck)]
+        var inChecks = false
+        var checks: [DetailLine] = [], others: [DetailLine] = []
+        for line in lines {
+            let text = line.text()
+            let heading = line.pieces.contains { if case .text(_, .header?) = $0 { return true } else { return false } }
+            if heading || text.isEmpty { inChecks = heading && headings.contains(text) }
+            if inChecks && !heading { checks.append(line) } else { others.append(line) }
+        }
+        let inOthers = ExportMarker.used(in: cells(others), withBars: true)
+        let inChecksUsed = ExportMarker.used(in: cells(checks), withBars: true)
+        let met: Bilingual? = !inChecksUsed.contains(.met) ? nil
+            : inOthers.contains(.met) ? Catalogue.exportMeansMetOrCheckPassed : Catalogue.exportMeansCheckPassed
+        let legend = exportLegend(inOthers.union(inChecksUsed), glyphs: glyphs, met: met)
+        return titled(ExportFrame(heading: exportHeading(page: true), legend: legend, sources: []))
     }
 
     /// Title, dataset, period, unit, filter and sort, one a line.
@@ -216,13 +235,15 @@ extension AppState {
         return out
     }
 
-    /// One line per marker used, in the legend's order.
-    func exportLegend(_ used: Set<ExportMarker>, glyphs: Glyphs) -> [String] {
+    /// One line per marker used, in the legend's order; `met`: what `✓` means where it is not
+    /// (only) a rule met (a page's passed checks).
+    func exportLegend(_ used: Set<ExportMarker>, glyphs: Glyphs, met: Bilingual? = nil) -> [String] {
         let markers = ExportMarker.allCases.filter(used.contains)
         let width = markers.map { DisplayWidth.of($0.glyph(glyphs)) }.max() ?? 0
         return markers.map { m in
             let g = m.glyph(glyphs)
-            return g + String(repeating: " ", count: width - DisplayWidth.of(g) + 2) + tr(m.meaning)
+            let meaning = m == .met ? met ?? m.meaning : m.meaning
+            return g + String(repeating: " ", count: width - DisplayWidth.of(g) + 2) + tr(meaning)
         }
     }
 
@@ -288,7 +309,7 @@ extension AppState {
         func cite(_ p: Provenance?, _ origin: SourceLocation?) {
             guard case let .reported(source, _, _, _)? = p else { return }
             if places[source] == nil { order.append(source); places[source] = [:] }
-            if let origin { places[source]![fileName(origin.file), default: []].append(origin.line) }
+            if let origin { places[source]![dataset.dataPath(origin.file), default: []].append(origin.line) }
         }
         switch screen.kind {
         case .entityList:

@@ -67,7 +67,7 @@ public struct FindingWords: DatasetWords {
         var order: [String] = []
         var lines: [String: [Int]] = [:]
         for l in f.locations {
-            let file = l.file.split(separator: "/").last.map(String.init) ?? l.file
+            let file = dataset.dataPath(l.file)  // `monthly/2015-10.toml`, as in the folder
             if lines[file] == nil { order.append(file) }
             if lines[file]?.contains(l.line) != true { lines[file, default: []].append(l.line) }
         }

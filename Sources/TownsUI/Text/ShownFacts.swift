@@ -159,7 +159,7 @@ extension ShownFacts {
         func name(_ position: Int) -> String { zh ? towns[position].nameZH : towns[position].nameEN }
         // Every name fits: joined, none measured (a type's 2,500 towns in print, and in its cell).
         if width == Int.max, total == positions.count {
-            return positions.map(name).joined(separator: separator)
+            return Self.joined(positions.map(name), separator: separator)
         }
         func more(_ n: Int) -> String { tr(Catalogue.andMore("\(n)")) }
         var out = ""
@@ -178,6 +178,32 @@ extension ShownFacts {
         // Not one name fits with the rest's count: how many in all, without a `…` after nothing.
         guard let fitted else { return tr(Catalogue.namesCount("\(total)")) }
         return fitted.text + more(total - fitted.count)
+    }
+
+    /// `names` joined with `separator` between them (what `joined(separator:)` gives), written into
+    /// one buffer sized first: the types view's first visit at national scale joined four types'
+    /// 2,500 names each, half its time in the standard library's generic join.
+    static func joined(_ names: [String], separator: String) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        var separator = separator
+        let between = separator.utf8.count
+        let size = names.reduce(between * (names.count - 1)) { $0 + $1.utf8.count }
+        return separator.withUTF8 { sep in
+            String(unsafeUninitializedCapacity: size) { out in
+                var at = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let from = bytes.baseAddress, let to = out.baseAddress, !bytes.isEmpty else { return }
+                    (to + at).update(from: from, count: bytes.count)
+                    at += bytes.count
+                }
+                for (k, name) in names.enumerated() {
+                    if k > 0 { put(sep) }
+                    var name = name
+                    name.withUTF8(put)
+                }
+                return at
+            }
+        }
     }
 
     static func modeName(_ mode: OperatingMode) -> String {

@@ -47,8 +47,8 @@ extension AppState {
         notes.append(CellText(tr(Catalogue.assessmentColumns) + columns.joined(separator: tr(Catalogue.listSeparator))))
         let sources = cited.map { rule -> String in
             var s = (language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) + " "
-            if case let .reported(source, at, _, _) = rule.provenance { s += source + (at.map { " \($0)" } ?? "") }
-            if let o = rule.origin { s += " [\(fileName(o.file)):\(o.line)]" }
+            if case let .reported(source, at, _, _) = rule.provenance { s += source + (at.map { " " + sectionText($0) } ?? "") }
+            if let o = rule.origin { s += " [\(dataset.dataPath(o.file)):\(o.line)]" }
             return s
         }
         if !sources.isEmpty { notes.append(CellText(tr(Catalogue.stakeSources) + sources.joined(separator: "; "))) }

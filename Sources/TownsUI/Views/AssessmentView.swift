@@ -140,7 +140,10 @@ extension AppState {
             columns.append(Column(language == .zh ? rule.shortZH : Self.ruleShortEN(rule), priority: priority))
         }
         let rowState = rowContext
-        let entities = facts.entitiesByID
+        // The entities' index asked for by a row's search terms when a search needs them, not by
+        // the list (its first visit at 10,000 towns built the index: a sixth of the key), as the
+        // towns view's rows do.
+        let sharedFacts = facts
         let rows = Rows(count: positions.count) { i in
             let town = rowState.dataset.towns[positions[i]]
             return TableRow(
@@ -149,7 +152,7 @@ extension AppState {
                         let cell = rowState.ruleMark(assessment.evaluate(rule, town, asOf: rowState.period))
                         return rule.kind == .creationPeriod ? Self.fittedTerm(cell, town) : cell
                     },
-                searchTerms: rowState.townTerms(town, entities: entities))
+                searchTermsMadeBy: { rowState.townTerms(town, entities: sharedFacts.entitiesByID) })
         }
         return ListContent(columns: columns, rows: rows, targets: townTargets(positions), summary: [], emptyText: "")
     }

@@ -4,7 +4,8 @@ import TownsCore
 /// The towns view's columns of what changed since the previous period of the same year
 /// (issue 14 point 2): completed and completion rate since then (`Metrics.change`, derived and
 /// marked `≈`, the rate in points), and the town's place by completion rate with its move
-/// (`Metrics.rankMoves`: `1 ▲2`, `3 ▽1`). A figure new since then is marked `✦`
+/// (`Metrics.rankMoves`: `1 ▲2`, `3 ▽1`, counted among the towns placed in both periods). A
+/// figure new since then is marked `✦`
 /// (`Mark.newSince`, in the legend); unknown stays `—` (no previous period, or a figure
 /// missing in either). Places rank every town of the data, whatever the filter lists.
 struct DeltaColumns: Sendable {
@@ -40,10 +41,11 @@ struct DeltaColumns: Sendable {
             // Each period's places stored in the snapshot the dataset was read from, else worked
             // out once per period (`townPlaces`); a town's move read by its position, so no table
             // of every town is built on a period switch.
-            let before = state.townPlaces(from), after = state.townPlaces(to)
+            // A move counts among the towns placed in both periods (`PlacesAmongBoth`, one pass).
+            let places = PlacesAmongBoth(before: state.townPlaces(from), after: state.townPlaces(to))
             let facts = state.facts
             moves = { town, position in
-                (position ?? facts.townIndex[town.id]).map { RankMove(before: before[$0], after: after[$0]) }
+                (position ?? facts.townIndex[town.id]).map { places.move(at: $0) }
             }
         } else {
             moves = { _, _ in nil }
@@ -157,9 +159,17 @@ extension AppState {
         // Out of the towns placed (those with a rate), saying how many have none.
         let place = position.flatMap { now[$0] }.map { after in
             let ranked = now.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
-            let before = position.flatMap { townPlaces(from)[$0] }
-            return tr(Catalogue.placeAmongRanked(
+            let then = townPlaces(from)
+            let before = position.flatMap { then[$0] }
+            let words = tr(Catalogue.placeAmongRanked(
                 "\(after)", before.map { "\($0)" } ?? "—", "\(ranked)", dataset.towns.count - ranked))
+            // Where the towns ranked then and now differ, the move is counted among those in both
+            // (`RankMove`), and the page says so: Nanhu 2nd of 2 after 3rd of 4 has not moved up.
+            let both = PlacesAmongBoth(before: then, after: now)
+            let rankedThen = then.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+            guard before != nil, both.count != ranked || both.count != rankedThen,
+                  let position, let moved = both.move(at: position).places else { return words }
+            return words + tr(Catalogue.placeAmongBoth("\(rankedThen)", "\(both.count)", moved))
         }
         return (figures, place)
     }

@@ -20,13 +20,14 @@ extension AppState {
         let all = facts.townsByEntity
         let byEntity = filter.isEmpty ? all : all.mapValues { filtered($0) }
         let entities = dataset.entities.filter { filter.isEmpty || !(byEntity[$0.id] ?? []).isEmpty }
-        let unnamed = filtered(dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty })
+        // The towns read in place, once (`dataset` is worked out per use; a town passed by value
+        // was copied whole: an entity's row copied each of its towns, hundreds at national scale).
+        let allTowns = dataset.towns
+        let unnamed = filtered(allTowns.indices.filter { allTowns[$0].entityIDs.isEmpty })
         let rowState = rowContext
         let listWidth = printed ? Int.max : columns[4].maxWidth
-        @Sendable func towns(_ positions: [Int]) -> [Town] { positions.map { rowState.dataset.towns[$0] } }
         let rows = Rows(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
             guard i < entities.count else {
-                let list = towns(unnamed)
                 return TableRow(
                     [
                         .text(CellText(rowState.tr(Catalogue.theSourceNamesNoEntity)), .unknown),
@@ -34,12 +35,11 @@ extension AppState {
                         .mark(.unknown, .unknown), .plain(String(unnamed.count)),
                         .plain(rowState.nameList(unnamed, width: listWidth)),
                     ],
-                    searchTerms: list.flatMap { [$0.nameZH, $0.nameEN] })
+                    searchTerms: unnamed.flatMap { [allTowns[$0].nameZH, allTowns[$0].nameEN] })
             }
             let entity = entities[i]
             let positions = byEntity[entity.id] ?? []
-            let list = towns(positions)
-            let modes = Set(list.compactMap(\.mode)).sorted { $0.rawValue < $1.rawValue }
+            let modes = Set(positions.compactMap { allTowns[$0].mode }).sorted { $0.rawValue < $1.rawValue }
             return TableRow(
                 [
                     .plain(rowState.tr(entity.nameZH, entity.nameEN)),
@@ -51,10 +51,11 @@ extension AppState {
                         : .plain(
                             modes.map { rowState.language == .zh ? Self.modeName($0) : $0.rawValue }.joined(
                                 separator: "/")),
-                    .plain(String(list.count)),
-                    list.isEmpty
+                    .plain(String(positions.count)),
+                    positions.isEmpty
                         ? .mark(.unknown, .unknown) : .plain(rowState.nameList(positions, width: listWidth)),
-                ], searchTerms: [entity.nameZH, entity.nameEN] + list.flatMap { [$0.nameZH, $0.nameEN, $0.countyZH] })
+                ], searchTerms: [entity.nameZH, entity.nameEN]
+                    + positions.flatMap { [allTowns[$0].nameZH, allTowns[$0].nameEN, allTowns[$0].countyZH] })
         }
         let targets = Targets(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
             i < entities.count ? .townsOfEntity(entities[i].id) : .townsOfEntity(nil)

@@ -84,7 +84,9 @@ extension Renderer {
         case .messages: return state.tr(Catalogue.messagesTitle)
         case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
         case .province: return state.tr(Catalogue.province)
-        case let .city(name): return name
+        // A city by its English name in English where the data gives one (wave 23's F8: `Province › 杭州`).
+        case let .city(name):
+            return state.dataset.province?.cities.first { $0.nameZH == name }.map { state.tr($0.nameZH, $0.nameEN) } ?? name
         case .reference: return state.tr(Catalogue.referenceHeading)
         case .changes: return state.tr(Catalogue.changesHeading)
         case .overview: return state.tr(Catalogue.overview)

@@ -97,72 +97,79 @@ extension AppState {
     /// Per town an inconsistency is about (`suspectTowns`; by position in `dataset.towns`), its
     /// part in the plan and completed sums' `!` and in the undecided count of any group holding it,
     /// in the period shown: worked out once per period and kept (`ViewCache.suspectFlags`).
+    /// Stored in the snapshot per period (`storedSuspectFlags`: read, no town's checks asked),
+    /// else worked out (`workedOutSuspectFlags`).
     func suspectFlags() -> [Int: SumFlags] {
+        guard period != nil else { return [:] }
+        return cache.suspectFlags(periodIndex) { storedSuspectFlags() ?? workedOutSuspectFlags() }
+    }
+
+    /// `suspectFlags` worked out: the towns an inconsistency is about and the later-plan towns,
+    /// each asked its checks (what a snapshot stores, `sumPartsRowSets`).
+    func workedOutSuspectFlags() -> [Int: SumFlags] {
         guard let period else { return [:] }
         let planKey = FigureKey(.planYear, String(period.year)), doneKey = FigureKey(.completed, period.id)
-        return cache.suspectFlags(periodIndex) {
-            // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
-            // check run over every town for them.
-            // With them the towns whose verdict rests on a plan first derivable from a later period
-            // (undecided, `laterPlanTowns`: stored per period).
-            // A later-plan town no inconsistency names has no `!` (`Checker.suspects`) and its `?`
-            // parts are stored (`storedLaterPlanReadings`): asked of the snapshot, not worked out.
-            let later = laterPlanTowns()
-            let named = suspectTowns()
-            let stored = later.isEmpty ? nil : storedLaterPlanReadings()
-            let suspect = later.isEmpty ? named
-                : stored != nil ? named : Array(Set(named).union(later)).sorted()
-            var parts: [Int: SumFlags] = [:]
-            if let stored {
-                let namedSet = Set(named)
-                for i in later where !namedSet.contains(i) && stored.undecided.contains(i) {
-                    var part = SumFlags()
-                    part.undecided = 1
-                    if stored.behindByRate.contains(i) { part.undecidedBehindByRate = 1 }
-                    parts[i] = part
-                }
-            }
-            guard !suspect.isEmpty else { return parts }
-            // Whether the town's plan and completed figure are in the sums (`GroupProgress.add`: both
-            // exact, neither an interpretation, comparable): only then may a check on them put `!` on
-            // the sums (F10: Tongxiang's disagreeing plans flagged a sum of Nanhu alone, its ◇>14 of
-            // another basis left out). Read from the period's table when it is made, else from the
-            // town's two figures alone, as the table works them out (`Metrics.periodFigures`; the
-            // overview's first frame makes no table of every town for the few towns asked here).
-            let table = cache.madePeriodFigures(periodIndex)
-            let m = metrics.withoutFormulas
-            func hasBoth(_ i: Int) -> Bool {
-                if let table {
-                    return table.withRow(i) { row in
-                        guard let plan = row.planYear, let done = row.completed else { return false }
-                        return row.completedComparesWithPlan && !plan.isInterpreted && !done.isInterpreted
-                            && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
-                    }
-                }
-                let town = dataset.towns[i]
-                guard let plan = m.yearPlan(town, asOf: period), let done = m.figure(town, doneKey) else { return false }
-                return m.comparable(done, plan) && !plan.isInterpreted && !done.isInterpreted
-                    && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
-            }
-            parts.reserveCapacity(parts.count + suspect.count)
-            for i in suspect where dataset.towns.indices.contains(i) {
-                let town = dataset.towns[i]
+        // The towns an inconsistency is about, as the snapshot stores them (`suspectTowns`): no
+        // check run over every town for them.
+        // With them the towns whose verdict rests on a plan first derivable from a later period
+        // (undecided, `laterPlanTowns`: stored per period).
+        // A later-plan town no inconsistency names has no `!` (`Checker.suspects`) and its `?`
+        // parts are stored (`storedLaterPlanReadings`): asked of the snapshot, not worked out.
+        let later = laterPlanTowns()
+        let named = suspectTowns()
+        let stored = later.isEmpty ? nil : storedLaterPlanReadings()
+        let suspect = later.isEmpty ? named
+            : stored != nil ? named : Array(Set(named).union(later)).sorted()
+        var parts: [Int: SumFlags] = [:]
+        if let stored {
+            let namedSet = Set(named)
+            for i in later where !namedSet.contains(i) && stored.undecided.contains(i) {
                 var part = SumFlags()
-                // The town's plan agreement of the year worked out once for the three questions below.
-                let checker = self.checker.remembering(town, years: [period.year])
-                let readings = checker.scheduleReadings(town, period: period)
-                if readings.isUndecided {
-                    part.undecided = 1
-                    if (readings.byRate ?? 0) < 0 { part.undecidedBehindByRate = 1 }
-                }
-                if hasBoth(i) {
-                    part.plan = checker.isFlagged(planKey, town: town, asOf: period)
-                    part.done = checker.isFlagged(doneKey, town: town)
-                }
+                part.undecided = 1
+                if stored.behindByRate.contains(i) { part.undecidedBehindByRate = 1 }
                 parts[i] = part
             }
-            return parts
         }
+        guard !suspect.isEmpty else { return parts }
+        // Whether the town's plan and completed figure are in the sums (`GroupProgress.add`: both
+        // exact, neither an interpretation, comparable): only then may a check on them put `!` on
+        // the sums (F10: Tongxiang's disagreeing plans flagged a sum of Nanhu alone, its ◇>14 of
+        // another basis left out). Read from the period's table when it is made, else from the
+        // town's two figures alone, as the table works them out (`Metrics.periodFigures`; the
+        // overview's first frame makes no table of every town for the few towns asked here).
+        let table = cache.madePeriodFigures(periodIndex)
+        let m = metrics.withoutFormulas
+        func hasBoth(_ i: Int) -> Bool {
+            if let table {
+                return table.withRow(i) { row in
+                    guard let plan = row.planYear, let done = row.completed else { return false }
+                    return row.completedComparesWithPlan && !plan.isInterpreted && !done.isInterpreted
+                        && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
+                }
+            }
+            let town = dataset.towns[i]
+            guard let plan = m.yearPlan(town, asOf: period), let done = m.figure(town, doneKey) else { return false }
+            return m.comparable(done, plan) && !plan.isInterpreted && !done.isInterpreted
+                && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
+        }
+        parts.reserveCapacity(parts.count + suspect.count)
+        for i in suspect where dataset.towns.indices.contains(i) {
+            let town = dataset.towns[i]
+            var part = SumFlags()
+            // The town's plan agreement of the year worked out once for the three questions below.
+            let checker = self.checker.remembering(town, years: [period.year])
+            let readings = checker.scheduleReadings(town, period: period)
+            if readings.isUndecided {
+                part.undecided = 1
+                if (readings.byRate ?? 0) < 0 { part.undecidedBehindByRate = 1 }
+            }
+            if hasBoth(i) {
+                part.plan = checker.isFlagged(planKey, town: town, asOf: period)
+                part.done = checker.isFlagged(doneKey, town: town)
+            }
+            parts[i] = part
+        }
+        return parts
     }
 
     /// `g` as cells.

@@ -46,11 +46,6 @@ public struct DetailLine: Sendable {
     public func text(_ glyphs: Glyphs = .unicode) -> String { runs(glyphs).map(\.0).joined() }
 }
 
-/// The last component of a path ("Data/figures.toml" -> "figures.toml").
-func fileName(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
-}
-
 extension AppState {
     /// The lines of a page screen (a town's, or the city's totals), at `width` cells.
     /// Glyph-free: the renderer draws them with its glyph set (`DetailLine.runs(_:)`).

@@ -7,12 +7,12 @@ extension AppState {
     /// the data file and line on a line of their own after "\n" (never mid-sentence). Adds a
     /// reported figure's source to `cited` (for the page's sources block).
     func pageNote(_ p: Provenance, origin: SourceLocation?, cited: inout [String]) -> (String, Role) {
-        let at = origin.map { "\n" + tr(Catalogue.dataFileLine) + "\(fileName($0.file)):\($0.line)" } ?? ""
+        let at = origin.map { "\n" + tr(Catalogue.dataFileLine) + "\(dataset.dataPath($0.file)):\($0.line)" } ?? ""
         switch p {
         case let .reported(source, where_, quote, note):
             if !cited.contains(source) { cited.append(source) }
             var s = tr(Catalogue.reported2) + source
-            if let where_ { s += " \(where_)" }
+            if let where_ { s += " " + sectionText(where_) }
             if let quote { s += " “\(quote)”" }
             // The data's note in the reader's language when the data gives it (`note_zh`).
             if let note { s += " — \(dataset.note(note, chinese: language == .zh))" }
@@ -45,7 +45,7 @@ extension AppState {
     /// the core gives its arithmetic, else `pageNote`.
     func figureNote(_ f: Figure, cited: inout [String]) -> (String, Role) {
         if let e = f.explanation {
-            let at = f.origin.map { "\n" + tr(Catalogue.dataFileLine) + "\(fileName($0.file)):\($0.line)" } ?? ""
+            let at = f.origin.map { "\n" + tr(Catalogue.dataFileLine) + "\(dataset.dataPath($0.file)):\($0.line)" } ?? ""
             return (tr(Catalogue.derived) + explain(e) + restsOnInterpretation(f) + at, .derived)
         }
         return pageNote(f.provenance, origin: f.origin, cited: &cited)

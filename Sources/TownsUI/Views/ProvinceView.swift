@@ -14,7 +14,7 @@ extension AppState {
             Column(tr(Catalogue.city2), priority: 100, minWidth: 8, maxWidth: 20),
             Column(tr(Catalogue.towns2), .right, priority: 100),
             Column(tr(Catalogue.reported3), .right, priority: 50),
-            Column("", priority: 60, flexible: true, minWidth: 6),
+            Column(tr(Catalogue.provinceBarHeading), priority: 60, flexible: true, minWidth: 6),
             Column(tr(Catalogue.withFigures), .right, priority: 80),
         ]
         // A filter keeps its towns (`passes(_:)` of a listed town); a city with none is left out.
@@ -49,8 +49,10 @@ extension AppState {
         var note = tr("\(list.nameZH) \(list.nameEN)", list.nameEN)
         if let d = list.date { note += " (\(d))" }
         note += tr(
-            "：小镇 = province.toml 所列的小镇；报告 = 来源报告的各市数目；有数据 = 本数据集中有数字的小镇。",
+            "：小镇 = province.toml 所列的小镇；报告 = 来源报告的各市数目；小镇数（比例）= 所列小镇数，"
+                + "以所列最多的市为满格；有数据 = 本数据集中有数字的小镇。",
             ": Towns = listed in province.toml; Reported = the count a source reports per city"
+                + "; Towns, to scale = the towns listed, the city listing most filling the bar"
                 + "; With figures = towns with figures in this dataset."
         )
         var notes = [CellText(note)]
@@ -62,7 +64,7 @@ extension AppState {
         let cited = [list.provenance, list.alsoProvenance] + list.cities.flatMap { [$0.provenance, $0.alsoProvenance] }
         var named: [String] = []
         for case let .reported(id, at, _, _)? in cited {
-            let text = (dataset.sources[id]?.title ?? id) + (at.map { " \($0)" } ?? "") + " [\(id)]"
+            let text = (dataset.sources[id]?.title ?? id) + (at.map { " " + sectionText($0) } ?? "") + " [\(id)]"
             if !named.contains(text) { named.append(text) }
         }
         if !named.isEmpty { notes.append(CellText(tr(Catalogue.provinceSources) + named.joined(separator: "; "))) }

@@ -71,7 +71,7 @@ extension AppState {
             if !towns.isEmpty {
                 wrapped(tr(Catalogue.exampleTowns) + towns.joined(separator: tr(Catalogue.text)), .label)
             }
-            if let origin = p.origin { out.append(.text("[\(fileName(origin.file)):\(origin.line)]", .source)) }
+            if let origin = p.origin { out.append(.text("[\(dataset.dataPath(origin.file)):\(origin.line)]", .source)) }
         }
         out += sourceLines(cited, width: width)
         return out

@@ -214,9 +214,9 @@ extension Renderer {
     }
 
     /// The legend's marks (`legendSymbols`, by position) that `rect` of `drawn` shows: a cell
-    /// holding the mark in this glyph set (ASCII: as folded, below) or the Unicode one. A
-    /// dash in a type's name counts as the unknown mark: a mark listed for nothing costs room,
-    /// a mark shown and not listed would leave it unexplained.
+    /// holding the mark in this glyph set (ASCII: as folded, below) or the Unicode one. A dash
+    /// right after a word's letter (a type's name 创意设计—商务休闲, a paper's title) is prose, not
+    /// the unknown mark: listed, it explained an unknown no cell showed (wave 23's F8).
     static func marksShown(in drawn: Grid, rows rect: Rect, glyphs: Glyphs) -> Set<Int> {
         // The ASCII set: the marks as the screen shows them once folded (`foldPunctuationToASCII`), in
         // the ASCII set alone: a prose dash (a source's title on the province view) is `-` there, not
@@ -246,6 +246,14 @@ extension Renderer {
                     x >= 0 && x < grid.width && grid[x, y].text.first.map { $0.isASCII && $0.isLetter } == true
                 }
                 if text.allSatisfy(\.isASCII), asciiLetter(x - 1) && asciiLetter(x + 1) { continue }
+                // A dash right after a word's letter is prose, not the unknown mark (the province
+                // view's source title `…对策研究—以嘉兴市为例`: its `—` put "— unknown" in the legend
+                // with no cell unknown, wave 23's F8); a wide letter's right half is skipped.
+                if text == "—" {
+                    var before = x - 1
+                    while before >= 0, grid[before, y].isContinuation { before -= 1 }
+                    if before >= 0, grid[before, y].text.last?.isLetter == true { continue }
+                }
                 shown.formUnion(found)
             }
         }

@@ -32,7 +32,7 @@ extension AppState {
         /// The data file and line of a figure or rule, on a line of its own under the note (the
         /// note's paragraphs are split at "\n" by `field`), never mid-sentence.
         func sourceLine(_ origin: SourceLocation) -> String {
-            "\n" + tr(Catalogue.dataFileLine) + "\(fileName(origin.file)):\(origin.line)"
+            "\n" + tr(Catalogue.dataFileLine) + "\(dataset.dataPath(origin.file)):\(origin.line)"
         }
 
         /// A source or formula with its data file and line on a line of its own (`pageNote`).
@@ -94,10 +94,10 @@ extension AppState {
         let typeName = dataset.type(town.type).map { tr($0.nameZH, $0.nameEN) } ?? "?"
         field(
             CellText(tr(Catalogue.type)), "\(town.type) \(typeName)", nil,
-            town.typeAt.map { (tr(Catalogue.reported2) + $0, .source) })
+            town.typeAt.map { (tr(Catalogue.reported2) + sectionsText($0), .source) })
         if let industry = town.industry {
             field(
-                CellText(tr(Catalogue.industry)), CellText(tr(ShownFactsIndustry.name(industry).zh, ShownFactsIndustry.name(industry).en)), nil, town.industryNote.map { ("\($0)", .source) })
+                CellText(tr(Catalogue.industry)), CellText(tr(ShownFactsIndustry.name(industry).zh, ShownFactsIndustry.name(industry).en)), nil, town.industryNote.map { (sectionsText($0), .source) })
         } else {
             field(CellText(tr(Catalogue.industry)), CellText(.unknown), .unknown, nil)
         }
@@ -131,7 +131,7 @@ extension AppState {
             town.mode == nil ? .unknown : nil,
             town.mode == nil
                 ? (tr(Catalogue.unknownTheSourceDoesNot), .unknown)
-                : town.modeAt.map { (tr(Catalogue.reported2) + $0, .source) })
+                : town.modeAt.map { (tr(Catalogue.reported2) + sectionsText($0), .source) })
         out.append(.text(""))
         out.append(
             .text(
@@ -233,7 +233,7 @@ extension AppState {
         }
         if let catalogue = dataset.problems {
             out.append(.text(""))
-            out.append(.text(tr(Catalogue.problemsPaperSection), .header))
+            out.append(.text(sectionsText(tr(Catalogue.problemsPaperSection)), .header))
             let flags = catalogue.flags(of: town.id)
             if flags.isEmpty {
                 for l in TextWrap.wrap(
@@ -257,7 +257,7 @@ extension AppState {
                 out.append(.text(""))
                 out.append(
                     .text(
-                        tr(Catalogue.countermeasuresChecklistPaperSection),
+                        sectionsText(tr(Catalogue.countermeasuresChecklistPaperSection)),
                         .header))
                 for group in ProblemCatalogue.Countermeasure.Group.allCases {
                     let items = catalogue.countermeasures.filter { $0.group == group }
