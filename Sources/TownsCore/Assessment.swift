@@ -483,7 +483,10 @@ public struct Assessment: Sendable {
             q.year == year && (asOf.map { p in q.through <= p.through } ?? true)
         }
         let fullYear = inYear.last { $0.through == 12 }
-        guard let plan = metrics.figure(town, FigureKey(.planYear, String(year))), let planRange = plan.possible else {
+        // The plan as known at the period judged (a later month's derivation never narrows it).
+        let known = asOf.map { $0.year == year ? metrics.yearPlan(town, asOf: $0) : metrics.figure(town, FigureKey(.planYear, String(year))) }
+            ?? metrics.figure(town, FigureKey(.planYear, String(year)))
+        guard let plan = known, let planRange = plan.possible else {
             return landRewardOnRate(year: year, inYear: inYear, fullYear: fullYear, town: town, asOf: asOf,
                                     reward: reward)
         }

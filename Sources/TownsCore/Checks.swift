@@ -492,7 +492,9 @@ public struct Checker: Sendable {
         guard key.measure == .planYear else { return true }
         let earlier = dataset.periods.filter { $0.year == period.year && $0.through <= period.through }.map(\.id)
         let all = dataset.towns.map { town -> (Town, Figure?) in
-            guard let f = metrics.figure(town, key), !f.isInterpreted, f.basis == total.basis else { return (town, nil) }
+            // The plan as known at `period` (`Metrics.yearPlan(_:asOf:)`: a later month never narrows it).
+            guard let f = metrics.yearPlan(town, asOf: period), !f.isInterpreted, f.basis == total.basis
+            else { return (town, nil) }
             guard f.isDerived else { return (town, f) }
             let known = earlier.contains { id in
                 town.figures[FigureKey(.completed, id)]?.quantity.exactValue != nil

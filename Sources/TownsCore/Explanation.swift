@@ -23,6 +23,10 @@ public struct Explanation: Hashable, Sendable {
         case startRate(started: String, planned: String, result: String)
         /// the plan of `year` / the 3-year plan x 100 = the year's share (%)
         case planShare(year: String, plan: String, total: String, result: String)
+        /// the city's completed amount in `period` as the sum of every town's reported one (亿元):
+        /// `towns` (ids) and their `values` as printed, in the data's order; `sources`: the ids
+        /// of the sources those figures come from, each once
+        case sumOfTowns(period: String, towns: [String], values: [String], sources: [String], result: String)
     }
 
     public var step: Step

@@ -56,7 +56,8 @@ public struct GroupProgress: Sendable, Equatable {
     /// exact sums' rate: waves 22-23). So the rate checks against what is printed beside it:
     /// 11.30 / ≈47 stands for 46.5-47.5, i.e. 23.8-24.3%, printed ≈24% (not ≈23.9%, the exact
     /// sums' rate, which 11.30 / 47 = 24.0% contradicts). `interval`: the hull of both intervals
-    /// (% values the rate can stand for). nil when `rate` is.
+    /// (% values the rate can stand for). A rate under 100% is never printed as 100% (more digits,
+    /// up to `limit` + 2, instead: the plan is not met). nil when `rate` is.
     public func printedRate(atMost limit: Int) -> (value: Decimal, decimals: Int, interval: Interval?)? {
         guard rate != nil else { return nil }
         let (pd, cd) = (plan.supportedDecimals, completed.supportedDecimals)
@@ -79,11 +80,18 @@ public struct GroupProgress: Sendable, Equatable {
         // [86.6%, 87.6%] at Jan-Oct, but printed with no decimals it is 88%, outside it; the exact
         // sums' 87.1% prints 87% (wave 23's fresh user, F19).
         guard let exact = rate else { return nil }
-        let quotient = DecimalMath.rounded(c / p * 100, scale: digits)
-        if let allowed = rateInterval, quotient < allowed.lower || quotient > allowed.upper {
-            return (DecimalMath.rounded(exact, scale: digits), digits, hull)
+        // 100% is the plan met: a rate under it is never rounded up to it (nor the bar drawn
+        // full). Type 1 in November, 31.0 / ≈31.1 (each town's reported rate under its plan's,
+        // 94.1% and 108%, so the group's is 99.6-99.8%), was `≈100%` at no decimals (wave 25's
+        // fresh user, F5): it takes the digits (up to two more) that keep it under, `≈99.7%`.
+        func crossesFull(_ value: Decimal, _ shown: Decimal) -> Bool { value < 100 && shown >= 100 }
+        var value = c / p * 100
+        if let allowed = rateInterval, DecimalMath.rounded(value, scale: digits) < allowed.lower
+            || DecimalMath.rounded(value, scale: digits) > allowed.upper {
+            value = exact
         }
-        return (quotient, digits, hull)
+        while crossesFull(value, DecimalMath.rounded(value, scale: digits)), digits < limit + 2 { digits += 1 }
+        return (DecimalMath.rounded(value, scale: digits), digits, hull)
     }
 
     /// Adds one town: its plan and completed as (quantity, derived, what it can stand for,

@@ -71,6 +71,14 @@ public struct Metrics: Sendable {
         var plans: [String: Figure?] = [:]
         for year in years ?? Array(periodsByYear.keys) {
             plans[year] = .some(derivedYearPlan(year: year, town.figures))
+            // The plans as of the periods before the year's last derivation (`yearPlan(_:asOf:)`),
+            // for a page (every year: each period's figures ask for them); a caller asking for a
+            // few years (one period's readings) works out only the one it asks for.
+            guard years == nil else { continue }
+            let n = derivableThroughs(year: year, town.figures).count
+            for k in stride(from: 1, to: n, by: 1) {
+                plans[Self.planKey(year, included: k)] = .some(derivedYearPlan(year: year, town.figures, included: k))
+            }
         }
         m.remembered = RememberedPlans(figures: town.figures, plans: plans)
         return m
@@ -122,13 +130,163 @@ public struct Metrics: Sendable {
         figure(key, in: town.figures)
     }
 
-    /// The city's total for `key`: reported, derived from other totals, or nil when unknown.
+    /// The city's total for `key`: reported, derived from other totals, or nil when unknown. The
+    /// city's completed amount of a period it gives none for (neither reported nor derivable from
+    /// its rate) is the sum of its towns' (`townsSum`) where every town reported one, and its
+    /// completion rate is worked out over that sum (F4: a month imported for all five towns).
     public func total(_ key: FigureKey) -> Figure? {
-        figure(key, in: Figures(dataset.totals))
+        let totals = Figures(dataset.totals)
+        if let known = figure(key, in: totals) { return known }
+        guard let p = key.period else { return nil }
+        switch key.measure {
+        case .completed:
+            return townsSum(p)
+        case .completionRate:
+            guard totals[FigureKey(.completed, p)] == nil, var done = townsSum(p) else { return nil }
+            // Over every value the towns' printed amounts allow together (each ± half its last digit).
+            done.interval = townsSumInterval(p)
+            return derivedCompletionRate(p, done: done, plan: planAsOf(p, totals))
+        default:
+            return nil
+        }
+    }
+
+    /// The city's completed amount in period `p` as the sum of every town's reported one: only
+    /// where every town of the dataset reported an exact amount for `p`, all on one basis (never
+    /// where one is unknown, a lower bound, derived or an interpretation), marked derived with its
+    /// parts as its formula (`Explanation.Step.sumOfTowns`) and the interval their rounding
+    /// allows; nil otherwise. Written with the most digits of its parts, as a table's sum of known
+    /// figures is (`Tally.supportedDecimals`: 15.00 + 13.0 + 6.0 + 4.10 + 10.0 is ≈48.10); what
+    /// their rounding allows together is `townsSumInterval` (the rate over it is worked out on that).
+    /// Stops at the first town without one (a few look-ups at 10,000 towns most months).
+    public func townsSum(_ p: String) -> Figure? {
+        let key = FigureKey(.completed, p)
+        guard !dataset.towns.isEmpty else { return nil }
+        var sum: Decimal = 0, decimals = 0
+        var basis: String?? = .none
+        var values: [String] = [], sources: [String] = []
+        for town in dataset.towns {
+            guard let f = town.figures[key], case .reported = f.provenance, case let .exact(v, d) = f.quantity,
+                  basis == .none || basis == .some(f.basis) else { return nil }
+            basis = .some(f.basis)
+            sum = DecimalMath.sum(sum, v)
+            decimals = max(decimals, d)
+            if formulas {
+                values.append(show(f))
+                if case let .reported(source, _, _, _) = f.provenance, !sources.contains(source) { sources.append(source) }
+            }
+        }
+        let result = DecimalMath.text(sum, scale: decimals)
+        var f = Figure.derived(sum, decimals: decimals,
+                               formula: formulas ? "sum of the towns' reported completed \(p) (the city gives none): "
+                                   + values.joined(separator: " + ") + " = " + result
+                                   + " (sources: " + sources.joined(separator: ", ") + ")" : "",
+                               interval: nil)
+        f.basis = basis ?? nil
+        if formulas {
+            f.explanation = Explanation(
+                step: .sumOfTowns(period: p, towns: dataset.towns.map(\.id), values: values, sources: sources,
+                                  result: result))
+        }
+        return f
+    }
+
+    /// Every value `townsSum(p)` can stand for given the rounding of its printed parts (each ± half
+    /// a unit of its last digit); nil where there is no such sum.
+    func townsSumInterval(_ p: String) -> Interval? {
+        guard let sum = townsSum(p)?.quantity.exactValue else { return nil }
+        var half: Decimal = 0
+        for town in dataset.towns {
+            if case let .exact(_, d)? = town.figures[FigureKey(.completed, p)]?.quantity {
+                half += DecimalMath.halfUnit(decimals: d)
+            }
+        }
+        return Interval(sum - half, sum + half)
     }
 
     /// The year of a period id ("2015-09" -> "2015").
     public func year(of period: String) -> String { String(period.prefix(4)) }
+
+    /// `town`'s plan of `period`'s year as known at `period` (reported, or derived: nil when
+    /// unknown). A derived plan rests on the derivations (completed / completion rate) of the
+    /// year's periods up to `period`; where none is that early, on the earliest later one alone
+    /// (the verdicts resting on it are undecided, `Checker.laterPlanPeriod`, and the page says it
+    /// comes from a later period). Later derivations never narrow it, so a month imported later
+    /// never changes the digits an earlier period shows (Haining at Jan-Sep: 9.3 / 50% and
+    /// 13.56 / 72.9% give ≈18.6; November's 17.05 / 91.7% confirms it, named as later, but
+    /// narrows only the plan of November on). At the year's last derivation and after, the
+    /// year's plan (`figure(_:_:)` of `FigureKey(.planYear, year)`).
+    public func yearPlan(_ town: Town, asOf period: Period) -> Figure? {
+        yearPlan(in: town.figures, year: String(period.year), through: period.through)
+    }
+
+    /// `yearPlan(_:asOf:)` given `town`'s plan of the year as a whole (`figure(town,
+    /// FigureKey(.planYear, year))`, worked out once for a table of every town): that plan
+    /// itself where the two are the same (a reported plan, none, or no derivation after `period`
+    /// that would narrow it), so a table asks a few look-ups of most towns.
+    public func yearPlan(_ town: Town, asOf period: Period, given yearsPlan: Figure?) -> Figure? {
+        guard yearsPlan?.isDerived == true, town.figures[FigureKey(.planYear, String(period.year))] == nil,
+              derivationsIncluded(year: String(period.year), through: period.through, town.figures) != nil
+        else { return yearsPlan }
+        return yearPlan(town, asOf: period)
+    }
+
+    /// Whether `town`'s plan of `year`, derived, rests on two or more periods' derivations, so
+    /// that as of an earlier period it may be another (`yearPlan(_:asOf:)`). Look-ups only.
+    public func planMayNarrow(_ town: Town, year: String) -> Bool {
+        town.figures[FigureKey(.planYear, year)] == nil && derivableThroughs(year: year, town.figures).count > 1
+    }
+
+    /// The city's plan of `period`'s year as known at `period` (`yearPlan(_:asOf:)` of the totals).
+    public func totalYearPlan(asOf period: Period) -> Figure? {
+        yearPlan(in: Figures(dataset.totals), year: String(period.year), through: period.through)
+    }
+
+    /// The plan of `year` in `figures` as known at the period ending in month `through` of it
+    /// (nil: at the year's end, every derivation).
+    func yearPlan(in figures: Figures, year: String, through: Int?) -> Figure? {
+        // The year's plan first (remembered where a memo is kept): reported, none, or derived; only
+        // a derived one may be another as of an earlier period.
+        if let given = figures[FigureKey(.planYear, year)] { return given }
+        let whole = figure(FigureKey(.planYear, year), in: figures)
+        guard let through, whole?.isDerived == true,
+              let k = derivationsIncluded(year: year, through: through, figures) else { return whole }
+        let key = Self.planKey(year, included: k)
+        if let remembered, remembered.figures.sharesStorage(with: figures), let known = remembered.plans[key] {
+            return known
+        }
+        if let yearPlans, let town = yearPlans.position(of: figures) {
+            return yearPlans.plan(town: town, year: key, formulas: formulas) {
+                derivedYearPlan(year: year, figures, included: k)
+            }
+        }
+        return derivedYearPlan(year: year, figures, included: k)
+    }
+
+    /// The key a plan resting on the year's first `included` derivations is remembered by.
+    private static func planKey(_ year: String, included: Int) -> String { "\(year)#\(included)" }
+
+    /// The months (`Period.through`) of `year`'s periods whose completed amount and completion
+    /// rate allow the plan's derivation, earliest first. Look-ups only.
+    private func derivableThroughs(year: String, _ figures: Figures) -> [Int] {
+        var out: [Int] = []
+        for period in periodsByYear[year] ?? [] {
+            guard let done = figures[FigureKey(.completed, period.id)], case .exact = done.quantity,
+                  let rate = figures[FigureKey(.completionRate, period.id)], case let .exact(rv, _) = rate.quantity,
+                  rv > 0 else { continue }
+            out.append(period.through)
+        }
+        return out
+    }
+
+    /// How many of `year`'s derivations the plan as of month `through` rests on (those up to
+    /// it, at least the earliest), or nil when that is every one (the year's plan as a whole).
+    func derivationsIncluded(year: String, through: Int, _ figures: Figures) -> Int? {
+        let months = derivableThroughs(year: year, figures)
+        guard let first = months.first, let last = months.last, last > max(through, first) else { return nil }
+        let bound = max(through, first)
+        return months.filter { $0 <= bound }.count
+    }
 
     func figure(_ key: FigureKey, in figures: Figures) -> Figure? {
         if let reported = figures[key] { return reported }
@@ -146,7 +304,7 @@ public struct Metrics: Sendable {
             return derivedYearPlan(year: key.period ?? "", figures)
         case .completionRate:
             guard let p = key.period else { return nil }
-            return derivedCompletionRate(p, figures, plan: figure(FigureKey(.planYear, year(of: p)), in: figures))
+            return derivedCompletionRate(p, figures, plan: planAsOf(p, figures))
         case .completed:
             guard let p = key.period,
                   let rate = figures[FigureKey(.completionRate, p)], let rateV = rate.quantity.exactValue,
@@ -192,6 +350,12 @@ public struct Metrics: Sendable {
         }
     }
 
+    /// The plan of period `id`'s year as known at it (`yearPlan(in:year:through:)`).
+    private func planAsOf(_ id: String, _ figures: Figures) -> Figure? {
+        let through = periodsByYear[year(of: id)]?.first { $0.id == id }?.through
+        return yearPlan(in: figures, year: year(of: id), through: through)
+    }
+
     /// Whether two figures may be combined: not two figures on different bases (`Figure.basis`),
     /// and not two reported figures from different sources,
     /// which may define the measure differently (the 2016 notice's 63.06 is fixed-asset
@@ -212,7 +376,12 @@ public struct Metrics: Sendable {
     /// completed(p) / the year's plan x 100, given the plan as `figure` gives it, with the interval
     /// its inputs' rounding allows (`Figure.interval`: the digits shown are those it supports).
     private func derivedCompletionRate(_ p: String, _ figures: Figures, plan: Figure?) -> Figure? {
-        guard let done = figures[FigureKey(.completed, p)], let doneV = done.quantity.exactValue,
+        derivedCompletionRate(p, done: figures[FigureKey(.completed, p)], plan: plan)
+    }
+
+    /// completed(p) / the year's plan x 100 for a completed figure given (`done`).
+    private func derivedCompletionRate(_ p: String, done: Figure?, plan: Figure?) -> Figure? {
+        guard let done, let doneV = done.quantity.exactValue,
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
         var worked = derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
@@ -232,7 +401,7 @@ public struct Metrics: Sendable {
     /// (`TownProgress.comparesWithPlan` of `progress(town, period:)`, without working out the
     /// rest of its progress): false only when both are there and not `comparable`.
     public func comparesWithPlan(_ town: Town, period: Period) -> Bool {
-        guard let plan = figure(town, FigureKey(.planYear, String(period.year))),
+        guard let plan = yearPlan(town, asOf: period),
               let done = figure(town, FigureKey(.completed, period.id)) else { return true }
         return comparable(done, plan)
     }
@@ -251,14 +420,17 @@ public struct Metrics: Sendable {
         public var completedComparesWithPlan = true
     }
 
-    /// The town's figures for period `period` ("2015-09") and the plan of `year` ("2015").
+    /// The town's figures for period `period` ("2015-09") and the plan of `year` ("2015"), as
+    /// known at `period` when it is of that year (`yearPlan(_:asOf:)`).
     public func periodFigures(_ town: Town, period: String, year: String) -> PeriodFigures {
-        periodFigures(town, period: period, year: year, plan: figure(FigureKey(.planYear, year), in: town.figures))
+        let plan = year == self.year(of: period)
+            ? planAsOf(period, town.figures) : figure(FigureKey(.planYear, year), in: town.figures)
+        return periodFigures(town, period: period, year: year, plan: plan)
     }
 
-    /// `periodFigures(_:period:year:)` given the plan of `year` as `figure(town,
-    /// FigureKey(.planYear, year))` gives it (worked out once per year for a table of every
-    /// town, not once per period).
+    /// `periodFigures(_:period:year:)` given the plan of `year` as `periodFigures(_:period:year:)`
+    /// would work it out (as known at `period`; worked out once per year for a table of every
+    /// town, not once per period, where that is the same: `derivationsIncluded`).
     public func periodFigures(_ town: Town, period: String, year: String, plan: Figure?) -> PeriodFigures {
         let figures = town.figures
         let rateKey = FigureKey(.completionRate, period)
@@ -290,7 +462,10 @@ public struct Metrics: Sendable {
     /// month never changes an earlier period's figures). The figure's `interval` is the
     /// intersection of the agreeing derivations' intervals: what the inputs support (see
     /// `Figure.supportedDecimals`).
-    private func derivedYearPlan(year: String, _ figures: Figures) -> Figure? {
+    /// `included`: only the first `included` derivations make the plan's value and interval (the
+    /// plan as known at an earlier period, `yearPlan(in:year:through:)`); the later ones are named
+    /// beside it as they are judged at the year's end (a view words them as later).
+    private func derivedYearPlan(year: String, _ figures: Figures, included: Int? = nil) -> Figure? {
         var derivations: [(value: Decimal, interval: Interval?, text: String, step: Explanation.Step?)] = []
         for period in periodsByYear[year] ?? [] {
             guard let done = figures[FigureKey(.completed, period.id)], case let .exact(dv, dd) = done.quantity,
@@ -313,12 +488,15 @@ public struct Metrics: Sendable {
         var common = first.interval
         var agreeing = [0]
         var disagreeing: [Int] = []
+        let counted = min(included ?? derivations.count, derivations.count)
+        var shown = first.interval  // what the first `counted` agreeing ones allow together
         for (i, other) in derivations.enumerated().dropFirst() {
             if let a = common, let b = other.interval, a.intersection(b) == nil {
                 disagreeing.append(i)
             } else {
                 agreeing.append(i)
                 if let c = common, let b = other.interval { common = c.intersection(b) ?? c }
+                if i < counted { shown = common }
             }
         }
         // The earliest derivation's value where what every agreeing one allows together contains
@@ -327,8 +505,8 @@ public struct Metrics: Sendable {
         // 18.60 is written: a consistent month more never moves the plan outside what the others
         // allow (wave 22). Should that value lie outside too, the middle of what all allow is written.
         func width(_ i: Int) -> Decimal? { derivations[i].interval.map { $0.upper - $0.lower } }
-        let firstInside = common.map { first.value >= $0.lower && first.value <= $0.upper } ?? true
-        let best = firstInside ? 0 : agreeing.min { a, b in
+        let firstInside = shown.map { first.value >= $0.lower && first.value <= $0.upper } ?? true
+        let best = firstInside ? 0 : agreeing.filter { $0 < counted }.min { a, b in
             switch (width(a), width(b)) {
             case let (x?, y?): return x < y || (x == y && a < b)
             case (_?, nil): return true
@@ -338,7 +516,7 @@ public struct Metrics: Sendable {
         } ?? 0
         var value = derivations[best].value
         var middleOf: Interval?
-        if let c = common, value < c.lower || value > c.upper {
+        if let c = shown, value < c.lower || value > c.upper {
             value = (c.lower + c.upper) / 2
             middleOf = c
         }
@@ -368,7 +546,7 @@ public struct Metrics: Sendable {
             if formulas { formula += "; written as the middle of \(middleOf), which every agreeing derivation allows" }
         }
         var plan = Figure.derived(
-            DecimalMath.rounded(value, scale: 2), decimals: 2, formula: formula, interval: common)
+            DecimalMath.rounded(value, scale: 2), decimals: 2, formula: formula, interval: shown)
         plan.explanation = explanation
         return plan
     }

@@ -124,9 +124,9 @@ extension Metrics {
     /// gap ≈0.52, ≈1.68 a month from October. The city: 106.8 x 75% = 80.10 expected, 45.06
     /// completed, 35.04 behind.
     public func progress(_ town: Town?, period: Period) -> TownProgress {
-        let year = String(period.year)
         let look: (FigureKey) -> Figure? = { key in town.map { figure($0, key) } ?? total(key) }
-        let plan = look(FigureKey(.planYear, year))
+        // The plan as known at `period` (`yearPlan(_:asOf:)`): a later month never narrows it.
+        let plan = town.map { yearPlan($0, asOf: period) } ?? totalYearPlan(asOf: period)
         let done = look(FigureKey(.completed, period.id))
         var p = TownProgress(period: period, plan: plan, completed: done)
         if let plan, let done, !comparable(done, plan) { p.comparesWithPlan = false }

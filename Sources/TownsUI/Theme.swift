@@ -103,7 +103,9 @@ public struct Theme: Sendable {
         func read(_ roles: TOMLTable, _ name: String, over base: [Role: Style]) -> [Role: Style] {
             section = name
             var styles = base
-            for key in roles.keys.sorted() {
+            // In the file's order (line, then the attribute's place on it), so the first problem
+            // listed is the one an editor's cursor should go to first (wave 25's fresh user, F7).
+            for key in roles.keys.sorted(by: { (lineOf($0), $0) < (lineOf($1), $1) }) {
                 guard let role = Role(rawValue: key) else {
                     warnings.append("\(file):\(lineOf(key)): \(section).\(key): "
                         + t(Catalogue.themeUnknownRole(Role.allCases.map(\.rawValue).joined(separator: ", "))))
@@ -114,7 +116,14 @@ public struct Theme: Sendable {
                     continue
                 }
                 var style = Style()
-                for attr in spec.keys.sorted() {
+                let text = lineOf(key) > 0 ? String(lines[lineOf(key) - 1]) : ""
+                func place(_ attr: String) -> Int {
+                    for sep in [" ", "="] {
+                        if let r = text.range(of: attr + sep) { return text.distance(from: text.startIndex, to: r.lowerBound) }
+                    }
+                    return Int.max
+                }
+                for attr in spec.keys.sorted(by: { (place($0), $0) < (place($1), $1) }) {
                     let value = spec[attr]!
                     switch attr {
                     case "fg", "bg":

@@ -8,9 +8,14 @@ import XCTest
 final class NoticePointerTests: XCTestCase {
     func testThePointerNamesTheCommandThatListsEveryNotice() throws {
         let s = try bundledState()
-        var settings = Settings(notices: ["bad.toml:2: roles.header.fg: 'x' is not a colour", "bad.toml:3: b",
-                                          "bad.toml:4: c"])
+        var settings = Settings(language: .en, notices: ["bad.toml:2: roles.header.fg: 'x' is not a colour",
+                                                         "bad.toml:3: b", "bad.toml:4: c"])
         XCTAssertTrue(update(s, .configure(settings)).message!.hasSuffix("(+2 more: towns config)"))
+        // In Chinese the pointer is Chinese (wave 25's fresh user, F7: `(+3 more: …)` under a Chinese interface).
+        var chinese = settings
+        chinese.language = .zh
+        XCTAssertTrue(update(s, .configure(chinese)).message!.hasSuffix("（另 2 项：towns config）"),
+                      update(s, .configure(chinese)).message!)
         settings.allNoticesCommand = "towns config --theme bad.toml"
         let t = update(s, .configure(settings))
         XCTAssertEqual(t.message,

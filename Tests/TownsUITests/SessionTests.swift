@@ -73,11 +73,15 @@ final class SessionTests: XCTestCase {
         XCTAssertNil(r.session.flash)
         // A period the data lacks and a problem found reading the file: a warning naming the
         // period first, with how many more; an unknown theme leaves the theme as it was.
-        let bad = Settings(themeName: "neon", periodID: "2031-01", source: "c.toml", notices: ["c.toml:3: mouse: expected true or false"])
+        var bad = Settings(language: .en, themeName: "neon", periodID: "2031-01", source: "c.toml",
+                           notices: ["c.toml:3: mouse: expected true or false"])
         let w = update(s, .configure(bad))
         XCTAssertEqual(w.session.flash?.level, .warning)
         XCTAssertEqual(w.session.flash?.text,
                        "c.toml: period: '2031-01' is not a period of the data (2015-08 2015-09 2015-12) (+1 more: towns config)")
+        bad.language = .zh
+        XCTAssertEqual(update(s, .configure(bad)).session.flash?.text,
+                       "c.toml: period: 「2031-01」不是数据中的期间（2015-08 2015-09 2015-12）（另 1 项：towns config）")
         XCTAssertEqual(w.period?.id, "2015-09")
         XCTAssertEqual(w.session.themeName, "default")
     }

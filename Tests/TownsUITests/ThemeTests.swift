@@ -18,9 +18,14 @@ final class ThemeTests: XCTestCase {
         let fallback = Theme(name: "base", styles: [.row: Style(foreground: .ansi(2)), .title: Style(bold: true)])
         let (theme, warnings) = try Theme.parse(text, file: "x.toml", fallback: fallback)
         XCTAssertEqual(warnings.count, 3, warnings.joined(separator: "\n"))
-        XCTAssertTrue(warnings[0].hasPrefix("x.toml:6: roles.header.bold"), warnings[0])
+        // In the file's order (wave 25's fresh user, F7: the first one listed is the first line).
+        XCTAssertTrue(warnings[0].hasPrefix("x.toml:4: roles.title.fg: 'purple' is not a colour"), warnings[0])
         XCTAssertTrue(warnings[1].hasPrefix("x.toml:5: roles.nosuch: unknown role"), warnings[1])
-        XCTAssertTrue(warnings[2].hasPrefix("x.toml:4: roles.title.fg: 'purple' is not a colour"), warnings[2])
+        XCTAssertTrue(warnings[2].hasPrefix("x.toml:6: roles.header.bold"), warnings[2])
+        // Two attributes on one line: in their order on it.
+        let two = try Theme.parse("[roles]\nrow = { fg = \"chartreuse\", bold = \"yes\" }\n", file: "y.toml").1
+        XCTAssertEqual(two.map { String($0.prefix(19)) }, ["y.toml:2: roles.row", "y.toml:2: roles.row"])
+        XCTAssertTrue(two[0].contains("row.fg") && two[1].contains("row.bold"), two.joined(separator: "\n"))
         XCTAssertEqual(theme.style(.row).foreground, .ansi(2), "a role not given falls back")
     }
 

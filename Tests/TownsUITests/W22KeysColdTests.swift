@@ -70,7 +70,11 @@ final class W22KeysColdTests: XCTestCase {
                 flags.undecided += 1
                 if (readings.byRate ?? 0) < 0 { flags.undecidedBehindByRate += 1 }
             }
-            guard m.figure(town, planKey) != nil, m.figure(town, doneKey) != nil else { continue }
+            // w24-fid (F10): only a town whose plan and completed are in the sums (both exact, comparable,
+            // neither an interpretation: `GroupProgress.add`) puts its checks' `!` on them.
+            guard let plan = m.yearPlan(town, asOf: period), let done = m.figure(town, doneKey),
+                  plan.quantity.exactValue != nil, done.quantity.exactValue != nil, m.comparable(done, plan),
+                  !plan.isInterpreted, !done.isInterpreted else { continue }
             if checker.isFlagged(planKey, town: town, asOf: period) { flags.plan = true }
             if checker.isFlagged(doneKey, town: town) { flags.done = true }
         }

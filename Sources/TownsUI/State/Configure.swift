@@ -22,7 +22,9 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
             s.session.periodID = id
         } else {
             let ids = s.dataset.periods.map(\.id).joined(separator: " ")
-            notices.insert("\(settings.source): period: '\(id)' is not a period of the data (\(ids))", at: 0)
+            notices.insert(s.language == .zh
+                ? "\(settings.source): period: 「\(id)」不是数据中的期间（\(ids)）"
+                : "\(settings.source): period: '\(id)' is not a period of the data (\(ids))", at: 0)
         }
     }
     s.screen = clamped(s.screen, in: s)
@@ -31,7 +33,10 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
         // With more to come, a long first notice (a theme's unknown role lists every role) is cut so
         // the pointer to the rest fits in the status message's three lines at 80 columns.
         let text = notices.count > 1
-            ? "\(cutNotice(first)) (+\(notices.count - 1) more: \(settings.allNoticesCommand))" : first
+            ? cutNotice(first) + (s.language == .zh
+                ? "（另 \(notices.count - 1) 项：\(settings.allNoticesCommand)）"
+                : " (+\(notices.count - 1) more: \(settings.allNoticesCommand))")
+            : first
         s.session.flash = Flash(text, level: .warning)
     }
     return s

@@ -288,6 +288,7 @@ extension AppState {
             for (i, plan) in zip(found.0, found.1) {
                 plans.figures[i] = plan
                 plans.shown[i] = ShownFigure(plan)
+                if plan?.isDerived == true, m.planMayNarrow(towns[i], year: year) { plans.narrowable.append(i) }
             }
             return plans
         }
@@ -321,10 +322,20 @@ extension AppState {
             let planned = facts.plannedProjects
             // A town with no figure of the period: its plan and planned projects, nothing else.
             var table = PeriodTable(plans: plans.shown, planned: planned)
-            let changed = concurrentMap(withFigures[p] ?? [], minimumPerSlice: 512) { i in
-                (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plans.figures[i])))
+            // Its plan as known at the period (`Metrics.yearPlan(_:asOf:given:)`): a derived plan
+            // a later period's derivation narrows is worked out again for this period, also for a
+            // town without a figure of it.
+            // Only a plan resting on two or more derivations may (`YearPlans.narrowable`, few towns).
+            let own = withFigures[p] ?? []
+            let narrowable = Set(plans.narrowable)
+            let later = Set(narrowable).subtracting(own)
+            let changed = concurrentMap(own + later.sorted(), minimumPerSlice: 512) { i -> (Int, TownPeriod?) in
+                let plan = narrowable.contains(i) ? m.yearPlan(towns[i], asOf: period, given: plans.figures[i])
+                    : plans.figures[i]
+                if later.contains(i), ShownFigure(plan) == plans.shown[i] { return (i, nil) }
+                return (i, TownPeriod(m.periodFigures(towns[i], period: p, year: year, plan: plan)))
             }
-            for (i, row) in zip(changed.0, changed.1) { table.set(i, row) }
+            for (i, row) in zip(changed.0, changed.1) { if let row { table.set(i, row) } }
             return table
         }
     }

@@ -252,6 +252,9 @@ final class ViewCache: @unchecked Sendable {
     struct YearPlans {
         var figures: [Figure?]
         var shown: [ShownFigure?]
+        /// The towns (positions, ascending) whose derived plan rests on two or more of the year's
+        /// periods: only theirs may differ as of an earlier period (`Metrics.yearPlan(_:asOf:)`).
+        var narrowable: [Int] = []
     }
 
     /// Each town's plan for a year ("2015"), by position in `dataset.towns`: one

@@ -10,8 +10,9 @@ extension Catalogue {
     /// One reading of being behind, worded: by the completion rate (`points`: schedule variance,
     /// percentage points, negative behind) or by the amount (`amount`: the shortfall in 亿元 as
     /// printed, positive behind, its sign dropped here). `flag`: "!" when a check fails on it.
-    static func rateReading(_ points: Decimal, flag: String) -> Bilingual {
-        let v = DecimalMath.text(abs(points), scale: 1)
+    /// `digits`: after the point (1; fewer where a derived rate supports fewer).
+    static func rateReading(_ points: Decimal, flag: String, digits: Int = 1) -> Bilingual {
+        let v = DecimalMath.text(abs(points), scale: digits)
         return points < 0
             ? Bilingual("按完成率 落后 \(v) 个百分点\(flag)", "by rate behind by \(v) points\(flag)")
             : Bilingual("按完成率 超前 \(v) 个百分点\(flag)", "by rate ahead by \(v) points\(flag)")

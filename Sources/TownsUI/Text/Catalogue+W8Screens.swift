@@ -22,8 +22,8 @@ extension Catalogue {
         text: Bilingual("推算/拟合", "derived/fitted"), short: "calc/fit", shortest: "fit")
 
     /// The overview's checks heading under a filter: the counts are of the findings about the
-    /// `n` towns listed (the city's own findings, on its totals, are not theirs).
+    /// `n` towns listed and about the city's figures its row shows (its `!`; wave 24, F7).
     static func overviewChecksOfListed(_ n: Int) -> Bilingual {
-        Bilingual("核对（所列\(n)镇）", n == 1 ? "Checks (1 town)" : "Checks (\(n) towns)")
+        Bilingual("核对（所列\(n)镇及全市）", n == 1 ? "Checks (1 town, the city)" : "Checks (\(n) towns, the city)")
     }
 }

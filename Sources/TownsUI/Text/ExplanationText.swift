@@ -33,6 +33,15 @@ extension ShownFacts {
             case let .planShare(year, plan, total, result):
                 return zh ? "\(year)年计划 \(plan) ÷ 3年计划 \(total) × 100 = \(result)%"
                     : "\(year) plan \(plan) / 3-year plan \(total) × 100 = \(result)%"
+            case let .sumOfTowns(p, towns, values, sources, result):
+                let names = towns.map { id in
+                    facts.dataset.town(id).map { zh ? $0.nameZH : $0.nameEN } ?? id
+                }
+                let parts = zip(names, values).map { "\($0) \($1)" }.joined(separator: " + ")
+                let cited = sources.map { facts.dataset.sources[$0]?.title ?? $0 }.joined(separator: zh ? "；" : "; ")
+                return zh ? "各镇报告的\(period(p))完成之和（全市未报告）：\(parts) = \(result)（来源：\(cited)）"
+                    : "sum of the towns' reported completed \(period(p)) (the city gives none): \(parts) = \(result)"
+                        + " (sources: \(cited))"
             }
         }
         // As of the period shown: a derivation from a later period's figures says so (a year's

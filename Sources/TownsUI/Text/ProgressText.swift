@@ -23,13 +23,27 @@ extension ShownFacts {
         // used more digits (Nanhu's plan 3.52 / 23.5% = 14.98), those too, so that the result
         // follows from what is printed and the page names the plan the list shows:
         // `≈15.0 (14.98 unrounded)`, `≈15.0（未取整 14.98）`.
+        // A plan first derivable from a period after `p.period` (wave 24's F7: the earliest later
+        // one, its verdicts `?`) is named as later on every line worked from it, as the plan field
+        // names it ("据以后的期间推出"): the fresh user's "expected by now" at Jan-Sep read as
+        // though September's report gave Haiyan's ≈47 (wave 24, F6).
+        let later: Bool = {
+            guard case let .planFromCompleted(id, _, _, _)? = p.plan?.explanation?.step,
+                  let from = facts.dataset.period(id) else { return false }
+            return (from.year, from.through) > (p.period.year, p.period.through)
+        }()
         func u(_ f: Figure?) -> String {
             let shown = t(f) + (planFlagged && f != nil ? "!" : "")
-            guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else { return shown }
+            let note = later && f != nil ? (zh ? "，据以后的期间推出" : ", from a later period") : ""
+            guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else {
+                return note.isEmpty ? shown : zh ? "\(shown)（\(note.dropFirst())）" : "\(shown) (\(note.dropFirst(2)))"
+            }
             let used = DecimalMath.text(x, scale: 2)
             let digits = String(shown.dropFirst()).filter { $0 != "!" }
-            if Decimal(string: digits) == Decimal(string: used) { return shown }
-            return zh ? "\(shown)（未取整 \(used)）" : "\(shown) (\(used) unrounded)"
+            if Decimal(string: digits) == Decimal(string: used) {
+                return note.isEmpty ? shown : zh ? "\(shown)（\(note.dropFirst())）" : "\(shown) (\(note.dropFirst(2)))"
+            }
+            return zh ? "\(shown)（未取整 \(used)\(note)）" : "\(shown) (\(used) unrounded\(note))"
         }
         let m = p.period.through, left = 12 - p.period.through
         let zh = language == .zh

@@ -131,15 +131,26 @@ extension AppState {
             }
         }
         guard !suspect.isEmpty else { return parts }
-        // Whether the town's row in the period's table (`periodTable`) has both a plan and a
-        // completed figure: read from the table when it is made, else the two figures of the town
-        // alone, as the table works them out (`Metrics.periodFigures`; the overview's first frame
-        // makes no table of every town for the few towns asked here).
+        // Whether the town's plan and completed figure are in the sums (`GroupProgress.add`: both
+        // exact, neither an interpretation, comparable): only then may a check on them put `!` on
+        // the sums (F10: Tongxiang's disagreeing plans flagged a sum of Nanhu alone, its ◇>14 of
+        // another basis left out). Read from the period's table when it is made, else from the
+        // town's two figures alone, as the table works them out (`Metrics.periodFigures`; the
+        // overview's first frame makes no table of every town for the few towns asked here).
         let table = cache.madePeriodFigures(periodIndex)
         let m = metrics.withoutFormulas
         func hasBoth(_ i: Int) -> Bool {
-            if let table { return table.withRow(i) { $0.planYear != nil && $0.completed != nil } }
-            return m.figure(dataset.towns[i], planKey) != nil && m.figure(dataset.towns[i], doneKey) != nil
+            if let table {
+                return table.withRow(i) { row in
+                    guard let plan = row.planYear, let done = row.completed else { return false }
+                    return row.completedComparesWithPlan && !plan.isInterpreted && !done.isInterpreted
+                        && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
+                }
+            }
+            let town = dataset.towns[i]
+            guard let plan = m.yearPlan(town, asOf: period), let done = m.figure(town, doneKey) else { return false }
+            return m.comparable(done, plan) && !plan.isInterpreted && !done.isInterpreted
+                && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
         }
         parts.reserveCapacity(parts.count + suspect.count)
         for i in suspect where dataset.towns.indices.contains(i) {

@@ -237,9 +237,18 @@ extension AppState {
             let onSums = Set(sumCheckedKeys().filter {
                 $0 == done || ($0 == plan && facts.sumCheckFails(plan, asOf: period))
             })
+            // And the city's own checks whose `!` its row above carries (its figures of the period
+            // shown: the paper's 42.5%!, wave 24's fresh user, F7), and an ambiguity read for a town
+            // listed (the "30 projects" of Nanhu and Haiyan, their `†30` in the towns view).
+            let cityRow: Set<FigureKey> = [plan, done, FigureKey(.completionRate, period.id)]
             let theirs = facts.findings.filter { f in
                 if let town = f.townID { return listed.contains(town) }
-                guard f.kind == .inconsistency, !towns.isEmpty else { return false }
+                if case let .ambiguous(_, used, _) = f.detail { return used.contains { listed.contains($0.town) } }
+                guard f.kind == .inconsistency else { return false }
+                if f.flaggedKeys.contains(where: cityRow.contains) || f.flagged.map(cityRow.contains) == true {
+                    return true
+                }
+                guard !towns.isEmpty else { return false }
                 switch f.detail {
                 case let .knownExceedTotal(key, _, _), let .totalOfAll(key, _, _): return onSums.contains(key)
                 default: return false

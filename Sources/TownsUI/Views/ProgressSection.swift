@@ -89,9 +89,15 @@ extension AppState {
         // +17.7 with no amount, was said ahead nowhere on its page: wave 20's fresh user).
         let rate = town.map { metrics.figure($0, FigureKey(.completionRate, period.id)) }
             ?? metrics.total(FigureKey(.completionRate, period.id))
-        if !readings.isUndecided, let v = metrics.scheduleVarianceValue(rate, period: period) {
+        if !readings.isUndecided, var v = metrics.scheduleVarianceValue(rate, period: period) {
+            // The digits the rate supports, as the list's 进度差 (`≈30%` gives `≈-62`, not `≈-61.7`: F4).
+            var digits = 1
+            if rate?.isDerived == true, let d = rate?.supportedDecimals, d < 1 {
+                digits = d
+                v = DecimalMath.rounded(v, scale: d)
+            }
             section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "",
-                                                       derived: rate?.isDerived == true)
+                                                       derived: rate?.isDerived == true, digits: digits)
         }
         if readings.isUndecided, readings.byRate != nil || readings.byAmount != nil,
            readings.laterPlan != nil || readings.byRate != nil && readings.byAmount != nil && p.shortfall != nil {

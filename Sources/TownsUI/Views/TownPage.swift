@@ -149,7 +149,10 @@ extension AppState {
         for p in dataset.periods where !years.contains(p.year) { years.append(p.year) }
         for y in years {
             figureField(
-                tr(Catalogue.plan("\(y)")), metrics.figure(town, FigureKey(.planYear, String(y))),
+                // The shown period's year: its plan as known at that period (`Metrics.yearPlan(_:asOf:)`).
+                tr(Catalogue.plan("\(y)")),
+                period.flatMap { $0.year == y ? metrics.yearPlan(town, asOf: $0) : nil }
+                    ?? metrics.figure(town, FigureKey(.planYear, String(y))),
                 unit: amount, key: FigureKey(.planYear, String(y)))
         }
         out.append(.text(""))
@@ -357,15 +360,21 @@ extension AppState {
                 return text
             }()
             var variance: (CellText, Role?) = (CellText(.unknown), .unknown)
-            if let x = v?.quantity.exactValue {
+            if var x = v?.quantity.exactValue {
+                // The digits the rate supports, as the towns list (`ShownFacts.varianceShown`, F4).
+                var digits = 1
+                if rate?.isDerived == true, let d = rate?.supportedDecimals, d < 1 {
+                    digits = d
+                    x = DecimalMath.rounded(x, scale: d)
+                }
                 variance =
                     x < 0
-                    ? ("\(DecimalMath.text(x, scale: 1))\(Mark.behind)", .behind)
-                    : (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)), nil)
+                    ? ("\(DecimalMath.text(x, scale: digits))\(Mark.behind)", .behind)
+                    : (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: digits)), nil)
                 // Worked out from a flagged rate (or the figures it rests on): `!` as in the tables.
                 if undecided() {
                     // Undecided (`ScheduleReadings`): `?` in the place of ▼, as the towns list.
-                    variance = (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: 1)) + "\(Mark.undetermined)"
+                    variance = (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: digits)) + "\(Mark.undetermined)"
                                     + (readings().flagged ? "!" : ""), .warning)
                 } else if checker.isFlagged(workedFrom: [.completionRate], town: town, period: p) {
                     variance = (variance.0 + "!", .warning)

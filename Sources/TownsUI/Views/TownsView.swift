@@ -67,7 +67,7 @@ extension AppState {
                         .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)"))), .plain(""),
                         .plain(""),
                         ft.value(
-                            metrics.total(FigureKey(.planYear, year)),
+                            period.flatMap { metrics.totalYearPlan(asOf: $0) },
                             flagged: flagged(nil, FigureKey(.planYear, year))),
                         ft.value(
                             metrics.total(FigureKey(.completed, p)), flagged: flagged(nil, FigureKey(.completed, p))),
