@@ -41,6 +41,34 @@ final class W25KeysTypeTableTests: XCTestCase {
         XCTAssertEqual(compared, text.periods.count * text.types.count)
     }
 
+    /// The index of types (`Facts.townsByType`, gathered by a short list of types since wave 25)
+    /// is the one a dictionary of every town gives, and a type's sums' flags (`sumFlags`, each part
+    /// looked for among ascending towns) are the ones each town looked up among the parts gives
+    /// (the same towns in another order take that path), with parts to count.
+    func testTypesIndexAndSumFlagsAreTheSameEitherWay() throws {
+        let (text, loaded) = try writtenWithSnapshot(towns: 80, months: 26, seed: 11, folders: folders,
+                                                     name: "w25flags", edit: addDisagreeing2016Plan)
+        var state = AppState(facts: Facts(dataset: loaded.dataset, derived: try XCTUnwrap(loaded.derived)),
+                             width: 120, height: 40)
+        var expected: [Int: [Int]] = [:]
+        for i in text.towns.indices { expected[text.towns[i].type, default: []].append(i) }
+        XCTAssertEqual(state.facts.townsByType, expected)
+        XCTAssertGreaterThan(expected.count, 1)
+        var withParts = 0
+        for p in text.periods.indices {
+            state.periodIndex = p
+            for (type, positions) in expected {
+                let ascending = state.sumFlags(positions), reversed = state.sumFlags(positions.reversed())
+                XCTAssertEqual(ascending, reversed, "\(text.periods[p].id) type \(type)")
+                if ascending != SumFlags() { withParts += 1 }
+            }
+            // Some of a type's towns (every other one): the same either way too.
+            let some = stride(from: 0, to: text.towns.count, by: 2).map { $0 }
+            XCTAssertEqual(state.sumFlags(some), state.sumFlags(some.reversed()))
+        }
+        XCTAssertGreaterThan(withParts, 0, "some type's sums carry a flag")
+    }
+
     /// `:filter type N` keeps a type's towns as `Facts.townsByType` holds them: the towns that pass
     /// the filter's test one by one, for every type and for a type no town has.
     func testTypeFilterKeepsTheTownsTheTestKeeps() throws {
