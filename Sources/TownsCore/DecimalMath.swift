@@ -60,7 +60,17 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     public var lower: Decimal
     public var upper: Decimal
 
-    public init(_ lower: Decimal, _ upper: Decimal) { self.lower = min(lower, upper); self.upper = max(lower, upper) }
+    /// The interval between `lower` and `upper`, in either order. Ordered as `min` and `max` order
+    /// them, by `DecimalMath.less` (Foundation's `<`, in integers where the values allow): Foundation's
+    /// `<` made each value's integer twice, a third of decoding a period's table from a snapshot
+    /// (issue 17, cold keys).
+    public init(_ lower: Decimal, _ upper: Decimal) {
+        if DecimalMath.less(upper, lower) {
+            (self.lower, self.upper) = (upper, lower)
+        } else {
+            (self.lower, self.upper) = (lower, upper)
+        }
+    }
 
     /// The values a figure printed as `value` with `decimals` digits can stand for.
     public init(printed value: Decimal, decimals: Int) {

@@ -26,7 +26,7 @@ public final class DerivedTables: @unchecked Sendable {
     private let sortRankRanges: [String: Range<Int>]
     private let groupRanges: [String: Range<Int>]
     private let rowSetRanges: [String: Range<Int>]
-    private let tallyLists: [String: [Metrics.Tally]]
+    private let tallyRanges: [String: Range<Int>]
     /// The number of consistency findings of each kind over the whole dataset (`Checker.run`),
     /// or nil when not stored.
     public let findingCounts: [Finding.Kind: Int]?
@@ -166,9 +166,11 @@ public final class DerivedTables: @unchecked Sendable {
         var rowSets: [String: Range<Int>] = [:]
         for _ in 0..<(try reader.count()) { rowSets[try reader.string()] = try range(&reader) }
         rowSetRanges = rowSets
-        var tallies: [String: [Metrics.Tally]] = [:]
-        for _ in 0..<(try reader.count()) { tallies[try reader.string()] = try reader.array { try $0.tally() } }
-        tallyLists = tallies
+        // Each list a section, decoded when asked for (not at the first screen: a filtered towns
+        // table's sums, a few per period and development type).
+        var tallies: [String: Range<Int>] = [:]
+        for _ in 0..<(try reader.count()) { tallies[try reader.string()] = try range(&reader) }
+        tallyRanges = tallies
         findingCounts = try reader.optional { r in
             var counts: [Finding.Kind: Int] = [:]
             for _ in 0..<(try r.count()) {
@@ -208,8 +210,15 @@ public final class DerivedTables: @unchecked Sendable {
         }
     }
 
-    /// The tallies `name` (`Source.tallies`), or nil when not stored.
-    public func tallies(_ name: String) -> [Metrics.Tally]? { tallyLists[name] }
+    /// The tallies `name` (`Source.tallies`), or nil when not stored or not decodable.
+    public func tallies(_ name: String) -> [Metrics.Tally]? {
+        guard let r = tallyRanges[name] else { return nil }
+        return try? memory.read(r, strings: strings) { reader in
+            let tallies = try reader.array { try $0.tally() }
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a list of tallies") }
+            return tallies
+        }
+    }
 
     /// The progress of the group `name` (`Source.groups`), or nil when not stored or not decodable.
     public func group(_ name: String) -> GroupProgress? {
@@ -425,7 +434,7 @@ extension SnapshotWriter {
         uint(UInt64(tallyNames.count))
         for name in tallyNames {
             string(name)
-            array(source.tallies[name]!) { $0.tally($1) }
+            section { w in w.array(source.tallies[name]!) { $0.tally($1) } }
         }
         optional(source.findingCounts) { w, counts in
             let kinds = counts.keys.sorted { $0.rawValue < $1.rawValue }

@@ -103,6 +103,7 @@ extension AppState {
             groups[typeGroupName(type.number)!] = groupProgress(facts.townsByType[type.number] ?? [])
         }
         let views = derivedPeriodViews()
+        let types = storedTypeTables(table)
         return DerivedPeriod(
             period: DerivedTables.Period(
                 id: period.id, year: year,
@@ -114,8 +115,8 @@ extension AppState {
             // The views' width samples (w14-page, `viewSampleMeasures`) beside the towns table's.
             measures: townsSampleMeasures().merging(viewSampleMeasures(changes: views.changes?.1)) { a, _ in a },
             rowSets: filtered.rowSets.merging(laterPlanRowSets(period.id)) { a, _ in a }
-                .merging(sumPartsRowSets(period.id)) { a, _ in a },
-            tallies: filtered.tallies, groups: groups,
+                .merging(sumPartsRowSets(period.id)) { a, _ in a }.merging(types.rowSets) { a, _ in a },
+            tallies: filtered.tallies.merging(types.tallies) { a, _ in a }, groups: groups,
             overview: overviewOrders(dataset.towns, period: period, ruleCounts: views.ruleCounts),
             stakes: views.stakes, changes: views.changes)
     }

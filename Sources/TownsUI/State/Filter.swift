@@ -65,6 +65,13 @@ extension AppState {
         guard !filter.isEmpty else { return positions }
         if let stored = storedFiltered(positions) { return stored }
         let towns = dataset.towns
+        // A development type alone over every town: its towns, as `Facts.townsByType` keeps them
+        // (ascending, exactly those whose type it is: what trying each town keeps).
+        if let type = filter.type, filter == Self.typeAlone(type), positions.count == towns.count,
+            positions.elementsEqual(towns.indices)
+        {
+            return facts.townsByType[type] ?? []
+        }
         // The stored filter over a whole list: every town tried once per period (kept in the
         // memo, `ViewCache.behindTowns`), each position then looked up. A town's test reads only
         // that town and the period, so this keeps exactly the positions trying each would keep.
@@ -79,6 +86,15 @@ extension AppState {
         let facts = filter.behindSchedule ? periodTable() : []
         let test = filterTest()
         return positions.filter { i in test.passes(towns, at: i, rate: facts[i].completionRate?.quantity) }
+    }
+}
+
+extension AppState {
+    /// The filter of development type `type` alone (`:filter type N`).
+    static func typeAlone(_ type: Int) -> TownFilter {
+        var f = TownFilter()
+        f.type = type
+        return f
     }
 }
 

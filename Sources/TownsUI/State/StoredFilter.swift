@@ -38,6 +38,52 @@ extension AppState {
         return (sums, extremes, progress)
     }
 
+    /// The name under which a snapshot stores a part of the towns table of the towns of
+    /// development type `type` in the period shown ("sums" its sums of known figures,
+    /// "extremes" the rows measured for widths); nil without a period.
+    func storedTypeName(_ type: Int, _ part: String) -> String? {
+        period.map { "types.\(type).\(part).\($0.id)" }
+    }
+
+    /// The towns table's sums and measured rows of the towns at `positions` as the snapshot
+    /// stores them (`storedTypeTables`), when they are exactly the towns of one development
+    /// type (`Facts.townsByType`: the list of a type, Enter on the types view, or every town
+    /// with `:filter type N`); nil otherwise (then both are worked out). Both depend only on
+    /// the towns and the period's table, so the filter and language do not matter.
+    func storedTypeTable(_ positions: [Int]) -> (sums: TownSums, extremes: [Int])? {
+        let towns = dataset.towns
+        guard let derived = facts.derived, let first = positions.first, first < towns.count else { return nil }
+        // Ascending towns all of one type, read in place, before the index of types is asked for
+        // (a narrowed list, `&`, holds towns of every type: no index made for it).
+        let type = towns[first].type
+        var last = -1
+        for position in positions {
+            guard position > last, position < towns.count, towns[position].type == type else { return nil }
+            last = position
+        }
+        guard facts.townsByType[type] == positions, let sumsName = storedTypeName(type, "sums"),
+            let sums = derived.tallies(sumsName).flatMap(TownSums.init(stored:)),
+            let extremes = storedTypeName(type, "extremes").flatMap(derived.rowSet),
+            (extremes.last ?? -1) < positions.count
+        else { return nil }
+        return (sums, extremes)
+    }
+
+    /// What a snapshot stores of each development type's towns table in the period shown (its
+    /// sums and measured rows, `storedTypeName`), worked out as the dashboard works them out
+    /// (`TownSums`, `extremeRows`) from `table` (the period's).
+    func storedTypeTables(_ table: PeriodTable) -> (rowSets: [String: [Int]], tallies: [String: [Metrics.Tally]]) {
+        var rowSets: [String: [Int]] = [:], tallies: [String: [Metrics.Tally]] = [:]
+        for (type, positions) in facts.townsByType {
+            guard let sums = storedTypeName(type, "sums"), let extremes = storedTypeName(type, "extremes") else {
+                continue
+            }
+            tallies[sums] = TownSums(table, positions: positions).stored
+            rowSets[extremes] = AppState.extremeRows(table, positions: positions)
+        }
+        return (rowSets, tallies)
+    }
+
     /// What a snapshot stores for the filter `storedFilter` in the period shown (a state
     /// with no filter on): its towns, its table's measured rows and sums, and their progress,
     /// worked out as the dashboard works them out (`filtered`, `extremeRows`, `TownSums`,

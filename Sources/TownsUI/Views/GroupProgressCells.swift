@@ -88,6 +88,17 @@ extension AppState {
         if positions.count == dataset.towns.count {
             // Every town (the positions are distinct): each part counted once, whatever the order.
             for part in parts.values { add(part) }
+        } else if parts.count < positions.count, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) {
+            // Distinct ascending towns (a type's, a filter's): each part looked for among them
+            // (a search a part), not each town among the parts (a hash a town: 2,500 a type).
+            for (i, part) in parts {
+                var low = 0, high = positions.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if positions[mid] < i { low = mid + 1 } else { high = mid }
+                }
+                if low < positions.count, positions[low] == i { add(part) }
+            }
         } else {
             for i in positions { if let part = parts[i] { add(part) } }
         }

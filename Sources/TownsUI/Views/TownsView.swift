@@ -84,8 +84,10 @@ extension AppState {
                     ] + deltas.cells(nil), role: .totals))
         }
         let every = positions.count == dataset.towns.count && filter.isEmpty
-        // Every town's, or the stored filter's (`storedFilteredTable`), as the snapshot stores them.
-        let stored = every ? nil : storedFilteredTable(positions)
+        // Every town's, the stored filter's (`storedFilteredTable`) or a development type's
+        // (`storedTypeTable`), as the snapshot stores them.
+        let stored = every ? nil : storedFilteredTable(positions).map { (sums: $0.sums, extremes: $0.extremes) }
+            ?? storedTypeTable(positions)
         let sums = (every ? self.facts.derived?.sums(p).flatMap(TownSums.init(stored:)) : stored?.sums)
             ?? TownSums(facts, positions: positions)
         let (started, planned, leftOut) = (sums.started, sums.planned, sums.leftOut)
