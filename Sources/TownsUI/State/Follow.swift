@@ -210,6 +210,10 @@ func following(_ state: AppState, _ presenter: Session) -> AppState {
     s.session.filter = presenter.filter
     s.session.search = presenter.search
     s.session.searchOrigin = presenter.searchOrigin
+    // The changes view's earlier period (`:changes 2015-08`) is the presenter's too: without it a
+    // follower compared another pair under the same title (wave 25, F3: Δ since September on the
+    // follower's row where the presenter said "since August").
+    s.session.changesFrom = presenter.changesFrom
     // A sort chooser this follower opened browsing alone (or while its data differed) closes:
     // the presenter's order is shown, and a chooser left open would take the next key.
     s.session.sortChooser = nil
