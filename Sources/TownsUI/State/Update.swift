@@ -302,6 +302,14 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if let refusal = s.exportRefusal(format) { s.message = s.tr(refusal); break }
         s.outbox.append(.export(ExportRequest(format: format, path: nil, byteOrderMark: format == .csv)))
     }
+    // The help covers the status line: a warning that came while it was open (the meeting ended,
+    // the data's period went) is shown once it closes, not cleared unseen by the key that closed
+    // it (wave 25, F4: a follower reading the help never saw "meeting ended").
+    if state.showHelp, !s.showHelp, s.session.flash == nil, let warning = state.session.flash,
+       warning.level == .warning
+    {
+        s.session.flash = warning
+    }
     return s
 }
 
