@@ -155,10 +155,15 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             s.session.flash = nil
         }
         if !f.detached {
-            // The joining message is said once: the presenter's first move after it ends it (the
-            // hint line's chip keeps saying whom this follows), and the legend shows again.
-            let joined = Catalogue.followingMeeting(f.presenter, f.meeting, s.keyName(.meeting(.toggleFollow)))
-            if let previous, !differed, previous != session, s.message == s.tr(joined) { s.message = nil }
+            // The joining message and the rejoining one (`f` again) are said once: the presenter's
+            // first move after them ends them (the hint line's chip keeps saying whom this
+            // follows), and the legend shows again (wave 25, F1: "following root again" stayed
+            // for the rest of the meeting, the legend with it).
+            let said = [Catalogue.followingMeeting(f.presenter, f.meeting, s.keyName(.meeting(.toggleFollow))),
+                        Catalogue.rejoined(f.presenter)].map { s.tr($0) }
+            if let previous, !differed, previous != session, let shown = s.message, said.contains(shown) {
+                s.message = nil
+            }
             s = following(s, session)
         }
     case .toggleFollow:

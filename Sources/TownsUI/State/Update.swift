@@ -54,7 +54,7 @@ func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
     let all = s.facts !== before.facts || s.periodIndex != before.periodIndex || s.filter != before.filter
     for i in s.stack.indices where i == s.stack.count - 1 || all {
         guard !s.stack[i].kind.isPage else {
-            (s.stack[i].selected, s.stack[i].plainRow) = (nil, nil)
+            (s.stack[i].selected, s.stack[i].plainRow, s.stack[i].occurrence) = (nil, nil, nil)
             continue
         }
         var top = s
@@ -395,7 +395,9 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
 /// The screen shown with the selection where the search began (`Session.searchOrigin`).
 func returnedToOrigin(_ state: AppState) -> Screen {
     var sc = state.screen
-    if let origin = state.searchOrigin { (sc.selected, sc.plainRow) = (origin.selected, origin.plainRow) }
+    if let origin = state.searchOrigin {
+        (sc.selected, sc.plainRow, sc.occurrence) = (origin.selected, origin.plainRow, origin.occurrence)
+    }
     return sc
 }
 
