@@ -58,4 +58,15 @@ final class W25MeetCycleTests: XCTestCase {
         XCTAssertEqual(s.stack[0].kind, .townList)
         XCTAssertFalse(s.filter.behindSchedule, "cleared by the presenter during the playlist: stays so")
     }
+
+    /// The addendum: a type filter and an ascending sort set before the playlist, both back.
+    func testATypeFilterAndAnAscendingSortComeBack() throws {
+        var s = try bundledState(width: 100, height: 30, period: "2015-09")
+        s = apply(s, .runCommand("filter type 1"), .runCommand("sort 进度差 asc"), .showView(.townList))
+        let before = screen(s)
+        XCTAssertTrue(before.contains { $0.contains("进度差↑") }, before.joined(separator: "\n"))
+        for _ in 0..<4 { s = update(s, .meeting(.cycleStep)) }
+        s = apply(s, .runCommand("cycle off"), .showView(.townList))
+        XCTAssertEqual(screen(s), before)
+    }
 }
