@@ -310,6 +310,12 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     {
         s.session.flash = warning
     }
+    // A follower's page is scrolled to the presenter's content (`PageAnchor`), which its own
+    // resize or language puts on other lines: the anchor is applied again (wave 25, F8: after a
+    // resize the follower showed the full year's section while the presenter read Jan-Sep's).
+    if s.isFollowingPresenter, s.width != state.width || s.height != state.height || s.language != state.language {
+        s = anchored(s)
+    }
     return s
 }
 
