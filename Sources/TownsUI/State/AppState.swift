@@ -60,6 +60,9 @@ public struct AppState: Sendable {
     public var meeting: MeetingRole?
     /// The wall screen's playlist (`--cycle`, `:cycle`); empty: `CycleStop.standard`.
     public var cycleStops: [CycleStop] = []
+    /// What the playlist did to the towns filter, given back at `:cycle off` (`uncycled`); nil
+    /// while it has not stepped. This terminal's own, never sent.
+    var cycleOrigin: CycleOrigin?
     /// Whether lists are made to be read away from the screen (exports, `towns report`, the
     /// clipboard): notes name no keys (`Enter 打开…`, `[ ] 换期间对`), lists of towns name every
     /// town (no `… 另 2 个`), and the overview holds every panel in full (`AppState.forPrint`).

@@ -155,10 +155,15 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             s.session.flash = nil
         }
         if !f.detached {
-            // The joining message is said once: the presenter's first move after it ends it (the
-            // hint line's chip keeps saying whom this follows), and the legend shows again.
-            let joined = Catalogue.followingMeeting(f.presenter, f.meeting, s.keyName(.meeting(.toggleFollow)))
-            if let previous, !differed, previous != session, s.message == s.tr(joined) { s.message = nil }
+            // The joining message and the rejoining one (`f` again) are said once: the presenter's
+            // first move after them ends them (the hint line's chip keeps saying whom this
+            // follows), and the legend shows again (wave 25, F1: "following root again" stayed
+            // for the rest of the meeting, the legend with it).
+            let said = [Catalogue.followingMeeting(f.presenter, f.meeting, s.keyName(.meeting(.toggleFollow))),
+                        Catalogue.rejoined(f.presenter)].map { s.tr($0) }
+            if let previous, !differed, previous != session, let shown = s.message, said.contains(shown) {
+                s.message = nil
+            }
             s = following(s, session)
         }
     case .toggleFollow:
@@ -210,19 +215,27 @@ func following(_ state: AppState, _ presenter: Session) -> AppState {
     s.session.filter = presenter.filter
     s.session.search = presenter.search
     s.session.searchOrigin = presenter.searchOrigin
+    // The changes view's earlier period (`:changes 2015-08`) is the presenter's too: without it a
+    // follower compared another pair under the same title (wave 25, F3: Δ since September on the
+    // follower's row where the presenter said "since August").
+    s.session.changesFrom = presenter.changesFrom
     // A sort chooser this follower opened browsing alone (or while its data differed) closes:
     // the presenter's order is shown, and a chooser left open would take the next key.
     s.session.sortChooser = nil
     return reselected(anchored(s))
 }
 
-/// The next view of the playlist after the one shown (the first when the one shown is not in it).
+/// The next view of the playlist after the one shown (the first when the one shown is not in it),
+/// each view with the sort it had (`showingTopView`; wave 25, F2: the towns view came back in the
+/// data's order). What it does to the towns-behind filter is kept in `AppState.cycleOrigin`, for
+/// `:cycle off` to give back (`uncycled`).
 func cycled(_ state: AppState) -> AppState {
     var s = state
+    let behindBefore = s.cycleOrigin?.behindSchedule ?? s.filter.behindSchedule
     let stops = s.cycleStops.isEmpty ? CycleStop.standard : s.cycleStops
     let now = stops.firstIndex { $0.view.kind == s.stack[0].kind && $0.view.behind == s.filter.behindSchedule }
     let next = stops[now.map { ($0 + 1) % stops.count } ?? 0]
-    s.stack = [Screen(next.view.kind)]
+    s = showingTopView(s, next.view.kind)
     s.showHelp = false
     if s.filter.behindSchedule != next.view.behind {
         s.filter.behindSchedule = next.view.behind
@@ -231,6 +244,31 @@ func cycled(_ state: AppState) -> AppState {
         // The filter's own "filter: behind — 3 towns" took the legend's place for the whole step
         // (wave 24's F9: the room saw ▼ unexplained); the breadcrumb's chip says the filter. A warning stays.
         if s.session.flash?.level != .warning { s.session.flash = said }
+    }
+    s.cycleOrigin = CycleOrigin(behindSchedule: behindBefore, left: s.filter)
+    return s
+}
+
+/// The towns-behind filter as it was before the wall screen's playlist first stepped, and the
+/// filter its last step left (`AppState.cycleOrigin`).
+struct CycleOrigin: Equatable, Sendable {
+    /// `TownFilter.behindSchedule` before the playlist's first step.
+    var behindSchedule: Bool
+    /// The filter as the playlist's last step left it.
+    var left: TownFilter
+}
+
+/// `state` when the playlist stops (`:cycle off`): the towns-behind filter as it was before the
+/// playlist's first step (wave 25, F2: stopped on the behind step, the presenter and every
+/// follower were left on "filter: behind"), unless the presenter changed the filter since the
+/// last step (then it is theirs, and stays). The view shown stays, with its sort.
+func uncycled(_ state: AppState) -> AppState {
+    var s = state
+    guard let origin = s.cycleOrigin else { return s }
+    s.cycleOrigin = nil
+    if s.filter == origin.left, s.filter.behindSchedule != origin.behindSchedule {
+        s.filter.behindSchedule = origin.behindSchedule
+        s = refiltered(s)
     }
     return s
 }
@@ -390,7 +428,11 @@ func meetingCommand(_ state: AppState, _ name: String, _ args: [String]) -> AppS
             : named == "off" ? .leave : .follow(named.isEmpty ? nil : named)
         s.outbox.append(.meeting(request))
     case "cycle":
-        if word == "off" { s.outbox.append(.meeting(.cycle(seconds: nil))); return s }
+        if word == "off" {
+            s = uncycled(s)
+            s.outbox.append(.meeting(.cycle(seconds: nil)))
+            return s
+        }
         guard let seconds = cycleSeconds(word ?? "30s") else { s.message = s.tr(Catalogue.usageCycle); return s }
         s.outbox.append(.meeting(.cycle(seconds: seconds)))
     default:

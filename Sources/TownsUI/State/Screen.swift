@@ -83,6 +83,13 @@ public struct Screen: Codable, Equatable, Sendable {
     /// figures here), which has no identity to keep: its position in the list as shown. Nil
     /// whenever `selected` names the row. Neither set: the first row.
     public var plainRow: Int?
+    /// Where several rows of a list open `selected` (the overview's detail lines under their row,
+    /// a town in two panels; the changes view's measures of one town), which of them: counted
+    /// from 0 in the list's order; nil for the first, and in a list longer than
+    /// `AppState.occurrenceRows`. So a presenter walking such rows changes the session and its
+    /// followers see the move (wave 25, F1: the followers' selection stayed on the panel's first
+    /// line, and their joining message stayed for want of a move).
+    public var occurrence: Int?
     /// First visible row (lists) or line (detail pages).
     public var scroll: Int
     /// The column the list is sorted by (index into its columns), nil for the data's order.

@@ -54,7 +54,7 @@ func withSelectionNamed(_ state: AppState, before: AppState) -> AppState {
     let all = s.facts !== before.facts || s.periodIndex != before.periodIndex || s.filter != before.filter
     for i in s.stack.indices where i == s.stack.count - 1 || all {
         guard !s.stack[i].kind.isPage else {
-            (s.stack[i].selected, s.stack[i].plainRow) = (nil, nil)
+            (s.stack[i].selected, s.stack[i].plainRow, s.stack[i].occurrence) = (nil, nil, nil)
             continue
         }
         var top = s
@@ -302,6 +302,20 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if let refusal = s.exportRefusal(format) { s.message = s.tr(refusal); break }
         s.outbox.append(.export(ExportRequest(format: format, path: nil, byteOrderMark: format == .csv)))
     }
+    // The help covers the status line: a warning that came while it was open (the meeting ended,
+    // the data's period went) is shown once it closes, not cleared unseen by the key that closed
+    // it (wave 25, F4: a follower reading the help never saw "meeting ended").
+    if state.showHelp, !s.showHelp, s.session.flash == nil, let warning = state.session.flash,
+       warning.level == .warning
+    {
+        s.session.flash = warning
+    }
+    // A follower's page is scrolled to the presenter's content (`PageAnchor`), which its own
+    // resize or language puts on other lines: the anchor is applied again (wave 25, F8: after a
+    // resize the follower showed the full year's section while the presenter read Jan-Sep's).
+    if s.isFollowingPresenter, s.width != state.width || s.height != state.height || s.language != state.language {
+        s = anchored(s)
+    }
     return s
 }
 
@@ -387,7 +401,9 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
 /// The screen shown with the selection where the search began (`Session.searchOrigin`).
 func returnedToOrigin(_ state: AppState) -> Screen {
     var sc = state.screen
-    if let origin = state.searchOrigin { (sc.selected, sc.plainRow) = (origin.selected, origin.plainRow) }
+    if let origin = state.searchOrigin {
+        (sc.selected, sc.plainRow, sc.occurrence) = (origin.selected, origin.plainRow, origin.occurrence)
+    }
     return sc
 }
 
