@@ -113,8 +113,10 @@ public struct Checker: Sendable {
         var findings: [Finding] = []
         let city = dataset.regionEN
         findings += ratioChecks(subject: city, townID: nil, figures: Figures(dataset.totals))
+        findings += rateOrderChecks(subject: city, townID: nil, figures: Figures(dataset.totals))
         for town in dataset.towns {
             findings += ratioChecks(subject: town.nameEN, townID: town.id, figures: town.figures)
+            findings += rateOrderChecks(subject: town.nameEN, townID: town.id, figures: town.figures)
             findings += planAgreement(town)
         }
         findings += sumChecks()
@@ -152,10 +154,67 @@ public struct Checker: Sendable {
         ratioChecks(subject: town.nameEN, townID: town.id, figures: town.figures)
     }
 
-    /// Every finding about one town: its rate checks and whether its derived plans agree
-    /// across periods (Haining: 9.3 / 50% and 13.56 / 72.9% both give 18.6).
+    /// Every finding about one town: its rate checks, whether its completion rates rise through
+    /// each year (`rateOrderChecks`) and whether its derived plans agree across periods (Haining:
+    /// 9.3 / 50% and 13.56 / 72.9% both give 18.6).
     public func findings(for town: Town) -> [Finding] {
-        ratioFindings(for: town) + planAgreement(town)
+        ratioFindings(for: town) + rateOrderChecks(subject: town.nameEN, townID: town.id, figures: town.figures)
+            + planAgreement(town)
+    }
+
+    /// Whether a cumulative completion rate printed as `later` (value %, decimals) of a later
+    /// period of the same year is below `earlier` beyond the rounding of both (`earlier`'s lowest
+    /// value above `later`'s highest: 20.7% then 19% falls, 20.7% then 20.66% does not). A rate is
+    /// cumulative over one year's plan, so it falls only if the plan changed. The one rule of
+    /// `towns import`'s warning (`SheetProblem.rateOutOfOrder`) and of `towns check`
+    /// (`rateOrderChecks`; wave 24's fresh user, F5).
+    public static func rateFalls(earlier: (value: Decimal, decimals: Int), later: (value: Decimal, decimals: Int))
+        -> Bool
+    {
+        (earlier.value - DecimalMath.halfUnit(decimals: earlier.decimals))
+            - (later.value + DecimalMath.halfUnit(decimals: later.decimals)) > 0
+    }
+
+    /// The periods (of `year`; nil: of every year) whose completion rate as the data gives it
+    /// (reported, exact) falls below an earlier period's of the same year (`rateFalls`), each with
+    /// the earlier period of the highest rate, and both figures; oldest first. Judged against the
+    /// periods before it only, as the plans' agreement is (README: evidence dated up to the period
+    /// shown). One pass over the periods.
+    private func fallingRates(_ figures: Figures, year: Int? = nil)
+        -> [(earlier: Period, earlierRate: Figure, later: Period, laterRate: Figure)]
+    {
+        var out: [(Period, Figure, Period, Figure)] = []
+        // Each year's earlier rate whose lowest value is highest: a later rate falls below some
+        // earlier one of its year iff it falls below that one.
+        var highest: [Int: (period: Period, rate: Figure, lowest: Decimal, value: Decimal, decimals: Int)] = [:]
+        for p in dataset.periods where year == nil || p.year == year {
+            guard let f = figures[FigureKey(.completionRate, p.id)], !f.isDerived,
+                  case let .exact(v, d) = f.quantity else { continue }
+            let h = highest[p.year]
+            if let h, Self.rateFalls(earlier: (h.value, h.decimals), later: (v, d)) { out.append((h.period, h.rate, p, f)) }
+            let lowest = v - DecimalMath.halfUnit(decimals: d)
+            if h == nil || lowest > h!.lowest { highest[p.year] = (p, f, lowest, v, d) }
+        }
+        return out
+    }
+
+    /// A completion rate below an earlier period's of the same year beyond both's rounding
+    /// (`fallingRates`): an inconsistency flagging the later rate (the earlier stands: a later
+    /// report never puts `!` on an earlier period's figure), naming both figures' lines.
+    private func rateOrderChecks(subject: String, townID: String?, figures: Figures) -> [Finding] {
+        fallingRates(figures).map { earlier, e, later, l in
+            Finding(
+                kind: .inconsistency, subject: subject, locations: [l.origin, e.origin].compactMap { $0 },
+                townID: townID, flagged: FigureKey(.completionRate, later.id),
+                detail: .rateFalls(earlier: earlier.id, earlierRate: Self.printed(e), earlierAt: e.origin,
+                                   later: later.id, laterRate: Self.printed(l)))
+        }
+    }
+
+    /// An exact figure's value as printed ("20.7"); "" for another quantity.
+    private static func printed(_ f: Figure) -> String {
+        guard case let .exact(v, d) = f.quantity else { return "" }
+        return DecimalMath.text(v, scale: d)
     }
 
     /// The inconsistencies that flag the figure `key` of `town` (nil: the city's totals): which
@@ -164,8 +223,10 @@ public struct Checker: Sendable {
     /// Jan-Sep completed edited to 10.0 or 0 flags it and the figures it disagrees with), and the
     /// city's rate checks.
     public func findings(flagging key: FigureKey, town: Town?) -> [Finding] {
+        let totals = Figures(dataset.totals)
         let candidates = town.map { findings(for: $0) }
-            ?? ratioChecks(subject: dataset.regionEN, townID: nil, figures: Figures(dataset.totals))
+            ?? ratioChecks(subject: dataset.regionEN, townID: nil, figures: totals)
+                + rateOrderChecks(subject: dataset.regionEN, townID: nil, figures: totals)
         return candidates.filter { $0.flags(key) }
     }
 
@@ -273,6 +334,11 @@ public struct Checker: Sendable {
         let figures = town?.figures ?? Figures(dataset.totals)
         guard figures[key] != nil else { return false }
         if let t = triple(for: key), ratioDisagrees(t, figures: figures) { return true }
+        // A completion rate below an earlier one's of its year (`fallingRates`).
+        if key.measure == .completionRate, let period = key.period.flatMap(dataset.period),
+           fallingRates(figures, year: period.year).contains(where: { $0.later.id == period.id }) {
+            return true
+        }
         // A completed amount or rate is also flagged when the year's plan derived from it
         // disagrees with another period's (checked for that year only: a table asks per row).
         guard let town, key.measure == .completed || key.measure == .completionRate,

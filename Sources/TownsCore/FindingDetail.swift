@@ -37,6 +37,12 @@ extension Finding {
                             fitted: [String])
         /// The city's completed amount in its first year against the minimum (亿元).
         case yearOneMargin(year: Int, completed: String, required: String, margin: String, above: Bool)
+        /// A completion rate (`laterRate`, % as printed, of the period `later`) below an earlier
+        /// period's of the same year (`earlierRate` of `earlier`) beyond both's rounding
+        /// (`Checker.rateFalls`): `.inconsistency`, as `towns import` warns of it. `earlierAt`: where
+        /// the earlier rate is read from (the finding's first location is the later one's), so that
+        /// `towns check`'s one line names both figures' lines.
+        case rateFalls(earlier: String, earlierRate: String, earlierAt: SourceLocation?, later: String, laterRate: String)
         /// Towns listed for a city (or the province: `city` nil) against the count reported.
         case listedCount(city: String?, listed: Int, reported: Int)
     }

@@ -193,14 +193,15 @@ public struct MonthlyImport: Sendable {
                 // A rate below an earlier period's (or above a later one's) beyond the rounding of both:
                 // warned, not refused (a revised plan makes it possible), since the rate derives the
                 // year's plan and every verdict on it (wave 24, fresh user F5).
+                // The rule is `towns check`'s (`Checker.rateFalls`), which flags such a rate with `!`.
                 if let (v, d) = rate, let column = sheet.cell(.completionRate, in: row)?.column {
-                    func half(_ decimals: Int) -> Decimal { DecimalMath.halfUnit(decimals: decimals) }
                     for q in dataset.periods where q.year == p.year && q.through != p.month {
                         guard let f = town.figures[FigureKey(.completionRate, q.id)], !f.isDerived,
                               case let .exact(e, ed) = f.quantity else { continue }
                         let earlier = q.through < p.month
-                        let apart = earlier ? (e - half(ed)) - (v + half(d)) : (v - half(d)) - (e + half(ed))
-                        guard apart > 0 else { continue }
+                        let falls = earlier ? Checker.rateFalls(earlier: (e, ed), later: (v, d))
+                            : Checker.rateFalls(earlier: (v, d), later: (e, ed))
+                        guard falls else { continue }
                         // In `issues`, not the row's: a warning does not keep the row out.
                         issues.append(LoadIssue(.warning, .sheet, file: file, line: row.line, column: column,
                             field: SheetColumn.completionRate.rawValue,

@@ -15,8 +15,40 @@ public enum SyntheticFolder {
         case noDataset
         /// A dataset whose `dataset.toml` says `synthetic = true`.
         case synthetic
-        /// Data not known to be synthetic; `reason` says why, in English, for the refusal.
-        case notSynthetic(reason: String)
+        /// Data not known to be synthetic; `reason` says why, for the refusal (`Reason.zh`, `Reason.en`).
+        case notSynthetic(reason: Reason)
+    }
+
+    /// Why a folder's data is not known to be synthetic, worded in either language (wave 24's
+    /// fresh user: `generate --force`'s refusal gave it in English under a Chinese interface).
+    public enum Reason: Equatable, Sendable {
+        /// Data files (`files`: the first three; `more`: others follow) but no `dataset.toml`.
+        case noDatasetFile(files: [String], more: Bool)
+        /// `dataset.toml` cannot be read or parsed (`error`: the reader's words, as given).
+        case unreadable(error: String)
+        /// `dataset.toml` does not say `synthetic = true`.
+        case notMarked
+
+        /// The reason in Chinese.
+        public var zh: String {
+            switch self {
+            case let .noDatasetFile(files, more):
+                return "其中有 \(files.joined(separator: "、"))\(more ? "等" : "") 而没有 dataset.toml，无法判断是否为合成数据"
+            case let .unreadable(error): return "其 dataset.toml 无法读取（\(error)），无法判断是否为合成数据"
+            case .notMarked: return "其 dataset.toml 未写 synthetic = true：这是真实数据"
+            }
+        }
+
+        /// The reason in English.
+        public var en: String {
+            switch self {
+            case let .noDatasetFile(files, more):
+                return "it holds \(files.joined(separator: ", "))\(more ? ", ..." : "") but no dataset.toml, "
+                    + "so it cannot be told synthetic"
+            case let .unreadable(error): return "its dataset.toml cannot be read (\(error)), so it cannot be told synthetic"
+            case .notMarked: return "its dataset.toml does not say synthetic = true: it is real data"
+            }
+        }
     }
 
     /// The files of `directory` the dataset loader reads, relative to it, in name order: the
@@ -40,8 +72,7 @@ public enum SyntheticFolder {
         let files = datasetFiles(directory: directory)
         if files.isEmpty { return .noDataset }
         guard files.contains("dataset.toml") else {
-            return .notSynthetic(reason: "it holds \(files.prefix(3).joined(separator: ", "))"
-                + "\(files.count > 3 ? ", ..." : "") but no dataset.toml, so it cannot be told synthetic")
+            return .notSynthetic(reason: .noDatasetFile(files: Array(files.prefix(3)), more: files.count > 3))
         }
         let path = (directory as NSString).appendingPathComponent("dataset.toml")
         let table: TOMLTable
@@ -49,9 +80,9 @@ public enum SyntheticFolder {
             table = try GuardedTOML.parse(try GuardedTOML.readSmallFile(path, maximumBytes: 1 << 24),
                                           file: "dataset.toml")
         } catch {
-            return .notSynthetic(reason: "its dataset.toml cannot be read (\(error)), so it cannot be told synthetic")
+            return .notSynthetic(reason: .unreadable(error: "\(error)"))
         }
         if table["dataset"]?.table?["synthetic"]?.bool == true { return .synthetic }
-        return .notSynthetic(reason: "its dataset.toml does not say synthetic = true: it is real data")
+        return .notSynthetic(reason: .notMarked)
     }
 }

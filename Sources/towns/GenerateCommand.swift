@@ -55,9 +55,12 @@ struct GenerateCommand: ParsableCommand {
         }
         // --force replaces only a synthetic dataset: real data is never overwritten.
         if case let .notSynthetic(reason) = SyntheticFolder.holding(directory: directory) {
-            throw ValidationFailure(
-                "\(directory): not written: \(reason); --force replaces only a synthetic dataset " +
-                "(synthetic = true in dataset.toml). Choose an empty or new folder")
+            // In the interface's language, as every other refusal (wave 24's fresh user).
+            throw ValidationFailure(refusal(
+                "\(directory)：未写入：\(reason.zh)；--force 只替换合成数据集（dataset.toml 中 synthetic = true）。"
+                    + "请选一个空的或新的文件夹",
+                "\(directory): not written: \(reason.en); --force replaces only a synthetic dataset " +
+                "(synthetic = true in dataset.toml). Choose an empty or new folder"))
         }
         let spec = SyntheticDataset(towns: towns, months: months, seed: seed)
         let files: [(name: String, text: String)]

@@ -81,7 +81,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(towns.status, 0, towns.summary)
         let rows = towns.stdout.components(separatedBy: "\r\n")
         // --ascii writes Δ as the screen draws it in ASCII (`d`).
-        XCTAssertTrue(rows.contains { $0.contains("DDone,DRate,Rank") }, towns.stdout)
+        XCTAssertTrue(rows.contains { $0.contains("DDone (100M yuan),DRate (points),Rank") }, towns.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("Haining") && $0.hasSuffix("~+4.26,~+22.9,2") }, towns.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("Nanhu") && $0.hasSuffix("n,n,3 n") }, towns.stdout)
     }
@@ -103,12 +103,12 @@ final class CommandLineTests: XCTestCase {
             binary, ["report", "--view", "changes", "--period", "2015-10", "--format", "csv", "--data", data.path])
         XCTAssertEqual(r.status, 0, r.summary)
         let rows = r.stdout.components(separatedBy: "\r\n")
-        let haining = try XCTUnwrap(rows.first { $0.hasPrefix("海宁皮革时尚小镇,完成投资,") }, r.stdout)
+        let haining = try XCTUnwrap(rows.first { $0.hasPrefix("海宁皮革时尚小镇,完成投资（亿元）,") }, r.stdout)
         XCTAssertTrue(
             haining.contains(",上升,13.56,15.21,≈+1.65,\"line 2 月报 monthly sheet 2015-10: jiaxing-oct.csv, imported "),
             haining)
         XCTAssertTrue(rows.contains { $0.hasPrefix("南湖基金小镇,开工项目,✦ 新增,—,12,—,\"line 3 月报") }, r.stdout)
-        XCTAssertTrue(rows.contains { $0.hasPrefix("桐乡毛衫时尚小镇,完成率,不再报告,92.7%,—,—,三(五)") }, r.stdout)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("桐乡毛衫时尚小镇,完成率（Δ：百分点）,不再报告,92.7%,—,—,三(五)") }, r.stdout)
     }
 
     func testReportSaysWhenTheTableIsWiderThanAsked() throws {

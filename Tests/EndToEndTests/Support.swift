@@ -106,6 +106,19 @@ struct ProcessResult {
     }
 }
 
+/// `binary` run with `arguments` under `locale` (`LANG` and `LC_ALL`) with no configuration
+/// (`XDG_CONFIG_HOME` the folder `towns-NAME-noconfig`, never made), and `more` set in its
+/// environment beside: the words a fresh user's command line gets in that locale.
+func runUnconfigured(_ binary: String, _ arguments: [String], locale: String, name: String,
+                     more: [String: String] = [:]) throws -> ProcessResult {
+    var env = ProcessInfo.processInfo.environment
+    env["LANG"] = locale
+    env["LC_ALL"] = locale
+    env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("towns-\(name)-noconfig").path
+    env.merge(more) { $1 }
+    return try runProcess(binary, arguments, environment: env)
+}
+
 /// A copy of Data/ in a fresh temporary folder `towns-e2e-data-UUID` (removed when the test
 /// ends); returns the copy's Data folder.
 /// - Throws: what `FileManager` throws making the folder or copying.

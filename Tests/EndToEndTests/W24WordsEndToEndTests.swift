@@ -14,12 +14,8 @@ final class W24WordsEndToEndTests: XCTestCase {
     /// A UTF-8 locale with no configuration: the words are Chinese unless `--lang en`.
     /// `locale`: `C` for English words where the command takes no `--lang` (`towns generate`).
     func run(_ arguments: [String], locale: String = "C.UTF-8") throws -> ProcessResult {
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = locale
-        env["LC_ALL"] = locale
-        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("towns-w24-noconfig").path
-        env["TOWNS_MEETINGS"] = FileManager.default.temporaryDirectory.appendingPathComponent("towns-w24-meetings").path
-        return try runProcess(binary, arguments, environment: env)
+        try runUnconfigured(binary, arguments, locale: locale, name: "w24", more: [
+            "TOWNS_MEETINGS": FileManager.default.temporaryDirectory.appendingPathComponent("towns-w24-meetings").path])
     }
 
     func testEveryRefusalIsInTheInterfacesLanguage() throws {

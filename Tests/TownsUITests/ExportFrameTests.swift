@@ -48,7 +48,7 @@ final class ExportFrameTests: XCTestCase {
         let s = command(try bundledState(period: "2015-09"), "filter county 海宁市").state
         let out = try XCTUnwrap(s.exportOutput(.csv, glyphs: .unicode))
         let lines = out.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        XCTAssertEqual(lines.first, "小镇,县市区,类型,年计划,完成,完成率,进度差,项目,开工率,Δ完成,Δ完成率,名次")
+        XCTAssertEqual(lines.first, "小镇,县市区,类型,年计划（亿元）,完成（亿元）,完成率,进度差（百分点）,项目,开工率,Δ完成（亿元）,Δ完成率（百分点）,名次")
         let content = try XCTUnwrap(s.content(for: s.screen))
         XCTAssertEqual(lines.count, 1 + content.rows.count + content.summary.count, out.text)
         let meta = try XCTUnwrap(out.meta).components(separatedBy: "\n")

@@ -239,11 +239,11 @@ final class FindAndOrderTests: XCTestCase {
         XCTAssertEqual(s.message, "没有导出格式「xlsx」：text csv md json")
         s = runCommandLine(try bundledState(period: "2015-09"), "sort 完成率 desc")
         let csv = Export.render(s.content(for: s.screen)!, format: .csv, title: "t", legend: "l")
-        XCTAssertTrue(csv.hasPrefix("小镇,县市区,类型,年计划,完成,完成率,进度差,"), csv)
+        XCTAssertTrue(csv.hasPrefix("小镇,县市区,类型,年计划（亿元）,完成（亿元）,完成率,进度差（百分点）,"), csv)
         // An empty list exports the same columns (no bar column either).
         let empty = runCommandLine(try bundledState(), "filter stage named")
         let header = Export.render(empty.content(for: empty.screen)!, format: .csv, title: "t", legend: "l").components(separatedBy: "\r\n")[0]
-        XCTAssertEqual(header, "小镇,县市区,类型,年计划,完成,完成率,进度差,项目,开工率,Δ完成,Δ完成率,名次")
+        XCTAssertEqual(header, "小镇,县市区,类型,年计划（亿元）,完成（亿元）,完成率,进度差（百分点）,项目,开工率,Δ完成（亿元）,Δ完成率（百分点）,名次")
     }
 
     func testCSVQuotingAndFormulaGuard() {

@@ -240,7 +240,8 @@ final class CopyTests: XCTestCase {
         XCTAssertEqual(all[7], "")
         let lines = Array(all.dropFirst(8))
         XCTAssertEqual(
-            lines[0], "小镇\t县市区\t类型\t年计划\t完成\t完成率\t进度差\t项目\t开工率\tΔ完成\tΔ完成率\t名次", "bars left out")
+            lines[0], "小镇\t县市区\t类型\t年计划（亿元）\t完成（亿元）\t完成率\t进度差（百分点）\t项目\t开工率\tΔ完成（亿元）"
+                + "\tΔ完成率（百分点）\t名次", "bars left out; the units named (wave 25)")
         XCTAssertTrue(lines[1].hasPrefix("海宁皮革时尚小镇\t海宁市\t1\t≈18.6\t13.56\t72.9%\t-2.1▼"), lines[1])
         XCTAssertTrue(lines.contains { $0.hasPrefix("全市报告") }, "the totals follow")
         // Narrowed and sorted: what is shown, in its order.

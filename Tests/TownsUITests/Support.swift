@@ -160,6 +160,24 @@ func bundledCopy(_ name: String, monthly months: [String: String]) throws -> Str
     return dir
 }
 
+/// The bundled data with a Jan-Oct month giving Jiashan's completed amount alone (6.0 at its
+/// sheet's line 4; no plan, no rate, as wave 23's fresh user's imported sheet), at 2015-10 on
+/// Jiashan's page, opened from the towns view with `:town jiashan`, `width` x `height` cells, in
+/// `language`. The folder (`towns-NAME-UUID`) is removed when the test ends.
+func jiashanOctoberPage(_ name: String, width: Int, height: Int, language: Language) throws -> AppState {
+    let dir = try bundledCopy(name, monthly: [
+        "2015-10.toml": october2015Month(sourceTitle: "月报 2015-10",
+                                         figures: [("jiashan", "completed", "6.0", "line 4")])])
+    let dataset = try DatasetLoader.load(directory: dir).dataset
+    var s = AppState(dataset: dataset, width: width, height: height)
+    s.language = language
+    s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-10" })
+    s.stack = [Screen(.townList)]
+    s = update(s, .runCommand("town jiashan"))
+    XCTAssertEqual(s.screen.kind, .townPage("jiashan"))
+    return s
+}
+
 /// The bundled data's files (`bundledCopy(name)`; with `monthly` files, `bundledCopy(_:monthly:)`)
 /// with `file`'s text changed by `edit`, loaded, in `view` (the towns view unless said) at `period`,
 /// `width` x `height` cells, in `language` (the state's own when nil).

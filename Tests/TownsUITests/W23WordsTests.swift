@@ -143,17 +143,7 @@ final class W23WordsTests: XCTestCase {
     /// The bundled data with a Jan-Oct month giving Jiashan's completed amount alone (6.0; no plan,
     /// no rate, as the fresh user's imported sheet), at 2015-10, on Jiashan's page.
     func jiashanOctober(_ language: Language) throws -> (AppState, () -> Void) {
-        let dir = try bundledCopy("w23-words-f1", monthly: [
-            "2015-10.toml": october2015Month(sourceTitle: "月报 2015-10",
-                                             figures: [("jiashan", "completed", "6.0", "line 4")])])
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var s = AppState(dataset: dataset, width: 100, height: 30)
-        s.language = language
-        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-10" })
-        s.stack = [Screen(.townList)]
-        s = update(s, .runCommand("town jiashan"))
-        XCTAssertEqual(s.screen.kind.isPage, true)
-        return (s, { try? FileManager.default.removeItem(atPath: dir) })
+        (try jiashanOctoberPage("w23-words-f1", width: 100, height: 30, language: language), {})
     }
 
     /// F1: Jiashan's page at Jan-Oct showed `全年预测 →7.2` and under it "无法推算应完成或全年预测"

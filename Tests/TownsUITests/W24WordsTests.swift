@@ -72,18 +72,7 @@ extension W24WordsTests {
     /// The bundled data with an imported Jan-Oct month (Jiashan's completed 6.0 at its line 4),
     /// at 2015-10 on Jiashan's page, in `language`.
     func jiashanOctober(_ language: Language) throws -> AppState {
-        let dir = try bundledCopy("w24-words-f17")
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try october2015Month(sourceTitle: "月报 2015-10", figures: [("jiashan", "completed", "6.0", "line 4")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
-        let dataset = try DatasetLoader.load(directory: dir).dataset
-        var s = AppState(dataset: dataset, width: 120, height: 40)
-        s.language = language
-        s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2015-10" })
-        s.stack = [Screen(.townList)]
-        s = update(s, .runCommand("town jiashan"))
-        XCTAssertEqual(s.screen.kind, .townPage("jiashan"))
-        return s
+        try jiashanOctoberPage("w24-words-f17", width: 120, height: 40, language: language)
     }
 
     /// F17: Jiashan's imported completed amount was cited as `2015-10.toml:19`, a file the data

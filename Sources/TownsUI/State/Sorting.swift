@@ -26,8 +26,8 @@ public enum SortKey: Sendable {
             let t = String(trimmed)
             if t.isEmpty || t == "—" || t == "-" || t == "?" || t.hasPrefix("—") || t.hasPrefix("?") { return .unknown }
             // A figure new since the previous period (✦) has no change to sort by; a place given for
-            // the first time (`3 ✦`) is a place, and sorts by it (wave 23, F13).
-            if t.contains("✦"), t.first?.isNumber != true { return .new }
+            // the first time (`3 ✦`, `≈3 ✦` on a derived rate) is a place, and sorts by it (wave 23, F13).
+            if t.contains("✦"), t.drop(while: { $0 == "≈" }).first?.isNumber != true { return .new }
             var number = ""
             var started = false
             for ch in t {

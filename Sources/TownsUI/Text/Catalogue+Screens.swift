@@ -18,6 +18,9 @@ extension Catalogue {
             "\(now) (before: \(before)) of \(ranked) with a rate, by completion rate, highest first"
                 + (unranked > 0 ? "; \(unranked) without a rate, not ranked" : ""))
     }
+    /// After `placeAmongRanked` (marked `≈`) where the town's own rate is derived: why the place is.
+    static let placeOnDerivedRate = Bilingual(
+        "；名次为推算：本镇完成率系推算", "; the place is derived: the town's rate is worked out")
     /// After `placeAmongRanked`, where the towns ranked differ between the periods: how many were
     /// ranked before (`rankedThen`), and the move among the `both` towns ranked in both periods
     /// (`moved` places up, negative down), which the place column's `▲`/`▽` shows.

@@ -147,15 +147,17 @@ public enum Export {
 
     /// The cells an export writes: the columns kept (bars, flexible and untitled, are left
     /// out, also when the list is empty), their titles without the sort marks (the order is the
-    /// rows'), and every row's and summary row's text, sanitised and trimmed.
+    /// rows') and with the unit of their figures where the cells do not write it
+    /// (`ListContent.exportTitles`), and every row's and summary row's text, sanitised and trimmed.
     public static func table(_ content: ListContent, glyphs: Glyphs)
         -> (kept: [Int], header: [String], rows: [[String]], summary: [[String]])
     {
         let kept = content.columns.indices.filter {
             !content.columns[$0].title.isEmpty && !content.columns[$0].flexible
         }
+        // A figure column's title names its unit where the cells do not (`exportTitles`: 年计划（亿元）).
         let header = kept.map {
-            glyphs.written(SortMark.removed(from: TerminalText.sanitize(content.columns[$0].title)))
+            glyphs.written(SortMark.removed(from: TerminalText.sanitize(content.exportTitles[$0] ?? content.columns[$0].title)))
         }
         func texts(_ row: TableRow) -> [String] {
             kept.map { i in

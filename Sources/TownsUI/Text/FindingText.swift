@@ -202,6 +202,16 @@ public struct FindingWords: DatasetWords {
             return t("\(year)年完成 \(completed)，对照最低要求 \(required)：\(above ? "高出" : "差") \(margin)",
                      "\(year) completed \(completed) against the minimum \(required): "
                         + "\(above ? "above by" : "short by") \(margin)")
+        case let .rateFalls(earlier, earlierRate, earlierAt, later, laterRate):
+            // Where the earlier rate is, as a data path (`monthly/2015-09.toml:12`): the line's own
+            // FILE:LINE is the later rate's.
+            let at = earlierAt.map { "\(dataset.dataPath($0.file)):\($0.line)" }
+            return t("\(period(later))完成率 \(laterRate)% 低于\(period(earlier))的 \(earlierRate)%"
+                        + (at.map { "（\($0)）" } ?? "") + "（超出两者印出数字的舍入）："
+                        + "完成率按同一年度计划从 1 月累计，不会下降，除非计划改了；其中一个有误，或计划有变",
+                     "\(period(later)) completion \(laterRate)% is below \(period(earlier))'s \(earlierRate)%" + (at.map { " (\($0))" } ?? "") + " "
+                        + "(beyond the rounding of both): a rate is cumulative from January over one year's plan "
+                        + "and cannot fall unless the plan changed; one of them is wrong, or the plan changed")
         case let .listedCount(city, listed, reported):
             if listed == reported {
                 return t("列出 \(listed) 个小镇，与报告一致", Catalogue.townsEN(listed) + " listed, as reported")

@@ -80,7 +80,7 @@ extension AppState {
             let town = position.map { towns[$0] }
             guard let item = found else { return TableRow(Array(repeating: .plain(""), count: 7)) }
             return rowState.changeRow(item, town: town, from: from, to: period, entities: entities,
-                                      wholeSources: wholeSources)
+                                      wholeSources: wholeSources, withUnits: wholeSources)
         }
         let targets = Targets(count: count) { i in entry(i).position.map { .townPage(towns[$0].id) } ?? .cityTotals }
         var between = CellText(tr(Catalogue.changesBetween(label(from), label(period))))
@@ -118,9 +118,12 @@ extension AppState {
 extension ShownFacts {
     /// The changes view's row of `item` (a figure of `town`, nil: the city's totals) between
     /// `from` and `to`: whose, which measure, how, before, after, Δ, source (`sourceText`;
-    /// `wholeSources`: an import's whole title, as exports write it).
+    /// `wholeSources`: an import's whole title, as exports write it). `withUnits` (exports, `y`):
+    /// the measure names the unit its row's figures do not write, as no column title can (each
+    /// row its own unit): `完成投资（亿元）`, `完成率（Δ：百分点）` (wave 24's fresh user, F10).
     func changeRow(_ item: Changes.Item, town: Town?, from: Period, to: Period,
-                   entities: [String: OperatingEntity], wholeSources: Bool = false) -> TableRow {
+                   entities: [String: OperatingEntity], wholeSources: Bool = false,
+                   withUnits: Bool = false) -> TableRow {
         let dataset = facts.dataset
         let ft = FigureText()
         func value(_ f: Figure?, _ m: Measure, _ flag: Bool) -> TableCell {
@@ -147,10 +150,27 @@ extension ShownFacts {
         let terms = town.map { townTerms($0, entities: entities) }
             ?? [dataset.regionZH, dataset.regionEN, Catalogue.whole(dataset.regionZH), "city"]
         return TableRow(
-            [.plain(who), .plain(tr(Catalogue.measureName(item.measure))), kind,
+            [.plain(who), .plain(withUnits ? measureWithUnit(item.measure) : tr(Catalogue.measureName(item.measure))),
+             kind,
              value(item.before, item.measure, flagBefore), value(item.after, item.measure, flagAfter), delta,
              .text(CellText(sourceText(item.sourced, whole: wholeSources)), .legend)],
             searchTerms: terms + [Catalogue.measureName(item.measure).zh, Catalogue.measureName(item.measure).en])
+    }
+
+    /// The measure's name with the unit its figures are written in where they do not write it
+    /// (amounts: the dataset's, 亿元; areas), or, for a rate (written with `%`), its Δ's points.
+    func measureWithUnit(_ measure: Measure) -> String {
+        let name = Catalogue.measureName(measure)
+        let unit: Bilingual?
+        switch measure.unit {
+        case .yi: unit = Catalogue.amountUnit(facts.dataset.unit)
+        case .percent: unit = Bilingual("Δ：\(Catalogue.pointsUnit.zh)", "Δ in \(Catalogue.pointsUnit.en)")
+        case .squareKilometres: unit = Bilingual("平方公里", "km²")
+        case .mu: unit = Bilingual("亩", "mu")
+        case .count: unit = nil
+        }
+        guard let unit else { return tr(name) }
+        return tr(Bilingual("\(name.zh)（\(unit.zh)）", "\(name.en) (\(unit.en))"))
     }
 
     /// Where a figure comes from, in a cell: the section (`at`) and the source's title, or for

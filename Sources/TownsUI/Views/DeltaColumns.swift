@@ -88,10 +88,24 @@ struct DeltaColumns: Sendable {
     }
 
     private func rank(_ town: Town, at position: Int?) -> TableCell {
-        guard let move = moves(town, position), let place = move.after else { return .mark(.unknown, .unknown) }
-        if move.isNew { return .text("\(place) \(Mark.newSince)", nil) }
-        guard let p = move.places, p != 0 else { return .plain("\(place)") }
-        return .text("\(place) " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))", p < 0 ? .behind : nil)
+        guard let to, let move = moves(town, position), let place = move.after else {
+            return .mark(.unknown, .unknown)
+        }
+        // A place resting on a derived rate (Nanhu's ≈30%: completed over a derived plan) is
+        // derived too, `≈2` (wave 24's fresh user, F3: the rate beside it was marked, its place not).
+        let derived = Self.placeIsDerived(town, period: to)
+        let shown: CellText = derived ? "\(Mark.derived)\(place)" : "\(place)"
+        if move.isNew { return .text(shown + " " + CellText(.newSince), derived ? .derived : nil) }
+        guard let p = move.places, p != 0 else { return derived ? .text(shown, .derived) : .plain("\(place)") }
+        return .text(shown + " " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))",
+                     p < 0 ? .behind : derived ? .derived : nil)
+    }
+
+    /// Whether `town`'s place by completion rate in `period`, when it has one, rests on a derived
+    /// rate: the data gives no rate for the period (the place's rate is worked out, `Metrics.figure`)
+    /// or gives one derived. Read from the town's own figures: no rate worked out.
+    static func placeIsDerived(_ town: Town, period: Period) -> Bool {
+        town.figures[FigureKey(.completionRate, period.id)]?.isDerived ?? true
     }
 
     /// The sort key of column `column` (0 Δ completed, 1 Δ rate, 2 place) for `town`: the
@@ -161,8 +175,11 @@ extension AppState {
             let ranked = now.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
             let then = townPlaces(from)
             let before = position.flatMap { then[$0] }
-            let words = tr(Catalogue.placeAmongRanked(
+            // A place resting on a derived rate is marked `≈`, and says why (wave 24's fresh user, F3).
+            let derived = DeltaColumns.placeIsDerived(town, period: period)
+            let words = (derived ? "≈" : "") + tr(Catalogue.placeAmongRanked(
                 "\(after)", before.map { "\($0)" } ?? "—", "\(ranked)", dataset.towns.count - ranked))
+                + (derived ? tr(Catalogue.placeOnDerivedRate) : "")
             // Where the towns ranked then and now differ, the move is counted among those in both
             // (`RankMove`), and the page says so: Nanhu 2nd of 2 after 3rd of 4 has not moved up.
             let both = PlacesAmongBoth(before: then, after: now)

@@ -33,6 +33,11 @@ public struct ListContent: Sendable {
     /// layout at 60x14 keeps the names, the rate and the bar: no amount). nil: the list does not
     /// say, the unit is named as the screen's kind has it (`Screen.Kind.drawsAmounts`).
     public var amountColumns: Set<Int>? = nil
+    /// The titles an export (CSV, Markdown, JSON, the clipboard's `y`) gives columns whose cells do
+    /// not write their unit (by index): the screen's title with the unit, `年计划（亿元）`,
+    /// `进度差（百分点）` (`AppState.exportTitles`); a column not here keeps its title. The screen
+    /// names the unit in its legend instead.
+    public var exportTitles: [Int: String] = [:]
     /// What the first summary row opens (the city's totals), when it can be selected: the
     /// selection then runs one past the last row.
     public var summaryTarget: Screen.Kind? = nil

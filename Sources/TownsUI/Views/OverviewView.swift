@@ -387,6 +387,9 @@ extension AppState {
         }
         var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
+        // The figures column holds amounts and variances: an export's title names both units.
+        content.exportTitles = [2: titleWithUnit(columns[2].title,
+                                                 Catalogue.overviewFiguresUnits(Catalogue.amountUnit(dataset.unit)))]
         content.skipsRowsOpeningNothing = true
         content.headingsKeepTheirRows = true
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])

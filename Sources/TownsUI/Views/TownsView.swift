@@ -147,6 +147,8 @@ extension AppState {
         }
         // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.
         content.amountColumns = [3, 4, 10]
+        // An export's titles name those units, and points for 进度差 and Δ完成率 (the rates write `%`).
+        content.exportTitles = exportTitles(columns, amounts: [3, 4, 10], points: [7, 11])
         if withCity { content.summaryTarget = .cityTotals }
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]

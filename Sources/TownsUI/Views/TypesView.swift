@@ -46,6 +46,8 @@ extension AppState {
             columns: columns, rows: rows, targets: types.map { .townsOfType($0.number) }, summary: [],
             emptyText: filter.isEmpty ? tr(Catalogue.noDevelopmentTypesInTypes) : tr(Catalogue.noTowns),
             notes: [CellText(tr(Catalogue.groupNote))])
+        // An export's titles name the amounts' unit: 计划（亿元）, 完成（亿元）.
+        content.exportTitles = exportTitles(columns, amounts: [3, 4])
         // The note's clauses on the Both (7) and Behind (8) columns only while they are shown.
         content.noteWhileHidden[0] = [
             ([7, 8], CellText(tr(Catalogue.groupNote(both: false, behind: false)))),
