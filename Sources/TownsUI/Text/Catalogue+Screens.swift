@@ -18,6 +18,15 @@ extension Catalogue {
             "\(now) (before: \(before)) of \(ranked) with a rate, by completion rate, highest first"
                 + (unranked > 0 ? "; \(unranked) without a rate, not ranked" : ""))
     }
+    /// `placeAmongRanked` at the year's first period, which has no earlier one to move from (wave 25's
+    /// fresh user, F6: Jan-Aug 2015 showed no place at all, though the paper names Tongxiang the fastest).
+    static func placeAmongRankedFirst(_ now: String, _ ranked: String, _ unranked: Int) -> Bilingual {
+        Bilingual(
+            "第 \(now)，共 \(ranked) 镇有完成率，按完成率从高到低（本年第一期，无上期可比）"
+                + (unranked > 0 ? "；另 \(unranked) 镇无完成率，不排名" : ""),
+            "\(now) of \(ranked) with a rate, by completion rate, highest first (the year's first period: none before)"
+                + (unranked > 0 ? "; \(unranked) without a rate, not ranked" : ""))
+    }
     /// After `placeAmongRanked` (marked `≈`) where the town's own rate is derived: why the place is.
     static let placeOnDerivedRate = Bilingual(
         "；名次为推算：本镇完成率系推算", "; the place is derived: the town's rate is worked out")

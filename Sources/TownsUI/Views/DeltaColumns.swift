@@ -47,6 +47,16 @@ struct DeltaColumns: Sendable {
             moves = { town, position in
                 (position ?? facts.townIndex[town.id]).map { places.move(at: $0) }
             }
+        } else if let to {
+            // The year's first period: each town's place, no move (wave 25's fresh user, F6: every
+            // place was `—` at Jan-Aug 2015, though two towns have a rate).
+            let now = state.townPlaces(to)
+            let facts = state.facts
+            moves = { town, position in
+                (position ?? facts.townIndex[town.id]).map {
+                    RankMove(before: nil, after: now[$0], amongBothBefore: nil, amongBothAfter: nil)
+                }
+            }
         } else {
             moves = { _, _ in nil }
         }
@@ -95,7 +105,7 @@ struct DeltaColumns: Sendable {
         // derived too, `≈2` (wave 24's fresh user, F3: the rate beside it was marked, its place not).
         let derived = Self.placeIsDerived(town, period: to)
         let shown: CellText = derived ? "\(Mark.derived)\(place)" : "\(place)"
-        if move.isNew { return .text(shown + " " + CellText(.newSince), derived ? .derived : nil) }
+        if move.isNew, from != nil { return .text(shown + " " + CellText(.newSince), derived ? .derived : nil) }
         guard let p = move.places, p != 0 else { return derived ? .text(shown, .derived) : .plain("\(place)") }
         return .text(shown + " " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))",
                      p < 0 ? .behind : derived ? .derived : nil)
@@ -145,7 +155,17 @@ extension AppState {
     /// then and now; empty for the year's first period.
     func changeFields(_ town: Town, period: Period)
         -> (figures: [(String, Figure, String, flagged: Bool)], place: String?) {
-        guard let from = metrics.previousPeriod(period) else { return ([], nil) }
+        guard let from = metrics.previousPeriod(period) else {
+            // The year's first period: the place alone, no change to give (wave 25's fresh user, F6).
+            guard let position = facts.townPosition(town.id) else { return ([], nil) }
+            let now = townPlaces(period)
+            guard let after = now[position] else { return ([], nil) }
+            let ranked = now.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+            let derived = DeltaColumns.placeIsDerived(town, period: period)
+            return ([], (derived ? "≈" : "")
+                + tr(Catalogue.placeAmongRankedFirst("\(after)", "\(ranked)", dataset.towns.count - ranked))
+                + (derived ? tr(Catalogue.placeOnDerivedRate) : ""))
+        }
         var figures: [(String, Figure, String, flagged: Bool)] = []
         func flag(_ m: Measure) -> Bool { checker.isFlagged(change: m, town: town, from: from, to: period) }
         let points = tr("个百分点", "points")
