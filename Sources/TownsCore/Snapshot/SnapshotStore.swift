@@ -74,7 +74,8 @@ public struct SnapshotStore: Sendable {
     /// exists, checks, and was written from exactly the text the files hold now.
     ///
     /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents and then the
-    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum),
+    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum;
+    /// the files' stat fingerprint is taken there too, before their contents and after),
     /// which then helps check the figure area's structure (`FigureAreaHandOver`: the decode
     /// hands the area over as soon as it has read where it lies, and checks the parts left once
     /// its decode is done), while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged bytes throw, never trap);
@@ -87,13 +88,17 @@ public struct SnapshotStore: Sendable {
         let file = path(for: directory)
         guard let memory = SnapshotMemory(mapping: file) else { throw .missing("\(file) cannot be read") }
         let head = try DatasetSnapshot.header(memory.bytes)
-        let before = DatasetFingerprint(directory: directory)
         let hashing = ContentHash()
         let done = DispatchSemaphore(value: 0)
         let producer = self.producer
         let area = FigureAreaHandOver()
         DispatchQueue.global(qos: .userInitiated).async {
+            // The files' stat fingerprint before their contents are read and after (here, off the
+            // first screen's thread: the decode reads no text file, so a change while the
+            // contents were hashed shows here exactly as it did after the decode).
+            hashing.before = DatasetFingerprint(directory: directory)
             hashing.value = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
+            hashing.unchanged = DatasetFingerprint(directory: directory) == hashing.before
             hashing.checksum = memory.payloadChecksum()
             // The figure area's check (a tenth of the decode's work at 10,000 x 60), its parts
             // shared with the decoding thread once its decode is done; none when the checksum
@@ -118,7 +123,7 @@ public struct SnapshotStore: Sendable {
         guard loaded.fingerprint == hashing.value else {
             throw .stale("the files in \(directory) changed since it was written")
         }
-        guard DatasetFingerprint(directory: directory) == before else {
+        guard hashing.unchanged, let before = hashing.before else {
             throw .stale("the files in \(directory) changed while they were read")
         }
         return Loaded(dataset: loaded.dataset, warnings: loaded.warnings, fingerprint: before, derived: loaded.derived)
@@ -140,11 +145,16 @@ public struct SnapshotStore: Sendable {
         return try DatasetWatcher.loadText(directory)
     }
 
-    /// The content fingerprint and the payload's checksum worked out on another thread: written before the semaphore is signalled and read after it is waited
-    /// for (`@unchecked Sendable` for that hand-over).
+    /// The content fingerprint, the payload's checksum and the files' stat fingerprints worked
+    /// out on another thread: written before the semaphore is signalled and read after it is
+    /// waited for (`@unchecked Sendable` for that hand-over).
     private final class ContentHash: @unchecked Sendable {
         var value: UInt64 = 0
         var checksum: UInt64 = 0
+        /// The files' stat fingerprint taken before their contents were hashed.
+        var before: DatasetFingerprint?
+        /// Whether the stat fingerprint taken after the contents were hashed equals `before`.
+        var unchanged = false
     }
 
     /// Why a snapshot could not be written.

@@ -2,8 +2,9 @@
 /// towns the overview's first frame works out every town's progress and takes seconds (README,
 /// "Known gaps"), and a blank screen cannot be told from a hang.
 extension Renderer {
-    /// Datasets of at least this many towns get the working frame before their first frame
-    /// (below it the first frame comes within a few tens of milliseconds).
+    /// Datasets of at least this many towns, read from the text (no derived tables), get the
+    /// working frame before their first frame (below it, or from a snapshot with its derived
+    /// tables, the first frame comes within a few tens of milliseconds).
     public static let workingFrameTowns = 1_000
 
     /// One line in the page's colours, in the language shown: what is being worked out and for
