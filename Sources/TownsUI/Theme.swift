@@ -89,14 +89,25 @@ public struct Theme: Sendable {
         func t(_ b: Bilingual) -> String { language == .zh ? b.zh : b.en }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var section = "roles"
-        /// The line of `key` in the table `section` (after its `[section]` line).
+        /// Each key's first line (1-based) after the `[section]` line, found in one pass per section
+        /// (the keys are sorted by it, so it is asked many times: a scan per question with
+        /// Foundation's trimming was two thirds of the dashboard's start, wave 25).
+        var keyLines: [String: [String: Int]] = [:]
+        /// The line of `key` in the table `section` (after its `[section]` line); 0 when not found.
         func lineOf(_ key: String) -> Int {
+            if let known = keyLines[section] { return known[key] ?? 0 }
+            var found: [String: Int] = [:]
             let start = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "[\(section)]" } ?? 0
             for (i, l) in lines.enumerated().dropFirst(start) {
-                let t = l.trimmingCharacters(in: .whitespaces)
-                if t.hasPrefix(key + " ") || t.hasPrefix(key + "=") { return i + 1 }
+                let t = l.drop(while: { $0 == " " || $0 == "\t" })
+                let name = t.prefix { $0 != " " && $0 != "=" && $0 != "\t" }
+                if !name.isEmpty, t.dropFirst(name.count).first.map({ $0 == " " || $0 == "=" || $0 == "\t" }) == true,
+                   found[String(name)] == nil {
+                    found[String(name)] = i + 1
+                }
             }
-            return 0
+            keyLines[section] = found
+            return found[key] ?? 0
         }
         var warnings: [String] = []
         let name = table["theme"]?.table?["name"]?.string ?? file
@@ -123,7 +134,8 @@ public struct Theme: Sendable {
                     }
                     return Int.max
                 }
-                for attr in spec.keys.sorted(by: { (place($0), $0) < (place($1), $1) }) {
+                let places = Dictionary(spec.keys.map { ($0, place($0)) }, uniquingKeysWith: { a, _ in a })
+                for attr in spec.keys.sorted(by: { (places[$0] ?? .max, $0) < (places[$1] ?? .max, $1) }) {
                     let value = spec[attr]!
                     switch attr {
                     case "fg", "bg":
