@@ -367,14 +367,17 @@ extension AppState {
                     digits = d
                     x = DecimalMath.rounded(x, scale: d)
                 }
+                // Worked out from a derived rate: `≈`, as the towns list and the page's headline write it
+                // (wave 25's second fresh user, G5: `-53▼` here beside `≈30%`, `≈-53▼` everywhere else).
+                let worked: CellText = rate?.isDerived == true ? "\(Mark.derived)" : ""
                 variance =
                     x < 0
-                    ? ("\(DecimalMath.text(x, scale: digits))\(Mark.behind)", .behind)
-                    : (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: digits)), nil)
+                    ? (worked + "\(DecimalMath.text(x, scale: digits))\(Mark.behind)", .behind)
+                    : (worked + CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: digits)), nil)
                 // Worked out from a flagged rate (or the figures it rests on): `!` as in the tables.
                 if undecided() {
                     // Undecided (`ScheduleReadings`): `?` in the place of ▼, as the towns list.
-                    variance = (CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: digits)) + "\(Mark.undetermined)"
+                    variance = (worked + CellText((x > 0 ? "+" : "") + DecimalMath.text(x, scale: digits)) + "\(Mark.undetermined)"
                                     + (readings().flagged ? "!" : ""), .warning)
                 } else if checker.isFlagged(workedFrom: [.completionRate], town: town, period: p) {
                     variance = (variance.0 + "!", .warning)
