@@ -63,8 +63,19 @@ extension AppState {
         var cityText: CellText = city.comparesWithPlan
             ? "\(amount(city.completed)) / \(amount(city.plan))"
             : amount(city.completed) + "  " + CellText(tr(Catalogue.notAgainstPlanShort(city)))
-        if let v = m.scheduleVarianceValue(m.total(FigureKey(.completionRate, period.id)), period: period) {
-            cityText += CellText("  " + tr(Catalogue.sched) + " " + (v > 0 ? "+" : "") + DecimalMath.text(v, scale: 1))
+        let cityRate = m.total(FigureKey(.completionRate, period.id))
+        if var v = m.scheduleVarianceValue(cityRate, period: period) {
+            // Worked out from a derived rate (the towns' sum where the city did not report): `≈`, to
+            // the digits the rate supports, as the towns view and the city's page write it (`≈-35▼`,
+            // not `-34.6▼`: wave 26's fresh user, F2).
+            let derived = cityRate?.isDerived == true
+            var digits = 1
+            if derived, let d = cityRate?.supportedDecimals, d < 1 {
+                digits = d
+                v = DecimalMath.rounded(v, scale: d)
+            }
+            cityText += CellText("  " + tr(Catalogue.sched) + " ") + "\(derived ? Mark.derived : nil)"
+                + CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: digits))
             if v < 0 { cityText += "\(Mark.behind)" }
             // Worked out from a flagged figure (the city's 42.5%!): it carries the `!` too.
             if checker.isFlagged(workedFrom: [.completionRate], town: nil, period: period) { cityText += "!" }
