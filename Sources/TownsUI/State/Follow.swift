@@ -164,6 +164,14 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             if let previous, !differed, previous != session, let shown = s.message, said.contains(shown) {
                 s.message = nil
             }
+            // So is "data reloaded" (with its count of warnings): a follower's next key never comes
+            // in a meeting, so the presenter's move is the next action that ends it (wave 26's
+            // fresh user, F4: it stood for the rest of the meeting, and the legend with it). A
+            // warning (the period shown gone, records lost) stays, as under the cycle.
+            if let previous, previous != session, let flash = s.session.flash, flash.level != .warning,
+               flash.text.hasPrefix(s.tr(Catalogue.dataReloaded)) {
+                s.session.flash = nil
+            }
             s = following(s, session)
         }
     case .toggleFollow:
