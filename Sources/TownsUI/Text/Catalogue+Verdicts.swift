@@ -69,6 +69,14 @@ extension Catalogue {
     static func overviewBehind(_ n: String) -> Bilingual {
         Bilingual("落后 \(n) 镇", "\(n) behind")
     }
+    /// The towns-behind panel's heading when no town it judges has a completion rate in the
+    /// period: the count is unknown, the mark `—` between these words (`落后 — 镇`, `— behind`).
+    static let overviewBehindUnknown = (before: Bilingual("落后 ", ""), after: Bilingual(" 镇", " behind"))
+    /// The towns-behind panel's line when none is known behind and `n` towns it judges have no
+    /// completion rate in the period (no wider than `noneKnownBehind`: the figures column at 80).
+    static func overviewUnjudged(_ n: Int) -> Bilingual {
+        Bilingual("另 \(n) 镇无本期进度，不能判断", "\(townsEN(n)): no rate this period, not judged")
+    }
     static let overviewTypes = Bilingual("类型", "Types")
     /// The changes panel's header, short enough for its column at 80 columns ("vs 2015 Jan-Aug").
     static func overviewChanges(_ since: String) -> Bilingual {

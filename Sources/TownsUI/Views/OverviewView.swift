@@ -116,8 +116,24 @@ extension AppState {
         let lean = m.withoutFormulas
         let behindCount = orders.behind.count + orders.behindByRate.count
         let rowCount = behindCount + orders.undecided.count
+        // None known behind: how many of the towns the panel judges (the filter's, the behind
+        // filter's own left aside) have no completion rate in the period, so no verdict. All of
+        // them: the count is unknown (`落后 — 镇`), as a type with none says `落后 —`; some: said
+        // on the panel's line (wave 26's fresh user, F7: "0 behind" in a month no town reported).
+        // Looked at only when the panel lists no town (the period table is read then).
+        var unjudged = 0, judgedAmong = 0
+        if rowCount == 0 {
+            var rest = self
+            rest.filter.behindSchedule = false
+            let candidates = rest.filter.isEmpty ? Array(dataset.towns.indices) : rest.filtered(Array(dataset.towns.indices))
+            let table = periodTable()
+            unjudged = candidates.filter { table[$0].completionRate?.quantity.exactValue == nil }.count
+            judgedAmong = candidates.count
+        }
         func behindRow(_ k: Int) -> (TableRow, Screen.Kind?) {
-            guard rowCount > 0 else { return (note(Catalogue.noneKnownBehind), nil) }
+            guard rowCount > 0 else {
+                return (note(unjudged > 0 ? Catalogue.overviewUnjudged(unjudged) : Catalogue.noneKnownBehind), nil)
+            }
             if k >= behindCount { return undecidedRow(towns[orders.undecided[k - behindCount]]) }
             if k < orders.behind.count {
                 let town = towns[orders.behind[k]]
@@ -166,9 +182,12 @@ extension AppState {
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }
-        let header = tr(Catalogue.overviewBehind("\(behindCount)"))
-            + (orders.undecided.isEmpty ? "" : tr(Catalogue.undecidedCount(orders.undecided.count)))
-        panels.append((CellText(header), max(1, rowCount), behindRow))
+        let header = unjudged > 0 && unjudged == judgedAmong
+            ? CellText(tr(Catalogue.overviewBehindUnknown.before)) + "\(Mark.unknown)"
+                + CellText(tr(Catalogue.overviewBehindUnknown.after))
+            : CellText(tr(Catalogue.overviewBehind("\(behindCount)"))
+                + (orders.undecided.isEmpty ? "" : tr(Catalogue.undecidedCount(orders.undecided.count))))
+        panels.append((header, max(1, rowCount), behindRow))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
@@ -287,7 +306,9 @@ extension AppState {
             let (met, notMet, unknown, info, due) = (counts.met, counts.notMet, counts.unknown, counts.info, counts.due)
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
-                info == towns.count
+                // Every town listed only informed about; not when none is listed (a filter that lists
+                // no town called the first-year minimum "info only 0": wave 26's fresh user, F8).
+                info == towns.count && info > 0
                     ? "\(CellText(title)) \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
                     // A rule that informs (a term) and judged none: its ? and the words, as wide as `·3` was.
                     : info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
