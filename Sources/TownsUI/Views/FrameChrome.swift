@@ -109,14 +109,14 @@ extension Renderer {
         }
         // When the data last changed (live reload), if it fits beside the path.
         let pathWidth = DisplayWidth.of(path) + 2
+        var time: String?
         if let changed = state.dataChangedAt {
             let text = state.tr(Catalogue.dataChanged) + changed
             let candidate = (status + [text]).joined(separator: "  ")
-            if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width {
-                status.append(text)
-            }
+            if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width { time = text }
         }
-        let right = status.joined(separator: "  ")
+        let chips = status.joined(separator: "  ")
+        let right = (status + (time.map { [$0] } ?? [])).joined(separator: "  ")
         let rw = DisplayWidth.of(right)
         // The right end is kept for the scroll position ("101-125/129", "9981-10000/10000")
         // and a gap before it.
@@ -125,13 +125,15 @@ extension Renderer {
         grid.put(
             TableRenderer(theme: theme, glyphs: glyphs).fit(" " + path, width: room), x: 0, y: 2,
             style: theme.style(.breadcrumb), maxWidth: room)
-        if rw > 0 {
-            let onlyTime =
-                state.filter.isEmpty && (state.screen.narrow ?? "").isEmpty
-                && !(state.search.map { !$0.editing && !$0.query.isEmpty } ?? false)
-            grid.put(
-                right, x: max(0, state.width - rw - reserve), y: 2, style: theme.style(onlyTime ? .legend : .warning),
-                maxWidth: rw)
+        // The chips (filter, search, narrowing) in the warning's colour, what needs attention; the
+        // load time after them in the legend's, as when no chip shows (it took the chip's red:
+        // wave 26's fresh user, F6).
+        let x = max(0, state.width - rw - reserve)
+        let cw = DisplayWidth.of(chips)
+        if cw > 0 { grid.put(chips, x: x, y: 2, style: theme.style(.warning), maxWidth: cw) }
+        if let time {
+            let tx = x + (cw > 0 ? cw + 2 : 0)
+            grid.put(time, x: tx, y: 2, style: theme.style(.legend), maxWidth: DisplayWidth.of(time))
         }
     }
 
