@@ -72,3 +72,19 @@ final class W26MineOverviewPanelsTests: XCTestCase {
         XCTAssertEqual(grid[cx, 2].style, theme.style(.warning), line)
     }
 }
+
+/// Wave 26's fresh user, F11: the command line's hint line names what its keys do there.
+final class W26MineCommandHintsTests: XCTestCase {
+    func testTheCommandLinesHintsAreItsOwn() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 30, period: "2015-09")
+            s.language = language
+            s = apply(s, .startCommand, .commandKey(.char("s")), .commandKey(.char("o")))
+            let hints = try XCTUnwrap(screen(s).last)
+            let wanted = language == .zh ? ["Enter 执行", "Tab 补全", "↑↓ 历史", "Esc 取消"]
+                : ["Enter run", "Tab complete", "↑↓ history", "Esc cancel"]
+            for w in wanted { XCTAssertTrue(hints.contains(w), "\(language): \(w) in \(hints)") }
+            XCTAssertFalse(hints.contains(language == .zh ? "打开" : "open"), hints)
+        }
+    }
+}

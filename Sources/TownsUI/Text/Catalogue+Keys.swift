@@ -65,6 +65,11 @@ extension Catalogue {
     static let hintKeepSearch = Bilingual("确定", "keep")
     static let hintPreviousNext = Bilingual("上/下一个", "prev/next")
     static let hintCancelSearch = Bilingual("取消", "cancel")
+    /// The command line's hints: Enter runs what is typed, Tab completes it, ↑↓ recall earlier
+    /// commands (wave 26's fresh user, F11: it showed the list's `Enter open  Tab command  ↑↓ move`).
+    static let hintRunCommand = Bilingual("执行", "run")
+    static let hintComplete = Bilingual("补全", "complete")
+    static let hintHistory = Bilingual("历史", "history")
     static let hintKeepOnlyMatches = Bilingual("只留匹配", "only matches")
     static let hintJumpInstead = Bilingual("改为跳转", "jump instead")
     static let hintLanguage = Bilingual("English", "中文")

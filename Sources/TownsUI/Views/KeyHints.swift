@@ -94,8 +94,8 @@ extension Renderer {
         let quit = hint(Catalogue.hintQuit, 98, .quit)
         if state.commandLine != nil {
             return [
-                fixed("Enter", Catalogue.hintOpen, 90), fixed("Tab", Catalogue.hintCommand, 80),
-                fixed(upDown, Catalogue.hintMove, 60), fixed("Esc", Catalogue.hintBack, 100),
+                fixed("Enter", Catalogue.hintRunCommand, 90), fixed("Tab", Catalogue.hintComplete, 80),
+                fixed(upDown, Catalogue.hintHistory, 60), fixed("Esc", Catalogue.hintCancelSearch, 100),
             ]
         }
         if state.showHelp {
