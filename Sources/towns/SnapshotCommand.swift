@@ -31,14 +31,17 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         let directory = try data.directory()
         guard let store = SnapshotFiles.store() else {
-            printError("towns: no cache folder (set XDG_CACHE_HOME or HOME); no snapshot written")
+            printError("towns: " + refusal("没有缓存文件夹（请设 XDG_CACHE_HOME 或 HOME）；未写快照",
+                                           "no cache folder (set XDG_CACHE_HOME or HOME); no snapshot written"))
             throw ExitCode(3)
         }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             try store.write(directory: directory, derive: AppState.derivedTables)
         } catch let failure as SnapshotStore.WriteFailure {
-            printError("towns: \(failure.description)")
+            // Named with the variable that chose the folder, in the interface's language.
+            let named = ProcessInfo.processInfo.environment["TOWNS_CACHE"].map { $0.isEmpty ? "" : " (TOWNS_CACHE)" } ?? ""
+            printError("towns: " + refusal(failure.chinese, failure.description) + named)
             throw ExitCode(3)
         } catch {
             _ = try loadDataset(directory)  // prints the errors, exits with the first one's code

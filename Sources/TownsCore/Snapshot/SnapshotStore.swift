@@ -159,7 +159,15 @@ public struct SnapshotStore: Sendable {
 
     /// Why a snapshot could not be written.
     public struct WriteFailure: Error, CustomStringConvertible, Sendable {
+        /// What failed, in English, naming the file or folder.
         public var description: String
+        /// The same in Chinese (`towns snapshot` under a Chinese interface: wave 26's fresh
+        /// user, F10, met Foundation's English there).
+        public var chinese: String
+        public init(description: String, chinese: String) {
+            self.description = description
+            self.chinese = chinese
+        }
     }
 
     /// Reads `directory`'s text (`DatasetLoader.loadUnchanged`) and writes its snapshot.
@@ -191,19 +199,30 @@ public struct SnapshotStore: Sendable {
     public func write(_ bytes: [UInt8], for directory: String) throws {
         let dataFolder = Self.canonical(directory) + "/"
         guard !(Self.canonical(folder) + "/").hasPrefix(dataFolder) else {
-            throw WriteFailure(description: "\(folder) is inside the dataset folder \(directory): no snapshot there")
+            throw WriteFailure(description: "\(folder) is inside the dataset folder \(directory): no snapshot there",
+                               chinese: "\(folder) 在数据文件夹 \(directory) 之内：快照不写在那里")
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw WriteFailure(description: "cannot create \(folder): \(error.localizedDescription)")
+            // A file where the folder should be says so (Foundation's words were "The operation
+            // could not be completed. A file with the same name already exists.").
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+                throw WriteFailure(description: "the cache folder \(folder) is a file, not a folder",
+                                   chinese: "缓存文件夹 \(folder) 是文件，不是文件夹")
+            }
+            throw WriteFailure(description: "cannot create the cache folder \(folder): \(error.localizedDescription)",
+                               chinese: "不能建立缓存文件夹 \(folder)：\(error.localizedDescription)")
         }
         let target = path(for: directory)
         var template = Array((target + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw WriteFailure(description: "cannot write in \(folder): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw WriteFailure(description: "cannot write in \(folder): \(reason)",
+                               chinese: "不能在 \(folder) 中写入：\(reason)")
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // Held until this process closes `fd` or ends, however it ends: a sibling temporary
@@ -233,7 +252,8 @@ public struct SnapshotStore: Sendable {
         if let failure {
             unlink(temporary)
             close(fd)
-            throw WriteFailure(description: "cannot write \(target): \(failure)")
+            throw WriteFailure(description: "cannot write \(target): \(failure)",
+                               chinese: "不能写入 \(target)：\(failure)")
         }
         close(fd)
     }
