@@ -103,7 +103,8 @@ enum ExportFile {
         return ns.localizedDescription
     }
 
-    /// towns-VIEW-PERIOD[-FILTER]-YYYYMMDD-HHMMSS.EXT (`TownFilter.fileNamePart`) in $TOWNS_EXPORT_DIR or the
+    /// towns-VIEW-PERIOD[-FILTER]-YYYYMMDD-HHMMSS.EXT (PERIOD: FROM-to-TO for the changes view's pair,
+    /// `AppState.exportPeriodPart`; `TownFilter.fileNamePart`) in $TOWNS_EXPORT_DIR or the
     /// current directory;
     /// -2, -3, ... before the extension when a file of that name exists (two exports in one second).
     static func defaultPath(_ state: AppState, _ format: ExportRequest.Format) -> String {
@@ -129,7 +130,7 @@ enum ExportFile {
         let ext = format == .text ? "txt" : format.rawValue
         let filter = state.filter.fileNamePart(state.dataset)
         let name =
-            "towns-\(view)-\(state.period?.id ?? "all")\(filter.isEmpty ? "" : "-" + filter)"
+            "towns-\(view)-\(state.exportPeriodPart ?? "all")\(filter.isEmpty ? "" : "-" + filter)"
             + "-\(f.string(from: Date())).\(ext)"
         let dir = ProcessInfo.processInfo.environment["TOWNS_EXPORT_DIR"] ?? FileManager.default.currentDirectoryPath
         var path = (dir as NSString).appendingPathComponent(name)

@@ -44,6 +44,13 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "What to print: \(View.allCases.map(\.rawValue).joined(separator: ", ")).")
     var view: View = .towns
     @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --view changes: the earlier period to compare with, a period of the same year before --period's "
+                + "(as the dashboard's :changes ID; default: the previous period of that year).",
+            valueName: "ID"))
+    var since: String?
+    @Option(
         name: .long, help: "Output format: \(ExportRequest.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportRequest.Format = .text
     @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte-order mark (for spreadsheets).")
@@ -83,6 +90,10 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(refusal("--force 替换 --output 给出的文件：请给出 --output 文件",
                                           "--force replaces the file given by --output; give --output FILE"))
         }
+        if since != nil && (view != .changes || town != nil) {
+            let words = Catalogue.sinceOnlyChanges
+            throw ValidationError(refusal(words.zh, words.en))
+        }
         if meta && (format != .csv || output == nil) {
             throw ValidationError(refusal(
                 "--meta 在 CSV 文件旁写 NAME.meta.txt：请给出 --format csv --output NAME.csv（text、md 和 json 自带这些行）",
@@ -121,6 +132,22 @@ struct ReportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             state.periodIndex = i
+        }
+        if let since {
+            // The changes view's earlier period, as `:changes ID` chooses it; one that does not fit is
+            // refused, named (exit 2), rather than compared with the previous period instead.
+            guard let from = dataset.period(since) else {
+                let ids = dataset.periods.map(\.id).joined(separator: " ")
+                printError("towns report: " + TerminalText.sanitize(state.tr(Catalogue.sinceNotAPeriod(since, ids))))
+                throw ExitCode(2)
+            }
+            if let to = state.period, !(from.year == to.year && from.through < to.through) {
+                let fits = dataset.periods.filter { $0.year == to.year && $0.through < to.through }.map(\.id)
+                printError("towns report: " + TerminalText.sanitize(
+                    state.tr(Catalogue.sinceNotEarlier(since, to.id, fits.joined(separator: " ")))))
+                throw ExitCode(2)
+            }
+            state.session.changesFrom = from.id
         }
         state.stack = [Screen(view.kind)]
         // As the dashboard's --filter: each added as `:filter` adds it; one that does not apply is

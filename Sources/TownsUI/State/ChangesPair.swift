@@ -39,3 +39,14 @@ extension AppState {
         return metrics.previousPeriod(to).map { ($0, false) }
     }
 }
+
+extension AppState {
+    /// The period part of an export's file name: the changes view's pair of periods
+    /// (`2015-08-to-2015-10`: two exports of different pairs are two names, wave 25's second fresh
+    /// user, G7), else the period shown's id; nil when no period is shown.
+    public var exportPeriodPart: String? {
+        guard let period else { return nil }
+        if screen.kind == .changes, let pair = changesPair { return "\(pair.from.id)-to-\(period.id)" }
+        return period.id
+    }
+}

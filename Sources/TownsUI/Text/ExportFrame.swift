@@ -278,8 +278,12 @@ extension AppState {
     /// `yearOnly`: only the year's plan, completed and completion rate (and what the plan is
     /// derived from), as the types table and the overview's types show them: no 3-year plan,
     /// projects or start rate (wave 22, F9: the types export cited the 3-year plans).
-    func citedFigures(_ figures: [FigureKey: Figure], yearOnly: Bool = false) -> [Figure] {
-        guard let period else { return [] }
+    /// `in`: the period whose figures are cited (the one shown when nil; an earlier one for the
+    /// figures a Δ's derived "before" rests on, `deltaBasis`).
+    func citedFigures(_ figures: [FigureKey: Figure], yearOnly: Bool = false, in shownOrEarlier: Period? = nil)
+        -> [Figure]
+    {
+        guard let period = shownOrEarlier ?? period else { return [] }
         let year = String(period.year)
         var keys: [FigureKey] = yearOnly
             ? [FigureKey(.planYear, year), FigureKey(.completed, period.id), FigureKey(.completionRate, period.id)]
@@ -297,6 +301,60 @@ extension AppState {
         }
         var seen: Set<FigureKey> = []
         return keys.compactMap { seen.insert($0).inserted ? figures[$0] : nil }
+    }
+
+    /// The earlier period's figures the Δ cells `content` shows rest on: the towns view's Δ of
+    /// each town its rows open and, with the city's row, the city's; the overview's changes panel
+    /// (every town the filter passes whose Δ it lists, a Δ of 0 left out as the panel leaves it
+    /// out, the city's without a filter). Empty for other views and for the year's first period.
+    func deltaBasisShown(_ content: ListContent) -> [Figure] {
+        guard let period, let from = metrics.previousPeriod(period) else { return [] }
+        let measures: [Measure] = [.completed, .completionRate]
+        var out: [Figure] = []
+        switch screen.kind {
+        case .townList, .townsOfType, .townsOfEntity:
+            guard content.columns.contains(where: { $0.title.hasPrefix(tr(Catalogue.deltaDone)) }) else { return [] }
+            for town in exportTowns(content) {
+                for m in measures { out += deltaBasis(town, m, from: from, to: period) }
+            }
+            if content.summaryTarget == .cityTotals {
+                for m in measures { out += deltaBasis(nil, m, from: from, to: period) }
+            }
+        case .overview:
+            for town in filtered(dataset.towns) {
+                for m in measures { out += deltaBasis(town, m, from: from, to: period, zeroShown: false) }
+            }
+            if filter.isEmpty {
+                for m in measures { out += deltaBasis(nil, m, from: from, to: period, zeroShown: false) }
+            }
+        default:
+            break
+        }
+        return out
+    }
+
+    /// The figures of `from` a Δ of `measure` (of `town`, nil: the city's totals) from `from` to
+    /// `to` rests on, when a Δ is worked out (none for a figure new since then, unknown or on
+    /// another basis: no earlier figure is shown through it): the earlier figure itself when the
+    /// data holds it, else those it is derived from (the period's completed amount and rate, the
+    /// year's plan or the pairs it is derived from; for the city's completed amount summed from
+    /// its towns', each town's). `zeroShown`: false where a Δ of 0 is not shown (the overview).
+    func deltaBasis(_ town: Town?, _ measure: Measure, from: Period, to: Period, zeroShown: Bool = true)
+        -> [Figure]
+    {
+        let lean = metrics.withoutFormulas
+        let c = lean.change(town, measure, from: from, to: to)
+        guard let delta = c.delta?.quantity.exactValue, zeroShown || delta != 0, let before = c.before else {
+            return []
+        }
+        if !before.isDerived { return [before] }
+        let figures = town?.figures.all ?? dataset.totals
+        var out = citedFigures(figures, yearOnly: true, in: from)
+        if town == nil, figures[FigureKey(.completed, from.id)] == nil, lean.townsSum(from.id) != nil {
+            // The city's amount (and its rate over it) summed from every town's reported one.
+            out += dataset.towns.compactMap { $0.figures[FigureKey(.completed, from.id)] }
+        }
+        return out
     }
 
     /// One line per source document the export's figures come from: its id, title, author
@@ -335,13 +393,15 @@ extension AppState {
             break
         }
         if screen.kind == .assessment { for r in dataset.rules { cite(r.provenance, r.origin) } }
-        // The changes' city rows come from the city's totals (totals.toml), both periods' figures.
-        if screen.kind == .changes, filter.isEmpty, let pair = changesPair, let period {
-            for item in Changes(metrics, from: pair.from, to: period).items where item.town == nil {
-                for f in [item.before, item.after].compactMap({ $0 }) { cite(f.provenance, f.origin) }
+        if screen.kind == .changes {
+            // Each row's two figures, before and after (the city's rows from totals.toml), and
+            // nothing else: the rows show no plan, no projects (wave 25's second fresh user, G6).
+            if let figures = content.rowFigures {
+                for i in 0..<content.rows.count {
+                    for f in figures(content.rows.source(i)) { cite(f.provenance, f.origin) }
+                }
             }
-        }
-        if screen.kind != .entityList {
+        } else if screen.kind != .entityList {
             let yearOnly = screen.kind == .typeList
             for town in exportTowns(content) {
                 for f in citedFigures(town.figures.all, yearOnly: yearOnly) { cite(f.provenance, f.origin) }
@@ -350,6 +410,10 @@ extension AppState {
         if content.summaryTarget == .cityTotals || screen.kind == .overview {
             for f in citedFigures(dataset.totals, yearOnly: screen.kind == .typeList) { cite(f.provenance, f.origin) }
         }
+        // The earlier period's figures behind each Δ shown (the towns view's Δ完成 and Δ完成率 of
+        // its rows and of the city's row; the overview's changes panel): Tongxiang's ≈+20.7 rests on
+        // Jan-Aug's 72% as much as on Jan-Sep's 92.7% (wave 25's second fresh user, G6).
+        for f in deltaBasisShown(content) { cite(f.provenance, f.origin) }
         var out: [String] = []
         for id in order {
             var text = id

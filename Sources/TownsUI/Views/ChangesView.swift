@@ -109,6 +109,12 @@ extension AppState {
             }
             return .number(rank * 1e12 + DecimalMath.double(d))
         }
+        // Each row's two figures, cited by an export (`exportSources`), and the pair of periods in
+        // the before and after columns' titles, as the period shown and its unit are not in a CSV
+        // forwarded alone: `之前（2015年1-8月）` (wave 25's second fresh user, G7).
+        content.rowFigures = { row in entry(row).item.map { [$0.before, $0.after].compactMap { $0 } } ?? [] }
+        content.exportTitles = [3: titleWithUnit(columns[3].title, Bilingual(label(from), label(from))),
+                                4: titleWithUnit(columns[4].title, Bilingual(label(period), label(period)))]
         // The sampled rows' widths as the snapshot stores them (`storedViewSample`): none made.
         content.sampleMeasure = storedViewSample(.changes, from: from.id, columns: columns.count)
         return content

@@ -38,6 +38,10 @@ public struct ListContent: Sendable {
     /// `进度差（百分点）` (`AppState.exportTitles`); a column not here keeps its title. The screen
     /// names the unit in its legend instead.
     public var exportTitles: [Int: String] = [:]
+    /// The figures a row shows, by the row's position in the unsorted list (`Rows.source`): what an
+    /// export cites for it (`exportSources`, the changes view's before and after); nil: the view's
+    /// kind says which figures its rows show.
+    public var rowFigures: (@Sendable (_ row: Int) -> [Figure])? = nil
     /// What the first summary row opens (the city's totals), when it can be selected: the
     /// selection then runs one past the last row.
     public var summaryTarget: Screen.Kind? = nil
