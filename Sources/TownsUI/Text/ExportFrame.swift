@@ -293,10 +293,17 @@ extension AppState {
                 FigureKey(.projectsStarted, period.id), FigureKey(.startRate, period.id),
             ]
         if figures[FigureKey(.planYear, year)] == nil {
-            // As `Metrics` derives it: from each period of the year with both figures exact.
-            for p in dataset.periods where p.year == period.year {
-                let pair = [FigureKey(.completed, p.id), FigureKey(.completionRate, p.id)]
-                if pair.allSatisfy({ figures[$0]?.quantity.exactValue != nil }) { keys += pair }
+            // As `Metrics.yearPlan(_:asOf:)` derives it: from each period of the year with both
+            // figures exact (a rate above 0) up to the period shown, or up to the first such period
+            // when none is that early; never a later month's pair the plan shown does not rest on
+            // (a Jan-Sep export cited all of October's sheet: wave 26's fresh user, F5).
+            let derivable = dataset.periods.filter { p in
+                p.year == period.year && figures[FigureKey(.completed, p.id)]?.quantity.exactValue != nil
+                    && (figures[FigureKey(.completionRate, p.id)]?.quantity.exactValue).map { $0 > 0 } == true
+            }
+            let bound = max(period.through, derivable.first?.through ?? period.through)
+            for p in derivable where p.through <= bound {
+                keys += [FigureKey(.completed, p.id), FigureKey(.completionRate, p.id)]
             }
         }
         var seen: Set<FigureKey> = []
