@@ -106,11 +106,24 @@ final class ViewCache: @unchecked Sendable {
         }
     }
 
+    /// Rows counted one by one for `Screen.occurrence` (as wave 25 counted every list up to this
+    /// long): a selection on a row above it never makes the list's index (`targetRows`), so a
+    /// first visit, whose selection is on the first row, costs nothing for it (the changes view
+    /// at 10,000 x 60: ~15 ms for an index made on its first visit).
+    static let occurrenceWalk = 2048
+
     /// Which of the rows of `list` opening `target` row `row` is (`Screen.occurrence`), counted
     /// from 0: nil for the first (and when `row` does not open it). A list whose targets are each
-    /// opened by one row only (`ListContent.targetsUnique`) is never indexed for it.
+    /// opened by one row only (`ListContent.targetsUnique`) is never indexed for it; a row above
+    /// `occurrenceWalk` is counted by walking the rows above it, one further down through the
+    /// list's index, made once.
     func occurrence(of target: Screen.Kind, at row: Int, in list: List) -> Int? {
-        if list.content.targetsUnique { return nil }
+        let content = list.content
+        if content.targetsUnique { return nil }
+        if row <= Self.occurrenceWalk {
+            let n = (0..<row).reduce(0) { $0 + (content.target(at: $1) == target ? 1 : 0) }
+            return n == 0 ? nil : n
+        }
         guard let rows = targetRows(list).repeated[target] else { return nil }
         let n = rows.partitioningIndex { $0 >= row }
         return n < rows.count && rows[n] == row && n > 0 ? n : nil
@@ -118,8 +131,18 @@ final class ViewCache: @unchecked Sendable {
 
     /// The row of `list` that is the `occurrence`-th (from 0) of those opening `target`, or the
     /// last of them when there are fewer (another width lays a panel out in fewer lines); nil
-    /// when none opens it.
+    /// when none opens it. Looked for among the first `occurrenceWalk` rows one by one, further
+    /// down through the list's index.
     func row(of target: Screen.Kind, occurrence: Int, in list: List) -> Int? {
+        let content = list.content
+        var last: Int?
+        var seen = 0
+        for i in 0..<min(content.selectableCount, Self.occurrenceWalk + 1) where content.target(at: i) == target {
+            if seen == occurrence { return i }
+            last = i
+            seen += 1
+        }
+        if content.selectableCount <= Self.occurrenceWalk + 1 { return last }
         let index = targetRows(list)
         if let rows = index.repeated[target] { return rows[min(occurrence, rows.count - 1)] }
         return index.first[target]
