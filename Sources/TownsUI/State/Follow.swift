@@ -235,11 +235,13 @@ func following(_ state: AppState, _ presenter: Session) -> AppState {
 
 /// The next view of the playlist after the one shown (the first when the one shown is not in it),
 /// each view with the sort it had (`showingTopView`; wave 25, F2: the towns view came back in the
-/// data's order). What it does to the towns-behind filter is kept in `AppState.cycleOrigin`, for
-/// `:cycle off` to give back (`uncycled`).
+/// data's order). Where the presenter was before the first step (views, period, sorts, filter,
+/// selections) and what each step leaves are kept in `AppState.cycleOrigin`, for `:cycle off` to
+/// give back (`uncycled`).
 func cycled(_ state: AppState) -> AppState {
     var s = state
     let behindBefore = s.cycleOrigin?.behindSchedule ?? s.filter.behindSchedule
+    let place = s.cycleOrigin?.place ?? CycleOrigin.Place(s.session)
     let stops = s.cycleStops.isEmpty ? CycleStop.standard : s.cycleStops
     let now = stops.firstIndex { $0.view.kind == s.stack[0].kind && $0.view.behind == s.filter.behindSchedule }
     let next = stops[now.map { ($0 + 1) % stops.count } ?? 0]
@@ -253,30 +255,60 @@ func cycled(_ state: AppState) -> AppState {
         // (wave 24's F9: the room saw ▼ unexplained); the breadcrumb's chip says the filter. A warning stays.
         if s.session.flash?.level != .warning { s.session.flash = said }
     }
-    s.cycleOrigin = CycleOrigin(behindSchedule: behindBefore, left: s.filter)
+    // What the step leaves, its selections named as every action's are (`withSelectionNamed`), so
+    // `:cycle off` finds the place unmoved when the presenter did not move.
+    s = withSelectionNamed(s, before: state)
+    s.cycleOrigin = CycleOrigin(
+        behindSchedule: behindBefore, left: s.filter, place: place, leftPlace: CycleOrigin.Place(s.session))
     return s
 }
 
-/// The towns-behind filter as it was before the wall screen's playlist first stepped, and the
-/// filter its last step left (`AppState.cycleOrigin`).
+/// Where the presenter was before the wall screen's playlist first stepped, and what its last
+/// step left (`AppState.cycleOrigin`).
 struct CycleOrigin: Equatable, Sendable {
+    /// The views open, the period and the top views' kept sorts: each screen with its sort,
+    /// selection, scroll and narrowing (`Session.stack`, `periodID`, `viewSorts`).
+    struct Place: Equatable, Sendable {
+        var stack: [Screen]
+        var periodID: String?
+        var viewSorts: [ViewSort]?
+        init(_ session: Session) {
+            (stack, periodID, viewSorts) = (session.stack, session.periodID, session.viewSorts)
+        }
+    }
     /// `TownFilter.behindSchedule` before the playlist's first step.
     var behindSchedule: Bool
     /// The filter as the playlist's last step left it.
     var left: TownFilter
+    /// The place before the playlist's first step.
+    var place: Place
+    /// The place as the playlist's last step left it.
+    var leftPlace: Place
 }
 
-/// `state` when the playlist stops (`:cycle off`): the towns-behind filter as it was before the
-/// playlist's first step (wave 25, F2: stopped on the behind step, the presenter and every
-/// follower were left on "filter: behind"), unless the presenter changed the filter since the
-/// last step (then it is theirs, and stays). The view shown stays, with its sort.
+/// `state` when the playlist stops (`:cycle off`): where the presenter was before the playlist's
+/// first step: the views open (each with its sort, selection, scroll), the period and the
+/// towns-behind filter (wave 25, F2: stopped on the behind step, the presenter and every follower
+/// were left on "filter: behind"; wave 26: on the types view where the presenter had a town's
+/// row selected in the sorted towns view). What the presenter changed since the last step is
+/// theirs and stays: the filter when they changed it, the views and period when they moved
+/// (a key, a period, a view). A screen whose subject a reload took away is left out, and each
+/// list's selection found again (`reselected`).
 func uncycled(_ state: AppState) -> AppState {
     var s = state
     guard let origin = s.cycleOrigin else { return s }
     s.cycleOrigin = nil
+    let unmoved = CycleOrigin.Place(s.session) == origin.leftPlace
     if s.filter == origin.left, s.filter.behindSchedule != origin.behindSchedule {
         s.filter.behindSchedule = origin.behindSchedule
         s = refiltered(s)
+    }
+    if unmoved, origin.place != origin.leftPlace {
+        let stack = origin.place.stack.filter { stillThere($0.kind, in: s.dataset) }
+        if !stack.isEmpty { s.session.stack = stack }
+        if let id = origin.place.periodID, s.facts.periodPositions[id] != nil { s.session.periodID = id }
+        s.session.viewSorts = origin.place.viewSorts
+        s = reselected(s)
     }
     return s
 }

@@ -85,10 +85,12 @@ public struct Screen: Codable, Equatable, Sendable {
     public var plainRow: Int?
     /// Where several rows of a list open `selected` (the overview's detail lines under their row,
     /// a town in two panels; the changes view's measures of one town), which of them: counted
-    /// from 0 in the list's order; nil for the first, and in a list longer than
-    /// `AppState.occurrenceRows`. So a presenter walking such rows changes the session and its
-    /// followers see the move (wave 25, F1: the followers' selection stayed on the panel's first
-    /// line, and their joining message stayed for want of a move).
+    /// from 0 in the list's order; nil for the first. So a presenter walking such rows changes
+    /// the session and its followers see the move (wave 25, F1: the followers' selection stayed
+    /// on the panel's first line, and their joining message stayed for want of a move). Found
+    /// through an index of the list's targets made once per list (`ViewCache.targetRows`), so a
+    /// list of any length counts them (wave 26: lists over 2,048 rows, the changes view at
+    /// 10,000 towns, sent no move between rows opening the same town).
     public var occurrence: Int?
     /// First visible row (lists) or line (detail pages).
     public var scroll: Int

@@ -23,7 +23,7 @@ extension AppState {
     func selectionRow(_ screen: Screen, in list: ViewCache.List) -> Int? {
         let content = list.content
         if let target = screen.selected {
-            if let n = screen.occurrence, let row = AppState.row(of: target, occurrence: n, in: content) { return row }
+            if let n = screen.occurrence, let row = cache.row(of: target, occurrence: n, in: list) { return row }
             return cache.row(of: target, in: list, kind: screen.kind)
         }
         let row = screen.plainRow ?? content.firstStop
@@ -40,7 +40,7 @@ extension AppState {
         if let target = content.target(at: r) {
             sc.selected = target
             sc.plainRow = nil
-            sc.occurrence = AppState.occurrence(of: target, at: r, in: content)
+            sc.occurrence = cache.occurrence(of: target, at: r, in: list)
             cache.remember(target, row: r, in: list, kind: screen.kind)
         } else {
             sc.selected = nil
@@ -48,34 +48,5 @@ extension AppState {
             sc.occurrence = nil
         }
         return sc
-    }
-
-    /// The longest list whose rows are counted for `Screen.occurrence`: the overview's panels,
-    /// the changes view's rows (a town's measures each open its page) at a city's scale. A
-    /// longer list is not walked on every key (the changes view at 10,000 towns): its
-    /// selection is the first row opening the target, as before wave 25.
-    static let occurrenceRows = 2048
-
-    /// Which of the rows opening `target` row `row` is (`Screen.occurrence`): nil for the first,
-    /// and in a list longer than `occurrenceRows`.
-    static func occurrence(of target: Screen.Kind, at row: Int, in content: ListContent) -> Int? {
-        guard content.selectableCount <= occurrenceRows else { return nil }
-        let n = (0..<row).reduce(0) { $0 + (content.target(at: $1) == target ? 1 : 0) }
-        return n == 0 ? nil : n
-    }
-
-    /// The row that is the `occurrence`-th (from 0) of those opening `target` in `content`, or
-    /// the last of them when there are fewer (another width lays a panel out in fewer lines);
-    /// nil when none opens it.
-    static func row(of target: Screen.Kind, occurrence: Int, in content: ListContent) -> Int? {
-        guard content.selectableCount <= occurrenceRows else { return nil }
-        var last: Int?
-        var seen = 0
-        for i in 0..<content.selectableCount where content.target(at: i) == target {
-            if seen == occurrence { return i }
-            last = i
-            seen += 1
-        }
-        return last
     }
 }

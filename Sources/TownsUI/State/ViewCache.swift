@@ -53,8 +53,9 @@ final class ViewCache: @unchecked Sendable {
         /// The last search: its query and the matching rows.
         var lastSearch: (query: String, matches: [Int])?
         /// Each target's first row (the totals' one past the last row), made when a selection
-        /// is first looked for by identity alone (`row(of:in:)`).
-        var rowsByTarget: [Screen.Kind: Int]?
+        /// is first looked for by identity alone (`row(of:in:)`), or moved in a list whose rows
+        /// may open one target more than once (`occurrence(of:at:in:)`).
+        var rowsByTarget: TargetRows?
         /// The row last found for, or moved to by, a target: a key's lookup costs one target.
         var lastRow: (target: Screen.Kind, row: Int)?
         init(_ content: ListContent) { self.content = content }
@@ -73,19 +74,78 @@ final class ViewCache: @unchecked Sendable {
             remember(target, row: hint, in: list, kind: kind)
             return hint
         }
-        let work = Work.targets(ObjectIdentifier(list))
-        let index = once(work, get: { list.rowsByTarget }, put: { list.rowsByTarget = $0 }) {
-            var index: [Screen.Kind: Int] = [:]
-            index.reserveCapacity(content.targets.count)
-            for (i, t) in content.targets.enumerated() {
-                if let t, index[t] == nil { index[t] = i }
-            }
-            if let t = content.summaryTarget, index[t] == nil { index[t] = content.rows.count }
-            return index
-        }
-        guard let row = index[target] else { return nil }
+        guard let row = targetRows(list).first[target] else { return nil }
         remember(target, row: row, in: list, kind: kind)
         return row
+    }
+
+    /// Where a list's targets are: each one's first row, and every row of those opened by more
+    /// than one row (the overview's detail lines under their row, the changes view's measures
+    /// of one town), each list of rows in the list's order.
+    struct TargetRows: Sendable {
+        var first: [Screen.Kind: Int] = [:]
+        var repeated: [Screen.Kind: [Int]] = [:]
+    }
+
+    /// `list`'s `TargetRows`, made once per list (one pass over its targets, rows not made).
+    func targetRows(_ list: List) -> TargetRows {
+        let content = list.content
+        let work = Work.targets(ObjectIdentifier(list))
+        return once(work, get: { list.rowsByTarget }, put: { list.rowsByTarget = $0 }) {
+            var index = TargetRows()
+            index.first.reserveCapacity(content.selectableCount)
+            for i in 0..<content.selectableCount {
+                guard let t = content.target(at: i) else { continue }
+                if let first = index.first[t] {
+                    index.repeated[t, default: [first]].append(i)
+                } else {
+                    index.first[t] = i
+                }
+            }
+            return index
+        }
+    }
+
+    /// Rows counted one by one for `Screen.occurrence` (as wave 25 counted every list up to this
+    /// long): a selection on a row above it never makes the list's index (`targetRows`), so a
+    /// first visit, whose selection is on the first row, costs nothing for it (the changes view
+    /// at 10,000 x 60: ~15 ms for an index made on its first visit).
+    static let occurrenceWalk = 2048
+
+    /// Which of the rows of `list` opening `target` row `row` is (`Screen.occurrence`), counted
+    /// from 0: nil for the first (and when `row` does not open it). A list whose targets are each
+    /// opened by one row only (`ListContent.targetsUnique`) is never indexed for it; a row above
+    /// `occurrenceWalk` is counted by walking the rows above it, one further down through the
+    /// list's index, made once.
+    func occurrence(of target: Screen.Kind, at row: Int, in list: List) -> Int? {
+        let content = list.content
+        if content.targetsUnique { return nil }
+        if row <= Self.occurrenceWalk {
+            let n = (0..<row).reduce(0) { $0 + (content.target(at: $1) == target ? 1 : 0) }
+            return n == 0 ? nil : n
+        }
+        guard let rows = targetRows(list).repeated[target] else { return nil }
+        let n = rows.partitioningIndex { $0 >= row }
+        return n < rows.count && rows[n] == row && n > 0 ? n : nil
+    }
+
+    /// The row of `list` that is the `occurrence`-th (from 0) of those opening `target`, or the
+    /// last of them when there are fewer (another width lays a panel out in fewer lines); nil
+    /// when none opens it. Looked for among the first `occurrenceWalk` rows one by one, further
+    /// down through the list's index.
+    func row(of target: Screen.Kind, occurrence: Int, in list: List) -> Int? {
+        let content = list.content
+        var last: Int?
+        var seen = 0
+        for i in 0..<min(content.selectableCount, Self.occurrenceWalk + 1) where content.target(at: i) == target {
+            if seen == occurrence { return i }
+            last = i
+            seen += 1
+        }
+        if content.selectableCount <= Self.occurrenceWalk + 1 { return last }
+        let index = targetRows(list)
+        if let rows = index.repeated[target] { return rows[min(occurrence, rows.count - 1)] }
+        return index.first[target]
     }
 
     /// Keeps `row` as where `target` is in `list`, shown by a screen of `kind` (the selection

@@ -53,7 +53,11 @@ extension AppState {
         let towns = dataset.towns
         let count: Int, unchanged: Int
         let entry: @Sendable (Int) -> (position: Int?, item: Changes.Item?)
+        // A row's town (by position in `dataset.towns`; nil: the city's), without its item worked out:
+        // what the row opens (`targets`), read for a whole list when its targets are indexed.
+        let owner: @Sendable (Int) -> Int?
         if let stored {
+            owner = { stored.items[$0].owner }
             let totals = Figures(dataset.totals), m = metrics
             (count, unchanged) = (stored.items.count, stored.unchanged)
             entry = { i in
@@ -72,6 +76,7 @@ extension AppState {
             let positions = items.map { $0.town.flatMap { byID[$0] } }
             (count, unchanged) = (items.count, changes.unchanged)
             entry = { i in (positions[i], items[i]) }
+            owner = { positions[$0] }
         }
         let entities = facts.entitiesByID
         let wholeSources = printed  // exports and `y` name an import's source in full
@@ -82,7 +87,7 @@ extension AppState {
             return rowState.changeRow(item, town: town, from: from, to: period, entities: entities,
                                       wholeSources: wholeSources, withUnits: wholeSources)
         }
-        let targets = Targets(count: count) { i in entry(i).position.map { .townPage(towns[$0].id) } ?? .cityTotals }
+        let targets = Targets(count: count) { i in owner(i).map { .townPage(towns[$0].id) } ?? .cityTotals }
         var between = CellText(tr(Catalogue.changesBetween(label(from), label(period))))
         if let unchanged = Catalogue.unchangedCount(unchanged) { between += "  " + CellText(tr(unchanged)) }
         var notes: [CellText] = [between]

@@ -73,6 +73,10 @@ public struct ListContent: Sendable {
     /// search that makes, decodes and copies no row's text (issue 17 point 3, the first search
     /// keystroke). nil, or nil from `find`: the rows' texts from `searchText`.
     public var searchTowns: (positions: [Int], find: @Sendable ([[UInt8]]) -> [Bool]?)? = nil
+    /// Whether each target is opened by one row at most (a towns table: one row a town), so a
+    /// selection's `Screen.occurrence` is always nil and the list's targets are never indexed for
+    /// it (`ViewCache.occurrence(of:at:in:)`). False: not known, they are.
+    public var targetsUnique = false
     /// Whether the selection passes over rows that open nothing (the overview's panel
     /// headings and notes): it stops only on rows that open something (`ListContent.stop`).
     public var skipsRowsOpeningNothing = false

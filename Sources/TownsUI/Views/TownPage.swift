@@ -28,6 +28,18 @@ extension AppState {
         // Every check about the town, once for the page (`Checker.findings(flagging:town:)` per
         // figure worked them all out again: 300 figures at 60 periods, 24 ms for a first visit).
         let townFindings = checker.findings(for: town)
+        // Only an inconsistency flags a figure (`Finding.flags`): the page's 300 figures at 60
+        // periods look through these, not through every confirmation and fit of the town's.
+        let inconsistencies = townFindings.filter { $0.kind == .inconsistency }
+        // The completed amounts and rates of every period, worked out once for the history and
+        // the periods' sections below it (each asked `Metrics.figure` for them).
+        var periodFigures: [FigureKey: Figure?] = [:]
+        func figure(_ key: FigureKey) -> Figure? {
+            if let known = periodFigures[key] { return known }
+            let f = metrics.figure(town, key)
+            periodFigures[key] = f
+            return f
+        }
 
         /// The data file and line of a figure or rule, on a line of its own under the note (the
         /// note's paragraphs are split at "\n" by `field`), never mid-sentence.
@@ -53,7 +65,7 @@ extension AppState {
             _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil,
             flaggedAlso: Bool = false, signed: Bool = false
         ) {
-            let failing = figure == nil ? [] : key.map { key in townFindings.filter { $0.flags(key) } } ?? []
+            let failing = figure == nil ? [] : key.map { key in inconsistencies.filter { $0.flags(key) } } ?? []
             // A figure worked out from a flagged one (a derived plan) carries its `!` (`Checker.isFlagged`;
             // a year's plan as of the period shown: a later month's disagreement does not reach back).
             let flagged = !failing.isEmpty || (figure != nil
@@ -156,7 +168,7 @@ extension AppState {
                 unit: amount, key: FigureKey(.planYear, String(y)))
         }
         out.append(.text(""))
-        out += history(town, width: width, metrics: metrics, checker: checker)
+        out += history(town, width: width, metrics: metrics, checker: checker, figure: { figure($0) })
         if let period {
             // Where the town stands in the period shown and where it heads: worked out, formulas beside.
             let section = progressSection(town, period: period, amount: amount)
@@ -180,10 +192,10 @@ extension AppState {
             out.append(
                 .cell(CellText(tr(p.labelZH, p.labelEN)) + shownPeriodMark(p), .header))
             figureField(
-                tr(Catalogue.completed2), metrics.figure(town, FigureKey(.completed, p.id)), unit: amount,
+                tr(Catalogue.completed2), figure(FigureKey(.completed, p.id)), unit: amount,
                 key: FigureKey(.completed, p.id))
             figureField(
-                tr(Catalogue.ofPlan), metrics.figure(town, FigureKey(.completionRate, p.id)), unit: "%",
+                tr(Catalogue.ofPlan), figure(FigureKey(.completionRate, p.id)), unit: "%",
                 key: FigureKey(.completionRate, p.id),
                 unknownWhy: metrics.comparesWithPlan(town, period: p) ? nil : Catalogue.rateNotAgainstPlan)
             figureField(
@@ -311,8 +323,12 @@ extension AppState {
 
     /// The town's progress across periods: a table (completed, completion, expected by now,
     /// schedule variance) with a bar per period carrying the expected-by-now mark. `metrics` and
-    /// `checker`: the page's, which may remember the town's year plans (`Metrics.remembering`).
-    func history(_ town: Town, width: Int, metrics: Metrics, checker: Checker) -> [DetailLine] {
+    /// `checker`: the page's, which may remember the town's year plans (`Metrics.remembering`);
+    /// `figure`: the town's figure for a key, `metrics.figure` unless the page keeps them.
+    func history(
+        _ town: Town, width: Int, metrics: Metrics, checker: Checker, figure: ((FigureKey) -> Figure?)? = nil
+    ) -> [DetailLine] {
+        let figure = figure ?? { metrics.figure(town, $0) }
         let ft = FigureText()
         let cols = [18, 9, 8, 9, 8]  // each wider than its title: "Done%" "Expected" never run together
         func pad(_ s: String, _ w: Int, right: Bool = true) -> String {
@@ -340,8 +356,8 @@ extension AppState {
                 return r
             }
             func undecided() -> Bool { readings().isUndecided }
-            let done = metrics.figure(town, FigureKey(.completed, p.id))
-            let rate = metrics.figure(town, FigureKey(.completionRate, p.id))
+            let done = figure(FigureKey(.completed, p.id))
+            let rate = figure(FigureKey(.completionRate, p.id))
             let v = metrics.scheduleVariance(rate, period: p)
             func cellText(_ c: TableCell) -> (CellText, Role?) {
                 if case let .text(s, r) = c { return (s, r) }

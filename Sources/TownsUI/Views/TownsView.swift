@@ -150,6 +150,7 @@ extension AppState {
         // An export's titles name those units, and points for 进度差 and Δ完成率 (the rates write `%`).
         content.exportTitles = exportTitles(columns, amounts: [3, 4, 10], points: [7, 11])
         if withCity { content.summaryTarget = .cityTotals }
+        content.targetsUnique = true  // one row a town, the city's totals below them
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]
         if positions.count > ViewCache.widthSample {
