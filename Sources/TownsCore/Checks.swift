@@ -263,12 +263,24 @@ public struct Checker: Sendable {
             if figures[FigureKey(.planYear, year)] != nil { return flagged(.planYear) }
             // As of `period`: a later period's disagreeing derivation flags that later period's
             // figures only (`planDisagreement`), so it does not reach back to `period`'s plan.
-            for p in dataset.periods where p.year == period.year && p.id <= period.id {
-                if isFlaggedAsGiven(FigureKey(.completed, p.id), town: town, disagreement: &disagreeing)
+            func flaggedAt(_ p: Period) -> Bool {
+                isFlaggedAsGiven(FigureKey(.completed, p.id), town: town, disagreement: &disagreeing)
                     || isFlaggedAsGiven(FigureKey(.completionRate, p.id), town: town, disagreement: &disagreeing)
-                {
-                    return true
-                }
+            }
+            var derivableUpTo = false
+            for p in dataset.periods where p.year == period.year && p.id <= period.id {
+                if flaggedAt(p) { return true }
+                if !derivableUpTo { derivableUpTo = Self.allowsPlan(figures, p) }
+            }
+            // No period up to `period` allows the plan: it is the earliest later derivation's alone
+            // (`Metrics.yearPlan(_:asOf:)`), so it carries that derivation's `!` (wave 25b's G3:
+            // Haiyan's ≈53 from October's flagged 19% was `≈53!` at Jan-Oct, `≈53` at Jan-Sep).
+            if !derivableUpTo,
+               let later = dataset.periods
+                   .filter({ $0.year == period.year && $0.through > period.through && Self.allowsPlan(figures, $0) })
+                   .min(by: { $0.through < $1.through })
+            {
+                return flaggedAt(later)
             }
             return false
         }
@@ -286,6 +298,15 @@ public struct Checker: Sendable {
             }
         }
         return false
+    }
+
+    /// Whether period `p`'s completed amount and completion rate in `figures` allow the year's
+    /// plan's derivation (both exact, the rate above 0), as `Metrics` derives it. Look-ups only.
+    static func allowsPlan(_ figures: Figures, _ p: Period) -> Bool {
+        guard let done = figures[FigureKey(.completed, p.id)], case .exact = done.quantity,
+              let rate = figures[FigureKey(.completionRate, p.id)], case let .exact(rv, _) = rate.quantity
+        else { return false }
+        return rv > 0
     }
 
     /// A figure the data does not give but that is worked out (a derived year's plan, completed

@@ -231,6 +231,21 @@ public struct Metrics: Sendable {
         return yearPlan(town, asOf: period)
     }
 
+    /// The period (its id) `town`'s plan of `period`'s year comes from as of `period` when that
+    /// is a later period: the plan is not reported, no period of the year up to `period` allows
+    /// its derivation (completed ÷ completion rate), and the earliest later one does
+    /// (`yearPlan(_:asOf:)` then rests on it alone). Nanhu at Jan-Aug 2015, its plan ≈15.0 from
+    /// Jan-Sep's 3.52 / 23.5%: `"2015-09"`. Nil otherwise (the plan is known as of `period`, or
+    /// unknown). What the lists mark `?` (the plan, and a rate or place worked out over it): the
+    /// reports up to `period` did not give it. Look-ups only.
+    public func planFromLaterPeriod(_ town: Town, asOf period: Period) -> String? {
+        let year = String(period.year)
+        guard town.figures[FigureKey(.planYear, year)] == nil,
+              let first = derivableThroughs(year: year, town.figures).first, first > period.through
+        else { return nil }
+        return periodsByYear[year]?.first { $0.through == first }?.id
+    }
+
     /// Whether `town`'s plan of `year`, derived, rests on two or more periods' derivations, so
     /// that as of an earlier period it may be another (`yearPlan(_:asOf:)`). Look-ups only.
     public func planMayNarrow(_ town: Town, year: String) -> Bool {

@@ -95,7 +95,11 @@ final class W14StoredViewSamplesTests: XCTestCase {
                     "\(now)", moves[town.id]?.before.map { "\($0)" } ?? "—", "\(ranked)", text.towns.count - ranked))
                 // A place on the town's own derived rate is `≈` and says why (wave 25).
                 let derived = DeltaColumns.placeIsDerived(town, period: to)
-                XCTAssertEqual(place, (derived ? "≈" : "") + words + (derived ? a.tr(Catalogue.placeOnDerivedRate) : ""),
+                // On a plan from a later period, that too (wave 26).
+                let later = a.metrics.planFromLaterPeriod(town, asOf: to).flatMap { text.period($0) }
+                    .map { a.tr(Catalogue.placeOnLaterPlan(Bilingual($0.labelZH, $0.labelEN))) } ?? ""
+                XCTAssertEqual(place, (derived ? "≈" : "") + words
+                                   + (derived ? a.tr(Catalogue.placeOnDerivedRate) + later : ""),
                                town.id)
             } else {
                 XCTAssertNil(place, town.id)

@@ -30,6 +30,14 @@ extension Catalogue {
     /// After `placeAmongRanked` (marked `≈`) where the town's own rate is derived: why the place is.
     static let placeOnDerivedRate = Bilingual(
         "；名次为推算：本镇完成率系推算", "; the place is derived: the town's rate is worked out")
+    /// After `placeOnDerivedRate` where the town's rate is worked out over a plan first derivable
+    /// from a later period (`Metrics.planFromLaterPeriod`, `from`: its label): the place is as
+    /// undecided as the verdict (`≈3?` in the list; wave 25b's G5).
+    static func placeOnLaterPlan(_ from: Bilingual) -> Bilingual {
+        Bilingual("，其年计划据\(from.zh)（以后的期间）推出：按所示期间及以前的报告不能定名次（列表标 ?）",
+                  ", over a plan from \(from.en) (a later period): the reports up to the period shown do not"
+                      + " place it (? in the list)")
+    }
     /// After `placeAmongRanked`, where the towns ranked differ between the periods: how many were
     /// ranked before (`rankedThen`), and the move among the `both` towns ranked in both periods
     /// (`moved` places up, negative down), which the place column's `▲`/`▽` shows.

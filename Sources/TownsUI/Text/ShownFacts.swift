@@ -93,6 +93,30 @@ extension ShownFacts {
         return .text(CellText(parts: parts + [.mark(.behind)] + after), role ?? .behind)
     }
 
+    /// Whether `town`'s plan of the period shown's year comes from a later period as of it
+    /// (`Metrics.planFromLaterPeriod`): the reports up to the period shown do not give it.
+    func planFromLater(_ town: Town) -> Bool {
+        guard let period else { return false }
+        return facts.metrics.planFromLaterPeriod(town, asOf: period) != nil
+    }
+
+    /// `cell` (a year's plan, or a figure worked out over it: a derived rate, a place) with `?`
+    /// after its figure, before a check's `!` (`≈53?!`), when `when` holds: the plan comes from a
+    /// later period than the one shown (`planFromLater`), so as of the period shown it is not
+    /// known, as its verdict is undecided (`≈-53?`; wave 24's fresh F1, wave 25b's G3 and G5).
+    /// A cell that already carries `?` (presenting: an undecided verdict on the rate) is left.
+    func markedLater(_ cell: TableCell, when: Bool) -> TableCell {
+        guard when, case let .text(t, role) = cell else { return cell }
+        var parts = t.parts
+        if parts.contains(.mark(.undetermined)) { return cell }
+        var after: [CellText.Part] = []
+        if case let .text(s)? = parts.last, s.hasSuffix("!") {
+            parts[parts.count - 1] = .text(String(s.dropLast()))
+            after = [.text("!")]
+        }
+        return .text(CellText(parts: parts + [.mark(.undetermined)] + after), role == nil ? .warning : role)
+    }
+
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule), of `town`'s
     /// rate (nil: the city's): with `!` when the rate, or a figure it is worked out from, is
     /// flagged (`Checker.isFlagged(workedFrom:)`: the city's 42.5%! gives "-32.5▼!").

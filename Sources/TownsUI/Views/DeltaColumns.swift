@@ -104,7 +104,11 @@ struct DeltaColumns: Sendable {
         // A place resting on a derived rate (Nanhu's ≈30%: completed over a derived plan) is
         // derived too, `≈2` (wave 24's fresh user, F3: the rate beside it was marked, its place not).
         let derived = Self.placeIsDerived(town, period: to)
-        let shown: CellText = derived ? "\(Mark.derived)\(place)" : "\(place)"
+        // On a rate worked out over a plan from a later period (`Metrics.planFromLaterPeriod`):
+        // `≈3?`, as the rate (`≈13%?`) and the verdict are (wave 25b's G5).
+        let later = derived && metrics.planFromLaterPeriod(town, asOf: to) != nil
+        var shown: CellText = derived ? "\(Mark.derived)\(place)" : "\(place)"
+        if later { shown = shown + CellText(.undetermined) }
         if move.isNew, from != nil { return .text(shown + " " + CellText(.newSince), derived ? .derived : nil) }
         guard let p = move.places, p != 0 else { return derived ? .text(shown, .derived) : .plain("\(place)") }
         return .text(shown + " " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))",
@@ -149,6 +153,13 @@ extension AppState {
         }
     }
 
+    /// `Catalogue.placeOnLaterPlan` where `town`'s plan as of `period` comes from a later period
+    /// (`Metrics.planFromLaterPeriod`), else nothing.
+    private func laterPlanWords(_ town: Town, _ period: Period) -> String {
+        guard let id = metrics.planFromLaterPeriod(town, asOf: period), let from = dataset.period(id) else { return "" }
+        return tr(Catalogue.placeOnLaterPlan(Bilingual(from.labelZH, from.labelEN)))
+    }
+
     /// What a town's page says of its change since the previous period of the same year: Δ
     /// completed and Δ completion rate with their formulas (field label, figure, unit, and
     /// whether it carries a `!`: `Checker.isFlagged(change:)`), and its place by completion rate
@@ -164,7 +175,7 @@ extension AppState {
             let derived = DeltaColumns.placeIsDerived(town, period: period)
             return ([], (derived ? "≈" : "")
                 + tr(Catalogue.placeAmongRankedFirst("\(after)", "\(ranked)", dataset.towns.count - ranked))
-                + (derived ? tr(Catalogue.placeOnDerivedRate) : ""))
+                + (derived ? tr(Catalogue.placeOnDerivedRate) + laterPlanWords(town, period) : ""))
         }
         var figures: [(String, Figure, String, flagged: Bool)] = []
         func flag(_ m: Measure) -> Bool { checker.isFlagged(change: m, town: town, from: from, to: period) }
@@ -199,7 +210,7 @@ extension AppState {
             let derived = DeltaColumns.placeIsDerived(town, period: period)
             let words = (derived ? "≈" : "") + tr(Catalogue.placeAmongRanked(
                 "\(after)", before.map { "\($0)" } ?? "—", "\(ranked)", dataset.towns.count - ranked))
-                + (derived ? tr(Catalogue.placeOnDerivedRate) : "")
+                + (derived ? tr(Catalogue.placeOnDerivedRate) + laterPlanWords(town, period) : "")
             // Where the towns ranked then and now differ, the move is counted among those in both
             // (`RankMove`), and the page says so: Nanhu 2nd of 2 after 3rd of 4 has not moved up.
             let both = PlacesAmongBoth(before: then, after: now)

@@ -75,6 +75,7 @@ extension AppState {
             flags.plan = sumChecked.contains(planKey) && facts.sumCheckFails(planKey, asOf: period)
             flags.done = sumChecked.contains(doneKey)
         }
+        flags.later = laterPlanInSums(positions)
         // Each town an inconsistency is about, its part in the flags: worked out once per period
         // (`suspectFlags`) for every list whose sums include it.
         let parts = suspectFlags()
@@ -103,6 +104,27 @@ extension AppState {
             for i in positions { if let part = parts[i] { add(part) } }
         }
         return flags
+    }
+
+    /// Whether the plan sum over the towns at `positions` includes a town's plan first derivable
+    /// from a later period than the one shown (`laterPlanTowns`, stored per period: a town with a
+    /// completed figure and no rate of the period, so in the sums where its plan and completed
+    /// figure are both exact and comparable, as `GroupProgress.add` counts them). The sum and its
+    /// rate are then marked `?`, as that town's plan is in the list (wave 26). Usually no such town.
+    func laterPlanInSums(_ positions: [Int]) -> Bool {
+        guard let period else { return false }
+        let later = laterPlanTowns()
+        guard !later.isEmpty, !positions.isEmpty else { return false }
+        let members: Set<Int>? = positions.count == dataset.towns.count ? nil : Set(positions)
+        let m = metrics.withoutFormulas
+        for i in later where dataset.towns.indices.contains(i) && (members?.contains(i) ?? true) {
+            let town = dataset.towns[i]
+            guard let plan = m.yearPlan(town, asOf: period), let done = m.figure(town, FigureKey(.completed, period.id))
+            else { continue }
+            if m.comparable(done, plan), !plan.isInterpreted, !done.isInterpreted,
+               plan.quantity.exactValue != nil, done.quantity.exactValue != nil { return true }
+        }
+        return false
     }
 
     /// Per town an inconsistency is about (`suspectTowns`; by position in `dataset.towns`), its
@@ -187,13 +209,15 @@ extension AppState {
     /// `flagged`: whether the plan and completed sums include a figure a check casts doubt on, or
     /// one worked out from such (`sumFlags`): the sum, and the rate of the sums, then carry `!`.
     func groupCells(_ g: GroupProgress, flagged: SumFlags = SumFlags()) -> GroupProgressCells {
-        func sum(_ t: Metrics.Tally, _ flag: Bool = false) -> CellText {
+        // A plan sum holding a town's plan from a later period (`SumFlags.later`): `?` after it.
+        func sum(_ t: Metrics.Tally, _ flag: Bool = false, later: Bool = false) -> CellText {
             guard t.known > 0 else { return "\(Mark.unknown)" }
-            let sum = CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals) + (flag ? "!" : ""))
+            let sum = CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals))
+                + (later ? CellText(.undetermined) : "") + (flag ? "!" : "")
             return "\(t.derived > 0 ? Mark.derived : nil)" + sum
         }
-        func cell(_ t: Metrics.Tally, _ flag: Bool) -> TableCell {
-            .text(sum(t, flag), t.known == 0 ? .unknown : flag ? .warning : t.derived > 0 ? .derived : nil)
+        func cell(_ t: Metrics.Tally, _ flag: Bool, later: Bool = false) -> TableCell {
+            .text(sum(t, flag, later: later), t.known == 0 ? .unknown : flag || later ? .warning : t.derived > 0 ? .derived : nil)
         }
         var rateFigure: ShownFigure?
         if g.rate != nil, let printed = g.printedRate(atMost: 1) {
@@ -203,15 +227,16 @@ extension AppState {
             rateFigure = ShownFigure(quantity: .exact(printed.value, decimals: printed.decimals), isDerived: true)
             rateFigure?.interval = printed.interval
         }
-        let rate = FigureText().percent(rateFigure, flagged: flagged.plan || flagged.done)
+        let rate = markedLater(FigureText().percent(rateFigure, flagged: flagged.plan || flagged.done),
+                               when: flagged.later)
         var summary: CellText = g.covered == 0
-            ? "\(Mark.unknown)" : sum(g.completed, flagged.done) + " / " + sum(g.plan, flagged.plan)
+            ? "\(Mark.unknown)" : sum(g.completed, flagged.done) + " / " + sum(g.plan, flagged.plan, later: flagged.later)
         if case let .text(t, _) = rate, g.covered > 0 { summary += " " + t }
         // Undecided towns (`ScheduleReadings`) are not counted behind: `?N` beside the count.
         let behind = g.behind - flagged.undecidedBehindByRate
         let undecided: CellText = flagged.undecided > 0 ? CellText(" \(Mark.undetermined)\(flagged.undecided)") : ""
         return GroupProgressCells(
-            plan: cell(g.plan, flagged.plan), done: cell(g.completed, flagged.done), rate: rate, bar: groupBar(rateFigure),
+            plan: cell(g.plan, flagged.plan, later: flagged.later), done: cell(g.completed, flagged.done), rate: rate, bar: groupBar(rateFigure),
             covered: .text(CellText("\(g.covered)/\(g.members)"), g.covered < g.members ? .legend : nil),
             behind: behind > 0
                 ? .text("\(behind)\(Mark.behind)" + undecided, .behind)
@@ -256,4 +281,7 @@ struct SumFlags: Equatable {
     /// Towns whose verdict is undecided (`ScheduleReadings.isUndecided`), and of those the ones
     /// behind by their rate, whom `GroupProgress.behind` counts: left out of the count, shown `?N`.
     var undecided = 0, undecidedBehindByRate = 0
+    /// The plan sum includes a town's plan first derivable from a later period than the one shown
+    /// (`AppState.laterPlanInSums`): the sum and its rate carry `?`. Never stored.
+    var later = false
 }

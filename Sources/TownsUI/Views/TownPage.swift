@@ -364,6 +364,11 @@ extension AppState {
                 return ("", nil)
             }
             var d = cellText(ft.value(done)), r = cellText(ft.percent(rate))
+            // A rate worked out over a plan from a later period (`Metrics.planFromLaterPeriod`): `?`, as
+            // the towns list writes it (`≈13%?`) and its variance here (`≈-53?`; wave 25b's G5).
+            if rate?.isDerived == true, metrics.planFromLaterPeriod(town, asOf: p) != nil {
+                r = (r.0 + CellText(.undetermined), .warning)
+            }
             // A figure a consistency check fails on carries its `!` here as in the tables
             // (`Checker.isFlagged`: `9.3!`, `72.9%!`).
             if done != nil, checker.isFlagged(FigureKey(.completed, p.id), town: town) { d = (d.0 + "!", .warning) }

@@ -41,16 +41,23 @@ extension AppState {
             let town = rowState.dataset.towns[positions[i]]
             let f = facts[positions[i]]
             let rate = f.completionRate
+            // A plan the reports up to the period shown do not give (a later period's): `?` on it
+            // and on a rate worked out over it, as on its undecided verdict (`markedLater`).
+            let later = f.planYear != nil && rowState.planFromLater(town)
             return TableRow(
                 [
                     .plain(rowState.name(town)),
                     .plain(rowState.county(town)),
                     .plain(String(town.type)),
-                    ft.value(f.planYear, flagged: rowState.flagged(town, FigureKey(.planYear, year))),
+                    rowState.markedLater(
+                        ft.value(f.planYear, flagged: rowState.flagged(town, FigureKey(.planYear, year))),
+                        when: later),
                     ft.value(f.completed, flagged: rowState.flagged(town, FigureKey(.completed, p))),
-                    rowState.markedBehind(
-                        ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))), rate,
-                        when: presenting, town: town),
+                    rowState.markedLater(
+                        rowState.markedBehind(
+                            ft.percent(rate, flagged: rowState.flagged(town, FigureKey(.completionRate, p))), rate,
+                            when: presenting, town: town),
+                        when: later && rate?.isDerived == true),
                     rowState.bar(rate, town: town),
                     rowState.variance(rate, town: town),
                     rowState.projects(f.projectsStarted, f.projectsPlanned, ft),
