@@ -7,16 +7,8 @@ import XCTest
 /// stripes start anywhere in a block of 16, where the lanes are scrambled), and through the
 /// mapped snapshot's checksum. A snapshot written by one path is read by the other.
 final class W26FirstWideHasherTests: XCTestCase {
-    /// The build's own choice (off in a debug build), set again after each test.
-    private var buildsChoice = WideHasher.vectorStripes
-
-    override func setUp() {
-        super.setUp()
-        buildsChoice = WideHasher.vectorStripes
-    }
-
     override func tearDown() {
-        WideHasher.vectorStripes = buildsChoice
+        WideHasher.vectorStripes = true
         super.tearDown()
     }
 
@@ -30,9 +22,8 @@ final class W26FirstWideHasherTests: XCTestCase {
 
     /// The hash of `data` cut into pieces of `piece` bytes, by the vector loop or the Swift one.
     func hash(_ data: [UInt8], piece: Int, vectors: Bool) -> UInt64 {
-        let before = WideHasher.vectorStripes
         WideHasher.vectorStripes = vectors
-        defer { WideHasher.vectorStripes = before }
+        defer { WideHasher.vectorStripes = true }
         var hasher = WideHasher()
         var start = 0
         while start < data.count {

