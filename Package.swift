@@ -33,15 +33,13 @@ let package = Package(
         // Display width of a Unicode scalar as the C library's wcwidth gives it under a UTF-8
         // locale: the same width ncurses uses, so tests and the real terminal agree.
         .target(name: "CTownsText", path: "Sources/CTownsText"),
-        // The snapshot's hash loop with the CPU's 256-bit vectors, when it has them (`WideHasher`).
-        .target(name: "CTownsHash", path: "Sources/CTownsHash"),
         // The model: towns, figures with provenance, periods, types, entities, checks.
         // Knows nothing of terminals.
         // Swift 6 language mode: the compiler checks what crosses threads (the loader parses
         // parts of a large file on every core).
         .target(
             name: "TownsCore",
-            dependencies: ["CTownsText", "CTownsHash", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CTownsText", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // The synthetic dataset (`towns generate`, the benchmark, tests at province scale): a

@@ -1,4 +1,3 @@
-import CTownsHash
 import Foundation
 
 /// Why a snapshot was not used. Never fatal: the caller reads the text instead.
@@ -112,29 +111,8 @@ struct WideHasher {
         0x9E37_79B9_7F4A_7C15, 0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB, 0xD6E8_FEB8_6659_FD93,
         0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3, 0x5899_65CC_7537_4CC3]
 
-    /// Whether `hashStripes` may use the CPU's 256-bit vectors (`towns_wide_stripes`, AVX2):
-    /// the same hash either way; false only in tests comparing the two.
-    nonisolated(unsafe) static var vectorStripes = true
-
-    /// Hashes the whole stripes at `base` (`count` of them) into `lanes`: with AVX2 when the
-    /// CPU has it (`towns_wide_stripes`, C: ~2x the speed of this loop, which the compiler
-    /// vectorises for SSE2 only: the checksum of a 33 MB payload and the fingerprint of 14 MB of
-    /// text are hashed before every first screen at 10,000 x 60), else here.
+    /// Hashes the whole stripes at `base` (`count` of them) into `lanes`.
     private mutating func hashStripes(_ base: UnsafeRawPointer, count: Int) {
-        if Self.vectorStripes, count > 0 {
-            let done = withUnsafeMutableBytes(of: &lanes) { lanePointer in
-                Self.firstKey.withUnsafeBufferPointer { first in
-                    Self.keyStep.withUnsafeBufferPointer { step in
-                        towns_wide_stripes(lanePointer.baseAddress!.assumingMemoryBound(to: UInt64.self), base,
-                                           count, stripes, first.baseAddress!, step.baseAddress!)
-                    }
-                }
-            }
-            if done == 1 {
-                stripes &+= UInt64(count)
-                return
-            }
-        }
         let s0 = Self.keyStep[0], s1 = Self.keyStep[1], s2 = Self.keyStep[2], s3 = Self.keyStep[3]
         let s4 = Self.keyStep[4], s5 = Self.keyStep[5], s6 = Self.keyStep[6], s7 = Self.keyStep[7]
         let f = Self.firstKey, n = stripes
