@@ -25,7 +25,8 @@ public enum DatasetLoader {
 
     /// Instead of the monthly file `name` (e.g. `2015-10.toml`), read the file at `path`, or
     /// nothing when `path` is nil. `towns import` uses it to check a dataset without the month
-    /// it replaces, and with the file it is about to put in place.
+    /// it replaces, and with the file it is about to put in place. A file read from `path` is
+    /// named `monthly/NAME` in every problem and source: where it will live, not the temporary.
     public struct MonthlyOverride: Sendable, Equatable {
         /// File name inside `monthly/`, e.g. `2015-10.toml`.
         public var name: String
@@ -97,14 +98,18 @@ struct Loader {
         (directory as NSString).appendingPathComponent(name)
     }
 
+    /// The file `name` of the dataset folder, parsed; or, with `override` (an import's file about
+    /// to be put in place of `name`), that file read under the name it will have: every problem,
+    /// finding and source names `name` in the folder, never the temporary file. Nil, with the
+    /// problem in `issues`, when it cannot be read or parsed.
     mutating func open(_ name: String, path override: String? = nil, checkParts: Bool = true) -> TOMLDocument? {
-        let path = override ?? display(name)
+        let shown = display(name)
         do {
-            return try TOMLDocument(path: path, displayPath: path, checkParts: checkParts)
+            return try TOMLDocument(path: override ?? shown, displayPath: shown, checkParts: checkParts)
         } catch let issue as LoadIssue {
             issues.append(issue)
         } catch {
-            issues.append(LoadIssue(.error, .unreadable, file: path, .value(.unexpected("\(error)"))))
+            issues.append(LoadIssue(.error, .unreadable, file: shown, .value(.unexpected("\(error)"))))
         }
         return nil
     }

@@ -71,9 +71,9 @@ public enum SheetProblem: Hashable, Sendable, Codable {
     /// A warning (wave 24, fresh user F5): a completion rate below an earlier period's of the same
     /// year (`later` false) or above a later one's (`later` true), beyond their printed rounding.
     /// A rate is cumulative over one year's plan, so it falls only if the plan changed; the row is
-    /// imported all the same.
+    /// imported all the same (`dryRun`: a dry run, which writes nothing, says it would be).
     case rateOutOfOrder(shown: String, other: String, labelEN: String, labelZH: String, id: String, at: String,
-                        later: Bool)
+                        later: Bool, dryRun: Bool = false)
     // The import (MonthlyImporter).
     case noTownRows
     case sourceExists(id: String, period: String)
@@ -173,11 +173,12 @@ public enum SheetProblem: Hashable, Sendable, Codable {
         case let .startedFalls(v, e, id, at):
             return "\(v) is fewer than the \(e) started by \(id)\(at); started projects are counted from the start of "
                 + "creation, so the count cannot fall"
-        case let .rateOutOfOrder(shown, other, label, _, id, at, later):
+        case let .rateOutOfOrder(shown, other, label, _, id, at, later, dryRun):
             return "\(shown) is \(later ? "higher" : "lower") than the \(other) completion rate of "
                 + "\(later ? "the later " : "")\(label) (\(id))\(at); a completion rate is cumulative from January over "
                 + "one year's plan, so it falls only if the plan changed: one of the two may be wrong "
-                + "(imported all the same; check it)"
+                + (dryRun ? "(dry run: it would be imported all the same; check it)"
+                    : "(imported all the same; check it)")
         case let .startedAboveLater(v, e, id, at):
             return "\(v) is more than the \(e) started by the later \(id)\(at); the count cannot fall"
         case .noTownRows: return "no town rows to import"
@@ -257,10 +258,10 @@ public enum SheetProblem: Hashable, Sendable, Codable {
             return "已开工 \(v) 个，多于全市各小镇共计划的 \(planned) 个项目\(at)"
         case let .startedFalls(v, e, id, at):
             return "\(v) 少于 \(id) 已开工的 \(e) 个\(at)；已开工项目自创建起累计，不会减少"
-        case let .rateOutOfOrder(shown, other, _, label, id, at, later):
+        case let .rateOutOfOrder(shown, other, _, label, id, at, later, dryRun):
             return "\(shown) \(later ? "高于其后的" : "低于")\(label)（\(id)）的完成率 \(other)\(at)；"
                 + "完成率是自 1 月起累计完成占同一年计划的比例，计划不变就不会下降：两个数中可能有一个有误"
-                + "（仍已导入，请核对）"
+                + (dryRun ? "（试导入：正式导入时仍会导入，请核对）" : "（仍已导入，请核对）")
         case let .startedAboveLater(v, e, id, at): return "\(v) 多于其后 \(id) 已开工的 \(e) 个\(at)；项目数不会减少"
         case .noTownRows: return "没有可导入的小镇行"
         case let .sourceExists(id, period):

@@ -51,7 +51,9 @@ public struct MonthlyImport: Sendable {
 
     /// Checks `sheet` against `dataset` (which must not hold the month being replaced).
     /// - Parameter currentMonth: the month it is now; a later period is refused.
-    public init(sheet: MonthlySheet, dataset: Dataset, currentMonth: SheetPeriod) {
+    /// - Parameter dryRun: the import writes nothing (`towns import --dry-run`): a warning about a
+    ///   row that an import keeps says the row would be imported, not that it was.
+    public init(sheet: MonthlySheet, dataset: Dataset, currentMonth: SheetPeriod, dryRun: Bool = false) {
         issues = sheet.issues
         let file = sheet.file
         guard sheet.headerLine != nil,
@@ -208,7 +210,7 @@ public struct MonthlyImport: Sendable {
                             .sheet(.rateOutOfOrder(shown: DecimalMath.text(v, scale: d) + "%",
                                                    other: MonthlyImport.show(f) + "%", labelEN: q.labelEN,
                                                    labelZH: q.labelZH, id: q.id, at: MonthlyImport.at(f),
-                                                   later: !earlier))))
+                                                   later: !earlier, dryRun: dryRun))))
                     }
                 }
                 if let (v, _) = started, let column = sheet.cell(.projectsStarted, in: row)?.column {

@@ -140,7 +140,7 @@ public enum MonthlyImporter {
         calendar.timeZone = request.timeZone
         let now = calendar.dateComponents([.year, .month], from: request.now)
         let checked = MonthlyImport(sheet: sheet, dataset: dataset,
-            currentMonth: SheetPeriod(year: now.year!, month: now.month!))
+            currentMonth: SheetPeriod(year: now.year!, month: now.month!), dryRun: request.dryRun)
         if !checked.errors.isEmpty { throw ImportFailure.sheet(checked.issues) }
         guard let period = checked.period, let unit = sheet.unit, !checked.entries.isEmpty else {
             throw ImportFailure.sheet(checked.issues + [LoadIssue(.error, .sheet, file: path, line: sheet.headerLine,

@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var data: DataOptions
+    /// `--lang`, declared for this command's help; its value is `towns`'s (`root.display`), which
+    /// parses it before or after the command's name.
+    @OptionGroup var language: LanguageOption
     /// `towns` itself, whose `--lang` (before or after `check`) words the findings, and whose
     /// `--ascii`, `--themes`, `--theme` this command refuses.
     @ParentCommand var root: Towns

@@ -18,16 +18,25 @@ struct ConfigCommand: ParsableCommand {
             F1-F12 Ctrl-A..Ctrl-Z. \
             --theme NAME|PATH checks that theme instead of the config's (every problem with its file, line \
             and field: the dashboard shows the first). \
-            --example prints a commented example to start from.
+            --example prints a commented example to start from. \
+            Worded in the language chosen (--lang, else the file's `language`, else zh; en under a locale \
+            that is not UTF-8, such as LANG=C), as towns check. A theme file with bad lines is used: those \
+            roles are drawn as the default theme's, and each problem is listed (exit 1).
             """)
 
     @Option(name: .long, help: ArgumentHelp("Configuration file to check.", valueName: "PATH"))
     var config: String?
     @OptionGroup var data: DataOptions
+    /// `--lang`: the language of what is printed (else the config's `language`, else zh; en under
+    /// a locale that is not UTF-8), as `towns check`'s.
+    @OptionGroup var language: LanguageOption
     /// `--themes`: the folder to check the theme against; `--theme NAME|PATH`: the theme to check
     /// in place of the config's, as the dashboard would use it (before or after `config`).
-    @OptionGroup var display: DisplayOptions
-    var themes: String? { display.themes }
+    @OptionGroup var themeOptions: ThemeOptions
+    /// `towns` itself, which parses these options before or after `config` and whose `--ascii`
+    /// this command refuses.
+    @ParentCommand var root: Towns
+    var themes: String? { themeOptions.themes }
     @Flag(name: .long, help: "Print an example configuration.")
     var example = false
 
@@ -40,7 +49,7 @@ struct ConfigCommand: ParsableCommand {
         return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    func validate() throws { try display.refuse(for: "config", except: ["--themes", "--theme"]) }
+    func validate() throws { try root.display.refuse(for: "config", except: ["--lang", "--themes", "--theme"]) }
 
     func run() throws {
         if example {
@@ -61,8 +70,12 @@ struct ConfigCommand: ParsableCommand {
             return
         }
         let settings = Config(path: config)
+        // `--lang`, else the file's `language`, else the locale's: as `towns check` (wave 25's G2).
+        let zh = root.display.wordsLanguage(config: settings.language) == .zh
+        func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
-        printOut("config: \(settings.path ?? "\(settings.requestedPath) (none; defaults in use)")")
+        printOut("config: "
+            + (settings.path ?? settings.requestedPath + say("（无此文件；用默认设置）", " (none; defaults in use)")))
         var unused: [String: String] = [:]
         var more: [String] = []
         // The period and the theme are checked against the data and the themes folder found.
@@ -70,45 +83,68 @@ struct ConfigCommand: ParsableCommand {
             let loaded = try? DatasetLoader.load(directory: dir),
             !loaded.dataset.periods.contains(where: { $0.id == p })
         {
-            unused["period"] = "not a period of the data"
+            unused["period"] = say("未使用：不是数据中的期间", "not used: not a period of the data")
+            let ids = loaded.dataset.periods.map(\.id).joined(separator: " ")
             more.append(
-                "\(settings.path ?? settings.requestedPath):\(settings.lines["period"] ?? 0): period: '\(p)'"
-                    + " is not a period of \(dir) (\(loaded.dataset.periods.map(\.id).joined(separator: " ")))"
-            )
+                "\(settings.path ?? settings.requestedPath):\(settings.lines["period"] ?? 0): period: "
+                    + say("「\(p)」不是 \(dir) 中的期间（\(ids)）", "'\(p)' is not a period of \(dir) (\(ids))"))
         }
+        // What the theme's line says of the theme drawn (wave 25's G4: a file with bad lines is
+        // used, its good roles drawn, not "no such theme").
+        func themeStatus(_ files: ThemeFiles, _ choice: String) -> String? {
+            if !files.choiceUsed {
+                return choice.contains("/") || choice.hasSuffix(".toml")
+                    ? say("未使用：读不出主题（见下）；用默认主题",
+                          "not used: cannot be read as a theme, below; default in use")
+                    : say("未使用：没有这个主题；用默认主题", "not used: no such theme; default in use")
+            }
+            let n = files.selectedProblems
+            guard n > 0 else { return nil }
+            return say("已使用，有 \(n) 处问题（见下）：这些角色按默认主题绘制",
+                     "used, with \(n) problem\(n == 1 ? "" : "s") below: those roles drawn as the default theme's")
+        }
+        let language: Language = zh ? .zh : .en
         // --theme (the dashboard's pointer "+3 more: towns config --theme X") replaces the config's
         // theme, as in the dashboard: every problem of that theme is listed, each with its file, line
         // and field, after the config's own.
-        if let t = display.theme {
+        var givenStatus: String?
+        if let t = themeOptions.theme {
             let files = ThemeFiles(
-                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
+                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t,
+                language: language)
+            givenStatus = themeStatus(files, t)
             more += files.notices.map {
                 "--theme \(t): " + $0.replacingOccurrences(of: "theme: ", with: "")
             }
         } else if let t = settings.theme {
             let files = ThemeFiles(
-                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t)
-            if !files.notices.isEmpty { unused["theme"] = "no such theme; default in use" }
+                folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t,
+                language: language)
+            unused["theme"] = themeStatus(files, t)
             more += files.notices.map {
                 "\(settings.path ?? settings.requestedPath):\(settings.lines["theme"] ?? 0): theme: "
                     + $0.replacingOccurrences(of: "theme: ", with: "")
             }
         }
         if settings.path != nil {
-            printOut("view: \(settings.view ?? "(default) overview")")
-            // A value the data or the themes folder refuses is shown as not used.
+            let byDefault = say("（默认）", "(default) ")
+            printOut("view: \(settings.view ?? byDefault + "overview")")
+            // A value the data or the themes folder refuses, or a theme with problems, says so.
             func shown(_ key: String, _ value: String?, default fallback: String) -> String {
-                guard let value else { return "(default) \(fallback)" }
+                guard let value else { return byDefault + fallback }
                 let text = TerminalText.sanitize(value)
-                return unused[key].map { "\(text) (not used: \($0))" } ?? text
+                return unused[key].map { text + say("（\($0)）", " (\($0))") } ?? text
             }
-            printOut("period: " + shown("period", settings.period, default: "the latest with completed figures"))
-            printOut("theme: " + (display.theme.map { "\(TerminalText.sanitize($0)) (--theme)" }
-                ?? shown("theme", settings.theme, default: "default")))
-            printOut("language: \(settings.language?.rawValue ?? "(default) zh")")
-            printOut("mouse: \(settings.mouse.map { String($0) } ?? "(default) false")")
+            printOut("period: " + shown("period", settings.period,
+                                        default: say("有完成数的最近一期", "the latest with completed figures")))
+            printOut("theme: " + (themeOptions.theme.map {
+                    TerminalText.sanitize($0) + say("（--theme", " (--theme")
+                        + (givenStatus.map { say("；", "; ") + $0 } ?? "") + say("）", ")")
+                } ?? shown("theme", settings.theme, default: "default")))
+            printOut("language: \(settings.language?.rawValue ?? byDefault + "zh")")
+            printOut("mouse: \(settings.mouse.map { String($0) } ?? byDefault + "false")")
             let cycle = settings.cycle.map { $0.map(\.rawValue).joined(separator: " ") }
-            printOut("cycle: \(cycle ?? "(default) towns behind types assessment")")
+            printOut("cycle: \(cycle ?? byDefault + "towns behind types assessment")")
             for r in settings.rebindings where KeyNames.action(named: r.action) != nil {  // unknown: a problem below
                 let keys =
                     keyMap.bindings.first { $0.action == KeyNames.action(named: r.action) }?.keys.map(KeyMap.name) ?? []

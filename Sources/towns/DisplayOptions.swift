@@ -9,34 +9,21 @@ import TownsUI
 /// --lang en` are the same. The other commands refuse them, saying where they go
 /// (`refuse(for:)`).
 struct DisplayOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Language of labels: zh or en (town names too, where the data has both). Default: the config's "
-                + "language, else zh; under a locale that is not UTF-8 (LANG=C) en (the dashboard is then English "
-                + "and ASCII whatever is chosen)."))
-    var lang: Language?
-    @Flag(
-        name: .long,
-        help: """
-            ASCII only: ~ derived, * interpreted, & other basis, p projected, _ unknown (NA in reports and \
-            exports), # bars, n new, uN dN places gained or lost; no mark a sign or an operator.
-            """)
-    var ascii = false
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/). A report has "
-                + "no colours and leaves it unused.",
-            valueName: "DIR"))
-    var themes: String?
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Theme name in the themes folder, or a path to a theme file (default: the config's, else default). A "
-                + "report leaves it unused.",
-            valueName: "NAME|PATH"))
-    var theme: String?
+    /// The options in groups, so that a command declares in its own help exactly those it takes
+    /// (`towns check`: `LanguageOption`; `towns config`: `LanguageOption` and `ThemeOptions`): a
+    /// group of one type is parsed once, by `towns`, and shared with every command declaring it.
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var asciiOption: ASCIIOption
+    @OptionGroup var themeOptions: ThemeOptions
+
+    /// `--lang`: nil when not given.
+    var lang: Language? { language.lang }
+    /// `--ascii`.
+    var ascii: Bool { asciiOption.ascii }
+    /// `--themes DIR`.
+    var themes: String? { themeOptions.themes }
+    /// `--theme NAME|PATH`.
+    var theme: String? { themeOptions.theme }
 
     /// The language of `towns check`'s and `towns report`'s words, by the dashboard's rule: `--lang`,
     /// else the config's `language`, else zh under a UTF-8 locale and en under another (LANG=C, POSIX,
@@ -76,10 +63,50 @@ struct DisplayOptions: ParsableArguments {
         throw ValidationError(refusal(
             "towns \(command) 不用 \(refused.joined(separator: "、"))：--lang、--ascii、--themes 和 --theme 用于 towns"
                 + "（仪表盘）、towns report、towns present 和 towns follow（towns check：--lang；towns meetings、"
-                + "towns import 和 towns edit：--lang；towns config：--themes、--theme），放在命令名之前或之后均可",
+                + "towns import 和 towns edit：--lang；towns config：--lang、--themes、--theme），放在命令名之前或之后均可",
             "towns \(command) does not use \(refused.joined(separator: ", ")): --lang, --ascii, --themes and "
                 + "--theme go with towns (the dashboard), towns report, towns present and towns follow (towns check: "
-                + "--lang; towns meetings, towns import and towns edit: --lang; towns config: --themes, --theme), "
-                + "before or after the command's name"))
+                + "--lang; towns meetings, towns import and towns edit: --lang; towns config: --lang, --themes, "
+                + "--theme), before or after the command's name"))
     }
+}
+
+/// `--lang`: the language of a command's words (see `DisplayOptions`).
+struct LanguageOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Language of labels: zh or en (town names too, where the data has both). Default: the config's "
+                + "language, else zh; under a locale that is not UTF-8 (LANG=C) en (the dashboard is then English "
+                + "and ASCII whatever is chosen)."))
+    var lang: Language?
+}
+
+/// `--ascii`: ASCII marks only (see `DisplayOptions`).
+struct ASCIIOption: ParsableArguments {
+    @Flag(
+        name: .long,
+        help: """
+            ASCII only: ~ derived, * interpreted, & other basis, p projected, _ unknown (NA in reports and \
+            exports), # bars, n new, uN dN places gained or lost; no mark a sign or an operator.
+            """)
+    var ascii = false
+}
+
+/// `--themes DIR` and `--theme NAME|PATH`: where the themes are and which is drawn (see `DisplayOptions`).
+struct ThemeOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/). A report has "
+                + "no colours and leaves it unused.",
+            valueName: "DIR"))
+    var themes: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Theme name in the themes folder, or a path to a theme file (default: the config's, else default). A "
+                + "report leaves it unused.",
+            valueName: "NAME|PATH"))
+    var theme: String?
 }

@@ -24,6 +24,9 @@ struct EditCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The data file to edit, e.g. figures.toml.", valueName: "FILE"))
     var file: String
     @OptionGroup var data: DataOptions
+    /// `--lang`, declared for this command's help; its value is `towns`'s (`root.display`), which
+    /// parses it before or after the command's name.
+    @OptionGroup var language: LanguageOption
     /// `towns` itself, whose `--lang` words the messages, and whose `--ascii`, `--themes`,
     /// `--theme` this command refuses.
     @ParentCommand var root: Towns

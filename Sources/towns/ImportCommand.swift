@@ -25,6 +25,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The monthly sheet, saved as CSV.", valueName: "FILE.csv"))
     var file: String
     @OptionGroup var data: DataOptions
+    /// `--lang`, declared for this command's help; its value is `towns`'s (`root.display`), which
+    /// parses it before or after the command's name.
+    @OptionGroup var language: LanguageOption
     /// `towns` itself, whose `--lang` words the problems, and whose `--ascii`, `--themes`,
     /// `--theme` this command refuses.
     @ParentCommand var root: Towns

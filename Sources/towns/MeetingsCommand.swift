@@ -20,6 +20,9 @@ struct MeetingsCommand: ParsableCommand {
     /// `towns` itself, whose `--lang` words the list, and whose `--data`, `--ascii`, `--themes`,
     /// `--theme` this command refuses.
     @ParentCommand var root: Towns
+    /// `--lang`, declared for this command's help; its value is `towns`'s (`root.display`), which
+    /// parses it before or after the command's name.
+    @OptionGroup var language: LanguageOption
     func validate() throws {
         try root.display.refuse(for: "meetings", except: ["--lang"])
         if root.data.data != nil {

@@ -12,6 +12,14 @@ struct ThemeFiles {
     /// Index of the theme chosen with --theme (or the config).
     var selected = 0
     var notices: [String] = []
+    /// The problems (bad lines) of each theme of `themes`, in the same order: the roles they
+    /// name are drawn as the default theme's (`Theme.parse`'s fallback).
+    var problemCounts: [Int] = []
+    /// Whether the theme asked for is the one drawn (`selected`): false when it is not in the
+    /// folder, or its file cannot be read or parsed (the default is drawn instead).
+    var choiceUsed = true
+    /// The problems of the theme drawn (`problemCounts[selected]`).
+    var selectedProblems: Int { problemCounts.indices.contains(selected) ? problemCounts[selected] : 0 }
     /// The default theme is the one compiled in (`Theme.builtInDefault`): no `default.toml`
     /// was found (no themes folder: a binary run outside the repository).
     var defaultBuiltIn = false
@@ -26,6 +34,7 @@ struct ThemeFiles {
         // Without a `default.toml` (no themes folder at all: run outside the repository), the
         // default theme compiled in, the same text (wave 21: it drew without colour).
         var base = Theme.builtInDefault ?? Theme.monochrome
+        var baseProblems = 0
         defaultBuiltIn = true
         var files: [String] = []
         if let folder {
@@ -34,7 +43,8 @@ struct ThemeFiles {
             if let d = files.firstIndex(of: "default.toml") {
                 files.remove(at: d)
                 if let t = read((folder as NSString).appendingPathComponent("default.toml"), over: nil) {
-                    base = t
+                    base = t.theme
+                    baseProblems = t.problems
                     defaultBuiltIn = false
                 }
             } else {
@@ -42,10 +52,12 @@ struct ThemeFiles {
             }
         }
         themes = [base]
+        problemCounts = [baseProblems]
         names = ["default"]
         for f in files {
             guard let folder, let t = read((folder as NSString).appendingPathComponent(f), over: base) else { continue }
-            themes.append(t)
+            themes.append(t.theme)
+            problemCounts.append(t.problems)
             names.append(String(f.dropLast(5)))
         }
         if choice == "default" { return }
@@ -53,17 +65,23 @@ struct ThemeFiles {
             selected = i
         } else if choice.contains("/") || choice.hasSuffix(".toml") {
             if let t = read(choice, over: base) {
-                themes.append(t)
-                names.append(t.name)
+                themes.append(t.theme)
+                problemCounts.append(t.problems)
+                names.append(t.theme.name)
                 selected = themes.count - 1
+            } else {
+                choiceUsed = false
             }
         } else {
+            choiceUsed = false
             let words = Catalogue.themeNoSuchTheme(choice, names.joined(separator: ", "))
             notices.append("theme: " + words.words(language))
         }
     }
 
-    private mutating func read(_ path: String, over fallback: Theme?) -> Theme? {
+    /// The theme in the file at `path` with the number of its problems (each a notice), or nil
+    /// (with a notice) when it cannot be read or parsed.
+    private mutating func read(_ path: String, over fallback: Theme?) -> (theme: Theme, problems: Int)? {
         let text: String
         do {
             text = try GuardedTOML.readSmallFile(path)
@@ -75,7 +93,7 @@ struct ThemeFiles {
         do {
             let (t, warnings) = try Theme.parse(text, file: path, fallback: fallback, language: language)
             notices += warnings.map { "theme: \($0)" }
-            return t
+            return (t, warnings.count)
         } catch {
             notices.append("theme: \(error)")
             return nil

@@ -59,7 +59,8 @@ final class QuestionsCommandLineTests: XCTestCase {
             XCTAssertFalse((r.stdout + r.stderr).contains("is not a view"), r.summary)
         }
         try "period = \"2015-09\"\n".write(to: file, atomically: true, encoding: .utf8)
-        let r = try runProcess(binary, ["config", "--config", file.path, "--data", Paths.data])
+        // In English (`towns config` speaks the locale's language when not told, since wave 26).
+        let r = try runProcess(binary, ["config", "--config", file.path, "--data", Paths.data, "--lang", "en"])
         XCTAssertTrue(r.stdout.contains("view: (default) overview"), r.summary)
     }
 }

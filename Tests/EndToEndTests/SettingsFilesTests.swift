@@ -46,7 +46,8 @@ final class SettingsFilesTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: config) }
         try "view = \"towns\"\nperiod = \"2099-01\"\ntheme = \"nosuch\"\n[keys]\nmoveDown = [\"Ctrl-Q\", \"F13\"]\n"
             .write(toFile: config, atomically: true, encoding: .utf8)
-        let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data, "--themes", Paths.themes])
+        let r = try runProcess(binary, ["config", "--config", config, "--data", Paths.data, "--themes", Paths.themes,
+                                        "--lang", "en"])
         XCTAssertEqual(r.status, 1, r.summary)
         XCTAssertTrue(r.stderr.contains(config + ":2: period: '2099-01'"), r.summary)
         XCTAssertTrue(r.stderr.contains(config + ":3: theme:"), r.summary)

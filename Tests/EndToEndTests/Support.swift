@@ -119,6 +119,13 @@ func runUnconfigured(_ binary: String, _ arguments: [String], locale: String, na
     return try runProcess(binary, arguments, environment: env)
 }
 
+/// `runUnconfigured` with a snapshot cache of its own (`TOWNS_CACHE` a new folder
+/// `towns-NAME-cache-UUID`, removed when the test ends): a fresh user's first run.
+func runFresh(_ binary: String, _ arguments: [String], locale: String, name: String) throws -> ProcessResult {
+    try runUnconfigured(binary, arguments, locale: locale, name: name,
+                        more: ["TOWNS_CACHE": try TemporaryFiles.folder(name + "-cache")])
+}
+
 /// A copy of Data/ in a fresh temporary folder `towns-e2e-data-UUID` (removed when the test
 /// ends); returns the copy's Data folder.
 /// - Throws: what `FileManager` throws making the folder or copying.

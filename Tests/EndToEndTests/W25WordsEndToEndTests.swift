@@ -15,8 +15,7 @@ final class W25WordsEndToEndTests: XCTestCase {
     /// A UTF-8 locale with no configuration: the words are Chinese unless `--lang en` (or, for
     /// `towns generate`, which takes no `--lang`, a locale that is not UTF-8).
     func run(_ arguments: [String], locale: String = "C.UTF-8") throws -> ProcessResult {
-        try runUnconfigured(binary, arguments, locale: locale, name: "w25",
-                            more: ["TOWNS_CACHE": try TemporaryFiles.folder("w25-words-cache")])
+        try runFresh(binary, arguments, locale: locale, name: "w25")
     }
 
     /// Wave 24: `towns generate --force` into a real dataset said why in English whatever the

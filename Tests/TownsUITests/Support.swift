@@ -66,6 +66,18 @@ final class TemporaryFolders {
         for dir in paths { try? FileManager.default.removeItem(atPath: dir) }
         paths = []
     }
+
+    /// The bundled data (`Data/`, every file) copied into `NAME-UUID/Data`, a new folder of these,
+    /// with `months` (file name to text) written under its monthly/ folder: its path.
+    func bundledData(adding months: [String: String], name: String) throws -> String {
+        let dir = make(name) + "/Data"
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
+        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
+        for (file, text) in months {
+            try text.write(toFile: dir + "/monthly/" + file, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
 }
 
 /// A generated dataset (`SyntheticDataset`, with the bundled data's rules unless `rules` is

@@ -25,15 +25,6 @@ final class W24FidPlanPerPeriodTests: XCTestCase {
         ]),
     ]
 
-    /// Data/ copied with `months` added under monthly/: its folder.
-    func folder(_ months: [String: String], name: String) throws -> String {
-        let dir = folders.make(name) + "/Data"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        for (file, text) in months { try text.write(toFile: dir + "/monthly/" + file, atomically: true, encoding: .utf8) }
-        return dir
-    }
-
     /// The data of `dir` from the text, and from a snapshot written of it.
     func loaded(_ dir: String) throws -> (text: Dataset, snapshot: Facts) {
         let store = SnapshotStore(folder: folders.make("cache"))
@@ -52,8 +43,8 @@ final class W24FidPlanPerPeriodTests: XCTestCase {
     }
 
     func testALaterConsistentMonthChangesNothingAnEarlierPeriodShows() throws {
-        let before = try loaded(try folder([:], name: "w24fid-before"))
-        let after = try loaded(try folder(Self.haininigNovember, name: "w24fid-after"))
+        let before = try loaded(try folders.bundledData(adding: [:], name: "w24fid-before"))
+        let after = try loaded(try folders.bundledData(adding: Self.haininigNovember, name: "w24fid-after"))
         let haining = try XCTUnwrap(after.text.town("haining"))
         let m = Metrics(dataset: after.text)
         let september = try XCTUnwrap(after.text.period("2015-09")), august = try XCTUnwrap(after.text.period("2015-08"))
@@ -119,7 +110,8 @@ extension W24FidPlanPerPeriodTests {
     ]
 
     func testASumCarriesNoCheckOnATownItDoesNotAdd() throws {
-        let d = try DatasetLoader.load(directory: try folder(Self.months, name: "w24fid-f10")).dataset
+        let d = try DatasetLoader.load(
+            directory: try folders.bundledData(adding: Self.months, name: "w24fid-f10")).dataset
         let checker = Checker(dataset: d)
         let tongxiang = try XCTUnwrap(d.town("tongxiang"))
         // The check that failed: Tongxiang's plans disagree (November's figures flagged).
@@ -158,7 +150,8 @@ extension W24FidPlanPerPeriodTests {
     ]
 
     func testTheCitysCompletedIsTheTownsSumWhenEveryTownReports() throws {
-        let (text, snapshot) = try loaded(try folder(Self.october(Self.everyTown), name: "w24fid-f4"))
+        let (text, snapshot) = try loaded(
+            try folders.bundledData(adding: Self.october(Self.everyTown), name: "w24fid-f4"))
         let m = Metrics(dataset: text)
         let done = try XCTUnwrap(m.total(FigureKey(.completed, "2015-10")))
         XCTAssertTrue(done.isDerived)
@@ -192,8 +185,8 @@ extension W24FidPlanPerPeriodTests {
             }
         }
         // Nowhere one town is unknown: Jiashan's October missing, the city's stays unknown.
-        let partial = try DatasetLoader.load(directory: try folder(
-            Self.october(Self.everyTown.filter { $0.0 != "jiashan" }), name: "w24fid-f4b")).dataset
+        let partial = try DatasetLoader.load(directory: try folders.bundledData(
+            adding: Self.october(Self.everyTown.filter { $0.0 != "jiashan" }), name: "w24fid-f4b")).dataset
         XCTAssertNil(Metrics(dataset: partial).total(FigureKey(.completed, "2015-10")))
         XCTAssertNil(Metrics(dataset: partial).total(FigureKey(.completionRate, "2015-10")))
         // A reported total stays as reported (the full year's 63.06, on its own basis).
@@ -205,8 +198,8 @@ extension W24FidPlanPerPeriodTests {
 /// digits the rate supports, as the towns list does (`≈30%` gives `≈-53`, not `≈-53.3`).
 extension W24FidPlanPerPeriodTests {
     func testThePagesVarianceHasTheDigitsOfTheList() throws {
-        let d = try DatasetLoader.load(directory: try folder(Self.october([("nanhu", "completed", "\"4.50\"")]),
-                                                              name: "w24fid-var")).dataset
+        let d = try DatasetLoader.load(directory: try folders.bundledData(
+            adding: Self.october([("nanhu", "completed", "\"4.50\"")]), name: "w24fid-var")).dataset
         for language in Language.allCases {
             let list = screen(try state(Facts(dataset: d), period: "2015-10", .townList, language: language))
             let row = try XCTUnwrap(list.first { $0.contains(language == .zh ? "南湖基金小镇" : "Nanhu") })
@@ -224,7 +217,7 @@ extension W24FidPlanPerPeriodTests {
 /// shows, and the ambiguity read for the towns listed.
 extension W24FidPlanPerPeriodTests {
     func testAFilteredOverviewCountsTheChecksItsRowsShow() throws {
-        let d = try DatasetLoader.load(directory: try folder([:], name: "w24fid-fchecks")).dataset
+        let d = try DatasetLoader.load(directory: try folders.bundledData(adding: [:], name: "w24fid-fchecks")).dataset
         for language in Language.allCases {
             var s = try state(Facts(dataset: d), period: "2015-09", .overview, language: language)
             s = update(s, .toggleBehindFilter)

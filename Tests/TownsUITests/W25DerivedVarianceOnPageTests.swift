@@ -13,11 +13,9 @@ final class W25DerivedVarianceOnPageTests: XCTestCase {
     override func tearDown() { folders.removeAll() }
 
     func testAVarianceFromADerivedRateIsMarkedInTheHistory() throws {
-        let dir = folders.make("w25-variance") + "/Data"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try W23FidTests.month("2015-10", through: 10, [("nanhu", "completed", "\"4.50\"")])
-            .write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        let dir = try folders.bundledData(
+            adding: ["2015-10.toml": W23FidTests.month("2015-10", through: 10, [("nanhu", "completed", "\"4.50\"")])],
+            name: "w25-variance")
         let facts = Facts(dataset: try DatasetLoader.load(directory: dir).dataset)
         for language in Language.allCases {
             var s = AppState(facts: facts, width: 160, height: 140)

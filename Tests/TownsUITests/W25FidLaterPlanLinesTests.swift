@@ -14,12 +14,9 @@ final class W25FidLaterPlanLinesTests: XCTestCase {
     override func tearDown() { folders.removeAll() }
 
     func testLinesWorkedFromALaterPlanSayLater() throws {
-        let dir = folders.make("w25fid-later") + "/Data"
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/Data", toPath: dir)
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try W23FidTests.month("2015-10", through: 10, [
+        let dir = try folders.bundledData(adding: ["2015-10.toml": W23FidTests.month("2015-10", through: 10, [
             ("haiyan", "completed", "\"11.30\""), ("haiyan", "completion_rate", "23.9"),
-        ]).write(toFile: dir + "/monthly/2015-10.toml", atomically: true, encoding: .utf8)
+        ])], name: "w25fid-later")
         let facts = Facts(dataset: try DatasetLoader.load(directory: dir).dataset)
         for language in Language.allCases {
             func page(_ period: String) throws -> [String] {
