@@ -159,7 +159,14 @@ enum TOMLGuard {
                 // The rest of the header line: keys, dots, brackets, maybe a comment.
                 atStatementStart = false
                 i = j
+                // A `#` outside a quoted key starts a comment to the end of the line: quotes
+                // there are not strings (`[keys] # """` then a lone `[`, found by fuzzing the
+                // configuration reader, once hid the `[` from this check in a "string" to the end).
                 while i < n, s[i] != newlineByte {
+                    if s[i] == UInt8(ascii: "#") {
+                        while i < n, s[i] != newlineByte { i += 1 }
+                        break
+                    }
                     if s[i] == doubleQuote || s[i] == singleQuote { skipString(); continue }
                     i += 1
                 }

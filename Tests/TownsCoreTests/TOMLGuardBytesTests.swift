@@ -49,6 +49,30 @@ final class TOMLGuardBytesTests: XCTestCase {
     }
 }
 
+/// A `#` after a table header starts a comment: quotes in it open no string, so the lines
+/// after it are checked (fuzz-settings found `[keys] # """` then a lone `[`, which toml++
+/// asserts on, in CI's run of 2026-12-04).
+final class TOMLGuardHeaderCommentTests: XCTestCase {
+    func testQuotesInAHeadersCommentHideNothing() throws {
+        let lone = try XCTUnwrap(TOMLGuard.problem(in: "[keys] # \"\"\"\n[\n"))
+        XCTAssertEqual([lone.line, lone.column], [2, 2])
+        XCTAssertEqual(TOMLGuard.problem(in: "[keys] # '''x\n[中]\n")?.line, 2)
+        XCTAssertEqual(TOMLGuard.problem(in: "[[a]] # \"\n[é]\n")?.line, 2)
+        // A `#` inside a quoted key is part of the key, not a comment.
+        XCTAssertNil(TOMLGuard.problem(in: "[\"a#\"] # \"\nc = 1\n"))
+        XCTAssertEqual(TOMLGuard.problem(in: "[\"a#\" . b] # \"\"\"\n[!]\n")?.line, 2)
+    }
+
+    func testTheCrashCIFoundIsASyntaxErrorOfItsFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("Fuzz/regressions/loader/crash-f799493d-header-comment-quotes.toml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let problem = try XCTUnwrap(TOMLGuard.problem(in: text))
+        XCTAssertEqual(problem.line, 4, problem.message)
+        XCTAssertTrue(problem.message.contains("the end of the line"), problem.message)
+    }
+}
+
 /// The scalar version of `TOMLGuard.problem(in:)`, as it stood before it read bytes.
 private enum ScalarGuardReference {
     static func problem(in text: String) -> TOMLGuard.Problem? {
@@ -146,6 +170,10 @@ private enum ScalarGuardReference {
                 atStatementStart = false
                 i = j
                 while i < n, s[i] != "\n" {
+                    if s[i] == "#" {
+                        while i < n, s[i] != "\n" { i += 1 }
+                        break
+                    }
                     if s[i] == "\"" || s[i] == "'" { skipString(); continue }
                     i += 1
                 }
