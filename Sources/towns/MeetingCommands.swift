@@ -61,8 +61,10 @@ struct FollowCommand: ParsableCommand {
             your terminal's size, in your language and theme. f browses alone, f again rejoins at \
             the presenter's place. Data that differs from the presenter's (another --data, or a \
             reload not yet done) is said, and your own is shown. When the presenter quits the \
-            status line says so and the dashboard stays open. Exit status as towns dashboard; 4 no \
-            such meeting, several open and none named, or this user may not follow it.
+            status line says so and the dashboard stays open. --view, --period, --town, --filter \
+            and --resume are refused (exit 2): the presenter chooses what is shown; press f to \
+            browse alone. Exit status as towns dashboard; 4 no such meeting, several open and none \
+            named, or this user may not follow it.
             """)
 
     @Argument(help: "The meeting's name (default: the only open one).")
@@ -70,7 +72,28 @@ struct FollowCommand: ParsableCommand {
     @OptionGroup var dashboard: DashboardCommand
 
     func validate() throws {
-        try usageChecked("follow") { if let name { try validName(name, chinese: dashboard.wordsChinese) } }
+        try usageChecked("follow") {
+            if let name { try validName(name, chinese: dashboard.wordsChinese) }
+            // A follower is shown the presenter's view, period, filter and town: an option choosing
+            // one of them would be silently overridden at the first frame, so it is refused.
+            if let option = presenterChosenOption {
+                throw ValidationError(refusal(
+                    "\(option)：跟随时显示主持人选择的视图、期间、筛选和小镇；要单独浏览，进入后按 f",
+                    "\(option): a follower is shown the presenter's view, period, filter and town; to browse "
+                        + "alone, press f once following"))
+            }
+        }
+    }
+
+    /// The first of `--view`, `--period`, `--town`, `--filter`, `--resume` given, as typed; nil
+    /// when none is.
+    var presenterChosenOption: String? {
+        if dashboard.view != nil { return "--view" }
+        if dashboard.period != nil { return "--period" }
+        if dashboard.town != nil { return "--town" }
+        if !dashboard.filter.isEmpty { return "--filter" }
+        if dashboard.resume { return "--resume" }
+        return nil
     }
 
     func run() throws {
