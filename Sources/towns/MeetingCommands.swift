@@ -19,7 +19,9 @@ struct PresentCommand: ParsableCommand {
             name is taken, the folder is refused).
             """)
 
-    @Argument(help: "The meeting's name: letters, digits, - _ . (default: your user name).")
+    @Argument(help: ArgumentHelp("The meeting's name: any text you would type (周例会 第3次), without control "
+                                 + "characters or blanks at its ends, up to about 21 Chinese characters (default: "
+                                 + "your user name)."))
     var name: String?
     @Option(name: .long, help: ArgumentHelp("Who may follow: this group (default: your effective group).",
                                             valueName: "GROUP"))

@@ -34,3 +34,17 @@ final class W27FollowOptionsTests: XCTestCase {
         XCTAssertTrue(flat.contains("--view, --period, --town, --filter and --resume are refused"), r.summary)
     }
 }
+
+/// Wave 27: `towns present --help` said a meeting's name was "letters, digits, - _ ." where any
+/// text a person types is taken since wave 21 (`周例会 第3次`); it says the rule `MeetingFolder`
+/// applies.
+final class W27PresentNameHelpTests: XCTestCase {
+    func testPresentsHelpStatesTheNameRuleItApplies() throws {
+        let r = try runProcess(try Paths.townsBinary(), ["present", "--help"])
+        XCTAssertEqual(r.status, 0, r.summary)
+        let flat = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertFalse(flat.contains("letters, digits, - _ ."), r.summary)
+        XCTAssertTrue(flat.contains("周例会 第3次"), r.summary)
+        XCTAssertTrue(flat.contains("without control characters or blanks at its ends"), r.summary)
+    }
+}
