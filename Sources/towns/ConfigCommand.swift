@@ -12,7 +12,9 @@ struct ConfigCommand: ParsableCommand {
             The file is $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml, or --config PATH. \
             Settings: view (overview|towns|types|entities|assessment|province|reference|changes), period \
             (an id such as 2015-09), theme (a name in Themes/ or a path), language (zh|en), mouse (true|false), \
-            and a [keys] table: action = ["key", ...] replaces that action's keys. \
+            cycle (the wall screen's playlist for towns present --cycle and :cycle, a list of \
+            \(CycleStop.allCases.map(\.rawValue).joined(separator: "|")); default \
+            [\(CycleStop.standard.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]), and a [keys] table: action = ["key", ...] replaces that action's keys. \
             Actions: \(KeyNames.actions.map(\.name).joined(separator: " ")). \
             Keys: a character, or Up Down Left Right PgUp PgDn Home End Enter Esc Backspace Tab Shift-Tab Del Space \
             F1-F12 Ctrl-A..Ctrl-Z. \

@@ -28,7 +28,7 @@ struct DashboardCommand: ParsableCommand {
             ! fails a consistency check (towns check), ▼ behind schedule, │ expected by now.
 
             Configuration: $XDG_CONFIG_HOME/towns/config.toml (default ~/.config/towns/config.toml): \
-            view, period, theme, language, mouse, and [keys] action = ["key", ...]; see towns config. \
+            view, period, theme, language, mouse, cycle, and [keys] action = ["key", ...]; see towns config. \
             Colours follow the terminal (none on vt100) and NO_COLOR. The data files are looked at \
             every second: when they change (towns import), the data is reloaded in place; data that \
             does not load is not shown, and the status line names the error.

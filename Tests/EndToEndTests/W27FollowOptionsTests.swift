@@ -48,3 +48,19 @@ final class W27PresentNameHelpTests: XCTestCase {
         XCTAssertTrue(flat.contains("without control characters or blanks at its ends"), r.summary)
     }
 }
+
+/// Wave 27: `cycle` (the wall screen's playlist) was a setting `towns config` read and checked but
+/// its help and the dashboard's never named; both name it, the config's help with every stop.
+final class W27ConfigHelpCycleTests: XCTestCase {
+    func testConfigsHelpNamesTheCycleSettingAndItsStops() throws {
+        let r = try runProcess(try Paths.townsBinary(), ["config", "--help"])
+        XCTAssertEqual(r.status, 0, r.summary)
+        let flat = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(flat.contains("cycle (the wall screen's playlist"), r.summary)
+        XCTAssertTrue(flat.contains("towns|behind|types|entities|assessment|province"), r.summary)
+        XCTAssertTrue(flat.contains("default [\"towns\", \"behind\", \"types\", \"assessment\"]"), r.summary)
+        let dashboard = try runProcess(try Paths.townsBinary(), ["dashboard", "--help"])
+        let words = dashboard.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(words.contains("mouse, cycle, and [keys]"), dashboard.summary)
+    }
+}
