@@ -28,6 +28,15 @@ public struct GroupProgress: Sendable, Equatable {
     /// (`Metrics.scheduleVarianceValue` below 0), as the towns view marks them ▼ and the
     /// `behind` filter keeps them.
     public var behind = 0
+    /// The hull of the covered towns' own completion rates (%): for each town in the sums, what
+    /// its completed ÷ plan can stand for (the quotient of their intervals), narrowed to its own
+    /// completion rate's interval where the town has one on the same basis that overlaps it;
+    /// nil when no town is covered or one covered town's quotient cannot be bounded. The sums'
+    /// rate is a mean of these rates weighted by plan, so it lies inside the hull: Haining alone
+    /// at Jan-Aug 2015 (9.3 at 50%, plan ≈19 derived from them) is [49.5%, 50.5%], where the
+    /// sums' intervals alone, 9.3 ÷ [18.3, 18.9], allow 49.0-51.0% and the sum row read `≈49%`
+    /// beside the town's `50%` (wave 26's fresh user, F1).
+    public var memberRates: Interval?
 
     public init() {}
 
@@ -42,10 +51,15 @@ public struct GroupProgress: Sendable, Equatable {
         return completed.sum / plan.sum * 100
     }
 
-    /// What `rate` can stand for given the rounding of the sums' inputs; nil when unknown.
+    /// What `rate` can stand for given the rounding of the sums' inputs (%): the sums'
+    /// intervals' quotient, narrowed to the towns' own rates' hull (`memberRates`) where the two
+    /// overlap; nil when unknown.
     public var rateInterval: Interval? {
-        guard let p = plan.interval, let c = completed.interval else { return nil }
-        return c.nonNegative.divided(by: p.nonNegative, scale: 100)
+        guard let p = plan.interval, let c = completed.interval,
+            let quotient = c.nonNegative.divided(by: p.nonNegative, scale: 100)
+        else { return nil }
+        if let hull = memberRates, let narrowed = quotient.intersection(hull) { return narrowed }
+        return quotient
     }
 
     /// The rate as it may be printed beside its inputs as those are printed (each sum at its
@@ -95,7 +109,9 @@ public struct GroupProgress: Sendable, Equatable {
     }
 
     /// Adds one town: its plan and completed as (quantity, derived, what it can stand for,
-    /// interpreted, on another basis), and its schedule variance in points (nil: unknown).
+    /// interpreted, on another basis), its own completion rate's interval (% it can stand for;
+    /// nil: unknown, interpreted, on another basis or a projection: `rateBound`), and its
+    /// schedule variance in points (nil: unknown).
     /// The town joins the sums only when both figures are exact, reported or derived (not
     /// interpreted) and `comparable`: they may be set against each other by the rule a town's
     /// progress follows (`Metrics.comparable`, as `TownProgress.comparesWithPlan`: one basis, and
@@ -103,7 +119,7 @@ public struct GroupProgress: Sendable, Equatable {
     public mutating func add(
         plan: (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)?,
         completed: (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)?,
-        comparable: Bool, variance: Decimal?
+        rate: Interval? = nil, comparable: Bool, variance: Decimal?
     ) {
         members += 1
         if let variance {
@@ -113,17 +129,47 @@ public struct GroupProgress: Sendable, Equatable {
         guard let plan, let completed, comparable, !plan.interpreted, !completed.interpreted,
             plan.quantity.exactValue != nil, completed.quantity.exactValue != nil
         else { return }
+        let first = covered == 0
         self.plan.add(plan.quantity, derived: plan.derived, interval: plan.interval)
         self.completed.add(completed.quantity, derived: completed.derived, interval: completed.interval)
+        // This town's completed ÷ plan, narrowed to its own rate where they overlap; the hull
+        // stays nil once one covered town's cannot be bounded.
+        func possible(_ q: Quantity, _ interval: Interval?) -> Interval? {
+            if let interval { return interval }
+            guard case let .exact(v, d) = q else { return nil }
+            return Interval(printed: v, decimals: d)
+        }
+        var own = possible(completed.quantity, completed.interval).flatMap { c in
+            possible(plan.quantity, plan.interval).flatMap { c.nonNegative.divided(by: $0.nonNegative, scale: 100) }
+        }
+        if let quotient = own, let rate, let narrowed = quotient.intersection(rate) { own = narrowed }
+        if first {
+            memberRates = own
+        } else if let hull = memberRates, let own {
+            memberRates = Interval(min(hull.lower, own.lower), max(hull.upper, own.upper))
+        } else {
+            memberRates = nil
+        }
     }
 
-    /// Adds one town from its figures (nil: unknown) and its schedule variance in points.
-    public mutating func add(plan: Figure?, completed: Figure?, variance: Decimal?) {
+    /// What a town's completion rate `figure` can stand for (%), as `add` takes it: nil for an
+    /// unknown rate, a lower bound, an interpretation, a rate on another basis or a projection.
+    public static func rateBound(_ figure: ShownFigure?) -> Interval? {
+        guard let f = figure, !f.isInterpreted, !f.isWorkedFromInterpretation, !f.onOtherBasis, !f.isProjection,
+            case let .exact(v, d) = f.quantity
+        else { return nil }
+        return f.interval ?? Interval(printed: v, decimals: d)
+    }
+
+    /// Adds one town from its figures (nil: unknown; `rate`, its completion rate, narrows
+    /// `memberRates`) and its schedule variance in points.
+    public mutating func add(plan: Figure?, completed: Figure?, rate: Figure? = nil, variance: Decimal?) {
         func parts(_ f: Figure?) -> (quantity: Quantity, derived: Bool, interval: Interval?, interpreted: Bool)? {
             f.map { ($0.quantity, $0.isDerived, $0.possible, $0.isInterpreted) }
         }
         let comparable = plan.flatMap { p in completed.map { Metrics.comparable($0, p) } } ?? false
-        add(plan: parts(plan), completed: parts(completed), comparable: comparable, variance: variance)
+        add(plan: parts(plan), completed: parts(completed), rate: Self.rateBound(ShownFigure(rate)),
+            comparable: comparable, variance: variance)
     }
 }
 
@@ -137,7 +183,7 @@ extension Metrics {
         var g = GroupProgress()
         for town in towns {
             let f = lean.periodFigures(town, period: period.id, year: String(period.year))
-            g.add(plan: f.planYear, completed: f.completed,
+            g.add(plan: f.planYear, completed: f.completed, rate: f.completionRate,
                   variance: scheduleVarianceValue(f.completionRate, period: period))
         }
         return g

@@ -63,10 +63,7 @@ extension SnapshotWriter {
                 w.array(o.rules) { w, r in
                     for n in [r.met, r.notMet, r.unknown, r.info, r.due] { w.uint(UInt64(n)) }
                 }
-                w.array(o.types) { w, g in
-                    w.uint(UInt64(g.members)); w.tally(g.plan); w.tally(g.completed)
-                    w.uint(UInt64(g.withRate)); w.uint(UInt64(g.behind))
-                }
+                w.array(o.types) { $0.groupProgress($1) }
             }
         }
     }
@@ -107,12 +104,7 @@ extension SnapshotReader {
             c.info = try r.natural(); c.due = try r.natural()
             return c
         }
-        let types = try array { r in
-            var g = GroupProgress()
-            g.members = try r.natural(); g.plan = try r.tally(); g.completed = try r.tally()
-            g.withRate = try r.natural(); g.behind = try r.natural()
-            return g
-        }
+        let types = try array { try $0.groupProgress() }
         guard atEnd else { throw Self.corrupt("bytes after a period's overview") }
         return DerivedOverview(
             behind: behind, behindByRate: byRate, undecided: undecided, changes: changes, rules: rules, types: types)

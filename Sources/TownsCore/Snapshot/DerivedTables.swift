@@ -224,12 +224,7 @@ public final class DerivedTables: @unchecked Sendable {
     public func group(_ name: String) -> GroupProgress? {
         guard let r = groupRanges[name] else { return nil }
         return try? memory.read(r, strings: strings) { reader in
-            var g = GroupProgress()
-            g.members = try reader.natural()
-            g.plan = try reader.tally()
-            g.completed = try reader.tally()
-            g.withRate = try reader.natural()
-            g.behind = try reader.natural()
+            let g = try reader.groupProgress()
             guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a group's progress") }
             return g
         }
@@ -419,10 +414,7 @@ extension SnapshotWriter {
         for name in groupNames {
             let g = source.groups[name]!
             string(name)
-            section { w in
-                w.uint(UInt64(g.members)); w.tally(g.plan); w.tally(g.completed)
-                w.uint(UInt64(g.withRate)); w.uint(UInt64(g.behind))
-            }
+            section { $0.groupProgress(g) }
         }
         let setNames = source.rowSets.keys.sorted()
         uint(UInt64(setNames.count))
@@ -470,6 +462,13 @@ extension SnapshotWriter {
         decimal(t.ownValues); decimal(t.ownLower); decimal(t.ownUpper)
     }
 
+    /// A group's progress: its counts, its two tallies and its towns' rates' hull.
+    mutating func groupProgress(_ g: GroupProgress) {
+        uint(UInt64(g.members)); tally(g.plan); tally(g.completed)
+        uint(UInt64(g.withRate)); uint(UInt64(g.behind))
+        optional(g.memberRates) { $0.decimal($1.lower); $0.decimal($1.upper) }
+    }
+
     mutating func townPeriod(_ p: TownPeriod) {
         let fields = [p.planYear, p.completed, p.completionRate, p.projectsStarted, p.projectsPlanned, p.startRate]
         var mask: UInt64 = 0
@@ -507,6 +506,15 @@ extension SnapshotReader {
         t.halfUnits = try array { try $0.natural() }
         t.ownValues = try decimal(); t.ownLower = try decimal(); t.ownUpper = try decimal()
         return t
+    }
+
+    /// A group's progress as `SnapshotWriter.groupProgress` wrote it.
+    mutating func groupProgress() throws -> GroupProgress {
+        var g = GroupProgress()
+        g.members = try natural(); g.plan = try tally(); g.completed = try tally()
+        g.withRate = try natural(); g.behind = try natural()
+        g.memberRates = try optional { Interval(try $0.decimal(), try $0.decimal()) }
+        return g
     }
 
     mutating func townPeriod() throws -> TownPeriod {

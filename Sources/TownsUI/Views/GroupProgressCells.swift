@@ -36,7 +36,7 @@ extension AppState {
                 metrics.scheduleVarianceValue(rate: f.completionRate?.quantity, period: $0)
             }
             g.add(
-                plan: parts(f.planYear), completed: parts(f.completed),
+                plan: parts(f.planYear), completed: parts(f.completed), rate: GroupProgress.rateBound(f.completionRate),
                 comparable: f.completedComparesWithPlan, variance: variance)
         } }
         return g

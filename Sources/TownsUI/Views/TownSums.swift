@@ -22,6 +22,8 @@ struct TownSums: Equatable {
     /// Plans, and completed amounts, of towns left out of the first pair (the other figure
     /// unknown, a lower bound, or not comparable); interpretations are in `leftOut` instead.
     var planAlone = Metrics.Tally(), doneAlone = Metrics.Tally()
+    /// The hull of the first pair's towns' own rates (`GroupProgress.memberRates`, %).
+    var rates: Interval?
 
     /// The sums over the towns at `positions` of `table` (a period's, by position in the dataset).
     init(_ table: PeriodTable, positions: [Int]) {
@@ -36,7 +38,8 @@ struct TownSums: Equatable {
                 leftOut.add(figure)
             }
             let covered = both.covered
-            both.add(plan: parts(f.planYear), completed: parts(f.completed), comparable: f.completedComparesWithPlan,
+            both.add(plan: parts(f.planYear), completed: parts(f.completed),
+                     rate: GroupProgress.rateBound(f.completionRate), comparable: f.completedComparesWithPlan,
                      variance: nil)
             if both.covered == covered {
                 if let p = f.planYear, !p.isInterpreted { planAlone.add(p) }
@@ -48,23 +51,30 @@ struct TownSums: Equatable {
                 planned.add(p)
             }
         } }
-        (plan, done) = (both.plan, both.completed)
+        (plan, done, rates) = (both.plan, both.completed, both.memberRates)
     }
 
     /// The plan and completed pair as a group's progress of `members` towns (its rate and bar).
     func progress(members: Int) -> GroupProgress {
         var g = GroupProgress()
-        (g.members, g.plan, g.completed) = (members, plan, done)
+        (g.members, g.plan, g.completed, g.memberRates) = (members, plan, done, rates)
         return g
     }
 
-    /// The tallies as a snapshot stores them (in the order above).
-    var stored: [Metrics.Tally] { [plan, done, started, planned, leftOut, planAlone, doneAlone] }
+    /// The tallies as a snapshot stores them (in the order above), then `rates` as an eighth
+    /// tally (a snapshot's sums are a list of tallies): one figure whose own interval is the
+    /// hull, so the tally's `interval` gives it back; no figure for none.
+    var stored: [Metrics.Tally] {
+        var hull = Metrics.Tally()
+        if let rates { hull.add(.exact(rates.lower, decimals: 0), derived: true, interval: rates) }
+        return [plan, done, started, planned, leftOut, planAlone, doneAlone, hull]
+    }
 
     init?(stored: [Metrics.Tally]) {
-        guard stored.count == 7 else { return nil }
+        guard stored.count == 8 else { return nil }
         (plan, done, started, planned, leftOut) = (stored[0], stored[1], stored[2], stored[3], stored[4])
         (planAlone, doneAlone) = (stored[5], stored[6])
+        rates = stored[7].interval
     }
 }
 
