@@ -686,13 +686,18 @@ public struct Metrics: Sendable {
 
         public init() {}
 
-        /// Digits after the point the sum's inputs support: the most digits of its figures
-        /// (`decimals`; a printed trailing zero counts: 15.21 + 12.40 + 6.85 + 4.10 + 11.30 is
-        /// 49.86, written as its inputs are, not 49.9), fewer only as far as the derived figures'
-        /// own intervals allow (`Interval.supportedDecimals` of their summed widths): Haining
-        /// ≈18.60 + Nanhu ≈14.98 is ≈33.6, not ≈33.58. The printed figures' rounding widens
-        /// `interval` (what a check compares), not the digits the sum is written with.
-        public var supportedDecimals: Int { Interval(ownLower, ownUpper).supportedDecimals(atMost: decimals) }
+        /// Digits after the point the sum's inputs support: the fewest digits of its figures
+        /// without an interval of their own (a printed trailing zero counts: 15.21 + 12.40 + 6.85
+        /// + 4.10 + 11.30 is 49.86, written as its inputs are, not 49.9; but 16.00 + 13.0 + 7.0 is
+        /// 36.0, not 36.00, which would claim a digit 13.0 and 7.0 do not give: wave 26's fresh
+        /// user, F3), fewer as far as the derived figures' own intervals allow
+        /// (`Interval.supportedDecimals` of their summed widths): Haining ≈18.60 + Nanhu ≈14.98
+        /// is ≈33.6, not ≈33.58. The printed figures' rounding widens `interval` (what a check
+        /// compares), not the digits the sum is written with.
+        public var supportedDecimals: Int {
+            let fewest = halfUnits.firstIndex { $0 > 0 }.map { min($0, decimals) } ?? decimals
+            return Interval(ownLower, ownUpper).supportedDecimals(atMost: fewest)
+        }
 
         /// Adds one town's figure (nil: unknown), as `knownSum` does.
         public mutating func add(_ figure: Figure?) {
