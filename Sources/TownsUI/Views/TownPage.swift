@@ -3,8 +3,9 @@ import TownsCore
 
 extension AppState {
     /// The lines of a town's detail page at `width` cells: every field with its source or
-    /// formula, the figures of every period (unknown ones shown as unknown), the findings
-    /// about the town, and the sources cited.
+    /// formula, the progress of every period (the history), the figures of each period of the
+    /// shown period's year (unknown ones shown as unknown; the other years named, with the keys
+    /// that show them), the findings about the town, and the sources cited.
     public func townDetail(_ id: String, width: Int) -> [DetailLine] {
         pageLines(.townPage(id), width: width)
     }
@@ -187,7 +188,11 @@ extension AppState {
                     }
                 })
         }
-        for p in dataset.periods {
+        // The periods of the shown period's year, each with its figures, sources and checks; the
+        // other years' periods are rows of the history above (at 60 periods the page made ~600
+        // lines for the 24 shown, issue 17 point 3) and listed here when one of theirs is shown.
+        let detailed = period.map { shown in dataset.periods.filter { $0.year == shown.year } } ?? dataset.periods
+        for p in detailed {
             out.append(.text(""))
             out.append(
                 .cell(CellText(tr(p.labelZH, p.labelEN)) + shownPeriodMark(p), .header))
@@ -209,6 +214,14 @@ extension AppState {
                     figureField(measureLabel(m), f, unit: m.unit == .percent ? "%" : amount, key: FigureKey(m, p.id))
                 }
             }
+        }
+        let otherYears = years.filter { y in !detailed.contains { $0.year == y } }
+        if !otherYears.isEmpty {
+            out.append(.text(""))
+            let text = tr(Catalogue.otherYearsPeriods(
+                otherYears.map(String.init).joined(separator: " "),
+                previous: keyName(.previousPeriod), next: keyName(.nextPeriod)))
+            for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .legend)) }
         }
         if !dataset.rules.isEmpty {
             out.append(.text(""))
