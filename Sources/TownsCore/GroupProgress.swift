@@ -99,10 +99,30 @@ public struct GroupProgress: Sendable, Equatable {
         // 94.1% and 108%, so the group's is 99.6-99.8%), was `≈100%` at no decimals (wave 25's
         // fresh user, F5): it takes the digits (up to two more) that keep it under, `≈99.7%`.
         func crossesFull(_ value: Decimal, _ shown: Decimal) -> Bool { value < 100 && shown >= 100 }
+        func allowed(_ value: Decimal, _ digits: Int) -> Bool {
+            guard let allowed = rateInterval else { return true }
+            let rounded = DecimalMath.rounded(value, scale: digits)
+            return rounded >= allowed.lower && rounded <= allowed.upper
+        }
         var value = c / p * 100
-        if let allowed = rateInterval, DecimalMath.rounded(value, scale: digits) < allowed.lower
-            || DecimalMath.rounded(value, scale: digits) > allowed.upper {
-            value = exact
+        if !allowed(value, digits) { value = exact }
+        // What the inputs allow straddles two printed values' roundings at these digits but fits in
+        // one's (`holds`) at more: those (up to two more). Nanhu alone in type 3 at Jan-Sep
+        // 2015, 3.52 / ≈15.0 over its own rate 23.5%, allows 23.45-23.55%: `≈23%` or `≈24%` each
+        // hold half of it, and `≈23%` read as disagreeing with the town's 23.5% (wave 27's fresh
+        // user); `≈23.5%` holds it all, as 3.52 / 15.0 = 23.47% rounds. Type 1 at Jan-Sep, 72.85-72.95%
+        // (Haining's 72.9%), stays `≈73%`, which holds it.
+        if let allowed = rateInterval, digits < limit + 2 {
+            func holds(_ digits: Int) -> Bool {
+                let half = DecimalMath.halfUnit(decimals: digits)
+                let centre = DecimalMath.rounded((allowed.lower + allowed.upper) / 2, scale: digits)
+                return centre - half <= allowed.lower && allowed.upper <= centre + half
+            }
+            if !holds(digits), let fits = ((digits + 1)...(limit + 2)).first(where: holds) {
+                digits = fits
+                let quotient = c / p * 100
+                value = quotient >= allowed.lower && quotient <= allowed.upper ? quotient : exact
+            }
         }
         while crossesFull(value, DecimalMath.rounded(value, scale: digits)), digits < limit + 2 { digits += 1 }
         return (DecimalMath.rounded(value, scale: digits), digits, hull)
