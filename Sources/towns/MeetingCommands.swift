@@ -122,10 +122,12 @@ func validName(_ name: String, chinese: Bool) throws {
 
 /// `--view`, `--period`, `--town`, `--filter` and `--resume` as `towns follow` reads them: only
 /// to refuse them (the presenter chooses what is shown; `FollowCommand.validate`), so they are
-/// hidden from its help (`towns follow --help-hidden` shows them; wave 28).
+/// hidden from its help (`towns follow --help-hidden` shows them) and take any value: `--view
+/// bogus` is refused for the option, as `--view towns` is, not for its value in the parser's
+/// English (wave 28).
 struct PresenterChoices: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Refused: the presenter chooses the view.", visibility: .hidden))
-    var view: ReportCommand.View?
+    var view: String?
     @Option(name: .long, help: ArgumentHelp("Refused: the presenter chooses the period.", visibility: .hidden))
     var period: String?
     @Option(name: .long, help: ArgumentHelp("Refused: the presenter chooses the town.", visibility: .hidden))
