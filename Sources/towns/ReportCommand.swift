@@ -194,10 +194,9 @@ struct ReportCommand: ParsableCommand {
             // the table's width was said, where the heading's dataset line was wider).
             let widest = ReportText.widestLine(export.text)
             if width < Renderer.minimumWidth || widest > width {
-                printError(
-                    "towns report: the widest line is \(widest) columns wide, more than --width \(width)"
-                        + " (\(Renderer.minimumWidth) at least; numbers, names and the heading are never cut)"
-                )
+                // In the report's language, as its other words (English alone until wave 28).
+                printError("towns report: " + state.tr(
+                    Catalogue.reportWiderThanWidth(widest, width, Renderer.minimumWidth)))
             }
         }
         guard let output else {

@@ -5,7 +5,7 @@ import XCTest
 /// of the table alone, while the heading's lines are not wrapped: at `--width 60` in English the
 /// changes view's table was said to be 62 columns wide under a dataset line of 63, and at `--width
 /// 62` nothing was said. The figure is the widest printed line's display width (海 two columns, ≈
-/// one), and a report with a line wider than `--width` says so.
+/// one), and a report with a line wider than `--width` says so, in its language.
 final class W28ReportWidthTests: XCTestCase {
     func testTheWarningsWidthIsTheWidestPrintedLine() throws {
         let binary = try Paths.townsBinary()
@@ -24,6 +24,12 @@ final class W28ReportWidthTests: XCTestCase {
             let width = Int(arguments[arguments.firstIndex(of: "--width")! + 1])!
             XCTAssertGreaterThan(widest, width, "\(arguments): \(r.summary)")
             XCTAssertEqual(warnedWidth(r.stderr), widest, "\(arguments): \(r.summary)")
+            // In the report's language (it was English under a Chinese interface).
+            let chinese = arguments.last == "zh"
+            XCTAssertTrue(r.stderr.contains(chinese ? "最宽的一行有 \(widest) 列，超过 --width \(width)"
+                                                    : "the widest line is \(widest) columns wide, more than --width \(width)"),
+                          "\(arguments): \(r.summary)")
+            XCTAssertEqual(r.stderr.contains("columns"), !chinese, "\(arguments): \(r.summary)")
         }
         // A report whose every line fits says nothing.
         let fits = try runProcess(binary, ["report", "--data", Paths.data, "--lang", "en", "--width", "120"])
@@ -32,10 +38,11 @@ final class W28ReportWidthTests: XCTestCase {
         XCTAssertFalse(fits.stderr.contains("--width"), fits.summary)
     }
 
-    /// The width the warning gives (`… 63 columns wide, more than --width 60 …`), nil without one.
+    /// The width the warning gives (`… 63 columns wide, more than --width 60 …`, `… 63 列，超过
+    /// --width 60…`), nil without one.
     private func warnedWidth(_ stderr: String) -> Int? {
         guard let line = stderr.components(separatedBy: "\n").first(where: { $0.contains("--width") }),
-              let figure = line.range(of: #"\d+(?= columns wide)"#, options: .regularExpression)
+              let figure = line.range(of: #"\d+(?= columns wide| 列，)"#, options: .regularExpression)
         else { return nil }
         return Int(line[figure])
     }
