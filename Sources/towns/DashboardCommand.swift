@@ -41,6 +41,37 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var screen: ScreenOptions
+    @OptionGroup var opening: OpeningOptions
+
+    /// How often the data files are looked at for changes, in milliseconds.
+    static let pollMilliseconds = 1000
+
+    func run() throws {
+        try run(meeting: nil, cycle: nil)
+    }
+
+    /// The dashboard; `meeting`: present or follow from the start (`towns present`, `towns
+    /// follow`), failing before the terminal opens; `cycle`: the playlist's interval in seconds.
+    func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
+        try start.run(meeting: request, group: group, cycle: cycle)
+    }
+
+    /// The options as parsed, as the plain value the dashboard runs from.
+    var start: DashboardStart {
+        var start = DashboardStart(data: data, display: display, screen: screen)
+        start.view = opening.view
+        start.period = opening.period
+        start.town = opening.town
+        start.filter = opening.filter
+        start.resume = opening.resume
+        return start
+    }
+}
+
+/// How the dashboard is drawn and set up, for every command that opens it (the dashboard,
+/// `present`, `follow`): colour, the configuration file, the mouse.
+struct ScreenOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour (as when NO_COLOR is set): markers and attributes only.")
     var noColor = false
     @Option(
@@ -53,7 +84,12 @@ struct DashboardCommand: ParsableCommand {
         name: .long,
         help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
     var mouse = false
+}
 
+/// What the dashboard opens on: view, period, town, filter, or the saved session. The dashboard
+/// and `present` take them; `follow` does not (the presenter chooses: `PresenterChoices` refuses
+/// them there, and its help does not list them).
+struct OpeningOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -73,26 +109,6 @@ struct DashboardCommand: ParsableCommand {
     var filter: [String] = []
     @Flag(name: .long, help: "Reopen the session saved when the dashboard last quit on this data.")
     var resume = false
-
-    /// How often the data files are looked at for changes, in milliseconds.
-    static let pollMilliseconds = 1000
-
-    func run() throws {
-        try run(meeting: nil, cycle: nil)
-    }
-
-    /// The dashboard; `meeting`: present or follow from the start (`towns present`, `towns
-    /// follow`), failing before the terminal opens; `cycle`: the playlist's interval in seconds.
-    func run(meeting request: MeetingRequest?, group: gid_t? = nil, cycle: Double?) throws {
-        try start.run(meeting: request, group: group, cycle: cycle)
-    }
-
-    /// The options as parsed, as the plain value the dashboard runs from.
-    var start: DashboardStart {
-        DashboardStart(data: data.data, lang: display.lang, ascii: display.ascii, themes: display.themes,
-                       theme: display.theme, noColor: noColor, config: config, mouse: mouse, view: view,
-                       period: period, town: town, filter: filter, resume: resume)
-    }
 }
 
 /// What the dashboard opens with: the values of `DashboardCommand`'s options (with `towns`'
@@ -433,5 +449,14 @@ extension AppState {
             if !(AppState.warmSkip ?? []).contains("release") { facts.derived?.releasePages() }
             _ = towns_release_free_heap()
         }
+    }
+}
+
+extension DashboardStart {
+    /// The start the shared options ask for, on the default view, period and town (the
+    /// others are set after, where a command takes them: `DashboardCommand.start`).
+    init(data: DataOptions, display: DisplayOptions, screen: ScreenOptions) {
+        self.init(data: data.data, lang: display.lang, ascii: display.ascii, themes: display.themes,
+                  theme: display.theme, noColor: screen.noColor, config: screen.config, mouse: screen.mouse)
     }
 }

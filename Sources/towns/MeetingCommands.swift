@@ -58,6 +58,9 @@ struct FollowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "follow",
         abstract: "Open the dashboard following a meeting (towns meetings lists them). / 跟随会议。",
+        // As `present`'s, and as `usageChecked` writes it: with the options listed, the parser's
+        // synopsis would run far past a line.
+        usage: "towns follow [<options>] [<name>]",
         discussion: """
             Shows the presenter's view, period, filter, sort, search and selected town, drawn at \
             your terminal's size, in your language and theme. f browses alone, f again rejoins at \
@@ -71,11 +74,16 @@ struct FollowCommand: ParsableCommand {
 
     @Argument(help: "The meeting's name (default: the only open one).")
     var name: String?
-    @OptionGroup var dashboard: DashboardCommand
+    // The dashboard's options but those that choose what is shown (`OpeningOptions`), which the
+    // presenter chooses: its help lists only what a follower chooses (wave 28).
+    @OptionGroup var data: DataOptions
+    @OptionGroup var display: DisplayOptions
+    @OptionGroup var screen: ScreenOptions
+    @OptionGroup var presenterChoices: PresenterChoices
 
     func validate() throws {
         try usageChecked("follow") {
-            if let name { try validName(name, chinese: dashboard.wordsChinese) }
+            if let name { try validName(name, chinese: display.wordsChinese) }
             // A follower is shown the presenter's view, period, filter and town: an option choosing
             // one of them would be silently overridden at the first frame, so it is refused.
             if let option = presenterChosenOption {
@@ -89,20 +97,13 @@ struct FollowCommand: ParsableCommand {
 
     /// The first of `--view`, `--period`, `--town`, `--filter`, `--resume` given, as typed; nil
     /// when none is.
-    var presenterChosenOption: String? {
-        if dashboard.view != nil { return "--view" }
-        if dashboard.period != nil { return "--period" }
-        if dashboard.town != nil { return "--town" }
-        if !dashboard.filter.isEmpty { return "--filter" }
-        if dashboard.resume { return "--resume" }
-        return nil
-    }
+    var presenterChosenOption: String? { presenterChoices.first }
 
     func run() throws {
         do {
-            try dashboard.run(meeting: .follow(name), cycle: nil)
+            try DashboardStart(data: data, display: display, screen: screen).run(meeting: .follow(name), cycle: nil)
         } catch let error as MeetingError {
-            printError("towns follow: \(error.words(chinese: dashboard.wordsChinese))")
+            printError("towns follow: \(error.words(chinese: display.wordsChinese))")
             throw ExitCode(4)
         } catch let error as MeetingFailure {
             printError("towns follow: \(error)")
@@ -119,15 +120,49 @@ func validName(_ name: String, chinese: Bool) throws {
     }
 }
 
-extension DashboardCommand {
+/// `--view`, `--period`, `--town`, `--filter` and `--resume` as `towns follow` reads them: only
+/// to refuse them (the presenter chooses what is shown; `FollowCommand.validate`), so they are
+/// hidden from its help (`towns follow --help-hidden` shows them) and take any value: `--view
+/// bogus` is refused for the option, as `--view towns` is, not for its value in the parser's
+/// English (wave 28).
+struct PresenterChoices: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Refused: the presenter chooses the view.", visibility: .hidden))
+    var view: String?
+    @Option(name: .long, help: ArgumentHelp("Refused: the presenter chooses the period.", visibility: .hidden))
+    var period: String?
+    @Option(name: .long, help: ArgumentHelp("Refused: the presenter chooses the town.", visibility: .hidden))
+    var town: String?
+    @Option(name: .long, help: ArgumentHelp("Refused: the presenter chooses the filter.", visibility: .hidden))
+    var filter: [String] = []
+    @Flag(name: .long, help: ArgumentHelp("Refused: the presenter chooses what is shown.", visibility: .hidden))
+    var resume = false
+
+    /// The first of them given, in the order above, as typed (`--view`); nil when none is.
+    var first: String? {
+        if view != nil { return "--view" }
+        if period != nil { return "--period" }
+        if town != nil { return "--town" }
+        if !filter.isEmpty { return "--filter" }
+        if resume { return "--resume" }
+        return nil
+    }
+}
+
+extension DisplayOptions {
     /// Whether a meeting command's messages are in Chinese: the dashboard's language rule
     /// (`--lang`, else the config's `language`, else zh; en under a locale that is not UTF-8).
-    var wordsChinese: Bool { display.wordsLanguage(config: Config(path: nil).language) == .zh }
+    var wordsChinese: Bool { wordsLanguage(config: Config(path: nil).language) == .zh }
+}
+
+extension DashboardCommand {
+    /// Whether a meeting command's messages are in Chinese (`DisplayOptions.wordsChinese`).
+    var wordsChinese: Bool { display.wordsChinese }
 }
 
 /// Runs `check`; a usage error it throws is printed with the usage of `towns COMMAND` as the user
 /// typed it (exit 2). ArgumentParser's own usage line named `towns dashboard present`, a command
-/// path no one types (the dashboard is an option group of `present` and `follow`; wave 12).
+/// path no one types (the dashboard is an option group of `present`, and was of `follow` until
+/// wave 28; wave 12).
 func usageChecked(_ command: String, _ check: () throws -> Void) throws {
     do {
         try check()

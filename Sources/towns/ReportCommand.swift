@@ -180,17 +180,6 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let glyphs: Glyphs = ascii ? .ascii : .unicode
-        if format == .text && town == nil {
-            // The table is never narrower than the screen's least (60), and columns that cannot
-            // shrink (numbers and names are never cut) may need more: say so rather than pass it over.
-            let needed = ReportText.tableWidth(state.forPrint, glyphs: glyphs, width: state.width)
-            if width < Renderer.minimumWidth || needed > width {
-                printError(
-                    "towns report: the table is \(needed) columns wide, more than --width \(width)"
-                        + " (\(Renderer.minimumWidth) at least; numbers and names are never cut)"
-                )
-            }
-        }
         if var refusal = state.exportRefusal(format) {
             // Worded for the shell (`--format`), not the dashboard's `:export` (wave 22, F7).
             if refusal == Catalogue.exportPageNotCSV { refusal = Catalogue.reportPageNotCSV }
@@ -198,6 +187,18 @@ struct ReportCommand: ParsableCommand {
         }
         guard let export = state.exportOutput(format, glyphs: glyphs, byteOrderMark: bom, width: state.width,
                                               notes: ReportText.notes(state)) else { return }
+        if format == .text && town == nil {
+            // The table is never narrower than the screen's least (60), columns that cannot shrink
+            // (numbers and names are never cut) may need more, and the heading's lines are not
+            // wrapped: say so rather than pass it over, with the widest line as printed (wave 28:
+            // the table's width was said, where the heading's dataset line was wider).
+            let widest = ReportText.widestLine(export.text)
+            if width < Renderer.minimumWidth || widest > width {
+                // In the report's language, as its other words (English alone until wave 28).
+                printError("towns report: " + state.tr(
+                    Catalogue.reportWiderThanWidth(widest, width, Renderer.minimumWidth)))
+            }
+        }
         guard let output else {
             printOut(export.text, terminator: "")
             return
@@ -223,11 +224,10 @@ extension Language: ExpressibleByArgument {}
 /// What a report adds to an export of the view (`AppState.exportOutput`), which draws the
 /// text form's table as the dashboard does (bars included; no colours, no escape sequences).
 enum ReportText {
-    /// How wide the text export draws the view's table within `width` columns (more when its
-    /// columns cannot shrink to fit).
-    static func tableWidth(_ state: AppState, glyphs: Glyphs, width: Int) -> Int {
-        guard let content = state.content(for: state.screen) else { return 0 }
-        return Export.textTable(content, glyphs: glyphs.forExport, width: width).map(DisplayWidth.of).max() ?? 0
+    /// The display width of the widest line of `text` (a report as printed), in terminal
+    /// columns (`DisplayWidth`: 海 two, ≈ one).
+    static func widestLine(_ text: String) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }.max() ?? 0
     }
 
     /// The lines a report and a text export add under a view's table: what its columns mean

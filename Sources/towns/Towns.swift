@@ -86,9 +86,9 @@ struct Towns: ParsableCommand {
                 try start.run(meeting: nil, cycle: nil)
                 return
             }
-            // `towns present --help` (and `follow`'s, which hold the dashboard's options as a group)
-            // printed "USAGE: towns dashboard present": a command's help is printed as `towns help
-            // NAME` prints it, for every command alike.
+            // `towns present --help` (which holds the dashboard's options as a group, as `follow` did
+            // until wave 28) printed "USAGE: towns dashboard present": a command's help is printed as
+            // `towns help NAME` prints it, for every command alike.
             let arguments = Array(CommandLine.arguments.dropFirst())
             if let name = arguments.first, asksForHelp(arguments),
                let command = configuration.subcommands.first(where: { $0.configuration.commandName == name })

@@ -112,7 +112,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testReportSaysWhenTheTableIsWiderThanAsked() throws {
-        let narrow = try runProcess(binary, ["report", "--width", "40", "--data", Paths.data])
+        let narrow = try runProcess(binary, ["report", "--width", "40", "--lang", "en", "--data", Paths.data])
         XCTAssertEqual(narrow.status, 0, narrow.summary)
         XCTAssertTrue(narrow.stderr.contains("more than --width 40"), narrow.summary)
         let fits = try runProcess(binary, ["report", "--width", "120", "--data", Paths.data])

@@ -28,11 +28,20 @@ final class W27FollowOptionsTests: XCTestCase {
     }
 
     func testFollowsHelpSaysWhichOptionsAreRefused() throws {
-        let r = try runProcess(try Paths.townsBinary(), ["follow", "--help"])
-        XCTAssertEqual(r.status, 0, r.summary)
-        let flat = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        XCTAssertTrue(flat.contains("--view, --period, --town, --filter and --resume are refused"), r.summary)
+        let help = try helpWords(["follow", "--help"])
+        XCTAssertTrue(help.words.contains("--view, --period, --town, --filter and --resume are refused"), help.summary)
     }
+}
+
+/// A command's help (`arguments`: `["follow", "--help"]`), which must exit 0: its words with every
+/// run of blanks and line breaks as one space (ArgumentParser wraps them at any word), and the
+/// run's summary for a failure's message.
+func helpWords(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws
+    -> (words: String, summary: String)
+{
+    let r = try runProcess(try Paths.townsBinary(), arguments)
+    XCTAssertEqual(r.status, 0, r.summary, file: file, line: line)
+    return (r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " "), r.summary)
 }
 
 /// Wave 27: `towns present --help` said a meeting's name was "letters, digits, - _ ." where any
@@ -40,12 +49,10 @@ final class W27FollowOptionsTests: XCTestCase {
 /// applies.
 final class W27PresentNameHelpTests: XCTestCase {
     func testPresentsHelpStatesTheNameRuleItApplies() throws {
-        let r = try runProcess(try Paths.townsBinary(), ["present", "--help"])
-        XCTAssertEqual(r.status, 0, r.summary)
-        let flat = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        XCTAssertFalse(flat.contains("letters, digits, - _ ."), r.summary)
-        XCTAssertTrue(flat.contains("周例会 第3次"), r.summary)
-        XCTAssertTrue(flat.contains("without control characters or blanks at its ends"), r.summary)
+        let help = try helpWords(["present", "--help"])
+        XCTAssertFalse(help.words.contains("letters, digits, - _ ."), help.summary)
+        XCTAssertTrue(help.words.contains("周例会 第3次"), help.summary)
+        XCTAssertTrue(help.words.contains("without control characters or blanks at its ends"), help.summary)
     }
 }
 
@@ -53,14 +60,12 @@ final class W27PresentNameHelpTests: XCTestCase {
 /// its help and the dashboard's never named; both name it, the config's help with every stop.
 final class W27ConfigHelpCycleTests: XCTestCase {
     func testConfigsHelpNamesTheCycleSettingAndItsStops() throws {
-        let r = try runProcess(try Paths.townsBinary(), ["config", "--help"])
-        XCTAssertEqual(r.status, 0, r.summary)
-        let flat = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        XCTAssertTrue(flat.contains("cycle (the wall screen's playlist"), r.summary)
-        XCTAssertTrue(flat.contains("towns|behind|types|entities|assessment|province"), r.summary)
-        XCTAssertTrue(flat.contains("default [\"towns\", \"behind\", \"types\", \"assessment\"]"), r.summary)
-        let dashboard = try runProcess(try Paths.townsBinary(), ["dashboard", "--help"])
-        let words = dashboard.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        XCTAssertTrue(words.contains("mouse, cycle, and [keys]"), dashboard.summary)
+        let config = try helpWords(["config", "--help"])
+        XCTAssertTrue(config.words.contains("cycle (the wall screen's playlist"), config.summary)
+        XCTAssertTrue(config.words.contains("towns|behind|types|entities|assessment|province"), config.summary)
+        XCTAssertTrue(config.words.contains("default [\"towns\", \"behind\", \"types\", \"assessment\"]"),
+                      config.summary)
+        let dashboard = try helpWords(["dashboard", "--help"])
+        XCTAssertTrue(dashboard.words.contains("mouse, cycle, and [keys]"), dashboard.summary)
     }
 }
