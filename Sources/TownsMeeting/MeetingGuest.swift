@@ -111,7 +111,10 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
             if let (closed, group) = folders.lazy.compactMap({ f in f.closedGroup().map { (f, $0) } }).first {
                 throw MeetingError.folderClosed(name: name, folder: closed.path, group: group)
             }
-            throw MeetingError.noMeeting(name: name, folder: folders.map(\.path).joined(separator: ", "))
+            // No meetings folder at all (nobody has presented here): the folders looked for, not "".
+            throw MeetingError.noMeeting(
+                name: name,
+                folder: folders.isEmpty ? MeetingFolder.defaultPrefix + "*" : folders.map(\.path).joined(separator: ", "))
         }
         try self.init(socketPath: folder.socketPath(name), onEvent: onEvent)
     }

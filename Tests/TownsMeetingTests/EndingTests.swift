@@ -41,3 +41,15 @@ final class EndingTests: XCTestCase {
         }
     }
 }
+
+/// `towns follow x` where nobody has presented (no meetings folder at all) named an empty folder
+/// (`no meeting named 'x' in `): it names the folders it looks for (wave 28's helper).
+final class W28NoMeetingFolderTests: XCTestCase {
+    func testNoMeetingNamesTheFoldersLookedForWhenThereAreNone() {
+        XCTAssertThrowsError(try MeetingGuest<String>(name: "w28-none", folders: [])) { error in
+            guard case let MeetingError.noMeeting(name, folder) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(name, "w28-none")
+            XCTAssertEqual(folder, MeetingFolder.defaultPrefix + "*")
+        }
+    }
+}

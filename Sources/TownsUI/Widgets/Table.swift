@@ -310,10 +310,11 @@ public struct TableLayout: Sendable {
             guard spare >= columns[i].minWidth else { continue }
             kept[i] = true
             natural[i] = min(natural[i], spare)
-            // Cut: the names give it what they can spare of the cells it lacks, up to the 2 a
-            // rate's extra digit takes (`≈23.5%` beside `≈73%`, wave 28), so the types view at 100
-            // columns still names a town (`Hainin… and 1 more`, not `2 in all`: wave 20's F3).
-            if columns[i].names, let n = names, n != i, natural[i] < naturalWidths[i] {
+            // Cut, beside names already cut: they give it what they can spare of the cells it lacks,
+            // up to the 2 a rate's extra digit takes (`≈23.5%` beside `≈73%`, wave 28), so the types
+            // view at 100 columns in English still names a town (`Hainin… and 1 more`, not `2 in
+            // all`: wave 20's F3); whole names (the Chinese types') are not cut for it.
+            if columns[i].names, let n = names, n != i, natural[i] < naturalWidths[i], natural[n] < naturalWidths[n] {
                 let given = min(2, naturalWidths[i] - natural[i], max(0, natural[n] - columns[n].minWidth))
                 natural[n] -= given
                 natural[i] += given
