@@ -410,16 +410,21 @@ extension Catalogue {
     static func presenterDrives(_ key: String) -> Bilingual {
         Bilingual("主持人在操作（\(key) 独自浏览）", "the presenter drives (\(key) to browse alone)")
     }
+    /// The presenter's chip: meeting `name` and its `n` followers. The count is never joined to
+    /// the name by a character a name holds: `·` is one (`例会·嘉兴`) and the ASCII set draws it
+    /// `-`, so `lc·0 following` read `lc-0 following` under LANG=C, a meeting named `lc-0`
+    /// (wave 28's fresh user); a colon ends the name, and the count stands by its word.
     static func badgePresenting(_ name: String, _ n: Int) -> Bilingual {
-        Bilingual("会议 \(name) · \(n) 人跟随", "meeting \(name) · \(n) following")
+        Bilingual("会议 \(name)：\(n) 人跟随", "meeting \(name): \(n) following")
     }
-    /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint line.
+    /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint
+    /// line: as wide as the `·` form before it (`会议 m7:1`, `1 following m7`), so it fits where that did.
     static func badgePresentingShort(_ name: String, _ n: Int) -> Bilingual {
-        Bilingual("会议 \(name)·\(n)", "\(name)·\(n) following")
+        Bilingual("会议 \(name):\(n)", "\(n) following \(name)")
     }
     /// As `badgePresentingShort`, without the meeting's name (a long one would push a key off).
     static func badgePresentingNameless(_ n: Int) -> Bilingual {
-        Bilingual("会议·\(n)", "\(n) following")
+        Bilingual("会议:\(n)", "\(n) following")
     }
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")

@@ -6,7 +6,7 @@ extension Renderer {
     /// The badge's text and whether it is a warning; nil when not in a meeting.
     /// Presenting: the full chip where the key hints beside it keep every key a meeting needs
     /// (`meetingPriority`, and the arrows and q) that the short one leaves, else the short one
-    /// (at 80 columns `会议 m7·1`, so `/ b y` stay), the name cut or left out where a long one
+    /// (at 80 columns `会议 m7:1`, so `/ b y` stay), the name cut or left out where a long one
     /// would push one of those keys off.
     static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
