@@ -9,7 +9,7 @@ import Glibc
 ///
 ///     let host = try MeetingHost<Session>(name: "weekly", dataFingerprint: fingerprint)
 ///     host.send(state.session)            // after each update; returns at once
-///     status = "会议 weekly · \(host.followerCount) 人跟随"
+///     status = "会议 weekly：\(host.followerCount) 人跟随"
 ///     host.close()                        // followers get `end`; the socket is removed
 ///
 /// - Followers never drive: what a follower sends is read and thrown away (more than

@@ -65,8 +65,9 @@ struct FollowCommand: ParsableCommand {
             Shows the presenter's view, period, filter, sort, search and selected town, drawn at \
             your terminal's size, in your language and theme. f browses alone, f again rejoins at \
             the presenter's place. Data that differs from the presenter's (another --data, or a \
-            reload not yet done) is said, and your own is shown. When the presenter quits the \
-            status line says so and the dashboard stays open. --view, --period, --town, --filter \
+            reload not yet done) is said: you browse alone on your own data until it is the same \
+            (use the same --data; it follows again by itself once the files agree). When the \
+            presenter quits the status line says so and the dashboard stays open. --view, --period, --town, --filter \
             and --resume are refused (exit 2): the presenter chooses what is shown; press f to \
             browse alone. Exit status as towns dashboard; 4 no such meeting, several open and none \
             named, or this user may not follow it.

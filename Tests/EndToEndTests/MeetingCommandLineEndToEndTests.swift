@@ -25,13 +25,13 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
         try presenter.tmux.send(":")
         try presenter.tmux.typeLine("present standup")
         // At 100 columns the full chip would push `b 落后` off the hint line: the short one (wave 7).
-        try presenter.tmux.waitFor("会议 standup·0")
+        try presenter.tmux.waitFor("会议 standup:0")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/standup.sock"), "the meeting's socket")
 
         try follower.tmux.send(":")
         try follower.tmux.typeLine("follow standup")
         try follower.tmux.waitFor("跟随 ")
-        try presenter.tmux.waitFor("会议 standup·1")
+        try presenter.tmux.waitFor("会议 standup:1")
 
         // The presenter moves; the follower, never having pressed a key after :follow, follows.
         try presenter.tmux.send("4")

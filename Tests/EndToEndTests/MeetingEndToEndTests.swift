@@ -53,12 +53,12 @@ final class MeetingEndToEndTests: XCTestCase {
         defer { en.kill() }
 
         try start(presenter, ["present", "weekly"])
-        try presenter.tmux.waitFor("会议 weekly · 0 人跟随")
+        try presenter.tmux.waitFor("会议 weekly：0 人跟随")
         try start(zh, ["follow", "weekly"])
         try zh.tmux.waitFor("跟随 ")
         try start(en, ["follow", "--lang", "en", "--theme", "light"])  // the only meeting open
         try en.tmux.waitFor("following ")
-        try presenter.tmux.waitFor("会议 weekly · 2 人跟随")
+        try presenter.tmux.waitFor("会议 weekly：2 人跟随")
         XCTAssertTrue(try en.tmux.capture()[1].contains("1 Towns"), "the follower's own language")
 
         // Each key on the presenter; then every screen shows the same place.
@@ -146,10 +146,10 @@ final class MeetingEndToEndTests: XCTestCase {
                                       + words.map(Paths.shellQuote).joined(separator: " "))
         }
         try start(presenter, ["present", "reload"])
-        try presenter.tmux.waitFor("会议 reload · 0 人跟随")
+        try presenter.tmux.waitFor("会议 reload：0 人跟随")
         try start(follower, ["follow", "reload", "--lang", "en"])
         try follower.tmux.waitFor("following ")
-        try presenter.tmux.waitFor("会议 reload · 1 人跟随")
+        try presenter.tmux.waitFor("会议 reload：1 人跟随")
         try presenter.tmux.send("2")
         try follower.tmux.waitUntil("the follower on the types") { self.place($0).kind == "Types" }
 
@@ -195,7 +195,7 @@ final class MeetingEndToEndTests: XCTestCase {
         let presenter = try DashboardSession(label: "presentnobody", width: 120, height: 40)
         defer { presenter.kill() }
         try start(presenter, ["present", "closed"])
-        try presenter.tmux.waitFor("会议 closed · 0 人跟随")
+        try presenter.tmux.waitFor("会议 closed：0 人跟随")
         let binary = try Paths.townsBinary()
         // Data nobody can read (the checkout may be closed to it).
         let data = folder + "/Data"
@@ -206,7 +206,7 @@ final class MeetingEndToEndTests: XCTestCase {
                                timeout: 20)
         XCTAssertEqual(r.status, 4, r.summary)
         XCTAssertTrue(r.stderr.contains("towns follow:"), r.summary)
-        XCTAssertEqual(try presenter.tmux.capture().last?.contains("会议 closed · 0 人跟随"), true, "nobody follows")
+        XCTAssertEqual(try presenter.tmux.capture().last?.contains("会议 closed：0 人跟随"), true, "nobody follows")
         try presenter.tmux.send("q")
         XCTAssertEqual(try presenter.assertTerminalRestored("q after a refused follower"), 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/closed.sock"), "the socket removed on quit")
@@ -228,9 +228,9 @@ final class MeetingFaultEndToEndTests: XCTestCase {
         defer { follower.kill() }
         func start(_ s: DashboardSession, _ args: [String]) throws { try startTowns(s, args, meetingsIn: folder) }
         try start(presenter, ["present", "wall"])
-        try presenter.tmux.waitFor("会议 wall · 0 人跟随")
+        try presenter.tmux.waitFor("会议 wall：0 人跟随")
         try start(follower, ["follow", "wall"])
-        try presenter.tmux.waitFor("会议 wall · 1 人跟随")
+        try presenter.tmux.waitFor("会议 wall：1 人跟随")
         let pid = try follower.townsPID()
         XCTAssertEqual(kill(pid, SIGSTOP), 0)
         defer { kill(pid, SIGCONT) }

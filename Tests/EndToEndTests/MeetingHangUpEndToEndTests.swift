@@ -15,9 +15,9 @@ final class MeetingHangUpEndToEndTests: XCTestCase {
         defer { follower.kill() }
         func start(_ s: DashboardSession, _ args: [String]) throws { try startTowns(s, args, meetingsIn: folder) }
         try start(presenter, ["present", "m4"])
-        try presenter.tmux.waitFor("会议 m4 · 0 人跟随")
+        try presenter.tmux.waitFor("会议 m4：0 人跟随")
         try start(follower, ["follow", "m4"])
-        try presenter.tmux.waitFor("会议 m4 · 1 人跟随")
+        try presenter.tmux.waitFor("会议 m4：1 人跟随")
         let files = { (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted() ?? [] }
         XCTAssertEqual(files(), ["m4.json", "m4.sock"])
 

@@ -205,10 +205,10 @@ final class RoomMeetingEndToEndTests: XCTestCase {
             let follower = try DashboardSession(label: "sigfollow")
             defer { follower.kill() }
             try start(presenter, ["present", "demo"])
-            try presenter.tmux.waitFor("会议 demo · 0 人跟随")
+            try presenter.tmux.waitFor("会议 demo：0 人跟随")
             try start(follower, ["follow", "demo", "--lang", "en"])
             try follower.tmux.waitFor("following root")
-            try presenter.tmux.waitFor("会议 demo · 1 人跟随")
+            try presenter.tmux.waitFor("会议 demo：1 人跟随")
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/demo.sock"))
             kill(try presenter.townsPID(), signal)
             XCTAssertEqual(try presenter.assertTerminalRestored("signal \(signal)"), 128 + signal)
@@ -230,7 +230,7 @@ final class RoomMeetingEndToEndTests: XCTestCase {
         let follower = try DashboardSession(label: "anchorf", width: 80, height: 24)
         defer { follower.kill() }
         try start(presenter, ["present", "demo"])
-        try presenter.tmux.waitFor("会议 demo · 0 人跟随")
+        try presenter.tmux.waitFor("会议 demo：0 人跟随")
         try start(follower, ["follow", "demo", "--lang", "en"])
         try follower.tmux.waitFor("following root")
         try presenter.tmux.send("1")
@@ -270,7 +270,7 @@ final class RoomMeetingEndToEndTests: XCTestCase {
         let presenter = try DashboardSession(label: "permit", width: 120, height: 40)
         defer { presenter.kill() }
         try start(presenter, ["present", "demo"])
-        try presenter.tmux.waitFor("会议 demo · 0 人跟随")
+        try presenter.tmux.waitFor("会议 demo：0 人跟随")
         let data = folder + "-data"
         try FileManager.default.copyItem(atPath: Paths.data, toPath: data)
         defer { try? FileManager.default.removeItem(atPath: data) }

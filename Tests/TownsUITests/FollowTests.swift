@@ -123,7 +123,7 @@ final class FollowTests: XCTestCase {
     func testThePresenterSeesTheCountAndTheCommandsAskTheFrontEnd() throws {
         var p = try bundledState(width: 120, height: 40)
         p = update(p, .meeting(.presenting(name: "weekly", followers: 2)))
-        XCTAssertTrue(screen(p).last!.hasSuffix(" 会议 weekly · 2 人跟随"), screen(p).last!)
+        XCTAssertTrue(screen(p).last!.hasSuffix(" 会议 weekly：2 人跟随"), screen(p).last!)
         XCTAssertEqual(step(p, .runCommand("present")).effects, [.meeting(.present(nil))])
         XCTAssertEqual(step(p, .runCommand("present off")).effects, [.meeting(.stopPresenting)])
         XCTAssertEqual(step(p, .runCommand("follow weekly")).effects, [.meeting(.follow("weekly"))])

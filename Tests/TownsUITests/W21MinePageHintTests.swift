@@ -4,7 +4,7 @@ import XCTest
 @testable import TownsUI
 
 /// Wave 21's fresh user: presenting at 80 columns, a town's page lost `/ search` and `y copy`
-/// from the hint line beside the full `meeting q4 · 2 following`, which a list keeps.
+/// from the hint line beside the full `meeting q4: 2 following`, which a list keeps.
 final class W21MinePageHintTests: XCTestCase {
     func testAPresentersPageKeepsSearchAndCopy() throws {
         for language in Language.allCases {

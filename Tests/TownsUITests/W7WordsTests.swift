@@ -46,8 +46,8 @@ final class W7PresenterChipTests: XCTestCase {
                 XCTAssertTrue(hints.contains(key),
                               "\(language) lacks \(key): \(hints)")
             }
-            // Since wave 21 the name gives way before a key: in English `m7·1 following` pushed `q quit` off.
-            XCTAssertTrue(hints.contains(language == .zh ? "会议 m7·1" : " 1 following"), hints)
+            // Since wave 21 the name gives way before a key: in English `m7·1 following` (now `1 following m7`) pushed `q quit` off.
+            XCTAssertTrue(hints.contains(language == .zh ? "会议 m7:1" : " 1 following"), hints)
             XCTAssertTrue(hints.contains(" q "), hints)
             s = update(s, .resize(width: 140, height: 30))
             let wide = screen(s)[29]

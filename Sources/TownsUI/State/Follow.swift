@@ -146,12 +146,12 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         s.meeting = .following(f)
         if f.dataDiffers {
             // Said once when it starts; the status line keeps saying it.
-            if !differed { s.session.flash = Flash(s.tr(Catalogue.meetingDataDiffers), level: .warning) }
+            if !differed { s.session.flash = Flash(s.tr(Catalogue.meetingDataDiffers(f.presenter)), level: .warning) }
             return s
         }
         // The data agrees again (this dashboard or the presenter reloaded): the warning that
         // said it differs is no longer true, so it goes (another message stays).
-        if differed, s.session.flash == Flash(s.tr(Catalogue.meetingDataDiffers), level: .warning) {
+        if differed, s.session.flash == Flash(s.tr(Catalogue.meetingDataDiffers(f.presenter)), level: .warning) {
             s.session.flash = nil
         }
         if !f.detached {
@@ -390,9 +390,15 @@ extension Catalogue {
             "跟随 \(presenter) 的会议 \(meeting)（\(key) 独自浏览）",
             "following \(presenter)'s meeting \(meeting) (\(key) to browse alone)")
     }
-    static let meetingDataDiffers = Bilingual(
-        "主持人的数据与本机不同：显示本机数据 (--data, 或尚未重新载入)",
-        "the presenter's data differs from yours: your own data is shown (another --data, or a reload not yet done)")
+    /// Said once when the presenter's data fingerprint differs from this follower's: it is not
+    /// following, why, and what to do. It fits 78 columns with a presenter's name of up to five
+    /// letters (a longer one: the end is cut, `:messages` keeps it whole). The one before wave 28
+    /// ("the presenter's data differs from yours: your own data is shown (another --data, …)") lost
+    /// what to do to the cut at 80 columns and never said the follower was not following.
+    static func meetingDataDiffers(_ presenter: String) -> Bilingual {
+        Bilingual("未跟随 \(presenter)，独自浏览：其数据与本机不同；用相同的 --data 即可跟随",
+                  "browsing alone: \(presenter)'s data differs from yours; use the same --data to follow")
+    }
     static let notFollowingAMeeting = Bilingual(
         "未跟随会议（:follow 名称，towns meetings 列出会议）",
         "not following a meeting (:follow NAME; towns meetings lists them)")
@@ -410,16 +416,21 @@ extension Catalogue {
     static func presenterDrives(_ key: String) -> Bilingual {
         Bilingual("主持人在操作（\(key) 独自浏览）", "the presenter drives (\(key) to browse alone)")
     }
+    /// The presenter's chip: meeting `name` and its `n` followers. The count is never joined to
+    /// the name by a character a name holds: `·` is one (`例会·嘉兴`) and the ASCII set draws it
+    /// `-`, so `lc·0 following` read `lc-0 following` under LANG=C, a meeting named `lc-0`
+    /// (wave 28's fresh user); a colon ends the name, and the count stands by its word.
     static func badgePresenting(_ name: String, _ n: Int) -> Bilingual {
-        Bilingual("会议 \(name) · \(n) 人跟随", "meeting \(name) · \(n) following")
+        Bilingual("会议 \(name)：\(n) 人跟随", "meeting \(name): \(n) following")
     }
-    /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint line.
+    /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint
+    /// line: as wide as the `·` form before it (`会议 m7:1`, `1 following m7`), so it fits where that did.
     static func badgePresentingShort(_ name: String, _ n: Int) -> Bilingual {
-        Bilingual("会议 \(name)·\(n)", "\(name)·\(n) following")
+        Bilingual("会议 \(name):\(n)", "\(n) following \(name)")
     }
     /// As `badgePresentingShort`, without the meeting's name (a long one would push a key off).
     static func badgePresentingNameless(_ n: Int) -> Bilingual {
-        Bilingual("会议·\(n)", "\(n) following")
+        Bilingual("会议:\(n)", "\(n) following")
     }
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")
@@ -429,7 +440,13 @@ extension Catalogue {
         Bilingual("独自浏览（会议 \(meeting)，主持人 \(presenter)；\(key) 回到会议）",
                   "browsing alone (meeting \(meeting), presenter \(presenter); \(key) rejoins)")
     }
-    static let badgeDataDiffers = Bilingual("数据不同：本机数据", "data differs: your own")
+    /// The follower's chip while the presenter's data differs: browsing alone, and why; with what
+    /// to do where it costs no key hint (`badgeDataDiffersShort` else). Before wave 28 it read
+    /// `data differs: your own`, which never said the follower was not following.
+    static let badgeDataDiffers = Bilingual(
+        "独自浏览：主持人数据不同（用相同 --data）", "alone: presenter's data differs (use the same --data)")
+    /// As `badgeDataDiffers`, short.
+    static let badgeDataDiffersShort = Bilingual("独自浏览：数据不同", "alone: data differs")
     static let presentationOn = Bilingual(
         "演示版式：进度条加宽，列减少（P 恢复）", "presentation layout: wider bars, fewer columns (P: back)")
     static let presentationOff = Bilingual("常规版式", "usual layout")

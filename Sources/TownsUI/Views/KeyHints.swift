@@ -125,7 +125,7 @@ extension Renderer {
         let hints: [KeyHint?]
         if state.screen.kind.isPage {
             // Presenting, a page's `/` and `y` are a meeting's keys as on lists (wave 21: at 80
-            // columns they gave way to `meeting q4 · 2 following`), the arrows and q known to all.
+            // columns they gave way to `meeting q4: 2 following`), the arrows and q known to all.
             let presenting: Bool
             presenting = state.meetingHintsLikePresenting
             let plain = presenting ? meetingPriority - 1 : nil

@@ -1,12 +1,13 @@
 import TownsCore
 
 /// The meeting on the key-hint line's right end (issue 16): presenting and how many follow,
-/// whom this dashboard follows, browsing alone, data that differs, or a meeting that ended.
+/// whom this dashboard follows, browsing alone, browsing alone because the data differs (a
+/// warning: `alone: data differs`), or a meeting that ended.
 extension Renderer {
     /// The badge's text and whether it is a warning; nil when not in a meeting.
     /// Presenting: the full chip where the key hints beside it keep every key a meeting needs
     /// (`meetingPriority`, and the arrows and q) that the short one leaves, else the short one
-    /// (at 80 columns `会议 m7·1`, so `/ b y` stay), the name cut or left out where a long one
+    /// (at 80 columns `会议 m7:1`, so `/ b y` stay), the name cut or left out where a long one
     /// would push one of those keys off.
     static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
@@ -32,7 +33,17 @@ extension Renderer {
             let most = kept(forms[forms.count - 1])
             return (forms.first { most.isSubset(of: kept($0)) } ?? forms[forms.count - 1], false)
         case let .following(f)?:
-            if f.dataDiffers { return (state.tr(Catalogue.badgeDataDiffers), true) }
+            if f.dataDiffers {
+                // Browsing alone because the data differs: the whole chip (with what to do) where
+                // it costs no key hint beside the short one and fits in half the line.
+                let full = state.tr(Catalogue.badgeDataDiffers)
+                let short = state.tr(Catalogue.badgeDataDiffersShort)
+                func shown(_ badge: String) -> [String] {
+                    keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints.map { $0.0 }
+                }
+                let whole = DisplayWidth.of(full) + 2 <= state.width / 2 && shown(full) == shown(short)
+                return (whole ? full : short, true)
+            }
             if f.detached {
                 // Whole or short, never cut mid-word: the full text where it fits in half the
                 // line (the key hints keep the other half), else `alone · f rejoins`.
