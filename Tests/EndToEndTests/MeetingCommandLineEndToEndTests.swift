@@ -24,14 +24,16 @@ final class MeetingCommandLineEndToEndTests: XCTestCase {
 
         try presenter.tmux.send(":")
         try presenter.tmux.typeLine("present standup")
-        // At 100 columns the full chip would push `b 落后` off the hint line: the short one (wave 7).
-        try presenter.tmux.waitFor("会议 standup:0")
+        // At 100 columns the full chip fits beside `b 落后` since wave 28 (`会议 standup：0 人跟随`, one
+        // cell narrower than wave 7's `会议 standup · 0 人跟随`, which took the short form here).
+        try presenter.tmux.waitFor("会议 standup：0 人跟随")
+        XCTAssertTrue(try presenter.tmux.capture().contains { $0.contains("b 落后") }, "the hint line keeps b")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/standup.sock"), "the meeting's socket")
 
         try follower.tmux.send(":")
         try follower.tmux.typeLine("follow standup")
         try follower.tmux.waitFor("跟随 ")
-        try presenter.tmux.waitFor("会议 standup:1")
+        try presenter.tmux.waitFor("会议 standup：1 人跟随")
 
         // The presenter moves; the follower, never having pressed a key after :follow, follows.
         try presenter.tmux.send("4")
