@@ -181,8 +181,7 @@ final class MeetingLink {
             guard open.count == 1 else {
                 throw MeetingFailure(open.isEmpty
                     ? state.tr("没有进行中的会议（towns meetings）", "no open meetings (towns meetings)")
-                    : state.tr("多个会议，请指定名称：", "several meetings open, name one: ")
-                        + open.map(\.meeting).joined(separator: " "))
+                    : state.tr(Catalogue.severalMeetingsOpen(open.map(\.meeting))))
             }
             chosen = open[0].meeting
         }

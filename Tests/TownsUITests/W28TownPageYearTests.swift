@@ -48,6 +48,32 @@ final class W28TownPageYearTests: XCTestCase {
         }
     }
 
+    /// Read away from the screen (a report, an export, a copy) the page names no key (wave 28's fresh
+    /// user: `towns report --town …` ended `按 [ ] 换期间`), and the screen's page, asked again, still does.
+    func testAPrintedPageNamesTheOtherYearsWithoutKeys() throws {
+        let dir = NSTemporaryDirectory() + "w28-page-printed-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset(towns: 6, months: 26, seed: 5).write(to: dir, rules: nil)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        for language in Language.allCases {
+            var s = AppState(dataset: dataset, width: 100, height: 30)
+            s.language = language
+            s.periodIndex = 13
+            let town = dataset.towns[2].id
+            func text(_ state: AppState) -> String {
+                state.pageLines(.townPage(town), width: 96).map { $0.text() }.joined().filter { !$0.isWhitespace }
+            }
+            let screenText = text(s)
+            XCTAssertTrue(screenText.contains(s.tr(Catalogue.otherYearsPeriods("2015 2017", previous: "[", next: "]"))
+                .filter { !$0.isWhitespace }), "\(language)")
+            let printed = text(s.forPrint)
+            XCTAssertTrue(printed.contains(s.tr(Catalogue.otherYearsPeriodsPrinted("2015 2017")).filter { !$0.isWhitespace }),
+                          "\(language): \(printed)")
+            XCTAssertFalse(printed.contains("[]"), "\(language): no period keys on paper")
+            XCTAssertEqual(text(s), screenText, "\(language): the screen's page after the printed one")
+        }
+    }
+
     /// The bundled data's three periods are all of 2015: each has its section, and no other year is named.
     func testOneYearsDataListsEveryPeriod() throws {
         for language in Language.allCases {
@@ -59,5 +85,15 @@ final class W28TownPageYearTests: XCTestCase {
             let other = s.tr(Catalogue.otherYearsPeriods("", previous: "[", next: "]")).prefix(4)
             XCTAssertFalse(lines.contains { $0.text().contains(other) }, "\(language)")
         }
+    }
+
+}
+
+/// `towns follow` without a name while `weekly 3` and `m7` are open said `weekly 3 m7` (three names?).
+final class W28SeveralMeetingsTests: XCTestCase {
+    func testSeveralMeetingsAreNamedAsAShellTakesThem() {
+        let words = Catalogue.severalMeetingsOpen(["weekly 3", "m7", "周例会"])
+        XCTAssertEqual(words.en, "several meetings open, name one: 'weekly 3' m7 周例会")
+        XCTAssertEqual(words.zh, "多个会议，请指定名称：'weekly 3' m7 周例会")
     }
 }

@@ -40,6 +40,8 @@ final class ViewCache: @unchecked Sendable {
         var language: Language
         /// The filter, for a page that lists towns (the assessment's notes); empty for the others.
         var filter = TownFilter()
+        /// Made to be read away from the screen (`AppState.printed`): a page's notes name no key.
+        var printed = false
     }
 
     /// A list's content; the natural widths of its titles, summary and sampled rows once a

@@ -119,6 +119,13 @@ public enum Export {
     /// (wider when its columns cannot shrink: numbers and names are never cut), with the summary rows
     /// under a rule; monochrome, one string a line.
     public static func textTable(_ content: ListContent, glyphs: Glyphs, width: Int) -> [String] {
+        textTableLeavingOut(content, glyphs: glyphs, width: width).lines
+    }
+
+    /// `textTable`, with the titles of the columns the layout left out for `width` (bars and
+    /// untitled columns are never named: the export leaves them out everywhere).
+    public static func textTableLeavingOut(_ content: ListContent, glyphs: Glyphs, width: Int)
+        -> (lines: [String], leftOut: [String]) {
         // Cells written out with `glyphs` first: the layout then measures what is written
         // (`NA`, the export's unknown in ASCII, is two cells where a mark is one).
         func written(_ row: TableRow) -> TableRow {
@@ -142,7 +149,11 @@ public enum Export {
             into: &grid, rect: Rect(x: 0, y: 0, width: layout.totalWidth, height: height), columns: content.columns,
             layout: layout, rows: content.rows, selection: nil, scroll: 0, summary: content.summary)
         if glyphs.isASCII { grid.foldPunctuationToASCII() }
-        return grid.lines()
+        let leftOut = content.columns.indices.filter {
+            layout.widths[$0] == nil && !content.columns[$0].leftOut && !content.columns[$0].flexible
+                && !content.columns[$0].title.isEmpty
+        }.map { content.columns[$0].title }
+        return (grid.lines(), leftOut)
     }
 
     /// The cells an export writes: the columns kept (bars, flexible and untitled, are left

@@ -48,8 +48,15 @@ extension AppState {
             content.notes.insert(CellText(content.emptyText), at: 0)
         }
         content.notes += notes.map { CellText($0) }
+        let table = format == .text ? Export.textTableLeavingOut(content, glyphs: glyphs, width: width) : nil
+        // The columns the text's width left out, named first under the table (the screen names them on
+        // its breadcrumb; a printed report said nothing: wave 28's fresh user).
+        if let leftOut = table?.leftOut, !leftOut.isEmpty {
+            content.notes.insert(CellText(tr(Catalogue.reportColumnsLeftOut(
+                leftOut.joined(separator: " "), width: "\(width)"))), at: 0)
+        }
         let frame = exportFrame(for: content, glyphs: glyphs, withBars: format == .text)
-        let tableLines = format == .text ? Export.textTable(content, glyphs: glyphs, width: width) : nil
+        let tableLines = table?.lines
         let text = Export.render(
             content, format: format, frame: frame, byteOrderMark: byteOrderMark, glyphs: glyphs,
             tableLines: tableLines, width: width, language: language)

@@ -51,6 +51,7 @@ extension AppState {
     /// Glyph-free: the renderer draws them with its glyph set (`DetailLine.runs(_:)`).
     public func pageLines(_ kind: Screen.Kind, width: Int) -> [DetailLine] {
         var key = ViewCache.DetailKey(page: kind, width: width, period: periodIndex, language: language)
+        key.printed = printed
         // The notes page shows what the table's notes show: the filtered towns' stakes.
         if filterScope(kind) == .applies { key.filter = filter }
         switch kind {

@@ -218,9 +218,10 @@ extension AppState {
         let otherYears = years.filter { y in !detailed.contains { $0.year == y } }
         if !otherYears.isEmpty {
             out.append(.text(""))
-            let text = tr(Catalogue.otherYearsPeriods(
-                otherYears.map(String.init).joined(separator: " "),
-                previous: keyName(.previousPeriod), next: keyName(.nextPeriod)))
+            let years = otherYears.map(String.init).joined(separator: " ")
+            // Read away from the screen (a report, an export, a copy): the period option, not keys.
+            let text = tr(printed ? Catalogue.otherYearsPeriodsPrinted(years)
+                : Catalogue.otherYearsPeriods(years, previous: keyName(.previousPeriod), next: keyName(.nextPeriod)))
             for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .legend)) }
         }
         if !dataset.rules.isEmpty {
