@@ -156,8 +156,9 @@ struct DashboardStart {
         let directory = try Locations.find("Data", flag: data, environment: "TOWNS_DATA")
         // The snapshot when it matches the text, else the text (SnapshotCommand.swift).
         let slow = SlowStartNotice(directory: directory)
-        // Load problems in the dashboard's language (`--lang`, the config, zh; en under LANG=C).
-        let chinese = DisplayOptions.wordsLanguage(lang: lang, config: Config(path: nil).language) == .zh
+        // Load problems and the meeting's refusals in the dashboard's language (`--lang`, the
+        // configuration file's, `--config` too since wave 29, zh; en under LANG=C).
+        let chinese = DisplayOptions.wordsLanguage(lang: lang, config: Config(path: config).language) == .zh
         // The first load is held in this optional alone, emptied once the state and the watcher
         // hold what they need: a local kept to the end of `run` would keep the first data in
         // memory after a live reload replaced it (issue 17: 20 reloads within 10 MiB).
@@ -456,6 +457,12 @@ extension DashboardStart {
     /// The start the shared options ask for, on the default view, period and town (the
     /// others are set after, where a command takes them: `DashboardCommand.start`).
     init(data: DataOptions, display: DisplayOptions, screen: ScreenOptions) {
+        self.init(data: data.data, lang: display.lang, ascii: display.ascii, themes: display.themes,
+                  theme: display.theme, noColor: screen.noColor, config: screen.config, mouse: screen.mouse)
+    }
+
+    /// `towns follow`'s start (`FollowDisplayOptions`: the same options, described in follow's words).
+    init(data: DataOptions, display: FollowDisplayOptions, screen: ScreenOptions) {
         self.init(data: data.data, lang: display.lang, ascii: display.ascii, themes: display.themes,
                   theme: display.theme, noColor: screen.noColor, config: screen.config, mouse: screen.mouse)
     }

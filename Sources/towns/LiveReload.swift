@@ -9,8 +9,9 @@ import TownsUI
 enum LiveReload {
     /// What a poll of the data in `directory` that found `change` means, as an action for
     /// `update`: the new facts, the first problem, or the files back as shown; nil while a
-    /// change is still being written. Problems are worded in Chinese (`chinese`) or English, as
-    /// the session's language when the poll ended.
+    /// change is still being written. Problems and lost records are worded in both languages (the
+    /// status line words them when drawn: `L` may come after); `chinese`, the session's language
+    /// when the poll ended, is no longer needed for them (kept for callers).
     /// `loadedAt`: when the data the change brings was loaded (`DatasetWatcher.loadedAt`), shown as
     /// `数据载入 14:02:11`.
     static func action(for change: DatasetWatcher.Change, directory: String, loadedAt: Date,
@@ -25,15 +26,18 @@ enum LiveReload {
             let gone = warnings.filter {
                 $0.field == DatasetWatcher.lostRecordsField || $0.field == DatasetWatcher.removedFilesField
             }
-            let lost = gone.isEmpty ? nil : gone.map { issue in
-                issue.field == DatasetWatcher.removedFilesField
-                    ? issue.words(chinese: chinese)
-                    : relative(issue.file, to: directory) + ": " + issue.words(chinese: chinese)
-            }.joined(separator: chinese ? "；" : "; ")
+            // In both languages: the status line words it when drawn (`L` may come after, wave 29).
+            func lost(chinese: Bool) -> String? {
+                gone.isEmpty ? nil : gone.map { issue in
+                    issue.field == DatasetWatcher.removedFilesField
+                        ? issue.words(chinese: chinese)
+                        : relative(issue.file, to: directory) + ": " + issue.words(chinese: chinese)
+                }.joined(separator: chinese ? "；" : "; ")
+            }
             // The child's snapshot's tables come with it: nothing derived again here (issue 17).
             let facts = Facts(dataset: dataset, derived: derived)
             return .dataReloaded(facts, changedAt: clock(loadedAt), warnings: warnings.count,
-                                 lost: lost)
+                                 lost: lost(chinese: false), lostChinese: lost(chinese: true))
         case let .failed(failure):
             let errors = failure.errors
             // Both languages: the status line words it when drawn (the language may change after).

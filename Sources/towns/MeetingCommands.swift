@@ -78,20 +78,43 @@ struct FollowCommand: ParsableCommand {
     // The dashboard's options but those that choose what is shown (`OpeningOptions`), which the
     // presenter chooses: its help lists only what a follower chooses (wave 28).
     @OptionGroup var data: DataOptions
-    @OptionGroup var display: DisplayOptions
+    @OptionGroup var display: FollowDisplayOptions
     @OptionGroup var screen: ScreenOptions
     @OptionGroup var presenterChoices: PresenterChoices
 
+    /// Whether its messages are in Chinese: the dashboard's rule, `--config`'s language too (wave 29).
+    var wordsChinese: Bool { display.wordsChinese(config: screen.config) }
+
+    /// The option the presenter chooses given on `arguments` (a command line, without the
+    /// program's name) without a value: `towns follow x --view` (none follows, or an option does),
+    /// which the parser refuses as a missing value before `validate` (wave 29); nil when there is
+    /// none, or `arguments` are not `towns follow`'s.
+    static func valuelessPresenterChoice(_ arguments: [String]) -> String? {
+        // `follow` as the command: the first word that is neither an option nor an option's value.
+        let valued: Set<String> = ["--data", "--lang", "--themes", "--theme", "--config"]
+        var i = 0
+        while i < arguments.count, arguments[i].hasPrefix("-"), arguments[i] != "--" {
+            i += valued.contains(arguments[i]) ? 2 : 1
+        }
+        guard i < arguments.count, arguments[i] == "follow" else { return nil }
+        let options = ["--view", "--period", "--town", "--filter"]
+        for j in (i + 1)..<arguments.count {
+            if arguments[j] == "--" { return nil }
+            if options.contains(arguments[j]), j + 1 == arguments.count || arguments[j + 1].hasPrefix("-") {
+                return arguments[j]
+            }
+        }
+        return nil
+    }
+
     func validate() throws {
         try usageChecked("follow") {
-            if let name { try validName(name, chinese: display.wordsChinese) }
+            if let name { try validName(name, chinese: wordsChinese) }
             // A follower is shown the presenter's view, period, filter and town: an option choosing
             // one of them would be silently overridden at the first frame, so it is refused.
             if let option = presenterChosenOption {
-                throw ValidationError(refusal(
-                    "\(option)：跟随时显示主持人选择的视图、期间、筛选和小镇；要单独浏览，进入后按 f",
-                    "\(option): a follower is shown the presenter's view, period, filter and town; to browse "
-                        + "alone, press f once following"))
+                let words = Catalogue.followRefusesPresenterChoice(option)
+                throw ValidationError(refusal(words.zh, words.en))
             }
         }
     }
@@ -104,7 +127,7 @@ struct FollowCommand: ParsableCommand {
         do {
             try DashboardStart(data: data, display: display, screen: screen).run(meeting: .follow(name), cycle: nil)
         } catch let error as MeetingError {
-            printError("towns follow: \(error.words(chinese: display.wordsChinese))")
+            printError("towns follow: \(error.words(chinese: wordsChinese))")
             throw ExitCode(4)
         } catch let error as MeetingFailure {
             printError("towns follow: \(error)")
@@ -150,14 +173,63 @@ struct PresenterChoices: ParsableArguments {
 }
 
 extension DisplayOptions {
-    /// Whether a meeting command's messages are in Chinese: the dashboard's language rule
-    /// (`--lang`, else the config's `language`, else zh; en under a locale that is not UTF-8).
-    var wordsChinese: Bool { wordsLanguage(config: Config(path: nil).language) == .zh }
+    /// Whether a meeting command's messages are in Chinese: the dashboard's language rule (`--lang`,
+    /// else the language of the configuration file `config` (`--config`; nil: the default one), else
+    /// zh; en under a locale that is not UTF-8). Before wave 29 the default file's alone, whatever
+    /// `--config` named.
+    func wordsChinese(config: String?) -> Bool { wordsLanguage(config: Config(path: config).language) == .zh }
 }
 
 extension DashboardCommand {
-    /// Whether a meeting command's messages are in Chinese (`DisplayOptions.wordsChinese`).
-    var wordsChinese: Bool { display.wordsChinese }
+    /// Whether a meeting command's messages are in Chinese (`DisplayOptions.wordsChinese(config:)`,
+    /// with `--config`).
+    var wordsChinese: Bool { display.wordsChinese(config: screen.config) }
+}
+
+/// `towns follow`'s `--lang`, `--ascii`, `--themes` and `--theme`: `DisplayOptions`' (the same
+/// options, given before or after `follow`), with `--themes` and `--theme` described in follow's
+/// own words: wave 29's fresh user read the report's ("a report has no colours") in its help.
+struct FollowDisplayOptions: ParsableArguments {
+    // Named as in `DisplayOptions`, so `towns --lang en follow` reads the value given before the
+    // command's name (ArgumentParser matches them by name).
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var asciiOption: ASCIIOption
+    @OptionGroup var themeOptions: FollowThemeOptions
+
+    /// `--lang`: nil when not given.
+    var lang: Language? { language.lang }
+    /// `--ascii`.
+    var ascii: Bool { asciiOption.ascii }
+    /// `--themes DIR`.
+    var themes: String? { themeOptions.themes }
+    /// `--theme NAME|PATH`.
+    var theme: String? { themeOptions.theme }
+
+    /// As `DisplayOptions.wordsChinese(config:)`.
+    func wordsChinese(config: String?) -> Bool {
+        DisplayOptions.wordsLanguage(lang: lang, config: Config(path: config).language) == .zh
+    }
+}
+
+/// `--themes DIR` and `--theme NAME|PATH` as `towns follow` describes them: the follower's own
+/// colours (the presenter's theme is not sent), in English and Chinese.
+struct FollowThemeOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Themes folder (default: $TOWNS_THEMES, next to the executable, or the package's Themes/): your own "
+                + "colours, the presenter's theme is not sent. / 主题文件夹（默认：$TOWNS_THEMES、可执行文件旁，或包的 "
+                + "Themes/）：用你自己的配色，主持人的主题不会发来。",
+            valueName: "DIR"))
+    var themes: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Theme name in the themes folder, or a path to a theme file (default: the config's, else default), "
+                + "drawn on your terminal whatever the presenter's; t changes it while following. / 主题文件夹中的"
+                + "主题名，或主题文件的路径（默认：配置的，否则 default）；与主持人的无关，跟随时也可按 t 更换。",
+            valueName: "NAME|PATH"))
+    var theme: String?
 }
 
 /// Runs `check`; a usage error it throws is printed with the usage of `towns COMMAND` as the user

@@ -200,14 +200,21 @@ final class MeetingLink {
     /// What a follower types to join again once its meeting ended without the presenter's `q`
     /// (its terminal lost, the connection lost): `:follow NAME`, NAME as the command line takes
     /// it. Empty when the presenter ended it, or the follower left.
-    static func wayBack(_ why: MeetingGuest<Session>.EndReason, meeting: String?, _ state: AppState) -> String {
-        guard let meeting else { return "" }
+    static func wayBack(_ why: MeetingGuest<Session>.EndReason, meeting: String?) -> Bilingual {
+        guard let meeting else { return Bilingual("", "") }
         switch why {
         case .presenterLost, .lost:
-            return state.tr("；再次主持后 :follow \(meeting) 重新加入", "; :follow \(meeting) rejoins once it is presented again")
+            return Bilingual("；再次主持后 :follow \(meeting) 重新加入", "; :follow \(meeting) rejoins once it is presented again")
         default:
-            return ""
+            return Bilingual("", "")
         }
+    }
+
+    /// Why the meeting ended for this follower, with the way back, in both languages (the status
+    /// line words it when drawn: `L` rewords it, wave 29).
+    static func endedWords(_ why: MeetingGuest<Session>.EndReason, meeting: String?) -> Bilingual {
+        let back = wayBack(why, meeting: meeting)
+        return Bilingual(why.words(chinese: true) + back.zh, why.words(chinese: false) + back.en)
     }
 
     func poll(_ state: AppState) -> [Action] {
@@ -226,8 +233,14 @@ final class MeetingLink {
             }
             if case .ended(let why) = guest.status {
                 lastEnded = guest.status
-                actions.append(.meeting(.ended(why.words(chinese: state.language == .zh)
-                                                   + MeetingLink.wayBack(why, meeting: guestMeeting, state))))
+                if why == .left {
+                    // `:follow off`: this follower left; the meeting goes on (wave 29: said as a
+                    // warning that the meeting ended, in English under a Chinese interface).
+                    actions.append(.meeting(.left))
+                } else {
+                    let both = MeetingLink.endedWords(why, meeting: guestMeeting)
+                    actions.append(.meeting(.ended(state.tr(both), both: both)))
+                }
             }
         }
         if let host, host.followerCount != lastFollowers {

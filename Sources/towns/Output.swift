@@ -119,5 +119,14 @@ func usageMessage(_ message: String, chinese: Bool) -> String {
         // The parser's value list (". Please provide one of the following:") runs on over lines.
         lines[0] = "Error: " + zh
     }
+    // The option's help the parser quotes after a bad value (`Help:  --view <view>  What to print:
+    // …`): in Chinese where known, else the option alone (wave 29: it stayed English).
+    for i in lines.indices where lines[i].hasPrefix("Help:  ") {
+        let rest = lines[i].dropFirst("Help:  ".count)
+        let cut = rest.range(of: "  ")
+        let synopsis = cut.map { rest[..<$0.lowerBound] } ?? rest
+        let text = cut.map { String(rest[$0.upperBound...]) } ?? ""
+        lines[i] = "帮助：" + synopsis + (Catalogue.optionHelpInChinese[text].map { "  " + $0 } ?? "")
+    }
     return usageFrameInMessagesLanguage(lines.joined(separator: "\n"))
 }

@@ -96,6 +96,14 @@ struct Towns: ParsableCommand {
                 printOut(helpMessage(for: command))
                 return
             }
+            // `towns follow x --view`: refused for the option, as with a value (wave 29), not for
+            // the value the parser finds missing.
+            try usageChecked("follow") {
+                if let option = FollowCommand.valuelessPresenterChoice(arguments) {
+                    let words = Catalogue.followRefusesPresenterChoice(option)
+                    throw ValidationError(refusal(words.zh, words.en))
+                }
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

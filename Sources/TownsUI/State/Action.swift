@@ -58,8 +58,9 @@ public enum Action: Equatable, Sendable {
     /// The data files changed and loaded: the new facts, when the files last changed (as
     /// `AppState.dataChangedAt` shows it) and how many warnings the load gave. The session
     /// is kept whole (`reloaded`).
-    /// `lost`: a file shrank and lost records the data shown had (which, for the status line).
-    case dataReloaded(Facts, changedAt: String?, warnings: Int, lost: String? = nil)
+    /// `lost`: a file shrank and lost records the data shown had (which, for the status line), in
+    /// English; `lostChinese`: the same in Chinese (nil: `lost` in both languages).
+    case dataReloaded(Facts, changedAt: String?, warnings: Int, lost: String? = nil, lostChinese: String? = nil)
     /// The data files changed and do not load: the first problem (`FILE:LINE: field:
     /// problem`, relative to the data folder) and how many more; the data shown stays.
     /// `chinese`: the first problem's Chinese words (nil: the same words in both languages);

@@ -41,8 +41,15 @@ public struct AppState: Sendable {
     /// warning until the next reload: a meeting must not read a shorter list as the whole (a
     /// fresh user's half-written `figures.toml` took two towns off the overview's behind list
     /// with a flash the next key cleared). A reload that loses nothing more clears it; the
-    /// message log (`:messages`) keeps every one.
-    public var recordsLost: String?
+    /// message log (`:messages`) keeps every one. Worded in the session's language when read
+    /// (`recordsLostWords` holds both, wave 29: it kept the reload's language after `L`); set to a
+    /// text, it is shown as it is in either language.
+    public var recordsLost: String? {
+        get { recordsLostWords.map { language == .zh ? $0.zh : $0.en } }
+        set { recordsLostWords = newValue.map { Bilingual($0, $0) } }
+    }
+    /// What the last reload lost, in both languages (`recordsLost` words it).
+    public var recordsLostWords: Bilingual?
     /// The themes the front end can draw, by name (`Renderer.themes`, in the same order).
     public var themeNames: [String] = ["default"]
     /// The theme named `default` is the one compiled in (`Theme.builtInDefault`: no
@@ -160,7 +167,7 @@ public struct AppState: Sendable {
 
     /// The status line's message (`session.flash`); set here, it is information.
     public var message: String? {
-        get { session.flash?.text }
+        get { session.flash?.text(in: language) }
         set { session.flash = newValue.map { Flash($0) } }
     }
 

@@ -9,6 +9,9 @@ public enum MeetingRole: Equatable, Sendable {
     case following(Following)
     /// The meeting `name` ended for this follower; `reason` as the status line says it.
     case ended(name: String, reason: String)
+    /// This follower left the meeting `name` (`:follow off`): it browses alone; the meeting goes
+    /// on (wave 29: the chip said `会议结束`, meeting ended).
+    case left(name: String)
 }
 
 /// A follower's view of its meeting.
@@ -46,8 +49,12 @@ public enum MeetingAction: Equatable, Sendable {
     case followed(Session, presenterData: String, ownData: String)
     /// `f`: detach to browse alone, or rejoin at the presenter's current place.
     case toggleFollow
-    /// The meeting ended for this follower (the presenter quit or crashed, or dropped it); why.
-    case ended(String)
+    /// The meeting ended for this follower (the presenter quit or crashed, or dropped it); why,
+    /// as said, and in both languages where known (`both`: the status line words it when drawn).
+    case ended(String, both: Bilingual? = nil)
+    /// This follower left the meeting (`:follow off`; the guest's `.left`): said as information,
+    /// in the interface's language (wave 29: a warning that the meeting ended, chip `会议结束`).
+    case left
     /// Starting or joining a meeting failed: why (a warning on the status line).
     case failed(String)
     /// What a meeting request did, for the status line ("cycling: a view every 30 s").
@@ -146,12 +153,17 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         s.meeting = .following(f)
         if f.dataDiffers {
             // Said once when it starts; the status line keeps saying it.
-            if !differed { s.session.flash = Flash(s.tr(Catalogue.meetingDataDiffers(f.presenter)), level: .warning) }
+            if !differed {
+                s.session.flash = Flash(Catalogue.meetingDataDiffers(f.presenter), in: s.language, level: .warning)
+            }
             return s
         }
         // The data agrees again (this dashboard or the presenter reloaded): the warning that
-        // said it differs is no longer true, so it goes (another message stays).
-        if differed, s.session.flash == Flash(s.tr(Catalogue.meetingDataDiffers(f.presenter)), level: .warning) {
+        // said it differs (or that `f` cannot rejoin) is no longer true, so it goes (another
+        // message stays).
+        if differed, let flash = s.session.flash, flash.level == .warning,
+           [Catalogue.meetingDataDiffers(f.presenter), Catalogue.cannotRejoinDataDiffers(f.presenter)]
+               .contains(where: { $0 == flash.words }) {
             s.session.flash = nil
         }
         if !f.detached {
@@ -178,6 +190,8 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         guard case .following(var f) = s.meeting else {
             if case .ended(_, let reason) = s.meeting {
                 s.message = reason
+            } else if case .left(let name) = s.meeting {
+                s.message = s.tr(Catalogue.leftMeeting(name))
             } else {
                 s.message = s.tr(Catalogue.notFollowingAMeeting)
             }
@@ -185,19 +199,27 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         }
         f.detached.toggle()
         s.meeting = .following(f)
-        if f.detached {
+        if !f.detached, f.dataDiffers {
+            // Rejoining cannot show the presenter's place while the data differs: said, with what
+            // to do; it follows by itself once the data agrees (wave 29: it said "following again").
+            s.session.flash = Flash(Catalogue.cannotRejoinDataDiffers(f.presenter), in: s.language, level: .warning)
+        } else if f.detached {
             s.message = s.tr(Catalogue.browsingAlone(s.keyName(.meeting(.toggleFollow)), f.presenter))
         } else {
             s.message = s.tr(Catalogue.rejoined(f.presenter))
             if let latest = f.latest, !f.dataDiffers { s = following(s, latest) }
         }
-    case let .ended(reason):
+    case let .ended(reason, both):
         switch s.meeting {
         case .following(let f): s.meeting = .ended(name: f.meeting, reason: reason)
         case .presenting(let name, _): s.meeting = .ended(name: name, reason: reason)
         default: break
         }
-        s.session.flash = Flash(reason, level: .warning)
+        s.session.flash = both.map { Flash($0, in: s.language, level: .warning) } ?? Flash(reason, level: .warning)
+    case .left:
+        guard case .following(let f) = s.meeting else { break }
+        s.meeting = .left(name: f.meeting)
+        s.message = s.tr(Catalogue.leftMeeting(f.meeting))
     case let .failed(why):
         s.session.flash = Flash(why, level: .warning)
     case let .notice(text):

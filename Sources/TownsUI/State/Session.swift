@@ -81,9 +81,24 @@ public struct Flash: Codable, Equatable, Sendable {
         /// drawn as a warning.
         case warning
     }
+    /// The words as they were shown first, in the language of that moment (what `:messages` logs).
     public var text: String
     public var level: Level
+    /// The words in both languages where they came from the catalogue: the status line words them
+    /// when drawn (`text(in:)`), so `L` rewords a warning still shown at once, as the "not reloaded"
+    /// problem since wave 11 (wave 29: a warning kept the language it came in after `L`). Nil: a
+    /// text in one language (a path, a configuration line), shown as it is.
+    public var words: Bilingual?
     public init(_ text: String, level: Level = .info) { self.text = text; self.level = level }
+    /// A message worded from `words`, first shown in `language`.
+    public init(_ words: Bilingual, in language: Language, level: Level = .info) {
+        self.init(language == .zh ? words.zh : words.en, level: level)
+        self.words = words
+    }
+    /// The words in `language`: `words`' where it has them, else `text`.
+    public func text(in language: Language) -> String {
+        words.map { language == .zh ? $0.zh : $0.en } ?? text
+    }
 }
 
 /// Tab completion in the command line: the word as typed, and the candidate shown.

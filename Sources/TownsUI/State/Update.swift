@@ -89,7 +89,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.outbox.append(.quit)
     case let .configure(settings):
         s = configured(s, settings)
-    case let .dataReloaded(facts, changedAt, warnings, lost):
+    case let .dataReloaded(facts, changedAt, warnings, lost, lostChinese):
         let shownBefore = s.period
         s = reloaded(s, with: facts)
         s.dataChangedAt = changedAt
@@ -98,14 +98,23 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             + (warnings == 0 ? "" : s.tr(Catalogue.reloadWarnings("\(warnings)")))
         // The period shown is gone from the data (its monthly file removed): say so, as a warning.
         if let gone = shownBefore, s.period?.id != gone.id {
-            s.session.flash = Flash(
-                s.tr(Catalogue.dataReloaded) + s.tr(Catalogue.periodGone(s.label(gone), s.period.map(s.label) ?? "—")),
-                level: .warning)
+            // In both languages, each with the periods' labels in it (`L` rewords it, wave 29).
+            var words: [String] = []
+            for language in [Language.zh, .en] {
+                var t = s
+                t.language = language
+                words.append(t.tr(Catalogue.dataReloaded)
+                             + t.tr(Catalogue.periodGone(t.label(gone), t.period.map(t.label) ?? "—")))
+            }
+            s.session.flash = Flash(Bilingual(words[0], words[1]), in: s.language, level: .warning)
         }
         // A file that shrank and lost records the data shown had: say what went missing.
-        // It stays on the status line (`recordsLost`) until a reload loses nothing more.
-        s.recordsLost = lost.map { s.tr(Catalogue.reloadedRecordsGone) + $0 }
-        if let lost = s.recordsLost { s.session.flash = Flash(lost, level: .warning) }
+        // It stays on the status line (`recordsLost`) until a reload loses nothing more, worded
+        // when drawn (wave 29: it kept the reload's language after `L`).
+        s.recordsLostWords = lost.map {
+            Bilingual(Catalogue.reloadedRecordsGone.zh + (lostChinese ?? $0), Catalogue.reloadedRecordsGone.en + $0)
+        }
+        if let lost = s.recordsLostWords { s.session.flash = Flash(lost, in: s.language, level: .warning) }
     case let .reloadFailed(problem, more, chinese):
         // Kept as data: worded when drawn, in the language of that moment (wave 11).
         s.reloadFailure = ReloadFailure(english: problem, chinese: chinese ?? problem, more: more)
@@ -222,6 +231,11 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         } else {
             s.language = s.language == .zh ? .en : .zh
             s.message = s.tr(Catalogue.languageEnglish)
+            // A warning worded in both languages stays, in the new one (wave 29: it was covered by
+            // the language's message, then came back in the old language, or was lost unread).
+            if let warning = state.session.flash, warning.level == .warning, warning.words != nil {
+                s.session.flash = warning
+            }
         }
     case .startSearch, .startNarrowing:
         // A prompt is drawn over the view, not under the help: the help closes first (a fresh user

@@ -599,7 +599,7 @@ public enum Catalogue {
 }
 
 /// A text in Chinese and in English.
-public struct Bilingual: Hashable, Sendable {
+public struct Bilingual: Hashable, Sendable, Codable {
     public let zh: String
     public let en: String
     public init(_ zh: String, _ en: String) { self.zh = zh; self.en = en }

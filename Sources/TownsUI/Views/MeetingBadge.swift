@@ -59,6 +59,12 @@ extension Renderer {
             let chip = state.tr(Catalogue.badgeEndedShort)
             func shown(_ width: Int) -> [String] { keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 } }
             return shown(state.width - DisplayWidth.of(chip) - 2) == shown(state.width) ? (chip, true) : nil
+        case .left?:
+            // This follower left (`:follow off`): it browses alone, nothing to warn of; the chip
+            // gives way as the ended one does.
+            let chip = state.tr(Catalogue.badgeLeft)
+            func shown(_ width: Int) -> [String] { keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 } }
+            return shown(state.width - DisplayWidth.of(chip) - 2) == shown(state.width) ? (chip, false) : nil
         }
     }
 

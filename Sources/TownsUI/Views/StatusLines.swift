@@ -52,7 +52,8 @@ extension Renderer {
         }
         if let flash = state.session.flash {
             let style = theme.style(flash.level == .warning ? .warning : .message)
-            drawMessage(flash.text, style: style, into: &grid, state)
+            // Worded now: `L` rewords a warning still shown (`Flash.words`, wave 29).
+            drawMessage(flash.text(in: state.language), style: style, into: &grid, state)
             return
         }
         if let problem = state.reloadProblem {
