@@ -16,7 +16,8 @@ extension AppState {
         let figuresWidth = width - 4 - (width < 100 ? 16 : 30) - barWidth
         let columns = [
             Column(tr(Catalogue.panel), priority: 100, minWidth: 10, maxWidth: width < 100 ? 16 : 30),
-            Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth),
+            // The bars, named where the width leaves them out (60x14: `未显示列: 进度`), as the types view's.
+            Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth).named(whenLeftOut: tr(Catalogue.progress)),
             // Figures, never cut to make room for the bar: the panel's names give way first, then
             // the bar (`Column.figures`; `落后 1▼` was cut to `落后…` at 60x14 in Chinese, wave 22).
             Column(tr(Catalogue.figuresColumn), priority: 100, minWidth: 10, maxWidth: 90).holdingFigures(),

@@ -257,17 +257,19 @@ public struct Renderer: Sendable {
 
 extension Renderer {
     /// The table's columns left out for width, named on the breadcrumb line's right where it is
-    /// free ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
+    /// free, untitled columns by `Column.leftOutName` (the types view's bars: `进度`)
+    /// ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
     /// (4 in all), else "另 2 列未显示"):
     /// a column with consequences is never dropped unsaid; `:columns` lists them all (`ColumnsList`).
     /// `countShown`: the scroll position takes the line's right end.
     func drawColumnsLeftOut(_ columns: [Column], _ layout: TableLayout, into grid: inout Grid, _ state: AppState,
                             countShown: Bool) {
-        let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].title.isEmpty }
+        // An untitled column (the types view's bars) by the name it has left out (`Column.leftOutName`).
+        let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].nameWhenLeftOut.isEmpty }
         guard !dropped.isEmpty else { return }
         let end = state.width - (countShown ? positionReserve(state) : 1)
         // Every title, else as many of the first as fit and how many more, else how many.
-        let titles = dropped.map { columns[$0].title }
+        let titles = dropped.map { columns[$0].nameWhenLeftOut }
         let some = (1..<max(1, titles.count)).reversed().map {
             Catalogue.columnsLeftOutSome(titles.prefix($0).joined(separator: " "), all: "\(titles.count)",
                                          more: "\(titles.count - $0)")
