@@ -44,3 +44,43 @@ final class W29LayBarsLeftOutTests: XCTestCase {
     }
 }
 
+/// Finding 2: presenting on a type's towns (types view, Enter) at 80x24 the chip dropped the
+/// meeting's name (`1 following`); it keeps it, as on the other views (`W28PresenterChipTests`).
+final class W29LayTypePageChipTests: XCTestCase {
+    func testThePresentersChipNamesTheMeetingOnEveryListAndWhatEnterOpensAt80Columns() throws {
+        for language in Language.allCases {
+            for glyphs in [Glyphs.unicode, .ascii] {
+                let renderer = Renderer(theme: .monochrome, glyphs: glyphs)
+                for view in AppState.topViews {
+                    var s = try bundledState(width: 80, height: 24, period: "2015-09")
+                    s.language = language
+                    s = update(s, .showView(view))
+                    for opened in [false, true] {
+                        var t = opened ? update(s, .open) : s
+                        t = update(t, .meeting(.presenting(name: "lc", followers: 1)))
+                        t.message = nil
+                        let hints = renderer.render(t).lines()[23].trimmingCharacters(in: .whitespaces)
+                        let at = "\(language) \(glyphs == .ascii ? "ascii" : "unicode") \(t.screen.kind): \(hints)"
+                        let named = language == .zh
+                            ? ["会议 lc：1 人跟随", "会议 lc:1"] : ["meeting lc: 1 following", "1 following lc", "meeting lc: 1"]
+                        XCTAssertTrue(named.contains { hints.hasSuffix($0) }, at)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fresh user's screen: a type's towns keeps `b` (behind) and `/` beside the named chip.
+    func testATypesTownsKeepsTheMeetingsKeysBesideTheName() throws {
+        var s = try bundledState(width: 80, height: 24, period: "2015-09")
+        s.language = .en
+        s = update(update(s, .showView(.typeList)), .open)
+        XCTAssertEqual(s.screen.kind, .townsOfType(1))
+        s = update(s, .meeting(.presenting(name: "lc", followers: 1)))
+        s.message = nil
+        let hints = screen(s)[23]
+        XCTAssertTrue(hints.trimmingCharacters(in: .whitespaces).hasSuffix("help meeting lc: 1"), hints)
+        for key in ["b behind", "/ find", "y copy", "e export"] { XCTAssertTrue(hints.contains(key), hints) }
+    }
+}
+
