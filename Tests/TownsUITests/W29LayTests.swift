@@ -84,3 +84,36 @@ final class W29LayTypePageChipTests: XCTestCase {
     }
 }
 
+/// Finding 3: the types view's note broke Chinese words across lines (`落` | `后` at 80
+/// columns): a list's notes break at a blank or after a clause's mark, as long messages are cut.
+final class W29LayNoteWrapTests: XCTestCase {
+    func testTheTypesNoteBreaksNoChineseWord() throws {
+        for (width, height) in [(60, 14), (80, 24), (100, 30)] {
+            var s = try bundledState(width: width, height: height, period: "2015-09")
+            s.language = .zh
+            s = update(s, .showView(.typeList))
+            let lines = screen(s)
+            let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(" 计划、完成") }, lines.joined(separator: "\n"))
+            let note = lines[first..<(height - 2)].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            XCTAssertGreaterThan(note.count, 1, "wrapped: \(width)")
+            for line in note.dropLast() {
+                let last = try XCTUnwrap(line.trimmingCharacters(in: .whitespaces).last)
+                XCTAssertTrue(TextWrap.clauseMarks.contains(last) || DisplayWidth.of(last) < 2,
+                              "\(width)x\(height): a line ends inside a word: \(note.joined(separator: "\n"))")
+            }
+        }
+    }
+
+    func testWrapAtWordsBreaksAtClauseMarksAndBlanks() {
+        let text = "计划、完成、完成率只计年计划和完成都已知的小镇（计入 = 这些小镇数/小镇数）；落后 = 完成率低于全年已过比例的小镇，完成率未知的不计"
+        let lines = TextWrap.wrapAtWords(text, width: 78)
+        XCTAssertEqual(lines, ["计划、完成、完成率只计年计划和完成都已知的小镇（计入 = 这些小镇数/小镇数）；",
+                               "落后 = 完成率低于全年已过比例的小镇，完成率未知的不计"])
+        XCTAssertEqual(TextWrap.wrap(text, width: 78).first?.last, "落", "the plain wrap cut 落后")
+        // English wraps at blanks as before; a Chinese run with no mark in reach still breaks.
+        let en = "Plan, Done and Rate count only towns with both the year's plan and the completed amount"
+        XCTAssertEqual(TextWrap.wrapAtWords(en, width: 30), TextWrap.wrap(en, width: 30))
+        XCTAssertEqual(TextWrap.wrapAtWords(String(repeating: "很长", count: 20), width: 10).count, 8)
+    }
+}
+

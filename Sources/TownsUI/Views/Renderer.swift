@@ -77,7 +77,7 @@ public struct Renderer: Sendable {
         // for every line it stepped over: a third of a cold key at 10,000 towns, issue 17).
         var kept = 0
         for note in content.notes where kept < notesKept {
-            kept = min(notesKept, kept + TextWrap.wrap(note.text(.unicode), width: body.width).count)
+            kept = min(notesKept, kept + TextWrap.wrapAtWords(note.text(.unicode), width: body.width).count)
         }
         return TableRenderer.rowsIn(lines: lines - kept, pitch: pitch) >= rowsBeforeNotes ? kept : 0
     }
@@ -179,7 +179,8 @@ public struct Renderer: Sendable {
                     + TableRenderer.lines(
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : Renderer.summaryShown(state, content) + 1)
-                var lines = notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
+                // Broken at a blank or a clause's mark, not inside a Chinese word (`wrapAtWords`).
+                var lines = notes.flatMap { TextWrap.wrapAtWords($0.text(glyphs), width: body.width) }
                 // The blank line before the notes, unless it takes one of the few lines left for
                 // them (60x14; a long list's lines kept for its notes, `visibleRows`).
                 let roomNoBlank = body.maxY - (body.y + used)

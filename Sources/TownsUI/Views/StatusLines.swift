@@ -102,15 +102,7 @@ extension Renderer {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }
         guard width > 1 else { return width == 1 ? cut : "" }
-        var head = TextWrap.wrap(safe, width: width - 1).first ?? ""
-        let next = safe.dropFirst(head.count).first
-        if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
-           !clauseMarks.contains(last)
-        {
-            var shorter = head
-            while let c = shorter.last, c != " ", !clauseMarks.contains(c) { shorter.removeLast() }
-            if DisplayWidth.of(shorter) * 3 >= width { head = shorter }
-        }
+        var head = TextWrap.headAtWord(safe, width: width - 1, backTo: width)
         while head.hasSuffix(" ") { head.removeLast() }
         // A line may go one over before closing punctuation (`TextWrap`): never past the room.
         while DisplayWidth.of(head) > width - 1 { head.removeLast() }
@@ -118,7 +110,7 @@ extension Renderer {
     }
 
     /// Where a Chinese line may be cut without cutting a word: after a clause's punctuation.
-    static let clauseMarks: Set<Character> = ["，", "；", "：", "、", "。", "）", "」", "！", "？"]
+    static let clauseMarks: Set<Character> = TextWrap.clauseMarks
 
     /// A status message on the legend's line, one line: longer than the line, it is cut at a
     /// word with `Glyphs.cut` and ends with a pointer to `:messages` (`Catalogue.wholeInMessages`),
