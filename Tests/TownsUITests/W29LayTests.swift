@@ -117,3 +117,22 @@ final class W29LayNoteWrapTests: XCTestCase {
     }
 }
 
+/// Finding 4: the overview at 60x14 wrote `1/2镇` beside `0/1 镇`: one spacing, the heading's (`落后 3 镇`).
+final class W29LayOverviewSpacingTests: XCTestCase {
+    func testTheTypesPanelSpacesItsCountsAsTheRestOfTheScreen() throws {
+        for (width, height) in [(60, 14), (80, 24), (100, 30)] {
+            var s = try bundledState(width: width, height: height, period: "2015-09")
+            s.language = .zh
+            s = update(s, .showView(.overview))
+            let lines = screen(s)
+            let types = lines.filter { $0.range(of: "[0-9]/[0-9] ?镇", options: .regularExpression) != nil }
+            XCTAssertGreaterThanOrEqual(types.count, 3, lines.joined(separator: "\n"))
+            for line in types {
+                XCTAssertNil(line.range(of: "[0-9]镇", options: .regularExpression), "\(width)x\(height): \(line)")
+                XCTAssertTrue(line.contains(" 镇 落后 "), line)
+            }
+            XCTAssertTrue(lines.contains { $0.contains("落后 3 镇") }, lines.joined(separator: "\n"))
+        }
+    }
+}
+
