@@ -136,3 +136,30 @@ final class W29LayOverviewSpacingTests: XCTestCase {
     }
 }
 
+/// Finding 6: the export's status line elided the folder of the path it wrote though the line
+/// had room for it: the whole path where it fits, the directory's middle cut only where needed.
+final class W29LayExportPathTests: XCTestCase {
+    func testTheWholePathStaysWhereItFits() throws {
+        let path = "/work/wt-meet/towns-types-2015-09-20261204-165056.csv"
+        for language in Language.allCases {
+            var s = try bundledState(width: 80, height: 24, period: "2015-09")
+            s.language = language
+            let text = s.tr(Bilingual("已导出 4 行到 \(path)（另附 .meta.txt）",
+                                      "exported 4 rows to \(path) (and its .meta.txt)"))
+            s = update(s, .exportFinished(text, failed: false))
+            let line = screen(s)[22]
+            XCTAssertTrue(line.contains(path), "\(language): \(line)")
+            XCTAssertEqual(s.messageLog.entries.last?.text, text)
+        }
+        // A path too long for the line keeps its name, the directory's middle cut.
+        let long = "/home/someone/meetings/2015/jiaxing/september/exports/towns-types-2015-09-20261204-165056.csv"
+        let fitted = Renderer.messageFitting("exported 4 rows to \(long) (and its .meta.txt)", width: 78,
+                                             pointer: " (whole in :messages)", cut: "…")
+        XCTAssertTrue(fitted.contains("/home/…/") && fitted.contains("/towns-types-2015-09-20261204-165056.csv"), fitted)
+        XCTAssertLessThanOrEqual(DisplayWidth.of(fitted), 78)
+        // The fitting keeps the whole path through its name rather than shortening it for the pointer.
+        XCTAssertEqual(Renderer.messageFitting("exported 4 rows to \(path) (and its .meta.txt)", width: 78,
+                                               pointer: " (whole in :messages)", cut: "…"),
+                       "exported 4 rows to \(path)…")
+    }
+}

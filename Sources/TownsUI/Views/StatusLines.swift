@@ -129,10 +129,11 @@ extension Renderer {
 
     /// `text` (sanitised) on one line of `width` cells, in the first form that fits: whole; its
     /// paths' directories cut in the middle (`pathsShortened`: `/home/…/exports/NAME.csv`, at
-    /// last `…/NAME.csv`) with `pointer` (`:messages` holds it whole); that, through the last
-    /// path's name and `cut` (what followed it left out), with `pointer`, then without it (the
-    /// file name matters more than the pointer: the `…` say something was cut); else cut at a
-    /// word (`cutAtWord`) with `pointer`, as a message without a path.
+    /// last `…/NAME.csv`) with `pointer` (`:messages` holds it whole); each form, the path as
+    /// written first, also through the last path's name and `cut` (what followed it left out),
+    /// with `pointer`, then without it (the path matters more than the pointer: the `…` say
+    /// something was cut), before the next, shorter path is tried; else cut at a word
+    /// (`cutAtWord`) with `pointer`, as a message without a path.
     static func messageFitting(_ text: String, width: Int, pointer: String, cut: String) -> String {
         if DisplayWidth.of(text) <= width { return text }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
@@ -142,18 +143,18 @@ extension Renderer {
             guard let shortened = pathsShortened(text, level: level, cut: cut) else { break }
             forms.append(shortened)
         }
+        // Each form in turn, the path as written first: a path is shortened only where even
+        // through its name without the pointer it does not fit (wave 29: at 80 columns
+        // `exported 4 rows to …/towns-types-….csv…` though `/work/wt-meet/` had room).
         for (i, (form, end)) in forms.enumerated() {
             if i > 0, DisplayWidth.of(form) <= withPointer { return form + pointer }
             // Cut at a word after the last path's name: what follows it as far as it fits.
             let line = cutAtWord(form, width: withPointer, cut: cut)
             guard let end else { return line + pointer }  // no path: as any message
             if line.dropLast(cut.count).count >= form.distance(from: form.startIndex, to: end) { return line + pointer }
-        }
-        // Through the last path's name, without the pointer (the `…` say something was cut).
-        for (form, end) in forms.dropFirst() {
-            guard let end else { continue }
-            let line = String(form[..<end]) + (form.endIndex == end ? "" : cut)
-            if DisplayWidth.of(line) <= width { return line }
+            // Through the last path's name, without the pointer (the `…` say something was cut).
+            let through = String(form[..<end]) + (form.endIndex == end ? "" : cut)
+            if DisplayWidth.of(through) <= width { return through }
         }
         return cutAtWord(text, width: withPointer, cut: cut) + pointer
     }
