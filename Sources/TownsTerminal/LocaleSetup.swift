@@ -29,11 +29,32 @@ extension Terminal {
         if (try? prepareLocale()) != nil { return nil }
         let (variable, value) = localeSetting
         let codeset = towns_codeset().map { String(cString: $0) } ?? "unknown"
+        return nonUTF8Notice(variable: variable, value: value, codeset: codeset)
+    }
+
+    /// The cells the status line holds at 80 columns: the notice fits them where it can.
+    public static let noticeWidth = 78
+
+    /// The notice's words for `variable` set to `value` (nil: unset) and the C library's
+    /// `codeset`, in ASCII: the first form within `noticeWidth` (80 columns: under LANG=C its
+    /// advice was cut, wave 28's fresh user): with the encoding where it says more than the
+    /// setting (not the C locale's ASCII, `ANSI_X3.4-1968`; a GB18030 locale by that name), then
+    /// without it, then advising `C.UTF-8` (shorter; `zh_CN.UTF-8` falls back to it where not
+    /// installed, `prepareLocale`), then `ASCII, English`; else that last form.
+    public static func nonUTF8Notice(variable: String, value: String?, codeset: String) -> String {
         let setting = value.map { "\(variable)=\($0)" } ?? "\(variable) unset"
         // A GB18030 locale is named as such, installed (codeset GB18030) or not (the C codeset).
         let encoding = (codeset + " " + (value ?? "")).uppercased().contains("GB18030") ? "GB18030" : codeset
-        return "\(setting) (\(encoding)) is not UTF-8: ASCII and English; for Chinese set \(variable)=zh_CN.UTF-8"
-            + " or C.UTF-8"
+        let named = ["ANSI_X3.4-1968", "ASCII", "US-ASCII"].contains(encoding.uppercased())
+            || (value ?? "").uppercased().contains(encoding.uppercased())
+            ? nil : encoding
+        func notice(_ encoding: String?, _ locale: String, _ shown: String = "ASCII and English") -> String {
+            "\(setting)\(encoding.map { " (\($0))" } ?? "") is not UTF-8: \(shown); for Chinese set "
+                + "\(variable)=\(locale)"
+        }
+        let forms = (named.map { [notice($0, "zh_CN.UTF-8")] } ?? [])
+            + [notice(nil, "zh_CN.UTF-8"), notice(nil, "C.UTF-8"), notice(nil, "C.UTF-8", "ASCII, English")]
+        return forms.first { $0.count <= noticeWidth } ?? forms[forms.count - 1]
     }
 
     /// Whether the environment's locale is UTF-8 as the dashboard takes it (`prepareLocale` would

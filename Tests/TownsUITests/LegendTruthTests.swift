@@ -130,7 +130,7 @@ extension LegendTruthTests {
                 XCTAssertTrue(line.hasSuffix("▼") || line.hasSuffix("—") || line.hasSuffix(" 0")
                               || line.hasSuffix("落后 0"), line)
             }
-            XCTAssertTrue(types[0].contains(language == .zh ? "1/2镇 落后 1▼" : "1/2 towns, behind 1▼"), types[0])
+            XCTAssertTrue(types[0].contains(language == .zh ? "1/2 镇 落后 1▼" : "1/2 towns, behind 1▼"), types[0])
         }
     }
 }

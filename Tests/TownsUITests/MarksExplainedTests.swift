@@ -77,7 +77,7 @@ extension MarksExplainedTests {
             s = apply(s, .showView(.assessment))
             let lines = screen(s)
             let last = lines[lines.count - 3].trimmingCharacters(in: .whitespaces)
-            let wrapped = s.assessmentTable().notes.flatMap { TextWrap.wrap($0.text(.unicode), width: 78) }
+            let wrapped = s.assessmentTable().notes.flatMap { TextWrap.wrapAtWords($0.text(.unicode), width: 78) }
             let firstNote = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(" " + wrapped[0]) })
             let drawn = lines.count - 3 - firstNote  // note lines before the "more" line
             let left = wrapped.count - drawn

@@ -123,7 +123,7 @@ final class W11FixbTests: XCTestCase {
                 $0.text(.unicode).contains(language == .zh ? "未计入" : "left out")
             })
             XCTAssertGreaterThan(content.rows.count, Renderer.visibleRows(s), "the list is longer than the screen")
-            let first = try XCTUnwrap(TextWrap.wrap(note.text(.unicode), width: 98).first)
+            let first = try XCTUnwrap(TextWrap.wrapAtWords(note.text(.unicode), width: 98).first)
             let lines = screen(s)
             XCTAssertTrue(lines.contains { $0.contains(first) }, "\(language): \(lines.joined(separator: "\n"))")
             let inTheSums = s.tr(Catalogue.townsInTheSums).trimmingCharacters(in: .whitespaces)

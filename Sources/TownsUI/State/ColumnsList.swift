@@ -7,7 +7,7 @@ enum ColumnsList {
     /// The widest terminal tried when working out from what width a hidden column shows.
     static let widest = 400
 
-    /// The list's titled columns: (title, shown now, the terminal width from which it shows:
+    /// The list's titled (or named, `Column.leftOutName`) columns: (title, shown now, the terminal width from which it shows:
     /// nil while shown, or when no width up to `widest` shows it). Nil: not a list.
     static func columns(_ state: AppState) -> [(title: String, shown: Bool, from: Int?)]? {
         guard let list = state.list(for: state.screen) else { return nil }
@@ -21,7 +21,9 @@ enum ColumnsList {
         }
         let now = layout(state.width)
         var from: [Int: Int] = [:]
-        let hidden = content.columns.indices.filter { now.widths[$0] == nil && !content.columns[$0].title.isEmpty }
+        // An untitled column the screen names when left out (`Column.leftOutName`: the types view's bars) too.
+        let named = { (i: Int) in !content.columns[i].nameWhenLeftOut.isEmpty }
+        let hidden = content.columns.indices.filter { now.widths[$0] == nil && named($0) }
         if !hidden.isEmpty, state.width < widest {
             for width in (state.width + 1)...widest {
                 let wider = layout(width)
@@ -29,8 +31,8 @@ enum ColumnsList {
                 if from.count == hidden.count { break }
             }
         }
-        return content.columns.indices.filter { !content.columns[$0].title.isEmpty }.map {
-            (content.columns[$0].title, now.widths[$0] != nil, from[$0])
+        return content.columns.indices.filter(named).map {
+            (content.columns[$0].nameWhenLeftOut, now.widths[$0] != nil, from[$0])
         }
     }
 

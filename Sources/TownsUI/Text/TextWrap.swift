@@ -70,6 +70,48 @@ public enum TextWrap {
         }
     }
 
+    /// Where a Chinese line may end without cutting a word: after a clause's punctuation.
+    public static let clauseMarks: Set<Character> = ["，", "；", "：", "、", "。", "）", "」", "！", "？"]
+
+    /// The first line of `text` (sanitised) in `width` cells as `wrap` breaks it, except that a
+    /// break between two CJK characters (inside a Chinese word: `落` | `后`) moves back to the
+    /// last blank or clause mark (`clauseMarks`) where what is left is at least a third of
+    /// `backTo` cells (default `width`); else it stays. The long messages' cut
+    /// (`Renderer.cutAtWord`) and the lists' notes (`wrapAtWords`) break here.
+    public static func headAtWord(_ text: String, width: Int, backTo: Int? = nil) -> String {
+        let safe = TerminalText.sanitize(text)
+        var head = wrap(safe, width: width).first ?? ""
+        let next = safe.dropFirst(head.count).first
+        if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
+           !clauseMarks.contains(last)
+        {
+            var shorter = head
+            while let c = shorter.last, c != " ", !clauseMarks.contains(c) { shorter.removeLast() }
+            if DisplayWidth.of(shorter) * 3 >= (backTo ?? width) { head = shorter }
+        }
+        return head
+    }
+
+    /// `text` in lines of at most `width` cells, as `wrap`, but breaking Chinese text at a blank
+    /// or after a clause's mark, not inside a word, where that leaves a line at least a third
+    /// full (`headAtWord`, the long messages' cut): a list's notes (the types view's note broke
+    /// `落后` at 80 columns, wave 28's fresh user).
+    public static func wrapAtWords(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var rest = Substring(TerminalText.sanitize(text))
+        var lines: [String] = []
+        while DisplayWidth.of(String(rest)) > width {
+            var head = headAtWord(String(rest), width: width)
+            if head.isEmpty { head = String(rest.prefix(1)) }  // never stuck (a width of one wide character)
+            rest = rest.dropFirst(head.count)
+            while head.hasSuffix(" ") { head.removeLast() }
+            while rest.first == " " { rest = rest.dropFirst() }
+            lines.append(head)
+        }
+        if !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
+        return lines
+    }
+
     /// Punctuation a line never starts with (Chinese line breaking).
     public static let closing: Set<Character> = ["）", "】", "」", "』", "，", "。", "、", "；", "：", "！", "？", "》", "〉"]
     /// Punctuation a line never ends with.

@@ -7,7 +7,9 @@ extension Renderer {
     /// The badge's text and whether it is a warning; nil when not in a meeting.
     /// Presenting: the full chip where the key hints beside it keep every key a meeting needs
     /// (`meetingPriority`, and the arrows and q) that the short one leaves, else the short one
-    /// (at 80 columns `会议 m7:1`, so `/ b y` stay), the name cut or left out where a long one
+    /// (at 80 columns `会议 m7:1`, so `/ b y` stay), then the shortest (`meeting m7: 1`), the name cut;
+    /// where each of those costs a key, the first of the shortest and the cut ones that keeps every
+    /// meeting's key (the arrows, q and the keys' words giving way to the name); left out where a long one
     /// would push one of those keys off.
     static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
@@ -26,12 +28,27 @@ extension Renderer {
             // A long name gives way before a key does (wave 21: at 80 columns an entity's towns
             // lost `y` and `b` beside `会议 weekly-review·1`): the name cut with `…`, then left out
             // (`会议·1`; the status line named the meeting when it opened, `:messages` keeps it).
+            // Before the name is cut, the shortest form that names it whole (`meeting lc: 1`); the
+            // cut names in that form (wave 29: on a type's towns at 80x24 the name was left out).
+            let shortest = state.tr(Catalogue.badgePresentingShortest(name, followers))
             let cuts = [12, 8, 5, 3].filter { $0 < name.count }.map {
-                state.tr(Catalogue.badgePresentingShort(String(name.prefix($0)) + glyphs.cut, followers))
+                state.tr(Catalogue.badgePresentingShortest(String(name.prefix($0)) + glyphs.cut, followers))
             }
-            let forms = [full, short] + cuts + [state.tr(Catalogue.badgePresentingNameless(followers))]
+            let forms = [full, short, shortest] + cuts + [state.tr(Catalogue.badgePresentingNameless(followers))]
             let most = kept(forms[forms.count - 1])
-            return (forms.first { most.isSubset(of: kept($0)) } ?? forms[forms.count - 1], false)
+            if let form = forms.dropLast().first(where: { most.isSubset(of: kept($0)) }) { return (form, false) }
+            // Else the name, whole or cut, before the arrows, q and the words of the keys known
+            // to all (`KeyHint.bare`): not before a meeting's own keys (`meetingPriority`: `/ b y`).
+            // A type's towns at 80x24 in English showed `1 following`, no name (wave 28's fresh user).
+            let meetings = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority }
+                .map { $0.keys })
+            func keys(_ badge: String) -> Set<String> {
+                Set(keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints
+                    .map { $0.0 }.filter { meetings.contains($0) })
+            }
+            let least = keys(forms[forms.count - 1])
+            let named = ([shortest] + cuts).first { least.isSubset(of: keys($0)) }
+            return (named ?? forms[forms.count - 1], false)
         case let .following(f)?:
             if f.dataDiffers {
                 // Browsing alone because the data differs: the whole chip (with what to do) where

@@ -16,7 +16,8 @@ extension AppState {
         let figuresWidth = width - 4 - (width < 100 ? 16 : 30) - barWidth
         let columns = [
             Column(tr(Catalogue.panel), priority: 100, minWidth: 10, maxWidth: width < 100 ? 16 : 30),
-            Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth),
+            // The bars, named where the width leaves them out (60x14: `未显示列: 进度`), as the types view's.
+            Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth).named(whenLeftOut: tr(Catalogue.progress)),
             // Figures, never cut to make room for the bar: the panel's names give way first, then
             // the bar (`Column.figures`; `落后 1▼` was cut to `落后…` at 60x14 in Chinese, wave 22).
             Column(tr(Catalogue.figuresColumn), priority: 100, minWidth: 10, maxWidth: 90).holdingFigures(),
@@ -191,6 +192,11 @@ extension AppState {
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
+        // Each row's figures in each form, widest first; the panel then takes one form for all its
+        // rows (wave 28's fresh user read `1/2镇` beside `0/1 镇` at 60x14).
+        var typeForms: [[CellText]] = []
+        var typeCellsBefore: [(String, TableCell)] = []
+        var typeTargets: [Screen.Kind?] = []
         for (k, (type, positions)) in typesKept().enumerated() {
             // The same computation and the same types as the types view's (`GroupProgress`): plan
             // and completed over the towns with both, behind by the completion rate as the towns
@@ -198,15 +204,23 @@ extension AppState {
             // Worked out in `overviewOrders` (stored for the whole city).
             let g = orders.types[k]
             let cells = groupCells(g, flagged: sumFlags(positions))
-            // Where the figures column cannot hold it (60 columns), one space and fewer: never cut.
-            let full = cells.summary
-                + CellText("  " + tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))) + cells.behindText
-            // The count of towns closer, the words still spaced (`1/2镇 落后 1▼`, not `1/2镇落后1▼`).
-            let t = DisplayWidth.of(full.text(.unicode)) <= figuresWidth ? full : cells.summary
-                + CellText(" " + tr(Catalogue.typeCoveredNarrow("\(g.covered)", "\(g.members)"))) + cells.behindText
-            typeRows.append(
-                (TableRow([.plain("\(type.number) " + tr(type.nameZH, type.nameEN)), cells.bar, .text(t, nil)]),
-                 .townsOfType(type.number)))
+            // Where the figures column cannot hold it (60 columns), one space fewer before the
+            // count, its words spaced as the panel's heading (`≈73% 1/2 镇 落后 1▼` beside
+            // `落后 3 镇`; wave 12's `1/2镇` stood beside `0/1 镇`, wave 28's fresh user): never
+            // cut (`Column.figures`: the names, then the bar, give way first).
+            let covered = tr(Catalogue.typeCovered("\(g.covered)", "\(g.members)"))
+            typeForms.append([
+                cells.summary + CellText("  " + covered) + cells.behindText,
+                cells.summary + CellText(" " + covered) + cells.behindText,
+            ])
+            typeCellsBefore.append(("\(type.number) " + tr(type.nameZH, type.nameEN), cells.bar))
+            typeTargets.append(.townsOfType(type.number))
+        }
+        // The widest form every row's figures fit in, else the narrower.
+        let typeForm = typeForms.allSatisfy { DisplayWidth.of($0[0].text(.unicode)) <= figuresWidth } ? 0 : 1
+        for (k, forms) in typeForms.enumerated() {
+            typeRows.append((TableRow([.plain(typeCellsBefore[k].0), typeCellsBefore[k].1, .text(forms[typeForm], nil)]),
+                             typeTargets[k]))
         }
         panel(CellText(tr(Catalogue.overviewTypes)), typeRows)
 

@@ -77,7 +77,7 @@ public struct Renderer: Sendable {
         // for every line it stepped over: a third of a cold key at 10,000 towns, issue 17).
         var kept = 0
         for note in content.notes where kept < notesKept {
-            kept = min(notesKept, kept + TextWrap.wrap(note.text(.unicode), width: body.width).count)
+            kept = min(notesKept, kept + TextWrap.wrapAtWords(note.text(.unicode), width: body.width).count)
         }
         return TableRenderer.rowsIn(lines: lines - kept, pitch: pitch) >= rowsBeforeNotes ? kept : 0
     }
@@ -179,7 +179,8 @@ public struct Renderer: Sendable {
                     + TableRenderer.lines(
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
                     + (content.summary.isEmpty ? 0 : Renderer.summaryShown(state, content) + 1)
-                var lines = notes.flatMap { TextWrap.wrap($0.text(glyphs), width: body.width) }
+                // Broken at a blank or a clause's mark, not inside a Chinese word (`wrapAtWords`).
+                var lines = notes.flatMap { TextWrap.wrapAtWords($0.text(glyphs), width: body.width) }
                 // The blank line before the notes, unless it takes one of the few lines left for
                 // them (60x14; a long list's lines kept for its notes, `visibleRows`).
                 let roomNoBlank = body.maxY - (body.y + used)
@@ -257,17 +258,19 @@ public struct Renderer: Sendable {
 
 extension Renderer {
     /// The table's columns left out for width, named on the breadcrumb line's right where it is
-    /// free ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
+    /// free, untitled columns by `Column.leftOutName` (the types view's bars: `进度`)
+    /// ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
     /// (4 in all), else "另 2 列未显示"):
     /// a column with consequences is never dropped unsaid; `:columns` lists them all (`ColumnsList`).
     /// `countShown`: the scroll position takes the line's right end.
     func drawColumnsLeftOut(_ columns: [Column], _ layout: TableLayout, into grid: inout Grid, _ state: AppState,
                             countShown: Bool) {
-        let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].title.isEmpty }
+        // An untitled column (the types view's bars) by the name it has left out (`Column.leftOutName`).
+        let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].nameWhenLeftOut.isEmpty }
         guard !dropped.isEmpty else { return }
         let end = state.width - (countShown ? positionReserve(state) : 1)
         // Every title, else as many of the first as fit and how many more, else how many.
-        let titles = dropped.map { columns[$0].title }
+        let titles = dropped.map { columns[$0].nameWhenLeftOut }
         let some = (1..<max(1, titles.count)).reversed().map {
             Catalogue.columnsLeftOutSome(titles.prefix($0).joined(separator: " "), all: "\(titles.count)",
                                          more: "\(titles.count - $0)")

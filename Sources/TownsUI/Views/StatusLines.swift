@@ -103,15 +103,7 @@ extension Renderer {
         let safe = TerminalText.sanitize(text)
         if DisplayWidth.of(safe) <= width { return safe }
         guard width > 1 else { return width == 1 ? cut : "" }
-        var head = TextWrap.wrap(safe, width: width - 1).first ?? ""
-        let next = safe.dropFirst(head.count).first
-        if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
-           !clauseMarks.contains(last)
-        {
-            var shorter = head
-            while let c = shorter.last, c != " ", !clauseMarks.contains(c) { shorter.removeLast() }
-            if DisplayWidth.of(shorter) * 3 >= width { head = shorter }
-        }
+        var head = TextWrap.headAtWord(safe, width: width - 1, backTo: width)
         while head.hasSuffix(" ") { head.removeLast() }
         // A line may go one over before closing punctuation (`TextWrap`): never past the room.
         while DisplayWidth.of(head) > width - 1 { head.removeLast() }
@@ -119,7 +111,7 @@ extension Renderer {
     }
 
     /// Where a Chinese line may be cut without cutting a word: after a clause's punctuation.
-    static let clauseMarks: Set<Character> = ["，", "；", "：", "、", "。", "）", "」", "！", "？"]
+    static let clauseMarks: Set<Character> = TextWrap.clauseMarks
 
     /// A status message on the legend's line, one line: longer than the line, it is cut at a
     /// word with `Glyphs.cut` and ends with a pointer to `:messages` (`Catalogue.wholeInMessages`),
@@ -138,10 +130,11 @@ extension Renderer {
 
     /// `text` (sanitised) on one line of `width` cells, in the first form that fits: whole; its
     /// paths' directories cut in the middle (`pathsShortened`: `/home/…/exports/NAME.csv`, at
-    /// last `…/NAME.csv`) with `pointer` (`:messages` holds it whole); that, through the last
-    /// path's name and `cut` (what followed it left out), with `pointer`, then without it (the
-    /// file name matters more than the pointer: the `…` say something was cut); else cut at a
-    /// word (`cutAtWord`) with `pointer`, as a message without a path.
+    /// last `…/NAME.csv`) with `pointer` (`:messages` holds it whole); each form, the path as
+    /// written first, also through the last path's name and `cut` (what followed it left out),
+    /// with `pointer`, then without it (the path matters more than the pointer: the `…` say
+    /// something was cut), before the next, shorter path is tried; else cut at a word
+    /// (`cutAtWord`) with `pointer`, as a message without a path.
     static func messageFitting(_ text: String, width: Int, pointer: String, cut: String) -> String {
         if DisplayWidth.of(text) <= width { return text }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
@@ -151,18 +144,18 @@ extension Renderer {
             guard let shortened = pathsShortened(text, level: level, cut: cut) else { break }
             forms.append(shortened)
         }
+        // Each form in turn, the path as written first: a path is shortened only where even
+        // through its name without the pointer it does not fit (wave 29: at 80 columns
+        // `exported 4 rows to …/towns-types-….csv…` though `/work/wt-meet/` had room).
         for (i, (form, end)) in forms.enumerated() {
             if i > 0, DisplayWidth.of(form) <= withPointer { return form + pointer }
             // Cut at a word after the last path's name: what follows it as far as it fits.
             let line = cutAtWord(form, width: withPointer, cut: cut)
             guard let end else { return line + pointer }  // no path: as any message
             if line.dropLast(cut.count).count >= form.distance(from: form.startIndex, to: end) { return line + pointer }
-        }
-        // Through the last path's name, without the pointer (the `…` say something was cut).
-        for (form, end) in forms.dropFirst() {
-            guard let end else { continue }
-            let line = String(form[..<end]) + (form.endIndex == end ? "" : cut)
-            if DisplayWidth.of(line) <= width { return line }
+            // Through the last path's name, without the pointer (the `…` say something was cut).
+            let through = String(form[..<end]) + (form.endIndex == end ? "" : cut)
+            if DisplayWidth.of(through) <= width { return through }
         }
         return cutAtWord(text, width: withPointer, cut: cut) + pointer
     }

@@ -14,7 +14,9 @@ extension AppState {
             Column(tr(Catalogue.groupPlan), .right, priority: 85),
             Column(tr(Catalogue.groupDone), .right, priority: 85),
             Column(tr(Catalogue.groupRate), .right, priority: 84),
-            Column("", priority: 55, minWidth: 8, maxWidth: 8),
+            // The bars: untitled, but named where the width leaves them out (`进度`, as the towns
+            // view titles its bar): at 80x24 in English they gave way unsaid (wave 28's fresh user).
+            Column("", priority: 55, minWidth: 8, maxWidth: 8).named(whenLeftOut: tr(Catalogue.progress)),
             Column(tr(Catalogue.groupCovered), .right, priority: 83),
             Column(tr(Catalogue.behind), .right, priority: 82),
             // 36 columns: two names; beside the subtotals, the list fits in 120 at province scale too.

@@ -41,6 +41,11 @@ public struct Column: Sendable {
     /// up a quarter of their width before a column goes (`TableLayout`), so its figures are not cut
     /// (wave 22: `2/2镇 落后 1▼` was cut to `落后…` at 60x14 in Chinese).
     public var figures = false
+    /// What the screen calls an untitled column where the width leaves it out (the types view's
+    /// bars: `进度` / `Progress`, as the towns view titles its bar): named with the titled columns
+    /// left out on the breadcrumb line and by `:columns`, never a header, a sort or an export
+    /// column (those take `title`). nil: `title`.
+    public var leftOutName: String? = nil
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -68,6 +73,16 @@ extension Column {
         c.leftOut = on
         return c
     }
+
+    /// This column, called `name` where the width leaves it out (`leftOutName`).
+    public func named(whenLeftOut name: String) -> Column {
+        var c = self
+        c.leftOutName = name
+        return c
+    }
+
+    /// The name the screen gives this column left out: `leftOutName`, else its title ("" for none).
+    public var nameWhenLeftOut: String { leftOutName ?? title }
 
     /// This column, kept while the names can be cut to their `minWidth` (`namesGiveWayWhole`).
     public func namesGivingWayWhole(_ on: Bool = true) -> Column {
