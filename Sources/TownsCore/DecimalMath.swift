@@ -72,6 +72,15 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The interval `lower`...`upper` as a snapshot's writer wrote an `Interval`'s ends (so in
+    /// order), not compared again. A snapshot is decoded only once its checksum matches
+    /// (`SnapshotStore.open`). A derived figure's ends have 38-digit mantissas, which
+    /// `DecimalMath.less` leaves to Foundation's `<`: comparing them was an eighth of the towns
+    /// view's first visit at 10,000 x 60 (every row of the period's table decoded; issue 17, cold keys).
+    init(ordered lower: Decimal, _ upper: Decimal) {
+        (self.lower, self.upper) = (lower, upper)
+    }
+
     /// The values a figure printed as `value` with `decimals` digits can stand for.
     public init(printed value: Decimal, decimals: Int) {
         let h = DecimalMath.halfUnit(decimals: decimals)

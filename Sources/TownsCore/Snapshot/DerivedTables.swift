@@ -494,7 +494,7 @@ extension SnapshotReader {
         f.onOtherBasis = flags & 4 != 0
         f.isProjection = flags & 8 != 0
         f.isWorkedFromInterpretation = flags & 16 != 0
-        f.interval = try optional { Interval(try $0.decimal(), try $0.decimal()) }
+        f.interval = try optional { Interval(ordered: try $0.decimal(), try $0.decimal()) }
         return f
     }
 
@@ -513,7 +513,7 @@ extension SnapshotReader {
         var g = GroupProgress()
         g.members = try natural(); g.plan = try tally(); g.completed = try tally()
         g.withRate = try natural(); g.behind = try natural()
-        g.memberRates = try optional { Interval(try $0.decimal(), try $0.decimal()) }
+        g.memberRates = try optional { Interval(ordered: try $0.decimal(), try $0.decimal()) }
         return g
     }
 

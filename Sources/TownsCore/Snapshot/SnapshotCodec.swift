@@ -188,7 +188,7 @@ extension SnapshotReader {
         }
         var figure = Figure(quantity: quantity, provenance: try provenance(), origin: try location(),
                             basis: try optionalString(), asOf: try optionalString(),
-                            interval: try optional { Interval(try $0.decimal(), try $0.decimal()) })
+                            interval: try optional { Interval(ordered: try $0.decimal(), try $0.decimal()) })
         figure.isProjection = try bool()
         return figure
     }

@@ -168,7 +168,8 @@ extension AppState {
         var notes: [CellText] = []
         if filter.behindSchedule {
             let table = periodTable()
-            let noRate = candidates.filter { table[$0].completionRate?.quantity.exactValue == nil }.count
+            // Each row read where it is kept (`withRow`): a copy of each ~600-byte row was a sixth of `b`.
+            let noRate = candidates.filter { table.withRow($0) { $0.completionRate?.quantity.exactValue == nil } }.count
             if noRate > 0 { notes.append(CellText(tr(Catalogue.untestedNoProgress(noRate)))) }
         }
         if let problem = filter.problem {

@@ -191,12 +191,24 @@ extension AppState {
         AppState.warmSkip ?? (facts.derived != nil ? AppState.storedWarmSkip : [])
     }
 
+    /// How many cells of names a screen's cell of a list of towns holds at least
+    /// (`screenListCells`): more than a screen this wide can show of it.
+    static let screenListCellsAtLeast = 1_000
+
+    /// How many cells of names a screen's cell of a list of towns holds, past which it holds the
+    /// first names only and the list's length (`ShownFacts.firstNames`, `ItemList.listed`): past
+    /// the screen's width, so the table lays out and cuts it as it would the whole list (a name
+    /// column widens into the room the others leave, never past the screen).
+    var screenListCells: Int { max(width, Self.screenListCellsAtLeast) + 8 }
+
     /// What a list depends on besides the dataset: view, period, filter, language (not the
     /// glyphs: cells carry marks, drawn with the glyph set of the frame).
     func listKey(_ kind: Screen.Kind) -> ViewCache.ListKey {
         var key = ViewCache.ListKey(
             kind: kind, period: periodIndex, filter: filter, language: language, presentation: session.presentation)
         if kind == .overview { (key.width, key.height) = (width, height) }
+        // The types' cells hold names past `screenListCells`: a wider screen makes its own.
+        if kind == .typeList, width > Self.screenListCellsAtLeast { key.width = width }
         if kind == .changes { key.changesFrom = session.changesFrom }
         key.printed = printed
         return key

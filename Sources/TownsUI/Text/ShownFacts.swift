@@ -204,6 +204,25 @@ extension ShownFacts {
         return fitted.text + more(total - fitted.count)
     }
 
+    /// The names of the first towns at `positions` joined as `nameList` joins them, as many as
+    /// take more than `cells` cells (every name when they all take no more), and how many that is:
+    /// a screen's cell of a type's 2,500 towns (`ItemList.listed` gives the table the whole list's
+    /// length), not every name joined and measured for a cell that shows a few.
+    func firstNames(_ positions: [Int], pastCells cells: Int) -> (text: String, count: Int) {
+        let separator = tr(Catalogue.text)
+        let step = DisplayWidth.of(separator)
+        let towns = facts.dataset.towns, zh = language == .zh
+        var names: [String] = []
+        var used = 0
+        for position in positions {
+            if used > cells { break }
+            let name = zh ? towns[position].nameZH : towns[position].nameEN
+            used += (names.isEmpty ? 0 : step) + DisplayWidth.of(name)
+            names.append(name)
+        }
+        return (Self.joined(names, separator: separator), names.count)
+    }
+
     /// `names` joined with `separator` between them (what `joined(separator:)` gives), written into
     /// one buffer sized first: the types view's first visit at national scale joined four types'
     /// 2,500 names each, half its time in the standard library's generic join.

@@ -128,7 +128,7 @@ extension AppState {
             rest.filter.behindSchedule = false
             let candidates = rest.filter.isEmpty ? Array(dataset.towns.indices) : rest.filtered(Array(dataset.towns.indices))
             let table = periodTable()
-            unjudged = candidates.filter { table[$0].completionRate?.quantity.exactValue == nil }.count
+            unjudged = candidates.filter { table.withRow($0) { $0.completionRate?.quantity.exactValue == nil } }.count
             judgedAmong = candidates.count
         }
         func behindRow(_ k: Int) -> (TableRow, Screen.Kind?) {

@@ -35,14 +35,29 @@ extension AppState {
         let listed = typesKept()
         let types = listed.map(\.type), kept = listed.map(\.positions)
         var rows: [TableRow] = []
+        // On screen a cell holds the first names only, past what the screen can show
+        // (`screenListCells`), and the list's length beside (`ItemList.listed`); in print every name.
+        var lengths: [String: Int] = [:]
         for (type, positions) in zip(types, kept) {
             let g = groupCells(typeProgress(type.number, positions: positions), flagged: sumFlags(positions))
+            let names: String
+            if printed {
+                names = nameList(positions, width: Int.max)
+            } else {
+                let first = firstNames(positions, pastCells: screenListCells)
+                if first.count < positions.count { lengths[first.text] = positions.count }
+                names = first.text
+            }
             rows.append(
                 TableRow([
                     .plain(String(type.number)), .plain(tr(type.nameZH, type.nameEN)), .plain(String(positions.count)),
                     g.plan, g.done, g.rate, g.bar, g.covered, g.behind,
-                    .plain(nameList(positions, width: Int.max)),
+                    .plain(names),
                 ]))
+        }
+        if !lengths.isEmpty {
+            let whole = lengths
+            columns[9].items?.listed = { whole[$0] }
         }
         var content = ListContent(
             columns: columns, rows: rows, targets: types.map { .townsOfType($0.number) }, summary: [],
