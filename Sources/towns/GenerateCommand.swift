@@ -64,8 +64,9 @@ struct GenerateCommand: ParsableCommand {
         }
         let spec = SyntheticDataset(towns: towns, months: months, seed: seed)
         let files: [(name: String, text: String)]
+        let rules = GenerateCommand.bundledRules(data: data.data)
         do {
-            files = try spec.files(rules: GenerateCommand.bundledRules(data: data.data))
+            files = try spec.files(rules: rules)
         } catch let problem as SyntheticDataset.Problem {
             throw ValidationFailure(problem.description)
         }
@@ -75,6 +76,15 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationFailure("\(directory): not written: \(error)")
         }
         print("\(directory): \(towns) towns x \(months) months, seed \(seed) (synthetic)")
+        // Without rules the dataset judges no rule (its assessment empty): said, with where they come
+        // from (wave 29's fresh user ran it outside the project and got no rules.toml, unsaid).
+        if rules == nil {
+            printError(refusal(
+                "注意：未写入 rules.toml（及其规则引用的来源）：没有找到带规则的数据集（--data 目录、$TOWNS_DATA、程序旁或项目文件夹的 Data/）；"
+                    + "此数据集不考核任何规则。用 --data 指向带 rules.toml 的数据集即可",
+                "note: no rules.toml (nor the sources its rules cite) written: no dataset with rules was found (--data DIR, "
+                    + "$TOWNS_DATA, Data/ beside the program or in the project folder), so this dataset judges no rule. Give --data a dataset with rules.toml"))
+        }
     }
 
     /// Writes `files` into `directory` (created if needed) as the whole dataset: every file the

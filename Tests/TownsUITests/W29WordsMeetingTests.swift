@@ -24,9 +24,15 @@ final class W29WordsMeetingTests: XCTestCase {
     func testRejoiningWhileTheDataDiffersSaysItCannotFollowAndWhatToDo() throws {
         for language in [Language.zh, .en] {
             var f = try differing(language)
-            f = update(f, .meeting(.toggleFollow))  // browse alone
-            f = update(f, .meeting(.toggleFollow))  // rejoin: the data still differs
+            // Every press says the same while the data differs (wave 29's fresh user: presses
+            // alternated "browsing alone (f rejoins alice)" and "cannot follow alice").
+            f = update(f, .meeting(.toggleFollow))
+            let first = f.message ?? ""
+            f = update(f, .meeting(.toggleFollow))
             let said = f.message ?? ""
+            XCTAssertEqual(first, said)
+            f = update(f, .meeting(.toggleFollow))
+            XCTAssertEqual(f.message, said)
             XCTAssertFalse(said.contains(language == .zh ? "重新跟随" : "following alice again"), said)
             XCTAssertEqual(said, language == .zh
                 ? "还不能跟随 alice：其数据与本机不同；用相同的 --data 即可跟随"
@@ -104,6 +110,26 @@ final class W29WordsMeetingTests: XCTestCase {
             f = update(f, .toggleHelp)
             f = update(f, .meeting(.toggleFollow))
             XCTAssertEqual(f.message?.hasPrefix(language == .zh ? "已离开会议 weekly" : "left meeting weekly"), true)
+        }
+    }
+}
+
+/// Wave 29's fresh user: the assessment's city line wrote the towns of unknown tier in English
+/// (`+ 241 unknown`) in Chinese.
+final class W29FreshCityLineTests: XCTestCase {
+    func testTheCityLinesUnknownTownsAreInTheReadersLanguage() throws {
+        var data = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        // A town whose tier cannot be determined: no industry, no accelerated county.
+        data.towns[0].industry = nil
+        data.towns[0].acceleratedCounty = nil
+        for language in [Language.zh, .en] {
+            var s = AppState(dataset: data, width: 160, height: 40)
+            s.language = language
+            s = update(s, .showView(.assessment))
+            let text = screen(s).joined(separator: "\n")
+            let words = language == .zh ? "+ 1 镇未知" : "+ 1 unknown"
+            XCTAssertTrue(text.contains(words), "\(language): \(text)")
+            if language == .zh { XCTAssertFalse(text.contains("unknown"), text) }
         }
     }
 }

@@ -197,6 +197,13 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             }
             return s
         }
+        if f.dataDiffers, !f.detached {
+            // Already browsing alone while the data differs: `f` says again why and what to do, and
+            // stays following, so it follows by itself once the data agrees (wave 29's fresh user:
+            // presses alternated "browsing alone (f rejoins)" and "cannot follow").
+            s.session.flash = Flash(Catalogue.cannotRejoinDataDiffers(f.presenter), in: s.language, level: .warning)
+            return s
+        }
         f.detached.toggle()
         s.meeting = .following(f)
         if !f.detached, f.dataDiffers {

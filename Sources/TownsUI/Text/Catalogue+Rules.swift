@@ -14,6 +14,9 @@ extension Catalogue {
     static func cityFirstYear(_ year: String, _ regionZH: String, _ regionEN: String) -> Bilingual {
         Bilingual("\(whole(regionZH)) \(year) 首年最低投资：", "\(regionEN) \(year) first-year minimum: ")
     }
+    /// The towns whose tier cannot be determined, after the tiers' terms of the city line's
+    /// formula (`Assessment.CityYearOne.formula` ends ` + N unknown`, the core's words): `+ 241 镇未知`.
+    static func cityUnknownTiers(_ n: Int) -> Bilingual { Bilingual(" + \(n) 镇未知", " + \(n) unknown") }
     static let cityReported = Bilingual("（报告 ", " (reported ")
     static let cityReportedEnd = Bilingual("）", ")")
     static let cityCompleted = Bilingual("；完成 ", "; completed ")

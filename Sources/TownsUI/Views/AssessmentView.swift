@@ -48,7 +48,13 @@ extension AppState {
             }
             summary.append(TableRow(cells, role: .totals))
             let first = Catalogue.cityFirstYear("\(city.year)", dataset.regionZH, dataset.regionEN)
-            var line = CellText(tr(first) + city.formula)
+            // The formula's unknown towns in the reader's language (the core writes ` + N unknown`:
+            // a fresh user of wave 29 read `+ 241 unknown` in Chinese).
+            let unknownTiers = city.tiers.filter { $0 == nil }.count
+            let formula = unknownTiers == 0 ? city.formula
+                : String(city.formula.dropLast(" + \(unknownTiers) unknown".count))
+                    + tr(Catalogue.cityUnknownTiers(unknownTiers))
+            var line = CellText(tr(first) + formula)
             if let required = city.required { line += " = \(DecimalMath.text(required, scale: 0))" }
             if let reported = city.reported {
                 line += "\(tr(Catalogue.cityReported))\(FigureText().value(reported).cellText)"
