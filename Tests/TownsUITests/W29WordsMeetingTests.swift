@@ -133,3 +133,20 @@ final class W29FreshCityLineTests: XCTestCase {
         }
     }
 }
+
+/// Wave 29's fresh user: a dataset without rules.toml showed the assessment's towns with no
+/// rule's column and the marks' legend (✓ ✗ ? ○), and nothing said no rule is judged.
+final class W29FreshNoRulesTests: XCTestCase {
+    func testAnAssessmentWithoutRulesSaysSoAndExplainsNoMarks() throws {
+        var data = try DatasetLoader.load(directory: repositoryRoot + "/Data").dataset
+        data.rules = []
+        for language in [Language.zh, .en] {
+            var s = AppState(dataset: data, width: 100, height: 30)
+            s.language = language
+            s = update(s, .showView(.assessment))
+            let text = screen(s).joined(separator: "\n")
+            XCTAssertTrue(text.contains(s.tr(Catalogue.noRulesNothingJudged)), "\(language): \(text)")
+            XCTAssertFalse(text.contains(language == .zh ? "未达标" : "not met"), "\(language): \(text)")
+        }
+    }
+}

@@ -86,15 +86,21 @@ extension AppState {
         // Where Enter leads, on the table only: the notes page is those notes (it said "on the
         // last row: these notes in full" of itself).
         let enterHint: CellText = wholeNames ? "" : CellText(screenHint(Catalogue.assessmentEnterHint))
-        notes.append(
-            language == .zh
-                ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 不能判定  \(Mark.notYetDue) 未到期"
-                    + "  3年 期限=创建期年数，不考核" + fittedLegend
-                    + enterHint
-                : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) cannot be judged"
-                    + "  \(Mark.notYetDue) not yet due"
-                    + "  3y term: the creation period's years, not judged" + fittedLegend
-                    + enterHint)
+        // No rules: said, and no legend of marks no cell draws (wave 29's fresh user: a dataset
+        // without rules.toml showed the towns, no rule's column and the marks' legend, unsaid).
+        if rules.isEmpty {
+            notes.append(CellText(tr(Catalogue.noRulesNothingJudged)))
+        } else {
+            notes.append(
+                language == .zh
+                    ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 不能判定  \(Mark.notYetDue) 未到期"
+                        + "  3年 期限=创建期年数，不考核" + fittedLegend
+                        + enterHint
+                    : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) cannot be judged"
+                        + "  \(Mark.notYetDue) not yet due"
+                        + "  3y term: the creation period's years, not judged" + fittedLegend
+                        + enterHint)
+        }
         notes += assessmentStakeNotes(positions, wholeNames: wholeNames)
         // The last row opens these notes as a page (none cut on a short screen): the city's row,
         // or with a filter on (the city's marks do not follow it) a row of its own.
