@@ -101,8 +101,10 @@ public enum TextWrap {
     /// holds all its first line depends on (at most `width` characters and the one after), not from
     /// the whole rest: a note of N lines was wrapped whole N times, a fifth of a cold sort at 10,000
     /// towns (its notes measured every frame). The lines are the same (`W29NoteWrapWindowTests`).
-    public static func wrapAtWords(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
+    /// `maxLines`: at most that many lines are worked out (the first ones), for a count of lines
+    /// up to a limit (`Renderer.notesReserved` counts 3).
+    public static func wrapAtWords(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        guard width > 0, maxLines > 0 else { return [] }
         var rest = Substring(TerminalText.sanitize(text))
         var lines: [String] = []
         let bound = 2 * width + 8
@@ -112,7 +114,7 @@ public enum TextWrap {
             let head = s.prefix(bound)
             return head.endIndex == s.endIndex || DisplayWidth.of(String(head)) <= width ? String(s) : String(head)
         }
-        while true {
+        while lines.count < maxLines {
             let next = window(rest)
             guard DisplayWidth.of(next) > width else { break }
             var head = headAtWord(next, width: width)
@@ -122,7 +124,7 @@ public enum TextWrap {
             while rest.first == " " { rest = rest.dropFirst() }
             lines.append(head)
         }
-        if !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
+        if lines.count < maxLines, !rest.isEmpty || lines.isEmpty { lines.append(String(rest)) }
         return lines
     }
 

@@ -77,7 +77,9 @@ public struct Renderer: Sendable {
         // for every line it stepped over: a third of a cold key at 10,000 towns, issue 17).
         var kept = 0
         for note in content.notes where kept < notesKept {
-            kept = min(notesKept, kept + TextWrap.wrapAtWords(note.text(.unicode), width: body.width).count)
+            // Only the lines still to count are worked out (a note's later lines are not).
+            kept = min(notesKept, kept + TextWrap.wrapAtWords(note.text(.unicode), width: body.width,
+                                                              maxLines: notesKept - kept).count)
         }
         return TableRenderer.rowsIn(lines: lines - kept, pitch: pitch) >= rowsBeforeNotes ? kept : 0
     }
