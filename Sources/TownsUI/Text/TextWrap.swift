@@ -5,7 +5,11 @@ public enum TextWrap {
     /// line never starts with `），。`) and after opening punctuation (`opening`: never ends with
     /// `（【`): there one character more goes over. Sanitised first.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        let safe = TerminalText.sanitize(text)
+        wrapSanitized(TerminalText.sanitize(text), width: width)
+    }
+
+    /// `wrap` of text sanitised already: not sanitised again.
+    static func wrapSanitized(_ safe: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         // Text that fits whole is one line as it is (the loop below breaks it nowhere). Summed
         // by scalar, a width is never less than summed by character (a cluster's is capped at
@@ -79,8 +83,12 @@ public enum TextWrap {
     /// `backTo` cells (default `width`); else it stays. The long messages' cut
     /// (`Renderer.cutAtWord`) and the lists' notes (`wrapAtWords`) break here.
     public static func headAtWord(_ text: String, width: Int, backTo: Int? = nil) -> String {
-        let safe = TerminalText.sanitize(text)
-        var head = wrap(safe, width: width).first ?? ""
+        headAtWord(sanitized: TerminalText.sanitize(text), width: width, backTo: backTo)
+    }
+
+    /// `headAtWord` of text sanitised already (`wrapAtWords`' rest): not sanitised again.
+    static func headAtWord(sanitized safe: String, width: Int, backTo: Int? = nil) -> String {
+        var head = wrapSanitized(safe, width: width).first ?? ""
         let next = safe.dropFirst(head.count).first
         if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
            !clauseMarks.contains(last)
@@ -97,8 +105,9 @@ public enum TextWrap {
     /// full (`headAtWord`, the long messages' cut): a list's notes (the types view's note broke
     /// `落后` at 80 columns, wave 28's fresh user).
     ///
-    /// Each line is worked out from a window of the text's next `2 x width + 8` characters, which
-    /// holds all its first line depends on (at most `width` characters and the one after), not from
+    /// Each line is worked out from a window of the text's next `width + 4` characters, which
+    /// holds all its first line depends on (at most `width` characters, the one after, and a
+    /// closing mark that goes over), not from
     /// the whole rest: a note of N lines was wrapped whole N times, a fifth of a cold sort at 10,000
     /// towns (its notes measured every frame). The lines are the same (`W29NoteWrapWindowTests`).
     /// `maxLines`: at most that many lines are worked out (the first ones), for a count of lines
@@ -107,7 +116,7 @@ public enum TextWrap {
         guard width > 0, maxLines > 0 else { return [] }
         var rest = Substring(TerminalText.sanitize(text))
         var lines: [String] = []
-        let bound = 2 * width + 8
+        let bound = width + 4
         // The window when it is wider than `width` (then so is the rest), else the rest whole (a
         // window of zero-width characters, or the last line).
         func window(_ s: Substring) -> String {
@@ -117,7 +126,7 @@ public enum TextWrap {
         while lines.count < maxLines {
             let next = window(rest)
             guard DisplayWidth.of(next) > width else { break }
-            var head = headAtWord(next, width: width)
+            var head = headAtWord(sanitized: next, width: width)
             if head.isEmpty { head = String(rest.prefix(1)) }  // never stuck (a width of one wide character)
             rest = rest.dropFirst(head.count)
             while head.hasSuffix(" ") { head.removeLast() }
