@@ -74,7 +74,8 @@ extension AppState {
     }
 
     /// What a snapshot stores of the views' samples that do not depend on the period (the
-    /// entities'), and the widest town name and county (`Facts.townTextWidthsName`), in every language.
+    /// entities'), and the widest town name and county (`Facts.townTextWidthsName`), in every language;
+    /// each entity's towns (`Facts.entityTownsName`).
     func periodlessSampleMeasures() -> [String: [Int]] {
         var measures: [String: [Int]] = [:]
         for language in Language.allCases {
@@ -87,6 +88,9 @@ extension AppState {
             let names = facts.measuredTownTextWidths(language: language)
             measures[Facts.townTextWidthsName(language)] = [names.name, names.county]
         }
+        // Each entity's towns (`Facts.entityTowns`): the entities view's first visit hashed every
+        // town's entity ids for them (issue 17).
+        measures[Facts.entityTownsName] = facts.measuredEntityTowns().numbers
         return measures
     }
 
