@@ -292,6 +292,19 @@ public final class Facts: @unchecked Sendable {
         return towns.indices.filter { towns[$0].entityIDs.contains(id) }
     }
 
+    /// The name under which a snapshot stores each town's tier in the city's first-year minimum
+    /// (`Assessment.CityYearOneTiers.numbers`, `DerivedKeys.Source.measures`).
+    static let cityYearOneTiersName = "assessment.cityYearOne.tiers"
+
+    /// Each town's tier in the city's first-year minimum as the snapshot stores it
+    /// (`cityYearOneTiersName`), or nil when it stores none for these towns (then
+    /// `Assessment.cityYearOne` works each out).
+    var storedCityYearOneTiers: Assessment.CityYearOneTiers? {
+        derived?.keys.measure(Self.cityYearOneTiersName).flatMap {
+            Assessment.CityYearOneTiers(numbers: $0, towns: dataset.towns.count)
+        }
+    }
+
     /// For each period id (and year, for a year's plan; "" for figures of no period), the
     /// positions in `dataset.towns` of the towns with a figure of it, ascending: a town with
     /// no figure of a period has nothing to look up or derive there.

@@ -75,7 +75,8 @@ extension AppState {
 
     /// What a snapshot stores of the views' samples that do not depend on the period (the
     /// entities'), and the widest town name and county (`Facts.townTextWidthsName`), in every language;
-    /// each entity's towns (`Facts.entityTownsName`).
+    /// each entity's towns (`Facts.entityTownsName`) and each town's tier in the city's first-year
+    /// minimum (`Facts.cityYearOneTiersName`).
     func periodlessSampleMeasures() -> [String: [Int]] {
         var measures: [String: [Int]] = [:]
         for language in Language.allCases {
@@ -91,6 +92,11 @@ extension AppState {
         // Each entity's towns (`Facts.entityTowns`): the entities view's first visit hashed every
         // town's entity ids for them (issue 17).
         measures[Facts.entityTownsName] = facts.measuredEntityTowns().numbers
+        // Each town's tier in the city's first-year minimum (`Facts.storedCityYearOneTiers`): the
+        // assessment's first visit read every town for the city's line (issue 17).
+        if let tiers = Assessment(metrics: metrics).cityYearOneTiers() {
+            measures[Facts.cityYearOneTiersName] = tiers.numbers
+        }
         return measures
     }
 
