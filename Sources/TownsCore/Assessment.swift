@@ -635,27 +635,70 @@ public struct Assessment: Sendable {
         return value
     }
 
-    /// The city's first-year minimum (the rule `yearOneMinimum`): each town's minimum by its
-    /// tier, their sum when every one is known, the formula, the reported minimum and the
-    /// completed total of the first year; nil when the rules have no such rule or no year is known.
-    /// Every town is read once, in one pass, its fields in place (a town copied per field read was
-    /// most of the assessment's first visit at 10,000 towns: 1.7 ms), and the sum is each tier's
-    /// minimum times its count (the same value as adding every town's: exact in `Decimal`).
-    public func cityYearOne() -> CityYearOne? {
+    /// Each town's part in the city's first-year minimum (`cityYearOne`), as one pass over the
+    /// towns reads it, apart from the rule's two minimums: which tier each town is (or that it
+    /// cannot be determined), whether that rests on a fitted value, and the earliest first year.
+    /// What a snapshot stores (`numbers`), so the assessment's first visit reads no town for the
+    /// city's line (issue 17: that pass over 10,000 towns was a sixth of the key).
+    public struct CityYearOneTiers: Sendable, Equatable {
+        /// A town's tier cannot be determined (its minimum is nil).
+        public static let unknown: UInt8 = 0
+        /// A town's minimum is the rule's `lower_minimum`.
+        public static let lower: UInt8 = 1
+        /// A town's minimum is the rule's `minimum`.
+        public static let standard: UInt8 = 2
+        /// Added to `lower` or `standard`: the tier rests on a value fitted to a reported total.
+        public static let fitted: UInt8 = 4
+        /// The bits of a code that say its tier (`unknown`, `lower` or `standard`).
+        static let kindMask: UInt8 = 3
+
+        /// The earliest first year of a town (its list date's year, else the data's first
+        /// period's); nil when there is none.
+        public var firstYear: Int?
+        /// Each town's code (by position in `dataset.towns`): `unknown`, or `lower` or
+        /// `standard` plus `fitted` when its tier rests on a fitted value.
+        public var codes: [UInt8]
+
+        /// The earliest first year and each town's code.
+        public init(firstYear: Int?, codes: [UInt8]) {
+            self.firstYear = firstYear
+            self.codes = codes
+        }
+
+        /// As a snapshot stores it (`numbers`) for `towns` towns; nil when not of that shape (another
+        /// number of towns, a code that is none of these).
+        public init?(numbers: [Int], towns: Int) {
+            guard numbers.count == towns + 1, numbers[0] >= 0 else { return nil }
+            var codes: [UInt8] = []
+            codes.reserveCapacity(towns)
+            for n in numbers.dropFirst() {
+                guard n == 0 || n == 1 || n == 2 || n == 5 || n == 6 else { return nil }
+                codes.append(UInt8(n))
+            }
+            self.init(firstYear: numbers[0] == 0 ? nil : numbers[0] - 1, codes: codes)
+        }
+
+        /// The stored form: `firstYear` + 1 (0: none), then each town's code.
+        public var numbers: [Int] {
+            var out = [firstYear.map { $0 + 1 } ?? 0]
+            out.reserveCapacity(codes.count + 1)
+            for c in codes { out.append(Int(c)) }
+            return out
+        }
+    }
+
+    /// `CityYearOneTiers` worked out over every town (never read from a snapshot); nil when the
+    /// rules have no `yearOneMinimum`.
+    public func cityYearOneTiers() -> CityYearOneTiers? {
         let start = dataset.periods.first?.year
         guard let rule = dataset.rules.first(where: { $0.kind == .yearOneMinimum }) else { return nil }
         // The lower industries a short list compared by `==` (as a set's `contains` compares them):
         // one or two names, cheaper to compare than a string to hash per town.
         let lower = Array(Set(rule.industries["lower_industries"] ?? []))
-        let (lowerMinimum, minimum) = (rule.number("lower_minimum"), rule.number("minimum"))
         let byCounty = rule.lowerInAcceleratedCounties
         let towns = dataset.towns
-        var tiers: [Decimal?] = []
-        tiers.reserveCapacity(towns.count)
-        var fittedPositions: [Int] = []
-        // Each kind's count, in the order each kind first appears (the formula's groups' order).
-        var counted: [(lower: Bool, count: Int)] = []
-        var unknown = 0
+        var codes: [UInt8] = []
+        codes.reserveCapacity(towns.count)
         var firstYear: Int?
         towns.withUnsafeBufferPointer { towns in
             for i in towns.indices {
@@ -681,19 +724,54 @@ public struct Assessment: Sendable {
                                          (byCounty && town.pointee.acceleratedCountyFitted) || town.pointee.industryFitted)
                 }
                 guard let isLower else {
-                    tiers.append(nil)
-                    unknown += 1
+                    codes.append(CityYearOneTiers.unknown)
                     continue
                 }
-                tiers.append(isLower ? lowerMinimum : minimum)
-                if fitted { fittedPositions.append(i) }
-                if let k = counted.firstIndex(where: { $0.lower == isLower }) {
-                    counted[k].count += 1
-                } else {
-                    counted.append((isLower, 1))
-                }
+                codes.append((isLower ? CityYearOneTiers.lower : CityYearOneTiers.standard)
+                                 | (fitted ? CityYearOneTiers.fitted : 0))
             }
         }
+        return CityYearOneTiers(firstYear: firstYear, codes: codes)
+    }
+
+    /// The city's first-year minimum (the rule `yearOneMinimum`): each town's minimum by its
+    /// tier, their sum when every one is known, the formula, the reported minimum and the
+    /// completed total of the first year; nil when the rules have no such rule or no year is known.
+    /// Every town is read once, in one pass, its fields in place (a town copied per field read was
+    /// most of the assessment's first visit at 10,000 towns: 1.7 ms), and the sum is each tier's
+    /// minimum times its count (the same value as adding every town's: exact in `Decimal`).
+    /// `stored`: each town's tier as a snapshot keeps it (`CityYearOneTiers`, used when of as many
+    /// towns), else each is worked out here (`cityYearOneTiers`).
+    public func cityYearOne(tiers stored: CityYearOneTiers? = nil) -> CityYearOne? {
+        let start = dataset.periods.first?.year
+        guard let rule = dataset.rules.first(where: { $0.kind == .yearOneMinimum }) else { return nil }
+        let towns = dataset.towns
+        // Each town's tier as the snapshot stores it (read, no town read), else worked out.
+        guard let read = (stored?.codes.count == towns.count ? stored : nil) ?? cityYearOneTiers() else { return nil }
+        let (lowerMinimum, minimum) = (rule.number("lower_minimum"), rule.number("minimum"))
+        var tiers: [Decimal?] = []
+        tiers.reserveCapacity(towns.count)
+        var fittedPositions: [Int] = []
+        // Each kind's count, in the order each kind first appears (the formula's groups' order).
+        var counted: [(lower: Bool, count: Int)] = []
+        var unknown = 0
+        for (i, code) in read.codes.enumerated() {
+            let kind = code & CityYearOneTiers.kindMask
+            guard kind != CityYearOneTiers.unknown else {
+                tiers.append(nil)
+                unknown += 1
+                continue
+            }
+            let isLower = kind == CityYearOneTiers.lower
+            tiers.append(isLower ? lowerMinimum : minimum)
+            if code & CityYearOneTiers.fitted != 0 { fittedPositions.append(i) }
+            if let k = counted.firstIndex(where: { $0.lower == isLower }) {
+                counted[k].count += 1
+            } else {
+                counted.append((isLower, 1))
+            }
+        }
+        let firstYear = read.firstYear
         guard let year = firstYear ?? start else { return nil }
         // The towns counted by tier value (two kinds of equal value are one group), largest first.
         var groups: [(Decimal, Int)] = []

@@ -66,7 +66,7 @@ public final class Facts: @unchecked Sendable {
     private var sumChecked: Set<FigureKey>?
     /// `sumCheckFails` by "key@period".
     private var sumChecksAsOf: [String: Bool] = [:]
-    private var byEntity: [String: [Int]]?
+    private var byEntity: EntityTowns?
     private var byType: [Int: [Int]]?
     private var withFigures: [String: [Int]]?
     private var planned: [ShownFigure?]?
@@ -230,30 +230,78 @@ public final class Facts: @unchecked Sendable {
         }
     }
 
-    /// The towns each entity operates, as positions in `dataset.towns`, in file order
-    /// (`Dataset.towns(operatedBy:)` for every entity at once).
-    var townsByEntity: [String: [Int]] {
+    /// The name under which a snapshot stores `entityTowns` (`DerivedKeys.Source.measures`,
+    /// `EntityTowns.numbers`).
+    static let entityTownsName = "entities.towns"
+
+    /// The towns each operating entity operates (by the entity's position in
+    /// `dataset.entities`) and the towns whose source names no entity, as positions in
+    /// `dataset.towns`, in file order: read from the snapshot when it stores them for these
+    /// entities and towns (`entityTownsName`), else worked out once (`measuredEntityTowns`).
+    /// The entities view's first visit hashed every town's entity ids for them (issue 17).
+    var entityTowns: EntityTowns {
         remembered(\.byEntity) {
-            var index: [String: [Int]] = [:]
-            // Room for every entity at once (grown entity by entity, the table was copied ~10 times).
-            index.reserveCapacity(dataset.entities.count)
-            // By position, each town's entity ids alone read in place (no copy of each town: ~50 ms
-            // at 10,000 through the array's subscript; through its buffer, not even of the ids' array).
-            dataset.towns.withUnsafeBufferPointer { towns in
-                for i in towns.indices {
-                    let town = towns.baseAddress! + i
-                    let n = town.pointee.entityIDs.count
-                    if n == 1 {
-                        index[town.pointee.entityIDs[0], default: []].append(i)
-                    } else {
-                        // Each id once (a few ids: no set made per town).
-                        for k in 0..<n where !town.pointee.entityIDs[..<k].contains(town.pointee.entityIDs[k]) {
-                            index[town.pointee.entityIDs[k], default: []].append(i)
-                        }
-                    }
+            if let stored = derived?.keys.measure(Self.entityTownsName),
+                let towns = EntityTowns(numbers: stored, entities: dataset.entities.count,
+                                        towns: dataset.towns.count)
+            {
+                return towns
+            }
+            return measuredEntityTowns()
+        }
+    }
+
+    /// `entityTowns` worked out from every town's entity ids (never read from the snapshot):
+    /// what a snapshot stores (`AppState.periodlessSampleMeasures`), and what is used without one.
+    /// An entity's towns are those naming its id (each town once, in file order), as
+    /// `Dataset.towns(operatedBy:)` finds them; entities sharing an id share its towns.
+    func measuredEntityTowns() -> EntityTowns {
+        let entities = dataset.entities
+        var first: [String: Int] = [:]
+        first.reserveCapacity(entities.count)
+        for k in entities.indices where first[entities[k].id] == nil { first[entities[k].id] = k }
+        var lists = [[Int]](repeating: [], count: entities.count)
+        var unnamed: [Int] = []
+        // By position, each town's entity ids alone read in place (no copy of each town: ~50 ms
+        // at 10,000 through the array's subscript; through its buffer, not even of the ids' array).
+        dataset.towns.withUnsafeBufferPointer { towns in
+            for i in towns.indices {
+                let town = towns.baseAddress! + i
+                let n = town.pointee.entityIDs.count
+                if n == 0 { unnamed.append(i) }
+                // Each id once (a few ids: no set made per town); an id no entity has is in no list.
+                for k in 0..<n where !town.pointee.entityIDs[..<k].contains(town.pointee.entityIDs[k]) {
+                    if let e = first[town.pointee.entityIDs[k]] { lists[e].append(i) }
                 }
             }
-            return index
+        }
+        for k in entities.indices {
+            if let e = first[entities[k].id], e != k { lists[k] = lists[e] }
+        }
+        return EntityTowns(lists: lists, unnamed: unnamed)
+    }
+
+    /// The positions in `dataset.towns` of the towns the entity `id` operates (nil: the towns
+    /// whose source names no entity), in file order: those naming the id, each once.
+    func townPositions(operatedBy id: String?) -> [Int] {
+        let index = entityTowns
+        guard let id else { return index.unnamed }
+        if let k = dataset.entities.firstIndex(where: { $0.id == id }) { return index.towns(ofEntityAt: k) }
+        // An id no entity has (no list keeps it): every town's ids read.
+        let towns = dataset.towns
+        return towns.indices.filter { towns[$0].entityIDs.contains(id) }
+    }
+
+    /// The name under which a snapshot stores each town's tier in the city's first-year minimum
+    /// (`Assessment.CityYearOneTiers.numbers`, `DerivedKeys.Source.measures`).
+    static let cityYearOneTiersName = "assessment.cityYearOne.tiers"
+
+    /// Each town's tier in the city's first-year minimum as the snapshot stores it
+    /// (`cityYearOneTiersName`), or nil when it stores none for these towns (then
+    /// `Assessment.cityYearOne` works each out).
+    var storedCityYearOneTiers: Assessment.CityYearOneTiers? {
+        derived?.keys.measure(Self.cityYearOneTiersName).flatMap {
+            Assessment.CityYearOneTiers(numbers: $0, towns: dataset.towns.count)
         }
     }
 
@@ -354,4 +402,81 @@ public final class Facts: @unchecked Sendable {
 extension Facts: Equatable {
     /// The same facts: the same object (one per dataset loaded).
     public static func == (a: Facts, b: Facts) -> Bool { a === b }
+}
+
+/// The towns of each operating entity and the towns naming none (`Facts.entityTowns`), as
+/// positions in `dataset.towns`, kept in one array: entity after entity (in `dataset.entities`'
+/// order), then the towns naming no entity.
+struct EntityTowns: Sendable, Equatable {
+    /// Every entity's towns one after another, then the towns naming none.
+    private let positions: [Int]
+    /// Where each entity's towns start in `positions`, then where the towns naming none start,
+    /// then `positions.count`: the number of entities + 2.
+    private let starts: [Int]
+
+    /// The towns of each entity (by position in `dataset.entities`) and the towns naming none.
+    init(lists: [[Int]], unnamed: [Int]) {
+        var positions: [Int] = [], starts: [Int] = []
+        positions.reserveCapacity(lists.reduce(unnamed.count) { $0 + $1.count })
+        starts.reserveCapacity(lists.count + 2)
+        for list in lists + [unnamed] {
+            starts.append(positions.count)
+            positions += list
+        }
+        starts.append(positions.count)
+        self.positions = positions
+        self.starts = starts
+    }
+
+    /// As a snapshot stores it (`numbers`), for `entities` entities and `towns` towns; nil when
+    /// the numbers are not of that shape (a group too long or missing, numbers left over, a
+    /// position beyond the towns or not ascending within its group).
+    init?(numbers: [Int], entities: Int, towns: Int) {
+        var positions: [Int] = [], starts: [Int] = []
+        positions.reserveCapacity(max(0, numbers.count - entities - 1))
+        starts.reserveCapacity(entities + 2)
+        var at = 0
+        for _ in 0..<(entities + 1) {
+            guard at < numbers.count else { return nil }
+            let n = numbers[at]
+            at += 1
+            guard n >= 0, n <= numbers.count - at else { return nil }
+            starts.append(positions.count)
+            var last = -1
+            for p in numbers[at..<(at + n)] {
+                guard p > last, p < towns else { return nil }
+                positions.append(p)
+                last = p
+            }
+            at += n
+        }
+        guard at == numbers.count else { return nil }
+        starts.append(positions.count)
+        self.positions = positions
+        self.starts = starts
+    }
+
+    /// The stored form: each entity's number of towns then its towns, then the number of towns
+    /// naming none and those towns.
+    var numbers: [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(positions.count + starts.count - 1)
+        for g in 0..<(starts.count - 1) {
+            out.append(starts[g + 1] - starts[g])
+            out += positions[starts[g]..<starts[g + 1]]
+        }
+        return out
+    }
+
+    /// The number of entities.
+    var entityCount: Int { starts.count - 2 }
+
+    /// The towns of the entity at `k` in `dataset.entities`, in file order.
+    func towns(ofEntityAt k: Int) -> [Int] { Array(positions[starts[k]..<starts[k + 1]]) }
+
+    /// The number of towns of the entity at `k` in `dataset.entities`.
+    func count(ofEntityAt k: Int) -> Int { starts[k + 1] - starts[k] }
+
+    /// The towns whose source names no entity, in file order.
+    var unnamed: [Int] { Array(positions[starts[entityCount]..<starts[entityCount + 1]]) }
 }

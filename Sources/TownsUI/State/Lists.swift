@@ -241,8 +241,7 @@ extension AppState {
         case let .townsOfType(n):
             return facts.townsByType[n] ?? []
         case let .townsOfEntity(id):
-            return id.map { facts.townsByEntity[$0] ?? [] }
-                ?? dataset.towns.indices.filter { dataset.towns[$0].entityIDs.isEmpty }
+            return facts.townPositions(operatedBy: id)
         default:
             return nil
         }

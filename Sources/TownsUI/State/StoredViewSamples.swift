@@ -74,7 +74,9 @@ extension AppState {
     }
 
     /// What a snapshot stores of the views' samples that do not depend on the period (the
-    /// entities'), and the widest town name and county (`Facts.townTextWidthsName`), in every language.
+    /// entities'), and the widest town name and county (`Facts.townTextWidthsName`), in every language;
+    /// each entity's towns (`Facts.entityTownsName`) and each town's tier in the city's first-year
+    /// minimum (`Facts.cityYearOneTiersName`).
     func periodlessSampleMeasures() -> [String: [Int]] {
         var measures: [String: [Int]] = [:]
         for language in Language.allCases {
@@ -86,6 +88,14 @@ extension AppState {
             // measured every town's for them (issue 17).
             let names = facts.measuredTownTextWidths(language: language)
             measures[Facts.townTextWidthsName(language)] = [names.name, names.county]
+        }
+        // Each entity's towns (`Facts.entityTowns`): the entities view's first visit hashed every
+        // town's entity ids for them (issue 17).
+        measures[Facts.entityTownsName] = facts.measuredEntityTowns().numbers
+        // Each town's tier in the city's first-year minimum (`Facts.storedCityYearOneTiers`): the
+        // assessment's first visit read every town for the city's line (issue 17).
+        if let tiers = Assessment(metrics: metrics).cityYearOneTiers() {
+            measures[Facts.cityYearOneTiersName] = tiers.numbers
         }
         return measures
     }

@@ -184,6 +184,34 @@ final class ViewCache: @unchecked Sendable {
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
+    /// A note's text, the width it is wrapped to and the most lines counted (`noteLineCount`).
+    struct NoteLinesKey: Hashable {
+        var text: String
+        var width: Int
+        var maxLines: Int
+    }
+
+    /// The note lines counted (`noteLineCount`), forgotten all at once past `noteLinesKept`.
+    private var noteLines: [NoteLinesKey: Int] = [:]
+    /// The most note line counts kept (a frame's notes are a handful; a resize adds a width).
+    static let noteLinesKept = 256
+
+    /// How many lines `text` takes wrapped at words to `width`, counting at most `maxLines`
+    /// (`TextWrap.wrapAtWords(text, width:, maxLines:).count`), worked out once per text, width
+    /// and limit: a long list's notes were wrapped again each time a frame asked how many rows
+    /// fit (`Renderer.notesReserved`, several times a frame: a tenth of the towns view's first
+    /// visit at 10,000 towns, issue 17). The same count either way (`W30NoteLinesMemoTests`).
+    func noteLineCount(_ text: String, width: Int, maxLines: Int) -> Int {
+        let key = NoteLinesKey(text: text, width: width, maxLines: maxLines)
+        if let known = withLock({ noteLines[key] }) { return known }
+        let count = TextWrap.wrapAtWords(text, width: width, maxLines: maxLines).count
+        withLock {
+            if noteLines.count >= Self.noteLinesKept { noteLines.removeAll() }
+            noteLines[key] = count
+        }
+        return count
+    }
+
     /// The cached list for `key`, made with `make` when absent.
     func list(_ key: ListKey, make: () -> ListContent?) -> List? {
         if let hit = withLock({ lists.get(key) }) { return hit }

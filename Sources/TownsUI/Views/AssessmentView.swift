@@ -13,7 +13,8 @@ extension AppState {
         let (columns, rows) = (table.columns, table.rows)
         var summary: [TableRow] = []
         var notes: [CellText] = []
-        if let city = assessment.cityYearOne() {
+        // Each town's tier as the snapshot stores it: no town read for the city's line (issue 17).
+        if let city = assessment.cityYearOne(tiers: facts.storedCityYearOneTiers) {
             let region = tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
             var cells: [TableCell] = [.plain(region)]
             // Only periods up to the one shown are evidence (a full year's figure is not, in September).

@@ -17,13 +17,19 @@ extension AppState {
         ]
         // In print every name is whole and every town named, as wide as the page allows (`printed`).
         if printed { (columns[0].maxWidth, columns[4].maxWidth) = (Self.printedListWidth, Self.printedListWidth) }
-        let all = facts.townsByEntity
-        let byEntity = filter.isEmpty ? all : all.mapValues { filtered($0) }
-        let entities = dataset.entities.filter { filter.isEmpty || !(byEntity[$0.id] ?? []).isEmpty }
+        // Each entity's towns by its position (`Facts.entityTowns`: stored in the snapshot, no
+        // town's ids hashed), with the filter applied to each entity's when there is one.
+        let index = facts.entityTowns
+        let allEntities = dataset.entities
+        let filteredTowns: [[Int]]? =
+            filter.isEmpty ? nil : allEntities.indices.map { filtered(index.towns(ofEntityAt: $0)) }
+        // The entities listed, by position in `dataset.entities` (nil: every one).
+        let kept: [Int]? = filteredTowns.map { lists in allEntities.indices.filter { !lists[$0].isEmpty } }
+        let entities = kept.map { $0.map { allEntities[$0] } } ?? allEntities
         // The towns read in place, once (`dataset` is worked out per use; a town passed by value
         // was copied whole: an entity's row copied each of its towns, hundreds at national scale).
         let allTowns = dataset.towns
-        let unnamed = filtered(allTowns.indices.filter { allTowns[$0].entityIDs.isEmpty })
+        let unnamed = filtered(index.unnamed)
         let rowState = rowContext
         let listWidth = printed ? Int.max : columns[4].maxWidth
         let rows = Rows(count: entities.count + (unnamed.isEmpty ? 0 : 1)) { i in
@@ -38,7 +44,8 @@ extension AppState {
                     searchTerms: unnamed.flatMap { [allTowns[$0].nameZH, allTowns[$0].nameEN] })
             }
             let entity = entities[i]
-            let positions = byEntity[entity.id] ?? []
+            let at = kept?[i] ?? i
+            let positions = filteredTowns?[at] ?? index.towns(ofEntityAt: at)
             let modes = Set(positions.compactMap { allTowns[$0].mode }).sorted { $0.rawValue < $1.rawValue }
             return TableRow(
                 [

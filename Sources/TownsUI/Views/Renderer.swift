@@ -77,9 +77,10 @@ public struct Renderer: Sendable {
         // for every line it stepped over: a third of a cold key at 10,000 towns, issue 17).
         var kept = 0
         for note in content.notes where kept < notesKept {
-            // Only the lines still to count are worked out (a note's later lines are not).
-            kept = min(notesKept, kept + TextWrap.wrapAtWords(note.text(.unicode), width: body.width,
-                                                              maxLines: notesKept - kept).count)
+            // Only the lines still to count are worked out (a note's later lines are not), each
+            // count once per list memo (`ViewCache.noteLineCount`: asked several times a frame).
+            kept = min(notesKept, kept + state.cache.noteLineCount(note.text(.unicode), width: body.width,
+                                                                   maxLines: notesKept - kept))
         }
         return TableRenderer.rowsIn(lines: lines - kept, pitch: pitch) >= rowsBeforeNotes ? kept : 0
     }
