@@ -25,7 +25,7 @@ final class W21TextWrapFitsTests: XCTestCase {
                         lastBreak = nil
                         continue
                     }
-                    if w < 2 || !TextWrap.breakable(before: ch, after: line.last), let cut = lastBreak {
+                    if w < 2 || !TextWrap.breakable(before: ch, after: line), let cut = lastBreak {
                         let head = String(line[..<cut.at])
                         let tail = String(line[(cut.space ? line.index(after: cut.at) : cut.at)...])
                         lines.append(head)
@@ -45,7 +45,7 @@ final class W21TextWrapFitsTests: XCTestCase {
                 }
                 if ch == " " {
                     lastBreak = (line.endIndex, true)
-                } else if w == 2, !line.isEmpty, TextWrap.breakable(before: ch, after: line.last) {
+                } else if w == 2, !line.isEmpty, TextWrap.breakable(before: ch, after: line) {
                     lastBreak = (line.endIndex, false)
                 }
                 line.append(ch)

@@ -37,7 +37,7 @@ public enum TextWrap {
                     lastBreak = nil
                     continue
                 }
-                if w < 2 || !breakable(before: ch, after: line.last), let cut = lastBreak {
+                if w < 2 || !breakable(before: ch, after: line), let cut = lastBreak {
                     let head = String(line[..<cut.at])
                     let tail = String(line[(cut.space ? line.index(after: cut.at) : cut.at)...])
                     lines.append(head)
@@ -57,7 +57,7 @@ public enum TextWrap {
             }
             if ch == " " {
                 lastBreak = (line.endIndex, true)
-            } else if w == 2, !line.isEmpty, breakable(before: ch, after: line.last) {
+            } else if w == 2, !line.isEmpty, breakable(before: ch, after: line) {
                 lastBreak = (line.endIndex, false)
             }
             line.append(ch)
@@ -137,13 +137,32 @@ public enum TextWrap {
         return lines
     }
 
-    /// Punctuation a line never starts with (Chinese line breaking).
-    public static let closing: Set<Character> = ["）", "】", "」", "』", "，", "。", "、", "；", "：", "！", "？", "》", "〉"]
+    /// Punctuation a line never starts with (Chinese line breaking; `～` of a range, `50%～60%`).
+    public static let closing: Set<Character> = ["）", "】", "」", "』", "，", "。", "、", "；", "：", "！", "？", "》", "〉", "～"]
     /// Punctuation a line never ends with.
     public static let opening: Set<Character> = ["（", "【", "「", "『", "《", "〈"]
 
-    /// Whether a line may break between `previous` and `next`.
-    static func breakable(before next: Character, after previous: Character?) -> Bool {
-        !closing.contains(next) && !(previous.map(opening.contains) ?? false)
+    /// Whether a line may break between `previous` and `next`: not before closing punctuation, not
+    /// after opening punctuation (an ASCII `(` or `[` too, so a reference such as `二(二)` stays
+    /// whole: a printed town page broke `paper 二(` | `二)`, wave 29's fresh user), and not between a
+    /// number and the unit after it (`50` | `亿元`, `2015` | `年`).
+    /// Nor inside a unit (`units`: `9.3亿` | `元`).
+    static func breakable(before next: Character, after line: String) -> Bool {
+        guard let previous = line.last else { return !closing.contains(next) }
+        guard !closing.contains(next), !opening.contains(previous), previous != "(", previous != "[",
+              !(previous.isASCII && previous.isNumber)
+        else { return false }
+        // Inside a unit: the line ends with its first characters and `next` is the one after them.
+        for unit in units where unit.contains(next) {
+            var head = ""
+            for c in unit {
+                if c == next, !head.isEmpty, line.hasSuffix(head) { return false }
+                head.append(c)
+            }
+        }
+        return true
     }
+
+    /// Units a line never breaks inside (the data's amounts, areas and visitors).
+    static let units: [String] = ["亿元", "万元", "平方公里", "万人次", "人次"]
 }
