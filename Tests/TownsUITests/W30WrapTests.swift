@@ -32,6 +32,15 @@ final class W30WrapTests: XCTestCase {
         for width in 10..<DisplayWidth.of(unit) {
             XCTAssertTrue(TextWrap.wrap(unit, width: width).contains { $0.contains("9.3亿元") }, "\(width)")
         }
+        // Nor at the space between a number and its unit (`南湖和海盐合计 30` | `个`, a town page at 200 columns).
+        let spaced = "各种读法：各 30 个（南湖 30、海盐 30；其余三镇合计 29）；南湖和海盐合计 30 个（字面读法）"
+        for width in 10..<DisplayWidth.of(spaced) {
+            for lines in [TextWrap.wrap(spaced, width: width), TextWrap.wrapAtWords(spaced, width: width)] {
+                XCTAssertFalse(lines.dropLast().contains { $0.last?.isNumber == true && $0.last?.isASCII == true }, "\(width): \(lines)")
+                XCTAssertFalse(lines.contains { $0.hasPrefix(" ") || $0.hasPrefix("个") }, "\(width): \(lines)")
+                XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= width + 1 }, "\(width): \(lines)")
+            }
+        }
         // A range's `～` starts no line: `50%` | `～60%` was printed.
         let range = "省里才将土地按实际使用指标的50%～60%给予配套奖励"
         for width in 10..<DisplayWidth.of(range) {
