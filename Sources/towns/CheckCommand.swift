@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
             are flagged), shortfall (a reported total the towns' known figures do not account for), \
             ambiguous (words that read more than one way, with every reading and the one the data uses) \
             and consistent (agreement with values fitted to the same total: not a confirmation); with \
-            --verbose, checks that passed (confirmed) too. \
+            --verbose, checks that passed (confirmed) too. A dataset without rules.toml gets a note \
+            that no rule is judged (not a finding: exit 0). \
             Findings are worded in the language chosen (--lang, else the config's `language`, else zh; \
             en under a locale that is not UTF-8, such as LANG=C, as the dashboard); --lang en prints them \
             as FILE:LINE: KIND: SUBJECT: MESSAGE in English. \
@@ -57,6 +58,13 @@ struct CheckCommand: ParsableCommand {
             let summary = loadFailureSummary(failure, directory: directory, chinese: lang == .zh)
             err(lang == .zh ? summary : String(summary.dropLast()))
             throw ExitCode(failure.exitCode)
+        }
+        // No rules: said (a note, not a finding: the exit status stays), in the assessment's words
+        // (wave 29's fresh user: a dataset without rules.toml was checked without a word of it).
+        // (A rules.toml without a rule does not load, so no rules means no rules.toml.)
+        if dataset.rules.isEmpty {
+            let words = Catalogue.noRulesNothingJudged
+            out(lang == .zh ? "\(directory)：注意：\(words.zh)" : "\(directory): note: \(words.en)")
         }
         let findings = Checker(dataset: dataset).run()
         let words = FindingWords(dataset: dataset, language: lang)

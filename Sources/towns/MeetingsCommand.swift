@@ -14,7 +14,8 @@ struct MeetingsCommand: ParsableCommand {
         user can read (a presenter's folder is readable by the meeting's group only). A meeting \
         whose presenter's process is gone is not listed. Followers: as the presenter last wrote \
         them (at most a quarter of a second old while the meeting is open). In one language: \
-        --lang, else the config's `language`, else zh; en under a locale that is not UTF-8 (LANG=C).
+        --lang, else the config's `language` (--config's file where one is named, as for towns \
+        present and towns follow), else zh; en under a locale that is not UTF-8 (LANG=C).
         """)
 
     /// `towns` itself, whose `--lang` words the list, and whose `--data`, `--ascii`, `--themes`,
@@ -33,12 +34,32 @@ struct MeetingsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
         "Look only in this folder (default: $TOWNS_MEETINGS or /tmp/towns-meetings-*).", valueName: "DIR"))
     var folder: String?
+    /// `--config`, as `towns present` and `towns follow` take it (`ScreenOptions`): the file whose
+    /// `language` words the list (wave 30: `towns meetings` had none, so a follower's config named
+    /// with `--config` did not word it).
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).",
+            valueName: "PATH"))
+    var config: String?
 
     /// The list's language: the dashboard's rule (`--lang`, the config, zh; en under LANG=C).
-    var chinese: Bool { root.display.wordsLanguage(config: Config(path: nil).language) == .zh }
+    var chinese: Bool { root.display.wordsLanguage(config: Config(path: config).language) == .zh }
 
     func run() throws {
         let chinese = self.chinese
+        // A named configuration with problems (missing, unreadable, a bad line): said on standard
+        // error, with where they are listed; the list follows (the dashboard shows them as notices).
+        if let config {
+            let problems = Config(path: config).problems.count
+            if problems > 0 {
+                printError(chinese
+                    ? "towns meetings：--config \(config)：有 \(problems) 个问题（towns config --config \(config) 列出）"
+                    : "towns meetings: --config \(config): \(problems == 1 ? "1 problem" : "\(problems) problems") "
+                        + "(towns config --config \(config) lists them)")
+            }
+        }
         let folders = folder.map { [MeetingFolder(path: $0)] } ?? MeetingFolder.followerFolders()
         let meetings = MeetingDescription.openMeetings(in: folders)
         if meetings.isEmpty {

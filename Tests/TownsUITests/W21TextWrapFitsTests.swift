@@ -15,17 +15,21 @@ final class W21TextWrapFitsTests: XCTestCase {
             // The last place the line may break: after a space (the space is dropped) or before a
             // wide (CJK) character.
             var lastBreak: (at: String.Index, space: Bool)?
-            for ch in safe {
+            for i in safe.indices {
+                let ch = safe[i]
+                // A space between a number and the wide unit after it (`30 个`) is no break (wave 30).
+                let glued = ch == " " && (line.last.map { $0.isASCII && $0.isNumber } ?? false)
+                    && safe.index(after: i) < safe.endIndex && DisplayWidth.of(safe[safe.index(after: i)]) == 2
                 let w = max(0, DisplayWidth.of(ch))
                 if lineWidth + w > width {
-                    if ch == " " {
+                    if ch == " ", !glued {
                         lines.append(line)
                         line = ""
                         lineWidth = 0
                         lastBreak = nil
                         continue
                     }
-                    if w < 2 || !TextWrap.breakable(before: ch, after: line.last), let cut = lastBreak {
+                    if w < 2 || !TextWrap.breakable(before: ch, after: line), let cut = lastBreak {
                         let head = String(line[..<cut.at])
                         let tail = String(line[(cut.space ? line.index(after: cut.at) : cut.at)...])
                         lines.append(head)
@@ -42,10 +46,11 @@ final class W21TextWrapFitsTests: XCTestCase {
                         line = ""
                         lineWidth = 0
                     }
+                    if glued, line.isEmpty { continue }  // no line starts with the space
                 }
                 if ch == " " {
-                    lastBreak = (line.endIndex, true)
-                } else if w == 2, !line.isEmpty, TextWrap.breakable(before: ch, after: line.last) {
+                    if !glued { lastBreak = (line.endIndex, true) }
+                } else if w == 2, !line.isEmpty, TextWrap.breakable(before: ch, after: line) {
                     lastBreak = (line.endIndex, false)
                 }
                 line.append(ch)

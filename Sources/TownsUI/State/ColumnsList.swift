@@ -47,4 +47,27 @@ enum ColumnsList {
         }.joined(separator: state.tr("、", ", "))
         return state.tr(Catalogue.columnsHidden("\(columns.count)", "\(hidden.count)", list, shown))
     }
+
+    /// Shorter forms of `message` for the status line, longest first (`Flash.shorter`): the hidden
+    /// columns with the widths that show them, then their titles alone (all, then the first ones and
+    /// `…`), then how many; the columns
+    /// shown and how to show one are in `:messages` (wave 30: at 80 columns the towns view's answer
+    /// was cut before its list).
+    static func shorterMessages(_ state: AppState) -> [String] {
+        guard let columns = columns(state) else { return [] }
+        let hidden = columns.filter { !$0.shown }
+        let n = "\(columns.count)"
+        if hidden.isEmpty { return [state.tr(Catalogue.allColumnsShownShort(n))] }
+        let comma = state.tr("、", ", ")
+        let withWidths = hidden.map { c in
+            state.tr(c.from.map { Catalogue.hiddenFromWidth(c.title, "\($0)") } ?? Catalogue.hiddenAtAnyWidth(c.title))
+        }.joined(separator: comma)
+        // The titles, all, then fewer and fewer with the others said to be left out (`等`, `…`).
+        let titles = stride(from: hidden.count, through: 1, by: -1).map { k in
+            hidden.prefix(k).map(\.title).joined(separator: comma)
+                + (k < hidden.count ? state.tr(" 等", ", …") : "")
+        }
+        return ([withWidths] + titles).map { state.tr(Catalogue.columnsHiddenShort(n, "\(hidden.count)", $0)) }
+            + [state.tr(Catalogue.columnsHiddenCount(n, "\(hidden.count)"))]
+    }
 }

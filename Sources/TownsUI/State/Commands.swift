@@ -306,7 +306,10 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     case "messages", "mes":
         return showingMessages(s)
     case "columns", "cols", "列":
-        s.message = ColumnsList.message(s)
+        // Whole in `:messages`; on the status line a shorter form where it does not fit (wave 30).
+        var flash = Flash(ColumnsList.message(s))
+        flash.shorter = ColumnsList.shorterMessages(s)
+        s.session.flash = flash
         return s
     case "quit", "q":
         s.outbox.append(.quit)

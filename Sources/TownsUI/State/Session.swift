@@ -89,6 +89,11 @@ public struct Flash: Codable, Equatable, Sendable {
     /// problem since wave 11 (wave 29: a warning kept the language it came in after `L`). Nil: a
     /// text in one language (a path, a configuration line), shown as it is.
     public var words: Bilingual?
+    /// Shorter forms of `text`, longest first: where `text` does not fit on the status line, the
+    /// first that fits with the pointer to `:messages` is drawn there instead of `text` cut (wave 30:
+    /// `:columns` at 80 columns showed `共 13 列，5 列因窗口宽度未显示（次要的列先让位）：…`, none of its
+    /// list). `:messages` logs `text` whole. Nil: `text` is cut (`Renderer.messageFitting`).
+    public var shorter: [String]?
     public init(_ text: String, level: Level = .info) { self.text = text; self.level = level }
     /// A message worded from `words`, first shown in `language`.
     public init(_ words: Bilingual, in language: Language, level: Level = .info) {

@@ -17,8 +17,9 @@ extension Catalogue {
     /// The towns whose tier cannot be determined, after the tiers' terms of the city line's
     /// formula (`Assessment.CityYearOne.formula` ends ` + N unknown`, the core's words): `+ 241 镇未知`.
     static func cityUnknownTiers(_ n: Int) -> Bilingual { Bilingual(" + \(n) 镇未知", " + \(n) unknown") }
-    /// The assessment's note where the dataset has no rules (`rules.toml` missing or empty).
-    static let noRulesNothingJudged = Bilingual(
+    /// The assessment's note where the dataset has no rules (`rules.toml` missing or empty); also
+    /// `towns check`'s note then.
+    public static let noRulesNothingJudged = Bilingual(
         "此数据集没有规则（无 rules.toml）：不考核任何规则",
         "this dataset has no rules (no rules.toml): no rule is judged")
     static let cityReported = Bilingual("（报告 ", " (reported ")

@@ -29,6 +29,18 @@ extension Catalogue {
             "\(n) columns, \(hidden) hidden for the window's width (the least needed give way first): \(list); "
                 + "the sorted column always shows (> or :sort NAME). Shown: \(shown)")
     }
+    /// `:columns`' shorter forms on the status line (whole in `:messages`, wave 30): all shown.
+    static func allColumnsShownShort(_ n: String) -> Bilingual {
+        Bilingual("\(n) 列全部显示", "all \(n) columns shown")
+    }
+    /// Some hidden, with `list` (their titles, with or without the widths that show them).
+    static func columnsHiddenShort(_ n: String, _ hidden: String, _ list: String) -> Bilingual {
+        Bilingual("共 \(n) 列，\(hidden) 列未显示：\(list)", "\(hidden) of \(n) columns hidden: \(list)")
+    }
+    /// Some hidden, how many only.
+    static func columnsHiddenCount(_ n: String, _ hidden: String) -> Bilingual {
+        Bilingual("共 \(n) 列，\(hidden) 列因窗口宽度未显示", "\(n) columns, \(hidden) hidden for the window's width")
+    }
     /// A hidden column in `:columns`'s list, with the terminal width from which it shows.
     static func hiddenFromWidth(_ title: String, _ width: String) -> Bilingual {
         Bilingual("\(title)（宽 \(width) 起显示）", "\(title) (from \(width) cols)")

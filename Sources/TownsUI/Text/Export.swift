@@ -104,7 +104,8 @@ public enum Export {
             }
             func wrapped(_ lines: [String]) -> [String] {
                 guard let width else { return lines }
-                return lines.flatMap { TextWrap.wrap($0, width: width) }
+                // At words, as the dashboard's lists' notes: not inside a Chinese word (`见分` | `晓`).
+                return lines.flatMap { TextWrap.wrapAtWords($0, width: width) }
             }
             if !notes.isEmpty { out += [""] + wrapped(notes) }
             var ending = raw

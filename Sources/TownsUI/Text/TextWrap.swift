@@ -27,17 +27,21 @@ public enum TextWrap {
         // The last place the line may break: after a space (the space is dropped) or before a
         // wide (CJK) character.
         var lastBreak: (at: String.Index, space: Bool)?
-        for ch in safe {
+        for i in safe.indices {
+            let ch = safe[i]
+            // A space between a number and the wide unit after it (`30 个`) is no break (wave 30).
+            let glued = ch == " " && (line.last.map { $0.isASCII && $0.isNumber } ?? false)
+                && safe.index(after: i) < safe.endIndex && DisplayWidth.of(safe[safe.index(after: i)]) == 2
             let w = max(0, DisplayWidth.of(ch))
             if lineWidth + w > width {
-                if ch == " " {
+                if ch == " ", !glued {
                     lines.append(line)
                     line = ""
                     lineWidth = 0
                     lastBreak = nil
                     continue
                 }
-                if w < 2 || !breakable(before: ch, after: line.last), let cut = lastBreak {
+                if w < 2 || !breakable(before: ch, after: line), let cut = lastBreak {
                     let head = String(line[..<cut.at])
                     let tail = String(line[(cut.space ? line.index(after: cut.at) : cut.at)...])
                     lines.append(head)
@@ -54,10 +58,11 @@ public enum TextWrap {
                     line = ""
                     lineWidth = 0
                 }
+                if glued, line.isEmpty { continue }  // no line starts with the space
             }
             if ch == " " {
-                lastBreak = (line.endIndex, true)
-            } else if w == 2, !line.isEmpty, breakable(before: ch, after: line.last) {
+                if !glued { lastBreak = (line.endIndex, true) }
+            } else if w == 2, !line.isEmpty, breakable(before: ch, after: line) {
                 lastBreak = (line.endIndex, false)
             }
             line.append(ch)
@@ -94,7 +99,16 @@ public enum TextWrap {
            !clauseMarks.contains(last)
         {
             var shorter = head
-            while let c = shorter.last, c != " ", !clauseMarks.contains(c) { shorter.removeLast() }
+            // Back to a blank that is a break: not one between a number and its unit (`30 个`).
+            while let c = shorter.last, !clauseMarks.contains(c) {
+                if c == " " {
+                    let before = shorter.dropLast().last, after = safe.dropFirst(shorter.count).first
+                    let glued = (before.map { $0.isASCII && $0.isNumber } ?? false)
+                        && (after.map { DisplayWidth.of($0) == 2 } ?? false)
+                    if !glued { break }
+                }
+                shorter.removeLast()
+            }
             if DisplayWidth.of(shorter) * 3 >= (backTo ?? width) { head = shorter }
         }
         return head
@@ -137,13 +151,34 @@ public enum TextWrap {
         return lines
     }
 
-    /// Punctuation a line never starts with (Chinese line breaking).
-    public static let closing: Set<Character> = ["）", "】", "」", "』", "，", "。", "、", "；", "：", "！", "？", "》", "〉"]
+    /// Punctuation a line never starts with (Chinese line breaking; `～` of a range, `50%～60%`).
+    public static let closing: Set<Character> = ["）", "】", "」", "』", "，", "。", "、", "；", "：", "！", "？", "》", "〉", "～"]
     /// Punctuation a line never ends with.
     public static let opening: Set<Character> = ["（", "【", "「", "『", "《", "〈"]
 
-    /// Whether a line may break between `previous` and `next`.
-    static func breakable(before next: Character, after previous: Character?) -> Bool {
-        !closing.contains(next) && !(previous.map(opening.contains) ?? false)
+    /// Whether a line may break between `previous` and `next`: not before closing punctuation, not
+    /// after opening punctuation (an ASCII `(` or `[` too, so a reference such as `二(二)` stays
+    /// whole: a printed town page broke `paper 二(` | `二)`, wave 29's fresh user), and not between a
+    /// number and the unit after it (`50` | `亿元`, `2015` | `年`, `30` | ` 个`).
+    /// Nor inside a unit (`units`: `9.3亿` | `元`).
+    static func breakable(before next: Character, after line: String) -> Bool {
+        guard let previous = line.last else { return !closing.contains(next) }
+        guard !closing.contains(next), !opening.contains(previous), previous != "(", previous != "[",
+              !(previous.isASCII && previous.isNumber)
+        else { return false }
+        // Nor after a number and a space (`30 个`: the space is no break either, `wrapSanitized`).
+        if previous == " ", let before = line.dropLast().last, before.isASCII, before.isNumber { return false }
+        // Inside a unit: the line ends with its first characters and `next` is the one after them.
+        for unit in units where unit.contains(next) {
+            var head = ""
+            for c in unit {
+                if c == next, !head.isEmpty, line.hasSuffix(head) { return false }
+                head.append(c)
+            }
+        }
+        return true
     }
+
+    /// Units a line never breaks inside (the data's amounts, areas and visitors).
+    static let units: [String] = ["亿元", "万元", "平方公里", "万人次", "人次"]
 }

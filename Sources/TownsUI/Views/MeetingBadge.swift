@@ -15,8 +15,6 @@ extension Renderer {
         switch state.meeting {
         case nil: return nil
         case let .presenting(name, followers)?:
-            let full = state.tr(Catalogue.badgePresenting(name, followers))
-            let short = state.tr(Catalogue.badgePresentingShort(name, followers))
             // The keys a meeting needs, and the arrows and q, that the short chip leaves.
             let needed = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority - 1 }
                 .map { $0.keys })
@@ -30,11 +28,7 @@ extension Renderer {
             // (`会议·1`; the status line named the meeting when it opened, `:messages` keeps it).
             // Before the name is cut, the shortest form that names it whole (`meeting lc: 1`); the
             // cut names in that form (wave 29: on a type's towns at 80x24 the name was left out).
-            let shortest = state.tr(Catalogue.badgePresentingShortest(name, followers))
-            let cuts = [12, 8, 5, 3].filter { $0 < name.count }.map {
-                state.tr(Catalogue.badgePresentingShortest(String(name.prefix($0)) + glyphs.cut, followers))
-            }
-            let forms = [full, short, shortest] + cuts + [state.tr(Catalogue.badgePresentingNameless(followers))]
+            let (shortest, cuts, forms) = presenterChipForms(state, name: name, followers: followers, glyphs: glyphs)
             let most = kept(forms[forms.count - 1])
             if let form = forms.dropLast().first(where: { most.isSubset(of: kept($0)) }) { return (form, false) }
             // Else the name, whole or cut, before the arrows, q and the words of the keys known
@@ -83,6 +77,23 @@ extension Renderer {
             func shown(_ width: Int) -> [String] { keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 } }
             return shown(state.width - DisplayWidth.of(chip) - 2) == shown(state.width) ? (chip, false) : nil
         }
+    }
+
+    /// The presenter's chip's forms, longest first, each once: the full, the short, the shortest
+    /// naming the meeting whole (`shortest`), those with the name cut (`cuts`), the nameless. In
+    /// Chinese the shortest is the short one's text (`会议 m7:1`), so it is left out of `forms`: the
+    /// hint line was laid out for it twice per presenter frame (wave 30).
+    static func presenterChipForms(_ state: AppState, name: String, followers: Int, glyphs: Glyphs)
+        -> (shortest: String, cuts: [String], forms: [String]) {
+        let full = state.tr(Catalogue.badgePresenting(name, followers))
+        let short = state.tr(Catalogue.badgePresentingShort(name, followers))
+        let shortest = state.tr(Catalogue.badgePresentingShortest(name, followers))
+        let cuts = [12, 8, 5, 3].filter { $0 < name.count }.map {
+            state.tr(Catalogue.badgePresentingShortest(String(name.prefix($0)) + glyphs.cut, followers))
+        }
+        let forms = [full, short] + (shortest == short ? [] : [shortest]) + cuts
+            + [state.tr(Catalogue.badgePresentingNameless(followers))]
+        return (shortest, cuts, forms)
     }
 
     func drawMeetingBadge(into grid: inout Grid, _ state: AppState) {

@@ -8,7 +8,8 @@ extension AppState {
     /// paragraphs split at "\n") wrapped beside it from `wide` screens (64 columns) up, or under
     /// it on narrower ones. A value wider than its column whose note does not fit beside it takes
     /// lines of its own, the note under it in the notes' column. `label` (marks in it too) and
-    /// `value` are glyph-free: every mark is one cell wide in every glyph set.
+    /// `value` are glyph-free: every mark is one cell wide in every glyph set. Notes break at words
+    /// (`TextWrap.wrapAtWords`), not inside a Chinese word, as the lists' notes and a report's.
     /// The value column's width on a page whose amounts are written in `amount` (`亿元`,
     /// `100M yuan`): at least `base` cells, and wide enough for a marked amount with its unit
     /// (`≈18.60 100M yuan`) and the two cells before its note, by display width in either
@@ -60,7 +61,7 @@ extension AppState {
                 out.append(DetailLine(cells: (i == 0 ? [] : [("", nil)]) + [(head, .label), (v, valueRole)]))
             }
             let noteWidth = max(10, width - labelWidth - valueWidth)
-            let notes = paragraphs(note.0).flatMap { TextWrap.wrap($0, width: noteWidth) }
+            let notes = paragraphs(note.0).flatMap { TextWrap.wrapAtWords($0, width: noteWidth) }
             for (i, more) in notes.enumerated() {
                 out.append(under(values.count + i, labelWidth + valueWidth, more, note.1))
             }
@@ -72,7 +73,7 @@ extension AppState {
             // (`≈14.0 100M yuan derived: …`, a fresh user's finding).
             let vpad = String(repeating: " ", count: max(2, valueWidth - value.width))
             let noteWidth = max(10, width - labelWidth - max(valueWidth, value.width + 2))
-            let wrapped = paragraphs(note.0).flatMap { TextWrap.wrap($0, width: noteWidth) }
+            let wrapped = paragraphs(note.0).flatMap { TextWrap.wrapAtWords($0, width: noteWidth) }
             out.append(
                 DetailLine(cells: [
                     (labelText + CellText(pad), .label), (value + CellText(vpad), valueRole),
@@ -93,7 +94,7 @@ extension AppState {
                 out.append(DetailLine(cells: [("", nil), (head, .label), (v, valueRole)]))
             }
             if let note {
-                for more in paragraphs(note.0).flatMap({ TextWrap.wrap($0, width: max(10, width - 4)) }) {
+                for more in paragraphs(note.0).flatMap({ TextWrap.wrapAtWords($0, width: max(10, width - 4)) }) {
                     out.append(DetailLine([("    " + more, note.1)]))
                 }
             }

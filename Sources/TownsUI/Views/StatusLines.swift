@@ -53,7 +53,7 @@ extension Renderer {
         if let flash = state.session.flash {
             let style = theme.style(flash.level == .warning ? .warning : .message)
             // Worded now: `L` rewords a warning still shown (`Flash.words`, wave 29).
-            drawMessage(flash.text(in: state.language), style: style, into: &grid, state)
+            drawMessage(flash.text(in: state.language), style: style, into: &grid, state, shorter: flash.shorter ?? [])
             return
         }
         if let problem = state.reloadProblem {
@@ -119,10 +119,13 @@ extension Renderer {
     /// lines over the body's last rows before wave 20.
     /// A message naming a file (an export's, a copy's) keeps the file's name: the directory's
     /// middle gives way first (`Renderer.pathsShortened`), then what follows the last path.
-    func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState) {
+    /// `shorter` (`Flash.shorter`): shorter forms of `text`, the first that fits with the pointer
+    /// drawn rather than `text` cut.
+    func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState, shorter: [String] = []) {
         let room = max(1, state.width - 2)
         let line = Renderer.messageFitting(
-            TerminalText.sanitize(text), width: room, pointer: state.tr(Catalogue.wholeInMessages), cut: glyphs.cut)
+            TerminalText.sanitize(text), width: room, pointer: state.tr(Catalogue.wholeInMessages), cut: glyphs.cut,
+            shorter: shorter.map(TerminalText.sanitize))
         let y = state.height - 2
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(" " + line, x: 0, y: y, style: style, maxWidth: state.width)
@@ -135,8 +138,11 @@ extension Renderer {
     /// with `pointer`, then without it (the path matters more than the pointer: the `…` say
     /// something was cut), before the next, shorter path is tried; else cut at a word
     /// (`cutAtWord`) with `pointer`, as a message without a path.
-    static func messageFitting(_ text: String, width: Int, pointer: String, cut: String) -> String {
+    /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`.
+    static func messageFitting(_ text: String, width: Int, pointer: String, cut: String,
+                               shorter: [String] = []) -> String {
         if DisplayWidth.of(text) <= width { return text }
+        if let form = shorter.first(where: { DisplayWidth.of($0 + pointer) <= width }) { return form + pointer }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
         // The text as written, then with its paths shorter and shorter; each with where its last path ends.
         var forms: [(String, String.Index?)] = [(text, pathsShortened(text, level: 0, cut: cut)?.1)]
