@@ -70,11 +70,8 @@ extension AppState {
             // the digits the rate supports, as the towns view and the city's page write it (`≈-35▼`,
             // not `-34.6▼`: wave 26's fresh user, F2).
             let derived = cityRate?.isDerived == true
-            var digits = 1
-            if derived, let d = cityRate?.supportedDecimals, d < 1 {
-                digits = d
-                v = DecimalMath.rounded(v, scale: d)
-            }
+            let digits: Int
+            (v, digits) = Metrics.varianceShown(v, rateDecimals: derived ? cityRate?.supportedDecimals : nil)
             cityText += CellText("  " + tr(Catalogue.sched) + " ") + "\(derived ? Mark.derived : nil)"
                 + CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: digits))
             if v < 0 { cityText += "\(Mark.behind)" }
@@ -158,7 +155,8 @@ extension AppState {
             let p = lean.progress(town, period: period)
             let rateFlagged = checker.isFlagged(workedFrom: [.completionRate], town: town, period: period)
             var t: CellText = "\(CellText(tr(Catalogue.shortBy2))) \(amount(nil))  "
-                + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: 1)) + "\(Mark.behind)"
+                + CellText(tr(Catalogue.sched) + " " + DecimalMath.text(v, scale: Metrics.varianceDigits(of: v)))
+                + "\(Mark.behind)"
                 + (rateFlagged ? "!" : "")
             if let proj = p.rateProjection {
                 t += "  " + CellText(tr(Catalogue.rateProjectionShort("")))
