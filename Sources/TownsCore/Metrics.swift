@@ -661,15 +661,14 @@ public struct Metrics: Sendable {
     }
 
     /// A schedule variance `value` (points, as `scheduleVarianceValue` gives it) as a view writes
-    /// it beside its rate: to 1 decimal, or, where the rate is derived, to its digits
-    /// (`rateDecimals`, its `supportedDecimals`) when those are fewer (`≈30%` gives `≈-62`, not
-    /// `≈-61.7`) or the more it keeps its side of the schedule with (`Figure.leastDecimals`:
-    /// `≈99.95%` gives `≈-0.05`, not `≈-0.1`), and never fewer than keep a nonzero variance from
-    /// reading 0 (`varianceDecimals`); the value rounded to those digits, so that it sorts as its
-    /// cell reads.
+    /// it beside its rate: with its own digits (`varianceDigits`: 1, or the more a rate kept at
+    /// more gives, `≈99.95%`'s `≈-0.05`), or, where the rate is derived (`rateDecimals`: its
+    /// `supportedDecimals`; nil for a reported rate) and supports none, to none (`≈30%` gives
+    /// `≈-62`, not `≈-61.7`), though never so few that a nonzero variance reads 0
+    /// (`varianceDecimals`); the value rounded to those digits, so that it sorts as its cell reads.
     public static func varianceShown(_ value: Decimal, rateDecimals: Int?) -> (value: Decimal, digits: Int) {
-        let fewer = rateDecimals.map { $0 > 1 ? $0 : min(1, $0) } ?? 1
-        let digits = varianceDecimals(value, atLeast: fewer)
+        let digits = rateDecimals.map { $0 < 1 } == true
+            ? varianceDecimals(value, atLeast: max(0, rateDecimals ?? 0)) : varianceDigits(of: value)
         return (DecimalMath.rounded(value, scale: digits), digits)
     }
 

@@ -122,5 +122,7 @@ final class W30HairShortTests: XCTestCase {
         XCTAssertEqual(Metrics.varianceDecimals(0, atLeast: 1), 1)
         XCTAssertEqual(Metrics.varianceShown(Decimal(string: "-0.05")!, rateDecimals: 2).digits, 2)
         XCTAssertEqual(Metrics.varianceShown(Decimal(string: "-61.7")!, rateDecimals: 0).digits, 0)
+        XCTAssertEqual(Metrics.varianceShown(Decimal(string: "-0.04")!, rateDecimals: 0).digits, 2)
+        XCTAssertEqual(Metrics.varianceShown(Decimal(string: "-2.1")!, rateDecimals: nil).digits, 1)
     }
 }
