@@ -92,6 +92,11 @@ public struct Figure: Hashable, Sendable {
     /// For a derived figure, its arithmetic as data for a view to word in its reader's
     /// language (`Explanation`); nil for other figures, and where formulas are off.
     public var explanation: Explanation?
+    /// The fewest digits after the point a derived figure is written with, whatever its interval
+    /// supports (`supportedDecimals`): the digits that keep a completion rate worked out from the
+    /// plan on the same side of 100% and of the share of the year elapsed as the quotient itself
+    /// (`Metrics.derivedCompletionRate`: 20.03 / 20.04 = 99.95%, not `≈100.0%`). 0: no floor.
+    public var leastDecimals = 0
 
     public init(quantity: Quantity, provenance: Provenance, origin: SourceLocation? = nil,
                 basis: String? = nil, asOf: String? = nil, interval: Interval? = nil) {
@@ -131,7 +136,7 @@ public struct Figure: Hashable, Sendable {
     /// Never fewer than the digits down to the value's first significant one (up to its own):
     /// written with fewer, a small figure becomes another one (Haining's shortfall -0.61 over a
     /// plan that two periods disagree on, [-0.83, -0.39], would read `≈1`, and 0.4 `≈0`); it is
-    /// `≈0.6`, and its page gives the interval.
+    /// `≈0.6`, and its page gives the interval. Never fewer than `leastDecimals` (up to its own).
     public var supportedDecimals: Int? {
         guard case let .exact(v, d) = quantity else { return nil }
         guard let interval else { return d }
@@ -140,7 +145,7 @@ public struct Figure: Hashable, Sendable {
             let size = v < 0 ? -v : v
             while s < d, size < Decimal(sign: .plus, exponent: -s, significand: 1) { s += 1 }
         }
-        return s
+        return max(s, min(leastDecimals, d))
     }
 
     /// The value written with `supportedDecimals` digits ("15.0"); nil for a lower bound.

@@ -394,14 +394,25 @@ public struct Metrics: Sendable {
         derivedCompletionRate(p, done: figures[FigureKey(.completed, p)], plan: plan)
     }
 
-    /// completed(p) / the year's plan x 100 for a completed figure given (`done`).
+    /// completed(p) / the year's plan x 100 for a completed figure given (`done`), to 1 decimal, or
+    /// to the more digits (`rateDecimals`) that keep it on the quotient's side of 100% and of the
+    /// share of the year elapsed at `p`: a rate is never judged (`scheduleVarianceValue`, the
+    /// behind filter) nor printed on a rounding the quotient does not stand on (20.03 / 20.04 at
+    /// the year's end is 99.95%, behind as its shortfall 0.01 says, not 100.0% on schedule).
     private func derivedCompletionRate(_ p: String, done: Figure?, plan: Figure?) -> Figure? {
         guard let done, let doneV = done.quantity.exactValue,
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
-        var worked = derived(DecimalMath.rounded(rate, scale: 1), decimals: 1,
+        let through = periodsByYear[year(of: p)]?.first { $0.id == p }?.through
+        let digits = Self.rateDecimals(rate, elapsed: through.flatMap {
+            Self.elapsed.indices.contains($0) ? Self.elapsed[$0] : nil
+        })
+        // The formula's quotient to 2 digits, or to every digit the rate keeps (`≈99.95%`, `= 99.95%`).
+        func shown() -> String { DecimalMath.text(rate, scale: max(2, digits)) }
+        var worked = derived(DecimalMath.rounded(rate, scale: digits), decimals: digits,
                              "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
-                             "\(DecimalMath.text(rate, scale: 2))%", from: [done, plan])
+                             "\(shown())%", from: [done, plan])
+        if digits > 1 { worked.leastDecimals = digits }
         // What the completed figure's and the plan's rounding let the rate be: the digits shown are
         // those it supports (4.5 over a plan of [14.926, 15.032] is [29.6, 30.5]: `≈30%`, not `≈30.0%`).
         if let d = done.possible?.nonNegative, let q = plan.possible?.nonNegative {
@@ -409,7 +420,24 @@ public struct Metrics: Sendable {
         }
         return explained(worked,
                          .rateFromPlan(completed: show(done), year: year(of: p), plan: show(plan),
-                                       result: DecimalMath.text(rate, scale: 2)))
+                                       result: shown()))
+    }
+
+    /// The digits after the point (1 to 5) a completion rate `value` (%) is kept with, so that,
+    /// rounded to them, it stands on the same side of 100% and of `elapsed` (the share of the year
+    /// elapsed at its period's end, %; nil: unknown) as `value` itself, and on either only where
+    /// `value` does: 99.95 at the year's end is 99.95 (not 100.0: the plan is not met, and the
+    /// town is behind), 74.96 at Jan-Sep 74.96 (not 75.0, on schedule), 58.334 at Jan-Jul 58.334
+    /// (not 58.3, under 7/12's 58.33...). One decimal wherever that keeps both, as most rates are.
+    public static func rateDecimals(_ value: Decimal, elapsed: Decimal?) -> Int {
+        func side(_ a: Decimal, _ b: Decimal) -> Int { a < b ? -1 : (a > b ? 1 : 0) }
+        var digits = 1
+        while digits < 5 {
+            let r = DecimalMath.rounded(value, scale: digits)
+            if side(r, 100) == side(value, 100), elapsed.map({ side(r, $0) == side(value, $0) }) ?? true { break }
+            digits += 1
+        }
+        return digits
     }
 
     /// Whether `town`'s completed figure of `period` may be set against its year's plan
@@ -569,7 +597,8 @@ public struct Metrics: Sendable {
     /// A figure's value as printed, for formulas ("9.3", ">14").
     func show(_ figure: Figure) -> String {
         switch figure.quantity {
-        case let .exact(v, d): return DecimalMath.text(v, scale: figure.isDerived ? min(d, 2) : d)
+        case let .exact(v, d):
+            return DecimalMath.text(v, scale: figure.isDerived ? min(d, max(2, figure.leastDecimals)) : d)
         case let .moreThan(b): return ">\(b)"
         }
     }
@@ -586,24 +615,61 @@ public struct Metrics: Sendable {
         guard let rate, let r = rate.quantity.exactValue else { return nil }
         let elapsed = Decimal(period.through) / 12 * 100
         let variance = r - elapsed
-        let rateText = DecimalMath.text(r, scale: rate.isDerived ? 1 : decimalsOf(rate))
-        return .derived(DecimalMath.rounded(variance, scale: 1), decimals: 1,
+        let digits = Self.varianceDecimals(variance, atLeast: rate.isDerived ? max(1, rate.leastDecimals) : 1)
+        // A derived rate as it is kept (1 decimal, or the more that keep its side: `99.95`).
+        let rateText = DecimalMath.text(r, scale: rate.isDerived ? max(1, rate.leastDecimals) : decimalsOf(rate))
+        return .derived(DecimalMath.rounded(variance, scale: digits), decimals: digits,
                         formula: "completion \(rateText)% − \(DecimalMath.text(elapsed, scale: 1))% of the year " +
-                            "elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: 1)) pp")
+                            "elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: digits)) pp")
     }
 
     /// The value of `scheduleVariance(rate, period:)` without its formula (for tables), in
-    /// percentage points rounded to 1 decimal; nil when the rate is unknown or a bound.
+    /// percentage points rounded to 1 decimal, or to the more (`varianceDecimals`) that keep a
+    /// nonzero variance from reading 0 (99.95% at the year's end: -0.05, behind; not 0.0); nil
+    /// when the rate is unknown or a bound. Below 0 exactly when the rate is below the share of
+    /// the year elapsed: the one reading by rate (`ScheduleReadings.byRate`, the behind filter).
     public func scheduleVarianceValue(_ rate: Figure?, period: Period) -> Decimal? {
         scheduleVarianceValue(rate: rate?.quantity, period: period)
     }
 
     /// `scheduleVarianceValue(_:period:)` of a rate given by its quantity alone.
     public func scheduleVarianceValue(rate: Quantity?, period: Period) -> Decimal? {
-        guard let r = rate?.exactValue else { return nil }
+        guard case let .exact(r, d)? = rate else { return nil }
         let elapsed = Metrics.elapsed.indices.contains(period.through)
             ? Metrics.elapsed[period.through] : Decimal(period.through) / 12 * 100
-        return DecimalMath.rounded(r - elapsed, scale: 1)
+        let variance = r - elapsed
+        // To the rate's own digits where it has more than 1 (a derived rate kept at 99.95: -0.05,
+        // which a view writes as the rate beside it reads, not -0.1), never to a nonzero 0.
+        return DecimalMath.rounded(variance, scale: Self.varianceDecimals(variance, atLeast: max(1, d)))
+    }
+
+    /// The digits after the point (at least `atLeast`, at most 6) a schedule variance `value`
+    /// (points) is written with so that a nonzero one does not read 0: -0.05 is `-0.05`, not
+    /// `-0.1`'s neighbour `0.0` or `-0.0` (a town 0.01 亿元 short is behind, and says so); `atLeast`
+    /// (the digits a derived rate supports, 1 or fewer) where those keep it nonzero.
+    public static func varianceDecimals(_ value: Decimal, atLeast: Int) -> Int {
+        var digits = max(0, atLeast)
+        while value != 0, digits < 6, DecimalMath.rounded(value, scale: digits) == 0 { digits += 1 }
+        return digits
+    }
+
+    /// The digits after the point (1 to 6) of a schedule variance as `scheduleVarianceValue` gives
+    /// it (-2.1: 1; -0.05, beside a derived rate kept at 99.95: 2): what a view writes it with where
+    /// the rate is not beside it (`varianceShown` where it is).
+    public static func varianceDigits(of value: Decimal) -> Int {
+        value == 0 ? 1 : max(1, min(6, -value.exponent))
+    }
+
+    /// A schedule variance `value` (points, as `scheduleVarianceValue` gives it) as a view writes
+    /// it beside its rate: with its own digits (`varianceDigits`: 1, or the more a rate kept at
+    /// more gives, `≈99.95%`'s `≈-0.05`), or, where the rate is derived (`rateDecimals`: its
+    /// `supportedDecimals`; nil for a reported rate) and supports none, to none (`≈30%` gives
+    /// `≈-62`, not `≈-61.7`), though never so few that a nonzero variance reads 0
+    /// (`varianceDecimals`); the value rounded to those digits, so that it sorts as its cell reads.
+    public static func varianceShown(_ value: Decimal, rateDecimals: Int?) -> (value: Decimal, digits: Int) {
+        let digits = rateDecimals.map { $0 < 1 } == true
+            ? varianceDecimals(value, atLeast: max(0, rateDecimals ?? 0)) : varianceDigits(of: value)
+        return (DecimalMath.rounded(value, scale: digits), digits)
     }
 
     /// The share of the year elapsed after 0-12 months, in % (`Decimal(month) / 12 * 100`),

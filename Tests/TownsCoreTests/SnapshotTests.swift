@@ -90,10 +90,10 @@ final class SnapshotTests: XCTestCase {
         let town = try XCTUnwrap(dataset.towns.first)
         let figure = try XCTUnwrap(town.figures.values.first)
         let counts: [(Any, Int)] = [
-            // Figure's 8th and 9th fields, `isWorkedFromInterpretation` and `explanation`, are set
-            // only on figures Metrics derives, never on one the loader reads (checked below), so
-            // the snapshot has nothing of them to write.
-            (dataset, 19), (town, 25), (figure, 9), (try XCTUnwrap(dataset.periods.first), 5),
+            // Figure's 8th, 9th and 10th fields, `isWorkedFromInterpretation`, `explanation` and
+            // `leastDecimals`, are set only on figures Metrics derives, never on one the loader reads
+            // (checked below), so the snapshot has nothing of them to write.
+            (dataset, 19), (town, 25), (figure, 10), (try XCTUnwrap(dataset.periods.first), 5),
             (try XCTUnwrap(dataset.sources.values.first), 10), (try XCTUnwrap(dataset.types.first), 4),
             (try XCTUnwrap(dataset.entities.first), 6), (try XCTUnwrap(dataset.rules.first), 11),
             (try XCTUnwrap(dataset.province), 9), (try XCTUnwrap(dataset.province?.cities.first), 6),
@@ -108,6 +108,8 @@ final class SnapshotTests: XCTestCase {
         XCTAssertTrue(dataset.towns.allSatisfy { $0.figures.values.allSatisfy { $0.explanation == nil } })
         XCTAssertFalse(dataset.towns.contains { $0.figures.values.contains { $0.isWorkedFromInterpretation } })
         XCTAssertTrue(dataset.totals.values.allSatisfy { $0.explanation == nil })
+        XCTAssertTrue(dataset.towns.allSatisfy { $0.figures.values.allSatisfy { $0.leastDecimals == 0 } })
+        XCTAssertTrue(dataset.totals.values.allSatisfy { $0.leastDecimals == 0 })
         for (value, written) in counts {
             XCTAssertEqual(Mirror(reflecting: value).children.count, written,
                            "\(type(of: value)) has fields the snapshot does not write (SnapshotCodec.swift)")

@@ -14,8 +14,10 @@ public struct DerivedOverview: Equatable, Sendable {
     /// most behind schedule first (schedule variance, percentage points).
     public var behindByRate: [Int]
     /// Then the towns whose verdict is undecided (`ScheduleReadings.isUndecided`: behind by one
-    /// reading, not by the other, and a check fails on their figures), in the data's order; they
-    /// are in neither list above.
+    /// reading, not by the other, and a check fails on their figures; or the readings rest on a
+    /// plan first derivable from a later period), every one of them, whatever its readings say, in
+    /// the data's order; they are in neither list above. Behind and undecided together are the
+    /// towns the behind filter keeps.
     public var undecided: [Int] = []
     /// The changes panel's rows since the previous period, in order: a town's position, or nil
     /// for the city's reported totals (first when they moved). Empty with no previous period.

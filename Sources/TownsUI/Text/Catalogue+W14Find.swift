@@ -31,7 +31,7 @@ extension Catalogue {
     /// plan first derivable from a later period (`ScheduleReadings.laterPlan`), said after them.
     static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool, flag: String = "!",
                              later: Bool = false) -> Bilingual {
-        let r = DecimalMath.text(abs(rate), scale: 1)
+        let r = DecimalMath.text(abs(rate), scale: Metrics.varianceDigits(of: rate))
         let (rz, re) = rate < 0 ? ("落后", "behind") : ("超前", "ahead")
         let (az, ae) = amountBehind ? ("落后", "behind") : ("超前", "ahead")
         return Bilingual(

@@ -142,14 +142,17 @@ extension ShownFacts {
     }
 
     /// The schedule variance a towns table shows for `rate` in the period shown (points) and its
-    /// digits: 1, or fewer where a derived rate supports fewer (`≈30%` gives `≈-53`); the value
-    /// rounded to them, so that it sorts as its cell reads. Nil when the rate is unknown or a bound.
+    /// digits: 1, or fewer where a derived rate supports fewer (`≈30%` gives `≈-53`), or more where
+    /// 1 would write a nonzero variance as 0 (`Metrics.varianceShown`: `≈-0.05`); the value rounded to them, so that it sorts as its cell reads. Nil when the rate is unknown or a bound.
     func varianceShown(_ rate: ShownFigure?) -> (value: Decimal, digits: Int)? {
         guard let period, let x = facts.metrics.scheduleVarianceValue(rate: rate?.quantity, period: period) else {
             return nil
         }
-        guard rate?.isDerived == true, case let .exact(_, d)? = rate?.quantity, d < 1 else { return (x, 1) }
-        return (DecimalMath.rounded(x, scale: d), d)
+        // A derived rate's digits (its quantity's: those its inputs support, `ShownFigure`).
+        guard rate?.isDerived == true, case let .exact(_, d)? = rate?.quantity else {
+            return Metrics.varianceShown(x, rateDecimals: nil)
+        }
+        return Metrics.varianceShown(x, rateDecimals: d)
     }
 
     func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {

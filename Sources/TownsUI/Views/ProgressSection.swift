@@ -91,11 +91,8 @@ extension AppState {
             ?? metrics.total(FigureKey(.completionRate, period.id))
         if !readings.isUndecided, var v = metrics.scheduleVarianceValue(rate, period: period) {
             // The digits the rate supports, as the list's 进度差 (`≈30%` gives `≈-62`, not `≈-61.7`: F4).
-            var digits = 1
-            if rate?.isDerived == true, let d = rate?.supportedDecimals, d < 1 {
-                digits = d
-                v = DecimalMath.rounded(v, scale: d)
-            }
+            let digits: Int
+            (v, digits) = Metrics.varianceShown(v, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil)
             section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "",
                                                        derived: rate?.isDerived == true, digits: digits)
         }
@@ -104,7 +101,8 @@ extension AppState {
             section.items.removeAll { $0.label == Catalogue.shortfallField || $0.label == Catalogue.aheadField }
             var words: [(zh: String, en: String)] = []
             if let byRate = readings.byRate {
-                let r = Catalogue.rateReading(byRate, flag: from([.completionRate]) ? "!" : "")
+                let r = Catalogue.rateReading(byRate, flag: from([.completionRate]) ? "!" : "",
+                                              digits: Metrics.varianceDigits(of: byRate))
                 words.append((r.zh, r.en))
             }
             if let byAmount = readings.byAmount, let shortfall = p.shortfall {

@@ -397,11 +397,8 @@ extension AppState {
             var variance: (CellText, Role?) = (CellText(.unknown), .unknown)
             if var x = v?.quantity.exactValue {
                 // The digits the rate supports, as the towns list (`ShownFacts.varianceShown`, F4).
-                var digits = 1
-                if rate?.isDerived == true, let d = rate?.supportedDecimals, d < 1 {
-                    digits = d
-                    x = DecimalMath.rounded(x, scale: d)
-                }
+                let digits: Int
+                (x, digits) = Metrics.varianceShown(x, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil)
                 // Worked out from a derived rate: `≈`, as the towns list and the page's headline write it
                 // (wave 25's second fresh user, G5: `-53▼` here beside `≈30%`, `≈-53▼` everywhere else).
                 let worked: CellText = rate?.isDerived == true ? "\(Mark.derived)" : ""
