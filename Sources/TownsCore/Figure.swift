@@ -89,14 +89,15 @@ public struct Figure: Hashable, Sendable {
     /// views mark it with both (`≈†46.7%`), not as the reading itself (`†30`). Never set on a figure
     /// the loader reads, so not in snapshots' figure records (`ShownFigure` carries it).
     public var isWorkedFromInterpretation = false
-    /// For a derived figure, its arithmetic as data for a view to word in its reader's
-    /// language (`Explanation`); nil for other figures, and where formulas are off.
-    public var explanation: Explanation?
     /// The fewest digits after the point a derived figure is written with, whatever its interval
     /// supports (`supportedDecimals`): the digits that keep a completion rate worked out from the
     /// plan on the same side of 100% and of the share of the year elapsed as the quotient itself
-    /// (`Metrics.derivedCompletionRate`: 20.03 / 20.04 = 99.95%, not `≈100.0%`). 0: no floor.
-    public var leastDecimals = 0
+    /// (`Metrics.derivedCompletionRate`: 20.03 / 20.04 = 99.95%, not `≈100.0%`). 0: no floor. An `Int8`
+    /// (1-5) beside the two flags, so that a figure (10,000 x 60 of them are held) does not grow.
+    public var leastDecimals: Int8 = 0
+    /// For a derived figure, its arithmetic as data for a view to word in its reader's
+    /// language (`Explanation`); nil for other figures, and where formulas are off.
+    public var explanation: Explanation?
 
     public init(quantity: Quantity, provenance: Provenance, origin: SourceLocation? = nil,
                 basis: String? = nil, asOf: String? = nil, interval: Interval? = nil) {
@@ -145,7 +146,7 @@ public struct Figure: Hashable, Sendable {
             let size = v < 0 ? -v : v
             while s < d, size < Decimal(sign: .plus, exponent: -s, significand: 1) { s += 1 }
         }
-        return max(s, min(leastDecimals, d))
+        return max(s, min(Int(leastDecimals), d))
     }
 
     /// The value written with `supportedDecimals` digits ("15.0"); nil for a lower bound.

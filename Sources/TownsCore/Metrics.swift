@@ -412,7 +412,7 @@ public struct Metrics: Sendable {
         var worked = derived(DecimalMath.rounded(rate, scale: digits), decimals: digits,
                              "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
                              "\(shown())%", from: [done, plan])
-        if digits > 1 { worked.leastDecimals = digits }
+        if digits > 1 { worked.leastDecimals = Int8(digits) }
         // What the completed figure's and the plan's rounding let the rate be: the digits shown are
         // those it supports (4.5 over a plan of [14.926, 15.032] is [29.6, 30.5]: `≈30%`, not `≈30.0%`).
         if let d = done.possible?.nonNegative, let q = plan.possible?.nonNegative {
@@ -598,7 +598,7 @@ public struct Metrics: Sendable {
     func show(_ figure: Figure) -> String {
         switch figure.quantity {
         case let .exact(v, d):
-            return DecimalMath.text(v, scale: figure.isDerived ? min(d, max(2, figure.leastDecimals)) : d)
+            return DecimalMath.text(v, scale: figure.isDerived ? min(d, max(2, Int(figure.leastDecimals))) : d)
         case let .moreThan(b): return ">\(b)"
         }
     }
@@ -615,9 +615,9 @@ public struct Metrics: Sendable {
         guard let rate, let r = rate.quantity.exactValue else { return nil }
         let elapsed = Decimal(period.through) / 12 * 100
         let variance = r - elapsed
-        let digits = Self.varianceDecimals(variance, atLeast: rate.isDerived ? max(1, rate.leastDecimals) : 1)
+        let digits = Self.varianceDecimals(variance, atLeast: rate.isDerived ? max(1, Int(rate.leastDecimals)) : 1)
         // A derived rate as it is kept (1 decimal, or the more that keep its side: `99.95`).
-        let rateText = DecimalMath.text(r, scale: rate.isDerived ? max(1, rate.leastDecimals) : decimalsOf(rate))
+        let rateText = DecimalMath.text(r, scale: rate.isDerived ? max(1, Int(rate.leastDecimals)) : decimalsOf(rate))
         return .derived(DecimalMath.rounded(variance, scale: digits), decimals: digits,
                         formula: "completion \(rateText)% − \(DecimalMath.text(elapsed, scale: 1))% of the year " +
                             "elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: digits)) pp")

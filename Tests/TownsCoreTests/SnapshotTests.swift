@@ -90,8 +90,8 @@ final class SnapshotTests: XCTestCase {
         let town = try XCTUnwrap(dataset.towns.first)
         let figure = try XCTUnwrap(town.figures.values.first)
         let counts: [(Any, Int)] = [
-            // Figure's 8th, 9th and 10th fields, `isWorkedFromInterpretation`, `explanation` and
-            // `leastDecimals`, are set only on figures Metrics derives, never on one the loader reads
+            // Figure's 8th, 9th and 10th fields, `isWorkedFromInterpretation`, `leastDecimals` and
+            // `explanation`, are set only on figures Metrics derives, never on one the loader reads
             // (checked below), so the snapshot has nothing of them to write.
             (dataset, 19), (town, 25), (figure, 10), (try XCTUnwrap(dataset.periods.first), 5),
             (try XCTUnwrap(dataset.sources.values.first), 10), (try XCTUnwrap(dataset.types.first), 4),
