@@ -110,9 +110,11 @@ final class BenchAndGenerateTests: XCTestCase {
     }
 
     func testBenchShortPrintsEveryFigure() throws {
-        // A guard against a hang, not a speed target: the debug build on a loaded 2-core machine took
-        // 83-120 s (the figures themselves are `towns bench`'s to print, never asserted).
-        let (status, output) = try run(["bench", "--short", "--data", Self.root + "/Data"], timeout: 300)
+        // A guard against a hang, not a speed target (the figures themselves are `towns bench`'s to
+        // print, never asserted): the debug build on this 2-core machine took 83-120 s in early waves,
+        // 260 s in wave 29's CI on a quiet machine and over 300 s at load 3 in wave 30 (what grew is not
+        // measured: README's Known gaps); 900 s still ends a hang.
+        let (status, output) = try run(["bench", "--short", "--data", Self.root + "/Data"], timeout: 900)
         XCTAssertEqual(status, 0, output)
         let lines = output.split(separator: "\n").map(String.init)
         func figure(_ tag: String, _ label: String, unit: String) {
