@@ -404,40 +404,50 @@ public struct Metrics: Sendable {
               let plan, let planV = plan.quantity.exactValue, planV > 0, comparable(done, plan) else { return nil }
         let rate = doneV / planV * 100
         let through = periodsByYear[year(of: p)]?.first { $0.id == p }?.through
-        let digits = Self.rateDecimals(rate, elapsed: through.flatMap {
-            Self.elapsed.indices.contains($0) ? Self.elapsed[$0] : nil
-        })
+        let elapsedShare = through.flatMap { Self.elapsed.indices.contains($0) ? Self.elapsed[$0] : nil }
+        let digits = Self.rateDecimals(rate, elapsed: elapsedShare)
         // The formula's quotient to 2 digits, or to every digit the rate keeps (`≈99.95%`, `= 99.95%`).
         func shown() -> String { DecimalMath.text(rate, scale: max(2, digits)) }
         var worked = derived(DecimalMath.rounded(rate, scale: digits), decimals: digits,
                              "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
                              "\(shown())%", from: [done, plan])
-        if digits > 1 { worked.leastDecimals = Int8(digits) }
         // What the completed figure's and the plan's rounding let the rate be: the digits shown are
         // those it supports (4.5 over a plan of [14.926, 15.032] is [29.6, 30.5]: `≈30%`, not `≈30.0%`).
         if let d = done.possible?.nonNegative, let q = plan.possible?.nonNegative {
             worked.interval = d.divided(by: q, scale: 100)
+        }
+        // Written with the digits its interval supports, it must not land on a side the quotient is
+        // not on either (16.95 / ≈17.0 = 99.88% was `≈100%` at no decimals, 9.3 / 12.45 = 74.70%
+        // `≈75%` beside Jan-Sep's 75.0%: wave 30's fresh user): then with the digits that keep it.
+        if let s = worked.supportedDecimals, !Self.keepsSides(rate, digits: s, elapsed: elapsedShare) {
+            worked.leastDecimals = Int8(digits)
         }
         return explained(worked,
                          .rateFromPlan(completed: show(done), year: year(of: p), plan: show(plan),
                                        result: shown()))
     }
 
-    /// The digits after the point (1 to 5) a completion rate `value` (%) is kept with, so that,
+    /// The digits after the point (1 to 3) a completion rate `value` (%) is kept with, so that,
     /// rounded to them, it stands on the same side of 100% and of `elapsed` (the share of the year
     /// elapsed at its period's end, %; nil: unknown) as `value` itself, and on either only where
     /// `value` does: 99.95 at the year's end is 99.95 (not 100.0: the plan is not met, and the
     /// town is behind), 74.96 at Jan-Sep 74.96 (not 75.0, on schedule), 58.334 at Jan-Jul 58.334
     /// (not 58.3, under 7/12's 58.33...). One decimal wherever that keeps both, as most rates are.
+    /// At most 3, which holds every rate over a plan up to 100 亿元 with inputs of 2 decimals; a
+    /// quotient closer still to the share elapsed is written on it (wave 30's fresh user saw
+    /// `≈16.66667%` beside a variance of `+0.000003` at 5 digits: precision the inputs lack).
     public static func rateDecimals(_ value: Decimal, elapsed: Decimal?) -> Int {
-        func side(_ a: Decimal, _ b: Decimal) -> Int { a < b ? -1 : (a > b ? 1 : 0) }
         var digits = 1
-        while digits < 5 {
-            let r = DecimalMath.rounded(value, scale: digits)
-            if side(r, 100) == side(value, 100), elapsed.map({ side(r, $0) == side(value, $0) }) ?? true { break }
-            digits += 1
-        }
+        while digits < 3, !keepsSides(value, digits: digits, elapsed: elapsed) { digits += 1 }
         return digits
+    }
+
+    /// Whether `value` (%) rounded to `digits` stands on the same side of 100% and of `elapsed`
+    /// (%, nil: unknown) as `value` itself, and on either only where `value` does.
+    public static func keepsSides(_ value: Decimal, digits: Int, elapsed: Decimal?) -> Bool {
+        func side(_ a: Decimal, _ b: Decimal) -> Int { a < b ? -1 : (a > b ? 1 : 0) }
+        let r = DecimalMath.rounded(value, scale: digits)
+        return side(r, 100) == side(value, 100) && (elapsed.map { side(r, $0) == side(value, $0) } ?? true)
     }
 
     /// Whether `town`'s completed figure of `period` may be set against its year's plan
@@ -643,13 +653,13 @@ public struct Metrics: Sendable {
         return DecimalMath.rounded(variance, scale: Self.varianceDecimals(variance, atLeast: max(1, d)))
     }
 
-    /// The digits after the point (at least `atLeast`, at most 6) a schedule variance `value`
+    /// The digits after the point (at least `atLeast`, at most 3, as a rate's) a schedule variance `value`
     /// (points) is written with so that a nonzero one does not read 0: -0.05 is `-0.05`, not
     /// `-0.1`'s neighbour `0.0` or `-0.0` (a town 0.01 亿元 short is behind, and says so); `atLeast`
     /// (the digits a derived rate supports, 1 or fewer) where those keep it nonzero.
     public static func varianceDecimals(_ value: Decimal, atLeast: Int) -> Int {
-        var digits = max(0, atLeast)
-        while value != 0, digits < 6, DecimalMath.rounded(value, scale: digits) == 0 { digits += 1 }
+        var digits = min(3, max(0, atLeast))
+        while value != 0, digits < 3, DecimalMath.rounded(value, scale: digits) == 0 { digits += 1 }
         return digits
     }
 
