@@ -436,9 +436,16 @@ public struct Metrics: Sendable {
     /// At most 3, which holds every rate over a plan up to 100 亿元 with inputs of 2 decimals; a
     /// quotient closer still to the share elapsed is written on it (wave 30's fresh user saw
     /// `≈16.66667%` beside a variance of `+0.000003` at 5 digits: precision the inputs lack).
+    /// Where `value` is off `elapsed`, also the digits that give the variance worked out from the
+    /// rate so rounded a nonzero value at them (1.78 / 21.56 = 8.256% in January: 8.3 - 8.33 is
+    /// 0.0 at 1 decimal, on schedule, while its amount is short; `≈8.26%`, -0.07: wave 30).
     public static func rateDecimals(_ value: Decimal, elapsed: Decimal?) -> Int {
+        func holdsVariance(_ digits: Int) -> Bool {
+            guard let elapsed, value != elapsed else { return true }
+            return DecimalMath.rounded(DecimalMath.rounded(value, scale: digits) - elapsed, scale: digits) != 0
+        }
         var digits = 1
-        while digits < 3, !keepsSides(value, digits: digits, elapsed: elapsed) { digits += 1 }
+        while digits < 3, !keepsSides(value, digits: digits, elapsed: elapsed) || !holdsVariance(digits) { digits += 1 }
         return digits
     }
 
@@ -625,9 +632,11 @@ public struct Metrics: Sendable {
         guard let rate, let r = rate.quantity.exactValue else { return nil }
         let elapsed = Decimal(period.through) / 12 * 100
         let variance = r - elapsed
-        let digits = Self.varianceDecimals(variance, atLeast: rate.isDerived ? max(1, Int(rate.leastDecimals)) : 1)
-        // A derived rate as it is kept (1 decimal, or the more that keep its side: `99.95`).
-        let rateText = DecimalMath.text(r, scale: rate.isDerived ? max(1, Int(rate.leastDecimals)) : decimalsOf(rate))
+        // To the rate's own digits: a derived rate keeps those that hold its side and a nonzero
+        // variance (`rateDecimals`: 99.95, -0.05); a reported one has what its source printed, and
+        // 83.3% at Jan-Oct's 83.33 is 0.0 (its source cannot say behind or not), not -0.03.
+        let digits = max(1, decimalsOf(rate))
+        let rateText = DecimalMath.text(r, scale: decimalsOf(rate))
         return .derived(DecimalMath.rounded(variance, scale: digits), decimals: digits,
                         formula: "completion \(rateText)% − \(DecimalMath.text(elapsed, scale: 1))% of the year " +
                             "elapsed (\(period.through) of 12 months) = \(DecimalMath.text(variance, scale: digits)) pp")
@@ -648,9 +657,10 @@ public struct Metrics: Sendable {
         let elapsed = Metrics.elapsed.indices.contains(period.through)
             ? Metrics.elapsed[period.through] : Decimal(period.through) / 12 * 100
         let variance = r - elapsed
-        // To the rate's own digits where it has more than 1 (a derived rate kept at 99.95: -0.05,
-        // which a view writes as the rate beside it reads, not -0.1), never to a nonzero 0.
-        return DecimalMath.rounded(variance, scale: Self.varianceDecimals(variance, atLeast: max(1, d)))
+        // To the rate's own digits, at least 1 (a derived rate kept at 99.95: -0.05, as the rate
+        // beside it reads; a derived rate's digits never give a nonzero variance 0, `rateDecimals`;
+        // a reported 83.3% at Jan-Oct is 0.0: its source does not say which side it is on).
+        return DecimalMath.rounded(variance, scale: max(1, d))
     }
 
     /// The digits after the point (at least `atLeast`, at most 3, as a rate's) a schedule variance `value`
