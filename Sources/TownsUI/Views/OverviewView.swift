@@ -177,7 +177,8 @@ extension AppState {
             }
             let words = Catalogue.undecidedRow(
                 rate: r.byRate ?? 0, amount: ft.value(size).cellText.text(.unicode),
-                amountBehind: (r.byAmount ?? 0) > 0, flag: r.flagged ? "!" : "", later: r.laterPlan != nil)
+                amountBehind: (r.byAmount ?? 0) > 0, flag: r.flagged ? "!" : "", later: r.laterPlan != nil,
+                rounding: r.withinRounding != nil)
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }

@@ -97,7 +97,8 @@ extension AppState {
                                                        derived: rate?.isDerived == true, digits: digits)
         }
         if readings.isUndecided, readings.byRate != nil || readings.byAmount != nil,
-           readings.laterPlan != nil || readings.byRate != nil && readings.byAmount != nil && p.shortfall != nil {
+           readings.laterPlan != nil || readings.withinRounding != nil
+            || readings.byRate != nil && readings.byAmount != nil && p.shortfall != nil {
             section.items.removeAll { $0.label == Catalogue.shortfallField || $0.label == Catalogue.aheadField }
             var words: [(zh: String, en: String)] = []
             if let byRate = readings.byRate {
@@ -124,10 +125,14 @@ extension AppState {
                 [Catalogue.laterPlanVerdict(shown: Bilingual(period.labelZH, period.labelEN),
                                             from: Bilingual($0.labelZH, $0.labelEN))]
             } ?? []
+            // Within the rate's rounding: what the rate can stand for, and the share elapsed it holds.
+            let rounding: [Bilingual] = readings.withinRounding.map {
+                [Catalogue.roundingVerdict(possible: $0, through: period.through)]
+            } ?? []
             section.undecided = [
                 Bilingual("\(Catalogue.undecidedField.zh) ?  " + words.map(\.zh).joined(separator: "；"),
                           "\(Catalogue.undecidedField.en) ?  " + words.map(\.en).joined(separator: "; ")),
-            ] + later + checks.map { Catalogue.failingCheck(zh.message($0), en.message($0)) }
+            ] + later + rounding + checks.map { Catalogue.failingCheck(zh.message($0), en.message($0)) }
         }
         return section
     }
