@@ -71,7 +71,8 @@ extension AppState {
             // not `-34.6▼`: wave 26's fresh user, F2).
             let derived = cityRate?.isDerived == true
             let digits: Int
-            (v, digits) = Metrics.varianceShown(v, rateDecimals: derived ? cityRate?.supportedDecimals : nil)
+            (v, digits) = Metrics.varianceShown(v, rateDecimals: derived ? cityRate?.supportedDecimals : nil,
+                                                rate: cityRate?.quantity.exactValue, period: period)
             cityText += CellText("  " + tr(Catalogue.sched) + " ") + "\(derived ? Mark.derived : nil)"
                 + CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: digits))
             if v < 0 { cityText += "\(Mark.behind)" }

@@ -92,7 +92,8 @@ extension AppState {
         if !readings.isUndecided, var v = metrics.scheduleVarianceValue(rate, period: period) {
             // The digits the rate supports, as the list's 进度差 (`≈30%` gives `≈-62`, not `≈-61.7`: F4).
             let digits: Int
-            (v, digits) = Metrics.varianceShown(v, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil)
+            (v, digits) = Metrics.varianceShown(v, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil,
+                                                rate: rate?.quantity.exactValue, period: period)
             section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "",
                                                        derived: rate?.isDerived == true, digits: digits)
         }
