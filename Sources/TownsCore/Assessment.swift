@@ -582,13 +582,14 @@ public struct Assessment: Sendable {
             result(status, reward(.rate(period: period.id, rate: describe(rate), year: year, outcome: outcome)),
                    missing: missing, figures: [rate])
         }
-        if range.lower >= 100 { return found(.met, .completed) }
+        let settled = range.settles(atLeast: 100)
+        if settled == true { return found(.met, .completed) }
         let fullYearMissing = RuleMissing.completedFullYear(year, onPlanBasis: false, only: nil)
         if !over { return found(.notYetDue, .yearNotOver, missing: [fullYearMissing]) }
         guard period.id == fullYear?.id else {
             return found(.unknown, .noFullYear, missing: [planMissing, fullYearMissing])
         }
-        if range.upper < 100 { return found(.notMet, .missed) }
+        if settled == false { return found(.notMet, .missed) }
         return found(.unknown, .rounding, missing: [planMissing])
     }
 

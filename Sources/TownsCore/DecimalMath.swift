@@ -93,6 +93,20 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         return Interval(lower / other.upper * scale, upper / other.lower * scale)
     }
 
+    /// Which side of `threshold` every value of the interval is on: true when all are at or above
+    /// it (the lowest is), false when all are below it, nil when it holds values on both sides, so
+    /// that its figure's rounding cannot settle the side. A printed figure is rounded half up, so
+    /// it stands for [v - h, v + h), its upper end never reached (83.3 is [83.25, 83.35)), nor is
+    /// a quotient's upper end (20.03 / 20.04 is under (20.035 / 20.035) = 100%): an upper end at
+    /// `threshold` is below it. One rule for the land reward's 100% (a full year's rate printed
+    /// 100.0 is `?`, within its rounding) and the schedule's share of the year elapsed (83.3% at
+    /// Jan-Oct's 83.33: `ScheduleReadings.withinRounding`). `threshold`: in the interval's unit.
+    public func settles(atLeast threshold: Decimal) -> Bool? {
+        if lower >= threshold { return true }
+        if upper <= threshold { return false }
+        return nil
+    }
+
     /// This interval with a negative lower end raised to 0: a printed 0 of an amount stands for
     /// [0, 0.05], not [-0.05, 0.05] (amounts and rates are never negative).
     public var nonNegative: Interval { Interval(max(lower, 0), max(upper, 0)) }

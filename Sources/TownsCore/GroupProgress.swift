@@ -110,8 +110,8 @@ public struct GroupProgress: Sendable, Equatable {
         // one's (`holds`) at more: those (up to two more). Nanhu alone in type 3 at Jan-Sep
         // 2015, 3.52 / ≈15.0 over its own rate 23.5%, allows 23.45-23.55%: `≈23%` or `≈24%` each
         // hold half of it, and `≈23%` read as disagreeing with the town's 23.5% (wave 27's fresh
-        // user); `≈23.5%` holds it all, as 3.52 / 15.0 = 23.47% rounds. Type 1 at Jan-Sep, 72.85-72.95%
-        // (Haining's 72.9%), stays `≈73%`, which holds it.
+        // user); `≈23.5%` holds it all, as 3.52 / 15.0 = 23.47% rounds. (Type 1 at Jan-Sep, 72.85-72.95%,
+        // held by `≈73%`, takes its one town's digits below.)
         if let allowed = rateInterval, digits < limit + 2 {
             func holds(_ digits: Int) -> Bool {
                 let half = DecimalMath.halfUnit(decimals: digits)
@@ -122,6 +122,18 @@ public struct GroupProgress: Sendable, Equatable {
                 digits = fits
                 let quotient = c / p * 100
                 value = quotient >= allowed.lower && quotient <= allowed.upper ? quotient : exact
+            }
+        }
+        // One town's sums (`covered` 1): the digits what they allow supports, its own rate's (the hull,
+        // `memberRates`), as the straddling rule above gives Nanhu's type 3 `≈23.5%`: type 1 at Jan-Sep,
+        // Haining alone, 13.56 / ≈18.6 in 72.85-72.95% (its own 72.9%), is `≈72.9%`, not `≈73%` beside
+        // type 3's `≈23.5%` (wave 30's fresh user: one digits rule for the same one-town situation).
+        if covered == 1, let allowed = rateInterval {
+            let own = allowed.supportedDecimals(atMost: limit + 2)
+            if own > digits {
+                digits = own
+                let quotient = c / p * 100
+                value = allowed.lower <= quotient && quotient <= allowed.upper ? quotient : exact
             }
         }
         while crossesFull(value, DecimalMath.rounded(value, scale: digits)), digits < limit + 2 { digits += 1 }

@@ -686,7 +686,28 @@ public struct Metrics: Sendable {
     /// `supportedDecimals`; nil for a reported rate) and supports none, to none (`≈30%` gives
     /// `≈-62`, not `≈-61.7`), though never so few that a nonzero variance reads 0
     /// (`varianceDecimals`); the value rounded to those digits, so that it sorts as its cell reads.
-    public static func varianceShown(_ value: Decimal, rateDecimals: Int?) -> (value: Decimal, digits: Int) {
+    ///
+    /// `rate` (%, the rate's value as kept, e.g. 73.5 for 22.1 / 30.05 = 73.54%) and `period`: where
+    /// the rate is written with none, the variance is worked out from that value less the share
+    /// elapsed, unrounded (52.00 / 106.8 kept as 48.7 at Jan-Oct: -34.63, `≈-35`), not from the
+    /// variance already rounded to a decimal; where that lies halfway between two whole points (a
+    /// share elapsed of whole points, a rate kept at x.5), which one the kept rate cannot say, from
+    /// the rate as written: `≈74%` at Jan-Sep is `≈-1` (74 - 75; the quotient's -1.46), not -1.5
+    /// rounded to `≈-2` beside it (wave 30's fresh user: a variance beside a rate with no decimals
+    /// was rounded twice); never so few digits that a nonzero one reads 0.
+    public static func varianceShown(_ value: Decimal, rateDecimals: Int?, rate: Decimal? = nil,
+                                     period: Period? = nil) -> (value: Decimal, digits: Int) {
+        if let d = rateDecimals, d < 1, let rate, let period {
+            let elapsed = elapsed.indices.contains(period.through)
+                ? elapsed[period.through] : Decimal(period.through) / 12 * 100
+            var worked = rate - elapsed
+            let digits = varianceDecimals(worked, atLeast: max(0, d))
+            let whole = DecimalMath.rounded(worked, scale: 0)
+            if digits == 0, worked != whole, DecimalMath.rounded(worked * 2, scale: 0) == worked * 2 {
+                worked = DecimalMath.rounded(rate, scale: 0) - elapsed
+            }
+            return (DecimalMath.rounded(worked, scale: digits), digits)
+        }
         let digits = rateDecimals.map { $0 < 1 } == true
             ? varianceDecimals(value, atLeast: max(0, rateDecimals ?? 0)) : varianceDigits(of: value)
         return (DecimalMath.rounded(value, scale: digits), digits)

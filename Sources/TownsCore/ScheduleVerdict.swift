@@ -24,36 +24,68 @@ public struct ScheduleReadings: Sendable, Equatable {
     /// The period (its id) the year's plan is first derivable from, when that is after the period
     /// judged and the readings rest on that plan (`Checker.laterPlanPeriod`): nil otherwise.
     public var laterPlan: String?
+    /// What the completion rate can stand for (%, `Figure.possible`) when that holds values on both
+    /// sides of the share of the year elapsed at the period's end (`Interval.settles(atLeast:)`, the
+    /// land reward's rule for 100%): a reported 83.3% is [83.25, 83.35], Jan-Oct's 83.33 inside; a
+    /// rate worked out as 16.95 / ≈17.0 (the plan [16.911, 17.028]) is [99.54, 100.26] at the
+    /// year's end, 100 inside. The rounding of the figures the readings rest on cannot say behind
+    /// or not, so neither may be said (wave 30's fresh user). Nil otherwise, or when unknown.
+    public var withinRounding: Interval?
 
     /// The two readings disagree (one behind, the other not) and a check fails on their figures,
-    /// or both rest on a plan first derivable from a later period: neither behind nor ahead may be
-    /// said as of the period judged (README: evidence dated up to the period shown).
+    /// or both rest on a plan first derivable from a later period, or the rate's rounding holds the
+    /// share elapsed (`withinRounding`): neither behind nor ahead may be said as of the period
+    /// judged (README: evidence dated up to the period shown; a verdict is never more certain than
+    /// its sources).
     public var isUndecided: Bool {
-        if laterPlan != nil { return byAmount != nil || byRate != nil }
+        if laterPlan != nil || withinRounding != nil { return byAmount != nil || byRate != nil }
         guard flagged, let a = byAmount, let r = byRate else { return false }
         return (a > 0) != (r < 0)
     }
 
-    public init(byAmount: Decimal?, byRate: Decimal?, flagged: Bool, laterPlan: String? = nil) {
+    public init(byAmount: Decimal?, byRate: Decimal?, flagged: Bool, laterPlan: String? = nil,
+                withinRounding: Interval? = nil) {
         (self.byAmount, self.byRate, self.flagged, self.laterPlan) = (byAmount, byRate, flagged, laterPlan)
+        self.withinRounding = withinRounding
     }
 }
 
 extension Checker {
     /// `town`'s (nil: the city's) two readings of being behind in `period` (`ScheduleReadings`).
-    /// Only a town with a flagged input has its shortfall worked out (a clean town is never
-    /// undecided), so a table of 10,000 towns asks this of every row cheaply.
+    /// Only a town with a flagged input, a plan from a later period, or a completion rate whose
+    /// rounding holds the share of the year elapsed (`withinRounding`) has its shortfall worked
+    /// out (any other town is never undecided): a clean town costs its rate's look-up (a reported
+    /// one) or derivation (completed / the plan as of `period`).
     public func scheduleReadings(_ town: Town?, period: Period) -> ScheduleReadings {
         let later = laterPlanPeriod(town, period: period)
         let flagged = isFlagged(workedFrom: [.planYear, .completed, .completionRate], town: town, period: period)
-        guard flagged || later != nil else { return ScheduleReadings(byAmount: nil, byRate: nil, flagged: false) }
         let m = metrics.withoutFormulas
         let rate = town.map { m.figure($0, FigureKey(.completionRate, period.id)) }
             ?? m.total(FigureKey(.completionRate, period.id))
+        let within = Self.withinRounding(rate, period: period)
+        guard flagged || later != nil || within != nil else {
+            return ScheduleReadings(byAmount: nil, byRate: nil, flagged: false)
+        }
         let shortfall = m.progress(town, period: period).againstPlan.shortfall?.quantity.exactValue
         return ScheduleReadings(
             byAmount: shortfall, byRate: m.scheduleVarianceValue(rate, period: period), flagged: flagged,
-            laterPlan: later)
+            laterPlan: later, withinRounding: within)
+    }
+
+    /// What `rate` (a completion rate, %) can stand for (`Figure.possible`) when it holds values on
+    /// both sides of the share of `period`'s year elapsed at its end (`Interval.settles(atLeast:)`
+    /// is nil): the rate's rounding cannot say behind or not (`ScheduleReadings.withinRounding`).
+    /// Nil for an unknown rate, a bound, or one whose every possible value is on one side.
+    public static func withinRounding(_ rate: Figure?, period: Period) -> Interval? {
+        withinRounding(possible: rate?.possible, period: period)
+    }
+
+    /// `withinRounding(_:period:)` of what a rate can stand for (nil: unknown, or a bound); a
+    /// table's row gives its `ShownFigure`'s (`interval`, else its printed digits').
+    public static func withinRounding(possible: Interval?, period: Period) -> Interval? {
+        guard let possible else { return nil }
+        let elapsed = Decimal(period.through) / 12 * 100
+        return possible.settles(atLeast: elapsed) == nil ? possible : nil
     }
 
     /// The period (id) `town`'s year's plan is first derivable from (completed / completion rate,

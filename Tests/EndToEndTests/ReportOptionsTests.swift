@@ -26,7 +26,8 @@ final class ReportOptionsTests: XCTestCase {
             XCTAssertEqual(after.status, 0, "\(option) after report: \(after.summary)")
             XCTAssertEqual(before.stdout, after.stdout, "\(option)")
             if option[0] == "--lang" { XCTAssertTrue(before.stdout.hasPrefix("Types — 2015 Jan-Sep"), before.stdout) }
-            if option[0] == "--ascii" { XCTAssertTrue(before.stdout.contains("~73%"), before.stdout) }
+            // Type 1, Haining alone in its sums: its town's digits (wave 31, W31FidGroupDigitsTests).
+            if option[0] == "--ascii" { XCTAssertTrue(before.stdout.contains("~72.9%"), before.stdout) }
             // A report has no colours: the theme changes nothing in it.
             if option[0] == "--themes" { XCTAssertEqual(before.stdout, plain.stdout) }
         }

@@ -22,16 +22,18 @@ final class W28GroupRateDigitsTests: XCTestCase {
         XCTAssertEqual(printed.decimals, 1)
     }
 
-    /// Nanhu's rate with one decimal; type 1 at Jan-Sep (Haining's 72.85-72.95%) stays `≈73%`, which holds it.
-    func testAGroupWhoseRateOneWholePercentHoldsKeepsItsDigits() throws {
+    /// Type 1 at Jan-Sep, Haining alone in its sums (72.85-72.95%, its own 72.9%): `≈72.9%`, its town's
+    /// digits, as Nanhu's type 3 is `≈23.5%` (wave 31, `W31FidGroupDigitsTests`; it stayed `≈73%`,
+    /// which holds it, beside type 3's one digit: wave 30's fresh user).
+    func testAGroupOfOneTownTakesItsTownsDigits() throws {
         var g = GroupProgress()
         let plan = Interval(dec("13.55") / dec("0.7295"), dec("13.57") / dec("0.7285"))
         g.add(plan: (.exact(dec("18.6"), decimals: 1), true, plan, false),
               completed: (.exact(dec("13.56"), decimals: 2), false, nil, false),
               rate: Interval(printed: dec("72.9"), decimals: 1), comparable: true, variance: dec("-2.1"))
         let printed = try XCTUnwrap(g.printedRate(atMost: 1))
-        XCTAssertEqual(printed.value, 73)
-        XCTAssertEqual(printed.decimals, 0)
+        XCTAssertEqual(printed.value, dec("72.9"))
+        XCTAssertEqual(printed.decimals, 1)
     }
 
     /// Every type's and every town's rate in every period, of the bundled data and of generated

@@ -40,7 +40,9 @@ extension Catalogue {
     static let exportMeansMet = Bilingual("符合规则", "the rule is met")
     static let exportMeansNotMet = Bilingual("不符合规则", "the rule is not met")
     static let exportMeansUndetermined = Bilingual(
-        "不能判定：缺少数字，数字互相矛盾（核对不符），或所示期间及以前的报告给不出（年计划据以后的期间推出）；小镇页列出缺什么或哪项核对",
-        "not known: a figure is missing, the figures disagree (a check fails), or the reports up to the period shown"
-            + " do not give it (a plan from a later period); the town's page names which")
+        "不能判定：缺少数字，数字互相矛盾（核对不符），所示期间及以前的报告给不出（年计划据以后的期间推出），"
+            + "或在数字的取整之内（完成率可能在应完成比例的两侧）；小镇页列出缺什么或哪项核对",
+        "not known: a figure is missing, the figures disagree (a check fails), the reports up to the period shown"
+            + " do not give it (a plan from a later period), or it is within the figures' rounding (the rate may be"
+            + " either side of the share elapsed); the town's page names which")
 }

@@ -11,11 +11,17 @@ extension Catalogue {
     /// percentage points, negative behind) or by the amount (`amount`: the shortfall in 亿元 as
     /// printed, positive behind, its sign dropped here). `flag`: "!" when a check fails on it.
     /// `digits`: after the point (1; fewer where a derived rate supports fewer).
+    /// A variance of 0 at those digits (a reported 83.3% at Jan-Oct's 83.33) is neither: "进度差
+    /// 0.0 个百分点". One point is "1 point" (wave 30's fresh user read `behind by 1 points`).
     static func rateReading(_ points: Decimal, flag: String, digits: Int = 1) -> Bilingual {
         let v = DecimalMath.text(abs(points), scale: digits)
+        let unit = v == "1" ? "point" : "points"
+        if DecimalMath.rounded(points, scale: digits) == 0 {
+            return Bilingual("按完成率 进度差 \(v) 个百分点\(flag)", "by rate \(v) points from schedule\(flag)")
+        }
         return points < 0
-            ? Bilingual("按完成率 落后 \(v) 个百分点\(flag)", "by rate behind by \(v) points\(flag)")
-            : Bilingual("按完成率 超前 \(v) 个百分点\(flag)", "by rate ahead by \(v) points\(flag)")
+            ? Bilingual("按完成率 落后 \(v) 个百分点\(flag)", "by rate behind by \(v) \(unit)\(flag)")
+            : Bilingual("按完成率 超前 \(v) 个百分点\(flag)", "by rate ahead by \(v) \(unit)\(flag)")
     }
 
     /// The amount's reading (`rateReading`): `shown` is the shortfall's size as printed (≈1.00).
@@ -29,15 +35,20 @@ extension Catalogue {
     /// 落后 2.1 点!，金额 超前 ≈1.00!".
     /// `flag`: "!" when a check fails on the readings' figures; `later`: the readings rest on a
     /// plan first derivable from a later period (`ScheduleReadings.laterPlan`), said after them.
+    /// `rounding`: the rate's rounding holds the share elapsed (`ScheduleReadings.withinRounding`),
+    /// said after them; a rate reading of 0 at its digits is written `0.0`, neither behind nor ahead.
     static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool, flag: String = "!",
-                             later: Bool = false) -> Bilingual {
-        let r = DecimalMath.text(abs(rate), scale: Metrics.varianceDigits(of: rate))
-        let (rz, re) = rate < 0 ? ("落后", "behind") : ("超前", "ahead")
+                             later: Bool = false, rounding: Bool = false) -> Bilingual {
+        let digits = Metrics.varianceDigits(of: rate)
+        let r = DecimalMath.text(abs(rate), scale: digits)
+        let (rz, re) = DecimalMath.rounded(rate, scale: digits) == 0 ? ("进度差", "at")
+            : rate < 0 ? ("落后", "behind") : ("超前", "ahead")
         let (az, ae) = amountBehind ? ("落后", "behind") : ("超前", "ahead")
         return Bilingual(
-            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az) \(amount)\(flag)" + (later ? "，计划据以后期间" : ""),
+            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az) \(amount)\(flag)" + (later ? "，计划据以后期间" : "")
+                + (rounding ? roundingReasonShort.zh : ""),
             "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ae) \(amount)\(flag)"
-                + (later ? ", plan from a later period" : ""))
+                + (later ? ", plan from a later period" : "") + (rounding ? roundingReasonShort.en : ""))
     }
 
     /// The page's line under an undecided verdict resting on a plan first derivable from a later

@@ -152,7 +152,7 @@ extension ShownFacts {
         guard rate?.isDerived == true, case let .exact(_, d)? = rate?.quantity else {
             return Metrics.varianceShown(x, rateDecimals: nil)
         }
-        return Metrics.varianceShown(x, rateDecimals: d)
+        return Metrics.varianceShown(x, rateDecimals: d, rate: rate?.quantity.exactValue, period: period)
     }
 
     func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {

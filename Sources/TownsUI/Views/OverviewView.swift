@@ -71,7 +71,8 @@ extension AppState {
             // not `-34.6▼`: wave 26's fresh user, F2).
             let derived = cityRate?.isDerived == true
             let digits: Int
-            (v, digits) = Metrics.varianceShown(v, rateDecimals: derived ? cityRate?.supportedDecimals : nil)
+            (v, digits) = Metrics.varianceShown(v, rateDecimals: derived ? cityRate?.supportedDecimals : nil,
+                                                rate: cityRate?.quantity.exactValue, period: period)
             cityText += CellText("  " + tr(Catalogue.sched) + " ") + "\(derived ? Mark.derived : nil)"
                 + CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: digits))
             if v < 0 { cityText += "\(Mark.behind)" }
@@ -177,7 +178,8 @@ extension AppState {
             }
             let words = Catalogue.undecidedRow(
                 rate: r.byRate ?? 0, amount: ft.value(size).cellText.text(.unicode),
-                amountBehind: (r.byAmount ?? 0) > 0, flag: r.flagged ? "!" : "", later: r.laterPlan != nil)
+                amountBehind: (r.byAmount ?? 0) > 0, flag: r.flagged ? "!" : "", later: r.laterPlan != nil,
+                rounding: r.withinRounding != nil)
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }

@@ -92,12 +92,14 @@ extension AppState {
         if !readings.isUndecided, var v = metrics.scheduleVarianceValue(rate, period: period) {
             // The digits the rate supports, as the list's 进度差 (`≈30%` gives `≈-62`, not `≈-61.7`: F4).
             let digits: Int
-            (v, digits) = Metrics.varianceShown(v, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil)
+            (v, digits) = Metrics.varianceShown(v, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil,
+                                                rate: rate?.quantity.exactValue, period: period)
             section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "",
                                                        derived: rate?.isDerived == true, digits: digits)
         }
         if readings.isUndecided, readings.byRate != nil || readings.byAmount != nil,
-           readings.laterPlan != nil || readings.byRate != nil && readings.byAmount != nil && p.shortfall != nil {
+           readings.laterPlan != nil || readings.withinRounding != nil
+            || readings.byRate != nil && readings.byAmount != nil && p.shortfall != nil {
             section.items.removeAll { $0.label == Catalogue.shortfallField || $0.label == Catalogue.aheadField }
             var words: [(zh: String, en: String)] = []
             if let byRate = readings.byRate {
@@ -124,10 +126,14 @@ extension AppState {
                 [Catalogue.laterPlanVerdict(shown: Bilingual(period.labelZH, period.labelEN),
                                             from: Bilingual($0.labelZH, $0.labelEN))]
             } ?? []
+            // Within the rate's rounding: what the rate can stand for, and the share elapsed it holds.
+            let rounding: [Bilingual] = readings.withinRounding.map {
+                [Catalogue.roundingVerdict(possible: $0, through: period.through)]
+            } ?? []
             section.undecided = [
                 Bilingual("\(Catalogue.undecidedField.zh) ?  " + words.map(\.zh).joined(separator: "；"),
                           "\(Catalogue.undecidedField.en) ?  " + words.map(\.en).joined(separator: "; ")),
-            ] + later + checks.map { Catalogue.failingCheck(zh.message($0), en.message($0)) }
+            ] + later + rounding + checks.map { Catalogue.failingCheck(zh.message($0), en.message($0)) }
         }
         return section
     }
