@@ -162,7 +162,7 @@ struct DashboardStart {
         // The first load is held in this optional alone, emptied once the state and the watcher
         // hold what they need: a local kept to the end of `run` would keep the first data in
         // memory after a live reload replaced it (issue 17: 20 reloads within 10 MiB).
-        var first: (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?)?
+        var first: (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String])?
         do {
             defer { slow.cancel() }  // before an error is printed, so the notice never follows it
             first = try SnapshotFiles.loadForDashboard(directory, chinese: chinese)
@@ -252,6 +252,8 @@ struct DashboardStart {
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
+        startUp.loadWarnings = first!.warnings
+        startUp.loadWarningsCommand = "towns check --data \(ConfigCommand.shellWord(directory))"
         startUp.cycleStops = settings.cycle
         startUp.chineseUnavailable = localeNotice != nil
         startUp.localeVariable = Terminal.localeVariable
