@@ -74,12 +74,10 @@ struct DashboardCommand: ParsableCommand {
 struct ScreenOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour (as when NO_COLOR is set): markers and attributes only.")
     var noColor = false
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).",
-            valueName: "PATH"))
-    var config: String?
+    /// `--config PATH`, declared once for this and `towns meetings` (`ConfigOption`).
+    @OptionGroup var configuration: ConfigOption
+    /// The configuration file given with `--config`; nil: the default one.
+    var config: String? { configuration.config }
     @Flag(
         name: .long,
         help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
