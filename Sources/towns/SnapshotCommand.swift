@@ -83,16 +83,27 @@ enum SnapshotFiles {
         -> (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String])
     {
         if let store = store(), let loaded = try? store.open(directory: directory) {
-            let words = loaded.warnings.map { TerminalText.sanitize($0.description(chinese: chinese)) }
-            for w in words { printError(w) }
-            return (loaded.dataset, loaded.fingerprint, loaded.derived, words)
+            for w in loaded.warnings { printError(TerminalText.sanitize(w.description(chinese: chinese))) }
+            return (loaded.dataset, loaded.fingerprint, loaded.derived,
+                    onScreen(loaded.warnings, directory: directory, chinese: chinese))
         }
         // Taken before the load: a change during the load shows as a change at the first poll.
         let fingerprint = DatasetFingerprint(directory: directory)
         let (dataset, warnings) = try loadDatasetAndWarnings(directory, chinese: chinese)
         rebuildInBackground(directory)
-        return (dataset, fingerprint, nil,
-                warnings.map { TerminalText.sanitize($0.description(chinese: chinese)) })
+        return (dataset, fingerprint, nil, onScreen(warnings, directory: directory, chinese: chinese))
+    }
+
+    /// Load warnings as the dashboard's status line shows them: each file named within the data
+    /// folder (`figures.toml:3: …`, as the town pages name their sources), so a long folder's
+    /// path does not fill the line before the problem; sanitized.
+    static func onScreen(_ warnings: [LoadIssue], directory: String, chinese: Bool) -> [String] {
+        let folder = directory.hasSuffix("/") ? directory : directory + "/"
+        return warnings.map { warning in
+            var shown = warning
+            if shown.file.hasPrefix(folder) { shown.file.removeFirst(folder.count) }
+            return TerminalText.sanitize(shown.description(chinese: chinese))
+        }
     }
 
     /// Starts `towns snapshot --data DIR` and does not wait for it; its output is discarded
