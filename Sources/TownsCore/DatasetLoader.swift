@@ -184,6 +184,21 @@ struct Loader {
         }
     }
 
+    /// Says when figures.toml holds no `[[figure]]` record while towns.toml lists towns (wave
+    /// 30's fresh user: a figures.toml cut down to its comments loaded without a word, every
+    /// figure `—`, while towns.toml cut so is an error). An error (`missing`, exit 12, as an
+    /// empty towns.toml) when no town has a figure from any file: almost surely a file cut short.
+    /// A warning when the towns' figures come from monthly/ files alone, or when an import is
+    /// about to put a monthly file in place (`monthlyOverride`), so a dataset started empty
+    /// can take its first month.
+    mutating func checkFiguresGiven(_ figuresDoc: TOMLDocument, towns: [Town]) {
+        guard !towns.isEmpty, figuresDoc.headerLine(arrayOfTables: "figure", index: 0) == nil,
+              figuresDoc.table["figure"]?.array?.isEmpty ?? true else { return }
+        let monthly = towns.contains { !$0.figures.isEmpty } || monthlyOverride != nil
+        issues.append(LoadIssue(monthly ? .warning : .error, .missing, file: figuresDoc.path, field: "figure",
+                                .noFigureRecords(towns: towns.count, monthly: monthly)))
+    }
+
     mutating func run() -> Dataset? {
         if let problem = DataFile.folderProblem(directory, what: .dataset) {
             issues.append(problem)
@@ -288,6 +303,7 @@ struct Loader {
         for document in monthly {
             readTownFigures(document, into: &towns, index: townIndex, periods: periods, sources: sources)
         }
+        checkFiguresGiven(figuresDoc, towns: towns)
         figuresDoc.release()
 
         // totals.toml

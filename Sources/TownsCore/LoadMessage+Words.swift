@@ -25,6 +25,12 @@ extension LoadMessage {
         case let .expectedRecords(name): return "expected [[\(name)]] records (an array of tables)"
         case .expectedTable: return "expected a table"
         case let .missingTable(name): return "missing [\(name)] table"
+        case let .noFigureRecords(towns, monthly):
+            return monthly
+                ? "no [[figure]] records: the figures of towns.toml's \(towns) towns come only from monthly/; "
+                    + "was the file cut short?"
+                : "no [[figure]] records, though towns.toml lists \(towns) towns: every figure would be unknown (—); "
+                    + "was the file cut short? (a dataset starting empty gives one figure, such as a town's plan_total)"
         case let .tomlSyntax(detail): return "TOML syntax: \(detail)"
         case .notUTF8: return "not valid UTF-8 text (save the file as UTF-8)"
         case let .emptyFile(zeroBytes):
@@ -94,6 +100,11 @@ extension LoadMessage {
         case let .expectedRecords(name): return "应为 [[\(name)]] 记录（表数组）"
         case .expectedTable: return "应为表"
         case let .missingTable(name): return "缺少 [\(name)] 表"
+        case let .noFigureRecords(towns, monthly):
+            return monthly
+                ? "没有 [[figure]] 记录：towns.toml 的 \(towns) 个小镇的数字只来自 monthly/；文件是否被截断？"
+                : "没有 [[figure]] 记录，但 towns.toml 列有 \(towns) 个小镇：每个数字都将是未知（—）；文件是否被截断？"
+                    + "（从空数据起步的数据集请至少给出一个数字，如某镇的 plan_total）"
         case let .tomlSyntax(detail): return "TOML 语法错误：\(detail)"
         case .notUTF8: return "不是有效的 UTF-8 文本（请以 UTF-8 保存文件）"
         case let .emptyFile(zeroBytes):

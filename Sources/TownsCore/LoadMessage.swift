@@ -77,6 +77,10 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     case expectedTable
     /// A required `[name]` table is absent.
     case missingTable(String)
+    /// figures.toml with no `[[figure]]` record while towns.toml lists `towns` towns (wave 31):
+    /// every figure would show as unknown. `monthly`: the towns' figures come only from monthly
+    /// files (a warning); else no town has a figure at all (an error: a file cut short).
+    case noFigureRecords(towns: Int, monthly: Bool)
 
     // Syntax and text (GuardedTOML, TOMLDocument).
     /// Not TOML: the parser's words (English, as the parser gives them).
@@ -152,7 +156,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     public enum Kind: String, CaseIterable, Sendable {
         case missingRequired, blankText, wrongType, wrongElementType, textTooLong, notFinite, beyondDecimal
         case notADecimal, negative, tooManyDigits, unknownField, noRecords, expectedRecords, expectedTable
-        case missingTable, tomlSyntax, notUTF8, emptyFile, fileNotFound, fileNotFoundFolderIsFile
+        case missingTable, noFigureRecords, tomlSyntax, notUTF8, emptyFile, fileNotFound, fileNotFoundFolderIsFile
         case linkToNothing, symlinkLoop, permissionDenied, cannotBeRead, isADirectory, notARegularFile
         case fileTooLarge, fileGrew, folderLinkToNothing, folderNotFound, folderLoop, folderPermissionDenied
         case folderUnreadable, fileNotFolder, unknownTown, unknownSource, unknownEntity, duplicateTownName
@@ -177,6 +181,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .expectedRecords: return .expectedRecords
         case .expectedTable: return .expectedTable
         case .missingTable: return .missingTable
+        case .noFigureRecords: return .noFigureRecords
         case .tomlSyntax: return .tomlSyntax
         case .notUTF8: return .notUTF8
         case .emptyFile: return .emptyFile
@@ -227,6 +232,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .expectedRecords: return .expectedRecords("town")
         case .expectedTable: return .expectedTable
         case .missingTable: return .missingTable("province")
+        case .noFigureRecords: return .noFigureRecords(towns: 5, monthly: false)
         case .tomlSyntax: return .tomlSyntax("expected '='")
         case .notUTF8: return .notUTF8
         case .emptyFile: return .emptyFile(zeroBytes: true)

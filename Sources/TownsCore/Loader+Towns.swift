@@ -170,6 +170,18 @@ extension Loader {
         return totals
     }
 
+    /// The month of a period id written `YYYY-MM` whose month is not 1-12 (`2015-13` gives 13,
+    /// `2015-00` 0); nil for any other id, a month period or not. Such an id can be no period of
+    /// any dataset, so a figure giving it is an impossible value (exit 14), not an unknown
+    /// period (exit 16).
+    static func impossibleMonth(_ id: String) -> Int? {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let month = Int(parts[1]), !(1...12).contains(month) else { return nil }
+        return month
+    }
+
     /// The fields of a [[total]] record; of a [[figure]] record, with `town`.
     static let figureKeys: Set<String> = ["measure", "period", "value", "more_than", "source", "at", "quote", "note",
                                           "derived", "interpreted", "readings", "basis", "as_of"]
@@ -201,7 +213,12 @@ extension Loader {
                 } else { r.error("period", .missing, .missingYear(measure: measure.rawValue)) }
             case .cumulative:
                 if let period {
-                    if !periods.contains(where: { $0.id == period }) {
+                    if periods.contains(where: { $0.id == period }) {
+                    } else if let month = Self.impossibleMonth(period) {
+                        // `2015-13` is no period of any data (exit 14, a month 13), not one this
+                        // data lacks (exit 16, a reference to nothing): wave 30's fresh user.
+                        r.error("period", .impossible, .dateMonth(period, month: month))
+                    } else {
                         r.error("period", .unknownReference, .unknownPeriod(period, known: periods.map(\.id)))
                     }
                 } else {

@@ -102,6 +102,14 @@ public final class Terminal {
     /// The screen's height in rows, as of the last `readKey` that reported `.resize`; 0 after `close`.
     public var height: Int { isOpen ? Int(getmaxy(window)) : 0 }
 
+    /// The width in columns of the terminal open on `fd` (standard error: a line written before
+    /// the dashboard opens), from the kernel (TIOCGWINSZ); nil when `fd` is no terminal or its
+    /// size is unknown.
+    public static func columns(of fd: Int32) -> Int? {
+        var rows: Int32 = 0, columns: Int32 = 0
+        return towns_window_size(fd, &rows, &columns) == 0 ? Int(columns) : nil
+    }
+
     /// Shows `grid`: every screen cell is written (cells beyond the grid are blank, grid cells
     /// beyond the screen are dropped, a wide character that would cross the right edge becomes
     /// a blank), then one `doupdate` sends only what changed. Does nothing after `close`.

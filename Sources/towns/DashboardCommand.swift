@@ -74,12 +74,10 @@ struct DashboardCommand: ParsableCommand {
 struct ScreenOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour (as when NO_COLOR is set): markers and attributes only.")
     var noColor = false
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).",
-            valueName: "PATH"))
-    var config: String?
+    /// `--config PATH`, declared once for this and `towns meetings` (`ConfigOption`).
+    @OptionGroup var configuration: ConfigOption
+    /// The configuration file given with `--config`; nil: the default one.
+    var config: String? { configuration.config }
     @Flag(
         name: .long,
         help: "Mouse: click selects, double-click opens, wheel scrolls (also `mouse = true` in the config).")
@@ -162,7 +160,7 @@ struct DashboardStart {
         // The first load is held in this optional alone, emptied once the state and the watcher
         // hold what they need: a local kept to the end of `run` would keep the first data in
         // memory after a live reload replaced it (issue 17: 20 reloads within 10 MiB).
-        var first: (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?)?
+        var first: (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String])?
         do {
             defer { slow.cancel() }  // before an error is printed, so the notice never follows it
             first = try SnapshotFiles.loadForDashboard(directory, chinese: chinese)
@@ -252,6 +250,8 @@ struct DashboardStart {
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
+        startUp.loadWarnings = first!.warnings
+        startUp.loadWarningsCommand = "towns check --data \(ConfigCommand.shellWord(directory))"
         startUp.cycleStops = settings.cycle
         startUp.chineseUnavailable = localeNotice != nil
         startUp.localeVariable = Terminal.localeVariable

@@ -34,15 +34,12 @@ struct MeetingsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
         "Look only in this folder (default: $TOWNS_MEETINGS or /tmp/towns-meetings-*).", valueName: "DIR"))
     var folder: String?
-    /// `--config`, as `towns present` and `towns follow` take it (`ScreenOptions`): the file whose
-    /// `language` words the list (wave 30: `towns meetings` had none, so a follower's config named
-    /// with `--config` did not word it).
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Configuration file (default: $XDG_CONFIG_HOME/towns/config.toml, else ~/.config/towns/config.toml).",
-            valueName: "PATH"))
-    var config: String?
+    /// `--config`, as `towns present` and `towns follow` take it (the same `ConfigOption` as
+    /// `ScreenOptions`'): the file whose `language` words the list (wave 30: `towns meetings` had
+    /// none, so a follower's config named with `--config` did not word it).
+    @OptionGroup var configuration: ConfigOption
+    /// The configuration file given with `--config`; nil: the default one.
+    var config: String? { configuration.config }
 
     /// The list's language: the dashboard's rule (`--lang`, the config, zh; en under LANG=C).
     var chinese: Bool { root.display.wordsLanguage(config: Config(path: config).language) == .zh }

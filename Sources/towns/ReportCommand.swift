@@ -245,10 +245,17 @@ let loadProblemsShown = 50
 /// `towns check` does, with the same status. The problems are worded in Chinese (`chinese`) or
 /// English; file, line and field alike in both.
 func loadDataset(_ directory: String, chinese: Bool = false) throws -> Dataset {
+    try loadDatasetAndWarnings(directory, chinese: chinese).dataset
+}
+
+/// `loadDataset`, also returning the warnings it printed (the dashboard shows them: wave 31).
+func loadDatasetAndWarnings(_ directory: String, chinese: Bool = false) throws
+    -> (dataset: Dataset, warnings: [LoadIssue])
+{
     do {
         let loaded = try DatasetLoader.load(directory: directory)
         for w in loaded.warnings { printError(TerminalText.sanitize(w.description(chinese: chinese))) }
-        return loaded.dataset
+        return loaded
     } catch let failure as LoadFailure {
         // The first problems, in file order; `towns check` lists every one (a broken file at
         // province scale can hold 100,000).

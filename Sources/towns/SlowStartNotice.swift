@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import TownsTerminal
+import TownsUI
 
 /// A line on standard error when reading the data before the first screen takes longer than
 /// `delay` seconds (a large dataset's first start, before its snapshot exists): without it a
@@ -16,7 +17,8 @@ final class SlowStartNotice: @unchecked Sendable {
     /// (`TOWNS_SLOW_START_SECONDS` when set to a number from 0 to 60, else 0.5).
     init(directory: String, delay: Double = SlowStartNotice.delay()) {
         guard isatty(STDERR_FILENO) == 1 else { done = true; return }
-        let line = Self.line(directory: directory, utf8: Terminal.environmentIsUTF8)
+        let line = Self.line(directory: directory, utf8: Terminal.environmentIsUTF8,
+                             width: Terminal.columns(of: STDERR_FILENO))
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + delay) { [self] in
             lock.lock()
             defer { lock.unlock() }
@@ -33,13 +35,17 @@ final class SlowStartNotice: @unchecked Sendable {
         return value
     }
 
-    /// The line itself: Chinese and English where the locale is UTF-8, English alone otherwise.
-    static func line(directory: String, utf8: Bool) -> String {
+    /// The line itself: Chinese and English where the locale is UTF-8, English alone otherwise;
+    /// each broken at words into lines of at most `width` cells (the terminal's columns), so the
+    /// terminal never wraps it mid-word (wave 30's fresh user: `builds a s|napshot`); nil: as is.
+    static func line(directory: String, utf8: Bool, width: Int? = nil) -> String {
         let english = "towns: reading the data in \(directory) (a first start reads and checks the text "
             + "and builds a snapshot in the background; later starts read the snapshot)…"
-        guard utf8 else { return english.replacingOccurrences(of: "…", with: "...") }
-        return "towns: 正在读取 \(directory) 的数据（首次启动读取并核对文本，并在后台生成快照；以后启动读取快照）…\n"
-            + english
+        let lines = utf8
+            ? ["towns: 正在读取 \(directory) 的数据（首次启动读取并核对文本，并在后台生成快照；以后启动读取快照）…", english]
+            : [english.replacingOccurrences(of: "…", with: "...")]
+        guard let width, width > 0 else { return lines.joined(separator: "\n") }
+        return lines.flatMap { TextWrap.wrapAtWords($0, width: width) }.joined(separator: "\n")
     }
 
     /// The data has been read: the line is not written if it has not been yet.

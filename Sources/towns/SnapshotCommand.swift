@@ -74,22 +74,36 @@ enum SnapshotFiles {
         return "towns \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
     }()
 
-    /// The dataset for the dashboard, the fingerprint of the files it shows, and the tables
-    /// derived from it when it comes from a snapshot (`DerivedTables`). Warnings are
-    /// printed as `loadDataset` prints them, in Chinese (`chinese`) or English; a dataset with
-    /// errors exits as it does.
+    /// The dataset for the dashboard, the fingerprint of the files it shows, the tables
+    /// derived from it when it comes from a snapshot (`DerivedTables`), and the load's
+    /// warnings worded in Chinese (`chinese`) or English, sanitized (the dashboard shows them
+    /// on its first frame: wave 31). Warnings are also printed as `loadDataset` prints them; a
+    /// dataset with errors exits as it does.
     static func loadForDashboard(_ directory: String, chinese: Bool = false) throws
-        -> (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?)
+        -> (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String])
     {
         if let store = store(), let loaded = try? store.open(directory: directory) {
             for w in loaded.warnings { printError(TerminalText.sanitize(w.description(chinese: chinese))) }
-            return (loaded.dataset, loaded.fingerprint, loaded.derived)
+            return (loaded.dataset, loaded.fingerprint, loaded.derived,
+                    onScreen(loaded.warnings, directory: directory, chinese: chinese))
         }
         // Taken before the load: a change during the load shows as a change at the first poll.
         let fingerprint = DatasetFingerprint(directory: directory)
-        let dataset = try loadDataset(directory, chinese: chinese)
+        let (dataset, warnings) = try loadDatasetAndWarnings(directory, chinese: chinese)
         rebuildInBackground(directory)
-        return (dataset, fingerprint, nil)
+        return (dataset, fingerprint, nil, onScreen(warnings, directory: directory, chinese: chinese))
+    }
+
+    /// Load warnings as the dashboard's status line shows them: each file named within the data
+    /// folder (`figures.toml:3: …`, as the town pages name their sources), so a long folder's
+    /// path does not fill the line before the problem; sanitized.
+    static func onScreen(_ warnings: [LoadIssue], directory: String, chinese: Bool) -> [String] {
+        let folder = directory.hasSuffix("/") ? directory : directory + "/"
+        return warnings.map { warning in
+            var shown = warning
+            if shown.file.hasPrefix(folder) { shown.file.removeFirst(folder.count) }
+            return TerminalText.sanitize(shown.description(chinese: chinese))
+        }
     }
 
     /// Starts `towns snapshot --data DIR` and does not wait for it; its output is discarded

@@ -29,13 +29,21 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     }
     s.screen = clamped(s.screen, in: s)
     s = opened(s, settings, notices: &notices)
+    // The data's warnings first; the rest are listed by `towns check` (the data's) and the
+    // notices' own command (the settings').
+    let settingsNotices = notices.count
+    notices = settings.loadWarnings + notices
     if let first = notices.first {
+        var commands: [String] = []
+        if settings.loadWarnings.count > 1 { commands.append(settings.loadWarningsCommand) }
+        if settingsNotices > (settings.loadWarnings.isEmpty ? 1 : 0) { commands.append(settings.allNoticesCommand) }
+        let listed = commands.joined(separator: s.language == .zh ? "；" : "; ")
         // With more to come, a long first notice (a theme's unknown role lists every role) is cut so
         // the pointer to the rest fits in the status message's three lines at 80 columns.
         let text = notices.count > 1
             ? cutNotice(first) + (s.language == .zh
-                ? "（另 \(notices.count - 1) 项：\(settings.allNoticesCommand)）"
-                : " (+\(notices.count - 1) more: \(settings.allNoticesCommand))")
+                ? "（另 \(notices.count - 1) 项：\(listed)）"
+                : " (+\(notices.count - 1) more: \(listed))")
             : first
         s.session.flash = Flash(text, level: .warning)
     }

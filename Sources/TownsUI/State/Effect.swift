@@ -41,6 +41,14 @@ public struct Settings: Equatable, Sendable {
     /// config`, or `towns config --theme X` when the theme came from the command line (the
     /// config's own check would not read it).
     public var allNoticesCommand = "towns config"
+    /// The first load's warnings, each "FILE:LINE: field: problem" in the interface's language
+    /// (wave 31: a figures.toml with no `[[figure]]` record; an unknown field): shown before the
+    /// other notices, as `towns check` prints them, since the lines printed before the terminal
+    /// opened are hidden by it.
+    public var loadWarnings: [String] = []
+    /// The command that lists every load warning (`towns check --data DIR`), named after "(+N
+    /// more: ...)" when more of them follow the first notice.
+    public var loadWarningsCommand = "towns check"
     /// Filters to apply, each as `:filter` takes it ("county 海宁市", `--filter`).
     public var filters: [String] = []
     /// The locale is not UTF-8: the dashboard stays in English (`AppState.chineseUnavailable`).
