@@ -51,8 +51,9 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
             switch self {
             case .closed: return ("会议已结束", "meeting ended")
             case .presenterLost:
-                return ("会议已结束：主持人的终端已断开（未退出）",
-                        "meeting ended: the presenter's terminal was lost (they did not quit)")
+                // What happened, plainly (wave 30's fresh user: `主持人的终端已断开（未退出）` read
+                // as if the presenter were still running); the way back follows (`MeetingLink.wayBack`).
+                return ("会议已结束：主持人的终端已关闭", "meeting ended: presenter's terminal closed")
             case .lost:
                 return ("会议已结束（连接中断：主持人已退出，或因本端长时间未读取而断开）",
                         "meeting ended (connection lost: the presenter quit, or dropped this follower for not reading)")

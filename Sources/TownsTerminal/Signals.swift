@@ -19,7 +19,11 @@ import Synchronization
 ///   tells its followers first), the first SIGTERM, SIGHUP or SIGINT is only kept
 ///   (`pendingTermination`); the loop ends cleanly and calls `end(by:)`. A second one ends the
 ///   process at once, but a SIGHUP after a SIGHUP (one hang-up, said by the kernel and by `readKey`).
-/// - SIGTSTP (Ctrl-Z): `endwin`, then stop with the default action; re-armed once continued.
+/// - SIGTSTP (Ctrl-Z): `endwin`, then stop with the default action; re-armed once continued. Where
+///   nothing could continue the process (its process group is orphaned: `towns` run as tmux's or
+///   `exec`'s command, no job-control shell in its session), the kernel would discard the stop and
+///   the key did nothing, without a word (wave 30's fresh user): then the terminal is kept and
+///   `Terminal.readKey` returns Ctrl-Z as a key, which the status line answers (`takeSuspendRefused`).
 /// - SIGCONT: flags the resume; `Terminal.readKey` re-enters curses and returns `.resize`.
 ///
 /// Installed before `newterm`, so ncurses installs none of its own for these (it keeps
@@ -83,6 +87,12 @@ enum Signals {
         cursesActive.store(active, ordering: .sequentiallyConsistent)
     }
 
+    /// True once after a Ctrl-Z that could not stop the process (`suspend`: its process group is
+    /// orphaned); clears the flag.
+    static func takeSuspendRefused() -> Bool {
+        suspendRefused.exchange(false, ordering: .sequentiallyConsistent)
+    }
+
     /// True once after the process was continued (SIGCONT); clears the flag.
     static func takeResume() -> Bool {
         resumePending.exchange(false, ordering: .sequentiallyConsistent)
@@ -122,6 +132,7 @@ enum Signals {
 // State the handlers read, initialised in `Signals.install` before any handler runs.
 private let cursesActive = Atomic<Bool>(false)
 private let resumePending = Atomic<Bool>(false)
+private let suspendRefused = Atomic<Bool>(false)
 private let deferTermination = Atomic<Bool>(false)
 private let pendingSignal = Atomic<Int32>(0)
 private let pasteOffCount = Atomic<Int>(0)
@@ -204,6 +215,10 @@ private func crashed(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, 
 /// Ctrl-Z: leaves curses mode, stops the process with the default action, and re-arms itself
 /// once continued. Re-entering curses is left to `Terminal.readKey` (see `resumed`).
 private func suspend(_ signal: Int32) {
+    guard canBeContinued() else {
+        suspendRefused.store(true, ordering: .sequentiallyConsistent)
+        return
+    }
     if cursesActive.load(ordering: .sequentiallyConsistent) {
         endwin()
         writePasteOffBytes()  // the shell gets its paste back; `Terminal.readKey` turns it on again
@@ -217,6 +232,19 @@ private func suspend(_ signal: Int32) {
     raise(SIGTSTP)  // stops here until SIGCONT
     pthread_sigmask(SIG_BLOCK, &set, nil)
     sigaction(SIGTSTP, &mine, nil)
+}
+
+/// Whether a stop could be undone: false where this process's group is orphaned, the kernel then
+/// discarding SIGTSTP's stop (POSIX), with no shell to `fg` it: the group of its session's leader
+/// (`exec towns`, tmux's or ssh's command), or a parent in another session. System calls only
+/// (async-signal-safe).
+private func canBeContinued() -> Bool {
+    let group = getpgrp()
+    if group == getsid(0) { return false }
+    let parent = getppid()
+    let parentGroup = getpgid(parent)
+    if parentGroup >= 0, parentGroup != group, getsid(parent) != getsid(0) { return false }
+    return true
 }
 
 /// SIGCONT: asks the next `readKey` to re-enter curses and report `.resize`. Delivered while

@@ -198,6 +198,8 @@ public final class Terminal {
                 if !resume() { return .resize }
                 continue
             }
+            // Ctrl-Z where nothing could continue the process: the key, for the status line to answer.
+            if Signals.takeSuspendRefused() { return .ctrl("z") }
             // Without waiting: a key ncurses already has, or one in the kernel's buffer. This
             // is also where ncurses notices SIGWINCH and reports KEY_RESIZE.
             var code: wint_t = 0

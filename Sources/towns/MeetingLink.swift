@@ -204,7 +204,8 @@ final class MeetingLink {
         guard let meeting else { return Bilingual("", "") }
         switch why {
         case .presenterLost, .lost:
-            return Bilingual("；再次主持后 :follow \(meeting) 重新加入", "; :follow \(meeting) rejoins once it is presented again")
+            // Short enough that the reason and the way back fit the status line at 80 columns (wave 31).
+            return Bilingual("；再次主持后 :follow \(meeting) 重新加入", "; :follow \(meeting) once presented again")
         default:
             return Bilingual("", "")
         }

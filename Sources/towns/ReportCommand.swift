@@ -118,6 +118,10 @@ struct ReportCommand: ParsableCommand {
         let dataset = try loadDataset(try data.directory(), chinese: lang == .zh)
         var state = AppState(dataset: dataset, width: max(Renderer.minimumWidth, width), height: 200)
         state.language = lang
+        // As the dashboard under a locale that is not UTF-8 (LANG=C): a section number of Chinese
+        // numerals is printed `sec. 2(1)` in English (`AppState.sectionText`); a printed page kept
+        // `二(一)`, which such a terminal cannot show (wave 30's fresh user).
+        state.chineseUnavailable = !Terminal.environmentIsUTF8
         if let period {
             if period == "list" {
                 for p in dataset.periods {
@@ -186,7 +190,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationFailure(lang == .zh ? refusal.zh : refusal.en)
         }
         guard let export = state.exportOutput(format, glyphs: glyphs, byteOrderMark: bom, width: state.width,
-                                              notes: ReportText.notes(state)) else { return }
+                                              notes: ReportText.notes(state), fits: true) else { return }
         if format == .text && town == nil {
             // The table is never narrower than the screen's least (60), columns that cannot shrink
             // (numbers and names are never cut) may need more, and the heading's lines are not

@@ -22,7 +22,8 @@ final class MeetingHangUpEndToEndTests: XCTestCase {
         XCTAssertEqual(files(), ["m4.json", "m4.sock"])
 
         presenter.tmux.kill()  // the presenter's terminal is gone, not the presenter's choice
-        let screen = try follower.tmux.waitFor("主持人的终端已断开")
+        // Said plainly (wave 31: `主持人的终端已断开（未退出）` read as if it still ran).
+        let screen = try follower.tmux.waitFor("会议已结束：主持人的终端已关闭")
         // In the reader's language only (wave 7: a Chinese session read both).
         XCTAssertFalse(screen.joined().contains("the presenter's terminal"), TmuxSession.show(screen))
         XCTAssertFalse(screen.joined().contains("connection lost"), TmuxSession.show(screen))

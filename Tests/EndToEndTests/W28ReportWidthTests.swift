@@ -9,13 +9,13 @@ import XCTest
 final class W28ReportWidthTests: XCTestCase {
     func testTheWarningsWidthIsTheWidestPrintedLine() throws {
         let binary = try Paths.townsBinary()
+        // Since wave 31 a report at 60 columns or more fits its width (names cut, the heading wrapped:
+        // `W31PrintEndToEndTests`); below the table's least (60) it is wider, and says so.
         let cases: [[String]] = [
-            ["--view", "changes", "--period", "2015-12", "--width", "60", "--lang", "en"],
-            ["--view", "changes", "--period", "2015-12", "--width", "62", "--lang", "en"],
+            ["--view", "changes", "--period", "2015-12", "--width", "50", "--lang", "en"],
             ["--view", "province", "--width", "40", "--lang", "en"],
-            // Said 173, right: its widest line is 173 columns, 196 bytes (— ≈ │ █ ▼ · are more than a byte).
-            ["--view", "types", "--period", "2015-08", "--width", "120", "--lang", "en"],
-            ["--view", "overview", "--width", "60", "--lang", "zh"],
+            ["--view", "types", "--period", "2015-08", "--width", "45", "--lang", "en"],
+            ["--view", "overview", "--width", "30", "--lang", "zh"],
         ]
         for arguments in cases {
             let r = try runProcess(binary, ["report", "--data", Paths.data] + arguments)

@@ -22,7 +22,7 @@ extension AppState {
         case .changes:  // the towns' rows follow the filter; the city's totals are left out, with a note
             return .applies
         case .overview:
-            return .partly(Catalogue.filterPartlyOverview)
+            return .partly(Catalogue.filterPartlyOverview(dataset.regionZH))
         case .province, .city:
             return filterTestsOnlyCounty ? .applies : .partly(Catalogue.filterPartlyProvince)
         case .townPage, .cityTotals, .reference, .referencePage, .messages:

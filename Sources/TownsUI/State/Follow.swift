@@ -188,10 +188,12 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         }
     case .toggleFollow:
         guard case .following(var f) = s.meeting else {
-            if case .ended(_, let reason) = s.meeting {
-                s.message = reason
+            // `f` has nothing to rejoin: said so, with the way to a meeting, `:follow NAME` (wave 30's
+            // fresh user: it repeated why the meeting ended, or that this follower left).
+            if case .ended(let name, _) = s.meeting {
+                s.message = s.tr(Catalogue.nothingToRejoinEnded(name, s.keyName(.meeting(.toggleFollow))))
             } else if case .left(let name) = s.meeting {
-                s.message = s.tr(Catalogue.leftMeeting(name))
+                s.message = s.tr(Catalogue.nothingToRejoinLeft(name, s.keyName(.meeting(.toggleFollow))))
             } else {
                 s.message = s.tr(Catalogue.notFollowingAMeeting)
             }

@@ -139,6 +139,11 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             let name = KeyMap.name(key)
             if !s.keysRefusedWhileTooSmall.contains(name) { s.keysRefusedWhileTooSmall.append(name) }
             s.message = s.tr(Catalogue.keysRefusedWhileTooSmall(s.keysRefusedWhileTooSmall))
+        } else if key == .ctrl("z") {
+            // Ctrl-Z reaches the keys only where it could not suspend (no job-control shell:
+            // `Signals`), or where the terminal sends it as a key: said why (wave 30's fresh user).
+            s.keysRefusedWhileTooSmall = []
+            s.message = s.tr(Catalogue.suspendUnavailable(s.keyName(.quit)))
         } else {
             s.keysRefusedWhileTooSmall = []
             s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))

@@ -78,7 +78,9 @@ extension Catalogue {
     /// the rest of the screen uses, `—unknown ▼behind`: `n/k` and `late` were jargon, wave 22) (derived, interpreted, other basis,
     /// projected, unknown, lower bound, fails a check, behind schedule, expected by now, new since).
     static let legend: [LegendWord] = [
-        LegendWord(text: Bilingual("推算", "derived"), short: "derived", shortest: "calc"),
+        // `derived` and `expected` at their shortest too, as every other screen says them (the
+        // overview at 80x24 said `calc` and `due`: wave 30's fresh user).
+        LegendWord(text: Bilingual("推算", "derived"), short: "derived", shortest: "derived"),
         LegendWord(text: Bilingual("解读", "interpreted"), short: "interp.", shortest: "reading"),
         LegendWord(text: Bilingual("口径不同", "other basis"), short: "basis", shortest: "basis"),
         LegendWord(text: Bilingual("预测", "projected"), short: "projected", shortest: "proj"),
@@ -86,7 +88,7 @@ extension Catalogue {
         LegendWord(text: Bilingual("下限", "lower bound"), short: "bound", shortest: "min"),
         LegendWord(text: Bilingual("核对不符", "fails a check"), short: "check", shortest: "check"),
         LegendWord(text: Bilingual("落后", "behind schedule"), short: "behind", shortest: "behind"),
-        LegendWord(text: Bilingual("应完成", "expected by now"), short: "expected", shortest: "due"),
+        LegendWord(text: Bilingual("应完成", "expected by now"), short: "expected", shortest: "expected"),
         LegendWord(text: Bilingual("新", "new"), short: "new", shortest: "new"),
     ]
 

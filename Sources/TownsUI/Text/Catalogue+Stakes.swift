@@ -33,7 +33,19 @@ extension Catalogue {
 
 extension Catalogue {
     static let filterNotApplied = Bilingual("此页不适用", "not applied here")
-    static let filterPartlyOverview = Bilingual("全市行为报告数", "city row as reported")
+    /// The overview's filter chip: its region's row is the region's reported totals, which no town
+    /// filter applies to; named as the row is (`whole`: 全省 for 浙江省, wave 30's fresh user saw
+    /// `全市行为报告数` / `city row` beside `全省 浙江省` on generated province data).
+    static func filterPartlyOverview(_ regionZH: String) -> Bilingual {
+        let level: String
+        switch whole(regionZH) {
+        case "全省": level = "province"
+        case "全县": level = "county"
+        case "全区": level = "district"
+        default: level = "city"
+        }
+        return Bilingual("\(whole(regionZH))行为报告数", "\(level) row as reported")
+    }
     static let filterPartlyProvince = Bilingual("无数据的小镇不计", "towns without figures left out")
     static func provinceFiltered(_ shown: String, _ untested: String) -> Bilingual {
         Bilingual(

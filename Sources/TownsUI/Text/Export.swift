@@ -90,7 +90,8 @@ public enum Export {
                     return content.columns[kept[i]].alignment == .right ? pad + c : c + pad
                 }.joined(separator: " ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             }
-            var out = heading + [""]
+            // The heading too (a dataset's long name), so no line is wider than a report's `--width`.
+            var out = (width.map { w in heading.flatMap { TextWrap.wrapAtWords($0, width: w) } } ?? heading) + [""]
             if let tableLines {
                 out += tableLines
             } else {
@@ -109,7 +110,10 @@ public enum Export {
             }
             if !notes.isEmpty { out += [""] + wrapped(notes) }
             var ending = raw
-            ending.legend = wrapped(legend)
+            // Under its mark: each marker's meaning wrapped with a hanging indent.
+            ending.legend = width.map { w in
+                legend.flatMap { TextWrap.wrapHanging($0, width: w, indent: TextWrap.legendIndent($0)) }
+            } ?? legend
             ending.sources = wrapped(sources)
             out += ending.ending.map(TerminalText.sanitize)
             return out.joined(separator: "\n") + "\n"
@@ -127,6 +131,16 @@ public enum Export {
     /// untitled columns are never named: the export leaves them out everywhere).
     public static func textTableLeavingOut(_ content: ListContent, glyphs: Glyphs, width: Int)
         -> (lines: [String], leftOut: [String]) {
+        let table = textTableFitting(content, glyphs: glyphs, width: width, fits: false)
+        return (table.lines, table.leftOut)
+    }
+
+    /// `textTableLeavingOut`; with `fits` (a report's `--width`), a table whose whole names make it
+    /// wider than `width` is laid out as the screen lays it out instead, its names cut with `…`,
+    /// and `wholeWidth` is the width the whole names need (nil: nothing was cut). Wave 30's fresh
+    /// user: `towns report --view overview --width 80` printed 122 columns.
+    public static func textTableFitting(_ content: ListContent, glyphs: Glyphs, width: Int, fits: Bool)
+        -> (lines: [String], leftOut: [String], wholeWidth: Int?) {
         // Cells written out with `glyphs` first: the layout then measures what is written
         // (`NA`, the export's unknown in ASCII, is two cells where a mark is one).
         func written(_ row: TableRow) -> TableRow {
@@ -142,8 +156,13 @@ public enum Export {
         content.sampleMeasure = nil  // measured as the screen shows the rows, not as written
         content.summary = content.summary.map(written)
         let table = TableRenderer(theme: .monochrome, glyphs: glyphs)
-        let layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width,
+        var layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width,
                                  wholeNames: true)
+        var wholeWidth: Int?
+        if fits, layout.totalWidth > width {
+            wholeWidth = layout.totalWidth
+            layout = TableLayout(columns: content.columns, rows: content.rows.all + content.summary, width: width)
+        }
         let height = 1 + content.rows.count + (content.summary.isEmpty ? 0 : content.summary.count + 1)
         var grid = Grid(width: layout.totalWidth, height: height)
         table.draw(
@@ -154,7 +173,7 @@ public enum Export {
             layout.widths[$0] == nil && !content.columns[$0].leftOut && !content.columns[$0].flexible
                 && !content.columns[$0].title.isEmpty
         }.map { content.columns[$0].title }
-        return (grid.lines(), leftOut)
+        return (grid.lines(), leftOut, wholeWidth)
     }
 
     /// The cells an export writes: the columns kept (bars, flexible and untitled, are left

@@ -26,14 +26,17 @@ extension AppState {
     /// totals, a reference topic) as text, Markdown (its lines in a code block, so they stay
     /// aligned) or JSON, framed the same way. nil when there is nothing to export (the help),
     /// or a page asked for as CSV (`exportRefusal` says why).
+    /// `fits` (a report's `--width`): the text form's table is cut to `width` where its whole names
+    /// would make it wider (names cut with `…`, as on screen, and a note says so and how to have
+    /// them whole: `Catalogue.reportNamesCut`), so that no line is wider than `width`.
     public func exportOutput(
         _ format: ExportRequest.Format, glyphs drawn: Glyphs, byteOrderMark: Bool = false, width: Int = 120,
-        notes: [String] = []
+        notes: [String] = [], fits: Bool = false
     ) -> ExportOutput? {
         let glyphs = drawn.forExport
         if !printed {
             return forPrint.exportOutput(
-                format, glyphs: drawn, byteOrderMark: byteOrderMark, width: width, notes: notes)
+                format, glyphs: drawn, byteOrderMark: byteOrderMark, width: width, notes: notes, fits: fits)
         }
         if screen.kind.isPage {
             guard format != .csv else { return nil }
@@ -48,7 +51,10 @@ extension AppState {
             content.notes.insert(CellText(content.emptyText), at: 0)
         }
         content.notes += notes.map { CellText($0) }
-        let table = format == .text ? Export.textTableLeavingOut(content, glyphs: glyphs, width: width) : nil
+        let table = format == .text ? Export.textTableFitting(content, glyphs: glyphs, width: width, fits: fits) : nil
+        if let whole = table?.wholeWidth {
+            content.notes.insert(CellText(tr(Catalogue.reportNamesCut(width: width, widest: whole))), at: 0)
+        }
         // The columns the text's width left out, named first under the table (the screen names them on
         // its breadcrumb; a printed report said nothing: wave 28's fresh user).
         if let leftOut = table?.leftOut, !leftOut.isEmpty {
@@ -135,7 +141,15 @@ extension AppState {
             }
             text = out.joined(separator: "\n") + "\n"
         case .text, .csv:
-            text = TerminalText.sanitizeLines((heading + [""] + lines + frame.ending).joined(separator: "\n") + "\n")
+            // The heading and the legend wrapped at the page's width as its lines are (wave 30's fresh
+            // user: the legend ran to 184 columns at `--width 80`), each marker's meaning under its meaning.
+            var ending = frame
+            ending.legend = frame.legend.flatMap {
+                TextWrap.wrapHanging($0, width: width, indent: TextWrap.legendIndent($0))
+            }
+            let wrappedHeading = heading.flatMap { TextWrap.wrapAtWords($0, width: width) }
+            text = TerminalText.sanitizeLines(
+                (wrappedHeading + [""] + lines + ending.ending).joined(separator: "\n") + "\n")
         }
         return ExportOutput(text: text, meta: nil, rows: lines.count)
     }

@@ -151,6 +151,31 @@ public enum TextWrap {
         return lines
     }
 
+    /// `text` wrapped at words (`wrapAtWords`) in `width` cells, its lines after the first
+    /// indented by `indent` blanks (a hanging indent: a legend's meaning under its meaning, not
+    /// under its mark). Where `indent` leaves less than half the width, the lines are not
+    /// indented. A printed town page's legend (`≈   derived: …`) ran to 184 columns at
+    /// `--width 80` (wave 30's fresh user).
+    public static func wrapHanging(_ text: String, width: Int, indent: Int) -> [String] {
+        let safe = TerminalText.sanitize(text)
+        guard indent > 0, indent * 2 <= width, DisplayWidth.of(safe) > width else {
+            return wrapAtWords(safe, width: width)
+        }
+        let first = wrapAtWords(safe, width: width, maxLines: 1).first ?? ""
+        var rest = Substring(safe).dropFirst(first.count)
+        while rest.first == " " { rest = rest.dropFirst() }
+        if rest.isEmpty { return [first] }
+        let pad = String(repeating: " ", count: indent)
+        return [first] + wrapAtWords(String(rest), width: width - indent).map { pad + $0 }
+    }
+
+    /// A legend line's hanging indent: the width of its mark and the blanks after it (`≈   derived:
+    /// …` gives 4), or 0 where it has no run of two blanks after a first word.
+    public static func legendIndent(_ line: String) -> Int {
+        guard let r = line.range(of: #"^\S+ {2,}"#, options: .regularExpression) else { return 0 }
+        return DisplayWidth.of(String(line[r]))
+    }
+
     /// Punctuation a line never starts with (Chinese line breaking; `～` of a range, `50%～60%`).
     public static let closing: Set<Character> = ["）", "】", "」", "』", "，", "。", "、", "；", "：", "！", "？", "》", "〉", "～"]
     /// Punctuation a line never ends with.

@@ -7,8 +7,13 @@ extension Renderer {
     static func followerHints(_ key: (Action) -> String?) -> [KeyHint] {
         let acting: [(Bilingual, Int, Action)] = [
             (Catalogue.hintBrowseAlone, 100, .meeting(.toggleFollow)),
-            (Catalogue.hintExport, 100, .export), (Catalogue.hintCopy, 82, .copy),
-            (Catalogue.hintTheme, 40, .cycleTheme), (Catalogue.hintLanguage, 60, .toggleLanguage),
+            // `y` and `t` both kept at 80 columns in English, the words shorter (`: cmd`) and one
+            // blank apart rather than either giving way.
+            (Catalogue.hintExport, 100, .export), (Catalogue.hintCopy, meetingPriority - 1, .copy),
+            // `t` changes this follower's own colours (the presenter's theme is never sent: a
+            // projector's or a colour-blind reader's choice); kept with the meeting's keys, the line
+            // going tighter first (wave 30's fresh user: it never showed).
+            (Catalogue.hintTheme, meetingPriority - 1, .cycleTheme), (Catalogue.hintLanguage, 60, .toggleLanguage),
             (Catalogue.hintCommand, 100, .startCommand),
             (Catalogue.hintHelp, 99, .toggleHelp), (Catalogue.hintQuit, 98, .quit),
         ]

@@ -128,7 +128,8 @@ extension Renderer {
             // columns they gave way to `meeting q4: 2 following`), the arrows and q known to all.
             let presenting: Bool
             presenting = state.meetingHintsLikePresenting
-            let plain = presenting ? meetingPriority - 1 : nil
+            // Browsing alone the arrows and q are a lone reader's essentials: they stay (wave 31).
+            let plain = presenting && !state.browsingAloneInMeeting ? meetingPriority - 1 : nil
             hints = [
                 hint(Catalogue.hintScroll, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
                 hint(Catalogue.hintSearch, presenting ? 87 : 70, .startSearch),
@@ -152,7 +153,11 @@ extension Renderer {
             // the meeting's keys (`/ b y`, at 80 columns; `meetingBadge`).
             let presenting: Bool
             presenting = state.meetingHintsLikePresenting
-            let plain = presenting ? meetingPriority - 1 : nil
+            // Browsing alone in a meeting (`f`), the arrows and q are the lone reader's essentials and
+            // stay; the sort and the behind filter give way before them, and before `/` and `y` (wave
+            // 30's fresh user: at 80x24 in Chinese the line dropped `q 退出` and `↑↓`).
+            let alone = state.browsingAloneInMeeting
+            let plain = presenting && !alone ? meetingPriority - 1 : nil
             // The overview's panels do not sort (`Screen.Kind.sorts`): no `><` or `S` offered there.
             let sorts = state.screen.kind.sorts
             hints = [
@@ -162,12 +167,13 @@ extension Renderer {
                 // Presenting, Esc too loses its word in the tightest form (an entity's towns at 80 columns).
                 state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back).map { h in
                     var h = h; h.bare = presenting; return h } : nil,
-                sorts ? hint(Catalogue.hintSort, 92, .chooseSort(descending: true), .chooseSort(descending: false))
+                sorts ? hint(Catalogue.hintSort, alone ? 80 : 92, .chooseSort(descending: true),
+                             .chooseSort(descending: false))
                     : nil,
                 hint(Catalogue.hintSearch, 91, .startSearch).map { h in
                     var h = h; h.short = Catalogue.hintSearchShort; return h },
                 searching ? hint(Catalogue.hintNextMatch, 75, .nextMatch) : nil,
-                ofTowns ? hint(Catalogue.hintFilter, 85, .toggleBehindFilter) : nil,
+                ofTowns ? hint(Catalogue.hintFilter, alone ? 79 : 85, .toggleBehindFilter) : nil,
                 (!state.filter.isEmpty || searching) ? hint(Catalogue.hintClear, 88, .clearFilter) : nil,
                 // e, : and ? are kept whatever else gives way (100: never before them).
                 // y copies the table into the minutes: a meeting needs it (`meetingPriority`).
@@ -189,6 +195,12 @@ extension AppState {
     /// Whether the hint line keeps a meeting's keys (`/`, `b`, `y`) before the arrows' and q's
     /// words, as presenting does: presenting, or following and browsing alone (wave 23: in
     /// English at 80 columns the follower's chip took `/` and `y` off the line).
+    /// Whether this dashboard follows a meeting but browses alone (`f`): its own keys act.
+    var browsingAloneInMeeting: Bool {
+        if case .following(let f)? = meeting { return f.detached }
+        return false
+    }
+
     var meetingHintsLikePresenting: Bool {
         switch meeting {
         case .presenting?, .following?: return true

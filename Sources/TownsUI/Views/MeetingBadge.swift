@@ -58,10 +58,20 @@ extension Renderer {
             if f.detached {
                 // Whole or short, never cut mid-word: the full text where it fits in half the
                 // line (the key hints keep the other half), else `alone · f rejoins`.
+                // Since wave 31 the full one only where it costs none of the keys the line keeps first
+                // (`meetingPriority - 1` and up: the arrows, q, `/`, `y`), nor their words, beside the short one (at 100
+                // columns in Chinese it took `↑↓` and `q 退出`).
                 let key = state.keyName(.meeting(.toggleFollow))
                 let full = state.tr(Catalogue.badgeDetached(f.meeting, f.presenter, key))
-                if DisplayWidth.of(full) + 2 <= state.width / 2 { return (full, false) }
-                return (state.tr(Catalogue.badgeDetachedShort(key)), false)
+                let short = state.tr(Catalogue.badgeDetachedShort(key))
+                let needed = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority - 1 }
+                    .map { $0.keys })
+                func shown(_ badge: String) -> [String] {
+                    keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints
+                        .filter { needed.contains($0.0) }.map { $0.0 + " " + $0.1 }  // with their words
+                }
+                if DisplayWidth.of(full) + 2 <= state.width / 2, shown(full) == shown(short) { return (full, false) }
+                return (short, false)
             }
             return (state.tr(Catalogue.badgeFollowing(f.presenter)), false)
         case .ended?:

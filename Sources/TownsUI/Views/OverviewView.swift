@@ -20,7 +20,10 @@ extension AppState {
             Column("", priority: 60, minWidth: barWidth, maxWidth: barWidth).named(whenLeftOut: tr(Catalogue.progress)),
             // Figures, never cut to make room for the bar: the panel's names give way first, then
             // the bar (`Column.figures`; `落后 1▼` was cut to `落后…` at 60x14 in Chinese, wave 22).
-            Column(tr(Catalogue.figuresColumn), priority: 100, minWidth: 10, maxWidth: 90).holdingFigures(),
+            // Its title names the amounts' unit (`数字（金额：亿元）`), so the legend need not: at 80x24 in
+            // English the legend's words were cut to `calc` and `due` to make room for it (wave 31).
+            Column(titleWithUnit(tr(Catalogue.figuresColumn), Catalogue.overviewAmounts(Catalogue.amountUnit(dataset.unit))),
+                   priority: 100, minWidth: 10, maxWidth: 90).holdingFigures(),
         ]
         guard let period else {
             return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))
@@ -434,8 +437,10 @@ extension AppState {
         var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
         // The figures column holds amounts and variances: an export's title names both units.
-        content.exportTitles = [2: titleWithUnit(columns[2].title,
+        content.exportTitles = [2: titleWithUnit(tr(Catalogue.figuresColumn),
                                                  Catalogue.overviewFiguresUnits(Catalogue.amountUnit(dataset.unit)))]
+        // The unit is in the figures column's title: the legend names none (`amountColumns` empty).
+        content.amountColumns = []
         content.skipsRowsOpeningNothing = true
         content.headingsKeepTheirRows = true
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
