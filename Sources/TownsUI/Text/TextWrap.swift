@@ -8,8 +8,11 @@ public enum TextWrap {
         wrapSanitized(TerminalText.sanitize(text), width: width)
     }
 
-    /// `wrap` of text sanitised already: not sanitised again.
-    static func wrapSanitized(_ safe: String, width: Int) -> [String] {
+    /// `wrap` of text sanitised already: not sanitised again. `firstLineOnly`: the first line
+    /// alone (`wrap`'s first, as `headAtWord` takes it), the loop left as soon as a second line
+    /// has begun: a note's window of `width + 4` Chinese characters is two lines, the second
+    /// of which was worked out for nothing (wave 31; `W31FirstLineTests` compares the two).
+    static func wrapSanitized(_ safe: String, width: Int, firstLineOnly: Bool = false) -> [String] {
         guard width > 0 else { return [] }
         // Text that fits whole is one line as it is (the loop below breaks it nowhere). Summed
         // by scalar, a width is never less than summed by character (a cluster's is capped at
@@ -28,6 +31,13 @@ public enum TextWrap {
         // wide (CJK) character.
         var lastBreak: (at: String.Index, space: Bool)?
         for i in safe.indices {
+            // The first line is settled once another follows it (a line appended is never
+            // changed; only the last line keeps its trailing blanks).
+            if firstLineOnly, lines.count >= 2 || (lines.count == 1 && !line.isEmpty) {
+                var first = lines[0]
+                while first.hasSuffix(" ") { first.removeLast() }
+                return [first]
+            }
             let ch = safe[i]
             // A space between a number and the wide unit after it (`30 个`) is no break (wave 30).
             let glued = ch == " " && (line.last.map { $0.isASCII && $0.isNumber } ?? false)
@@ -71,12 +81,14 @@ public enum TextWrap {
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         // (A line that is all closing punctuation and wider than `width` still breaks where it must.)
         // A line broken before a CJK character may end in the space before it.
-        return lines.enumerated().map { i, l in
+        let trimmed = lines.enumerated().map { i, l in
             guard i < lines.count - 1 else { return l }
             var l = l
             while l.hasSuffix(" ") { l.removeLast() }
             return l
         }
+        // A second line begun only by the loop's last character, or after it: the first alone.
+        return firstLineOnly ? Array(trimmed.prefix(1)) : trimmed
     }
 
     /// Where a Chinese line may end without cutting a word: after a clause's punctuation.
@@ -93,7 +105,7 @@ public enum TextWrap {
 
     /// `headAtWord` of text sanitised already (`wrapAtWords`' rest): not sanitised again.
     static func headAtWord(sanitized safe: String, width: Int, backTo: Int? = nil) -> String {
-        var head = wrapSanitized(safe, width: width).first ?? ""
+        var head = wrapSanitized(safe, width: width, firstLineOnly: true).first ?? ""
         let next = safe.dropFirst(head.count).first
         if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
            !clauseMarks.contains(last)
@@ -194,6 +206,9 @@ public enum TextWrap {
         // Nor after a number and a space (`30 个`: the space is no break either, `wrapSanitized`).
         if previous == " ", let before = line.dropLast().last, before.isASCII, before.isNumber { return false }
         // Inside a unit: the line ends with its first characters and `next` is the one after them.
+        // Only a character of some unit can be (`unitCharacters`, one lookup): every wide character
+        // of a note asked each unit's characters in turn, over a quarter of a cold assessment at 10,000 towns.
+        guard unitCharacters.contains(next) else { return true }
         for unit in units where unit.contains(next) {
             var head = ""
             for c in unit {
@@ -206,4 +221,8 @@ public enum TextWrap {
 
     /// Units a line never breaks inside (the data's amounts, areas and visitors).
     static let units: [String] = ["亿元", "万元", "平方公里", "万人次", "人次"]
+
+    /// Every character of `units` (derived from them, not a list of its own): a character outside
+    /// it is inside no unit, so `breakable` looks no further.
+    static let unitCharacters: Set<Character> = Set(units.joined())
 }
