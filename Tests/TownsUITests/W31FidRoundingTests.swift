@@ -83,6 +83,29 @@ final class W31FidRoundingTests: XCTestCase {
         let o = screen(overview).joined(separator: "\n")
         XCTAssertTrue(o.contains("?\(orders.undecided.count)"), o, file: file, line: line)
         XCTAssertTrue(o.contains("within the rate's rounding"), o, file: file, line: line)
+        // The types' counts on the same screen and in the types view say so too: the `?N` of the
+        // types add up to the overview's, the town's type among them (their sums counted it behind
+        // or on schedule by the rate's point: generated 2016-12 read `989 behind ?6` above four
+        // types of 991 behind and ?1).
+        func undecidedInTypes(_ lines: [String]) -> Int {
+            lines.reduce(0) { sum, line in
+                guard let r = line.range(of: #"\?[0-9]+"#, options: .regularExpression) else { return sum }
+                return sum + (Int(line[r].dropFirst()) ?? 0)
+            }
+        }
+        let typeLines = o.split(separator: "\n").map(String.init)
+            .filter { $0.range(of: #"^ [1-4] .*, behind"#, options: .regularExpression) != nil }
+        XCTAssertEqual(typeLines.count, 4, o, file: file, line: line)
+        XCTAssertEqual(undecidedInTypes(typeLines), orders.undecided.count, typeLines.joined(separator: "\n"),
+                       file: file, line: line)
+        var types = s
+        types.stack = [Screen(.typeList)]
+        let typeRows = screen(types).filter { $0.range(of: #"^\s+[1-4] "#, options: .regularExpression) != nil }
+        XCTAssertEqual(typeRows.count, 4, screen(types).joined(separator: "\n"), file: file, line: line)
+        let townType = town.type
+        let row4 = try XCTUnwrap(typeRows.first { $0.hasPrefix(String(repeating: " ", count: 4) + "\(townType) ") },
+                                 typeRows.joined(separator: "\n"))
+        XCTAssertTrue(row4.contains("?1"), row4, file: file, line: line)
         // The page: undecided, and why.
         var page = s
         page.stack = [Screen(.townPage(id))]
