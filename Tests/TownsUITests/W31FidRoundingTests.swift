@@ -158,6 +158,29 @@ final class W31FidRoundingTests: XCTestCase {
         XCTAssertFalse(lines.contains("ahead by 0.0"), lines)
     }
 
+    /// The city's reported 75.0% at Jan-Sep (its completed 80.10, the plan 106.8: 75.0% of the
+    /// year elapsed, within its rounding): the overview's city line says `?`, as the towns view's
+    /// city row and the city's page do, and no `behind by` (wave 31's fresh user: `进度差 0.0`
+    /// there beside `0.0?` in the towns view).
+    func testTheCityLineOnTheOverviewSaysUndecidedAsTheTownsViewDoes() throws {
+        var s = try editedBundledState("w31roundcity", file: "totals.toml", period: "2015-09",
+                                       width: 200, height: 60, language: .en) { text in
+            text.replacingOccurrences(of: "value = 45.06", with: "value = 80.10")
+                .replacingOccurrences(of: "value = 42.5", with: "value = 75.0")
+        }
+        let period = try XCTUnwrap(s.period)
+        XCTAssertTrue(s.checker.scheduleReadings(nil, period: period).isUndecided)
+        let cityRow = try XCTUnwrap(screen(s).first { $0.contains("Jiaxing") && $0.contains("reported") },
+                                    screen(s).joined(separator: "\n"))
+        XCTAssertTrue(cityRow.contains("0.0?"), cityRow)
+        s.stack = [Screen(.overview)]
+        let o = screen(s)
+        let line = try XCTUnwrap(o.first { $0.hasPrefix(" Jiaxing") }, o.joined(separator: "\n"))
+        XCTAssertTrue(line.contains("Sched. 0.0?"), line)
+        XCTAssertFalse(line.contains("▼"), line)
+        XCTAssertFalse(o.joined(separator: "\n").contains("behind by"), o.joined(separator: "\n"))
+    }
+
     /// The rule on its own: an upper end at the threshold is below it (a printed figure's rounding
     /// never reaches its upper end), a lower end at it is not; the land reward reads the same.
     func testTheSideOfAnInterval() {
