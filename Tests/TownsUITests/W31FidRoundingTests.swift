@@ -142,6 +142,12 @@ final class W31FidRoundingTests: XCTestCase {
         zh.language = .zh
         let zhLines = screen(zh).joined(separator: "\n")
         XCTAssertTrue(zhLines.contains("完成率可能为 99.51%～100.26%"), zhLines)
+        // The overview's row writes the rate's reading as the list does: `≈`, the rate's digits
+        // (wave 31's fresh user: `rate behind 28.5 pts` beside the list's `≈-29?`).
+        var overview = s
+        overview.stack = [Screen(.overview)]
+        let o = screen(overview).joined(separator: "\n")
+        XCTAssertTrue(o.contains("rate behind ≈0.1 pts"), o)
     }
 
     /// Item 2: a reported 83.3% at Jan-Oct, its variance still `0.0` (W22MineTests), now with `?`.
@@ -156,6 +162,14 @@ final class W31FidRoundingTests: XCTestCase {
         XCTAssertTrue(lines.contains("83.25% to 83.35%") && lines.contains("83.33% of the year elapsed"), lines)
         XCTAssertTrue(lines.contains("by rate 0.0 points from schedule"), lines)
         XCTAssertFalse(lines.contains("ahead by 0.0"), lines)
+        // The overview's row: an amount reading 0 at its digits is neither ahead nor behind.
+        var overview = s
+        overview.stack = [Screen(.overview)]
+        let o = screen(overview).joined(separator: "\n")
+        XCTAssertTrue(o.contains("rate at 0.0 pts, amount at ≈0.0"), o)
+        overview.language = .zh
+        let oz = screen(overview).joined(separator: "\n")
+        XCTAssertTrue(oz.contains("金额 差 ≈0.0"), oz)
     }
 
     /// The city's reported 75.0% at Jan-Sep (its completed 80.10, the plan 106.8: 75.0% of the

@@ -184,10 +184,22 @@ extension AppState {
                 if case let .exact(v, d) = f.quantity { f.quantity = .exact(abs(v), decimals: d) }
                 return f
             }
+            // The rate's reading as the towns view writes it: to the digits its rate supports
+            // (`Metrics.varianceShown`), `≈` when worked out from a derived rate.
+            let rate = m.figure(town, FigureKey(.completionRate, period.id))
+            let derived = rate?.isDerived == true
+            let (v, digits) = Metrics.varianceShown(
+                r.byRate ?? 0, rateDecimals: derived ? rate?.supportedDecimals : nil,
+                rate: rate?.quantity.exactValue, period: period)
             let words = Catalogue.undecidedRow(
-                rate: r.byRate ?? 0, amount: ft.value(size).cellText.text(.unicode),
+                rate: v, amount: ft.value(size).cellText.text(.unicode),
                 amountBehind: (r.byAmount ?? 0) > 0, flag: r.flagged ? "!" : "", later: r.laterPlan != nil,
-                rounding: r.withinRounding != nil)
+                rounding: r.withinRounding != nil, rateDigits: digits, rateDerived: derived && r.byRate != nil,
+                amountKnown: r.byAmount != nil,
+                amountAtZero: size.map { f in
+                    guard case let .exact(v, d) = f.quantity else { return false }
+                    return DecimalMath.rounded(v, scale: d) == 0
+                } ?? false)
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }
