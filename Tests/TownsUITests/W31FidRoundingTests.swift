@@ -72,6 +72,11 @@ final class W31FidRoundingTests: XCTestCase {
         let b = update(s, .toggleBehindFilter)
         let kept = b.filtered(b.dataset.towns)
         XCTAssertTrue(kept.contains { $0.id == id }, file: file, line: line)
+        // Its status line says how many of the towns kept are undecided, not only behind.
+        let undecidedKept = kept.filter { s.checker.isVerdictUndecided($0, period: period) }.count
+        XCTAssertGreaterThan(undecidedKept, 0, file: file, line: line)
+        XCTAssertTrue(b.message?.contains("(?\(undecidedKept) of them undecided)") == true, b.message ?? "nil",
+                      file: file, line: line)
         let orders = s.overviewOrders(s.dataset.towns, period: period)
         let i = try XCTUnwrap(s.dataset.towns.firstIndex { $0.id == id })
         XCTAssertTrue(orders.undecided.contains(i), file: file, line: line)

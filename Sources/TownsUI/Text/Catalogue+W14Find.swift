@@ -73,6 +73,12 @@ extension Catalogue {
         Bilingual(" ?\(n)", " ?\(n)")
     }
 
+    /// After the behind filter's count of towns: how many of them are undecided (`?`), which the
+    /// filter keeps beside those behind: "（其中 ?2 未定）" / " (?2 of them undecided)".
+    static func ofWhichUndecided(_ n: Int) -> Bilingual {
+        Bilingual("（其中 ?\(n) 未定）", " (?\(n) of them undecided)")
+    }
+
     /// The page's line naming the failing check (worded by `FindingWords`).
     static func failingCheck(_ zh: String, _ en: String) -> Bilingual {
         Bilingual("两种读法不一致，检查不符：\(zh)", "the two readings disagree; a check fails: \(en)")
