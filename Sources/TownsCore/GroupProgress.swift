@@ -128,12 +128,15 @@ public struct GroupProgress: Sendable, Equatable {
         // `memberRates`), as the straddling rule above gives Nanhu's type 3 `≈23.5%`: type 1 at Jan-Sep,
         // Haining alone, 13.56 / ≈18.6 in 72.85-72.95% (its own 72.9%), is `≈72.9%`, not `≈73%` beside
         // type 3's `≈23.5%` (wave 30's fresh user: one digits rule for the same one-town situation).
+        // Only where the printed sums' quotient is among what they allow, so that the reader's
+        // division of the printed inputs gives the rate written (W11FixaTests: 11.30 / ≈47 stays
+        // `≈24%`, 24.04, though its town's rate 47.16-47.40 allows 23.84-23.96%).
         if covered == 1, let allowed = rateInterval {
             let own = allowed.supportedDecimals(atMost: limit + 2)
-            if own > digits {
+            let quotient = c / p * 100
+            if own > digits, allowed.lower <= quotient, quotient <= allowed.upper {
                 digits = own
-                let quotient = c / p * 100
-                value = allowed.lower <= quotient && quotient <= allowed.upper ? quotient : exact
+                value = quotient
             }
         }
         while crossesFull(value, DecimalMath.rounded(value, scale: digits)), digits < limit + 2 { digits += 1 }

@@ -75,10 +75,11 @@ final class W22WordsTests: XCTestCase {
     func testTheEnglishLegendKeepsTheScreensWords() {
         // ≈ → — ! ▼ │ ✓ ✗ ? ○ (`Renderer.legendSymbols`), as the finding's overview at 2015-11.
         let every: Set<Int> = [0, 3, 4, 6, 7, 8, 11, 12, 13, 14]
+        // The overview names its unit in its figures column's title since wave 31, not in its legend.
         for width in [78, 80, 100] {
-            let line = Renderer.legend(width: width, glyphs: .unicode, unit: "亿元", language: .en, shown: every)
+            let line = Renderer.legend(width: width, glyphs: .unicode, unit: nil, language: .en, shown: every)
             XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, line)
-            for word in ["unknown", "behind", "not due", "unit 100M yuan"] {
+            for word in ["unknown", "behind", "not due", "derived", "expected"] {
                 XCTAssertTrue(line.contains(word), "\(width): \(line)")
             }
             for jargon in ["n/k", "late", "later"] { XCTAssertFalse(line.contains(jargon), "\(width): \(line)") }
@@ -86,7 +87,7 @@ final class W22WordsTests: XCTestCase {
             for i in every { XCTAssertTrue(line.contains(Renderer.legendSymbols(.unicode)[i].joined()), line) }
         }
         // ASCII: a mark that is a letter keeps a blank before it (`p proj`, not `calcp proj`).
-        let ascii = Renderer.legend(width: 80, glyphs: .ascii, unit: "亿元", language: .en,
+        let ascii = Renderer.legend(width: 80, glyphs: .ascii, unit: nil, language: .en,
                                     shown: every)
         XCTAssertLessThanOrEqual(DisplayWidth.of(ascii), 80, ascii)
         XCTAssertFalse(ascii.contains("n/k") || ascii.contains("late"), ascii)
@@ -263,7 +264,9 @@ extension W22WordsTests {
         let legend = screen(s)[22]
         XCTAssertTrue(legend.contains("│应完成") && legend.contains("!核对不符"), legend)
         XCTAssertFalse(legend.contains("│预期") || legend.contains("!不符"), legend)
-        XCTAssertTrue(legend.contains("单位亿元"), legend)
+        // Its unit in the figures column's title since wave 31 (`数字（金额：亿元）`), not the legend.
+        XCTAssertFalse(legend.contains("亿元"), legend)
+        XCTAssertTrue(screen(s).contains { $0.contains("金额：亿元") }, screen(s).joined(separator: "\n"))
         for mark in ["≈", "—", "▼", "✓", "✗", "?", "○"] { XCTAssertTrue(legend.contains(mark), legend) }
     }
 }

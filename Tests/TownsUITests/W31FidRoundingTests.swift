@@ -72,6 +72,11 @@ final class W31FidRoundingTests: XCTestCase {
         let b = update(s, .toggleBehindFilter)
         let kept = b.filtered(b.dataset.towns)
         XCTAssertTrue(kept.contains { $0.id == id }, file: file, line: line)
+        // Its status line says how many of the towns kept are undecided, not only behind.
+        let undecidedKept = kept.filter { s.checker.isVerdictUndecided($0, period: period) }.count
+        XCTAssertGreaterThan(undecidedKept, 0, file: file, line: line)
+        XCTAssertTrue(b.message?.contains("(?\(undecidedKept) of them undecided)") == true, b.message ?? "nil",
+                      file: file, line: line)
         let orders = s.overviewOrders(s.dataset.towns, period: period)
         let i = try XCTUnwrap(s.dataset.towns.firstIndex { $0.id == id })
         XCTAssertTrue(orders.undecided.contains(i), file: file, line: line)
@@ -83,6 +88,29 @@ final class W31FidRoundingTests: XCTestCase {
         let o = screen(overview).joined(separator: "\n")
         XCTAssertTrue(o.contains("?\(orders.undecided.count)"), o, file: file, line: line)
         XCTAssertTrue(o.contains("within the rate's rounding"), o, file: file, line: line)
+        // The types' counts on the same screen and in the types view say so too: the `?N` of the
+        // types add up to the overview's, the town's type among them (their sums counted it behind
+        // or on schedule by the rate's point: generated 2016-12 read `989 behind ?6` above four
+        // types of 991 behind and ?1).
+        func undecidedInTypes(_ lines: [String]) -> Int {
+            lines.reduce(0) { sum, line in
+                guard let r = line.range(of: #"\?[0-9]+"#, options: .regularExpression) else { return sum }
+                return sum + (Int(line[r].dropFirst()) ?? 0)
+            }
+        }
+        let typeLines = o.split(separator: "\n").map(String.init)
+            .filter { $0.range(of: #"^ [1-4] .*, behind"#, options: .regularExpression) != nil }
+        XCTAssertEqual(typeLines.count, 4, o, file: file, line: line)
+        XCTAssertEqual(undecidedInTypes(typeLines), orders.undecided.count, typeLines.joined(separator: "\n"),
+                       file: file, line: line)
+        var types = s
+        types.stack = [Screen(.typeList)]
+        let typeRows = screen(types).filter { $0.range(of: #"^\s+[1-4] "#, options: .regularExpression) != nil }
+        XCTAssertEqual(typeRows.count, 4, screen(types).joined(separator: "\n"), file: file, line: line)
+        let townType = town.type
+        let row4 = try XCTUnwrap(typeRows.first { $0.hasPrefix(String(repeating: " ", count: 4) + "\(townType) ") },
+                                 typeRows.joined(separator: "\n"))
+        XCTAssertTrue(row4.contains("?1"), row4, file: file, line: line)
         // The page: undecided, and why.
         var page = s
         page.stack = [Screen(.townPage(id))]
@@ -119,6 +147,12 @@ final class W31FidRoundingTests: XCTestCase {
         zh.language = .zh
         let zhLines = screen(zh).joined(separator: "\n")
         XCTAssertTrue(zhLines.contains("完成率可能为 99.51%～100.26%"), zhLines)
+        // The overview's row writes the rate's reading as the list does: `≈`, the rate's digits
+        // (wave 31's fresh user: `rate behind 28.5 pts` beside the list's `≈-29?`).
+        var overview = s
+        overview.stack = [Screen(.overview)]
+        let o = screen(overview).joined(separator: "\n")
+        XCTAssertTrue(o.contains("rate behind ≈0.1 pts"), o)
     }
 
     /// Item 2: a reported 83.3% at Jan-Oct, its variance still `0.0` (W22MineTests), now with `?`.
@@ -133,6 +167,37 @@ final class W31FidRoundingTests: XCTestCase {
         XCTAssertTrue(lines.contains("83.25% to 83.35%") && lines.contains("83.33% of the year elapsed"), lines)
         XCTAssertTrue(lines.contains("by rate 0.0 points from schedule"), lines)
         XCTAssertFalse(lines.contains("ahead by 0.0"), lines)
+        // The overview's row: an amount reading 0 at its digits is neither ahead nor behind.
+        var overview = s
+        overview.stack = [Screen(.overview)]
+        let o = screen(overview).joined(separator: "\n")
+        XCTAssertTrue(o.contains("rate at 0.0 pts, amount at ≈0.0"), o)
+        overview.language = .zh
+        let oz = screen(overview).joined(separator: "\n")
+        XCTAssertTrue(oz.contains("金额 差 ≈0.0"), oz)
+    }
+
+    /// The city's reported 75.0% at Jan-Sep (its completed 80.10, the plan 106.8: 75.0% of the
+    /// year elapsed, within its rounding): the overview's city line says `?`, as the towns view's
+    /// city row and the city's page do, and no `behind by` (wave 31's fresh user: `进度差 0.0`
+    /// there beside `0.0?` in the towns view).
+    func testTheCityLineOnTheOverviewSaysUndecidedAsTheTownsViewDoes() throws {
+        var s = try editedBundledState("w31roundcity", file: "totals.toml", period: "2015-09",
+                                       width: 200, height: 60, language: .en) { text in
+            text.replacingOccurrences(of: "value = 45.06", with: "value = 80.10")
+                .replacingOccurrences(of: "value = 42.5", with: "value = 75.0")
+        }
+        let period = try XCTUnwrap(s.period)
+        XCTAssertTrue(s.checker.scheduleReadings(nil, period: period).isUndecided)
+        let cityRow = try XCTUnwrap(screen(s).first { $0.contains("Jiaxing") && $0.contains("reported") },
+                                    screen(s).joined(separator: "\n"))
+        XCTAssertTrue(cityRow.contains("0.0?"), cityRow)
+        s.stack = [Screen(.overview)]
+        let o = screen(s)
+        let line = try XCTUnwrap(o.first { $0.hasPrefix(" Jiaxing") }, o.joined(separator: "\n"))
+        XCTAssertTrue(line.contains("Sched. 0.0?"), line)
+        XCTAssertFalse(line.contains("▼"), line)
+        XCTAssertFalse(o.joined(separator: "\n").contains("behind by"), o.joined(separator: "\n"))
     }
 
     /// The rule on its own: an upper end at the threshold is below it (a printed figure's rounding

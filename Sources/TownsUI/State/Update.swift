@@ -368,10 +368,32 @@ func refiltered(_ state: AppState) -> AppState {
     }
     if !s.filter.isEmpty {
         // The towns of the list shown (a type's: 1 of its own, not 3 of the city's), else all.
-        let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))).count
+        let listed = s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))
+        let n = listed.count
         s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr, countyName: s.countyShown) + " — " + s.tr(Catalogue.towns("\(n)"))
+        // The behind filter keeps the undecided towns too (`?`): said with their count, as the
+        // overview's `落后 2 镇 ?2` does (wave 31's fresh user: `落后 — 4 个小镇` read as 4 behind).
+        if s.filter.behindSchedule {
+            let undecided = undecidedCount(s, among: listed)
+            if undecided > 0 { s.message = (s.message ?? "") + s.tr(Catalogue.ofWhichUndecided(undecided)) }
+        }
     }
     return s
+}
+
+/// How many of `towns` (positions in the dataset) have an undecided verdict in the period shown
+/// (`ScheduleReadings.isUndecided`): read from the snapshot's overview of the period where it is
+/// stored (the whole city's undecided towns, `DerivedOverview.undecided`), else asked of each.
+func undecidedCount(_ s: AppState, among towns: [Int]) -> Int {
+    guard let period = s.period else { return 0 }
+    if let stored = s.facts.derived?.overview(period.id) {
+        let set = Set(stored.undecided)
+        return towns.reduce(0) { $0 + (set.contains($1) ? 1 : 0) }
+    }
+    let checker = s.checker
+    return towns.reduce(0) { n, i in
+        s.dataset.towns.indices.contains(i) && checker.isVerdictUndecided(s.dataset.towns[i], period: period) ? n + 1 : n
+    }
 }
 
 /// A key typed while the search takes input.

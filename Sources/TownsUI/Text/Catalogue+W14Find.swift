@@ -38,16 +38,24 @@ extension Catalogue {
     /// `rounding`: the rate's rounding holds the share elapsed (`ScheduleReadings.withinRounding`),
     /// said after them; a rate reading of 0 at its digits is written `0.0`, neither behind nor ahead.
     static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool, flag: String = "!",
-                             later: Bool = false, rounding: Bool = false) -> Bilingual {
-        let digits = Metrics.varianceDigits(of: rate)
-        let r = DecimalMath.text(abs(rate), scale: digits)
+                             later: Bool = false, rounding: Bool = false, rateDigits: Int? = nil,
+                             rateDerived: Bool = false, amountKnown: Bool = true,
+                             amountAtZero: Bool = false) -> Bilingual {
+        let digits = rateDigits ?? Metrics.varianceDigits(of: rate)
+        // A variance worked out from a derived rate is marked `≈`, to the rate's digits, as the
+        // towns view writes it (`≈-29?`, not `28.5`: wave 31's fresh user).
+        let r = (rateDerived ? "≈" : "") + DecimalMath.text(abs(rate), scale: digits)
         let (rz, re) = DecimalMath.rounded(rate, scale: digits) == 0 ? ("进度差", "at")
             : rate < 0 ? ("落后", "behind") : ("超前", "ahead")
-        let (az, ae) = amountBehind ? ("落后", "behind") : ("超前", "ahead")
+        // An amount reading unknown (no plan or no completed amount): no direction, only `—`
+        // (it read `amount ahead —`).
+        // One that reads 0 at its digits is neither (`amount at ≈0.0`, not `ahead by ≈0.0`).
+        let (az, ae) = !amountKnown ? ("", "") : amountAtZero ? ("差 ", "at ")
+            : amountBehind ? ("落后 ", "behind ") : ("超前 ", "ahead ")
         return Bilingual(
-            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az) \(amount)\(flag)" + (later ? "，计划据以后期间" : "")
+            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az)\(amount)\(flag)" + (later ? "，计划据以后期间" : "")
                 + (rounding ? roundingReasonShort.zh : ""),
-            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ae) \(amount)\(flag)"
+            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ae)\(amount)\(flag)"
                 + (later ? ", plan from a later period" : "") + (rounding ? roundingReasonShort.en : ""))
     }
 
@@ -63,6 +71,12 @@ extension Catalogue {
     /// them (`落后 0 ?1`): "落后 2 镇 ?1" (short: the panel column is 16 cells at 80 columns).
     static func undecidedCount(_ n: Int) -> Bilingual {
         Bilingual(" ?\(n)", " ?\(n)")
+    }
+
+    /// After the behind filter's count of towns: how many of them are undecided (`?`), which the
+    /// filter keeps beside those behind: "（其中 ?2 未定）" / " (?2 of them undecided)".
+    static func ofWhichUndecided(_ n: Int) -> Bilingual {
+        Bilingual("（其中 ?\(n) 未定）", " (?\(n) of them undecided)")
     }
 
     /// The page's line naming the failing check (worded by `FindingWords`).

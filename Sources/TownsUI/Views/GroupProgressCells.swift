@@ -151,8 +151,16 @@ extension AppState {
         let later = laterPlanTowns()
         let named = suspectTowns()
         let stored = later.isEmpty ? nil : storedLaterPlanReadings()
-        let suspect = later.isEmpty ? named
+        var suspect = later.isEmpty ? named
             : stored != nil ? named : Array(Set(named).union(later)).sorted()
+        // With them the towns whose rate's rounding holds the share of the year elapsed
+        // (`ScheduleReadings.withinRounding`, wave 31): undecided, `?`, as the overview's `?N`,
+        // the list and `b` count them; left out here, a type's `behind N▼ ?M` counted them behind
+        // or on schedule by the rate's printed point (generated 2016-12: the overview's `989 behind
+        // ?6` beside the four types' 991 behind and ?1). Each town's rate asked once per period
+        // (a snapshot stores the result, `sumPartsRowSets`).
+        let rounding = withinRoundingTowns()
+        if !rounding.isEmpty { suspect = Array(Set(suspect).union(rounding)).sorted() }
         var parts: [Int: SumFlags] = [:]
         if let stored {
             let namedSet = Set(named)
@@ -203,6 +211,19 @@ extension AppState {
             parts[i] = part
         }
         return parts
+    }
+
+    /// The towns (positions in `dataset.towns`) whose completion rate in the period shown can stand
+    /// for values on both sides of the share of the year elapsed (`Checker.withinRounding`: a
+    /// reported 83.3% at Jan-Oct, 16.95 over a plan `≈17.0` at the year's end): their verdict is
+    /// undecided (`ScheduleReadings.isUndecided`) whatever their checks say. Every town's rate
+    /// (reported, else worked out from completed / the year's plan) asked once.
+    func withinRoundingTowns() -> [Int] {
+        guard let period else { return [] }
+        let m = metrics.withoutFormulas, key = FigureKey(.completionRate, period.id)
+        return dataset.towns.indices.filter {
+            Checker.withinRounding(m.figure(dataset.towns[$0], key), period: period) != nil
+        }
     }
 
     /// `g` as cells.

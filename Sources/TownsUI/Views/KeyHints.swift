@@ -129,11 +129,16 @@ extension Renderer {
             let presenting: Bool
             presenting = state.meetingHintsLikePresenting
             // Browsing alone the arrows and q are a lone reader's essentials: they stay (wave 31).
-            let plain = presenting && !state.browsingAloneInMeeting ? meetingPriority - 1 : nil
+            let alone = state.browsingAloneInMeeting
+            let plain = presenting && !alone ? meetingPriority - 1 : nil
+            // Browsing alone, `/` and `y` stay too (wave 23, F4: a follower browsing alone keeps
+            // search and copy at 80 columns): Esc then goes bare (its key, no word) before either
+            // gives way.
             hints = [
-                hint(Catalogue.hintScroll, plain ?? 97, .moveUp, .moveDown), hint(Catalogue.hintBack, 96, .back),
-                hint(Catalogue.hintSearch, presenting ? 87 : 70, .startSearch),
-                hint(Catalogue.hintCopy, presenting ? 86 : 75, .copy),
+                hint(Catalogue.hintScroll, plain ?? 97, .moveUp, .moveDown),
+                hint(Catalogue.hintBack, alone ? 94 : 96, .back).map { h in var h = h; h.bare = alone; return h },
+                hint(Catalogue.hintSearch, presenting ? (alone ? 95 : 87) : 70, .startSearch),
+                hint(Catalogue.hintCopy, presenting ? (alone ? 95 : 86) : 75, .copy),
                 // e exports the page: kept whatever else gives way, as on lists (README).
                 hint(Catalogue.hintExport, 100, .export),
                 hint(Catalogue.hintPeriod, 60, .previousPeriod, .nextPeriod),

@@ -68,6 +68,7 @@ extension AppState {
             ? "\(amount(city.completed)) / \(amount(city.plan))"
             : amount(city.completed) + "  " + CellText(tr(Catalogue.notAgainstPlanShort(city)))
         let cityRate = m.total(FigureKey(.completionRate, period.id))
+        let cityUndecided = checker.scheduleReadings(nil, period: period).isUndecided
         if var v = m.scheduleVarianceValue(cityRate, period: period) {
             // Worked out from a derived rate (the towns' sum where the city did not report): `≈`, to
             // the digits the rate supports, as the towns view and the city's page write it (`≈-35▼`,
@@ -78,7 +79,11 @@ extension AppState {
                                                 rate: cityRate?.quantity.exactValue, period: period)
             cityText += CellText("  " + tr(Catalogue.sched) + " ") + "\(derived ? Mark.derived : nil)"
                 + CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: digits))
-            if v < 0 { cityText += "\(Mark.behind)" }
+            // Undecided (`ScheduleReadings.isUndecided`: its rate's rounding holds the share elapsed,
+            // a check failing on readings that disagree, a plan from a later period): `?` in the
+            // place of ▼, as the towns view's city row and the city's page say it (wave 31's fresh
+            // user: a reported 75.0% at Jan-Sep read `0.0?` there and `进度差 0.0` here).
+            if cityUndecided { cityText += "\(Mark.undetermined)" } else if v < 0 { cityText += "\(Mark.behind)" }
             // Worked out from a flagged figure (the city's 42.5%!): it carries the `!` too.
             if checker.isFlagged(workedFrom: [.completionRate], town: nil, period: period) { cityText += "!" }
         }
@@ -95,7 +100,7 @@ extension AppState {
         if againstPlan, let e = city.expected {
             var t: CellText = "\(CellText(tr(Catalogue.expectedByNow))) \(amount(e))"
                 + (checker.isFlagged(workedFrom: [.planYear], town: nil, period: period) ? "!" : "")
-            if let s = city.shortfall, city.isBehind {
+            if let s = city.shortfall, city.isBehind, !cityUndecided {
                 let flagged = checker.isFlagged(workedFrom: [.planYear, .completed], town: nil, period: period)
                 t += "  \(CellText(tr(Catalogue.behindBy))) \(ft.value(s, flagged: flagged).cellText)"
             }
@@ -179,10 +184,22 @@ extension AppState {
                 if case let .exact(v, d) = f.quantity { f.quantity = .exact(abs(v), decimals: d) }
                 return f
             }
+            // The rate's reading as the towns view writes it: to the digits its rate supports
+            // (`Metrics.varianceShown`), `≈` when worked out from a derived rate.
+            let rate = m.figure(town, FigureKey(.completionRate, period.id))
+            let derived = rate?.isDerived == true
+            let (v, digits) = Metrics.varianceShown(
+                r.byRate ?? 0, rateDecimals: derived ? rate?.supportedDecimals : nil,
+                rate: rate?.quantity.exactValue, period: period)
             let words = Catalogue.undecidedRow(
-                rate: r.byRate ?? 0, amount: ft.value(size).cellText.text(.unicode),
+                rate: v, amount: ft.value(size).cellText.text(.unicode),
                 amountBehind: (r.byAmount ?? 0) > 0, flag: r.flagged ? "!" : "", later: r.laterPlan != nil,
-                rounding: r.withinRounding != nil)
+                rounding: r.withinRounding != nil, rateDigits: digits, rateDerived: derived && r.byRate != nil,
+                amountKnown: r.byAmount != nil,
+                amountAtZero: size.map { f in
+                    guard case let .exact(v, d) = f.quantity else { return false }
+                    return DecimalMath.rounded(v, scale: d) == 0
+                } ?? false)
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }
