@@ -108,11 +108,11 @@ public enum TextWrap {
         var head = wrapSanitized(safe, width: width, firstLineOnly: true).first ?? ""
         let next = safe.dropFirst(head.count).first
         if let last = head.last, let next, DisplayWidth.of(last) == 2, DisplayWidth.of(next) == 2,
-           !clauseMarks.contains(last)
+           !clauseMarkTable.contains(last)
         {
             var shorter = head
             // Back to a blank that is a break: not one between a number and its unit (`30 个`).
-            while let c = shorter.last, !clauseMarks.contains(c) {
+            while let c = shorter.last, !clauseMarkTable.contains(c) {
                 if c == " " {
                     let before = shorter.dropLast().last, after = safe.dropFirst(shorter.count).first
                     let glued = (before.map { $0.isASCII && $0.isNumber } ?? false)
@@ -199,8 +199,8 @@ public enum TextWrap {
     /// number and the unit after it (`50` | `亿元`, `2015` | `年`, `30` | ` 个`).
     /// Nor inside a unit (`units`: `9.3亿` | `元`).
     static func breakable(before next: Character, after line: String) -> Bool {
-        guard let previous = line.last else { return !closing.contains(next) }
-        guard !closing.contains(next), !opening.contains(previous), previous != "(", previous != "[",
+        guard let previous = line.last else { return !closingTable.contains(next) }
+        guard !closingTable.contains(next), !openingTable.contains(previous), previous != "(", previous != "[",
               !(previous.isASCII && previous.isNumber)
         else { return false }
         // Nor after a number and a space (`30 个`: the space is no break either, `wrapSanitized`).
@@ -208,7 +208,7 @@ public enum TextWrap {
         // Inside a unit: the line ends with its first characters and `next` is the one after them.
         // Only a character of some unit can be (`unitCharacters`, one lookup): every wide character
         // of a note asked each unit's characters in turn, over a quarter of a cold assessment at 10,000 towns.
-        guard unitCharacters.contains(next) else { return true }
+        guard unitTable.contains(next) else { return true }
         for unit in units where unit.contains(next) {
             var head = ""
             for c in unit {
@@ -225,4 +225,63 @@ public enum TextWrap {
     /// Every character of `units` (derived from them, not a list of its own): a character outside
     /// it is inside no unit, so `breakable` looks no further.
     static let unitCharacters: Set<Character> = Set(units.joined())
+
+    /// `closing`, `opening`, `clauseMarks` and `unitCharacters` as `CharacterTable`s: the same
+    /// characters, asked by scalar (wave 31: a `Set<Character>` lookup normalised every
+    /// Chinese character it was asked about, a quarter of a cold assessment at 10,000 towns).
+    static let closingTable = CharacterTable(closing)
+    static let openingTable = CharacterTable(opening)
+    static let clauseMarkTable = CharacterTable(clauseMarks)
+    static let unitTable = CharacterTable(unitCharacters)
+}
+
+/// A `Set<Character>` asked cheaply: a character of one scalar that is its own normal form
+/// (`isOwnNormalForm`: ASCII, CJK punctuation, the unified ideographs, full-width forms) is
+/// looked up by its scalar's value, without the normalisation a `Character`'s hash runs; any
+/// other character (`U+F9E9`, which is `里`; a base with combining marks) asks the set itself.
+/// The answer is always the set's (`Character ==` is canonical equivalence; `W31WrapScalarTests`).
+struct CharacterTable: Sendable {
+    /// The characters, as the rules list them: the one source of the table.
+    let characters: Set<Character>
+    /// Their scalars' values, when every character is one scalar that is its own normal form;
+    /// else nil, and every lookup asks `characters` (no character could be found wrongly).
+    let scalars: [UInt32]?
+
+    /// The table of `characters`.
+    init(_ characters: Set<Character>) {
+        self.characters = characters
+        var values: [UInt32] = []
+        for c in characters {
+            let u = c.unicodeScalars
+            guard let s = u.first, u.count == 1, Self.isOwnNormalForm(s) else {
+                scalars = nil
+                return
+            }
+            values.append(s.value)
+        }
+        scalars = values.sorted()
+    }
+
+    /// Whether `character` is one of `characters` (canonically equal to one).
+    func contains(_ character: Character) -> Bool {
+        if let scalars {
+            var it = character.unicodeScalars.makeIterator()
+            if let s = it.next(), it.next() == nil, Self.isOwnNormalForm(s) {
+                // Both sides are their own normal forms: equal exactly when the scalars are.
+                return scalars.contains(s.value)
+            }
+        }
+        return characters.contains(character)
+    }
+
+    /// Whether `scalar`, alone, is its own canonical normal form and equal to no other scalar
+    /// alone: ASCII, CJK symbols and punctuation, the unified ideographs (not the compatibility
+    /// ones, `U+F900`–: those decompose), half- and full-width forms. Every scalar it takes is
+    /// checked against Foundation's normalisation (`W31WrapScalarTests`).
+    static func isOwnNormalForm(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0000...0x007F, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return true
+        default: return false
+        }
+    }
 }
