@@ -384,14 +384,27 @@ final class FuzzRegressionTests: XCTestCase {
     /// `[[figures]]` for `[[figure]]`: every figure would be left out without a word. An
     /// unknown top-level table is a warning (exit 0) naming the file, line and table.
     func testUnknownTopLevelTableIsAWarning() throws {
-        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "[[figure]]", with: "[[figures]]") }
-        let loaded = try DatasetLoader.load(directory: dir)
+        // Beside the file's records, an unknown table is a warning naming its line and what the file holds.
+        let extra = try brokenCopy("figures.toml") { $0 + "\n[[figures]]\ntown = \"haining\"\n" }
+        let loaded = try DatasetLoader.load(directory: extra)
         let warning = try XCTUnwrap(loaded.warnings.first)
         XCTAssertEqual(warning.kind, .unknownField)
         XCTAssertEqual(warning.field, "figures")
-        let lines = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8).components(separatedBy: "\n")
-        XCTAssertEqual(warning.line, try XCTUnwrap(lines.firstIndex(of: "[[figures]]")) + 1)
+        let extraLines = try String(contentsOfFile: extra + "/figures.toml", encoding: .utf8).components(separatedBy: "\n")
+        XCTAssertEqual(warning.line, try XCTUnwrap(extraLines.firstIndex(of: "[[figures]]")) + 1)
         XCTAssertTrue(warning.problem.contains("this file holds [[figure]]"), warning.description)
+        // Every record under the misspelt name: the file holds no [[figure]] record while towns.toml lists
+        // towns, an error since wave 31 (every figure would have been unknown, `—`, without a word but
+        // the warning), which names the unknown table's line too.
+        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "[[figure]]", with: "[[figures]]") }
+        let lines = try String(contentsOfFile: dir + "/figures.toml", encoding: .utf8).components(separatedBy: "\n")
+        let line = try XCTUnwrap(lines.firstIndex(of: "[[figures]]")) + 1
+        XCTAssertThrowsError(try DatasetLoader.load(directory: dir)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("figures.toml:\(line): warning: figures: unknown table"), text)
+            XCTAssertTrue(text.contains("this file holds [[figure]]"), text)
+            XCTAssertTrue(text.contains("no [[figure]] records"), text)
+        }
     }
 }
 
