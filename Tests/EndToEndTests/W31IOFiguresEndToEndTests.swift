@@ -26,17 +26,7 @@ final class W31IOFiguresEndToEndTests: XCTestCase {
         XCTAssertTrue((zh.stdout + zh.stderr).contains("\(figures): figure: 没有 [[figure]] 记录，但 towns.toml 列有 5 个小镇"),
                       zh.summary)
 
-        try FileManager.default.createDirectory(atPath: data + "/monthly", withIntermediateDirectories: true)
-        try """
-        [[figure]]
-        town = "haining"
-        measure = "completed"
-        period = "2015-09"
-        value = 13.56
-        source = "paper"
-        at = "二(二)"
-
-        """.write(toFile: data + "/monthly/2015-09.toml", atomically: true, encoding: .utf8)
+        try MonthlyFixtures.writeHainingSeptember2015(into: data)
         let monthly = try runUnconfigured(binary, ["check", "--data", data, "--lang", "en"], locale: "C.UTF-8",
                                           name: "w31-figures")
         XCTAssertEqual(monthly.status, 0, monthly.summary)

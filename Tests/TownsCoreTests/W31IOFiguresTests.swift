@@ -1,5 +1,6 @@
 import Foundation
 import TownsCore
+import TownsTestSupport
 import XCTest
 
 /// Wave 30's fresh user: a figures.toml cut down to its comments loaded without a word (every
@@ -34,17 +35,7 @@ final class W31IOFiguresTests: XCTestCase {
 
     func testFiguresOnlyFromMonthlyFilesIsAWarning() throws {
         let dir = try figuresCutToComments()
-        try FileManager.default.createDirectory(atPath: dir + "/monthly", withIntermediateDirectories: true)
-        try """
-        [[figure]]
-        town = "haining"
-        measure = "completed"
-        period = "2015-09"
-        value = 13.56
-        source = "paper"
-        at = "二(二)"
-
-        """.write(toFile: dir + "/monthly/2015-09.toml", atomically: true, encoding: .utf8)
+        try MonthlyFixtures.writeHainingSeptember2015(into: dir)
         let (dataset, warnings) = try DatasetLoader.load(directory: dir)
         XCTAssertEqual(dataset.towns.count, 5)
         let warning = try XCTUnwrap(warnings.first { $0.message?.kind == .noFigureRecords },

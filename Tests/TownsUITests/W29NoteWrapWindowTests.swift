@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 @testable import TownsUI
@@ -29,11 +30,7 @@ final class W29NoteWrapWindowTests: XCTestCase {
         let pieces = ["落后", "小镇", "完成率", "，", "；", "：", "、", "。", "（", "）", "【", "】", " ", "  ", "the",
                       "behind", "schedule", "≈72.9%", "▼", "—", "Haining", "of", "a", "海宁皮革时尚小镇", "2015年1-9月",
                       "e\u{301}", "x"]
-        var seed: UInt64 = 29  // a fixed sequence (an LCG): a failure repeats
-        func draw(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var draw = SeededDraw(seed: 29)  // a fixed sequence: a failure repeats
         var compared = 0
         for _ in 0..<120 {
             let text = (0..<(5 + draw(120))).map { _ in pieces[draw(pieces.count)] }.joined()

@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 @testable import TownsUI
@@ -14,11 +15,7 @@ final class W31FirstLineTests: XCTestCase {
         let pieces = ["落后", "小镇", "完成率", "，", "；", "、", "。", "（", "）", "【", "】", " ", "  ", "   ", "the",
                       "behind", "schedule", "≈72.9%", "▼", "—", "Haining", "a", "海宁皮革时尚小镇", "2015年1-9月",
                       "9.3亿元", "30 个", "12万人次", "3.5平方公里", "二(二)", "～", "e\u{301}", "x", "7"]
-        var seed: UInt64 = 3_101  // a fixed sequence (an LCG): a failure repeats
-        func draw(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var draw = SeededDraw(seed: 3_101)  // a fixed sequence: a failure repeats
         var compared = 0, wrapped = 0
         for _ in 0..<400 {
             let text = TerminalText.sanitize((0..<(1 + draw(40))).map { _ in pieces[draw(pieces.count)] }.joined())

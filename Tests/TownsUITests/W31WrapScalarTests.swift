@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 @testable import TownsUI
@@ -79,11 +80,7 @@ final class W31WrapScalarTests: XCTestCase {
     }
 
     func testRandomCharactersAndTextGetTheSetsAnswers() {
-        var seed: UInt64 = 3_124  // a fixed sequence (an LCG): a failure repeats
-        func draw(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var draw = SeededDraw(seed: 3_124)  // a fixed sequence: a failure repeats
         for c in pool {
             for (name, set, table) in tables {
                 XCTAssertEqual(table.contains(c), set.contains(c), "\(name) \(c.unicodeScalars.map(\.value))")

@@ -1,4 +1,5 @@
 import Foundation
+import TownsTestSupport
 import XCTest
 
 @testable import TownsUI
@@ -43,11 +44,7 @@ final class W31WrapUnitsTests: XCTestCase {
     }
 
     func testBreakableIsEveryUnitsScanOnRandomLines() {
-        var seed: UInt64 = 31  // a fixed sequence (an LCG): a failure repeats
-        func draw(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var draw = SeededDraw(seed: 31)  // a fixed sequence: a failure repeats
         var compared = 0, unbreakableInUnits = 0
         for _ in 0..<20_000 {
             let line = String((0..<draw(7)).map { _ in characters[draw(characters.count)] })
