@@ -57,3 +57,28 @@ final class W32LayTests: XCTestCase {
         XCTAssertEqual(u.en, "behind/ahead ?: rate ahead ≈3.0 pts!, amount —!")
     }
 }
+
+/// Wave 31's fresh user: after `:follow off` at 80 columns the `已离开会议` / `left meeting` chip
+/// was not shown (it gave way to any key hint), so a follower who left could not see it.
+final class W32LayLeftChipTests: XCTestCase {
+    func testTheLeftChipShowsAt80ColumnsInBothLanguages() throws {
+        for language in [Language.zh, .en] {
+            for view in [Screen.Kind.overview, .townList] {
+                var f = try bundledState(width: 80, height: 24, period: "2015-09")
+                f.stack = [Screen(view)]
+                f.language = language
+                f = update(f, .meeting(.joined(meeting: "weekly", presenter: "alice")))
+                f = update(f, .meeting(.left))
+                f = update(f, .moveDown)  // the status line's flash goes; the chip stays
+                let lines = screen(f)
+                let hints = lines[23].trimmingCharacters(in: .whitespaces)
+                // Whole, or short where the whole would cost a key (the towns view in English).
+                let chip = language == .zh ? " 已离开会议" : view == .townList ? " left" : " left meeting"
+                XCTAssertTrue(hints.hasSuffix(chip), "\(language) \(view):\n" + lines.joined(separator: "\n"))
+                // The keys the line keeps first stay beside it.
+                let keys = ["↑↓", "Enter", "/ ", "y ", "q "] + (view == .townList ? ["b "] : [])
+                for key in keys { XCTAssertTrue(hints.contains(key), hints) }
+            }
+        }
+    }
+}
