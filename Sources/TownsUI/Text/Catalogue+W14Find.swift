@@ -32,31 +32,30 @@ extension Catalogue {
     }
 
     /// The overview's row of an undecided town (the figures column, short): "落后/超前 ?：完成率
-    /// 落后 2.1 点!，金额 超前 ≈1.00!".
-    /// `flag`: "!" when a check fails on the readings' figures; `later`: the readings rest on a
-    /// plan first derivable from a later period (`ScheduleReadings.laterPlan`), said after them.
-    /// `rounding`: the rate's rounding holds the share elapsed (`ScheduleReadings.withinRounding`),
-    /// said after them; a rate reading of 0 at its digits is written `0.0`, neither behind nor ahead.
-    static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool, flag: String = "!",
-                             later: Bool = false, rounding: Bool = false, rateDigits: Int? = nil,
-                             rateDerived: Bool = false, amountKnown: Bool = true,
-                             amountAtZero: Bool = false) -> Bilingual {
-        let digits = rateDigits ?? Metrics.varianceDigits(of: rate)
+    /// 落后 2.1 点!，金额 超前 ≈1.00!" / "behind/ahead ?: rate behind 2.1 pts!, amount ahead ≈1.00!".
+    /// What it says is `readings` (`UndecidedRowReadings`); a rate reading of 0 at its digits is
+    /// written `0.0`, neither behind nor ahead.
+    static func undecidedRow(_ readings: UndecidedRowReadings) -> Bilingual {
+        let rate = readings.rate
+        let flag = readings.flagged ? "!" : ""
+        let digits = readings.rateDigits ?? Metrics.varianceDigits(of: rate)
         // A variance worked out from a derived rate is marked `≈`, to the rate's digits, as the
         // towns view writes it (`≈-29?`, not `28.5`: wave 31's fresh user).
-        let r = (rateDerived ? "≈" : "") + DecimalMath.text(abs(rate), scale: digits)
+        let r = (readings.rateDerived ? "≈" : "") + DecimalMath.text(abs(rate), scale: digits)
         let (rz, re) = DecimalMath.rounded(rate, scale: digits) == 0 ? ("进度差", "at")
             : rate < 0 ? ("落后", "behind") : ("超前", "ahead")
         // An amount reading unknown (no plan or no completed amount): no direction, only `—`
         // (it read `amount ahead —`).
         // One that reads 0 at its digits is neither (`amount at ≈0.0`, not `ahead by ≈0.0`).
-        let (az, ae) = !amountKnown ? ("", "") : amountAtZero ? ("差 ", "at ")
-            : amountBehind ? ("落后 ", "behind ") : ("超前 ", "ahead ")
+        let (az, ae) = !readings.amountKnown ? ("", "") : readings.amountAtZero ? ("差 ", "at ")
+            : readings.amountBehind ? ("落后 ", "behind ") : ("超前 ", "ahead ")
+        let amount = readings.amount
         return Bilingual(
-            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az)\(amount)\(flag)" + (later ? "，计划据以后期间" : "")
-                + (rounding ? roundingReasonShort.zh : ""),
+            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az)\(amount)\(flag)"
+                + (readings.laterPlan ? "，计划据以后期间" : "") + (readings.withinRounding ? roundingReasonShort.zh : ""),
             "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ae)\(amount)\(flag)"
-                + (later ? ", plan from a later period" : "") + (rounding ? roundingReasonShort.en : ""))
+                + (readings.laterPlan ? ", plan from a later period" : "")
+                + (readings.withinRounding ? roundingReasonShort.en : ""))
     }
 
     /// The page's line under an undecided verdict resting on a plan first derivable from a later
@@ -131,4 +130,30 @@ extension Catalogue {
 extension Bilingual {
     /// The text in `language`.
     public func words(_ language: Language) -> String { language == .zh ? zh : en }
+}
+
+/// What the overview's row of an undecided town says (`Catalogue.undecidedRow`): its two readings
+/// of being behind and why neither settles it.
+struct UndecidedRowReadings: Equatable, Sendable {
+    /// The schedule variance by the completion rate as shown, percentage points, negative behind
+    /// (`Metrics.varianceShown`).
+    var rate: Decimal
+    /// Digits after the point of `rate`; nil: `Metrics.varianceDigits(of:)`.
+    var rateDigits: Int? = nil
+    /// `rate` worked out from a derived completion rate: written with `≈`.
+    var rateDerived = false
+    /// The amount's shortfall, its size as printed (`≈1.00`, `—`; 亿元 or the dataset's unit).
+    var amount: String
+    /// The shortfall is positive (behind by the amount).
+    var amountBehind: Bool
+    /// The amount's reading is known (a plan and a completed amount); else only `amount` (`—`), no direction.
+    var amountKnown = true
+    /// The amount reads 0 at its digits (`at ≈0.0`): neither behind nor ahead.
+    var amountAtZero = false
+    /// A check fails on the readings' figures: each reading carries `!`.
+    var flagged = true
+    /// The readings rest on a plan first derivable from a later period (`ScheduleReadings.laterPlan`).
+    var laterPlan = false
+    /// The rate's rounding holds the share elapsed (`ScheduleReadings.withinRounding`).
+    var withinRounding = false
 }

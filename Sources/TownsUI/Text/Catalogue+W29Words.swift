@@ -11,6 +11,9 @@ extension Catalogue {
     /// The hint line's chip once this follower left its meeting (`:follow off`), where it costs no
     /// key hint: not `会议结束` / `ended`, which said the presenter had ended it.
     static let badgeLeft = Bilingual("已离开会议", "left meeting")
+    /// `badgeLeft` where the whole chip would cost a key the hint line keeps first (the towns view
+    /// at 80 columns in English), as the ended meeting's chip is short (`ended`).
+    static let badgeLeftShort = Bilingual("已离会", "left")
 
     /// `f` to rejoin while the presenter's data differs from this follower's: it cannot follow, why
     /// and what to do, as `meetingDataDiffers` says, whole at 80 columns (wave 29: it said `following alice

@@ -81,11 +81,21 @@ extension Renderer {
             func shown(_ width: Int) -> [String] { keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 } }
             return shown(state.width - DisplayWidth.of(chip) - 2) == shown(state.width) ? (chip, true) : nil
         case .left?:
-            // This follower left (`:follow off`): it browses alone, nothing to warn of; the chip
-            // gives way as the ended one does.
-            let chip = state.tr(Catalogue.badgeLeft)
-            func shown(_ width: Int) -> [String] { keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 } }
-            return shown(state.width - DisplayWidth.of(chip) - 2) == shown(state.width) ? (chip, false) : nil
+            // This follower left (`:follow off`): it browses alone, nothing to warn of. The chip is
+            // the only place that says so once the status line's flash is gone: it is shown where it
+            // costs none of the keys the line keeps first (`meetingPriority - 1` and up: the arrows,
+            // q, `/`, `y`), lesser hints giving way to it and words shortening (`/ find` for `/ search`)
+            // (at 80 columns it gave way to any hint and was never shown: wave 31's fresh user).
+            // Whole, else short (`left`, `已离会`: the towns view at 80 columns in English).
+            let needed = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority - 1 }
+                .map { $0.keys })
+            func shown(_ width: Int) -> [String] {
+                keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 }.filter { needed.contains($0) }
+            }
+            let all = shown(state.width)
+            return [Catalogue.badgeLeft, Catalogue.badgeLeftShort].map { state.tr($0) }.first { chip in
+                DisplayWidth.of(chip) + 2 <= state.width / 2 && shown(state.width - DisplayWidth.of(chip) - 2) == all
+            }.map { ($0, false) }
         }
     }
 

@@ -191,15 +191,15 @@ extension AppState {
             let (v, digits) = Metrics.varianceShown(
                 r.byRate ?? 0, rateDecimals: derived ? rate?.supportedDecimals : nil,
                 rate: rate?.quantity.exactValue, period: period)
-            let words = Catalogue.undecidedRow(
-                rate: v, amount: ft.value(size).cellText.text(.unicode),
-                amountBehind: (r.byAmount ?? 0) > 0, flag: r.flagged ? "!" : "", later: r.laterPlan != nil,
-                rounding: r.withinRounding != nil, rateDigits: digits, rateDerived: derived && r.byRate != nil,
+            let words = Catalogue.undecidedRow(UndecidedRowReadings(
+                rate: v, rateDigits: digits, rateDerived: derived && r.byRate != nil,
+                amount: ft.value(size).cellText.text(.unicode), amountBehind: (r.byAmount ?? 0) > 0,
                 amountKnown: r.byAmount != nil,
                 amountAtZero: size.map { f in
                     guard case let .exact(v, d) = f.quantity else { return false }
                     return DecimalMath.rounded(v, scale: d) == 0
-                } ?? false)
+                } ?? false,
+                flagged: r.flagged, laterPlan: r.laterPlan != nil, withinRounding: r.withinRounding != nil))
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }

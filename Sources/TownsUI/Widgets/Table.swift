@@ -314,14 +314,19 @@ public struct TableLayout: Sendable {
         // the table is wider instead (`towns report` says so).
         // A column of figures (`Column.figures`) gives way only after the others (wave 22: the
         // overview's `3/115 towns, behind 12▼` was cut to `behind…` at 60x14 beside a long name).
+        // Beside a column of figures the names keep their `minWidth` (the overview's 10 cells), the
+        // figures' words giving way after them (cut at their end): at 80x24 an undecided town's long
+        // reading cut the names to `Hai…` for two towns (wave 31's fresh user). Then, where even
+        // that does not fit, the names down to 4 cells.
         let holdsFigures = columns.indices.contains { kept[$0] && columns[$0].figures }
-        for figuresToo in holdsFigures ? [false, true] : [true] {
+        for (figuresToo, floorAtMin) in holdsFigures ? [(false, true), (true, false), (false, false)] : [(true, false)] {
             if total() > width, !wholeNames,
                 let widest = columns.indices.filter({
                     kept[$0] && !columns[$0].flexible && (figuresToo || !columns[$0].figures)
                 }).max(by: { natural[$0] < natural[$1] })
             {
-                natural[widest] = max(4, natural[widest] - (total() - width))
+                let floor = floorAtMin && !columns[widest].figures ? max(4, columns[widest].minWidth) : 4
+                natural[widest] = max(min(floor, natural[widest]), natural[widest] - (total() - width))
             }
         }
         // A dropped text column that wants at least `comeBackWidth` cells (a list of names) comes
