@@ -37,10 +37,13 @@ extension Catalogue {
     /// plan first derivable from a later period (`ScheduleReadings.laterPlan`), said after them.
     /// `rounding`: the rate's rounding holds the share elapsed (`ScheduleReadings.withinRounding`),
     /// said after them; a rate reading of 0 at its digits is written `0.0`, neither behind nor ahead.
+    /// `amountRange`: the shortfall may be on either side of 0 (`ScheduleReadings.amountEitherWay`):
+    /// the amount is written as its range, with no direction (`amountEitherWayShort`), unless it
+    /// reads 0 at its digits (`amountAtZero`: `at ≈0.0` says no direction already).
     static func undecidedRow(rate: Decimal, amount: String, amountBehind: Bool, flag: String = "!",
                              later: Bool = false, rounding: Bool = false, rateDigits: Int? = nil,
                              rateDerived: Bool = false, amountKnown: Bool = true,
-                             amountAtZero: Bool = false) -> Bilingual {
+                             amountAtZero: Bool = false, amountRange: Interval? = nil) -> Bilingual {
         let digits = rateDigits ?? Metrics.varianceDigits(of: rate)
         // A variance worked out from a derived rate is marked `≈`, to the rate's digits, as the
         // towns view writes it (`≈-29?`, not `28.5`: wave 31's fresh user).
@@ -52,10 +55,15 @@ extension Catalogue {
         // One that reads 0 at its digits is neither (`amount at ≈0.0`, not `ahead by ≈0.0`).
         let (az, ae) = !amountKnown ? ("", "") : amountAtZero ? ("差 ", "at ")
             : amountBehind ? ("落后 ", "behind ") : ("超前 ", "ahead ")
+        // One whose range holds both sides of 0 says neither: its range (wave 31's fresh user read
+        // `amount ahead ≈0.02` where the shortfall may be -0.05 to +0.01).
+        // One at 0 at its digits keeps its `at ≈0.0` (no direction either, and shorter).
+        let range = amountKnown && !amountAtZero ? amountRange.map(amountEitherWayShort) : nil
+        let (za, ea) = range.map { ($0.zh, $0.en) } ?? (az + amount, ae + amount)
         return Bilingual(
-            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az)\(amount)\(flag)" + (later ? "，计划据以后期间" : "")
+            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(za)\(flag)" + (later ? "，计划据以后期间" : "")
                 + (rounding ? roundingReasonShort.zh : ""),
-            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ae)\(amount)\(flag)"
+            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ea)\(flag)"
                 + (later ? ", plan from a later period" : "") + (rounding ? roundingReasonShort.en : ""))
     }
 

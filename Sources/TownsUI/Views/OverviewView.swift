@@ -199,7 +199,7 @@ extension AppState {
                 amountAtZero: size.map { f in
                     guard case let .exact(v, d) = f.quantity else { return false }
                     return DecimalMath.rounded(v, scale: d) == 0
-                } ?? false)
+                } ?? false, amountRange: r.amountEitherWay)
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }
