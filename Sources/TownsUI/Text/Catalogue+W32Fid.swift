@@ -28,3 +28,13 @@ extension Catalogue {
         return Bilingual("超前 \(a)～落后 \(b)", "ahead \(a)–behind \(b)")
     }
 }
+
+extension Catalogue {
+    /// The towns view's city row where the city reported nothing for the period shown and its
+    /// completed amount is the sum of its towns' (`Metrics.townsSum`, `≈`): not "reported" (wave
+    /// 31's fresh user read `Jiaxing reported` beside `≈50.15`, while the changes view said `not
+    /// reported`). "全市未报 ≈镇合计" / "Jiaxing ≈sum (not reported)".
+    static func cityRowTownsSum(_ regionZH: String, _ regionEN: String) -> Bilingual {
+        Bilingual("\(whole(regionZH))未报 ≈镇合计", "\(regionEN) ≈sum (not reported)")
+    }
+}
