@@ -38,3 +38,13 @@ extension Catalogue {
         Bilingual("\(whole(regionZH))未报 ≈镇合计", "\(regionEN) ≈sum (not reported)")
     }
 }
+
+extension Catalogue {
+    /// After a town's place on its page where a town placed above it rests on a plan first
+    /// derivable from a later period (`AppState.laterPlanPlaceFloor`): its place counts that town,
+    /// so it is `?` in the list as well.
+    static let placeBelowLaterPlan = Bilingual(
+        "；排在其前的小镇有的年计划据以后的期间推出：按所示期间及以前的报告不能定名次（列表标 ?）",
+        "; a town placed above it rests on a plan from a later period: the reports up to the period shown do not"
+            + " place it (? in the list)")
+}
