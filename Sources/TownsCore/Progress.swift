@@ -112,6 +112,23 @@ extension Metrics {
 
     private func possible(_ f: Figure) -> Interval? { f.possible?.nonNegative }
 
+    /// The digits after the point (1 to 3) a projection in % of the year's plan (`rateProjection`)
+    /// is written with: 1, or the fewest more with which its rounded value lies on the same side of
+    /// 100% as the value (a projection of 99.9867% is `→99.99%`: `→100.0%` said the plan is met,
+    /// beside the rate's `-0.01▼`; wave 31's fresh user) and inside `possible` (what the rate's
+    /// rounding allows the projection to be), where the value is. 3 at most.
+    public static func projectionDecimals(_ value: Decimal, possible: Interval?) -> Int {
+        func fits(_ digits: Int) -> Bool {
+            let r = DecimalMath.rounded(value, scale: digits)
+            let side = (value < 100) == (r < 100) && (value > 100) == (r > 100)
+            guard let possible, possible.lower <= value, value <= possible.upper else { return side }
+            return side && possible.lower <= r && r <= possible.upper
+        }
+        var digits = 1
+        while digits < 3, !fits(digits) { digits += 1 }
+        return digits
+    }
+
     private func text(_ f: Figure) -> String {
         if let t = f.supportedText, f.isDerived { return "≈" + t }
         return show(f)
@@ -211,9 +228,13 @@ extension Metrics {
                         + " (in % of the plan: its amount is unknown)", decimals: 1)
             }
             let i = possible(rate).map { Interval(Self.atPace($0.lower, months: m), Self.atPace($0.upper, months: m)) }
+            // To 1 digit, or the more that keep it on its own side of 100% and inside what the
+            // rate's rounding allows (74.99% at Jan-Sep: →99.99%, not →100.0% beside -0.01▼).
+            let digits = Self.projectionDecimals(pace, possible: i)
             p.rateProjection = !yearGoesOn ? nil : worked(
-                pace, i, "completion \(show(rate))% / \(m) months x 12 = →\(DecimalMath.text(pace, scale: 1))% of the"
-                    + " plan (a projection at the pace so far, not a reported figure)", projection: true, decimals: 1)
+                pace, i, "completion \(show(rate))% / \(m) months x 12 = →\(DecimalMath.text(pace, scale: digits))% of"
+                    + " the plan (a projection at the pace so far, not a reported figure)", projection: true,
+                decimals: digits)
         }
         if p.expected == nil && p.expectedRate == nil || yearGoesOn && p.projection == nil && p.rateProjection == nil {
             let rate = look(FigureKey(.completionRate, period.id))

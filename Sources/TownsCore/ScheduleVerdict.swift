@@ -31,6 +31,14 @@ public struct ScheduleReadings: Sendable, Equatable {
     /// year's end, 100 inside. The rounding of the figures the readings rest on cannot say behind
     /// or not, so neither may be said (wave 30's fresh user). Nil otherwise, or when unknown.
     public var withinRounding: Interval?
+    /// What the shortfall can be (亿元, `TownProgress.shortfall`'s interval; positive: behind) when
+    /// that holds values on both sides of 0: the plan's (or the completed amount's) rounding allows
+    /// the town to be behind or ahead by the amount, so the amount reading may say neither, only
+    /// the range (Nanhu at 2015-12 with 15.00 over its plan ≈15.0 from 3.52 / 23.5%: the point
+    /// -0.02 read `ahead by ≈0.02`, where the shortfall may be -0.053 to +0.011; wave 31's fresh
+    /// user). Nil otherwise, when the shortfall is unknown, or when it is not worked out (a town
+    /// never undecided).
+    public var amountEitherWay: Interval?
 
     /// The two readings disagree (one behind, the other not) and a check fails on their figures,
     /// or both rest on a plan first derivable from a later period, or the rate's rounding holds the
@@ -44,9 +52,9 @@ public struct ScheduleReadings: Sendable, Equatable {
     }
 
     public init(byAmount: Decimal?, byRate: Decimal?, flagged: Bool, laterPlan: String? = nil,
-                withinRounding: Interval? = nil) {
+                withinRounding: Interval? = nil, amountEitherWay: Interval? = nil) {
         (self.byAmount, self.byRate, self.flagged, self.laterPlan) = (byAmount, byRate, flagged, laterPlan)
-        self.withinRounding = withinRounding
+        (self.withinRounding, self.amountEitherWay) = (withinRounding, amountEitherWay)
     }
 }
 
@@ -66,10 +74,11 @@ extension Checker {
         guard flagged || later != nil || within != nil else {
             return ScheduleReadings(byAmount: nil, byRate: nil, flagged: false)
         }
-        let shortfall = m.progress(town, period: period).againstPlan.shortfall?.quantity.exactValue
+        let shortfall = m.progress(town, period: period).againstPlan.shortfall
         return ScheduleReadings(
-            byAmount: shortfall, byRate: m.scheduleVarianceValue(rate, period: period), flagged: flagged,
-            laterPlan: later, withinRounding: within)
+            byAmount: shortfall?.quantity.exactValue, byRate: m.scheduleVarianceValue(rate, period: period),
+            flagged: flagged, laterPlan: later, withinRounding: within,
+            amountEitherWay: shortfall?.interval.flatMap { $0.settles(atLeast: 0) == nil ? $0 : nil })
     }
 
     /// What `rate` (a completion rate, %) can stand for (`Figure.possible`) when it holds values on

@@ -98,8 +98,11 @@ final class W14StoredViewSamplesTests: XCTestCase {
                 // On a plan from a later period, that too (wave 26).
                 let later = a.metrics.planFromLaterPeriod(town, asOf: to).flatMap { text.period($0) }
                     .map { a.tr(Catalogue.placeOnLaterPlan(Bilingual($0.labelZH, $0.labelEN))) } ?? ""
+                // Below a town placed on a plan from a later period, that too (wave 32).
+                let below = !(derived && !later.isEmpty) && a.laterPlanPlaceFloor(to).map { now > $0 } == true
                 XCTAssertEqual(place, (derived ? "≈" : "") + words
-                                   + (derived ? a.tr(Catalogue.placeOnDerivedRate) + later : ""),
+                                   + (derived ? a.tr(Catalogue.placeOnDerivedRate) + later : "")
+                                   + (below ? a.tr(Catalogue.placeBelowLaterPlan) : ""),
                                town.id)
             } else {
                 XCTAssertNil(place, town.id)

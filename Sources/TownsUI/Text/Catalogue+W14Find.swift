@@ -50,10 +50,16 @@ extension Catalogue {
         let (az, ae) = !readings.amountKnown ? ("", "") : readings.amountAtZero ? ("差 ", "at ")
             : readings.amountBehind ? ("落后 ", "behind ") : ("超前 ", "ahead ")
         let amount = readings.amount
+        // One whose range holds both sides of 0 says neither: its range (wave 31's fresh user read
+        // `amount ahead ≈0.02` where the shortfall may be -0.05 to +0.01).
+        // One at 0 at its digits keeps its `at ≈0.0` (no direction either, and shorter).
+        let range = readings.amountKnown && !readings.amountAtZero
+            ? readings.amountRange.map(amountEitherWayShort) : nil
+        let (za, ea) = range.map { ($0.zh, $0.en) } ?? (az + amount, ae + amount)
         return Bilingual(
-            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(az)\(amount)\(flag)"
+            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(za)\(flag)"
                 + (readings.laterPlan ? "，计划据以后期间" : "") + (readings.withinRounding ? roundingReasonShort.zh : ""),
-            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ae)\(amount)\(flag)"
+            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ea)\(flag)"
                 + (readings.laterPlan ? ", plan from a later period" : "")
                 + (readings.withinRounding ? roundingReasonShort.en : ""))
     }
@@ -150,6 +156,10 @@ struct UndecidedRowReadings: Equatable, Sendable {
     var amountKnown = true
     /// The amount reads 0 at its digits (`at ≈0.0`): neither behind nor ahead.
     var amountAtZero = false
+    /// The shortfall's range (亿元) where it holds both sides of 0 (`ScheduleReadings.amountEitherWay`):
+    /// the amount is written as that range, with no direction (`Catalogue.amountEitherWayShort`),
+    /// unless it reads 0 at its digits (`amountAtZero` says no direction already). Nil: one side.
+    var amountRange: Interval? = nil
     /// A check fails on the readings' figures: each reading carries `!`.
     var flagged = true
     /// The readings rest on a plan first derivable from a later period (`ScheduleReadings.laterPlan`).

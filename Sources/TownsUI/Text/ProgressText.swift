@@ -80,8 +80,9 @@ extension ShownFacts {
                 : "100% of the year's plan x \(m)/12 of the year elapsed = \(et)% (in % of the plan: its amount is "
                     + "unknown)"
         case .rateProjection:
-            guard let r = p.rateProjection?.quantity.exactValue else { return nil }
-            let rt = DecimalMath.text(r, scale: 1)
+            guard case let .exact(r, digits)? = p.rateProjection?.quantity else { return nil }
+            // Its own digits (`Metrics.projectionDecimals`: →99.99%, not →100.0%).
+            let rt = DecimalMath.text(r, scale: digits)
             return zh ? "完成率 \(t(p.rate))% ÷ \(m) 个月 × 12 = →\(rt)%（占年计划，按目前进度的预测，不是报告数）"
                 : "completion \(t(p.rate))% / \(m) months x 12 = →\(rt)% of the plan (a projection at the pace so far, "
                     + "not a reported figure)"

@@ -20,6 +20,12 @@ struct DeltaColumns: Sendable {
     let moves: @Sendable (Town, Int?) -> RankMove?
     /// Decides a Δ's `!` (`Checker.isFlagged(change:)`).
     let checker: Checker
+    /// The best (smallest) place in the period shown, and in the one before, of a town whose place
+    /// rests on a plan first derivable from a later period (`AppState.laterPlanPlaceFloor`): a
+    /// place below it counts that town above it, so it is `?` too (wave 31's fresh user: Nanhu's
+    /// and Haiyan's `4 ✦` and `5 ✦` at Jan-Sep under Jiashan's `≈3? ✦`, placed over a plan a
+    /// later month's import gave). Nil where there is none.
+    let laterFloor: (to: Int?, from: Int?)
 
     /// The columns, after the towns view's others; they give way (priorities 59, 52, 35: the place after the county)
     /// before the bar shrinks below its 15 cells. Δ完成 stays at 80x24 in both languages: the projects column (54)
@@ -32,11 +38,14 @@ struct DeltaColumns: Sendable {
         ]
     }
 
-    init(_ state: AppState) {
+    /// `placesMarked`: false where only sort keys are read (`laterFloor` is then not looked for).
+    init(_ state: AppState, placesMarked: Bool = true) {
         metrics = state.metrics.withoutFormulas
         checker = state.checker
         to = state.period
         from = state.period.flatMap { state.metrics.previousPeriod($0) }
+        laterFloor = !placesMarked ? (nil, nil) : (state.period.flatMap { state.laterPlanPlaceFloor($0) },
+                                                   from.flatMap { state.laterPlanPlaceFloor($0) })
         if let from, let to {
             // Each period's places stored in the snapshot the dataset was read from, else worked
             // out once per period (`townPlaces`); a town's move read by its position, so no table
@@ -106,7 +115,10 @@ struct DeltaColumns: Sendable {
         let derived = Self.placeIsDerived(town, period: to)
         // On a rate worked out over a plan from a later period (`Metrics.planFromLaterPeriod`):
         // `≈3?`, as the rate (`≈13%?`) and the verdict are (wave 25b's G5).
+        // A place below such a town's (then or now) rests on it too: `4?` (`laterFloor`).
         let later = derived && metrics.planFromLaterPeriod(town, asOf: to) != nil
+            || laterFloor.to.map { place > $0 } == true
+            || move.before.flatMap { b in laterFloor.from.map { b > $0 } } == true
         var shown: CellText = derived ? "\(Mark.derived)\(place)" : "\(place)"
         if later { shown = shown + CellText(.undetermined) }
         if move.isNew, from != nil { return .text(shown + " " + CellText(.newSince), derived ? .derived : nil) }
@@ -151,6 +163,25 @@ extension AppState {
             if let stored = facts.derived?.ranks(period.id), stored.count == dataset.towns.count { return stored }
             return metrics.withoutFormulas.ranks(period: period).placesOf(dataset.towns)
         }
+    }
+
+    /// The best (smallest) place by completion rate in `period` (`townPlaces`) of a town whose
+    /// place rests on a rate worked out over a plan first derivable from a later period
+    /// (`DeltaColumns.placeIsDerived` and `Metrics.planFromLaterPeriod`): every place below it
+    /// counts that town above it, so the reports up to `period` do not give it either. Nil where
+    /// no placed town's rests on such a plan. Look-ups of each placed town's figures (no rate is
+    /// worked out); made where a towns table is.
+    func laterPlanPlaceFloor(_ period: Period) -> Int? {
+        let places = townPlaces(period), towns = dataset.towns, m = metrics
+        var best: Int?
+        for (i, place) in places.enumerated() {
+            guard let place, best.map({ place < $0 }) ?? true else { continue }
+            let town = towns[i]
+            if DeltaColumns.placeIsDerived(town, period: period), m.planFromLaterPeriod(town, asOf: period) != nil {
+                best = place
+            }
+        }
+        return best
     }
 
     /// `Catalogue.placeOnLaterPlan` where `town`'s plan as of `period` comes from a later period
@@ -211,6 +242,9 @@ extension AppState {
             let words = (derived ? "≈" : "") + tr(Catalogue.placeAmongRanked(
                 "\(after)", before.map { "\($0)" } ?? "—", "\(ranked)", dataset.towns.count - ranked))
                 + (derived ? tr(Catalogue.placeOnDerivedRate) + laterPlanWords(town, period) : "")
+                + (!(derived && metrics.planFromLaterPeriod(town, asOf: period) != nil)
+                    && laterPlanPlaceFloor(period).map { after > $0 } == true
+                    ? tr(Catalogue.placeBelowLaterPlan) : "")
             // Where the towns ranked then and now differ, the move is counted among those in both
             // (`RankMove`), and the page says so: Nanhu 2nd of 2 after 3rd of 4 has not moved up.
             let both = PlacesAmongBoth(before: then, after: now)

@@ -107,7 +107,12 @@ extension AppState {
                                               digits: Metrics.varianceDigits(of: byRate))
                 words.append((r.zh, r.en))
             }
-            if let byAmount = readings.byAmount, let shortfall = p.shortfall {
+            if let range = readings.amountEitherWay, readings.byAmount != nil, p.shortfall != nil {
+                // Its range holds both sides of 0: no direction, the range (wave 31's fresh user).
+                let a = Catalogue.amountEitherWayReading(range, unit: amount,
+                                                         flag: from([.planYear, .completed]) ? "!" : "")
+                words.append((a.zh, a.en))
+            } else if let byAmount = readings.byAmount, let shortfall = p.shortfall {
                 var size = shortfall
                 if case let .exact(v, d) = size.quantity { size.quantity = .exact(abs(v), decimals: d) }
                 let shown = FigureText().value(size).cellText.text(.unicode)

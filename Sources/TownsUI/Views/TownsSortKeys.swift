@@ -84,7 +84,7 @@ extension AppState {
     /// `columns` (`townsRankColumns`). Worked out by `townsSortKey`.
     func townsSortRanks(_ columns: [Int]) -> [String: [Int]] {
         let every = Array(dataset.towns.indices)
-        let key = townsSortKey(every, table: periodTable(), deltas: DeltaColumns(self))
+        let key = townsSortKey(every, table: periodTable(), deltas: DeltaColumns(self, placesMarked: false))
         var ranks: [String: [Int]] = [:]
         for column in columns {
             guard let name = townsRankName(column) else { continue }

@@ -71,7 +71,7 @@ extension AppState {
             summary.append(
                 TableRow(
                     [
-                        .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)"))), .plain(""),
+                        cityRowLabel(p), .plain(""),
                         .plain(""),
                         ft.value(
                             period.flatMap { metrics.totalYearPlan(asOf: $0) },
@@ -183,5 +183,21 @@ extension AppState {
     func townTargets(_ positions: [Int]) -> Targets {
         let towns = dataset.towns
         return Targets(count: positions.count) { .townPage(towns[positions[$0]].id) }
+    }
+}
+
+extension AppState {
+    /// The towns view's city row's label in period `p`: "Jiaxing reported", or, where the city
+    /// reported neither a completed amount nor a completion rate for `p` and its completed amount
+    /// is worked out as its towns' sum (`Metrics.total`), "Jiaxing ≈sum (not reported)" in the
+    /// derived style (`Catalogue.cityRowTownsSum`), as the changes view says `not reported`.
+    func cityRowLabel(_ p: String) -> TableCell {
+        let totals = dataset.totals
+        if totals[FigureKey(.completed, p)] == nil, totals[FigureKey(.completionRate, p)] == nil,
+           metrics.total(FigureKey(.completed, p))?.isDerived == true {
+            return .text(CellText(tr(Catalogue.cityRowTownsSum("\(dataset.regionZH)", "\(dataset.regionEN)"))),
+                         .derived)
+        }
+        return .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)")))
     }
 }
