@@ -81,6 +81,23 @@ extension Checker {
             amountEitherWay: shortfall?.interval.flatMap { $0.settles(atLeast: 0) == nil ? $0 : nil })
     }
 
+    /// `scheduleReadings(_:period:)` of `town` (nil: the city) as a table's row asks it, with the
+    /// row's completion rate (`rate`, %, as the period's table shows it: `ShownFigure`, the same
+    /// figure `Metrics` gives, reported or worked out from completed / the year's plan): a clean
+    /// town (no flagged input, no plan from a later period, a rate whose rounding does not hold the
+    /// share elapsed) is answered from the row's rate without looking the rate up or deriving it
+    /// again (wave 32: at 10,000 x 60 that was a fifth of the towns view's first visit); any other
+    /// town is asked in full. The answer equals `scheduleReadings(_:period:)`'s
+    /// (`W32ScheduleRowTests`: every town and period of a generated dataset, from the text's table
+    /// and from a snapshot's).
+    public func scheduleReadings(_ town: Town?, period: Period, rate: ShownFigure?) -> ScheduleReadings {
+        guard laterPlanPeriod(town, period: period) == nil,
+              !isFlagged(workedFrom: [.planYear, .completed, .completionRate], town: town, period: period),
+              Self.withinRounding(possible: rate?.possible, period: period) == nil
+        else { return scheduleReadings(town, period: period) }
+        return ScheduleReadings(byAmount: nil, byRate: nil, flagged: false)
+    }
+
     /// What `rate` (a completion rate, %) can stand for (`Figure.possible`) when it holds values on
     /// both sides of the share of `period`'s year elapsed at its end (`Interval.settles(atLeast:)`
     /// is nil): the rate's rounding cannot say behind or not (`ScheduleReadings.withinRounding`).
@@ -93,9 +110,15 @@ extension Checker {
     /// table's row gives its `ShownFigure`'s (`interval`, else its printed digits').
     public static func withinRounding(possible: Interval?, period: Period) -> Interval? {
         guard let possible else { return nil }
-        let elapsed = Decimal(period.through) / 12 * 100
+        let elapsed = elapsedShares.indices.contains(period.through)
+            ? elapsedShares[period.through] : Decimal(period.through) / 12 * 100
         return possible.settles(atLeast: elapsed) == nil ? possible : nil
     }
+
+    /// The share of the year elapsed at the end of month 0-12 (%), `Decimal(through) / 12 * 100`
+    /// worked out once (a Decimal division per town and period was a third of a clean town's
+    /// readings), the same digits.
+    private static let elapsedShares: [Decimal] = (0...12).map { Decimal($0) / 12 * 100 }
 
     /// The period (id) `town`'s year's plan is first derivable from (completed / completion rate,
     /// `Metrics`), when that is after `period` and `period`'s readings of being behind rest on that

@@ -23,6 +23,15 @@ public struct ShownFigure: Sendable, Equatable {
     /// What a derived figure can stand for (`Figure.interval`); nil: what its digits allow.
     public var interval: Interval? = nil
 
+    /// The values the figure can stand for, as `Figure.possible` of the figure it shows: its
+    /// `interval` when it has one, else what its printed digits allow (a derived figure without an
+    /// interval keeps its own digits, `Figure.supportedDecimals`); nil for a bound.
+    public var possible: Interval? {
+        if let interval { return interval }
+        guard case let .exact(v, d) = quantity else { return nil }
+        return Interval(printed: v, decimals: d)
+    }
+
     public init(quantity: Quantity, isDerived: Bool) {
         self.quantity = quantity
         self.isDerived = isDerived

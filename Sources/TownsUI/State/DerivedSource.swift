@@ -117,7 +117,8 @@ extension AppState {
             rowSets: filtered.rowSets.merging(laterPlanRowSets(period.id)) { a, _ in a }
                 .merging(sumPartsRowSets(period.id)) { a, _ in a }.merging(types.rowSets) { a, _ in a },
             tallies: filtered.tallies.merging(types.tallies) { a, _ in a }, groups: groups,
-            overview: overviewOrders(dataset.towns, period: period, ruleCounts: views.ruleCounts),
+            overview: overviewOrders(dataset.towns, period: period, ruleCounts: views.ruleCounts,
+                                     undecided: Set(undecidedTowns())),
             stakes: views.stakes, changes: views.changes)
     }
 

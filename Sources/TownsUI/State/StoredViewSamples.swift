@@ -191,6 +191,20 @@ extension AppState {
         return (Set(undecided), Set(behind))
     }
 
+    /// The towns (positions in `dataset.towns`, ascending) whose verdict is undecided in the period
+    /// shown (`ScheduleReadings.isUndecided`: `?` in the list, the overview's `?N`, `b`'s count):
+    /// the snapshot's stored overview's (`DerivedOverview.undecided`, the whole city's) where it is
+    /// stored, else every town asked once per period (`ViewCache.undecidedTowns`).
+    func undecidedTowns() -> [Int] {
+        guard let period else { return [] }
+        if let stored = facts.derived?.overview(period.id)?.undecided,
+           stored.allSatisfy({ dataset.towns.indices.contains($0) }) { return stored }
+        return cache.undecidedTowns(periodIndex) {
+            let checker = self.checker, towns = dataset.towns
+            return towns.indices.filter { checker.isVerdictUndecided(towns[$0], period: period) }
+        }
+    }
+
     /// Of `later` (positions), the undecided ones and those behind by their rate, worked out.
     func laterPlanReadings(_ later: [Int]) -> (undecided: [Int], behindByRate: [Int]) {
         guard let period else { return ([], []) }

@@ -382,18 +382,13 @@ func refiltered(_ state: AppState) -> AppState {
 }
 
 /// How many of `towns` (positions in the dataset) have an undecided verdict in the period shown
-/// (`ScheduleReadings.isUndecided`): read from the snapshot's overview of the period where it is
-/// stored (the whole city's undecided towns, `DerivedOverview.undecided`), else asked of each.
+/// (`ScheduleReadings.isUndecided`): of the period's undecided towns (`AppState.undecidedTowns`:
+/// the snapshot's stored overview's where it is stored, else worked out once per period and kept
+/// for the overview's and the sums' `?N`).
 func undecidedCount(_ s: AppState, among towns: [Int]) -> Int {
-    guard let period = s.period else { return 0 }
-    if let stored = s.facts.derived?.overview(period.id) {
-        let set = Set(stored.undecided)
-        return towns.reduce(0) { $0 + (set.contains($1) ? 1 : 0) }
-    }
-    let checker = s.checker
-    return towns.reduce(0) { n, i in
-        s.dataset.towns.indices.contains(i) && checker.isVerdictUndecided(s.dataset.towns[i], period: period) ? n + 1 : n
-    }
+    guard s.period != nil else { return 0 }
+    let set = Set(s.undecidedTowns())
+    return towns.reduce(0) { $0 + (set.contains($1) ? 1 : 0) }
 }
 
 /// A key typed while the search takes input.

@@ -181,6 +181,7 @@ final class ViewCache: @unchecked Sendable {
     private var placesByPeriod = Recent<String, [Int?]>(capacity: 4)
     private var suspectsByPeriod = Recent<Int, [Int: SumFlags]>(capacity: 3)
     private var behindByPeriod = Recent<Int, [Bool]>(capacity: 4)
+    private var undecidedByPeriod = Recent<Int, [Int]>(capacity: 4)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -380,10 +381,20 @@ final class ViewCache: @unchecked Sendable {
              make: make)
     }
 
+    /// The towns (positions in `dataset.towns`, ascending) whose verdict is undecided
+    /// (`ScheduleReadings.isUndecided`) in the period at index `period`, made by `make` once per
+    /// period (the last four kept, as `places`): the overview's `?N` (`overviewOrders`), `b`'s
+    /// status line (`undecidedCount`) and the sums' `?N` (`workedOutSuspectFlags`) read this one
+    /// list, where each asked every town's readings (wave 32).
+    func undecidedTowns(_ period: Int, make: () -> [Int]) -> [Int] {
+        once(.undecided(period), get: { undecidedByPeriod.get(period) }, put: { undecidedByPeriod.put(period, $0) },
+             make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
-        case places(String), suspects(Int), behind(Int)
+        case places(String), suspects(Int), behind(Int), undecided(Int)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()

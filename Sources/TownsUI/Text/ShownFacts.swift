@@ -66,7 +66,10 @@ extension ShownFacts {
         guard let v = rate?.quantity.exactValue else { return .bar(fraction: nil, role: .barFill, marker: nil) }
         // Undecided (`ScheduleReadings`): neither behind nor on track, the neutral colour of `?`
         // (`.unknown`, as the checks list draws `?`).
-        let undecided = town != nil && period.map { facts.checker.isVerdictUndecided(town, period: $0) } == true
+        // The row's rate given (`Checker.scheduleReadings(_:period:rate:)`): a clean town's rate is
+        // not looked up or worked out again.
+        let undecided = town != nil
+            && period.map { facts.checker.scheduleReadings(town, period: $0, rate: rate).isUndecided } == true
         let behind = !undecided && period.map { DecimalMath.double(v) < $0.elapsedPercent } == true
         let role: Role = undecided ? .unknown : behind ? .behind : (rate!.isDerived ? .derived : .barFill)
         return .bar(fraction: DecimalMath.double(v) / 100, role: role, marker: marker)
@@ -80,7 +83,7 @@ extension ShownFacts {
     /// kept by the behind filter read as on track).
     func markedBehind(_ cell: TableCell, _ rate: ShownFigure?, when: Bool, town: Town? = nil) -> TableCell {
         guard when, case let .text(t, role) = cell, let v = rate?.quantity.exactValue, let period else { return cell }
-        let undecided = facts.checker.isVerdictUndecided(town, period: period)
+        let undecided = facts.checker.scheduleReadings(town, period: period, rate: rate).isUndecided
         guard undecided || DecimalMath.double(v) < period.elapsedPercent else { return cell }
         // Before a check's `!` (`42.5%▼!`), as in 进度差's `-32.5▼!`: the `!` stands outside the digits.
         var parts = t.parts
@@ -132,7 +135,7 @@ extension ShownFacts {
         // figures: undecided, `?` in the place of ▼ (`ScheduleReadings`), as every view says it.
         // Resting on a plan first derivable from a later period (`ScheduleReadings.laterPlan`): `?`
         // with no `!` unless a check fails too.
-        let readings = facts.checker.scheduleReadings(town, period: period)
+        let readings = facts.checker.scheduleReadings(town, period: period, rate: rate)
         if readings.isUndecided {
             return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text) + "\(Mark.undetermined)"
                 + (readings.flagged ? "!" : " "), .warning)

@@ -157,9 +157,11 @@ extension AppState {
         // (`ScheduleReadings.withinRounding`, wave 31): undecided, `?`, as the overview's `?N`,
         // the list and `b` count them; left out here, a type's `behind N▼ ?M` counted them behind
         // or on schedule by the rate's printed point (generated 2016-12: the overview's `989 behind
-        // ?6` beside the four types' 991 behind and ?1). Each town's rate asked once per period
-        // (a snapshot stores the result, `sumPartsRowSets`).
-        let rounding = withinRoundingTowns()
+        // ?6` beside the four types' 991 behind and ?1). Those are among the period's undecided
+        // towns (`undecidedTowns`, worked out once per period and read by the overview's `?N` and
+        // `b`'s count too; a snapshot stores the parts, `sumPartsRowSets`): each asked its readings
+        // below, as before (a town not undecided adds no part).
+        let rounding = undecidedTowns()
         if !rounding.isEmpty { suspect = Array(Set(suspect).union(rounding)).sorted() }
         var parts: [Int: SumFlags] = [:]
         if let stored {
@@ -211,19 +213,6 @@ extension AppState {
             parts[i] = part
         }
         return parts
-    }
-
-    /// The towns (positions in `dataset.towns`) whose completion rate in the period shown can stand
-    /// for values on both sides of the share of the year elapsed (`Checker.withinRounding`: a
-    /// reported 83.3% at Jan-Oct, 16.95 over a plan `≈17.0` at the year's end): their verdict is
-    /// undecided (`ScheduleReadings.isUndecided`) whatever their checks say. Every town's rate
-    /// (reported, else worked out from completed / the year's plan) asked once.
-    func withinRoundingTowns() -> [Int] {
-        guard let period else { return [] }
-        let m = metrics.withoutFormulas, key = FigureKey(.completionRate, period.id)
-        return dataset.towns.indices.filter {
-            Checker.withinRounding(m.figure(dataset.towns[$0], key), period: period) != nil
-        }
     }
 
     /// `g` as cells.

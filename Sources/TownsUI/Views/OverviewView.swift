@@ -53,7 +53,7 @@ extension AppState {
         let stored = filter.isEmpty ? facts.derived?.overview(period.id) : nil
         let orders = stored.flatMap { $0.rules.count == dataset.rules.count && $0.types.count == dataset.types.count
             ? $0 : nil }
-            ?? overviewOrders(towns, period: period)
+            ?? overviewOrders(towns, period: period, undecided: undecidedAmong(positions))
         func note(_ text: Bilingual) -> TableRow {
             TableRow([.plain(""), .plain(""), .text(CellText(tr(text)), .legend)])
         }
@@ -472,9 +472,11 @@ extension AppState {
     /// counts. Positions are in `towns`. Stored in a snapshot for the whole city
     /// (`derivedTables`), so that the overview from a snapshot works out only the rows it shows.
     /// `ruleCounts`, when given, are each rule's counts over `towns` in `period` worked out by the
-    /// caller (`stakeGroupsCounted`), not judged again here.
-    func overviewOrders(_ towns: [Town], period: Period, ruleCounts: [DerivedOverview.RuleCounts]? = nil)
-        -> DerivedOverview
+    /// caller (`stakeGroupsCounted`), not judged again here. `undecided`, when given, are the
+    /// undecided towns among `towns` (positions in `towns`; `undecidedTowns` of the period shown),
+    /// not asked again here.
+    func overviewOrders(_ towns: [Town], period: Period, ruleCounts: [DerivedOverview.RuleCounts]? = nil,
+                        undecided given: Set<Int>? = nil) -> DerivedOverview
     {
         let m = metrics, lean = m.withoutFormulas
         let progress = towns.map { lean.progress($0, period: period) }
@@ -488,7 +490,7 @@ extension AppState {
         // it, not only those a reading says behind: the 27 at 2016-06 of the 3,000 generated towns
         // that are ahead by every reading over a plan from a later period were in `b`'s 720 and not
         // in the overview's 626 behind ?67 (wave 30).
-        let undecided = Set(towns.indices.filter { checker.isVerdictUndecided(towns[$0], period: period) })
+        let undecided = given ?? Set(towns.indices.filter { checker.isVerdictUndecided(towns[$0], period: period) })
         func decided(_ i: Int) -> Bool { !undecided.contains(i) }
         let behind = progress.indices.filter { progress[$0].isBehind && decided($0) }
             .sorted { shortfalls[$0] != shortfalls[$1] ? shortfalls[$0] > shortfalls[$1] : $0 < $1 }
@@ -542,6 +544,15 @@ extension AppState {
         return DerivedOverview(behind: behind, behindByRate: byRate.map(\.0), undecided: undecided.sorted(),
                                changes: changes, rules: rules,
                                types: types)
+    }
+
+    /// Of `positions` (in `dataset.towns`), the indices (in `positions`) of those whose verdict is
+    /// undecided in the period shown (`undecidedTowns`, worked out once per period).
+    func undecidedAmong(_ positions: [Int]) -> Set<Int> {
+        let all = undecidedTowns()
+        if positions.count == dataset.towns.count, positions.elementsEqual(dataset.towns.indices) { return Set(all) }
+        let set = Set(all)
+        return Set(positions.indices.filter { set.contains(positions[$0]) })
     }
 
     /// A change between figures on different bases (listed, marked ◇, never subtracted).
