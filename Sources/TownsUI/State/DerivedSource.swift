@@ -123,12 +123,15 @@ extension AppState {
     }
 
     /// The later-plan towns of period `id` (`laterPlanTowns`) and, of them, the undecided ones and
-    /// those behind by their rate (`laterPlanReadings`), as stored row sets.
+    /// those behind by their rate (`laterPlanReadings`), as stored row sets; and the best place of a
+    /// town placed over a later plan (`laterPlanPlaceFloor`: one row, the place, or none).
     func laterPlanRowSets(_ id: String) -> [String: [Int]] {
         let later = laterPlanTowns()
         let readings = laterPlanReadings(later)
+        let floor = dataset.period(id).flatMap(workedOutLaterPlanPlaceFloor)
         return [Self.laterPlanTownsName(id): later, Self.laterPlanUndecidedName(id): readings.undecided,
-                Self.laterPlanBehindByRateName(id): readings.behindByRate]
+                Self.laterPlanBehindByRateName(id): readings.behindByRate,
+                Self.laterPlanFloorName(id): floor.map { [$0] } ?? []]
     }
 
     /// What a snapshot stores for the first keys (`DerivedKeys.Source`), worked out by the code

@@ -182,6 +182,7 @@ final class ViewCache: @unchecked Sendable {
     private var suspectsByPeriod = Recent<Int, [Int: SumFlags]>(capacity: 3)
     private var behindByPeriod = Recent<Int, [Bool]>(capacity: 4)
     private var undecidedByPeriod = Recent<Int, [Int]>(capacity: 4)
+    private var laterFloorByPeriod = Recent<String, LaterPlanFloor>(capacity: 4)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -391,10 +392,24 @@ final class ViewCache: @unchecked Sendable {
              make: make)
     }
 
+    /// The best place of a town placed over a plan first derivable from a later period
+    /// (`AppState.laterPlanPlaceFloor`; nil: none), kept as a value so that "none" is kept too.
+    struct LaterPlanFloor: Sendable {
+        var place: Int?
+    }
+
+    /// `AppState.laterPlanPlaceFloor` of period `id`, made by `make` once per period (the last four
+    /// kept, as `places`): every towns table's build (a sort, a filter, the period before's
+    /// places) read it, where each asked every placed town's figures again (wave 32).
+    func laterPlanFloor(_ id: String, make: () -> LaterPlanFloor) -> LaterPlanFloor {
+        once(.laterFloor(id), get: { laterFloorByPeriod.get(id) }, put: { laterFloorByPeriod.put(id, $0) },
+             make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
-        case places(String), suspects(Int), behind(Int), undecided(Int)
+        case places(String), suspects(Int), behind(Int), undecided(Int), laterFloor(String)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()

@@ -169,9 +169,25 @@ extension AppState {
     /// place rests on a rate worked out over a plan first derivable from a later period
     /// (`DeltaColumns.placeIsDerived` and `Metrics.planFromLaterPeriod`): every place below it
     /// counts that town above it, so the reports up to `period` do not give it either. Nil where
-    /// no placed town's rests on such a plan. Look-ups of each placed town's figures (no rate is
-    /// worked out); made where a towns table is.
+    /// no placed town's rests on such a plan. Stored in the snapshot per period
+    /// (`laterPlanFloorName`: the place alone, or no row), else worked out once per period
+    /// (`ViewCache.laterPlanFloor`; `workedOutLaterPlanPlaceFloor`): every towns table's build asks
+    /// it of the period shown and the one before (wave 32: at 10,000 x 60 each build looked up every
+    /// placed town's figures, twice).
     func laterPlanPlaceFloor(_ period: Period) -> Int? {
+        if let stored = facts.derived?.rowSet(Self.laterPlanFloorName(period.id)) { return stored.first }
+        return cache.laterPlanFloor(period.id) {
+            ViewCache.LaterPlanFloor(place: workedOutLaterPlanPlaceFloor(period))
+        }.place
+    }
+
+    /// The name of the stored rows of `laterPlanPlaceFloor` of period `id`: one row, the place
+    /// (not a town's position), or none where no placed town rests on a later plan.
+    static func laterPlanFloorName(_ id: String) -> String { "places.later-floor." + id }
+
+    /// `laterPlanPlaceFloor` worked out: look-ups of each placed town's figures (no rate is
+    /// worked out).
+    func workedOutLaterPlanPlaceFloor(_ period: Period) -> Int? {
         let places = townPlaces(period), towns = dataset.towns, m = metrics
         var best: Int?
         for (i, place) in places.enumerated() {
