@@ -52,7 +52,8 @@ extension AppState {
     /// apply in full ("筛选: 落后 · 此页不适用 (c 清除)").
     /// `separator` is the glyph set's (" · ", or " - " in ASCII).
     func filterChip(clearKey: String?, separator: String) -> String {
-        var text = tr(Catalogue.filter) + ": " + filter.summary(tr, separator: separator, countyName: countyShown)
+        var text = tr(Catalogue.filter) + ": " + filter.summary(tr, separator: separator, countyName: countyShown,
+                                                                 problemName: problemShown)
         switch filterScope(screen.kind) {
         case .applies: break
         case let .partly(what): text += separator + tr(what)

@@ -370,7 +370,7 @@ func refiltered(_ state: AppState) -> AppState {
         // The towns of the list shown (a type's: 1 of its own, not 3 of the city's), else all.
         let listed = s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))
         let n = listed.count
-        s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr, countyName: s.countyShown) + " — " + s.tr(Catalogue.towns("\(n)"))
+        s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr, countyName: s.countyShown, problemName: s.problemShown) + " — " + s.tr(Catalogue.towns("\(n)"))
         // The behind filter keeps the undecided towns too (`?`): said with their count, as the
         // overview's `落后 2 镇 ?2` does (wave 31's fresh user: `落后 — 4 个小镇` read as 4 behind).
         if s.filter.behindSchedule {

@@ -110,15 +110,17 @@ extension TownFilter {
     /// "县 海宁市 · 类型 1 · 落后": what the status line shows, in the language of `t`
     /// (`ShownFacts.tr(_:)`), its parts between `separator` (`Glyphs.separator`).
     /// `countyName`: the county as shown (the session's language: `AppState.countyShown`; the
-    /// filter keeps the name as typed, Chinese or English).
+    /// filter keeps the name as typed, Chinese or English). `problemName`: the problem as shown
+    /// (`AppState.problemShown`: its number and name; the filter keeps its id).
     public func summary(_ t: (Bilingual) -> String, separator: String = Glyphs.unicode.separator,
-                        countyName: (String) -> String = { $0 }) -> String {
+                        countyName: (String) -> String = { $0 },
+                        problemName: (String) -> String = { $0 }) -> String {
         var parts: [String] = []
         if let county { parts.append(t(Catalogue.filterCounty) + " " + countyName(county)) }
         if let type { parts.append(t(Catalogue.filterType) + " \(type)") }
         if let stage { parts.append(t(Catalogue.filterList) + " " + stage.rawValue) }
         if behindSchedule { parts.append(t(Catalogue.filterBehind)) }
-        if let problem { parts.append(t(Catalogue.filterProblem) + " " + problem) }
+        if let problem { parts.append(t(Catalogue.filterProblem) + " " + problemName(problem)) }
         return parts.joined(separator: separator)
     }
 }
@@ -132,5 +134,17 @@ extension AppState {
         else { return name }
         let shown = language == .zh ? town.countyZH : town.countyEN
         return shown.isEmpty ? name : shown
+    }
+
+    /// A problem named by a filter (`:filter problem 1` keeps its id, `weak-identity`), as the
+    /// status line, `:filter`'s message and an export's heading show it: its number and name in
+    /// the session's language (problems.toml's `number`, `name_zh` / `name_en` up to its first
+    /// parenthesis: `1 特色元素不突出`, `1 Featured elements not prominent`); the id where the data
+    /// has no such problem (a wave 32 fresh user read `问题 weak-identity` in Chinese).
+    public func problemShown(_ id: String) -> String {
+        guard let problem = dataset.problems?.problems.first(where: { $0.id == id }) else { return id }
+        var name = language == .zh ? problem.nameZH : problem.nameEN
+        if let cut = name.range(of: " (") { name = String(name[..<cut.lowerBound]) }
+        return name.isEmpty ? "\(problem.number)" : "\(problem.number) " + name
     }
 }
