@@ -19,8 +19,15 @@ public struct ConfigText: Sendable {
     public var cycle: [CycleStop]?
     /// `[keys]`: action = key or [keys], checked by `KeyMap.applying`.
     public var rebindings: [KeyMap.Rebinding] = []
-    /// What is wrong, each naming `path` and a line.
-    public var problems: [String] = []
+    /// What is wrong, each naming `path` and a line, in both languages (`problems(in:)`): a wave 32
+    /// fresh user read `view`, `mouse` and `keys.*` problems in English under a Chinese interface.
+    public var problemWords: [Bilingual] = []
+    /// `problemWords` in English.
+    public var problems: [String] { problemWords.map(\.en) }
+    /// `problemWords` in `language`.
+    public func problems(in language: Language) -> [String] {
+        problemWords.map { language == .zh ? $0.zh : $0.en }
+    }
     /// The line of each top-level setting given (`period` -> 2), for problems found later
     /// against the data or the themes folder.
     public var lines: [String: Int] = [:]
@@ -31,7 +38,9 @@ public struct ConfigText: Sendable {
         do {
             table = try GuardedTOML.parse(text, file: path)  // `[中]` or a NUL: a problem with its line, not an abort
         } catch {
-            problems.append("\(error)")
+            let issue = error as? LoadIssue
+            problemWords.append(Bilingual(issue?.description(chinese: true) ?? "\(error)",
+                                          issue?.description(chinese: false) ?? "\(error)"))
             return
         }
         let lines = text.components(separatedBy: "\n")
@@ -50,7 +59,8 @@ public struct ConfigText: Sendable {
         func string(_ key: String) -> String? {
             guard let v = table[key] else { return nil }
             guard let s = v.string else {
-                problems.append("\(path):\(line(of: key)): \(key): expected a string")
+                problemWords.append(Bilingual("\(path):\(line(of: key)): \(key)：应为字符串",
+                                              "\(path):\(line(of: key)): \(key): expected a string"))
                 return nil
             }
             return s
@@ -62,19 +72,26 @@ public struct ConfigText: Sendable {
         // The views `--view` and `:view` name (overview, towns, ..., changes).
         let views = Commands.views.map { $0.names[0] }
         if let v = view, !views.contains(v) {
-            problems.append("\(path):\(line(of: "view")): view: '\(v)' is not a view "
-                            + "(\(views.joined(separator: ", ")))")
+            let at = "\(path):\(line(of: "view")): view"
+            problemWords.append(Bilingual("\(at)：'\(v)' 不是视图（\(views.joined(separator: ", "))）",
+                                          "\(at): '\(v)' is not a view (\(views.joined(separator: ", ")))"))
             view = nil
         }
         period = string("period")
         theme = string("theme")
         if let l = string("language") {
             language = Language(rawValue: l)
-            if language == nil { problems.append("\(path):\(line(of: "language")): language: '\(l)' is not zh or en") }
+            if language == nil {
+                let at = "\(path):\(line(of: "language")): language"
+                problemWords.append(Bilingual("\(at)：'\(l)' 不是 zh 或 en", "\(at): '\(l)' is not zh or en"))
+            }
         }
         if let m = table["mouse"] {
             mouse = m.bool
-            if mouse == nil { problems.append("\(path):\(line(of: "mouse")): mouse: expected true or false") }
+            if mouse == nil {
+                let at = "\(path):\(line(of: "mouse")): mouse"
+                problemWords.append(Bilingual("\(at)：应为 true 或 false", "\(at): expected true or false"))
+            }
         }
         if let c = table["cycle"] {
             cycle = cycleStops(c, at: "\(path):\(line(of: "cycle"))")
@@ -82,11 +99,13 @@ public struct ConfigText: Sendable {
         let settings = ["view", "period", "theme", "language", "mouse", "cycle", "keys"]
         for key in table.keys.sorted() where !settings.contains(key) {
             let known = "view, period, theme, language, mouse, cycle, [keys]"
-            problems.append("\(path):\(line(of: key)): \(key): unknown setting (\(known))")
+            let at = "\(path):\(line(of: key)): \(key)"
+            problemWords.append(Bilingual("\(at)：未知设置（\(known)）", "\(at): unknown setting (\(known))"))
         }
         if let keys = table["keys"] {
             guard let keyTable = keys.table else {
-                problems.append("\(path):\(line(of: "keys")): keys: expected a [keys] table")
+                let at = "\(path):\(line(of: "keys")): keys"
+                problemWords.append(Bilingual("\(at)：应为 [keys] 表", "\(at): expected a [keys] table"))
                 return
             }
             for action in keyTable.keys.sorted() {
@@ -95,7 +114,11 @@ public struct ConfigText: Sendable {
                 var names: [String] = []
                 if let s = value.string { names = [s] }
                 else if let a = value.array { names = a.compactMap { $0.string } }
-                else { problems.append("\(location): keys.\(action): expected a key or a list of keys"); continue }
+                else {
+                    problemWords.append(Bilingual("\(location): keys.\(action)：应为一个键或键的列表",
+                                                  "\(location): keys.\(action): expected a key or a list of keys"))
+                    continue
+                }
                 rebindings.append(KeyMap.Rebinding(action: action, keys: names, location: location))
             }
         }
@@ -108,7 +131,8 @@ public struct ConfigText: Sendable {
         let list = value.array ?? []
         let stops = list.compactMap { $0.string.flatMap(CycleStop.init(rawValue:)) }
         guard !list.isEmpty, stops.count == list.count else {
-            problems.append("\(location): cycle: expected a list of views (\(names))")
+            problemWords.append(Bilingual("\(location): cycle：应为视图的列表（\(names)）",
+                                          "\(location): cycle: expected a list of views (\(names))"))
             return nil
         }
         return stops

@@ -27,7 +27,12 @@ struct Config {
     var mouse: Bool?
     var cycle: [CycleStop]?
     var rebindings: [KeyMap.Rebinding] = []
-    var problems: [String] = []
+    /// What is wrong (`ConfigText.problemWords`), in both languages.
+    var problemWords: [Bilingual] = []
+    /// `problemWords` in English.
+    var problems: [String] { problemWords.map(\.en) }
+    /// `problemWords` in `language` (the dashboard's and `towns config`'s words).
+    func problems(in language: Language) -> [String] { problemWords.map { language == .zh ? $0.zh : $0.en } }
     /// The line of each top-level setting in the file (`ConfigText.lines`).
     var lines: [String: Int] = [:]
     /// The file asked for (--config), or the default path.
@@ -48,7 +53,7 @@ struct Config {
         let path = explicit ?? Config.defaultPath()
         requestedPath = path
         guard FileManager.default.fileExists(atPath: path) else {
-            if explicit != nil { problems.append("\(path): no such file") }
+            if explicit != nil { problemWords.append(Bilingual("\(path)：没有这个文件", "\(path): no such file")) }
             return
         }
         self.path = path
@@ -56,7 +61,9 @@ struct Config {
         do {
             text = try GuardedTOML.readSmallFile(path)  // a FIFO, a device or a huge file: refused unread
         } catch {
-            problems.append("\(error)")
+            let issue = error as? LoadIssue
+            problemWords.append(Bilingual(issue?.description(chinese: true) ?? "\(error)",
+                                          issue?.description(chinese: false) ?? "\(error)"))
             return
         }
         let parsed = ConfigText(text, path: path)
@@ -65,6 +72,6 @@ struct Config {
         rebindings = parsed.rebindings
         cycle = parsed.cycle
         lines = parsed.lines
-        problems += parsed.problems
+        problemWords += parsed.problemWords
     }
 }

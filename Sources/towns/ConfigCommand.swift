@@ -75,7 +75,8 @@ struct ConfigCommand: ParsableCommand {
         // `--lang`, else the file's `language`, else the locale's: as `towns check` (wave 25's G2).
         let zh = root.display.wordsLanguage(config: settings.language) == .zh
         func say(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
-        let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
+        let (keyMap, keyWords) = KeyMap.standard.applyingWithWords(settings.rebindings)
+        let keyProblems = keyWords.map { zh ? $0.zh : $0.en }
         printOut("config: "
             + (settings.path ?? settings.requestedPath + say("（无此文件；用默认设置）", " (none; defaults in use)")))
         var unused: [String: String] = [:]
@@ -155,7 +156,7 @@ struct ConfigCommand: ParsableCommand {
         }
         // In the order of their lines in the file.
         func line(_ p: String) -> Int { Int(p.split(separator: ":").dropFirst().first ?? "") ?? 0 }
-        let problems = (settings.problems + keyProblems + more).enumerated().sorted {
+        let problems = (settings.problems(in: zh ? .zh : .en) + keyProblems + more).enumerated().sorted {
             (line($0.1), $0.0) < (line($1.1), $1.0)
         }.map(\.1)
         for p in problems { printError(TerminalText.sanitize(p)) }

@@ -235,8 +235,10 @@ struct DashboardStart {
                              height: terminal.height)
         state.themeNames = colour ? themeFiles.names : ["monochrome"]
         state.defaultThemeBuiltIn = colour && themeFiles.defaultBuiltIn
-        let (keyMap, keyProblems) = KeyMap.standard.applying(settings.rebindings)
-        var notices = (localeNotice.map { [$0] } ?? []) + settings.problems + keyProblems + themeFiles.notices
+        let (keyMap, keyWords) = KeyMap.standard.applyingWithWords(settings.rebindings)
+        let keyProblems = keyWords.map { chinese ? $0.zh : $0.en }
+        var notices = (localeNotice.map { [$0] } ?? []) + settings.problems(in: chinese ? .zh : .en) + keyProblems
+            + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set.
         let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
         if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {

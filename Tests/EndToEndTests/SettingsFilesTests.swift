@@ -32,10 +32,13 @@ final class SettingsFilesTests: XCTestCase {
         // A FIFO as the configuration: refused unread, no wait for a writer.
         let fifo = folder + "/fifo.toml"
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
-        let f = try runProcess(binary, ["config", "--config", fifo, "--data", Paths.data], timeout: 10)
-        XCTAssertFalse(f.timedOut, f.summary)
-        XCTAssertEqual(f.status, 1, f.summary)
-        XCTAssertTrue(f.stderr.contains("not a regular file"), f.summary)
+        // In the language chosen (since wave 32 a file's problems are said in Chinese too).
+        for (lang, words) in [("en", "not a regular file"), ("zh", "不是普通文件")] {
+            let f = try runProcess(binary, ["config", "--config", fifo, "--data", Paths.data, "--lang", lang], timeout: 10)
+            XCTAssertFalse(f.timedOut, f.summary)
+            XCTAssertEqual(f.status, 1, f.summary)
+            XCTAssertTrue(f.stderr.contains(words), f.summary)
+        }
     }
 
     /// A period or theme the data or the themes folder refuses names its line (not line 0) and

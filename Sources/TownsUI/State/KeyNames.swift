@@ -73,38 +73,49 @@ extension KeyMap {
     /// line one of whose keys another action still has is dropped, and the map judged again,
     /// until no key has two actions. Problems are listed in the order of the lines.
     public func applying(_ rebindings: [Rebinding]) -> (KeyMap, [String]) {
-        var problems = [String?](repeating: nil, count: rebindings.count)
+        let (map, words) = applyingWithWords(rebindings)
+        return (map, words.map(\.en))
+    }
+
+    /// `applying(_:)` with each problem in both languages (a wave 32 fresh user read `keys.*`
+    /// problems in English under a Chinese interface).
+    public func applyingWithWords(_ rebindings: [Rebinding]) -> (KeyMap, [Bilingual]) {
+        var problems = [Bilingual?](repeating: nil, count: rebindings.count)
         var parsed: [(line: Int, binding: Int, keys: [(key: Key, name: String)])] = []
         for (n, r) in rebindings.enumerated() {
             guard let action = KeyNames.action(named: r.action),
                 let index = bindings.firstIndex(where: { $0.action == action })
             else {
-                problems[n] =
-                    "\(r.location): keys.\(r.action): unknown action"
-                        + "; actions: \(KeyNames.actions.map(\.name).joined(separator: " "))"
+                let actions = KeyNames.actions.map(\.name).joined(separator: " ")
+                problems[n] = Bilingual("\(r.location): keys.\(r.action)：未知操作；操作有：\(actions)",
+                                        "\(r.location): keys.\(r.action): unknown action; actions: \(actions)")
                 continue
             }
             var keys: [(key: Key, name: String)] = []
             // Every key of the line that cannot be bound is named, not only the first.
-            var refused: [String] = []
+            var refused: [Bilingual] = []
             for name in r.keys {
                 guard let key = KeyNames.key(name) else {
-                    refused.append("unknown key '\(name)'")
+                    refused.append(Bilingual("未知键 '\(name)'", "unknown key '\(name)'"))
                     continue
                 }
                 if [Key.ctrl("c"), .ctrl("z"), .ctrl("s"), .ctrl("q")].contains(key) {
-                    refused.append("'\(name)' belongs to the terminal (interrupt, suspend or flow control) and " +
-                        "cannot be bound")
+                    refused.append(Bilingual("'\(name)' 属于终端（中断、挂起或流控），不能绑定",
+                                             "'\(name)' belongs to the terminal (interrupt, suspend or flow control) and "
+                                                + "cannot be bound"))
                     continue
                 }
                 keys.append((key, name))
             }
             guard refused.isEmpty else {
-                problems[n] = "\(r.location): keys.\(r.action): " + refused.joined(separator: "; ")
+                problems[n] = Bilingual("\(r.location): keys.\(r.action)：" + refused.map(\.zh).joined(separator: "；"),
+                                        "\(r.location): keys.\(r.action): " + refused.map(\.en).joined(separator: "; "))
                 continue
             }
             guard !keys.isEmpty else {
-                problems[n] = "\(r.location): keys.\(r.action): no keys; keeping the defaults"; continue
+                problems[n] = Bilingual("\(r.location): keys.\(r.action)：没有键；保留默认键",
+                                        "\(r.location): keys.\(r.action): no keys; keeping the defaults")
+                continue
             }
             parsed.append((n, index, keys))
         }
@@ -122,9 +133,10 @@ extension KeyMap {
                     else { continue }
                     let r = rebindings[p.line]
                     let otherName = KeyNames.actions.first { $0.action == map.bindings[other].action }?.name ?? "?"
-                    problems[p.line] =
+                    problems[p.line] = Bilingual(
+                        "\(r.location): keys.\(r.action)：'\(name)' 已绑定到 \(otherName)；\(r.action) 保留默认键",
                         "\(r.location): keys.\(r.action): '\(name)' is already bound to \(otherName)"
-                            + "; keeping the defaults for \(r.action)"
+                            + "; keeping the defaults for \(r.action)")
                     dropped.insert(p.line)
                     break
                 }
