@@ -79,6 +79,17 @@ public struct Change: Sendable, Equatable {
     public var after: Figure?
     /// after - before, when both are exact (derived; in the figure's unit, or points for a rate).
     public var delta: Figure?
+    /// The city's figure rests on its towns' sum (`Metrics.townsSum`, the city giving none) in one
+    /// period and is the city's own (reported, or worked out from its reported totals) in the
+    /// other: not one measure, so no `delta` (wave 32's fresh user, F2: Jan-Sep's reported 45.06
+    /// subtracted from Jan-Oct's towns' sum 49.86 read `≈+4.80`, where the changes view said the
+    /// city's figure was no longer reported). The towns' sum is not known to cover what the city
+    /// reports (the city's total comes from another source and may count investment outside the
+    /// listed towns). `afterIsTownsSum` says which side is the sum.
+    public var acrossSources = false
+    /// Where `acrossSources`: true when the later figure is the towns' sum (the city stopped
+    /// reporting), false when the earlier one is.
+    public var afterIsTownsSum = false
 
     /// Whether the figure is new since the previous period.
     public var isNew: Bool { before == nil && after != nil }
@@ -251,8 +262,22 @@ extension Metrics {
         let look: (FigureKey) -> Figure? = { key in town.map { figure($0, key) } ?? total(key) }
         let before = look(FigureKey(measure, from.id)), after = look(FigureKey(measure, to.id))
         var c = Change(before: before, after: after)
+        if town == nil, before != nil, after != nil {
+            let (b, a) = (totalIsTownsSum(FigureKey(measure, from.id)), totalIsTownsSum(FigureKey(measure, to.id)))
+            if a != b {
+                c.acrossSources = true
+                c.afterIsTownsSum = a
+                return c
+            }
+        }
         c.delta = delta(before, after, measure, from: from, to: to)
         return c
+    }
+
+    /// Whether the city's total for `key` (`total`), where there is one, rests on its towns' sum
+    /// (`townsSum`): the city's totals give none for it, reported or worked out from them.
+    public func totalIsTownsSum(_ key: FigureKey) -> Bool {
+        figure(key, in: Figures(dataset.totals)) == nil
     }
 }
 

@@ -88,7 +88,11 @@ extension AppState {
             if checker.isFlagged(workedFrom: [.completionRate], town: nil, period: period) { cityText += "!" }
         }
         cityRows.append(
-            (TableRow([.plain(tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))),
+            // Where the city reported nothing and its completed is its towns' sum, the label says
+            // so, as the towns view's city row does (`cityRowLabel`, wave 32's fresh user, F2:
+            // `全市 嘉兴市 ≈49.86` read as the city's own figure).
+            (TableRow([cityRowLabel(period.id, reported: .plain(tr(Catalogue.regionRow(dataset.regionZH,
+                                                                                        dataset.regionEN)))),
                        bar(city.completed, city.plan),
                        .text(cityText, nil)]), .cityTotals))
         // A completed figure on another basis than the plan's: said once, and nothing worked out
@@ -259,14 +263,23 @@ extension AppState {
                 var parts: [CellText] = []
                 let (doneName, rateName) = (CellText(tr(Catalogue.completed3)), CellText(tr(Catalogue.rate)))
                 let basis = CellText(tr(Catalogue.kind(.otherBasis)))
-                if done.isNew {
+                // The city's own figure in one period, its towns' sum in the other: not one
+                // measure, no Δ; said as the changes view says it (`Change.acrossSources`, F2).
+                func acrossSources(_ c: Change) -> CellText {
+                    CellText(tr(Catalogue.kind(c.afterIsTownsSum ? .gone : .appeared)))
+                }
+                if done.acrossSources {
+                    parts.append("\(doneName) \(acrossSources(done))")
+                } else if done.isNew {
                     parts.append("\(doneName) \(new) \(amount(done.after))")
                 } else if Self.onOtherBasis(done) {  // listed, marked ◇, not subtracted
                     parts.append("\(doneName) \(basis) \(amount(done.after))")
                 } else if let d = done.delta, d.quantity.exactValue != 0 {
                     parts.append("\(doneName) \(signed(d, flagged: deltaFlagged(.completed)))")
                 }
-                if rate.isNew {
+                if rate.acrossSources {
+                    parts.append("\(rateName) \(acrossSources(rate))")
+                } else if rate.isNew {
                     parts.append("\(rateName) \(new) \(ft.percent(rate.after).cellText)")
                 } else if Self.onOtherBasis(rate) {
                     parts.append("\(rateName) \(basis) \(ft.percent(rate.after).cellText)")
@@ -510,7 +523,7 @@ extension AppState {
             func size(_ c: Change) -> Decimal {
                 abs((c.isNew ? c.after : c.delta)?.quantity.exactValue ?? 0)
             }
-            func moved(_ c: Change) -> Bool { c.isNew || size(c) != 0 || Self.onOtherBasis(c) }
+            func moved(_ c: Change) -> Bool { c.isNew || c.acrossSources || size(c) != 0 || Self.onOtherBasis(c) }
             let moves = towns.indices.compactMap { i -> (Int, Change, Change)? in
                 let done = lean.change(towns[i], .completed, from: previous, to: period)
                 let rate = lean.change(towns[i], .completionRate, from: previous, to: period)

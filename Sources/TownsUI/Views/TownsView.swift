@@ -191,13 +191,14 @@ extension AppState {
     /// reported neither a completed amount nor a completion rate for `p` and its completed amount
     /// is worked out as its towns' sum (`Metrics.total`), "Jiaxing ≈sum (not reported)" in the
     /// derived style (`Catalogue.cityRowTownsSum`), as the changes view says `not reported`.
-    func cityRowLabel(_ p: String) -> TableCell {
+    /// `reported`: the label where the city reported (the overview's `全市 嘉兴市`).
+    func cityRowLabel(_ p: String, reported: TableCell? = nil) -> TableCell {
         let totals = dataset.totals
         if totals[FigureKey(.completed, p)] == nil, totals[FigureKey(.completionRate, p)] == nil,
            metrics.total(FigureKey(.completed, p))?.isDerived == true {
             return .text(CellText(tr(Catalogue.cityRowTownsSum("\(dataset.regionZH)", "\(dataset.regionEN)"))),
                          .derived)
         }
-        return .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)")))
+        return reported ?? .plain(tr(Catalogue.reported4("\(dataset.regionZH)", "\(dataset.regionEN)")))
     }
 }
