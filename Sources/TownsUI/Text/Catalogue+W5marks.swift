@@ -21,6 +21,11 @@ extension Catalogue {
     static func notesMoreTaller(_ n: String) -> Bilingual {
         Bilingual("… 说明另有 \(n) 行（窗口加高可见）", "… \(n) more note line(s): a taller window shows them")
     }
+    /// Summary rows (and notes) a short window leaves out (the towns view's `计入合计的小镇 2/5` at
+    /// 60x14): drawn on the rule above the summary, how many lines a taller window shows (wave 32, F4).
+    static func summaryMoreTaller(_ n: String) -> Bilingual {
+        Bilingual("… 合计与说明另有 \(n) 行（窗口加高可见）", "… \(n) more total/note line(s): a taller window shows them")
+    }
     /// The table's columns left out for width, by title, on the breadcrumb line.
     static func columnsLeftOut(_ titles: String) -> Bilingual {
         Bilingual("未显示列: \(titles)", "columns left out: \(titles)")

@@ -156,6 +156,23 @@ public struct Renderer: Sendable {
                 selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
                 summary: Array(content.summary.prefix(Renderer.summaryShown(state, content))),
                 highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
+            // Summary rows left out for the list's rows (`summaryShown`: the towns view at 60x14 cut
+            // `计入合计的小镇 2/5`, which qualifies `≈51%`) are never cut unsaid: the rule above the
+            // summary says how many lines (those rows and the notes) a taller window shows (wave 32, F4).
+            let summaryCut = content.summary.count - Renderer.summaryShown(state, content)
+            if summaryCut > 0, !content.summary.isEmpty {
+                let ruleY = body.y + 1 + TableRenderer.lines(
+                    rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
+                let noteLines = content.notes.reduce(0) {
+                    $0 + TextWrap.wrapAtWords($1.text(glyphs), width: body.width).count
+                }
+                if ruleY < body.maxY {
+                    grid.fill(Rect(x: body.x, y: ruleY, width: body.width, height: 1),
+                              with: Cell(text: " ", style: theme.style(.background)))
+                    grid.put(state.tr(Catalogue.summaryMoreTaller("\(summaryCut + noteLines)")), x: body.x, y: ruleY,
+                             style: theme.style(.legend), maxWidth: body.width)
+                }
+            }
             if let orphan = Renderer.orphanedHeading(state, content) {
                 let y = body.y + 1 + (orphan - state.screen.scroll) * Renderer.rowPitch(state)
                 grid.fill(Rect(x: body.x, y: y, width: body.width, height: 1),
@@ -265,7 +282,8 @@ extension Renderer {
     /// ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
     /// (4 in all), else "另 2 列未显示"):
     /// a column with consequences is never dropped unsaid; `:columns` lists them all (`ColumnsList`).
-    /// `countShown`: the scroll position takes the line's right end.
+    /// `countShown`: the scroll position takes the line's right end. Where no form fits, the load
+    /// clock (`AppState.dataChangedAt`) gives way to the note (English at 60x14, wave 32).
     func drawColumnsLeftOut(_ columns: [Column], _ layout: TableLayout, into grid: inout Grid, _ state: AppState,
                             countShown: Bool) {
         // An untitled column (the types view's bars) by the name it has left out (`Column.leftOutName`).
@@ -294,6 +312,20 @@ extension Renderer {
                 grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: limit - x)
                 return
             }
+        }
+        // Nothing fits beside the load time (English at 60x14 with the scroll position: wave 32's
+        // fresh user, F3): the columns left out matter more to the figures than when the data
+        // loaded, so the time gives way and the note takes the line's right end.
+        guard let changed = state.dataChangedAt, last >= 0 else { return }
+        let time = state.tr(Catalogue.dataChanged) + changed
+        let tw = DisplayWidth.of(time)
+        guard last + tw <= end, (last..<(last + tw)).map({ grid[$0, 2].text }).joined() == time else { return }
+        grid.fill(Rect(x: last, y: 2, width: end - last, height: 1), with: Cell(text: " ", style: theme.style(.breadcrumb)))
+        for text in forms {
+            let x = end - DisplayWidth.of(text)
+            guard x >= 2, (x - 2..<end).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
+            grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: end - x)
+            return
         }
     }
 }
