@@ -222,7 +222,7 @@ extension AppState {
         ]
         if page { return out }
         var filterText = filter.isEmpty ? tr(Catalogue.exportNone) : filter.summary(tr, countyName: countyShown)
-        if let q = screen.narrow, !q.isEmpty { filterText += "; " + tr(Catalogue.exportMatching) + " /\(q)" }
+        if let q = screen.narrow, !q.isEmpty, screen.kind.narrows { filterText += "; " + tr(Catalogue.exportMatching) + " /\(q)" }
         out.append(tr(Catalogue.exportFilter) + filterText)
         var sortText = tr(Catalogue.exportDataOrder)
         if let c = screen.sortColumn, screen.kind.sorts, let columns = listContent(screen.kind)?.columns,
