@@ -9,7 +9,7 @@ extension AppState {
     /// (`ListContent.sumNotes`); the city's reported totals row stays where the query finds it,
     /// as `/` finds it (`cityRowMatches`: `&jx`, `&嘉兴`). nil when not narrowed.
     func narrowedList(_ screen: Screen) -> ViewCache.List? {
-        guard let query = screen.narrow, !query.isEmpty else { return nil }
+        guard let query = screen.narrow, !query.isEmpty, screen.kind.narrows else { return nil }
         var key = listKey(screen.kind)
         key.sortColumn = screen.sortColumn
         key.sortDescending = screen.sortDescending
@@ -52,6 +52,11 @@ extension AppState {
 func narrowingSearchKey(_ state: AppState, _ key: Key) -> AppState {
     var s = state
     if key == .ctrl("f") {
+        // Not on the overview (`Screen.Kind.narrows`): the search goes on finding rows, and says so.
+        if s.screen.narrow == nil, !s.screen.kind.narrows {
+            s.message = s.tr(Catalogue.overviewDoesNotNarrow)
+            return s
+        }
         if s.screen.narrow == nil {
             s.screen.narrow = s.search?.query ?? ""
             s.screen = s.selecting(s.screen, row: 0)

@@ -64,6 +64,12 @@ public struct Screen: Codable, Equatable, Sendable {
         /// are panels: headings, and detail lines under their row, that a sort would scramble).
         public var sorts: Bool { self != .overview && !isPage }
 
+        /// Whether `&` (keep only the rows that match) works on this screen: not on the overview,
+        /// whose rows are panels under their headings (narrowed, they left an empty screen, and
+        /// `e`, `y` and a follower's overview empty with it: wave 31's fresh user's F1); `/` finds
+        /// its rows there. A saved or sent session's narrowing of the overview is not shown.
+        public var narrows: Bool { self != .overview }
+
         /// Whether this screen is a page of lines (a town's, the city totals') rather than a list.
         public var isPage: Bool {
             switch self {

@@ -253,6 +253,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         guard s.content(for: s.screen) != nil else {
             s.message = s.tr(Catalogue.nothingToSearchOnThis); break
         }
+        if action == .startNarrowing, !s.screen.kind.narrows {
+            s.message = s.tr(Catalogue.overviewDoesNotNarrow); break
+        }
         s.search = SearchState(query: "", editing: true)
         s.searchOrigin = s.screen
         if action == .startNarrowing { s.screen.narrow = "" }

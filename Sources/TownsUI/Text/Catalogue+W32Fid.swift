@@ -3,6 +3,12 @@ import TownsCore
 
 /// Wave 32 (w32-fid): words of wave 31's fresh user's verdict and figure fidelity findings.
 extension Catalogue {
+    /// `&` (or Ctrl-F while typing `/`) on the overview, which does not narrow
+    /// (`Screen.Kind.narrows`): where it works, and what `/` does here (wave 32's fresh user's F1).
+    static let overviewDoesNotNarrow = Bilingual(
+        "概览由分栏组成，不能用 & 只留匹配（视图 1–5、7 可用）；在概览用 / 查找小镇、类型和全市",
+        "& (keep matches) works in views 1-5 and 7, not on the overview's panels; / finds towns, types and the city here")
+
     /// The ends of a shortfall's range (`ScheduleReadings.amountEitherWay`, 亿元, positive:
     /// behind) that holds both sides of 0, worded without a direction: how far ahead it may be and
     /// how far behind, each `≈` (worked out) to 2 digits: (`"≈0.05"`, `"≈0.01"`) for [-0.053, 0.011].

@@ -221,8 +221,9 @@ extension AppState {
             tr(Catalogue.exportUnit) + dataset.unit + (language == .en && dataset.unit == "亿元" ? " (100M yuan)" : ""),
         ]
         if page { return out }
-        var filterText = filter.isEmpty ? tr(Catalogue.exportNone) : filter.summary(tr, countyName: countyShown, problemName: problemShown)
-        if let q = screen.narrow, !q.isEmpty { filterText += "; " + tr(Catalogue.exportMatching) + " /\(q)" }
+        var filterText = filter.isEmpty ? tr(Catalogue.exportNone)
+            : filter.summary(tr, countyName: countyShown, problemName: problemShown)
+        if let q = screen.narrow, !q.isEmpty, screen.kind.narrows { filterText += "; " + tr(Catalogue.exportMatching) + " /\(q)" }
         out.append(tr(Catalogue.exportFilter) + filterText)
         var sortText = tr(Catalogue.exportDataOrder)
         if let c = screen.sortColumn, screen.kind.sorts, let columns = listContent(screen.kind)?.columns,

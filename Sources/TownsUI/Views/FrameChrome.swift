@@ -101,7 +101,7 @@ extension Renderer {
             status.append(state.filterChip(clearKey: state.isFollowingPresenter ? nil : state.keyName(.clearFilter),
                                            separator: glyphs.separator))
         }
-        if let q = state.screen.narrow, !q.isEmpty, state.search?.editing != true {
+        if let q = state.screen.narrow, !q.isEmpty, state.screen.kind.narrows, state.search?.editing != true {
             status.append(state.isFollowingPresenter ? "/" + q : Renderer.narrowChip(state, query: q))
         } else if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
             status.append("/" + q + (state.isFollowingPresenter ? "" // n N are the presenter's

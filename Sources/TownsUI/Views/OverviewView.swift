@@ -222,6 +222,8 @@ extension AppState {
         var typeForms: [[CellText]] = []
         var typeCellsBefore: [(String, TableCell)] = []
         var typeTargets: [Screen.Kind?] = []
+        // What `/` finds a type's row by: its names, as the types view's rows.
+        var typeTerms: [[String]] = []
         for (k, (type, positions)) in typesKept().enumerated() {
             // The same computation and the same types as the types view's (`GroupProgress`): plan
             // and completed over the towns with both, behind by the completion rate as the towns
@@ -239,12 +241,14 @@ extension AppState {
                 cells.summary + CellText(" " + covered) + cells.behindText,
             ])
             typeCellsBefore.append(("\(type.number) " + tr(type.nameZH, type.nameEN), cells.bar))
+            typeTerms.append([type.nameZH, type.nameEN])
             typeTargets.append(.townsOfType(type.number))
         }
         // The widest form every row's figures fit in, else the narrower.
         let typeForm = typeForms.allSatisfy { DisplayWidth.of($0[0].text(.unicode)) <= figuresWidth } ? 0 : 1
         for (k, forms) in typeForms.enumerated() {
-            typeRows.append((TableRow([.plain(typeCellsBefore[k].0), typeCellsBefore[k].1, .text(forms[typeForm], nil)]),
+            typeRows.append((TableRow([.plain(typeCellsBefore[k].0), typeCellsBefore[k].1, .text(forms[typeForm], nil)],
+                                      searchTerms: typeTerms[k]),
                              typeTargets[k]))
         }
         panel(CellText(tr(Catalogue.overviewTypes)), typeRows)
@@ -464,6 +468,28 @@ extension AppState {
             }
             rows.append(TableRow([.plain(""), .plain(""), .text(line, nil)]))
             targets.append(.assessment)
+        }
+        // What `/` finds a panel row by (wave 31's fresh user: `/海盐` found nothing on the overview
+        // with 海盐核电小镇 on it): a town's row by the towns view's search text (its names, county's
+        // and entities', made only when a search reads them), the city's rows by the city's names.
+        let shared = self.facts
+        let rowState = rowContext
+        let cityTerms = [dataset.regionZH, dataset.regionEN,
+                         Catalogue.totals(dataset.regionZH, dataset.regionEN).zh,
+                         Catalogue.totals(dataset.regionZH, dataset.regionEN).en]
+        for i in rows.indices {
+            switch targets[i] {
+            case let .townPage(id)?:
+                guard let town = town(id) else { continue }
+                var row = TableRow(rows[i].cells, role: rows[i].role,
+                                   searchTermsMadeBy: { rowState.townTerms(town, entities: shared.entitiesByID) })
+                row.tints = rows[i].tints
+                rows[i] = row
+            case .cityTotals?:
+                rows[i].searchTerms = cityTerms
+            default:
+                break
+            }
         }
         var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.noTowns))
