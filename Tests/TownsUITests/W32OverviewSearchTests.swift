@@ -4,7 +4,7 @@ import XCTest
 @testable import TownsCore
 @testable import TownsUI
 
-/// Wave 31's fresh user's F1: `/` on the overview (the screen the dashboard opens on) found
+/// Wave 32's fresh user's F1: `/` on the overview (the screen the dashboard opens on) found
 /// nothing, not even 海盐 with 海盐核电小镇 on screen, and `&海宁` then Enter left it empty (and
 /// `e`, `y`, `--resume` and a presenter's followers with it). Rendered as drawn, both languages.
 final class W32OverviewSearchTests: XCTestCase {
@@ -82,6 +82,21 @@ final class W32OverviewSearchTests: XCTestCase {
             resumed.stack[0].narrow = "海宁"
             XCTAssertEqual(try XCTUnwrap(resumed.content(for: resumed.screen)).rows.count, rows)
             XCTAssertEqual(screen(resumed), whole)
+        }
+    }
+}
+
+/// The overview's search offers no Ctrl-F (keep only the matches), which it refuses: neither the
+/// key-hint line nor the prompt's hint names it there; the towns view's still does.
+final class W32OverviewSearchHintTests: XCTestCase {
+    func testCtrlFIsNotOfferedWhereItIsRefused() throws {
+        for language in [Language.zh, .en] {
+            var s = try bundledState(width: 120, height: 30, period: "2015-09")
+            s.language = language
+            let overview = screen(apply(s, .showView(.overview), .startSearch))
+            XCTAssertFalse(overview.contains { $0.contains("Ctrl-F") }, overview.joined(separator: "\n"))
+            let towns = screen(apply(s, .showView(.townList), .startSearch))
+            XCTAssertTrue(towns.contains { $0.contains("Ctrl-F") }, towns.joined(separator: "\n"))
         }
     }
 }

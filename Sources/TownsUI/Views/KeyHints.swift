@@ -115,10 +115,12 @@ extension Renderer {
         if state.search?.editing == true {
             // The keys that work while typing (wave 21: `Enter open`, though Enter keeps the search
             // and opens nothing, and no Ctrl-F): Ctrl-F switches between jumping and keeping only the matches.
+            // Not on the overview, which does not narrow (`Screen.Kind.narrows`; Ctrl-F is refused there).
             let narrowing = state.screen.narrow != nil
             return [fixed("Enter", Catalogue.hintKeepSearch, 90), fixed(upDown, Catalogue.hintPreviousNext, 80),
-                    fixed("Esc", Catalogue.hintCancelSearch, 100),
-                    fixed("Ctrl-F", narrowing ? Catalogue.hintJumpInstead : Catalogue.hintKeepOnlyMatches, 85)]
+                    fixed("Esc", Catalogue.hintCancelSearch, 100)]
+                + (state.screen.kind.narrows
+                    ? [fixed("Ctrl-F", narrowing ? Catalogue.hintJumpInstead : Catalogue.hintKeepOnlyMatches, 85)] : [])
         }
         // A follower's keys that move around are refused (`followerRefuses`): only those that act.
         if state.isFollowingPresenter { return followerHints(key) }

@@ -43,8 +43,10 @@ extension Renderer {
             let room = max(0, state.width - x - 3)
             let hint = Renderer.clausesFitting(
                 (state.message.map { [$0] } ?? [])
-                    + Array(enterEsc.prefix(2)) + [state.tr(narrowing ? Catalogue.ctrlFJumpsInstead
-                                                                   : Catalogue.ctrlFKeepsOnlyMatches)]
+                    + Array(enterEsc.prefix(2))
+                    // Not on the overview, which does not narrow (`Screen.Kind.narrows`).
+                    + (state.screen.kind.narrows ? [state.tr(narrowing ? Catalogue.ctrlFJumpsInstead
+                                                                       : Catalogue.ctrlFKeepsOnlyMatches)] : [])
                     + Array(enterEsc.dropFirst(2)),
                 width: room, cut: glyphs.cut)
             grid.put(hint, x: x + 3, y: y, style: theme.style(.legend), maxWidth: room)
