@@ -72,6 +72,23 @@ struct Config {
         rebindings = parsed.rebindings
         cycle = parsed.cycle
         lines = parsed.lines
-        problemWords += parsed.problemWords
+        // In the order of their lines in the file (a stable sort: the parser checks the settings
+        // one kind after another), so the dashboard's first notice is the file's first problem.
+        problemWords = (problemWords + parsed.problemWords).enumerated().sorted {
+            (Config.line(of: $0.1.en, in: path), $0.0) < (Config.line(of: $1.1.en, in: path), $1.0)
+        }.map(\.1)
+    }
+
+    /// The line a problem names (`PATH:LINE: …`), 0 when it names none (a file that cannot be read).
+    static func line(of problem: String, in path: String) -> Int {
+        guard problem.hasPrefix(path + ":") else { return 0 }
+        return Int(problem.dropFirst(path.count + 1).prefix { $0.isNumber }) ?? 0
+    }
+
+    /// How many problems name a line before `line`: where a problem found later on that line (a
+    /// period the data lacks) goes among them.
+    func problemCount(before line: Int) -> Int {
+        guard let path else { return 0 }
+        return problemWords.filter { Config.line(of: $0.en, in: path) < line }.count
     }
 }

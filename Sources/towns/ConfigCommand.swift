@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TownsCore
+import TownsTerminal
 import TownsUI
 
 /// `towns config`: where the configuration is, what it sets, and every problem in it.
@@ -89,8 +90,8 @@ struct ConfigCommand: ParsableCommand {
             unused["period"] = say("未使用：不是数据中的期间", "not used: not a period of the data")
             let ids = loaded.dataset.periods.map(\.id).joined(separator: " ")
             more.append(
-                "\(settings.path ?? settings.requestedPath):\(settings.lines["period"] ?? 0): period: "
-                    + say("「\(p)」不是 \(dir) 中的期间（\(ids)）", "'\(p)' is not a period of \(dir) (\(ids))"))
+                "\(settings.path ?? settings.requestedPath):\(settings.lines["period"] ?? 0): period"
+                    + say("：「\(p)」不是 \(dir) 中的期间（\(ids)）", ": '\(p)' is not a period of \(dir) (\(ids))"))
         }
         // What the theme's line says of the theme drawn (wave 25's G4: a file with bad lines is
         // used, its good roles drawn, not "no such theme").
@@ -129,8 +130,18 @@ struct ConfigCommand: ParsableCommand {
                     + $0.replacingOccurrences(of: "theme: ", with: "")
             }
         }
+        let byDefault = say("（默认）", "(default) ")
+        // The theme given with --theme, as the dashboard would draw it: said with or without a
+        // config file (a wave 33 fresh user got no `theme:` line without one).
+        let givenThemeLine = themeOptions.theme.map {
+            "theme: " + TerminalText.sanitize($0) + say("（--theme", " (--theme")
+                + (givenStatus.map { say("；", "; ") + $0 } ?? "") + say("）", ")")
+        }
+        // The dashboard's language without the file's: zh, en under a locale that is not UTF-8
+        // (LANG=C), where the dashboard stays in English whatever the file says.
+        let utf8 = Terminal.environmentIsUTF8
+        if settings.path == nil, let givenThemeLine { printOut(givenThemeLine) }
         if settings.path != nil {
-            let byDefault = say("（默认）", "(default) ")
             printOut("view: \(settings.view ?? byDefault + "overview")")
             // A value the data or the themes folder refuses, or a theme with problems, says so.
             func shown(_ key: String, _ value: String?, default fallback: String) -> String {
@@ -140,11 +151,12 @@ struct ConfigCommand: ParsableCommand {
             }
             printOut("period: " + shown("period", settings.period,
                                         default: say("有完成数的最近一期", "the latest with completed figures")))
-            printOut("theme: " + (themeOptions.theme.map {
-                    TerminalText.sanitize($0) + say("（--theme", " (--theme")
-                        + (givenStatus.map { say("；", "; ") + $0 } ?? "") + say("）", ")")
-                } ?? shown("theme", settings.theme, default: "default")))
-            printOut("language: \(settings.language?.rawValue ?? byDefault + "zh")")
+            printOut(givenThemeLine ?? "theme: " + shown("theme", settings.theme, default: "default"))
+            printOut("language: " + (settings.language.map {
+                $0 == .zh && !utf8
+                    ? "zh" + say("（未使用：区域设置不是 UTF-8，用 en）", " (not used: the locale is not UTF-8; en in use)")
+                    : $0.rawValue
+            } ?? byDefault + (utf8 ? "zh" : "en")))
             printOut("mouse: \(settings.mouse.map { String($0) } ?? byDefault + "false")")
             let cycle = settings.cycle.map { $0.map(\.rawValue).joined(separator: " ") }
             printOut("cycle: \(cycle ?? byDefault + "towns behind types assessment")")

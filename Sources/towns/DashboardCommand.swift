@@ -252,6 +252,9 @@ struct DashboardStart {
                 ? themeFiles.names[themeFiles.selected] : nil,
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
+        startUp.periodLine = settings.lines["period"]
+        startUp.periodNoticeIndex = (localeNotice == nil ? 0 : 1)
+            + settings.problemCount(before: settings.lines["period"] ?? 0)
         startUp.loadWarnings = first!.warnings
         startUp.loadWarningsCommand = "towns check --data \(ConfigCommand.shellWord(directory))"
         startUp.cycleStops = settings.cycle

@@ -81,7 +81,7 @@ final class SessionTests: XCTestCase {
                        "c.toml: period: '2031-01' is not a period of the data (2015-08 2015-09 2015-12) (+1 more: towns config)")
         bad.language = .zh
         XCTAssertEqual(update(s, .configure(bad)).session.flash?.text,
-                       "c.toml: period: 「2031-01」不是数据中的期间（2015-08 2015-09 2015-12）（另 1 项：towns config）")
+                       "c.toml: period：「2031-01」不是数据中的期间（2015-08 2015-09 2015-12）（另 1 项：towns config）")
         XCTAssertEqual(w.period?.id, "2015-09")
         XCTAssertEqual(w.session.themeName, "default")
     }

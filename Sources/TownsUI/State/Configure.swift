@@ -22,9 +22,11 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
             s.session.periodID = id
         } else {
             let ids = s.dataset.periods.map(\.id).joined(separator: " ")
+            let at = settings.source + (settings.periodLine.map { ":\($0)" } ?? "")
             notices.insert(s.language == .zh
-                ? "\(settings.source): period: 「\(id)」不是数据中的期间（\(ids)）"
-                : "\(settings.source): period: '\(id)' is not a period of the data (\(ids))", at: 0)
+                ? "\(at): period：「\(id)」不是数据中的期间（\(ids)）"
+                : "\(at): period: '\(id)' is not a period of the data (\(ids))",
+                at: min(max(settings.periodNoticeIndex, 0), notices.count))
         }
     }
     s.screen = clamped(s.screen, in: s)

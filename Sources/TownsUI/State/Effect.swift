@@ -24,6 +24,13 @@ public struct Settings: Equatable, Sendable {
     public var view: Screen.Kind?
     /// The period to open on, by id (the config's `period`); one the data lacks is reported.
     public var periodID: String?
+    /// The line of `period` in `source` (the config file), named in the problem of a period the
+    /// data lacks (`FILE:LINE: period：…`); nil: no line known.
+    public var periodLine: Int? = nil
+    /// Where among `notices` that problem goes, so they stay in the file's line order (the
+    /// notices before it: a locale notice, the config's problems on earlier lines). A wave 33
+    /// fresh user saw line 2's period shown first, line 1's problem counted in "+9 more".
+    public var periodNoticeIndex = 0
     /// Where the settings came from, for messages ("~/.config/towns/config.toml").
     public var source: String
     /// Problems found reading the settings, each "FILE:LINE: field: problem"; the first is
