@@ -93,9 +93,16 @@ extension Renderer {
                 keyHintLine(state, width: width, glyphs: glyphs).hints.map { $0.0 }.filter { needed.contains($0) }
             }
             let all = shown(state.width)
-            return [Catalogue.badgeLeft, Catalogue.badgeLeftShort].map { state.tr($0) }.first { chip in
+            let (whole, short) = (state.tr(Catalogue.badgeLeft), state.tr(Catalogue.badgeLeftShort))
+            if let chip = [whole, short].first(where: { chip in
                 DisplayWidth.of(chip) + 2 <= state.width / 2 && shown(state.width - DisplayWidth.of(chip) - 2) == all
-            }.map { ($0, false) }
+            }) { return (chip, false) }
+            // Where even the short chip would cost one of those keys (a filter's `c` at 80 columns,
+            // every width at 60: wave 33's fresh user never saw it there), it is shown anyway, short:
+            // a follower who left must not take its screen for the presenter's. The arrows and q
+            // still stay (`left` is 6 cells; the line drops its least needed hints for it).
+            guard DisplayWidth.of(short) + 2 <= state.width / 2 else { return nil }
+            return (short, false)
         }
     }
 
