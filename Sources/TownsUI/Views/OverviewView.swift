@@ -203,7 +203,7 @@ extension AppState {
                     guard case let .exact(v, d) = f.quantity else { return false }
                     return DecimalMath.rounded(v, scale: d) == 0
                 } ?? false,
-                amountRange: r.amountEitherWay,
+                amountRange: r.amountEitherWay, rateRange: r.byRate == nil ? nil : r.rateEitherWay,
                 flagged: r.flagged, laterPlan: r.laterPlan != nil, withinRounding: r.withinRounding != nil))
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
