@@ -38,3 +38,22 @@ extension Catalogue {
         return DecimalMath.text(r, scale: 2)
     }
 }
+
+extension Catalogue {
+    /// The city's totals page's title in a period shown where the city reported nothing and its
+    /// figures are its towns' sum (`Metrics.cityIsTownsSum`): not "reported totals" (wave 31's
+    /// fresh user), but which period is the towns' sum, `≈` as the towns view's city row says it
+    /// (`cityRowTownsSum`). `periodZH`/`periodEN`: the period's label. "全市合计 嘉兴市（2015年1-10月
+    /// 全市未报，≈镇合计）" / "Jiaxing: totals (2015 Jan-Oct not reported: ≈towns' sum)".
+    static func cityTotalsTownsSum(_ regionZH: String, _ regionEN: String, periodZH: String,
+                                   periodEN: String) -> Bilingual {
+        Bilingual("\(whole(regionZH))合计 \(regionZH)（\(periodZH)\(whole(regionZH))未报，≈镇合计）",
+                  "\(regionEN): totals (\(periodEN) not reported: ≈towns' sum)")
+    }
+
+    /// The city's totals page's breadcrumb in such a period (`cityTotalsTownsSum`): "全市合计 嘉兴市"
+    /// (not 全市报告); in English "Jiaxing totals" says nothing of a report already.
+    static func cityTotalsCrumbTownsSum(_ regionZH: String, _ regionEN: String) -> Bilingual {
+        Bilingual("\(whole(regionZH))合计 \(regionZH)", "\(regionEN) totals")
+    }
+}
