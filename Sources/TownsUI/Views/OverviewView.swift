@@ -326,6 +326,11 @@ extension AppState {
             let theirs = facts.findings.filter { f in
                 if let town = f.townID { return listed.contains(town) }
                 if case let .ambiguous(_, used, _) = f.detail { return used.contains { listed.contains($0.town) } }
+                // A gap in the data of a figure the city's row shows (its plan or completed amount:
+                // the towns' known figures short of it) is the row's too: the heading says "the
+                // city's row", not the city, whose other gaps are on its page (wave 32's fresh user:
+                // `核对（所列1镇及全市）` counted none of the city's 9 data gaps).
+                if f.kind == .shortfall, case let .totalGap(gap) = f.detail { return cityRow.contains(gap.key) }
                 guard f.kind == .inconsistency else { return false }
                 if f.flaggedKeys.contains(where: cityRow.contains) || f.flagged.map(cityRow.contains) == true {
                     return true
