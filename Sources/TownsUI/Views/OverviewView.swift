@@ -591,12 +591,23 @@ extension AppState {
     }
 
     /// Of `positions` (in `dataset.towns`), the indices (in `positions`) of those whose verdict is
-    /// undecided in the period shown (`undecidedTowns`, worked out once per period).
+    /// undecided in the period shown (`undecidedTowns`, worked out once per period). One set is
+    /// made, the answer: under a filter each position is looked up in the ascending list by
+    /// bisection (a review found the list made into a set of its own first, then the answer).
     func undecidedAmong(_ positions: [Int]) -> Set<Int> {
         let all = undecidedTowns()
         if positions.count == dataset.towns.count, positions.elementsEqual(dataset.towns.indices) { return Set(all) }
-        let set = Set(all)
-        return Set(positions.indices.filter { set.contains(positions[$0]) })
+        return Set(positions.indices.filter { Self.ascending(all, contains: positions[$0]) })
+    }
+
+    /// Whether `list` (ascending, as `undecidedTowns` gives it) holds `value`: by bisection.
+    static func ascending(_ list: [Int], contains value: Int) -> Bool {
+        var (low, high) = (0, list.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < list.count && list[low] == value
     }
 
     /// A change between figures on different bases (listed, marked ◇, never subtracted).
