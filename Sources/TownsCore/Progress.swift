@@ -279,6 +279,19 @@ extension Metrics {
     public func totalIsTownsSum(_ key: FigureKey) -> Bool {
         figure(key, in: Figures(dataset.totals)) == nil
     }
+
+    /// Whether the city reported nothing for period `p` (an id, "2015-10") and its figures there
+    /// are its towns' sum: its totals give neither a completed amount nor a completion rate for
+    /// `p`, reported or worked out from other totals (`totalIsTownsSum` of each, the rule `change`
+    /// reads per measure), and its completed amount is the towns' sum (`townsSum`, `≈`). The one
+    /// rule every view reads for "the city reported nothing this period": the towns view's city
+    /// row (`Jiaxing ≈sum (not reported)`), the overview's city line, the city's totals page's
+    /// title, and the changes (no Δ across it, `Change.acrossSources`). False where the city
+    /// reported either figure, or where the towns' sum is unknown too (nothing to call a sum).
+    public func cityIsTownsSum(_ p: String) -> Bool {
+        totalIsTownsSum(FigureKey(.completed, p)) && totalIsTownsSum(FigureKey(.completionRate, p))
+            && total(FigureKey(.completed, p)) != nil
+    }
 }
 
 private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {

@@ -39,6 +39,13 @@ public struct ScheduleReadings: Sendable, Equatable {
     /// user). Nil otherwise, when the shortfall is unknown, or when it is not worked out (a town
     /// never undecided).
     public var amountEitherWay: Interval?
+    /// What the schedule variance can be (percentage points, `withinRounding` less the share of the
+    /// year elapsed; negative: behind) when the rate's rounding holds that share: its lower end
+    /// below 0, its upper end above, so the rate reading may say neither behind nor ahead, only
+    /// the range or `at` (wave 32's fresh user: Jiashan's 16.95 over a plan ≈17.0 read `by rate
+    /// behind by 0.1 points` beside `the completion rate may be 99.51% to 100.26%`; the range is
+    /// [-0.49, +0.26]). Nil exactly when `withinRounding` is nil.
+    public var rateEitherWay: Interval?
 
     /// The two readings disagree (one behind, the other not) and a check fails on their figures,
     /// or both rest on a plan first derivable from a later period, or the rate's rounding holds the
@@ -52,9 +59,10 @@ public struct ScheduleReadings: Sendable, Equatable {
     }
 
     public init(byAmount: Decimal?, byRate: Decimal?, flagged: Bool, laterPlan: String? = nil,
-                withinRounding: Interval? = nil, amountEitherWay: Interval? = nil) {
+                withinRounding: Interval? = nil, amountEitherWay: Interval? = nil, rateEitherWay: Interval? = nil) {
         (self.byAmount, self.byRate, self.flagged, self.laterPlan) = (byAmount, byRate, flagged, laterPlan)
         (self.withinRounding, self.amountEitherWay) = (withinRounding, amountEitherWay)
+        self.rateEitherWay = rateEitherWay
     }
 }
 
@@ -78,7 +86,11 @@ extension Checker {
         return ScheduleReadings(
             byAmount: shortfall?.quantity.exactValue, byRate: m.scheduleVarianceValue(rate, period: period),
             flagged: flagged, laterPlan: later, withinRounding: within,
-            amountEitherWay: shortfall?.interval.flatMap { $0.settles(atLeast: 0) == nil ? $0 : nil })
+            amountEitherWay: shortfall?.interval.flatMap { $0.settles(atLeast: 0) == nil ? $0 : nil },
+            rateEitherWay: within.map {
+                let elapsed = Self.elapsedShare(period)
+                return Interval($0.lower - elapsed, $0.upper - elapsed)
+            })
     }
 
     /// `scheduleReadings(_:period:)` of `town` (nil: the city) as a table's row asks it, with the
@@ -110,9 +122,13 @@ extension Checker {
     /// table's row gives its `ShownFigure`'s (`interval`, else its printed digits').
     public static func withinRounding(possible: Interval?, period: Period) -> Interval? {
         guard let possible else { return nil }
-        let elapsed = elapsedShares.indices.contains(period.through)
+        return possible.settles(atLeast: elapsedShare(period)) == nil ? possible : nil
+    }
+
+    /// The share of `period`'s year elapsed at its end (%): `Decimal(through) / 12 * 100`.
+    static func elapsedShare(_ period: Period) -> Decimal {
+        elapsedShares.indices.contains(period.through)
             ? elapsedShares[period.through] : Decimal(period.through) / 12 * 100
-        return possible.settles(atLeast: elapsed) == nil ? possible : nil
     }
 
     /// The share of the year elapsed at the end of month 0-12 (%), `Decimal(through) / 12 * 100`

@@ -48,7 +48,7 @@ final class W26MineOverviewPanelsTests: XCTestCase {
             s.language = language
             s = apply(s, .showView(.overview), .toggleBehindFilter)
             let text = screen(s).joined(separator: "\n")
-            XCTAssertTrue(text.contains(language == .zh ? "所列0镇" : "Checks (0 towns, the city)"), text)
+            XCTAssertTrue(text.contains(language == .zh ? "所列0镇" : "Checks (0 towns, the city's row)"), text)
             XCTAssertFalse(text.contains(language == .zh ? "仅说明 0" : "info 0"), text)
             XCTAssertTrue(text.contains("✓0 ✗0 ?0"), text)
         }

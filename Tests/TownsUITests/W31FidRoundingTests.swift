@@ -152,7 +152,9 @@ final class W31FidRoundingTests: XCTestCase {
         var overview = s
         overview.stack = [Screen(.overview)]
         let o = screen(overview).joined(separator: "\n")
-        XCTAssertTrue(o.contains("rate behind ≈0.1 pts"), o)
+        // Within the rate's rounding it is written as its range, no direction (wave 33: it read
+        // `rate behind ≈0.1 pts`; `W33FidRateRangeTests`).
+        XCTAssertTrue(o.contains("rate ≈-0.49–+0.26 pts"), o)
     }
 
     /// Item 2: a reported 83.3% at Jan-Oct, its variance still `0.0` (W22MineTests), now with `?`.

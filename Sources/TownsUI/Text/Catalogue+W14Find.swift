@@ -42,8 +42,12 @@ extension Catalogue {
         // A variance worked out from a derived rate is marked `≈`, to the rate's digits, as the
         // towns view writes it (`≈-29?`, not `28.5`: wave 31's fresh user).
         let r = (readings.rateDerived ? "≈" : "") + DecimalMath.text(abs(rate), scale: digits)
-        let (rz, re) = DecimalMath.rounded(rate, scale: digits) == 0 ? ("进度差", "at")
-            : rate < 0 ? ("落后", "behind") : ("超前", "ahead")
+        let atZero = DecimalMath.rounded(rate, scale: digits) == 0
+        let (rz, re) = atZero ? ("进度差", "at") : rate < 0 ? ("落后", "behind") : ("超前", "ahead")
+        // Within the rate's rounding and not 0 at its digits: its range, no direction (wave 32's
+        // fresh user); one at 0 keeps its `at 0.0`.
+        let (zr, er) = (atZero ? nil : readings.rateRange.map(rateEitherWayShort)).map { ($0.zh, $0.en) }
+            ?? ("\(rz) \(r)", "\(re) \(r)")
         // An amount reading unknown (no plan or no completed amount): no direction, only `—`
         // (it read `amount ahead —`).
         // One that reads 0 at its digits is neither (`amount at ≈0.0`, not `ahead by ≈0.0`).
@@ -57,9 +61,9 @@ extension Catalogue {
             ? readings.amountRange.map(amountEitherWayShort) : nil
         let (za, ea) = range.map { ($0.zh, $0.en) } ?? (az + amount, ae + amount)
         return Bilingual(
-            "落后/超前 ?：完成率 \(rz) \(r) 点\(flag)，金额 \(za)\(flag)"
+            "落后/超前 ?：完成率 \(zr) 点\(flag)，金额 \(za)\(flag)"
                 + (readings.laterPlan ? "，计划据以后期间" : "") + (readings.withinRounding ? roundingReasonShort.zh : ""),
-            "behind/ahead ?: rate \(re) \(r) pts\(flag), amount \(ea)\(flag)"
+            "behind/ahead ?: rate \(er) pts\(flag), amount \(ea)\(flag)"
                 + (readings.laterPlan ? ", plan from a later period" : "")
                 + (readings.withinRounding ? roundingReasonShort.en : ""))
     }
@@ -160,6 +164,10 @@ struct UndecidedRowReadings: Equatable, Sendable {
     /// the amount is written as that range, with no direction (`Catalogue.amountEitherWayShort`),
     /// unless it reads 0 at its digits (`amountAtZero` says no direction already). Nil: one side.
     var amountRange: Interval? = nil
+    /// The schedule variance's range (points) where the rate's rounding holds the share elapsed
+    /// (`ScheduleReadings.rateEitherWay`): the rate is written as that range, with no direction
+    /// (`Catalogue.rateEitherWayShort`), unless `rate` reads 0 at its digits (`at 0.0`). Nil: none.
+    var rateRange: Interval? = nil
     /// A check fails on the readings' figures: each reading carries `!`.
     var flagged = true
     /// The readings rest on a plan first derivable from a later period (`ScheduleReadings.laterPlan`).

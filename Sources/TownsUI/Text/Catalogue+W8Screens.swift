@@ -22,8 +22,11 @@ extension Catalogue {
         text: Bilingual("推算/拟合", "derived/fitted"), short: "calc/fit", shortest: "fit")
 
     /// The overview's checks heading under a filter: the counts are of the findings about the
-    /// `n` towns listed and about the city's figures its row shows (its `!`; wave 24, F7).
+    /// `n` towns listed and about the city's figures its row shows (its `!`, its gaps; wave 24,
+    /// F7): "the city's row", not the city, whose other findings are not counted (wave 32's fresh
+    /// user read `核对（所列1镇及全市）` over none of the city's 9 data gaps).
     static func overviewChecksOfListed(_ n: Int) -> Bilingual {
-        Bilingual("核对（所列\(n)镇及全市）", n == 1 ? "Checks (1 town, the city)" : "Checks (\(n) towns, the city)")
+        Bilingual("核对（所列\(n)镇及全市行）",
+                  n == 1 ? "Checks (1 town, the city's row)" : "Checks (\(n) towns, the city's row)")
     }
 }

@@ -7,7 +7,13 @@ extension AppState {
     /// 45.06 / 106.8, what the towns' known figures leave unaccounted for, ...).
     func cityTotalsDetail(width: Int) -> [DetailLine] {
         let ft = FigureText()
-        let title = tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)"))
+        // In a period shown where the city reported nothing, its figures are the towns' sum: the
+        // title says so (`Metrics.cityIsTownsSum`, the towns view's city row's rule).
+        let title = period.flatMap { p in
+            metrics.cityIsTownsSum(p.id)
+                ? tr(Catalogue.cityTotalsTownsSum("\(dataset.regionZH)", "\(dataset.regionEN)",
+                                                  periodZH: p.labelZH, periodEN: p.labelEN)) : nil
+        } ?? tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)"))
         let subtitle = tr(dataset.nameEN, dataset.nameZH)
         // The dataset's name in the other language beside the title, or under it when it does not fit.
         var out: [DetailLine] = DisplayWidth.of(title + "  " + subtitle) <= width

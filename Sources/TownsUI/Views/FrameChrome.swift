@@ -82,7 +82,11 @@ extension Renderer {
         case .assessment: return state.tr(Catalogue.assessment)
         case .assessmentNotes: return state.tr(Catalogue.assessmentNotes)
         case .messages: return state.tr(Catalogue.messagesTitle)
-        case .cityTotals: return state.tr(Catalogue.totals("\(state.dataset.regionZH)", "\(state.dataset.regionEN)"))
+        case .cityTotals:
+            // Not 全市报告 in a period the city reported nothing (`Metrics.cityIsTownsSum`).
+            let (zh, en) = ("\(state.dataset.regionZH)", "\(state.dataset.regionEN)")
+            return state.tr(state.period.map { state.metrics.cityIsTownsSum($0.id) } == true
+                                ? Catalogue.cityTotalsCrumbTownsSum(zh, en) : Catalogue.totals(zh, en))
         case .province: return state.tr(Catalogue.province)
         // A city by its English name in English where the data gives one (wave 23's F8: `Province › 杭州`).
         case let .city(name):

@@ -203,7 +203,7 @@ extension AppState {
                     guard case let .exact(v, d) = f.quantity else { return false }
                     return DecimalMath.rounded(v, scale: d) == 0
                 } ?? false,
-                amountRange: r.amountEitherWay,
+                amountRange: r.amountEitherWay, rateRange: r.byRate == nil ? nil : r.rateEitherWay,
                 flagged: r.flagged, laterPlan: r.laterPlan != nil, withinRounding: r.withinRounding != nil))
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
@@ -326,6 +326,11 @@ extension AppState {
             let theirs = facts.findings.filter { f in
                 if let town = f.townID { return listed.contains(town) }
                 if case let .ambiguous(_, used, _) = f.detail { return used.contains { listed.contains($0.town) } }
+                // A gap in the data of a figure the city's row shows (its plan or completed amount:
+                // the towns' known figures short of it) is the row's too: the heading says "the
+                // city's row", not the city, whose other gaps are on its page (wave 32's fresh user:
+                // `核对（所列1镇及全市）` counted none of the city's 9 data gaps).
+                if f.kind == .shortfall, case let .totalGap(gap) = f.detail { return cityRow.contains(gap.key) }
                 guard f.kind == .inconsistency else { return false }
                 if f.flaggedKeys.contains(where: cityRow.contains) || f.flagged.map(cityRow.contains) == true {
                     return true
@@ -586,12 +591,23 @@ extension AppState {
     }
 
     /// Of `positions` (in `dataset.towns`), the indices (in `positions`) of those whose verdict is
-    /// undecided in the period shown (`undecidedTowns`, worked out once per period).
+    /// undecided in the period shown (`undecidedTowns`, worked out once per period). One set is
+    /// made, the answer: under a filter each position is looked up in the ascending list by
+    /// bisection (a review found the list made into a set of its own first, then the answer).
     func undecidedAmong(_ positions: [Int]) -> Set<Int> {
         let all = undecidedTowns()
         if positions.count == dataset.towns.count, positions.elementsEqual(dataset.towns.indices) { return Set(all) }
-        let set = Set(all)
-        return Set(positions.indices.filter { set.contains(positions[$0]) })
+        return Set(positions.indices.filter { Self.ascending(all, contains: positions[$0]) })
+    }
+
+    /// Whether `list` (ascending, as `undecidedTowns` gives it) holds `value`: by bisection.
+    static func ascending(_ list: [Int], contains value: Int) -> Bool {
+        var (low, high) = (0, list.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < list.count && list[low] == value
     }
 
     /// A change between figures on different bases (listed, marked ◇, never subtracted).

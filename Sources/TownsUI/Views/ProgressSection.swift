@@ -103,8 +103,12 @@ extension AppState {
             section.items.removeAll { $0.label == Catalogue.shortfallField || $0.label == Catalogue.aheadField }
             var words: [(zh: String, en: String)] = []
             if let byRate = readings.byRate {
-                let r = Catalogue.rateReading(byRate, flag: from([.completionRate]) ? "!" : "",
-                                              digits: Metrics.varianceDigits(of: byRate))
+                let digits = Metrics.varianceDigits(of: byRate), flag = from([.completionRate]) ? "!" : ""
+                // Within the rate's rounding and not 0 at its digits: no direction, the range (wave
+                // 32's fresh user read `by rate ahead by 0.1 points` beside the range it may be).
+                let atZero = DecimalMath.rounded(byRate, scale: digits) == 0
+                let r = (atZero ? nil : readings.rateEitherWay).map { Catalogue.rateEitherWayReading($0, flag: flag) }
+                    ?? Catalogue.rateReading(byRate, flag: flag, digits: digits)
                 words.append((r.zh, r.en))
             }
             if let range = readings.amountEitherWay, readings.byAmount != nil, p.shortfall != nil {

@@ -188,14 +188,12 @@ extension AppState {
 
 extension AppState {
     /// The towns view's city row's label in period `p`: "Jiaxing reported", or, where the city
-    /// reported neither a completed amount nor a completion rate for `p` and its completed amount
-    /// is worked out as its towns' sum (`Metrics.total`), "Jiaxing ≈sum (not reported)" in the
-    /// derived style (`Catalogue.cityRowTownsSum`), as the changes view says `not reported`.
+    /// reported nothing for `p` and its completed amount is its towns' sum (the core's one rule,
+    /// `Metrics.cityIsTownsSum`), "Jiaxing ≈sum (not reported)" in the derived style
+    /// (`Catalogue.cityRowTownsSum`), as the changes view says `not reported`.
     /// `reported`: the label where the city reported (the overview's `全市 嘉兴市`).
     func cityRowLabel(_ p: String, reported: TableCell? = nil) -> TableCell {
-        let totals = dataset.totals
-        if totals[FigureKey(.completed, p)] == nil, totals[FigureKey(.completionRate, p)] == nil,
-           metrics.total(FigureKey(.completed, p))?.isDerived == true {
+        if metrics.cityIsTownsSum(p) {
             return .text(CellText(tr(Catalogue.cityRowTownsSum("\(dataset.regionZH)", "\(dataset.regionEN)"))),
                          .derived)
         }
