@@ -93,6 +93,9 @@ public struct Change: Sendable, Equatable {
 
     /// Whether the figure is new since the previous period.
     public var isNew: Bool { before == nil && after != nil }
+    /// Whether the figure was known in the previous period and is unknown now (not reported,
+    /// nor worked out): the changes view's `不再报告` / `not reported`. Unknown, not 0: no Δ.
+    public var isGone: Bool { before != nil && after == nil }
 }
 
 extension Metrics {

@@ -272,8 +272,13 @@ extension AppState {
                 func acrossSources(_ c: Change) -> CellText {
                     CellText(tr(Catalogue.kind(c.afterIsTownsSum ? .gone : .appeared)))
                 }
+                // Known before, unknown now: said as the changes view says it, with the earlier figure
+                // (wave 33's fresh user: the city's figures going unknown were left out of the panel).
+                let gone = CellText(tr(Catalogue.kind(.gone)))
                 if done.acrossSources {
                     parts.append("\(doneName) \(acrossSources(done))")
+                } else if done.isGone {
+                    parts.append("\(doneName) \(gone)")
                 } else if done.isNew {
                     parts.append("\(doneName) \(new) \(amount(done.after))")
                 } else if Self.onOtherBasis(done) {  // listed, marked ◇, not subtracted
@@ -283,6 +288,8 @@ extension AppState {
                 }
                 if rate.acrossSources {
                     parts.append("\(rateName) \(acrossSources(rate))")
+                } else if rate.isGone {
+                    parts.append("\(rateName) \(gone)")
                 } else if rate.isNew {
                     parts.append("\(rateName) \(new) \(ft.percent(rate.after).cellText)")
                 } else if Self.onOtherBasis(rate) {
@@ -554,7 +561,9 @@ extension AppState {
             func size(_ c: Change) -> Decimal {
                 abs((c.isNew ? c.after : c.delta)?.quantity.exactValue ?? 0)
             }
-            func moved(_ c: Change) -> Bool { c.isNew || c.acrossSources || size(c) != 0 || Self.onOtherBasis(c) }
+            func moved(_ c: Change) -> Bool {
+                c.isNew || c.isGone || c.acrossSources || size(c) != 0 || Self.onOtherBasis(c)
+            }
             let moves = towns.indices.compactMap { i -> (Int, Change, Change)? in
                 let done = lean.change(towns[i], .completed, from: previous, to: period)
                 let rate = lean.change(towns[i], .completionRate, from: previous, to: period)
