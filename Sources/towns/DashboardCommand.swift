@@ -308,6 +308,10 @@ struct DashboardStart {
                         pending.append(.copied(rows: clip.rows, refusal: refusal, saved: file.saved,
                                                notSaved: file.notSaved))
                     case let .export(request):
+                        // A large dataset's export takes seconds: the screen says so first.
+                        if state.dataset.towns.count >= Renderer.workingFrameTowns {
+                            terminal.draw(renderer.exportingFrame(state))
+                        }
                         // Where the rows went, else why not (a file there is replaced only with --force).
                         let outcome = ExportFile.export(state, request, glyphs: renderer.glyphs)
                         pending.append(.exportFinished(outcome.message(state), failed: !outcome.isWritten))
