@@ -261,17 +261,27 @@ public struct Renderer: Sendable {
         }
     }
 
+    /// Below 60x14 (`minimumWidth`, `minimumHeight`): the size, the size needed, and what still
+    /// acts there (`route`: only the quit key), or, once keys were refused there, which ones, at
+    /// once on this screen (wave 33: they were named only once the window was large enough again).
+    /// Each paragraph is broken at words to the width; where the rows do not hold them all, the
+    /// size goes first, then the heading: what acts and what was refused stay to the last row.
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {
-        let lines = [
-            state.tr(Catalogue.terminalTooSmall),
-            state.tr(Catalogue.needAtLeast(
-                "\(state.width)x\(state.height)", "\(Renderer.minimumWidth)x\(Renderer.minimumHeight)")),
-            state.tr(Catalogue.quits("\(state.keyName(.quit))")),
-        ]
-        for (i, l) in lines.enumerated() {
+        let quit = state.keyName(.quit)
+        let acts = state.keysRefusedWhileTooSmall.isEmpty
+            ? Catalogue.onlyQuitActsHere(quit) : Catalogue.keysRefusedHere(state.keysRefusedWhileTooSmall, quit: quit)
+        let heading = [state.tr(Catalogue.terminalTooSmall)]
+        let size = TextWrap.wrapAtWords(state.tr(Catalogue.needAtLeast(
+            "\(state.width)x\(state.height)", "\(Renderer.minimumWidth)x\(Renderer.minimumHeight)")), width: state.width)
+        let last = TextWrap.wrapAtWords(state.tr(acts), width: state.width)
+        var lines = heading + size + last
+        if lines.count > state.height { lines = heading + last }
+        if lines.count > state.height { lines = last }
+        let top = min(max(0, state.height / 2 - 1), max(0, state.height - lines.count))
+        for (i, l) in lines.enumerated() where top + i < state.height {
             let w = DisplayWidth.of(l)
-            let y = max(0, state.height / 2 - 1) + i
-            grid.put(l, x: max(0, (state.width - w) / 2), y: y, style: theme.style(i == 0 ? .warning : .row))
+            grid.put(l, x: max(0, (state.width - w) / 2), y: top + i,
+                     style: theme.style(i == 0 && lines.count > last.count ? .warning : .row))
         }
     }
 }
