@@ -497,6 +497,14 @@ public enum Catalogue {
             "按键 \(shown)\(more > 0 ? " … 另 \(more) 个" : "") 均未执行；只有 \(quit)（退出）可用",
             "keys \(shown)\(more > 0 ? " … and \(more) more" : "") not acted on; only \(quit) (quit) acts")
     }
+    /// The first frame's notice where the terminal says it has more colours (`COLORTERM`,
+    /// `truecolor` or `24bit`) than its terminfo entry (`TERM`) allows: 8, so the themes are drawn
+    /// with their `[roles8]` colours. Values as the environment gives them.
+    public static func colortermButEightColours(_ colorterm: String, term: String) -> Bilingual {
+        Bilingual(
+            "COLORTERM=\(colorterm)，但 TERM=\(term) 只有 8 色：要用完整的主题，请设 TERM=xterm-256color",
+            "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
+    }
     static let terminalTooSmall = Bilingual(
         "终端太小",
         "terminal too small")
