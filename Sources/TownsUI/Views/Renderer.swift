@@ -163,8 +163,10 @@ public struct Renderer: Sendable {
             if summaryCut > 0, !content.summary.isEmpty {
                 let ruleY = body.y + 1 + TableRenderer.lines(
                     rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
+                // Each note's lines counted once per list memo (`ViewCache.noteLineCount`), as
+                // `notesReserved` counts them: not wrapped again on every frame.
                 let noteLines = content.notes.reduce(0) {
-                    $0 + TextWrap.wrapAtWords($1.text(glyphs), width: body.width).count
+                    $0 + state.cache.noteLineCount($1.text(glyphs), width: body.width, maxLines: .max)
                 }
                 if ruleY < body.maxY {
                     grid.fill(Rect(x: body.x, y: ruleY, width: body.width, height: 1),
