@@ -239,12 +239,13 @@ struct DashboardStart {
         let keyProblems = keyWords.map { chinese ? $0.zh : $0.en }
         var notices = (localeNotice.map { [$0] } ?? []) + settings.problems(in: chinese ? .zh : .en) + keyProblems
             + themeFiles.notices
-        // The terminal says it has more colours than its terminfo entry allows: say what to set.
+        // The terminal says it has more colours than its terminfo entry allows: say what to set,
+        // in the language shown (and reworded by `L`).
+        var wordedNotices: [Bilingual] = []
         let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
         if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            notices.append(
-                "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
+            wordedNotices.append(Catalogue.colortermButEightColours(colorterm, term: term))
         }
         var startUp = Settings(
             language: localeNotice != nil ? .en : lang ?? settings.language,
@@ -255,6 +256,7 @@ struct DashboardStart {
         startUp.periodLine = settings.lines["period"]
         startUp.periodNoticeIndex = (localeNotice == nil ? 0 : 1)
             + settings.problemCount(before: settings.lines["period"] ?? 0)
+        startUp.wordedNotices = wordedNotices
         startUp.loadWarnings = first!.warnings
         startUp.loadWarningsCommand = "towns check --data \(ConfigCommand.shellWord(directory))"
         startUp.cycleStops = settings.cycle

@@ -182,8 +182,8 @@ final class W23WordsTests: XCTestCase {
             let w = DisplayWidth.of(text), x = (40 - w) / 2
             return String(repeating: " ", count: x) + text + String(repeating: " ", count: 40 - x - w)
         }
-        for (language, words) in [(Language.zh, ["终端太小", "40x12，至少需要 60x14", "q 退出"]),
-                                  (.en, ["terminal too small", "40x12, need 60x14", "q quits"])] {
+        for (language, words) in [(Language.zh, ["终端太小", "40x12，至少需要 60x14", "此时只有 q（退出）可用"]),
+                                  (.en, ["terminal too small", "40x12, need 60x14", "only q (quit) acts here"])] {
             var s = try bundledState()
             s.language = language
             s = update(s, .resize(width: 40, height: 12))

@@ -32,22 +32,29 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     s.screen = clamped(s.screen, in: s)
     s = opened(s, settings, notices: &notices)
     // The data's warnings first; the rest are listed by `towns check` (the data's) and the
-    // notices' own command (the settings').
-    let settingsNotices = notices.count
-    notices = settings.loadWarnings + notices
-    if let first = notices.first {
+    // notices' own command (the settings'). Notices worded in both languages last: with one
+    // among them the warning is worded in each language (`L` rewords it while it stands).
+    let settingsNotices = notices.count + settings.wordedNotices.count
+    let loadWarnings = settings.loadWarnings
+    func warning(_ language: Language) -> String? {
+        let all = loadWarnings + notices + settings.wordedNotices.map { language == .zh ? $0.zh : $0.en }
+        guard let first = all.first else { return nil }
         var commands: [String] = []
-        if settings.loadWarnings.count > 1 { commands.append(settings.loadWarningsCommand) }
-        if settingsNotices > (settings.loadWarnings.isEmpty ? 1 : 0) { commands.append(settings.allNoticesCommand) }
-        let listed = commands.joined(separator: s.language == .zh ? "；" : "; ")
+        if loadWarnings.count > 1 { commands.append(settings.loadWarningsCommand) }
+        if settingsNotices > (loadWarnings.isEmpty ? 1 : 0) { commands.append(settings.allNoticesCommand) }
+        let listed = commands.joined(separator: language == .zh ? "；" : "; ")
         // With more to come, a long first notice (a theme's unknown role lists every role) is cut so
         // the pointer to the rest fits in the status message's three lines at 80 columns.
-        let text = notices.count > 1
-            ? cutNotice(first) + (s.language == .zh
-                ? "（另 \(notices.count - 1) 项：\(listed)）"
-                : " (+\(notices.count - 1) more: \(listed))")
+        return all.count > 1
+            ? cutNotice(first) + (language == .zh
+                ? "（另 \(all.count - 1) 项：\(listed)）"
+                : " (+\(all.count - 1) more: \(listed))")
             : first
-        s.session.flash = Flash(text, level: .warning)
+    }
+    if settings.wordedNotices.isEmpty {
+        if let text = warning(s.language) { s.session.flash = Flash(text, level: .warning) }
+    } else if let zh = warning(.zh), let en = warning(.en) {
+        s.session.flash = Flash(Bilingual(zh, en), in: s.language, level: .warning)
     }
     return s
 }

@@ -36,6 +36,10 @@ public struct Settings: Equatable, Sendable {
     /// Problems found reading the settings, each "FILE:LINE: field: problem"; the first is
     /// shown as a warning, with how many more there are.
     public var notices: [String]
+    /// Problems worded in both languages (the terminal's colours: `Catalogue.colortermButEightColours`),
+    /// listed after `notices`: the first frame's warning is worded in the language shown, and `L`
+    /// rewords it while it stands (`Flash.words`).
+    public var wordedNotices: [Bilingual] = []
     /// The key bindings (the standard ones with the config's `[keys]` applied).
     public var keyMap: KeyMap
     /// The wall screen's playlist (the config's `cycle`); nil: `CycleStop.standard`.

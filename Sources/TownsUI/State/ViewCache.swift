@@ -214,6 +214,12 @@ final class ViewCache: @unchecked Sendable {
         return count
     }
 
+    /// Whether `noteLineCount` remembers the count for `text`, `width` and `maxLines` (tests:
+    /// a frame's note counts come from the memo, not from wrapping the notes again).
+    func remembersNoteLineCount(_ text: String, width: Int, maxLines: Int) -> Bool {
+        withLock { noteLines[NoteLinesKey(text: text, width: width, maxLines: maxLines)] != nil }
+    }
+
     /// The cached list for `key`, made with `make` when absent.
     func list(_ key: ListKey, make: () -> ListContent?) -> List? {
         if let hit = withLock({ lists.get(key) }) { return hit }

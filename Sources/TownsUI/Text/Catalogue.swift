@@ -476,6 +476,35 @@ public enum Catalogue {
             "终端太小，按键 \(shown)\(more > 0 ? " … 另 \(more) 个" : "") 均未执行",
             "terminal too small: keys \(shown)\(more > 0 ? " … and \(more) more" : "") not acted on")
     }
+    /// The too-small screen's last line (below 60x14, `Renderer.drawTooSmall`): what still acts
+    /// there (`route`: only the quit key; a resize redraws), before any key was refused.
+    static func onlyQuitActsHere(_ quit: String) -> Bilingual {
+        Bilingual(
+            "此时只有 \(quit)（退出）可用",
+            "only \(quit) (quit) acts here")
+    }
+    /// The too-small screen's last line once keys were refused there (`AppState.keysRefusedWhileTooSmall`,
+    /// first pressed first, each once): said at once on that screen, with what still acts. Up to 8
+    /// named, then how many more.
+    static func keysRefusedHere(_ keys: [String], quit: String) -> Bilingual {
+        let shown = keys.prefix(8).joined(separator: " ")
+        let more = keys.count - min(keys.count, 8)
+        if keys.count == 1 {
+            return Bilingual("按键 \(shown) 未执行；只有 \(quit)（退出）可用",
+                             "key \(shown) not acted on; only \(quit) (quit) acts")
+        }
+        return Bilingual(
+            "按键 \(shown)\(more > 0 ? " … 另 \(more) 个" : "") 均未执行；只有 \(quit)（退出）可用",
+            "keys \(shown)\(more > 0 ? " … and \(more) more" : "") not acted on; only \(quit) (quit) acts")
+    }
+    /// The first frame's notice where the terminal says it has more colours (`COLORTERM`,
+    /// `truecolor` or `24bit`) than its terminfo entry (`TERM`) allows: 8, so the themes are drawn
+    /// with their `[roles8]` colours. Values as the environment gives them.
+    public static func colortermButEightColours(_ colorterm: String, term: String) -> Bilingual {
+        Bilingual(
+            "COLORTERM=\(colorterm)，但 TERM=\(term) 只有 8 色：要用完整的主题，请设 TERM=xterm-256color",
+            "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
+    }
     static let terminalTooSmall = Bilingual(
         "终端太小",
         "terminal too small")

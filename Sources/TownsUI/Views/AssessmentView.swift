@@ -92,15 +92,23 @@ extension AppState {
         if rules.isEmpty {
             notes.append(CellText(tr(Catalogue.noRulesNothingJudged)))
         } else {
+            // Only the verdicts a cell draws (wave 33: at Jan-Sep `✓ 达标 ✗ 未达标` were listed
+            // though no cell drew either), as the legend line lists only the marks shown.
+            // The city's row only where it is drawn (with a filter on, the notes' row takes its place).
+            let drawn = verdictMarksDrawn(positions, summary: filter.isEmpty ? summary : [])
+            let words: [(Mark, Bilingual)] = [
+                (.met, Bilingual("达标", "met")), (.notMet, Bilingual("未达标", "not met")),
+                (.undetermined, Bilingual("不能判定", "cannot be judged")),
+                (.notYetDue, Bilingual("未到期", "not yet due")),
+            ]
+            var legend: CellText = ""
+            for (mark, word) in words where drawn.contains(mark) {
+                legend += (legend == "" ? "" : "  ") + "\(mark) " + CellText(tr(word))
+            }
             notes.append(
-                language == .zh
-                    ? "\(Mark.met) 达标  \(Mark.notMet) 未达标  \(Mark.undetermined) 不能判定  \(Mark.notYetDue) 未到期"
-                        + "  3年 期限=创建期年数，不考核" + fittedLegend
-                        + enterHint
-                    : "\(Mark.met) met  \(Mark.notMet) not met  \(Mark.undetermined) cannot be judged"
-                        + "  \(Mark.notYetDue) not yet due"
-                        + "  3y term: the creation period's years, not judged" + fittedLegend
-                        + enterHint)
+                legend + (legend == "" ? "" : "  ")
+                    + CellText(tr(Bilingual("3年 期限=创建期年数，不考核", "3y term: the creation period's years, not judged")))
+                    + fittedLegend + enterHint)
         }
         notes += assessmentStakeNotes(positions, wholeNames: wholeNames)
         // The last row opens these notes as a page (none cut on a short screen): the city's row,
@@ -168,6 +176,47 @@ extension AppState {
                 searchTermsMadeBy: { rowState.townTerms(town, entities: sharedFacts.entitiesByID) })
         }
         return ListContent(columns: columns, rows: rows, targets: townTargets(positions), summary: [], emptyText: "")
+    }
+
+    /// The verdict marks (✓ ✗ ? ○) the assessment's cells draw for the towns at `positions` in
+    /// the period shown, and its `summary` rows (the city's): the marks its legend lists. A
+    /// verdict's mark follows its status (`ruleMark`; a doubted one is `.unknown`, drawn `?!`).
+    /// The whole city's counts stored in a snapshot (`DerivedOverview.rules`) are read where the
+    /// list is every town unfiltered; otherwise each town is judged by each rule.
+    func verdictMarksDrawn(_ positions: [Int], summary: [TableRow]) -> Set<Mark> {
+        var drawn = Set<Mark>()
+        for row in summary {
+            for cell in row.cells {
+                if case let .text(t, _) = cell, case let .mark(m)? = t.parts.first { drawn.insert(m) }
+            }
+        }
+        let rules = dataset.rules
+        let everyTown = filter.isEmpty && positions.count == dataset.towns.count
+        if everyTown, let p = period, let counts = facts.derived?.overview(p.id)?.rules, counts.count == rules.count {
+            for c in counts {
+                if c.met > 0 { drawn.insert(.met) }
+                if c.notMet > 0 { drawn.insert(.notMet) }
+                if c.unknown > 0 { drawn.insert(.undetermined) }
+                if c.due > 0 { drawn.insert(.notYetDue) }
+            }
+            return drawn
+        }
+        let assessment = Assessment(metrics: metrics)
+        let towns = dataset.towns
+        let all: Set<Mark> = [.met, .notMet, .undetermined, .notYetDue]
+        for rule in rules {
+            for i in positions {
+                switch assessment.evaluate(rule, towns[i], asOf: period).status {
+                case .met: drawn.insert(.met)
+                case .notMet: drawn.insert(.notMet)
+                case .unknown: drawn.insert(.undetermined)
+                case .notYetDue: drawn.insert(.notYetDue)
+                case .info: break
+                }
+                if drawn == all { return drawn }
+            }
+        }
+        return drawn
     }
 
     /// The sort key of a rule's verdict cell (`ruleMark`): ✗ 0, ? 1 (`?!` too), ○ 2, ✓ 3; nil for

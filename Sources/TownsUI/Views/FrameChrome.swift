@@ -98,7 +98,10 @@ extension Renderer {
         }
     }
 
-    func drawBreadcrumb(into grid: inout Grid, _ state: AppState) {
+    /// The breadcrumb line (row 2) laid out for `state`: the path, then at the right the chips
+    /// (filter, search, narrowing) and when the data last changed, if it fits beside the path.
+    /// The table's columns left out are placed on it later (`BreadcrumbLayout.placeColumnsLeftOut`).
+    func breadcrumbLayout(_ state: AppState) -> BreadcrumbLayout {
         let path = state.stack.map { Renderer.crumb($0.kind, state) }.joined(separator: glyphs.breadcrumbSeparator)
         var status: [String] = []
         if !state.filter.isEmpty {
@@ -126,18 +129,26 @@ extension Renderer {
         // and a gap before it.
         let reserve = positionReserve(state)
         let room = max(0, state.width - rw - reserve - 2)  // a path too long is cut with …
-        grid.put(
-            TableRenderer(theme: theme, glyphs: glyphs).fit(" " + path, width: room), x: 0, y: 2,
-            style: theme.style(.breadcrumb), maxWidth: room)
+        let x = max(0, state.width - rw - reserve)
+        let cw = DisplayWidth.of(chips)
+        return BreadcrumbLayout(
+            width: state.width, path: TableRenderer(theme: theme, glyphs: glyphs).fit(" " + path, width: room),
+            pathRoom: room, chips: chips, chipsX: x, time: time, timeX: x + (cw > 0 ? cw + 2 : 0))
+    }
+
+    /// Draws the breadcrumb line as `layout` placed it.
+    func drawBreadcrumb(_ layout: BreadcrumbLayout, into grid: inout Grid) {
+        grid.put(layout.path, x: 0, y: 2, style: theme.style(.breadcrumb), maxWidth: layout.pathRoom)
         // The chips (filter, search, narrowing) in the warning's colour, what needs attention; the
         // load time after them in the legend's, as when no chip shows (it took the chip's red:
         // wave 26's fresh user, F6).
-        let x = max(0, state.width - rw - reserve)
-        let cw = DisplayWidth.of(chips)
-        if cw > 0 { grid.put(chips, x: x, y: 2, style: theme.style(.warning), maxWidth: cw) }
-        if let time {
-            let tx = x + (cw > 0 ? cw + 2 : 0)
-            grid.put(time, x: tx, y: 2, style: theme.style(.legend), maxWidth: DisplayWidth.of(time))
+        let cw = DisplayWidth.of(layout.chips)
+        if cw > 0 { grid.put(layout.chips, x: layout.chipsX, y: 2, style: theme.style(.warning), maxWidth: cw) }
+        if let time = layout.shownTime {
+            grid.put(time, x: layout.timeX, y: 2, style: theme.style(.legend), maxWidth: DisplayWidth.of(time))
+        }
+        if let note = layout.columnsNote {
+            grid.put(note.text, x: note.x, y: 2, style: theme.style(.legend), maxWidth: DisplayWidth.of(note.text))
         }
     }
 
@@ -148,5 +159,102 @@ extension Renderer {
         guard !state.screen.kind.isPage, let rows = state.list(for: state.screen)?.content.rows.count
         else { return 16 }
         return max(16, 3 * String(max(rows, 1)).count + 2 + 2)
+    }
+}
+
+/// The breadcrumb line (row 2) as laid out before it is drawn (`Renderer.breadcrumbLayout`): the
+/// path, the chips and the load clock at the right, and the table's columns left out for width
+/// (`placeColumnsLeftOut`). What gives way is decided here, from the texts and their columns:
+/// where the columns' note fits nowhere else the load clock gives way to it (`clockGaveWay`,
+/// wave 32: English at 60x14 with the scroll position), not read back from cells drawn.
+struct BreadcrumbLayout: Equatable {
+    /// The line's width in cells.
+    var width: Int
+    /// The path, fitted to `pathRoom` cells, starting with a blank.
+    var path: String
+    var pathRoom: Int
+    /// The chips (filter, search, narrowing), two blanks apart, from column `chipsX`.
+    var chips: String
+    var chipsX: Int
+    /// When the data last changed, from column `timeX`; nil: it does not fit beside the path.
+    var time: String?
+    var timeX: Int
+    /// A text placed on the line from column `x`.
+    struct Placed: Equatable {
+        var text: String
+        var x: Int
+    }
+    /// The columns left out's note and its column (`placeColumnsLeftOut`); nil: none placed.
+    var columnsNote: Placed?
+    /// The load clock gave way to the columns' note.
+    var clockGaveWay = false
+
+    /// The load clock as drawn: nil where it does not fit or gave way.
+    var shownTime: String? { clockGaveWay ? nil : time }
+
+    /// The runs of text on the line (words parted by single blanks; two blanks or more part runs),
+    /// as columns: the path's, the chips', the clock's unless it gave way, the note's.
+    func runs(withTime: Bool = true) -> [Range<Int>] {
+        var texts = [(path, 0, pathRoom), (chips, chipsX, DisplayWidth.of(chips))]
+        if withTime, let time = shownTime { texts.append((time, timeX, DisplayWidth.of(time))) }
+        if let note = columnsNote { texts.append((note.text, note.x, DisplayWidth.of(note.text))) }
+        return texts.flatMap { Self.runs($0.0, x: $0.1, limit: min(width, $0.1 + max(0, $0.2))) }
+    }
+
+    /// The runs of `text` drawn from column `x` up to `limit` (as `Grid.put` draws it there).
+    static func runs(_ text: String, x: Int, limit: Int) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var col = x, start: Int?, end = x, blanks = 0
+        for character in TerminalText.sanitize(text) {
+            let w = DisplayWidth.of(character)
+            guard w > 0 else { continue }
+            if col + w > limit { break }
+            if character == " " {
+                blanks += 1
+                if blanks == 2, let s = start { runs.append(s..<end); start = nil }
+            } else {
+                if start == nil { start = col }
+                end = col + w
+                blanks = 0
+            }
+            col += w
+        }
+        if let s = start { runs.append(s..<end) }
+        return runs
+    }
+
+    /// Whether no text stands in `columns`.
+    func isBlank(_ columns: Range<Int>, runs: [Range<Int>]) -> Bool {
+        columns.lowerBound >= 0 && !runs.contains { $0.overlaps(columns) }
+    }
+
+    /// Places the first of `forms` (the note naming the columns left out, longest first) that
+    /// fits, two blanks from any text: at the line's right end (before `end`), else left of the
+    /// last run of text before it (the chips, the clock); where none fits, the clock, when it is
+    /// that last run, gives way and the note takes the right end.
+    mutating func placeColumnsLeftOut(_ forms: [String], end: Int) {
+        var runs = runs()
+        // The start of the last run of text before `end`: what the note may stand left of.
+        let last = runs.filter { $0.lowerBound < end }.max { $0.lowerBound < $1.lowerBound }?.lowerBound ?? -1
+        for text in forms {
+            for limit in [end, last - 2] {  // two blanks before that text, as between the breadcrumb's parts
+                let x = limit - DisplayWidth.of(text)
+                guard x >= 2, isBlank(x - 2..<limit, runs: runs) else { continue }
+                columnsNote = Placed(text: text, x: x)
+                return
+            }
+        }
+        // Nothing fits beside the load time (English at 60x14 with the scroll position: wave 32's
+        // fresh user, F3): the columns left out matter more to the figures than when the data
+        // loaded, so the time gives way and the note takes the line's right end.
+        guard let time = shownTime, last >= 0, last == timeX, timeX + DisplayWidth.of(time) <= end else { return }
+        runs = self.runs(withTime: false)
+        for text in forms {
+            let x = end - DisplayWidth.of(text)
+            guard x >= 2, isBlank(x - 2..<end, runs: runs) else { continue }
+            clockGaveWay = true
+            columnsNote = Placed(text: text, x: x)
+            return
+        }
     }
 }

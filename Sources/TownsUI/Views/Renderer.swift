@@ -123,7 +123,11 @@ public struct Renderer: Sendable {
         }
         drawTitle(into: &grid, state)
         drawTabs(into: &grid, state)
-        drawBreadcrumb(into: &grid, state)
+        // The breadcrumb line is laid out first and drawn once the table has said which columns
+        // it leaves out (they may take the load clock's place: `BreadcrumbLayout`).
+        var crumbs = breadcrumbLayout(state)
+        // The scroll position at the breadcrumb line's right end, drawn over it.
+        var position: String?
         let body = Renderer.bodyRect(width: state.width, height: state.height)
         // Whether an amount in the dataset's unit is drawn: the legend names the unit only then.
         var amountsDrawn = state.screen.kind.drawsAmounts
@@ -133,9 +137,8 @@ public struct Renderer: Sendable {
                 drawPageLine(line, into: &grid, x: body.x, y: body.y + i, maxX: body.maxX)
             }
             if lines.count > body.height {
-                let shown =
+                position =
                     "\(state.screen.scroll + 1)-\(min(lines.count, state.screen.scroll + body.height))/\(lines.count)"
-                grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
             }
         } else if let list = state.list(for: state.screen) {
             let content = list.content
@@ -163,8 +166,10 @@ public struct Renderer: Sendable {
             if summaryCut > 0, !content.summary.isEmpty {
                 let ruleY = body.y + 1 + TableRenderer.lines(
                     rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
+                // Each note's lines counted once per list memo (`ViewCache.noteLineCount`), as
+                // `notesReserved` counts them: not wrapped again on every frame.
                 let noteLines = content.notes.reduce(0) {
-                    $0 + TextWrap.wrapAtWords($1.text(glyphs), width: body.width).count
+                    $0 + state.cache.noteLineCount($1.text(glyphs), width: body.width, maxLines: .max)
                 }
                 if ruleY < body.maxY {
                     grid.fill(Rect(x: body.x, y: ruleY, width: body.width, height: 1),
@@ -182,8 +187,10 @@ public struct Renderer: Sendable {
                 let kept = { (i: Int) in layout.widths.indices.contains(i) && layout.widths[i] != nil }
                 amountsDrawn = amountsDrawn && amounts.contains(where: kept)
             }
-            drawColumnsLeftOut(content.columns, layout, into: &grid, state,
-                               countShown: content.rows.count > Renderer.visibleRows(state))
+            // The scroll position takes the line's right end where it is shown.
+            let countShown = content.rows.count > Renderer.visibleRows(state)
+            crumbs.placeColumnsLeftOut(columnsLeftOutForms(content.columns, layout, state),
+                                       end: state.width - (countShown ? positionReserve(state) : 1))
             // A note on one column's figures only while the column is shown.
             let notes = content.notes.indices.filter { note in
                 content.noteColumns[note].map { column in layout.widths[column] != nil } ?? true
@@ -226,9 +233,12 @@ public struct Renderer: Sendable {
             if content.rows.count > visible {
                 let last = min(content.rows.count, state.screen.scroll + visible)
                     - (Renderer.orphanedHeading(state, content) == nil ? 0 : 1)
-                let shown = "\(state.screen.scroll + 1)-\(last)/\(content.rows.count)"
-                grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 2, style: theme.style(.legend))
+                position = "\(state.screen.scroll + 1)-\(last)/\(content.rows.count)"
             }
+        }
+        drawBreadcrumb(crumbs, into: &grid)
+        if let position {
+            grid.put(position, x: state.width - DisplayWidth.of(position) - 1, y: 2, style: theme.style(.legend))
         }
         drawLegend(into: &grid, state, amounts: amountsDrawn)
         drawHints(into: &grid, state)
@@ -261,71 +271,50 @@ public struct Renderer: Sendable {
         }
     }
 
+    /// Below 60x14 (`minimumWidth`, `minimumHeight`): the size, the size needed, and what still
+    /// acts there (`route`: only the quit key), or, once keys were refused there, which ones, at
+    /// once on this screen (wave 33: they were named only once the window was large enough again).
+    /// Each paragraph is broken at words to the width; where the rows do not hold them all, the
+    /// size goes first, then the heading: what acts and what was refused stay to the last row.
     func drawTooSmall(into grid: inout Grid, _ state: AppState) {
-        let lines = [
-            state.tr(Catalogue.terminalTooSmall),
-            state.tr(Catalogue.needAtLeast(
-                "\(state.width)x\(state.height)", "\(Renderer.minimumWidth)x\(Renderer.minimumHeight)")),
-            state.tr(Catalogue.quits("\(state.keyName(.quit))")),
-        ]
-        for (i, l) in lines.enumerated() {
+        let quit = state.keyName(.quit)
+        let acts = state.keysRefusedWhileTooSmall.isEmpty
+            ? Catalogue.onlyQuitActsHere(quit) : Catalogue.keysRefusedHere(state.keysRefusedWhileTooSmall, quit: quit)
+        let heading = [state.tr(Catalogue.terminalTooSmall)]
+        let size = TextWrap.wrapAtWords(state.tr(Catalogue.needAtLeast(
+            "\(state.width)x\(state.height)", "\(Renderer.minimumWidth)x\(Renderer.minimumHeight)")), width: state.width)
+        let last = TextWrap.wrapAtWords(state.tr(acts), width: state.width)
+        var lines = heading + size + last
+        if lines.count > state.height { lines = heading + last }
+        if lines.count > state.height { lines = last }
+        let top = min(max(0, state.height / 2 - 1), max(0, state.height - lines.count))
+        for (i, l) in lines.enumerated() where top + i < state.height {
             let w = DisplayWidth.of(l)
-            let y = max(0, state.height / 2 - 1) + i
-            grid.put(l, x: max(0, (state.width - w) / 2), y: y, style: theme.style(i == 0 ? .warning : .row))
+            grid.put(l, x: max(0, (state.width - w) / 2), y: top + i,
+                     style: theme.style(i == 0 && lines.count > last.count ? .warning : .row))
         }
     }
 }
 
 extension Renderer {
-    /// The table's columns left out for width, named on the breadcrumb line's right where it is
-    /// free, untitled columns by `Column.leftOutName` (the types view's bars: `进度`)
-    /// ("未显示列: 用地奖 倒扣", else the first that fit "未显示列: 县市区 等 4 列"
-    /// (4 in all), else "另 2 列未显示"):
-    /// a column with consequences is never dropped unsaid; `:columns` lists them all (`ColumnsList`).
-    /// `countShown`: the scroll position takes the line's right end. Where no form fits, the load
-    /// clock (`AppState.dataChangedAt`) gives way to the note (English at 60x14, wave 32).
-    func drawColumnsLeftOut(_ columns: [Column], _ layout: TableLayout, into grid: inout Grid, _ state: AppState,
-                            countShown: Bool) {
+    /// The forms of the note naming the table's columns left out for width, longest first, untitled
+    /// columns by `Column.leftOutName` (the types view's bars: `进度`) ("未显示列: 用地奖 倒扣", else
+    /// the first that fit "未显示列: 县市区 等 4 列" (4 in all), else "另 2 列未显示"); none where no
+    /// column is left out. Placed on the breadcrumb line by its layout
+    /// (`BreadcrumbLayout.placeColumnsLeftOut`): a column with consequences is never dropped
+    /// unsaid; `:columns` lists them all (`ColumnsList`).
+    func columnsLeftOutForms(_ columns: [Column], _ layout: TableLayout, _ state: AppState) -> [String] {
         // An untitled column (the types view's bars) by the name it has left out (`Column.leftOutName`).
         let dropped = columns.indices.filter { layout.widths[$0] == nil && !columns[$0].nameWhenLeftOut.isEmpty }
-        guard !dropped.isEmpty else { return }
-        let end = state.width - (countShown ? positionReserve(state) : 1)
+        guard !dropped.isEmpty else { return [] }
         // Every title, else as many of the first as fit and how many more, else how many.
         let titles = dropped.map { columns[$0].nameWhenLeftOut }
         let some = (1..<max(1, titles.count)).reversed().map {
             Catalogue.columnsLeftOutSome(titles.prefix($0).joined(separator: " "), all: "\(titles.count)",
                                          more: "\(titles.count - $0)")
         }
-        let forms = ([Catalogue.columnsLeftOut(titles.joined(separator: " "))] + some
-                     + [Catalogue.columnsLeftOutCount("\(dropped.count)"),
-                        Catalogue.columnsLeftOutShort("\(dropped.count)")]).map(state.tr)
-        // At the line's right end, else left of what the breadcrumb shows there (a filter, the
-        // time the data changed): the last run of text, words parted by single spaces.
-        var last = end - 1
-        while last >= 0, grid[last, 2].text == " " { last -= 1 }
-        while last >= 2, !(grid[last - 1, 2].text == " " && grid[last - 2, 2].text == " ") { last -= 1 }
-        // Names before counts: a form naming columns left of that text rather than a count at the end.
-        for text in forms {
-            for limit in [end, last - 2] {  // two blanks before that text, as between the breadcrumb's parts
-                let x = limit - DisplayWidth.of(text)
-                guard x >= 2, (x - 2..<limit).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
-                grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: limit - x)
-                return
-            }
-        }
-        // Nothing fits beside the load time (English at 60x14 with the scroll position: wave 32's
-        // fresh user, F3): the columns left out matter more to the figures than when the data
-        // loaded, so the time gives way and the note takes the line's right end.
-        guard let changed = state.dataChangedAt, last >= 0 else { return }
-        let time = state.tr(Catalogue.dataChanged) + changed
-        let tw = DisplayWidth.of(time)
-        guard last + tw <= end, (last..<(last + tw)).map({ grid[$0, 2].text }).joined() == time else { return }
-        grid.fill(Rect(x: last, y: 2, width: end - last, height: 1), with: Cell(text: " ", style: theme.style(.breadcrumb)))
-        for text in forms {
-            let x = end - DisplayWidth.of(text)
-            guard x >= 2, (x - 2..<end).allSatisfy({ grid[$0, 2].text == " " }) else { continue }
-            grid.put(text, x: x, y: 2, style: theme.style(.legend), maxWidth: end - x)
-            return
-        }
+        return ([Catalogue.columnsLeftOut(titles.joined(separator: " "))] + some
+                + [Catalogue.columnsLeftOutCount("\(dropped.count)"),
+                   Catalogue.columnsLeftOutShort("\(dropped.count)")]).map(state.tr)
     }
 }
