@@ -310,9 +310,28 @@ extension AppState {
         func worded(_ c: Change, unit: String?) -> Figure? {
             guard var d = c.delta, case let .exact(v, scale) = d.quantity else { return c.delta }
             let ft = FigureText()
+            // A derived input written with fewer digits than the difference used is named with
+            // those too, as the plan's `≈15.0（未取整 14.98）`, and the difference before its
+            // rounding given, so that the formula adds up as printed (session 26's F1:
+            // `≈83 − 23.5 = 59.8` is now `≈83（未取整 83.31） − 23.5 = 59.81 ≈ 60`).
+            var unrounded = false
+            func named(_ f: Figure?) -> String {
+                let shown = ft.text(f)
+                guard let f, f.isDerived, let x = f.quantity.exactValue, shown.hasPrefix("≈"),
+                      Decimal(string: String(shown.dropFirst())) != x else { return shown }
+                unrounded = true
+                let used = DecimalMath.text(x, scale: 2)
+                return tr("\(shown)（未取整 \(used)）", "\(shown) (\(used) unrounded)")
+            }
+            let after = named(c.after), before = named(c.before)
+            var result = DecimalMath.text(v, scale: scale)
+            if unrounded, let a = c.after?.quantity.exactValue, let b = c.before?.quantity.exactValue,
+               DecimalMath.rounded(a - b, scale: 2) != v {
+                result = DecimalMath.text(a - b, scale: 2) + " ≈ " + result
+            }
             d.provenance = .derived(
-                formula: "\(label(period)) \(ft.text(c.after)) − \(label(from)) \(ft.text(c.before)) = "
-                    + DecimalMath.text(v, scale: scale) + (unit.map { " " + $0 } ?? ""))
+                formula: "\(label(period)) \(after) − \(label(from)) \(before) = "
+                    + result + (unit.map { " " + $0 } ?? ""))
             return d
         }
         if let d = worded(metrics.change(town, .completed, from: from, to: period), unit: nil) {
