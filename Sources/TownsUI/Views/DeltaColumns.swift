@@ -325,9 +325,13 @@ extension AppState {
             }
             let after = named(c.after), before = named(c.before)
             var result = DecimalMath.text(v, scale: scale)
-            if unrounded, let a = c.after?.quantity.exactValue, let b = c.before?.quantity.exactValue,
-               DecimalMath.rounded(a - b, scale: 2) != v {
-                result = DecimalMath.text(a - b, scale: 2) + " ≈ " + result
+            // The difference of the values named (the unrounded where named, else as printed:
+            // `≈100 − 23.5 = 76.5 ≈ 77`) where the Δ's digits round it.
+            if case let .exact(a, ad)? = c.after?.quantity, case let .exact(b, bd)? = c.before?.quantity {
+                let rawScale = unrounded ? 2 : max(ad, bd)
+                if DecimalMath.rounded(a - b, scale: rawScale) != v {
+                    result = DecimalMath.text(a - b, scale: rawScale) + " ≈ " + result
+                }
             }
             d.provenance = .derived(
                 formula: "\(label(period)) \(after) − \(label(from)) \(before) = "
