@@ -234,7 +234,17 @@ extension Metrics {
         // A derived figure counts with the digits its inputs support (`Figure.supportedDecimals`:
         // 72% x 100 is `≈72`, so 72 − 139 is `≈-67`, not `≈-67.00`), a reported one as printed.
         func digits(_ f: Figure, _ own: Int) -> Int { f.isDerived ? min(f.supportedDecimals ?? own, 2) : own }
-        let d = max(digits(after, ad), digits(before, bd))
+        var d = max(digits(after, ad), digits(before, bd))
+        // Over a derived figure with a range (`Figure.interval`), no more digits than the range
+        // of the difference supports (Nanhu's ≈83%, 82.98-83.65, less 23.5: 59.43-60.20, `≈+60`,
+        // not `≈+59.8`; session 26's fresh user, F1), yet down to the first significant digit.
+        if after.interval != nil || before.interval != nil, let pa = after.possible, let pb = before.possible {
+            let range = Interval(pa.lower - pb.upper, pa.upper - pb.lower)
+            var s = range.supportedDecimals(atMost: d)
+            let size = a - b < 0 ? b - a : a - b
+            while s < d, size != 0, size < Decimal(sign: .plus, exponent: -s, significand: 1) { s += 1 }
+            d = s
+        }
         let unit = measure.unit == .percent ? " points" : ""
         func shown(_ f: Figure) -> String { (f.isDerived ? f.supportedText.map { "≈" + $0 } : nil) ?? show(f) }
         // The value to those digits, as shown (a rate over a derived plan may support none: `≈+3`

@@ -422,6 +422,18 @@ public struct Metrics: Sendable {
         if let s = worked.supportedDecimals, !Self.keepsSides(rate, digits: s, elapsed: elapsedShare) {
             worked.leastDecimals = Int8(digits)
         }
+        // Where what its rounding allows holds values on both sides of 100%, no side of it is
+        // claimed: written with the most digits (up to those above) at which it reads 100 (15.00
+        // over ≈14.98 at the year's end, 99.75-100.54, is `≈100%`, not `≈100.1%`, read as the plan
+        // exceeded; session 26's fresh user, F3). Its formula keeps the quotient (`= 100.13%`).
+        if let i = worked.interval, i.lower < 100, 100 < i.upper,
+           let k = (0...digits).reversed().first(where: { DecimalMath.rounded(rate, scale: $0) == 100 }),
+           DecimalMath.rounded(rate, scale: digits) != 100 {
+            let interval = worked.interval
+            worked = derived(100, decimals: k, "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = "
+                                 + "\(shown())%", from: [done, plan])
+            worked.interval = interval
+        }
         return explained(worked,
                          .rateFromPlan(completed: show(done), year: year(of: p), plan: show(plan),
                                        result: shown()))

@@ -102,7 +102,10 @@ final class W14StoredViewSamplesTests: XCTestCase {
                 let below = !(derived && !later.isEmpty) && a.laterPlanPlaceFloor(to).map { now > $0 } == true
                 XCTAssertEqual(place, (derived ? "≈" : "") + words
                                    + (derived ? a.tr(Catalogue.placeOnDerivedRate) + later : "")
-                                   + (below ? a.tr(Catalogue.placeBelowLaterPlan) : ""),
+                                   + (below ? a.tr(Catalogue.placeBelowLaterPlan) : "")
+                                   // An order within the rates' rounding, that too (wave 33, W33RankTests).
+                                   + a.placeWithinRoundingWords(town, at: text.towns.firstIndex { $0.id == town.id },
+                                                                period: to, from: from),
                                town.id)
             } else {
                 XCTAssertNil(place, town.id)

@@ -137,7 +137,9 @@ final class W31FidRoundingTests: XCTestCase {
         XCTAssertGreaterThan(possible.upper, 100)
         // Behind on the point values, as it read before.
         XCTAssertTrue(s.metrics.progress(town, period: period).isBehind)
-        try assertUndecidedEverywhere(s, town: "jiashan", name: "Jiashan Chocolate Sweet Town", variance: "≈-0.1")
+        // Its rate, 99.88% with 99.51-100.26% allowed, claims no side of 100% (wave 33, F3,
+        // W33RateSideTests): `≈100%`, its variance `≈0?` (was `≈99.88%`, `≈-0.1?`).
+        try assertUndecidedEverywhere(s, town: "jiashan", name: "Jiashan Chocolate Sweet Town", variance: "≈0")
         var page = s
         page.stack = [Screen(.townPage("jiashan"))]
         let lines = screen(page).joined(separator: "\n")
@@ -152,9 +154,10 @@ final class W31FidRoundingTests: XCTestCase {
         var overview = s
         overview.stack = [Screen(.overview)]
         let o = screen(overview).joined(separator: "\n")
-        // Within the rate's rounding it is written as its range, no direction (wave 33: it read
-        // `rate behind ≈0.1 pts`; `W33FidRateRangeTests`).
-        XCTAssertTrue(o.contains("rate ≈-0.49–+0.26 pts"), o)
+        // Its rate's range holds 100%: written with the digits that read 100 (`≈100%`, wave 33's
+        // `W33RateSideTests`), so its reading is `at ≈0` (was `rate behind ≈0.1 pts`); a range not at 0
+        // at its digits is said as a range (`W33FidRateRangeTests`).
+        XCTAssertTrue(o.contains("rate at ≈0 pts"), o)
     }
 
     /// Item 2: a reported 83.3% at Jan-Oct, its variance still `0.0` (W22MineTests), now with `?`.

@@ -9,11 +9,38 @@ import XCTest
 /// the range the rate may be (`99.51% to 100.26%`), as the amount reading did before wave 32
 /// (`W32FidAmountRangeTests`). Now the range, no direction; one at 0 at its digits keeps `at`.
 final class W33FidRateRangeTests: XCTestCase {
-    /// Jiashan given t01147's figures (`W31FidRoundingTests`): 16.95 over a plan ≈17.0 from Jan-Sep's
-    /// 3.92 / 23.1%: its rate ≈99.88%, which may be 99.51% to 100.26%.
+    /// Jiashan given figures whose Jan-Sep rate is worked out over a plan derived from Jan-Aug.
+    /// (Wave 33's `w33-rank` writes a year-end rate whose range holds 100% with the digits that read
+    /// 100, so that case now reads `at ≈0`; this one is at Jan-Sep, 75% of the year elapsed: Jiashan
+    /// 3.00 at 17.7% in Jan-Aug, so a plan ≈16.95, and 12.68 in Jan-Sep, no rate: ≈74.8%, whose range
+    /// (by the plan's and the amount's rounding) holds 75%: the variance between -1.66 and +1.33.)
+    static let jiashanJanSepWithinRounding = """
+
+        [[figure]]
+        town = "jiashan"
+        measure = "completed"
+        period = "2015-08"
+        value = 3.00
+        source = "paper"
+
+        [[figure]]
+        town = "jiashan"
+        measure = "completion_rate"
+        period = "2015-08"
+        value = 17.7
+        source = "paper"
+
+        [[figure]]
+        town = "jiashan"
+        measure = "completed"
+        period = "2015-09"
+        value = 12.68
+        source = "paper"
+        """
+
     func state(_ view: Screen.Kind, language: Language) throws -> AppState {
-        var s = try editedBundledState("w33raterange", period: "2015-12", width: 200, height: 60,
-                                       language: language) { $0 + W31FidRoundingTests.jiashanWithinPlanRounding }
+        var s = try editedBundledState("w33raterange", period: "2015-09", width: 200, height: 60,
+                                       language: language) { $0 + Self.jiashanJanSepWithinRounding }
         s.stack = [Screen(view)]
         return s
     }
@@ -24,8 +51,8 @@ final class W33FidRateRangeTests: XCTestCase {
         let r = s.checker.scheduleReadings(try XCTUnwrap(s.dataset.town("jiashan")), period: try XCTUnwrap(s.period))
         let within = try XCTUnwrap(r.withinRounding)
         let range = try XCTUnwrap(r.rateEitherWay)
-        XCTAssertEqual(range.lower, within.lower - 100)
-        XCTAssertEqual(range.upper, within.upper - 100)
+        XCTAssertEqual(range.lower, within.lower - 75)
+        XCTAssertEqual(range.upper, within.upper - 75)
         XCTAssertLessThan(range.lower, 0)
         XCTAssertGreaterThan(range.upper, 0)
         XCTAssertLessThan(try XCTUnwrap(r.byRate), 0, "behind at its point")
@@ -34,8 +61,8 @@ final class W33FidRateRangeTests: XCTestCase {
     /// The page (the town's and, through the same section, the city's): the range, no direction.
     func testThePageSaysTheRateRangeNotADirection() throws {
         for (language, want, not) in [
-            (Language.en, "by rate between behind by ≈0.49 and ahead by ≈0.26 points", "by rate behind by"),
-            (.zh, "按完成率 介于落后 ≈0.49 与超前 ≈0.26 个百分点之间", "按完成率 落后"),
+            (Language.en, "by rate between behind by ≈1.66 and ahead by ≈1.33 points", "by rate behind by"),
+            (.zh, "按完成率 介于落后 ≈1.66 与超前 ≈1.33 个百分点之间", "按完成率 落后"),
         ] {
             let lines = screen(try state(.townPage("jiashan"), language: language)).joined(separator: "\n")
             XCTAssertTrue(lines.contains(want), lines)
@@ -46,8 +73,8 @@ final class W33FidRateRangeTests: XCTestCase {
     /// The overview's undecided row, on screen and in its exports (`towns report` prints the same).
     func testTheOverviewRowSaysTheRateRangeNotADirection() throws {
         for (language, want, not) in [
-            (Language.en, "rate ≈-0.49–+0.26 pts", "rate behind ≈0.1"),
-            (.zh, "完成率 ≈-0.49～+0.26 点", "完成率 落后 ≈0.1"),
+            (Language.en, "rate ≈-1.66–+1.33 pts", "rate behind ≈0.2"),
+            (.zh, "完成率 ≈-1.66～+1.33 点", "完成率 落后 ≈0.2"),
         ] {
             let s = try state(.overview, language: language)
             let lines = screen(s).joined(separator: "\n")

@@ -183,6 +183,7 @@ final class ViewCache: @unchecked Sendable {
     private var behindByPeriod = Recent<Int, [Bool]>(capacity: 4)
     private var undecidedByPeriod = Recent<Int, [Int]>(capacity: 4)
     private var laterFloorByPeriod = Recent<String, LaterPlanFloor>(capacity: 4)
+    private var unsettledByPeriod = Recent<String, Set<Int>>(capacity: 4)
     /// Per screen kind, the row its selection was last found on (`row(of:in:kind:)`).
     private var rowHints = Recent<Screen.Kind, Int>(capacity: ViewCache.capacity)
 
@@ -412,10 +413,17 @@ final class ViewCache: @unchecked Sendable {
              make: make)
     }
 
+    /// `AppState.placesWithinRounding` of period `id`, made by `make` once per period (the last four
+    /// kept, as `places`): every towns table's build and a town's page read it.
+    func placesWithinRounding(_ id: String, make: () -> Set<Int>) -> Set<Int> {
+        once(.unsettled(id), get: { unsettledByPeriod.get(id) }, put: { unsettledByPeriod.put(id, $0) },
+             make: make)
+    }
+
     /// What is being worked out by some thread (`once`).
     private enum Work: Hashable {
         case period(Int), plans(String), haystacks(ObjectIdentifier), targets(ObjectIdentifier)
-        case places(String), suspects(Int), behind(Int), undecided(Int), laterFloor(String)
+        case places(String), suspects(Int), behind(Int), undecided(Int), laterFloor(String), unsettled(String)
     }
     private var inFlight: Set<Work> = []
     private let flight = NSCondition()

@@ -26,6 +26,10 @@ struct DeltaColumns: Sendable {
     /// and Haiyan's `4 ✦` and `5 ✦` at Jan-Sep under Jiashan's `≈3? ✦`, placed over a plan a
     /// later month's import gave). Nil where there is none.
     let laterFloor: (to: Int?, from: Int?)
+    /// Whether a town's place (by its position in `dataset.towns`, nil: found by id) in the period
+    /// shown, and in the one before, rests on an order the rates' rounding cannot settle
+    /// (`AppState.placesWithinRounding`): the place is `?`, and its move too (`2? ▽1?`).
+    let withinRounding: @Sendable (Town, Int?) -> (to: Bool, from: Bool)
 
     /// The columns, after the towns view's others; they give way (priorities 59, 52, 35: the place after the county)
     /// before the bar shrinks below its 15 cells. Δ完成 stays at 80x24 in both languages: the projects column (54)
@@ -46,6 +50,16 @@ struct DeltaColumns: Sendable {
         from = state.period.flatMap { state.metrics.previousPeriod($0) }
         laterFloor = !placesMarked ? (nil, nil) : (state.period.flatMap { state.laterPlanPlaceFloor($0) },
                                                    from.flatMap { state.laterPlanPlaceFloor($0) })
+        if placesMarked, let to {
+            let now = state.placesWithinRounding(to), then = from.map { state.placesWithinRounding($0) } ?? []
+            let facts = state.facts
+            withinRounding = { town, position in
+                guard let i = position ?? facts.townIndex[town.id] else { return (false, false) }
+                return (now.contains(i), then.contains(i))
+            }
+        } else {
+            withinRounding = { _, _ in (false, false) }
+        }
         if let from, let to {
             // Each period's places stored in the snapshot the dataset was read from, else worked
             // out once per period (`townPlaces`); a town's move read by its position, so no table
@@ -119,11 +133,18 @@ struct DeltaColumns: Sendable {
         let later = derived && metrics.planFromLaterPeriod(town, asOf: to) != nil
             || laterFloor.to.map { place > $0 } == true
             || move.before.flatMap { b in laterFloor.from.map { b > $0 } } == true
+        // An order against another town within the rates' rounding (`withinRounding`): `2?`, and
+        // its move `▽1?` (either period's order unsettled; wave 33's F2).
+        let close = withinRounding(town, position)
         var shown: CellText = derived ? "\(Mark.derived)\(place)" : "\(place)"
-        if later { shown = shown + CellText(.undetermined) }
+        if later || close.to { shown = shown + CellText(.undetermined) }
         if move.isNew, from != nil { return .text(shown + " " + CellText(.newSince), derived ? .derived : nil) }
-        guard let p = move.places, p != 0 else { return derived ? .text(shown, .derived) : .plain("\(place)") }
-        return .text(shown + " " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))",
+        guard let p = move.places, p != 0 else {
+            return derived || close.to ? .text(shown, derived ? .derived : nil) : .plain("\(place)")
+        }
+        let moveUnsettled = close.to || close.from
+        return .text(shown + " " + CellText(p > 0 ? Mark.rankUp : Mark.rankDown) + "\(abs(p))"
+                         + (moveUnsettled ? CellText(.undetermined) : ""),
                      p < 0 ? .behind : derived ? .derived : nil)
     }
 
@@ -181,6 +202,43 @@ extension AppState {
         }.place
     }
 
+    /// The towns (by position in `dataset.towns`) placed by completion rate in `period`
+    /// (`townPlaces`) whose order against another placed town the rates' rounding cannot settle:
+    /// what the town's rate can stand for (`Figure.possible`: its printed digits' range, or a
+    /// derived rate's interval) meets what another's can (wave 33, session 26's fresh user, F2:
+    /// Haining's reported 83.3%, 83.25-83.35, and Nanhu's derived ≈83%, 82.98-83.65, made
+    /// Haining `2 ▽1` and Nanhu `≈1 ▲1`: either may be first). Such a place is `?`, and so is
+    /// its move. Ties (one place shared) count too. Worked out once per period
+    /// (`ViewCache.placesWithinRounding`): each placed town's rate looked up once, then the
+    /// ranges sorted by their lower end and swept (n log n, not every pair).
+    func placesWithinRounding(_ period: Period) -> Set<Int> {
+        cache.placesWithinRounding(period.id) {
+            let places = townPlaces(period), towns = dataset.towns, m = metrics.withoutFormulas
+            let key = FigureKey(.completionRate, period.id)
+            var ranges: [(position: Int, range: Interval)] = []
+            for (i, place) in places.enumerated() where place != nil {
+                guard let r = m.figure(towns[i], key)?.possible else { continue }
+                ranges.append((i, r))
+            }
+            guard ranges.count > 1 else { return [] }
+            ranges.sort { $0.range.lower < $1.range.lower }
+            var out: Set<Int> = []
+            var highest = ranges[0].range.upper
+            for k in ranges.indices {
+                // A range meets an earlier one (each starts at or below its start) exactly when the
+                // highest of their ends passes its start, and a later one exactly when the next
+                // range's start (the lowest later start) is below its end. Ranges that only touch
+                // (83.3's 83.35 and 83.4's) do not meet: a printed digit's range excludes one end.
+                if k > 0, ranges[k].range.lower < highest { out.insert(ranges[k].position) }
+                if k + 1 < ranges.count, ranges[k + 1].range.lower < ranges[k].range.upper {
+                    out.insert(ranges[k].position)
+                }
+                highest = max(highest, ranges[k].range.upper)
+            }
+            return out
+        }
+    }
+
     /// The name of the stored rows of `laterPlanPlaceFloor` of period `id`: one row, the place
     /// (not a town's position), or none where no placed town rests on a later plan.
     static func laterPlanFloorName(_ id: String) -> String { "places.later-floor." + id }
@@ -205,6 +263,26 @@ extension AppState {
     private func laterPlanWords(_ town: Town, _ period: Period) -> String {
         guard let id = metrics.planFromLaterPeriod(town, asOf: period), let from = dataset.period(id) else { return "" }
         return tr(Catalogue.placeOnLaterPlan(Bilingual(from.labelZH, from.labelEN)))
+    }
+
+    /// `Catalogue.placeWithinRounding` where `town`'s place in `period` or `from` (the period
+    /// before; nil: none) rests on an order within the rates' rounding (`placesWithinRounding`),
+    /// naming the towns whose rates' ranges meet its own (in `period`, else `from`); else nothing.
+    func placeWithinRoundingWords(_ town: Town, at position: Int?, period: Period, from: Period?) -> String {
+        guard let position else { return "" }
+        let periods = [period] + (from.map { [$0] } ?? [])
+        guard let p = periods.first(where: { placesWithinRounding($0).contains(position) }) else { return "" }
+        let m = metrics.withoutFormulas, key = FigureKey(.completionRate, p.id)
+        guard let own = m.figure(town, key)?.possible else { return "" }
+        let places = townPlaces(p), close = placesWithinRounding(p)
+        var names: [String] = []
+        var more = 0
+        for i in close.sorted() where i != position && places[i] != nil {
+            let other = dataset.towns[i]
+            guard let r = m.figure(other, key)?.possible, r.lower < own.upper, own.lower < r.upper else { continue }
+            if names.count < 3 { names.append(tr(Bilingual(other.nameZH, other.nameEN))) } else { more += 1 }
+        }
+        return names.isEmpty ? "" : tr(Catalogue.placeWithinRounding(names, more: more))
     }
 
     /// What a town's page says of its change since the previous period of the same year: Δ
@@ -232,9 +310,32 @@ extension AppState {
         func worded(_ c: Change, unit: String?) -> Figure? {
             guard var d = c.delta, case let .exact(v, scale) = d.quantity else { return c.delta }
             let ft = FigureText()
+            // A derived input written with fewer digits than the difference used is named with
+            // those too, as the plan's `≈15.0（未取整 14.98）`, and the difference before its
+            // rounding given, so that the formula adds up as printed (session 26's F1:
+            // `≈83 − 23.5 = 59.8` is now `≈83（未取整 83.31） − 23.5 = 59.81 ≈ 60`).
+            var unrounded = false
+            func named(_ f: Figure?) -> String {
+                let shown = ft.text(f)
+                guard let f, f.isDerived, let x = f.quantity.exactValue, shown.hasPrefix("≈"),
+                      Decimal(string: String(shown.dropFirst())) != x else { return shown }
+                unrounded = true
+                let used = DecimalMath.text(x, scale: 2)
+                return tr("\(shown)（未取整 \(used)）", "\(shown) (\(used) unrounded)")
+            }
+            let after = named(c.after), before = named(c.before)
+            var result = DecimalMath.text(v, scale: scale)
+            // The difference of the values named (the unrounded where named, else as printed:
+            // `≈100 − 23.5 = 76.5 ≈ 77`) where the Δ's digits round it.
+            if case let .exact(a, ad)? = c.after?.quantity, case let .exact(b, bd)? = c.before?.quantity {
+                let rawScale = unrounded ? 2 : max(ad, bd)
+                if DecimalMath.rounded(a - b, scale: rawScale) != v {
+                    result = DecimalMath.text(a - b, scale: rawScale) + " ≈ " + result
+                }
+            }
             d.provenance = .derived(
-                formula: "\(label(period)) \(ft.text(c.after)) − \(label(from)) \(ft.text(c.before)) = "
-                    + DecimalMath.text(v, scale: scale) + (unit.map { " " + $0 } ?? ""))
+                formula: "\(label(period)) \(after) − \(label(from)) \(before) = "
+                    + result + (unit.map { " " + $0 } ?? ""))
             return d
         }
         if let d = worded(metrics.change(town, .completed, from: from, to: period), unit: nil) {
@@ -261,6 +362,7 @@ extension AppState {
                 + (!(derived && metrics.planFromLaterPeriod(town, asOf: period) != nil)
                     && laterPlanPlaceFloor(period).map { after > $0 } == true
                     ? tr(Catalogue.placeBelowLaterPlan) : "")
+                + placeWithinRoundingWords(town, at: position, period: period, from: from)
             // Where the towns ranked then and now differ, the move is counted among those in both
             // (`RankMove`), and the page says so: Nanhu 2nd of 2 after 3rd of 4 has not moved up.
             let both = PlacesAmongBoth(before: then, after: now)
