@@ -361,17 +361,20 @@ extension AppState {
         // The share of the year elapsed, as text, by months through (12 values for 60 periods).
         var elapsedTexts: [Int: String] = [:]
         for p in dataset.periods {
-            // Whether the verdict is undecided, asked once for the period's variance and bar.
+            let done = figure(FigureKey(.completed, p.id))
+            let rate = figure(FigureKey(.completionRate, p.id))
+            // Whether the verdict is undecided, asked once for the period's variance and bar, with
+            // the rate the row shows (`Checker.scheduleReadings(_:period:rate:)`: a clean period is
+            // answered without looking the rate up or deriving it again: ~4% of a town's page at
+            // 10,000 x 60, wave 33's `perf`; any other asked in full; `W33PageScheduleTests`).
             var readingsOnce: ScheduleReadings?
             func readings() -> ScheduleReadings {
                 if let known = readingsOnce { return known }
-                let r = checker.scheduleReadings(town, period: p)
+                let r = checker.scheduleReadings(town, period: p, rate: ShownFigure(rate))
                 readingsOnce = r
                 return r
             }
             func undecided() -> Bool { readings().isUndecided }
-            let done = figure(FigureKey(.completed, p.id))
-            let rate = figure(FigureKey(.completionRate, p.id))
             let v = metrics.scheduleVariance(rate, period: p)
             func cellText(_ c: TableCell) -> (CellText, Role?) {
                 if case let .text(s, r) = c { return (s, r) }
