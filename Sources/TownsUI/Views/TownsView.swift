@@ -161,9 +161,13 @@ extension AppState {
         let names = self.facts.townTextWidths(language: language)
         content.knownWidths = [0: names.name, 1: names.county]
         if positions.count > ViewCache.widthSample {
-            let extremes = (every ? self.facts.derived?.extremeRows(p) : stored?.extremes)
-                ?? Self.extremeRows(facts, positions: positions)
-            let measured = TableLayout.naturalWidths(columns: columns, rows: [extremes.map { rows[$0] }])
+            // As the snapshot stores them (`storedTownsExtremes`: no row made), else the extreme
+            // rows made and measured (wave 33: a fifth of the towns view's first visit at 10,000 x 60).
+            let measured = storedTownsExtremes(positions, columns: columns.count) ?? {
+                let extremes = (every ? self.facts.derived?.extremeRows(p) : stored?.extremes)
+                    ?? Self.extremeRows(facts, positions: positions)
+                return TableLayout.naturalWidths(columns: columns, rows: [extremes.map { rows[$0] }])
+            }()
             for column in 2..<columns.count { content.knownWidths[column] = measured[column] }
         }
         // The sampled rows' widths as the snapshot stores them (`storedTownsSample`): none made.
