@@ -19,8 +19,9 @@ public enum Catalogue {
             "… 另 \(n) 个",
             "… and \(n) more")
     }
+    /// After `sortedBy`: `按「小镇」升序` (no blank after 」, wave 33's fresh user), `sorted by "Town" ascending`.
     static let ascending = Bilingual(
-        " 升序",
+        "升序",
         " ascending")
     static let assessment = Bilingual(
         "考核",
@@ -131,7 +132,7 @@ public enum Catalogue {
         "推算：由报告数算出（公式见小镇页）",
         "derived from reported figures (formula on the town's page)")
     static let descending = Bilingual(
-        " 降序",
+        "降序",
         " descending")
     static let done = Bilingual(
         "完成",
