@@ -292,8 +292,16 @@ extension Metrics {
     /// title, and the changes (no Δ across it, `Change.acrossSources`). False where the city
     /// reported either figure, or where the towns' sum is unknown too (nothing to call a sum).
     public func cityIsTownsSum(_ p: String) -> Bool {
+        cityReportedNothing(p) && total(FigureKey(.completed, p)) != nil
+    }
+
+    /// Whether the city's totals give neither a completed amount nor a completion rate for
+    /// period `p` (an id, "2015-10"), reported or worked out from other totals: the city reported
+    /// nothing there, whether or not its towns' sum stands in (`cityIsTownsSum` adds that it does).
+    /// Read by the city's totals page's title, which must not say "reported totals" of such a
+    /// period even where the towns' sum is unknown (wave 33's second fresh user, F13).
+    public func cityReportedNothing(_ p: String) -> Bool {
         totalIsTownsSum(FigureKey(.completed, p)) && totalIsTownsSum(FigureKey(.completionRate, p))
-            && total(FigureKey(.completed, p)) != nil
     }
 }
 

@@ -9,10 +9,16 @@ extension AppState {
         let ft = FigureText()
         // In a period shown where the city reported nothing, its figures are the towns' sum: the
         // title says so (`Metrics.cityIsTownsSum`, the towns view's city row's rule).
-        let title = period.flatMap { p in
-            metrics.cityIsTownsSum(p.id)
-                ? tr(Catalogue.cityTotalsTownsSum("\(dataset.regionZH)", "\(dataset.regionEN)",
-                                                  periodZH: p.labelZH, periodEN: p.labelEN)) : nil
+        // Where the city reported nothing and the towns' sum is unknown too, the title says that
+        // period was not reported (`Metrics.cityReportedNothing`), not "reported totals".
+        let title = period.flatMap { p -> String? in
+            if metrics.cityIsTownsSum(p.id) {
+                return tr(Catalogue.cityTotalsTownsSum("\(dataset.regionZH)", "\(dataset.regionEN)",
+                                                       periodZH: p.labelZH, periodEN: p.labelEN))
+            }
+            return metrics.cityReportedNothing(p.id)
+                ? tr(Catalogue.cityTotalsNoneReported("\(dataset.regionZH)", "\(dataset.regionEN)",
+                                                      periodZH: p.labelZH, periodEN: p.labelEN)) : nil
         } ?? tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)"))
         let subtitle = tr(dataset.nameEN, dataset.nameZH)
         // The dataset's name in the other language beside the title, or under it when it does not fit.

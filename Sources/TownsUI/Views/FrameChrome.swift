@@ -83,9 +83,9 @@ extension Renderer {
         case .assessmentNotes: return state.tr(Catalogue.assessmentNotes)
         case .messages: return state.tr(Catalogue.messagesTitle)
         case .cityTotals:
-            // Not 全市报告 in a period the city reported nothing (`Metrics.cityIsTownsSum`).
+            // Not 全市报告 in a period the city reported nothing (`Metrics.cityReportedNothing`).
             let (zh, en) = ("\(state.dataset.regionZH)", "\(state.dataset.regionEN)")
-            return state.tr(state.period.map { state.metrics.cityIsTownsSum($0.id) } == true
+            return state.tr(state.period.map { state.metrics.cityReportedNothing($0.id) } == true
                                 ? Catalogue.cityTotalsCrumbTownsSum(zh, en) : Catalogue.totals(zh, en))
         case .province: return state.tr(Catalogue.province)
         // A city by its English name in English where the data gives one (wave 23's F8: `Province › 杭州`).
