@@ -19,7 +19,7 @@ final class EightColourThemeTests: XCTestCase {
         XCTAssertEqual(eight.style(.behind), light.style(.behind), "the other roles as they were")
         XCTAssertNotEqual(eight.style(.derived).foreground, eight.style(.behind).foreground)
         XCTAssertNotEqual(eight.style(.derived).foreground, eight.style(.warning).foreground)
-        XCTAssertTrue(base.eightColourStyles.isEmpty && light.eightColourStyles.count == 1,
+        XCTAssertTrue(base.eightColourStyles.isEmpty && light.eightColourStyles.count == 2,
                       "not inherited from the fallback")
     }
 
