@@ -24,11 +24,17 @@ extension AppState {
         // In print (exports, `towns report`) the source is whole, as a name column is: the text form
         // cut an import's title at 60 cells, its date lost, whatever `--width` (wave 22, F5).
         if printed { source.names = true }
+        // The measure whole in print too: `完成率（Δ：百分…` lost the Δ's unit, points, in `towns report
+        // --view changes` at its default width (wave 33's fresh user).
+        var measure = Column(tr(Catalogue.measureColumn), priority: 90, maxWidth: 16)
+        // Where a report's `--width` cuts the table (`fits`), the source's long title gives way, not the
+        // measure: its width in print is its own (the longest, `completion rate (Δ in points)`, 29 cells).
+        if printed { (measure.names, measure.maxWidth) = (true, 40) }
         let columns = [
             // The names as drawn: English names are longer than Chinese ones (measured for Chinese,
             // `Haining Leather Fas…` was cut at 20 cells in English and under LANG=C).
             Column(tr(Catalogue.town), priority: 100, minWidth: 8, maxWidth: language == .zh ? 20 : 30),
-            Column(tr(Catalogue.measureColumn), priority: 90, maxWidth: 16),
+            measure,
             Column(tr(Catalogue.changeColumn), priority: 95, maxWidth: 14),
             Column(tr(Catalogue.beforeColumn), .right, priority: 80),
             Column(tr(Catalogue.afterColumn), .right, priority: 85),
