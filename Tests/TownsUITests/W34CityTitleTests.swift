@@ -62,3 +62,34 @@ final class W34CityTitleTests: XCTestCase {
         }
     }
 }
+
+/// Wave 33's fresh user: in a month the city reported nothing, the towns view's city row (`Jiaxing
+/// ≈sum (not reported)`) carried `≈-36▼` under a note saying the sum row's rate carries no ▼,
+/// unexplained. A note says the city's row is every town's sum, judged against the city's plan.
+final class W34CityRowNoteTests: XCTestCase {
+    func state(_ monthly: String, period: String, language: Language) throws -> AppState {
+        try editedBundledState("w34cityrownote", monthly: ["2015-10.toml": monthly], view: .townList,
+                               period: period, width: 200, height: 60, language: language) { $0 }
+    }
+
+    func testTheCityRowOfATownsSumMonthIsExplained() throws {
+        for (language, note) in [
+            (Language.en, "Jiaxing ≈sum (not reported): nothing reported by Jiaxing for 2015 Jan-Oct; the row sums "
+                + "its 5 towns' completed amounts and is judged against Jiaxing's plan (▼)"),
+            (.zh, "全市未报 ≈镇合计：2015年1-10月全市未报，此行为 5 镇完成之和，对照全市计划判定落后（▼）"),
+        ] {
+            let s = try state(W32FidCityRowTests.october, period: "2015-10", language: language)
+            XCTAssertTrue(s.metrics.cityIsTownsSum("2015-10"))
+            let all = screen(s).joined(separator: "\n")
+            XCTAssertTrue(all.contains(note), all)
+            // In print too (`e`, `towns report`).
+            let out = try XCTUnwrap(s.exportOutput(.text, glyphs: .unicode, width: 200)).text
+            XCTAssertTrue(out.contains(note), out)
+            // Not in a month the city reported, nor where no towns' sum stands in.
+            for (monthly, period) in [(W32FidCityRowTests.october, "2015-09"), (W34CityTitleTests.october, "2015-10")] {
+                let other = screen(try state(monthly, period: period, language: language)).joined(separator: "\n")
+                XCTAssertFalse(other.contains(language == .en ? "is judged against" : "对照全市计划"), other)
+            }
+        }
+    }
+}

@@ -152,6 +152,14 @@ extension AppState {
             content.notes.append(CellText(tr(session.presentation
                 ? Catalogue.sumRowNoVerdictPresenting(label) : Catalogue.sumRowNoVerdict(label))))
         }
+        // In a month the city reported nothing its row is its towns' sum and carries a ▼ where behind,
+        // beside the note that the sum row carries none: said which is which (wave 33's fresh user).
+        if withCity, let period, metrics.cityIsTownsSum(period.id) {
+            content.sumNotes.insert(content.notes.count)
+            content.notes.append(CellText(tr(Catalogue.cityRowTownsSumJudged(
+                "\(dataset.regionZH)", "\(dataset.regionEN)", towns: dataset.towns.count,
+                periodZH: period.labelZH, periodEN: period.labelEN))))
+        }
         // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.
         content.amountColumns = [3, 4, 10]
         // An export's titles name those units, and points for 进度差 and Δ完成率 (the rates write `%`).
