@@ -61,6 +61,10 @@ public struct Town: Hashable, Sendable {
     public var typeAt: String?
     public var industry: String?
     public var industryNote: String?
+    /// `industryNote` in Chinese (`industry_note_zh`), shown on the town's page in Chinese; nil: the
+    /// page shows `industryNote` in both languages (wave 34's fresh user: an English aside in the
+    /// Chinese page).
+    public var industryNoteZH: String? = nil
     public var list: ListStage
     public var listDate: String?
     public var listSource: String?

@@ -63,7 +63,7 @@ extension Loader {
             }
         }
         r.warnUnknownKeys(allowed: ["id", "name_zh", "name_en", "county_zh", "county_en", "county_from", "type",
-                                    "type_at", "industry", "industry_note", "industry_fitted", "list", "list_date",
+                                    "type_at", "industry", "industry_note", "industry_note_zh", "industry_fitted", "list", "list_date",
                                     "list_source", "entities", "mode", "mode_at", "accelerated_county",
                                     "accelerated_county_note", "accelerated_county_fitted",
                                     "accelerated_county_source", "accelerated_county_at", "accelerated_county_quote",
@@ -88,6 +88,7 @@ extension Loader {
                             figures: [:],
                             origin: r.line.map { SourceLocation(file: townsDoc.path, line: $0) })
             town.acceleratedCountySource = acceleratedSource
+            town.industryNoteZH = r.string("industry_note_zh")
             town.acceleratedCountyFitted = fitted
             town.industryFitted = r.bool("industry_fitted") ?? false
             town.reading = reading

@@ -24,7 +24,7 @@ final class HostileDataTests: XCTestCase {
     /// Text fields of the data files that get the payload in front of their value.
     static let textKeys: Set<String> = [
         "name_zh", "name_en", "at", "quote", "note", "title_zh", "title_en", "text", "short_zh", "title", "county_zh",
-        "county_en", "county_from", "type_at", "industry", "industry_note", "cause_zh", "mode_at", "label_zh", "label_en",
+        "county_en", "county_from", "type_at", "industry", "industry_note", "industry_note_zh", "cause_zh", "mode_at", "label_zh", "label_en",
         "accelerated_county_note", "derived", "region_zh", "region_en", "author", "url", "city",
     ]
 

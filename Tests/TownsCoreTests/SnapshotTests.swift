@@ -93,7 +93,7 @@ final class SnapshotTests: XCTestCase {
             // Figure's 8th, 9th and 10th fields, `isWorkedFromInterpretation`, `leastDecimals` and
             // `explanation`, are set only on figures Metrics derives, never on one the loader reads
             // (checked below), so the snapshot has nothing of them to write.
-            (dataset, 19), (town, 25), (figure, 10), (try XCTUnwrap(dataset.periods.first), 5),
+            (dataset, 19), (town, 26), (figure, 10), (try XCTUnwrap(dataset.periods.first), 5),
             (try XCTUnwrap(dataset.sources.values.first), 10), (try XCTUnwrap(dataset.types.first), 4),
             (try XCTUnwrap(dataset.entities.first), 6), (try XCTUnwrap(dataset.rules.first), 11),
             (try XCTUnwrap(dataset.province), 9), (try XCTUnwrap(dataset.province?.cities.first), 6),

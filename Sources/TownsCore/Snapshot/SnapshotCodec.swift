@@ -53,6 +53,7 @@ extension SnapshotWriter {
         bool(t.acceleratedCountyFitted); bool(t.industryFitted); string(t.reading)
         optional(t.readingSource) { $0.provenance($1) }
         location(t.origin)  // the figures: in the figure area (`figureArea`)
+        string(t.industryNoteZH)
     }
 
     mutating func listed(_ l: ProvinceList.Listed) {
@@ -206,7 +207,7 @@ extension SnapshotReader {
     }
 
     mutating func town() throws -> Town {
-        Town(id: try string(), nameZH: try string(), nameEN: try string(), countyZH: try string(),
+        var town = Town(id: try string(), nameZH: try string(), nameEN: try string(), countyZH: try string(),
              countyEN: try string(), countyFrom: try optionalString(), type: try int(), typeAt: try optionalString(),
              industry: try optionalString(), industryNote: try optionalString(), list: try word(ListStage.self),
              listDate: try optionalString(), listSource: try optionalString(), entityIDs: try stringArray(),
@@ -215,6 +216,8 @@ extension SnapshotReader {
              acceleratedCountySource: try optionalProvenance(), acceleratedCountyFitted: try bool(),
              industryFitted: try bool(), reading: try optionalString(), readingSource: try optionalProvenance(),
              figures: [:], origin: try location())
+        town.industryNoteZH = try optionalString()
+        return town
     }
 
     mutating func listed() throws -> ProvinceList.Listed {

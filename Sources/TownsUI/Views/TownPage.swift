@@ -110,7 +110,7 @@ extension AppState {
             town.typeAt.map { (tr(Catalogue.reported2) + sectionsText($0), .source) })
         if let industry = town.industry {
             field(
-                CellText(tr(Catalogue.industry)), CellText(tr(ShownFactsIndustry.name(industry).zh, ShownFactsIndustry.name(industry).en)), nil, town.industryNote.map { (sectionsText($0), .source) })
+                CellText(tr(Catalogue.industry)), CellText(tr(ShownFactsIndustry.name(industry).zh, ShownFactsIndustry.name(industry).en)), nil, town.industryNote.map { (sectionsText(tr(town.industryNoteZH ?? $0, $0)), .source) })
         } else {
             field(CellText(tr(Catalogue.industry)), CellText(.unknown), .unknown, nil)
         }
