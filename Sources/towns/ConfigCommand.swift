@@ -118,7 +118,7 @@ struct ConfigCommand: ParsableCommand {
                 language: language)
             givenStatus = themeStatus(files, t)
             more += files.notices.map {
-                "--theme \(t)" + say("：", ": ") + String($0.dropFirst(files.label.count))
+                "--theme \(t): " + String($0.dropFirst(files.label.count))  // where, as `FILE:LINE: `
             }
         } else if let t = settings.theme {
             let files = ThemeFiles(
