@@ -59,6 +59,7 @@ public enum DatasetLoader {
         warnings: [LoadIssue]) {
         var loader = Loader(directory: directory, monthlyOverride: monthlyOverride)
         var dataset = loader.run()
+        loader.foldUnknownTownsIntoADuplicate()
         dataset?.notesZH = loader.notesZH
         let errors = loader.issues.filter { $0.severity == .error }
         if !errors.isEmpty || dataset == nil {
@@ -87,6 +88,29 @@ struct Loader {
     func unknownTown(_ r: inout RecordReader, _ key: String, _ id: String) {
         guard !townsWithErrors.contains(id) else { return }
         r.error(key, .unknownReference, LoadMessage.unknownTown(id))
+    }
+
+    /// With a duplicate town id in towns.toml, the other files' references to towns it lacks
+    /// (most likely the duplicate's old id) are folded into the duplicate's error, which names them
+    /// and how many (`LoadMessage.duplicateTownUnknowns`), rather than each listed after it as an
+    /// error of its own (wave 34's fresh user: one duplicate, six follow-on errors).
+    mutating func foldUnknownTownsIntoADuplicate() {
+        guard let d = issues.firstIndex(where: {
+            if case .duplicateRecord(.town, _, _)? = $0.message { return true } else { return false }
+        }), case let .duplicateRecord(_, id, firstAt)? = issues[d].message else { return }
+        var unknown: [String] = []
+        var references = 0
+        for issue in issues {
+            guard case let .unknownTown(town)? = issue.message else { continue }
+            references += 1
+            if !unknown.contains(town) { unknown.append(town) }
+        }
+        guard references > 0 else { return }
+        let first = issues[d]
+        issues[d] = LoadIssue(first.severity, first.kind, file: first.file, line: first.line, column: first.column,
+                              field: first.field,
+                              .duplicateTownUnknowns(id: id, firstAt: firstAt, unknown: unknown, references: references))
+        issues.removeAll { if case .unknownTown? = $0.message { return true } else { return false } }
     }
 
     init(directory: String, monthlyOverride: DatasetLoader.MonthlyOverride?) {

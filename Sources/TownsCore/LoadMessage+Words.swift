@@ -33,6 +33,9 @@ extension LoadMessage {
                     + "was the file cut short? (a dataset starting empty gives one figure, such as a town's plan_total)"
         case let .tomlSyntax(detail): return "TOML syntax: \(detail)"
         case .notUTF8: return "not valid UTF-8 text (save the file as UTF-8)"
+        case .notUTF8CutShort:
+            return "not valid UTF-8 text: the file ends in the middle of a character; was it cut short? "
+                + "(copy or save it again whole)"
         case let .emptyFile(zeroBytes):
             return zeroBytes ? "is empty (0 bytes); a data file holds TOML records"
                 : "is empty (only blank space); a data file holds TOML records"
@@ -68,6 +71,10 @@ extension LoadMessage {
         case let .duplicateTownName(name, at): return "duplicate town name '\(name)' (first at \(at))"
         case let .duplicateRecord(record, id, at):
             return "duplicate \(record.rawValue) '\(id)'" + (at.map { " (first at \($0))" } ?? "")
+        case let .duplicateTownUnknowns(id, at, unknown, n):
+            return "duplicate town '\(id)'" + (at.map { " (first at \($0))" } ?? "")
+                + "; \(n) reference\(n == 1 ? "" : "s") in other files to \(unknown.map { "'\($0)'" }.joined(separator: ", ")), "
+                + "not in towns.toml, not listed: was this record's id one of them?"
         case let .value(v): return v.english
         case let .sheet(v): return v.english
         case let .recordsLost(records, files):
@@ -107,6 +114,7 @@ extension LoadMessage {
                     + "（从空数据起步的数据集请至少给出一个数字，如某镇的 plan_total）"
         case let .tomlSyntax(detail): return "TOML 语法错误：\(detail)"
         case .notUTF8: return "不是有效的 UTF-8 文本（请以 UTF-8 保存文件）"
+        case .notUTF8CutShort: return "不是有效的 UTF-8 文本：文件在一个字符的中间结束，是否被截断？（请完整地重新复制或保存）"
         case let .emptyFile(zeroBytes):
             return zeroBytes ? "为空（0 字节）；数据文件应有 TOML 记录" : "为空（只有空白）；数据文件应有 TOML 记录"
         case .fileNotFound: return "找不到文件"
@@ -136,6 +144,10 @@ extension LoadMessage {
         case let .duplicateTownName(name, at): return "小镇名称「\(name)」重复（首次在 \(at)）"
         case let .duplicateRecord(record, id, at):
             return "\(record.chinese)「\(id)」重复" + (at.map { "（首次在 \($0)）" } ?? "")
+        case let .duplicateTownUnknowns(id, at, unknown, n):
+            return "小镇「\(id)」重复" + (at.map { "（首次在 \($0)）" } ?? "")
+                + "；其他文件中 \(n) 处引用的\(unknown.map { "「\($0)」" }.joined(separator: "、"))不在 towns.toml 中，未逐条列出："
+                + "此记录的编号原本是否是其中之一？"
         case let .value(v): return v.chinese
         case let .sheet(v): return v.chinese
         case let .recordsLost(records, files):

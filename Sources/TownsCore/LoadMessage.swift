@@ -87,6 +87,9 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     case tomlSyntax(String)
     /// Bytes that are not UTF-8.
     case notUTF8
+    /// The file ends in the middle of a UTF-8 character: likely cut short (copied or saved only in
+    /// part); wave 34's fresh user got `not valid UTF-8 text` with no hint of it.
+    case notUTF8CutShort
     /// A file of 0 bytes (`zeroBytes`) or only blank space.
     case emptyFile(zeroBytes: Bool)
 
@@ -137,6 +140,10 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     case duplicateTownName(String, firstAt: String)
     /// A record's id (a city's name) given twice; `firstAt` is where first, when known.
     case duplicateRecord(Record, id: String, firstAt: String?)
+    /// A duplicate town id (`id`, first at `firstAt`) where other files name towns towns.toml lacks
+    /// (`unknown`, in `references` places): those are likely this record's old id, so they are folded
+    /// into this one error, not listed as errors of their own (wave 34's fresh user got six after it).
+    case duplicateTownUnknowns(id: String, firstAt: String?, unknown: [String], references: Int)
 
     // Live reload (DatasetWatcher).
     /// Records the data shown had, gone after `files` shrank (`towns.toml (900 -> 300 bytes)`).
@@ -156,11 +163,11 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     public enum Kind: String, CaseIterable, Sendable {
         case missingRequired, blankText, wrongType, wrongElementType, textTooLong, notFinite, beyondDecimal
         case notADecimal, negative, tooManyDigits, unknownField, noRecords, expectedRecords, expectedTable
-        case missingTable, noFigureRecords, tomlSyntax, notUTF8, emptyFile, fileNotFound, fileNotFoundFolderIsFile
+        case missingTable, noFigureRecords, tomlSyntax, notUTF8, notUTF8CutShort, emptyFile, fileNotFound, fileNotFoundFolderIsFile
         case linkToNothing, symlinkLoop, permissionDenied, cannotBeRead, isADirectory, notARegularFile
         case fileTooLarge, fileGrew, folderLinkToNothing, folderNotFound, folderLoop, folderPermissionDenied
         case folderUnreadable, fileNotFolder, unknownTown, unknownSource, unknownEntity, duplicateTownName
-        case recordsLost, filesRemoved, duplicateRecord, value, sheet
+        case recordsLost, filesRemoved, duplicateRecord, duplicateTownUnknowns, value, sheet
     }
 
     /// The message's kind.
@@ -184,6 +191,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .noFigureRecords: return .noFigureRecords
         case .tomlSyntax: return .tomlSyntax
         case .notUTF8: return .notUTF8
+        case .notUTF8CutShort: return .notUTF8CutShort
         case .emptyFile: return .emptyFile
         case .fileNotFound: return .fileNotFound
         case .fileNotFoundFolderIsFile: return .fileNotFoundFolderIsFile
@@ -208,6 +216,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .recordsLost: return .recordsLost
         case .filesRemoved: return .filesRemoved
         case .duplicateRecord: return .duplicateRecord
+        case .duplicateTownUnknowns: return .duplicateTownUnknowns
         case .value: return .value
         case .sheet: return .sheet
         }
@@ -235,6 +244,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .noFigureRecords: return .noFigureRecords(towns: 5, monthly: false)
         case .tomlSyntax: return .tomlSyntax("expected '='")
         case .notUTF8: return .notUTF8
+        case .notUTF8CutShort: return .notUTF8CutShort
         case .emptyFile: return .emptyFile(zeroBytes: true)
         case .fileNotFound: return .fileNotFound
         case .fileNotFoundFolderIsFile: return .fileNotFoundFolderIsFile
@@ -257,6 +267,8 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .unknownEntity: return .unknownEntity("soe-9")
         case .duplicateTownName: return .duplicateTownName("Wuzhen", firstAt: "towns.toml:12")
         case .duplicateRecord: return .duplicateRecord(.period, id: "2015-09", firstAt: "dataset.toml:30")
+        case .duplicateTownUnknowns:
+            return .duplicateTownUnknowns(id: "haining", firstAt: "towns.toml:30", unknown: ["tongxiang"], references: 6)
         case .recordsLost: return .recordsLost(records: (1...7).map { "figure f\($0)" },
                                                files: "figures.toml (900 -> 300 bytes)")
         case .filesRemoved: return .filesRemoved(["rules.toml"])

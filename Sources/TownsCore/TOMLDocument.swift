@@ -92,6 +92,12 @@ struct TOMLDocument {
         let data = try DataFile.read(path: path, displayPath: displayPath, maximumBytes: TOMLDocument.maximumBytes)
         guard let text = String(validating: data, as: UTF8.self) else {
             let line = TOMLDocument.firstInvalidUTF8Line(data)
+            // Cut in the middle of a character: said so, with the field the line begins
+            // (`town[2].name_zh`), as the other load errors name theirs (wave 34's fresh user).
+            if TOMLDocument.endsInsideACharacter(data) {
+                throw LoadIssue(.error, .notUTF8, file: displayPath, line: line,
+                                field: TOMLDocument.fieldOfLastLine(data), .notUTF8CutShort)
+            }
             throw LoadIssue(.error, .notUTF8, file: displayPath, line: line,
                 .notUTF8)
         }
@@ -210,6 +216,39 @@ struct TOMLDocument {
     }
 
     /// 1-based line of the first byte where `bytes` stop being valid UTF-8.
+    /// Whether the only bytes that are not UTF-8 are a character begun at the file's end and not
+    /// finished (the file cut short inside it: `海` is 3 bytes, 1 or 2 of them left).
+    static func endsInsideACharacter(_ bytes: [UInt8]) -> Bool {
+        // The last character's lead byte: at most 3 continuation bytes (10xxxxxx) after it.
+        var start = bytes.count - 1
+        while start >= 0, bytes.count - start <= 3, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard start >= 0, String(validating: bytes[..<start], as: UTF8.self) != nil else { return false }
+        let lead = bytes[start]
+        let length = lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : lead & 0xF8 == 0xF0 ? 4 : 0
+        return length > bytes.count - start
+    }
+
+    /// The field the last line of `bytes` (a data file cut short) begins, as the loader names
+    /// fields: `town[2].name_zh` after the second `[[town]]`, `name_zh` before any record; nil
+    /// where the line holds no `KEY =`.
+    static func fieldOfLastLine(_ bytes: [UInt8]) -> String? {
+        let end = bytes.lastIndex(of: 0x0a).map { $0 + 1 } ?? 0
+        let last = String(decoding: bytes[end...], as: UTF8.self)
+        guard let eq = last.firstIndex(of: "=") else { return nil }
+        let key = last[..<eq].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        var record: String?
+        var counts: [String: Int] = [:]
+        for line in String(decoding: bytes[..<end], as: UTF8.self).split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("[[") , let close = t.range(of: "]]") else { continue }
+            let name = String(t[t.index(t.startIndex, offsetBy: 2)..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            counts[name, default: 0] += 1
+            record = name
+        }
+        return record.map { "\($0)[\(counts[$0] ?? 1)].\(key)" } ?? key
+    }
+
     static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

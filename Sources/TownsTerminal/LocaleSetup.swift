@@ -48,9 +48,11 @@ extension Terminal {
         let named = ["ANSI_X3.4-1968", "ASCII", "US-ASCII"].contains(encoding.uppercased())
             || (value ?? "").uppercased().contains(encoding.uppercased())
             ? nil : encoding
+        // The advice first (wave 34): the status line at 80 columns keeps it when a pointer to more
+        // notices follows and the rest is cut (`(whole in :messages)`).
         func notice(_ encoding: String?, _ locale: String, _ shown: String = "ASCII and English") -> String {
-            "\(setting)\(encoding.map { " (\($0))" } ?? "") is not UTF-8: \(shown); for Chinese set "
-                + "\(variable)=\(locale)"
+            "for Chinese set \(variable)=\(locale) (\(setting)\(encoding.map { " (\($0))" } ?? "") is not UTF-8: "
+                + "\(shown))"
         }
         let forms = (named.map { [notice($0, "zh_CN.UTF-8")] } ?? [])
             + [notice(nil, "zh_CN.UTF-8"), notice(nil, "C.UTF-8"), notice(nil, "C.UTF-8", "ASCII, English")]

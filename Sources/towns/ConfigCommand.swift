@@ -118,16 +118,16 @@ struct ConfigCommand: ParsableCommand {
                 language: language)
             givenStatus = themeStatus(files, t)
             more += files.notices.map {
-                "--theme \(t): " + $0.replacingOccurrences(of: "theme: ", with: "")
+                "--theme \(t): " + String($0.dropFirst(files.label.count))  // where, as `FILE:LINE: `
             }
         } else if let t = settings.theme {
             let files = ThemeFiles(
                 folder: try? Locations.find("Themes", flag: themes, environment: "TOWNS_THEMES"), choice: t,
                 language: language)
             unused["theme"] = themeStatus(files, t)
+            // `theme：` in Chinese, as the other problems' fields (`view：`; wave 34's fresh user).
             more += files.notices.map {
-                "\(settings.path ?? settings.requestedPath):\(settings.lines["theme"] ?? 0): theme: "
-                    + $0.replacingOccurrences(of: "theme: ", with: "")
+                "\(settings.path ?? settings.requestedPath):\(settings.lines["theme"] ?? 0): " + $0
             }
         }
         let byDefault = say("（默认）", "(default) ")

@@ -237,8 +237,7 @@ struct DashboardStart {
         state.defaultThemeBuiltIn = colour && themeFiles.defaultBuiltIn
         let (keyMap, keyWords) = KeyMap.standard.applyingWithWords(settings.rebindings)
         let keyProblems = keyWords.map { chinese ? $0.zh : $0.en }
-        var notices = (localeNotice.map { [$0] } ?? []) + settings.problems(in: chinese ? .zh : .en) + keyProblems
-            + themeFiles.notices
+        let notices = settings.problems(in: chinese ? .zh : .en) + keyProblems + themeFiles.notices
         // The terminal says it has more colours than its terminfo entry allows: say what to set,
         // in the language shown (and reworded by `L`).
         var wordedNotices: [Bilingual] = []
@@ -254,18 +253,21 @@ struct DashboardStart {
             view: settings.view.flatMap { ReportCommand.View(rawValue: $0)?.kind },
             periodID: settings.period, source: settings.path ?? "config", notices: notices, keyMap: keyMap)
         startUp.periodLine = settings.lines["period"]
-        startUp.periodNoticeIndex = (localeNotice == nil ? 0 : 1)
-            + settings.problemCount(before: settings.lines["period"] ?? 0)
+        startUp.periodNoticeIndex = settings.problemCount(before: settings.lines["period"] ?? 0)
+        startUp.localeNotice = localeNotice
         startUp.wordedNotices = wordedNotices
         startUp.loadWarnings = first!.warnings
         startUp.loadWarningsCommand = "towns check --data \(ConfigCommand.shellWord(directory))"
         startUp.cycleStops = settings.cycle
         startUp.chineseUnavailable = localeNotice != nil
         startUp.localeVariable = Terminal.localeVariable
-        // The warning's "(+N more: ...)" names a command that lists them all, with this theme.
+        // The warning's "(+N more: ...)" names a command that lists them all: with the file given
+        // (`--config PATH`; wave 34's fresh user was pointed to `towns config`, which read the default
+        // file and listed nothing), and this theme.
+        startUp.allNoticesCommand = "towns config"
+            + (config.map { " --config \(ConfigCommand.shellWord($0))" } ?? "")
         if let theme {
-            startUp.allNoticesCommand = "towns config"
-                + (themes.map { " --themes \(ConfigCommand.shellWord($0))" } ?? "")
+            startUp.allNoticesCommand += (themes.map { " --themes \(ConfigCommand.shellWord($0))" } ?? "")
                 + " --theme \(ConfigCommand.shellWord(theme))"
         }
         // A large dataset's first frame takes a while when read from the text (every town worked

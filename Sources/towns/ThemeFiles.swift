@@ -25,12 +25,18 @@ struct ThemeFiles {
     var defaultBuiltIn = false
     /// The language notices are worded in.
     var language: Language = .en
+    /// What each notice starts with: the setting's name and a colon in `language` (`theme: `, `theme：`).
+    var label = "theme: "
+    /// `theme: `, or `theme：` in Chinese (the config's problems read `view：…`, `mouse：…`).
+    static func label(_ language: Language) -> String { language == .zh ? "theme：" : "theme: " }
 
     /// Loads the themes in `folder` (nil when no Themes/ folder was found) and selects
     /// `choice`: a name in the folder (`light`) or a path to a file (`my.toml`).
-    /// Notices are worded in `language` (`Catalogue+W14Find`), after `theme: ` (the setting's name).
+    /// Notices are worded in `language` (`Catalogue+W14Find`), after `theme: ` (the setting's name;
+    /// `theme：` in Chinese, as the config's other problems read `view：…`, wave 34's fresh user).
     init(folder: String?, choice: String, language: Language = .en) {
         self.language = language
+        label = ThemeFiles.label(language)
         // Without a `default.toml` (no themes folder at all: run outside the repository), the
         // default theme compiled in, the same text (wave 21: it drew without colour).
         var base = Theme.builtInDefault ?? Theme.monochrome
@@ -48,7 +54,7 @@ struct ThemeFiles {
                     defaultBuiltIn = false
                 }
             } else {
-                notices.append("theme: " + Catalogue.themeNoDefault(folder).words(language))
+                notices.append(label + Catalogue.themeNoDefault(folder).words(language))
             }
         }
         themes = [base]
@@ -75,7 +81,7 @@ struct ThemeFiles {
         } else {
             choiceUsed = false
             let words = Catalogue.themeNoSuchTheme(choice, names.joined(separator: ", "))
-            notices.append("theme: " + words.words(language))
+            notices.append(label + words.words(language))
         }
     }
 
@@ -87,15 +93,15 @@ struct ThemeFiles {
             text = try GuardedTOML.readSmallFile(path)
         } catch {
             // Not found, a FIFO or device, too large, not UTF-8: named, in the reader's language.
-            notices.append("theme: " + ((error as? LoadIssue)?.description(chinese: language == .zh) ?? "\(error)"))
+            notices.append(label + ((error as? LoadIssue)?.description(chinese: language == .zh) ?? "\(error)"))
             return nil
         }
         do {
             let (t, warnings) = try Theme.parse(text, file: path, fallback: fallback, language: language)
-            notices += warnings.map { "theme: \($0)" }
+            notices += warnings.map { label + $0 }
             return (t, warnings.count)
         } catch {
-            notices.append("theme: \(error)")
+            notices.append(label + "\(error)")
             return nil
         }
     }

@@ -171,9 +171,10 @@ final class LocaleEndToEndTests: XCTestCase {
     func testNonUTF8LocalesOpenInASCIIAndEnglishWithANotice() throws {
         let cases: [(lang: String, says: String)] = [
             // Whole at 80 columns since wave 29 (the C locale's codeset `ANSI_X3.4-1968` no longer named).
-            ("C", "LANG=C is not UTF-8: ASCII and English; for Chinese set LANG=zh_CN.UTF-8"),
-            ("POSIX", "LANG=POSIX is not UTF-8: ASCII and English; for Chinese set LANG=zh_CN.UTF-8"),
-            ("zh_CN.GB18030", "LANG=zh_CN.GB18030 is not UTF-8: ASCII, English; for Chinese set LANG=C.UTF-8"),
+            // The advice first since wave 34.
+            ("C", "for Chinese set LANG=zh_CN.UTF-8 (LANG=C is not UTF-8: ASCII and English)"),
+            ("POSIX", "for Chinese set LANG=zh_CN.UTF-8 (LANG=POSIX is not UTF-8: ASCII and English)"),
+            ("zh_CN.GB18030", "for Chinese set LANG=C.UTF-8 (LANG=zh_CN.GB18030 is not UTF-8: ASCII, English)"),
         ]
         for c in cases {
             let session = try DashboardSession(label: "locale")

@@ -222,8 +222,14 @@ final class W21UIFindingsTests: XCTestCase {
                 for key in [" / ", " y ", " e ", " b "] {
                     XCTAssertTrue(hints.contains(key), "\(language) \(name) lacks \(key): \(hints)")
                 }
-                let badge = try XCTUnwrap(Renderer.meetingBadge(s)?.text)
-                XCTAssertTrue(hints.trimmingCharacters(in: .whitespaces).hasSuffix(badge), hints)
+                // Since wave 34 no chip where even the nameless one would push the arrows or q off
+                // (English at 80 columns here; W34UiMeetingChipTests).
+                if let badge = Renderer.meetingBadge(s)?.text {
+                    XCTAssertTrue(hints.trimmingCharacters(in: .whitespaces).hasSuffix(badge), hints)
+                } else {
+                    XCTAssertEqual(language, .en, hints)
+                }
+                XCTAssertTrue(hints.hasPrefix(" ↑↓") && hints.contains("q "), hints)
             }
         }
     }

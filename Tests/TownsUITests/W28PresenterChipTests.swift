@@ -24,10 +24,15 @@ final class W28PresenterChipTests: XCTestCase {
                         let hints = renderer.render(s).lines()[23]
                         let at = "\(language) \(glyphs == .ascii ? "ascii" : "unicode") \(width) \(view): \(hints)"
                         XCTAssertNil(hints.range(of: "(lc|会议)[-·][0-9]", options: .regularExpression), at)
+                        // Since wave 34 the count says what it counts (`会议 lc：0人`, `会议0人`), and
+                        // where even the nameless chip would push the arrows or q off there is none
+                        // (W34UiMeetingChipTests).
                         let forms = language == .en
-                            ? ["meeting lc: 0 following", "0 following lc", "meeting lc: 0", " 0 following"]
-                            : ["会议 lc：0 人跟随", "会议 lc:0", "会议:0"]
-                        XCTAssertTrue(forms.contains { hints.trimmingCharacters(in: .whitespaces).hasSuffix($0) }, at)
+                            ? ["meeting lc: 0 following", "0 following lc", " 0 following"]
+                            : ["会议 lc：0 人跟随", "会议 lc：0人", "会议0人"]
+                        if Renderer.meetingBadge(s, glyphs: glyphs) != nil {
+                            XCTAssertTrue(forms.contains { hints.trimmingCharacters(in: .whitespaces).hasSuffix($0) }, at)
+                        }
                     }
                 }
             }

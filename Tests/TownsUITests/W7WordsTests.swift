@@ -47,9 +47,11 @@ final class W7PresenterChipTests: XCTestCase {
                               "\(language) lacks \(key): \(hints)")
             }
             // Since wave 21 the name gave way before a key (in English `m7·1 following` pushed `q quit`
-            // off); since wave 29 the meeting's name, which the room reads to follow it, stays before
-            // `q quit` and the arrows do (never before `/ b y ><`): `meeting m7: 1` (W29LayTypePageChipTests).
-            XCTAssertTrue(hints.contains(language == .zh ? "会议 m7:1" : "meeting m7: 1"), hints)
+            // off); since wave 29 the meeting's name stayed before `q quit` and the arrows; since wave 34
+            // the arrows and q stay (the line's first keys) and the count says what it counts
+            // (`会议 m7：1人`; in English the name gives way: `1 following`; W34UiMeetingChipTests).
+            XCTAssertTrue(hints.hasSuffix(language == .zh ? " 会议 m7：1人" : " q quit 1 following"), hints)
+            XCTAssertTrue(hints.hasPrefix(" ↑↓"), hints)
             s = update(s, .resize(width: 140, height: 30))
             let wide = screen(s)[29]
             XCTAssertTrue(wide.contains(s.tr(Catalogue.badgePresenting("m7", 1))), "full chip where it fits: \(wide)")

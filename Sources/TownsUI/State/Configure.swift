@@ -34,23 +34,44 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
     // The data's warnings first; the rest are listed by `towns check` (the data's) and the
     // notices' own command (the settings'). Notices worded in both languages last: with one
     // among them the warning is worded in each language (`L` rewords it while it stands).
-    let settingsNotices = notices.count + settings.wordedNotices.count
+    // The pointer counts only what its commands list (wave 34's fresh user: `+7 more: towns config`
+    // counted the COLORTERM notice, which no command lists): the load warnings (`towns check`) and
+    // the settings' problems (`towns config`); not the locale notice nor the worded ones.
     let loadWarnings = settings.loadWarnings
+    let locale = settings.localeNotice.map { [$0] } ?? []
+    func unlisted(_ language: Language) -> [String] {
+        settings.wordedNotices.map { language == .zh ? $0.zh : $0.en }
+    }
     func warning(_ language: Language) -> String? {
-        let all = loadWarnings + notices + settings.wordedNotices.map { language == .zh ? $0.zh : $0.en }
+        let all = locale + loadWarnings + notices + unlisted(language)
         guard let first = all.first else { return nil }
+        // Those after the first that a command lists.
+        let shownListed = locale.isEmpty && !(loadWarnings + notices).isEmpty ? 1 : 0
+        let loadMore = loadWarnings.count - (locale.isEmpty ? min(1, loadWarnings.count) : 0)
+        let settingsMore = notices.count - (locale.isEmpty && loadWarnings.isEmpty ? min(1, notices.count) : 0)
+        let more = loadWarnings.count + notices.count - shownListed
         var commands: [String] = []
-        if loadWarnings.count > 1 { commands.append(settings.loadWarningsCommand) }
-        if settingsNotices > (loadWarnings.isEmpty ? 1 : 0) { commands.append(settings.allNoticesCommand) }
+        if loadMore > 0 { commands.append(settings.loadWarningsCommand) }
+        if settingsMore > 0 { commands.append(settings.allNoticesCommand) }
         let listed = commands.joined(separator: language == .zh ? "；" : "; ")
         // With more to come, a long first notice (a theme's unknown role lists every role) is cut so
         // the pointer to the rest fits in the status message's three lines at 80 columns.
-        return all.count > 1
+        return more > 0
             ? cutNotice(first) + (language == .zh
-                ? "（另 \(all.count - 1) 项：\(listed)）"
-                : " (+\(all.count - 1) more: \(listed))")
+                ? "（另 \(more) 项：\(listed)）"
+                : " (+\(more) more: \(listed))")
             : first
     }
+    // Logged on their own, before the warning, so `:messages` names each: with the locale notice
+    // first, the first problem a command lists (under LANG=C a fresh user saw none named); a worded
+    // notice not shown first (no command lists it).
+    func logged(_ language: Language) -> [String] {
+        let listed = loadWarnings + notices
+        let firstListed = locale.isEmpty ? [] : Array(listed.prefix(1))
+        let worded = locale.isEmpty && listed.isEmpty ? Array(unlisted(language).dropFirst()) : unlisted(language)
+        return firstListed + worded
+    }
+    for text in logged(s.language) { s.messageLog.append(Flash(text, level: .warning)) }
     if settings.wordedNotices.isEmpty {
         if let text = warning(s.language) { s.session.flash = Flash(text, level: .warning) }
     } else if let zh = warning(.zh), let en = warning(.en) {

@@ -36,6 +36,11 @@ public struct Settings: Equatable, Sendable {
     /// Problems found reading the settings, each "FILE:LINE: field: problem"; the first is
     /// shown as a warning, with how many more there are.
     public var notices: [String]
+    /// The locale is not UTF-8 (`LANG=C is not UTF-8: ...`): shown first, before `notices`, and, as the
+    /// COLORTERM notice (`wordedNotices`), not counted in the pointer to `allNoticesCommand`, which
+    /// does not list it (wave 34's fresh user counted 7 where `towns config` listed 6). With it
+    /// first, the first of the others is logged on its own (`:messages`), so it is named.
+    public var localeNotice: String? = nil
     /// Problems worded in both languages (the terminal's colours: `Catalogue.colortermButEightColours`),
     /// listed after `notices`: the first frame's warning is worded in the language shown, and `L`
     /// rewords it while it stands (`Flash.words`).

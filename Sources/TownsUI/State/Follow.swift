@@ -455,19 +455,21 @@ extension Catalogue {
         Bilingual("会议 \(name)：\(n) 人跟随", "meeting \(name): \(n) following")
     }
     /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint
-    /// line: as wide as the `·` form before it (`会议 m7:1`, `1 following m7`), so it fits where that did.
+    /// line: the count with its word (`会议 m7：1人`, `1 following m7`). Before wave 34 the Chinese
+    /// read `会议 m7:1`, a name and a bare number (wave 34's fresh user read `会议 f2mtg2:0` as a code).
     static func badgePresentingShort(_ name: String, _ n: Int) -> Bilingual {
-        Bilingual("会议 \(name):\(n)", "\(n) following \(name)")
+        Bilingual("会议 \(name)：\(n)人", "\(n) following \(name)")
     }
-    /// As `badgePresentingShort`, shorter still, the name kept (English: `meeting lc: 1`, 3 cells
-    /// fewer, as the Chinese short form `会议 lc:1` reads): on a type's towns presenting at 80x24
-    /// `1 following lc` would push `b` off, and the chip dropped the name (wave 28's fresh user).
+    /// The form the meeting's name is cut in (`会议 weekly-rev…：1人`, `1 following weekly-rev…`):
+    /// the short one's since wave 34 (before, `meeting lc: 1`, a bare count, as `会议 lc:1`).
     static func badgePresentingShortest(_ name: String, _ n: Int) -> Bilingual {
-        Bilingual("会议 \(name):\(n)", "meeting \(name): \(n)")
+        badgePresentingShort(name, n)
     }
-    /// As `badgePresentingShort`, without the meeting's name (a long one would push a key off).
+    /// As `badgePresentingShort`, without the meeting's name (a long one would push a key off):
+    /// `会议1人`, `1 following` (before wave 34 the Chinese read `会议:1`; no blank, so it fits beside
+    /// the arrows and q with a filter on at 80 columns).
     static func badgePresentingNameless(_ n: Int) -> Bilingual {
-        Bilingual("会议:\(n)", "\(n) following")
+        Bilingual("会议\(n)人", "\(n) following")
     }
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")

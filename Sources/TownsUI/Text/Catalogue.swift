@@ -500,11 +500,12 @@ public enum Catalogue {
     }
     /// The first frame's notice where the terminal says it has more colours (`COLORTERM`,
     /// `truecolor` or `24bit`) than its terminfo entry (`TERM`) allows: 8, so the themes are drawn
-    /// with their `[roles8]` colours. Values as the environment gives them.
+    /// with their `[roles8]` colours. Values as the environment gives them. What to set first (wave 34:
+    /// at 80 columns, a pointer to more notices after it, the status line cut it before the advice).
     public static func colortermButEightColours(_ colorterm: String, term: String) -> Bilingual {
         Bilingual(
-            "COLORTERM=\(colorterm)，但 TERM=\(term) 只有 8 色：要用完整的主题，请设 TERM=xterm-256color",
-            "COLORTERM=\(colorterm) but TERM=\(term) has 8 colours: set TERM=xterm-256color for the full themes")
+            "要用完整的主题，请设 TERM=xterm-256color（COLORTERM=\(colorterm)，但 TERM=\(term) 只有 8 色）",
+            "set TERM=xterm-256color for the full themes (COLORTERM=\(colorterm) but TERM=\(term) has 8 colours)")
     }
     static let terminalTooSmall = Bilingual(
         "终端太小",

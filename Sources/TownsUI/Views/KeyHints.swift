@@ -139,12 +139,17 @@ extension Renderer {
             hints = [
                 hint(Catalogue.hintScroll, plain ?? 97, .moveUp, .moveDown),
                 hint(Catalogue.hintBack, alone ? 94 : 96, .back).map { h in var h = h; h.bare = alone; return h },
-                hint(Catalogue.hintSearch, presenting ? (alone ? 95 : 87) : 70, .startSearch),
+                // The short words (`find`, `cmd`) where the line is tight, as on lists: presenting at 80
+                // columns they leave the arrows and q beside the chip (wave 34).
+                hint(Catalogue.hintSearch, presenting ? (alone ? 95 : 87) : 70, .startSearch).map { h in
+                    var h = h; h.short = Catalogue.hintSearchShort; return h },
                 hint(Catalogue.hintCopy, presenting ? (alone ? 95 : 86) : 75, .copy),
                 // e exports the page: kept whatever else gives way, as on lists (README).
                 hint(Catalogue.hintExport, 100, .export),
                 hint(Catalogue.hintPeriod, 60, .previousPeriod, .nextPeriod),
-                hint(Catalogue.hintView, 50, .nextView), hint(Catalogue.hintCommand, 100, .startCommand),
+                hint(Catalogue.hintView, 50, .nextView),
+                hint(Catalogue.hintCommand, 100, .startCommand).map { h in
+                    var h = h; h.short = Catalogue.hintCommandShort; return h },
                 hint(Catalogue.hintLanguage, 30, .toggleLanguage), keep(help),
                 plain.map { p in quit.map { KeyHint(keys: $0.keys, label: $0.label, priority: p) } } ?? quit,
             ]
@@ -174,8 +179,10 @@ extension Renderer {
                 // Presenting, Esc too loses its word in the tightest form (an entity's towns at 80 columns).
                 state.stack.count > 1 ? hint(Catalogue.hintBack, 94, .back).map { h in
                     var h = h; h.bare = presenting; return h } : nil,
+                // Presenting, `><` loses its word in the tightest form too, so the arrows and q stay beside
+                // the chip with a filter on (wave 34's fresh user, 80 columns).
                 sorts ? hint(Catalogue.hintSort, alone ? 80 : 92, .chooseSort(descending: true),
-                             .chooseSort(descending: false))
+                             .chooseSort(descending: false)).map { h in var h = h; h.bare = presenting; return h }
                     : nil,
                 hint(Catalogue.hintSearch, 91, .startSearch).map { h in
                     var h = h; h.short = Catalogue.hintSearchShort; return h },

@@ -7,10 +7,10 @@ extension Renderer {
     /// The badge's text and whether it is a warning; nil when not in a meeting.
     /// Presenting: the full chip where the key hints beside it keep every key a meeting needs
     /// (`meetingPriority`, and the arrows and q) that the short one leaves, else the short one
-    /// (at 80 columns `会议 m7:1`, so `/ b y` stay), then the shortest (`meeting m7: 1`), the name cut;
-    /// where each of those costs a key, the first of the shortest and the cut ones that keeps every
-    /// meeting's key (the arrows, q and the keys' words giving way to the name); left out where a long one
-    /// would push one of those keys off.
+    /// (`会议 m7：1人`, `1 following m7`), then the name cut, then the nameless (`会议1人`); the name kept
+    /// before the arrows' and Enter's words, never before the arrows and q themselves (since wave 34:
+    /// before, the name went before them too). Where even the nameless one would push the arrows or q
+    /// off, no chip.
     static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
         case nil: return nil
@@ -29,20 +29,35 @@ extension Renderer {
             // Before the name is cut, the shortest form that names it whole (`meeting lc: 1`); the
             // cut names in that form (wave 29: on a type's towns at 80x24 the name was left out).
             let (shortest, cuts, forms) = presenterChipForms(state, name: name, followers: followers, glyphs: glyphs)
-            let most = kept(forms[forms.count - 1])
-            if let form = forms.dropLast().first(where: { most.isSubset(of: kept($0)) }) { return (form, false) }
-            // Else the name, whole or cut, before the arrows, q and the words of the keys known
-            // to all (`KeyHint.bare`): not before a meeting's own keys (`meetingPriority`: `/ b y`).
-            // A type's towns at 80x24 in English showed `1 following`, no name (wave 28's fresh user).
+            // The arrows and q (`meetingPriority - 1` presenting): the line's first keys, never given
+            // to the chip (wave 21's design; wave 34's fresh user, a filter on at 80x24, lost both
+            // to `会议 f2mtg2:0`, the name kept before them since wave 29).
+            let essentials = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority == meetingPriority - 1 }
+                .map { $0.keys })
+            func keepsEssentials(_ badge: String) -> Bool {
+                essentials.isSubset(of: Set(keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2,
+                                                        glyphs: glyphs).hints.map { $0.0 }))
+            }
+            let nameless = forms[forms.count - 1]
+            let most = kept(nameless)
+            if let form = forms.dropLast().first(where: { most.isSubset(of: kept($0)) && keepsEssentials($0) }) {
+                return (form, false)
+            }
+            // Else the name, whole or cut, before the words of the keys known to all (`KeyHint.bare`:
+            // `移动`, `打开`), not before those keys nor a meeting's own (`/ b y`), as since wave 29.
             let meetings = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority }
                 .map { $0.keys })
             func keys(_ badge: String) -> Set<String> {
                 Set(keyHintLine(state, width: state.width - DisplayWidth.of(badge) - 2, glyphs: glyphs).hints
                     .map { $0.0 }.filter { meetings.contains($0) })
             }
-            let least = keys(forms[forms.count - 1])
-            let named = ([shortest] + cuts).first { least.isSubset(of: keys($0)) }
-            return (named ?? forms[forms.count - 1], false)
+            let least = keys(nameless)
+            if let named = ([shortest] + cuts).first(where: { least.isSubset(of: keys($0)) && keepsEssentials($0) }) {
+                return (named, false)
+            }
+            // Else the nameless chip where it leaves the arrows and q, else none: the presenter
+            // knows the meeting (the status line named it when it opened, `:messages` keeps it).
+            return keepsEssentials(nameless) ? (nameless, false) : nil
         case let .following(f)?:
             if f.dataDiffers {
                 // Browsing alone because the data differs: the whole chip (with what to do) where
