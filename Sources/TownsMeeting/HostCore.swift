@@ -21,6 +21,10 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
 
     struct Counters {
         var followers = 0
+        /// Followers that said their data's fingerprint (`MeetingGuest.announce`) and whose
+        /// fingerprint is not the one last sent: attached, but showing their own data, not the
+        /// presenter's screen.
+        var otherData = 0
         var dropped = 0
         var refused = 0
         var sequence: UInt64 = 0
@@ -38,6 +42,10 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
         var next: [UInt8]?
         var blockedSince: DispatchTime?
         var received = 0
+        /// What it sent since its last line feed (at most `lineLimit` bytes are kept).
+        var line: [UInt8] = []
+        /// Its data's fingerprint as it last said it (`data FINGERPRINT`); nil: not said.
+        var dataFingerprint: String?
 
         init(fd: Int32, source: DispatchSourceRead) {
             self.fd = fd
@@ -133,6 +141,7 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
         sentPayload = payload
         sentFingerprint = fingerprint
         lock.withLock { counts.sequence = sequence }
+        recountOtherData()
         for follower in followers.values { enqueue(line, to: follower) }
     }
 
@@ -258,14 +267,30 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
         queue.asyncAfter(deadline: .now() + .milliseconds(100)) { suspended.resume() }
     }
 
-    /// Reads and throws away what a follower sends; its hang-up removes it.
+    /// The longest line a follower may send (`data FINGERPRINT`); longer ones are cut and not read.
+    static var lineLimit: Int { 256 }
+
+    /// Reads what a follower sends: `data FINGERPRINT` lines (its data, `MeetingGuest.announce`),
+    /// counted in `Counters.otherData`; anything else is thrown away. Its hang-up removes it.
     private func discardInput(_ follower: Follower) {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while followers[follower.fd] === follower {
             let n = buffer.withUnsafeMutableBytes { recv(follower.fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
             if n > 0 {
                 follower.received += n
-                if follower.received > options.followerInputLimit { remove(follower, dropped: true) }
+                if follower.received > options.followerInputLimit { remove(follower, dropped: true); return }
+                for byte in buffer.prefix(n) {
+                    if byte == UInt8(ascii: "\n") {
+                        let text = String(decoding: follower.line, as: UTF8.self)
+                        follower.line.removeAll(keepingCapacity: true)
+                        if text.hasPrefix("data "), text.count > 5 {
+                            follower.dataFingerprint = String(text.dropFirst(5))
+                            recountOtherData()
+                        }
+                    } else if follower.line.count < Self.lineLimit {
+                        follower.line.append(byte)
+                    }
+                }
             } else if n < 0 && errno == EINTR {
                 continue
             } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -283,7 +308,14 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
             counts.followers = followers.count
             if dropped { counts.dropped += 1 }
         }
+        recountOtherData()
         scheduleDescription()
+    }
+
+    /// `Counters.otherData` anew: the followers whose said fingerprint is not the one last sent.
+    private func recountOtherData() {
+        let n = followers.values.filter { $0.dataFingerprint.map { $0 != sentFingerprint } ?? false }.count
+        lock.withLock { counts.otherData = n }
     }
 
     // MARK: - Description and close

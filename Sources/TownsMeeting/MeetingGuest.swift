@@ -180,6 +180,16 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         }
     }
 
+    /// Tells the presenter this follower's data fingerprint (one line, `data FINGERPRINT`), so
+    /// that it counts the followers whose data differs from its own (`MeetingHost.otherDataCount`).
+    /// Sent again whenever the follower's data changes (a reload). Not blocking: a line the socket
+    /// cannot take now is not sent (the presenter then counts it as before). Safe from any thread.
+    public func announce(dataFingerprint: String) {
+        guard status == .following else { return }
+        let line = Array(("data " + dataFingerprint.prefix(200) + "\n").utf8)
+        _ = line.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT | MSG_NOSIGNAL)) }
+    }
+
     /// Leaves the meeting (hangs up); the status becomes `.ended(.left)`. Safe from any thread,
     /// `onEvent` included (which then gets `.ended(.left)` on the caller's thread).
     public func leave() {

@@ -100,6 +100,10 @@ public final class MeetingHost<Payload: Codable & Sendable & Equatable>: Sendabl
 
     /// Followers attached now (admitted, not dropped, not gone).
     public var followerCount: Int { core.counters.followers }
+    /// Of `followerCount`, those whose data differs from the presenter's: each said its data's
+    /// fingerprint (`MeetingGuest.announce`) and it is not the one last sent, so it shows its own
+    /// data, not the presenter's screen (wave 34's fresh user: the chip said `1 人跟随` of one).
+    public var otherDataCount: Int { core.counters.otherData }
     /// Followers dropped so far: stalled (not reading) or sending too much.
     public var droppedCount: Int { core.counters.dropped }
     /// Peers refused so far by their credentials.

@@ -23,6 +23,9 @@ final class MeetingLink {
     private var guestMeeting: String?
     private var lastSent: Session?
     private var lastFollowers = -1
+    private var lastOtherData = -1
+    /// The data fingerprint this follower last told its presenter (`MeetingGuest.announce`).
+    private var announced: String?
     private var lastEnded: MeetingGuest<Session>.Status?
     /// The meeting's group (`--group`); nil: the process's effective group.
     private let group: gid_t?
@@ -164,6 +167,7 @@ final class MeetingLink {
         Terminal.defersTermination = true
         lastSent = nil
         lastFollowers = 0
+        lastOtherData = 0
         publish(state)
         return .meeting(.presenting(name: name, followers: 0))
     }
@@ -189,6 +193,7 @@ final class MeetingLink {
         let guest = try MeetingGuest<Session>(name: chosen!, folders: folders)
         self.guest = guest
         guestMeeting = chosen
+        announced = nil
         lastEnded = nil
         lastFollowed = nil
         let presenter = MeetingUsers.name(of: guest.presenterCredentials.uid) ?? "uid \(guest.presenterCredentials.uid)"
@@ -221,11 +226,20 @@ final class MeetingLink {
     func poll(_ state: AppState) -> [Action] {
         var actions: [Action] = []
         if let guest, lastEnded == nil {
+            // Asked before `currentKey`, which takes the data shown as seen.
+            let reloaded = dataFacts !== state.facts
+            // The presenter counts the followers whose data differs from its own: told at once and
+            // again after each reload here (wave 34's fresh user: `1 人跟随` of a follower alone).
+            let own = currentKey(state)
+            if own != announced {
+                guest.announce(dataFingerprint: own)
+                announced = own
+            }
             if let message = guest.takeLatest(), let session = message.payload {
                 lastFollowed = (session, message.dataFingerprint)
                 actions.append(.meeting(.followed(session, presenterData: message.dataFingerprint,
                                                   ownData: currentKey(state))))
-            } else if let (session, presenterData) = lastFollowed, dataFacts !== state.facts {
+            } else if let (session, presenterData) = lastFollowed, reloaded {
                 // This dashboard's own data reloaded since the presenter's last update (the
                 // presenter reloaded first and said "data differs"; nothing new comes until it
                 // moves): compare the fingerprints again with the data shown now.
@@ -244,9 +258,10 @@ final class MeetingLink {
                 }
             }
         }
-        if let host, host.followerCount != lastFollowers {
+        if let host, host.followerCount != lastFollowers || host.otherDataCount != lastOtherData {
             lastFollowers = host.followerCount
-            actions.append(.meeting(.presenting(name: host.name, followers: lastFollowers)))
+            lastOtherData = host.otherDataCount
+            actions.append(.meeting(.presenting(name: host.name, followers: lastFollowers, otherData: lastOtherData)))
         }
         if let seconds = cycleSeconds, state.commandLine == nil, state.search?.editing != true {
             let now = ContinuousClock.now

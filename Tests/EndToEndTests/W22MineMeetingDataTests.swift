@@ -65,5 +65,10 @@ final class W22MineMeetingDataTests: XCTestCase {
         defer { other.kill() }
         try start(other, ["follow", "copies", "--lang", "en"], data: edited)
         try other.tmux.waitFor("data differs", timeout: 10)
+        // The presenter is told (wave 34's fresh user: its chip said `1 人跟随` of a follower alone):
+        // the follower on the same data follows, the other is on other data, not following.
+        let told = try presenter.tmux.waitFor("1 follower on other data: not seeing your screen", timeout: 10)
+        XCTAssertFalse(told.contains { $0.contains("2 following") }, TmuxSession.show(told))
+        XCTAssertTrue(told.last?.contains("1 following") ?? false, TmuxSession.show(told))
     }
 }

@@ -3,8 +3,9 @@ import TownsCore
 /// A dashboard's part in a meeting (issue 16): presenting one, following one, or one that
 /// ended. Kept in `AppState.meeting`, not in the session: it is this terminal's, and never sent.
 public enum MeetingRole: Equatable, Sendable {
-    /// Presenting meeting `name`; `followers` attached now.
-    case presenting(name: String, followers: Int)
+    /// Presenting meeting `name`; `followers` attached now, `otherData` of them showing their own
+    /// data, which differs from this dashboard's (`MeetingHost.otherDataCount`), not its screen.
+    case presenting(name: String, followers: Int, otherData: Int = 0)
     /// Following a presenter.
     case following(Following)
     /// The meeting `name` ended for this follower; `reason` as the status line says it.
@@ -37,9 +38,9 @@ public struct Following: Equatable, Sendable {
 /// What the meeting's front end (the executable's `MeetingLink`) and the meeting keys ask of
 /// `update`: `Action.meeting`.
 public enum MeetingAction: Equatable, Sendable {
-    /// Presenting meeting `name`, with `followers` attached now (sent at start and when the
-    /// count changes).
-    case presenting(name: String, followers: Int)
+    /// Presenting meeting `name`, with `followers` attached now, `otherData` of them on other data
+    /// (sent at start and when either count changes).
+    case presenting(name: String, followers: Int, otherData: Int = 0)
     /// Presenting stopped (`:present off`).
     case presentStopped
     /// Joined meeting `meeting` of `presenter`.
@@ -135,9 +136,16 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
     default: break
     }
     switch action {
-    case let .presenting(name, followers):
+    case let .presenting(name, followers, otherData):
         if s.meeting == nil { s.message = s.tr(Catalogue.presentingMeeting(name)) }
-        s.meeting = .presenting(name: name, followers: followers)
+        // More followers on other data than before: said as a warning (and kept in `:messages`), the
+        // chip counting only those who see this screen (wave 34's fresh user).
+        var before = 0
+        if case let .presenting(_, _, n)? = s.meeting { before = n }
+        if otherData > before {
+            s.session.flash = Flash(Catalogue.followersOnOtherData(otherData), in: s.language, level: .warning)
+        }
+        s.meeting = .presenting(name: name, followers: followers, otherData: otherData)
     case .presentStopped:
         s.meeting = nil
         s.message = s.tr(Catalogue.meetingClosed)
@@ -221,7 +229,7 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
     case let .ended(reason, both):
         switch s.meeting {
         case .following(let f): s.meeting = .ended(name: f.meeting, reason: reason)
-        case .presenting(let name, _): s.meeting = .ended(name: name, reason: reason)
+        case .presenting(let name, _, _): s.meeting = .ended(name: name, reason: reason)
         default: break
         }
         s.session.flash = both.map { Flash($0, in: s.language, level: .warning) } ?? Flash(reason, level: .warning)
@@ -453,6 +461,19 @@ extension Catalogue {
     /// (wave 28's fresh user); a colon ends the name, and the count stands by its word.
     static func badgePresenting(_ name: String, _ n: Int) -> Bilingual {
         Bilingual("会议 \(name)：\(n) 人跟随", "meeting \(name): \(n) following")
+    }
+    /// As `badgePresenting` where `other` more followers are attached on other data (their own
+    /// screens, not this one's: `MeetingRole.presenting`'s `otherData`): `n` counts only those who
+    /// follow. "会议 m2：0 人跟随，1 人数据不同" / "meeting m2: 0 following, 1 on other data".
+    static func badgePresenting(_ name: String, _ n: Int, other: Int) -> Bilingual {
+        other == 0 ? badgePresenting(name, n)
+            : Bilingual("会议 \(name)：\(n) 人跟随，\(other) 人数据不同", "meeting \(name): \(n) following, \(other) on other data")
+    }
+    /// The presenter's warning when followers join on other data than its own (or its data changes
+    /// under them): they see their own data, not this screen; `n` in all now.
+    static func followersOnOtherData(_ n: Int) -> Bilingual {
+        Bilingual("\(n) 位跟随者的数据与你不同，看不到你的画面（请用相同 --data）",
+                  "\(n) follower\(n == 1 ? "" : "s") on other data: not seeing your screen (use the same --data)")
     }
     /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint
     /// line: the count with its word (`会议 m7：1人`, `1 following m7`). Before wave 34 the Chinese

@@ -14,7 +14,11 @@ extension Renderer {
     static func meetingBadge(_ state: AppState, glyphs: Glyphs = .unicode) -> (text: String, warning: Bool)? {
         switch state.meeting {
         case nil: return nil
-        case let .presenting(name, followers)?:
+        case let .presenting(name, attached, otherData)?:
+            // The count is of those who see this screen; those on other data are said in the full
+            // chip, and the chip is a warning while any are (wave 34's fresh user).
+            let followers = max(0, attached - otherData)
+            let warning = otherData > 0
             // The keys a meeting needs, and the arrows and q, that the short chip leaves.
             let needed = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority - 1 }
                 .map { $0.keys })
@@ -28,7 +32,8 @@ extension Renderer {
             // (`会议·1`; the status line named the meeting when it opened, `:messages` keeps it).
             // Before the name is cut, the shortest form that names it whole (`meeting lc: 1`); the
             // cut names in that form (wave 29: on a type's towns at 80x24 the name was left out).
-            let (shortest, cuts, forms) = presenterChipForms(state, name: name, followers: followers, glyphs: glyphs)
+            let (shortest, cuts, forms) = presenterChipForms(state, name: name, followers: followers,
+                                                             otherData: otherData, glyphs: glyphs)
             // The arrows and q (`meetingPriority - 1` presenting): the line's first keys, never given
             // to the chip (wave 21's design; wave 34's fresh user, a filter on at 80x24, lost both
             // to `会议 f2mtg2:0`, the name kept before them since wave 29).
@@ -41,7 +46,7 @@ extension Renderer {
             let nameless = forms[forms.count - 1]
             let most = kept(nameless)
             if let form = forms.dropLast().first(where: { most.isSubset(of: kept($0)) && keepsEssentials($0) }) {
-                return (form, false)
+                return (form, warning)
             }
             // Else the name, whole or cut, before the words of the keys known to all (`KeyHint.bare`:
             // `移动`, `打开`), not before those keys nor a meeting's own (`/ b y`), as since wave 29.
@@ -53,11 +58,11 @@ extension Renderer {
             }
             let least = keys(nameless)
             if let named = ([shortest] + cuts).first(where: { least.isSubset(of: keys($0)) && keepsEssentials($0) }) {
-                return (named, false)
+                return (named, warning)
             }
             // Else the nameless chip where it leaves the arrows and q, else none: the presenter
             // knows the meeting (the status line named it when it opened, `:messages` keeps it).
-            return keepsEssentials(nameless) ? (nameless, false) : nil
+            return keepsEssentials(nameless) ? (nameless, warning) : nil
         case let .following(f)?:
             if f.dataDiffers {
                 // Browsing alone because the data differs: the whole chip (with what to do) where
@@ -125,9 +130,10 @@ extension Renderer {
     /// naming the meeting whole (`shortest`), those with the name cut (`cuts`), the nameless. In
     /// Chinese the shortest is the short one's text (`会议 m7:1`), so it is left out of `forms`: the
     /// hint line was laid out for it twice per presenter frame (wave 30).
-    static func presenterChipForms(_ state: AppState, name: String, followers: Int, glyphs: Glyphs)
+    static func presenterChipForms(_ state: AppState, name: String, followers: Int, otherData: Int = 0,
+                                   glyphs: Glyphs)
         -> (shortest: String, cuts: [String], forms: [String]) {
-        let full = state.tr(Catalogue.badgePresenting(name, followers))
+        let full = state.tr(Catalogue.badgePresenting(name, followers, other: otherData))
         let short = state.tr(Catalogue.badgePresentingShort(name, followers))
         let shortest = state.tr(Catalogue.badgePresentingShortest(name, followers))
         let cuts = [12, 8, 5, 3].filter { $0 < name.count }.map {

@@ -1,0 +1,43 @@
+import TownsCore
+@testable import TownsUI
+import XCTest
+
+/// Wave 34's fresh user: a follower on other data (its own `--data`) was counted in the presenter's
+/// chip as following (`会议 m2：1 人跟随`) while it browsed alone. The chip counts only those who see
+/// this screen, names those on other data where it is whole, and is a warning while any are; the
+/// status line says so when one joins (kept in `:messages`), in the language shown.
+final class W34OtherDataChipTests: XCTestCase {
+    func testAFollowerOnOtherDataIsNotCountedAsFollowing() throws {
+        for (language, chip, warning, short) in [
+            (Language.zh, "会议 m2：0 人跟随，1 人数据不同", "1 位跟随者的数据与你不同，看不到你的画面（请用相同 --data）", ["会议 m2：0人"]),
+            (.en, "meeting m2: 0 following, 1 on other data",
+             "1 follower on other data: not seeing your screen (use the same --data)", ["0 following m2", "0 following"]),
+        ] {
+            var s = try bundledState(width: 160, height: 40, period: "2015-09")
+            s.language = language
+            s = update(s, .meeting(.presenting(name: "m2", followers: 0)))
+            s = update(s, .meeting(.presenting(name: "m2", followers: 1, otherData: 1)))
+            XCTAssertEqual(s.message, warning)
+            XCTAssertTrue(s.messageLog.entries.contains { $0.text == warning && $0.warning }, "\(s.messageLog.entries)")
+            let badge = try XCTUnwrap(Renderer.meetingBadge(s))
+            XCTAssertEqual(badge.text, chip)
+            XCTAssertTrue(badge.warning)
+            XCTAssertTrue(screen(s).last?.trimmingCharacters(in: .whitespaces).hasSuffix(chip) ?? false,
+                          screen(s).joined(separator: "\n"))
+            // Narrow: the short chip counts the one following, 0, still a warning.
+            var narrow = s
+            narrow.width = 80
+            let small = try XCTUnwrap(Renderer.meetingBadge(narrow))
+            XCTAssertTrue(short.contains(small.text), small.text)
+            XCTAssertTrue(small.warning)
+            // The follower reloads onto the same data: counted as following, no warning, no new message.
+            var same = update(s, .meeting(.presenting(name: "m2", followers: 1, otherData: 0)))
+            same.message = nil
+            let back = try XCTUnwrap(Renderer.meetingBadge(same))
+            XCTAssertFalse(back.warning)
+            XCTAssertEqual(back.text, language == .zh ? "会议 m2：1 人跟随" : "meeting m2: 1 following")
+            same = update(same, .meeting(.presenting(name: "m2", followers: 2, otherData: 0)))
+            XCTAssertNil(same.message)
+        }
+    }
+}
