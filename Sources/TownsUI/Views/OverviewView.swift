@@ -256,8 +256,42 @@ extension AppState {
         // The largest changes since the previous period (in `overviewOrders`' order).
         if let previous = m.previousPeriod(period) {
             let new = CellText(tr(Catalogue.newSince))
+            // The other measures gone unknown (projects started, the start rate...: F14), said on a
+            // line of their own under the town's amount and rate (on its line where those did not
+            // change): at 100x30 the city's `projects started not reported  start rate not reported`
+            // beside its Δs pushed the bars out. Each entry's lines: (entry, whether the second).
+            func goneWords(_ town: Town?) -> CellText? {
+                let gone = Self.goneOnlyMeasures.filter { lean.change(town, $0, from: previous, to: period).isGone }
+                guard !gone.isEmpty else { return nil }
+                return CellText(gone.map { tr(Catalogue.measureName($0)) }.joined(separator: tr("、", ", ")))
+                    + " " + CellText(tr(Catalogue.kind(.gone)))
+            }
+            func listsAmountOrRate(_ town: Town?) -> Bool {
+                [Measure.completed, .completionRate].contains {
+                    let c = lean.change(town, $0, from: previous, to: period)
+                    return c.isNew || c.isGone || c.acrossSources || Self.onOtherBasis(c)
+                        || (c.delta?.quantity.exactValue).map { $0 != 0 } == true
+                }
+            }
+            var changeLines: [(entry: Int, second: Bool)] = []
+            for k in orders.changes.indices {
+                changeLines.append((k, false))
+                let town = orders.changes[k].map { towns[$0] }
+                if listsAmountOrRate(town), goneWords(town) != nil { changeLines.append((k, true)) }
+            }
+            func changeLine(_ n: Int) -> (TableRow, Screen.Kind?) {
+                guard !orders.changes.isEmpty else { return changeRow(0) }
+                let (k, second) = changeLines[n]
+                guard second else { return changeRow(k) }
+                let town = orders.changes[k].map { towns[$0] }
+                let target: Screen.Kind = town.map { .townPage($0.id) } ?? .cityTotals
+                return (TableRow([.plain(""), .plain(""), .text(goneWords(town) ?? "", nil)]), target)
+            }
             func changeRow(_ k: Int) -> (TableRow, Screen.Kind?) {
-                guard !orders.changes.isEmpty else { return (note(Catalogue.noChanges), nil) }
+                guard !orders.changes.isEmpty else {
+                    // A filter keeping no town: nothing to say of changes, not that none changed (F12).
+                    return (note(towns.isEmpty && !filter.isEmpty ? Catalogue.overviewNoTownListed : Catalogue.noChanges), nil)
+                }
                 let town = orders.changes[k].map { towns[$0] }
                 let done = lean.change(town, .completed, from: previous, to: period)
                 let rate = lean.change(town, .completionRate, from: previous, to: period)
@@ -297,14 +331,17 @@ extension AppState {
                 } else if let r = rate.delta, r.quantity.exactValue != 0 {
                     parts.append("\(rateName) \(signed(r, flagged: deltaFlagged(.completionRate)))")
                 }
+                // The other measures gone unknown (F14), here where nothing else of the town's is
+                // listed (else on the next line, `changeLine`).
+                if parts.isEmpty, let words = goneWords(town) { parts.append(words) }
                 let t = parts.reduce(CellText("")) { $0.parts.isEmpty ? $1 : $0 + "  " + $1 }
                 let who = town.map(name)
                     ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
                 let target: Screen.Kind = town.map { .townPage($0.id) } ?? .cityTotals
                 return (TableRow([.plain(who), .plain(""), .text(t, nil)]), target)
             }
-            panels.append((CellText(tr(Catalogue.overviewChanges(label(previous)))), max(1, orders.changes.count),
-                           changeRow))
+            panels.append((CellText(tr(Catalogue.overviewChanges(label(previous)))), max(1, changeLines.count),
+                           changeLine))
         } else {
             panel(
                 // No previous period: unknown, marked (ASCII `_`, `NA` in files; not a dash read as minus).
@@ -567,7 +604,8 @@ extension AppState {
             let moves = towns.indices.compactMap { i -> (Int, Change, Change)? in
                 let done = lean.change(towns[i], .completed, from: previous, to: period)
                 let rate = lean.change(towns[i], .completionRate, from: previous, to: period)
-                guard moved(done) || moved(rate) else { return nil }
+                guard moved(done) || moved(rate)
+                        || Self.goneCounts(lean, towns[i], from: previous, to: period) else { return nil }
                 return (i, done, rate)
             }
             // Each size worked out once, and positions sorted rather than the changes copied.
@@ -584,6 +622,7 @@ extension AppState {
             }.map { moves[$0].0 }
             let city = moved(lean.change(nil, .completed, from: previous, to: period))
                 || moved(lean.change(nil, .completionRate, from: previous, to: period))
+                || Self.goneCounts(lean, nil, from: previous, to: period)
             changes = (filter.isEmpty && city ? [nil] : []) + sorted.map { $0 }
         }
         let assessment = Assessment(metrics: m)
@@ -617,6 +656,18 @@ extension AppState {
             if list[mid] < value { low = mid + 1 } else { high = mid }
         }
         return low < list.count && list[low] == value
+    }
+
+    /// The measures the changes panel lists beside completed and the completion rate, and only
+    /// where their figure went unknown (`Change.isGone`): the changes view's other measures
+    /// (`Changes.measures`: projects started, the start rate...). Wave 34, session 27's fresh
+    /// user, F14: the panel said the amounts and rates gone unknown and left out the counts.
+    static let goneOnlyMeasures = Changes.measures.filter { $0 != .completed && $0 != .completionRate }
+
+    /// Whether any of `goneOnlyMeasures` of `town` (nil: the city's) was known in `from` and is
+    /// not in `to`.
+    static func goneCounts(_ m: Metrics, _ town: Town?, from: Period, to: Period) -> Bool {
+        goneOnlyMeasures.contains { m.change(town, $0, from: from, to: to).isGone }
     }
 
     /// A change between figures on different bases (listed, marked ◇, never subtracted).
