@@ -6,4 +6,12 @@ extension Catalogue {
     /// The overview's changes panel under a filter that keeps no town: no town is listed, so
     /// nothing is said of their changes (F12: it said `无变化` / "no changes" of towns it does not show).
     static let overviewNoTownListed = Bilingual("筛选未留下任何镇：无镇可列", "no town listed: the filter keeps none")
+    /// The towns-behind panel's heading where `overviewBehind` is cut by the panel column: the
+    /// same count in fewer cells (`落后657镇`); the `?N` after it is kept (F5).
+    static func overviewBehindShort(_ n: String) -> Bilingual { Bilingual("落后\(n)镇", "\(n) behind") }
+    /// The scope of the overview's checks under a filter, in the figures column beside `核对`
+    /// where `overviewChecksOfListed` is cut by the panel column (F6, cut at 120 columns).
+    static func overviewChecksScope(_ n: Int) -> Bilingual {
+        Bilingual("所列\(n)镇及全市行", n == 1 ? "1 town and the city's row" : "\(n) towns and the city's row")
+    }
 }

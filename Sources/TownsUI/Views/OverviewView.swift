@@ -208,12 +208,17 @@ extension AppState {
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }
-        let header = unjudged > 0 && unjudged == judgedAmong
-            ? CellText(tr(Catalogue.overviewBehindUnknown.before)) + "\(Mark.unknown)"
-                + CellText(tr(Catalogue.overviewBehindUnknown.after))
-            : CellText(tr(Catalogue.overviewBehind("\(behindCount)"))
-                + (orders.undecided.isEmpty ? "" : tr(Catalogue.undecidedCount(orders.undecided.count))))
-        panels.append((header, max(1, rowCount), behindRow))
+        let undecidedWords = orders.undecided.isEmpty ? "" : tr(Catalogue.undecidedCount(orders.undecided.count))
+        // The heading in its forms, widest first: where the panel column is narrower, it gives way
+        // on words, never on its `?N` (part of the figure: wave 34, session 27's F5 read `657 behin…`
+        // at 60x14; `behindForms` chosen once the rows are laid out, below).
+        let behindForms: [CellText] = unjudged > 0 && unjudged == judgedAmong
+            ? [CellText(tr(Catalogue.overviewBehindUnknown.before)) + "\(Mark.unknown)"
+                + CellText(tr(Catalogue.overviewBehindUnknown.after))]
+            : [CellText(tr(Catalogue.overviewBehind("\(behindCount)")) + undecidedWords),
+               CellText(tr(Catalogue.overviewBehindShort("\(behindCount)")) + undecidedWords),
+               CellText("\(behindCount)") + CellText(Mark.behind) + CellText(undecidedWords)]
+        panels.append((behindForms[0], max(1, rowCount), behindRow))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
@@ -477,6 +482,7 @@ extension AppState {
         var rows: [TableRow] = []
         var targets: [Screen.Kind?] = []
         var behindHeading: Int?
+        var headingRows: [Int: Int] = [:]  // each panel's heading's row
         var checksRows = Set<Int>()  // the checks' row(s): Enter opens the city page at its checks
         for (i, panel) in panels.enumerated() {
             let start = rows.count
@@ -485,6 +491,7 @@ extension AppState {
             }
             // What does not fit is counted, never silently dropped: on the panel's header row, where
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
+            headingRows[i] = rows.count
             if onHeading.contains(i) {  // its one row's figures on the heading's line, opening what the row opens
                 let (row, target) = panel.row(0)
                 rows.append(TableRow([.text(panel.header, .header), .plain(""), row.cells[2]], role: .legend))
@@ -518,6 +525,10 @@ extension AppState {
             rows.append(TableRow([.plain(""), .plain(""), .text(line, nil)]))
             targets.append(.assessment)
         }
+        fitHeadings(&rows, columns: columns, behind: headingRows[behindPanel].map { ($0, behindForms) },
+                    checks: filter.isEmpty ? nil : headingRows[checksPanel].map {
+                        ($0, towns.count, onHeading.contains(checksPanel))
+                    })
         // What `/` finds a panel row by (wave 31's fresh user: `/海盐` found nothing on the overview
         // with 海盐核电小镇 on it): a town's row by the towns view's search text (its names, county's
         // and entities', made only when a search reads them), the city's rows by the city's names.
@@ -552,6 +563,42 @@ extension AppState {
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
         content.opensAtChecks = checksRows
         return content
+    }
+
+    /// The overview's headings given way on words where the panel column, as the screen lays out
+    /// `rows` (under a filter with the whole overview's widths, as `Renderer.naturalWidths` keeps
+    /// them), is narrower than they are: the towns behind's (`behind`: its row and forms, widest
+    /// first; its `?N` kept: F5), and under a filter the checks' (`checks`: its row, the towns
+    /// listed, whether its counts are on its line), whose scope then goes to the figures column
+    /// (`核对` over `所列1镇及全市行`: F6, cut at 120 columns).
+    private func fitHeadings(_ rows: inout [TableRow], columns: [Column], behind: (row: Int, forms: [CellText])?,
+                             checks: (row: Int, towns: Int, withCounts: Bool)?) {
+        var natural = TableLayout.naturalWidths(columns: columns, rows: [rows])
+        if !filter.isEmpty {
+            var whole = self
+            whole.filter = TownFilter()
+            whole.screen.narrow = nil
+            if let all = whole.list(for: Screen(.overview)), all.content.columns.count == columns.count {
+                natural = zip(natural, cache.naturalWidths(all, visible: 0..<0)).map { max($0, $1) }
+            }
+        }
+        let layout = TableLayout(columns: columns, naturalWidths: natural,
+                                 width: Renderer.bodyRect(width: width, height: height).width,
+                                 columnGap: Renderer.columnGap(self))
+        guard let room = layout.widths.first ?? nil else { return }
+        if let behind, let first = behind.forms.first {
+            let form = behind.forms.first { $0.width <= room } ?? behind.forms.last ?? first
+            rows[behind.row].cells[0] = .text(form, .header)
+        }
+        if let checks, DisplayWidth.of(tr(Catalogue.overviewChecksOfListed(checks.towns))) > room {
+            rows[checks.row].cells[0] = .text(CellText(tr(Catalogue.overviewChecks)), .header)
+            let scope = tr(Catalogue.overviewChecksScope(checks.towns))
+            if checks.withCounts, case let .text(counts, role) = rows[checks.row].cells[2] {
+                rows[checks.row].cells[2] = .text(CellText(scope + tr("：", ": ")) + counts, role)
+            } else {
+                rows[checks.row].cells[2] = .text(CellText(scope), .legend)
+            }
+        }
     }
 
     /// What the overview's panels work out over every one of `towns` in `period`: the towns

@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+
+@testable import TownsCore
+@testable import TownsUI
+import TownsSynthetic
+
+/// Session 27's fresh user on the overview's headings, rendered as drawn at each size.
+final class W34OvHeadingTests: XCTestCase {
+    /// F5: the towns behind's heading dropped its `?N` (the towns whose verdict is undecided, part
+    /// of the figure) where the panel column is narrow (`657 behin…` at 60x14, 3,000 generated
+    /// towns at 2016-06); it gives way on words instead (`657▼ ?1`), its count and `?N` whole.
+    func testTheBehindHeadingKeepsItsUndecidedCount() throws {
+        let dir = NSTemporaryDirectory() + "w34ov-behind-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticDataset(towns: 3000, months: 18, seed: 1).write(to: dir, rules: SyntheticDataset.Rules?.none)
+        let dataset = try DatasetLoader.load(directory: dir).dataset
+        for (w, h) in [(60, 14), (80, 24), (100, 30), (120, 40)] {
+            for language in [Language.zh, .en] {
+                var s = AppState(dataset: dataset, width: w, height: h)
+                s.stack = [Screen(.overview)]
+                s.language = language
+                s.periodIndex = try XCTUnwrap(dataset.periods.firstIndex { $0.id == "2016-06" })
+                let undecided = s.undecidedTowns().count
+                XCTAssertGreaterThan(undecided, 0)
+                let lines = screen(s)
+                let all = "\(w)x\(h) \(language)\n" + lines.joined(separator: "\n")
+                // The heading's count and `?N` whole, in one of its forms.
+                let form = try Regex(#"^ (落后 \d+ 镇|落后\d+镇|\d+ behind|\d+▼) \?"# + "\(undecided)( |$)")
+                XCTAssertTrue(lines.contains { $0.firstMatch(of: form) != nil }, all)
+            }
+        }
+    }
+
+    /// F6: under a filter the checks heading (`核对（所列1镇及全市行）`) was cut even at 120
+    /// columns; where the panel column cannot hold it, `核对` stands over its scope in the figures
+    /// column, whole, at 80 and 120 columns, both languages.
+    func testTheFilteredChecksHeadingIsWhole() throws {
+        for period in ["2015-09", "2015-12"] {
+            for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+                for (language, full, checks, scope) in [
+                    (Language.zh, "核对（所列1镇及全市行）", " 核对 ", "所列1镇及全市行"),
+                    (.en, "Checks (1 town, the city's row)", " Checks ", "1 town and the city's row"),
+                ] {
+                    var s = update(try bundledState(width: w, height: h, period: period), .showView(.overview))
+                    s.language = language
+                    s = update(s, .runCommand("filter county 海宁市"))
+                    let lines = screen(s)
+                    let all = "\(period) \(w)x\(h) \(language)\n" + lines.joined(separator: "\n")
+                    let heading = try XCTUnwrap(lines.first { $0.hasPrefix(checks.dropLast()) }, all)
+                    XCTAssertFalse(heading.contains("…"), all)
+                    XCTAssertTrue(heading.contains(full) || (heading.hasPrefix(checks) && heading.contains(scope)), all)
+                }
+            }
+        }
+    }
+}
