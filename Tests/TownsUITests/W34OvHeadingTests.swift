@@ -56,3 +56,25 @@ final class W34OvHeadingTests: XCTestCase {
         }
     }
 }
+
+/// F11: a filtered overview's term rule read `期限 仅说明 1` where the whole city's reads
+/// `期限 ?2 仅说明 3`: the same form now (`期限 ?0 仅说明 1`), the scope beside the heading.
+final class W34OvRuleFormTests: XCTestCase {
+    func testAFilteredTermLineHasTheWholeCitysFormAndSaysItsScope() throws {
+        for (language, whole, listed, heading, scope) in [
+            (Language.zh, "期限 ?2 仅说明 3", "期限 ?0 仅说明 1", " 考核", "所列1镇"),
+            (.en, "Term ?2 info 3", "Term ?0 info 1", " Assessment", "of the 1 town listed"),
+        ] {
+            var s = update(try bundledState(width: 100, height: 30, period: "2015-09"), .showView(.overview))
+            s.language = language
+            let before = screen(s)
+            XCTAssertTrue(before.contains { $0.contains(whole) }, before.joined(separator: "\n"))
+            XCTAssertFalse(before.contains { $0.hasPrefix(heading) && $0.contains(scope) }, before.joined(separator: "\n"))
+            s = update(s, .runCommand("filter county 海宁市"))
+            let lines = screen(s)
+            let all = lines.joined(separator: "\n")
+            XCTAssertTrue(lines.contains { $0.contains(listed) }, all)
+            XCTAssertTrue(lines.contains { $0.hasPrefix(heading) && $0.hasSuffix(scope) }, all)
+        }
+    }
+}

@@ -14,4 +14,8 @@ extension Catalogue {
     static func overviewChecksScope(_ n: Int) -> Bilingual {
         Bilingual("所列\(n)镇及全市行", n == 1 ? "1 town and the city's row" : "\(n) towns and the city's row")
     }
+    /// The scope of the overview's assessment counts under a filter, beside its heading (F11).
+    static func overviewRulesScope(_ n: Int) -> Bilingual {
+        Bilingual("所列\(n)镇", n == 1 ? "of the 1 town listed" : "of the \(n) towns listed")
+    }
 }

@@ -412,12 +412,12 @@ extension AppState {
             let (met, notMet, unknown, info, due) = (counts.met, counts.notMet, counts.unknown, counts.info, counts.due)
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
-                // Every town listed only informed about; not when none is listed (a filter that lists
-                // no town called the first-year minimum "info only 0": wave 26's fresh user, F8).
-                info == towns.count && info > 0
-                    ? "\(CellText(title)) \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
-                    // A rule that informs (a term) and judged none: its ? and the words, as wide as `·3` was.
-                    : info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
+                // A rule that informs (a term) and judged none: its ? and the words, as wide as `·3`
+                // was; the same form whether every town listed is only informed about or some (a
+                // filter's `期限 仅说明 1` beside the whole city's `期限 ?2 仅说明 3`: wave 34, F11).
+                // Not when none is listed (a filter that lists no town called the first-year
+                // minimum "info only 0": wave 26's fresh user, F8).
+                info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
                         + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")
                         + " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
@@ -515,8 +515,11 @@ extension AppState {
             targets.append(more > 0 ? full : nil)
             for (row, target) in (0..<shown[i]).map(panel.row) { rows.append(row); targets.append(target) }
         }
+        // Under a filter the counts are of the towns listed: said beside the heading (F11).
         rows.append(
-            TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""), .plain("")], role: .legend))
+            TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""),
+                      filter.isEmpty ? .plain("") : .text(CellText(tr(Catalogue.overviewRulesScope(towns.count))), .legend)],
+                     role: .legend))
         targets.append(nil)
         for start in stride(from: 0, to: ruleTexts.count, by: perLine) {
             let line = ruleTexts[start..<min(ruleTexts.count, start + perLine)].reduce(CellText("")) {
