@@ -78,3 +78,25 @@ final class W34OvRuleFormTests: XCTestCase {
         }
     }
 }
+
+/// S: `/` on the overview said "no match" for a town its window folds away (Tongxiang, only in
+/// the changes panel, folded at 80x24 and 60x14), found at 200x60: at every size the town is now
+/// found, or said to be folded away with where the towns view has it.
+final class W34OvSearchTests: XCTestCase {
+    func testASearchFindsAFoldedTownAtEverySize() throws {
+        for language in [Language.zh, .en] {
+            for (w, h) in [(60, 14), (80, 24), (100, 30), (200, 60)] {
+                var s = try bundledState(width: w, height: h, period: "2015-09")
+                s.stack = [Screen(.overview)]
+                s.language = language
+                let found = "tongxiang".reduce(apply(s, .startSearch)) { update($0, .searchKey(.char($1))) }
+                let all = "\(w)x\(h) \(language) \(found.message ?? "")\n" + screen(found).joined(separator: "\n")
+                XCTAssertNotEqual(found.message, found.tr(Catalogue.noMatchFor("tongxiang")), all)
+                if found.screen.selected != .townPage("tongxiang") {
+                    XCTAssertEqual(found.message, found.tr(Catalogue.overviewMatchFolded(
+                        "tongxiang", 1, key: found.keyName(.showView(.townList)))), all)
+                }
+            }
+        }
+    }
+}

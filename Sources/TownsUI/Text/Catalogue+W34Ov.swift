@@ -18,4 +18,10 @@ extension Catalogue {
     static func overviewRulesScope(_ n: Int) -> Bilingual {
         Bilingual("所列\(n)镇", n == 1 ? "of the 1 town listed" : "of the \(n) towns listed")
     }
+    /// `/` on the overview where no row shown matches but `n` towns listed do (their rows folded
+    /// away at this window size): said, with the towns view's key, not "no match" (S).
+    static func overviewMatchFolded(_ query: String, _ n: Int, key: String) -> Bilingual {
+        Bilingual("「\(query)」在本窗口的概览中折叠未显示：小镇视图（\(key)）有 \(n) 个匹配",
+                  "“\(query)” is folded away on the overview at this size: \(n) in the towns view (\(key))")
+    }
 }
