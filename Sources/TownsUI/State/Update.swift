@@ -458,6 +458,13 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
     guard s.content(for: s.screen) != nil else { return s }
     let matches = s.searchMatches()
     guard !matches.isEmpty else {
+        // The overview shows its panels folded to the window: a town it folds away is said to be
+        // there, with where the towns view finds it, not "no match" (wave 34, session 27's S: the
+        // answer differed by window size).
+        if s.screen.kind == .overview, case let found = s.searchMatches(Screen(.townList)).count, found > 0 {
+            s.message = s.tr(Catalogue.overviewMatchFolded("\(search.query)", found, key: s.keyName(.showView(.townList))))
+            return s
+        }
         s.message = s.tr(Catalogue.noMatchFor("\(search.query)"))
         return s
     }

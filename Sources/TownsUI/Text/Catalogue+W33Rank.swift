@@ -14,4 +14,15 @@ extension Catalogue {
                 + "'s may be equal or in the other order within their rounding: the place and its move are"
                 + " undecided (? in the list)")
     }
+
+    /// A town page's move whose order in the period before (`before`) against another town placed
+    /// in both periods the rates' rounding cannot settle (`AppState.movesWithinRounding`; wave 34,
+    /// F3): the place shown is settled, its move is not.
+    static func moveWithinRounding(_ others: [String], more: Int, before: Bilingual) -> Bilingual {
+        Bilingual(
+            "；" + before.zh + "其完成率与" + others.joined(separator: "、") + (more > 0 ? " 等 \(more + others.count) 镇" : "")
+                + "的按取整可能相同或次序相反：名次变动不能判定",
+            "; at " + before.en + " its rate and " + others.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+                + "'s may have been equal or in the other order within their rounding: the move is undecided")
+    }
 }

@@ -51,7 +51,7 @@ struct DeltaColumns: Sendable {
         laterFloor = !placesMarked ? (nil, nil) : (state.period.flatMap { state.laterPlanPlaceFloor($0) },
                                                    from.flatMap { state.laterPlanPlaceFloor($0) })
         if placesMarked, let to {
-            let now = state.placesWithinRounding(to), then = from.map { state.placesWithinRounding($0) } ?? []
+            let now = state.placesWithinRounding(to), then = from.map { state.movesWithinRounding(from: $0, to: to) } ?? []
             let facts = state.facts
             withinRounding = { town, position in
                 guard let i = position ?? facts.townIndex[town.id] else { return (false, false) }
@@ -213,10 +213,33 @@ extension AppState {
     /// ranges sorted by their lower end and swept (n log n, not every pair).
     func placesWithinRounding(_ period: Period) -> Set<Int> {
         cache.placesWithinRounding(period.id) {
-            let places = townPlaces(period), towns = dataset.towns, m = metrics.withoutFormulas
+            let places = townPlaces(period)
+            return workedOutWithinRounding(period) { places[$0] != nil }
+        }
+    }
+
+    /// The towns placed both in `from` (the period before `to`) and in `to` whose order in `from`
+    /// against another town placed in both the rates' rounding cannot settle (as
+    /// `placesWithinRounding`, among those towns alone): a move counts among the towns placed in
+    /// both periods (`PlacesAmongBoth`), so a town with no rate in `to` (not placed) cannot make
+    /// another's move undecided (wave 34, session 27's fresh user, F3: Nanhu's page at Jan-Nov said
+    /// its place undecided for Haining's Jan-Oct rate, Haining having none at Jan-Nov, while the
+    /// list showed Nanhu's `≈1`). Worked out once per pair of periods (`ViewCache`).
+    func movesWithinRounding(from: Period, to: Period) -> Set<Int> {
+        cache.placesWithinRounding(from.id + ">" + to.id) {
+            let before = townPlaces(from), after = townPlaces(to)
+            return workedOutWithinRounding(from) { before[$0] != nil && after[$0] != nil }
+        }
+    }
+
+    /// `placesWithinRounding` worked out in `period` among the towns at the positions `counted`
+    /// accepts.
+    private func workedOutWithinRounding(_ period: Period, counted: (Int) -> Bool) -> Set<Int> {
+        do {
+            let towns = dataset.towns, m = metrics.withoutFormulas
             let key = FigureKey(.completionRate, period.id)
             var ranges: [(position: Int, range: Interval)] = []
-            for (i, place) in places.enumerated() where place != nil {
+            for i in towns.indices where counted(i) {
                 guard let r = m.figure(towns[i], key)?.possible else { continue }
                 ranges.append((i, r))
             }
@@ -268,13 +291,21 @@ extension AppState {
     /// `Catalogue.placeWithinRounding` where `town`'s place in `period` or `from` (the period
     /// before; nil: none) rests on an order within the rates' rounding (`placesWithinRounding`),
     /// naming the towns whose rates' ranges meet its own (in `period`, else `from`); else nothing.
+    /// In `from` only the towns placed in both periods count (`movesWithinRounding`): the move
+    /// alone is then undecided (`Catalogue.moveWithinRounding`), the place shown being settled.
     func placeWithinRoundingWords(_ town: Town, at position: Int?, period: Period, from: Period?) -> String {
         guard let position else { return "" }
-        let periods = [period] + (from.map { [$0] } ?? [])
-        guard let p = periods.first(where: { placesWithinRounding($0).contains(position) }) else { return "" }
+        let p: Period, close: Set<Int>
+        if placesWithinRounding(period).contains(position) {
+            (p, close) = (period, placesWithinRounding(period))
+        } else if let from, movesWithinRounding(from: from, to: period).contains(position) {
+            (p, close) = (from, movesWithinRounding(from: from, to: period))
+        } else {
+            return ""
+        }
         let m = metrics.withoutFormulas, key = FigureKey(.completionRate, p.id)
         guard let own = m.figure(town, key)?.possible else { return "" }
-        let places = townPlaces(p), close = placesWithinRounding(p)
+        let places = townPlaces(p)
         var names: [String] = []
         var more = 0
         for i in close.sorted() where i != position && places[i] != nil {
@@ -282,7 +313,9 @@ extension AppState {
             guard let r = m.figure(other, key)?.possible, r.lower < own.upper, own.lower < r.upper else { continue }
             if names.count < 3 { names.append(tr(Bilingual(other.nameZH, other.nameEN))) } else { more += 1 }
         }
-        return names.isEmpty ? "" : tr(Catalogue.placeWithinRounding(names, more: more))
+        guard !names.isEmpty else { return "" }
+        return p.id == period.id ? tr(Catalogue.placeWithinRounding(names, more: more))
+            : tr(Catalogue.moveWithinRounding(names, more: more, before: Bilingual(p.labelZH, p.labelEN)))
     }
 
     /// What a town's page says of its change since the previous period of the same year: Δ

@@ -208,12 +208,17 @@ extension AppState {
             let bar = TableCell.bar(fraction: nil, role: .barFill, marker: marker)
             return (TableRow([.plain(name(town)), bar, .text(CellText(tr(words)), .warning)]), .townPage(town.id))
         }
-        let header = unjudged > 0 && unjudged == judgedAmong
-            ? CellText(tr(Catalogue.overviewBehindUnknown.before)) + "\(Mark.unknown)"
-                + CellText(tr(Catalogue.overviewBehindUnknown.after))
-            : CellText(tr(Catalogue.overviewBehind("\(behindCount)"))
-                + (orders.undecided.isEmpty ? "" : tr(Catalogue.undecidedCount(orders.undecided.count))))
-        panels.append((header, max(1, rowCount), behindRow))
+        let undecidedWords = orders.undecided.isEmpty ? "" : tr(Catalogue.undecidedCount(orders.undecided.count))
+        // The heading in its forms, widest first: where the panel column is narrower, it gives way
+        // on words, never on its `?N` (part of the figure: wave 34, session 27's F5 read `657 behin…`
+        // at 60x14; `behindForms` chosen once the rows are laid out, below).
+        let behindForms: [CellText] = unjudged > 0 && unjudged == judgedAmong
+            ? [CellText(tr(Catalogue.overviewBehindUnknown.before)) + "\(Mark.unknown)"
+                + CellText(tr(Catalogue.overviewBehindUnknown.after))]
+            : [CellText(tr(Catalogue.overviewBehind("\(behindCount)")) + undecidedWords),
+               CellText(tr(Catalogue.overviewBehindShort("\(behindCount)")) + undecidedWords),
+               CellText("\(behindCount)") + CellText(Mark.behind) + CellText(undecidedWords)]
+        panels.append((behindForms[0], max(1, rowCount), behindRow))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []
@@ -256,8 +261,42 @@ extension AppState {
         // The largest changes since the previous period (in `overviewOrders`' order).
         if let previous = m.previousPeriod(period) {
             let new = CellText(tr(Catalogue.newSince))
+            // The other measures gone unknown (projects started, the start rate...: F14), said on a
+            // line of their own under the town's amount and rate (on its line where those did not
+            // change): at 100x30 the city's `projects started not reported  start rate not reported`
+            // beside its Δs pushed the bars out. Each entry's lines: (entry, whether the second).
+            func goneWords(_ town: Town?) -> CellText? {
+                let gone = Self.goneOnlyMeasures.filter { lean.change(town, $0, from: previous, to: period).isGone }
+                guard !gone.isEmpty else { return nil }
+                return CellText(gone.map { tr(Catalogue.measureName($0)) }.joined(separator: tr("、", ", ")))
+                    + " " + CellText(tr(Catalogue.kind(.gone)))
+            }
+            func listsAmountOrRate(_ town: Town?) -> Bool {
+                [Measure.completed, .completionRate].contains {
+                    let c = lean.change(town, $0, from: previous, to: period)
+                    return c.isNew || c.isGone || c.acrossSources || Self.onOtherBasis(c)
+                        || (c.delta?.quantity.exactValue).map { $0 != 0 } == true
+                }
+            }
+            var changeLines: [(entry: Int, second: Bool)] = []
+            for k in orders.changes.indices {
+                changeLines.append((k, false))
+                let town = orders.changes[k].map { towns[$0] }
+                if listsAmountOrRate(town), goneWords(town) != nil { changeLines.append((k, true)) }
+            }
+            func changeLine(_ n: Int) -> (TableRow, Screen.Kind?) {
+                guard !orders.changes.isEmpty else { return changeRow(0) }
+                let (k, second) = changeLines[n]
+                guard second else { return changeRow(k) }
+                let town = orders.changes[k].map { towns[$0] }
+                let target: Screen.Kind = town.map { .townPage($0.id) } ?? .cityTotals
+                return (TableRow([.plain(""), .plain(""), .text(goneWords(town) ?? "", nil)]), target)
+            }
             func changeRow(_ k: Int) -> (TableRow, Screen.Kind?) {
-                guard !orders.changes.isEmpty else { return (note(Catalogue.noChanges), nil) }
+                guard !orders.changes.isEmpty else {
+                    // A filter keeping no town: nothing to say of changes, not that none changed (F12).
+                    return (note(towns.isEmpty && !filter.isEmpty ? Catalogue.overviewNoTownListed : Catalogue.noChanges), nil)
+                }
                 let town = orders.changes[k].map { towns[$0] }
                 let done = lean.change(town, .completed, from: previous, to: period)
                 let rate = lean.change(town, .completionRate, from: previous, to: period)
@@ -297,14 +336,17 @@ extension AppState {
                 } else if let r = rate.delta, r.quantity.exactValue != 0 {
                     parts.append("\(rateName) \(signed(r, flagged: deltaFlagged(.completionRate)))")
                 }
+                // The other measures gone unknown (F14), here where nothing else of the town's is
+                // listed (else on the next line, `changeLine`).
+                if parts.isEmpty, let words = goneWords(town) { parts.append(words) }
                 let t = parts.reduce(CellText("")) { $0.parts.isEmpty ? $1 : $0 + "  " + $1 }
                 let who = town.map(name)
                     ?? tr(Catalogue.regionRow(dataset.regionZH, dataset.regionEN))
                 let target: Screen.Kind = town.map { .townPage($0.id) } ?? .cityTotals
                 return (TableRow([.plain(who), .plain(""), .text(t, nil)]), target)
             }
-            panels.append((CellText(tr(Catalogue.overviewChanges(label(previous)))), max(1, orders.changes.count),
-                           changeRow))
+            panels.append((CellText(tr(Catalogue.overviewChanges(label(previous)))), max(1, changeLines.count),
+                           changeLine))
         } else {
             panel(
                 // No previous period: unknown, marked (ASCII `_`, `NA` in files; not a dash read as minus).
@@ -370,12 +412,12 @@ extension AppState {
             let (met, notMet, unknown, info, due) = (counts.met, counts.notMet, counts.unknown, counts.info, counts.due)
             let title = language == .zh ? rule.shortZH : Self.ruleShortEN(rule)
             ruleTexts.append(
-                // Every town listed only informed about; not when none is listed (a filter that lists
-                // no town called the first-year minimum "info only 0": wave 26's fresh user, F8).
-                info == towns.count && info > 0
-                    ? "\(CellText(title)) \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
-                    // A rule that informs (a term) and judged none: its ? and the words, as wide as `·3` was.
-                    : info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
+                // A rule that informs (a term) and judged none: its ? and the words, as wide as `·3`
+                // was; the same form whether every town listed is only informed about or some (a
+                // filter's `期限 仅说明 1` beside the whole city's `期限 ?2 仅说明 3`: wave 34, F11).
+                // Not when none is listed (a filter that lists no town called the first-year
+                // minimum "info only 0": wave 26's fresh user, F8).
+                info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
                         + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")
                         + " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
@@ -440,6 +482,7 @@ extension AppState {
         var rows: [TableRow] = []
         var targets: [Screen.Kind?] = []
         var behindHeading: Int?
+        var headingRows: [Int: Int] = [:]  // each panel's heading's row
         var checksRows = Set<Int>()  // the checks' row(s): Enter opens the city page at its checks
         for (i, panel) in panels.enumerated() {
             let start = rows.count
@@ -448,6 +491,7 @@ extension AppState {
             }
             // What does not fit is counted, never silently dropped: on the panel's header row, where
             // it is never cut with a row's figures (a cut count read "……" at 60 columns).
+            headingRows[i] = rows.count
             if onHeading.contains(i) {  // its one row's figures on the heading's line, opening what the row opens
                 let (row, target) = panel.row(0)
                 rows.append(TableRow([.text(panel.header, .header), .plain(""), row.cells[2]], role: .legend))
@@ -471,8 +515,11 @@ extension AppState {
             targets.append(more > 0 ? full : nil)
             for (row, target) in (0..<shown[i]).map(panel.row) { rows.append(row); targets.append(target) }
         }
+        // Under a filter the counts are of the towns listed: said beside the heading (F11).
         rows.append(
-            TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""), .plain("")], role: .legend))
+            TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""),
+                      filter.isEmpty ? .plain("") : .text(CellText(tr(Catalogue.overviewRulesScope(towns.count))), .legend)],
+                     role: .legend))
         targets.append(nil)
         for start in stride(from: 0, to: ruleTexts.count, by: perLine) {
             let line = ruleTexts[start..<min(ruleTexts.count, start + perLine)].reduce(CellText("")) {
@@ -481,6 +528,10 @@ extension AppState {
             rows.append(TableRow([.plain(""), .plain(""), .text(line, nil)]))
             targets.append(.assessment)
         }
+        fitHeadings(&rows, columns: columns, behind: headingRows[behindPanel].map { ($0, behindForms) },
+                    checks: filter.isEmpty ? nil : headingRows[checksPanel].map {
+                        ($0, towns.count, onHeading.contains(checksPanel))
+                    })
         // What `/` finds a panel row by (wave 31's fresh user: `/海盐` found nothing on the overview
         // with 海盐核电小镇 on it): a town's row by the towns view's search text (its names, county's
         // and entities', made only when a search reads them), the city's rows by the city's names.
@@ -515,6 +566,42 @@ extension AppState {
         content.opensWithBehindFilter = Set(behindHeading.map { [$0] } ?? [])
         content.opensAtChecks = checksRows
         return content
+    }
+
+    /// The overview's headings given way on words where the panel column, as the screen lays out
+    /// `rows` (under a filter with the whole overview's widths, as `Renderer.naturalWidths` keeps
+    /// them), is narrower than they are: the towns behind's (`behind`: its row and forms, widest
+    /// first; its `?N` kept: F5), and under a filter the checks' (`checks`: its row, the towns
+    /// listed, whether its counts are on its line), whose scope then goes to the figures column
+    /// (`核对` over `所列1镇及全市行`: F6, cut at 120 columns).
+    private func fitHeadings(_ rows: inout [TableRow], columns: [Column], behind: (row: Int, forms: [CellText])?,
+                             checks: (row: Int, towns: Int, withCounts: Bool)?) {
+        var natural = TableLayout.naturalWidths(columns: columns, rows: [rows])
+        if !filter.isEmpty {
+            var whole = self
+            whole.filter = TownFilter()
+            whole.screen.narrow = nil
+            if let all = whole.list(for: Screen(.overview)), all.content.columns.count == columns.count {
+                natural = zip(natural, cache.naturalWidths(all, visible: 0..<0)).map { max($0, $1) }
+            }
+        }
+        let layout = TableLayout(columns: columns, naturalWidths: natural,
+                                 width: Renderer.bodyRect(width: width, height: height).width,
+                                 columnGap: Renderer.columnGap(self))
+        guard let room = layout.widths.first ?? nil else { return }
+        if let behind, let first = behind.forms.first {
+            let form = behind.forms.first { $0.width <= room } ?? behind.forms.last ?? first
+            rows[behind.row].cells[0] = .text(form, .header)
+        }
+        if let checks, DisplayWidth.of(tr(Catalogue.overviewChecksOfListed(checks.towns))) > room {
+            rows[checks.row].cells[0] = .text(CellText(tr(Catalogue.overviewChecks)), .header)
+            let scope = tr(Catalogue.overviewChecksScope(checks.towns))
+            if checks.withCounts, case let .text(counts, role) = rows[checks.row].cells[2] {
+                rows[checks.row].cells[2] = .text(CellText(scope + tr("：", ": ")) + counts, role)
+            } else {
+                rows[checks.row].cells[2] = .text(CellText(scope), .legend)
+            }
+        }
     }
 
     /// What the overview's panels work out over every one of `towns` in `period`: the towns
@@ -567,7 +654,8 @@ extension AppState {
             let moves = towns.indices.compactMap { i -> (Int, Change, Change)? in
                 let done = lean.change(towns[i], .completed, from: previous, to: period)
                 let rate = lean.change(towns[i], .completionRate, from: previous, to: period)
-                guard moved(done) || moved(rate) else { return nil }
+                guard moved(done) || moved(rate)
+                        || Self.goneCounts(lean, towns[i], from: previous, to: period) else { return nil }
                 return (i, done, rate)
             }
             // Each size worked out once, and positions sorted rather than the changes copied.
@@ -584,6 +672,7 @@ extension AppState {
             }.map { moves[$0].0 }
             let city = moved(lean.change(nil, .completed, from: previous, to: period))
                 || moved(lean.change(nil, .completionRate, from: previous, to: period))
+                || Self.goneCounts(lean, nil, from: previous, to: period)
             changes = (filter.isEmpty && city ? [nil] : []) + sorted.map { $0 }
         }
         let assessment = Assessment(metrics: m)
@@ -617,6 +706,18 @@ extension AppState {
             if list[mid] < value { low = mid + 1 } else { high = mid }
         }
         return low < list.count && list[low] == value
+    }
+
+    /// The measures the changes panel lists beside completed and the completion rate, and only
+    /// where their figure went unknown (`Change.isGone`): the changes view's other measures
+    /// (`Changes.measures`: projects started, the start rate...). Wave 34, session 27's fresh
+    /// user, F14: the panel said the amounts and rates gone unknown and left out the counts.
+    static let goneOnlyMeasures = Changes.measures.filter { $0 != .completed && $0 != .completionRate }
+
+    /// Whether any of `goneOnlyMeasures` of `town` (nil: the city's) was known in `from` and is
+    /// not in `to`.
+    static func goneCounts(_ m: Metrics, _ town: Town?, from: Period, to: Period) -> Bool {
+        goneOnlyMeasures.contains { m.change(town, $0, from: from, to: to).isGone }
     }
 
     /// A change between figures on different bases (listed, marked ◇, never subtracted).
