@@ -128,15 +128,19 @@ public struct GroupProgress: Sendable, Equatable {
         // `memberRates`), as the straddling rule above gives Nanhu's type 3 `≈23.5%`: type 1 at Jan-Sep,
         // Haining alone, 13.56 / ≈18.6 in 72.85-72.95% (its own 72.9%), is `≈72.9%`, not `≈73%` beside
         // type 3's `≈23.5%` (wave 30's fresh user: one digits rule for the same one-town situation).
-        // Only where the printed sums' quotient is among what they allow, so that the reader's
-        // division of the printed inputs gives the rate written (W11FixaTests: 11.30 / ≈47 stays
-        // `≈24%`, 24.04, though its town's rate 47.16-47.40 allows 23.84-23.96%).
+        // The printed sums' quotient where it is among what they allow; else the exact sums' rate
+        // (the town's own completed over its plan), else the middle of what they allow: a group of
+        // one town gives that town's rate with its digits (Haiyan alone in type 4 at Jan-Oct, 11.30
+        // at its reported 23.9%, was `≈24%`, the printed 11.30 / ≈47; Nanhu's 4.10 at 27.4% was
+        // `≈27%` beside the town's 27.4%: session 27's fresh user, F4). ≈47 stands for 46.5-47.5,
+        // so the reader's division of the printed inputs allows the town's rate too.
         if covered == 1, let allowed = rateInterval {
             let own = allowed.supportedDecimals(atMost: limit + 2)
             let quotient = c / p * 100
-            if own > digits, allowed.lower <= quotient, quotient <= allowed.upper {
+            if own > digits {
                 digits = own
-                value = quotient
+                func within(_ x: Decimal) -> Bool { allowed.lower <= x && x <= allowed.upper }
+                value = within(quotient) ? quotient : within(exact) ? exact : (allowed.lower + allowed.upper) / 2
             }
         }
         while crossesFull(value, DecimalMath.rounded(value, scale: digits)), digits < limit + 2 { digits += 1 }

@@ -405,22 +405,30 @@ public struct Metrics: Sendable {
         let rate = doneV / planV * 100
         let through = periodsByYear[year(of: p)]?.first { $0.id == p }?.through
         let elapsedShare = through.flatMap { Self.elapsed.indices.contains($0) ? Self.elapsed[$0] : nil }
+        // What the completed figure's and the plan's rounding let the rate be: the digits shown are
+        // those it supports (4.5 over a plan of [14.926, 15.032] is [29.6, 30.5]: `≈30%`, not `≈30.0%`).
+        let interval = zip2(done.possible?.nonNegative, plan.possible?.nonNegative)
+            .flatMap { $0.divided(by: $1, scale: 100) }
+        // Where that range holds the share elapsed on both sides, no digits keep the quotient's
+        // side of it (15.50 / 18.60 at Jan-Oct is 83.333%, 83.21-83.45, on 10/12 = 83.333...%): no
+        // side is claimed (the verdict is `?`, `ScheduleReadings.withinRounding`), and the rate is
+        // written with the digits its range supports (`≈83%`, not `≈83.333%`: session 27's fresh
+        // user, F1), its formula's quotient with 2 (`= 83.33%`). Its value is kept as before (to
+        // `digits`), so that places and variances worked out from it do not move.
+        let sideOfElapsed = elapsedShare.flatMap { e in interval.map { $0.lower < e && e < $0.upper } == true ? nil : e }
         let digits = Self.rateDecimals(rate, elapsed: elapsedShare)
+        let sideDigits = sideOfElapsed == elapsedShare ? digits : Self.rateDecimals(rate, elapsed: sideOfElapsed)
         // The formula's quotient to 2 digits, or to every digit the rate keeps (`≈99.95%`, `= 99.95%`).
-        func shown() -> String { DecimalMath.text(rate, scale: max(2, digits)) }
+        func shown() -> String { DecimalMath.text(rate, scale: max(2, sideDigits)) }
         var worked = derived(DecimalMath.rounded(rate, scale: digits), decimals: digits,
                              "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
                              "\(shown())%", from: [done, plan])
-        // What the completed figure's and the plan's rounding let the rate be: the digits shown are
-        // those it supports (4.5 over a plan of [14.926, 15.032] is [29.6, 30.5]: `≈30%`, not `≈30.0%`).
-        if let d = done.possible?.nonNegative, let q = plan.possible?.nonNegative {
-            worked.interval = d.divided(by: q, scale: 100)
-        }
+        worked.interval = interval
         // Written with the digits its interval supports, it must not land on a side the quotient is
         // not on either (16.95 / ≈17.0 = 99.88% was `≈100%` at no decimals, 9.3 / 12.45 = 74.70%
         // `≈75%` beside Jan-Sep's 75.0%: wave 30's fresh user): then with the digits that keep it.
-        if let s = worked.supportedDecimals, !Self.keepsSides(rate, digits: s, elapsed: elapsedShare) {
-            worked.leastDecimals = Int8(digits)
+        if let s = worked.supportedDecimals, !Self.keepsSides(rate, digits: s, elapsed: sideOfElapsed) {
+            worked.leastDecimals = Int8(sideDigits)
         }
         // Where what its rounding allows holds values on both sides of 100%, no side of it is
         // claimed: written with the most digits (up to those above) at which it reads 100 (15.00
@@ -707,20 +715,31 @@ public struct Metrics: Sendable {
     /// the rate as written: `≈74%` at Jan-Sep is `≈-1` (74 - 75; the quotient's -1.46), not -1.5
     /// rounded to `≈-2` beside it (wave 30's fresh user: a variance beside a rate with no decimals
     /// was rounded twice); never so few digits that a nonzero one reads 0.
+    ///
+    /// `rateRange`: what the derived rate can stand for (`Figure.interval`). Where it holds the share
+    /// elapsed at `period` on both sides (the verdict is `?`: `ScheduleReadings.withinRounding`), the
+    /// variance keeps the rate's digits and no more, reading 0 where it does: no digit it adds to read
+    /// nonzero is supported (`≈83%` at Jan-Oct beside `≈0?`, not `≈-0.03?`: session 27's fresh user, V).
     public static func varianceShown(_ value: Decimal, rateDecimals: Int?, rate: Decimal? = nil,
-                                     period: Period? = nil) -> (value: Decimal, digits: Int) {
+                                     period: Period? = nil, rateRange: Interval? = nil) -> (value: Decimal, digits: Int) {
+        let undecided: Bool = {
+            guard rateDecimals != nil, let period, let rateRange else { return false }
+            let e = elapsed.indices.contains(period.through) ? elapsed[period.through] : Decimal(period.through) / 12 * 100
+            return rateRange.lower < e && e < rateRange.upper
+        }()
         if let d = rateDecimals, d < 1, let rate, let period {
             let elapsed = elapsed.indices.contains(period.through)
                 ? elapsed[period.through] : Decimal(period.through) / 12 * 100
             var worked = rate - elapsed
-            let digits = varianceDecimals(worked, atLeast: max(0, d))
+            let digits = undecided ? max(0, d) : varianceDecimals(worked, atLeast: max(0, d))
             let whole = DecimalMath.rounded(worked, scale: 0)
             if digits == 0, worked != whole, DecimalMath.rounded(worked * 2, scale: 0) == worked * 2 {
                 worked = DecimalMath.rounded(rate, scale: 0) - elapsed
             }
             return (DecimalMath.rounded(worked, scale: digits), digits)
         }
-        let digits = rateDecimals.map { $0 < 1 } == true
+        let digits = undecided ? min(max(0, rateDecimals ?? 0), varianceDigits(of: value))
+            : rateDecimals.map { $0 < 1 } == true
             ? varianceDecimals(value, atLeast: max(0, rateDecimals ?? 0)) : varianceDigits(of: value)
         return (DecimalMath.rounded(value, scale: digits), digits)
     }

@@ -37,8 +37,10 @@ final class W33RateSideTests: XCTestCase {
             let text = screen(page).joined(separator: "\n")
             XCTAssertTrue(text.contains("= 100.13%"), text)
             XCTAssertFalse(text.contains("≈100.1%"), text)
-            // The Δ rate worked from it adds up as printed: ≈100 − 23.5 = 76.5, at its digits ≈77.
-            XCTAssertTrue(text.contains("23.5 = 76.5 ≈ 77"), text)
+            // The Δ rate worked from it adds up as printed, naming the ≈100's quotient (session 27's
+            // F2, W34FidRateDigitsTests: was `≈100 − 23.5 = 76.5 ≈ 77`): 100.13 − 23.5 = 76.63, ≈77.
+            XCTAssertTrue(text.contains(language == .en ? "≈100 (100.13 unrounded) − 2015 Jan-Sep 23.5 = 76.63 ≈ 77"
+                                        : "≈100（未取整 100.13） − 2015年1-9月 23.5 = 76.63 ≈ 77"), text)
         }
         // The figure itself: 100 at no decimals, with the interval kept.
         let s = try editedBundledState("w33side2", period: "2015-12",

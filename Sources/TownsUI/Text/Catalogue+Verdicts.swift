@@ -95,9 +95,11 @@ extension Catalogue {
     static let rate = Bilingual("完成率", "rate")
     static let noChanges = Bilingual("无变化", "no changes")
     static let noPreviousPeriod = Bilingual("本年没有上一期", "no previous period this year")
+    /// The checks' counts by kind (the overview's checks row, the checks view's heading): "1 inconsistent,
+    /// 0 ambiguous, 1 gap, 2 fitted" (one gap is `1 gap`, not `1 gaps`: session 27's fresh user, F15).
     static func findingCounts(_ bad: String, _ ambiguous: String, _ gaps: String, _ fitted: String) -> Bilingual {
         Bilingual(
             "不符 \(bad)  歧义 \(ambiguous)  数据缺口 \(gaps)  拟合一致 \(fitted)",
-            "\(bad) inconsistent, \(ambiguous) ambiguous, \(gaps) gaps, \(fitted) fitted")
+            "\(bad) inconsistent, \(ambiguous) ambiguous, \(gaps) \(gaps == "1" ? "gap" : "gaps"), \(fitted) fitted")
     }
 }

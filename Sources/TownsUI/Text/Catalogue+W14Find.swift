@@ -45,8 +45,11 @@ extension Catalogue {
         let atZero = DecimalMath.rounded(rate, scale: digits) == 0
         let (rz, re) = atZero ? ("进度差", "at") : rate < 0 ? ("落后", "behind") : ("超前", "ahead")
         // Within the rate's rounding and not 0 at its digits: its range, no direction (wave 32's
-        // fresh user); one at 0 keeps its `at 0.0`.
-        let (zr, er) = (atZero ? nil : readings.rateRange.map(rateEitherWayShort)).map { ($0.zh, $0.en) }
+        // fresh user); a reported one at 0 keeps its `at 0.0` (its source prints no more). One
+        // worked out from a derived rate gives its range at 0 too, as its page does: `at ≈0.0`
+        // claimed a point the page said may be either side (session 27's fresh user, F7).
+        let (zr, er) = (atZero && !readings.rateDerived ? nil : readings.rateRange.map(rateEitherWayShort))
+            .map { ($0.zh, $0.en) }
             ?? ("\(rz) \(r)", "\(re) \(r)")
         // An amount reading unknown (no plan or no completed amount): no direction, only `—`
         // (it read `amount ahead —`).

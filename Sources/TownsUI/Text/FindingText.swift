@@ -243,8 +243,10 @@ public struct FindingWords: DatasetWords {
                     + "have \(g.interpretedSum) together (see the ambiguity finding)")
         }
         if let rest = g.rest, let known = g.sum {
-            s += t("；\(rest)（推算：\(g.total) − \(known.value)）在 \(names(g.among)) 之中未有着落",
-                   "; \(rest) (derived: \(g.total) − \(known.value)) is not accounted for among \(names(g.among))")
+            // The rest is worked out (the total less the known sum): `≈`, as every derived figure
+            // is written in a table (session 27's fresh user, F15: `73.2 (derived: 106.8 − ≈33.6)`).
+            s += t("；≈\(rest)（推算：\(g.total) − \(known.value)）在 \(names(g.among)) 之中未有着落",
+                   "; ≈\(rest) (derived: \(g.total) − \(known.value)) is not accounted for among \(names(g.among))")
         } else {
             s += t("；全部在 \(names(g.among)) 之中未有着落", "; all of it is not accounted for among \(names(g.among))")
         }

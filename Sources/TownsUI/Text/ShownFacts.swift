@@ -155,7 +155,8 @@ extension ShownFacts {
         guard rate?.isDerived == true, case let .exact(_, d)? = rate?.quantity else {
             return Metrics.varianceShown(x, rateDecimals: nil)
         }
-        return Metrics.varianceShown(x, rateDecimals: d, rate: rate?.quantity.exactValue, period: period)
+        return Metrics.varianceShown(x, rateDecimals: d, rate: rate?.quantity.exactValue, period: period,
+                                     rateRange: rate?.interval)
     }
 
     func projects(_ started: ShownFigure?, _ planned: ShownFigure?, _ ft: FigureText) -> TableCell {

@@ -347,10 +347,20 @@ extension AppState {
             // those too, as the plan's `≈15.0（未取整 14.98）`, and the difference before its
             // rounding given, so that the formula adds up as printed (session 26's F1:
             // `≈83 − 23.5 = 59.8` is now `≈83（未取整 83.31） − 23.5 = 59.81 ≈ 60`).
+            // The unrounded value of a rate worked out from the plan is its formula's quotient, the
+            // one its own period's line on this page gives (`= 83.11%`), not the value kept to the
+            // rate's digits (83.1, named `83.10` beside it: session 27's fresh user, F2), nor the
+            // 100 a rate whose rounding holds 100% is written as (100.13: `≈100（未取整 100.13）`).
             var unrounded = false
+            func quotient(_ f: Figure?) -> Decimal? {
+                guard let f, let x = f.quantity.exactValue else { return nil }
+                if f.isDerived, case let .rateFromPlan(_, _, _, result)? = f.explanation?.step,
+                   let q = Decimal(string: result) { return q }
+                return x
+            }
             func named(_ f: Figure?) -> String {
                 let shown = ft.text(f)
-                guard let f, f.isDerived, let x = f.quantity.exactValue, shown.hasPrefix("≈"),
+                guard let f, f.isDerived, let x = quotient(f), shown.hasPrefix("≈"),
                       Decimal(string: String(shown.dropFirst())) != x else { return shown }
                 unrounded = true
                 let used = DecimalMath.text(x, scale: 2)
@@ -359,8 +369,9 @@ extension AppState {
             let after = named(c.after), before = named(c.before)
             var result = DecimalMath.text(v, scale: scale)
             // The difference of the values named (the unrounded where named, else as printed:
-            // `≈100 − 23.5 = 76.5 ≈ 77`) where the Δ's digits round it.
-            if case let .exact(a, ad)? = c.after?.quantity, case let .exact(b, bd)? = c.before?.quantity {
+            // `≈100（未取整 100.13） − 23.5 = 76.63 ≈ 77`) where the Δ's digits round it.
+            if case let .exact(_, ad)? = c.after?.quantity, case let .exact(_, bd)? = c.before?.quantity,
+               let a = quotient(c.after), let b = quotient(c.before) {
                 let rawScale = unrounded ? 2 : max(ad, bd)
                 if DecimalMath.rounded(a - b, scale: rawScale) != v {
                     result = DecimalMath.text(a - b, scale: rawScale) + " ≈ " + result

@@ -76,7 +76,8 @@ extension AppState {
             let derived = cityRate?.isDerived == true
             let digits: Int
             (v, digits) = Metrics.varianceShown(v, rateDecimals: derived ? cityRate?.supportedDecimals : nil,
-                                                rate: cityRate?.quantity.exactValue, period: period)
+                                                rate: cityRate?.quantity.exactValue, period: period,
+                                                rateRange: cityRate?.interval)
             cityText += CellText("  " + tr(Catalogue.sched) + " ") + "\(derived ? Mark.derived : nil)"
                 + CellText((v > 0 ? "+" : "") + DecimalMath.text(v, scale: digits))
             // Undecided (`ScheduleReadings.isUndecided`: its rate's rounding holds the share elapsed,
@@ -194,7 +195,7 @@ extension AppState {
             let derived = rate?.isDerived == true
             let (v, digits) = Metrics.varianceShown(
                 r.byRate ?? 0, rateDecimals: derived ? rate?.supportedDecimals : nil,
-                rate: rate?.quantity.exactValue, period: period)
+                rate: rate?.quantity.exactValue, period: period, rateRange: rate?.interval)
             let words = Catalogue.undecidedRow(UndecidedRowReadings(
                 rate: v, rateDigits: digits, rateDerived: derived && r.byRate != nil,
                 amount: ft.value(size).cellText.text(.unicode), amountBehind: (r.byAmount ?? 0) > 0,

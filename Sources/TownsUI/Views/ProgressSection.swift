@@ -93,7 +93,8 @@ extension AppState {
             // The digits the rate supports, as the list's 进度差 (`≈30%` gives `≈-62`, not `≈-61.7`: F4).
             let digits: Int
             (v, digits) = Metrics.varianceShown(v, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil,
-                                                rate: rate?.quantity.exactValue, period: period)
+                                                rate: rate?.quantity.exactValue, period: period,
+                                                rateRange: rate?.interval)
             section.byRate = Catalogue.rateVerdictLine(v, flag: from([.completionRate]) ? "!" : "",
                                                        derived: rate?.isDerived == true, digits: digits)
         }
@@ -106,7 +107,9 @@ extension AppState {
                 let digits = Metrics.varianceDigits(of: byRate), flag = from([.completionRate]) ? "!" : ""
                 // Within the rate's rounding and not 0 at its digits: no direction, the range (wave
                 // 32's fresh user read `by rate ahead by 0.1 points` beside the range it may be).
-                let atZero = DecimalMath.rounded(byRate, scale: digits) == 0
+                // A derived rate's range is given at 0 too: its variance's digits are not the
+                // rate's (session 27's fresh user, F7: the overview gives the same range).
+                let atZero = DecimalMath.rounded(byRate, scale: digits) == 0 && rate?.isDerived != true
                 let r = (atZero ? nil : readings.rateEitherWay).map { Catalogue.rateEitherWayReading($0, flag: flag) }
                     ?? Catalogue.rateReading(byRate, flag: flag, digits: digits)
                 words.append((r.zh, r.en))

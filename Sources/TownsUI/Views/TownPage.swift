@@ -402,7 +402,8 @@ extension AppState {
                 // The digits the rate supports, as the towns list (`ShownFacts.varianceShown`, F4).
                 let digits: Int
                 (x, digits) = Metrics.varianceShown(x, rateDecimals: rate?.isDerived == true ? rate?.supportedDecimals : nil,
-                                                    rate: rate?.quantity.exactValue, period: p)
+                                                    rate: rate?.quantity.exactValue, period: p,
+                                                    rateRange: rate?.interval)
                 // Worked out from a derived rate: `≈`, as the towns list and the page's headline write it
                 // (wave 25's second fresh user, G5: `-53▼` here beside `≈30%`, `≈-53▼` everywhere else).
                 let worked: CellText = rate?.isDerived == true ? "\(Mark.derived)" : ""
