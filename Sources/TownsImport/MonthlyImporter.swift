@@ -62,6 +62,10 @@ public enum MonthlyImporter {
         public var contradictions: [Finding] = []
         /// The dataset with the imported file, whose findings `contradictions` are (for wording them).
         public var checked: Dataset? = nil
+        /// The dataset's towns the sheet has no row for, in the dataset's order: their figures of
+        /// the month stay unknown (wave 34's fresh user: a town left out was passed over in silence,
+        /// "not reported" and "a row forgotten" being different questions in a meeting).
+        public var absent: [Town] = []
     }
 
     /// The inconsistencies of `after` that `before` does not have: the same place, kind, subject,
@@ -167,6 +171,8 @@ public enum MonthlyImporter {
                               replaced: FileManager.default.fileExists(atPath: targetPath), dryRun: request.dryRun,
                               warnings: checked.issues.filter { $0.severity == .warning },
                               headerLine: sheet.headerLine ?? 1, skippedTitleLines: sheet.skippedTitleLines)
+        let listed = Set(checked.entries.map(\.town.id))
+        summary.absent = dataset.towns.filter { !listed.contains($0.id) }
         if summary.replaced, let earlier = GuardedTOML.figureKeys(inMonthlyFile: targetPath) {
             var given = Set<String>()
             for e in checked.entries {

@@ -114,7 +114,12 @@ public struct ConfigText: Sendable {
                 var names: [String] = []
                 if let s = value.string { names = [s] }
                 else if let a = value.array { names = a.compactMap { $0.string } }
-                else {
+                else if KeyNames.action(named: action) == nil {
+                    // Not an action: said so first, as for a key list (`colour = 3` was told it should be
+                    // a key; wave 34's second fresh user). `applyingWithWords` words it.
+                    rebindings.append(KeyMap.Rebinding(action: action, keys: [], location: location))
+                    continue
+                } else {
                     problemWords.append(Bilingual("\(location): keys.\(action)：应为一个键或键的列表",
                                                   "\(location): keys.\(action): expected a key or a list of keys"))
                     continue

@@ -118,6 +118,10 @@ struct ImportCommand: ParsableCommand {
             out.append(s.dryRun
                 ? "试导入：将\(s.replaced ? "替换" : "写入") \(s.path)（\(what)）；未写入"
                 : "已写入 \(s.path)（\(what)）" + (s.replaced ? "；替换了 \(s.period.id) 先前的导入" : ""))
+            if !s.absent.isEmpty {
+                out.append("表中没有 \(s.absent.count) 个小镇的行，其 \(s.period.id) 的数字为未知："
+                           + s.absent.map { "\($0.nameZH)（\($0.id)）" }.joined(separator: "，"))
+            }
             if !s.dropped.isEmpty {
                 out.append("先前导入的 \(s.dropped.count) 个数值不在本次的表中，\(s.dryRun ? "将" : "现")为未知："
                            + s.dropped.map { "\($0.town) \($0.measure)" }.joined(separator: "，"))
@@ -129,6 +133,10 @@ struct ImportCommand: ParsableCommand {
             } else {
                 out.append(
                     "wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
+            }
+            if !s.absent.isEmpty {
+                out.append("no row in the sheet for \(s.absent.count) town(s), whose \(s.period.id) figures are unknown: "
+                           + s.absent.map { "\($0.nameEN) (\($0.id))" }.joined(separator: ", "))
             }
             if !s.dropped.isEmpty {
                 out.append("\(s.dropped.count) figure(s) of the earlier import are not in this sheet and "

@@ -32,6 +32,9 @@ final class W34OtherDataChipTests: XCTestCase {
             XCTAssertTrue(small.warning)
             // The follower reloads onto the same data: counted as following, no warning, no new message.
             var same = update(s, .meeting(.presenting(name: "m2", followers: 1, otherData: 0)))
+            // The warning does not outlive it (wave 34's second fresh user: it stood beside `1 人跟随`).
+            XCTAssertEqual(same.message, language == .zh ? "跟随者的数据现已与你相同" : "every follower is on your data now")
+            XCTAssertEqual(same.session.flash?.level, .info)
             same.message = nil
             let back = try XCTUnwrap(Renderer.meetingBadge(same))
             XCTAssertFalse(back.warning)

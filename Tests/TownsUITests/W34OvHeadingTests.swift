@@ -100,3 +100,24 @@ final class W34OvSearchTests: XCTestCase {
         }
     }
 }
+
+/// Wave 34's second fresh user: the creation term, which `Assessment` only informs about (never met
+/// or not), read `期限 ✓0 ✗0 ?1` under `:filter type 2` or `type 3`, the form of a rule judged, where
+/// the whole city reads `期限 ?2 仅说明 3`. It keeps the informing form whatever the filter.
+final class W34TermRuleFormTests: XCTestCase {
+    func testTheTermKeepsItsFormUnderEveryTypeFilter() throws {
+        for (language, term) in [(Language.zh, "期限"), (.en, "Term")] {
+            for filter in ["", "filter type 1", "filter type 2", "filter type 3", "filter type 4"] {
+                var s = update(try bundledState(width: 100, height: 40, period: "2015-09"), .showView(.overview))
+                s.language = language
+                if !filter.isEmpty { s = update(s, .runCommand(filter)) }
+                let lines = screen(s)
+                let line = try XCTUnwrap(lines.first { $0.contains(term + " ?") || $0.contains(term + " ✓") },
+                                         "\(filter)\n" + lines.joined(separator: "\n"))
+                XCTAssertFalse(line.contains(term + " ✓"), "\(filter): \(line)")
+                XCTAssertNotNil(line.range(of: term + " \\?[0-9]+ (仅说明|info) [0-9]+", options: .regularExpression),
+                                "\(filter): \(line)")
+            }
+        }
+    }
+}

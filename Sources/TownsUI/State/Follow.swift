@@ -140,10 +140,16 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         if s.meeting == nil { s.message = s.tr(Catalogue.presentingMeeting(name)) }
         // More followers on other data than before: said as a warning (and kept in `:messages`), the
         // chip counting only those who see this screen (wave 34's fresh user).
-        var before = 0
-        if case let .presenting(_, _, n)? = s.meeting { before = n }
-        if otherData > before {
+        var earlier = 0
+        if case let .presenting(_, _, n)? = s.meeting { earlier = n }
+        if otherData > earlier {
             s.session.flash = Flash(Catalogue.followersOnOtherData(otherData), in: s.language, level: .warning)
+        } else if otherData < earlier, let flash = s.session.flash,
+                  flash.text == s.tr(Catalogue.followersOnOtherData(earlier)) {
+            // The warning stood while a follower on other data rejoined onto this one's: it no longer holds
+            // (wave 34's second fresh user saw it beside `1 人跟随`).
+            s.session.flash = otherData == 0 ? Flash(Catalogue.followersAllOnYourData, in: s.language)
+                : Flash(Catalogue.followersOnOtherData(otherData), in: s.language, level: .warning)
         }
         s.meeting = .presenting(name: name, followers: followers, otherData: otherData)
     case .presentStopped:
@@ -469,6 +475,8 @@ extension Catalogue {
         other == 0 ? badgePresenting(name, n)
             : Bilingual("会议 \(name)：\(n) 人跟随，\(other) 人数据不同", "meeting \(name): \(n) following, \(other) on other data")
     }
+    /// The presenter's word once the last follower on other data is on its data (or gone).
+    static let followersAllOnYourData = Bilingual("跟随者的数据现已与你相同", "every follower is on your data now")
     /// The presenter's warning when followers join on other data than its own (or its data changes
     /// under them): they see their own data, not this screen; `n` in all now.
     static func followersOnOtherData(_ n: Int) -> Bilingual {

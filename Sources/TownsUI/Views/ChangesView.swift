@@ -23,12 +23,14 @@ extension AppState {
         if !sheets.isEmpty { source.cutInMiddle = { text in sheets.contains { text.hasSuffix($0) } } }
         // In print (exports, `towns report`) the source is whole, as a name column is: the text form
         // cut an import's title at 60 cells, its date lost, whatever `--width` (wave 22, F5).
-        if printed { source.names = true }
+        // Where a report's `--width` cuts the table, the source goes first and comes back cut to the room
+        // left, the towns and measures whole (priority below `TableLayout.shrinkNamesBefore`: at 60 the
+        // names gave up their width first, `海宁皮革时尚小…`).
+        if printed { (source.names, source.priority) = (true, TableLayout.shrinkNamesBefore - 1) }
         // The measure whole in print too: `完成率（Δ：百分…` lost the Δ's unit, points, in `towns report
         // --view changes` at its default width (wave 33's fresh user).
         var measure = Column(tr(Catalogue.measureColumn), priority: 90, maxWidth: 16)
-        // Where a report's `--width` cuts the table (`fits`), the source's long title gives way, not the
-        // measure: its width in print is its own (the longest, `completion rate (Δ in points)`, 29 cells).
+        // Its width in print is its own (the longest, `completion rate (Δ in points)`, 29 cells).
         if printed { (measure.names, measure.maxWidth) = (true, 40) }
         let columns = [
             // The names as drawn: English names are longer than Chinese ones (measured for Chinese,

@@ -122,12 +122,24 @@ extension Renderer {
             let candidate = (status + [text]).joined(separator: "  ")
             if pathWidth + DisplayWidth.of(candidate) + positionReserve(state) + 2 <= state.width { time = text }
         }
-        let chips = status.joined(separator: "  ")
-        let right = (status + (time.map { [$0] } ?? [])).joined(separator: "  ")
-        let rw = DisplayWidth.of(right)
         // The right end is kept for the scroll position ("101-125/129", "9981-10000/10000")
         // and a gap before it.
         let reserve = positionReserve(state)
+        // Chips wider than the line leaves beside the position: the filter's without its clear key's
+        // hint (the key line and help name `c`), then cut with `…`. At 60x14 in English `b` drew
+        // `filter: behind schedule · city row as reported (c cle1-8/21`, into the position (wave 34's
+        // second fresh user).
+        let chipRoom = max(1, state.width - reserve - 2)
+        if DisplayWidth.of(status.joined(separator: "  ")) > chipRoom, !state.filter.isEmpty, !status.isEmpty {
+            status[0] = state.filterChip(clearKey: nil, separator: glyphs.separator)
+        }
+        if DisplayWidth.of(status.joined(separator: "  ")) > chipRoom {
+            status = [TableRenderer(theme: theme, glyphs: glyphs).fit(status.joined(separator: "  "), width: chipRoom)]
+            time = nil
+        }
+        let chips = status.joined(separator: "  ")
+        let right = (status + (time.map { [$0] } ?? [])).joined(separator: "  ")
+        let rw = DisplayWidth.of(right)
         let room = max(0, state.width - rw - reserve - 2)  // a path too long is cut with …
         let x = max(0, state.width - rw - reserve)
         let cw = DisplayWidth.of(chips)

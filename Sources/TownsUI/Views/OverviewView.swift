@@ -418,7 +418,11 @@ extension AppState {
                 // filter's `期限 仅说明 1` beside the whole city's `期限 ?2 仅说明 3`: wave 34, F11).
                 // Not when none is listed (a filter that lists no town called the first-year
                 // minimum "info only 0": wave 26's fresh user, F8).
-                info > 0 && met + notMet == 0 ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
+                // A rule that only informs (the creation term: `Assessment` never judges it met or not)
+                // keeps that form where the towns listed all lack its years (`?1`): `期限 ✓0 ✗0 ?1` read as
+                // a rule judged (wave 34's second fresh user, `:filter type 2`).
+                (info > 0 || (rule.kind == .creationPeriod && unknown > 0)) && met + notMet == 0
+                    ? "\(CellText(title)) \(Mark.undetermined)\(unknown)"
                         + (due > 0 ? " \(Mark.notYetDue)\(due)" : "")
                         + " \(CellText(tr(Catalogue.ruleInfoOnly("\(info)"))))"
                     : "\(CellText(title)) \(Mark.met)\(met) \(Mark.notMet)\(notMet) \(Mark.undetermined)\(unknown)"
