@@ -210,8 +210,10 @@ extension AppState {
     /// words, as presenting does: presenting, or following and browsing alone (wave 23: in
     /// English at 80 columns the follower's chip took `/` and `y` off the line).
     /// Whether this dashboard follows a meeting but browses alone (`f`): its own keys act.
+    /// A follower whose data differs from the presenter's browses alone too (its own keys act): at
+    /// 60x14 its line gave `↑↓` and `q` to the meeting's keys and its chip (wave 34's fresh user).
     var browsingAloneInMeeting: Bool {
-        if case .following(let f)? = meeting { return f.detached }
+        if case .following(let f)? = meeting { return f.detached || f.dataDiffers }
         return false
     }
 
