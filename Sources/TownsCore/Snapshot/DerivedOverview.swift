@@ -22,6 +22,13 @@ public struct DerivedOverview: Equatable, Sendable {
     /// The changes panel's rows since the previous period, in order: a town's position, or nil
     /// for the city's reported totals (first when they moved). Empty with no previous period.
     public var changes: [Int?]
+    /// Of `changes`, the indices (ascending) of the rows that take a second line: a town (or the
+    /// city) whose completed amount or completion rate is listed and one of its other measures
+    /// (projects started, the start rate...: `AppState.goneOnlyMeasures`) went unknown, said on
+    /// the line below (wave 34's F14). Worked out with the rows' order, so that the panel's line
+    /// count needs no change worked out again for every town (at 10,000 towns that was half of
+    /// the first frame: wave 35, session 28).
+    public var changesTwoLines: [Int] = []
     /// For each of the dataset's rules, in order: its towns by status in the period.
     public var rules: [RuleCounts]
     /// The types panel: each type's progress over its towns (`GroupProgress`), in the dataset's
@@ -36,13 +43,14 @@ public struct DerivedOverview: Equatable, Sendable {
     }
 
     public init(
-        behind: [Int], behindByRate: [Int], undecided: [Int] = [], changes: [Int?], rules: [RuleCounts],
-        types: [GroupProgress]
+        behind: [Int], behindByRate: [Int], undecided: [Int] = [], changes: [Int?], changesTwoLines: [Int] = [],
+        rules: [RuleCounts], types: [GroupProgress]
     ) {
         self.behind = behind
         self.behindByRate = behindByRate
         self.undecided = undecided
         self.changes = changes
+        self.changesTwoLines = changesTwoLines
         self.rules = rules
         self.types = types
     }
@@ -62,6 +70,7 @@ extension SnapshotWriter {
                 w.array(o.behindByRate) { $0.uint(UInt64($1)) }
                 w.array(o.undecided) { $0.uint(UInt64($1)) }
                 w.array(o.changes) { $0.uint($1.map { UInt64($0) + 1 } ?? 0) }  // 0: the city
+                w.array(o.changesTwoLines) { $0.uint(UInt64($1)) }
                 w.array(o.rules) { w, r in
                     for n in [r.met, r.notMet, r.unknown, r.info, r.due] { w.uint(UInt64(n)) }
                 }
@@ -100,6 +109,13 @@ extension SnapshotReader {
             guard n <= towns else { throw Self.corrupt("a change beyond the towns") }
             return n == 0 ? nil : n - 1
         }
+        var lastTwoLines = -1
+        let twoLines = try array { r -> Int in
+            let n = try r.natural()
+            guard n < changes.count, n > lastTwoLines else { throw Self.corrupt("a second change line beyond the changes") }
+            lastTwoLines = n
+            return n
+        }
         let rules = try array { r in
             var c = DerivedOverview.RuleCounts()
             c.met = try r.natural(); c.notMet = try r.natural(); c.unknown = try r.natural()
@@ -109,6 +125,7 @@ extension SnapshotReader {
         let types = try array { try $0.groupProgress() }
         guard atEnd else { throw Self.corrupt("bytes after a period's overview") }
         return DerivedOverview(
-            behind: behind, behindByRate: byRate, undecided: undecided, changes: changes, rules: rules, types: types)
+            behind: behind, behindByRate: byRate, undecided: undecided, changes: changes, changesTwoLines: twoLines,
+            rules: rules, types: types)
     }
 }

@@ -123,15 +123,26 @@ extension AppState {
     }
 
     /// The later-plan towns of period `id` (`laterPlanTowns`) and, of them, the undecided ones and
-    /// those behind by their rate (`laterPlanReadings`), as stored row sets; and the best place of a
-    /// town placed over a later plan (`laterPlanPlaceFloor`: one row, the place, or none).
+    /// those behind by their rate (`laterPlanReadings`), as stored row sets; the best place of a
+    /// town placed over a later plan (`laterPlanPlaceFloor`: one row, the place, or none); the
+    /// places and moves within the rates' rounding (`placesWithinRounding`, `movesWithinRounding`).
     func laterPlanRowSets(_ id: String) -> [String: [Int]] {
         let later = laterPlanTowns()
         let readings = laterPlanReadings(later)
-        let floor = dataset.period(id).flatMap(workedOutLaterPlanPlaceFloor)
-        return [Self.laterPlanTownsName(id): later, Self.laterPlanUndecidedName(id): readings.undecided,
-                Self.laterPlanBehindByRateName(id): readings.behindByRate,
-                Self.laterPlanFloorName(id): floor.map { [$0] } ?? []]
+        let period = dataset.period(id)
+        let floor = period.flatMap(workedOutLaterPlanPlaceFloor)
+        var sets = [Self.laterPlanTownsName(id): later, Self.laterPlanUndecidedName(id): readings.undecided,
+                    Self.laterPlanBehindByRateName(id): readings.behindByRate,
+                    Self.laterPlanFloorName(id): floor.map { [$0] } ?? []]
+        // The places, and the moves from the period before, that the rates' rounding cannot settle.
+        if let period {
+            sets[Self.placesWithinRoundingName(id)] = workedOutPlacesWithinRounding(period).sorted()
+            if let from = metrics.previousPeriod(period) {
+                sets[Self.movesWithinRoundingName(from: from.id, to: id)] =
+                    workedOutMovesWithinRounding(from: from, to: period).sorted()
+            }
+        }
+        return sets
     }
 
     /// What a snapshot stores for the first keys (`DerivedKeys.Source`), worked out by the code

@@ -211,11 +211,34 @@ extension AppState {
     /// its move. Ties (one place shared) count too. Worked out once per period
     /// (`ViewCache.placesWithinRounding`): each placed town's rate looked up once, then the
     /// ranges sorted by their lower end and swept (n log n, not every pair).
+    /// Stored in the snapshot per period (`placesWithinRoundingName`), so that the towns view's
+    /// first frame looks up no town's rate for it (at 10,000 x 60 half of that frame: wave 35).
     func placesWithinRounding(_ period: Period) -> Set<Int> {
         cache.placesWithinRounding(period.id) {
-            let places = townPlaces(period)
-            return workedOutWithinRounding(period) { places[$0] != nil }
+            if let stored = storedPositions(Self.placesWithinRoundingName(period.id)) { return Set(stored) }
+            return workedOutPlacesWithinRounding(period)
         }
+    }
+
+    /// `placesWithinRounding` worked out (what the snapshot stores).
+    func workedOutPlacesWithinRounding(_ period: Period) -> Set<Int> {
+        let places = townPlaces(period)
+        return workedOutWithinRounding(period) { places[$0] != nil }
+    }
+
+    /// The stored row set `name`, when the snapshot holds it and every position in it is a town's.
+    private func storedPositions(_ name: String) -> [Int]? {
+        guard let stored = facts.derived?.rowSet(name), (stored.last ?? -1) < dataset.towns.count else { return nil }
+        return stored
+    }
+
+    /// The name of the stored rows of `placesWithinRounding` of period `id` (positions, ascending).
+    static func placesWithinRoundingName(_ id: String) -> String { "places.within-rounding." + id }
+
+    /// The name of the stored rows of `movesWithinRounding` from period `from` to `to` (positions,
+    /// ascending; stored for each period and the one before it, `Metrics.previousPeriod`).
+    static func movesWithinRoundingName(from: String, to: String) -> String {
+        "places.moves-within-rounding." + from + ">" + to
     }
 
     /// The towns placed both in `from` (the period before `to`) and in `to` whose order in `from`
@@ -225,11 +248,18 @@ extension AppState {
     /// another's move undecided (wave 34, session 27's fresh user, F3: Nanhu's page at Jan-Nov said
     /// its place undecided for Haining's Jan-Oct rate, Haining having none at Jan-Nov, while the
     /// list showed Nanhu's `≈1`). Worked out once per pair of periods (`ViewCache`).
+    /// Stored in the snapshot for each period and the one before it (`movesWithinRoundingName`).
     func movesWithinRounding(from: Period, to: Period) -> Set<Int> {
         cache.placesWithinRounding(from.id + ">" + to.id) {
-            let before = townPlaces(from), after = townPlaces(to)
-            return workedOutWithinRounding(from) { before[$0] != nil && after[$0] != nil }
+            if let stored = storedPositions(Self.movesWithinRoundingName(from: from.id, to: to.id)) { return Set(stored) }
+            return workedOutMovesWithinRounding(from: from, to: to)
         }
+    }
+
+    /// `movesWithinRounding` worked out (what the snapshot stores).
+    func workedOutMovesWithinRounding(from: Period, to: Period) -> Set<Int> {
+        let before = townPlaces(from), after = townPlaces(to)
+        return workedOutWithinRounding(from) { before[$0] != nil && after[$0] != nil }
     }
 
     /// `placesWithinRounding` worked out in `period` among the towns at the positions `counted`
@@ -303,14 +333,21 @@ extension AppState {
         } else {
             return ""
         }
-        let m = metrics.withoutFormulas, key = FigureKey(.completionRate, p.id)
-        guard let own = m.figure(town, key)?.possible else { return "" }
+        // Each town's rate as its period's table shows it (`periodTable`: the rate `Metrics.figure`
+        // gives, decoded from the snapshot or worked out once per period), not looked up or derived
+        // again for each of the towns within rounding (at 10,000 x 60 most placed towns are: a
+        // page took 80 ms, wave 35).
+        guard let index = dataset.periods.firstIndex(where: { $0.id == p.id }) else { return "" }
+        var then = self
+        then.periodIndex = index
+        let table = then.periodTable()
+        guard let own = table[position].completionRate?.possible else { return "" }
         let places = townPlaces(p)
         var names: [String] = []
         var more = 0
         for i in close.sorted() where i != position && places[i] != nil {
             let other = dataset.towns[i]
-            guard let r = m.figure(other, key)?.possible, r.lower < own.upper, own.lower < r.upper else { continue }
+            guard let r = table[i].completionRate?.possible, r.lower < own.upper, own.lower < r.upper else { continue }
             if names.count < 3 { names.append(tr(Bilingual(other.nameZH, other.nameEN))) } else { more += 1 }
         }
         guard !names.isEmpty else { return "" }

@@ -272,18 +272,14 @@ extension AppState {
                 return CellText(gone.map { tr(Catalogue.measureName($0)) }.joined(separator: tr("、", ", ")))
                     + " " + CellText(tr(Catalogue.kind(.gone)))
             }
-            func listsAmountOrRate(_ town: Town?) -> Bool {
-                [Measure.completed, .completionRate].contains {
-                    let c = lean.change(town, $0, from: previous, to: period)
-                    return c.isNew || c.isGone || c.acrossSources || Self.onOtherBasis(c)
-                        || (c.delta?.quantity.exactValue).map { $0 != 0 } == true
-                }
-            }
+            // Each entry's lines, from the rows taking two stored with their order (no change
+            // worked out here but the rows shown: at 10,000 towns, half the first frame).
             var changeLines: [(entry: Int, second: Bool)] = []
+            changeLines.reserveCapacity(orders.changes.count + orders.changesTwoLines.count)
+            var twoLines = orders.changesTwoLines.makeIterator(), nextTwo = twoLines.next()
             for k in orders.changes.indices {
                 changeLines.append((k, false))
-                let town = orders.changes[k].map { towns[$0] }
-                if listsAmountOrRate(town), goneWords(town) != nil { changeLines.append((k, true)) }
+                if nextTwo == k { changeLines.append((k, true)); nextTwo = twoLines.next() }
             }
             func changeLine(_ n: Int) -> (TableRow, Screen.Kind?) {
                 guard !orders.changes.isEmpty else { return changeRow(0) }
@@ -644,6 +640,7 @@ extension AppState {
             return (i, v)
         }.sorted { $0.1 < $1.1 }
         var changes: [Int?] = []
+        var changesTwoLines: [Int] = []
         if let previous = m.previousPeriod(period) {
             // A town whose amount or rate moved, is new or went on another basis: by the size of
             // its amount's change (a new amount: the amount), then of its rate's, so a rate that
@@ -656,11 +653,16 @@ extension AppState {
             func moved(_ c: Change) -> Bool {
                 c.isNew || c.isGone || c.acrossSources || size(c) != 0 || Self.onOtherBasis(c)
             }
+            // Each town's row, and whether it takes a second line (its amount or rate listed and
+            // another measure gone unknown: `changesTwoLines`).
+            var twoLineTowns = Set<Int>()
             let moves = towns.indices.compactMap { i -> (Int, Change, Change)? in
                 let done = lean.change(towns[i], .completed, from: previous, to: period)
                 let rate = lean.change(towns[i], .completionRate, from: previous, to: period)
-                guard moved(done) || moved(rate)
-                        || Self.goneCounts(lean, towns[i], from: previous, to: period) else { return nil }
+                let listed = moved(done) || moved(rate)
+                let gone = Self.goneCounts(lean, towns[i], from: previous, to: period)
+                guard listed || gone else { return nil }
+                if listed && gone { twoLineTowns.insert(i) }
                 return (i, done, rate)
             }
             // Each size worked out once, and positions sorted rather than the changes copied.
@@ -675,10 +677,14 @@ extension AppState {
                 let (x, y) = ((keys[a].1, keys[a].2), (keys[b].1, keys[b].2))
                 return x != y ? x > y : moves[a].0 < moves[b].0
             }.map { moves[$0].0 }
-            let city = moved(lean.change(nil, .completed, from: previous, to: period))
+            let cityListed = moved(lean.change(nil, .completed, from: previous, to: period))
                 || moved(lean.change(nil, .completionRate, from: previous, to: period))
-                || Self.goneCounts(lean, nil, from: previous, to: period)
-            changes = (filter.isEmpty && city ? [nil] : []) + sorted.map { $0 }
+            let cityGone = Self.goneCounts(lean, nil, from: previous, to: period)
+            let city = filter.isEmpty && (cityListed || cityGone)
+            changes = (city ? [nil] : []) + sorted.map { $0 }
+            changesTwoLines = changes.indices.filter { k in
+                changes[k].map { twoLineTowns.contains($0) } ?? (cityListed && cityGone)
+            }
         }
         let assessment = Assessment(metrics: m)
         let rules = ruleCounts ?? dataset.rules.map { rule in
@@ -689,7 +695,7 @@ extension AppState {
         // The types panel's figures (the types view's computation, `GroupProgress`).
         let types = typesKept().map { groupProgress($0.positions) }
         return DerivedOverview(behind: behind, behindByRate: byRate.map(\.0), undecided: undecided.sorted(),
-                               changes: changes, rules: rules,
+                               changes: changes, changesTwoLines: changesTwoLines, rules: rules,
                                types: types)
     }
 
