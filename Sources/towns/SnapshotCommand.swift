@@ -17,7 +17,10 @@ struct SnapshotCommand: ParsableCommand {
             $XDG_CACHE_HOME/towns/snapshots, else ~/.cache/towns/snapshots (never into the dataset \
             folder), and ignored whenever it does not match the files. TOWNS_SNAPSHOT=0 turns snapshots off.
 
-            Exit status: 0 written; 3 the data loaded but the snapshot could not be written (the cache \
+            One towns writes a dataset's snapshot at a time (a lock file beside it in the cache folder): \
+            a second waits for the first, or with --if-idle does nothing.
+
+            Exit status: 0 written (or, with --if-idle, left to the towns writing it); 3 the data loaded but the snapshot could not be written (the cache \
             folder read-only, the disk full); a dataset with errors exits as towns check does.
             """)
 
@@ -27,6 +30,9 @@ struct SnapshotCommand: ParsableCommand {
     func validate() throws { try root.display.refuse(for: "snapshot") }
     @Flag(name: .long, help: "Print where the snapshot went and how long it took.")
     var verbose = false
+    @Flag(name: .customLong("if-idle"),
+          help: "Do nothing (exit 0) when another towns is writing this snapshot already (the dashboard's background rebuild).")
+    var ifIdle = false
 
     func run() throws {
         let directory = try data.directory()
@@ -37,7 +43,16 @@ struct SnapshotCommand: ParsableCommand {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            try store.write(directory: directory, derive: AppState.derivedTables)
+            if ifIdle {
+                guard try store.writeUnlessBusy(directory: directory, derive: AppState.derivedTables) else {
+                    if verbose {
+                        printOut(refusal("另一个 towns 正在写这份快照；未再写", "another towns is writing this snapshot; not written again"))
+                    }
+                    return
+                }
+            } else {
+                try store.write(directory: directory, derive: AppState.derivedTables)
+            }
         } catch let failure as SnapshotStore.WriteFailure {
             // Named with the variable that chose the folder, in the interface's language.
             let named = ProcessInfo.processInfo.environment["TOWNS_CACHE"].map { $0.isEmpty ? "" : " (TOWNS_CACHE)" } ?? ""
@@ -106,20 +121,21 @@ enum SnapshotFiles {
         }
     }
 
-    /// Starts `towns snapshot --data DIR` and does not wait for it; its output is discarded
-    /// (a failure only means the next start reads the text again).
+    /// Starts `towns snapshot --data DIR --if-idle` and does not wait for it; its output is
+    /// discarded (a failure only means the next start reads the text again). While one such
+    /// rebuild runs, another start's does nothing (`SnapshotStore.writeUnlessBusy`).
     static func rebuildInBackground(_ directory: String) {
         guard store() != nil else { return }
-        _ = try? runChild(directory, wait: false)
+        _ = try? runChild(directory, wait: false, ifIdle: true)
     }
 
-    /// Runs `towns snapshot` for `directory` in a child process.
+    /// Runs `towns snapshot` for `directory` in a child process (`--if-idle` when `ifIdle`).
     /// - Returns: the child's exit status when `wait`, else 0 once started.
     @discardableResult
-    static func runChild(_ directory: String, wait: Bool) throws -> Int32 {
+    static func runChild(_ directory: String, wait: Bool, ifIdle: Bool = false) throws -> Int32 {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["snapshot", "--data", directory]
+        child.arguments = ["snapshot", "--data", directory] + (ifIdle ? ["--if-idle"] : [])
         child.standardInput = FileHandle.nullDevice
         child.standardOutput = FileHandle.nullDevice
         child.standardError = FileHandle.nullDevice

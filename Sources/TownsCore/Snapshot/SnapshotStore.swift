@@ -178,8 +178,71 @@ public struct SnapshotStore: Sendable {
     ///   read-only or inside the dataset folder, the disk full): the data itself is fine.
     /// `derive`, when given, works out the tables stored beside the dataset (`DerivedTables`:
     /// the dashboard's, from TownsUI) from the dataset as read from the text.
+    ///
+    /// Holds the snapshot's lock (`lockPath`) while it reads and writes, waiting first for a
+    /// write of the same snapshot by another process to end (two writers never both read the
+    /// text at once).
     @discardableResult
     public func write(directory: String, derive: ((Dataset) -> DerivedTables.Source)? = nil) throws
+        -> (dataset: Dataset, warnings: [LoadIssue])
+    {
+        let held = lock(directory, wait: true)
+        defer { if let fd = held.fd { close(fd) } }
+        return try writeHolding(directory: directory, derive: derive)
+    }
+
+    /// `write(directory:derive:)`, unless another process is writing this snapshot already: then
+    /// nothing is read or written. The dashboard's background rebuild (`towns snapshot
+    /// --if-idle`): each start of the dashboard on a changed or new dataset began one, so a
+    /// presenter restarting during a minute-long rebuild at 10,000 x 60 had several running at
+    /// once, each reading the whole text (wave 35, session 28).
+    ///
+    /// - Returns: false when another process holds the lock (nothing done), true when written.
+    /// - Throws: as `write(directory:derive:)`.
+    public func writeUnlessBusy(directory: String, derive: ((Dataset) -> DerivedTables.Source)? = nil) throws -> Bool {
+        let held = lock(directory, wait: false)
+        if held.busy { return false }
+        defer { if let fd = held.fd { close(fd) } }
+        try writeHolding(directory: directory, derive: derive)
+        return true
+    }
+
+    /// The lock file of `directory`'s snapshot, beside it: `<key>.lock`. A writer holds an
+    /// exclusive `flock` on it from before it reads the text until its snapshot is in place (or it
+    /// failed); the lock goes with the process, however it ends. Never removed (a removed lock
+    /// file would let two writers hold two locks).
+    public func lockPath(for directory: String) -> String {
+        let snapshot = path(for: directory)
+        return String(snapshot.dropLast(".snapshot".count)) + ".lock"
+    }
+
+    /// Takes the lock of `directory`'s snapshot: waiting for it (`wait`), or not (`busy` when
+    /// another process holds it). Without a lock file (the cache folder cannot be made or written)
+    /// no lock is held and the write goes on, to fail with its own words.
+    private func lock(_ directory: String, wait: Bool) -> (fd: Int32?, busy: Bool) {
+        // Nothing made inside the dataset folder (the write refuses such a cache folder).
+        guard !(Self.canonical(folder) + "/").hasPrefix(Self.canonical(directory) + "/") else { return (nil, false) }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+        let fd = Glibc.open(lockPath(for: directory), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return (nil, false) }
+        if wait {
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else { close(fd); return (nil, false) }
+            }
+            return (fd, false)
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            close(fd)
+            return (nil, busy)
+        }
+        return (fd, false)
+    }
+
+    /// `write(directory:derive:)`'s work, the lock held (or none to be had).
+    @discardableResult
+    private func writeHolding(directory: String, derive: ((Dataset) -> DerivedTables.Source)?) throws
         -> (dataset: Dataset, warnings: [LoadIssue])
     {
         let content = DatasetSnapshot.contentFingerprint(directory: directory, producer: producer)
