@@ -347,7 +347,8 @@ extension AppState {
         var more = 0
         for i in close.sorted() where i != position && places[i] != nil {
             let other = dataset.towns[i]
-            guard let r = table[i].completionRate?.possible, r.lower < own.upper, own.lower < r.upper else { continue }
+            guard let r = table[i].completionRate?.possible, DecimalMath.less(r.lower, own.upper),
+                  DecimalMath.less(own.lower, r.upper) else { continue }
             if names.count < 3 { names.append(tr(Bilingual(other.nameZH, other.nameEN))) } else { more += 1 }
         }
         guard !names.isEmpty else { return "" }
