@@ -81,10 +81,12 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         (self.lower, self.upper) = (lower, upper)
     }
 
-    /// The values a figure printed as `value` with `decimals` digits can stand for.
+    /// The values a figure printed as `value` with `decimals` digits can stand for. Its ends
+    /// added in integers where they can be (`DecimalMath.sum`, bit for bit Foundation's): a town's
+    /// page naming the towns within its rate's rounding made one for each of them (wave 35).
     public init(printed value: Decimal, decimals: Int) {
         let h = DecimalMath.halfUnit(decimals: decimals)
-        self.init(value - h, value + h)
+        self.init(DecimalMath.sum(value, -h), DecimalMath.sum(value, h))
     }
 
     /// Interval quotient (both intervals positive), times `scale` (100 for a percentage).

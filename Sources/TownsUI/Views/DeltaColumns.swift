@@ -346,9 +346,14 @@ extension AppState {
         var names: [String] = []
         var more = 0
         for i in close.sorted() where i != position && places[i] != nil {
-            let other = dataset.towns[i]
-            guard let r = table[i].completionRate?.possible, r.lower < own.upper, own.lower < r.upper else { continue }
-            if names.count < 3 { names.append(tr(Bilingual(other.nameZH, other.nameEN))) } else { more += 1 }
+            guard let r = table[i].completionRate?.possible, DecimalMath.less(r.lower, own.upper),
+                  DecimalMath.less(own.lower, r.upper) else { continue }
+            // The town's record read only for a name shown (not copied for each town compared).
+            if names.count < 3 {
+                names.append(tr(Bilingual(dataset.towns[i].nameZH, dataset.towns[i].nameEN)))
+            } else {
+                more += 1
+            }
         }
         guard !names.isEmpty else { return "" }
         return p.id == period.id ? tr(Catalogue.placeWithinRounding(names, more: more))
