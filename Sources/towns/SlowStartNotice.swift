@@ -39,10 +39,12 @@ final class SlowStartNotice: @unchecked Sendable {
     /// each broken at words into lines of at most `width` cells (the terminal's columns), so the
     /// terminal never wraps it mid-word (wave 30's fresh user: `builds a s|napshot`); nil: as is.
     static func line(directory: String, utf8: Bool, width: Int? = nil) -> String {
-        let english = "towns: reading the data in \(directory) (a first start reads and checks the text "
-            + "and builds a snapshot in the background; later starts read the snapshot)…"
+        // Not "a first start": a start during another's rebuild, or after an edit, reads the text
+        // too, and its background rebuild then leaves the snapshot to the one running (wave 35).
+        let english = "towns: reading the data in \(directory) (no snapshot of this data yet: the text is read "
+            + "and checked while a snapshot is built in the background; later starts read the snapshot)…"
         let lines = utf8
-            ? ["towns: 正在读取 \(directory) 的数据（首次启动读取并核对文本，并在后台生成快照；以后启动读取快照）…", english]
+            ? ["towns: 正在读取 \(directory) 的数据（尚无这份数据的快照：读取并核对文本，快照在后台生成；以后启动读取快照）…", english]
             : [english.replacingOccurrences(of: "…", with: "...")]
         guard let width, width > 0 else { return lines.joined(separator: "\n") }
         return lines.flatMap { TextWrap.wrapAtWords($0, width: width) }.joined(separator: "\n")

@@ -28,7 +28,7 @@ final class W31IOStartNoticeTests: XCTestCase {
                 }
                 if utf8 {
                     XCTAssertTrue(lines.contains { $0.hasPrefix("towns: 正在读取") }, "\(lines)")
-                    XCTAssertTrue(lines.joined().contains("并在后台生成快照"), "\(lines)")
+                    XCTAssertTrue(lines.joined().contains("快照在后台生成"), "\(lines)")
                 }
             }
         }

@@ -486,19 +486,28 @@ extension Catalogue {
     /// As `badgePresenting`, short, where the full chip would push the meeting's keys off the hint
     /// line: the count with its word (`会议 m7：1人`, `1 following m7`). Before wave 34 the Chinese
     /// read `会议 m7:1`, a name and a bare number (wave 34's fresh user read `会议 f2mtg2:0` as a code).
-    static func badgePresentingShort(_ name: String, _ n: Int) -> Bilingual {
-        Bilingual("会议 \(name)：\(n)人", "\(n) following \(name)")
+    /// With `other` followers on other data, every short form says how many (`会议 m7：0人+1不同`,
+    /// `0 following m7 +1 other`): wave 35's fresh user, at 80 columns, saw the warning once on the
+    /// status line and then only `会议 m1：0人`, nothing of the colleague left behind.
+    static func badgePresentingShort(_ name: String, _ n: Int, other: Int = 0) -> Bilingual {
+        let more = otherDataShort(other)
+        return Bilingual("会议 \(name)：\(n)人" + more.zh, "\(n) following \(name)" + more.en)
     }
     /// The form the meeting's name is cut in (`会议 weekly-rev…：1人`, `1 following weekly-rev…`):
     /// the short one's since wave 34 (before, `meeting lc: 1`, a bare count, as `会议 lc:1`).
-    static func badgePresentingShortest(_ name: String, _ n: Int) -> Bilingual {
-        badgePresentingShort(name, n)
+    static func badgePresentingShortest(_ name: String, _ n: Int, other: Int = 0) -> Bilingual {
+        badgePresentingShort(name, n, other: other)
     }
     /// As `badgePresentingShort`, without the meeting's name (a long one would push a key off):
     /// `会议1人`, `1 following` (before wave 34 the Chinese read `会议:1`; no blank, so it fits beside
     /// the arrows and q with a filter on at 80 columns).
-    static func badgePresentingNameless(_ n: Int) -> Bilingual {
-        Bilingual("会议\(n)人", "\(n) following")
+    static func badgePresentingNameless(_ n: Int, other: Int = 0) -> Bilingual {
+        let more = otherDataShort(other)
+        return Bilingual("会议\(n)人" + more.zh, "\(n) following" + more.en)
+    }
+    /// The short chips' count of followers on other data: nothing when none.
+    static func otherDataShort(_ other: Int) -> Bilingual {
+        other == 0 ? Bilingual("", "") : Bilingual("+\(other)不同", " +\(other) other")
     }
     static func badgeFollowing(_ presenter: String) -> Bilingual {
         Bilingual("跟随 \(presenter)", "following \(presenter)")

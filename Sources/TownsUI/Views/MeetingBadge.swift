@@ -48,6 +48,10 @@ extension Renderer {
             if let form = forms.dropLast().first(where: { most.isSubset(of: kept($0)) && keepsEssentials($0) }) {
                 return (form, warning)
             }
+            // Followers on other data (not seeing this screen) are said before the meeting's other
+            // keys' hints: the short forms, with their count, where the arrows and q stay (wave 35's
+            // fresh user at 80 columns saw `会议 m1：0人` alone, the warning gone from the status line).
+            if warning, let form = forms.dropFirst().first(where: keepsEssentials) { return (form, warning) }
             // Else the name, whole or cut, before the words of the keys known to all (`KeyHint.bare`:
             // `移动`, `打开`), not before those keys nor a meeting's own (`/ b y`), as since wave 29.
             let meetings = Set(keyHintCandidates(state, glyphs: glyphs).filter { $0.priority >= meetingPriority }
@@ -62,7 +66,11 @@ extension Renderer {
             }
             // Else the nameless chip where it leaves the arrows and q, else none: the presenter
             // knows the meeting (the status line named it when it opened, `:messages` keeps it).
-            return keepsEssentials(nameless) ? (nameless, warning) : nil
+            if keepsEssentials(nameless) { return (nameless, warning) }
+            // With followers on other data, where their count leaves no room, the count of those
+            // following alone (`会议0人`, a warning still) rather than no chip.
+            let plain = state.tr(Catalogue.badgePresentingNameless(followers))
+            return otherData > 0 && keepsEssentials(plain) ? (plain, warning) : nil
         case let .following(f)?:
             if f.dataDiffers {
                 // Browsing alone because the data differs: the whole chip (with what to do) where
@@ -134,13 +142,13 @@ extension Renderer {
                                    glyphs: Glyphs)
         -> (shortest: String, cuts: [String], forms: [String]) {
         let full = state.tr(Catalogue.badgePresenting(name, followers, other: otherData))
-        let short = state.tr(Catalogue.badgePresentingShort(name, followers))
-        let shortest = state.tr(Catalogue.badgePresentingShortest(name, followers))
+        let short = state.tr(Catalogue.badgePresentingShort(name, followers, other: otherData))
+        let shortest = state.tr(Catalogue.badgePresentingShortest(name, followers, other: otherData))
         let cuts = [12, 8, 5, 3].filter { $0 < name.count }.map {
-            state.tr(Catalogue.badgePresentingShortest(String(name.prefix($0)) + glyphs.cut, followers))
+            state.tr(Catalogue.badgePresentingShortest(String(name.prefix($0)) + glyphs.cut, followers, other: otherData))
         }
         let forms = [full, short] + (shortest == short ? [] : [shortest]) + cuts
-            + [state.tr(Catalogue.badgePresentingNameless(followers))]
+            + [state.tr(Catalogue.badgePresentingNameless(followers, other: otherData))]
         return (shortest, cuts, forms)
     }
 
