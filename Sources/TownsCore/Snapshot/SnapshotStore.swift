@@ -221,7 +221,7 @@ public struct SnapshotStore: Sendable {
     /// no lock is held and the write goes on, to fail with its own words.
     private func lock(_ directory: String, wait: Bool) -> (fd: Int32?, busy: Bool) {
         // Nothing made inside the dataset folder (the write refuses such a cache folder).
-        guard !(Self.canonical(folder) + "/").hasPrefix(Self.canonical(directory) + "/") else { return (nil, false) }
+        guard !isInside(directory) else { return (nil, false) }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
         let fd = Glibc.open(lockPath(for: directory), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
@@ -238,6 +238,11 @@ public struct SnapshotStore: Sendable {
             return (nil, busy)
         }
         return (fd, false)
+    }
+
+    /// Whether the cache folder is `directory` or inside it (no snapshot, nor lock, is made there).
+    private func isInside(_ directory: String) -> Bool {
+        (Self.canonical(folder) + "/").hasPrefix(Self.canonical(directory) + "/")
     }
 
     /// `write(directory:derive:)`'s work, the lock held (or none to be had).
@@ -260,8 +265,7 @@ public struct SnapshotStore: Sendable {
     /// that was killed before its rename (`AbandonedTemporaries`).
     /// - Throws: `WriteFailure` naming the file when the cache folder cannot be made or written.
     public func write(_ bytes: [UInt8], for directory: String) throws {
-        let dataFolder = Self.canonical(directory) + "/"
-        guard !(Self.canonical(folder) + "/").hasPrefix(dataFolder) else {
+        guard !isInside(directory) else {
             throw WriteFailure(description: "\(folder) is inside the dataset folder \(directory): no snapshot there",
                                chinese: "\(folder) 在数据文件夹 \(directory) 之内：快照不写在那里")
         }

@@ -226,12 +226,6 @@ extension AppState {
         return workedOutWithinRounding(period) { places[$0] != nil }
     }
 
-    /// The stored row set `name`, when the snapshot holds it and every position in it is a town's.
-    private func storedPositions(_ name: String) -> [Int]? {
-        guard let stored = facts.derived?.rowSet(name), (stored.last ?? -1) < dataset.towns.count else { return nil }
-        return stored
-    }
-
     /// The name of the stored rows of `placesWithinRounding` of period `id` (positions, ascending).
     static func placesWithinRoundingName(_ id: String) -> String { "places.within-rounding." + id }
 
