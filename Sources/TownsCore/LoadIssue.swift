@@ -80,7 +80,9 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
             case .missing: return "a required field, table or record is missing"
             case .badAmount: return "a negative, NaN or infinite amount, or one too large or too small for a decimal " +
                 "(1e300)"
-            case .impossible: return "a value that cannot be (a share above 100%, a month 13, ...)"
+            // The misspelt word too (`measure = "complted"`), as the exit codes' table says: wave 35's
+            // fresh user read "a value that cannot be" for a misspelt measure as the wrong class.
+            case .impossible: return "a value that cannot be (a share above 100%, a month 13, a word not in the list, ...)"
             case .duplicate: return "a duplicate id, record or figure"
             case .unknownReference: return "refers to nothing (unknown town, entity, source, period, ...)"
             case .notUTF8: return "not valid UTF-8 text"
@@ -102,7 +104,7 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
             case .wrongType: return "类型不对（该填数字处是字符串等）"
             case .missing: return "缺少必填的字段、表或记录"
             case .badAmount: return "金额为负、NaN 或无穷，或超出十进制数的范围（1e300）"
-            case .impossible: return "不可能的值（占比超过 100%、13 月等）"
+            case .impossible: return "不可能的值（占比超过 100%、13 月、不在所列之中的词等）"
             case .duplicate: return "重复的编号、记录或数值"
             case .unknownReference: return "指向不存在之物（未知的小镇、运营主体、来源、期间等）"
             case .notUTF8: return "不是有效的 UTF-8 文本"

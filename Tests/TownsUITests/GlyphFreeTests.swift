@@ -14,7 +14,12 @@ final class GlyphFreeTests: XCTestCase {
                 XCTAssertEqual(DisplayWidth.of(set.glyph(mark)), 1, "\(mark) in \(set.unknown == "-" ? "ascii" : "unicode")")
             }
         }
-        XCTAssertEqual(Set(Mark.allCases.map { Glyphs.unicode.glyph($0) }).count, Mark.allCases.count)
+        // Every mark its own glyph but `laterPlan`, a `?` as `undetermined` is (its reason told by the
+        // legend, `Grid.marksNoted`; wave 36).
+        let distinct = Mark.allCases.filter { $0 != .laterPlan }
+        XCTAssertEqual(Set(distinct.map { Glyphs.unicode.glyph($0) }).count, distinct.count)
+        XCTAssertEqual(Glyphs.unicode.glyph(.laterPlan), Glyphs.unicode.glyph(.undetermined))
+        XCTAssertEqual(Glyphs.ascii.glyph(.laterPlan), Glyphs.ascii.glyph(.undetermined))
     }
 
     func testOneListServesBothGlyphSets() throws {
@@ -34,7 +39,7 @@ final class GlyphFreeTests: XCTestCase {
         let haining = try XCTUnwrap(lines.first { $0.contains("海宁皮革") })
         XCTAssertTrue(haining.contains("~18.6 ") && haining.contains("-2.1v") && haining.contains("_/_"), haining)
         for line in lines {
-            for mark in Mark.allCases where mark != .undetermined {
+            for mark in Mark.allCases where mark != .undetermined && mark != .laterPlan {
                 XCTAssertFalse(line.contains(Glyphs.unicode.glyph(mark)), "\(mark) drawn in Unicode: \(line)")
             }
         }

@@ -109,7 +109,8 @@ func narrowedRowCount(_ state: AppState) -> Int {
 private func narrowingSaid(_ state: AppState) -> AppState {
     var s = state
     guard let q = s.screen.narrow, !q.isEmpty else { return s }
-    s.message = s.tr(Catalogue.rowsKept("\(narrowedRowCount(s))", q))
+    // The first row's county or operating entity, where that and not its names matched (wave 36).
+    s.message = s.withMatchReason(s.tr(Catalogue.rowsKept("\(narrowedRowCount(s))", q)), query: q)
     return s
 }
 

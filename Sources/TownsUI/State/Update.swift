@@ -215,6 +215,12 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             break
         }
         s.screen = moved(s.screen, action, in: s)
+        // On a list narrowed by `&`, or with a search's matches shown, a row matched by its county
+        // or operating entity says so as the selection reaches it (wave 36: nothing on the row did).
+        if let query = s.screen.narrow ?? s.search?.query, !query.isEmpty,
+           let reason = s.matchReason(row: s.selection, query: query) {
+            s.message = reason
+        }
     case .open:
         if s.showHelp { s.showHelp = false; break }
         guard let content = s.content(for: s.screen), s.selection < content.selectableCount else { break }
@@ -477,7 +483,9 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
     }
     s.screen = clamped(s.selecting(s.screen, row: next), in: s)
     let n = matches.partitioningIndex { $0 >= next } + 1
-    s.message = s.tr(Catalogue.match("\(n)", "\(matches.count)", "\(search.query)"))
+    // The row's county or operating entity, where that and not its names matched (wave 36).
+    s.message = s.withMatchReason(s.tr(Catalogue.match("\(n)", "\(matches.count)", "\(search.query)")),
+                                  query: search.query)
     return s
 }
 

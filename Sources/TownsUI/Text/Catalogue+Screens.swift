@@ -64,9 +64,22 @@ extension Catalogue {
         LegendWord(text: Bilingual("不能判定", "cannot be judged"), short: "unclear", shortest: "unclear"),
         LegendWord(text: Bilingual("未到期", "not yet due"), short: "not due", shortest: "not due"),
     ]
+    /// `?`'s words in the legend where every `?` the screen's tables draw rests on a year's plan from
+    /// a later period (`Mark.laterPlan`: Nanhu's Jan-Aug `≈15.0?`), worded as the overview's row
+    /// and the exports word it (`，计划据以后期间`, `plan from a later period`; wave 36: the legend
+    /// said `? 不能判定` alone).
+    static let legendLaterPlan = LegendWord(
+        text: Bilingual("不能判定（计划据以后期间）", "cannot be judged (plan from a later period)"),
+        short: "unclear (later plan)", shortest: "later plan")
+    /// `legendLaterPlan` where other `?` are drawn beside (a check failing, a rule not judged).
+    static let legendLaterPlanAmong = LegendWord(
+        text: Bilingual("不能判定（含计划据以后期间）", "cannot be judged (incl. plan from a later period)"),
+        short: "unclear (incl. later plan)", shortest: "unclear/later plan")
     /// The legend's Chinese words at their shortest (60 columns, 80 with many marks), by the full
     /// word: whole words (`不符`, `预期`), never a word cut (`核对`, `应完` read as cut off).
-    static let legendShortestZH = ["口径不同": "口径", "核对不符": "不符", "应完成": "预期"]
+    static let legendShortestZH = ["口径不同": "口径", "核对不符": "不符", "应完成": "预期",
+                                   "不能判定（计划据以后期间）": "不能判定(据后期计划)",
+                                   "不能判定（含计划据以后期间）": "不能判定(含据后期计划)"]
 }
 
 extension Catalogue {

@@ -108,7 +108,7 @@ public enum ExportMarker: CaseIterable, Hashable, Sendable {
         case .behind: self = .behind
         case .met: self = .met
         case .notMet: self = .notMet
-        case .undetermined: self = .undetermined
+        case .undetermined, .laterPlan: self = .undetermined
         case .notYetDue: self = .notYetDue
         case .interpreted: self = .interpreted
         case .basis: self = .basis

@@ -111,13 +111,13 @@ extension ShownFacts {
     func markedLater(_ cell: TableCell, when: Bool) -> TableCell {
         guard when, case let .text(t, role) = cell else { return cell }
         var parts = t.parts
-        if parts.contains(.mark(.undetermined)) { return cell }
+        if parts.contains(.mark(.undetermined)) || parts.contains(.mark(.laterPlan)) { return cell }
         var after: [CellText.Part] = []
         if case let .text(s)? = parts.last, s.hasSuffix("!") {
             parts[parts.count - 1] = .text(String(s.dropLast()))
             after = [.text("!")]
         }
-        return .text(CellText(parts: parts + [.mark(.undetermined)] + after), role == nil ? .warning : role)
+        return .text(CellText(parts: parts + [.mark(.laterPlan)] + after), role == nil ? .warning : role)
     }
 
     /// Schedule variance in percentage points, "+17.7" or "-2.1▼" (behind schedule), of `town`'s
@@ -137,7 +137,11 @@ extension ShownFacts {
         // with no `!` unless a check fails too.
         let readings = facts.checker.scheduleReadings(town, period: period, rate: rate)
         if readings.isUndecided {
-            return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text) + "\(Mark.undetermined)"
+            // Undecided only for the plan from a later period (no check failing, the rate's rounding
+            // not holding the share elapsed): the legend says why (`Mark.laterPlan`; wave 36).
+            let why: Mark = readings.laterPlan != nil && !readings.flagged && readings.withinRounding == nil
+                ? .laterPlan : .undetermined
+            return .text("\(mark)" + CellText((x > 0 ? "+" : "") + text) + "\(why)"
                 + (readings.flagged ? "!" : " "), .warning)
         }
         if x < 0 { return .text("\(mark)\(text)\(Mark.behind)" + (flagged ? "!" : ""), flagged ? .warning : .behind) }

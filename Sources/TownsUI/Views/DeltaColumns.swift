@@ -137,7 +137,7 @@ struct DeltaColumns: Sendable {
         // its move `▽1?` (either period's order unsettled; wave 33's F2).
         let close = withinRounding(town, position)
         var shown: CellText = derived ? "\(Mark.derived)\(place)" : "\(place)"
-        if later || close.to { shown = shown + CellText(.undetermined) }
+        if later || close.to { shown = shown + CellText(later && !close.to ? .laterPlan : .undetermined) }
         if move.isNew, from != nil { return .text(shown + " " + CellText(.newSince), derived ? .derived : nil) }
         guard let p = move.places, p != 0 else {
             return derived || close.to ? .text(shown, derived ? .derived : nil) : .plain("\(place)")

@@ -223,7 +223,7 @@ extension AppState {
         func sum(_ t: Metrics.Tally, _ flag: Bool = false, later: Bool = false) -> CellText {
             guard t.known > 0 else { return "\(Mark.unknown)" }
             let sum = CellText(DecimalMath.text(t.sum, scale: t.supportedDecimals))
-                + (later ? CellText(.undetermined) : "") + (flag ? "!" : "")
+                + (later ? CellText(.laterPlan) : "") + (flag ? "!" : "")
             return "\(t.derived > 0 ? Mark.derived : nil)" + sum
         }
         func cell(_ t: Metrics.Tally, _ flag: Bool, later: Bool = false) -> TableCell {

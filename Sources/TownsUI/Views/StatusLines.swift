@@ -78,7 +78,9 @@ extension Renderer {
                     unit: (amounts ?? state.screen.kind.drawsAmounts) ? state.dataset.unit : nil,
                     language: state.language,
                     shown: shown, checksOnly: state.screen.kind == .cityTotals,
-                    fitted: [.assessment, .assessmentNotes].contains(state.screen.kind)),
+                    fitted: [.assessment, .assessmentNotes].contains(state.screen.kind),
+                    laterPlan: !grid.marksNoted.contains(.laterPlan) ? .none
+                        : grid.marksNoted.contains(.undetermined) ? .among : .only),
             x: 0, y: y, style: theme.style(.legend), maxWidth: state.width)
     }
 
@@ -281,13 +283,46 @@ extension Renderer {
     /// totals page): ✓ is worded so (`Catalogue.legendCheckPassed`).
     /// `fitted`: a screen whose `≈` may mark a term resting on a fitted value (the assessment's
     /// `≈3年`), not only a figure worked out: `≈` is worded so (`Catalogue.legendDerivedOrFitted`).
+    /// `laterPlan`: the screen draws a `?` for a year's plan from a later period (`Mark.laterPlan`,
+    /// `Grid.marksNoted`), alone or beside other `?`: `?`'s words say so (`不能判定（计划据以后期间）`,
+    /// `Catalogue.legendLaterPlan`; wave 36) where the line holds them with every mark shown, else
+    /// they are the usual ones (no mark gives way to the reason).
     public static func legend(
         width: Int, glyphs: Glyphs, unit: String?, language: Language = .zh, shown: Set<Int>? = nil,
-        checksOnly: Bool = false, fitted: Bool = false
+        checksOnly: Bool = false, fitted: Bool = false, laterPlan: LaterPlanMarks = .none
     ) -> String {
+        let verdictIndex = legendSymbols(glyphs).count - 2
+        if laterPlan != .none, shown?.contains(verdictIndex) == true {
+            let word = laterPlan == .only ? Catalogue.legendLaterPlan : Catalogue.legendLaterPlanAmong
+            if let line = legendLine(width: width, glyphs: glyphs, unit: unit, language: language, shown: shown,
+                                     checksOnly: checksOnly, fitted: fitted, undetermined: word, whole: true) {
+                return line
+            }
+        }
+        return legendLine(width: width, glyphs: glyphs, unit: unit, language: language, shown: shown,
+                          checksOnly: checksOnly, fitted: fitted, undetermined: nil, whole: false) ?? ""
+    }
+
+    /// Which `?` a screen draws for a plan from a later period (`Renderer.legend(laterPlan:)`).
+    public enum LaterPlanMarks: Sendable {
+        /// None (or none noted: a page's prose says why in words).
+        case none
+        /// Every `?` the tables draw is one.
+        case only
+        /// Some are, beside other `?` (a check failing, the rate's rounding, a rule not judged).
+        case among
+    }
+
+    /// `legend`'s line with `undetermined` as `?`'s words (nil: the usual ones); `whole`: nil where a
+    /// mark shown would give way (the caller tries the usual words then).
+    static func legendLine(
+        width: Int, glyphs: Glyphs, unit: String?, language: Language, shown: Set<Int>?,
+        checksOnly: Bool, fitted: Bool, undetermined: Catalogue.LegendWord?, whole: Bool
+    ) -> String? {
         let symbols = legendSymbols(glyphs).map { $0.joined() }
         var verdicts = Catalogue.legendVerdicts
         if checksOnly { verdicts[0] = Catalogue.legendCheckPassed }
+        if let undetermined { verdicts[2] = undetermined }
         var marks = Catalogue.legend
         if fitted { marks[0] = Catalogue.legendDerivedOrFitted }
         let words = marks + [Catalogue.legendRankMoves] + verdicts
@@ -332,6 +367,7 @@ extension Renderer {
             if DisplayWidth.of(line(kept, form)) <= width { return line(kept, form) }
         }
         // Narrower than the marks shown need (not at 60 columns, the smallest drawn): the last ones give way.
+        if whole { return nil }
         var kept = needed
         while !kept.isEmpty, DisplayWidth.of(line(kept, forms[forms.count - 1])) > width { kept.removeLast() }
         return line(kept, forms[forms.count - 1])

@@ -10,6 +10,11 @@ public enum Mark: String, Hashable, Sendable, CaseIterable {
     case behind
     /// A province rule met, not met, or not known to be either.
     case met, notMet, undetermined
+    /// Undetermined as of the period shown because a year's plan it rests on comes from a later
+    /// period (`Metrics.planFromLaterPeriod`: Nanhu's Jan-Aug plan `≈15.0?`, from Jan-Sep; a rate,
+    /// place, variance or sum worked out over it). Drawn as `undetermined` (`?`) in every glyph
+    /// set; kept apart so that the screen's legend can say why (`Grid.marksNoted`; wave 36).
+    case laterPlan
     /// A province rule judged after the period shown (the end of the creation period, of the
     /// year), which nothing so far settles: counted apart from met, not met and unknown.
     case notYetDue

@@ -87,7 +87,7 @@ public struct Glyphs: Hashable, Sendable {
         case .behind: return behind
         case .met: return met
         case .notMet: return notMet
-        case .undetermined: return undetermined
+        case .undetermined, .laterPlan: return undetermined
         case .interpreted: return interpreted
         case .basis: return basis
         case .projected: return projected

@@ -40,6 +40,11 @@ public struct Grid: Sendable {
     /// The page's style: the style of `fill` when made. A terminal clears to it (the window's
     /// background), so a theme's page colour also covers what no cell paints.
     public let page: Style
+    /// Marks drawn whose meaning their glyph alone does not tell (`Mark.laterPlan`, drawn as `?`
+    /// like `undetermined`), noted by the widgets that draw them (`TableRenderer.drawRow`), so that
+    /// the legend can say why (`Renderer.legend(laterPlan:)`; wave 36). Only what is drawn is
+    /// noted: a row scrolled away notes nothing.
+    public var marksNoted: Set<Mark> = []
 
     /// A blank grid of `width` x `height` cells (negative sizes are treated as 0), each `fill`.
     public init(width: Int, height: Int, fill: Cell = .blank) {

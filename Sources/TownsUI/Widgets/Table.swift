@@ -496,6 +496,13 @@ public struct TableRenderer: Sendable {
                 }
                 let start = columns[i].alignment == .right ? col + max(0, avail - tw - pad) : col
                 grid.put(text, x: start, y: y, style: style, maxWidth: avail)
+                // A `?` for a plan from a later period, and any other, noted where it is drawn (not
+                // cut away) for the legend (`Grid.marksNoted`).
+                if !header, text.contains(glyphs.undetermined) {
+                    let parts = cellText.parts
+                    if parts.contains(.mark(.laterPlan)) { grid.marksNoted.insert(.laterPlan) }
+                    if parts.contains(.mark(.undetermined)) { grid.marksNoted.insert(.undetermined) }
+                }
                 for tint in tints where !selected && !header && !tint.text.isEmpty {
                     guard let r = text.range(of: tint.text) else { continue }
                     let at = start + DisplayWidth.of(String(text[..<r.lowerBound]))
