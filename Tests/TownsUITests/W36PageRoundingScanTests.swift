@@ -7,8 +7,8 @@ import XCTest
 /// Wave 36 (session 29): a town's page names the towns within its rate's rounding
 /// (`placeWithinRoundingWords`) by comparing every close town's range with its own. The ends are
 /// compared as `Double`s with an error bound first (`RoughDecimal`), exactly
-/// (`DecimalMath.less`) only where the bounds cannot settle it, and the close towns are read
-/// unsorted keeping the first three (`RoundingNeighbours`). The towns named and counted must be
+/// (`DecimalMath.less`) only where the bounds cannot settle it, and the close towns are marked
+/// by position, not sorted (`RoundingNeighbours`). The towns named and counted must be
 /// those the exact comparison in position order gives, for every town and period.
 final class W36PageRoundingScanTests: XCTestCase {
     let folders = TemporaryFolders()

@@ -337,8 +337,9 @@ extension AppState {
         let table = then.periodTable()
         guard let own = table[position].completionRate?.possible else { return "" }
         // Each range compared as `Double`s first, exactly only where those cannot settle it, and
-        // the set read unsorted, keeping the first three by position (`RoundingNeighbours`: a fifth
-        // of a page at 10,000 x 60 was Foundation's `<` on derived rates' 38-digit ends, wave 36).
+        // the set marked by position, not sorted, the table read in position order
+        // (`RoundingNeighbours`: at 10,000 x 60 Foundation's `<` on derived rates' 38-digit ends
+        // and the sort were a fifth of a page, wave 36).
         var neighbours = RoundingNeighbours(own: own)
         let (first, count) = neighbours.towns(in: close, except: position, places: townPlaces(p), table: table)
         // The town's record read only for a name shown (not copied for each town compared).
