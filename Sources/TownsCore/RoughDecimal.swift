@@ -8,10 +8,10 @@ import Foundation
 ///
 /// `value` is within `error` of the exact value (both in the value's own unit).
 public struct RoughDecimal: Sendable, Equatable {
-    /// The value, rounded to a `Double` (at most ~10 roundings of 2^-53 each away, relative).
+    /// The value, rounded to a `Double` (at most ~5 roundings of 2^-53 each away, relative).
     public var value: Double
-    /// At least how far `value` may be from the exact value: 10^-13 of its size, ~90 times what
-    /// reading it can cost (`DecimalMath.rough`), plus what adding or taking away added.
+    /// At least how far `value` may be from the exact value: 10^-13 of its size, over 100 times
+    /// what reading it can cost (`DecimalMath.rough`), plus what adding or taking away added.
     public var error: Double
 
     /// `value` within `error` (both in the value's unit).
@@ -20,9 +20,9 @@ public struct RoughDecimal: Sendable, Equatable {
         self.error = error
     }
 
-    /// The relative bound given to a value read from a `Decimal`: reading its up to eight 16-bit
-    /// words adds at most 8 roundings of 2^-53 (1.1e-16) relative, its power of ten and the
-    /// product 2 more: ~1.1e-15 in all, here 1e-13.
+    /// The relative bound given to a value read from a `Decimal`: reading its mantissa's two
+    /// 64-bit halves and adding them adds at most 3 roundings of 2^-53 (1.1e-16) relative, its
+    /// power of ten and the product 2 more: ~6e-16 in all, here 1e-13.
     static let readError = 1e-13
 
     /// `a - b` (or `a + b` with `sign` 1), within the sum of their errors and the rounding of the
@@ -51,15 +51,18 @@ extension DecimalMath {
         guard layoutKnown else { return nil }
         return withUnsafeBytes(of: value) { r -> RoughDecimal? in
             let flags = r[1], length = Int(flags >> 4), negative = flags & 0x08 != 0
-            guard flags & 0x03 == 0, r[2] == 0, r[3] == 0 else { return nil }
+            guard flags & 0x03 == 0, r[2] == 0, r[3] == 0, length <= 8 else { return nil }
             // Length 0: zero, or NaN when negative.
             if length == 0 { return negative ? nil : RoughDecimal(0, error: 0) }
             let exponent = Int(Int8(bitPattern: r[0]))
             guard exponent >= -100, exponent <= 100 else { return nil }
-            var m = 0.0
-            for w in stride(from: length - 1, through: 0, by: -1) {
-                m = m * 65536 + Double(UInt16(r[4 + 2 * w]) | UInt16(r[5 + 2 * w]) << 8)
-            }
+            // The mantissa's words 0-3 and 4-7 (little-endian), each read as one 64-bit integer,
+            // the words past `length` masked off (not assumed zero): three roundings, not eight.
+            let low = UInt64(littleEndian: r.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
+            let high = UInt64(littleEndian: r.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
+            let m = length >= 4
+                ? Double(low) + Double(length >= 8 ? high : high & (1 << (16 * (length - 4)) - 1)) * 0x1p64
+                : Double(low & (1 << (16 * length) - 1))
             let x = m * roughPowersOfTen[exponent + 100]
             return RoughDecimal(negative ? -x : x, error: RoughDecimal.readError * x)
         }

@@ -77,10 +77,18 @@ final class W36PageRoundingScanTests: XCTestCase {
                 values += [printed, range.lower, range.upper]
             }
         }
+        // Mantissas of 1 to 8 words: 7 x 10^k for k up to 37.
+        values += (0...37).map { Decimal(sign: .plus, exponent: -20, significand: Decimal(sign: .plus, exponent: $0, significand: 7)) }
         for (n, q) in [(1, 3), (2, 3), (83, 7), (20_035, 20_040), (1_000_001, 999_999)] {
             let x = Decimal(n) / Decimal(q) * 100
             let unit = Decimal(sign: .plus, exponent: x.exponent, significand: 1)
             values += [x, x + unit, x - unit, -x]
+        }
+        // Each read within its error of Foundation's `Double` (1 to 8 words of mantissa).
+        for a in values {
+            let rough = try XCTUnwrap(DecimalMath.rough(a))
+            XCTAssertLessThanOrEqual(abs(rough.value - DecimalMath.double(a)), rough.error + abs(rough.value) * 1e-15,
+                                     "\(a)")
         }
         var settled = 0
         for a in values {
