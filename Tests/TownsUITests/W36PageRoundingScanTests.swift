@@ -78,7 +78,9 @@ final class W36PageRoundingScanTests: XCTestCase {
             }
         }
         // Mantissas of 1 to 8 words: 7 x 10^k for k up to 37.
-        values += (0...37).map { Decimal(sign: .plus, exponent: -20, significand: Decimal(sign: .plus, exponent: $0, significand: 7)) }
+        values += (0...37).map {
+            Decimal(sign: .plus, exponent: -20, significand: Decimal(sign: .plus, exponent: $0, significand: 7))
+        }
         for (n, q) in [(1, 3), (2, 3), (83, 7), (20_035, 20_040), (1_000_001, 999_999)] {
             let x = Decimal(n) / Decimal(q) * 100
             let unit = Decimal(sign: .plus, exponent: x.exponent, significand: 1)

@@ -50,7 +50,9 @@ struct RoundingNeighbours {
     /// unit of its last digit (`Interval(printed:decimals:)`); nil for a bound or an end not read.
     static func roughEnds(_ rate: ShownFigure) -> (RoughDecimal, RoughDecimal)? {
         if let interval = rate.interval {
-            guard let l = DecimalMath.rough(interval.lower), let u = DecimalMath.rough(interval.upper) else { return nil }
+            guard let l = DecimalMath.rough(interval.lower), let u = DecimalMath.rough(interval.upper) else {
+                return nil
+            }
             return (l, u)
         }
         guard case let .exact(v, d) = rate.quantity, let value = DecimalMath.rough(v),
