@@ -336,19 +336,15 @@ extension AppState {
         then.periodIndex = index
         let table = then.periodTable()
         guard let own = table[position].completionRate?.possible else { return "" }
-        let places = townPlaces(p)
-        var names: [String] = []
-        var more = 0
-        for i in close.sorted() where i != position && places[i] != nil {
-            guard let r = table[i].completionRate?.possible, DecimalMath.less(r.lower, own.upper),
-                  DecimalMath.less(own.lower, r.upper) else { continue }
-            // The town's record read only for a name shown (not copied for each town compared).
-            if names.count < 3 {
-                names.append(tr(Bilingual(dataset.towns[i].nameZH, dataset.towns[i].nameEN)))
-            } else {
-                more += 1
-            }
-        }
+        // Each range compared as `Double`s first, exactly only where those cannot settle it, and
+        // the set marked by position, not sorted, the table read in position order
+        // (`RoundingNeighbours`: at 10,000 x 60 Foundation's `<` on derived rates' 38-digit ends
+        // and the sort were a fifth of a page, wave 36).
+        var neighbours = RoundingNeighbours(own: own)
+        let (first, count) = neighbours.towns(in: close, except: position, places: townPlaces(p), table: table)
+        // The town's record read only for a name shown (not copied for each town compared).
+        let names = first.map { tr(Bilingual(dataset.towns[$0].nameZH, dataset.towns[$0].nameEN)) }
+        let more = count - names.count
         guard !names.isEmpty else { return "" }
         return p.id == period.id ? tr(Catalogue.placeWithinRounding(names, more: more))
             : tr(Catalogue.moveWithinRounding(names, more: more, before: Bilingual(p.labelZH, p.labelEN)))
