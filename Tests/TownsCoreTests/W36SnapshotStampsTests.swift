@@ -155,16 +155,4 @@ final class W36SnapshotStampsTests: XCTestCase {
         XCTAssertFalse(DatasetStamps(files: [file], takenAt: 201).settled(margin: 1), "the status change counts")
         XCTAssertTrue(DatasetStamps(files: [file], takenAt: 202).settled(margin: 1))
     }
-
-    /// The checksum reads the file (`pread`), not its mapping: the same value as the payload's
-    /// hash, and a file shortened after it was mapped gives nil (a mismatch), never a fault.
-    func testTheChecksumReadsTheFileNotItsMapping() throws {
-        let path = scratch + "/x.snapshot"
-        let data = (0..<(3 << 20) + 77).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
-        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(data)))
-        let memory = try XCTUnwrap(SnapshotMemory(mapping: path))
-        XCTAssertEqual(memory.payloadChecksum(), data[DatasetSnapshot.headerSize...].withUnsafeBytes { WideHasher.hash($0) })
-        XCTAssertEqual(truncate(path, 1 << 20), 0)
-        XCTAssertNil(memory.payloadChecksum(), "shortened under the mapping")
-    }
 }

@@ -13,9 +13,6 @@ final class SnapshotMemory: @unchecked Sendable {
     /// Every byte of the snapshot, header included.
     let bytes: UnsafeRawBufferPointer
     private let mapped: Bool
-    /// The mapped file, kept open to read it for the checksum (`payloadChecksum`); -1 for a copy
-    /// (or when it could not be kept: then the checksum reads the mapping).
-    private var descriptor: Int32 = -1
 
     /// Maps the file at `path`; nil when it cannot be opened, is not a file or cannot be mapped.
     init?(mapping path: String) {
@@ -34,7 +31,6 @@ final class SnapshotMemory: @unchecked Sendable {
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
         mapped = true
-        descriptor = dup(fd)
     }
 
     /// A copy of `source`.
@@ -46,7 +42,6 @@ final class SnapshotMemory: @unchecked Sendable {
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
         if mapped {
             munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
         } else {
@@ -67,26 +62,21 @@ final class SnapshotMemory: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base), bytes.count, MADV_DONTNEED)
     }
 
-    /// The checksum of the payload (`WideHasher.hash(payload)`, the same value), or nil when the
-    /// file could not be read whole. A mapped file is read a megabyte at a time into one buffer
-    /// (`pread` of the file mapped, kept open): its pages are never mapped into this process for
-    /// the checksum, so checking a snapshot neither holds the file in memory (24.5 MiB at 10,000
-    /// towns x 60 months, most of it never read again) nor gives pages back page by page (wave 35
-    /// did: ~6 ms of `madvise` and its TLB flushes on the other core at every start, wave 36).
-    func payloadChecksum() -> UInt64? {
+    /// The checksum of the payload (`WideHasher.hash(payload)`, the same value), worked out
+    /// a megabyte at a time; a mapped file's pages are given back as soon as they are hashed,
+    /// so checking a snapshot never holds the whole file in memory at once (24.5 MiB at
+    /// 10,000 towns x 60 months, most of it never read again).
+    func payloadChecksum() -> UInt64 {
         let payload = self.payload
-        guard mapped, descriptor >= 0, !payload.isEmpty else { return WideHasher.hash(payload) }
+        guard mapped, !payload.isEmpty else { return WideHasher.hash(payload) }
         var hasher = WideHasher()
-        let chunk = 1 << 20  // (the hash is the same however the bytes are split)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 64)
-        defer { buffer.deallocate() }
-        var offset = DatasetSnapshot.headerSize  // in the file
-        while offset < bytes.count {
-            let n = pread(descriptor, buffer.baseAddress, min(chunk, bytes.count - offset), off_t(offset))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }  // an error, or the file shortened under the mapping
-            hasher.combine(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            offset += n
+        let chunk = 1 << 20  // a multiple of the page size (the hash is the same however the bytes are split)
+        var start = DatasetSnapshot.headerSize  // in `bytes`
+        while start < bytes.count {
+            let end = min((start / chunk + 1) * chunk, bytes.count)
+            hasher.combine(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            release(bytesBelow: end, from: start)
+            start = end
         }
         return hasher.finalize()
     }
