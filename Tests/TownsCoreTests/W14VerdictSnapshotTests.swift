@@ -33,6 +33,6 @@ final class W14VerdictSnapshotTests: XCTestCase {
             var inner = SnapshotReader(bytes, from: range.lowerBound, to: range.upperBound)
             return try inner.overview(towns: 2)
         })
-        XCTAssertEqual(DatasetSnapshot.formatVersion, 19)  // w35: the changes' rows taking two lines; w34: a town's industry_note_zh; w27: a group's and a sum row's towns' rates' hull (GroupProgress.memberRates); w25: each list of tallies a section (read when asked for); w23: an entity's file and line; w22: the checksum and fingerprint hashed 64 bytes at a time (WideHasher); w21: ≈† marks stored, a problem's cause_en, sums' checked keys, plan flags as of the period; w15: stored rule counts doubt flagged figures; b keeps undecided towns
+        XCTAssertEqual(DatasetSnapshot.formatVersion, 20)  // w36: the derived tables' lists of names (sort ranks, groups, row sets, tallies) each a section, read when first asked for; w35: the changes' rows taking two lines; w34: a town's industry_note_zh; w27: a group's and a sum row's towns' rates' hull (GroupProgress.memberRates); w25: each list of tallies a section (read when asked for); w23: an entity's file and line; w22: the checksum and fingerprint hashed 64 bytes at a time (WideHasher); w21: ≈† marks stored, a problem's cause_en, sums' checked keys, plan flags as of the period; w15: stored rule counts doubt flagged figures; b keeps undecided towns
     }
 }

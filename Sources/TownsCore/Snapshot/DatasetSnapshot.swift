@@ -12,7 +12,7 @@ import Foundation
 /// value that does not match `corrupt`, another folder or other contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 19
+    public static let formatVersion: UInt32 = 20
     static let magic = Array("TOWNSNAP".utf8)
     static let headerSize = 40
 

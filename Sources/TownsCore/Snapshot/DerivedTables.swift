@@ -23,10 +23,12 @@ public final class DerivedTables: @unchecked Sendable {
     private let yearRanges: [String: Range<Int>]
     private let periodRanges: [String: (year: String, range: Range<Int>)]
     private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int], ranks: Range<Int>)]
-    private let sortRankRanges: [String: Range<Int>]
-    private let groupRanges: [String: Range<Int>]
-    private let rowSetRanges: [String: Range<Int>]
-    private let tallyRanges: [String: Range<Int>]
+    // Read when first asked for: at 10,000 x 60 thousands of names, ~1/4 of the derived tables'
+    // decode before the first frame (wave 36).
+    private let sortRankRanges: LazyRanges
+    private let groupRanges: LazyRanges
+    private let rowSetRanges: LazyRanges
+    private let tallyRanges: LazyRanges
     /// The number of consistency findings of each kind over the whole dataset (`Checker.run`),
     /// or nil when not stored.
     public let findingCounts: [Finding.Kind: Int]?
@@ -157,20 +159,10 @@ public final class DerivedTables: @unchecked Sendable {
         }
         periodRanges = periods
         self.summaries = summaries
-        var sortRanks: [String: Range<Int>] = [:]
-        for _ in 0..<(try reader.count()) { sortRanks[try reader.string()] = try range(&reader) }
-        sortRankRanges = sortRanks
-        var groups: [String: Range<Int>] = [:]
-        for _ in 0..<(try reader.count()) { groups[try reader.string()] = try range(&reader) }
-        groupRanges = groups
-        var rowSets: [String: Range<Int>] = [:]
-        for _ in 0..<(try reader.count()) { rowSets[try reader.string()] = try range(&reader) }
-        rowSetRanges = rowSets
-        // Each list a section, decoded when asked for (not at the first screen: a filtered towns
-        // table's sums, a few per period and development type).
-        var tallies: [String: Range<Int>] = [:]
-        for _ in 0..<(try reader.count()) { tallies[try reader.string()] = try range(&reader) }
-        tallyRanges = tallies
+        sortRankRanges = LazyRanges(section: try range(&reader), memory: memory, strings: strings)
+        groupRanges = LazyRanges(section: try range(&reader), memory: memory, strings: strings)
+        rowSetRanges = LazyRanges(section: try range(&reader), memory: memory, strings: strings)
+        tallyRanges = LazyRanges(section: try range(&reader), memory: memory, strings: strings)
         findingCounts = try reader.optional { r in
             var counts: [Finding.Kind: Int] = [:]
             for _ in 0..<(try r.count()) {
@@ -401,33 +393,25 @@ extension SnapshotWriter {
                 }
             }
         }
-        let rankNames = source.sortRanks.keys.sorted()
-        uint(UInt64(rankNames.count))
-        for name in rankNames {
+        // Each list of names a section of its own, so a reader skips it whole and reads it when
+        // first asked for (`LazyRanges`, format 20).
+        func names(_ list: [String], _ item: (String, inout SnapshotWriter) -> Void) {
+            section { w in
+                w.uint(UInt64(list.count))
+                for name in list {
+                    w.string(name)
+                    w.section { item(name, &$0) }
+                }
+            }
+        }
+        names(source.sortRanks.keys.sorted()) { name, w in
             let ranks = source.sortRanks[name]!
             precondition(ranks.count == townCount, "sort ranks of another number of towns")
-            string(name)
-            section { w in for rank in ranks { w.uint(UInt64(rank)) } }
+            for rank in ranks { w.uint(UInt64(rank)) }
         }
-        let groupNames = source.groups.keys.sorted()
-        uint(UInt64(groupNames.count))
-        for name in groupNames {
-            let g = source.groups[name]!
-            string(name)
-            section { $0.groupProgress(g) }
-        }
-        let setNames = source.rowSets.keys.sorted()
-        uint(UInt64(setNames.count))
-        for name in setNames {
-            string(name)
-            section { w in w.array(source.rowSets[name]!) { $0.uint(UInt64($1)) } }
-        }
-        let tallyNames = source.tallies.keys.sorted()
-        uint(UInt64(tallyNames.count))
-        for name in tallyNames {
-            string(name)
-            section { w in w.array(source.tallies[name]!) { $0.tally($1) } }
-        }
+        names(source.groups.keys.sorted()) { name, w in w.groupProgress(source.groups[name]!) }
+        names(source.rowSets.keys.sorted()) { name, w in w.array(source.rowSets[name]!) { $0.uint(UInt64($1)) } }
+        names(source.tallies.keys.sorted()) { name, w in w.array(source.tallies[name]!) { $0.tally($1) } }
         optional(source.findingCounts) { w, counts in
             let kinds = counts.keys.sorted { $0.rawValue < $1.rawValue }
             w.uint(UInt64(kinds.count))
@@ -536,5 +520,52 @@ extension SnapshotReader {
         row.projectsPlanned = try next(4)
         row.startRate = try next(5)
         row.completedComparesWithPlan = mask & (1 << 6) == 0
+    }
+}
+
+/// A list of named parts of a snapshot (a section: the count, then each name and its part as a
+/// section), read into a dictionary of where each part lies when a name is first asked for, not
+/// when the snapshot is opened. A list that does not decode has no names (its parts are then
+/// worked out, as for a snapshot without them); the snapshot's checksum was checked before
+/// anything from it is used, so that means damage the checksum could not see.
+/// `@unchecked Sendable`: the dictionary is made once, under the lock.
+final class LazyRanges: @unchecked Sendable {
+    private let section: Range<Int>
+    private let memory: SnapshotMemory
+    private let strings: [String]
+    private let lock = NSLock()
+    private var ranges: [String: Range<Int>]?
+
+    init(section: Range<Int>, memory: SnapshotMemory, strings: [String]) {
+        self.section = section
+        self.memory = memory
+        self.strings = strings
+    }
+
+    /// Where part `name` lies in the payload, or nil when the list has no such name.
+    subscript(name: String) -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if ranges == nil {
+            var reader = SnapshotReader(memory.payload, from: section.lowerBound, to: section.upperBound)
+            reader.strings = strings
+            ranges = (try? Self.decode(&reader)) ?? [:]
+        }
+        return ranges![name]
+    }
+
+    private static func decode(_ reader: inout SnapshotReader) throws -> [String: Range<Int>] {
+        let n = try reader.count()
+        var ranges: [String: Range<Int>] = [:]
+        ranges.reserveCapacity(n)
+        for _ in 0..<n {
+            let name = try reader.string()
+            let size = try reader.count()
+            let start = reader.position
+            try reader.skip(size)
+            ranges[name] = start..<start + size
+        }
+        guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a list of named parts") }
+        return ranges
     }
 }
