@@ -29,18 +29,7 @@ public struct DatasetFingerprint: Equatable, Sendable {
     /// Takes the fingerprint of the dataset in `directory`. Never throws: a file that cannot
     /// be examined is recorded as absent (loading it will then say why).
     public init(directory: String) {
-        var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames
-        names += DatasetLoader.monthlyFileNames(directory: directory).map { DatasetLoader.monthlyFolderName + "/" + $0 }
-        files = names.map { name in
-            var info = stat()
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard stat(path, &info) == 0 else {
-                return FileState(name: name, exists: false, size: 0, modified: 0, inode: 0)
-            }
-            let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            return FileState(name: name, exists: true, size: Int64(info.st_size), modified: nanoseconds,
-                             inode: UInt64(info.st_ino))
-        }
+        self.init(DatasetStamps(directory: directory))  // the same `stat`s, fewer fields kept
     }
 
     /// The latest modification time among the files, or nil when none exists. (A monthly file
