@@ -210,7 +210,9 @@ final class MeetingLink {
         switch why {
         case .presenterLost, .lost:
             // Short enough that the reason and the way back fit the status line at 80 columns (wave 31).
-            return Bilingual("；再次主持后 :follow \(meeting) 重新加入", "; :follow \(meeting) once presented again")
+            // English shorter since wave 36 (its fresh user at 80 columns: `; :follow… (whole in :messages)`,
+            // the meeting's name cut).
+            return Bilingual("；再次主持后 :follow \(meeting) 重新加入", "; :follow \(meeting) once restarted")
         default:
             return Bilingual("", "")
         }

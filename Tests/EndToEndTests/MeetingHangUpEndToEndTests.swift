@@ -49,3 +49,25 @@ func startTowns(_ session: DashboardSession, _ args: [String], meetingsIn folder
     try session.tmux.typeLine("TOWNS_MEETINGS=\(Paths.shellQuote(folder)) "
                               + words.map(Paths.shellQuote).joined(separator: " "))
 }
+
+/// Wave 36's fresh user: an English follower at 80 columns read `meeting ended: presenter's terminal
+/// closed; :follow… (whole in :messages)`, the meeting's name (the way back) cut. Now whole.
+final class W36HangUpEnglishEndToEndTests: XCTestCase {
+    func testTheWayBackIsWholeAt80ColumnsInEnglish() throws {
+        let folder = try meetingsFolder("hupen")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let presenter = try DashboardSession(label: "presenthupen", width: 100, height: 30)
+        defer { presenter.kill() }
+        let follower = try DashboardSession(label: "followhupen", width: 80, height: 24)
+        defer { follower.kill() }
+        try startTowns(presenter, ["present", "m4"], meetingsIn: folder)
+        try presenter.tmux.waitFor("会议 m4：0 人跟随")
+        try startTowns(follower, ["follow", "m4", "--lang", "en"], meetingsIn: folder)
+        try presenter.tmux.waitFor("会议 m4：1 人跟随")
+        presenter.tmux.kill()
+        let screen = try follower.tmux.waitFor("meeting ended: presenter's terminal closed")
+        XCTAssertTrue(screen.joined().contains("meeting ended: presenter's terminal closed; :follow m4 once restarted"),
+                      TmuxSession.show(screen))
+        XCTAssertFalse(screen.joined().contains("whole in :messages"), TmuxSession.show(screen))
+    }
+}

@@ -40,10 +40,12 @@ public enum Catalogue {
     static let builtArea = Bilingual(
         "建成面积",
         "built area")
+    /// A filter of no kind the dashboard has (`:filter nosuch`, `--filter nosuch`): the kinds it
+    /// has follow, as `usageFilterCountyTypeStage` gives them (wave 36's fresh user: it named none).
     static func cannotFilterBy(_ what: String) -> Bilingual {
         Bilingual(
-            "不能按「\(what)」筛选",
-            "cannot filter by \"\(what)\"")
+            "不能按「\(what)」筛选：可用 county|type|stage|behind|problem|clear …",
+            "cannot filter by \"\(what)\": use county|type|stage|behind|problem|clear ...")
     }
     static let cause = Bilingual(
         "原因：",
