@@ -35,6 +35,14 @@ public enum DatasetLoader {
         public init(name: String, path: String?) { self.name = name; self.path = path }
     }
 
+    /// Every file the loader reads in `directory`, as paths relative to it: the required files,
+    /// the optional ones, then `monthly/` and each monthly file by name. The list the content
+    /// fingerprint hashes and the stamps examine (`DatasetSnapshot.contentFingerprint`,
+    /// `DatasetStamps`), so that the two always cover the same files.
+    public static func readFileNames(directory: String) -> [String] {
+        fileNames + optionalFileNames + monthlyFileNames(directory: directory).map { monthlyFolderName + "/" + $0 }
+    }
+
     /// The monthly files of `directory` that the loader reads, sorted by name: every
     /// `monthly/*.toml` whose name does not start with `.`. Empty when there is no `monthly/`.
     public static func monthlyFileNames(directory: String) -> [String] {

@@ -45,8 +45,7 @@ public enum DatasetEdit {
         } catch {
             return fail("cannot make a folder to check the edit in: \(error)")
         }
-        var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames
-        names += DatasetLoader.monthlyFileNames(directory: directory).map { DatasetLoader.monthlyFolderName + "/" + $0 }
+        var names = DatasetLoader.readFileNames(directory: directory)
         if !names.contains(name) { names.append(name) }
         for entry in names {
             let source = entry == name ? candidate : (directory as NSString).appendingPathComponent(entry)

@@ -24,8 +24,7 @@ public enum DatasetSnapshot {
         var hasher = WideHasher()
         hasher.combine(UInt64(formatVersion))
         hasher.combine(producer)
-        var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames
-        names += DatasetLoader.monthlyFileNames(directory: directory).map { DatasetLoader.monthlyFolderName + "/" + $0 }
+        let names = DatasetLoader.readFileNames(directory: directory)
         for name in names {
             hasher.combine(name)
             let path = (directory as NSString).appendingPathComponent(name)

@@ -48,8 +48,7 @@ public struct DatasetStamps: Equatable, Sendable {
         var clock = timespec()
         clock_gettime(CLOCK_REALTIME, &clock)
         takenAt = Int64(clock.tv_sec) * 1_000_000_000 + Int64(clock.tv_nsec)
-        var names = DatasetLoader.fileNames + DatasetLoader.optionalFileNames
-        names += DatasetLoader.monthlyFileNames(directory: directory).map { DatasetLoader.monthlyFolderName + "/" + $0 }
+        let names = DatasetLoader.readFileNames(directory: directory)
         files = names.map { name in
             var info = stat()
             let path = (directory as NSString).appendingPathComponent(name)
