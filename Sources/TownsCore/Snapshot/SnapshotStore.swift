@@ -127,6 +127,7 @@ public struct SnapshotStore: Sendable {
         let file = path(for: directory)
         guard let memory = SnapshotMemory(mapping: file) else { throw .missing("\(file) cannot be read") }
         let head = try DatasetSnapshot.header(memory.bytes)
+        try memory.adopt(head)
         let hashing = ContentHash()
         let done = DispatchSemaphore(value: 0)
         let producer = self.producer
@@ -153,15 +154,15 @@ public struct SnapshotStore: Sendable {
                 }
             }
             hashing.unchanged = DatasetFingerprint(directory: directory) == hashing.before
-            hashing.checksum = memory.payloadChecksum()
-            if let stamps = hashing.stamps, hashing.checksum == head.checksum {
+            hashing.checksum = memory.eagerChecksum()
+            if let stamps = hashing.stamps, hashing.checksum == head.eagerChecksum {
                 store.keep(stamps, fingerprint: head.fingerprint, for: directory)
             }
             // The figure area's check (a tenth of the decode's work at 10,000 x 60), its parts
             // shared with the decoding thread once its decode is done; none when the checksum
             // already refuses the snapshot. The decode always gives (an area, or nothing).
             area.waitForArea()
-            if hashing.checksum == head.checksum { area.help() } else { area.cancel() }
+            if hashing.checksum == head.eagerChecksum { area.help() } else { area.cancel() }
             done.signal()
         }
         let decoded = Result { () throws(SnapshotRejection) in
@@ -174,7 +175,7 @@ public struct SnapshotStore: Sendable {
         // so every page goes back here, once both are done (at 10,000 x 60 up to ~8 MiB of
         // the file stayed resident otherwise). Pages read later come back when read.
         memory.release()
-        guard hashing.checksum == head.checksum else { throw .corrupt("its checksum does not match") }
+        guard hashing.checksum == head.eagerChecksum else { throw .corrupt("its checksum does not match") }
         if let failure = area.failure { throw failure }
         let loaded = try decoded.get()
         guard loaded.fingerprint == hashing.value else {
