@@ -187,6 +187,9 @@ public final class DerivedTables: @unchecked Sendable {
         try memory.verify(memory.eagerCount..<memory.payloadCount)
     }
 
+    /// The snapshot's deferred blocks checked so far, and how many there are (`SnapshotMemory`).
+    var checkedBlocks: (checked: Int, of: Int) { memory.checkedBlocks }
+
     /// The overview's panels over every town in period `id` (`DerivedOverview`), or nil when not
     /// stored or not decodable.
     public func overview(_ id: String) -> DerivedOverview? {

@@ -96,6 +96,11 @@ final class SnapshotMemory: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: bytes[start..<start + payloadCount])
     }
 
+    /// The deferred blocks checked so far (matching or not), and how many there are.
+    var checkedBlocks: (checked: Int, of: Int) {
+        lock.withLock { (blockStates.count { $0 != 0 }, blockStates.count) }
+    }
+
     /// Checks the deferred blocks holding `range` of the payload (offsets in `payload`) against
     /// the block table, each block once (the eager part was checked whole when the snapshot
     /// was opened, before anything decoded from it was used). Safe on any thread.
