@@ -108,3 +108,58 @@ final class W37DeferredBlocksTests: XCTestCase {
         XCTAssertEqual(derived.checkedBlocks.checked, derived.checkedBlocks.of)
     }
 }
+
+/// Wave 37: a large string table is decoded in two halves at once (`SnapshotReader.stringTable`).
+final class W37StringTableTests: XCTestCase {
+    /// A table of `texts` as `DatasetSnapshot.encode` writes one (each length, then the bytes),
+    /// followed by a marker byte.
+    func table(_ texts: [[UInt8]]) -> [UInt8] {
+        var w = SnapshotWriter()
+        for t in texts { w.uint(UInt64(t.count)); w.raw(t) }
+        w.raw([0xAB])
+        return w.body
+    }
+
+    func texts(_ n: Int) -> [[UInt8]] {
+        (0..<n).map { i in Array((i % 3 == 0 ? "镇\(i)号" : i % 3 == 1 ? "t\(i)" : "Town number \(i) of many").utf8) }
+    }
+
+    /// Both halves' strings in their places, at sizes either side of the two-thread threshold;
+    /// the reader left just after the table.
+    func testTheStringsAreTheOneByOnesAtEverySize() throws {
+        let from = StringTableHalves.twoThreadsFrom
+        for n in [0, 1, from - 1, from, from + 1, 3 * from + 7] {
+            let all = texts(n)
+            try table(all).withUnsafeBytes { bytes in
+                var reader = SnapshotReader(bytes)
+                let strings = try reader.stringTable(count: n)
+                XCTAssertEqual(strings, all.map { String(decoding: $0, as: UTF8.self) }, "\(n) strings")
+                XCTAssertEqual(try reader.byte(), 0xAB, "\(n): the reader just after the table")
+            }
+        }
+    }
+
+    /// A string that is not UTF-8 in either half, or a table cut short, is damage thrown, never a trap.
+    func testDamageInEitherHalfIsThrown() {
+        let n = 2 * StringTableHalves.twoThreadsFrom
+        for bad in [3, n / 2 + 5, n - 1] {
+            var all = texts(n)
+            all[bad] = [0x61, 0xFF, 0x62]
+            table(all).withUnsafeBytes { bytes in
+                var reader = SnapshotReader(bytes)
+                XCTAssertThrowsError(try reader.stringTable(count: n), "string \(bad)") {
+                    guard case .corrupt = $0 as? SnapshotRejection else { return XCTFail("\($0)") }
+                }
+            }
+        }
+        let cut = Array(table(texts(n)).dropLast(400))
+        cut.withUnsafeBytes { bytes in
+            var reader = SnapshotReader(bytes)
+            XCTAssertThrowsError(try reader.stringTable(count: n))
+        }
+        table(texts(n)).withUnsafeBytes { bytes in
+            var reader = SnapshotReader(bytes)
+            XCTAssertThrowsError(try reader.stringTable(count: n + 10), "more strings than the table holds")
+        }
+    }
+}

@@ -137,7 +137,7 @@ public enum DatasetSnapshot {
     }
 
     /// The content fingerprint a snapshot was written for, after checking its header only
-    /// (not the payload's checksum).
+    /// (not the eager part's checksum).
     public static func fingerprint(of bytes: UnsafeRawBufferPointer) throws(SnapshotRejection) -> UInt64 {
         try header(bytes).fingerprint
     }
@@ -199,7 +199,7 @@ public enum DatasetSnapshot {
         return try decodeUnverified(memory, directory: directory)
     }
 
-    /// What `decode` does but the payload's checksum: the header, the bounds and values of
+    /// What `decode` does but the eager part's checksum: the header, the bounds and values of
     /// everything decoded are checked, so damaged bytes throw and never trap (`SnapshotReader`
     /// throws on every bound, a count or number out of range). `SnapshotStore.open` runs it
     /// beside the checksum, on another thread, and uses nothing it gives unless the checksum
@@ -224,10 +224,7 @@ public enum DatasetSnapshot {
             let folder = try reader.text(length: try reader.count())
             guard folder == directory else { throw SnapshotRejection.stale("written for \(folder), not \(directory)") }
             let n = try reader.count()
-            var table: [String] = []
-            table.reserveCapacity(n)
-            for _ in 0..<n { table.append(try reader.text(length: try reader.count())) }
-            reader.strings = table
+            reader.strings = try reader.stringTable(count: n)
             let result = try reader.dataset(directory: directory, memory: memory, areaCheck: areaCheck)
             let derived = try reader.bool() ? try DerivedTables(&reader, memory: memory) : nil
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }

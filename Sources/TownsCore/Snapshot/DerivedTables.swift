@@ -134,7 +134,8 @@ public final class DerivedTables: @unchecked Sendable {
     init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
         self.memory = memory
         strings = reader.strings
-        let towns = try reader.count()
+        // Not `count()` (every element at least a byte where it is): the tables lie in the deferred part.
+        let towns = try reader.natural()
         townCount = towns
         // Each table a deferred section: read, and its blocks checked, when first asked for.
         func range(_ r: inout SnapshotReader) throws -> Range<Int> { try r.deferredRange() }

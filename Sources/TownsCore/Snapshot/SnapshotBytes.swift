@@ -9,7 +9,8 @@ public enum SnapshotRejection: Error, Equatable, Sendable, CustomStringConvertib
     case foreign(String)
     /// Shorter than its header says.
     case truncated(String)
-    /// The payload's checksum does not match, or its contents do not decode.
+    /// The eager part's checksum or the block table's does not match, or its contents do not
+    /// decode (a deferred block that does not match refuses the table it holds, when read).
     case corrupt(String)
     /// A valid snapshot of other contents than the dataset's files hold now (or of another folder).
     case stale(String)

@@ -108,7 +108,7 @@ final class SnapshotMemory: @unchecked Sendable {
     /// - Throws: `SnapshotRejection.corrupt` when a block does not match (then the table is not
     ///   used: its callers work it out, as for a snapshot without it).
     func verify(_ range: Range<Int>) throws(SnapshotRejection) {
-        guard adopted, range.upperBound > eagerCount else { return }
+        guard adopted, !range.isEmpty, range.upperBound > eagerCount else { return }  // nothing to read, or eager
         let size = DatasetSnapshot.blockSize
         let first = (max(range.lowerBound, eagerCount) - eagerCount) / size
         let last = (range.upperBound - 1 - eagerCount) / size

@@ -113,14 +113,16 @@ public struct SnapshotStore: Sendable {
     /// exists, checks, and was written from exactly the text the files hold now.
     ///
     /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents and then the
-    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum;
+    /// snapshot's eager part are hashed on another thread (the content fingerprint, the checksum;
     /// the files' stat fingerprint is taken there too, before their contents and after),
     /// which then helps check the figure area's structure (`FigureAreaHandOver`: the decode
     /// hands the area over as soon as it has read where it lies, and checks the parts left once
     /// its decode is done), while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged bytes throw, never trap);
     /// nothing decoded is returned before the checksum, the area's check and the two
     /// fingerprints are compared, so a damaged snapshot or one of other text is never used, and
-    /// the load takes the longer of the two instead of their sum.
+    /// the load takes the longer of the two instead of their sum. The payload's deferred part
+    /// (the stored tables read when first asked for) is not hashed here: each of its blocks is
+    /// checked when first read (`SnapshotMemory.verify`, format 21).
     ///
     /// - Throws: `SnapshotRejection`, saying why not.
     public func open(directory: String) throws(SnapshotRejection) -> Loaded {
@@ -204,7 +206,7 @@ public struct SnapshotStore: Sendable {
         return try DatasetWatcher.loadText(directory)
     }
 
-    /// The content fingerprint, the payload's checksum and the files' stat fingerprints worked
+    /// The content fingerprint, the eager part's checksum and the files' stat fingerprints worked
     /// out on another thread: written before the semaphore is signalled and read after it is
     /// waited for (`@unchecked Sendable` for that hand-over).
     private final class ContentHash: @unchecked Sendable {
