@@ -424,8 +424,17 @@ struct SnapshotReader {
         return strings[Int(i - 1)]
     }
 
-    mutating func stringArray() throws -> [String] {
-        let n = try count()
+    /// The index in the table of the next string reference (`string()`), checked in the table.
+    mutating func stringIndex() throws -> Int {
+        let i = try uint()
+        guard i < UInt64(strings.count) else { throw Self.corrupt("a string reference out of the table") }
+        return Int(i)
+    }
+
+    mutating func stringArray() throws -> [String] { try strings(count: try count()) }
+
+    /// The next `n` strings (`stringArray` after its count).
+    mutating func strings(count n: Int) throws -> [String] {
         var result: [String] = []
         result.reserveCapacity(n)
         for _ in 0..<n { result.append(try string()) }
