@@ -361,6 +361,14 @@ struct SnapshotReader {
     }
 
     mutating func uint() throws -> UInt64 {
+        // Most numbers (flags' counts, small counts, the first 128 strings' references) are one byte.
+        if offset < end {
+            let first = bytes[offset]
+            if first < 0x80 {
+                offset += 1
+                return UInt64(first)
+            }
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
