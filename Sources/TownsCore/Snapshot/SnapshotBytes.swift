@@ -397,6 +397,14 @@ struct SnapshotReader {
     }
 
     mutating func uint() throws -> UInt64 {
+        // Most numbers (flags' counts, small counts, the first 128 strings' references) are one byte.
+        if offset < end {
+            let first = bytes[offset]
+            if first < 0x80 {
+                offset += 1
+                return UInt64(first)
+            }
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -460,8 +468,17 @@ struct SnapshotReader {
         return strings[Int(i - 1)]
     }
 
-    mutating func stringArray() throws -> [String] {
-        let n = try count()
+    /// The index in the table of the next string reference (`string()`), checked in the table.
+    mutating func stringIndex() throws -> Int {
+        let i = try uint()
+        guard i < UInt64(strings.count) else { throw Self.corrupt("a string reference out of the table") }
+        return Int(i)
+    }
+
+    mutating func stringArray() throws -> [String] { try strings(count: try count()) }
+
+    /// The next `n` strings (`stringArray` after its count).
+    mutating func strings(count n: Int) throws -> [String] {
         var result: [String] = []
         result.reserveCapacity(n)
         for _ in 0..<n { result.append(try string()) }
