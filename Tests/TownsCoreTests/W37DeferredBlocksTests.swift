@@ -140,12 +140,12 @@ final class W37StringTableTests: XCTestCase {
     }
 
     /// A string that is not UTF-8 in either half, or a table cut short, is damage thrown, never a trap.
-    func testDamageInEitherHalfIsThrown() {
+    func testDamageInEitherHalfIsThrown() throws {
         let n = 2 * StringTableHalves.twoThreadsFrom
         for bad in [3, n / 2 + 5, n - 1] {
             var all = texts(n)
             all[bad] = [0x61, 0xFF, 0x62]
-            table(all).withUnsafeBytes { bytes in
+            try table(all).withUnsafeBytes { bytes in
                 var reader = SnapshotReader(bytes)
                 XCTAssertThrowsError(try reader.stringTable(count: n), "string \(bad)") {
                     guard case .corrupt = $0 as? SnapshotRejection else { return XCTFail("\($0)") }
@@ -153,11 +153,11 @@ final class W37StringTableTests: XCTestCase {
             }
         }
         let cut = Array(table(texts(n)).dropLast(400))
-        cut.withUnsafeBytes { bytes in
+        try cut.withUnsafeBytes { bytes in
             var reader = SnapshotReader(bytes)
             XCTAssertThrowsError(try reader.stringTable(count: n))
         }
-        table(texts(n)).withUnsafeBytes { bytes in
+        try table(texts(n)).withUnsafeBytes { bytes in
             var reader = SnapshotReader(bytes)
             XCTAssertThrowsError(try reader.stringTable(count: n + 10), "more strings than the table holds")
         }
