@@ -68,6 +68,12 @@ final class W37DeferredBlocksTests: XCTestCase {
         XCTAssertThrowsError(try damaged.memory.verify(damaged.parts[1])) {
             XCTAssertEqual($0 as? SnapshotRejection, .corrupt("a block of its derived tables does not match its checksum"))
         }
+        // Checked ahead (the warm-up's) before any read: the damaged part is refused all the same.
+        let ahead = snapshot(partSize: size) { deferred in deferred[size + size / 2] ^= 0x01 }
+        ahead.memory.verifyAhead()
+        XCTAssertEqual(ahead.memory.checkedBlocks.checked, ahead.memory.checkedBlocks.of)
+        XCTAssertNil(read(ahead.memory, ahead.parts[1]))
+        XCTAssertEqual(read(ahead.memory, ahead.parts[0])?.count, size)
     }
 
     /// A damaged list (its block) has no names; a range beyond the deferred blocks is refused.
@@ -104,6 +110,8 @@ final class W37DeferredBlocksTests: XCTestCase {
         XCTAssertGreaterThan(afterOne, 0)
         XCTAssertLessThan(afterOne, derived.checkedBlocks.of, "that table's blocks alone")
         XCTAssertEqual(derived.sortRanks("c7"), Array(1...300))
+        derived.checkAhead()  // the warm-up's: every block checked, and each once
+        XCTAssertEqual(derived.checkedBlocks.checked, derived.checkedBlocks.of)
         XCTAssertNoThrow(try derived.verifyDeferred())
         XCTAssertEqual(derived.checkedBlocks.checked, derived.checkedBlocks.of)
     }

@@ -96,6 +96,21 @@ final class SnapshotMemory: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: bytes[start..<start + payloadCount])
     }
 
+    /// Checks every deferred block not yet checked, in order, giving each block's pages back once
+    /// it is hashed (so checking never holds the part in memory); a block that does not match
+    /// is marked, and the table holding it refused when read. Safe beside `verify` on any thread.
+    func verifyAhead() {
+        guard adopted else { return }
+        let size = DatasetSnapshot.blockSize
+        for block in blockHashes.indices {
+            guard lock.withLock({ blockStates[block] == 0 }) else { continue }
+            let start = eagerCount + block * size, end = min(start + size, payloadCount)
+            let good = WideHasher.hash(UnsafeRawBufferPointer(rebasing: payload[start..<end])) == blockHashes[block]
+            lock.withLock { if blockStates[block] == 0 { blockStates[block] = good ? 1 : 2 } }
+            release(payload: start..<end)
+        }
+    }
+
     /// The deferred blocks checked so far (matching or not), and how many there are.
     var checkedBlocks: (checked: Int, of: Int) {
         lock.withLock { (blockStates.count { $0 != 0 }, blockStates.count) }
