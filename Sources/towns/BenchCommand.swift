@@ -122,6 +122,8 @@ struct BenchCommand: ParsableCommand {
             townsRun = try townsThroughTerminal(
                 exe, directory: dir, work: work, report: big, rssTarget: atScale ? 150 : nil)
             opening = try townsDefaultView(exe, directory: dir, work: work, report: big)
+            try defaultViewAgainstBundled(exe, bundled: bundledDir, directory: dir, work: work, starts: short ? 1 : 4,
+                                          report: big)
         }
         if !noTerminal && !noVisidata {
             try visidata(

@@ -459,6 +459,8 @@ extension AppState {
         let clock = ContinuousClock()
         let started = clock.now
         warm()
+        // The snapshot's deferred blocks, checked once, after the first frame (format 21).
+        facts.derived?.checkAhead()
         if started.duration(to: clock.now) > .milliseconds(5) {
             if !(AppState.warmSkip ?? []).contains("release") { facts.derived?.releasePages() }
             _ = towns_release_free_heap()

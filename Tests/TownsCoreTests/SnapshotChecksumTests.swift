@@ -49,23 +49,23 @@ final class SnapshotChecksumTests: XCTestCase {
         XCTAssertNotEqual(moved.withUnsafeBytes { WideHasher.hash($0) }, whole)
     }
 
-    /// A mapped file's checksum, worked out a megabyte at a time (pages given back as they are
+    /// A mapped file's eager checksum (a file whose header is not adopted: all payload), worked out a megabyte at a time (pages given back as they are
     /// hashed), is the checksum of its payload at once, for files shorter and longer than a
     /// piece, and ending inside a word; and the file's bytes read after it are still its own.
     func testTheMappedChecksumIsThePayloadsChecksum() throws {
         let dir = NSTemporaryDirectory() + "towns-checksum-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        for (i, size) in [41, 1000, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 13].enumerated() {
+        for (i, size) in [DatasetSnapshot.headerSize + 1, 1000, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 13].enumerated() {
             let data = bytes(size, seed: UInt64(i + 1))
             let path = dir + "/\(i).snapshot"
             XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(data)))
             let memory = try XCTUnwrap(SnapshotMemory(mapping: path))
             let expected = data[DatasetSnapshot.headerSize...].withUnsafeBytes { WideHasher.hash($0) }
-            XCTAssertEqual(memory.payloadChecksum(), expected, "\(size) bytes")
+            XCTAssertEqual(memory.eagerChecksum(), expected, "\(size) bytes")
             XCTAssertEqual(Array(memory.bytes), data, "\(size) bytes read again after their pages went")
             let copy = data.withUnsafeBytes { SnapshotMemory(copying: $0) }
-            XCTAssertEqual(copy.payloadChecksum(), expected, "\(size) bytes copied")
+            XCTAssertEqual(copy.eagerChecksum(), expected, "\(size) bytes copied")
         }
     }
 

@@ -25,12 +25,15 @@ final class W23FigureAreaAsideTests: XCTestCase {
         return (store, dir, store.path(for: dir))
     }
 
-    /// Writes `bytes` (a whole snapshot) with the payload's checksum worked out again, so only
-    /// the structure's checks can refuse it; through a rename, as the store writes.
+    /// Writes `bytes` (a whole snapshot) with the eager part's checksum (format 21: the area lies
+    /// in it) worked out again, so only the structure's checks can refuse it; through a rename,
+    /// as the store writes.
     func writeWithChecksum(_ bytes: [UInt8], to file: String) throws {
         var bytes = bytes
-        let sum = bytes[DatasetSnapshot.headerSize...].withUnsafeBytes { WideHasher.hash($0) }
-        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(32..<40, with: $0) }
+        let h = DatasetSnapshot.headerSize
+        let eager = Int(bytes[32..<40].withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+        let sum = bytes[h..<h + eager].withUnsafeBytes { WideHasher.hash($0) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(40..<48, with: $0) }
         try Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 
@@ -71,7 +74,7 @@ final class W23FigureAreaAsideTests: XCTestCase {
             XCTAssertTrue(why.contains("measure"), why)
         }
         // A damaged checksum is refused as such, whatever the area (the area's check skipped).
-        damaged[32] ^= 0xFF
+        damaged[40] ^= 0xFF
         try Data(damaged).write(to: URL(fileURLWithPath: file), options: .atomic)
         XCTAssertThrowsError(try store.open(directory: dir)) { error in
             XCTAssertEqual(error as? SnapshotRejection, .corrupt("its checksum does not match"))
@@ -101,9 +104,13 @@ final class W23FigureAreaAsideTests: XCTestCase {
     func testADecodeStoppingBeforeTheAreaDoesNotWait() throws {
         let (store, dir, file) = try written(towns: 40, months: 14)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-        // A payload of its first 200 bytes, its header's length and checksum made to match.
+        // A payload of its first 200 bytes, all eager (no deferred part, an empty block table),
+        // its header's lengths and checksums made to match.
         bytes = Array(bytes[0..<DatasetSnapshot.headerSize + 200])
         withUnsafeBytes(of: UInt64(200).littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+        withUnsafeBytes(of: UInt64(200).littleEndian) { bytes.replaceSubrange(32..<40, with: $0) }
+        let emptyTable = [UInt8]().withUnsafeBytes { WideHasher.hash($0) }
+        withUnsafeBytes(of: emptyTable.littleEndian) { bytes.replaceSubrange(48..<56, with: $0) }
         try writeWithChecksum(bytes, to: file)
         XCTAssertThrowsError(try store.open(directory: dir)) { error in
             guard case .corrupt = error as? SnapshotRejection else { return XCTFail("\(error)") }

@@ -68,9 +68,7 @@ final class W27GroupRateHullTests: XCTestCase {
                                       rules: [DerivedOverview.RuleCounts()], types: [g, GroupProgress()])
         var w = SnapshotWriter()
         w.overviews(["2015-08": written], townCount: 5)
-        let read = try w.body.withUnsafeBytes { bytes -> DerivedOverview in
-            var r = SnapshotReader(bytes)
-            r.strings = w.strings
+        let read = try w.readBack { r, bytes -> DerivedOverview in
             let range = try XCTUnwrap(try r.overviewRanges()["2015-08"])
             var inner = SnapshotReader(bytes, from: range.lowerBound, to: range.upperBound)
             inner.strings = w.strings

@@ -8,26 +8,28 @@ import XCTest
 /// name is first asked for (`LazyRanges`), not before the first frame. Each part's contents are
 /// compared with the text's by `DerivedTablesTests`; here the list itself.
 final class W36LazyRangesTests: XCTestCase {
-    /// A payload holding, after `padding` bytes, a list of `parts` as `SnapshotWriter.derived`
-    /// writes one, and the list's range in the payload.
+    /// A snapshot whose payload holds, after `padding` bytes, a list of `parts` as
+    /// `SnapshotWriter.derived` writes one (format 21: the list and each part deferred sections),
+    /// and the list's range in the payload.
     func payload(_ parts: [(String, [UInt64])], padding: Int = 5, count: Int? = nil)
         -> (memory: SnapshotMemory, section: Range<Int>, strings: [String])
     {
         var w = SnapshotWriter()
-        w.section { w in
+        w.deferredSection { w in
             w.uint(UInt64(count ?? parts.count))
             for (name, values) in parts {
                 w.string(name)
-                w.section { w in for v in values { w.uint(v) } }
+                w.deferredSection { w in for v in values { w.uint(v) } }
             }
         }
-        let header = [UInt8](repeating: 0, count: DatasetSnapshot.headerSize + padding)
-        let bytes = header + w.body
+        let eager = [UInt8](repeating: 0, count: padding) + w.body
+        let bytes = DatasetSnapshot.file(eager: eager, deferred: w.deferred, fingerprint: 1)
         let memory = bytes.withUnsafeBytes { SnapshotMemory(copying: $0) }
-        // The section's own length comes first: the range `DerivedTables` records is after it.
-        var r = SnapshotReader(memory.payload, from: padding)
-        let n = try! r.count()
-        return (memory, r.position..<r.position + n, w.strings)
+        try! memory.adopt(try! bytes.withUnsafeBytes { try DatasetSnapshot.header($0) })
+        // Where the list lies, as `DerivedTables` records it.
+        var r = SnapshotReader(memory.payload, from: padding, to: eager.count)
+        r.deferredStart = eager.count
+        return (memory, try! r.deferredRange(), w.strings)
     }
 
     func values(_ lazy: LazyRanges, _ name: String, _ memory: SnapshotMemory, _ strings: [String]) -> [UInt64]? {

@@ -86,9 +86,7 @@ final class W35ChangeLinesTests: XCTestCase {
                                           rules: [], types: [])
             var w = SnapshotWriter()
             w.overviews(["2016-01": written], townCount: 3)
-            return try w.body.withUnsafeBytes { bytes -> DerivedOverview in
-                var r = SnapshotReader(bytes)
-                r.strings = w.strings
+            return try w.readBack { r, bytes -> DerivedOverview in
                 let range = try XCTUnwrap(try r.overviewRanges()["2016-01"])
                 var inner = SnapshotReader(bytes, from: range.lowerBound, to: range.upperBound)
                 inner.strings = w.strings

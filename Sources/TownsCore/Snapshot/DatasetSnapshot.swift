@@ -5,16 +5,41 @@ import Foundation
 /// `DatasetLoader.load` gave them, keyed by a fingerprint of the text files' contents.
 ///
 /// Layout (little-endian): `TOWNSNAP` (8 bytes), format version (UInt32), the platform's
-/// `Decimal` size (UInt32), the content fingerprint (UInt64), the payload's length (UInt64)
-/// and its checksum (UInt64), then the payload: the dataset folder, the table of distinct
-/// strings, and the body (`SnapshotWriter`). A reader trusts nothing it has not checked: a
-/// wrong magic, version or layout is `foreign`, a short file `truncated`, a checksum or a
-/// value that does not match `corrupt`, another folder or other contents `stale`.
+/// `Decimal` size (UInt32), the content fingerprint (UInt64), the payload's length (UInt64),
+/// its eager part's length (UInt64) and checksum (UInt64), the block table's checksum
+/// (UInt64); then the payload: its eager part (the dataset folder, the table of distinct
+/// strings, and the body, `SnapshotWriter`) and its deferred part (the derived tables read
+/// when first asked for, `SnapshotWriter.deferredSection`); then the block table: the hash of
+/// each `blockSize` block of the deferred part (UInt64 each, the last block short). The eager
+/// part is checked whole before anything decoded is used; a deferred block when first read
+/// (`SnapshotMemory.verify`), so a start hashes only what it reads (format 21; formats 14-20
+/// hashed the whole payload before the first screen: 35 MB at 10,000 x 60).
+/// A reader trusts nothing it has not checked: a wrong magic, version or layout is `foreign`,
+/// a short file `truncated`, a checksum or a value that does not match `corrupt` (a deferred
+/// block's: that table is not used, and is worked out instead), another folder or other
+/// contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 20
+    public static let formatVersion: UInt32 = 21
     static let magic = Array("TOWNSNAP".utf8)
-    static let headerSize = 40
+    /// The header's size in bytes.
+    static let headerSize = 56
+    /// The size of a block of the deferred part, each checked on its own (bytes: 64 KiB).
+    static let blockSize = 1 << 16
+
+    /// The number of blocks of a deferred part of `deferred` bytes.
+    static func blockCount(deferred: Int) -> Int { (deferred + blockSize - 1) / blockSize }
+
+    /// What a checked header says (`header`): lengths in bytes.
+    struct Header {
+        var fingerprint: UInt64
+        /// The payload's length, and its eager part's (the rest is the deferred part).
+        var length: Int
+        var eager: Int
+        /// The eager part's checksum, and the block table's (`WideHasher`).
+        var eagerChecksum: UInt64
+        var tableChecksum: UInt64
+    }
 
     /// A fingerprint of the contents of every file the loader reads in `directory` (their
     /// names, whether each exists, and their bytes) and of `producer`, the program reading
@@ -85,25 +110,39 @@ public enum DatasetSnapshot {
         bytes += countWriter.body
         for s in body.strings { raw(s) }
         bytes += body.body
+        return file(eager: bytes, deferred: body.deferred, fingerprint: fingerprint)
+    }
+
+    /// A snapshot file of a payload whose eager part is `eager` and deferred part `deferred`:
+    /// the header, the payload, the block table (the layout above).
+    static func file(eager: [UInt8], deferred: [UInt8], fingerprint: UInt64) -> [UInt8] {
+        var table: [UInt8] = []
+        deferred.withUnsafeBytes { deferred in
+            for block in 0..<blockCount(deferred: deferred.count) {
+                let start = block * blockSize, end = min(start + blockSize, deferred.count)
+                let hash = WideHasher.hash(UnsafeRawBufferPointer(rebasing: deferred[start..<end]))
+                withUnsafeBytes(of: hash.littleEndian) { table += $0 }
+            }
+        }
         var header = magic
         func append<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { header += $0 } }
         append(formatVersion)
         append(UInt32(MemoryLayout<Decimal>.size))
         append(fingerprint)
-        append(UInt64(bytes.count))
-        append(bytes.withUnsafeBytes { WideHasher.hash($0) })
-        return header + bytes
+        append(UInt64(eager.count + deferred.count))
+        append(UInt64(eager.count))
+        append(eager.withUnsafeBytes { WideHasher.hash($0) })
+        append(table.withUnsafeBytes { WideHasher.hash($0) })
+        return header + eager + deferred + table
     }
 
     /// The content fingerprint a snapshot was written for, after checking its header only
-    /// (not the payload's checksum).
+    /// (not the eager part's checksum).
     public static func fingerprint(of bytes: UnsafeRawBufferPointer) throws(SnapshotRejection) -> UInt64 {
         try header(bytes).fingerprint
     }
 
-    static func header(_ bytes: UnsafeRawBufferPointer) throws(SnapshotRejection)
-        -> (fingerprint: UInt64, length: Int, checksum: UInt64)
-    {
+    static func header(_ bytes: UnsafeRawBufferPointer) throws(SnapshotRejection) -> Header {
         guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
             throw .foreign("it does not begin with TOWNSNAP")
         }
@@ -117,14 +156,21 @@ public enum DatasetSnapshot {
         guard decimalSize == MemoryLayout<Decimal>.size else {
             throw .foreign("decimals of \(decimalSize) bytes, this platform's are \(MemoryLayout<Decimal>.size)")
         }
-        let length = load(24, UInt64.self)
+        let length = load(24, UInt64.self), eager = load(32, UInt64.self)
         guard length <= UInt64(bytes.count - headerSize) else {
             throw .truncated("\(bytes.count - headerSize) bytes of a payload of \(length)")
         }
-        guard length == UInt64(bytes.count - headerSize) else {
-            throw .corrupt("\(UInt64(bytes.count - headerSize) - length) bytes after the payload")
+        guard eager <= length else { throw .corrupt("an eager part of \(eager) bytes in a payload of \(length)") }
+        // The block table follows the payload: 8 bytes a block of the deferred part.
+        let expected = UInt64(headerSize) + length + UInt64(blockCount(deferred: Int(length - eager)) * 8)
+        guard UInt64(bytes.count) >= expected else {
+            throw .truncated("\(bytes.count) bytes of a snapshot of \(expected)")
         }
-        return (load(16, UInt64.self), Int(length), load(32, UInt64.self))
+        guard UInt64(bytes.count) == expected else {
+            throw .corrupt("\(UInt64(bytes.count) - expected) bytes after the block table")
+        }
+        return Header(fingerprint: load(16, UInt64.self), length: Int(length), eager: Int(eager),
+                      eagerChecksum: load(40, UInt64.self), tableChecksum: load(48, UInt64.self))
     }
 
     /// Decodes a snapshot of `directory`'s text with content fingerprint `fingerprint`.
@@ -148,11 +194,12 @@ public enum DatasetSnapshot {
         -> (dataset: Dataset, warnings: [LoadIssue], derived: DerivedTables?, fingerprint: UInt64)
     {
         let head = try header(memory.bytes)
-        guard memory.payloadChecksum() == head.checksum else { throw .corrupt("its checksum does not match") }
+        try memory.adopt(head)
+        guard memory.eagerChecksum() == head.eagerChecksum else { throw .corrupt("its checksum does not match") }
         return try decodeUnverified(memory, directory: directory)
     }
 
-    /// What `decode` does but the payload's checksum: the header, the bounds and values of
+    /// What `decode` does but the eager part's checksum: the header, the bounds and values of
     /// everything decoded are checked, so damaged bytes throw and never trap (`SnapshotReader`
     /// throws on every bound, a count or number out of range). `SnapshotStore.open` runs it
     /// beside the checksum, on another thread, and uses nothing it gives unless the checksum
@@ -168,16 +215,16 @@ public enum DatasetSnapshot {
     {
         defer { areaCheck?.finish() }
         let head = try header(memory.bytes)
+        try memory.adopt(head)
         let payload = memory.payload
         do {
-            var reader = SnapshotReader(payload)
+            // The eager part: the deferred one is read when first asked for (`deferredRange`).
+            var reader = SnapshotReader(payload, from: 0, to: memory.eagerCount)
+            reader.deferredStart = memory.eagerCount
             let folder = try reader.text(length: try reader.count())
             guard folder == directory else { throw SnapshotRejection.stale("written for \(folder), not \(directory)") }
             let n = try reader.count()
-            var table: [String] = []
-            table.reserveCapacity(n)
-            for _ in 0..<n { table.append(try reader.text(length: try reader.count())) }
-            reader.strings = table
+            reader.strings = try reader.stringTable(count: n)
             let result = try reader.dataset(directory: directory, memory: memory, areaCheck: areaCheck)
             let derived = try reader.bool() ? try DerivedTables(&reader, memory: memory) : nil
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }

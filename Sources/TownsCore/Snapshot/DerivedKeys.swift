@@ -48,12 +48,8 @@ public final class DerivedKeys: @unchecked Sendable {
     init(_ reader: inout SnapshotReader, memory: SnapshotMemory, townCount: Int) throws {
         self.memory = memory
         self.townCount = townCount
-        func range(_ r: inout SnapshotReader) throws -> Range<Int> {
-            let n = try r.count()
-            let start = r.position
-            try r.skip(n)
-            return start..<start + n
-        }
+        // Each part a deferred section: read, and its blocks checked, when first asked for.
+        func range(_ r: inout SnapshotReader) throws -> Range<Int> { try r.deferredRange() }
         searchRange = try reader.optional(range)
         syllableRange = try reader.optional(range)
         var measures: [String: Range<Int>] = [:]
@@ -108,7 +104,9 @@ public final class DerivedKeys: @unchecked Sendable {
     public func searchTextTowns(holdingAny needles: [[UInt8]]) -> [Bool]? {
         guard let r = searchRange else { return nil }
         let payload = memory.payload
-        guard r.upperBound <= payload.count, let base = payload.baseAddress else { return nil }
+        guard r.upperBound <= payload.count, let base = payload.baseAddress, (try? memory.verify(r)) != nil else {
+            return nil
+        }
         // Where each town's text lies in the payload: its length, then its bytes.
         var starts: [Int] = [], ends: [Int] = []
         do {
@@ -195,7 +193,7 @@ extension SnapshotWriter {
     mutating func derivedKeys(_ source: DerivedKeys.Source, townCount: Int) {
         optional(source.searchTexts) { w, texts in
             precondition(texts.count == townCount, "search texts of another number of towns")
-            w.section { w in
+            w.deferredSection { w in
                 w.uint(UInt64(texts.count))
                 for text in texts {
                     w.uint(UInt64(text.count))
@@ -204,7 +202,7 @@ extension SnapshotWriter {
             }
         }
         optional(source.syllables) { w, table in
-            w.section { w in
+            w.deferredSection { w in
                 let keys = table.keys.sorted()
                 w.uint(UInt64(keys.count))
                 for ch in keys {
@@ -220,7 +218,7 @@ extension SnapshotWriter {
         uint(UInt64(names.count))
         for name in names {
             string(name)
-            section { w in w.array(source.measures[name]!) { $0.uint(UInt64($1)) } }
+            deferredSection { w in w.array(source.measures[name]!) { $0.uint(UInt64($1)) } }
         }
     }
 }

@@ -65,7 +65,7 @@ extension SnapshotWriter {
         for id in ids {
             let o = overviews[id]!
             string(id)
-            section { w in
+            deferredSection { w in
                 w.array(o.behind) { $0.uint(UInt64($1)) }
                 w.array(o.behindByRate) { $0.uint(UInt64($1)) }
                 w.array(o.undecided) { $0.uint(UInt64($1)) }
@@ -86,10 +86,7 @@ extension SnapshotReader {
         var ranges: [String: Range<Int>] = [:]
         for _ in 0..<(try count()) {
             let id = try string()
-            let n = try count()
-            let start = position
-            try skip(n)
-            guard ranges.updateValue(start..<start + n, forKey: id) == nil else {
+            guard ranges.updateValue(try deferredRange(), forKey: id) == nil else {
                 throw Self.corrupt("the overview of period \(id) twice")
             }
         }

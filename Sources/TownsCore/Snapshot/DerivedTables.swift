@@ -134,14 +134,11 @@ public final class DerivedTables: @unchecked Sendable {
     init(_ reader: inout SnapshotReader, memory: SnapshotMemory) throws {
         self.memory = memory
         strings = reader.strings
-        let towns = try reader.count()
+        // Not `count()` (every element at least a byte where it is): the tables lie in the deferred part.
+        let towns = try reader.natural()
         townCount = towns
-        func range(_ r: inout SnapshotReader) throws -> Range<Int> {
-            let n = try r.count()
-            let start = r.position
-            try r.skip(n)
-            return start..<start + n
-        }
+        // Each table a deferred section: read, and its blocks checked, when first asked for.
+        func range(_ r: inout SnapshotReader) throws -> Range<Int> { try r.deferredRange() }
         plannedRange = try range(&reader)
         var years: [String: Range<Int>] = [:]
         for _ in 0..<(try reader.count()) { years[try reader.string()] = try range(&reader) }
@@ -182,6 +179,23 @@ public final class DerivedTables: @unchecked Sendable {
     /// reader, and a page read again comes back from the page cache. The dashboard calls it
     /// after each warm-up, so the pages its tables were decoded from do not stay resident.
     public func releasePages() { memory.release() }
+
+    /// Checks every block of the snapshot's deferred part (what the tables read when first asked
+    /// for), as their first reads would: for tests and diagnostics, never on a start's path.
+    ///
+    /// - Throws: `SnapshotRejection.corrupt` when a block does not match its checksum.
+    func verifyDeferred() throws(SnapshotRejection) {
+        try memory.verify(memory.eagerCount..<memory.payloadCount)
+    }
+
+    /// Checks every block of the snapshot's deferred part not yet checked (each block's pages
+    /// given back once hashed): the dashboard's warm-up after the first frame calls it, so the
+    /// keys that follow find their tables' blocks checked (at 10,000 x 60 the first search
+    /// keystroke would otherwise hash the ~4 MB of search texts). Once done, nothing.
+    public func checkAhead() { memory.verifyAhead() }
+
+    /// The snapshot's deferred blocks checked so far, and how many there are (`SnapshotMemory`).
+    var checkedBlocks: (checked: Int, of: Int) { memory.checkedBlocks }
 
     /// The overview's panels over every town in period `id` (`DerivedOverview`), or nil when not
     /// stored or not decodable.
@@ -361,7 +375,7 @@ extension SnapshotWriter {
         uint(UInt64(townCount))
         func column(_ values: [ShownFigure?], _ w: inout SnapshotWriter) {
             precondition(values.count == townCount, "a derived column of another length than the towns")
-            w.section { w in for v in values { w.optional(v) { $0.shownFigure($1) } } }
+            w.deferredSection { w in for v in values { w.optional(v) { $0.shownFigure($1) } } }
         }
         column(source.planned, &self)
         let years = source.yearPlans.keys.sorted()
@@ -383,8 +397,8 @@ extension SnapshotWriter {
             array(period.sums) { $0.tally($1) }
             array(period.extremes) { $0.uint(UInt64($1)) }
             precondition(period.ranks.count == townCount, "places of another number of towns")
-            section { w in for place in period.ranks { w.uint(UInt64(place ?? 0)) } }
-            section { w in
+            deferredSection { w in for place in period.ranks { w.uint(UInt64(place ?? 0)) } }
+            deferredSection { w in
                 // Only the rows that are not the year's plan and planned projects alone.
                 w.uint(UInt64(rows.count))
                 for (i, row) in rows {
@@ -395,12 +409,15 @@ extension SnapshotWriter {
         }
         // Each list of names a section of its own, so a reader skips it whole and reads it when
         // first asked for (`LazyRanges`, format 20).
+        // Format 21: the list (each name and where its part lies) a deferred section of its own
+        // after its parts, each part one too, so a first read checks the list's blocks and the
+        // part's, not every part's (a column's sort ranks: ~7.5 MB at 10,000 x 60).
         func names(_ list: [String], _ item: (String, inout SnapshotWriter) -> Void) {
-            section { w in
+            deferredSection { w in
                 w.uint(UInt64(list.count))
                 for name in list {
                     w.string(name)
-                    w.section { item(name, &$0) }
+                    w.deferredSection { item(name, &$0) }
                 }
             }
         }
@@ -523,9 +540,9 @@ extension SnapshotReader {
     }
 }
 
-/// A list of named parts of a snapshot (a section: the count, then each name and its part as a
-/// section), read into a dictionary of where each part lies when a name is first asked for, not
-/// when the snapshot is opened. A list that does not decode has no names (its parts are then
+/// A list of named parts of a snapshot (a deferred section: the count, then each name and where
+/// its part, a deferred section of its own, lies), read into a dictionary of where each part
+/// lies when a name is first asked for, not when the snapshot is opened. A list that does not decode has no names (its parts are then
 /// worked out, as for a snapshot without them); the snapshot's checksum was checked before
 /// anything from it is used, so that means damage the checksum could not see.
 /// `@unchecked Sendable`: the dictionary is made once, under the lock.
@@ -549,7 +566,10 @@ final class LazyRanges: @unchecked Sendable {
         if ranges == nil {
             var reader = SnapshotReader(memory.payload, from: section.lowerBound, to: section.upperBound)
             reader.strings = strings
-            ranges = (try? Self.decode(&reader)) ?? [:]
+            reader.deferredStart = memory.eagerCount
+            // The list's blocks checked first (a deferred section; each part's when it is read,
+            // `SnapshotMemory.read`): a damaged list has no names.
+            ranges = (try? memory.verify(section)).flatMap { try? Self.decode(&reader) } ?? [:]
         }
         return ranges![name]
     }
@@ -560,10 +580,7 @@ final class LazyRanges: @unchecked Sendable {
         ranges.reserveCapacity(n)
         for _ in 0..<n {
             let name = try reader.string()
-            let size = try reader.count()
-            let start = reader.position
-            try reader.skip(size)
-            ranges[name] = start..<start + size
+            ranges[name] = try reader.deferredRange()
         }
         guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a list of named parts") }
         return ranges

@@ -123,10 +123,7 @@ public final class DerivedViews: @unchecked Sendable {
             var out: [String: Range<Int>] = [:]
             for _ in 0..<(try r.count()) {
                 let name = try r.string()
-                let n = try r.count()
-                let start = r.position
-                try r.skip(n)
-                guard out.updateValue(start..<start + n, forKey: name) == nil else {
+                guard out.updateValue(try r.deferredRange(), forKey: name) == nil else {
                     throw SnapshotReader.corrupt("a view's table \(name) twice")
                 }
             }
@@ -202,7 +199,7 @@ extension SnapshotWriter {
         for name in names {
             let s = source.stakes[name]!
             string(name)
-            section { w in
+            deferredSection { w in
                 w.bool(s.noQuota)
                 w.array(s.rules) { w, rule in
                     w.bool(rule.anyStake)
@@ -219,7 +216,7 @@ extension SnapshotWriter {
         for id in ids {
             let c = source.changes[id]!
             string(id)
-            section { w in
+            deferredSection { w in
                 w.string(c.from)
                 w.uint(UInt64(c.unchanged))
                 w.uint(UInt64(c.items.count))

@@ -9,7 +9,8 @@ public enum SnapshotRejection: Error, Equatable, Sendable, CustomStringConvertib
     case foreign(String)
     /// Shorter than its header says.
     case truncated(String)
-    /// The payload's checksum does not match, or its contents do not decode.
+    /// The eager part's checksum or the block table's does not match, or its contents do not
+    /// decode (a deferred block that does not match refuses the table it holds, when read).
     case corrupt(String)
     /// A valid snapshot of other contents than the dataset's files hold now (or of another folder).
     case stale(String)
@@ -223,6 +224,10 @@ struct WideHasher {
 /// decimals as their 20 raw bytes (exact, and checked against the platform's layout).
 struct SnapshotWriter {
     private(set) var body: [UInt8] = []
+    /// The deferred part (format 21): the sections read after the first screen, if ever
+    /// (`deferredSection`), which follow the body in the payload: a start checks the body's
+    /// checksum and each 64 KiB block of this part when it is first read (`SnapshotMemory.verify`).
+    private(set) var deferred: [UInt8] = []
     private var index: [String: UInt32] = [:]
     private(set) var strings: [String] = []
 
@@ -296,6 +301,33 @@ struct SnapshotWriter {
     /// Bytes as they are.
     mutating func raw(_ bytes: [UInt8]) { body.append(contentsOf: bytes) }
 
+    /// A deferred section: what `write` writes (with this writer's string table) goes to the
+    /// deferred part, and the body gets where it lies there (its offset in the part and its
+    /// length): read with `SnapshotReader.deferredRange`. For a table read when first asked for,
+    /// not at the start: its bytes are checked then, not before the first screen (format 21).
+    mutating func deferredSection(_ write: (inout SnapshotWriter) -> Void) {
+        var outer: [UInt8] = []
+        swap(&outer, &body)
+        write(&self)
+        swap(&outer, &body)
+        uint(UInt64(deferred.count))
+        uint(UInt64(outer.count))
+        deferred.append(contentsOf: outer)
+    }
+
+    /// `read` with a reader of this writer's body (with its string table), its deferred part
+    /// following it as in a payload (so `SnapshotReader.deferredRange` reads), and those bytes:
+    /// what was written, read back.
+    func readBack<T>(_ read: (inout SnapshotReader, UnsafeRawBufferPointer) throws -> T) throws -> T {
+        let payload = body + deferred
+        return try payload.withUnsafeBytes { bytes in
+            var reader = SnapshotReader(bytes, from: 0, to: body.count)
+            reader.strings = strings
+            reader.deferredStart = body.count
+            return try read(&reader, bytes)
+        }
+    }
+
     /// A section: its length in bytes, then what `write` wrote, so that a reader can hand
     /// sections to other threads (`SnapshotReader.section`).
     mutating func section(_ write: (inout SnapshotWriter) -> Void) {
@@ -315,6 +347,9 @@ struct SnapshotReader {
     private var offset: Int
     private let end: Int
     var strings: [String] = []
+    /// Where the payload's deferred part begins (`SnapshotWriter.deferredSection`), when `bytes`
+    /// is the payload: the decode's reader ends there, and its deferred ranges lie beyond it.
+    var deferredStart = 0
 
     init(_ bytes: UnsafeRawBufferPointer, from start: Int = 0) {
         self.bytes = bytes
@@ -348,6 +383,7 @@ struct SnapshotReader {
     func prefix(_ n: Int) -> SnapshotReader {
         var inner = SnapshotReader(bytes, from: offset, to: min(end, offset + n))
         inner.strings = strings
+        inner.deferredStart = deferredStart
         return inner
     }
     var position: Int { offset }
@@ -361,6 +397,14 @@ struct SnapshotReader {
     }
 
     mutating func uint() throws -> UInt64 {
+        // Most numbers (flags' counts, small counts, the first 128 strings' references) are one byte.
+        if offset < end {
+            let first = bytes[offset]
+            if first < 0x80 {
+                offset += 1
+                return UInt64(first)
+            }
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -424,8 +468,17 @@ struct SnapshotReader {
         return strings[Int(i - 1)]
     }
 
-    mutating func stringArray() throws -> [String] {
-        let n = try count()
+    /// The index in the table of the next string reference (`string()`), checked in the table.
+    mutating func stringIndex() throws -> Int {
+        let i = try uint()
+        guard i < UInt64(strings.count) else { throw Self.corrupt("a string reference out of the table") }
+        return Int(i)
+    }
+
+    mutating func stringArray() throws -> [String] { try strings(count: try count()) }
+
+    /// The next `n` strings (`stringArray` after its count).
+    mutating func strings(count n: Int) throws -> [String] {
         var result: [String] = []
         result.reserveCapacity(n)
         for _ in 0..<n { result.append(try string()) }
@@ -467,6 +520,18 @@ struct SnapshotReader {
         inner.strings = strings
         offset += n
         return inner
+    }
+
+    /// Where the deferred section `SnapshotWriter.deferredSection` wrote lies in the payload
+    /// (`bytes`), after checking it lies within the deferred part. Its bytes are read later,
+    /// through `SnapshotMemory.read` (or `verify`), which checks its blocks first.
+    mutating func deferredRange() throws -> Range<Int> {
+        let offset = try natural(), n = try natural()
+        let room = bytes.count - deferredStart
+        guard room >= 0, offset <= room, n <= room - offset else {
+            throw Self.corrupt("a deferred section beyond the payload")
+        }
+        return deferredStart + offset..<deferredStart + offset + n
     }
 
     mutating func optional<T>(_ read: (inout SnapshotReader) throws -> T) throws -> T? {

@@ -207,17 +207,37 @@ extension SnapshotReader {
     }
 
     mutating func town() throws -> Town {
-        var town = Town(id: try string(), nameZH: try string(), nameEN: try string(), countyZH: try string(),
-             countyEN: try string(), countyFrom: try optionalString(), type: try int(), typeAt: try optionalString(),
-             industry: try optionalString(), industryNote: try optionalString(), list: try word(ListStage.self),
-             listDate: try optionalString(), listSource: try optionalString(), entityIDs: try stringArray(),
-             mode: try optionalWord(OperatingMode.self), modeAt: try optionalString(),
-             acceleratedCounty: try optionalBool(), acceleratedCountyNote: try optionalString(),
-             acceleratedCountySource: try optionalProvenance(), acceleratedCountyFitted: try bool(),
-             industryFitted: try bool(), reading: try optionalString(), readingSource: try optionalProvenance(),
-             figures: [:], origin: try location())
-        town.industryNoteZH = try optionalString()
-        return town
+        var decoding = TownDecoding()
+        return try town(&decoding)
+    }
+
+    /// The next town, as `town()` reads it, with what `decoding` kept from the towns before:
+    /// the list stage and operating mode by their string's index (`WordCache`), entity lists
+    /// of one id shared between towns that name the same (`TownDecoding.entityIDs`).
+    /// Every field is read into a local first and the town made once, in one initializer:
+    /// setting a field after it was made (`var town = Town(...); town.x = ...; return town`)
+    /// showed as `Town`'s outlined copy and destroy (every field retained and released) in a
+    /// profile of 10,000 towns' decode, and no longer does.
+    mutating func town(_ decoding: inout TownDecoding) throws -> Town {
+        let id = try string(), nameZH = try string(), nameEN = try string(), countyZH = try string()
+        let countyEN = try string(), countyFrom = try optionalString(), type = try int()
+        let typeAt = try optionalString(), industry = try optionalString(), industryNote = try optionalString()
+        let list = try decoding.lists.value(try uint(), in: strings)
+        let listDate = try optionalString(), listSource = try optionalString()
+        let entityIDs = try decoding.entityIDs(&self)
+        let modeIndex = try uint()
+        let mode = try modeIndex == 0 ? nil : decoding.modes.value(modeIndex - 1, in: strings)
+        let modeAt = try optionalString(), acceleratedCounty = try optionalBool()
+        let acceleratedCountyNote = try optionalString(), acceleratedCountySource = try optionalProvenance()
+        let acceleratedCountyFitted = try bool(), industryFitted = try bool(), reading = try optionalString()
+        let readingSource = try optionalProvenance(), origin = try location(), industryNoteZH = try optionalString()
+        return Town(id: id, nameZH: nameZH, nameEN: nameEN, countyZH: countyZH, countyEN: countyEN,
+                    countyFrom: countyFrom, type: type, typeAt: typeAt, industry: industry, industryNote: industryNote,
+                    industryNoteZH: industryNoteZH, list: list, listDate: listDate, listSource: listSource,
+                    entityIDs: entityIDs, mode: mode, modeAt: modeAt, acceleratedCounty: acceleratedCounty,
+                    acceleratedCountyNote: acceleratedCountyNote, acceleratedCountySource: acceleratedCountySource,
+                    acceleratedCountyFitted: acceleratedCountyFitted, industryFitted: industryFitted,
+                    reading: reading, readingSource: readingSource, figures: Figures(), origin: origin)
     }
 
     mutating func listed() throws -> ProvinceList.Listed {
@@ -410,9 +430,10 @@ private final class TownSections: @unchecked Sendable {
         var reader = readers[i]
         let start = starts[i], count = starts[i + 1] - starts[i]
         var made = 0
+        var decoding = TownDecoding()
         do {
             while made < count {
-                (base + start + made).initialize(to: try reader.town())
+                (base + start + made).initialize(to: try reader.town(&decoding))
                 made += 1
             }
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after a section of towns") }
@@ -443,5 +464,53 @@ extension FigureKey {
         case (nil, _?): return true
         default: return false
         }
+    }
+}
+
+/// What decoding a section of towns keeps from one town to the next (`SnapshotReader.town(_:)`),
+/// one per thread: values that many towns share, worked out once.
+struct TownDecoding {
+    /// List stages by their string's index.
+    var lists = WordCache<ListStage>()
+    /// Operating modes by their string's index.
+    var modes = WordCache<OperatingMode>()
+    /// Entity lists of one id already decoded, by the id's index in the table. Equal lists are
+    /// one array shared (copy on write: the same value), so a town naming the one entity a town
+    /// before named allocates nothing (at 10,000 towns x 60 months ~2,500 of ~8,800 lists;
+    /// lists of two or more ids were nearly all distinct there, so they are not kept).
+    private var singles: [Int: [String]] = [:]
+
+    /// The next entity list (`SnapshotReader.stringArray`), from `singles` when decoded before.
+    mutating func entityIDs(_ reader: inout SnapshotReader) throws -> [String] {
+        let n = try reader.count()
+        guard n == 1 else { return try reader.strings(count: n) }
+        let index = try reader.stringIndex()
+        if let known = singles[index] { return known }
+        let ids = [reader.strings[index]]
+        singles[index] = ids
+        return ids
+    }
+}
+
+/// Values of a string-backed enum (`T(rawValue:)`) by their string's index in the snapshot's
+/// table, each index's value worked out once: `T(rawValue:)` compares the text with every
+/// case's name (`_findStringSwitchCase`), among the top costs of decoding 10,000 towns when
+/// done per town. The values are the same: the same index is the same text.
+struct WordCache<T: RawRepresentable> where T.RawValue == String {
+    /// Indexes seen, and their values (`values[i]` of `indexes[i]`): a handful (an enum's cases).
+    private var indexes: [UInt64] = []
+    private var values: [T] = []
+
+    /// The value of the string at `index` of `strings`; corrupt when out of the table or not a `T`.
+    mutating func value(_ index: UInt64, in strings: [String]) throws(SnapshotRejection) -> T {
+        for i in indexes.indices where indexes[i] == index { return values[i] }
+        guard index < UInt64(strings.count) else { throw .corrupt("a string reference out of the table") }
+        let raw = strings[Int(index)]
+        guard let value = T(rawValue: raw) else { throw .corrupt("\(raw) is not a \(T.self)") }
+        if indexes.count < 16 {
+            indexes.append(index)
+            values.append(value)
+        }
+        return value
     }
 }

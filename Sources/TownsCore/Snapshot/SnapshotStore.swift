@@ -113,20 +113,23 @@ public struct SnapshotStore: Sendable {
     /// exists, checks, and was written from exactly the text the files hold now.
     ///
     /// The snapshot is mapped (`SnapshotMemory`), not copied. The files' contents and then the
-    /// snapshot's payload are hashed on another thread (the content fingerprint, the checksum;
+    /// snapshot's eager part are hashed on another thread (the content fingerprint, the checksum;
     /// the files' stat fingerprint is taken there too, before their contents and after),
     /// which then helps check the figure area's structure (`FigureAreaHandOver`: the decode
     /// hands the area over as soon as it has read where it lies, and checks the parts left once
     /// its decode is done), while the snapshot is decoded on this one (`DatasetSnapshot.decodeUnverified`: damaged bytes throw, never trap);
     /// nothing decoded is returned before the checksum, the area's check and the two
     /// fingerprints are compared, so a damaged snapshot or one of other text is never used, and
-    /// the load takes the longer of the two instead of their sum.
+    /// the load takes the longer of the two instead of their sum. The payload's deferred part
+    /// (the stored tables read when first asked for) is not hashed here: each of its blocks is
+    /// checked when first read (`SnapshotMemory.verify`, format 21).
     ///
     /// - Throws: `SnapshotRejection`, saying why not.
     public func open(directory: String) throws(SnapshotRejection) -> Loaded {
         let file = path(for: directory)
         guard let memory = SnapshotMemory(mapping: file) else { throw .missing("\(file) cannot be read") }
         let head = try DatasetSnapshot.header(memory.bytes)
+        try memory.adopt(head)
         let hashing = ContentHash()
         let done = DispatchSemaphore(value: 0)
         let producer = self.producer
@@ -153,15 +156,15 @@ public struct SnapshotStore: Sendable {
                 }
             }
             hashing.unchanged = DatasetFingerprint(directory: directory) == hashing.before
-            hashing.checksum = memory.payloadChecksum()
-            if let stamps = hashing.stamps, hashing.checksum == head.checksum {
+            hashing.checksum = memory.eagerChecksum()
+            if let stamps = hashing.stamps, hashing.checksum == head.eagerChecksum {
                 store.keep(stamps, fingerprint: head.fingerprint, for: directory)
             }
             // The figure area's check (a tenth of the decode's work at 10,000 x 60), its parts
             // shared with the decoding thread once its decode is done; none when the checksum
             // already refuses the snapshot. The decode always gives (an area, or nothing).
             area.waitForArea()
-            if hashing.checksum == head.checksum { area.help() } else { area.cancel() }
+            if hashing.checksum == head.eagerChecksum { area.help() } else { area.cancel() }
             done.signal()
         }
         let decoded = Result { () throws(SnapshotRejection) in
@@ -174,7 +177,7 @@ public struct SnapshotStore: Sendable {
         // so every page goes back here, once both are done (at 10,000 x 60 up to ~8 MiB of
         // the file stayed resident otherwise). Pages read later come back when read.
         memory.release()
-        guard hashing.checksum == head.checksum else { throw .corrupt("its checksum does not match") }
+        guard hashing.checksum == head.eagerChecksum else { throw .corrupt("its checksum does not match") }
         if let failure = area.failure { throw failure }
         let loaded = try decoded.get()
         guard loaded.fingerprint == hashing.value else {
@@ -203,7 +206,7 @@ public struct SnapshotStore: Sendable {
         return try DatasetWatcher.loadText(directory)
     }
 
-    /// The content fingerprint, the payload's checksum and the files' stat fingerprints worked
+    /// The content fingerprint, the eager part's checksum and the files' stat fingerprints worked
     /// out on another thread: written before the semaphore is signalled and read after it is
     /// waited for (`@unchecked Sendable` for that hand-over).
     private final class ContentHash: @unchecked Sendable {
