@@ -306,13 +306,10 @@ struct SnapshotWriter {
     /// length): read with `SnapshotReader.deferredRange`. For a table read when first asked for,
     /// not at the start: its bytes are checked then, not before the first screen (format 21).
     mutating func deferredSection(_ write: (inout SnapshotWriter) -> Void) {
-        var outer: [UInt8] = []
-        swap(&outer, &body)
-        write(&self)
-        swap(&outer, &body)
+        let bytes = detached(write)
         uint(UInt64(deferred.count))
-        uint(UInt64(outer.count))
-        deferred.append(contentsOf: outer)
+        uint(UInt64(bytes.count))
+        deferred.append(contentsOf: bytes)
     }
 
     /// `read` with a reader of this writer's body (with its string table), its deferred part

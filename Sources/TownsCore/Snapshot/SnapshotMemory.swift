@@ -30,6 +30,8 @@ final class SnapshotMemory: @unchecked Sendable {
     private let lock = NSLock()
     /// Per deferred block: 1 checked and matching, 2 not matching, 0 not yet checked.
     private var blockStates: [UInt8] = []
+    /// Set once `verifyAhead` has checked every block.
+    private var checkedAhead = false
 
     /// Maps the file at `path`; nil when it cannot be opened, is not a file or cannot be mapped.
     init?(mapping path: String) {
@@ -98,16 +100,30 @@ final class SnapshotMemory: @unchecked Sendable {
 
     /// Checks every deferred block not yet checked, in order, giving each block's pages back once
     /// it is hashed (so checking never holds the part in memory); a block that does not match
-    /// is marked, and the table holding it refused when read. Safe beside `verify` on any thread.
+    /// is marked, and the table holding it refused when read. Safe beside `verify` on any thread;
+    /// once every block is checked, nothing (the dashboard's warm-up calls it after every frame).
     func verifyAhead() {
-        guard adopted else { return }
-        let size = DatasetSnapshot.blockSize
-        for block in blockHashes.indices {
-            guard lock.withLock({ blockStates[block] == 0 }) else { continue }
-            let start = eagerCount + block * size, end = min(start + size, payloadCount)
-            let good = WideHasher.hash(UnsafeRawBufferPointer(rebasing: payload[start..<end])) == blockHashes[block]
-            lock.withLock { if blockStates[block] == 0 { blockStates[block] = good ? 1 : 2 } }
-            release(payload: start..<end)
+        guard adopted, !lock.withLock({ checkedAhead }) else { return }
+        for block in blockHashes.indices where lock.withLock({ blockStates[block] == 0 }) {
+            _ = check(block: block)
+            release(payload: blockRange(block))
+        }
+        lock.withLock { checkedAhead = true }
+    }
+
+    /// Where deferred block `block` lies in the payload.
+    private func blockRange(_ block: Int) -> Range<Int> {
+        let start = eagerCount + block * DatasetSnapshot.blockSize
+        return start..<min(start + DatasetSnapshot.blockSize, payloadCount)
+    }
+
+    /// Hashes deferred block `block`, records whether it matches its hash in the table (a block
+    /// found not matching stays so), and returns that.
+    private func check(block: Int) -> Bool {
+        let good = WideHasher.hash(UnsafeRawBufferPointer(rebasing: payload[blockRange(block)])) == blockHashes[block]
+        return lock.withLock {
+            if blockStates[block] != 2 { blockStates[block] = good ? 1 : 2 }
+            return blockStates[block] == 1
         }
     }
 
@@ -132,11 +148,8 @@ final class SnapshotMemory: @unchecked Sendable {
         }
         let states = lock.withLock { blockStates[first...last] }
         if states.contains(2) { throw .corrupt("a block of its derived tables does not match its checksum") }
-        for block in first...last where states[block] == 0 {
-            let start = eagerCount + block * size, end = min(start + size, payloadCount)
-            let good = WideHasher.hash(UnsafeRawBufferPointer(rebasing: payload[start..<end])) == blockHashes[block]
-            lock.withLock { blockStates[block] = good ? 1 : 2 }
-            if !good { throw .corrupt("a block of its derived tables does not match its checksum") }
+        for block in first...last where states[block] == 0 && !check(block: block) {
+            throw .corrupt("a block of its derived tables does not match its checksum")
         }
     }
 
