@@ -133,15 +133,18 @@ final class SlowStartNotice: @unchecked Sendable {
     }
 
     /// The dashboard's notice (`:messages`) for a snapshot refused as damaged, truncated or of
-    /// another version, with the reason in both languages; nil for no snapshot, a stale one or
+    /// another version, with the reason in English (the Chinese names the kind and points to it);
+    /// nil for no snapshot, a stale one or
     /// snapshots off, which are ordinary.
     static func messagesNotice(_ cause: Cause?) -> Bilingual? {
         guard case let .refused(rejection) = cause else { return nil }
         switch rejection {
         case .missing, .stale: return nil
-        case let .truncated(why), let .foreign(why), let .corrupt(why):
+        case .truncated, .foreign, .corrupt:
+            // The reason is TownsCore's English (in `refused.en`): the Chinese names the kind and
+            // points to the English line (`L`), rather than mixing English into it.
             let refused = refusal(rejection)
-            return Bilingual(refused.zh + "（\(why)）：数据已从文本读取，快照在后台重新生成",
+            return Bilingual(refused.zh + "：数据已从文本读取，快照在后台重新生成（原因见英文，按 L）",
                              refused.en + ": the data was read from the text and the snapshot is rebuilt in the background")
         }
     }

@@ -71,16 +71,18 @@ final class W38StartNoticeWordsTests: XCTestCase {
         XCTAssertNil(SlowStartNotice.messagesNotice(.snapshotsOff))
         XCTAssertNil(SlowStartNotice.messagesNotice(.noCacheFolder))
         let cases: [(SnapshotRejection, String, String)] = [
-            (.corrupt("its checksum does not match"), "快照已损坏，未采用（its checksum does not match）",
+            (.corrupt("its checksum does not match"), "快照已损坏，未采用",
              "the snapshot was refused as damaged (its checksum does not match)"),
-            (.truncated("100 bytes of a snapshot of 5000"), "快照不完整（被截断），未采用（100 bytes of a snapshot of 5000）",
+            (.truncated("100 bytes of a snapshot of 5000"), "快照不完整（被截断），未采用",
              "the snapshot was refused as truncated (100 bytes of a snapshot of 5000)"),
-            (.foreign("it does not begin with TOWNSNAP"), "快照不是这一版 towns 的，未采用（it does not begin with TOWNSNAP）",
+            (.foreign("it does not begin with TOWNSNAP"), "快照不是这一版 towns 的，未采用",
              "the snapshot was refused as of another version (it does not begin with TOWNSNAP)"),
         ]
         for (rejection, zh, en) in cases {
             let notice = SlowStartNotice.messagesNotice(.refused(rejection))
-            XCTAssertEqual(notice?.zh, zh + "：数据已从文本读取，快照在后台重新生成", "\(rejection)")
+            XCTAssertEqual(notice?.zh, zh + "：数据已从文本读取，快照在后台重新生成（原因见英文，按 L）", "\(rejection)")
+            XCTAssertFalse(notice?.zh.contains(where: { $0.isASCII && $0.isLetter && $0 != "L" }) ?? true,
+                           "no English inside the Chinese: \(notice?.zh ?? "")")
             XCTAssertEqual(notice?.en, en + ": the data was read from the text and the snapshot is rebuilt in the background",
                            "\(rejection)")
         }
@@ -201,7 +203,7 @@ final class W38DamagedSnapshotEndToEndTests: XCTestCase {
         XCTAssertTrue(seen.after.contains("快照不完整（被截断），未采用"), seen.after)
         XCTAssertTrue(seen.after.contains("the snapshot was refused as truncated (") && seen.after.contains("is rebuilt"), seen.after)
         XCTAssertFalse(seen.after.contains("no snapshot of this data yet"), seen.after)
-        XCTAssertTrue(seen.messages.contains("快照不完整（被截断），未采用（"), seen.messages)
+        XCTAssertTrue(seen.messages.contains("快照不完整（被截断），未采用："), seen.messages)
 
         // Damaged: a byte of the payload flipped, under LANG=C (English alone).
         waitForRebuild(file, over: whole / 2)
