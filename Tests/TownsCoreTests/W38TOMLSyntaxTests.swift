@@ -1,6 +1,7 @@
 @testable import TownsCore
 import Foundation
 import XCTest
+import TownsSynthetic
 
 /// Wave 38: a TOML syntax error names the field its line begins (`figure[3].value`, `roles.title`,
 /// `period`), its Chinese says what went wrong in Chinese (the parser's English only as a quoted
@@ -186,12 +187,16 @@ final class W38TOMLSyntaxTests: XCTestCase {
     /// A large file read in parts: the error has the whole file's line and the record counted in the
     /// whole file, not in its part.
     func testALatePartsErrorNamesTheRecordOfTheWholeFile() throws {
+        // A dataset of its own (`LargeFileTests.directory` is removed when that suite ends).
         let copy = NSTemporaryDirectory() + "towns-w38-large-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: copy) }
-        try FileManager.default.copyItem(atPath: LargeFileTests.directory, toPath: copy)
+        try SyntheticDataset(towns: 3200, months: 60, seed: 4).write(to: copy, rules: nil)
         let path = copy + "/figures.toml"
         var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber).intValue
+        XCTAssertGreaterThan(size, TOMLDocument.partThreshold, "large enough to be read in parts")
         let headers = lines.indices.filter { lines[$0] == "[[figure]]" }
+        XCTAssertGreaterThan(headers.count, 10 * TOMLDocument.partRecords)
         let record = headers.count - 5
         let bad = try XCTUnwrap((headers[record]..<lines.count).first { lines[$0].hasPrefix("town = ") })
         lines[bad] = "town = nowhere"
