@@ -53,7 +53,7 @@ public struct TOMLSyntaxWords: Sendable, Equatable {
         "key-value pair": "键值对（键 = 值）", "key": "键", "value": "值",
         "string": "字符串", "literal string": "字面字符串（单引号）", "unicode scalar sequence": "Unicode 转义",
         "table header": "表头（[名称]）", "table": "表", "array": "数组", "inline table": "内联表（{ … }）",
-        "root table": "文件", "comment": "注释", "boolean": "布尔值（true 或 false）",
+        "root table": "文件顶层", "comment": "注释", "boolean": "布尔值（true 或 false）",
         "date": "日期", "time": "时间", "date-time": "日期时间", "date-time offset": "时区偏移",
     ]
 
