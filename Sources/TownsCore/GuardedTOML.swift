@@ -32,9 +32,11 @@ public enum GuardedTOML {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             let begin = error.source.begin
+            let field = TOMLFieldOfLine.field(atLine: begin.line, in: text)
+            let context = TOMLSyntaxContext.of(detail: error.description, line: begin.line, column: begin.column,
+                                               field: field, in: text)
             throw LoadIssue(.error, .syntax, file: file, line: begin.line, column: begin.column,
-                            field: TOMLFieldOfLine.field(atLine: begin.line, in: text),
-                            .tomlSyntax(error.description))
+                            field: field, .tomlSyntax(error.description, context: context))
         } catch {
             throw LoadIssue(.error, .syntax, file: file, .tomlSyntax("\(error)"))
         }
@@ -74,7 +76,7 @@ public enum GuardedTOML {
     /// parser reads (`99999999999999999999.0`, `1e300`): exit 13, worded in either language,
     /// with its field and line. nil for any other issue. `text` is the text `issue` was found in.
     static func amountBeyond64Bits(_ issue: LoadIssue, in text: String) -> LoadIssue? {
-        guard issue.kind == .syntax, case let .tomlSyntax(detail)? = issue.message,
+        guard issue.kind == .syntax, case let .tomlSyntax(detail, _)? = issue.message,
               let (literal, float) = numberBeyond64Bits(detail), let field = issue.field, let line = issue.line,
               field.hasPrefix("figure[") || field.hasPrefix("total["),
               field.hasSuffix("].value") || field.hasSuffix("].more_than") else { return nil }

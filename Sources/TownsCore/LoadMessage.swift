@@ -84,8 +84,9 @@ public enum LoadMessage: Hashable, Sendable, Codable {
 
     // Syntax and text (GuardedTOML, TOMLDocument).
     /// Not TOML: the parser's words (English, as the parser gives them; worded in either
-    /// language by `TOMLSyntaxWords`).
-    case tomlSyntax(String)
+    /// language by `TOMLSyntaxWords`), and what the text around the error says of it (a string
+    /// not closed, the field a number's or a text's), when known.
+    case tomlSyntax(String, context: TOMLSyntaxContext? = nil)
     /// Bytes that are not UTF-8.
     case notUTF8
     /// The file ends in the middle of a UTF-8 character: likely cut short (copied or saved only in

@@ -2,20 +2,28 @@
 /// parser's English. toml++ says `Error while parsing <what>: <detail>` (`floating-point`,
 /// `key-value pair`, ...); the Chinese says what went wrong in Chinese and keeps the parser's
 /// detail only as a quoted aside; the English keeps the parser's words whole. Where a bare word
-/// stands where a value belongs (`value = 51.2x6`, `name = 海宁`), both add that text must be
-/// quoted. The guard's own words (`TOMLGuard`: a NUL byte, a table header) have Chinese of
-/// their own.
+/// stands where a value belongs (`value = 51.2x6`, `name = 海宁`), both add a hint chosen by the
+/// field (`TOMLSyntaxContext`): how a number is written for a number field, that text must be
+/// quoted for a text field, both for any other. A string that runs to the end of its line is
+/// said to be not closed (the parser calls the line's end a control character). The guard's own
+/// words (`TOMLGuard`: a NUL byte, a table header) have Chinese of their own.
 ///
 /// ```swift
-/// TOMLSyntaxWords(detail: "Error while parsing floating-point: expected decimal digit, saw 'x'").chinese
-/// // "浮点数写错了（解析器原话：expected decimal digit, saw 'x'）；文字须加引号"
+/// TOMLSyntaxWords(detail: "Error while parsing floating-point: expected decimal digit, saw 'x'",
+///                 context: .textField).chinese
+/// // "浮点数写错了（解析器原话：expected decimal digit, saw 'x'）；文字须加引号（"…"）"
 /// ```
 public struct TOMLSyntaxWords: Sendable, Equatable {
     /// The parser's (or the guard's) words, as given.
     public var detail: String
+    /// What the text around the error says of it (`TOMLSyntaxContext.of`); nil when unknown.
+    public var context: TOMLSyntaxContext?
 
-    /// The words of `detail`.
-    public init(detail: String) { self.detail = detail }
+    /// The words of `detail`, in `context`.
+    public init(detail: String, context: TOMLSyntaxContext? = nil) {
+        self.detail = detail
+        self.context = context
+    }
 
     /// What the parser was reading (`floating-point`) and its detail (`expected decimal digit,
     /// saw 'x'`); nil for words of another shape.
@@ -57,15 +65,42 @@ public struct TOMLSyntaxWords: Sendable, Equatable {
         "date": "日期", "time": "时间", "date-time": "日期时间", "date-time offset": "时区偏移",
     ]
 
-    /// The English words: the parser's, whole, and the hint when text must be quoted.
-    public var english: String {
-        textMustBeQuoted ? "\(detail); text must be quoted (\"...\")" : detail
+    /// The hint for a bare word where a value belongs, by the field's kind.
+    private var valueHint: (english: String, chinese: String)? {
+        guard textMustBeQuoted else { return nil }
+        switch context {
+        case .numberField?: return ("a number is digits with at most one point (51.26)", "数字只含数字和一个小数点（如 51.26）")
+        case .textField?: return ("text must be quoted (\"...\")", "文字须加引号（\"…\"）")
+        default:
+            return ("a number is digits with at most one point (51.26), text goes in quotes (\"...\")",
+                    "数字只含数字和一个小数点（如 51.26），文字须加引号（\"…\"）")
+        }
     }
 
-    /// The Chinese words: what went wrong (`浮点数写错了`), the parser's detail as a quoted aside,
-    /// and the hint when text must be quoted.
+    /// The line and quote of a string not closed on its line, when the parser's words are a
+    /// string's (`string`, `literal string`).
+    private var stringNotClosed: (line: Int, quote: String)? {
+        guard case let .stringNotClosed(line, quote)? = context, let (what, _) = parsed,
+              what == "string" || what == "literal string" else { return nil }
+        return (line, quote)
+    }
+
+    /// The English words: the parser's, whole, and the hint: a string not closed, or a bare
+    /// word where a value belongs.
+    public var english: String {
+        if let (line, quote) = stringNotClosed {
+            return "\(detail); the string is not closed: a closing quote (\(quote)) is missing at the end of line \(line)"
+        }
+        return valueHint.map { "\(detail); \($0.english)" } ?? detail
+    }
+
+    /// The Chinese words: what went wrong (`浮点数写错了`, `字符串没有结束：…`), the parser's
+    /// detail as a quoted aside, and the hint for a bare word where a value belongs.
     public var chinese: String {
-        let hint = textMustBeQuoted ? "；文字须加引号（\"…\"）" : ""
+        let hint = valueHint.map { "；\($0.chinese)" } ?? ""
+        if let (line, quote) = stringNotClosed, let (_, rest) = parsed {
+            return "字符串没有结束：第 \(line) 行末尾缺少右引号（\(quote)）（解析器原话：\(rest)）"
+        }
         if let (what, rest) = parsed {
             let noun = TOMLSyntaxWords.chineseWhat[what]
             let said = noun.map { "\($0)写错了" } ?? "「\(what)」处写错了"
@@ -85,6 +120,62 @@ public struct TOMLSyntaxWords: Sendable, Equatable {
             return "一个数组或内联表中的值太多；记录请写成 [[名称]] 表"
         }
         if detail.hasPrefix("expected a value in the array") { return "数组中应为值" }
+        return nil
+    }
+}
+
+/// What the text around a TOML syntax error says of it, for its words (`TOMLSyntaxWords`).
+public enum TOMLSyntaxContext: Hashable, Sendable, Codable {
+    /// A string that runs to the end of line `line` (1-based): its closing `quote` (`"` or `'`)
+    /// is missing.
+    case stringNotClosed(line: Int, quote: String)
+    /// The error's line is a number field's (`value`, `more_than`, `type`, ...).
+    case numberField
+    /// The error's line is a text field's (`name_zh`, `town`, `period`, ...).
+    case textField
+
+    /// The number fields of the loaders (`RecordReader.int`/`decimal`: figures, towns, periods,
+    /// types, province and rules' numbers).
+    static let numberKeys: Set<String> = [
+        "value", "more_than", "type", "count", "number", "year", "through",
+        "minimum", "lower_minimum", "maximum", "percent", "higher_percent", "years", "lower_years", "times",
+        "minimum_rating", "tourism_rating", "tolerance",
+    ]
+
+    /// The text fields of the loaders (`RecordReader.string`).
+    static let textKeys: Set<String> = [
+        "id", "name_zh", "name_en", "short_zh", "title", "title_zh", "title_en", "label_zh", "label_en", "text",
+        "town", "period", "measure", "source", "at", "quote", "note", "derived", "unit", "basis", "reading",
+        "county_zh", "county_en", "county_from", "county_note", "city", "region_zh", "region_en", "industry",
+        "industry_note", "industry_note_zh", "list", "list_date", "list_source", "mode", "mode_at", "type_at",
+        "kind", "group", "author", "url", "publisher", "date", "reports", "problem", "countermeasure", "status",
+        "cause_zh", "cause_en", "summary_en", "topic", "as_of", "also_at", "also_quote", "also_source",
+        "accelerated_county_note", "checked_note",
+    ]
+
+    /// The context of an error at `line` and `column` (1-based; the column counts Unicode
+    /// scalars, as toml++ does) of `text`, whose line begins `field` (`TOMLFieldOfLine`):
+    /// a string not closed when the parser, reading a string, stopped at the line's end (the
+    /// column at or past it, a `\r` before the `\n` counted as its end) on a line holding the
+    /// string's opening quote; else the field's kind when known; else nil.
+    static func of(detail: String, line: Int?, column: Int?, field: String?, in text: String) -> TOMLSyntaxContext? {
+        let words = TOMLSyntaxWords(detail: detail)
+        if let (what, _) = words.parsed, what == "string" || what == "literal string", let line, let column, line >= 1 {
+            // By scalars: as `Character`s, "\r\n" is one and no "\n".
+            let lines = text.unicodeScalars.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+            if lines.count >= line {
+                var content = lines[line - 1]
+                if content.last == "\r" { content = content.dropLast() }
+                let quote: Unicode.Scalar = what == "string" ? "\"" : "'"
+                if column > content.count, content.contains(quote) {
+                    return .stringNotClosed(line: line, quote: String(Character(quote)))
+                }
+            }
+        }
+        guard let field else { return nil }
+        let key = field.split(separator: ".").last.map(String.init) ?? field
+        if numberKeys.contains(key) { return .numberField }
+        if textKeys.contains(key) { return .textField }
         return nil
     }
 }

@@ -32,12 +32,12 @@ final class W38TOMLSyntaxEndToEndTests: XCTestCase {
         XCTAssertEqual(r.en.status, 10, r.en.summary)
         let prefix = "\(r.data)/figures.toml:\(r.line):13: figure["
         XCTAssertTrue(r.zh.stderr.contains(prefix), r.zh.summary)
-        XCTAssertTrue(r.zh.stderr.contains("].value: TOML 语法错误：浮点数写错了（解析器原话：expected decimal digit, saw 'x'）；文字须加引号"),
+        XCTAssertTrue(r.zh.stderr.contains("].value: TOML 语法错误：浮点数写错了（解析器原话：expected decimal digit, saw 'x'）；数字只含数字和一个小数点（如 51.26）"),
                       r.zh.summary)
         XCTAssertFalse(r.zh.stderr.contains("Error while parsing"), r.zh.summary)
         XCTAssertTrue(r.en.stderr.contains(prefix), r.en.summary)
-        XCTAssertTrue(r.en.stderr.contains("].value: TOML syntax: Error while parsing floating-point: expected decimal digit, saw 'x'"),
-                      r.en.summary)
+        XCTAssertTrue(r.en.stderr.contains("].value: TOML syntax: Error while parsing floating-point: expected decimal digit, saw 'x'; "
+                                           + "a number is digits with at most one point (51.26)"), r.en.summary)
     }
 
     func testAWholeNumberBeyond64BitsExitsAsTheAmountWithAPointDoes() throws {

@@ -96,10 +96,73 @@ final class W38TOMLSyntaxTests: XCTestCase {
         let (issue, _) = try figuresError("value = 51.2", "value = 51.2x6")
         let zh = issue.description(chinese: true)
         XCTAssertFalse(zh.contains("Error while parsing"), zh)
-        XCTAssertTrue(zh.contains("TOML 语法错误：浮点数写错了（解析器原话：expected decimal digit, saw 'x'）；文字须加引号"), zh)
+        XCTAssertTrue(zh.hasSuffix("TOML 语法错误：浮点数写错了（解析器原话：expected decimal digit, saw 'x'）；数字只含数字和一个小数点（如 51.26）"), zh)
         let en = issue.description(chinese: false)
         XCTAssertTrue(en.contains(": TOML syntax: Error while parsing floating-point: expected decimal digit, saw 'x'"), en)
-        XCTAssertTrue(en.hasSuffix("text must be quoted (\"...\")"), en)
+        XCTAssertTrue(en.hasSuffix("; a number is digits with at most one point (51.26)"), en)
+    }
+
+    // MARK: the hint by the field (wave 38's fresh user, P2-2: "text must be quoted" for a mistyped number)
+
+    func testAMistypedNumberInANumberFieldIsToldHowANumberIsWritten() throws {
+        for field in ["value", "more_than", "type", "count", "year", "percent"] {
+            let issue = try syntaxError("[[figure]]\n\(field) = 51.2x6\n")
+            XCTAssertEqual(issue.words(chinese: false),
+                           "TOML syntax: Error while parsing floating-point: expected decimal digit, saw 'x'; "
+                           + "a number is digits with at most one point (51.26)", field)
+            XCTAssertEqual(issue.words(chinese: true),
+                           "TOML 语法错误：浮点数写错了（解析器原话：expected decimal digit, saw 'x'）；数字只含数字和一个小数点（如 51.26）",
+                           field)
+            XCTAssertFalse(issue.words(chinese: true).contains("引号"), field)
+        }
+    }
+
+    func testABareWordInATextFieldIsToldToQuote() throws {
+        for line in ["name_zh = 海宁", "town = 51.2x6", "period = 2015-1x"] {
+            let issue = try syntaxError("[[figure]]\n\(line)\n")
+            XCTAssertTrue(issue.words(chinese: false).hasSuffix("; text must be quoted (\"...\")"), issue.words(chinese: false))
+            XCTAssertTrue(issue.words(chinese: true).hasSuffix("；文字须加引号（\"…\"）"), issue.words(chinese: true))
+            XCTAssertFalse(issue.words(chinese: true).contains("数字只含"), issue.words(chinese: true))
+        }
+    }
+
+    func testAFieldOfUnknownKindGetsBothHints() throws {
+        let issue = try syntaxError("[[figure]]\ngizmo = 51.2x6\n")
+        XCTAssertTrue(issue.words(chinese: false).hasSuffix(
+            "; a number is digits with at most one point (51.26), text goes in quotes (\"...\")"), issue.words(chinese: false))
+        XCTAssertTrue(issue.words(chinese: true).hasSuffix("；数字只含数字和一个小数点（如 51.26），文字须加引号（\"…\"）"),
+                      issue.words(chinese: true))
+    }
+
+    // MARK: a string not closed (P2-1: the line's end called a control character)
+
+    func testAStringRunningToTheLinesEndIsSaidToBeNotClosed() throws {
+        for ending in ["\n", "\r\n"] {
+            let issue = try syntaxError("[[town]]\nid = \"haining\"\nname_zh = \"海宁皮革时尚小镇\(ending)name_en = \"x\"\n")
+            XCTAssertEqual(issue.line, 3)
+            XCTAssertEqual(issue.column, 20)
+            XCTAssertEqual(issue.field, "town[1].name_zh")
+            XCTAssertEqual(issue.words(chinese: true),
+                           "TOML 语法错误：字符串没有结束：第 3 行末尾缺少右引号（\"）（解析器原话：unescaped control characters "
+                           + "other than TAB (U+0009) are explicitly prohibited）")
+            XCTAssertEqual(issue.words(chinese: false),
+                           "TOML syntax: Error while parsing string: unescaped control characters other than TAB (U+0009) "
+                           + "are explicitly prohibited; the string is not closed: a closing quote (\") is missing at the end of line 3")
+        }
+        let literal = try syntaxError("note = 'a b\n")
+        XCTAssertTrue(literal.words(chinese: true).hasPrefix("TOML 语法错误：字符串没有结束：第 1 行末尾缺少右引号（'）"),
+                      literal.words(chinese: true))
+    }
+
+    func testARealControlCharacterInAStringIsStillSaidAsSuch() throws {
+        for control in ["\u{0C}", "\u{1B}"] {
+            let issue = try syntaxError("[[town]]\nname_zh = \"海宁\(control)小镇\"\n")
+            XCTAssertEqual(issue.line, 2)
+            XCTAssertTrue(issue.words(chinese: true).hasPrefix("TOML 语法错误：字符串写错了（解析器原话：unescaped control characters"),
+                          issue.words(chinese: true))
+            XCTAssertFalse(issue.words(chinese: true).contains("没有结束"), issue.words(chinese: true))
+            XCTAssertFalse(issue.words(chinese: false).contains("not closed"), issue.words(chinese: false))
+        }
     }
 
     func testABareWordGetsTheHintAndAMissingEqualsSignDoesNot() throws {
@@ -107,6 +170,7 @@ final class W38TOMLSyntaxTests: XCTestCase {
         XCTAssertTrue(word.words(chinese: true).contains("文字须加引号"), word.words(chinese: true))
         XCTAssertTrue(word.words(chinese: false).hasPrefix("TOML syntax: "), word.words(chinese: false))
         XCTAssertTrue(word.words(chinese: false).contains("text must be quoted"), word.words(chinese: false))
+        XCTAssertFalse(word.words(chinese: false).contains("a number is"), word.words(chinese: false))
         let noEquals = try syntaxError("[[town]]\nname_zh \"海宁\"\n")
         XCTAssertFalse(noEquals.words(chinese: true).contains("引号"), noEquals.words(chinese: true))
         XCTAssertFalse(noEquals.words(chinese: false).contains("quoted"), noEquals.words(chinese: false))
