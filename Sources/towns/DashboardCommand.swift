@@ -295,6 +295,8 @@ struct DashboardStart {
         // Set when new data replaced the old: the old data's heap is given back once nothing holds
         // it (issue 17: without it the first reload left ~10 MiB of freed heap resident for good).
         var trimAfterReload = false
+        // The tables whose damaged snapshot blocks have been said (weak: a reload frees them).
+        weak var damageSaidFor: DerivedTables?
         var running = true
         /// Applies `action`, then performs the effects it asks for, each reporting back as an action.
         func perform(_ action: Action) {
@@ -334,6 +336,13 @@ struct DashboardStart {
             meeting.publish(state)
             if meeting.needsDraw(state) { terminal.draw(renderer.render(state)) }
             warmUp.take()  // a finished warm-up has nothing to give: the next may start
+            // Blocks of the snapshot found damaged (by the warm-up's check, or a table's first
+            // read): said once per data shown, and the snapshot rebuilt in the background.
+            if let derived = state.facts.derived, derived !== damageSaidFor, derived.damagedBlocks > 0 {
+                damageSaidFor = derived
+                perform(.snapshotDamaged(blocks: derived.damagedBlocks))
+                SnapshotFiles.rebuildInBackground(directory)
+            }
             if trimAfterReload && !warmUp.isBusy && !reload.isBusy {
                 // The old data's last holders (the frame before, a warm-up over it) are gone.
                 trimAfterReload = false

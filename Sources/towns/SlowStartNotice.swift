@@ -133,18 +133,19 @@ final class SlowStartNotice: @unchecked Sendable {
     }
 
     /// The dashboard's notice (`:messages`) for a snapshot refused as damaged, truncated or of
-    /// another version, with the reason in English (the Chinese names the kind and points to it);
-    /// nil for no snapshot, a stale one or
+    /// another version, with the reason (TownsCore's English words; in the Chinese line as its
+    /// technical detail, after the kind said in Chinese); nil for no snapshot, a stale one or
     /// snapshots off, which are ordinary.
     static func messagesNotice(_ cause: Cause?) -> Bilingual? {
         guard case let .refused(rejection) = cause else { return nil }
         switch rejection {
         case .missing, .stale: return nil
-        case .truncated, .foreign, .corrupt:
-            // The reason is TownsCore's English (in `refused.en`): the Chinese names the kind and
-            // points to the English line (`L`), rather than mixing English into it.
+        case let .truncated(why), let .foreign(why), let .corrupt(why):
+            // The reason is TownsCore's English: the Chinese names the kind in Chinese and gives
+            // the reason as its technical detail (a message keeps the language it was logged in,
+            // so pointing to the English line, `L`, showed nothing: wave 38's fresh user).
             let refused = refusal(rejection)
-            return Bilingual(refused.zh + "：数据已从文本读取，快照在后台重新生成（原因见英文，按 L）",
+            return Bilingual(refused.zh + "：数据已从文本读取，快照在后台重新生成（技术细节：\(why)）",
                              refused.en + ": the data was read from the text and the snapshot is rebuilt in the background")
         }
     }

@@ -109,7 +109,10 @@ final class W23FigureAreaAsideTests: XCTestCase {
         bytes = Array(bytes[0..<DatasetSnapshot.headerSize + 200])
         withUnsafeBytes(of: UInt64(200).littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
         withUnsafeBytes(of: UInt64(200).littleEndian) { bytes.replaceSubrange(32..<40, with: $0) }
-        let emptyTable = [UInt8]().withUnsafeBytes { WideHasher.hash($0) }
+        // Format 22: the header's first 40 bytes with the (empty) block table.
+        let emptyTable = bytes.withUnsafeBytes { head in
+            [UInt8]().withUnsafeBytes { DatasetSnapshot.headedTableChecksum(head: head, table: $0) }
+        }
         withUnsafeBytes(of: emptyTable.littleEndian) { bytes.replaceSubrange(48..<56, with: $0) }
         try writeWithChecksum(bytes, to: file)
         XCTAssertThrowsError(try store.open(directory: dir)) { error in

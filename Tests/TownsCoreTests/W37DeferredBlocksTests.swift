@@ -76,6 +76,27 @@ final class W37DeferredBlocksTests: XCTestCase {
         XCTAssertEqual(read(ahead.memory, ahead.parts[0])?.count, size)
     }
 
+    /// Wave 38: the damaged blocks are counted (`damagedBlocks`, what the dashboard says and
+    /// rebuilds the snapshot for), each once, whether found by a read or by the warm-up's check;
+    /// none in a whole snapshot.
+    func testDamagedBlocksAreCountedOnce() {
+        let size = 200_000
+        let whole = snapshot(partSize: size)
+        whole.memory.verifyAhead()
+        XCTAssertEqual(whole.memory.damagedBlocks, 0)
+        let damaged = snapshot(partSize: size) { deferred in
+            deferred[size / 2] ^= 0x01  // in p0
+            deferred[size + size / 2] ^= 0x01  // in p1, another block
+        }
+        XCTAssertEqual(damaged.memory.damagedBlocks, 0, "none found before a read")
+        XCTAssertNil(read(damaged.memory, damaged.parts[1]))
+        XCTAssertEqual(damaged.memory.damagedBlocks, 1, "found by the read")
+        XCTAssertNil(read(damaged.memory, damaged.parts[1]))
+        XCTAssertEqual(damaged.memory.damagedBlocks, 1, "counted once")
+        damaged.memory.verifyAhead()
+        XCTAssertEqual(damaged.memory.damagedBlocks, 2, "the other found by the warm-up's check")
+    }
+
     /// A damaged list (its block) has no names; a range beyond the deferred blocks is refused.
     func testADamagedListHasNoNames() {
         let size = 100_000

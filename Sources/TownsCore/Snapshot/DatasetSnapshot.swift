@@ -6,21 +6,24 @@ import Foundation
 ///
 /// Layout (little-endian): `TOWNSNAP` (8 bytes), format version (UInt32), the platform's
 /// `Decimal` size (UInt32), the content fingerprint (UInt64), the payload's length (UInt64),
-/// its eager part's length (UInt64) and checksum (UInt64), the block table's checksum
-/// (UInt64); then the payload: its eager part (the dataset folder, the table of distinct
+/// its eager part's length (UInt64) and checksum (UInt64), the checksum of the header's first
+/// 40 bytes with the block table (UInt64, `headedTableChecksum`: a damaged fingerprint or length
+/// is `corrupt`, never read as other contents, format 22); then the payload: its eager part (the dataset folder, the table of distinct
 /// strings, and the body, `SnapshotWriter`) and its deferred part (the derived tables read
 /// when first asked for, `SnapshotWriter.deferredSection`); then the block table: the hash of
 /// each `blockSize` block of the deferred part (UInt64 each, the last block short). The eager
 /// part is checked whole before anything decoded is used; a deferred block when first read
 /// (`SnapshotMemory.verify`), so a start hashes only what it reads (format 21; formats 14-20
-/// hashed the whole payload before the first screen: 35 MB at 10,000 x 60).
+/// hashed the whole payload before the first screen: 35 MB at 10,000 x 60). Format 22: the
+/// header's fingerprint is checked too (wave 38's fresh user flipped a byte of it, and the start
+/// said the data had changed since the snapshot, which it had not).
 /// A reader trusts nothing it has not checked: a wrong magic, version or layout is `foreign`,
 /// a short file `truncated`, a checksum or a value that does not match `corrupt` (a deferred
 /// block's: that table is not used, and is worked out instead), another folder or other
 /// contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 21
+    public static let formatVersion: UInt32 = 22
     static let magic = Array("TOWNSNAP".utf8)
     /// The header's size in bytes.
     static let headerSize = 56
@@ -36,7 +39,8 @@ public enum DatasetSnapshot {
         /// The payload's length, and its eager part's (the rest is the deferred part).
         var length: Int
         var eager: Int
-        /// The eager part's checksum, and the block table's (`WideHasher`).
+        /// The eager part's checksum (`WideHasher`), and the header's first bytes' with the block
+        /// table's (`headedTableChecksum`).
         var eagerChecksum: UInt64
         var tableChecksum: UInt64
     }
@@ -132,8 +136,26 @@ public enum DatasetSnapshot {
         append(UInt64(eager.count + deferred.count))
         append(UInt64(eager.count))
         append(eager.withUnsafeBytes { WideHasher.hash($0) })
-        append(table.withUnsafeBytes { WideHasher.hash($0) })
+        let headed = header.withUnsafeBytes { head in
+            table.withUnsafeBytes { headedTableChecksum(head: head, table: $0) }
+        }
+        append(headed)
         return header + eager + deferred + table
+    }
+
+    /// The bytes of the header its last checksum covers: magic, version, decimal size,
+    /// fingerprint, payload length, eager length (the eager checksum is checked by itself).
+    static let checkedHeaderBytes = 40
+
+    /// The header's last checksum: `WideHasher` of the header's first `checkedHeaderBytes` bytes
+    /// (`head`, at least that many) followed by the block table's bytes (`table`), so that a
+    /// damaged fingerprint or length refuses the snapshot as `corrupt` at once rather than being
+    /// read as a snapshot of other contents (`stale`).
+    static func headedTableChecksum(head: UnsafeRawBufferPointer, table: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = WideHasher()
+        hasher.combine(UnsafeRawBufferPointer(rebasing: head[0..<checkedHeaderBytes]))
+        hasher.combine(table)
+        return hasher.finalize()
     }
 
     /// The content fingerprint a snapshot was written for, after checking its header only

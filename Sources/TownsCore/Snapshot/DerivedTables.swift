@@ -194,6 +194,12 @@ public final class DerivedTables: @unchecked Sendable {
     /// keystroke would otherwise hash the ~4 MB of search texts). Once done, nothing.
     public func checkAhead() { memory.verifyAhead() }
 
+    /// The snapshot's deferred blocks found damaged so far (their tables are not used: each is
+    /// worked out from the dataset instead). The dashboard says so once and rebuilds the
+    /// snapshot (wave 38's fresh user damaged a deferred block, and nothing said so, and the
+    /// damaged snapshot stayed in the cache for every later start).
+    public var damagedBlocks: Int { memory.damagedBlocks }
+
     /// The snapshot's deferred blocks checked so far, and how many there are (`SnapshotMemory`).
     var checkedBlocks: (checked: Int, of: Int) { memory.checkedBlocks }
 

@@ -32,6 +32,8 @@ final class SnapshotMemory: @unchecked Sendable {
     private var blockStates: [UInt8] = []
     /// Set once `verifyAhead` has checked every block.
     private var checkedAhead = false
+    /// The blocks found not matching so far (those of `blockStates` that are 2).
+    private var damaged = 0
 
     /// Maps the file at `path`; nil when it cannot be opened, is not a file or cannot be mapped.
     init?(mapping path: String) {
@@ -69,14 +71,17 @@ final class SnapshotMemory: @unchecked Sendable {
     /// Takes the payload's layout from the checked header `head` and reads the block table
     /// that follows the payload. Once (later calls do nothing); before the memory is shared.
     ///
-    /// - Throws: `SnapshotRejection.corrupt` when the block table does not match its checksum.
+    /// - Throws: `SnapshotRejection.corrupt` when the header's first bytes and the block table do
+    ///   not match their checksum (`DatasetSnapshot.headedTableChecksum`).
     func adopt(_ head: DatasetSnapshot.Header) throws(SnapshotRejection) {
         guard !adopted else { return }
         let tableStart = DatasetSnapshot.headerSize + head.length
         let count = DatasetSnapshot.blockCount(deferred: head.length - head.eager)
         guard bytes.count == tableStart + count * 8 else { throw .corrupt("a block table of another size") }
         let table = UnsafeRawBufferPointer(rebasing: bytes[tableStart..<tableStart + count * 8])
-        guard WideHasher.hash(table) == head.tableChecksum else { throw .corrupt("its block table's checksum does not match") }
+        guard DatasetSnapshot.headedTableChecksum(head: bytes, table: table) == head.tableChecksum else {
+            throw .corrupt("its header's or block table's checksum does not match")
+        }
         blockHashes = (0..<count).map { UInt64(littleEndian: table.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
         blockStates = Array(repeating: 0, count: count)
         payloadCount = head.length
@@ -122,10 +127,17 @@ final class SnapshotMemory: @unchecked Sendable {
     private func check(block: Int) -> Bool {
         let good = WideHasher.hash(UnsafeRawBufferPointer(rebasing: payload[blockRange(block)])) == blockHashes[block]
         return lock.withLock {
-            if blockStates[block] != 2 { blockStates[block] = good ? 1 : 2 }
+            if blockStates[block] != 2 {
+                blockStates[block] = good ? 1 : 2
+                if !good { damaged += 1 }
+            }
             return blockStates[block] == 1
         }
     }
+
+    /// The deferred blocks found not matching their hash so far (0 until one is: each is
+    /// found when a table in it is first read, or by `verifyAhead`).
+    var damagedBlocks: Int { lock.withLock { damaged } }
 
     /// The deferred blocks checked so far (matching or not), and how many there are.
     var checkedBlocks: (checked: Int, of: Int) {

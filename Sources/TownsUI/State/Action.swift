@@ -75,6 +75,10 @@ public enum Action: Equatable, Sendable {
     case exportFinished(String, failed: Bool)
     /// Presenting or following a meeting, and its keys (`Follow.swift`).
     case meeting(MeetingAction)
+    /// `blocks` blocks of the snapshot the data was read from were found damaged (after the
+    /// first frame, `DerivedTables.damagedBlocks`): the tables in them are worked out from the
+    /// data instead, and the snapshot is rebuilt in the background. Said once, as a warning.
+    case snapshotDamaged(blocks: Int)
 }
 
 /// Key bindings: which key does what. Every binding is listed in the help screen
