@@ -70,7 +70,15 @@ extension Catalogue {
         Bilingual("落后 \(n) 镇", "\(n) behind")
     }
     /// The towns-behind panel's heading when no town it judges has a completion rate in the
-    /// period: the count is unknown, the mark `—` between these words (`落后 — 镇`, `— behind`).
+    /// period: the count is unknown, said in words, widest first (the reason where the panel
+    /// column holds it); the last, the mark `—` between these words (`落后 — 镇`, `— behind`), only
+    /// where the column is narrower than the words (wave 36's fresh user read `— behind` at the
+    /// 2015 full year, a count no reader could make out).
+    static let overviewBehindUnknownWords = [
+        Bilingual("落后镇数：不能判断（本期无进度）", "behind: cannot be told (no rates)"),
+        Bilingual("落后镇数：不能判断", "behind: cannot be told"),
+        Bilingual("落后：不能判断", "behind: not known"),
+    ]
     static let overviewBehindUnknown = (before: Bilingual("落后 ", ""), after: Bilingual(" 镇", " behind"))
     /// The towns-behind panel's line when none is known behind and `n` towns it judges have no
     /// completion rate in the period (no wider than `noneKnownBehind`: the figures column at 80).
