@@ -33,4 +33,22 @@ final class W38FreshUserUITests: XCTestCase {
         s.stack = [Screen(.overview)]
         XCTAssertTrue(screen(s).contains { $0.hasPrefix(" behind: cannot be told (no rates)") }, screen(s).joined(separator: "\n"))
     }
+
+    /// 2. The English changes view at 100 columns cut `featured investment` to `featured invest…`:
+    /// `featured inv.`, the note spelling it out; an export names it whole.
+    func testTheChangesViewsFeaturedInvestmentIsNotCut() throws {
+        for (width, height) in [(100, 30), (80, 24)] {
+            var s = try bundledState(width: width, height: height, period: "2015-12")
+            s.language = .en
+            s.stack = [Screen(.changes)]
+            let all = screen(s).joined(separator: "\n")
+            XCTAssertFalse(all.contains("featured invest…"), all)
+            XCTAssertTrue(all.contains("featured inv. "), all)
+            if width == 100 {
+                XCTAssertTrue(all.replacingOccurrences(of: "\n ", with: " ").contains("featured inv.: featured-industry investment"), all)
+            }
+        }
+        XCTAssertEqual(Catalogue.measureColumnName(.featuredInvestment).zh, "特色产业投资")
+        XCTAssertEqual(Catalogue.measureColumnName(.completed).en, "completed")
+    }
 }
