@@ -51,4 +51,27 @@ final class W38FreshUserUITests: XCTestCase {
         XCTAssertEqual(Catalogue.measureColumnName(.featuredInvestment).zh, "特色产业投资")
         XCTAssertEqual(Catalogue.measureColumnName(.completed).en, "completed")
     }
+
+    /// 3. The follower's key line lists `L` (its own language) at 80 and 100 columns, both languages,
+    /// the meeting's keys kept.
+    func testTheFollowersKeyLineListsL() throws {
+        for (width, height) in [(100, 30), (80, 24)] {
+            for language in Language.allCases {
+                for presenter in ["root", "wang"] {
+                    var s = try bundledState(width: width, height: height)
+                    s.language = language
+                    s.stack = [Screen(.overview)]
+                    s.meeting = .following(Following(meeting: "w38", presenter: presenter))
+                    XCTAssertTrue(s.isFollowingPresenter)
+                    let line = try XCTUnwrap(screen(s).last)
+                    let l = language == .zh ? " L English " : " L 中文 "
+                    XCTAssertTrue(line.contains(l), "\(width) \(language): \(line)")
+                    for key in [" f ", " e ", " y ", " t ", " : ", " ? ", " q "] {
+                        XCTAssertTrue((" " + line).contains(key), "\(width) \(language) \(key): \(line)")
+                    }
+                    XCTAssertTrue(line.contains(presenter), line)
+                }
+            }
+        }
+    }
 }
