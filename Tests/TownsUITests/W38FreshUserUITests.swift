@@ -74,4 +74,38 @@ final class W38FreshUserUITests: XCTestCase {
             }
         }
     }
+
+    /// 4. Under TERM=xterm (8 colours) the selected row's bar was green on the cyan selection: it
+    /// takes the selection's foreground there (black on cyan); 256 colours keep the green.
+    func testTheSelectedRowsBarIsReadableOnEightColours() throws {
+        let path = repositoryRoot + "/Themes/default.toml"
+        let theme = try Theme.parse(try String(contentsOfFile: path, encoding: .utf8), file: path).0
+        var s = try bundledState(width: 100, height: 30, period: "2015-09")
+        s.stack = [Screen(.townList)]
+        s = update(s, .moveDown)  // Haining's row: a bar with a fill
+        let selection = theme.style(.selection)
+        func barCells(_ t: Theme) -> (selected: [Cell], other: [Cell]) {
+            let grid = Renderer(theme: t).render(s)
+            var selected: [Cell] = [], other: [Cell] = []
+            for y in 0..<grid.height {
+                for x in 0..<grid.width where ["█", "▉", "▊", "▋", "▌", "▍", "▎", "▏"].contains(grid[x, y].text) {
+                    if grid[x, y].style.background == selection.background { selected.append(grid[x, y]) }
+                    else { other.append(grid[x, y]) }
+                }
+            }
+            return (selected, other)
+        }
+        let eight = barCells(theme.onEightColours)
+        XCTAssertFalse(eight.selected.isEmpty, "the selected row has a bar")
+        XCTAssertFalse(eight.other.isEmpty)
+        for cell in eight.selected {
+            XCTAssertEqual(cell.style.foreground, selection.foreground, "8 colours: the band's own foreground")
+        }
+        XCTAssertTrue(eight.other.allSatisfy { $0.style.foreground != selection.foreground },
+                      "other rows keep their colours: \(Set(eight.other.map(\.style.foreground)))")
+        let full = barCells(theme)
+        XCTAssertFalse(full.selected.isEmpty)
+        XCTAssertTrue(full.selected.allSatisfy { $0.style.foreground != selection.foreground },
+                      "256 colours: the roles' colours, as before")
+    }
 }

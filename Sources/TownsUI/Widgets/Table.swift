@@ -523,6 +523,12 @@ public struct TableRenderer: Sendable {
         marker: Double?, rowStyle: Style
     ) {
         guard width > 0, let fraction, fraction.isFinite else { return }
+        // In 8 colours, on the selection's band the bar and its mark are drawn in the band's own
+        // foreground (black on cyan): the roles' green, red and white on cyan could hardly be told
+        // from the band on a projector (wave 36's fresh user). 256 colours keep the roles' colours.
+        // (The selection's band alone: a light theme's page colour is every row's background.)
+        let onBand8 = theme.eightColours && rowStyle == theme.style(.selection) && rowStyle.background != .default
+            && rowStyle.foreground != .default
         defer {
             if let marker, marker.isFinite {
                 let at = Glyphs.markerColumn(marker, width: width)
@@ -530,12 +536,14 @@ public struct TableRenderer: Sendable {
                 if rowStyle.reverse { style.reverse = true }
                 // On a row with a background (the selection), the mark keeps the row's band.
                 if rowStyle.background != .default { style.background = rowStyle.background }
+                if onBand8 { style.foreground = rowStyle.foreground }
                 grid.put(glyphs.marker, x: x + at, y: y, style: style, maxWidth: 1)
             }
         }
         var fill = theme.style(role)
         fill.background = rowStyle.background == .default ? fill.background : rowStyle.background
         if rowStyle.reverse { fill.reverse = true }
+        if onBand8 { fill.foreground = rowStyle.foreground }
         // Block characters look the same bold or not, and turning bold off costs a full
         // attribute reset on the terminal (~23 bytes per bar, per frame that redraws the row).
         // On a monochrome terminal without colour, bold is what the role has: kept there.
