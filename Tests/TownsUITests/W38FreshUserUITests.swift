@@ -88,7 +88,7 @@ final class W38FreshUserUITests: XCTestCase {
             let grid = Renderer(theme: t).render(s)
             var selected: [Cell] = [], other: [Cell] = []
             for y in 0..<grid.height {
-                for x in 0..<grid.width where ["█", "▉", "▊", "▋", "▌", "▍", "▎", "▏"].contains(grid[x, y].text) {
+                for x in 0..<grid.width where ["█", "▉", "▊", "▋", "▌", "▍", "▎", "▏", "│", "·"].contains(grid[x, y].text) {
                     if grid[x, y].style.background == selection.background { selected.append(grid[x, y]) }
                     else { other.append(grid[x, y]) }
                 }

@@ -555,6 +555,7 @@ public struct TableRenderer: Sendable {
             var track = theme.style(.barEmpty)
             if rowStyle.reverse { track = rowStyle }
             if rowStyle.background != .default { track.background = rowStyle.background }
+            if onBand8 { track.foreground = rowStyle.foreground }  // white dots on cyan, too
             grid.put(
                 String(repeating: glyphs.barEmpty, count: width - used), x: x + used, y: y, style: track,
                 maxWidth: width - used)
