@@ -13,11 +13,15 @@ public struct Samples: Sendable {
     public var count: Int { seconds.count }
 
     /// The median, in milliseconds (0 when empty).
-    public var medianMS: Double {
-        guard !seconds.isEmpty else { return 0 }
-        let sorted = seconds.sorted()
+    public var medianMS: Double { Samples.median(seconds) * 1000 }
+
+    /// The median of `values` (the mean of the middle two for an even count), in their unit;
+    /// 0 when empty.
+    public static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
         let mid = sorted.count / 2
-        return (sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2) * 1000
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 
     /// The first run, in milliseconds (for a view: before anything was kept for it).

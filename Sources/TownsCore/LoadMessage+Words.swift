@@ -31,7 +31,7 @@ extension LoadMessage {
                     + "was the file cut short?"
                 : "no [[figure]] records, though towns.toml lists \(towns) towns: every figure would be unknown (—); "
                     + "was the file cut short? (a dataset starting empty gives one figure, such as a town's plan_total)"
-        case let .tomlSyntax(detail): return "TOML syntax: \(detail)"
+        case let .tomlSyntax(detail): return "TOML syntax: \(TOMLSyntaxWords(detail: detail).english)"
         case .notUTF8: return "not valid UTF-8 text (save the file as UTF-8)"
         case .notUTF8CutShort:
             return "not valid UTF-8 text: the file ends in the middle of a character; was it cut short? "
@@ -86,7 +86,8 @@ extension LoadMessage {
         }
     }
 
-    /// The Chinese words (the system's and the TOML parser's own words stay as they give them).
+    /// The Chinese words (the system's own words stay as it gives them; the TOML parser's only
+    /// as a quoted aside after Chinese that says what went wrong, `TOMLSyntaxWords`).
     public var chinese: String {
         switch self {
         case .missingRequired: return "缺少（必填）"
@@ -112,7 +113,7 @@ extension LoadMessage {
                 ? "没有 [[figure]] 记录：towns.toml 的 \(towns) 个小镇的数字只来自 monthly/；文件是否被截断？"
                 : "没有 [[figure]] 记录，但 towns.toml 列有 \(towns) 个小镇：每个数字都将是未知（—）；文件是否被截断？"
                     + "（从空数据起步的数据集请至少给出一个数字，如某镇的 plan_total）"
-        case let .tomlSyntax(detail): return "TOML 语法错误：\(detail)"
+        case let .tomlSyntax(detail): return "TOML 语法错误：\(TOMLSyntaxWords(detail: detail).chinese)"
         case .notUTF8: return "不是有效的 UTF-8 文本（请以 UTF-8 保存文件）"
         case .notUTF8CutShort: return "不是有效的 UTF-8 文本：文件在一个字符的中间结束，是否被截断？（请完整地重新复制或保存）"
         case let .emptyFile(zeroBytes):

@@ -83,7 +83,8 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     case noFigureRecords(towns: Int, monthly: Bool)
 
     // Syntax and text (GuardedTOML, TOMLDocument).
-    /// Not TOML: the parser's words (English, as the parser gives them).
+    /// Not TOML: the parser's words (English, as the parser gives them; worded in either
+    /// language by `TOMLSyntaxWords`).
     case tomlSyntax(String)
     /// Bytes that are not UTF-8.
     case notUTF8

@@ -81,9 +81,16 @@ struct TOMLDocument {
         partsUnchecked = false
     }
 
-    /// The whole text (checked by the guard at init) parsed at once; a syntax error as a `LoadIssue`.
+    /// The whole text (checked by the guard at init) parsed at once; a syntax error as a `LoadIssue`
+    /// naming its field, or, for a figure's amount beyond 64 bits typed without a point
+    /// (`value = 99999999999999999999`), the amount's error (exit 13) the loader would give it
+    /// written `99999999999999999999.0` (`GuardedTOML.amountBeyond64Bits`).
     static func parseWhole(_ text: String, displayPath: String) throws -> TOMLTable {
-        try GuardedTOML.parseChecked(text, file: displayPath)
+        do {
+            return try GuardedTOML.parseChecked(text, file: displayPath)
+        } catch let issue as LoadIssue {
+            throw GuardedTOML.amountBeyond64Bits(issue, in: text) ?? issue
+        }
     }
 
     /// The text of the file at `path`; its bytes are freed on return (a 14 MB file is not
@@ -215,7 +222,6 @@ struct TOMLDocument {
         return nil
     }
 
-    /// 1-based line of the first byte where `bytes` stop being valid UTF-8.
     /// Whether the only bytes that are not UTF-8 are a character begun at the file's end and not
     /// finished (the file cut short inside it: `海` is 3 bytes, 1 or 2 of them left).
     static func endsInsideACharacter(_ bytes: [UInt8]) -> Bool {
@@ -230,25 +236,13 @@ struct TOMLDocument {
 
     /// The field the last line of `bytes` (a data file cut short) begins, as the loader names
     /// fields: `town[2].name_zh` after the second `[[town]]`, `name_zh` before any record; nil
-    /// where the line holds no `KEY =`.
+    /// where the line holds no `KEY =` (`TOMLFieldOfLine`).
     static func fieldOfLastLine(_ bytes: [UInt8]) -> String? {
-        let end = bytes.lastIndex(of: 0x0a).map { $0 + 1 } ?? 0
-        let last = String(decoding: bytes[end...], as: UTF8.self)
-        guard let eq = last.firstIndex(of: "=") else { return nil }
-        let key = last[..<eq].trimmingCharacters(in: .whitespaces)
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
-        var record: String?
-        var counts: [String: Int] = [:]
-        for line in String(decoding: bytes[..<end], as: UTF8.self).split(separator: "\n") {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("[[") , let close = t.range(of: "]]") else { continue }
-            let name = String(t[t.index(t.startIndex, offsetBy: 2)..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
-            counts[name, default: 0] += 1
-            record = name
-        }
-        return record.map { "\($0)[\(counts[$0] ?? 1)].\(key)" } ?? key
+        let lines = bytes.reduce(1) { $0 + ($1 == 0x0a ? 1 : 0) }
+        return TOMLFieldOfLine.field(atLine: lines, in: String(decoding: bytes, as: UTF8.self))
     }
 
+    /// 1-based line of the first byte where `bytes` stop being valid UTF-8.
     static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

@@ -73,16 +73,34 @@ extension BenchCommand {
         return r
     }
 
+    /// VisiData's start on the one-period CSV (`visidata` writes it), timed among towns' starts.
+    struct VisiDataStart {
+        /// The `vd` executable, the CSV it opens, and its home folder (no user configuration).
+        var executable: String, csv: String, home: String
+    }
+
+    /// The medians `defaultViewAgainstBundled` measured: towns' default view at scale and, when
+    /// VisiData was given, VisiData's first screen on the one-period CSV, in milliseconds, each
+    /// with its number of starts.
+    struct StartMedians {
+        var towns: Double, townsStarts: Int
+        var visidata: Double?, visidataStarts: Int
+    }
+
     /// Issue 17's "within 2x of the bundled data's first screen": the view the dashboard opens on
     /// (the overview, no `--view`), from each dataset's snapshot at 80x24, in blocks of `starts`
     /// starts of one dataset after one start left out (a start right after one on the other
     /// dataset is slower: its exit still frees the other's memory; the bundled start ~1.4x), two
     /// blocks of each in turn, so both meet the same load; prints each median and their ratio.
+    /// With `visidata`, each round also starts VisiData on the one-period CSV `visidataStarts`
+    /// times, so the tenth of VisiData's is judged on medians taken in turn under the same load
+    /// (one start of each moved the ratio from 0.063x to 0.127x between runs in wave 37).
     func defaultViewAgainstBundled(_ exe: String, bundled: String, directory: String, work: String, starts: Int,
-                                   report: BenchReport) throws {
+                                   visidata: VisiDataStart? = nil, visidataStarts: Int = 2,
+                                   report: BenchReport) throws -> StartMedians? {
         let env = Self.snapshotEnvironment(
             BenchCommand.terminalEnvironment(home: ProcessInfo.processInfo.environment["HOME"] ?? work), work: work)
-        var small: [Double] = [], large: [Double] = []
+        var small: [Double] = [], large: [Double] = [], vd: [Double] = []
         for _ in 0..<2 {
             for (folder, which) in [(bundled, 0), (directory, 1)] {
                 for start in 0...starts {
@@ -93,18 +111,28 @@ extension BenchCommand {
                     if which == 0 { small.append(ms) } else { large.append(ms) }
                 }
             }
+            guard let visidata else { continue }
+            for _ in 0..<visidataStarts {
+                var t = TerminalBench(executable: visidata.executable, arguments: [visidata.csv],
+                                      environment: BenchCommand.terminalEnvironment(home: visidata.home), rows: 24,
+                                      columns: 80)
+                t.startMarker = "name_zh"  // a column header
+                if let ms = try t.run(steps: [], quit: ["q", "q", "gq"]).firstScreenMS { vd.append(ms) }
+            }
         }
-        func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
         guard !small.isEmpty, !large.isEmpty else {
-            return report.unavailable("ratio default view first screen to bundled", "n/a: nothing written")
+            report.unavailable("ratio default view first screen to bundled", "n/a: nothing written")
+            return nil
         }
-        let a = median(large), b = median(small)
+        let a = Samples.median(large), b = Samples.median(small)
         report.milliseconds("pty 80x24 default view first screen, in blocks", a,
                             note: "median of \(large.count), in blocks after one start left out")
         report.milliseconds("bundled pty 80x24 default view first screen, in blocks", b,
                             note: "median of \(small.count)")
         report.value("ratio default view first screen to bundled", a / b, "x",
                      note: "\(BenchReport.number(a)) ms vs \(BenchReport.number(b)) ms (target 2x)")
+        return StartMedians(towns: a, townsStarts: large.count, visidata: vd.isEmpty ? nil : Samples.median(vd),
+                            visidataStarts: vd.count)
     }
 
     /// This process's resident set size (VmRSS) in KiB.

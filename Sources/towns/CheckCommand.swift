@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         // English by default under LANG=C: ASCII marks (`~`, `-`), as `towns report` writes them.
         let ascii = root.display.asciiByDefault(lang)
         func out(_ line: String) { printOut(ascii ? Grid.foldToASCII(line) : line) }
-        func err(_ line: String) { printError(ascii ? Grid.foldToASCII(line) : line) }
+        func err(_ line: String) { printErrorAtWords(ascii ? Grid.foldToASCII(line) : line) }
         let directory = try data.directory()
         let dataset: Dataset
         do {

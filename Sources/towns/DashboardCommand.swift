@@ -160,17 +160,18 @@ struct DashboardStart {
         // The first load is held in this optional alone, emptied once the state and the watcher
         // hold what they need: a local kept to the end of `run` would keep the first data in
         // memory after a live reload replaced it (issue 17: 20 reloads within 10 MiB).
-        var first: (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String])?
+        var first: (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String],
+                    textCause: SlowStartNotice.Cause?)?
         do {
             defer { slow.cancel() }  // before an error is printed, so the notice never follows it
-            first = try SnapshotFiles.loadForDashboard(directory, chinese: chinese)
+            first = try SnapshotFiles.loadForDashboard(directory, chinese: chinese, notice: slow)
         }
         let fingerprint = first!.fingerprint
         let loadedAt = Date()  // when the data shown was loaded (`数据载入`), not a file's time
         let problems = AppState(dataset: first!.dataset).commandLineProblems(
             periodID: period, town: town, filters: filter, language: chinese ? .zh : .en)
         if !problems.isEmpty {
-            for p in problems { printError("towns: " + TerminalText.sanitize(p)) }
+            for p in problems { printErrorAtWords("towns: " + TerminalText.sanitize(p)) }
             throw ExitCode(2)
         }
         let meeting = MeetingLink(directory: directory, group: group, cycleSeconds: cycle)
@@ -241,6 +242,8 @@ struct DashboardStart {
         // The terminal says it has more colours than its terminfo entry allows: say what to set,
         // in the language shown (and reworded by `L`).
         var wordedNotices: [Bilingual] = []
+        // A snapshot refused as damaged, truncated or of another version, and why (wave 38).
+        if let refused = SlowStartNotice.messagesNotice(first!.textCause) { wordedNotices.append(refused) }
         let colorterm = ProcessInfo.processInfo.environment["COLORTERM"] ?? ""
         if terminal.colorCapability == .eight, ["truecolor", "24bit"].contains(colorterm.lowercased()) {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""

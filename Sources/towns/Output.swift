@@ -1,4 +1,5 @@
 import Foundation
+import TownsTerminal
 import TownsUI
 
 // Everything the commands write to standard output and standard error goes through these
@@ -15,6 +16,25 @@ func printOut(_ text: String, terminator: String = "\n") {
 /// Writes `text` and a newline to standard error, sanitised.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((TerminalText.sanitizeLines(text) + "\n").utf8))
+}
+
+/// Writes `text` and a newline to standard error, sanitised, each of its lines broken at words
+/// to the terminal's width when standard error is a terminal (`atWords`): the data's errors
+/// before the dashboard opens, `towns check`'s (wave 38's fresh user saw the terminal wrap them
+/// mid-word). Into a pipe or a log, exactly as `printError`: one line each.
+func printErrorAtWords(_ text: String) {
+    printError(atWords(text, width: isatty(STDERR_FILENO) == 1 ? Terminal.columns(of: STDERR_FILENO) : nil))
+}
+
+/// `text`'s lines each broken at words (`TextWrap.wrapAtWords`: a Chinese character is two
+/// cells, a word longer than the width is cut at it) into lines of at most `width` cells, those
+/// after a line's first indented by two blanks (`TextWrap.wrapHanging`; not below 4 columns);
+/// `text` as it is when `width` is nil (not a terminal) or not positive.
+func atWords(_ text: String, width: Int?) -> String {
+    guard let width, width > 0 else { return text }
+    return text.components(separatedBy: "\n")
+        .flatMap { $0.isEmpty ? [""] : TextWrap.wrapHanging($0, width: width, indent: 2) }
+        .joined(separator: "\n")
 }
 
 /// A usage error's frame (`Error: `, `Usage: `, `See '…' for more information.`, as

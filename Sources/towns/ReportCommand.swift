@@ -258,20 +258,20 @@ func loadDatasetAndWarnings(_ directory: String, chinese: Bool = false) throws
 {
     do {
         let loaded = try DatasetLoader.load(directory: directory)
-        for w in loaded.warnings { printError(TerminalText.sanitize(w.description(chinese: chinese))) }
+        for w in loaded.warnings { printErrorAtWords(TerminalText.sanitize(w.description(chinese: chinese))) }
         return loaded
     } catch let failure as LoadFailure {
         // The first problems, in file order; `towns check` lists every one (a broken file at
         // province scale can hold 100,000).
         for issue in failure.issues.prefix(loadProblemsShown) {
-            printError(TerminalText.sanitize(issue.description(chinese: chinese)))
+            printErrorAtWords(TerminalText.sanitize(issue.description(chinese: chinese)))
         }
         if failure.issues.count > loadProblemsShown {
             let more = failure.issues.count - loadProblemsShown
-            printError(chinese ? "…… 另有 \(more) 个（towns check --data \(directory) 列出全部）"
+            printErrorAtWords(chinese ? "…… 另有 \(more) 个（towns check --data \(directory) 列出全部）"
                 : "... \(more) more (towns check --data \(directory) lists every one)")
         }
-        printError(loadFailureSummary(failure, directory: directory, chinese: chinese)
+        printErrorAtWords(loadFailureSummary(failure, directory: directory, chinese: chinese)
             + (chinese ? "修正后请运行 `towns check --data \(directory)`。"
                 : " Run `towns check --data \(directory)` after fixing."))
         throw ExitCode(failure.exitCode)

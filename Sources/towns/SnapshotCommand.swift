@@ -90,23 +90,34 @@ enum SnapshotFiles {
     }()
 
     /// The dataset for the dashboard, the fingerprint of the files it shows, the tables
-    /// derived from it when it comes from a snapshot (`DerivedTables`), and the load's
+    /// derived from it when it comes from a snapshot (`DerivedTables`), the load's
     /// warnings worded in Chinese (`chinese`) or English, sanitized (the dashboard shows them
-    /// on its first frame: wave 31). Warnings are also printed as `loadDataset` prints them; a
-    /// dataset with errors exits as it does.
-    static func loadForDashboard(_ directory: String, chinese: Bool = false) throws
-        -> (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String])
+    /// on its first frame: wave 31), and why the text was read rather than the snapshot (nil:
+    /// the snapshot was used), which is also reported to `notice` (the start notice's words).
+    /// Warnings are also printed as `loadDataset` prints them; a dataset with errors exits as it does.
+    static func loadForDashboard(_ directory: String, chinese: Bool = false, notice: SlowStartNotice? = nil) throws
+        -> (dataset: Dataset, fingerprint: DatasetFingerprint, derived: DerivedTables?, warnings: [String],
+            textCause: SlowStartNotice.Cause?)
     {
-        if let store = store(), let loaded = try? store.open(directory: directory) {
-            for w in loaded.warnings { printError(TerminalText.sanitize(w.description(chinese: chinese))) }
-            return (loaded.dataset, loaded.fingerprint, loaded.derived,
-                    onScreen(loaded.warnings, directory: directory, chinese: chinese))
+        let cause: SlowStartNotice.Cause
+        if let store = store() {
+            do throws(SnapshotRejection) {
+                let loaded = try store.open(directory: directory)
+                for w in loaded.warnings { printErrorAtWords(TerminalText.sanitize(w.description(chinese: chinese))) }
+                return (loaded.dataset, loaded.fingerprint, loaded.derived,
+                        onScreen(loaded.warnings, directory: directory, chinese: chinese), nil)
+            } catch {
+                cause = .refused(error)
+            }
+        } else {
+            cause = ProcessInfo.processInfo.environment["TOWNS_SNAPSHOT"] == "0" ? .snapshotsOff : .noCacheFolder
         }
+        notice?.reading(cause)
         // Taken before the load: a change during the load shows as a change at the first poll.
         let fingerprint = DatasetFingerprint(directory: directory)
         let (dataset, warnings) = try loadDatasetAndWarnings(directory, chinese: chinese)
         rebuildInBackground(directory)
-        return (dataset, fingerprint, nil, onScreen(warnings, directory: directory, chinese: chinese))
+        return (dataset, fingerprint, nil, onScreen(warnings, directory: directory, chinese: chinese), cause)
     }
 
     /// Load warnings as the dashboard's status line shows them: each file named within the data

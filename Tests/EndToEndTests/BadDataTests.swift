@@ -241,7 +241,8 @@ final class BadDataTests: XCTestCase {
         let screen = try session.tmux.waitFor("数据未更新", timeout: 10)
         // One line (wave 20): whole where it fits, else cut and pointing to `:messages`.
         XCTAssertTrue(screen.contains {
-            $0.contains("figures.toml:1:2: TOML 语法错误：a table header must start with a")
+            // Said in Chinese, the guard's English only as an aside (wave 38).
+            $0.contains("figures.toml:1:2: TOML 语法错误：表头须以键开头")
                 && ($0.contains("must start with a key") || $0.contains("（全文见 :messages）"))
         }, TmuxSession.show(screen))
         XCTAssertTrue(ProcessTable.isAlive(pid))
