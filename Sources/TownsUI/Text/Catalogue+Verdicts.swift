@@ -1,3 +1,5 @@
+import TownsCore
+
 /// The catalogue's texts for the verdicts on screen (issue 12: interpretations, bases,
 /// findings, reference pages) and the meeting's questions (issue 14: overview, changes,
 /// projections, what is at stake), kept apart from `Catalogue.swift` so that the helpers
@@ -6,7 +8,7 @@ extension Catalogue {
     static func interpretedLeftOut(_ n: String) -> Bilingual {
         Bilingual(
             "解读值 \(n) 个（“共计30个项目”的一种读法）未计入已知合计；小镇页列出两种读法",
-            "\(n) interpreted figure(s) (one reading of the paper's “30 projects in total”) left out of the "
+            EnglishCount.of(n, "interpreted figure") + " (one reading of the paper's “30 projects in total”) left out of the "
                 + "known sums; "
                 + "the town's page gives both readings")
     }
