@@ -40,4 +40,28 @@ final class W38FreshUserWordsTests: XCTestCase {
             XCTAssertFalse(words.en.contains("(s)"), words.en)
         }
     }
+
+    /// P3-3. At 60x14 in English the bar column (7 cells) is headed `Prog.`, not `Progre…`; the
+    /// help says what it stands for. 80x24 and 100x30 keep `Progress` whole.
+    func testTheNarrowBarColumnIsHeadedProg() throws {
+        var s = try bundledState(width: 60, height: 14)
+        s.language = .en
+        let all = screen(s).joined(separator: "\n")
+        XCTAssertFalse(all.contains("Progre…"), all)
+        XCTAssertTrue(all.contains("Prog."), all)
+        for (width, height) in [(80, 24), (100, 30)] {
+            var wide = try bundledState(width: width, height: height)
+            wide.language = .en
+            let text = screen(wide).joined(separator: "\n")
+            XCTAssertTrue(text.contains("Progress"), text)
+            XCTAssertFalse(text.contains("Prog. "), text)
+        }
+        let help = wholeHelp(s).joined(separator: "\n")
+        XCTAssertTrue(help.contains("Prog."), help)
+        // In Chinese the title fits: no short form, no help line.
+        var zh = try bundledState(width: 60, height: 14)
+        zh.language = .zh
+        XCTAssertTrue(screen(zh).joined().contains("进度"))
+        XCTAssertFalse(wholeHelp(zh).joined(separator: "\n").contains("Prog."))
+    }
 }

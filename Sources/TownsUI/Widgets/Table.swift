@@ -46,6 +46,9 @@ public struct Column: Sendable {
     /// left out on the breadcrumb line and by `:columns`, never a header, a sort or an export
     /// column (those take `title`). nil: `title`.
     public var leftOutName: String? = nil
+    /// The header's title where the column is narrower than `title` (the towns view's bar at
+    /// 60x14 in English, 7 cells: `Prog.`, not `Progre…`; the help names it). nil: `title`, cut.
+    public var shortTitle: String? = nil
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -79,6 +82,21 @@ extension Column {
         var c = self
         c.leftOutName = name
         return c
+    }
+
+    /// This column, headed `short` where it is narrower than its title (`shortTitle`).
+    public func titled(short: String?) -> Column {
+        var c = self
+        c.shortTitle = short
+        return c
+    }
+
+    /// The header's text in `width` cells: the title, or its short form (with the title's sort
+    /// mark) where the title does not fit and the short form does.
+    public func headerTitle(width: Int?) -> String {
+        guard let short = shortTitle, let width, DisplayWidth.of(title) > width else { return title }
+        let marked = SortMark.ends(title) ? short + String(title.last!) : short
+        return DisplayWidth.of(marked) <= width ? marked : title
     }
 
     /// The name the screen gives this column left out: `leftOutName`, else its title ("" for none).
@@ -394,7 +412,8 @@ public struct TableRenderer: Sendable {
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(
             into: &grid, x: rect.x, y: rect.y, width: rect.width,
-            cells: columns.map { .text(CellText($0.title), .header) },
+            cells: columns.enumerated().map { i, c in
+                .text(CellText(c.headerTitle(width: i < layout.widths.count ? layout.widths[i] : nil)), .header) },
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
