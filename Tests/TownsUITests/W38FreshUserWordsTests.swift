@@ -64,4 +64,27 @@ final class W38FreshUserWordsTests: XCTestCase {
         XCTAssertTrue(screen(zh).joined().contains("进度"))
         XCTAssertFalse(wholeHelp(zh).joined(separator: "\n").contains("Prog."))
     }
+
+    /// P3-4. The Chinese assessment notes put a full-width colon after the towns' names
+    /// (`… 另 2 个：`, `海盐核电小镇：若未完成…`); English keeps `: `.
+    func testTheChineseAssessmentNotesUseFullWidthColons() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 80, height: 24)
+            s.language = language
+            s.stack = [Screen(.assessment)]
+            let notes = s.assessmentStakeNotes(Array(s.dataset.towns.indices)).map { $0.text(.unicode) }
+            XCTAssertFalse(notes.isEmpty)
+            for note in notes where note.contains(language == .zh ? " 镇 " : " town") {
+                if language == .zh {
+                    XCTAssertFalse(note.contains(":"), note)
+                    XCTAssertTrue(note.contains("："), note)
+                } else {
+                    XCTAssertFalse(note.contains("："), note)
+                }
+            }
+            if language == .zh {
+                for note in notes { XCTAssertFalse(note.contains(": ") || note.contains("; "), note) }
+            }
+        }
+    }
 }

@@ -66,6 +66,8 @@ extension Catalogue {
 extension Catalogue {
     static let assessmentColumns = Bilingual("各列：", "Columns: ")
     static let listSeparator = Bilingual("；", "; ")
+    /// Between an assessment note's towns and what follows for them: full-width in Chinese.
+    static let noteColon = Bilingual("：", ": ")
     static func stakeTowns(_ n: String) -> Bilingual { Bilingual("\(n) 镇", townsEN(n)) }
     static let stakesNoneStated = Bilingual(
         "：数据中的省级规则未写明这几项单独的后果", ": the province's rules in the data state no consequence of their own")
