@@ -80,7 +80,7 @@ extension LoadMessage {
         case let .recordsLost(records, files):
             let shown = records.prefix(5).joined(separator: ", ")
                 + (records.count > 5 ? ", +\(records.count - 5) more" : "")
-            return "\(records.count) record(s) gone after \(files) shrank (half-written?): \(shown)"
+            return EnglishCount.of(records.count, "record") + " gone after \(files) shrank (half-written?): \(shown)"
         case let .filesRemoved(names):
             return "\(names.joined(separator: ", ")) removed: what \(names.count == 1 ? "it" : "they") held is no longer shown"
         }

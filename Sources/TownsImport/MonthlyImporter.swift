@@ -301,7 +301,7 @@ public enum ImportFailure: Error, Sendable {
         case let .sheet(issues):
             let errors = issues.filter { $0.severity == .error }.count
             return issues.map { $0.description(chinese: chinese) }
-                + [chinese ? "towns import：\(errors) 个错误；未写入任何文件" : "towns import: \(errors) error(s); nothing written"]
+                + [chinese ? "towns import：\(errors) 个错误；未写入任何文件" : "towns import: " + EnglishCount.of(errors, "error") + "; nothing written"]
         case let .dataset(failure, message):
             return failure.issues.map { $0.description(chinese: chinese) }
                 + [chinese ? "towns import：\(message.chinese)" : "towns import: \(message.english)"]

@@ -37,6 +37,10 @@ public struct Theme: Sendable {
     /// roles of distinct palette colours (the light theme's brown derived and red behind) can
     /// come out alike. Not inherited from the fallback theme.
     public var eightColourStyles: [Role: Style] = [:]
+    /// Drawn on a terminal of 8 (or 16) colours (`onEightColours`): the selected row's bar then
+    /// takes the selection's foreground (`TableRenderer.drawBar`), where green on the cyan band
+    /// could hardly be read (wave 36's fresh user, TERM=xterm on a projector).
+    public var eightColours = false
 
     public init(name: String, styles: [Role: Style]) {
         self.name = name
@@ -47,6 +51,7 @@ public struct Theme: Sendable {
     public var onEightColours: Theme {
         var t = self
         t.styles.merge(eightColourStyles) { $1 }
+        t.eightColours = true
         return t
     }
 

@@ -84,8 +84,8 @@ struct CheckCommand: ParsableCommand {
             func count(_ k: Finding.Kind, _ one: String, _ many: String) -> String {
                 "\(n(k)) " + (n(k) == 1 ? one : many)
             }
-            out("\(directory): \(dataset.towns.count == 1 ? "1 town" : "\(dataset.towns.count) towns"), "
-                  + "\(dataset.periods.count == 1 ? "1 period" : "\(dataset.periods.count) periods") loaded; "
+            out("\(directory): \(EnglishCount.of(dataset.towns.count, "town")), "
+                  + "\(EnglishCount.of(dataset.periods.count, "period")) loaded; "
                   + count(.inconsistency, "inconsistency", "inconsistencies") + ", "
                   + count(.shortfall, "shortfall", "shortfalls") + ", "
                   + count(.ambiguous, "ambiguity", "ambiguities") + ", "

@@ -110,7 +110,7 @@ struct EditCommand: ParsableCommand {
             switch DatasetEdit.install(directory: directory, name: name, candidate: copy, original: original) {
             case let .installed(warnings):
                 printOut(t("towns edit: 已保存 \(path)，数据可读", "towns edit: \(path) written; the dataset loads")
-                         + (warnings > 0 ? t("（\(warnings) 个警告：towns check）", " (\(warnings) warning(s): towns check)") : ""))
+                         + (warnings > 0 ? t("（\(warnings) 个警告：towns check）", " (" + EnglishCount.of(warnings, "warning") + ": towns check)") : ""))
                 return
             case .changedMeanwhile:
                 throw keep(t("编辑期间 \(path) 已被改动（另一次编辑或导入）",
@@ -120,7 +120,7 @@ struct EditCommand: ParsableCommand {
             case let .doesNotLoad(failure):
                 for issue in failure.issues { printError(TerminalText.sanitize(issue.description(chinese: zh))) }
                 printError(t("towns edit: 改后数据不能读取（\(failure.errors.count) 个错误）。",
-                             "towns edit: the dataset does not load with this edit (\(failure.errors.count) error(s))."))
+                             "towns edit: the dataset does not load with this edit (" + EnglishCount.of(failure.errors.count, "error") + ")."))
                 let question = t("再编辑 e / 放弃不保存 q？[e] ", "edit again (e) or quit without saving (q)? [e] ")
                 FileHandle.standardError.write(Data(question.utf8))
                 guard let answer = readLine(), !answer.lowercased().hasPrefix("q") else { throw keep(t("未保存", "not saved")) }

@@ -89,7 +89,7 @@ struct ImportCommand: ParsableCommand {
             out.append("\(s.sheetPath)：\(s.encoding.rawValue)，\(unit)，表头在第 \(s.headerLine) 行\(title)")
         } else {
             let unit = s.unit == .wan ? "amounts in 万元 (÷ 10000 → 亿元)" : "amounts in 亿元"
-            let title = s.skippedTitleLines > 0 ? ", \(s.skippedTitleLines) title line(s) above it skipped" : ""
+            let title = s.skippedTitleLines > 0 ? ", " + EnglishCount.of(s.skippedTitleLines, "title line") + " above it skipped" : ""
             out.append("\(s.sheetPath): \(s.encoding.rawValue), \(unit), header on line \(s.headerLine)\(title)")
         }
         out.append(
@@ -127,7 +127,7 @@ struct ImportCommand: ParsableCommand {
                            + s.dropped.map { "\($0.town) \($0.measure)" }.joined(separator: "，"))
             }
         } else {
-            let what = "\(s.entries.count) town(s), \(s.file.figureCount) figure(s)"
+            let what = EnglishCount.of(s.entries.count, "town") + ", " + EnglishCount.of(s.file.figureCount, "figure")
             if s.dryRun {
                 out.append("dry run: would \(s.replaced ? "replace" : "write") \(s.path) (\(what)); nothing written")
             } else {
@@ -135,12 +135,13 @@ struct ImportCommand: ParsableCommand {
                     "wrote \(s.path) (\(what))" + (s.replaced ? "; it replaces the earlier import of \(s.period.id)" : ""))
             }
             if !s.absent.isEmpty {
-                out.append("no row in the sheet for \(s.absent.count) town(s), whose \(s.period.id) figures are unknown: "
+                out.append("no row in the sheet for " + EnglishCount.of(s.absent.count, "town") + ", whose \(s.period.id) figures are unknown: "
                            + s.absent.map { "\($0.nameEN) (\($0.id))" }.joined(separator: ", "))
             }
             if !s.dropped.isEmpty {
-                out.append("\(s.dropped.count) figure(s) of the earlier import are not in this sheet and "
-                           + "\(s.dryRun ? "would be" : "are now") unknown: "
+                let one = s.dropped.count == 1
+                out.append(EnglishCount.of(s.dropped.count, "figure of the earlier import is", "figures of the earlier import are")
+                           + " not in this sheet and \(s.dryRun ? "would be" : one ? "is now" : "are now") unknown: "
                            + s.dropped.map { "\($0.town) \($0.measure)" }.joined(separator: ", "))
             }
         }

@@ -278,7 +278,7 @@ func loadDatasetAndWarnings(_ directory: String, chinese: Bool = false) throws
     }
 }
 
-/// `towns: 2 error(s) in Data; nothing loaded (exit 12: ...).` in English, or its Chinese: the
+/// `towns: 2 errors in Data; nothing loaded (exit 12: ...).` in English, or its Chinese: the
 /// count of errors, the folder, and the exit status with its class (`LoadIssue.Kind`).
 func loadFailureSummary(_ failure: LoadFailure, directory: String, chinese: Bool) -> String {
     let first = failure.errors.first?.kind
@@ -286,6 +286,6 @@ func loadFailureSummary(_ failure: LoadFailure, directory: String, chinese: Bool
         return "towns：\(directory) 中有 \(failure.errors.count) 个错误，未载入任何数据"
             + "（退出码 \(failure.exitCode)：\(first?.summaryZH ?? "错误")）。"
     }
-    return "towns: \(failure.errors.count) error(s) in \(directory); nothing loaded (exit \(failure.exitCode):"
+    return "towns: " + EnglishCount.of(failure.errors.count, "error") + " in \(directory); nothing loaded (exit \(failure.exitCode):"
         + " \(first?.summary ?? "error"))."
 }

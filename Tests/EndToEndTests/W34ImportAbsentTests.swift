@@ -15,7 +15,7 @@ final class W34ImportAbsentTests: XCTestCase {
     func testTheImportNamesTheTownsWithoutARow() throws {
         for (language, want) in [
             ("zh", "表中没有 3 个小镇的行，其 2015-10 的数字为未知：桐乡毛衫时尚小镇（tongxiang），嘉善巧克力甜蜜小镇（jiashan），海盐核电小镇（haiyan）"),
-            ("en", "no row in the sheet for 3 town(s), whose 2015-10 figures are unknown: Tongxiang Sweater Fashion Town "
+            ("en", "no row in the sheet for 3 towns, whose 2015-10 figures are unknown: Tongxiang Sweater Fashion Town "
                 + "(tongxiang), Jiashan Chocolate Sweet Town (jiashan), Haiyan Nuclear Power Town (haiyan)"),
         ] {
             let data = try copyOfData()

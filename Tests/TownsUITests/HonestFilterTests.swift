@@ -47,7 +47,7 @@ final class HonestFilterTests: XCTestCase {
         let one = try XCTUnwrap(lines.first { $0.contains("Creative design") })
         XCTAssertTrue(one.contains(" 1 ≈18.6 13.56 ≈72.9%") && one.contains("1/1"), one)
         XCTAssertFalse(lines.contains { $0.contains("Rural leisure") })
-        XCTAssertTrue(lines.contains { $0.contains("1 type(s) with no matching town left out") })
+        XCTAssertTrue(lines.contains { $0.contains("1 type with no matching town left out") })
         XCTAssertEqual(s.content(for: s.screen)?.rows.count, 3)
         // Its drill-down lists only Haining.
         let d = apply(s, .open)

@@ -84,7 +84,7 @@ extension MarksExplainedTests {
             XCTAssertGreaterThan(left, 1)
             XCTAssertEqual(last, language == .zh
                 ? "… 说明另有 \(left) 行：最后一行按 Enter 看全文"
-                : "… \(left) more note line(s): Enter on the last row opens them", language.rawValue)
+                : "… \(left) more note lines: Enter on the last row opens them", language.rawValue)
             for i in 0..<drawn { XCTAssertEqual(lines[firstNote + i], " " + wrapped[i]) }
         }
     }

@@ -123,7 +123,7 @@ final class SessionTests: XCTestCase {
         let (r, effects) = step(s, .dataReloaded(Facts(dataset: d), changedAt: "14:02:11", warnings: 2))
         XCTAssertEqual(effects, [])
         XCTAssertEqual(r.dataChangedAt, "14:02:11")
-        XCTAssertEqual(r.message, "data reloaded (2 warning(s): towns check)")
+        XCTAssertEqual(r.message, "data reloaded (2 warnings: towns check)")
         XCTAssertEqual(r.language, .en)
         XCTAssertEqual(r.session.themeName, "light")
         XCTAssertEqual(r.filter, before.filter)

@@ -165,7 +165,7 @@ extension W24WordsTests {
     /// page says 3 were dropped; with none dropped, no such line.
     func testTheMessageLogSaysHowManyOlderMessagesWereDropped() throws {
         for (language, said) in [(Language.zh, "另有 3 条较早的消息已删去（只保留最近 500 条）"),
-                                 (.en, "3 older message(s) dropped (only the last 500 are kept)")] {
+                                 (.en, "3 older messages dropped (only the last 500 are kept)")] {
             var s = try bundledState()
             s.language = language
             for i in 0..<502 { s = update(s, .runCommand("nosuch\(i)")) }

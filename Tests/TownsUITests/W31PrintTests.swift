@@ -91,7 +91,9 @@ final class W31PrintTests: XCTestCase {
             for width in [80, 100] {
                 let f = try w25Followed(try w25Follower(language, width: width), p)
                 let following = screen(f)[f.height - 1]
-                for key in zh ? ["t 主题", "y 复制", "q 退出", "f 独自浏览"] : ["t theme", "y copy", "q quit", "f browse alone"] {
+                // `L` too since wave 38, `f alone` where that makes room for it (English at 80).
+                let f80 = width == 80 ? "f alone" : "f browse alone"
+                for key in zh ? ["t 主题", "y 复制", "q 退出", "f 独自浏览", "L English"] : ["t theme", "y copy", "q quit", f80, "L 中文"] {
                     XCTAssertTrue(following.contains(key), "\(language) \(width): \(following)")
                 }
                 var alone = update(f, .meeting(.toggleFollow))

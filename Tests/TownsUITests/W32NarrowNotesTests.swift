@@ -30,7 +30,7 @@ final class W32NarrowNotesTests: XCTestCase {
             let lines = screen(s)
             let content = try XCTUnwrap(s.content(for: s.screen))
             XCTAssertLessThan(Renderer.summaryShown(s, content), content.summary.count)
-            let pointer = language == .zh ? "合计与说明另有" : "more total/note line(s)"
+            let pointer = language == .zh ? "合计与说明另有" : "more total/note lines"
             XCTAssertTrue(lines.contains { $0.contains(pointer) }, "\(language):\n" + lines.joined(separator: "\n"))
             // Every town still shows (wave 21).
             for town in s.dataset.towns {

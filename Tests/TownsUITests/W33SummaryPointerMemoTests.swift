@@ -23,7 +23,7 @@ final class W33SummaryPointerMemoTests: XCTestCase {
             let wrapped = content.notes.reduce(0) { $0 + TextWrap.wrapAtWords($1.text(.unicode), width: width).count }
             let shown = 2  // the city's reported row and the towns' sum shown at 60x14 (`summaryShown`)
             let expected = content.summary.count - shown + wrapped
-            let pointer = language == .zh ? "合计与说明另有 \(expected) 行" : "\(expected) more total/note line(s)"
+            let pointer = language == .zh ? "合计与说明另有 \(expected) 行" : "\(expected) more total/note lines"
             XCTAssertTrue(lines.contains { $0.contains(pointer) }, "\(pointer)\n" + lines.joined(separator: "\n"))
         }
     }

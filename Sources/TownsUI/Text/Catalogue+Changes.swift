@@ -37,6 +37,8 @@ extension Catalogue {
             + " (derived), in points for a rate; Δ sorts by unit first; not reported: unknown now, not 0; other"
             + " basis: not subtracted;"
             + " corrected: a January-to-date figure below the last one; unclear: a lower bound")
+    /// After `changesNote` where a row says `featured inv.` (`measureColumnName`): what it stands for.
+    static let featuredInvNote = Bilingual("", "; featured inv.: featured-industry investment")
     static let cityLeftOutFiltered = Bilingual(
         "筛选时不列全市合计的变化（合计不属于任何小镇）",
         "with a filter on, the city's totals are not listed (they belong to no town)")
@@ -52,6 +54,13 @@ extension Catalogue {
         case .undetermined: return Bilingual("方向不明", "unclear")
         case .gone: return Bilingual("不再报告", "not reported")
         }
+    }
+
+    /// A measure's name in the changes view's measure column (16 cells): `measureName`, but
+    /// `featured inv.` where `featured investment` was cut to `featured invest…` (wave 36's fresh
+    /// user, at 100 columns); the view's note spells it out. Exports and `y` name it whole.
+    static func measureColumnName(_ m: Measure) -> Bilingual {
+        m == .featuredInvestment ? Bilingual(measureName(m).zh, "featured inv.") : measureName(m)
     }
 
     /// A measure's name, as a column or a change names it.

@@ -96,6 +96,10 @@ extension Catalogue {
     static let helpScheduleVariance = Bilingual(
         "进度差，百分点（完成率 − 全年已过比例）",
         "schedule variance, percentage points (completion − elapsed)")
+    /// The towns table's bar column, headed `Prog.` where it is narrower than `Progress`.
+    static let progressShort = Bilingual("进度", "Prog.")
+    static let helpProgressShort = Bilingual(
+        "进度：完成率的进度条", "Progress (narrow: Prog.), the completion rate as a bar")
     static let helpProjects = Bilingual(
         "已开工项目 / 计划项目（3年）", "projects started / planned (3 years)")
 

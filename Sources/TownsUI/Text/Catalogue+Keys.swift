@@ -1,3 +1,5 @@
+import TownsCore
+
 /// The texts of the keyboard's helpers: the sort chooser, `:sort`'s answers, the command
 /// line's list of commands, the key-hint line's labels, the narrowing search.
 extension Catalogue {
@@ -77,10 +79,10 @@ extension Catalogue {
 
 extension Catalogue {
     static func rowsKept(_ n: String, _ query: String) -> Bilingual {
-        Bilingual("只留匹配「\(query)」的 \(n) 行（Esc 全部显示）", "\(n) rows match \"\(query)\" (Esc shows all)")
+        Bilingual("只留匹配「\(query)」的 \(n) 行（Esc 全部显示）", EnglishCount.of(n, "row matches", "rows match") + " \"\(query)\" (Esc shows all)")
     }
     static func narrowChip(_ n: String, _ back: String) -> Bilingual {
-        Bilingual("\(n) 行 (\(back) 清除)", "\(n) rows (\(back) clears)")
+        Bilingual("\(n) 行 (\(back) 清除)", EnglishCount.of(n, "row") + " (\(back) clears)")
     }
     /// A narrowing no town matches while the city's reported row does (`&jx`).
     static func noTownMatchesButTheCityDoes(_ query: String) -> Bilingual {

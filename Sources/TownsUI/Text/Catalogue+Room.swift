@@ -2,6 +2,8 @@
 /// alone, pastes.
 extension Catalogue {
     static let hintBrowseAlone = Bilingual("独自浏览", "browse alone")
+    /// `f`'s word where the follower's line is tight (beside the chip `following NAME`).
+    static let hintBrowseAloneShort = Bilingual("独自浏览", "alone")
     static let hintTheme = Bilingual("主题", "theme")
 }
 

@@ -1,3 +1,5 @@
+import TownsCore
+
 /// The catalogue's texts for issue 14's points 4-7: groups of towns told straight (types),
 /// filters that say where they apply, what is at stake under the province's rules, and the
 /// explanations (derivations, rule evaluations, projections) worded in the reader's language.
@@ -21,7 +23,7 @@ extension Catalogue {
                     + "(towns without a rate are not counted)" : ""))
     }
     static func typesLeftOut(_ n: String) -> Bilingual {
-        Bilingual("筛选：另有 \(n) 个类型没有符合的小镇，未列出", "filter: \(n) type(s) with no matching town left out")
+        Bilingual("筛选：另有 \(n) 个类型没有符合的小镇，未列出", "filter: " + EnglishCount.of(n, "type") + " with no matching town left out")
     }
 }
 
@@ -64,6 +66,8 @@ extension Catalogue {
 extension Catalogue {
     static let assessmentColumns = Bilingual("各列：", "Columns: ")
     static let listSeparator = Bilingual("；", "; ")
+    /// Between an assessment note's towns and what follows for them: full-width in Chinese.
+    static let noteColon = Bilingual("：", ": ")
     static func stakeTowns(_ n: String) -> Bilingual { Bilingual("\(n) 镇", townsEN(n)) }
     static let stakesNoneStated = Bilingual(
         "：数据中的省级规则未写明这几项单独的后果", ": the province's rules in the data state no consequence of their own")

@@ -1,3 +1,5 @@
+import TownsCore
+
 /// The catalogue's texts for the verdicts on screen (issue 12: interpretations, bases,
 /// findings, reference pages) and the meeting's questions (issue 14: overview, changes,
 /// projections, what is at stake), kept apart from `Catalogue.swift` so that the helpers
@@ -6,7 +8,7 @@ extension Catalogue {
     static func interpretedLeftOut(_ n: String) -> Bilingual {
         Bilingual(
             "解读值 \(n) 个（“共计30个项目”的一种读法）未计入已知合计；小镇页列出两种读法",
-            "\(n) interpreted figure(s) (one reading of the paper's “30 projects in total”) left out of the "
+            EnglishCount.of(n, "interpreted figure") + " (one reading of the paper's “30 projects in total”) left out of the "
                 + "known sums; "
                 + "the town's page gives both readings")
     }
@@ -70,7 +72,15 @@ extension Catalogue {
         Bilingual("落后 \(n) 镇", "\(n) behind")
     }
     /// The towns-behind panel's heading when no town it judges has a completion rate in the
-    /// period: the count is unknown, the mark `—` between these words (`落后 — 镇`, `— behind`).
+    /// period: the count is unknown, said in words, widest first (the reason where the panel
+    /// column holds it); the last, the mark `—` between these words (`落后 — 镇`, `— behind`), only
+    /// where the column is narrower than the words (wave 36's fresh user read `— behind` at the
+    /// 2015 full year, a count no reader could make out).
+    static let overviewBehindUnknownWords = [
+        Bilingual("落后镇数：不能判断（本期无进度）", "behind: cannot be told (no rates)"),
+        Bilingual("落后镇数：不能判断", "behind: cannot be told"),
+        Bilingual("落后：不能判断", "behind: not known"),
+    ]
     static let overviewBehindUnknown = (before: Bilingual("落后 ", ""), after: Bilingual(" 镇", " behind"))
     /// The towns-behind panel's line when none is known behind and `n` towns it judges have no
     /// completion rate in the period (no wider than `noneKnownBehind`: the figures column at 80).

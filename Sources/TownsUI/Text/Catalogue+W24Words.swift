@@ -1,3 +1,5 @@
+import TownsCore
+
 /// Texts of wave 24's words and layout findings (the province view, a page export's legend, the
 /// message log, a source's section number).
 extension Catalogue {
@@ -15,7 +17,7 @@ extension Catalogue {
     /// Under the message log's heading once older messages gave way (`MessageLog.dropped`).
     static func messagesDropped(_ n: String, _ limit: String) -> Bilingual {
         Bilingual("另有 \(n) 条较早的消息已删去（只保留最近 \(limit) 条）",
-                  "\(n) older message(s) dropped (only the last \(limit) are kept)")
+                  EnglishCount.of(n, "older message") + " dropped (only the last \(limit) are kept)")
     }
 }
 

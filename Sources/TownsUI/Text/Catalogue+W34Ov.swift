@@ -12,11 +12,11 @@ extension Catalogue {
     /// The scope of the overview's checks under a filter, in the figures column beside `核对`
     /// where `overviewChecksOfListed` is cut by the panel column (F6, cut at 120 columns).
     static func overviewChecksScope(_ n: Int) -> Bilingual {
-        Bilingual("所列\(n)镇及全市行", n == 1 ? "1 town and the city's row" : "\(n) towns and the city's row")
+        Bilingual("所列\(n)镇及全市行", EnglishCount.of(n, "town") + " and the city's row")
     }
     /// The scope of the overview's assessment counts under a filter, beside its heading (F11).
     static func overviewRulesScope(_ n: Int) -> Bilingual {
-        Bilingual("所列\(n)镇", n == 1 ? "of the 1 town listed" : "of the \(n) towns listed")
+        Bilingual("所列\(n)镇", "of the " + EnglishCount.of(n, "town") + " listed")
     }
     /// `/` on the overview where no row shown matches but `n` towns listed do (their rows folded
     /// away at this window size): said, with the towns view's key, not "no match" (S).

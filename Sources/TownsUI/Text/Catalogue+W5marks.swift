@@ -1,4 +1,5 @@
 import Foundation
+import TownsCore
 
 /// The texts of wave 5's marks work: every mark on a screen explained in words, notes that say
 /// what is left of them, the overview's panels that open their full lists.
@@ -15,16 +16,16 @@ extension Catalogue {
     /// A list's notes that do not all fit: the last line drawn says how many lines are left and
     /// where to read them (the last row opens them as a page).
     static func notesMoreOnLastRow(_ n: String) -> Bilingual {
-        Bilingual("… 说明另有 \(n) 行：最后一行按 Enter 看全文", "… \(n) more note line(s): Enter on the last row opens them")
+        Bilingual("… 说明另有 \(n) 行：最后一行按 Enter 看全文", "… " + EnglishCount.of(n, "more note line") + ": Enter on the last row opens them")
     }
     /// As `notesMoreOnLastRow`, for a list whose notes no page shows: a taller window shows them.
     static func notesMoreTaller(_ n: String) -> Bilingual {
-        Bilingual("… 说明另有 \(n) 行（窗口加高可见）", "… \(n) more note line(s): a taller window shows them")
+        Bilingual("… 说明另有 \(n) 行（窗口加高可见）", "… " + EnglishCount.of(n, "more note line") + ": a taller window shows them")
     }
     /// Summary rows (and notes) a short window leaves out (the towns view's `计入合计的小镇 2/5` at
     /// 60x14): drawn on the rule above the summary, how many lines a taller window shows (wave 32, F4).
     static func summaryMoreTaller(_ n: String) -> Bilingual {
-        Bilingual("… 合计与说明另有 \(n) 行（窗口加高可见）", "… \(n) more total/note line(s): a taller window shows them")
+        Bilingual("… 合计与说明另有 \(n) 行（窗口加高可见）", "… " + EnglishCount.of(n, "more total/note line") + ": a taller window shows them")
     }
     /// The table's columns left out for width, by title, on the breadcrumb line.
     static func columnsLeftOut(_ titles: String) -> Bilingual {
@@ -32,7 +33,7 @@ extension Catalogue {
     }
     /// As `columnsLeftOut`, counted, where the titles do not fit.
     static func columnsLeftOutCount(_ n: String) -> Bilingual {
-        Bilingual("另 \(n) 列未显示", n == "1" ? "1 column hidden" : "\(n) columns hidden")
+        Bilingual("另 \(n) 列未显示", EnglishCount.of(n, "column hidden", "columns hidden"))
     }
     /// As `columnsLeftOutCount`, short, no wider than the Chinese (13 columns), where that does not fit.
     static func columnsLeftOutShort(_ n: String) -> Bilingual {

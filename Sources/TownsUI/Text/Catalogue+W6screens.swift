@@ -11,7 +11,7 @@ extension Catalogue {
     /// (tmux's default `set-clipboard external` drops it), so this says sent, not copied.
     static func sentRows(_ n: String) -> Bilingual {
         // Short (wave 21): at 80 columns the file's name after it must fit (the help says tab-separated).
-        Bilingual("已把 \(n) 行发送到终端剪贴板（OSC 52）", "sent \(n) rows to the clipboard (OSC 52)")
+        Bilingual("已把 \(n) 行发送到终端剪贴板（OSC 52）", "sent " + EnglishCount.of(n, "row") + " to the clipboard (OSC 52)")
     }
     /// After the copy's status: the file the copied text is also in.
     static func copyAlsoIn(_ path: String) -> Bilingual {

@@ -1,14 +1,16 @@
+import TownsCore
+
 /// The catalogue's texts for the w9-rules fixes: the towns a filter cannot test, counted with why
 /// (an English count of one is singular: "1 town", never "1 towns").
 extension Catalogue {
     /// "1 town" / "3 towns": an English count with its noun in the right number.
-    static func townsEN(_ n: Int) -> String { n == 1 ? "1 town" : "\(n) towns" }
+    static func townsEN(_ n: Int) -> String { EnglishCount.of(n, "town") }
 
     /// `townsEN` of a count given as text ("1" -> "1 town"; "1/2" -> "1/2 towns").
-    static func townsEN(_ n: String) -> String { n == "1" ? "1 town" : "\(n) towns" }
+    static func townsEN(_ n: String) -> String { EnglishCount.of(n, "town") }
 
     /// "town" or "towns" after a count given as text.
-    static func townNounEN(_ n: String) -> String { n == "1" ? "town" : "towns" }
+    static func townNounEN(_ n: String) -> String { EnglishCount.words(n == "1" ? 1 : 2, "town") }
 
     /// The behind filter: `n` towns with no completion rate in the period shown, not judged.
     static func untestedNoProgress(_ n: Int) -> Bilingual {

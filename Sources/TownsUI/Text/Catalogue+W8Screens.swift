@@ -12,7 +12,7 @@ extension Catalogue {
     /// An overview panel's heading when `n` of its lines do not fit (the city's, the types', the
     /// changes', the checks'): `… 另 1 行` / `+1 line`; not `等 1 个`, which read as one more city.
     static func panelLinesLeftOut(_ n: Int) -> Bilingual {
-        Bilingual("… 另 \(n) 行", n == 1 ? "+1 line" : "+\(n) lines")
+        Bilingual("… 另 \(n) 行", "+" + EnglishCount.of(n, "line"))
     }
 
     /// The legend's word for `≈` on the assessment (its table and notes page), where it marks a
@@ -27,6 +27,6 @@ extension Catalogue {
     /// user read `核对（所列1镇及全市）` over none of the city's 9 data gaps).
     static func overviewChecksOfListed(_ n: Int) -> Bilingual {
         Bilingual("核对（所列\(n)镇及全市行）",
-                  n == 1 ? "Checks (1 town, the city's row)" : "Checks (\(n) towns, the city's row)")
+                  "Checks (" + EnglishCount.of(n, "town") + ", the city's row)")
     }
 }

@@ -1,3 +1,5 @@
+import TownsCore
+
 /// Every fixed bilingual text the dashboard shows, Chinese and English side by side, in one
 /// place (so a translation is reviewed, and changed, here). A text with values in it is a
 /// function of them, given as text. `tr(_:)` picks the half of the interface language.
@@ -109,7 +111,7 @@ public enum Catalogue {
     static func reloadWarnings(_ n: String) -> Bilingual {
         Bilingual(
             "（\(n) 条警告：towns check）",
-            " (\(n) warning(s): towns check)")
+            " (" + EnglishCount.of(n, "warning") + ": towns check)")
     }
     static let reloadedRecordsGone = Bilingual(
         "数据已更新，但有记录消失：",

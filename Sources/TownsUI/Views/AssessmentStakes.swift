@@ -35,7 +35,8 @@ extension AppState {
                 let mark: Mark = group.notMet ? .notMet : group.notYetDue ? .notYetDue : .undetermined
                 let who = tr(Catalogue.stakeTowns("\(group.count)")) + " "
                     + nameList(group.first, count: group.count, width: printed || wholeNames ? Int.max : 60)
-                notes.append("\(CellText(short)) \(mark) \(CellText(who)): \(CellText(group.text))")
+                // Chinese: the full-width colon after Chinese names (`海盐核电小镇：若未完成…`).
+                notes.append("\(CellText(short)) \(mark) \(CellText(who + tr(Catalogue.noteColon)))\(CellText(group.text))")
             }
         }
         if stakes.noQuota { notes.append(CellText(tr(Catalogue.stakesNoQuota))) }
@@ -51,7 +52,7 @@ extension AppState {
             if let o = rule.origin { s += " [\(dataset.dataPath(o.file)):\(o.line)]" }
             return s
         }
-        if !sources.isEmpty { notes.append(CellText(tr(Catalogue.stakeSources) + sources.joined(separator: "; "))) }
+        if !sources.isEmpty { notes.append(CellText(tr(Catalogue.stakeSources) + sources.joined(separator: tr(Catalogue.listSeparator)))) }
         return notes
     }
 

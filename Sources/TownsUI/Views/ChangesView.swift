@@ -86,6 +86,9 @@ extension AppState {
             entry = { i in (positions[i], items[i]) }
             owner = { positions[$0] }
         }
+        // Whether a row says `featured inv.` (English): the note then spells it out.
+        let abbreviates = language == .en && (stored.map { $0.items.contains { $0.measure == .featuredInvestment } }
+            ?? (0..<count).contains { entry($0).item?.measure == .featuredInvestment })
         let entities = facts.entitiesByID
         let wholeSources = printed  // exports and `y` name an import's source in full
         let rows = Rows(count: count) { i in
@@ -103,7 +106,8 @@ extension AppState {
         if pair.chosenIgnored, let id = session.changesFrom {
             notes.append(CellText(tr(Catalogue.chosenPeriodIgnored(id)) + screenHint(Catalogue.changesPrevHint)))
         }
-        notes.append(CellText(tr(Catalogue.changesNote) + screenHint(Catalogue.changesKeysHint)))
+        notes.append(CellText(tr(Catalogue.changesNote) + (abbreviates ? tr(Catalogue.featuredInvNote) : "")
+            + screenHint(Catalogue.changesKeysHint)))
         if !filter.isEmpty { notes.append(CellText(tr(Catalogue.cityLeftOutFiltered))) }
         var content = ListContent(
             columns: columns, rows: rows, targets: targets, summary: [], emptyText: tr(Catalogue.nothingChanged),
@@ -169,7 +173,7 @@ extension ShownFacts {
         let terms = town.map { townTerms($0, entities: entities) }
             ?? [dataset.regionZH, dataset.regionEN, Catalogue.whole(dataset.regionZH), "city"]
         return TableRow(
-            [.plain(who), .plain(withUnits ? measureWithUnit(item.measure) : tr(Catalogue.measureName(item.measure))),
+            [.plain(who), .plain(withUnits ? measureWithUnit(item.measure) : tr(Catalogue.measureColumnName(item.measure))),
              kind,
              value(item.before, item.measure, flagBefore), value(item.after, item.measure, flagAfter), delta,
              .text(CellText(sourceText(item.sourced, whole: wholeSources)), .legend)],

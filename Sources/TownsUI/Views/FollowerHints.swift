@@ -13,7 +13,10 @@ extension Renderer {
             // `t` changes this follower's own colours (the presenter's theme is never sent: a
             // projector's or a colour-blind reader's choice); kept with the meeting's keys, the line
             // going tighter first (wave 30's fresh user: it never showed).
-            (Catalogue.hintTheme, meetingPriority - 1, .cycleTheme), (Catalogue.hintLanguage, 60, .toggleLanguage),
+            // `L` too (this follower's own language: wave 36's fresh user found it missing at 80
+            // columns), `f`'s word shorter where the line is tight (`f alone`).
+            (Catalogue.hintTheme, meetingPriority - 1, .cycleTheme),
+            (Catalogue.hintLanguage, meetingPriority - 1, .toggleLanguage),
             (Catalogue.hintCommand, 100, .startCommand),
             (Catalogue.hintHelp, 99, .toggleHelp), (Catalogue.hintQuit, 98, .quit),
         ]
@@ -23,7 +26,8 @@ extension Renderer {
         return acting.compactMap { label, priority, action in
             key(action).map {
                 KeyHint(keys: $0, label: label, priority: priority,
-                        short: action == .startCommand ? Catalogue.hintCommandShort : nil)
+                        short: action == .startCommand ? Catalogue.hintCommandShort
+                            : action == .meeting(.toggleFollow) ? Catalogue.hintBrowseAloneShort : nil)
             }
         }
     }

@@ -51,6 +51,11 @@ extension Renderer {
             (glyphs.undetermined, Catalogue.helpUndetermined), (glyphs.notYetDue, Catalogue.helpNotYetDue),
         ]
         lines += markers.map { ($0.0, state.tr($0.1)) }
+        // The bar's short title (English only: `进度` always fits), after Sched. and Projects.
+        if state.tr(Catalogue.progressShort) != state.tr(Catalogue.progress),
+           let at = lines.firstIndex(where: { $0.0 == state.tr(Catalogue.projects) }) {
+            lines.insert((state.tr(Catalogue.progressShort), state.tr(Catalogue.helpProgressShort)), at: at + 1)
+        }
         return lines
     }
 

@@ -214,12 +214,16 @@ extension AppState {
         // on words, never on its `?N` (part of the figure: wave 34, session 27's F5 read `657 behin…`
         // at 60x14; `behindForms` chosen once the rows are laid out, below).
         let behindForms: [CellText] = unjudged > 0 && unjudged == judgedAmong
-            ? [CellText(tr(Catalogue.overviewBehindUnknown.before)) + "\(Mark.unknown)"
-                + CellText(tr(Catalogue.overviewBehindUnknown.after))]
+            ? Catalogue.overviewBehindUnknownWords.map { CellText(tr($0)) }
+                + [CellText(tr(Catalogue.overviewBehindUnknown.before)) + "\(Mark.unknown)"
+                    + CellText(tr(Catalogue.overviewBehindUnknown.after))]
             : [CellText(tr(Catalogue.overviewBehind("\(behindCount)")) + undecidedWords),
                CellText(tr(Catalogue.overviewBehindShort("\(behindCount)")) + undecidedWords),
                CellText("\(behindCount)") + CellText(Mark.behind) + CellText(undecidedWords)]
-        panels.append((behindForms[0], max(1, rowCount), behindRow))
+        // Unknown, the narrowest form lays the columns out (the words wider than `落后 — 镇` widened
+        // the panel column at 100 in Chinese); `fitHeadings` then puts the widest that fits.
+        let unknownCount = unjudged > 0 && unjudged == judgedAmong
+        panels.append((unknownCount ? behindForms[behindForms.count - 1] : behindForms[0], max(1, rowCount), behindRow))
 
         // The four types over the same towns.
         var typeRows: [(TableRow, Screen.Kind?)] = []

@@ -23,7 +23,8 @@ extension AppState {
             Column(tr(Catalogue.done2), .right, priority: 95).namesGivingWayWhole(session.presentation),
             Column(tr(Catalogue.progress), priority: session.presentation ? 96 : 60, flexible: true,
                    minWidth: session.presentation ? Session.presentationBarWidth : 15)
-                .narrowest(session.presentation ? nil : Self.narrowestBar),
+                .narrowest(session.presentation ? nil : Self.narrowestBar)
+                .titled(short: tr(Catalogue.progressShort)),
             // Presenting, 进度差 is left out at every width (the rate carries its `▼`): at 100
             // columns it showed, and `-2.1▼` beside `42.5%▼` said behind twice (wave 21).
             Column(tr(Catalogue.sched), .right, priority: 65).leftOut(session.presentation),

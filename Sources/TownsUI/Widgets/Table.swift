@@ -46,6 +46,9 @@ public struct Column: Sendable {
     /// left out on the breadcrumb line and by `:columns`, never a header, a sort or an export
     /// column (those take `title`). nil: `title`.
     public var leftOutName: String? = nil
+    /// The header's title where the column is narrower than `title` (the towns view's bar at
+    /// 60x14 in English, 7 cells: `Prog.`, not `Progre…`; the help names it). nil: `title`, cut.
+    public var shortTitle: String? = nil
 
     public init(
         _ title: String, _ alignment: Alignment = .left, priority: Int = 100,
@@ -79,6 +82,21 @@ extension Column {
         var c = self
         c.leftOutName = name
         return c
+    }
+
+    /// This column, headed `short` where it is narrower than its title (`shortTitle`).
+    public func titled(short: String?) -> Column {
+        var c = self
+        c.shortTitle = short
+        return c
+    }
+
+    /// The header's text in `width` cells: the title, or its short form (with the title's sort
+    /// mark) where the title does not fit and the short form does.
+    public func headerTitle(width: Int?) -> String {
+        guard let short = shortTitle, let width, DisplayWidth.of(title) > width else { return title }
+        let marked = SortMark.ends(title) ? short + String(title.last!) : short
+        return DisplayWidth.of(marked) <= width ? marked : title
     }
 
     /// The name the screen gives this column left out: `leftOutName`, else its title ("" for none).
@@ -394,7 +412,8 @@ public struct TableRenderer: Sendable {
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(
             into: &grid, x: rect.x, y: rect.y, width: rect.width,
-            cells: columns.map { .text(CellText($0.title), .header) },
+            cells: columns.enumerated().map { i, c in
+                .text(CellText(c.headerTitle(width: i < layout.widths.count ? layout.widths[i] : nil)), .header) },
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
         let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
@@ -523,6 +542,12 @@ public struct TableRenderer: Sendable {
         marker: Double?, rowStyle: Style
     ) {
         guard width > 0, let fraction, fraction.isFinite else { return }
+        // In 8 colours, on the selection's band the bar and its mark are drawn in the band's own
+        // foreground (black on cyan): the roles' green, red and white on cyan could hardly be told
+        // from the band on a projector (wave 36's fresh user). 256 colours keep the roles' colours.
+        // (The selection's band alone: a light theme's page colour is every row's background.)
+        let onBand8 = theme.eightColours && rowStyle == theme.style(.selection) && rowStyle.background != .default
+            && rowStyle.foreground != .default
         defer {
             if let marker, marker.isFinite {
                 let at = Glyphs.markerColumn(marker, width: width)
@@ -530,12 +555,14 @@ public struct TableRenderer: Sendable {
                 if rowStyle.reverse { style.reverse = true }
                 // On a row with a background (the selection), the mark keeps the row's band.
                 if rowStyle.background != .default { style.background = rowStyle.background }
+                if onBand8 { style.foreground = rowStyle.foreground }
                 grid.put(glyphs.marker, x: x + at, y: y, style: style, maxWidth: 1)
             }
         }
         var fill = theme.style(role)
         fill.background = rowStyle.background == .default ? fill.background : rowStyle.background
         if rowStyle.reverse { fill.reverse = true }
+        if onBand8 { fill.foreground = rowStyle.foreground }
         // Block characters look the same bold or not, and turning bold off costs a full
         // attribute reset on the terminal (~23 bytes per bar, per frame that redraws the row).
         // On a monochrome terminal without colour, bold is what the role has: kept there.
@@ -547,6 +574,7 @@ public struct TableRenderer: Sendable {
             var track = theme.style(.barEmpty)
             if rowStyle.reverse { track = rowStyle }
             if rowStyle.background != .default { track.background = rowStyle.background }
+            if onBand8 { track.foreground = rowStyle.foreground }  // white dots on cyan, too
             grid.put(
                 String(repeating: glyphs.barEmpty, count: width - used), x: x + used, y: y, style: track,
                 maxWidth: width - used)
