@@ -22,8 +22,8 @@ public final class PseudoTerminal {
     public struct Exit: Sendable {
         /// Exit status, or 128 + the signal that ended it.
         public var status: Int32
-        /// ru_maxrss of the child from wait4, in KiB (on Linux it includes what the parent
-        /// had at fork: see `peakRSSKiB`).
+        /// ru_maxrss of the child from wait4, in KiB (a forked child's counts what the parent
+        /// had at fork; the child is spawned now, but `peakRSSKiB` is its own peak either way).
         public var maxRSSKiB: Int
     }
 
@@ -133,8 +133,8 @@ public final class PseudoTerminal {
     }
 
     /// The child's peak resident set size so far (VmHWM in /proc/PID/status), in KiB; nil
-    /// once it has exited. Unlike wait4's ru_maxrss, which on Linux also counts the memory
-    /// this (parent) process had when it forked, this is the child program's own peak.
+    /// once it has exited. Unlike wait4's ru_maxrss, which on Linux counts the memory a
+    /// forking parent had at the fork, this is the child program's own peak.
     public func peakRSSKiB() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
