@@ -39,9 +39,12 @@ let package = Package(
         // parts of a large file on every core).
         .target(
             name: "TownsCore",
-            dependencies: ["CTownsText", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CTownsText", "CTownsSnapshot", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // The snapshot figure area's structure check, in C: its loop over every record lies on the
+        // first screen's path at 10,000 x 60 (wave 39).
+        .target(name: "CTownsSnapshot", path: "Sources/CTownsSnapshot"),
         // The synthetic dataset (`towns generate`, the benchmark, tests at province scale): a
         // seeded generator writing files in the real format, marked synthetic. Not the model.
         .target(
@@ -71,7 +74,7 @@ let package = Package(
         .target(name: "CTownsSocket", path: "Sources/CTownsSocket"),
         // malloc_trim for the dashboard, after the load (the loader's parse trees freed).
         .target(name: "CTownsMemory", path: "Sources/CTownsMemory"),
-        // forkpty for the benchmark's pseudo-terminal runs (`towns bench`).
+        // openpty and posix_spawn for the benchmark's pseudo-terminal runs (`towns bench`).
         .target(name: "CTownsPty", path: "Sources/CTownsPty"),
         // `towns bench`: timings in process, the real binary and VisiData through a
         // pseudo-terminal, the synthetic towns as CSV. No ncurses, no argument parsing.

@@ -1,3 +1,4 @@
+import CTownsSnapshot
 import Foundation
 
 /// Every town's figures as a snapshot stores them, read when asked: a town's figures of one
@@ -85,43 +86,31 @@ final class FigureArea: @unchecked Sendable {
     /// and the whole area passes exactly when every part passes.
     func check(towns: Range<Int>) throws {
         guard !towns.isEmpty else { return }
-        var last: UInt32 = 0
         let offsets = self.offsets, records = self.records
+        let table = UnsafeRawPointer(offsets.base).assumingMemoryBound(to: UInt8.self)
         let firstEntry = towns.lowerBound * (slotCount + 1), endEntry = towns.upperBound * (slotCount + 1)
         // The pages checked go back a megabyte at a time (the whole area was resident at the
         // check's end otherwise: at 10,000 x 60 most of the snapshot, at the first screen's peak).
         let chunk = 1 << 20
+        // Offsets in order (C, `towns_check_offset_order`), a megabyte of the table at a time.
+        var last: UInt32 = 0
         var offsetsGiven = firstEntry  // entries of the offset table given back
-        for i in firstEntry..<endEntry {
-            if (i - offsetsGiven) * 4 >= chunk {
-                memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + i * 4)
-                offsetsGiven = i
-            }
-            let offset = offsets[i]
-            guard offset >= last || i % (slotCount + 1) == 0, Int(offset) <= records.count else {
-                throw SnapshotReader.corrupt("a figure offset out of order")
-            }
-            last = offset
+        while offsetsGiven < endEntry {
+            let stop = min(endEntry, offsetsGiven + chunk / 4)
+            guard towns_check_offset_order(table, offsetsGiven, stop, slotCount + 1, UInt(records.count), &last) < 0
+            else { throw SnapshotReader.corrupt("a figure offset out of order") }
+            guard stop < endEntry else { break }
+            memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + stop * 4)
+            offsetsGiven = stop
         }
-        // Every record's measure and length, read straight from the bytes (at 10,000 x 60 the
-        // 149,000 records are walked on the first screen's path: a reader per record made this
-        // a tenth of the snapshot's decode). The same checks as `SnapshotReader.uint` and `count`.
+        // Every record's measure and length, read straight from the bytes by C
+        // (`towns_check_town_records`: at 10,000 x 60 the 149,000 records are walked on the first
+        // screen's path; in Swift this loop was a tenth of the snapshot's decode). The same checks
+        // as `SnapshotReader.uint` and `count`.
         memory.release(payload: offsetsStart + offsetsGiven * 4..<offsetsStart + endEntry * 4)
         guard let bytes = records.baseAddress else { return }  // no records: every offset is 0
+        let recordBytes = bytes.assumingMemoryBound(to: UInt8.self)
         let measureCount = UInt64(measures.count)
-        /// The LEB128 number at `p` (moved past it), or nil when it runs past `end` or 64 bits.
-        func number(_ p: inout Int, before end: Int) -> UInt64? {
-            var result: UInt64 = 0, shift: UInt64 = 0
-            while p < end {
-                let b = bytes.load(fromByteOffset: p, as: UInt8.self)
-                p += 1
-                guard shift < 64 else { return nil }
-                result |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return result }
-                shift += 7
-            }
-            return nil
-        }
         // Records (bytes) and offset rows given back.
         var recordsGiven = Int(offsets[firstEntry]), rowsGiven = firstEntry
         var lastStop = recordsGiven
@@ -138,31 +127,13 @@ final class FigureArea: @unchecked Sendable {
                 memory.release(payload: offsetsStart + rowsGiven * 4..<offsetsStart + row * 4)
                 rowsGiven = row
             }
-            var p = at
-            let stop = Int(offsets[end])
-            lastStop = stop
-            var boundary = row + 1  // the next period's first offset not yet met
-            while p < stop {
-                while boundary < end, Int(offsets[boundary]) <= p {
-                    guard Int(offsets[boundary]) == p else {
-                        throw SnapshotReader.corrupt("a figure offset inside a figure")
-                    }
-                    boundary += 1
-                }
-                guard let measure = number(&p, before: stop) else {
-                    throw SnapshotReader.corrupt("ends inside a value")
-                }
-                guard measure < measureCount else { throw SnapshotReader.corrupt("a figure of an unknown measure") }
-                guard let length = number(&p, before: stop), length <= UInt64(stop - p) else {
-                    throw SnapshotReader.corrupt("a figure's length beyond its town's figures")
-                }
-                p += Int(length)
-            }
-            while boundary < end {
-                guard offsets[boundary] == offsets[end] else {
-                    throw SnapshotReader.corrupt("a figure offset inside a figure")
-                }
-                boundary += 1
+            lastStop = Int(offsets[end])
+            switch towns_check_town_records(recordBytes, table, row, slotCount, measureCount) {
+            case 0: continue
+            case 1: throw SnapshotReader.corrupt("a figure offset inside a figure")
+            case 2: throw SnapshotReader.corrupt("ends inside a value")
+            case 3: throw SnapshotReader.corrupt("a figure of an unknown measure")
+            default: throw SnapshotReader.corrupt("a figure's length beyond its town's figures")
             }
         }
         // A part's last records go back too (the whole check's are given back by `init`'s caller).
