@@ -147,6 +147,11 @@ struct RecordReader {
             text = String(i)
         } else if let d = value.double {
             guard d.isFinite else { error(key, .badAmount, LoadMessage.notFinite("\(d)")); return nil }
+            // An amount too small for a float (`1e-400`) reads as 0: an amount out of range, never
+            // a zero the file did not hold (wave 39; `5e-324` and above were refused already).
+            if d == 0, let written = writtenNumber(key), RecordReader.hasNonzeroDigit(before: written) {
+                error(key, .badAmount, LoadMessage.beyondDecimal(written)); return nil
+            }
             text = TOMLDocumentNumber.shortest(d)
             // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
             guard text != "NaN" else {
@@ -175,6 +180,45 @@ struct RecordReader {
             return nil
         }
         return parsed
+    }
+
+    /// The number written for `key` on its line as the file has it (`value = 1e-400` gives
+    /// `1e-400`; in an inline table `{ value = 1e-400, ... }` too), or nil where the line does not
+    /// show it.
+    func writtenNumber(_ key: String) -> String? {
+        guard let n = lineOf(key), n >= 1, n <= document.lines.count else { return nil }
+        let line = document.lines[n - 1].utf8
+        let name = Array(key.utf8)
+        var i = line.startIndex
+        while i != line.endIndex {
+            // `key` where a key begins (after a space, a `{`, a `,` or the line's start) ...
+            let before = i == line.startIndex ? nil : line[line.index(before: i)]
+            guard before == nil || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "{"), UInt8(ascii: ",")]
+                .contains(before!), line[i...].starts(with: name) else { i = line.index(after: i); continue }
+            // ... then `=` (spaces around it), then the number up to a space, `,`, `}` or `#`.
+            var j = line.index(i, offsetBy: name.count)
+            while j != line.endIndex, line[j] == UInt8(ascii: " ") || line[j] == UInt8(ascii: "\t") { j = line.index(after: j) }
+            guard j != line.endIndex, line[j] == UInt8(ascii: "=") else { i = line.index(after: i); continue }
+            j = line.index(after: j)
+            while j != line.endIndex, line[j] == UInt8(ascii: " ") || line[j] == UInt8(ascii: "\t") { j = line.index(after: j) }
+            var end = j
+            while end != line.endIndex, ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: "}"),
+                                         UInt8(ascii: "#"), UInt8(ascii: "\r")].contains(line[end]) {
+                end = line.index(after: end)
+            }
+            return j == end ? nil : String(decoding: line[j..<end], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// Whether a number as written (`1e-400`, `-2.5E-999`, `0.0`) has a digit other than 0 before
+    /// its exponent: one that reads as 0 was not written as zero.
+    static func hasNonzeroDigit(before written: String) -> Bool {
+        for byte in written.utf8 {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+            if (0x31...0x39).contains(byte) { return true }
+        }
+        return false
     }
 
     /// Warns about keys other than `allowed` (a misspelt field would otherwise be ignored).

@@ -198,6 +198,22 @@ final class LoaderErrorTests: XCTestCase {
         }
     }
 
+    /// A float too small for a Double (`1e-400`) reads as 0 in the parser: it is an amount out
+    /// of range, never loaded as a zero the file did not hold (wave 39). Zero written as zero
+    /// (`0.0`, `0e-400`) still loads.
+    func testAmountsTooSmallForAFloatAreNotLoadedAsZero() throws {
+        for written in ["1e-400", "-1e-400", "2.5E-999", "0.000_1e-400"] {
+            let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \(written)") }
+            assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "= \(written)"), field: nil,
+                        kind: .badAmount, contains: "\(written) is too large or too small for an amount")
+        }
+        for written in ["0.0", "0e-400", "-0.0", "0.0e5"] {
+            let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \(written)") }
+            let errors = loadErrors(dir).filter { $0.kind == .badAmount }
+            XCTAssertTrue(errors.isEmpty, "\(written): \(errors.map(\.description))")
+        }
+    }
+
     func testAmountWrittenAsTextThatIsNotANumber() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \"32,5\"") }
         assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "\"32,5\""), field: nil,
