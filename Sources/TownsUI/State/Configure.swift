@@ -71,7 +71,15 @@ func configured(_ state: AppState, _ settings: Settings) -> AppState {
         let worded = locale.isEmpty && listed.isEmpty ? Array(unlisted(language).dropFirst()) : unlisted(language)
         return firstListed + worded
     }
-    for text in logged(s.language) { s.messageLog.append(Flash(text, level: .warning)) }
+    // In both languages (`L` rewords `:messages` too), each where the notice has its words in both.
+    let loggedZH = logged(.zh), loggedEN = logged(.en)
+    if loggedZH.count == loggedEN.count {
+        for (zh, en) in zip(loggedZH, loggedEN) {
+            s.messageLog.append(Flash(Bilingual(zh, en), in: s.language, level: .warning))
+        }
+    } else {
+        for text in logged(s.language) { s.messageLog.append(Flash(text, level: .warning)) }
+    }
     if settings.wordedNotices.isEmpty {
         if let text = warning(s.language) { s.session.flash = Flash(text, level: .warning) }
     } else if let zh = warning(.zh), let en = warning(.en) {

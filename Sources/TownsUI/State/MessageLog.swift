@@ -5,12 +5,20 @@ import Foundation
 /// with the time it appeared, oldest first, so one missed can be read again. Kept in memory
 /// for the process only (not in `Session`: a follower's log is its own), at most `limit`.
 public struct MessageLog: Sendable, Equatable {
-    /// One message: when it appeared (the local clock, `HH:mm:ss`), its text, and whether it
-    /// was a warning (`Flash.Level.warning`).
+    /// One message: when it appeared (the local clock, `HH:mm:ss`), its text as first shown,
+    /// its words in both languages where the catalogue gave them (`:messages` shows them in the
+    /// language of the moment, so `L` rewords the log as it does the status line: wave 39), and
+    /// whether it was a warning (`Flash.Level.warning`).
     public struct Entry: Sendable, Equatable {
         public var time: String
         public var text: String
+        public var words: Bilingual?
         public var warning: Bool
+
+        /// The words in `language` where both are known, else the text as first shown.
+        public func text(in language: Language) -> String {
+            words.map { language == .zh ? $0.zh : $0.en } ?? text
+        }
     }
 
     /// The messages, oldest first.
@@ -25,7 +33,7 @@ public struct MessageLog: Sendable, Equatable {
 
     /// Logs `flash` as shown now (`clock`: the time, `HH:mm:ss`).
     public mutating func append(_ flash: Flash, at clock: String = MessageLog.clock()) {
-        entries.append(Entry(time: clock, text: flash.text, warning: flash.level == .warning))
+        entries.append(Entry(time: clock, text: flash.text, words: flash.words, warning: flash.level == .warning))
         if entries.count > Self.limit {
             dropped += entries.count - Self.limit
             entries.removeFirst(entries.count - Self.limit)
@@ -73,7 +81,7 @@ extension AppState {
         if messageLog.entries.isEmpty { return out + [.text(tr(Catalogue.noMessagesYet), .unknown)] }
         for e in messageLog.entries {
             let lead = e.time + "  " + (e.warning ? tr(Catalogue.messageWarning) + " " : "")
-            let wrapped = TextWrap.wrap(e.text, width: max(10, width - DisplayWidth.of(lead)))
+            let wrapped = TextWrap.wrap(e.text(in: language), width: max(10, width - DisplayWidth.of(lead)))
             for (i, line) in wrapped.enumerated() {
                 let pad = i == 0 ? lead : String(repeating: " ", count: DisplayWidth.of(lead))
                 out.append(.text(pad + line, e.warning ? .warning : .row))

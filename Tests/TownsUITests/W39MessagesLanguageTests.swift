@@ -1,0 +1,46 @@
+import TownsCore
+import XCTest
+
+@testable import TownsUI
+
+/// Wave 39 (a finding of wave 38): `:messages` kept each message in the language it was first
+/// shown in, so after `L` the log mixed languages. A message worded by the catalogue is logged
+/// with its words in both languages and shown in the language of the moment; a text in one
+/// language (a path, a configuration line) stays as it was written.
+final class W39MessagesLanguageTests: XCTestCase {
+    /// The `:messages` page's text, its lines joined (wide enough that no message wraps).
+    private func log(_ s: AppState) -> String {
+        s.messagesPage(width: 1000).map { $0.runs(.unicode).map(\.0).joined() }.joined(separator: "\n")
+    }
+
+    func testLRewordsACatalogueMessageInTheLog() throws {
+        var s = try bundledState()
+        s.language = .zh
+        s = update(s, .snapshotDamaged(blocks: 2))
+        let words = Catalogue.snapshotBlocksDamaged(2)
+        XCTAssertTrue(log(s).contains(words.zh), log(s))
+        s = update(s, .toggleLanguage)
+        XCTAssertEqual(s.language, .en)
+        XCTAssertTrue(log(s).contains(words.en), log(s))
+        XCTAssertFalse(log(s).contains(words.zh), "no Chinese left after L:\n\(log(s))")
+        // The entry keeps the text as first shown, too.
+        XCTAssertTrue(s.messageLog.entries.contains { $0.text == words.zh })
+        s = update(s, .toggleLanguage)
+        XCTAssertTrue(log(s).contains(words.zh), log(s))
+    }
+
+    /// The start's notices: a worded one (COLORTERM) follows `L` in the log; a configuration
+    /// line's problem, in one language, is shown as written in both.
+    func testTheStartsNoticesFollowLInTheLog() throws {
+        let notice = Catalogue.colortermButEightColours("truecolor", term: "xterm")
+        var settings = Settings(language: .zh, notices: ["c.toml:1: view：'x' 不是视图"])
+        settings.wordedNotices = [notice]
+        var s = update(try bundledState(), .configure(settings))
+        XCTAssertTrue(log(s).contains(notice.zh), log(s))
+        XCTAssertTrue(log(s).contains("c.toml:1: view：'x' 不是视图"), log(s))
+        s = update(s, .toggleLanguage)
+        XCTAssertTrue(log(s).contains(notice.en), log(s))
+        XCTAssertFalse(log(s).contains(notice.zh), log(s))
+        XCTAssertTrue(log(s).contains("c.toml:1: view：'x' 不是视图"), "a one-language line as written:\n\(log(s))")
+    }
+}
