@@ -214,6 +214,19 @@ final class LoaderErrorTests: XCTestCase {
         }
     }
 
+    /// The digits' error quoted the float, not the number written (`1e30` as
+    /// `1000000000000000409600000000000 has 31 digits`, `1e-20` with 39 after): it quotes and
+    /// counts the number as the file writes it (wave 39's fresh user).
+    func testTheDigitsErrorQuotesTheNumberAsWritten() throws {
+        for (written, whole, fraction) in [("1e30", 31, 0), ("1e-20", 0, 20), ("0.1234567890123456789", 0, 19),
+                                           ("+1_000e20", 24, 0)] {
+            let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \(written)") }
+            assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "= \(written)"), field: nil,
+                        kind: .badAmount,
+                        contains: "\(written) has \(whole) digits before the point and \(fraction) after")
+        }
+    }
+
     func testAmountWrittenAsTextThatIsNotANumber() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \"32,5\"") }
         assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "\"32,5\""), field: nil,
