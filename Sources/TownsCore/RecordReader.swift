@@ -143,6 +143,9 @@ struct RecordReader {
     mutating func decimal(_ key: String) -> (Decimal, Int)? {
         guard let value = table[key] else { return nil }
         let text: String
+        // For a float, the number as the file writes it (`1e30`, not the float's
+        // 1000000000000000409600000000000): the digits' error quotes and counts that (wave 39).
+        var written: (shown: String, exact: String)?
         if let i = value.int {
             text = String(i)
         } else if let d = value.double {
@@ -156,6 +159,14 @@ struct RecordReader {
             // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
             guard text != "NaN" else {
                 error(key, .badAmount, LoadMessage.beyondDecimal("\(d)")); return nil
+            }
+            if let literal = writtenNumber(key) {
+                var cleaned = literal.replacingOccurrences(of: "_", with: "")
+                if cleaned.hasPrefix("+") { cleaned.removeFirst() }
+                if let exact = Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX")), exact.isFinite,
+                   !exact.isNaN {
+                    written = (literal, exact.description)
+                }
             }
         } else if let s = value.string {
             text = WhiteSpace.trimmed(s)
@@ -174,8 +185,10 @@ struct RecordReader {
         // A Decimal holds 38 digits: a longer number would be shown with wrong last digits.
         let (whole, fraction) = TOMLDocumentNumber.digits(text)
         if whole > TOMLDocumentNumber.maximumWholeDigits || fraction > TOMLDocumentNumber.maximumFractionDigits {
+            let (said, counted) = written.map { ($0.shown, TOMLDocumentNumber.digits($0.exact)) } ?? (text, (whole, fraction))
             error(key, .badAmount, LoadMessage.tooManyDigits(
-                text: text, whole: whole, fraction: fraction, maximumWhole: TOMLDocumentNumber.maximumWholeDigits,
+                text: said, whole: counted.whole, fraction: counted.fraction,
+                maximumWhole: TOMLDocumentNumber.maximumWholeDigits,
                 maximumFraction: TOMLDocumentNumber.maximumFractionDigits))
             return nil
         }

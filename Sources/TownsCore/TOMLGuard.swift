@@ -81,6 +81,15 @@ enum TOMLGuard {
         let backslash = UInt8(ascii: "\\")
         let doubleQuote = UInt8(ascii: "\"")
         let singleQuote = UInt8(ascii: "'")
+        /// Where a basic string first escapes a NUL (`\u0000`, `\U00000000`): the parser reads it,
+        /// and the text is cut there on its way to Swift, so a name would lose its end unsaid.
+        var escapedNUL: (line: Int, column: Int)?
+        func noteEscapedNUL(at j: Int) {
+            guard escapedNUL == nil, j + 1 < n else { return }
+            let digits = s[j + 1] == UInt8(ascii: "u") ? 4 : s[j + 1] == UInt8(ascii: "U") ? 8 : 0
+            guard digits > 0, j + 1 + digits < n, s[(j + 2)...(j + 1 + digits)].allSatisfy({ $0 == 0x30 }) else { return }
+            escapedNUL = (line, column(j))
+        }
         /// Skips a string starting at `i` (a quote); multi-line strings may hold newlines.
         func skipString() {
             let quote = s[i]
@@ -90,6 +99,7 @@ enum TOMLGuard {
                 while i < n {
                     if basic && s[i] == backslash {
                         if i + 1 < n, s[i + 1] == newlineByte { newline(at: i + 1) }  // a line-ending backslash
+                        noteEscapedNUL(at: i)
                         i += 2
                         continue
                     }
@@ -108,6 +118,7 @@ enum TOMLGuard {
             while i < n, s[i] != newlineByte {
                 if basic && s[i] == backslash {
                     if i + 1 < n, s[i + 1] == newlineByte { return }  // unterminated: the parser says so
+                    noteEscapedNUL(at: i)
                     i += 2
                     continue
                 }
@@ -139,6 +150,8 @@ enum TOMLGuard {
                 while i < n, s[i] != newlineByte { i += 1 }
             case doubleQuote, singleQuote:
                 skipString()
+                if let at = escapedNUL { return Problem(line: at.line, column: at.column,
+                                   message: "an escaped NUL (\\u0000) in a text: a text holds no NUL, and it would be cut there") }
                 atStatementStart = false
                 valueDue = false
             case UInt8(ascii: "[") where atStatementStart && depth == 0:
@@ -167,7 +180,12 @@ enum TOMLGuard {
                         while i < n, s[i] != newlineByte { i += 1 }
                         break
                     }
-                    if s[i] == doubleQuote || s[i] == singleQuote { skipString(); continue }
+                    if s[i] == doubleQuote || s[i] == singleQuote {
+                        skipString()
+                        if let at = escapedNUL { return Problem(line: at.line, column: at.column,
+                                   message: "an escaped NUL (\\u0000) in a text: a text holds no NUL, and it would be cut there") }
+                        continue
+                    }
                     i += 1
                 }
             case UInt8(ascii: "["), UInt8(ascii: "{"):

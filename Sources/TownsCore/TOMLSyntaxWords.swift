@@ -113,6 +113,7 @@ public struct TOMLSyntaxWords: Sendable, Equatable {
     /// The Chinese of the guard's own words (`TOMLGuard`), by their start.
     private var guardChinese: String? {
         if detail.hasPrefix("a NUL byte") { return "含有 NUL 字节（0x00），不是文本" }
+        if detail.hasPrefix("an escaped NUL") { return "文字中含有转义的 NUL（\\u0000）：文字不能含 NUL，否则会在此处被截断" }
         if detail.hasPrefix("a table header must start with a key") {
             return "表头须以键开头（ASCII 字母、数字、- 或 _，或带引号的键，如 [\"小镇\"]）"
         }

@@ -60,8 +60,13 @@ struct ThemeFiles {
         themes = [base]
         problemCounts = [baseProblems]
         names = ["default"]
+        // The themes in the folder whose file could not be read or parsed (each named in a notice).
+        var unusable: [String] = []
         for f in files {
-            guard let folder, let t = read((folder as NSString).appendingPathComponent(f), over: base) else { continue }
+            guard let folder, let t = read((folder as NSString).appendingPathComponent(f), over: base) else {
+                unusable.append(String(f.dropLast(5)))
+                continue
+            }
             themes.append(t.theme)
             problemCounts.append(t.problems)
             names.append(String(f.dropLast(5)))
@@ -78,6 +83,9 @@ struct ThemeFiles {
             } else {
                 choiceUsed = false
             }
+        } else if unusable.contains(choice) {
+            choiceUsed = false
+            notices.append(label + Catalogue.themeFileHasErrors(choice).words(language))
         } else {
             choiceUsed = false
             let words = Catalogue.themeNoSuchTheme(choice, names.joined(separator: ", "))

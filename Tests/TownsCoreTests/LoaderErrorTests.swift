@@ -214,6 +214,19 @@ final class LoaderErrorTests: XCTestCase {
         }
     }
 
+    /// The digits' error quoted the float, not the number written (`1e30` as
+    /// `1000000000000000409600000000000 has 31 digits`, `1e-20` with 39 after): it quotes and
+    /// counts the number as the file writes it (wave 39's fresh user).
+    func testTheDigitsErrorQuotesTheNumberAsWritten() throws {
+        for (written, whole, fraction) in [("1e30", 31, 0), ("1e-20", 0, 20), ("0.1234567890123456789", 0, 19),
+                                           ("+1_000e20", 24, 0)] {
+            let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \(written)") }
+            assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "= \(written)"), field: nil,
+                        kind: .badAmount,
+                        contains: "\(written) has \(whole) digits before the point and \(fraction) after")
+        }
+    }
+
     func testAmountWrittenAsTextThatIsNotANumber() throws {
         let dir = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 32.5", with: "value = \"32,5\"") }
         assertError(dir, file: "totals.toml", line: try lineNumber(in: dir + "/totals.toml", of: "\"32,5\""), field: nil,
@@ -366,6 +379,34 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(errors.first?.line, line)
         XCTAssertEqual(errors.first?.column, 3)
         XCTAssertTrue(errors.first?.problem.contains("NUL") == true)
+    }
+
+    /// An escaped NUL in a text (`\u0000`, `\U00000000`) was read by the parser and the text cut
+    /// there on its way to Swift: `name_en = "Haining\u0000 Leather …"` loaded as `Haining`, exit 0
+    /// (wave 39's fresh user). Now it is a syntax error at the escape; an escaped backslash before
+    /// `u0000`, or `\u0000` in a literal string, is text and still loads.
+    func testEscapedNULInATextIsAnErrorNotACutName() throws {
+        for escape in ["\\u0000", "\\U00000000"] {
+            let dir = try brokenCopy("towns.toml") {
+                $0.replacingOccurrences(of: "name_en = \"Haining Leather Fashion Town\"",
+                                        with: "name_en = \"Haining\(escape) Leather Fashion Town\"")
+            }
+            let line = try lineNumber(in: dir + "/towns.toml", of: "Haining\(escape)")
+            let errors = loadErrors(dir)
+            XCTAssertEqual(errors.first?.kind, .syntax, errors.map(\.description).joined(separator: "\n"))
+            XCTAssertEqual(errors.first?.line, line)
+            XCTAssertEqual(errors.first?.column, 19, "at the backslash")
+            XCTAssertEqual(errors.first?.field, "town[1].name_en")
+            XCTAssertTrue(errors.first?.problem.contains("escaped NUL") == true, errors.first?.description ?? "")
+            XCTAssertEqual(LoadFailure(issues: errors).exitCode, LoadIssue.Kind.syntax.exitCode)
+        }
+        for text in ["\"Haining\\\\u0000 Leather Fashion Town\"", "'Haining\\u0000 Leather Fashion Town'",
+                     "\"Haining\\u0001 Leather Fashion Town\""] {
+            let dir = try brokenCopy("towns.toml") {
+                $0.replacingOccurrences(of: "name_en = \"Haining Leather Fashion Town\"", with: "name_en = \(text)")
+            }
+            XCTAssertEqual(loadErrors(dir).filter { $0.kind == .syntax }, [], text)
+        }
     }
 
     /// The guard in front of the parser lets valid TOML through: nested arrays over several

@@ -26,10 +26,23 @@ final class W39SyntaxFieldKindsTests: XCTestCase {
             }
             try out.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
-        let warnings = try DatasetLoader.load(directory: dir).warnings
+        var issues = try DatasetLoader.load(directory: dir).warnings
+        // The bundled problems.toml has no `[[flag]]` or `[[progress]]` record: one of each, with
+        // only the added key, in a copy of their own (an error then, its warnings beside it).
+        let more = try TemporaryFiles.copy(of: dir, name: "test",
+                                           only: DatasetLoader.fileNames + DatasetLoader.optionalFileNames)
+        let problems = try String(contentsOfFile: more + "/problems.toml", encoding: .utf8)
+        try (problems + "\n[[flag]]\nzz_not_a_field = 1\n\n[[progress]]\nzz_not_a_field = 1\n")
+            .write(toFile: more + "/problems.toml", atomically: true, encoding: .utf8)
+        do {
+            _ = try DatasetLoader.load(directory: more)
+            XCTFail("a flag and a progress record without their fields should not load")
+        } catch let failure as LoadFailure {
+            issues += failure.issues
+        }
         var known: Set<String> = []
         var warned = 0
-        for w in warnings {
+        for w in issues {
             guard case let .unknownField(fields)? = w.message else { continue }
             XCTAssertEqual(w.field?.hasSuffix("zz_not_a_field"), true, w.description)
             warned += 1

@@ -29,6 +29,26 @@ final class W39MessagesLanguageTests: XCTestCase {
         XCTAssertTrue(log(s).contains(words.zh), log(s))
     }
 
+    /// A fresh user's keys (wave 39): an unbound key's answer and `:filter`'s were logged in the
+    /// language shown then; they are worded whole by the catalogue, so `L` rewords them in the log.
+    /// The sort's answer names a column as drawn (`按「完成」降序`) and stays as it was shown.
+    func testKeysAnswersFollowLInTheLog() throws {
+        var s = try bundledState()
+        s.language = .zh
+        s = update(s, route(.char("x"), in: s))
+        let unbound = Catalogue.keyDoesNothingForHelp("x", s.keyName(.toggleHelp))
+        XCTAssertEqual(s.message, unbound.zh)
+        s = update(s, .clearFilter)
+        s = update(s, .toggleLanguage)
+        XCTAssertEqual(s.language, .en)
+        XCTAssertTrue(log(s).contains(unbound.en), log(s))
+        XCTAssertFalse(log(s).contains(unbound.zh), log(s))
+        // A follower in the other language draws it in its own (the flash carries both).
+        s = update(s, route(.char("x"), in: s))
+        XCTAssertEqual(s.session.flash?.text(in: .zh), unbound.zh)
+        XCTAssertEqual(s.session.flash?.text(in: .en), unbound.en)
+    }
+
     /// The start's notices: a worded one (COLORTERM) follows `L` in the log; a configuration
     /// line's problem, in one language, is shown as written in both.
     func testTheStartsNoticesFollowLInTheLog() throws {

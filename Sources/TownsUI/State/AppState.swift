@@ -171,6 +171,13 @@ public struct AppState: Sendable {
         set { session.flash = newValue.map { Flash($0) } }
     }
 
+    /// Shows `words` on the status line in the interface's language, keeping both: `L` rewords
+    /// them while they stand, a follower draws them in its own language, and `:messages` shows
+    /// them in the language of the moment (wave 39; `message = tr(...)` kept one language).
+    public mutating func say(_ words: Bilingual, level: Flash.Level = .info) {
+        session.flash = Flash(words, in: language, level: level)
+    }
+
     // The session's parts, by their old names (the views and `update` read them so).
     public var stack: [Screen] {
         get { session.stack }

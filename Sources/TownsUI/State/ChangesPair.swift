@@ -9,7 +9,7 @@ func compareFrom(_ state: AppState, _ word: String) -> AppState {
         s.session.changesFrom = nil
     } else {
         guard let from = s.dataset.period(word) else {
-            s.message = s.tr(Catalogue.noSuchPeriodToCompare(word, s.dataset.periods.map(\.id).joined(separator: " ")))
+            s.say(Catalogue.noSuchPeriodToCompare(word, s.dataset.periods.map(\.id).joined(separator: " ")))
             return s
         }
         s.session.changesFrom = from.id

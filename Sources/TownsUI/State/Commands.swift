@@ -149,7 +149,7 @@ func commandKey(_ state: AppState, _ key: Key) -> AppState {
         if words.isEmpty { words = [""] }
         let seed = s.completion?.seed ?? words[words.count - 1]
         let options = Commands.candidates(s, words: words).filter { $0.lowercased().hasPrefix(seed.lowercased()) }
-        guard !options.isEmpty else { s.message = s.tr(Catalogue.noCompletion); break }
+        guard !options.isEmpty else { s.say(Catalogue.noCompletion); break }
         let index = s.completion.map { ($0.index + 1) % options.count } ?? 0
         words[words.count - 1] = options[index]
         line.text = words.joined(separator: " ")
@@ -172,7 +172,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
     guard let name = words.first?.lowercased() else { return s }
     let args = Array(words.dropFirst())
     let rest = args.joined(separator: " ")
-    func fail(_ text: Bilingual) -> AppState { var t = s; t.message = t.tr(text); return t }
+    func fail(_ text: Bilingual) -> AppState { var t = s; t.say(text); return t }
 
     if ["ref", "reference", "参考"].contains(name), !rest.isEmpty {
         return openReference(s, rest)
@@ -229,7 +229,7 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
                 }
                 // Said: what it matched, and that this data has no figures of it (it opened a
                 // city's list where a town's page was expected).
-                s.message = s.tr(Catalogue.townOnTheListOnly(rest, name: listed.nameZH, city: listed.cityZH))
+                s.say(Catalogue.townOnTheListOnly(rest, name: listed.nameZH, city: listed.cityZH))
                 return s
             }
             return fail(Catalogue.noTown("\(rest)"))
@@ -345,7 +345,7 @@ func filterCommand(_ state: AppState, _ args: [String]) -> AppState {
     let (s, failure) = filtering(state, args)
     guard let failure else { return s }
     var t = state
-    t.message = t.tr(failure)
+    t.say(failure)
     return t
 }
 
@@ -407,7 +407,7 @@ func filtering(_ state: AppState, _ args: [String]) -> (AppState, Bilingual?) {
         return fail(Catalogue.cannotFilterBy("\(what)"))
     }
     s = refiltered(s)
-    if s.filter.isEmpty { s.message = s.tr(Catalogue.filterCleared) }
+    if s.filter.isEmpty { s.say(Catalogue.filterCleared) }
     return (s, nil)
 }
 
@@ -415,7 +415,7 @@ func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
     if let refused = sortRefused(state) { return refused }
     var s = state
     guard s.listContent(s.screen.kind) != nil else {
-        s.message = s.tr(Catalogue.nothingToSortOnThis); return s
+        s.say(Catalogue.nothingToSortOnThis); return s
     }
     guard let column = args.first else {
         s.message = s.tr(Catalogue.usageSortColumnAscDesc) + " — " + s.numberedColumns(s.screen.kind); return s
@@ -426,7 +426,7 @@ func sortCommand(_ state: AppState, _ args: [String]) -> AppState {
     case let .success(i):
         return sorted(s, column: i, descending: descending)
     case .failure(.ambiguous(let titles)):
-        s.message = s.tr(Catalogue.columnIsAmbiguous("\(column)", titles.joined(separator: " ")))
+        s.say(Catalogue.columnIsAmbiguous("\(column)", titles.joined(separator: " ")))
     case .failure(.none):
         s.message = s.tr(Catalogue.noColumn("\(column)")) + " — " + s.numberedColumns(s.screen.kind)
     }

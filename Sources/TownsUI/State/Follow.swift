@@ -137,7 +137,7 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
     }
     switch action {
     case let .presenting(name, followers, otherData):
-        if s.meeting == nil { s.message = s.tr(Catalogue.presentingMeeting(name)) }
+        if s.meeting == nil { s.say(Catalogue.presentingMeeting(name)) }
         // More followers on other data than before: said as a warning (and kept in `:messages`), the
         // chip counting only those who see this screen (wave 34's fresh user).
         var earlier = 0
@@ -154,10 +154,10 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         s.meeting = .presenting(name: name, followers: followers, otherData: otherData)
     case .presentStopped:
         s.meeting = nil
-        s.message = s.tr(Catalogue.meetingClosed)
+        s.say(Catalogue.meetingClosed)
     case let .joined(meeting, presenter):
         s.meeting = .following(Following(meeting: meeting, presenter: presenter))
-        s.message = s.tr(Catalogue.followingMeeting(presenter, meeting, s.keyName(.meeting(.toggleFollow))))
+        s.say(Catalogue.followingMeeting(presenter, meeting, s.keyName(.meeting(.toggleFollow))))
     case let .followed(session, presenterData, ownData):
         guard case .following(var f) = s.meeting else { return s }
         let differed = f.dataDiffers
@@ -205,11 +205,11 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             // `f` has nothing to rejoin: said so, with the way to a meeting, `:follow NAME` (wave 30's
             // fresh user: it repeated why the meeting ended, or that this follower left).
             if case .ended(let name, _) = s.meeting {
-                s.message = s.tr(Catalogue.nothingToRejoinEnded(name, s.keyName(.meeting(.toggleFollow))))
+                s.say(Catalogue.nothingToRejoinEnded(name, s.keyName(.meeting(.toggleFollow))))
             } else if case .left(let name) = s.meeting {
-                s.message = s.tr(Catalogue.nothingToRejoinLeft(name, s.keyName(.meeting(.toggleFollow))))
+                s.say(Catalogue.nothingToRejoinLeft(name, s.keyName(.meeting(.toggleFollow))))
             } else {
-                s.message = s.tr(Catalogue.notFollowingAMeeting)
+                s.say(Catalogue.notFollowingAMeeting)
             }
             return s
         }
@@ -227,9 +227,9 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             // to do; it follows by itself once the data agrees (wave 29: it said "following again").
             s.session.flash = Flash(Catalogue.cannotRejoinDataDiffers(f.presenter), in: s.language, level: .warning)
         } else if f.detached {
-            s.message = s.tr(Catalogue.browsingAlone(s.keyName(.meeting(.toggleFollow)), f.presenter))
+            s.say(Catalogue.browsingAlone(s.keyName(.meeting(.toggleFollow)), f.presenter))
         } else {
-            s.message = s.tr(Catalogue.rejoined(f.presenter))
+            s.say(Catalogue.rejoined(f.presenter))
             if let latest = f.latest, !f.dataDiffers { s = following(s, latest) }
         }
     case let .ended(reason, both):
@@ -242,7 +242,7 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
     case .left:
         guard case .following(let f) = s.meeting else { break }
         s.meeting = .left(name: f.meeting)
-        s.message = s.tr(Catalogue.leftMeeting(f.meeting))
+        s.say(Catalogue.leftMeeting(f.meeting))
     case let .failed(why):
         s.session.flash = Flash(why, level: .warning)
     case let .notice(text):
@@ -251,7 +251,7 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
         s = cycled(s)
     case .togglePresentation:
         s.session.presentation.toggle()
-        s.message = s.tr(s.session.presentation ? Catalogue.presentationOn : Catalogue.presentationOff)
+        s.say(s.session.presentation ? Catalogue.presentationOn : Catalogue.presentationOff)
     }
     return s
 }
@@ -409,7 +409,7 @@ let followerCommands: Set<String> = [
 /// `state` refusing a follower's key or command: the presenter drives; `f` browses alone.
 func refusedWhileFollowing(_ state: AppState) -> AppState {
     var s = state
-    s.message = s.tr(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow))))
+    s.say(Catalogue.presenterDrives(s.keyName(.meeting(.toggleFollow))))
     return s
 }
 
@@ -556,7 +556,7 @@ func meetingCommand(_ state: AppState, _ name: String, _ args: [String]) -> AppS
     case "present", "follow":
         // The rest of the line is the name (`周例会 第3次`), quotes around it honoured (wave 22, F14).
         let usage = name == "present" ? Catalogue.usagePresent : Catalogue.usageFollow
-        guard let named = meetingName(args) else { s.message = s.tr(usage); return s }
+        guard let named = meetingName(args) else { s.say(usage); return s }
         let request: MeetingRequest = name == "present"
             ? named == "off" ? .stopPresenting : .present(named.isEmpty ? nil : named)
             : named == "off" ? .leave : .follow(named.isEmpty ? nil : named)
@@ -567,7 +567,7 @@ func meetingCommand(_ state: AppState, _ name: String, _ args: [String]) -> AppS
             s.outbox.append(.meeting(.cycle(seconds: nil)))
             return s
         }
-        guard let seconds = cycleSeconds(word ?? "30s") else { s.message = s.tr(Catalogue.usageCycle); return s }
+        guard let seconds = cycleSeconds(word ?? "30s") else { s.say(Catalogue.usageCycle); return s }
         s.outbox.append(.meeting(.cycle(seconds: seconds)))
     default:
         return nil

@@ -54,7 +54,7 @@ func narrowingSearchKey(_ state: AppState, _ key: Key) -> AppState {
     if key == .ctrl("f") {
         // Not on the overview (`Screen.Kind.narrows`): the search goes on finding rows, and says so.
         if s.screen.narrow == nil, !s.screen.kind.narrows {
-            s.message = s.tr(Catalogue.overviewDoesNotNarrow)
+            s.say(Catalogue.overviewDoesNotNarrow)
             return s
         }
         if s.screen.narrow == nil {
@@ -121,7 +121,7 @@ func withoutNarrowing(_ state: AppState) -> AppState {
     s.screen.narrow = nil
     s.search = nil
     s.screen = clamped(s.screen, in: s)
-    s.message = s.tr(Catalogue.everyRowAgain)
+    s.say(Catalogue.everyRowAgain)
     return s
 }
 

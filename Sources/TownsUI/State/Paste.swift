@@ -15,7 +15,7 @@ func pasted(_ state: AppState, _ text: String) -> AppState {
     } else if s.search?.editing == true {
         for c in line { s = narrowingSearchKey(s, .char(c)) }
     } else {
-        s.session.flash = Flash(s.tr(Catalogue.pasteIgnored("\(text.count)")), level: .warning)
+        s.say(Catalogue.pasteIgnored("\(text.count)"), level: .warning)
     }
     return s
 }

@@ -68,7 +68,7 @@ func sorted(_ state: AppState, column: Int?, descending: Bool) -> AppState {
     var s = state
     if let refused = sortRefused(s) { return refused }
     guard let content = s.listContent(s.screen.kind) else {
-        s.message = s.tr(Catalogue.nothingToSortOnThis)
+        s.say(Catalogue.nothingToSortOnThis)
         return s
     }
     var sc = s.screen
@@ -81,7 +81,7 @@ func sorted(_ state: AppState, column: Int?, descending: Bool) -> AppState {
             s.tr(Catalogue.sortedBy("\(content.columns[c].title)"))
             + (descending ? s.tr(Catalogue.descending) : s.tr(Catalogue.ascending))
     } else {
-        s.message = s.tr(Catalogue.dataOrder)
+        s.say(Catalogue.dataOrder)
     }
     return s
 }
@@ -92,7 +92,7 @@ func sortRefused(_ state: AppState) -> AppState? {
     guard state.screen.kind == .overview else { return nil }
     var s = state
     s.session.sortChooser = nil
-    s.message = s.tr(Catalogue.overviewDoesNotSort)
+    s.say(Catalogue.overviewDoesNotSort)
     return s
 }
 
@@ -101,7 +101,7 @@ func openSortChooser(_ state: AppState, descending: Bool) -> AppState {
     var s = state
     if let refused = sortRefused(s) { return refused }
     guard s.listContent(s.screen.kind) != nil else {
-        s.message = s.tr(Catalogue.nothingToSortOnThis)
+        s.say(Catalogue.nothingToSortOnThis)
         return s
     }
     s.session.sortChooser = SortChooser(descending: descending)

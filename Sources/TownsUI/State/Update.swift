@@ -140,15 +140,15 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if s.width < Renderer.minimumWidth || s.height < Renderer.minimumHeight {
             let name = KeyMap.name(key)
             if !s.keysRefusedWhileTooSmall.contains(name) { s.keysRefusedWhileTooSmall.append(name) }
-            s.message = s.tr(Catalogue.keysRefusedWhileTooSmall(s.keysRefusedWhileTooSmall))
+            s.say(Catalogue.keysRefusedWhileTooSmall(s.keysRefusedWhileTooSmall))
         } else if key == .ctrl("z") {
             // Ctrl-Z reaches the keys only where it could not suspend (no job-control shell:
             // `Signals`), or where the terminal sends it as a key: said why (wave 30's fresh user).
             s.keysRefusedWhileTooSmall = []
-            s.message = s.tr(Catalogue.suspendUnavailable(s.keyName(.quit)))
+            s.say(Catalogue.suspendUnavailable(s.keyName(.quit)))
         } else {
             s.keysRefusedWhileTooSmall = []
-            s.message = s.tr(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
+            s.say(Catalogue.keyDoesNothingForHelp("\(KeyMap.name(key))", "\(s.keyName(.toggleHelp))"))
         }
     case .showMessages:
         s = showingMessages(s)
@@ -182,7 +182,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.stack.removeLast()
             s.screen = clamped(s.screen, in: s)
         } else {
-            s.message = s.tr(Catalogue.atTheTopQuits("\(s.keyName(.quit))"))
+            s.say(Catalogue.atTheTopQuits("\(s.keyName(.quit))"))
         }
     case .nextView, .previousView:
         let tops = AppState.topViews
@@ -195,11 +195,11 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.showHelp = false
     case .nextPeriod, .previousPeriod:
         let n = s.dataset.periods.count
-        guard n > 0 else { s.message = s.tr(Catalogue.noPeriodsInTheData); break }
+        guard n > 0 else { s.say(Catalogue.noPeriodsInTheData); break }
         let before = s.periodIndex
         s.periodIndex = (s.periodIndex + (action == .nextPeriod ? 1 : n - 1)) % n
         let p = s.dataset.periods[s.periodIndex]
-        s.message = s.tr(Catalogue.period("\(p.labelZH)", "\(p.labelEN)"))
+        s.say(Catalogue.period("\(p.labelZH)", "\(p.labelEN)"))
         // Past either end the periods wrap round: say so, or a held ] would cycle unnoticed.
         if n > 1, action == .nextPeriod ? s.periodIndex < before : s.periodIndex > before {
             s.message! +=
@@ -227,7 +227,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         if s.showHelp { s.showHelp = false; break }
         guard let content = s.content(for: s.screen), s.selection < content.selectableCount else { break }
         guard let target = content.target(at: s.selection) else {
-            s.message = s.tr(Catalogue.noFiguresForThisTown)
+            s.say(Catalogue.noFiguresForThisTown)
             break
         }
         let withBehind = content.opensWithBehindFilter.contains(s.selection) && !s.filter.behindSchedule
@@ -240,10 +240,10 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         }
     case .toggleLanguage:
         if s.language == .en && s.chineseUnavailable {
-            s.message = s.tr(Catalogue.chineseNeedsUTF8(s.localeVariable))
+            s.say(Catalogue.chineseNeedsUTF8(s.localeVariable))
         } else {
             s.language = s.language == .zh ? .en : .zh
-            s.message = s.tr(Catalogue.languageEnglish)
+            s.say(Catalogue.languageEnglish)
             // A warning worded in both languages stays, in the new one (wave 29: it was covered by
             // the language's message, then came back in the old language, or was lost unread).
             if let warning = state.session.flash, warning.level == .warning, warning.words != nil {
@@ -259,10 +259,10 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.stack.removeLast()
         }
         guard s.content(for: s.screen) != nil else {
-            s.message = s.tr(Catalogue.nothingToSearchOnThis); break
+            s.say(Catalogue.nothingToSearchOnThis); break
         }
         if action == .startNarrowing, !s.screen.kind.narrows {
-            s.message = s.tr(Catalogue.overviewDoesNotNarrow); break
+            s.say(Catalogue.overviewDoesNotNarrow); break
         }
         s.search = SearchState(query: "", editing: true)
         s.searchOrigin = s.screen
@@ -274,7 +274,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case .sortNextColumn, .sortReverse:
         if let refused = sortRefused(s) { s = refused; break }
         guard let content = s.listContent(s.screen.kind) else {
-            s.message = s.tr(Catalogue.nothingToSortOnThis); break
+            s.say(Catalogue.nothingToSortOnThis); break
         }
         var column = s.screen.sortColumn
         var descending = s.screen.sortDescending
@@ -310,7 +310,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.search = nil
         for i in s.stack.indices { s.stack[i].narrow = nil }
         s = refiltered(s)
-        s.message = had ? s.tr(Catalogue.filterAndSearchCleared) : s.tr(Catalogue.noFilter)
+        s.say(had ? Catalogue.filterAndSearchCleared : Catalogue.noFilter)
     case .startCommand:
         s.showHelp = false  // the command line shows over the view, as a search's prompt does
         s.commandLine = CommandLineState()
@@ -323,13 +323,13 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
     case let .paste(text):
         s = pasted(s, text)
     case .copy:
-        guard let clip = ClipboardText.of(s) else { s.message = s.tr(Catalogue.nothingToCopy); break }
+        guard let clip = ClipboardText.of(s) else { s.say(Catalogue.nothingToCopy); break }
         s.outbox.append(.copy(clip))
     case let .copied(rows, refusal, saved, notSaved):
         s = copied(s, rows: rows, refusal: refusal, saved: saved, notSaved: notSaved)
     case .export:
         let format: ExportRequest.Format = s.screen.kind.isPage ? .text : .csv  // a page as text
-        if let refusal = s.exportRefusal(format) { s.message = s.tr(refusal); break }
+        if let refusal = s.exportRefusal(format) { s.say(refusal); break }
         s.outbox.append(.export(ExportRequest(format: format, path: nil, byteOrderMark: format == .csv)))
     }
     // The help covers the status line: a warning that came while it was open (the meeting ended,
@@ -410,7 +410,7 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
     case let .char(c):
         // Past the longest query a key changes nothing (a paste of a page costs no search).
         guard search.query.count < SearchState.maximumLength else {
-            s.message = s.tr(Catalogue.aSearchHoldsAtMost("\(SearchState.maximumLength)"))
+            s.say(Catalogue.aSearchHoldsAtMost("\(SearchState.maximumLength)"))
             return s
         }
         search.query.append(c)
@@ -459,7 +459,7 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
     var s = state
     guard let search = s.search, !search.query.isEmpty else {
         if state.search == nil {
-            s.message = s.tr(Catalogue.noSearchToSearch("\(s.keyName(.startSearch))"))
+            s.say(Catalogue.noSearchToSearch("\(s.keyName(.startSearch))"))
         }
         return s
     }
@@ -470,10 +470,10 @@ func jumpToMatch(_ state: AppState, forward: Bool, includeCurrent: Bool) -> AppS
         // there, with where the towns view finds it, not "no match" (wave 34, session 27's S: the
         // answer differed by window size).
         if s.screen.kind == .overview, case let found = s.searchMatches(Screen(.townList)).count, found > 0 {
-            s.message = s.tr(Catalogue.overviewMatchFolded("\(search.query)", found, key: s.keyName(.showView(.townList))))
+            s.say(Catalogue.overviewMatchFolded("\(search.query)", found, key: s.keyName(.showView(.townList))))
             return s
         }
-        s.message = s.tr(Catalogue.noMatchFor("\(search.query)"))
+        s.say(Catalogue.noMatchFor("\(search.query)"))
         return s
     }
     let current = s.selection

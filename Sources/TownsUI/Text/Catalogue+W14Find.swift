@@ -138,6 +138,13 @@ extension Catalogue {
         Bilingual("没有主题“\(choice)”（可用主题：\(names)）；使用默认主题",
                   "no theme '\(choice)' (themes: \(names)); using default")
     }
+
+    /// The theme asked for is in the folder, but its file could not be read or parsed (its error
+    /// is the notice before this one): said so, not "no theme" (wave 39's fresh user).
+    public static func themeFileHasErrors(_ choice: String) -> Bilingual {
+        Bilingual("主题“\(choice)”的文件有错（见上一条），未能使用；使用默认主题",
+                  "theme '\(choice)' could not be used: its file has errors (the notice before this one); using default")
+    }
 }
 
 extension Bilingual {

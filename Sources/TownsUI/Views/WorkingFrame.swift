@@ -33,7 +33,7 @@ extension Renderer {
     /// export's own message (`Action.exportFinished`) replaces this one.
     public func exportingFrame(_ state: AppState) -> Grid {
         var s = state
-        s.message = s.tr(Catalogue.exportWorking)
+        s.say(Catalogue.exportWorking)
         return render(s)
     }
 }
