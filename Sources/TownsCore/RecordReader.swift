@@ -185,7 +185,11 @@ struct RecordReader {
         // A Decimal holds 38 digits: a longer number would be shown with wrong last digits.
         let (whole, fraction) = TOMLDocumentNumber.digits(text)
         if whole > TOMLDocumentNumber.maximumWholeDigits || fraction > TOMLDocumentNumber.maximumFractionDigits {
-            let (said, counted) = written.map { ($0.shown, TOMLDocumentNumber.digits($0.exact)) } ?? (text, (whole, fraction))
+            var said = text, counted = (whole: whole, fraction: fraction)
+            if let written {
+                said = written.shown
+                counted = TOMLDocumentNumber.digits(written.exact)
+            }
             error(key, .badAmount, LoadMessage.tooManyDigits(
                 text: said, whole: counted.whole, fraction: counted.fraction,
                 maximumWhole: TOMLDocumentNumber.maximumWholeDigits,
