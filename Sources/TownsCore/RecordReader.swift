@@ -143,9 +143,7 @@ struct RecordReader {
     mutating func decimal(_ key: String) -> (Decimal, Int)? {
         guard let value = table[key] else { return nil }
         let text: String
-        // For a float, the number as the file writes it (`1e30`, not the float's
-        // 1000000000000000409600000000000): the digits' error quotes and counts that (wave 39).
-        var written: (shown: String, exact: String)?
+        var isFloat = false
         if let i = value.int {
             text = String(i)
         } else if let d = value.double {
@@ -160,14 +158,7 @@ struct RecordReader {
             guard text != "NaN" else {
                 error(key, .badAmount, LoadMessage.beyondDecimal("\(d)")); return nil
             }
-            if let literal = writtenNumber(key) {
-                var cleaned = literal.replacingOccurrences(of: "_", with: "")
-                if cleaned.hasPrefix("+") { cleaned.removeFirst() }
-                if let exact = Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX")), exact.isFinite,
-                   !exact.isNaN {
-                    written = (literal, exact.description)
-                }
-            }
+            isFloat = true
         } else if let s = value.string {
             text = WhiteSpace.trimmed(s)
         } else {
@@ -185,10 +176,18 @@ struct RecordReader {
         // A Decimal holds 38 digits: a longer number would be shown with wrong last digits.
         let (whole, fraction) = TOMLDocumentNumber.digits(text)
         if whole > TOMLDocumentNumber.maximumWholeDigits || fraction > TOMLDocumentNumber.maximumFractionDigits {
+            // For a float, the number as the file writes it (`1e30`, not the float's
+            // 1000000000000000409600000000000) is quoted and counted (wave 39); looked up here only,
+            // not for every figure the loader reads.
             var said = text, counted = (whole: whole, fraction: fraction)
-            if let written {
-                said = written.shown
-                counted = TOMLDocumentNumber.digits(written.exact)
+            if isFloat, let literal = writtenNumber(key) {
+                var cleaned = literal.replacingOccurrences(of: "_", with: "")
+                if cleaned.hasPrefix("+") { cleaned.removeFirst() }
+                if let exact = Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX")), exact.isFinite,
+                   !exact.isNaN {
+                    said = literal
+                    counted = TOMLDocumentNumber.digits(exact.description)
+                }
             }
             error(key, .badAmount, LoadMessage.tooManyDigits(
                 text: said, whole: counted.whole, fraction: counted.fraction,
