@@ -277,7 +277,7 @@ struct DashboardStart {
         // out, the opening's checks too): say so meanwhile, in the language it will open in. From a
         // snapshot with its derived tables the first frame is a few milliseconds away (at 10,000
         // x 60 about what drawing this frame costs): no working frame then.
-        if state.dataset.towns.count >= Renderer.workingFrameTowns, state.facts.derived == nil {
+        if state.dataset.townCount >= Renderer.workingFrameTowns, state.facts.derived == nil {
             var working = state
             working.language = startUp.language ?? working.language
             terminal.draw(renderer.workingFrame(working))
@@ -318,7 +318,7 @@ struct DashboardStart {
                                                notSaved: file.notSaved))
                     case let .export(request):
                         // A large dataset's export takes seconds: the screen says so first.
-                        if state.dataset.towns.count >= Renderer.workingFrameTowns {
+                        if state.dataset.townCount >= Renderer.workingFrameTowns {
                             terminal.draw(renderer.exportingFrame(state))
                         }
                         // Where the rows went, else why not (a file there is replaced only with --force).

@@ -23,7 +23,7 @@ import Foundation
 /// contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 22
+    public static let formatVersion: UInt32 = 23
     static let magic = Array("TOWNSNAP".utf8)
     /// The header's size in bytes.
     static let headerSize = 56
@@ -99,7 +99,7 @@ public enum DatasetSnapshot {
                               derived: DerivedTables.Source? = nil) -> [UInt8] {
         var body = SnapshotWriter()
         body.dataset(dataset, warnings: warnings)
-        body.derived(derived, townCount: dataset.towns.count)
+        body.derived(derived, townCount: dataset.townCount)
         var bytes: [UInt8] = []
         func raw(_ text: String) {
             let utf8 = Array(text.utf8)
@@ -250,7 +250,7 @@ public enum DatasetSnapshot {
             let result = try reader.dataset(directory: directory, memory: memory, areaCheck: areaCheck)
             let derived = try reader.bool() ? try DerivedTables(&reader, memory: memory) : nil
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }
-            if let derived, derived.townCount != result.dataset.towns.count {
+            if let derived, derived.townCount != result.dataset.townCount {
                 throw SnapshotRejection.corrupt("derived tables of \(derived.townCount) towns")
             }
             // Every page has been read (the checksum, the checks): only those read later stay.
