@@ -107,6 +107,21 @@ final class W40LazyTownsTests: XCTestCase {
         }
         XCTAssertNil(decoded.dataset.townStore.lazy, "decode (no checksum beside) decodes every town")
         XCTAssertEqual(decoded.dataset.towns.map(fields), text.towns.map(fields))
+        // A town's name made not UTF-8 in its section, the checksums made to match: refused.
+        let head = try bytes.withUnsafeBytes { try DatasetSnapshot.header($0) }
+        let start = DatasetSnapshot.headerSize
+        var eager = Array(bytes[start..<start + head.eager])
+        let deferred = Array(bytes[start + head.eager..<start + head.length])
+        let name = Array(text.towns[70].nameEN.utf8)
+        let at = try XCTUnwrap((0...(eager.count - name.count)).first { eager[$0..<$0 + name.count].elementsEqual(name) })
+        eager[at] = 0xFF
+        let damaged = DatasetSnapshot.file(eager: eager, deferred: deferred, fingerprint: head.fingerprint)
+        XCTAssertThrowsError(try damaged.withUnsafeBytes {
+            try DatasetSnapshot.decode($0, directory: dir, fingerprint: head.fingerprint)
+        }) { error in
+            guard case let .corrupt(why)? = error as? SnapshotRejection else { return XCTFail("\(error)") }
+            XCTAssertTrue(why.contains("UTF-8"), why)
+        }
     }
 }
 

@@ -16,7 +16,8 @@ import Foundation
 /// (`SnapshotMemory.verify`), so a start hashes only what it reads (format 21; formats 14-20
 /// hashed the whole payload before the first screen: 35 MB at 10,000 x 60). Format 22: the
 /// header's fingerprint is checked too (wave 38's fresh user flipped a byte of it, and the start
-/// said the data had changed since the snapshot, which it had not).
+/// said the data had changed since the snapshot, which it had not). Format 23: the towns' records
+/// in sections of 64, each with its own strings, decoded when a view first asks (`LazyTowns`).
 /// A reader trusts nothing it has not checked: a wrong magic, version or layout is `foreign`,
 /// a short file `truncated`, a checksum or a value that does not match `corrupt` (a deferred
 /// block's: that table is not used, and is worked out instead), another folder or other

@@ -122,25 +122,44 @@ final class LazyTowns: @unchecked Sendable {
     }
 
     /// Every town, each section decoded once (on every core), or the first error a section gave.
+    /// Each section's towns are made in their place in the one array returned (those decoded
+    /// before are copied there), so the towns are never held twice (at 10,000 towns a second
+    /// array was some megabytes of peak memory).
     ///
     /// - Throws: `SnapshotRejection.corrupt` when a section does not decode.
     func decodeAll() throws -> [Town] {
         try lock.withLock {
             if ready.load(ordering: .acquiring) { return whole }
-            let work = SectionDecodes(sections)
-            let missing = ranges.indices.filter { sections[$0] == nil }
-            DispatchQueue.concurrentPerform(iterations: missing.count) { k in
-                let s = missing[k]
-                do {
-                    work.set(s, try decode(section: s))
-                } catch {
-                    work.fail((error as? SnapshotRejection) ?? .corrupt("\(error)"))
+            let work = SectionDecodes(sections: sections.count)
+            let decodedBefore = sections
+            let towns = try [Town](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress, count > 0 else { return }
+                work.base = base
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { s in
+                    guard let at = work.base.map({ $0 + starts[s] }) else { return }
+                    if let decoded = decodedBefore[s] {
+                        decoded.withUnsafeBufferPointer { at.initialize(from: $0.baseAddress!, count: $0.count) }
+                        work.made(s, decoded.count)
+                        return
+                    }
+                    var made = 0
+                    defer { work.made(s, made) }
+                    do {
+                        try decode(section: s) { k, town in
+                            (at + k).initialize(to: town)
+                            made = k + 1
+                        }
+                    } catch {
+                        work.fail((error as? SnapshotRejection) ?? .corrupt("\(error)"))
+                    }
                 }
+                if let failure = work.failure {
+                    for s in ranges.indices where work.count(s) > 0 { (base + starts[s]).deinitialize(count: work.count(s)) }
+                    throw failure
+                }
+                initialized = count
             }
-            if let failure = work.failure { throw failure }
-            var towns: [Town] = []
-            towns.reserveCapacity(count)
-            for s in ranges.indices { towns += work.take(s) }
             whole = towns
             sections = []
             ready.store(true, ordering: .releasing)
@@ -150,45 +169,46 @@ final class LazyTowns: @unchecked Sendable {
 
     /// The towns of section `s`, their figures in the area.
     private func decode(section s: Int) throws -> [Town] {
+        var towns: [Town] = []
+        towns.reserveCapacity(starts[s + 1] - starts[s])
+        try decode(section: s) { _, town in towns.append(town) }
+        return towns
+    }
+
+    /// Gives each town of section `s` in order to `give` (its index in the section, the town),
+    /// its figures in the area.
+    private func decode(section s: Int, _ give: (Int, Town) -> Void) throws {
         var reader = SnapshotReader(memory.payload, from: ranges[s].lowerBound, to: ranges[s].upperBound)
         let n = try reader.count()
         guard n == starts[s + 1] - starts[s] else { throw SnapshotReader.corrupt("a section of towns of another count") }
         for _ in 0..<n { _ = try reader.int() }  // the types (`types`)
         reader.strings = try reader.stringTable(count: try reader.count())
         var decoding = TownDecoding()
-        var towns: [Town] = []
-        towns.reserveCapacity(n)
         for k in 0..<n {
             var town = try reader.town(&decoding)
             guard town.type == types[starts[s] + k] else { throw SnapshotReader.corrupt("a town of another type") }
             town.figures = Figures(area: area, town: starts[s] + k)
-            towns.append(town)
+            give(k, town)
         }
         guard reader.atEnd else { throw SnapshotReader.corrupt("bytes left after a section of towns") }
-        return towns
     }
 }
 
-/// The sections of towns being decoded on every core (`LazyTowns.decodeAll`), each into its
-/// own slot. `@unchecked Sendable`: each slot is written by one thread, and read once
-/// `DispatchQueue.concurrentPerform` has returned; the first failure under `lock`.
+/// The sections of towns being decoded on every core (`LazyTowns.decodeAll`): how many towns
+/// each has made in its place (to give back after a failure), and the first failure.
+/// `@unchecked Sendable`: under `lock`; `base`, set before `DispatchQueue.concurrentPerform`,
+/// points into the array being made, which outlives it.
 private final class SectionDecodes: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<[Town]?>
     private let lock = NSLock()
+    private var counts: [Int]
     private var firstFailure: SnapshotRejection?
+    /// The array being made (set before the threads start, read by them).
+    var base: UnsafeMutablePointer<Town>?
 
-    init(_ decoded: [[Town]?]) {
-        slots = .allocate(capacity: decoded.count)
-        _ = slots.initialize(from: decoded)
-    }
+    init(sections: Int) { counts = Array(repeating: 0, count: sections) }
 
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func set(_ s: Int, _ towns: [Town]) { slots[s] = towns }
-    func take(_ s: Int) -> [Town] { slots[s] ?? [] }
+    func made(_ s: Int, _ n: Int) { lock.withLock { counts[s] = n } }
+    func count(_ s: Int) -> Int { lock.withLock { counts[s] } }
     func fail(_ failure: SnapshotRejection) { lock.withLock { if firstFailure == nil { firstFailure = failure } } }
     var failure: SnapshotRejection? { lock.withLock { firstFailure } }
 }
