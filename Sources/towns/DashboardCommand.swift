@@ -291,6 +291,8 @@ struct DashboardStart {
         if SnapshotFiles.store() != nil { watcher.load = SnapshotFiles.loadThroughChild }
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
+        // Whether this reload's "reading the changed files" has been said (once a reload).
+        var reloadingSaid = false
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)
         // Set when new data replaced the old: the old data's heap is given back once nothing holds
         // it (issue 17: without it the first reload left ~10 MiB of freed heap resident for good).
@@ -365,7 +367,14 @@ struct DashboardStart {
                     return (polled, change)
                 }
             }
+            // A poll that finds nothing changed takes milliseconds: one running longer is reading
+            // changed files (minutes at 10,000 x 60, wave 40's fresh user waited 2.5 with no sign).
+            if !reloadingSaid, let running = reload.runningFor, running > .seconds(1) {
+                reloadingSaid = true
+                perform(.reloading)
+            }
             if let (polled, change) = reload.take() {
+                reloadingSaid = false
                 watcher = polled
                 if let action = LiveReload.action(for: change, directory: directory, loadedAt: polled.loadedAt,
                                                   chinese: state.language == .zh) {
@@ -421,6 +430,7 @@ struct DashboardStart {
 final class BackgroundJob<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false
+    private var startedAt: ContinuousClock.Instant?
     private var finished: Result?
     private let queue: DispatchQueue
 
@@ -435,17 +445,26 @@ final class BackgroundJob<Result>: @unchecked Sendable {
         return running || finished != nil
     }
 
+    /// How long the run going has taken so far; nil when none is going.
+    var runningFor: Duration? {
+        lock.lock()
+        defer { lock.unlock() }
+        return startedAt.map { .now - $0 }
+    }
+
     /// Runs `work` on the queue, unless busy.
     func start(_ work: @escaping @Sendable () -> Result) {
         lock.lock()
         defer { lock.unlock() }
         guard !running, finished == nil else { return }
         running = true
+        startedAt = .now
         queue.async {
             let result = work()
             self.lock.lock()
             self.finished = result
             self.running = false
+            self.startedAt = nil
             self.lock.unlock()
         }
     }

@@ -124,6 +124,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         }
         // The problem is news: no earlier message ("data reloaded") may stand over it.
         s.message = nil
+    case .reloading:
+        s.say(Catalogue.dataReloading)
     case .dataUnchanged:
         s.reloadProblem = nil  // the files are back as they were when shown
         // A poll that found nothing is not news: the message stands (start-up notices too).
@@ -243,7 +245,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.say(Catalogue.chineseNeedsUTF8(s.localeVariable))
         } else {
             s.language = s.language == .zh ? .en : .zh
-            s.say(Catalogue.languageEnglish)
+            s.say(Catalogue.languageSwitched(toEnglish: s.language == .en))
             // A warning worded in both languages stays, in the new one (wave 29: it was covered by
             // the language's message, then came back in the old language, or was lost unread).
             if let warning = state.session.flash, warning.level == .warning, warning.words != nil {
