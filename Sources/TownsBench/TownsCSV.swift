@@ -11,7 +11,7 @@ public enum TownsCSV {
         let year = period.map { String($0.year) } ?? ""
         var out = "id,name_zh,name_en,county,type,industry,plan_year,completed,completion_rate,"
             + "projects_started,projects_planned,start_rate\n"
-        out.reserveCapacity(dataset.towns.count * 120)
+        out.reserveCapacity(dataset.townCount * 120)
         func value(_ f: Figure?) -> String {
             switch f?.quantity {
             case let .exact(v, d)?: return DecimalMath.text(v, scale: f!.isDerived ? 2 : d)

@@ -18,8 +18,29 @@ public struct Dataset: Sendable {
     public var types: [DevelopmentType]
     /// Operating entities, in file order.
     public var entities: [OperatingEntity]
-    /// Towns, in file order.
-    public var towns: [Town]
+    /// Towns, in file order. A dataset read from a snapshot decodes them when first asked for
+    /// (`LazyTowns`): asking for all of them decodes all; `townCount` and `town(at:)` do not.
+    public var towns: [Town] {
+        get { townStore.lazy?.all ?? townStore.array }
+        _modify {
+            townStore.materialize()
+            yield &townStore.array
+        }
+        set { townStore = TownStore(array: newValue) }
+    }
+    /// Where the towns are kept: an array, or a snapshot's sections not yet decoded.
+    var townStore: TownStore
+    /// How many towns (without decoding a snapshot's towns).
+    public var townCount: Int { townStore.lazy?.count ?? townStore.array.count }
+    /// Each town's development type (`Town.type`), in order, without decoding a snapshot's towns.
+    public var townTypes: [Int] { townStore.lazy?.types ?? townStore.array.map(\.type) }
+    /// The figures of the town at position `i` (`town(at: i).figures`), without decoding a
+    /// snapshot's town: read from its figure area when asked (`Figures`).
+    public func townFigures(at i: Int) -> Figures { townStore.lazy?.figures(at: i) ?? townStore.array[i].figures }
+    /// The towns' positions, `0..<townCount` (`towns.indices`, without decoding the towns).
+    public var townIndices: Range<Int> { 0..<townCount }
+    /// The town at position `i` (`0..<townCount`), decoding from a snapshot only its section.
+    public func town(at i: Int) -> Town { townStore.lazy?.town(at: i) ?? townStore.array[i] }
     /// The city's reported totals for all its towns together.
     public var totals: [FigureKey: Figure]
     /// The folder the dataset was read from.
@@ -49,9 +70,17 @@ public struct Dataset: Sendable {
     public init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
                 synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],
                 entities: [OperatingEntity], towns: [Town], totals: [FigureKey: Figure], directory: String) {
+        self.init(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
+                  synthetic: synthetic, periods: periods, sources: sources, types: types, entities: entities,
+                  townStore: TownStore(array: towns), totals: totals, directory: directory)
+    }
+
+    init(nameZH: String, nameEN: String, regionZH: String, regionEN: String, unit: String,
+         synthetic: Bool, periods: [Period], sources: [String: Source], types: [DevelopmentType],
+         entities: [OperatingEntity], townStore: TownStore, totals: [FigureKey: Figure], directory: String) {
         self.nameZH = nameZH; self.nameEN = nameEN; self.regionZH = regionZH; self.regionEN = regionEN
         self.unit = unit; self.synthetic = synthetic; self.periods = periods; self.sources = sources
-        self.types = types; self.entities = entities; self.towns = towns; self.totals = totals
+        self.types = types; self.entities = entities; self.townStore = townStore; self.totals = totals
         self.directory = directory
     }
 
@@ -87,5 +116,19 @@ extension Dataset {
         guard let name = parts.last else { return path }
         let folder = DatasetLoader.monthlyFolderName
         return parts.count >= 2 && parts[parts.count - 2] == folder ? "\(folder)/\(name)" : String(name)
+    }
+}
+
+extension Dataset: CustomReflectable {
+    /// Its fields as declared, the towns as an array (`towns`) whether kept as one or still in
+    /// a snapshot's sections (`TownStore`): a dataset read from a snapshot reflects exactly as
+    /// the same dataset read from the text (the snapshot's tests compare them field by field).
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "nameZH": nameZH, "nameEN": nameEN, "regionZH": regionZH, "regionEN": regionEN, "unit": unit,
+            "synthetic": synthetic, "periods": periods, "sources": sources, "types": types, "entities": entities,
+            "towns": towns, "totals": totals, "directory": directory, "rules": rules, "province": province as Any,
+            "problems": problems as Any, "reference": reference as Any, "bases": bases, "notesZH": notesZH,
+        ], displayStyle: .struct)
     }
 }

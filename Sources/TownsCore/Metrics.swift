@@ -161,12 +161,13 @@ public struct Metrics: Sendable {
     /// Stops at the first town without one (a few look-ups at 10,000 towns most months).
     public func townsSum(_ p: String) -> Figure? {
         let key = FigureKey(.completed, p)
-        guard !dataset.towns.isEmpty else { return nil }
+        guard dataset.townCount > 0 else { return nil }
         var sum: Decimal = 0, decimals = 0
         var basis: String?? = .none
         var values: [String] = [], sources: [String] = []
-        for town in dataset.towns {
-            guard let f = town.figures[key], case .reported = f.provenance, case let .exact(v, d) = f.quantity,
+        // The figures alone (`townFigures`: a snapshot's towns are not decoded for them).
+        for i in dataset.townIndices {
+            guard let f = dataset.townFigures(at: i)[key], case .reported = f.provenance, case let .exact(v, d) = f.quantity,
                   basis == .none || basis == .some(f.basis) else { return nil }
             basis = .some(f.basis)
             sum = DecimalMath.sum(sum, v)
@@ -196,8 +197,8 @@ public struct Metrics: Sendable {
     func townsSumInterval(_ p: String) -> Interval? {
         guard let sum = townsSum(p)?.quantity.exactValue else { return nil }
         var half: Decimal = 0
-        for town in dataset.towns {
-            if case let .exact(_, d)? = town.figures[FigureKey(.completed, p)]?.quantity {
+        for i in dataset.townIndices {
+            if case let .exact(_, d)? = dataset.townFigures(at: i)[FigureKey(.completed, p)]?.quantity {
                 half += DecimalMath.halfUnit(decimals: d)
             }
         }

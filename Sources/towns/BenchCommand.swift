@@ -211,7 +211,7 @@ struct BenchCommand: ParsableCommand {
         let vd = start.executable
         let state = AppState(dataset: dataset)
         report.line(
-            "[\(report.tag)] \(vd) on \(dataset.towns.count) towns as CSV (period"
+            "[\(report.tag)] \(vd) on \(dataset.townCount) towns as CSV (period"
                 + " \(state.period?.id ?? "-"), 12 columns), 80x24"
         )
         var t = TerminalBench(

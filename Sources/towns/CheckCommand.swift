@@ -76,7 +76,7 @@ struct CheckCommand: ParsableCommand {
         }
         let n = { (k: Finding.Kind) in counts[k] ?? 0 }
         if words.language == .zh {
-            out("\(directory)：已载入 \(dataset.towns.count) 个小镇、\(dataset.periods.count) 个期间；"
+            out("\(directory)：已载入 \(dataset.townCount) 个小镇、\(dataset.periods.count) 个期间；"
                   + "不一致 \(n(.inconsistency)) 项，缺口 \(n(.shortfall)) 项，歧义 \(n(.ambiguous)) 项，"
                   + "与拟合值相符（未印证）\(n(.consistent)) 项，通过的核对 \(n(.confirmed)) 项")
         } else {
@@ -84,7 +84,7 @@ struct CheckCommand: ParsableCommand {
             func count(_ k: Finding.Kind, _ one: String, _ many: String) -> String {
                 "\(n(k)) " + (n(k) == 1 ? one : many)
             }
-            out("\(directory): \(EnglishCount.of(dataset.towns.count, "town")), "
+            out("\(directory): \(EnglishCount.of(dataset.townCount, "town")), "
                   + "\(EnglishCount.of(dataset.periods.count, "period")) loaded; "
                   + count(.inconsistency, "inconsistency", "inconsistencies") + ", "
                   + count(.shortfall, "shortfall", "shortfalls") + ", "

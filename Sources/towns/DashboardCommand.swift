@@ -277,7 +277,7 @@ struct DashboardStart {
         // out, the opening's checks too): say so meanwhile, in the language it will open in. From a
         // snapshot with its derived tables the first frame is a few milliseconds away (at 10,000
         // x 60 about what drawing this frame costs): no working frame then.
-        if state.dataset.towns.count >= Renderer.workingFrameTowns, state.facts.derived == nil {
+        if state.dataset.townCount >= Renderer.workingFrameTowns, state.facts.derived == nil {
             var working = state
             working.language = startUp.language ?? working.language
             terminal.draw(renderer.workingFrame(working))
@@ -291,6 +291,8 @@ struct DashboardStart {
         if SnapshotFiles.store() != nil { watcher.load = SnapshotFiles.loadThroughChild }
         let reload = BackgroundJob<(DatasetWatcher, DatasetWatcher.Change)>(label: "towns.reload", qos: .userInitiated)
         var lastPoll = ContinuousClock.now
+        // Whether this reload's "reading the changed files" has been said (once a reload).
+        var reloadingSaid = false
         let warmUp = BackgroundJob<Void>(label: "towns.warm-up", qos: .utility)
         // Set when new data replaced the old: the old data's heap is given back once nothing holds
         // it (issue 17: without it the first reload left ~10 MiB of freed heap resident for good).
@@ -318,7 +320,7 @@ struct DashboardStart {
                                                notSaved: file.notSaved))
                     case let .export(request):
                         // A large dataset's export takes seconds: the screen says so first.
-                        if state.dataset.towns.count >= Renderer.workingFrameTowns {
+                        if state.dataset.townCount >= Renderer.workingFrameTowns {
                             terminal.draw(renderer.exportingFrame(state))
                         }
                         // Where the rows went, else why not (a file there is replaced only with --force).
@@ -365,7 +367,14 @@ struct DashboardStart {
                     return (polled, change)
                 }
             }
+            // A poll that finds nothing changed takes milliseconds: one running longer is reading
+            // changed files (minutes at 10,000 x 60, wave 40's fresh user waited 2.5 with no sign).
+            if !reloadingSaid, let running = reload.runningFor, running > .seconds(1) {
+                reloadingSaid = true
+                perform(.reloading)
+            }
             if let (polled, change) = reload.take() {
+                reloadingSaid = false
                 watcher = polled
                 if let action = LiveReload.action(for: change, directory: directory, loadedAt: polled.loadedAt,
                                                   chinese: state.language == .zh) {
@@ -421,6 +430,7 @@ struct DashboardStart {
 final class BackgroundJob<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private var running = false
+    private var startedAt: ContinuousClock.Instant?
     private var finished: Result?
     private let queue: DispatchQueue
 
@@ -435,17 +445,26 @@ final class BackgroundJob<Result>: @unchecked Sendable {
         return running || finished != nil
     }
 
+    /// How long the run going has taken so far; nil when none is going.
+    var runningFor: Duration? {
+        lock.lock()
+        defer { lock.unlock() }
+        return startedAt.map { .now - $0 }
+    }
+
     /// Runs `work` on the queue, unless busy.
     func start(_ work: @escaping @Sendable () -> Result) {
         lock.lock()
         defer { lock.unlock() }
         guard !running, finished == nil else { return }
         running = true
+        startedAt = .now
         queue.async {
             let result = work()
             self.lock.lock()
             self.finished = result
             self.running = false
+            self.startedAt = nil
             self.lock.unlock()
         }
     }

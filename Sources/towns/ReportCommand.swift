@@ -175,7 +175,7 @@ struct ReportCommand: ParsableCommand {
                 state.stack.append(Screen(.cityTotals))
             } else {
                 let ids = dataset.towns.prefix(20).map(\.id).joined(separator: ", ")
-                let more = dataset.towns.count > 20 ? ", ..." : ""
+                let more = dataset.townCount > 20 ? ", ..." : ""
                 throw ValidationFailure(refusal(
                     "没有小镇 '\(town)'，也没有这个名称的市；小镇：\(ids)\(more)；市：\(dataset.regionZH)"
                         + "（\(dataset.regionEN.lowercased())）",

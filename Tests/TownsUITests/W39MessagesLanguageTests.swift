@@ -63,4 +63,32 @@ final class W39MessagesLanguageTests: XCTestCase {
         XCTAssertFalse(log(s).contains(notice.zh), log(s))
         XCTAssertTrue(log(s).contains("c.toml:1: view：'x' 不是视图"), "a one-language line as written:\n\(log(s))")
     }
+
+    /// Wave 40's fresh user: `L` to English was logged as `界面语言：中文` once the log was read in
+    /// Chinese. Each switch is logged as what it did, in either language.
+    func testEachLanguageSwitchIsLoggedAsWhatItDid() throws {
+        var s = try bundledState()
+        s.language = .zh
+        s = update(s, .toggleLanguage)
+        XCTAssertEqual(s.message, "Language: English")
+        s = update(s, .toggleLanguage)
+        XCTAssertEqual(s.message, "界面语言：中文")
+        let chinese = log(s)
+        XCTAssertTrue(chinese.contains("界面语言：英文") && chinese.contains("界面语言：中文"), chinese)
+        s = update(s, .toggleLanguage)
+        let english = log(s)
+        XCTAssertTrue(english.contains("Language: Chinese"), english)
+        XCTAssertEqual(english.components(separatedBy: "Language: English").count - 1, 2, english)
+    }
+
+    /// Wave 40's fresh user waited 2.5 minutes for a reload at 10,000 x 60 with nothing said: a
+    /// reload reading changed files says so, in either language, and is logged.
+    func testAReloadReadingChangedFilesSaysSo() throws {
+        var s = try bundledState()
+        s.language = .zh
+        s = update(s, .reloading)
+        XCTAssertEqual(s.message, Catalogue.dataReloading.zh)
+        s = update(s, .toggleLanguage)
+        XCTAssertTrue(log(s).contains("Data files changed: reloading"), log(s))
+    }
 }

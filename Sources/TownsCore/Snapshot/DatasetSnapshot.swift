@@ -16,14 +16,15 @@ import Foundation
 /// (`SnapshotMemory.verify`), so a start hashes only what it reads (format 21; formats 14-20
 /// hashed the whole payload before the first screen: 35 MB at 10,000 x 60). Format 22: the
 /// header's fingerprint is checked too (wave 38's fresh user flipped a byte of it, and the start
-/// said the data had changed since the snapshot, which it had not).
+/// said the data had changed since the snapshot, which it had not). Format 23: the towns' records
+/// in sections of 64, each with its own strings, decoded when a view first asks (`LazyTowns`).
 /// A reader trusts nothing it has not checked: a wrong magic, version or layout is `foreign`,
 /// a short file `truncated`, a checksum or a value that does not match `corrupt` (a deferred
 /// block's: that table is not used, and is worked out instead), another folder or other
 /// contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 22
+    public static let formatVersion: UInt32 = 23
     static let magic = Array("TOWNSNAP".utf8)
     /// The header's size in bytes.
     static let headerSize = 56
@@ -99,7 +100,7 @@ public enum DatasetSnapshot {
                               derived: DerivedTables.Source? = nil) -> [UInt8] {
         var body = SnapshotWriter()
         body.dataset(dataset, warnings: warnings)
-        body.derived(derived, townCount: dataset.towns.count)
+        body.derived(derived, townCount: dataset.townCount)
         var bytes: [UInt8] = []
         func raw(_ text: String) {
             let utf8 = Array(text.utf8)
@@ -250,7 +251,7 @@ public enum DatasetSnapshot {
             let result = try reader.dataset(directory: directory, memory: memory, areaCheck: areaCheck)
             let derived = try reader.bool() ? try DerivedTables(&reader, memory: memory) : nil
             guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after the dataset") }
-            if let derived, derived.townCount != result.dataset.towns.count {
+            if let derived, derived.townCount != result.dataset.townCount {
                 throw SnapshotRejection.corrupt("derived tables of \(derived.townCount) towns")
             }
             // Every page has been read (the checksum, the checks): only those read later stay.

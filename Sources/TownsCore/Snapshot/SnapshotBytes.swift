@@ -233,6 +233,9 @@ struct SnapshotWriter {
 
     init() { body.reserveCapacity(1 << 20) }
 
+    /// A writer whose body has room for `capacity` bytes before it grows.
+    init(capacity: Int) { body.reserveCapacity(capacity) }
+
     mutating func uint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {

@@ -124,13 +124,15 @@ extension SnapshotWriter {
             w.string(e.id); w.string(e.nameZH); w.string(e.nameEN); w.string(e.kind); w.provenance(e.provenance)
             w.location(e.origin)
         }
-        // Towns in sections of 512, decoded on every core.
-        let sections = stride(from: 0, to: d.towns.count, by: 512).map {
-            Array(d.towns[$0..<min($0 + 512, d.towns.count)])
+        // Towns in sections of 64, each with its own strings, decoded when first asked for
+        // (`LazyTowns`, format 23).
+        let towns = d.towns
+        let size = LazyTowns.sectionSize
+        uint(UInt64((towns.count + size - 1) / size))
+        for start in stride(from: 0, to: towns.count, by: size) {
+            townSection(towns[start..<min(start + size, towns.count)])
         }
-        uint(UInt64(sections.count))
-        for towns in sections { section { $0.array(towns) { $0.town($1) } } }
-        figureArea(d.towns)
+        figureArea(towns)
         figures(d.totals)
         array(d.rules) { $0.rule($1) }
         optional(d.province) { $0.province($1) }
@@ -293,39 +295,6 @@ extension SnapshotReader {
                     provenance: try provenance(), origin: try location())
     }
 
-    /// The towns, their sections decoded on every core; in order. Each section's towns are
-    /// decoded into their place in the one array returned (its count read first), so the
-    /// towns are never held twice (at 10,000 towns a copy was some megabytes of peak memory).
-    mutating func townSections() throws -> [Town] {
-        let n = try count()
-        var readers = try (0..<n).map { _ in try section() }
-        var starts: [Int] = []
-        var total = 0
-        for i in readers.indices {
-            starts.append(total)
-            total += try readers[i].count()
-        }
-        starts.append(total)
-        let work = TownSections(readers, starts: starts)
-        return try [Town](unsafeUninitializedCapacity: total) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else {
-                // No towns: every section holds its count alone.
-                for reader in readers where !reader.atEnd {
-                    throw SnapshotRejection.corrupt("bytes left after a section of towns")
-                }
-                return
-            }
-            work.base = base
-            DispatchQueue.concurrentPerform(iterations: n) { work.decode($0) }
-            if let failure = work.firstFailure {
-                work.deinitializeDecoded()
-                throw failure
-            }
-            initialized = total
-        }
-    }
-
     mutating func issue() throws -> LoadIssue {
         var issue = LoadIssue(try word(LoadIssue.Severity.self), try word(LoadIssue.Kind.self), file: try string(),
                               line: try optionalInt(), column: try optionalInt(), field: try optionalString(),
@@ -364,19 +333,23 @@ extension SnapshotReader {
             OperatingEntity(id: try $0.string(), nameZH: try $0.string(), nameEN: try $0.string(),
                             kind: try $0.optionalString(), provenance: try $0.provenance(), origin: try $0.location())
         }
-        var towns = try townSections()
-        // Everything read so far (the string table, the towns' records) is decoded into memory
-        // of its own: its pages go back now, before the figure area is checked, not at the
-        // decode's end (at 10,000 towns ~2 MiB of the file).
+        // The towns' sections: where each lies, decoded when first asked for (`LazyTowns`).
+        let sections = try townSectionRanges()
+        // Everything read so far is decoded into memory of its own or read again from the file
+        // when asked (the towns' sections): its pages go back now, before the figure area is
+        // checked, not at the decode's end (at 10,000 towns ~2 MiB of the file).
         memory.release(payload: 0..<position)
         // Figures stay in the snapshot's figure area until asked for (`Figures`).
         let area = try FigureArea(&self, memory: memory, checkLater: areaCheck != nil)
-        guard area.townCount == towns.count else { throw Self.corrupt("figures of \(area.townCount) towns") }
+        guard area.townCount == sections.starts.last!, sections.types.count == area.townCount else { throw Self.corrupt("figures of \(area.townCount) towns") }
         areaCheck?.give(area)
-        for i in towns.indices { towns[i].figures = Figures(area: area, town: i) }
+        let lazy = LazyTowns(memory: memory, ranges: sections.ranges, starts: sections.starts, types: sections.types, area: area)
+        // Without the checksum beside (every reader but `SnapshotStore.open`, which checks the
+        // eager part whole before using anything), every town is decoded now: damage throws here.
+        let store = areaCheck == nil ? TownStore(array: try lazy.decodeAll()) : TownStore(lazy: lazy)
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,
                               synthetic: synthetic, periods: periods, sources: sources, types: types,
-                              entities: entities, towns: towns, totals: try figures(), directory: directory)
+                              entities: entities, townStore: store, totals: try figures(), directory: directory)
         dataset.rules = try array { try $0.rule() }
         dataset.province = try optional { try $0.province() }
         dataset.problems = try optional { try $0.problems() }
@@ -397,59 +370,6 @@ extension SnapshotReader {
         }
         let warnings = try array { try $0.issue() }
         return (dataset, warnings)
-    }
-}
-
-/// Sections of towns being decoded on several threads, each straight into its place in the
-/// array `townSections` returns (`base`, from `starts[i]` to `starts[i + 1]`): each worker
-/// initializes its own slots only and records how many it did, under the lock.
-/// `@unchecked Sendable` beside its lock: the readers point into the snapshot's bytes, and
-/// `base` into the array being made, both of which outlive `DispatchQueue.concurrentPerform`.
-private final class TownSections: @unchecked Sendable {
-    private let lock = NSLock()
-    private let readers: [SnapshotReader]
-    private let starts: [Int]
-    /// Per section, the towns initialized at its start (all of them once it decoded).
-    private var done: [Int]
-    var base: UnsafeMutablePointer<Town>?
-    private var failure: Error?
-
-    /// The first error a section threw, if any.
-    var firstFailure: Error? { lock.withLock { failure } }
-
-    /// `readers[i]` at its first town (its count read), whose towns go from `starts[i]` to
-    /// `starts[i + 1]`.
-    init(_ readers: [SnapshotReader], starts: [Int]) {
-        self.readers = readers
-        self.starts = starts
-        done = Array(repeating: 0, count: readers.count)
-    }
-
-    func decode(_ i: Int) {
-        guard let base else { return }
-        var reader = readers[i]
-        let start = starts[i], count = starts[i + 1] - starts[i]
-        var made = 0
-        var decoding = TownDecoding()
-        do {
-            while made < count {
-                (base + start + made).initialize(to: try reader.town(&decoding))
-                made += 1
-            }
-            guard reader.atEnd else { throw SnapshotRejection.corrupt("bytes left after a section of towns") }
-        } catch {
-            lock.withLock { if failure == nil { failure = error } }
-        }
-        lock.withLock { done[i] = made }
-    }
-
-    /// Gives back the towns decoded so far (after a failure: the array is not made).
-    func deinitializeDecoded() {
-        guard let base else { return }
-        lock.withLock {
-            for i in done.indices where done[i] > 0 { (base + starts[i]).deinitialize(count: done[i]) }
-            done = Array(repeating: 0, count: done.count)
-        }
     }
 }
 

@@ -68,6 +68,9 @@ public enum Action: Equatable, Sendable {
     case reloadFailed(String, more: Int, chinese: String? = nil)
     /// The data files are as they were when the data shown loaded (a failed change undone).
     case dataUnchanged
+    /// The data files changed and are being read (a poll running for more than a second): said
+    /// once a reload; the data shown stays until the new data has loaded.
+    case reloading
     /// A key bound to nothing (says so, and which key opens the help).
     case unboundKey(Key)
     /// An export (`Effect.export`) finished: what to say (where it went, or why it was not

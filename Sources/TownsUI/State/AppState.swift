@@ -106,9 +106,12 @@ public struct AppState: Sendable {
         let dataset = facts.dataset
         let withTownProgress = dataset.periods.indices.last { i in
             let id = dataset.periods[i].id
-            return dataset.towns.contains {
-                $0.figures[FigureKey(.completionRate, id)]?.quantity.exactValue != nil
-                    || $0.figures[FigureKey(.completed, id)]?.quantity.exactValue != nil
+            // Town by town (`town(at:)`): a snapshot's towns are decoded a section at a time, and
+            // the first town with figures usually answers.
+            return dataset.townIndices.contains {
+                let figures = dataset.town(at: $0).figures
+                return figures[FigureKey(.completionRate, id)]?.quantity.exactValue != nil
+                    || figures[FigureKey(.completed, id)]?.quantity.exactValue != nil
             }
         }
         let withCompletion =
@@ -116,9 +119,9 @@ public struct AppState: Sendable {
             ?? dataset.periods.indices.last { i in
                 let id = dataset.periods[i].id
                 return dataset.totals[FigureKey(.completed, id)] != nil
-                    || dataset.towns.contains {
-                        $0.figures[FigureKey(.completed, id)] != nil
-                            || $0.figures[FigureKey(.completionRate, id)] != nil
+                    || dataset.townIndices.contains {
+                        let figures = dataset.town(at: $0).figures
+                        return figures[FigureKey(.completed, id)] != nil || figures[FigureKey(.completionRate, id)] != nil
                     }
             }
         let index = withCompletion ?? max(0, dataset.periods.count - 1)

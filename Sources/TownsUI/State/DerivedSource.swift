@@ -92,7 +92,7 @@ extension AppState {
     func derivedPeriod() -> DerivedPeriod {
         let dataset = self.dataset
         let period = dataset.periods[periodIndex]
-        let every = Array(dataset.towns.indices)
+        let every = Array(dataset.townIndices)
         let year = String(period.year)
         let table = periodTable()
         let plans = workedOutYearPlans(period).shown
@@ -151,7 +151,7 @@ extension AppState {
     /// and entities' names, and the generic endings' that a search looks for).
     func derivedKeys() -> DerivedKeys.Source {
         let text = townSearchText()
-        let texts = dataset.towns.indices.map(text)
+        let texts = dataset.townIndices.map(text)
         // The generic endings' readings too (`SearchIndex.endings`): a first search reads them
         // from the snapshot rather than loading ICU's transform.
         _ = searchIndex.endings

@@ -30,7 +30,7 @@ extension AppState {
             ruleCounts: [DerivedOverview.RuleCounts]?)
     {
         guard let period else { return ([], nil, nil) }
-        let every = Array(dataset.towns.indices)
+        let every = Array(dataset.townIndices)
         let byID = facts.townIndex
         let languages = Language.allCases
         var stakes: [(String, DerivedStakes)] = []

@@ -35,7 +35,7 @@ public final class Facts: @unchecked Sendable {
     /// many times a period); the same figures either way.
     public init(dataset: Dataset, derived: DerivedTables? = nil, rememberingYearPlans: Bool = false) {
         self.dataset = dataset
-        self.derived = derived?.townCount == dataset.towns.count ? derived : nil
+        self.derived = derived?.townCount == dataset.townCount ? derived : nil
         if let keys = self.derived?.keys {
             searchIndex = SearchIndex(stored: { keys.syllables() })
         } else {
@@ -50,8 +50,8 @@ public final class Facts: @unchecked Sendable {
             // first asked; a stored set with a position beyond the towns is not used.
             checker.suspects = SuspectTowns {
                 guard let rows = derived.rowSet(AppState.suspectTownsName),
-                    rows.allSatisfy(dataset.towns.indices.contains) else { return nil }
-                return Set(rows.map { dataset.towns[$0].id })
+                    rows.allSatisfy(dataset.townIndices.contains) else { return nil }
+                return Set(rows.map { dataset.town(at: $0).id })
             }
         }
         self.checker = checker
@@ -141,7 +141,7 @@ public final class Facts: @unchecked Sendable {
     var storedSearchTexts: [[UInt8]]? {
         guard let keys = derived?.keys, keys.hasSearchTexts else { return nil }
         let texts = remembered(\.searchTextsStored) { keys.searchTexts() ?? [] }
-        return texts.count == dataset.towns.count ? texts : nil
+        return texts.count == dataset.townCount ? texts : nil
     }
 
     /// Which towns (by position in `dataset.towns`) a search's needles find in the texts the
@@ -149,7 +149,7 @@ public final class Facts: @unchecked Sendable {
     /// when the snapshot stores none for these towns (then `storedSearchTexts` or `townSearchText`).
     var storedSearchTowns: (@Sendable ([[UInt8]]) -> [Bool]?)? {
         guard let keys = derived?.keys, keys.hasSearchTexts else { return nil }
-        let count = dataset.towns.count
+        let count = dataset.townCount
         return { needles in keys.searchTextTowns(holdingAny: needles).flatMap { $0.count == count ? $0 : nil } }
     }
 
@@ -243,7 +243,7 @@ public final class Facts: @unchecked Sendable {
         remembered(\.byEntity) {
             if let stored = derived?.keys.measure(Self.entityTownsName),
                 let towns = EntityTowns(numbers: stored, entities: dataset.entities.count,
-                                        towns: dataset.towns.count)
+                                        towns: dataset.townCount)
             {
                 return towns
             }
@@ -301,7 +301,7 @@ public final class Facts: @unchecked Sendable {
     /// `Assessment.cityYearOne` works each out).
     var storedCityYearOneTiers: Assessment.CityYearOneTiers? {
         derived?.keys.measure(Self.cityYearOneTiersName).flatMap {
-            Assessment.CityYearOneTiers(numbers: $0, towns: dataset.towns.count)
+            Assessment.CityYearOneTiers(numbers: $0, towns: dataset.townCount)
         }
     }
 
@@ -315,13 +315,14 @@ public final class Facts: @unchecked Sendable {
     /// The towns of each development type, as positions in `dataset.towns`, in file order.
     var townsByType: [Int: [Int]] {
         remembered(\.byType) {
-            let towns = dataset.towns  // read in place: `for town in` copies every town (all its strings)
+            // The types alone (`Dataset.townTypes`: a snapshot's towns are not decoded for them).
+            let townTypes = dataset.townTypes
             // Gathered by a short list of the types met (a handful), not a dictionary's hash per
             // town: 10,000 hashes were a tenth of the types view's first visit (wave 25).
             var types: [Int] = [], lists: [[Int]] = []
             var at = -1
-            for i in towns.indices {
-                let type = towns[i].type
+            for i in townTypes.indices {
+                let type = townTypes[i]
                 if at < 0 || types[at] != type {
                     at = types.firstIndex(of: type) ?? -1
                     if at < 0 {

@@ -94,8 +94,8 @@ extension AppState {
             let store = facts.townSearchText
             // The entities' index made when a text is first made (not by a list that never searches).
             return { position in
-                store.get(position, count: rowState.dataset.towns.count) {
-                    index.haystack(rowState.townTerms(rowState.dataset.towns[position], entities: facts.entitiesByID))
+                store.get(position, count: rowState.dataset.townCount) {
+                    index.haystack(rowState.townTerms(rowState.dataset.town(at: position), entities: facts.entitiesByID))
                 }
             }
         }
@@ -140,7 +140,7 @@ extension AppState {
         }
         // Pinyin ahead only where a first search or sort would feel it: ICU's data costs
         // ~5 MB of memory, and a few hundred names take a few milliseconds on demand.
-        if dataset.towns.count >= AppState.warmPinyinFrom, !facts.namesWarm, !skip.contains("pinyin") {
+        if dataset.townCount >= AppState.warmPinyinFrom, !facts.namesWarm, !skip.contains("pinyin") {
             for town in dataset.towns {
                 for name in [town.nameZH, town.nameEN, town.countyZH, town.countyEN] { _ = searchIndex.forms(name) }
             }
@@ -154,7 +154,7 @@ extension AppState {
         // 17), unless `TOWNS_WARM_SKIP` names `haystack`.
         let searching = search != nil && AppState.warmSkip?.contains("haystack") != true
         // A list whose towns' stored texts are searched in place (`ListContent.searchTowns`) needs none.
-        if dataset.towns.count >= AppState.warmPinyinFrom, !skip.contains("haystack") || searching,
+        if dataset.townCount >= AppState.warmPinyinFrom, !skip.contains("haystack") || searching,
             let list = list(for: screen), list.content.searchTowns == nil
         {
             _ = cache.haystacks(list, haystack: haystackMaker(list.content))
@@ -237,7 +237,7 @@ extension AppState {
     func unfilteredTowns(_ kind: Screen.Kind) -> [Int]? {
         switch kind {
         case .townList:
-            return Array(dataset.towns.indices)
+            return Array(dataset.townIndices)
         case let .townsOfType(n):
             return facts.townsByType[n] ?? []
         case let .townsOfEntity(id):
@@ -309,7 +309,7 @@ extension AppState {
     /// `Metrics.periodFigures` gives them, kept as a table shows them (`TownPeriod`: values
     /// and derived marks, no formula written): worked out once per period, on every core.
     func periodTable() -> PeriodTable {
-        guard let period else { return PeriodTable(unknown: dataset.towns.count) }
+        guard let period else { return PeriodTable(unknown: dataset.townCount) }
         let p = period.id
         let year = String(period.year)
         let m = metrics.withoutFormulas

@@ -19,7 +19,7 @@ extension AppState {
         guard !query.isEmpty, let content = content(for: screen), row < content.rows.count,
               case let .townPage(id)? = content.target(at: row),
               let position = facts.townPosition(id) else { return nil }
-        let town = dataset.towns[position]
+        let town = dataset.town(at: position)
         let own = [town.nameZH, town.nameEN] + (town.reading.map { [$0] } ?? [])
         if searchIndex.matches(query, own) { return nil }
         let zh = language == .zh

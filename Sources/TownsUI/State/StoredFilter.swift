@@ -20,14 +20,14 @@ extension AppState {
     /// The towns of every town the filter keeps (`filtered`), as the snapshot the dataset was
     /// read from stores them (`storedFilterName`), or nil (then each town is tried).
     func storedFiltered(_ positions: [Int]) -> [Int]? {
-        guard positions.count == dataset.towns.count, let name = storedFilterName() else { return nil }
+        guard positions.count == dataset.townCount, let name = storedFilterName() else { return nil }
         return storedPositions(name)
     }
 
     /// The stored row set `name` (ascending positions in `dataset.towns`), when the snapshot the
     /// dataset was read from holds it and every position in it is a town's; nil otherwise.
     func storedPositions(_ name: String) -> [Int]? {
-        guard let stored = facts.derived?.rowSet(name), (stored.last ?? -1) < dataset.towns.count else { return nil }
+        guard let stored = facts.derived?.rowSet(name), (stored.last ?? -1) < dataset.townCount else { return nil }
         return stored
     }
 
@@ -101,7 +101,7 @@ extension AppState {
             return ([:], [:], [:])
         }
         let table = s.periodTable()
-        let towns = s.filtered(Array(dataset.towns.indices))
+        let towns = s.filtered(Array(dataset.townIndices))
         return ([name: towns, extremes: AppState.extremeRows(table, positions: towns)],
                 [name: TownSums(table, positions: towns).stored], [name: s.groupProgress(towns)])
     }

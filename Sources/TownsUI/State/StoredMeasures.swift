@@ -6,12 +6,12 @@ extension AppState {
     /// period: every town's table (no filter), or the towns behind schedule's (`storedFilter`);
     /// nil for another list, or one shown for a meeting or for print (not stored).
     func townsSampleName(_ positions: [Int]) -> String? {
-        guard positions.count == dataset.towns.count || filter == Self.storedFilter, !session.presentation,
+        guard positions.count == dataset.townCount || filter == Self.storedFilter, !session.presentation,
             !printed, let period
         else { return nil }
         if filter.isEmpty { return "towns.sample.\(language.rawValue).\(period.id)" }
         // The towns the filter keeps of every town (as stored, else worked out: when writing).
-        guard filtered(Array(dataset.towns.indices)) == positions else { return nil }
+        guard filtered(Array(dataset.townIndices)) == positions else { return nil }
         return "behind.sample.\(language.rawValue).\(period.id)"
     }
 

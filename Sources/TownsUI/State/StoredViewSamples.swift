@@ -64,7 +64,7 @@ extension AppState {
             s.language = language
             s.filter = TownFilter()
             if !dataset.rules.isEmpty, let name = s.viewSampleName(.assessment) {
-                measures[name] = Self.sampleNumbers(s.assessmentRows(Array(dataset.towns.indices)))
+                measures[name] = Self.sampleNumbers(s.assessmentRows(Array(dataset.townIndices)))
             }
             if let changes, let name = s.viewSampleName(.changes, from: changes.from) {
                 measures[name] = Self.sampleNumbers(s.changesTable(stored: changes))
@@ -125,7 +125,7 @@ extension AppState {
             return derived.rowSet(Self.laterPlanTownsName(period.id)) ?? []
         }
         let checker = self.checker
-        return dataset.towns.indices.filter { checker.laterPlanPeriod(dataset.towns[$0], period: period) != nil }
+        return dataset.townIndices.filter { checker.laterPlanPeriod(dataset.town(at: $0), period: period) != nil }
     }
 
     /// The names of the stored rows, among `laterPlanTowns` of period `id`, of the towns whose verdict
@@ -169,7 +169,7 @@ extension AppState {
             guard let rows = derived.rowSet(Self.sumPartsName(kind, period.id)) else { return nil }
             sets.append(rows)
         }
-        let count = dataset.towns.count
+        let count = dataset.townCount
         guard sets.allSatisfy({ ($0.last ?? -1) < count }) else { return nil }
         var parts: [Int: SumFlags] = [:]
         for i in sets[0] { parts[i, default: SumFlags()].plan = true }
@@ -198,7 +198,7 @@ extension AppState {
     func undecidedTowns() -> [Int] {
         guard let period else { return [] }
         if let stored = facts.derived?.overview(period.id)?.undecided,
-           stored.allSatisfy({ dataset.towns.indices.contains($0) }) { return stored }
+           stored.allSatisfy({ dataset.townIndices.contains($0) }) { return stored }
         return cache.undecidedTowns(periodIndex) {
             let checker = self.checker, towns = dataset.towns
             return towns.indices.filter { checker.isVerdictUndecided(towns[$0], period: period) }
@@ -209,8 +209,8 @@ extension AppState {
     func laterPlanReadings(_ later: [Int]) -> (undecided: [Int], behindByRate: [Int]) {
         guard let period else { return ([], []) }
         var undecided: [Int] = [], behind: [Int] = []
-        for i in later where dataset.towns.indices.contains(i) {
-            let town = dataset.towns[i]
+        for i in later where dataset.townIndices.contains(i) {
+            let town = dataset.town(at: i)
             let readings = checker.remembering(town, years: [period.year]).scheduleReadings(town, period: period)
             guard readings.isUndecided else { continue }
             undecided.append(i)

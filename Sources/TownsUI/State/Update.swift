@@ -124,6 +124,8 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         }
         // The problem is news: no earlier message ("data reloaded") may stand over it.
         s.message = nil
+    case .reloading:
+        s.say(Catalogue.dataReloading)
     case .dataUnchanged:
         s.reloadProblem = nil  // the files are back as they were when shown
         // A poll that found nothing is not news: the message stands (start-up notices too).
@@ -243,7 +245,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             s.say(Catalogue.chineseNeedsUTF8(s.localeVariable))
         } else {
             s.language = s.language == .zh ? .en : .zh
-            s.say(Catalogue.languageEnglish)
+            s.say(Catalogue.languageSwitched(toEnglish: s.language == .en))
             // A warning worded in both languages stays, in the new one (wave 29: it was covered by
             // the language's message, then came back in the old language, or was lost unread).
             if let warning = state.session.flash, warning.level == .warning, warning.words != nil {
@@ -300,7 +302,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = refiltered(s)
         if !s.filter.behindSchedule {
             // Cleared as it was set: logged (`:messages`), with what the list keeps now.
-            let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))).count
+            let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(0..<s.dataset.townCount))).count
             let now = s.filter.isEmpty ? s.tr(Catalogue.noFilter) + " — " + s.tr(Catalogue.towns("\(n)")) : s.message
             s.message = s.tr(Catalogue.behindFilterOff) + " — " + (now ?? "")
         }
@@ -379,7 +381,7 @@ func refiltered(_ state: AppState) -> AppState {
     }
     if !s.filter.isEmpty {
         // The towns of the list shown (a type's: 1 of its own, not 3 of the city's), else all.
-        let listed = s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.towns.indices))
+        let listed = s.listedTowns(s.screen.kind) ?? s.filtered(Array(0..<s.dataset.townCount))
         let n = listed.count
         s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr, countyName: s.countyShown, problemName: s.problemShown) + " — " + s.tr(Catalogue.towns("\(n)"))
         // The behind filter keeps the undecided towns too (`?`): said with their count, as the

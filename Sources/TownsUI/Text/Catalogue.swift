@@ -206,9 +206,15 @@ public enum Catalogue {
     static let kind = Bilingual(
         "性质",
         "Kind")
-    static let languageEnglish = Bilingual(
-        "界面语言：中文",
-        "Language: English")
+    /// A live reload reading changed files (`Action.reloading`), said before it has loaded.
+    static let dataReloading = Bilingual(
+        "数据文件已更改，正在重新载入…（全国规模约需几分钟，载入前仍显示原数据）",
+        "Data files changed: reloading… (minutes at national scale; the data shown stays until then)")
+    /// What `L` did, the same in both languages (a log entry is reworded by the language of the
+    /// moment: wave 40's fresh user read a switch to English logged as `界面语言：中文`).
+    static func languageSwitched(toEnglish: Bool) -> Bilingual {
+        toEnglish ? Bilingual("界面语言：英文", "Language: English") : Bilingual("界面语言：中文", "Language: Chinese")
+    }
     static let list = Bilingual(
         "名单",
         "List")

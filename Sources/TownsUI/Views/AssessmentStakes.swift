@@ -18,7 +18,7 @@ extension AppState {
         // Every town's stakes: stored in the snapshot for the whole city (a note names the
         // towns that fit in 60 cells: not for the notes page, which names every town), else
         // worked out here.
-        let stored = filter.isEmpty && !printed && !wholeNames && positions.count == dataset.towns.count
+        let stored = filter.isEmpty && !printed && !wholeNames && positions.count == dataset.townCount
             ? period.flatMap { facts.derived?.views.stakes(period: $0.id, language: language.rawValue) } : nil
         let stakes = stored.flatMap { $0.rules.count == rules.count ? $0 : nil }
             ?? stakeGroups(positions, languages: [language])[0]

@@ -8,7 +8,7 @@ extension AppState {
     func assessmentTable(wholeNames: Bool = false) -> ListContent {
         let assessment = Assessment(metrics: metrics)
         let rules = dataset.rules
-        let positions = filtered(Array(dataset.towns.indices))
+        let positions = filtered(Array(dataset.townIndices))
         let table = assessmentRows(positions)
         let (columns, rows) = (table.columns, table.rows)
         var summary: [TableRow] = []
@@ -166,7 +166,7 @@ extension AppState {
         // towns view's rows do.
         let sharedFacts = facts
         let rows = Rows(count: positions.count) { i in
-            let town = rowState.dataset.towns[positions[i]]
+            let town = rowState.dataset.town(at: positions[i])
             return TableRow(
                 [.plain(rowState.name(town))]
                     + rules.map { rule in
@@ -191,7 +191,7 @@ extension AppState {
             }
         }
         let rules = dataset.rules
-        let everyTown = filter.isEmpty && positions.count == dataset.towns.count
+        let everyTown = filter.isEmpty && positions.count == dataset.townCount
         if everyTown, let p = period, let counts = facts.derived?.overview(p.id)?.rules, counts.count == rules.count {
             for c in counts {
                 if c.met > 0 { drawn.insert(.met) }

@@ -181,7 +181,7 @@ extension AppState {
     /// table of the period, filtered or sorted, and the next period's Δ read them again).
     func townPlaces(_ period: Period) -> [Int?] {
         cache.places(period.id) {
-            if let stored = facts.derived?.ranks(period.id), stored.count == dataset.towns.count { return stored }
+            if let stored = facts.derived?.ranks(period.id), stored.count == dataset.townCount { return stored }
             return metrics.withoutFormulas.ranks(period: period).placesOf(dataset.towns)
         }
     }
@@ -343,7 +343,7 @@ extension AppState {
         var neighbours = RoundingNeighbours(own: own)
         let (first, count) = neighbours.towns(in: close, except: position, places: townPlaces(p), table: table)
         // The town's record read only for a name shown (not copied for each town compared).
-        let names = first.map { tr(Bilingual(dataset.towns[$0].nameZH, dataset.towns[$0].nameEN)) }
+        let names = first.map { tr(Bilingual(dataset.town(at: $0).nameZH, dataset.town(at: $0).nameEN)) }
         let more = count - names.count
         guard !names.isEmpty else { return "" }
         return p.id == period.id ? tr(Catalogue.placeWithinRounding(names, more: more))
@@ -364,7 +364,7 @@ extension AppState {
             let ranked = now.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
             let derived = DeltaColumns.placeIsDerived(town, period: period)
             return ([], (derived ? "≈" : "")
-                + tr(Catalogue.placeAmongRankedFirst("\(after)", "\(ranked)", dataset.towns.count - ranked))
+                + tr(Catalogue.placeAmongRankedFirst("\(after)", "\(ranked)", dataset.townCount - ranked))
                 + (derived ? tr(Catalogue.placeOnDerivedRate) + laterPlanWords(town, period) : ""))
         }
         var figures: [(String, Figure, String, flagged: Bool)] = []
@@ -433,7 +433,7 @@ extension AppState {
             // A place resting on a derived rate is marked `≈`, and says why (wave 24's fresh user, F3).
             let derived = DeltaColumns.placeIsDerived(town, period: period)
             let words = (derived ? "≈" : "") + tr(Catalogue.placeAmongRanked(
-                "\(after)", before.map { "\($0)" } ?? "—", "\(ranked)", dataset.towns.count - ranked))
+                "\(after)", before.map { "\($0)" } ?? "—", "\(ranked)", dataset.townCount - ranked))
                 + (derived ? tr(Catalogue.placeOnDerivedRate) + laterPlanWords(town, period) : "")
                 + (!(derived && metrics.planFromLaterPeriod(town, asOf: period) != nil)
                     && laterPlanPlaceFloor(period).map { after > $0 } == true

@@ -86,7 +86,7 @@ extension AppState {
             flags.undecided += part.undecided
             flags.undecidedBehindByRate += part.undecidedBehindByRate
         }
-        if positions.count == dataset.towns.count {
+        if positions.count == dataset.townCount {
             // Every town (the positions are distinct): each part counted once, whatever the order.
             for part in parts.values { add(part) }
         } else if parts.count < positions.count, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) {
@@ -115,10 +115,10 @@ extension AppState {
         guard let period else { return false }
         let later = laterPlanTowns()
         guard !later.isEmpty, !positions.isEmpty else { return false }
-        let members: Set<Int>? = positions.count == dataset.towns.count ? nil : Set(positions)
+        let members: Set<Int>? = positions.count == dataset.townCount ? nil : Set(positions)
         let m = metrics.withoutFormulas
-        for i in later where dataset.towns.indices.contains(i) && (members?.contains(i) ?? true) {
-            let town = dataset.towns[i]
+        for i in later where dataset.townIndices.contains(i) && (members?.contains(i) ?? true) {
+            let town = dataset.town(at: i)
             guard let plan = m.yearPlan(town, asOf: period), let done = m.figure(town, FigureKey(.completed, period.id))
             else { continue }
             if m.comparable(done, plan), !plan.isInterpreted, !done.isInterpreted,
@@ -190,14 +190,14 @@ extension AppState {
                         && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
                 }
             }
-            let town = dataset.towns[i]
+            let town = dataset.town(at: i)
             guard let plan = m.yearPlan(town, asOf: period), let done = m.figure(town, doneKey) else { return false }
             return m.comparable(done, plan) && !plan.isInterpreted && !done.isInterpreted
                 && plan.quantity.exactValue != nil && done.quantity.exactValue != nil
         }
         parts.reserveCapacity(parts.count + suspect.count)
-        for i in suspect where dataset.towns.indices.contains(i) {
-            let town = dataset.towns[i]
+        for i in suspect where dataset.townIndices.contains(i) {
+            let town = dataset.town(at: i)
             var part = SumFlags()
             // The town's plan agreement of the year worked out once for the three questions below.
             let checker = self.checker.remembering(town, years: [period.year])

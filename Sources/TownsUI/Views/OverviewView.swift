@@ -30,10 +30,19 @@ extension AppState {
         }
         let ft = FigureText()
         let m = metrics
-        let positions = filtered(Array(dataset.towns.indices))
-        // With no filter every town, in order: the dataset's own array (shared, not copied: a copy
-        // of 10,000 towns was a tenth of the first frame at 10,000 x 60).
-        let towns = filter.isEmpty ? dataset.towns : positions.map { dataset.towns[$0] }
+        let positions = filtered(Array(dataset.townIndices))
+        // With no filter every town, by position (`Dataset.town(at:)`: a snapshot's towns are decoded
+        // only as far as the rows shown ask); with one, the towns listed.
+        let listedTowns: [Town]? = filter.isEmpty ? nil : positions.map { dataset.town(at: $0) }
+        let townCount = listedTowns?.count ?? dataset.townCount
+        // The towns rows were made for, by id: their search terms below need no lookup by id
+        // (which reads every town's id).
+        var shownTowns: [String: Town] = [:]
+        func townAt(_ k: Int) -> Town {
+            let town = listedTowns?[k] ?? dataset.town(at: k)
+            shownTowns[town.id] = town
+            return town
+        }
         let marker = Double(period.through) / 12
         func amount(_ f: Figure?) -> CellText { ft.value(f).cellText }
         func bar(_ done: Figure?, _ plan: Figure?) -> TableCell {
@@ -53,7 +62,7 @@ extension AppState {
         let stored = filter.isEmpty ? facts.derived?.overview(period.id) : nil
         let orders = stored.flatMap { $0.rules.count == dataset.rules.count && $0.types.count == dataset.types.count
             ? $0 : nil }
-            ?? overviewOrders(towns, period: period, undecided: undecidedAmong(positions))
+            ?? overviewOrders(listedTowns ?? dataset.towns, period: period, undecided: undecidedAmong(positions))
         func note(_ text: Bilingual) -> TableRow {
             TableRow([.plain(""), .plain(""), .text(CellText(tr(text)), .legend)])
         }
@@ -137,7 +146,7 @@ extension AppState {
         if rowCount == 0 {
             var rest = self
             rest.filter.behindSchedule = false
-            let candidates = rest.filter.isEmpty ? Array(dataset.towns.indices) : rest.filtered(Array(dataset.towns.indices))
+            let candidates = rest.filter.isEmpty ? Array(dataset.townIndices) : rest.filtered(Array(dataset.townIndices))
             let table = periodTable()
             unjudged = candidates.filter { table.withRow($0) { $0.completionRate?.quantity.exactValue == nil } }.count
             judgedAmong = candidates.count
@@ -146,9 +155,9 @@ extension AppState {
             guard rowCount > 0 else {
                 return (note(unjudged > 0 ? Catalogue.overviewUnjudged(unjudged) : Catalogue.noneKnownBehind), nil)
             }
-            if k >= behindCount { return undecidedRow(towns[orders.undecided[k - behindCount]]) }
+            if k >= behindCount { return undecidedRow(townAt(orders.undecided[k - behindCount])) }
             if k < orders.behind.count {
-                let town = towns[orders.behind[k]]
+                let town = townAt(orders.behind[k])
                 let p = lean.progress(town, period: period)
                 // Worked out from a flagged figure (Haining's plans disagreeing after an import): `!`.
                 let short = checker.isFlagged(workedFrom: [.planYear, .completed], town: town, period: period)
@@ -162,7 +171,7 @@ extension AppState {
             }
             // Behind by their completion rate, plan (so shortfall) unknown (Haiyan: 20.7% by
             // September): behind as the towns view marks them, amount "—".
-            let town = towns[orders.behindByRate[k - orders.behind.count]]
+            let town = townAt(orders.behindByRate[k - orders.behind.count])
             let rateFigure = m.figure(town, FigureKey(.completionRate, period.id))
             let v = rateFigure.flatMap { m.scheduleVarianceValue($0, period: period) } ?? 0
             let rate = rateFigure?.quantity.exactValue
@@ -289,16 +298,16 @@ extension AppState {
                 guard !orders.changes.isEmpty else { return changeRow(0) }
                 let (k, second) = changeLines[n]
                 guard second else { return changeRow(k) }
-                let town = orders.changes[k].map { towns[$0] }
+                let town = orders.changes[k].map { townAt($0) }
                 let target: Screen.Kind = town.map { .townPage($0.id) } ?? .cityTotals
                 return (TableRow([.plain(""), .plain(""), .text(goneWords(town) ?? "", nil)]), target)
             }
             func changeRow(_ k: Int) -> (TableRow, Screen.Kind?) {
                 guard !orders.changes.isEmpty else {
                     // A filter keeping no town: nothing to say of changes, not that none changed (F12).
-                    return (note(towns.isEmpty && !filter.isEmpty ? Catalogue.overviewNoTownListed : Catalogue.noChanges), nil)
+                    return (note(townCount == 0 && !filter.isEmpty ? Catalogue.overviewNoTownListed : Catalogue.noChanges), nil)
                 }
-                let town = orders.changes[k].map { towns[$0] }
+                let town = orders.changes[k].map { townAt($0) }
                 let done = lean.change(town, .completed, from: previous, to: period)
                 let rate = lean.change(town, .completionRate, from: previous, to: period)
                 func deltaFlagged(_ measure: Measure) -> Bool {
@@ -361,7 +370,7 @@ extension AppState {
         if filter.isEmpty {
             findingCounts = facts.findingCounts
         } else {
-            let listed = Set(towns.map(\.id))
+            let listed = Set((listedTowns ?? []).map(\.id))
             // And the city's checks on sums that put `!` on these towns' sums (the plans summing
             // past the city's total): the `!` shown above is counted here (wave 22's fresh user
             // read `≈31.1!` over `0 inconsistent`).
@@ -385,7 +394,7 @@ extension AppState {
                 if f.flaggedKeys.contains(where: cityRow.contains) || f.flagged.map(cityRow.contains) == true {
                     return true
                 }
-                guard !towns.isEmpty else { return false }
+                guard townCount != 0 else { return false }
                 switch f.detail {
                 case let .knownExceedTotal(key, _, _), let .totalOfAll(key, _, _): return onSums.contains(key)
                 default: return false
@@ -404,7 +413,7 @@ extension AppState {
                                              .warning)]
         }
         panel(
-            CellText(tr(filter.isEmpty ? Catalogue.overviewChecks : Catalogue.overviewChecksOfListed(towns.count))),
+            CellText(tr(filter.isEmpty ? Catalogue.overviewChecks : Catalogue.overviewChecksOfListed(townCount))),
             [(checksRow, .cityTotals)])
 
         // The assessment, one line per rule (several to a line when the screen is short).
@@ -523,7 +532,7 @@ extension AppState {
         // Under a filter the counts are of the towns listed: said beside the heading (F11).
         rows.append(
             TableRow([.text(CellText(tr(Catalogue.overviewRules)), .header), .plain(""),
-                      filter.isEmpty ? .plain("") : .text(CellText(tr(Catalogue.overviewRulesScope(towns.count))), .legend)],
+                      filter.isEmpty ? .plain("") : .text(CellText(tr(Catalogue.overviewRulesScope(townCount))), .legend)],
                      role: .legend))
         targets.append(nil)
         for start in stride(from: 0, to: ruleTexts.count, by: perLine) {
@@ -535,7 +544,7 @@ extension AppState {
         }
         fitHeadings(&rows, columns: columns, behind: headingRows[behindPanel].map { ($0, behindForms) },
                     checks: filter.isEmpty ? nil : headingRows[checksPanel].map {
-                        ($0, towns.count, onHeading.contains(checksPanel))
+                        ($0, townCount, onHeading.contains(checksPanel))
                     })
         // What `/` finds a panel row by (wave 31's fresh user: `/海盐` found nothing on the overview
         // with 海盐核电小镇 on it): a town's row by the towns view's search text (its names, county's
@@ -548,7 +557,7 @@ extension AppState {
         for i in rows.indices {
             switch targets[i] {
             case let .townPage(id)?:
-                guard let town = town(id) else { continue }
+                guard let town = shownTowns[id] ?? town(id) else { continue }
                 var row = TableRow(rows[i].cells, role: rows[i].role,
                                    searchTermsMadeBy: { rowState.townTerms(town, entities: shared.entitiesByID) })
                 row.tints = rows[i].tints
@@ -709,7 +718,7 @@ extension AppState {
     /// bisection (a review found the list made into a set of its own first, then the answer).
     func undecidedAmong(_ positions: [Int]) -> Set<Int> {
         let all = undecidedTowns()
-        if positions.count == dataset.towns.count, positions.elementsEqual(dataset.towns.indices) { return Set(all) }
+        if positions.count == dataset.townCount, positions.elementsEqual(dataset.townIndices) { return Set(all) }
         return Set(positions.indices.filter { Self.ascending(all, contains: positions[$0]) })
     }
 

@@ -12,7 +12,7 @@ extension AppState {
 
     /// The town with this id (`Dataset.town`, through `Facts.townPosition`).
     func town(_ id: String) -> Town? {
-        facts.townPosition(id).map { dataset.towns[$0] }
+        facts.townPosition(id).map { dataset.town(at: $0) }
     }
 
     func makeTownDetail(_ id: String, width: Int) -> [DetailLine] {

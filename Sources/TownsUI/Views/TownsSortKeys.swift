@@ -17,7 +17,7 @@ extension AppState {
             // read it (a town is a retain per text it holds; the snapshot's write asks every
             // figure column of every town).
             if column <= 2 || column >= 10 {
-                let town = rowState.dataset.towns[position]
+                let town = rowState.dataset.town(at: position)
                 switch column {
                 case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
                 case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
@@ -83,7 +83,7 @@ extension AppState {
     /// language shown (`DerivedTables.Source.sortRanks`), by `townsRankName`, of the columns
     /// `columns` (`townsRankColumns`). Worked out by `townsSortKey`.
     func townsSortRanks(_ columns: [Int]) -> [String: [Int]] {
-        let every = Array(dataset.towns.indices)
+        let every = Array(dataset.townIndices)
         let key = townsSortKey(every, table: periodTable(), deltas: DeltaColumns(self, placesMarked: false))
         var ranks: [String: [Int]] = [:]
         for column in columns {

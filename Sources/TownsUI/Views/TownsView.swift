@@ -39,7 +39,7 @@ extension AppState {
         let rowState = rowContext
         let sharedFacts = self.facts  // the entities' index asked for by a row made, not by the list
         let rows = Rows(count: positions.count) { i in
-            let town = rowState.dataset.towns[positions[i]]
+            let town = rowState.dataset.town(at: positions[i])
             let f = facts[positions[i]]
             let rate = f.completionRate
             // A plan the reports up to the period shown do not give (a later period's): `?` on it
@@ -91,7 +91,7 @@ extension AppState {
                             metrics.total(FigureKey(.startRate, p)), flagged: flagged(nil, FigureKey(.startRate, p))),
                     ] + deltas.cells(nil), role: .totals))
         }
-        let every = positions.count == dataset.towns.count && filter.isEmpty
+        let every = positions.count == dataset.townCount && filter.isEmpty
         // Every town's, the stored filter's (`storedFilteredTable`) or a development type's
         // (`storedTypeTable`), as the snapshot stores them.
         let stored = every ? nil : storedFilteredTable(positions).map { (sums: $0.sums, extremes: $0.extremes) }
@@ -158,7 +158,7 @@ extension AppState {
         if withCity, let period, metrics.cityIsTownsSum(period.id) {
             content.sumNotes.insert(content.notes.count)
             content.notes.append(CellText(tr(Catalogue.cityRowTownsSumJudged(
-                "\(dataset.regionZH)", "\(dataset.regionEN)", towns: dataset.towns.count,
+                "\(dataset.regionZH)", "\(dataset.regionEN)", towns: dataset.townCount,
                 periodZH: period.labelZH, periodEN: period.labelEN))))
         }
         // Plan, completed and Δ完成 are amounts (亿元); the rest rates, counts and names.

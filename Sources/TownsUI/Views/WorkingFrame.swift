@@ -14,7 +14,7 @@ extension Renderer {
         frame.theme = themes[min(max(0, state.themeIndex), themes.count - 1)]
         var grid = Grid(width: state.width, height: state.height,
                         fill: Cell(text: " ", style: frame.theme.style(.background)))
-        let count = state.dataset.towns.count
+        let count = state.dataset.townCount
         let words = state.language == .zh
             ? "towns · 正在计算第一屏（\(count) 个小镇）…"
             : "towns · working out the first screen (\(count) towns)…"
