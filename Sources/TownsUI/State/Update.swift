@@ -134,6 +134,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .snapshotDamaged(blocks):
         s.session.flash = Flash(Catalogue.snapshotBlocksDamaged(blocks), in: s.language, level: .warning)
+    case let .snapshotNotRebuilt(status, command):
+        s.session.flash = Flash(Catalogue.snapshotNotRebuilt(status: status, command: command), in: s.language,
+                                level: .warning)
     case let .unboundKey(key):
         // Below the smallest screen every key but quit is refused (`route`): bound or not, it
         // did nothing because the terminal was too small, which is what is said once it is not.
