@@ -41,6 +41,9 @@ public struct Dataset: Sendable {
     public var townIndices: Range<Int> { 0..<townCount }
     /// The town at position `i` (`0..<townCount`), decoding from a snapshot only its section.
     public func town(at i: Int) -> Town { townStore.lazy?.town(at: i) ?? townStore.array[i] }
+    /// The id of the town at position `i` (`town(at: i).id`), the record not copied (a list's
+    /// targets ask every town's when a sort puts the selection back on its town).
+    public func townID(at i: Int) -> String { townStore.lazy?.id(at: i) ?? townStore.array[i].id }
     /// The city's reported totals for all its towns together.
     public var totals: [FigureKey: Figure]
     /// The folder the dataset was read from.
@@ -85,7 +88,7 @@ public struct Dataset: Sendable {
     }
 
     /// The town with this id, or nil.
-    public func town(_ id: String) -> Town? { towns.first { $0.id == id } }
+    public func town(_ id: String) -> Town? { townIndices.first { townID(at: $0) == id }.map(town(at:)) }
 
     /// The period with this id ("2015-09"), or nil.
     public func period(_ id: String) -> Period? { periods.first { $0.id == id } }

@@ -345,6 +345,11 @@ struct DashboardStart {
                 perform(.snapshotDamaged(blocks: derived.damagedBlocks))
                 SnapshotFiles.rebuildInBackground(directory)
             }
+            // A rebuild in the background that could not write the snapshot: said, not left to be
+            // promised again at every start (wave 41's fresh user).
+            if let failed = SnapshotFiles.takeRebuildFailure() {
+                perform(.snapshotNotRebuilt(status: failed.status, command: failed.command))
+            }
             if trimAfterReload && !warmUp.isBusy && !reload.isBusy {
                 // The old data's last holders (the frame before, a warm-up over it) are gone.
                 trimAfterReload = false

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TownsCore
 import TownsUI
 
@@ -137,14 +138,34 @@ enum SnapshotFiles {
     /// rebuild runs, another start's does nothing (`SnapshotStore.writeUnlessBusy`).
     static func rebuildInBackground(_ directory: String) {
         guard store() != nil else { return }
-        _ = try? runChild(directory, wait: false, ifIdle: true)
+        _ = try? runChild(directory, wait: false, ifIdle: true) { status in
+            // Written (0), left to another towns (0), or not: a failure is kept for the dashboard.
+            guard status != 0 else { return }
+            rebuildFailure.withLock { $0 = (status, "towns snapshot --data \(TerminalText.sanitize(directory))") }
+        }
+    }
+
+    /// The exit status of the last background rebuild that failed, and the command that says
+    /// why, until the dashboard takes it (`takeRebuildFailure`) to say so.
+    private static let rebuildFailure = Mutex<(status: Int32, command: String)?>(nil)
+
+    /// The last background rebuild's failure (its exit status, the command that says why), once:
+    /// nil when none failed since the last call.
+    static func takeRebuildFailure() -> (status: Int32, command: String)? {
+        rebuildFailure.withLock { failure in
+            defer { failure = nil }
+            return failure
+        }
     }
 
     /// Runs `towns snapshot` for `directory` in a child process (`--if-idle` when `ifIdle`).
     /// - Returns: the child's exit status when `wait`, else 0 once started.
     @discardableResult
-    static func runChild(_ directory: String, wait: Bool, ifIdle: Bool = false) throws -> Int32 {
+    /// `exited`: given the child's exit status when it ends (not waited for: on another thread).
+    static func runChild(_ directory: String, wait: Bool, ifIdle: Bool = false,
+                         exited: (@Sendable (Int32) -> Void)? = nil) throws -> Int32 {
         let child = Process()
+        if let exited { child.terminationHandler = { exited($0.terminationStatus) } }
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         child.arguments = ["snapshot", "--data", directory] + (ifIdle ? ["--if-idle"] : [])
         child.standardInput = FileHandle.nullDevice

@@ -36,6 +36,11 @@ final class W22KeysColdTests: XCTestCase {
             XCTAssertEqual(derived.periodTable(period.id), table, "period \(period.id)")
             let own = try XCTUnwrap(derived.periodRows(period.id))
             rowsOfTheirOwn += own.rows.count
+            // Wave 41 (format 24): the rows of each half of the towns a section of their own, decoded
+            // on two threads into one array: every row in its town's slot (a row written into the
+            // other half's section is refused, and `beside` above would be nil).
+            XCTAssertEqual(own.slots.count, text.towns.count)
+            XCTAssertEqual(Set(own.slots.filter { $0 >= 0 }).count, own.rows.count, "each row in one slot")
             for town in text.towns.indices {
                 XCTAssertEqual(beside.withRow(town) { $0 }, table[town], "period \(period.id) town \(town)")
             }

@@ -44,10 +44,17 @@ final class W40LazyTownsTests: XCTestCase {
         // The behind panel's rows and the changes panel's (each a section of 64), the first town.
         XCTAssertLessThanOrEqual(lazy.sectionsDecoded, 12, "of \((1500 + 63) / 64) sections")
         XCTAssertGreaterThan(lazy.sectionsDecoded, 0)
-        // A view of every town decodes them all, once.
+        // The towns view's first frame reads the figures, sort keys and widths the snapshot
+        // stores and the towns of the rows it shows (wave 41: its period table and its rows'
+        // targets read every town's record, a full decode at a first visit), not every town.
+        let before = lazy.sectionsDecoded
         var towns = state
         towns.stack = [Screen(.townList)]
-        _ = Renderer(theme: .monochrome).render(towns)
+        XCTAssertTrue(Renderer(theme: .monochrome).render(towns).lines().joined().contains("1500"))
+        XCTAssertFalse(lazy.isWhole, "the towns view's first frame decoded every town")
+        XCTAssertLessThanOrEqual(lazy.sectionsDecoded, before + 2, "its first rows' sections")
+        // Every town asked for at once (an export, a change) decodes them all, once.
+        XCTAssertEqual(loaded.dataset.towns.count, 1500)
         XCTAssertTrue(lazy.isWhole)
     }
 
@@ -122,6 +129,82 @@ final class W40LazyTownsTests: XCTestCase {
             guard case let .corrupt(why)? = error as? SnapshotRejection else { return XCTFail("\(error)") }
             XCTAssertTrue(why.contains("UTF-8"), why)
         }
+    }
+
+    // Wave 41: the cold keys at 10,000 x 60 a lazy dataset had made slower.
+
+    func testReadingEveryTownByPositionDecodesThemAllAtOncePastAFewSections() throws {
+        let (dir, store, text) = try written(towns: 1500, months: 3)
+        let opened = try store.open(directory: dir).dataset
+        let lazy = try XCTUnwrap(opened.townStore.lazy)
+        let size = LazyTowns.sectionSize, alone = LazyTowns.sectionsAloneAtMost
+        XCTAssertGreaterThan((1500 + size - 1) / size, alone + 1, "more sections than are decoded alone")
+        // Every id, read from the sections' heads (format 24): no town decoded for them.
+        let byID = try store.open(directory: dir).dataset
+        XCTAssertEqual(byID.townIndices.map { byID.townID(at: $0) }, text.towns.map(\.id))
+        XCTAssertEqual(byID.townStore.lazy?.sectionsDecoded, 0)
+        XCTAssertEqual(byID.town(text.towns[1234].id).map(fields), fields(text.towns[1234]))
+        XCTAssertEqual(byID.townStore.lazy?.sectionsDecoded, 1, "the one town looked up by id")
+        XCTAssertNil(byID.town("no such town"))
+        // A town of each of the first sections: each section decoded alone.
+        for s in 0..<alone { XCTAssertEqual(fields(opened.town(at: s * size)), fields(text.towns[s * size])) }
+        XCTAssertEqual(lazy.sectionsDecoded, alone)
+        XCTAssertFalse(lazy.isWhole)
+        // One more section asked: every town decoded at once (a loop over every position reads them so).
+        XCTAssertEqual(fields(opened.town(at: alone * size + 5)), fields(text.towns[alone * size + 5]))
+        XCTAssertTrue(lazy.isWhole)
+        XCTAssertEqual(opened.townIndices.map { fields(opened.town(at: $0)) }, text.towns.map(fields))
+        XCTAssertEqual(opened.townIndices.map { opened.townID(at: $0) }, text.towns.map(\.id))
+    }
+
+    func testTheTownsViewSortedByTypeFromASnapshotIsTheTextsOrderAndOpensEachRowsTown() throws {
+        let (dir, store, text) = try written(towns: 1500, months: 3)
+        let loaded = try store.open(directory: dir)
+        for descending in [false, true] {
+            var state = AppState(facts: Facts(dataset: loaded.dataset, derived: loaded.derived), width: 80, height: 24)
+            state.stack = [Screen(.townList)]
+            state = update(state, .chooseSort(descending: descending))
+            state = update(state, .sortChooserKey(.char(SortChooser.keys[2])))
+            let content = try XCTUnwrap(state.content(for: state.screen))
+            XCTAssertTrue(content.columns[2].title.hasSuffix(SortMark.of(descending: descending)), content.columns[2].title)
+            // Stable: by type, then in file order, both ways.
+            let expected = text.towns.indices.sorted {
+                let (a, b) = (text.towns[$0].type, text.towns[$1].type)
+                return a != b ? (descending ? a > b : a < b) : $0 < $1
+            }.map { Screen.Kind.townPage(text.towns[$0].id) }
+            XCTAssertEqual((0..<content.targets.count).map { content.targets[$0] }, expected, "descending \(descending)")
+        }
+    }
+
+    func testTheWarmUpDecodesEveryTownWhereThePeriodTableNoLongerDoes() throws {
+        let (dir, store, _) = try written(towns: 300, months: 3)
+        let loaded = try store.open(directory: dir)
+        let lazy = try XCTUnwrap(loaded.dataset.townStore.lazy)
+        let state = AppState(facts: Facts(dataset: loaded.dataset, derived: loaded.derived), width: 80, height: 24)
+        _ = Renderer(theme: .monochrome).render(state)
+        _ = state.periodTable()
+        XCTAssertFalse(lazy.isWhole, "the first frame and the period's table (stored) decode no town whole")
+        XCTAssertFalse(state.warmSkipped.contains("towns"), "TOWNS_WARM_SKIP is set for this test run")
+        state.warm()
+        XCTAssertTrue(lazy.isWhole, "the warm-up decodes every town, as the views of every town need them")
+    }
+
+    func testATownsPageHasItsHistoryMadeAlongsideInItsPlaceOnce() throws {
+        let (dir, store, _) = try written(towns: 300, months: 14)
+        let loaded = try store.open(directory: dir)
+        var state = AppState(facts: Facts(dataset: loaded.dataset, derived: loaded.derived), width: 100, height: 30)
+        let town = loaded.dataset.town(at: 150)
+        state.stack = [Screen(.townList), Screen(.townPage(town.id))]
+        func texts(_ lines: [DetailLine]) -> [String] { lines.map { $0.runs(.unicode).map(\.0).joined() } }
+        let page = texts(state.pageLines(.townPage(town.id), width: 100))
+        let history = texts(state.history(town, width: 100))
+        XCTAssertEqual(history.count, 15, "its title and a row per period")
+        let starts = page.indices.filter { page[$0...].starts(with: history) }
+        XCTAssertEqual(starts.count, 1, "the history once, whole, in order")
+        // After the year plans, before the period shown's progress (`所处进度` / its sections).
+        let start = try XCTUnwrap(starts.first)
+        XCTAssertTrue(page[..<start].contains { $0.contains("2016") && $0.contains("计划") }, page[..<start].joined(separator: "\n"))
+        XCTAssertGreaterThan(page.count, start + history.count + 10, "the rest of the page after it")
     }
 }
 

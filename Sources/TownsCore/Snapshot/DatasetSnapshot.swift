@@ -18,13 +18,14 @@ import Foundation
 /// header's fingerprint is checked too (wave 38's fresh user flipped a byte of it, and the start
 /// said the data had changed since the snapshot, which it had not). Format 23: the towns' records
 /// in sections of 64, each with its own strings, decoded when a view first asks (`LazyTowns`).
+/// Format 24: each section's towns' ids in its head, read without the towns (`LazyTowns.id(at:)`).
 /// A reader trusts nothing it has not checked: a wrong magic, version or layout is `foreign`,
 /// a short file `truncated`, a checksum or a value that does not match `corrupt` (a deferred
 /// block's: that table is not used, and is worked out instead), another folder or other
 /// contents `stale`.
 public enum DatasetSnapshot {
     /// Bumped whenever the body's layout changes; older and newer snapshots are `foreign`.
-    public static let formatVersion: UInt32 = 23
+    public static let formatVersion: UInt32 = 24
     static let magic = Array("TOWNSNAP".utf8)
     /// The header's size in bytes.
     static let headerSize = 56

@@ -21,7 +21,9 @@ public final class DerivedTables: @unchecked Sendable {
     private let strings: [String]
     private let plannedRange: Range<Int>
     private let yearRanges: [String: Range<Int>]
-    private let periodRanges: [String: (year: String, range: Range<Int>)]
+    /// Each period's year and where its rows lie: two deferred sections, the rows of the first
+    /// half of the towns and of the second (format 24), decoded on both cores (`periodRows`).
+    private let periodRanges: [String: (year: String, ranges: [Range<Int>])]
     private let summaries: [String: (sums: [Metrics.Tally], extremes: [Int], ranks: Range<Int>)]
     // Read when first asked for: at 10,000 x 60 thousands of names, ~1/4 of the derived tables'
     // decode before the first frame (wave 36).
@@ -143,7 +145,7 @@ public final class DerivedTables: @unchecked Sendable {
         var years: [String: Range<Int>] = [:]
         for _ in 0..<(try reader.count()) { years[try reader.string()] = try range(&reader) }
         yearRanges = years
-        var periods: [String: (String, Range<Int>)] = [:]
+        var periods: [String: (String, [Range<Int>])] = [:]
         var summaries: [String: ([Metrics.Tally], [Int], Range<Int>)] = [:]
         for _ in 0..<(try reader.count()) {
             let id = try reader.string(), year = try reader.string()
@@ -152,7 +154,7 @@ public final class DerivedTables: @unchecked Sendable {
             let extremes = try reader.array { try $0.natural() }
             guard extremes.allSatisfy({ $0 < towns }) else { throw SnapshotReader.corrupt("a row beyond the towns") }
             summaries[id] = (sums, extremes, try range(&reader))
-            periods[id] = (year, try range(&reader))
+            periods[id] = (year, [try range(&reader), try range(&reader)])
         }
         periodRanges = periods
         self.summaries = summaries
@@ -313,21 +315,16 @@ public final class DerivedTables: @unchecked Sendable {
                                          planned: @escaping @Sendable () -> [ShownFigure?]?) -> PeriodTable? {
         guard let (year, _) = periodRanges[id] else { return nil }
         final class Parts: @unchecked Sendable {
-            // Each written by one of the two iterations, read after both are done.
-            var own: PeriodTable.OwnRows?
+            // Each written by one of the iterations, read after all are done.
             var plans: [ShownFigure?]?
             var planned: [ShownFigure?]?
         }
         let parts = Parts()
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if k == 0 {
-                parts.own = self.periodRows(id)
-            } else {
-                parts.plans = plans(year)
-                parts.planned = planned()
-            }
-        }
-        guard let own = parts.own, let plans = parts.plans, let planned = parts.planned,
+        // The two halves' rows on two threads (the longer parts), the plans and the planned
+        // projects on the others (wave 41: the rows decoded on one core were the critical path
+        // of the towns view's first visit at 10,000 x 60, ~1.8 ms beside the other two's ~1 ms).
+        let own = periodRows(id, alongside: [{ parts.plans = plans(year) }, { parts.planned = planned() }])
+        guard let own, let plans = parts.plans, let planned = parts.planned,
             plans.count == townCount, planned.count == townCount
         else {
             return nil
@@ -340,25 +337,58 @@ public final class DerivedTables: @unchecked Sendable {
 
     /// The rows of their own in the period `id`'s table (`periodTable` without the year's plans and
     /// planned projects, which a caller may decode meanwhile on another thread), or nil when not
-    /// stored or not decodable. Each row is decoded in place in the array kept (not copied in).
-    public func periodRows(_ id: String) -> PeriodTable.OwnRows? {
-        guard let (_, r) = periodRanges[id] else { return nil }
-        let towns = townCount
-        return try? memory.read(r, strings: strings) { reader in
-            let n = try reader.count()
-            var own = PeriodTable.OwnRows(towns: towns, capacity: min(n, towns))
-            var last = -1
-            for _ in 0..<n {
-                let town = try reader.natural()
-                guard town > last, town < towns else { throw SnapshotReader.corrupt("a row out of order") }
-                last = town
-                own.slots[town] = Int32(own.rows.count)
-                own.rows.append(TownPeriod())
-                try reader.townPeriod(into: &own.rows[own.rows.count - 1])
-            }
-            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a period's table") }
-            return own
+    /// stored or not decodable. The rows of the first half of the towns and of the second are
+    /// decoded on two threads, each row in its place in the one array kept (not copied in: joining
+    /// two arrays of ~600-byte rows cost what the second thread saved), while `alongside`'s work
+    /// runs on the other iterations of the same `concurrentPerform` (not at all when the table is not stored).
+    public func periodRows(_ id: String, alongside: [@Sendable () -> Void] = []) -> PeriodTable.OwnRows? {
+        guard let (_, ranges) = periodRanges[id], ranges.count == 2,
+              let counts = try? ranges.map({ try memory.read($0, strings: strings) { try $0.count() } }),
+              counts.allSatisfy({ $0 <= townCount }), counts[0] + counts[1] <= townCount
+        else {
+            return nil
         }
+        let towns = townCount
+        let halves = [PeriodHalf(), PeriodHalf()]
+        var slots = [Int32](repeating: -1, count: towns)
+        let rows = [TownPeriod](unsafeUninitializedCapacity: counts[0] + counts[1]) { buffer, initialized in
+            initialized = 0
+            slots.withUnsafeMutableBufferPointer { slotBuffer in
+                let at = PeriodRowsPlace(rows: buffer.baseAddress, slots: slotBuffer.baseAddress)
+                DispatchQueue.concurrentPerform(iterations: 2 + alongside.count) { k in
+                    guard k < 2 else { return alongside[k - 2]() }
+                    let first = k == 0 ? 0 : counts[0]
+                    let allowed = k == 0 ? 0..<towns / 2 : towns / 2..<towns
+                    halves[k].ok = (try? memory.read(ranges[k], strings: strings) { reader in
+                        guard try reader.count() == counts[k] else { throw SnapshotReader.corrupt("a half of another count") }
+                        var last = -1
+                        for r in 0..<counts[k] {
+                            let town = try reader.natural()
+                            guard town > last, allowed.contains(town) else { throw SnapshotReader.corrupt("a row out of order") }
+                            last = town
+                            guard let row = at.rows.map({ $0 + first + r }), let slot = at.slots else { return }
+                            slot[town] = Int32(first + r)
+                            row.initialize(to: TownPeriod())
+                            halves[k].made = r + 1
+                            try reader.townPeriod(into: &row.pointee)
+                        }
+                        guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a period's table") }
+                    }) != nil
+                }
+            }
+            if halves.allSatisfy(\.ok) {
+                initialized = counts[0] + counts[1]
+            } else if let base = buffer.baseAddress {
+                // A half that did not decode: the rows each made are given back, none kept.
+                base.deinitialize(count: halves[0].made)
+                (base + counts[0]).deinitialize(count: halves[1].made)
+            }
+        }
+        guard halves.allSatisfy(\.ok) else { return nil }
+        var own = PeriodTable.OwnRows(towns: 0, capacity: 0)
+        own.slots = slots
+        own.rows = rows
+        return own
     }
 
     /// A value per town, as `SnapshotWriter.column` wrote it.
@@ -404,12 +434,17 @@ extension SnapshotWriter {
             array(period.extremes) { $0.uint(UInt64($1)) }
             precondition(period.ranks.count == townCount, "places of another number of towns")
             deferredSection { w in for place in period.ranks { w.uint(UInt64(place ?? 0)) } }
-            deferredSection { w in
-                // Only the rows that are not the year's plan and planned projects alone.
-                w.uint(UInt64(rows.count))
-                for (i, row) in rows {
-                    w.uint(UInt64(i))
-                    w.townPeriod(row)
+            // Only the rows that are not the year's plan and planned projects alone: those of the
+            // first half of the towns, then those of the second, each a section (format 24), so that
+            // a reader decodes them on both cores (`DerivedTables.periodRows(_:half:)`).
+            let firstOfSecondHalf = rows.firstIndex { $0.position >= townCount / 2 } ?? rows.count
+            for half in [rows[..<firstOfSecondHalf], rows[firstOfSecondHalf...]] {
+                deferredSection { w in
+                    w.uint(UInt64(half.count))
+                    for (i, row) in half {
+                        w.uint(UInt64(i))
+                        w.townPeriod(row)
+                    }
                 }
             }
         }
@@ -591,4 +626,19 @@ final class LazyRanges: @unchecked Sendable {
         guard reader.atEnd else { throw SnapshotReader.corrupt("bytes after a list of named parts") }
         return ranges
     }
+}
+
+/// One half of a period's rows being decoded (`DerivedTables.periodRows`): how many rows it has
+/// made in place, and whether it decoded whole. `@unchecked Sendable`: written by its one
+/// iteration only, read after `concurrentPerform` returns.
+private final class PeriodHalf: @unchecked Sendable {
+    var made = 0
+    var ok = false
+}
+
+/// Where a period's rows are made in place (`DerivedTables.periodRows`): the array's storage and
+/// the slots'. `@unchecked Sendable`: each half writes the rows and the slots of its own towns only.
+private struct PeriodRowsPlace: @unchecked Sendable {
+    let rows: UnsafeMutablePointer<TownPeriod>?
+    let slots: UnsafeMutablePointer<Int32>?
 }

@@ -49,6 +49,8 @@ final class LazyTowns: @unchecked Sendable {
     private let memory: SnapshotMemory
     /// Where each section lies in the payload, and the position of its first town (then the count).
     private let ranges: [Range<Int>]
+    /// Where each section's ids lie in the payload (`SnapshotWriter.townSection`).
+    private let idRanges: [Range<Int>]
     private let starts: [Int]
     private let area: FigureArea
     /// How many towns.
@@ -60,14 +62,23 @@ final class LazyTowns: @unchecked Sendable {
     private let lock = NSLock()
     private var sections: [[Town]?]
     private let ready = Atomic<Bool>(false)
+    /// How many sections `town(at:)` has decoded alone (`sectionsAloneAtMost`).
+    private let decodedAlone = Atomic<Int>(0)
+    /// Every town's id (`id(at:)`), read from the sections' heads when first asked; `idsReady`
+    /// stored with release ordering once it is set, never changed after.
+    private let idsReady = Atomic<Bool>(false)
+    private nonisolated(unsafe) var ids: [String] = []
     private nonisolated(unsafe) var whole: [Town] = []
 
     /// `ranges` of the payload in `memory`, each a section as `SnapshotWriter.townSection` wrote
     /// it, holding `starts[i + 1] - starts[i]` towns; their figures in `area`.
-    init(memory: SnapshotMemory, ranges: [Range<Int>], starts: [Int], types: [Int], area: FigureArea) {
+    /// `idRanges`: where each section's ids lie.
+    init(memory: SnapshotMemory, ranges: [Range<Int>], starts: [Int], types: [Int], idRanges: [Range<Int>],
+         area: FigureArea) {
         self.memory = memory
         self.types = types
         self.ranges = ranges
+        self.idRanges = idRanges
         self.starts = starts
         self.area = area
         count = starts.last ?? 0
@@ -90,10 +101,19 @@ final class LazyTowns: @unchecked Sendable {
         }
     }
 
-    /// The town at `i` (`0..<count`), decoding its section if it has not been.
+    /// Sections decoded alone (`town(at:)`) past which the next asked decodes every town on
+    /// every core instead (`all`): a view reading every town by position (the towns view's rows,
+    /// a sort's keys) decoded 157 sections one after another on one thread, its first visit
+    /// 19.8 ms at 10,000 x 60 before the warm-up had made the towns whole (wave 41's `perf`),
+    /// where the first frame's few towns need at most a handful.
+    static let sectionsAloneAtMost = 16
+
+    /// The town at `i` (`0..<count`), decoding its section if it has not been (every section,
+    /// past `sectionsAloneAtMost` decoded alone).
     func town(at i: Int) -> Town {
         if ready.load(ordering: .acquiring) { return whole[i] }
         precondition(i >= 0 && i < count, "town \(i) of \(count)")
+        if decodedAlone.load(ordering: .relaxed) >= Self.sectionsAloneAtMost { return all[i] }
         // The last section whose first town is at or before `i`.
         var low = 0, high = starts.count - 2
         while low < high {
@@ -107,11 +127,47 @@ final class LazyTowns: @unchecked Sendable {
             do {
                 let decoded = try decode(section: low)
                 sections[low] = decoded
+                decodedAlone.add(1, ordering: .relaxed)
                 return decoded[i - starts[low]]
             } catch {
                 fatalError("towns: a checked snapshot holds a town that does not decode (\(error))")
             }
         }
+    }
+
+    /// The id of the town at `i` (`0..<count`): `town(at: i).id` without decoding a town. The
+    /// first asked reads every town's id from the sections' heads (~10,000 short strings), not
+    /// their records: the checks' suspect towns, kept by position, asked for their ids on the
+    /// overview's first frame, and decoded every town for them (~4.8 ms of the 10,000 x 60 start,
+    /// wave 41's `perf`); a town's page looks its town up by id.
+    func id(at i: Int) -> String {
+        if idsReady.load(ordering: .acquiring) { return ids[i] }
+        precondition(i >= 0 && i < count, "town \(i) of \(count)")
+        return lock.withLock {
+            if !idsReady.load(ordering: .acquiring) {
+                do {
+                    ids = try decodeIDs()
+                } catch {
+                    fatalError("towns: a checked snapshot holds ids that do not decode (\(error))")
+                }
+                idsReady.store(true, ordering: .releasing)
+            }
+            return ids[i]
+        }
+    }
+
+    /// Every town's id, in order, from the sections' heads.
+    ///
+    /// - Throws: `SnapshotRejection.corrupt` when a section's ids do not decode.
+    private func decodeIDs() throws -> [String] {
+        var all: [String] = []
+        all.reserveCapacity(count)
+        for s in idRanges.indices {
+            var reader = SnapshotReader(memory.payload, from: idRanges[s].lowerBound, to: idRanges[s].upperBound)
+            for _ in starts[s]..<starts[s + 1] { all.append(try reader.text(length: try reader.count())) }
+            guard reader.atEnd else { throw SnapshotReader.corrupt("bytes left after a section's ids") }
+        }
+        return all
     }
 
     /// The figures of the town at `i` (`0..<count`), its record not decoded: they are read from
@@ -182,6 +238,7 @@ final class LazyTowns: @unchecked Sendable {
         let n = try reader.count()
         guard n == starts[s + 1] - starts[s] else { throw SnapshotReader.corrupt("a section of towns of another count") }
         for _ in 0..<n { _ = try reader.int() }  // the types (`types`)
+        try reader.skip(try reader.count())  // the ids (`id(at:)`)
         reader.strings = try reader.stringTable(count: try reader.count())
         var decoding = TownDecoding()
         for k in 0..<n {
@@ -214,16 +271,25 @@ private final class SectionDecodes: @unchecked Sendable {
 }
 
 extension SnapshotWriter {
-    /// A section of towns (format 23): its length (`section`), then the number of towns, each
-    /// one's development type (read at the start: `LazyTowns.types`), its own
-    /// string table (the count, then each string's length and UTF-8 bytes) and the towns
-    /// (`town`), so that it decodes alone (`LazyTowns`).
+    /// A section of towns (format 24): its length (`section`), then the number of towns, each
+    /// one's development type (read at the start: `LazyTowns.types`), the length of a block of
+    /// their ids (each one's length and UTF-8 bytes; skipped at the start, read by
+    /// `LazyTowns.id(at:)`), its own string table (the count, then each string's length and
+    /// UTF-8 bytes) and the towns (`town`), so that it decodes alone (`LazyTowns`).
     mutating func townSection(_ towns: ArraySlice<Town>) {
         var own = SnapshotWriter(capacity: 1 << 14)
         for t in towns { own.town(t) }
+        var ids = SnapshotWriter(capacity: 1 << 10)
+        for t in towns {
+            let utf8 = Array(t.id.utf8)
+            ids.uint(UInt64(utf8.count))
+            ids.raw(utf8)
+        }
         section { w in
             w.uint(UInt64(towns.count))
             for t in towns { w.int(t.type) }
+            w.uint(UInt64(ids.body.count))
+            w.raw(ids.body)
             w.uint(UInt64(own.strings.count))
             for s in own.strings {
                 let utf8 = Array(s.utf8)
@@ -237,11 +303,14 @@ extension SnapshotWriter {
 
 extension SnapshotReader {
     /// The sections of towns (`SnapshotWriter.townSection`), this reader moved past them: where
-    /// each lies, the position of each one's first town (then the count), and every town's
-    /// development type. Only each section's count and types are read here.
-    mutating func townSectionRanges() throws -> (ranges: [Range<Int>], starts: [Int], types: [Int]) {
+    /// each lies, the position of each one's first town (then the count), every town's
+    /// development type, and where each section's ids lie. Only each section's count, types and
+    /// the length of its ids are read here.
+    mutating func townSectionRanges() throws
+        -> (ranges: [Range<Int>], starts: [Int], types: [Int], idRanges: [Range<Int>])
+    {
         let n = try count()
-        var ranges: [Range<Int>] = []
+        var ranges: [Range<Int>] = [], idRanges: [Range<Int>] = []
         var starts = [0]
         var types: [Int] = []
         ranges.reserveCapacity(n)
@@ -253,9 +322,12 @@ extension SnapshotReader {
             try skip(length)
             let towns = try head.count()
             for _ in 0..<towns { types.append(try head.int()) }
+            let idsLength = try head.count()
+            idRanges.append(head.position..<head.position + idsLength)
+            try head.skip(idsLength)
             ranges.append(range)
             starts.append(starts.last! + towns)
         }
-        return (ranges, starts, types)
+        return (ranges, starts, types, idRanges)
     }
 }

@@ -343,7 +343,8 @@ extension SnapshotReader {
         let area = try FigureArea(&self, memory: memory, checkLater: areaCheck != nil)
         guard area.townCount == sections.starts.last!, sections.types.count == area.townCount else { throw Self.corrupt("figures of \(area.townCount) towns") }
         areaCheck?.give(area)
-        let lazy = LazyTowns(memory: memory, ranges: sections.ranges, starts: sections.starts, types: sections.types, area: area)
+        let lazy = LazyTowns(memory: memory, ranges: sections.ranges, starts: sections.starts, types: sections.types,
+                             idRanges: sections.idRanges, area: area)
         // Without the checksum beside (every reader but `SnapshotStore.open`, which checks the
         // eager part whole before using anything), every town is decoded now: damage throws here.
         let store = areaCheck == nil ? TownStore(array: try lazy.decodeAll()) : TownStore(lazy: lazy)

@@ -82,6 +82,10 @@ public enum Action: Equatable, Sendable {
     /// first frame, `DerivedTables.damagedBlocks`): the tables in them are worked out from the
     /// data instead, and the snapshot is rebuilt in the background. Said once, as a warning.
     case snapshotDamaged(blocks: Int)
+    /// The snapshot rebuilt in the background (`towns snapshot --if-idle` in a child) could not
+    /// be written: `status` its exit status (3: the cache folder read-only or the disk full), `command`
+    /// the command that says why. Said once, as a warning: later starts read the text too.
+    case snapshotNotRebuilt(status: Int32, command: String)
 }
 
 /// Key bindings: which key does what. Every binding is listed in the help screen

@@ -60,3 +60,25 @@ private final class SliceResults<A: Sendable, B: Sendable>: @unchecked Sendable 
         return parts
     }
 }
+
+/// `work` run on a thread of its own while `here` runs on this one; returns `work`'s result once
+/// both are done. For two parts of one result that share nothing (a town's page: its history
+/// beside the rest, wave 41). A thread of its own, not a global queue's: the caller may itself be
+/// one of the queue's threads, and waiting there for another could wait for a thread never given.
+func alongside<T: Sendable>(_ work: @escaping @Sendable () -> T, while here: () -> Void) -> T {
+    let result = AlongsideResult<T>(), done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        result.value = work()
+        done.signal()
+    }
+    thread.start()
+    here()
+    done.wait()
+    return result.value!
+}
+
+/// `alongside`'s result. `@unchecked Sendable`: written by the work's thread before it signals
+/// that it is done, read after the wait.
+private final class AlongsideResult<T>: @unchecked Sendable {
+    var value: T?
+}

@@ -51,7 +51,7 @@ public final class Facts: @unchecked Sendable {
             checker.suspects = SuspectTowns {
                 guard let rows = derived.rowSet(AppState.suspectTownsName),
                     rows.allSatisfy(dataset.townIndices.contains) else { return nil }
-                return Set(rows.map { dataset.town(at: $0).id })
+                return Set(rows.map { dataset.townID(at: $0) })
             }
         }
         self.checker = checker
@@ -346,8 +346,8 @@ public final class Facts: @unchecked Sendable {
         // The town last found by a scan, kept: a town's page asks for its town several times a
         // frame (the page, its changes, the breadcrumb), each a scan of 10,000 ids without it.
         if let last, last.id == id { return last.position }
-        let towns = dataset.towns
-        guard let found = towns.indices.first(where: { towns[$0].id == id }) else { return nil }
+        // The ids alone (`Dataset.townID(at:)`: a snapshot's towns are not decoded for them).
+        guard let found = dataset.townIndices.first(where: { dataset.townID(at: $0) == id }) else { return nil }
         withLock { lastFound = (id, found) }
         return found
     }
@@ -356,9 +356,12 @@ public final class Facts: @unchecked Sendable {
     var townIndex: [String: Int] {
         remembered(\.byID) {
             var index: [String: Int] = [:]
-            let towns = dataset.towns
-            index.reserveCapacity(towns.count)
-            for i in towns.indices where index[towns[i].id] == nil { index[towns[i].id] = i }
+            index.reserveCapacity(dataset.townCount)
+            // The ids alone (`Dataset.townID(at:)`: a snapshot's towns are not decoded for them).
+            for i in dataset.townIndices {
+                let id = dataset.townID(at: i)
+                if index[id] == nil { index[id] = i }
+            }
             return index
         }
     }

@@ -117,6 +117,11 @@ extension AppState {
     /// differently. Safe to call from any thread, any number of times (cheap once done).
     public func warm() {
         let skip = warmSkipped
+        // Every town's record, decoded on both cores (a snapshot's `LazyTowns`; nothing for a dataset
+        // read from the text): the views of every town (types, entities, assessment, changes) read
+        // them at their first visit. Until wave 41 the period table below decoded them as a side
+        // effect; it no longer reads the towns, so this is said here.
+        if !skip.contains("towns") { _ = dataset.towns }
         // The period shown's table of every town: the overview's first frame does not make it
         // (`sumFlags` asks a few towns), the towns view's first visit and a filter read it.
         if !skip.contains("table") { _ = periodTable() }
@@ -162,7 +167,8 @@ extension AppState {
     }
 
     /// Parts of the warm-up (`warm`) left out, from the environment variable `TOWNS_WARM_SKIP`
-    /// (comma-separated), or nil when it is unset (then `warmSkipped` decides): `table` (the
+    /// (comma-separated), or nil when it is unset (then `warmSkipped` decides): `towns` (every
+    /// town's record decoded, for a dataset read from its snapshot), `table` (the
     /// period shown's table of every town, `periodTable`), `periods` (the
     /// neighbouring periods' tables and lists), `views` (the other top views' lists), one view by
     /// its kind's name (`changes`, `assessment`, `entityList`, `townList`, `typeList`,
@@ -313,7 +319,6 @@ extension AppState {
         let p = period.id
         let year = String(period.year)
         let m = metrics.withoutFormulas
-        let towns = dataset.towns
         return cache.periodFigures(periodIndex) {
             // Stored in the snapshot this dataset was read from, derived when it was written.
             // Its rows decoded here while the other core gets the year's plans and planned projects.
@@ -328,6 +333,9 @@ extension AppState {
             {
                 return stored
             }
+            // Every town's record, read here only: a table kept, or stored in the snapshot, needs
+            // none (a snapshot's towns were all decoded by every call, wave 41).
+            let towns = dataset.towns
             let withFigures = facts.townsWithFigures
             let plans = workedOutYearPlans(period)
             let planned = facts.plannedProjects

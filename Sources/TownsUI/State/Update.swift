@@ -134,6 +134,9 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s.session.flash = Flash(text, level: failed ? .warning : .info)
     case let .snapshotDamaged(blocks):
         s.session.flash = Flash(Catalogue.snapshotBlocksDamaged(blocks), in: s.language, level: .warning)
+    case let .snapshotNotRebuilt(status, command):
+        s.session.flash = Flash(Catalogue.snapshotNotRebuilt(status: status, command: command), in: s.language,
+                                level: .warning)
     case let .unboundKey(key):
         // Below the smallest screen every key but quit is refused (`route`): bound or not, it
         // did nothing because the terminal was too small, which is what is said once it is not.
@@ -302,7 +305,7 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
         s = refiltered(s)
         if !s.filter.behindSchedule {
             // Cleared as it was set: logged (`:messages`), with what the list keeps now.
-            let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(0..<s.dataset.townCount))).count
+            let n = (s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.townIndices))).count
             let now = s.filter.isEmpty ? s.tr(Catalogue.noFilter) + " — " + s.tr(Catalogue.towns("\(n)")) : s.message
             s.message = s.tr(Catalogue.behindFilterOff) + " — " + (now ?? "")
         }
@@ -381,7 +384,7 @@ func refiltered(_ state: AppState) -> AppState {
     }
     if !s.filter.isEmpty {
         // The towns of the list shown (a type's: 1 of its own, not 3 of the city's), else all.
-        let listed = s.listedTowns(s.screen.kind) ?? s.filtered(Array(0..<s.dataset.townCount))
+        let listed = s.listedTowns(s.screen.kind) ?? s.filtered(Array(s.dataset.townIndices))
         let n = listed.count
         s.message = s.tr(Catalogue.filter) + ": " + s.filter.summary(s.tr, countyName: s.countyShown, problemName: s.problemShown) + " — " + s.tr(Catalogue.towns("\(n)"))
         // The behind filter keeps the undecided towns too (`?`): said with their count, as the

@@ -102,3 +102,48 @@ extension AppState {
         return out
     }
 }
+
+/// A town's page being made (`AppState.makeTownDetail`): its lines in order, each field's
+/// wrapping (`AppState.pageField`, half of the rest of a town's first open at 10,000 x 60 once its
+/// history was made alongside, wave 41's `perf`) left until the whole page is known, then done on
+/// every core (`lines()`). The lines are those `pageField` gives in place, in the same order.
+struct PageParts {
+    /// A field's arguments to `AppState.pageField`.
+    struct Field: Sendable {
+        var label: CellText, value: CellText, valueRole: Role?, note: (String, Role)?
+        var width: Int, labelWidth: Int, valueWidth: Int
+    }
+
+    enum Part: Sendable {
+        case lines([DetailLine])
+        case field(Field)
+    }
+
+    private(set) var parts: [Part] = []
+
+    mutating func append(_ line: DetailLine) { parts.append(.lines([line])) }
+
+    static func += (page: inout PageParts, lines: [DetailLine]) { page.parts.append(.lines(lines)) }
+
+    static func += (page: inout PageParts, other: PageParts) { page.parts += other.parts }
+
+    /// A field, wrapped by `lines()` (`AppState.pageField`'s arguments).
+    mutating func field(_ label: CellText, _ value: CellText, _ valueRole: Role?, _ note: (String, Role)?,
+                        width: Int, labelWidth: Int, valueWidth: Int) {
+        parts.append(.field(Field(label: label, value: value, valueRole: valueRole, note: note, width: width,
+                                  labelWidth: labelWidth, valueWidth: valueWidth)))
+    }
+
+    /// Every line in order, the fields wrapped on every core (slices of at least 16 parts).
+    func lines() -> [DetailLine] {
+        let (made, _) = concurrentMap(parts, minimumPerSlice: 16) { part -> ([DetailLine], Bool) in
+            switch part {
+            case let .lines(lines): return (lines, false)
+            case let .field(f):
+                return (AppState.pageField(f.label, f.value, f.valueRole, f.note, width: f.width,
+                                           labelWidth: f.labelWidth, valueWidth: f.valueWidth), true)
+            }
+        }
+        return made.flatMap { $0 }
+    }
+}

@@ -21,7 +21,8 @@ extension AppState {
         // of every period asked for them again (`Metrics.remembering`, `Checker.remembering`).
         let metrics = self.metrics.remembering(town), checker = self.checker.remembering(town)
         let ft = FigureText()
-        var out: [DetailLine] = []
+        // The page's lines, its fields wrapped at the end on every core (`PageParts`).
+        var out = PageParts()
         let labelWidth = 20
         let amount = tr(Catalogue.amountUnit(dataset.unit))  // after a figure: 亿元, "100M yuan"
         let valueWidth = Self.valueColumn(base: 14, amount: amount)  // 14 in Chinese, 18 in English
@@ -55,8 +56,7 @@ extension AppState {
 
         /// A field of the page (`pageField`): label, value and its source or formula beside or under it.
         func field(_ label: CellText, _ value: CellText, _ valueRole: Role?, _ note: (String, Role)?) {
-            out += Self.pageField(
-                label, value, valueRole, note, width: width, labelWidth: labelWidth, valueWidth: valueWidth)
+            out.field(label, value, valueRole, note, width: width, labelWidth: labelWidth, valueWidth: valueWidth)
         }
 
         /// A figure with its source or formula; `key` names it for the checks: every check that
@@ -169,163 +169,173 @@ extension AppState {
                 unit: amount, key: FigureKey(.planYear, String(y)))
         }
         out.append(.text(""))
-        out += history(town, width: width, metrics: metrics, checker: checker, figure: { figure($0) })
-        if let period {
-            // Where the town stands in the period shown and where it heads: worked out, formulas beside.
-            let section = progressSection(town, period: period, amount: amount)
-            // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
-            // shown whenever the towns view shows them, with or without a plan-based expectation.
-            let change = changeFields(town, period: period)
-            drawProgressSection(
-                section, period: period, width: width, hasMore: !change.figures.isEmpty || change.place != nil,
-                line: { out.append($0) }, figure: { figureField($0, $1, unit: $2, flaggedAlso: $3) },
-                after: {
-                    for (name, figure, unit, flagged) in change.figures {
-                        figureField(name, figure, unit: unit, flaggedAlso: flagged, signed: true)
+        // The history (a row per period: ~a quarter of a town's first open at 10,000 x 60, wave 41's
+        // `perf`) is made on the other core while this one makes the rest of the page below it: the
+        // two share nothing the page changes (the history asks the figures itself, not the page's memo).
+        let head = out
+        out = PageParts()
+        let state = self
+        let historyLines = alongside({ state.history(town, width: width, metrics: metrics, checker: checker) }) {
+            if let period {
+                // Where the town stands in the period shown and where it heads: worked out, formulas beside.
+                let section = progressSection(town, period: period, amount: amount)
+                // Since the previous period of the same year (issue 14 point 2): Δ with formulas, the place;
+                // shown whenever the towns view shows them, with or without a plan-based expectation.
+                let change = changeFields(town, period: period)
+                drawProgressSection(
+                    section, period: period, width: width, hasMore: !change.figures.isEmpty || change.place != nil,
+                    line: { out.append($0) }, figure: { figureField($0, $1, unit: $2, flaggedAlso: $3) },
+                    after: {
+                        for (name, figure, unit, flagged) in change.figures {
+                            figureField(name, figure, unit: unit, flaggedAlso: flagged, signed: true)
+                        }
+                        if let place = change.place {
+                            field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil)
+                        }
+                    })
+            }
+            // The periods of the shown period's year, each with its figures, sources and checks; the
+            // other years' periods are rows of the history above (at 60 periods the page made ~600
+            // lines for the 24 shown, issue 17 point 3) and listed here when one of theirs is shown.
+            let detailed = period.map { shown in dataset.periods.filter { $0.year == shown.year } } ?? dataset.periods
+            for p in detailed {
+                out.append(.text(""))
+                out.append(
+                    .cell(CellText(tr(p.labelZH, p.labelEN)) + shownPeriodMark(p), .header))
+                figureField(
+                    tr(Catalogue.completed2), figure(FigureKey(.completed, p.id)), unit: amount,
+                    key: FigureKey(.completed, p.id))
+                figureField(
+                    tr(Catalogue.ofPlan), figure(FigureKey(.completionRate, p.id)), unit: "%",
+                    key: FigureKey(.completionRate, p.id),
+                    unknownWhy: metrics.comparesWithPlan(town, period: p) ? nil : Catalogue.rateNotAgainstPlan)
+                figureField(
+                    tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
+                    unit: tr(Catalogue.text2), key: FigureKey(.projectsStarted, p.id))
+                figureField(
+                    tr(Catalogue.startRate2), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
+                    key: FigureKey(.startRate, p.id))
+                for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
+                    if let f = metrics.figure(town, FigureKey(m, p.id)) {
+                        figureField(measureLabel(m), f, unit: m.unit == .percent ? "%" : amount, key: FigureKey(m, p.id))
                     }
-                    if let place = change.place {
-                        field(CellText(tr(Catalogue.placeField)), CellText(place), nil, nil)
-                    }
-                })
-        }
-        // The periods of the shown period's year, each with its figures, sources and checks; the
-        // other years' periods are rows of the history above (at 60 periods the page made ~600
-        // lines for the 24 shown, issue 17 point 3) and listed here when one of theirs is shown.
-        let detailed = period.map { shown in dataset.periods.filter { $0.year == shown.year } } ?? dataset.periods
-        for p in detailed {
-            out.append(.text(""))
-            out.append(
-                .cell(CellText(tr(p.labelZH, p.labelEN)) + shownPeriodMark(p), .header))
-            figureField(
-                tr(Catalogue.completed2), figure(FigureKey(.completed, p.id)), unit: amount,
-                key: FigureKey(.completed, p.id))
-            figureField(
-                tr(Catalogue.ofPlan), figure(FigureKey(.completionRate, p.id)), unit: "%",
-                key: FigureKey(.completionRate, p.id),
-                unknownWhy: metrics.comparesWithPlan(town, period: p) ? nil : Catalogue.rateNotAgainstPlan)
-            figureField(
-                tr(Catalogue.started), metrics.figure(town, FigureKey(.projectsStarted, p.id)),
-                unit: tr(Catalogue.text2), key: FigureKey(.projectsStarted, p.id))
-            figureField(
-                tr(Catalogue.startRate2), metrics.figure(town, FigureKey(.startRate, p.id)), unit: "%",
-                key: FigureKey(.startRate, p.id))
-            for m in [Measure.featuredInvestment, .featuredShare, .revenue] {
-                if let f = metrics.figure(town, FigureKey(m, p.id)) {
-                    figureField(measureLabel(m), f, unit: m.unit == .percent ? "%" : amount, key: FigureKey(m, p.id))
                 }
             }
-        }
-        let otherYears = years.filter { y in !detailed.contains { $0.year == y } }
-        if !otherYears.isEmpty {
-            out.append(.text(""))
-            let years = otherYears.map(String.init).joined(separator: " ")
-            // Read away from the screen (a report, an export, a copy): the period option, not keys.
-            let text = tr(printed ? Catalogue.otherYearsPeriodsPrinted(years)
-                : Catalogue.otherYearsPeriods(years, previous: keyName(.previousPeriod), next: keyName(.nextPeriod)))
-            for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .legend)) }
-        }
-        if !dataset.rules.isEmpty {
-            out.append(.text(""))
-            out.append(
-                .text(
-                    tr(Catalogue.assessmentAgainstTheProvinceS),
-                    .header))
-            let assessment = Assessment(metrics: metrics)
-            for rule in dataset.rules {
-                let r = assessment.evaluate(rule, town, asOf: period)
-                // The assessment table's cell, as it draws it (`ruleMark`, `fittedTerm`): Haining's
-                // term is `≈3年` here as there (was `期限 ·`, a mark no legend lists).
-                let cell = rule.kind == .creationPeriod ? Self.fittedTerm(ruleMark(r), town) : ruleMark(r)
-                let mark: (CellText, Role?) = {
-                    if case let .text(t, role) = cell { return (t, role) }
-                    return (CellText(.neutral), .legend)
-                }()
-                var note = ruleNote(r)
-                // Its ≈ explained where it is drawn, as the assessment's notes do: fitted, not derived.
-                if rule.kind == .creationPeriod, town.acceleratedCounty != nil, town.acceleratedCountyFitted {
-                    note += tr(Catalogue.fittedTermShort)
-                }
-                var (src, _) = cite(rule.provenance, origin: rule.origin)
-                // The figures the result uses, each on a sources line of its own (never mid-sentence).
-                for origin in r.sources { src += sourceLine(origin) }
-                // The English title is too long for the value column: it leads the note instead.
-                field(
-                    "\(language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) \(mark.0)",
-                    CellText(language == .zh ? rule.titleZH : ""), mark.1,
-                    ((language == .zh ? "" : rule.titleEN + ": ") + note + "\n" + src,
-                     r.status == .unknown ? .unknown : .source))
-                if let stake = assessment.stake(rule, town, asOf: period) { stakeField(stake, field) }
+            let otherYears = years.filter { y in !detailed.contains { $0.year == y } }
+            if !otherYears.isEmpty {
+                out.append(.text(""))
+                let years = otherYears.map(String.init).joined(separator: " ")
+                // Read away from the screen (a report, an export, a copy): the period option, not keys.
+                let text = tr(printed ? Catalogue.otherYearsPeriodsPrinted(years)
+                    : Catalogue.otherYearsPeriods(years, previous: keyName(.previousPeriod), next: keyName(.nextPeriod)))
+                for l in TextWrap.wrap(text, width: width) { out.append(.text(l, .legend)) }
             }
-        }
-        if let catalogue = dataset.problems {
-            out.append(.text(""))
-            out.append(.text(sectionsText(tr(Catalogue.problemsPaperSection)), .header))
-            let flags = catalogue.flags(of: town.id)
-            if flags.isEmpty {
-                for l in TextWrap.wrap(
-                    tr(Catalogue.unknown2) + tr(Catalogue.noSourceAttributesProblems),
-                    width: width)
-                {
-                    out.append(.text(l, .unknown))
-                }
-            }
-            for problem in catalogue.problems {
-                let flag = flags.first { $0.problemID == problem.id }
-                let mark: CellText = flag != nil ? "!" : (flags.isEmpty ? "?" : CellText(.neutral))
-                let note =
-                    flag.map { cite($0.provenance, origin: nil) }
-                    ?? (problem.causeZH.map { (tr(Catalogue.cause) + tr($0, problem.causeEN ?? $0), Role.legend) } ?? ("", Role.legend))
-                field(
-                    "\(problem.number) \(mark)", CellText(tr(problem.nameZH, problem.nameEN)),
-                    flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
-            }
-            if !catalogue.countermeasures.isEmpty {
+            if !dataset.rules.isEmpty {
                 out.append(.text(""))
                 out.append(
                     .text(
-                        sectionsText(tr(Catalogue.countermeasuresChecklistPaperSection)),
+                        tr(Catalogue.assessmentAgainstTheProvinceS),
                         .header))
-                for group in ProblemCatalogue.Countermeasure.Group.allCases {
-                    let items = catalogue.countermeasures.filter { $0.group == group }
-                    guard !items.isEmpty else { continue }
-                    out.append(.text(tr(group.nameZH, group.nameEN), .label))
-                    for item in items {
-                        let progress = catalogue.progress(of: town.id, item.id)
-                        let box: String
-                        switch progress?.status {
-                        case .done?: box = "[x]"
-                        case .inProgress?: box = "[~]"
-                        case .notStarted?: box = "[ ]"
-                        case nil: box = "[?]"
+                let assessment = Assessment(metrics: metrics)
+                for rule in dataset.rules {
+                    let r = assessment.evaluate(rule, town, asOf: period)
+                    // The assessment table's cell, as it draws it (`ruleMark`, `fittedTerm`): Haining's
+                    // term is `≈3年` here as there (was `期限 ·`, a mark no legend lists).
+                    let cell = rule.kind == .creationPeriod ? Self.fittedTerm(ruleMark(r), town) : ruleMark(r)
+                    let mark: (CellText, Role?) = {
+                        if case let .text(t, role) = cell { return (t, role) }
+                        return (CellText(.neutral), .legend)
+                    }()
+                    var note = ruleNote(r)
+                    // Its ≈ explained where it is drawn, as the assessment's notes do: fitted, not derived.
+                    if rule.kind == .creationPeriod, town.acceleratedCounty != nil, town.acceleratedCountyFitted {
+                        note += tr(Catalogue.fittedTermShort)
+                    }
+                    var (src, _) = cite(rule.provenance, origin: rule.origin)
+                    // The figures the result uses, each on a sources line of its own (never mid-sentence).
+                    for origin in r.sources { src += sourceLine(origin) }
+                    // The English title is too long for the value column: it leads the note instead.
+                    field(
+                        "\(language == .zh ? rule.shortZH : Self.ruleShortEN(rule)) \(mark.0)",
+                        CellText(language == .zh ? rule.titleZH : ""), mark.1,
+                        ((language == .zh ? "" : rule.titleEN + ": ") + note + "\n" + src,
+                         r.status == .unknown ? .unknown : .source))
+                    if let stake = assessment.stake(rule, town, asOf: period) { stakeField(stake, field) }
+                }
+            }
+            if let catalogue = dataset.problems {
+                out.append(.text(""))
+                out.append(.text(sectionsText(tr(Catalogue.problemsPaperSection)), .header))
+                let flags = catalogue.flags(of: town.id)
+                if flags.isEmpty {
+                    for l in TextWrap.wrap(
+                        tr(Catalogue.unknown2) + tr(Catalogue.noSourceAttributesProblems),
+                        width: width)
+                    {
+                        out.append(.text(l, .unknown))
+                    }
+                }
+                for problem in catalogue.problems {
+                    let flag = flags.first { $0.problemID == problem.id }
+                    let mark: CellText = flag != nil ? "!" : (flags.isEmpty ? "?" : CellText(.neutral))
+                    let note =
+                        flag.map { cite($0.provenance, origin: nil) }
+                        ?? (problem.causeZH.map { (tr(Catalogue.cause) + tr($0, problem.causeEN ?? $0), Role.legend) } ?? ("", Role.legend))
+                    field(
+                        "\(problem.number) \(mark)", CellText(tr(problem.nameZH, problem.nameEN)),
+                        flag != nil ? .warning : (flags.isEmpty ? .unknown : nil), note)
+                }
+                if !catalogue.countermeasures.isEmpty {
+                    out.append(.text(""))
+                    out.append(
+                        .text(
+                            sectionsText(tr(Catalogue.countermeasuresChecklistPaperSection)),
+                            .header))
+                    for group in ProblemCatalogue.Countermeasure.Group.allCases {
+                        let items = catalogue.countermeasures.filter { $0.group == group }
+                        guard !items.isEmpty else { continue }
+                        out.append(.text(tr(group.nameZH, group.nameEN), .label))
+                        for item in items {
+                            let progress = catalogue.progress(of: town.id, item.id)
+                            let box: String
+                            switch progress?.status {
+                            case .done?: box = "[x]"
+                            case .inProgress?: box = "[~]"
+                            case .notStarted?: box = "[ ]"
+                            case nil: box = "[?]"
+                            }
+                            let note =
+                                progress.map { cite($0.provenance, origin: nil) } ?? (tr(Catalogue.unknown), .unknown)
+                            field(
+                                "  \(box)", CellText(tr(item.nameZH, item.nameEN)), progress == nil ? .unknown : nil, note)
                         }
-                        let note =
-                            progress.map { cite($0.provenance, origin: nil) } ?? (tr(Catalogue.unknown), .unknown)
-                        field(
-                            "  \(box)", CellText(tr(item.nameZH, item.nameEN)), progress == nil ? .unknown : nil, note)
                     }
                 }
             }
-        }
-        // `findings` about this town: its own rate checks and its plan derivations.
-        let mine = townFindings.filter { $0.kind != .shortfall }  // worked out once above
-        if !mine.isEmpty {
-            out.append(.text(""))
-            out.append(.text(tr(Catalogue.checks), .header))
-            for f in mine {
-                // Only a confirmation is ✓; a fit is consistent (·), ambiguous words ?, a failure !.
-                let mark: CellText, role: Role
-                switch f.kind {
-                case .confirmed: (mark, role) = (CellText(.met), .legend)
-                case .consistent: (mark, role) = (CellText(.neutral), .legend)
-                case .ambiguous: (mark, role) = (CellText(.undetermined), .unknown)
-                case .inconsistency, .shortfall: (mark, role) = ("!", .warning)
+            // `findings` about this town: its own rate checks and its plan derivations.
+            let mine = townFindings.filter { $0.kind != .shortfall }  // worked out once above
+            if !mine.isEmpty {
+                out.append(.text(""))
+                out.append(.text(tr(Catalogue.checks), .header))
+                for f in mine {
+                    // Only a confirmation is ✓; a fit is consistent (·), ambiguous words ?, a failure !.
+                    let mark: CellText, role: Role
+                    switch f.kind {
+                    case .confirmed: (mark, role) = (CellText(.met), .legend)
+                    case .consistent: (mark, role) = (CellText(.neutral), .legend)
+                    case .ambiguous: (mark, role) = (CellText(.undetermined), .unknown)
+                    case .inconsistency, .shortfall: (mark, role) = ("!", .warning)
+                    }
+                    out += DetailLine.wrapped(mark, findingWords.message(f), width: width, role: role)
+                    for at in findingWords.sources(f) { out += DetailLine.wrapped(" ", at, width: width, role: .source) }
                 }
-                out += DetailLine.wrapped(mark, findingWords.message(f), width: width, role: role)
-                for at in findingWords.sources(f) { out += DetailLine.wrapped(" ", at, width: width, role: .source) }
             }
         }
-        out += sourceLines(cited, width: width)
-        return out
+        var page = head
+        page += historyLines
+        page += out
+        page += sourceLines(cited, width: width)
+        return page.lines()
     }
 }
 

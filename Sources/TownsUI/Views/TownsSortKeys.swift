@@ -11,8 +11,11 @@ extension AppState {
     {
         let rowState = rowContext
         let index = searchIndex
+        // The types alone (`Dataset.townTypes`): no town copied, nor a snapshot's decoded, for them.
+        let types = dataset.townTypes
         return { row, column in
             let position = positions[row]
+            if column == 2 { return .number(Double(types[position])) }
             // The town, or its row of the period's table, copied out only for the columns that
             // read it (a town is a retain per text it holds; the snapshot's write asks every
             // figure column of every town).
@@ -21,7 +24,6 @@ extension AppState {
                 switch column {
                 case 0: return SortKey.of(.plain(rowState.name(town)), index: index)
                 case 1: return SortKey.of(.plain(rowState.county(town)), index: index)
-                case 2: return .number(Double(town.type))
                 case 10, 11, 12: return deltas.sortKey(town, column: column - 10, at: position)
                 default: return nil
                 }

@@ -193,9 +193,10 @@ extension AppState {
     }
 
     /// The pages of the towns at `positions` in `dataset.towns`, worked out when asked.
+    /// Each town read when its row's page is asked (a snapshot's towns are not decoded for the list).
     func townTargets(_ positions: [Int]) -> Targets {
-        let towns = dataset.towns
-        return Targets(count: positions.count) { .townPage(towns[positions[$0]].id) }
+        let dataset = self.dataset
+        return Targets(count: positions.count) { .townPage(dataset.townID(at: positions[$0])) }
     }
 }
 
