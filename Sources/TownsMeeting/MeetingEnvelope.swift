@@ -78,7 +78,7 @@ public struct MeetingEnvelope<Payload: Codable & Sendable & Equatable>: Codable,
 
     /// Reads `version` first and throws ``MeetingWireError/unsupportedVersion(found:supported:)``
     /// for any other than ``currentVersion``, then the other fields (`DecodingError` when one is
-    /// missing or of the wrong type).
+    /// missing or of the wrong type). `started` is kept to the second (a fraction is dropped).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let version = try c.decode(Int.self, forKey: .version)
@@ -90,7 +90,10 @@ public struct MeetingEnvelope<Payload: Codable & Sendable & Equatable>: Codable,
         sequence = try c.decode(UInt64.self, forKey: .sequence)
         meeting = try c.decode(String.self, forKey: .meeting)
         presenter = try c.decode(String.self, forKey: .presenter)
-        started = try c.decode(Date.self, forKey: .started)
+        // To the second, as every presenter writes it: a fraction (`20:40:0.8Z`, which the
+        // ISO 8601 reader accepts) is dropped, or the envelope would not survive being encoded
+        // (to the second) and decoded again (the meeting fuzzer's crash-523f2d5d).
+        started = Date(timeIntervalSince1970: try c.decode(Date.self, forKey: .started).timeIntervalSince1970.rounded(.down))
         dataFingerprint = try c.decode(String.self, forKey: .dataFingerprint)
         payload = try c.decodeIfPresent(Payload.self, forKey: .payload)
         // An ending this build does not know is read as none (the end still ends the meeting).

@@ -48,6 +48,25 @@ final class EnvelopeTests: XCTestCase {
         }
     }
 
+    /// A start time with a fraction of a second (`20:40:0.8Z`, `00.999999Z`) is read to the
+    /// second, as presenters write it, so the envelope encodes and decodes to itself (the meeting
+    /// fuzzer's crash-523f2d5d: 0.8 s kept on reading, dropped on writing).
+    func testAStartWithAFractionIsReadToTheSecond() throws {
+        let line = try text(envelope(payload: TestState(view: "v", index: 1)))
+        XCTAssertTrue(line.contains(#""started":"2025-12-01T20:40:00Z""#), line)
+        for fraction in ["2025-12-01T20:40:0.8Z", "2025-12-01T20:40:00.999999Z", "2025-12-01T20:40:00.5Z"] {
+            let odd = line.replacingOccurrences(of: "2025-12-01T20:40:00Z", with: fraction)
+            XCTAssertNotEqual(odd, line)
+            let read: MeetingEnvelope<TestState>
+            do { read = try MeetingCodec.decode(Array(odd.utf8).dropLast()) } catch {
+                continue  // refusing it is as good: only a fraction kept is wrong
+            }
+            XCTAssertEqual(read.started, started, fraction)
+            let again = try MeetingCodec.decode(try MeetingCodec.encode(read).dropLast(), as: TestState.self)
+            XCTAssertEqual(again, read, fraction)
+        }
+    }
+
     func testAnotherVersionIsAClearError() throws {
         let line = try text(envelope(payload: TestState(view: "v", index: 1)))
         let v2 = line.replacingOccurrences(of: #""version":1"#, with: #""version":2"#)
