@@ -330,7 +330,10 @@ public struct Metrics: Sendable {
             let value = rateV / 100 * planV
             // What the printed rate and plan can stand for, multiplied: the digits the product
             // supports (72% x 100 is [71.1, 72.9]: `≈72`, not `≈72.00`; `Figure.supportedDecimals`).
-            var worked = derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
+            // The product kept whole (a product of two printed figures ends), written to 2
+            // decimals or to the fewer its range supports, rounded once from it: rounded to 2 first,
+            // 99.5% x 28.19 = 28.04905 was 28.05 and then `≈28.1` (wave 40's fresh user), not `≈28.0`.
+            var worked = derived(value, decimals: 2,
                                  "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
                                  "\(DecimalMath.text(value, scale: 3))", from: [rate, plan])
             if let r = rate.possible?.nonNegative, let q = plan.possible?.nonNegative {
