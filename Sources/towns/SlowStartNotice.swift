@@ -121,6 +121,9 @@ final class SlowStartNotice: @unchecked Sendable {
         switch rejection {
         case let .truncated(why):
             return Bilingual("快照不完整（被截断），未采用", "the snapshot was refused as truncated (\(why))")
+        case let .foreign(why) where why.hasPrefix("it does not begin with"):
+            // Not a snapshot at all (garbage, another file copied over it): not "another version".
+            return Bilingual("快照文件已损坏或被替换，未采用", "the snapshot was refused as damaged or replaced (\(why))")
         case let .foreign(why):
             return Bilingual("快照不是这一版 towns 的，未采用", "the snapshot was refused as of another version (\(why))")
         case let .corrupt(why):

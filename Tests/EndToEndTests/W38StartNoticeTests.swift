@@ -77,8 +77,8 @@ final class W38StartNoticeWordsTests: XCTestCase {
              "the snapshot was refused as damaged (its checksum does not match)", "校验和不符"),
             (.truncated("100 bytes of a snapshot of 5000"), "快照不完整（被截断），未采用",
              "the snapshot was refused as truncated (100 bytes of a snapshot of 5000)", "快照应有 5000 字节，只有 100 字节"),
-            (.foreign("it does not begin with TOWNSNAP"), "快照不是这一版 towns 的，未采用",
-             "the snapshot was refused as of another version (it does not begin with TOWNSNAP)",
+            (.foreign("it does not begin with TOWNSNAP"), "快照文件已损坏或被替换，未采用",
+             "the snapshot was refused as damaged or replaced (it does not begin with TOWNSNAP)",
              "文件开头不是 TOWNSNAP，不是 towns 的快照"),
             (.foreign("format 23, this towns reads 24"), "快照不是这一版 towns 的，未采用",
              "the snapshot was refused as of another version (format 23, this towns reads 24)",
@@ -118,6 +118,7 @@ final class W42SnapshotRefusalChineseTests: XCTestCase {
             ("cut to 20 bytes", { Array($0.prefix(20)) }),
             ("another format", { var b = $0; b[8] &+= 1; return b }),
             ("not a snapshot", { _ in Array("not a snapshot at all".utf8) }),
+            ("empty", { _ in [] }),
         ]
         var seen = Set<String>()
         for (damage, change) in damages {
