@@ -330,7 +330,10 @@ public struct Metrics: Sendable {
             let value = rateV / 100 * planV
             // What the printed rate and plan can stand for, multiplied: the digits the product
             // supports (72% x 100 is [71.1, 72.9]: `≈72`, not `≈72.00`; `Figure.supportedDecimals`).
-            var worked = derived(DecimalMath.rounded(value, scale: 2), decimals: 2,
+            // The product kept whole (a product of two printed figures ends), written to 2
+            // decimals or to the fewer its range supports, rounded once from it: rounded to 2 first,
+            // 99.5% x 28.19 = 28.04905 was 28.05 and then `≈28.1` (wave 40's fresh user), not `≈28.0`.
+            var worked = derived(value, decimals: 2,
                                  "completion \(show(rate))% × \(year(of: p)) plan \(show(plan)) = " +
                                  "\(DecimalMath.text(value, scale: 3))", from: [rate, plan])
             if let r = rate.possible?.nonNegative, let q = plan.possible?.nonNegative {
@@ -395,6 +398,12 @@ public struct Metrics: Sendable {
         derivedCompletionRate(p, done: figures[FigureKey(.completed, p)], plan: plan)
     }
 
+    /// The digits after the point a completion rate worked out from the plan keeps (its value:
+    /// places, variances and verdicts read it), beyond the 1-5 it is written with: enough that
+    /// writing it rounds once, few enough that its mantissa stays within 64 bits
+    /// (`DecimalMath`'s and `RoughDecimal`'s fast paths).
+    public static let keptRateDecimals = 6
+
     /// completed(p) / the year's plan x 100 for a completed figure given (`done`), to 1 decimal, or
     /// to the more digits (`rateDecimals`) that keep it on the quotient's side of 100% and of the
     /// share of the year elapsed at `p`: a rate is never judged (`scheduleVarianceValue`, the
@@ -414,14 +423,16 @@ public struct Metrics: Sendable {
         // side of it (15.50 / 18.60 at Jan-Oct is 83.333%, 83.21-83.45, on 10/12 = 83.333...%): no
         // side is claimed (the verdict is `?`, `ScheduleReadings.withinRounding`), and the rate is
         // written with the digits its range supports (`≈83%`, not `≈83.333%`: session 27's fresh
-        // user, F1), its formula's quotient with 2 (`= 83.33%`). Its value is kept as before (to
-        // `digits`), so that places and variances worked out from it do not move.
+        // user, F1), its formula's quotient with 2 (`= 83.33%`). Its value is the quotient to
+        // `keptRateDecimals` digits, written to `digits` or fewer rounded once from it: kept to
+        // `digits` and written with fewer, 39.47% was 39.5 and then `≈40%`, not `≈39%` (18 of
+        // 1,315 derived rates of a generated 300 x 60, wave 42).
         let sideOfElapsed = elapsedShare.flatMap { e in interval.map { $0.lower < e && e < $0.upper } == true ? nil : e }
         let digits = Self.rateDecimals(rate, elapsed: elapsedShare)
         let sideDigits = sideOfElapsed == elapsedShare ? digits : Self.rateDecimals(rate, elapsed: sideOfElapsed)
         // The formula's quotient to 2 digits, or to every digit the rate keeps (`≈99.95%`, `= 99.95%`).
         func shown() -> String { DecimalMath.text(rate, scale: max(2, sideDigits)) }
-        var worked = derived(DecimalMath.rounded(rate, scale: digits), decimals: digits,
+        var worked = derived(DecimalMath.rounded(rate, scale: max(digits, Self.keptRateDecimals)), decimals: digits,
                              "completed \(show(done)) / \(year(of: p)) plan \(show(plan)) × 100 = " +
                              "\(shown())%", from: [done, plan])
         worked.interval = interval

@@ -76,7 +76,7 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
     private var sentPayload: Payload?
     private var sentFingerprint: String
     private var retryScheduled = false
-    private var describedCount = -1
+    private var describedCount = (followers: -1, otherData: -1)
     private var describeScheduled = false
 
     typealias HostOptions = MeetingHost<Payload>.Options
@@ -315,7 +315,13 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
     /// `Counters.otherData` anew: the followers whose said fingerprint is not the one last sent.
     private func recountOtherData() {
         let n = followers.values.filter { $0.dataFingerprint.map { $0 != sentFingerprint } ?? false }.count
-        lock.withLock { counts.otherData = n }
+        let changed = lock.withLock {
+            defer { counts.otherData = n }
+            return counts.otherData != n
+        }
+        // `towns meetings` says how many follow on other data (wave 41's fresh user: it counted them
+        // as following while the presenter's chip said `1 人数据不同`).
+        if changed { scheduleDescription() }
     }
 
     // MARK: - Description and close
@@ -331,11 +337,12 @@ final class HostCore<Payload: Codable & Sendable & Equatable>: @unchecked Sendab
 
     private func describe() {
         let c = counters
-        guard !lock.withLock({ closed }), c.followers != describedCount else { return }
-        describedCount = c.followers
+        guard !lock.withLock({ closed }), c.followers != describedCount.followers || c.otherData != describedCount.otherData
+        else { return }
+        describedCount = (c.followers, c.otherData)
         let d = MeetingDescription(meeting: identity.meeting, presenter: identity.presenter, pid: getpid(),
                                    started: identity.started, followers: c.followers, dropped: c.dropped,
-                                   group: identity.groupName)
+                                   group: identity.groupName, otherData: c.otherData)
         do {
             try d.write(to: identity.folder.descriptionPath(identity.meeting), group: identity.group)
         } catch {

@@ -21,10 +21,14 @@ public struct MeetingDescription: Codable, Sendable, Equatable {
     public var dropped: Int
     /// The meeting's group name (or number).
     public var group: String
+    /// Of `followers`, those whose data differs from the presenter's (each said its data's
+    /// fingerprint: `MeetingHost.otherDataCount`); they browse alone. nil: a description written
+    /// by a build that did not say (read as unknown, not as none).
+    public var otherData: Int?
 
     /// A description with every field given.
     public init(meeting: String, presenter: String, pid: Int32, started: Date, followers: Int, dropped: Int,
-                group: String) {
+                group: String, otherData: Int? = nil) {
         self.meeting = meeting
         self.presenter = presenter
         self.pid = pid
@@ -32,6 +36,7 @@ public struct MeetingDescription: Codable, Sendable, Equatable {
         self.followers = followers
         self.dropped = dropped
         self.group = group
+        self.otherData = otherData
     }
 
     /// Writes the description to `path` whole (a temporary file renamed over it), mode 0640,

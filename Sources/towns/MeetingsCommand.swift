@@ -75,6 +75,14 @@ struct MeetingsCommand: ParsableCommand {
         }
     }
 
+    /// The followers of `meeting`, and of them those on other data, who browse alone
+    /// (`2（1 人数据不同）`, `2 (1 on other data)`); the count alone when none is, or when the
+    /// presenter's build did not say (`MeetingDescription.otherData` nil).
+    static func followersCell(_ meeting: MeetingDescription, chinese: Bool) -> String {
+        guard let other = meeting.otherData, other > 0 else { return String(meeting.followers) }
+        return chinese ? "\(meeting.followers)（\(other) 人数据不同）" : "\(meeting.followers) (\(other) on other data)"
+    }
+
     /// The meetings as a table with a header in Chinese (`chinese`) or English, columns aligned
     /// by display width; times in `timeZone` as `yyyy-MM-dd HH:mm`.
     static func table(_ meetings: [MeetingDescription], timeZone: TimeZone, chinese: Bool) -> String {
@@ -85,7 +93,7 @@ struct MeetingsCommand: ParsableCommand {
         let header = chinese ? ["会议", "主持人", "开始", "跟随"] : ["meeting", "presenter", "since", "followers"]
         let rows = meetings.map {
             [TerminalText.sanitize($0.meeting), TerminalText.sanitize($0.presenter), formatter.string(from: $0.started),
-             String($0.followers)]
+             followersCell($0, chinese: chinese)]
         }
         let widths = (0..<header.count).map { column in
             ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0

@@ -121,6 +121,9 @@ final class SlowStartNotice: @unchecked Sendable {
         switch rejection {
         case let .truncated(why):
             return Bilingual("快照不完整（被截断），未采用", "the snapshot was refused as truncated (\(why))")
+        case let .foreign(why) where why.hasPrefix("it does not begin with"):
+            // Not a snapshot at all (garbage, another file copied over it): not "another version".
+            return Bilingual("快照文件已损坏或被替换，未采用", "the snapshot was refused as damaged or replaced (\(why))")
         case let .foreign(why):
             return Bilingual("快照不是这一版 towns 的，未采用", "the snapshot was refused as of another version (\(why))")
         case let .corrupt(why):
@@ -145,9 +148,39 @@ final class SlowStartNotice: @unchecked Sendable {
             // the reason as its technical detail (a message keeps the language it was logged in,
             // so pointing to the English line, `L`, showed nothing: wave 38's fresh user).
             let refused = refusal(rejection)
-            return Bilingual(refused.zh + "：数据已从文本读取，快照在后台重新生成（技术细节：\(why)）",
+            return Bilingual(refused.zh + "：数据已从文本读取，快照在后台重新生成（技术细节：\(chineseDetail(why))）",
                              refused.en + ": the data was read from the text and the snapshot is rebuilt in the background")
         }
+    }
+
+    /// A refusal's reason (TownsCore's English, `SnapshotRejection`) in Chinese for the Chinese
+    /// notice: the reasons a person meets (another format, a cut or damaged file: the header's
+    /// and the checksums' checks, `SnapshotStore.open`, `SnapshotHeader`) in Chinese words with
+    /// their numbers; a reason from deep inside a decode, which only a developer reads, as
+    /// `内容无法解码（原话：…）` (wave 41's fresh user: `技术细节：its checksum does not match`).
+    static func chineseDetail(_ why: String) -> String {
+        func numbers(_ pattern: String) -> [String]? {
+            guard let regex = try? NSRegularExpression(pattern: "^" + pattern + "$"),
+                  let m = regex.firstMatch(in: why, range: NSRange(why.startIndex..., in: why)) else { return nil }
+            return (1..<m.numberOfRanges).compactMap { Range(m.range(at: $0), in: why).map { String(why[$0]) } }
+        }
+        switch why {
+        case "its checksum does not match": return "校验和不符"
+        case "its header's or block table's checksum does not match": return "文件头或块表的校验和不符"
+        case "it does not begin with TOWNSNAP": return "文件开头不是 TOWNSNAP，不是 towns 的快照"
+        default: break
+        }
+        if let n = numbers("format (\\d+), this towns reads (\\d+)") {
+            return "快照格式 \(n[0])，本程序读取格式 \(n[1])"
+        }
+        if let n = numbers("decimals of (\\d+) bytes, this platform's are (\\d+)") {
+            return "十进制数每个 \(n[0]) 字节，本机为 \(n[1]) 字节"
+        }
+        if let n = numbers("(\\d+) bytes, shorter than the header") { return "只有 \(n[0]) 字节，比文件头还短" }
+        if let n = numbers("(\\d+) bytes of a payload of (\\d+)") { return "数据部分应有 \(n[1]) 字节，只有 \(n[0]) 字节" }
+        if let n = numbers("(\\d+) bytes of a snapshot of (\\d+)") { return "快照应有 \(n[1]) 字节，只有 \(n[0]) 字节" }
+        if let n = numbers("(\\d+) bytes after the block table") { return "块表之后多出 \(n[0]) 字节" }
+        return "内容无法解码（原话：\(why)）"
     }
 
     /// The data has been read: the line is not written if it has not been yet.

@@ -41,6 +41,18 @@ final class MeetingsCommandTests: XCTestCase {
                                                                           String(since.suffix(5)), "2"], r.summary)
         XCTAssertEqual(guests.count, 2)
 
+        // A follower on other data is said as such (wave 41's fresh user: it was counted as following).
+        guests[1].announce(dataFingerprint: "other")
+        let said = Date().addingTimeInterval(5)
+        while MeetingDescription.read(folder.descriptionPath("周会"))?.otherData != 1 && Date() < said {
+            usleep(10_000)
+        }
+        for (lang, cell) in [("zh", "2（1 人数据不同）"), ("en", "2 (1 on other data)")] {
+            let listed = try runProcess(binary, ["meetings", "--lang", lang], environment: ["TOWNS_MEETINGS": folder.path])
+            XCTAssertEqual(listed.status, 0, listed.summary)
+            XCTAssertTrue(listed.stdout.split(separator: "\n").last?.hasSuffix(cell) == true, listed.summary)
+        }
+
         host.close()
         // LANG=C: English only, as the dashboard.
         let after = try runProcess(binary, ["meetings", "--folder", folder.path],

@@ -65,30 +65,79 @@ final class W38StartNoticeWordsTests: XCTestCase {
     }
 
     func testMessagesNameOnlyTheRefusalsThatAreNotOrdinary() {
-        func why(_ r: SnapshotRejection) -> String {
-            switch r { case let .truncated(w), let .foreign(w), let .corrupt(w), let .missing(w), let .stale(w): return w }
-        }
         XCTAssertNil(SlowStartNotice.messagesNotice(nil), "the snapshot was used")
         XCTAssertNil(SlowStartNotice.messagesNotice(.refused(.missing("x cannot be read"))))
         XCTAssertNil(SlowStartNotice.messagesNotice(.refused(.stale("the files changed since it was written"))))
         XCTAssertNil(SlowStartNotice.messagesNotice(.snapshotsOff))
         XCTAssertNil(SlowStartNotice.messagesNotice(.noCacheFolder))
-        let cases: [(SnapshotRejection, String, String)] = [
+        // The reason in Chinese words in the Chinese line (wave 41's fresh user read
+        // `技术细节：its checksum does not match`), a decode's own words quoted as the parser's are.
+        let cases: [(SnapshotRejection, String, String, String)] = [
             (.corrupt("its checksum does not match"), "快照已损坏，未采用",
-             "the snapshot was refused as damaged (its checksum does not match)"),
+             "the snapshot was refused as damaged (its checksum does not match)", "校验和不符"),
             (.truncated("100 bytes of a snapshot of 5000"), "快照不完整（被截断），未采用",
-             "the snapshot was refused as truncated (100 bytes of a snapshot of 5000)"),
-            (.foreign("it does not begin with TOWNSNAP"), "快照不是这一版 towns 的，未采用",
-             "the snapshot was refused as of another version (it does not begin with TOWNSNAP)"),
+             "the snapshot was refused as truncated (100 bytes of a snapshot of 5000)", "快照应有 5000 字节，只有 100 字节"),
+            (.foreign("it does not begin with TOWNSNAP"), "快照文件已损坏或被替换，未采用",
+             "the snapshot was refused as damaged or replaced (it does not begin with TOWNSNAP)",
+             "文件开头不是 TOWNSNAP，不是 towns 的快照"),
+            (.foreign("format 23, this towns reads 24"), "快照不是这一版 towns 的，未采用",
+             "the snapshot was refused as of another version (format 23, this towns reads 24)",
+             "快照格式 23，本程序读取格式 24"),
+            (.truncated("12 bytes, shorter than the header"), "快照不完整（被截断），未采用",
+             "the snapshot was refused as truncated (12 bytes, shorter than the header)", "只有 12 字节，比文件头还短"),
+            (.corrupt("a string reference out of the table"), "快照已损坏，未采用",
+             "the snapshot was refused as damaged (a string reference out of the table)",
+             "内容无法解码（原话：a string reference out of the table）"),
         ]
-        for (rejection, zh, en) in cases {
+        for (rejection, zh, en, detail) in cases {
             let notice = SlowStartNotice.messagesNotice(.refused(rejection))
             // The reason shown in the Chinese line too (a logged message keeps its language).
-            XCTAssertEqual(notice?.zh, zh + "：数据已从文本读取，快照在后台重新生成（技术细节：\(why(rejection))）",
+            XCTAssertEqual(notice?.zh, zh + "：数据已从文本读取，快照在后台重新生成（技术细节：\(detail)）",
                            "\(rejection)")
             XCTAssertEqual(notice?.en, en + ": the data was read from the text and the snapshot is rebuilt in the background",
                            "\(rejection)")
         }
+    }
+}
+
+/// Wave 41's fresh user read the snapshot's refusal in English inside the Chinese notice
+/// (`技术细节：its checksum does not match`). The refusals a person meets, made by damaging a real
+/// snapshot as a full disk, an interrupted copy or another build would, are worded in Chinese,
+/// their numbers kept; none is left to the quoted fallback.
+final class W42SnapshotRefusalChineseTests: XCTestCase {
+    func testTheRefusalsOfARealDamagedSnapshotAreWordedInChinese() throws {
+        let data = try TemporaryFiles.copy(of: Paths.data, name: "w42-refusal-data")
+        let store = SnapshotStore(folder: try TemporaryFiles.folder("w42-refusal-cache"))
+        try store.write(directory: data)
+        let file = store.path(for: data)
+        let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        XCTAssertGreaterThan(written.count, 1000)
+        let damages: [(String, ([UInt8]) -> [UInt8])] = [
+            ("a bit flipped in the payload", { var b = $0; b[b.count / 2] ^= 0x10; return b }),
+            ("cut to 1000 bytes", { Array($0.prefix(1000)) }),
+            ("cut to 20 bytes", { Array($0.prefix(20)) }),
+            ("another format", { var b = $0; b[8] &+= 1; return b }),
+            ("not a snapshot", { _ in Array("not a snapshot at all".utf8) }),
+            ("empty", { _ in [] }),
+        ]
+        var seen = Set<String>()
+        for (damage, change) in damages {
+            try Data(change(written)).write(to: URL(fileURLWithPath: file))
+            do {
+                _ = try store.load(directory: data)
+                XCTFail("\(damage): the damaged snapshot was used")
+            } catch {
+                let notice = try XCTUnwrap(SlowStartNotice.messagesNotice(.refused(error)), damage)
+                XCTAssertFalse(notice.zh.contains("原话"), "\(damage): \(notice.zh)")
+                // No English word but the program's name (`towns`) and the file's magic.
+                let words = notice.zh.replacingOccurrences(of: "towns", with: "")
+                XCTAssertNil(words.range(of: "[A-Za-z]{3,}", options: .regularExpression).map { String(words[$0]) }
+                                 .flatMap { $0 == "TOWNSNAP" ? nil : $0 },
+                             "\(damage): English left in \(notice.zh)")
+                seen.insert(notice.zh)
+            }
+        }
+        XCTAssertEqual(seen.count, damages.count, "each damage worded apart: \(seen)")
     }
 }
 

@@ -175,13 +175,8 @@ final class SnapshotTests: XCTestCase {
         let (dir, store, file) = try writtenCopy()
         for keep in [1000, 41, 20, 0] {
             try edit(file) { $0 = Array($0.prefix(keep)) }
-            assertRejected(store, dir) {
-                switch $0 {
-                case .truncated: return keep > 8
-                case .foreign: return keep <= 8
-                default: return false
-                }
-            }
+            // Cut inside the magic, or empty, is truncated too (wave 42: an empty file was `foreign`).
+            assertRejected(store, dir) { if case .truncated = $0 { return true } else { return false } }
         }
     }
 

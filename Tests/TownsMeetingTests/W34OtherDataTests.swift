@@ -44,4 +44,31 @@ final class W34OtherDataTests: XCTestCase {
         XCTAssertTrue(eventually { host.otherDataCount == 0 })
         XCTAssertEqual(host.followerCount, 1)
     }
+
+    /// Wave 41's fresh user: `towns meetings` listed a follower on other data as following. The
+    /// description says how many of the followers are on other data, rewritten when that changes;
+    /// one written by an older build (no such field) reads as unknown.
+    func testTheDescriptionSaysHowManyFollowOnOtherData() throws {
+        let folder = try meetingFolder()
+        let host = try MeetingHost<TestState>(name: "listed", dataFingerprint: "fp1", options: hostOptions(folder))
+        defer { host.close() }
+        let path = folder.descriptionPath("listed")
+        let same = try join("listed", folder), other = try join("listed", folder)
+        XCTAssertTrue(eventually { MeetingDescription.read(path)?.followers == 2 })
+        XCTAssertEqual(MeetingDescription.read(path)?.otherData, 0)
+        same.announce(dataFingerprint: "fp1")
+        other.announce(dataFingerprint: "fp2")
+        XCTAssertTrue(eventually { MeetingDescription.read(path)?.otherData == 1 },
+                      "\(String(describing: MeetingDescription.read(path)))")
+        XCTAssertEqual(MeetingDescription.read(path)?.followers, 2, "the count unchanged: only who is on which data")
+        other.announce(dataFingerprint: "fp1")
+        XCTAssertTrue(eventually { MeetingDescription.read(path)?.otherData == 0 })
+
+        let older = #"{"dropped":0,"followers":3,"group":"staff","meeting":"m","pid":1,"presenter":"lin","started":"2026-12-01T20:40:00Z"}"#
+        let file = folder.path + "/older.json"
+        try older.write(toFile: file, atomically: true, encoding: .utf8)
+        let read = try XCTUnwrap(MeetingDescription.read(file))
+        XCTAssertEqual(read.followers, 3)
+        XCTAssertNil(read.otherData, "an older presenter's description: not known, not none")
+    }
 }

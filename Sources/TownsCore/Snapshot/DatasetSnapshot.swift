@@ -167,7 +167,16 @@ public enum DatasetSnapshot {
     }
 
     static func header(_ bytes: UnsafeRawBufferPointer) throws(SnapshotRejection) -> Header {
-        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
+        // An empty file, or one cut inside the magic (a full disk, an interrupted copy), is
+        // truncated, not another program's (wave 42's fresh user: an empty file was said to be
+        // of another version).
+        guard bytes.count >= magic.count else {
+            if Array(bytes).elementsEqual(magic.prefix(bytes.count)) {
+                throw .truncated("\(bytes.count) bytes, shorter than the header")
+            }
+            throw .foreign("it does not begin with TOWNSNAP")
+        }
+        guard Array(bytes[0..<magic.count]) == magic else {
             throw .foreign("it does not begin with TOWNSNAP")
         }
         guard bytes.count >= headerSize else { throw .truncated("\(bytes.count) bytes, shorter than the header") }

@@ -258,6 +258,9 @@ extension AppState {
         case .townList, .townsOfType, .townsOfEntity:
             guard let all = unfilteredTowns(kind) else { return nil }
             var content = townsTable(filtered(all), withCity: kind == .townList && filter.isEmpty)
+            if !filter.isEmpty && content.rows.isEmpty && !all.isEmpty {
+                content.emptyText = tr(Catalogue.noTownsLeftByTheFilter(keyName(.clearFilter)))
+            }
             // The towns the filter could not test, counted with why (fresh user: `b` at 2015年全年 said
             // only "no towns" while Nanhu and Haiyan have no full-year figure).
             content.notes += untestedNotes(all)

@@ -35,7 +35,14 @@ extension AppState {
                 content.sumNotes = []
             }
             // No town matches but the city's row does: said so, not "no match" above a row shown.
-            content.emptyText = tr(cityKept ? Catalogue.noTownMatchesButTheCityDoes(query) : Catalogue.noMatchFor(query))
+            // A list the filter had emptied before the query says so as it did, not that nothing
+            // matched (wave 42's fresh user: `&hai` under `b` at the full year read `没有匹配「hai」`
+            // beside Haining and Haiyan, where no town could be judged behind).
+            if full.content.rows.isEmpty && !cityKept {
+                content.emptyText = full.content.emptyText
+            } else {
+                content.emptyText = tr(cityKept ? Catalogue.noTownMatchesButTheCityDoes(query) : Catalogue.noMatchFor(query))
+            }
             return content
         }
         // Every row kept matches the query (they are its matches, in order): the search of the

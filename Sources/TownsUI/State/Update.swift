@@ -212,7 +212,14 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
                 ? s.tr(Catalogue.wrappedToTheFirst)
                 : s.tr(Catalogue.wrappedToTheLast)
         }
-        if !s.filter.isEmpty { s = refiltered(s) }
+        // The filter's count for the new period follows the period said, never replaces it
+        // (wave 42's fresh user: with `b` on, `[` said only `filter: behind schedule — 0 towns`,
+        // not the period nor its wrap to the last).
+        if !s.filter.isEmpty {
+            let said = s.message
+            s = refiltered(s)
+            if let said, let counted = s.message { s.message = said + (s.language == .zh ? "；" : "; ") + counted }
+        }
     case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
         if s.showHelp {
             let lines = Renderer.helpLineCount(s)

@@ -45,6 +45,17 @@ extension ShownFacts {
             }
             return zh ? "\(shown)（未取整 \(used)\(note)）" : "\(shown) (\(used) unrounded\(note))"
         }
+        // A derived completed amount or rate named as shown and, where the formula used more
+        // digits, those too (`≈28.0（未取整 28.05）`), as the plan is: worked out from 99.5% x 28.19 =
+        // 28.049, `应完成 21.14 − 已完成 ≈28.0 = -6.91` did not add up as printed (wave 42's fresh user).
+        func c(_ f: Figure?, unit: String = "") -> String {
+            let shown = t(f)
+            guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else { return shown + unit }
+            let used = DecimalMath.text(x, scale: 2)
+            let digits = String(shown.dropFirst()).filter { $0 != "!" }
+            if Decimal(string: digits) == Decimal(string: used) { return shown + unit }
+            return zh ? "\(shown)\(unit)（未取整 \(used)\(unit)）" : "\(shown)\(unit) (\(used)\(unit) unrounded)"
+        }
         let m = p.period.through, left = 12 - p.period.through
         let zh = language == .zh
         switch item {
@@ -54,20 +65,20 @@ extension ShownFacts {
                 : "plan \(u(p.plan)) x \(m)/12 of the year elapsed = \(v(p.expected))"
         case .shortfall:
             guard p.shortfall != nil else { return nil }
-            return zh ? "应完成 \(v(p.expected)) − 已完成 \(t(p.completed)) = \(v(p.shortfall))"
-                : "expected \(v(p.expected)) − completed \(t(p.completed)) = \(v(p.shortfall))"
+            return zh ? "应完成 \(v(p.expected)) − 已完成 \(c(p.completed)) = \(v(p.shortfall))"
+                : "expected \(v(p.expected)) − completed \(c(p.completed)) = \(v(p.shortfall))"
         case .projection:
             guard p.projection != nil else { return nil }
-            return zh ? "已完成 \(t(p.completed)) ÷ \(m) 个月 × 12 = →\(v(p.projection))（按目前进度的预测，不是报告数）"
-                : "completed \(t(p.completed)) / \(m) months x 12 = →\(v(p.projection)) (a projection at the pace "
+            return zh ? "已完成 \(c(p.completed)) ÷ \(m) 个月 × 12 = →\(v(p.projection))（按目前进度的预测，不是报告数）"
+                : "completed \(c(p.completed)) / \(m) months x 12 = →\(v(p.projection)) (a projection at the pace "
                     + "so far, not a reported figure)"
         case .recent:
             guard p.recentProjection != nil, let from = p.recentFrom else { return nil }
-            let before = t(from.completed)
+            let before = c(from.completed), now = c(p.completed)
             return zh
-                ? "已完成 \(t(p.completed)) +（\(t(p.completed)) − \(label(from.period)) \(before)）÷ 3 × 剩余 \(left) 个月"
+                ? "已完成 \(now) +（\(now) − \(label(from.period)) \(before)）÷ 3 × 剩余 \(left) 个月"
                     + " = →\(v(p.recentProjection))（按近三个月速度的预测）"
-                : "completed \(t(p.completed)) + (\(t(p.completed)) − \(label(from.period)) \(before)) / 3 x \(left) "
+                : "completed \(now) + (\(now) − \(label(from.period)) \(before)) / 3 x \(left) "
                     + "months left = →\(v(p.recentProjection)) (a projection at the last three months' pace)"
         case .gap:
             guard p.projectedGap != nil else { return nil }
@@ -83,13 +94,13 @@ extension ShownFacts {
             guard case let .exact(r, digits)? = p.rateProjection?.quantity else { return nil }
             // Its own digits (`Metrics.projectionDecimals`: →99.99%, not →100.0%).
             let rt = DecimalMath.text(r, scale: digits)
-            return zh ? "完成率 \(t(p.rate))% ÷ \(m) 个月 × 12 = →\(rt)%（占年计划，按目前进度的预测，不是报告数）"
-                : "completion \(t(p.rate))% / \(m) months x 12 = →\(rt)% of the plan (a projection at the pace so far, "
+            return zh ? "完成率 \(c(p.rate, unit: "%")) ÷ \(m) 个月 × 12 = →\(rt)%（占年计划，按目前进度的预测，不是报告数）"
+                : "completion \(c(p.rate, unit: "%")) / \(m) months x 12 = →\(rt)% of the plan (a projection at the pace so far, "
                     + "not a reported figure)"
         case .needed:
             guard p.neededPerMonth != nil else { return nil }
-            return zh ? "（年计划 \(u(p.plan)) − 已完成 \(t(p.completed))）÷ 剩余 \(left) 个月 = 每月 \(v(p.neededPerMonth))"
-                : "(plan \(u(p.plan)) − completed \(t(p.completed))) / \(left) months left = "
+            return zh ? "（年计划 \(u(p.plan)) − 已完成 \(c(p.completed))）÷ 剩余 \(left) 个月 = 每月 \(v(p.neededPerMonth))"
+                : "(plan \(u(p.plan)) − completed \(c(p.completed))) / \(left) months left = "
                     + "\(v(p.neededPerMonth)) a month"
         }
     }

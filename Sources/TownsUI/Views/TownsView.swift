@@ -193,7 +193,8 @@ extension AppState {
     }
 
     /// The pages of the towns at `positions` in `dataset.towns`, worked out when asked.
-    /// Each town read when its row's page is asked (a snapshot's towns are not decoded for the list).
+    /// Only a town's id is read, when its row's page is asked (`Dataset.townID(at:)`: from a
+    /// snapshot's section heads, no town decoded for the list).
     func townTargets(_ positions: [Int]) -> Targets {
         let dataset = self.dataset
         return Targets(count: positions.count) { .townPage(dataset.townID(at: positions[$0])) }
