@@ -21,10 +21,10 @@ extension AppState {
         // Every period's part at once, a run of consecutive periods per core: each period's
         // table, places and year's plans are worked out once and read by all its parts from the
         // (locked) memo, and only what is written is kept (the table's changed rows, not 10,000).
-        let (parts, _) = concurrentMap(Array(dataset.periods.indices), minimumPerSlice: 1) { i in
+        let parts = concurrentMapped(Array(dataset.periods.indices), minimumPerSlice: 1) { i in
             var s = state
             s.periodIndex = i
-            return (s.derivedPeriod(), 0)
+            return s.derivedPeriod()
         }
         var yearPlans: [String: [ShownFigure?]] = [:]
         var sortRanks: [String: [Int]] = [:]

@@ -78,11 +78,11 @@ public enum TableSort {
         if let stored = content.sortKeys?(column), stored.count == rows.count {
             return order(keys: rows.indices.map { stored[rows.source($0)] }, descending: descending)
         }
-        let keys = concurrentMap(Array(rows.indices), minimumPerSlice: 1024) { i -> (SortKey, Int) in
-            if let key = content.sortKey?(rows.source(i), column) { return (key, 0) }
+        let keys = concurrentMapped(Array(rows.indices), minimumPerSlice: 1024) { i -> SortKey in
+            if let key = content.sortKey?(rows.source(i), column) { return key }
             let cells = rows[i].cells
-            return (column < cells.count ? SortKey.of(cells[column], index: index) : .unknown, 0)
-        }.0
+            return column < cells.count ? SortKey.of(cells[column], index: index) : .unknown
+        }
         return order(keys: keys, descending: descending)
     }
 

@@ -251,7 +251,7 @@ final class ViewCache: @unchecked Sendable {
                                                     measured: stored.columns)
             } else {
                 let positions = Self.samplePositions(n)
-                let rows = concurrentMap(positions, minimumPerSlice: 64) { i in (content.rows.unsortedRow(i), 0) }.0
+                let rows = concurrentMapped(positions, minimumPerSlice: 64) { i in content.rows.unsortedRow(i) }
                 sampled = TableLayout.naturalWidths(columns: content.columns, rows: [rows, content.summary])
             }
             withLock { list.sampledWidths = sampled }
@@ -330,7 +330,7 @@ final class ViewCache: @unchecked Sendable {
     /// Each row's search text (`List.haystacks`), made once per list by `haystack`.
     func haystacks(_ list: List, haystack: @Sendable (Int) -> [UInt8]) -> [[UInt8]] {
         once(.haystacks(ObjectIdentifier(list)), get: { list.haystacks }, put: { list.haystacks = $0 }) {
-            concurrentMap(Array(list.content.rows.indices), minimumPerSlice: 512) { i in (haystack(i), 0) }.0
+            concurrentMapped(Array(list.content.rows.indices), minimumPerSlice: 512) { i in haystack(i) }
         }
     }
 

@@ -32,30 +32,25 @@ extension ShownFacts {
                   let from = facts.dataset.period(id) else { return false }
             return (from.year, from.through) > (p.period.year, p.period.through)
         }()
+        // A derived figure named as shown and, where the formula used more digits, those too
+        // (`≈15.0（未取整 14.98）`), with `unit` after each (`%`), `!` where `flagged` and `note`
+        // inside the parentheses: so the result follows from what is printed. The plan (`u`) and,
+        // since wave 42, a derived completed amount or rate (`c`): worked out from 99.5% x 28.19 =
+        // 28.049, `应完成 21.14 − 已完成 ≈28.0 = -6.91` did not add up as printed (its fresh user).
+        func named(_ f: Figure?, unit: String = "", flagged: Bool = false, note: String = "") -> String {
+            let shown = t(f) + (flagged && f != nil ? "!" : "") + unit
+            let aside = note.isEmpty ? shown : zh ? "\(shown)（\(note.dropFirst())）" : "\(shown) (\(note.dropFirst(2)))"
+            guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else { return aside }
+            let used = DecimalMath.text(x, scale: 2)
+            let digits = String(shown.dropFirst().dropLast(unit.count)).filter { $0 != "!" }
+            if Decimal(string: digits) == Decimal(string: used) { return aside }
+            return zh ? "\(shown)（未取整 \(used)\(unit)\(note)）" : "\(shown) (\(used)\(unit) unrounded\(note))"
+        }
         func u(_ f: Figure?) -> String {
-            let shown = t(f) + (planFlagged && f != nil ? "!" : "")
-            let note = later && f != nil ? (zh ? "，据以后的期间推出" : ", from a later period") : ""
-            guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else {
-                return note.isEmpty ? shown : zh ? "\(shown)（\(note.dropFirst())）" : "\(shown) (\(note.dropFirst(2)))"
-            }
-            let used = DecimalMath.text(x, scale: 2)
-            let digits = String(shown.dropFirst()).filter { $0 != "!" }
-            if Decimal(string: digits) == Decimal(string: used) {
-                return note.isEmpty ? shown : zh ? "\(shown)（\(note.dropFirst())）" : "\(shown) (\(note.dropFirst(2)))"
-            }
-            return zh ? "\(shown)（未取整 \(used)\(note)）" : "\(shown) (\(used) unrounded\(note))"
+            named(f, flagged: planFlagged,
+                  note: later && f != nil ? (zh ? "，据以后的期间推出" : ", from a later period") : "")
         }
-        // A derived completed amount or rate named as shown and, where the formula used more
-        // digits, those too (`≈28.0（未取整 28.05）`), as the plan is: worked out from 99.5% x 28.19 =
-        // 28.049, `应完成 21.14 − 已完成 ≈28.0 = -6.91` did not add up as printed (wave 42's fresh user).
-        func c(_ f: Figure?, unit: String = "") -> String {
-            let shown = t(f)
-            guard let x = f?.quantity.exactValue, shown.hasPrefix("≈") else { return shown + unit }
-            let used = DecimalMath.text(x, scale: 2)
-            let digits = String(shown.dropFirst()).filter { $0 != "!" }
-            if Decimal(string: digits) == Decimal(string: used) { return shown + unit }
-            return zh ? "\(shown)\(unit)（未取整 \(used)\(unit)）" : "\(shown)\(unit) (\(used)\(unit) unrounded)"
-        }
+        func c(_ f: Figure?, unit: String = "") -> String { named(f, unit: unit) }
         let m = p.period.through, left = 12 - p.period.through
         let zh = language == .zh
         switch item {

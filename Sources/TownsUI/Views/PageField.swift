@@ -136,12 +136,12 @@ struct PageParts {
 
     /// Every line in order, the fields wrapped on every core (slices of at least 16 parts).
     func lines() -> [DetailLine] {
-        let (made, _) = concurrentMap(parts, minimumPerSlice: 16) { part -> ([DetailLine], Bool) in
+        let made = concurrentMapped(parts, minimumPerSlice: 16) { part -> [DetailLine] in
             switch part {
-            case let .lines(lines): return (lines, false)
+            case let .lines(lines): return lines
             case let .field(f):
-                return (AppState.pageField(f.label, f.value, f.valueRole, f.note, width: f.width,
-                                           labelWidth: f.labelWidth, valueWidth: f.valueWidth), true)
+                return AppState.pageField(f.label, f.value, f.valueRole, f.note, width: f.width,
+                                          labelWidth: f.labelWidth, valueWidth: f.valueWidth)
             }
         }
         return made.flatMap { $0 }
