@@ -301,10 +301,14 @@ struct DashboardStart {
         weak var damageSaidFor: DerivedTables?
         var running = true
         /// Applies `action`, then performs the effects it asks for, each reporting back as an action.
-        func perform(_ action: Action) {
+        /// `made`: `action`'s step, already worked out (`performKey`).
+        func perform(_ action: Action, made: (state: AppState, effects: [Effect])? = nil) {
             var pending = [action]
+            var made = made
             while !pending.isEmpty {
-                let (next, effects) = step(state, pending.removeFirst())
+                let action = pending.removeFirst()
+                let (next, effects) = made ?? step(state, action)
+                made = nil
                 state = next
                 for effect in effects {
                     switch effect {
@@ -331,6 +335,28 @@ struct DashboardStart {
                     }
                 }
             }
+        }
+        /// A key's action. At national scale (`Renderer.workingFrameTowns` towns or more) its step
+        /// and its next frame are worked out on another thread (`KeyWork.run`), and when they take
+        /// longer than `KeyWork.busyAfter` (from the text, while the snapshot is written: seconds)
+        /// the screen says it is working meanwhile, where before nothing moved. The frame drawn
+        /// after it finds its views worked out. Below that scale, as any other action.
+        func performKey(_ action: Action) {
+            guard state.dataset.townCount >= Renderer.workingFrameTowns else { return perform(action) }
+            let before = state
+            var busyDrawn = false
+            let made = KeyWork.run({
+                let made = step(before, action)
+                _ = renderer.render(made.state)
+                return made
+            }, busy: {
+                busyDrawn = true
+                terminal.draw(renderer.keyWorkingFrame(before))
+            })
+            perform(action, made: made)
+            // The busy line replaced at once, also where the loop would not redraw (a follower's
+            // frame is drawn only when it changed, `MeetingLink.needsDraw`).
+            if busyDrawn { terminal.draw(renderer.render(state)) }
         }
         // A presenter's SIGTERM, SIGHUP or Ctrl-C ends the loop as `q` does (`MeetingLink.present`).
         while running && Terminal.terminationSignal == nil {
@@ -395,7 +421,7 @@ struct DashboardStart {
             case .ctrl("l"):
                 terminal.invalidate()
             default:
-                perform(route(key, in: state))
+                performKey(route(key, in: state))
             }
         }
         try? SessionFile.save(state.session, for: directory)  // for --resume; a failure costs only that

@@ -38,7 +38,24 @@ extension Renderer {
     }
 }
 
+extension Renderer {
+    /// The frame drawn while a key's work at national scale has taken longer than
+    /// `KeyWork.busyAfter`: the screen as it is (the state before the key), its status line
+    /// saying the dashboard is working out the key's answer for how many towns, and that keys
+    /// wait. The state is not changed: the key's own frame replaces this one when it is made.
+    public func keyWorkingFrame(_ state: AppState) -> Grid {
+        var s = state
+        s.say(Catalogue.keyWorking(state.dataset.townCount))
+        return render(s)
+    }
+}
+
 extension Catalogue {
+    /// The busy line of `Renderer.keyWorkingFrame`: `count` towns.
+    static func keyWorking(_ count: Int) -> Bilingual {
+        Bilingual("正在计算…（\(count) 个小镇；其间按键稍后执行）",
+                  "working… (\(count) towns; keys wait until it is done)")
+    }
     static let exportWorking = Bilingual("正在导出…（表大，需数秒；其间按键稍后执行）",
                                          "exporting… (a large table: seconds; keys wait until it is written)")
 }
