@@ -339,7 +339,7 @@ struct Loader {
         figuresDoc.release()
 
         // totals.toml
-        let totals = readTotals(totalsDoc, periods: periods, sources: sources)
+        let totals = readTotals(totalsDoc, periods: periods, sources: sources, towns: towns.count)
 
         for doc in docs { doc?.release() }
         var dataset = Dataset(nameZH: nameZH, nameEN: nameEN, regionZH: regionZH, regionEN: regionEN, unit: unit,

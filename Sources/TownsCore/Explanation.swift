@@ -40,6 +40,10 @@ public struct Explanation: Hashable, Sendable {
     /// Set when the value written is the middle of this interval (what every agreeing derivation
     /// allows together) because `step`'s own result lies outside it.
     public var middleOf: Interval?
+    /// For a year's plan derived from two or more periods that agree: every value all of them
+    /// allow together (the intersection of their intervals), the range the one plan of the year
+    /// is known to lie in, in every period shown (wave 43); nil for one derivation.
+    public var together: Interval?
 
     public init(step: Step, interval: Interval? = nil, confirmedBy: [Step] = []) {
         self.step = step

@@ -78,8 +78,9 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
             case .syntax: return "TOML syntax error"
             case .wrongType: return "wrong type (a string where a number belongs, ...)"
             case .missing: return "a required field, table or record is missing"
-            case .badAmount: return "a negative, NaN or infinite amount, or one with more than 15 digits before or after "
-                + "its point (1e30, 1e-20, 1e-400)"
+            case .badAmount: return "a negative, NaN or infinite amount, one beyond what any town's can be (above "
+                + "10000 亿元, a rate above 1000%, more than 10 significant digits), or one with more than 15 digits "
+                + "before or after its point (1e30, 1e-20, 1e-400)"
             // The misspelt word too (`measure = "complted"`), as the exit codes' table says: wave 35's
             // fresh user read "a value that cannot be" for a misspelt measure as the wrong class.
             case .impossible: return "a value that cannot be (a share above 100%, a month 13, a word not in the list, ...)"
@@ -103,7 +104,8 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
             case .syntax: return "TOML 语法错误"
             case .wrongType: return "类型不对（该填数字处是字符串等）"
             case .missing: return "缺少必填的字段、表或记录"
-            case .badAmount: return "金额为负、NaN 或无穷，或小数点前后超过 15 位（1e30、1e-20、1e-400）"
+            case .badAmount: return "金额为负、NaN 或无穷，超出任何小镇可能的数值（超过 10000 亿元、完成率超过 1000%、"
+                + "有效数字超过 10 位），或小数点前后超过 15 位（1e30、1e-20、1e-400）"
             case .impossible: return "不可能的值（占比超过 100%、13 月、不在所列之中的词等）"
             case .duplicate: return "重复的编号、记录或数值"
             case .unknownReference: return "指向不存在之物（未知的小镇、运营主体、来源、期间等）"

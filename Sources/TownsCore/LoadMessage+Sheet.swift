@@ -55,6 +55,8 @@ public enum SheetProblem: Hashable, Sendable, Codable {
     case periodDiffers(String, first: String, line: Int)
     case emptyCompleted
     case notWholeProjects(String)
+    /// A figure beyond what any town's can be (`FigureBounds`, wave 43): refused as the loader refuses it.
+    case implausible(FigureBounds.Problem)
     /// `town` already has `measure` for `period` in another file (`at`); `basis`: on another basis.
     case alreadyHas(town: String, measure: String, period: String, at: String, basis: String?, completed: Bool)
     case aboveThreeYearPlan(shown: String, plan: String, at: String)
@@ -148,6 +150,7 @@ public enum SheetProblem: Hashable, Sendable, Codable {
         case .emptyCompleted:
             return "empty; give the completed investment cumulative from January, or leave the town out of the sheet"
         case let .notWholeProjects(text): return "'\(text)' is not a whole number of projects"
+        case let .implausible(problem): return problem.english
         case let .alreadyHas(town, measure, period, at, basis, completed):
             return "\(town) already has \(measure) for \(period)\(at)"
                 + (basis.map { " (on another basis, \($0): one figure per town, measure and period)" } ?? "")
@@ -239,6 +242,7 @@ public enum SheetProblem: Hashable, Sendable, Codable {
         case let .periodDiffers(id, first, line): return "\(id) 与第 \(line) 行的 \(first) 不同；一张表只含一个月"
         case .emptyCompleted: return "为空；请填自 1 月起累计的完成投资，或把该小镇从表中删去"
         case let .notWholeProjects(text): return "「\(text)」不是整数个项目"
+        case let .implausible(problem): return problem.chinese
         case let .alreadyHas(town, measure, period, at, basis, completed):
             return "\(town) 已有 \(period) 的 \(measure)\(at)"
                 + (basis.map { "（另一口径 \($0)：每个小镇、指标和期间只有一个数值）" } ?? "")
@@ -283,7 +287,7 @@ extension SheetProblem {
         case unknownTown, periodAfterNow, periodDiffers, emptyCompleted, notWholeProjects, alreadyHas
         case aboveThreeYearPlan, completedFalls, completedAboveLater, notAboveMoreThan, startedAbovePlanned
         case startedFalls
-        case startedAboveLater, noTownRows, sourceExists, rateOutOfOrder, startedAboveCityPlanned
+        case startedAboveLater, noTownRows, sourceExists, rateOutOfOrder, startedAboveCityPlanned, implausible
     }
 
     /// The problem's kind.
@@ -330,6 +334,7 @@ extension SheetProblem {
         case .periodDiffers: return .periodDiffers
         case .emptyCompleted: return .emptyCompleted
         case .notWholeProjects: return .notWholeProjects
+        case .implausible: return .implausible
         case .alreadyHas: return .alreadyHas
         case .aboveThreeYearPlan: return .aboveThreeYearPlan
         case .completedFalls: return .completedFalls
@@ -389,6 +394,7 @@ extension SheetProblem {
         case .periodDiffers: return .periodDiffers("2015-10", first: "2015-09", line: 2)
         case .emptyCompleted: return .emptyCompleted
         case .notWholeProjects: return .notWholeProjects("2.5")
+        case .implausible: return .implausible(.sample(.rate))
         case .alreadyHas: return .alreadyHas(town: "hz-01", measure: "completed", period: "2015-09",
                                              at: " (figures.toml:3)", basis: nil, completed: true)
         case .aboveThreeYearPlan: return .aboveThreeYearPlan(shown: "99 亿元", plan: "50", at: "")

@@ -84,6 +84,8 @@ public enum ValueProblem: Hashable, Sendable, Codable {
     case completionAboveTwice(String)
     /// A count of projects with decimals.
     case notWholeProjects(String)
+    /// A figure beyond what any town's can be (`FigureBounds`, wave 43).
+    case implausible(FigureBounds.Problem)
     /// A unit other than 亿元.
     case unitNotSupported(String)
     /// A table the file does not hold (a warning; `expected`: the records it holds).
@@ -149,6 +151,7 @@ public enum ValueProblem: Hashable, Sendable, Codable {
         case let .completionAboveTwice(v):
             return "\(v)% of the year's plan: more than twice the plan; check the figure (72 written 720?)"
         case let .notWholeProjects(v): return "\(v) is not a whole number of projects"
+        case let .implausible(problem): return problem.english
         case let .unitNotSupported(u): return "'\(u)' is not supported; amounts are in 亿元"
         case let .unknownTable(expected): return "unknown table (ignored); this file holds \(expected)"
         case let .unexpected(text): return text
@@ -206,6 +209,7 @@ public enum ValueProblem: Hashable, Sendable, Codable {
         case let .completionAboveTwice(v):
             return "年度计划完成率 \(v)%：超过计划两倍；请核对数值（72 写成了 720？）"
         case let .notWholeProjects(v): return "\(v) 不是整数个项目"
+        case let .implausible(problem): return problem.chinese
         case let .unitNotSupported(u): return "不支持单位「\(u)」；金额单位为亿元"
         case let .unknownTable(expected): return "未知的表（已忽略）；此文件含 \(expected)"
         case let .unexpected(text): return "意外错误：\(text)"
@@ -250,7 +254,7 @@ extension ValueProblem {
         case townListedTwice, notOneOf, missingForRule, unknownRecord, unknownBasis, typeNotInTypes
         case listsEntityTwice, sourcedNotFitted, duplicateFigure, duplicateTotal, takesNoPeriod, notAYear
         case missingYear, unknownPeriod, missingPeriod, noValue, shareAbove100, completionAboveTwice
-        case notWholeProjects, unitNotSupported, unknownTable, unexpected, readingsZHCount
+        case notWholeProjects, unitNotSupported, unknownTable, unexpected, readingsZHCount, implausible
     }
 
     /// The problem's kind.
@@ -293,6 +297,7 @@ extension ValueProblem {
         case .shareAbove100: return .shareAbove100
         case .completionAboveTwice: return .completionAboveTwice
         case .notWholeProjects: return .notWholeProjects
+        case .implausible: return .implausible
         case .unitNotSupported: return .unitNotSupported
         case .unknownTable: return .unknownTable
         case .unexpected: return .unexpected
@@ -341,6 +346,7 @@ extension ValueProblem {
         case .shareAbove100: return .shareAbove100("120")
         case .completionAboveTwice: return .completionAboveTwice("720")
         case .notWholeProjects: return .notWholeProjects("2.5")
+        case .implausible: return .implausible(.sample(.amount))
         case .unitNotSupported: return .unitNotSupported("万元")
         case .unknownTable: return .unknownTable(expected: "[[town]]")
         case .unexpected: return .unexpected("Input/output error")

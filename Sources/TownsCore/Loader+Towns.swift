@@ -158,11 +158,13 @@ extension Loader {
     }
 
     /// totals.toml: `[[total]]` records, one per measure and period.
+    /// `towns`: how many towns the dataset has (a total's bounds are theirs together, `FigureBounds`).
     mutating func readTotals(_ totalsDoc: TOMLDocument, periods: [Period],
-        sources: [String: Source]) -> [FigureKey: Figure] {
+        sources: [String: Source], towns: Int) -> [FigureKey: Figure] {
     var totals: [FigureKey: Figure] = [:]
     for var r in records(totalsDoc, "total", required: false) {
-        if let (key, figure) = readFigure(&r, document: totalsDoc, periods: periods, sources: sources, extraKeys: []) {
+        if let (key, figure) = readFigure(&r, document: totalsDoc, periods: periods, sources: sources, extraKeys: [],
+                                          totalOf: towns) {
             if totals[key] != nil { r.error("measure", .duplicate,
                 .duplicateTotal("\(key)")) } else { totals[key] = figure }
         }
@@ -190,8 +192,10 @@ extension Loader {
     static let townFigureKeys = figureKeys.union(townFigureExtraKeys)
 
     /// Reads one [[figure]] or [[total]] record.
+    /// `totalOf`: for a [[total]], the number of towns it sums (its bounds are theirs together,
+    /// `FigureBounds`); nil for a town's figure.
     func readFigure(_ r: inout RecordReader, document: TOMLDocument, periods: [Period], sources: [String: Source],
-                    extraKeys: Set<String>) -> (FigureKey, Figure)? {
+                    extraKeys: Set<String>, totalOf: Int? = nil) -> (FigureKey, Figure)? {
         r.warnUnknownKeys(allowed: extraKeys == Self.townFigureExtraKeys ? Self.townFigureKeys
                                    : extraKeys.union(Self.figureKeys))
         let measureText = r.string("measure", required: true)
@@ -247,7 +251,7 @@ extension Loader {
                 if v > 100 {
                     r.error(r.has("value") ? "value" : "more_than", .impossible, .shareAbove100("\(v)"))
                 }
-            case .completionRate where v > 200:
+            case .completionRate where v > 200 && v <= FigureBounds.completionRate:
                 // Above plan is possible (the city's 2015 full year), more than twice the plan
                 // is more likely a slip (720 for 72): said, not refused.
                 r.warning(r.has("value") ? "value" : "more_than", .impossible, .completionAboveTwice("\(v)"))
@@ -256,6 +260,15 @@ extension Loader {
                     r.error("value", .impossible, .notWholeProjects("\(v)"))
                 }
             default: break
+            }
+            // Beyond what any town's figure (or a total of `totalOf` towns) can be (wave 43).
+            let written: Int
+            switch quantity {
+            case let .exact(_, d): written = d
+            default: written = bound?.1 ?? 0
+            }
+            if let problem = FigureBounds.problem(measure, value: v, decimals: written, towns: totalOf) {
+                r.error(r.has("value") ? "value" : "more_than", .badAmount, .implausible(problem))
             }
         }
         let provenance = readProvenance(&r, sources: sources)

@@ -4,9 +4,11 @@ import Foundation
 /// holds it, or one derived from reported figures by arithmetic, with its formula.
 ///
 /// Derivations (each shown as `derived` with the numbers used):
-/// - a year's plan = completed(p) / completion rate(p), from the earliest period p of that
-///   year with both reported (Haining: 9.3 / 50% = 18.6); later periods that allow the same
-///   derivation are named as confirmations (13.56 / 72.9% = 18.60);
+/// - a year's plan = completed(p) / completion rate(p), from every period p of that year with
+///   both reported (Haining: 9.3 / 50% = 18.6, confirmed by 13.56 / 72.9% = 18.60): one figure
+///   for the year, in every period shown, lying in what all those derivations allow together
+///   (their intervals' intersection; a derivation sharing no value with the earlier ones is
+///   left out and flagged by `Checker`, a revised plan or a wrong figure);
 /// - completion rate(p) = completed(p) / the year's plan x 100 (%);
 /// - completed(p) = completion rate(p) x the year's plan, when the plan was reported;
 /// - start rate(p) = projects started(p) / projects planned x 100 (%).
@@ -70,15 +72,8 @@ public struct Metrics: Sendable {
         m.remembered = nil
         var plans: [String: Figure?] = [:]
         for year in years ?? Array(periodsByYear.keys) {
+            // One plan for the year, whatever the period shown (`yearPlan(_:asOf:)`, wave 43).
             plans[year] = .some(derivedYearPlan(year: year, town.figures))
-            // The plans as of the periods before the year's last derivation (`yearPlan(_:asOf:)`),
-            // for a page (every year: each period's figures ask for them); a caller asking for a
-            // few years (one period's readings) works out only the one it asks for.
-            guard years == nil else { continue }
-            let n = derivableThroughs(year: year, town.figures).count
-            for k in stride(from: 1, to: n, by: 1) {
-                plans[Self.planKey(year, included: k)] = .some(derivedYearPlan(year: year, town.figures, included: k))
-            }
         }
         m.remembered = RememberedPlans(figures: town.figures, plans: plans)
         return m
@@ -208,28 +203,25 @@ public struct Metrics: Sendable {
     /// The year of a period id ("2015-09" -> "2015").
     public func year(of period: String) -> String { String(period.prefix(4)) }
 
-    /// `town`'s plan of `period`'s year as known at `period` (reported, or derived: nil when
-    /// unknown). A derived plan rests on the derivations (completed / completion rate) of the
-    /// year's periods up to `period`; where none is that early, on the earliest later one alone
-    /// (the verdicts resting on it are undecided, `Checker.laterPlanPeriod`, and the page says it
-    /// comes from a later period). Later derivations never narrow it, so a month imported later
-    /// never changes the digits an earlier period shows (Haining at Jan-Sep: 9.3 / 50% and
-    /// 13.56 / 72.9% give ≈18.6; November's 17.05 / 91.7% confirms it, named as later, but
-    /// narrows only the plan of November on). At the year's last derivation and after, the
-    /// year's plan (`figure(_:_:)` of `FigureKey(.planYear, year)`).
+    /// `town`'s plan of `period`'s year shown at `period` (reported, or derived: nil when
+    /// unknown): the year's plan (`figure(_:_:)` of `FigureKey(.planYear, year)`), the same
+    /// figure with the same digits in every period of the year. A derived plan rests on every
+    /// period of the year whose completed amount and completion rate give it, the range being
+    /// what they allow together: the plan is one figure for the year, and each period's
+    /// derivation holds it unless the plan was revised (then the derivations disagree and
+    /// `Checker` reports it). Wave 43: Haining's plan read `≈19` at Jan-Aug (9.3 / 50% alone)
+    /// and `≈18.6` at Jan-Sep, as though the plan had changed; both now read `≈18.6`, the page
+    /// naming Jan-Sep's derivation as the later confirmation. Where no period up to `period`
+    /// gives it, the verdicts resting on it stay undecided (`planFromLaterPeriod`, `?`).
     public func yearPlan(_ town: Town, asOf period: Period) -> Figure? {
         yearPlan(in: town.figures, year: String(period.year), through: period.through)
     }
 
     /// `yearPlan(_:asOf:)` given `town`'s plan of the year as a whole (`figure(town,
     /// FigureKey(.planYear, year))`, worked out once for a table of every town): that plan
-    /// itself where the two are the same (a reported plan, none, or no derivation after `period`
-    /// that would narrow it), so a table asks a few look-ups of most towns.
+    /// itself, the two being the same since wave 43 (one plan for the year in every period).
     public func yearPlan(_ town: Town, asOf period: Period, given yearsPlan: Figure?) -> Figure? {
-        guard yearsPlan?.isDerived == true, town.figures[FigureKey(.planYear, String(period.year))] == nil,
-              derivationsIncluded(year: String(period.year), through: period.through, town.figures) != nil
-        else { return yearsPlan }
-        return yearPlan(town, asOf: period)
+        yearsPlan
     }
 
     /// The period (its id) `town`'s plan of `period`'s year comes from as of `period` when that
@@ -249,38 +241,24 @@ public struct Metrics: Sendable {
 
     /// Whether `town`'s plan of `year`, derived, rests on two or more periods' derivations, so
     /// that as of an earlier period it may be another (`yearPlan(_:asOf:)`). Look-ups only.
-    public func planMayNarrow(_ town: Town, year: String) -> Bool {
-        town.figures[FigureKey(.planYear, year)] == nil && derivableThroughs(year: year, town.figures).count > 1
-    }
+    /// Never since wave 43: the plan shown at every period is the year's (`yearPlan(_:asOf:)`).
+    public func planMayNarrow(_ town: Town, year: String) -> Bool { false }
 
     /// The city's plan of `period`'s year as known at `period` (`yearPlan(_:asOf:)` of the totals).
     public func totalYearPlan(asOf period: Period) -> Figure? {
         yearPlan(in: Figures(dataset.totals), year: String(period.year), through: period.through)
     }
 
-    /// The plan of `year` in `figures` as known at the period ending in month `through` of it
-    /// (nil: at the year's end, every derivation).
+    /// The plan of `year` in `figures` shown at the period ending in month `through` of it: the
+    /// year's plan, whatever the period (`yearPlan(_:asOf:)`; `through` is kept for the callers
+    /// that name a period).
     func yearPlan(in figures: Figures, year: String, through: Int?) -> Figure? {
-        // The year's plan first (remembered where a memo is kept): reported, none, or derived; only
-        // a derived one may be another as of an earlier period.
+        // Reported, none, or derived from every period of the year that gives it (remembered
+        // where a memo is kept).
         if let given = figures[FigureKey(.planYear, year)] { return given }
-        let whole = figure(FigureKey(.planYear, year), in: figures)
-        guard let through, whole?.isDerived == true,
-              let k = derivationsIncluded(year: year, through: through, figures) else { return whole }
-        let key = Self.planKey(year, included: k)
-        if let remembered, remembered.figures.sharesStorage(with: figures), let known = remembered.plans[key] {
-            return known
-        }
-        if let yearPlans, let town = yearPlans.position(of: figures) {
-            return yearPlans.plan(town: town, year: key, formulas: formulas) {
-                derivedYearPlan(year: year, figures, included: k)
-            }
-        }
-        return derivedYearPlan(year: year, figures, included: k)
+        return figure(FigureKey(.planYear, year), in: figures)
     }
 
-    /// The key a plan resting on the year's first `included` derivations is remembered by.
-    private static func planKey(_ year: String, included: Int) -> String { "\(year)#\(included)" }
 
     /// The months (`Period.through`) of `year`'s periods whose completed amount and completion
     /// rate allow the plan's derivation, earliest first. Look-ups only.
@@ -554,10 +532,9 @@ public struct Metrics: Sendable {
     /// month never changes an earlier period's figures). The figure's `interval` is the
     /// intersection of the agreeing derivations' intervals: what the inputs support (see
     /// `Figure.supportedDecimals`).
-    /// `included`: only the first `included` derivations make the plan's value and interval (the
-    /// plan as known at an earlier period, `yearPlan(in:year:through:)`); the later ones are named
-    /// beside it as they are judged at the year's end (a view words them as later).
-    private func derivedYearPlan(year: String, _ figures: Figures, included: Int? = nil) -> Figure? {
+    /// The one plan of the year, shown at every period of it (`yearPlan(in:year:through:)`; a
+    /// view words the derivations of periods after the one shown as later).
+    private func derivedYearPlan(year: String, _ figures: Figures) -> Figure? {
         var derivations: [(value: Decimal, interval: Interval?, text: String, step: Explanation.Step?)] = []
         for period in periodsByYear[year] ?? [] {
             guard let done = figures[FigureKey(.completed, period.id)], case let .exact(dv, dd) = done.quantity,
@@ -580,15 +557,14 @@ public struct Metrics: Sendable {
         var common = first.interval
         var agreeing = [0]
         var disagreeing: [Int] = []
-        let counted = min(included ?? derivations.count, derivations.count)
-        var shown = first.interval  // what the first `counted` agreeing ones allow together
+        var shown = first.interval  // what the agreeing ones allow together
         for (i, other) in derivations.enumerated().dropFirst() {
             if let a = common, let b = other.interval, a.intersection(b) == nil {
                 disagreeing.append(i)
             } else {
                 agreeing.append(i)
                 if let c = common, let b = other.interval { common = c.intersection(b) ?? c }
-                if i < counted { shown = common }
+                shown = common
             }
         }
         // The earliest derivation's value where what every agreeing one allows together contains
@@ -598,7 +574,7 @@ public struct Metrics: Sendable {
         // allow (wave 22). Should that value lie outside too, the middle of what all allow is written.
         func width(_ i: Int) -> Decimal? { derivations[i].interval.map { $0.upper - $0.lower } }
         let firstInside = shown.map { first.value >= $0.lower && first.value <= $0.upper } ?? true
-        let best = firstInside ? 0 : agreeing.filter { $0 < counted }.min { a, b in
+        let best = firstInside ? 0 : agreeing.min { a, b in
             switch (width(a), width(b)) {
             case let (x?, y?): return x < y || (x == y && a < b)
             case (_?, nil): return true
@@ -626,11 +602,18 @@ public struct Metrics: Sendable {
                     explanation?.disagreeingIntervals.append(other.interval)
                 }
                 if formulas, let b = other.interval {
-                    formula += "; but \(other.text) (\(b)) disagrees: a consistency check fails, see towns check"
+                    formula += "; but \(other.text) (\(b)) disagrees (a plan revised in the year, or a wrong "
+                        + "figure): a consistency check fails, see towns check"
                 }
             } else {
                 if formulas { formula += "; confirmed by \(other.text)" }
                 if let step = other.step { explanation?.confirmedBy.append(step) }
+            }
+        }
+        if agreeing.count > 1 {
+            explanation?.together = shown
+            if formulas, let shown {
+                formula += "; together they allow \(shown), the year's one plan"
             }
         }
         if let middleOf {

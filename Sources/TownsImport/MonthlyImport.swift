@@ -122,11 +122,17 @@ public struct MonthlyImport: Sendable {
                 case let .invalid(problem):
                     error(.completed, cell.column, problem)
                 case let .value(v, d):
-                    if sheet.unit == .wan {
-                        completed = MonthlyImport.fromWan(v, decimals: d)
+                    let inYi = sheet.unit == .wan ? MonthlyImport.fromWan(v, decimals: d) : (v, d)
+                    // Beyond what any town's figure can be: refused as the loader refuses it (wave 43),
+                    // in 亿元 as it would be written (with no unit, only the unit is reported).
+                    if sheet.unit != nil,
+                       let problem = FigureBounds.problem(.completed, value: inYi.0, decimals: inYi.1, towns: nil) {
+                        error(.completed, cell.column, .implausible(problem))
+                    } else if sheet.unit == .wan {
+                        completed = inYi
                         completedWritten = "\(cell.text) 万元"
                     } else {
-                        completed = (v, d)
+                        completed = inYi
                     }
                 }
             }
@@ -135,7 +141,12 @@ public struct MonthlyImport: Sendable {
                 switch SheetNumber.parse(cell.text, percent: true) {
                 case .blank: break
                 case let .invalid(problem): error(.completionRate, cell.column, problem)
-                case let .value(v, d): rate = (v, d)
+                case let .value(v, d):
+                    if let problem = FigureBounds.problem(.completionRate, value: v, decimals: d, towns: nil) {
+                        error(.completionRate, cell.column, .implausible(problem))
+                    } else {
+                        rate = (v, d)
+                    }
                 }
             }
             var started: (Decimal, Int)?
@@ -146,6 +157,8 @@ public struct MonthlyImport: Sendable {
                 case let .value(v, d):
                     if d != 0 && DecimalMath.rounded(v, scale: 0) != v {
                         error(.projectsStarted, cell.column, .notWholeProjects(cell.text))
+                    } else if let problem = FigureBounds.problem(.projectsStarted, value: v, decimals: 0, towns: nil) {
+                        error(.projectsStarted, cell.column, .implausible(problem))
                     } else {
                         started = (v, 0)
                     }

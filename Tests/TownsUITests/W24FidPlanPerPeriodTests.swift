@@ -4,10 +4,10 @@ import XCTest
 @testable import TownsCore
 @testable import TownsUI
 
-/// Wave 24 (fid), F7: a year's plan shown at a period is worked out from that period's data (the
-/// derivations up to it, or the earliest later one alone, whose verdicts are `?`): a month
-/// imported later never changes the plan, rate, sums or expected amount an earlier period shows,
-/// read from the text or from a snapshot.
+/// Wave 24 (fid), F7, as wave 43 changed it: a year's plan is one figure for the year, shown
+/// with the same digits at every period (worked out from every period that gives it); read from
+/// the text or from a snapshot alike. (Wave 24 had worked it out as of each period, so a plan
+/// read `≈19` at Jan-Aug and `≈18.6` at Jan-Sep, as though it had changed.)
 final class W24FidPlanPerPeriodTests: XCTestCase {
     let folders = TemporaryFolders()
 
@@ -42,45 +42,58 @@ final class W24FidPlanPerPeriodTests: XCTestCase {
         return s
     }
 
-    func testALaterConsistentMonthChangesNothingAnEarlierPeriodShows() throws {
+    /// Since wave 43 the year's plan is one figure in every period of the year (the finding: it
+    /// read `≈19` at Jan-Aug and `≈18.6` at Jan-Sep, as though it had changed): a later consistent
+    /// month narrows it at every period together, read from the text or from a snapshot alike.
+    func testALaterConsistentMonthNarrowsThePlanAtEveryPeriodAlike() throws {
         let before = try loaded(try folders.bundledData(adding: [:], name: "w24fid-before"))
         let after = try loaded(try folders.bundledData(adding: Self.haininigNovember, name: "w24fid-after"))
         let haining = try XCTUnwrap(after.text.town("haining"))
         let m = Metrics(dataset: after.text)
-        let september = try XCTUnwrap(after.text.period("2015-09")), august = try XCTUnwrap(after.text.period("2015-08"))
-        // The plan as of Jan-Sep rests on Jan-Aug's and Jan-Sep's derivations only: one digit.
-        XCTAssertEqual(ShownFigure(m.yearPlan(haining, asOf: september))?.quantity, .exact(Decimal(string: "18.6")!, decimals: 1))
-        // As of Jan-Aug, on 9.3 / 50% alone ([18.32, 18.89]): no digit after the point.
-        XCTAssertEqual(ShownFigure(m.yearPlan(haining, asOf: august))?.quantity, .exact(Decimal(string: "18.6")!, decimals: 0))
-        // The year's plan (at November and as a whole) narrowed by November: two digits.
-        let november = try XCTUnwrap(after.text.period("2015-11"))
-        XCTAssertEqual(ShownFigure(m.yearPlan(haining, asOf: november))?.quantity, .exact(Decimal(string: "18.6")!, decimals: 2))
+        // With November: every period's plan is the year's, narrowed by November (two digits).
+        for id in ["2015-08", "2015-09", "2015-10", "2015-11", "2015-12"] {
+            let period = try XCTUnwrap(after.text.period(id))
+            XCTAssertEqual(ShownFigure(m.yearPlan(haining, asOf: period))?.quantity,
+                           .exact(Decimal(string: "18.6")!, decimals: 2), id)
+        }
         XCTAssertEqual(ShownFigure(m.figure(haining, FigureKey(.planYear, "2015")))?.quantity,
                        .exact(Decimal(string: "18.6")!, decimals: 2))
+        // Without: Jan-Aug and Jan-Sep alike, one digit (what 9.3 / 50% and 13.56 / 72.9% allow together).
+        let mb = Metrics(dataset: before.text)
+        let hb = try XCTUnwrap(before.text.town("haining"))
+        for id in ["2015-08", "2015-09"] {
+            let period = try XCTUnwrap(before.text.period(id))
+            XCTAssertEqual(ShownFigure(mb.yearPlan(hb, asOf: period))?.quantity,
+                           .exact(Decimal(string: "18.6")!, decimals: 1), id)
+        }
         for language in Language.allCases {
             for (kind, period) in [(Screen.Kind.townList, "2015-09"), (.townList, "2015-08"), (.overview, "2015-09"),
                                    (.overview, "2015-08"), (.typeList, "2015-09")] {
-                for (name, facts) in [("text", Facts(dataset: before.text)), ("snapshot", before.snapshot)] {
-                    let was = screen(try state(facts, period: period, kind, language: language))
-                    for (laterName, later) in [("text", Facts(dataset: after.text)), ("snapshot", after.snapshot)] {
-                        let now = screen(try state(later, period: period, kind, language: language))
-                        // The header's "2/3" counts the periods (one more after the import).
-                        XCTAssertEqual(Array(was.dropFirst()), Array(now.dropFirst()), "\(kind) \(period) \(language) \(name) -> \(laterName)")
-                    }
+                // The text and the snapshot of the same data show the same.
+                for (facts, other) in [(Facts(dataset: before.text), before.snapshot),
+                                       (Facts(dataset: after.text), after.snapshot)] {
+                    XCTAssertEqual(screen(try state(facts, period: period, kind, language: language)),
+                                   screen(try state(other, period: period, kind, language: language)),
+                                   "\(kind) \(period) \(language)")
                 }
             }
-            // Jan-Sep still reads the plan as the bundled data's goldens do, not `≈18.60`.
-            let towns = screen(try state(after.snapshot, period: "2015-09", .townList, language: language))
-            let row = try XCTUnwrap(towns.first { $0.contains(language == .zh ? "海宁皮革时尚小镇" : "Haining") })
-            XCTAssertTrue(row.contains("≈18.6 ") && !row.contains("18.60"), row)
-            // The page at Jan-Sep: expected ≈14.0 (not ≈13.95), November named as a later confirmation.
+            // Jan-Aug and Jan-Sep read the same digits: `≈18.60` with November, `≈18.6` without.
+            for (facts, digits) in [(after.snapshot, "≈18.60 "), (before.snapshot, "≈18.6 ")] {
+                for period in ["2015-08", "2015-09"] {
+                    let towns = screen(try state(facts, period: period, .townList, language: language))
+                    let row = try XCTUnwrap(towns.first { $0.contains(language == .zh ? "海宁皮革时尚小镇" : "Haining") })
+                    XCTAssertTrue(row.contains(digits), "\(period): \(row)")
+                }
+            }
+            // The page at Jan-Sep: November named as a later confirmation, and the range the
+            // periods allow together.
             var page = try state(Facts(dataset: after.text), period: "2015-09", .townList, language: language)
             page.height = 120
             page.stack = [Screen(.townList), Screen(.townPage("haining"))]
             let text = screen(page).joined(separator: "\n")
-            XCTAssertFalse(text.contains("≈18.60"), text)
-            XCTAssertTrue(text.contains("≈14.0 "), text)
+            XCTAssertTrue(text.contains("≈18.60"), text)
             XCTAssertTrue(text.contains(language == .zh ? "以后" : "later confirmed by"), text)
+            XCTAssertTrue(text.contains(language == .zh ? "各期间共同允许" : "together they allow"), text)
         }
     }
 }

@@ -14,29 +14,36 @@ final class W35PlacesStoredTests: XCTestCase {
     override func tearDown() { folders.removeAll() }
 
     func testStoredPlacesAndMovesWithinRoundingAreTheWorkedOutOnes() throws {
-        let (text, loaded) = try writtenWithSnapshot(towns: 150, months: 26, seed: 9, folders: folders,
-                                                     name: "w35places")
-        let derived = try XCTUnwrap(loaded.derived)
-        var fromText = AppState(dataset: text, width: 120, height: 40)
-        var fromSnapshot = AppState(facts: Facts(dataset: loaded.dataset, derived: derived), width: 120, height: 40)
+        // Seed 9 gave moves within the rates' rounding until wave 43 made a derived plan the year's
+        // one figure at every period (narrower, so fewer rates straddle); the next seeds are tried
+        // until one gives both, each compared all the same.
         var places = 0, moves = 0
-        for p in text.periods.indices {
-            fromText.periodIndex = p
-            fromSnapshot.periodIndex = p
-            let period = text.periods[p]
-            let worked = fromText.workedOutPlacesWithinRounding(period)
-            XCTAssertEqual(derived.rowSet(AppState.placesWithinRoundingName(period.id)), worked.sorted(), period.id)
-            XCTAssertEqual(fromSnapshot.placesWithinRounding(period), worked, period.id)
-            places += worked.count
-            guard let from = fromText.metrics.previousPeriod(period) else {
-                XCTAssertNil(derived.rowSet(AppState.movesWithinRoundingName(from: "", to: period.id)))
-                continue
+        for seed: UInt64 in [9, 1, 2, 3, 4, 5, 6, 7] where places == 0 || moves == 0 {
+            let (text, loaded) = try writtenWithSnapshot(towns: 150, months: 26, seed: seed, folders: folders,
+                                                         name: "w35places\(seed)")
+            let derived = try XCTUnwrap(loaded.derived)
+            var fromText = AppState(dataset: text, width: 120, height: 40)
+            var fromSnapshot = AppState(facts: Facts(dataset: loaded.dataset, derived: derived), width: 120, height: 40)
+            places = 0
+            moves = 0
+            for p in text.periods.indices {
+                fromText.periodIndex = p
+                fromSnapshot.periodIndex = p
+                let period = text.periods[p]
+                let worked = fromText.workedOutPlacesWithinRounding(period)
+                XCTAssertEqual(derived.rowSet(AppState.placesWithinRoundingName(period.id)), worked.sorted(), period.id)
+                XCTAssertEqual(fromSnapshot.placesWithinRounding(period), worked, period.id)
+                places += worked.count
+                guard let from = fromText.metrics.previousPeriod(period) else {
+                    XCTAssertNil(derived.rowSet(AppState.movesWithinRoundingName(from: "", to: period.id)))
+                    continue
+                }
+                let workedMoves = fromText.workedOutMovesWithinRounding(from: from, to: period)
+                XCTAssertEqual(derived.rowSet(AppState.movesWithinRoundingName(from: from.id, to: period.id)),
+                               workedMoves.sorted(), period.id)
+                XCTAssertEqual(fromSnapshot.movesWithinRounding(from: from, to: period), workedMoves, period.id)
+                moves += workedMoves.count
             }
-            let workedMoves = fromText.workedOutMovesWithinRounding(from: from, to: period)
-            XCTAssertEqual(derived.rowSet(AppState.movesWithinRoundingName(from: from.id, to: period.id)),
-                           workedMoves.sorted(), period.id)
-            XCTAssertEqual(fromSnapshot.movesWithinRounding(from: from, to: period), workedMoves, period.id)
-            moves += workedMoves.count
         }
         XCTAssertGreaterThan(places, 0, "some place within the rates' rounding")
         XCTAssertGreaterThan(moves, 0, "some move within the rates' rounding")

@@ -58,10 +58,18 @@ extension ShownFacts {
         for (other, i) in zip(e.disagreeing, e.disagreeingIntervals) {
             let range = i.map { " (\($0))" } ?? ""
             text += isLater(other)
-                ? (zh ? "；以后 \(step(other))\(range) 不一致：该期间的数字标记 !，见 towns check"
-                    : "; later \(step(other))\(range) disagrees: that period's figures are marked !, see towns check")
-                : (zh ? "；但 \(step(other))\(range) 不一致：核对不符，见 towns check"
-                    : "; but \(step(other))\(range) disagrees: a consistency check fails, see towns check")
+                ? (zh ? "；以后 \(step(other))\(range) 不一致（年内调整了计划，或数字有误）：该期间的数字标记 !，见 towns check"
+                    : "; later \(step(other))\(range) disagrees (a plan revised in the year, or a wrong figure): "
+                        + "that period's figures are marked !, see towns check")
+                : (zh ? "；但 \(step(other))\(range) 不一致（年内调整了计划，或数字有误）：核对不符，见 towns check"
+                    : "; but \(step(other))\(range) disagrees (a plan revised in the year, or a wrong figure): "
+                        + "a consistency check fails, see towns check")
+        }
+        // The range every agreeing period allows together: the one plan of the year, the same
+        // digits at every period shown (wave 43).
+        if let together = e.together {
+            text += zh ? "；各期间共同允许 \(together)，即全年同一计划"
+                : "; together they allow \(together), the year's one plan"
         }
         if let middle = e.middleOf {
             text += zh ? "；取各印证推算共同允许的 \(middle) 的中点" : "; written as the middle of \(middle), which every agreeing derivation allows"

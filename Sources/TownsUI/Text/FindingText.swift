@@ -156,9 +156,11 @@ public struct FindingWords: DatasetWords {
                                             "\(period($0.period)) gives \($0.plan)") }
                 .joined(separator: t("，", ", "))
             return kind == .inconsistency
-                ? t("由完成投资 ÷ 完成率推算的\(year)年计划各期间不一致：\(parts)；这些期间的完成投资或完成率中有一个有误，不知是哪一个",
+                ? t("由完成投资 ÷ 完成率推算的\(year)年计划各期间不一致：\(parts)；年内调整了计划，"
+                    + "或这些期间的完成投资或完成率中有一个有误，不知是哪一个；所示计划只据一致的期间",
                     "\(year) plan derived from completed / completion rate disagrees between periods: \(parts); "
-                        + "one of the completed amounts or rates of these periods is wrong, and which is not known")
+                        + "the plan was revised in the year, or one of the completed amounts or rates of these "
+                        + "periods is wrong, and which is not known; the plan shown rests on the agreeing periods only")
                 : t("由完成投资 ÷ 完成率推算的\(year)年计划各期间一致：\(parts)",
                     "\(year) plan derived from completed / completion rate agrees across periods: \(parts)")
         case let .totalOfAll(key, total, s):

@@ -65,11 +65,14 @@ extension AppState {
         guard let period else { return SumFlags() }
         let planKey = FigureKey(.planYear, String(period.year)), doneKey = FigureKey(.completed, period.id)
         // A check on sums failing on the city's total (the known towns' plans summing past it):
-        // every sum of those figures carries `!` (the finding is on the city's totals page, where
-        // Enter on a sum row leads, and in the checks line).
+        // the sum over every town carries `!` (the finding is on the city's totals page, where
+        // Enter on a sum row leads, and in the checks line). Only that sum: the check compares
+        // the city's total with the sum of every town's known figure, never with a type's or a
+        // filter's subtotal, which it says nothing about (wave 43: type 3's subtotal, Nanhu's
+        // 3.52 alone, read `3.52!` beside Nanhu's own plain 3.52; README: one marking a figure).
         var flags = SumFlags()
         let sumChecked = sumCheckedKeys()
-        if !sumChecked.isEmpty, !positions.isEmpty {
+        if !sumChecked.isEmpty, !positions.isEmpty, coversEveryTown(positions) {
             // The year's plans as of the period shown (`Checker.sumCheckFails(_:asOf:)`): a later
             // month's plans never put `!` on an earlier period's sums.
             flags.plan = sumChecked.contains(planKey) && facts.sumCheckFails(planKey, asOf: period)
@@ -104,6 +107,14 @@ extension AppState {
             for i in positions { if let part = parts[i] { add(part) } }
         }
         return flags
+    }
+
+    /// Whether `positions` are every town of the dataset (each once): the sum over them is the
+    /// one a check on sums sets against the city's total (`Checker.sumChecks`).
+    func coversEveryTown(_ positions: [Int]) -> Bool {
+        guard positions.count == dataset.townCount else { return false }
+        if zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) { return true }
+        return Set(positions).count == positions.count
     }
 
     /// Whether the plan sum over the towns at `positions` includes a town's plan first derivable

@@ -373,9 +373,10 @@ extension AppState {
             let listed = Set((listedTowns ?? []).map(\.id))
             // And the city's checks on sums that put `!` on these towns' sums (the plans summing
             // past the city's total): the `!` shown above is counted here (wave 22's fresh user
-            // read `≈31.1!` over `0 inconsistent`).
+            // read `≈31.1!` over `0 inconsistent`). Only where the filter keeps every town: a
+            // subtotal of some carries no `!` of the city's check (`sumFlags`, wave 43).
             let plan = FigureKey(.planYear, String(period.year)), done = FigureKey(.completed, period.id)
-            let onSums = Set(sumCheckedKeys().filter {
+            let onSums = !coversEveryTown(positions) ? [] : Set(sumCheckedKeys().filter {
                 $0 == done || ($0 == plan && facts.sumCheckFails(plan, asOf: period))
             })
             // And the city's own checks whose `!` its row above carries (its figures of the period
