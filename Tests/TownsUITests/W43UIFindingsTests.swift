@@ -8,6 +8,29 @@ import XCTest
 /// and `y`, no sums of an emptied list.
 /// (A follower's ended meeting at 80 columns: `EndToEndTests/W43MeetingEndedWordsTests`.)
 final class W43UIFindingsTests: XCTestCase {
+    // MARK: 2. `/zzz` Enter
+
+    func testASearchMatchingNothingSaysSoAtEnterAndItsChipOffersNoKeys() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 80, height: 24)
+            s.language = language
+            s = apply(s, .startSearch, .searchKey(.char("z")), .searchKey(.char("z")), .searchKey(.char("z")),
+                      .searchKey(.enter))
+            XCTAssertEqual(s.search?.editing, false)
+            XCTAssertEqual(s.message, s.tr(Catalogue.noMatchFor("zzz")), "said at Enter, not only at n")
+            let lines = screen(s)
+            XCTAssertTrue(lines[2].contains("/zzz " + s.tr("无匹配", "no match")), lines[2])
+            XCTAssertFalse(lines[2].contains("(n/N)"), "no keys that find nothing: \(lines[2])")
+            XCTAssertTrue(lines[22].contains(s.tr(Catalogue.noMatchFor("zzz"))), lines[22])
+            // A query that matches keeps its keys in the chip and says which match it is on.
+            var h = try bundledState(width: 80, height: 24)
+            h.language = language
+            h = apply(h, .startSearch, .searchKey(.char("h")), .searchKey(.char("a")), .searchKey(.enter))
+            XCTAssertTrue(screen(h)[2].contains("/ha (n/N)"), screen(h)[2])
+            XCTAssertNotEqual(h.message, h.tr(Catalogue.noMatchFor("ha")))
+        }
+    }
+
     // MARK: 6. An emptied list's sums
 
     func testAListTheFilterEmptiedHasNoSumRows() throws {

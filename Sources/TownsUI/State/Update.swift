@@ -432,6 +432,12 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
     case .enter:
         search.editing = false
         s.search = search.query.isEmpty ? nil : search
+        // A query that matches nothing says so at once, not only at the next `n` (wave 43's fresh
+        // user: `/zzz` Enter showed the chip `/zzz (n/N)` as if there were matches); the chip says
+        // it too (`Renderer.searchChip`).
+        if !search.query.isEmpty, s.list(for: s.screen) != nil, s.searchMatches().isEmpty {
+            s.message = jumpToMatch(s, forward: true, includeCurrent: true).message
+        }
         return s
     case .escape:
         s.search = nil
