@@ -31,6 +31,42 @@ final class W43UIFindingsTests: XCTestCase {
         }
     }
 
+    // MARK: 3. The presentation layout's totals rows
+
+    func testThePresentationLayoutSpacesTheTotalsRowsWhereTheyFit() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 80, height: 24, period: "2015-09")
+            s.language = language
+            s = update(s, .meeting(.togglePresentation))
+            let lines = screen(s)
+            let city = try XCTUnwrap(lines.firstIndex { $0.contains(s.tr("全市报告", "Jiaxing reported")) },
+                                     lines.joined(separator: "\n"))
+            XCTAssertTrue(lines[city + 1].trimmingCharacters(in: .whitespaces).isEmpty,
+                          "a blank line between the totals rows:\n" + lines.joined(separator: "\n"))
+            XCTAssertTrue(lines[city + 2].contains(s.tr(Catalogue.sumOfKnown)), lines[city + 2])
+            // The count of towns in the sums stays under its sum, not spaced from it.
+            XCTAssertTrue(lines[city + 3].contains(s.tr(Catalogue.townsInTheSums)), lines[city + 3])
+            // The note on the sum row is still drawn whole below them.
+            XCTAssertTrue(lines.contains { $0.contains(s.tr(Catalogue.sumRowNoVerdictPresenting(s.tr(Catalogue.sumOfKnown)))
+                .prefix(8)) }, lines.joined(separator: "\n"))
+        }
+    }
+
+    func testWhereTheyDoNotFitTheTotalsRowsStayDense() throws {
+        // 60x14: the rows and the notes do not all fit; the totals rows stay one after another.
+        var s = try bundledState(width: 60, height: 14, period: "2015-09")
+        s = update(s, .meeting(.togglePresentation))
+        let content = try XCTUnwrap(s.content(for: s.screen))
+        XCTAssertEqual(Renderer.summaryOffsets(s, content), Array(0..<Renderer.summaryShown(s, content)))
+        // Nor outside the presentation layout, whatever the room.
+        let usual = try bundledState(width: 100, height: 40, period: "2015-09")
+        let plain = try XCTUnwrap(usual.content(for: usual.screen))
+        XCTAssertEqual(Renderer.summaryOffsets(usual, plain), [0, 1, 2])
+        let lines = screen(usual)
+        let city = try XCTUnwrap(lines.firstIndex { $0.contains("全市报告") })
+        XCTAssertTrue(lines[city + 1].contains("已知小镇合计"), lines[city + 1])
+    }
+
     // MARK: 6. An emptied list's sums
 
     func testAListTheFilterEmptiedHasNoSumRows() throws {
