@@ -67,6 +67,38 @@ final class W43UIFindingsTests: XCTestCase {
         XCTAssertTrue(lines[city + 1].contains("已知小镇合计"), lines[city + 1])
     }
 
+    // MARK: 4. The hint line at 60x14
+
+    func testAtSixtyColumnsTheTownsViewKeepsSearchBehindAndCopy() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 60, height: 14)
+            s.language = language
+            let keys = Renderer.keyHints(s, width: 60).map(\.0)
+            for key in ["↑↓", "Enter", "/", "b", "y", "e", ":", "?", "q"] {
+                XCTAssertTrue(keys.contains(key), "\(key) at 60 columns in \(language): \(keys)")
+            }
+            let line = screen(s)[13]
+            for key in ["/", "b", "y", "q"] { XCTAssertTrue(line.contains(" \(key) "), "\(key) drawn: \(line)") }
+            XCTAssertTrue(line.hasPrefix(" ↑↓ Enter "), "the arrows and Enter without their words: \(line)")
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line.replacingOccurrences(of: "\\s+$", with: "",
+                                                                               options: .regularExpression)), 60)
+        }
+    }
+
+    func testAtEightyColumnsTheHintsKeepTheirWordsAndFortyByTwelveSaysTooSmall() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 80, height: 24)
+            s.language = language
+            let hints = Renderer.keyHints(s, width: 80)
+            XCTAssertTrue(hints.contains { $0.0 == "↑↓" && !$0.1.isEmpty }, "\(hints)")
+            XCTAssertTrue(hints.contains { $0.0 == "><" }, "the sort stays at 80 columns: \(hints)")
+            var small = try bundledState(width: 40, height: 12)
+            small.language = language
+            XCTAssertTrue(screen(small).joined().contains("40x12"), screen(small).joined(separator: "\n"))
+            XCTAssertEqual(step(small, route(.char("q"), in: small)).effects, [.quit], "q still quits")
+        }
+    }
+
     // MARK: 6. An emptied list's sums
 
     func testAListTheFilterEmptiedHasNoSumRows() throws {

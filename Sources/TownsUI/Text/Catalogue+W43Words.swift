@@ -4,3 +4,8 @@ extension Catalogue {
     /// no `(n/N)` offered, since neither key finds anything (wave 43's fresh user).
     static let searchChipNoMatch = Bilingual("无匹配", "no match")
 }
+
+extension Catalogue {
+    /// The behind filter's key hint where the line is tightest (60 columns in English): `b late`.
+    static let hintFilterTightest = Bilingual("落后", "late")
+}

@@ -379,21 +379,22 @@ extension Renderer {
         // Room for the meeting on the right (`drawMeetingBadge`).
         let badge = Renderer.meetingBadge(state, glyphs: glyphs)
         let room = state.width - (badge.map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        var (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
+        var (shown, gap, compact) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
         // A wide character just before the bottom-right cell keeps ncurses from writing that cell
         // on a terminal without bce (tmux-256color, screen: the terminal's own background showed
         // there once the overview's Chinese hints reached column 99), nor in that cell: then it
         // ends two columns short.
-        if badge == nil, Renderer.lineWidth(shown, gap: gap) >= state.width - 1,
+        if badge == nil, Renderer.lineWidth(shown, gap: gap, compact: compact) >= state.width - 1,
            let last = shown.last?.1.last, DisplayWidth.of(String(last)) == 2
         {
-            (shown, gap) = Renderer.keyHintLine(state, width: state.width - 2, glyphs: glyphs)
+            (shown, gap, compact) = Renderer.keyHintLine(state, width: state.width - 2, glyphs: glyphs)
         }
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }
             x += grid.put(key, x: x, y: y, style: theme.style(.key), maxWidth: state.width - x)
-            x += grid.put(" " + label + String(repeating: " ", count: gap), x: x, y: y, style: theme.style(.keyHint),
+            x += grid.put((compact && label.isEmpty ? "" : " " + label) + String(repeating: " ", count: gap), x: x, y: y,
+                          style: theme.style(.keyHint),
                           maxWidth: state.width - x)
         }
     }
