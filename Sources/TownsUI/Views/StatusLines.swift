@@ -55,7 +55,8 @@ extension Renderer {
         if let flash = state.session.flash {
             let style = theme.style(flash.level == .warning ? .warning : .message)
             // Worded now: `L` rewords a warning still shown (`Flash.words`, wave 29).
-            drawMessage(flash.text(in: state.language), style: style, into: &grid, state, shorter: flash.shorter ?? [])
+            drawMessage(flash.text(in: state.language), style: style, into: &grid, state,
+                        shorter: flash.shorter(in: state.language))
             return
         }
         if let problem = state.reloadProblem {
