@@ -5,7 +5,7 @@ import XCTest
 
 /// Wave 43's fresh user, the UI side: a search that matches nothing said at Enter, the
 /// presentation layout's totals rows spaced where they fit, the 60x14 hint line keeping `/`, `b`
-/// and `y`, no sums of an emptied list.
+/// and `y`, a failed reload's place and reason before its boilerplate, no sums of an emptied list.
 /// (A follower's ended meeting at 80 columns: `EndToEndTests/W43MeetingEndedWordsTests`.)
 final class W43UIFindingsTests: XCTestCase {
     // MARK: 2. `/zzz` Enter
@@ -97,6 +97,56 @@ final class W43UIFindingsTests: XCTestCase {
             XCTAssertTrue(screen(small).joined().contains("40x12"), screen(small).joined(separator: "\n"))
             XCTAssertEqual(step(small, route(.char("q"), in: small)).effects, [.quit], "q still quits")
         }
+    }
+
+    // MARK: 5. A failed reload at 100 columns
+
+    func testAFailedReloadSaysThePlaceAndTheReasonBeforeTheBoilerplate() throws {
+        let issue = LoadIssue(.error, .syntax, file: "towns.toml", line: 31, column: 16, field: "town[1].id",
+                              .tomlSyntax("Error while parsing key-value pair: expected a comment or whitespace, saw '='"))
+        let brief = try Bilingual(XCTUnwrap(issue.briefDescription(chinese: true)),
+                                  XCTUnwrap(issue.briefDescription(chinese: false)))
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 30)
+            s.language = language
+            s = update(s, .reloadFailed(issue.description(chinese: false), more: 0,
+                                        chinese: issue.description(chinese: true), brief: brief))
+            let line = screen(s)[28]
+            XCTAssertTrue(line.hasPrefix(" towns.toml:31:16: town[1].id: "), "the place first: \(line)")
+            XCTAssertTrue(line.contains(s.tr("写错了：expected a comment", "expected a comment or whitespace")),
+                          "then the reason: \(line)")
+            XCTAssertFalse(line.contains("Error while parsing"), line)
+            XCTAssertTrue(line.contains(s.tr(Catalogue.wholeInMessages)), line)
+            // Wide enough, the whole problem and then that the data was not reloaded.
+            var wide = s
+            wide.width = 200
+            let whole = screen(wide)[28]
+            XCTAssertTrue(whole.contains(s.tr(Catalogue.notReloaded) + "towns.toml:31:16"), whole)
+            // The log keeps the whole problem.
+            XCTAssertEqual(s.messageLog.entries.last?.text, s.reloadProblem)
+        }
+    }
+
+    func testABriefFormKeepsTheHintOfABareWordAndSaysMoreProblems() throws {
+        let issue = LoadIssue(.error, .syntax, file: "figures.toml", line: 7, column: 9, field: "figure[2].value",
+                              .tomlSyntax("Error while parsing floating-point: expected decimal digit, saw 'x'",
+                                          context: .numberField))
+        let en = try XCTUnwrap(issue.briefDescription(chinese: false))
+        XCTAssertEqual(en, "figures.toml:7:9: figure[2].value: expected decimal digit, saw 'x'; "
+                           + "a number is digits with at most one point (51.26) (TOML floating-point)")
+        let zh = try XCTUnwrap(issue.briefDescription(chinese: true))
+        XCTAssertEqual(zh, "figures.toml:7:9: figure[2].value: 浮点数写错了：expected decimal digit, saw 'x'；"
+                           + "数字只含数字和一个小数点（如 51.26）")
+        // A problem with no briefer words has none.
+        XCTAssertNil(LoadIssue(.error, .impossible, file: "f.toml", line: 3, .negative("-3")).briefDescription(chinese: false))
+        var s = try bundledState(width: 100, height: 30)
+        s.language = .en
+        s = update(s, .reloadFailed(issue.description(chinese: false), more: 2, chinese: issue.description(chinese: true),
+                                    brief: Bilingual(zh, en)))
+        XCTAssertEqual(s.reloadFailure?.shorterForms(s).dropFirst().first,
+                       en + " (not reloaded; +2 more: towns check)")
+        XCTAssertTrue(screen(s)[28].hasPrefix(" figures.toml:7:9: figure[2].value: expected decimal digit, saw 'x'"),
+                      screen(s)[28])
     }
 
     // MARK: 6. An emptied list's sums

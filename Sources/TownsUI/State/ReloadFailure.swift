@@ -12,6 +12,9 @@ public struct ReloadFailure: Equatable, Sendable {
     public var more: Int
     /// The words are the whole line, shown as they are (a text set on `reloadProblem`).
     public var whole: Bool = false
+    /// The first problem in brief, the reason first (`LoadIssue.briefDescription`: a TOML syntax
+    /// error without `TOML syntax: Error while parsing …: `); nil: none briefer.
+    public var brief: Bilingual?
 
     public init(english: String, chinese: String, more: Int) {
         self.english = english; self.chinese = chinese; self.more = more
@@ -29,5 +32,19 @@ public struct ReloadFailure: Equatable, Sendable {
         if whole { return problem }
         return state.tr(Catalogue.notReloaded) + problem
             + (more > 0 ? state.tr(Catalogue.reloadMoreProblems("\(more)")) : "")
+    }
+
+    /// Shorter forms of `words` for the status line, longest first (`Flash.shorter`), the place
+    /// and the reason first and `数据未更新` (`not reloaded`) after them: the problem whole, then in
+    /// brief (`brief`), then the brief alone (the warning's colour and `:messages` say the rest);
+    /// the status line cuts the last where none fits, so what is cut is the end, not the reason
+    /// (wave 43's fresh user at 100 columns: `not reloaded: towns.toml:31:16: town[1].id: TOML
+    /// syntax: Error while parsing… (whole in :messages)`). None for a line shown as it is (`whole`).
+    public func shorterForms(_ state: AppState) -> [String] {
+        if whole { return [] }
+        let tail = state.tr(more > 0 ? Catalogue.notReloadedAfterMore("\(more)") : Catalogue.notReloadedAfter)
+        let problem = state.language == .zh ? chinese : english
+        let short = brief.map { state.tr($0) }
+        return [problem + tail] + (short.map { [$0 + tail, $0] } ?? [problem])
     }
 }

@@ -115,9 +115,10 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             Bilingual(Catalogue.reloadedRecordsGone.zh + (lostChinese ?? $0), Catalogue.reloadedRecordsGone.en + $0)
         }
         if let lost = s.recordsLostWords { s.session.flash = Flash(lost, in: s.language, level: .warning) }
-    case let .reloadFailed(problem, more, chinese):
+    case let .reloadFailed(problem, more, chinese, brief):
         // Kept as data: worded when drawn, in the language of that moment (wave 11).
         s.reloadFailure = ReloadFailure(english: problem, chinese: chinese ?? problem, more: more)
+        s.reloadFailure?.brief = brief
         // Logged too (`:messages`), once per new problem: the poll repeats it every second.
         if s.reloadFailure != state.reloadFailure, let failure = s.reloadFailure {
             s.messageLog.append(Flash(failure.words(s), level: .warning))

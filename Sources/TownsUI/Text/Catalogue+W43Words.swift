@@ -6,6 +6,16 @@ extension Catalogue {
 }
 
 extension Catalogue {
+    /// After a failed reload's problem where the status line puts the place and the reason first
+    /// (`ReloadFailure.shorterForms`): that the data shown is the last that loaded.
+    static let notReloadedAfter = Bilingual("（数据未更新）", " (not reloaded)")
+    /// As `notReloadedAfter`, with how many more problems there are (`towns check` lists them).
+    static func notReloadedAfterMore(_ n: String) -> Bilingual {
+        Bilingual("（数据未更新；另有 \(n) 个：towns check）", " (not reloaded; +\(n) more: towns check)")
+    }
+}
+
+extension Catalogue {
     /// The behind filter's key hint where the line is tightest (60 columns in English): `b late`.
     static let hintFilterTightest = Bilingual("落后", "late")
 }

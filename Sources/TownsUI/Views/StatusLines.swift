@@ -60,7 +60,9 @@ extension Renderer {
             return
         }
         if let problem = state.reloadProblem {
-            drawMessage(problem, style: theme.style(.warning), into: &grid, state)
+            // The place and the reason first where the whole does not fit (wave 43).
+            drawMessage(problem, style: theme.style(.warning), into: &grid, state,
+                        shorter: state.reloadFailure?.shorterForms(state) ?? [], cutShortest: true)
             return
         }
         if let lost = state.recordsLost {
@@ -126,11 +128,13 @@ extension Renderer {
     /// middle gives way first (`Renderer.pathsShortened`), then what follows the last path.
     /// `shorter` (`Flash.shorter`): shorter forms of `text`, the first that fits with the pointer
     /// drawn rather than `text` cut.
-    func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState, shorter: [String] = []) {
+    /// `cutShortest`: where no form fits, the last of `shorter` is cut, not `text`.
+    func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState, shorter: [String] = [],
+                     cutShortest: Bool = false) {
         let room = max(1, state.width - 2)
         let line = Renderer.messageFitting(
             TerminalText.sanitize(text), width: room, pointer: state.tr(Catalogue.wholeInMessages), cut: glyphs.cut,
-            shorter: shorter.map(TerminalText.sanitize))
+            shorter: shorter.map(TerminalText.sanitize), cutShortest: cutShortest)
         let y = state.height - 2
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(" " + line, x: 0, y: y, style: style, maxWidth: state.width)
@@ -143,11 +147,16 @@ extension Renderer {
     /// with `pointer`, then without it (the path matters more than the pointer: the `…` say
     /// something was cut), before the next, shorter path is tried; else cut at a word
     /// (`cutAtWord`) with `pointer`, as a message without a path.
-    /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`.
+    /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`;
+    /// `cutShortest`: where none fits, the last of them cut at a word (`cutAtWord`) with `pointer`
+    /// (a failed reload's place and reason first: what is cut is the end).
     static func messageFitting(_ text: String, width: Int, pointer: String, cut: String,
-                               shorter: [String] = []) -> String {
+                               shorter: [String] = [], cutShortest: Bool = false) -> String {
         if DisplayWidth.of(text) <= width { return text }
         if let form = shorter.first(where: { DisplayWidth.of($0 + pointer) <= width }) { return form + pointer }
+        if cutShortest, let last = shorter.last {
+            return cutAtWord(last, width: max(1, width - DisplayWidth.of(pointer)), cut: cut) + pointer
+        }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
         // The text as written, then with its paths shorter and shorter; each with where its last path ends.
         var forms: [(String, String.Index?)] = [(text, pathsShortened(text, level: 0, cut: cut)?.1)]
