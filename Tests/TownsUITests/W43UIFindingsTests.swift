@@ -28,6 +28,14 @@ final class W43UIFindingsTests: XCTestCase {
             h = apply(h, .startSearch, .searchKey(.char("h")), .searchKey(.char("a")), .searchKey(.enter))
             XCTAssertTrue(screen(h)[2].contains("/ha (n/N)"), screen(h)[2])
             XCTAssertNotEqual(h.message, h.tr(Catalogue.noMatchFor("ha")))
+            // On the overview a town the window folds away is said to be folded (wave 34), not no match.
+            var o = try bundledState(width: 80, height: 24, period: "2015-09")
+            o.stack = [Screen(.overview)]
+            o.language = language
+            o = update("tongxiang".reduce(apply(o, .startSearch)) { update($0, .searchKey(.char($1))) }, .searchKey(.enter))
+            XCTAssertTrue(o.searchMatches().isEmpty, "folded at 80x24 (W34OvSearchTests)")
+            XCTAssertFalse(screen(o)[2].contains(o.tr("无匹配", "no match")), screen(o)[2])
+            XCTAssertEqual(o.message, o.tr(Catalogue.overviewMatchFolded("tongxiang", 1, key: o.keyName(.showView(.townList)))))
         }
     }
 
