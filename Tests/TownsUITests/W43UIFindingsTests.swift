@@ -121,10 +121,12 @@ final class W43UIFindingsTests: XCTestCase {
                                         chinese: issue.description(chinese: true), brief: brief))
             let line = screen(s)[28]
             XCTAssertTrue(line.hasPrefix(" towns.toml:31:16: town[1].id: "), "the place first: \(line)")
-            XCTAssertTrue(line.contains(s.tr("写错了：expected a comment", "expected a comment or whitespace")),
+            XCTAssertTrue(line.contains(s.tr("写错了：expected a comment", "expected a comment or whitespace, saw '='")),
                           "then the reason: \(line)")
             XCTAssertFalse(line.contains("Error while parsing"), line)
-            XCTAssertTrue(line.contains(s.tr(Catalogue.wholeInMessages)), line)
+            // That the data shown is the last that loaded stays, after the reason (the `…` says it was cut).
+            XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix(s.tr(Catalogue.notReloadedAfter)), line)
+            XCTAssertTrue(line.contains("…"), line)
             // Wide enough, the whole problem and then that the data was not reloaded.
             var wide = s
             wide.width = 200
@@ -145,8 +147,15 @@ final class W43UIFindingsTests: XCTestCase {
         let zh = try XCTUnwrap(issue.briefDescription(chinese: true))
         XCTAssertEqual(zh, "figures.toml:7:9: figure[2].value: 浮点数写错了：expected decimal digit, saw 'x'；"
                            + "数字只含数字和一个小数点（如 51.26）")
-        // A problem with no briefer words has none.
+        // A problem with no briefer words has none: another kind, or the guard's own words.
         XCTAssertNil(LoadIssue(.error, .impossible, file: "f.toml", line: 3, .negative("-3")).briefDescription(chinese: false))
+        let guarded = LoadIssue(.error, .syntax, file: "figures.toml", line: 1, column: 2,
+                                .tomlSyntax("a table header must start with a key (ASCII letters, digits, - or _, or a quoted key)"))
+        XCTAssertNil(guarded.briefDescription(chinese: true))
+        var g = try bundledState(width: 100, height: 30)
+        g = update(g, .reloadFailed(guarded.description(chinese: false), more: 0, chinese: guarded.description(chinese: true)))
+        XCTAssertTrue(screen(g)[28].hasPrefix(" figures.toml:1:2: TOML 语法错误：表头须以键开头"), screen(g)[28])
+        XCTAssertTrue(screen(g)[28].contains("（数据未更新）"), screen(g)[28])
         var s = try bundledState(width: 100, height: 30)
         s.language = .en
         s = update(s, .reloadFailed(issue.description(chinese: false), more: 2, chinese: issue.description(chinese: true),

@@ -36,15 +36,20 @@ public struct ReloadFailure: Equatable, Sendable {
 
     /// Shorter forms of `words` for the status line, longest first (`Flash.shorter`), the place
     /// and the reason first and `数据未更新` (`not reloaded`) after them: the problem whole, then in
-    /// brief (`brief`), then the brief alone (the warning's colour and `:messages` say the rest);
-    /// the status line cuts the last where none fits, so what is cut is the end, not the reason
-    /// (wave 43's fresh user at 100 columns: `not reloaded: towns.toml:31:16: town[1].id: TOML
-    /// syntax: Error while parsing… (whole in :messages)`). None for a line shown as it is (`whole`).
+    /// brief (`brief`), with how many more problems there are, then without; where none fits the
+    /// status line cuts the last before its `tail`, which stays (`Renderer.messageFitting`'s
+    /// `keepingTail`): what is cut is the reason's end, not its start (wave 43's fresh user at 100
+    /// columns: `not reloaded: towns.toml:31:16: town[1].id: TOML syntax: Error while parsing…
+    /// (whole in :messages)`), and the line still says the data shown is the last that loaded.
+    /// None for a line shown as it is (`whole`).
     public func shorterForms(_ state: AppState) -> [String] {
         if whole { return [] }
-        let tail = state.tr(more > 0 ? Catalogue.notReloadedAfterMore("\(more)") : Catalogue.notReloadedAfter)
         let problem = state.language == .zh ? chinese : english
-        let short = brief.map { state.tr($0) }
-        return [problem + tail] + (short.map { [$0 + tail, $0] } ?? [problem])
+        let more = state.tr(self.more > 0 ? Catalogue.notReloadedAfterMore("\(self.more)") : Catalogue.notReloadedAfter)
+        let short = brief.map { state.tr($0) } ?? problem
+        return [problem + more] + (brief == nil ? [] : [short + more]) + (self.more > 0 ? [short + tail(state)] : [])
     }
+
+    /// What ends the last of `shorterForms`, kept where the line is cut: `（数据未更新）` / ` (not reloaded)`.
+    public func tail(_ state: AppState) -> String { state.tr(Catalogue.notReloadedAfter) }
 }

@@ -62,7 +62,8 @@ extension Renderer {
         if let problem = state.reloadProblem {
             // The place and the reason first where the whole does not fit (wave 43).
             drawMessage(problem, style: theme.style(.warning), into: &grid, state,
-                        shorter: state.reloadFailure?.shorterForms(state) ?? [], cutShortest: true)
+                        shorter: state.reloadFailure?.shorterForms(state) ?? [],
+                        keepingTail: state.reloadFailure.map { $0.whole ? nil : $0.tail(state) } ?? nil)
             return
         }
         if let lost = state.recordsLost {
@@ -128,13 +129,13 @@ extension Renderer {
     /// middle gives way first (`Renderer.pathsShortened`), then what follows the last path.
     /// `shorter` (`Flash.shorter`): shorter forms of `text`, the first that fits with the pointer
     /// drawn rather than `text` cut.
-    /// `cutShortest`: where no form fits, the last of `shorter` is cut, not `text`.
+    /// `keepingTail`: where no form fits, the last of `shorter` is cut before this end of it, kept.
     func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState, shorter: [String] = [],
-                     cutShortest: Bool = false) {
+                     keepingTail: String? = nil) {
         let room = max(1, state.width - 2)
         let line = Renderer.messageFitting(
             TerminalText.sanitize(text), width: room, pointer: state.tr(Catalogue.wholeInMessages), cut: glyphs.cut,
-            shorter: shorter.map(TerminalText.sanitize), cutShortest: cutShortest)
+            shorter: shorter.map(TerminalText.sanitize), keepingTail: keepingTail.map(TerminalText.sanitize))
         let y = state.height - 2
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(" " + line, x: 0, y: y, style: style, maxWidth: state.width)
@@ -148,14 +149,18 @@ extension Renderer {
     /// something was cut), before the next, shorter path is tried; else cut at a word
     /// (`cutAtWord`) with `pointer`, as a message without a path.
     /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`;
-    /// `cutShortest`: where none fits, the last of them cut at a word (`cutAtWord`) with `pointer`
-    /// (a failed reload's place and reason first: what is cut is the end).
+    /// `keepingTail`: where none fits and the last of them ends with it, that form is cut at a word
+    /// (`cutAtWord`) before this tail, which is kept, without `pointer` (the `…` says something was
+    /// cut, as a path's does): a failed reload's place and reason first, `（数据未更新）` at the end,
+    /// what is cut the reason's end.
     static func messageFitting(_ text: String, width: Int, pointer: String, cut: String,
-                               shorter: [String] = [], cutShortest: Bool = false) -> String {
+                               shorter: [String] = [], keepingTail: String? = nil) -> String {
         if DisplayWidth.of(text) <= width { return text }
         if let form = shorter.first(where: { DisplayWidth.of($0 + pointer) <= width }) { return form + pointer }
-        if cutShortest, let last = shorter.last {
-            return cutAtWord(last, width: max(1, width - DisplayWidth.of(pointer)), cut: cut) + pointer
+        if let tail = keepingTail, let last = shorter.last, last.hasSuffix(tail),
+           case let room = width - DisplayWidth.of(tail), room >= 20
+        {
+            return cutAtWord(String(last.dropLast(tail.count)), width: room, cut: cut) + tail
         }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
         // The text as written, then with its paths shorter and shorter; each with where its last path ends.
