@@ -150,17 +150,16 @@ extension Renderer {
     /// (`cutAtWord`) with `pointer`, as a message without a path.
     /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`;
     /// `keepingTail`: where none fits and the last of them ends with it, that form is cut at a word
-    /// (`cutAtWord`) before this tail, which is kept, without `pointer` (the `…` says something was
-    /// cut, as a path's does): a failed reload's place and reason first, `（数据未更新）` at the end,
-    /// what is cut the reason's end.
+    /// (`cutAtWord`) before this tail, which is kept, then `pointer`: a failed reload's place and
+    /// reason first, `（数据未更新）` and the pointer at the end, what is cut the reason's end.
     static func messageFitting(_ text: String, width: Int, pointer: String, cut: String,
                                shorter: [String] = [], keepingTail: String? = nil) -> String {
         if DisplayWidth.of(text) <= width { return text }
         if let form = shorter.first(where: { DisplayWidth.of($0 + pointer) <= width }) { return form + pointer }
         if let tail = keepingTail, let last = shorter.last, last.hasSuffix(tail),
-           case let room = width - DisplayWidth.of(tail), room >= 20
+           case let room = width - DisplayWidth.of(tail) - DisplayWidth.of(pointer), room >= 20
         {
-            return cutAtWord(String(last.dropLast(tail.count)), width: room, cut: cut) + tail
+            return cutAtWord(String(last.dropLast(tail.count)), width: room, cut: cut) + tail + pointer
         }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
         // The text as written, then with its paths shorter and shorter; each with where its last path ends.
