@@ -183,13 +183,26 @@ public struct LoadIssue: Error, Hashable, Sendable, CustomStringConvertible {
     /// Chinese words; a problem without a message keeps its English words) or English. The
     /// file, line, column and field are the same in both.
     public func description(chinese: Bool) -> String {
+        place(chinese: chinese) + words(chinese: chinese)
+    }
+
+    /// `FILE:LINE: FIELD: ` and the problem in brief, the reason first (`LoadMessage.briefWords`:
+    /// a TOML syntax error without `TOML syntax: Error while parsing …: `), for a line with
+    /// little room (a failed live reload's status line, wave 43); nil where the problem has no
+    /// briefer words than `description(chinese:)`.
+    public func briefDescription(chinese: Bool) -> String? {
+        message?.briefWords(chinese: chinese).map { place(chinese: chinese) + $0 }
+    }
+
+    /// `FILE:LINE:COLUMN: ` (`警告：` or `warning: ` for a warning) `FIELD: `, as known.
+    private func place(chinese: Bool) -> String {
         var s = file
         if let line { s += ":\(line)" }
         if let column { s += ":\(column)" }
         s += ": "
         if severity == .warning { s += chinese ? "警告：" : "warning: " }
         if let field { s += "\(field): " }
-        return s + words(chinese: chinese)
+        return s
     }
 
     /// The problem alone in Chinese (`chinese`) or English (`problem`).

@@ -2,6 +2,15 @@
 /// table (the loader knows no interface; `LoadIssue.description(chinese:)` picks the half).
 /// The English words are those the loader always printed (tests and scripts match them).
 extension LoadMessage {
+    /// The problem in brief, the reason first, in Chinese (`chinese`) or English, where it has
+    /// briefer words than `chinese` and `english`: a TOML syntax error the parser worded
+    /// (`TOMLSyntaxWords.briefEnglish`); nil for any other.
+    public func briefWords(chinese: Bool) -> String? {
+        guard case let .tomlSyntax(detail, context) = self else { return nil }
+        let words = TOMLSyntaxWords(detail: detail, context: context)
+        return chinese ? words.briefChinese : words.briefEnglish
+    }
+
     /// The English words (`LoadIssue.problem`).
     public var english: String {
         switch self {

@@ -110,6 +110,30 @@ public struct TOMLSyntaxWords: Sendable, Equatable {
         return "写法不对（解析器原话：\(detail)）\(hint)"
     }
 
+    /// The English in brief, the reason first, for a line with little room (a failed live
+    /// reload's status line, wave 43): the parser's detail and the hint, then what it was
+    /// reading (`expected a comment or whitespace, saw '=' (TOML key-value pair)`), not
+    /// `Error while parsing key-value pair: ` before it. Nil for words of another shape (the
+    /// guard's own, already brief).
+    public var briefEnglish: String? {
+        if let (line, quote) = stringNotClosed {
+            return "a string is not closed: a closing quote (\(quote)) is missing at the end of line \(line)"
+        }
+        guard let (what, rest) = parsed else { return nil }
+        return rest + (valueHint.map { "; \($0.english)" } ?? "") + " (TOML \(what))"
+    }
+
+    /// The Chinese in brief, for a line with little room: what went wrong and the parser's
+    /// detail after a colon (`键值对（键 = 值）写错了：expected …`), not as a quoted aside. Nil for
+    /// words of another shape (the guard's own, already brief).
+    public var briefChinese: String? {
+        let hint = valueHint.map { "；\($0.chinese)" } ?? ""
+        if let (line, quote) = stringNotClosed { return "字符串没有结束：第 \(line) 行末尾缺少右引号（\(quote)）" }
+        guard let (what, rest) = parsed else { return nil }
+        let said = TOMLSyntaxWords.chineseWhat[what].map { "\($0)写错了" } ?? "「\(what)」处写错了"
+        return "\(said)：\(rest)\(hint)"
+    }
+
     /// The Chinese of the guard's own words (`TOMLGuard`), by their start.
     private var guardChinese: String? {
         if detail.hasPrefix("a NUL byte") { return "含有 NUL 字节（0x00），不是文本" }

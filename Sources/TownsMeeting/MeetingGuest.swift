@@ -47,6 +47,22 @@ public final class MeetingGuest<Payload: Codable & Sendable & Equatable>: @unche
         /// The reason in one language, for the status line of a Chinese (`chinese`) or English session.
         public func words(chinese: Bool) -> String { chinese ? bothWords.zh : bothWords.en }
 
+        /// Shorter forms of `words(chinese:)`, longest first, for a status line too narrow for them:
+        /// the cause in fewer words, so the way back after it (`:follow NAME`) stays on the line
+        /// (wave 43's fresh user at 80 columns: `会议已结束（连接中断：主持人已退出，…（全文见 :messages）`,
+        /// the way back cut). Empty: none (the words are short already).
+        public func shorterWords(chinese: Bool) -> [String] {
+            switch self {
+            case .lost:
+                return chinese ? ["会议已结束（连接中断）", "会议连接中断"]
+                               : ["meeting ended (connection lost)", "meeting connection lost"]
+            case .presenterLost:
+                return chinese ? ["主持人的终端已关闭"] : ["presenter's terminal closed"]
+            default:
+                return []
+            }
+        }
+
         private var bothWords: (zh: String, en: String) {
             switch self {
             case .closed: return ("会议已结束", "meeting ended")

@@ -44,7 +44,15 @@ enum LiveReload {
             let english = errors.first.map { relative($0.description(chinese: false), to: directory) }
                 ?? "unknown error"
             let zh = errors.first.map { relative($0.description(chinese: true), to: directory) } ?? "未知错误"
-            return .reloadFailed(english, more: max(0, errors.count - 1), chinese: zh)
+            // In brief too, the reason first, for a status line too narrow for the whole (wave 43).
+            let brief = errors.first.flatMap { issue in
+                issue.briefDescription(chinese: true).flatMap { zh in
+                    issue.briefDescription(chinese: false).map {
+                        Bilingual(relative(zh, to: directory), relative($0, to: directory))
+                    }
+                }
+            }
+            return .reloadFailed(english, more: max(0, errors.count - 1), chinese: zh, brief: brief)
         }
     }
 

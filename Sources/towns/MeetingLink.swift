@@ -225,6 +225,19 @@ final class MeetingLink {
         return Bilingual(why.words(chinese: true) + back.zh, why.words(chinese: false) + back.en)
     }
 
+    /// The action saying that the meeting ended for this follower (`why`), with the way back
+    /// (`endedWords`) and shorter forms that keep the way back whole and shorten the cause
+    /// (`EndReason.shorterWords`: the status line draws the first that fits, wave 43), in the
+    /// language of `state` and both.
+    static func endedAction(_ why: MeetingGuest<Session>.EndReason, meeting: String?, _ state: AppState) -> Action {
+        let both = endedWords(why, meeting: meeting)
+        let back = wayBack(why, meeting: meeting)
+        let shorter = zip(why.shorterWords(chinese: true), why.shorterWords(chinese: false)).map {
+            Bilingual($0.0 + back.zh, $0.1 + back.en)
+        }
+        return .meeting(.ended(state.tr(both), both: both, shorter: shorter))
+    }
+
     func poll(_ state: AppState) -> [Action] {
         var actions: [Action] = []
         if let guest, lastEnded == nil {
@@ -255,8 +268,7 @@ final class MeetingLink {
                     // warning that the meeting ended, in English under a Chinese interface).
                     actions.append(.meeting(.left))
                 } else {
-                    let both = MeetingLink.endedWords(why, meeting: guestMeeting)
-                    actions.append(.meeting(.ended(state.tr(both), both: both)))
+                    actions.append(MeetingLink.endedAction(why, meeting: guestMeeting, state))
                 }
             }
         }

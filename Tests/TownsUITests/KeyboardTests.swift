@@ -172,7 +172,7 @@ final class KeyboardTests: XCTestCase {
             var s = list
             s.width = width
             let line = Renderer.keyHintLine(s, width: width)
-            let used = Renderer.lineWidth(line.hints, gap: line.gap)
+            let used = Renderer.lineWidth(line.hints, gap: line.gap, compact: line.compact)
             XCTAssertLessThanOrEqual(used, max(width, 20), "width \(width)")
         }
         // A page: scroll and back, no open or sort.

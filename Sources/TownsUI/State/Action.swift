@@ -65,7 +65,9 @@ public enum Action: Equatable, Sendable {
     /// problem`, relative to the data folder) and how many more; the data shown stays.
     /// `chinese`: the first problem's Chinese words (nil: the same words in both languages);
     /// the status line words it in the language it is drawn in, not the one of the failure.
-    case reloadFailed(String, more: Int, chinese: String? = nil)
+    /// `brief`: the first problem in brief, the reason first (`LoadIssue.briefDescription`), for a
+    /// status line too narrow for the whole (nil: none briefer).
+    case reloadFailed(String, more: Int, chinese: String? = nil, brief: Bilingual? = nil)
     /// The data files are as they were when the data shown loaded (a failed change undone).
     case dataUnchanged
     /// The data files changed and are being read (a poll running for more than a second): said

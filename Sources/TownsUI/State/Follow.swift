@@ -51,8 +51,10 @@ public enum MeetingAction: Equatable, Sendable {
     /// `f`: detach to browse alone, or rejoin at the presenter's current place.
     case toggleFollow
     /// The meeting ended for this follower (the presenter quit or crashed, or dropped it); why,
-    /// as said, and in both languages where known (`both`: the status line words it when drawn).
-    case ended(String, both: Bilingual? = nil)
+    /// as said, and in both languages where known (`both`: the status line words it when drawn);
+    /// `shorter`: shorter forms, longest first, for a status line too narrow for `both` (the way
+    /// back kept, the cause shortened: `Flash.shorterWords`).
+    case ended(String, both: Bilingual? = nil, shorter: [Bilingual] = [])
     /// This follower left the meeting (`:follow off`; the guest's `.left`): said as information,
     /// in the interface's language (wave 29: a warning that the meeting ended, chip `会议结束`).
     case left
@@ -232,13 +234,14 @@ func meetingStep(_ state: AppState, _ action: MeetingAction, before: AppState) -
             s.say(Catalogue.rejoined(f.presenter))
             if let latest = f.latest, !f.dataDiffers { s = following(s, latest) }
         }
-    case let .ended(reason, both):
+    case let .ended(reason, both, shorter):
         switch s.meeting {
         case .following(let f): s.meeting = .ended(name: f.meeting, reason: reason)
         case .presenting(let name, _, _): s.meeting = .ended(name: name, reason: reason)
         default: break
         }
         s.session.flash = both.map { Flash($0, in: s.language, level: .warning) } ?? Flash(reason, level: .warning)
+        if !shorter.isEmpty { s.session.flash?.shorterWords = shorter }
     case .left:
         guard case .following(let f) = s.meeting else { break }
         s.meeting = .left(name: f.meeting)

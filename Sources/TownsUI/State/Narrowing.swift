@@ -139,3 +139,18 @@ extension Renderer {
         return "/" + query + " " + state.tr(Catalogue.narrowChip("\(n)", state.keyName(.back)))
     }
 }
+
+extension Renderer {
+    /// The chip of a kept search (after Enter): `/海宁 (n/N)`, the keys that move between its
+    /// matches; `/zzz 无匹配` (`no match`) where it matches no row of the list shown, offering no
+    /// key (wave 43), unless on the overview the window folds the matching towns away (`n` says
+    /// where they are, wave 34); `/海宁` alone while following (`n` `N` are the presenter's).
+    static func searchChip(_ state: AppState, query: String) -> String {
+        if state.isFollowingPresenter { return "/" + query }
+        if state.list(for: state.screen) != nil, state.searchMatches().isEmpty,
+           state.screen.kind != .overview || state.searchMatches(Screen(.townList)).isEmpty {
+            return "/" + query + " " + state.tr(Catalogue.searchChipNoMatch)
+        }
+        return "/" + query + " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))"
+    }
+}

@@ -94,6 +94,10 @@ public struct Flash: Codable, Equatable, Sendable {
     /// `:columns` at 80 columns showed `共 13 列，5 列因窗口宽度未显示（次要的列先让位）：…`, none of its
     /// list). `:messages` logs `text` whole. Nil: `text` is cut (`Renderer.messageFitting`).
     public var shorter: [String]?
+    /// Shorter forms in both languages, longest first, worded when drawn as `words` is (`L`
+    /// rewords them): a meeting's end keeps the way back and shortens its cause (wave 43).
+    /// Used before `shorter`. Nil: none.
+    public var shorterWords: [Bilingual]?
     public init(_ text: String, level: Level = .info) { self.text = text; self.level = level }
     /// A message worded from `words`, first shown in `language`.
     public init(_ words: Bilingual, in language: Language, level: Level = .info) {
@@ -103,6 +107,10 @@ public struct Flash: Codable, Equatable, Sendable {
     /// The words in `language`: `words`' where it has them, else `text`.
     public func text(in language: Language) -> String {
         words.map { language == .zh ? $0.zh : $0.en } ?? text
+    }
+    /// The shorter forms in `language`: `shorterWords`' where there are any, else `shorter`.
+    public func shorter(in language: Language) -> [String] {
+        shorterWords.map { $0.map { language == .zh ? $0.zh : $0.en } } ?? shorter ?? []
     }
 }
 

@@ -115,9 +115,10 @@ func advance(_ state: AppState, _ action: Action) -> AppState {
             Bilingual(Catalogue.reloadedRecordsGone.zh + (lostChinese ?? $0), Catalogue.reloadedRecordsGone.en + $0)
         }
         if let lost = s.recordsLostWords { s.session.flash = Flash(lost, in: s.language, level: .warning) }
-    case let .reloadFailed(problem, more, chinese):
+    case let .reloadFailed(problem, more, chinese, brief):
         // Kept as data: worded when drawn, in the language of that moment (wave 11).
         s.reloadFailure = ReloadFailure(english: problem, chinese: chinese ?? problem, more: more)
+        s.reloadFailure?.brief = brief
         // Logged too (`:messages`), once per new problem: the poll repeats it every second.
         if s.reloadFailure != state.reloadFailure, let failure = s.reloadFailure {
             s.messageLog.append(Flash(failure.words(s), level: .warning))
@@ -432,6 +433,12 @@ func searchKey(_ state: AppState, _ key: Key) -> AppState {
     case .enter:
         search.editing = false
         s.search = search.query.isEmpty ? nil : search
+        // A query that matches nothing says so at once, not only at the next `n` (wave 43's fresh
+        // user: `/zzz` Enter showed the chip `/zzz (n/N)` as if there were matches); the chip says
+        // it too (`Renderer.searchChip`).
+        if !search.query.isEmpty, s.list(for: s.screen) != nil, s.searchMatches().isEmpty {
+            s.message = jumpToMatch(s, forward: true, includeCurrent: true).message
+        }
         return s
     case .escape:
         s.search = nil

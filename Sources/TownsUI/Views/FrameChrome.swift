@@ -111,8 +111,7 @@ extension Renderer {
         if let q = state.screen.narrow, !q.isEmpty, state.screen.kind.narrows, state.search?.editing != true {
             status.append(state.isFollowingPresenter ? "/" + q : Renderer.narrowChip(state, query: q))
         } else if let q = state.search?.query, !q.isEmpty, state.search?.editing == false {
-            status.append("/" + q + (state.isFollowingPresenter ? "" // n N are the presenter's
-                : " (\(state.keyName(.nextMatch))/\(state.keyName(.previousMatch)))"))
+            status.append(Renderer.searchChip(state, query: q))
         }
         // When the data last changed (live reload), if it fits beside the path.
         let pathWidth = DisplayWidth.of(path) + 2

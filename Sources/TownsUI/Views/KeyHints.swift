@@ -14,6 +14,9 @@ extension Renderer {
         /// Known to all (the arrows, Enter; Esc presenting): the keys alone, without their word, in the tightest
         /// form, where that keeps every key a meeting needs (80 columns with a filter on).
         var bare = false
+        /// The label in the tightest form (with the arrows and Enter bare), where it is shorter than
+        /// `short`: English `late` for `behind`, so `b` stays at 60 columns (wave 43).
+        var tightest: Bilingual? = nil
     }
 
     /// The hints a meeting needs most (priority at least this): the line tries shorter words,
@@ -26,32 +29,44 @@ extension Renderer {
         keyHintLine(state, width: width, glyphs: glyphs).hints
     }
 
-    /// The hint line for `width` columns: the hints (as `keyHints`) and the gap between them
-    /// (2 spaces, 1 where the line is tight). Forms, in turn: the full words 2 apart, the short
+    /// The hint line for `width` columns: the hints (as `keyHints`), the gap between them
+    /// (2 spaces, 1 where the line is tight) and whether the keys without their words are drawn
+    /// without the space after them (`compact`). Forms, in turn: the full words 2 apart, the short
     /// words 2 apart, the short words 1 apart, then the arrows and Enter without their words
-    /// (`KeyHint.bare`, only where that keeps them all, or presenting more of them); the first that keeps every hint a meeting needs
-    /// (`meetingPriority`) is drawn, the least needed hints giving way first in each; else the
-    /// last, as far as it goes. The line is 1 column of margin, then each hint (keys, a space,
-    /// label) with the gap between: `lineWidth`.
+    /// (`KeyHint.bare`), then those keys compact and the tightest words (`KeyHint.tightest`: at 60
+    /// columns in English `b late`); the bare forms only where they keep more of the keys a meeting
+    /// needs than the forms before (wave 43: at 60x14 the towns view's line kept the arrows' and
+    /// Enter's words and left out `/`, `b` and `y`; before, only presenting; the compact form only
+    /// outside a meeting, whose chip takes that room). The first form that
+    /// keeps every hint a meeting needs (`meetingPriority`) is drawn, the least needed hints giving
+    /// way first in each; else the one that keeps most of them, as far as it goes. The line is 1
+    /// column of margin, then each hint (keys, a space, label) with the gap between: `lineWidth`.
     public static func keyHintLine(_ state: AppState, width: Int, glyphs: Glyphs = .unicode)
-        -> (hints: [(String, String)], gap: Int)
+        -> (hints: [(String, String)], gap: Int, compact: Bool)
     {
         let candidates = keyHintCandidates(state, glyphs: glyphs)
         // Presenting, the arrows and q (`meetingPriority - 1`) are kept too where a tighter form keeps them.
         let needed = candidates.filter { $0.priority >= meetingPriority - 1 }.count
         var best: [(String, String)] = []
-        var bestGap = 2, bestKept = -1
-        // The last form, the keys known to all without their words, only where it keeps them all;
-        // presenting, also where it keeps more of them than the forms before (an entity's towns at
-        // 80 columns kept `Enter open` and dropped `/` and `y`).
-        let presenting: Bool
-        presenting = state.meetingHintsLikePresenting
-        for (short, gap, bare) in [(false, 2, false), (true, 2, false), (true, 1, false), (true, 1, true)] {
+        var bestGap = 2, bestKept = -1, bestCompact = false
+        // The bare forms, the keys known to all without their words, where they keep them all, or
+        // more of them than the forms before (presenting: an entity's towns at 80 columns kept
+        // `Enter open` and dropped `/` and `y`).
+        let forms = [(false, 2, false, false), (true, 2, false, false), (true, 1, false, false),
+                     (true, 1, true, false), (true, 1, true, true)]
+        // In a meeting the chip takes the room the compact form would free (its forms are chosen
+        // with the hint line's: `meetingBadge`): the compact form is the lone reader's.
+        let lone = !state.meetingHintsLikePresenting
+        for (short, gap, bare, tightest) in forms where lone || !tightest {
             var hints = candidates
             func label(_ h: KeyHint) -> String {
-                bare && h.bare ? "" : state.tr(short ? h.short ?? h.label : h.label)
+                if bare && h.bare { return "" }
+                if tightest, let t = h.tightest { return state.tr(t) }
+                return state.tr(short ? h.short ?? h.label : h.label)
             }
-            func used(_ h: [KeyHint]) -> Int { lineWidth(h.map { ($0.keys, label($0)) }, gap: gap) }
+            func used(_ h: [KeyHint]) -> Int {
+                lineWidth(h.map { ($0.keys, label($0)) }, gap: gap, compact: tightest)
+            }
             while used(hints) > width, hints.count > 1,
                 let i = hints.indices.min(by: { hints[$0].priority < hints[$1].priority })
             {
@@ -59,17 +74,18 @@ extension Renderer {
             }
             let kept = hints.filter({ $0.priority >= meetingPriority - 1 }).count
             let keepsAll = kept >= needed
-            if bare && !keepsAll && (!presenting || kept <= bestKept) { break }
-            (best, bestGap, bestKept) = (hints.map { ($0.keys, label($0)) }, gap, kept)
+            if bare && !keepsAll && kept <= bestKept { continue }
+            (best, bestGap, bestKept, bestCompact) = (hints.map { ($0.keys, label($0)) }, gap, kept, tightest)
             if keepsAll { break }
         }
-        return (best, bestGap)
+        return (best, bestGap, bestCompact)
     }
 
     /// Columns a hint line takes: 1 of margin, each hint's keys, a space and its label, `gap`
-    /// between hints.
-    public static func lineWidth(_ hints: [(String, String)], gap: Int) -> Int {
-        hints.reduce(1) { $0 + DisplayWidth.of($1.0) + 1 + DisplayWidth.of($1.1) } + gap * max(0, hints.count - 1)
+    /// between hints; `compact`: a hint without a label takes its keys alone (no space after them).
+    public static func lineWidth(_ hints: [(String, String)], gap: Int, compact: Bool = false) -> Int {
+        hints.reduce(1) { $0 + DisplayWidth.of($1.0) + (compact && $1.1.isEmpty ? 0 : 1 + DisplayWidth.of($1.1)) }
+            + gap * max(0, hints.count - 1)
     }
 
     /// Every hint that applies now, before any gives way.
@@ -181,13 +197,17 @@ extension Renderer {
                     var h = h; h.bare = presenting; return h } : nil,
                 // Presenting, `><` loses its word in the tightest form too, so the arrows and q stay beside
                 // the chip with a filter on (wave 34's fresh user, 80 columns).
-                sorts ? hint(Catalogue.hintSort, alone ? 80 : 92, .chooseSort(descending: true),
+                // Not in a meeting, `><` gives way before `/`, `b` and `y` where the line is tight (60 columns,
+                // wave 43's fresh user): the help and `:sort` name it; at 80 columns every one stays.
+                sorts ? hint(Catalogue.hintSort, alone ? 80 : presenting ? 92 : meetingPriority - 1,
+                             .chooseSort(descending: true),
                              .chooseSort(descending: false)).map { h in var h = h; h.bare = presenting; return h }
                     : nil,
                 hint(Catalogue.hintSearch, 91, .startSearch).map { h in
                     var h = h; h.short = Catalogue.hintSearchShort; return h },
                 searching ? hint(Catalogue.hintNextMatch, 75, .nextMatch) : nil,
-                ofTowns ? hint(Catalogue.hintFilter, alone ? 79 : 85, .toggleBehindFilter) : nil,
+                ofTowns ? hint(Catalogue.hintFilter, alone ? 79 : 85, .toggleBehindFilter).map { h in
+                    var h = h; h.tightest = Catalogue.hintFilterTightest; return h } : nil,
                 (!state.filter.isEmpty || searching) ? hint(Catalogue.hintClear, 88, .clearFilter) : nil,
                 // e, : and ? are kept whatever else gives way (100: never before them).
                 // y copies the table into the minutes: a meeting needs it (`meetingPriority`).

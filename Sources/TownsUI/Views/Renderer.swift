@@ -40,7 +40,7 @@ public struct Renderer: Sendable {
     public static func visibleRows(_ state: AppState) -> Int {
         let body = bodyRect(width: state.width, height: state.height)
         let content = state.content(for: state.screen)
-        let summary = content.map { summaryShown(state, $0) } ?? 0
+        let summary = content.map { summaryLines(state, $0) } ?? 0
         let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0) - notesReserved(state, content)
         return max(1, TableRenderer.rowsIn(lines: lines, pitch: rowPitch(state)))
     }
@@ -68,7 +68,7 @@ public struct Renderer: Sendable {
     static func notesReserved(_ state: AppState, _ content: ListContent?) -> Int {
         guard let content, !content.notes.isEmpty else { return 0 }
         let body = bodyRect(width: state.width, height: state.height)
-        let summary = summaryShown(state, content)
+        let summary = summaryLines(state, content)
         let lines = body.height - 1 - (summary > 0 ? summary + 1 : 0)
         let pitch = rowPitch(state)
         guard content.rows.count > TableRenderer.rowsIn(lines: lines, pitch: pitch) else { return 0 }
@@ -83,6 +83,19 @@ public struct Renderer: Sendable {
                                                                    maxLines: notesKept - kept))
         }
         return TableRenderer.rowsIn(lines: lines - kept, pitch: pitch) >= rowsBeforeNotes ? kept : 0
+    }
+
+    /// The notes under `content`'s table laid out as `layout`: a note on one column's figures only
+    /// while the column is shown, worded without the clauses on columns the width hides where the
+    /// list says how.
+    static func notesShown(_ content: ListContent, _ layout: TableLayout) -> [CellText] {
+        content.notes.indices.filter { note in
+            content.noteColumns[note].map { column in layout.widths[column] != nil } ?? true
+        }.map { note in
+            content.noteWhileHidden[note]?.first { variant in
+                variant.hidden.allSatisfy { !layout.widths.indices.contains($0) || layout.widths[$0] == nil }
+            }?.note ?? content.notes[note]
+        }
     }
 
     /// Lines a long list keeps for its notes (`visibleRows`).
@@ -158,7 +171,8 @@ public struct Renderer: Sendable {
                 into: &grid, rect: tableRect, columns: content.columns, layout: layout, rows: content.rows,
                 selection: content.rows.isEmpty ? nil : state.selection, scroll: state.screen.scroll,
                 summary: Array(content.summary.prefix(Renderer.summaryShown(state, content))),
-                highlighted: highlighted, rowPitch: Renderer.rowPitch(state))
+                highlighted: highlighted, rowPitch: Renderer.rowPitch(state),
+                summaryOffsets: Renderer.summaryOffsets(state, content))
             // Summary rows left out for the list's rows (`summaryShown`: the towns view at 60x14 cut
             // `计入合计的小镇 2/5`, which qualifies `≈51%`) are never cut unsaid: the rule above the
             // summary says how many lines (those rows and the notes) a taller window shows (wave 32, F4).
@@ -191,21 +205,13 @@ public struct Renderer: Sendable {
             let countShown = content.rows.count > Renderer.visibleRows(state)
             crumbs.placeColumnsLeftOut(columnsLeftOutForms(content.columns, layout, state),
                                        end: state.width - (countShown ? positionReserve(state) : 1))
-            // A note on one column's figures only while the column is shown.
-            let notes = content.notes.indices.filter { note in
-                content.noteColumns[note].map { column in layout.widths[column] != nil } ?? true
-            }.map { note in
-                // Worded without the clauses on columns the width hides, where the list says how.
-                content.noteWhileHidden[note]?.first { variant in
-                    variant.hidden.allSatisfy { !layout.widths.indices.contains($0) || layout.widths[$0] == nil }
-                }?.note ?? content.notes[note]
-            }
+            let notes = Renderer.notesShown(content, layout)
             if !notes.isEmpty {
                 let used =
                     1
                     + TableRenderer.lines(
                         rows: min(content.rows.count, Renderer.visibleRows(state)), pitch: Renderer.rowPitch(state))
-                    + (content.summary.isEmpty ? 0 : Renderer.summaryShown(state, content) + 1)
+                    + (content.summary.isEmpty ? 0 : Renderer.summaryLines(state, content) + 1)
                 // Broken at a blank or a clause's mark, not inside a Chinese word (`wrapAtWords`).
                 var lines = notes.flatMap { TextWrap.wrapAtWords($0.text(glyphs), width: body.width) }
                 // The blank line before the notes, unless it takes one of the few lines left for

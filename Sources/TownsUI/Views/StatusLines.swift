@@ -55,11 +55,15 @@ extension Renderer {
         if let flash = state.session.flash {
             let style = theme.style(flash.level == .warning ? .warning : .message)
             // Worded now: `L` rewords a warning still shown (`Flash.words`, wave 29).
-            drawMessage(flash.text(in: state.language), style: style, into: &grid, state, shorter: flash.shorter ?? [])
+            drawMessage(flash.text(in: state.language), style: style, into: &grid, state,
+                        shorter: flash.shorter(in: state.language))
             return
         }
         if let problem = state.reloadProblem {
-            drawMessage(problem, style: theme.style(.warning), into: &grid, state)
+            // The place and the reason first where the whole does not fit (wave 43).
+            drawMessage(problem, style: theme.style(.warning), into: &grid, state,
+                        shorter: state.reloadFailure?.shorterForms(state) ?? [],
+                        keepingTail: state.reloadFailure.map { $0.whole ? nil : $0.tail(state) } ?? nil)
             return
         }
         if let lost = state.recordsLost {
@@ -125,11 +129,13 @@ extension Renderer {
     /// middle gives way first (`Renderer.pathsShortened`), then what follows the last path.
     /// `shorter` (`Flash.shorter`): shorter forms of `text`, the first that fits with the pointer
     /// drawn rather than `text` cut.
-    func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState, shorter: [String] = []) {
+    /// `keepingTail`: where no form fits, the last of `shorter` is cut before this end of it, kept.
+    func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState, shorter: [String] = [],
+                     keepingTail: String? = nil) {
         let room = max(1, state.width - 2)
         let line = Renderer.messageFitting(
             TerminalText.sanitize(text), width: room, pointer: state.tr(Catalogue.wholeInMessages), cut: glyphs.cut,
-            shorter: shorter.map(TerminalText.sanitize))
+            shorter: shorter.map(TerminalText.sanitize), keepingTail: keepingTail.map(TerminalText.sanitize))
         let y = state.height - 2
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(" " + line, x: 0, y: y, style: style, maxWidth: state.width)
@@ -142,11 +148,19 @@ extension Renderer {
     /// with `pointer`, then without it (the path matters more than the pointer: the `…` say
     /// something was cut), before the next, shorter path is tried; else cut at a word
     /// (`cutAtWord`) with `pointer`, as a message without a path.
-    /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`.
+    /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`;
+    /// `keepingTail`: where none fits and the last of them ends with it, that form is cut at a word
+    /// (`cutAtWord`) before this tail, which is kept, then `pointer`: a failed reload's place and
+    /// reason first, `（数据未更新）` and the pointer at the end, what is cut the reason's end.
     static func messageFitting(_ text: String, width: Int, pointer: String, cut: String,
-                               shorter: [String] = []) -> String {
+                               shorter: [String] = [], keepingTail: String? = nil) -> String {
         if DisplayWidth.of(text) <= width { return text }
         if let form = shorter.first(where: { DisplayWidth.of($0 + pointer) <= width }) { return form + pointer }
+        if let tail = keepingTail, let last = shorter.last, last.hasSuffix(tail),
+           case let room = width - DisplayWidth.of(tail) - DisplayWidth.of(pointer), room >= 20
+        {
+            return cutAtWord(String(last.dropLast(tail.count)), width: room, cut: cut) + tail + pointer
+        }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
         // The text as written, then with its paths shorter and shorter; each with where its last path ends.
         var forms: [(String, String.Index?)] = [(text, pathsShortened(text, level: 0, cut: cut)?.1)]
@@ -379,21 +393,22 @@ extension Renderer {
         // Room for the meeting on the right (`drawMeetingBadge`).
         let badge = Renderer.meetingBadge(state, glyphs: glyphs)
         let room = state.width - (badge.map { DisplayWidth.of($0.text) + 2 } ?? 0)
-        var (shown, gap) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
+        var (shown, gap, compact) = Renderer.keyHintLine(state, width: room, glyphs: glyphs)
         // A wide character just before the bottom-right cell keeps ncurses from writing that cell
         // on a terminal without bce (tmux-256color, screen: the terminal's own background showed
         // there once the overview's Chinese hints reached column 99), nor in that cell: then it
         // ends two columns short.
-        if badge == nil, Renderer.lineWidth(shown, gap: gap) >= state.width - 1,
+        if badge == nil, Renderer.lineWidth(shown, gap: gap, compact: compact) >= state.width - 1,
            let last = shown.last?.1.last, DisplayWidth.of(String(last)) == 2
         {
-            (shown, gap) = Renderer.keyHintLine(state, width: state.width - 2, glyphs: glyphs)
+            (shown, gap, compact) = Renderer.keyHintLine(state, width: state.width - 2, glyphs: glyphs)
         }
         var x = 1
         for (key, label) in shown {
             if x >= state.width { break }
             x += grid.put(key, x: x, y: y, style: theme.style(.key), maxWidth: state.width - x)
-            x += grid.put(" " + label + String(repeating: " ", count: gap), x: x, y: y, style: theme.style(.keyHint),
+            x += grid.put((compact && label.isEmpty ? "" : " " + label) + String(repeating: " ", count: gap), x: x, y: y,
+                          style: theme.style(.keyHint),
                           maxWidth: state.width - x)
         }
     }

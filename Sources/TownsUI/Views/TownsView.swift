@@ -115,20 +115,25 @@ extension AppState {
             withCity
             ? tr(Catalogue.sumOfKnown)
             : (filter.isEmpty ? tr(Catalogue.subtotalKnown) : tr(Catalogue.subtotalFilteredKnown))
-        summary.append(
-            TableRow(
-                [
-                    .plain(label), .plain(""), .plain(""), both.plan, both.done, both.rate, both.bar,
-                    .plain(""),
-                    projectSum(started, planned), .plain(""), .plain(""), .plain(""), .plain(""),
-                ], role: .totals))
-        summary.append(
-            TableRow(
-                [
-                    .text(CellText(tr(Catalogue.townsInTheSums)), .legend), .plain(""), .plain(""),
-                    countCell(sums.plan.known), countCell(sums.done.known), .plain(""), .plain(""), .plain(""),
-                    countCell(started.known), .plain(""), .plain(""), .plain(""), .plain(""),
-                ], role: .legend))
+        // A list the filter (or a type, an entity) leaves empty has nothing to sum: no sum row of
+        // `—` and no `0/0` of towns counted (wave 43's fresh user read `— — —/—` and `0/0` under
+        // `筛选后没有小镇（c 清除筛选）`); the city's reported row, a report and not a sum, stays.
+        if !positions.isEmpty {
+            summary.append(
+                TableRow(
+                    [
+                        .plain(label), .plain(""), .plain(""), both.plan, both.done, both.rate, both.bar,
+                        .plain(""),
+                        projectSum(started, planned), .plain(""), .plain(""), .plain(""), .plain(""),
+                    ], role: .totals))
+            summary.append(
+                TableRow(
+                    [
+                        .text(CellText(tr(Catalogue.townsInTheSums)), .legend), .plain(""), .plain(""),
+                        countCell(sums.plan.known), countCell(sums.done.known), .plain(""), .plain(""), .plain(""),
+                        countCell(started.known), .plain(""), .plain(""), .plain(""), .plain(""),
+                    ], role: .legend))
+        }
         var content = ListContent(
             columns: columns, rows: rows, targets: townTargets(positions), summary: summary,
             emptyText: tr(Catalogue.noTowns))

@@ -403,11 +403,15 @@ public struct TableRenderer: Sendable {
 
     /// Draws the header at `rect.y`, body rows from `scroll` below it with row `selection`
     /// highlighted, one every `rowPitch` lines (2: a blank line between rows), and `summary`
-    /// rows at the bottom of `rect` under a rule.
+    /// rows at the bottom of `rect` under a rule, each on the line `summaryOffsets` gives it below
+    /// the rule's next (nil: one after another; the presentation layout spaces them where they fit).
     public func draw(
         into grid: inout Grid, rect: Rect, columns: [Column], layout: TableLayout,
-        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = [], rowPitch: Int = 1
+        rows: Rows, selection: Int?, scroll: Int, summary: [TableRow], highlighted: Set<Int> = [], rowPitch: Int = 1,
+        summaryOffsets: [Int]? = nil
     ) {
+        let offsets = summaryOffsets.map { $0.count == summary.count ? $0 : Array(summary.indices) }
+            ?? Array(summary.indices)
         let pitch = max(1, rowPitch)
         guard rect.height > 0, rect.width > 0 else { return }
         drawRow(
@@ -415,7 +419,7 @@ public struct TableRenderer: Sendable {
             cells: columns.enumerated().map { i, c in
                 .text(CellText(c.headerTitle(width: i < layout.widths.count ? layout.widths[i] : nil)), .header) },
             columns: columns, layout: layout, rowStyle: theme.style(.header), header: true)
-        let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, summary.count + 1)
+        let summaryHeight = summary.isEmpty ? 0 : min(rect.height - 1, (offsets.last ?? 0) + 2)
         let bodyHeight = max(0, rect.height - 1 - summaryHeight)
         // Each right-aligned column's widest part after the units digit, over the rows drawn.
         var tails = columns.map { _ in 0 }
@@ -449,11 +453,11 @@ public struct TableRenderer: Sendable {
             let ruleY = rect.y + 1 + usedBody
             let rule = String(repeating: glyphs.horizontal, count: max(0, min(rect.width, layout.totalWidth)))
             grid.put(rule, x: rect.x, y: ruleY, style: theme.style(.border), maxWidth: rect.width)
-            for (i, row) in summary.prefix(summaryHeight - 1).enumerated() {
+            for (i, row) in summary.enumerated() where offsets[i] < summaryHeight - 1 {
                 // The selection one past the last row is on the first summary row (the city's totals).
                 let selected = i == 0 && selection == rows.count
                 drawRow(
-                    into: &grid, x: rect.x, y: ruleY + 1 + i, width: rect.width, cells: row.cells,
+                    into: &grid, x: rect.x, y: ruleY + 1 + offsets[i], width: rect.width, cells: row.cells,
                     columns: columns, layout: layout,
                     rowStyle: selected ? theme.style(.selection) : theme.style(row.role ?? .totals),
                     selected: selected, tails: tails)
