@@ -46,3 +46,27 @@ final class W30ColumnsStatusTests: XCTestCase {
         }
     }
 }
+
+/// Wave 43: `:columns`' answer is worded in both languages (`Flash.words`, `shorterWords`), so a
+/// screen drawn in the other language (a follower reading in English while the presenter asked in
+/// Chinese) says it in its own; it was one language, the one it was asked in.
+final class W43ColumnsLanguageTests: XCTestCase {
+    func testTheColumnsAnswerIsDrawnInTheLanguageOfTheScreen() throws {
+        for first in Language.allCases {
+            var s = try bundledState(width: 80, height: 24)
+            s.language = first
+            let asked = update(s, .runCommand("columns"))
+            var other = s
+            other.language = first == .zh ? .en : .zh
+            let flash = try XCTUnwrap(asked.session.flash)
+            XCTAssertEqual(flash.text(in: other.language), ColumnsList.message(other))
+            XCTAssertEqual(flash.text(in: first), ColumnsList.message(s))
+            // Drawn in the other language: one of that language's shorter forms, none of the first's.
+            var drawn = asked
+            drawn.language = other.language
+            let line = screen(drawn)[22].trimmingCharacters(in: .whitespaces)
+            XCTAssertTrue(ColumnsList.shorterMessages(other).contains { line.hasPrefix($0) }, "\(first): \(line)")
+            XCTAssertFalse(ColumnsList.shorterMessages(s).contains { line.hasPrefix($0) }, "\(first): \(line)")
+        }
+    }
+}

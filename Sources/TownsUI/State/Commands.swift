@@ -307,8 +307,22 @@ func runCommand(_ state: AppState, _ text: String) -> AppState {
         return showingMessages(s)
     case "columns", "cols", "列":
         // Whole in `:messages`; on the status line a shorter form where it does not fit (wave 30).
-        var flash = Flash(ColumnsList.message(s))
-        flash.shorter = ColumnsList.shorterMessages(s)
+        // Worded in both languages, so `L` rewords it while it stands (wave 43: it kept the
+        // language it was asked in; each language's answer names the columns as that language
+        // lays them out).
+        var zh = s, en = s
+        zh.language = .zh
+        en.language = .en
+        var flash = Flash(Bilingual(ColumnsList.message(zh), ColumnsList.message(en)), in: s.language)
+        let (shortZH, shortEN) = (ColumnsList.shorterMessages(zh), ColumnsList.shorterMessages(en))
+        let forms = max(shortZH.count, shortEN.count)
+        if forms > 0 {
+            // The lists may differ in length (other columns hidden in the other language): the
+            // shorter one's last form stands for the rest.
+            flash.shorterWords = (0..<forms).map { i in
+                Bilingual(shortZH[min(i, shortZH.count - 1)], shortEN[min(i, shortEN.count - 1)])
+            }
+        }
         s.session.flash = flash
         return s
     case "quit", "q":
