@@ -97,6 +97,8 @@ struct RecordReader {
         return s
     }
 
+    /// An integer field; nil (and an error if `required`) when absent or of another type, or
+    /// written as no report prints a number (`0x10`, `9_3`, wave 43).
     mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let value = table[key] else {
             if required { error(key, .missing, LoadMessage.missingRequired) }
@@ -105,6 +107,11 @@ struct RecordReader {
         guard let i = value.int else {
             error(key, .wrongType, LoadMessage.wrongType(expected: .integer, found: found(value)))
             return nil
+        }
+        // A count, a year or a number as no report prints it (`0x10`, `9_3`): refused as a figure's
+        // value is (wave 43).
+        if let written = writtenNumber(key), !RecordReader.isAsPrinted(written) {
+            error(key, .badAmount, LoadMessage.notAsPrinted(written)); return nil
         }
         return i
     }

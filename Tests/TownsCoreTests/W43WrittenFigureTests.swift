@@ -57,4 +57,20 @@ final class W43WrittenFigureTests: XCTestCase {
         XCTAssertTrue(error.field?.hasSuffix(".more_than") ?? false, error.description)
         XCTAssertTrue(error.words(chinese: false).contains("0x10 is not a figure"), error.description)
     }
+
+    /// The other numbers read as integers (province.toml's counts, a town's type) are read alike.
+    func testIntegersElsewhereAreReadAlike() throws {
+        for (file, from, to) in [("province.toml", "count = 37\n", "count = 0x25\n"),
+                                 ("province.toml", "count = 37\n", "count = 3_7\n"),
+                                 ("towns.toml", "type = 1\n", "type = 0b1\n")] {
+            let dir = try brokenCopy(file) { $0.replacingOccurrences(of: from, with: to) }
+            let written = String(to.dropFirst(to.hasPrefix("count") ? 8 : 7).dropLast())
+            let errors = loadErrors(dir)
+            let error = try XCTUnwrap(errors.first { $0.words(chinese: false).contains("\(written) is not a figure") },
+                                      "\(file) \(written): \(errors.map(\.description))")
+            XCTAssertTrue(error.file.hasSuffix("/" + file), error.description)
+            XCTAssertEqual(error.line, try lineNumber(in: dir + "/" + file, of: to.dropLast().description))
+            XCTAssertTrue(error.words(chinese: true).contains("\(written) 不是报告所印的数字写法"), error.words(chinese: true))
+        }
+    }
 }
