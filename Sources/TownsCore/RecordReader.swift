@@ -221,6 +221,9 @@ struct RecordReader {
     /// `1e-400`; in an inline table `{ value = 1e-400, ... }` too), or nil where the line does not
     /// show it.
     func writtenNumber(_ key: String) -> String? {
+        // Every figure's number is looked up (wave 43): first among the record's own lines by
+        // their bytes (`KEY = NUMBER`), without `lineOf`'s trimming of each line.
+        if let header = line, let found = writtenNumberOnOwnLine(key, below: header) { return found }
         guard let n = lineOf(key), n >= 1, n <= document.lines.count else { return nil }
         let line = document.lines[n - 1].utf8
         let name = Array(key.utf8)
@@ -242,6 +245,38 @@ struct RecordReader {
                 end = line.index(after: end)
             }
             return j == end ? nil : String(decoding: line[j..<end], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// The number written for `key` on a line of its own (`KEY = NUMBER`, spaces around) among
+    /// the lines after the record's header at line `header` (1-based), up to the next header;
+    /// nil where no such line is found (a quoted key, an inline table: `writtenNumber` looks
+    /// further).
+    private func writtenNumberOnOwnLine(_ key: String, below header: Int) -> String? {
+        let name = key.utf8
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var i = header  // 0-based index of the first line after the header
+        while i < document.lines.count {
+            let line = document.lines[i].utf8
+            var j = line.startIndex
+            while j != line.endIndex, line[j] == space || line[j] == tab { j = line.index(after: j) }
+            if j != line.endIndex, line[j] == UInt8(ascii: "[") { return nil }
+            if line[j...].starts(with: name) {
+                var k = line.index(j, offsetBy: name.count)
+                while k != line.endIndex, line[k] == space || line[k] == tab { k = line.index(after: k) }
+                if k != line.endIndex, line[k] == UInt8(ascii: "=") {
+                    k = line.index(after: k)
+                    while k != line.endIndex, line[k] == space || line[k] == tab { k = line.index(after: k) }
+                    var end = k
+                    while end != line.endIndex, ![space, tab, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "#"),
+                                                  UInt8(ascii: "\r")].contains(line[end]) {
+                        end = line.index(after: end)
+                    }
+                    return k == end ? nil : String(decoding: line[k..<end], as: UTF8.self)
+                }
+            }
+            i += 1
         }
         return nil
     }
