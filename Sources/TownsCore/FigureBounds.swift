@@ -193,7 +193,9 @@ public enum FigureBounds {
     }
 
     /// Why `value` (written with `decimals` after the point) cannot be a figure of `measure`, or
-    /// nil when it can. `towns`: for a city's total, the number of towns it sums (the town's bound
+    /// nil when it can. An amount is bounded by `periodAmount` for a period's completed
+    /// investment (and its featured industry's part) and a year's plan or minimum, by
+    /// `townAmount` otherwise (a 3-year plan, a revenue). `towns`: for a city's total, the number of towns it sums (the town's bound
     /// of an amount or a count is multiplied by it; at least 1); nil for a town's own figure. A
     /// share above 100% and a negative number are refused elsewhere (`ValueProblem.shareAbove100`,
     /// `LoadMessage.negative`).
