@@ -24,6 +24,9 @@ extension LoadMessage {
         case let .notFinite(d): return "\(d) is not a finite number"
         case let .beyondDecimal(d): return "\(d) is too large or too small for an amount"
         case let .notADecimal(text): return "'\(text)' is not a decimal number"
+        case let .notAsPrinted(text):
+            return "\(text) is not a figure as a report prints it: no hexadecimal, octal or binary, no '_' between "
+                + "digits (write the decimal digits, e.g. 16, 93)"
         case let .negative(text): return "\(text) is negative"
         case let .tooManyDigits(text, whole, fraction, maximumWhole, maximumFraction):
             return "\(text) has \(whole) digits before the point and \(fraction) after; a figure has at most "
@@ -108,6 +111,8 @@ extension LoadMessage {
         case let .notFinite(d): return "\(d) 不是有限数"
         case let .beyondDecimal(d): return "\(d) 过大或过小，不能作为金额"
         case let .notADecimal(text): return "「\(text)」不是十进制数"
+        case let .notAsPrinted(text):
+            return "\(text) 不是报告所印的数字写法：不用十六进制、八进制、二进制，数字间不用「_」（请写十进制数字，如 16、93）"
         case let .negative(text): return "\(text) 为负数"
         case let .tooManyDigits(text, whole, fraction, maximumWhole, maximumFraction):
             return "\(text) 小数点前 \(whole) 位、后 \(fraction) 位；数值最多小数点前 \(maximumWhole) 位、"

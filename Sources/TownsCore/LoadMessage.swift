@@ -61,6 +61,10 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     case beyondDecimal(String)
     /// A text that is not a decimal number.
     case notADecimal(String)
+    /// A figure written in a form no report prints (wave 43): a hexadecimal, octal or binary
+    /// integer (`0x10`) or digits grouped with `_` (`9_3`), valid TOML but a slip in a figure;
+    /// as written.
+    case notAsPrinted(String)
     /// A negative amount, as written.
     case negative(String)
     /// An amount with more digits than a figure holds before or after the point.
@@ -164,7 +168,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
     /// case added to `LoadMessage` must be added here (the `kind` switch does not compile else).
     public enum Kind: String, CaseIterable, Sendable {
         case missingRequired, blankText, wrongType, wrongElementType, textTooLong, notFinite, beyondDecimal
-        case notADecimal, negative, tooManyDigits, unknownField, noRecords, expectedRecords, expectedTable
+        case notADecimal, notAsPrinted, negative, tooManyDigits, unknownField, noRecords, expectedRecords, expectedTable
         case missingTable, noFigureRecords, tomlSyntax, notUTF8, notUTF8CutShort, emptyFile, fileNotFound, fileNotFoundFolderIsFile
         case linkToNothing, symlinkLoop, permissionDenied, cannotBeRead, isADirectory, notARegularFile
         case fileTooLarge, fileGrew, folderLinkToNothing, folderNotFound, folderLoop, folderPermissionDenied
@@ -183,6 +187,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .notFinite: return .notFinite
         case .beyondDecimal: return .beyondDecimal
         case .notADecimal: return .notADecimal
+        case .notAsPrinted: return .notAsPrinted
         case .negative: return .negative
         case .tooManyDigits: return .tooManyDigits
         case .unknownField: return .unknownField
@@ -235,6 +240,7 @@ public enum LoadMessage: Hashable, Sendable, Codable {
         case .notFinite: return .notFinite("inf")
         case .beyondDecimal: return .beyondDecimal("1e+300")
         case .notADecimal: return .notADecimal("12,5")
+        case .notAsPrinted: return .notAsPrinted("0x10")
         case .negative: return .negative("-3")
         case .tooManyDigits: return .tooManyDigits(text: "1.1234567890123456", whole: 1, fraction: 16,
                                                    maximumWhole: 15, maximumFraction: 15)

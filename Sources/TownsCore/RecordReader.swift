@@ -97,6 +97,8 @@ struct RecordReader {
         return s
     }
 
+    /// An integer field; nil (and an error if `required`) when absent or of another type, or
+    /// written as no report prints a number (`0x10`, `9_3`, wave 43).
     mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let value = table[key] else {
             if required { error(key, .missing, LoadMessage.missingRequired) }
@@ -105,6 +107,11 @@ struct RecordReader {
         guard let i = value.int else {
             error(key, .wrongType, LoadMessage.wrongType(expected: .integer, found: found(value)))
             return nil
+        }
+        // A count, a year or a number as no report prints it (`0x10`, `9_3`): refused as a figure's
+        // value is (wave 43).
+        if let written = writtenNumber(key), !RecordReader.isAsPrinted(written) {
+            error(key, .badAmount, LoadMessage.notAsPrinted(written)); return nil
         }
         return i
     }
@@ -146,6 +153,11 @@ struct RecordReader {
         var isFloat = false
         if let i = value.int {
             text = String(i)
+            // `0x10` and `9_3` are TOML integers (16, 93) but no report prints a figure so: a slip,
+            // refused as written (wave 43's fresh user).
+            if let written = writtenNumber(key), !RecordReader.isAsPrinted(written) {
+                error(key, .badAmount, LoadMessage.notAsPrinted(written)); return nil
+            }
         } else if let d = value.double {
             guard d.isFinite else { error(key, .badAmount, LoadMessage.notFinite("\(d)")); return nil }
             // An amount too small for a float (`1e-400`) reads as 0: an amount out of range, never
@@ -153,11 +165,18 @@ struct RecordReader {
             if d == 0, let written = writtenNumber(key), RecordReader.hasNonzeroDigit(before: written) {
                 error(key, .badAmount, LoadMessage.beyondDecimal(written)); return nil
             }
-            text = TOMLDocumentNumber.shortest(d)
+            let shortest = TOMLDocumentNumber.shortest(d)
             // Beyond what a decimal holds (1e300, 5e-324): say so, not "'NaN' is not a number".
-            guard text != "NaN" else {
+            guard shortest != "NaN" else {
                 error(key, .badAmount, LoadMessage.beyondDecimal("\(d)")); return nil
             }
+            // The digits as the file writes them, not the float's: `13.5600000000000001` is the
+            // Double 13.56, but its digits are counted (and refused) as written (wave 43).
+            let written = writtenNumber(key)
+            if let written, !RecordReader.isAsPrinted(written) {
+                error(key, .badAmount, LoadMessage.notAsPrinted(written)); return nil
+            }
+            text = written.flatMap(RecordReader.decimalText(ofFloatLiteral:)) ?? shortest
             isFloat = true
         } else if let s = value.string {
             text = WhiteSpace.trimmed(s)
@@ -202,6 +221,9 @@ struct RecordReader {
     /// `1e-400`; in an inline table `{ value = 1e-400, ... }` too), or nil where the line does not
     /// show it.
     func writtenNumber(_ key: String) -> String? {
+        // Every figure's number is looked up (wave 43): first among the record's own lines by
+        // their bytes (`KEY = NUMBER`), without `lineOf`'s trimming of each line.
+        if let header = line, let found = writtenNumberOnOwnLine(key, below: header) { return found }
         guard let n = lineOf(key), n >= 1, n <= document.lines.count else { return nil }
         let line = document.lines[n - 1].utf8
         let name = Array(key.utf8)
@@ -225,6 +247,67 @@ struct RecordReader {
             return j == end ? nil : String(decoding: line[j..<end], as: UTF8.self)
         }
         return nil
+    }
+
+    /// The number written for `key` on a line of its own (`KEY = NUMBER`, spaces around) among
+    /// the lines after the record's header at line `header` (1-based), up to the next header;
+    /// nil where no such line is found (a quoted key, an inline table: `writtenNumber` looks
+    /// further).
+    private func writtenNumberOnOwnLine(_ key: String, below header: Int) -> String? {
+        let name = key.utf8
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var i = header  // 0-based index of the first line after the header
+        while i < document.lines.count {
+            let line = document.lines[i].utf8
+            var j = line.startIndex
+            while j != line.endIndex, line[j] == space || line[j] == tab { j = line.index(after: j) }
+            if j != line.endIndex, line[j] == UInt8(ascii: "[") { return nil }
+            if line[j...].starts(with: name) {
+                var k = line.index(j, offsetBy: name.count)
+                while k != line.endIndex, line[k] == space || line[k] == tab { k = line.index(after: k) }
+                if k != line.endIndex, line[k] == UInt8(ascii: "=") {
+                    k = line.index(after: k)
+                    while k != line.endIndex, line[k] == space || line[k] == tab { k = line.index(after: k) }
+                    var end = k
+                    while end != line.endIndex, ![space, tab, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "#"),
+                                                  UInt8(ascii: "\r")].contains(line[end]) {
+                        end = line.index(after: end)
+                    }
+                    return k == end ? nil : String(decoding: line[k..<end], as: UTF8.self)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether a TOML number as written is one a report could print: not hexadecimal, octal or
+    /// binary (`0x10`, `0o20`, `0b1`) and without `_` between digits (`9_3`).
+    static func isAsPrinted(_ written: String) -> Bool {
+        let bytes = Array(written.utf8)
+        if bytes.contains(UInt8(ascii: "_")) { return false }
+        var i = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+        if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "0"),
+           [UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "b"), UInt8(ascii: "X"), UInt8(ascii: "O"),
+            UInt8(ascii: "B")].contains(bytes[i + 1]) { return false }
+        return true
+    }
+
+    /// A float literal as written (`13.5600000000000001`, `+9.3`, `1.356e1`) as the plain decimal
+    /// text `TOMLDocumentNumber.parse` reads, with every digit written (`13.5600000000000001`,
+    /// `9.3`, `13.56`); nil where it is no such number (`inf`, an exponent beyond a `Decimal`).
+    static func decimalText(ofFloatLiteral written: String) -> String? {
+        var body = Substring(written)
+        if body.hasPrefix("+") { body = body.dropFirst() }
+        let hasExponent = body.utf8.contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+        if !hasExponent {
+            return TOMLDocumentNumber.parse(String(body)) == nil ? nil : String(body)
+        }
+        guard let exact = Decimal(string: String(body), locale: Locale(identifier: "en_US_POSIX")),
+              exact.isFinite, !exact.isNaN else { return nil }
+        let text = exact.description
+        return TOMLDocumentNumber.parse(text) == nil ? nil : text
     }
 
     /// Whether a number as written (`1e-400`, `-2.5E-999`, `0.0`) has a digit other than 0 before

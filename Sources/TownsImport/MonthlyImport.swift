@@ -124,10 +124,12 @@ public struct MonthlyImport: Sendable {
                 case let .value(v, d):
                     let inYi = sheet.unit == .wan ? MonthlyImport.fromWan(v, decimals: d) : (v, d)
                     // Beyond what any town's figure can be: refused as the loader refuses it (wave 43),
-                    // in 亿元 as it would be written (with no unit, only the unit is reported).
+                    // in 亿元 as it would be written (with no unit, only the unit is reported); a cell in
+                    // 万元 is shown as typed, in 万元 (wave 43's fresh user: not a converted number).
                     if sheet.unit != nil,
                        let problem = FigureBounds.problem(.completed, value: inYi.0, decimals: inYi.1, towns: nil) {
-                        error(.completed, cell.column, .implausible(problem))
+                        error(.completed, cell.column,
+                              .implausible(sheet.unit == .wan ? problem.inWan(typed: cell.text) : problem))
                     } else if sheet.unit == .wan {
                         completed = inYi
                         completedWritten = "\(cell.text) 万元"

@@ -11,7 +11,8 @@ final class W43FigureBoundsTests: XCTestCase {
     func firstError(_ dir: String) -> LoadIssue? { loadErrors(dir).first }
 
     func testAnAmountBeyondAnyTownsIsRefusedNamingTheBound() throws {
-        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 13.56", with: "value = 1356000000") }
+        // Haiyan's 3-year plan (140): a 3-year plan's bound is 10000 亿元 (a period's amount: 1000).
+        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 140\n", with: "value = 1356000000\n") }
         let error = try XCTUnwrap(firstError(dir))
         XCTAssertTrue(error.file.hasSuffix("/figures.toml"), error.description)
         XCTAssertEqual(error.line, try lineNumber(in: dir + "/figures.toml", of: "1356000000"))
@@ -46,6 +47,22 @@ final class W43FigureBoundsTests: XCTestCase {
         XCTAssertTrue(error.words(chinese: true).contains("有效数字多于报告所印"), error.words(chinese: true))
     }
 
+    /// 万元 typed as 亿元 below 10000 (w43d's fresh user): a town's completed 8000 亿元 is refused,
+    /// naming the period's bound and why, in both languages.
+    func testACompletedAmountBeyondAPeriodsBoundIsRefused() throws {
+        let dir = try brokenCopy("figures.toml") { $0.replacingOccurrences(of: "value = 13.56\n", with: "value = 8000\n") }
+        let error = try XCTUnwrap(firstError(dir))
+        XCTAssertTrue(error.file.hasSuffix("/figures.toml"), error.description)
+        XCTAssertEqual(error.line, try lineNumber(in: dir + "/figures.toml", of: "value = 8000"))
+        XCTAssertTrue(error.field?.hasSuffix(".value") ?? false, error.description)
+        let en = error.words(chinese: false), zh = error.words(chinese: true)
+        XCTAssertTrue(en.contains("8000 亿元 is beyond any town's completed investment or year's plan: at most 1000 亿元"), en)
+        XCTAssertTrue(en.contains("477.9") && en.contains("140") && en.contains("万元 typed as 亿元?"), en)
+        XCTAssertTrue(zh.contains("至多 1000 亿元") && zh.contains("是否把万元写成了亿元"), zh)
+        XCTAssertNil(zh.range(of: "at most"), zh)
+        XCTAssertNotEqual(LoadFailure(issues: loadErrors(dir)).exitCode, 0)
+    }
+
     /// A city's total sums its towns: its bound is theirs together (5 towns: 50,000 亿元).
     func testATotalsBoundIsItsTownsTogether() throws {
         let ok = try brokenCopy("totals.toml") { $0.replacingOccurrences(of: "value = 360.2", with: "value = 50000") }
@@ -59,8 +76,16 @@ final class W43FigureBoundsTests: XCTestCase {
 
     func testTheBoundsThemselves() {
         XCTAssertNil(FigureBounds.problem(.completed, value: dec("13.56"), decimals: 2, towns: nil))
-        XCTAssertNil(FigureBounds.problem(.completed, value: 10000, decimals: 0, towns: nil))
-        XCTAssertEqual(FigureBounds.problem(.completed, value: dec("10000.01"), decimals: 2, towns: nil)?.limit, .amount)
+        XCTAssertNil(FigureBounds.problem(.planTotal, value: 10000, decimals: 0, towns: nil))
+        XCTAssertEqual(FigureBounds.problem(.planTotal, value: dec("10000.01"), decimals: 2, towns: nil)?.limit, .amount)
+        // A period's amount (completed, a year's plan): 1000 (w43d).
+        XCTAssertNil(FigureBounds.problem(.completed, value: 1000, decimals: 0, towns: nil))
+        for measure in [Measure.completed, .planYear, .featuredInvestment, .investmentMinimum] {
+            XCTAssertEqual(FigureBounds.problem(measure, value: dec("1000.01"), decimals: 2, towns: nil)?.limit,
+                           .periodAmount, "\(measure)")
+        }
+        XCTAssertNil(FigureBounds.problem(.revenue, value: 8000, decimals: 0, towns: nil))
+        XCTAssertNil(FigureBounds.problem(.completed, value: 5000, decimals: 0, towns: 5))
         XCTAssertEqual(FigureBounds.problem(.completionRate, value: 1001, decimals: 0, towns: nil)?.limit, .rate)
         XCTAssertNil(FigureBounds.problem(.completionRate, value: 1000, decimals: 0, towns: nil))
         XCTAssertEqual(FigureBounds.problem(.projectsPlanned, value: 10001, decimals: 0, towns: nil)?.limit, .projects)
