@@ -31,6 +31,11 @@ extension AppState {
         let ft = FigureText()
         let m = metrics
         let positions = filtered(Array(dataset.townIndices))
+        // A filter that leaves no town: no panels (a `类型` heading with nothing under it, `所列0镇`);
+        // `makeListContent` says the filter emptied it (wave 43's fresh user).
+        if !filter.isEmpty, positions.isEmpty, dataset.townCount > 0 {
+            return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))
+        }
         // With no filter every town, by position (`Dataset.town(at:)`: a snapshot's towns are decoded
         // only as far as the rows shown ask); with one, the towns listed.
         let listedTowns: [Town]? = filter.isEmpty ? nil : positions.map { dataset.town(at: $0) }
