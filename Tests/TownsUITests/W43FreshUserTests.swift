@@ -120,7 +120,9 @@ final class W43FreshUserTests: XCTestCase {
         XCTAssertTrue(screen(s).joined().contains("Tongxiang Sweater Fashion Town  "), screen(s).joined(separator: "\n"))
         XCTAssertEqual(s.drawable("paper 二(一): 以时尚产业为主导"), "paper 二(一): 以时尚产业为主导")
         s.chineseUnavailable = true
-        XCTAssertEqual(s.drawable("paper sec. 2(1): 以时尚产业为主导"), "paper sec. 2(1):")
+        XCTAssertEqual(s.drawable("paper sec. 2(1): 以时尚产业为主导"), "paper sec. 2(1)")
+        XCTAssertEqual(s.drawable("桐乡毛衫时尚小镇"), "")
+        XCTAssertEqual(s.drawable("Jiaxing"), "Jiaxing")
     }
 
     // MARK: 5. Nanhu's plan from a later period: `?` on its page as in the list
