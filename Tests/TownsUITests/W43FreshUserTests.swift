@@ -80,6 +80,9 @@ final class W43FreshUserTests: XCTestCase {
                 XCTAssertEqual(content.emptyText, said, "\(kind) \(language)")
                 let lines = screen(s)
                 XCTAssertTrue(lines.contains { $0.contains(said) }, "\(kind):\n" + lines.joined(separator: "\n"))
+                // The breadcrumb names the view, without a clause about rows there are none of.
+                XCTAssertFalse(lines[2].contains(s.tr(Catalogue.filterPartlyProvince))
+                    || lines[2].contains(s.tr(Catalogue.filterPartlyOverview(s.dataset.regionZH))), lines[2])
                 for untrue in ["province.toml 中没有城市", "no [[city]]", "两期间之间没有数据变化", "所列0镇"] {
                     XCTAssertFalse(lines.contains { $0.contains(untrue) }, "\(kind):\n" + lines.joined(separator: "\n"))
                 }
@@ -173,6 +176,18 @@ final class W43FreshUserTests: XCTestCase {
             let end = s.tr(Catalogue.sortChooserEnd)
             XCTAssertTrue(end.contains("0 " + zero.1), "\(end) / \(zero)")
             XCTAssertTrue(end.contains("Esc " + esc.1), "\(end) / \(esc)")
+        }
+    }
+
+    /// One count of the columns left out reads the same with room or without (English `6 cols
+    /// hidden` while following, it read `6 columns hidden` after).
+    func testTheColumnsLeftOutCountIsWordedOneWay() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 80, height: 24, period: "2015-09")
+            s.language = language
+            XCTAssertEqual(s.tr(Catalogue.columnsLeftOutCount("6")), s.tr(Catalogue.columnsLeftOutShort("6")))
+            s = apply(s, .toggleBehindFilter)
+            XCTAssertFalse(screen(s)[2].contains("columns hidden"), screen(s)[2])
         }
     }
 }
