@@ -46,6 +46,20 @@ final class W43FreshUserTests: XCTestCase {
         }
     }
 
+    /// On `:messages`, which lists the problem whole, the status line still says the data was not
+    /// reloaded (it stands until the files load) but does not point to `:messages`.
+    func testOnMessagesTheCutLineHasNoPointerToItself() throws {
+        for language in Language.allCases {
+            var s = try failedReload({ $0[79] = "value = 93000" }, language: language)
+            s.stack.append(Screen(.messages))
+            let line = screen(s)[28]
+            XCTAssertTrue(line.contains("93000"), line)
+            XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix(s.tr(Catalogue.notReloadedAfter)), line)
+            XCTAssertFalse(line.contains(s.tr(Catalogue.wholeInMessages).trimmingCharacters(in: .whitespaces)), line)
+            XCTAssertTrue(screen(s).contains { $0.contains("93000") && $0 != line }, "listed whole above")
+        }
+    }
+
     func testAnUnknownMeasureKeepsItsReasonInChinese() throws {
         let s = try failedReload({ $0[77] = "measure = \"complete\"" }, language: .zh)
         let line = screen(s)[28]

@@ -154,7 +154,10 @@ extension Renderer {
         let fold: (String) -> String = glyphs.isASCII
             ? { Grid.foldToASCII(TerminalText.sanitize($0)) } : { TerminalText.sanitize($0) }
         let line = Renderer.messageFitting(
-            fold(text), width: room, pointer: fold(state.tr(Catalogue.wholeInMessages)), cut: glyphs.cut,
+            // No pointer to `:messages` on `:messages`, which lists the message whole above it: the
+            // line still says what stands (the data not reloaded), cut where it must be.
+            fold(text), width: room,
+            pointer: state.screen.kind == .messages ? "" : fold(state.tr(Catalogue.wholeInMessages)), cut: glyphs.cut,
             shorter: shorter.map(fold), keepingTail: keepingTail.map(fold))
         let y = state.height - 2
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
