@@ -83,7 +83,7 @@ final class W43FreshUserTests: XCTestCase {
 
     func testEveryViewTheFilterEmptiesSaysSo() throws {
         for language in Language.allCases {
-            for kind in [Screen.Kind.overview, .typeList, .entityList, .province, .changes, .townList] {
+            for kind in [Screen.Kind.typeList, .entityList, .province, .changes, .townList] {
                 var s = try bundledState(width: 100, height: 30, period: "2015-12")
                 s.language = language
                 s.stack = [Screen(kind)]
@@ -101,6 +101,21 @@ final class W43FreshUserTests: XCTestCase {
                     XCTAssertFalse(lines.contains { $0.contains(untrue) }, "\(kind):\n" + lines.joined(separator: "\n"))
                 }
             }
+        }
+    }
+
+    /// The overview keeps its panels (the city's row is the city's reported figures, true whatever
+    /// the filter), each saying the filter keeps no town: the types heading had nothing under it.
+    func testTheOverviewTheFilterEmptiesSaysSoUnderTheTypesHeading() throws {
+        for language in Language.allCases {
+            var s = try bundledState(width: 100, height: 40, period: "2015-12")
+            s.language = language
+            s.stack = [Screen(.overview)]
+            s = apply(s, .toggleBehindFilter)
+            let lines = screen(s)
+            let types = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(" " + s.tr(Catalogue.overviewTypes)) },
+                                      lines.joined(separator: "\n"))
+            XCTAssertTrue(lines[types + 1].contains(s.tr(Catalogue.overviewNoTownListed)), lines.joined(separator: "\n"))
         }
     }
 

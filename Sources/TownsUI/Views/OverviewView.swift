@@ -31,11 +31,6 @@ extension AppState {
         let ft = FigureText()
         let m = metrics
         let positions = filtered(Array(dataset.townIndices))
-        // A filter that leaves no town: no panels (a `类型` heading with nothing under it, `所列0镇`);
-        // `makeListContent` says the filter emptied it (wave 43's fresh user).
-        if !filter.isEmpty, positions.isEmpty, dataset.townCount > 0 {
-            return ListContent(columns: columns, rows: [], targets: [], summary: [], emptyText: tr(Catalogue.noTowns))
-        }
         // With no filter every town, by position (`Dataset.town(at:)`: a snapshot's towns are decoded
         // only as far as the rows shown ask); with one, the towns listed.
         let listedTowns: [Town]? = filter.isEmpty ? nil : positions.map { dataset.town(at: $0) }
@@ -275,6 +270,9 @@ extension AppState {
                                       searchTerms: typeTerms[k]),
                              typeTargets[k]))
         }
+        // A filter keeping no town: the types heading says so, as the changes panel does (F12), not
+        // nothing under it (wave 43's fresh user: `类型` with no row).
+        if typeRows.isEmpty, townCount == 0, !filter.isEmpty { typeRows = [(note(Catalogue.overviewNoTownListed), nil)] }
         panel(CellText(tr(Catalogue.overviewTypes)), typeRows)
 
         // The largest changes since the previous period (in `overviewOrders`' order).
