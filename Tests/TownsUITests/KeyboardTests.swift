@@ -31,7 +31,7 @@ final class KeyboardTests: XCTestCase {
         var narrow = handle(try bundledState(width: 80, height: 24, period: "2015-09"), .char(">"))
         let chooser = screen(narrow)[20...22].joined(separator: "\n")
         XCTAssertTrue(chooser.contains("8 进度差  9 项目  a 开工率"), chooser)
-        XCTAssertTrue(screen(narrow)[23].contains("0 原始顺序"), screen(narrow)[23])
+        XCTAssertTrue(screen(narrow)[23].contains("0 原顺序  Esc 取消"), screen(narrow)[23])
         narrow.language = .en
         let english = screen(narrow)[20...22].joined(separator: "\n")
         XCTAssertTrue(english.contains("Sched.") && english.contains("Start%") && english.contains("d Rank"), english)

@@ -56,7 +56,11 @@ extension AppState {
                                                                  problemName: problemShown)
         switch filterScope(screen.kind) {
         case .applies: break
-        case let .partly(what): text += separator + tr(what)
+        case let .partly(what):
+            // Not where the filter left the view without a town: there is no city row, no town
+            // without figures, for the clause to qualify, and at 100 columns in English it pushed
+            // the view's name out of the breadcrumb (wave 43's fresh user: `Provi…  filter: …`).
+            if content(for: screen)?.rows.isEmpty != true { text += separator + tr(what) }
         case .notApplied: text += separator + tr(Catalogue.filterNotApplied)
         }
         guard let clearKey else { return text }  // a follower's filter is the presenter's to clear

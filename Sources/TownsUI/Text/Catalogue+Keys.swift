@@ -7,6 +7,8 @@ extension Catalogue {
         Bilingual("排序\(arrow) 按：", "sort\(arrow) by: ")
     }
     static let sortChooserEnd = Bilingual("0 原顺序  >< 换方向  Esc 取消", "0 data order  >< direction  Esc cancels")
+    /// `0`'s name in the hint line under the sort chooser, as the chooser's line names it (`sortChooserEnd`).
+    static let sortChooserDataOrder = Bilingual("原顺序", "data order")
     static func columnIsAmbiguous(_ word: String, _ titles: String) -> Bilingual {
         Bilingual("「\(word)」可指多列：\(titles)", "\"\(word)\" starts several columns: \(titles)")
     }

@@ -6,4 +6,6 @@ extension Catalogue {
     static func noTownsLeftByTheFilter(_ key: String) -> Bilingual {
         Bilingual("筛选后没有小镇（\(key) 清除筛选）", "no towns left by the filter (\(key) clears it)")
     }
+    /// `noTownsLeftByTheFilter` as a file says it (an export's `.meta.txt`, a copy): without the key.
+    static let noTownsLeftByTheFilterInFile = Bilingual("筛选后没有小镇", "no towns left by the filter")
 }

@@ -31,9 +31,12 @@ extension Catalogue {
     static func columnsLeftOut(_ titles: String) -> Bilingual {
         Bilingual("未显示列: \(titles)", "columns left out: \(titles)")
     }
-    /// As `columnsLeftOut`, counted, where the titles do not fit.
+    /// As `columnsLeftOut`, counted, where the titles do not fit: in English the short form
+    /// (`columnsLeftOutShort`) too, so one count reads the same whether or not a chip (following,
+    /// a filter) leaves room (wave 43's fresh user: `6 cols hidden` while following, `6 columns
+    /// hidden` after).
     static func columnsLeftOutCount(_ n: String) -> Bilingual {
-        Bilingual("另 \(n) 列未显示", EnglishCount.of(n, "column hidden", "columns hidden"))
+        columnsLeftOutShort(n)
     }
     /// As `columnsLeftOutCount`, short, no wider than the Chinese (13 columns), where that does not fit.
     static func columnsLeftOutShort(_ n: String) -> Bilingual {

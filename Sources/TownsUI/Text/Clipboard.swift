@@ -38,7 +38,7 @@ public struct ClipboardText: Equatable, Sendable {
         }
         guard var content = state.content(for: state.screen) else { return nil }
         if content.rows.isEmpty, !content.emptyText.isEmpty {
-            content.notes.insert(CellText(content.emptyText), at: 0)  // why the list is empty, as exports say
+            content.notes.insert(CellText(content.emptyTextForFile), at: 0)  // why the list is empty, as exports say
         }
         let table = Export.table(content, glyphs: glyphs)
         func line(_ cells: [String]) -> String {

@@ -48,7 +48,7 @@ extension AppState {
         if content.rows.isEmpty, !content.emptyText.isEmpty {
             // Why the list is empty, as the screen says it (the year's first period has no
             // previous one to compare with): a report of a header alone explains nothing.
-            content.notes.insert(CellText(content.emptyText), at: 0)
+            content.notes.insert(CellText(content.emptyTextForFile), at: 0)
         }
         content.notes += notes.map { CellText($0) }
         let table = format == .text ? Export.textTableFitting(content, glyphs: glyphs, width: width, fits: fits) : nil

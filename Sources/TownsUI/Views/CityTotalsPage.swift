@@ -20,7 +20,7 @@ extension AppState {
                 ? tr(Catalogue.cityTotalsNoneReported("\(dataset.regionZH)", "\(dataset.regionEN)",
                                                       periodZH: p.labelZH, periodEN: p.labelEN)) : nil
         } ?? tr(Catalogue.reportedTotals("\(dataset.regionZH)", "\(dataset.regionEN)"))
-        let subtitle = tr(dataset.nameEN, dataset.nameZH)
+        let subtitle = drawable(tr(dataset.nameEN, dataset.nameZH))  // under LANG=C no `?` for the Chinese
         // The dataset's name in the other language beside the title, or under it when it does not fit.
         var out: [DetailLine] = DisplayWidth.of(title + "  " + subtitle) <= width
             ? [DetailLine([(title, .title), ("  " + subtitle, .label)])]

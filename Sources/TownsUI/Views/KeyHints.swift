@@ -125,8 +125,10 @@ extension Renderer {
             // The keys the list's columns have: `1-9 a-d` for the towns view's 13.
             let n = state.sortableColumns(state.screen.kind).count
             let keys = n <= 9 ? "1-\(max(1, n))" : "1-9 a-\(SortChooser.keys[min(n, SortChooser.keys.count) - 1])"
-            return [fixed(keys, Catalogue.hintSort, 100), fixed("0", Catalogue.dataOrder, 80),
-                    fixed("Esc", Catalogue.hintBack, 90)]
+            // `0` and Esc named as the chooser's own line names them, just above (wave 43's fresh
+            // user: `0 原顺序 … Esc 取消` over `0 原始顺序  Esc 返回`).
+            return [fixed(keys, Catalogue.hintSort, 100), fixed("0", Catalogue.sortChooserDataOrder, 80),
+                    fixed("Esc", Catalogue.hintCancelSearch, 90)]
         }
         if state.search?.editing == true {
             // The keys that work while typing (wave 21: `Enter open`, though Enter keeps the search

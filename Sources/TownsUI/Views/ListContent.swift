@@ -14,6 +14,11 @@ public struct ListContent: Sendable {
     public var summary: [TableRow]
     /// Shown when `rows` is empty.
     public var emptyText: String
+    /// `emptyText` as a file (an export, a copy) says it, without the keys a screen names (`c 清除筛选`
+    /// means nothing in a file); nil: `emptyText` as it is.
+    public var emptyTextInFile: String?
+    /// What an export or a copy writes for an empty list: `emptyTextInFile`, else `emptyText`.
+    public var emptyTextForFile: String { emptyTextInFile ?? emptyText }
     /// Lines of explanation drawn under the table.
     public var notes: [CellText] = []
     /// The notes (by position in `notes`) that explain one column's figures (the column's index):

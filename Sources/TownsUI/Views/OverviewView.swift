@@ -270,6 +270,9 @@ extension AppState {
                                       searchTerms: typeTerms[k]),
                              typeTargets[k]))
         }
+        // A filter keeping no town: the types heading says so, as the changes panel does (F12), not
+        // nothing under it (wave 43's fresh user: `类型` with no row).
+        if typeRows.isEmpty, townCount == 0, !filter.isEmpty { typeRows = [(note(Catalogue.overviewNoTownListed), nil)] }
         panel(CellText(tr(Catalogue.overviewTypes)), typeRows)
 
         // The largest changes since the previous period (in `overviewOrders`' order).

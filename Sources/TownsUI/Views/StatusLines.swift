@@ -118,6 +118,21 @@ extension Renderer {
         return head + cut
     }
 
+    /// `text` within `width` cells, as `cutAtWord`, but filling the line: cut at the last blank or
+    /// between two CJK characters (at a character's display-width boundary), never moved back to an
+    /// earlier blank. A failed reload's reason in Chinese has no blanks: cut at a word, it lost the
+    /// reason whole, the line cut at `value:` after the field with half the line to spare (wave 43's
+    /// fresh user at 100 columns: `figures.toml:80: figure[6].value:…（数据未更新）`).
+    static func cutFilling(_ text: String, width: Int, cut: String) -> String {
+        let safe = TerminalText.sanitize(text)
+        if DisplayWidth.of(safe) <= width { return safe }
+        guard width > 1 else { return width == 1 ? cut : "" }
+        var head = TextWrap.wrapSanitized(safe, width: width - 1, firstLineOnly: true).first ?? ""
+        while head.hasSuffix(" ") { head.removeLast() }
+        while DisplayWidth.of(head) > width - 1 { head.removeLast() }
+        return head + cut
+    }
+
     /// Where a Chinese line may be cut without cutting a word: after a clause's punctuation.
     static let clauseMarks: Set<Character> = TextWrap.clauseMarks
 
@@ -133,9 +148,17 @@ extension Renderer {
     func drawMessage(_ text: String, style: Style, into grid: inout Grid, _ state: AppState, shorter: [String] = [],
                      keepingTail: String? = nil) {
         let room = max(1, state.width - 2)
+        // In the ASCII set the words' `…` are `...` before the line is fitted (`Grid.foldToASCII`):
+        // folded cell by cell after drawing, `working… (2000 towns` read `working  (2000 towns`,
+        // a `…` before ` (` taken for one before a word (wave 43's fresh user under LANG=C).
+        let fold: (String) -> String = glyphs.isASCII
+            ? { Grid.foldToASCII(TerminalText.sanitize($0)) } : { TerminalText.sanitize($0) }
         let line = Renderer.messageFitting(
-            TerminalText.sanitize(text), width: room, pointer: state.tr(Catalogue.wholeInMessages), cut: glyphs.cut,
-            shorter: shorter.map(TerminalText.sanitize), keepingTail: keepingTail.map(TerminalText.sanitize))
+            // No pointer to `:messages` on `:messages`, which lists the message whole above it: the
+            // line still says what stands (the data not reloaded), cut where it must be.
+            fold(text), width: room,
+            pointer: state.screen.kind == .messages ? "" : fold(state.tr(Catalogue.wholeInMessages)), cut: glyphs.cut,
+            shorter: shorter.map(fold), keepingTail: keepingTail.map(fold))
         let y = state.height - 2
         grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), with: Cell(text: " ", style: theme.style(.row)))
         grid.put(" " + line, x: 0, y: y, style: style, maxWidth: state.width)
@@ -149,8 +172,8 @@ extension Renderer {
     /// something was cut), before the next, shorter path is tried; else cut at a word
     /// (`cutAtWord`) with `pointer`, as a message without a path.
     /// `shorter`: forms of `text` tried first, longest first: the first that fits with `pointer`;
-    /// `keepingTail`: where none fits and the last of them ends with it, that form is cut at a word
-    /// (`cutAtWord`) before this tail, which is kept, then `pointer`: a failed reload's place and
+    /// `keepingTail`: where none fits and the last of them ends with it, that form is cut
+    /// (`cutFilling`: at the last blank, or at a character where Chinese has none) before this tail, which is kept, then `pointer`: a failed reload's place and
     /// reason first, `（数据未更新）` and the pointer at the end, what is cut the reason's end.
     static func messageFitting(_ text: String, width: Int, pointer: String, cut: String,
                                shorter: [String] = [], keepingTail: String? = nil) -> String {
@@ -159,7 +182,7 @@ extension Renderer {
         if let tail = keepingTail, let last = shorter.last, last.hasSuffix(tail),
            case let room = width - DisplayWidth.of(tail) - DisplayWidth.of(pointer), room >= 20
         {
-            return cutAtWord(String(last.dropLast(tail.count)), width: room, cut: cut) + tail + pointer
+            return cutFilling(String(last.dropLast(tail.count)), width: room, cut: cut) + tail + pointer
         }
         let withPointer = max(1, width - DisplayWidth.of(pointer))
         // The text as written, then with its paths shorter and shorter; each with where its last path ends.

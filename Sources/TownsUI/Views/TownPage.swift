@@ -64,7 +64,7 @@ extension AppState {
         /// `flaggedAlso`: worked out from a figure a check casts doubt on (a Δ), so marked `!` too.
         func figureField(
             _ label: String, _ figure: Figure?, unit: String, key: FigureKey? = nil, unknownWhy: Bilingual? = nil,
-            flaggedAlso: Bool = false, signed: Bool = false
+            flaggedAlso: Bool = false, signed: Bool = false, laterPlan: Bool = false
         ) {
             let failing = figure == nil ? [] : key.map { key in inconsistencies.filter { $0.flags(key) } } ?? []
             // A figure worked out from a flagged one (a derived plan) carries its `!` (`Checker.isFlagged`;
@@ -74,7 +74,10 @@ extension AppState {
             // A change is signed as the list signs it (`DeltaColumns.cell`: `≈+20.7`, not `≈20.7`).
             let cell = signed ? DeltaColumns.cell(figure, flagged: flagged)
                 : unit == "%" ? ft.percent(figure, flagged: flagged) : ft.value(figure, flagged: flagged)
-            guard case let .text(value, role) = cell else { return }
+            // A plan from a later period than the one shown: `?`, as the towns list, report and
+            // CSV mark it (`markedLater`: Nanhu's Jan-Aug plan `≈15.0?`; wave 43's fresh user saw
+            // `≈15.0` here without it, one figure more certain on the page than in the list).
+            guard case let .text(value, role) = markedLater(cell, when: laterPlan) else { return }
             let shown = figure == nil ? value : value + CellText(unit == "%" ? "" : " \(unit)")
             let note =
                 figure.map { f in
@@ -98,7 +101,8 @@ extension AppState {
         out.append(
             language == .zh
                 ? DetailLine([(town.nameZH, .title), ("  " + town.nameEN, .label)])
-                : DetailLine([(town.nameEN, .title), ("  " + town.nameZH, .label)]))
+                // Under `LANG=C` without the Chinese name, which the terminal draws as `?` (`drawable`).
+                : DetailLine([(town.nameEN, .title)] + (drawable(town.nameZH).isEmpty ? [] : [("  " + drawable(town.nameZH), .label)])))
         out.append(.text(""))
         field(
             CellText(tr(Catalogue.county2)), CellText(county(town)), nil,
@@ -110,7 +114,7 @@ extension AppState {
             town.typeAt.map { (tr(Catalogue.reported2) + sectionsText($0), .source) })
         if let industry = town.industry {
             field(
-                CellText(tr(Catalogue.industry)), CellText(tr(ShownFactsIndustry.name(industry).zh, ShownFactsIndustry.name(industry).en)), nil, town.industryNote.map { (sectionsText(tr(town.industryNoteZH ?? $0, $0)), .source) })
+                CellText(tr(Catalogue.industry)), CellText(tr(ShownFactsIndustry.name(industry).zh, ShownFactsIndustry.name(industry).en)), nil, town.industryNote.map { (drawable(sectionsText(tr(town.industryNoteZH ?? $0, $0))), .source) })
         } else {
             field(CellText(tr(Catalogue.industry)), CellText(.unknown), .unknown, nil)
         }
@@ -166,7 +170,8 @@ extension AppState {
                 tr(Catalogue.plan("\(y)")),
                 period.flatMap { $0.year == y ? metrics.yearPlan(town, asOf: $0) : nil }
                     ?? metrics.figure(town, FigureKey(.planYear, String(y))),
-                unit: amount, key: FigureKey(.planYear, String(y)))
+                unit: amount, key: FigureKey(.planYear, String(y)),
+                laterPlan: period.map { $0.year == y && metrics.planFromLaterPeriod(town, asOf: $0) != nil } ?? false)
         }
         out.append(.text(""))
         // The history (a row per period: ~a quarter of a town's first open at 10,000 x 60, wave 41's

@@ -18,7 +18,7 @@ extension Renderer {
         let words = state.language == .zh
             ? "towns · 正在计算第一屏（\(count) 个小镇）…"
             : "towns · working out the first screen (\(count) towns)…"
-        _ = grid.put(words, x: 0, y: 0, style: frame.theme.style(.title), maxWidth: state.width)
+        _ = grid.put(glyphs.isASCII ? Grid.foldToASCII(words) : words, x: 0, y: 0, style: frame.theme.style(.title), maxWidth: state.width)
         if glyphs == .ascii { grid.foldPunctuationToASCII() }
         return grid
     }

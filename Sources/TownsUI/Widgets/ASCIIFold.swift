@@ -23,7 +23,8 @@ extension Grid {
     /// `then`: the character after `next` (a `…` before a space and a word is a blank).
     static func ascii(_ text: String, before next: Character?, then: Character? = nil) -> String? {
         if text == "→" { return next.map { $0.isNumber || "≈~".contains($0) } == true ? "p" : ">" }
-        if text == "…", next == " ", let then, then != " " { return " " }
+        // Before a word only: before ` (` (`working… (2000 towns`) the `…` ends a text, a `.`.
+        if text == "…", next == " ", let then, then.isLetter || then.isNumber { return " " }
         return asciiPunctuation[text]
     }
 
