@@ -192,14 +192,17 @@ final class LocaleEndToEndTests: XCTestCase {
             XCTAssertTrue(screen.contains { $0.contains("Haining Leather Fashion Town") }, "English names: \(show)")
             XCTAssertTrue(screen.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "ASCII only: \(show)")
             // The interface's quotes in ASCII, and Chinese the terminal cannot show as ?, one a
-            // cell (ncurses would write its bytes as junk: " a D n" for 海宁皮革时尚小镇).
+            // cell (ncurses would write its bytes as junk: " a D n" for 海宁皮革时尚小镇), where it cannot be
+            // left out (a quote); a name beside its English one is left out.
             try session.tmux.send("1")
             let towns = try session.tmux.waitFor("projects in total")
             XCTAssertTrue(towns.contains { $0.contains("(one reading of the paper's \"30 projects in total\")") },
                           TmuxSession.show(towns))
             try session.tmux.send("Enter")
             let page = try session.tmux.waitFor("Towns > Haining Leather Fashion Town")
-            XCTAssertTrue(page.contains(" Haining Leather Fashion Town  ????????????????"), TmuxSession.show(page))
+            // The heading leaves out the Chinese name it cannot draw (wave 43; it was `????????????????`).
+            XCTAssertTrue(page.contains { $0.hasPrefix(" Haining Leather Fashion Town") && !$0.contains("?") },
+                          TmuxSession.show(page))
             XCTAssertTrue(page.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, TmuxSession.show(page))
             try session.tmux.send("q")
             XCTAssertEqual(try session.assertTerminalRestored("LANG=\(c.lang)"), 0)

@@ -51,7 +51,7 @@ final class DatasetWatcherTests: XCTestCase {
         // The writer finishes: the data loads.
         try good.replacingOccurrences(of: "15.21", with: "15.30").write(toFile: dir + "/monthly/2015-10.toml", atomically: false, encoding: .utf8)
         guard case let .reloaded(fixed, _, _, _) = watcher.poll() else { return XCTFail("loads again") }
-        XCTAssertEqual(fixed.town("haining")?.figures[FigureKey(.completed, "2015-10")]?.quantity, .exact(dec("15.3"), decimals: 1), "a bare 15.30 is the float 15.3")
+        XCTAssertEqual(fixed.town("haining")?.figures[FigureKey(.completed, "2015-10")]?.quantity, .exact(dec("15.30"), decimals: 2), "a bare 15.30 is read as written, two decimals (wave 43)")
 
         // The month removed: back to three periods.
         try FileManager.default.removeItem(atPath: dir + "/monthly/2015-10.toml")
